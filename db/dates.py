@@ -1,0 +1,81 @@
+"""Dates as precise as the text gives them: a day, a month or only a year."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Precision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date known to a day, a month or a year ("2015-07-11", "2015-06", "2014")."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        # Validates the month and day.
+        dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    def iso(self) -> str:
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    __str__ = iso
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        if self.day is not None:
+            return self.first_day()
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    @classmethod
+    def from_iso(cls, text: str) -> PartialDate:
+        match = _ISO.match(text)
+        if not match:
+            raise ValueError(f"not an ISO date: {text!r}")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        return cls(year, month, day)
+
+    @classmethod
+    def from_date(cls, value: dt.date, precision: Precision | str = Precision.DAY) -> PartialDate:
+        precision = Precision(precision)
+        if precision is Precision.YEAR:
+            return cls(value.year)
+        if precision is Precision.MONTH:
+            return cls(value.year, value.month)
+        return cls(value.year, value.month, value.day)
+
+
+def iso_or_none(value: PartialDate | None) -> str | None:
+    return value.iso() if value is not None else None

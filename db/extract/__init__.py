@@ -1,0 +1,1 @@
+"""Offline suggestions: mentions of known actors, new actor candidates, statistic candidates."""

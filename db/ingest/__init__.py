@@ -1,0 +1,1 @@
+"""Format readers: one module per format, all returning :class:`db.ingest.base.ParsedSource`."""

@@ -1,0 +1,51 @@
+"""What every format reader returns, and the errors it may raise.
+
+A format module under ``db.ingest`` exposes ``EXTENSIONS`` (lower-case suffixes with the dot),
+``MEDIA_TYPE`` and ``parse(path, *, password=None) -> Iterator[ParsedSource]``. Readers never touch
+the database: the importer (``db.importer``) stores what they return, one transaction per source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from db.dates import PartialDate
+
+
+class IngestError(Exception):
+    """A file cannot be read; the message says what is wrong in a researcher's words."""
+
+
+class PasswordRequired(IngestError):
+    """The file is encrypted and no (or a wrong) password was given."""
+
+
+@dataclass
+class Comment:
+    """A comment a document carried on a span of its text (Word comments), code-point offsets."""
+
+    start: int
+    end: int
+    note: str
+    author: str | None = None
+
+
+@dataclass
+class ParsedSource:
+    """One source read from a file (a table of articles yields one per row)."""
+
+    text: str
+    title: str | None = None
+    published: PartialDate | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    language: str | None = None
+    kind: str = "article"
+    #: code-point offsets in ``text`` where each page starts (PDF), empty otherwise
+    page_starts: list[int] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    #: things the researcher should know (no text layer, guessed encoding ...)
+    warnings: list[str] = field(default_factory=list)
+    #: for table rows: a label such as "row 17" used in messages and duplicate keys
+    part: str | None = None
