@@ -1,0 +1,428 @@
+"""Writes. Each takes the Session of the caller's unit of work (``with archive.session() as s``),
+changes what it says, and returns the ids of what it created. Nothing here commits: one unit of
+work is one transaction, so a failure leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from db.dates import PartialDate
+from db.models import (
+    Actor,
+    ActorKind,
+    Alias,
+    Annotation,
+    Code,
+    Memo,
+    Mention,
+    OriginalFile,
+    Relation,
+    Source,
+    Statistic,
+    annotation_codes,
+)
+
+T = TypeVar("T")
+
+#: how much context is kept either side of an annotation's quote to find it again
+CONTEXT_CHARS = 32
+
+
+class CommandError(ValueError):
+    """A write was refused; the message says why."""
+
+
+def sha256_of(data: bytes | str) -> str:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+def _date_columns(value: PartialDate | None) -> tuple[object, str | None]:
+    if value is None:
+        return None, None
+    return value.first_day(), value.precision.value
+
+
+def _fold(name: str) -> str:
+    """Case- and diacritics-insensitive key for matching names."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+# --- files and sources -----------------------------------------------------------------------
+
+
+def store_original(session: Session, data: bytes, file_name: str, media_type: str) -> int:
+    """Keep the imported file's bytes once, however many sources come from it."""
+    digest = sha256_of(data)
+    existing = session.scalar(select(OriginalFile.id).where(OriginalFile.sha256 == digest))
+    if existing is not None:
+        return existing
+    original = OriginalFile(
+        sha256=digest, file_name=file_name, media_type=media_type, size=len(data), data=data
+    )
+    session.add(original)
+    session.flush()
+    return original.id
+
+
+@dataclass
+class NewSource:
+    text: str
+    title: str = ""
+    published: PartialDate | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    language: str | None = None
+    kind: str = "article"
+    sha256: str | None = None
+    original_file_id: int | None = None
+    original_part: str | None = None
+    page_starts: Sequence[int] = ()
+    reliability: str | None = None
+    credibility: int | None = None
+    notes: str | None = None
+    created_by: str | None = None
+
+
+def add_source(session: Session, new: NewSource) -> int:
+    published, precision = _date_columns(new.published)
+    outlet_id = (
+        find_or_add_actor(session, new.outlet, ActorKind.MEDIA_OUTLET) if new.outlet else None
+    )
+    source = Source(
+        title=new.title or "",
+        published=published,
+        published_precision=precision,
+        outlet_id=outlet_id,
+        author=new.author,
+        url=new.url,
+        language=new.language,
+        kind=new.kind,
+        text=new.text,
+        sha256=new.sha256 or sha256_of(new.text),
+        original_file_id=new.original_file_id,
+        original_part=new.original_part,
+        page_starts=list(new.page_starts) or None,
+        reliability=new.reliability,
+        credibility=new.credibility,
+        notes=new.notes,
+        created_by=new.created_by,
+    )
+    session.add(source)
+    session.flush()
+    return source.id
+
+
+def update_source(session: Session, source_id: int, **fields: object) -> None:
+    """Change a source's metadata; ``published`` takes a PartialDate, ``outlet`` a name."""
+    source = _get(session, Source, source_id)
+    if "published" in fields:
+        value = fields.pop("published")
+        assert value is None or isinstance(value, PartialDate)
+        source.published, source.published_precision = _date_columns(value)  # type: ignore[assignment]
+    if "outlet" in fields:
+        name = fields.pop("outlet")
+        source.outlet_id = (
+            find_or_add_actor(session, str(name), ActorKind.MEDIA_OUTLET) if name else None
+        )
+    for key, value in fields.items():
+        if key not in {"title", "author", "url", "language", "kind", "reliability", "credibility", "notes"}:
+            raise CommandError(f"a source has no field {key!r}")
+        setattr(source, key, value)
+    session.flush()
+
+
+def delete_source(session: Session, source_id: int) -> None:
+    session.execute(delete(Source).where(Source.id == source_id))
+
+
+# --- actors ----------------------------------------------------------------------------------
+
+
+def find_actor(session: Session, name: str) -> int | None:
+    """The actor known by ``name`` or an alias of it (case- and accent-insensitive)."""
+    key = _fold(name)
+    if not key:
+        return None
+    for actor_id, actor_name in session.execute(
+        select(Actor.id, Actor.name).where(func.lower(Actor.name) == name.strip().lower())
+    ):
+        if _fold(actor_name) == key:
+            return int(actor_id)
+    for actor_id, actor_name in session.execute(select(Actor.id, Actor.name)):
+        if _fold(actor_name) == key:
+            return int(actor_id)
+    for actor_id, alias in session.execute(select(Alias.actor_id, Alias.name)):
+        if _fold(alias) == key:
+            return int(actor_id)
+    return None
+
+
+def add_actor(
+    session: Session,
+    name: str,
+    kind: ActorKind | str = ActorKind.OTHER,
+    *,
+    aliases: Iterable[str | tuple[str, str | None]] = (),
+    description: str | None = None,
+) -> int:
+    name = " ".join(name.split())
+    if not name:
+        raise CommandError("an actor needs a name")
+    actor = Actor(name=name, kind=ActorKind(kind).value, description=description)
+    session.add(actor)
+    session.flush()
+    for alias in aliases:
+        alias_name, language = (alias, None) if isinstance(alias, str) else alias
+        add_alias(session, actor.id, alias_name, language)
+    return actor.id
+
+
+def find_or_add_actor(session: Session, name: str, kind: ActorKind | str = ActorKind.OTHER) -> int:
+    existing = find_actor(session, name)
+    return existing if existing is not None else add_actor(session, name, kind)
+
+
+def add_alias(session: Session, actor_id: int, name: str, language: str | None = None) -> int | None:
+    """Add another name of an actor; None when the actor already has that name."""
+    name = " ".join(name.split())
+    actor = _get(session, Actor, actor_id)
+    if _fold(name) == _fold(actor.name) or any(_fold(a.name) == _fold(name) for a in actor.aliases):
+        return None
+    alias = Alias(actor_id=actor_id, name=name, language=language)
+    session.add(alias)
+    session.flush()
+    return alias.id
+
+
+def update_actor(session: Session, actor_id: int, **fields: object) -> None:
+    actor = _get(session, Actor, actor_id)
+    for key, value in fields.items():
+        if key == "kind":
+            value = ActorKind(str(value)).value
+        elif key not in {"name", "description", "notes"}:
+            raise CommandError(f"an actor has no field {key!r}")
+        setattr(actor, key, value)
+    session.flush()
+
+
+def delete_actor(session: Session, actor_id: int) -> None:
+    # Clear outlet links first: the search index trigger reads the outlet's name as it goes.
+    session.execute(update(Source).where(Source.outlet_id == actor_id).values(outlet_id=None))
+    session.execute(delete(Actor).where(Actor.id == actor_id))
+
+
+def add_relation(
+    session: Session,
+    subject_id: int,
+    predicate: str,
+    object_id: int,
+    *,
+    start: PartialDate | None = None,
+    end: PartialDate | None = None,
+    evidence_annotation_id: int | None = None,
+) -> int:
+    """Record that one actor stands in a relation to another ("member of", "leader of" ...)."""
+    if subject_id == object_id:
+        raise CommandError("an actor cannot be in a relation with itself")
+    start_date, start_precision = _date_columns(start)
+    end_date, end_precision = _date_columns(end)
+    relation = Relation(
+        subject_id=subject_id,
+        predicate=predicate.strip(),
+        object_id=object_id,
+        start=start_date,
+        start_precision=start_precision,
+        end=end_date,
+        end_precision=end_precision,
+        evidence_annotation_id=evidence_annotation_id,
+    )
+    session.add(relation)
+    session.flush()
+    return relation.id
+
+
+# --- codes and annotations -------------------------------------------------------------------
+
+
+def add_code(
+    session: Session, name: str, color: str = "#ffd54f", parent_id: int | None = None
+) -> int:
+    name = name.strip()
+    if not name:
+        raise CommandError("a code needs a name")
+    code = Code(name=name, color=color, parent_id=parent_id)
+    session.add(code)
+    session.flush()
+    return code.id
+
+
+def find_or_add_code(session: Session, name: str, color: str = "#ffd54f") -> int:
+    existing = session.scalar(select(Code.id).where(Code.name == name, Code.parent_id.is_(None)))
+    return existing if existing is not None else add_code(session, name, color)
+
+
+def anchor_context(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The quote at a span and the context either side used to find it again."""
+    if not 0 <= start <= end <= len(text):
+        raise CommandError(f"span {start}-{end} is outside the text (length {len(text)})")
+    return (
+        text[start:end],
+        text[max(0, start - CONTEXT_CHARS) : start],
+        text[end : end + CONTEXT_CHARS],
+    )
+
+
+def add_annotation(
+    session: Session,
+    source_id: int,
+    start: int,
+    end: int,
+    *,
+    code_ids: Iterable[int] = (),
+    note: str | None = None,
+) -> int:
+    source_text = session.scalar(select(Source.text).where(Source.id == source_id))
+    if source_text is None:
+        raise CommandError(f"no source {source_id}")
+    quote, prefix, suffix = anchor_context(source_text, start, end)
+    annotation = Annotation(
+        source_id=source_id, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix, note=note
+    )
+    session.add(annotation)
+    session.flush()
+    set_annotation_codes(session, annotation.id, code_ids)
+    return annotation.id
+
+
+def set_annotation_codes(session: Session, annotation_id: int, code_ids: Iterable[int]) -> None:
+    session.execute(delete(annotation_codes).where(annotation_codes.c.annotation_id == annotation_id))
+    rows = [{"annotation_id": annotation_id, "code_id": c} for c in dict.fromkeys(code_ids)]
+    if rows:
+        session.execute(annotation_codes.insert(), rows)
+
+
+def update_annotation(session: Session, annotation_id: int, *, note: str | None) -> None:
+    _get(session, Annotation, annotation_id).note = note
+    session.flush()
+
+
+def delete_annotation(session: Session, annotation_id: int) -> None:
+    session.execute(delete(Annotation).where(Annotation.id == annotation_id))
+
+
+def add_mention(session: Session, source_id: int, start: int, end: int, actor_id: int) -> int:
+    """Mark a span as naming an actor; returns the mention's id."""
+    _get(session, Actor, actor_id)
+    annotation_id = add_annotation(session, source_id, start, end)
+    mention = Mention(annotation_id=annotation_id, actor_id=actor_id)
+    session.add(mention)
+    session.flush()
+    return mention.id
+
+
+def delete_mention(session: Session, mention_id: int) -> None:
+    annotation_id = session.scalar(select(Mention.annotation_id).where(Mention.id == mention_id))
+    if annotation_id is not None:
+        delete_annotation(session, annotation_id)
+
+
+# --- statistics ------------------------------------------------------------------------------
+
+
+@dataclass
+class NewStatistic:
+    value: float | None
+    measure: str
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    unit: str | None = None
+    subject: str | None = None
+    period_start: PartialDate | None = None
+    period_end: PartialDate | None = None
+    place: str | None = None
+    claimant: str | None = None
+    source_id: int | None = None
+    #: the span of the claim in the source's text (code points)
+    start: int | None = None
+    end: int | None = None
+    confidence: float | None = None
+    dataset: str | None = None
+    notes: str | None = None
+
+
+def add_statistic(session: Session, new: NewStatistic) -> int:
+    if new.value is None and new.low is None and new.high is None:
+        raise CommandError("a statistic needs a value, or a low or high bound")
+    annotation_id = None
+    if new.source_id is not None and new.start is not None and new.end is not None:
+        annotation_id = add_annotation(session, new.source_id, new.start, new.end)
+    period_start, start_precision = _date_columns(new.period_start)
+    period_end, end_precision = _date_columns(new.period_end or new.period_start)
+    statistic = Statistic(
+        value=new.value,
+        low=new.low,
+        high=new.high,
+        approximate=new.approximate,
+        measure=new.measure.strip(),
+        unit=new.unit,
+        subject=new.subject,
+        period_start=period_start,
+        period_start_precision=start_precision,
+        period_end=period_end,
+        period_end_precision=end_precision,
+        place_id=find_or_add_actor(session, new.place, ActorKind.PLACE) if new.place else None,
+        claimant_id=(
+            find_or_add_actor(session, new.claimant, ActorKind.ORGANISATION) if new.claimant else None
+        ),
+        source_id=new.source_id,
+        annotation_id=annotation_id,
+        confidence=new.confidence,
+        dataset=new.dataset,
+        notes=new.notes,
+    )
+    session.add(statistic)
+    session.flush()
+    return statistic.id
+
+
+def delete_statistic(session: Session, statistic_id: int) -> None:
+    annotation_id = session.scalar(select(Statistic.annotation_id).where(Statistic.id == statistic_id))
+    session.execute(delete(Statistic).where(Statistic.id == statistic_id))
+    if annotation_id is not None:
+        delete_annotation(session, annotation_id)
+
+
+# --- memos -----------------------------------------------------------------------------------
+
+
+def set_memo(session: Session, target_kind: str, target_uuid: str, text: str) -> int:
+    memo = session.scalar(
+        select(Memo).where(Memo.target_kind == target_kind, Memo.target_uuid == target_uuid)
+    )
+    if memo is None:
+        memo = Memo(target_kind=target_kind, target_uuid=target_uuid, text=text)
+        session.add(memo)
+    else:
+        memo.text = text
+    session.flush()
+    return memo.id
+
+
+def _get(session: Session, model: type[T], row_id: int) -> T:
+    row = session.get(model, row_id)
+    if row is None:
+        raise CommandError(f"no {model.__name__.lower()} {row_id}")
+    return row

@@ -1,0 +1,288 @@
+"""The archive's schema: sources, actors, codes, annotations, mentions, statistics and memos."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.base import Base, Tracked
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    ARMED_GROUP = "armed_group"
+    STATE_BODY = "state_body"
+    PLACE = "place"
+    MEDIA_OUTLET = "media_outlet"
+    OTHER = "other"
+
+
+#: Admiralty (NATO) grading: reliability of the source A-F, credibility of the information 1-6.
+RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
+CREDIBILITY_GRADES = (1, 2, 3, 4, 5, 6)
+
+PRECISIONS = ("day", "month", "year")
+
+
+class OriginalFile(Base):
+    """The bytes a researcher imported, kept so the source can always be checked against them."""
+
+    __tablename__ = "original_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    media_type: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Source(Tracked, Base):
+    __tablename__ = "sources"
+    __table_args__ = (
+        CheckConstraint(
+            "reliability IS NULL OR reliability IN ('A','B','C','D','E','F')", name="reliability"
+        ),
+        CheckConstraint("credibility IS NULL OR credibility BETWEEN 1 AND 6", name="credibility"),
+        CheckConstraint(
+            "published_precision IS NULL OR published_precision IN ('day','month','year')",
+            name="published_precision",
+        ),
+    )
+
+    title: Mapped[str] = mapped_column(String(1000), default="")
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    published_precision: Mapped[str | None] = mapped_column(String(5))
+    outlet_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"), index=True)
+    #: the byline, as printed
+    author: Mapped[str | None] = mapped_column(String(500))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    language: Mapped[str | None] = mapped_column(String(35))
+    kind: Mapped[str] = mapped_column(String(50), default="article")
+    text: Mapped[str] = mapped_column(Text, default="")
+    #: sha256 of the imported file (or of the row, for tables): how duplicates are recognised
+    sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    original_file_id: Mapped[int | None] = mapped_column(
+        ForeignKey("original_files.id", ondelete="SET NULL"), index=True
+    )
+    #: for tables of articles: which row of the original file
+    original_part: Mapped[str | None] = mapped_column(String(100))
+    page_starts: Mapped[list[int] | None] = mapped_column(JSON)
+    reliability: Mapped[str | None] = mapped_column(String(1))
+    credibility: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    outlet: Mapped[Actor | None] = relationship(foreign_keys=[outlet_id])
+    original_file: Mapped[OriginalFile | None] = relationship()
+    annotations: Mapped[list[Annotation]] = relationship(
+        back_populates="source", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Actor(Tracked, Base):
+    __tablename__ = "actors"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('person','organisation','armed_group','state_body','place','media_outlet','other')",
+            name="kind",
+        ),
+    )
+
+    name: Mapped[str] = mapped_column(String(500), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default=ActorKind.OTHER.value)
+    description: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    aliases: Mapped[list[Alias]] = relationship(
+        back_populates="actor",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Alias.id",
+    )
+
+
+class Alias(Tracked, Base):
+    """Another name of an actor: a transliteration, a nom de guerre, a spelling in another script."""
+
+    __tablename__ = "aliases"
+    __table_args__ = (UniqueConstraint("actor_id", "name"),)
+
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(500), index=True)
+    #: BCP 47 tag such as "ru", "ar", "ru-Latn"
+    language: Mapped[str | None] = mapped_column(String(35))
+
+    actor: Mapped[Actor] = relationship(back_populates="aliases")
+
+
+class Relation(Tracked, Base):
+    """A dated relation between two actors ("leader of", "member of", "pledged allegiance to" ...)."""
+
+    __tablename__ = "relations"
+
+    subject_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    predicate: Mapped[str] = mapped_column(String(200))
+    object_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    start: Mapped[dt.date | None] = mapped_column(Date)
+    start_precision: Mapped[str | None] = mapped_column(String(5))
+    end: Mapped[dt.date | None] = mapped_column(Date)
+    end_precision: Mapped[str | None] = mapped_column(String(5))
+    evidence_annotation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("annotations.id", ondelete="SET NULL")
+    )
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Code(Tracked, Base):
+    """A code of the codebook; codes nest."""
+
+    __tablename__ = "codes"
+    __table_args__ = (UniqueConstraint("parent_id", "name"),)
+
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("codes.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(300))
+    color: Mapped[str] = mapped_column(String(9), default="#ffd54f")
+    description: Mapped[str | None] = mapped_column(Text)
+
+
+annotation_codes = Table(
+    "annotation_codes",
+    Base.metadata,
+    Column("annotation_id", ForeignKey("annotations.id", ondelete="CASCADE"), primary_key=True),
+    Column("code_id", ForeignKey("codes.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Annotation(Tracked, Base):
+    """A span of a source's text. Offsets count Unicode code points, end exclusive.
+
+    The exact quote and 32 characters either side let the span be found again when the text
+    changes; an annotation that cannot be placed is marked ``orphaned``, never dropped.
+    """
+
+    __tablename__ = "annotations"
+    __table_args__ = (CheckConstraint('start >= 0 AND "end" >= start', name="span"),)
+
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str | None] = mapped_column(Text)
+    orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    source: Mapped[Source] = relationship(back_populates="annotations")
+    codes: Mapped[list[Code]] = relationship(secondary=annotation_codes, order_by="Code.name")
+
+
+class Mention(Tracked, Base):
+    """An annotation that names an actor."""
+
+    __tablename__ = "mentions"
+
+    annotation_id: Mapped[int] = mapped_column(
+        ForeignKey("annotations.id", ondelete="CASCADE"), index=True
+    )
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+
+    annotation: Mapped[Annotation] = relationship()
+    actor: Mapped[Actor] = relationship()
+
+
+class Statistic(Tracked, Base):
+    """A numeric claim: who claims how many of what, when and where, and the sentence it comes from.
+
+    Reference data imported from a table has no source or span; its claimant is the dataset.
+    """
+
+    __tablename__ = "statistics"
+
+    value: Mapped[float | None] = mapped_column(Float)
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    approximate: Mapped[bool] = mapped_column(Boolean, default=False)
+    measure: Mapped[str] = mapped_column(String(200), default="", index=True)
+    unit: Mapped[str | None] = mapped_column(String(100))
+    subject: Mapped[str | None] = mapped_column(String(500))
+    period_start: Mapped[dt.date | None] = mapped_column(Date)
+    period_start_precision: Mapped[str | None] = mapped_column(String(5))
+    period_end: Mapped[dt.date | None] = mapped_column(Date)
+    period_end_precision: Mapped[str | None] = mapped_column(String(5))
+    place_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="SET NULL"), index=True
+    )
+    claimant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="SET NULL"), index=True
+    )
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), index=True
+    )
+    annotation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("annotations.id", ondelete="SET NULL"), index=True
+    )
+    #: 0..1, how sure the researcher is that the claim was read right
+    confidence: Mapped[float | None] = mapped_column(Float)
+    #: set for reference data imported from a table (the dataset's name)
+    dataset: Mapped[str | None] = mapped_column(String(300), index=True)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    place: Mapped[Actor | None] = relationship(foreign_keys=[place_id])
+    claimant: Mapped[Actor | None] = relationship(foreign_keys=[claimant_id])
+    annotation: Mapped[Annotation | None] = relationship()
+
+
+class SavedSearch(Tracked, Base):
+    """A named search or chart setting the researcher wants to reopen."""
+
+    __tablename__ = "saved_searches"
+    __table_args__ = (UniqueConstraint("kind", "name"),)
+
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(50), default="sources")
+    query: Mapped[str] = mapped_column(Text, default="")
+    settings: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class Memo(Tracked, Base):
+    """A researcher's note on any row: a source, actor, statistic, code or annotation (by UUID)."""
+
+    __tablename__ = "memos"
+
+    target_kind: Mapped[str] = mapped_column(String(30), index=True)
+    target_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class RejectedSuggestion(Tracked, Base):
+    """A suggestion the researcher turned down, so it is not offered again."""
+
+    __tablename__ = "rejected_suggestions"
+    __table_args__ = (UniqueConstraint("source_id", "kind", "start", "end", "key"),)
+
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(500), default="")

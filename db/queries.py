@@ -1,0 +1,606 @@
+"""Reads for the command line and the panes: plain frozen dataclasses, never ORM objects.
+
+Views hold ids from one ``select`` (filter and order done in SQL) and fetch rows in pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
+from sqlalchemy.orm import Session, aliased
+
+from db.dates import PartialDate, iso_or_none
+from db.models import (
+    Actor,
+    Alias,
+    Annotation,
+    Code,
+    Mention,
+    Source,
+    Statistic,
+    annotation_codes,
+)
+from db.search import matching_source_ids_sql
+
+
+def partial(value: dt.date | None, precision: str | None) -> PartialDate | None:
+    if value is None:
+        return None
+    return PartialDate.from_date(value, precision or "day")
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    id: int
+    uuid: str
+    title: str
+    published: PartialDate | None
+    outlet: str | None
+    outlet_id: int | None
+    author: str | None
+    url: str | None
+    language: str | None
+    kind: str
+    sha256: str | None
+    annotation_count: int = 0
+    statistic_count: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uuid": self.uuid,
+            "title": self.title,
+            "published": iso_or_none(self.published),
+            "outlet": self.outlet,
+            "author": self.author,
+            "url": self.url,
+            "language": self.language,
+            "kind": self.kind,
+            "sha256": self.sha256,
+        }
+
+
+@dataclass(frozen=True)
+class AnnotationRow:
+    id: int
+    uuid: str
+    source_id: int
+    start: int
+    end: int
+    quote: str
+    note: str | None
+    codes: tuple[str, ...] = ()
+    code_ids: tuple[int, ...] = ()
+    colors: tuple[str, ...] = ()
+    orphaned: bool = False
+    #: set when the annotation is a mention of an actor
+    mention_id: int | None = None
+    actor_id: int | None = None
+    actor: str | None = None
+    #: set when the annotation is the span of a statistic
+    statistic_id: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "codes": list(self.codes),
+            "note": self.note,
+        }
+
+    def mention_json(self) -> dict[str, Any]:
+        return {
+            "id": self.mention_id,
+            "actor_id": self.actor_id,
+            "actor": self.actor,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+        }
+
+
+@dataclass(frozen=True)
+class StatisticRow:
+    id: int
+    uuid: str
+    value: float | None
+    low: float | None
+    high: float | None
+    approximate: bool
+    measure: str
+    unit: str | None
+    subject: str | None
+    period_start: PartialDate | None
+    period_end: PartialDate | None
+    place: str | None
+    place_id: int | None
+    claimant: str | None
+    claimant_id: int | None
+    source_id: int | None
+    source_title: str | None
+    annotation_id: int | None
+    start: int | None
+    end: int | None
+    quote: str | None
+    confidence: float | None = None
+    dataset: str | None = None
+    notes: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uuid": self.uuid,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "approximate": self.approximate,
+            "measure": self.measure,
+            "unit": self.unit,
+            "subject": self.subject,
+            "period_start": iso_or_none(self.period_start),
+            "period_end": iso_or_none(self.period_end),
+            "place": self.place,
+            "claimant": self.claimant,
+            "source_id": self.source_id,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+        }
+
+
+@dataclass(frozen=True)
+class SourceDetail:
+    row: SourceRow
+    text: str
+    reliability: str | None
+    credibility: int | None
+    notes: str | None
+    page_starts: tuple[int, ...]
+    original_file_name: str | None
+    annotations: tuple[AnnotationRow, ...] = ()
+    statistics: tuple[StatisticRow, ...] = ()
+
+    @property
+    def mentions(self) -> tuple[AnnotationRow, ...]:
+        return tuple(a for a in self.annotations if a.mention_id is not None)
+
+    @property
+    def coded(self) -> tuple[AnnotationRow, ...]:
+        """Annotations that are neither mentions nor statistic spans (or carry codes/notes)."""
+        return tuple(
+            a
+            for a in self.annotations
+            if (a.mention_id is None and a.statistic_id is None) or a.codes or a.note
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        data = self.row.to_json()
+        data["text"] = self.text
+        data["annotations"] = [a.to_json() for a in self.coded]
+        data["mentions"] = [a.mention_json() for a in self.mentions]
+        data["statistics"] = [s.to_json() for s in self.statistics]
+        return data
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    id: int
+    uuid: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    mention_count: int = 0
+    source_count: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uuid": self.uuid,
+            "name": self.name,
+            "kind": self.kind,
+            "aliases": list(self.aliases),
+        }
+
+
+@dataclass(frozen=True)
+class CodeRow:
+    id: int
+    uuid: str
+    parent_id: int | None
+    name: str
+    color: str
+    description: str | None
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class ArchiveCounts:
+    sources: int
+    actors: int
+    statistics: int
+    annotations: int
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+SourceSortKey = Literal["title", "published", "outlet", "kind", "annotations", "statistics", "id"]
+
+
+@dataclass(frozen=True)
+class SourceFilter:
+    """What the sources pane shows: filters and order, all applied in SQL."""
+
+    text: str = ""
+    search: str = ""
+    actor_id: int | None = None
+    kind: str | None = None
+    sort: SourceSortKey = "published"
+    descending: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _annotation_count() -> Any:
+    return (
+        select(func.count(Annotation.id))
+        .where(Annotation.source_id == Source.id)
+        .correlate(Source)
+        .scalar_subquery()
+    )
+
+
+def _statistic_count() -> Any:
+    return (
+        select(func.count(Statistic.id))
+        .where(Statistic.source_id == Source.id)
+        .correlate(Source)
+        .scalar_subquery()
+    )
+
+
+def source_ids(session: Session, where: SourceFilter | None = None) -> list[int]:
+    """Ids of the sources to show, filtered and ordered in SQL."""
+    where = where or SourceFilter()
+    outlet = aliased(Actor)
+    query: Select[Any] = select(Source.id).outerjoin(outlet, outlet.id == Source.outlet_id)
+    conditions: list[ColumnElement[bool]] = []
+    if where.text.strip():
+        pattern = f"%{where.text.strip()}%"
+        conditions.append(
+            or_(Source.title.ilike(pattern), outlet.name.ilike(pattern), Source.author.ilike(pattern))
+        )
+    if where.search.strip():
+        fragment = matching_source_ids_sql(session, where.search)
+        if fragment is None:
+            return []
+        sql, params = fragment
+        conditions.append(Source.id.in_(text(sql).bindparams(**params)))
+    if where.actor_id is not None:
+        mentioned = select(Annotation.source_id).join(Mention, Mention.annotation_id == Annotation.id)
+        conditions.append(
+            or_(
+                Source.id.in_(mentioned.where(Mention.actor_id == where.actor_id)),
+                Source.outlet_id == where.actor_id,
+                Source.id.in_(
+                    select(Statistic.source_id).where(
+                        or_(
+                            Statistic.claimant_id == where.actor_id,
+                            Statistic.place_id == where.actor_id,
+                        )
+                    )
+                ),
+            )
+        )
+    if where.kind:
+        conditions.append(Source.kind == where.kind)
+    if conditions:
+        query = query.where(and_(*conditions))
+    column: Any = {
+        "title": func.lower(Source.title),
+        "published": Source.published,
+        "outlet": func.lower(outlet.name),
+        "kind": Source.kind,
+        "annotations": _annotation_count(),
+        "statistics": _statistic_count(),
+        "id": Source.id,
+    }[where.sort]
+    order = column.desc() if where.descending else column.asc()
+    # NULLs last either way: an undated source is not the "oldest"
+    query = query.order_by(column.is_(None), order, Source.id)
+    return list(session.scalars(query))
+
+
+def source_rows(session: Session, ids: Sequence[int]) -> list[SourceRow]:
+    """The rows for ``ids``, in the order given (one page of a lazy view)."""
+    if not ids:
+        return []
+    outlet = aliased(Actor)
+    query = (
+        select(
+            Source.id,
+            Source.uuid,
+            Source.title,
+            Source.published,
+            Source.published_precision,
+            outlet.name,
+            Source.outlet_id,
+            Source.author,
+            Source.url,
+            Source.language,
+            Source.kind,
+            Source.sha256,
+            _annotation_count(),
+            _statistic_count(),
+        )
+        .outerjoin(outlet, outlet.id == Source.outlet_id)
+        .where(Source.id.in_(list(ids)))
+    )
+    by_id: dict[int, SourceRow] = {}
+    for r in session.execute(query):
+        by_id[r[0]] = SourceRow(
+            id=r[0],
+            uuid=r[1],
+            title=r[2],
+            published=partial(r[3], r[4]),
+            outlet=r[5],
+            outlet_id=r[6],
+            author=r[7],
+            url=r[8],
+            language=r[9],
+            kind=r[10],
+            sha256=r[11],
+            annotation_count=r[12],
+            statistic_count=r[13],
+        )
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def list_sources(session: Session, where: SourceFilter | None = None) -> list[SourceRow]:
+    return source_rows(session, source_ids(session, where))
+
+
+def source_detail(session: Session, source_id: int) -> SourceDetail | None:
+    source = session.get(Source, source_id)
+    if source is None:
+        return None
+    row = source_rows(session, [source_id])[0]
+    return SourceDetail(
+        row=row,
+        text=source.text,
+        reliability=source.reliability,
+        credibility=source.credibility,
+        notes=source.notes,
+        page_starts=tuple(source.page_starts or ()),
+        original_file_name=source.original_file.file_name if source.original_file else None,
+        annotations=tuple(annotations_of(session, source_id)),
+        statistics=tuple(list_statistics(session, source_id=source_id)),
+    )
+
+
+def source_text(session: Session, source_id: int) -> str | None:
+    return session.scalar(select(Source.text).where(Source.id == source_id))
+
+
+# --- annotations -----------------------------------------------------------------------------
+
+
+def annotations_of(session: Session, source_id: int) -> list[AnnotationRow]:
+    """Every annotation of a source, in text order, with codes, mention and statistic links."""
+    rows = session.execute(
+        select(
+            Annotation.id,
+            Annotation.uuid,
+            Annotation.start,
+            Annotation.end,
+            Annotation.quote,
+            Annotation.note,
+            Annotation.orphaned,
+        )
+        .where(Annotation.source_id == source_id)
+        .order_by(Annotation.start, Annotation.end, Annotation.id)
+    ).all()
+    ids = [r[0] for r in rows]
+    codes: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    mentions: dict[int, tuple[int, int, str]] = {}
+    statistics: dict[int, int] = {}
+    if ids:
+        for annotation_id, code_id, name, color in session.execute(
+            select(annotation_codes.c.annotation_id, Code.id, Code.name, Code.color)
+            .join(Code, Code.id == annotation_codes.c.code_id)
+            .join(Annotation, Annotation.id == annotation_codes.c.annotation_id)
+            .where(Annotation.source_id == source_id)
+            .order_by(Code.name)
+        ):
+            codes[annotation_id].append((code_id, name, color))
+        for mention_id, annotation_id, actor_id, actor_name in session.execute(
+            select(Mention.id, Mention.annotation_id, Actor.id, Actor.name)
+            .join(Actor, Actor.id == Mention.actor_id)
+            .join(Annotation, Annotation.id == Mention.annotation_id)
+            .where(Annotation.source_id == source_id)
+        ):
+            mentions[annotation_id] = (mention_id, actor_id, actor_name)
+        for statistic_id, annotation_id in session.execute(
+            select(Statistic.id, Statistic.annotation_id).where(Statistic.source_id == source_id)
+        ):
+            if annotation_id is not None:
+                statistics[annotation_id] = statistic_id
+    result = []
+    for r in rows:
+        mention = mentions.get(r[0])
+        code_list = codes.get(r[0], [])
+        result.append(
+            AnnotationRow(
+                id=r[0],
+                uuid=r[1],
+                source_id=source_id,
+                start=r[2],
+                end=r[3],
+                quote=r[4],
+                note=r[5],
+                orphaned=bool(r[6]),
+                codes=tuple(c[1] for c in code_list),
+                code_ids=tuple(c[0] for c in code_list),
+                colors=tuple(c[2] for c in code_list),
+                mention_id=mention[0] if mention else None,
+                actor_id=mention[1] if mention else None,
+                actor=mention[2] if mention else None,
+                statistic_id=statistics.get(r[0]),
+            )
+        )
+    return result
+
+
+def list_codes(session: Session) -> list[CodeRow]:
+    count = (
+        select(func.count())
+        .select_from(annotation_codes)
+        .where(annotation_codes.c.code_id == Code.id)
+        .correlate(Code)
+        .scalar_subquery()
+    )
+    query = select(
+        Code.id, Code.uuid, Code.parent_id, Code.name, Code.color, Code.description, count
+    ).order_by(func.lower(Code.name))
+    return [CodeRow(*r) for r in session.execute(query)]
+
+
+# --- actors ----------------------------------------------------------------------------------
+
+
+def list_actors(session: Session, *, kind: str | None = None) -> list[ActorRow]:
+    mention_count = (
+        select(func.count(Mention.id)).where(Mention.actor_id == Actor.id).correlate(Actor).scalar_subquery()
+    )
+    source_count = (
+        select(func.count(func.distinct(Annotation.source_id)))
+        .join(Mention, Mention.annotation_id == Annotation.id)
+        .where(Mention.actor_id == Actor.id)
+        .correlate(Actor)
+        .scalar_subquery()
+    )
+    query = select(
+        Actor.id, Actor.uuid, Actor.name, Actor.kind, Actor.description, mention_count, source_count
+    ).order_by(func.lower(Actor.name), Actor.id)
+    if kind is not None:
+        query = query.where(Actor.kind == kind)
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for actor_id, name in session.execute(select(Alias.actor_id, Alias.name).order_by(Alias.id)):
+        aliases[actor_id].append(name)
+    return [
+        ActorRow(
+            id=r[0],
+            uuid=r[1],
+            name=r[2],
+            kind=r[3],
+            description=r[4],
+            aliases=tuple(aliases.get(r[0], ())),
+            mention_count=r[5],
+            source_count=r[6],
+        )
+        for r in session.execute(query)
+    ]
+
+
+def actor_names(session: Session) -> list[tuple[int, str, str, str | None]]:
+    """(actor id, name or alias, canonical name, kind) for every name an actor is known by."""
+    names: list[tuple[int, str, str, str | None]] = []
+    canonical = dict(session.execute(select(Actor.id, Actor.name)).tuples().all())
+    kinds = dict(session.execute(select(Actor.id, Actor.kind)).tuples().all())
+    for actor_id, name in canonical.items():
+        names.append((actor_id, name, name, kinds[actor_id]))
+    for actor_id, alias in session.execute(select(Alias.actor_id, Alias.name)).tuples():
+        names.append((actor_id, alias, canonical[actor_id], kinds[actor_id]))
+    return names
+
+
+# --- statistics ------------------------------------------------------------------------------
+
+
+def list_statistics(
+    session: Session,
+    *,
+    source_id: int | None = None,
+    measure: str | None = None,
+    claimant_id: int | None = None,
+    place_id: int | None = None,
+    ids: Sequence[int] | None = None,
+) -> list[StatisticRow]:
+    place = aliased(Actor)
+    claimant = aliased(Actor)
+    query = (
+        select(
+            Statistic,
+            place.name,
+            claimant.name,
+            Source.title,
+            Annotation.start,
+            Annotation.end,
+            Annotation.quote,
+        )
+        .outerjoin(place, place.id == Statistic.place_id)
+        .outerjoin(claimant, claimant.id == Statistic.claimant_id)
+        .outerjoin(Source, Source.id == Statistic.source_id)
+        .outerjoin(Annotation, Annotation.id == Statistic.annotation_id)
+        .order_by(Statistic.period_start.is_(None), Statistic.period_start, Statistic.id)
+    )
+    if source_id is not None:
+        query = query.where(Statistic.source_id == source_id)
+    if measure is not None:
+        query = query.where(Statistic.measure == measure)
+    if claimant_id is not None:
+        query = query.where(Statistic.claimant_id == claimant_id)
+    if place_id is not None:
+        query = query.where(Statistic.place_id == place_id)
+    if ids is not None:
+        query = query.where(Statistic.id.in_(list(ids)))
+    result = []
+    for stat, place_name, claimant_name, title, start, end, quote in session.execute(query).tuples():
+        result.append(
+            StatisticRow(
+                id=stat.id,
+                uuid=stat.uuid,
+                value=stat.value,
+                low=stat.low,
+                high=stat.high,
+                approximate=stat.approximate,
+                measure=stat.measure,
+                unit=stat.unit,
+                subject=stat.subject,
+                period_start=partial(stat.period_start, stat.period_start_precision),
+                period_end=partial(stat.period_end, stat.period_end_precision),
+                place=place_name,
+                place_id=stat.place_id,
+                claimant=claimant_name,
+                claimant_id=stat.claimant_id,
+                source_id=stat.source_id,
+                source_title=title,
+                annotation_id=stat.annotation_id,
+                start=start,
+                end=end,
+                quote=quote,
+                confidence=stat.confidence,
+                dataset=stat.dataset,
+                notes=stat.notes,
+            )
+        )
+    return result
+
+
+def counts(session: Session) -> ArchiveCounts:
+    return ArchiveCounts(
+        sources=session.scalar(select(func.count(Source.id))) or 0,
+        actors=session.scalar(select(func.count(Actor.id))) or 0,
+        statistics=session.scalar(select(func.count(Statistic.id))) or 0,
+        annotations=session.scalar(select(func.count(Annotation.id))) or 0,
+    )
+
+
+def sources_with_sha256(session: Session, sha256: str) -> list[int]:
+    return list(session.scalars(select(Source.id).where(Source.sha256 == sha256)))

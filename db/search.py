@@ -1,0 +1,156 @@
+"""Full-text search over sources: FTS5 on SQLite, tsvector on PostgreSQL, one interface.
+
+This is the only module with dialect-specific SQL. The SQLite index is an external-content FTS5
+table over a view of sources (title, text, outlet name, author), kept in sync by triggers created
+in the first migration, so every write, by Dossier or anyone else, updates it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+#: column weights for bm25: a hit in the title counts most
+_WEIGHTS = (10.0, 1.0, 4.0, 4.0)
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+#: characters FTS5 treats as syntax; stripped from bare words
+_SYNTAX = re.compile(r"[\"():^{}\[\]+,;]")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    source_id: int
+    title: str
+    score: float
+    snippet: str
+
+
+def fts_query(user_query: str) -> str | None:
+    """Turn what a researcher types into a safe FTS5 query.
+
+    Words must all occur (AND); "quoted phrases" stay phrases; a trailing * searches a prefix;
+    a leading - excludes a word. Nothing a user types raises a syntax error. Returns None when
+    nothing searchable remains.
+    """
+    positive: list[str] = []
+    negative: list[str] = []
+    for match in _TOKEN.finditer(user_query):
+        minus_phrase, phrase, minus_word, word = match.groups()
+        if phrase is not None:
+            terms = " ".join(_SYNTAX.sub(" ", phrase).split())
+            if not terms:
+                continue
+            item = f'"{terms}"'
+            (negative if minus_phrase else positive).append(item)
+            continue
+        prefix = word.endswith("*")
+        bare = _SYNTAX.sub(" ", word.rstrip("*")).replace("*", " ").strip()
+        if not bare or (bare.upper() in {"AND", "OR", "NOT", "NEAR"} and not prefix):
+            continue
+        for part in bare.split():
+            item = f'"{part}"' + ("*" if prefix else "")
+            (negative if minus_word else positive).append(item)
+    if not positive:
+        return None
+    query = " ".join(positive)
+    for item in negative:
+        query += f" NOT {item}"
+    return query
+
+
+def search_sources(
+    session: Session, query: str, *, limit: int = 50, marks: tuple[str, str] = ("[", "]")
+) -> list[SearchHit]:
+    """Sources matching ``query``, best first, each with a snippet around the hit."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        return _search_sqlite(session, query, limit, marks)
+    if dialect == "postgresql":
+        return _search_postgresql(session, query, limit, marks)
+    raise NotImplementedError(f"search is not available on {dialect}")
+
+
+def matching_source_ids_sql(session: Session, query: str) -> tuple[str, dict[str, object]] | None:
+    """A SQL fragment selecting the ids of sources matching ``query`` (for filtering a view)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        match = fts_query(query)
+        if match is None:
+            return None
+        return "SELECT rowid FROM source_fts WHERE source_fts MATCH :fts", {"fts": match}
+    return (
+        "SELECT s.id FROM sources s LEFT JOIN actors a ON a.id = s.outlet_id "
+        f"WHERE {_PG_DOCUMENT} @@ websearch_to_tsquery('simple', :fts)",
+        {"fts": query},
+    )
+
+
+def _search_sqlite(
+    session: Session, query: str, limit: int, marks: tuple[str, str]
+) -> list[SearchHit]:
+    match = fts_query(query)
+    if match is None:
+        return []
+    weights = ", ".join(str(w) for w in _WEIGHTS)
+    rows = session.execute(
+        text(
+            f"SELECT f.rowid, s.title, bm25(source_fts, {weights}) AS rank, "
+            "snippet(source_fts, 1, :open, :close, '…', 16) "
+            "FROM source_fts f JOIN sources s ON s.id = f.rowid "
+            "WHERE source_fts MATCH :match ORDER BY rank LIMIT :limit"
+        ),
+        {"match": match, "open": marks[0], "close": marks[1], "limit": limit},
+    )
+    # bm25 is lower-is-better and negative; report a positive score, higher is better
+    return [SearchHit(int(r[0]), r[1] or "", -float(r[2]), r[3] or "") for r in rows]
+
+
+_PG_DOCUMENT = (
+    "(setweight(to_tsvector('simple', coalesce(s.title, '')), 'A') || "
+    "setweight(to_tsvector('simple', coalesce(a.name, '') || ' ' || coalesce(s.author, '')), 'B') || "
+    "setweight(to_tsvector('simple', coalesce(s.text, '')), 'D'))"
+)
+
+
+def _search_postgresql(
+    session: Session, query: str, limit: int, marks: tuple[str, str]
+) -> list[SearchHit]:
+    if not query.strip():
+        return []
+    rows = session.execute(
+        text(
+            "SELECT s.id, s.title, ts_rank(" + _PG_DOCUMENT + ", q) AS rank, "
+            "ts_headline('simple', s.text, q, :options) "
+            "FROM sources s LEFT JOIN actors a ON a.id = s.outlet_id, "
+            "websearch_to_tsquery('simple', :query) q "
+            "WHERE " + _PG_DOCUMENT + " @@ q ORDER BY rank DESC, s.id LIMIT :limit"
+        ),
+        {
+            "query": query,
+            "limit": limit,
+            "options": f"StartSel={marks[0]}, StopSel={marks[1]}, MaxWords=30, MinWords=10",
+        },
+    )
+    return [SearchHit(int(r[0]), r[1] or "", float(r[2]), r[3] or "") for r in rows]
+
+
+def rebuild_index(session: Session) -> None:
+    """Rebuild the search index from the sources (after a bulk load, or to repair it)."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("INSERT INTO source_fts(source_fts) VALUES ('rebuild')"))
+
+
+def check_index(session: Session) -> bool:
+    """True when the SQLite index agrees with the sources (always True elsewhere)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return True
+    try:
+        session.execute(
+            text("INSERT INTO source_fts(source_fts, rank) VALUES ('integrity-check', 1)")
+        )
+    except Exception:
+        return False
+    return True

@@ -1,0 +1,111 @@
+"""Suggestions for one source: the extractors in :mod:`db.extract` run against the archive.
+
+Nothing is saved here. What the researcher already recorded (a mention or statistic on the same
+span) or rejected earlier is left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.dates import iso_or_none
+from db.extract.mentions import ActorMatcher, MentionCandidate, suggest_new_actors
+from db.extract.statistics import StatisticCandidate, suggest_statistics
+from db.models import RejectedSuggestion
+from db.queries import actor_names, annotations_of, source_detail
+
+
+@dataclass(frozen=True)
+class SourceSuggestions:
+    source_id: int
+    mentions: tuple[MentionCandidate, ...]
+    statistics: tuple[StatisticCandidate, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "mentions": [
+                {
+                    "name": m.name,
+                    "kind": m.kind,
+                    "actor_id": m.actor_id,
+                    "start": m.start,
+                    "end": m.end,
+                    "quote": m.quote,
+                }
+                for m in self.mentions
+            ],
+            "statistics": [statistic_json(s, self.source_id) for s in self.statistics],
+        }
+
+
+def statistic_json(candidate: StatisticCandidate, source_id: int) -> dict[str, Any]:
+    return {
+        "value": candidate.value,
+        "low": candidate.low,
+        "high": candidate.high,
+        "approximate": candidate.approximate,
+        "measure": candidate.measure,
+        "unit": candidate.unit,
+        "subject": candidate.subject,
+        "period_start": iso_or_none(candidate.period_start),
+        "period_end": iso_or_none(candidate.period_end),
+        "place": candidate.place,
+        "claimant": candidate.claimant,
+        "source_id": source_id,
+        "start": candidate.start,
+        "end": candidate.end,
+        "quote": candidate.quote,
+    }
+
+
+def mention_key(candidate: MentionCandidate) -> str:
+    return f"{candidate.actor_id or ''}:{candidate.name}"
+
+
+def statistic_key(candidate: StatisticCandidate) -> str:
+    return f"{candidate.value}:{candidate.low}:{candidate.high}"
+
+
+def suggestions_for_source(session: Session, source_id: int) -> SourceSuggestions | None:
+    detail = source_detail(session, source_id)
+    if detail is None:
+        return None
+    text = detail.text
+    rejected = {
+        (kind, start, end, key)
+        for kind, start, end, key in session.execute(
+            select(
+                RejectedSuggestion.kind,
+                RejectedSuggestion.start,
+                RejectedSuggestion.end,
+                RejectedSuggestion.key,
+            ).where(RejectedSuggestion.source_id == source_id)
+        ).tuples()
+    }
+    annotations = annotations_of(session, source_id)
+    mentioned = {(a.start, a.end) for a in annotations if a.mention_id is not None}
+    matcher = ActorMatcher(actor_names(session))
+    known = [m for m in matcher.find(text) if (m.start, m.end) not in mentioned]
+    new = [m for m in suggest_new_actors(text, matcher) if (m.start, m.end) not in mentioned]
+    mentions = sorted(
+        (m for m in known + new if ("mention", m.start, m.end, mention_key(m)) not in rejected),
+        key=lambda m: (m.start, m.end),
+    )
+    recorded = [(s.start, s.end) for s in detail.statistics if s.start is not None and s.end is not None]
+    statistics = [
+        s
+        for s in suggest_statistics(text, detail.row.published)
+        if ("statistic", s.start, s.end, statistic_key(s)) not in rejected
+        and not any(start <= s.start < end or s.start <= start < s.end for start, end in recorded)
+    ]
+    return SourceSuggestions(source_id, tuple(mentions), tuple(statistics))
+
+
+def reject_suggestion(session: Session, source_id: int, kind: str, start: int, end: int, key: str) -> None:
+    """Remember that the researcher turned a suggestion down, so it is not offered again."""
+    session.add(RejectedSuggestion(source_id=source_id, kind=kind, start=start, end=end, key=key))
+    session.flush()

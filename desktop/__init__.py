@@ -1,0 +1,1 @@
+"""Dossier's desktop front (PySide6) and its command line."""

@@ -1,0 +1,92 @@
+"""Shared fixtures: a migrated archive per test (built once, copied), the sample, ../shared/data."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from db import archive as archive_module  # noqa: E402
+from db.archive import Archive  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require_shared_data() -> Path:
+    """../shared/data, or a skip (a failure under CI, where it must be present)."""
+    if not SHARED_DATA.is_dir():
+        message = f"{SHARED_DATA} is missing"
+        if IN_CI:
+            pytest.fail(message + " (CI=true: tests that use shared data must run)")
+        pytest.skip(message)
+    return SHARED_DATA
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    return require_shared_data()
+
+
+@pytest.fixture
+def shared_data_dir() -> Path:
+    return require_shared_data()
+
+
+@pytest.fixture(scope="session")
+def _empty_archive_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "empty.sqlite"
+    archive_module.open(path).close()
+    return path
+
+
+@pytest.fixture
+def archive_path(tmp_path: Path, _empty_archive_file: Path) -> Path:
+    """A fresh, migrated, empty archive file for this test."""
+    path = tmp_path / "archive.sqlite"
+    shutil.copyfile(_empty_archive_file, path)
+    return path
+
+
+@pytest.fixture
+def archive(archive_path: Path) -> Iterator[Archive]:
+    opened = archive_module.open(archive_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def _sample_archive_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from db.sample import load_sample
+
+    path = tmp_path_factory.mktemp("sample") / "sample.sqlite"
+    opened = archive_module.open(path)
+    load_sample(opened)
+    opened.close()
+    return path
+
+
+@pytest.fixture
+def sample_archive(tmp_path: Path, _sample_archive_file: Path) -> Iterator[Archive]:
+    """A copy of the first-run sample archive (the seed article with actors and statistics)."""
+    path = tmp_path / "sample.sqlite"
+    shutil.copyfile(_sample_archive_file, path)
+    opened = archive_module.open(path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    url = os.environ.get("DOSSIER_TEST_PG_URL")
+    if not url:
+        if IN_CI:
+            pytest.fail("DOSSIER_TEST_PG_URL is not set (.ci/run starts PostgreSQL)")
+        pytest.skip("no PostgreSQL server (set DOSSIER_TEST_PG_URL)")
+    return url

@@ -1,0 +1,39 @@
+"""Small builders for test data, written through the same commands the app uses."""
+
+from __future__ import annotations
+
+from db.archive import Archive
+from db.commands import NewSource, NewStatistic, add_source, add_statistic
+from db.dates import PartialDate
+
+
+def make_source(
+    archive: Archive,
+    text: str = "Some 40 people were killed in Grozny, officials said.",
+    *,
+    title: str = "A report",
+    published: PartialDate | None = None,
+    outlet: str | None = None,
+    author: str | None = None,
+) -> int:
+    with archive.session() as session:
+        return add_source(
+            session,
+            NewSource(text=text, title=title, published=published, outlet=outlet, author=author),
+        )
+
+
+def make_statistic(archive: Archive, source_id: int | None, quote: str | None = None, **fields: object) -> int:
+    """A statistic; with ``quote`` its span is found in the source's text."""
+    from db.queries import source_text
+
+    start = end = None
+    with archive.session() as session:
+        if source_id is not None and quote is not None:
+            text = source_text(session, source_id) or ""
+            start = text.index(quote)
+            end = start + len(quote)
+        values: dict[str, object] = {"value": 1.0, "measure": "killed", **fields}
+        return add_statistic(
+            session, NewStatistic(source_id=source_id, start=start, end=end, **values)  # type: ignore[arg-type]
+        )
