@@ -1,0 +1,133 @@
+"""Small helpers the format readers share: safe reading, date parsing, tidy titles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import stat
+from pathlib import Path
+from typing import Any
+
+from db.dates import PartialDate, Precision
+from db.ingest.base import IngestError
+
+TITLE_LIMIT = 200
+
+# A fixed "today" for dateparser: dates missing a part are refused (REQUIRE_PARTS), and this
+# makes sure nothing can ever be filled in from the day the import happens to run.
+_RELATIVE_BASE = dt.datetime(1900, 1, 1)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2[01]\d\d)(?!\d)")
+
+
+def check_regular_file(path: Path) -> int:
+    """Return the file's size; raise IngestError unless it is a readable regular file."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise IngestError("file not found (or a broken link)") from None
+    except OSError as exc:
+        raise IngestError(f"cannot read the file: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise IngestError("this is a folder, not a file")
+    # FIFOs, sockets and devices would block or never end: refuse them before opening.
+    if not stat.S_ISREG(info.st_mode):
+        raise IngestError("not a regular file (a pipe, socket or device)")
+    return info.st_size
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a whole regular file once; IngestError for empty or unreadable files."""
+    size = check_regular_file(path)
+    if size == 0:
+        raise IngestError("empty file")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise IngestError(f"cannot read the file: {exc.strerror or exc}") from None
+    if not data:
+        raise IngestError("empty file")
+    return data
+
+
+def trim_title(text: str | None) -> str | None:
+    """Collapse whitespace and shorten to about TITLE_LIMIT characters at a word boundary."""
+    if text is None:
+        return None
+    # Control characters (NULs in PDF metadata, for instance) never belong in a title.
+    title = " ".join(_CONTROL.sub(" ", text).split())
+    if not title:
+        return None
+    if len(title) > TITLE_LIMIT:
+        cut = title.rfind(" ", 0, TITLE_LIMIT)
+        title = title[: cut if cut > TITLE_LIMIT // 2 else TITLE_LIMIT].rstrip() + "…"
+    return title
+
+
+def first_line_title(text: str) -> str | None:
+    """The first non-empty line of ``text``, trimmed, as a fallback title."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        # Look only at a bounded slice so a huge single-line file stays cheap.
+        line = text[start : min(end, start + 4 * TITLE_LIMIT)].strip()
+        if line:
+            return trim_title(line)
+        start = end + 1
+    return None
+
+
+@functools.cache
+def _date_parser() -> Any:
+    # Imported lazily: dateparser takes a while to load its language data.
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        settings={
+            "REQUIRE_PARTS": ["year"],
+            "RELATIVE_BASE": _RELATIVE_BASE,
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            # No relative expressions ("yesterday", "3 days ago"): they depend on today.
+            "PARSERS": ["custom-formats", "absolute-time"],
+        }
+    )
+
+
+def parse_date(text: str | None) -> PartialDate | None:
+    """A date as precise as ``text`` gives it, or None; never guesses a missing year."""
+    if text is None:
+        return None
+    text = text.strip()
+    if not text or len(text) > 80 or not _YEAR.search(text):
+        return None
+    try:
+        return PartialDate.from_iso(text)
+    except ValueError:
+        pass
+    iso = re.match(r"^(\d{4}-\d{2}-\d{2})[T ]\d", text)
+    if iso:
+        return PartialDate.from_iso(iso.group(1))
+    try:
+        data = _date_parser().get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd input; a date is optional
+        return None
+    value = data["date_obj"]
+    if value is None:
+        return None
+    period = data["period"] or "day"
+    precision = {"year": Precision.YEAR, "month": Precision.MONTH}.get(period, Precision.DAY)
+    return PartialDate.from_date(value.date(), precision)
+
+
+def date_from_datetime(value: object) -> PartialDate | None:
+    """A day-precision date from a datetime/date (document properties, spreadsheet cells)."""
+    if isinstance(value, dt.datetime):
+        return PartialDate.from_date(value.date())
+    if isinstance(value, dt.date):
+        return PartialDate.from_date(value)
+    return None

@@ -1,0 +1,239 @@
+"""Saved web pages: the article's main text and the page's own metadata.
+
+Nothing is fetched and nothing runs: the bytes on disk are parsed as a tree (trafilatura for the
+main text, lxml for ``<meta>``, OpenGraph and JSON-LD); scripts, styles and remote images are
+dropped, never loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from db.ingest._common import first_line_title, parse_date, read_bytes, trim_title
+from db.ingest.base import IngestError, ParsedSource
+
+EXTENSIONS: tuple[str, ...] = (".html", ".htm", ".xhtml")
+MEDIA_TYPE = "text/html"
+
+_INVISIBLE = ("script", "style", "noscript", "template", "head", "iframe", "object", "svg")
+_BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    ]
+)
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
+
+
+def parse(
+    path: Path, *, password: str | None = None, options: object | None = None
+) -> Iterator[ParsedSource]:
+    """Read one saved web page as one source."""
+    data = read_bytes(path)
+    tree = _tree(data)
+    meta = _page_metadata(tree)
+    extracted = _trafilatura(data)
+    text = (extracted.get("text") or "").strip()
+    warnings: list[str] = []
+    if not text:
+        text = _visible_text(tree)
+        if text:
+            warnings.append("the main article text was not found; all visible text was kept")
+    if not text:
+        warnings.append("the page has no visible text")
+    title = meta.get("title") or extracted.get("title")
+    source = ParsedSource(
+        text=text,
+        title=trim_title(title) or first_line_title(text) or trim_title(path.stem),
+        published=parse_date(meta.get("published")) or parse_date(extracted.get("date")),
+        outlet=meta.get("outlet") or extracted.get("sitename"),
+        author=meta.get("author") or extracted.get("author"),
+        url=meta.get("url") or extracted.get("url"),
+        language=_language(meta.get("language")),
+        warnings=warnings,
+    )
+    yield source
+
+
+def _tree(data: bytes) -> Any:
+    import lxml.etree  # type: ignore[import-untyped]
+    import lxml.html  # type: ignore[import-untyped]
+
+    try:
+        return lxml.html.document_fromstring(data)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise IngestError(f"not a readable web page ({exc})") from None
+
+
+def _trafilatura(data: bytes) -> dict[str, Any]:
+    import trafilatura
+
+    try:
+        # A byte string, never a URL: trafilatura fetches nothing for it.
+        document = trafilatura.bare_extraction(
+            data,
+            with_metadata=True,
+            include_comments=False,
+            include_images=False,
+            include_links=False,
+            include_tables=True,
+        )
+    except Exception:  # a page trafilatura cannot handle still has visible text
+        return {}
+    if document is None:
+        return {}
+    result = document if isinstance(document, dict) else document.as_dict()
+    return {k: v for k, v in result.items() if isinstance(v, str) and v.strip()}
+
+
+def _page_metadata(tree: Any) -> dict[str, str]:
+    """Title, author, date, outlet, URL and language as the page itself declares them."""
+    found: dict[str, str] = {}
+
+    def keep(key: str, value: object) -> None:
+        if isinstance(value, str) and value.strip() and key not in found:
+            found[key] = " ".join(value.split())
+
+    # JSON-LD first: it is the most structured; <meta> tags fill what it lacks.
+    for node in tree.iterfind(".//script[@type='application/ld+json']"):
+        for item in _json_ld_items(node.text or ""):
+            keep("title", item.get("headline") or item.get("name"))
+            keep("published", item.get("datePublished") or item.get("dateCreated"))
+            keep("author", _names(item.get("author")))
+            keep("outlet", _names(item.get("publisher")))
+            keep("url", item.get("url") if isinstance(item.get("url"), str) else None)
+            keep("language", item.get("inLanguage"))
+    metas: dict[str, str] = {}
+    for node in tree.iterfind(".//meta"):
+        name = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
+        content = node.get("content")
+        if name and content and name not in metas:
+            metas[name] = content
+        if (node.get("http-equiv") or "").lower() == "content-language" and content:
+            metas.setdefault("content-language", content)
+    for key, names in (
+        ("title", ("og:title", "twitter:title", "dc.title", "citation_title")),
+        (
+            "published",
+            (
+                "article:published_time",
+                "datepublished",
+                "dc.date",
+                "dc.date.issued",
+                "citation_publication_date",
+                "pubdate",
+                "date",
+            ),
+        ),
+        ("author", ("author", "article:author", "dc.creator", "citation_author", "byl")),
+        ("outlet", ("og:site_name", "application-name", "dc.publisher")),
+        ("url", ("og:url",)),
+        ("language", ("og:locale", "content-language", "dc.language", "language")),
+    ):
+        for name in names:
+            keep(key, metas.get(name))
+    for link in tree.iterfind(".//link[@rel]"):
+        if "canonical" in link.get("rel", "").lower().split():
+            # A canonical link, when present, names the article better than og:url.
+            href = link.get("href", "")
+            if href.startswith(("http://", "https://")):
+                found["url"] = href
+            break
+    keep("language", tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang"))
+    title = tree.find(".//title")
+    if title is not None:
+        keep("title", title.text_content())
+    if found.get("author", "").startswith(("http://", "https://")):
+        del found["author"]  # article:author is often a profile URL, not a name
+    return found
+
+
+def _json_ld_items(raw: str) -> Iterator[dict[str, Any]]:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return
+    stack = [data]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            if "@graph" in item:
+                stack.extend(item["@graph"] if isinstance(item["@graph"], list) else [])
+            kind = item.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if any(isinstance(k, str) and ("Article" in k or k == "WebPage") for k in kinds):
+                yield item
+
+
+def _names(value: object) -> str | None:
+    """'Jane Doe' from a JSON-LD person, organisation or a list of them."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        name = value.get("name")
+        return name if isinstance(name, str) else None
+    if isinstance(value, list):
+        names = [n for n in (_names(v) for v in value) if n]
+        return ", ".join(names) or None
+    return None
+
+
+def _language(value: str | None) -> str | None:
+    match = _LANGUAGE.match(value.strip()) if value else None
+    return match.group(0).lower() if match else None
+
+
+def _visible_text(tree: Any) -> str:
+    """All text a browser would show, one line per block, scripts and styles removed."""
+    for node in list(tree.iter(*_INVISIBLE)):
+        parent = node.getparent()
+        if parent is not None:
+            node.drop_tree()
+    parts: list[str] = []
+    for node in tree.iter():
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _BLOCKS:
+            parts.append("\n")
+        if node.text and tag:
+            parts.append(node.text)
+        if node.tail:
+            parts.append(node.tail)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)

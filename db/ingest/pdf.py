@@ -1,0 +1,164 @@
+"""PDF: text page by page with page boundaries, document properties, encrypted files.
+
+A PDF without a text layer (a scan) is still a source: its text is empty and a warning says so,
+so the researcher sees it in the archive and OCR can fill it in later.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from db.ingest._common import (
+    date_from_datetime,
+    first_line_title,
+    read_bytes,
+    trim_title,
+)
+from db.ingest.base import IngestError, ParsedSource, PasswordRequired
+
+EXTENSIONS: tuple[str, ...] = (".pdf",)
+MEDIA_TYPE = "application/pdf"
+
+PAGE_SEPARATOR = "\n\n"
+NO_TEXT_WARNING = "no text layer (scanned?); the file is kept, OCR may come later"
+
+
+def parse(
+    path: Path, *, password: str | None = None, options: object | None = None
+) -> Iterator[ParsedSource]:
+    """Read one PDF as one source; ``password`` opens an encrypted one."""
+    import io
+
+    data = read_bytes(path)
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise IngestError("not a PDF file (no %PDF header)")
+    problems: list[str] = []
+    if b"%%EOF" not in data[-2048:]:
+        problems.append("the file seems truncated; pages at its end may be missing")
+    with _quiet_pypdf():
+        reader = _open(io.BytesIO(data), password)
+        texts = _page_texts(reader, problems)
+        info = _document_info(reader)
+    if not texts:
+        raise IngestError("the PDF has no pages that can be read (damaged or truncated?)")
+    page_starts: list[int] = []
+    offset = 0
+    for index, page in enumerate(texts):
+        if index:
+            offset += len(PAGE_SEPARATOR)
+        page_starts.append(offset)
+        offset += len(page)
+    text = PAGE_SEPARATOR.join(texts)
+    if not text.strip():
+        text = ""
+        page_starts = [0] * len(texts)
+        problems.insert(0, NO_TEXT_WARNING)
+    else:
+        blank = [str(number) for number, page in enumerate(texts, start=1) if not page]
+        if blank:
+            listed = ", ".join(blank[:10]) + (" ..." if len(blank) > 10 else "")
+            problems.append(f"no text on page(s) {listed} (images only?)")
+    yield ParsedSource(
+        text=text,
+        title=trim_title(info.get("title")) or first_line_title(text) or trim_title(path.stem),
+        author=trim_title(info.get("author")),
+        published=date_from_datetime(info.get("created")),
+        page_starts=page_starts,
+        warnings=problems,
+    )
+
+
+@contextlib.contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """Hide pypdf's log lines and warnings about damage we handle (and report) ourselves."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def _open(stream: Any, password: str | None) -> Any:
+    from pypdf import PasswordType, PdfReader
+    from pypdf.errors import DependencyError
+
+    try:
+        reader = PdfReader(stream, strict=False)
+    except Exception as exc:  # pypdf raises many kinds on damaged files
+        raise IngestError(f"not a readable PDF (damaged or truncated?): {exc}") from None
+    try:
+        encrypted = reader.is_encrypted
+    except Exception as exc:
+        raise IngestError(f"not a readable PDF (damaged or truncated?): {exc}") from None
+    if not encrypted:
+        return reader
+    try:
+        # Many PDFs are encrypted only to restrict printing; they open with an empty password.
+        opened = reader.decrypt(password if password is not None else "")
+    except DependencyError:
+        raise IngestError("this PDF's encryption needs the 'cryptography' package") from None
+    except Exception as exc:
+        raise IngestError(f"the PDF's encryption cannot be read: {exc}") from None
+    if opened == PasswordType.NOT_DECRYPTED:
+        if password is None:
+            raise PasswordRequired("the PDF is encrypted: give its password to import it")
+        raise PasswordRequired("wrong password for this encrypted PDF")
+    return reader
+
+
+def _page_texts(reader: Any, problems: list[str]) -> list[str]:
+    try:
+        pages = list(reader.pages)
+    except Exception as exc:
+        raise IngestError(f"not a readable PDF (damaged or truncated?): {exc}") from None
+    texts: list[str] = []
+    unreadable: list[int] = []
+    for number, page in enumerate(pages, start=1):
+        try:
+            raw = page.extract_text() or ""
+        except Exception:
+            unreadable.append(number)
+            raw = ""
+        texts.append(_tidy(raw))
+    if unreadable and len(unreadable) == len(pages):
+        raise IngestError("no page of the PDF can be read (damaged or truncated?)")
+    if unreadable:
+        listed = ", ".join(str(n) for n in unreadable[:10])
+        problems.append(f"the text of page(s) {listed} could not be read")
+    return texts
+
+
+def _tidy(text: str) -> str:
+    # Zero-width spaces and stray NULs come from some PDF generators; line ends become \n.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return text.replace("\u200b", "").strip()
+
+
+def _document_info(reader: Any) -> dict[str, Any]:
+    try:
+        meta = reader.metadata
+    except Exception:
+        return {}
+    if meta is None:
+        return {}
+    info: dict[str, Any] = {}
+    for key, attribute in (("title", "title"), ("author", "author")):
+        try:
+            value = getattr(meta, attribute)
+        except Exception:
+            continue
+        if isinstance(value, str) and value.strip():
+            info[key] = value
+    # An unparseable date string leaves the date unknown.
+    with contextlib.suppress(Exception):
+        info["created"] = meta.creation_date
+    return info

@@ -1,0 +1,72 @@
+"""Which reader handles a file, and the files inside the folders a researcher drops in."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import ModuleType
+
+from db.ingest import docx, html, pdf, table, text
+
+READERS: tuple[ModuleType, ...] = (text, html, pdf, docx, table)
+_BY_SUFFIX: dict[str, ModuleType] = {
+    suffix: module for module in READERS for suffix in module.EXTENSIONS
+}
+
+
+def reader_for(path: Path) -> ModuleType | None:
+    """The format module for ``path`` by its suffix; None for a type Dossier does not read."""
+    return _BY_SUFFIX.get(path.suffix.lower())
+
+
+def media_type(path: Path) -> str | None:
+    """The media type to store with the original file (per suffix for tables)."""
+    module = reader_for(path)
+    if module is None:
+        return None
+    by_suffix: dict[str, str] = getattr(module, "MEDIA_TYPES", {})
+    default: str = module.MEDIA_TYPE
+    return by_suffix.get(path.suffix.lower(), default)
+
+
+def walk(paths: Iterable[Path]) -> Iterator[Path]:
+    """Every file under ``paths``: folders recursively in sorted order, hidden entries skipped.
+
+    Paths given explicitly are yielded as they are (even hidden, missing or unreadable ones) so
+    the importer can report what is wrong with each. A folder that cannot be listed is yielded
+    too, for the same reason; folder links are followed once (no loops).
+    """
+    seen: set[tuple[int, int]] = set()
+    for path in paths:
+        if path.is_dir():
+            yield from _walk_folder(path, seen)
+        else:
+            yield path
+
+
+def _walk_folder(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
+    try:
+        info = folder.stat()
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            return
+        seen.add(key)
+        with os.scandir(folder) as scan:
+            entries = sorted(
+                (entry for entry in scan if not entry.name.startswith(".")),
+                key=lambda entry: entry.name,
+            )
+    except OSError:
+        yield folder
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        if is_folder:
+            yield from _walk_folder(path, seen)
+        else:
+            yield path

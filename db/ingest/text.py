@@ -1,0 +1,227 @@
+"""Plain text and Markdown: encoding detection and the headers newspapers' text exports carry.
+
+Recognised at the top of a file (header lines are removed from the text, the title and date are
+kept as metadata; the original file is stored by the importer anyway):
+
+* a standalone date line, a title line, and a lead starting with "(Outlet) " (the seed's shape);
+* a Markdown ``# Title`` line and a ``By NAME`` line;
+* a dateline opening the first paragraph, "MOSCOW, Sept. 17, 2004 - ..." (kept in the text; only
+  its date is used, and only when it names a year).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+from db.ingest._common import first_line_title, parse_date, read_bytes, trim_title
+from db.ingest.base import IngestError, ParsedSource
+
+EXTENSIONS: tuple[str, ...] = (".txt", ".text", ".md", ".markdown")
+MEDIA_TYPE = "text/plain"
+
+# How much of a file charset-normalizer looks at, and how much is checked for binary content.
+_SAMPLE = 1 << 20
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CYRILLIC = frozenset({"cp1251", "koi8_r", "koi8_u", "mac_cyrillic", "iso8859_5", "cp866", "cp855"})
+_WESTERN_PUNCTUATION = frozenset("\xa0€‚„…‘’“”•–—™«»°§©®±·×÷£¥¢¡¿")
+_HEADER_LINES = 6
+_LINE_LIMIT = 1000
+_MARKDOWN_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+_BYLINE = re.compile(r"^By\s+(\S.{1,80}?)\s*$", re.IGNORECASE)
+_OUTLET_LEAD = re.compile(r"\((\w[^()\n]{0,59})\)\s+(?:[-–—]\s+)?(?=\S)")
+_DATELINE = re.compile(
+    r"(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?),\s+"
+    r"(?P<date>[^\n]{4,40}?)\s+[-–—]+\s"
+)
+
+
+def parse(
+    path: Path, *, password: str | None = None, options: object | None = None
+) -> Iterator[ParsedSource]:
+    """Read one text file as one source."""
+    text, warnings = read_text(path)
+    source = ParsedSource(text="", warnings=warnings)
+    body_start = _read_header(text, source)
+    # One slice at most: a large file is never held more than twice.
+    source.text = text[body_start:] if body_start else text
+    del text
+    if source.title is None:
+        source.title = first_line_title(source.text) or trim_title(path.stem)
+    yield source
+
+
+def read_text(path: Path) -> tuple[str, list[str]]:
+    """The file's text with ``\n`` line endings and no BOM; warnings say what was guessed.
+
+    Memory stays near twice the file size: the bytes are dropped as soon as they are decoded.
+    """
+    data = read_bytes(path)
+    warnings: list[str] = []
+    encoding = _bom_encoding(data)
+    if encoding is None:
+        if b"\x00" in data[:_SAMPLE]:
+            raise IngestError("binary file, not text")
+        # Without NUL bytes the encoding is ASCII-compatible, so line ends can be fixed in the
+        # bytes, which costs one copy less than in the decoded text.
+        if b"\r\n" in data:
+            data = data.replace(b"\r\n", b"\n")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            encoding = guess_encoding(data)
+            warnings.append(f"not UTF-8; the encoding was guessed as {encoding}")
+            text = data.decode(encoding, errors="replace")
+            if "\ufffd" in text:
+                warnings.append("some bytes could not be decoded and were replaced by �")
+    else:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            raise IngestError(f"the file starts like {encoding} but is not valid") from None
+        if "\r\n" in text:
+            text = text.replace("\r\n", "\n")
+    del data
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if _looks_binary(text[:_SAMPLE]):
+        raise IngestError("binary file, not text")
+    if "\r" in text:
+        text = text.replace("\r", "\n")
+    return text, warnings
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def guess_encoding(data: bytes) -> str:
+    """The most likely encoding of non-UTF-8 bytes (IngestError when they are not text)."""
+    from charset_normalizer import from_bytes
+
+    sample = data[:_SAMPLE]
+    best = from_bytes(sample).best()
+    if best is None:
+        raise IngestError("binary file, not text")
+    encoding = str(best.encoding)
+    # On short texts charset-normalizer often picks a rarer Latin code page (cp1250, mac_latin2)
+    # for what is Windows Western text; take cp1252 when the text reads as Western European.
+    if encoding not in _CYRILLIC and _reads_as_western(sample):
+        return "cp1252"
+    return encoding
+
+
+def _reads_as_western(sample: bytes) -> bool:
+    try:
+        decoded = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    letters = accented = 0
+    for ch in decoded:
+        if ch.isalpha():
+            letters += 1
+            if ord(ch) > 127:
+                accented += 1
+        elif ord(ch) > 127 and ch not in _WESTERN_PUNCTUATION:
+            return False
+    # Western languages use accents on some letters; text in another alphabet misread as
+    # cp1252 is made of nothing else.
+    return letters > 0 and accented <= 0.4 * letters
+
+
+def _looks_binary(sample: str) -> bool:
+    """True when too many characters are control codes, as in a misnamed binary file."""
+    if not sample:
+        return False
+    controls = sum(
+        1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v\x1b"
+    )
+    return controls > max(2, len(sample) // 100)
+
+
+def _read_header(text: str, source: ParsedSource) -> int:
+    """Fill title/published/author/outlet from the top of ``text``; return where the body starts."""
+    pos = 0
+    title_candidate: tuple[str, int] | None = None
+    for _ in range(_HEADER_LINES):
+        line, end = _next_line(text, pos)
+        if line is None:
+            break
+        stripped = line.strip()
+        if not stripped:
+            pos = end
+            continue
+        if len(stripped) > 300 or not _is_own_paragraph(text, end):
+            break
+        markdown = _MARKDOWN_TITLE.match(stripped)
+        byline = _BYLINE.match(stripped)
+        date = parse_date(stripped) if _could_be_date_line(stripped) else None
+        if markdown and source.title is None:
+            source.title = trim_title(markdown.group(1))
+        elif date is not None and source.published is None:
+            source.published = date
+            if title_candidate is not None and source.title is None:
+                # A short line right before the date line: the title.
+                source.title = trim_title(title_candidate[0])
+                title_candidate = None
+        elif byline and source.author is None and len(byline.group(1).split()) <= 6:
+            source.author = byline.group(1).strip()
+        elif source.title is None and title_candidate is None and len(stripped) <= 200:
+            if source.published is not None:
+                source.title = trim_title(stripped)
+            else:
+                title_candidate = (stripped, pos)
+        else:
+            break
+        pos = end
+    if title_candidate is not None:
+        # Not confirmed by a date line: it stays part of the text.
+        pos = title_candidate[1]
+    while pos < len(text) and text[pos] == "\n":
+        pos += 1
+    lead = _OUTLET_LEAD.match(text, pos)
+    if lead and source.outlet is None and (pos or len(lead.group(1).split()) <= 6):
+        source.outlet = lead.group(1).strip()
+        pos = lead.end()
+    dateline = _DATELINE.match(text, pos)
+    if dateline and source.published is None:
+        source.published = parse_date(dateline.group("date"))
+    return pos
+
+
+def _next_line(text: str, pos: int) -> tuple[str | None, int]:
+    """The line starting at ``pos`` and where the next begins; None past the end or when the
+    line is too long to be a header (so a huge one-line file is never copied here)."""
+    if pos >= len(text):
+        return None, pos
+    end = text.find("\n", pos, pos + _LINE_LIMIT)
+    if end < 0:
+        if len(text) - pos > _LINE_LIMIT:
+            return None, pos
+        return text[pos:], len(text)
+    return text[pos:end], end + 1
+
+
+def _is_own_paragraph(text: str, end: int) -> bool:
+    """A header line stands alone: a blank line (or the end of the text) follows it."""
+    line, _ = _next_line(text, end)
+    if line is None:
+        return end >= len(text)
+    return not line.strip()
+
+
+def _could_be_date_line(line: str) -> bool:
+    """Short enough to be nothing but a date ("Saturday, July 11, 2015")."""
+    return len(line) <= 40 and len(line.split()) <= 6

@@ -1,0 +1,82 @@
+"""Fixtures for the format readers: the shared data folder and small files made on the spot."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+SHARED_DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
+
+
+@pytest.fixture
+def shared_data_dir() -> Path:
+    """../shared/data; fails under CI=true when it is missing, skips otherwise."""
+    if SHARED_DATA.is_dir():
+        return SHARED_DATA
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"shared data missing: {SHARED_DATA}")
+    pytest.skip(f"shared data missing: {SHARED_DATA}")
+
+
+MakePdf = Callable[..., Path]
+
+
+def write_pdf(
+    path: Path,
+    pages: list[str | None],
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    created: str | None = None,
+    password: str | None = None,
+) -> Path:
+    """A PDF with one text line per page (None: a page with only an image, no text layer)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, StreamObject
+
+    writer = PdfWriter()
+    font = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+                NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+            }
+        )
+    )
+    for line in pages:
+        page = writer.add_blank_page(612, 792)
+        if line is None:
+            # A 2x2 grey inline image, as a scanner would put a page picture.
+            content = b"q 200 0 0 200 72 500 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x10\x80\xc0\xff EI Q"
+        else:
+            escaped = line.encode("cp1252").replace(b"\\", b"\\\\")
+            escaped = escaped.replace(b"(", b"\\(").replace(b")", b"\\)")
+            content = b"BT /F1 12 Tf 72 720 Td (" + escaped + b") Tj ET"
+        stream = StreamObject()
+        stream.set_data(content)
+        page[NameObject("/Contents")] = writer._add_object(stream)
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+        )
+    metadata = {"/Title": title, "/Author": author, "/CreationDate": created}
+    writer.add_metadata({k: v for k, v in metadata.items() if v is not None})
+    if password is not None:
+        writer.encrypt(user_password=password, owner_password=None, algorithm="AES-256")
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+@pytest.fixture
+def make_pdf(tmp_path: Path) -> MakePdf:
+    """make_pdf(name, pages, title=..., author=..., created="D:2015...", password=...) -> Path"""
+
+    def make(name: str, pages: list[str | None], **kwargs: str | None) -> Path:
+        return write_pdf(tmp_path / name, pages, **kwargs)
+
+    return make

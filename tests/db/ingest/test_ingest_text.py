@@ -1,0 +1,202 @@
+"""Plain text and Markdown files: encodings, headers, bad input."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from db.dates import PartialDate
+from db.ingest import text
+from db.ingest.base import IngestError, ParsedSource
+
+
+def read(path: Path) -> ParsedSource:
+    sources = list(text.parse(path))
+    assert len(sources) == 1
+    return sources[0]
+
+
+@pytest.mark.shared
+def test_seed_header_gives_date_title_and_outlet(shared_data_dir: Path) -> None:
+    source = read(shared_data_dir / "seed" / "isis-comes-to-russia.txt")
+    assert source.title == "ISIS Comes to Russia"
+    assert source.published == PartialDate(2015, 7, 11)
+    assert source.outlet == "The Daily Beast"
+    assert source.text.startswith("Defectors from a homegrown jihadi insurgency")
+    assert "Saturday, July 11, 2015" not in source.text[:200]
+    assert "\r" not in source.text
+
+
+def test_seed_shaped_header_in_a_file_made_here(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "Monday, September 6, 2004\r\n\r\nSiege in Beslan\r\n\r\n"
+        "(Kommersant) Hostages were held for three days.\r\n\r\nSecond paragraph.\r\n",
+        encoding="utf-8",
+    )
+    source = read(path)
+    assert (source.title, source.published, source.outlet) == (
+        "Siege in Beslan",
+        PartialDate(2004, 9, 6),
+        "Kommersant",
+    )
+    assert source.text == "Hostages were held for three days.\n\nSecond paragraph.\n"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "sample"),
+    [
+        ("utf-8", "Грозный, 2004: боевики заявили о захвате школы."),
+        ("utf-8-sig", "Грозный, 2004: боевики заявили о захвате школы."),
+        ("utf-16", "Грозный, 2004: боевики заявили о захвате школы."),
+        ("cp1251", "Грозный, 2004: боевики заявили о захвате школы в Беслане."),
+        ("cp1252", "Le président a déclaré que la sécurité était la priorité numéro un."),
+        ("latin-1", "Le président a déclaré que la sécurité était la priorité numéro un."),
+    ],
+)
+def test_encodings_are_detected(tmp_path: Path, encoding: str, sample: str) -> None:
+    path = tmp_path / "note.txt"
+    path.write_bytes(f"{sample}\r\nSecond line.\r\n".encode(encoding))
+    source = read(path)
+    assert source.text == f"{sample}\nSecond line.\n"
+    assert not source.text.startswith("\ufeff")
+    if encoding in ("cp1251", "cp1252", "latin-1"):
+        assert any("encoding was guessed" in w for w in source.warnings)
+
+
+def test_old_mac_line_endings_become_newlines(tmp_path: Path) -> None:
+    path = tmp_path / "mac.txt"
+    path.write_bytes(b"First line\rSecond line\r")
+    assert read(path).text == "First line\nSecond line\n"
+
+
+def test_dateline_gives_the_date_and_stays_in_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("MOSCOW, Sept. 17, 2004 - Russian officials said on Friday ...\n")
+    source = read(path)
+    assert source.published == PartialDate(2004, 9, 17)
+    assert source.text.startswith("MOSCOW, Sept. 17, 2004 - Russian")
+
+
+def test_dateline_without_a_year_does_not_guess_one(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("NEW YORK, March 3 - Stocks rose on Tuesday.\n")
+    source = read(path)
+    assert source.published is None
+
+
+def test_markdown_title_and_byline(tmp_path: Path) -> None:
+    path = tmp_path / "story.md"
+    path.write_text(
+        "# After the siege\n\nBy Anna Petrova\n\nJuly 2015\n\nThe town is quiet now.\n",
+        encoding="utf-8",
+    )
+    source = read(path)
+    assert source.title == "After the siege"
+    assert source.author == "Anna Petrova"
+    assert source.published == PartialDate(2015, 7)
+    assert source.text == "The town is quiet now.\n"
+
+
+def test_without_a_header_the_first_line_is_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("\n\n  Interview with a former fighter  \nHe said the unit split.\n")
+    source = read(path)
+    assert source.title == "Interview with a former fighter"
+    assert source.published is None
+    assert "Interview with a former fighter" in source.text
+
+
+def test_very_long_first_line_gives_a_trimmed_title(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("word " * 1000)
+    title = read(path).title
+    assert title is not None
+    assert 100 <= len(title) <= 201
+
+
+def test_blank_text_takes_the_file_name_as_title(tmp_path: Path) -> None:
+    path = tmp_path / "field notes 3.txt"
+    path.write_text("\n  \n")
+    assert read(path).title == "field notes 3"
+
+
+def test_binary_file_named_txt_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    with pytest.raises(IngestError, match="binary file, not text"):
+        read(path)
+
+
+def test_binary_without_nul_bytes_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "data.txt"
+    path.write_bytes(bytes(range(1, 32)) * 200)
+    with pytest.raises(IngestError, match="binary file, not text"):
+        read(path)
+
+
+def test_zero_byte_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    with pytest.raises(IngestError, match="empty file"):
+        read(path)
+
+
+def test_non_ascii_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "Беслан — заметки 2004 é.txt"
+    path.write_text("Школа номер один.\n", encoding="utf-8")
+    assert read(path).text == "Школа номер один.\n"
+
+
+def test_a_folder_named_like_a_text_file_is_an_error(tmp_path: Path) -> None:
+    # Reading fails for root too, unlike a chmod 000 file (the tests may run as root).
+    path = tmp_path / "looks-like.txt"
+    path.mkdir()
+    with pytest.raises(IngestError, match="folder"):
+        read(path)
+
+
+def test_a_broken_link_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "gone.txt"
+    path.symlink_to(tmp_path / "missing.txt")
+    with pytest.raises(IngestError, match="not found"):
+        read(path)
+
+
+def test_a_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    with pytest.raises(IngestError, match="not a regular file"):
+        read(path)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("hidden")
+    path.chmod(0)
+    try:
+        with pytest.raises(IngestError, match="cannot read"):
+            read(path)
+    finally:
+        path.chmod(0o600)
+
+
+@pytest.mark.slow
+def test_a_100_mb_text_file_parses(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    paragraph = (
+        "Fighting resumed near the border on Tuesday, officials said, and 12 people died.\r\n\r\n"
+    )
+    count = 100 * 1024 * 1024 // len(paragraph) + 1
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("Big Report\r\n\r\n")
+        for _ in range(count // 1000):
+            handle.write(paragraph * 1000)
+    source = read(path)
+    assert len(source.text) > 95 * 1024 * 1024
+    assert "\r" not in source.text[:100_000]
+    assert source.text.endswith("died.\n\n")
+    assert source.title == "Big Report"
