@@ -14,6 +14,7 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -182,7 +183,11 @@ class Annotation(Tracked, Base):
     """
 
     __tablename__ = "annotations"
-    __table_args__ = (CheckConstraint('start >= 0 AND "end" >= start', name="span"),)
+    __table_args__ = (
+        CheckConstraint('start >= 0 AND "end" >= start', name="span"),
+        # the reader asks for a source's annotations in text order
+        Index("ix_annotations_source_id_start", "source_id", "start"),
+    )
 
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
     start: Mapped[int] = mapped_column(Integer)
@@ -218,6 +223,8 @@ class Statistic(Tracked, Base):
     """
 
     __tablename__ = "statistics"
+    # conflicting claims are looked for among statistics of the same measure and subject
+    __table_args__ = (Index("ix_statistics_measure_subject", "measure", "subject"),)
 
     value: Mapped[float | None] = mapped_column(Float)
     low: Mapped[float | None] = mapped_column(Float)
