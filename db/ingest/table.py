@@ -4,7 +4,8 @@ Columns map to title/published/outlet/author/url/text/language; ``guess_mapping`
 mapping from the header names (the GUI confirms it in a dialog; the CLI takes options).
 
 The first row is the header. Rows are numbered as a spreadsheet numbers them (the header is
-row 1), so "row 17" is what the researcher sees when opening the file.
+row 1), so "row 17" is what the researcher sees when opening the file; JSON Lines rows are
+numbered by line.
 
 A CSV or JSON Lines file that is broken in its structure (an unclosed or stray quote, a line that
 is not JSON) is refused as a whole, with the line where the damage starts, before any row is

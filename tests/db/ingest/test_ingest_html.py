@@ -1,0 +1,177 @@
+"""Saved web pages: main text, page metadata, and nothing run or fetched."""
+
+from __future__ import annotations
+
+import socket
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from db.dates import PartialDate
+from db.ingest import html
+from db.ingest.base import IngestError, ParsedSource
+
+ARTICLE = """<!DOCTYPE html>
+<html lang="ru-RU"><head>
+<meta charset="utf-8">
+<title>Siege ends | Example Times</title>
+<meta property="og:title" content="Siege ends in Beslan">
+<meta property="og:site_name" content="Example Times">
+<meta name="author" content="Ivan Petrov">
+<meta property="article:published_time" content="2004-09-03T10:00:00+04:00">
+<link rel="canonical" href="https://example.org/2004/beslan">
+<link rel="stylesheet" href="https://cdn.example.net/site.css">
+<script src="https://tracker.example.net/t.js"></script>
+<script>document.write("SCRIPT-WAS-RUN"); fetch("https://tracker.example.net/ping");</script>
+<style>.ad {{ color: red }} STYLE-TEXT</style>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> NAVIGATION-MENU</nav>
+<article>
+<h1>Siege ends in Beslan</h1>
+<p>The siege of School Number One in Beslan ended on Friday after explosions and gunfire,
+officials said. Hundreds of hostages, many of them children, were killed or wounded.</p>
+<img src="https://images.example.net/beslan.jpg" alt="">
+<p>Russian forces entered the building after two blasts. The hostage takers had demanded
+the withdrawal of federal troops from Chechnya and the release of prisoners.</p>
+<p>{extra}</p>
+</article>
+<div class="advert">ADVERT-BUY-NOW</div>
+<iframe src="https://ads.example.net/frame"></iframe>
+<footer>FOOTER-COPYRIGHT</footer>
+<script>var x = "LATE-SCRIPT";</script>
+</body></html>
+"""
+
+
+def read(path: Path) -> ParsedSource:
+    sources = list(html.parse(path))
+    assert len(sources) == 1
+    return sources[0]
+
+
+def write_page(tmp_path: Path, name: str = "page.html", extra: str = "") -> Path:
+    path = tmp_path / name
+    path.write_text(ARTICLE.format(extra=extra or "Investigators are still at work."), "utf-8")
+    return path
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Record (and refuse) any attempt to open a connection or resolve a name."""
+    attempts: list[Any] = []
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        attempts.append(args)
+        raise OSError("network use during import")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(urllib.request, "urlopen", refuse)
+    return attempts
+
+
+def test_main_text_and_metadata(tmp_path: Path, no_network: list[Any]) -> None:
+    source = read(write_page(tmp_path))
+    assert "The siege of School Number One in Beslan ended" in source.text
+    assert "release of prisoners" in source.text
+    assert source.title == "Siege ends in Beslan"
+    assert source.author == "Ivan Petrov"
+    assert source.published == PartialDate(2004, 9, 3)
+    assert source.outlet == "Example Times"
+    assert source.url == "https://example.org/2004/beslan"
+    assert source.language == "ru"
+    assert no_network == []
+
+
+def test_scripts_navigation_and_ads_are_left_out(tmp_path: Path, no_network: list[Any]) -> None:
+    source = read(write_page(tmp_path))
+    for junk in (
+        "SCRIPT-WAS-RUN",
+        "LATE-SCRIPT",
+        "STYLE-TEXT",
+        "NAVIGATION-MENU",
+        "ADVERT-BUY-NOW",
+    ):
+        assert junk not in source.text
+    assert "images.example.net" not in source.text
+    assert no_network == []
+
+
+def test_json_ld_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "ld.html"
+    path.write_text(
+        """<html><head><script type="application/ld+json">
+        {"@context": "https://schema.org", "@graph": [
+          {"@type": "WebSite", "name": "Not the article"},
+          {"@type": "NewsArticle", "headline": "Talks in Minsk", "datePublished": "2015-02",
+           "author": [{"@type": "Person", "name": "A. Author"}, {"name": "B. Author"}],
+           "publisher": {"@type": "Organization", "name": "Wire Service"},
+           "inLanguage": "uk"}]}
+        </script></head><body><article><p>Leaders met in Minsk for talks that lasted all
+        night and produced a package of measures for the implementation of the agreements.</p>
+        </article></body></html>""",
+        encoding="utf-8",
+    )
+    source = read(path)
+    assert source.title == "Talks in Minsk"
+    assert source.published == PartialDate(2015, 2)
+    assert source.author == "A. Author, B. Author"
+    assert source.outlet == "Wire Service"
+    assert source.language == "uk"
+
+
+def test_page_with_little_text_still_has_its_visible_text(tmp_path: Path) -> None:
+    path = tmp_path / "short.htm"
+    path.write_text(
+        "<html><body><script>alert('x-script')</script><ul><li>Checkpoint A: open</li>"
+        "<li>Checkpoint B: closed</li></ul></body></html>",
+        encoding="utf-8",
+    )
+    source = read(path)
+    assert "Checkpoint B: closed" in source.text
+    assert "x-script" not in source.text
+
+
+def test_visible_text_fallback_drops_scripts() -> None:
+    tree = html._tree(
+        b"<html><body><div>Seen<script>hidden()</script></div><p>Also</p></body></html>"
+    )
+    assert html._visible_text(tree) == "Seen\nAlso"
+
+
+def test_declared_legacy_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "win.html"
+    body = "Президент заявил, что переговоры в Минске продолжатся в пятницу утром. " * 3
+    path.write_bytes(
+        (
+            '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+            f"<title>Переговоры</title></head><body><article><p>{body}</p></article></body></html>"
+        ).encode("cp1251")
+    )
+    source = read(path)
+    assert source.title == "Переговоры"
+    assert "переговоры в Минске" in source.text
+
+
+def test_empty_page_is_kept_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "blank.html"
+    path.write_text("<html><head><title>Nothing here</title></head><body></body></html>")
+    source = read(path)
+    assert source.text == ""
+    assert source.title == "Nothing here"
+    assert source.warnings
+
+
+def test_zero_byte_page_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.html"
+    path.touch()
+    with pytest.raises(IngestError, match="empty file"):
+        read(path)
+
+
+def test_non_ascii_file_name(tmp_path: Path) -> None:
+    source = read(write_page(tmp_path, "Беслан – статья.html"))
+    assert source.title == "Siege ends in Beslan"

@@ -1,0 +1,175 @@
+"""PDF files: text per page with page boundaries, properties, encryption, scans, damage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from db.dates import PartialDate
+from db.ingest import pdf
+from db.ingest.base import IngestError, ParsedSource, PasswordRequired
+
+SAMPLES = "pdf/py-pdf-sample-files"
+MakePdf = Callable[..., Path]
+
+
+def read(path: Path, password: str | None = None) -> ParsedSource:
+    sources = list(pdf.parse(path, password=password))
+    assert len(sources) == 1
+    return sources[0]
+
+
+def test_text_pages_and_properties(make_pdf: MakePdf) -> None:
+    path = make_pdf(
+        "report.pdf",
+        ["Casualties rose to 120 in May.", "Annex: the method (revised)."],
+        title="Monthly report",
+        author="Field team",
+        created="D:20150711093000+03'00'",
+    )
+    source = read(path)
+    assert source.title == "Monthly report"
+    assert source.author == "Field team"
+    assert source.published == PartialDate(2015, 7, 11)
+    assert len(source.page_starts) == 2
+    first, second = source.page_starts
+    assert first == 0
+    assert source.text[first:second].strip() == "Casualties rose to 120 in May."
+    assert source.text[second:] == "Annex: the method (revised)."
+    assert source.warnings == []
+
+
+def test_without_a_title_property_the_first_line_is_the_title(make_pdf: MakePdf) -> None:
+    source = read(make_pdf("untitled.pdf", ["Situation update, week 12"]))
+    assert source.title == "Situation update, week 12"
+
+
+def test_encrypted_pdf_opens_with_its_password(make_pdf: MakePdf) -> None:
+    path = make_pdf("locked.pdf", ["Confidential interview notes."], password="s3cret")
+    assert read(path, password="s3cret").text == "Confidential interview notes."
+
+
+def test_encrypted_pdf_without_password_asks_for_one(make_pdf: MakePdf) -> None:
+    path = make_pdf("locked.pdf", ["Confidential interview notes."], password="s3cret")
+    with pytest.raises(PasswordRequired, match="encrypted"):
+        read(path)
+
+
+def test_encrypted_pdf_with_a_wrong_password(make_pdf: MakePdf) -> None:
+    path = make_pdf("locked.pdf", ["Confidential interview notes."], password="s3cret")
+    with pytest.raises(PasswordRequired, match="wrong password"):
+        read(path, password="guess")
+
+
+def test_image_only_pdf_is_kept_with_a_warning(make_pdf: MakePdf) -> None:
+    source = read(make_pdf("scan.pdf", [None, None], title="Scanned leaflet"))
+    assert source.text == ""
+    assert source.title == "Scanned leaflet"
+    assert source.warnings == [pdf.NO_TEXT_WARNING]
+    assert "OCR" in source.warnings[0]
+
+
+def test_a_page_without_text_is_named_in_a_warning(make_pdf: MakePdf) -> None:
+    source = read(make_pdf("mixed.pdf", ["Typed page.", None]))
+    assert source.text.startswith("Typed page.")
+    assert any("page(s) 2" in w for w in source.warnings)
+
+
+def test_truncated_pdf_is_an_error(make_pdf: MakePdf, tmp_path: Path) -> None:
+    whole = make_pdf("whole.pdf", ["Some text here."]).read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(whole[: len(whole) // 3])
+    with pytest.raises(IngestError):
+        read(cut)
+
+
+def test_not_a_pdf_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "letter.pdf"
+    path.write_text("Dear colleague, this is not a PDF.")
+    with pytest.raises(IngestError, match="not a PDF"):
+        read(path)
+
+
+def test_zero_byte_pdf_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "empty.pdf"
+    path.touch()
+    with pytest.raises(IngestError, match="empty file"):
+        read(path)
+
+
+def test_pypdf_noise_stays_off_the_log(
+    make_pdf: MakePdf, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    whole = make_pdf("whole.pdf", ["Some text here."]).read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(whole[:-40])
+    with pytest.raises(IngestError, match="truncated"):
+        read(cut)
+    assert not [r for r in caplog.records if r.name.startswith("pypdf")]
+
+
+@pytest.mark.shared
+def test_shared_encrypted_sample(shared_data_dir: Path) -> None:
+    path = (
+        shared_data_dir
+        / SAMPLES
+        / "005-libreoffice-writer-password_libreoffice-writer-password.pdf"
+    )
+    with pytest.raises(PasswordRequired):
+        read(path)
+    with pytest.raises(PasswordRequired, match="wrong password"):
+        read(path, password="permission")
+    source = read(path, password="openpassword")
+    assert source.text.startswith("Lorem ipsum dolor sit amet")
+
+
+@pytest.mark.shared
+def test_shared_image_only_sample(shared_data_dir: Path) -> None:
+    source = read(
+        shared_data_dir / SAMPLES / "007-imagemagick-images_imagemagick-CCITTFaxDecode.pdf"
+    )
+    assert source.text == ""
+    assert pdf.NO_TEXT_WARNING in source.warnings
+    assert source.title == "imagemagick-CCITTFaxDecode"  # its title property, NUL removed
+
+
+@pytest.mark.shared
+def test_shared_arabic_sample(shared_data_dir: Path) -> None:
+    source = read(shared_data_dir / SAMPLES / "015-arabic_habibi.pdf")
+    assert "حَبيبي" in source.text
+    assert "habibi" in source.text
+
+
+@pytest.mark.shared
+def test_shared_multicolumn_sample(shared_data_dir: Path) -> None:
+    source = read(shared_data_dir / SAMPLES / "026-latex-multicolumn_multicolumn.pdf")
+    assert len(source.page_starts) == 3
+    assert source.text.startswith("Two-Column Document with Lorem Ipsum")
+    assert source.published == PartialDate(2024, 1, 3)
+
+
+@pytest.mark.shared
+def test_shared_four_pages_keep_their_boundaries(shared_data_dir: Path) -> None:
+    source = read(shared_data_dir / SAMPLES / "004-pdflatex-4-pages_pdflatex-4-pages.pdf")
+    starts = source.page_starts
+    assert len(starts) == 4
+    assert starts == sorted(starts)
+    pages = [source.text[a:b] for a, b in zip(starts, [*starts[1:], len(source.text)], strict=True)]
+    assert all(page.strip() for page in pages)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("masculinity-survey_masculinity-survey.pdf", "Masculinity Survey"),
+        ("non-voters_nonvoters_codebook.pdf", "Are you a U.S. citizen?"),
+    ],
+)
+def test_shared_fivethirtyeight(shared_data_dir: Path, name: str, words: str) -> None:
+    source = read(shared_data_dir / "pdf" / "fivethirtyeight" / name)
+    assert words in source.text
+    assert "\u200b" not in source.text
+    assert len(source.page_starts) > 1
