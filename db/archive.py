@@ -59,15 +59,14 @@ class Archive:
         self.engine.dispose()
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", "db:migrations")
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
     return config
 
 
 def head_revision() -> str:
-    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
+    script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     assert head is not None
     return head
@@ -129,7 +128,7 @@ def _current_revision(engine: Engine) -> tuple[str | None, bool]:
 def migrate(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
-    config = alembic_config(engine)
+    config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
@@ -185,7 +184,7 @@ def open(location: str | Path, *, create: bool = True) -> Archive:
         if revision is not None and revision != head:
             known = {
                 script.revision
-                for script in ScriptDirectory.from_config(alembic_config(engine)).walk_revisions()
+                for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
             }
             if revision not in known:
                 raise ArchiveError(

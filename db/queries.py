@@ -511,11 +511,11 @@ def list_actors(session: Session, *, kind: str | None = None) -> list[ActorRow]:
 def actor_names(session: Session) -> list[tuple[int, str, str, str | None]]:
     """(actor id, name or alias, canonical name, kind) for every name an actor is known by."""
     names: list[tuple[int, str, str, str | None]] = []
-    canonical = dict(session.execute(select(Actor.id, Actor.name)).tuples().all())
-    kinds = dict(session.execute(select(Actor.id, Actor.kind)).tuples().all())
+    canonical = dict(session.execute(select(Actor.id, Actor.name)).all())
+    kinds = dict(session.execute(select(Actor.id, Actor.kind)).all())
     for actor_id, name in canonical.items():
         names.append((actor_id, name, name, kinds[actor_id]))
-    for actor_id, alias in session.execute(select(Alias.actor_id, Alias.name)).tuples():
+    for actor_id, alias in session.execute(select(Alias.actor_id, Alias.name)):
         names.append((actor_id, alias, canonical[actor_id], kinds[actor_id]))
     return names
 
@@ -561,7 +561,7 @@ def list_statistics(
     if ids is not None:
         query = query.where(Statistic.id.in_(list(ids)))
     result = []
-    for stat, place_name, claimant_name, title, start, end, quote in session.execute(query).tuples():
+    for stat, place_name, claimant_name, title, start, end, quote in session.execute(query):
         result.append(
             StatisticRow(
                 id=stat.id,

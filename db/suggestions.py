@@ -84,7 +84,7 @@ def suggestions_for_source(session: Session, source_id: int) -> SourceSuggestion
                 RejectedSuggestion.end,
                 RejectedSuggestion.key,
             ).where(RejectedSuggestion.source_id == source_id)
-        ).tuples()
+        )
     }
     annotations = annotations_of(session, source_id)
     mentioned = {(a.start, a.end) for a in annotations if a.mention_id is not None}

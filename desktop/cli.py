@@ -72,21 +72,35 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def open_archive(location: str | None) -> Any:
-    """Open the archive named on the command line, or the default one (with the sample, once)."""
+    """Open the archive named on the command line, or the default one.
+
+    The default archive is made with the sample on first use, under a temporary name first, so
+    an interrupted first run never leaves a half-filled archive behind.
+    """
     from db import archive
     from desktop.paths import default_archive
 
-    first_run = False
     if location is None:
         path = default_archive()
-        first_run = not path.exists()
+        if not path.exists():
+            _create_with_sample(path)
         location = str(path)
-    opened = archive.open(location)
-    if first_run:
-        from db.sample import load_sample
+    return archive.open(location)
 
+
+def _create_with_sample(path: Path) -> None:
+    from db import archive
+    from db.sample import load_sample
+
+    partial = path.with_name(path.name + ".creating")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    opened = archive.open(partial)
+    try:
         load_sample(opened)
-    return opened
+    finally:
+        opened.close()
+    partial.replace(path)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -91,7 +91,7 @@ def test_every_migration_runs_up_from_the_first_and_down_again(tmp_path: Path) -
     engine = archive_module._sqlite_engine(tmp_path / "m.sqlite")
     from alembic import command
 
-    config = archive_module.alembic_config(engine)
+    config = archive_module.alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

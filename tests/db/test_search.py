@@ -1,0 +1,97 @@
+"""Full-text search: ranking, snippets, diacritics, Cyrillic, and the index kept in sync."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from db.archive import Archive
+from db.commands import add_actor, delete_actor, delete_source, update_actor, update_source
+from db.search import check_index, fts_query, search_sources
+from tests.factories import make_source
+
+
+def _ids(archive: Archive, query: str) -> list[int]:
+    with archive.session() as session:
+        return [hit.source_id for hit in search_sources(session, query)]
+
+
+def test_title_hits_rank_above_body_hits_and_snippets_mark_the_words(archive: Archive) -> None:
+    body = make_source(archive, "The Caucasus Emirate was declared in 2007.", title="Chronology")
+    titled = make_source(archive, "A short note.", title="The Caucasus Emirate")
+    with archive.session() as session:
+        hits = search_sources(session, "caucasus emirate")
+    assert [h.source_id for h in hits] == [titled, body]
+    assert hits[0].score > hits[1].score
+    assert "[Caucasus] [Emirate]" in hits[1].snippet
+
+
+def test_diacritics_and_cyrillic_are_found(archive: Archive) -> None:
+    accented = make_source(archive, "Interview with José Martínez in Medellín.")
+    cyrillic = make_source(archive, "Доку Умаров объявил о создании Имарата Кавказ.")
+    assert _ids(archive, "martinez medellin") == [accented]
+    assert _ids(archive, "Умаров") == [cyrillic]
+    assert _ids(archive, "умаров") == [cyrillic]
+
+
+def test_outlet_and_author_are_searchable(archive: Archive) -> None:
+    source = make_source(archive, "Text.", outlet="Caucasus Knot", author="Anna Petrova")
+    assert _ids(archive, "knot") == [source]
+    assert _ids(archive, "petrova") == [source]
+
+
+def test_index_follows_updates_renames_and_deletes(archive: Archive) -> None:
+    source = make_source(archive, "Militants attacked a checkpoint.", outlet="Old Outlet Name")
+    with archive.session() as session:
+        update_source(session, source, title="Checkpoint attack in Nazran")
+    assert _ids(archive, "nazran") == [source]
+
+    with archive.session() as session:
+        outlet_id = session.execute(text("SELECT outlet_id FROM sources WHERE id = :id"), {"id": source}).scalar()
+        update_actor(session, outlet_id, name="Renamed Outlet")
+    assert _ids(archive, "renamed") == [source]
+    assert _ids(archive, "old outlet") == []
+
+    with archive.session() as session:
+        delete_actor(session, outlet_id)
+    assert _ids(archive, "renamed") == []
+    assert _ids(archive, "checkpoint") == [source]
+
+    with archive.session() as session:
+        delete_source(session, source)
+    assert _ids(archive, "checkpoint") == []
+    with archive.session() as session:
+        assert check_index(session)
+
+
+def test_index_stays_consistent_after_many_writes(archive: Archive) -> None:
+    ids = [make_source(archive, f"Report number {n} on detentions.", outlet=f"Outlet {n % 3}") for n in range(30)]
+    with archive.session() as session:
+        for n, source_id in enumerate(ids):
+            if n % 2:
+                update_source(session, source_id, title=f"Edited {n}")
+        actor = add_actor(session, "Unused")
+        update_actor(session, actor, name="Still unused")
+        for source_id in ids[:5]:
+            delete_source(session, source_id)
+        assert check_index(session)
+    assert len(_ids(archive, "detentions")) == 25
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ['"unbalanced', "AND", "OR NOT", "a:b", "(", "*", "-", "NEAR(", "^x", "{x}", "'", ""],
+)
+def test_nothing_a_user_types_breaks_the_search(archive: Archive, typed: str) -> None:
+    make_source(archive, "Some text about a b x.")
+    with archive.session() as session:
+        search_sources(session, typed)  # no exception
+
+
+def test_query_syntax_phrases_prefixes_and_exclusion(archive: Archive) -> None:
+    both = make_source(archive, "Security officials and militants were killed.")
+    militants = make_source(archive, "Militants retreated to the mountains.")
+    assert _ids(archive, '"security officials"') == [both]
+    assert sorted(_ids(archive, "milit*")) == sorted([both, militants])
+    assert _ids(archive, "militants -security") == [militants]
+    assert fts_query("   ") is None
