@@ -1,25 +1,12 @@
-"""Fixtures for the format readers: the shared data folder and small files made on the spot."""
+"""Fixtures for the format readers: small files made on the spot (``shared_data`` is in
+tests/conftest.py)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-SHARED_DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
-
-
-@pytest.fixture
-def shared_data_dir() -> Path:
-    """../shared/data; fails under CI=true when it is missing, skips otherwise."""
-    if SHARED_DATA.is_dir():
-        return SHARED_DATA
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"shared data missing: {SHARED_DATA}")
-    pytest.skip(f"shared data missing: {SHARED_DATA}")
-
 
 MakePdf = Callable[..., Path]
 

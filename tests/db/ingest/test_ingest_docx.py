@@ -136,8 +136,8 @@ def test_non_ascii_file_name(tmp_path: Path) -> None:
 
 
 @pytest.mark.shared
-def test_shared_comments_sample(shared_data_dir: Path) -> None:
-    source = read(shared_data_dir / WORD / "features_comments-rich-para.docx")
+def test_shared_comments_sample(shared_data: Path) -> None:
+    source = read(shared_data / WORD / "features_comments-rich-para.docx")
     quoted = {source.text[c.start : c.end]: c.note for c in source.comments}
     assert quoted["Some text worthy of note."] == (
         "Text with hyperlink https://google.com embedded."
@@ -148,16 +148,16 @@ def test_shared_comments_sample(shared_data_dir: Path) -> None:
 
 
 @pytest.mark.shared
-def test_shared_core_properties(shared_data_dir: Path) -> None:
-    source = read(shared_data_dir / WORD / "features_doc-coreprops.docx")
+def test_shared_core_properties(shared_data: Path) -> None:
+    source = read(shared_data / WORD / "features_doc-coreprops.docx")
     assert source.title == "Title"
     assert source.author == "Steve Canny"
     assert source.published == PartialDate(2014, 12, 13)
 
 
 @pytest.mark.shared
-def test_shared_paragraphs_and_tables_in_order(shared_data_dir: Path) -> None:
-    source = read(shared_data_dir / WORD / "features_blk-paras-and-tables.docx")
+def test_shared_paragraphs_and_tables_in_order(shared_data: Path) -> None:
+    source = read(shared_data / WORD / "features_blk-paras-and-tables.docx")
     text = source.text
     assert text.index("Text before") < text.index("Table") < text.index("Between")
     assert text.index("Between") < text.index("Text after")

@@ -111,12 +111,8 @@ def test_pypdf_noise_stays_off_the_log(
 
 
 @pytest.mark.shared
-def test_shared_encrypted_sample(shared_data_dir: Path) -> None:
-    path = (
-        shared_data_dir
-        / SAMPLES
-        / "005-libreoffice-writer-password_libreoffice-writer-password.pdf"
-    )
+def test_shared_encrypted_sample(shared_data: Path) -> None:
+    path = shared_data / SAMPLES / "005-libreoffice-writer-password_libreoffice-writer-password.pdf"
     with pytest.raises(PasswordRequired):
         read(path)
     with pytest.raises(PasswordRequired, match="wrong password"):
@@ -126,33 +122,31 @@ def test_shared_encrypted_sample(shared_data_dir: Path) -> None:
 
 
 @pytest.mark.shared
-def test_shared_image_only_sample(shared_data_dir: Path) -> None:
-    source = read(
-        shared_data_dir / SAMPLES / "007-imagemagick-images_imagemagick-CCITTFaxDecode.pdf"
-    )
+def test_shared_image_only_sample(shared_data: Path) -> None:
+    source = read(shared_data / SAMPLES / "007-imagemagick-images_imagemagick-CCITTFaxDecode.pdf")
     assert source.text == ""
     assert pdf.NO_TEXT_WARNING in source.warnings
     assert source.title == "imagemagick-CCITTFaxDecode"  # its title property, NUL removed
 
 
 @pytest.mark.shared
-def test_shared_arabic_sample(shared_data_dir: Path) -> None:
-    source = read(shared_data_dir / SAMPLES / "015-arabic_habibi.pdf")
+def test_shared_arabic_sample(shared_data: Path) -> None:
+    source = read(shared_data / SAMPLES / "015-arabic_habibi.pdf")
     assert "حَبيبي" in source.text
     assert "habibi" in source.text
 
 
 @pytest.mark.shared
-def test_shared_multicolumn_sample(shared_data_dir: Path) -> None:
-    source = read(shared_data_dir / SAMPLES / "026-latex-multicolumn_multicolumn.pdf")
+def test_shared_multicolumn_sample(shared_data: Path) -> None:
+    source = read(shared_data / SAMPLES / "026-latex-multicolumn_multicolumn.pdf")
     assert len(source.page_starts) == 3
     assert source.text.startswith("Two-Column Document with Lorem Ipsum")
     assert source.published == PartialDate(2024, 1, 3)
 
 
 @pytest.mark.shared
-def test_shared_four_pages_keep_their_boundaries(shared_data_dir: Path) -> None:
-    source = read(shared_data_dir / SAMPLES / "004-pdflatex-4-pages_pdflatex-4-pages.pdf")
+def test_shared_four_pages_keep_their_boundaries(shared_data: Path) -> None:
+    source = read(shared_data / SAMPLES / "004-pdflatex-4-pages_pdflatex-4-pages.pdf")
     starts = source.page_starts
     assert len(starts) == 4
     assert starts == sorted(starts)
@@ -168,8 +162,8 @@ def test_shared_four_pages_keep_their_boundaries(shared_data_dir: Path) -> None:
         ("non-voters_nonvoters_codebook.pdf", "Are you a U.S. citizen?"),
     ],
 )
-def test_shared_fivethirtyeight(shared_data_dir: Path, name: str, words: str) -> None:
-    source = read(shared_data_dir / "pdf" / "fivethirtyeight" / name)
+def test_shared_fivethirtyeight(shared_data: Path, name: str, words: str) -> None:
+    source = read(shared_data / "pdf" / "fivethirtyeight" / name)
     assert words in source.text
     assert "\u200b" not in source.text
     assert len(source.page_starts) > 1

@@ -104,8 +104,8 @@ _REUTERS = re.compile(
 
 
 @pytest.mark.shared
-def test_folder_of_reuters_stories(shared_data_dir: Path, tmp_path: Path) -> None:
-    raw = (shared_data_dir / "corpus" / "reuters21578" / "reut2-000.sgm").read_text("latin-1")
+def test_folder_of_reuters_stories(shared_data: Path, tmp_path: Path) -> None:
+    raw = (shared_data / "corpus" / "reuters21578" / "reut2-000.sgm").read_text("latin-1")
     stories = [m for m in _REUTERS.finditer(raw)][:60]
     assert len(stories) == 60
     for number, story in enumerate(stories):

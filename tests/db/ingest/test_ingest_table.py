@@ -216,8 +216,8 @@ def test_jsonl_with_a_bad_line_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.shared
-def test_ag_news_7600_rows(shared_data_dir: Path) -> None:
-    rows = table.parse(shared_data_dir / "corpus" / "ag_news_test.csv")
+def test_ag_news_7600_rows(shared_data: Path) -> None:
+    rows = table.parse(shared_data / "corpus" / "ag_news_test.csv")
     first = next(rows)
     assert first.title == "Fears for T N pension after talks"
     assert first.text.startswith("Unions representing workers at Turner")

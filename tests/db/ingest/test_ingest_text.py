@@ -19,8 +19,8 @@ def read(path: Path) -> ParsedSource:
 
 
 @pytest.mark.shared
-def test_seed_header_gives_date_title_and_outlet(shared_data_dir: Path) -> None:
-    source = read(shared_data_dir / "seed" / "isis-comes-to-russia.txt")
+def test_seed_header_gives_date_title_and_outlet(shared_data: Path) -> None:
+    source = read(shared_data / "seed" / "isis-comes-to-russia.txt")
     assert source.title == "ISIS Comes to Russia"
     assert source.published == PartialDate(2015, 7, 11)
     assert source.outlet == "The Daily Beast"
