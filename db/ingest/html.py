@@ -112,6 +112,9 @@ def _trafilatura(data: bytes) -> dict[str, Any]:
             include_images=False,
             include_links=False,
             include_tables=True,
+            # Only dates the page declares (meta, <time>): the extensive search would turn a
+            # "Copyright 2019" footer into a publication date of 2019-01-01.
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception:  # a page trafilatura cannot handle still has visible text
         return {}

@@ -175,3 +175,25 @@ def test_zero_byte_page_is_refused(tmp_path: Path) -> None:
 def test_non_ascii_file_name(tmp_path: Path) -> None:
     source = read(write_page(tmp_path, "Беслан – статья.html"))
     assert source.title == "Siege ends in Beslan"
+
+
+def test_copyright_year_is_not_taken_for_a_publication_date(tmp_path: Path) -> None:
+    path = tmp_path / "undated.html"
+    path.write_text(
+        "<html><head><title>Undated</title></head><body><article><p>The commission described"
+        " how the town was taken on 12 March 2003 and held for weeks by the militia, and how"
+        " the inhabitants left.</p></article><footer>Copyright 2019</footer></body></html>",
+        encoding="utf-8",
+    )
+    assert read(path).published is None
+
+
+def test_a_time_element_gives_the_date(tmp_path: Path) -> None:
+    path = tmp_path / "dated.html"
+    path.write_text(
+        '<html><head><title>Dated</title></head><body><article><time datetime="2015-07-11">'
+        "July 11</time><p>The commission described how the town was taken and held for weeks"
+        " by the militia, and how the inhabitants left.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    assert read(path).published == PartialDate(2015, 7, 11)
