@@ -9,9 +9,9 @@ import hashlib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, cast
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from db.dates import PartialDate
@@ -100,28 +100,31 @@ def add_source(session: Session, new: NewSource) -> int:
     outlet_id = (
         find_or_add_actor(session, new.outlet, ActorKind.MEDIA_OUTLET) if new.outlet else None
     )
-    source = Source(
-        title=new.title or "",
-        published=published,
-        published_precision=precision,
-        outlet_id=outlet_id,
-        author=new.author,
-        url=new.url,
-        language=new.language,
-        kind=new.kind,
-        text=new.text,
-        sha256=new.sha256 or sha256_of(new.text),
-        original_file_id=new.original_file_id,
-        original_part=new.original_part,
-        page_starts=list(new.page_starts) or None,
-        reliability=new.reliability,
-        credibility=new.credibility,
-        notes=new.notes,
-        created_by=new.created_by,
-    )
-    session.add(source)
-    session.flush()
-    return source.id
+    # A Core insert: several times faster than the ORM unit of work for bulk imports.
+    table = cast(Table, Source.__table__)
+    source_id = session.connection().execute(
+        insert(table).returning(table.c.id),
+        {
+            "title": new.title or "",
+            "published": published,
+            "published_precision": precision,
+            "outlet_id": outlet_id,
+            "author": new.author,
+            "url": new.url,
+            "language": new.language,
+            "kind": new.kind,
+            "text": new.text,
+            "sha256": new.sha256 or sha256_of(new.text),
+            "original_file_id": new.original_file_id,
+            "original_part": new.original_part,
+            "page_starts": list(new.page_starts) or None,
+            "reliability": new.reliability,
+            "credibility": new.credibility,
+            "notes": new.notes,
+            "created_by": new.created_by,
+        },
+    ).scalar_one()
+    return int(source_id)
 
 
 def update_source(session: Session, source_id: int, **fields: object) -> None:
