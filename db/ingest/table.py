@@ -72,8 +72,9 @@ MAPPED_FIELDS = ("title", "published", "outlet", "author", "url", "text", "langu
 # Header names people use for each field, best first; matched after lower-casing and turning
 # "_", "-" and "." into spaces.
 _NAMES: dict[str, tuple[str, ...]] = {
-    "url": ("url", "link", "href", "uri", "source url", "web address", "permalink"),
-    "title": ("title", "headline", "heading", "head", "subject", "name"),
+    "url": ("url", "link", "href", "uri", "source url", "sourceurl", "web address", "permalink"),
+    # Not "name": in tables of events it is usually a person's or a group's name.
+    "title": ("title", "headline", "heading", "subject"),
     "published": (
         "published",
         "date",
@@ -87,6 +88,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "time",
         "created",
         "timestamp",
+        "year",
     ),
     "outlet": (
         "outlet",

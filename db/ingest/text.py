@@ -67,7 +67,7 @@ def read_text(path: Path) -> tuple[str, list[str]]:
     """
     data = read_bytes(path)
     warnings: list[str] = []
-    encoding = _bom_encoding(data)
+    encoding = _bom_encoding(data) or _utf16_without_bom(data[:_SAMPLE])
     if encoding is None:
         if b"\x00" in data[:_SAMPLE]:
             raise IngestError("binary file, not text")
@@ -87,7 +87,9 @@ def read_text(path: Path) -> tuple[str, list[str]]:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
-            raise IngestError(f"the file starts like {encoding} but is not valid") from None
+            raise IngestError(f"not valid {encoding} text (damaged, or a binary file)") from None
+        if encoding.endswith(("-le", "-be")):
+            warnings.append(f"no byte-order mark; the encoding was guessed as {encoding}")
         if "\r\n" in text:
             text = text.replace("\r\n", "\n")
     del data
@@ -104,6 +106,19 @@ def _bom_encoding(data: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return encoding
+    return None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 saved without a BOM: mostly-ASCII text has a NUL in every other byte."""
+    if len(sample) < 4 or len(sample) % 2 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd >= half * 0.3 and even == 0:
+        return "utf-16-le"
+    if even >= half * 0.3 and odd == 0:
+        return "utf-16-be"
     return None
 
 

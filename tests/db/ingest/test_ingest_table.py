@@ -52,6 +52,12 @@ def test_guess_mapping_prefers_exact_names_and_partial_words() -> None:
     assert mapping.published == "Pub_Date"
 
 
+def test_guess_mapping_does_not_take_a_name_for_a_title() -> None:
+    mapping = guess_mapping(["id", "name", "date", "text"])
+    assert mapping.title is None
+    assert (mapping.published, mapping.text) == ("date", "text")
+
+
 def test_csv_rows_become_sources(tmp_path: Path) -> None:
     path = tmp_path / "articles.csv"
     path.write_text(HEADER + ROWS, encoding="utf-8")

@@ -66,6 +66,15 @@ def test_encodings_are_detected(tmp_path: Path, encoding: str, sample: str) -> N
         assert any("encoding was guessed" in w for w in source.warnings)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "export.txt"
+    path.write_bytes("Report from Grozny\r\nЗаметка.\r\n".encode(encoding))
+    source = read(path)
+    assert source.text == "Report from Grozny\nЗаметка.\n"
+    assert any(encoding in w for w in source.warnings)
+
+
 def test_old_mac_line_endings_become_newlines(tmp_path: Path) -> None:
     path = tmp_path / "mac.txt"
     path.write_bytes(b"First line\rSecond line\r")
