@@ -1,0 +1,574 @@
+"""The chart pane (objectName "chartView"): statistics as claims over time or side by side.
+
+Every point is a statistic; clicking it emits ``statistic_clicked(id)`` so the window can open its
+source at its sentence, and ``highlight_statistic(id)`` rings the point of a statistic selected
+elsewhere.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyqtgraph as pg
+from pyqtgraph.exporters import ImageExporter
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.archive import Archive
+from db.chartdata import (
+    GROUPINGS,
+    chart_choices,
+    chart_frame,
+    delete_chart,
+    list_charts,
+    load_chart,
+    save_chart,
+)
+from desktop.charts import draw
+from desktop.charts.svg import export_svg
+
+TIME_SERIES = "time"
+BARS = "bars"
+ALL_PERIODS = ""
+#: how the grouping choices read in the combo box
+GROUPING_LABELS = {
+    "claimant": "Claimant",
+    "place": "Place",
+    "actor": "Actor",
+    "source": "Source",
+}
+
+
+class ChartPane(QWidget):
+    """Choose measures, subjects and a grouping; see the claims as a time series or as bars."""
+
+    statistic_clicked = Signal(int)
+
+    def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartView")
+        self.archive = archive
+        #: the statistics on the chart, one row each (db.chartdata.COLUMNS)
+        self.frame: pd.DataFrame = pd.DataFrame()
+        #: the rows drawn now (bars show one period of ``frame``)
+        self.shown: pd.DataFrame = pd.DataFrame()
+        self.drawn = draw.Drawn()
+        self._rows: dict[int, Any] = {}
+        self._highlighted: int | None = None
+        self._updating = False
+
+        self._build_controls()
+        self._build_plot()
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.controls)
+        splitter.addWidget(self.plot_area)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 700])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _build_controls(self) -> None:
+        self.controls = QWidget(self)
+        form = QFormLayout(self.controls)
+        form.setContentsMargins(6, 6, 6, 6)
+
+        self.measure_list = QListWidget(self.controls)
+        self.measure_list.setObjectName("chartMeasures")
+        self.measure_list.setToolTip("Measures to chart (what is counted)")
+        self.measure_list.itemChanged.connect(self._measures_changed)
+        form.addRow(QLabel("Measures"))
+        form.addRow(self.measure_list)
+
+        self.subject_list = QListWidget(self.controls)
+        self.subject_list.setObjectName("chartSubjects")
+        self.subject_list.setToolTip("Subjects to include (none checked: all)")
+        self.subject_list.itemChanged.connect(self._settings_changed)
+        form.addRow(QLabel("Subjects"))
+        form.addRow(self.subject_list)
+
+        self.group_combo = QComboBox(self.controls)
+        self.group_combo.setObjectName("chartGroupBy")
+        for key in GROUPINGS:
+            self.group_combo.addItem(GROUPING_LABELS[key], key)
+        self.group_combo.currentIndexChanged.connect(self._settings_changed)
+        form.addRow("Colour by", self.group_combo)
+
+        self.mode_combo = QComboBox(self.controls)
+        self.mode_combo.setObjectName("chartMode")
+        self.mode_combo.addItem("Over time", TIME_SERIES)
+        self.mode_combo.addItem("Compare (bars)", BARS)
+        self.mode_combo.currentIndexChanged.connect(self._mode_changed)
+        form.addRow("Show", self.mode_combo)
+
+        self.period_combo = QComboBox(self.controls)
+        self.period_combo.setObjectName("chartPeriod")
+        self.period_combo.setToolTip("Compare the claims about one period")
+        self.period_combo.currentIndexChanged.connect(self._redraw_if_ready)
+        form.addRow("Period", self.period_combo)
+
+        self.reference_check = QCheckBox("Reference data", self.controls)
+        self.reference_check.setObjectName("chartReference")
+        self.reference_check.setChecked(True)
+        self.reference_check.toggled.connect(self._settings_changed)
+        form.addRow(self.reference_check)
+
+        self.saved_combo = QComboBox(self.controls)
+        self.saved_combo.setObjectName("chartSaved")
+        self.saved_combo.setPlaceholderText("Saved charts")
+        self.saved_combo.activated.connect(self._open_saved)
+        save_button = QPushButton("Save…", self.controls)
+        save_button.setObjectName("chartSave")
+        save_button.clicked.connect(self._ask_save)
+        delete_button = QToolButton(self.controls)
+        delete_button.setText("Delete")
+        delete_button.setObjectName("chartDeleteSaved")
+        delete_button.clicked.connect(self._delete_saved)
+        saved_row = QHBoxLayout()
+        saved_row.addWidget(self.saved_combo, 1)
+        saved_row.addWidget(save_button)
+        saved_row.addWidget(delete_button)
+        form.addRow(QLabel("Saved charts"))
+        form.addRow(saved_row)
+
+    def _build_plot(self) -> None:
+        self.plot_area = QWidget(self)
+        column = QVBoxLayout(self.plot_area)
+        column.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.title_label = QLabel(self.plot_area)
+        self.title_label.setObjectName("chartTitle")
+        bar.addWidget(self.title_label, 1)
+        reset = QToolButton(self.plot_area)
+        reset.setObjectName("chartResetView")
+        reset.setText("Reset view")
+        reset.setToolTip("Show all the data again after zooming or panning")
+        reset.clicked.connect(self.reset_view)
+        bar.addWidget(reset)
+        export = QToolButton(self.plot_area)
+        export.setObjectName("chartExport")
+        export.setText("Export")
+        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(export)
+        menu.addAction("Chart as PNG…", lambda: self._ask_export("png"))
+        menu.addAction("Chart as SVG…", lambda: self._ask_export("svg"))
+        menu.addAction("Data as CSV…", lambda: self._ask_export("csv"))
+        export.setMenu(menu)
+        bar.addWidget(export)
+        column.addLayout(bar)
+
+        self.plot_widget = pg.PlotWidget(parent=self.plot_area, background="w")
+        self.plot_widget.setObjectName("chartPlot")
+        column.addWidget(self.plot_widget, 1)
+        self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
+        self.date_axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
+        self.category_axis = pg.AxisItem(orientation="bottom")
+        self.plot.setAxisItems({"bottom": self.date_axis})
+        self.plot.showGrid(x=True, y=True, alpha=0.15)
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).setTextPen("#222222")
+            self.plot.getAxis(name).setPen("#555555")
+        self.legend = self.plot.addLegend(offset=(10, 10), labelTextColor="#222222", brush=pg.mkBrush(255, 255, 255, 210))
+        self.highlight = pg.ScatterPlotItem(
+            symbol="o", size=28, pen=pg.mkPen(draw.HIGHLIGHT_COLOUR, width=4), brush=None, antialias=True
+        )
+        self.highlight.setZValue(10)
+        self.highlight.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.empty_label = pg.TextItem("", color="#666666", anchor=(0.5, 0.5))
+
+    # --- settings ------------------------------------------------------------------------------
+
+    def checked_measures(self) -> list[str]:
+        return _checked(self.measure_list)
+
+    def checked_subjects(self) -> list[str]:
+        return _checked(self.subject_list)
+
+    def settings(self) -> dict[str, Any]:
+        """What this chart shows, as saved under a name in the archive."""
+        return {
+            "measures": self.checked_measures(),
+            "subjects": self.checked_subjects(),
+            "group_by": self.group_combo.currentData(),
+            "mode": self.mode_combo.currentData(),
+            "period": self.period_combo.currentData() or ALL_PERIODS,
+            "reference": self.reference_check.isChecked(),
+        }
+
+    def apply_settings(self, settings: dict[str, Any]) -> None:
+        """Show the chart ``settings`` describe (unknown measures are ignored)."""
+        self._updating = True
+        try:
+            measures = set(settings.get("measures") or [])
+            for i in range(self.measure_list.count()):
+                item = self.measure_list.item(i)
+                item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in measures else Qt.CheckState.Unchecked)
+            self._fill_subjects(set(settings.get("subjects") or []))
+            _select_data(self.group_combo, settings.get("group_by", "claimant"))
+            _select_data(self.mode_combo, settings.get("mode", TIME_SERIES))
+            self.reference_check.setChecked(bool(settings.get("reference", True)))
+        finally:
+            self._updating = False
+        self._load()
+        _select_data(self.period_combo, settings.get("period") or ALL_PERIODS)
+        self._redraw()
+
+    # --- data ----------------------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read the archive again (after any change) and redraw, keeping the choices made."""
+        kept = self.settings() if self.measure_list.count() else None
+        with self.archive.session() as session:
+            choices = chart_choices(session)
+            self._saved = [c.name for c in list_charts(session)]
+        self._choices = choices
+        self._updating = True
+        try:
+            self.measure_list.clear()
+            counts: dict[str, int] = {}
+            for measure, _subject, n in choices:
+                counts[measure] = counts.get(measure, 0) + n
+            wanted = set(kept["measures"]) if kept else set()
+            if not wanted and counts:
+                # A first look: the measure with the most claims.
+                wanted = {max(counts, key=lambda m: counts[m])}
+            for measure in sorted(counts, key=lambda m: (-counts[m], m)):
+                item = QListWidgetItem(f"{measure or '(no measure)'} ({counts[measure]:,})")
+                item.setData(Qt.ItemDataRole.UserRole, measure)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if measure in wanted else Qt.CheckState.Unchecked)
+                self.measure_list.addItem(item)
+            self._fill_subjects(set(kept["subjects"]) if kept else set())
+            self.saved_combo.clear()
+            self.saved_combo.addItems(self._saved)
+            self.saved_combo.setCurrentIndex(-1)
+        finally:
+            self._updating = False
+        self._load()
+        if kept:
+            _select_data(self.period_combo, kept["period"])
+        self._redraw()
+
+    def _fill_subjects(self, wanted: set[str]) -> None:
+        measures = set(self.checked_measures())
+        counts: dict[str, int] = {}
+        for measure, subject, n in getattr(self, "_choices", []):
+            if measure in measures:
+                key = subject or ""
+                counts[key] = counts.get(key, 0) + n
+        self.subject_list.clear()
+        for subject in sorted(counts, key=lambda s: (-counts[s], s)):
+            item = QListWidgetItem(f"{subject or '(no subject)'} ({counts[subject]:,})")
+            item.setData(Qt.ItemDataRole.UserRole, subject)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if subject in wanted else Qt.CheckState.Unchecked)
+            self.subject_list.addItem(item)
+
+    def _load(self) -> None:
+        """Build the frame for the current choices and fill the period list from it."""
+        measures = self.checked_measures()
+        if measures:
+            with self.archive.session() as session:
+                self.frame = chart_frame(
+                    session,
+                    measures=measures,
+                    subjects=self.checked_subjects() or None,
+                    group_by=self.group_combo.currentData(),
+                    include_reference=self.reference_check.isChecked(),
+                )
+        else:
+            self.frame = pd.DataFrame(columns=["id", "x_start", "x_end", "is_reference"])
+        self._rows = {int(r.id): r for r in self.frame.itertuples(index=False)} if len(self.frame) <= 50_000 else {}
+        previous = self.period_combo.currentData()
+        self._updating = True
+        try:
+            self.period_combo.clear()
+            self.period_combo.addItem("All periods", ALL_PERIODS)
+            for year in _single_years(self.frame):
+                self.period_combo.addItem(year, year)
+            _select_data(self.period_combo, previous or ALL_PERIODS)
+        finally:
+            self._updating = False
+
+    def _row(self, statistic_id: int) -> Any:
+        row = self._rows.get(statistic_id)
+        if row is None:
+            match = self.frame[self.frame["id"] == statistic_id]
+            if match.empty:
+                return None
+            row = next(match.itertuples(index=False))
+        return row
+
+    # --- drawing -------------------------------------------------------------------------------
+
+    def _clear(self) -> None:
+        self.legend.clear()
+        self.plot.clear()
+
+    def _redraw(self) -> None:
+        self._clear()
+        mode = self.mode_combo.currentData()
+        self.period_combo.setEnabled(mode == BARS)
+        frame = self.frame
+        colours = draw.colour_for([str(g) for g in frame["group"].unique()]) if "group" in frame else {}
+        if mode == BARS:
+            period = self.period_combo.currentData() or ALL_PERIODS
+            frame = _in_period(frame, period)
+            self.plot.setAxisItems({"bottom": self.category_axis})
+            self.drawn, ticks = draw.draw_bars(self.plot, self.legend, frame, colours, self._tip)
+            self.category_axis.setTicks([ticks, []])
+            self.plot.setLabel("bottom", GROUPING_LABELS[self.group_combo.currentData()])
+        else:
+            self.plot.setAxisItems({"bottom": self.date_axis})
+            self.drawn = (
+                draw.draw_time_series(self.plot, self.legend, frame, colours, self._tip)
+                if not frame.empty
+                else draw.Drawn()
+            )
+            self.plot.setLabel("bottom", "Period")
+        self.shown = frame
+        self.plot.setLabel("left", _value_label(frame))
+        self.title_label.setText(_title(frame, self.group_combo.currentText()))
+        for scatter in self.drawn.scatters:
+            scatter.sigClicked.connect(self._points_clicked)
+        self.plot.addItem(self.highlight, ignoreBounds=True)
+        if not self.drawn.positions and not self.drawn.references:
+            self.empty_label.setText(
+                "No statistics to chart yet." if frame.empty else "These statistics have no period or value to plot."
+            )
+            self.plot.addItem(self.empty_label, ignoreBounds=True)
+        if self._highlighted is not None:
+            self._place_highlight(self._highlighted, scroll=False)
+        self.reset_view()
+
+    @Slot()
+    def reset_view(self) -> None:
+        """Show all the data again."""
+        self.plot.enableAutoRange()
+        self.plot.autoRange(padding=0.08)
+
+    def _tip(self, x: float, y: float, data: Any) -> str:
+        row = self._row(int(data)) if data is not None else None
+        return draw.tooltip(row) if row is not None else f"{draw.number(y)}"
+
+    @Slot(object, object, object)
+    def _points_clicked(self, _item: Any, points: Any, _event: Any) -> None:
+        if len(points) == 0:
+            return
+        statistic_id = int(points[0].data())
+        self.highlight_statistic(statistic_id)
+        self.statistic_clicked.emit(statistic_id)
+
+    @Slot(int)
+    def highlight_statistic(self, statistic_id: int) -> None:
+        """Ring the point of ``statistic_id`` (selected elsewhere), bringing it into view."""
+        self._highlighted = statistic_id
+        self._place_highlight(statistic_id, scroll=True)
+
+    def highlighted_statistic(self) -> int | None:
+        """The statistic ringed on the chart, if it is drawn."""
+        if self._highlighted in self.drawn.positions and self.highlight.isVisible():
+            return self._highlighted
+        return None
+
+    def _place_highlight(self, statistic_id: int, *, scroll: bool) -> None:
+        position = self.drawn.positions.get(statistic_id)
+        if position is None:
+            self.highlight.setData([], [])
+            self.highlight.setVisible(False)
+            return
+        x, y = position
+        self.highlight.setData([x], [y])
+        self.highlight.setVisible(True)
+        if scroll:
+            (x0, x1), (y0, y1) = self.plot.viewRange()
+            if not (x0 <= x <= x1 and y0 <= y <= y1):
+                self.plot.getViewBox().translateBy(x=x - (x0 + x1) / 2, y=y - (y0 + y1) / 2)
+
+    # --- reacting to the controls --------------------------------------------------------------
+
+    @Slot()
+    def _measures_changed(self) -> None:
+        if self._updating:
+            return
+        self._updating = True
+        try:
+            self._fill_subjects(set(self.checked_subjects()))
+        finally:
+            self._updating = False
+        self._settings_changed()
+
+    @Slot()
+    def _settings_changed(self) -> None:
+        if self._updating:
+            return
+        self._load()
+        self._redraw()
+
+    @Slot()
+    def _mode_changed(self) -> None:
+        if not self._updating:
+            self._redraw()
+
+    @Slot()
+    def _redraw_if_ready(self) -> None:
+        if not self._updating:
+            self._redraw()
+
+    # --- export --------------------------------------------------------------------------------
+
+    def export_png(self, path: str | Path, width: int = 1600) -> Path:
+        """Write the chart as a PNG image ``width`` pixels wide."""
+        exporter = ImageExporter(self.plot)
+        exporter.parameters()["width"] = width
+        exporter.parameters()["antialias"] = True
+        exporter.export(str(path))
+        return Path(path)
+
+    def export_svg(self, path: str | Path) -> Path:
+        """Write the chart as an SVG drawing."""
+        return export_svg(self.plot, path)
+
+    def export_csv(self, path: str | Path) -> Path:
+        """Write the statistics on the chart (one row each, with their provenance) as CSV."""
+        columns = [c for c in self.shown.columns if c not in {"x", "y", "x0", "x1"}]
+        out = self.shown.loc[:, columns].copy()
+        for column in ("x_start", "x_end"):
+            if column in out:
+                out[column] = out[column].dt.strftime("%Y-%m-%d")
+        out.to_csv(path, index=False)
+        return Path(path)
+
+    def _ask_export(self, kind: str) -> None:
+        filters = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)", "csv": "CSV table (*.csv)"}
+        path, _ = QFileDialog.getSaveFileName(self, "Export chart", f"chart.{kind}", filters[kind])
+        if not path:
+            return
+        try:
+            {"png": self.export_png, "svg": self.export_svg, "csv": self.export_csv}[kind](path)
+        except OSError as error:
+            QMessageBox.warning(self, "Export chart", f"{path}: {error.strerror or error}")
+
+    # --- saved charts --------------------------------------------------------------------------
+
+    def save_as(self, name: str) -> None:
+        """Save this chart's settings under ``name`` in the archive."""
+        with self.archive.session() as session:
+            save_chart(session, name, self.settings())
+            self._saved = [c.name for c in list_charts(session)]
+        self.saved_combo.clear()
+        self.saved_combo.addItems(self._saved)
+        self.saved_combo.setCurrentText(name.strip())
+
+    def open_saved(self, name: str) -> bool:
+        """Show the chart saved under ``name``; False when there is none."""
+        with self.archive.session() as session:
+            settings = load_chart(session, name)
+        if settings is None:
+            return False
+        self.apply_settings(settings)
+        return True
+
+    def _ask_save(self) -> None:
+        name, ok = QInputDialog.getText(self, "Save chart", "Name:", text=self.saved_combo.currentText())
+        if ok and name.strip():
+            self.save_as(name)
+
+    @Slot(int)
+    def _open_saved(self, index: int) -> None:
+        if index >= 0:
+            self.open_saved(self.saved_combo.itemText(index))
+
+    def _delete_saved(self) -> None:
+        name = self.saved_combo.currentText()
+        if not name:
+            return
+        with self.archive.session() as session:
+            delete_chart(session, name)
+        self.saved_combo.removeItem(self.saved_combo.currentIndex())
+        self.saved_combo.setCurrentIndex(-1)
+
+
+def _checked(widget: QListWidget) -> list[str]:
+    return [
+        str(widget.item(i).data(Qt.ItemDataRole.UserRole))
+        for i in range(widget.count())
+        if widget.item(i).checkState() == Qt.CheckState.Checked
+    ]
+
+
+def _select_data(combo: QComboBox, value: Any) -> None:
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+def _single_years(frame: pd.DataFrame) -> list[str]:
+    """The years some claims are about as a whole or within (what bars can compare)."""
+    if frame.empty:
+        return []
+    start, end = frame["x_start"], frame["x_end"]
+    same = start.notna() & (start.dt.year == end.dt.year)
+    return [str(y) for y in sorted(start[same].dt.year.unique().tolist())]
+
+
+def _in_period(frame: pd.DataFrame, period: str) -> pd.DataFrame:
+    """The claims about ``period`` (a year) or within it; all claims when it is empty."""
+    if not period or frame.empty:
+        return frame
+    first = pd.Timestamp(f"{period}-01-01")
+    last = pd.Timestamp(f"{period}-12-31")
+    return frame[(frame["x_start"] >= first) & (frame["x_end"] <= last)]
+
+
+def _value_label(frame: pd.DataFrame) -> str:
+    """The y axis: the measure and its unit when there is one of each."""
+    if frame.empty or "measure" not in frame:
+        return "Value"
+    measures = frame["measure"].dropna().unique()
+    units = frame["unit"].dropna().unique()
+    measure = measures[0] if len(measures) == 1 else "Value"
+    label = str(measure).capitalize() if measure else "Value"
+    if len(units) == 1:
+        label += f" ({units[0]})"
+    return label
+
+
+def _title(frame: pd.DataFrame, grouping: str) -> str:
+    if frame.empty or "measure" not in frame:
+        return "No statistics chosen"
+    claims = int((~frame["is_reference"]).sum())
+    reference = len(frame) - claims
+    parts = [f"{claims:,} claim{'s' if claims != 1 else ''}"]
+    if reference:
+        parts.append(f"{reference:,} reference value{'s' if reference != 1 else ''}")
+    conflicts = int(frame["conflict"].sum())
+    if conflicts:
+        parts.append(f"{conflicts} in conflict (red rings)")
+    return " · ".join(parts) + f" — coloured by {grouping.lower()}"
+
+
+__all__ = ["ChartPane"]
