@@ -94,15 +94,22 @@ def test_actor_detail_shows_aliases_relations_sources_and_statistics(
         vilaiyat = actor_detail(s, ids["vilaiyat"])
         knot = actor_detail(s, ids["knot"])
         assert actor_detail(s, 9999) is None
-    assert rustam is not None and abu is not None and vilaiyat is not None and knot is not None
+    assert rustam is not None
+    assert abu is not None
+    assert vilaiyat is not None
+    assert knot is not None
     assert [a.name for a in rustam.aliases] == ["Рустам Асильдеров"]
     pledge = next(r for r in rustam.relations if r.predicate == "pledged allegiance to")
-    assert pledge.outgoing and pledge.object == "ISIS" and pledge.start == PartialDate(2015, 6)
-    assert pledge.evidence_quote is not None and pledge.evidence_quote.endswith("to ISIS")
+    assert pledge.outgoing
+    assert pledge.object == "ISIS"
+    assert pledge.start == PartialDate(2015, 6)
+    assert pledge.evidence_quote is not None
+    assert pledge.evidence_quote.endswith("to ISIS")
     assert pledge.describe() == "Rustam Asilderov pledged allegiance to ISIS (from 2015-06)"
     # incoming relations are shown on the object too
     [led] = vilaiyat.relations
-    assert not led.outgoing and led.other() == (ids["abu"], "Abu Muhammad al-Kadarskii")
+    assert not led.outgoing
+    assert led.other() == (ids["abu"], "Abu Muhammad al-Kadarskii")
     assert [(m.source.id, m.mentions) for m in rustam.sources] == [(ids["source"], 1)]
     assert [st.id for st in abu.statistics_as_claimant] == [ids["statistic"]]
     assert [o.id for o in knot.outlet_of] == [ids["source"]]
