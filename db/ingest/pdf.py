@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,22 @@ EXTENSIONS: tuple[str, ...] = (".pdf",)
 MEDIA_TYPE = "application/pdf"
 
 PAGE_SEPARATOR = "\n\n"
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
+)
+# "Microsoft Word - report.docx", "untitled", "Document1", "scan0001.pdf" ...
+_PLACEHOLDER_TITLE = re.compile(
+    r"^(?:microsoft \w+ - |untitled\b|document\d*$|\S+\.(?:docx?|pdf|indd|qxd|odt|rtf|txt)$)",
+    re.IGNORECASE,
+)
 NO_TEXT_WARNING = "no text layer (scanned?); the file is kept, OCR may come later"
 
 
@@ -65,7 +82,7 @@ def parse(
             problems.append(f"no text on page(s) {listed} (images only?)")
     yield ParsedSource(
         text=text,
-        title=trim_title(info.get("title")) or first_line_title(text) or trim_title(path.stem),
+        title=_useful_title(info.get("title")) or first_line_title(text) or trim_title(path.stem),
         author=trim_title(info.get("author")),
         published=date_from_datetime(info.get("created")),
         page_starts=page_starts,
@@ -138,9 +155,18 @@ def _page_texts(reader: Any, problems: list[str]) -> list[str]:
 
 
 def _tidy(text: str) -> str:
-    # Zero-width spaces and stray NULs come from some PDF generators; line ends become \n.
+    # Zero-width spaces and stray NULs come from some PDF generators; line ends become \n;
+    # typographic ligatures ("ﬁ") become letters so that a search for "filled" finds "ﬁlled".
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    return text.replace("\u200b", "").strip()
+    return text.replace("\u200b", "").translate(_LIGATURES).strip()
+
+
+def _useful_title(title: str | None) -> str | None:
+    """The title property, unless it is a placeholder or the name of the file it came from."""
+    title = trim_title(title)
+    if title is None or _PLACEHOLDER_TITLE.search(title):
+        return None
+    return title
 
 
 def _document_info(reader: Any) -> dict[str, Any]:

@@ -46,6 +46,11 @@ def test_without_a_title_property_the_first_line_is_the_title(make_pdf: MakePdf)
     assert source.title == "Situation update, week 12"
 
 
+def test_a_placeholder_title_property_is_ignored(make_pdf: MakePdf) -> None:
+    path = make_pdf("export.pdf", ["Ceasefire monitoring, May"], title="Microsoft Word - cf.docx")
+    assert read(path).title == "Ceasefire monitoring, May"
+
+
 def test_encrypted_pdf_opens_with_its_password(make_pdf: MakePdf) -> None:
     path = make_pdf("locked.pdf", ["Confidential interview notes."], password="s3cret")
     assert read(path, password="s3cret").text == "Confidential interview notes."
@@ -142,6 +147,8 @@ def test_shared_multicolumn_sample(shared_data: Path) -> None:
     assert len(source.page_starts) == 3
     assert source.text.startswith("Two-Column Document with Lorem Ipsum")
     assert source.published == PartialDate(2024, 1, 3)
+    # The "ﬁ" ligature is spelled out so that searches for "filled" find it.
+    assert "two columns filled" in source.text
 
 
 @pytest.mark.shared
