@@ -37,7 +37,9 @@ _WESTERN_PUNCTUATION = frozenset("\xa0€‚„…‘’“”•–—™«»°
 _HEADER_LINES = 6
 _LINE_LIMIT = 1000
 _MARKDOWN_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
-_BYLINE = re.compile(r"^By\s+(\S.{1,80}?)\s*$", re.IGNORECASE)
+# "By Anna Petrova", "BY JOHN SMITH, Staff Writer": the name is capitalised words.
+_BYLINE = re.compile(r"^(?:By|BY)\s+([^,]{2,60}?)(?:\s*,\s*[^,]{1,60})?\s*$")
+_NAME_LINKS = frozenset({"and", "&", "de", "van", "von", "der", "al", "bin", "ibn", "la", "le"})
 _OUTLET_LEAD = re.compile(r"\((\w[^()\n]{0,59})\)\s+(?:[-–—]\s+)?(?=\S)")
 _DATELINE = re.compile(
     r"(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?),\s+"
@@ -191,7 +193,7 @@ def _read_header(text: str, source: ParsedSource) -> int:
                 # A short line right before the date line: the title.
                 source.title = trim_title(title_candidate[0])
                 title_candidate = None
-        elif byline and source.author is None and len(byline.group(1).split()) <= 6:
+        elif byline and source.author is None and _is_name(byline.group(1)):
             source.author = byline.group(1).strip()
         elif source.title is None and title_candidate is None and len(stripped) <= 200:
             if source.published is not None:
@@ -240,3 +242,9 @@ def _is_own_paragraph(text: str, end: int) -> bool:
 def _could_be_date_line(line: str) -> bool:
     """Short enough to be nothing but a date ("Saturday, July 11, 2015")."""
     return len(line) <= 40 and len(line.split()) <= 6
+
+
+def _is_name(text: str) -> bool:
+    """Up to six capitalised words ("Anna Petrova", "Jean de la Fontaine")."""
+    words = text.split()
+    return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in _NAME_LINKS for w in words)

@@ -209,3 +209,19 @@ def test_a_100_mb_text_file_parses(tmp_path: Path) -> None:
     assert "\r" not in source.text[:100_000]
     assert source.text.endswith("died.\n\n")
     assert source.title == "Big Report"
+
+
+def test_a_sentence_starting_with_by_is_not_a_byline(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("By the river\n\nThe convoy stopped at dawn.\n")
+    source = read(path)
+    assert source.author is None
+    assert source.text.startswith("By the river")
+
+
+def test_byline_with_a_role(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("BY JOHN SMITH, Staff Writer\n\nThe convoy stopped at dawn.\n")
+    source = read(path)
+    assert source.author == "JOHN SMITH"
+    assert source.text == "The convoy stopped at dawn.\n"
