@@ -1,0 +1,569 @@
+"""Actor mentions: known names and aliases found in a text, and candidates for new actors.
+
+Known names are matched with one Aho-Corasick automaton (pyahocorasick) over a normalised copy
+of the text: case folded, diacritics removed ("Sámi" = "Sami"), typographic quotes and dashes
+made plain, runs of white space made one space. Offsets are mapped back to the original code
+points, so ``text[start:end] == quote`` always holds, emoji and other characters beyond the BMP
+included. A match must stand as whole words, except at the edge of scripts written without
+spaces (Chinese, Japanese), and the longest match wins where matches overlap.
+
+New actor candidates are runs of capitalised words, read with the titles and roles around them
+("Dagestani Amir Rustam Asilderov" -> person "Rustam Asilderov", "the site Caucasus Knot" ->
+media outlet "Caucasus Knot"). Their kind is a guess from those cues and from words in the name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+__all__ = ["KINDS", "ActorMatcher", "MentionCandidate", "normalise", "suggest_new_actors"]
+
+KINDS = ("person", "organisation", "armed_group", "state_body", "place", "media_outlet", "other")
+
+
+@dataclass(frozen=True)
+class MentionCandidate:
+    """A suggested mention; ``text[start:end] == quote`` (code points)."""
+
+    name: str
+    kind: str | None
+    actor_id: int | None
+    start: int
+    end: int
+    quote: str
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalisation with an offset map
+
+_PLAIN = {"’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "`": "'", "´": "'", "“": '"', "”": '"',
+          "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+          "ـ": ""}  # fmt: skip
+_CHAR_CACHE: dict[str, str] = {}
+_SPECIAL = re.compile(r"[^\x00-\x7f]+|\s{2,}|[\t\n\r\f\v]")
+
+
+def _normal_char(char: str) -> str:
+    """What one character becomes in the normalised text (possibly nothing or several)."""
+    cached = _CHAR_CACHE.get(char)
+    if cached is not None:
+        return cached
+    if char.isspace():
+        result = " "
+    elif char in _PLAIN:
+        result = _PLAIN[char]
+    else:
+        decomposed = unicodedata.normalize("NFKD", char.casefold())
+        result = "".join(c for c in decomposed if not unicodedata.combining(c))
+        result = unicodedata.normalize("NFKD", result.casefold())
+        result = "".join(c for c in result if not unicodedata.combining(c))
+    _CHAR_CACHE[char] = result
+    return result
+
+
+def normalise(text: str) -> str:
+    """The form names are compared in: case folded, no diacritics, single spaces."""
+    return _Normalised(text).text.strip()
+
+
+class _Normalised:
+    """A normalised copy of a text and the map from its positions back to the original.
+
+    The copy is built from pieces: plain ASCII stretches are lower-cased in bulk (same length,
+    a linear map); other characters one by one; each run of white space becomes one space."""
+
+    __slots__ = ("_lengths", "_norm_starts", "_orig_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        parts: list[str] = []
+        norm_starts: list[int] = []
+        orig_starts: list[int] = []
+        lengths: list[int] = []  # original length of the piece; -1 marks a linear piece
+        norm_pos = 0
+        pos = 0
+
+        def linear(start: int, end: int) -> None:
+            nonlocal norm_pos
+            if end > start:
+                parts.append(text[start:end].lower())
+                norm_starts.append(norm_pos)
+                orig_starts.append(start)
+                lengths.append(-1)
+                norm_pos += end - start
+
+        previous_space = False
+        for special in _SPECIAL.finditer(text):
+            linear(pos, special.start())
+            if special.start() > pos:
+                previous_space = text[special.start() - 1] == " "
+            run = special.group(0)
+            if run.isspace():
+                if not previous_space:
+                    parts.append(" ")
+                    norm_starts.append(norm_pos)
+                    orig_starts.append(special.start())
+                    lengths.append(len(run))
+                    norm_pos += 1
+                previous_space = True
+            else:
+                for offset, char in enumerate(run):
+                    piece = _normal_char(char)
+                    if piece == " " and previous_space:
+                        continue
+                    previous_space = piece == " "
+                    if piece:
+                        parts.append(piece)
+                        norm_starts.append(norm_pos)
+                        orig_starts.append(special.start() + offset)
+                        lengths.append(1)
+                        norm_pos += len(piece)
+            pos = special.end()
+        linear(pos, len(text))
+        self.text = "".join(parts)
+        self._norm_starts = norm_starts
+        self._orig_starts = orig_starts
+        self._lengths = lengths
+
+    def original_start(self, norm: int) -> int:
+        index = bisect_right(self._norm_starts, norm) - 1
+        if self._lengths[index] == -1:
+            return self._orig_starts[index] + norm - self._norm_starts[index]
+        return self._orig_starts[index]
+
+    def original_end(self, norm_last: int) -> int:
+        """Original end (exclusive) of the character at normalised position ``norm_last``."""
+        index = bisect_right(self._norm_starts, norm_last) - 1
+        if self._lengths[index] == -1:
+            return self._orig_starts[index] + norm_last - self._norm_starts[index] + 1
+        return self._orig_starts[index] + self._lengths[index]
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char) in ("Mn", "Mc")
+
+
+def _spaceless(char: str) -> bool:
+    """Characters of scripts written without spaces between words (CJK, kana, Thai)."""
+    code = ord(char)
+    return (0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
+            or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FFFF or 0x0E00 <= code <= 0x0E7F)
+
+
+class ActorMatcher:
+    """Finds mentions of known actors by any of their names or aliases."""
+
+    def __init__(self, names: Iterable[tuple[int, str, str, str | None]]) -> None:
+        """``names``: (actor_id, name_or_alias, canonical_name, kind) for every name to find."""
+        self._automaton = ahocorasick.Automaton()
+        entries: dict[str, list[tuple[int, str, str | None]]] = {}
+        for actor_id, alias, canonical, kind in names:
+            key = normalise(alias)
+            if not key:
+                continue
+            bucket = entries.setdefault(key, [])
+            if all(actor_id != existing[0] for existing in bucket):
+                bucket.append((actor_id, canonical, kind))
+        for key, actors in entries.items():
+            self._automaton.add_word(key, (len(key), tuple(actors)))
+        self._keys = frozenset(entries)
+        self._empty = not entries
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def knows(self, name: str) -> bool:
+        """True when ``name`` (normalised) is one of the known names or aliases."""
+        return normalise(name) in self._keys
+
+    def find(self, text: str) -> list[MentionCandidate]:
+        """Every mention of a known name in ``text``, in reading order."""
+        if self._empty or not text:
+            return []
+        norm = _Normalised(text)
+        haystack = norm.text
+        size = len(haystack)
+        hits: list[tuple[int, int, tuple[tuple[int, str, str | None], ...]]] = []
+        for last, (length, actors) in self._automaton.iter(haystack):
+            first = last - length + 1
+            head, tail = haystack[first], haystack[last]
+            if first > 0 and _is_word_char(head) and not _spaceless(head):
+                before = haystack[first - 1]
+                if _is_word_char(before) and not _spaceless(before):
+                    continue
+            if last + 1 < size and _is_word_char(tail) and not _spaceless(tail):
+                after = haystack[last + 1]
+                if _is_word_char(after) and not _spaceless(after):
+                    continue
+            hits.append((first, last, actors))
+        # Longest match wins; between equals, the earlier one.
+        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        taken: list[tuple[int, int]] = []
+        chosen: list[tuple[int, int, tuple[tuple[int, str, str | None], ...]]] = []
+        for first, last, actors in hits:
+            if any(first <= t_last and t_first <= last for t_first, t_last in taken):
+                continue
+            taken.append((first, last))
+            chosen.append((first, last, actors))
+        chosen.sort(key=lambda h: h[0])
+        found: list[MentionCandidate] = []
+        for first, last, actors in chosen:
+            start = norm.original_start(first)
+            end = norm.original_end(last)
+            for actor_id, canonical, kind in actors:
+                found.append(MentionCandidate(canonical, kind, actor_id, start, end,
+                                              text[start:end]))
+        return found
+
+
+# ---------------------------------------------------------------------------------------------
+# New actor candidates
+
+_TITLES = {
+    "amir", "emir", "president", "prime", "minister", "general", "gen", "gen.", "col", "col.",
+    "colonel", "sheikh", "shaykh", "sheik", "mullah", "imam", "commander", "mr", "mr.", "mrs",
+    "mrs.", "ms", "ms.", "dr", "dr.", "king", "queen", "prince", "princess", "sen", "sen.",
+    "senator", "rep", "rep.", "gov", "gov.", "governor", "mayor", "chief", "patriarch", "pope",
+    "ayatollah", "cleric", "judge", "justice", "lt", "lt.", "sgt", "sgt.", "capt", "capt.",
+    "captain", "maj", "maj.", "major", "lieutenant", "sergeant", "ambassador", "chairman",
+    "director", "leader", "secretary", "spokesman", "spokeswoman", "striker", "coach",
+    "archbishop", "bishop", "father", "rabbi", "marshal", "field", "deputy", "vice",
+    "foreign", "defence", "defense", "interior", "finance", "chancellor", "sir", "lord",
+    "lady", "saint", "comrade", "brother", "professor", "prof", "prof.", "rev", "rev.",
+}  # fmt: skip
+_ROLE_WORDS = {
+    "leader", "commander", "fighter", "cleric", "spokesman", "spokeswoman", "minister",
+    "president", "militant", "chief", "official", "journalist", "negotiator", "envoy",
+    "warlord", "rebel", "emir", "amir", "head", "founder", "deputy", "mufti", "imam",
+    "general", "colonel", "activist", "lawyer", "analyst", "expert", "researcher",
+    "reporter", "correspondent", "editor", "writer", "author", "preacher", "bomber",
+    "gunman", "suspect", "man", "woman", "boy", "girl", "striker", "coach", "player",
+    "engineer", "doctor", "governor", "mayor", "senator", "candidate", "director",
+    "chairman", "executive", "ceo", "secretary", "ambassador", "officer", "soldier",
+    "mr", "named", "dubbed", "alias",
+}  # fmt: skip
+_ARMED = re.compile(
+    r"\b(?:emirate|army|brigades?|front|militias?|mujahideen|mujahedeen|jamaat|jamaat|taliban|"
+    r"hezbollah|hizbollah|hamas|qaida|qaeda|isis|isil|daesh|islamic\s+state|boko\s+haram|"
+    r"tigers|rebels|liberation|jihad|caliphate|vilaiyat|velayats?|wilayat|guards?|battalions?|"
+    r"regiment|shabaab|fatah|insurgency|fighters|legion|commandos?|squad|division|corps|"
+    r"resistance)\b", re.IGNORECASE)
+_STATE = re.compile(
+    r"\b(?:ministry|ministries|police|parliament|duma|senate|congress|court|government|"
+    r"cabinet|department|office|bureau|kremlin|pentagon|white\s+house|command|fsb|kgb|cia|"
+    r"fbi|rcmp|interior|customs|prosecutor|procuracy|embassy|consulate|presidency|"
+    r"administration|assembly|council|commission|air\s+force|navy|coast\s+guard|"
+    r"national\s+guard|gendarmerie|treasury|central\s+bank|authority|authorities)\b",
+    re.IGNORECASE)
+_MEDIA = re.compile(
+    r"\b(?:news|times|post|journal|gazette|herald|tribune|daily|press|reuters|ap|afp|"
+    r"interfax|xinhua|al-?jazeera|al-?arabiya|bbc|cnn|tass|itar-tass|ria|novosti|beast|"
+    r"network|tv|radio|channel|telegraph|guardian|observer|independent|economist|"
+    r"magazine|wire|knot|kommersant|izvestia|pravda|vedomosti|nnn|upi|dpa|efe|ansa|"
+    r"kyodo|yonhap|irna|sana|mena|wafa|cwnews)\b|\.com\b", re.IGNORECASE)
+_ORGANISATION = re.compile(
+    r"\b(?:inc|corp|corporation|ltd|co|company|companies|group|party|union|organi[sz]ation|"
+    r"association|foundation|institute|university|college|bank|fund|committee|nations|"
+    r"league|federation|society|church|movement|ngo|s\.a|ag|plc|holdings|alliance|club|"
+    r"agency|international|industries|systems|airlines|motors|nato|opec|un|u\.n|eu|gop|"
+    r"red\s+cross|red\s+crescent|amnesty|watch|doctors|nasdaq|sotheby's)\b\.?",
+    re.IGNORECASE)
+_PLACE_WORDS = re.compile(
+    r"\b(?:strip|republic|province|region|city|valley|mountains?|gorge|caucasus|islands?|"
+    r"sea|river|camp|square|zone|street|mount|bay|gulf|peninsula|desert|county|district|"
+    r"state|territory|oblast|krai|governorate|prefecture|village|town|border|coast|lake|"
+    r"ocean|highlands|plains?|heights|bank)\b", re.IGNORECASE)
+_COUNTRIES = {
+    "afghanistan", "albania", "algeria", "angola", "argentina", "armenia", "australia",
+    "austria", "azerbaijan", "bahrain", "bangladesh", "belarus", "belgium", "bolivia",
+    "bosnia", "brazil", "britain", "bulgaria", "burma", "burundi", "cambodia", "cameroon",
+    "canada", "chad", "chile", "china", "colombia", "congo", "croatia", "cuba", "cyprus",
+    "czech republic", "denmark", "egypt", "england", "eritrea", "estonia", "ethiopia",
+    "finland", "france", "georgia", "germany", "ghana", "greece", "guatemala", "haiti",
+    "honduras", "hungary", "india", "indonesia", "iran", "iraq", "ireland", "israel",
+    "italy", "japan", "jordan", "kazakhstan", "kenya", "korea", "kosovo", "kuwait",
+    "kyrgyzstan", "latvia", "lebanon", "liberia", "libya", "lithuania", "macedonia",
+    "malaysia", "mali", "mexico", "moldova", "mongolia", "morocco", "mozambique", "myanmar",
+    "nepal", "netherlands", "nicaragua", "niger", "nigeria", "north korea", "norway", "oman",
+    "pakistan", "palestine", "panama", "peru", "philippines", "poland", "portugal", "qatar",
+    "romania", "russia", "rwanda", "saudi arabia", "scotland", "senegal", "serbia",
+    "sierra leone", "singapore", "slovakia", "slovenia", "somalia", "south africa",
+    "south korea", "south sudan", "spain", "sri lanka", "sudan", "sweden", "switzerland",
+    "syria", "taiwan", "tajikistan", "tanzania", "thailand", "tunisia", "turkey",
+    "turkmenistan", "uganda", "ukraine", "united states", "united kingdom", "uruguay",
+    "uzbekistan", "venezuela", "vietnam", "wales", "yemen", "zambia", "zimbabwe", "us",
+    "u.s.", "usa", "uk", "u.k.", "uae", "chechnya", "dagestan", "ingushetia", "darfur",
+    "gaza", "baghdad", "kabul", "moscow", "beijing", "tokyo", "london", "paris",
+    "washington", "jerusalem", "tehran", "damascus", "cairo", "beirut", "islamabad",
+    "new york", "fallujah", "falluja", "mosul", "basra", "kirkuk", "tikrit", "samarra",
+    "grozny", "makhachkala", "nalchik", "kandahar", "karachi", "baqouba", "najaf",
+    "ramadi", "ossetia", "abkhazia", "kashmir", "tibet", "xinjiang", "crimea", "donbas",
+    "sinai", "west bank", "golan", "hebron", "rafah", "nablus", "jenin", "ramallah",
+    "khartoum", "mogadishu", "nairobi", "lagos", "dubai", "riyadh", "ankara", "istanbul",
+    "europe", "africa", "asia", "america", "middle east", "balkans",
+}  # fmt: skip
+_NOT_NAMES = {
+    "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "as", "after",
+    "before", "despite", "additionally", "however", "meanwhile", "with", "without", "what",
+    "when", "where", "while", "it", "he", "she", "they", "we", "i", "his", "her", "their",
+    "its", "our", "there", "here", "but", "and", "or", "so", "if", "although", "though",
+    "since", "because", "for", "from", "by", "to", "of", "many", "some", "most", "several",
+    "both", "all", "each", "every", "other", "another", "such", "only", "also", "even",
+    "still", "yet", "now", "then", "today", "yesterday", "tomorrow", "last", "next", "first",
+    "second", "third", "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "estimates", "estimate", "according", "no", "not", "nor", "do", "does",
+    "did", "is", "are", "was", "were", "be", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "must", "should", "who", "whom", "which", "why", "how",
+    "up", "down", "out", "over", "under", "again", "more", "less", "few", "much", "very",
+    "just", "about", "around", "among", "between", "into", "through", "during", "until",
+    "report", "reports", "officials", "police", "troops", "forces", "militants", "rebels",
+    "mr", "mrs", "ms", "said", "says", "update", "breaking", "analysis", "opinion", "photo",
+    "video", "read", "see", "click", "you", "your", "my", "me", "us",
+    "him", "them", "let", "like", "once", "ever", "never", "always", "often", "perhaps",
+    "please", "thanks", "yes", "hello", "dear", "note", "editor's", "world", "news",
+    "sources", "source", "witnesses", "residents", "suspected", "unknown",
+}  # fmt: skip
+_MONTHS_AND_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
+    "sat", "sun",
+}  # fmt: skip
+_CONNECTORS = {"of", "al", "el", "bin", "ibn", "bint", "abu", "de", "du", "da", "del",
+               "della", "la", "le", "van", "von", "der", "den", "y", "ul", "ad", "as", "ash",
+               "an", "of the", "for", "for the", "and"}  # fmt: skip
+_AFFIXES = re.compile(r"-(?:linked|based|led|backed|affiliated|allied|controlled|run|born|"
+                      r"style|era|made|owned|held|bound|related|inspired|sponsored)$",
+                      re.IGNORECASE)
+_DEMONYM = re.compile(r"(?:i|an|ian|ese|ish|ite|ic|ean|ni)$", re.IGNORECASE)
+
+# A word that may be part of a name: capitalised (any cased script), an initialism ("U.N."),
+# an Arabic article ("al-Sadr"), or a word in a script without case (Arabic, Hebrew, CJK...).
+_NAME_WORD = re.compile(r"(?:(?:[^\W\d_]\.){2,}|(?:al-|el-|ad-|as-|ash-|bin-)?[^\W\d_][\w'’]*"
+                        r"(?:[-.][^\W\d_][\w'’]*)*\.?)")
+
+
+def _capitalised(word: str) -> bool:
+    core = re.sub(r"^(?:al|el|ad|as|ash|bin)-", "", word)
+    first = core[:1]
+    if not first:
+        return False
+    if first.isupper():
+        return True
+    # Scripts without case (Arabic, Hebrew, CJK ...) have no capitals to go by.
+    return first.isalpha() and not first.islower() and not first.isupper()
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    head = text[max(0, start - 6):start].rstrip(" \"'“‘([")
+    return not head or head[-1] in ".!?:\n…" or head.endswith(("--", " -", "—", "–")) or \
+        text[:start].strip(" \"'“‘([") == ""
+
+
+def _lowercase_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\b[a-z][a-z'’-]*\b", text)}
+
+
+def _ordinary(word: str, lowered_text: set[str]) -> bool:
+    """An ordinary word that is capitalised only because a sentence starts with it."""
+    lower = word.lower().rstrip(".")
+    if lower in _NOT_NAMES or lower in _MONTHS_AND_DAYS:
+        return True
+    stems = {lower, lower.rstrip("s"), lower[:-2] if lower.endswith("es") else lower,
+             lower[:-3] if lower.endswith("ing") else lower,
+             lower[:-2] if lower.endswith("ed") else lower,
+             lower[:-1] if lower.endswith("d") else lower}
+    return bool(stems & lowered_text) or bool(
+        re.search(r"(?:ly|ing|tion|ment|ness|ity|ally|ward|wards)$", lower))
+
+
+def _guess_kind(name: str, before: str, after: str) -> str | None:
+    lower = name.lower()
+    context_before = before[-40:].lower()
+    if re.search(r"\b(?:site|website|newspaper|daily|agency|network|channel|broadcaster|"
+                 r"magazine|outlet|station|radio|television|tv)\s+$", context_before) or \
+            re.match(r"\s+(?:newspaper|news\s+agency|website|daily|reported|reports)\b",
+                     after.lower()):
+        return "media_outlet"
+    if _MEDIA.search(name) and not _STATE.search(name):
+        return "media_outlet"
+    if _ARMED.search(name):
+        if re.search(r"\b(?:national\s+guard|air\s+force)\b", lower):
+            return "state_body" if "air force" in lower else "armed_group"
+        return "armed_group"
+    if lower.replace(".", "") in ("un", "eu", "nato", "opec", "gop", "who", "icrc"):
+        return "organisation"
+    if _STATE.search(name):
+        return "state_body"
+    if _ORGANISATION.search(name):
+        return "organisation"
+    if lower in _COUNTRIES or _PLACE_WORDS.search(name):
+        return "place"
+    words = name.split()
+    last_before = re.findall(r"[\w.'’-]+", context_before)
+    if last_before and (last_before[-1] in _ROLE_WORDS or last_before[-1] in _TITLES):
+        return "person"
+    if re.match(r",\s*\d{1,3}\s*[,.)]", after) or re.match(r"\s+\(\d{1,3}\)", after):
+        return "person"  # "Glen Evely, 39"
+    if re.search(r"\b(?:in|to|from|near|across|into|of)\s+(?:the\s+)?$", context_before) and \
+            len(words) <= 3:
+        return "place"
+    if re.match(r"\s*\(", after) and name.isupper():
+        return "place"  # a dateline: "BAGHDAD (Reuters)"
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in _CONNECTORS
+                                    or w.startswith(("al-", "el-")) for w in words):
+        return "person"
+    if words and words[0].lower() in ("abu", "ibn", "bin", "umm"):
+        return "person"
+    if re.match(r"\s+(?:said|says|told|added|warned|denied|insisted)\b", after):
+        return "person" if len(words) >= 2 else None
+    return None
+
+
+def _display_name(name: str) -> str:
+    """All-capital datelines read as names ("ROSTOV-ON-DON" -> "Rostov-On-Don"); short
+    initialisms (ISIS, NATO) stay as they are."""
+    words = []
+    for word in name.split():
+        letters = re.sub(r"[^A-Za-z]", "", word)
+        if word.isupper() and len(letters) > 4:
+            word = "-".join(part.capitalize() for part in word.split("-"))
+        words.append(word)
+    return " ".join(words)
+
+
+def suggest_new_actors(text: str, known: ActorMatcher | None = None) -> list[MentionCandidate]:
+    """Candidates for actors not yet in the registry: runs of capitalised words with the
+    titles and roles around them, and a guessed kind; known names are left out."""
+    known_spans = [(m.start, m.end) for m in known.find(text)] if known is not None else []
+    lowered = _lowercase_words(text)
+    runs: list[tuple[int, int]] = []
+    words = [(m.start(), m.end(), m.group(0)) for m in _NAME_WORD.finditer(text)]
+    i = 0
+    while i < len(words):
+        start, end, word = words[i]
+        if not _capitalised(word):
+            i += 1
+            continue
+        j = i + 1
+        last_end = end
+        while j < len(words):
+            gap = text[last_end:words[j][0]]
+            w = words[j][2]
+            if gap not in (" ", "  ") and not (gap == "" and w.startswith("-")):
+                break
+            if _capitalised(w):
+                last_end = words[j][1]
+                j += 1
+                continue
+            # a connector followed by a capitalised word: "Bank of Japan", "Abu Muhammad al-K"
+            k = j
+            while k < len(words) and words[k][2].lower() in _CONNECTORS and \
+                    text[words[k - 1][1]:words[k][0]] in (" ", "  "):
+                k += 1
+            if k > j and k < len(words) and _capitalised(words[k][2]) and \
+                    text[words[k - 1][1]:words[k][0]] in (" ", "  ") and \
+                    words[j][2].lower() not in ("and",):
+                last_end = words[k][1]
+                j = k + 1
+                continue
+            break
+        runs.append((start, last_end))
+        i = j
+    candidates: list[MentionCandidate] = []
+    kinds: dict[str, str] = {}
+    for run_start, run_end in runs:
+        for start, end, kind in _split_run(text, run_start, run_end, lowered):
+            if any(start < k_end and k_start < end for k_start, k_end in known_spans):
+                continue
+            name = _display_name(text[start:end])
+            if known is not None and known.knows(name):
+                continue
+            key = normalise(name)
+            if kind is not None:
+                kinds.setdefault(key, kind)
+            candidates.append(MentionCandidate(name, kind, None, start, end, text[start:end]))
+    # One kind per name: the first confident guess made anywhere in the text.
+    return [MentionCandidate(c.name, kinds.get(normalise(c.name), c.kind), None, c.start, c.end,
+                             c.quote) for c in candidates]
+
+
+def _split_run(text: str, start: int, end: int, lowered: set[str],
+               ) -> list[tuple[int, int, str | None]]:
+    """Trim a run of capitalised words to the name in it and guess its kind."""
+    tokens = [(m.start() + start, m.end() + start, m.group(0))
+              for m in _NAME_WORD.finditer(text[start:end])]
+    person_cue = False
+    # Possessives and trailing dots are not part of the name.
+    while tokens:
+        t_start, _, word = tokens[-1]
+        cleaned = re.sub(r"(?:'s|’s|\.)$", "", word) if not re.fullmatch(
+            r"(?:[^\W\d_]\.){2,}", word) and not re.search(r"\b(?:Inc|Corp|Co|Ltd|Jr|S\.A)\.$",
+                                                           word) else word
+        cleaned = _AFFIXES.sub("", cleaned)
+        if cleaned != word:
+            tokens[-1] = (t_start, t_start + len(cleaned), cleaned)
+        if not tokens[-1][2] or tokens[-1][2].lower() in _CONNECTORS:
+            tokens.pop()
+            continue
+        break
+    # Leading words that are not the name: sentence-initial ordinary words, "The", titles,
+    # demonyms before a name ("Dagestani Amir Rustam Asilderov").
+    while tokens:
+        word = tokens[0][2]
+        lower = word.lower()
+        rest = len(tokens) > 1
+        if lower in ("the", "a", "an") or (lower in _MONTHS_AND_DAYS):
+            tokens.pop(0)
+            continue
+        if _sentence_initial(text, tokens[0][0]) and _ordinary(word, lowered) and \
+                lower not in _COUNTRIES:
+            tokens.pop(0)
+            continue
+        if lower in _TITLES and rest:
+            person_cue = True
+            tokens.pop(0)
+            continue
+        if rest and _DEMONYM.search(lower) and lower not in _COUNTRIES and \
+                tokens[1][2].lower() in _TITLES:
+            tokens.pop(0)
+            continue
+        if lower in _NOT_NAMES and rest:
+            tokens.pop(0)
+            continue
+        break
+    if not tokens:
+        return []
+    while tokens and tokens[0][2].lower() in _CONNECTORS - {"al", "abu", "bin", "ibn"}:
+        tokens.pop(0)
+    if not tokens:
+        return []
+    n_start, n_end = tokens[0][0], tokens[-1][1]
+    name = text[n_start:n_end]
+    single = len(tokens) == 1
+    lower = name.lower()
+    if single and (lower in _NOT_NAMES or lower in _MONTHS_AND_DAYS or len(name) < 2):
+        return []
+    if single and name.isupper() and len(name) <= 2:
+        return []
+    kind = _guess_kind(name, text[:n_start], text[n_end:])
+    if person_cue and kind in (None, "place", "organisation"):
+        kind = "person"
+    # A demonym or nationality used as an adjective ("Israeli troops", "Shi'ite militiamen")
+    # is not an actor on its own.
+    following = text[n_end:n_end + 30]
+    if single and kind is None and (_DEMONYM.search(lower) or lower.endswith("'ite")) and \
+            re.match(r"\s+[a-z]", following):
+        return []
+    if single and kind is None and re.match(r"\s+[a-z]", following) and \
+            _sentence_initial(text, n_start):
+        return []
+    return [(n_start, n_end, kind)]
