@@ -40,7 +40,8 @@ _MARKDOWN_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 # "By Anna Petrova", "BY JOHN SMITH, Staff Writer": the name is capitalised words.
 _BYLINE = re.compile(r"^(?:By|BY)\s+([^,]{2,60}?)(?:\s*,\s*[^,]{1,60})?\s*$")
 _NAME_LINKS = frozenset({"and", "&", "de", "van", "von", "der", "al", "bin", "ibn", "la", "le"})
-_OUTLET_LEAD = re.compile(r"\((\w[^()\n]{0,59})\)\s+(?:[-–—]\s+)?(?=\S)")
+# "(The Daily Beast) Defectors ...", "(Reuters) - Talks ...": a capitalised name, no digits.
+_OUTLET_LEAD = re.compile(r"\(([^\W\d_][^()\n\d]{0,59})\)\s+(?:[-–—]\s+)?(?=\S)")
 _DATELINE = re.compile(
     r"(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?),\s+"
     r"(?P<date>[^\n]{4,40}?)\s+[-–—]+\s"
@@ -209,7 +210,7 @@ def _read_header(text: str, source: ParsedSource) -> int:
     while pos < len(text) and text[pos] == "\n":
         pos += 1
     lead = _OUTLET_LEAD.match(text, pos)
-    if lead and source.outlet is None and (pos or len(lead.group(1).split()) <= 6):
+    if lead and lead.group(1)[0].isupper() and len(lead.group(1).split()) <= 6:
         source.outlet = lead.group(1).strip()
         pos = lead.end()
     dateline = _DATELINE.match(text, pos)

@@ -225,3 +225,21 @@ def test_byline_with_a_role(tmp_path: Path) -> None:
     source = read(path)
     assert source.author == "JOHN SMITH"
     assert source.text == "The convoy stopped at dawn.\n"
+
+
+@pytest.mark.parametrize(
+    ("opening", "outlet", "body"),
+    [
+        ("(Reuters) - Talks resumed.", "Reuters", "Talks resumed."),
+        ("(ТАСС) Переговоры возобновились.", "ТАСС", "Переговоры возобновились."),
+        ("(Updated 10:00) Talks resumed.", None, "(Updated 10:00) Talks resumed."),
+        ("(see the annex) Talks resumed.", None, "(see the annex) Talks resumed."),
+    ],
+)
+def test_outlet_in_brackets_opening_the_text(
+    tmp_path: Path, opening: str, outlet: str | None, body: str
+) -> None:
+    path = tmp_path / "lead.txt"
+    path.write_text(opening, encoding="utf-8")
+    source = read(path)
+    assert (source.outlet, source.text) == (outlet, body)
