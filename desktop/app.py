@@ -1,0 +1,150 @@
+"""The window's entry point: QApplication set-up, opening the archive, the main window.
+
+``run_gui(args)`` is called by :mod:`desktop.cli` for ``dossier`` without a subcommand (the
+window), ``--smoke`` (show, run ~1 s, exit 0) and ``screenshot OUT.png`` (render to a PNG).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.settings import APPLICATION, ORGANISATION
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+#: how long --smoke keeps the window up
+SMOKE_MS = 1000
+#: the most a screenshot waits for background loads before rendering anyway
+SCREENSHOT_WAIT_MS = 15_000
+
+
+def application_icon() -> QIcon:
+    """The icon from resources/icons (as many sizes as are there), or an empty icon."""
+    icon = QIcon()
+    try:
+        folder = files("resources").joinpath("icons")
+        names = sorted(p.name for p in folder.iterdir() if p.name.endswith((".png", ".svg")))
+    except (FileNotFoundError, NotADirectoryError, ModuleNotFoundError):
+        return icon
+    for name in names:
+        icon.addFile(str(folder.joinpath(name)))
+    return icon
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (reused if one exists), named for QSettings, with the icon."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Dossier")
+    from db import __version__
+
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(application_icon())
+    return app
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Open the window on ``args.archive``; ``--smoke`` and ``screenshot`` exit by themselves."""
+    from db.archive import ArchiveError
+    from desktop.cli import open_archive
+
+    headless = bool(getattr(args, "smoke", False)) or getattr(args, "command", None) == "screenshot"
+    app = make_application()
+    try:
+        archive = open_archive(getattr(args, "archive", None))
+    except ArchiveError as error:
+        if headless:
+            print(f"dossier: {error}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, "Dossier cannot open the archive", f"{error}\n\nNothing was changed.")
+        return EXIT_USAGE
+
+    from desktop import settings
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow(archive, persist=not headless)
+    if getattr(args, "command", None) == "screenshot":
+        return _screenshot(app, window, args)
+    if not headless:
+        settings.add_recent_archive(archive.location)
+    window.show()
+    if args.smoke:
+        # QApplication.quit() closes the windows (Qt 6), which saves nothing here (not persisted)
+        QTimer.singleShot(SMOKE_MS, app.quit)
+        app.exec()
+        _close(window)
+        return EXIT_OK
+    return app.exec()
+
+
+def _screenshot(app: QApplication, window: Any, args: argparse.Namespace) -> int:
+    """Render the window at --width x --height, after its background loads, to ``args.out``."""
+    window.resize(args.width, args.height)
+    window.show()
+    source_id = getattr(args, "source_id", None)
+    result: dict[str, int] = {"code": EXIT_OK}
+    clock = QElapsedTimer()
+    clock.start()
+    state = {"refreshed": False, "chart": False}
+
+    def mark(key: str) -> None:
+        state[key] = True
+
+    window.refreshed.connect(lambda: mark("refreshed"))
+    window.chart_ready.connect(lambda: mark("chart"))
+
+    def settle() -> None:
+        waiting = not (state["refreshed"] and (state["chart"] or window.chart is not None)) or window.tasks.active
+        if waiting and clock.elapsed() < SCREENSHOT_WAIT_MS:
+            QTimer.singleShot(50, settle)
+            return
+        chosen = source_id
+        if chosen is None and window.sources.model.total:
+            first = window.sources.model.row_at(0)
+            chosen = first.id if first is not None else None
+        if chosen is not None and not window.open_source(chosen):
+            print(f"dossier: {chosen}: no such source", file=sys.stderr)
+            result["code"] = EXIT_FAILED
+        if source_id is None and window.statistics.model.rowCount():
+            # show a statistic selected, as a researcher would see it
+            first_stat = window.statistics.model.row_at(0)
+            if first_stat is not None and first_stat.source_id == chosen:
+                window.select_statistic(first_stat.id)
+        QTimer.singleShot(100, grab)
+
+    def grab() -> None:
+        out = Path(args.out)
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            print(f"{out}: cannot write ({error.strerror})", file=sys.stderr)
+            result["code"] = EXIT_USAGE
+            app.quit()
+            return
+        if not window.grab().save(str(out), "PNG"):
+            print(f"{out}: cannot write the PNG", file=sys.stderr)
+            result["code"] = EXIT_USAGE
+        app.quit()
+
+    QTimer.singleShot(0, settle)
+    app.exec()
+    _close(window)
+    return result["code"]
+
+
+def _close(window: Any) -> None:
+    """Close the window if quitting has not already (it deletes itself on close)."""
+    from shiboken6 import isValid
+
+    if isValid(window):
+        window.close()

@@ -1,0 +1,179 @@
+"""Importing from the window: files or folders on the writer thread, a progress dialog with
+Cancel, a password prompt for encrypted PDFs, and a summary the researcher can copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.archive import Archive
+from db.importer import ImportOptions, ImportResult
+from desktop import operations
+from desktop.tasks import Task, TaskRunner
+
+#: the progress dialog appears only when an import lasts longer than this (ms)
+SHOW_PROGRESS_AFTER = 300
+STATUSES = ("imported", "duplicate", "skipped", "failed")
+
+
+def summary_text(results: Sequence[ImportResult]) -> str:
+    """The tally first, then one line per file: what a researcher pastes into a note or an email."""
+    tally = {s: sum(1 for r in results if r.status == s) for s in STATUSES}
+    head = ", ".join(f"{n} {s}" for s, n in tally.items() if n) or "nothing to import"
+    order = {s: n for n, s in enumerate(("failed", "skipped", "duplicate", "imported"))}
+    lines = [r.describe() for r in sorted(results, key=lambda r: order.get(r.status, 9))]
+    return "\n".join([head, "", *lines])
+
+
+class ImportSummary(QDialog):
+    """The result of an import, as selectable text with a Copy button."""
+
+    def __init__(self, results: Sequence[ImportResult], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importSummary")
+        self.setWindowTitle("Import finished")
+        self.text = summary_text(results)
+        failed = sum(1 for r in results if r.status == "failed")
+        head = QLabel(self.text.split("\n", 1)[0] + (" — see the problems below." if failed else "."))
+        head.setWordWrap(True)
+        body = QPlainTextEdit(self.text)
+        body.setReadOnly(True)
+        body.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = buttons.addButton("Copy", QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QApplication.clipboard().setText(self.text))
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addWidget(body, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 360)
+
+
+class ImportController(QObject):
+    """Runs one import at a time; ``finished(results)`` after the summary (and any retries)."""
+
+    finished = Signal(list)
+    #: something was written (the window refreshes its panes)
+    changed = Signal()
+
+    def __init__(self, archive: Archive, tasks: TaskRunner, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.tasks = tasks
+        self.window = parent
+        self.task: Task | None = None
+        self.progress: QProgressDialog | None = None
+        self.summary: ImportSummary | None = None
+        #: ask for passwords and show the summary (tests switch this off to drive it themselves)
+        self.interactive = True
+        self._results: list[ImportResult] = []
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None
+
+    def start(self, paths: Sequence[Path], options: ImportOptions | None = None) -> Task | None:
+        """Import ``paths`` (files or folders) on the writer thread."""
+        if self.task is not None or not paths:
+            return None
+        self._results = []
+        return self._run(list(paths), options or ImportOptions())
+
+    def _run(self, paths: list[Path], options: ImportOptions) -> Task:
+        archive = self.archive
+
+        def job(report: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> Any:
+            return operations.import_files(archive, paths, options, report=report, cancelled=cancelled)
+
+        task = Task(job, "import")
+        progress = QProgressDialog("Preparing the import…", "Cancel", 0, 0, self.window)
+        progress.setObjectName("importProgress")
+        progress.setWindowTitle("Importing")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(SHOW_PROGRESS_AFTER)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setMinimumWidth(460)
+        progress.canceled.connect(task.cancel)
+        progress.canceled.connect(lambda: progress.setLabelText("Cancelling after the current file…"))
+        task.on_progress(self._progress)
+        task.on_finished(self._finished)
+        task.on_failed(self._failed)
+        self.progress = progress
+        self.task = task
+        self.tasks.write(task)
+        return task
+
+    def _progress(self, done: int, total: int, current: str) -> None:
+        if self.progress is None or self.task is None or self.task.is_cancelled():
+            return
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+        if current:
+            name = Path(current).name
+            self.progress.setLabelText(f"Importing {done + 1:,} of {total:,}:\n{name}")
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        self.task = None
+
+    def _finished(self, results: list[ImportResult]) -> None:
+        self._close_progress()
+        self._results.extend(results)
+        if any(r.status == "imported" for r in results):
+            self.changed.emit()
+        locked = [r for r in results if r.needs_password]
+        if locked and self.interactive:
+            password = self.ask_password(locked)
+            if password:
+                # forget the failures we are about to retry
+                retry = {r.path for r in locked}
+                self._results = [r for r in self._results if not (r.needs_password and r.path in retry)]
+                self._run([Path(p) for p in sorted(retry)], ImportOptions(password=password))
+                return
+        self._done()
+
+    def _failed(self, message: str) -> None:
+        self._close_progress()
+        self._results.append(ImportResult("(import)", "failed", error=message))
+        self.changed.emit()  # a part may have been saved before the error
+        self._done()
+
+    def _done(self) -> None:
+        results = self._results
+        if self.interactive:
+            self.summary = ImportSummary(results, self.window)
+            self.summary.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.summary.show()
+        self.finished.emit(results)
+
+    def ask_password(self, locked: Sequence[ImportResult]) -> str | None:
+        names = "\n".join(Path(r.path).name for r in locked[:8]) + ("\n…" if len(locked) > 8 else "")
+        password, ok = QInputDialog.getText(
+            self.window,
+            "Password needed",
+            f"{'This file is' if len(locked) == 1 else 'These files are'} encrypted:\n{names}\n\nPassword:",
+            QLineEdit.EchoMode.Password,
+        )
+        return password if ok and password else None

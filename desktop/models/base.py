@@ -1,0 +1,274 @@
+"""Two table-model bases: a lazy one over many ids, and a plain one over a short list of rows.
+
+:class:`LazyTableModel` runs one query for the ids (filter and order done in SQL), then loads rows
+in pages as the view scrolls (``canFetchMore``/``fetchMore``); ``data()`` reads only the page
+cache. With a :class:`~desktop.tasks.TaskRunner` the id query and the first page run off the GUI
+thread, and ``loaded`` is emitted when they arrive; without one they run at once (tests, tools).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from desktop.tasks import TaskRunner
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+#: rows loaded per fetchMore (a screenful or two; each page is one SQL query)
+PAGE_SIZE = 200
+
+
+class Role(IntEnum):
+    """Extra data roles every model of ours answers."""
+
+    ID = Qt.ItemDataRole.UserRole + 1  # the row's id in the archive (int)
+    ROW = Qt.ItemDataRole.UserRole + 2  # the row itself (a frozen dataclass)
+    SORT = Qt.ItemDataRole.UserRole + 3  # a value to sort by in proxies
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """One column: its header, how to show a row, and what SQL/Python key sorts it."""
+
+    title: str
+    display: Callable[[R], Any]
+    sort_key: str | None = None
+    align_right: bool = False
+    tooltip: Callable[[R], str | None] | None = None
+    decoration: Callable[[R], Any] | None = None
+    sort_value: Callable[[R], Any] | None = None
+    header_tip: str | None = None
+
+
+def _row_data(column: Column[Any], row: Any, role: int) -> Any:
+    if role == Qt.ItemDataRole.DisplayRole:
+        return column.display(row)
+    if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+        return column.tooltip(row)
+    if role == Qt.ItemDataRole.DecorationRole and column.decoration is not None:
+        return column.decoration(row)
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        horizontal = Qt.AlignmentFlag.AlignRight if column.align_right else Qt.AlignmentFlag.AlignLeft
+        return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+    if role == Role.ROW:
+        return row
+    if role == Role.ID:
+        return getattr(row, "id", None)
+    if role == Role.SORT:
+        return column.sort_value(row) if column.sort_value is not None else column.display(row)
+    return None
+
+
+class LazyTableModel(QAbstractTableModel, Generic[R]):
+    """Ids from one query, rows in pages. Subclasses give the columns and two loaders."""
+
+    #: the ids (and the first page) of a reload arrived; the model was reset
+    loaded = Signal()
+    #: a reload failed (the message is for people)
+    load_failed = Signal(str)
+
+    columns: Sequence[Column[R]] = ()
+
+    def __init__(self, runner: TaskRunner | None = None, page_size: int = PAGE_SIZE) -> None:
+        super().__init__()
+        self.runner = runner
+        self.page_size = page_size
+        self._ids: list[int] = []
+        self._rows: list[R] = []
+        self._generation = 0
+        self.loading = False
+
+    # --- what subclasses provide ----------------------------------------------------------
+
+    def ids_loader(self) -> Callable[[], list[int] | tuple[list[int], Any]]:
+        """A function (safe on a worker thread) returning the ids to show, in order.
+
+        It may return ``(ids, extra)``; ``extra`` is handed to :meth:`accept_extra` on the GUI
+        thread inside the model reset (the sources model passes search snippets this way).
+        """
+        raise NotImplementedError
+
+    def accept_extra(self, extra: Any) -> None:
+        """Keep what the id loader returned besides the ids (called inside the reset)."""
+
+    def rows_loader(self) -> Callable[[Sequence[int]], list[R]]:
+        """A function (safe on a worker thread) returning the rows of some ids, in that order."""
+        raise NotImplementedError
+
+    def sort_column(self, column: int, order: Qt.SortOrder) -> bool:
+        """Remember a new order for :meth:`ids_loader`; False when the column cannot sort."""
+        return False
+
+    # --- loading --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Run the id query again (off the GUI thread when the model has a runner)."""
+        self._generation += 1
+        generation = self._generation
+        load_ids, load_rows, page = self.ids_loader(), self.rows_loader(), self.page_size
+
+        def job(*_: Any) -> tuple[list[int], list[R], Any]:
+            found = load_ids()
+            ids, extra = found if isinstance(found, tuple) else (found, None)
+            return ids, load_rows(ids[:page]), extra
+
+        self.loading = True
+        if self.runner is None:
+            self._apply(generation, job())
+            return
+        task = self.runner.read(job, "load " + type(self).__name__)
+        task.on_finished(lambda result: self._apply(generation, result))
+        task.on_failed(lambda message: self._failed(generation, message))
+
+    def _apply(self, generation: int, result: tuple[list[int], list[R], Any]) -> None:
+        if generation != self._generation:  # a newer reload is on its way; drop this one
+            return
+        ids, rows, extra = result
+        self.beginResetModel()
+        self.accept_extra(extra)
+        self._ids = list(ids)
+        self._rows = list(rows)
+        if len(rows) < min(len(ids), self.page_size):  # some vanished between the two queries
+            self._ids = [r.id for r in rows] + self._ids[self.page_size:]
+        self.endResetModel()
+        self.loading = False
+        self.loaded.emit()
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.loading = False
+            self.load_failed.emit(message)
+
+    # --- access ---------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        """How many rows the query found (loaded or not)."""
+        return len(self._ids)
+
+    @property
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def row_at(self, row: int) -> R | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, row_id: int) -> int | None:
+        """The row number of an id, loading pages until it is there; None if not shown."""
+        try:
+            position = self._ids.index(row_id)
+        except ValueError:
+            return None
+        while position >= len(self._rows) and self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+        return position if position < len(self._rows) else None
+
+    # --- Qt overrides ---------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and len(self._rows) < len(self._ids)
+
+    def fetchMore(self, parent: Index) -> None:
+        if not self.canFetchMore(parent):
+            return
+        first = len(self._rows)
+        wanted = self._ids[first : first + self.page_size]
+        rows = self.rows_loader()(wanted)
+        if len(rows) < len(wanted):  # deleted meanwhile: forget those ids
+            self._ids[first : first + len(wanted)] = [r.id for r in rows]
+        if not rows:
+            return
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(self.columns):
+            return None
+        return _row_data(self.columns[index.column()], self._rows[index.row()], role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.header_tip
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # before the first load (a view restoring its header), only remember the order
+        if self.sort_column(column, order) and self._generation > 0:
+            self.reload()
+
+
+class RowsTableModel(QAbstractTableModel, Generic[R]):
+    """A table over a list of rows that fits in memory (statistics, annotations, codes)."""
+
+    columns: Sequence[Column[R]] = ()
+
+    def __init__(self, rows: Sequence[R] = ()) -> None:
+        super().__init__()
+        self._rows: list[R] = list(rows)
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    @property
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> R | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, row_id: int) -> int | None:
+        for n, row in enumerate(self._rows):
+            if getattr(row, "id", None) == row_id:
+                return n
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(self.columns):
+            return None
+        return _row_data(self.columns[index.column()], self._rows[index.row()], role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.header_tip
+        return None

@@ -1,0 +1,112 @@
+"""The sources pane's model: lazy, filtered and sorted in SQL, or ranked by a full-text search."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from db.archive import Archive
+from db.queries import SourceFilter, SourceRow
+from desktop import operations
+from desktop.models.base import Column, LazyTableModel, Role
+from desktop.models.display import date, source_kind
+from desktop.tasks import TaskRunner
+
+#: search hits kept (ranked); a researcher refines the query rather than scrolls past this
+SEARCH_LIMIT = 1000
+SNIPPET_ROLE = Role.SORT + 1
+
+
+def _tooltip(row: SourceRow) -> str:
+    parts = [row.title, " · ".join(x for x in (date(row.published), row.outlet or "", row.author or "") if x)]
+    return "\n".join(p for p in parts if p)
+
+
+class SourcesModel(LazyTableModel[SourceRow]):
+    """Title, date, outlet, kind and counts; with a search, also the matching snippet."""
+
+    SNIPPET_COLUMN = 6
+
+    def __init__(self, archive: Archive, runner: TaskRunner | None = None) -> None:
+        self._snippets: dict[int, str] = {}
+        self.columns = (
+            Column[SourceRow]("Title", lambda r: r.title, "title", tooltip=_tooltip),
+            Column[SourceRow]("Published", lambda r: date(r.published), "published"),
+            Column[SourceRow]("Outlet", lambda r: r.outlet or "", "outlet"),
+            Column[SourceRow]("Kind", lambda r: source_kind(r.kind), "kind"),
+            Column[SourceRow]("Annotations", lambda r: r.annotation_count, "annotations", align_right=True),
+            Column[SourceRow]("Statistics", lambda r: r.statistic_count, "statistics", align_right=True),
+            Column[SourceRow]("Match", self._snippet_text, None, tooltip=self._snippet_text),
+        )
+        super().__init__(runner)
+        self.archive = archive
+        self.filter = SourceFilter(sort="published", descending=True)
+        #: with a search: True = best match first; False = the user sorted by a column
+        self.ranked = True
+
+    @property
+    def searching(self) -> bool:
+        return bool(self.filter.search.strip())
+
+    def set_filter(self, **changes: Any) -> None:
+        """Change the filter (``text``, ``search``, ``actor_id``, ``kind``) and reload."""
+        if "search" in changes and changes["search"] != self.filter.search:
+            self.ranked = True
+        self.filter = dataclasses.replace(self.filter, **changes)
+        self.reload()
+
+    def snippet(self, source_id: int) -> str:
+        """The search snippet with the hit marked by :data:`operations.SNIPPET_MARKS`."""
+        return self._snippets.get(source_id, "")
+
+    def _snippet_text(self, row: SourceRow) -> str:
+        start, end = operations.SNIPPET_MARKS
+        return " ".join(self.snippet(row.id).replace(start, "").replace(end, "").split())
+
+    def ids_loader(self) -> Callable[[], list[int] | tuple[list[int], Any]]:
+        archive, where, ranked = self.archive, self.filter, self.ranked
+
+        def load() -> tuple[list[int], dict[int, str]]:
+            if not where.search.strip():
+                return operations.source_ids(archive, where), {}
+            hits = operations.ranked_source_ids(archive, where, SEARCH_LIMIT)
+            snippets = {h.source_id: h.snippet for h in hits}
+            if ranked:
+                return [h.source_id for h in hits], snippets
+            # sorted by a column: the SQL order, restricted to the ranked hits
+            return [i for i in operations.source_ids(archive, where) if i in snippets], snippets
+
+        return load
+
+    def accept_extra(self, extra: Any) -> None:
+        self._snippets = dict(extra or {})
+
+    def rows_loader(self) -> Callable[[Sequence[int]], list[SourceRow]]:
+        archive = self.archive
+        return lambda ids: operations.source_rows(archive, ids)
+
+    def sort_column(self, column: int, order: Qt.SortOrder) -> bool:
+        if not 0 <= column < len(self.columns):
+            return False
+        key = self.columns[column].sort_key
+        if key is None:  # the Match column: back to best match first
+            if not self.ranked:
+                self.ranked = True
+                return True
+            return False
+        descending = order == Qt.SortOrder.DescendingOrder
+        unchanged = key == self.filter.sort and descending == self.filter.descending
+        if unchanged and not (self.searching and self.ranked):
+            return False
+        self.ranked = False
+        self.filter = dataclasses.replace(self.filter, sort=key, descending=descending)  # type: ignore[arg-type]
+        return True
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == SNIPPET_ROLE and index.isValid():
+            row = self.row_at(index.row())
+            return self.snippet(row.id) if row is not None else None
+        return super().data(index, role)

@@ -1,0 +1,135 @@
+"""Work off the GUI thread: QRunnable jobs whose signals arrive on the GUI thread.
+
+A job is a plain function ``fn(report, cancelled)``: ``report(done, total, current)`` shows
+progress, ``cancelled()`` says whether the user pressed Cancel. Its return value arrives with
+``finished``, an exception's message with ``failed``. Nothing here calls ``processEvents()``.
+
+Two pools:
+
+- reads run on a small pool of their own (each job opens its own Session: ORM objects never
+  cross threads; jobs hand back plain dataclasses);
+- **every write runs on the one writer thread** (a pool with ``maxThreadCount == 1``), because
+  SQLite has one writer: imports and edits queue up in order instead of fighting over the lock.
+  An undo command's ``redo``/``undo`` calls :meth:`TaskRunner.write` and the window emits
+  ``archive_changed`` when the job finishes, so edits made while an import runs simply wait
+  their turn, in the order they were made.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+Report = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+Job = Callable[[Report, Cancelled], Any]
+
+
+class TaskSignals(QObject):
+    """The signals of one task (a QRunnable is not a QObject, so it carries one)."""
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class Task(QRunnable):
+    """One job on a pool. Connect to ``signals`` before handing it to :class:`TaskRunner`."""
+
+    def __init__(self, job: Job, name: str = "") -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the runner keeps it until its signals have been delivered
+        self.job = job
+        self.name = name
+        self.signals = TaskSignals()
+        self._cancel = threading.Event()
+        self.done = False
+
+    # connecting helpers return the task so calls can be chained
+    def on_finished(self, slot: Callable[[Any], None]) -> Task:
+        self.signals.finished.connect(slot)
+        return self
+
+    def on_failed(self, slot: Callable[[str], None]) -> Task:
+        self.signals.failed.connect(slot)
+        return self
+
+    def on_progress(self, slot: Callable[[int, int, str], None]) -> Task:
+        self.signals.progress.connect(slot)
+        return self
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next ``cancelled()`` check."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:  # runs on a pool thread
+        try:
+            result = self.job(self.signals.progress.emit, self._cancel.is_set)
+        except Exception as error:  # a job's failure is reported, never raised into Qt
+            message = str(error) or type(error).__name__
+            traceback.print_exc()
+            self.signals.failed.emit(message)
+        else:
+            self.signals.finished.emit(result)
+
+
+class TaskRunner(QObject):
+    """Starts tasks: reads on a small pool, writes one at a time on the writer thread."""
+
+    #: the number of running or queued tasks changed (the status bar shows a busy indicator)
+    busy_changed = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.read_pool = QThreadPool(self)
+        self.read_pool.setMaxThreadCount(2)
+        self.writer = QThreadPool(self)
+        self.writer.setMaxThreadCount(1)
+        self.writer.setExpiryTimeout(-1)  # keep the one writer thread alive
+        self._active: set[Task] = set()
+
+    def read(self, job: Job | Task, name: str = "") -> Task:
+        """Run a read-only job off the GUI thread."""
+        return self._start(self.read_pool, job, name)
+
+    def write(self, job: Job | Task, name: str = "") -> Task:
+        """Run a job that writes to the archive on the single writer thread (FIFO)."""
+        return self._start(self.writer, job, name)
+
+    def _start(self, pool: QThreadPool, job: Job | Task, name: str) -> Task:
+        task = job if isinstance(job, Task) else Task(job, name)
+        self._active.add(task)
+        # connected last, so callers' slots (connected before start) run first
+        task.signals.finished.connect(lambda _result, t=task: self._done(t))
+        task.signals.failed.connect(lambda _message, t=task: self._done(t))
+        pool.start(task)
+        self.busy_changed.emit(len(self._active))
+        return task
+
+    def _done(self, task: Task) -> None:
+        task.done = True
+        self._active.discard(task)
+        self.busy_changed.emit(len(self._active))
+
+    @property
+    def active(self) -> int:
+        """Tasks started whose results have not yet reached the GUI thread."""
+        return len(self._active)
+
+    def cancel_all(self) -> None:
+        for task in list(self._active):
+            task.cancel()
+
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """Cancel what can stop and wait for the pools (on closing the window)."""
+        self.cancel_all()
+        reads = self.read_pool.waitForDone(timeout_ms)
+        writes = self.writer.waitForDone(timeout_ms)
+        return reads and writes

@@ -1,0 +1,388 @@
+"""The reader: a source's metadata and its text, with annotations, mentions and statistics marked.
+
+Read-only here (annotating is wired on top by :mod:`desktop.annotating`). Offsets in the public
+methods are code points, as in the archive; the editor works in UTF-16 units, converted with
+:mod:`desktop.textpos`.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWidget
+
+from db.queries import AnnotationRow, SourceDetail, StatisticRow
+from desktop.models.display import date, measure, statistic_value
+from desktop.textpos import OffsetMap, display_text
+
+RELIABILITY = {
+    "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
+    "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
+}
+CREDIBILITY = {
+    1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful", 5: "improbable",
+    6: "truth cannot be judged",
+}
+MENTION_COLOUR = QColor("#1565c0")
+FOCUS_COLOUR = QColor("#90caf9")
+STATISTIC_COLOUR = QColor("#e65100")
+STATISTIC_BACKGROUND = QColor("#ffe9d1")
+UNCODED_BACKGROUND = QColor("#e6e6e6")
+
+# layers, lowest first: later layers are merged over earlier ones where spans overlap
+CODED, STATISTIC, MENTION, FOCUS = range(4)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A marked stretch of the document, in UTF-16 positions."""
+
+    start: int
+    end: int
+    layer: int
+    format: QTextCharFormat
+    annotation: AnnotationRow | None = None
+
+
+def _tint(colour: str, alpha: int = 110) -> QColor:
+    tinted = QColor(colour)
+    if not tinted.isValid():
+        tinted = QColor(UNCODED_BACKGROUND)
+    tinted.setAlpha(alpha)
+    return tinted
+
+
+def coded_format(colours: tuple[str, ...]) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(_tint(colours[0]) if colours else UNCODED_BACKGROUND)
+    return fmt
+
+
+def mention_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setForeground(MENTION_COLOUR.darker(130))
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(MENTION_COLOUR)
+    return fmt
+
+
+def statistic_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(STATISTIC_BACKGROUND)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+    fmt.setUnderlineColor(STATISTIC_COLOUR)
+    return fmt
+
+
+def focus_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(FOCUS_COLOUR)
+    fmt.setFontWeight(QFont.Weight.DemiBold)
+    return fmt
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    """Formats only the spans that touch each block (found by bisection), merging overlaps."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._spans: list[Span] = []
+        self._starts: list[int] = []
+        self._longest = 0
+
+    def set_spans(self, spans: list[Span], *, rehighlight: bool = True) -> None:
+        """Replace the spans; ``rehighlight=False`` when new text is about to be set anyway."""
+        self._spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self._starts = [s.start for s in self._spans]
+        self._longest = max((s.end - s.start for s in self._spans), default=0)
+        if rehighlight:
+            self.rehighlight()
+
+    def spans_at(self, position: int) -> list[Span]:
+        """Spans covering a document position, shortest (innermost) first."""
+        low = bisect_left(self._starts, position - self._longest)
+        high = bisect_left(self._starts, position + 1)
+        found = [s for s in self._spans[low:high] if s.start <= position < s.end]
+        return sorted(found, key=lambda s: (s.end - s.start, -s.layer))
+
+    def highlightBlock(self, text: str) -> None:
+        if not self._spans:
+            return
+        block = self.currentBlock()
+        begin = block.position()
+        end = begin + block.length()
+        low = bisect_left(self._starts, begin - self._longest)
+        high = bisect_left(self._starts, end)
+        pieces = [
+            (max(s.start, begin) - begin, min(s.end, end) - begin, s.layer, s.format)
+            for s in self._spans[low:high]
+            if s.end > begin
+        ]
+        if not pieces:
+            return
+        pieces.sort(key=lambda p: p[2])
+        bounds = sorted({p for piece in pieces for p in piece[:2]})
+        for left, right in itertools.pairwise(bounds):
+            covering = [p[3] for p in pieces if p[0] <= left and p[1] >= right]
+            if not covering:
+                continue
+            merged = QTextCharFormat()
+            for fmt in covering:
+                merged.merge(fmt)
+            self.setFormat(left, right - left, merged)
+
+
+def _header_html(detail: SourceDetail) -> str:
+    row = detail.row
+    esc = html.escape
+    facts = [x for x in (date(row.published), row.outlet or "", row.author or "") if x]
+    lines = [f"<div style='font-size:15pt; font-weight:600'>{esc(row.title)}</div>"]
+    if facts:
+        lines.append(f"<div style='color:palette(mid)'>{esc(' · '.join(facts))}</div>")
+    extra = []
+    if row.url:
+        extra.append(f"<a href='{esc(row.url, quote=True)}'>{esc(row.url)}</a>")
+    grade = []
+    if detail.reliability:
+        grade.append(f"source {esc(detail.reliability)} ({RELIABILITY.get(detail.reliability, '')})")
+    if detail.credibility:
+        grade.append(f"information {detail.credibility} ({CREDIBILITY.get(detail.credibility, '')})")
+    if grade:
+        extra.append("Graded " + ", ".join(grade))
+    counts = f"{len(detail.coded)} annotations · {len(detail.mentions)} mentions · {len(detail.statistics)} statistics"
+    extra.append(counts)
+    lines.append(f"<div style='color:#555'>{' &nbsp;|&nbsp; '.join(extra)}</div>")
+    return "".join(lines)
+
+
+class ReaderView(QWidget):
+    """Shows one source. ``select_span``/``selected_span`` speak code points."""
+
+    #: the user clicked an annotation in the text (its id)
+    annotation_clicked = Signal(int)
+    #: a different source (or none) is shown
+    source_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerView")
+        self.header = QLabel()
+        self.header.setObjectName("readerHeader")
+        self.header.setWordWrap(True)
+        self.header.setOpenExternalLinks(True)
+        self.header.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+        )
+        self.header.setContentsMargins(14, 10, 14, 8)
+        self.header.setAutoFillBackground(True)
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("readerEditor")
+        self.editor.setReadOnly(True)
+        self.editor.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.editor.setFrameShape(QFrame.Shape.NoFrame)
+        font = QFont()
+        font.setFamilies(["Noto Serif", "DejaVu Serif", "Georgia", "serif"])
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) + 1.5)
+        self.editor.setFont(font)
+        self.editor.document().setDocumentMargin(14)
+        palette = self.editor.palette()
+        # keep a selection (a statistic's span) visible when the focus is in another pane
+        for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
+            palette.setColor(QPalette.ColorGroup.Inactive, role, palette.color(QPalette.ColorGroup.Active, role))
+        self.editor.setPalette(palette)
+        self.highlighter = SpanHighlighter(self.editor.document())
+        self.editor.viewport().installEventFilter(self)
+        self.editor.viewport().setMouseTracking(True)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(line)
+        layout.addWidget(self.editor, 1)
+
+        self._detail: SourceDetail | None = None
+        self._offsets = OffsetMap("")
+        self._focus_actor: int | None = None
+        self._press: QPoint | None = None
+        self.show_source(None)
+
+    # --- public interface -----------------------------------------------------------------
+
+    @property
+    def source_id(self) -> int | None:
+        return self._detail.row.id if self._detail is not None else None
+
+    @property
+    def detail(self) -> SourceDetail | None:
+        return self._detail
+
+    @property
+    def offsets(self) -> OffsetMap:
+        """Code point <-> UTF-16 conversion for the text shown."""
+        return self._offsets
+
+    def show_source(self, detail: SourceDetail | None) -> None:
+        """Show a source (or a hint when there is none). Keeps the scroll position on a refresh."""
+        same = detail is not None and self._detail is not None and detail.row.id == self._detail.row.id
+        scroll = self.editor.verticalScrollBar().value() if same else 0
+        cursor = self.editor.textCursor()
+        selection = (cursor.anchor(), cursor.position()) if same else None
+        self._detail = detail
+        if detail is None:
+            self.header.setText(
+                "<div style='font-size:13pt; color:#666'>No source selected</div>"
+                "<div style='color:#777'>Pick one in Sources, or import files with File ▸ Import…"
+                " (or drop them on the window).</div>"
+            )
+            self._offsets = OffsetMap("")
+            self.highlighter.set_spans([], rehighlight=False)
+            self.editor.setPlainText("")
+        else:
+            self.header.setText(_header_html(detail))
+            self._offsets = OffsetMap(detail.text)
+            # spans first, so the text is formatted once, as it is laid out
+            self._apply_spans(rehighlight=False)
+            self.editor.setPlainText(display_text(detail.text))
+            if selection is not None:
+                cursor = QTextCursor(self.editor.document())
+                cursor.setPosition(min(selection[0], self._offsets.utf16_length))
+                cursor.setPosition(min(selection[1], self._offsets.utf16_length), QTextCursor.MoveMode.KeepAnchor)
+                self.editor.setTextCursor(cursor)
+            self.editor.verticalScrollBar().setValue(scroll)
+        self.source_changed.emit()
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select code points ``start``..``end`` and scroll them into the middle of the view."""
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(self._offsets.to_utf16(start))
+        cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.centerCursor()
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection in code points, or None."""
+        cursor = self.editor.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return (
+            self._offsets.to_codepoint(cursor.selectionStart()),
+            self._offsets.to_codepoint(cursor.selectionEnd()),
+        )
+
+    def highlight_actor(self, actor_id: int | None) -> None:
+        """Mark one actor's mentions strongly (None: no actor)."""
+        if actor_id != self._focus_actor:
+            self._focus_actor = actor_id
+            self._apply_spans()
+
+    @property
+    def highlighted_actor(self) -> int | None:
+        return self._focus_actor
+
+    def annotations_at(self, position: int) -> list[AnnotationRow]:
+        """Annotations covering a code-point position, innermost first."""
+        spans = self.highlighter.spans_at(self._offsets.to_utf16(position))
+        seen: dict[int, AnnotationRow] = {}
+        for span in spans:
+            if span.annotation is not None:
+                seen.setdefault(span.annotation.id, span.annotation)
+        return list(seen.values())
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _apply_spans(self, *, rehighlight: bool = True) -> None:
+        detail = self._detail
+        spans: list[Span] = []
+        if detail is not None:
+            to16 = self._offsets.to_utf16
+            coded, statistic, mention, focus = coded_format, statistic_format(), mention_format(), focus_format()
+            for a in detail.annotations:
+                if a.orphaned or a.end <= a.start:
+                    continue
+                start, end = to16(a.start), to16(a.end)
+                if a.codes or a.note or (a.mention_id is None and a.statistic_id is None):
+                    spans.append(Span(start, end, CODED, coded(a.colors), a))
+                if a.statistic_id is not None:
+                    spans.append(Span(start, end, STATISTIC, statistic, a))
+                if a.mention_id is not None:
+                    spans.append(Span(start, end, MENTION, mention, a))
+                    if self._focus_actor is not None and a.actor_id == self._focus_actor:
+                        spans.append(Span(start, end, FOCUS, focus, a))
+        self.highlighter.set_spans(spans, rehighlight=rehighlight)
+
+    def _statistic(self, statistic_id: int) -> StatisticRow | None:
+        if self._detail is None:
+            return None
+        return next((s for s in self._detail.statistics if s.id == statistic_id), None)
+
+    def _describe(self, annotation: AnnotationRow) -> str:
+        lines = []
+        if annotation.statistic_id is not None:
+            stat = self._statistic(annotation.statistic_id)
+            if stat is not None:
+                what = f"{statistic_value(stat)} {measure(stat)}" + (f" — {stat.subject}" if stat.subject else "")
+                lines.append(f"<b>Statistic:</b> {html.escape(what)}")
+                lines.append(f"Claimed by {html.escape(stat.claimant or 'the author')}")
+        if annotation.mention_id is not None:
+            lines.append(f"<b>Mention:</b> {html.escape(annotation.actor or '')}")
+        if annotation.codes:
+            chips = " ".join(
+                f"<span style='background:{html.escape(c)}'>&nbsp;{html.escape(n)}&nbsp;</span>"
+                for n, c in zip(annotation.codes, annotation.colors, strict=False)
+            )
+            lines.append(f"<b>Codes:</b> {chips}")
+        if annotation.note:
+            lines.append(f"<i>{html.escape(annotation.note)}</i>")
+        return "<br>".join(lines)
+
+    def _position_at(self, point: QPoint) -> int:
+        return self.editor.cursorForPosition(point).position()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.editor.viewport():
+            kind = event.type()
+            if kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+                spans = self.highlighter.spans_at(self._position_at(event.pos()))
+                seen: list[int] = []
+                parts = []
+                for span in spans:
+                    if span.annotation is not None and span.annotation.id not in seen:
+                        seen.append(span.annotation.id)
+                        parts.append(self._describe(span.annotation))
+                if parts:
+                    QToolTip.showText(event.globalPos(), "<hr>".join(p for p in parts if p), self.editor)
+                else:
+                    QToolTip.hideText()
+                return True
+            if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+                self._press = event.position().toPoint()
+            elif kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+                press, self._press = self._press, None
+                point = event.position().toPoint()
+                moved = press is None or (press - point).manhattanLength() > 3
+                if event.button() == Qt.MouseButton.LeftButton and not moved:
+                    spans = [s for s in self.highlighter.spans_at(self._position_at(point)) if s.annotation]
+                    if spans and spans[0].annotation is not None:
+                        self.annotation_clicked.emit(spans[0].annotation.id)
+        return super().eventFilter(watched, event)
