@@ -76,12 +76,14 @@ def parse(
             warnings.append("the main article text was not found; all visible text was kept")
     if not text:
         warnings.append("the page has no visible text")
-    title = meta.get("title") or extracted.get("title")
+    outlet = meta.get("outlet") or extracted.get("sitename")
+    title = meta.get("title") or _without_site_name(meta.get("page title"), outlet)
+    title = title or extracted.get("title")
     source = ParsedSource(
         text=text,
         title=trim_title(title) or first_line_title(text) or trim_title(path.stem),
         published=parse_date(meta.get("published")) or parse_date(extracted.get("date")),
-        outlet=meta.get("outlet") or extracted.get("sitename"),
+        outlet=outlet,
         author=meta.get("author") or extracted.get("author"),
         url=meta.get("url") or extracted.get("url"),
         language=_language(meta.get("language")),
@@ -180,10 +182,21 @@ def _page_metadata(tree: Any) -> dict[str, str]:
     keep("language", tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang"))
     title = tree.find(".//title")
     if title is not None:
-        keep("title", title.text_content())
+        keep("page title", title.text_content())
     if found.get("author", "").startswith(("http://", "https://")):
         del found["author"]  # article:author is often a profile URL, not a name
     return found
+
+
+def _without_site_name(title: str | None, outlet: str | None) -> str | None:
+    """ "Talks resume | Example News" -> "Talks resume" when the page names its site so."""
+    if not title or not outlet:
+        return title
+    for separator in (" | ", " - ", " – ", " — ", " :: ", " · "):
+        head, found, tail = title.rpartition(separator)
+        if found and head and tail.strip().casefold() == outlet.strip().casefold():
+            return head.strip()
+    return title
 
 
 def _json_ld_items(raw: str) -> Iterator[dict[str, Any]]:

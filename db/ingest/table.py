@@ -165,7 +165,7 @@ def parse(
         table = _jsonl_rows(path)
     else:
         table = _csv_rows(path, options, suffix)
-    columns = next(table)
+    columns = _next(table, "the header")
     assert isinstance(columns, list)
     mapping = options if options is not None else guess_mapping(columns)
     missing = [
@@ -181,12 +181,26 @@ def parse(
             f"choose them among: {', '.join(columns)}"
         )
     index = {column: position for position, column in enumerate(columns)}
-    for number, cells, problems in table:
-        assert isinstance(cells, list)
+    last = "the header"
+    while (item := _next(table, last)) is not None:
+        number, cells, problems = item
+        last = f"row {number}"
         source = _row_source(mapping, index, cells, problems)
         if source is not None:
-            source.part = f"row {number}"
+            source.part = last
             yield source
+
+
+def _next(table: _Rows, after: str) -> Any:
+    """The next item of a table reader, None at the end; library failures become IngestError."""
+    try:
+        return next(table)
+    except StopIteration:
+        return None
+    except IngestError:
+        raise
+    except Exception as exc:  # a file changed or damaged while being read
+        raise IngestError(f"the table cannot be read after {after}: {exc}") from None
 
 
 def _cell(cells: list[Any], index: dict[str, int], column: str | None) -> Any:
@@ -392,7 +406,11 @@ def _xlsx_rows(path: Path) -> _Rows:
     except Exception as exc:  # openpyxl's own InvalidFileException and friends
         raise IngestError(f"not a readable .xlsx workbook: {exc}") from None
     try:
-        sheet = workbook.active or workbook.worksheets[0]
+        # Chart sheets have no cells; take the active sheet if it has them, else the first.
+        sheets = [workbook.active, *workbook.worksheets]
+        sheet = next((ws for ws in sheets if hasattr(ws, "iter_rows")), None)
+        if sheet is None:
+            raise IngestError("the workbook has no sheet of cells")
         rows = sheet.iter_rows(values_only=True)
         number = 0
         columns: list[str] = []

@@ -197,3 +197,22 @@ def test_a_time_element_gives_the_date(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert read(path).published == PartialDate(2015, 7, 11)
+
+
+def test_site_name_is_cut_from_the_page_title_but_dashes_stay(tmp_path: Path) -> None:
+    article = (
+        "<body><article><p>Leaders met in Minsk for talks that lasted all night and produced"
+        " a package of measures for the implementation of the agreements.</p></article></body>"
+    )
+    named = tmp_path / "named.html"
+    named.write_text(
+        "<html><head><title>Talks resume in Minsk | Example News</title>"
+        '<meta property="og:site_name" content="Example News"></head>' + article + "</html>"
+    )
+    dashed = tmp_path / "dashed.html"
+    dashed.write_text(
+        "<html><head><title>ECONOMIC SPOTLIGHT - BANKAMERICA</title></head>" + article + "</html>"
+    )
+    assert read(named).title == "Talks resume in Minsk"
+    assert read(named).outlet == "Example News"
+    assert read(dashed).title == "ECONOMIC SPOTLIGHT - BANKAMERICA"
