@@ -45,6 +45,54 @@ def run_case(path: Path) -> dict[str, float]:
     return result
 
 
+FOLDER_CASE = r"""
+import json, resource, sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from db.ingest.registry import reader_for, walk
+import db.ingest.text, db.ingest.html  # loaded before measuring
+start = time.perf_counter()
+count = chars = 0
+for path in walk([Path({path!r})]):
+    for source in reader_for(path).parse(path):
+        count += 1
+        chars += len(source.text)
+seconds = time.perf_counter() - start
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({{"sources": count, "chars": chars, "seconds": seconds, "peak": 0, "rss": rss}}))
+"""
+
+
+def run_folder(path: Path) -> dict[str, float]:
+    code = FOLDER_CASE.format(root=str(ROOT), path=str(path))
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def make_reuters_folder(shared: Path, folder: Path, html_share: int) -> int:
+    """Reuters-21578 stories as files: one in ``html_share`` as a web page, the rest as text."""
+    import html
+    import re
+
+    story = re.compile(r"<TITLE>([^<]*)</TITLE>.*?<BODY>(.*?)</BODY>", re.S)
+    count = 0
+    for sgm in sorted((shared / "corpus" / "reuters21578").glob("*.sgm")):
+        for match in story.finditer(sgm.read_text("latin-1")):
+            title = html.unescape(match[1]).strip()
+            body = html.unescape(match[2]).replace("\x03", "").strip()
+            sub = folder / f"{count // 500:02d}"
+            sub.mkdir(parents=True, exist_ok=True)
+            if html_share and count % html_share == 0:
+                page = f"<html><head><title>{html.escape(title)}</title></head><body><p>"
+                page += html.escape(body) + "</p></body></html>"
+                (sub / f"{count:05d}.html").write_text(page, "utf-8")
+            else:
+                (sub / f"{count:05d}.txt").write_text(f"{title}\n\n{body}\n", "utf-8")
+            count += 1
+    return count
+
+
 def make_text(path: Path, paragraph: str, megabytes: int) -> Path:
     data = paragraph.encode("utf-8")
     with path.open("wb") as handle:
@@ -82,12 +130,24 @@ def main() -> None:
     if ag_news.exists():
         size = ag_news.stat().st_size / 1024 / 1024
         rows.append(("AG News CSV (7,600 rows)", size, run_case(ag_news)))
-    print(f"{'case':32} {'MB':>6} {'sources':>8} {'seconds':>8} {'src/s':>9} {'py peak MB':>11} {'RSS MB':>8}")
+    if (args.shared / "corpus" / "reuters21578").is_dir():
+        with tempfile.TemporaryDirectory() as tmp:
+            count = make_reuters_folder(args.shared, Path(tmp) / "txt", 0)
+            rows.append((f"folder, {count:,} .txt", 0.0, run_folder(Path(tmp) / "txt")))
+            count = make_reuters_folder(args.shared, Path(tmp) / "mixed", 10)
+            rows.append(
+                (f"folder, {count:,} (1 in 10 .html)", 0.0, run_folder(Path(tmp) / "mixed"))
+            )
+    print(
+        f"{'case':32} {'MB':>6} {'sources':>8} {'seconds':>8} {'src/s':>9} {'py peak MB':>11} {'RSS MB':>8}"
+    )
     for name, size, r in rows:
         rate = r["sources"] / r["seconds"] if r["seconds"] else 0.0
+        megabytes = f"{size:.1f}" if size else "-"
+        peak = f"{r['peak'] / 2**20:.0f}" if r["peak"] else "-"
         print(
-            f"{name:32} {size:6.1f} {int(r['sources']):8d} {r['seconds']:8.2f} {rate:9.0f}"
-            f" {r['peak'] / 2**20:11.0f} {r['rss'] / 2**20:8.0f}"
+            f"{name:32} {megabytes:>6} {int(r['sources']):8d} {r['seconds']:8.2f} {rate:9.0f}"
+            f" {peak:>11} {r['rss'] / 2**20:8.0f}"
         )
 
 
