@@ -279,7 +279,8 @@ _PLACE_WORDS = re.compile(
     r"\b(?:strip|republic|province|region|city|valley|mountains?|gorge|caucasus|islands?|"
     r"sea|river|camp|square|zone|street|mount|bay|gulf|peninsula|desert|county|district|"
     r"state|territory|oblast|krai|governorate|prefecture|village|town|border|coast|lake|"
-    r"ocean|highlands|plains?|heights|bank)\b", re.IGNORECASE)
+    r"ocean|highlands|plains?|heights|stadium|arena|garden|park|airport|hospital|"
+    r"school|mosque|church|cathedral|square|prison|base)\b", re.IGNORECASE)
 _COUNTRIES = {
     "afghanistan", "albania", "algeria", "angola", "argentina", "armenia", "australia",
     "austria", "azerbaijan", "bahrain", "bangladesh", "belarus", "belgium", "bolivia",
@@ -329,6 +330,7 @@ _NOT_NAMES = {
     "him", "them", "let", "like", "once", "ever", "never", "always", "often", "perhaps",
     "please", "thanks", "yes", "hello", "dear", "note", "editor's", "world", "news",
     "sources", "source", "witnesses", "residents", "suspected", "unknown",
+    "nearly", "almost", "roughly", "approximately", "least", "fewer",
 }  # fmt: skip
 _MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -338,8 +340,7 @@ _MONTHS_AND_DAYS = {
     "sat", "sun",
 }  # fmt: skip
 _CONNECTORS = {"of", "al", "el", "bin", "ibn", "bint", "abu", "de", "du", "da", "del",
-               "della", "la", "le", "van", "von", "der", "den", "y", "ul", "ad", "as", "ash",
-               "an", "of the", "for", "for the", "and"}  # fmt: skip
+               "della", "la", "le", "van", "von", "der", "den", "ul"}  # fmt: skip
 _AFFIXES = re.compile(r"-(?:linked|based|led|backed|affiliated|allied|controlled|run|born|"
                       r"style|era|made|owned|held|bound|related|inspired|sponsored)$",
                       re.IGNORECASE)
@@ -440,48 +441,134 @@ def _display_name(name: str) -> str:
     return " ".join(words)
 
 
+_NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+                          r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+                          r"thousand|million|dozens?|scores|hundreds|thousands)(?:-\w+)?",
+                          re.IGNORECASE)
+_HOLIDAYS = {"ramadan", "eid", "christmas", "easter", "passover", "hanukkah", "diwali",
+             "thanksgiving"}  # fmt: skip
+_ABBREVIATED = re.compile(r"(?:(?:[^\W\d_]\.){2,}|(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Mt|Mr|Mrs|Ms|Dr|"
+                          r"Gen|Col|Lt|Sgt|Capt|Maj|Gov|Sen|Rep|Prof|Rev|No|S\.A)\.)$")
+
+
+_STRONG_PATTERNS = (_ARMED, _STATE, _MEDIA, _ORGANISATION)
+
+
+def _breaks_run(word: str) -> bool:
+    """A capitalised word that cannot be inside a name: months, weekdays, numbers, holidays."""
+    lower = word.lower().rstrip(".")
+    return lower in _MONTHS_AND_DAYS or lower in _HOLIDAYS or \
+        _NUMBER_WORD.fullmatch(lower) is not None
+
+
+def _runs(text: str) -> list[tuple[int, int, bool]]:
+    """Runs of capitalised words (with connectors such as "of", "al", "bin" inside), split
+    at titles: (start, end, follows_a_title)."""
+    words = [(m.start(), m.end(), m.group(0)) for m in _NAME_WORD.finditer(text)]
+    runs: list[tuple[int, int, bool]] = []
+    i = 0
+    while i < len(words):
+        word = words[i][2]
+        if not _capitalised(word) or _breaks_run(word):
+            i += 1
+            continue
+        members = [i]
+        j = i + 1
+        while j < len(words):
+            previous = words[members[-1]][2]
+            if previous.endswith(".") and not _ABBREVIATED.search(previous):
+                break  # the end of a sentence: "... died Sunday. He was 41"
+            gap = text[words[members[-1]][1]:words[j][0]]
+            w = words[j][2]
+            if gap not in (" ", "  ") and not (gap == "" and w.startswith("-")):
+                break
+            if _capitalised(w) and not _breaks_run(w):
+                members.append(j)
+                j += 1
+                continue
+            # A connector followed by a capitalised word: "Bank of Japan", "Abu Muhammad
+            # al-Kadarskii", "Mujahideen of the Caucasus".
+            k = j
+            while k < len(words) and (words[k][2].lower() in _CONNECTORS or (
+                    words[k][2] == "the" and words[k - 1][2] == "of")) and \
+                    text[words[k - 1][1]:words[k][0]] in (" ", "  "):
+                k += 1
+            if j < k < len(words) and _capitalised(words[k][2]) and \
+                    not _breaks_run(words[k][2]) and \
+                    text[words[k - 1][1]:words[k][0]] in (" ", "  "):
+                members.extend(range(j, k + 1))
+                j = k + 1
+                continue
+            break
+        # Split at titles: "U.N. Secretary General Kofi Annan" -> "U.N." and "Kofi Annan".
+        piece: list[int] = []
+        after_title = False
+        for index, member in enumerate(members):
+            lower = words[member][2].lower()
+            rest_of_run = " ".join(words[m][2] for m in members[index + 1:])
+            # A title before a name, not a word of an institution's name ("General Assembly").
+            is_title = lower in _TITLES and index + 1 < len(members) and \
+                words[members[index + 1]][2].lower() not in _CONNECTORS and \
+                not any(pattern.search(rest_of_run) for pattern in _STRONG_PATTERNS)
+            if is_title:
+                # "Dagestani Amir Rustam Asilderov": a nationality before a title goes.
+                if piece and not (len(piece) == 1 and _DEMONYM.search(words[piece[0]][2])):
+                    runs.append((words[piece[0]][0], words[piece[-1]][1], after_title))
+                piece = []
+                after_title = True
+                continue
+            piece.append(member)
+        if piece:
+            runs.append((words[piece[0]][0], words[piece[-1]][1], after_title))
+        i = j
+    return runs
+
+
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "by", "as",
+                "with", "from", "vs", "is", "s"}
+
+
+def _headline_runs(text: str, runs: list[tuple[int, int, bool]], lowered: set[str],
+                   ) -> list[tuple[int, int, bool]]:
+    """In a headline ("ISIS Comes to Russia") every word is capitalised: split the runs there
+    at words the text also uses in lower case ("comes")."""
+    result: list[tuple[int, int, bool]] = []
+    for start, end, after_title in runs:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start:line_end if line_end != -1 else len(text)]
+        words = re.findall(r"[^\W\d_][\w'’-]*", line)
+        headline = len(words) >= 2 and not line.rstrip().endswith((".", "?\"", ".\"")) and all(
+            w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+        if not headline:
+            result.append((start, end, after_title))
+            continue
+        piece_start: int | None = None
+        piece_end = start
+        for match in _NAME_WORD.finditer(text, start, end):
+            if _ordinary(match.group(0), lowered) and match.start() > start:
+                if piece_start is not None:
+                    result.append((piece_start, piece_end, after_title))
+                piece_start = None
+                continue
+            if piece_start is None:
+                piece_start = match.start()
+            piece_end = match.end()
+        if piece_start is not None:
+            result.append((piece_start, piece_end, after_title))
+    return result
+
+
 def suggest_new_actors(text: str, known: ActorMatcher | None = None) -> list[MentionCandidate]:
     """Candidates for actors not yet in the registry: runs of capitalised words with the
     titles and roles around them, and a guessed kind; known names are left out."""
     known_spans = [(m.start, m.end) for m in known.find(text)] if known is not None else []
     lowered = _lowercase_words(text)
-    runs: list[tuple[int, int]] = []
-    words = [(m.start(), m.end(), m.group(0)) for m in _NAME_WORD.finditer(text)]
-    i = 0
-    while i < len(words):
-        start, end, word = words[i]
-        if not _capitalised(word):
-            i += 1
-            continue
-        j = i + 1
-        last_end = end
-        while j < len(words):
-            gap = text[last_end:words[j][0]]
-            w = words[j][2]
-            if gap not in (" ", "  ") and not (gap == "" and w.startswith("-")):
-                break
-            if _capitalised(w):
-                last_end = words[j][1]
-                j += 1
-                continue
-            # a connector followed by a capitalised word: "Bank of Japan", "Abu Muhammad al-K"
-            k = j
-            while k < len(words) and words[k][2].lower() in _CONNECTORS and \
-                    text[words[k - 1][1]:words[k][0]] in (" ", "  "):
-                k += 1
-            if k > j and k < len(words) and _capitalised(words[k][2]) and \
-                    text[words[k - 1][1]:words[k][0]] in (" ", "  ") and \
-                    words[j][2].lower() not in ("and",):
-                last_end = words[k][1]
-                j = k + 1
-                continue
-            break
-        runs.append((start, last_end))
-        i = j
     candidates: list[MentionCandidate] = []
     kinds: dict[str, str] = {}
-    for run_start, run_end in runs:
-        for start, end, kind in _split_run(text, run_start, run_end, lowered):
+    for run_start, run_end, after_title in _headline_runs(text, _runs(text), lowered):
+        for start, end, kind in _split_run(text, run_start, run_end, lowered, after_title):
             if any(start < k_end and k_start < end for k_start, k_end in known_spans):
                 continue
             name = _display_name(text[start:end])
@@ -496,18 +583,27 @@ def suggest_new_actors(text: str, known: ActorMatcher | None = None) -> list[Men
                              c.quote) for c in candidates]
 
 
-def _split_run(text: str, start: int, end: int, lowered: set[str],
+_STRONG = _STRONG_PATTERNS
+
+
+def _split_run(text: str, start: int, end: int, lowered: set[str], after_title: bool,
                ) -> list[tuple[int, int, str | None]]:
-    """Trim a run of capitalised words to the name in it and guess its kind."""
+    """Trim a run of capitalised words to the name(s) in it and guess the kind."""
     tokens = [(m.start() + start, m.end() + start, m.group(0))
               for m in _NAME_WORD.finditer(text[start:end])]
-    person_cue = False
-    # Possessives and trailing dots are not part of the name.
+    found: list[tuple[int, int, str | None]] = []
+    # "Paris-based DIM S.A.": the place before the affix is a name of its own.
+    if tokens and _AFFIXES.search(tokens[0][2]) and len(tokens) > 1:
+        t_start, _, word = tokens[0]
+        bare = _AFFIXES.sub("", word)
+        found.extend(_split_run(text, t_start, t_start + len(bare), lowered, False))
+        tokens = tokens[1:]
+    # Possessives, affixes and trailing dots are not part of the name.
     while tokens:
         t_start, _, word = tokens[-1]
-        cleaned = re.sub(r"(?:'s|’s|\.)$", "", word) if not re.fullmatch(
-            r"(?:[^\W\d_]\.){2,}", word) and not re.search(r"\b(?:Inc|Corp|Co|Ltd|Jr|S\.A)\.$",
-                                                           word) else word
+        cleaned = word
+        if not _ABBREVIATED.search(word):
+            cleaned = re.sub(r"(?:'s|’s|\.)$", "", word)
         cleaned = _AFFIXES.sub("", cleaned)
         if cleaned != word:
             tokens[-1] = (t_start, t_start + len(cleaned), cleaned)
@@ -515,13 +611,14 @@ def _split_run(text: str, start: int, end: int, lowered: set[str],
             tokens.pop()
             continue
         break
-    # Leading words that are not the name: sentence-initial ordinary words, "The", titles,
-    # demonyms before a name ("Dagestani Amir Rustam Asilderov").
+    person_cue = after_title
+    # Leading words that are not the name: "The", ordinary words that start a sentence,
+    # titles, demonyms before a title ("Dagestani Amir Rustam Asilderov").
     while tokens:
         word = tokens[0][2]
         lower = word.lower()
         rest = len(tokens) > 1
-        if lower in ("the", "a", "an") or (lower in _MONTHS_AND_DAYS):
+        if lower in ("the", "a", "an"):
             tokens.pop(0)
             continue
         if _sentence_initial(text, tokens[0][0]) and _ordinary(word, lowered) and \
@@ -540,30 +637,43 @@ def _split_run(text: str, start: int, end: int, lowered: set[str],
             tokens.pop(0)
             continue
         break
-    if not tokens:
-        return []
-    while tokens and tokens[0][2].lower() in _CONNECTORS - {"al", "abu", "bin", "ibn"}:
+    # Lower-case connectors cannot open a name; capitalised ones can ("La Nacion", "Abu ...").
+    while tokens and tokens[0][2].lower() in _CONNECTORS and tokens[0][2][:1].islower() and \
+            not tokens[0][2].startswith(("al-", "el-")):
         tokens.pop(0)
     if not tokens:
-        return []
+        return found
     n_start, n_end = tokens[0][0], tokens[-1][1]
     name = text[n_start:n_end]
     single = len(tokens) == 1
-    lower = name.lower()
+    lower = name.lower().rstrip(".")
+    strong = any(pattern.search(name) for pattern in _STRONG)
     if single and (lower in _NOT_NAMES or lower in _MONTHS_AND_DAYS or len(name) < 2):
-        return []
-    if single and name.isupper() and len(name) <= 2:
-        return []
+        return found
+    if single and name.isupper() and len(name.replace(".", "")) <= 2 and not strong:
+        return found
     kind = _guess_kind(name, text[:n_start], text[n_end:])
     if person_cue and kind in (None, "place", "organisation"):
         kind = "person"
-    # A demonym or nationality used as an adjective ("Israeli troops", "Shi'ite militiamen")
-    # is not an actor on its own.
     following = text[n_end:n_end + 30]
-    if single and kind is None and (_DEMONYM.search(lower) or lower.endswith("'ite")) and \
+    if not single and not strong and all(_DEMONYM.search(t[2]) for t in tokens) and \
             re.match(r"\s+[a-z]", following):
-        return []
-    if single and kind is None and re.match(r"\s+[a-z]", following) and \
-            _sentence_initial(text, n_start):
-        return []
-    return [(n_start, n_end, kind)]
+        return found  # "Algerian Islamic militants"
+    if single and not strong and lower not in _COUNTRIES and not person_cue:
+        # A nationality or other adjective before a noun ("Israeli troops", "Shi'ite
+        # militiamen", "Sunni insurgent") is not an actor; nor is a plural ("Palestinians").
+        if re.match(r"\s+[a-z]", following) and (_DEMONYM.search(lower) or not re.match(
+                r"\s+(?:said|says|told|reported|region|province|prefecture|district|city|"
+                r"village|town|area|border|valley|republic)\b", following)):
+            return found
+        if kind is None and re.search(r"[^s]s$", name) and not name.isupper():
+            return found
+    # "Petros VII of Alexandria": the person, and the place after "of".
+    if kind == "person" and " of " in name:
+        head = name.rpartition(" of ")[0]
+        place_start = n_start + len(head) + 4
+        found.append((n_start, n_start + len(head), "person"))
+        found.append((place_start, n_end, "place"))
+        return found
+    found.append((n_start, n_end, kind))
+    return found

@@ -152,7 +152,7 @@ _MODIFIERS = {
     "another": "none", "an additional": "none", "only": "none", "just": "none",
 }  # fmt: skip
 _MOD_RE = re.compile(
-    r"(?:^|(?<=[\s(\[\"“]))(?P<mod>" + "|".join(re.escape(m) for m in
+    r"(?:^|(?<=[\s(\[\"“]))(?P<mod>" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in
                                                  sorted(_MODIFIERS, key=len, reverse=True))
     + r")\s*$", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>US\s?\$|U\.S\.\s?\$|A\$|C\$|HK\$|\$|#36;|€|£|¥)\s*$")
@@ -173,8 +173,9 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"cm|mm|degrees?|points?|a\.m\.|p\.m\.|am\b|pm\b|gmt\b|o'clock|times\b|fold\b|th\b|st\b|"
     r"nd\b|rd\b)(?:\b|(?<=\.))", re.IGNORECASE)
 _MARKET = re.compile(
-    r"\b(?:shares?|stocks?|index|indices|nikkei|dow|nasdaq|ftse|dax|hang\s+seng|s&p|bonds?|"
-    r"yields?|futures|exchange\s+rate|per\s+share|a\s+share|price\s+range)\b", re.IGNORECASE)
+    r"\b(?:shares?|stocks?|stock\s+(?:index|market|exchange)|share\s+index|nikkei|dow|nasdaq|"
+    r"ftse|dax|hang\s+seng|s&p|bonds?|yields?|futures|exchange\s+rate|per\s+share|a\s+share|"
+    r"price\s+range)\b", re.IGNORECASE)
 _REFERENCE_BEFORE = re.compile(
     r"(?:^|[\s(])(?:the|these|those|its|their|his|her|our|your|my|all|each|every|any|which|"
     r"no|of\s+the)\s*$", re.IGNORECASE)
@@ -231,7 +232,7 @@ _PERSON_NOUNS = {
     "militiamen", "recruits", "protesters", "demonstrators", "voters", "passengers",
     "pilgrims", "worshippers", "mourners", "lives", "victims", "others", "americans",
     "peacekeepers", "inmates", "detainees", "miners", "fishermen", "settlers", "jihadists",
-    "volunteers", "mercenaries", "bodies", "casualties", "dead", "wounded", "nationals",
+    "volunteers", "mercenaries", "bodies", "casualties", "nationals",
     "citizens", "infants", "babies", "adults", "doctors", "nurses", "teachers", "pupils",
     "priests", "monks", "nuns", "farmers", "staff", "crew", "agents", "spies", "gunmen",
 }  # fmt: skip
@@ -243,7 +244,7 @@ _NP_STOP = {
     "the", "a", "an", "this", "these", "those", "their", "its", "his", "her", "our",
     "it", "they", "he", "she", "we", "i", "you", "them", "him", "us", "there", "here",
     "including", "mostly", "mainly", "most", "some", "about", "around", "each", "per",
-    "alone", "more", "less", "almost", "nearly", "only", "also", "both", "all", "other",
+    "alone", "more", "less", "almost", "nearly", "only", "also", "both", "all", "quot", "amp",
     "not", "no", "up", "down", "out", "off", "last", "next", "ago", "earlier", "later",
     "yesterday", "today", "tonight", "overnight", "respectively", "apiece", *_AUX, *_HEARSAY,
 }  # fmt: skip
@@ -254,10 +255,9 @@ _IRREGULAR_VERBS = {
     "hit", "made", "sold", "paid", "rose", "fell", "gave", "got", "met", "ran", "said",
     "told", "saw", "came", "become", "became", "lost", "won", "kept", "sent", "brought",
     "caught", "struck", "stood", "began", "spent", "remain", "remained", "remains",
-    "die", "face", "faces", "fight", "flee", "live", "lived", "lives", "work", "worked",
+    "die", "face", "faces", "fight", "flee", "lived", "work", "worked",
     "stay", "stayed", "grew", "shrank", "stand", "sit", "sat", "lie", "lay", "slain",
-    "tore", "torn", "arrive", "arrived", "leave", "join", "joined", "surrender",
-    "killed", "wounded", "injured", "dead", "hurt", "missing",
+    "tore", "torn", "arrive", "arrived", "leave", "join", "joined", "surrender", "killed", "wounded", "injured", "dead", "hurt", "missing",
 }  # fmt: skip
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "this",
              "there", "one", "some", "others", "many", "most"}
@@ -408,7 +408,7 @@ def _numbers(sentence: str) -> list[_Number]:
             mod = _MOD_RE.search(before)
             if not mod:
                 break
-            role = _MODIFIERS[mod.group("mod").lower()]
+            role = _MODIFIERS[re.sub(r"\s+", " ", mod.group("mod").lower())]
             modified = True
             if range_match is None and value is not None:
                 if role == "low":
@@ -486,7 +486,7 @@ def _noun_phrase(sentence: str, pos: int, limit: int) -> tuple[int, int] | None:
         while i < len(toks):
             word = toks[i][2]
             lower = word.lower()
-            if not (word[:1].isalpha() or word == "#39;s"):
+            if not (word[:1].isalpha() or word == "#39;s" or word == "("):
                 break
             if lower == "of" and words and i + 1 < len(toks):
                 j = i + 1
@@ -497,7 +497,11 @@ def _noun_phrase(sentence: str, pos: int, limit: int) -> tuple[int, int] | None:
                     i = j
                     continue
                 break
-            if lower in _NP_STOP or (lower in _STATE_WORDS and words):
+            if word == "(" and i + 2 < len(toks) and toks[i + 2][2] == ")" and words:
+                i += 3  # "African Union (AU) troops"
+                continue
+            if (lower in _NP_STOP and not (word.isupper() and len(word) > 1)) or \
+                    lower in _STATE_WORDS:
                 break
             if words and _is_verbish(word):
                 break
@@ -534,7 +538,9 @@ def _noun_phrase(sentence: str, pos: int, limit: int) -> tuple[int, int] | None:
             break
         j = after
         if j < len(toks) and (toks[j][2].lower() in _AUX or _is_verbish(toks[j][2])):
-            end_index = j
+            if not _CLAIM_VERB_RE.fullmatch(toks[j][2]) and \
+                    toks[k][2][:1].islower() == toks[i][2][:1].islower():
+                end_index = j
             break
     return start, toks[end_index - 1][1]
 
@@ -567,7 +573,9 @@ def _verb_after(sentence: str, pos: int, limit: int) -> str | None:
         else _measure_of(word)
     if measure:
         return measure
-    if _is_verbish(word) and word not in _AUX and word not in ("left",):
+    # Another verb only after an auxiliary ("are confined"): a bare verb after the counted
+    # phrase often belongs to a larger subject ("Militants holding three workers met ...").
+    if _is_verbish(word) and word not in _AUX and word not in ("left",) and i > 0:
         return word
     return None
 
@@ -700,13 +708,24 @@ def _clean_claimant(raw: str) -> str | None:
 
 
 def _np_is_claimant(raw: str) -> bool:
+    """Whether words before a claim verb can be its subject ("Russian officials", "police and
+    the U.S. military", "a spokesman for the group"), not a clause or a noun phrase object."""
     words = raw.split()
     if not words or len(words) > 12:
         return False
-    for word in words:
+    if all(w.lower() in ("has", "have", "had", "also", "will", "would") for w in words):
+        return False
+    for index, word in enumerate(words):
         lower = word.lower()
-        if lower in ("has", "have", "had") and word is words[-1]:
+        if lower in ("has", "have", "had") and index == len(words) - 1:
             continue
+        # A determiner inside the phrase must follow a preposition or "and" ("spokesman for
+        # the group"); "more than double the pre-auction estimate" is no claimant.
+        if index > 0 and lower in _DETERMINERS and words[index - 1].lower() not in (
+                "of", "for", "at", "in", "and", "from", "with", "on", "to", "by"):
+            return False
+        if lower in _MODIFIERS or lower in ("than", "double", "twice", "half"):
+            return False
         if _is_verbish(word) and lower not in ("armed", "united", "unidentified", "based",
                                                "led", "backed", "linked", "named"):
             return False
@@ -720,7 +739,8 @@ def _attributions(sentence: str) -> list[_Attribution]:
     found: list[_Attribution] = []
     for match in _ACCORDING_RE.finditer(sentence):
         rest = sentence[match.end():]
-        stop = re.search(r",|;|\.(?:\s|$)|\s+(?:which|who|that|and\s+(?:an?|the)\s)\b|$", rest)
+        stop = re.search(r",|(?<!#39);|\.(?:\s|$)|\s+(?:which|who|that|and\s+(?:an?|the)\s)\b|$",
+                         rest)
         assert stop is not None
         name = _clean_claimant(rest[:stop.start()])
         if not name:
@@ -750,10 +770,13 @@ def _attributions(sentence: str) -> list[_Attribution]:
                     continue
         # The subject: words back to the previous clause boundary.
         piece_start = 0
-        for boundary in re.finditer(r"[,;:(]\s*|\s[-—–]{1,2}\s|\)\s*|\bthat\s|\band\s",
-                                    head):
+        # "the French Cereals Intervention Office (ONIC) said": the name before the brackets.
+        bracket = re.search(r"\s*\([^()]*\)\s*$", head)
+        head_end = bracket.start() if bracket else len(head)
+        for boundary in re.finditer(r"[,;:(]\s*|\s[-—–]{1,2}\s|\)\s*|\bthat\s",
+                                    head[:head_end]):
             piece_start = boundary.end()
-        raw = head[piece_start:]
+        raw = head[piece_start:head_end]
         # "Ali Tigrel, director of economic planning at ... said": the name before the role.
         if tail and raw.strip()[:1].islower() and not re.match(r"\s*(?:the|a|an)\b", raw,
                                                                re.IGNORECASE):
@@ -1074,6 +1097,13 @@ def _sentence_statistics(text: str, offset: int, sentence: str,
         number.subject_end = span[1] if span else number.end
         measure = _verb_after(sentence, number.subject_end, c_end) if number.measure is None \
             else number.measure
+        if measure is None and re.search(r"\b(?:left|leaving|leave|leaves)\s*$",
+                                         sentence[:number.start], re.IGNORECASE):
+            state = re.match(r"(?:\s*,[^,;]*,)?\s*(dead|injured|wounded|homeless|missing|"
+                             r"displaced|trapped)\b", sentence[number.subject_end:c_end],
+                             re.IGNORECASE)
+            if state:
+                measure = _STATE_WORDS[state.group(1).lower()]
         if measure is None:
             measure = _verb_before(sentence, number.start)
             if measure == "killed" and subject and not re.search(
@@ -1090,21 +1120,35 @@ def _sentence_statistics(text: str, offset: int, sentence: str,
     for index in range(len(kept) - 2, -1, -1):
         number, following = kept[index], kept[index + 1]
         gap = sentence[number.subject_end:following.start]
-        if number.measure is None and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", gap):
+        if number.measure is None and re.fullmatch(r"\s*(?:and|or)\s*", gap):
             number.measure = following.measure
     for index in range(1, len(kept)):
         number, prior = kept[index], kept[index - 1]
         gap = sentence[prior.end:number.start]
-        if number.measure is None and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", gap):
+        gap_after_subject = sentence[prior.subject_end:number.start]
+        if number.measure is None and (
+                re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", gap)
+                or re.fullmatch(r"\s*(?:\w+\s*)?,?\s*(?:including|among\s+them|of\s+whom|"
+                                r"of\s+them)\s*", gap_after_subject, re.IGNORECASE)):
+            # "18 pct and 11.2 pct", "46 persons, including six US soldiers, dead"
             number.measure = prior.measure
             if number.subject is None:
                 number.subject = prior.subject
+        # "fell 18 pct to 4.13 mln tonnes ... compared with 5.04 mln": the unit carries on.
+        if number.unit is None and number.subject is None and prior.unit is not None and \
+                re.search(r"\b(?:compared\s+with|against|from|versus|vs\.?|to)\s*$",
+                          sentence[:number.start], re.IGNORECASE):
+            number.unit = prior.unit
+            number.measure = number.measure or prior.measure
+            number.subject = prior.subject
     _assign_claimants(sentence, kept)
     results: list[StatisticCandidate] = []
     for index, number in enumerate(kept):
-        last_word = number.subject.split()[-1] if number.subject else None
+        # The head noun: "employees" in "employees of a British security firm".
+        head_part = re.split(r"\s+of\s+", number.subject)[0] if number.subject else None
+        last_word = head_part.split()[-1] if head_part else None
         head = last_word.lower() if last_word else None
-        if number.measure is None and head in _MILITARY:
+        if head in _MILITARY and number.measure not in _CASUALTY:
             number.measure = "deployed"
         if number.unit is None:
             person_subject = last_word is not None and _is_plural_noun(last_word) and (
