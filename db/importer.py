@@ -7,7 +7,9 @@ already imported. The format readers live in :mod:`db.ingest`.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -16,10 +18,18 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from db.archive import Archive
-from db.commands import NewSource, add_annotation, add_source, sha256_of, store_original
+from db.commands import (
+    NewSource,
+    add_annotation,
+    add_source,
+    add_sources,
+    sha256_of,
+    store_original,
+)
+from db.ingest._common import check_regular_file
 from db.ingest.base import IngestError, ParsedSource, PasswordRequired
-from db.ingest.registry import reader_for, walk
-from db.queries import sources_with_sha256
+from db.ingest.registry import media_type, reader_for, walk
+from db.queries import sources_by_sha256, sources_with_sha256
 
 Status = Literal["imported", "duplicate", "failed", "skipped"]
 Report = Callable[[int, int, str], None]
@@ -86,6 +96,42 @@ def _file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+class _Writer:
+    """One session for a whole import, each unit of work (a file, a row) in its own savepoint.
+
+    A unit that fails is rolled back alone and leaves nothing behind; completed units are
+    committed every ``COMMIT_EVERY`` units or ``COMMIT_SECONDS``, and when the import ends or is
+    cancelled, so fewer commits are paid for than one per source.
+    """
+
+    COMMIT_EVERY = 200
+    COMMIT_SECONDS = 0.5
+
+    def __init__(self, archive: Archive) -> None:
+        self.session = archive.sessions()
+        self.pending = 0
+        self.since = time.monotonic()
+
+    @contextmanager
+    def unit(self) -> Iterator[Session]:
+        with self.session.begin_nested():
+            yield self.session
+        self.pending += 1
+        if self.pending >= self.COMMIT_EVERY or time.monotonic() - self.since > self.COMMIT_SECONDS:
+            self.commit()
+
+    def commit(self) -> None:
+        self.session.commit()
+        self.pending = 0
+        self.since = time.monotonic()
+
+    def close(self) -> None:
+        try:
+            self.commit()
+        finally:
+            self.session.close()
+
+
 def import_paths(
     archive: Archive,
     paths: Iterable[Path | str],
@@ -98,25 +144,29 @@ def import_paths(
     options = options or ImportOptions()
     files = list(walk(Path(p) for p in paths))
     results: list[ImportResult] = []
-    for done, path in enumerate(files):
-        if cancelled is not None and cancelled():
-            break
-        if report is not None:
-            report(done, len(files), str(path))
-        results.extend(import_file(archive, path, options, cancelled=cancelled))
+    writer = _Writer(archive)
+    try:
+        for done, path in enumerate(files):
+            if cancelled is not None and cancelled():
+                break
+            if report is not None:
+                report(done, len(files), str(path))
+            results.extend(_import_file(writer, path, options, cancelled))
+    finally:
+        writer.close()
     if report is not None:
         report(len(files), len(files), "")
     return results
 
 
-def import_file(
-    archive: Archive,
-    path: Path,
-    options: ImportOptions | None = None,
-    *,
-    cancelled: Cancelled | None = None,
+def import_file(archive: Archive, path: Path, options: ImportOptions | None = None) -> list[ImportResult]:
+    """Import one file (a table gives one result per row)."""
+    return import_paths(archive, [path], options)
+
+
+def _import_file(
+    writer: _Writer, path: Path, options: ImportOptions, cancelled: Cancelled | None
 ) -> list[ImportResult]:
-    options = options or ImportOptions()
     name = str(path)
     reader = reader_for(path)
     if reader is None:
@@ -124,19 +174,22 @@ def import_file(
             return [ImportResult(name, "failed", error="file not found")]
         return [ImportResult(name, "skipped", error=f"not a format Dossier reads ({path.suffix or 'no extension'})")]
     is_table = bool(getattr(reader, "TABLE", False))
+    kind_of_file = media_type(path) or reader.MEDIA_TYPE
     try:
+        check_regular_file(path)  # before hashing: a pipe would block, a folder cannot be read
         file_sha = _file_sha256(path)
+    except IngestError as error:
+        return [ImportResult(name, "failed", error=str(error))]
     except OSError as error:
         return [ImportResult(name, "failed", error=f"cannot read the file ({error.strerror or error})")]
     if not is_table and not options.keep_duplicates:
-        with archive.session() as session:
-            existing = sources_with_sha256(session, file_sha)
+        existing = sources_with_sha256(writer.session, file_sha)
         if existing:
             return [ImportResult(name, "duplicate", source_id=existing[0])]
     try:
         parsed = reader.parse(path, password=options.password, options=options.table_options)
         if is_table:
-            return _import_rows(archive, path, parsed, file_sha, reader.MEDIA_TYPE, options, cancelled)
+            return _import_rows(writer, path, parsed, kind_of_file, options, cancelled)
         sources = list(parsed)
     except PasswordRequired as error:
         return [ImportResult(name, "failed", error=str(error), needs_password=True)]
@@ -149,10 +202,8 @@ def import_file(
     results = []
     for source in sources:
         try:
-            data = path.read_bytes()
-            with archive.session() as session:
-                file_id = store_original(session, data, path.name, reader.MEDIA_TYPE)
-                del data
+            with writer.unit() as session:
+                file_id = store_original(session, path.read_bytes(), path.name, kind_of_file)
                 source_id = _store(session, source, file_sha, file_id, None, options)
         except (SQLAlchemyError, OSError, ValueError) as error:
             results.append(ImportResult(name, "failed", error=f"could not be saved ({error})"))
@@ -163,61 +214,90 @@ def import_file(
     return results
 
 
+def _row_key(row: ParsedSource) -> str:
+    """What makes two rows of article tables the same article."""
+    published = row.published.iso() if row.published else ""
+    return sha256_of("\x1f".join([row.title or "", published, row.url or "", row.text]))
+
+
 def _import_rows(
-    archive: Archive,
+    writer: _Writer,
     path: Path,
     rows: Iterator[ParsedSource],
-    file_sha: str,
-    media_type: str,
+    kind_of_file: str,
     options: ImportOptions,
     cancelled: Cancelled | None,
 ) -> list[ImportResult]:
-    """A table of articles: a source per row, each row in its own savepoint, chunked commits."""
+    """A table of articles: rows inserted a chunk at a time; a chunk that fails is retried row by
+    row, each row in its own savepoint, so one bad row never takes its neighbours with it."""
     name = str(path)
     results: list[ImportResult] = []
-    file_id: int | None = None
+    with writer.unit() as session:
+        file_id = store_original(session, path.read_bytes(), path.name, kind_of_file)
     seen: set[str] = set()
     finished = False
-    while not finished:
-        if cancelled is not None and cancelled():
-            break
-        with archive.session() as session:
-            if file_id is None:
-                file_id = store_original(session, path.read_bytes(), path.name, media_type)
-            for _ in range(TABLE_CHUNK):
+    while not finished and not (cancelled is not None and cancelled()):
+        chunk: list[ParsedSource] = []
+        try:
+            for row in rows:
+                chunk.append(row)
+                if len(chunk) >= TABLE_CHUNK:
+                    break
+            else:
+                finished = True
+        except IngestError as error:
+            results.append(ImportResult(name, "failed", error=str(error)))
+            finished = True
+        keys = [_row_key(row) for row in chunk]
+        existing = {} if options.keep_duplicates else sources_by_sha256(writer.session, keys)
+        fresh: list[tuple[ParsedSource, str]] = []
+        for row, key in zip(chunk, keys, strict=True):
+            if not options.keep_duplicates and (key in existing or key in seen):
+                results.append(ImportResult(name, "duplicate", source_id=existing.get(key), part=row.part))
+            else:
+                seen.add(key)
+                fresh.append((row, key))
+        try:
+            with writer.unit() as session:
+                ids = _store_many(session, fresh, file_id, options)
+            results.extend(
+                ImportResult(name, "imported", source_id=i, warnings=r.warnings, part=r.part, title=r.title)
+                for (r, _), i in zip(fresh, ids, strict=True)
+            )
+        except (SQLAlchemyError, ValueError):
+            for row, key in fresh:
                 try:
-                    row = next(rows)
-                except StopIteration:
-                    finished = True
-                    break
-                except IngestError as error:
-                    results.append(ImportResult(name, "failed", error=str(error)))
-                    finished = True
-                    break
-                results.append(_store_row(session, name, row, file_id, seen, options))
+                    with writer.unit() as session:
+                        [source_id] = _store_many(session, [(row, key)], file_id, options)
+                except (SQLAlchemyError, ValueError) as error:
+                    results.append(ImportResult(name, "failed", error=f"could not be saved ({error})", part=row.part))
+                    continue
+                results.append(ImportResult(name, "imported", source_id=source_id, warnings=row.warnings, part=row.part, title=row.title))
     return results
 
 
-def _store_row(
-    session: Session,
-    name: str,
-    row: ParsedSource,
-    file_id: int,
-    seen: set[str],
-    options: ImportOptions,
-) -> ImportResult:
-    key = sha256_of("\x1f".join([row.title or "", row.published.iso() if row.published else "", row.url or "", row.text]))
-    if not options.keep_duplicates:
-        existing = sources_with_sha256(session, key)
-        if existing or key in seen:
-            return ImportResult(name, "duplicate", source_id=existing[0] if existing else None, part=row.part)
-    seen.add(key)
-    try:
-        with session.begin_nested():
-            source_id = _store(session, row, key, file_id, row.part, options)
-    except (SQLAlchemyError, ValueError) as error:
-        return ImportResult(name, "failed", error=f"could not be saved ({error})", part=row.part)
-    return ImportResult(name, "imported", source_id=source_id, warnings=row.warnings, part=row.part, title=row.title)
+def _new_source(parsed: ParsedSource, sha256: str, file_id: int, part: str | None, options: ImportOptions) -> NewSource:
+    return NewSource(
+        text=parsed.text,
+        title=parsed.title or "",
+        published=parsed.published,
+        outlet=parsed.outlet,
+        author=parsed.author,
+        url=parsed.url,
+        language=parsed.language,
+        kind=parsed.kind,
+        sha256=sha256,
+        original_file_id=file_id,
+        original_part=part,
+        page_starts=parsed.page_starts,
+        created_by=options.created_by,
+    )
+
+
+def _store_many(
+    session: Session, rows: list[tuple[ParsedSource, str]], file_id: int, options: ImportOptions
+) -> list[int]:
+    return add_sources(session, [_new_source(row, key, file_id, row.part, options) for row, key in rows])
 
 
 def _store(
@@ -228,24 +308,7 @@ def _store(
     part: str | None,
     options: ImportOptions,
 ) -> int:
-    source_id = add_source(
-        session,
-        NewSource(
-            text=parsed.text,
-            title=parsed.title or "",
-            published=parsed.published,
-            outlet=parsed.outlet,
-            author=parsed.author,
-            url=parsed.url,
-            language=parsed.language,
-            kind=parsed.kind,
-            sha256=sha256,
-            original_file_id=file_id,
-            original_part=part,
-            page_starts=parsed.page_starts,
-            created_by=options.created_by,
-        ),
-    )
+    source_id = add_source(session, _new_source(parsed, sha256, file_id, part, options))
     for comment in parsed.comments:
         add_annotation(session, source_id, comment.start, comment.end, note=comment.note)
     return source_id

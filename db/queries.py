@@ -604,3 +604,17 @@ def counts(session: Session) -> ArchiveCounts:
 
 def sources_with_sha256(session: Session, sha256: str) -> list[int]:
     return list(session.scalars(select(Source.id).where(Source.sha256 == sha256)))
+
+
+def sources_by_sha256(session: Session, digests: Sequence[str]) -> dict[str, int]:
+    """For each digest already in the archive, the id of (one of) its sources."""
+    found: dict[str, int] = {}
+    for start in range(0, len(digests), 500):
+        for digest, source_id in session.execute(
+            select(Source.sha256, func.min(Source.id))
+            .where(Source.sha256.in_(digests[start : start + 500]))
+            .group_by(Source.sha256)
+        ):
+            if digest is not None:
+                found[digest] = source_id
+    return found

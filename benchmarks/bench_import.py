@@ -1,0 +1,146 @@
+"""Import speed: the 7,600-row AG News table and a 3,000-file folder, against raw sqlite3 + FTS5;
+peak memory while importing a 100 MB text file.
+
+    python benchmarks/bench_import.py [--skip-large]
+
+"Raw" reads the same texts with the csv module / plain file reads and inserts them into a table
+with an external-content FTS5 index, one transaction per 1,000 rows: the floor any importer pays.
+Dossier additionally detects encodings, parses headers, hashes and keeps each original file, checks
+duplicates and commits each file in its own transaction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks._common import print_table  # noqa: E402
+from benchmarks.reuters import reuters_folder  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data"
+AG_NEWS = SHARED / "corpus" / "ag_news_test.csv"
+
+
+def raw_db(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path)
+    connection.executescript(
+        """
+        PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+        CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT, text TEXT);
+        CREATE VIRTUAL TABLE docs_fts USING fts5(title, text, content='docs', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2');
+        CREATE TRIGGER docs_ai AFTER INSERT ON docs BEGIN
+            INSERT INTO docs_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END;
+        """
+    )
+    return connection
+
+
+def raw_insert(path: Path, rows: list[tuple[str, str]]) -> None:
+    connection = raw_db(path)
+    for n in range(0, len(rows), 1000):
+        with connection:
+            connection.executemany("INSERT INTO docs (title, text) VALUES (?, ?)", rows[n : n + 1000])
+    connection.close()
+
+
+def raw_table(path: Path) -> float:
+    start = time.perf_counter()
+    with AG_NEWS.open(encoding="utf-8", newline="") as handle:
+        rows = [(r["title"], r["description"]) for r in csv.DictReader(handle)]
+    raw_insert(path, rows)
+    return time.perf_counter() - start
+
+
+def raw_folder(path: Path, files: list[Path]) -> float:
+    start = time.perf_counter()
+    rows = []
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        rows.append((text.split("\n", 1)[0], text))
+    raw_insert(path, rows)
+    return time.perf_counter() - start
+
+
+def dossier_import(archive: Path, paths: list[Path]) -> tuple[float, int, int]:
+    from db import archive as archive_module
+    from db.importer import import_paths
+
+    opened = archive_module.open(archive)
+    start = time.perf_counter()
+    results = import_paths(opened, paths)
+    elapsed = time.perf_counter() - start
+    opened.close()
+    imported = sum(r.status == "imported" for r in results)
+    return elapsed, imported, len(results)
+
+
+_LARGE_PROBE = """
+import json, resource, sys, time
+from db import archive
+from db.importer import import_paths
+opened = archive.open(sys.argv[1])
+start = time.perf_counter()
+[result] = import_paths(opened, [sys.argv[2]])
+print(json.dumps({"status": result.status, "error": result.error, "seconds": time.perf_counter() - start,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def large_file(folder: Path, megabytes: int = 100) -> dict[str, object]:
+    big = folder / "large.txt"
+    line = "According to the monitor, some 40 people were killed in the district in 2014. " * 4 + "\n"
+    with big.open("w", encoding="utf-8") as handle:
+        handle.write("A very large transcript\n\n")
+        for _ in range(megabytes * 1_000_000 // len(line)):
+            handle.write(line)
+    baseline = subprocess.run(
+        [sys.executable, "-c", "import resource, db.importer; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", _LARGE_PROBE, str(folder / "large.sqlite"), str(big)],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )
+    data: dict[str, object] = json.loads(result.stdout)
+    data["baseline_mb"] = float(baseline.stdout)
+    data["file_mb"] = big.stat().st_size / 1e6
+    return data
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--skip-large", action="store_true")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="dossier-import-bench-"))
+    files = reuters_folder(SHARED / "corpus" / "reuters21578", folder / "reuters")
+
+    rows = []
+    t, imported, total = dossier_import(folder / "ag.sqlite", [AG_NEWS])
+    t_raw = raw_table(folder / "ag-raw.sqlite")
+    rows.append(["AG News CSV", f"{imported}/{total}", imported / t, imported / t_raw, t_raw / t])
+    t, imported, total = dossier_import(folder / "reuters.sqlite", [folder / "reuters"])
+    t_raw = raw_folder(folder / "reuters-raw.sqlite", files)
+    rows.append([f"folder of {len(files)} .txt", f"{imported}/{total}", imported / t, imported / t_raw, t_raw / t])
+    print_table(["input", "imported", "sources/s", "raw/s", "ratio"], rows)
+    if not args.skip_large:
+        large = large_file(folder)
+        print()
+        print_table(
+            ["large text", "status", "seconds", "peak RSS MB", "RSS before import MB"],
+            [[f"{large['file_mb']:.0f} MB", large["status"], large["seconds"], large["peak_mb"], large["baseline_mb"]]],
+        )
+
+
+if __name__ == "__main__":
+    main()
