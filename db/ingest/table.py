@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from db.ingest._common import (
+    ambiguous_date,
     check_regular_file,
     date_from_datetime,
     first_line_title,
@@ -238,6 +239,11 @@ def _row_source(
         published = parse_date(_text(raw_date))
         if published is None:
             warnings.append(f"the date {_text(raw_date)!r} was not understood")
+        elif ambiguous_date(_text(raw_date)):
+            warnings.append(
+                f"the date {_text(raw_date)!r} could be day/month or month/day;"
+                f" it was read as {published.iso()}"
+            )
     language = _text(values["language"])
     if language is not None:
         match = re.match(r"^[A-Za-z]{2,3}(?=$|[-_])", language)

@@ -145,6 +145,16 @@ def test_unreadable_date_is_a_warning_not_a_guess(tmp_path: Path) -> None:
     assert any("last Tuesday" in w for w in first.warnings)
 
 
+def test_ambiguous_numeric_date_carries_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "dates.csv"
+    path.write_text("title,text,date\nA,x,07/11/2015\nB,y,11.07.2015\n")
+    first, second = read(path)
+    assert first.published == PartialDate(2015, 7, 11)
+    assert any("day/month or month/day" in w for w in first.warnings)
+    assert second.published == PartialDate(2015, 7, 11)
+    assert second.warnings == []
+
+
 def test_empty_rows_are_skipped(tmp_path: Path) -> None:
     path = tmp_path / "gaps.csv"
     path.write_text("title,text\nOne,first\n,\n\nTwo,second\n")
