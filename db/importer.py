@@ -170,6 +170,8 @@ def _import_file(
     name = str(path)
     reader = reader_for(path)
     if reader is None:
+        if path.is_dir():  # walk hands back a folder it could not list
+            return [ImportResult(name, "failed", error="the folder cannot be read (permissions?)")]
         if not path.exists():
             return [ImportResult(name, "failed", error="file not found")]
         return [ImportResult(name, "skipped", error=f"not a format Dossier reads ({path.suffix or 'no extension'})")]
