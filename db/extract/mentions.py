@@ -357,10 +357,9 @@ def _capitalised(word: str) -> bool:
     first = core[:1]
     if not first:
         return False
-    if first.isupper():
-        return True
-    # Scripts without case (Arabic, Hebrew, CJK ...) have no capitals to go by.
-    return first.isalpha() and not first.islower() and not first.isupper()
+    # Scripts without case (Arabic, Hebrew, CJK ...) give no capitals to go by: their names
+    # are found only once they are known actors (ActorMatcher).
+    return first.isupper()
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -757,6 +757,14 @@ def _attributions(sentence: str) -> list[_Attribution]:
         if re.search(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s*$", head,
                      re.IGNORECASE):
             continue  # a noun or an adjective: "the report", "an estimated 249"
+        if re.fullmatch(r"reports?|estimates?|claims?|counts?|records?|states?", match.group(0),
+                        re.IGNORECASE):
+            # A noun unless a plausible subject stands before it ("Russian officials
+            # estimate", "Caucasus Knot reports"), not "initial reports indicated".
+            before_word = re.search(r"([^\W\d_][\w'’.-]*)\s*$", head)
+            if not before_word or not (before_word.group(1)[:1].isupper()
+                                       or _is_plural_noun(before_word.group(1))):
+                continue
         tail = re.match(rf"\s*{_TIME_WORDS_RE}(?:[,;]|\.(?:\s|$)|\.\.\.|$)", after,
                         re.IGNORECASE)
         # Inverted trailing form: ", said the military."
@@ -936,6 +944,9 @@ def _period_from(kind: str, match: re.Match[str], published: PartialDate | None,
                 return None
             value = _month_before(month(match.group(1)), published)
             return value, value
+        if kind == "year":
+            year = int(match.group(1))
+            return PartialDate(year), PartialDate(year)
         if published is None:
             return None
         if kind == "last_year":
@@ -952,9 +963,6 @@ def _period_from(kind: str, match: re.Match[str], published: PartialDate | None,
             if published.month is None:
                 return None
             return PartialDate(published.year, published.month), published
-        if kind == "year":
-            year = int(match.group(1))
-            return PartialDate(year), PartialDate(year)
     except ValueError:  # "February 30" and the like
         return None
     return None
@@ -1158,8 +1166,9 @@ def _sentence_statistics(text: str, offset: int, sentence: str,
                 number.unit = "people"
             elif head:
                 number.unit = head
-        if number.unit == "%" and number.measure is None and number.subject is None:
-            continue  # a percentage of nothing
+        if number.unit == "%" and number.measure is None and not (
+                re.match(r"\s+of\b", sentence[number.end:]) or head in _PERCENT_NOUNS):
+            continue  # a percentage of nothing: "on a 100 percent basis"
         if number.unit is None and number.measure is None and number.subject is None:
             continue
         c_start, c_end = clause_span(number.core_start)
@@ -1172,10 +1181,17 @@ def _sentence_statistics(text: str, offset: int, sentence: str,
             else c_start
         after_window = sentence[number.end:window_end]
         before_window = sentence[window_start:number.start]
-        found = _find_period(after_window, published) or _find_period(before_window, published)
+        # Adjuncts at the end of a clause are shared: "69 killed and scores wounded ... in Iraq".
+        clause_end = c_end
+        if number.claim_span and number.start < number.claim_span[0] < c_end:
+            clause_end = number.claim_span[0]
+        rest_of_clause = sentence[window_end:max(window_end, clause_end)]
+        found = _find_period(after_window, published) or \
+            _find_period(before_window, published) or _find_period(rest_of_clause, published)
         period: tuple[PartialDate | None, PartialDate | None] = found[1] if found else \
             (None, None)
-        place = _guess_place(after_window) or _guess_place(before_window)
+        place = _guess_place(after_window) or _guess_place(before_window) or \
+            _guess_place(rest_of_clause)
         q_start, q_end = c_start, c_end
         if number.claim_span:
             q_start = min(q_start, number.claim_span[0])
@@ -1192,6 +1208,10 @@ def _sentence_statistics(text: str, offset: int, sentence: str,
     return results
 
 
+_PERCENT_NOUNS = {"increase", "rise", "gain", "jump", "decline", "drop", "fall", "decrease", "cut",
+                  "stake", "interest", "share", "holding", "majority", "turnout", "rate",
+                  "growth", "reduction", "hike", "inflation", "unemployment", "support",
+                  "approval", "vote", "votes", "discount", "premium", "return", "loss", "profit"}
 _MEASURE_NOUN_HEADS = {"increase", "rise", "gain", "jump", "decline", "drop", "fall",
                        "decrease"}
 
