@@ -226,6 +226,11 @@ def _label(session: Session, target_kind: str, uuid: str) -> tuple[int | None, s
     return int(row[0]), str(row[1] or f"{target_kind} {row[0]}")
 
 
+def memo_label(session: Session, target_kind: str, uuid: str) -> str:
+    """What a memo is on, in words (a source's title, an actor's name ...)."""
+    return _label(session, target_kind, uuid)[1]
+
+
 def search_memos(session: Session, words: str = "", limit: int = 200) -> list[MemoRow]:
     """Memos holding every one of ``words`` (case-insensitive), newest first; all when empty."""
     query = select(Memo.id, Memo.target_kind, Memo.target_uuid, Memo.text).where(Memo.text != "")
@@ -247,6 +252,7 @@ __all__ = [
     "draft_statistic",
     "known_measures",
     "match_actors",
+    "memo_label",
     "memo_text",
     "search_memos",
     "sentence_around",

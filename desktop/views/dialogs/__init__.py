@@ -1,0 +1,21 @@
+"""Dialogs for annotating: codes and note, mention of an actor, a statistic, codebook, memos.
+
+They take plain data (rows from :mod:`db.queries`, drafts from :mod:`db.lookup`) and callables,
+never a Session. They are opened with ``open()`` (not ``exec()``), so the window stays live and
+tests can fill them in and press OK with qtbot.
+"""
+
+from desktop.views.dialogs.annotate import AnnotateDialog
+from desktop.views.dialogs.codebook import ChooseCodeDialog, CodeDialog
+from desktop.views.dialogs.memo import MemoDialog
+from desktop.views.dialogs.mention import MentionDialog
+from desktop.views.dialogs.statistic import StatisticDialog
+
+__all__ = [
+    "AnnotateDialog",
+    "ChooseCodeDialog",
+    "CodeDialog",
+    "MemoDialog",
+    "MentionDialog",
+    "StatisticDialog",
+]

@@ -1,0 +1,48 @@
+"""Pieces the annotation dialogs share: the quoted selection, OK/Cancel, code colours."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
+
+#: colours offered for codes (readable behind black text, distinct from each other)
+CODE_COLOURS = (
+    "#ffd54f", "#81c784", "#64b5f6", "#e57373", "#ba68c8",
+    "#4db6ac", "#ffb74d", "#a1887f", "#90a4ae", "#f06292",
+)
+
+
+def next_colour(used: int) -> str:
+    """A colour for the ``used``-th code, cycling through :data:`CODE_COLOURS`."""
+    return CODE_COLOURS[used % len(CODE_COLOURS)]
+
+
+def swatch(colour: str, size: int = 12) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour) if QColor(colour).isValid() else QColor("#cccccc"))
+    return QIcon(pixmap)
+
+
+def quote_label(quote: str, limit: int = 280) -> QLabel:
+    """The selected text, quoted, elided in the middle when long."""
+    shown = " ".join(quote.split())
+    if len(shown) > limit:
+        shown = shown[: limit // 2] + " … " + shown[-limit // 2 :]
+    label = QLabel(f"“{shown}”")
+    label.setObjectName("quoteLabel")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setStyleSheet("font-style: italic; padding: 4px; background: palette(alternate-base);")
+    return label
+
+
+def ok_cancel(parent: QWidget, ok_text: str = "OK") -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent
+    )
+    buttons.setObjectName("buttons")
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    ok.setObjectName("okButton")
+    return buttons
