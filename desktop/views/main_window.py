@@ -106,6 +106,10 @@ class MainWindow(QMainWindow):
         self._default_state = self.saveState(STATE_VERSION)
         if persist:
             self._restore_settings()
+        # annotating (its actions, dialogs, codebook editing, memos) is wired on top of the panes
+        from desktop.annotating import install as install_annotating
+
+        self.annotating = install_annotating(self)
         self.refresh()
         # pandas and pyqtgraph load after the window is on screen (they cost ~1 s to import)
         QTimer.singleShot(0, self._create_chart)
