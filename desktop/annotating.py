@@ -89,11 +89,15 @@ class Annotating(QObject):
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
+        done = False
+
         def finished(result: int) -> None:
+            nonlocal done
             if self.dialog is dialog:
                 self.dialog = None
-            if result == QDialog.DialogCode.Accepted:
+            if result == QDialog.DialogCode.Accepted and not done:
                 on_accept()
+            done = True
 
         dialog.finished.connect(finished)
         dialog.open()

@@ -39,7 +39,7 @@ class PendingCode:
 
 
 class _FilterEdit(QLineEdit):
-    """Down arrow moves into the tree; the dialog handles Enter."""
+    """Down arrow moves into the tree; Enter is the dialog's (ticks or creates), not OK's."""
 
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__()
@@ -50,6 +50,8 @@ class _FilterEdit(QLineEdit):
             self._tree.setFocus()
             return
         super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # handled by returnPressed; do not let the dialog press OK too
 
 
 class AnnotateDialog(QDialog):
