@@ -3,8 +3,6 @@ the dialog in, and check the archive; then undo and redo."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -27,10 +25,10 @@ from tests.factories import make_source
 
 
 @pytest.fixture
-def window(qtbot: QtBot, sample_archive: Archive) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, sample_archive: Archive) -> MainWindow:
     main = open_window(qtbot, sample_archive)
     main.open_source(1)
-    yield main
+    return main
 
 
 def codes(archive: Archive) -> dict[str, int | None]:
