@@ -1,0 +1,412 @@
+"""The actor editor (kind, name, aliases, description, notes, relations) and the merge dialog.
+
+Both only read and return plain values (:class:`ActorState`, a pair of ids); the window turns
+the result into an undoable command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.dates import PartialDate
+from db.models import ActorKind
+from db.queries import ActorRow
+from db.registry import ActorState, DuplicateCandidate, RelationData
+from desktop.models.display import kind_name
+from desktop.views.dialogs.common import ok_cancel
+
+#: predicates offered (any other can be typed)
+PREDICATES = (
+    "member of",
+    "leader of",
+    "commander of",
+    "founder of",
+    "pledged allegiance to",
+    "part of",
+    "split from",
+    "allied with",
+    "fought against",
+    "located in",
+    "spokesperson of",
+    "same as",
+)
+OUTGOING, INCOMING = "→", "←"
+ALIAS_LANGUAGE = Qt.ItemDataRole.UserRole + 1
+RELATION_DATA = Qt.ItemDataRole.UserRole + 2
+
+
+def _date(text: str) -> PartialDate | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return PartialDate.from_iso(text)
+    except ValueError:
+        raise ValueError(f"“{text}” is not a date like 2014, 2014-07 or 2014-07-11") from None
+
+
+class ActorEditorDialog(QDialog):
+    """Edit one actor: its fields, its other names, and its relations with other actors."""
+
+    def __init__(self, actor_id: int, state: ActorState, actors: Sequence[ActorRow],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("actorEditor")
+        self.setWindowTitle(f"Actor: {state.name}")
+        self.resize(640, 640)
+        self.actor_id = actor_id
+        self.before = state
+        self.others = sorted((a for a in actors if a.id != actor_id), key=lambda a: a.name.casefold())
+
+        self.name = QLineEdit(state.name)
+        self.name.setObjectName("actorName")
+        self.kind = QComboBox()
+        self.kind.setObjectName("actorKind")
+        for kind in ActorKind:
+            self.kind.addItem(kind_name(kind.value).rstrip("s") if kind.value != "other" else "Other", kind.value)
+        self.kind.setCurrentIndex(max(self.kind.findData(state.kind), 0))
+        self.description = QPlainTextEdit(state.description or "")
+        self.description.setObjectName("actorDescription")
+        self.description.setMaximumHeight(64)
+        self.notes = QPlainTextEdit(state.notes or "")
+        self.notes.setObjectName("actorNotes")
+        self.notes.setMaximumHeight(64)
+
+        self.aliases = QListWidget()
+        self.aliases.setObjectName("actorAliases")
+        self.aliases.setMaximumHeight(110)
+        for alias, language in state.aliases:
+            self._add_alias_item(alias, language)
+        self.alias_edit = QLineEdit()
+        self.alias_edit.setObjectName("aliasEdit")
+        self.alias_edit.setPlaceholderText("Another name: a transliteration, a nom de guerre…")
+        self.add_alias_button = QPushButton("Add")
+        self.add_alias_button.setObjectName("addAlias")
+        self.remove_alias_button = QPushButton("Remove")
+        self.remove_alias_button.setObjectName("removeAlias")
+        alias_row = QHBoxLayout()
+        alias_row.addWidget(self.alias_edit, 1)
+        alias_row.addWidget(self.add_alias_button)
+        alias_row.addWidget(self.remove_alias_button)
+        alias_box = QGroupBox("Other names")
+        alias_layout = QVBoxLayout(alias_box)
+        alias_layout.addWidget(self.aliases)
+        alias_layout.addLayout(alias_row)
+
+        self.relations = QTableWidget(0, 6)
+        self.relations.setObjectName("actorRelations")
+        self.relations.setHorizontalHeaderLabels(["", "Relation", "Other actor", "From", "To", "Evidence"])
+        self.relations.verticalHeader().setVisible(False)
+        self.relations.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.relations.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((34, 150, 160, 72, 72)):
+            self.relations.setColumnWidth(column, width)
+        for relation in state.relations:
+            self._add_relation_row(relation)
+        self.add_relation_button = QPushButton("Add relation")
+        self.add_relation_button.setObjectName("addRelation")
+        self.remove_relation_button = QPushButton("Remove relation")
+        self.remove_relation_button.setObjectName("removeRelation")
+        relation_buttons = QHBoxLayout()
+        relation_buttons.addWidget(self.add_relation_button)
+        relation_buttons.addWidget(self.remove_relation_button)
+        relation_buttons.addStretch(1)
+        relation_box = QGroupBox("Relations (→ this actor is the subject; ← it is the object)")
+        relation_layout = QVBoxLayout(relation_box)
+        relation_layout.addWidget(self.relations)
+        relation_layout.addLayout(relation_buttons)
+
+        self.error = QLabel()
+        self.error.setObjectName("errorLabel")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.buttons = ok_cancel(self, "Save")
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Kind", self.kind)
+        form.addRow("Description", self.description)
+        form.addRow("Notes", self.notes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(alias_box)
+        layout.addWidget(relation_box, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        self.add_alias_button.clicked.connect(self.add_alias)
+        self.alias_edit.returnPressed.connect(self.add_alias)
+        self.remove_alias_button.clicked.connect(self.remove_alias)
+        self.add_relation_button.clicked.connect(lambda: self._add_relation_row(None))
+        self.remove_relation_button.clicked.connect(self.remove_relation)
+        self.name.textChanged.connect(lambda _t: self.validate())
+        self.relations.cellChanged.connect(lambda _r, _c: self.validate())
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        self.validate()
+
+    # --- aliases --------------------------------------------------------------------------
+
+    def _add_alias_item(self, alias: str, language: str | None) -> None:
+        item = QListWidgetItem(alias + (f"  [{language}]" if language else ""))
+        item.setData(Qt.ItemDataRole.UserRole, alias)
+        item.setData(ALIAS_LANGUAGE, language)
+        self.aliases.addItem(item)
+
+    def alias_names(self) -> list[str]:
+        return [self.aliases.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.aliases.count())]
+
+    def add_alias(self) -> None:
+        name = " ".join(self.alias_edit.text().split())
+        if name and name.casefold() not in {a.casefold() for a in [*self.alias_names(), self.name.text()]}:
+            self._add_alias_item(name, None)
+        self.alias_edit.clear()
+
+    def remove_alias(self) -> None:
+        for item in self.aliases.selectedItems():
+            self.aliases.takeItem(self.aliases.row(item))
+
+    # --- relations ------------------------------------------------------------------------
+
+    def _add_relation_row(self, relation: RelationData | None) -> None:
+        row = self.relations.rowCount()
+        self.relations.insertRow(row)
+        direction = QComboBox()
+        direction.addItems([OUTGOING, INCOMING])
+        predicate = QComboBox()
+        predicate.setEditable(True)
+        predicate.addItems(PREDICATES)
+        other = QComboBox()
+        for actor in self.others:
+            other.addItem(actor.name, actor.id)
+        start = QTableWidgetItem("")
+        end = QTableWidgetItem("")
+        evidence = QTableWidgetItem("")
+        evidence.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        if relation is None:
+            relation = RelationData(self.actor_id, "member of", self.others[0].id if self.others else -1)
+            predicate.setCurrentText("member of")
+        else:
+            outgoing = relation.subject_id == self.actor_id
+            direction.setCurrentIndex(0 if outgoing else 1)
+            predicate.setCurrentText(relation.predicate)
+            other_id = relation.object_id if outgoing else relation.subject_id
+            other.setCurrentIndex(max(other.findData(other_id), 0))
+            start.setText(relation.start.iso() if relation.start else "")
+            end.setText(relation.end.iso() if relation.end else "")
+            if relation.evidence_annotation_id is not None:
+                evidence.setText("a span of a source")
+        evidence.setData(RELATION_DATA, relation)
+        self.relations.setCellWidget(row, 0, direction)
+        self.relations.setCellWidget(row, 1, predicate)
+        self.relations.setCellWidget(row, 2, other)
+        self.relations.setItem(row, 3, start)
+        self.relations.setItem(row, 4, end)
+        self.relations.setItem(row, 5, evidence)
+        self.validate()
+
+    def remove_relation(self) -> None:
+        rows = sorted({index.row() for index in self.relations.selectedIndexes()}, reverse=True)
+        if not rows and self.relations.currentRow() >= 0:
+            rows = [self.relations.currentRow()]
+        for row in rows:
+            self.relations.removeRow(row)
+        self.validate()
+
+    def _relation(self, row: int) -> RelationData:
+        direction = self.relations.cellWidget(row, 0)
+        predicate = self.relations.cellWidget(row, 1)
+        other = self.relations.cellWidget(row, 2)
+        assert isinstance(direction, QComboBox)
+        assert isinstance(predicate, QComboBox)
+        assert isinstance(other, QComboBox)
+        base: RelationData = self.relations.item(row, 5).data(RELATION_DATA)
+        other_id = other.currentData()
+        if other_id is None:
+            raise ValueError(f"Relation {row + 1}: choose the other actor.")
+        text = " ".join(predicate.currentText().split())
+        if not text:
+            raise ValueError(f"Relation {row + 1}: say what the relation is (member of, leader of …).")
+        start = _date(self.relations.item(row, 3).text())
+        end = _date(self.relations.item(row, 4).text())
+        if start is not None and end is not None and end.last_day() < start.first_day():
+            raise ValueError(f"Relation {row + 1}: it ends before it starts.")
+        outgoing = direction.currentText() == OUTGOING
+        subject, obj = (self.actor_id, int(other_id)) if outgoing else (int(other_id), self.actor_id)
+        # the UUID made when the row was added stays: redo re-creates the same relation
+        return replace(base, subject_id=subject, object_id=obj, predicate=text, start=start, end=end)
+
+    # --- result ---------------------------------------------------------------------------
+
+    def state(self) -> ActorState:
+        """The actor as the form says (ValueError with a message when something is wrong)."""
+        name = " ".join(self.name.text().split())
+        if not name:
+            raise ValueError("The actor needs a name.")
+        aliases = tuple(
+            (self.aliases.item(i).data(Qt.ItemDataRole.UserRole), self.aliases.item(i).data(ALIAS_LANGUAGE))
+            for i in range(self.aliases.count())
+        )
+        relations = tuple(self._relation(r) for r in range(self.relations.rowCount()))
+        return ActorState(
+            name=name,
+            kind=str(self.kind.currentData()),
+            description=self.description.toPlainText().strip() or None,
+            notes=self.notes.toPlainText().strip() or None,
+            aliases=aliases,
+            relations=relations,
+        )
+
+    def validate(self) -> bool:
+        try:
+            self.state()
+        except ValueError as error:
+            self.error.setText(str(error))
+            valid = False
+        else:
+            self.error.setText("")
+            valid = True
+        self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(valid)
+        return valid
+
+    def _accept(self) -> None:
+        if self.validate():
+            self.accept()
+
+
+class MergeActorsDialog(QDialog):
+    """Pick two actors to merge: from the likely duplicates, or any two by hand."""
+
+    def __init__(self, duplicates: Sequence[DuplicateCandidate], actors: Sequence[ActorRow],
+                 parent: QWidget | None = None, *, merged_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mergeActorsDialog")
+        self.setWindowTitle("Merge actors")
+        self.resize(680, 460)
+        self.duplicates = list(duplicates)
+        self.actors = sorted(actors, key=lambda a: a.name.casefold())
+        mentions = {a.id: a.mention_count for a in actors}
+        self.table = QTableWidget(len(self.duplicates), 4)
+        self.table.setObjectName("duplicatesTable")
+        self.table.setHorizontalHeaderLabels(["Score", "Actor", "Probably the same as", "Because"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for row, duplicate in enumerate(self.duplicates):
+            because = duplicate.reason
+            if duplicate.first_name != duplicate.first or duplicate.second_name != duplicate.second:
+                because += f": “{duplicate.first_name}” ~ “{duplicate.second_name}”"
+            cells = [
+                f"{duplicate.score:.0f}",
+                f"{duplicate.first} ({mentions.get(duplicate.first_id, 0)} mentions)",
+                f"{duplicate.second} ({mentions.get(duplicate.second_id, 0)} mentions)",
+                because,
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        heading = QLabel(
+            f"{len(self.duplicates)} pair{'s' if len(self.duplicates) != 1 else ''} of actors look like "
+            "the same one (names and aliases compared, ignoring case, accents and transliteration)."
+            if self.duplicates else "No likely duplicates found. You can still merge any two actors."
+        )
+        heading.setWordWrap(True)
+        self.merged = QComboBox()
+        self.merged.setObjectName("mergedActor")
+        self.survivor = QComboBox()
+        self.survivor.setObjectName("survivorActor")
+        for combo in (self.merged, self.survivor):
+            for actor in self.actors:
+                combo.addItem(f"{actor.name} — {kind_name(actor.kind).lower()}", actor.id)
+        if merged_id is not None:
+            self.merged.setCurrentIndex(max(self.merged.findData(merged_id), 0))
+        self.swap_button = QPushButton("⇅ Swap")
+        self.swap_button.setObjectName("swapActors")
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.explain.setStyleSheet("color: #555;")
+        form = QFormLayout()
+        form.addRow("Merge", self.merged)
+        form.addRow("into", self.survivor)
+        self.buttons = ok_cancel(self, "Merge")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.swap_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.buttons)
+        self.table.itemSelectionChanged.connect(self._duplicate_chosen)
+        self.swap_button.clicked.connect(self.swap)
+        self.merged.currentIndexChanged.connect(lambda _i: self._update())
+        self.survivor.currentIndexChanged.connect(lambda _i: self._update())
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        if self.duplicates and merged_id is None:
+            self.table.selectRow(0)
+        self._update()
+
+    def _duplicate_chosen(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        duplicate = self.duplicates[rows[0].row()]
+        counts = {a.id: a.mention_count for a in self.actors}
+        # keep the better-documented record; merge the other into it
+        keep, fold = duplicate.first_id, duplicate.second_id
+        if counts.get(fold, 0) > counts.get(keep, 0):
+            keep, fold = fold, keep
+        self.survivor.setCurrentIndex(max(self.survivor.findData(keep), 0))
+        self.merged.setCurrentIndex(max(self.merged.findData(fold), 0))
+
+    def swap(self) -> None:
+        merged, survivor = self.merged.currentIndex(), self.survivor.currentIndex()
+        self.merged.setCurrentIndex(survivor)
+        self.survivor.setCurrentIndex(merged)
+
+    def choice(self) -> tuple[int, int] | None:
+        """(survivor id, merged id), or None when the same actor is chosen twice."""
+        survivor, merged = self.survivor.currentData(), self.merged.currentData()
+        if survivor is None or merged is None or survivor == merged:
+            return None
+        return int(survivor), int(merged)
+
+    def _update(self) -> None:
+        choice = self.choice()
+        ok = self.buttons.button(self.buttons.StandardButton.Ok)
+        ok.setEnabled(choice is not None)
+        if choice is None:
+            self.explain.setText("Choose two different actors.")
+            return
+        self.explain.setText(
+            f"“{self.merged.currentText().split(' — ')[0]}” becomes another name of "
+            f"“{self.survivor.currentText().split(' — ')[0]}”; its mentions, relations and "
+            "statistics move there. Edit ▸ Undo takes the merge back."
+        )

@@ -1,0 +1,119 @@
+"""Conflicting claims side by side: each conflict with its claims, claimants, sources and quotes.
+
+Activating a claim emits ``statistic_activated(id)``; the window opens its source at the span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QWidget
+
+from desktop.models.display import period, statistic_value
+from desktop.views.common import pane_layout, tidy_tree
+
+if TYPE_CHECKING:
+    from db.conflicts import Conflict
+    from db.queries import StatisticRow
+
+COLUMNS = ("Claim", "Period", "Place", "Claimant", "Source", "Quote")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _source(claim: StatisticRow) -> str:
+    if claim.source_id is None:
+        return f"Reference data: {claim.dataset}" if claim.dataset else "Reference data"
+    return claim.source_title or f"Source {claim.source_id}"
+
+
+class ConflictsPane(QWidget):
+    """A tree: one conflict per top row (what and where), its claims below, side by side."""
+
+    statistic_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflictsView")
+        self.heading = QLabel()
+        self.heading.setObjectName("conflictsHeading")
+        self.heading.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("conflictsTree")
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels(list(COLUMNS))
+        tidy_tree(self.tree)
+        self.tree.setUniformRowHeights(False)
+        for column, width in enumerate((150, 110, 110, 140, 180)):
+            self.tree.setColumnWidth(column, width)
+        layout = pane_layout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tree, 1)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemDoubleClicked.connect(self._activated)
+        self.conflicts: list[Conflict] = []
+        self.set_conflicts([])
+
+    def set_conflicts(self, conflicts: Sequence[Conflict]) -> None:
+        self.conflicts = list(conflicts)
+        expanded = {
+            self.tree.topLevelItem(i).text(0)
+            for i in range(self.tree.topLevelItemCount())
+            if self.tree.topLevelItem(i).isExpanded()
+        }
+        self.tree.clear()
+        if not conflicts:
+            self.heading.setText(
+                "No conflicting claims: no two statistics about the same measure, subject, place "
+                "and period disagree beyond their bounds (approximate values allow ±10%)."
+            )
+            return
+        claims = sum(len(c.claims) for c in conflicts)
+        self.heading.setText(
+            f"{len(conflicts)} conflict{'s' if len(conflicts) != 1 else ''} among {claims} claims. "
+            "Double-click a claim to read it in its source."
+        )
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for conflict in conflicts:
+            what = " ".join(p for p in (conflict.subject, conflict.measure) if p) or "statistic"
+            where = ", ".join(conflict.places)
+            top = QTreeWidgetItem([what + (f" — {where}" if where else "")])
+            top.setFirstColumnSpanned(True)
+            top.setFont(0, bold)
+            top.setToolTip(0, conflict.describe())
+            for claim in conflict.claims:
+                item = QTreeWidgetItem(
+                    [
+                        statistic_value(claim),
+                        period(claim.period_start, claim.period_end),
+                        claim.place or "",
+                        claim.claimant or "(the author)",
+                        _source(claim),
+                        " ".join((claim.quote or "").split()),
+                    ]
+                )
+                item.setData(0, ID_ROLE, claim.id)
+                item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setToolTip(5, claim.quote or "")
+                item.setToolTip(4, _source(claim))
+                if claim.source_id is None:
+                    item.setForeground(4, QBrush(QColor("#55606e")))
+                top.addChild(item)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(not expanded or top.text(0) in expanded)
+
+    def claim_items(self) -> list[QTreeWidgetItem]:
+        """Every claim row, in order (for tests and keyboard use)."""
+        items = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            items.extend(top.child(j) for j in range(top.childCount()))
+        return items
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        statistic_id = item.data(0, ID_ROLE)
+        if statistic_id is not None:
+            self.statistic_activated.emit(int(statistic_id))

@@ -1,0 +1,275 @@
+"""The Suggestions list: mentions and statistics the offline extractors find in the open source.
+
+Accepting a mention records it (creating the actor first when it is a new name); accepting a
+statistic opens the statistic form filled from the suggestion, to correct before saving.
+Rejecting remembers the refusal so the suggestion is not offered again. All three are undoable
+commands on ``window.undo_stack``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QUndoCommand
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from db.extract.mentions import MentionCandidate
+from db.extract.statistics import StatisticCandidate
+from db.lookup import StatisticDraft
+from db.models import ActorKind
+from db.suggestions import SourceSuggestions, mention_key, statistic_key
+from desktop import stats_operations
+from desktop.models.display import kind_name, number, period
+from desktop.stats_undo import RejectSuggestion
+from desktop.undo import CreateActor, CreateMention, CreateStatistic, Ref
+from desktop.views.common import pane_layout, tidy_tree
+from desktop.views.dialogs.statistic import StatisticDialog
+
+if TYPE_CHECKING:
+    from desktop.views.main_window import MainWindow
+
+CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 1
+_KINDS = {k.value for k in ActorKind}
+
+
+def describe_statistic(candidate: StatisticCandidate) -> str:
+    """"~2,200 gone to fight (Russians)" for the list."""
+    if candidate.value is not None:
+        value = ("~" if candidate.approximate else "") + number(candidate.value)
+    elif candidate.low is not None and candidate.high is not None:
+        value = f"{number(candidate.low)}–{number(candidate.high)}"
+    elif candidate.low is not None:
+        value = f"≥ {number(candidate.low)}"
+    else:
+        value = f"≤ {number(candidate.high)}"
+    what = candidate.measure or "?"
+    return f"{value} {what}" + (f" ({candidate.subject})" if candidate.subject else "")
+
+
+class SuggestionsPane(QWidget):
+    """Suggestions for the source in the reader; refreshed when it or the archive changes."""
+
+    #: suggestions for a source arrived and are shown
+    loaded = Signal()
+
+    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("suggestionsView")
+        self.window_ = window
+        self.heading = QLabel("No source open.")
+        self.heading.setObjectName("suggestionsHeading")
+        self.heading.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("suggestionsTree")
+        self.tree.setHeaderLabels(["Suggestion", "What", "Quote"])
+        tidy_tree(self.tree)
+        self.tree.setColumnWidth(0, 190)
+        self.tree.setColumnWidth(1, 150)
+        self.accept_button = QPushButton("Accept…")
+        self.accept_button.setObjectName("acceptSuggestion")
+        self.accept_button.setToolTip("Record the selected suggestion (a statistic opens its form first)")
+        self.reject_button = QPushButton("Reject")
+        self.reject_button.setObjectName("rejectSuggestion")
+        self.reject_button.setToolTip("Not a mention or claim: do not suggest it again")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.reject_button)
+        buttons.addStretch(1)
+        layout = pane_layout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self.suggestions: SourceSuggestions | None = None
+        self.statistic_dialog: StatisticDialog | None = None
+        self._generation = 0
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.reject_button.clicked.connect(self.reject_selected)
+        self.tree.itemSelectionChanged.connect(self._selection_changed)
+        self.tree.itemDoubleClicked.connect(lambda _item, _column: self.accept_selected())
+        self._selection_changed()
+
+    # --- loading --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Load the suggestions for the reader's source off the GUI thread."""
+        window = self.window_
+        source_id = window.reader.source_id
+        self._generation += 1
+        generation = self._generation
+        if source_id is None:
+            self.show_suggestions(None)
+            return
+        archive = window.archive
+        task = window.tasks.read(lambda *_: stats_operations.suggestions(archive, source_id), "suggestions")
+        task.on_finished(lambda result: self._arrived(generation, result))
+        task.on_failed(lambda message: self.heading.setText(f"No suggestions: {message}"))
+
+    def _arrived(self, generation: int, result: SourceSuggestions | None) -> None:
+        if generation == self._generation:
+            self.show_suggestions(result)
+
+    def show_suggestions(self, suggestions: SourceSuggestions | None) -> None:
+        selected = self.selected_candidate()
+        self.suggestions = suggestions
+        self.tree.clear()
+        if suggestions is None:
+            self.heading.setText("No source open.")
+            self._selection_changed()
+            self.loaded.emit()
+            return
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        mentions = QTreeWidgetItem([f"Mentions ({len(suggestions.mentions)})"])
+        statistics = QTreeWidgetItem([f"Statistics ({len(suggestions.statistics)})"])
+        for top in (mentions, statistics):
+            top.setFont(0, bold)
+            top.setFirstColumnSpanned(True)
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        for mention in suggestions.mentions:
+            what = "known actor" if mention.actor_id is not None else (
+                f"new {kind_name(mention.kind).lower().rstrip('s')}" if mention.kind else "new actor"
+            )
+            item = QTreeWidgetItem([mention.name, what, mention.quote])
+            item.setData(0, CANDIDATE_ROLE, mention)
+            item.setToolTip(2, mention.quote)
+            mentions.addChild(item)
+        for candidate in suggestions.statistics:
+            details = [p for p in (
+                f"by {candidate.claimant}" if candidate.claimant else None,
+                period(candidate.period_start, candidate.period_end) or None,
+                candidate.place,
+            ) if p]
+            quote = " ".join(candidate.quote.split())
+            item = QTreeWidgetItem([describe_statistic(candidate), ", ".join(details), quote])
+            item.setData(0, CANDIDATE_ROLE, candidate)
+            item.setToolTip(2, quote)
+            statistics.addChild(item)
+        self.tree.addTopLevelItem(mentions)
+        self.tree.addTopLevelItem(statistics)
+        mentions.setExpanded(True)
+        statistics.setExpanded(True)
+        total = len(suggestions.mentions) + len(suggestions.statistics)
+        self.heading.setText(
+            f"{total} suggestion{'s' if total != 1 else ''} in this source: select one to see it "
+            "in the text; accept or reject it." if total else "Nothing left to suggest in this source."
+        )
+        if selected is not None:
+            for item in self.items():
+                if item.data(0, CANDIDATE_ROLE) == selected:
+                    item.setSelected(True)
+        self._selection_changed()
+        self.loaded.emit()
+
+    # --- reading the list -----------------------------------------------------------------
+
+    def items(self) -> list[QTreeWidgetItem]:
+        """Every suggestion row (mentions first, then statistics)."""
+        rows = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            rows.extend(top.child(j) for j in range(top.childCount()))
+        return rows
+
+    def selected_candidate(self) -> MentionCandidate | StatisticCandidate | None:
+        items = self.tree.selectedItems()
+        if not items:
+            return None
+        candidate: Any = items[0].data(0, CANDIDATE_ROLE)
+        return candidate if isinstance(candidate, MentionCandidate | StatisticCandidate) else None
+
+    def _selection_changed(self) -> None:
+        candidate = self.selected_candidate()
+        self.accept_button.setEnabled(candidate is not None)
+        self.reject_button.setEnabled(candidate is not None)
+        self.accept_button.setText("Accept…" if isinstance(candidate, StatisticCandidate) else "Accept")
+        if candidate is not None and self.window_.reader.source_id == self._source_id():
+            self.window_.reader.select_span(candidate.start, candidate.end)
+
+    def _source_id(self) -> int | None:
+        return self.suggestions.source_id if self.suggestions is not None else None
+
+    # --- accepting and rejecting ----------------------------------------------------------
+
+    def accept_selected(self) -> None:
+        candidate = self.selected_candidate()
+        source_id = self._source_id()
+        if candidate is None or source_id is None:
+            return
+        if isinstance(candidate, MentionCandidate):
+            self.window_.undo_stack.push(self.mention_command(source_id, candidate))
+        else:
+            self.open_statistic_form(source_id, candidate)
+
+    def mention_command(self, source_id: int, candidate: MentionCandidate) -> QUndoCommand:
+        """Record a mention; a new name becomes an actor first (one undo step for both)."""
+        window = self.window_
+        if candidate.actor_id is not None:
+            return CreateMention(window, source_id, candidate.start, candidate.end, candidate.actor_id)
+        kind = candidate.kind if candidate.kind in _KINDS else ActorKind.OTHER.value
+        macro = QUndoCommand(f"Accept mention of {candidate.name}")
+        actor = Ref()
+        CreateActor(window, candidate.name, kind, ref=actor, parent=macro)
+        CreateMention(window, source_id, candidate.start, candidate.end, actor, parent=macro)
+        return macro
+
+    def open_statistic_form(self, source_id: int, candidate: StatisticCandidate) -> StatisticDialog:
+        """The statistic form, filled from the suggestion; OK records it (undoably)."""
+        detail = self.window_.reader.detail
+        sentence = candidate.quote
+        if detail is not None and detail.row.id == source_id:
+            sentence = _sentence_around(detail.text, candidate.start, candidate.end)
+        draft = StatisticDraft(
+            start=candidate.start, end=candidate.end, quote=candidate.quote, sentence=sentence,
+            value=candidate.value, low=candidate.low, high=candidate.high,
+            approximate=candidate.approximate, unit=candidate.unit, measure=candidate.measure or "",
+            subject=candidate.subject, place=candidate.place, claimant=candidate.claimant,
+            period_start=candidate.period_start, period_end=candidate.period_end,
+        )
+        rows = self.window_.statistics.model.rows
+        measures = sorted({r.measure for r in rows if r.measure}, key=str.casefold)
+        model = self.window_.actors.model
+        names = [a.name for group in getattr(model, "_actors", []) for a in group]
+        dialog = StatisticDialog(draft, measures=measures, actor_names=names, parent=self)
+        dialog.setWindowTitle("Accept suggested statistic")
+        dialog.accepted.connect(
+            lambda: self.window_.undo_stack.push(
+                CreateStatistic(self.window_, dialog.new_statistic(source_id))
+            )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.statistic_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def reject_selected(self) -> None:
+        candidate = self.selected_candidate()
+        source_id = self._source_id()
+        if candidate is None or source_id is None:
+            return
+        if isinstance(candidate, MentionCandidate):
+            command = RejectSuggestion(
+                self.window_, source_id, "mention", candidate.start, candidate.end,
+                mention_key(candidate), f"Reject mention of {candidate.name}",
+            )
+        else:
+            command = RejectSuggestion(
+                self.window_, source_id, "statistic", candidate.start, candidate.end,
+                statistic_key(candidate), f"Reject statistic {describe_statistic(candidate)}",
+            )
+        self.window_.undo_stack.push(command)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence(s) holding a span, for the form's context line."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return " ".join(text[left + 1 : right].split())
