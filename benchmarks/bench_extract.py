@@ -22,6 +22,10 @@ tuned. Labelling conventions:
 * ``mentions`` (where given) list the actors named: people, organisations, armed groups, state
   bodies, media outlets and places, with their kind.
 
+The first 90 sentences (split "tuning") were labelled first and the rules were then tuned on
+them; 36 more (split "heldout") were labelled afterwards, before the rules saw them, and were not
+tuned on: their figures estimate how the rules do on sentences they have not seen.
+
 A statistic suggestion matches a label when it has the same value (and, for ranges and vague
 counts, the same bounds) and the same claimant (compared case-insensitively, without articles).
 Mention suggestions (``suggest_new_actors`` with no known actors) match by name.
@@ -99,6 +103,18 @@ def _ratio(a: int, b: int) -> str:
 
 def quality(show_errors: bool) -> None:
     items = [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines() if line]
+    tuning = [i for i in items if i.get("split", "tuning") == "tuning"]
+    heldout = [i for i in items if i.get("split") == "heldout"]
+    print(f"== Tuning set: the first {len(tuple(tuning))} sentences, labelled before the rules "
+          f"and then used to tune them ==\n")
+    _quality(tuning, show_errors)
+    print(f"== Held-out set: {len(heldout)} sentences labelled after tuning, never tuned on ==\n")
+    _quality(heldout, show_errors)
+    print("== Both ==\n")
+    _quality(items, False)
+
+
+def _quality(items: list[dict[str, Any]], show_errors: bool) -> None:
     n_expected = n_got = n_match = n_value_match = 0
     negatives = negative_fp = 0
     fields: dict[str, list[int]] = {k: [0, 0] for k in (
