@@ -108,7 +108,7 @@ _VAGUE = {
     "tens of thousands": 20_000, "hundreds of thousands": 200_000,
     "several dozen": 24, "several hundred": 200, "several thousand": 2_000,
     "several million": 2_000_000, "a few dozen": 24, "a few hundred": 200,
-    "a few thousand": 2_000,
+    "a few thousand": 2_000, "a few million": 2_000_000,
 }  # fmt: skip
 
 _MONTHS = {
@@ -142,7 +142,8 @@ _CORE = re.compile(
 _MODIFIERS = {
     "more than": "low", "over": "low", "at least": "low", "no fewer than": "low",
     "no less than": "low", "upwards of": "low", "in excess of": "low", "above": "low",
-    "just over": "low", "well over": "low",
+    "just over": "low", "well over": "low", "tops": "low", "topped": "low", "exceeds": "low",
+    "exceeded": "low", "surpassed": "low", "passed": "low",
     "up to": "high", "as many as": "high", "fewer than": "high", "less than": "high",
     "under": "high", "no more than": "high", "at most": "high", "just under": "high",
     "nearly": "approx-high", "almost": "approx-high", "close to": "approx",
@@ -161,11 +162,14 @@ _CURRENCY_SYMBOL = {"$": "USD", "#36;": "USD", "€": "EUR", "£": "GBP", "¥": 
 _UNIT_AFTER = re.compile(
     r"\s*(?P<u>%|pct\b|percent\b|per\s+cent\b|percentage\s+points?\b|dlrs\b|dollars?\b|"
     r"yen\b|euros?\b|stg\b|sterling\b|pounds\s+sterling\b|rupees\b|roubles\b|rubles\b|"
+    r"marks\b|francs\b|lire\b|pesos\b|yuan\b|shekels\b|dinars\b|riyals\b|rand\b|"
     r"tonnes\b|tons\b|tones\b|barrels\b|bushels\b|ounces\b|kg\b|kilograms?\b|acres\b|"
     r"hectares\b)", re.IGNORECASE)
 _UNIT_NAMES = {"%": "%", "pct": "%", "percent": "%", "per cent": "%", "dlrs": "USD",
                "dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR",
                "stg": "GBP", "sterling": "GBP", "pounds sterling": "GBP", "tons": "tonnes",
+               "marks": "DEM", "francs": "FRF", "lire": "ITL", "pesos": "MXN", "yuan": "CNY",
+               "roubles": "RUB", "rubles": "RUB", "rupees": "INR", "shekels": "ILS",
                "tones": "tonnes", "kilograms": "kg", "kilogram": "kg"}  # fmt: skip
 _NOT_A_COUNT_AFTER = re.compile(
     r"\s*-?\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|"
@@ -235,6 +239,11 @@ _PERSON_NOUNS = {
     "volunteers", "mercenaries", "bodies", "casualties", "nationals",
     "citizens", "infants", "babies", "adults", "doctors", "nurses", "teachers", "pupils",
     "priests", "monks", "nuns", "farmers", "staff", "crew", "agents", "spies", "gunmen",
+    "candidates", "executives", "managers", "directors", "leaders", "lawmakers", "legislators",
+    "senators", "delegates", "ministers", "diplomats", "observers", "monitors", "inspectors",
+    "experts", "analysts", "customers", "patients", "athletes", "players", "fans", "tourists",
+    "visitors", "immigrants", "seekers", "shareholders", "investors", "employers", "parents",
+    "commandos", "paratroopers", "sailors", "airmen", "pilots", "bombers",
 }  # fmt: skip
 _NP_STOP = {
     "in", "on", "at", "from", "to", "by", "for", "with", "during", "since", "after",
@@ -272,7 +281,9 @@ _TIME_WORDS_RE = (rf"(?:(?:here|there|late|early|earlier|later|again|also|on|in|
                   rf"statement|interview|{_WEEKDAY_RE}|{_MONTH_RE}\.?|\d{{1,2}}|yesterday|"
                   rf"today|tonight|last|this|week|month|year|night|morning|afternoon|"
                   rf"evening|the|told|reporters|journalists|news|conference|briefing|"
-                  rf"friday's|monday's)\s*)*")
+                  rf"its|their|his|her|web|site|website|statement|report|television|radio|"
+                  rf"twitter|official|state|press|release|friday's|monday's|"
+                  rf"(?:in|at|from)\s+[^\W\d_][\w'’-]*)\s*)*")
 _TIME_TAIL = re.compile(rf"\s+(?:(?:last|this)\s+(?:week|month|year|night)|(?:on\s+)?"
                         rf"{_WEEKDAY_RE}|yesterday|today|earlier|late|also|here|there)$",
                         re.IGNORECASE)
@@ -355,7 +366,10 @@ def _core_value(match: re.Match[str]) -> tuple[float | None, float | None, str]:
         return value, None, "digits"
     if match.group("vague"):
         key = re.sub(r"\s+", " ", match.group("vague").lower())
-        return None, float(_VAGUE[key]), "vague"
+        # "a few million" reads like "several million": the smallest reading of the last word.
+        low = _VAGUE.get(key) or _VAGUE.get("several " + key.split()[-1]) or \
+            _VAGUE.get(key.split()[-1], 2)
+        return None, float(low), "vague"
     return _word_value(match.group("spelled")), None, "spelled"
 
 
@@ -389,20 +403,29 @@ def _numbers(sentence: str) -> list[_Number]:
             opener = re.search(r"\b(between|from)\s*$", before, re.IGNORECASE)
             joiner = re.fullmatch(r"\s*(and|to|or|-)\s*(?:US\s?\$|\$|#36;|€|£)?\s*", gap,
                                   re.IGNORECASE)
-            if joiner and (opener or joiner.group(1).lower() in ("or", "to")) and (
-                    opener or joiner.group(1).lower() == "or" or unit is not None):
+            word = joiner.group(1).lower() if joiner else ""
+            opener_word = opener.group(1).lower() if opener else ""
+            if joiner and ((opener_word == "between" and word == "and")
+                           or (opener_word == "from" and word in ("to", "-"))
+                           or word == "or" or (word == "to" and unit is not None)):
                 range_match = next_core
+        if range_match is not None:
+            second, _, _ = _core_value(range_match)
+            first = value if value is not None else low
+            scale = range_match.group("scale")
+            if first is not None and scale and not core.group("scale"):
+                first *= _SCALES[scale.lower()]  # "between $500 and $600 million"
+            if kind == "vague" or first is None or second is None or second < first:
+                range_match = None  # "fell 5 to 2" is no range
+            else:
+                low, high, value = first, second, None
+                end = range_match.end()
+                skip_until = end
+                modified = True
+                opener = re.search(r"\b(between|from)\s*$", before, re.IGNORECASE)
                 if opener:
                     start = opener.start()
                     before = sentence[:start]
-        if range_match is not None:
-            second, _, _ = _core_value(range_match)
-            low, high, value = value, second, None
-            end = range_match.end()
-            skip_until = end
-            modified = True
-            if kind != "vague" and low is not None and high is not None and high < low:
-                continue  # "5 to 2" is a score, not a range
         # Modifiers, possibly stacked ("some more than"), read right to left.
         while True:
             mod = _MOD_RE.search(before)
@@ -513,7 +536,9 @@ def _noun_phrase(sentence: str, pos: int, limit: int) -> tuple[int, int] | None:
             i += 1
         return i
 
-    # "100 of Zarqawi's militiamen", "tonnes of soft wheat"
+    # "100 of Zarqawi's militiamen", "tonnes of soft wheat", "$325,000 worth of air time"
+    if len(toks) > 1 and toks[0][2].lower() == "worth" and toks[1][2].lower() == "of":
+        toks = toks[1:]
     if toks and toks[0][2].lower() == "of":
         i = 1
         if i < len(toks) and (toks[i][2].lower() in _DETERMINERS):
@@ -553,6 +578,10 @@ def _verb_after(sentence: str, pos: int, limit: int) -> str | None:
         word = toks[i][2].lower()
         if word in _HEARSAY and i + 1 < len(toks) and toks[i + 1][2].lower() == "to":
             i += 2
+            continue
+        if word in _HEARSAY and i + 1 < len(toks) and (
+                toks[i + 1][2].lower() in _STATE_WORDS or _measure_of(toks[i + 1][2])):
+            i += 1  # "were confirmed dead", "reported killed"
             continue
         if word in _AUX or (word == "to" and i > 0):
             i += 1
@@ -597,10 +626,9 @@ def _verb_before(sentence: str, start: int) -> str | None:
         return "killed"  # "cost 85 lives", "claimed 30 lives": checked against "lives" later
     if last in _AUX or last in _NP_STOP - {"to"}:
         return None
+    if re.search(r"\btoll\b(?:\s+\S+){0,12}\s*$", sentence[max(0, start - 100):start].lower()):
+        return "killed"  # "taking the toll ... to 62", "the death toll in Iraq tops 1,000"
     if last == "to":
-        window = sentence[max(0, start - 80):start].lower()
-        if re.search(r"\b(?:death\s+)?toll\b", window):
-            return "killed"
         return None
     measure = _measure_of(last)
     if measure and (_is_verbish(last) or last in ("pay", "sell", "export", "import", "save",
@@ -650,11 +678,16 @@ _CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?:and|but|while|whereas|yet)\s+|\s+but\s+
                            re.IGNORECASE)
 
 
+_ENTITY_BEFORE = re.compile(r"(?:&|\b|#)(?:#?\d{1,4}|amp|quot|lt|gt|nbsp|apos)$")
+
+
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     """Spans of coordinated clauses; a ", and" closing a list ("A, B, and C") does not split."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _CLAUSE_SPLIT.finditer(sentence):
+        if match.group(0).startswith(";") and _ENTITY_BEFORE.search(sentence, 0, match.start()):
+            continue  # "#39;", "amp;": HTML entities left in the text, not semicolons
         if match.group(0).lstrip(", ").lower().startswith("and"):
             piece = sentence[start:match.start()]
             last_item = piece.rsplit(",", 1)[-1] if "," in piece else None
@@ -1028,6 +1061,8 @@ def _why_not(sentence: str, number: _Number, clause: str, clause_offset: int) ->
         return "date"
     if number.kind == "digits" and re.match(r"\s*(?:th|st|nd|rd)\b", after):
         return "ordinal"
+    if re.match(r"\s*-?\s*(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b", after, re.I):
+        return "fraction"
     if number.bare_year and not number.modified and number.unit is None:
         following = re.match(r"\s+([^\W\d_][\w'’-]*)", after)
         if not (following and following.group(1).lower() in _PERSON_NOUNS):
@@ -1040,8 +1075,9 @@ def _why_not(sentence: str, number: _Number, clause: str, clause_offset: int) ->
     if re.search(r"\b(?:no|nos|number|#)\.?\s*$", core_before, re.IGNORECASE):
         return "rank"
     if number.kind == "digits" and not number.modified and number.unit is None and \
-            re.search(r"(?<![.!?]\s)\b[A-Z][\w'’-]*\s+$", before) and \
-            not re.match(r"\s+[a-z]", after):
+            re.search(r"(?<![.!?]\s)\b[A-Z][\w'’-]*\s+$", before) and (
+            not re.match(r"\s+[a-z]", after)
+            or (re.match(r"\s+([a-z]+)", after) and _is_verbish(after.split()[0]))):
         return "part of a name"
     if number.kind == "spelled" and literal == "one" and (
             re.match(r"\s+(?:of|another|day|time|way|thing|side)\b|\s*[,.;:)]|$", after, re.I)
@@ -1051,6 +1087,15 @@ def _why_not(sentence: str, number: _Number, clause: str, clause_offset: int) ->
         return "back-reference"
     if re.search(r"\b(?:one|some|none|each|any)\s+of\s*$", before, re.I):
         return "part of a count"
+    if number.unit is not None and re.match(
+            r"\s*(?:a|an|per)\s+(?:barrel|share|ounce|troy\s+ounce|tonne|ton|bushel|gallon|"
+            r"litre|liter|pound|kilo|kilogram|unit)\b", after, re.I):
+        return "unit price"
+    if number.unit is not None and number.unit != "%" and re.fullmatch(
+            r"[\d,]*\.\d\d", number.literal) and re.search(
+            r"\b(?:rose|fell|surged|gained|lost|closed|jumped|slipped|dropped|climbed|added|shed|"
+            r"eased|firmed|traded|opened)\b", clause, re.IGNORECASE):
+        return "price quote"  # "US Steel rose $3.30 to $51.25"
     money_or_share = number.unit in ("%", "USD", "JPY", "EUR", "GBP")
     if (money_or_share or re.match(r"\s+level\b", after)) and _MARKET.search(clause):
         return "market quote"
@@ -1144,6 +1189,7 @@ def _sentence_statistics(text: str, offset: int, sentence: str,
                 number.subject = prior.subject
         # "fell 18 pct to 4.13 mln tonnes ... compared with 5.04 mln": the unit carries on.
         if number.unit is None and number.subject is None and prior.unit is not None and \
+                (prior.unit != "%" or (number.value or 0) <= 100) and \
                 re.search(r"\b(?:compared\s+with|against|from|versus|vs\.?|to)\s*$",
                           sentence[:number.start], re.IGNORECASE):
             number.unit = prior.unit
@@ -1166,11 +1212,17 @@ def _sentence_statistics(text: str, offset: int, sentence: str,
                 number.unit = "people"
             elif head:
                 number.unit = head
+        listed = index > 0 and kept[index - 1].unit == "%" and \
+            clause_span(kept[index - 1].core_start) == (c_start, c_end)
         if number.unit == "%" and number.measure is None and not (
-                re.match(r"\s+of\b", sentence[number.end:]) or head in _PERCENT_NOUNS):
+                listed or re.match(r"\s+of\b", sentence[number.end:]) or head in _PERCENT_NOUNS
+                or _PERCENT_CONTEXT.search(sentence[max(0, number.start - 50):number.start])):
             continue  # a percentage of nothing: "on a 100 percent basis"
         if number.unit is None and number.measure is None and number.subject is None:
             continue
+        if number.unit is None and number.subject is None and _MARKET.search(
+                sentence[c_start:c_end]):
+            continue  # "Shares of ... were among the losers, falling 15"
         c_start, c_end = clause_span(number.core_start)
         window_end = kept[index + 1].start if index + 1 < len(kept) and \
             kept[index + 1].start < c_end else c_end
@@ -1212,6 +1264,12 @@ _PERCENT_NOUNS = {"increase", "rise", "gain", "jump", "decline", "drop", "fall",
                   "stake", "interest", "share", "holding", "majority", "turnout", "rate",
                   "growth", "reduction", "hike", "inflation", "unemployment", "support",
                   "approval", "vote", "votes", "discount", "premium", "return", "loss", "profit"}
+# What a percentage may be a share of, or a verb of change or holding just before it.
+_PERCENT_CONTEXT = re.compile(
+    r"\b(?:rate|share|turnout|inflation|unemployment|factor|margin|growth|interest|stake|"
+    r"capital|majority|support|approval|rose|risen|fell|fallen|grew|declined?|increased?|"
+    r"jumped|dropped|climbed|slipped|gained|lost|was|were|holding|holds|owns|bought|sold|"
+    r"acquired|controls?|by|to|from|at)\b(?:\s+[^\W\d_][\w'’-]*){0,2}\s*$", re.IGNORECASE)
 _MEASURE_NOUN_HEADS = {"increase", "rise", "gain", "jump", "decline", "drop", "fall",
                        "decrease"}
 

@@ -431,3 +431,72 @@ def test_offsets_are_code_points_with_emoji_and_several_sentences() -> None:
 def test_empty_and_numberless_text() -> None:
     assert suggest_statistics("") == []
     assert suggest_statistics("Russia is no stranger to Islamic terrorism.") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules found on the held-out sentences
+
+
+@pytest.mark.parametrize("text", [
+    # a fraction, a unit price, share prices, a name followed by its verb
+    "Poland #39;s defense minister Jerzy Szmajdzinski has announced plans to cut his country "
+    "#39;s forces in Iraq by almost one third next year.",
+    "WASHINGTON -- The price of oil charged to a new high above  $47 a barrel yesterday amid "
+    "nagging concerns about instability in Iraq.",
+    "US Steel rose  $3.30, or 7, to  $51.25, while Nucor surged  $2.90 to  $54.05, an all-time "
+    "high.",
+    "Shares of Claire #39;s Stores were among the NYSE #39;s losers Thursday, falling 15 after "
+    "the company posted third-quarter results.",
+    "United Food and Commercial Workers Union Local 222 rejected a new contract proposal from "
+    "Iowa Beef Processors Inc, union spokesman Allen Zack said.",
+])
+def test_more_numbers_that_are_not_statistics(text: str) -> None:
+    assert suggest_statistics(text) == []
+
+
+def test_a_scale_after_a_range_applies_to_both_ends() -> None:
+    paid = only("Time Warner is to announce today that it will pay between  $500 and  $600 "
+                "million to settle federal investigations into irregularities at America Online, "
+                "according to reports in the American press.")
+    assert (paid.value, paid.low, paid.high, paid.unit) == (None, 500e6, 600e6, "USD")
+    assert paid.claimant == "reports in the American press"
+
+
+def test_a_death_toll_that_tops_a_figure_is_a_low_bound() -> None:
+    toll = only("AP - President Bush and Sen. John Kerry are using Iraq to advance their negative "
+                "campaign tactics as the U.S. military death toll in Iraq tops 1,000.")
+    assert (toll.value, toll.low, toll.measure) == (1000, 1000, "killed")
+
+
+def test_confirmed_dead_and_an_attribution_naming_where_it_was_said() -> None:
+    dead, missing = suggest_statistics(
+        "Twenty-five people were confirmed dead and 43 missing as of 5 am after typhoon Tokage "
+        "passed through Japan, NHK television said on its Web site.")
+    assert (dead.value, dead.measure, dead.claimant) == (25, "killed", "NHK")
+    assert (missing.value, missing.measure, missing.claimant) == (43, "missing", "NHK")
+
+
+def test_a_list_of_percentages_in_one_clause() -> None:
+    found = suggest_statistics(
+        "SAN DIEGO - San Diego County #39;s unemployment rate was 3.7 percent in August, down "
+        "from a revised 4.4 percent in July and 4.3 percent a year ago, the California "
+        "Employment Development Department reported today.")
+    assert [c.value for c in found] == [3.7, 4.4, 4.3]
+    assert {c.unit for c in found} == {"%"}
+    assert {c.claimant for c in found} == {"California Employment Development Department"}
+
+
+@pytest.mark.shared
+def test_the_whole_corpus_reads_without_errors_and_with_exact_quotes(shared_data: Path) -> None:
+    import csv
+
+    with (shared_data / "corpus" / "ag_news_test.csv").open(encoding="utf-8") as handle:
+        texts = [row[2] for row in csv.reader(handle)][1:]
+    assert len(texts) == 7600
+    found = 0
+    for text in texts:
+        for candidate in suggest_statistics(text, PartialDate(2004, 11, 1)):
+            assert text[candidate.start:candidate.end] == candidate.quote
+            assert candidate.value is not None or candidate.low is not None
+            found += 1
+    assert found > 1000
