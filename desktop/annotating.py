@@ -9,7 +9,6 @@ is a command from :mod:`desktop.undo` pushed on ``window.undo_stack``. Dialogs o
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
@@ -41,7 +40,6 @@ from desktop.views.dialogs import (
     MentionDialog,
     StatisticDialog,
 )
-from desktop.views.dialogs.codebook import code_paths
 from desktop.views.dialogs.common import next_colour
 
 if TYPE_CHECKING:
@@ -443,20 +441,11 @@ class Annotating(QObject):
         self._code_buttons_state()
 
     def _show_codes(self) -> None:
-        """Codes listed by their full path ("violence / shelling"), so nesting shows."""
-        pane = self.window.codes
-        paths = code_paths(self._codes)
-        selected = pane.selected_code()
-        pane.model.set_rows([replace(c, name=paths[c.id]) for c in self._codes])
-        if selected is not None:
-            self.select_code(selected)
+        self.window.codes.set_codes(self._codes)
         self._code_buttons_state()
 
     def select_code(self, code_id: int) -> None:
-        pane = self.window.codes
-        row = pane.model.row_of(code_id)
-        if row is not None:
-            pane.view.selectRow(pane.proxy.mapFromSource(pane.model.index(row, 0)).row())
+        self.window.codes.select_code(code_id)
 
     def _code_buttons_state(self) -> None:
         selected = self.window.codes.selected_code() is not None

@@ -30,13 +30,14 @@ from db.commands import CommandError, NewStatistic
 from db.lookup import memo_text
 from db.models import Actor, Alias, Annotation, Code, Mention, Statistic, annotation_codes
 from db.snapshots import Snapshot, capture, capture_and_delete, delete_captured, restore
+from desktop.tasks import Task
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
     from PySide6.QtGui import QUndoStack
 
     from db.archive import Archive
-    from desktop.tasks import Task, TaskRunner
+    from desktop.tasks import TaskRunner
 
 
 class Window(Protocol):
@@ -128,10 +129,12 @@ class ArchiveCommand(QUndoCommand):
             with archive.session() as session:
                 step(session)
 
-        task = window.tasks.write(job, name)
+        # connected before the task starts: a quick job could otherwise finish unheard
+        task = Task(job, name)
         task.on_finished(lambda _result: self._done(None))
         task.on_failed(self._done)
         self.last_task = task
+        window.tasks.write(task)
 
     def _done(self, error: str | None) -> None:
         self.error = error
