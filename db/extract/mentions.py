@@ -46,7 +46,8 @@ _PLAIN = {"’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "`": "'", "´": "'", "�
           "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
           "ـ": ""}  # fmt: skip
 _CHAR_CACHE: dict[str, str] = {}
-_SPECIAL = re.compile(r"[^\x00-\x7f]+|\s{2,}|[\t\n\r\f\v]")
+_ASCII_SPECIAL = re.compile(r"\s\s|[\t\n\r\f\v]")
+_SPECIAL = re.compile(r"\s{2,}|[^\S ]|[^\x00-\x7f]+")
 
 
 def _normal_char(char: str) -> str:
@@ -81,6 +82,13 @@ class _Normalised:
     __slots__ = ("_lengths", "_norm_starts", "_orig_starts", "text")
 
     def __init__(self, text: str) -> None:
+        if text.isascii() and _ASCII_SPECIAL.search(text) is None:
+            # The common case: plain ASCII with single spaces maps one to one.
+            self.text = text.lower()
+            self._norm_starts = [0]
+            self._orig_starts = [0]
+            self._lengths = [-1]
+            return
         parts: list[str] = []
         norm_starts: list[int] = []
         orig_starts: list[int] = []
@@ -344,6 +352,7 @@ _CONNECTORS = {"of", "al", "el", "bin", "ibn", "bint", "abu", "de", "du", "da", 
 _AFFIXES = re.compile(r"-(?:linked|based|led|backed|affiliated|allied|controlled|run|born|"
                       r"style|era|made|owned|held|bound|related|inspired|sponsored)$",
                       re.IGNORECASE)
+_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|ern)$", re.IGNORECASE)
 _DEMONYM = re.compile(r"(?:i|an|ian|ese|ish|ite|ic|ean|ni)$", re.IGNORECASE)
 
 # A word that may be part of a name: capitalised (any cased script), an initialism ("U.N."),
@@ -362,6 +371,12 @@ def _capitalised(word: str) -> bool:
     return first.isupper()
 
 
+def _lower_word_follows(following: str) -> bool:
+    """Whether a lower-case word (any cased script) comes next: the name is an adjective."""
+    match = re.match(r"\s+([^\W\d_])", following)
+    return match is not None and match.group(1).islower()
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     head = text[max(0, start - 6):start].rstrip(" \"'“‘([")
     return not head or head[-1] in ".!?:\n…" or head.endswith(("--", " -", "—", "–")) or \
@@ -369,7 +384,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def _lowercase_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\b[a-z][a-z'’-]*\b", text)}
+    return {w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w[0].islower()}
 
 
 def _ordinary(word: str, lowered_text: set[str]) -> bool:
@@ -390,8 +405,8 @@ def _guess_kind(name: str, before: str, after: str) -> str | None:
     context_before = before[-40:].lower()
     if re.search(r"\b(?:site|website|newspaper|daily|agency|network|channel|broadcaster|"
                  r"magazine|outlet|station|radio|television|tv)\s+$", context_before) or \
-            re.match(r"\s+(?:newspaper|news\s+agency|website|daily|reported|reports)\b",
-                     after.lower()):
+            re.match(r"\s+(?:newspaper|news\s+agency|website|daily|reported|reports|"
+                     r"television|tv|radio|channel)\b", after.lower()):
         return "media_outlet"
     if _MEDIA.search(name) and not _STATE.search(name):
         return "media_outlet"
@@ -478,6 +493,8 @@ def _runs(text: str) -> list[tuple[int, int, bool]]:
             previous = words[members[-1]][2]
             if previous.endswith(".") and not _ABBREVIATED.search(previous):
                 break  # the end of a sentence: "... died Sunday. He was 41"
+            if previous.endswith(("'s", "’s")):
+                break  # a possessive ends a name: "Tokyo's Nikkei average"
             gap = text[words[members[-1]][1]:words[j][0]]
             w = words[j][2]
             if gap not in (" ", "  ") and not (gap == "" and w.startswith("-")):
@@ -611,6 +628,10 @@ def _split_run(text: str, start: int, end: int, lowered: set[str], after_title: 
             continue
         break
     person_cue = after_title
+    # "Shares of Kmart Holding Corp.": a plural common noun opening a sentence is no name.
+    if len(tokens) > 2 and tokens[1][2] == "of" and _sentence_initial(text, tokens[0][0]) and \
+            re.search(r"[^s]s$", tokens[0][2]) and tokens[0][2].lower() not in _COUNTRIES:
+        tokens = tokens[2:]
     # Leading words that are not the name: "The", ordinary words that start a sentence,
     # titles, demonyms before a title ("Dagestani Amir Rustam Asilderov").
     while tokens:
@@ -655,18 +676,21 @@ def _split_run(text: str, start: int, end: int, lowered: set[str], after_title: 
     if person_cue and kind in (None, "place", "organisation"):
         kind = "person"
     following = text[n_end:n_end + 30]
-    if not single and not strong and all(_DEMONYM.search(t[2]) for t in tokens) and \
-            re.match(r"\s+[a-z]", following):
+    if not single and not strong and not person_cue and all(
+            _ADJECTIVE.search(t[2]) for t in tokens) and _lower_word_follows(following):
         return found  # "Algerian Islamic militants"
     if single and not strong and lower not in _COUNTRIES and not person_cue:
         # A nationality or other adjective before a noun ("Israeli troops", "Shi'ite
         # militiamen", "Sunni insurgent") is not an actor; nor is a plural ("Palestinians").
-        if re.match(r"\s+[a-z]", following) and (_DEMONYM.search(lower) or not re.match(
-                r"\s+(?:said|says|told|reported|region|province|prefecture|district|city|"
-                r"village|town|area|border|valley|republic)\b", following)):
+        if _lower_word_follows(following) and (_DEMONYM.search(lower) or not re.match(
+                r"\s+(?:said|says|say|told|reported|reports|added|had|has|have|is|was|were|are|"
+                r"will|would|could|can|may|might|did|does|also|region|province|prefecture|"
+                r"district|city|village|town|area|border|valley|republic|television|tv|"
+                r"radio|newspaper|news|agency|daily|channel|website)\b", following)):
             return found
-        if kind is None and re.search(r"[^s]s$", name) and not name.isupper():
-            return found
+        if kind is None and re.search(r"(?:ans|ians|is|ites|ers|ists|ons|ats|ics|ines|ees)$",
+                                      name) and not name.isupper():
+            return found  # a plural of people: "Palestinians", "Britons", "Democrats"
     # "Petros VII of Alexandria": the person, and the place after "of".
     if kind == "person" and " of " in name:
         head = name.rpartition(" of ")[0]
