@@ -22,7 +22,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 Report = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -30,15 +30,45 @@ Job = Callable[[Report, Cancelled], Any]
 
 
 class TaskSignals(QObject):
-    """The signals of one task (a QRunnable is not a QObject, so it carries one)."""
+    """The signals of one task (a QRunnable is not a QObject, so it carries one).
+
+    They are emitted on the worker thread and delivered (queued) to this object's own slots on
+    the GUI thread, which call the Python callbacks in the order they were added. One Qt
+    connection per signal, to a bound slot, is delivered reliably; many lambdas connected to a
+    cross-thread signal are not (PySide6 dropped some in our tests).
+    """
 
     progress = Signal(int, int, str)
     finished = Signal(object)
     failed = Signal(str)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.on_progress: list[Callable[[int, int, str], None]] = []
+        self.on_finished: list[Callable[[Any], None]] = []
+        self.on_failed: list[Callable[[str], None]] = []
+        self.progress.connect(self._progress)
+        self.finished.connect(self._finished)
+        self.failed.connect(self._failed)
+
+    @Slot(int, int, str)
+    def _progress(self, done: int, total: int, current: str) -> None:
+        for callback in list(self.on_progress):
+            callback(done, total, current)
+
+    @Slot(object)
+    def _finished(self, result: Any) -> None:
+        for callback in list(self.on_finished):
+            callback(result)
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        for callback in list(self.on_failed):
+            callback(message)
+
 
 class Task(QRunnable):
-    """One job on a pool. Connect to ``signals`` before handing it to :class:`TaskRunner`."""
+    """One job on a pool. Add callbacks (``on_finished`` ...) before handing it to the runner."""
 
     def __init__(self, job: Job, name: str = "") -> None:
         super().__init__()
@@ -49,17 +79,17 @@ class Task(QRunnable):
         self._cancel = threading.Event()
         self.done = False
 
-    # connecting helpers return the task so calls can be chained
-    def on_finished(self, slot: Callable[[Any], None]) -> Task:
-        self.signals.finished.connect(slot)
+    # these return the task so calls can be chained
+    def on_finished(self, callback: Callable[[Any], None]) -> Task:
+        self.signals.on_finished.append(callback)
         return self
 
-    def on_failed(self, slot: Callable[[str], None]) -> Task:
-        self.signals.failed.connect(slot)
+    def on_failed(self, callback: Callable[[str], None]) -> Task:
+        self.signals.on_failed.append(callback)
         return self
 
-    def on_progress(self, slot: Callable[[int, int, str], None]) -> Task:
-        self.signals.progress.connect(slot)
+    def on_progress(self, callback: Callable[[int, int, str], None]) -> Task:
+        self.signals.on_progress.append(callback)
         return self
 
     def cancel(self) -> None:
@@ -106,9 +136,9 @@ class TaskRunner(QObject):
     def _start(self, pool: QThreadPool, job: Job | Task, name: str) -> Task:
         task = job if isinstance(job, Task) else Task(job, name)
         self._active.add(task)
-        # connected last, so callers' slots (connected before start) run first
-        task.signals.finished.connect(lambda _result, t=task: self._done(t))
-        task.signals.failed.connect(lambda _message, t=task: self._done(t))
+        # added last, so the callers' callbacks (added before start) run first
+        task.on_finished(lambda _result: self._done(task))
+        task.on_failed(lambda _message: self._done(task))
         pool.start(task)
         self.busy_changed.emit(len(self._active))
         return task

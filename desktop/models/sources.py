@@ -37,8 +37,10 @@ class SourcesModel(LazyTableModel[SourceRow]):
             Column[SourceRow]("Published", lambda r: date(r.published), "published"),
             Column[SourceRow]("Outlet", lambda r: r.outlet or "", "outlet"),
             Column[SourceRow]("Kind", lambda r: source_kind(r.kind), "kind"),
-            Column[SourceRow]("Annotations", lambda r: r.annotation_count, "annotations", align_right=True),
-            Column[SourceRow]("Statistics", lambda r: r.statistic_count, "statistics", align_right=True),
+            Column[SourceRow]("Ann.", lambda r: r.annotation_count, "annotations", align_right=True,
+                              header_tip="Annotations (coded passages, mentions and statistic spans)"),
+            Column[SourceRow]("Stat.", lambda r: r.statistic_count, "statistics", align_right=True,
+                              header_tip="Statistics recorded from this source"),
             Column[SourceRow]("Match", self._snippet_text, None, tooltip=self._snippet_text),
         )
         super().__init__(runner)

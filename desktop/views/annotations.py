@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTableView, QWidget
 
 from db.queries import AnnotationRow
 from desktop.models.base import Role
@@ -32,28 +32,51 @@ class AnnotationsPane(QWidget):
         for column, width in enumerate((260, 74, 130, 160, 50)):
             self.view.setColumnWidth(column, width)
         self.empty = QLabel("No source shown.")
-        self.empty.setStyleSheet("color: palette(mid);")
+        self.empty.setStyleSheet("color: #6a6a6a;")
+        self.show_mentions = QCheckBox("Mentions")
+        self.show_mentions.setObjectName("showMentions")
+        self.show_mentions.setToolTip("List the mentions of actors too (they are underlined in the text)")
+        footer = QHBoxLayout()
+        footer.addWidget(self.empty, 1)
+        footer.addWidget(self.show_mentions)
         layout = pane_layout(self)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty)
+        layout.addLayout(footer)
+        self._rows: list[AnnotationRow] | None = None
+        self.show_mentions.toggled.connect(lambda _on: self._fill())
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def set_annotations(self, rows: tuple[AnnotationRow, ...] | list[AnnotationRow] | None) -> None:
         """The annotations of the shown source (None: no source)."""
+        self._rows = list(rows) if rows is not None else None
+        self._fill()
+
+    def _fill(self) -> None:
+        rows = self._rows
+        mentions = self.show_mentions.isChecked()
+        shown = [
+            a for a in rows or ()
+            # a bare mention is listed only on request; a coded or noted one always
+            if mentions or a.mention_id is None or a.codes or a.note
+        ]
         self.view.selectionModel().blockSignals(True)
-        self.model.set_rows(list(rows or ()))
+        self.model.set_rows(shown)
         self.view.selectionModel().blockSignals(False)
         if rows is None:
             self.empty.setText("No source shown.")
         else:
-            n = len(rows)
-            self.empty.setText(f"{n} annotation{'s' if n != 1 else ''} in this source")
+            hidden = len(rows) - len(shown)
+            text = f"{len(shown)} annotation{'s' if len(shown) != 1 else ''}"
+            self.empty.setText(text + (f" (+{hidden} mentions)" if hidden else ""))
 
     def selected_annotation(self) -> int | None:
         return selected_id(self.view)
 
     def select_annotation(self, annotation_id: int) -> None:
         row = self.model.row_of(annotation_id)
+        if row is None and self._rows and any(a.id == annotation_id for a in self._rows):
+            self.show_mentions.setChecked(True)
+            row = self.model.row_of(annotation_id)
         if row is not None:
             self.view.selectionModel().blockSignals(True)
             select_row(self.view, self.proxy.mapFromSource(self.model.index(row, 0)))

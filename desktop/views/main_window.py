@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import platform
 import sys
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +80,6 @@ class MainWindow(QMainWindow):
         self._pending_refresh = 0
         self.chart: Any = None
         _windows.append(self)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.destroyed.connect(lambda *_: _windows.remove(self) if self in _windows else None)
 
         self.reader = ReaderView()
         self.setCentralWidget(self.reader)
@@ -154,10 +153,10 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(annotations, codes)
         self.splitDockWidget(statistics, chart, Qt.Orientation.Horizontal)
         annotations.raise_()
-        self.resizeDocks([sources, actors], [420, 340], Qt.Orientation.Horizontal)
-        self.resizeDocks([statistics], [250], Qt.Orientation.Vertical)
+        self.resizeDocks([sources, actors], [440, 360], Qt.Orientation.Horizontal)
+        self.resizeDocks([statistics], [270], Qt.Orientation.Vertical)
         self.resizeDocks([actors, annotations], [330, 260], Qt.Orientation.Vertical)
-        self.resizeDocks([statistics, chart], [760, 640], Qt.Orientation.Horizontal)
+        self.resizeDocks([statistics, chart], [820, 580], Qt.Orientation.Horizontal)
 
     def _action(self, name: str, text: str, shortcut: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -343,7 +342,13 @@ class MainWindow(QMainWindow):
         except ImportError as error:  # the chart is optional; the window works without it
             self.chart_placeholder.setText(f"The chart is not available ({error}).")
             return
-        self.chart = ChartPane(self.archive)
+        try:
+            chart = ChartPane(self.archive)
+        except Exception as error:  # a broken chart must not take the window down with it
+            traceback.print_exc()
+            self.chart_placeholder.setText(f"The chart could not be drawn:\n{error}")
+            return
+        self.chart = chart
         self.chart.statistic_clicked.connect(self.select_statistic)
         self.docks["chart"].setWidget(self.chart)
         self.chart_placeholder.deleteLater()
@@ -384,9 +389,6 @@ class MainWindow(QMainWindow):
             self.chart.highlight_statistic(statistic_id)
         if row.source_id is not None:
             self.open_source(row.source_id, row.start, row.end)
-            self.statusBar().showMessage(
-                f"Statistic claimed by {row.claimant or 'the author'} in “{row.source_title or ''}”", 5000
-            )
 
     def _actor_selected(self, actor_id: int) -> None:
         actor = self.actors.selected_actor_row() if actor_id >= 0 else None
@@ -581,4 +583,6 @@ class MainWindow(QMainWindow):
         self.tasks.shutdown()
         self.archive.close()
         super().closeEvent(event)
+        if self in _windows:  # nothing else keeps a closed window alive
+            _windows.remove(self)
 

@@ -153,7 +153,7 @@ def _header_html(detail: SourceDetail) -> str:
     facts = [x for x in (date(row.published), row.outlet or "", row.author or "") if x]
     lines = [f"<div style='font-size:15pt; font-weight:600'>{esc(row.title)}</div>"]
     if facts:
-        lines.append(f"<div style='color:palette(mid)'>{esc(' · '.join(facts))}</div>")
+        lines.append(f"<div style='color:#505050; font-size:10.5pt'>{esc(' · '.join(facts))}</div>")
     extra = []
     if row.url:
         extra.append(f"<a href='{esc(row.url, quote=True)}'>{esc(row.url)}</a>")
@@ -166,7 +166,7 @@ def _header_html(detail: SourceDetail) -> str:
         extra.append("Graded " + ", ".join(grade))
     counts = f"{len(detail.coded)} annotations · {len(detail.mentions)} mentions · {len(detail.statistics)} statistics"
     extra.append(counts)
-    lines.append(f"<div style='color:#555'>{' &nbsp;|&nbsp; '.join(extra)}</div>")
+    lines.append(f"<div style='color:#6a6a6a'>{' &nbsp;|&nbsp; '.join(extra)}</div>")
     return "".join(lines)
 
 
@@ -285,10 +285,7 @@ class ReaderView(QWidget):
         cursor = self.editor.textCursor()
         if not cursor.hasSelection():
             return None
-        return (
-            self._offsets.to_codepoint(cursor.selectionStart()),
-            self._offsets.to_codepoint(cursor.selectionEnd()),
-        )
+        return self._offsets.span_to_codepoints(cursor.selectionStart(), cursor.selectionEnd())
 
     def highlight_actor(self, actor_id: int | None) -> None:
         """Mark one actor's mentions strongly (None: no actor)."""

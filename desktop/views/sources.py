@@ -45,7 +45,7 @@ class SourcesPane(QWidget):
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setStretchLastSection(False)
         self.view.horizontalHeader().setSectionResizeMode(0, self.view.horizontalHeader().ResizeMode.Stretch)
-        for column, width in ((1, 86), (2, 120), (3, 70), (4, 84), (5, 70), (6, 260)):
+        for column, width in ((1, 82), (2, 110), (3, 62), (4, 42), (5, 42), (6, 280)):
             self.view.setColumnWidth(column, width)
 
         self.actor_label = QLabel()
