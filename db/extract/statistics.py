@@ -10,7 +10,8 @@ Decisions a researcher will notice, in the order a sentence goes through them:
   ordinals ("No. 2", "third-ranked"), scores and records ("13-3", "5-2"), numbers inside names
   ("Flight 93"), durations and distances ("48 hours", "400 km"), numbers used as adjectives
   ("10-day-old", "191-member"), definite back-references ("the 10", "the two candidates"),
-  market quotes (share prices, index levels and moves) and percentages that measure nothing.
+  fractions ("one third"), market quotes (share prices, index levels and moves, prices per
+  barrel or share) and percentages that measure nothing ("on a 100 percent basis").
 * **Bounds.** "more than / over / at least 430" gives ``value=430, low=430``; "up to / as many as /
   fewer than / nearly 50" gives ``value=50, high=50``. "between 10 and 20", "from 10 to 20" and
   "two or three" give ``low``/``high`` and ``value=None``: the text gives no best estimate and we do
@@ -18,6 +19,8 @@ Decisions a researcher will notice, in the order a sentence goes through them:
   ``value=None``, the smallest reading as ``low`` (24, 40, 200, 20,000) and ``approximate=True``.
 * **Approximate** when a marker stands before the number: "an estimated", "some", "about",
   "around", "roughly", "approximately", "nearly", "almost", "close to", "perhaps", "or so" after it.
+* **Ranges.** Only "between A and B", "from A to B", "A or B" and "A to B" with a currency make
+  ranges; a scale after B carries to A ("between $500 and $600 million"). "13-3" is a score.
 * **Claimant.** A claim verb with its subject before the figures ("Russian officials estimate
   some 2,200 ...", "X said 7 marines ...", "According to X, ...") covers every figure after it in
   the sentence. A trailing attribution (", police said", ", the agency reported Friday",
@@ -1004,6 +1007,8 @@ def _period_from(kind: str, match: re.Match[str], published: PartialDate | None,
 def _find_period(text: str, published: PartialDate | None,
                  ) -> tuple[int, tuple[PartialDate | None, PartialDate | None]] | None:
     """(position, period) of the first time expression in ``text`` that gives a period."""
+    if not _QUICK_PERIOD.search(text):
+        return None
     best: tuple[int, int, tuple[PartialDate | None, PartialDate | None]] | None = None
     for kind, pattern in _PERIOD_PATTERNS:
         for match in pattern.finditer(text):
@@ -1112,8 +1117,16 @@ def suggest_statistics(text: str, published: PartialDate | None = None,
     return candidates
 
 
+# A cheap first look: no digit and no number word, no statistic.
+_QUICK = re.compile(r"\d|\b(?:" + _FIRSTWORD + r"|a\s+dozen|dozens|scores|hundreds|thousands|"
+                    r"millions|a\s+(?:hundred|thousand|million))\b", re.IGNORECASE)
+_QUICK_PERIOD = re.compile(rf"\d|\b(?:{_MONTH_RE}|year|month)\b", re.IGNORECASE)
+
+
 def _sentence_statistics(text: str, offset: int, sentence: str,
                          published: PartialDate | None) -> list[StatisticCandidate]:
+    if not _QUICK.search(sentence):
+        return []
     clauses = _clauses(sentence)
 
     def clause_span(pos: int) -> tuple[int, int]:
