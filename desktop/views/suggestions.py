@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QUndoCommand
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -66,8 +66,13 @@ class SuggestionsPane(QWidget):
         self.window_ = window
         self.heading = QLabel("No source open.")
         self.heading.setObjectName("suggestionsHeading")
-        self.heading.setWordWrap(True)
+        self.heading.setToolTip(
+            "Mentions of actors and numeric claims found in this source by offline rules. "
+            "Select one to see it in the text; accept it (a statistic opens its form first) "
+            "or reject it (not suggested again)."
+        )
         self.tree = QTreeWidget()
+        self.tree.setMinimumHeight(110)
         self.tree.setObjectName("suggestionsTree")
         self.tree.setHeaderLabels(["Suggestion", "What", "Quote"])
         tidy_tree(self.tree)
@@ -79,14 +84,13 @@ class SuggestionsPane(QWidget):
         self.reject_button = QPushButton("Reject")
         self.reject_button.setObjectName("rejectSuggestion")
         self.reject_button.setToolTip("Not a mention or claim: do not suggest it again")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.accept_button)
-        buttons.addWidget(self.reject_button)
-        buttons.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.accept_button)
+        top.addWidget(self.reject_button)
         layout = pane_layout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.tree, 1)
-        layout.addLayout(buttons)
         self.suggestions: SourceSuggestions | None = None
         self.statistic_dialog: StatisticDialog | None = None
         self._generation = 0
@@ -158,8 +162,8 @@ class SuggestionsPane(QWidget):
         statistics.setExpanded(True)
         total = len(suggestions.mentions) + len(suggestions.statistics)
         self.heading.setText(
-            f"{total} suggestion{'s' if total != 1 else ''} in this source: select one to see it "
-            "in the text; accept or reject it." if total else "Nothing left to suggest in this source."
+            f"{total} suggestion{'s' if total != 1 else ''} in this source" if total
+            else "Nothing left to suggest in this source."
         )
         if selected is not None:
             for item in self.items():
@@ -204,21 +208,23 @@ class SuggestionsPane(QWidget):
         if candidate is None or source_id is None:
             return
         if isinstance(candidate, MentionCandidate):
-            self.window_.undo_stack.push(self.mention_command(source_id, candidate))
+            self.accept_mention(source_id, candidate)
         else:
             self.open_statistic_form(source_id, candidate)
 
-    def mention_command(self, source_id: int, candidate: MentionCandidate) -> QUndoCommand:
+    def accept_mention(self, source_id: int, candidate: MentionCandidate) -> None:
         """Record a mention; a new name becomes an actor first (one undo step for both)."""
         window = self.window_
+        stack = window.undo_stack
         if candidate.actor_id is not None:
-            return CreateMention(window, source_id, candidate.start, candidate.end, candidate.actor_id)
+            stack.push(CreateMention(window, source_id, candidate.start, candidate.end, candidate.actor_id))
+            return
         kind = candidate.kind if candidate.kind in _KINDS else ActorKind.OTHER.value
-        macro = QUndoCommand(f"Accept mention of {candidate.name}")
+        stack.beginMacro(f"Accept mention of {candidate.name}")
         actor = Ref()
-        CreateActor(window, candidate.name, kind, ref=actor, parent=macro)
-        CreateMention(window, source_id, candidate.start, candidate.end, actor, parent=macro)
-        return macro
+        stack.push(CreateActor(window, candidate.name, kind, ref=actor))
+        stack.push(CreateMention(window, source_id, candidate.start, candidate.end, actor))
+        stack.endMacro()
 
     def open_statistic_form(self, source_id: int, candidate: StatisticCandidate) -> StatisticDialog:
         """The statistic form, filled from the suggestion; OK records it (undoably)."""

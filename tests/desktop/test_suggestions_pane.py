@@ -1,0 +1,163 @@
+"""The Suggestions list: accept and reject mentions and statistics, each undoable."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QTreeWidgetItem
+from pytestqt.qtbot import QtBot
+
+from db.archive import Archive
+from db.extract.mentions import MentionCandidate
+from db.extract.statistics import StatisticCandidate
+from db.queries import annotations_of, list_actors, list_statistics
+from desktop import stats_actors
+from desktop.views.main_window import MainWindow
+from desktop.views.suggestions import CANDIDATE_ROLE, SuggestionsPane
+from tests.desktop.annotate_helpers import open_window, settle
+from tests.factories import make_source
+
+TEXT = (
+    "Rustam Asilderov spoke in Makhachkala. "
+    "At least 19 militants were killed in Dagestan in 2015, according to Caucasus Knot."
+)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sample_archive: Archive) -> MainWindow:
+    source = make_source(sample_archive, TEXT, title="A Dagestan report")
+    main = open_window(qtbot, sample_archive)
+    stats_actors.install(main)
+    main.docks["suggestions"].raise_()  # its tab, as a researcher would click it
+    pane = main.stats_actors.suggestions_pane  # type: ignore[attr-defined]
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        main.open_source(source)
+    return main
+
+
+def pane_of(window: MainWindow) -> SuggestionsPane:
+    return window.stats_actors.suggestions_pane  # type: ignore[attr-defined, no-any-return]
+
+
+def item_for(pane: SuggestionsPane, quote: str) -> QTreeWidgetItem:
+    for item in pane.items():
+        candidate = item.data(0, CANDIDATE_ROLE)
+        if candidate.quote == quote or candidate.quote.startswith(quote):
+            return item
+    raise AssertionError(f"no suggestion {quote!r} in {[i.text(0) for i in pane.items()]}")
+
+
+def click(qtbot: QtBot, pane: SuggestionsPane, item: QTreeWidgetItem) -> None:
+    pane.tree.scrollToItem(item)
+    rect = pane.tree.visualItemRect(item)
+    qtbot.mouseClick(pane.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert pane.tree.selectedItems() == [item]
+
+
+def act(qtbot: QtBot, window: MainWindow, button: object) -> None:
+    """Click a button and wait for the write and the list's reload after it."""
+    pane = pane_of(window)
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    settle(qtbot, window)
+
+
+def undo(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(pane_of(window).loaded, timeout=10_000):
+        window.actionUndo.trigger()
+    settle(qtbot, window)
+
+
+def mentions(archive: Archive, source_id: int) -> list[tuple[str | None, str]]:
+    with archive.session() as s:
+        return [(a.actor, a.quote) for a in annotations_of(s, source_id) if a.mention_id is not None]
+
+
+def test_the_list_shows_mentions_and_statistics_and_selecting_shows_the_text(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = pane_of(window)
+    candidates = [i.data(0, CANDIDATE_ROLE) for i in pane.items()]
+    assert any(isinstance(c, MentionCandidate) and c.name == "Rustam Asilderov" for c in candidates)
+    assert any(isinstance(c, StatisticCandidate) and c.low == 19 for c in candidates)
+    item = item_for(pane, "Rustam Asilderov")
+    assert item.text(1) == "known actor"
+    click(qtbot, pane, item)
+    assert window.reader.selected_span() == (0, len("Rustam Asilderov"))
+
+
+def test_accept_a_known_actor_mention_and_undo(qtbot: QtBot, window: MainWindow, sample_archive: Archive) -> None:
+    pane = pane_of(window)
+    source = window.reader.source_id
+    assert source is not None
+    click(qtbot, pane, item_for(pane, "Rustam Asilderov"))
+    act(qtbot, window, pane.accept_button)
+    assert ("Rustam Asilderov", "Rustam Asilderov") in mentions(sample_archive, source)
+    # recorded: no longer suggested
+    assert all(i.data(0, CANDIDATE_ROLE).quote != "Rustam Asilderov" for i in pane.items())
+    undo(qtbot, window)
+    assert ("Rustam Asilderov", "Rustam Asilderov") not in mentions(sample_archive, source)
+    assert item_for(pane, "Rustam Asilderov") is not None
+
+
+def test_accept_a_new_actor_creates_it_and_undo_removes_both(
+    qtbot: QtBot, window: MainWindow, sample_archive: Archive
+) -> None:
+    pane = pane_of(window)
+    source = window.reader.source_id
+    assert source is not None
+    item = item_for(pane, "Makhachkala")
+    candidate = item.data(0, CANDIDATE_ROLE)
+    assert candidate.actor_id is None
+    click(qtbot, pane, item)
+    act(qtbot, window, pane.accept_button)
+    with sample_archive.session() as s:
+        names = {a.name: a.kind for a in list_actors(s)}
+    assert candidate.name in names
+    assert (candidate.name, "Makhachkala") in mentions(sample_archive, source)
+    undo(qtbot, window)
+    with sample_archive.session() as s:
+        assert candidate.name not in {a.name for a in list_actors(s)}
+    assert mentions(sample_archive, source) == []
+
+
+def test_accept_a_statistic_after_correcting_it(qtbot: QtBot, window: MainWindow, sample_archive: Archive) -> None:
+    pane = pane_of(window)
+    source = window.reader.source_id
+    click(qtbot, pane, item_for(pane, "At least 19"))
+    qtbot.mouseClick(pane.accept_button, Qt.MouseButton.LeftButton)
+    dialog = pane.statistic_dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert dialog.low.text() == "19"
+    subject = dialog.findChild(QLineEdit, "subjectEdit")
+    subject.clear()
+    qtbot.keyClicks(subject, "insurgents")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    with sample_archive.session() as s:
+        [stat] = list_statistics(s, source_id=source)
+    assert stat.low == 19
+    assert stat.subject == "insurgents"
+    assert stat.quote is not None
+    assert stat.quote.startswith("At least 19")
+    assert all(not isinstance(i.data(0, CANDIDATE_ROLE), StatisticCandidate) for i in pane.items())
+    undo(qtbot, window)
+    with sample_archive.session() as s:
+        assert list_statistics(s, source_id=source) == []
+
+
+def test_reject_is_remembered_and_undoable(qtbot: QtBot, window: MainWindow) -> None:
+    pane = pane_of(window)
+    click(qtbot, pane, item_for(pane, "At least 19"))
+    act(qtbot, window, pane.reject_button)
+    quotes = [i.data(0, CANDIDATE_ROLE).quote for i in pane.items()]
+    assert not any(q.startswith("At least 19") for q in quotes)
+    # opening the source again does not bring it back
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        window.open_source(window.reader.source_id, reload=True)  # type: ignore[arg-type]
+    assert not any(i.data(0, CANDIDATE_ROLE).quote.startswith("At least 19") for i in pane.items())
+    undo(qtbot, window)
+    assert item_for(pane, "At least 19") is not None
