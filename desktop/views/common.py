@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QTableView,
     QTreeView,
     QVBoxLayout,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.models.base import Role
 
 
-def tidy_table(view: QTableView) -> None:
+def tidy_table(view: QTableView, fixed: tuple[int, ...] = ()) -> None:
     """Row selection, no row numbers, compact rows, last column stretched, text elided."""
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -33,6 +34,29 @@ def tidy_table(view: QTableView) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setMinimumSectionSize(36)
+    column_menu(view, fixed)
+
+
+def column_menu(view: QTableView, fixed: tuple[int, ...] = ()) -> None:
+    """A right-click menu on the header to show or hide columns (``fixed`` ones are left out)."""
+    header = view.horizontalHeader()
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def show_menu(point: QPoint) -> None:
+        menu = QMenu(header)
+        model = view.model()
+        shown = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
+        for column in range(model.columnCount()):
+            if column in fixed:
+                continue
+            action = menu.addAction(str(model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(column in shown)
+            action.setEnabled(not (column in shown and len(shown) == 1))  # keep one column
+            action.toggled.connect(lambda on, c=column: view.setColumnHidden(c, not on))
+        menu.exec(header.mapToGlobal(point))
+
+    header.customContextMenuRequested.connect(show_menu)
 
 
 def tidy_tree(view: QTreeView) -> None:

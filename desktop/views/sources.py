@@ -2,22 +2,88 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+import html
+
+from PySide6.QtCore import (
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QWidget,
 )
 
 from db.archive import Archive
-from desktop.models.sources import SourcesModel
+from desktop import operations
+from desktop.models.sources import SNIPPET_ROLE, SourcesModel
 from desktop.tasks import TaskRunner
 from desktop.views.common import filter_box, pane_layout, select_row, selected_id, tidy_table
 
 #: ms to wait after the last key press before filtering or searching
 TYPING_PAUSE = 250
+#: columns hidden while searching (outlet, kind, counts): the snippets need the width
+SEARCH_HIDES = (2, 3, 4, 5)
+
+
+class TitleDelegate(QStyledItemDelegate):
+    """The title; during a search, the matching snippet under it with the hits in bold."""
+
+    def __init__(self, model: SourcesModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        snippet = index.data(SNIPPET_ROLE) if self.model.searching else ""
+        if not snippet:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        title = option.text
+        option.text = ""
+        style = option.widget.style() if option.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        opened, closed = operations.SNIPPET_MARKS
+        flat = " ".join(snippet.split())
+        markup = html.escape(flat).replace(html.escape(opened), "<b>").replace(html.escape(closed), "</b>")
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text_colour = option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        quiet = text_colour if selected else option.palette.color(QPalette.ColorRole.PlaceholderText)
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(option.font)
+        document.setHtml(
+            f"<div style='white-space:pre; color:{text_colour.name()}'>{html.escape(title)}</div>"
+            f"<div style='white-space:pre; color:{quiet.name()}'>{markup}</div>"
+        )
+        context = QAbstractTextDocumentLayout.PaintContext()
+        painter.save()
+        rect = option.rect.adjusted(4, 2, -2, -2)
+        painter.translate(rect.left(), rect.top())
+        painter.setClipRect(0, 0, rect.width(), rect.height())
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        if self.model.searching:
+            hint.setHeight(2 * option.fontMetrics.height() + 8)
+        return hint
 
 
 class SourcesPane(QWidget):
@@ -38,15 +104,18 @@ class SourcesPane(QWidget):
         self.filter_edit = filter_box("Filter by title, outlet or author", "sourcesFilter")
         self.view = QTableView()
         self.view.setObjectName("sourcesTable")
-        tidy_table(self.view)
+        tidy_table(self.view, fixed=(SourcesModel.SNIPPET_COLUMN,))
         self.view.setModel(self.model)
         # the indicator first, so enabling sorting asks for the order the model already has
         self.view.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setStretchLastSection(False)
-        self.view.horizontalHeader().setSectionResizeMode(0, self.view.horizontalHeader().ResizeMode.Stretch)
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 82), (2, 110), (3, 62), (4, 42), (5, 42), (6, 280)):
             self.view.setColumnWidth(column, width)
+        self.view.setColumnHidden(3, True)  # the kind: one right-click on the header away
+        self.titles = TitleDelegate(self.model, self.view)
+        self.view.setItemDelegateForColumn(0, self.titles)
 
         self.actor_label = QLabel()
         self.actor_label.setObjectName("actorFilterLabel")
@@ -83,7 +152,10 @@ class SourcesPane(QWidget):
         self.model.loaded.connect(self._loaded)
         self.model.rowsInserted.connect(lambda *_: self._show_count())
         self._pending_select: int | None = None
-        self._show_match_column()
+        #: which columns were hidden before a search hid some to make room for the snippets
+        self._hidden_before_search: dict[int, bool] | None = None
+        # the snippet is drawn under the title while searching (a column of its own is too narrow)
+        self.view.setColumnHidden(SourcesModel.SNIPPET_COLUMN, True)
 
     # --- public ---------------------------------------------------------------------------
 
@@ -127,12 +199,21 @@ class SourcesPane(QWidget):
         self.actor_filter_cleared.emit()
 
     def _show_match_column(self) -> None:
-        self.view.setColumnHidden(SourcesModel.SNIPPET_COLUMN, not self.model.searching)
+        """While searching, rows are two lines (title and snippet) and the counts step aside."""
+        searching = self.model.searching
+        lines = 2 if searching else 1
+        metrics = self.view.fontMetrics()
+        self.view.verticalHeader().setDefaultSectionSize(lines * metrics.height() + (8 if lines == 1 else 10))
         header = self.view.horizontalHeader()
-        if self.model.searching and self.model.ranked:
-            header.setSortIndicatorShown(False)
-        else:
-            header.setSortIndicatorShown(True)
+        header.setSortIndicatorShown(not (searching and self.model.ranked))
+        if searching and self._hidden_before_search is None:
+            self._hidden_before_search = {c: self.view.isColumnHidden(c) for c in SEARCH_HIDES}
+            for column in SEARCH_HIDES:
+                self.view.setColumnHidden(column, True)
+        elif not searching and self._hidden_before_search is not None:
+            for column, hidden in self._hidden_before_search.items():
+                self.view.setColumnHidden(column, hidden)
+            self._hidden_before_search = None
 
     def _loaded(self) -> None:
         self._show_match_column()

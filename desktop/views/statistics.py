@@ -32,7 +32,7 @@ class StatisticsPane(QWidget):
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(StatisticsModel.PERIOD, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((120, 110, 170, 130, 110, 120, 200)):
+        for column, width in enumerate((96, 106, 150, 118, 108, 118, 200)):
             self.view.setColumnWidth(column, width)
         layout = pane_layout(self)
         layout.addWidget(self.filter_edit)

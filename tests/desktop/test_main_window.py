@@ -107,14 +107,16 @@ def test_typing_in_the_search_box_shows_ranked_results_with_snippets(qtbot: QtBo
     assert titles == [h.title for h in operations.search(window.archive, "Caucasus")]
     assert set(titles) == {"ISIS Comes to Russia", "A quiet week"}
     assert "Floods in the valley" not in titles
-    assert not window.sources.view.isColumnHidden(SourcesModel.SNIPPET_COLUMN)
     snippet = window.sources.model.index(0, SourcesModel.SNIPPET_COLUMN).data()
     assert "Caucasus" in snippet
+    # each hit shows its snippet under the title: two lines a row
+    one_line = window.sources.view.fontMetrics().height()
+    assert window.sources.view.rowHeight(0) >= 2 * one_line
     assert "best first" in window.sources.count_label.text()
     with qtbot.waitSignal(window.sources.model.loaded, timeout=10_000):
         window.sources.search_edit.clear()
     assert len(shown_titles(window)) == 4
-    assert window.sources.view.isColumnHidden(SourcesModel.SNIPPET_COLUMN)
+    assert window.sources.view.rowHeight(0) < 2 * one_line
 
 
 def test_find_puts_the_cursor_in_the_search_box(qtbot: QtBot, window: MainWindow) -> None:
