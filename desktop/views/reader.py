@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPalette,
     QSyntaxHighlighter,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -46,6 +47,9 @@ UNCODED_BACKGROUND = QColor("#e6e6e6")
 
 # layers, lowest first: later layers are merged over earlier ones where spans overlap
 CODED, STATISTIC, MENTION, FOCUS = range(4)
+#: texts longer than this (UTF-16 units) are highlighted lazily, a screenful at a time: formatting
+#: every paragraph of a 1 MB text costs about 0.2 s before the first paint
+LAZY_FROM = 200_000
 
 
 @dataclass(frozen=True)
@@ -104,14 +108,47 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._spans: list[Span] = []
         self._starts: list[int] = []
         self._longest = 0
+        #: when lazy, only blocks in ``visible`` (block numbers) are formatted as the text is
+        #: laid out; the others wait in ``_pending`` until :meth:`format_blocks` is given them
+        self.lazy = False
+        self.visible = range(0)
+        self._pending: set[int] = set()
+        self._formatted: set[int] = set()
+        self._forcing = False
 
     def set_spans(self, spans: list[Span], *, rehighlight: bool = True) -> None:
         """Replace the spans; ``rehighlight=False`` when new text is about to be set anyway."""
         self._spans = sorted(spans, key=lambda s: (s.start, s.end))
         self._starts = [s.start for s in self._spans]
         self._longest = max((s.end - s.start for s in self._spans), default=0)
-        if rehighlight:
-            self.rehighlight()
+        self._pending.clear()
+        if rehighlight and self.lazy:
+            self._refresh_lazily()
+        else:
+            self._formatted.clear()
+            if rehighlight:
+                self.rehighlight()
+
+    def _refresh_lazily(self) -> None:
+        """New spans on a lazily highlighted text: redo the blocks formatted so far, defer the rest."""
+        document = self.document()
+        done, self._formatted = self._formatted, set()
+        self._pending = set(range(document.blockCount()))
+        self.format_blocks([document.findBlockByNumber(n) for n in sorted(done)])
+
+    @property
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    def format_blocks(self, blocks: list[QTextBlock]) -> None:
+        """Format those of ``blocks`` that lazy highlighting has skipped so far."""
+        self._forcing = True
+        try:
+            for block in blocks:
+                if block.blockNumber() in self._pending:
+                    self.rehighlightBlock(block)
+        finally:
+            self._forcing = False
 
     def spans_at(self, position: int) -> list[Span]:
         """Spans covering a document position, shortest (innermost) first."""
@@ -124,6 +161,13 @@ class SpanHighlighter(QSyntaxHighlighter):
         if not self._spans:
             return
         block = self.currentBlock()
+        number = block.blockNumber()
+        if self.lazy and not self._forcing and number not in self.visible:
+            self._pending.add(number)
+            return
+        if self.lazy:
+            self._pending.discard(number)
+            self._formatted.add(number)
         begin = block.position()
         end = begin + block.length()
         low = bisect_left(self._starts, begin - self._longest)
@@ -208,6 +252,8 @@ class ReaderView(QWidget):
             palette.setColor(QPalette.ColorGroup.Inactive, role, palette.color(QPalette.ColorGroup.Active, role))
         self.editor.setPalette(palette)
         self.highlighter = SpanHighlighter(self.editor.document())
+        self._formatting = False
+        self.editor.updateRequest.connect(self._format_visible)
         self.editor.viewport().installEventFilter(self)
         self.editor.viewport().setMouseTracking(True)
 
@@ -262,6 +308,8 @@ class ReaderView(QWidget):
             self.header.setText(_header_html(detail))
             self._offsets = OffsetMap(detail.text)
             # spans first, so the text is formatted once, as it is laid out
+            self.highlighter.lazy = self._offsets.utf16_length > LAZY_FROM
+            self.highlighter.visible = range(0)
             self._apply_spans(rehighlight=False)
             self.editor.setPlainText(display_text(detail.text))
             if selection is not None:
@@ -270,6 +318,7 @@ class ReaderView(QWidget):
                 cursor.setPosition(min(selection[1], self._offsets.utf16_length), QTextCursor.MoveMode.KeepAnchor)
                 self.editor.setTextCursor(cursor)
             self.editor.verticalScrollBar().setValue(scroll)
+            self._format_visible()
         self.source_changed.emit()
 
     def select_span(self, start: int, end: int) -> None:
@@ -308,12 +357,47 @@ class ReaderView(QWidget):
 
     # --- internals ------------------------------------------------------------------------
 
+    def _visible_blocks(self, below: int = 24) -> list[QTextBlock]:
+        """The blocks on screen, and ``below`` more (so a scroll shows colour at once)."""
+        editor = self.editor
+        block = editor.firstVisibleBlock()
+        top = editor.blockBoundingGeometry(block).translated(editor.contentOffset()).top()
+        height = editor.viewport().height()
+        found: list[QTextBlock] = []
+        extra = 0
+        while block.isValid() and extra <= below:
+            found.append(block)
+            top += editor.blockBoundingRect(block).height()
+            if top > height:
+                extra += 1
+            block = block.next()
+        return found
+
+    def _format_visible(self, *_: object) -> None:
+        # formatting a block asks for a repaint, which comes back here: once is enough
+        if self._formatting or not self.highlighter.lazy or not self.highlighter.has_pending:
+            return
+        self._formatting = True
+        try:
+            self.highlighter.format_blocks(self._visible_blocks())
+        finally:
+            self._formatting = False
+
     def _apply_spans(self, *, rehighlight: bool = True) -> None:
         detail = self._detail
         spans: list[Span] = []
         if detail is not None:
             to16 = self._offsets.to_utf16
-            coded, statistic, mention, focus = coded_format, statistic_format(), mention_format(), focus_format()
+            statistic, mention, focus = statistic_format(), mention_format(), focus_format()
+            formats: dict[tuple[str, ...], QTextCharFormat] = {}
+
+            def coded(colours: tuple[str, ...]) -> QTextCharFormat:
+                # one format per combination of colours, not one per annotation
+                found = formats.get(colours)
+                if found is None:
+                    found = formats[colours] = coded_format(colours)
+                return found
+
             for a in detail.annotations:
                 if a.orphaned or a.end <= a.start:
                     continue
@@ -326,7 +410,10 @@ class ReaderView(QWidget):
                     spans.append(Span(start, end, MENTION, mention, a))
                     if self._focus_actor is not None and a.actor_id == self._focus_actor:
                         spans.append(Span(start, end, FOCUS, focus, a))
+        self.highlighter.visible = range(0)
         self.highlighter.set_spans(spans, rehighlight=rehighlight)
+        if rehighlight:
+            self._format_visible()
 
     def _statistic(self, statistic_id: int) -> StatisticRow | None:
         if self._detail is None:
