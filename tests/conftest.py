@@ -11,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from db import archive as archive_module  # noqa: E402
-from db.archive import Archive  # noqa: E402
+from db import archive as archive_module
+from db.archive import Archive
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
