@@ -10,18 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 # A Zipf-ish vocabulary of conflict-reporting words, so FTS sees realistic term frequencies.
-_WORDS = (
-    "the of and to in a was were said killed militants police officials security forces attack "
-    "village region republic insurgents civilians reported according ministry interior sources "
-    "detained operation armed group leader commander province district border refugees camp "
-    "government opposition protest election court sentenced prison human rights organisation "
-    "monitor casualties wounded injured bombing explosion checkpoint soldiers troops army rebels "
-    "ceasefire negotiations agreement violence displaced families humanitarian aid convoy "
-    "journalists media statement spokesman estimated least more than some about nearly dozens "
-    "hundreds thousands local residents witnesses investigation prosecutor charges terrorism "
-    "extremism recruitment fighters abroad returned Chechnya Dagestan Ingushetia Kabardino "
-    "Syria Iraq Moscow Grozny Makhachkala Nalchik Nazran Caucasus Emirate Knot Memorial"
-).split()
+_WORDS = ["the", "of", "and", "to", "in", "a", "was", "were", "said", "killed", "militants", "police", "officials", "security", "forces", "attack", "village", "region", "republic", "insurgents", "civilians", "reported", "according", "ministry", "interior", "sources", "detained", "operation", "armed", "group", "leader", "commander", "province", "district", "border", "refugees", "camp", "government", "opposition", "protest", "election", "court", "sentenced", "prison", "human", "rights", "organisation", "monitor", "casualties", "wounded", "injured", "bombing", "explosion", "checkpoint", "soldiers", "troops", "army", "rebels", "ceasefire", "negotiations", "agreement", "violence", "displaced", "families", "humanitarian", "aid", "convoy", "journalists", "media", "statement", "spokesman", "estimated", "least", "more", "than", "some", "about", "nearly", "dozens", "hundreds", "thousands", "local", "residents", "witnesses", "investigation", "prosecutor", "charges", "terrorism", "extremism", "recruitment", "fighters", "abroad", "returned", "Chechnya", "Dagestan", "Ingushetia", "Kabardino", "Syria", "Iraq", "Moscow", "Grozny", "Makhachkala", "Nalchik", "Nazran", "Caucasus", "Emirate", "Knot", "Memorial"]
 _WEIGHTS = [1.0 / (rank + 1) for rank in range(len(_WORDS))]
 
 

@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._common import percentile, print_table, queries, synthetic_texts  # noqa: E402
-from db import archive as archive_module  # noqa: E402
-from db.commands import NewSource, add_source  # noqa: E402
-from db.search import search_sources  # noqa: E402
+from benchmarks._common import percentile, print_table, queries, synthetic_texts
+from db import archive as archive_module
+from db.commands import NewSource, add_source
+from db.search import search_sources
 
 BATCH = 1000
 
