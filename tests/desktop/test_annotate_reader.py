@@ -1,0 +1,66 @@
+"""The reader on a long text: highlights are drawn where the researcher looks, lazily."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextBlock
+from pytestqt.qtbot import QtBot
+
+from db.archive import Archive
+from db.commands import add_annotation, add_code
+from desktop import operations
+from desktop.views.reader import LAZY_FROM, ReaderView
+from tests.factories import make_source
+
+PARAGRAPH = "Shelling continued near the town, officials said, and 🙂 families left at night. "
+
+
+def long_text() -> str:
+    paragraphs = [f"{n}: " + PARAGRAPH * 4 for n in range(LAZY_FROM // len(PARAGRAPH * 4) + 200)]
+    return "\n\n".join(paragraphs)
+
+
+def formatted(block: QTextBlock) -> bool:
+    return bool(block.layout().formats())
+
+
+def test_a_long_text_is_highlighted_where_it_is_shown(qtbot: QtBot, archive: Archive) -> None:
+    text = long_text()
+    source_id = make_source(archive, text)
+    first = text.index("families")
+    last = text.rindex("families")
+    with archive.session() as s:
+        code = add_code(s, "displacement", "#81c784")
+        add_annotation(s, source_id, first, first + 8, code_ids=[code])
+        far = add_annotation(s, source_id, last, last + 8, code_ids=[code])
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.resize(700, 600)
+    reader.show()
+    reader.show_source(operations.source_detail(archive, source_id))
+    assert reader.highlighter.lazy
+    document = reader.editor.document()
+    start_block = document.findBlock(reader.offsets.to_utf16(first))
+    far_block = document.findBlock(reader.offsets.to_utf16(last))
+    assert formatted(start_block)
+    assert not formatted(far_block)  # not on screen: not formatted yet
+    reader.select_span(last, last + 8)
+    assert formatted(far_block)
+    assert reader.annotations_at(last + 2)[0].id == far
+    formats = far_block.layout().formats()
+    begin = reader.offsets.to_utf16(last) - far_block.position()
+    assert any(f.start == begin and f.length == 8 for f in formats)
+
+
+def test_a_short_text_is_highlighted_at_once(qtbot: QtBot, archive: Archive) -> None:
+    text = "\n\n".join(f"Paragraph {n}: {PARAGRAPH}" for n in range(400))
+    source_id = make_source(archive, text)
+    last = text.rindex("families")
+    with archive.session() as s:
+        add_annotation(s, source_id, last, last + 8, code_ids=[add_code(s, "x")])
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.resize(700, 600)
+    reader.show()
+    reader.show_source(operations.source_detail(archive, source_id))
+    assert not reader.highlighter.lazy
+    assert formatted(reader.editor.document().findBlock(reader.offsets.to_utf16(last)))
