@@ -367,8 +367,9 @@ class ChartPane(QWidget):
     @Slot()
     def reset_view(self) -> None:
         """Show all the data again."""
+        # Auto range (rather than one autoRange() now) refits once the widget has its real size.
+        self.plot.getViewBox().setDefaultPadding(0.06)
         self.plot.enableAutoRange()
-        self.plot.autoRange(padding=0.08)
 
     def _tip(self, x: float, y: float, data: Any) -> str:
         row = self._row(int(data)) if data is not None else None

@@ -1,0 +1,209 @@
+"""Chart speed: building the frame for many statistics, and redrawing a huge reference series.
+
+    python benchmarks/bench_chart.py [--statistics 100000] [--points 1000000] [--repeats 5]
+
+1. Frame: an archive with N statistics (70 % claims with their sentence spans in 500 sources,
+   30 % yearly reference data), then ``db.chartdata.chart_frame`` for all of them, grouped by
+   claimant and by actor (the costlier grouping). Also the conflict flags on their own.
+2. Redraw: a ChartPane-style plot (DateAxisItem, downsampling "peak", clipToView) of a
+   1,000,000-point reference line; the time from ``setXRange`` (a zoom) to the pixels being
+   painted (``QWidget.grab()``), for a zoom to 10 %, 1 % and back to everything. Goals:
+   frame < 1 s, redraw < 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sqlalchemy import func, select
+
+from benchmarks._common import median, print_table
+from db import archive as archive_module
+from db.archive import Archive
+from db.commands import NewSource, add_actor, add_source
+from db.models import ActorKind, Annotation, Statistic
+
+MEASURES = ("killed", "wounded", "detained", "gone to fight", "displaced")
+SUBJECTS = ("militants", "civilians", "security officials", None)
+
+
+def fill_statistics(archive: Archive, count: int, seed: int = 3) -> None:
+    """``count`` statistics: claims with spans in 500 sources, and yearly reference series."""
+    rng = random.Random(seed)
+    with archive.session() as session:
+        sources = [
+            add_source(
+                session,
+                NewSource(
+                    text=f"Report {n}: " + "Some 40 militants were killed, officials said. " * 20,
+                    title=f"Report {n}",
+                ),
+            )
+            for n in range(500)
+        ]
+        claimants = [add_actor(session, f"Claimant {n}", ActorKind.ORGANISATION) for n in range(30)]
+        places = [add_actor(session, f"Place {n}", ActorKind.PLACE) for n in range(20)]
+    claims = int(count * 0.7)
+    batch = 20_000
+    done = 0
+    while done < count:
+        rows_annotations = []
+        rows_statistics = []
+        with archive.session() as session:
+            first_annotation = (session.scalar(select(func.max(Annotation.id))) or 0) + 1
+            for n in range(done, min(count, done + batch)):
+                year = rng.randint(2000, 2020)
+                start = dt.date(year, 1, 1)
+                is_claim = n < claims
+                annotation_id = None
+                source_id = None
+                if is_claim:
+                    source_id = rng.choice(sources)
+                    annotation_id = first_annotation + len(rows_annotations)
+                    offset = rng.randrange(0, 900)
+                    rows_annotations.append(
+                        {
+                            "id": annotation_id,
+                            "uuid": str(uuid.uuid4()),
+                            "source_id": source_id,
+                            "start": offset,
+                            "end": offset + 40,
+                            "quote": "Some 40 militants were killed, officials said.",
+                            "prefix": "",
+                            "suffix": "",
+                            "orphaned": False,
+                        }
+                    )
+                long = is_claim and rng.random() < 0.15
+                rows_statistics.append(
+                    {
+                        "uuid": str(uuid.uuid4()),
+                        "value": float(rng.randint(1, 5000)),
+                        "low": float(rng.randint(1, 100)) if rng.random() < 0.1 else None,
+                        "high": None,
+                        "approximate": rng.random() < 0.4,
+                        "measure": rng.choice(MEASURES),
+                        "unit": "people",
+                        "subject": rng.choice(SUBJECTS),
+                        "period_start": start,
+                        "period_start_precision": "year",
+                        "period_end": dt.date(min(2020, year + 4), 1, 1) if long else start,
+                        "period_end_precision": "year",
+                        "place_id": rng.choice(places),
+                        "claimant_id": rng.choice(claimants) if is_claim else None,
+                        "source_id": source_id,
+                        "annotation_id": annotation_id,
+                        "dataset": None if is_claim else f"Dataset {n % 3}",
+                    }
+                )
+            if rows_annotations:
+                session.execute(Annotation.__table__.insert(), rows_annotations)
+            session.execute(Statistic.__table__.insert(), rows_statistics)
+        done += len(rows_statistics)
+
+
+def bench_frame(count: int, repeats: int) -> list[list[str]]:
+    from db.chartdata import chart_frame, conflicting_ids
+
+    rows: list[list[str]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        archive = archive_module.open(Path(folder) / "chart.sqlite")
+        started = time.perf_counter()
+        fill_statistics(archive, count)
+        print(f"filled {count:,} statistics in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        import pandas as pd  # imported once before timing, as the window will have done
+
+        def timed(run: Callable[[], object]) -> tuple[str, str]:
+            walls, cpus = [], []
+            for _ in range(repeats):
+                wall, cpu = time.perf_counter(), time.process_time()
+                run()
+                walls.append(time.perf_counter() - wall)
+                cpus.append(time.process_time() - cpu)
+            return f"{median(walls) * 1000:.0f} ms", f"{median(cpus) * 1000:.0f} ms"
+
+        def frame_of(**options: object) -> pd.DataFrame:
+            with archive.session() as session:
+                return chart_frame(session, **options)  # type: ignore[arg-type]
+
+        frame = frame_of()
+        assert len(frame) == count
+        for group_by in ("claimant", "actor"):
+            wall, cpu = timed(lambda g=group_by: frame_of(group_by=g))
+            rows.append([f"chart_frame, {count:,} statistics, by {group_by}", wall, cpu, "< 1000 ms"])
+
+        def flags() -> None:
+            with archive.session() as session:
+                conflicting_ids(session)
+
+        wall, cpu = timed(flags)
+        rows.append([f"  conflict flags alone ({int(frame['conflict'].sum()):,} flagged)", wall, cpu, ""])
+        one = frame_of(measures=["killed"])
+        wall, cpu = timed(lambda: frame_of(measures=["killed"]))
+        rows.append([f"chart_frame, one measure ({len(one):,} rows)", wall, cpu, ""])
+        archive.close()
+    return rows
+
+
+def bench_redraw(points: int, repeats: int) -> list[list[str]]:
+    import numpy as np
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    widget = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+    widget.resize(1200, 700)
+    widget.show()
+    # A daily series from 1970 on, like a long reference table.
+    x = np.arange(points, dtype=float) * 86_400.0
+    y = np.cumsum(np.random.default_rng(5).normal(size=points)) + 1000
+    line = pg.PlotDataItem(x=x, y=y, pen=pg.mkPen("#0072B2", width=2), skipFiniteCheck=True)
+    widget.addItem(line)
+    line.setDownsampling(auto=True, method="peak")
+    line.setClipToView(True)
+    widget.grab()
+    app.processEvents()
+    rows = []
+    span = x[-1] - x[0]
+    for label, width in (("zoom to 10 %", 0.1), ("zoom to 1 %", 0.01), ("zoom to 0.01 %", 0.0001), ("back to all", 1.0)):
+        times = []
+        for r in range(repeats):
+            middle = x[0] + span * (0.3 + 0.1 * r / max(1, repeats))
+            low, high = (x[0], x[-1]) if width == 1.0 else (middle - span * width / 2, middle + span * width / 2)
+            # Start from another range each time so every repeat really redraws.
+            widget.setXRange(x[0], x[-1] * 0.999 if width != 1.0 else x[-1] * 0.5, padding=0)
+            widget.grab()
+            started = time.perf_counter()
+            widget.setXRange(low, high, padding=0)
+            widget.grab()
+            times.append(time.perf_counter() - started)
+        rows.append([f"redraw {points:,}-point line after {label}", f"{median(times) * 1000:.1f} ms", "", "< 50 ms"])
+    widget.close()
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--statistics", type=int, default=100_000)
+    parser.add_argument("--points", type=int, default=1_000_000)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    rows = bench_frame(args.statistics, args.repeats) + bench_redraw(args.points, args.repeats)
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs", file=sys.stderr)
+    print_table(["what", "median wall", "median CPU", "goal"], rows)
+
+
+if __name__ == "__main__":
+    main()
