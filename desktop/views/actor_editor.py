@@ -53,6 +53,15 @@ PREDICATES = (
     "same as",
 )
 OUTGOING, INCOMING = "→", "←"
+KIND_LABELS = {
+    "person": "Person",
+    "organisation": "Organisation",
+    "armed_group": "Armed group",
+    "state_body": "State body",
+    "place": "Place",
+    "media_outlet": "Media outlet",
+    "other": "Other",
+}
 ALIAS_LANGUAGE = Qt.ItemDataRole.UserRole + 1
 RELATION_DATA = Qt.ItemDataRole.UserRole + 2
 
@@ -85,7 +94,7 @@ class ActorEditorDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("actorKind")
         for kind in ActorKind:
-            self.kind.addItem(kind_name(kind.value).rstrip("s") if kind.value != "other" else "Other", kind.value)
+            self.kind.addItem(KIND_LABELS.get(kind.value, kind_name(kind.value)), kind.value)
         self.kind.setCurrentIndex(max(self.kind.findData(state.kind), 0))
         self.description = QPlainTextEdit(state.description or "")
         self.description.setObjectName("actorDescription")
@@ -220,13 +229,19 @@ class ActorEditorDialog(QDialog):
             if relation.evidence_annotation_id is not None:
                 evidence.setText("a span of a source")
         evidence.setData(RELATION_DATA, relation)
+        self.relations.blockSignals(True)  # validate once the row is complete
         self.relations.setCellWidget(row, 0, direction)
         self.relations.setCellWidget(row, 1, predicate)
         self.relations.setCellWidget(row, 2, other)
         self.relations.setItem(row, 3, start)
         self.relations.setItem(row, 4, end)
         self.relations.setItem(row, 5, evidence)
-        self.validate()
+        self.relations.blockSignals(False)
+        for combo in (direction, predicate, other):
+            combo.currentIndexChanged.connect(lambda _i: self.validate())
+        predicate.editTextChanged.connect(lambda _t: self.validate())
+        if hasattr(self, "error"):
+            self.validate()
 
     def remove_relation(self) -> None:
         rows = sorted({index.row() for index in self.relations.selectedIndexes()}, reverse=True)
@@ -344,7 +359,7 @@ class MergeActorsDialog(QDialog):
         self.survivor.setObjectName("survivorActor")
         for combo in (self.merged, self.survivor):
             for actor in self.actors:
-                combo.addItem(f"{actor.name} — {kind_name(actor.kind).lower()}", actor.id)
+                combo.addItem(f"{actor.name} — {KIND_LABELS.get(actor.kind, actor.kind).lower()}", actor.id)
         if merged_id is not None:
             self.merged.setCurrentIndex(max(self.merged.findData(merged_id), 0))
         self.swap_button = QPushButton("⇅ Swap")

@@ -81,7 +81,6 @@ class ConflictsPane(QWidget):
             what = " ".join(p for p in (conflict.subject, conflict.measure) if p) or "statistic"
             where = ", ".join(conflict.places)
             top = QTreeWidgetItem([what + (f" — {where}" if where else "")])
-            top.setFirstColumnSpanned(True)
             top.setFont(0, bold)
             top.setToolTip(0, conflict.describe())
             for claim in conflict.claims:
@@ -103,6 +102,7 @@ class ConflictsPane(QWidget):
                     item.setForeground(4, QBrush(QColor("#55606e")))
                 top.addChild(item)
             self.tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)  # only takes effect once the item is in the tree
             top.setExpanded(not expanded or top.text(0) in expanded)
 
     def claim_items(self) -> list[QTreeWidgetItem]:

@@ -476,7 +476,8 @@ class TotalsView(QTableView):
         tidy_table(self)
         self.totals = QStandardItemModel(self)
         self.setModel(self.totals)
-        self.setMaximumHeight(180)
+        self.setMaximumHeight(130)
+        self.horizontalHeader().setStretchLastSection(False)
         self.hide()
 
     def show_totals(self, rows: list[StatisticRow], keys: tuple[str, ...]) -> None:

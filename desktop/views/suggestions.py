@@ -135,7 +135,6 @@ class SuggestionsPane(QWidget):
         statistics = QTreeWidgetItem([f"Statistics ({len(suggestions.statistics)})"])
         for top in (mentions, statistics):
             top.setFont(0, bold)
-            top.setFirstColumnSpanned(True)
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
         for mention in suggestions.mentions:
             what = "known actor" if mention.actor_id is not None else (
@@ -158,6 +157,8 @@ class SuggestionsPane(QWidget):
             statistics.addChild(item)
         self.tree.addTopLevelItem(mentions)
         self.tree.addTopLevelItem(statistics)
+        mentions.setFirstColumnSpanned(True)
+        statistics.setFirstColumnSpanned(True)
         mentions.setExpanded(True)
         statistics.setExpanded(True)
         total = len(suggestions.mentions) + len(suggestions.statistics)
