@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import lookup
+from db.anchors import orphans_of
 from db.commands import code_usage
 from db.queries import AnnotationRow, CodeRow, actor_names, list_codes
 from desktop import undo
@@ -38,6 +39,8 @@ from desktop.views.dialogs import (
     CodeDialog,
     MemoDialog,
     MentionDialog,
+    OrphansDialog,
+    SourceTextDialog,
     StatisticDialog,
 )
 from desktop.views.dialogs.common import next_colour
@@ -62,12 +65,17 @@ class Annotating(QObject):
         #: the dialog showing now, if any
         self.dialog: QDialog | None = None
         self._codes: list[CodeRow] = []
+        #: the list of annotations to place by hand, while it is open
+        self.orphans_dialog: OrphansDialog | None = None
         self._build_actions()
         self._build_toolbar()
         self._wire_reader()
         self._wire_annotations_pane()
         self._wire_codes_pane()
         window.archive_changed.connect(self._refresh_codes)
+        window.archive_changed.connect(self._refresh_orphans)
+        self.reader.source_changed.connect(self._refresh_orphans)
+        self.reader.editor.selectionChanged.connect(self._selection_changed)
         self._refresh_codes()
 
     # --- helpers --------------------------------------------------------------------------
@@ -108,6 +116,11 @@ class Annotating(QObject):
     def _refresh_codes(self) -> None:
         self._codes = self.codes()
         self._show_codes()
+
+    def _selection_changed(self) -> None:
+        if self.orphans_dialog is not None:
+            self.orphans_dialog.has_selection = self.reader.selected_span() is not None
+            self.orphans_dialog.update_buttons()
 
     def _selection(self) -> tuple[int, int, int, str] | None:
         """(source id, start, end, quote) of the reader's selection, trimmed of spaces."""
@@ -161,8 +174,19 @@ class Annotating(QObject):
             "actionFindMemos", "&Find in Memos…", self.find_memos, "Search the text of all memos"
         )
         self.find_memos_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.correct_text_action = action(
+            "actionCorrectText", "Correct Source &Text…", self.correct_text,
+            "Fix the text of the source shown; its annotations follow their words",
+        )
+        self.orphans_action = action(
+            "actionOrphans", "&Unplaced Annotations…", self.show_orphans,
+            "Annotations whose words could not be found after the text changed",
+        )
         menu = getattr(w, "annotate_menu", None)
         if menu is not None:
+            menu.addSeparator()
+            menu.addAction(self.correct_text_action)
+            menu.addAction(self.orphans_action)
             menu.addSeparator()
             for memo in self.memo_actions:
                 menu.addAction(memo)
@@ -360,6 +384,7 @@ class Annotating(QObject):
                 menu.addAction("Delete annotation", lambda r=row.id: self.push(undo.delete_annotation(w, r)))
         menu.addSeparator()
         menu.addAction(w.actionMemoSource)
+        menu.addAction(self.correct_text_action)
         return menu
 
     def _reader_menu(self, point: QPoint) -> None:
@@ -554,6 +579,72 @@ class Annotating(QObject):
         box.finished.connect(lambda _r: setattr(self, "dialog", None))
         box.open()
         self.dialog_opened.emit(box)
+
+    # --- correcting the text ----------------------------------------------------------------
+
+    def correct_text(self) -> None:
+        """Edit the source's text; annotations are anchored again, the unplaced ones listed."""
+        detail = self.reader.detail
+        if detail is None:
+            self._status("Open a source first.")
+            return
+        source_id = detail.row.id
+        dialog = SourceTextDialog(detail.row.title or "untitled", detail.text,
+                                  len(detail.annotations), parent=self.window)
+
+        def accepted() -> None:
+            if not dialog.changed():
+                return
+            command = undo.ReplaceText(self.window, source_id, dialog.text())
+            command.on_done = self._text_replaced
+            self.push(command)
+
+        self._show(dialog, accepted)
+
+    def _text_replaced(self, command: undo.ArchiveCommand) -> None:
+        report = getattr(command, "report", None)
+        if report is None:  # undone: the old text and anchors are back
+            self._refresh_orphans()
+            return
+        self._status(
+            f"Text corrected: {len(report.placed)} annotation(s) unchanged, {len(report.moved)} "
+            f"moved, {len(report.orphaned)} could not be placed."
+        )
+        if report.orphaned:
+            self.show_orphans()
+        else:
+            self._refresh_orphans()
+
+    def _orphans(self) -> list[Any]:
+        source_id = self.reader.source_id
+        if source_id is None:
+            return []
+        with self._session() as session:
+            return orphans_of(session, [source_id])
+
+    def show_orphans(self) -> None:
+        """The annotations of the shown source that wait to be placed by hand."""
+        if self.orphans_dialog is None:
+            dialog = OrphansDialog(self._orphans(), parent=self.window)
+            dialog.place_requested.connect(self._place_orphan)
+            dialog.finished.connect(lambda _r: setattr(self, "orphans_dialog", None))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.orphans_dialog = dialog
+        self._refresh_orphans()
+        self.orphans_dialog.show()
+
+    def _refresh_orphans(self) -> None:
+        dialog = self.orphans_dialog
+        if dialog is not None:
+            dialog.has_selection = self.reader.selected_span() is not None
+            dialog.set_orphans(self._orphans())
+
+    def _place_orphan(self, annotation_id: int) -> None:
+        selection = self._selection()
+        if selection is None:
+            return
+        _source_id, start, end, _quote = selection
+        self.push(undo.PlaceOrphan(self.window, annotation_id, start, end))
 
     # --- memos ----------------------------------------------------------------------------
 

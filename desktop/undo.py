@@ -26,9 +26,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from db import commands
+from db.anchors import ReanchorReport, place_orphan, replace_source_text
 from db.commands import CommandError, NewStatistic
 from db.lookup import memo_text
-from db.models import Actor, Alias, Annotation, Code, Mention, Statistic, annotation_codes
+from db.models import Actor, Alias, Annotation, Code, Mention, Source, Statistic, annotation_codes
 from db.snapshots import Snapshot, capture, capture_and_delete, delete_captured, restore
 from desktop.tasks import Task
 
@@ -141,6 +142,11 @@ class ArchiveCommand(QUndoCommand):
         if error is not None:
             self.window.statusBar().showMessage(f"{self.text()}: {error}", 10_000)
         self.window.archive_changed.emit()
+        if error is None and self.on_done is not None:
+            self.on_done(self)
+
+    #: called on the GUI thread after each successful redo or undo (e.g. to report on it)
+    on_done: Callable[[ArchiveCommand], None] | None = None
 
 
 class _Create(ArchiveCommand):
@@ -422,6 +428,82 @@ class MergeCodes(ArchiveCommand):
         self._merge = None
 
 
+_ANCHOR_COLUMNS = ("start", "end", "quote", "prefix", "suffix", "orphaned")
+
+
+class _Anchors:
+    """The anchors of a source's annotations as they are, to put back exactly."""
+
+    def __init__(self, session: Session, source_id: int) -> None:
+        self.text = session.scalar(select(Source.text).where(Source.id == source_id)) or ""
+        self.rows = [
+            dict(r._mapping)
+            for r in session.execute(
+                select(Annotation.id, *[getattr(Annotation, c) for c in _ANCHOR_COLUMNS])
+                .where(Annotation.source_id == source_id)
+            )
+        ]
+
+    def put_back(self, session: Session, source_id: int) -> None:
+        source = session.get(Source, source_id)
+        if source is None:
+            raise CommandError(f"no source {source_id}")
+        source.text = self.text
+        for row in self.rows:
+            annotation = session.get(Annotation, row["id"])
+            if annotation is not None:
+                for column in _ANCHOR_COLUMNS:
+                    if getattr(annotation, column) != row[column]:
+                        setattr(annotation, column, row[column])
+        session.flush()
+
+
+class ReplaceText(ArchiveCommand):
+    """Correct a source's text; every annotation is anchored again (see :mod:`db.anchors`)."""
+
+    def __init__(self, window: Window, source_id: int, text: str,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(window, "Correct the text", parent)
+        self.source_id, self.new_text = source_id, text
+        self._before: _Anchors | None = None
+        #: what the last redo did to the annotations
+        self.report: ReanchorReport | None = None
+
+    def apply(self, session: Session) -> None:
+        before = _Anchors(session, self.source_id)
+        self.report = replace_source_text(session, self.source_id, self.new_text)
+        self._before = before
+
+    def revert(self, session: Session) -> None:
+        if self._before is not None:
+            self._before.put_back(session, self.source_id)
+            self.report = None
+
+
+class PlaceOrphan(ArchiveCommand):
+    """The researcher places an annotation that re-anchoring could not place."""
+
+    def __init__(self, window: Window, annotation_id: int, start: int, end: int,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(window, "Place annotation", parent)
+        self.annotation_id, self.start, self.end = annotation_id, start, end
+        self._before: dict[str, Any] | None = None
+
+    def apply(self, session: Session) -> None:
+        annotation = session.get(Annotation, self.annotation_id)
+        if annotation is None:
+            raise CommandError(f"no annotation {self.annotation_id}")
+        self._before = {c: getattr(annotation, c) for c in _ANCHOR_COLUMNS}
+        place_orphan(session, self.annotation_id, self.start, self.end)
+
+    def revert(self, session: Session) -> None:
+        annotation = session.get(Annotation, self.annotation_id)
+        if annotation is not None and self._before is not None:
+            for column, value in self._before.items():
+                setattr(annotation, column, value)
+            session.flush()
+
+
 class EditMemo(ArchiveCommand):
     """Write (or clear, with an empty text) the memo on a source, actor, statistic or code."""
 
@@ -456,7 +538,9 @@ __all__ = [
     "EditCode",
     "EditMemo",
     "MergeCodes",
+    "PlaceOrphan",
     "Ref",
+    "ReplaceText",
     "delete_annotation",
     "delete_code",
     "delete_mention",

@@ -10,6 +10,7 @@ from desktop.views.dialogs.codebook import ChooseCodeDialog, CodeDialog
 from desktop.views.dialogs.memo import MemoDialog
 from desktop.views.dialogs.mention import MentionDialog
 from desktop.views.dialogs.statistic import StatisticDialog
+from desktop.views.dialogs.text import OrphansDialog, SourceTextDialog
 
 __all__ = [
     "AnnotateDialog",
@@ -17,5 +18,7 @@ __all__ = [
     "CodeDialog",
     "MemoDialog",
     "MentionDialog",
+    "OrphansDialog",
+    "SourceTextDialog",
     "StatisticDialog",
 ]
