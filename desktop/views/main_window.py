@@ -102,6 +102,11 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setWindowTitle(f"{self.archive_name} — Dossier")
         self.resize(1400, 900)
+        # statistics and actor tools (filters, conflicts, suggestions, actor editor, tables in and
+        # out) are wired on top of the panes too; before the layout is saved so docks restore
+        from desktop.stats_actors import install as install_stats_actors
+
+        self.stats_actors = install_stats_actors(self)
         self._default_state = self.saveState(STATE_VERSION)
         if persist:
             self._restore_settings()
@@ -110,8 +115,8 @@ class MainWindow(QMainWindow):
 
         self.annotating = install_annotating(self)
         self.refresh()
-        # pandas and pyqtgraph load after the window is on screen (they cost ~1 s to import)
-        QTimer.singleShot(0, self._create_chart)
+        # pandas and pyqtgraph (~1 s to import) load once the window is on screen with its lists
+        self.refreshed.connect(self._after_first_refresh, Qt.ConnectionType.SingleShotConnection)
 
     # --- construction ---------------------------------------------------------------------
 
@@ -333,6 +338,9 @@ class MainWindow(QMainWindow):
             " · ".join((n(counts.sources, "source"), n(counts.actors, "actor"),
                         n(counts.statistics, "statistic"), n(counts.annotations, "annotation")))
         )
+
+    def _after_first_refresh(self) -> None:
+        QTimer.singleShot(0, self._create_chart)
 
     def _create_chart(self) -> None:
         if self.chart is not None:

@@ -1,0 +1,182 @@
+"""The main window on a large archive: start to window shown, one fetchMore page, a search, memory.
+
+    python benchmarks/bench_window.py [--sources 1000000] [--archive PATH] [--runs 3]
+
+The archive is generated once (sources inserted with sqlite3 straight into Dossier's schema, so
+the FTS triggers index them as any write would) and kept at ``--archive`` for later runs. Each run
+is a fresh process (offscreen): "window shown" is from the first line of the process to the first
+event-loop turn after ``show()``; "list filled" adds the id query and the first page arriving from
+the read thread. A page is one ``fetchMore`` (200 rows, one SQL query). Search: the time from
+setting the query to the ranked hits being in the list. Goals (issue 3): window < 1.5 s,
+page < 10 ms, RSS < 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+START = time.perf_counter()
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+SEARCHES = ("grozny checkpoint", "detained militants", "ceasefire negotiations", "Makhachkala")
+
+
+def build_archive(path: Path, count: int) -> None:
+    from benchmarks._common import synthetic_texts
+    from db import archive as archive_module
+    from db.commands import add_actor
+
+    opened = archive_module.open(path)
+    with opened.session() as session:
+        outlets = [add_actor(session, name, "media_outlet") for name in
+                   ("Caucasus Knot", "Kommersant", "RIA Novosti", "Novaya Gazeta", "Memorial", "BBC Russian")]
+    opened.close()
+    rng = random.Random(3)
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA synchronous = OFF")
+    texts = synthetic_texts(count, words=60)
+    batch = 5000
+    started = time.perf_counter()
+    for first in range(0, count, batch):
+        rows = []
+        for _ in range(min(batch, count - first)):
+            title, body = next(texts)
+            day = 730_000 + rng.randrange(9000)  # 1999..2024
+            published = time.strftime("%Y-%m-%d", time.gmtime((day - 719_163) * 86400))
+            rows.append((title, published, "day", rng.choice(outlets), "article", body, str(uuid.uuid4())))
+        with connection:
+            connection.executemany(
+                "INSERT INTO sources (title, published, published_precision, outlet_id, kind, text, uuid) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", rows,
+            )
+        if first and first % 100_000 == 0:
+            print(f"  {first:,} sources ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    connection.execute("PRAGMA optimize")
+    connection.close()
+
+
+def child(path: str) -> None:
+    """One measured start (runs in a fresh process); prints a JSON line."""
+    from PySide6.QtCore import QModelIndex, QTimer
+
+    from benchmarks._common import peak_rss_mb
+    from db import archive as archive_module
+    from desktop.app import make_application
+    from desktop.views.main_window import MainWindow
+
+    app = make_application()
+    window = MainWindow(archive_module.open(path), persist=False)
+    window.resize(1400, 900)
+    window.show()
+    result: dict[str, object] = {}
+    model = window.sources.model
+    searches = list(SEARCHES)
+    clock: dict[str, float] = {}
+
+    def shown() -> None:
+        result["shown_s"] = time.perf_counter() - START
+
+    def filled() -> None:
+        result["filled_s"] = time.perf_counter() - START
+        result["sources"] = model.total
+        pages = []
+        for _ in range(10):
+            begin = time.perf_counter()
+            model.fetchMore(QModelIndex())
+            pages.append(time.perf_counter() - begin)
+        result["page_ms"] = sorted(pages)[len(pages) // 2] * 1000
+        result["rows_loaded"] = model.rowCount()
+        model.loaded.connect(search_done)
+        next_search()
+
+    def next_search() -> None:
+        if not searches:
+            result["rss_mb"] = peak_rss_mb()
+            result["heavy_modules_loaded_at_shown"] = clock.get("heavy", 0.0)
+            print(json.dumps(result))
+            app.quit()
+            return
+        clock["t"] = time.perf_counter()
+        window.sources.search_edit.setText(searches[0])
+        window.sources._apply_search()  # no typing pause in a benchmark
+
+    def search_done() -> None:
+        query = searches.pop(0)
+        result.setdefault("search_ms", {})[query] = (time.perf_counter() - clock["t"]) * 1000  # type: ignore[index]
+        result.setdefault("hits", {})[query] = model.total  # type: ignore[index]
+        next_search()
+
+    def note_heavy() -> None:
+        clock["heavy"] = float(("pandas" in sys.modules) + ("pyqtgraph" in sys.modules))
+
+    QTimer.singleShot(0, shown)
+    QTimer.singleShot(0, note_heavy)
+    window.refreshed.connect(filled, type=__import__("PySide6.QtCore").QtCore.Qt.ConnectionType.SingleShotConnection)
+    app.exec()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sources", type=int, default=1_000_000)
+    parser.add_argument("--archive", type=Path, default=Path(tempfile.gettempdir()) / "dossier-bench-window.sqlite")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child)
+        return
+
+    from benchmarks._common import print_table
+
+    path: Path = args.archive
+    if path.exists():
+        have = sqlite3.connect(path).execute("SELECT count(*) FROM sources").fetchone()[0]
+        if have != args.sources:
+            print(f"{path} has {have:,} sources, not {args.sources:,}: rebuilding", file=sys.stderr)
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if not path.exists():
+        print(f"building {args.sources:,} sources in {path} ...", file=sys.stderr)
+        begin = time.perf_counter()
+        build_archive(path, args.sources)
+        print(f"built in {time.perf_counter() - begin:.0f} s, {path.stat().st_size / 1e6:,.0f} MB", file=sys.stderr)
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DOSSIER_SETTINGS_DIR=tempfile.mkdtemp())
+    runs = []
+    for _ in range(args.runs + 1):  # the first run warms the disk cache and is not counted
+        out = subprocess.run([sys.executable, __file__, "--child", str(path)], capture_output=True, text=True,
+                             env=env, check=True, timeout=600)
+        line = [x for x in out.stdout.splitlines() if x.startswith("{")][-1]
+        runs.append(json.loads(line))
+    runs = runs[1:]
+
+    def median(key: str) -> float:
+        values = sorted(float(r[key]) for r in runs)
+        return values[len(values) // 2]
+
+    print(f"\nMain window on {runs[0]['sources']:,} sources (median of {len(runs)} runs, offscreen)\n")
+    rows: list[list[object]] = [
+        ["window shown (s)", median("shown_s"), "< 1.5"],
+        ["list filled: ids + first page (s)", median("filled_s"), ""],
+        ["one fetchMore page of 200 (ms)", median("page_ms"), "< 10"],
+    ]
+    for query in SEARCHES:
+        values = sorted(r["search_ms"][query] for r in runs)
+        rows.append([f"search {query!r} -> list ({runs[0]['hits'][query]:,} hits) (ms)", values[len(values) // 2], ""])
+    rows.append(["peak RSS (MB)", median("rss_mb"), "< 300"])
+    rows.append(["pandas/pyqtgraph loaded when shown", "no" if median("heavy_modules_loaded_at_shown") == 0 else "yes", "no"])
+    print_table(["measure", "value", "goal"], rows)
+
+
+if __name__ == "__main__":
+    main()
