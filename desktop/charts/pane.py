@@ -72,6 +72,8 @@ class ChartPane(QWidget):
         #: the rows drawn now (bars show one period of ``frame``)
         self.shown: pd.DataFrame = pd.DataFrame()
         self.drawn = draw.Drawn()
+        #: the category labels under the bars (bars mode)
+        self.drawn_ticks: list[tuple[float, str]] = []
         self._rows: dict[int, Any] = {}
         self._highlighted: int | None = None
         self._updating = False
@@ -338,10 +340,11 @@ class ChartPane(QWidget):
             period = self.period_combo.currentData() or ALL_PERIODS
             frame = _in_period(frame, period)
             self.plot.setAxisItems({"bottom": self.category_axis})
-            self.drawn, ticks = draw.draw_bars(self.plot, self.legend, frame, colours, self._tip)
-            self.category_axis.setTicks([ticks, []])
+            self.drawn, self.drawn_ticks = draw.draw_bars(self.plot, self.legend, frame, colours, self._tip)
+            self.category_axis.setTicks([self.drawn_ticks, []])
             self.plot.setLabel("bottom", GROUPING_LABELS[self.group_combo.currentData()])
         else:
+            self.drawn_ticks = []
             self.plot.setAxisItems({"bottom": self.date_axis})
             self.drawn = (
                 draw.draw_time_series(self.plot, self.legend, frame, colours, self._tip)
@@ -368,8 +371,10 @@ class ChartPane(QWidget):
     def reset_view(self) -> None:
         """Show all the data again."""
         # Auto range (rather than one autoRange() now) refits once the widget has its real size.
-        self.plot.getViewBox().setDefaultPadding(0.06)
-        self.plot.enableAutoRange()
+        view = self.plot.getViewBox()
+        view.setDefaultPadding(0.06)
+        view.enableAutoRange()
+        view.updateAutoRange()
 
     def _tip(self, x: float, y: float, data: Any) -> str:
         row = self._row(int(data)) if data is not None else None

@@ -141,7 +141,8 @@ def test_months_days_and_missing_periods(archive: Archive) -> None:
     published = by_value(frame, 3)
     assert (published["x_start"], published["x_end"]) == (pd.Timestamp("2016-03-01"), pd.Timestamp("2016-03-31"))
     unknown = by_value(frame, 4)
-    assert pd.isna(unknown["x_start"]) and pd.isna(unknown["x_end"])
+    assert pd.isna(unknown["x_start"])
+    assert pd.isna(unknown["x_end"])
     span = by_value(frame, 5)
     assert span["period"] == "2012 – 2013-05"
     assert span["x_end"] == pd.Timestamp("2013-05-31")

@@ -1,0 +1,325 @@
+"""The chart pane on real archives: points lead to their statistics, exports open, settings persist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyqtgraph as pg
+import pytest
+from defusedxml import ElementTree
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QToolButton
+from pytestqt.qtbot import QtBot
+
+from db.archive import Archive
+from db.commands import NewStatistic, add_statistic
+from db.dates import PartialDate
+from db.queries import list_statistics
+from desktop.charts import draw
+from desktop.charts.pane import BARS, TIME_SERIES, ChartPane
+from tests.factories import make_source, make_statistic
+
+
+@pytest.fixture
+def pane(qtbot: QtBot, sample_archive: Archive) -> ChartPane:
+    chart = ChartPane(sample_archive)
+    qtbot.addWidget(chart)
+    chart.resize(1100, 650)
+    chart.show()
+    qtbot.waitExposed(chart)
+    return chart
+
+
+def statistic_id(archive: Archive, value: float) -> int:
+    with archive.session() as session:
+        return next(s.id for s in list_statistics(session) if s.value == value)
+
+
+def check(pane: ChartPane, *measures: str) -> None:
+    for i in range(pane.measure_list.count()):
+        item = pane.measure_list.item(i)
+        wanted = item.data(Qt.ItemDataRole.UserRole) in measures
+        item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
+
+def point_on_screen(pane: ChartPane, statistic: int) -> QPoint:
+    """Where a statistic's point is drawn, in the plot widget's viewport."""
+    x, y = pane.drawn.positions[statistic]
+    scene = pane.plot.getViewBox().mapViewToScene(QPointF(x, y))
+    return pane.plot_widget.mapFromScene(scene)
+
+
+def colour_near(image: QImage, centre: QPoint, colour: str, radius: int = 16) -> bool:
+    target = QColor(colour)
+    for dx in range(-radius, radius + 1):
+        for dy in range(-radius, radius + 1):
+            pixel = image.pixelColor(centre.x() + dx, centre.y() + dy)
+            if (
+                abs(pixel.red() - target.red()) < 30
+                and abs(pixel.green() - target.green()) < 30
+                and abs(pixel.blue() - target.blue()) < 30
+            ):
+                return True
+    return False
+
+
+# --- what is shown -----------------------------------------------------------------------------
+
+
+def test_opens_on_the_commonest_measure_with_its_claims(pane: ChartPane, sample_archive: Archive) -> None:
+    assert pane.objectName() == "chartView"
+    assert pane.checked_measures() == ["killed"]
+    killed = {statistic_id(sample_archive, 249), statistic_id(sample_archive, 5816)}
+    assert set(pane.drawn.positions) == killed
+    assert pane.title_label.text().startswith("2 claims")
+    assert pane.plot.getAxis("left").labelText == "Killed (people)"
+    assert isinstance(pane.plot.getAxis("bottom"), pg.DateAxisItem)
+
+
+def test_checking_another_measure_adds_its_points(pane: ChartPane, sample_archive: Archive) -> None:
+    check(pane, "killed", "gone to fight")
+    assert statistic_id(sample_archive, 2200) in pane.drawn.positions
+    assert len(pane.drawn.positions) == 3
+    # Two measures: the y axis no longer names one.
+    assert pane.plot.getAxis("left").labelText == "Value (people)"
+
+
+def test_a_long_period_is_a_span_and_a_year_a_point(pane: ChartPane, sample_archive: Archive) -> None:
+    since_2010 = statistic_id(sample_archive, 5816)
+    series = next(items for label, items in pane.drawn.series.items() if label.startswith("Caucasus Knot"))
+    [span] = [item for item in series if isinstance(item, pg.PlotDataItem)]
+    xs, _ys = span.getData()
+    assert pd.Timestamp(xs[0], unit="s") == pd.Timestamp("2010-01-01")
+    assert pd.Timestamp(xs[1], unit="s") == pd.Timestamp("2015-07-12")  # the end of 2015-07-11
+    in_2014 = statistic_id(sample_archive, 249)
+    x, _y = pane.drawn.positions[in_2014]
+    assert pd.Timestamp(x, unit="s").year == 2014
+    assert since_2010 in pane.drawn.positions
+
+
+def test_hover_text_gives_value_period_claimant_and_source(pane: ChartPane, sample_archive: Archive) -> None:
+    since_2010 = statistic_id(sample_archive, 5816)
+    x, y = pane.drawn.positions[since_2010]
+    text = pane._tip(x=x, y=y, data=since_2010)
+    assert "about 5,816 people killed" in text
+    assert "Period: 2010 – 2015-07-11" in text
+    assert "Claimed by: Caucasus Knot" in text
+    assert "Source: " in text
+    assert "“some 5,816 civilians" in text
+    unattributed = pane._tip(x=0, y=0, data=statistic_id(sample_archive, 249))
+    assert "Claimed by: not stated" in unattributed
+
+
+def test_approximate_values_are_hollow_and_exact_ones_filled(qtbot: QtBot, archive: Archive) -> None:
+    source = make_source(archive, "Officials said 40 people were killed; rebels said about 90.")
+    make_statistic(archive, source, "40 people were killed", value=40.0, claimant="Officials", period_start=PartialDate(2014))
+    make_statistic(archive, source, "about 90", value=90.0, approximate=True, claimant="Rebels", period_start=PartialDate(2015))
+    chart = ChartPane(archive)
+    qtbot.addWidget(chart)
+    brushes = {}
+    for scatter in chart.drawn.scatters:
+        for spot in scatter.points():
+            brushes[spot.pos().y()] = spot.brush().color().alpha()
+    assert brushes[40.0] == 255
+    assert brushes[90.0] == 0
+
+
+# --- clicking and highlighting -----------------------------------------------------------------
+
+
+def test_clicking_a_point_emits_its_statistic(qtbot: QtBot, pane: ChartPane, sample_archive: Archive) -> None:
+    in_2014 = statistic_id(sample_archive, 249)
+    position = point_on_screen(pane, in_2014)
+    with qtbot.waitSignal(pane.statistic_clicked, timeout=2000) as clicked:
+        qtbot.mouseClick(pane.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    assert clicked.args == [in_2014]
+    assert pane.highlighted_statistic() == in_2014
+
+
+def test_clicking_empty_space_emits_nothing(qtbot: QtBot, pane: ChartPane) -> None:
+    with qtbot.assertNotEmitted(pane.statistic_clicked):
+        qtbot.mouseClick(pane.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(30, 400))
+
+
+def test_highlighting_rings_the_point(qtbot: QtBot, pane: ChartPane, sample_archive: Archive) -> None:
+    since_2010 = statistic_id(sample_archive, 5816)
+    position = point_on_screen(pane, since_2010)
+    before = pane.plot_widget.grab().toImage()
+    assert not colour_near(before, position, draw.HIGHLIGHT_COLOUR)
+
+    pane.highlight_statistic(since_2010)
+    after = pane.plot_widget.grab().toImage()
+    assert colour_near(after, point_on_screen(pane, since_2010), draw.HIGHLIGHT_COLOUR)
+    assert pane.highlighted_statistic() == since_2010
+
+    # A statistic not on the chart (another measure) leaves no ring behind.
+    pane.highlight_statistic(statistic_id(sample_archive, 2200))
+    assert pane.highlighted_statistic() is None
+
+
+def test_highlight_brings_a_point_outside_the_view_into_it(pane: ChartPane, sample_archive: Archive) -> None:
+    in_2014 = statistic_id(sample_archive, 249)
+    pane.plot.setXRange(0, 1e6, padding=0)  # 1970: far from every point
+    pane.highlight_statistic(in_2014)
+    (x0, x1), (y0, y1) = pane.plot.viewRange()
+    x, y = pane.drawn.positions[in_2014]
+    assert x0 <= x <= x1
+    assert y0 <= y <= y1
+
+
+def test_reset_view_shows_everything_again(qtbot: QtBot, pane: ChartPane) -> None:
+    pane.plot.setXRange(0, 1e6, padding=0)
+    qtbot.mouseClick(pane.findChild(QToolButton, "chartResetView"), Qt.MouseButton.LeftButton)
+    (x0, x1), _ = pane.plot.viewRange()
+    for x, _y in pane.drawn.positions.values():
+        assert x0 <= x <= x1
+
+
+def test_legend_click_hides_a_series_with_its_span(qtbot: QtBot, pane: ChartPane) -> None:
+    sample, _label = next((s, lab) for s, lab in pane.legend.items if lab.text.startswith("Caucasus Knot"))
+    series = next(items for name, items in pane.drawn.series.items() if name.startswith("Caucasus Knot"))
+    scene_point = sample.mapToScene(sample.boundingRect().center())
+    qtbot.mouseClick(pane.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=pane.plot_widget.mapFromScene(scene_point))
+    assert all(not item.isVisible() for item in series)
+    qtbot.mouseClick(pane.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=pane.plot_widget.mapFromScene(scene_point))
+    assert all(item.isVisible() for item in series)
+
+
+# --- bars, grouping, reference data, conflicts -------------------------------------------------
+
+
+@pytest.fixture
+def claims_archive(archive: Archive) -> Archive:
+    """Claims of three claimants about 2014 in two places, yearly reference data, one conflict."""
+    text = (
+        "Police said 40 militants were killed in Dagestan in 2014. Rebels said 400 were killed. "
+        "Memorial counted 25 killed in Chechnya in 2014."
+    )
+    source = make_source(archive, text, title="Three claims")
+    common = {"measure": "killed", "subject": "militants", "unit": "people", "period_start": PartialDate(2014)}
+    make_statistic(archive, source, "40 militants were killed", value=40.0, claimant="Police", place="Dagestan", **common)
+    make_statistic(archive, source, "400 were killed", value=400.0, claimant="Rebels", place="Dagestan", **common)
+    make_statistic(archive, source, "25 killed", value=25.0, claimant="Memorial", place="Chechnya", **common)
+    with archive.session() as session:
+        for year in range(2005, 2016):
+            add_statistic(
+                session,
+                NewStatistic(
+                    value=30.0 + year - 2005, measure="killed", subject="militants", unit="people",
+                    period_start=PartialDate(year), place="Ingushetia", dataset="Yearly table",
+                ),
+            )
+    return archive
+
+
+def test_conflicting_claims_carry_a_red_ring(qtbot: QtBot, claims_archive: Archive) -> None:
+    chart = ChartPane(claims_archive)
+    qtbot.addWidget(chart)
+    chart.resize(1000, 600)
+    chart.show()
+    qtbot.waitExposed(chart)
+    police, rebels = statistic_id(claims_archive, 40), statistic_id(claims_archive, 400)
+    conflicting = set(chart.frame.loc[chart.frame["conflict"], "id"])
+    assert conflicting == {police, rebels}
+    assert "2 in conflict" in chart.title_label.text()
+    image = chart.plot_widget.grab().toImage()
+    assert colour_near(image, point_on_screen(chart, rebels), draw.CONFLICT_COLOUR)
+    assert not colour_near(image, point_on_screen(chart, statistic_id(claims_archive, 25)), draw.CONFLICT_COLOUR, radius=6)
+
+
+def test_reference_data_is_a_line(qtbot: QtBot, claims_archive: Archive) -> None:
+    chart = ChartPane(claims_archive)
+    qtbot.addWidget(chart)
+    [line] = chart.drawn.references
+    xs, ys = line.getData()
+    assert len(xs) == 11
+    assert list(ys[:3]) == [30.0, 31.0, 32.0]
+    assert any(label.startswith("Yearly table") for label in chart.drawn.series)
+    chart.reference_check.setChecked(False)
+    assert chart.drawn.references == []
+    assert len(chart.drawn.positions) == 3
+
+
+def test_bars_compare_one_period_by_place(qtbot: QtBot, claims_archive: Archive) -> None:
+    chart = ChartPane(claims_archive)
+    qtbot.addWidget(chart)
+    chart.resize(1000, 600)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.group_combo.setCurrentIndex(chart.group_combo.findData("place"))
+    chart.mode_combo.setCurrentIndex(chart.mode_combo.findData(BARS))
+    chart.period_combo.setCurrentIndex(chart.period_combo.findData("2014"))
+
+    assert sorted(chart.shown["value"]) == [25.0, 39.0, 40.0, 400.0]  # 39: the table's 2014
+    ticks = [label for _x, label in chart.drawn_ticks]
+    assert ticks == ["Chechnya", "Dagestan", "Ingushetia"]
+    assert chart.plot.getAxis("bottom").labelText == "Place"
+    # Points on bars are clickable like those over time.
+    memorial = statistic_id(claims_archive, 25)
+    with qtbot.waitSignal(chart.statistic_clicked, timeout=2000) as clicked:
+        qtbot.mouseClick(chart.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=point_on_screen(chart, memorial))
+    assert clicked.args == [memorial]
+
+    chart.mode_combo.setCurrentIndex(chart.mode_combo.findData(TIME_SERIES))
+    assert isinstance(chart.plot.getAxis("bottom"), pg.DateAxisItem)
+
+
+# --- exports and saved charts ------------------------------------------------------------------
+
+
+def test_exports_open(pane: ChartPane, tmp_path: Path) -> None:
+    png = pane.export_png(tmp_path / "chart.png", width=1200)
+    image = QImage(str(png))
+    assert not image.isNull()
+    assert image.width() == 1200
+
+    svg = pane.export_svg(tmp_path / "chart.svg")
+    root = ElementTree.parse(svg).getroot()
+    assert root.tag.endswith("svg")
+    assert "Killed" in svg.read_text("utf-8")
+
+    csv = pane.export_csv(tmp_path / "chart.csv")
+    back = pd.read_csv(csv)
+    assert sorted(back["id"]) == sorted(pane.shown["id"])
+    assert sorted(back["value"]) == [249.0, 5816.0]
+    assert set(back["x_start"]) == {"2014-01-01", "2010-01-01"}
+    assert "Caucasus Knot" in set(back["claimant"])
+
+
+def test_saved_chart_reopens_with_its_settings(qtbot: QtBot, claims_archive: Archive) -> None:
+    chart = ChartPane(claims_archive)
+    qtbot.addWidget(chart)
+    chart.group_combo.setCurrentIndex(chart.group_combo.findData("place"))
+    chart.mode_combo.setCurrentIndex(chart.mode_combo.findData(BARS))
+    chart.period_combo.setCurrentIndex(chart.period_combo.findData("2014"))
+    chart.save_as("Killed in 2014 by place")
+
+    other = ChartPane(claims_archive)
+    qtbot.addWidget(other)
+    assert [other.saved_combo.itemText(i) for i in range(other.saved_combo.count())] == ["Killed in 2014 by place"]
+    assert other.mode_combo.currentData() == TIME_SERIES
+    other.saved_combo.setCurrentIndex(0)
+    other.saved_combo.activated.emit(0)
+    assert other.group_combo.currentData() == "place"
+    assert other.mode_combo.currentData() == BARS
+    assert other.period_combo.currentData() == "2014"
+    assert sorted(other.shown["value"]) == [25.0, 39.0, 40.0, 400.0]
+
+
+def test_refresh_keeps_choices_and_shows_new_statistics(qtbot: QtBot, pane: ChartPane, sample_archive: Archive) -> None:
+    pane.group_combo.setCurrentIndex(pane.group_combo.findData("place"))
+    source = make_source(sample_archive, "Another 12 militants were killed in 2015.")
+    new = make_statistic(sample_archive, source, "12 militants were killed", value=12.0, period_start=PartialDate(2015))
+    pane.refresh()
+    assert pane.group_combo.currentData() == "place"
+    assert pane.checked_measures() == ["killed"]
+    assert new in pane.drawn.positions
+
+
+def test_an_empty_archive_says_so(qtbot: QtBot, archive: Archive) -> None:
+    chart = ChartPane(archive)
+    qtbot.addWidget(chart)
+    assert chart.drawn.positions == {}
+    assert chart.empty_label.textItem.toPlainText() == "No statistics to chart yet."
