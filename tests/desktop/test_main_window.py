@@ -206,13 +206,12 @@ def test_importing_files_adds_sources_and_refreshes_the_panes(qtbot: QtBot, wind
     (folder / "b.txt").write_text("A checkpoint near Khasavyurt was attacked.\n", encoding="utf-8")
     (folder / "c.xyz").write_text("not a format\n", encoding="utf-8")
     window.importer.interactive = False
-    with qtbot.waitSignal(window.importer.finished, timeout=30_000) as finished:
+    results: list[list] = []
+    window.importer.finished.connect(results.append)
+    with qtbot.waitSignals([window.importer.finished, window.refreshed], timeout=30_000):
         window.import_paths([folder])
-    statuses = sorted(r.status for r in finished.args[0])
+    statuses = sorted(r.status for r in results[0])
     assert statuses == ["imported", "imported", "skipped"]
-    if window.sources.model.total != 5:
-        with qtbot.waitSignal(window.refreshed, timeout=10_000):
-            pass
     assert window.sources.model.total == 5
     assert window.counts_label.text().startswith("5 sources")
 

@@ -1,0 +1,118 @@
+"""Importing from the window: drag and drop, the progress dialog's Cancel, the password prompt,
+and the summary a researcher can copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from db.archive import Archive
+from db.importer import ImportResult
+from desktop import operations
+from desktop.importing import ImportSummary, summary_text
+from desktop.views.main_window import MainWindow
+from tests.db.ingest.conftest import write_pdf
+
+
+def open_window(qtbot: QtBot, archive: Archive) -> MainWindow:
+    window = MainWindow(archive)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        window.show()
+    return window
+
+
+def test_dropping_files_on_the_window_imports_them(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
+    window = open_window(qtbot, archive)
+    window.importer.interactive = False
+    first = tmp_path / "first.txt"
+    first.write_text("Two soldiers were wounded near Nazran.\n", encoding="utf-8")
+    second = tmp_path / "second.txt"
+    second.write_text("Police detained four men in Makhachkala.\n", encoding="utf-8")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(first)), QUrl.fromLocalFile(str(second))])
+    drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, data,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    results: list[list[ImportResult]] = []
+    window.importer.finished.connect(results.append)
+    # the import finishes, then the panes refresh from the archive
+    with qtbot.waitSignals([window.importer.finished, window.refreshed], timeout=30_000):
+        window.dropEvent(drop)
+    assert [r.status for r in results[0]] == ["imported", "imported"]
+    assert operations.counts(archive).sources == 2
+    assert window.sources.model.total == 2
+
+
+def test_cancel_in_the_progress_dialog_stops_after_the_current_file(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
+    window = open_window(qtbot, archive)
+    window.importer.interactive = False
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(300):
+        (folder / f"report-{n:02d}.txt").write_text(f"Report {n}: shelling in sector {n}.\n", encoding="utf-8")
+    task = window.importer.start([folder])
+    assert task is not None
+    progress = window.importer.progress
+    assert progress is not None
+
+    cancel_button = progress.findChild(QPushButton)
+    assert cancel_button is not None
+
+    def cancel_once(done: int, _total: int, _current: str) -> None:
+        if not task.is_cancelled():
+            cancel_button.click()
+
+    task.on_progress(cancel_once)
+    with qtbot.waitSignal(window.importer.finished, timeout=30_000) as finished:
+        pass
+    results = finished.args[0]
+    assert 1 <= len(results) < 300
+    assert operations.counts(archive).sources == len([r for r in results if r.status == "imported"])
+
+
+def test_encrypted_pdf_asks_for_the_password_and_imports_it(
+    qtbot: QtBot, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, archive)
+    locked = write_pdf(tmp_path / "locked.pdf", ["Casualty figures for March were revised."], password="s3cret")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("An open letter from the families.\n", encoding="utf-8")
+    asked: list[list[str]] = []
+
+    def ask(results: list[ImportResult]) -> str:  # the dialog a researcher would type the password into
+        asked.append([Path(r.path).name for r in results])
+        return "s3cret"
+
+    monkeypatch.setattr(window.importer, "ask_password", ask)
+    with qtbot.waitSignal(window.importer.finished, timeout=30_000) as finished:
+        window.import_paths([locked, plain])
+    assert asked == [["locked.pdf"]]
+    statuses = {Path(r.path).name: r.status for r in finished.args[0]}
+    assert statuses == {"locked.pdf": "imported", "plain.txt": "imported"}
+    summary = window.importer.summary
+    assert isinstance(summary, ImportSummary)
+    assert summary.isVisible()
+    assert summary.text.startswith("2 imported")
+    summary.close()
+
+
+def test_the_summary_lists_problems_first_and_copies_as_text(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
+    results = [
+        ImportResult(str(tmp_path / "a.txt"), "imported", source_id=1),
+        ImportResult(str(tmp_path / "b.pdf"), "failed", error="damaged file"),
+        ImportResult(str(tmp_path / "c.txt"), "duplicate", source_id=1),
+    ]
+    text = summary_text(results)
+    lines = text.splitlines()
+    assert lines[0] == "1 imported, 1 duplicate, 1 failed"
+    assert lines[2].endswith("b.pdf: damaged file")
+    dialog = ImportSummary(results)
+    qtbot.addWidget(dialog)
+    button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Copy")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == text
