@@ -384,6 +384,9 @@ class StatisticsTools(QWidget):
             layout.addWidget(widget, 1, column)
         layout.addWidget(self.clear_button, 0, 4)
         layout.addWidget(self.summary, 1, 4)
+        # the bar must not widen the pane: the window shares its width with the chart
+        for widget in (*second, self.measure, self.place, self.claimant, self.source, self.clear_button, self.summary):
+            widget.setMinimumWidth(40)
         for combo in (self.measure, self.place, self.claimant, self.source, self.grouping):
             combo.currentIndexChanged.connect(self.changed)
         for spin in (self.year_from, self.year_to):
@@ -397,7 +400,7 @@ class StatisticsTools(QWidget):
         combo.setObjectName(name)
         combo.addItem(everything, None)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
+        combo.setMinimumContentsLength(3)
         combo.setToolTip(everything)
         return combo
 

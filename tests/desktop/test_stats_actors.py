@@ -24,8 +24,9 @@ def window(qtbot: QtBot, sample_archive: Archive) -> MainWindow:
     with sample_archive.session() as s:
         add_actor(s, "Abu Mukhammad Kadarskiy", "person")
     main = open_window(qtbot, sample_archive)
-    with qtbot.waitSignal(stats_actors.install(main).conflicts_updated, timeout=10_000):
-        pass
+    tools = stats_actors.install(main)  # the window installs them; this returns the same
+    with qtbot.waitSignal(tools.conflicts_updated, timeout=10_000):
+        tools.refresh()
     return main
 
 
