@@ -107,7 +107,9 @@ class ImportController(QObject):
         progress = QProgressDialog("Preparing the import…", "Cancel", 0, 0, self.window)
         progress.setObjectName("importProgress")
         progress.setWindowTitle("Importing")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        # not modal: a modal QProgressDialog runs processEvents() inside setValue(); the window
+        # stays usable instead (edits queue behind the import on the writer thread)
+        progress.setWindowModality(Qt.WindowModality.NonModal)
         progress.setMinimumDuration(SHOW_PROGRESS_AFTER)
         progress.setAutoClose(False)
         progress.setAutoReset(False)

@@ -165,11 +165,17 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
     def row_at(self, row: int) -> R | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def row_of(self, row_id: int) -> int | None:
-        """The row number of an id, loading pages until it is there; None if not shown."""
+    def row_of(self, row_id: int, max_pages: int = 10) -> int | None:
+        """The row number of an id, loading up to ``max_pages`` more pages to reach it.
+
+        None when it is not in the list, or further down than that (loading hundreds of pages
+        to highlight one row would freeze the window on a large archive).
+        """
         try:
             position = self._ids.index(row_id)
         except ValueError:
+            return None
+        if position >= len(self._rows) + max_pages * self.page_size:
             return None
         while position >= len(self._rows) and self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())

@@ -169,7 +169,11 @@ class SourcesPane(QWidget):
     def select_source(self, source_id: int) -> bool:
         """Select a source's row if it is in the list (quietly: no ``source_selected``)."""
         row = self.model.row_of(source_id)
-        if row is None:
+        if row is None:  # not in the list (filtered out, or far down a long one)
+            self.view.selectionModel().blockSignals(True)
+            self.view.clearSelection()
+            self.view.selectionModel().blockSignals(False)
+            self.view.viewport().update()
             return False
         self.view.blockSignals(True)
         self.view.selectionModel().blockSignals(True)

@@ -45,6 +45,19 @@ def test_sources_model_loads_pages_as_the_view_scrolls(qtmodeltester: ModelTeste
     qtmodeltester.check(model)
 
 
+def test_finding_a_row_loads_a_few_pages_but_never_the_whole_list(archive: Archive) -> None:
+    for n in range(450):
+        make_source(archive, f"Report number {n}.", title=f"Report {n:03d}")
+    model = SourcesModel(archive)
+    model.page_size = 100
+    model.reload()
+    last = model.ids[-1]
+    assert model.row_of(last, max_pages=2) is None  # too far down: nothing loaded for it
+    assert model.rowCount() == 100
+    assert model.row_of(last) == 449
+    assert model.index(449, 0).data(Role.ID) == last
+
+
 def test_sorting_by_a_column_happens_in_sql(archive: Archive) -> None:
     make_source(archive, "b text", title="banana", published=PartialDate(2014))
     make_source(archive, "a text", title="Apple", published=PartialDate(2016, 3))
