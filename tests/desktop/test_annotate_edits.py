@@ -264,3 +264,11 @@ def test_spans_after_emoji_go_through_the_reader_in_code_points(qtbot: QtBot, ar
     view.scrollTo(index)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
     assert window.reader.editor.textCursor().selectedText() == "12 more near Донецк"
+
+
+def test_clicking_a_highlight_selects_it_in_the_annotations_pane(qtbot: QtBot, window: MainWindow) -> None:
+    row = annotation(window.archive, 1, "pledged loyalty to ISIS")
+    assert row is not None
+    point = point_of(window, "pledged loyalty")
+    qtbot.mouseClick(window.reader.editor.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.annotations.selected_annotation() == row.id
