@@ -72,6 +72,7 @@ class Annotating(QObject):
         self._wire_reader()
         self._wire_annotations_pane()
         self._wire_codes_pane()
+        self._wire_statistics_pane()
         window.archive_changed.connect(self._refresh_codes)
         window.archive_changed.connect(self._refresh_orphans)
         self.reader.source_changed.connect(self._refresh_orphans)
@@ -432,6 +433,40 @@ class Annotating(QObject):
         menu.addAction("Edit codes and note…", lambda: self.edit_annotation(selected))
         menu.addAction("Delete", lambda: self.delete_annotation(selected))
         menu.popup(self.window.annotations.view.viewport().mapToGlobal(point))
+
+    # --- the statistics pane --------------------------------------------------------------
+
+    def _wire_statistics_pane(self) -> None:
+        view = self.window.statistics.view
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._statistics_menu)
+        self.delete_statistic_action = QAction("Delete Statistic", view)
+        self.delete_statistic_action.setObjectName("actionDeleteStatistic")
+        self.delete_statistic_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")]
+        )
+        self.delete_statistic_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_statistic_action.triggered.connect(self.delete_selected_statistic)
+        view.addAction(self.delete_statistic_action)
+
+    def delete_selected_statistic(self) -> None:
+        selected = self.window.statistics.selected_statistic()
+        if selected is not None:
+            self.push(undo.DeleteStatistic(self.window, selected))
+
+    def _statistics_menu(self, point: QPoint) -> None:
+        selected = self.window.statistics.selected_statistic()
+        if selected is None:
+            return
+        view = self.window.statistics.view
+        menu = QMenu(view)
+        menu.setObjectName("statisticsMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction("Show in the Reader", lambda: self.window.select_statistic(selected))
+        menu.addAction("Memo…", lambda: self.edit_memo("statistic", selected))
+        menu.addSeparator()
+        menu.addAction(self.delete_statistic_action)
+        menu.popup(view.viewport().mapToGlobal(point))
 
     # --- the codebook ---------------------------------------------------------------------
 

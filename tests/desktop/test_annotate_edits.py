@@ -272,3 +272,19 @@ def test_clicking_a_highlight_selects_it_in_the_annotations_pane(qtbot: QtBot, w
     point = point_of(window, "pledged loyalty")
     qtbot.mouseClick(window.reader.editor.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert window.annotations.selected_annotation() == row.id
+
+
+def test_delete_a_statistic_from_its_pane_and_undo(qtbot: QtBot, window: MainWindow) -> None:
+    before = all_rows(window.archive)
+    with window.archive.session() as s:
+        stat = next(x for x in list_statistics(s) if x.value == 2200)
+    assert window.statistics.select_statistic(stat.id)
+    window.statistics.view.setFocus()
+    qtbot.keyClick(window.statistics.view, Qt.Key.Key_Delete)
+    settle(qtbot, window)
+    with window.archive.session() as s:
+        assert all(x.id != stat.id for x in list_statistics(s))
+    assert all(r.id != stat.id for r in window.statistics.model.rows)
+    window.undo_stack.undo()
+    settle(qtbot, window)
+    assert all_rows(window.archive) == before
