@@ -371,10 +371,10 @@ class ActorSnapshot:
     notes: str | None
     created_at: dt.datetime
     created_by: str | None
-    #: (uuid, name, language)
-    aliases: tuple[tuple[str, str, str | None], ...]
-    #: (uuid, annotation id)
-    mentions: tuple[tuple[str, int], ...]
+    #: (id, uuid, name, language)
+    aliases: tuple[tuple[int, str, str, str | None], ...]
+    #: (id, uuid, annotation id)
+    mentions: tuple[tuple[int, str, int], ...]
     relations: tuple[RelationData, ...]
     place_of: tuple[int, ...]
     claimant_of: tuple[int, ...]
@@ -399,10 +399,12 @@ def _snapshot(session: Session, actor_id: int) -> ActorSnapshot:
         notes=actor.notes,
         created_at=actor.created_at,
         created_by=actor.created_by,
-        aliases=tuple((a.uuid, a.name, a.language) for a in actor.aliases),
+        aliases=tuple((a.id, a.uuid, a.name, a.language) for a in actor.aliases),
         mentions=tuple(
             session.execute(
-                select(Mention.uuid, Mention.annotation_id).where(Mention.actor_id == actor_id)
+                select(Mention.id, Mention.uuid, Mention.annotation_id).where(
+                    Mention.actor_id == actor_id
+                )
             )
         ),
         relations=tuple(_relation_data(r) for r in relations),
@@ -455,8 +457,14 @@ def _restore_actor_row(session: Session, snapshot: ActorSnapshot) -> int:
         actor.id = snapshot.id
     session.add(actor)
     session.flush()
-    for uuid, name, language in snapshot.aliases:
-        session.add(Alias(uuid=uuid, actor_id=actor.id, name=name, language=language))
+    taken = set(
+        session.scalars(select(Alias.id).where(Alias.id.in_([a[0] for a in snapshot.aliases])))
+    )
+    for alias_id, uuid, name, language in snapshot.aliases:
+        alias = Alias(uuid=uuid, actor_id=actor.id, name=name, language=language)
+        if alias_id not in taken:
+            alias.id = alias_id
+        session.add(alias)
     session.flush()
     return actor.id
 
@@ -483,12 +491,18 @@ def restore_actor(session: Session, snapshot: ActorSnapshot) -> int:
     actor_id = _restore_actor_row(session, snapshot)
     existing_annotations = set(
         session.scalars(
-            select(Annotation.id).where(Annotation.id.in_([a for _u, a in snapshot.mentions]))
+            select(Annotation.id).where(Annotation.id.in_([m[2] for m in snapshot.mentions]))
         )
     )
-    for uuid, annotation_id in snapshot.mentions:
+    taken = set(
+        session.scalars(select(Mention.id).where(Mention.id.in_([m[0] for m in snapshot.mentions])))
+    )
+    for mention_id, uuid, annotation_id in snapshot.mentions:
         if annotation_id in existing_annotations:
-            session.add(Mention(uuid=uuid, annotation_id=annotation_id, actor_id=actor_id))
+            mention = Mention(uuid=uuid, annotation_id=annotation_id, actor_id=actor_id)
+            if mention_id not in taken:
+                mention.id = mention_id
+            session.add(mention)
     session.flush()
     for data in snapshot.relations:
         restore_relation(session, _remap(data, snapshot.id, actor_id))
@@ -552,7 +566,7 @@ def merge_actors(session: Session, survivor_id: int, merged_id: int) -> MergeRec
         survivor.notes = f"{survivor.notes}\n\n{snapshot.name}: {snapshot.notes}"
 
     new_aliases: list[str] = []
-    for name, language in [(snapshot.name, None), *((n, lang) for _u, n, lang in snapshot.aliases)]:
+    for name, language in [(snapshot.name, None), *((n, lang) for _i, _u, n, lang in snapshot.aliases)]:
         alias_id = add_alias(session, survivor_id, name, language)
         if alias_id is not None:
             alias = session.get(Alias, alias_id)
@@ -584,7 +598,7 @@ def merge_actors(session: Session, survivor_id: int, merged_id: int) -> MergeRec
         survivor_description=before_description,
         survivor_notes=before_notes,
         new_alias_uuids=tuple(new_aliases),
-        moved_mentions=tuple(u for u, _a in snapshot.mentions),
+        moved_mentions=tuple(u for _i, u, _a in snapshot.mentions),
         moved_relations=tuple(moved_relations),
         dropped_relations=tuple(dropped_relations),
     )

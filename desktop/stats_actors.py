@@ -16,8 +16,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QMessageBox
 
 from desktop import stats_operations
-from desktop.stats_undo import EditActorRecord, EditStatistic, ImportReferenceData, MergeActors
-from desktop.views.actor_editor import ActorEditorDialog, MergeActorsDialog
+from desktop.stats_undo import (
+    DeleteActor,
+    EditActorRecord,
+    EditStatistic,
+    ImportReferenceData,
+    MergeActors,
+)
+from desktop.undo import CreateActor
+from desktop.views.actor_editor import ActorEditorDialog, MergeActorsDialog, NewActorDialog
 from desktop.views.conflicts import ConflictsPane
 from desktop.views.statistics_tools import StatisticsToolsHandle, install_statistics_tools
 from desktop.views.suggestions import SuggestionsPane
@@ -114,6 +121,14 @@ class StatsActors(QObject):
             "Import a table of figures (World Bank, a spreadsheet…) to compare claims with",
             self.import_reference,
         )
+        self.new_actor_action = self._action(
+            "actionNewActor", "&New Actor…", "Add a person, group, place or outlet to the registry",
+            self.new_actor,
+        )
+        self.delete_actor_action = self._action(
+            "actionDeleteActor", "&Delete Actor", "Delete the selected actor with its names, mentions and relations",
+            self.delete_selected_actor,
+        )
         self.edit_actor_action = self._action(
             "actionEditActor", "&Edit Actor…", "Edit the selected actor: names, kind, relations",
             self.edit_selected_actor,
@@ -137,8 +152,10 @@ class StatsActors(QObject):
         view_action = next((a for a in bar.actions() if a.text().replace("&", "") == "View"), None)
         menu = QMenu("A&ctors", window)
         menu.setObjectName("actorsMenu")
+        menu.addAction(self.new_actor_action)
         menu.addAction(self.edit_actor_action)
         menu.addAction(self.merge_actors_action)
+        menu.addAction(self.delete_actor_action)
         menu.addSeparator()
         menu.addAction(self.show_conflicts_action)
         self.actors_menu = menu
@@ -259,9 +276,31 @@ class StatsActors(QObject):
 
     def _actor_menu(self, point: Any) -> None:
         menu = QMenu(self.window)
+        menu.addAction(self.new_actor_action)
         menu.addAction(self.edit_actor_action)
         menu.addAction(self.merge_actors_action)
+        menu.addAction(self.delete_actor_action)
         menu.exec(self.window.actors.view.viewport().mapToGlobal(point))
+
+    def new_actor(self) -> NewActorDialog:
+        dialog = NewActorDialog(self.window)
+        self.new_actor_dialog = dialog
+
+        def create() -> None:
+            name, kind = dialog.choice()
+            self.window.undo_stack.push(CreateActor(self.window, name, kind))
+
+        dialog.accepted.connect(create)
+        dialog.open()
+        return dialog
+
+    def delete_selected_actor(self) -> None:
+        row = self.window.actors.selected_actor_row()
+        if row is None:
+            self._message("Select an actor first.")
+            return
+        self.window.undo_stack.push(DeleteActor(self.window, row.id, row.name))
+        self._message(f"Deleted {row.name} (Edit ▸ Undo brings it back with its mentions)")
 
     def edit_selected_actor(self) -> ActorEditorDialog | None:
         actor_id = self.window.actors.selected_actor()

@@ -15,7 +15,16 @@ from sqlalchemy.orm import Session
 
 from db.commands import CommandError
 from db.models import RejectedSuggestion
-from db.registry import ActorState, MergeRecord, apply_actor_state, merge_actors, unmerge
+from db.registry import (
+    ActorSnapshot,
+    ActorState,
+    MergeRecord,
+    apply_actor_state,
+    merge_actors,
+    remove_actor,
+    restore_actor,
+    unmerge,
+)
 from db.statistic_edits import update_statistic
 from db.suggestions import reject_suggestion
 from desktop.undo import ArchiveCommand, Window
@@ -74,6 +83,24 @@ class EditActorRecord(ArchiveCommand):
 
     def revert(self, session: Session) -> None:
         apply_actor_state(session, self.actor_id, self.before)
+
+
+class DeleteActor(ArchiveCommand):
+    """Delete an actor (its aliases, mentions and relations go too); undo restores all of it."""
+
+    def __init__(self, window: Window, actor_id: int, name: str = "",
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(window, f"Delete actor {name}".strip(), parent)
+        self.actor_id = actor_id
+        self.snapshot: ActorSnapshot | None = None
+
+    def apply(self, session: Session) -> None:
+        self.snapshot = remove_actor(session, self.actor_id)
+
+    def revert(self, session: Session) -> None:
+        if self.snapshot is not None:
+            self.actor_id = restore_actor(session, self.snapshot)
+            self.snapshot = None
 
 
 class RejectSuggestion(ArchiveCommand):

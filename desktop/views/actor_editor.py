@@ -312,6 +312,38 @@ class ActorEditorDialog(QDialog):
             self.accept()
 
 
+class NewActorDialog(QDialog):
+    """A name and a kind for a new actor (aliases and relations come in the editor after)."""
+
+    def __init__(self, parent: QWidget | None = None, name: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("newActorDialog")
+        self.setWindowTitle("New actor")
+        self.name = QLineEdit(name)
+        self.name.setObjectName("actorName")
+        self.name.setPlaceholderText("as sources usually write it")
+        self.kind = QComboBox()
+        self.kind.setObjectName("actorKind")
+        for kind in ActorKind:
+            self.kind.addItem(KIND_LABELS.get(kind.value, kind.value), kind.value)
+        self.kind.setCurrentIndex(self.kind.findData(ActorKind.PERSON.value))
+        self.buttons = ok_cancel(self, "Create")
+        form = QFormLayout(self)
+        form.addRow("Name", self.name)
+        form.addRow("Kind", self.kind)
+        form.addRow(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.name.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(bool(self.name.text().strip()))
+
+    def choice(self) -> tuple[str, str]:
+        return " ".join(self.name.text().split()), str(self.kind.currentData())
+
+
 class MergeActorsDialog(QDialog):
     """Pick two actors to merge: from the likely duplicates, or any two by hand."""
 

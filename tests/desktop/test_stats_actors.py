@@ -58,7 +58,8 @@ def test_menus_offer_the_new_actions(window: MainWindow) -> None:
     actors_menu = menus["Actors"]
     assert isinstance(actors_menu, QMenu)
     assert [a.objectName() for a in actors_menu.actions() if a.objectName()] == [
-        "actionEditActor", "actionMergeActors", "actionShowConflictsList",
+        "actionNewActor", "actionEditActor", "actionMergeActors", "actionDeleteActor",
+        "actionShowConflictsList",
     ]
 
 
@@ -197,3 +198,28 @@ def test_a_table_that_cannot_be_read_says_why(qtbot: QtBot, window: MainWindow, 
     assert "empty" in dialog.error.text()
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     dialog.reject()
+
+
+def test_new_actor_then_delete_and_undo(qtbot: QtBot, window: MainWindow, sample_archive: Archive) -> None:
+    dialog = controller(window).new_actor()
+    qtbot.keyClicks(dialog.name, "Said Buryatsky")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("person"))
+    ok(qtbot, dialog.buttons)
+    settle(qtbot, window)
+    buryatsky = actor_id(sample_archive, "Said Buryatsky")
+    # deleting an actor that has mentions and is a claimant, then undoing it, restores all
+    knot = actor_id(sample_archive, "Caucasus Knot")
+    with sample_archive.session() as s:
+        before = actor_detail(s, knot)
+    window.actors.select_actor(knot)
+    controller(window).delete_actor_action.trigger()
+    settle(qtbot, window)
+    with sample_archive.session() as s:
+        assert actor_detail(s, knot) is None
+        [claim] = [r for r in list_statistics(s) if r.value == 5816]
+        assert claim.claimant is None
+    window.actionUndo.trigger()
+    settle(qtbot, window)
+    with sample_archive.session() as s:
+        assert actor_detail(s, knot) == before
+        assert actor_detail(s, buryatsky) is not None
