@@ -39,7 +39,9 @@ def recent_archives() -> list[str]:
     value = settings().value("recentArchives", [])
     if isinstance(value, str):  # QSettings returns a lone string for a one-item list
         value = [value]
-    return [str(v) for v in value or [] if v]
+    if not isinstance(value, list | tuple):
+        return []
+    return [str(v) for v in value if v]
 
 
 def add_recent_archive(location: str) -> None:

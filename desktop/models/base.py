@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -141,7 +141,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._ids = list(ids)
         self._rows = list(rows)
         if len(rows) < min(len(ids), self.page_size):  # some vanished between the two queries
-            self._ids = [r.id for r in rows] + self._ids[self.page_size:]
+            self._ids = [cast(Any, r).id for r in rows] + self._ids[self.page_size:]
         self.endResetModel()
         self.loading = False
         self.loaded.emit()
@@ -199,7 +199,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         wanted = self._ids[first : first + self.page_size]
         rows = self.rows_loader()(wanted)
         if len(rows) < len(wanted):  # deleted meanwhile: forget those ids
-            self._ids[first : first + len(wanted)] = [r.id for r in rows]
+            self._ids[first : first + len(wanted)] = [cast(Any, r).id for r in rows]
         if not rows:
             return
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)

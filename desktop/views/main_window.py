@@ -171,16 +171,15 @@ class MainWindow(QMainWindow):
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
-        setattr(self, name, action)
         return action
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self._action("actionNewArchive", "&New Archive…", key.New, "Create an empty archive")
-        self._action("actionOpenArchive", "&Open Archive…", key.Open, "Open another archive")
-        self._action("actionImport", "&Import Files…", "Ctrl+I", "Import documents, web pages, PDFs or tables")
-        self._action("actionImportFolder", "Import &Folder…", "Ctrl+Shift+I", "Import every file in a folder")
-        self._action("actionQuit", "&Quit", key.Quit, "Close Dossier")
+        self.actionNewArchive = self._action("actionNewArchive", "&New Archive…", key.New, "Create an empty archive")
+        self.actionOpenArchive = self._action("actionOpenArchive", "&Open Archive…", key.Open, "Open another archive")
+        self.actionImport = self._action("actionImport", "&Import Files…", "Ctrl+I", "Import documents, web pages, PDFs or tables")
+        self.actionImportFolder = self._action("actionImportFolder", "Import &Folder…", "Ctrl+Shift+I", "Import every file in a folder")
+        self.actionQuit = self._action("actionQuit", "&Quit", key.Quit, "Close Dossier")
         self.actionQuit.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.actionUndo = self.undo_stack.createUndoAction(self, "&Undo")
@@ -189,17 +188,17 @@ class MainWindow(QMainWindow):
         self.actionRedo = self.undo_stack.createRedoAction(self, "&Redo")
         self.actionRedo.setObjectName("actionRedo")
         self.actionRedo.setShortcut(key.Redo)
-        self._action("actionFind", "&Find in Sources…", key.Find, "Search the texts of the sources")
+        self.actionFind = self._action("actionFind", "&Find in Sources…", key.Find, "Search the texts of the sources")
 
-        self._action("actionAnnotate", "&Annotate Selection…", "Ctrl+E", "Code the selected text")
-        self._action("actionMention", "Mark as &Mention…", "Ctrl+M", "Mark the selected text as naming an actor")
-        self._action("actionRecordStatistic", "Record &Statistic…", "Ctrl+Shift+S",
+        self.actionAnnotate = self._action("actionAnnotate", "&Annotate Selection…", "Ctrl+E", "Code the selected text")
+        self.actionMention = self._action("actionMention", "Mark as &Mention…", "Ctrl+M", "Mark the selected text as naming an actor")
+        self.actionRecordStatistic = self._action("actionRecordStatistic", "Record &Statistic…", "Ctrl+Shift+S",
                      "Record the selected text as a statistic (a claim)")
         for action in (self.actionAnnotate, self.actionMention, self.actionRecordStatistic):
             action.setEnabled(False)
 
-        self._action("actionResetLayout", "&Reset Layout", None, "Put every pane back where it started")
-        self._action("actionAbout", "&About Dossier", None)
+        self.actionResetLayout = self._action("actionResetLayout", "&Reset Layout", None, "Put every pane back where it started")
+        self.actionAbout = self._action("actionAbout", "&About Dossier", None)
         self.actionAbout.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_menus(self) -> None:
