@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.dates import PartialDate
+from db.extract.mentions import suggest_new_actors
 from db.extract.statistics import (
     NotAQuantity,
     guess_claimant,
@@ -59,6 +60,16 @@ def match_actors(session: Session, spelling: str, limit: int = 20) -> list[Actor
         if actor_id not in best or score > best[actor_id].score:
             best[actor_id] = ActorMatch(actor_id, canonical, kind or "other", name, float(score))
     return sorted(best.values(), key=lambda m: (-m.score, m.name.casefold()))[:limit]
+
+
+def guess_actor_kind(text: str, start: int, end: int) -> str | None:
+    """The kind of actor a selection probably names ("the Interior Ministry" -> state body),
+    read from its sentence by the mention suggester; None when it cannot tell."""
+    s_start, s_end = sentence_around(text, start, end)
+    for candidate in suggest_new_actors(text[s_start:s_end]):
+        if candidate.start + s_start < end and candidate.end + s_start > start and candidate.kind:
+            return candidate.kind
+    return None
 
 
 def _score(query: str, choice: str, *, score_cutoff: float | None = None, **_: object) -> float:
@@ -250,6 +261,7 @@ __all__ = [
     "MemoRow",
     "StatisticDraft",
     "draft_statistic",
+    "guess_actor_kind",
     "known_measures",
     "match_actors",
     "memo_label",

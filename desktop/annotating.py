@@ -307,7 +307,9 @@ class Annotating(QObject):
         if selection is None:
             return
         source_id, start, end, quote = selection
-        dialog = MentionDialog(quote, self.match_actors, parent=self.window)
+        detail = self.reader.detail
+        kind = lookup.guess_actor_kind(detail.text, start, end) if detail is not None else None
+        dialog = MentionDialog(quote, self.match_actors, kind_hint=kind, parent=self.window)
 
         def accepted() -> None:
             choice = dialog.choice()

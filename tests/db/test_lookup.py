@@ -7,6 +7,7 @@ from db.commands import add_actor, add_code, set_memo
 from db.dates import PartialDate
 from db.lookup import (
     draft_statistic,
+    guess_actor_kind,
     match_actors,
     memo_text,
     search_memos,
@@ -94,3 +95,15 @@ def test_memos_are_written_read_and_found(archive: Archive) -> None:
         ]
         assert {m.target_label for m in search_memos(s)} == {"Monitoring report", "casualties"}
         assert search_memos(s, "nothing like this") == []
+
+
+def test_the_kind_of_a_new_actor_is_guessed_from_its_sentence() -> None:
+    text = "On Monday the Interior Ministry said Ramzan Kadyrov had met fighters in Raqqa."
+
+    def kind(quote: str) -> str | None:
+        start = text.index(quote)
+        return guess_actor_kind(text, start, start + len(quote))
+
+    assert kind("Interior Ministry") == "state_body"
+    assert kind("Ramzan Kadyrov") == "person"
+    assert kind("On Monday") is None
