@@ -32,11 +32,30 @@ PALETTE = (
     "#9467BD",
     "#BCBD22",
     "#17BECF",
-    "#F0E442",
+    "#A6761D",
     "#1F3A93",
+    "#E377C2",
+    "#2CA02C",
+    "#AEC7E8",
+    "#FF9896",
+    "#98DF8A",
+    "#C5B0D5",
+    "#C49C94",
     "#7F7F7F",
 )
 UNKNOWN_COLOUR = "#8a8a8a"
+#: how the lines of one reference group (a dataset's countries, say) are told apart
+DASHES = (
+    Qt.PenStyle.SolidLine,
+    Qt.PenStyle.DashLine,
+    Qt.PenStyle.DotLine,
+    Qt.PenStyle.DashDotLine,
+    Qt.PenStyle.DashDotDotLine,
+)
+#: bars carry a caption (their claimant, say) when there are at most this many
+BAR_LABEL_LIMIT = 24
+#: at most this far (seconds) apart, side by side, go the points of different groups at one date
+DODGE_SPREAD = 200 * DAY
 CONFLICT_COLOUR = "#D62728"
 HIGHLIGHT_COLOUR = "#FF7F0E"
 TRANSPARENT = QColor(0, 0, 0, 0)
@@ -45,13 +64,15 @@ TRANSPARENT = QColor(0, 0, 0, 0)
 def colour_for(groups: Sequence[str]) -> dict[str, str]:
     """A stable colour per group label; the "(no …)" groups are grey."""
     colours: dict[str, str] = {}
-    index = 0
-    for group in sorted(groups):
-        if group.startswith("(no "):
-            colours[group] = UNKNOWN_COLOUR
+    named = [g for g in sorted(groups) if not g.startswith("(no ")]
+    for index, group in enumerate(named):
+        if index < len(PALETTE):
+            colours[group] = PALETTE[index]
         else:
-            colours[group] = PALETTE[index % len(PALETTE)]
-            index += 1
+            # Past the palette: evenly spread hues, darker so they read on white.
+            colours[group] = pg.intColor(index - len(PALETTE), hues=len(named) - len(PALETTE) + 1, values=1, maxValue=190).name()
+    for group in groups:
+        colours.setdefault(group, UNKNOWN_COLOUR)
     return colours
 
 
@@ -205,12 +226,6 @@ def _rings(rows: pd.DataFrame, x: np.ndarray[Any, Any]) -> pg.ScatterPlotItem | 
     return rings
 
 
-def _reference_label(group: str, key: tuple[Any, ...], varying: Sequence[bool]) -> str:
-    extra = [str(v) for v, vary in zip(key[1:], varying, strict=True) if vary and isinstance(v, str)]
-    extra = [e for e in extra if e != group]
-    return " · ".join([group, *extra])
-
-
 def draw_time_series(
     plot: pg.PlotItem,
     legend: pg.LegendItem,
@@ -223,9 +238,15 @@ def draw_time_series(
     data = with_coordinates(frame)
     data = data[data["x"].notna() & data["y"].notna()]
     claims = data[~data["is_reference"]]
-    for group, rows in claims.groupby("group", sort=True):
+    groups = sorted(claims["group"].unique().tolist())
+    # Claims of different groups about the same period would hide each other: set them side
+    # by side (within the period) so each can be seen and clicked.
+    step = min(30 * DAY, DODGE_SPREAD / max(1, len(groups)))
+    for number_, (group, rows) in enumerate(claims.groupby("group", sort=True)):
         colour = colours[str(group)]
-        x = rows["x"].to_numpy(float)
+        shared = rows["x"].isin(claims.loc[claims["group"] != group, "x"]).to_numpy()
+        offset = (number_ - (len(groups) - 1) / 2) * step
+        x = rows["x"].to_numpy(float) + np.where(shared, offset, 0.0)
         others: list[Any] = []
         long = (rows["x1"] - rows["x0"] > SPAN_THRESHOLD).to_numpy()
         if long.any():
@@ -253,38 +274,39 @@ def draw_time_series(
 
     reference = data[data["is_reference"]]
     keys = ["group", "dataset", "place", "subject", "measure"]
-    if not reference.empty:
-        varying = [reference[k].nunique(dropna=False) > 1 for k in keys[1:]]
-        for key, rows in reference.groupby(keys, sort=True, dropna=False):
+    # One legend entry per group: a dataset's dozen country lines toggle together, and are told
+    # apart by their dash pattern and the tooltip of their points.
+    for group, group_rows in reference.groupby("group", sort=True):
+        colour = colours[str(group)]
+        items: list[Any] = []
+        lines = list(group_rows.groupby(keys[1:], sort=True, dropna=False))
+        few = len(group_rows) <= REFERENCE_POINTS_LIMIT
+        for n, (_key, rows) in enumerate(lines):
             rows = rows.sort_values("x")
-            group = str(key[0])
-            colour = colours[group]
             x = rows["x"].to_numpy(float)
             y = rows["y"].to_numpy(float)
-            few = len(rows) <= REFERENCE_POINTS_LIMIT
             line = pg.PlotDataItem(
-                x=x,
-                y=y,
-                pen=pg.mkPen(colour, width=2),
-                skipFiniteCheck=True,
+                x=x, y=y, pen=pg.mkPen(colour, width=1.8, style=DASHES[n % len(DASHES)]), skipFiniteCheck=True
             )
             line.setZValue(0)
             plot.addItem(line)
             # Set after adding: before it has a view box, clipping would ask the widget for ranges.
             line.setDownsampling(auto=True, method="peak")
             line.setClipToView(True)
-            others = []
+            drawn.references.append(line)
+            items.append(line)
             if few:
-                points = _points(rows, x, colour, tip, size=6)
+                points = _points(rows, x, colour, tip, size=5)
                 plot.addItem(points)
-                others.append(points)
+                items.append(points)
                 drawn.scatters.append(points)
                 drawn.positions.update(zip(rows["id"].tolist(), zip(x.tolist(), y.tolist(), strict=True), strict=True))
-            label = _reference_label(group, tuple(key), varying) + f" ({len(rows):,})"
-            legend.addItem(line, label)
-            _link_visibility(line, others)
-            drawn.references.append(line)
-            drawn.series[label] = [line, *others]
+        what = f"{len(group_rows):,} values" + (f", {len(lines)} lines" if len(lines) > 1 else "")
+        label = f"{group} ({what})"
+        lead = items[0]
+        legend.addItem(lead, label)
+        _link_visibility(lead, items[1:])
+        drawn.series[label] = items
     return drawn
 
 
@@ -294,8 +316,12 @@ def draw_bars(
     frame: pd.DataFrame,
     colours: dict[str, str],
     tip: Callable[..., str],
+    bar_labels: str | None = None,
 ) -> tuple[Drawn, list[tuple[float, str]]]:
-    """One bar per claim, side by side within its group; returns what was drawn and the x ticks."""
+    """One bar per claim, side by side within its group; returns what was drawn and the x ticks.
+
+    ``bar_labels`` names a column (the claimant, say) written over each bar, when there are few.
+    """
     drawn = Drawn()
     data = with_coordinates(frame)
     data = data[data["y"].notna()]
@@ -329,6 +355,12 @@ def draw_bars(
             if extra is not None:
                 others.append(extra)
         scatter = _points(rows, x, colour, tip, size=9)
+        if bar_labels is not None and len(data) <= BAR_LABEL_LIMIT:
+            for bar_x, top, text in zip(x, rows["y"], rows[bar_labels], strict=True):
+                if isinstance(text, str) and text:
+                    caption = pg.TextItem(_short(text, 18), color="#333333", anchor=(0.5, 1.15))
+                    caption.setPos(float(bar_x), float(top))
+                    others.append(caption)
         for item in (*others, scatter):
             plot.addItem(item)
         label = f"{group} ({len(rows)})"

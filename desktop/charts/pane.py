@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -163,6 +164,14 @@ class ChartPane(QWidget):
         self.title_label = QLabel(self.plot_area)
         self.title_label.setObjectName("chartTitle")
         bar.addWidget(self.title_label, 1)
+        self.key_label = QLabel(
+            "● exact  ○ approximate  ▲ at least  ▼ at most  — span of a period  "
+            "<span style='color:#D62728'>◯ conflicting claims</span>",
+            self.plot_area,
+        )
+        self.key_label.setObjectName("chartKey")
+        self.key_label.setStyleSheet("color: #555555;")
+        self.key_label.setToolTip("Click a point to open its sentence; drag to pan, wheel to zoom; click a legend entry to hide it")
         reset = QToolButton(self.plot_area)
         reset.setObjectName("chartResetView")
         reset.setText("Reset view")
@@ -180,6 +189,7 @@ class ChartPane(QWidget):
         export.setMenu(menu)
         bar.addWidget(export)
         column.addLayout(bar)
+        column.addWidget(self.key_label)
 
         self.plot_widget = pg.PlotWidget(parent=self.plot_area, background="w")
         self.plot_widget.setObjectName("chartPlot")
@@ -187,12 +197,19 @@ class ChartPane(QWidget):
         self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
         self.date_axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
         self.category_axis = pg.AxisItem(orientation="bottom")
+        # Categories are 0, 1, 2 …: no "(x0.001)" scaling of their positions.
+        self.category_axis.enableAutoSIPrefix(False)
         self.plot.setAxisItems({"bottom": self.date_axis})
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         for name in ("left", "bottom"):
             self.plot.getAxis(name).setTextPen("#222222")
             self.plot.getAxis(name).setPen("#555555")
-        self.legend = self.plot.addLegend(offset=(10, 10), labelTextColor="#222222", brush=pg.mkBrush(255, 255, 255, 210))
+        # The legend sits right of the plot, in the plot's own grid, so it never hides a point.
+        self.legend = pg.LegendItem(labelTextColor="#222222", verSpacing=-4)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        self.plot.layout.addItem(self.legend, 2, 3)
+        self.plot.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.plot.layout.setColumnStretchFactor(3, 0)
         self.highlight = pg.ScatterPlotItem(
             symbol="o", size=28, pen=pg.mkPen(draw.HIGHLIGHT_COLOUR, width=4), brush=None, antialias=True
         )
@@ -340,7 +357,11 @@ class ChartPane(QWidget):
             period = self.period_combo.currentData() or ALL_PERIODS
             frame = _in_period(frame, period)
             self.plot.setAxisItems({"bottom": self.category_axis})
-            self.drawn, self.drawn_ticks = draw.draw_bars(self.plot, self.legend, frame, colours, self._tip)
+            grouping = self.group_combo.currentData()
+            caption = "place" if grouping == "claimant" else "claimant"
+            self.drawn, self.drawn_ticks = draw.draw_bars(
+                self.plot, self.legend, frame, colours, self._tip, bar_labels=caption
+            )
             self.category_axis.setTicks([self.drawn_ticks, []])
             self.plot.setLabel("bottom", GROUPING_LABELS[self.group_combo.currentData()])
         else:
@@ -375,6 +396,9 @@ class ChartPane(QWidget):
         view.setDefaultPadding(0.06)
         view.enableAutoRange()
         view.updateAutoRange()
+        if self.mode_combo.currentData() == BARS and self.drawn_ticks:
+            # Bars keep their width: show every category with half a bar of margin either side.
+            view.setXRange(-0.7, len(self.drawn_ticks) - 0.3, padding=0)
 
     def _tip(self, x: float, y: float, data: Any) -> str:
         row = self._row(int(data)) if data is not None else None

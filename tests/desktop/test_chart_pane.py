@@ -226,7 +226,7 @@ def test_conflicting_claims_carry_a_red_ring(qtbot: QtBot, claims_archive: Archi
     assert "2 in conflict" in chart.title_label.text()
     image = chart.plot_widget.grab().toImage()
     assert colour_near(image, point_on_screen(chart, rebels), draw.CONFLICT_COLOUR)
-    assert not colour_near(image, point_on_screen(chart, statistic_id(claims_archive, 25)), draw.CONFLICT_COLOUR, radius=6)
+    assert not colour_near(image, point_on_screen(chart, statistic_id(claims_archive, 25)), draw.CONFLICT_COLOUR, radius=3)
 
 
 def test_reference_data_is_a_line(qtbot: QtBot, claims_archive: Archive) -> None:
