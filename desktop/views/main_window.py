@@ -339,7 +339,17 @@ class MainWindow(QMainWindow):
         )
 
     def _after_first_refresh(self) -> None:
+        # back where the researcher left off: the source last read in this archive
+        if self.persist and self.reader.source_id is None:
+            last = settings.settings().value(self._last_source_key)
+            if last is not None and str(last).isdigit():
+                self.open_source(int(str(last)))
         QTimer.singleShot(0, self._create_chart)
+
+    @property
+    def _last_source_key(self) -> str:
+        # QSettings keys may not hold "/" or "\\" freely; a path becomes one key segment
+        return "lastSource/" + self.archive.location.replace("/", "|").replace("\\", "|")
 
     def _create_chart(self) -> None:
         if self.chart is not None:
@@ -576,6 +586,8 @@ class MainWindow(QMainWindow):
         for key, header in self._header_views().items():
             settings.write_bytes(f"columns/{key}", header.saveState())
         settings.add_recent_archive(self.archive.location)
+        if self.reader.source_id is not None:
+            settings.settings().setValue(self._last_source_key, self.reader.source_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.importer.running:

@@ -131,7 +131,8 @@ class SourcesPane(QWidget):
         self.actor_bar.hide()
         self.count_label = QLabel()
         self.count_label.setObjectName("sourcesCount")
-        self.count_label.setStyleSheet("color: palette(mid);")
+        self.count_label.setStyleSheet("color: #6a6a6a;")
+        self.count_label.setWordWrap(True)
 
         layout = pane_layout(self)
         layout.addWidget(self.search_edit)
@@ -233,6 +234,8 @@ class SourcesPane(QWidget):
             text = f"{total:,} matching {noun}, best first" if self.model.ranked else f"{total:,} matching {noun}"
         elif self.model.filter.actor_id is not None or self.model.filter.text.strip():
             text = f"{total:,} {noun} shown"
+        elif total == 0:
+            text = "No sources yet: File ▸ Import…, or drop files and folders on the window."
         else:
             text = f"{total:,} {noun}"
         self.count_label.setText(text)

@@ -220,7 +220,11 @@ def test_column_widths_and_layout_come_back_on_the_next_start(qtbot: QtBot, tmp_
     path = Path(sample_archive.location)
     first = MainWindow(archive_module.open(path))
     qtbot.addWidget(first)
+    with qtbot.waitSignal(first.refreshed, timeout=10_000):
+        first.show()
     first.sources.view.setColumnWidth(2, 177)
+    first_source = first.sources.model.ids[0]
+    first.open_source(first_source)
     first.docks["codes"].hide()
     first.close()
     second = MainWindow(archive_module.open(path))
@@ -229,6 +233,8 @@ def test_column_widths_and_layout_come_back_on_the_next_start(qtbot: QtBot, tmp_
         second.show()
     assert second.sources.view.columnWidth(2) == 177
     assert not second.docks["codes"].isVisible()
+    # and the reader shows the source that was open
+    assert second.reader.source_id == first_source
     second.reset_layout()
     assert second.docks["codes"].isVisibleTo(second) or second.docks["codes"].toggleViewAction().isChecked()
 
