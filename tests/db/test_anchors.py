@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from db.anchors import Anchor, Placement, orphans_of, place_orphan, reanchor, replace_source_text
 from db.archive import Archive
@@ -178,3 +180,32 @@ def test_an_unchanged_text_places_everything(archive: Archive) -> None:
         report = replace_source_text(s, source_id, TEXT)
     assert report.placed == ids
     assert report.moved == report.orphaned == []
+
+
+@given(
+    st.text(alphabet="ab 🙂Жن.\n", min_size=20, max_size=200),
+    st.data(),
+)
+def test_an_edit_outside_a_span_never_loses_it(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    a = Anchor(start, end, *anchor_context(text, start, end))
+    # one insertion or deletion wholly before or after the span
+    before = data.draw(st.booleans())
+    low, high = (0, start) if before else (end, len(text))
+    at = data.draw(st.integers(low, high))
+    cut = data.draw(st.integers(0, high - at))
+    inserted = data.draw(st.text(alphabet="xy🎉", max_size=10))
+    new = text[:at] + inserted + text[at + cut :]
+    shift = len(inserted) - cut if before else 0
+    (result,) = reanchor(new, [a], text)
+    assert result.placement is not Placement.ORPHANED
+    assert new[result.start : result.end] == a.quote
+    if cut == 0:  # inserted letters the text does not have: only one reading of the edit
+        assert (result.start, result.end) == (start + shift, end + shift)
+    else:  # deleting from a run of equal letters can be read several ways
+        assert abs(result.start - (start + shift)) <= cut
+    # without the old text the quote is still found, though maybe on a twin of it
+    (blind,) = reanchor(new, [a])
+    if blind.placement is not Placement.ORPHANED:
+        assert new[blind.start : blind.end] == a.quote
