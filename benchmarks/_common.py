@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import resource
 import statistics
@@ -10,23 +11,170 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 # A Zipf-ish vocabulary of conflict-reporting words, so FTS sees realistic term frequencies.
-_WORDS = ["the", "of", "and", "to", "in", "a", "was", "were", "said", "killed", "militants", "police", "officials", "security", "forces", "attack", "village", "region", "republic", "insurgents", "civilians", "reported", "according", "ministry", "interior", "sources", "detained", "operation", "armed", "group", "leader", "commander", "province", "district", "border", "refugees", "camp", "government", "opposition", "protest", "election", "court", "sentenced", "prison", "human", "rights", "organisation", "monitor", "casualties", "wounded", "injured", "bombing", "explosion", "checkpoint", "soldiers", "troops", "army", "rebels", "ceasefire", "negotiations", "agreement", "violence", "displaced", "families", "humanitarian", "aid", "convoy", "journalists", "media", "statement", "spokesman", "estimated", "least", "more", "than", "some", "about", "nearly", "dozens", "hundreds", "thousands", "local", "residents", "witnesses", "investigation", "prosecutor", "charges", "terrorism", "extremism", "recruitment", "fighters", "abroad", "returned", "Chechnya", "Dagestan", "Ingushetia", "Kabardino", "Syria", "Iraq", "Moscow", "Grozny", "Makhachkala", "Nalchik", "Nazran", "Caucasus", "Emirate", "Knot", "Memorial"]
-_WEIGHTS = [1.0 / (rank + 1) for rank in range(len(_WORDS))]
+_WORDS = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "was",
+    "were",
+    "said",
+    "killed",
+    "militants",
+    "police",
+    "officials",
+    "security",
+    "forces",
+    "attack",
+    "village",
+    "region",
+    "republic",
+    "insurgents",
+    "civilians",
+    "reported",
+    "according",
+    "ministry",
+    "interior",
+    "sources",
+    "detained",
+    "operation",
+    "armed",
+    "group",
+    "leader",
+    "commander",
+    "province",
+    "district",
+    "border",
+    "refugees",
+    "camp",
+    "government",
+    "opposition",
+    "protest",
+    "election",
+    "court",
+    "sentenced",
+    "prison",
+    "human",
+    "rights",
+    "organisation",
+    "monitor",
+    "casualties",
+    "wounded",
+    "injured",
+    "bombing",
+    "explosion",
+    "checkpoint",
+    "soldiers",
+    "troops",
+    "army",
+    "rebels",
+    "ceasefire",
+    "negotiations",
+    "agreement",
+    "violence",
+    "displaced",
+    "families",
+    "humanitarian",
+    "aid",
+    "convoy",
+    "journalists",
+    "media",
+    "statement",
+    "spokesman",
+    "estimated",
+    "least",
+    "more",
+    "than",
+    "some",
+    "about",
+    "nearly",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "local",
+    "residents",
+    "witnesses",
+    "investigation",
+    "prosecutor",
+    "charges",
+    "terrorism",
+    "extremism",
+    "recruitment",
+    "fighters",
+    "abroad",
+    "returned",
+    "Chechnya",
+    "Dagestan",
+    "Ingushetia",
+    "Kabardino",
+    "Syria",
+    "Iraq",
+    "Moscow",
+    "Grozny",
+    "Makhachkala",
+    "Nalchik",
+    "Nazran",
+    "Caucasus",
+    "Emirate",
+    "Knot",
+    "Memorial",
+]
+_SYLLABLES = [
+    "ka",
+    "ro",
+    "mi",
+    "tu",
+    "se",
+    "la",
+    "no",
+    "vi",
+    "da",
+    "ze",
+    "re",
+    "po",
+    "gu",
+    "ha",
+    "li",
+    "to",
+    "be",
+    "sa",
+    "ni",
+    "mu",
+]
+
+
+def _long_tail(count: int = 20_000, seed: int = 3) -> list[str]:
+    """Made-up words standing in for names and rare terms: real news has a long vocabulary tail."""
+    rng = random.Random(seed)
+    return [
+        "".join(rng.choices(_SYLLABLES, k=rng.randint(2, 4))) + str(n % 7) for n in range(count)
+    ]
+
+
+_VOCABULARY = _WORDS + _long_tail()
+# Zipf: the n-th commonest word appears about 1/n as often as the commonest.
+_CUMULATIVE = list(itertools.accumulate(1.0 / (rank + 1) for rank in range(len(_VOCABULARY))))
 
 
 def synthetic_texts(count: int, words: int = 160, seed: int = 7) -> Iterator[tuple[str, str]]:
     """(title, text) pairs of about ``words`` words each, reproducible."""
     rng = random.Random(seed)
     for n in range(count):
-        title = " ".join(rng.choices(_WORDS, _WEIGHTS, k=6)).capitalize() + f" {n}"
-        body = " ".join(rng.choices(_WORDS, _WEIGHTS, k=words))
+        title = (
+            " ".join(rng.choices(_VOCABULARY, cum_weights=_CUMULATIVE, k=6)).capitalize() + f" {n}"
+        )
+        body = " ".join(rng.choices(_VOCABULARY, cum_weights=_CUMULATIVE, k=words))
         yield title, body.capitalize() + "."
 
 
 def queries(count: int = 60, seed: int = 11) -> list[str]:
+    """Two-word queries as researchers type them: a topical word and a rarer one (a name)."""
     rng = random.Random(seed)
-    middle = _WORDS[40:]  # neither the commonest words nor unseen ones
-    return [f"{rng.choice(middle)} {rng.choice(middle)}" for _ in range(count)]
+    topical = _WORDS[40:]
+    rare = _VOCABULARY[len(_WORDS) : len(_WORDS) + 2000]
+    return [f"{rng.choice(topical)} {rng.choice(rare)}" for _ in range(count)]
 
 
 @contextmanager
@@ -51,7 +199,9 @@ def peak_rss_mb() -> float:
 
 
 def print_table(headers: list[str], rows: list[list[object]]) -> None:
-    cells = [headers] + [[f"{c:,.2f}" if isinstance(c, float) else str(c) for c in row] for row in rows]
+    cells = [headers] + [
+        [f"{c:,.2f}" if isinstance(c, float) else str(c) for c in row] for row in rows
+    ]
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
     for n, row in enumerate(cells):
         print("  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)))
