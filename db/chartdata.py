@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from sqlalchemy import String, and_, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
@@ -54,6 +54,8 @@ NO_SOURCE = "(no source)"
 NO_ACTOR = "(no actor)"
 
 CHART_KIND = "chart"
+#: the frame's time columns: seconds cover years 1 to 9999 (nanoseconds only 1677 to 2262)
+DATETIME: Final = "datetime64[s]"
 
 
 def _actors_in_spans(session: Session, statistic_ids: set[int] | None) -> dict[int, str]:
@@ -239,6 +241,12 @@ def _span_of(start: PartialDate | None, end: PartialDate | None) -> tuple[Any, A
     return start.first_day(), end.last_day(), label
 
 
+def _datetimes(days: list[dt.date | None]) -> Any:
+    import numpy as np
+
+    return np.array([np.datetime64("NaT") if d is None else np.datetime64(d, "D") for d in days], dtype=DATETIME)
+
+
 def _spans(start: pd.Series, start_precision: pd.Series, end: pd.Series, end_precision: pd.Series) -> tuple[
     pd.Series, pd.Series, pd.Series
 ]:
@@ -264,12 +272,14 @@ def _spans(start: pd.Series, start_precision: pd.Series, end: pd.Series, end_pre
         firsts.append(first)
         lasts.append(last)
         labels.append(label)
-    unique_first = pd.to_datetime(pd.Series(firsts, dtype=object)).to_numpy("datetime64[ns]")
-    unique_last = pd.to_datetime(pd.Series(lasts, dtype=object)).to_numpy("datetime64[ns]")
+    # Seconds, not pandas' default nanoseconds: those end in 2262 and begin in 1677, and
+    # archives hold older events (and mistyped years).
+    unique_first = _datetimes(firsts)
+    unique_last = _datetimes(lasts)
     unique_label = pd.Series(labels, dtype=object).to_numpy()
     index = start.index
     if len(uniques) == 0:
-        empty = pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
+        empty = pd.Series(pd.NaT, index=index, dtype=DATETIME)
         return empty, empty.copy(), pd.Series("", index=index, dtype=object)
     return (
         pd.Series(unique_first[codes], index=index),
@@ -290,8 +300,8 @@ def _shape(raw: pd.DataFrame, group_by: GroupBy) -> pd.DataFrame:
         frame["published"], frame["published_precision"], frame["published"], frame["published_precision"]
     )
     has_period = x_start.notna()
-    frame["x_start"] = x_start.where(has_period, published_start).astype("datetime64[ns]")
-    frame["x_end"] = x_end.where(has_period, published_end).astype("datetime64[ns]")
+    frame["x_start"] = x_start.where(has_period, published_start).astype(DATETIME)
+    frame["x_end"] = x_end.where(has_period, published_end).astype(DATETIME)
     frame["period"] = period.astype(str)
 
     frame["approximate"] = frame["approximate"].fillna(False).astype(bool)

@@ -52,6 +52,8 @@ DASHES = (
     Qt.PenStyle.DashDotLine,
     Qt.PenStyle.DashDotDotLine,
 )
+#: reference series longer than this are drawn with a one-pixel pen
+THIN_LINE_ABOVE = 20_000
 #: bars carry a caption (their claimant, say) when there are at most this many
 BAR_LABEL_LIMIT = 24
 #: at most this far (seconds) apart, side by side, go the points of different groups at one date
@@ -79,13 +81,20 @@ def colour_for(groups: Sequence[str]) -> dict[str, str]:
 def with_coordinates(frame: pd.DataFrame) -> pd.DataFrame:
     """Add plot coordinates: x0/x1 (span in epoch seconds, end exclusive), x (its middle), y."""
     out = frame.copy()
-    epoch = pd.Timestamp(0)
-    out["x0"] = (out["x_start"] - epoch).dt.total_seconds()
+    out["x0"] = _epoch_seconds(out["x_start"])
     # The last day counts in full: a year spans to the first instant of the next.
-    out["x1"] = (out["x_end"] - epoch).dt.total_seconds() + DAY
+    out["x1"] = _epoch_seconds(out["x_end"]) + DAY
     out["x"] = (out["x0"] + out["x1"]) / 2
     out["y"] = out["value"].fillna(out["low"]).fillna(out["high"])
     return out
+
+
+def _epoch_seconds(column: pd.Series) -> np.ndarray[Any, Any]:
+    """Seconds since 1970 (what DateAxisItem reads), NaN where unknown; any year 1-9999."""
+    values = column.to_numpy("datetime64[s]")
+    seconds = values.astype(np.int64).astype(float)
+    seconds[np.isnat(values)] = np.nan
+    return seconds
 
 
 def number(value: float) -> str:
@@ -285,8 +294,10 @@ def draw_time_series(
             rows = rows.sort_values("x")
             x = rows["x"].to_numpy(float)
             y = rows["y"].to_numpy(float)
+            # Hairlines for long series: Qt draws wide pens several times slower.
+            width = 1.8 if len(rows) <= THIN_LINE_ABOVE else 1.0
             line = pg.PlotDataItem(
-                x=x, y=y, pen=pg.mkPen(colour, width=1.8, style=DASHES[n % len(DASHES)]), skipFiniteCheck=True
+                x=x, y=y, pen=pg.mkPen(colour, width=width, style=DASHES[n % len(DASHES)]), skipFiniteCheck=True
             )
             line.setZValue(0)
             plot.addItem(line)

@@ -265,3 +265,14 @@ def test_saved_charts_round_trip(archive: Archive) -> None:
 def test_a_chart_needs_a_name(archive: Archive) -> None:
     with pytest.raises(ValueError, match="name"), archive.session() as session:
         save_chart(session, "   ", {})
+
+
+def test_dates_outside_pandas_nanosecond_range(archive: Archive) -> None:
+    """Old events (and mistyped years) still chart: the frame's times are in seconds."""
+    make_statistic(archive, None, value=1.0, period_start=PartialDate(1618), period_end=PartialDate(1648), dataset="d")
+    make_statistic(archive, None, value=2.0, period_start=PartialDate(9015), dataset="d")
+    frame = frame_of(archive)
+    thirty_years = by_value(frame, 1)
+    assert thirty_years["x_start"] == pd.Timestamp("1618-01-01")
+    assert thirty_years["x_end"] == pd.Timestamp("1648-12-31")
+    assert by_value(frame, 2)["x_end"] == pd.Timestamp("9015-12-31")

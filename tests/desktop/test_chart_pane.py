@@ -323,3 +323,11 @@ def test_an_empty_archive_says_so(qtbot: QtBot, archive: Archive) -> None:
     qtbot.addWidget(chart)
     assert chart.drawn.positions == {}
     assert chart.empty_label.textItem.toPlainText() == "No statistics to chart yet."
+
+
+def test_centuries_old_periods_are_drawn(qtbot: QtBot, archive: Archive) -> None:
+    old = make_statistic(archive, None, value=8000.0, period_start=PartialDate(1618), period_end=PartialDate(1648))
+    chart = ChartPane(archive)
+    qtbot.addWidget(chart)
+    x, _y = chart.drawn.positions[old]
+    assert pd.Timestamp(x, unit="s").year == 1633
