@@ -225,6 +225,13 @@ class _Reanchorer:
         trusted = score >= min(MIN_CONTEXT, context) or (
             everywhere and len(quote) >= LONG_QUOTE and len(occurrences) == 1
         )
+        if not trusted:
+            # the context was edited right at the span's edge: the same words a few characters
+            # from where they are expected are still them (rather than a fuzzy guess)
+            nearest = min(occurrences, key=lambda at: abs(at - expected))
+            reach = CONTEXT_CHARS if len(quote) >= MIN_CONTEXT else MIN_CONTEXT
+            if abs(nearest - expected) <= reach:
+                best, trusted = nearest, True
         return self.result(anchor, best, best + len(quote)) if trusted else None
 
     def between_context(self, anchor: Anchor, expected: int) -> Result | None:
