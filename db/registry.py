@@ -786,12 +786,14 @@ def likely_duplicates(
                             ([skeletons[i] for i in fuzzy], "transliteration")):
         for block_start in range(0, len(fuzzy), 500):
             block = choices[block_start : block_start + 500]
+            # only the names from this block on: the pairs before it were scored already
             matrix = process.cdist(
-                block, choices, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, dtype="float32"
+                block, choices[block_start:], scorer=fuzz.token_sort_ratio,
+                score_cutoff=threshold, dtype="float32", workers=-1,
             )
             rows, cols = matrix.nonzero()
             for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-                x, y = fuzzy[block_start + r], fuzzy[c]
+                x, y = fuzzy[block_start + r], fuzzy[block_start + c]
                 if x < y:
                     consider(x, y, float(matrix[r, c]), reason)
     result = []

@@ -32,6 +32,8 @@ from desktop.views.suggestions import SuggestionsPane
 if TYPE_CHECKING:
     from db.conflicts import Conflict
     from db.queries import ActorRow
+    from db.registry import DuplicateCandidate
+    from desktop.tasks import Task
     from desktop.views.main_window import MainWindow
 
 TABLE_FILTER = "CSV (*.csv);;Excel workbook (*.xlsx)"
@@ -42,6 +44,8 @@ class StatsActors(QObject):
 
     #: conflicts were recomputed after a change (for tests and the chart)
     conflicts_updated = Signal()
+    #: the merge dialog is open (the duplicates are found off the GUI thread first)
+    merge_dialog_opened = Signal()
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -199,19 +203,21 @@ class StatsActors(QObject):
         dock.show()
         dock.raise_()
 
-    def export_statistics(self, path: Path | None = None) -> int | None:
-        """Save the statistics the pane shows (filters applied), in its order."""
+    def export_statistics(self, path: Path | None = None) -> Task | None:
+        """Save the statistics the pane shows (filters applied), in its order, off the GUI thread."""
         path = path or self._save_path("Export statistics", "statistics.xlsx")
         if path is None:
             return None
         ids = [r.id for r in self.tools.proxy.visible_rows()]
-        return self._export(lambda: stats_operations.export_statistics(self.window.archive, path, ids), path, "statistics")
+        archive = self.window.archive
+        return self._export(lambda *_: stats_operations.export_statistics(archive, path, ids), path, "statistics")
 
-    def export_actors(self, path: Path | None = None) -> int | None:
+    def export_actors(self, path: Path | None = None) -> Task | None:
         path = path or self._save_path("Export actors", "actors.xlsx")
         if path is None:
             return None
-        return self._export(lambda: stats_operations.export_actors(self.window.archive, path), path, "actors")
+        archive = self.window.archive
+        return self._export(lambda *_: stats_operations.export_actors(archive, path), path, "actors")
 
     def _save_path(self, title: str, name: str) -> Path | None:
         folder = self.window.archive.path.parent if self.window.archive.path else Path.home()
@@ -223,16 +229,13 @@ class StatsActors(QObject):
             path = path.with_suffix(".csv" if "csv" in selected.lower() else ".xlsx")
         return path
 
-    def _export(self, job: Any, path: Path, what: str) -> int | None:
-        from db.ingest.base import IngestError
-
-        try:
-            count = int(job())
-        except IngestError as error:
-            QMessageBox.warning(self.window, "Export", str(error))
-            return None
-        self._message(f"Saved {count:,} {what} to {path}")
-        return count
+    def _export(self, job: Any, path: Path, what: str) -> Task:
+        # a large workbook takes seconds to write (openpyxl): never on the GUI thread
+        self._message(f"Saving {what} to {path}…")
+        task = self.window.tasks.read(job, f"export {what}")
+        task.on_finished(lambda count: self._message(f"Saved {int(count):,} {what} to {path}"))
+        task.on_failed(lambda error: QMessageBox.warning(self.window, "Export", error))
+        return task
 
     def import_reference(self, path: Path | None = None) -> ImportReferenceData | None:
         """Choose a table, check the guessed columns, and import it (undoable)."""
@@ -327,15 +330,28 @@ class StatsActors(QObject):
         if after != dialog.before:
             self.window.undo_stack.push(EditActorRecord(self.window, dialog.actor_id, dialog.before, after))
 
-    def merge_actors(self) -> MergeActorsDialog:
+    def merge_actors(self) -> Task:
+        """Find the likely duplicates off the GUI thread, then offer them in the merge dialog."""
         archive = self.window.archive
-        dialog = MergeActorsDialog(
-            stats_operations.likely_duplicates(archive), stats_operations.actors(archive), self.window,
-            merged_id=self.window.actors.selected_actor(),
-        )
+        merged_id = self.window.actors.selected_actor()
+        self._message("Looking for likely duplicates…")
+
+        def job(*_: object) -> tuple[list[DuplicateCandidate], list[ActorRow]]:
+            return stats_operations.likely_duplicates(archive), stats_operations.actors(archive)
+
+        task = self.window.tasks.read(job, "likely duplicates")
+        task.on_finished(lambda result: self._open_merge_dialog(*result, merged_id=merged_id))
+        task.on_failed(self._message)
+        return task
+
+    def _open_merge_dialog(self, duplicates: list[DuplicateCandidate], actors: list[ActorRow], *,
+                           merged_id: int | None) -> MergeActorsDialog:
+        self.window.statusBar().clearMessage()
+        dialog = MergeActorsDialog(duplicates, actors, self.window, merged_id=merged_id)
         self.merge_dialog = dialog
         dialog.accepted.connect(lambda: self._merge_chosen(dialog))
         dialog.open()
+        self.merge_dialog_opened.emit()
         return dialog
 
     def _merge_chosen(self, dialog: MergeActorsDialog) -> None:

@@ -538,8 +538,7 @@ def install_statistics_tools(
     pane.view.sortByColumn(sort_column, sort_order)
     pane.view.setEditTriggers(
         QAbstractItemView.EditTrigger.DoubleClicked
-        | QAbstractItemView.EditTrigger.EditKeyPressed
-        | QAbstractItemView.EditTrigger.AnyKeyPressed
+        | QAbstractItemView.EditTrigger.EditKeyPressed  # F2; typing alone never starts an edit
     )
     tools = StatisticsTools(pane)
     totals = TotalsView(pane)

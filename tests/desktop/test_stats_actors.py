@@ -118,7 +118,9 @@ def test_a_relation_ending_before_it_starts_cannot_be_saved(
 def test_merge_a_likely_duplicate_and_undo(qtbot: QtBot, window: MainWindow, sample_archive: Archive) -> None:
     rustam = actor_id(sample_archive, "Rustam Asilderov")
     duplicate = actor_id(sample_archive, "Abu Mukhammad Kadarskiy")
-    dialog = controller(window).merge_actors()
+    with qtbot.waitSignal(controller(window).merge_dialog_opened, timeout=10_000):
+        controller(window).merge_actors()
+    dialog = controller(window).merge_dialog
     names = [
         (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
         for r in range(dialog.table.rowCount())

@@ -174,9 +174,17 @@ def test_a_bad_cell_edit_says_why_and_changes_nothing(qtbot: QtBot, window: Main
 def test_export_the_filtered_statistics(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     with_criteria(controller(window).tools, measure="killed")
     path = tmp_path / "killed.xlsx"
-    assert controller(window).export_statistics(path) == 2
+    task = controller(window).export_statistics(path)
+    assert task is not None
+    with qtbot.waitSignal(task.signals.finished, timeout=10_000):
+        pass
     assert sorted(read_table(path)["value"].astype(float)) == [249.0, 5816.0]
-    assert controller(window).export_actors(tmp_path / "actors.csv") == 18
+    assert window.statusBar().currentMessage() == f"Saved 2 statistics to {path}"
+    task = controller(window).export_actors(tmp_path / "actors.csv")
+    assert task is not None
+    with qtbot.waitSignal(task.signals.finished, timeout=10_000):
+        pass
+    assert len(read_table(tmp_path / "actors.csv")) == 18
 
 
 @pytest.mark.parametrize(
