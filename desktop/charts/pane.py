@@ -201,9 +201,9 @@ class ChartPane(QWidget):
         self.category_axis.enableAutoSIPrefix(False)
         self.plot.setAxisItems({"bottom": self.date_axis})
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        for name in ("left", "bottom"):
-            self.plot.getAxis(name).setTextPen("#222222")
-            self.plot.getAxis(name).setPen("#555555")
+        for axis in (self.plot.getAxis("left"), self.date_axis, self.category_axis):
+            axis.setTextPen("#222222")
+            axis.setPen("#555555")
         # The legend sits right of the plot, in the plot's own grid, so it never hides a point.
         self.legend = pg.LegendItem(labelTextColor="#222222", verSpacing=-4)
         self.legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
@@ -376,6 +376,8 @@ class ChartPane(QWidget):
         self.shown = frame
         self.plot.setLabel("left", _value_label(frame))
         self.title_label.setText(_title(frame, self.group_combo.currentText()))
+        # The plot's own title travels with PNG and SVG exports.
+        self.plot.setTitle(self._plot_title(), color="#222222", size="11pt")
         for scatter in self.drawn.scatters:
             scatter.sigClicked.connect(self._points_clicked)
         self.plot.addItem(self.highlight, ignoreBounds=True)
@@ -388,6 +390,20 @@ class ChartPane(QWidget):
             self._place_highlight(self._highlighted, scroll=False)
         self.reset_view()
 
+    def _plot_title(self) -> str:
+        measures = self.checked_measures()
+        if not measures:
+            return ""
+        what = ", ".join(m or "(no measure)" for m in measures[:3]) + (" …" if len(measures) > 3 else "")
+        subjects = self.checked_subjects()
+        if subjects:
+            what += " – " + ", ".join(s or "(no subject)" for s in subjects[:2]) + (" …" if len(subjects) > 2 else "")
+        by = self.group_combo.currentText().lower()
+        if self.mode_combo.currentData() == BARS:
+            period = self.period_combo.currentData()
+            return f"{what.capitalize()} by {by}" + (f", {period}" if period else ", all periods")
+        return f"{what.capitalize()} over time, by {by}"
+
     @Slot()
     def reset_view(self) -> None:
         """Show all the data again."""
@@ -399,6 +415,13 @@ class ChartPane(QWidget):
         if self.mode_combo.currentData() == BARS and self.drawn_ticks:
             # Bars keep their width: show every category with half a bar of margin either side.
             view.setXRange(-0.7, len(self.drawn_ticks) - 0.3, padding=0)
+            # Bars stand on zero: no negative margin under counts.
+            tops = self.shown[["value", "low", "high"]].max(axis=1)
+            bottoms = self.shown[["value", "low", "high"]].min(axis=1)
+            if tops.notna().any():
+                top, bottom = float(tops.max()), min(0.0, float(bottoms.min()))
+                margin = (top - bottom) * 0.02 or 1.0
+                view.setYRange(bottom - margin, top + 5 * margin, padding=0)
 
     def _tip(self, x: float, y: float, data: Any) -> str:
         row = self._row(int(data)) if data is not None else None
@@ -460,8 +483,18 @@ class ChartPane(QWidget):
 
     @Slot()
     def _mode_changed(self) -> None:
-        if not self._updating:
-            self._redraw()
+        if self._updating:
+            return
+        if self.mode_combo.currentData() == BARS and not self.period_combo.currentData():
+            # Bars compare claims about one period: start with the year most claims are about.
+            year = _busiest_year(self.frame)
+            if year:
+                self._updating = True
+                try:
+                    _select_data(self.period_combo, year)
+                finally:
+                    self._updating = False
+        self._redraw()
 
     @Slot()
     def _redraw_if_ready(self) -> None:
@@ -563,6 +596,20 @@ def _single_years(frame: pd.DataFrame) -> list[str]:
     start, end = frame["x_start"], frame["x_end"]
     same = start.notna() & (start.dt.year == end.dt.year)
     return [str(y) for y in sorted(start[same].dt.year.unique().tolist())]
+
+
+def _busiest_year(frame: pd.DataFrame) -> str | None:
+    """The year with the most claims (not reference values) about it alone; the latest on a tie."""
+    if frame.empty:
+        return None
+    claims = frame[~frame["is_reference"]]
+    start, end = claims["x_start"], claims["x_end"]
+    years = start[start.notna() & (start.dt.year == end.dt.year)].dt.year
+    if years.empty:
+        return None
+    counts = years.value_counts()
+    best = counts[counts == counts.max()].index.max()
+    return str(int(best))
 
 
 def _in_period(frame: pd.DataFrame, period: str) -> pd.DataFrame:

@@ -331,3 +331,18 @@ def test_centuries_old_periods_are_drawn(qtbot: QtBot, archive: Archive) -> None
     qtbot.addWidget(chart)
     x, _y = chart.drawn.positions[old]
     assert pd.Timestamp(x, unit="s").year == 1633
+
+
+def test_bars_start_with_the_year_most_claims_are_about(qtbot: QtBot, claims_archive: Archive) -> None:
+    chart = ChartPane(claims_archive)
+    qtbot.addWidget(chart)
+    chart.mode_combo.setCurrentIndex(chart.mode_combo.findData(BARS))
+    assert chart.period_combo.currentData() == "2014"
+    assert len(chart.shown) == 4
+
+
+def test_hovering_a_point_shows_its_claim(qtbot: QtBot, pane: ChartPane, sample_archive: Archive) -> None:
+    since_2010 = statistic_id(sample_archive, 5816)
+    qtbot.mouseMove(pane.plot_widget.viewport(), point_on_screen(pane, since_2010))
+    qtbot.waitUntil(lambda: "Caucasus Knot" in pane.plot.getViewBox().toolTip(), timeout=2000)
+    assert "about 5,816" in pane.plot.getViewBox().toolTip()
