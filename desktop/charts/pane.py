@@ -7,13 +7,14 @@ elsewhere.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from db.archive import Archive
 from db.chartdata import (
+    COLUMNS,
     GROUPINGS,
     chart_choices,
     chart_frame,
@@ -48,6 +50,8 @@ from desktop.charts import draw
 from desktop.charts.svg import export_svg
 
 TIME_SERIES = "time"
+#: charts of more statistics than this are built on a worker thread
+BACKGROUND_ABOVE = 20_000
 BARS = "bars"
 ALL_PERIODS = ""
 #: how the grouping choices read in the combo box
@@ -63,6 +67,8 @@ class ChartPane(QWidget):
     """Choose measures, subjects and a grouping; see the claims as a time series or as bars."""
 
     statistic_clicked = Signal(int)
+    #: the chart was drawn (after refresh() or a change of choices)
+    ready = Signal()
 
     def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +84,13 @@ class ChartPane(QWidget):
         self._rows: dict[int, Any] = {}
         self._highlighted: int | None = None
         self._updating = False
+        self._choices: list[tuple[str, str | None, int]] = []
+        self._saved: list[str] = []
+        #: bumped on every load, so a frame built for older choices is dropped
+        self._generation = 0
+        self._job_signals = _JobSignals(self)
+        self._job_signals.done.connect(self._frame_arrived)
+        self._job_signals.failed.connect(self._frame_failed)
 
         self._build_controls()
         self._build_plot()
@@ -250,9 +263,7 @@ class ChartPane(QWidget):
             self.reference_check.setChecked(bool(settings.get("reference", True)))
         finally:
             self._updating = False
-        self._load()
-        _select_data(self.period_combo, settings.get("period") or ALL_PERIODS)
-        self._redraw()
+        self._load(period=settings.get("period") or ALL_PERIODS)
 
     # --- data ----------------------------------------------------------------------------------
 
@@ -286,10 +297,7 @@ class ChartPane(QWidget):
             self.saved_combo.setCurrentIndex(-1)
         finally:
             self._updating = False
-        self._load()
-        if kept:
-            _select_data(self.period_combo, kept["period"])
-        self._redraw()
+        self._load(period=kept["period"] if kept else None)
 
     def _fill_subjects(self, wanted: set[str]) -> None:
         measures = set(self.checked_measures())
@@ -306,31 +314,54 @@ class ChartPane(QWidget):
             item.setCheckState(Qt.CheckState.Checked if subject in wanted else Qt.CheckState.Unchecked)
             self.subject_list.addItem(item)
 
-    def _load(self) -> None:
-        """Build the frame for the current choices and fill the period list from it."""
+    def _load(self, period: str | None = None) -> None:
+        """Build the frame for the current choices, then show it (``period`` for bars).
+
+        Small charts are built at once; above ``BACKGROUND_ABOVE`` statistics the frame is built
+        on a worker thread so the window stays responsive, and ``ready`` tells when it is drawn.
+        """
+        self._generation += 1
         measures = self.checked_measures()
-        if measures:
+        options: dict[str, Any] = {
+            "measures": measures,
+            "subjects": self.checked_subjects() or None,
+            "group_by": self.group_combo.currentData(),
+            "include_reference": self.reference_check.isChecked(),
+        }
+        if not measures:
+            self._frame_arrived(self._generation, pd.DataFrame(columns=list(COLUMNS)), period)
+            return
+        if sum(n for m, _s, n in self._choices if m in measures) <= BACKGROUND_ABOVE:
             with self.archive.session() as session:
-                self.frame = chart_frame(
-                    session,
-                    measures=measures,
-                    subjects=self.checked_subjects() or None,
-                    group_by=self.group_combo.currentData(),
-                    include_reference=self.reference_check.isChecked(),
-                )
-        else:
-            self.frame = pd.DataFrame(columns=["id", "x_start", "x_end", "is_reference"])
-        self._rows = {int(r.id): r for r in self.frame.itertuples(index=False)} if len(self.frame) <= 50_000 else {}
+                frame = chart_frame(session, **options)
+            self._frame_arrived(self._generation, frame, period)
+            return
+        self.title_label.setText("Reading the statistics…")
+        job = _FrameJob(self.archive, options, self._generation, period, self._job_signals)
+        QThreadPool.globalInstance().start(job)
+
+    @Slot(int, object, object)
+    def _frame_arrived(self, generation: int, frame: pd.DataFrame, period: str | None) -> None:
+        if generation != self._generation:
+            return  # the choices changed while it was being built
+        self.frame = frame
+        self._rows = {int(r.id): r for r in frame.itertuples(index=False)} if len(frame) <= 50_000 else {}
         previous = self.period_combo.currentData()
         self._updating = True
         try:
             self.period_combo.clear()
             self.period_combo.addItem("All periods", ALL_PERIODS)
-            for year in _single_years(self.frame):
+            for year in _single_years(frame):
                 self.period_combo.addItem(year, year)
-            _select_data(self.period_combo, previous or ALL_PERIODS)
+            _select_data(self.period_combo, period if period is not None else previous or ALL_PERIODS)
         finally:
             self._updating = False
+        self._redraw()
+
+    @Slot(int, str)
+    def _frame_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.title_label.setText(f"The chart could not be read: {message}")
 
     def _row(self, statistic_id: int) -> Any:
         row = self._rows.get(statistic_id)
@@ -389,6 +420,7 @@ class ChartPane(QWidget):
         if self._highlighted is not None:
             self._place_highlight(self._highlighted, scroll=False)
         self.reset_view()
+        self.ready.emit()
 
     def _plot_title(self) -> str:
         measures = self.checked_measures()
@@ -479,7 +511,6 @@ class ChartPane(QWidget):
         if self._updating:
             return
         self._load()
-        self._redraw()
 
     @Slot()
     def _mode_changed(self) -> None:
@@ -573,6 +604,36 @@ class ChartPane(QWidget):
             delete_chart(session, name)
         self.saved_combo.removeItem(self.saved_combo.currentIndex())
         self.saved_combo.setCurrentIndex(-1)
+
+
+class _JobSignals(QObject):
+    done = Signal(int, object, object)
+    failed = Signal(int, str)
+
+
+class _FrameJob(QRunnable):
+    """Build a chart frame on a worker thread, with its own session."""
+
+    def __init__(
+        self, archive: Archive, options: dict[str, Any], generation: int, period: str | None, signals: _JobSignals
+    ) -> None:
+        super().__init__()
+        self.archive, self.options, self.generation, self.period = archive, options, generation, period
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            with self.archive.session() as session:
+                frame = chart_frame(session, **self.options)
+        except Exception as error:  # reported in the pane; a worker must not die silently
+            self._emit(self.signals.failed, self.generation, str(error))
+            return
+        self._emit(self.signals.done, self.generation, frame, self.period)
+
+    @staticmethod
+    def _emit(signal: Any, *args: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the pane was closed meanwhile
+            signal.emit(*args)
 
 
 def _checked(widget: QListWidget) -> list[str]:

@@ -346,3 +346,22 @@ def test_hovering_a_point_shows_its_claim(qtbot: QtBot, pane: ChartPane, sample_
     qtbot.mouseMove(pane.plot_widget.viewport(), point_on_screen(pane, since_2010))
     qtbot.waitUntil(lambda: "Caucasus Knot" in pane.plot.getViewBox().toolTip(), timeout=2000)
     assert "about 5,816" in pane.plot.getViewBox().toolTip()
+
+
+def test_large_charts_are_built_in_the_background(
+    qtbot: QtBot, claims_archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.charts.pane as pane_module
+
+    monkeypatch.setattr(pane_module, "BACKGROUND_ABOVE", 0)
+    chart = ChartPane(claims_archive)
+    qtbot.addWidget(chart)
+    with qtbot.waitSignal(chart.ready, timeout=10_000):
+        pass
+    assert len(chart.drawn.positions) == 3 + 11
+    # Choices made while a frame is being built win over the frame that was asked for first.
+    with qtbot.waitSignal(chart.ready, timeout=10_000):
+        chart.reference_check.setChecked(False)
+        chart.group_combo.setCurrentIndex(chart.group_combo.findData("place"))
+    qtbot.waitUntil(lambda: set(chart.frame["group"]) == {"Dagestan", "Chechnya"}, timeout=10_000)
+    assert not chart.frame["is_reference"].any()
