@@ -21,16 +21,19 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QFrame,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QScrollArea,
     QWidget,
 )
 
@@ -108,8 +111,10 @@ class MainWindow(QMainWindow):
 
         self.stats_actors = install_stats_actors(self)
         self._default_state = self.saveState(STATE_VERSION)
+        #: the proportions are set when the window is first shown (docks ignore them before)
+        self._sizes_pending = True
         if persist:
-            self._restore_settings()
+            self._sizes_pending = not self._restore_settings()
         # annotating (its actions, dialogs, codebook editing, memos) is wired on top of the panes
         from desktop.annotating import install as install_annotating
 
@@ -148,7 +153,7 @@ class MainWindow(QMainWindow):
             | QMainWindow.DockOption.AllowNestedDocks
             | QMainWindow.DockOption.AllowTabbedDocks
         )
-        sources = self._dock("sources", "Sources", self.sources, LEFT)
+        self._dock("sources", "Sources", self.sources, LEFT)
         actors = self._dock("actors", "Actors", self.actors, RIGHT)
         annotations = self._dock("annotations", "Annotations", self.annotations, RIGHT)
         codes = self._dock("codes", "Codes", self.codes, RIGHT)
@@ -158,10 +163,15 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(annotations, codes)
         self.splitDockWidget(statistics, chart, Qt.Orientation.Horizontal)
         annotations.raise_()
-        self.resizeDocks([sources, actors], [440, 360], Qt.Orientation.Horizontal)
-        self.resizeDocks([statistics], [270], Qt.Orientation.Vertical)
-        self.resizeDocks([actors, annotations], [330, 260], Qt.Orientation.Vertical)
-        self.resizeDocks([statistics, chart], [820, 580], Qt.Orientation.Horizontal)
+
+    def _default_sizes(self) -> None:
+        """The default proportions (after the window has its size, or they are scaled away)."""
+        docks = self.docks
+        self.resizeDocks([docks["sources"], docks["actors"]], [440, 360], Qt.Orientation.Horizontal)
+        # the chart's controls need about 370 px of height
+        self.resizeDocks([docks["statistics"]], [400], Qt.Orientation.Vertical)
+        self.resizeDocks([docks["actors"], docks["annotations"]], [330, 260], Qt.Orientation.Vertical)
+        self.resizeDocks([docks["statistics"], docks["chart"]], [590, 810], Qt.Orientation.Horizontal)
 
     def _action(self, name: str, text: str, shortcut: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -367,7 +377,14 @@ class MainWindow(QMainWindow):
             return
         self.chart = chart
         self.chart.statistic_clicked.connect(self.select_statistic)
-        self.docks["chart"].setWidget(self.chart)
+        # in a scroll area: the chart's controls need ~780x370, more than a laptop screen leaves
+        # the bottom row; the window must still fit (and render) at smaller sizes
+        holder = QScrollArea()
+        holder.setObjectName("chartScroll")
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidget(self.chart)
+        self.docks["chart"].setWidget(holder)
         self.chart_placeholder.deleteLater()
         selected = self.statistics.selected_statistic()
         if selected is not None:
@@ -544,6 +561,13 @@ class MainWindow(QMainWindow):
             dock.setFloating(False)
             dock.show()
         self.docks["annotations"].raise_()
+        self._default_sizes()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._sizes_pending:
+            self._sizes_pending = False
+            self._default_sizes()
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About Dossier", self.about_text())
@@ -568,17 +592,18 @@ class MainWindow(QMainWindow):
             "actors": self.actors.view.header(),
         }
 
-    def _restore_settings(self) -> None:
+    def _restore_settings(self) -> bool:
+        """Geometry, docks and columns as they were; True when a saved dock layout was found."""
         geometry = settings.read_bytes("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = settings.read_bytes("window/state")
-        if state is not None:
-            self.restoreState(state, STATE_VERSION)
+        restored = state is not None and self.restoreState(state, STATE_VERSION)
         for key, header in self._header_views().items():
             saved = settings.read_bytes(f"columns/{key}")
             if saved is not None:
                 header.restoreState(saved)
+        return restored
 
     def save_settings(self) -> None:
         settings.write_bytes("window/geometry", self.saveGeometry())
