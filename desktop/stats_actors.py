@@ -319,7 +319,12 @@ class StatsActors(QObject):
         except ValueError as error:
             self._message(str(error))
             return None
-        dialog = ActorEditorDialog(actor_id, state, stats_operations.actors(archive), self.window)
+        dialog = ActorEditorDialog(
+            actor_id, state, stats_operations.actors(archive), self.window,
+            detail=stats_operations.actor(archive, actor_id),
+        )
+        dialog.source_requested.connect(lambda source_id: self.window.open_source(source_id))
+        dialog.statistic_requested.connect(self.window.select_statistic)
         self.actor_dialog = dialog
         dialog.accepted.connect(lambda: self._actor_edited(dialog))
         dialog.open()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,8 +34,8 @@ from PySide6.QtWidgets import (
 from db.dates import PartialDate
 from db.models import ActorKind
 from db.queries import ActorRow
-from db.registry import ActorState, DuplicateCandidate, RelationData
-from desktop.models.display import kind_name
+from db.registry import ActorDetail, ActorState, DuplicateCandidate, RelationData
+from desktop.models.display import kind_name, period, statistic_value
 from desktop.views.dialogs.common import ok_cancel
 
 #: predicates offered (any other can be typed)
@@ -64,6 +65,8 @@ KIND_LABELS = {
 }
 ALIAS_LANGUAGE = Qt.ItemDataRole.UserRole + 1
 RELATION_DATA = Qt.ItemDataRole.UserRole + 2
+SEEN_SOURCE = Qt.ItemDataRole.UserRole + 3
+SEEN_STATISTIC = Qt.ItemDataRole.UserRole + 4
 
 
 def _date(text: str) -> PartialDate | None:
@@ -79,14 +82,21 @@ def _date(text: str) -> PartialDate | None:
 class ActorEditorDialog(QDialog):
     """Edit one actor: its fields, its other names, and its relations with other actors."""
 
+    #: the researcher asked to read a source (double-click in "Seen in")
+    source_requested = Signal(int)
+    #: ... or a statistic's sentence
+    statistic_requested = Signal(int)
+
     def __init__(self, actor_id: int, state: ActorState, actors: Sequence[ActorRow],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, detail: ActorDetail | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("actorEditor")
         self.setWindowTitle(f"Actor: {state.name}")
-        self.resize(640, 640)
+        self.resize(640, 660)
         self.actor_id = actor_id
         self.before = state
+        self.detail = detail
+        self.evidence = {r.uuid: r.evidence_quote for r in detail.relations} if detail else {}
         self.others = sorted((a for a in actors if a.id != actor_id), key=lambda a: a.name.casefold())
 
         self.name = QLineEdit(state.name)
@@ -105,7 +115,7 @@ class ActorEditorDialog(QDialog):
 
         self.aliases = QListWidget()
         self.aliases.setObjectName("actorAliases")
-        self.aliases.setMaximumHeight(110)
+        self.aliases.setMaximumHeight(84)
         for alias, language in state.aliases:
             self._add_alias_item(alias, language)
         self.alias_edit = QLineEdit()
@@ -132,7 +142,7 @@ class ActorEditorDialog(QDialog):
         header = self.relations.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((34, 150, 160, 72, 72)):
+        for column, width in enumerate((52, 170, 150, 72, 72)):
             self.relations.setColumnWidth(column, width)
         for relation in state.relations:
             self._add_relation_row(relation)
@@ -159,12 +169,23 @@ class ActorEditorDialog(QDialog):
         form.addRow("Kind", self.kind)
         form.addRow("Description", self.description)
         form.addRow("Notes", self.notes)
+        record = QWidget()
+        record_layout = QVBoxLayout(record)
+        record_layout.addLayout(form)
+        record_layout.addWidget(alias_box)
+        record_layout.addWidget(relation_box, 1)
+        self.seen_in = QListWidget()
+        self.seen_in.setObjectName("actorSeenIn")
+        self._fill_seen_in(detail)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(record, "Record")
+        self.tabs.addTab(self.seen_in, f"Seen in ({self.seen_in.count()})")
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(alias_box)
-        layout.addWidget(relation_box, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.seen_in.itemActivated.connect(self._seen_in_activated)
+        self.seen_in.itemDoubleClicked.connect(self._seen_in_activated)
 
         self.add_alias_button.clicked.connect(self.add_alias)
         self.alias_edit.returnPressed.connect(self.add_alias)
@@ -176,6 +197,43 @@ class ActorEditorDialog(QDialog):
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         self.validate()
+
+    # --- where the actor appears ---------------------------------------------------------
+
+    def _fill_seen_in(self, detail: ActorDetail | None) -> None:
+        if detail is None:
+            return
+        for mentioning in detail.sources:
+            row = mentioning.source
+            when = f" ({row.published})" if row.published else ""
+            item = QListWidgetItem(
+                f"Mentioned {mentioning.mentions}× in “{row.title or 'untitled'}”{when}"
+            )
+            item.setData(SEEN_SOURCE, row.id)
+            self.seen_in.addItem(item)
+        for row in detail.outlet_of:
+            item = QListWidgetItem(f"Published “{row.title or 'untitled'}”")
+            item.setData(SEEN_SOURCE, row.id)
+            self.seen_in.addItem(item)
+        for role, rows in (("place of", detail.statistics_as_place), ("claimant of", detail.statistics_as_claimant)):
+            for stat in rows:
+                item = QListWidgetItem(
+                    f"As {role}: {statistic_value(stat)} {stat.measure}"
+                    + (f" ({stat.subject})" if stat.subject else "")
+                    + (f" — {period(stat.period_start, stat.period_end)}" if stat.period_start else "")
+                    + (f" — {stat.dataset}" if stat.dataset else "")
+                )
+                item.setData(SEEN_STATISTIC, stat.id)
+                item.setToolTip(stat.quote or stat.source_title or "")
+                self.seen_in.addItem(item)
+
+    def _seen_in_activated(self, item: QListWidgetItem) -> None:
+        statistic_id = item.data(SEEN_STATISTIC)
+        source_id = item.data(SEEN_SOURCE)
+        if statistic_id is not None:
+            self.statistic_requested.emit(int(statistic_id))
+        elif source_id is not None:
+            self.source_requested.emit(int(source_id))
 
     # --- aliases --------------------------------------------------------------------------
 
@@ -227,7 +285,9 @@ class ActorEditorDialog(QDialog):
             start.setText(relation.start.iso() if relation.start else "")
             end.setText(relation.end.iso() if relation.end else "")
             if relation.evidence_annotation_id is not None:
-                evidence.setText("a span of a source")
+                quote = " ".join((self.evidence.get(relation.uuid) or "a span of a source").split())
+                evidence.setText(f"“{quote}”")
+                evidence.setToolTip(quote)
         evidence.setData(RELATION_DATA, relation)
         self.relations.blockSignals(True)  # validate once the row is complete
         self.relations.setCellWidget(row, 0, direction)

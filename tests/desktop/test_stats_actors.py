@@ -225,3 +225,20 @@ def test_new_actor_then_delete_and_undo(qtbot: QtBot, window: MainWindow, sample
     with sample_archive.session() as s:
         assert actor_detail(s, knot) == before
         assert actor_detail(s, buryatsky) is not None
+
+
+def test_the_editor_shows_where_the_actor_appears(
+    qtbot: QtBot, window: MainWindow, sample_archive: Archive
+) -> None:
+    dialog = controller(window).edit_actor(actor_id(sample_archive, "Caucasus Knot"))
+    assert dialog is not None
+    lines = [dialog.seen_in.item(i).text() for i in range(dialog.seen_in.count())]
+    assert lines[0] == "Mentioned 1× in “ISIS Comes to Russia” (2015-07-11)"
+    claim = next(i for i in range(dialog.seen_in.count()) if lines[i].startswith("As claimant of: ~5,816 killed"))
+    assert dialog.tabs.tabText(1) == f"Seen in ({len(lines)})"
+    dialog.seen_in.itemDoubleClicked.emit(dialog.seen_in.item(claim))
+    span = window.reader.selected_span()
+    assert span is not None
+    assert window.reader.detail is not None
+    assert window.reader.detail.text[span[0]:span[1]].startswith("some 5,816 civilians")
+    dialog.reject()
