@@ -60,6 +60,7 @@ class StatsActors(QObject):
         self._add_docks()
         self._add_actions()
         self.conflicts_pane.statistic_activated.connect(window.select_statistic)
+        self.suggestions_pane.suggestion_clicked.connect(lambda: window.docks["suggestions"].raise_())
         # after every write (and the window's own refresh, which may skip a step when superseded)
         window.archive_changed.connect(self.refresh)
         window.reader.source_changed.connect(self.suggestions_pane.refresh)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
+    QTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -37,6 +39,10 @@ if TYPE_CHECKING:
     from desktop.views.main_window import MainWindow
 
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: the dotted underline under suggested spans in the reader
+UNDERLINE_COLOUR = QColor("#7b1fa2")
+#: more than this many suggestions are listed but not underlined (keeps the reader quick)
+MAX_UNDERLINES = 3000
 _KINDS = {k.value for k in ActorKind}
 
 
@@ -59,6 +65,8 @@ class SuggestionsPane(QWidget):
 
     #: suggestions for a source arrived and are shown
     loaded = Signal()
+    #: an underlined suggestion was clicked in the reader (the window shows this pane)
+    suggestion_clicked = Signal()
 
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +107,9 @@ class SuggestionsPane(QWidget):
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.tree.itemDoubleClicked.connect(lambda _item, _column: self.accept_selected())
         self._selection_changed()
+        self._press: QPoint | None = None
+        window.reader.source_changed.connect(self.clear_underlines)
+        window.reader.editor.viewport().installEventFilter(self)
 
     # --- loading --------------------------------------------------------------------------
 
@@ -171,7 +182,74 @@ class SuggestionsPane(QWidget):
                 if item.data(0, CANDIDATE_ROLE) == selected:
                     item.setSelected(True)
         self._selection_changed()
+        self.underline()
         self.loaded.emit()
+
+    # --- in the reader --------------------------------------------------------------------
+
+    def _editor(self) -> QPlainTextEdit:
+        return self.window_.reader.editor
+
+    def clear_underlines(self) -> None:
+        self._editor().setExtraSelections([])
+
+    def underline(self) -> None:
+        """Underline (dotted) every suggestion in the reader, when it shows the same source."""
+        reader = self.window_.reader
+        if self.suggestions is None or reader.source_id != self.suggestions.source_id:
+            self.clear_underlines()
+            return
+        candidates = [*self.suggestions.mentions, *self.suggestions.statistics][:MAX_UNDERLINES]
+        selections = []
+        document = self._editor().document()
+        for candidate in candidates:
+            start, end = reader.offsets.span_to_utf16(candidate.start, candidate.end)
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor  # type: ignore[attr-defined]
+            text_format = QTextCharFormat()
+            text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            text_format.setUnderlineColor(UNDERLINE_COLOUR)
+            selection.format = text_format  # type: ignore[attr-defined]
+            selections.append(selection)
+        self._editor().setExtraSelections(selections)
+
+    def underlined(self) -> list[tuple[int, int]]:
+        """The underlined spans in code points (for tests and checks)."""
+        reader = self.window_.reader
+        return [
+            reader.offsets.span_to_codepoints(s.cursor.selectionStart(), s.cursor.selectionEnd())
+            for s in self._editor().extraSelections()
+        ]
+
+    def candidate_at(self, codepoint: int) -> QTreeWidgetItem | None:
+        """The list row of the (shortest) suggestion covering a position of the text."""
+        covering = [
+            item for item in self.items()
+            if item.data(0, CANDIDATE_ROLE).start <= codepoint < item.data(0, CANDIDATE_ROLE).end
+        ]
+        covering.sort(key=lambda i: i.data(0, CANDIDATE_ROLE).end - i.data(0, CANDIDATE_ROLE).start)
+        return covering[0] if covering else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A plain click on an underlined suggestion selects it in the list (and shows the list).
+        if watched is self._editor().viewport() and isinstance(event, QMouseEvent):
+            if event.type() == QEvent.Type.MouseButtonPress:
+                self._press = event.position().toPoint()
+            elif event.type() == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
+                press, self._press = self._press, None
+                point = event.position().toPoint()
+                if press is not None and (press - point).manhattanLength() <= 3 and self.suggestions:
+                    reader = self.window_.reader
+                    if reader.source_id == self.suggestions.source_id:
+                        utf16 = self._editor().cursorForPosition(point).position()
+                        item = self.candidate_at(reader.offsets.to_codepoint(utf16, round_down=True))
+                        if item is not None:
+                            self.tree.setCurrentItem(item)
+                            self.suggestion_clicked.emit()
+        return super().eventFilter(watched, event)
 
     # --- reading the list -----------------------------------------------------------------
 

@@ -161,3 +161,23 @@ def test_reject_is_remembered_and_undoable(qtbot: QtBot, window: MainWindow) -> 
     assert not any(i.data(0, CANDIDATE_ROLE).quote.startswith("At least 19") for i in pane.items())
     undo(qtbot, window)
     assert item_for(pane, "At least 19") is not None
+
+
+def test_suggestions_are_underlined_in_the_reader_and_clicking_one_selects_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = pane_of(window)
+    spans = sorted((c.start, c.end) for c in (i.data(0, CANDIDATE_ROLE) for i in pane.items()))
+    assert sorted(pane.underlined()) == spans
+    start = TEXT.index("Makhachkala") + 3
+    editor = window.reader.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    point = editor.cursorRect(cursor).center()
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    selected = pane.selected_candidate()
+    assert selected is not None
+    assert selected.quote == "Makhachkala"
+    # accepting it removes its underline
+    act(qtbot, window, pane.accept_button)
+    assert (selected.start, selected.end) not in pane.underlined()
