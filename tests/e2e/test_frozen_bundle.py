@@ -248,6 +248,14 @@ def _pixels(path: Path) -> Any:
     return rows[:, : image.width() * 4].reshape(image.height(), image.width(), 4).copy()
 
 
+def _staleness(executable: Path) -> str:
+    """A hint when the code changed after the bundle was built (the pictures then differ too)."""
+    built = executable.stat().st_mtime
+    newer = [p for folder in ("db", "desktop", "resources") for p in (REPO / folder).rglob("*")
+             if p.is_file() and "__pycache__" not in p.parts and p.stat().st_mtime > built]
+    return f"; {len(newer)} files changed since the bundle was built: run `make package`" if newer else ""
+
+
 def test_the_window_looks_the_same_frozen(executable: Path, tmp_path: Path) -> None:
     """The frozen window on the sample draws what the window from source draws.
 
@@ -268,5 +276,7 @@ def test_the_window_looks_the_same_frozen(executable: Path, tmp_path: Path) -> N
     assert got.shape == expected.shape
     differing = (got != expected).any(axis=-1).mean()
     # measured 0.1 % (antialiasing); a pane showing an error instead of its content is several %
-    assert differing < 0.01, f"{differing:.1%} of the pixels differ: compare {frozen_png} with {source_png}"
+    assert differing < 0.01, (
+        f"{differing:.1%} of the pixels differ: compare {frozen_png} with {source_png}" + _staleness(executable)
+    )
     assert len(set(map(tuple, got.reshape(-1, 4)[::97]))) > 50  # text, highlights, a chart: not blank
