@@ -9,6 +9,7 @@ is a command from :mod:`desktop.undo` pushed on ``window.undo_stack``. Dialogs o
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
@@ -375,20 +376,23 @@ class Annotating(QObject):
             menu.addSeparator()
             menu.addSection(_describe(row))
             if (row.mention_id is None and row.statistic_id is None) or row.codes or row.note:
-                menu.addAction("Edit annotation…", lambda r=row.id: self.edit_annotation(r))
+                menu.addAction("Edit annotation…", partial(self.edit_annotation, row.id))
             if row.statistic_id is not None:
                 stat = row.statistic_id
-                menu.addAction("Show statistic", lambda s=stat: w.select_statistic(s))
-                menu.addAction("Memo on statistic…", lambda s=stat: self.edit_memo("statistic", s))
-                menu.addAction("Delete statistic", lambda s=stat: self.push(undo.DeleteStatistic(w, s)))
+                menu.addAction("Show statistic", partial(w.select_statistic, stat))
+                menu.addAction("Memo on statistic…", partial(self.edit_memo, "statistic", stat))
+                menu.addAction("Delete statistic", partial(self._push_delete_statistic, stat))
             if row.mention_id is not None:
-                menu.addAction("Delete mention", lambda r=row.id: self.push(undo.delete_mention(w, r)))
+                menu.addAction("Delete mention", partial(self.delete_annotation, row.id))
             elif row.statistic_id is None:
-                menu.addAction("Delete annotation", lambda r=row.id: self.push(undo.delete_annotation(w, r)))
+                menu.addAction("Delete annotation", partial(self.delete_annotation, row.id))
         menu.addSeparator()
-        menu.addAction(w.actionMemoSource)
+        menu.addAction(self.memo_actions[0])
         menu.addAction(self.correct_text_action)
         return menu
+
+    def _push_delete_statistic(self, statistic_id: int) -> None:
+        self.push(undo.DeleteStatistic(self.window, statistic_id))
 
     def _reader_menu(self, point: QPoint) -> None:
         menu = self.reader_menu(point)
@@ -807,7 +811,7 @@ def install(window: MainWindow) -> Annotating:
     if isinstance(existing, Annotating):
         return existing
     controller = Annotating(window)
-    window.annotating = controller  # type: ignore[attr-defined]
+    window.annotating = controller
     return controller
 
 

@@ -214,7 +214,10 @@ class AnnotateDialog(QDialog):
                 if parent_item is not None
                 else [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
             )
-            same = next((s for s in siblings if s.text(0).casefold() == name.casefold()), None)
+            same = next(
+                (s for s in siblings if s is not None and s.text(0).casefold() == name.casefold()),
+                None,
+            )
             if same is not None and depth < len(path) - 1:
                 parent_item = same
                 continue

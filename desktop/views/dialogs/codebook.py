@@ -28,7 +28,9 @@ def code_paths(codes: Sequence[CodeRow]) -> dict[int, str]:
     by_id = {c.id: c for c in codes}
     paths: dict[int, str] = {}
     for code in codes:
-        names, seen, current = [], set(), code
+        names: list[str] = []
+        seen: set[int] = set()
+        current: CodeRow | None = code
         while current is not None and current.id not in seen:
             seen.add(current.id)
             names.append(current.name)

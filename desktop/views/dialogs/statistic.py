@@ -88,7 +88,9 @@ class StatisticDialog(QDialog):
         self.measure.setEditable(True)
         self.measure.addItems([m for m in measures if m])
         self.measure.setCurrentText(draft.measure or "")
-        self.measure.lineEdit().setPlaceholderText("killed, displaced, detained …")
+        measure_edit = self.measure.lineEdit()
+        if measure_edit is not None:
+            measure_edit.setPlaceholderText("killed, displaced, detained …")
         self.measure.currentTextChanged.connect(lambda _t: self.validate())
         self.unit = line("unitEdit", draft.unit, "people, USD, km² …")
         self.subject = line("subjectEdit", draft.subject, "who or what is counted")
