@@ -149,10 +149,14 @@ class Annotating(QObject):
         w.actionAnnotate.triggered.connect(self.annotate)
         w.actionMention.triggered.connect(self.mention)
         w.actionRecordStatistic.triggered.connect(self.record_statistic)
-        w.actionUndo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        w.actionRedo.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
-        )
+        # Ctrl+Z / Ctrl+Shift+Z everywhere, beside the platform's own keys (Ctrl+Y on Windows)
+        undo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        for keys, wanted in ((undo_keys, "Ctrl+Z"), (redo_keys, "Ctrl+Shift+Z")):
+            if QKeySequence(wanted) not in keys:
+                keys.append(QKeySequence(wanted))
+        w.actionUndo.setShortcuts(undo_keys)
+        w.actionRedo.setShortcuts(redo_keys)
 
         def action(name: str, text: str, slot: Callable[[], None], tip: str = "") -> QAction:
             made = QAction(text, w)

@@ -251,3 +251,29 @@ def test_memo_on_the_source_is_saved_found_and_undone(qtbot: QtBot, window: Main
     settle(qtbot, window)
     with window.archive.session() as s:
         assert not memo_text(s, "source", uuid)
+
+
+def test_keyboard_annotate_then_ctrl_z_and_ctrl_shift_z(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    select_text(window, "tactical setbacks")
+    window.reader.editor.setFocus()
+    qtbot.keyClick(window.reader.editor, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = dialog_of(window, AnnotateDialog)
+    qtbot.keyClicks(dialog.filter, "Foreign")
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)  # ticks "Foreign fighters"
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)  # empty filter: Enter is OK
+    settle(qtbot, window)
+    row = annotation(window.archive, 1, "tactical setbacks")
+    assert row is not None
+    assert row.codes == ("Foreign fighters",)
+    window.reader.editor.setFocus()
+    qtbot.keyClick(window.reader.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
+    assert annotation(window.archive, 1, "tactical setbacks") is None
+    qtbot.keyClick(
+        window.reader.editor, Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    settle(qtbot, window)
+    assert annotation(window.archive, 1, "tactical setbacks") == row
