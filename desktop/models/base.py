@@ -8,6 +8,7 @@ thread, and ``loaded`` is emitted when they arrive; without one they run at once
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -85,7 +86,8 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         super().__init__()
         self.runner = runner
         self.page_size = page_size
-        self._ids: list[int] = []
+        #: the ids in order; an int64 array takes 8 bytes an id (a list of ints about 36)
+        self._ids: array[int] = array("q")
         self._rows: list[R] = []
         self._generation = 0
         self.loading = False
@@ -119,10 +121,10 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         generation = self._generation
         load_ids, load_rows, page = self.ids_loader(), self.rows_loader(), self.page_size
 
-        def job(*_: Any) -> tuple[list[int], list[R], Any]:
+        def job(*_: Any) -> tuple[array[int], list[R], Any]:
             found = load_ids()
             ids, extra = found if isinstance(found, tuple) else (found, None)
-            return ids, load_rows(ids[:page]), extra
+            return array("q", ids), load_rows(ids[:page]), extra
 
         self.loading = True
         if self.runner is None:
@@ -132,16 +134,16 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         task.on_finished(lambda result: self._apply(generation, result))
         task.on_failed(lambda message: self._failed(generation, message))
 
-    def _apply(self, generation: int, result: tuple[list[int], list[R], Any]) -> None:
+    def _apply(self, generation: int, result: tuple[array[int], list[R], Any]) -> None:
         if generation != self._generation:  # a newer reload is on its way; drop this one
             return
         ids, rows, extra = result
         self.beginResetModel()
         self.accept_extra(extra)
-        self._ids = list(ids)
+        self._ids = ids
         self._rows = list(rows)
         if len(rows) < min(len(ids), self.page_size):  # some vanished between the two queries
-            self._ids = [cast(Any, r).id for r in rows] + self._ids[self.page_size:]
+            self._ids = array("q", [cast(Any, r).id for r in rows]) + self._ids[self.page_size:]
         self.endResetModel()
         self.loading = False
         self.loaded.emit()
@@ -160,7 +162,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
 
     @property
     def ids(self) -> list[int]:
-        return list(self._ids)
+        return self._ids.tolist()
 
     def row_at(self, row: int) -> R | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -196,10 +198,10 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         if not self.canFetchMore(parent):
             return
         first = len(self._rows)
-        wanted = self._ids[first : first + self.page_size]
+        wanted = self._ids[first : first + self.page_size].tolist()
         rows = self.rows_loader()(wanted)
         if len(rows) < len(wanted):  # deleted meanwhile: forget those ids
-            self._ids[first : first + len(wanted)] = [cast(Any, r).id for r in rows]
+            self._ids[first : first + len(wanted)] = array("q", [cast(Any, r).id for r in rows])
         if not rows:
             return
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
