@@ -17,6 +17,7 @@ Two pools:
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import traceback
 from collections.abc import Callable
@@ -101,13 +102,22 @@ class Task(QRunnable):
 
     def run(self) -> None:  # runs on a pool thread
         try:
-            result = self.job(self.signals.progress.emit, self._cancel.is_set)
+            result = self.job(self._report, self._cancel.is_set)
         except Exception as error:  # a job's failure is reported, never raised into Qt
             message = str(error) or type(error).__name__
             traceback.print_exc()
-            self.signals.failed.emit(message)
+            self._emit(self.signals.failed, message)
         else:
-            self.signals.finished.emit(result)
+            self._emit(self.signals.finished, result)
+
+    def _report(self, done: int, total: int, current: str) -> None:
+        self._emit(self.signals.progress, done, total, current)
+
+    @staticmethod
+    def _emit(signal: Any, *args: Any) -> None:
+        # RuntimeError: the receiving side is gone (the program is quitting); nobody to tell
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*args)
 
 
 class TaskRunner(QObject):
