@@ -267,6 +267,8 @@ def test_keyboard_annotate_then_ctrl_z_and_ctrl_shift_z(qtbot: QtBot, window: Ma
     row = annotation(window.archive, 1, "tactical setbacks")
     assert row is not None
     assert row.codes == ("Foreign fighters",)
+    window.activateWindow()  # the dialog had the focus (offscreen does not hand it back)
+    qtbot.waitUntil(window.isActiveWindow)
     window.reader.editor.setFocus()
     qtbot.keyClick(window.reader.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot, window)
