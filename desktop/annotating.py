@@ -76,7 +76,7 @@ class Annotating(QObject):
         self._wire_statistics_pane()
         window.archive_changed.connect(self._refresh_codes)
         window.archive_changed.connect(self._refresh_orphans)
-        self.reader.source_changed.connect(self._refresh_orphans)
+        self.reader.source_changed.connect(self._source_changed)
         self.reader.editor.selectionChanged.connect(self._selection_changed)
         self._refresh_codes()
 
@@ -677,6 +677,14 @@ class Annotating(QObject):
             self.orphans_dialog = dialog
         self._refresh_orphans()
         self.orphans_dialog.show()
+
+    def _source_changed(self) -> None:
+        if self.orphans_dialog is not None:
+            self._refresh_orphans()
+        elif self.reader.source_id is not None and self._orphans():
+            count = len(self._orphans())
+            self._status(f"{count} annotation(s) of this source could not be placed after its text "
+                         "changed: Annotate ▸ Unplaced Annotations… lists them.")
 
     def _refresh_orphans(self) -> None:
         dialog = self.orphans_dialog
