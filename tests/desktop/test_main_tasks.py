@@ -1,0 +1,99 @@
+"""The task runner: results arrive on the GUI thread, failures are reported, writes run one at a
+time in the order they were started, and Cancel reaches the job."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.tasks import Task, TaskRunner
+
+
+def test_a_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    seen: dict[str, object] = {}
+
+    def job(_report: Callable[[int, int, str], None], _cancelled: Callable[[], bool]) -> int:
+        seen["worker"] = threading.current_thread() is threading.main_thread()
+        return 42
+
+    task = Task(job)
+    task.on_finished(lambda result: seen.update(result=result, gui=QThread.currentThread() is QApplication.instance().thread()))
+    with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda n: n == 0, timeout=5000):
+        runner.read(task)
+    assert seen == {"worker": False, "result": 42, "gui": True}
+    assert runner.active == 0
+
+
+def test_a_failing_job_reports_its_message(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+
+    def job(*_: object) -> None:
+        raise ValueError("the archive is locked")
+
+    task = Task(job)
+    messages: list[str] = []
+    task.on_failed(messages.append)
+    with qtbot.waitSignal(task.signals.failed, timeout=5000):
+        runner.write(task)
+    assert messages == ["the archive is locked"]
+
+
+def test_writes_run_one_at_a_time_in_order(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    assert runner.writer.maxThreadCount() == 1
+    order: list[int] = []
+    running = [0]
+    overlaps: list[int] = []
+    lock = threading.Lock()
+
+    def make(n: int) -> Callable[..., int]:
+        def job(*_: object) -> int:
+            with lock:
+                running[0] += 1
+                overlaps.append(running[0])
+            order.append(n)
+            with lock:
+                running[0] -= 1
+            return n
+
+        return job
+
+    tasks = [Task(make(n)) for n in range(20)]
+    with qtbot.waitSignals([t.signals.finished for t in tasks], timeout=10_000):
+        for task in tasks:
+            runner.write(task)
+    assert order == list(range(20))
+    assert max(overlaps) == 1
+
+
+def test_cancel_reaches_the_job_and_progress_arrives(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    started = threading.Event()
+    release = threading.Event()
+
+    def job(report: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> int:
+        report(0, 100, "first.txt")
+        started.set()
+        release.wait(5)
+        done = 0
+        while done < 100 and not cancelled():
+            done += 1
+        return done
+
+    task = Task(job)
+    progress: list[tuple[int, int, str]] = []
+    task.on_progress(lambda *args: progress.append(args))
+    runner.write(task)
+    assert started.wait(5)
+    task.cancel()
+    # waiting starts before the job can finish: a queued signal is not seen by later connections
+    with qtbot.waitSignal(task.signals.finished, timeout=5000) as finished:
+        release.set()
+    assert finished.args == [0]
+    assert progress == [(0, 100, "first.txt")]
+    assert runner.shutdown(5000)
