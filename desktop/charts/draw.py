@@ -17,7 +17,8 @@ from PySide6.QtGui import QColor
 DAY = 86_400.0
 #: periods longer than this are drawn as a horizontal span, shorter ones as a point
 SPAN_THRESHOLD = 367 * DAY
-#: reference series with at most this many points also show their points (clickable, with tips)
+#: reference data of at most this many values in all also shows its points (clickable, with
+#: tips); more would cost a scatter item per series and hide the lines under markers
 REFERENCE_POINTS_LIMIT = 400
 
 #: colour-blind-safe qualitative palette (Okabe-Ito order, then Tableau extras); no pure red,
@@ -52,6 +53,8 @@ DASHES = (
     Qt.PenStyle.DashDotLine,
     Qt.PenStyle.DashDotDotLine,
 )
+#: reference series longer than this get an item of their own, downsampled and clipped to view
+LONG_LINE = 2_000
 #: reference series longer than this are drawn with a one-pixel pen
 THIN_LINE_ABOVE = 20_000
 #: bars carry a caption (their claimant, say) when there are at most this many
@@ -160,6 +163,15 @@ class Drawn:
     references: list[pg.PlotDataItem] = field(default_factory=list)
 
 
+def _add(plot: pg.PlotItem, item: Any) -> None:
+    """Put ``item`` in the plot's view box.
+
+    Not PlotItem.addItem: for every curve that rebuilds the plot's curve menu, which made adding
+    a few hundred reference lines take seconds. The pane clears the view box itself.
+    """
+    plot.getViewBox().addItem(item)
+
+
 def _link_visibility(lead: Any, others: list[Any]) -> None:
     """Legend clicks toggle ``lead``; the series' other items (spans, bars, rings) follow it."""
 
@@ -177,8 +189,11 @@ def _points(
     tip: Callable[..., str],
     size: float = 11,
 ) -> pg.ScatterPlotItem:
+    # The same two brush objects for every spot: pyqtgraph caches a rendered symbol per brush
+    # object, so a fresh brush per spot would render every one of them again.
     filled = pg.mkBrush(colour)
-    brushes = [TRANSPARENT if approximate else filled for approximate in rows["approximate"]]
+    hollow = pg.mkBrush(TRANSPARENT)
+    brushes = [hollow if approximate else filled for approximate in rows["approximate"]]
     scatter = pg.ScatterPlotItem(
         x=x,
         y=rows["y"].to_numpy(float),
@@ -251,9 +266,11 @@ def draw_time_series(
     # Claims of different groups about the same period would hide each other: set them side
     # by side (within the period) so each can be seen and clicked.
     step = min(30 * DAY, DODGE_SPREAD / max(1, len(groups)))
+    per_x = claims.groupby("x")["group"].nunique()
+    crowded = per_x.index[per_x > 1]
     for number_, (group, rows) in enumerate(claims.groupby("group", sort=True)):
         colour = colours[str(group)]
-        shared = rows["x"].isin(claims.loc[claims["group"] != group, "x"]).to_numpy()
+        shared = rows["x"].isin(crowded).to_numpy()
         offset = (number_ - (len(groups) - 1) / 2) * step
         x = rows["x"].to_numpy(float) + np.where(shared, offset, 0.0)
         others: list[Any] = []
@@ -273,7 +290,7 @@ def draw_time_series(
                 others.append(extra)
         scatter = _points(rows, x, colour, tip)
         for item in (*others, scatter):
-            plot.addItem(item)
+            _add(plot, item)
         label = f"{group} ({len(rows)})"
         legend.addItem(scatter, label)
         _link_visibility(scatter, others)
@@ -282,43 +299,79 @@ def draw_time_series(
         drawn.positions.update(zip(rows["id"].tolist(), zip(x.tolist(), rows["y"].tolist(), strict=True), strict=True))
 
     reference = data[data["is_reference"]]
-    keys = ["group", "dataset", "place", "subject", "measure"]
+    line_keys = ["dataset", "place", "subject", "measure"]
+    reference = reference.sort_values(["group", *line_keys, "x"], kind="stable", na_position="first")
+    few = len(reference) <= REFERENCE_POINTS_LIMIT
     # One legend entry per group: a dataset's dozen country lines toggle together, and are told
     # apart by their dash pattern and the tooltip of their points.
-    for group, group_rows in reference.groupby("group", sort=True):
+    for group, rows in reference.groupby("group", sort=True):
         colour = colours[str(group)]
+        # Rows are sorted by line, so each line is one run of equal ids.
+        line_of = rows.groupby(line_keys, sort=False, dropna=False).ngroup().to_numpy()
+        lines = int(line_of.max()) + 1
+        x = rows["x"].to_numpy(float)
+        y = rows["y"].to_numpy(float)
         items: list[Any] = []
-        lines = list(group_rows.groupby(keys[1:], sort=True, dropna=False))
-        few = len(group_rows) <= REFERENCE_POINTS_LIMIT
-        for n, (_key, rows) in enumerate(lines):
-            rows = rows.sort_values("x")
-            x = rows["x"].to_numpy(float)
-            y = rows["y"].to_numpy(float)
-            # Hairlines for long series: Qt draws wide pens several times slower.
-            width = 1.8 if len(rows) <= THIN_LINE_ABOVE else 1.0
-            line = pg.PlotDataItem(
-                x=x, y=y, pen=pg.mkPen(colour, width=width, style=DASHES[n % len(DASHES)]), skipFiniteCheck=True
-            )
-            line.setZValue(0)
-            plot.addItem(line)
-            # Set after adding: before it has a view box, clipping would ask the widget for ranges.
-            line.setDownsampling(auto=True, method="peak")
-            line.setClipToView(True)
-            drawn.references.append(line)
-            items.append(line)
-            if few:
-                points = _points(rows, x, colour, tip, size=5)
-                plot.addItem(points)
-                items.append(points)
-                drawn.scatters.append(points)
-                drawn.positions.update(zip(rows["id"].tolist(), zip(x.tolist(), y.tolist(), strict=True), strict=True))
-        what = f"{len(group_rows):,} values" + (f", {len(lines)} lines" if len(lines) > 1 else "")
+        for style in range(min(lines, len(DASHES))):
+            for line in _reference_lines(x, y, line_of, style, colour):
+                _add(plot, line)
+                if line.property("long"):
+                    # Set after adding: before it has a view box, clipping would ask the widget
+                    # for its range.
+                    line.setDownsampling(auto=True, method="peak")
+                    line.setClipToView(True)
+                drawn.references.append(line)
+                items.append(line)
+        if few:
+            points = _points(rows, x, colour, tip, size=5)
+            _add(plot, points)
+            items.append(points)
+            drawn.scatters.append(points)
+            drawn.positions.update(zip(rows["id"].tolist(), zip(x.tolist(), y.tolist(), strict=True), strict=True))
+        what = f"{len(rows):,} values" + (f", {lines} lines" if lines > 1 else "")
         label = f"{group} ({what})"
         lead = items[0]
         legend.addItem(lead, label)
         _link_visibility(lead, items[1:])
         drawn.series[label] = items
     return drawn
+
+
+def _reference_lines(
+    x: np.ndarray[Any, Any], y: np.ndarray[Any, Any], line_of: np.ndarray[Any, Any], style: int, colour: str
+) -> list[pg.PlotDataItem]:
+    """The lines of one group drawn with dash ``style``.
+
+    A long series gets its own item, downsampled and clipped to the view (both need x in
+    order); the short ones are joined into one item with gaps between them, because a pyqtgraph
+    item per line made a chart of a few hundred reference lines take seconds to draw.
+    """
+    pen_style = DASHES[style]
+    mine = (line_of % len(DASHES)) == style
+    counts = np.bincount(line_of[mine])
+    long_ids = np.flatnonzero(counts > LONG_LINE)
+    result = []
+    for line_id in long_ids:
+        here = line_of == line_id
+        # Hairlines for long series: Qt draws wide pens several times slower.
+        width = 1.8 if int(here.sum()) <= THIN_LINE_ABOVE else 1.0
+        line = pg.PlotDataItem(x=x[here], y=y[here], pen=pg.mkPen(colour, width=width, style=pen_style), skipFiniteCheck=True)
+        line.setProperty("long", True)
+        line.setZValue(0)
+        result.append(line)
+    short = mine & ~np.isin(line_of, long_ids)
+    if short.any():
+        xs, ys, ids = x[short], y[short], line_of[short]
+        breaks = np.flatnonzero(np.diff(ids) != 0) + 1
+        joined = pg.PlotDataItem(
+            x=np.insert(xs, breaks, np.nan),
+            y=np.insert(ys, breaks, np.nan),
+            connect="finite",
+            pen=pg.mkPen(colour, width=1.8, style=pen_style),
+        )
+        joined.setZValue(0)
+        result.append(joined)
+    return result
 
 
 def draw_bars(
@@ -373,7 +426,7 @@ def draw_bars(
                     caption.setPos(float(bar_x), float(top))
                     others.append(caption)
         for item in (*others, scatter):
-            plot.addItem(item)
+            _add(plot, item)
         label = f"{group} ({len(rows)})"
         legend.addItem(scatter, label)
         _link_visibility(scatter, others)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
@@ -81,7 +82,7 @@ class ChartPane(QWidget):
         self.drawn = draw.Drawn()
         #: the category labels under the bars (bars mode)
         self.drawn_ticks: list[tuple[float, str]] = []
-        self._rows: dict[int, Any] = {}
+        self._by_id: pd.DataFrame = pd.DataFrame()
         self._highlighted: int | None = None
         self._updating = False
         self._choices: list[tuple[str, str | None, int]] = []
@@ -345,7 +346,8 @@ class ChartPane(QWidget):
         if generation != self._generation:
             return  # the choices changed while it was being built
         self.frame = frame
-        self._rows = {int(r.id): r for r in frame.itertuples(index=False)} if len(frame) <= 50_000 else {}
+        # Rows for tooltips are looked up by id when hovered, not built for every point now.
+        self._by_id = frame.set_index("id", drop=False) if "id" in frame else frame
         previous = self.period_combo.currentData()
         self._updating = True
         try:
@@ -364,22 +366,28 @@ class ChartPane(QWidget):
             self.title_label.setText(f"The chart could not be read: {message}")
 
     def _row(self, statistic_id: int) -> Any:
-        row = self._rows.get(statistic_id)
-        if row is None:
-            match = self.frame[self.frame["id"] == statistic_id]
-            if match.empty:
-                return None
-            row = next(match.itertuples(index=False))
-        return row
+        """One statistic of the chart as an object with its columns as attributes, or None."""
+        try:
+            row = self._by_id.loc[statistic_id]
+        except KeyError:
+            return None
+        if isinstance(row, pd.DataFrame):
+            row = row.iloc[0]
+        return SimpleNamespace(**row.to_dict())
 
     # --- drawing -------------------------------------------------------------------------------
 
     def _clear(self) -> None:
         self.legend.clear()
         self.plot.clear()
+        # draw.py adds its items straight to the view box (see draw._add).
+        self.plot.getViewBox().clear()
 
     def _redraw(self) -> None:
         self._clear()
+        # Auto range would refit (and every clipped curve recompute) after each added item: off
+        # while drawing, back on in reset_view().
+        self.plot.getViewBox().disableAutoRange()
         mode = self.mode_combo.currentData()
         self.period_combo.setEnabled(mode == BARS)
         frame = self.frame
