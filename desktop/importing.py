@@ -5,14 +5,17 @@ Cancel, a password prompt for encrypted PDFs, and a summary the researcher can c
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from db.archive import Archive
 from db.importer import ImportOptions, ImportResult
+from db.ingest.base import IngestError
 from desktop import operations
 from desktop.tasks import Task, TaskRunner
 
@@ -67,6 +71,81 @@ class ImportSummary(QDialog):
         self.resize(640, 360)
 
 
+FIELD_LABELS = {
+    "title": "Title",
+    "text": "Text",
+    "published": "Published",
+    "outlet": "Outlet",
+    "author": "Author",
+    "url": "URL",
+    "language": "Language",
+}
+NO_COLUMN = "(none)"
+
+
+class TableMappingDialog(QDialog):
+    """Which column of a table of articles holds the title, the text, the date ..."""
+
+    def __init__(self, path: Path, columns: Sequence[str], guess: object, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tableMappingDialog")
+        self.setWindowTitle("Columns of the table")
+        self.columns = list(columns)
+        intro = QLabel(
+            f"<b>{path.name}</b> holds one article per row. Check which column is which "
+            "(Dossier guessed from the headers); a row needs a title or a text."
+        )
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        self.boxes: dict[str, QComboBox] = {}
+        for field, label in FIELD_LABELS.items():
+            box = QComboBox()
+            box.setObjectName(f"column_{field}")
+            box.addItem(NO_COLUMN)
+            box.addItems(self.columns)
+            chosen = getattr(guess, field, None)
+            if chosen in self.columns:
+                box.setCurrentIndex(self.columns.index(chosen) + 1)
+            box.currentIndexChanged.connect(self._check)
+            form.addRow(label, box)
+            self.boxes[field] = box
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b00020;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self._check()
+
+    def mapping(self) -> dict[str, str]:
+        return {
+            field: box.currentText() for field, box in self.boxes.items() if box.currentIndex() > 0
+        }
+
+    def options(self) -> object:
+        from db.ingest.table import TableOptions
+
+        return TableOptions(**self.mapping())
+
+    def _check(self) -> None:
+        chosen = self.mapping()
+        used = list(chosen.values())
+        problem = ""
+        if "title" not in chosen and "text" not in chosen:
+            problem = "Choose the column with the title or the text."
+        elif len(set(used)) < len(used):
+            problem = "One column is chosen twice."
+        self.problem.setText(problem)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+
+
 class ImportController(QObject):
     """Runs one import at a time; ``finished(results)`` after the summary (and any retries)."""
 
@@ -85,17 +164,48 @@ class ImportController(QObject):
         #: ask for passwords and show the summary (tests switch this off to drive it themselves)
         self.interactive = True
         self._results: list[ImportResult] = []
+        #: imports still to run after the current one (a table with its own column mapping)
+        self._queue: list[tuple[list[Path], ImportOptions]] = []
 
     @property
     def running(self) -> bool:
         return self.task is not None
 
     def start(self, paths: Sequence[Path], options: ImportOptions | None = None) -> Task | None:
-        """Import ``paths`` (files or folders) on the writer thread."""
+        """Import ``paths`` (files or folders) on the writer thread.
+
+        Interactively, each table of articles given directly first gets its column mapping
+        confirmed (tables inside folders use the importer's guess).
+        """
         if self.task is not None or not paths:
             return None
+        options = options or ImportOptions()
         self._results = []
-        return self._run(list(paths), options or ImportOptions())
+        batches: list[tuple[list[Path], ImportOptions]] = []
+        others = [Path(p) for p in paths]
+        if self.interactive and options.table_options is None:
+            for path in [p for p in others if operations.is_table(p)]:
+                others.remove(path)
+                try:
+                    columns = operations.table_columns(path)
+                except IngestError:
+                    batches.append(([path], options))  # the import says what is wrong with it
+                    continue
+                mapping = self.ask_table_mapping(path, columns, operations.guess_table_mapping(columns))
+                if mapping is not None:  # None: the researcher cancelled this table
+                    batches.append(([path], replace(options, table_options=mapping)))
+        if others:
+            batches.insert(0, (others, options))
+        if not batches:
+            return None
+        self._queue = batches[1:]
+        return self._run(*batches[0])
+
+    def ask_table_mapping(self, path: Path, columns: list[str], guess: object) -> object | None:
+        dialog = TableMappingDialog(path, columns, guess, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.options()
 
     def _run(self, paths: list[Path], options: ImportOptions) -> Task:
         archive = self.archive
@@ -145,7 +255,10 @@ class ImportController(QObject):
         self._results.extend(results)
         if any(r.status == "imported" for r in results):
             self.changed.emit()
-        locked = [r for r in results if r.needs_password]
+        if self._queue:
+            self._run(*self._queue.pop(0))
+            return
+        locked = [r for r in self._results if r.needs_password]
         if locked and self.interactive:
             password = self.ask_password(locked)
             if password:

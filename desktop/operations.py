@@ -79,6 +79,42 @@ def counts(archive: Archive) -> ArchiveCounts:
         return queries.counts(session)
 
 
+def is_table(path: Path) -> bool:
+    """A table of articles (one source per row), whose columns the researcher can map."""
+    from db.ingest import table
+
+    return path.is_file() and path.suffix.lower() in table.EXTENSIONS
+
+
+def table_columns(path: Path) -> list[str]:
+    """The header of a table of articles (raises IngestError when it cannot be read).
+
+    Reads through the table reader's own row iterators, so the header is exactly what the
+    import will see. (db.ingest.table has no public header function yet.)
+    """
+    from db.ingest import table
+
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        rows = table._xlsx_rows(path)
+    elif suffix == ".jsonl":
+        rows = table._jsonl_rows(path)
+    else:
+        rows = table._csv_rows(path, None, suffix)
+    try:
+        header = table._next(rows, "the header")
+    finally:
+        rows.close()
+    return [str(c) for c in header] if isinstance(header, list) else []
+
+
+def guess_table_mapping(columns: list[str]) -> object:
+    """The importer's own guess of which column is what (a TableOptions)."""
+    from db.ingest.table import guess_mapping
+
+    return guess_mapping(columns)
+
+
 def import_files(
     archive: Archive,
     paths: Iterable[Path],

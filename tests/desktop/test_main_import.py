@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
 from db.importer import ImportResult
+from db.queries import SourceFilter
 from desktop import operations
-from desktop.importing import ImportSummary, summary_text
+from desktop.importing import ImportSummary, TableMappingDialog, summary_text
 from desktop.views.main_window import MainWindow
 from tests.db.ingest.conftest import write_pdf
 
@@ -116,3 +117,51 @@ def test_the_summary_lists_problems_first_and_copies_as_text(qtbot: QtBot, archi
     button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Copy")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert QApplication.clipboard().text() == text
+
+
+def test_a_table_of_articles_asks_which_column_is_which(
+    qtbot: QtBot, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db.ingest.table import TableOptions
+
+    window = open_window(qtbot, archive)
+    table = tmp_path / "clippings.csv"
+    table.write_text(
+        "headline,body,day,paper\n"
+        "Clashes in Nalchik,Two were killed in Nalchik.,2015-03-02,Kommersant\n"
+        "Convoy attacked,A convoy was attacked near Nazran.,2015-03-04,RIA\n",
+        encoding="utf-8",
+    )
+    asked: list[tuple[str, list[str]]] = []
+
+    def ask(path: Path, columns: list[str], guess: object) -> object:
+        asked.append((path.name, columns))
+        return TableOptions(title="headline", text="body", published="day", outlet="paper")
+
+    monkeypatch.setattr(window.importer, "ask_table_mapping", ask)
+    with qtbot.waitSignal(window.importer.finished, timeout=30_000) as finished:
+        window.import_paths([table])
+    assert asked == [("clippings.csv", ["headline", "body", "day", "paper"])]
+    assert [r.status for r in finished.args[0]] == ["imported", "imported"]
+    titles = {r.title for r in operations.source_rows(archive, operations.source_ids(archive, SourceFilter()))}
+    assert titles == {"Clashes in Nalchik", "Convoy attacked"}
+    window.importer.summary.close()
+
+
+def test_the_column_dialog_starts_from_the_guess_and_refuses_an_unusable_mapping(qtbot: QtBot, tmp_path: Path) -> None:
+    from db.ingest.table import TableOptions
+
+    dialog = TableMappingDialog(tmp_path / "t.csv", ["title", "text", "date"], TableOptions(title="title", text="text"))
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.boxes["title"].currentText() == "title"
+    assert dialog.boxes["published"].currentText() == "(none)"
+    assert ok.isEnabled()
+    dialog.boxes["published"].setCurrentText("date")
+    assert dialog.options() == TableOptions(title="title", text="text", published="date")
+    dialog.boxes["text"].setCurrentText("title")  # the same column twice
+    assert not ok.isEnabled()
+    dialog.boxes["text"].setCurrentIndex(0)
+    dialog.boxes["title"].setCurrentIndex(0)  # neither a title nor a text
+    assert not ok.isEnabled()
+    assert "title or the text" in dialog.problem.text()
