@@ -71,6 +71,18 @@ def _tint(colour: str, alpha: int = 110) -> QColor:
     return tinted
 
 
+def _mixed(colours: list[QColor]) -> QColor:
+    """The average of some colours, more opaque than any of them."""
+    n = len(colours)
+    mixed = QColor(
+        sum(c.red() for c in colours) // n,
+        sum(c.green() for c in colours) // n,
+        sum(c.blue() for c in colours) // n,
+    )
+    mixed.setAlpha(min(255, max(c.alpha() for c in colours) + 40 * (n - 1)))
+    return mixed
+
+
 def coded_format(colours: tuple[str, ...]) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setBackground(_tint(colours[0]) if colours else UNCODED_BACKGROUND)
@@ -182,12 +194,17 @@ class SpanHighlighter(QSyntaxHighlighter):
         pieces.sort(key=lambda p: p[2])
         bounds = sorted({p for piece in pieces for p in piece[:2]})
         for left, right in itertools.pairwise(bounds):
-            covering = [p[3] for p in pieces if p[0] <= left and p[1] >= right]
+            covering = [p for p in pieces if p[0] <= left and p[1] >= right]
             if not covering:
                 continue
             merged = QTextCharFormat()
-            for fmt in covering:
-                merged.merge(fmt)
+            for piece in covering:
+                merged.merge(piece[3])
+            coded = [piece[3] for piece in covering if piece[2] == CODED]
+            if len(coded) > 1:
+                # overlapping codes: their colours mixed and a little stronger, so that where two
+                # annotations overlap both show, instead of the later one hiding the other
+                merged.setBackground(_mixed([f.background().color() for f in coded]))
             self.setFormat(left, right - left, merged)
 
 

@@ -64,3 +64,26 @@ def test_a_short_text_is_highlighted_at_once(qtbot: QtBot, archive: Archive) -> 
     reader.show_source(operations.source_detail(archive, source_id))
     assert not reader.highlighter.lazy
     assert formatted(reader.editor.document().findBlock(reader.offsets.to_utf16(last)))
+
+
+def test_overlapping_codes_both_stay_visible(qtbot: QtBot, archive: Archive) -> None:
+    text = "Fighters from the valley crossed the border at night."
+    source_id = make_source(archive, text)
+    with archive.session() as s:
+        red = add_code(s, "red", "#e57373")
+        blue = add_code(s, "blue", "#64b5f6")
+        add_annotation(s, source_id, 0, 24, code_ids=[red])  # "Fighters from the valley"
+        add_annotation(s, source_id, 14, 37, code_ids=[blue])  # "the valley crossed the"
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.show()
+    reader.show_source(operations.source_detail(archive, source_id))
+    block = reader.editor.document().firstBlock()
+
+    def background(position: int) -> str:
+        found = [f for f in block.layout().formats() if f.start <= position < f.start + f.length]
+        assert found, position
+        return found[0].format.background().color().name()
+
+    only_red, both, only_blue = background(2), background(18), background(30)
+    assert len({only_red, both, only_blue}) == 3
