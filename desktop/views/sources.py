@@ -169,6 +169,8 @@ class SourcesPane(QWidget):
 
     def select_source(self, source_id: int) -> bool:
         """Select a source's row if it is in the list (quietly: no ``source_selected``)."""
+        if self.model.loading:  # the list is being replaced: select it when it arrives
+            self._pending_select = source_id
         row = self.model.row_of(source_id)
         if row is None:  # not in the list (filtered out, or far down a long one)
             self.view.selectionModel().blockSignals(True)
