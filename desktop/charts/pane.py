@@ -51,10 +51,10 @@ from desktop.charts import draw
 from desktop.charts.svg import export_svg
 
 TIME_SERIES = "time"
-#: charts of more statistics than this are built on a worker thread
-BACKGROUND_ABOVE = 20_000
 BARS = "bars"
 ALL_PERIODS = ""
+#: charts of more statistics than this are built on a worker thread
+BACKGROUND_ABOVE = 20_000
 #: how the grouping choices read in the combo box
 GROUPING_LABELS = {
     "claimant": "Claimant",
@@ -282,7 +282,7 @@ class ChartPane(QWidget):
             counts: dict[str, int] = {}
             for measure, _subject, n in choices:
                 counts[measure] = counts.get(measure, 0) + n
-            wanted = set(kept["measures"]) if kept else set()
+            wanted = set(kept["measures"]) & set(counts) if kept else set()
             if not wanted and counts:
                 # A first look: the measure with the most claims.
                 wanted = {max(counts, key=lambda m: counts[m])}
@@ -547,8 +547,13 @@ class ChartPane(QWidget):
         exporter = ImageExporter(self.plot)
         exporter.parameters()["width"] = width
         exporter.parameters()["antialias"] = True
+        path = Path(path)
+        # The exporter ignores QImage.save() failing: check the file is there.
+        stamp = path.stat().st_mtime_ns if path.exists() else None
         exporter.export(str(path))
-        return Path(path)
+        if not path.exists() or path.stat().st_mtime_ns == stamp:
+            raise OSError(f"cannot write {path}")
+        return path
 
     def export_svg(self, path: str | Path) -> Path:
         """Write the chart as an SVG drawing."""
@@ -569,10 +574,13 @@ class ChartPane(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Export chart", f"chart.{kind}", filters[kind])
         if not path:
             return
+        if not path.lower().endswith(f".{kind}"):
+            path += f".{kind}"  # the PNG writer picks its format by the suffix
         try:
             {"png": self.export_png, "svg": self.export_svg, "csv": self.export_csv}[kind](path)
-        except OSError as error:
-            QMessageBox.warning(self, "Export chart", f"{path}: {error.strerror or error}")
+        except (OSError, ValueError, RuntimeError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            QMessageBox.warning(self, "Export chart", f"{path}: {reason}")
 
     # --- saved charts --------------------------------------------------------------------------
 

@@ -365,3 +365,24 @@ def test_large_charts_are_built_in_the_background(
         chart.group_combo.setCurrentIndex(chart.group_combo.findData("place"))
     qtbot.waitUntil(lambda: set(chart.frame["group"]) == {"Dagestan", "Chechnya"}, timeout=10_000)
     assert not chart.frame["is_reference"].any()
+
+
+def test_export_to_an_unwritable_place_says_so(pane: ChartPane, tmp_path: Path) -> None:
+    missing = tmp_path / "no such folder" / "chart"
+    with pytest.raises(OSError, match="cannot write"):
+        pane.export_png(missing.with_suffix(".png"))
+    with pytest.raises(FileNotFoundError):
+        pane.export_csv(missing.with_suffix(".csv"))
+
+
+def test_a_measure_gone_from_the_archive_falls_back_to_the_commonest(
+    pane: ChartPane, sample_archive: Archive
+) -> None:
+    from db.commands import delete_statistic
+
+    check(pane, "gone to fight")
+    with sample_archive.session() as session:
+        delete_statistic(session, statistic_id(sample_archive, 2200))
+    pane.refresh()
+    assert pane.checked_measures() == ["killed"]
+    assert len(pane.drawn.positions) == 2
