@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -83,6 +84,20 @@ def test_smoke_opens_the_window_and_exits_cleanly(executable: Path, tmp_path: Pa
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert archive.is_file()  # the window opened (and so created) the archive it was given
+
+
+def test_smoke_on_an_x11_display(executable: Path, tmp_path: Path) -> None:
+    """The xcb platform plugin and the xcb libraries bundled with it load on a real X server."""
+    if shutil.which("xvfb-run") is None:
+        if os.environ.get("DOSSIER_FROZEN") == "1":
+            pytest.fail("xvfb-run is missing (apt-get install xvfb xauth); DOSSIER_FROZEN=1 requires it")
+        pytest.skip("xvfb-run is missing (apt-get install xvfb xauth)")
+    archive = tmp_path / "x11.sqlite"
+    command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "env", "QT_QPA_PLATFORM=xcb", str(executable)]
+    result = run(command, tmp_path, "--archive", str(archive), "--smoke")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert archive.is_file()
 
 
 def test_import_the_seed_then_list_show_and_search(executable: Path, tmp_path: Path) -> None:
