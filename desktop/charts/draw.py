@@ -38,7 +38,7 @@ PALETTE = (
     "#E377C2",
     "#2CA02C",
     "#AEC7E8",
-    "#FF9896",
+    "#393B79",
     "#98DF8A",
     "#C5B0D5",
     "#C49C94",
@@ -427,7 +427,7 @@ def draw_bars(
                     others.append(caption)
         for item in (*others, scatter):
             _add(plot, item)
-        label = f"{group} ({len(rows)})"
+        label = f"{group!s} ({len(rows)})"
         legend.addItem(scatter, label)
         _link_visibility(scatter, others)
         drawn.scatters.append(scatter)

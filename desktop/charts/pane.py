@@ -55,6 +55,12 @@ BARS = "bars"
 ALL_PERIODS = ""
 #: charts of more statistics than this are built on a worker thread
 BACKGROUND_ABOVE = 20_000
+GROUPING_HELP = {
+    "claimant": "Who makes the claim (reference data: its dataset)",
+    "place": "Where the counted events happened",
+    "actor": "The actor marked inside the claim's sentence (otherwise what is counted)",
+    "source": "The source the claim comes from (reference data: its dataset)",
+}
 #: how the grouping choices read in the combo box
 GROUPING_LABELS = {
     "claimant": "Claimant",
@@ -130,6 +136,9 @@ class ChartPane(QWidget):
         self.group_combo.setObjectName("chartGroupBy")
         for key in GROUPINGS:
             self.group_combo.addItem(GROUPING_LABELS[key], key)
+            self.group_combo.setItemData(
+                self.group_combo.count() - 1, GROUPING_HELP[key], Qt.ItemDataRole.ToolTipRole
+            )
         self.group_combo.currentIndexChanged.connect(self._settings_changed)
         form.addRow("Colour by", self.group_combo)
 
@@ -373,7 +382,7 @@ class ChartPane(QWidget):
             return None
         if isinstance(row, pd.DataFrame):
             row = row.iloc[0]
-        return SimpleNamespace(**row.to_dict())
+        return SimpleNamespace(**{str(k): v for k, v in row.items()})
 
     # --- drawing -------------------------------------------------------------------------------
 

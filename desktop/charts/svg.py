@@ -37,12 +37,12 @@ def _open_paths(correct: Callable[..., Any]) -> Callable[..., Any]:
 def _tolerant_exporter() -> Iterator[None]:
     module = importlib.import_module("pyqtgraph.exporters.SVGExporter")
     with _lock:
-        original = module.correctCoordinates
-        module.correctCoordinates = _open_paths(original)
+        original = getattr(module, "correctCoordinates")  # noqa: B009 (untyped module)
+        setattr(module, "correctCoordinates", _open_paths(original))  # noqa: B010
         try:
             yield
         finally:
-            module.correctCoordinates = original
+            setattr(module, "correctCoordinates", original)  # noqa: B010
 
 
 def export_svg(item: Any, path: str | Path) -> Path:
