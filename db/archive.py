@@ -13,15 +13,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+#: The newest schema revision this Dossier writes. Opening an archive already at it needs no
+#: Alembic at all (it is imported only to migrate); a test holds this equal to the scripts' head.
+HEAD_REVISION = "0002"
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -60,16 +64,29 @@ class Archive:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", "db:migrations")
     return config
 
 
 def head_revision() -> str:
+    """The head of the migration scripts (imports Alembic; see HEAD_REVISION)."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     assert head is not None
     return head
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {
+        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    }
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -121,7 +138,11 @@ def _current_revision(engine: Engine) -> tuple[str | None, bool]:
     """The archive's Alembic revision and whether the database holds any tables at all."""
     with engine.connect() as connection:
         tables = inspect(connection).get_table_names()
-        revision = MigrationContext.configure(connection).get_current_revision()
+        revision = None
+        if "alembic_version" in tables:
+            revision = connection.exec_driver_sql(
+                "SELECT version_num FROM alembic_version"
+            ).scalar()
     return revision, bool(tables)
 
 
@@ -175,18 +196,14 @@ def open(location: str | Path, *, create: bool = True) -> Archive:
 
     try:
         revision, has_tables = _current_revision(engine)
-        head = head_revision()
+        head = HEAD_REVISION
         backup = None
         if revision is None and has_tables:
             raise ArchiveError(
                 f"{location_name}: not a Dossier archive (a database of something else)"
             )
         if revision is not None and revision != head:
-            known = {
-                script.revision
-                for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
-            }
-            if revision not in known:
+            if revision not in known_revisions():
                 raise ArchiveError(
                     f"{location_name}: written by a newer version of Dossier "
                     f"(schema {revision}); update Dossier to open it"
