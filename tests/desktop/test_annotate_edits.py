@@ -288,3 +288,28 @@ def test_delete_a_statistic_from_its_pane_and_undo(qtbot: QtBot, window: MainWin
     window.undo_stack.undo()
     settle(qtbot, window)
     assert all_rows(window.archive) == before
+
+
+def test_memos_on_an_actor_and_a_statistic_from_their_panes(qtbot: QtBot, window: MainWindow) -> None:
+    from db.lookup import search_memos
+    from db.queries import list_actors
+
+    with window.archive.session() as s:
+        actor = next(a for a in list_actors(s) if a.name == "Caucasus Knot")
+        stat = next(x for x in list_statistics(s) if x.value == 5816)
+    window.actors.select_actor(actor.id)
+    window.actionMemoActor.trigger()
+    dialog = dialog_of(window, MemoDialog)
+    assert "Caucasus Knot" in dialog.windowTitle()
+    qtbot.keyClicks(dialog.edit, "Counts from open sources; Memorial cross-checks")
+    click_ok(qtbot, dialog)
+    settle(qtbot, window)
+    assert window.statistics.select_statistic(stat.id)
+    window.actionMemoStatistic.trigger()
+    dialog = dialog_of(window, MemoDialog)
+    qtbot.keyClicks(dialog.edit, "Includes militants: not comparable with civilian counts")
+    click_ok(qtbot, dialog)
+    settle(qtbot, window)
+    with window.archive.session() as s:
+        found = {(m.target_kind, m.target_id) for m in search_memos(s)}
+    assert found == {("actor", actor.id), ("statistic", stat.id)}
