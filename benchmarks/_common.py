@@ -5,10 +5,12 @@ from __future__ import annotations
 import itertools
 import random
 import resource
+import sqlite3
 import statistics
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 # A Zipf-ish vocabulary of conflict-reporting words, so FTS sees realistic term frequencies.
 _WORDS = [
@@ -207,3 +209,19 @@ def print_table(headers: list[str], rows: list[list[object]]) -> None:
         print("  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)))
         if n == 0:
             print("  ".join("-" * w for w in widths))
+
+
+def raw_database(path: Path) -> sqlite3.Connection:
+    """The baseline: a table of texts with an external-content FTS5 index, as plain sqlite3."""
+    connection = sqlite3.connect(path)
+    connection.executescript(
+        """
+        PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+        CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT, text TEXT);
+        CREATE VIRTUAL TABLE docs_fts USING fts5(title, text, content='docs', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2');
+        CREATE TRIGGER docs_ai AFTER INSERT ON docs BEGIN
+            INSERT INTO docs_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END;
+        """
+    )
+    return connection

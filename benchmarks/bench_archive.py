@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._common import percentile, print_table, queries, synthetic_texts
+from benchmarks._common import percentile, print_table, queries, raw_database, synthetic_texts
 from db import archive as archive_module
 from db.commands import NewSource, add_source
 from db.search import search_sources
@@ -43,17 +43,7 @@ def dossier_insert(path: Path, count: int) -> float:
 
 
 def raw_insert(path: Path, count: int) -> float:
-    connection = sqlite3.connect(path)
-    connection.executescript(
-        """
-        PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
-        CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT, text TEXT);
-        CREATE VIRTUAL TABLE docs_fts USING fts5(title, text, content='docs', content_rowid='id',
-            tokenize='unicode61 remove_diacritics 2');
-        CREATE TRIGGER docs_ai AFTER INSERT ON docs BEGIN
-            INSERT INTO docs_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END;
-        """
-    )
+    connection = raw_database(path)
     texts = iter(list(synthetic_texts(count)))
     start = time.perf_counter()
     done = 0

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -24,30 +23,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._common import print_table  # noqa: E402
+from benchmarks._common import print_table, raw_database  # noqa: E402
 from benchmarks.reuters import reuters_folder  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 AG_NEWS = SHARED / "corpus" / "ag_news_test.csv"
 
 
-def raw_db(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path)
-    connection.executescript(
-        """
-        PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
-        CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT, text TEXT);
-        CREATE VIRTUAL TABLE docs_fts USING fts5(title, text, content='docs', content_rowid='id',
-            tokenize='unicode61 remove_diacritics 2');
-        CREATE TRIGGER docs_ai AFTER INSERT ON docs BEGIN
-            INSERT INTO docs_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END;
-        """
-    )
-    return connection
-
-
 def raw_insert(path: Path, rows: list[tuple[str, str]]) -> None:
-    connection = raw_db(path)
+    connection = raw_database(path)
     for n in range(0, len(rows), 1000):
         with connection:
             connection.executemany("INSERT INTO docs (title, text) VALUES (?, ?)", rows[n : n + 1000])
