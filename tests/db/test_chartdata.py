@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -276,3 +277,23 @@ def test_dates_outside_pandas_nanosecond_range(archive: Archive) -> None:
     assert thirty_years["x_start"] == pd.Timestamp("1618-01-01")
     assert thirty_years["x_end"] == pd.Timestamp("1648-12-31")
     assert by_value(frame, 2)["x_end"] == pd.Timestamp("9015-12-31")
+
+
+@pytest.mark.shared
+def test_imported_reference_table_charts_by_country_and_year(archive: Archive, shared_data: Path) -> None:
+    """A wide country x year table (EU terrorism fatalities) imported as reference data."""
+    from db.interchange.tables import import_reference_table
+
+    table = shared_data / "stats" / "fivethirtyeight" / "terrorism_eu_terrorism_fatalities_by_country.csv"
+    with archive.session() as session:
+        import_reference_table(session, table, "EU terrorism fatalities", measure="killed")
+    frame = frame_of(archive, measures=["killed"], group_by="place")
+
+    assert len(frame) == 12 * 45
+    assert frame["is_reference"].all()
+    assert set(frame["claimant"]) == {"EU terrorism fatalities"}
+    assert frame["group"].nunique() == 12
+    uk_1972 = frame[(frame["group"] == "United Kingdom") & (frame["x_start"] == pd.Timestamp("1972-01-01"))]
+    assert uk_1972["value"].tolist() == [368.0]
+    assert uk_1972["x_end"].tolist() == [pd.Timestamp("1972-12-31")]
+    assert not frame["conflict"].any()  # one figure per country and year: nothing disagrees
