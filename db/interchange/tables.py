@@ -205,11 +205,12 @@ def read_table(path: Path, sheet: str | int | None = None) -> pd.DataFrame:
             text = _decode(path.read_bytes(), path.name)
             if not text.strip():
                 raise TableError(f"{path.name}: the file is empty")
-            delimiter = "\t" if suffix == ".tsv" else _sniff(text)
+            delimiter = "\t" if suffix == ".tsv" else _sniff(_after_preamble(text))
             from io import StringIO
 
             frame = pd.read_csv(
-                StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, skipinitialspace=True
+                StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
+                skipinitialspace=True, skiprows=_preamble_lines(text, delimiter),
             )
     except TableError:
         raise
@@ -219,6 +220,12 @@ def read_table(path: Path, sheet: str | int | None = None) -> pd.DataFrame:
         raise TableError(f"{path.name}: not a readable spreadsheet ({error})") from error
     frame.columns = [_column_name(c) for c in frame.columns]
     frame = frame.dropna(how="all")
+    # a trailing separator on every line makes an empty, unnamed last column
+    empty = [
+        c for c in frame.columns
+        if c.startswith("Unnamed:") and frame[c].astype(str).str.strip().isin(["", "nan", "None"]).all()
+    ]
+    frame = frame.drop(columns=empty)
     if frame.empty or len(frame.columns) < 2:
         raise TableError(f"{path.name}: the table needs a header row and at least two columns")
     return frame
@@ -230,6 +237,28 @@ def _column_name(value: object) -> str:
     if isinstance(value, dt.datetime | dt.date):
         return str(value.year)
     return " ".join(str(value).split())
+
+
+def _preamble_lines(text: str, delimiter: str) -> int:
+    """Lines of notes above the header (World Bank downloads start with "Data Source", "Last
+    Updated Date" and a blank line): the header is the first line as wide as most rows."""
+    lines = text.splitlines()[:40]
+    widths = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+    if len(widths) < 3:
+        return 0
+    common = max(set(widths), key=widths.count)
+    if common < 2:
+        return 0
+    return next((i for i, width in enumerate(widths) if width == common), 0)
+
+
+def _after_preamble(text: str) -> str:
+    """The text from its widest early line on, so the separator is sniffed on the table itself."""
+    lines = text.splitlines()[:40]
+    if len(lines) < 3:
+        return text
+    widest = max(range(len(lines)), key=lambda i: sum(lines[i].count(c) for c in ",;\t|"))
+    return "\n".join(text.splitlines()[widest : widest + 200])
 
 
 def _sniff(text: str) -> str:
@@ -417,7 +446,10 @@ def guess_mapping(
     others = [c for c in columns if c not in year_columns]
     file_measure = measure_from_name(name) if name else "value"
     file_year = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", Path(name).stem) if name else None
-    if len(year_columns) >= 2 and len(year_columns) >= len(others):
+    numeric_others = [
+        c for c in others if not _NOT_VALUES.search(c) and _numeric_share(frame[c]) >= 0.6
+    ]
+    if len(year_columns) >= 2 and len(numeric_others) < len(year_columns):
         place = _by_name(others, _PLACE_NAMES) or next(
             (c for c in others if _numeric_share(frame[c]) < 0.5), None
         )

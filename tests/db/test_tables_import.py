@@ -278,3 +278,21 @@ def test_police_killings_not_utf8(archive: Archive, shared_data: Path) -> None:
     assert summary.mapping.place == "state"
     counts = _by_place_year(archive)
     assert sum(v or 0 for v in counts.values()) == 467
+
+
+def test_notes_above_the_header_are_skipped(archive: Archive, tmp_path: Path) -> None:
+    """World Bank downloads start with two lines of notes and a blank line before the header."""
+    path = _write(
+        tmp_path / "API_NY.GDP.MKTP.CD.csv",
+        '"Data Source","World Development Indicators",\n\n'
+        '"Last Updated Date","2026-10-01",\n\n'
+        '"Country Name","Country Code","Indicator Name","Indicator Code","2019","2020",\n'
+        '"Georgia","GEO","GDP (current US$)","NY.GDP.MKTP.CD","17477000000","15843000000",\n'
+        '"Armenia","ARM","GDP (current US$)","NY.GDP.MKTP.CD","13619000000","12641000000",\n',
+    )
+    frame = read_table(path)
+    assert list(frame.columns)[:2] == ["Country Name", "Country Code"]
+    with archive.session() as s:
+        summary = import_reference_table(s, path, "World Bank", measure="GDP (current US$)")
+    assert summary.mapping.layout == "wide_years"
+    assert _by_place_year(archive)[("Armenia", "2020", "GDP (current US$)")] == 12641000000
