@@ -272,3 +272,21 @@ def test_reader_tooltip_describes_the_statistic_under_the_mouse(qtbot: QtBot, wi
     assert editor.cursorForPosition(point).position() in range(
         window.reader.offsets.to_utf16(statistic.start), window.reader.offsets.to_utf16(statistic.end) + 1
     )
+
+
+def test_opening_an_archive_from_a_newer_dossier_changes_nothing(window: MainWindow, tmp_path: Path) -> None:
+    import sqlite3
+
+    newer = tmp_path / "newer.sqlite"
+    archive_module.open(newer).close()
+    with sqlite3.connect(newer) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    connection.close()
+    before = newer.read_bytes()
+    assert window.open_location(str(newer)) is None
+    box = window.archive_error_box
+    assert str(newer) in box.text()
+    assert "newer version of Dossier" in box.text()
+    box.close()
+    assert newer.read_bytes() == before
+    assert not list(tmp_path.glob("newer.sqlite.*.bak"))  # no backup, no migration attempted
