@@ -290,3 +290,16 @@ def test_opening_an_archive_from_a_newer_dossier_changes_nothing(window: MainWin
     box.close()
     assert newer.read_bytes() == before
     assert not list(tmp_path.glob("newer.sqlite.*.bak"))  # no backup, no migration attempted
+
+
+def test_a_statistic_after_emoji_and_astral_characters_is_selected_exactly(window: MainWindow) -> None:
+    from tests.factories import make_statistic
+
+    text = "Отчёт 🙂🙂 from 𝟚𝟘𝟙𝟜: some 40 people were killed in Grozny, officials said 👩‍👩‍👧."
+    source_id = make_source(window.archive, text, title="Emoji report")
+    statistic_id = make_statistic(window.archive, source_id, "40 people were killed", value=40.0)
+    window.select_statistic(statistic_id)
+    assert window.reader.source_id == source_id
+    assert window.reader.editor.textCursor().selectedText() == "40 people were killed"
+    start = text.index("40 people")
+    assert window.reader.selected_span() == (start, start + len("40 people were killed"))
