@@ -11,7 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QKeySequence,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -91,11 +99,21 @@ class SuggestionsPane(QWidget):
         self.accept_button.setToolTip("Record the selected suggestion (a statistic opens its form first)")
         self.reject_button = QPushButton("Reject")
         self.reject_button.setObjectName("rejectSuggestion")
-        self.reject_button.setToolTip("Not a mention or claim: do not suggest it again")
+        self.reject_button.setToolTip("Not a mention or claim: do not suggest it again (Delete)")
+        self.accept_known_button = QPushButton("Accept known")
+        self.accept_known_button.setObjectName("acceptKnownMentions")
+        self.accept_known_button.setToolTip("Record every suggested mention of an actor already in the registry")
+        for key, slot in (("Return", self.accept_selected), ("Delete", self.reject_selected)):
+            action = QAction(self.tree)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.tree.addAction(action)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.accept_button)
         top.addWidget(self.reject_button)
+        top.addWidget(self.accept_known_button)
         layout = pane_layout(self)
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
@@ -104,12 +122,14 @@ class SuggestionsPane(QWidget):
         self._generation = 0
         self.accept_button.clicked.connect(self.accept_selected)
         self.reject_button.clicked.connect(self.reject_selected)
+        self.accept_known_button.clicked.connect(self.accept_known_mentions)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.tree.itemDoubleClicked.connect(lambda _item, _column: self.accept_selected())
         self._selection_changed()
         self._press: QPoint | None = None
         window.reader.source_changed.connect(self.clear_underlines)
-        window.reader.editor.viewport().installEventFilter(self)
+        self._viewport = window.reader.editor.viewport()
+        self._viewport.installEventFilter(self)
 
     # --- loading --------------------------------------------------------------------------
 
@@ -235,7 +255,8 @@ class SuggestionsPane(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A plain click on an underlined suggestion selects it in the list (and shows the list).
-        if watched is self._editor().viewport() and isinstance(event, QMouseEvent):
+        # compared by identity only: during teardown the editor may already be gone
+        if watched is self._viewport and isinstance(event, QMouseEvent):
             if event.type() == QEvent.Type.MouseButtonPress:
                 self._press = event.position().toPoint()
             elif event.type() == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
@@ -273,6 +294,7 @@ class SuggestionsPane(QWidget):
         self.accept_button.setEnabled(candidate is not None)
         self.reject_button.setEnabled(candidate is not None)
         self.accept_button.setText("Accept…" if isinstance(candidate, StatisticCandidate) else "Accept")
+        self.accept_known_button.setEnabled(bool(self.known_mentions()))
         if candidate is not None and self.window_.reader.source_id == self._source_id():
             self.window_.reader.select_span(candidate.start, candidate.end)
 
@@ -290,6 +312,24 @@ class SuggestionsPane(QWidget):
             self.accept_mention(source_id, candidate)
         else:
             self.open_statistic_form(source_id, candidate)
+
+    def known_mentions(self) -> list[MentionCandidate]:
+        if self.suggestions is None:
+            return []
+        return [m for m in self.suggestions.mentions if m.actor_id is not None]
+
+    def accept_known_mentions(self) -> None:
+        """Record every suggested mention of a known actor (one undo step)."""
+        known = self.known_mentions()
+        source_id = self._source_id()
+        if not known or source_id is None:
+            return
+        stack = self.window_.undo_stack
+        stack.beginMacro(f"Accept {len(known)} mention{'s' if len(known) != 1 else ''} of known actors")
+        for mention in known:
+            assert mention.actor_id is not None
+            stack.push(CreateMention(self.window_, source_id, mention.start, mention.end, mention.actor_id))
+        stack.endMacro()
 
     def accept_mention(self, source_id: int, candidate: MentionCandidate) -> None:
         """Record a mention; a new name becomes an actor first (one undo step for both)."""

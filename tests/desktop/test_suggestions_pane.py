@@ -181,3 +181,29 @@ def test_suggestions_are_underlined_in_the_reader_and_clicking_one_selects_it(
     # accepting it removes its underline
     act(qtbot, window, pane.accept_button)
     assert (selected.start, selected.end) not in pane.underlined()
+
+
+def test_accept_every_known_actor_at_once_and_undo_in_one_step(
+    qtbot: QtBot, window: MainWindow, sample_archive: Archive
+) -> None:
+    pane = pane_of(window)
+    source = window.reader.source_id
+    assert source is not None
+    known = sorted(m.quote for m in pane.known_mentions())
+    assert "Rustam Asilderov" in known
+    assert "Caucasus Knot" in known
+    act(qtbot, window, pane.accept_known_button)
+    assert sorted(q for _a, q in mentions(sample_archive, source)) == known
+    assert not pane.accept_known_button.isEnabled()
+    undo(qtbot, window)
+    assert mentions(sample_archive, source) == []
+
+
+def test_keyboard_delete_rejects_the_selected_suggestion(qtbot: QtBot, window: MainWindow) -> None:
+    pane = pane_of(window)
+    click(qtbot, pane, item_for(pane, "Makhachkala"))
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        qtbot.keyClick(pane.tree, Qt.Key.Key_Delete)
+    settle(qtbot, window)
+    assert all(i.data(0, CANDIDATE_ROLE).quote != "Makhachkala" for i in pane.items())
+    assert window.undo_stack.undoText() == "Reject mention of Makhachkala"
