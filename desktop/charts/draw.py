@@ -67,9 +67,10 @@ TRANSPARENT = QColor(0, 0, 0, 0)
 
 
 def colour_for(groups: Sequence[str]) -> dict[str, str]:
-    """A stable colour per group label; the "(no …)" groups are grey."""
+    """A stable colour per group label; the bracketed ones ("(no claimant)", "(40 other
+    sources)") are grey."""
     colours: dict[str, str] = {}
-    named = [g for g in sorted(groups) if not g.startswith("(no ")]
+    named = [g for g in sorted(groups) if not g.startswith("(")]
     for index, group in enumerate(named):
         if index < len(PALETTE):
             colours[group] = PALETTE[index]

@@ -53,6 +53,8 @@ from desktop.charts.svg import export_svg
 TIME_SERIES = "time"
 BARS = "bars"
 ALL_PERIODS = ""
+#: at most this many groups get a colour and a legend entry of their own; the rest are "others"
+MAX_SERIES = 12
 #: charts of more statistics than this are built on a worker thread
 BACKGROUND_ABOVE = 20_000
 GROUPING_HELP = {
@@ -399,7 +401,7 @@ class ChartPane(QWidget):
         self.plot.getViewBox().disableAutoRange()
         mode = self.mode_combo.currentData()
         self.period_combo.setEnabled(mode == BARS)
-        frame = self.frame
+        frame = _fold_small_groups(self.frame, MAX_SERIES, self.group_combo.currentText().lower())
         colours = draw.colour_for([str(g) for g in frame["group"].unique()]) if "group" in frame else {}
         if mode == BARS:
             period = self.period_combo.currentData() or ALL_PERIODS
@@ -682,6 +684,24 @@ def _single_years(frame: pd.DataFrame) -> list[str]:
     start, end = frame["x_start"], frame["x_end"]
     same = start.notna() & (start.dt.year == end.dt.year)
     return [str(y) for y in sorted(start[same].dt.year.unique().tolist())]
+
+
+def _fold_small_groups(frame: pd.DataFrame, keep: int, noun: str) -> pd.DataFrame:
+    """The ``keep`` - 1 biggest groups, the rest as one grey "Other" group.
+
+    Hundreds of sources or claimants as separate series would give hundreds of colours nobody
+    can tell apart, a legend taller than the window and seconds of drawing; each point's tooltip
+    still names its own source and claimant.
+    """
+    if frame.empty or "group" not in frame:
+        return frame
+    sizes = frame["group"].value_counts()
+    if len(sizes) <= keep:
+        return frame
+    kept = set(sizes.index[: keep - 1])
+    others = len(sizes) - len(kept)
+    label = f"({others:,} other {noun}s)"
+    return frame.assign(group=frame["group"].where(frame["group"].isin(kept), label))
 
 
 def _busiest_year(frame: pd.DataFrame) -> str | None:

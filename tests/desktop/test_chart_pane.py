@@ -386,3 +386,19 @@ def test_a_measure_gone_from_the_archive_falls_back_to_the_commonest(
     pane.refresh()
     assert pane.checked_measures() == ["killed"]
     assert len(pane.drawn.positions) == 2
+
+
+def test_many_groups_fold_into_one_grey_series(
+    qtbot: QtBot, claims_archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.charts.pane as pane_module
+
+    monkeypatch.setattr(pane_module, "MAX_SERIES", 2)
+    chart = ChartPane(claims_archive)
+    qtbot.addWidget(chart)
+    labels = sorted(chart.drawn.series)
+    # The reference table has the most values; the three claimants share one grey series.
+    assert labels == ["(3 other claimants) (3)", "Yearly table (11 values)"]
+    # Each point still tells its own claimant.
+    rebels = statistic_id(claims_archive, 400)
+    assert "Claimed by: Rebels" in chart._tip(x=0, y=0, data=rebels)
