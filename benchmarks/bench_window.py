@@ -97,6 +97,17 @@ def child(path: str) -> None:
         result["page_ms"] = sorted(pages)[len(pages) // 2] * 1000
         result["rows_loaded"] = model.rowCount()
         model.loaded.connect(search_done)
+        # searches are timed once the chart (built on the GUI thread after the first refresh)
+        # is up, so they measure the search and not the chart's start
+        if window.chart is not None:
+            chart_ready()
+        else:
+            window.chart_ready.connect(chart_ready)
+
+    def chart_ready() -> None:
+        if "chart_s" in result:
+            return
+        result["chart_s"] = time.perf_counter() - START
         next_search()
 
     def next_search() -> None:
@@ -169,6 +180,7 @@ def main() -> None:
         ["window shown (s)", median("shown_s"), "< 1.5"],
         ["list filled: ids + first page (s)", median("filled_s"), ""],
         ["one fetchMore page of 200 (ms)", median("page_ms"), "< 10"],
+        ["chart pane ready (s)", median("chart_s"), ""],
     ]
     for query in SEARCHES:
         values = sorted(r["search_ms"][query] for r in runs)
