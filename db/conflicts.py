@@ -16,6 +16,12 @@ each side, so "some 2,200" does not conflict with 2,100 but does with 1,500; two
 claims each get their own margin. Reference data (imported tables,
 ``dataset`` set) takes part like any other claim.
 
+Known limit: periods are compared by overlap only, so a cumulative count over several years
+("5,816 killed since 2010") is flagged against a one-year count of the same measure, subject and
+place that is smaller. A researcher who records such claims under different subjects or
+measures avoids it; a rule for nested periods (the longer period's count may not be smaller)
+would have to change ``db.chartdata`` in step (a test holds the two equal).
+
 A :class:`Conflict` groups the claims that are linked by disagreements (the connected
 components of the "conflicts with" graph), with each claim's claimant and source side by side.
 """
