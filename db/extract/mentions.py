@@ -213,12 +213,12 @@ class ActorMatcher:
             hits.append((first, last, actors))
         # Longest match wins; between equals, the earlier one.
         hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(size)  # positions already inside a chosen (longer) match
         chosen: list[tuple[int, int, tuple[tuple[int, str, str | None], ...]]] = []
         for first, last, actors in hits:
-            if any(first <= t_last and t_first <= last for t_first, t_last in taken):
+            if any(taken[first:last + 1]):
                 continue
-            taken.append((first, last))
+            taken[first:last + 1] = b"\x01" * (last + 1 - first)
             chosen.append((first, last, actors))
         chosen.sort(key=lambda h: h[0])
         found: list[MentionCandidate] = []
@@ -377,10 +377,15 @@ def _lower_word_follows(following: str) -> bool:
     return match is not None and match.group(1).islower()
 
 
+_OPENING = re.compile(r"[\s\"'“‘(\[]*")
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     head = text[max(0, start - 6):start].rstrip(" \"'“‘([")
-    return not head or head[-1] in ".!?:\n…" or head.endswith(("--", " -", "—", "–")) or \
-        text[:start].strip(" \"'“‘([") == ""
+    if not head or head[-1] in ".!?:\n…" or head.endswith(("--", " -", "—", "–")):
+        return True
+    opening = _OPENING.match(text, 0, start + 1)
+    return opening is not None and opening.end() >= start
 
 
 def _lowercase_words(text: str) -> set[str]:
@@ -522,11 +527,11 @@ def _runs(text: str) -> list[tuple[int, int, bool]]:
         after_title = False
         for index, member in enumerate(members):
             lower = words[member][2].lower()
-            rest_of_run = " ".join(words[m][2] for m in members[index + 1:])
             # A title before a name, not a word of an institution's name ("General Assembly").
             is_title = lower in _TITLES and index + 1 < len(members) and \
                 words[members[index + 1]][2].lower() not in _CONNECTORS and \
-                not any(pattern.search(rest_of_run) for pattern in _STRONG_PATTERNS)
+                not any(pattern.search(text, words[members[index + 1]][0], words[members[-1]][1])
+                        for pattern in _STRONG_PATTERNS)
             if is_title:
                 # "Dagestani Amir Rustam Asilderov": a nationality before a title goes.
                 if piece and not (len(piece) == 1 and _DEMONYM.search(words[piece[0]][2])):
@@ -550,13 +555,19 @@ def _headline_runs(text: str, runs: list[tuple[int, int, bool]], lowered: set[st
     """In a headline ("ISIS Comes to Russia") every word is capitalised: split the runs there
     at words the text also uses in lower case ("comes")."""
     result: list[tuple[int, int, bool]] = []
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    headlines: dict[int, bool] = {}
     for start, end, after_title in runs:
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line = text[line_start:line_end if line_end != -1 else len(text)]
-        words = re.findall(r"[^\W\d_][\w'’-]*", line)
-        headline = len(words) >= 2 and not line.rstrip().endswith((".", "?\"", ".\"")) and all(
-            w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+        line_index = bisect_right(line_starts, start) - 1
+        headline = headlines.get(line_index)
+        if headline is None:
+            line_end = line_starts[line_index + 1] if line_index + 1 < len(line_starts) else \
+                len(text)
+            line = text[line_starts[line_index]:line_end].strip()
+            words = re.findall(r"[^\W\d_][\w'’-]*", line) if len(line) <= 200 else []
+            headline = len(words) >= 2 and not line.endswith((".", "?\"", ".\"")) and all(
+                w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+            headlines[line_index] = headline
         if not headline:
             result.append((start, end, after_title))
             continue
@@ -579,13 +590,19 @@ def _headline_runs(text: str, runs: list[tuple[int, int, bool]], lowered: set[st
 def suggest_new_actors(text: str, known: ActorMatcher | None = None) -> list[MentionCandidate]:
     """Candidates for actors not yet in the registry: runs of capitalised words with the
     titles and roles around them, and a guessed kind; known names are left out."""
-    known_spans = [(m.start, m.end) for m in known.find(text)] if known is not None else []
+    # Known mentions do not overlap one another, so sorted starts and ends can be bisected.
+    known_spans = sorted((m.start, m.end) for m in known.find(text)) if known is not None else []
+    known_starts = [span[0] for span in known_spans]
+
+    def overlaps_known(start: int, end: int) -> bool:
+        index = bisect_right(known_starts, end - 1) - 1
+        return index >= 0 and known_spans[index][1] > start
     lowered = _lowercase_words(text)
     candidates: list[MentionCandidate] = []
     kinds: dict[str, str] = {}
     for run_start, run_end, after_title in _headline_runs(text, _runs(text), lowered):
         for start, end, kind in _split_run(text, run_start, run_end, lowered, after_title):
-            if any(start < k_end and k_start < end for k_start, k_end in known_spans):
+            if overlaps_known(start, end):
                 continue
             name = _display_name(text[start:end])
             if known is not None and known.knows(name):
@@ -672,7 +689,7 @@ def _split_run(text: str, start: int, end: int, lowered: set[str], after_title: 
         return found
     if single and name.isupper() and len(name.replace(".", "")) <= 2 and not strong:
         return found
-    kind = _guess_kind(name, text[:n_start], text[n_end:])
+    kind = _guess_kind(name, text[max(0, n_start - 60):n_start], text[n_end:n_end + 60])
     if person_cue and kind in (None, "place", "organisation"):
         kind = "person"
     following = text[n_end:n_end + 30]

@@ -280,13 +280,39 @@ _CLAIM_VERBS = (r"said|says|say|reported|reports|report|estimated|estimates|esti
                 r"calculated|calculates|put\s+the\s+(?:death\s+)?toll\s+at|puts\s+the\s+"
                 r"(?:death\s+)?toll\s+at|wrote|writes")
 _CLAIM_VERB_RE = re.compile(rf"\b(?:{_CLAIM_VERBS})\b", re.IGNORECASE)
-_TIME_WORDS_RE = (rf"(?:(?:here|there|late|early|earlier|later|again|also|on|in|a|"
-                  rf"statement|interview|{_WEEKDAY_RE}|{_MONTH_RE}\.?|\d{{1,2}}|yesterday|"
-                  rf"today|tonight|last|this|week|month|year|night|morning|afternoon|"
-                  rf"evening|the|told|reporters|journalists|news|conference|briefing|"
-                  rf"its|their|his|her|web|site|website|statement|report|television|radio|"
-                  rf"twitter|official|state|press|release|friday's|monday's|"
-                  rf"(?:in|at|from)\s+[^\W\d_][\w'’-]*)\s*)*")
+# Words that may follow a claim verb before the attribution ends ("said here on Wednesday",
+# "reported Friday", "said on its Web site", "said earlier in Paris").
+_TAIL_WORDS = {
+    "here", "there", "late", "early", "earlier", "later", "again", "also", "on", "in", "at",
+    "from", "a", "an", "statement", "interview", "yesterday", "today", "tonight", "last", "this",
+    "week", "month", "year", "night", "morning", "afternoon", "evening", "the", "told",
+    "reporters", "journalists", "news", "conference", "briefing", "its", "their", "his", "her",
+    "web", "site", "website", "report", "television", "radio", "twitter", "official", "state",
+    "press", "release", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "monday's", "friday's", *_MONTHS,
+}  # fmt: skip
+_TAIL_STOP = re.compile(r"[,;]|\.(?:\s|$)|\.\.\.|$")
+
+
+def _attribution_tail(after: str) -> int | None:
+    """Where an attribution that ends its clause ends (", police said on Friday." -> after
+    "Friday,"), or None when the claim verb goes on into what is claimed."""
+    stop = _TAIL_STOP.search(after)
+    assert stop is not None  # "$" always matches
+    words = after[:stop.start()].split()
+    if len(words) > 8:
+        return None
+    for index, word in enumerate(words):
+        lower = word.lower().rstrip(".")
+        if lower in _TAIL_WORDS or (lower.isdigit() and len(lower) <= 2):
+            continue
+        # one word after "in", "at" or "from": "said in Paris"
+        if index > 0 and words[index - 1].lower() in ("in", "at", "from"):
+            continue
+        return None
+    return stop.end()
+
+
 _TIME_TAIL = re.compile(rf"\s+(?:(?:last|this)\s+(?:week|month|year|night)|(?:on\s+)?"
                         rf"{_WEEKDAY_RE}|yesterday|today|earlier|late|also|here|there)$",
                         re.IGNORECASE)
@@ -376,6 +402,9 @@ def _core_value(match: re.Match[str]) -> tuple[float | None, float | None, str]:
     return _word_value(match.group("spelled")), None, "spelled"
 
 
+_RANGE_OPENER = re.compile(r"\b(between|from)\s*$", re.IGNORECASE)
+
+
 def _numbers(sentence: str) -> list[_Number]:
     """Every number phrase in the sentence, ranges joined, before any filtering."""
     cores = list(_CORE.finditer(sentence))
@@ -391,19 +420,17 @@ def _numbers(sentence: str) -> list[_Number]:
         modified = False
         start = core.start()
         end = core.end()
-        before = sentence[:start]
-        currency = _CURRENCY_BEFORE.search(before)
+        currency = _CURRENCY_BEFORE.search(sentence, max(0, start - 80), start)
         if currency:
             symbol = currency.group("cur").replace(" ", "")
             unit = _CURRENCY_SYMBOL.get(symbol[-1:] if symbol.endswith("$") else symbol, "USD")
             start = currency.start()
-            before = sentence[:start]
         # "between 10 and 20", "from 10 to 20", "two or three", "$12 to $14"
         next_core = cores[index + 1] if index + 1 < len(cores) else None
         range_match = None
         if next_core is not None:
             gap = sentence[end:next_core.start()]
-            opener = re.search(r"\b(between|from)\s*$", before, re.IGNORECASE)
+            opener = _RANGE_OPENER.search(sentence, max(0, start - 80), start)
             joiner = re.fullmatch(r"\s*(and|to|or|-)\s*(?:US\s?\$|\$|#36;|€|£)?\s*", gap,
                                   re.IGNORECASE)
             word = joiner.group(1).lower() if joiner else ""
@@ -425,13 +452,12 @@ def _numbers(sentence: str) -> list[_Number]:
                 end = range_match.end()
                 skip_until = end
                 modified = True
-                opener = re.search(r"\b(between|from)\s*$", before, re.IGNORECASE)
+                opener = _RANGE_OPENER.search(sentence, max(0, start - 80), start)
                 if opener:
                     start = opener.start()
-                    before = sentence[:start]
         # Modifiers, possibly stacked ("some more than"), read right to left.
         while True:
-            mod = _MOD_RE.search(before)
+            mod = _MOD_RE.search(sentence, max(0, start - 80), start)
             if not mod:
                 break
             role = _MODIFIERS[re.sub(r"\s+", " ", mod.group("mod").lower())]
@@ -447,8 +473,7 @@ def _numbers(sentence: str) -> list[_Number]:
             if role == "approx":
                 approximate = True
             start = mod.start("mod")
-            before = sentence[:start]
-        after = sentence[end:]
+        after = sentence[end:end + 80]
         unit_match = _UNIT_AFTER.match(after)
         if unit_match:
             raw = re.sub(r"\s+", " ", unit_match.group("u").lower())
@@ -473,7 +498,8 @@ def _is_verbish(word: str) -> bool:
 
 
 def _tokens(text: str, pos: int, end: int | None = None) -> list[tuple[int, int, str]]:
-    limit = len(text) if end is None else end
+    """Tokens from ``pos``; never more than a short stretch, which is all the rules read."""
+    limit = min(len(text) if end is None else end, pos + _READ_AHEAD)
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, pos, limit)]
 
 
@@ -645,7 +671,31 @@ def _verb_before(sentence: str, start: int) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Sentences and clauses
 
+_MAX_SENTENCE = 1000
+_READ_AHEAD = 200
+
+
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of sentences, none longer than about ``_MAX_SENTENCE`` code points: text without
+    sentence punctuation (a table, a list) is cut at line ends, semicolons or spaces, so the
+    work per number stays bounded."""
+    for start, end in _raw_sentences(text):
+        while end - start > _MAX_SENTENCE:
+            window = text[start:start + _MAX_SENTENCE]
+            cut = max(window.rfind("\n"), window.rfind("; "))
+            if cut < _MAX_SENTENCE // 2:
+                cut = window.rfind(" ")
+            if cut <= 0:
+                cut = _MAX_SENTENCE
+            piece = _trimmed(text, start, start + cut)
+            if piece[1] > piece[0]:
+                yield piece
+            start = _trimmed(text, start + cut, end)[0]
+        if end > start:
+            yield start, end
+
+
+def _raw_sentences(text: str) -> Iterator[tuple[int, int]]:
     """Spans of sentences: split at blank lines, and at . ! ? before a capital, digit or quote
     unless the word before is a known abbreviation or an initial ("U.S.")."""
     for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
@@ -656,7 +706,7 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
             nxt = text[p_start + stop.end(1):p_start + stop.end(1) + 1]
             if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘([" or not nxt.isalpha()):
                 continue
-            head = text[start:p_start + stop.start()]
+            head = text[max(start, p_start + stop.start() - 40):p_start + stop.start()]
             word = re.search(r"([\w'’]+)\.?$", head)
             if stop.group(0).startswith(".") and word:
                 token = word.group(1).lower()
@@ -801,10 +851,9 @@ def _attributions(sentence: str) -> list[_Attribution]:
             if not before_word or not (before_word.group(1)[:1].isupper()
                                        or _is_plural_noun(before_word.group(1))):
                 continue
-        tail = re.match(rf"\s*{_TIME_WORDS_RE}(?:[,;]|\.(?:\s|$)|\.\.\.|$)", after,
-                        re.IGNORECASE)
+        tail = _attribution_tail(after)
         # Inverted trailing form: ", said the military."
-        if re.search(r",\s*$", head) and not tail:
+        if re.search(r",\s*$", head) and tail is None:
             inverted = re.match(r"\s+([^,;.]+?)\s*(?:[,;]|\.(?:\s|$)|$)", after)
             if inverted and _np_is_claimant(inverted.group(1)):
                 name = _clean_claimant(inverted.group(1))
@@ -822,7 +871,7 @@ def _attributions(sentence: str) -> list[_Attribution]:
             piece_start = boundary.end()
         raw = head[piece_start:head_end]
         # "Ali Tigrel, director of economic planning at ... said": the name before the role.
-        if tail and raw.strip()[:1].islower() and not re.match(r"\s*(?:the|a|an)\b", raw,
+        if tail is not None and raw.strip()[:1].islower() and not re.match(r"\s*(?:the|a|an)\b", raw,
                                                                re.IGNORECASE):
             earlier = re.search(r"(?:^|[,;]\s*|\s[-—–]{1,2}\s)([^,;]+),\s*[^,;]*$", head)
             if earlier and earlier.group(1)[:1].isupper() and \
@@ -830,15 +879,15 @@ def _attributions(sentence: str) -> list[_Attribution]:
                 name = _clean_claimant(earlier.group(1))
                 if name:
                     found.append(_Attribution(name, earlier.start(1),
-                                              match.end() + tail.end(), False))
+                                              match.end() + tail, False))
                     continue
         if not raw.strip() or not _np_is_claimant(_TIME_TAIL.sub("", raw.strip())):
             continue
         name = _clean_claimant(raw)
         if not name:
             continue
-        if tail:
-            found.append(_Attribution(name, piece_start, match.end() + tail.end(), False))
+        if tail is not None:
+            found.append(_Attribution(name, piece_start, match.end() + tail, False))
         else:
             found.append(_Attribution(name, piece_start, match.end(), True))
     return sorted(found, key=lambda a: a.start)
@@ -1054,9 +1103,10 @@ def _guess_place(text: str) -> str | None:
 
 def _why_not(sentence: str, number: _Number, clause: str, clause_offset: int) -> str | None:
     """Why a number is not a statistic, or None when it may be one."""
-    before = sentence[:number.start]
-    core_before = sentence[:number.core_start]
-    after = sentence[number.end:]
+    # Only the words near the number matter; short windows keep long lists linear.
+    before = sentence[max(0, number.start - 80):number.start]
+    core_before = sentence[max(0, number.core_start - 80):number.core_start]
+    after = sentence[number.end:number.end + 80]
     literal = number.literal.lower()
     if number.unit is None and _NOT_A_COUNT_AFTER.match(after):
         return "duration, distance, time or score"
@@ -1244,13 +1294,15 @@ def _sentence_statistics(text: str, offset: int, sentence: str,
         window_end = max(window_end, number.end)
         window_start = kept[index - 1].end if index > 0 and kept[index - 1].end > c_start \
             else c_start
-        after_window = sentence[number.end:window_end]
-        before_window = sentence[window_start:number.start]
+        # Windows are bounded so that a long list of figures costs linear time.
+        after_window = sentence[number.end:min(window_end, number.end + _READ_AHEAD)]
+        before_window = sentence[max(window_start, number.start - _READ_AHEAD):number.start]
         # Adjuncts at the end of a clause are shared: "69 killed and scores wounded ... in Iraq".
         clause_end = c_end
         if number.claim_span and number.start < number.claim_span[0] < c_end:
             clause_end = number.claim_span[0]
-        rest_of_clause = sentence[window_end:max(window_end, clause_end)]
+        rest_of_clause = sentence[window_end:max(window_end,
+                                                 min(clause_end, window_end + _READ_AHEAD))]
         found = _find_period(after_window, published) or \
             _find_period(before_window, published) or _find_period(rest_of_clause, published)
         period: tuple[PartialDate | None, PartialDate | None] = found[1] if found else \
