@@ -82,9 +82,13 @@ def colour_for(groups: Sequence[str]) -> dict[str, str]:
     return colours
 
 
+#: columns only tooltips and exports need (the pane reads them from its own frame)
+_NOT_DRAWN = frozenset({"quote", "source_title", "period", "source_id", "unit"})
+
+
 def with_coordinates(frame: pd.DataFrame) -> pd.DataFrame:
     """Add plot coordinates: x0/x1 (span in epoch seconds, end exclusive), x (its middle), y."""
-    out = frame.copy()
+    out = frame.loc[:, [c for c in frame.columns if c not in _NOT_DRAWN]].copy()
     out["x0"] = _epoch_seconds(out["x_start"])
     # The last day counts in full: a year spans to the first instant of the next.
     out["x1"] = _epoch_seconds(out["x_end"]) + DAY
@@ -300,18 +304,30 @@ def draw_time_series(
         drawn.positions.update(zip(rows["id"].tolist(), zip(x.tolist(), rows["y"].tolist(), strict=True), strict=True))
 
     reference = data[data["is_reference"]]
-    line_keys = ["dataset", "place", "subject", "measure"]
-    reference = reference.sort_values(["group", *line_keys, "x"], kind="stable", na_position="first")
+    if reference.empty:
+        return drawn
+    # Integer codes and one lexsort instead of sorting and grouping on text columns: a table
+    # of a million values is ordered by group, line and date in a fraction of the time.
+    group_code, group_names = pd.factorize(reference["group"], sort=True)
+    line_code = np.zeros(len(reference), dtype=np.int64)
+    for key in ("dataset", "place", "subject", "measure"):
+        codes, uniques = pd.factorize(reference[key], use_na_sentinel=False)
+        line_code = pd.factorize(line_code * (len(uniques) + 1) + codes)[0]
+    x_all = reference["x"].to_numpy(float)
+    order = np.lexsort((x_all, line_code, group_code))
+    group_sorted = group_code[order]
+    bounds = np.searchsorted(group_sorted, np.arange(len(group_names) + 1))
     few = len(reference) <= REFERENCE_POINTS_LIMIT
     # One legend entry per group: a dataset's dozen country lines toggle together, and are told
     # apart by their dash pattern and the tooltip of their points.
-    for group, rows in reference.groupby("group", sort=True):
+    for index, group in enumerate(group_names):
+        here = order[bounds[index] : bounds[index + 1]]
         colour = colours[str(group)]
-        # Rows are sorted by line, so each line is one run of equal ids.
-        line_of = rows.groupby(line_keys, sort=False, dropna=False).ngroup().to_numpy()
+        # Sorted by line, so each line is one run of equal codes: number the runs 0, 1, 2 …
+        line_of = pd.factorize(line_code[here])[0]
         lines = int(line_of.max()) + 1
-        x = rows["x"].to_numpy(float)
-        y = rows["y"].to_numpy(float)
+        x = x_all[here]
+        y = reference["y"].to_numpy(float)[here]
         items: list[Any] = []
         for style in range(min(lines, len(DASHES))):
             for line in _reference_lines(x, y, line_of, style, colour):
@@ -324,12 +340,13 @@ def draw_time_series(
                 drawn.references.append(line)
                 items.append(line)
         if few:
+            rows = reference.iloc[here]
             points = _points(rows, x, colour, tip, size=5)
             _add(plot, points)
             items.append(points)
             drawn.scatters.append(points)
             drawn.positions.update(zip(rows["id"].tolist(), zip(x.tolist(), y.tolist(), strict=True), strict=True))
-        what = f"{len(rows):,} values" + (f", {lines} lines" if lines > 1 else "")
+        what = f"{len(here):,} values" + (f", {lines} lines" if lines > 1 else "")
         label = f"{group} ({what})"
         lead = items[0]
         legend.addItem(lead, label)

@@ -54,7 +54,7 @@ TIME_SERIES = "time"
 BARS = "bars"
 ALL_PERIODS = ""
 #: at most this many groups get a colour and a legend entry of their own; the rest are "others"
-MAX_SERIES = 12
+MAX_SERIES = 16
 #: charts of more statistics than this are built on a worker thread
 BACKGROUND_ABOVE = 20_000
 GROUPING_HELP = {
@@ -687,7 +687,7 @@ def _single_years(frame: pd.DataFrame) -> list[str]:
 
 
 def _fold_small_groups(frame: pd.DataFrame, keep: int, noun: str) -> pd.DataFrame:
-    """The ``keep`` - 1 biggest groups, the rest as one grey "Other" group.
+    """The ``keep`` - 1 groups with the most claims (then values), the rest as one grey group.
 
     Hundreds of sources or claimants as separate series would give hundreds of colours nobody
     can tell apart, a legend taller than the window and seconds of drawing; each point's tooltip
@@ -695,11 +695,15 @@ def _fold_small_groups(frame: pd.DataFrame, keep: int, noun: str) -> pd.DataFram
     """
     if frame.empty or "group" not in frame:
         return frame
-    sizes = frame["group"].value_counts()
-    if len(sizes) <= keep:
+    groups = frame["group"]
+    if groups.nunique() <= keep:
         return frame
-    kept = set(sizes.index[: keep - 1])
-    others = len(sizes) - len(kept)
+    # Groups with claims come first (they are what the chart is about), then the biggest.
+    claims = groups[~frame["is_reference"].astype(bool)].value_counts()
+    sizes = groups.value_counts()
+    ranking = sorted(sizes.index, key=lambda g: (-int(claims.get(g, 0)), -int(sizes[g]), str(g)))
+    kept = set(ranking[: keep - 1])
+    others = len(ranking) - len(kept)
     label = f"({others:,} other {noun}s)"
     return frame.assign(group=frame["group"].where(frame["group"].isin(kept), label))
 

@@ -397,8 +397,9 @@ def test_many_groups_fold_into_one_grey_series(
     chart = ChartPane(claims_archive)
     qtbot.addWidget(chart)
     labels = sorted(chart.drawn.series)
-    # The reference table has the most values; the three claimants share one grey series.
-    assert labels == ["(3 other claimants) (3)", "Yearly table (11 values)"]
+    # Claimants come before the reference table, alphabetically among equals: Memorial stays,
+    # Police, Rebels and the table share the grey "others" (points and line).
+    assert labels == ["(3 other claimants) (11 values)", "(3 other claimants) (2)", "Memorial (1)"]
     # Each point still tells its own claimant.
     rebels = statistic_id(claims_archive, 400)
     assert "Claimed by: Rebels" in chart._tip(x=0, y=0, data=rebels)
