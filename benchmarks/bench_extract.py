@@ -259,6 +259,17 @@ def speed() -> None:
     print(f"{'suggest_statistics':44} {stat_time:8.3f} {mb / stat_time:7.2f} {n_stats:7}")
     print(f"{'suggest_new_actors (with the known names)':44} {new_time:8.3f} "
           f"{mb / new_time:7.2f} {n_new:7}")
+    # Odd inputs must stay linear: a pasted table without full stops, a wall of capitals.
+    table = "\n".join(f"{n} people were displaced in district {chr(65 + n % 26)}"
+                      for n in range(20_000))
+    capitals = " ".join(f"Name{n % 97} Word{n % 89}" for n in range(40_000))
+    for label, text in (("suggest_statistics, table without stops", table),
+                        ("suggest_new_actors, 80,000 capitalised words", capitals)):
+        t0 = time.perf_counter()
+        count = len(suggest_statistics(text) if text is table else suggest_new_actors(text))
+        seconds = time.perf_counter() - t0
+        size_mb = len(text.encode("utf-8")) / 1e6
+        print(f"{label:44} {seconds:8.3f} {size_mb / seconds:7.2f} {count:7}")
 
 
 def main() -> None:

@@ -481,6 +481,9 @@ def _breaks_run(word: str) -> bool:
         _NUMBER_WORD.fullmatch(lower) is not None
 
 
+_LONGEST_NAME = 12  # words, connectors included ("United Food and Commercial Workers ...")
+
+
 def _runs(text: str) -> list[tuple[int, int, bool]]:
     """Runs of capitalised words (with connectors such as "of", "al", "bin" inside), split
     at titles: (start, end, follows_a_title)."""
@@ -522,6 +525,9 @@ def _runs(text: str) -> list[tuple[int, int, bool]]:
                 j = k + 1
                 continue
             break
+        if len(members) > _LONGEST_NAME:
+            i = j
+            continue  # a wall of capitals (a shouted or title-case line) is no name
         # Split at titles: "U.N. Secretary General Kofi Annan" -> "U.N." and "Kofi Annan".
         piece: list[int] = []
         after_title = False

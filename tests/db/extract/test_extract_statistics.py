@@ -500,3 +500,15 @@ def test_the_whole_corpus_reads_without_errors_and_with_exact_quotes(shared_data
             assert candidate.value is not None or candidate.low is not None
             found += 1
     assert found > 1000
+
+
+def test_a_long_list_without_full_stops_is_read_line_by_line() -> None:
+    # A table pasted as text: no sentence punctuation, thousands of figures.
+    rows = [f"{n} people were displaced in district {chr(65 + n % 26)}" for n in range(1, 1501)]
+    text = "\n".join(rows)
+    found = suggest_statistics(text)
+    assert [c.value for c in found] == list(range(1, 1501))
+    assert {c.measure for c in found} == {"displaced"}
+    for candidate in found[:: 97]:
+        assert text[candidate.start:candidate.end] == candidate.quote
+        assert len(candidate.quote) <= 1000
