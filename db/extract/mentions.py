@@ -275,7 +275,8 @@ _MEDIA = re.compile(
     r"interfax|xinhua|al-?jazeera|al-?arabiya|bbc|cnn|tass|itar-tass|ria|novosti|beast|"
     r"network|tv|radio|channel|telegraph|guardian|observer|independent|economist|"
     r"magazine|wire|knot|kommersant|izvestia|pravda|vedomosti|nnn|upi|dpa|efe|ansa|"
-    r"kyodo|yonhap|irna|sana|mena|wafa|cwnews)\b|\.com\b", re.IGNORECASE)
+    r"kyodo|yonhap|irna|sana|mena|wafa|cwnews|twitter|facebook|youtube|telegram|instagram|"
+    r"vkontakte|whatsapp)\b|\.com\b", re.IGNORECASE)
 _ORGANISATION = re.compile(
     r"\b(?:inc|corp|corporation|ltd|co|company|companies|group|party|union|organi[sz]ation|"
     r"association|foundation|institute|university|college|bank|fund|committee|nations|"
