@@ -242,7 +242,7 @@ def bench_redraw(points: int, repeats: int) -> list[list[str]]:
     legend = pg.LegendItem()
     started = time.perf_counter()
     drawn = draw.draw_time_series(
-        widget.getPlotItem(), legend, frame, draw.colour_for(["Daily table"]), lambda **_: ""
+        widget.getPlotItem(), legend, frame, draw.colour_for(["Daily table"])
     )
     widget.grab()
     first = time.perf_counter() - started

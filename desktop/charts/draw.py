@@ -4,7 +4,7 @@ as lines, comparison bars, conflict rings. No widgets here: the pane owns the pl
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -166,6 +166,53 @@ class Drawn:
     series: dict[str, list[Any]] = field(default_factory=dict)
     scatters: list[pg.ScatterPlotItem] = field(default_factory=list)
     references: list[pg.PlotDataItem] = field(default_factory=list)
+    #: every value drawn, for hover look-ups: (x, y, statistic id, the item that shows it)
+    _hover: list[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any], Any]] = field(
+        default_factory=list
+    )
+
+    def remember(self, item: Any, x: Any, y: Any, ids: Any) -> None:
+        """Values shown by ``item`` (hidden with it when its legend entry is clicked)."""
+        self._hover.append((np.asarray(x, float), np.asarray(y, float), np.asarray(ids, np.int64), item))
+
+    def hover_index(self) -> HoverIndex:
+        return HoverIndex(self._hover)
+
+
+class HoverIndex:
+    """The values on a chart sorted by x, to find the one under the mouse among millions."""
+
+    def __init__(self, parts: list[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any], Any]]) -> None:
+        self.items = [item for *_rest, item in parts]
+        if parts:
+            x = np.concatenate([p[0] for p in parts])
+            y = np.concatenate([p[1] for p in parts])
+            ids = np.concatenate([p[2] for p in parts])
+            owner = np.concatenate([np.full(len(p[0]), n) for n, p in enumerate(parts)])
+        else:
+            x = y = np.zeros(0)
+            ids = owner = np.zeros(0, dtype=np.int64)
+        order = np.argsort(x, kind="stable")
+        self.x, self.y, self.ids, self.owner = x[order], y[order], ids[order], owner[order]
+
+    def nearest(self, x: float, y: float, pixel: tuple[float, float], reach: float = 9.0) -> int | None:
+        """The id of the visible value nearest (x, y) within ``reach`` pixels, or None."""
+        width, height = pixel
+        if not len(self.x) or width <= 0 or height <= 0:
+            return None
+        low = int(np.searchsorted(self.x, x - reach * width, side="left"))
+        high = int(np.searchsorted(self.x, x + reach * width, side="right"))
+        if high <= low or high - low > 500_000:
+            return None
+        shown = np.array([item.isVisible() for item in self.items], dtype=bool)
+        dx = (self.x[low:high] - x) / width
+        dy = (self.y[low:high] - y) / height
+        distance = dx * dx + dy * dy
+        distance[~shown[self.owner[low:high]]] = np.inf
+        best = int(np.argmin(distance))
+        if distance[best] > reach * reach:
+            return None
+        return int(self.ids[low + best])
 
 
 def _add(plot: pg.PlotItem, item: Any) -> None:
@@ -191,7 +238,6 @@ def _points(
     rows: pd.DataFrame,
     x: np.ndarray[Any, Any],
     colour: str,
-    tip: Callable[..., str],
     size: float = 11,
 ) -> pg.ScatterPlotItem:
     # The same two brush objects for every spot: pyqtgraph caches a rendered symbol per brush
@@ -210,7 +256,8 @@ def _points(
         hoverable=True,
         hoverPen=pg.mkPen("#000000", width=2),
         hoverSize=size + 4,
-        tip=tip,
+        # Tooltips come from the pane's own hover look-up, which also covers lines.
+        tip=None,
         antialias=True,
     )
     scatter.setZValue(3)
@@ -260,7 +307,6 @@ def draw_time_series(
     legend: pg.LegendItem,
     frame: pd.DataFrame,
     colours: dict[str, str],
-    tip: Callable[..., str],
 ) -> Drawn:
     """Claims as points (spans for long periods, bars for bounds), reference data as lines."""
     drawn = Drawn()
@@ -293,7 +339,8 @@ def draw_time_series(
         for extra in (_error_bars(rows, x, colour), _rings(rows, x)):
             if extra is not None:
                 others.append(extra)
-        scatter = _points(rows, x, colour, tip)
+        scatter = _points(rows, x, colour)
+        drawn.remember(scatter, x, rows["y"], rows["id"])
         for item in (*others, scatter):
             _add(plot, item)
         label = f"{group} ({len(rows)})"
@@ -341,11 +388,12 @@ def draw_time_series(
                 items.append(line)
         if few:
             rows = reference.iloc[here]
-            points = _points(rows, x, colour, tip, size=5)
+            points = _points(rows, x, colour, size=5)
             _add(plot, points)
             items.append(points)
             drawn.scatters.append(points)
             drawn.positions.update(zip(rows["id"].tolist(), zip(x.tolist(), y.tolist(), strict=True), strict=True))
+        drawn.remember(items[0], x, y, reference["id"].to_numpy()[here])
         what = f"{len(here):,} values" + (f", {lines} lines" if lines > 1 else "")
         label = f"{group} ({what})"
         lead = items[0]
@@ -397,7 +445,6 @@ def draw_bars(
     legend: pg.LegendItem,
     frame: pd.DataFrame,
     colours: dict[str, str],
-    tip: Callable[..., str],
     bar_labels: str | None = None,
 ) -> tuple[Drawn, list[tuple[float, str]]]:
     """One bar per claim, side by side within its group; returns what was drawn and the x ticks.
@@ -436,7 +483,8 @@ def draw_bars(
         for extra in (_error_bars(rows, x, "#333333"), _rings(rows, x)):
             if extra is not None:
                 others.append(extra)
-        scatter = _points(rows, x, colour, tip, size=9)
+        scatter = _points(rows, x, colour, size=9)
+        drawn.remember(scatter, x, rows["y"], rows["id"])
         if bar_labels is not None and len(data) <= BAR_LABEL_LIMIT:
             for bar_x, top, text in zip(x, rows["y"], rows[bar_labels], strict=True):
                 if isinstance(text, str) and text:

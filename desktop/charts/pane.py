@@ -241,6 +241,8 @@ class ChartPane(QWidget):
         self.highlight.setZValue(10)
         self.highlight.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.empty_label = pg.TextItem("", color="#666666", anchor=(0.5, 0.5))
+        self._hover = draw.HoverIndex([])
+        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
 
     # --- settings ------------------------------------------------------------------------------
 
@@ -410,7 +412,7 @@ class ChartPane(QWidget):
             grouping = self.group_combo.currentData()
             caption = "place" if grouping == "claimant" else "claimant"
             self.drawn, self.drawn_ticks = draw.draw_bars(
-                self.plot, self.legend, frame, colours, self._tip, bar_labels=caption
+                self.plot, self.legend, frame, colours, bar_labels=caption
             )
             self.category_axis.setTicks([self.drawn_ticks, []])
             self.plot.setLabel("bottom", GROUPING_LABELS[self.group_combo.currentData()])
@@ -418,7 +420,7 @@ class ChartPane(QWidget):
             self.drawn_ticks = []
             self.plot.setAxisItems({"bottom": self.date_axis})
             self.drawn = (
-                draw.draw_time_series(self.plot, self.legend, frame, colours, self._tip)
+                draw.draw_time_series(self.plot, self.legend, frame, colours)
                 if not frame.empty
                 else draw.Drawn()
             )
@@ -439,6 +441,7 @@ class ChartPane(QWidget):
         if self._highlighted is not None:
             self._place_highlight(self._highlighted, scroll=False)
         self.reset_view()
+        self._hover = self.drawn.hover_index()
         self.ready.emit()
 
     def _plot_title(self) -> str:
@@ -473,6 +476,19 @@ class ChartPane(QWidget):
                 top, bottom = float(tops.max()), min(0.0, float(bottoms.min()))
                 margin = (top - bottom) * 0.02 or 1.0
                 view.setYRange(bottom - margin, top + 5 * margin, padding=0)
+
+    @Slot(object)
+    def _mouse_moved(self, scene_position: Any) -> None:
+        """Tooltip for the value under the mouse: claims' points and reference lines alike."""
+        view = self.plot.getViewBox()
+        found = None
+        if view.sceneBoundingRect().contains(scene_position):
+            point = view.mapSceneToView(scene_position)
+            found = self._hover.nearest(point.x(), point.y(), view.viewPixelSize())
+        if found is not None:
+            view.setToolTip(self._tip(x=0.0, y=0.0, data=found))
+        elif view.toolTip():
+            view.setToolTip("")
 
     def _tip(self, x: float, y: float, data: Any) -> str:
         row = self._row(int(data)) if data is not None else None

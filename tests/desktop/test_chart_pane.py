@@ -177,12 +177,15 @@ def test_reset_view_shows_everything_again(qtbot: QtBot, pane: ChartPane) -> Non
         assert x0 <= x <= x1
 
 
-def test_legend_click_hides_a_series_with_its_span(qtbot: QtBot, pane: ChartPane) -> None:
+def test_legend_click_hides_a_series_with_its_span(qtbot: QtBot, pane: ChartPane, sample_archive: Archive) -> None:
     sample, _label = next((s, lab) for s, lab in pane.legend.items if lab.text.startswith("Caucasus Knot"))
     series = next(items for name, items in pane.drawn.series.items() if name.startswith("Caucasus Knot"))
     scene_point = sample.mapToScene(sample.boundingRect().center())
     qtbot.mouseClick(pane.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=pane.plot_widget.mapFromScene(scene_point))
     assert all(not item.isVisible() for item in series)
+    # A hidden point answers neither the mouse nor the tooltip.
+    qtbot.mouseMove(pane.plot_widget.viewport(), point_on_screen(pane, statistic_id(sample_archive, 5816)))
+    assert "Caucasus Knot" not in pane.plot.getViewBox().toolTip()
     qtbot.mouseClick(pane.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=pane.plot_widget.mapFromScene(scene_point))
     assert all(item.isVisible() for item in series)
 
@@ -403,3 +406,31 @@ def test_many_groups_fold_into_one_grey_series(
     # Each point still tells its own claimant.
     rebels = statistic_id(claims_archive, 400)
     assert "Claimed by: Rebels" in chart._tip(x=0, y=0, data=rebels)
+
+
+def test_hovering_a_long_reference_line_shows_its_value(qtbot: QtBot, archive: Archive) -> None:
+    """More reference values than get markers: the line itself still answers the mouse."""
+    with archive.session() as session:
+        for n in range(draw.REFERENCE_POINTS_LIMIT + 100):
+            add_statistic(
+                session,
+                NewStatistic(
+                    value=float(n % 50), measure="killed", period_start=PartialDate(1980 + n // 12, n % 12 + 1),
+                    dataset="Monthly table",
+                ),
+            )
+    chart = ChartPane(archive)
+    qtbot.addWidget(chart)
+    chart.resize(1000, 600)
+    chart.show()
+    qtbot.waitExposed(chart)
+    assert chart.drawn.positions == {}  # no markers
+    chart.plot.setXRange(pd.Timestamp("1990-01-01").timestamp(), pd.Timestamp("1992-01-01").timestamp(), padding=0)
+    # June 1991 is value n = 137 -> 37, drawn mid-month.
+    x = (pd.Timestamp("1991-06-16").timestamp() + pd.Timestamp("1991-06-15").timestamp()) / 2
+    scene = chart.plot.getViewBox().mapViewToScene(QPointF(x, 37.0))
+    qtbot.mouseMove(chart.plot_widget.viewport(), chart.plot_widget.mapFromScene(scene))
+    qtbot.waitUntil(lambda: "Monthly table" in chart.plot.getViewBox().toolTip(), timeout=2000)
+    tip = chart.plot.getViewBox().toolTip()
+    assert tip.startswith("37 killed")
+    assert "Period: 1991-06" in tip
