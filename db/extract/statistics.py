@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from db.dates import PartialDate
 from db.ingest.base import IngestError
@@ -164,11 +165,13 @@ _CURRENCY_SYMBOL = {"$": "USD", "#36;": "USD", "€": "EUR", "£": "GBP", "¥": 
 
 _UNIT_AFTER = re.compile(
     r"\s*(?P<u>%|pct\b|percent\b|per\s+cent\b|percentage\s+points?\b|dlrs\b|dollars?\b|"
+    r"(?:US|U\.S\.|American)\s+dollars?\b|"
     r"yen\b|euros?\b|stg\b|sterling\b|pounds\s+sterling\b|rupees\b|roubles\b|rubles\b|"
     r"marks\b|francs\b|lire\b|pesos\b|yuan\b|shekels\b|dinars\b|riyals\b|rand\b|"
     r"tonnes\b|tons\b|tones\b|barrels\b|bushels\b|ounces\b|kg\b|kilograms?\b|acres\b|"
     r"hectares\b)", re.IGNORECASE)
-_UNIT_NAMES = {"%": "%", "pct": "%", "percent": "%", "per cent": "%", "dlrs": "USD",
+_UNIT_NAMES = {"us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
+               "us dollar": "USD", "%": "%", "pct": "%", "percent": "%", "per cent": "%", "dlrs": "USD",
                "dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR",
                "stg": "GBP", "sterling": "GBP", "pounds sterling": "GBP", "tons": "tonnes",
                "marks": "DEM", "francs": "FRF", "lire": "ITL", "pesos": "MXN", "yuan": "CNY",
@@ -388,11 +391,11 @@ def _core_value(match: re.Match[str]) -> tuple[float | None, float | None, str]:
         text = match.group("digits")
         number_text = re.match(_DIGITS, text)
         assert number_text is not None
-        value = float(number_text.group(0).replace(",", ""))
+        exact = Decimal(number_text.group(0).replace(",", ""))
         scale = match.group("scale")
         if scale:
-            value *= _SCALES[scale.lower()]
-        return value, None, "digits"
+            exact *= _SCALES[scale.lower()]  # in decimal: 4.1 million is 4100000, not 4099999.99
+        return float(exact), None, "digits"
     if match.group("vague"):
         key = re.sub(r"\s+", " ", match.group("vague").lower())
         # "a few million" reads like "several million": the smallest reading of the last word.
@@ -555,7 +558,7 @@ def _noun_phrase(sentence: str, pos: int, limit: int) -> tuple[int, int] | None:
             if (lower in _NP_STOP and not (word.isupper() and len(word) > 1)) or \
                     lower in _STATE_WORDS:
                 break
-            if words and _is_verbish(word):
+            if words and (_is_verbish(word) or _CLAIM_VERB_RE.fullmatch(word)):
                 break
             if lower in _UNITS or lower in _SCALES:
                 break
@@ -786,7 +789,8 @@ def _clean_claimant(raw: str) -> str | None:
             return " ".join(words[first_cap:])
         last_cap = len(caps) - 1 - caps[::-1].index(True)
         tail = [w.lower() for w in words[last_cap + 1:]]
-        if tail and all(w in _DESCRIPTORS for w in tail) and all(caps[:last_cap + 1]):
+        if tail and all(w in _DESCRIPTORS for w in tail) and all(caps[:last_cap + 1]) and not (
+                last_cap == 0 and re.search(r"(?:an|ian|ese|ish|i)$", words[0])):
             return " ".join(words[:last_cap + 1])
         if first_cap > 0 and all(caps[first_cap:]) and lead and lead[-1] in _DESCRIPTORS:
             return " ".join(words[first_cap:])
@@ -1134,6 +1138,10 @@ def _why_not(sentence: str, number: _Number, clause: str, clause_offset: int) ->
             not re.match(r"\s+[a-z]", after)
             or (re.match(r"\s+([a-z]+)", after) and _is_verbish(after.split()[0]))):
         return "part of a name"
+    if number.kind == "spelled" and number.literal[:1].isupper() and not number.modified and \
+            re.search(r"[^\W\d_][\w'’,]*\s+$", before) and re.match(r"\s+[A-Z]", after) and \
+            not re.match(r"\s+[A-Z][\w'’-]*\s+[a-z]", after):
+        return "part of a name"  # "the Three Gorges Dam", but "Three Israelis were killed"
     if number.kind == "spelled" and literal == "one" and (
             re.match(r"\s+(?:of|another|day|time|way|thing|side)\b|\s*[,.;:)]|$", after, re.I)
             or re.search(r"\b(?:no|any|each|every|this|that|which|the)\s*$", before, re.I)):
@@ -1268,8 +1276,9 @@ def _sentence_statistics(text: str, offset: int, sentence: str,
         if head in _MILITARY and number.measure not in _CASUALTY:
             number.measure = "deployed"
         if number.unit is None:
-            person_subject = last_word is not None and _is_plural_noun(last_word) and (
-                last_word.lower() in _PERSON_NOUNS or last_word[:1].isupper())
+            person_subject = last_word is not None and ((_is_plural_noun(last_word) and (
+                last_word.lower() in _PERSON_NOUNS or last_word[:1].isupper()))
+                or last_word.lower().endswith("men"))  # congressmen, militiamen, gunmen
             casualty = number.measure in _CASUALTY and (head is None or head in _PERSON_NOUNS)
             if person_subject or casualty:
                 number.unit = "people"

@@ -512,3 +512,36 @@ def test_a_long_list_without_full_stops_is_read_line_by_line() -> None:
     for candidate in found[:: 97]:
         assert text[candidate.start:candidate.end] == candidate.quote
         assert len(candidate.quote) <= 1000
+
+
+def test_scaled_amounts_are_exact_and_named_currencies_read() -> None:
+    # AG News descriptions
+    congressmen, raised = suggest_statistics(
+        "AP - Ground zero for the country's costliest House race is Dallas, where two "
+        "congressmen shoehorned into the same new district have each raised  #36;4.1 million to "
+        "bash each other with television ads.")
+    assert (congressmen.value, congressmen.unit) == (2, "people")
+    assert (raised.value, raised.unit) == (4_100_000, "USD")
+    found = suggest_statistics("MONTREAL : Air Canada said it sealed a deal with Brazil #39;s "
+                               "Embraer SA for 45 Embraer-190 aircraft, worth 1.35 billion US "
+                               "dollars at list price.")
+    assert [(c.value, c.unit, c.claimant) for c in found] == [
+        (45, "aircraft", "Air Canada"), (1_350_000_000, "USD", "Air Canada")]
+
+
+def test_a_spelled_number_inside_a_name_is_no_figure() -> None:
+    found = suggest_statistics("BEIJING -- China's Sichuan province faced the threat of "
+                               "epidemics yesterday after the worst flooding in a century killed "
+                               "at least 172 people and left scores missing, while water levels "
+                               "at the huge Three Gorges Dam swelled.")
+    assert [(c.value, c.low, c.measure) for c in found] == [(172, 172, "killed"),
+                                                            (None, 40, "missing")]
+
+
+def test_claimants_named_by_an_adjective_and_their_medium() -> None:
+    assert guess_claimant("MOSCOW: Assets of Yukos could be offered at a 60 percent discount to "
+                          "settle back taxes, Russian television reported on Monday.") == (
+        "Russian television")
+    found = only("Seventeen political parties say the election should be put off for at least "
+                 "six months.")
+    assert (found.value, found.subject) == (17, "political parties")
