@@ -10,6 +10,9 @@ spaces (Chinese, Japanese), and the longest match wins where matches overlap.
 New actor candidates are runs of capitalised words, read with the titles and roles around them
 ("Dagestani Amir Rustam Asilderov" -> person "Rustam Asilderov", "the site Caucasus Knot" ->
 media outlet "Caucasus Knot"). Their kind is a guess from those cues and from words in the name.
+Scripts without capitals (Arabic, Chinese ...) give no new-actor candidates: their names are found
+once they are registered, by ActorMatcher. Runs longer than a dozen words (a shouted or title-case
+line) are not taken for names.
 """
 
 from __future__ import annotations
