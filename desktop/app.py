@@ -120,6 +120,14 @@ def _screenshot(app: QApplication, window: Any, args: argparse.Namespace) -> int
             first_stat = window.statistics.model.row_at(0)
             if first_stat is not None and first_stat.source_id == chosen:
                 window.select_statistic(first_stat.id)
+        clock.restart()
+        QTimer.singleShot(50, when_idle)
+
+    def when_idle() -> None:
+        # opening a source starts work in some panes (suggestions ...): draw them finished
+        if window.tasks.active and clock.elapsed() < SCREENSHOT_WAIT_MS:
+            QTimer.singleShot(50, when_idle)
+            return
         QTimer.singleShot(100, grab)
 
     def grab() -> None:
