@@ -23,8 +23,12 @@ tuned. Labelling conventions:
   bodies, media outlets and places, with their kind.
 
 The first 90 sentences (split "tuning") were labelled first and the rules were then tuned on
-them; 36 more (split "heldout") were labelled afterwards, before the rules saw them, and were not
-tuned on: their figures estimate how the rules do on sentences they have not seen.
+them; 36 more (split "heldout") were labelled afterwards, before the rules saw them. The first run
+on them (commit e67f1a56's rules) gave statistics P 64.5% R 57.1% (value only 74.2%/65.7%, 7
+suggestions in sentences without any) and new-actor mentions P 85.5% R 84.3%: that is the honest
+estimate for unseen text. General rules were then fixed from the errors they showed (ranges with
+one scale, fractions, prices, percentage lists ...), so the held-out figures printed now are no
+longer blind.
 
 A statistic suggestion matches a label when it has the same value (and, for ranges and vague
 counts, the same bounds) and the same claimant (compared case-insensitively, without articles).
@@ -108,7 +112,8 @@ def quality(show_errors: bool) -> None:
     print(f"== Tuning set: the first {len(tuple(tuning))} sentences, labelled before the rules "
           f"and then used to tune them ==\n")
     _quality(tuning, show_errors)
-    print(f"== Held-out set: {len(heldout)} sentences labelled after tuning, never tuned on ==\n")
+    print(f"== Held-out set: {len(heldout)} sentences labelled after tuning (blind first run: "
+          f"statistics P 64.5% R 57.1%, mentions P 85.5% R 84.3%; fixed since) ==\n")
     _quality(heldout, show_errors)
     print("== Both ==\n")
     _quality(items, False)
