@@ -297,3 +297,34 @@ def test_imported_reference_table_charts_by_country_and_year(archive: Archive, s
     assert uk_1972["value"].tolist() == [368.0]
     assert uk_1972["x_end"].tolist() == [pd.Timestamp("1972-12-31")]
     assert not frame["conflict"].any()  # one figure per country and year: nothing disagrees
+
+
+@pytest.mark.postgres
+def test_frame_and_conflicts_on_postgresql(postgres_url: str) -> None:
+    """The same frame from a PostgreSQL archive (dates come back as date objects there)."""
+    import uuid
+
+    from db import archive as archive_module
+
+    opened = archive_module.open(postgres_url)
+    measure = f"killed {uuid.uuid4().hex[:8]}"  # the database is shared with other tests
+    try:
+        source = make_source(opened, "Officials said 40 were killed in 2014; rebels said 400.", published=PartialDate(2015, 3))
+        make_statistic(opened, source, "40 were killed", value=40.0, measure=measure, period_start=PartialDate(2014), claimant="Officials")
+        make_statistic(opened, source, "400", value=400.0, measure=measure, period_start=PartialDate(2014), claimant="Rebels")
+        make_statistic(opened, source, "Officials said", value=7.0, measure=measure)
+        with opened.session() as session:
+            frame = chart_frame(session, measures=[measure])
+        assert sorted(frame["value"]) == [7.0, 40.0, 400.0]
+        assert by_value(frame, 40)["x_end"] == pd.Timestamp("2014-12-31")
+        assert by_value(frame, 7)["x_start"] == pd.Timestamp("2015-03-01")  # the source's month
+        assert by_value(frame, 400)["conflict"]
+        assert by_value(frame, 400)["claimant"] == "Rebels"
+    finally:
+        with opened.session() as session:
+            from sqlalchemy import delete
+
+            from db.models import Statistic
+
+            session.execute(delete(Statistic).where(Statistic.measure == measure))
+        opened.close()
