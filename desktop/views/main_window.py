@@ -494,10 +494,10 @@ class MainWindow(QMainWindow):
         except ArchiveError as error:
             self.show_archive_error(str(error))
             return None
-        settings.add_recent_archive(opened.location)
         window = MainWindow(opened, persist=self.persist)
         window.show()
         self.close()
+        settings.add_recent_archive(opened.location)  # after this window saved its own place
         return window
 
     def show_archive_error(self, message: str) -> None:

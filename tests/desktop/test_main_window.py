@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QKeySequence, QUndoCommand
-from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from db import archive as archive_module
@@ -303,3 +303,26 @@ def test_a_statistic_after_emoji_and_astral_characters_is_selected_exactly(windo
     assert window.reader.editor.textCursor().selectedText() == "40 people were killed"
     start = text.index("40 people")
     assert window.reader.selected_span() == (start, start + len("40 people were killed"))
+
+
+def test_new_archive_opens_an_empty_window_and_is_remembered(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop import settings
+
+    target = tmp_path / "fieldwork" / "new.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.actionNewArchive.trigger()
+    assert target.exists()
+    new = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w is not window and w.isVisible())
+    qtbot.addWidget(new)
+    with qtbot.waitSignal(new.refreshed, timeout=10_000):
+        pass
+    assert new.archive.location == str(target)
+    assert new.counts_label.text().startswith("0 sources")
+    assert settings.recent_archives()[0] == str(target)
+    # the old archive is in the new window's Open Recent menu
+    new.recent_menu.aboutToShow.emit()
+    assert window.archive.location in [a.text() for a in new.recent_menu.actions()]
