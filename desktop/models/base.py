@@ -29,6 +29,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 #: rows loaded per fetchMore (a screenful or two; each page is one SQL query)
 PAGE_SIZE = 200
+#: at most this many loaded rows are refreshed in place after a write (more: the list resets)
+KEEP_LOADED = 5000
 
 
 class Role(IntEnum):
@@ -116,15 +118,22 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
     # --- loading --------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Run the id query again (off the GUI thread when the model has a runner)."""
+        """Run the id query again (off the GUI thread when the model has a runner).
+
+        When the ids come back the same and in the same order (a write changed a count or a
+        title, not the list), the rows already loaded are updated in place: no reset, so the
+        view keeps its scroll position and selection.
+        """
         self._generation += 1
         generation = self._generation
-        load_ids, load_rows, page = self.ids_loader(), self.rows_loader(), self.page_size
+        load_ids, load_rows = self.ids_loader(), self.rows_loader()
+        # as many rows as are loaded now (within reason), so an in-place update can cover them
+        depth = min(max(len(self._rows), self.page_size), KEEP_LOADED)
 
         def job(*_: Any) -> tuple[array[int], list[R], Any]:
             found = load_ids()
             ids, extra = found if isinstance(found, tuple) else (found, None)
-            return array("q", ids), load_rows(ids[:page]), extra
+            return array("q", ids), load_rows(ids[:depth]), extra
 
         self.loading = True
         if self.runner is None:
@@ -138,13 +147,21 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         if generation != self._generation:  # a newer reload is on its way; drop this one
             return
         ids, rows, extra = result
-        self.beginResetModel()
-        self.accept_extra(extra)
-        self._ids = ids
-        self._rows = list(rows)
-        if len(rows) < min(len(ids), self.page_size):  # some vanished between the two queries
-            self._ids = array("q", [cast(Any, r).id for r in rows]) + self._ids[self.page_size:]
-        self.endResetModel()
+        loaded = len(self._rows)
+        if loaded and ids == self._ids and len(rows) >= loaded:
+            self.accept_extra(extra)
+            self._rows = list(rows[:loaded])
+            last = self.index(loaded - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+        else:
+            self.beginResetModel()
+            self.accept_extra(extra)
+            self._ids = ids
+            self._rows = list(rows[: self.page_size])
+            if len(self._rows) < min(len(ids), self.page_size):  # vanished between the queries
+                kept = array("q", [cast(Any, r).id for r in self._rows])
+                self._ids = kept + self._ids[self.page_size :]
+            self.endResetModel()
         self.loading = False
         self.loaded.emit()
 

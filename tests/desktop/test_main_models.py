@@ -128,3 +128,33 @@ def test_statistics_annotations_and_codes_models(qtmodeltester: ModelTester, sam
     qtmodeltester.check(codes)
     names = [codes.index(r, 0).data() for r in range(codes.rowCount())]
     assert "Casualties" in names
+
+
+def test_a_write_that_keeps_the_list_updates_rows_in_place(qtmodeltester: ModelTester, archive: Archive) -> None:
+    from tests.factories import make_statistic
+
+    ids = [make_source(archive, f"Some {n} people were killed.", title=f"Report {n:03d}") for n in range(250)]
+    model = SourcesModel(archive)
+    model.page_size = 100
+    model.reload()
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 200
+    resets: list[bool] = []
+    changed: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.dataChanged.connect(lambda first, last, *_: changed.append((first.row(), last.row())))
+    target = model.row_at(150)
+    assert target is not None and target.statistic_count == 0
+    make_statistic(archive, target.id, "people were killed", value=1.0)
+    model.reload()
+    assert not resets  # the view keeps its place
+    assert changed == [(0, 199)]
+    assert model.rowCount() == 200
+    assert model.index(150, 5).data() == 1  # the new count shows
+    # a write that changes the list (a new source) resets it
+    make_source(archive, "A new report.", title="Report new")
+    model.reload()
+    assert resets == [True]
+    assert model.total == 251
+    assert ids[0] in model.ids
+    qtmodeltester.check(model)
