@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -117,10 +117,14 @@ class ChartPane(QWidget):
 
     def _build_controls(self) -> None:
         self.controls = QWidget(self)
+        # Narrow enough to leave the plot most of a dock; long names elide, with tooltips.
+        self.controls.setMaximumWidth(260)
         form = QFormLayout(self.controls)
         form.setContentsMargins(6, 6, 6, 6)
 
         self.measure_list = QListWidget(self.controls)
+        self.measure_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.measure_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.measure_list.setObjectName("chartMeasures")
         self.measure_list.setToolTip("Measures to chart (what is counted)")
         self.measure_list.itemChanged.connect(self._measures_changed)
@@ -128,6 +132,8 @@ class ChartPane(QWidget):
         form.addRow(self.measure_list)
 
         self.subject_list = QListWidget(self.controls)
+        self.subject_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.subject_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.subject_list.setObjectName("chartSubjects")
         self.subject_list.setToolTip("Subjects to include (none checked: all)")
         self.subject_list.itemChanged.connect(self._settings_changed)
@@ -188,6 +194,8 @@ class ChartPane(QWidget):
         bar = QHBoxLayout()
         self.title_label = QLabel(self.plot_area)
         self.title_label.setObjectName("chartTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setMinimumWidth(80)
         bar.addWidget(self.title_label, 1)
         self.key_label = QLabel(
             "● exact  ○ approximate  ▲ at least  ▼ at most  — span of a period  "
@@ -195,6 +203,9 @@ class ChartPane(QWidget):
             self.plot_area,
         )
         self.key_label.setObjectName("chartKey")
+        # Wrap rather than hold the dock wider than the window leaves it.
+        self.key_label.setWordWrap(True)
+        self.key_label.setMinimumWidth(120)
         self.key_label.setStyleSheet("color: #555555;")
         self.key_label.setToolTip("Click a point to open its sentence; drag to pan, wheel to zoom; click a legend entry to hide it")
         reset = QToolButton(self.plot_area)
@@ -218,6 +229,7 @@ class ChartPane(QWidget):
 
         self.plot_widget = pg.PlotWidget(parent=self.plot_area, background="w")
         self.plot_widget.setObjectName("chartPlot")
+        self.plot_widget.installEventFilter(self)
         column.addWidget(self.plot_widget, 1)
         self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
         self.date_axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
@@ -231,9 +243,18 @@ class ChartPane(QWidget):
             axis.setPen("#555555")
         # The legend sits right of the plot, in the plot's own grid, so it never hides a point.
         self.legend = pg.LegendItem(labelTextColor="#222222", verSpacing=-4)
-        self.legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum)
         self.plot.layout.addItem(self.legend, 2, 3)
         self.plot.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # In a narrow dock the same entries float over the plot's top right corner instead
+        # (draggable), rather than squeezing the plot to nothing.
+        self.inner_legend = pg.LegendItem(
+            offset=(-6, 6), labelTextColor="#222222", verSpacing=-4,
+            brush=pg.mkBrush(255, 255, 255, 215), pen=pg.mkPen("#cccccc"),
+        )
+        self.inner_legend.setParentItem(self.plot.getViewBox())
+        self.inner_legend.setVisible(False)
+        self._legends = _BothLegends(self.legend, self.inner_legend)
         self.plot.layout.setColumnStretchFactor(3, 0)
         self.highlight = pg.ScatterPlotItem(
             symbol="o", size=28, pen=pg.mkPen(draw.HIGHLIGHT_COLOUR, width=4), brush=None, antialias=True
@@ -301,6 +322,7 @@ class ChartPane(QWidget):
                 wanted = {max(counts, key=lambda m: counts[m])}
             for measure in sorted(counts, key=lambda m: (-counts[m], m)):
                 item = QListWidgetItem(f"{measure or '(no measure)'} ({counts[measure]:,})")
+                item.setToolTip(item.text())
                 item.setData(Qt.ItemDataRole.UserRole, measure)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if measure in wanted else Qt.CheckState.Unchecked)
@@ -323,6 +345,7 @@ class ChartPane(QWidget):
         self.subject_list.clear()
         for subject in sorted(counts, key=lambda s: (-counts[s], s)):
             item = QListWidgetItem(f"{subject or '(no subject)'} ({counts[subject]:,})")
+            item.setToolTip(item.text())
             item.setData(Qt.ItemDataRole.UserRole, subject)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if subject in wanted else Qt.CheckState.Unchecked)
@@ -391,7 +414,7 @@ class ChartPane(QWidget):
     # --- drawing -------------------------------------------------------------------------------
 
     def _clear(self) -> None:
-        self.legend.clear()
+        self._legends.clear()
         self.plot.clear()
         # draw.py adds its items straight to the view box (see draw._add).
         self.plot.getViewBox().clear()
@@ -412,7 +435,7 @@ class ChartPane(QWidget):
             grouping = self.group_combo.currentData()
             caption = "place" if grouping == "claimant" else "claimant"
             self.drawn, self.drawn_ticks = draw.draw_bars(
-                self.plot, self.legend, frame, colours, bar_labels=caption
+                self.plot, self._legends, frame, colours, bar_labels=caption
             )
             self.category_axis.setTicks([self.drawn_ticks, []])
             self.plot.setLabel("bottom", GROUPING_LABELS[self.group_combo.currentData()])
@@ -420,7 +443,7 @@ class ChartPane(QWidget):
             self.drawn_ticks = []
             self.plot.setAxisItems({"bottom": self.date_axis})
             self.drawn = (
-                draw.draw_time_series(self.plot, self.legend, frame, colours)
+                draw.draw_time_series(self.plot, self._legends, frame, colours)
                 if not frame.empty
                 else draw.Drawn()
             )
@@ -442,7 +465,25 @@ class ChartPane(QWidget):
             self._place_highlight(self._highlighted, scroll=False)
         self.reset_view()
         self._hover = self.drawn.hover_index()
+        self._place_legend()
         self.ready.emit()
+
+    def _place_legend(self) -> None:
+        """Legend beside the plot when there is room, else over its top right corner."""
+        needed = self.legend.layout.preferredWidth()
+        inside = needed > 0 and self.plot_widget.width() < needed * 2.8
+        self.inner_legend.setVisible(inside)
+        self.legend.setVisible(not inside)
+        # The plot's grid gives the legend what it asks for only when asked explicitly.
+        width = 0.0 if inside else needed
+        self.legend.setMinimumWidth(width)
+        self.legend.setMaximumWidth(width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The plot widget's own resize, after the layouts gave it its new width.
+        if watched is self.plot_widget and event.type() == QEvent.Type.Resize:
+            self._place_legend()
+        return super().eventFilter(watched, event)
 
     def _plot_title(self) -> str:
         measures = self.checked_measures()
@@ -647,6 +688,21 @@ class ChartPane(QWidget):
             delete_chart(session, name)
         self.saved_combo.removeItem(self.saved_combo.currentIndex())
         self.saved_combo.setCurrentIndex(-1)
+
+
+class _BothLegends:
+    """The side legend and the floating one, filled alike (only one shows at a time)."""
+
+    def __init__(self, *legends: pg.LegendItem) -> None:
+        self.legends = legends
+
+    def addItem(self, item: Any, name: str) -> None:  # pyqtgraph LegendItem.addItem's name
+        for legend in self.legends:
+            legend.addItem(item, name)
+
+    def clear(self) -> None:
+        for legend in self.legends:
+            legend.clear()
 
 
 class _JobSignals(QObject):

@@ -10,7 +10,7 @@ import pytest
 from defusedxml import ElementTree
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QToolButton, QToolTip
 from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
@@ -54,7 +54,9 @@ def point_on_screen(pane: ChartPane, statistic: int) -> QPoint:
 def hover(qtbot: QtBot, pane: ChartPane, position: QPoint) -> None:
     """Move the mouse onto ``position`` (from elsewhere: Qt sends nothing for a move to where the
     cursor already is, say after another test)."""
+    QToolTip.hideText()
     qtbot.mouseMove(pane.plot_widget.viewport(), QPoint(2, 2))
+    qtbot.wait(50)  # pyqtgraph drops mouse moves that come within a frame of the last one
     qtbot.mouseMove(pane.plot_widget.viewport(), position)
 
 
@@ -433,6 +435,8 @@ def test_hovering_a_long_reference_line_shows_its_value(qtbot: QtBot, archive: A
     qtbot.waitExposed(chart)
     assert chart.drawn.positions == {}  # no markers
     chart.plot.setXRange(pd.Timestamp("1990-01-01").timestamp(), pd.Timestamp("1992-01-01").timestamp(), padding=0)
+    chart.plot.setYRange(0, 50, padding=0)
+    chart.plot_widget.grab()  # lay out and paint the new range before mapping onto it
     # June 1991 is value n = 137 -> 37, drawn mid-month.
     x = (pd.Timestamp("1991-06-16").timestamp() + pd.Timestamp("1991-06-15").timestamp()) / 2
     scene = chart.plot.getViewBox().mapViewToScene(QPointF(x, 37.0))
