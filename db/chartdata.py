@@ -49,6 +49,8 @@ COLUMNS = (
     "conflict",
 )
 
+#: a claim in a source that names nobody else is the author's (as everywhere in Dossier)
+AUTHOR = "(the author)"
 NO_CLAIMANT = "(no claimant)"
 NO_PLACE = "(no place)"
 NO_SOURCE = "(no source)"
@@ -310,7 +312,8 @@ def _shape(raw: pd.DataFrame, group_by: GroupBy) -> pd.DataFrame:
     # Reference data is claimed by its dataset when no claimant was named.
     frame["claimant"] = frame["claimant"].where(frame["claimant"].notna(), frame["dataset"])
     if group_by == "claimant":
-        group = frame["claimant"].fillna(NO_CLAIMANT)
+        unclaimed = frame["source_id"].notna().map({True: AUTHOR, False: NO_CLAIMANT})
+        group = frame["claimant"].fillna(unclaimed)
     elif group_by == "place":
         group = frame["place"].fillna(NO_PLACE)
     elif group_by == "source":

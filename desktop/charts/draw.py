@@ -67,7 +67,7 @@ TRANSPARENT = QColor(0, 0, 0, 0)
 
 
 def colour_for(groups: Sequence[str]) -> dict[str, str]:
-    """A stable colour per group label; the bracketed ones ("(no claimant)", "(40 other
+    """A stable colour per group label; the bracketed ones ("(the author)", "(40 other
     sources)") are grey."""
     colours: dict[str, str] = {}
     named = [g for g in sorted(groups) if not g.startswith("(")]
@@ -135,7 +135,11 @@ def tooltip(row: Any) -> str:
     subject = f" – {row.subject}" if isinstance(row.subject, str) and row.subject else ""
     lines = [f"{value_text(row)} {what}{subject}".strip()]
     lines.append(f"Period: {row.period or 'not stated'}")
-    lines.append(f"Claimed by: {row.claimant if isinstance(row.claimant, str) else 'not stated'}")
+    if isinstance(row.claimant, str):
+        claimant = row.claimant
+    else:
+        claimant = "the author" if isinstance(row.source_title, str) else "not stated"
+    lines.append(f"Claimed by: {claimant}")
     if isinstance(row.place, str):
         lines.append(f"Place: {row.place}")
     if isinstance(row.source_title, str):

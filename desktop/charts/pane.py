@@ -231,6 +231,14 @@ class ChartPane(QWidget):
         self.plot_widget.setObjectName("chartPlot")
         self.plot_widget.installEventFilter(self)
         column.addWidget(self.plot_widget, 1)
+        # Said in words instead of an empty plot with meaningless axes.
+        self.empty_label = QLabel(self.plot_area)
+        self.empty_label.setObjectName("chartEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #666666;")
+        self.empty_label.setVisible(False)
+        column.addWidget(self.empty_label, 1)
         self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
         self.date_axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
         self.category_axis = pg.AxisItem(orientation="bottom")
@@ -261,7 +269,7 @@ class ChartPane(QWidget):
         )
         self.highlight.setZValue(10)
         self.highlight.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.empty_label = pg.TextItem("", color="#666666", anchor=(0.5, 0.5))
+
         self._hover = draw.HoverIndex([])
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
 
@@ -456,11 +464,17 @@ class ChartPane(QWidget):
         for scatter in self.drawn.scatters:
             scatter.sigClicked.connect(self._points_clicked)
         self.plot.addItem(self.highlight, ignoreBounds=True)
-        if not self.drawn.positions and not self.drawn.references:
-            self.empty_label.setText(
-                "No statistics to chart yet." if frame.empty else "These statistics have no period or value to plot."
-            )
-            self.plot.addItem(self.empty_label, ignoreBounds=True)
+        empty = not self.drawn.positions and not self.drawn.references
+        if empty:
+            if not self._choices:
+                text = "No statistics to chart yet.\nRecord a statistic in the reader, or import a table as reference data."
+            elif frame.empty:
+                text = "Choose a measure to chart."
+            else:
+                text = "These statistics have no period or value to plot."
+            self.empty_label.setText(text)
+        self.empty_label.setVisible(empty)
+        self.plot_widget.setVisible(not empty)
         if self._highlighted is not None:
             self._place_highlight(self._highlighted, scroll=False)
         self.reset_view()

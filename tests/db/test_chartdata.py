@@ -47,7 +47,7 @@ def test_sample_gives_its_three_claims_with_spans_and_claimants(sample_archive: 
     assert killed_2014["x_start"] == pd.Timestamp("2014-01-01")
     assert killed_2014["x_end"] == pd.Timestamp("2014-12-31")
     assert killed_2014["period"] == "2014"
-    assert killed_2014["group"] == "(no claimant)"
+    assert killed_2014["group"] == "(the author)"  # no one else named: the author's claim
     since_2010 = by_value(frame, 5816)
     assert (since_2010["x_start"], since_2010["x_end"]) == (pd.Timestamp("2010-01-01"), pd.Timestamp("2015-07-11"))
     assert since_2010["claimant"] == "Caucasus Knot"

@@ -118,7 +118,7 @@ def test_hover_text_gives_value_period_claimant_and_source(pane: ChartPane, samp
     assert "Source: " in text
     assert "“some 5,816 civilians" in text
     unattributed = pane._tip(x=0, y=0, data=statistic_id(sample_archive, 249))
-    assert "Claimed by: not stated" in unattributed
+    assert "Claimed by: the author" in unattributed
 
 
 def test_approximate_values_are_hollow_and_exact_ones_filled(qtbot: QtBot, archive: Archive) -> None:
@@ -334,7 +334,8 @@ def test_an_empty_archive_says_so(qtbot: QtBot, archive: Archive) -> None:
     chart = ChartPane(archive)
     qtbot.addWidget(chart)
     assert chart.drawn.positions == {}
-    assert chart.empty_label.textItem.toPlainText() == "No statistics to chart yet."
+    assert chart.empty_label.text().startswith("No statistics to chart yet.")
+    assert not chart.plot_widget.isVisibleTo(chart)
 
 
 def test_centuries_old_periods_are_drawn(qtbot: QtBot, archive: Archive) -> None:
@@ -445,3 +446,12 @@ def test_hovering_a_long_reference_line_shows_its_value(qtbot: QtBot, archive: A
     tip = chart.plot.getViewBox().toolTip()
     assert tip.startswith("37 killed")
     assert "Period: 1991-06" in tip
+
+
+def test_unchecking_every_measure_asks_for_one(pane: ChartPane) -> None:
+    check(pane)
+    assert pane.empty_label.isVisibleTo(pane)
+    assert pane.empty_label.text() == "Choose a measure to chart."
+    check(pane, "killed")
+    assert not pane.empty_label.isVisibleTo(pane)
+    assert pane.plot_widget.isVisibleTo(pane)
