@@ -144,7 +144,8 @@ def test_a_write_that_keeps_the_list_updates_rows_in_place(qtmodeltester: ModelT
     model.modelReset.connect(lambda: resets.append(True))
     model.dataChanged.connect(lambda first, last, *_: changed.append((first.row(), last.row())))
     target = model.row_at(150)
-    assert target is not None and target.statistic_count == 0
+    assert target is not None
+    assert target.statistic_count == 0
     make_statistic(archive, target.id, "people were killed", value=1.0)
     model.reload()
     assert not resets  # the view keeps its place
