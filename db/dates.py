@@ -15,6 +15,7 @@ class Precision(StrEnum):
     YEAR = "year"
 
 
+_PRECISIONS = frozenset(p.value for p in Precision)
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 
 
@@ -79,3 +80,33 @@ class PartialDate:
 
 def iso_or_none(value: PartialDate | None) -> str | None:
     return value.iso() if value is not None else None
+
+
+def to_columns(value: PartialDate | None) -> tuple[dt.date | None, str | None]:
+    """How a partial date is stored: its first day and its precision ("day", "month", "year")."""
+    if value is None:
+        return None, None
+    return value.first_day(), value.precision.value
+
+
+def stored_date(value: object) -> dt.date | None:
+    """A date column's raw value as read without the ORM: text on SQLite, a date on PostgreSQL."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        return dt.date.fromisoformat(value[:10])
+    return None
+
+
+def from_columns(value: object, precision: object) -> PartialDate | None:
+    """The partial date stored as (first day, precision); an unknown precision counts as a day.
+
+    The day may be a date or the raw ISO text SQLite gives; None (or NaN) when nothing is stored.
+    """
+    day = stored_date(value)
+    if day is None:
+        return None
+    known = precision if isinstance(precision, str) and precision in _PRECISIONS else Precision.DAY
+    return PartialDate.from_date(day, known)

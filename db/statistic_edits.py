@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.commands import CommandError, find_or_add_actor
-from db.dates import PartialDate
+from db.dates import PartialDate, to_columns
 from db.models import Actor, ActorKind, Statistic
 from db.queries import partial
 
@@ -133,9 +133,9 @@ def update_statistic(session: Session, statistic_id: int, changes: Mapping[str, 
         elif name in ("unit", "subject", "notes"):
             setattr(statistic, name, _text(value) if name != "notes" else (value or None))
         elif name in ("period_start", "period_end"):
-            period = _period(name, value)
-            setattr(statistic, name, period.first_day() if period else None)
-            setattr(statistic, f"{name}_precision", period.precision.value if period else None)
+            day, precision = to_columns(_period(name, value))
+            setattr(statistic, name, day)
+            setattr(statistic, f"{name}_precision", precision)
         elif name in ("place", "claimant"):
             actor_name = _text(value)
             kind = ActorKind.PLACE if name == "place" else ActorKind.ORGANISATION

@@ -34,7 +34,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from db.commands import add_actor, find_actor, find_or_add_actor
-from db.dates import PartialDate
+from db.dates import PartialDate, to_columns
 from db.ingest.base import IngestError
 from db.models import Actor, ActorKind, Alias, Mention, Statistic
 from db.queries import StatisticRow, list_actors, list_statistics
@@ -745,17 +745,17 @@ def import_reference_table(
     places = _Places(session)
     rows: list[dict[str, Any]] = []
     for figure in figures:
-        period = figure.period
+        day, precision = to_columns(figure.period)
         rows.append(
             {
                 "value": figure.value,
                 "measure": figure.measure[:200],
                 "unit": figure.unit,
                 "subject": mapping.subject,
-                "period_start": period.first_day() if period else None,
-                "period_start_precision": period.precision.value if period else None,
-                "period_end": period.first_day() if period else None,
-                "period_end_precision": period.precision.value if period else None,
+                "period_start": day,
+                "period_start_precision": precision,
+                "period_end": day,
+                "period_end_precision": precision,
                 "place_id": places(figure.place) if figure.place else None,
                 "claimant_id": claimant_id,
                 "dataset": dataset,
