@@ -3,6 +3,8 @@ and the summary a researcher can copy."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -56,24 +58,41 @@ def test_cancel_in_the_progress_dialog_stops_after_the_current_file(qtbot: QtBot
     folder.mkdir()
     for n in range(300):
         (folder / f"report-{n:02d}.txt").write_text(f"Report {n}: shelling in sector {n}.\n", encoding="utf-8")
+    # The writer thread is held until the import's job is wrapped: the wrapped job lets the first
+    # file's progress reach the dialog and waits for the click, as a researcher's import would on
+    # a file slower than the click, so the whole folder cannot slip through before Cancel.
+    clicked = threading.Event()
+    ready = threading.Event()
+    window.tasks.write(lambda _report, _cancelled: ready.wait(10), "hold the writer")
     task = window.importer.start([folder])
     assert task is not None
+    job = task.job
+
+    def waiting_for_the_click(report: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> object:
+        def report_then_wait(done: int, total: int, current: str) -> None:
+            report(done, total, current)
+            if done == 0:
+                clicked.wait(10)
+
+        return job(report_then_wait, cancelled)
+
+    task.job = waiting_for_the_click
     progress = window.importer.progress
     assert progress is not None
-
     cancel_button = progress.findChild(QPushButton)
     assert cancel_button is not None
 
-    def cancel_once(done: int, _total: int, _current: str) -> None:
+    def cancel_once(_done: int, _total: int, _current: str) -> None:
         if not task.is_cancelled():
             cancel_button.click()
+            clicked.set()
 
     task.on_progress(cancel_once)
     with qtbot.waitSignal(window.importer.finished, timeout=30_000) as finished:
-        pass
+        ready.set()
     results = finished.args[0]
-    assert 1 <= len(results) < 300
-    assert operations.counts(archive).sources == len([r for r in results if r.status == "imported"])
+    assert [r.status for r in results] == ["imported"]  # the file under way when Cancel came
+    assert operations.counts(archive).sources == 1
 
 
 def test_encrypted_pdf_asks_for_the_password_and_imports_it(

@@ -176,14 +176,13 @@ def test_export_the_filtered_statistics(qtbot: QtBot, window: MainWindow, tmp_pa
     path = tmp_path / "killed.xlsx"
     task = controller(window).export_statistics(path)
     assert task is not None
-    with qtbot.waitSignal(task.signals.finished, timeout=10_000):
-        pass
+    # not waitSignal(task.signals.finished): the worker may emit it before the wait connects
+    qtbot.waitUntil(lambda: task.done, timeout=10_000)
     assert sorted(read_table(path)["value"].astype(float)) == [249.0, 5816.0]
     assert window.statusBar().currentMessage() == f"Saved 2 statistics to {path}"
     task = controller(window).export_actors(tmp_path / "actors.csv")
     assert task is not None
-    with qtbot.waitSignal(task.signals.finished, timeout=10_000):
-        pass
+    qtbot.waitUntil(lambda: task.done, timeout=10_000)
     assert len(read_table(tmp_path / "actors.csv")) == 18
 
 
