@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from sqlalchemy import String, and_, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
-from db.dates import PartialDate
+from db.conflicts import STORED_COLUMNS, conflicting_ids_in, conflicting_statistic_ids
+from db.dates import PartialDate, from_columns
+from db.frames import read_frame
 from db.models import Actor, Annotation, Mention, SavedSearch, Source, Statistic
 
 if TYPE_CHECKING:
@@ -108,45 +110,9 @@ def _names(session: Session, model: Any, column: Any, ids: Any) -> dict[int, Any
     return {r[0]: r[1] for r in rows}
 
 
-def _read(session: Session, query: Any) -> pd.DataFrame:
-    """Run a select into a DataFrame through the DBAPI cursor of the session's transaction.
-
-    One ``fetchall`` of plain tuples: SQLAlchemy's Row objects, fetched one by one, cost more
-    than the query itself for 100,000 statistics.
-    """
-    import pandas as pd
-
-    connection = session.connection()
-    compiled = query.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
-    params: Any = compiled.params
-    if compiled.positiontup is not None:
-        params = tuple(compiled.params[name] for name in compiled.positiontup)
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(str(compiled), params)
-        columns = [d[0] for d in cursor.description]
-        rows = cursor.fetchall()
-    finally:
-        cursor.close()
-    return pd.DataFrame(rows, columns=columns)
-
-
+#: what the rules of db.conflicts read, and who claimed it where
 _BASE_COLUMNS = (
-    Statistic.id.label("id"),
-    Statistic.value.label("value"),
-    Statistic.low.label("low"),
-    Statistic.high.label("high"),
-    Statistic.approximate.label("approximate"),
-    Statistic.measure.label("measure"),
-    Statistic.unit.label("unit"),
-    Statistic.subject.label("subject"),
-    # Raw column values: the driver's text (SQLite) or date (PostgreSQL), parsed by pandas in
-    # one go instead of one Python date per row.
-    type_coerce(Statistic.period_start, String).label("period_start"),
-    Statistic.period_start_precision.label("start_precision"),
-    type_coerce(Statistic.period_end, String).label("period_end"),
-    Statistic.period_end_precision.label("end_precision"),
-    Statistic.place_id.label("place_id"),
+    *STORED_COLUMNS,
     Statistic.claimant_id.label("claimant_id"),
     Statistic.source_id.label("source_id"),
     Statistic.dataset.label("dataset"),
@@ -184,12 +150,12 @@ def chart_frame(
         query = query.where(func.coalesce(Statistic.subject, "").in_(list(subjects)))
     if not include_reference:
         query = query.where(Statistic.dataset.is_(None))
-    raw = _read(session, query)
+    raw = read_frame(session, query)
     # Names and titles through small lookups instead of joins repeating them on every row.
     actors = _names(session, Actor, Actor.name, pd.unique(pd.concat([raw["place_id"], raw["claimant_id"]])))
     raw["place"] = raw["place_id"].map(actors)
     raw["claimant"] = raw["claimant_id"].map(actors)
-    sources = _read(
+    sources = read_frame(
         session,
         select(
             Source.id.label("source_id"),
@@ -207,25 +173,9 @@ def chart_frame(
     elif filtered:
         conflicts = conflicting_ids(session, measures=measures)
     else:
-        conflicts = _conflicts_in(raw)
+        conflicts = conflicting_ids_in(raw)
     frame["conflict"] = frame["id"].isin(conflicts)
     return frame
-
-
-def _as_date(value: object) -> dt.date | None:
-    # Dates come as "YYYY-MM-DD" text (SQLite) or date objects (PostgreSQL).
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value:
-        return dt.date.fromisoformat(value[:10])
-    return None
-
-
-def _partial(value: object, precision: object) -> PartialDate | None:
-    day = _as_date(value)
-    if day is None:
-        return None
-    return PartialDate.from_date(day, precision if isinstance(precision, str) else "day")
 
 
 def _span_of(start: PartialDate | None, end: PartialDate | None) -> tuple[Any, Any, str]:
@@ -271,7 +221,7 @@ def _spans(start: pd.Series, start_precision: pd.Series, end: pd.Series, end_pre
     uniques = [tuple(column.iloc[r] for column in columns) for r in first_of]
     firsts, lasts, labels = [], [], []
     for s, sp, e, ep in uniques:
-        first, last, label = _span_of(_partial(s, sp), _partial(e, ep))
+        first, last, label = _span_of(from_columns(s, sp), from_columns(e, ep))
         firsts.append(first)
         lasts.append(last)
         labels.append(label)
@@ -330,117 +280,11 @@ def _shape(raw: pd.DataFrame, group_by: GroupBy) -> pd.DataFrame:
 
 
 def conflicting_ids(session: Session, measures: Sequence[str] | None = None) -> set[int]:
-    """Ids of the statistics that conflict with another, by the rules of :mod:`db.conflicts`.
+    """Ids of the statistics that conflict with another: :func:`db.conflicts.conflicting_statistic_ids`.
 
-    The same answer as ``db.conflicts.conflicting_statistic_ids`` (a test holds them equal on
-    random archives), computed with one query and pandas joins instead of a Python loop over
-    row objects, so that a chart of 100,000 statistics still opens in under a second. With
-    ``measures``, only statistics whose measure reads the same as one of them are looked at.
+    With ``measures``, only statistics whose measure reads the same as one of them are looked at.
     """
-    from db.conflicts import normalise_phrase
-
-    query = select(*_BASE_COLUMNS)
-    if measures:
-        keys = {normalise_phrase(m) for m in measures}
-        known = session.scalars(select(Statistic.measure).distinct()).all()
-        query = query.where(Statistic.measure.in_([m for m in known if normalise_phrase(m) in keys]))
-    return _conflicts_in(_read(session, query))
-
-
-def _conflicts_in(rows: pd.DataFrame) -> set[int]:
-    """Candidate pairs are rows with the same normalised measure and subject that share a
-    calendar year of their periods and a place (or either has none); db.conflicts' exact
-    rules then decide."""
-    import numpy as np
-    import pandas as pd
-
-    from db.conflicts import APPROXIMATE_TOLERANCE, normalise_phrase
-
-    if len(rows) < 2:
-        return set()
-    rows = rows.reset_index(drop=True)
-
-    def key(column: str) -> np.ndarray[Any, Any]:
-        # Normalise each distinct text once, not once per row; code 0 is "none given".
-        codes, uniques = pd.factorize(rows[column])
-        normalised = [normalise_phrase(u) for u in uniques]
-        key_codes, _ = pd.factorize(pd.Series(["", *normalised]))
-        return np.asarray(key_codes[codes + 1], dtype=np.int64)
-
-    measure, subject = key("measure"), key("subject")
-    group = measure * (int(subject.max()) + 1) + subject
-    unit = key("unit")  # 0: no unit, compatible with any
-    place = pd.to_numeric(rows["place_id"], errors="coerce").fillna(-1).to_numpy(np.int64)
-
-    # The range of values each claim allows (db.conflicts.value_range).
-    value = pd.to_numeric(rows["value"], errors="coerce").to_numpy(float, na_value=np.nan)
-    low = pd.to_numeric(rows["low"], errors="coerce").to_numpy(float, na_value=np.nan)
-    high = pd.to_numeric(rows["high"], errors="coerce").to_numpy(float, na_value=np.nan)
-    bounded = ~np.isnan(low) | ~np.isnan(high)
-    lo = np.where(bounded, np.where(np.isnan(low), -np.inf, low), value)
-    hi = np.where(bounded, np.where(np.isnan(high), np.inf, high), value)
-    approximate = rows["approximate"].fillna(False).to_numpy(bool)
-    widen = approximate & np.isfinite(lo)
-    lo = np.where(widen, lo - np.abs(lo) * APPROXIMATE_TOLERANCE, lo)
-    widen = approximate & np.isfinite(hi)
-    hi = np.where(widen, hi + np.abs(hi) * APPROXIMATE_TOLERANCE, hi)
-    lo, hi = np.minimum(lo, hi), np.maximum(lo, hi)
-    has_value = ~np.isnan(lo)
-
-    # Periods (db.conflicts._period): from the start's first day to the end's last day; unlike
-    # the chart, an end-only period runs from the end's first day.
-    only_end = rows["period_start"].isna()
-    first, last, _label = _spans(
-        rows["period_start"].where(~only_end, rows["period_end"]),
-        rows["start_precision"].where(~only_end, rows["end_precision"]),
-        rows["period_end"],
-        rows["end_precision"],
-    )
-    dated = first.notna().to_numpy() & has_value
-    undated = ~first.notna().to_numpy() & has_value
-    p0 = first.to_numpy("datetime64[D]").astype(np.int64)
-    p1 = last.to_numpy("datetime64[D]").astype(np.int64)
-    first_year = first.dt.year.to_numpy(float, na_value=0).astype(np.int64)
-    last_year = last.dt.year.to_numpy(float, na_value=0).astype(np.int64)
-
-    # One entry per calendar year a dated period touches: the candidate pairs share one.
-    positions = np.flatnonzero(dated)
-    years = np.clip(last_year[positions] - first_year[positions] + 1, 1, None)
-    index = np.repeat(positions, years)
-    year = first_year[index] + np.arange(len(index)) - np.repeat(np.cumsum(years) - years, years)
-    year_span = int(year.max() - year.min() + 1) if len(year) else 1
-    year = year - (int(year.min()) if len(year) else 0)
-    places = int(place.max()) + 2
-    cell = group[index] * year_span + year  # same measure, subject and year
-    cell_place = cell * places + (place[index] + 1)  # ... and place
-    binned = pd.DataFrame({"i": index, "cell": cell, "cell_place": cell_place, "placed": place[index] >= 0})
-    placed = binned[binned["placed"]]
-    placeless = binned[~binned["placed"]]
-    candidates = [
-        # Both sides placed: each pair once (i < j); the test below is symmetric.
-        placed[["i", "cell_place"]]
-        .merge(placed[["i", "cell_place"]].rename(columns={"i": "j"}), on="cell_place")
-        .query("i < j"),
-        placeless[["i", "cell"]].merge(binned[["i", "cell"]].rename(columns={"i": "j"}), on="cell"),
-    ]
-    if undated.any():
-        # No period: compared with every claim on the same thing (db.conflicts does so too).
-        everyone = pd.DataFrame({"j": np.flatnonzero(has_value), "group": group[has_value]})
-        lonely = pd.DataFrame({"i": np.flatnonzero(undated), "group": group[undated]})
-        candidates.append(lonely.merge(everyone, on="group"))
-    i = np.concatenate([c["i"].to_numpy(np.int64) for c in candidates])
-    j = np.concatenate([c["j"].to_numpy(np.int64) for c in candidates])
-    # Cheapest test first, on every pair; the others only on the pairs that disagree.
-    disagree = np.flatnonzero((i != j) & ((lo[i] > hi[j]) | (lo[j] > hi[i])))
-    i, j = i[disagree], j[disagree]
-    same_place = (place[i] == place[j]) | (place[i] < 0) | (place[j] < 0)
-    same_unit = (unit[i] == unit[j]) | (unit[i] == 0) | (unit[j] == 0)
-    overlap = ~dated[i] | ~dated[j] | ((p0[i] <= p1[j]) & (p0[j] <= p1[i]))
-    found = same_place & same_unit & overlap
-    flagged = np.zeros(len(rows), dtype=bool)
-    flagged[i[found]] = True
-    flagged[j[found]] = True
-    return set(rows["id"].to_numpy(np.int64)[flagged].tolist())
+    return conflicting_statistic_ids(session, measures=measures)
 
 
 # --- saved charts ----------------------------------------------------------------------------

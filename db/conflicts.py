@@ -5,22 +5,28 @@ Two statistics are *comparable* when
 - their measures and subjects are the same once normalised (case, diacritics, whitespace and a
   simple plural: "Militants killed" = "militant killed"),
 - their units are the same, or either has none,
-- their periods overlap (a statistic without a period is compared with every period), and
-- their places are the same, or either has none.
+- their places are the same, or either has none, and
+- they are about (nearly) the same period: the days both periods cover make up at least
+  ``SAME_PERIOD_SHARE`` (80 %) of the longer period. "249 killed in 2014" and "5,816 killed
+  since 2010" (2010 to 2015-07-11) share one year of five and a half, so they are not compared:
+  a count for a year inside a longer total is no contradiction of it. "2014" and "January to
+  November 2014" share 334 of 365 days, so they are. A period is from the first day of its start
+  to the last day of its end ("2014" is the whole year); a statistic without a period is
+  compared with every period, since the text did not say which it meant.
 
 Comparable statistics *conflict* when their value ranges do not meet. A statistic's range is
-``[low, high]`` when both bounds are given, open on one side when only one is ("more than 430"
-allows anything above 430), otherwise the value itself. An approximate value
-("some 2,200", "an estimated 5,000") is widened by ``APPROXIMATE_TOLERANCE`` (10 %) of itself on
-each side, so "some 2,200" does not conflict with 2,100 but does with 1,500; two approximate
-claims each get their own margin. Reference data (imported tables,
-``dataset`` set) takes part like any other claim.
+``[low, high]`` when both bounds are given, open on one side when only one is ("at least 19"
+allows anything from 19 up, whatever the best estimate), otherwise the value itself. An
+approximate value ("some 2,200", "an estimated 5,000") is widened by ``APPROXIMATE_TOLERANCE``
+(10 %) of itself on each side, so "some 2,200" does not conflict with 2,100 but does with 1,500;
+two approximate claims each get their own margin. Reference data (imported tables, ``dataset``
+set) takes part like any other claim.
 
-Known limit: periods are compared by overlap only, so a cumulative count over several years
-("5,816 killed since 2010") is flagged against a one-year count of the same measure, subject and
-place that is smaller. A researcher who records such claims under different subjects or
-measures avoids it; a rule for nested periods (the longer period's count may not be smaller)
-would have to change ``db.chartdata`` in step (a test holds the two equal).
+The rules run once, vectorised with numpy and pandas on one row per statistic (100,000
+statistics in well under a second, benchmarks/bench_chart.py): candidate pairs share a
+normalised measure and subject, a calendar year of their periods and a place (or either has
+none); the rules above then decide. :func:`conflicting_statistic_ids` (the flags in tables and
+charts) and :func:`find_conflicts` (the claims side by side) both use it.
 
 A :class:`Conflict` groups the claims that are linked by disagreements (the connected
 components of the "conflicts with" graph), with each claim's claimant and source side by side.
@@ -29,19 +35,29 @@ components of the "conflicts with" graph), with each claim's claimant and source
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.dates import PartialDate, from_columns
+from db.frames import read_frame
+from db.models import Statistic
 from db.queries import StatisticRow, list_statistics
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
 
 #: how far an approximate value may be from the truth, as a share of the value
 APPROXIMATE_TOLERANCE = 0.10
+#: two periods are the same when the days they share make up this much of the longer one
+SAME_PERIOD_SHARE = 0.8
 
 _WORD = re.compile(r"\w+")
 
@@ -69,46 +85,6 @@ def _singular(word: str) -> str:
 def normalise_phrase(text: str | None) -> str:
     """The key two measures or subjects are compared by ("Militants  Killed" -> "militant killed")."""
     return " ".join(_singular(w) for w in _WORD.findall(_fold(text)))
-
-
-@dataclass(frozen=True)
-class ValueRange:
-    """The values a claim allows; ``-inf``/``inf`` for an open side."""
-
-    low: float
-    high: float
-
-    def meets(self, other: ValueRange) -> bool:
-        return self.low <= other.high and other.low <= self.high
-
-
-def value_range(row: StatisticRow, tolerance: float = APPROXIMATE_TOLERANCE) -> ValueRange | None:
-    """The range of values a statistic allows, widened when it is approximate.
-
-    Both bounds given: ``[low, high]``. One bound only ("more than 430", "at least 19"): open on
-    the other side, whatever the best estimate. No bound: the value itself.
-    """
-    if row.low is None and row.high is None:
-        if row.value is None:
-            return None
-        low = high = float(row.value)
-    else:
-        low = -math.inf if row.low is None else float(row.low)
-        high = math.inf if row.high is None else float(row.high)
-    if row.approximate:
-        if math.isfinite(low):
-            low -= abs(low) * tolerance
-        if math.isfinite(high):
-            high += abs(high) * tolerance
-    return ValueRange(min(low, high), max(low, high))
-
-
-def _period(row: StatisticRow) -> tuple[dt.date, dt.date] | None:
-    start = row.period_start or row.period_end
-    end = row.period_end or row.period_start
-    if start is None or end is None:
-        return None
-    return start.first_day(), end.last_day()
 
 
 @dataclass(frozen=True)
@@ -155,77 +131,253 @@ def _format_claim_value(row: StatisticRow) -> str:
     return f"~{text}" if row.approximate else text
 
 
-def _compatible(a: StatisticRow, b: StatisticRow) -> bool:
-    if a.place_id is not None and b.place_id is not None and a.place_id != b.place_id:
-        return False
-    unit_a, unit_b = normalise_phrase(a.unit), normalise_phrase(b.unit)
-    if unit_a and unit_b and unit_a != unit_b:
-        return False
-    period_a, period_b = _period(a), _period(b)
-    return period_a is None or period_b is None or (
-        period_a[0] <= period_b[1] and period_b[0] <= period_a[1]
-    )
 
 
-def _disagreeing_pairs(rows: Sequence[StatisticRow], tolerance: float) -> list[tuple[int, int]]:
-    """Pairs (by index) of comparable rows whose value ranges do not meet.
+# --- the rules, once, on one row per statistic ------------------------------------------------
 
-    Rows are swept in period order so that long runs of yearly reference data only meet their
-    overlapping neighbours instead of every other row.
+#: the statistic columns the rules read (as :func:`db.frames.read_frame` gives them)
+STORED_COLUMNS = (
+    Statistic.id.label("id"),
+    Statistic.value.label("value"),
+    Statistic.low.label("low"),
+    Statistic.high.label("high"),
+    Statistic.approximate.label("approximate"),
+    Statistic.measure.label("measure"),
+    Statistic.unit.label("unit"),
+    Statistic.subject.label("subject"),
+    # Through read_frame, dates come raw (text on SQLite, dates on PostgreSQL) and are parsed
+    # once per distinct value, not once per row.
+    Statistic.period_start.label("period_start"),
+    Statistic.period_start_precision.label("start_precision"),
+    Statistic.period_end.label("period_end"),
+    Statistic.period_end_precision.label("end_precision"),
+    Statistic.place_id.label("place_id"),
+)
+
+#: no period: day numbers are proleptic ordinals (1 is 0001-01-01), so 0 is free
+_NO_DAY = 0
+
+
+def _period(start: PartialDate | None, end: PartialDate | None) -> tuple[dt.date, dt.date] | None:
+    """From the first day of the start to the last day of the end; one given stands for both."""
+    start, end = start or end, end or start
+    if start is None or end is None:
+        return None
+    return start.first_day(), end.last_day()
+
+
+def _stored_periods(rows: pd.DataFrame) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """First and last day (ordinals, ``_NO_DAY`` when none) of each stored statistic's period.
+
+    Worked out once per distinct (start, precision, end, precision), a few thousand at most,
+    rather than once per row.
     """
-    ranges = [value_range(r, tolerance) for r in rows]
-    periods = [_period(r) for r in rows]
-    undated = [i for i, p in enumerate(periods) if p is None]
-    dated = sorted(
-        ((p, i) for i, p in enumerate(periods) if p is not None), key=lambda item: item[0]
+    import numpy as np
+    import pandas as pd
+
+    columns = [rows[c] for c in ("period_start", "start_precision", "period_end", "end_precision")]
+    codes = np.zeros(len(rows), dtype=np.int64)
+    for column in columns:
+        column_codes, uniques = pd.factorize(column, use_na_sentinel=False)
+        # Re-factorize at each step so the combined codes stay small.
+        codes = pd.factorize(codes * (len(uniques) + 1) + column_codes)[0]
+    representative = pd.Series(np.arange(len(codes))).groupby(codes).first().to_numpy()
+    firsts, lasts = [], []
+    for r in representative:
+        start, start_precision, end, end_precision = (column.iloc[r] for column in columns)
+        period = _period(from_columns(start, start_precision), from_columns(end, end_precision))
+        firsts.append(period[0].toordinal() if period else _NO_DAY)
+        lasts.append(period[1].toordinal() if period else _NO_DAY)
+    return (
+        np.asarray(firsts, dtype=np.int64)[codes] if len(codes) else np.zeros(0, np.int64),
+        np.asarray(lasts, dtype=np.int64)[codes] if len(codes) else np.zeros(0, np.int64),
     )
-    candidates: set[tuple[int, int]] = set()
-    active: list[tuple[dt.date, int]] = []
-    for (start, end), i in dated:
-        active = [(e, j) for e, j in active if e >= start]
-        candidates.update((min(i, j), max(i, j)) for _e, j in active)
-        active.append((end, i))
-    for i in undated:
-        candidates.update((min(i, j), max(i, j)) for j in range(len(rows)) if j != i)
-    pairs = []
-    for i, j in sorted(candidates):
-        range_i, range_j = ranges[i], ranges[j]
-        if range_i is None or range_j is None or range_i.meets(range_j):
-            continue
-        if _compatible(rows[i], rows[j]):
-            pairs.append((i, j))
-    return pairs
+
+
+def _year(ordinals: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    import numpy as np
+
+    epoch = dt.date(1970, 1, 1).toordinal()
+    days = (ordinals - epoch).astype("datetime64[D]")
+    return np.asarray(days.astype("datetime64[Y]").astype(np.int64) + 1970, dtype=np.int64)
+
+
+def _disagreeing_pairs(
+    rows: pd.DataFrame, first: np.ndarray[Any, Any], last: np.ndarray[Any, Any], tolerance: float
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """Positions ``(i, j)``, ``i < j``, each pair once, of the rows that conflict.
+
+    ``rows`` has the columns value, low, high, approximate, measure, unit, subject and
+    place_id; ``first``/``last`` are the periods' day ordinals (``_NO_DAY``: no period).
+    """
+    import numpy as np
+    import pandas as pd
+
+    none = np.zeros(0, dtype=np.int64)
+    if len(rows) < 2:
+        return none, none
+    rows = rows.reset_index(drop=True)
+
+    def key(column: str) -> np.ndarray[Any, Any]:
+        # Normalise each distinct text once, not once per row; code 0 is "none given".
+        codes, uniques = pd.factorize(rows[column])
+        normalised = [normalise_phrase(u) for u in uniques]
+        key_codes, _ = pd.factorize(pd.Series(["", *normalised]))
+        return np.asarray(key_codes[codes + 1], dtype=np.int64)
+
+    measure, subject = key("measure"), key("subject")
+    group = measure * (int(subject.max()) + 1) + subject
+    unit = key("unit")  # 0: no unit, compatible with any
+    place = pd.to_numeric(rows["place_id"], errors="coerce").fillna(-1).to_numpy(np.int64)
+
+    # The range of values each claim allows.
+    value = pd.to_numeric(rows["value"], errors="coerce").to_numpy(float, na_value=np.nan)
+    low = pd.to_numeric(rows["low"], errors="coerce").to_numpy(float, na_value=np.nan)
+    high = pd.to_numeric(rows["high"], errors="coerce").to_numpy(float, na_value=np.nan)
+    bounded = ~np.isnan(low) | ~np.isnan(high)
+    lo = np.where(bounded, np.where(np.isnan(low), -np.inf, low), value)
+    hi = np.where(bounded, np.where(np.isnan(high), np.inf, high), value)
+    approximate = rows["approximate"].fillna(False).to_numpy(bool)
+    widen = approximate & np.isfinite(lo)
+    lo = np.where(widen, lo - np.abs(lo) * tolerance, lo)
+    widen = approximate & np.isfinite(hi)
+    hi = np.where(widen, hi + np.abs(hi) * tolerance, hi)
+    lo, hi = np.minimum(lo, hi), np.maximum(lo, hi)
+    has_value = ~np.isnan(lo)
+
+    dated = (first != _NO_DAY) & has_value
+    undated = (first == _NO_DAY) & has_value
+    first_year, last_year = _year(first), _year(last)
+
+    # One entry per calendar year a dated period touches: candidate pairs share one.
+    positions = np.flatnonzero(dated)
+    years = np.clip(last_year[positions] - first_year[positions] + 1, 1, None)
+    index = np.repeat(positions, years)
+    year = first_year[index] + np.arange(len(index)) - np.repeat(np.cumsum(years) - years, years)
+    year_span = int(year.max() - year.min() + 1) if len(year) else 1
+    year = year - (int(year.min()) if len(year) else 0)
+    places = int(place.max()) + 2
+    cell = group[index] * year_span + year  # same measure, subject and year
+    cell_place = cell * places + (place[index] + 1)  # ... and place
+    binned = pd.DataFrame({"i": index, "cell": cell, "cell_place": cell_place, "placed": place[index] >= 0})
+    placed = binned[binned["placed"]]
+    placeless = binned[~binned["placed"]]
+    candidates = [
+        placed[["i", "cell_place"]]
+        .merge(placed[["i", "cell_place"]].rename(columns={"i": "j"}), on="cell_place")
+        .query("i < j"),
+        placeless[["i", "cell"]].merge(binned[["i", "cell"]].rename(columns={"i": "j"}), on="cell"),
+    ]
+    if undated.any():
+        # No period: compared with every claim on the same thing.
+        everyone = pd.DataFrame({"j": np.flatnonzero(has_value), "group": group[has_value]})
+        lonely = pd.DataFrame({"i": np.flatnonzero(undated), "group": group[undated]})
+        candidates.append(lonely.merge(everyone, on="group"))
+    i = np.concatenate([c["i"].to_numpy(np.int64) for c in candidates])
+    j = np.concatenate([c["j"].to_numpy(np.int64) for c in candidates])
+    # Cheapest test first, on every candidate; the others only on the pairs that disagree.
+    disagree = np.flatnonzero((i != j) & ((lo[i] > hi[j]) | (lo[j] > hi[i])))
+    i, j = np.minimum(i[disagree], j[disagree]), np.maximum(i[disagree], j[disagree])
+    # A pair may come from several shared years, or from both sides of a placeless merge.
+    unique = np.unique(i * len(rows) + j)
+    i, j = unique // len(rows), unique % len(rows)
+    same_place = (place[i] == place[j]) | (place[i] < 0) | (place[j] < 0)
+    same_unit = (unit[i] == unit[j]) | (unit[i] == 0) | (unit[j] == 0)
+    shared = np.minimum(last[i], last[j]) - np.maximum(first[i], first[j]) + 1
+    longer = np.maximum(last[i] - first[i], last[j] - first[j]) + 1
+    same_period = ~dated[i] | ~dated[j] | (shared >= SAME_PERIOD_SHARE * longer)
+    found = same_place & same_unit & same_period
+    return i[found], j[found]
+
+
+def conflicting_ids_in(rows: pd.DataFrame, tolerance: float = APPROXIMATE_TOLERANCE) -> set[int]:
+    """Ids of the statistics in ``rows`` (read with :data:`STORED_COLUMNS`, or more) that conflict."""
+    import numpy as np
+
+    first, last = _stored_periods(rows)
+    i, j = _disagreeing_pairs(rows, first, last, tolerance)
+    ids = rows["id"].to_numpy(np.int64)
+    return set(ids[np.concatenate([i, j])].tolist())
+
+
+def _stored(session: Session, measures: Sequence[str] | None = None) -> pd.DataFrame:
+    query = select(*STORED_COLUMNS)
+    if measures:
+        keys = {normalise_phrase(m) for m in measures}
+        known = session.scalars(select(Statistic.measure).distinct()).all()
+        query = query.where(Statistic.measure.in_([m for m in known if normalise_phrase(m) in keys]))
+    return read_frame(session, query)
+
+
+def conflicting_statistic_ids(
+    session: Session,
+    tolerance: float = APPROXIMATE_TOLERANCE,
+    measures: Sequence[str] | None = None,
+) -> set[int]:
+    """Ids of the statistics that conflict with at least one other (for flags in tables and charts).
+
+    With ``measures``, only statistics whose measure reads the same as one of them are looked at
+    (the others cannot conflict with them).
+    """
+    return conflicting_ids_in(_stored(session, measures), tolerance)
+
+
+def _rows_frame(rows: Sequence[StatisticRow]) -> tuple[pd.DataFrame, np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    import numpy as np
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {
+            "value": [r.value for r in rows],
+            "low": [r.low for r in rows],
+            "high": [r.high for r in rows],
+            "approximate": [bool(r.approximate) for r in rows],
+            "measure": [r.measure for r in rows],
+            "unit": [r.unit for r in rows],
+            "subject": [r.subject for r in rows],
+            "place_id": [r.place_id for r in rows],
+        }
+    )
+    periods = [_period(r.period_start, r.period_end) for r in rows]
+    first = np.asarray([p[0].toordinal() if p else _NO_DAY for p in periods], dtype=np.int64)
+    last = np.asarray([p[1].toordinal() if p else _NO_DAY for p in periods], dtype=np.int64)
+    return frame, first, last
 
 
 def conflicts_among(
     rows: Iterable[StatisticRow], tolerance: float = APPROXIMATE_TOLERANCE
 ) -> list[Conflict]:
     """The conflicts among the given statistics (no database needed)."""
-    groups: dict[tuple[str, str], list[StatisticRow]] = defaultdict(list)
-    for row in rows:
-        groups[(normalise_phrase(row.measure), normalise_phrase(row.subject))].append(row)
-    conflicts: list[Conflict] = []
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        # Split by place first: rows with different places never meet, rows without one meet all.
-        by_place: dict[int | None, list[StatisticRow]] = defaultdict(list)
-        for row in members:
-            by_place[row.place_id].append(row)
-        placeless = by_place.pop(None, [])
-        buckets = [rows_ + placeless for rows_ in by_place.values()] or [placeless]
-        edges: set[tuple[int, int]] = set()
-        by_id = {r.id: r for r in members}
-        for bucket in buckets:
-            for i, j in _disagreeing_pairs(bucket, tolerance):
-                a, b = bucket[i].id, bucket[j].id
-                edges.add((min(a, b), max(a, b)))
-        conflicts.extend(_components(edges, by_id))
-    conflicts.sort(key=lambda c: (normalise_phrase(c.measure), c.subject or "", c.statistic_ids))
-    return conflicts
+    claims = list(rows)
+    frame, first, last = _rows_frame(claims)
+    i, j = _disagreeing_pairs(frame, first, last, tolerance)
+    edges = {(min(a, b), max(a, b)) for a, b in zip((claims[k].id for k in i), (claims[k].id for k in j), strict=True)}
+    return _conflicts(edges, {c.id: c for c in claims})
 
 
-def _components(edges: set[tuple[int, int]], by_id: dict[int, StatisticRow]) -> list[Conflict]:
+def find_conflicts(session: Session, tolerance: float = APPROXIMATE_TOLERANCE) -> list[Conflict]:
+    """Every group of conflicting claims in the archive, with claimants, sources and quotes.
+
+    The rules run on the bare columns of every statistic; only the claims in a conflict are
+    then read in full.
+    """
+    import numpy as np
+
+    stored = _stored(session)
+    first, last = _stored_periods(stored)
+    i, j = _disagreeing_pairs(stored, first, last, tolerance)
+    ids = stored["id"].to_numpy(np.int64)
+    edges = {(min(a, b), max(a, b)) for a, b in zip(ids[i].tolist(), ids[j].tolist(), strict=True)}
+    wanted = sorted({n for edge in edges for n in edge})
+    by_id: dict[int, StatisticRow] = {}
+    # In chunks: SQLite takes a limited number of parameters in one statement.
+    for start in range(0, len(wanted), 5000):
+        by_id.update((r.id, r) for r in list_statistics(session, ids=wanted[start : start + 5000]))
+    return _conflicts(edges, by_id)
+
+
+def _conflicts(edges: set[tuple[int, int]], by_id: dict[int, StatisticRow]) -> list[Conflict]:
+    """One :class:`Conflict` per connected group of disagreeing claims, in a stable order."""
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
@@ -239,28 +391,18 @@ def _components(edges: set[tuple[int, int]], by_id: dict[int, StatisticRow]) -> 
     members: dict[int, list[int]] = defaultdict(list)
     for node in parent:
         members[find(node)].append(node)
-    result = []
-    for ids in members.values():
+    edges_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for edge in edges:
+        edges_of[find(edge[0])].append(edge)
+    conflicts = []
+    for root, ids in members.items():
         claims = tuple(sorted((by_id[i] for i in ids), key=_claim_order))
-        component = set(ids)
-        pairs = tuple(sorted(e for e in edges if e[0] in component))
         first = claims[0]
-        result.append(Conflict(first.measure, first.subject, claims, pairs))
-    return result
+        conflicts.append(Conflict(first.measure, first.subject, claims, tuple(sorted(edges_of[root]))))
+    conflicts.sort(key=lambda c: (normalise_phrase(c.measure), c.subject or "", c.statistic_ids))
+    return conflicts
 
 
 def _claim_order(row: StatisticRow) -> tuple[object, ...]:
-    period = _period(row)
+    period = _period(row.period_start, row.period_end)
     return (period is None, period or (dt.date.min, dt.date.min), row.id)
-
-
-def find_conflicts(session: Session, tolerance: float = APPROXIMATE_TOLERANCE) -> list[Conflict]:
-    """Every group of conflicting claims in the archive."""
-    return conflicts_among(list_statistics(session), tolerance)
-
-
-def conflicting_statistic_ids(
-    session: Session, tolerance: float = APPROXIMATE_TOLERANCE
-) -> set[int]:
-    """Ids of the statistics that conflict with at least one other (for flags in tables and charts)."""
-    return {i for conflict in find_conflicts(session, tolerance) for i in conflict.statistic_ids}

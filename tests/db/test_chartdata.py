@@ -20,8 +20,9 @@ from db.chartdata import (
     save_chart,
 )
 from db.commands import NewStatistic, add_mention, add_statistic, find_or_add_actor
-from db.conflicts import conflicting_statistic_ids
+from db.conflicts import conflicts_among
 from db.dates import PartialDate
+from db.queries import list_statistics
 from tests.factories import make_source, make_statistic
 
 
@@ -205,8 +206,9 @@ def test_conflicting_claims_are_flagged(archive: Archive) -> None:
     assert not by_value(frame, 41)["conflict"]
 
 
-def test_conflict_flags_agree_with_db_conflicts_on_random_archives(archive: Archive) -> None:
-    """The fast flags are the same set db.conflicts finds, on many mixed claims."""
+def test_conflict_flags_are_the_claims_in_the_conflicts_list(archive: Archive) -> None:
+    """The chart's flags (whole archive or one measure) are the claims the conflicts pane lists,
+    on many mixed claims: stored columns read as text, and rows read through the ORM, agree."""
     rng = random.Random(4)
     with archive.session() as session:
         for _ in range(400):
@@ -234,12 +236,16 @@ def test_conflict_flags_agree_with_db_conflicts_on_random_archives(archive: Arch
                 ),
             )
     with archive.session() as session:
-        expected = conflicting_statistic_ids(session)
+        listed = conflicts_among(list_statistics(session))
         found = conflicting_ids(session)
         frame = chart_frame(session)
+        killed = chart_frame(session, measures=["killed"])
+    expected = {i for conflict in listed for i in conflict.statistic_ids}
     assert expected, "the random archive should hold some conflicts"
     assert found == expected
     assert set(frame.loc[frame["conflict"], "id"]) == expected
+    # One measure: its rows keep the flags they have among all claims ("Killed" rows included).
+    assert set(killed.loc[killed["conflict"], "id"]) == expected & set(killed["id"])
 
 
 # --- saved charts ----------------------------------------------------------------------------

@@ -1,10 +1,16 @@
-"""Conflicting claims: same measure and subject, overlapping periods, same place, values apart."""
+"""Conflicting claims: same measure and subject, (nearly) the same period, same place, values apart."""
 
 from __future__ import annotations
 
 from db.archive import Archive
-from db.conflicts import conflicting_statistic_ids, find_conflicts, normalise_phrase
+from db.conflicts import (
+    conflicting_statistic_ids,
+    conflicts_among,
+    find_conflicts,
+    normalise_phrase,
+)
 from db.dates import PartialDate
+from db.queries import list_statistics
 from tests.factories import make_source, make_statistic
 
 TEXT = (
@@ -106,14 +112,103 @@ def test_measure_and_subject_match_across_case_plural_and_spacing(archive: Archi
     assert normalise_phrase("  Civilian   Casualties ") == normalise_phrase("civilian casualty")
 
 
-def test_overlapping_periods_of_different_length_are_compared(archive: Archive) -> None:
+def test_a_year_inside_a_longer_total_is_not_a_conflict(archive: Archive) -> None:
+    # The sample article: one year's count against the total since 2010 (to its date).
+    source = make_source(
+        archive,
+        "In 2014, 249 people were killed in the North Caucasus. Since 2010, some 5,816 people "
+        "have been killed there, according to Caucasus Knot.",
+    )
+    common: dict[str, object] = {"measure": "killed", "subject": "people", "place": "North Caucasus"}
+    make_statistic(archive, source, "249 people", value=249.0, period_start=PartialDate(2014), **common)
+    make_statistic(
+        archive, source, "some 5,816 people", value=5816.0, approximate=True, claimant="Caucasus Knot",
+        period_start=PartialDate(2010), period_end=PartialDate(2015, 7, 11), **common,
+    )
+    with archive.session() as session:
+        assert find_conflicts(session) == []
+        assert conflicting_statistic_ids(session) == set()
+
+
+def test_the_sample_article_holds_no_conflict(sample_archive: Archive) -> None:
+    with sample_archive.session() as session:
+        assert find_conflicts(session) == []
+
+
+def test_two_counts_for_the_same_place_and_year_conflict(archive: Archive) -> None:
+    source = make_source(
+        archive,
+        "Officials said 40 were killed in Grozny in 2014. Memorial counted 120 killed in Grozny in 2014.",
+    )
+    common: dict[str, object] = {"measure": "killed", "place": "Grozny", "period_start": PartialDate(2014)}
+    a = make_statistic(archive, source, "40 were killed", value=40.0, claimant="Officials", **common)
+    b = make_statistic(archive, source, "120 killed", value=120.0, claimant="Memorial", **common)
+    with archive.session() as session:
+        [conflict] = find_conflicts(session)
+        assert conflicting_statistic_ids(session) == {a, b}
+    assert [c.claimant for c in conflict.claims] == ["Officials", "Memorial"]
+    assert conflict.describe() == "killed (Grozny): 40 vs 120"
+
+
+def test_nearly_the_same_period_is_compared(archive: Archive) -> None:
+    # January to November 2014 covers 334 of the year's 365 days: over 80 %, the same period.
     a, b = _two_claims(
+        archive,
+        {"value": 249.0, "period_start": PartialDate(2014, 1), "period_end": PartialDate(2014, 11)},
+        {"value": 300.0},
+    )
+    with archive.session() as session:
+        assert conflicting_statistic_ids(session) == {a, b}
+
+
+def test_a_few_months_inside_two_years_are_not_compared(archive: Archive) -> None:
+    _two_claims(
         archive,
         {"value": 249.0, "period_start": PartialDate(2014, 3), "period_end": PartialDate(2014, 5)},
         {"value": 300.0, "period_start": PartialDate(2013), "period_end": PartialDate(2014)},
     )
     with archive.session() as session:
-        assert conflicting_statistic_ids(session) == {a, b}
+        assert find_conflicts(session) == []
+
+
+def test_at_least_19_agrees_with_25(archive: Archive) -> None:
+    source = make_source(
+        archive,
+        "At least 19 people were killed in the attack on Grozny, police said. "
+        "Local media put the toll at 25.",
+    )
+    common: dict[str, object] = {"measure": "killed", "place": "Grozny", "period_start": PartialDate(2014, 12, 4)}
+    make_statistic(archive, source, "At least 19 people", value=19.0, low=19.0, claimant="police", **common)
+    make_statistic(archive, source, "25", value=25.0, claimant="Local media", **common)
+    with archive.session() as session:
+        assert find_conflicts(session) == []
+
+
+def test_overlapping_ranges_agree_and_apart_ranges_conflict(archive: Archive) -> None:
+    source = make_source(
+        archive,
+        "Between 30 and 50 were detained, activists said; police said 45 to 60. "
+        "A later report gave 70 to 90.",
+    )
+    common: dict[str, object] = {"measure": "detained", "period_start": PartialDate(2015, 3)}
+    a = make_statistic(archive, source, "Between 30 and 50", value=40.0, low=30.0, high=50.0, **common)
+    b = make_statistic(archive, source, "45 to 60", value=52.0, low=45.0, high=60.0, **common)
+    c = make_statistic(archive, source, "70 to 90", value=80.0, low=70.0, high=90.0, **common)
+    with archive.session() as session:
+        [conflict] = find_conflicts(session)
+    assert conflict.pairs == ((a, c), (b, c))
+
+
+def test_the_rules_without_a_database_give_the_same_conflicts(archive: Archive) -> None:
+    a, b = _two_claims(archive, {"value": 249.0}, {"value": 300.0})
+    c, d = _two_claims(
+        archive, {"value": 12.0, "period_start": PartialDate(2010)}, {"value": 30.0, "period_start": PartialDate(2010)}
+    )
+    with archive.session() as session:
+        rows = list_statistics(session)
+        found = find_conflicts(session)
+    assert conflicts_among(rows) == found
+    assert sorted(conflict.statistic_ids for conflict in found) == [(a, b), (c, d)]
 
 
 def test_reference_data_counts_as_a_claim(archive: Archive) -> None:
