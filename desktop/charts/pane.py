@@ -97,9 +97,6 @@ class ChartPane(QWidget):
         self._saved: list[str] = []
         #: bumped on every load, so a frame built for older choices is dropped
         self._generation = 0
-        self._job_signals = _JobSignals(self)
-        self._job_signals.done.connect(self._frame_arrived)
-        self._job_signals.failed.connect(self._frame_failed)
 
         self._build_controls()
         self._build_plot()
@@ -382,7 +379,13 @@ class ChartPane(QWidget):
             self._frame_arrived(self._generation, frame, period)
             return
         self.title_label.setText("Reading the statistics…")
-        job = _FrameJob(self.archive, options, self._generation, period, self._job_signals)
+        # Each job brings its own signals, which it keeps alive while it may emit: closing the pane
+        # mid-build deletes the pane, never the object the worker emits on, and Qt drops the
+        # connections to a deleted pane.
+        signals = _JobSignals()
+        signals.done.connect(self._frame_arrived)
+        signals.failed.connect(self._frame_failed)
+        job = _FrameJob(self.archive, options, self._generation, period, signals)
         QThreadPool.globalInstance().start(job)
 
     @Slot(int, object, object)
@@ -720,6 +723,8 @@ class _BothLegends:
 
 
 class _JobSignals(QObject):
+    """The signals of one frame job; no parent, so the pane's end is not theirs."""
+
     done = Signal(int, object, object)
     failed = Signal(int, str)
 
@@ -745,7 +750,7 @@ class _FrameJob(QRunnable):
 
     @staticmethod
     def _emit(signal: Any, *args: Any) -> None:
-        with contextlib.suppress(RuntimeError):  # the pane was closed meanwhile
+        with contextlib.suppress(RuntimeError):  # the program is quitting: nobody to tell
             signal.emit(*args)
 
 

@@ -455,3 +455,38 @@ def test_unchecking_every_measure_asks_for_one(pane: ChartPane) -> None:
     check(pane, "killed")
     assert not pane.empty_label.isVisibleTo(pane)
     assert pane.plot_widget.isVisibleTo(pane)
+
+
+def test_closing_the_pane_while_a_frame_is_built_is_harmless(
+    qtbot: QtBot, claims_archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window closes while a large chart is read on a worker: the worker finishes and tells
+    no one, and a new chart on the same archive works."""
+    import threading
+
+    import shiboken6
+    from PySide6.QtCore import QThreadPool
+
+    import desktop.charts.pane as pane_module
+
+    monkeypatch.setattr(pane_module, "BACKGROUND_ABOVE", 0)
+    building, release = threading.Event(), threading.Event()
+    real_chart_frame = pane_module.chart_frame
+
+    def chart_frame_after_the_close(*args: object, **kwargs: object) -> object:
+        building.set()
+        release.wait(10)
+        return real_chart_frame(*args, **kwargs)
+
+    monkeypatch.setattr(pane_module, "chart_frame", chart_frame_after_the_close)
+    chart = ChartPane(claims_archive)
+    assert building.wait(10)
+    shiboken6.delete(chart)
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    monkeypatch.setattr(pane_module, "chart_frame", real_chart_frame)
+    again = ChartPane(claims_archive)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.ready, timeout=10_000):
+        pass
+    assert len(again.drawn.positions) == 3 + 11
