@@ -90,13 +90,20 @@ def to_columns(value: PartialDate | None) -> tuple[dt.date | None, str | None]:
 
 
 def stored_date(value: object) -> dt.date | None:
-    """A date column's raw value as read without the ORM: text on SQLite, a date on PostgreSQL."""
+    """A date column's raw value as read without the ORM: text on SQLite, a date on PostgreSQL.
+
+    None when nothing is stored, or text that is not a date (a hand-edited file): a chart or a
+    conflict check then treats the claim as undated rather than failing.
+    """
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and value:
-        return dt.date.fromisoformat(value[:10])
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
     return None
 
 

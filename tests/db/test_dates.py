@@ -21,6 +21,7 @@ def test_nothing_stored_is_no_date() -> None:
     assert to_columns(None) == (None, None)
     assert from_columns(None, "year") is None
     assert from_columns(float("nan"), float("nan")) is None
+    assert from_columns("last summer", "day") is None  # a hand-edited archive
 
 
 def test_a_missing_or_unknown_precision_means_the_day() -> None:
