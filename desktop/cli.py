@@ -141,9 +141,18 @@ def _print_json(data: object, out: TextIO = sys.stdout) -> None:
 
 
 def _table(rows: list[list[str]], headers: list[str], out: TextIO = sys.stdout) -> None:
-    """Aligned columns for people; long cells are cut so a line stays readable."""
+    """Aligned columns for people; long cells are cut so a line stays readable.
+
+    A cell's line breaks and runs of spaces become one space: a quote from a hard-wrapped text
+    (PDF lines, e-mail) would otherwise break its row in two.
+    """
     limit = 60
-    cells = [[h for h in headers]] + [[(c if len(c) <= limit else c[: limit - 1] + "…") for c in r] for r in rows]
+
+    def cell(value: str) -> str:
+        value = " ".join(value.split())
+        return value if len(value) <= limit else value[: limit - 1] + "…"
+
+    cells = [list(headers)] + [[cell(c) for c in r] for r in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
     for n, row in enumerate(cells):
         out.write("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n")

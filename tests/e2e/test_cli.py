@@ -86,6 +86,19 @@ def test_people_get_aligned_tables(tmp_path: Path) -> None:
     assert len(csv_out) == 4
 
 
+def test_a_quote_across_a_line_break_stays_on_its_row(tmp_path: Path) -> None:
+    archive = str(tmp_path / "a.sqlite")
+    wrapped = tmp_path / "wrapped.txt"  # hard-wrapped, as text from a PDF or an e-mail is
+    wrapped.write_text("Police said that 40 militants were\nkilled in Dagestan last year.\n", encoding="utf-8")
+    assert dossier("--archive", archive, "import", str(wrapped)).returncode == 0
+    result = dossier("--archive", archive, "suggest", "1")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    [row] = [line for line in lines if line.startswith("40 ")]
+    assert "were killed in Dagestan" in row
+    assert not any(line.startswith("killed") for line in lines)
+
+
 def test_bad_input_is_reported_per_file_and_the_rest_is_imported(tmp_path: Path) -> None:
     archive = str(tmp_path / "a.sqlite")
     binary = tmp_path / "photo.txt"
