@@ -7,6 +7,7 @@ window), ``--smoke`` (show, run ~1 s, exit 0) and ``screenshot OUT.png`` (render
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib.resources import files
 from pathlib import Path
@@ -59,6 +60,10 @@ def run_gui(args: argparse.Namespace) -> int:
     from desktop.cli import open_archive
 
     headless = bool(getattr(args, "smoke", False)) or getattr(args, "command", None) == "screenshot"
+    if getattr(args, "command", None) == "screenshot":
+        # it renders to a file and never needs a screen: works on a server or over SSH without a
+        # display, and flashes no window on a desktop (QT_QPA_PLATFORM, when set, still wins)
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
     try:
         archive = open_archive(getattr(args, "archive", None))

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QColor, QImage
 
 from db.archive import Archive
@@ -15,9 +16,11 @@ from db.archive import Archive
 REPO = Path(__file__).resolve().parents[2]
 
 
-def dossier(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def dossier(*args: str, tmp_path: Path, platform: str | None = "offscreen") -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
-    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.pop("QT_QPA_PLATFORM", None)
+    if platform is not None:
+        env["QT_QPA_PLATFORM"] = platform
     env["DOSSIER_SETTINGS_DIR"] = str(tmp_path / "settings")
     env["DOSSIER_DATA_DIR"] = str(tmp_path / "data")
     return subprocess.run(
@@ -63,6 +66,19 @@ def test_screenshot_of_a_chosen_source_and_of_a_missing_one(sample_archive: Arch
                       tmp_path=tmp_path)
     assert missing.returncode == 1
     assert "999: no such source" in missing.stderr
+
+
+def test_screenshot_needs_no_display(
+    sample_archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a server or over SSH: no display and no QT_QPA_PLATFORM set by the researcher."""
+    archive = copy_of(sample_archive, tmp_path)
+    out = tmp_path / "headless.png"
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    result = dossier("--archive", str(archive), "screenshot", str(out), tmp_path=tmp_path, platform=None)
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(out)).width() == 1400
 
 
 def test_smoke_opens_the_window_and_exits_cleanly(sample_archive: Archive, tmp_path: Path) -> None:
