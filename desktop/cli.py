@@ -166,6 +166,25 @@ def _number(value: float | None) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
+def _value(statistic: Any) -> str:
+    """"~1,200 (1,000–1,500)", "≥ 19", "249": a value as the window's Value column reads.
+
+    A claim of "at least 19" has a lower bound and no value; without the bounds its cell was
+    empty, and "at least 110" read as exactly 110.
+    """
+    text = ("~" if statistic.approximate else "") + _number(statistic.value)
+    low, high = statistic.low, statistic.high
+    if low is None and high is None:
+        return text
+    if low is not None and high is not None:
+        bounds = f"{_number(low)}–{_number(high)}"
+    elif low is not None:
+        bounds = f"≥ {_number(low)}"
+    else:
+        bounds = f"≤ {_number(high)}"
+    return f"{text} ({bounds})" if statistic.value is not None else bounds
+
+
 def _text(value: object) -> str:
     return "" if value is None else str(value)
 
@@ -320,7 +339,7 @@ def cmd_stats(opened: Any, args: argparse.Namespace) -> int:
             writer.writerow(r.to_json())
     else:
         _table(
-            [[str(r.id), ("~" if r.approximate else "") + _number(r.value), r.measure, _text(r.subject),
+            [[str(r.id), _value(r), r.measure, _text(r.subject),
               "–".join(dict.fromkeys(_text(d) for d in (r.period_start, r.period_end) if d)),
               _text(r.place), r.claimant or "(author)", _text(r.source_id)] for r in rows],
             ["id", "value", "measure", "subject", "period", "place", "claimant", "source"],
@@ -343,7 +362,7 @@ def cmd_suggest(opened: Any, args: argparse.Namespace) -> int:
         _table([[m.name, _text(m.kind), "known" if m.actor_id else "new", str(m.start), m.quote] for m in result.mentions],
                ["name", "kind", "actor", "at", "quote"])
         print("\nStatistics:")
-        _table([[_number(s.value), _text(s.measure), _text(s.subject), s.claimant or "(author)", s.quote] for s in result.statistics],
+        _table([[_value(s), _text(s.measure), _text(s.subject), s.claimant or "(author)", s.quote] for s in result.statistics],
                ["value", "measure", "subject", "claimant", "quote"])
     return EXIT_OK
 

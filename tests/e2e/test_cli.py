@@ -99,6 +99,16 @@ def test_a_quote_across_a_line_break_stays_on_its_row(tmp_path: Path) -> None:
     assert not any(line.startswith("killed") for line in lines)
 
 
+def test_bounds_of_a_claim_are_shown_in_the_value_column(tmp_path: Path) -> None:
+    archive = str(tmp_path / "a.sqlite")
+    report = tmp_path / "report.txt"
+    report.write_text("At least 110 people were killed across Iraq on Sunday.\n", encoding="utf-8")
+    assert dossier("--archive", archive, "import", str(report)).returncode == 0
+    lines = dossier("--archive", archive, "suggest", "1").stdout.splitlines()
+    [row] = [line for line in lines if "killed" in line and "people" in line]
+    assert row.startswith("110 (≥ 110)")
+
+
 def test_bad_input_is_reported_per_file_and_the_rest_is_imported(tmp_path: Path) -> None:
     archive = str(tmp_path / "a.sqlite")
     binary = tmp_path / "photo.txt"
