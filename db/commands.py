@@ -15,7 +15,7 @@ from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from db.base import new_uuid
-from db.dates import PartialDate
+from db.dates import PartialDate, to_columns
 from db.models import (
     Actor,
     ActorKind,
@@ -45,12 +45,6 @@ def sha256_of(data: bytes | str) -> str:
     if isinstance(data, str):
         data = data.encode("utf-8")
     return hashlib.sha256(data).hexdigest()
-
-
-def _date_columns(value: PartialDate | None) -> tuple[object, str | None]:
-    if value is None:
-        return None, None
-    return value.first_day(), value.precision.value
 
 
 def _fold(name: str) -> str:
@@ -110,7 +104,7 @@ def add_sources(session: Session, batch: Sequence[NewSource]) -> list[int]:
             outlets[new.outlet] = find_or_add_actor(session, new.outlet, ActorKind.MEDIA_OUTLET)
     rows = []
     for new in batch:
-        published, precision = _date_columns(new.published)
+        published, precision = to_columns(new.published)
         rows.append(
             {
                 "uuid": new_uuid(),
@@ -147,7 +141,7 @@ def update_source(session: Session, source_id: int, **fields: object) -> None:
     if "published" in fields:
         value = fields.pop("published")
         assert value is None or isinstance(value, PartialDate)
-        source.published, source.published_precision = _date_columns(value)  # type: ignore[assignment]
+        source.published, source.published_precision = to_columns(value)
     if "outlet" in fields:
         name = fields.pop("outlet")
         source.outlet_id = (
@@ -253,8 +247,8 @@ def add_relation(
     """Record that one actor stands in a relation to another ("member of", "leader of" ...)."""
     if subject_id == object_id:
         raise CommandError("an actor cannot be in a relation with itself")
-    start_date, start_precision = _date_columns(start)
-    end_date, end_precision = _date_columns(end)
+    start_date, start_precision = to_columns(start)
+    end_date, end_precision = to_columns(end)
     relation = Relation(
         subject_id=subject_id,
         predicate=predicate.strip(),
@@ -515,8 +509,8 @@ def add_statistic(session: Session, new: NewStatistic) -> int:
     annotation_id = None
     if new.source_id is not None and new.start is not None and new.end is not None:
         annotation_id = add_annotation(session, new.source_id, new.start, new.end)
-    period_start, start_precision = _date_columns(new.period_start)
-    period_end, end_precision = _date_columns(new.period_end or new.period_start)
+    period_start, start_precision = to_columns(new.period_start)
+    period_end, end_precision = to_columns(new.period_end or new.period_start)
     statistic = Statistic(
         value=new.value,
         low=new.low,

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
-from db.dates import PartialDate, iso_or_none
+from db.dates import PartialDate, from_columns, iso_or_none
 from db.models import (
     Actor,
     Alias,
@@ -29,9 +29,8 @@ from db.search import matching_source_ids_sql
 
 
 def partial(value: dt.date | None, precision: str | None) -> PartialDate | None:
-    if value is None:
-        return None
-    return PartialDate.from_date(value, precision or "day")
+    """A stored (first day, precision) pair as the date the researcher gave."""
+    return from_columns(value, precision)
 
 
 @dataclass(frozen=True)
