@@ -285,7 +285,8 @@ class ActorState:
     relations: tuple[RelationData, ...] = ()
 
 
-def actor_state(session: Session, actor_id: int) -> ActorState:
+def _actor_with_relations(session: Session, actor_id: int) -> tuple[Actor, list[Relation]]:
+    """An actor and every relation it is in, either side, in the order they were made."""
     actor = session.get(Actor, actor_id)
     if actor is None:
         raise CommandError(f"no actor {actor_id}")
@@ -293,7 +294,12 @@ def actor_state(session: Session, actor_id: int) -> ActorState:
         select(Relation)
         .where((Relation.subject_id == actor_id) | (Relation.object_id == actor_id))
         .order_by(Relation.id)
-    )
+    ).all()
+    return actor, list(relations)
+
+
+def actor_state(session: Session, actor_id: int) -> ActorState:
+    actor, relations = _actor_with_relations(session, actor_id)
     return ActorState(
         name=actor.name,
         kind=actor.kind,
@@ -382,14 +388,7 @@ class ActorSnapshot:
 
 
 def _snapshot(session: Session, actor_id: int) -> ActorSnapshot:
-    actor = session.get(Actor, actor_id)
-    if actor is None:
-        raise CommandError(f"no actor {actor_id}")
-    relations = session.scalars(
-        select(Relation)
-        .where((Relation.subject_id == actor_id) | (Relation.object_id == actor_id))
-        .order_by(Relation.id)
-    )
+    actor, relations = _actor_with_relations(session, actor_id)
     return ActorSnapshot(
         id=actor.id,
         uuid=actor.uuid,

@@ -74,7 +74,34 @@ def _row_data(column: Column[Any], row: Any, role: int) -> Any:
     return None
 
 
-class LazyTableModel(QAbstractTableModel, Generic[R]):
+class _ColumnsModel(QAbstractTableModel, Generic[R]):
+    """What every table over ``columns`` and a list of row dataclasses shows, however loaded."""
+
+    columns: Sequence[Column[R]] = ()
+    _rows: list[R]
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(self.columns):
+            return None
+        return _row_data(self.columns[index.column()], self._rows[index.row()], role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.header_tip
+        return None
+
+
+class LazyTableModel(_ColumnsModel[R]):
     """Ids from one query, rows in pages. Subclasses give the columns and two loaders."""
 
     #: the ids (and the first page) of a reload arrived; the model was reset
@@ -205,9 +232,6 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and len(self._rows) < len(self._ids)
 
@@ -225,22 +249,6 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._rows.extend(rows)
         self.endInsertRows()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(self.columns):
-            return None
-        return _row_data(self.columns[index.column()], self._rows[index.row()], role)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return None
-        column = self.columns[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.header_tip
-        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # before the first load (a view restoring its header), only remember the order
@@ -248,7 +256,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
             self.reload()
 
 
-class RowsTableModel(QAbstractTableModel, Generic[R]):
+class RowsTableModel(_ColumnsModel[R]):
     """A table over a list of rows that fits in memory (statistics, annotations, codes)."""
 
     columns: Sequence[Column[R]] = ()
@@ -278,22 +286,3 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(self.columns):
-            return None
-        return _row_data(self.columns[index.column()], self._rows[index.row()], role)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return None
-        column = self.columns[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.header_tip
-        return None
