@@ -31,12 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.dates import PartialDate
 from db.models import ActorKind
 from db.queries import ActorRow
 from db.registry import ActorDetail, ActorState, DuplicateCandidate, RelationData
 from desktop.models.display import kind_name, period, statistic_value
-from desktop.views.dialogs.common import ok_cancel
+from desktop.views.dialogs.common import ok_cancel, read_date
 
 #: predicates offered (any other can be typed)
 PREDICATES = (
@@ -67,16 +66,6 @@ ALIAS_LANGUAGE = Qt.ItemDataRole.UserRole + 1
 RELATION_DATA = Qt.ItemDataRole.UserRole + 2
 SEEN_SOURCE = Qt.ItemDataRole.UserRole + 3
 SEEN_STATISTIC = Qt.ItemDataRole.UserRole + 4
-
-
-def _date(text: str) -> PartialDate | None:
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return PartialDate.from_iso(text)
-    except ValueError:
-        raise ValueError(f"“{text}” is not a date like 2014, 2014-07 or 2014-07-11") from None
 
 
 class ActorEditorDialog(QDialog):
@@ -325,8 +314,8 @@ class ActorEditorDialog(QDialog):
         text = " ".join(predicate.currentText().split())
         if not text:
             raise ValueError(f"Relation {row + 1}: say what the relation is (member of, leader of …).")
-        start = _date(self.relations.item(row, 3).text())
-        end = _date(self.relations.item(row, 4).text())
+        start = read_date(self.relations.item(row, 3).text())
+        end = read_date(self.relations.item(row, 4).text())
         if start is not None and end is not None and end.last_day() < start.first_day():
             raise ValueError(f"Relation {row + 1}: it ends before it starts.")
         outgoing = direction.currentText() == OUTGOING

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
+from db.dates import PartialDate
+
 #: colours offered for codes (readable behind black text, distinct from each other)
 CODE_COLOURS = (
     "#ffd54f", "#81c784", "#64b5f6", "#e57373", "#ba68c8",
@@ -46,3 +48,14 @@ def ok_cancel(parent: QWidget, ok_text: str = "OK") -> QDialogButtonBox:
     ok.setText(ok_text)
     ok.setObjectName("okButton")
     return buttons
+
+
+def read_date(text: str) -> PartialDate | None:
+    """"2014", "2014-07" or "2014-07-11"; None when empty. Raises ValueError otherwise."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return PartialDate.from_iso(text)
+    except ValueError:
+        raise ValueError(f"“{text}” is not a date like 2014, 2014-07 or 2014-07-11") from None

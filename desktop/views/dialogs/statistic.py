@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.commands import NewStatistic
-from db.dates import PartialDate
 from db.lookup import StatisticDraft
 from desktop.models.display import number
-from desktop.views.dialogs.common import ok_cancel, quote_label
+from desktop.views.dialogs.common import ok_cancel, quote_label, read_date
 
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}([,  ]\d{3})+|\d+)(\.\d+)?$")
 
@@ -40,17 +39,6 @@ def read_number(text: str) -> float | None:
     if not _NUMBER.match(text):
         raise ValueError(f"“{text}” is not a number")
     return float(re.sub(r"[,  ]", "", text))
-
-
-def read_date(text: str) -> PartialDate | None:
-    """"2014", "2014-07" or "2014-07-11"; None when empty. Raises ValueError otherwise."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return PartialDate.from_iso(text)
-    except ValueError:
-        raise ValueError(f"“{text}” is not a date like 2014, 2014-07 or 2014-07-11") from None
 
 
 def _shown(value: float | None) -> str:
