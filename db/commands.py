@@ -56,18 +56,59 @@ def _fold(name: str) -> str:
 # --- files and sources -----------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class OriginalData:
+    """An imported file's bytes and what to store with them."""
+
+    data: bytes
+    file_name: str
+    media_type: str
+    #: the bytes' sha256 when the caller has it already
+    sha256: str | None = None
+
+
 def store_original(session: Session, data: bytes, file_name: str, media_type: str) -> int:
     """Keep the imported file's bytes once, however many sources come from it."""
-    digest = sha256_of(data)
-    existing = session.scalar(select(OriginalFile.id).where(OriginalFile.sha256 == digest))
-    if existing is not None:
-        return existing
-    table = cast(Table, OriginalFile.__table__)
-    inserted = session.connection().execute(
-        insert(table).returning(table.c.id),
-        {"sha256": digest, "file_name": file_name, "media_type": media_type, "size": len(data), "data": data},
-    )
-    return int(inserted.scalar_one())
+    return store_originals(session, [OriginalData(data, file_name, media_type)])[0]
+
+
+def store_originals(session: Session, files: Sequence[OriginalData]) -> list[int]:
+    """Keep a batch of files' bytes (each file once by its sha256); their ids in order."""
+    digests = [f.sha256 or sha256_of(f.data) for f in files]
+    ids = _original_ids(session, digests)
+    fresh: dict[str, OriginalData] = {}
+    for digest, original in zip(digests, files, strict=True):
+        if digest not in ids:
+            fresh.setdefault(digest, original)
+    if fresh:
+        # One executemany: SQLite would run an INSERT .. RETURNING once per row.
+        session.connection().execute(
+            insert(cast(Table, OriginalFile.__table__)),
+            [
+                {"sha256": digest, "file_name": f.file_name, "media_type": f.media_type,
+                 "size": len(f.data), "data": f.data}
+                for digest, f in fresh.items()
+            ],
+        )
+        ids.update(_original_ids(session, list(fresh)))
+    return [ids[digest] for digest in digests]
+
+
+def _original_ids(session: Session, digests: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(sorted(set(digests)), _IN_LIMIT):
+        query = select(OriginalFile.sha256, OriginalFile.id).where(OriginalFile.sha256.in_(chunk))
+        found.update((digest, file_id) for digest, file_id in session.execute(query))
+    return found
+
+
+#: values bound in one ``IN (...)`` list
+_IN_LIMIT = 500
+
+
+def _chunks(items: Sequence[T], size: int) -> Iterable[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 @dataclass
@@ -102,12 +143,13 @@ def add_sources(session: Session, batch: Sequence[NewSource]) -> list[int]:
     for new in batch:
         if new.outlet and new.outlet not in outlets:
             outlets[new.outlet] = find_or_add_actor(session, new.outlet, ActorKind.MEDIA_OUTLET)
+    uuids = [new_uuid() for _ in batch]
     rows = []
-    for new in batch:
+    for new, uuid in zip(batch, uuids, strict=True):
         published, precision = to_columns(new.published)
         rows.append(
             {
-                "uuid": new_uuid(),
+                "uuid": uuid,
                 "title": new.title or "",
                 "published": published,
                 "published_precision": precision,
@@ -127,12 +169,18 @@ def add_sources(session: Session, batch: Sequence[NewSource]) -> list[int]:
                 "created_by": new.created_by,
             }
         )
-    # A Core insert: several times faster than the ORM unit of work for bulk imports.
     table = cast(Table, Source.__table__)
-    result = session.connection().execute(
-        insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
-    )
-    return [int(row[0]) for row in result]
+    if len(rows) == 1:
+        return [int(session.connection().execute(insert(table).returning(table.c.id), rows[0]).scalar_one())]
+    # A Core executemany: several times faster than the ORM unit of work, and than INSERT ..
+    # RETURNING, which SQLite runs once per row when the ids must come back in order. The new
+    # rows' ids are then read back by their uuids (unique and indexed).
+    session.connection().execute(insert(table), rows)
+    by_uuid: dict[str, int] = {}
+    for chunk in _chunks(uuids, _IN_LIMIT):
+        query = select(Source.uuid, Source.id).where(Source.uuid.in_(chunk))
+        by_uuid.update((uuid, source_id) for uuid, source_id in session.execute(query))
+    return [by_uuid[uuid] for uuid in uuids]
 
 
 def update_source(session: Session, source_id: int, **fields: object) -> None:

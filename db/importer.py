@@ -20,16 +20,17 @@ from sqlalchemy.orm import Session
 from db.archive import Archive
 from db.commands import (
     NewSource,
+    OriginalData,
     add_annotation,
-    add_source,
     add_sources,
     sha256_of,
-    store_original,
+    store_originals,
 )
+from db.ingest import table
 from db.ingest._common import check_regular_file
 from db.ingest.base import IngestError, ParsedSource, PasswordRequired
 from db.ingest.registry import media_type, reader_for, walk
-from db.queries import sources_by_sha256, sources_with_sha256
+from db.queries import sources_by_sha256
 
 Status = Literal["imported", "duplicate", "failed", "skipped"]
 Report = Callable[[int, int, str], None]
@@ -132,6 +133,22 @@ class _Writer:
             self.session.close()
 
 
+@dataclass
+class _Progress:
+    total: int
+    report: Report | None
+    cancelled: Cancelled | None
+    done: int = 0
+
+    def step(self, path: Path) -> None:
+        if self.report is not None:
+            self.report(self.done, self.total, str(path))
+        self.done += 1
+
+    def stopped(self) -> bool:
+        return self.cancelled is not None and self.cancelled()
+
+
 def import_paths(
     archive: Archive,
     paths: Iterable[Path | str],
@@ -140,18 +157,27 @@ def import_paths(
     report: Report | None = None,
     cancelled: Cancelled | None = None,
 ) -> list[ImportResult]:
-    """Import files and folders (recursively). Returns one result per source or file."""
+    """Import files and folders (recursively). Returns one result per source or file, in order.
+
+    Files are read and parsed a batch at a time (up to ``FILE_BATCH`` files or ``BATCH_BYTES``)
+    and each batch is written in one savepoint; when that fails, the batch is written again file
+    by file so that only the files that cannot be saved fail. A table of articles streams its
+    rows in chunks of its own.
+    """
     options = options or ImportOptions()
     files = list(walk(Path(p) for p in paths))
+    progress = _Progress(len(files), report, cancelled)
     results: list[ImportResult] = []
     writer = _Writer(archive)
     try:
-        for done, path in enumerate(files):
-            if cancelled is not None and cancelled():
+        for is_table, group in _batches(files):
+            if progress.stopped():
                 break
-            if report is not None:
-                report(done, len(files), str(path))
-            results.extend(_import_file(writer, path, options, cancelled))
+            if is_table:
+                progress.step(group[0])
+                results.extend(_import_table(writer, group[0], options, cancelled))
+            else:
+                results.extend(_import_batch(writer, group, options, progress))
     finally:
         writer.close()
     if report is not None:
@@ -164,56 +190,205 @@ def import_file(archive: Archive, path: Path, options: ImportOptions | None = No
     return import_paths(archive, [path], options)
 
 
-def _import_file(
-    writer: _Writer, path: Path, options: ImportOptions, cancelled: Cancelled | None
+#: files read, parsed and written together (one savepoint per batch)
+FILE_BATCH = 200
+#: ... and at most this many bytes of them held at once
+BATCH_BYTES = 32 << 20
+#: larger files are hashed as a stream and read again when stored, never held during parsing
+HOLD_LIMIT = 8 << 20
+
+
+def _batches(files: list[Path]) -> Iterator[tuple[bool, list[Path]]]:
+    """Consecutive files grouped into batches; each table of articles on its own."""
+    batch: list[Path] = []
+    size = 0
+    for path in files:
+        reader = reader_for(path)
+        if reader is not None and getattr(reader, "TABLE", False):
+            if batch:
+                yield False, batch
+                batch, size = [], 0
+            yield True, [path]
+            continue
+        try:
+            file_size = path.stat().st_size
+        except OSError:
+            file_size = 0  # reported when the file is read
+        if batch and (len(batch) >= FILE_BATCH or size + file_size > BATCH_BYTES):
+            yield False, batch
+            batch, size = [], 0
+        batch.append(path)
+        size += file_size
+    if batch:
+        yield False, batch
+
+
+@dataclass
+class _File:
+    """One file of a batch on its way into the archive."""
+
+    path: Path
+    media_type: str = ""
+    sha256: str = ""
+    #: the bytes (None for a large file: read again when stored)
+    data: bytes | None = None
+    sources: list[ParsedSource] = field(default_factory=list)
+    #: what happened, once it is known
+    results: list[ImportResult] | None = None
+    #: an identical file earlier in the same batch
+    same_as: _File | None = None
+
+    def fail(self, error: str, *, needs_password: bool = False) -> None:
+        self.results = [ImportResult(str(self.path), "failed", error=error, needs_password=needs_password)]
+
+
+def _import_batch(
+    writer: _Writer, paths: list[Path], options: ImportOptions, progress: _Progress
 ) -> list[ImportResult]:
+    files = [_hash(path) for path in paths]
+    if not options.keep_duplicates:
+        _find_duplicates(writer.session, files)
+    parsed: list[_File] = []
+    for file in files:
+        if progress.stopped():
+            break  # what was parsed is still imported: cancel keeps what is done
+        progress.step(file.path)
+        if file.results is None and file.same_as is None:
+            _parse(file, options)
+        parsed.append(file)
+    _write(writer, [f for f in parsed if f.results is None and f.same_as is None], options)
+    results: list[ImportResult] = []
+    for file in parsed:
+        if file.same_as is not None:
+            first = file.same_as.results or []
+            file.results = [
+                ImportResult(str(file.path), "duplicate", source_id=r.source_id)
+                if r.status == "imported"
+                else ImportResult(str(file.path), r.status, error=r.error, needs_password=r.needs_password)
+                for r in first[:1]
+            ]
+        results.extend(file.results or [])
+    return results
+
+
+def _hash(path: Path) -> _File:
+    """Check that ``path`` is a file Dossier reads, and hash it (keeping the bytes if small)."""
+    file = _File(path)
     name = str(path)
     reader = reader_for(path)
     if reader is None:
         if path.is_dir():  # walk hands back a folder it could not list
-            return [ImportResult(name, "failed", error="the folder cannot be read (permissions?)")]
-        if not path.exists():
-            return [ImportResult(name, "failed", error="file not found")]
-        return [ImportResult(name, "skipped", error=f"not a format Dossier reads ({path.suffix or 'no extension'})")]
-    is_table = bool(getattr(reader, "TABLE", False))
-    kind_of_file = media_type(path) or reader.MEDIA_TYPE
+            file.fail("the folder cannot be read (permissions?)")
+        elif not path.exists():
+            file.fail("file not found")
+        else:
+            file.results = [
+                ImportResult(name, "skipped", error=f"not a format Dossier reads ({path.suffix or 'no extension'})")
+            ]
+        return file
+    file.media_type = media_type(path) or reader.MEDIA_TYPE
     try:
-        check_regular_file(path)  # before hashing: a pipe would block, a folder cannot be read
-        file_sha = _file_sha256(path)
+        size = check_regular_file(path)  # before reading: a pipe would block
+        if size <= HOLD_LIMIT:
+            file.data = path.read_bytes()
+            file.sha256 = sha256_of(file.data)
+        else:
+            file.sha256 = _file_sha256(path)
     except IngestError as error:
-        return [ImportResult(name, "failed", error=str(error))]
+        file.fail(str(error))
     except OSError as error:
-        return [ImportResult(name, "failed", error=f"cannot read the file ({error.strerror or error})")]
-    if not is_table and not options.keep_duplicates:
-        existing = sources_with_sha256(writer.session, file_sha)
-        if existing:
-            return [ImportResult(name, "duplicate", source_id=existing[0])]
+        file.fail(f"cannot read the file ({error.strerror or error})")
+    return file
+
+
+def _find_duplicates(session: Session, files: list[_File]) -> None:
+    """Files already in the archive, and files repeated within the batch (one query)."""
+    candidates = [f for f in files if f.results is None]
+    existing = sources_by_sha256(session, [f.sha256 for f in candidates])
+    first: dict[str, _File] = {}
+    for file in candidates:
+        if file.sha256 in existing:
+            file.results = [ImportResult(str(file.path), "duplicate", source_id=existing[file.sha256])]
+        elif file.sha256 in first:
+            file.same_as = first[file.sha256]
+        else:
+            first[file.sha256] = file
+
+
+def _parse(file: _File, options: ImportOptions) -> None:
+    reader = reader_for(file.path)
+    assert reader is not None
     try:
-        parsed = reader.parse(path, password=options.password, options=options.table_options)
-        if is_table:
-            return _import_rows(writer, path, parsed, kind_of_file, options, cancelled)
-        sources = list(parsed)
+        file.sources = list(reader.parse(file.path, password=options.password, options=options.table_options))
     except PasswordRequired as error:
-        return [ImportResult(name, "failed", error=str(error), needs_password=True)]
+        file.fail(str(error), needs_password=True)
     except IngestError as error:
-        return [ImportResult(name, "failed", error=str(error))]
+        file.fail(str(error))
     except MemoryError:
-        return [ImportResult(name, "failed", error="too large to read in the memory available")]
+        file.fail("too large to read in the memory available")
     except Exception as error:  # a reader's library failing on a file we did not foresee
-        return [ImportResult(name, "failed", error=f"cannot be read ({type(error).__name__}: {error})")]
-    results = []
-    for source in sources:
+        file.fail(f"cannot be read ({type(error).__name__}: {error})")
+
+
+def _write(writer: _Writer, files: list[_File], options: ImportOptions) -> None:
+    """Store the batch in one savepoint; if that fails, each file in its own."""
+    if not files:
+        return
+    try:
+        with writer.unit() as session:
+            _store_files(session, files, options)
+        return
+    except (SQLAlchemyError, OSError, ValueError):
+        pass  # written again file by file: only the files that cannot be saved fail
+    for file in files:
         try:
             with writer.unit() as session:
-                file_id = store_original(session, path.read_bytes(), path.name, kind_of_file)
-                source_id = _store(session, source, file_sha, file_id, None, options)
+                _store_files(session, [file], options)
         except (SQLAlchemyError, OSError, ValueError) as error:
-            results.append(ImportResult(name, "failed", error=f"could not be saved ({error})"))
-            continue
-        results.append(
-            ImportResult(name, "imported", source_id=source_id, warnings=source.warnings, title=source.title)
-        )
-    return results
+            file.fail(f"could not be saved ({error})")
+
+
+def _store_files(session: Session, files: list[_File], options: ImportOptions) -> None:
+    originals = store_originals(
+        session,
+        [
+            OriginalData(f.data if f.data is not None else f.path.read_bytes(), f.path.name, f.media_type)
+            for f in files
+        ],
+    )
+    new = [
+        _new_source(source, file.sha256, file_id, None, options)
+        for file, file_id in zip(files, originals, strict=True)
+        for source in file.sources
+    ]
+    ids = iter(add_sources(session, new))
+    for file in files:
+        file.results = []
+        for source in file.sources:
+            source_id = next(ids)
+            for comment in source.comments:
+                add_annotation(session, source_id, comment.start, comment.end, note=comment.note)
+            file.results.append(
+                ImportResult(str(file.path), "imported", source_id=source_id, warnings=source.warnings, title=source.title)
+            )
+
+
+def _import_table(
+    writer: _Writer, path: Path, options: ImportOptions, cancelled: Cancelled | None
+) -> list[ImportResult]:
+    """A table of articles: checked and opened here, its rows stored by ``_import_rows``."""
+    file = _hash(path)
+    if file.results is not None:
+        return file.results
+    try:
+        rows = table.parse(path, password=options.password, options=options.table_options)
+        return _import_rows(writer, file, rows, options, cancelled)
+    except IngestError as error:
+        return [ImportResult(str(path), "failed", error=str(error))]
+    except MemoryError:
+        return [ImportResult(str(path), "failed", error="too large to read in the memory available")]
+    except Exception as error:  # a reader's library failing on a file we did not foresee
+        return [ImportResult(str(path), "failed", error=f"cannot be read ({type(error).__name__}: {error})")]
 
 
 def _row_key(row: ParsedSource) -> str:
@@ -224,18 +399,19 @@ def _row_key(row: ParsedSource) -> str:
 
 def _import_rows(
     writer: _Writer,
-    path: Path,
+    file: _File,
     rows: Iterator[ParsedSource],
-    kind_of_file: str,
     options: ImportOptions,
     cancelled: Cancelled | None,
 ) -> list[ImportResult]:
     """A table of articles: rows inserted a chunk at a time; a chunk that fails is retried row by
     row, each row in its own savepoint, so one bad row never takes its neighbours with it."""
-    name = str(path)
+    name = str(file.path)
     results: list[ImportResult] = []
+    data = file.data if file.data is not None else file.path.read_bytes()
     with writer.unit() as session:
-        file_id = store_original(session, path.read_bytes(), path.name, kind_of_file)
+        [file_id] = store_originals(session, [OriginalData(data, file.path.name, file.media_type, file.sha256)])
+    del data
     seen: set[str] = set()
     finished = False
     while not finished and not (cancelled is not None and cancelled()):
@@ -300,17 +476,3 @@ def _store_many(
     session: Session, rows: list[tuple[ParsedSource, str]], file_id: int, options: ImportOptions
 ) -> list[int]:
     return add_sources(session, [_new_source(row, key, file_id, row.part, options) for row, key in rows])
-
-
-def _store(
-    session: Session,
-    parsed: ParsedSource,
-    sha256: str,
-    file_id: int,
-    part: str | None,
-    options: ImportOptions,
-) -> int:
-    source_id = add_source(session, _new_source(parsed, sha256, file_id, part, options))
-    for comment in parsed.comments:
-        add_annotation(session, source_id, comment.start, comment.end, note=comment.note)
-    return source_id

@@ -607,10 +607,6 @@ def counts(session: Session) -> ArchiveCounts:
     )
 
 
-def sources_with_sha256(session: Session, sha256: str) -> list[int]:
-    return list(session.scalars(select(Source.id).where(Source.sha256 == sha256)))
-
-
 def sources_by_sha256(session: Session, digests: Sequence[str]) -> dict[str, int]:
     """For each digest already in the archive, the id of (one of) its sources."""
     found: dict[str, int] = {}

@@ -124,6 +124,8 @@ def parse_date(text: str | None) -> PartialDate | None:
     numeric = _NUMERIC.match(text)
     if numeric:
         return _numeric_date(numeric)
+    if not only_date_words(text):
+        return None  # a headline with a year in it: dateparser would refuse it, only slower
     try:
         data = _date_parser().get_date_data(text)
     except Exception:  # dateparser raises assorted errors on odd input; a date is optional
@@ -134,6 +136,49 @@ def parse_date(text: str | None) -> PartialDate | None:
     period = data["period"] or "day"
     precision = {"year": Precision.YEAR, "month": Precision.MONTH}.get(period, Precision.DAY)
     return PartialDate.from_date(value.date(), precision)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+# What a date line may say, in the words of dateparser's own data for DATE_LANGUAGES.
+_DATE_WORD_KEYS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "am", "pm", "skip", "pertain", "year", "month", "week", "day", "hour",
+    "minute", "second",
+)
+
+
+@functools.cache
+def _date_words() -> frozenset[str]:
+    import importlib
+
+    from dateparser.timezones import timezone_info_list
+
+    words: set[str] = set()
+
+    def add(values: object) -> None:
+        if isinstance(values, list):
+            for value in values:
+                if isinstance(value, str):
+                    words.update(_WORD.findall(value.casefold()))
+
+    for language in DATE_LANGUAGES:
+        info = importlib.import_module(f"dateparser.data.date_translation_data.{language}").info
+        for variant in [info, *info.get("locale_specific", {}).values()]:
+            for key in _DATE_WORD_KEYS:
+                add(variant.get(key))
+    for zone in timezone_info_list:
+        add([abbreviation for abbreviation, _offset in zone["timezones"]])
+    return frozenset(words)
+
+
+def only_date_words(text: str) -> bool:
+    """True when every word of ``text`` is one a date is written with (month and day names,
+    "of", "г.", time zones ...) in one of DATE_LANGUAGES. dateparser refuses any other word, and
+    deciding this first spares it the costly first look at each language for every headline
+    that merely contains a year."""
+    vocabulary = _date_words()
+    return all(len(word) == 1 or word in vocabulary for word in _WORD.findall(text.casefold()))
 
 
 def _numeric_date(match: re.Match[str]) -> PartialDate | None:

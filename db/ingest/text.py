@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,6 +33,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _CYRILLIC = frozenset({"cp1251", "koi8_r", "koi8_u", "mac_cyrillic", "iso8859_5", "cp866", "cp855"})
 _WESTERN_PUNCTUATION = frozenset("\xa0€‚„…‘’“”•–—™«»°§©®±·×÷£¥¢¡¿")
+# Control characters (Unicode category Cc) that text files do not contain: all but tab, line and
+# page breaks and escape.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 _HEADER_LINES = 6
 _LINE_LIMIT = 1000
 _MARKDOWN_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
@@ -163,10 +165,7 @@ def _looks_binary(sample: str) -> bool:
     """True when too many characters are control codes, as in a misnamed binary file."""
     if not sample:
         return False
-    controls = sum(
-        1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v\x1b"
-    )
-    return controls > max(2, len(sample) // 100)
+    return len(_CONTROLS.findall(sample)) > max(2, len(sample) // 100)
 
 
 def _read_header(text: str, source: ParsedSource) -> int:

@@ -23,6 +23,16 @@ from db.ingest._common import ambiguous_date, parse_date
         ("11.07.2015", PartialDate(2015, 7, 11)),
         ("25/12/2015", PartialDate(2015, 12, 25)),
         ("12/25/2015", PartialDate(2015, 12, 25)),
+        # Every word a date word of one of the languages read, with time zones and fillers.
+        ("Sábado, 11 de julio de 2015", PartialDate(2015, 7, 11)),
+        ("Mittwoch, 17. September 2014", PartialDate(2014, 9, 17)),
+        ("17 Eylül 2014 Çarşamba", PartialDate(2014, 9, 17)),
+        ("17 вересня 2014", PartialDate(2014, 9, 17)),
+        ("в 2014 году", PartialDate(2014)),
+        ("11 يوليو 2015", PartialDate(2015, 7, 11)),
+        ("July 11, 2015 at 10:30 am EDT", PartialDate(2015, 7, 11)),
+        ("the 3rd of March, 1987", PartialDate(1987, 3, 3)),
+        ("11 July 2015 14:05 MSK", PartialDate(2015, 7, 11)),
     ],
 )
 def test_dates_keep_their_precision(text: str, expected: PartialDate) -> None:
@@ -33,6 +43,15 @@ def test_dates_keep_their_precision(text: str, expected: PartialDate) -> None:
     "text", ["yesterday", "3 days ago", "March 3", "Tuesday", "Paragraph 5", "31.02.2015", "", None]
 )
 def test_nothing_is_filled_in_from_today(text: str | None) -> None:
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["THAI COFFEE EXPORTS RISE IN 1986", "CRA LTD <CRAA.S> 1986 NET", "Updated July 11, 2015",
+     "Election 2014 results", "Итоги 2014 года"],
+)
+def test_a_headline_with_a_year_is_not_a_date(text: str) -> None:
     assert parse_date(text) is None
 
 

@@ -1,0 +1,182 @@
+"""The importer over many files: results in order, originals kept, duplicates, a file that cannot
+be saved, cancel, and a table of articles among text files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from sqlalchemy import func, select, text
+
+from db import importer
+from db.archive import Archive
+from db.commands import sha256_of
+from db.importer import ImportOptions, import_paths
+from db.models import Annotation, OriginalFile, Source
+
+
+def write_reports(folder: Path, count: int, start: int = 0) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(start, start + count):
+        path = folder / f"report-{n:04d}.txt"
+        path.write_text(f"Report {n}\n\nShelling in sector {n} killed {n % 7} people.\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def count(archive: Archive, model: type) -> int:
+    with archive.session() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_a_folder_larger_than_a_batch_arrives_whole_and_in_order(archive: Archive, tmp_path: Path) -> None:
+    paths = write_reports(tmp_path / "reports", importer.FILE_BATCH * 2 + 37)
+    seen: list[tuple[int, int, str]] = []
+
+    results = import_paths(archive, [tmp_path / "reports"], report=lambda *args: seen.append(args))
+
+    assert [r.path for r in results] == [str(p) for p in paths]
+    assert {r.status for r in results} == {"imported"}
+    assert len({r.source_id for r in results}) == len(paths)
+    assert [done for done, _total, _name in seen] == list(range(len(paths) + 1))
+    with archive.session() as session:
+        rows = session.execute(
+            select(Source.id, Source.title, Source.text, Source.sha256, OriginalFile.data, OriginalFile.file_name)
+            .join(OriginalFile, Source.original_file_id == OriginalFile.id)
+        ).all()
+    by_id = {row.id: row for row in rows}
+    for path, result in zip(paths, results, strict=True):
+        row = by_id[result.source_id]
+        number = int(path.stem.split("-")[1])
+        assert row.title == f"Report {number}"
+        assert f"sector {number} killed" in row.text
+        assert row.data == path.read_bytes()
+        assert row.sha256 == sha256_of(path.read_bytes())
+        assert row.file_name == path.name
+
+
+def test_importing_again_reports_duplicates_of_the_first_sources(archive: Archive, tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    write_reports(folder, 12)
+    (folder / "report-copy.txt").write_bytes((folder / "report-0003.txt").read_bytes())
+
+    first = import_paths(archive, [folder])
+    by_name = {Path(r.path).name: r for r in first}
+    assert by_name["report-copy.txt"].status == "duplicate"
+    assert by_name["report-copy.txt"].source_id == by_name["report-0003.txt"].source_id
+
+    again = import_paths(archive, [folder])
+    assert [r.status for r in again] == ["duplicate"] * 13
+    assert [r.source_id for r in again] == [r.source_id for r in first]
+    assert count(archive, Source) == 12
+
+    kept = import_paths(archive, [folder], ImportOptions(keep_duplicates=True))
+    assert [r.status for r in kept] == ["imported"] * 13
+    assert count(archive, Source) == 25
+    assert count(archive, OriginalFile) == 12  # the bytes of a file are kept once
+
+
+def test_a_file_that_cannot_be_saved_fails_alone(archive: Archive, tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    write_reports(folder, 30)
+    poisoned = folder / "report-0017.txt"
+    poisoned.write_text("Refused by the database\n\nThis one cannot be stored.\n", encoding="utf-8")
+    with archive.session() as session:
+        # What a full disk or a constraint does to one file in the middle of a batch.
+        session.execute(text(
+            "CREATE TRIGGER refuse BEFORE INSERT ON sources WHEN new.title = 'Refused by the database' "
+            "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        ))
+
+    results = import_paths(archive, [folder])
+
+    statuses = {Path(r.path).name: r for r in results}
+    assert statuses["report-0017.txt"].status == "failed"
+    assert "could not be saved" in (statuses["report-0017.txt"].error or "")
+    assert "disk full" in (statuses["report-0017.txt"].error or "")
+    assert sum(r.status == "imported" for r in results) == 29
+    assert count(archive, Source) == 29
+    with archive.session() as session:
+        kept = set(session.scalars(select(OriginalFile.file_name)))
+    assert "report-0017.txt" not in kept  # its original did not stay behind either
+    assert len(kept) == 29
+
+
+def test_cancel_keeps_the_files_done_and_the_rest_imports_later(archive: Archive, tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    paths = write_reports(folder, 50)
+    reported: list[int] = []
+
+    results = import_paths(
+        archive, [folder], report=lambda done, _total, _name: reported.append(done),
+        cancelled=lambda: len(reported) > 20,
+    )
+
+    assert 0 < len(results) < 50
+    assert [r.status for r in results] == ["imported"] * len(results)
+    assert [r.path for r in results] == [str(p) for p in paths[: len(results)]]
+    assert count(archive, Source) == len(results)
+
+    rest = import_paths(archive, [folder])
+    assert [r.status for r in rest] == ["duplicate"] * len(results) + ["imported"] * (50 - len(results))
+    assert count(archive, Source) == 50
+
+
+def test_a_table_among_text_files_keeps_the_order(archive: Archive, tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    write_reports(folder, 3)
+    (folder / "report-0001b.csv").write_text(
+        "title,text\nFirst row,Ten people were detained.\nSecond row,Two were released.\n", encoding="utf-8"
+    )
+    (folder / "report-0001c.dat").write_bytes(b"\x00\x01")
+
+    results = import_paths(archive, [folder])
+
+    assert [(Path(r.path).name, r.status, r.part) for r in results] == [
+        ("report-0000.txt", "imported", None),
+        ("report-0001.txt", "imported", None),
+        ("report-0001b.csv", "imported", "row 2"),
+        ("report-0001b.csv", "imported", "row 3"),
+        ("report-0001c.dat", "skipped", None),
+        ("report-0002.txt", "imported", None),
+    ]
+
+
+def test_a_large_file_is_stored_whole_without_being_held_during_parsing(
+    archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "HOLD_LIMIT", 1000)
+    big = tmp_path / "transcript.txt"
+    big.write_text("Interview transcript\n\n" + "The convoy was stopped at the checkpoint. " * 500, encoding="utf-8")
+    small = write_reports(tmp_path / "small", 2)
+
+    results = import_paths(archive, [big, *small])
+
+    assert [r.status for r in results] == ["imported"] * 3
+    with archive.session() as session:
+        data = session.scalar(
+            select(OriginalFile.data).join(Source, Source.original_file_id == OriginalFile.id)
+            .where(Source.id == results[0].source_id)
+        )
+    assert data == big.read_bytes()
+
+
+def test_word_comments_become_annotations_on_import(archive: Archive, tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("Witnesses counted ")
+    counted = paragraph.add_run("forty shells")
+    paragraph.add_run(" before noon.")
+    document.add_comment(counted, text="Check against the OSCE report.", author="Anna")
+    document.save(str(tmp_path / "report.docx"))
+    write_reports(tmp_path, 2)
+
+    results = import_paths(archive, [tmp_path])
+
+    [word] = [r for r in results if r.path.endswith(".docx")]
+    with archive.session() as session:
+        notes = session.execute(
+            select(Annotation.note, Annotation.quote).where(Annotation.source_id == word.source_id)
+        ).all()
+    assert [tuple(n) for n in notes] == [("Check against the OSCE report.", "forty shells")]
