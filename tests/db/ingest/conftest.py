@@ -20,7 +20,8 @@ def write_pdf(
     created: str | None = None,
     password: str | None = None,
 ) -> Path:
-    """A PDF with one text line per page (None: a page with only an image, no text layer)."""
+    """A PDF with a text per page, "\n" between its lines (None: a page with only an image, no
+    text layer)."""
     from pypdf import PdfWriter
     from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
@@ -41,9 +42,11 @@ def write_pdf(
             # A 2x2 grey inline image, as a scanner would put a page picture.
             content = b"q 200 0 0 200 72 500 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x10\x80\xc0\xff EI Q"
         else:
-            escaped = line.encode("cp1252").replace(b"\\", b"\\\\")
-            escaped = escaped.replace(b"(", b"\\(").replace(b")", b"\\)")
-            content = b"BT /F1 12 Tf 72 720 Td (" + escaped + b") Tj ET"
+            shown = []
+            for part in line.split("\n"):  # one text line per line of the page
+                escaped = part.encode("cp1252").replace(b"\\", b"\\\\")
+                shown.append(b"(" + escaped.replace(b"(", b"\\(").replace(b")", b"\\)") + b") Tj")
+            content = b"BT /F1 12 Tf 14 TL 72 720 Td " + b" T* ".join(shown) + b" ET"
         stream = StreamObject()
         stream.set_data(content)
         page[NameObject("/Contents")] = writer._add_object(stream)

@@ -41,6 +41,37 @@ def test_text_pages_and_properties(make_pdf: MakePdf) -> None:
     assert source.warnings == []
 
 
+def test_words_broken_at_line_ends_are_mended(make_pdf: MakePdf) -> None:
+    path = make_pdf(
+        "typeset.pdf",
+        [
+            "The govern-\nment of Kabardino-\nBalkaria reported that well-\nknown militants were\nkilled; "
+            "a well-known\nwarlord sur-\nrendered in Ab\u00ad\nkhazia.",
+            "Page two contin-\nues.",
+        ],
+    )
+    source = read(path)
+    assert "The government of Kabardino-Balkaria reported" in source.text
+    assert "that well-known militants" in source.text  # a compound the document spells so
+    assert "warlord surrendered in Abkhazia." in source.text
+    second = source.page_starts[1]
+    assert source.text[second:] == "Page two continues."
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        (["Lines ending in a dash -\nstay apart."], ["Lines ending in a dash -\nstay apart."]),
+        (["From 2014-\n2015 on."], ["From 2014-\n2015 on."]),
+        (["co-\noperation, and cooperation"], ["cooperation, and cooperation"]),
+        (["co-\noperation, and co-operation"], ["co-operation, and co-operation"]),
+        (["Ho\u2010\nmöomorphismus"], ["Homöomorphismus"]),
+    ],
+)
+def test_only_hyphens_inside_words_are_mended(pages: list[str], expected: list[str]) -> None:
+    assert pdf.join_broken_words(pages) == expected
+
+
 def test_without_a_title_property_the_first_line_is_the_title(make_pdf: MakePdf) -> None:
     source = read(make_pdf("untitled.pdf", ["Situation update, week 12"]))
     assert source.title == "Situation update, week 12"
