@@ -5,8 +5,9 @@ peak memory while importing a 100 MB text file.
 
 "Raw" reads the same texts with the csv module / plain file reads and inserts them into a table
 with an external-content FTS5 index, one transaction per 1,000 rows: the floor any importer pays.
-Dossier additionally detects encodings, parses headers, hashes and keeps each original file, checks
-duplicates and commits each file in its own transaction.
+Dossier additionally detects encodings, parses headers, hashes and keeps each original file (so it
+writes about twice the bytes), checks duplicates, and writes each batch of files in one savepoint
+(file by file when a batch fails), indexing title, text, outlet and author.
 """
 
 from __future__ import annotations
