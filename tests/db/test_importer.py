@@ -3,6 +3,9 @@ be saved, cancel, and a table of articles among text files."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -14,6 +17,9 @@ from db.archive import Archive
 from db.commands import sha256_of
 from db.importer import ImportOptions, import_paths
 from db.models import Annotation, OriginalFile, Source
+from db.search import search_sources
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def write_reports(folder: Path, count: int, start: int = 0) -> list[Path]:
@@ -180,3 +186,40 @@ def test_word_comments_become_annotations_on_import(archive: Archive, tmp_path: 
             select(Annotation.note, Annotation.quote).where(Annotation.source_id == word.source_id)
         ).all()
     assert [tuple(n) for n in notes] == [("Check against the OSCE report.", "forty shells")]
+
+
+_IMPORT_AND_MEASURE = """
+import json, resource, sys
+from db import archive
+from db.importer import import_paths
+[result] = import_paths(archive.open(sys.argv[1]), [sys.argv[2]])
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"status": result.status, "error": result.error, "id": result.source_id, "peak_mb": peak}))
+"""
+
+
+@pytest.mark.slow
+def test_a_100_mb_text_file_imports_within_bounded_memory(archive: Archive, archive_path: Path, tmp_path: Path) -> None:
+    big = tmp_path / "transcript.txt"
+    paragraph = "The convoy was stopped at the checkpoint near Khasavyurt, witnesses said.\n\n"
+    with big.open("w", encoding="utf-8") as handle:
+        handle.write("Hearing transcript\n\n")
+        for _ in range(100_000_000 // len(paragraph) // 1000):
+            handle.write(paragraph * 1000)
+        handle.write("The hearing closed with the testimony of Zarema Umarova.\n")
+
+    probe = subprocess.run(
+        [sys.executable, "-c", _IMPORT_AND_MEASURE, str(archive_path), str(big)],
+        capture_output=True, text=True, cwd=REPO, check=True,
+    )
+
+    outcome = json.loads(probe.stdout)
+    assert outcome["status"] == "imported", outcome["error"]
+    # about five copies of the file at the peak (bytes, text, the database's own), never more
+    assert outcome["peak_mb"] < 8 * 100
+    with archive.session() as session:
+        [hit] = search_sources(session, "Zarema Umarova")
+        stored = session.scalar(select(func.length(Source.text)).where(Source.id == outcome["id"]))
+    assert hit.source_id == outcome["id"]
+    assert stored is not None
+    assert stored > 99_000_000
