@@ -6,6 +6,7 @@ already imported. The format readers live in :mod:`db.ingest`.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -66,17 +67,22 @@ class ImportResult:
             data["warnings"] = self.warnings
         return data
 
-    def describe(self) -> str:
-        """One line for people: ``PATH: what happened``."""
-        where = f"{self.path} ({self.part})" if self.part else self.path
+    def describe(self, relative_to: Path | None = None) -> str:
+        """One line for people: ``PATH: what happened`` (PATH relative to a folder if given)."""
+        path = self.path
+        if relative_to is not None:
+            with contextlib.suppress(ValueError):
+                path = str(Path(self.path).relative_to(relative_to))
+        where = f"{path} ({self.part})" if self.part else path
         if self.status == "failed":
             return f"{where}: {self.error}"
         if self.status == "duplicate":
             return f"{where}: already in the archive (source {self.source_id})"
         if self.status == "skipped":
-            return f"{where}: skipped ({self.error})"
+            return f"{where}: skipped — {self.error}"
+        title = f" “{self.title}”" if self.title else ""
         note = f" [{'; '.join(self.warnings)}]" if self.warnings else ""
-        return f"{where}: imported as source {self.source_id}{note}"
+        return f"{where}: imported as source {self.source_id}{title}{note}"
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ Cancel, a password prompt for encrypted PDFs, and a summary the researcher can c
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -37,12 +38,30 @@ STATUSES = ("imported", "duplicate", "skipped", "failed")
 
 
 def summary_text(results: Sequence[ImportResult]) -> str:
-    """The tally first, then one line per file: what a researcher pastes into a note or an email."""
+    """The tally first, then one line per file: what a researcher pastes into a note or an email.
+
+    Files are named relative to the folder they all come from, named once under the tally.
+    """
     tally = {s: sum(1 for r in results if r.status == s) for s in STATUSES}
     head = ", ".join(f"{n} {s}" for s, n in tally.items() if n) or "nothing to import"
     order = {s: n for n, s in enumerate(("failed", "skipped", "duplicate", "imported"))}
-    lines = [r.describe() for r in sorted(results, key=lambda r: order.get(r.status, 9))]
-    return "\n".join([head, "", *lines])
+    folder = common_folder([r.path for r in results])
+    lines = [r.describe(folder) for r in sorted(results, key=lambda r: order.get(r.status, 9))]
+    return "\n".join([head, *([f"from {folder}"] if folder else []), "", *lines])
+
+
+def common_folder(paths: Sequence[str]) -> Path | None:
+    """The deepest folder holding every file of ``paths`` (None when they share none)."""
+    files = [Path(p) for p in paths if Path(p).is_absolute()]
+    if not files or len(files) < len(paths):
+        return None
+    try:
+        common = Path(os.path.commonpath(files))
+    except ValueError:  # different drives
+        return None
+    if common in files:  # one file, or a folder given as such
+        common = common.parent
+    return None if common == Path(common.anchor) else common
 
 
 class ImportSummary(QDialog):
@@ -68,7 +87,7 @@ class ImportSummary(QDialog):
         layout.addWidget(head)
         layout.addWidget(body, 1)
         layout.addWidget(buttons)
-        self.resize(640, 360)
+        self.resize(760, 420)
 
 
 FIELD_LABELS = {

@@ -121,6 +121,22 @@ def test_encrypted_pdf_asks_for_the_password_and_imports_it(
     summary.close()
 
 
+def test_the_summary_names_files_within_the_folder_imported(tmp_path: Path) -> None:
+    folder = tmp_path / "field notes"
+    results = [
+        ImportResult(str(folder / "pdf" / "scan.pdf"), "failed", error="the PDF is encrypted"),
+        ImportResult(str(folder / "seed.txt"), "imported", source_id=7, title="ISIS Comes to Russia"),
+    ]
+    assert summary_text(results).splitlines() == [
+        "1 imported, 1 failed",
+        f"from {folder}",
+        "",
+        f"{Path('pdf', 'scan.pdf')}: the PDF is encrypted",
+        "seed.txt: imported as source 7 “ISIS Comes to Russia”",
+    ]
+    assert summary_text(results[1:]).splitlines()[1] == f"from {folder}"
+
+
 def test_the_summary_lists_problems_first_and_copies_as_text(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
     results = [
         ImportResult(str(tmp_path / "a.txt"), "imported", source_id=1),
@@ -130,7 +146,7 @@ def test_the_summary_lists_problems_first_and_copies_as_text(qtbot: QtBot, archi
     text = summary_text(results)
     lines = text.splitlines()
     assert lines[0] == "1 imported, 1 duplicate, 1 failed"
-    assert lines[2].endswith("b.pdf: damaged file")
+    assert lines[3] == "b.pdf: damaged file"
     dialog = ImportSummary(results)
     qtbot.addWidget(dialog)
     button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Copy")
