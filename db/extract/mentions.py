@@ -287,6 +287,13 @@ _ORGANISATION = re.compile(
     r"agency|international|industries|systems|airlines|motors|nato|opec|un|u\.n|eu|gop|"
     r"red\s+cross|red\s+crescent|amnesty|watch|doctors|nasdaq|sotheby's)\b\.?",
     re.IGNORECASE)
+# The head of an institution's name that "for" may follow ("Centers for Disease Control").
+_INSTITUTION = re.compile(
+    r"(?:^|-)(?:cent(?:er|re)s?|committee|council|movement|office|ministry|union|front|party|"
+    r"coalition|alliance|commission|institute|foundation|organi[sz]ation|agency|association|"
+    r"league|society|fund|bureau|board|department|service|tribunal|network|campaign|"
+    r"federation|forum|mission|directorate|program(?:me)?|partnership|initiative|committees)$",
+    re.IGNORECASE)
 _PLACE_WORDS = re.compile(
     r"\b(?:strip|republic|province|region|city|valley|mountains?|gorge|caucasus|islands?|"
     r"sea|river|camp|square|zone|street|mount|bay|gulf|peninsula|desert|county|district|"
@@ -429,6 +436,9 @@ def _guess_kind(name: str, before: str, after: str) -> str | None:
         return "state_body"
     if _ORGANISATION.search(name):
         return "organisation"
+    head = name.partition(" for ")[0].split()
+    if len(head) == 1 and _INSTITUTION.search(head[0]):  # "Movement for Democratic Change"
+        return "organisation"
     if lower in _COUNTRIES or _PLACE_WORDS.search(name):
         return "place"
     words = name.split()
@@ -517,9 +527,11 @@ def _runs(text: str) -> list[tuple[int, int, bool]]:
                 continue
             # A connector followed by a capitalised word: "Bank of Japan", "Abu Muhammad
             # al-Kadarskii", "Mujahideen of the Caucasus".
+            # "Committee for the Protection of Journalists": "for" inside an institution's name.
             k = j
             while k < len(words) and (words[k][2].lower() in _CONNECTORS or (
-                    words[k][2] == "the" and words[k - 1][2] == "of")) and \
+                    words[k][2] == "the" and words[k - 1][2] in ("of", "for")) or (
+                    words[k][2] == "for" and k == j and _INSTITUTION.search(previous))) and \
                     text[words[k - 1][1]:words[k][0]] in (" ", "  "):
                 k += 1
             if j < k < len(words) and _capitalised(words[k][2]) and \
@@ -597,6 +609,28 @@ def _headline_runs(text: str, runs: list[tuple[int, int, bool]], lowered: set[st
     return result
 
 
+class _ShoutedLines:
+    """Lines written all in capitals ("BASE: ALL RESPONDENTS", "[TERMINATE]", a wire headline):
+    their capitals say nothing about names, so no new actor is suggested there (known actors are
+    still found, whatever their case)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: dict[int, bool] = {}
+
+    def covers(self, position: int) -> bool:
+        start = self.text.rfind("\n", 0, position) + 1
+        shouted = self.seen.get(start)
+        if shouted is None:
+            end = self.text.find("\n", position)
+            line = self.text[start : end if end >= 0 else len(self.text)]
+            letters = [c for c in line[:300] if c.isalpha()]
+            shouted = len(letters) >= 4 and all(not c.islower() for c in letters) and any(
+                c.isupper() for c in letters)
+            self.seen[start] = shouted
+        return shouted
+
+
 def suggest_new_actors(text: str, known: ActorMatcher | None = None) -> list[MentionCandidate]:
     """Candidates for actors not yet in the registry: runs of capitalised words with the
     titles and roles around them, and a guessed kind; known names are left out."""
@@ -610,7 +644,10 @@ def suggest_new_actors(text: str, known: ActorMatcher | None = None) -> list[Men
     lowered = _lowercase_words(text)
     candidates: list[MentionCandidate] = []
     kinds: dict[str, str] = {}
+    shouted = _ShoutedLines(text)
     for run_start, run_end, after_title in _headline_runs(text, _runs(text), lowered):
+        if shouted.covers(run_start):
+            continue
         for start, end, kind in _split_run(text, run_start, run_end, lowered, after_title):
             if overlaps_known(start, end):
                 continue
@@ -685,7 +722,7 @@ def _split_run(text: str, start: int, end: int, lowered: set[str], after_title: 
             continue
         break
     # Lower-case connectors cannot open a name; capitalised ones can ("La Nacion", "Abu ...").
-    while tokens and tokens[0][2].lower() in _CONNECTORS and tokens[0][2][:1].islower() and \
+    while tokens and tokens[0][2].lower() in (*_CONNECTORS, "for") and tokens[0][2][:1].islower() and \
             not tokens[0][2].startswith(("al-", "el-")):
         tokens.pop(0)
     if not tokens:

@@ -247,3 +247,30 @@ def test_a_possessive_ends_a_name() -> None:
         "TOKYO (Reuters) - Tokyo's Nikkei average fell at the opening on Monday.")}
     assert "Tokyo's Nikkei" not in names
     assert "Tokyo" in names
+
+
+def test_lines_in_capitals_suggest_no_new_actors_but_known_ones_are_found() -> None:
+    # A survey codebook and a wire headline: every word is capitalised, so capitals say nothing.
+    text = ("BASE:  ALL RESPONDENTS\n[TERMINATE]\nRUSSIAN FORCES KILL ISLAMIC STATE COMMANDER\n"
+            "The Centers for Disease Control (CDC) and the FBI were asked.\n")
+    names = {m.name for m in suggest_new_actors(text)}
+    assert names == {"Centers for Disease Control", "CDC", "FBI"}
+    known = [(m.quote, m.name) for m in ActorMatcher(SEED_ACTORS).find(text)]
+    assert known == [("ISLAMIC STATE", "Islamic State")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Committee for the Protection of Journalists said Anna Politkovskaya was shot.",
+     "Committee for the Protection of Journalists"),
+    ("The Centers for Disease Control (CDC) said 12 people died.", "Centers for Disease Control"),
+    ("Tsvangirai leads the Movement for Democratic Change.", "Movement for Democratic Change"),
+])
+def test_for_inside_an_institutions_name(text: str, name: str) -> None:
+    found = {m.name: m.kind for m in suggest_new_actors(text)}
+    assert found.get(name) == "organisation", found
+
+
+def test_for_between_two_names_keeps_them_apart() -> None:
+    names = {m.name for m in suggest_new_actors("The convoy left Moscow for Sochi on Friday.")}
+    assert "Moscow" in names
+    assert not [name for name in names if " for " in name]
