@@ -67,10 +67,34 @@ def _open(data: bytes) -> Any:
         raise IngestError("an old Word .doc (or encrypted) file, not .docx: save it as .docx")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise IngestError("not a Word document: a .docx is a zip file and this is not one")
+    other = _other_office_file(data)
+    if other is not None:
+        raise IngestError(f"not a Word document: this is {other} with a .docx name")
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises KeyError, ValueError, package errors ...
         raise IngestError(f"not a Word document (a zip of something else?): {exc}") from None
+
+
+# Parts that name what a zip-based office file really is.
+_OTHER_PARTS = (
+    ("xl/workbook.xml", "an Excel workbook (.xlsx)"),
+    ("ppt/presentation.xml", "a PowerPoint presentation (.pptx)"),
+    ("content.xml", "an OpenDocument file (.odt/.ods)"),
+    ("META-INF/container.xml", "an e-book (.epub)"),
+)
+
+
+def _other_office_file(data: bytes) -> str | None:
+    """What a zip named .docx really is, when it is another kind of document."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    if "word/document.xml" in names:
+        return None
+    return next((what for part, what in _OTHER_PARTS if part in names), None)
 
 
 @dataclass
