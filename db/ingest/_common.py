@@ -68,7 +68,7 @@ def trim_title(text: str | None) -> str | None:
 
 
 def first_line_title(text: str) -> str | None:
-    """The first non-empty line of ``text``, trimmed, as a fallback title."""
+    """The first line of ``text`` with a letter or digit in it, trimmed, as a fallback title."""
     start = 0
     while start < len(text):
         end = text.find("\n", start)
@@ -76,7 +76,8 @@ def first_line_title(text: str) -> str | None:
             end = len(text)
         # Look only at a bounded slice so a huge single-line file stays cheap.
         line = text[start : min(end, start + 4 * TITLE_LIMIT)].strip()
-        if line:
+        # Rules and decorations ("---", "* * *", "=====") are no titles.
+        if any(ch.isalnum() for ch in line):
             return trim_title(line)
         start = end + 1
     return None

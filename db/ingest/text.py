@@ -3,6 +3,7 @@
 Recognised at the top of a file (header lines are removed from the text, the title and date are
 kept as metadata; the original file is stored by the importer anyway):
 
+* YAML front matter between ``---`` lines (notes apps, static sites, read-later exports);
 * a standalone date line, a title line, and a lead starting with "(Outlet) " (the seed's shape);
 * a Markdown ``# Title`` line and a ``By NAME`` line;
 * a dateline opening the first paragraph, "MOSCOW, Sept. 17, 2004 - ..." (kept in the text; only
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from db.ingest._common import first_line_title, parse_date, read_bytes, trim_title
+from db.ingest._frontmatter import read_front_matter
 from db.ingest.base import IngestError, ParsedSource
 
 EXTENSIONS: tuple[str, ...] = (".txt", ".text", ".md", ".markdown")
@@ -56,7 +58,7 @@ def parse(
     """Read one text file as one source."""
     text, warnings = read_text(path)
     source = ParsedSource(text="", warnings=warnings)
-    body_start = _read_header(text, source)
+    body_start = _read_header(text, source, read_front_matter(text, source))
     # One slice at most: a large file is never held more than twice.
     source.text = text[body_start:] if body_start else text
     del text
@@ -168,9 +170,9 @@ def _looks_binary(sample: str) -> bool:
     return len(_CONTROLS.findall(sample)) > max(2, len(sample) // 100)
 
 
-def _read_header(text: str, source: ParsedSource) -> int:
-    """Fill title/published/author/outlet from the top of ``text``; return where the body starts."""
-    pos = 0
+def _read_header(text: str, source: ParsedSource, pos: int = 0) -> int:
+    """Fill title/published/author/outlet from the top of ``text`` (from ``pos`` on); return
+    where the body starts."""
     title_candidate: tuple[str, int] | None = None
     for _ in range(_HEADER_LINES):
         line, end = _next_line(text, pos)

@@ -109,6 +109,68 @@ def test_markdown_title_and_byline(tmp_path: Path) -> None:
     assert source.text == "The town is quiet now.\n"
 
 
+def test_yaml_front_matter_gives_the_metadata_and_leaves_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "defectors.md"
+    path.write_text(
+        "---\n"
+        'title: "Defectors describe life under ISIS"\n'
+        "date: 2015-07-11\n"
+        "author: [Anna Nemtsova, Jamie Dettmer]\n"
+        "source: The Daily Beast\n"
+        "url: https://www.thedailybeast.com/isis-comes-to-russia\n"
+        "lang: en-US\n"
+        "tags: [isis, russia]\n"
+        "---\n\n"
+        "Some 40 people were killed.\n",
+        encoding="utf-8",
+    )
+    source = read(path)
+    assert source.title == "Defectors describe life under ISIS"
+    assert source.published == PartialDate(2015, 7, 11)
+    assert source.author == "Anna Nemtsova, Jamie Dettmer"
+    assert source.outlet == "The Daily Beast"
+    assert source.url == "https://www.thedailybeast.com/isis-comes-to-russia"
+    assert source.language == "en"
+    assert source.text == "Some 40 people were killed.\n"
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        ("date: 2014\nsource: https://example.org/r", (PartialDate(2014), None, "https://example.org/r")),
+        ("published: July 2015\npublisher: Caucasus Knot", (PartialDate(2015, 7), "Caucasus Knot", None)),
+        ("created: 2015-07-11T10:30:00+03:00\nauthor: {name: Anna Nemtsova}", (PartialDate(2015, 7, 11), None, None)),
+    ],
+)
+def test_front_matter_fields_in_other_spellings(
+    tmp_path: Path, front: str, expected: tuple[PartialDate, str | None, str | None]
+) -> None:
+    path = tmp_path / "note.md"
+    path.write_text(f"---\ntitle: Note\n{front}\n...\nBody.\n", encoding="utf-8")
+    source = read(path)
+    assert (source.published, source.outlet, source.url) == expected
+    assert source.text == "Body.\n"
+
+
+def test_rules_around_a_paragraph_are_no_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "rules.md"
+    original = "---\n\nA paragraph between two rules.\n\n---\n\nMore text.\n"
+    path.write_text(original, encoding="utf-8")
+    source = read(path)
+    assert source.text == original
+    assert source.title == "A paragraph between two rules."
+    assert source.warnings == []
+
+
+def test_broken_front_matter_stays_in_the_text_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "broken.md"
+    original = "---\ntitle: [unclosed\n---\nBody.\n"
+    path.write_text(original, encoding="utf-8")
+    source = read(path)
+    assert source.text == original
+    assert any("front matter" in w for w in source.warnings)
+
+
 def test_without_a_header_the_first_line_is_the_title(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("\n\n  Interview with a former fighter  \nHe said the unit split.\n")
