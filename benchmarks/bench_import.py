@@ -57,13 +57,13 @@ def raw_folder(path: Path, files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def dossier_import(archive: Path, paths: list[Path]) -> tuple[float, int, int]:
+def dossier_import(archive: Path, paths: list[Path], workers: int | None = None) -> tuple[float, int, int]:
     from db import archive as archive_module
     from db.importer import import_paths
 
     opened = archive_module.open(archive)
     start = time.perf_counter()
-    results = import_paths(opened, paths)
+    results = import_paths(opened, paths, workers=workers)
     elapsed = time.perf_counter() - start
     opened.close()
     imported = sum(r.status == "imported" for r in results)
@@ -103,6 +103,19 @@ def large_file(folder: Path, megabytes: int = 100) -> dict[str, object]:
     return data
 
 
+def pdf_folder(target: Path, copies: int = 4) -> list[Path]:
+    """Every PDF of ../shared/data/pdf ``copies`` times, each copy made distinct by a comment after
+    its end (still a valid PDF, another sha256), so none is skipped as a duplicate."""
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for copy in range(copies):
+        for pdf in sorted((SHARED / "pdf").rglob("*.pdf")):
+            path = target / f"{copy}-{pdf.name}"
+            path.write_bytes(pdf.read_bytes() + f"\n% copy {copy}\n".encode())
+            written.append(path)
+    return written
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--skip-large", action="store_true")
@@ -118,6 +131,17 @@ def main() -> None:
     t_raw = raw_folder(folder / "reuters-raw.sqlite", files)
     rows.append([f"folder of {len(files)} .txt", f"{imported}/{total}", imported / t, imported / t_raw, t_raw / t])
     print_table(["input", "imported", "sources/s", "raw/s", "ratio"], rows)
+
+    from db.ingest.parsing import default_workers
+
+    pdfs = pdf_folder(folder / "pdfs")
+    alone, imported, _ = dossier_import(folder / "pdf-alone.sqlite", [folder / "pdfs"], workers=0)
+    pooled, _, _ = dossier_import(folder / "pdf-pool.sqlite", [folder / "pdfs"])
+    print()
+    print_table(
+        ["folder of PDFs", "imported", "in one process s", f"with {default_workers()} workers s", "speed-up"],
+        [[f"{len(pdfs)} files", imported, alone, pooled, alone / pooled]],
+    )
     if not args.skip_large:
         large = large_file(folder)
         print()

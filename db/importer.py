@@ -29,7 +29,8 @@ from db.commands import (
 )
 from db.ingest import table
 from db.ingest._common import check_regular_file
-from db.ingest.base import IngestError, ParsedSource, PasswordRequired
+from db.ingest.base import IngestError, ParsedSource
+from db.ingest.parsing import ParserPool, is_slow, parse_file
 from db.ingest.registry import media_type, reader_for, walk
 from db.queries import sources_by_sha256
 
@@ -162,8 +163,12 @@ def import_paths(
     *,
     report: Report | None = None,
     cancelled: Cancelled | None = None,
+    workers: int | None = None,
 ) -> list[ImportResult]:
     """Import files and folders (recursively). Returns one result per source or file, in order.
+
+    Slow files (PDFs, web pages, Word) are read in up to ``workers`` processes at once (by
+    default one per core, see :mod:`db.ingest.parsing`; 0 reads everything here).
 
     Files are read and parsed a batch at a time (up to ``FILE_BATCH`` files or ``BATCH_BYTES``)
     and each batch is written in one savepoint; when that fails, the batch is written again file
@@ -175,6 +180,7 @@ def import_paths(
     progress = _Progress(len(files), report, cancelled)
     results: list[ImportResult] = []
     writer = _Writer(archive)
+    pool = ParserPool(workers)
     try:
         for is_table, group in _batches(files):
             if progress.stopped():
@@ -183,8 +189,9 @@ def import_paths(
                 progress.step(group[0])
                 results.extend(_import_table(writer, group[0], options, cancelled))
             else:
-                results.extend(_import_batch(writer, group, options, progress))
+                results.extend(_import_batch(writer, group, options, progress, pool))
     finally:
+        pool.close(wait=not progress.stopped())
         writer.close()
     if report is not None:
         report(len(files), len(files), "")
@@ -249,19 +256,35 @@ class _File:
 
 
 def _import_batch(
-    writer: _Writer, paths: list[Path], options: ImportOptions, progress: _Progress
+    writer: _Writer, paths: list[Path], options: ImportOptions, progress: _Progress, pool: ParserPool
 ) -> list[ImportResult]:
     files = [_hash(path) for path in paths]
     if not options.keep_duplicates:
         _find_duplicates(writer.session, files)
+    to_read = [f for f in files if f.results is None and f.same_as is None]
+    slow = [f for f in to_read if is_slow(f.path)]
+    # Slow files are read by the pool ahead of time; results are taken in file order below.
+    ahead = (
+        {id(f): pool.submit(f.path, options.password, options.table_options) for f in slow}
+        if pool.wanted(len(slow)) else {}
+    )
     parsed: list[_File] = []
     for file in files:
         if progress.stopped():
             break  # what was parsed is still imported: cancel keeps what is done
         progress.step(file.path)
         if file.results is None and file.same_as is None:
-            _parse(file, options)
+            if id(file) in ahead:
+                outcome = pool.result(ahead.pop(id(file)), file.path, options.password, options.table_options)
+            else:
+                outcome = parse_file(file.path, options.password, options.table_options)
+            file.sources = outcome.sources
+            if outcome.error is not None:
+                file.fail(outcome.error, needs_password=outcome.needs_password)
         parsed.append(file)
+    for future in ahead.values():  # cancelled: files not yet read are not read
+        if future is not None:
+            future.cancel()
     _write(writer, [f for f in parsed if f.results is None and f.same_as is None], options)
     results: list[ImportResult] = []
     for file in parsed:
@@ -319,21 +342,6 @@ def _find_duplicates(session: Session, files: list[_File]) -> None:
             file.same_as = first[file.sha256]
         else:
             first[file.sha256] = file
-
-
-def _parse(file: _File, options: ImportOptions) -> None:
-    reader = reader_for(file.path)
-    assert reader is not None
-    try:
-        file.sources = list(reader.parse(file.path, password=options.password, options=options.table_options))
-    except PasswordRequired as error:
-        file.fail(str(error), needs_password=True)
-    except IngestError as error:
-        file.fail(str(error))
-    except MemoryError:
-        file.fail("too large to read in the memory available")
-    except Exception as error:  # a reader's library failing on a file we did not foresee
-        file.fail(f"cannot be read ({type(error).__name__}: {error})")
 
 
 def _write(writer: _Writer, files: list[_File], options: ImportOptions) -> None:

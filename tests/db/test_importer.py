@@ -14,10 +14,12 @@ from sqlalchemy import func, select, text
 
 from db import importer
 from db.archive import Archive
+from db.archive import open as open_archive
 from db.commands import sha256_of
 from db.importer import ImportOptions, import_paths
 from db.models import Annotation, OriginalFile, Source
 from db.search import search_sources
+from tests.db.ingest.conftest import write_mixed_folder
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -223,3 +225,46 @@ def test_a_100_mb_text_file_imports_within_bounded_memory(archive: Archive, arch
     assert hit.source_id == outcome["id"]
     assert stored is not None
     assert stored > 99_000_000
+
+
+def test_slow_files_read_in_worker_processes_give_the_same_archive(archive: Archive, tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    write_mixed_folder(folder)
+    alone = open_archive(tmp_path / "alone.sqlite")
+
+    with_workers = import_paths(archive, [folder], workers=2)
+    in_process = import_paths(alone, [folder], workers=0)
+
+    def outcome(results: list[importer.ImportResult]) -> list[tuple[object, ...]]:
+        return [(Path(r.path).name, r.status, r.error, r.needs_password, r.title, r.warnings) for r in results]
+
+    assert outcome(with_workers) == outcome(in_process)
+    statuses = {Path(r.path).name: r for r in with_workers}
+    assert statuses["locked.pdf"].needs_password
+    assert statuses["damaged.pdf"].status == "failed"
+    assert sum(r.status == "imported" for r in with_workers) == 10
+
+    def stored(opened: Archive) -> list[tuple[object, ...]]:
+        with opened.session() as session:
+            rows = session.execute(
+                select(OriginalFile.file_name, Source.title, Source.text, Source.published, Source.page_starts)
+                .join(OriginalFile, Source.original_file_id == OriginalFile.id).order_by(OriginalFile.file_name)
+            ).all()
+        return [tuple(row) for row in rows]
+
+    assert stored(archive) == stored(alone)
+    alone.close()
+
+
+def test_cancel_while_workers_read_keeps_what_was_done(archive: Archive, tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    write_mixed_folder(folder)
+    reported: list[int] = []
+
+    results = import_paths(archive, [folder], workers=2, report=lambda done, *_: reported.append(done),
+                           cancelled=lambda: len(reported) > 4)
+
+    assert 0 < len(results) <= 5
+    assert count(archive, Source) == sum(r.status == "imported" for r in results)
+    import_paths(archive, [folder], workers=2)
+    assert count(archive, Source) == 10  # the rest came in on the next import, nothing twice

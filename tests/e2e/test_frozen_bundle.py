@@ -295,3 +295,25 @@ def test_the_window_looks_the_same_frozen(executable: Path, tmp_path: Path) -> N
         f"{differing:.1%} of the pixels differ: compare {frozen_png} with {source_png}" + _staleness(executable)
     )
     assert len(set(map(tuple, got.reshape(-1, 4)[::97]))) > 50  # text, highlights, a chart: not blank
+
+
+def test_a_folder_read_by_worker_processes_frozen(
+    executable: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The importer's worker processes are the frozen program itself (multiprocessing's
+    freeze_support hands them their work): the folder reads the same as from source."""
+    from tests.db.ingest.conftest import write_mixed_folder
+
+    folder = tmp_path / "mixed"
+    write_mixed_folder(folder)
+    monkeypatch.setenv("DOSSIER_IMPORT_WORKERS", "2")
+    frozen_archive, source_archive = str(tmp_path / "frozen.sqlite"), str(tmp_path / "source.sqlite")
+    imported = frozen(executable, tmp_path, "--archive", frozen_archive, "import", str(folder), "--json")
+    expected = from_source(tmp_path, "--archive", source_archive, "import", str(folder), "--json")
+
+    assert imported.returncode == expected.returncode == 1, imported.stderr  # the damaged PDF
+    statuses = [(Path(r["path"]).name, r["status"], r["error"]) for r in json.loads(imported.stdout)]
+    assert statuses == [(Path(r["path"]).name, r["status"], r["error"]) for r in json.loads(expected.stdout)]
+    assert sum(status == "imported" for _name, status, _error in statuses) == 10
+    got = json_of(frozen(executable, tmp_path, "--archive", frozen_archive, "sources", "--json"))
+    assert _comparable(got) == _comparable(json_of(from_source(tmp_path, "--archive", source_archive, "sources", "--json")))

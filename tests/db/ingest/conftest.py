@@ -70,3 +70,23 @@ def make_pdf(tmp_path: Path) -> MakePdf:
         return write_pdf(tmp_path / name, pages, **kwargs)
 
     return make
+
+
+def write_mixed_folder(folder: Path) -> None:
+    """PDFs (one encrypted, one damaged), saved web pages and a text file: enough slow files for
+    the importer to read them in worker processes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(6):
+        write_pdf(folder / f"report-{n}.pdf", [f"Report {n}: {n + 3} people were detained.", f"Annex {n}."],
+                  title=f"Monthly report {n}")
+    write_pdf(folder / "locked.pdf", ["Confidential list."], password="secret")
+    damaged = (folder / "report-0.pdf").read_bytes()
+    (folder / "damaged.pdf").write_bytes(damaged[: len(damaged) // 3])
+    for n in range(3):
+        (folder / f"page-{n}.html").write_text(
+            f"<html><head><title>Page {n}</title><meta property='og:site_name' content='Caucasus Knot'>"
+            f"</head><body><article><p>In district {n}, {n + 10} houses were searched by police "
+            "officers on Tuesday, residents said.</p></article></body></html>",
+            encoding="utf-8",
+        )
+    (folder / "notes.txt").write_text("Field notes\n\nThe checkpoint was closed.\n", encoding="utf-8")

@@ -1,0 +1,114 @@
+"""Reading a file into sources, in this process or in worker processes.
+
+``parse_file`` runs a file's format reader and turns every failure into a message for the
+researcher. ``ParserPool`` runs it on the machine's other cores for the files whose reading is
+slow (PDFs, saved web pages, Word documents: tens of milliseconds to seconds each), while the
+importer takes the results in file order and stores them. Text files and tables are read in the
+importer's own process: they are faster to read than to send between processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from db.ingest.base import IngestError, ParsedSource, PasswordRequired
+from db.ingest.registry import reader_for
+
+#: suffixes whose reading is slow enough to be worth a worker process
+SLOW_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".xhtml", ".docx"})
+#: a pool is started only for at least this many slow files at once (a worker takes about a
+#: second to start and load the readers)
+MIN_SLOW_FILES = 6
+#: at most this many workers (each holds its own copy of the readers, ~100 MB)
+MAX_WORKERS = 4
+
+
+@dataclass
+class Parsed:
+    """What reading a file gave: its sources, or why there are none."""
+
+    sources: list[ParsedSource] = field(default_factory=list)
+    error: str | None = None
+    #: the file is encrypted: asking for a password may help
+    needs_password: bool = False
+
+
+def parse_file(path: str | Path, password: str | None = None, options: object | None = None) -> Parsed:
+    """Read ``path`` with the reader for its type; never raises for a bad file."""
+    path = Path(path)
+    reader = reader_for(path)
+    if reader is None:
+        return Parsed(error=f"not a format Dossier reads ({path.suffix or 'no extension'})")
+    try:
+        return Parsed(list(reader.parse(path, password=password, options=options)))
+    except PasswordRequired as error:
+        return Parsed(error=str(error), needs_password=True)
+    except IngestError as error:
+        return Parsed(error=str(error))
+    except MemoryError:
+        return Parsed(error="too large to read in the memory available")
+    except Exception as error:  # a reader's library failing on a file we did not foresee
+        return Parsed(error=f"cannot be read ({type(error).__name__}: {error})")
+
+
+def is_slow(path: Path) -> bool:
+    return path.suffix.lower() in SLOW_SUFFIXES
+
+
+def default_workers() -> int:
+    """Worker processes for this machine: one per core, up to MAX_WORKERS (none on one core);
+    the environment variable DOSSIER_IMPORT_WORKERS sets another number (0: none)."""
+    chosen = os.environ.get("DOSSIER_IMPORT_WORKERS", "").strip()
+    if chosen.isdigit():
+        return int(chosen)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return min(cores, MAX_WORKERS) if cores > 1 else 0
+
+
+class ParserPool:
+    """Worker processes for one import: started on first need, stopped by ``close``.
+
+    Workers are started with "spawn" (a fresh interpreter, or the frozen executable, which calls
+    ``multiprocessing.freeze_support()`` first): forking a process that runs Qt and database
+    threads is not safe. If a worker dies (a file that exhausts memory, say), the pool is given up
+    and the remaining files are read in this process.
+    """
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = default_workers() if workers is None else workers
+        self.broken = False
+        self._executor: ProcessPoolExecutor | None = None
+
+    def wanted(self, slow_files: int) -> bool:
+        """Whether ``slow_files`` files are worth reading in the pool."""
+        return self.workers >= 2 and not self.broken and slow_files >= MIN_SLOW_FILES
+
+    def submit(self, path: Path, password: str | None, options: object | None) -> Future[Parsed] | None:
+        try:
+            if self._executor is None:
+                self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            return self._executor.submit(parse_file, str(path), password, options)
+        except (OSError, RuntimeError, BrokenProcessPool):
+            self.broken = True  # no processes on this machine: read here instead
+            return None
+
+    def result(self, future: Future[Parsed] | None, path: Path, password: str | None, options: object | None) -> Parsed:
+        """The result of ``future`` (reading here when there is none or the pool broke)."""
+        if future is not None and not self.broken:
+            try:
+                return future.result()
+            except (BrokenProcessPool, OSError, RuntimeError):
+                self.broken = True
+        return parse_file(path, password, options)
+
+    def close(self, *, wait: bool = True) -> None:
+        """Stop the workers; without ``wait``, files not started are dropped and a file under
+        way finishes in the background (after a cancel)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=wait, cancel_futures=True)
+            self._executor = None
