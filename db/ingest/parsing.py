@@ -102,7 +102,7 @@ class ParserPool:
         if future is not None and not self.broken:
             try:
                 return future.result()
-            except (BrokenProcessPool, OSError, RuntimeError):
+            except Exception:  # a worker died, or its answer could not be sent back
                 self.broken = True
         return parse_file(path, password, options)
 

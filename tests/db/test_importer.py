@@ -4,8 +4,10 @@ be saved, cancel, and a table of articles among text files."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import docx
@@ -19,7 +21,7 @@ from db.commands import sha256_of
 from db.importer import ImportOptions, import_paths
 from db.models import Annotation, OriginalFile, Source
 from db.search import search_sources
-from tests.db.ingest.conftest import write_mixed_folder
+from tests.db.ingest.conftest import write_mixed_folder, write_pdf
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -268,3 +270,23 @@ def test_cancel_while_workers_read_keeps_what_was_done(archive: Archive, tmp_pat
     assert count(archive, Source) == sum(r.status == "imported" for r in results)
     import_paths(archive, [folder], workers=2)
     assert count(archive, Source) == 10  # the rest came in on the next import, nothing twice
+
+
+def test_a_dead_worker_gives_way_to_reading_here(tmp_path: Path) -> None:
+    from db.ingest.parsing import ParserPool
+
+    pdf = write_pdf(tmp_path / "report.pdf", ["Seven people were detained."])
+    pool = ParserPool(workers=2)
+    first = pool.submit(pdf, None, None)
+    assert first is not None
+    assert pool.result(first, pdf, None, None).sources[0].text == "Seven people were detained."
+    # A worker killed (for memory, say) breaks the pool: files are then read in this process.
+    assert pool._executor is not None
+    with pytest.raises(BrokenProcessPool):
+        pool._executor.submit(os._exit, 9).result()
+    second = pool.submit(pdf, None, None)
+    parsed = pool.result(second, pdf, None, None)
+    assert parsed.sources[0].text == "Seven people were detained."
+    assert pool.broken
+    assert not pool.wanted(100)
+    pool.close()
