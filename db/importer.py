@@ -31,7 +31,7 @@ from db.ingest import table
 from db.ingest._common import check_regular_file
 from db.ingest.base import IngestError, ParsedSource
 from db.ingest.parsing import ParserPool, is_slow, parse_file
-from db.ingest.registry import media_type, reader_for, walk
+from db.ingest.registry import media_type, page_of_resources, reader_for, walk
 from db.queries import sources_by_sha256
 
 Status = Literal["imported", "duplicate", "failed", "skipped"]
@@ -306,7 +306,12 @@ def _hash(path: Path) -> _File:
     name = str(path)
     reader = reader_for(path)
     if reader is None:
-        if path.is_dir():  # walk hands back a folder it could not list
+        page = page_of_resources(path) if path.is_dir() else None
+        if page is not None:
+            file.results = [
+                ImportResult(name, "skipped", error=f"the images, scripts and styles of the saved page {page.name}")
+            ]
+        elif path.is_dir():  # walk hands back a folder it could not list
             file.fail("the folder cannot be read (permissions?)")
         elif not path.exists():
             file.fail("file not found")

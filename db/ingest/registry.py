@@ -30,12 +30,32 @@ def media_type(path: Path) -> str | None:
     return by_suffix.get(path.suffix.lower(), default)
 
 
+# What browsers call the folder of a saved page's images, scripts and styles ("Story_files" next
+# to "Story.html"; older browsers translated it).
+_RESOURCE_FOLDER_SUFFIXES = ("_files", "-Dateien", "_fichiers", "_archivos", "_arquivos", "_bestanden", "-filer")
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def page_of_resources(folder: Path) -> Path | None:
+    """The saved web page whose resources ``folder`` holds, if it is such a folder."""
+    for suffix in _RESOURCE_FOLDER_SUFFIXES:
+        if folder.name.endswith(suffix) and len(folder.name) > len(suffix):
+            stem = folder.name[: -len(suffix)]
+            for page_suffix in _PAGE_SUFFIXES:
+                page = folder.with_name(stem + page_suffix)
+                if page.is_file():
+                    return page
+    return None
+
+
 def walk(paths: Iterable[Path]) -> Iterator[Path]:
     """Every file under ``paths``: folders recursively in sorted order, hidden entries skipped.
 
     Paths given explicitly are yielded as they are (even hidden, missing or unreadable ones) so
     the importer can report what is wrong with each. A folder that cannot be listed is yielded
-    too, for the same reason; folder links are followed once (no loops).
+    too, for the same reason, and so is the resources folder of a saved web page ("Story_files"
+    beside "Story.html": its ads, scripts and images are not sources); folder links are followed
+    once (no loops).
     """
     seen: set[tuple[int, int]] = set()
     for path in paths:
@@ -66,7 +86,7 @@ def _walk_folder(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
             is_folder = entry.is_dir()
         except OSError:
             is_folder = False
-        if is_folder:
+        if is_folder and page_of_resources(path) is None:
             yield from _walk_folder(path, seen)
         else:
-            yield path
+            yield path  # a saved page's resources come back whole, to be reported once

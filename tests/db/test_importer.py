@@ -290,3 +290,28 @@ def test_a_dead_worker_gives_way_to_reading_here(tmp_path: Path) -> None:
     assert pool.broken
     assert not pool.wanted(100)
     pool.close()
+
+
+def test_a_saved_web_page_comes_without_its_resources(archive: Archive, tmp_path: Path) -> None:
+    folder = tmp_path / "saved"
+    resources = folder / "Grozny attack_files"
+    resources.mkdir(parents=True)
+    (folder / "Grozny attack.html").write_text(
+        "<html><head><title>Attack in Grozny</title></head><body><article><p>Militants attacked "
+        "the press house in Grozny on Thursday; 14 police officers were killed.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (resources / "ad-frame.html").write_text("<html><body><p>Buy now!</p></body></html>", encoding="utf-8")
+    (resources / "style.css").write_text("p { color: red }", encoding="utf-8")
+    (resources / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    (folder / "Lonely_files").mkdir()  # no page of that name: an ordinary folder
+    (folder / "Lonely_files" / "note.txt").write_text("A note.\n", encoding="utf-8")
+
+    results = import_paths(archive, [folder])
+
+    assert [(Path(r.path).name, r.status) for r in results] == [
+        ("Grozny attack.html", "imported"),
+        ("Grozny attack_files", "skipped"),
+        ("note.txt", "imported"),
+    ]
+    assert "saved page Grozny attack.html" in (results[1].error or "")
