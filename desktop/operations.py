@@ -79,6 +79,14 @@ def counts(archive: Archive) -> ArchiveCounts:
         return queries.counts(session)
 
 
+def import_file_filter() -> str:
+    """The file dialog's filter: every type a reader exists for, then all files."""
+    from db.ingest.registry import READERS
+
+    patterns = " ".join(f"*{suffix}" for reader in READERS for suffix in reader.EXTENSIONS)
+    return f"Documents ({patterns});;All files (*)"
+
+
 def is_table(path: Path) -> bool:
     """A table of articles (one source per row), whose columns the researcher can map."""
     from db.ingest import table

@@ -64,7 +64,12 @@ def parse(
     path: Path, *, password: str | None = None, options: object | None = None
 ) -> Iterator[ParsedSource]:
     """Read one saved web page as one source."""
-    data = read_bytes(path)
+    yield page_source(read_bytes(path), path.stem)
+
+
+def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedSource:
+    """The source in a web page's HTML (bytes with their own charset declaration, or text);
+    ``name`` is the title of last resort, ``url`` where the page was saved from, if known."""
     tree = _tree(data)
     meta = _page_metadata(tree)
     extracted = _trafilatura(data)
@@ -81,18 +86,18 @@ def parse(
     title = title or extracted.get("title")
     source = ParsedSource(
         text=text,
-        title=trim_title(title) or first_line_title(text) or trim_title(path.stem),
+        title=trim_title(title) or first_line_title(text) or trim_title(name),
         published=parse_date(meta.get("published")) or parse_date(extracted.get("date")),
         outlet=outlet,
         author=meta.get("author") or extracted.get("author"),
-        url=meta.get("url") or extracted.get("url"),
+        url=meta.get("url") or extracted.get("url") or url,
         language=_language(meta.get("language")),
         warnings=warnings,
     )
-    yield source
+    return source
 
 
-def _tree(data: bytes) -> Any:
+def _tree(data: bytes | str) -> Any:
     import lxml.etree  # type: ignore[import-untyped]
     import lxml.html  # type: ignore[import-untyped]
 
@@ -102,7 +107,7 @@ def _tree(data: bytes) -> Any:
         raise IngestError(f"not a readable web page ({exc})") from None
 
 
-def _trafilatura(data: bytes) -> dict[str, Any]:
+def _trafilatura(data: bytes | str) -> dict[str, Any]:
     import trafilatura
 
     try:

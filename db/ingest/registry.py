@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 
-from db.ingest import docx, html, pdf, table, text
+from db.ingest import docx, html, mhtml, pdf, table, text
 
-READERS: tuple[ModuleType, ...] = (text, html, pdf, docx, table)
+READERS: tuple[ModuleType, ...] = (text, html, mhtml, pdf, docx, table)
 _BY_SUFFIX: dict[str, ModuleType] = {
     suffix: module for module in READERS for suffix in module.EXTENSIONS
 }

@@ -522,8 +522,7 @@ class MainWindow(QMainWindow):
 
     def choose_import_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, "Import files", str(Path.home()),
-            "Documents (*.txt *.md *.html *.htm *.pdf *.docx *.csv *.xlsx *.tsv);;All files (*)",
+            self, "Import files", str(Path.home()), operations.import_file_filter()
         )
         if names:
             self.import_paths([Path(n) for n in names])

@@ -200,3 +200,9 @@ def test_the_column_dialog_starts_from_the_guess_and_refuses_an_unusable_mapping
     dialog.boxes["title"].setCurrentIndex(0)  # neither a title nor a text
     assert not ok.isEnabled()
     assert "title or the text" in dialog.problem.text()
+
+
+def test_the_file_dialog_offers_every_type_a_reader_exists_for() -> None:
+    documents = operations.import_file_filter().split(";;")[0]
+    for pattern in ("*.txt", "*.md", "*.html", "*.mhtml", "*.pdf", "*.docx", "*.csv", "*.xlsx", "*.jsonl"):
+        assert pattern in documents.split("(")[1].rstrip(")").split()

@@ -3,8 +3,12 @@ tests/conftest.py)."""
 
 from __future__ import annotations
 
+import quopri
+import socket
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,7 +77,7 @@ def make_pdf(tmp_path: Path) -> MakePdf:
 
 
 def write_mixed_folder(folder: Path) -> None:
-    """PDFs (one encrypted, one damaged), saved web pages and a text file: enough slow files for
+    """PDFs (one encrypted, one damaged), saved web pages (one as a single file) and a text file: enough slow files for
     the importer to read them in worker processes."""
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(6):
@@ -89,4 +93,45 @@ def write_mixed_folder(folder: Path) -> None:
             "officers on Tuesday, residents said.</p></article></body></html>",
             encoding="utf-8",
         )
+    write_mhtml(folder / "single-file.mhtml", "<html><head><title>Saved as one file</title></head><body>"
+                "<article><p>Two journalists were detained at the border crossing on Monday, their "
+                "editor said.</p></article></body></html>")
     (folder / "notes.txt").write_text("Field notes\n\nThe checkpoint was closed.\n", encoding="utf-8")
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Record (and refuse) any attempt to open a connection or resolve a name."""
+    attempts: list[Any] = []
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        attempts.append(args)
+        raise OSError("network use during import")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(urllib.request, "urlopen", refuse)
+    return attempts
+
+
+def write_mhtml(path: Path, page: str, *, charset: str = "utf-8", frame: str | None = None,
+                saved_from: str = "https://example.org/2004/beslan?utm=feed") -> Path:
+    """An MHTML file as Chrome saves one: the page quoted-printable, then a frame and an image."""
+    def part(content_type: str, body: bytes, location: str, encoding: str) -> bytes:
+        return (f"------MultipartBoundary--abc\r\nContent-Type: {content_type}\r\n"
+                f"Content-Transfer-Encoding: {encoding}\r\nContent-Location: {location}\r\n\r\n").encode() + body + b"\r\n"
+
+    body = quopri.encodestring(page.encode(charset).replace(b"\n", b"\r\n"))
+    parts = [part(f"text/html; charset={charset}", body, saved_from, "quoted-printable")]
+    if frame is not None:
+        parts.append(part("text/html", quopri.encodestring(frame.encode()), "https://ads.example.net/frame",
+                          "quoted-printable"))
+    parts.append(part("image/png", b"iVBORw0KGgo=", "https://images.example.net/beslan.png", "base64"))
+    header = (
+        f"From: <Saved by Blink>\r\nSnapshot-Content-Location: {saved_from}\r\n"
+        "Subject: Siege ends | Example Times\r\nDate: Fri, 3 Sep 2004 12:00:00 +0400\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----MultipartBoundary--abc"\r\n\r\n'
+    ).encode()
+    path.write_bytes(header + b"".join(parts) + b"------MultipartBoundary--abc--\r\n")
+    return path

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -55,22 +53,6 @@ def write_page(tmp_path: Path, name: str = "page.html", extra: str = "") -> Path
     path = tmp_path / name
     path.write_text(ARTICLE.format(extra=extra or "Investigators are still at work."), "utf-8")
     return path
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Record (and refuse) any attempt to open a connection or resolve a name."""
-    attempts: list[Any] = []
-
-    def refuse(*args: Any, **kwargs: Any) -> Any:
-        attempts.append(args)
-        raise OSError("network use during import")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    monkeypatch.setattr(urllib.request, "urlopen", refuse)
-    return attempts
 
 
 def test_main_text_and_metadata(tmp_path: Path, no_network: list[Any]) -> None:
