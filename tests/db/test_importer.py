@@ -315,3 +315,20 @@ def test_a_saved_web_page_comes_without_its_resources(archive: Archive, tmp_path
         ("note.txt", "imported"),
     ]
     assert "saved page Grozny attack.html" in (results[1].error or "")
+
+
+def test_an_email_and_its_attached_report_are_two_sources_of_one_file(archive: Archive, tmp_path: Path) -> None:
+    from tests.db.ingest.test_ingest_eml import write_message
+
+    report = write_pdf(tmp_path / "report.pdf", ["Shelling counted: 40 shells."], title="Daily report")
+    path = write_message(tmp_path / "mail.eml", attachments=[report], subject="Daily report attached")
+
+    results = import_paths(archive, [path])
+
+    assert [(r.status, r.title) for r in results] == [
+        ("imported", "Daily report attached"), ("imported", "Daily report")]
+    with archive.session() as session:
+        originals = set(session.scalars(select(Source.original_file_id).where(
+            Source.id.in_([r.source_id for r in results]))))
+    assert len(originals) == 1
+    assert import_paths(archive, [path])[0].status == "duplicate"
