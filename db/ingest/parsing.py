@@ -20,7 +20,7 @@ from db.ingest.base import IngestError, ParsedSource, PasswordRequired
 from db.ingest.registry import reader_for
 
 #: suffixes whose reading is slow enough to be worth a worker process
-SLOW_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".docx", ".eml"})
+SLOW_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".docx", ".odt", ".eml"})
 #: a pool is started only for at least this many slow files at once (a worker takes about a
 #: second to start and load the readers)
 MIN_SLOW_FILES = 6

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 
-from db.ingest import docx, eml, html, mhtml, pdf, table, text
+from db.ingest import docx, eml, html, mhtml, odt, pdf, table, text
 
-READERS: tuple[ModuleType, ...] = (text, html, mhtml, pdf, docx, eml, table)
+READERS: tuple[ModuleType, ...] = (text, html, mhtml, pdf, docx, odt, eml, table)
 _BY_SUFFIX: dict[str, ModuleType] = {
     suffix: module for module in READERS for suffix in module.EXTENSIONS
 }
