@@ -244,7 +244,7 @@ def test_slow_files_read_in_worker_processes_give_the_same_archive(archive: Arch
     statuses = {Path(r.path).name: r for r in with_workers}
     assert statuses["locked.pdf"].needs_password
     assert statuses["damaged.pdf"].status == "failed"
-    assert sum(r.status == "imported" for r in with_workers) == 11
+    assert sum(r.status == "imported" for r in with_workers) == 13
 
     def stored(opened: Archive) -> list[tuple[object, ...]]:
         with opened.session() as session:
@@ -269,7 +269,7 @@ def test_cancel_while_workers_read_keeps_what_was_done(archive: Archive, tmp_pat
     assert 0 < len(results) <= 5
     assert count(archive, Source) == sum(r.status == "imported" for r in results)
     import_paths(archive, [folder], workers=2)
-    assert count(archive, Source) == 11  # the rest came in on the next import, nothing twice
+    assert count(archive, Source) == 13  # the rest came in on the next import, nothing twice
 
 
 def test_a_dead_worker_gives_way_to_reading_here(tmp_path: Path) -> None:
@@ -318,7 +318,7 @@ def test_a_saved_web_page_comes_without_its_resources(archive: Archive, tmp_path
 
 
 def test_an_email_and_its_attached_report_are_two_sources_of_one_file(archive: Archive, tmp_path: Path) -> None:
-    from tests.db.ingest.test_ingest_eml import write_message
+    from tests.db.ingest.conftest import write_message
 
     report = write_pdf(tmp_path / "report.pdf", ["Shelling counted: 40 shells."], title="Daily report")
     path = write_message(tmp_path / "mail.eml", attachments=[report], subject="Daily report attached")

@@ -314,6 +314,6 @@ def test_a_folder_read_by_worker_processes_frozen(
     assert imported.returncode == expected.returncode == 1, imported.stderr  # the damaged PDF
     statuses = [(Path(r["path"]).name, r["status"], r["error"]) for r in json.loads(imported.stdout)]
     assert statuses == [(Path(r["path"]).name, r["status"], r["error"]) for r in json.loads(expected.stdout)]
-    assert sum(status == "imported" for _name, status, _error in statuses) == 11
+    assert sum(status == "imported" for _name, status, _error in statuses) == 13
     got = json_of(frozen(executable, tmp_path, "--archive", frozen_archive, "sources", "--json"))
     assert _comparable(got) == _comparable(json_of(from_source(tmp_path, "--archive", source_archive, "sources", "--json")))

@@ -6,7 +6,9 @@ from __future__ import annotations
 import quopri
 import socket
 import urllib.request
+import zipfile
 from collections.abc import Callable
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -77,8 +79,9 @@ def make_pdf(tmp_path: Path) -> MakePdf:
 
 
 def write_mixed_folder(folder: Path) -> None:
-    """PDFs (one encrypted, one damaged), saved web pages (one as a single file) and a text file: enough slow files for
-    the importer to read them in worker processes."""
+    """PDFs (one encrypted, one damaged), saved web pages (one as a single file), an OpenDocument
+    text, an e-mail and a text file: enough slow files for the importer to read them in worker
+    processes."""
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(6):
         write_pdf(folder / f"report-{n}.pdf", [f"Report {n}: {n + 3} people were detained.", f"Annex {n}."],
@@ -96,6 +99,8 @@ def write_mixed_folder(folder: Path) -> None:
     write_mhtml(folder / "single-file.mhtml", "<html><head><title>Saved as one file</title></head><body>"
                 "<article><p>Two journalists were detained at the border crossing on Monday, their "
                 "editor said.</p></article></body></html>")
+    write_odt(folder / "minutes.odt")
+    write_message(folder / "mail.eml", subject="Minutes of the meeting")
     (folder / "notes.txt").write_text("Field notes\n\nThe checkpoint was closed.\n", encoding="utf-8")
 
 
@@ -134,4 +139,69 @@ def write_mhtml(path: Path, page: str, *, charset: str = "utf-8", frame: str | N
         'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----MultipartBoundary--abc"\r\n\r\n'
     ).encode()
     path.write_bytes(header + b"".join(parts) + b"------MultipartBoundary--abc--\r\n")
+    return path
+
+
+NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"'
+)
+BODY = """
+<text:sequence-decls><text:sequence-decl text:display-outline-level="0" text:name="Table"/></text:sequence-decls>
+<text:h text:outline-level="1">Shelling of Donetsk</text:h>
+<text:p>Witnesses counted <office:annotation office:name="c1"><dc:creator>Anna</dc:creator>
+<dc:date>2014-05-12T18:00:00</dc:date><text:p>Check against the OSCE report.</text:p></office:annotation>forty
+shells<office:annotation-end office:name="c1"/> before<text:s text:c="2"/>noon.<text:note text:note-class="footnote">
+<text:note-citation>1</text:note-citation><text:note-body><text:p>Seen from the roof of the hospital.</text:p>
+</text:note-body></text:note></text:p>
+<text:p/>
+<text:list><text:list-item><text:p>Kyivskyi district</text:p></text:list-item>
+<text:list-item><text:p>Petrovskyi<text:tab/>district</text:p></text:list-item></text:list>
+<table:table table:name="T1"><table:table-row><table:table-cell><text:p>District</text:p></table:table-cell>
+<table:table-cell><text:p>Shells</text:p></table:table-cell></table:table-row></table:table>
+<text:p><office:annotation><dc:creator>Boris</dc:creator><text:p>Which mission?</text:p></office:annotation>The
+mission could not<text:line-break/>confirm the figures.</text:p>
+<text:tracked-changes><text:changed-region text:id="ct1"><text:deletion><text:p>DELETED-TEXT</text:p>
+</text:deletion></text:changed-region></text:tracked-changes>
+"""
+META = """<meta:initial-creator>Field office</meta:initial-creator><dc:creator>Someone else</dc:creator>
+<dc:title>Donetsk, 12 May</dc:title><meta:creation-date>2014-05-12T18:30:00</meta:creation-date>
+<dc:language>uk-UA</dc:language>"""
+
+
+def write_odt(path: Path, body: str = BODY, meta: str | None = META, *, encrypted: bool = False,
+              kind: str = "text") -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", f"application/vnd.oasis.opendocument.{kind}")
+        archive.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NAMESPACES}>'
+                         f"<office:body><office:{kind}>{body}</office:{kind}></office:body></office:document-content>")
+        if meta is not None:
+            archive.writestr("meta.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {NAMESPACES}>'
+                             f"<office:meta>{meta}</office:meta></office:document-meta>")
+        entry = '<manifest:encryption-data manifest:checksum-type="SHA1/1K"/>' if encrypted else ""
+        archive.writestr("META-INF/manifest.xml", '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:'
+                         f'xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml">{entry}'
+                         "</manifest:file-entry></manifest:manifest>")
+    return path
+
+
+def write_message(path: Path, *, html: str | None = None, attachments: list[Path] | None = None,
+                  subject: str = "Отчёт: обстрел Донецка, 12 мая") -> Path:
+    message = EmailMessage()
+    message["From"] = "Anna Petrova <anna@field-office.example.org>"
+    message["To"] = "desk@example.org"
+    message["Subject"] = subject  # encoded as RFC 2047 words when not ASCII
+    message["Date"] = "Mon, 12 May 2014 18:30:00 +0300"
+    message.set_content("Dear colleagues,\n\nForty shells hit the Kyivskyi district before noon; "
+                        "the mission could not confirm the figures.\n\nAnna\n")
+    if html is not None:
+        message.add_alternative(html, subtype="html")
+    for attachment in attachments or []:
+        kind = {".pdf": ("application", "pdf"), ".jpg": ("image", "jpeg")}.get(attachment.suffix, ("application", "octet-stream"))
+        message.add_attachment(attachment.read_bytes(), maintype=kind[0], subtype=kind[1], filename=attachment.name)
+    path.write_bytes(bytes(message))
     return path

@@ -10,25 +10,7 @@ import pytest
 from db.dates import PartialDate
 from db.ingest import eml
 from db.ingest.base import IngestError
-from tests.db.ingest.conftest import write_pdf
-
-
-def write_message(path: Path, *, html: str | None = None, attachments: list[Path] | None = None,
-                  subject: str = "Отчёт: обстрел Донецка, 12 мая") -> Path:
-    message = EmailMessage()
-    message["From"] = "Anna Petrova <anna@field-office.example.org>"
-    message["To"] = "desk@example.org"
-    message["Subject"] = subject  # encoded as RFC 2047 words when not ASCII
-    message["Date"] = "Mon, 12 May 2014 18:30:00 +0300"
-    message.set_content("Dear colleagues,\n\nForty shells hit the Kyivskyi district before noon; "
-                        "the mission could not confirm the figures.\n\nAnna\n")
-    if html is not None:
-        message.add_alternative(html, subtype="html")
-    for attachment in attachments or []:
-        kind = {".pdf": ("application", "pdf"), ".jpg": ("image", "jpeg")}.get(attachment.suffix, ("application", "octet-stream"))
-        message.add_attachment(attachment.read_bytes(), maintype=kind[0], subtype=kind[1], filename=attachment.name)
-    path.write_bytes(bytes(message))
-    return path
+from tests.db.ingest.conftest import write_message, write_pdf
 
 
 def test_the_message_gives_title_author_date_and_text(tmp_path: Path) -> None:
