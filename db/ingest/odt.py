@@ -11,6 +11,7 @@ comment on no selected text notes the paragraph it sits in. Footnotes follow the
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ EXTENSIONS: tuple[str, ...] = (".odt",)
 MEDIA_TYPE = "application/vnd.oasis.opendocument.text"
 
 PARAGRAPH_SEPARATOR = "\n\n"
+_WHITE_SPACE = re.compile(r"[ \t\r\n]+")
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -174,14 +176,29 @@ class _Line:
     pieces: list[str] = field(default_factory=list)
     size: int = 0
     marks: list[tuple[str, str, int, str, str | None]] = field(default_factory=list)
+    #: the text so far ends in a space that came from collapsed white space
+    spaced: bool = False
 
     def add(self, text: str) -> None:
+        """Text an element stands for (text:s, text:tab ...): taken as it is."""
         self.pieces.append(text)
         self.size += len(text)
+        self.spaced = False
+
+    def add_characters(self, raw: str) -> None:
+        """Characters of the XML: white space runs count as one space, none at the start (ODF's
+        white-space rule; spaces the author typed twice are text:s elements)."""
+        text = _WHITE_SPACE.sub(" ", raw)
+        if text.startswith(" ") and (self.size == 0 or self.spaced):
+            text = text[1:]
+        if text:
+            self.pieces.append(text)
+            self.size += len(text)
+            self.spaced = text.endswith(" ")
 
     def inline(self, element: Any, notes: list[str]) -> None:
         if element.text:
-            self.add(element.text)
+            self.add_characters(element.text)
         for child in element:
             tag = child.tag
             if tag == _TEXT + "s":
@@ -209,4 +226,4 @@ class _Line:
             else:
                 self.inline(child, notes)  # spans, links, fields ...
             if child.tail:
-                self.add(child.tail)
+                self.add_characters(child.tail)
