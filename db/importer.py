@@ -176,7 +176,7 @@ def import_paths(
     rows in chunks of its own.
     """
     options = options or ImportOptions()
-    files = list(walk(Path(p) for p in paths))
+    files = [f for f in walk(Path(p) for p in paths) if not _belongs_to(archive, f)]
     progress = _Progress(len(files), report, cancelled)
     results: list[ImportResult] = []
     writer = _Writer(archive)
@@ -196,6 +196,18 @@ def import_paths(
     if report is not None:
         report(len(files), len(files), "")
     return results
+
+
+def _belongs_to(archive: Archive, path: Path) -> bool:
+    """The archive's own file (and its journal) in a folder being imported into it."""
+    own = archive.path
+    if own is None or not path.name.startswith(own.name):
+        return False
+    try:
+        return path.parent.resolve() == own.parent.resolve() and path.name in {
+            own.name + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+    except OSError:
+        return False
 
 
 def import_file(archive: Archive, path: Path, options: ImportOptions | None = None) -> list[ImportResult]:

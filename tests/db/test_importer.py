@@ -332,3 +332,11 @@ def test_an_email_and_its_attached_report_are_two_sources_of_one_file(archive: A
             Source.id.in_([r.source_id for r in results]))))
     assert len(originals) == 1
     assert import_paths(archive, [path])[0].status == "duplicate"
+
+
+def test_a_folder_holding_the_archive_does_not_import_the_archive(archive: Archive, archive_path: Path) -> None:
+    (archive_path.parent / "report.txt").write_text("Report\n\nTen people were detained.\n", encoding="utf-8")
+
+    results = import_paths(archive, [archive_path.parent])
+
+    assert [(Path(r.path).name, r.status) for r in results] == [("report.txt", "imported")]
