@@ -21,6 +21,7 @@ from db.ingest._common import (
     trim_title,
 )
 from db.ingest.base import IngestError, ParsedSource, PasswordRequired
+from db.ingest.pdftext import mend_pages
 
 EXTENSIONS: tuple[str, ...] = (".pdf",)
 MEDIA_TYPE = "application/pdf"
@@ -42,10 +43,6 @@ _PLACEHOLDER_TITLE = re.compile(
     r"^(?:microsoft \w+ - |untitled\b|document\d*$|\S+\.(?:docx?|pdf|indd|qxd|odt|rtf|txt)$)",
     re.IGNORECASE,
 )
-# A word broken across lines by typesetting: "govern-\nment", "Schwarz-\nWeiß".
-_BROKEN_WORD = re.compile(r"(\w*[^\W\d_])[-\u2010]\n([^\W\d_]\w*)")
-_COMPOUND = re.compile(r"\w*[^\W\d_][-\u2010][^\W\d_]\w*")
-_WORDS = re.compile(r"\w+")
 NO_TEXT_WARNING = "no text layer (scanned?); the file is kept, OCR may come later"
 
 
@@ -63,7 +60,7 @@ def parse(
         problems.append("the file seems truncated; pages at its end may be missing")
     with _quiet_pypdf():
         reader = _open(io.BytesIO(data), password)
-        texts = join_broken_words(_page_texts(reader, problems))
+        texts = mend_pages(_page_texts(reader, problems))
         info = _document_info(reader)
     if not texts:
         raise IngestError("the PDF has no pages that can be read (damaged or truncated?)")
@@ -165,32 +162,6 @@ def _tidy(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     text = text.replace("\u00ad\n", "").replace("\u00ad", "")
     return text.replace("\u200b", "").translate(_LIGATURES).strip()
-
-
-def join_broken_words(pages: list[str]) -> list[str]:
-    """Mend words hyphenated at the end of a line, so that search and extraction find them.
-
-    "govern-\nment" becomes "government"; a compound stays one ("Schwarz-\nWeiß" becomes
-    "Schwarz-Weiß"). A part starting with a capital is a compound; otherwise the document
-    decides: a hyphenated form found elsewhere on one line ("well-known") wins over the
-    joined word unless the joined word occurs too. The line break goes either way: inside a
-    paragraph it is only where the page ran out of width.
-    """
-    whole = "\n".join(pages)
-    if "-\n" not in whole and "\u2010\n" not in whole:
-        return pages
-    words = set(_WORDS.findall(whole.casefold()))
-    compounds = set(_COMPOUND.findall(whole.casefold()))
-
-    def mend(match: re.Match[str]) -> str:
-        head, tail = match.group(1), match.group(2)
-        joined = (head + tail).casefold()
-        hyphenated = f"{head}-{tail}".casefold()
-        if tail[0].isupper() or (hyphenated in compounds and joined not in words):
-            return f"{head}-{tail}"
-        return head + tail
-
-    return [_BROKEN_WORD.sub(mend, page) for page in pages]
 
 
 def _useful_title(title: str | None) -> str | None:

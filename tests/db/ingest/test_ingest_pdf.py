@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from db.dates import PartialDate
-from db.ingest import pdf
+from db.ingest import pdf, pdftext
 from db.ingest.base import IngestError, ParsedSource, PasswordRequired
 
 SAMPLES = "pdf/py-pdf-sample-files"
@@ -69,7 +69,35 @@ def test_words_broken_at_line_ends_are_mended(make_pdf: MakePdf) -> None:
     ],
 )
 def test_only_hyphens_inside_words_are_mended(pages: list[str], expected: list[str]) -> None:
-    assert pdf.join_broken_words(pages) == expected
+    assert pdftext.join_broken_words(pages) == expected
+
+
+def test_page_numbers_and_running_heads_are_left_out(make_pdf: MakePdf) -> None:
+    pages = [
+        f"Human Rights Watch | March 2015\nFinding {n}: {n + 4} people were detained in sector {n}.\n{n + 11}"
+        for n in range(1, 6)
+    ]
+    source = read(make_pdf("report.pdf", pages))
+    assert "Human Rights Watch" not in source.text
+    bodies = [source.text[a:b].strip() for a, b in zip(source.page_starts, [*source.page_starts[1:], None], strict=True)]
+    assert bodies == [f"Finding {n}: {n + 4} people were detained in sector {n}." for n in range(1, 6)]
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        # "- 3 -", "Page 4 of 9", roman numerals in a preface
+        (["Intro\n- 3 -", "More\n- 4 -", "End\n- 5 -"], ["Intro", "More", "End"]),
+        (["Page 4 of 9\nA", "Page 5 of 9\nB", "Page 6 of 9\nC"], ["A", "B", "C"]),
+        (["Preface\nii", "Thanks\niii", "Contents\niv"], ["Preface", "Thanks", "Contents"]),
+        # numbers that do not count the pages are text: a table's last cells
+        (["Shells\n25", "Dead\n3", "Wounded\n41"], ["Shells\n25", "Dead\n3", "Wounded\n41"]),
+        # two pages are too few to tell furniture from text
+        (["Report\n1", "Annex\n2"], ["Report\n1", "Annex\n2"]),
+    ],
+)
+def test_only_what_repeats_on_the_pages_is_furniture(pages: list[str], expected: list[str]) -> None:
+    assert pdftext.drop_page_furniture(pages) == expected
 
 
 def test_without_a_title_property_the_first_line_is_the_title(make_pdf: MakePdf) -> None:
