@@ -81,9 +81,9 @@ def matching_source_ids_sql(session: Session, query: str) -> tuple[str, dict[str
         if match is None:
             return None
         return "SELECT rowid FROM source_fts WHERE source_fts MATCH :fts", {"fts": match}
+    # search_vector: kept by a trigger and indexed (migration 0003)
     return (
-        "SELECT s.id FROM sources s LEFT JOIN actors a ON a.id = s.outlet_id "
-        f"WHERE {_PG_DOCUMENT} @@ websearch_to_tsquery('simple', :fts)",
+        "SELECT s.id FROM sources s WHERE s.search_vector @@ websearch_to_tsquery('simple', :fts)",
         {"fts": query},
     )
 
@@ -108,13 +108,6 @@ def _search_sqlite(
     return [SearchHit(int(r[0]), r[1] or "", -float(r[2]), r[3] or "") for r in rows]
 
 
-_PG_DOCUMENT = (
-    "(setweight(to_tsvector('simple', coalesce(s.title, '')), 'A') || "
-    "setweight(to_tsvector('simple', coalesce(a.name, '') || ' ' || coalesce(s.author, '')), 'B') || "
-    "setweight(to_tsvector('simple', coalesce(s.text, '')), 'D'))"
-)
-
-
 def _search_postgresql(
     session: Session, query: str, limit: int, marks: tuple[str, str]
 ) -> list[SearchHit]:
@@ -122,11 +115,12 @@ def _search_postgresql(
         return []
     rows = session.execute(
         text(
-            "SELECT s.id, s.title, ts_rank(" + _PG_DOCUMENT + ", q) AS rank, "
-            "ts_headline('simple', s.text, q, :options) "
-            "FROM sources s LEFT JOIN actors a ON a.id = s.outlet_id, "
-            "websearch_to_tsquery('simple', :query) q "
-            "WHERE " + _PG_DOCUMENT + " @@ q ORDER BY rank DESC, s.id LIMIT :limit"
+            # The best hits first, ranked on the stored vector; the snippet only for those.
+            "SELECT hit.id, hit.title, hit.rank, ts_headline('simple', hit.text, q, :options) "
+            "FROM (SELECT s.id, s.title, s.text, ts_rank(s.search_vector, q) AS rank "
+            "      FROM sources s, websearch_to_tsquery('simple', :query) q "
+            "      WHERE s.search_vector @@ q ORDER BY rank DESC, s.id LIMIT :limit) hit, "
+            "websearch_to_tsquery('simple', :query) q ORDER BY hit.rank DESC, hit.id"
         ),
         {
             "query": query,
@@ -139,8 +133,13 @@ def _search_postgresql(
 
 def rebuild_index(session: Session) -> None:
     """Rebuild the search index from the sources (after a bulk load, or to repair it)."""
-    if session.get_bind().dialect.name == "sqlite":
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
         session.execute(text("INSERT INTO source_fts(source_fts) VALUES ('rebuild')"))
+    elif dialect == "postgresql":
+        session.execute(text(
+            "UPDATE sources SET search_vector = dossier_source_search_vector(title, text, author, outlet_id)"
+        ))
 
 
 def check_index(session: Session) -> bool:

@@ -95,3 +95,61 @@ def test_query_syntax_phrases_prefixes_and_exclusion(archive: Archive) -> None:
     assert sorted(_ids(archive, "milit*")) == sorted([both, militants])
     assert _ids(archive, "militants -security") == [militants]
     assert fts_query("   ") is None
+
+
+@pytest.mark.postgres
+def test_postgresql_search_follows_writes_renames_and_long_texts(postgres_url: str) -> None:
+    """The stored, indexed search vector of PostgreSQL archives (migration 0003) stays right."""
+    import uuid
+
+    from db import archive as archive_module
+
+    opened = archive_module.open(postgres_url)
+    tag = uuid.uuid4().hex[:10]  # the database is shared with other tests
+    try:
+        source = make_source(opened, f"Militants attacked a checkpoint {tag}.", title=f"Report {tag}",
+                             outlet=f"Outlet{tag}", author=f"Petrova{tag}")
+        assert _ids(opened, f"checkpoint {tag}") == [source]
+        assert _ids(opened, f"petrova{tag}") == [source]
+        with opened.session() as session:
+            update_source(session, source, title=f"Nazran{tag} attack")
+            outlet_id = session.execute(text("SELECT outlet_id FROM sources WHERE id = :id"), {"id": source}).scalar()
+            update_actor(session, outlet_id, name=f"Renamed{tag}")
+        assert _ids(opened, f"nazran{tag}") == [source]
+        assert _ids(opened, f"renamed{tag}") == [source]
+        assert _ids(opened, f"outlet{tag}") == []
+        # Beyond what one tsvector holds: stored whole, found by its beginning.
+        words = " ".join(f"w{n}x{tag}" for n in range(150_000))
+        long_source = make_source(opened, f"Opening{tag} words. {words}", title="A very long report")
+        assert _ids(opened, f"opening{tag}") == [long_source]
+        with opened.session() as session:
+            delete_source(session, source)
+        assert _ids(opened, f"nazran{tag}") == []
+    finally:
+        opened.close()
+
+
+@pytest.mark.postgres
+def test_postgresql_search_index_migrates_down_and_up_keeping_the_sources(postgres_url: str) -> None:
+    import uuid
+
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from db import archive as archive_module
+
+    opened = archive_module.open(postgres_url)
+    tag = uuid.uuid4().hex[:10]
+    source = make_source(opened, f"Kept through migrations {tag}.")
+    config = archive_module.alembic_config()
+    for revision in ("0002", "head"):
+        with opened.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            if revision == "head":
+                command.upgrade(config, revision)
+            else:
+                command.downgrade(config, revision)
+        columns = {c["name"] for c in inspect(opened.engine).get_columns("sources")}
+        assert ("search_vector" in columns) == (revision == "head")
+    assert _ids(opened, f"migrations {tag}") == [source]
+    opened.close()
