@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QProgressDialog,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +44,8 @@ def summary_text(results: Sequence[ImportResult]) -> str:
     Files are named relative to the folder they all come from, named once under the tally.
     """
     tally = {s: sum(1 for r in results if r.status == s) for s in STATUSES}
-    head = ", ".join(f"{n} {s}" for s, n in tally.items() if n) or "nothing to import"
+    head = ", ".join(f"{n} {s}{'s' if s == 'duplicate' and n > 1 else ''}" for s, n in tally.items() if n)
+    head = head or "nothing to import"
     order = {s: n for n, s in enumerate(("failed", "skipped", "duplicate", "imported"))}
     folder = common_folder([r.path for r in results])
     lines = [r.describe(folder) for r in sorted(results, key=lambda r: order.get(r.status, 9))]
@@ -65,7 +67,10 @@ def common_folder(paths: Sequence[str]) -> Path | None:
 
 
 class ImportSummary(QDialog):
-    """The result of an import, as selectable text with a Copy button."""
+    """The result of an import, as selectable text with a Copy button; files that were already in
+    the archive can be imported again from here (``import_again`` with their paths)."""
+
+    import_again = Signal(list)
 
     def __init__(self, results: Sequence[ImportResult], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +86,15 @@ class ImportSummary(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         copy = buttons.addButton("Copy", QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(lambda: QApplication.clipboard().setText(self.text))
+        #: whole files found already in the archive (rows of tables are compared row by row)
+        self.duplicates = sorted({r.path for r in results if r.status == "duplicate" and r.part is None})
+        self.again_button: QPushButton | None = None
+        if self.duplicates:
+            count = len(self.duplicates)
+            label = "Import the duplicate again" if count == 1 else f"Import the {count} duplicates again"
+            self.again_button = buttons.addButton(label, QDialogButtonBox.ButtonRole.ActionRole)
+            self.again_button.setToolTip("Keep a second copy of each file already in the archive")
+            self.again_button.clicked.connect(self._again)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
@@ -88,6 +102,10 @@ class ImportSummary(QDialog):
         layout.addWidget(body, 1)
         layout.addWidget(buttons)
         self.resize(760, 420)
+
+    def _again(self) -> None:
+        self.import_again.emit([Path(p) for p in self.duplicates])
+        self.accept()
 
 
 FIELD_LABELS = {
@@ -299,8 +317,13 @@ class ImportController(QObject):
         if self.interactive:
             self.summary = ImportSummary(results, self.window)
             self.summary.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.summary.import_again.connect(self.import_again)
             self.summary.show()
         self.finished.emit(results)
+
+    def import_again(self, paths: list[Path]) -> Task | None:
+        """Import files the archive already has, keeping both copies (the researcher asked)."""
+        return self.start(paths, ImportOptions(keep_duplicates=True))
 
     def ask_password(self, locked: Sequence[ImportResult]) -> str | None:
         names = "\n".join(Path(r.path).name for r in locked[:8]) + ("\n…" if len(locked) > 8 else "")

@@ -206,3 +206,26 @@ def test_the_file_dialog_offers_every_type_a_reader_exists_for() -> None:
     documents = operations.import_file_filter().split(";;")[0]
     for pattern in ("*.txt", "*.md", "*.html", "*.mhtml", "*.pdf", "*.docx", "*.odt", "*.eml", "*.csv", "*.xlsx", "*.jsonl"):
         assert pattern in documents.split("(")[1].rstrip(")").split()
+
+
+def test_duplicates_can_be_imported_again_from_the_summary(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
+    window = open_window(qtbot, archive)
+    window.importer.interactive = False
+    report = tmp_path / "report.txt"
+    report.write_text("Report\n\nTen people were detained.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.importer.finished, timeout=30_000):
+        window.import_paths([report])
+    with qtbot.waitSignal(window.importer.finished, timeout=30_000) as second:
+        window.import_paths([report])
+    summary = ImportSummary(second.args[0], window)
+    qtbot.addWidget(summary)
+    assert summary.again_button is not None
+    assert summary.again_button.text() == "Import the duplicate again"
+    summary.import_again.connect(window.importer.import_again)
+
+    with qtbot.waitSignal(window.importer.finished, timeout=30_000) as third:
+        qtbot.mouseClick(summary.again_button, Qt.MouseButton.LeftButton)
+
+    assert [r.status for r in third.args[0]] == ["imported"]
+    assert operations.counts(archive).sources == 2
+    assert ImportSummary(third.args[0], window).again_button is None
