@@ -229,3 +229,20 @@ def test_duplicates_can_be_imported_again_from_the_summary(qtbot: QtBot, archive
     assert [r.status for r in third.args[0]] == ["imported"]
     assert operations.counts(archive).sources == 2
     assert ImportSummary(third.args[0], window).again_button is None
+
+
+def test_a_mixed_folder_read_by_worker_processes_from_the_window(
+    qtbot: QtBot, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.db.ingest.conftest import write_mixed_folder
+
+    monkeypatch.setenv("DOSSIER_IMPORT_WORKERS", "2")
+    window = open_window(qtbot, archive)
+    window.importer.interactive = False
+    write_mixed_folder(tmp_path / "mixed")
+    with qtbot.waitSignal(window.importer.finished, timeout=60_000) as finished:
+        window.import_paths([tmp_path / "mixed"])
+    statuses = [r.status for r in finished.args[0]]
+    assert statuses.count("imported") == 13
+    assert statuses.count("failed") == 2  # the damaged PDF, and the locked one (no password given)
+    assert operations.counts(archive).sources == 13
