@@ -21,6 +21,8 @@ _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 #: a running head or foot is on at least this share of the pages (left and right pages may differ)
 _RUNNING_SHARE = 0.4
 _DIGITS = re.compile(r"\d+")
+#: running heads and feet are short: a title, a name, a date
+_HEAD_WORDS = 10
 
 
 def mend_pages(pages: list[str]) -> list[str]:
@@ -71,9 +73,14 @@ def _edge_index(lines: list[str], edge: int) -> int | None:
 
 def _shape(line: str) -> str:
     """A line with its numbers blanked and spaces collapsed: how running heads are compared.
-    A bare number has no shape (page numbers are counted, not compared)."""
+    Only lines that look like one have a shape: a few words, not a sentence (a bare number is
+    counted as a page number instead)."""
     shape = " ".join(_DIGITS.sub("#", line.casefold()).split())
-    return shape if any(ch.isalpha() for ch in shape) and len(shape) >= 4 else ""
+    if not any(ch.isalpha() for ch in shape) or len(shape) < 4:
+        return ""
+    if len(shape.split()) > _HEAD_WORDS or shape.endswith((".", "!", "?", ";")):
+        return ""
+    return shape
 
 
 def _page_number(line: str) -> int | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import itertools
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
@@ -25,11 +25,12 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from db.queries import AnnotationRow, SourceDetail, StatisticRow
 from desktop.models.display import date, measure, statistic_value
 from desktop.textpos import OffsetMap, display_text
+from desktop.views.paged_editor import PagedEditor
 
 RELIABILITY = {
     "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
@@ -226,6 +227,8 @@ def _header_html(detail: SourceDetail) -> str:
     if grade:
         extra.append("Graded " + ", ".join(grade))
     counts = f"{len(detail.coded)} annotations · {len(detail.mentions)} mentions · {len(detail.statistics)} statistics"
+    if len(detail.page_starts) > 1:
+        counts = f"{len(detail.page_starts)} pages · {counts}"
     extra.append(counts)
     lines.append(f"<div style='color:#6a6a6a'>{' &nbsp;|&nbsp; '.join(extra)}</div>")
     return "".join(lines)
@@ -251,7 +254,7 @@ class ReaderView(QWidget):
         )
         self.header.setContentsMargins(14, 10, 14, 8)
         self.header.setAutoFillBackground(True)
-        self.editor = QPlainTextEdit()
+        self.editor = PagedEditor()
         self.editor.setObjectName("readerEditor")
         self.editor.setReadOnly(True)
         self.editor.setTextInteractionFlags(
@@ -321,6 +324,7 @@ class ReaderView(QWidget):
             self._offsets = OffsetMap("")
             self.highlighter.set_spans([], rehighlight=False)
             self.editor.setPlainText("")
+            self.editor.set_page_starts([])
         else:
             self.header.setText(_header_html(detail))
             self._offsets = OffsetMap(detail.text)
@@ -329,6 +333,7 @@ class ReaderView(QWidget):
             self.highlighter.visible = range(0)
             self._apply_spans(rehighlight=False)
             self.editor.setPlainText(display_text(detail.text))
+            self.editor.set_page_starts([self._offsets.to_utf16(p) for p in detail.page_starts])
             if selection is not None:
                 cursor = QTextCursor(self.editor.document())
                 cursor.setPosition(min(selection[0], self._offsets.utf16_length))
@@ -337,6 +342,13 @@ class ReaderView(QWidget):
             self.editor.verticalScrollBar().setValue(scroll)
             self._format_visible()
         self.source_changed.emit()
+
+    def page_of(self, position: int) -> int | None:
+        """The page of the original document a code point is on (None for a text without pages)."""
+        starts = self._detail.page_starts if self._detail is not None else ()
+        if len(starts) < 2:
+            return None
+        return max(1, bisect_right(starts, position))
 
     def select_span(self, start: int, end: int) -> None:
         """Select code points ``start``..``end`` and scroll them into the middle of the view."""
@@ -455,6 +467,9 @@ class ReaderView(QWidget):
             lines.append(f"<b>Codes:</b> {chips}")
         if annotation.note:
             lines.append(f"<i>{html.escape(annotation.note)}</i>")
+        page = self.page_of(annotation.start)
+        if page is not None:
+            lines.append(f"<span style='color:#6a6a6a'>page {page}</span>")
         return "<br>".join(lines)
 
     def _position_at(self, point: QPoint) -> int:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QTextBlock
 from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
 from db.commands import add_annotation, add_code
+from db.importer import import_paths
 from desktop import operations
 from desktop.views.reader import LAZY_FROM, ReaderView
+from tests.db.ingest.conftest import write_pdf
 from tests.factories import make_source
 
 PARAGRAPH = "Shelling continued near the town, officials said, and 🙂 families left at night. "
@@ -87,3 +91,29 @@ def test_overlapping_codes_both_stay_visible(qtbot: QtBot, archive: Archive) -> 
 
     only_red, both, only_blue = background(2), background(18), background(30)
     assert len({only_red, both, only_blue}) == 3
+
+
+def test_a_pdf_source_shows_its_pages_and_where_an_annotation_is(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
+    pages = [f"Finding {n}: {n + 4} people were detained in sector {n}.\n{n}" for n in range(1, 4)]
+    [result] = import_paths(archive, [write_pdf(tmp_path / "report.pdf", pages, title="Monitoring report")])
+    assert result.source_id is not None
+    detail = operations.source_detail(archive, result.source_id)
+    assert detail is not None
+    third = detail.text.index("Finding 3")
+    with archive.session() as s:
+        note = add_annotation(s, result.source_id, third, third + 9, note="check the count")
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.resize(700, 500)
+    reader.show()
+    reader.show_source(operations.source_detail(archive, result.source_id))
+
+    assert "3 pages" in reader.header.text()
+    assert [reader.page_of(detail.text.index(f"Finding {n}")) for n in (1, 2, 3)] == [1, 2, 3]
+    annotation = next(a for a in reader.detail.annotations if a.id == note)  # type: ignore[union-attr]
+    assert "page 3" in reader._describe(annotation)
+    assert not reader.editor.grab().isNull()  # the page marks paint
+
+    reader.show_source(operations.source_detail(archive, make_source(archive, "A text without pages.")))
+    assert reader.page_of(3) is None
+    assert "pages" not in reader.header.text()

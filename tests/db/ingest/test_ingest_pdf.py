@@ -92,6 +92,9 @@ def test_page_numbers_and_running_heads_are_left_out(make_pdf: MakePdf) -> None:
         (["Preface\nii", "Thanks\niii", "Contents\niv"], ["Preface", "Thanks", "Contents"]),
         # numbers that do not count the pages are text: a table's last cells
         (["Shells\n25", "Dead\n3", "Wounded\n41"], ["Shells\n25", "Dead\n3", "Wounded\n41"]),
+        # sentences that open every page alike are text, not running heads
+        ([f"Finding {n}: {n} people were detained.\nMore." for n in range(1, 5)],
+         [f"Finding {n}: {n} people were detained.\nMore." for n in range(1, 5)]),
         # two pages are too few to tell furniture from text
         (["Report\n1", "Annex\n2"], ["Report\n1", "Annex\n2"]),
     ],
