@@ -12,7 +12,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,8 +92,8 @@ class ParserPool:
             if self._executor is None:
                 self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
             return self._executor.submit(parse_file, str(path), password, options)
-        except (OSError, RuntimeError, BrokenProcessPool):
-            self.broken = True  # no processes on this machine: read here instead
+        except Exception:  # no processes here (no sem_open, a sandbox, a broken pool): read here instead
+            self.broken = True
             return None
 
     def result(self, future: Future[Parsed] | None, path: Path, password: str | None, options: object | None) -> Parsed:
