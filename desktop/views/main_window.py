@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -199,6 +200,9 @@ class MainWindow(QMainWindow):
         self.actionRedo.setObjectName("actionRedo")
         self.actionRedo.setShortcut(key.Redo)
         self.actionFind = self._action("actionFind", "&Find in Sources…", key.Find, "Search the texts of the sources")
+        self.actionGoToPage = self._action("actionGoToPage", "&Go to Page…", "Ctrl+G",
+                                           "Show a page of the PDF the source came from")
+        self.actionGoToPage.setEnabled(False)
 
         self.actionAnnotate = self._action("actionAnnotate", "&Annotate Selection…", "Ctrl+E", "Code the selected text")
         self.actionMention = self._action("actionMention", "Mark as &Mention…", "Ctrl+M", "Mark the selected text as naming an actor")
@@ -230,6 +234,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.actionRedo)
         edit.addSeparator()
         edit.addAction(self.actionFind)
+        edit.addAction(self.actionGoToPage)
 
         annotate = bar.addMenu("&Annotate")
         annotate.addAction(self.actionAnnotate)
@@ -273,6 +278,8 @@ class MainWindow(QMainWindow):
         self.actionImportFolder.triggered.connect(self.choose_import_folder)
         self.actionQuit.triggered.connect(self.close)
         self.actionFind.triggered.connect(self.focus_search)
+        self.actionGoToPage.triggered.connect(self.go_to_page)
+        self.reader.source_changed.connect(lambda: self.actionGoToPage.setEnabled(self.reader.page_count > 1))
         self.actionResetLayout.triggered.connect(self.reset_layout)
         self.actionAbout.triggered.connect(self.show_about)
 
@@ -456,6 +463,21 @@ class MainWindow(QMainWindow):
         self.docks["sources"].raise_()
         self.sources.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.sources.search_edit.selectAll()
+
+    def go_to_page(self) -> None:
+        """Ask for a page of the source's original document and show it."""
+        count = self.reader.page_count
+        if count < 2:
+            return
+        position = self.reader.offsets.to_codepoint(self.reader.editor.textCursor().position())
+        current = self.reader.page_of(position) or 1
+        number = self.ask_page(current, count)
+        if number is not None:
+            self.reader.go_to_page(number)
+
+    def ask_page(self, current: int, count: int) -> int | None:
+        number, ok = QInputDialog.getInt(self, "Go to page", f"Page (1–{count}):", current, 1, count)
+        return number if ok else None
 
     # --- File menu ------------------------------------------------------------------------
 

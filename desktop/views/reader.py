@@ -343,6 +343,24 @@ class ReaderView(QWidget):
             self._format_visible()
         self.source_changed.emit()
 
+    @property
+    def page_count(self) -> int:
+        """Pages of the original document shown (0 for a text without pages)."""
+        starts = self._detail.page_starts if self._detail is not None else ()
+        return len(starts) if len(starts) > 1 else 0
+
+    def go_to_page(self, number: int) -> None:
+        """Put the cursor at the start of page ``number`` and scroll it to the top of the view."""
+        if self._detail is None or not 1 <= number <= self.page_count:
+            return
+        position = self._offsets.to_utf16(self._detail.page_starts[number - 1])
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(position)
+        self.editor.setTextCursor(cursor)
+        bar = self.editor.verticalScrollBar()
+        bar.setValue(bar.maximum())  # then back up: the page's first line ends at the top
+        self.editor.ensureCursorVisible()
+
     def page_of(self, position: int) -> int | None:
         """The page of the original document a code point is on (None for a text without pages)."""
         starts = self._detail.page_starts if self._detail is not None else ()

@@ -117,3 +117,33 @@ def test_a_pdf_source_shows_its_pages_and_where_an_annotation_is(qtbot: QtBot, a
     reader.show_source(operations.source_detail(archive, make_source(archive, "A text without pages.")))
     assert reader.page_of(3) is None
     assert "pages" not in reader.header.text()
+
+
+def test_go_to_page_shows_the_page_asked_for(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
+    from desktop.views.main_window import MainWindow
+
+    pages = [f"Finding {n}.\n" + "\n".join(f"Line {k} of page {n}." for k in range(40)) for n in range(1, 6)]
+    [result] = import_paths(archive, [write_pdf(tmp_path / "long.pdf", pages, title="Long report")])
+    plain = make_source(archive, "A text without pages.")
+    window = MainWindow(archive)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    assert result.source_id is not None
+    window.open_source(plain)
+    qtbot.waitUntil(lambda: window.reader.source_id == plain)
+    assert not window.actionGoToPage.isEnabled()
+    window.open_source(result.source_id)
+    qtbot.waitUntil(lambda: window.reader.source_id == result.source_id)
+    assert window.actionGoToPage.isEnabled()
+
+    window.ask_page = lambda current, count: 4  # type: ignore[method-assign]  # the number typed
+    window.actionGoToPage.trigger()
+
+    reader = window.reader
+    position = reader.offsets.to_codepoint(reader.editor.textCursor().position())
+    assert reader.page_of(position) == 4
+    assert reader.detail is not None
+    assert reader.detail.text[position:].startswith("Finding 4.")
+    top = reader.editor.cursorForPosition(reader.editor.viewport().rect().topLeft()).position()
+    assert reader.page_of(reader.offsets.to_codepoint(top)) in (3, 4)  # scrolled there
