@@ -6,8 +6,9 @@ Views hold ids from one ``select`` (filter and order done in SQL) and fetch rows
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -152,6 +153,26 @@ class StatisticRow:
             "end": self.end,
             "quote": self.quote,
         }
+
+
+def page_of(page_starts: Sequence[int], position: int) -> int | None:
+    """The page (from 1) of the original document a code-point offset is on; None when the
+    source has no pages (only PDFs have them)."""
+    if len(page_starts) < 2:
+        return None
+    return max(1, bisect_right(page_starts, position))
+
+
+def page_starts_of(session: Session, source_ids: Iterable[int]) -> dict[int, tuple[int, ...]]:
+    """Where the pages of these sources start, for those that have pages."""
+    wanted = sorted({i for i in source_ids if i is not None})
+    found: dict[int, tuple[int, ...]] = {}
+    for start in range(0, len(wanted), 500):
+        query = select(Source.id, Source.page_starts).where(Source.id.in_(wanted[start : start + 500]))
+        for source_id, starts in session.execute(query):
+            if starts and len(starts) > 1:
+                found[source_id] = tuple(starts)
+    return found
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import itertools
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QToolTip, QVBoxLayout, QWidget
 
-from db.queries import AnnotationRow, SourceDetail, StatisticRow
+from db.queries import AnnotationRow, SourceDetail, StatisticRow, page_of
 from desktop.models.display import date, measure, statistic_value
 from desktop.textpos import OffsetMap, display_text
 from desktop.views.paged_editor import PagedEditor
@@ -363,10 +363,7 @@ class ReaderView(QWidget):
 
     def page_of(self, position: int) -> int | None:
         """The page of the original document a code point is on (None for a text without pages)."""
-        starts = self._detail.page_starts if self._detail is not None else ()
-        if len(starts) < 2:
-            return None
-        return max(1, bisect_right(starts, position))
+        return page_of(self._detail.page_starts, position) if self._detail is not None else None
 
     def select_span(self, start: int, end: int) -> None:
         """Select code points ``start``..``end`` and scroll them into the middle of the view."""

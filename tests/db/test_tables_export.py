@@ -112,3 +112,20 @@ def test_exported_statistics_import_back_as_reference_data(archive: Archive, tmp
         summary = import_reference_table(s, frame, "My export", measure="killed")
     assert summary.statistics == 1
     assert pd.Series(summary.measures).tolist() == ["killed"]
+
+
+def test_a_claim_from_a_pdf_is_exported_with_its_page(archive: Archive, tmp_path: Path) -> None:
+    from db.importer import import_paths
+    from tests.db.ingest.conftest import write_pdf
+
+    pages = ["Summary of the mission.", "Annex: some 40 people were killed in Ilovaisk.", "Sources."]
+    [result] = import_paths(archive, [write_pdf(tmp_path / "report.pdf", pages, title="Mission report")])
+    make_statistic(archive, result.source_id, "some 40 people were killed", value=40.0, measure="killed")
+    plain = make_source(archive, "Officials said 12 people were killed.", title="Plain text")
+    make_statistic(archive, plain, "12 people were killed", value=12.0, measure="killed")
+    path = tmp_path / "claims.csv"
+    with archive.session() as s:
+        export_statistics(s, path)
+    frame = read_table(path).set_index("source_title")
+    assert int(frame.loc["Mission report", "page"]) == 2
+    assert pd.isna(frame.loc["Plain text", "page"]) or frame.loc["Plain text", "page"] in ("", None)
