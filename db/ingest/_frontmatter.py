@@ -50,7 +50,7 @@ def read_front_matter(text: str, source: ParsedSource) -> int:
 
     try:
         data = yaml.safe_load(text[opening.end() : closing.start()])
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError, ValueError):
         source.warnings.append("the block at the top is not valid YAML front matter; it is kept in the text")
         return 0
     if not isinstance(data, dict) or not data:
@@ -74,20 +74,21 @@ def read_front_matter(text: str, source: ParsedSource) -> int:
 
 
 def _text(value: object) -> str | None:
-    """A field's value as text: strings and numbers as they are, a list of them joined, a
-    mapping by its name ({name: Anna Nemtsova, affiliation: ...}); anything else is ignored."""
+    """A field's value as text: a string, number or date as it is, a mapping by its name
+    ({name: Anna Nemtsova, affiliation: ...}), a list of those joined. Deeper structures are
+    ignored (YAML aliases could otherwise make them explode)."""
+    if isinstance(value, list):
+        parts = [_scalar(item) for item in value[:20]]
+        return ", ".join(p for p in parts if p) or None
+    return _scalar(value)
+
+
+def _scalar(value: object) -> str | None:
     if isinstance(value, dict):
         value = value.get("name")
-    if isinstance(value, list):
-        parts = [_text(item) for item in value[:20] if not isinstance(item, list)]
-        joined = ", ".join(p for p in parts if p)
-        return joined or None
-    if isinstance(value, bool) or value is None:
+    if isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
         return None
-    if isinstance(value, str | int | float | dt.date):
-        text = str(value).strip()
-        return text[:2000] or None
-    return None
+    return str(value).strip()[:2000] or None
 
 
 def _date(value: object) -> PartialDate | None:

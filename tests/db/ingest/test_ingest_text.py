@@ -305,3 +305,20 @@ def test_outlet_in_brackets_opening_the_text(
     path.write_text(opening, encoding="utf-8")
     source = read(path)
     assert (source.outlet, source.text) == (outlet, body)
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "title: " + "[" * 3000 + "]" * 3000,  # nested deeper than the parser's recursion
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        "author: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]",  # aliases that multiply
+    ],
+)
+def test_hostile_front_matter_is_read_quickly_or_left_in_the_text(tmp_path: Path, front: str) -> None:
+    path = tmp_path / "hostile.md"
+    path.write_text(f"---\n{front}\n---\nBody.\n", encoding="utf-8")
+    source = read(path)
+    assert source.text.endswith("Body.\n")
+    assert source.author is None
