@@ -27,9 +27,8 @@ from db.commands import (
     sha256_of,
     store_originals,
 )
-from db.ingest import table
 from db.ingest._common import check_regular_file
-from db.ingest.base import IngestError, ParsedSource
+from db.ingest.base import IngestError, ParsedSource, UnsupportedFile
 from db.ingest.parsing import ParserPool, is_slow, parse_file
 from db.ingest.registry import media_type, page_of_resources, reader_for, walk
 from db.queries import sources_by_sha256
@@ -407,13 +406,18 @@ def _store_files(session: Session, files: list[_File], options: ImportOptions) -
 def _import_table(
     writer: _Writer, path: Path, options: ImportOptions, cancelled: Cancelled | None
 ) -> list[ImportResult]:
-    """A table of articles: checked and opened here, its rows stored by ``_import_rows``."""
+    """A table of articles (or a Telegram export): checked and opened here, its rows stored by
+    ``_import_rows``."""
     file = _hash(path)
     if file.results is not None:
         return file.results
+    reader = reader_for(path)
+    assert reader is not None
     try:
-        rows = table.parse(path, password=options.password, options=options.table_options)
+        rows = reader.parse(path, password=options.password, options=options.table_options)
         return _import_rows(writer, file, rows, options, cancelled)
+    except UnsupportedFile as error:
+        return [ImportResult(str(path), "skipped", error=str(error))]
     except IngestError as error:
         return [ImportResult(str(path), "failed", error=str(error))]
     except MemoryError:

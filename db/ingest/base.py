@@ -16,6 +16,11 @@ class IngestError(Exception):
     """A file cannot be read; the message says what is wrong in a researcher's words."""
 
 
+class UnsupportedFile(IngestError):
+    """The file has a suffix a reader takes but is not of its format (a .json that is not a
+    Telegram export): the importer reports it as skipped, not failed."""
+
+
 class PasswordRequired(IngestError):
     """The file is encrypted and no (or a wrong) password was given."""
 

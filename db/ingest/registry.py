@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 
-from db.ingest import docx, eml, html, mhtml, odt, pdf, table, text
+from db.ingest import docx, eml, html, mhtml, odt, pdf, table, telegram, text
 
-READERS: tuple[ModuleType, ...] = (text, html, mhtml, pdf, docx, odt, eml, table)
+READERS: tuple[ModuleType, ...] = (text, html, mhtml, pdf, docx, odt, eml, table, telegram)
 _BY_SUFFIX: dict[str, ModuleType] = {
     suffix: module for module in READERS for suffix in module.EXTENSIONS
 }

@@ -204,7 +204,7 @@ def test_the_column_dialog_starts_from_the_guess_and_refuses_an_unusable_mapping
 
 def test_the_file_dialog_offers_every_type_a_reader_exists_for() -> None:
     documents = operations.import_file_filter().split(";;")[0]
-    for pattern in ("*.txt", "*.md", "*.html", "*.mhtml", "*.pdf", "*.docx", "*.odt", "*.eml", "*.csv", "*.xlsx", "*.jsonl"):
+    for pattern in ("*.txt", "*.md", "*.html", "*.mhtml", "*.pdf", "*.docx", "*.odt", "*.eml", "*.csv", "*.xlsx", "*.jsonl", "*.json"):
         assert pattern in documents.split("(")[1].rstrip(")").split()
 
 
