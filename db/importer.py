@@ -503,6 +503,7 @@ def _new_source(parsed: ParsedSource, sha256: str, file_id: int, part: str | Non
         original_file_id=file_id,
         original_part=part,
         page_starts=parsed.page_starts,
+        notes=parsed.notes,
         created_by=options.created_by,
     )
 

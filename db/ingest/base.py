@@ -54,3 +54,6 @@ class ParsedSource:
     warnings: list[str] = field(default_factory=list)
     #: for table rows: a label such as "row 17" used in messages and duplicate keys
     part: str | None = None
+    #: where the text came from when the file does not say it alone ("Forwarded from …",
+    #: "Attached to the e-mail …"); kept as the source's notes
+    notes: str | None = None

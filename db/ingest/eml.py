@@ -93,6 +93,12 @@ def _language(message: EmailMessage) -> str | None:
     return match.group(0).lower() if match else None
 
 
+def _attached_note(message: ParsedSource) -> str:
+    sent = f", {message.published.iso()}" if message.published else ""
+    sender = f" from {message.author}" if message.author else ""
+    return f"Attached to the e-mail “{message.title}”{sender}{sent}"
+
+
 def _attachments(message: EmailMessage) -> Iterator[Message]:
     for part in message.iter_attachments():
         if part.get_filename():
@@ -121,6 +127,7 @@ def _read_attachments(parts: list[Message], password: str | None, message: Parse
                 for found in reader.parse(copy, password=password):
                     found.title = found.title if found.title != trim_title(copy.stem) else trim_title(Path(safe).stem)
                     found.warnings.insert(0, f"attached to the e-mail “{message.title}”")
+                    found.notes = _attached_note(message)
                     sources.append(found)
             except IngestError as error:
                 message.warnings.append(f"the attachment {name} could not be read: {error}")

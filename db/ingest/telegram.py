@@ -2,7 +2,8 @@
 one source per message.
 
 Each message with text becomes a source: its first line the title, its date the published date,
-the channel or chat the outlet, the signature or sender the author, and "message 123" its part,
+the channel or chat the outlet, the signature or sender the author, the channel it was forwarded
+from in its notes, and "message 123" its part,
 so that importing a later export of the same channel adds only the new messages. Service messages
 (joins, pins) and photos without a caption have no text and are left out. Any other JSON file is
 not a Telegram export and is skipped.
@@ -60,10 +61,8 @@ def _messages(messages: list[Any], channel: str | None) -> Iterator[ParsedSource
         if not text:
             continue
         number = message.get("id")
-        warnings = []
         forwarded = message.get("forwarded_from")
-        if isinstance(forwarded, str) and forwarded.strip():
-            warnings.append(f"forwarded from {forwarded.strip()}")
+        notes = f"Forwarded from {forwarded.strip()}" if isinstance(forwarded, str) and forwarded.strip() else None
         sender = message.get("author") or message.get("from")
         author = trim_title(sender) if isinstance(sender, str) and sender != channel else None
         yield ParsedSource(
@@ -73,8 +72,8 @@ def _messages(messages: list[Any], channel: str | None) -> Iterator[ParsedSource
             outlet=channel,
             author=author,
             kind="post",
-            warnings=warnings,
             part=f"message {number}",
+            notes=notes,
         )
 
 

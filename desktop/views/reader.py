@@ -216,6 +216,9 @@ def _header_html(detail: SourceDetail) -> str:
     lines = [f"<div style='font-size:15pt; font-weight:600'>{esc(row.title)}</div>"]
     if facts:
         lines.append(f"<div style='color:#505050; font-size:10.5pt'>{esc(' · '.join(facts))}</div>")
+    if detail.notes:
+        note = detail.notes if len(detail.notes) <= 300 else detail.notes[:300].rstrip() + "…"
+        lines.append(f"<div style='color:#505050; font-style:italic'>{esc(note)}</div>")
     extra = []
     if row.url:
         extra.append(f"<a href='{esc(row.url, quote=True)}'>{esc(row.url)}</a>")

@@ -109,6 +109,7 @@ def test_a_pdf_source_shows_its_pages_and_where_an_annotation_is(qtbot: QtBot, a
     reader.show_source(operations.source_detail(archive, result.source_id))
 
     assert "3 pages" in reader.header.text()
+    assert "Forwarded" not in reader.header.text()
     assert [reader.page_of(detail.text.index(f"Finding {n}")) for n in (1, 2, 3)] == [1, 2, 3]
     annotation = next(a for a in reader.detail.annotations if a.id == note)  # type: ignore[union-attr]
     assert "page 3" in reader._describe(annotation)
@@ -147,3 +148,15 @@ def test_go_to_page_shows_the_page_asked_for(qtbot: QtBot, archive: Archive, tmp
     assert reader.detail.text[position:].startswith("Finding 4.")
     top = reader.editor.cursorForPosition(reader.editor.viewport().rect().topLeft()).position()
     assert reader.page_of(reader.offsets.to_codepoint(top)) in (3, 4)  # scrolled there
+
+
+def test_the_header_shows_where_a_source_came_from(qtbot: QtBot, archive: Archive) -> None:
+    from db.commands import update_source
+
+    source_id = make_source(archive, "Curfew from 22:00.", title="Curfew")
+    with archive.session() as s:
+        update_source(s, source_id, notes="Forwarded from Kharkiv News")
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.show_source(operations.source_detail(archive, source_id))
+    assert "Forwarded from Kharkiv News" in reader.header.text()

@@ -49,6 +49,7 @@ def test_readable_attachments_become_sources_of_their_own(tmp_path: Path) -> Non
     assert attached.text.startswith("Shelling counted: 40 shells.")
     assert len(attached.page_starts) == 2
     assert attached.warnings[0] == "attached to the e-mail “Отчёт: обстрел Донецка, 12 мая”"
+    assert attached.notes == "Attached to the e-mail “Отчёт: обстрел Донецка, 12 мая” from Anna Petrova, 2014-05-12"
     assert any("list.pdf could not be read" in w and "password" in w for w in message.warnings)
     assert any("photo.jpg" in w for w in message.warnings)
 

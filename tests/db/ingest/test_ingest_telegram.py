@@ -46,7 +46,8 @@ def test_each_message_with_text_is_a_source(tmp_path: Path) -> None:
     assert first.kind == "post"
     assert second.text == "Curfew from 22:00, see https://example.org/curfew.\n"
     assert second.author == "Anna Petrova"
-    assert second.warnings == ["forwarded from Kharkiv News"]
+    assert second.notes == "Forwarded from Kharkiv News"
+    assert first.notes is None
 
 
 @pytest.mark.parametrize("content", ['{"name": "x", "version": "1.0"}', "[1, 2, 3]", "{broken", ""])
@@ -61,6 +62,9 @@ def test_a_later_export_adds_only_the_new_messages(archive: Archive, tmp_path: P
     export = write_export(tmp_path / "result.json", MESSAGES)
     first = import_paths(archive, [export])
     assert [(r.status, r.part) for r in first] == [("imported", "message 2"), ("imported", "message 3")]
+    with archive.session() as session:
+        notes = session.scalar(select(Source.notes).where(Source.id == first[1].source_id))
+    assert notes == "Forwarded from Kharkiv News"  # kept with the source, not only said at import
 
     later = [*MESSAGES, {"id": 5, "type": "message", "date": "2022-02-26T08:00:00", "from": "Caucasus Monitor",
                          "text": "Two bridges were destroyed overnight."}]
