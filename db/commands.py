@@ -67,13 +67,9 @@ class OriginalData:
     sha256: str | None = None
 
 
-def store_original(session: Session, data: bytes, file_name: str, media_type: str) -> int:
-    """Keep the imported file's bytes once, however many sources come from it."""
-    return store_originals(session, [OriginalData(data, file_name, media_type)])[0]
-
-
 def store_originals(session: Session, files: Sequence[OriginalData]) -> list[int]:
-    """Keep a batch of files' bytes (each file once by its sha256); their ids in order."""
+    """Keep imported files' bytes, each file once by its sha256 however many sources come from
+    it (and however often it is imported); their ids in order."""
     digests = [f.sha256 or sha256_of(f.data) for f in files]
     ids = _original_ids(session, digests)
     fresh: dict[str, OriginalData] = {}
