@@ -269,6 +269,8 @@ class _File:
 def _import_batch(
     writer: _Writer, paths: list[Path], options: ImportOptions, progress: _Progress, pool: ParserPool
 ) -> list[ImportResult]:
+    """Hash the batch's files, find the duplicates with one query, read the others (slow ones in
+    the pool, ahead of time), write what was read, and say what happened to each, in order."""
     files = [_hash(path) for path in paths]
     if not options.keep_duplicates:
         _find_duplicates(writer.session, files)
