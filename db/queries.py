@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, String, and_, cast, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from db.dates import PartialDate, from_columns, iso_or_none
@@ -132,6 +132,8 @@ class StatisticRow:
     confidence: float | None = None
     dataset: str | None = None
     notes: str | None = None
+    #: the page of the source's original document (a PDF) the quote is on
+    page: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -163,15 +165,13 @@ def page_of(page_starts: Sequence[int], position: int) -> int | None:
     return max(1, bisect_right(page_starts, position))
 
 
-def page_starts_of(session: Session, source_ids: Iterable[int]) -> dict[int, tuple[int, ...]]:
-    """Where the pages of these sources start, for those that have pages."""
-    wanted = sorted({i for i in source_ids if i is not None})
+def paged_sources(session: Session) -> dict[int, tuple[int, ...]]:
+    """Where the pages start in each source that has pages (those from PDFs), by source id."""
+    has_pages = and_(Source.page_starts.is_not(None), cast(Source.page_starts, String) != "null")
     found: dict[int, tuple[int, ...]] = {}
-    for start in range(0, len(wanted), 500):
-        query = select(Source.id, Source.page_starts).where(Source.id.in_(wanted[start : start + 500]))
-        for source_id, starts in session.execute(query):
-            if starts and len(starts) > 1:
-                found[source_id] = tuple(starts)
+    for source_id, starts in session.execute(select(Source.id, Source.page_starts).where(has_pages)):
+        if starts and len(starts) > 1:
+            found[source_id] = tuple(starts)
     return found
 
 
@@ -586,8 +586,10 @@ def list_statistics(
         query = query.where(Statistic.place_id == place_id)
     if ids is not None:
         query = query.where(Statistic.id.in_(list(ids)))
+    pages = paged_sources(session)
     result = []
     for stat, place_name, claimant_name, title, start, end, quote in session.execute(query):
+        starts = pages.get(stat.source_id, ()) if stat.source_id is not None else ()
         result.append(
             StatisticRow(
                 id=stat.id,
@@ -614,6 +616,7 @@ def list_statistics(
                 confidence=stat.confidence,
                 dataset=stat.dataset,
                 notes=stat.notes,
+                page=page_of(starts, start) if starts and start is not None else None,
             )
         )
     return result

@@ -24,7 +24,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -37,7 +37,7 @@ from db.commands import add_actor, find_actor, find_or_add_actor
 from db.dates import PartialDate, to_columns
 from db.ingest.base import IngestError
 from db.models import Actor, ActorKind, Alias, Mention, Statistic
-from db.queries import StatisticRow, list_actors, list_statistics, page_of, page_starts_of
+from db.queries import StatisticRow, list_actors, list_statistics
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 EXPORT_SUFFIXES = (".csv", ".xlsx")
@@ -89,19 +89,14 @@ ACTOR_COLUMNS = (
 )
 
 
-def statistics_frame(
-    rows: Sequence[StatisticRow], page_starts: Mapping[int, Sequence[int]] | None = None
-) -> pd.DataFrame:
+def statistics_frame(rows: Sequence[StatisticRow]) -> pd.DataFrame:
     """Statistics as a table: the CONTRACT's statistic JSON plus source title, the page of the
-    source's original document the quote is on (PDFs; from ``page_starts`` by source), dataset
-    and notes."""
-    page_starts = page_starts or {}
+    source's original document the quote is on (PDFs), dataset and notes."""
     records = []
     for row in rows:
         record = row.to_json()
-        starts = page_starts.get(row.source_id, ()) if row.source_id is not None else ()
         record.update(
-            page=page_of(starts, row.start) if row.start is not None else None,
+            page=row.page,
             source_title=row.source_title,
             dataset=row.dataset,
             confidence=row.confidence,
@@ -163,8 +158,7 @@ def export_statistics(session: Session, path: Path, ids: Sequence[int] | None = 
     if ids is not None:
         order = {statistic_id: i for i, statistic_id in enumerate(ids)}
         rows.sort(key=lambda r: order.get(r.id, len(order)))
-    pages = page_starts_of(session, [r.source_id for r in rows if r.source_id is not None])
-    write_table(statistics_frame(rows, pages), path, "Statistics")
+    write_table(statistics_frame(rows), path, "Statistics")
     return len(rows)
 
 

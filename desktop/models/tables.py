@@ -27,7 +27,7 @@ def _statistic_tooltip(stat: StatisticRow) -> str:
 class StatisticsModel(RowsTableModel[StatisticRow]):
     """Every statistic: value with its range, what it counts, when, where, who says so, where from."""
 
-    VALUE, MEASURE, SUBJECT, PERIOD, PLACE, CLAIMANT, SOURCE = range(7)
+    VALUE, MEASURE, SUBJECT, PERIOD, PLACE, CLAIMANT, SOURCE, PAGE = range(8)
     columns = (
         Column[StatisticRow]("Value", statistic_value, align_right=True, tooltip=_statistic_tooltip,
                              sort_value=lambda s: s.value if s.value is not None else float("-inf")),
@@ -38,6 +38,8 @@ class StatisticsModel(RowsTableModel[StatisticRow]):
         Column[StatisticRow]("Place", lambda s: s.place or ""),
         Column[StatisticRow]("Claimant", lambda s: s.claimant or "(the author)"),
         Column[StatisticRow]("Source", lambda s: s.source_title or "", tooltip=lambda s: _quote(s.quote, 300) or None),
+        Column[StatisticRow]("Page", lambda s: str(s.page) if s.page else "", align_right=True,
+                             sort_value=lambda s: s.page or 0),
     )
 
 

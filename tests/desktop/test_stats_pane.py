@@ -206,3 +206,18 @@ def test_period_cells() -> None:
     assert parse_period_cell("2014") == {"period_start": PartialDate(2014), "period_end": PartialDate(2014)}
     with pytest.raises(ValueError, match="not a period"):
         parse_period_cell("summer")
+
+
+def test_a_claim_from_a_pdf_shows_its_page(archive: Archive, tmp_path: Path) -> None:
+    from db.importer import import_paths
+    from tests.db.ingest.conftest import write_pdf
+
+    pages = ["Summary of the mission.", "Annex: some 40 people were killed in Ilovaisk.", "Sources."]
+    [result] = import_paths(archive, [write_pdf(tmp_path / "report.pdf", pages, title="Mission report")])
+    make_statistic(archive, result.source_id, "some 40 people were killed", value=40.0, measure="killed")
+    with archive.session() as s:
+        rows = list_statistics(s)
+    model = StatisticsModel()
+    model.set_rows(rows)
+    assert model.headerData(StatisticsModel.PAGE, Qt.Orientation.Horizontal) == "Page"
+    assert model.index(0, StatisticsModel.PAGE).data() == "2"
