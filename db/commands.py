@@ -30,6 +30,7 @@ from db.models import (
     Statistic,
     annotation_codes,
 )
+from db.queries import in_chunks
 
 T = TypeVar("T")
 
@@ -92,19 +93,10 @@ def store_originals(session: Session, files: Sequence[OriginalData]) -> list[int
 
 def _original_ids(session: Session, digests: Sequence[str]) -> dict[str, int]:
     found: dict[str, int] = {}
-    for chunk in _chunks(sorted(set(digests)), _IN_LIMIT):
+    for chunk in in_chunks(sorted(set(digests))):
         query = select(OriginalFile.sha256, OriginalFile.id).where(OriginalFile.sha256.in_(chunk))
         found.update((digest, file_id) for digest, file_id in session.execute(query))
     return found
-
-
-#: values bound in one ``IN (...)`` list
-_IN_LIMIT = 500
-
-
-def _chunks(items: Sequence[T], size: int) -> Iterable[Sequence[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 @dataclass
@@ -173,7 +165,7 @@ def add_sources(session: Session, batch: Sequence[NewSource]) -> list[int]:
     # rows' ids are then read back by their uuids (unique and indexed).
     session.connection().execute(insert(table), rows)
     by_uuid: dict[str, int] = {}
-    for chunk in _chunks(uuids, _IN_LIMIT):
+    for chunk in in_chunks(uuids):
         query = select(Source.uuid, Source.id).where(Source.uuid.in_(chunk))
         by_uuid.update((uuid, source_id) for uuid, source_id in session.execute(query))
     return [by_uuid[uuid] for uuid in uuids]

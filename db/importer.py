@@ -28,8 +28,8 @@ from db.commands import (
     store_originals,
 )
 from db.ingest._common import check_regular_file
-from db.ingest.base import IngestError, ParsedSource, UnsupportedFile
-from db.ingest.parsing import ParserPool, is_slow, parse_file
+from db.ingest.base import IngestError, ParsedSource
+from db.ingest.parsing import ParserPool, is_slow, parse_file, unreadable
 from db.ingest.registry import media_type, page_of_resources, reader_for, walk
 from db.queries import sources_by_sha256
 
@@ -292,7 +292,9 @@ def _import_batch(
             else:
                 outcome = parse_file(file.path, options.password, options.table_options)
             file.sources = outcome.sources
-            if outcome.error is not None:
+            if outcome.skipped:
+                file.results = [ImportResult(str(file.path), "skipped", error=outcome.error)]
+            elif outcome.error is not None:
                 file.fail(outcome.error, needs_password=outcome.needs_password)
         parsed.append(file)
     for future in ahead.values():  # cancelled: files not yet read are not read
@@ -384,7 +386,7 @@ def _store_files(session: Session, files: list[_File], options: ImportOptions) -
     originals = store_originals(
         session,
         [
-            OriginalData(f.data if f.data is not None else f.path.read_bytes(), f.path.name, f.media_type)
+            OriginalData(f.data if f.data is not None else f.path.read_bytes(), f.path.name, f.media_type, f.sha256)
             for f in files
         ],
     )
@@ -418,14 +420,10 @@ def _import_table(
     try:
         rows = reader.parse(path, password=options.password, options=options.table_options)
         return _import_rows(writer, file, rows, options, cancelled)
-    except UnsupportedFile as error:
-        return [ImportResult(str(path), "skipped", error=str(error))]
-    except IngestError as error:
-        return [ImportResult(str(path), "failed", error=str(error))]
-    except MemoryError:
-        return [ImportResult(str(path), "failed", error="too large to read in the memory available")]
-    except Exception as error:  # a reader's library failing on a file we did not foresee
-        return [ImportResult(str(path), "failed", error=f"cannot be read ({type(error).__name__}: {error})")]
+    except Exception as error:  # any reader failure, said in the researcher's words
+        outcome = unreadable(error)
+        status: Status = "skipped" if outcome.skipped else "failed"
+        return [ImportResult(str(path), status, error=outcome.error, needs_password=outcome.needs_password)]
 
 
 def _row_key(row: ParsedSource) -> str:

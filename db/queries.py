@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import ColumnElement, Select, String, and_, cast, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
@@ -27,6 +27,8 @@ from db.models import (
     annotation_codes,
 )
 from db.search import matching_source_ids_sql
+
+T = TypeVar("T")
 
 
 def partial(value: dt.date | None, precision: str | None) -> PartialDate | None:
@@ -165,14 +167,26 @@ def page_of(page_starts: Sequence[int], position: int) -> int | None:
     return max(1, bisect_right(page_starts, position))
 
 
-def paged_sources(session: Session) -> dict[int, tuple[int, ...]]:
-    """Where the pages start in each source that has pages (those from PDFs), by source id."""
+def paged_sources(session: Session, source_ids: Iterable[int]) -> dict[int, tuple[int, ...]]:
+    """Where the pages start in those of ``source_ids`` that have pages (sources from PDFs)."""
     has_pages = and_(Source.page_starts.is_not(None), cast(Source.page_starts, String) != "null")
     found: dict[int, tuple[int, ...]] = {}
-    for source_id, starts in session.execute(select(Source.id, Source.page_starts).where(has_pages)):
-        if starts and len(starts) > 1:
-            found[source_id] = tuple(starts)
+    for chunk in in_chunks(sorted(set(source_ids))):
+        query = select(Source.id, Source.page_starts).where(Source.id.in_(chunk), has_pages)
+        for source_id, starts in session.execute(query):
+            if starts and len(starts) > 1:
+                found[source_id] = tuple(starts)
     return found
+
+
+#: values bound in one ``IN (...)`` list
+IN_LIMIT = 500
+
+
+def in_chunks(items: Sequence[T], size: int = IN_LIMIT) -> Iterator[Sequence[T]]:
+    """``items`` a slice of ``size`` at a time, for ``IN (...)`` lists of bounded length."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 @dataclass(frozen=True)
@@ -586,9 +600,10 @@ def list_statistics(
         query = query.where(Statistic.place_id == place_id)
     if ids is not None:
         query = query.where(Statistic.id.in_(list(ids)))
-    pages = paged_sources(session)
+    found = session.execute(query).all()
+    pages = paged_sources(session, [stat.source_id for stat, *_ in found if stat.source_id is not None])
     result = []
-    for stat, place_name, claimant_name, title, start, end, quote in session.execute(query):
+    for stat, place_name, claimant_name, title, start, end, quote in found:
         starts = pages.get(stat.source_id, ()) if stat.source_id is not None else ()
         result.append(
             StatisticRow(
@@ -616,7 +631,7 @@ def list_statistics(
                 confidence=stat.confidence,
                 dataset=stat.dataset,
                 notes=stat.notes,
-                page=page_of(starts, start) if starts and start is not None else None,
+                page=page_of(starts, start) if start is not None else None,
             )
         )
     return result
@@ -634,11 +649,9 @@ def counts(session: Session) -> ArchiveCounts:
 def sources_by_sha256(session: Session, digests: Sequence[str]) -> dict[str, int]:
     """For each digest already in the archive, the id of (one of) its sources."""
     found: dict[str, int] = {}
-    for start in range(0, len(digests), 500):
+    for chunk in in_chunks(digests):
         for digest, source_id in session.execute(
-            select(Source.sha256, func.min(Source.id))
-            .where(Source.sha256.in_(digests[start : start + 500]))
-            .group_by(Source.sha256)
+            select(Source.sha256, func.min(Source.id)).where(Source.sha256.in_(chunk)).group_by(Source.sha256)
         ):
             if digest is not None:
                 found[digest] = source_id

@@ -107,6 +107,7 @@ def _attachments(message: EmailMessage) -> Iterator[Message]:
 
 def _read_attachments(parts: list[Message], password: str | None, message: ParsedSource) -> list[ParsedSource]:
     """Each attachment a reader exists for, read from a temporary copy; the others named."""
+    from db.ingest.parsing import parse_file
     from db.ingest.registry import reader_for
 
     sources: list[ParsedSource] = []
@@ -123,16 +124,14 @@ def _read_attachments(parts: list[Message], password: str | None, message: Parse
                 continue
             copy = Path(folder) / f"{number}-{safe}"
             copy.write_bytes(payload)
-            try:
-                for found in reader.parse(copy, password=password):
-                    found.title = found.title if found.title != trim_title(copy.stem) else trim_title(Path(safe).stem)
-                    found.warnings.insert(0, f"attached to the e-mail “{message.title}”")
-                    found.notes = _attached_note(message)
-                    sources.append(found)
-            except IngestError as error:
-                message.warnings.append(f"the attachment {name} could not be read: {error}")
-            except Exception as error:  # a reader's library failing on a file we did not foresee
-                message.warnings.append(f"the attachment {name} could not be read ({type(error).__name__})")
+            outcome = parse_file(copy, password)
+            if outcome.error is not None:
+                message.warnings.append(f"the attachment {name} could not be read: {outcome.error}")
+            for found in outcome.sources:
+                found.title = found.title if found.title != trim_title(copy.stem) else trim_title(Path(safe).stem)
+                found.warnings.insert(0, f"attached to the e-mail “{message.title}”")
+                found.notes = _attached_note(message)
+                sources.append(found)
     if unread:
         listed = ", ".join(unread[:10]) + (" …" if len(unread) > 10 else "")
         message.warnings.append(f"attachments not read (not a type Dossier reads): {listed}")

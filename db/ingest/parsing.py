@@ -15,7 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db.ingest.base import IngestError, ParsedSource, PasswordRequired
+from db.ingest.base import IngestError, ParsedSource, PasswordRequired, UnsupportedFile
 from db.ingest.registry import reader_for
 
 #: suffixes whose reading is slow enough to be worth a worker process
@@ -35,6 +35,8 @@ class Parsed:
     error: str | None = None
     #: the file is encrypted: asking for a password may help
     needs_password: bool = False
+    #: the file is not of the format its name says, and is skipped rather than failed
+    skipped: bool = False
 
 
 def parse_file(path: str | Path, password: str | None = None, options: object | None = None) -> Parsed:
@@ -45,14 +47,22 @@ def parse_file(path: str | Path, password: str | None = None, options: object | 
         return Parsed(error=f"not a format Dossier reads ({path.suffix or 'no extension'})")
     try:
         return Parsed(list(reader.parse(path, password=password, options=options)))
-    except PasswordRequired as error:
+    except Exception as error:
+        return unreadable(error)
+
+
+def unreadable(error: Exception) -> Parsed:
+    """Why a reader could not read a file, in the researcher's words."""
+    if isinstance(error, PasswordRequired):
         return Parsed(error=str(error), needs_password=True)
-    except IngestError as error:
+    if isinstance(error, UnsupportedFile):
+        return Parsed(error=str(error), skipped=True)
+    if isinstance(error, IngestError):
         return Parsed(error=str(error))
-    except MemoryError:
+    if isinstance(error, MemoryError):
         return Parsed(error="too large to read in the memory available")
-    except Exception as error:  # a reader's library failing on a file we did not foresee
-        return Parsed(error=f"cannot be read ({type(error).__name__}: {error})")
+    # a reader's library failing on a file we did not foresee
+    return Parsed(error=f"cannot be read ({type(error).__name__}: {error})")
 
 
 def is_slow(path: Path) -> bool:

@@ -11,17 +11,15 @@ not a Telegram export and is skipped.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from db.dates import PartialDate
 from db.ingest._common import (
     check_regular_file,
-    date_from_datetime,
     first_line_title,
+    parse_date,
     read_bytes,
     trim_title,
 )
@@ -68,7 +66,7 @@ def _messages(messages: list[Any], channel: str | None) -> Iterator[ParsedSource
         yield ParsedSource(
             text=text + "\n",
             title=first_line_title(text) or f"{channel or 'Telegram'} message {number}",
-            published=_date(message.get("date")),
+            published=parse_date(message["date"]) if isinstance(message.get("date"), str) else None,
             outlet=channel,
             author=author,
             kind="post",
@@ -87,13 +85,3 @@ def _text(value: object) -> str:
             for part in value
         )
     return ""
-
-
-def _date(value: object) -> PartialDate | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return date_from_datetime(dt.datetime.fromisoformat(value))
-    except ValueError:
-        return None
-

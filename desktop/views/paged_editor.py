@@ -3,6 +3,8 @@ document (a PDF) begins, so that a passage can be cited by its page."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QPlainTextEdit
@@ -15,46 +17,61 @@ class PagedEditor(QPlainTextEdit):
 
     def __init__(self) -> None:
         super().__init__()
-        #: (UTF-16 position where a page starts, its number), pages 2 and on
-        self._pages: list[tuple[int, int]] = []
+        #: UTF-16 positions where the pages start (nothing is marked for a single page)
+        self._starts: list[int] = []
 
     def set_page_starts(self, starts: list[int]) -> None:
-        """Where each page starts, in UTF-16 units of the text shown (nothing marked for one page)."""
-        self._pages = [(start, number) for number, start in enumerate(starts, start=1) if number > 1]
+        """Where each page starts, in UTF-16 units of the text shown."""
+        self._starts = list(starts) if len(starts) > 1 else []
         self.viewport().update()
+
+    def page_marks(self) -> list[tuple[int, QRectF]]:
+        """The page marks on screen: (page number, the band the mark is drawn in), in viewport
+        coordinates. Only pages whose start is in view are looked at."""
+        if not self._starts:
+            return []
+        document = self.document()
+        offset = self.contentOffset()
+        view = QRectF(self.viewport().rect())
+        top = self.firstVisibleBlock().position()
+        below = self.cursorForPosition(self.viewport().rect().bottomRight()).block().next()
+        bottom = below.position() if below.isValid() else document.characterCount()
+        first = max(1, bisect_left(self._starts, top))
+        last = bisect_right(self._starts, bottom)
+        marks = []
+        for number, start in enumerate(self._starts[first:last], start=first + 1):
+            block = document.findBlock(start)
+            if not block.isValid():
+                continue
+            blank = block.previous()
+            if blank.isValid() and not blank.text().strip():
+                band = self.blockBoundingGeometry(blank).translated(offset)
+            else:  # pages without a blank line between them: the mark sits over the first line's top
+                band = self.blockBoundingGeometry(block).translated(offset)
+                band.setHeight(self.fontMetrics().height() * 0.8)
+                band.translate(0, -band.height() / 2)
+            if band.bottom() >= view.top() and band.top() <= view.bottom():
+                marks.append((number, band))
+        return marks
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._pages:
+        marks = self.page_marks()
+        if not marks:
             return
         painter = QPainter(self.viewport())
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 0.72)
         font.setItalic(True)
         painter.setFont(font)
-        area = QRectF(event.rect())
-        offset = self.contentOffset()
         width = self.viewport().width()
-        document = self.document()
-        for start, number in self._pages:
-            block = document.findBlock(start)
-            blank = block.previous()
-            if not block.isValid():
-                continue
-            if blank.isValid() and not blank.text().strip():
-                rect = self.blockBoundingGeometry(blank).translated(offset)
-            else:  # pages without a blank line between them: the mark sits above the first line
-                rect = self.blockBoundingGeometry(block).translated(offset)
-                rect.setHeight(font.pointSizeF() * 1.6)
-                rect.translate(0, -rect.height() / 2)
-            if rect.bottom() < area.top() or rect.top() > area.bottom():
-                continue
-            middle = rect.center().y()
+        for number, band in marks:
+            middle = int(band.center().y())
             painter.setPen(QPen(PAGE_MARK_COLOUR.lighter(140), 1, Qt.PenStyle.DotLine))
-            painter.drawLine(12, int(middle), int(width - 12), int(middle))
+            painter.drawLine(12, middle, width - 12, middle)
             label = f"  page {number}  "
             text_width = painter.fontMetrics().horizontalAdvance(label)
-            box = QRectF(width - 24 - text_width, rect.top(), text_width, rect.height())
+            box = QRectF(width - 24 - text_width, band.top(), text_width, band.height())
             painter.fillRect(box, self.palette().base())
             painter.setPen(PAGE_MARK_COLOUR)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)

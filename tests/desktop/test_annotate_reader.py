@@ -113,7 +113,7 @@ def test_a_pdf_source_shows_its_pages_and_where_an_annotation_is(qtbot: QtBot, a
     assert [reader.page_of(detail.text.index(f"Finding {n}")) for n in (1, 2, 3)] == [1, 2, 3]
     annotation = next(a for a in reader.detail.annotations if a.id == note)  # type: ignore[union-attr]
     assert "page 3" in reader._describe(annotation)
-    assert not reader.editor.grab().isNull()  # the page marks paint
+    assert [number for number, _band in reader.editor.page_marks()] == [2, 3]  # marks on screen
 
     reader.show_source(operations.source_detail(archive, make_source(archive, "A text without pages.")))
     assert reader.page_of(3) is None
@@ -144,6 +144,8 @@ def test_go_to_page_shows_the_page_asked_for(qtbot: QtBot, archive: Archive, tmp
     reader = window.reader
     position = reader.offsets.to_codepoint(reader.editor.textCursor().position())
     assert reader.page_of(position) == 4
+    assert 4 in [number for number, _band in reader.editor.page_marks()]
+    assert 2 not in [number for number, _band in reader.editor.page_marks()]  # far above, not looked at
     assert reader.detail is not None
     assert reader.detail.text[position:].startswith("Finding 4.")
     top = reader.editor.cursorForPosition(reader.editor.viewport().rect().topLeft()).position()
