@@ -6,7 +6,6 @@ work is one transaction, so a failure leaves nothing half-written.
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar, cast
@@ -31,6 +30,7 @@ from db.models import (
     annotation_codes,
 )
 from db.queries import in_chunks
+from db.text import fold
 
 T = TypeVar("T")
 
@@ -46,12 +46,6 @@ def sha256_of(data: bytes | str) -> str:
     if isinstance(data, str):
         data = data.encode("utf-8")
     return hashlib.sha256(data).hexdigest()
-
-
-def _fold(name: str) -> str:
-    """Case- and diacritics-insensitive key for matching names."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 # --- files and sources -----------------------------------------------------------------------
@@ -199,19 +193,19 @@ def delete_source(session: Session, source_id: int) -> None:
 
 def find_actor(session: Session, name: str) -> int | None:
     """The actor known by ``name`` or an alias of it (case- and accent-insensitive)."""
-    key = _fold(name)
+    key = fold(name)
     if not key:
         return None
     for actor_id, actor_name in session.execute(
         select(Actor.id, Actor.name).where(func.lower(Actor.name) == name.strip().lower())
     ):
-        if _fold(actor_name) == key:
+        if fold(actor_name) == key:
             return int(actor_id)
     for actor_id, actor_name in session.execute(select(Actor.id, Actor.name)):
-        if _fold(actor_name) == key:
+        if fold(actor_name) == key:
             return int(actor_id)
     for actor_id, alias in session.execute(select(Alias.actor_id, Alias.name)):
-        if _fold(alias) == key:
+        if fold(alias) == key:
             return int(actor_id)
     return None
 
@@ -245,7 +239,7 @@ def add_alias(session: Session, actor_id: int, name: str, language: str | None =
     """Add another name of an actor; None when the actor already has that name."""
     name = " ".join(name.split())
     actor = _get(session, Actor, actor_id)
-    if _fold(name) == _fold(actor.name) or any(_fold(a.name) == _fold(name) for a in actor.aliases):
+    if fold(name) == fold(actor.name) or any(fold(a.name) == fold(name) for a in actor.aliases):
         return None
     alias = Alias(actor_id=actor_id, name=name, language=language)
     session.add(alias)

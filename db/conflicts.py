@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -49,6 +48,7 @@ from db.dates import PartialDate, from_columns
 from db.frames import read_frame
 from db.models import Statistic
 from db.queries import StatisticRow, list_statistics
+from db.text import fold
 
 if TYPE_CHECKING:
     import numpy as np
@@ -60,13 +60,6 @@ APPROXIMATE_TOLERANCE = 0.10
 SAME_PERIOD_SHARE = 0.8
 
 _WORD = re.compile(r"\w+")
-
-
-def _fold(text: str | None) -> str:
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _singular(word: str) -> str:
@@ -84,7 +77,7 @@ def _singular(word: str) -> str:
 
 def normalise_phrase(text: str | None) -> str:
     """The key two measures or subjects are compared by ("Militants  Killed" -> "militant killed")."""
-    return " ".join(_singular(w) for w in _WORD.findall(_fold(text)))
+    return " ".join(_singular(w) for w in _WORD.findall(fold(text or "")))
 
 
 @dataclass(frozen=True)

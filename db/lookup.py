@@ -4,7 +4,6 @@ selection, read and search memos. No Qt; the dialogs call these through their op
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
@@ -22,6 +21,7 @@ from db.extract.statistics import (
 )
 from db.models import Actor, Code, Memo, Source, Statistic
 from db.queries import actor_names
+from db.text import sentence_around
 
 # --- actors ----------------------------------------------------------------------------------
 
@@ -85,21 +85,6 @@ def _score(query: str, choice: str, *, score_cutoff: float | None = None, **_: o
 
 
 # --- statistics ------------------------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+|\n\s*\n|\n(?=\s*[-•*\d])")
-
-
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or sentences) holding the span ``start``..``end``, as a span of ``text``."""
-    begin = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        begin = match.end()
-    after = _SENTENCE_END.search(text, max(end, begin))
-    finish = after.start() if after else len(text)
-    while begin < finish and text[begin].isspace():
-        begin += 1
-    return begin, max(finish, end)
-
 
 @dataclass(frozen=True)
 class StatisticDraft:
@@ -267,6 +252,5 @@ __all__ = [
     "memo_label",
     "memo_text",
     "search_memos",
-    "sentence_around",
     "target_uuid",
 ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -33,6 +32,7 @@ from db.models import (
     Statistic,
 )
 from db.queries import SourceRow, StatisticRow, list_statistics, partial, source_rows
+from db.text import fold
 
 # --- reading an actor ------------------------------------------------------------------------
 
@@ -326,10 +326,10 @@ def apply_actor_state(session: Session, actor_id: int, state: ActorState) -> Non
     actor.description = state.description or None
     actor.notes = state.notes or None
     # Aliases: replace the set, keeping rows whose name did not change (their ids and UUIDs).
-    wanted = {_fold(a): (a, lang) for a, lang in state.aliases if a.strip()}
+    wanted = {fold(a): (a, lang) for a, lang in state.aliases if a.strip()}
     for alias in list(actor.aliases):
-        key = _fold(alias.name)
-        if key in wanted and key != _fold(name):
+        key = fold(alias.name)
+        if key in wanted and key != fold(name):
             alias.language = wanted.pop(key)[1]
         else:
             session.delete(alias)
@@ -666,13 +666,8 @@ _SPELLINGS = (
 )
 
 
-def _fold(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
 def _words(name: str) -> list[str]:
-    return [w for w in _SEPARATORS.split(_APOSTROPHES.sub("", _fold(name))) if w]
+    return [w for w in _SEPARATORS.split(_APOSTROPHES.sub("", fold(name))) if w]
 
 
 def name_key(name: str) -> str:

@@ -47,6 +47,7 @@ from decimal import Decimal
 
 from db.dates import PartialDate
 from db.ingest.base import IngestError
+from db.text import sentences, trimmed
 
 __all__ = [
     "NotAQuantity",
@@ -326,16 +327,6 @@ _DESCRIPTORS = {"site", "website", "web", "newspaper", "daily", "weekly", "offic
                 "independent", "online", "outlet", "portal", "paper", "wire", "service",
                 "monitor", "monitoring", "group", "ngo", "blog", "pan-arab", "satellite",
                 "leading", "local", "respected", "human", "rights", "watchdog"}  # fmt: skip
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cpl", "adm",
-    "gov", "sen", "rep", "st", "mt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "no", "nos", "vs", "etc", "jr",
-    "sr", "ga", "fla", "calif", "ont", "mass", "ky", "kan", "wis", "ill", "tex", "ariz",
-    "colo", "conn", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore",
-    "pa", "tenn", "va", "vt", "wash", "wyo", "approx", "est", "dept", "univ", "ft", "fig",
-    "al", "bros", "gov't", "govt", "messrs", "rev", "supt", "pres", "vol",
-}  # fmt: skip
-
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|#39;s|[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\d,.]*\d|\d|"
                     r"[^\w\s]")
 
@@ -682,7 +673,7 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
     """Spans of sentences, none longer than about ``_MAX_SENTENCE`` code points: text without
     sentence punctuation (a table, a list) is cut at line ends, semicolons or spaces, so the
     work per number stays bounded."""
-    for start, end in _raw_sentences(text):
+    for start, end in sentences(text):
         while end - start > _MAX_SENTENCE:
             window = text[start:start + _MAX_SENTENCE]
             cut = max(window.rfind("\n"), window.rfind("; "))
@@ -690,44 +681,12 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
                 cut = window.rfind(" ")
             if cut <= 0:
                 cut = _MAX_SENTENCE
-            piece = _trimmed(text, start, start + cut)
+            piece = trimmed(text, start, start + cut)
             if piece[1] > piece[0]:
                 yield piece
-            start = _trimmed(text, start + cut, end)[0]
+            start = trimmed(text, start + cut, end)[0]
         if end > start:
             yield start, end
-
-
-def _raw_sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of sentences: split at blank lines, and at . ! ? before a capital, digit or quote
-    unless the word before is a known abbreviation or an initial ("U.S.")."""
-    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
-        p_start, p_end = para.span()
-        start = p_start
-        for stop in re.finditer(r"[.!?]+[\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[^\W_])", para.group(0)):
-            cut = p_start + stop.start(1)
-            nxt = text[p_start + stop.end(1):p_start + stop.end(1) + 1]
-            if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘([" or not nxt.isalpha()):
-                continue
-            head = text[max(start, p_start + stop.start() - 40):p_start + stop.start()]
-            word = re.search(r"([\w'’]+)\.?$", head)
-            if stop.group(0).startswith(".") and word:
-                token = word.group(1).lower()
-                if token in _ABBREVIATIONS or re.search(r"(?:\b\w\.)+\w$", head):
-                    continue
-                if len(token) == 1 and token.isalpha():
-                    continue
-            yield _trimmed(text, start, cut)
-            start = p_start + stop.end(1)
-        yield _trimmed(text, start, p_end)
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 _CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?:and|but|while|whereas|yet)\s+|\s+but\s+",
@@ -1322,7 +1281,7 @@ def _sentence_statistics(text: str, offset: int, sentence: str,
         if number.claim_span:
             q_start = min(q_start, number.claim_span[0])
             q_end = max(q_end, number.claim_span[1])
-        q_start, q_end = _trimmed(sentence, q_start, q_end)
+        q_start, q_end = trimmed(sentence, q_start, q_end)
         while q_end > q_start and sentence[q_end - 1] in ",;":
             q_end -= 1
         start, end = offset + q_start, offset + q_end

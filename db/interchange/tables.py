@@ -23,7 +23,6 @@ import csv
 import datetime as dt
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -38,6 +37,7 @@ from db.dates import PartialDate, to_columns
 from db.ingest.base import IngestError
 from db.models import Actor, ActorKind, Alias, Mention, Statistic
 from db.queries import StatisticRow, list_actors, list_statistics
+from db.text import fold
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 EXPORT_SUFFIXES = (".csv", ".xlsx")
@@ -671,22 +671,17 @@ class _Places:
         for actor_id, name in session.execute(
             select(Actor.id, Actor.name).order_by(Actor.kind != ActorKind.PLACE.value, Actor.id)
         ):
-            self.ids.setdefault(_fold(name), actor_id)
+            self.ids.setdefault(fold(name), actor_id)
         for actor_id, name in session.execute(select(Alias.actor_id, Alias.name)):
-            self.ids.setdefault(_fold(name), actor_id)
+            self.ids.setdefault(fold(name), actor_id)
 
     def __call__(self, name: str) -> int:
-        key = _fold(name)
+        key = fold(name)
         if key not in self.ids:
             actor_id = add_actor(self.session, name, ActorKind.PLACE)
             self.created.append(actor_id)
             self.ids[key] = actor_id
         return self.ids[key]
-
-
-def _fold(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def import_reference_table(

@@ -36,6 +36,7 @@ from db.extract.statistics import StatisticCandidate
 from db.lookup import StatisticDraft
 from db.models import ActorKind
 from db.suggestions import SourceSuggestions, mention_key, statistic_key
+from db.text import sentence_around
 from desktop import stats_operations
 from desktop.models.display import kind_name, number, period
 from desktop.stats_undo import RejectSuggestion
@@ -350,7 +351,8 @@ class SuggestionsPane(QWidget):
         detail = self.window_.reader.detail
         sentence = candidate.quote
         if detail is not None and detail.row.id == source_id:
-            sentence = _sentence_around(detail.text, candidate.start, candidate.end)
+            s_start, s_end = sentence_around(detail.text, candidate.start, candidate.end)
+            sentence = " ".join(detail.text[s_start:s_end].split())
         draft = StatisticDraft(
             start=candidate.start, end=candidate.end, quote=candidate.quote, sentence=sentence,
             value=candidate.value, low=candidate.low, high=candidate.high,
@@ -390,11 +392,3 @@ class SuggestionsPane(QWidget):
                 statistic_key(candidate), f"Reject statistic {describe_statistic(candidate)}",
             )
         self.window_.undo_stack.push(command)
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence(s) holding a span, for the form's context line."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
-    return " ".join(text[left + 1 : right].split())

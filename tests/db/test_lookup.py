@@ -11,7 +11,6 @@ from db.lookup import (
     match_actors,
     memo_text,
     search_memos,
-    sentence_around,
     target_uuid,
 )
 from tests.factories import make_source
@@ -69,12 +68,6 @@ def test_a_selection_without_a_number_says_so() -> None:
     assert draft.value is None
     assert draft.low is None
     assert draft.problem
-
-
-def test_sentence_around_a_span() -> None:
-    start, end = span("Separatists")
-    s_start, s_end = sentence_around(TEXT, start, end)
-    assert TEXT[s_start:s_end] == "Separatists said between 10 and 20 fighters died in 2015."
 
 
 def test_memos_are_written_read_and_found(archive: Archive) -> None:
