@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db import values
 from db.dates import PartialDate, from_columns
 from db.frames import read_frame
 from db.models import Statistic
@@ -102,28 +103,8 @@ class Conflict:
         """One line for a list: "militants killed (Dagestan): 249 vs 300"."""
         what = " ".join(p for p in (self.subject, self.measure) if p) or "statistic"
         where = f" ({', '.join(self.places)})" if self.places else ""
-        values = " vs ".join(_format_claim_value(c) for c in self.claims)
-        return f"{what}{where}: {values}"
-
-
-def _format_number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-
-
-def _format_claim_value(row: StatisticRow) -> str:
-    if row.value is not None:
-        text = _format_number(row.value)
-    elif row.low is not None and row.high is not None:
-        text = f"{_format_number(row.low)}-{_format_number(row.high)}"
-    elif row.low is not None:
-        text = f">={_format_number(row.low)}"
-    elif row.high is not None:
-        text = f"<={_format_number(row.high)}"
-    else:
-        text = "?"
-    return f"~{text}" if row.approximate else text
-
-
+        claimed = " vs ".join(values.format(c) or "?" for c in self.claims)
+        return f"{what}{where}: {claimed}"
 
 
 # --- the rules, once, on one row per statistic ------------------------------------------------

@@ -16,6 +16,7 @@ from db.commands import CommandError, find_or_add_actor
 from db.dates import PartialDate, to_columns
 from db.models import Actor, ActorKind, Statistic
 from db.queries import partial
+from db.values import format_number, read_number
 
 #: fields :func:`update_statistic` accepts; ``place``/``claimant`` are actor names (None clears)
 EDITABLE = (
@@ -36,17 +37,16 @@ EDITABLE = (
 
 
 def _number(field: str, value: Any) -> float | None:
-    if value is None or value == "":
+    if value is None:
         return None
     if isinstance(value, bool):
         raise CommandError(f"{field}: not a number")
     if isinstance(value, int | float):
         return float(value)
-    text = str(value).strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
     try:
-        return float(text)
-    except ValueError:
-        raise CommandError(f"{field}: {value!r} is not a number") from None
+        return read_number(str(value))
+    except ValueError as error:
+        raise CommandError(f"{field}: {error}") from None
 
 
 def _period(field: str, value: Any) -> PartialDate | None:
@@ -144,7 +144,10 @@ def update_statistic(session: Session, statistic_id: int, changes: Mapping[str, 
     if statistic.value is None and statistic.low is None and statistic.high is None:
         raise CommandError("a statistic needs a value, or a low or high bound")
     if statistic.low is not None and statistic.high is not None and statistic.low > statistic.high:
-        raise CommandError(f"the low bound ({statistic.low:g}) is above the high bound ({statistic.high:g})")
+        raise CommandError(
+            f"the low bound ({format_number(statistic.low)}) is above the high bound "
+            f"({format_number(statistic.high)})"
+        )
     if (
         statistic.period_start is not None
         and statistic.period_end is not None

@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from db import values
+
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -160,31 +162,6 @@ def _table(rows: list[list[str]], headers: list[str], out: TextIO = sys.stdout) 
             out.write("  ".join("-" * w for w in widths) + "\n")
 
 
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-
-
-def _value(statistic: Any) -> str:
-    """"~1,200 (1,000–1,500)", "≥ 19", "249": a value as the window's Value column reads.
-
-    A claim of "at least 19" has a lower bound and no value; without the bounds its cell was
-    empty, and "at least 110" read as exactly 110.
-    """
-    text = ("~" if statistic.approximate else "") + _number(statistic.value)
-    low, high = statistic.low, statistic.high
-    if low is None and high is None:
-        return text
-    if low is not None and high is not None:
-        bounds = f"{_number(low)}–{_number(high)}"
-    elif low is not None:
-        bounds = f"≥ {_number(low)}"
-    else:
-        bounds = f"≤ {_number(high)}"
-    return f"{text} ({bounds})" if statistic.value is not None else bounds
-
-
 def _text(value: object) -> str:
     return "" if value is None else str(value)
 
@@ -291,7 +268,7 @@ def cmd_show(opened: Any, args: argparse.Namespace) -> int:
     if detail.statistics:
         print("\nStatistics:")
         for s in detail.statistics:
-            print(f"  {_number(s.value)} {s.measure} {_text(s.subject)} — {s.claimant or 'the author'}: “{s.quote}”")
+            print(f"  {values.format(s)} {s.measure} {_text(s.subject)} — {s.claimant or 'the author'}: “{s.quote}”")
     return EXIT_OK
 
 
@@ -339,7 +316,7 @@ def cmd_stats(opened: Any, args: argparse.Namespace) -> int:
             writer.writerow(r.to_json())
     else:
         _table(
-            [[str(r.id), _value(r), r.measure, _text(r.subject),
+            [[str(r.id), values.format(r), r.measure, _text(r.subject),
               "–".join(dict.fromkeys(_text(d) for d in (r.period_start, r.period_end) if d)),
               _text(r.place), r.claimant or "(author)", _text(r.source_id)] for r in rows],
             ["id", "value", "measure", "subject", "period", "place", "claimant", "source"],
@@ -362,7 +339,7 @@ def cmd_suggest(opened: Any, args: argparse.Namespace) -> int:
         _table([[m.name, _text(m.kind), "known" if m.actor_id else "new", str(m.start), m.quote] for m in result.mentions],
                ["name", "kind", "actor", "at", "quote"])
         print("\nStatistics:")
-        _table([[_value(s), _text(s.measure), _text(s.subject), s.claimant or "(author)", s.quote] for s in result.statistics],
+        _table([[values.format(s), _text(s.measure), _text(s.subject), s.claimant or "(author)", s.quote] for s in result.statistics],
                ["value", "measure", "subject", "claimant", "quote"])
     return EXIT_OK
 

@@ -38,6 +38,7 @@ from db.ingest.base import IngestError
 from db.models import Actor, ActorKind, Alias, Mention, Statistic
 from db.queries import StatisticRow, list_actors, list_statistics
 from db.text import fold
+from db.values import read_number
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 EXPORT_SUFFIXES = (".csv", ".xlsx")
@@ -274,7 +275,7 @@ def _sniff(text: str) -> str:
 # --- cells -----------------------------------------------------------------------------------
 
 _MISSING = {"", "na", "n/a", "nan", "none", "null", "..", "...", "-", "–", "—", "?", "x", ":"}
-_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^[-+]?(?!\d{1,3}(,\d{3})+$)\d+,\d+$")
 _SPACED_THOUSANDS = re.compile(r"^[-+]?\d{1,3}([ \u00a0\u202f\u2009]\d{3})+([.,]\d+)?$")
 _YEAR_COLUMN = re.compile(r"^\s*(?:yr|y|fy)?\s*(\d{4})(?:\b|_|\s|\[|$)", re.IGNORECASE)
 
@@ -296,17 +297,12 @@ def parse_number(value: object) -> tuple[float | None, bool]:
         return None, False
     percent = text.endswith("%")
     text = text.rstrip("%").strip().lstrip("~≈").strip()
-    if _THOUSANDS.match(text):
-        text = text.replace(",", "")
-    elif _SPACED_THOUSANDS.match(text):
+    if _SPACED_THOUSANDS.match(text):
         text = re.sub(r"[ \u00a0\u202f\u2009]", "", text).replace(",", ".")
-    elif re.match(r"^[-+]?\d+,\d+$", text):
-        # a decimal comma ("3,5"): thousands are caught above, so this is a fraction
+    elif _DECIMAL_COMMA.match(text):
+        # a decimal comma ("3,5"); "1,234" groups thousands and is read as such below
         text = text.replace(",", ".")
-    number = float(text)
-    if math.isnan(number) or math.isinf(number):
-        return None, percent
-    return number, percent
+    return read_number(text), percent
 
 
 def parse_period(value: object) -> PartialDate | None:

@@ -3,7 +3,6 @@ as lines, comparison bars, conflict rings. No widgets here: the pane owns the pl
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,6 +12,8 @@ import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+
+from db import values
 
 DAY = 86_400.0
 #: periods longer than this are drawn as a horizontal span, shorter ones as a point
@@ -105,35 +106,11 @@ def _epoch_seconds(column: pd.Series) -> np.ndarray[Any, Any]:
     return seconds
 
 
-def number(value: float) -> str:
-    if math.isnan(value):
-        return "?"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.4g}"
-
-
-def value_text(row: Any) -> str:
-    """The claim's number as the text would put it: "about 5,816", "at least 19", "10–20"."""
-    value, low, high = row.value, row.low, row.high
-    has = [not pd.isna(v) for v in (value, low, high)]
-    if has[0]:
-        text = number(value)
-        if has[1] or has[2]:
-            text += f" ({number(low) if has[1] else '…'}–{number(high) if has[2] else '…'})"
-        return ("about " if row.approximate else "") + text
-    if has[1] and has[2]:
-        return f"between {number(low)} and {number(high)}"
-    if has[1]:
-        return f"at least {number(low)}"
-    return f"at most {number(high)}"
-
-
 def tooltip(row: Any) -> str:
     """Value, what is counted, period, claimant, place and source of one statistic."""
     what = " ".join(str(p) for p in (row.unit, row.measure) if isinstance(p, str) and p)
     subject = f" – {row.subject}" if isinstance(row.subject, str) and row.subject else ""
-    lines = [f"{value_text(row)} {what}{subject}".strip()]
+    lines = [f"{values.describe(row)} {what}{subject}".strip()]
     lines.append(f"Period: {row.period or 'not stated'}")
     if isinstance(row.claimant, str):
         claimant = row.claimant

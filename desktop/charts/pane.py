@@ -47,6 +47,7 @@ from db.chartdata import (
     load_chart,
     save_chart,
 )
+from db.values import format_number
 from desktop.charts import draw
 from desktop.charts.svg import export_svg
 
@@ -550,7 +551,7 @@ class ChartPane(QWidget):
 
     def _tip(self, x: float, y: float, data: Any) -> str:
         row = self._row(int(data)) if data is not None else None
-        return draw.tooltip(row) if row is not None else f"{draw.number(y)}"
+        return draw.tooltip(row) if row is not None else (format_number(y) or "?")
 
     @Slot(object, object, object)
     def _points_clicked(self, _item: Any, points: Any, _event: Any) -> None:

@@ -1,4 +1,4 @@
-"""How values read in the panes: numbers, ranges, dates and periods, actor kinds."""
+"""How values read in the panes: dates and periods, actor kinds (a claim's number: db.values)."""
 
 from __future__ import annotations
 
@@ -20,28 +20,6 @@ SOURCE_KINDS = {"article": "Article", "report": "Report", "document": "Document"
 
 def kind_name(kind: str) -> str:
     return KIND_NAMES.get(kind, kind.replace("_", " ").capitalize())
-
-
-def number(value: float | None) -> str:
-    if value is None:
-        return ""
-    if float(value).is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def statistic_value(stat: StatisticRow) -> str:
-    """``~1,200 (1,000–1,500)``: the best estimate, "~" if approximate, and its bounds."""
-    text = ("~" if stat.approximate else "") + number(stat.value)
-    if stat.low is not None or stat.high is not None:
-        if stat.low is not None and stat.high is not None:
-            bounds = f"{number(stat.low)}–{number(stat.high)}"
-        elif stat.low is not None:
-            bounds = f"≥ {number(stat.low)}"
-        else:
-            bounds = f"≤ {number(stat.high)}"
-        text = f"{text} ({bounds})" if stat.value is not None else bounds
-    return text
 
 
 def date(value: PartialDate | None) -> str:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from db import values
 from db.queries import AnnotationRow, CodeRow, StatisticRow
+from db.values import format_number
 from desktop.models.base import Column, RowsTableModel
-from desktop.models.display import measure, number, period, statistic_value
+from desktop.models.display import measure, period
 
 
 def _quote(text: str | None, limit: int = 160) -> str:
@@ -15,7 +17,7 @@ def _quote(text: str | None, limit: int = 160) -> str:
 
 
 def _statistic_tooltip(stat: StatisticRow) -> str:
-    lines = [f"{statistic_value(stat)} {measure(stat)}" + (f" — {stat.subject}" if stat.subject else "")]
+    lines = [f"{values.format(stat)} {measure(stat)}" + (f" — {stat.subject}" if stat.subject else "")]
     lines.append("Claimed by " + (stat.claimant or "the author"))
     if stat.quote:
         lines.append(f"“{_quote(stat.quote, 300)}”")
@@ -29,7 +31,7 @@ class StatisticsModel(RowsTableModel[StatisticRow]):
 
     VALUE, MEASURE, SUBJECT, PERIOD, PLACE, CLAIMANT, SOURCE, PAGE = range(8)
     columns = (
-        Column[StatisticRow]("Value", statistic_value, align_right=True, tooltip=_statistic_tooltip,
+        Column[StatisticRow]("Value", values.format, align_right=True, tooltip=_statistic_tooltip,
                              sort_value=lambda s: s.value if s.value is not None else float("-inf")),
         Column[StatisticRow]("Measure", measure, tooltip=_statistic_tooltip),
         Column[StatisticRow]("Subject", lambda s: s.subject or "", tooltip=_statistic_tooltip),
@@ -64,7 +66,7 @@ class AnnotationsModel(RowsTableModel[AnnotationRow]):
         Column[AnnotationRow]("Kind", _annotation_kind),
         Column[AnnotationRow]("Codes / actor", lambda a: ", ".join(a.codes) or (a.actor or "")),
         Column[AnnotationRow]("Note", lambda a: a.note or "", tooltip=lambda a: a.note),
-        Column[AnnotationRow]("At", lambda a: number(a.start), align_right=True, sort_value=lambda a: a.start),
+        Column[AnnotationRow]("At", lambda a: format_number(a.start), align_right=True, sort_value=lambda a: a.start),
     )
 
 

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import values
 from db.models import ActorKind
 from db.queries import ActorRow
 from db.registry import ActorDetail, ActorState, DuplicateCandidate, RelationData
-from desktop.models.display import kind_name, period, statistic_value
+from desktop.models.display import kind_name, period
 from desktop.views.dialogs.common import ok_cancel, read_date
 
 #: predicates offered (any other can be typed)
@@ -207,7 +208,7 @@ class ActorEditorDialog(QDialog):
         for role, rows in (("place of", detail.statistics_as_place), ("claimant of", detail.statistics_as_claimant)):
             for stat in rows:
                 item = QListWidgetItem(
-                    f"As {role}: {statistic_value(stat)} {stat.measure}"
+                    f"As {role}: {values.format(stat)} {stat.measure}"
                     + (f" ({stat.subject})" if stat.subject else "")
                     + (f" — {period(stat.period_start, stat.period_end)}" if stat.period_start else "")
                     + (f" — {stat.dataset}" if stat.dataset else "")

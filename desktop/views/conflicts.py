@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QWidget
 
-from desktop.models.display import period, statistic_value
+from db import values
+from desktop.models.display import period
 from desktop.views.common import pane_layout, tidy_tree
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class ConflictsPane(QWidget):
             for claim in conflict.claims:
                 item = QTreeWidgetItem(
                     [
-                        statistic_value(claim),
+                        values.format(claim),
                         period(claim.period_start, claim.period_end),
                         claim.place or "",
                         claim.claimant or "(the author)",

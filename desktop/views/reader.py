@@ -27,8 +27,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QToolTip, QVBoxLayout, QWidget
 
+from db import values
 from db.queries import AnnotationRow, SourceDetail, StatisticRow, page_of
-from desktop.models.display import date, measure, statistic_value
+from desktop.models.display import date, measure
 from desktop.textpos import OffsetMap, display_text
 from desktop.views.paged_editor import PagedEditor
 
@@ -472,7 +473,7 @@ class ReaderView(QWidget):
         if annotation.statistic_id is not None:
             stat = self._statistic(annotation.statistic_id)
             if stat is not None:
-                what = f"{statistic_value(stat)} {measure(stat)}" + (f" — {stat.subject}" if stat.subject else "")
+                what = f"{values.format(stat)} {measure(stat)}" + (f" — {stat.subject}" if stat.subject else "")
                 lines.append(f"<b>Statistic:</b> {html.escape(what)}")
                 lines.append(f"Claimed by {html.escape(stat.claimant or 'the author')}")
         if annotation.mention_id is not None:

@@ -8,6 +8,7 @@ an undoable command), and a totals table below it grouped with pandas.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -35,10 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import values
 from db.dates import PartialDate
 from db.queries import StatisticRow
+from db.values import format_number
 from desktop.models.base import Role
-from desktop.models.display import number
 from desktop.models.tables import StatisticsModel
 from desktop.views.common import tidy_table
 
@@ -63,55 +65,6 @@ REFERENCE = "(reference data)"
 
 
 # --- reading edited cells (pure functions) ---------------------------------------------------
-
-_NUMBER = r"[-+]?\d[\d,\u00a0\u202f ]*(?:\.\d+)?"
-
-
-def _to_float(text: str) -> float:
-    return float(re.sub(r"[,\u00a0\u202f ]", "", text))
-
-
-def parse_value_cell(text: str) -> dict[str, Any]:
-    """What the Value cell means: "~1,200 (1,000–1,500)", "≥ 19", "10-20", "249".
-
-    Returns the fields to change (value, low, high, approximate); ValueError when unreadable.
-    """
-    cell = text.strip()
-    approximate = False
-    lowered = cell.casefold()
-    for marker in ("~", "≈", "about ", "some ", "approx. ", "approximately ", "an estimated ", "c. "):
-        if lowered.startswith(marker):
-            approximate = True
-            cell = cell[len(marker):].strip()
-            lowered = cell.casefold()
-    main, _, bracket = cell.partition("(")
-    main, bracket = main.strip(), bracket.rstrip(")").strip()
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
-
-    def bounds(part: str) -> tuple[float | None, float | None]:
-        part = part.strip()
-        match = re.fullmatch(rf"({_NUMBER})\s*(?:–|—|-|to)\s*({_NUMBER})", part)
-        if match:
-            return _to_float(match.group(1)), _to_float(match.group(2))
-        match = re.fullmatch(rf"(?:≥|>=|>|at least|more than|over)\s*({_NUMBER})", part, re.I)
-        if match:
-            return _to_float(match.group(1)), None
-        match = re.fullmatch(rf"(?:≤|<=|<|at most|fewer than|less than|under)\s*({_NUMBER})", part, re.I)
-        if match:
-            return None, _to_float(match.group(1))
-        raise ValueError(f"{part!r} is not a number or a range")
-
-    if re.fullmatch(_NUMBER, main):
-        value = _to_float(main)
-        if bracket:
-            low, high = bounds(bracket)
-    elif main:
-        low, high = bounds(main)
-    else:
-        raise ValueError("a statistic needs a value")
-    return {"value": value, "low": low, "high": high, "approximate": approximate}
 
 
 def parse_period_cell(text: str) -> dict[str, PartialDate | None]:
@@ -142,7 +95,7 @@ def parse_measure_cell(text: str) -> dict[str, str | None]:
 def changes_for_cell(column: int, text: str) -> dict[str, Any]:
     """The fields a cell edit changes (ValueError with a message when the text cannot be read)."""
     if column == StatisticsModel.VALUE:
-        return parse_value_cell(text)
+        return dataclasses.asdict(values.parse(text))
     if column == StatisticsModel.PERIOD:
         return parse_period_cell(text)
     if column == StatisticsModel.MEASURE:
@@ -237,7 +190,7 @@ class StatisticsFilterProxy(QSortFilterProxyModel):
             for claim in conflict.claims:
                 others = [c for c in conflict.claims if c.id != claim.id]
                 lines = [
-                    f"{number(o.value) if o.value is not None else '?'} — {o.claimant or 'the author'}"
+                    f"{format_number(o.value) or '?'} — {o.claimant or 'the author'}"
                     f" ({_source_label(o)})"
                     for o in others
                 ]
@@ -493,7 +446,7 @@ class TotalsView(QTableView):
         for record in frame.itertuples(index=False):
             items = []
             for column, value in zip(frame.columns, record, strict=True):
-                text = number(float(value)) if column in ("claims", "total", "smallest", "largest") and value == value else str(value)
+                text = format_number(float(value)) if column in ("claims", "total", "smallest", "largest") and value == value else str(value)
                 item = QStandardItem(text)
                 item.setEditable(False)
                 if column in ("claims", "total", "smallest", "largest"):

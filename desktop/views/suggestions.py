@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import values
 from db.extract.mentions import MentionCandidate
 from db.extract.statistics import StatisticCandidate
 from db.lookup import StatisticDraft
@@ -38,7 +39,7 @@ from db.models import ActorKind
 from db.suggestions import SourceSuggestions, mention_key, statistic_key
 from db.text import sentence_around
 from desktop import stats_operations
-from desktop.models.display import kind_name, number, period
+from desktop.models.display import kind_name, period
 from desktop.stats_undo import RejectSuggestion
 from desktop.undo import CreateActor, CreateMention, CreateStatistic, Ref
 from desktop.views.common import pane_layout, tidy_tree
@@ -57,14 +58,7 @@ _KINDS = {k.value for k in ActorKind}
 
 def describe_statistic(candidate: StatisticCandidate) -> str:
     """"~2,200 gone to fight (Russians)" for the list."""
-    if candidate.value is not None:
-        value = ("~" if candidate.approximate else "") + number(candidate.value)
-    elif candidate.low is not None and candidate.high is not None:
-        value = f"{number(candidate.low)}–{number(candidate.high)}"
-    elif candidate.low is not None:
-        value = f"≥ {number(candidate.low)}"
-    else:
-        value = f"≤ {number(candidate.high)}"
+    value = values.format(candidate)
     what = candidate.measure or "?"
     return f"{value} {what}" + (f" ({candidate.subject})" if candidate.subject else "")
 

@@ -18,7 +18,7 @@ from desktop import stats_actors
 from desktop.models.tables import StatisticsModel
 from desktop.stats_actors import StatsActors
 from desktop.views.main_window import MainWindow
-from desktop.views.statistics_tools import parse_period_cell, parse_value_cell, with_criteria
+from desktop.views.statistics_tools import changes_for_cell, parse_period_cell, with_criteria
 from tests.desktop.annotate_helpers import open_window, settle
 from tests.factories import make_statistic
 
@@ -196,7 +196,7 @@ def test_export_the_filtered_statistics(qtbot: QtBot, window: MainWindow, tmp_pa
     ],
 )
 def test_value_cells(text: str, expected: dict[str, object]) -> None:
-    assert parse_value_cell(text) == expected
+    assert changes_for_cell(StatisticsModel.VALUE, text) == expected
 
 
 def test_period_cells() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -22,29 +21,8 @@ from PySide6.QtWidgets import (
 
 from db.commands import NewStatistic
 from db.lookup import StatisticDraft
-from desktop.models.display import number
+from db.values import format_number, read_number
 from desktop.views.dialogs.common import ok_cancel, quote_label, read_date
-
-_NUMBER = re.compile(r"^[+-]?(\d{1,3}([,  ]\d{3})+|\d+)(\.\d+)?$")
-
-
-def read_number(text: str) -> float | None:
-    """A number typed by a person ("5,816", "5 816", "12.5"); None when empty.
-
-    Raises ValueError when it is not a number.
-    """
-    text = text.strip()
-    if not text:
-        return None
-    if not _NUMBER.match(text):
-        raise ValueError(f"“{text}” is not a number")
-    return float(re.sub(r"[,  ]", "", text))
-
-
-def _shown(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{int(value)}" if value == int(value) else f"{value}"
 
 
 class StatisticDialog(QDialog):
@@ -65,9 +43,9 @@ class StatisticDialog(QDialog):
             edit.textChanged.connect(lambda _t: self.validate())
             return edit
 
-        self.value = line("valueEdit", _shown(draft.value), "best estimate")
-        self.low = line("lowEdit", _shown(draft.low), "at least")
-        self.high = line("highEdit", _shown(draft.high), "at most")
+        self.value = line("valueEdit", format_number(draft.value), "best estimate")
+        self.low = line("lowEdit", format_number(draft.low), "at least")
+        self.high = line("highEdit", format_number(draft.high), "at most")
         self.approximate = QCheckBox("approximate (“some”, “about”)")
         self.approximate.setObjectName("approximateCheck")
         self.approximate.setChecked(draft.approximate)
@@ -149,7 +127,7 @@ class StatisticDialog(QDialog):
         if value is None and low is None and high is None:
             raise ValueError("Give a value, or at least one bound.")
         if low is not None and high is not None and low > high:
-            raise ValueError(f"The range runs backwards ({number(low)} to {number(high)}).")
+            raise ValueError(f"The range runs backwards ({format_number(low)} to {format_number(high)}).")
         measure = self.measure.currentText().strip()
         if not measure:
             raise ValueError("Say what is counted (the measure): killed, displaced …")
