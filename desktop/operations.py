@@ -95,25 +95,11 @@ def is_table(path: Path) -> bool:
 
 
 def table_columns(path: Path) -> list[str]:
-    """The header of a table of articles (raises IngestError when it cannot be read).
+    """The header of a table of articles, as the import will read it (IngestError when it
+    cannot be read)."""
+    from db.ingest.tablefile import read_header
 
-    Reads through the table reader's own row iterators, so the header is exactly what the
-    import will see. (db.ingest.table has no public header function yet.)
-    """
-    from db.ingest import table
-
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        rows = table._xlsx_rows(path)
-    elif suffix == ".jsonl":
-        rows = table._jsonl_rows(path)
-    else:
-        rows = table._csv_rows(path, None, suffix)
-    try:
-        header = table._next(rows, "the header")
-    finally:
-        rows.close()
-    return [str(c) for c in header] if isinstance(header, list) else []
+    return read_header(path)
 
 
 def guess_table_mapping(columns: list[str]) -> object:

@@ -1,7 +1,7 @@
 """Reads and file work for the statistics, conflicts, actor and suggestion views.
 
 Each function opens its own Session and returns plain data, so it can run on a worker thread.
-pandas (through :mod:`db.interchange.tables`) loads only when a table is exported or imported.
+pandas (through :mod:`db.interchange`) loads only when a table is exported or imported.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from db.suggestions import SourceSuggestions, suggestions_for_source
 if TYPE_CHECKING:
     import pandas as pd
 
-    from db.interchange.tables import TableMapping
+    from db.interchange.layouts import TableMapping
 
 
 def conflicts(archive: Archive) -> list[Conflict]:
@@ -54,14 +54,14 @@ def suggestions(archive: Archive, source_id: int) -> SourceSuggestions | None:
 
 
 def export_statistics(archive: Archive, path: Path, ids: Sequence[int] | None = None) -> int:
-    from db.interchange.tables import export_statistics as export
+    from db.interchange.exports import export_statistics as export
 
     with archive.session() as session:
         return export(session, path, ids)
 
 
 def export_actors(archive: Archive, path: Path) -> int:
-    from db.interchange.tables import export_actors as export
+    from db.interchange.exports import export_actors as export
 
     with archive.session() as session:
         return export(session, path)
@@ -69,7 +69,8 @@ def export_actors(archive: Archive, path: Path) -> int:
 
 def preview_table(archive: Archive, path: Path) -> tuple[pd.DataFrame, TableMapping]:
     """The first rows of a table and the guessed mapping (TableError when it cannot be read)."""
-    from db.interchange.tables import guess_mapping, read_table
+    from db.interchange.layouts import guess_mapping
+    from db.interchange.reference import read_table
 
     frame = read_table(path)
     places = [a.name for a in actors(archive) if a.kind == "place"]
@@ -77,7 +78,7 @@ def preview_table(archive: Archive, path: Path) -> tuple[pd.DataFrame, TableMapp
 
 
 def dataset_exists(archive: Archive, dataset: str) -> int:
-    from db.interchange.tables import datasets
+    from db.interchange.reference import datasets
 
     with archive.session() as session:
         return dict(datasets(session)).get(dataset, 0)

@@ -31,7 +31,8 @@ from desktop.undo import ArchiveCommand, Window
 
 if TYPE_CHECKING:
     # pandas loads only when a table is imported (it costs ~0.4 s at start-up)
-    from db.interchange.tables import ReferenceImport, TableMapping
+    from db.interchange.layouts import TableMapping
+    from db.interchange.reference import ReferenceImport
 
 
 class EditStatistic(ArchiveCommand):
@@ -138,7 +139,7 @@ class ImportReferenceData(ArchiveCommand):
         self.summary: ReferenceImport | None = None
 
     def apply(self, session: Session) -> None:
-        from db.interchange.tables import import_reference_table
+        from db.interchange.reference import import_reference_table
 
         self.summary = import_reference_table(
             session, self.path, self.dataset, self.mapping, measure=self.measure,
@@ -150,7 +151,7 @@ class ImportReferenceData(ArchiveCommand):
     def revert(self, session: Session) -> None:
         if self.summary is None:
             raise CommandError("the import did not finish; nothing to undo")
-        from db.interchange.tables import undo_reference_import
+        from db.interchange.reference import undo_reference_import
 
         undo_reference_import(session, self.summary)
         self.summary = None

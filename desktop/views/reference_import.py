@@ -24,7 +24,7 @@ from desktop.views.dialogs.common import ok_cancel
 
 if TYPE_CHECKING:
     from db.archive import Archive
-    from db.interchange.tables import TableMapping
+    from db.interchange.layouts import TableMapping
 
 LAYOUTS = {
     "long": "One row per place and year (long)",

@@ -288,7 +288,7 @@ def test_dates_outside_pandas_nanosecond_range(archive: Archive) -> None:
 @pytest.mark.shared
 def test_imported_reference_table_charts_by_country_and_year(archive: Archive, shared_data: Path) -> None:
     """A wide country x year table (EU terrorism fatalities) imported as reference data."""
-    from db.interchange.tables import import_reference_table
+    from db.interchange.reference import import_reference_table
 
     table = shared_data / "stats" / "fivethirtyeight" / "terrorism_eu_terrorism_fatalities_by_country.csv"
     with archive.session() as session:

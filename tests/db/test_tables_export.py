@@ -10,15 +10,14 @@ import pytest
 from db.archive import Archive
 from db.commands import add_actor
 from db.dates import PartialDate
-from db.interchange.tables import (
+from db.ingest.tablefile import TableError
+from db.interchange.exports import (
     ACTOR_COLUMNS,
     STATISTIC_COLUMNS,
-    TableError,
     export_actors,
     export_statistics,
-    import_reference_table,
-    read_table,
 )
+from db.interchange.reference import import_reference_table, read_table
 from tests.factories import make_source, make_statistic
 
 TEXT = "Some 5,816 people have been killed since 2010, according to Кавказский узел."

@@ -11,13 +11,11 @@ from db.archive import Archive
 from db.commands import add_actor
 from db.conflicts import find_conflicts
 from db.dates import PartialDate
-from db.interchange.tables import (
-    TableError,
-    TableMapping,
+from db.ingest.tablefile import TableError
+from db.interchange.layouts import TableMapping, guess_mapping, parse_number
+from db.interchange.reference import (
     datasets,
-    guess_mapping,
     import_reference_table,
-    parse_number,
     read_table,
     undo_reference_import,
 )

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
 from db.dates import PartialDate
-from db.interchange.tables import read_table
+from db.interchange.reference import read_table
 from db.queries import list_statistics
 from desktop import stats_actors
 from desktop.models.tables import StatisticsModel
