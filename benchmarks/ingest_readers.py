@@ -21,7 +21,7 @@ CASE = r"""
 import json, resource, sys, time, tracemalloc
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from db.ingest.registry import reader_for
+from db.ingest.formats import reader_for
 import db.ingest.table, db.ingest.text  # loaded before measuring
 path = Path({path!r})
 tracemalloc.start()
@@ -49,7 +49,7 @@ FOLDER_CASE = r"""
 import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from db.ingest.registry import reader_for, walk
+from db.ingest.formats import reader_for, walk
 import db.ingest.text, db.ingest.html  # loaded before measuring
 start = time.perf_counter()
 count = chars = 0

@@ -29,8 +29,8 @@ from db.commands import (
 )
 from db.ingest._common import check_regular_file
 from db.ingest.base import IngestError, ParsedSource
+from db.ingest.formats import media_type, page_of_resources, reader_for, walk
 from db.ingest.parsing import ParserPool, is_slow, parse_file, unreadable
-from db.ingest.registry import media_type, page_of_resources, reader_for, walk
 from db.queries import sources_by_sha256
 
 Status = Literal["imported", "duplicate", "failed", "skipped"]

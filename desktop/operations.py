@@ -81,7 +81,7 @@ def counts(archive: Archive) -> ArchiveCounts:
 
 def import_file_filter() -> str:
     """The file dialog's filter: every type a reader exists for, then all files."""
-    from db.ingest.registry import READERS
+    from db.ingest.formats import READERS
 
     patterns = " ".join(f"*{suffix}" for reader in READERS for suffix in reader.EXTENSIONS)
     return f"Documents ({patterns});;All files (*)"

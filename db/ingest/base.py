@@ -1,8 +1,11 @@
 """What every format reader returns, and the errors it may raise.
 
 A format module under ``db.ingest`` exposes ``EXTENSIONS`` (lower-case suffixes with the dot),
-``MEDIA_TYPE`` and ``parse(path, *, password=None) -> Iterator[ParsedSource]``. Readers never touch
-the database: the importer (``db.importer``) stores what they return, one transaction per source.
+``MEDIA_TYPE`` and ``parse(path, *, password=None, options=None) -> Iterator[ParsedSource]``
+(:mod:`db.ingest.formats` lists them). Readers never touch the database: the importer
+(``db.importer``) stores what they return, one transaction per source. A reader of files that
+carry other files (e-mail) returns those as :class:`Attachment` on its source; reading them with
+their own formats' readers is :func:`db.ingest.parsing.parse_file`'s job.
 """
 
 from __future__ import annotations
@@ -36,6 +39,19 @@ class Comment:
 
 
 @dataclass
+class Attachment:
+    """A file carried by another (an e-mail's attachment), to be read by its own format's reader."""
+
+    name: str
+    #: None when the part holds nothing that can be decoded into a file
+    data: bytes | None
+    #: put first among the warnings of each source read from it ("attached to the e-mail …")
+    warning: str
+    #: kept as the notes of each source read from it
+    notes: str
+
+
+@dataclass
 class ParsedSource:
     """One source read from a file (a table of articles yields one per row)."""
 
@@ -57,3 +73,5 @@ class ParsedSource:
     #: where the text came from when the file does not say it alone ("Forwarded from …",
     #: "Attached to the e-mail …"); kept as the source's notes
     notes: str | None = None
+    #: files this source carries, read into sources of their own by parse_file
+    attachments: list[Attachment] = field(default_factory=list)

@@ -3,8 +3,9 @@
 The message's subject is its title, the sender its author and the date it was sent its date; the
 text is the plain-text body (or the HTML body's text when there is no plain one). Attachments of a
 type Dossier reads (a PDF report, a Word file, a saved page ...) become sources of their own, read
-by their format's reader; others are named in a warning. Nothing is fetched: remote images in an
-HTML body are never loaded.
+by their format's reader (:func:`db.ingest.parsing.parse_file` reads the :class:`Attachment` the
+message carries); others are named in a warning. Nothing is fetched: remote images in an HTML body
+are never loaded.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-import tempfile
 from collections.abc import Iterator
 from email.message import EmailMessage, Message
 from email.utils import getaddresses, parsedate_to_datetime
@@ -20,12 +20,14 @@ from pathlib import Path
 
 from db.dates import PartialDate
 from db.ingest._common import date_from_datetime, first_line_title, read_bytes, trim_title
-from db.ingest.base import IngestError, ParsedSource
+from db.ingest.base import Attachment, IngestError, ParsedSource
+from db.ingest.html import page_source
 
 EXTENSIONS: tuple[str, ...] = (".eml",)
 MEDIA_TYPE = "message/rfc822"
+#: its sources carry attachments (files inside an attachment are not read again)
+CONTAINER = True
 
-_UNSAFE_NAME = re.compile(r"[^\w.\- ]+")
 #: attachments read per message at most (a mailing-list digest can carry hundreds)
 _MAX_ATTACHMENTS = 50
 
@@ -48,12 +50,16 @@ def parse(
         warnings=warnings,
         kind="email",
     )
-    attachments = list(_attachments(message))
-    extra = _read_attachments(attachments[:_MAX_ATTACHMENTS], password, source)
-    if len(attachments) > _MAX_ATTACHMENTS:
-        source.warnings.append(f"only the first {_MAX_ATTACHMENTS} of {len(attachments)} attachments were read")
+    parts = list(_attachments(message))
+    warning = f"attached to the e-mail “{source.title}”"
+    notes = _attached_note(source)
+    for part in parts[:_MAX_ATTACHMENTS]:
+        payload = part.get_payload(decode=True)
+        data = payload if isinstance(payload, bytes) else None
+        source.attachments.append(Attachment(str(part.get_filename()), data, warning, notes))
+    if len(parts) > _MAX_ATTACHMENTS:
+        source.warnings.append(f"only the first {_MAX_ATTACHMENTS} of {len(parts)} attachments were read")
     yield source
-    yield from extra
 
 
 def _body(message: EmailMessage) -> tuple[str, list[str]]:
@@ -66,8 +72,6 @@ def _body(message: EmailMessage) -> tuple[str, list[str]]:
         payload = body.get_payload(decode=True)
         content = payload.decode("utf-8", errors="replace") if isinstance(payload, bytes) else ""
     if body.get_content_type() == "text/html":
-        from db.ingest.html import page_source
-
         return page_source(str(content), "message").text, []
     return str(content).replace("\r\n", "\n").strip() + "\n", []
 
@@ -103,36 +107,3 @@ def _attachments(message: EmailMessage) -> Iterator[Message]:
     for part in message.iter_attachments():
         if part.get_filename():
             yield part
-
-
-def _read_attachments(parts: list[Message], password: str | None, message: ParsedSource) -> list[ParsedSource]:
-    """Each attachment a reader exists for, read from a temporary copy; the others named."""
-    from db.ingest.parsing import parse_file
-    from db.ingest.registry import reader_for
-
-    sources: list[ParsedSource] = []
-    unread: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="dossier-eml-") as folder:
-        for number, part in enumerate(parts, start=1):
-            name = str(part.get_filename())
-            safe = _UNSAFE_NAME.sub("_", Path(name).name).strip() or f"attachment-{number}"
-            reader = reader_for(Path(safe))
-            payload = part.get_payload(decode=True)
-            if reader is None or getattr(reader, "TABLE", False) or reader.MEDIA_TYPE == MEDIA_TYPE \
-                    or not isinstance(payload, bytes):
-                unread.append(name)
-                continue
-            copy = Path(folder) / f"{number}-{safe}"
-            copy.write_bytes(payload)
-            outcome = parse_file(copy, password)
-            if outcome.error is not None:
-                message.warnings.append(f"the attachment {name} could not be read: {outcome.error}")
-            for found in outcome.sources:
-                found.title = found.title if found.title != trim_title(copy.stem) else trim_title(Path(safe).stem)
-                found.warnings.insert(0, f"attached to the e-mail “{message.title}”")
-                found.notes = _attached_note(message)
-                sources.append(found)
-    if unread:
-        listed = ", ".join(unread[:10]) + (" …" if len(unread) > 10 else "")
-        message.warnings.append(f"attachments not read (not a type Dossier reads): {listed}")
-    return sources

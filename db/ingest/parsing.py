@@ -1,7 +1,7 @@
 """Reading a file into sources, in this process or in worker processes.
 
-``parse_file`` runs a file's format reader and turns every failure into a message for the
-researcher. ``ParserPool`` runs it on the machine's other cores for the files whose reading is
+``parse_file`` runs a file's format reader, reads the files a source carries (an e-mail's
+attachments) with their own readers, and turns every failure into a message for the researcher. ``ParserPool`` runs it on the machine's other cores for the files whose reading is
 slow (PDFs, saved web pages, Word documents: tens of milliseconds to seconds each), while the
 importer takes the results in file order and stores them. Text files and tables are read in the
 importer's own process: they are faster to read than to send between processes.
@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
+import tempfile
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from db.ingest._common import trim_title
 from db.ingest.base import IngestError, ParsedSource, PasswordRequired, UnsupportedFile
-from db.ingest.registry import reader_for
+from db.ingest.formats import reader_for
 
 #: suffixes whose reading is slow enough to be worth a worker process
 SLOW_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".docx", ".odt", ".eml"})
@@ -25,6 +28,8 @@ SLOW_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".xhtml", ".mhtml", ".mht", 
 MIN_SLOW_FILES = 6
 #: at most this many workers (each holds its own copy of the readers, ~100 MB)
 MAX_WORKERS = 4
+
+_UNSAFE_NAME = re.compile(r"[^\w.\- ]+")
 
 
 @dataclass
@@ -46,9 +51,48 @@ def parse_file(path: str | Path, password: str | None = None, options: object | 
     if reader is None:
         return Parsed(error=f"not a format Dossier reads ({path.suffix or 'no extension'})")
     try:
-        return Parsed(list(reader.parse(path, password=password, options=options)))
+        sources = list(reader.parse(path, password=password, options=options))
     except Exception as error:
         return unreadable(error)
+    for source in list(sources):
+        if source.attachments:
+            sources.extend(_read_attachments(source, password))
+    return Parsed(sources)
+
+
+def _read_attachments(carrier: ParsedSource, password: str | None) -> list[ParsedSource]:
+    """The sources in the files ``carrier`` carries, each read from a temporary copy by its own
+    reader; what cannot be read is said in the carrier's warnings. Files carried by a carried
+    file, and tables, are not read (only named)."""
+    sources: list[ParsedSource] = []
+    unread: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="dossier-attachment-") as folder:
+        for number, attachment in enumerate(carrier.attachments, start=1):
+            safe = _UNSAFE_NAME.sub("_", Path(attachment.name).name).strip() or f"attachment-{number}"
+            reader = reader_for(Path(safe))
+            if reader is None or getattr(reader, "TABLE", False) or getattr(reader, "CONTAINER", False) \
+                    or attachment.data is None:
+                unread.append(attachment.name)
+                continue
+            copy = Path(folder) / f"{number}-{safe}"
+            copy.write_bytes(attachment.data)
+            try:
+                found = list(reader.parse(copy, password=password, options=None))
+            except Exception as error:
+                problem = unreadable(error).error
+                carrier.warnings.append(f"the attachment {attachment.name} could not be read: {problem}")
+                continue
+            for source in found:
+                if source.title == trim_title(copy.stem):
+                    source.title = trim_title(Path(safe).stem)
+                source.warnings.insert(0, attachment.warning)
+                source.notes = attachment.notes
+                sources.append(source)
+    carrier.attachments = []  # read: nothing to send between processes
+    if unread:
+        listed = ", ".join(unread[:10]) + (" …" if len(unread) > 10 else "")
+        carrier.warnings.append(f"attachments not read (not a type Dossier reads): {listed}")
+    return sources
 
 
 def unreadable(error: Exception) -> Parsed:

@@ -28,6 +28,7 @@ import datetime as dt
 import io
 import json
 import re
+import zipfile
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -323,9 +324,7 @@ def _sniff(text: str, preamble: bool) -> str:
 
 
 def _xlsx_records(path: Path, sheet_wanted: str | int | None) -> _Records:
-    import zipfile
-
-    import openpyxl
+    import openpyxl  # only when a workbook is read: it costs start-up time
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)

@@ -10,6 +10,7 @@ import pytest
 from db.dates import PartialDate
 from db.ingest import eml
 from db.ingest.base import IngestError
+from db.ingest.parsing import parse_file
 from tests.db.ingest.conftest import write_message, write_pdf
 
 
@@ -44,7 +45,7 @@ def test_readable_attachments_become_sources_of_their_own(tmp_path: Path) -> Non
     photo.write_bytes(b"\xff\xd8\xff\xe0 jpeg")
     path = write_message(tmp_path / "with-files.eml", attachments=[report, locked, photo])
 
-    message, attached = list(eml.parse(path))
+    message, attached = parse_file(path).sources
     assert attached.title == "Daily report"
     assert attached.text.startswith("Shelling counted: 40 shells.")
     assert len(attached.page_starts) == 2
@@ -53,7 +54,7 @@ def test_readable_attachments_become_sources_of_their_own(tmp_path: Path) -> Non
     assert any("list.pdf could not be read" in w and "password" in w for w in message.warnings)
     assert any("photo.jpg" in w for w in message.warnings)
 
-    message, attached, opened = list(eml.parse(path, password="secret"))
+    message, attached, opened = parse_file(path, password="secret").sources
     assert opened.text == "Names of the detained."
     assert opened.title == "Names of the detained."
 

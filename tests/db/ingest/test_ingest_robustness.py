@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db.ingest.base import IngestError
-from db.ingest.registry import reader_for
+from db.ingest.formats import reader_for
 
 SUFFIXES = [".txt", ".md", ".html", ".pdf", ".docx", ".csv", ".tsv", ".xlsx", ".jsonl"]
 MakePdf = Callable[..., Path]

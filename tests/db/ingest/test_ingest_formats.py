@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from db.ingest import docx, html, pdf, registry, table, text
+from db.ingest import docx, formats, html, pdf, table, text
 from db.ingest.base import IngestError
-from db.ingest.registry import reader_for, walk
+from db.ingest.formats import reader_for, walk
 
 
 @pytest.mark.parametrize(
@@ -42,7 +42,7 @@ def test_unknown_types_have_no_reader(name: str) -> None:
 def test_every_reader_has_the_same_interface() -> None:
     import inspect
 
-    for module in registry.READERS:
+    for module in formats.READERS:
         assert module.EXTENSIONS
         assert all(s.startswith(".") and s == s.lower() for s in module.EXTENSIONS)
         assert "/" in module.MEDIA_TYPE
@@ -51,9 +51,9 @@ def test_every_reader_has_the_same_interface() -> None:
 
 
 def test_media_type_per_table_suffix() -> None:
-    assert registry.media_type(Path("a.xlsx")) == table.MEDIA_TYPES[".xlsx"]
-    assert registry.media_type(Path("a.pdf")) == "application/pdf"
-    assert registry.media_type(Path("a.bin")) is None
+    assert formats.media_type(Path("a.xlsx")) == table.MEDIA_TYPES[".xlsx"]
+    assert formats.media_type(Path("a.pdf")) == "application/pdf"
+    assert formats.media_type(Path("a.bin")) is None
 
 
 def test_walk_sorted_recursive_and_without_hidden_files(tmp_path: Path) -> None:
