@@ -190,7 +190,7 @@ class StatisticsFilterProxy(QSortFilterProxyModel):
             for claim in conflict.claims:
                 others = [c for c in conflict.claims if c.id != claim.id]
                 lines = [
-                    f"{format_number(o.value) or '?'} — {o.claimant or 'the author'}"
+                    f"{values.format(o) or '?'} — {o.claimant or 'the author'}"
                     f" ({_source_label(o)})"
                     for o in others
                 ]
