@@ -160,7 +160,7 @@ def _attributions(sentence: str) -> list[_Attribution]:
         raw = head[piece_start:head_end]
         # "Ali Tigrel, director of economic planning at ... said": the name before the role.
         if tail is not None and raw.strip()[:1].islower() and not re.match(r"\s*(?:the|a|an)\b", raw,
-                                                               re.IGNORECASE):
+                                                        re.IGNORECASE):
             earlier = re.search(r"(?:^|[,;]\s*|\s[-—–]{1,2}\s)([^,;]+),\s*[^,;]*$", head)
             if earlier and earlier.group(1)[:1].isupper() and \
                     len(earlier.group(1).split()) <= 4:

@@ -156,7 +156,7 @@ def verb_before(sentence: str, start: int) -> str | None:
         return None
     measure = measure_of(last)
     if measure and (is_verbish(last) or last in ("pay", "sell", "export", "import", "save",
-                                                   "kill", "rose", "fell", "paid", "sold")):
+                                                 "kill", "rose", "fell", "paid", "sold")):
         return measure
     if measure and last in ("rise", "fall", "increase", "decline", "drop", "gain", "jump"):
         return measure

@@ -47,7 +47,7 @@ CORE = re.compile(
 
 _MOD_RE = re.compile(
     r"(?:^|(?<=[\s(\[\"“]))(?P<mod>" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in
-                                                 sorted(MODIFIERS, key=len, reverse=True))
+                                                sorted(MODIFIERS, key=len, reverse=True))
     + r")\s*$", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>US\s?\$|U\.S\.\s?\$|A\$|C\$|HK\$|\$|#36;|€|£|¥)\s*$")
 _CURRENCY_SYMBOL = {"$": "USD", "#36;": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
