@@ -19,6 +19,7 @@ from db.extract.statistics.english import (
     VAGUE_RE,
 )
 from db.ingest.base import IngestError
+from db.values import Estimate
 
 
 class NotAQuantity(IngestError, ValueError):
@@ -26,13 +27,10 @@ class NotAQuantity(IngestError, ValueError):
 
 
 @dataclass(frozen=True)
-class Quantity:
-    """A number as the text states it: best estimate, bounds and whether it is approximate."""
+class Quantity(Estimate):
+    """A number as the text states it (best estimate, bounds, whether it is approximate) and the
+    unit the text gives it ("USD", "%", "tonnes")."""
 
-    value: float | None
-    low: float | None
-    high: float | None
-    approximate: bool
     unit: str | None = None
 
 
