@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from db.archive import Archive
-from db.queries import SourceFilter, SourceRow
+from db.filters import SourceFilter
+from db.queries import SourceRow
 from desktop import operations
 from desktop.models.base import Column, LazyTableModel, Role
 from desktop.models.display import date, source_kind

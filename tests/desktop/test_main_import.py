@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
 from db.importer import ImportResult
-from db.queries import SourceFilter
+from db.filters import SourceFilter
 from desktop import operations
 from desktop.importing import ImportSummary, TableMappingDialog, summary_text
 from desktop.views.main_window import MainWindow
