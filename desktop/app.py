@@ -75,7 +75,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
     from desktop import settings
-    from desktop.views.main_window import MainWindow
+    from desktop.window.main_window import MainWindow
 
     window = MainWindow(archive, persist=not headless)
     if getattr(args, "command", None) == "screenshot":

@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.archive import Archive
-from desktop import operations
-from desktop.models.sources import SNIPPET_ROLE, SourcesModel
+from desktop.models.sources import SNIPPET_MARKS, SNIPPET_ROLE, SourcesModel
 from desktop.tasks import TaskRunner
 from desktop.views.common import filter_box, pane_layout, select_row, selected_id, tidy_table
 
@@ -56,7 +55,7 @@ class TitleDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        opened, closed = operations.SNIPPET_MARKS
+        opened, closed = SNIPPET_MARKS
         flat = " ".join(snippet.split())
         markup = html.escape(flat).replace(html.escape(opened), "<b>").replace(html.escape(closed), "</b>")
         selected = bool(option.state & QStyle.StateFlag.State_Selected)

@@ -1,4 +1,5 @@
-"""The main window: sources, reader, actors, statistics, chart, annotations and codes as docks.
+"""The main window: the one place that builds the panes, the controllers, the docks, the actions
+and the menus, and wires them together.
 
 Every pane refreshes on ``archive_changed``, which is emitted after any write. Reads of many rows
 (the sources list, the side panes) run on the task runner's read pool; one source's text loads
@@ -7,59 +8,70 @@ at once (a few milliseconds, and the reader must show it before anything else ha
 
 from __future__ import annotations
 
-import platform
-import sys
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal, qVersion
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QKeySequence,
-    QShowEvent,
-    QUndoStack,
-)
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QDockWidget,
-    QFileDialog,
     QFrame,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QScrollArea,
+    QToolBar,
     QWidget,
 )
 
-from db import __version__
 from db.archive import Archive, ArchiveError
 from db.queries import ActorRow, ArchiveCounts, CodeRow, StatisticRow
-from desktop import operations, settings
-from desktop.importing import ImportController
+from desktop import settings
+from desktop.controllers.actors import Actors
+from desktop.controllers.annotating import Annotating
+from desktop.controllers.base import Dialogs
+from desktop.controllers.codebook import Codebook
+from desktop.controllers.importing import ImportController
+from desktop.controllers.memos import Memos
+from desktop.controllers.source_text import SourceText
+from desktop.controllers.statistics import Statistics
+from desktop.controllers.suggestions import Suggestions
+from desktop.reads import actors as actor_reads
+from desktop.reads import annotations as annotation_reads
+from desktop.reads import sources as source_reads
+from desktop.reads import statistics as statistic_reads
 from desktop.tasks import TaskRunner
 from desktop.views.actors import ActorsPane
 from desktop.views.annotations import AnnotationsPane
 from desktop.views.codes import CodesPane
+from desktop.views.conflicts import ConflictsPane
 from desktop.views.reader import ReaderView
 from desktop.views.sources import SourcesPane
-from desktop.views.statistics import StatisticsPane
+from desktop.views.statistics.pane import StatisticsPane
+from desktop.views.suggestions import SuggestionsPane
+from desktop.window import archives
+from desktop.window.actions import Actions, build_menus, create_actions
+from desktop.window.layout import Docks
 
 #: windows open in this process (a window opened from File > Open must outlive its opener)
 _windows: list[MainWindow] = []
 
-LEFT, RIGHT, BOTTOM = (
-    Qt.DockWidgetArea.LeftDockWidgetArea,
-    Qt.DockWidgetArea.RightDockWidgetArea,
-    Qt.DockWidgetArea.BottomDockWidgetArea,
-)
-STATE_VERSION = 1
+
+@dataclass(frozen=True)
+class Controllers:
+    """What the researcher can do in the window, one controller a subject."""
+
+    importing: ImportController
+    annotating: Annotating
+    codebook: Codebook
+    memos: Memos
+    source_text: SourceText
+    actors: Actors
+    statistics: Statistics
+    suggestions: Suggestions
 
 
 class MainWindow(QMainWindow):
@@ -80,6 +92,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
+        self.dialogs = Dialogs(self)
         self.counts: ArchiveCounts | None = None
         self._pending_refresh = 0
         self.chart: Any = None
@@ -92,35 +105,33 @@ class MainWindow(QMainWindow):
         self.statistics = StatisticsPane()
         self.annotations = AnnotationsPane()
         self.codes = CodesPane()
+        self.conflicts = ConflictsPane()
+        self.suggestions = SuggestionsPane()
         self.chart_placeholder = QLabel("Loading the chart…")
         self.chart_placeholder.setObjectName("chartView")
         self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.importer = ImportController(archive, self.tasks, self)
-
-        self.docks: dict[str, QDockWidget] = {}
-        self._build_docks()
-        self._build_actions()
-        self._build_menus()
+        self.docks = Docks(self, {
+            "sources": ("Sources", self.sources), "actors": ("Actors", self.actors),
+            "annotations": ("Annotations", self.annotations), "codes": ("Codes", self.codes),
+            "statistics": ("Statistics", self.statistics), "chart": ("Chart", self.chart_placeholder),
+            "conflicts": ("Conflicts", self.conflicts), "suggestions": ("Suggestions", self.suggestions),
+        })
+        self.action: Actions = create_actions(self, self.undo_stack)
+        self.menus = build_menus(self.menuBar(), self.action, self.docks.toggles())
+        self._build_toolbar()
         self._build_status_bar()
-        self._connect()
+        self.controllers = self._build_controllers()
+        self._connect_actions()
+        self._connect_panes()
         self.setAcceptDrops(True)
         self.setWindowTitle(f"{self.archive_name} — Dossier")
         self.resize(1400, 900)
-        # statistics and actor tools (filters, conflicts, suggestions, actor editor, tables in and
-        # out) are wired on top of the panes too; before the layout is saved so docks restore
-        from desktop.stats_actors import install as install_stats_actors
-
-        self.stats_actors = install_stats_actors(self)
-        self._default_state = self.saveState(STATE_VERSION)
         #: the proportions are set when the window is first shown (docks ignore them before)
         self._sizes_pending = True
         if persist:
-            self._sizes_pending = not self._restore_settings()
-        # annotating (its actions, dialogs, codebook editing, memos) is wired on top of the panes
-        from desktop.annotating import install as install_annotating
-
-        self.annotating = install_annotating(self)
+            self._sizes_pending = not self.docks.restore(self._header_views())
         self.refresh()
+        self.controllers.statistics.refresh_conflicts()
         # pandas and pyqtgraph (~1 s to import) load once the window is on screen with its lists
         self.refreshed.connect(self._after_first_refresh, Qt.ConnectionType.SingleShotConnection)
 
@@ -131,128 +142,38 @@ class MainWindow(QMainWindow):
         path = self.archive.path
         return path.name if path is not None else self.archive.location
 
-    def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"{key}Dock")
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+    def show_status(self, message: str, timeout_ms: int = 6000) -> None:
+        """A message in the status bar (what controllers and undo commands report)."""
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def _build_controllers(self) -> Controllers:
+        a = self.action
+        annotating = Annotating(
+            self, self.dialogs, self.reader, lambda: self.codes.rows,
+            selection_actions=a.on_selection, source_actions=(a.memo_source, a.correct_text), parent=self,
         )
-        self.addDockWidget(area, dock)
-        self.docks[key] = dock
-        return dock
-
-    def _build_docks(self) -> None:
-        # the bottom row (statistics and chart) runs the full width of the window
-        self.setCorner(Qt.Corner.BottomLeftCorner, BOTTOM)
-        self.setCorner(Qt.Corner.BottomRightCorner, BOTTOM)
-        self.setDockNestingEnabled(True)
-        self.setDockOptions(
-            QMainWindow.DockOption.AnimatedDocks
-            | QMainWindow.DockOption.AllowNestedDocks
-            | QMainWindow.DockOption.AllowTabbedDocks
+        return Controllers(
+            importing=ImportController(self.archive, self.tasks, self),
+            annotating=annotating,
+            codebook=Codebook(self, self.dialogs, self.codes, parent=self),
+            memos=Memos(self, self.dialogs, self._selected, parent=self),
+            source_text=SourceText(self, self.dialogs, self.reader, annotating.selection, parent=self),
+            actors=Actors(self, self.dialogs, self.actors,
+                          (a.new_actor, a.edit_actor, a.merge_actors, a.delete_actor), parent=self),
+            statistics=Statistics(self, self.dialogs, self.statistics, self.conflicts, parent=self),
+            suggestions=Suggestions(self, self.dialogs, self.suggestions, self.reader, parent=self),
         )
-        self._dock("sources", "Sources", self.sources, LEFT)
-        actors = self._dock("actors", "Actors", self.actors, RIGHT)
-        annotations = self._dock("annotations", "Annotations", self.annotations, RIGHT)
-        codes = self._dock("codes", "Codes", self.codes, RIGHT)
-        statistics = self._dock("statistics", "Statistics", self.statistics, BOTTOM)
-        chart = self._dock("chart", "Chart", self.chart_placeholder, BOTTOM)
-        self.splitDockWidget(actors, annotations, Qt.Orientation.Vertical)
-        self.tabifyDockWidget(annotations, codes)
-        self.splitDockWidget(statistics, chart, Qt.Orientation.Horizontal)
-        annotations.raise_()
 
-    def _default_sizes(self) -> None:
-        """The default proportions (after the window has its size, or they are scaled away)."""
-        docks = self.docks
-        self.resizeDocks([docks["sources"], docks["actors"]], [440, 360], Qt.Orientation.Horizontal)
-        # the chart's controls need about 370 px of height
-        self.resizeDocks([docks["statistics"]], [400], Qt.Orientation.Vertical)
-        self.resizeDocks([docks["actors"], docks["annotations"]], [330, 260], Qt.Orientation.Vertical)
-        self.resizeDocks([docks["statistics"], docks["chart"]], [590, 810], Qt.Orientation.Horizontal)
-
-    def _action(self, name: str, text: str, shortcut: Any = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        return action
-
-    def _build_actions(self) -> None:
-        key = QKeySequence.StandardKey
-        self.actionNewArchive = self._action("actionNewArchive", "&New Archive…", key.New, "Create an empty archive")
-        self.actionOpenArchive = self._action("actionOpenArchive", "&Open Archive…", key.Open, "Open another archive")
-        self.actionImport = self._action("actionImport", "&Import Files…", "Ctrl+I", "Import documents, web pages, PDFs or tables")
-        self.actionImportFolder = self._action("actionImportFolder", "Import &Folder…", "Ctrl+Shift+I", "Import every file in a folder")
-        self.actionQuit = self._action("actionQuit", "&Quit", key.Quit, "Close Dossier")
-        self.actionQuit.setMenuRole(QAction.MenuRole.QuitRole)
-
-        self.actionUndo = self.undo_stack.createUndoAction(self, "&Undo")
-        self.actionUndo.setObjectName("actionUndo")
-        self.actionUndo.setShortcut(key.Undo)
-        self.actionRedo = self.undo_stack.createRedoAction(self, "&Redo")
-        self.actionRedo.setObjectName("actionRedo")
-        self.actionRedo.setShortcut(key.Redo)
-        self.actionFind = self._action("actionFind", "&Find in Sources…", key.Find, "Search the texts of the sources")
-        self.actionGoToPage = self._action("actionGoToPage", "&Go to Page…", "Ctrl+G",
-                                           "Show a page of the PDF the source came from")
-        self.actionGoToPage.setEnabled(False)
-
-        self.actionAnnotate = self._action("actionAnnotate", "&Annotate Selection…", "Ctrl+E", "Code the selected text")
-        self.actionMention = self._action("actionMention", "Mark as &Mention…", "Ctrl+M", "Mark the selected text as naming an actor")
-        self.actionRecordStatistic = self._action("actionRecordStatistic", "Record &Statistic…", "Ctrl+Shift+S",
-                     "Record the selected text as a statistic (a claim)")
-        for action in (self.actionAnnotate, self.actionMention, self.actionRecordStatistic):
-            action.setEnabled(False)
-
-        self.actionResetLayout = self._action("actionResetLayout", "&Reset Layout", None, "Put every pane back where it started")
-        self.actionAbout = self._action("actionAbout", "&About Dossier", None)
-        self.actionAbout.setMenuRole(QAction.MenuRole.AboutRole)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu("&File")
-        file.addAction(self.actionNewArchive)
-        file.addAction(self.actionOpenArchive)
-        self.recent_menu = file.addMenu("Open &Recent")
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file.addSeparator()
-        file.addAction(self.actionImport)
-        file.addAction(self.actionImportFolder)
-        file.addSeparator()
-        file.addAction(self.actionQuit)
-
-        edit = bar.addMenu("&Edit")
-        edit.addAction(self.actionUndo)
-        edit.addAction(self.actionRedo)
-        edit.addSeparator()
-        edit.addAction(self.actionFind)
-        edit.addAction(self.actionGoToPage)
-
-        annotate = bar.addMenu("&Annotate")
-        annotate.addAction(self.actionAnnotate)
-        annotate.addAction(self.actionMention)
-        annotate.addAction(self.actionRecordStatistic)
-        self.annotate_menu = annotate
-
-        view = bar.addMenu("&View")
-        for key in ("sources", "actors", "statistics", "chart", "annotations", "codes"):
-            toggle = self.docks[key].toggleViewAction()
-            toggle.setObjectName(f"actionShow{key.capitalize()}")
-            view.addAction(toggle)
-        view.addSeparator()
-        view.addAction(self.actionResetLayout)
-        self.view_menu = view
-
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.actionAbout)
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Annotate", self)
+        bar.setObjectName("annotateToolBar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (*self.action.on_selection, None, self.action.undo, self.action.redo):
+            if action is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -271,20 +192,44 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.busy)
         status.addPermanentWidget(self.path_label)
 
-    def _connect(self) -> None:
-        self.actionNewArchive.triggered.connect(self.new_archive)
-        self.actionOpenArchive.triggered.connect(self.choose_archive)
-        self.actionImport.triggered.connect(self.choose_import_files)
-        self.actionImportFolder.triggered.connect(self.choose_import_folder)
-        self.actionQuit.triggered.connect(self.close)
-        self.actionFind.triggered.connect(self.focus_search)
-        self.actionGoToPage.triggered.connect(self.go_to_page)
-        self.reader.source_changed.connect(lambda: self.actionGoToPage.setEnabled(self.reader.page_count > 1))
-        self.actionResetLayout.triggered.connect(self.reset_layout)
-        self.actionAbout.triggered.connect(self.show_about)
+    def _connect_actions(self) -> None:
+        a, c = self.action, self.controllers
 
+        def on(action: QAction, slot: Any) -> None:
+            action.triggered.connect(lambda _checked=False: slot())
+
+        on(a.new_archive, self.new_archive)
+        on(a.open_archive, self.choose_archive)
+        self.menus["recent"].aboutToShow.connect(self._fill_recent_menu)
+        on(a.import_files, self.choose_import_files)
+        on(a.import_folder, self.choose_import_folder)
+        on(a.import_reference, c.statistics.import_reference)
+        on(a.export_statistics, c.statistics.export_statistics)
+        on(a.export_actors, c.statistics.export_actors)
+        on(a.quit, self.close)
+        on(a.find, self.focus_search)
+        on(a.go_to_page, self.go_to_page)
+        on(a.annotate, c.annotating.annotate)
+        on(a.mention, c.annotating.mention)
+        on(a.record_statistic, c.annotating.record_statistic)
+        on(a.correct_text, c.source_text.correct_text)
+        on(a.orphans, c.source_text.show_orphans)
+        for action, kind in ((a.memo_source, "source"), (a.memo_actor, "actor"),
+                             (a.memo_statistic, "statistic"), (a.memo_code, "code")):
+            on(action, lambda kind=kind: c.memos.edit_memo(kind))
+        on(a.find_memos, c.memos.find_memos)
+        on(a.new_actor, c.actors.new_actor)
+        on(a.edit_actor, c.actors.edit_selected_actor)
+        on(a.merge_actors, c.actors.merge_actors)
+        on(a.delete_actor, c.actors.delete_selected_actor)
+        on(a.show_conflicts_list, lambda: self.docks.show("conflicts"))
+        on(a.reset_layout, self.docks.reset)
+        on(a.about, self.show_about)
+
+    def _connect_panes(self) -> None:
+        c = self.controllers
         self.archive_changed.connect(self.refresh)
-        self.importer.changed.connect(self.archive_changed.emit)
+        c.importing.changed.connect(self.archive_changed.emit)
         self.tasks.busy_changed.connect(lambda n: self.busy.setVisible(n > 0))
 
         self.sources.source_selected.connect(lambda source_id: self.open_source(source_id))
@@ -292,9 +237,28 @@ class MainWindow(QMainWindow):
         self.sources.actor_filter_cleared.connect(lambda: self.actors.select_actor(None))
         self.actors.actor_selected.connect(self._actor_selected)
         self.statistics.statistic_selected.connect(self.select_statistic)
+        self.statistics.show_requested.connect(self.select_statistic)
+        self.statistics.memo_requested.connect(lambda i: c.memos.edit_memo("statistic", i))
+        self.statistics.delete_requested.connect(c.annotating.delete_statistic)
         self.annotations.annotation_selected.connect(self._annotation_selected)
+        self.annotations.activated.connect(c.annotating.open_annotation)
+        self.annotations.edit_requested.connect(c.annotating.edit_annotation)
+        self.annotations.delete_requested.connect(c.annotating.delete_annotation)
+        self.codes.memo_requested.connect(lambda: c.memos.edit_memo("code"))
+        self.conflicts.statistic_activated.connect(self.select_statistic)
         self.reader.annotation_clicked.connect(self._annotation_clicked)
         self.reader.editor.selectionChanged.connect(self._reader_selection_changed)
+        self.reader.source_changed.connect(
+            lambda: self.action.go_to_page.setEnabled(self.reader.page_count > 1)
+        )
+
+        c.annotating.statistic_requested.connect(self.select_statistic)
+        c.annotating.memo_requested.connect(c.memos.edit_memo)
+        c.memos.target_requested.connect(self._go_to)
+        c.actors.source_requested.connect(lambda source_id: self.open_source(source_id))
+        c.actors.statistic_requested.connect(self.select_statistic)
+        c.statistics.conflicts_updated.connect(self._conflicts_counted)
+        c.suggestions.suggestion_clicked.connect(lambda: self.docks["suggestions"].raise_())
 
     # --- the panes ------------------------------------------------------------------------
 
@@ -304,14 +268,14 @@ class MainWindow(QMainWindow):
 
         def job(*_: Any) -> tuple[list[ActorRow], list[StatisticRow], list[CodeRow], ArchiveCounts]:
             return (
-                operations.actors(archive),
-                operations.statistics(archive),
-                operations.codes(archive),
-                operations.counts(archive),
+                actor_reads.actors(archive),
+                statistic_reads.statistics(archive),
+                annotation_reads.codes(archive),
+                source_reads.counts(archive),
             )
 
         self._pending_refresh += 2
-        self.sources.model.loaded.connect(self._sources_refreshed, Qt.ConnectionType.SingleShotConnection)
+        self.sources.model.loaded.connect(self._refresh_arrived, Qt.ConnectionType.SingleShotConnection)
         self.sources.reload()
         task = self.tasks.read(job, "refresh panes")
         task.on_finished(self._side_panes_loaded)
@@ -330,11 +294,8 @@ class MainWindow(QMainWindow):
         self._show_counts()
         self._refresh_arrived()
 
-    def _sources_refreshed(self) -> None:
-        self._refresh_arrived()
-
     def _refresh_failed(self, message: str) -> None:
-        self.statusBar().showMessage(f"Could not read the archive: {message}", 10_000)
+        self.show_status(f"Could not read the archive: {message}", 10_000)
         self._refresh_arrived()
 
     def _refresh_arrived(self) -> None:
@@ -354,6 +315,10 @@ class MainWindow(QMainWindow):
             " · ".join((n(counts.sources, "source"), n(counts.actors, "actor"),
                         n(counts.statistics, "statistic"), n(counts.annotations, "annotation")))
         )
+
+    def _conflicts_counted(self) -> None:
+        count = len(self.controllers.statistics.conflicts)
+        self.docks["conflicts"].setWindowTitle(f"Conflicts ({count})" if count else "Conflicts")
 
     def _after_first_refresh(self) -> None:
         # back where the researcher left off: the source last read in this archive
@@ -404,7 +369,7 @@ class MainWindow(QMainWindow):
                     reload: bool = False) -> bool:
         """Show a source in the reader; with ``start``/``end`` (code points), select that span."""
         if reload or self.reader.source_id != source_id:
-            detail = operations.source_detail(self.archive, source_id)
+            detail = source_reads.source_detail(self.archive, source_id)
             if detail is None:
                 self.reader.show_source(None)
                 self.annotations.set_annotations(None)
@@ -421,7 +386,7 @@ class MainWindow(QMainWindow):
         """Open a statistic's source in the reader, scrolled to its sentence, selected."""
         row = next((s for s in self.statistics.model.rows if s.id == statistic_id), None)
         if row is None:
-            found = operations.statistics(self.archive, ids=[statistic_id])
+            found = statistic_reads.statistics(self.archive, ids=[statistic_id])
             row = found[0] if found else None
         if row is None:
             return
@@ -430,6 +395,28 @@ class MainWindow(QMainWindow):
             self.chart.highlight_statistic(statistic_id)
         if row.source_id is not None:
             self.open_source(row.source_id, row.start, row.end)
+
+    def _selected(self, kind: str) -> int | None:
+        """The source shown, or the actor, statistic or code selected (for a memo on it)."""
+        if kind == "source":
+            return self.reader.source_id
+        if kind == "actor":
+            return self.actors.selected_actor()
+        if kind == "statistic":
+            return self.statistics.selected_statistic()
+        return self.codes.selected_code()
+
+    def _go_to(self, kind: str, target_id: int) -> None:
+        """Show what a memo is on."""
+        if kind == "source":
+            self.open_source(target_id)
+        elif kind == "statistic":
+            self.select_statistic(target_id)
+        elif kind == "actor":
+            self.actors.select_actor(target_id)
+        elif kind == "code":
+            self.docks["codes"].raise_()
+            self.codes.select_code(target_id)
 
     def _actor_selected(self, actor_id: int) -> None:
         actor = self.actors.selected_actor_row() if actor_id >= 0 else None
@@ -455,12 +442,11 @@ class MainWindow(QMainWindow):
 
     def _reader_selection_changed(self) -> None:
         has_text = self.reader.selected_span() is not None
-        for action in (self.actionAnnotate, self.actionMention, self.actionRecordStatistic):
+        for action in self.action.on_selection:
             action.setEnabled(has_text)
 
     def focus_search(self) -> None:
-        self.docks["sources"].show()
-        self.docks["sources"].raise_()
+        self.docks.show("sources")
         self.sources.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.sources.search_edit.selectAll()
 
@@ -470,40 +456,24 @@ class MainWindow(QMainWindow):
         if count < 2:
             return
         position = self.reader.offsets.to_codepoint(self.reader.editor.textCursor().position())
-        current = self.reader.page_of(position) or 1
-        number = self.ask_page(current, count)
+        number = self.ask_page(self.reader.page_of(position) or 1, count)
         if number is not None:
             self.reader.go_to_page(number)
 
     def ask_page(self, current: int, count: int) -> int | None:
-        number, ok = QInputDialog.getInt(self, "Go to page", f"Page (1–{count}):", current, 1, count)
-        return number if ok else None
+        return archives.ask_page(self, current, count)
 
     # --- File menu ------------------------------------------------------------------------
 
-    def _start_folder(self) -> str:
-        path = self.archive.path
-        return str(path.parent) if path is not None else str(Path.home())
-
     def new_archive(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "New archive", str(Path(self._start_folder()) / "archive.sqlite"),
-            "Dossier archives (*.sqlite *.dossier);;All files (*)",
-        )
-        if not name:
-            return
-        path = Path(name)
-        if path.exists() and path.stat().st_size > 0:
-            QMessageBox.warning(self, "New archive", f"{path}: already exists. Use File ▸ Open Archive to open it.")
-            return
-        self.open_location(str(path), create=True)
+        path = archives.ask_new_archive(self, self.archive)
+        if path is not None:
+            self.open_location(str(path), create=True)
 
     def choose_archive(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Open archive", self._start_folder(), "Dossier archives (*.sqlite *.dossier *.db);;All files (*)"
-        )
-        if name:
-            self.open_location(name)
+        location = archives.ask_archive(self, self.archive)
+        if location is not None:
+            self.open_location(location)
 
     def open_location(self, location: str, *, create: bool = False) -> MainWindow | None:
         """Open another archive in a new window (this one closes). On failure: a dialog, nothing changed."""
@@ -514,7 +484,7 @@ class MainWindow(QMainWindow):
         try:
             opened = archive_module.open(location, create=create)
         except ArchiveError as error:
-            self.show_archive_error(str(error))
+            self.archive_error_box = archives.show_archive_error(self, str(error))
             return None
         window = MainWindow(opened, persist=self.persist)
         window.show()
@@ -522,44 +492,26 @@ class MainWindow(QMainWindow):
         settings.add_recent_archive(opened.location)  # after this window saved its own place
         return window
 
-    def show_archive_error(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Cannot open the archive", message,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("archiveErrorBox")
-        box.setInformativeText("Nothing was changed.")
-        box.open()
-        self.archive_error_box = box
-
     def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = [r for r in settings.recent_archives() if r != self.archive.location]
-        for location in recent:
-            action = self.recent_menu.addAction(location)
-            action.triggered.connect(lambda _checked=False, where=location: self.open_location(where))
-        if not recent:
-            self.recent_menu.addAction("No other archives yet").setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear the list", settings.clear_recent_archives)
+        archives.fill_recent_menu(self.menus["recent"], self.archive.location, self.open_location)
 
     def choose_import_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, "Import files", str(Path.home()), operations.import_file_filter()
-        )
-        if names:
-            self.import_paths([Path(n) for n in names])
+        paths = archives.ask_import_files(self)
+        if paths:
+            self.import_paths(paths)
 
     def choose_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder", str(Path.home()))
-        if folder:
-            self.import_paths([Path(folder)])
+        folder = archives.ask_import_folder(self)
+        if folder is not None:
+            self.import_paths([folder])
 
     def import_paths(self, paths: list[Path]) -> None:
         """Import files or folders on the writer thread, with progress and a summary."""
-        if self.importer.running:
-            self.statusBar().showMessage("An import is already running; wait for it to finish.", 5000)
+        importing = self.controllers.importing
+        if importing.running:
+            self.show_status("An import is already running; wait for it to finish.", 5000)
             return
-        self.importer.start(paths)
+        importing.start(paths)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -576,31 +528,17 @@ class MainWindow(QMainWindow):
 
     # --- View and Help --------------------------------------------------------------------
 
-    def reset_layout(self) -> None:
-        self.restoreState(self._default_state, STATE_VERSION)
-        for dock in self.docks.values():
-            dock.setFloating(False)
-            dock.show()
-        self.docks["annotations"].raise_()
-        self._default_sizes()
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._sizes_pending:
             self._sizes_pending = False
-            self._default_sizes()
+            self.docks.default_sizes()
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About Dossier", self.about_text())
 
     def about_text(self) -> str:
-        return (
-            f"<h3>Dossier {__version__}</h3>"
-            "<p>An offline archive of sources, actors and statistics, for field researchers.</p>"
-            f"<p><b>Archive:</b> {self.archive.location}</p>"
-            f"<p>Qt {qVersion()} · PySide6 {pyside_version} · Python {platform.python_version()}"
-            f" ({sys.platform})</p>"
-        )
+        return archives.about_text(self.archive)
 
     # --- settings -------------------------------------------------------------------------
 
@@ -613,30 +551,14 @@ class MainWindow(QMainWindow):
             "actors": self.actors.view.header(),
         }
 
-    def _restore_settings(self) -> bool:
-        """Geometry, docks and columns as they were; True when a saved dock layout was found."""
-        geometry = settings.read_bytes("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = settings.read_bytes("window/state")
-        restored = state is not None and self.restoreState(state, STATE_VERSION)
-        for key, header in self._header_views().items():
-            saved = settings.read_bytes(f"columns/{key}")
-            if saved is not None:
-                header.restoreState(saved)
-        return restored
-
     def save_settings(self) -> None:
-        settings.write_bytes("window/geometry", self.saveGeometry())
-        settings.write_bytes("window/state", self.saveState(STATE_VERSION))
-        for key, header in self._header_views().items():
-            settings.write_bytes(f"columns/{key}", header.saveState())
+        self.docks.save(self._header_views())
         settings.add_recent_archive(self.archive.location)
         if self.reader.source_id is not None:
             settings.settings().setValue(self._last_source_key, self.reader.source_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.importer.running:
+        if self.controllers.importing.running:
             answer = QMessageBox.question(
                 self, "Import running", "An import is running. Stop it after the current file and close?"
             )
@@ -650,4 +572,3 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         if self in _windows:  # nothing else keeps a closed window alive
             _windows.remove(self)
-

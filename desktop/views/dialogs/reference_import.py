@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import stats_operations
 from desktop.views.dialogs.common import ok_cancel
 
 if TYPE_CHECKING:
-    from db.archive import Archive
     from db.interchange.tables import TableMapping
+
+#: reads a table: its rows (a pandas DataFrame) and the guessed mapping; IngestError if unreadable
+Preview = Callable[[Path], "tuple[Any, TableMapping]"]
 
 LAYOUTS = {
     "long": "One row per place and year (long)",
@@ -47,17 +49,21 @@ def describe(mapping: TableMapping) -> str:
 
 
 class ReferenceImportDialog(QDialog):
-    """Shows the table and the guessed mapping; the window imports it when accepted."""
+    """Shows the table and the guessed mapping; the statistics controller imports it when accepted.
 
-    def __init__(self, archive: Archive, path: Path, parent: QWidget | None = None) -> None:
+    ``figures_of(dataset)`` says how many figures of that dataset the archive already holds.
+    """
+
+    def __init__(self, path: Path, preview: Preview, figures_of: Callable[[str], int],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from db.ingest.base import IngestError
 
         self.setObjectName("referenceImportDialog")
         self.setWindowTitle(f"Import reference data — {path.name}")
         self.resize(720, 560)
-        self.archive = archive
         self.path = path
+        self._figures_of = figures_of
         self.error = QLabel()
         self.error.setObjectName("errorLabel")
         self.error.setStyleSheet("color: #b00020;")
@@ -68,7 +74,7 @@ class ReferenceImportDialog(QDialog):
         layout = QVBoxLayout(self)
         self.guessed: TableMapping | None = None
         try:
-            frame, self.guessed = stats_operations.preview_table(archive, path)
+            frame, self.guessed = preview(path)
         except IngestError as error:
             layout.addWidget(self.error)
             layout.addWidget(self.buttons)
@@ -149,7 +155,8 @@ class ReferenceImportDialog(QDialog):
         if mapping.layout != self.guessed.layout:
             # the value columns depend on the layout: everything not used for places or years
             used = {mapping.place, mapping.period}
-            columns = [self.preview.horizontalHeaderItem(i).text() for i in range(self.preview.columnCount())]
+            headers = (self.preview.horizontalHeaderItem(i) for i in range(self.preview.columnCount()))
+            columns = [h.text() for h in headers if h is not None]
             mapping = replace(mapping, values=tuple(c for c in columns if c not in used), count_rows=False)
         return mapping
 
@@ -160,7 +167,7 @@ class ReferenceImportDialog(QDialog):
         if not dataset:
             message = "Name the dataset (it becomes the claimant of its figures)."
         elif not self.replace_existing():
-            existing = stats_operations.dataset_exists(self.archive, dataset)
+            existing = self._figures_of(dataset)
             if existing:
                 message = (f"The archive already holds {existing:,} figures of “{dataset}”: "
                            "choose another name or tick Replace.")
