@@ -1,4 +1,4 @@
-"""Helpers for the annotation tests: a window on an archive, real selections, dialogs, waiting."""
+"""Helpers for the desktop tests: a window on an archive, real selections, dialogs, waiting."""
 
 from __future__ import annotations
 
@@ -11,13 +11,14 @@ from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
 from db.queries import AnnotationRow, annotations_of
-from desktop.views.main_window import MainWindow
+from desktop.window.main_window import MainWindow
 
 D = TypeVar("D", bound=QDialog)
 
 
-def open_window(qtbot: QtBot, archive: Archive) -> MainWindow:
-    main = MainWindow(archive, persist=False)
+def open_window(qtbot: QtBot, archive: Archive, *, persist: bool = False) -> MainWindow:
+    """A main window on ``archive``, shown, once its panes are filled."""
+    main = MainWindow(archive, persist=persist)
     qtbot.addWidget(main)
     with qtbot.waitSignal(main.refreshed, timeout=10_000):
         main.show()
@@ -53,7 +54,8 @@ def select_text(window: MainWindow, quote: str, occurrence: int = 0) -> tuple[in
 
 
 def dialog_of(window: MainWindow, kind: type[D]) -> D:
-    dialog = window.annotating.dialog
+    """The dialog a controller opened (it must be of ``kind`` and showing)."""
+    dialog = window.dialogs.current
     assert isinstance(dialog, kind), dialog
     assert dialog.isVisible()
     return dialog

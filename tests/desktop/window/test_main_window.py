@@ -2,36 +2,38 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QKeySequence, QUndoCommand
+from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from db import archive as archive_module
 from db.archive import Archive
-from desktop import operations
+from db.filters import SourceFilter
 from desktop.models.base import Role
 from desktop.models.sources import SourcesModel
-from desktop.views.main_window import MainWindow
+from desktop.reads import actors as actor_reads
+from desktop.reads import sources as source_reads
 from desktop.views.reader import FOCUS
+from desktop.window.main_window import MainWindow
 from tests.factories import make_source
 
 PANES = ("sourcesView", "readerView", "actorsView", "statisticsView", "chartView", "annotationsView", "codesView")
 
 
 @pytest.fixture
-def window(qtbot: QtBot, sample_archive: Archive) -> Iterator[MainWindow]:
+def window_archive(sample_archive: Archive) -> Archive:
     make_source(sample_archive, "Floods closed the roads in the valley.", title="Floods in the valley")
     make_source(sample_archive, "The council met on Tuesday to discuss budgets.", title="Council budget")
-    main = MainWindow(sample_archive)
-    qtbot.addWidget(main)
-    with qtbot.waitSignal(main.refreshed, timeout=10_000):
-        main.show()
-    return main
+    return sample_archive
+
+
+@pytest.fixture
+def window_persists() -> bool:
+    return True
 
 
 def click_row(qtbot: QtBot, view: QAbstractItemView, row: int, column: int = 0, parent=None) -> None:
@@ -52,7 +54,8 @@ def test_every_pane_and_action_has_its_contract_name(window: MainWindow) -> None
     assert window.objectName() == "mainWindow"
     assert window.findChild(QWidget, "searchEdit") is window.sources.search_edit
     for name in ("actionImport", "actionAnnotate", "actionMention", "actionRecordStatistic", "actionUndo", "actionRedo"):
-        assert getattr(window, name).objectName() == name
+        assert window.findChild(QAction, name) is not None, name
+    assert window.action.import_files.objectName() == "actionImport"
     assert window.counts_label.text().startswith("3 sources · 18 actors · 3 statistics")
     assert window.path_label.text() == window.archive.location
 
@@ -75,7 +78,7 @@ def test_clicking_a_statistic_opens_its_source_with_the_span_selected(qtbot: QtB
 
 def test_selecting_an_actor_filters_the_sources_and_marks_its_mentions(qtbot: QtBot, window: MainWindow) -> None:
     assert len(shown_titles(window)) == 3
-    isis = next(a for a in operations.actors(window.archive) if a.name == "ISIS")
+    isis = next(a for a in actor_reads.actors(window.archive) if a.name == "ISIS")
     view = window.actors.view
     index = window.actors.index_of(isis.id)
     view.scrollTo(index)
@@ -104,7 +107,7 @@ def test_typing_in_the_search_box_shows_ranked_results_with_snippets(qtbot: QtBo
     with qtbot.waitSignal(window.sources.model.loaded, timeout=10_000):
         qtbot.keyClicks(window.sources.search_edit, "Caucasus")
     titles = shown_titles(window)
-    assert titles == [h.title for h in operations.search(window.archive, "Caucasus")]
+    assert titles == [h.title for h in source_reads.search(window.archive, SourceFilter(search="Caucasus"), 500, ("[", "]"))]
     assert set(titles) == {"ISIS Comes to Russia", "A quiet week"}
     assert "Floods in the valley" not in titles
     snippet = window.sources.model.index(0, SourcesModel.SNIPPET_COLUMN).data()
@@ -121,8 +124,8 @@ def test_typing_in_the_search_box_shows_ranked_results_with_snippets(qtbot: QtBo
 
 def test_find_puts_the_cursor_in_the_search_box(qtbot: QtBot, window: MainWindow) -> None:
     window.activateWindow()
-    window.actionFind.trigger()
-    assert window.actionFind.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    window.action.find.trigger()
+    assert window.action.find.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
     assert window.sources.search_edit.hasFocus() or window.focusWidget() is window.sources.search_edit
 
 
@@ -139,21 +142,21 @@ class Toggle(QUndoCommand):
 
 
 def test_undo_and_redo_actions_are_wired_to_the_undo_stack(window: MainWindow) -> None:
-    assert window.actionUndo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
-    assert window.actionRedo.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
-    assert not window.actionUndo.isEnabled()
+    assert window.action.undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert window.action.redo.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
+    assert not window.action.undo.isEnabled()
     log: list[str] = []
     window.undo_stack.push(Toggle(log))
-    assert window.actionUndo.isEnabled()
-    assert "toggle" in window.actionUndo.text()
-    window.actionUndo.trigger()
+    assert window.action.undo.isEnabled()
+    assert "toggle" in window.action.undo.text()
+    window.action.undo.trigger()
     assert log == ["redo", "undo"]
-    assert window.actionRedo.isEnabled()
-    window.actionRedo.trigger()
+    assert window.action.redo.isEnabled()
+    window.action.redo.trigger()
     assert log == ["redo", "undo", "redo"]
     edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
-    assert window.actionUndo in edit_menu.actions()
-    assert window.actionRedo in edit_menu.actions()
+    assert window.action.undo in edit_menu.actions()
+    assert window.action.redo in edit_menu.actions()
 
 
 def test_the_window_renders_to_an_image_of_the_requested_size(window: MainWindow) -> None:
@@ -205,10 +208,10 @@ def test_importing_files_adds_sources_and_refreshes_the_panes(qtbot: QtBot, wind
     (folder / "a.txt").write_text("Clashes in Nalchik left two dead.\n", encoding="utf-8")
     (folder / "b.txt").write_text("A checkpoint near Khasavyurt was attacked.\n", encoding="utf-8")
     (folder / "c.xyz").write_text("not a format\n", encoding="utf-8")
-    window.importer.interactive = False
+    window.controllers.importing.interactive = False
     results: list[list] = []
-    window.importer.finished.connect(results.append)
-    with qtbot.waitSignals([window.importer.finished, window.refreshed], timeout=30_000):
+    window.controllers.importing.finished.connect(results.append)
+    with qtbot.waitSignals([window.controllers.importing.finished, window.refreshed], timeout=30_000):
         window.import_paths([folder])
     statuses = sorted(r.status for r in results[0])
     assert statuses == ["imported", "imported", "skipped"]
@@ -235,7 +238,7 @@ def test_column_widths_and_layout_come_back_on_the_next_start(qtbot: QtBot, tmp_
     assert not second.docks["codes"].isVisible()
     # and the reader shows the source that was open
     assert second.reader.source_id == first_source
-    second.reset_layout()
+    second.action.reset_layout.trigger()
     assert second.docks["codes"].isVisibleTo(second) or second.docks["codes"].toggleViewAction().isChecked()
 
 
@@ -314,7 +317,7 @@ def test_new_archive_opens_an_empty_window_and_is_remembered(
 
     target = tmp_path / "fieldwork" / "new.sqlite"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.actionNewArchive.trigger()
+    window.action.new_archive.trigger()
     assert target.exists()
     new = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w is not window and w.isVisible())
     qtbot.addWidget(new)
@@ -324,5 +327,5 @@ def test_new_archive_opens_an_empty_window_and_is_remembered(
     assert new.counts_label.text().startswith("0 sources")
     assert settings.recent_archives()[0] == str(target)
     # the old archive is in the new window's Open Recent menu
-    new.recent_menu.aboutToShow.emit()
-    assert window.archive.location in [a.text() for a in new.recent_menu.actions()]
+    new.menus["recent"].aboutToShow.emit()
+    assert window.archive.location in [a.text() for a in new.menus["recent"].actions()]

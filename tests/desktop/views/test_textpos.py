@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.textpos import (
+from desktop.views.textpos import (
     OffsetMap,
     astral_offsets,
     display_text,

@@ -8,11 +8,15 @@ from pytestqt.modeltest import ModelTester
 
 from db.archive import Archive
 from db.dates import PartialDate
-from desktop import operations
+from db.filters import SourceFilter
 from desktop.models.actors import ActorsModel
 from desktop.models.base import Role
 from desktop.models.sources import SourcesModel
 from desktop.models.tables import AnnotationsModel, CodesModel, StatisticsModel
+from desktop.reads import actors as actor_reads
+from desktop.reads import annotations as annotation_reads
+from desktop.reads import sources as source_reads
+from desktop.reads import statistics as statistic_reads
 from tests.factories import make_source
 
 
@@ -82,7 +86,7 @@ def test_filter_box_and_search_rank_the_matches(qtmodeltester: ModelTester, arch
     model.set_filter(text="caucasus")
     assert titles(model) == ["Convoys"]
     model.set_filter(text="", search="grozny")
-    expected = [h.title for h in operations.search(archive, "grozny")]
+    expected = [h.title for h in source_reads.search(archive, SourceFilter(search="grozny"), 500, ("[", "]"))]
     assert titles(model) == expected
     assert titles(model)[0] == "Grozny Grozny night"
     assert "Weather report" not in titles(model)
@@ -92,7 +96,7 @@ def test_filter_box_and_search_rank_the_matches(qtmodeltester: ModelTester, arch
 
 
 def test_actors_tree_passes_the_model_tester(qtmodeltester: ModelTester, sample_archive: Archive) -> None:
-    actors = operations.actors(sample_archive)
+    actors = actor_reads.actors(sample_archive)
     model = ActorsModel(actors)
     qtmodeltester.check(model)
     kinds = [model.index(r, 0).data() for r in range(model.rowCount())]
@@ -109,7 +113,7 @@ def test_actors_tree_passes_the_model_tester(qtmodeltester: ModelTester, sample_
 
 
 def test_statistics_annotations_and_codes_models(qtmodeltester: ModelTester, sample_archive: Archive) -> None:
-    statistics = operations.statistics(sample_archive)
+    statistics = statistic_reads.statistics(sample_archive)
     model = StatisticsModel(statistics)
     qtmodeltester.check(model)
     values = [model.index(r, StatisticsModel.VALUE).data() for r in range(model.rowCount())]
@@ -118,13 +122,13 @@ def test_statistics_annotations_and_codes_models(qtmodeltester: ModelTester, sam
 
     source_id = statistics[0].source_id
     assert source_id is not None
-    detail = operations.source_detail(sample_archive, source_id)
+    detail = source_reads.source_detail(sample_archive, source_id)
     assert detail is not None
     annotations = AnnotationsModel(detail.annotations)
     qtmodeltester.check(annotations)
     assert annotations.rowCount() == len(detail.annotations)
 
-    codes = CodesModel(operations.codes(sample_archive))
+    codes = CodesModel(annotation_reads.codes(sample_archive))
     qtmodeltester.check(codes)
     names = [codes.index(r, 0).data() for r in range(codes.rowCount())]
     assert "Casualties" in names

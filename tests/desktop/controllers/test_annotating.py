@@ -12,8 +12,8 @@ from db.dates import PartialDate
 from db.lookup import memo_text
 from db.queries import list_actors, list_codes, list_statistics
 from desktop.views.dialogs import AnnotateDialog, MentionDialog, StatisticDialog
-from desktop.views.main_window import MainWindow
-from tests.desktop.annotate_helpers import (
+from desktop.window.main_window import MainWindow
+from tests.desktop.helpers import (
     annotation,
     click_ok,
     dialog_of,
@@ -25,10 +25,8 @@ from tests.factories import make_source
 
 
 @pytest.fixture
-def window(qtbot: QtBot, sample_archive: Archive) -> MainWindow:
-    main = open_window(qtbot, sample_archive)
-    main.open_source(1)
-    return main
+def window_source() -> int:
+    return 1  # the sample article
 
 
 def codes(archive: Archive) -> dict[str, int | None]:
@@ -41,8 +39,8 @@ def codes(archive: Archive) -> dict[str, int | None]:
 def test_annotate_with_an_existing_and_a_new_nested_code(qtbot: QtBot, window: MainWindow) -> None:
     archive = window.archive
     start, end = select_text(window, "homegrown jihadi insurgency")
-    assert window.actionAnnotate.isEnabled()
-    window.actionAnnotate.trigger()
+    assert window.action.annotate.isEnabled()
+    window.action.annotate.trigger()
     dialog = dialog_of(window, AnnotateDialog)
     # type to filter, Enter ticks the only match
     qtbot.keyClicks(dialog.filter, "casualt")
@@ -65,13 +63,13 @@ def test_annotate_with_an_existing_and_a_new_nested_code(qtbot: QtBot, window: M
     assert any(a.id == row.id for a in window.reader.annotations_at(start + 3))
     assert window.annotations.model.row_of(row.id) is not None
 
-    window.actionUndo.trigger()
+    window.action.undo.trigger()
     settle(qtbot, window)
     assert annotation(archive, 1, "homegrown jihadi insurgency") is None
     assert "Origins" not in codes(archive)
     assert "Insurgency" not in codes(archive)
 
-    window.actionRedo.trigger()
+    window.action.redo.trigger()
     settle(qtbot, window)
     again = annotation(archive, 1, "homegrown jihadi insurgency")
     assert again == row  # same id, uuid, codes and note
@@ -83,7 +81,7 @@ def test_annotating_an_annotated_span_edits_it(qtbot: QtBot, window: MainWindow)
     existing = annotation(archive, 1, "pledged loyalty to ISIS")
     assert existing is not None
     select_text(window, "pledged loyalty to ISIS")
-    window.actionAnnotate.trigger()
+    window.action.annotate.trigger()
     dialog = dialog_of(window, AnnotateDialog)
     assert dialog.windowTitle() == "Edit annotation"
     assert set(dialog.checked_codes()) == set(existing.code_ids)
@@ -102,7 +100,7 @@ def test_annotating_an_annotated_span_edits_it(qtbot: QtBot, window: MainWindow)
 def test_mention_of_a_known_actor_by_another_spelling_adds_an_alias(qtbot: QtBot, window: MainWindow) -> None:
     archive = window.archive
     start, end = select_text(window, "Dagestani Amir Rustam Asilderov")
-    window.actionMention.trigger()
+    window.action.mention.trigger()
     dialog = dialog_of(window, MentionDialog)
     dialog.search_edit.clear()
     qtbot.keyClicks(dialog.search_edit, "Asilderov")
@@ -132,7 +130,7 @@ def test_mention_of_a_known_actor_by_another_spelling_adds_an_alias(qtbot: QtBot
 def test_mention_of_a_new_actor_created_from_the_selection(qtbot: QtBot, window: MainWindow) -> None:
     archive = window.archive
     select_text(window, "Velayats")
-    window.actionMention.trigger()
+    window.action.mention.trigger()
     dialog = dialog_of(window, MentionDialog)
     dialog.new.setChecked(True)
     assert dialog.name_edit.text() == "Velayats"
@@ -171,7 +169,7 @@ def test_record_a_statistic_from_a_selection(qtbot: QtBot, sample_archive: Archi
     window = open_window(qtbot, sample_archive)
     window.open_source(source_id)
     select_text(window, "more than 430 families")
-    window.actionRecordStatistic.trigger()
+    window.action.record_statistic.trigger()
     dialog = dialog_of(window, StatisticDialog)
     # prefilled from the selection and its sentence
     assert dialog.value.text() == "430"
@@ -204,7 +202,7 @@ def test_record_a_statistic_from_a_selection(qtbot: QtBot, sample_archive: Archi
 
 def test_a_selection_with_no_number_asks_for_one(qtbot: QtBot, window: MainWindow) -> None:
     select_text(window, "Team Caliphate")
-    window.actionRecordStatistic.trigger()
+    window.action.record_statistic.trigger()
     dialog = dialog_of(window, StatisticDialog)
     assert not dialog.validate()
     assert "value" in dialog.error.text()
@@ -218,7 +216,7 @@ def test_a_selection_with_no_number_asks_for_one(qtbot: QtBot, window: MainWindo
 
 def test_cancel_changes_nothing(qtbot: QtBot, window: MainWindow) -> None:
     select_text(window, "Syria")
-    window.actionAnnotate.trigger()
+    window.action.annotate.trigger()
     dialog = dialog_of(window, AnnotateDialog)
     qtbot.keyClicks(dialog.filter, "Brand new code")
     qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
@@ -226,14 +224,13 @@ def test_cancel_changes_nothing(qtbot: QtBot, window: MainWindow) -> None:
     settle(qtbot, window)
     assert window.undo_stack.count() == 0
     assert "Brand new code" not in codes(window.archive)
-    assert window.annotating.dialog is None
+    assert window.dialogs.current is None
 
 
 def test_memo_on_the_source_is_saved_found_and_undone(qtbot: QtBot, window: MainWindow) -> None:
-    from desktop.annotating import MemoSearchDialog
-    from desktop.views.dialogs import MemoDialog
+    from desktop.views.dialogs import MemoDialog, MemoSearchDialog
 
-    window.actionMemoSource.trigger()
+    window.action.memo_source.trigger()
     dialog = dialog_of(window, MemoDialog)
     qtbot.keyClicks(dialog.edit, "Compare with the Kavkaz Uzel yearly totals")
     click_ok(qtbot, dialog)
@@ -241,7 +238,7 @@ def test_memo_on_the_source_is_saved_found_and_undone(qtbot: QtBot, window: Main
     uuid = window.reader.detail.row.uuid  # type: ignore[union-attr]
     with window.archive.session() as s:
         assert memo_text(s, "source", uuid) == "Compare with the Kavkaz Uzel yearly totals"
-    window.actionFindMemos.trigger()
+    window.action.find_memos.trigger()
     search = dialog_of(window, MemoSearchDialog)
     qtbot.keyClicks(search.edit, "yearly kavkaz")
     assert search.results.count() == 1

@@ -11,10 +11,10 @@ from db.archive import Archive
 from db.extract.mentions import MentionCandidate
 from db.extract.statistics import StatisticCandidate
 from db.queries import annotations_of, list_actors, list_statistics
-from desktop import stats_actors
-from desktop.views.main_window import MainWindow
+from desktop.views.dialogs import StatisticDialog
 from desktop.views.suggestions import CANDIDATE_ROLE, SuggestionsPane
-from tests.desktop.annotate_helpers import open_window, settle
+from desktop.window.main_window import MainWindow
+from tests.desktop.helpers import settle
 from tests.factories import make_source
 
 TEXT = (
@@ -24,19 +24,14 @@ TEXT = (
 
 
 @pytest.fixture
-def window(qtbot: QtBot, sample_archive: Archive) -> MainWindow:
-    source = make_source(sample_archive, TEXT, title="A Dagestan report")
-    main = open_window(qtbot, sample_archive)
-    stats_actors.install(main)
-    main.docks["suggestions"].raise_()  # its tab, as a researcher would click it
-    pane = main.stats_actors.suggestions_pane  # type: ignore[attr-defined]
-    with qtbot.waitSignal(pane.loaded, timeout=10_000):
-        main.open_source(source)
-    return main
+def window_source(sample_archive: Archive) -> int:
+    """The window opens on this report, its suggestions loaded."""
+    return make_source(sample_archive, TEXT, title="A Dagestan report")
 
 
 def pane_of(window: MainWindow) -> SuggestionsPane:
-    return window.stats_actors.suggestions_pane  # type: ignore[attr-defined, no-any-return]
+    window.docks["suggestions"].raise_()  # its tab, as a researcher would click it
+    return window.suggestions
 
 
 def item_for(pane: SuggestionsPane, quote: str) -> QTreeWidgetItem:
@@ -64,7 +59,7 @@ def act(qtbot: QtBot, window: MainWindow, button: object) -> None:
 
 def undo(qtbot: QtBot, window: MainWindow) -> None:
     with qtbot.waitSignal(pane_of(window).loaded, timeout=10_000):
-        window.actionUndo.trigger()
+        window.action.undo.trigger()
     settle(qtbot, window)
 
 
@@ -126,8 +121,8 @@ def test_accept_a_statistic_after_correcting_it(qtbot: QtBot, window: MainWindow
     source = window.reader.source_id
     click(qtbot, pane, item_for(pane, "At least 19"))
     qtbot.mouseClick(pane.accept_button, Qt.MouseButton.LeftButton)
-    dialog = pane.statistic_dialog
-    assert dialog is not None
+    dialog = window.dialogs.current
+    assert isinstance(dialog, StatisticDialog)
     assert dialog.isVisible()
     assert dialog.low.text() == "19"
     subject = dialog.findChild(QLineEdit, "subjectEdit")
@@ -168,7 +163,7 @@ def test_suggestions_are_underlined_in_the_reader_and_clicking_one_selects_it(
 ) -> None:
     pane = pane_of(window)
     spans = sorted((c.start, c.end) for c in (i.data(0, CANDIDATE_ROLE) for i in pane.items()))
-    assert sorted(pane.underlined()) == spans
+    assert sorted(window.reader.underlined()) == spans
     start = TEXT.index("Makhachkala") + 3
     editor = window.reader.editor
     cursor = editor.textCursor()
@@ -180,7 +175,7 @@ def test_suggestions_are_underlined_in_the_reader_and_clicking_one_selects_it(
     assert selected.quote == "Makhachkala"
     # accepting it removes its underline
     act(qtbot, window, pane.accept_button)
-    assert (selected.start, selected.end) not in pane.underlined()
+    assert (selected.start, selected.end) not in window.reader.underlined()
 
 
 def test_accept_every_known_actor_at_once_and_undo_in_one_step(

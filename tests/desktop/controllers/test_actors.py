@@ -13,25 +13,26 @@ from db.archive import Archive
 from db.commands import add_actor, find_actor
 from db.queries import list_statistics
 from db.registry import actor_detail
-from desktop import stats_actors
-from desktop.stats_actors import StatsActors
-from desktop.views.main_window import MainWindow
-from tests.desktop.annotate_helpers import open_window, settle
+from desktop.controllers.actors import Actors
+from desktop.controllers.statistics import Statistics
+from desktop.views.actor_editor import MergeActorsDialog
+from desktop.window.main_window import MainWindow
+from tests.desktop.helpers import settle
 
 
 @pytest.fixture
-def window(qtbot: QtBot, sample_archive: Archive) -> MainWindow:
+def window_archive(sample_archive: Archive) -> Archive:
     with sample_archive.session() as s:
         add_actor(s, "Abu Mukhammad Kadarskiy", "person")
-    main = open_window(qtbot, sample_archive)
-    tools = stats_actors.install(main)  # the window installs them; this returns the same
-    with qtbot.waitSignal(tools.conflicts_updated, timeout=10_000):
-        tools.refresh()
-    return main
+    return sample_archive
 
 
-def controller(window: MainWindow) -> StatsActors:
-    return window.stats_actors  # type: ignore[attr-defined, no-any-return]
+def controller(window: MainWindow) -> Actors:
+    return window.controllers.actors
+
+
+def statistics(window: MainWindow) -> Statistics:
+    return window.controllers.statistics
 
 
 def ok(qtbot: QtBot, buttons: QDialogButtonBox) -> None:
@@ -91,7 +92,7 @@ def test_edit_an_actor_add_alias_and_relation_then_undo(
     assert "Asilderov R." in [a.name for a in detail.aliases]
     assert detail.notes == "Reported killed in December 2016."
     assert "Rustam Asilderov pledged allegiance to ISIS (from 2015-06)" in [r.describe() for r in detail.relations]
-    window.actionUndo.trigger()
+    window.action.undo.trigger()
     settle(qtbot, window)
     with sample_archive.session() as s:
         undone = actor_detail(s, rustam)
@@ -118,9 +119,10 @@ def test_a_relation_ending_before_it_starts_cannot_be_saved(
 def test_merge_a_likely_duplicate_and_undo(qtbot: QtBot, window: MainWindow, sample_archive: Archive) -> None:
     rustam = actor_id(sample_archive, "Rustam Asilderov")
     duplicate = actor_id(sample_archive, "Abu Mukhammad Kadarskiy")
-    with qtbot.waitSignal(controller(window).merge_dialog_opened, timeout=10_000):
+    with qtbot.waitSignal(window.dialogs.opened, timeout=10_000):
         controller(window).merge_actors()
-    dialog = controller(window).merge_dialog
+    dialog = window.dialogs.current
+    assert isinstance(dialog, MergeActorsDialog)
     names = [
         (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
         for r in range(dialog.table.rowCount())
@@ -138,7 +140,7 @@ def test_merge_a_likely_duplicate_and_undo(qtbot: QtBot, window: MainWindow, sam
     assert merged is not None
     assert "Abu Mukhammad Kadarskiy" in [a.name for a in merged.aliases]
     assert window.undo_stack.undoText() == "Merge Abu Mukhammad Kadarskiy into Rustam Asilderov"
-    window.actionUndo.trigger()
+    window.action.undo.trigger()
     settle(qtbot, window)
     with sample_archive.session() as s:
         assert actor_detail(s, duplicate) is not None
@@ -152,8 +154,8 @@ def test_import_reference_data_through_the_dialog_and_undo(
 ) -> None:
     path = tmp_path / "memorial.csv"
     path.write_text("Region,Year,Killed\nDagestan,2014,208\nChechnya,2014,71\n", encoding="utf-8")
-    controller(window).import_reference(path)
-    dialog = controller(window).reference_dialog
+    dialog = statistics(window).import_reference(path)
+    assert dialog is not None
     assert dialog.isVisible()
     assert dialog.place_combo.currentText() == "Region"
     assert dialog.period_combo.currentText() == "Year"
@@ -164,7 +166,7 @@ def test_import_reference_data_through_the_dialog_and_undo(
         reference = [r for r in list_statistics(s) if r.dataset == "Memorial"]
     assert sorted((r.place, r.value) for r in reference) == [("Chechnya", 71.0), ("Dagestan", 208.0)]
     assert "Imported 2 figures of Memorial" in window.statusBar().currentMessage()
-    window.actionUndo.trigger()
+    window.action.undo.trigger()
     settle(qtbot, window)
     with sample_archive.session() as s:
         assert [r for r in list_statistics(s) if r.dataset == "Memorial"] == []
@@ -177,13 +179,13 @@ def test_import_dialog_refuses_an_existing_dataset_name_until_replace(
 ) -> None:
     path = tmp_path / "t.csv"
     path.write_text("Region,Year,Killed\nDagestan,2014,208\n", encoding="utf-8")
-    controller(window).import_reference(path)
-    dialog = controller(window).reference_dialog
+    dialog = statistics(window).import_reference(path)
+    assert dialog is not None
     dialog.dataset_edit.setText("Memorial")
     ok(qtbot, dialog.buttons)
     settle(qtbot, window)
-    controller(window).import_reference(path)
-    again = controller(window).reference_dialog
+    again = statistics(window).import_reference(path)
+    assert again is not None
     again.dataset_edit.setText("Memorial")
     assert "already holds 1 figures" in again.error.text()
     assert not again.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
@@ -195,8 +197,8 @@ def test_import_dialog_refuses_an_existing_dataset_name_until_replace(
 def test_a_table_that_cannot_be_read_says_why(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "empty.csv"
     path.write_text("", encoding="utf-8")
-    controller(window).import_reference(path)
-    dialog = controller(window).reference_dialog
+    dialog = statistics(window).import_reference(path)
+    assert dialog is not None
     assert "empty" in dialog.error.text()
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     dialog.reject()
@@ -214,13 +216,13 @@ def test_new_actor_then_delete_and_undo(qtbot: QtBot, window: MainWindow, sample
     with sample_archive.session() as s:
         before = actor_detail(s, knot)
     window.actors.select_actor(knot)
-    controller(window).delete_actor_action.trigger()
+    window.action.delete_actor.trigger()
     settle(qtbot, window)
     with sample_archive.session() as s:
         assert actor_detail(s, knot) is None
         [claim] = [r for r in list_statistics(s) if r.value == 5816]
         assert claim.claimant is None
-    window.actionUndo.trigger()
+    window.action.undo.trigger()
     settle(qtbot, window)
     with sample_archive.session() as s:
         assert actor_detail(s, knot) == before

@@ -14,25 +14,27 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
-from db.importer import ImportResult
 from db.filters import SourceFilter
-from desktop import operations
-from desktop.importing import ImportSummary, TableMappingDialog, summary_text
-from desktop.views.main_window import MainWindow
+from db.importer import ImportResult
+from desktop.controllers.importing import import_file_filter
+from desktop.reads import sources as reads
+from desktop.views.dialogs.importing import ImportSummary, TableMappingDialog, summary_text
+from desktop.window.main_window import MainWindow
 from tests.db.ingest.conftest import write_pdf
 
 
-def open_window(qtbot: QtBot, archive: Archive) -> MainWindow:
-    window = MainWindow(archive)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.refreshed, timeout=10_000):
-        window.show()
-    return window
+@pytest.fixture
+def window_archive(archive: Archive) -> Archive:
+    return archive  # an empty archive
 
 
-def test_dropping_files_on_the_window_imports_them(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
-    window = open_window(qtbot, archive)
-    window.importer.interactive = False
+@pytest.fixture
+def window_persists() -> bool:
+    return True
+
+
+def test_dropping_files_on_the_window_imports_them(qtbot: QtBot, window: MainWindow, archive: Archive, tmp_path: Path) -> None:
+    window.controllers.importing.interactive = False
     first = tmp_path / "first.txt"
     first.write_text("Two soldiers were wounded near Nazran.\n", encoding="utf-8")
     second = tmp_path / "second.txt"
@@ -42,18 +44,17 @@ def test_dropping_files_on_the_window_imports_them(qtbot: QtBot, archive: Archiv
     drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, data,
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     results: list[list[ImportResult]] = []
-    window.importer.finished.connect(results.append)
+    window.controllers.importing.finished.connect(results.append)
     # the import finishes, then the panes refresh from the archive
-    with qtbot.waitSignals([window.importer.finished, window.refreshed], timeout=30_000):
+    with qtbot.waitSignals([window.controllers.importing.finished, window.refreshed], timeout=30_000):
         window.dropEvent(drop)
     assert [r.status for r in results[0]] == ["imported", "imported"]
-    assert operations.counts(archive).sources == 2
+    assert reads.counts(archive).sources == 2
     assert window.sources.model.total == 2
 
 
-def test_cancel_in_the_progress_dialog_stops_after_the_current_file(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
-    window = open_window(qtbot, archive)
-    window.importer.interactive = False
+def test_cancel_in_the_progress_dialog_stops_after_the_current_file(qtbot: QtBot, window: MainWindow, archive: Archive, tmp_path: Path) -> None:
+    window.controllers.importing.interactive = False
     folder = tmp_path / "many"
     folder.mkdir()
     for n in range(300):
@@ -64,7 +65,7 @@ def test_cancel_in_the_progress_dialog_stops_after_the_current_file(qtbot: QtBot
     clicked = threading.Event()
     ready = threading.Event()
     window.tasks.write(lambda _report, _cancelled: ready.wait(10), "hold the writer")
-    task = window.importer.start([folder])
+    task = window.controllers.importing.start([folder])
     assert task is not None
     job = task.job
 
@@ -77,7 +78,7 @@ def test_cancel_in_the_progress_dialog_stops_after_the_current_file(qtbot: QtBot
         return job(report_then_wait, cancelled)
 
     task.job = waiting_for_the_click
-    progress = window.importer.progress
+    progress = window.controllers.importing.progress
     assert progress is not None
     cancel_button = progress.findChild(QPushButton)
     assert cancel_button is not None
@@ -88,17 +89,16 @@ def test_cancel_in_the_progress_dialog_stops_after_the_current_file(qtbot: QtBot
             clicked.set()
 
     task.on_progress(cancel_once)
-    with qtbot.waitSignal(window.importer.finished, timeout=30_000) as finished:
+    with qtbot.waitSignal(window.controllers.importing.finished, timeout=30_000) as finished:
         ready.set()
     results = finished.args[0]
     assert [r.status for r in results] == ["imported"]  # the file under way when Cancel came
-    assert operations.counts(archive).sources == 1
+    assert reads.counts(archive).sources == 1
 
 
 def test_encrypted_pdf_asks_for_the_password_and_imports_it(
-    qtbot: QtBot, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = open_window(qtbot, archive)
     locked = write_pdf(tmp_path / "locked.pdf", ["Casualty figures for March were revised."], password="s3cret")
     plain = tmp_path / "plain.txt"
     plain.write_text("An open letter from the families.\n", encoding="utf-8")
@@ -108,13 +108,13 @@ def test_encrypted_pdf_asks_for_the_password_and_imports_it(
         asked.append([Path(r.path).name for r in results])
         return "s3cret"
 
-    monkeypatch.setattr(window.importer, "ask_password", ask)
-    with qtbot.waitSignal(window.importer.finished, timeout=30_000) as finished:
+    monkeypatch.setattr(window.controllers.importing, "ask_password", ask)
+    with qtbot.waitSignal(window.controllers.importing.finished, timeout=30_000) as finished:
         window.import_paths([locked, plain])
     assert asked == [["locked.pdf"]]
     statuses = {Path(r.path).name: r.status for r in finished.args[0]}
     assert statuses == {"locked.pdf": "imported", "plain.txt": "imported"}
-    summary = window.importer.summary
+    summary = window.controllers.importing.summary
     assert isinstance(summary, ImportSummary)
     assert summary.isVisible()
     assert summary.text.startswith("2 imported")
@@ -155,11 +155,10 @@ def test_the_summary_lists_problems_first_and_copies_as_text(qtbot: QtBot, archi
 
 
 def test_a_table_of_articles_asks_which_column_is_which(
-    qtbot: QtBot, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from db.ingest.table import TableOptions
 
-    window = open_window(qtbot, archive)
     table = tmp_path / "clippings.csv"
     table.write_text(
         "headline,body,day,paper\n"
@@ -173,14 +172,14 @@ def test_a_table_of_articles_asks_which_column_is_which(
         asked.append((path.name, columns))
         return TableOptions(title="headline", text="body", published="day", outlet="paper")
 
-    monkeypatch.setattr(window.importer, "ask_table_mapping", ask)
-    with qtbot.waitSignal(window.importer.finished, timeout=30_000) as finished:
+    monkeypatch.setattr(window.controllers.importing, "ask_table_mapping", ask)
+    with qtbot.waitSignal(window.controllers.importing.finished, timeout=30_000) as finished:
         window.import_paths([table])
     assert asked == [("clippings.csv", ["headline", "body", "day", "paper"])]
     assert [r.status for r in finished.args[0]] == ["imported", "imported"]
-    titles = {r.title for r in operations.source_rows(archive, operations.source_ids(archive, SourceFilter()))}
+    titles = {r.title for r in reads.source_rows(archive, reads.source_ids(archive, SourceFilter()))}
     assert titles == {"Clashes in Nalchik", "Convoy attacked"}
-    window.importer.summary.close()
+    window.controllers.importing.summary.close()
 
 
 def test_the_column_dialog_starts_from_the_guess_and_refuses_an_unusable_mapping(qtbot: QtBot, tmp_path: Path) -> None:
@@ -203,46 +202,44 @@ def test_the_column_dialog_starts_from_the_guess_and_refuses_an_unusable_mapping
 
 
 def test_the_file_dialog_offers_every_type_a_reader_exists_for() -> None:
-    documents = operations.import_file_filter().split(";;")[0]
+    documents = import_file_filter().split(";;")[0]
     for pattern in ("*.txt", "*.md", "*.html", "*.mhtml", "*.pdf", "*.docx", "*.odt", "*.eml", "*.csv", "*.xlsx", "*.jsonl", "*.json"):
         assert pattern in documents.split("(")[1].rstrip(")").split()
 
 
-def test_duplicates_can_be_imported_again_from_the_summary(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
-    window = open_window(qtbot, archive)
-    window.importer.interactive = False
+def test_duplicates_can_be_imported_again_from_the_summary(qtbot: QtBot, window: MainWindow, archive: Archive, tmp_path: Path) -> None:
+    window.controllers.importing.interactive = False
     report = tmp_path / "report.txt"
     report.write_text("Report\n\nTen people were detained.\n", encoding="utf-8")
-    with qtbot.waitSignal(window.importer.finished, timeout=30_000):
+    with qtbot.waitSignal(window.controllers.importing.finished, timeout=30_000):
         window.import_paths([report])
-    with qtbot.waitSignal(window.importer.finished, timeout=30_000) as second:
+    with qtbot.waitSignal(window.controllers.importing.finished, timeout=30_000) as second:
         window.import_paths([report])
     summary = ImportSummary(second.args[0], window)
     qtbot.addWidget(summary)
     assert summary.again_button is not None
     assert summary.again_button.text() == "Import the duplicate again"
-    summary.import_again.connect(window.importer.import_again)
+    summary.import_again.connect(window.controllers.importing.import_again)
 
-    with qtbot.waitSignal(window.importer.finished, timeout=30_000) as third:
+    with qtbot.waitSignal(window.controllers.importing.finished, timeout=30_000) as third:
         qtbot.mouseClick(summary.again_button, Qt.MouseButton.LeftButton)
 
     assert [r.status for r in third.args[0]] == ["imported"]
-    assert operations.counts(archive).sources == 2
+    assert reads.counts(archive).sources == 2
     assert ImportSummary(third.args[0], window).again_button is None
 
 
 def test_a_mixed_folder_read_by_worker_processes_from_the_window(
-    qtbot: QtBot, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tests.db.ingest.conftest import write_mixed_folder
 
     monkeypatch.setenv("DOSSIER_IMPORT_WORKERS", "2")
-    window = open_window(qtbot, archive)
-    window.importer.interactive = False
+    window.controllers.importing.interactive = False
     write_mixed_folder(tmp_path / "mixed")
-    with qtbot.waitSignal(window.importer.finished, timeout=60_000) as finished:
+    with qtbot.waitSignal(window.controllers.importing.finished, timeout=60_000) as finished:
         window.import_paths([tmp_path / "mixed"])
     statuses = [r.status for r in finished.args[0]]
     assert statuses.count("imported") == 13
     assert statuses.count("failed") == 2  # the damaged PDF, and the locked one (no password given)
-    assert operations.counts(archive).sources == 13
+    assert reads.counts(archive).sources == 13

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from db.archive import Archive
 from db.queries import annotations_of, list_codes, list_statistics
 from desktop.views.dialogs import AnnotateDialog, ChooseCodeDialog, CodeDialog, MemoDialog
-from desktop.views.main_window import MainWindow
-from tests.desktop.annotate_helpers import (
+from desktop.window.main_window import MainWindow
+from tests.desktop.helpers import (
     annotation,
     click_ok,
     dialog_of,
@@ -25,10 +25,8 @@ from tests.factories import make_source
 
 
 @pytest.fixture
-def window(qtbot: QtBot, sample_archive: Archive) -> MainWindow:
-    main = open_window(qtbot, sample_archive)
-    main.open_source(1)
-    return main
+def window_source() -> int:
+    return 1  # the sample article
 
 
 def point_of(window: MainWindow, quote: str) -> QPoint:
@@ -65,7 +63,7 @@ def test_delete_from_the_annotations_pane_and_undo_restores_the_same_row(qtbot: 
     settle(qtbot, window)
     assert annotation(window.archive, 1, "pledged loyalty to ISIS") is None
     assert window.annotations.model.row_of(row.id) is None
-    window.actionUndo.trigger()
+    window.action.undo.trigger()
     settle(qtbot, window)
     assert all_rows(window.archive) == before
 
@@ -75,7 +73,7 @@ def test_delete_a_statistic_from_the_reader_menu_and_undo(qtbot: QtBot, window: 
     with window.archive.session() as s:
         stat = next(x for x in list_statistics(s) if x.value == 5816)
     assert stat.quote is not None
-    menu = window.annotating.reader_menu(point_of(window, stat.quote))
+    menu = window.controllers.annotating.reader_menu(point_of(window, stat.quote))
     menu_action(menu, "Delete statistic")
     settle(qtbot, window)
     with window.archive.session() as s:
@@ -91,7 +89,7 @@ def test_delete_a_statistic_from_the_reader_menu_and_undo(qtbot: QtBot, window: 
 
 def test_delete_a_mention_from_the_reader_menu_and_undo(qtbot: QtBot, window: MainWindow) -> None:
     before = all_rows(window.archive)
-    menu = window.annotating.reader_menu(point_of(window, "Amir Khamzat"))
+    menu = window.controllers.annotating.reader_menu(point_of(window, "Amir Khamzat"))
     menu_action(menu, "Delete mention")
     settle(qtbot, window)
     assert annotation(window.archive, 1, "Amir Khamzat") is None
@@ -103,7 +101,7 @@ def test_delete_a_mention_from_the_reader_menu_and_undo(qtbot: QtBot, window: Ma
 def test_edit_an_annotation_from_the_reader_menu(qtbot: QtBot, window: MainWindow) -> None:
     row = annotation(window.archive, 1, "pledged loyalty to ISIS")
     assert row is not None
-    menu = window.annotating.reader_menu(point_of(window, "pledged loyalty"))
+    menu = window.controllers.annotating.reader_menu(point_of(window, "pledged loyalty"))
     menu_action(menu, "Edit annotation…")
     dialog = dialog_of(window, AnnotateDialog)
     dialog.set_checked([])
@@ -120,9 +118,9 @@ def test_edit_an_annotation_from_the_reader_menu(qtbot: QtBot, window: MainWindo
 def test_the_reader_menu_offers_the_three_actions_on_a_selection(window: MainWindow) -> None:
     select_text(window, "Syria")
     rect = window.reader.editor.cursorRect()
-    menu = window.annotating.reader_menu(rect.center())
+    menu = window.controllers.annotating.reader_menu(rect.center())
     texts = [a.text() for a in menu.actions()]
-    for action in (window.actionAnnotate, window.actionMention, window.actionRecordStatistic):
+    for action in (window.action.annotate, window.action.mention, window.action.record_statistic):
         assert action.text() in texts
         assert action.isEnabled()
 
@@ -138,7 +136,7 @@ def codebook(archive: Archive) -> dict[str, tuple[str | None, str, int]]:
 def select_code(window: MainWindow, name: str) -> None:
     with window.archive.session() as s:
         code_id = next(c.id for c in list_codes(s) if c.name == name)
-    window.annotating.select_code(code_id)
+    window.codes.select_code(code_id)
     assert window.codes.selected_code() == code_id
 
 
@@ -148,7 +146,7 @@ def test_codebook_create_edit_merge_delete_and_undo_each(qtbot: QtBot, window: M
     window.docks["codes"].raise_()
 
     # create, under an existing code
-    qtbot.mouseClick(window.annotating.code_buttons["new"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.codes.buttons["new"], Qt.MouseButton.LeftButton)
     dialog = dialog_of(window, CodeDialog)
     qtbot.keyClicks(dialog.name, "Recruitment")
     dialog.parent_box.setCurrentIndex(dialog.parent_box.findText("Foreign fighters"))
@@ -160,7 +158,7 @@ def test_codebook_create_edit_merge_delete_and_undo_each(qtbot: QtBot, window: M
 
     # rename, recolour and move to the top level in one dialog (one undo step)
     select_code(window, "Recruitment")
-    qtbot.mouseClick(window.annotating.code_buttons["edit"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.codes.buttons["edit"], Qt.MouseButton.LeftButton)
     dialog = dialog_of(window, CodeDialog)
     dialog.name.setText("Recruiting")
     dialog.set_colour("#81c784")
@@ -177,7 +175,7 @@ def test_codebook_create_edit_merge_delete_and_undo_each(qtbot: QtBot, window: M
     # merge "Casualties" into "Data reliability": its uses move
     uses = codebook(archive)["Casualties"][2] + codebook(archive)["Data reliability"][2]
     select_code(window, "Casualties")
-    qtbot.mouseClick(window.annotating.code_buttons["merge"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.codes.buttons["merge"], Qt.MouseButton.LeftButton)
     chooser = dialog_of(window, ChooseCodeDialog)
     chooser.box.setCurrentIndex(chooser.box.findText("Data reliability"))
     click_ok(qtbot, chooser)
@@ -192,7 +190,7 @@ def test_codebook_create_edit_merge_delete_and_undo_each(qtbot: QtBot, window: M
 
     # delete a used code: the window asks first
     select_code(window, "Allegiance")
-    qtbot.mouseClick(window.annotating.code_buttons["delete"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.codes.buttons["delete"], Qt.MouseButton.LeftButton)
     box = dialog_of(window, QMessageBox)
     assert "used by 2 annotation" in box.text()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
@@ -213,7 +211,7 @@ def test_memo_on_a_code(qtbot: QtBot, window: MainWindow) -> None:
     from db.lookup import search_memos
 
     select_code(window, "Casualties")
-    qtbot.mouseClick(window.annotating.code_buttons["memo"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.codes.buttons["memo"], Qt.MouseButton.LeftButton)
     dialog = dialog_of(window, MemoDialog)
     assert "Casualties" in dialog.windowTitle()
     qtbot.keyClicks(dialog.edit, "Deaths only; injuries are coded apart")
@@ -237,7 +235,7 @@ def test_spans_after_emoji_go_through_the_reader_in_code_points(qtbot: QtBot, ar
     for quote in ("Отчёт", "𝟝 человек", "الأمم المتحدة", "👩‍👩‍👧 عائلات", "12 more near Донецк"):
         start, end = select_text(window, quote)
         assert window.reader.selected_span() == (start, end)
-        window.actionAnnotate.trigger()
+        window.action.annotate.trigger()
         dialog = dialog_of(window, AnnotateDialog)
         qtbot.keyClicks(dialog.filter, "scripts")
         qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)  # creates the code the first time
@@ -298,14 +296,14 @@ def test_memos_on_an_actor_and_a_statistic_from_their_panes(qtbot: QtBot, window
         actor = next(a for a in list_actors(s) if a.name == "Caucasus Knot")
         stat = next(x for x in list_statistics(s) if x.value == 5816)
     window.actors.select_actor(actor.id)
-    window.actionMemoActor.trigger()
+    window.action.memo_actor.trigger()
     dialog = dialog_of(window, MemoDialog)
     assert "Caucasus Knot" in dialog.windowTitle()
     qtbot.keyClicks(dialog.edit, "Counts from open sources; Memorial cross-checks")
     click_ok(qtbot, dialog)
     settle(qtbot, window)
     assert window.statistics.select_statistic(stat.id)
-    window.actionMemoStatistic.trigger()
+    window.action.memo_statistic.trigger()
     dialog = dialog_of(window, MemoDialog)
     qtbot.keyClicks(dialog.edit, "Includes militants: not comparable with civilian counts")
     click_ok(qtbot, dialog)

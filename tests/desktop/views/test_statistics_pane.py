@@ -7,33 +7,18 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
 from db.dates import PartialDate
 from db.interchange.tables import read_table
 from db.queries import list_statistics
-from desktop import stats_actors
 from desktop.models.tables import StatisticsModel
-from desktop.stats_actors import StatsActors
-from desktop.views.main_window import MainWindow
-from desktop.views.statistics_tools import parse_period_cell, parse_value_cell, with_criteria
-from tests.desktop.annotate_helpers import open_window, settle
+from desktop.views.statistics.cells import parse_period_cell, parse_value_cell
+from desktop.window.main_window import MainWindow
+from tests.desktop.helpers import settle
 from tests.factories import make_statistic
-
-
-@pytest.fixture
-def window(qtbot: QtBot, sample_archive: Archive) -> MainWindow:
-    main = open_window(qtbot, sample_archive)
-    tools = stats_actors.install(main)  # the window installs them; this returns the same
-    with qtbot.waitSignal(tools.conflicts_updated, timeout=10_000):
-        tools.refresh()
-    return main
-
-
-def controller(window: MainWindow) -> StatsActors:
-    return window.stats_actors  # type: ignore[attr-defined, no-any-return]
 
 
 def shown(window: MainWindow, column: int = StatisticsModel.VALUE) -> list[str]:
@@ -42,20 +27,13 @@ def shown(window: MainWindow, column: int = StatisticsModel.VALUE) -> list[str]:
 
 
 def refresh(qtbot: QtBot, window: MainWindow) -> None:
-    with qtbot.waitSignal(controller(window).conflicts_updated, timeout=10_000):
+    with qtbot.waitSignal(window.controllers.statistics.conflicts_updated, timeout=10_000):
         window.archive_changed.emit()
     settle(qtbot, window)
 
 
-def settle_all(qtbot: QtBot, window: MainWindow) -> None:
-    """Wait for the writes, then for the refreshes they start."""
-    settle(qtbot, window)
-    qtbot.wait(50)
-    settle(qtbot, window)
-
-
 def test_filter_by_measure_place_claimant_and_years(qtbot: QtBot, window: MainWindow) -> None:
-    tools = controller(window).tools.tools
+    tools = window.statistics.tools
     assert shown(window) == ["~2,200", "~249", "~5,816"]
     tools.measure.setCurrentIndex(tools.measure.findText("killed"))
     assert shown(window) == ["~249", "~5,816"]
@@ -73,8 +51,8 @@ def test_filter_by_measure_place_claimant_and_years(qtbot: QtBot, window: MainWi
 
 
 def test_grouping_shows_totals(qtbot: QtBot, window: MainWindow) -> None:
-    tools = controller(window).tools.tools
-    totals = controller(window).tools.totals
+    tools = window.statistics.tools
+    totals = window.statistics.totals
     assert not totals.isVisible()
     tools.grouping.setCurrentText("Measure and place")
     assert totals.isVisible()
@@ -95,7 +73,7 @@ def test_conflicting_claims_are_flagged_and_listed(qtbot: QtBot, window: MainWin
         place="North Caucasus", period_start=PartialDate(2014), dataset="Memorial", claimant="Memorial",
     )
     refresh(qtbot, window)
-    pane = controller(window).conflicts_pane
+    pane = window.conflicts
     assert pane.heading.text().startswith("1 conflict among 2 claims")
     claims = pane.claim_items()
     assert [(c.text(0), c.text(3)) for c in claims] == [("~249", "(the author)"), ("120", "Memorial")]
@@ -110,7 +88,7 @@ def test_conflicting_claims_are_flagged_and_listed(qtbot: QtBot, window: MainWin
     assert "Conflicts with:\n120 — Memorial" in proxy.index(
         next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "~249"), 0
     ).data(Qt.ItemDataRole.ToolTipRole)
-    controller(window).tools.tools.conflicts_only.setChecked(True)
+    window.statistics.tools.conflicts_only.setChecked(True)
     assert shown(window) == ["120", "~249"]
     # double-clicking the local claim opens its sentence in the reader
     pane.tree.itemDoubleClicked.emit(claims[0], 0)
@@ -137,7 +115,9 @@ def edit_cell(qtbot: QtBot, window: MainWindow, value_text: str, column: int, ty
     editor.selectAll()
     qtbot.keyClicks(editor, typed)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    settle_all(qtbot, window)
+    # the delegate commits the edit on the next turn of the event loop, then closes the editor
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+    settle(qtbot, window)
 
 
 def stat(archive: Archive, measure: str) -> tuple[object, ...]:
@@ -153,12 +133,12 @@ def test_inline_edit_and_undo(qtbot: QtBot, window: MainWindow, sample_archive: 
     assert window.undo_stack.undoText() == "Edit value"
     edit_cell(qtbot, window, "2,000 (1,800–2,400)", StatisticsModel.CLAIMANT, "FSB")
     assert stat(sample_archive, "gone to fight")[4] == "FSB"
-    window.actionUndo.trigger()
+    window.action.undo.trigger()
     settle(qtbot, window)
-    window.actionUndo.trigger()
+    window.action.undo.trigger()
     settle(qtbot, window)
     assert stat(sample_archive, "gone to fight") == before
-    window.actionRedo.trigger()
+    window.action.redo.trigger()
     settle(qtbot, window)
     assert stat(sample_archive, "gone to fight")[0] == 2000.0
 
@@ -172,15 +152,15 @@ def test_a_bad_cell_edit_says_why_and_changes_nothing(qtbot: QtBot, window: Main
 
 
 def test_export_the_filtered_statistics(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    with_criteria(controller(window).tools, measure="killed")
+    window.statistics.with_criteria(measure="killed")
     path = tmp_path / "killed.xlsx"
-    task = controller(window).export_statistics(path)
+    task = window.controllers.statistics.export_statistics(path)
     assert task is not None
     # not waitSignal(task.signals.finished): the worker may emit it before the wait connects
     qtbot.waitUntil(lambda: task.done, timeout=10_000)
     assert sorted(read_table(path)["value"].astype(float)) == [249.0, 5816.0]
     assert window.statusBar().currentMessage() == f"Saved 2 statistics to {path}"
-    task = controller(window).export_actors(tmp_path / "actors.csv")
+    task = window.controllers.statistics.export_actors(tmp_path / "actors.csv")
     assert task is not None
     qtbot.waitUntil(lambda: task.done, timeout=10_000)
     assert len(read_table(tmp_path / "actors.csv")) == 18

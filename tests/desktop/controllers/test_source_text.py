@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from db.archive import Archive
 from db.queries import annotations_of, source_text
 from desktop.views.dialogs import OrphansDialog, SourceTextDialog
-from tests.desktop.annotate_helpers import click_ok, dialog_of, open_window, select_text, settle
+from tests.desktop.helpers import click_ok, dialog_of, open_window, select_text, settle
 
 GONE = "This statement led ISIS on June 23 to embrace the pledges of loyalty"
 
@@ -23,7 +23,7 @@ def test_correct_the_text_then_place_the_orphan_and_undo(qtbot: QtBot, sample_ar
     assert old_text is not None
     assert any(a.quote == GONE for a in before)
 
-    window.actionCorrectText.trigger()
+    window.action.correct_text.trigger()
     dialog = dialog_of(window, SourceTextDialog)
     new_text = "Corrected edition. " + old_text.replace(GONE, "ISIS welcomed the pledges").replace(
         "homegrown", "home-grown"
@@ -44,7 +44,7 @@ def test_correct_the_text_then_place_the_orphan_and_undo(qtbot: QtBot, sample_ar
     # the reader shows the new text; the unplaced annotation is listed
     assert window.reader.detail is not None
     assert window.reader.detail.text == new_text
-    listing = window.annotating.orphans_dialog
+    listing = window.controllers.source_text.orphans_dialog
     assert isinstance(listing, OrphansDialog)
     assert listing.isVisible()
     assert listing.list.count() == 1

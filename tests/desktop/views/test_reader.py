@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from db.archive import Archive
 from db.commands import add_annotation, add_code
 from db.importer import import_paths
-from desktop import operations
+from desktop.reads import sources as reads
 from desktop.views.reader import LAZY_FROM, ReaderView
 from tests.db.ingest.conftest import write_pdf
 from tests.factories import make_source
@@ -40,7 +40,7 @@ def test_a_long_text_is_highlighted_where_it_is_shown(qtbot: QtBot, archive: Arc
     qtbot.addWidget(reader)
     reader.resize(700, 600)
     reader.show()
-    reader.show_source(operations.source_detail(archive, source_id))
+    reader.show_source(reads.source_detail(archive, source_id))
     assert reader.highlighter.lazy
     document = reader.editor.document()
     start_block = document.findBlock(reader.offsets.to_utf16(first))
@@ -65,7 +65,7 @@ def test_a_short_text_is_highlighted_at_once(qtbot: QtBot, archive: Archive) -> 
     qtbot.addWidget(reader)
     reader.resize(700, 600)
     reader.show()
-    reader.show_source(operations.source_detail(archive, source_id))
+    reader.show_source(reads.source_detail(archive, source_id))
     assert not reader.highlighter.lazy
     assert formatted(reader.editor.document().findBlock(reader.offsets.to_utf16(last)))
 
@@ -81,7 +81,7 @@ def test_overlapping_codes_both_stay_visible(qtbot: QtBot, archive: Archive) -> 
     reader = ReaderView()
     qtbot.addWidget(reader)
     reader.show()
-    reader.show_source(operations.source_detail(archive, source_id))
+    reader.show_source(reads.source_detail(archive, source_id))
     block = reader.editor.document().firstBlock()
 
     def background(position: int) -> str:
@@ -97,7 +97,7 @@ def test_a_pdf_source_shows_its_pages_and_where_an_annotation_is(qtbot: QtBot, a
     pages = [f"Finding {n}: {n + 4} people were detained in sector {n}.\n{n}" for n in range(1, 4)]
     [result] = import_paths(archive, [write_pdf(tmp_path / "report.pdf", pages, title="Monitoring report")])
     assert result.source_id is not None
-    detail = operations.source_detail(archive, result.source_id)
+    detail = reads.source_detail(archive, result.source_id)
     assert detail is not None
     third = detail.text.index("Finding 3")
     with archive.session() as s:
@@ -106,7 +106,7 @@ def test_a_pdf_source_shows_its_pages_and_where_an_annotation_is(qtbot: QtBot, a
     qtbot.addWidget(reader)
     reader.resize(700, 500)
     reader.show()
-    reader.show_source(operations.source_detail(archive, result.source_id))
+    reader.show_source(reads.source_detail(archive, result.source_id))
 
     assert "3 pages" in reader.header.text()
     assert "Forwarded" not in reader.header.text()
@@ -115,13 +115,13 @@ def test_a_pdf_source_shows_its_pages_and_where_an_annotation_is(qtbot: QtBot, a
     assert "page 3" in reader._describe(annotation)
     assert [number for number, _band in reader.editor.page_marks()] == [2, 3]  # marks on screen
 
-    reader.show_source(operations.source_detail(archive, make_source(archive, "A text without pages.")))
+    reader.show_source(reads.source_detail(archive, make_source(archive, "A text without pages.")))
     assert reader.page_of(3) is None
     assert "pages" not in reader.header.text()
 
 
 def test_go_to_page_shows_the_page_asked_for(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
-    from desktop.views.main_window import MainWindow
+    from desktop.window.main_window import MainWindow
 
     pages = [f"Finding {n}.\n" + "\n".join(f"Line {k} of page {n}." for k in range(40)) for n in range(1, 6)]
     [result] = import_paths(archive, [write_pdf(tmp_path / "long.pdf", pages, title="Long report")])
@@ -133,13 +133,13 @@ def test_go_to_page_shows_the_page_asked_for(qtbot: QtBot, archive: Archive, tmp
     assert result.source_id is not None
     window.open_source(plain)
     qtbot.waitUntil(lambda: window.reader.source_id == plain)
-    assert not window.actionGoToPage.isEnabled()
+    assert not window.action.go_to_page.isEnabled()
     window.open_source(result.source_id)
     qtbot.waitUntil(lambda: window.reader.source_id == result.source_id)
-    assert window.actionGoToPage.isEnabled()
+    assert window.action.go_to_page.isEnabled()
 
     window.ask_page = lambda current, count: 4  # type: ignore[method-assign]  # the number typed
-    window.actionGoToPage.trigger()
+    window.action.go_to_page.trigger()
 
     reader = window.reader
     position = reader.offsets.to_codepoint(reader.editor.textCursor().position())
@@ -160,5 +160,5 @@ def test_the_header_shows_where_a_source_came_from(qtbot: QtBot, archive: Archiv
         update_source(s, source_id, notes="Forwarded from Kharkiv News")
     reader = ReaderView()
     qtbot.addWidget(reader)
-    reader.show_source(operations.source_detail(archive, source_id))
+    reader.show_source(reads.source_detail(archive, source_id))
     assert "Forwarded from Kharkiv News" in reader.header.text()
