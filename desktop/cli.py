@@ -71,38 +71,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_archive(location: str | None) -> Any:
-    """Open the archive named on the command line, or the default one.
-
-    The default archive is made with the sample on first use, under a temporary name first, so
-    an interrupted first run never leaves a half-filled archive behind.
-    """
-    from db import archive
-    from desktop.paths import default_archive
-
-    if location is None:
-        path = default_archive()
-        if not path.exists():
-            _create_with_sample(path)
-        location = str(path)
-    return archive.open(location)
-
-
-def _create_with_sample(path: Path) -> None:
-    from db import archive
-    from db.sample import load_sample
-
-    partial = path.with_name(path.name + ".creating")
-    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-        leftover.unlink(missing_ok=True)
-    opened = archive.open(partial)
-    try:
-        load_sample(opened)
-    finally:
-        opened.close()
-    partial.replace(path)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -117,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args)
 
     from db.archive import ArchiveError
+    from db.location import open_archive
 
     try:
         opened = open_archive(args.archive)
