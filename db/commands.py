@@ -18,7 +18,6 @@ from db.base import new_uuid
 from db.dates import PartialDate, to_columns
 from db.models import (
     Actor,
-    ActorKind,
     Alias,
     Annotation,
     Code,
@@ -31,6 +30,7 @@ from db.models import (
     annotation_codes,
 )
 from db.queries import in_chunks
+from db.vocabulary import ActorKind
 
 T = TypeVar("T")
 

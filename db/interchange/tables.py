@@ -36,8 +36,9 @@ from sqlalchemy.orm import Session
 from db.commands import add_actor, find_actor, find_or_add_actor
 from db.dates import PartialDate, to_columns
 from db.ingest.base import IngestError
-from db.models import Actor, ActorKind, Alias, Mention, Statistic
+from db.models import Actor, Alias, Mention, Statistic
 from db.queries import StatisticRow, list_actors, list_statistics
+from db.vocabulary import ActorKind
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 EXPORT_SUFFIXES = (".csv", ".xlsx")

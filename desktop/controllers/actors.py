@@ -14,8 +14,9 @@ from desktop import stats_undo, undo
 from desktop.controllers.base import Dialogs, Services
 from desktop.reads import actors as reads
 from desktop.tasks import Task
-from desktop.views.actor_editor import ActorEditorDialog, MergeActorsDialog, NewActorDialog
 from desktop.views.actors import ActorsPane
+from desktop.views.dialogs.actor_editor import ActorEditorDialog
+from desktop.views.dialogs.actors import MergeActorsDialog, NewActorDialog
 
 
 class Actors(QObject):

@@ -95,8 +95,11 @@ class Statistics(QObject):
         self.services.show_status(f"Saving {what} to {path}…")
         task = self.services.tasks.read(job, f"export {what}")
         task.on_finished(lambda count: self.services.show_status(f"Saved {int(count):,} {what} to {path}", 8000))
-        task.on_failed(lambda error: QMessageBox.warning(self.dialogs.parent_widget, "Export", error))
+        task.on_failed(self._export_failed)
         return task
+
+    def _export_failed(self, error: str) -> None:
+        QMessageBox.warning(self.dialogs.parent_widget, "Export", error)
 
     # --- reference data in ----------------------------------------------------------------
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import QObject, Signal
 from db.extract.mentions import MentionCandidate
 from db.extract.statistics import StatisticCandidate
 from db.lookup import StatisticDraft, sentence_around
-from db.models import ActorKind
 from db.suggestions import SourceSuggestions, mention_key, statistic_key
+from db.vocabulary import ActorKind
 from desktop import stats_undo, undo
 from desktop.controllers.base import Dialogs, Services
 from desktop.reads import actors as actor_reads

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from db.archive import Archive
 from db.filters import SourceFilter
 from db.queries import SourceRow
-from desktop.reads import sources as reads
 from desktop.models.base import Column, LazyTableModel, Role
 from desktop.models.display import date, source_kind
+from desktop.reads import sources as reads
 from desktop.tasks import TaskRunner
 
 #: search hits kept (ranked); a researcher refines the query rather than scrolls past this

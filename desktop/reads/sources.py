@@ -11,6 +11,7 @@ from db.queries import ArchiveCounts, SourceDetail, SourceRow
 from db.search import SearchHit, search_sources
 from desktop.reads.base import read
 
+
 def source_ids(archive: Archive, where: SourceFilter) -> list[int]:
     """The ids the sources pane lists, filtered and ordered in SQL."""
     return read(archive, queries.source_ids, where)

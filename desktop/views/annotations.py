@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMenu, QTableView,
 
 from db.queries import AnnotationRow
 from desktop.models.base import Role
-from desktop.models.tables import AnnotationsModel
+from desktop.models.lists import AnnotationsModel
 from desktop.views.common import pane_layout, select_row, selected_id, tidy_table
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QTableView, QToolButton, QWidg
 
 from db.queries import CodeRow
 from desktop.models.base import Role
-from desktop.models.tables import CodesModel
+from desktop.models.lists import CodesModel
 from desktop.views.common import pane_layout, selected_id, tidy_table
 
 

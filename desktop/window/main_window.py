@@ -39,6 +39,7 @@ from desktop.controllers.memos import Memos
 from desktop.controllers.source_text import SourceText
 from desktop.controllers.statistics import Statistics
 from desktop.controllers.suggestions import Suggestions
+from desktop.models.sources import SourcesModel
 from desktop.reads import actors as actor_reads
 from desktop.reads import annotations as annotation_reads
 from desktop.reads import sources as source_reads
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
 
         self.reader = ReaderView()
         self.setCentralWidget(self.reader)
-        self.sources = SourcesPane(archive, self.tasks)
+        self.sources = SourcesPane(SourcesModel(archive, self.tasks))
         self.actors = ActorsPane()
         self.statistics = StatisticsPane()
         self.annotations = AnnotationsPane()

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from db.dates import PartialDate
-from desktop.models.tables import StatisticsModel
+from desktop.models.lists import StatisticsModel
 
 #: who made a claim the source's author made (shown and typed in the Claimant column)
 AUTHOR = "(the author)"

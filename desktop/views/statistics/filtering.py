@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QWidget
 from db.queries import StatisticRow
 from desktop.models.base import Role
 from desktop.models.display import number
-from desktop.models.tables import StatisticsModel
+from desktop.models.lists import StatisticsModel
 from desktop.views.statistics.cells import AUTHOR, changes_for_cell
 
 if TYPE_CHECKING:

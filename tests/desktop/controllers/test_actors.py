@@ -15,7 +15,7 @@ from db.queries import list_statistics
 from db.registry import actor_detail
 from desktop.controllers.actors import Actors
 from desktop.controllers.statistics import Statistics
-from desktop.views.actor_editor import MergeActorsDialog
+from desktop.views.dialogs.actors import MergeActorsDialog
 from desktop.window.main_window import MainWindow
 from tests.desktop.helpers import settle
 

@@ -11,8 +11,8 @@ from db.dates import PartialDate
 from db.filters import SourceFilter
 from desktop.models.actors import ActorsModel
 from desktop.models.base import Role
+from desktop.models.lists import AnnotationsModel, CodesModel, StatisticsModel
 from desktop.models.sources import SourcesModel
-from desktop.models.tables import AnnotationsModel, CodesModel, StatisticsModel
 from desktop.reads import actors as actor_reads
 from desktop.reads import annotations as annotation_reads
 from desktop.reads import sources as source_reads

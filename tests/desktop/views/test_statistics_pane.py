@@ -8,13 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
 from db.dates import PartialDate
 from db.interchange.tables import read_table
 from db.queries import list_statistics
-from desktop.models.tables import StatisticsModel
+from desktop.models.lists import StatisticsModel
 from desktop.views.statistics.cells import parse_period_cell, parse_value_cell
 from desktop.window.main_window import MainWindow
 from tests.desktop.helpers import settle
@@ -201,3 +202,20 @@ def test_a_claim_from_a_pdf_shows_its_page(archive: Archive, tmp_path: Path) -> 
     model.set_rows(rows)
     assert model.headerData(StatisticsModel.PAGE, Qt.Orientation.Horizontal) == "Page"
     assert model.index(0, StatisticsModel.PAGE).data() == "2"
+
+
+def test_the_filter_proxy_passes_the_model_tester(
+    qtbot: QtBot, qtmodeltester: ModelTester, window: MainWindow, sample_archive: Archive
+) -> None:
+    """Filtered, flagging conflicts and editable, the pane's proxy is still a well-behaved model."""
+    make_statistic(
+        sample_archive, None, value=120.0, measure="killed", unit="people", subject="militants",
+        place="North Caucasus", period_start=PartialDate(2014), dataset="Memorial", claimant="Memorial",
+    )
+    refresh(qtbot, window)
+    proxy = window.statistics.proxy
+    assert proxy.conflicting
+    qtmodeltester.check(proxy)
+    window.statistics.with_criteria(measure="killed", conflicts_only=True)
+    assert shown(window) == ["120", "~249"]
+    qtmodeltester.check(proxy)
