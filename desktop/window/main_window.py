@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.archive import Archive, ArchiveError
-from db.queries import ActorRow, ArchiveCounts, CodeRow, StatisticRow
+from db.queries import ArchiveCounts
 from desktop import settings
 from desktop.controllers.actors import Actors
 from desktop.controllers.annotating import Annotating
@@ -40,8 +40,6 @@ from desktop.controllers.source_text import SourceText
 from desktop.controllers.statistics import Statistics
 from desktop.controllers.suggestions import Suggestions
 from desktop.models.sources import SourcesModel
-from desktop.reads import actors as actor_reads
-from desktop.reads import annotations as annotation_reads
 from desktop.reads import sources as source_reads
 from desktop.reads import statistics as statistic_reads
 from desktop.tasks import TaskRunner
@@ -53,9 +51,10 @@ from desktop.views.reader import ReaderView
 from desktop.views.sources import SourcesPane
 from desktop.views.statistics.pane import StatisticsPane
 from desktop.views.suggestions import SuggestionsPane
-from desktop.window import archives
+from desktop.window import archives, wiring
 from desktop.window.actions import Actions, build_menus, create_actions
 from desktop.window.layout import Docks
+from desktop.window.refresh import ListsRefresh
 
 #: windows open in this process (a window opened from File > Open must outlive its opener)
 _windows: list[MainWindow] = []
@@ -94,8 +93,6 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
         self.dialogs = Dialogs(self)
-        self.counts: ArchiveCounts | None = None
-        self._pending_refresh = 0
         self.chart: Any = None
         _windows.append(self)
 
@@ -121,9 +118,14 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self.menuBar(), self.action, self.docks.toggles())
         self._build_toolbar()
         self._build_status_bar()
+        self.lists = ListsRefresh(
+            archive, self.tasks, sources=self.sources, actors=self.actors, statistics=self.statistics,
+            codes=self.codes, counts_label=self.counts_label, show_status=self.show_status, parent=self,
+        )
+        self.lists.refreshed.connect(self.refreshed)
         self.controllers = self._build_controllers()
-        self._connect_actions()
-        self._connect_panes()
+        wiring.connect_actions(self)
+        wiring.connect_panes(self)
         self.setAcceptDrops(True)
         self.setWindowTitle(f"{self.archive_name} — Dossier")
         self.resize(1400, 900)
@@ -193,131 +195,22 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.busy)
         status.addPermanentWidget(self.path_label)
 
-    def _connect_actions(self) -> None:
-        a, c = self.action, self.controllers
-
-        def on(action: QAction, slot: Any) -> None:
-            action.triggered.connect(lambda _checked=False: slot())
-
-        on(a.new_archive, self.new_archive)
-        on(a.open_archive, self.choose_archive)
-        self.menus["recent"].aboutToShow.connect(self._fill_recent_menu)
-        on(a.import_files, self.choose_import_files)
-        on(a.import_folder, self.choose_import_folder)
-        on(a.import_reference, c.statistics.import_reference)
-        on(a.export_statistics, c.statistics.export_statistics)
-        on(a.export_actors, c.statistics.export_actors)
-        on(a.quit, self.close)
-        on(a.find, self.focus_search)
-        on(a.go_to_page, self.go_to_page)
-        on(a.annotate, c.annotating.annotate)
-        on(a.mention, c.annotating.mention)
-        on(a.record_statistic, c.annotating.record_statistic)
-        on(a.correct_text, c.source_text.correct_text)
-        on(a.orphans, c.source_text.show_orphans)
-        for action, kind in ((a.memo_source, "source"), (a.memo_actor, "actor"),
-                             (a.memo_statistic, "statistic"), (a.memo_code, "code")):
-            on(action, lambda kind=kind: c.memos.edit_memo(kind))
-        on(a.find_memos, c.memos.find_memos)
-        on(a.new_actor, c.actors.new_actor)
-        on(a.edit_actor, c.actors.edit_selected_actor)
-        on(a.merge_actors, c.actors.merge_actors)
-        on(a.delete_actor, c.actors.delete_selected_actor)
-        on(a.show_conflicts_list, lambda: self.docks.show("conflicts"))
-        on(a.reset_layout, self.docks.reset)
-        on(a.about, self.show_about)
-
-    def _connect_panes(self) -> None:
-        c = self.controllers
-        self.archive_changed.connect(self.refresh)
-        c.importing.changed.connect(self.archive_changed.emit)
-        self.tasks.busy_changed.connect(lambda n: self.busy.setVisible(n > 0))
-
-        self.sources.source_selected.connect(lambda source_id: self.open_source(source_id))
-        self.sources.model.loaded.connect(self._show_counts)
-        self.sources.actor_filter_cleared.connect(lambda: self.actors.select_actor(None))
-        self.actors.actor_selected.connect(self._actor_selected)
-        self.statistics.statistic_selected.connect(self.select_statistic)
-        self.statistics.show_requested.connect(self.select_statistic)
-        self.statistics.memo_requested.connect(lambda i: c.memos.edit_memo("statistic", i))
-        self.statistics.delete_requested.connect(c.annotating.delete_statistic)
-        self.annotations.annotation_selected.connect(self._annotation_selected)
-        self.annotations.activated.connect(c.annotating.open_annotation)
-        self.annotations.edit_requested.connect(c.annotating.edit_annotation)
-        self.annotations.delete_requested.connect(c.annotating.delete_annotation)
-        self.codes.memo_requested.connect(lambda: c.memos.edit_memo("code"))
-        self.conflicts.statistic_activated.connect(self.select_statistic)
-        self.reader.annotation_clicked.connect(self._annotation_clicked)
-        self.reader.editor.selectionChanged.connect(self._reader_selection_changed)
-        self.reader.source_changed.connect(
-            lambda: self.action.go_to_page.setEnabled(self.reader.page_count > 1)
-        )
-
-        c.annotating.statistic_requested.connect(self.select_statistic)
-        c.annotating.memo_requested.connect(c.memos.edit_memo)
-        c.memos.target_requested.connect(self._go_to)
-        c.actors.source_requested.connect(lambda source_id: self.open_source(source_id))
-        c.actors.statistic_requested.connect(self.select_statistic)
-        c.statistics.conflicts_updated.connect(self._conflicts_counted)
-        c.suggestions.suggestion_clicked.connect(lambda: self.docks["suggestions"].raise_())
-
     # --- the panes ------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Reload every pane from the archive (after a write, or at opening)."""
-        archive = self.archive
-
-        def job(*_: Any) -> tuple[list[ActorRow], list[StatisticRow], list[CodeRow], ArchiveCounts]:
-            return (
-                actor_reads.actors(archive),
-                statistic_reads.statistics(archive),
-                annotation_reads.codes(archive),
-                source_reads.counts(archive),
-            )
-
-        self._pending_refresh += 2
-        self.sources.model.loaded.connect(self._refresh_arrived, Qt.ConnectionType.SingleShotConnection)
-        self.sources.reload()
-        task = self.tasks.read(job, "refresh panes")
-        task.on_finished(self._side_panes_loaded)
-        task.on_failed(self._refresh_failed)
+        self.lists.refresh()
         if self.reader.source_id is not None:
             self.open_source(self.reader.source_id, reload=True)
         if self.chart is not None:
             self.chart.refresh()
 
-    def _side_panes_loaded(self, result: tuple[list[ActorRow], list[StatisticRow], list[CodeRow], ArchiveCounts]) -> None:
-        actors, statistics, codes, counts = result
-        self.actors.set_actors(actors)
-        self.statistics.set_statistics(statistics)
-        self.codes.set_codes(codes)
-        self.counts = counts
-        self._show_counts()
-        self._refresh_arrived()
+    @property
+    def counts(self) -> ArchiveCounts | None:
+        """What the archive holds, as last counted."""
+        return self.lists.counts
 
-    def _refresh_failed(self, message: str) -> None:
-        self.show_status(f"Could not read the archive: {message}", 10_000)
-        self._refresh_arrived()
-
-    def _refresh_arrived(self) -> None:
-        self._pending_refresh = max(0, self._pending_refresh - 1)
-        if self._pending_refresh == 0:
-            self.refreshed.emit()
-
-    def _show_counts(self) -> None:
-        counts = self.counts
-        if counts is None:
-            return
-
-        def n(value: int, noun: str) -> str:
-            return f"{value:,} {noun}{'' if value == 1 else 's'}"
-
-        self.counts_label.setText(
-            " · ".join((n(counts.sources, "source"), n(counts.actors, "actor"),
-                        n(counts.statistics, "statistic"), n(counts.annotations, "annotation")))
-        )
-
-    def _conflicts_counted(self) -> None:
+    def show_conflict_count(self) -> None:
         count = len(self.controllers.statistics.conflicts)
         self.docks["conflicts"].setWindowTitle(f"Conflicts ({count})" if count else "Conflicts")
 
@@ -407,7 +300,7 @@ class MainWindow(QMainWindow):
             return self.statistics.selected_statistic()
         return self.codes.selected_code()
 
-    def _go_to(self, kind: str, target_id: int) -> None:
+    def go_to_memo_target(self, kind: str, target_id: int) -> None:
         """Show what a memo is on."""
         if kind == "source":
             self.open_source(target_id)
@@ -419,12 +312,12 @@ class MainWindow(QMainWindow):
             self.docks["codes"].raise_()
             self.codes.select_code(target_id)
 
-    def _actor_selected(self, actor_id: int) -> None:
+    def on_actor_selected(self, actor_id: int) -> None:
         actor = self.actors.selected_actor_row() if actor_id >= 0 else None
         self.sources.set_actor_filter(actor.id if actor else None, actor.name if actor else "")
         self.reader.highlight_actor(actor.id if actor else None)
 
-    def _annotation_selected(self, annotation_id: int) -> None:
+    def on_annotation_selected(self, annotation_id: int) -> None:
         detail = self.reader.detail
         if detail is None:
             return
@@ -432,7 +325,7 @@ class MainWindow(QMainWindow):
         if annotation is not None:
             self.reader.select_span(annotation.start, annotation.end)
 
-    def _annotation_clicked(self, annotation_id: int) -> None:
+    def on_annotation_clicked(self, annotation_id: int) -> None:
         self.annotations.select_annotation(annotation_id)
         detail = self.reader.detail
         annotation = next((a for a in detail.annotations if a.id == annotation_id), None) if detail else None
@@ -441,7 +334,7 @@ class MainWindow(QMainWindow):
             if self.chart is not None:
                 self.chart.highlight_statistic(annotation.statistic_id)
 
-    def _reader_selection_changed(self) -> None:
+    def on_reader_selection_changed(self) -> None:
         has_text = self.reader.selected_span() is not None
         for action in self.action.on_selection:
             action.setEnabled(has_text)
@@ -493,7 +386,7 @@ class MainWindow(QMainWindow):
         settings.add_recent_archive(opened.location)  # after this window saved its own place
         return window
 
-    def _fill_recent_menu(self) -> None:
+    def fill_recent_menu(self) -> None:
         archives.fill_recent_menu(self.menus["recent"], self.archive.location, self.open_location)
 
     def choose_import_files(self) -> None:
