@@ -36,7 +36,8 @@ from benchmarks._common import median, print_table
 from db import archive as archive_module
 from db.archive import Archive
 from db.commands import NewSource, add_actor, add_source
-from db.models import ActorKind, Annotation, Statistic
+from db.models import Annotation, Statistic
+from db.vocabulary import ActorKind
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -72,7 +72,7 @@ def child(path: str) -> None:
     from benchmarks._common import peak_rss_mb
     from db import archive as archive_module
     from desktop.app import make_application
-    from desktop.views.main_window import MainWindow
+    from desktop.window.main_window import MainWindow
 
     app = make_application()
     window = MainWindow(archive_module.open(path), persist=False)

@@ -17,7 +17,6 @@ from db.base import new_uuid
 from db.dates import PartialDate, to_columns
 from db.models import (
     Actor,
-    ActorKind,
     Alias,
     Annotation,
     Code,
@@ -31,6 +30,7 @@ from db.models import (
 )
 from db.queries import in_chunks
 from db.text import fold
+from db.vocabulary import ActorKind
 
 T = TypeVar("T")
 

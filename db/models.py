@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -25,23 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base, Tracked
-
-
-class ActorKind(StrEnum):
-    PERSON = "person"
-    ORGANISATION = "organisation"
-    ARMED_GROUP = "armed_group"
-    STATE_BODY = "state_body"
-    PLACE = "place"
-    MEDIA_OUTLET = "media_outlet"
-    OTHER = "other"
-
-
-#: Admiralty (NATO) grading: reliability of the source A-F, credibility of the information 1-6.
-RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
-CREDIBILITY_GRADES = (1, 2, 3, 4, 5, 6)
-
-PRECISIONS = ("day", "month", "year")
+from db.vocabulary import ActorKind
 
 
 class OriginalFile(Base):

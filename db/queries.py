@@ -9,13 +9,14 @@ import datetime as dt
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, String, and_, cast, func, or_, select, text
+from sqlalchemy import String, and_, cast, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from db.dates import PartialDate, from_columns, iso_or_none
+from db.filters import SourceFilter, source_conditions, with_outlet
 from db.models import (
     Actor,
     Alias,
@@ -265,22 +266,6 @@ class ArchiveCounts:
 
 # --- sources ---------------------------------------------------------------------------------
 
-SourceSortKey = Literal["title", "published", "outlet", "kind", "annotations", "statistics", "id"]
-
-
-@dataclass(frozen=True)
-class SourceFilter:
-    """What the sources pane shows: filters and order, all applied in SQL."""
-
-    text: str = ""
-    search: str = ""
-    actor_id: int | None = None
-    kind: str | None = None
-    sort: SourceSortKey = "published"
-    descending: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
 def _annotation_count() -> Any:
     return (
         select(func.count(Annotation.id))
@@ -302,47 +287,20 @@ def _statistic_count() -> Any:
 def source_ids(session: Session, where: SourceFilter | None = None) -> list[int]:
     """Ids of the sources to show, filtered and ordered in SQL."""
     where = where or SourceFilter()
-    outlet = aliased(Actor)
-    query: Select[Any] = select(Source.id)
-    # The outlet's name is joined only when a filter or the order needs it (1M sources: seconds).
-    if where.text.strip() or where.sort == "outlet":
-        query = query.outerjoin(outlet, outlet.id == Source.outlet_id)
-    conditions: list[ColumnElement[bool]] = []
-    if where.text.strip():
-        pattern = f"%{where.text.strip()}%"
-        conditions.append(
-            or_(Source.title.ilike(pattern), outlet.name.ilike(pattern), Source.author.ilike(pattern))
-        )
+    query, outlet = with_outlet(select(Source.id), where)
+    conditions = source_conditions(where, outlet)
     if where.search.strip():
         fragment = matching_source_ids_sql(session, where.search)
         if fragment is None:
             return []
         sql, params = fragment
         conditions.append(Source.id.in_(text(sql).bindparams(**params)))
-    if where.actor_id is not None:
-        mentioned = select(Annotation.source_id).join(Mention, Mention.annotation_id == Annotation.id)
-        conditions.append(
-            or_(
-                Source.id.in_(mentioned.where(Mention.actor_id == where.actor_id)),
-                Source.outlet_id == where.actor_id,
-                Source.id.in_(
-                    select(Statistic.source_id).where(
-                        or_(
-                            Statistic.claimant_id == where.actor_id,
-                            Statistic.place_id == where.actor_id,
-                        )
-                    )
-                ),
-            )
-        )
-    if where.kind:
-        conditions.append(Source.kind == where.kind)
     if conditions:
         query = query.where(and_(*conditions))
     column: Any = {
         "title": func.lower(Source.title),
         "published": Source.published,
-        "outlet": func.lower(outlet.name),
+        "outlet": func.lower(outlet.name) if outlet is not None else None,
         "kind": Source.kind,
         "annotations": _annotation_count(),
         "statistics": _statistic_count(),

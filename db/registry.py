@@ -21,18 +21,10 @@ from sqlalchemy.orm import Session
 from db.base import new_uuid
 from db.commands import CommandError, add_alias
 from db.dates import PartialDate
-from db.models import (
-    Actor,
-    ActorKind,
-    Alias,
-    Annotation,
-    Mention,
-    Relation,
-    Source,
-    Statistic,
-)
+from db.models import Actor, Alias, Annotation, Mention, Relation, Source, Statistic
 from db.queries import SourceRow, StatisticRow, list_statistics, partial, source_rows
 from db.text import fold
+from db.vocabulary import ActorKind
 
 # --- reading an actor ------------------------------------------------------------------------
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 from importlib.resources import as_file, files
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from db import archive as archive_module
 from db.archive import Archive
 from db.commands import (
     NewStatistic,
@@ -28,7 +30,7 @@ from db.commands import (
 from db.dates import PartialDate
 from db.extract.mentions import ActorMatcher
 from db.importer import ImportOptions, import_file
-from db.queries import actor_names, counts
+from db.queries import actor_names
 
 
 def _date(value: str | None) -> PartialDate | None:
@@ -40,6 +42,29 @@ def _span(text: str, quote: str) -> tuple[int, int]:
     if start < 0:
         raise ValueError(f"the sample's quote is not in its text: {quote!r}")
     return start, start + len(quote)
+
+
+def create_with_sample(path: Path) -> None:
+    """Create the archive at ``path`` with the sample in it: the default archive's first run.
+
+    It is built under a temporary name and renamed once complete, so an interrupted first run
+    never leaves a half-filled archive behind; what a killed run left is cleared the next time.
+    """
+    partial = path.with_name(path.name + ".creating")
+    leftovers = (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm"))
+    for leftover in leftovers:
+        leftover.unlink(missing_ok=True)
+    try:
+        opened = archive_module.open(partial)
+        try:
+            load_sample(opened)
+        finally:
+            opened.close()
+    except BaseException:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
+        raise
+    partial.replace(path)
 
 
 def load_sample(archive: Archive) -> int:
@@ -112,12 +137,3 @@ def _curate(session: Session, source_id: int, curation: dict[str, Any]) -> None:
     for mention in matcher.find(text):
         if mention.actor_id is not None:
             add_mention(session, source_id, mention.start, mention.end, mention.actor_id)
-
-
-def ensure_sample(archive: Archive) -> bool:
-    """Fill an empty archive with the sample; True when it did."""
-    with archive.session() as session:
-        if counts(session).sources:
-            return False
-    load_sample(archive)
-    return True

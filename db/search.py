@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import ColumnClause, Select, func, literal_column, select, table, text
 from sqlalchemy.orm import Session
+
+from db.filters import SourceFilter, source_conditions, with_outlet
+from db.models import Source
 
 #: column weights for bm25: a hit in the title counts most
 _WEIGHTS = (10.0, 1.0, 4.0, 4.0)
@@ -62,14 +66,24 @@ def fts_query(user_query: str) -> str | None:
 
 
 def search_sources(
-    session: Session, query: str, *, limit: int = 50, marks: tuple[str, str] = ("[", "]")
+    session: Session,
+    query: str,
+    *,
+    where: SourceFilter | None = None,
+    limit: int = 50,
+    marks: tuple[str, str] = ("[", "]"),
 ) -> list[SearchHit]:
-    """Sources matching ``query``, best first, each with a snippet around the hit."""
+    """Sources matching ``query``, best first, each with a snippet around the hit.
+
+    ``where`` narrows the hits in the same SQL query (its ``search`` and order are not used):
+    the best ``limit`` hits among the sources the filter keeps.
+    """
     dialect = session.get_bind().dialect.name
+    where = where or SourceFilter()
     if dialect == "sqlite":
-        return _search_sqlite(session, query, limit, marks)
+        return _search_sqlite(session, query, where, limit, marks)
     if dialect == "postgresql":
-        return _search_postgresql(session, query, limit, marks)
+        return _search_postgresql(session, query, where, limit, marks)
     raise NotImplementedError(f"search is not available on {dialect}")
 
 
@@ -88,45 +102,57 @@ def matching_source_ids_sql(session: Session, query: str) -> tuple[str, dict[str
     )
 
 
+def _narrowed(statement: Select[Any], id_column: Any, where: SourceFilter) -> Select[Any]:
+    """``statement`` keeping only the ids of sources that pass ``where`` (same query)."""
+    if not where.narrows:
+        return statement
+    kept, outlet = with_outlet(select(Source.id), where)
+    return statement.where(id_column.in_(kept.where(*source_conditions(where, outlet))))
+
+
 def _search_sqlite(
-    session: Session, query: str, limit: int, marks: tuple[str, str]
+    session: Session, query: str, where: SourceFilter, limit: int, marks: tuple[str, str]
 ) -> list[SearchHit]:
     match = fts_query(query)
     if match is None:
         return []
-    weights = ", ".join(str(w) for w in _WEIGHTS)
-    rows = session.execute(
-        text(
-            f"SELECT f.rowid, s.title, bm25(source_fts, {weights}) AS rank, "
-            "snippet(source_fts, 1, :open, :close, '…', 16) "
-            "FROM source_fts f JOIN sources s ON s.id = f.rowid "
-            "WHERE source_fts MATCH :match ORDER BY rank LIMIT :limit"
-        ),
-        {"match": match, "open": marks[0], "close": marks[1], "limit": limit},
+    index: ColumnClause[Any] = literal_column("source_fts")
+    rowid: ColumnClause[Any] = literal_column("source_fts.rowid")
+    rank = func.bm25(index, *_WEIGHTS).label("rank")
+    statement = (
+        select(rowid, Source.title, rank, func.snippet(index, 1, marks[0], marks[1], "…", 16))
+        .select_from(table("source_fts"))
+        .join(Source, Source.id == rowid)
+        .where(index.op("MATCH")(match))
+        .order_by(rank)
+        .limit(limit)
     )
+    rows = session.execute(_narrowed(statement, rowid, where))
     # bm25 is lower-is-better and negative; report a positive score, higher is better
     return [SearchHit(int(r[0]), r[1] or "", -float(r[2]), r[3] or "") for r in rows]
 
 
 def _search_postgresql(
-    session: Session, query: str, limit: int, marks: tuple[str, str]
+    session: Session, query: str, where: SourceFilter, limit: int, marks: tuple[str, str]
 ) -> list[SearchHit]:
     if not query.strip():
         return []
+    vector: ColumnClause[Any] = literal_column("sources.search_vector")
+    wanted = func.websearch_to_tsquery("simple", query)
+    rank = func.ts_rank(vector, wanted).label("rank")
+    # The best hits first, ranked on the stored vector; the snippet only for those.
+    best = (
+        select(Source.id, Source.title, Source.text, rank)
+        .where(vector.op("@@")(wanted))
+        .order_by(rank.desc(), Source.id)
+        .limit(limit)
+    )
+    hits = _narrowed(best, Source.id, where).subquery("hit")
+    options = f"StartSel={marks[0]}, StopSel={marks[1]}, MaxWords=30, MinWords=10"
     rows = session.execute(
-        text(
-            # The best hits first, ranked on the stored vector; the snippet only for those.
-            "SELECT hit.id, hit.title, hit.rank, ts_headline('simple', hit.text, q, :options) "
-            "FROM (SELECT s.id, s.title, s.text, ts_rank(s.search_vector, q) AS rank "
-            "      FROM sources s, websearch_to_tsquery('simple', :query) q "
-            "      WHERE s.search_vector @@ q ORDER BY rank DESC, s.id LIMIT :limit) hit, "
-            "websearch_to_tsquery('simple', :query) q ORDER BY hit.rank DESC, hit.id"
-        ),
-        {
-            "query": query,
-            "limit": limit,
-            "options": f"StartSel={marks[0]}, StopSel={marks[1]}, MaxWords=30, MinWords=10",
-        },
+        select(hits.c.id, hits.c.title, hits.c.rank,
+               func.ts_headline("simple", hits.c.text, func.websearch_to_tsquery("simple", query), options))
+        .order_by(hits.c.rank.desc(), hits.c.id)
     )
     return [SearchHit(int(r[0]), r[1] or "", float(r[2]), r[3] or "") for r in rows]
 

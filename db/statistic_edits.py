@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 
 from db.commands import CommandError, find_or_add_actor
 from db.dates import PartialDate, to_columns
-from db.models import Actor, ActorKind, Statistic
+from db.models import Actor, Statistic
 from db.queries import partial
 from db.values import format_number, read_number
+from db.vocabulary import ActorKind
 
 #: fields :func:`update_statistic` accepts; ``place``/``claimant`` are actor names (None clears)
 EDITABLE = (

@@ -1,4 +1,4 @@
-from desktop.cli import main
+from desktop.main import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

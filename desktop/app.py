@@ -1,6 +1,6 @@
 """The window's entry point: QApplication set-up, opening the archive, the main window.
 
-``run_gui(args)`` is called by :mod:`desktop.cli` for ``dossier`` without a subcommand (the
+``run_gui(args)`` is called by :mod:`desktop.main` for ``dossier`` without a subcommand (the
 window), ``--smoke`` (show, run ~1 s, exit 0) and ``screenshot OUT.png`` (render to a PNG).
 """
 
@@ -57,7 +57,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def run_gui(args: argparse.Namespace) -> int:
     """Open the window on ``args.archive``; ``--smoke`` and ``screenshot`` exit by themselves."""
     from db.archive import ArchiveError
-    from desktop.cli import open_archive
+    from db.location import open_archive
 
     headless = bool(getattr(args, "smoke", False)) or getattr(args, "command", None) == "screenshot"
     if getattr(args, "command", None) == "screenshot":
@@ -75,7 +75,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
     from desktop import settings
-    from desktop.views.main_window import MainWindow
+    from desktop.window.main_window import MainWindow
 
     window = MainWindow(archive, persist=not headless)
     if getattr(args, "command", None) == "screenshot":

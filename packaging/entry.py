@@ -2,7 +2,7 @@
 
 import multiprocessing
 
-from desktop.cli import main
+from desktop.main import main
 
 if __name__ == "__main__":
     # The importer reads slow files in worker processes started with "spawn": in the frozen

@@ -23,10 +23,11 @@ from db.dates import PartialDate, to_columns
 from db.ingest.base import IngestError
 from db.ingest.tablefile import TableError, column_name, open_table, unnamed
 from db.interchange.layouts import MISSING, TableMapping, guess_mapping, parse_number, parse_period
-from db.models import Actor, ActorKind, Alias, Mention, Statistic
+from db.models import Actor, Alias, Mention, Statistic
 from db.queries import list_actors
 from db.registry import remove_actor
 from db.text import fold
+from db.vocabulary import ActorKind
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 

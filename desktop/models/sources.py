@@ -9,15 +9,18 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from db.archive import Archive
-from db.queries import SourceFilter, SourceRow
-from desktop import operations
+from db.filters import SourceFilter
+from db.queries import SourceRow
 from desktop.models.base import Column, LazyTableModel, Role
 from desktop.models.display import date, source_kind
+from desktop.reads import sources as reads
 from desktop.tasks import TaskRunner
 
 #: search hits kept (ranked); a researcher refines the query rather than scrolls past this
 SEARCH_LIMIT = 1000
 SNIPPET_ROLE = Role.SORT + 1
+#: marks around the matching words in search snippets (the sources pane draws them in bold)
+SNIPPET_MARKS = ("\x02", "\x03")
 
 
 def _tooltip(row: SourceRow) -> str:
@@ -61,11 +64,11 @@ class SourcesModel(LazyTableModel[SourceRow]):
         self.reload()
 
     def snippet(self, source_id: int) -> str:
-        """The search snippet with the hit marked by :data:`operations.SNIPPET_MARKS`."""
+        """The search snippet with the hit marked by :data:`SNIPPET_MARKS`."""
         return self._snippets.get(source_id, "")
 
     def _snippet_text(self, row: SourceRow) -> str:
-        start, end = operations.SNIPPET_MARKS
+        start, end = SNIPPET_MARKS
         return " ".join(self.snippet(row.id).replace(start, "").replace(end, "").split())
 
     def ids_loader(self) -> Callable[[], list[int] | tuple[list[int], Any]]:
@@ -73,13 +76,13 @@ class SourcesModel(LazyTableModel[SourceRow]):
 
         def load() -> tuple[list[int], dict[int, str]]:
             if not where.search.strip():
-                return operations.source_ids(archive, where), {}
-            hits = operations.ranked_source_ids(archive, where, SEARCH_LIMIT)
+                return reads.source_ids(archive, where), {}
+            hits = reads.search(archive, where, SEARCH_LIMIT, SNIPPET_MARKS)
             snippets = {h.source_id: h.snippet for h in hits}
             if ranked:
                 return [h.source_id for h in hits], snippets
             # sorted by a column: the SQL order, restricted to the ranked hits
-            return [i for i in operations.source_ids(archive, where) if i in snippets], snippets
+            return [i for i in reads.source_ids(archive, where) if i in snippets], snippets
 
         return load
 
@@ -88,7 +91,7 @@ class SourcesModel(LazyTableModel[SourceRow]):
 
     def rows_loader(self) -> Callable[[Sequence[int]], list[SourceRow]]:
         archive = self.archive
-        return lambda ids: operations.source_rows(archive, ids)
+        return lambda ids: reads.source_rows(archive, ids)
 
     def sort_column(self, column: int, order: Qt.SortOrder) -> bool:
         if not 0 <= column < len(self.columns):

@@ -1,1 +1,2 @@
-"""The window and its panes. Views talk to Qt models and :mod:`desktop.operations`, never the ORM."""
+"""Panes and dialogs: passive widgets that show what they are given and ask for changes through
+signals. They never read the archive or write to it (controllers and undo commands do)."""

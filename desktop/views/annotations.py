@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTableView, QWidget
+from PySide6.QtCore import QItemSelection, QPoint, QSortFilterProxyModel, Qt, Signal, SignalInstance
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMenu, QTableView, QWidget
 
 from db.queries import AnnotationRow
 from desktop.models.base import Role
-from desktop.models.tables import AnnotationsModel
+from desktop.models.lists import AnnotationsModel
 from desktop.views.common import pane_layout, select_row, selected_id, tidy_table
 
 
 class AnnotationsPane(QWidget):
-    """Selecting an annotation emits ``annotation_selected(id)``; the reader shows its span."""
+    """Selecting an annotation emits ``annotation_selected(id)``; the reader shows its span.
+
+    Double-click emits ``activated(id)``; the context menu and the Delete key ask for an edit or a
+    deletion (``edit_requested(id)``, ``delete_requested(id)``): the pane changes nothing itself.
+    """
 
     annotation_selected = Signal(int)
+    activated = Signal(int)
+    edit_requested = Signal(int)
+    delete_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +53,15 @@ class AnnotationsPane(QWidget):
         self._rows: list[AnnotationRow] | None = None
         self.show_mentions.toggled.connect(lambda _on: self._fill())
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+        self.view.doubleClicked.connect(lambda _index: self._ask(self.activated))
+        self.delete_action = QAction("Delete", self.view)
+        self.delete_action.setObjectName("actionDeleteAnnotation")
+        self.delete_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")])
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(lambda: self._ask(self.delete_requested))
+        self.view.addAction(self.delete_action)
 
     def set_annotations(self, rows: tuple[AnnotationRow, ...] | list[AnnotationRow] | None) -> None:
         """The annotations of the shown source (None: no source)."""
@@ -82,6 +99,21 @@ class AnnotationsPane(QWidget):
             select_row(self.view, self.proxy.mapFromSource(self.model.index(row, 0)))
             self.view.selectionModel().blockSignals(False)
             self.view.viewport().update()
+
+    def _ask(self, signal: SignalInstance) -> None:
+        selected = self.selected_annotation()
+        if selected is not None:
+            signal.emit(selected)
+
+    def _menu(self, point: QPoint) -> None:
+        selected = self.selected_annotation()
+        if selected is None:
+            return
+        menu = QMenu(self.view)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction("Edit codes and note…", lambda: self.edit_requested.emit(selected))
+        menu.addAction("Delete", lambda: self.delete_requested.emit(selected))
+        menu.popup(self.view.viewport().mapToGlobal(point))
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         annotation_id = self.selected_annotation()

@@ -4,17 +4,28 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QTableView, QToolButton, QWidget
 
 from db.queries import CodeRow
 from desktop.models.base import Role
-from desktop.models.tables import CodesModel
+from desktop.models.lists import CodesModel
 from desktop.views.common import pane_layout, selected_id, tidy_table
 
 
 class CodesPane(QWidget):
-    """The codes with their use counts (editing the codebook is wired on top of this pane)."""
+    """The codes with their use counts, and buttons (and a context menu) to edit the codebook.
+
+    The pane edits nothing itself: it asks, with ``new_requested(sub)``, ``edit_requested``,
+    ``merge_requested``, ``delete_requested`` and ``memo_requested`` for the selected code.
+    """
+
+    #: a new code (True: a sub-code of the selected one)
+    new_requested = Signal(bool)
+    edit_requested = Signal()
+    merge_requested = Signal()
+    delete_requested = Signal()
+    memo_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,10 +42,37 @@ class CodesPane(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setColumnWidth(0, 180)
-        self.layout_ = pane_layout(self)
-        self.layout_.addWidget(self.view, 1)
+        bar = QHBoxLayout()
+        bar.setSpacing(2)
+        self.buttons: dict[str, QToolButton] = {}
+        for key, text, tip, signal in (
+            ("new", "New", "Create a code", self.new_requested),
+            ("edit", "Edit", "Rename, recolour or move the selected code", self.edit_requested),
+            ("merge", "Merge", "Merge the selected code into another", self.merge_requested),
+            ("delete", "Delete", "Delete the selected code", self.delete_requested),
+            ("memo", "Memo", "Write a memo on the selected code", self.memo_requested),
+        ):
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setObjectName(f"code{key.capitalize()}Button")
+            if key == "new":
+                button.clicked.connect(lambda _checked=False: self.new_requested.emit(False))
+            else:
+                button.clicked.connect(signal.emit)
+            bar.addWidget(button)
+            self.buttons[key] = button
+        bar.addStretch(1)
+        layout = pane_layout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self.view.doubleClicked.connect(lambda _index: self.edit_requested.emit())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._buttons_state())
         #: the codes as read (``model`` shows nested ones by their path)
         self.rows: list[CodeRow] = []
+        self._buttons_state()
 
     def set_codes(self, rows: list[CodeRow]) -> None:
         """Show the codebook; a nested code is listed by its path ("violence / shelling")."""
@@ -54,6 +92,7 @@ class CodesPane(QWidget):
         self.model.set_rows([replace(c, name=path(c)) if c.parent_id else c for c in rows])
         if selected is not None:
             self.select_code(selected)
+        self._buttons_state()
 
     def select_code(self, code_id: int) -> None:
         row = self.model.row_of(code_id)
@@ -62,3 +101,24 @@ class CodesPane(QWidget):
 
     def selected_code(self) -> int | None:
         return selected_id(self.view)
+
+    def code(self, code_id: int | None) -> CodeRow | None:
+        """The row of a code as read (its own name, not its path)."""
+        return next((c for c in self.rows if c.id == code_id), None)
+
+    def _buttons_state(self) -> None:
+        selected = self.selected_code() is not None
+        for key in ("edit", "merge", "delete", "memo"):
+            self.buttons[key].setEnabled(selected)
+
+    def _menu(self, point: QPoint) -> None:
+        menu = QMenu(self.view)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction("New code…", lambda: self.new_requested.emit(False))
+        if self.selected_code() is not None:
+            menu.addAction("New sub-code…", lambda: self.new_requested.emit(True))
+            menu.addAction("Edit…", self.edit_requested.emit)
+            menu.addAction("Merge into…", self.merge_requested.emit)
+            menu.addAction("Delete…", self.delete_requested.emit)
+            menu.addAction("Memo…", self.memo_requested.emit)
+        menu.popup(self.view.viewport().mapToGlobal(point))

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QTableView,
     QTreeView,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -104,3 +106,13 @@ def select_row(view: QAbstractItemView, index: QModelIndex) -> None:
     first = model.index(index.row(), 0, index.parent())
     view.setCurrentIndex(first)
     view.scrollTo(first, QAbstractItemView.ScrollHint.EnsureVisible)
+
+
+def tree_leaves(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """The rows under the top-level rows of a two-level tree, in order."""
+    leaves: list[QTreeWidgetItem] = []
+    for i in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(i)
+        if top is not None:
+            leaves.extend(child for j in range(top.childCount()) if (child := top.child(j)) is not None)
+    return leaves

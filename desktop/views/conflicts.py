@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QWidget
 
 from db import values
 from desktop.models.display import period
-from desktop.views.common import pane_layout, tidy_tree
+from desktop.views.common import pane_layout, tidy_tree, tree_leaves
 
 if TYPE_CHECKING:
     from db.conflicts import Conflict
@@ -59,11 +59,8 @@ class ConflictsPane(QWidget):
 
     def set_conflicts(self, conflicts: Sequence[Conflict]) -> None:
         self.conflicts = list(conflicts)
-        expanded = {
-            self.tree.topLevelItem(i).text(0)
-            for i in range(self.tree.topLevelItemCount())
-            if self.tree.topLevelItem(i).isExpanded()
-        }
+        tops = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        expanded = {top.text(0) for top in tops if top is not None and top.isExpanded()}
         self.tree.clear()
         if not conflicts:
             self.heading.setText(
@@ -108,11 +105,7 @@ class ConflictsPane(QWidget):
 
     def claim_items(self) -> list[QTreeWidgetItem]:
         """Every claim row, in order (for tests and keyboard use)."""
-        items = []
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            items.extend(top.child(j) for j in range(top.childCount()))
-        return items
+        return tree_leaves(self.tree)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         statistic_id = item.data(0, ID_ROLE)

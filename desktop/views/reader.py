@@ -1,16 +1,14 @@
 """The reader: a source's metadata and its text, with annotations, mentions and statistics marked.
 
-Read-only here (annotating is wired on top by :mod:`desktop.annotating`). Offsets in the public
-methods are code points, as in the archive; the editor works in UTF-16 units, converted with
-:mod:`desktop.textpos`.
+Read-only: annotating is done by :mod:`desktop.controllers.annotating` through its signals and
+its selection. Offsets in the public methods are code points, as in the archive; the editor works
+in UTF-16 units, converted with :mod:`desktop.views.textpos`.
 """
 
 from __future__ import annotations
 
 import html
-import itertools
-from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -19,19 +17,33 @@ from PySide6.QtGui import (
     QHelpEvent,
     QMouseEvent,
     QPalette,
-    QSyntaxHighlighter,
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from db import values
 from db.queries import AnnotationRow, SourceDetail, StatisticRow, page_of
 from desktop.models.display import date, measure
-from desktop.textpos import OffsetMap, display_text
+from desktop.views.highlighting import (
+    CODED,
+    FOCUS,
+    LAZY_FROM,
+    MENTION,
+    STATISTIC,
+    Span,
+    SpanHighlighter,
+    coded_format,
+    focus_format,
+    mention_format,
+    statistic_format,
+)
 from desktop.views.paged_editor import PagedEditor
+from desktop.views.textpos import OffsetMap, display_text
+
+#: the dotted underline under suggested spans
+UNDERLINE_COLOUR = QColor("#7b1fa2")
 
 RELIABILITY = {
     "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
@@ -41,173 +53,6 @@ CREDIBILITY = {
     1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful", 5: "improbable",
     6: "truth cannot be judged",
 }
-MENTION_COLOUR = QColor("#1565c0")
-FOCUS_COLOUR = QColor("#90caf9")
-STATISTIC_COLOUR = QColor("#e65100")
-STATISTIC_BACKGROUND = QColor("#ffe9d1")
-UNCODED_BACKGROUND = QColor("#e6e6e6")
-
-# layers, lowest first: later layers are merged over earlier ones where spans overlap
-CODED, STATISTIC, MENTION, FOCUS = range(4)
-#: texts longer than this (UTF-16 units) are highlighted lazily, a screenful at a time: formatting
-#: every paragraph of a 1 MB text costs about 0.2 s before the first paint
-LAZY_FROM = 200_000
-
-
-@dataclass(frozen=True)
-class Span:
-    """A marked stretch of the document, in UTF-16 positions."""
-
-    start: int
-    end: int
-    layer: int
-    format: QTextCharFormat
-    annotation: AnnotationRow | None = None
-
-
-def _tint(colour: str, alpha: int = 110) -> QColor:
-    tinted = QColor(colour)
-    if not tinted.isValid():
-        tinted = QColor(UNCODED_BACKGROUND)
-    tinted.setAlpha(alpha)
-    return tinted
-
-
-def _mixed(colours: list[QColor]) -> QColor:
-    """The average of some colours, more opaque than any of them."""
-    n = len(colours)
-    mixed = QColor(
-        sum(c.red() for c in colours) // n,
-        sum(c.green() for c in colours) // n,
-        sum(c.blue() for c in colours) // n,
-    )
-    mixed.setAlpha(min(255, max(c.alpha() for c in colours) + 40 * (n - 1)))
-    return mixed
-
-
-def coded_format(colours: tuple[str, ...]) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setBackground(_tint(colours[0]) if colours else UNCODED_BACKGROUND)
-    return fmt
-
-
-def mention_format() -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setForeground(MENTION_COLOUR.darker(130))
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-    fmt.setUnderlineColor(MENTION_COLOUR)
-    return fmt
-
-
-def statistic_format() -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setBackground(STATISTIC_BACKGROUND)
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-    fmt.setUnderlineColor(STATISTIC_COLOUR)
-    return fmt
-
-
-def focus_format() -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setBackground(FOCUS_COLOUR)
-    fmt.setFontWeight(QFont.Weight.DemiBold)
-    return fmt
-
-
-class SpanHighlighter(QSyntaxHighlighter):
-    """Formats only the spans that touch each block (found by bisection), merging overlaps."""
-
-    def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
-        self._spans: list[Span] = []
-        self._starts: list[int] = []
-        self._longest = 0
-        #: when lazy, only blocks in ``visible`` (block numbers) are formatted as the text is
-        #: laid out; the others wait in ``_pending`` until :meth:`format_blocks` is given them
-        self.lazy = False
-        self.visible = range(0)
-        self._pending: set[int] = set()
-        self._formatted: set[int] = set()
-        self._forcing = False
-
-    def set_spans(self, spans: list[Span], *, rehighlight: bool = True) -> None:
-        """Replace the spans; ``rehighlight=False`` when new text is about to be set anyway."""
-        self._spans = sorted(spans, key=lambda s: (s.start, s.end))
-        self._starts = [s.start for s in self._spans]
-        self._longest = max((s.end - s.start for s in self._spans), default=0)
-        self._pending.clear()
-        if rehighlight and self.lazy:
-            self._refresh_lazily()
-        else:
-            self._formatted.clear()
-            if rehighlight:
-                self.rehighlight()
-
-    def _refresh_lazily(self) -> None:
-        """New spans on a lazily highlighted text: redo the blocks formatted so far, defer the rest."""
-        document = self.document()
-        done, self._formatted = self._formatted, set()
-        self._pending = set(range(document.blockCount()))
-        self.format_blocks([document.findBlockByNumber(n) for n in sorted(done)])
-
-    @property
-    def has_pending(self) -> bool:
-        return bool(self._pending)
-
-    def format_blocks(self, blocks: list[QTextBlock]) -> None:
-        """Format those of ``blocks`` that lazy highlighting has skipped so far."""
-        self._forcing = True
-        try:
-            for block in blocks:
-                if block.blockNumber() in self._pending:
-                    self.rehighlightBlock(block)
-        finally:
-            self._forcing = False
-
-    def spans_at(self, position: int) -> list[Span]:
-        """Spans covering a document position, shortest (innermost) first."""
-        low = bisect_left(self._starts, position - self._longest)
-        high = bisect_left(self._starts, position + 1)
-        found = [s for s in self._spans[low:high] if s.start <= position < s.end]
-        return sorted(found, key=lambda s: (s.end - s.start, -s.layer))
-
-    def highlightBlock(self, text: str) -> None:
-        if not self._spans:
-            return
-        block = self.currentBlock()
-        number = block.blockNumber()
-        if self.lazy and not self._forcing and number not in self.visible:
-            self._pending.add(number)
-            return
-        if self.lazy:
-            self._pending.discard(number)
-            self._formatted.add(number)
-        begin = block.position()
-        end = begin + block.length()
-        low = bisect_left(self._starts, begin - self._longest)
-        high = bisect_left(self._starts, end)
-        pieces = [
-            (max(s.start, begin) - begin, min(s.end, end) - begin, s.layer, s.format)
-            for s in self._spans[low:high]
-            if s.end > begin
-        ]
-        if not pieces:
-            return
-        pieces.sort(key=lambda p: p[2])
-        bounds = sorted({p for piece in pieces for p in piece[:2]})
-        for left, right in itertools.pairwise(bounds):
-            covering = [p for p in pieces if p[0] <= left and p[1] >= right]
-            if not covering:
-                continue
-            merged = QTextCharFormat()
-            for piece in covering:
-                merged.merge(piece[3])
-            coded = [piece[3] for piece in covering if piece[2] == CODED]
-            if len(coded) > 1:
-                # overlapping codes: their colours mixed and a little stronger, so that where two
-                # annotations overlap both show, instead of the later one hiding the other
-                merged.setBackground(_mixed([f.background().color() for f in coded]))
-            self.setFormat(left, right - left, merged)
 
 
 def _header_html(detail: SourceDetail) -> str:
@@ -245,6 +90,8 @@ class ReaderView(QWidget):
     annotation_clicked = Signal(int)
     #: a different source (or none) is shown
     source_changed = Signal()
+    #: a plain left click (no drag) in the text, at this code point
+    clicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -319,6 +166,7 @@ class ReaderView(QWidget):
         cursor = self.editor.textCursor()
         selection = (cursor.anchor(), cursor.position()) if same else None
         self._detail = detail
+        self.editor.setExtraSelections([])
         if detail is None:
             self.header.setText(
                 "<div style='font-size:13pt; color:#666'>No source selected</div>"
@@ -402,6 +250,31 @@ class ReaderView(QWidget):
             if span.annotation is not None:
                 seen.setdefault(span.annotation.id, span.annotation)
         return list(seen.values())
+
+    def underline(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Underline (dotted) these spans of code points; an empty list takes the underlines away."""
+        selections = []
+        document = self.editor.document()
+        for start, end in spans:
+            first, last = self._offsets.span_to_utf16(start, end)
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(first)
+            cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            text_format = QTextCharFormat()
+            text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            text_format.setUnderlineColor(UNDERLINE_COLOUR)
+            selection.format = text_format
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+
+    def underlined(self) -> list[tuple[int, int]]:
+        """The underlined spans in code points."""
+        return [
+            self._offsets.span_to_codepoints(s.cursor.selectionStart(), s.cursor.selectionEnd())
+            for s in self.editor.extraSelections()
+        ]
 
     # --- internals ------------------------------------------------------------------------
 
@@ -517,6 +390,7 @@ class ReaderView(QWidget):
                 point = event.position().toPoint()
                 moved = press is None or (press - point).manhattanLength() > 3
                 if event.button() == Qt.MouseButton.LeftButton and not moved:
+                    self.clicked.emit(self._offsets.to_codepoint(self._position_at(point), round_down=True))
                     spans = [s for s in self.highlighter.spans_at(self._position_at(point)) if s.annotation]
                     if spans and spans[0].annotation is not None:
                         self.annotation_clicked.emit(spans[0].annotation.id)

@@ -26,10 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.archive import Archive
-from desktop import operations
-from desktop.models.sources import SNIPPET_ROLE, SourcesModel
-from desktop.tasks import TaskRunner
+from desktop.models.sources import SNIPPET_MARKS, SNIPPET_ROLE, SourcesModel
 from desktop.views.common import filter_box, pane_layout, select_row, selected_id, tidy_table
 
 #: ms to wait after the last key press before filtering or searching
@@ -56,7 +53,7 @@ class TitleDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        opened, closed = operations.SNIPPET_MARKS
+        opened, closed = SNIPPET_MARKS
         flat = " ".join(snippet.split())
         markup = html.escape(flat).replace(html.escape(opened), "<b>").replace(html.escape(closed), "</b>")
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -93,10 +90,10 @@ class SourcesPane(QWidget):
     #: the actor filter was cleared from this pane
     actor_filter_cleared = Signal()
 
-    def __init__(self, archive: Archive, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, model: SourcesModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sourcesView")
-        self.model = SourcesModel(archive, runner)
+        self.model = model
         self.search_edit = filter_box("Search the texts…  (Ctrl+F)", "searchEdit")
         self.search_edit.setToolTip(
             'All words must occur; "quoted phrase"; prefix*; -excluded. Best matches first.'

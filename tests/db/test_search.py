@@ -7,6 +7,7 @@ from sqlalchemy import text
 
 from db.archive import Archive
 from db.commands import add_actor, delete_actor, delete_source, update_actor, update_source
+from db.filters import SourceFilter
 from db.search import check_index, fts_query, search_sources
 from tests.factories import make_source
 
@@ -97,6 +98,33 @@ def test_query_syntax_phrases_prefixes_and_exclusion(archive: Archive) -> None:
     assert fts_query("   ") is None
 
 
+def _narrowed_hits(archive: Archive, query: str, where: SourceFilter, limit: int) -> list[int]:
+    with archive.session() as session:
+        return [h.source_id for h in search_sources(session, query, where=where, limit=limit)]
+
+
+def _many_hits_one_from_the_outlet(archive: Archive, tag: str = "") -> tuple[int, int]:
+    """30 sources about attacks; the one from a small outlet ranks low (one mention, long text)."""
+    for n in range(30):
+        make_source(archive, f"Attack{tag} attack{tag} attack{tag} report {n}.", title=f"Attack{tag} {n}",
+                    outlet="Big Wire")
+    filler = " ".join(["words"] * 400)
+    low = make_source(archive, f"{filler} an attack{tag} {filler}", title="Weekly digest", outlet="Small Paper")
+    with archive.session() as session:
+        outlet = session.execute(text("SELECT outlet_id FROM sources WHERE id = :id"), {"id": low}).scalar()
+    return low, int(outlet)
+
+
+def test_search_is_narrowed_in_the_same_query_before_the_limit(archive: Archive) -> None:
+    """The best hits among the sources the filter keeps, not the best hits then filtered."""
+    low, outlet = _many_hits_one_from_the_outlet(archive)
+    assert low not in _ids(archive, "attack")[:5]
+    assert _narrowed_hits(archive, "attack", SourceFilter(text="small paper"), 5) == [low]
+    assert _narrowed_hits(archive, "attack", SourceFilter(actor_id=outlet), 5) == [low]
+    assert _narrowed_hits(archive, "attack", SourceFilter(kind="no such kind"), 5) == []
+    assert len(_narrowed_hits(archive, "attack", SourceFilter(), 5)) == 5
+
+
 @pytest.mark.postgres
 def test_postgresql_search_follows_writes_renames_and_long_texts(postgres_url: str) -> None:
     """The stored, indexed search vector of PostgreSQL archives (migration 0003) stays right."""
@@ -125,6 +153,22 @@ def test_postgresql_search_follows_writes_renames_and_long_texts(postgres_url: s
         with opened.session() as session:
             delete_source(session, source)
         assert _ids(opened, f"nazran{tag}") == []
+    finally:
+        opened.close()
+
+
+@pytest.mark.postgres
+def test_postgresql_search_is_narrowed_in_the_same_query(postgres_url: str) -> None:
+    import uuid
+
+    from db import archive as archive_module
+
+    opened = archive_module.open(postgres_url)
+    tag = uuid.uuid4().hex[:10]
+    try:
+        low, outlet = _many_hits_one_from_the_outlet(opened, tag)
+        assert _narrowed_hits(opened, f"attack{tag}", SourceFilter(actor_id=outlet), 5) == [low]
+        assert _narrowed_hits(opened, f"attack{tag}", SourceFilter(text="small paper"), 40) == [low]
     finally:
         opened.close()
 

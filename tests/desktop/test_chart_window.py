@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from desktop.views.main_window import MainWindow
 from PySide6.QtCore import QPointF, Qt
 from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
 from db.queries import list_statistics
 from desktop.charts.pane import ChartPane
-from desktop.views.main_window import MainWindow
 
 
 @pytest.fixture

@@ -164,13 +164,24 @@ def test_show_of_a_missing_source_is_an_input_failure(tmp_path: Path) -> None:
 
 def test_headless_commands_never_import_qt(tmp_path: Path) -> None:
     code = (
-        "import sys; from desktop.cli import main; "
+        "import sys; from desktop.main import main; "
         f"main(['--archive', {str(tmp_path / 'a.sqlite')!r}, 'sources', '--json']); "
-        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))]; "
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'shiboken6', 'desktop.app'))]; "
         "print('QT', bad)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert result.stdout.strip().endswith("QT []")
+
+
+def test_the_entry_point_loads_neither_qt_nor_the_archive_before_it_is_needed() -> None:
+    """The importer's worker processes start by importing the program's main module."""
+    code = (
+        "import sys; import desktop.main; "
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'shiboken6', 'sqlalchemy', 'desktop.app'))]; "
+        "print('LOADED', bad)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert result.stdout.strip().endswith("LOADED []")
 
 
 @pytest.mark.postgres

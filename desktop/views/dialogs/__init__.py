@@ -7,7 +7,7 @@ tests can fill them in and press OK with qtbot.
 
 from desktop.views.dialogs.annotate import AnnotateDialog
 from desktop.views.dialogs.codebook import ChooseCodeDialog, CodeDialog
-from desktop.views.dialogs.memo import MemoDialog
+from desktop.views.dialogs.memo import MemoDialog, MemoSearchDialog
 from desktop.views.dialogs.mention import MentionDialog
 from desktop.views.dialogs.statistic import StatisticDialog
 from desktop.views.dialogs.text import OrphansDialog, SourceTextDialog
@@ -17,6 +17,7 @@ __all__ = [
     "ChooseCodeDialog",
     "CodeDialog",
     "MemoDialog",
+    "MemoSearchDialog",
     "MentionDialog",
     "OrphansDialog",
     "SourceTextDialog",

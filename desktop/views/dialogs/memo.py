@@ -1,9 +1,22 @@
-"""A memo on a source, actor, statistic or code."""
+"""A memo on a source, actor, statistic or code, and the search over all memos."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from collections.abc import Callable
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import lookup
 from desktop.views.dialogs.common import ok_cancel
 
 
@@ -30,3 +43,47 @@ class MemoDialog(QDialog):
 
     def text(self) -> str:
         return self.edit.toPlainText().strip()
+
+
+class MemoSearchDialog(QDialog):
+    """Type words; the memos holding all of them are listed."""
+
+    chosen = Signal(str, int)
+
+    def __init__(self, search: Callable[[str], list[lookup.MemoRow]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("memoSearchDialog")
+        self.setWindowTitle("Find in memos")
+        self.resize(520, 420)
+        self._search = search
+        self.edit = QLineEdit()
+        self.edit.setObjectName("memoSearch")
+        self.edit.setPlaceholderText("Words in the memo")
+        self.edit.setClearButtonEnabled(True)
+        self.results = QListWidget()
+        self.results.setObjectName("memoResults")
+        self.results.setWordWrap(True)
+        self.count = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.count)
+        self.edit.textChanged.connect(self.run)
+        self.results.itemActivated.connect(self._activated)
+        self.run("")
+
+    def run(self, words: str) -> None:
+        self.results.clear()
+        memos = self._search(words)
+        for memo in memos:
+            first = " ".join(memo.text.split())
+            item = QListWidgetItem(f"{memo.target_kind.capitalize()}: {memo.target_label}\n{first[:200]}")
+            item.setData(Qt.ItemDataRole.UserRole, (memo.target_kind, memo.target_id))
+            item.setToolTip(memo.text)
+            self.results.addItem(item)
+        self.count.setText(f"{len(memos)} memo{'s' if len(memos) != 1 else ''}")
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        kind, target_id = item.data(Qt.ItemDataRole.UserRole)
+        if target_id is not None:
+            self.chosen.emit(kind, int(target_id))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.lookup import ActorMatch
-from db.models import ActorKind
+from db.vocabulary import ActorKind
 from desktop.models.display import kind_name
 from desktop.views.dialogs.common import ok_cancel, quote_label
 

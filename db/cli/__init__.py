@@ -1,0 +1,113 @@
+"""The ``dossier`` command line: the parser for the whole program, and the headless commands.
+
+``desktop.main`` parses with :func:`build_parser` and hands every command that does not open the
+window to :func:`run`; nothing here imports Qt. Exit status: 0 done, 1 some input failed (the rest
+was processed and saved), 2 usage error or the archive cannot be opened. Problems go to stderr,
+one line each: ``PATH: what is wrong``.
+
+Importing this package stays light (no SQLAlchemy): the importer's worker processes start by
+importing the program's main module, and ``dossier --version`` or a usage error loads nothing more;
+the archive and each command's part of the core are imported when a command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from db import __version__
+from db.cli.commands import COMMANDS, EXIT_OK, EXIT_USAGE
+from db.cli.output import problem
+
+#: the commands that open the window (``desktop.app``), besides no command at all
+WINDOW_COMMANDS = frozenset({"screenshot"})
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 itself; keep its wording
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"dossier: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="dossier", description="Dossier: an offline archive of sources, actors and statistics.")
+    parser.add_argument("--archive", help="archive file (SQLite) or URL (postgresql://...); default: the archive in your data folder")
+    parser.add_argument("--smoke", action="store_true", help="open the window, run ~1 s and exit (packaging check)")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = commands.add_parser("import", help="import files or folders (recursively)")
+    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--password", help="password for encrypted PDFs")
+    p.add_argument("--keep-duplicates", action="store_true", help="import files the archive already has")
+    p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                   help="for tables: which column holds title/published/outlet/author/url/text/language")
+
+    p = commands.add_parser("sources", help="list the sources")
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("show", help="one source with its text, annotations, mentions and statistics")
+    p.add_argument("source_id", type=int)
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("search", help="full-text search over the sources")
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=20)
+
+    p = commands.add_parser("actors", help="list the actors with their aliases")
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("stats", help="list the statistics (claims)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--json", action="store_true")
+    group.add_argument("--csv", action="store_true")
+
+    p = commands.add_parser("suggest", help="suggested mentions and statistics for a source (saves nothing)")
+    p.add_argument("source_id", type=int)
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("screenshot", help="render the main window to a PNG")
+    p.add_argument("out", type=Path)
+    p.add_argument("--source", type=int, dest="source_id")
+    p.add_argument("--width", type=int, default=1400)
+    p.add_argument("--height", type=int, default=900)
+    return parser
+
+
+def opens_window(args: argparse.Namespace) -> bool:
+    """Whether the parsed command line is for the window: no command (``--smoke`` too) or ``screenshot``."""
+    return not args.version and (args.command is None or args.command in WINDOW_COMMANDS)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed headless command (or ``--version``) on the archive it names."""
+    if args.version:
+        print(f"dossier {__version__}")
+        return EXIT_OK
+    if opens_window(args):
+        problem("dossier: no command given (the window opens from the dossier program)")
+        return EXIT_USAGE
+    from db.archive import ArchiveError
+    from db.location import open_archive
+
+    try:
+        opened = open_archive(args.archive)
+    except ArchiveError as error:
+        problem(str(error))
+        return EXIT_USAGE
+    try:
+        return COMMANDS[args.command](opened, args)
+    except BrokenPipeError:
+        return EXIT_OK
+    finally:
+        opened.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` and run the headless command it names."""
+    return run(build_parser().parse_args(argv))

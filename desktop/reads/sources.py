@@ -1,0 +1,38 @@
+"""Reads of sources: the ids a pane lists, pages of rows, one source in full, search, counts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from db import queries
+from db.archive import Archive
+from db.filters import SourceFilter
+from db.queries import ArchiveCounts, SourceDetail, SourceRow
+from db.search import SearchHit, search_sources
+from desktop.reads.base import read
+
+
+def source_ids(archive: Archive, where: SourceFilter) -> list[int]:
+    """The ids the sources pane lists, filtered and ordered in SQL."""
+    return read(archive, queries.source_ids, where)
+
+
+def source_rows(archive: Archive, ids: Sequence[int]) -> list[SourceRow]:
+    """One page of rows, in the order of ``ids``."""
+    return read(archive, queries.source_rows, ids)
+
+
+def source_detail(archive: Archive, source_id: int) -> SourceDetail | None:
+    """One source with its text and annotations (None when it is gone)."""
+    return read(archive, queries.source_detail, source_id)
+
+
+def search(archive: Archive, where: SourceFilter, limit: int, marks: tuple[str, str]) -> list[SearchHit]:
+    """Ranked hits for ``where.search`` among the sources the rest of ``where`` keeps, best
+    first, the matching words in snippets between ``marks`` (filter and search in one query)."""
+    return read(archive, search_sources, where.search, where=where, limit=limit, marks=marks)
+
+
+def counts(archive: Archive) -> ArchiveCounts:
+    """How many sources, actors, statistics and annotations the archive holds."""
+    return read(archive, queries.counts)

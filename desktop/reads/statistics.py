@@ -1,0 +1,59 @@
+"""Reads of statistics (claims): the list, conflicts between them, measures in use, exports."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from db import lookup, queries
+from db.archive import Archive
+from db.conflicts import Conflict, find_conflicts
+from db.queries import StatisticRow
+from desktop.reads.base import read
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from db.interchange.layouts import TableMapping
+
+
+def statistics(archive: Archive, ids: Sequence[int] | None = None) -> list[StatisticRow]:
+    """Every statistic (or those of ``ids``), as the statistics pane lists them."""
+    if ids is None:
+        return read(archive, queries.list_statistics)
+    return read(archive, queries.list_statistics, ids=list(ids))
+
+
+def conflicts(archive: Archive) -> list[Conflict]:
+    """Claims about the same thing that disagree."""
+    return read(archive, find_conflicts)
+
+
+def known_measures(archive: Archive) -> list[str]:
+    """Measures already used, for the statistic form's choices."""
+    return read(archive, lookup.known_measures)
+
+
+def export_statistics(archive: Archive, path: Path, ids: Sequence[int] | None = None) -> int:
+    """Write the statistics (those of ``ids``, in that order) to a CSV or XLSX file."""
+    from db.interchange.exports import export_statistics as export
+
+    return read(archive, export, path, ids)
+
+
+def preview_reference_table(archive: Archive, path: Path) -> tuple[pd.DataFrame, TableMapping]:
+    """The first rows of a reference table and the guessed mapping (TableError when unreadable)."""
+    from db.interchange.layouts import guess_mapping
+    from db.interchange.reference import read_table
+
+    frame = read_table(path)
+    places = [a.name for a in read(archive, queries.list_actors, kind="place")]
+    return frame, guess_mapping(frame, path.name, places)
+
+
+def reference_figures(archive: Archive, dataset: str) -> int:
+    """How many figures of a reference dataset the archive holds already."""
+    from db.interchange.reference import datasets
+
+    return dict(read(archive, datasets)).get(dataset, 0)

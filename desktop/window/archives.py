@@ -1,0 +1,94 @@
+"""The window's questions about files: which archive to create or open, what to import, which
+page to go to; the message when an archive cannot be opened; the About text."""
+
+from __future__ import annotations
+
+import platform
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import qVersion
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
+
+from db import __version__
+from db.archive import Archive
+from desktop import settings
+from desktop.controllers.importing import import_file_filter
+
+
+def _start_folder(archive: Archive) -> Path:
+    return archive.path.parent if archive.path is not None else Path.home()
+
+
+def ask_new_archive(parent: QWidget, archive: Archive) -> Path | None:
+    """A path for a new archive (None when cancelled, or the file exists: then it says so)."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "New archive", str(_start_folder(archive) / "archive.sqlite"),
+        "Dossier archives (*.sqlite *.dossier);;All files (*)",
+    )
+    if not name:
+        return None
+    path = Path(name)
+    if path.exists() and path.stat().st_size > 0:
+        QMessageBox.warning(parent, "New archive", f"{path}: already exists. Use File ▸ Open Archive to open it.")
+        return None
+    return path
+
+
+def ask_archive(parent: QWidget, archive: Archive) -> str | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Open archive", str(_start_folder(archive)),
+        "Dossier archives (*.sqlite *.dossier *.db);;All files (*)",
+    )
+    return name or None
+
+
+def show_archive_error(parent: QWidget, message: str) -> QMessageBox:
+    """The archive could not be opened: say why, and that nothing changed."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "Cannot open the archive", message,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("archiveErrorBox")
+    box.setInformativeText("Nothing was changed.")
+    box.open()
+    return box
+
+
+def fill_recent_menu(menu: QMenu, current: str, open_location: Callable[[str], object]) -> None:
+    """The archives opened before (not the one open now), and a way to forget them."""
+    menu.clear()
+    recent = [r for r in settings.recent_archives() if r != current]
+    for location in recent:
+        action = menu.addAction(location)
+        action.triggered.connect(lambda _checked=False, where=location: open_location(where))
+    if not recent:
+        menu.addAction("No other archives yet").setEnabled(False)
+    else:
+        menu.addSeparator()
+        menu.addAction("Clear the list", settings.clear_recent_archives)
+
+
+def ask_import_files(parent: QWidget) -> list[Path]:
+    names, _ = QFileDialog.getOpenFileNames(parent, "Import files", str(Path.home()), import_file_filter())
+    return [Path(n) for n in names]
+
+
+def ask_import_folder(parent: QWidget) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(parent, "Import a folder", str(Path.home()))
+    return Path(folder) if folder else None
+
+
+def ask_page(parent: QWidget, current: int, count: int) -> int | None:
+    number, ok = QInputDialog.getInt(parent, "Go to page", f"Page (1–{count}):", current, 1, count)
+    return number if ok else None
+
+
+def about_text(archive: Archive) -> str:
+    return (
+        f"<h3>Dossier {__version__}</h3>"
+        "<p>An offline archive of sources, actors and statistics, for field researchers.</p>"
+        f"<p><b>Archive:</b> {archive.location}</p>"
+        f"<p>Qt {qVersion()} · PySide6 {pyside_version} · Python {platform.python_version()}"
+        f" ({sys.platform})</p>"
+    )

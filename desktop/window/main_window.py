@@ -1,0 +1,468 @@
+"""The main window: the one place that builds the panes, the controllers, the docks, the actions
+and the menus, and wires them together.
+
+Every pane refreshes on ``archive_changed``, which is emitted after any write. Reads of many rows
+(the sources list, the side panes) run on the task runner's read pool; one source's text loads
+at once (a few milliseconds, and the reader must show it before anything else happens).
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QScrollArea,
+    QToolBar,
+    QWidget,
+)
+
+from db.archive import Archive, ArchiveError
+from db.queries import ArchiveCounts
+from desktop import settings
+from desktop.controllers.actors import Actors
+from desktop.controllers.annotating import Annotating
+from desktop.controllers.base import Dialogs
+from desktop.controllers.codebook import Codebook
+from desktop.controllers.importing import ImportController
+from desktop.controllers.memos import Memos
+from desktop.controllers.source_text import SourceText
+from desktop.controllers.statistics import Statistics
+from desktop.controllers.suggestions import Suggestions
+from desktop.models.sources import SourcesModel
+from desktop.reads import sources as source_reads
+from desktop.reads import statistics as statistic_reads
+from desktop.tasks import TaskRunner
+from desktop.views.actors import ActorsPane
+from desktop.views.annotations import AnnotationsPane
+from desktop.views.codes import CodesPane
+from desktop.views.conflicts import ConflictsPane
+from desktop.views.reader import ReaderView
+from desktop.views.sources import SourcesPane
+from desktop.views.statistics.pane import StatisticsPane
+from desktop.views.suggestions import SuggestionsPane
+from desktop.window import archives, wiring
+from desktop.window.actions import Actions, build_menus, create_actions
+from desktop.window.layout import Docks
+from desktop.window.refresh import ListsRefresh
+
+#: windows open in this process (a window opened from File > Open must outlive its opener)
+_windows: list[MainWindow] = []
+
+
+@dataclass(frozen=True)
+class Controllers:
+    """What the researcher can do in the window, one controller a subject."""
+
+    importing: ImportController
+    annotating: Annotating
+    codebook: Codebook
+    memos: Memos
+    source_text: SourceText
+    actors: Actors
+    statistics: Statistics
+    suggestions: Suggestions
+
+
+class MainWindow(QMainWindow):
+    """One archive, seen through linked panes."""
+
+    #: emitted after every write; every pane refreshes on it
+    archive_changed = Signal()
+    #: a refresh of the panes (started at opening and on ``archive_changed``) has arrived
+    refreshed = Signal()
+    #: the chart pane was created (it loads after the window is shown)
+    chart_ready = Signal()
+
+    def __init__(self, archive: Archive, *, persist: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.archive = archive
+        self.persist = persist
+        self.tasks = TaskRunner(self)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undoStack")
+        self.dialogs = Dialogs(self)
+        self.chart: Any = None
+        _windows.append(self)
+
+        self.reader = ReaderView()
+        self.setCentralWidget(self.reader)
+        self.sources = SourcesPane(SourcesModel(archive, self.tasks))
+        self.actors = ActorsPane()
+        self.statistics = StatisticsPane()
+        self.annotations = AnnotationsPane()
+        self.codes = CodesPane()
+        self.conflicts = ConflictsPane()
+        self.suggestions = SuggestionsPane()
+        self.chart_placeholder = QLabel("Loading the chart…")
+        self.chart_placeholder.setObjectName("chartView")
+        self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.docks = Docks(self, {
+            "sources": ("Sources", self.sources), "actors": ("Actors", self.actors),
+            "annotations": ("Annotations", self.annotations), "codes": ("Codes", self.codes),
+            "statistics": ("Statistics", self.statistics), "chart": ("Chart", self.chart_placeholder),
+            "conflicts": ("Conflicts", self.conflicts), "suggestions": ("Suggestions", self.suggestions),
+        })
+        self.action: Actions = create_actions(self, self.undo_stack)
+        self.menus = build_menus(self.menuBar(), self.action, self.docks.toggles())
+        self._build_toolbar()
+        self._build_status_bar()
+        self.lists = ListsRefresh(
+            archive, self.tasks, sources=self.sources, actors=self.actors, statistics=self.statistics,
+            codes=self.codes, counts_label=self.counts_label, show_status=self.show_status, parent=self,
+        )
+        self.lists.refreshed.connect(self.refreshed)
+        self.controllers = self._build_controllers()
+        wiring.connect_actions(self)
+        wiring.connect_panes(self)
+        self.setAcceptDrops(True)
+        self.setWindowTitle(f"{self.archive_name} — Dossier")
+        self.resize(1400, 900)
+        #: the proportions are set when the window is first shown (docks ignore them before)
+        self._sizes_pending = True
+        if persist:
+            self._sizes_pending = not self.docks.restore(self._header_views())
+        self.refresh()
+        self.controllers.statistics.refresh_conflicts()
+        # pandas and pyqtgraph (~1 s to import) load once the window is on screen with its lists
+        self.refreshed.connect(self._after_first_refresh, Qt.ConnectionType.SingleShotConnection)
+
+    # --- construction ---------------------------------------------------------------------
+
+    @property
+    def archive_name(self) -> str:
+        path = self.archive.path
+        return path.name if path is not None else self.archive.location
+
+    def show_status(self, message: str, timeout_ms: int = 6000) -> None:
+        """A message in the status bar (what controllers and undo commands report)."""
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def _build_controllers(self) -> Controllers:
+        a = self.action
+        annotating = Annotating(
+            self, self.dialogs, self.reader, lambda: self.codes.rows,
+            selection_actions=a.on_selection, source_actions=(a.memo_source, a.correct_text), parent=self,
+        )
+        return Controllers(
+            importing=ImportController(self.archive, self.tasks, self),
+            annotating=annotating,
+            codebook=Codebook(self, self.dialogs, self.codes, parent=self),
+            memos=Memos(self, self.dialogs, self._selected, parent=self),
+            source_text=SourceText(self, self.dialogs, self.reader, annotating.selection, parent=self),
+            actors=Actors(self, self.dialogs, self.actors,
+                          (a.new_actor, a.edit_actor, a.merge_actors, a.delete_actor), parent=self),
+            statistics=Statistics(self, self.dialogs, self.statistics, self.conflicts, parent=self),
+            suggestions=Suggestions(self, self.dialogs, self.suggestions, self.reader, parent=self),
+        )
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Annotate", self)
+        bar.setObjectName("annotateToolBar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (*self.action.on_selection, None, self.action.undo, self.action.redo):
+            if action is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("countsLabel")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumSize(QSize(90, 14))
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.path_label = QLabel(self.archive.location)
+        self.path_label.setObjectName("archivePathLabel")
+        self.path_label.setToolTip(self.archive.location)
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        status.addWidget(self.counts_label)
+        status.addPermanentWidget(self.busy)
+        status.addPermanentWidget(self.path_label)
+
+    # --- the panes ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload every pane from the archive (after a write, or at opening)."""
+        self.lists.refresh()
+        if self.reader.source_id is not None:
+            self.open_source(self.reader.source_id, reload=True)
+        if self.chart is not None:
+            self.chart.refresh()
+
+    @property
+    def counts(self) -> ArchiveCounts | None:
+        """What the archive holds, as last counted."""
+        return self.lists.counts
+
+    def show_conflict_count(self) -> None:
+        count = len(self.controllers.statistics.conflicts)
+        self.docks["conflicts"].setWindowTitle(f"Conflicts ({count})" if count else "Conflicts")
+
+    def _after_first_refresh(self) -> None:
+        # back where the researcher left off: the source last read in this archive
+        if self.persist and self.reader.source_id is None:
+            last = settings.settings().value(self._last_source_key)
+            if last is not None and str(last).isdigit():
+                self.open_source(int(str(last)))
+        QTimer.singleShot(0, self._create_chart)
+
+    @property
+    def _last_source_key(self) -> str:
+        # QSettings keys may not hold "/" or "\\" freely; a path becomes one key segment
+        return "lastSource/" + self.archive.location.replace("/", "|").replace("\\", "|")
+
+    def _create_chart(self) -> None:
+        if self.chart is not None:
+            return
+        try:
+            from desktop.charts.pane import ChartPane
+        except ImportError as error:  # the chart is optional; the window works without it
+            self.chart_placeholder.setText(f"The chart is not available ({error}).")
+            return
+        try:
+            chart = ChartPane(self.archive)
+        except Exception as error:  # a broken chart must not take the window down with it
+            traceback.print_exc()
+            self.chart_placeholder.setText(f"The chart could not be drawn:\n{error}")
+            return
+        self.chart = chart
+        self.chart.statistic_clicked.connect(self.select_statistic)
+        # in a scroll area: the chart's controls need ~780x370, more than a laptop screen leaves
+        # the bottom row; the window must still fit (and render) at smaller sizes
+        holder = QScrollArea()
+        holder.setObjectName("chartScroll")
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidget(self.chart)
+        self.docks["chart"].setWidget(holder)
+        self.chart_placeholder.deleteLater()
+        selected = self.statistics.selected_statistic()
+        if selected is not None:
+            self.chart.highlight_statistic(selected)
+        self.chart_ready.emit()
+
+    # --- linking the panes ----------------------------------------------------------------
+
+    def open_source(self, source_id: int, start: int | None = None, end: int | None = None, *,
+                    reload: bool = False) -> bool:
+        """Show a source in the reader; with ``start``/``end`` (code points), select that span."""
+        if reload or self.reader.source_id != source_id:
+            detail = source_reads.source_detail(self.archive, source_id)
+            if detail is None:
+                self.reader.show_source(None)
+                self.annotations.set_annotations(None)
+                return False
+            self.reader.show_source(detail)
+            self.annotations.set_annotations(detail.annotations)
+        if not reload:
+            self.sources.select_source(source_id)
+        if start is not None and end is not None:
+            self.reader.select_span(start, end)
+        return True
+
+    def select_statistic(self, statistic_id: int) -> None:
+        """Open a statistic's source in the reader, scrolled to its sentence, selected."""
+        row = next((s for s in self.statistics.model.rows if s.id == statistic_id), None)
+        if row is None:
+            found = statistic_reads.statistics(self.archive, ids=[statistic_id])
+            row = found[0] if found else None
+        if row is None:
+            return
+        self.statistics.select_statistic(statistic_id, quietly=True)
+        if self.chart is not None:
+            self.chart.highlight_statistic(statistic_id)
+        if row.source_id is not None:
+            self.open_source(row.source_id, row.start, row.end)
+
+    def _selected(self, kind: str) -> int | None:
+        """The source shown, or the actor, statistic or code selected (for a memo on it)."""
+        if kind == "source":
+            return self.reader.source_id
+        if kind == "actor":
+            return self.actors.selected_actor()
+        if kind == "statistic":
+            return self.statistics.selected_statistic()
+        return self.codes.selected_code()
+
+    def go_to_memo_target(self, kind: str, target_id: int) -> None:
+        """Show what a memo is on."""
+        if kind == "source":
+            self.open_source(target_id)
+        elif kind == "statistic":
+            self.select_statistic(target_id)
+        elif kind == "actor":
+            self.actors.select_actor(target_id)
+        elif kind == "code":
+            self.docks["codes"].raise_()
+            self.codes.select_code(target_id)
+
+    def on_actor_selected(self, actor_id: int) -> None:
+        actor = self.actors.selected_actor_row() if actor_id >= 0 else None
+        self.sources.set_actor_filter(actor.id if actor else None, actor.name if actor else "")
+        self.reader.highlight_actor(actor.id if actor else None)
+
+    def on_annotation_selected(self, annotation_id: int) -> None:
+        detail = self.reader.detail
+        if detail is None:
+            return
+        annotation = next((a for a in detail.annotations if a.id == annotation_id), None)
+        if annotation is not None:
+            self.reader.select_span(annotation.start, annotation.end)
+
+    def on_annotation_clicked(self, annotation_id: int) -> None:
+        self.annotations.select_annotation(annotation_id)
+        detail = self.reader.detail
+        annotation = next((a for a in detail.annotations if a.id == annotation_id), None) if detail else None
+        if annotation is not None and annotation.statistic_id is not None:
+            self.statistics.select_statistic(annotation.statistic_id, quietly=True)
+            if self.chart is not None:
+                self.chart.highlight_statistic(annotation.statistic_id)
+
+    def on_reader_selection_changed(self) -> None:
+        has_text = self.reader.selected_span() is not None
+        for action in self.action.on_selection:
+            action.setEnabled(has_text)
+
+    def focus_search(self) -> None:
+        self.docks.show("sources")
+        self.sources.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.sources.search_edit.selectAll()
+
+    def go_to_page(self) -> None:
+        """Ask for a page of the source's original document and show it."""
+        count = self.reader.page_count
+        if count < 2:
+            return
+        position = self.reader.offsets.to_codepoint(self.reader.editor.textCursor().position())
+        number = self.ask_page(self.reader.page_of(position) or 1, count)
+        if number is not None:
+            self.reader.go_to_page(number)
+
+    def ask_page(self, current: int, count: int) -> int | None:
+        return archives.ask_page(self, current, count)
+
+    # --- File menu ------------------------------------------------------------------------
+
+    def new_archive(self) -> None:
+        path = archives.ask_new_archive(self, self.archive)
+        if path is not None:
+            self.open_location(str(path), create=True)
+
+    def choose_archive(self) -> None:
+        location = archives.ask_archive(self, self.archive)
+        if location is not None:
+            self.open_location(location)
+
+    def open_location(self, location: str, *, create: bool = False) -> MainWindow | None:
+        """Open another archive in a new window (this one closes). On failure: a dialog, nothing changed."""
+        from db import archive as archive_module
+
+        if location == self.archive.location:
+            return self
+        try:
+            opened = archive_module.open(location, create=create)
+        except ArchiveError as error:
+            self.archive_error_box = archives.show_archive_error(self, str(error))
+            return None
+        window = MainWindow(opened, persist=self.persist)
+        window.show()
+        self.close()
+        settings.add_recent_archive(opened.location)  # after this window saved its own place
+        return window
+
+    def fill_recent_menu(self) -> None:
+        archives.fill_recent_menu(self.menus["recent"], self.archive.location, self.open_location)
+
+    def choose_import_files(self) -> None:
+        paths = archives.ask_import_files(self)
+        if paths:
+            self.import_paths(paths)
+
+    def choose_import_folder(self) -> None:
+        folder = archives.ask_import_folder(self)
+        if folder is not None:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import files or folders on the writer thread, with progress and a summary."""
+        importing = self.controllers.importing
+        if importing.running:
+            self.show_status("An import is already running; wait for it to finish.", 5000)
+            return
+        importing.start(paths)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls: list[QUrl] = event.mimeData().urls()
+        paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # --- View and Help --------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._sizes_pending:
+            self._sizes_pending = False
+            self.docks.default_sizes()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Dossier", self.about_text())
+
+    def about_text(self) -> str:
+        return archives.about_text(self.archive)
+
+    # --- settings -------------------------------------------------------------------------
+
+    def _header_views(self) -> dict[str, QHeaderView]:
+        return {
+            "sources": self.sources.view.horizontalHeader(),
+            "statistics": self.statistics.view.horizontalHeader(),
+            "annotations": self.annotations.view.horizontalHeader(),
+            "codes": self.codes.view.horizontalHeader(),
+            "actors": self.actors.view.header(),
+        }
+
+    def save_settings(self) -> None:
+        self.docks.save(self._header_views())
+        settings.add_recent_archive(self.archive.location)
+        if self.reader.source_id is not None:
+            settings.settings().setValue(self._last_source_key, self.reader.source_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.controllers.importing.running:
+            answer = QMessageBox.question(
+                self, "Import running", "An import is running. Stop it after the current file and close?"
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        if self.persist:
+            self.save_settings()
+        self.tasks.shutdown()
+        self.archive.close()
+        super().closeEvent(event)
+        if self in _windows:  # nothing else keeps a closed window alive
+            _windows.remove(self)

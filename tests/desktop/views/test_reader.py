@@ -1,0 +1,164 @@
+"""The reader on a long text: highlights are drawn where the researcher looks, lazily."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QTextBlock
+from pytestqt.qtbot import QtBot
+
+from db.archive import Archive
+from db.commands import add_annotation, add_code
+from db.importer import import_paths
+from desktop.reads import sources as reads
+from desktop.views.reader import LAZY_FROM, ReaderView
+from tests.db.ingest.conftest import write_pdf
+from tests.factories import make_source
+
+PARAGRAPH = "Shelling continued near the town, officials said, and 🙂 families left at night. "
+
+
+def long_text() -> str:
+    paragraphs = [f"{n}: " + PARAGRAPH * 4 for n in range(LAZY_FROM // len(PARAGRAPH * 4) + 200)]
+    return "\n\n".join(paragraphs)
+
+
+def formatted(block: QTextBlock) -> bool:
+    return bool(block.layout().formats())
+
+
+def test_a_long_text_is_highlighted_where_it_is_shown(qtbot: QtBot, archive: Archive) -> None:
+    text = long_text()
+    source_id = make_source(archive, text)
+    first = text.index("families")
+    last = text.rindex("families")
+    with archive.session() as s:
+        code = add_code(s, "displacement", "#81c784")
+        add_annotation(s, source_id, first, first + 8, code_ids=[code])
+        far = add_annotation(s, source_id, last, last + 8, code_ids=[code])
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.resize(700, 600)
+    reader.show()
+    reader.show_source(reads.source_detail(archive, source_id))
+    assert reader.highlighter.lazy
+    document = reader.editor.document()
+    start_block = document.findBlock(reader.offsets.to_utf16(first))
+    far_block = document.findBlock(reader.offsets.to_utf16(last))
+    assert formatted(start_block)
+    assert not formatted(far_block)  # not on screen: not formatted yet
+    reader.select_span(last, last + 8)
+    assert formatted(far_block)
+    assert reader.annotations_at(last + 2)[0].id == far
+    formats = far_block.layout().formats()
+    begin = reader.offsets.to_utf16(last) - far_block.position()
+    assert any(f.start == begin and f.length == 8 for f in formats)
+
+
+def test_a_short_text_is_highlighted_at_once(qtbot: QtBot, archive: Archive) -> None:
+    text = "\n\n".join(f"Paragraph {n}: {PARAGRAPH}" for n in range(400))
+    source_id = make_source(archive, text)
+    last = text.rindex("families")
+    with archive.session() as s:
+        add_annotation(s, source_id, last, last + 8, code_ids=[add_code(s, "x")])
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.resize(700, 600)
+    reader.show()
+    reader.show_source(reads.source_detail(archive, source_id))
+    assert not reader.highlighter.lazy
+    assert formatted(reader.editor.document().findBlock(reader.offsets.to_utf16(last)))
+
+
+def test_overlapping_codes_both_stay_visible(qtbot: QtBot, archive: Archive) -> None:
+    text = "Fighters from the valley crossed the border at night."
+    source_id = make_source(archive, text)
+    with archive.session() as s:
+        red = add_code(s, "red", "#e57373")
+        blue = add_code(s, "blue", "#64b5f6")
+        add_annotation(s, source_id, 0, 24, code_ids=[red])  # "Fighters from the valley"
+        add_annotation(s, source_id, 14, 37, code_ids=[blue])  # "the valley crossed the"
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.show()
+    reader.show_source(reads.source_detail(archive, source_id))
+    block = reader.editor.document().firstBlock()
+
+    def background(position: int) -> str:
+        found = [f for f in block.layout().formats() if f.start <= position < f.start + f.length]
+        assert found, position
+        return found[0].format.background().color().name()
+
+    only_red, both, only_blue = background(2), background(18), background(30)
+    assert len({only_red, both, only_blue}) == 3
+
+
+def test_a_pdf_source_shows_its_pages_and_where_an_annotation_is(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
+    pages = [f"Finding {n}: {n + 4} people were detained in sector {n}.\n{n}" for n in range(1, 4)]
+    [result] = import_paths(archive, [write_pdf(tmp_path / "report.pdf", pages, title="Monitoring report")])
+    assert result.source_id is not None
+    detail = reads.source_detail(archive, result.source_id)
+    assert detail is not None
+    third = detail.text.index("Finding 3")
+    with archive.session() as s:
+        note = add_annotation(s, result.source_id, third, third + 9, note="check the count")
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.resize(700, 500)
+    reader.show()
+    reader.show_source(reads.source_detail(archive, result.source_id))
+
+    assert "3 pages" in reader.header.text()
+    assert "Forwarded" not in reader.header.text()
+    assert [reader.page_of(detail.text.index(f"Finding {n}")) for n in (1, 2, 3)] == [1, 2, 3]
+    annotation = next(a for a in reader.detail.annotations if a.id == note)  # type: ignore[union-attr]
+    assert "page 3" in reader._describe(annotation)
+    assert [number for number, _band in reader.editor.page_marks()] == [2, 3]  # marks on screen
+
+    reader.show_source(reads.source_detail(archive, make_source(archive, "A text without pages.")))
+    assert reader.page_of(3) is None
+    assert "pages" not in reader.header.text()
+
+
+def test_go_to_page_shows_the_page_asked_for(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
+    from desktop.window.main_window import MainWindow
+
+    pages = [f"Finding {n}.\n" + "\n".join(f"Line {k} of page {n}." for k in range(40)) for n in range(1, 6)]
+    [result] = import_paths(archive, [write_pdf(tmp_path / "long.pdf", pages, title="Long report")])
+    plain = make_source(archive, "A text without pages.")
+    window = MainWindow(archive)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    assert result.source_id is not None
+    window.open_source(plain)
+    qtbot.waitUntil(lambda: window.reader.source_id == plain)
+    assert not window.action.go_to_page.isEnabled()
+    window.open_source(result.source_id)
+    qtbot.waitUntil(lambda: window.reader.source_id == result.source_id)
+    assert window.action.go_to_page.isEnabled()
+
+    window.ask_page = lambda current, count: 4  # type: ignore[method-assign]  # the number typed
+    window.action.go_to_page.trigger()
+
+    reader = window.reader
+    position = reader.offsets.to_codepoint(reader.editor.textCursor().position())
+    assert reader.page_of(position) == 4
+    assert 4 in [number for number, _band in reader.editor.page_marks()]
+    assert 2 not in [number for number, _band in reader.editor.page_marks()]  # far above, not looked at
+    assert reader.detail is not None
+    assert reader.detail.text[position:].startswith("Finding 4.")
+    top = reader.editor.cursorForPosition(reader.editor.viewport().rect().topLeft()).position()
+    assert reader.page_of(reader.offsets.to_codepoint(top)) in (3, 4)  # scrolled there
+
+
+def test_the_header_shows_where_a_source_came_from(qtbot: QtBot, archive: Archive) -> None:
+    from db.commands import update_source
+
+    source_id = make_source(archive, "Curfew from 22:00.", title="Curfew")
+    with archive.session() as s:
+        update_source(s, source_id, notes="Forwarded from Kharkiv News")
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.show_source(reads.source_detail(archive, source_id))
+    assert "Forwarded from Kharkiv News" in reader.header.text()

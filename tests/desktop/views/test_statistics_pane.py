@@ -1,0 +1,221 @@
+"""The statistics pane's filters, totals, conflict flags and inline edit (with undo), on the sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from db.archive import Archive
+from db.dates import PartialDate
+from db.interchange.reference import read_table
+from db.queries import list_statistics
+from desktop.models.lists import StatisticsModel
+from desktop.views.statistics.cells import changes_for_cell, parse_period_cell
+from desktop.window.main_window import MainWindow
+from tests.desktop.helpers import settle
+from tests.factories import make_statistic
+
+
+def shown(window: MainWindow, column: int = StatisticsModel.VALUE) -> list[str]:
+    proxy = window.statistics.proxy
+    return sorted(proxy.index(r, column).data() for r in range(proxy.rowCount()))
+
+
+def refresh(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.controllers.statistics.conflicts_updated, timeout=10_000):
+        window.archive_changed.emit()
+    settle(qtbot, window)
+
+
+def test_filter_by_measure_place_claimant_and_years(qtbot: QtBot, window: MainWindow) -> None:
+    tools = window.statistics.tools
+    assert shown(window) == ["~2,200", "~249", "~5,816"]
+    tools.measure.setCurrentIndex(tools.measure.findText("killed"))
+    assert shown(window) == ["~249", "~5,816"]
+    tools.claimant.setCurrentIndex(tools.claimant.findText("Caucasus Knot"))
+    assert shown(window) == ["~5,816"]
+    tools.clear_button.click()
+    assert shown(window) == ["~2,200", "~249", "~5,816"]
+    # "since 2010" overlaps 2012; the 249 of 2014 does not
+    tools.year_to.setValue(2012)
+    assert shown(window) == ["~5,816"]
+    tools.clear_button.click()
+    tools.place.setCurrentIndex(tools.place.findText("Russia"))
+    assert shown(window) == ["~2,200"]
+    assert tools.summary.text() == "1 of 3"
+
+
+def test_grouping_shows_totals(qtbot: QtBot, window: MainWindow) -> None:
+    tools = window.statistics.tools
+    totals = window.statistics.totals
+    assert not totals.isVisible()
+    tools.grouping.setCurrentText("Measure and place")
+    assert totals.isVisible()
+    model = totals.model()
+    rows = {
+        tuple(model.index(r, c).data() for c in range(model.columnCount()))
+        for r in range(model.rowCount())
+    }
+    assert rows == {
+        ("gone to fight (people)", "Russia", "1", "2,200", "2,200", "2,200"),
+        ("killed (people)", "North Caucasus", "2", "6,065", "249", "5,816"),
+    }
+
+
+def test_conflicting_claims_are_flagged_and_listed(qtbot: QtBot, window: MainWindow, sample_archive: Archive) -> None:
+    other = make_statistic(
+        sample_archive, None, value=120.0, measure="killed", unit="people", subject="militants",
+        place="North Caucasus", period_start=PartialDate(2014), dataset="Memorial", claimant="Memorial",
+    )
+    refresh(qtbot, window)
+    pane = window.conflicts
+    assert pane.heading.text().startswith("1 conflict among 2 claims")
+    claims = pane.claim_items()
+    assert [(c.text(0), c.text(3)) for c in claims] == [("~249", "(the author)"), ("120", "Memorial")]
+    assert claims[1].text(4) == "Reference data: Memorial"
+    proxy = window.statistics.proxy
+    flagged = {
+        proxy.index(r, 0).data(): proxy.index(r, 0).data(Qt.ItemDataRole.BackgroundRole)
+        for r in range(proxy.rowCount())
+    }
+    assert isinstance(flagged["~249"], QBrush)
+    assert flagged["~2,200"] is None
+    assert "Conflicts with:\n120 — Memorial" in proxy.index(
+        next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "~249"), 0
+    ).data(Qt.ItemDataRole.ToolTipRole)
+    window.statistics.tools.conflicts_only.setChecked(True)
+    assert shown(window) == ["120", "~249"]
+    # double-clicking the local claim opens its sentence in the reader
+    pane.tree.itemDoubleClicked.emit(claims[0], 0)
+    assert window.reader.source_id == 1
+    span = window.reader.selected_span()
+    assert span is not None
+    assert window.reader.detail is not None
+    assert window.reader.detail.text[span[0]:span[1]] == "an estimated 249 militants were killed in 2014 alone"
+    assert other in {c.data(0, Qt.ItemDataRole.UserRole + 1) for c in claims}
+
+
+def edit_cell(qtbot: QtBot, window: MainWindow, value_text: str, column: int, typed: str) -> None:
+    """Double-click a cell of the row showing ``value_text``, type, press Enter."""
+    view = window.statistics.view
+    proxy = window.statistics.proxy
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == value_text)
+    index = proxy.index(row, column)
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: any(e.isVisible() for e in view.viewport().findChildren(QLineEdit)))
+    [editor] = [e for e in view.viewport().findChildren(QLineEdit) if e.isVisible()]
+    editor.selectAll()
+    qtbot.keyClicks(editor, typed)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # the delegate commits the edit on the next turn of the event loop, then closes the editor
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+    settle(qtbot, window)
+
+
+def stat(archive: Archive, measure: str) -> tuple[object, ...]:
+    with archive.session() as s:
+        [row] = [r for r in list_statistics(s) if r.measure == measure]
+    return (row.value, row.low, row.high, row.approximate, row.claimant, row.period_start)
+
+
+def test_inline_edit_and_undo(qtbot: QtBot, window: MainWindow, sample_archive: Archive) -> None:
+    before = stat(sample_archive, "gone to fight")
+    edit_cell(qtbot, window, "~2,200", StatisticsModel.VALUE, "2,000 (1,800-2,400)")
+    assert stat(sample_archive, "gone to fight") == (2000.0, 1800.0, 2400.0, False, "Russian officials", None)
+    assert window.undo_stack.undoText() == "Edit value"
+    edit_cell(qtbot, window, "2,000 (1,800–2,400)", StatisticsModel.CLAIMANT, "FSB")
+    assert stat(sample_archive, "gone to fight")[4] == "FSB"
+    window.action.undo.trigger()
+    settle(qtbot, window)
+    window.action.undo.trigger()
+    settle(qtbot, window)
+    assert stat(sample_archive, "gone to fight") == before
+    window.action.redo.trigger()
+    settle(qtbot, window)
+    assert stat(sample_archive, "gone to fight")[0] == 2000.0
+
+
+def test_a_bad_cell_edit_says_why_and_changes_nothing(qtbot: QtBot, window: MainWindow, sample_archive: Archive) -> None:
+    before = stat(sample_archive, "gone to fight")
+    edit_cell(qtbot, window, "~2,200", StatisticsModel.PERIOD, "last summer")
+    assert stat(sample_archive, "gone to fight") == before
+    assert "not a period" in window.statusBar().currentMessage()
+    assert window.undo_stack.count() == 0
+
+
+def test_export_the_filtered_statistics(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    window.statistics.with_criteria(measure="killed")
+    path = tmp_path / "killed.xlsx"
+    task = window.controllers.statistics.export_statistics(path)
+    assert task is not None
+    # not waitSignal(task.signals.finished): the worker may emit it before the wait connects
+    qtbot.waitUntil(lambda: task.done, timeout=10_000)
+    assert sorted(read_table(path)["value"].astype(float)) == [249.0, 5816.0]
+    assert window.statusBar().currentMessage() == f"Saved 2 statistics to {path}"
+    task = window.controllers.statistics.export_actors(tmp_path / "actors.csv")
+    assert task is not None
+    qtbot.waitUntil(lambda: task.done, timeout=10_000)
+    assert len(read_table(tmp_path / "actors.csv")) == 18
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("~1,200 (1,000–1,500)", {"value": 1200.0, "low": 1000.0, "high": 1500.0, "approximate": True}),
+        ("≥ 19", {"value": None, "low": 19.0, "high": None, "approximate": False}),
+        ("10-20", {"value": None, "low": 10.0, "high": 20.0, "approximate": False}),
+        ("some 430", {"value": 430.0, "low": None, "high": None, "approximate": True}),
+    ],
+)
+def test_value_cells(text: str, expected: dict[str, object]) -> None:
+    assert changes_for_cell(StatisticsModel.VALUE, text) == expected
+
+
+def test_period_cells() -> None:
+    assert parse_period_cell("2010 – 2015-07-11") == {
+        "period_start": PartialDate(2010), "period_end": PartialDate(2015, 7, 11),
+    }
+    assert parse_period_cell("2014") == {"period_start": PartialDate(2014), "period_end": PartialDate(2014)}
+    with pytest.raises(ValueError, match="not a period"):
+        parse_period_cell("summer")
+
+
+def test_a_claim_from_a_pdf_shows_its_page(archive: Archive, tmp_path: Path) -> None:
+    from db.importer import import_paths
+    from tests.db.ingest.conftest import write_pdf
+
+    pages = ["Summary of the mission.", "Annex: some 40 people were killed in Ilovaisk.", "Sources."]
+    [result] = import_paths(archive, [write_pdf(tmp_path / "report.pdf", pages, title="Mission report")])
+    make_statistic(archive, result.source_id, "some 40 people were killed", value=40.0, measure="killed")
+    with archive.session() as s:
+        rows = list_statistics(s)
+    model = StatisticsModel()
+    model.set_rows(rows)
+    assert model.headerData(StatisticsModel.PAGE, Qt.Orientation.Horizontal) == "Page"
+    assert model.index(0, StatisticsModel.PAGE).data() == "2"
+
+
+def test_the_filter_proxy_passes_the_model_tester(
+    qtbot: QtBot, qtmodeltester: ModelTester, window: MainWindow, sample_archive: Archive
+) -> None:
+    """Filtered, flagging conflicts and editable, the pane's proxy is still a well-behaved model."""
+    make_statistic(
+        sample_archive, None, value=120.0, measure="killed", unit="people", subject="militants",
+        place="North Caucasus", period_start=PartialDate(2014), dataset="Memorial", claimant="Memorial",
+    )
+    refresh(qtbot, window)
+    proxy = window.statistics.proxy
+    assert proxy.conflicting
+    qtmodeltester.check(proxy)
+    window.statistics.with_criteria(measure="killed", conflicts_only=True)
+    assert shown(window) == ["120", "~249"]
+    qtmodeltester.check(proxy)
