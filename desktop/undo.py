@@ -79,7 +79,7 @@ class _Deleted:
 
     def take(self, session: Session, table: str, row_id: int | None) -> None:
         if row_id is not None and session.get(_MODELS[table], row_id) is not None:
-            self.snapshots.append(capture_and_delete(session, table, row_id))
+            self.snapshots.append(capture_and_delete(session, [(table, row_id)]))
 
     def give_back(self, session: Session) -> dict[tuple[str, int], int]:
         moved: dict[tuple[str, int], int] = {}
@@ -411,7 +411,7 @@ class MergeCodes(ArchiveCommand):
         self._merge: commands.CodeMerge | None = None
 
     def apply(self, session: Session) -> None:
-        self._before = capture(session, "codes", self.code_id)
+        self._before = capture(session, [("codes", self.code_id)])
         self._merge = commands.merge_codes(session, self.code_id, self.into_id)
 
     def revert(self, session: Session) -> None:
@@ -423,7 +423,7 @@ class MergeCodes(ArchiveCommand):
                 annotation_codes.c.annotation_id == annotation_id,
             ))
         for code_id in self._merge.reparented:
-            delete_captured(session, Snapshot(rows=[("codes", {"id": code_id})]))
+            delete_captured(session, Snapshot(roots=(("codes", code_id),), rows=(("codes", {"id": code_id}),)))
         restore(session, self._before)
         self._merge = None
 
