@@ -13,18 +13,10 @@ from PySide6.QtGui import QUndoCommand
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from db.actors import ActorState, MergeRecord, apply_actor_state, merge_actors, unmerge
 from db.commands import CommandError
 from db.models import RejectedSuggestion
-from db.registry import (
-    ActorSnapshot,
-    ActorState,
-    MergeRecord,
-    apply_actor_state,
-    merge_actors,
-    remove_actor,
-    restore_actor,
-    unmerge,
-)
+from db.snapshots import Snapshot, capture_and_delete, restore
 from db.statistic_edits import update_statistic
 from db.suggestions import reject_suggestion
 from desktop.undo import ArchiveCommand, Window
@@ -92,14 +84,15 @@ class DeleteActor(ArchiveCommand):
                  parent: QUndoCommand | None = None) -> None:
         super().__init__(window, f"Delete actor {name}".strip(), parent)
         self.actor_id = actor_id
-        self.snapshot: ActorSnapshot | None = None
+        self.snapshot: Snapshot | None = None
 
     def apply(self, session: Session) -> None:
-        self.snapshot = remove_actor(session, self.actor_id)
+        self.snapshot = capture_and_delete(session, [("actors", self.actor_id)])
 
     def revert(self, session: Session) -> None:
         if self.snapshot is not None:
-            self.actor_id = restore_actor(session, self.snapshot)
+            moved = restore(session, self.snapshot)
+            self.actor_id = moved.get(("actors", self.actor_id), self.actor_id)
             self.snapshot = None
 
 

@@ -795,7 +795,7 @@ def undo_reference_import(session: Session, summary: ReferenceImport) -> None:
     candidates = list(summary.places_created)
     if summary.claimant_created:
         candidates.append(summary.claimant_id)
-    from db.registry import remove_actor
+    from db.snapshots import capture_and_delete
 
     for actor_id in candidates:
         used = session.scalar(
@@ -804,7 +804,7 @@ def undo_reference_import(session: Session, summary: ReferenceImport) -> None:
             )
         ) or session.scalar(select(func.count(Mention.id)).where(Mention.actor_id == actor_id))
         if not used and session.get(Actor, actor_id) is not None:
-            remove_actor(session, actor_id)
+            capture_and_delete(session, [("actors", actor_id)])
 
 
 def datasets(session: Session) -> list[tuple[str, int]]:

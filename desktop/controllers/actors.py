@@ -8,8 +8,8 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from db.actors import DuplicateCandidate
 from db.queries import ActorRow
-from db.registry import DuplicateCandidate
 from desktop import stats_undo, undo
 from desktop.controllers.base import Dialogs, Services
 from desktop.reads import actors as reads

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.actors import ActorDetail, ActorState, RelationData
 from db.queries import ActorRow
-from db.registry import ActorDetail, ActorState, RelationData
 from db.vocabulary import ActorKind
 from desktop.models.display import kind_name, period, statistic_value
 from desktop.views.dialogs.common import ok_cancel, read_date
