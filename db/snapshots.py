@@ -40,8 +40,6 @@ class Reference:
     id: int
     column: str
     target: int
-    #: the row's other values to put back with the reference (its modification time)
-    kept: Values
 
 
 @dataclass(frozen=True)
@@ -117,14 +115,11 @@ def capture(session: Session, rows: Iterable[RowKey]) -> Snapshot:
                         else:  # an association table: rows without an id of their own
                             links.setdefault((child.name, tuple(values.values())), values)
                 elif "id" in child.c:  # SET NULL, or cleared by delete_captured before deleting
-                    # clearing the reference bumps the row's modification time: put that back too
-                    kept = [c for c in (child.c.get("modified_at"),) if c is not None]
-                    chosen = (child.c.id, child.c[column], *kept)
+                    chosen = (child.c.id, child.c[column])
                     for values in _where_in(session, child, child.c[column], ids, *chosen):
-                        references.append(Reference(
-                            child.name, int(values["id"]), column, int(values[column]),
-                            {c.name: values[c.name] for c in kept},
-                        ))
+                        references.append(
+                            Reference(child.name, int(values["id"]), column, int(values[column]))
+                        )
         frontier = following
     everything = [*captured.items(), *(((name, None), v) for (name, _), v in links.items())]
     return Snapshot(
@@ -173,7 +168,9 @@ def delete_captured(session: Session, snapshot: Snapshot) -> None:
     for (name, column), ids in cleared.items():
         child = _table(name)
         for chunk in in_chunks(sorted(set(ids))):
-            session.execute(update(child).where(child.c.id.in_(chunk)).values({column: None}))
+            session.execute(
+                update(child).where(child.c.id.in_(chunk)).values({column: None, **_unmodified(child)})
+            )
     roots = set(snapshot.roots)
     # dependent rows first (a run of one table at a time), so no row is left pointing at one gone
     runs: list[tuple[str, list[int]]] = []
@@ -266,27 +263,27 @@ def _targets_exist(session: Session, table: Table, values: Values, exists: dict[
     return True
 
 
+def _unmodified(table: Table) -> dict[str, Any]:
+    """Leaves a row's modification time as it is: losing or regaining a link is not an edit."""
+    return {"modified_at": table.c.modified_at} if "modified_at" in table.c else {}
+
+
 def _put_back_references(
     session: Session, references: Sequence[Reference], moved: Mapping[RowKey, int]
 ) -> None:
-    groups: dict[tuple[str, str, tuple[str, ...]], list[Reference]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[Reference]] = defaultdict(list)
     for reference in references:
-        groups[(reference.table, reference.column, tuple(reference.kept))].append(reference)
-    for (name, column, kept), group in groups.items():
+        groups[(reference.table, reference.column)].append(reference)
+    for (name, column), group in groups.items():
         child = _table(name)
         target_table = next(fk.column.table.name for fk in child.foreign_keys if fk.parent.name == column)
         statement = (
             update(child)
             .where(child.c.id == bindparam("row_id"))
-            .values({column: bindparam("target"), **{k: bindparam(f"kept_{k}") for k in kept}})
+            .values({column: bindparam("target"), **_unmodified(child)})
         )
         session.execute(statement, [
-            {
-                "row_id": r.id,
-                "target": moved.get((target_table, r.target), r.target),
-                **{f"kept_{k}": v for k, v in r.kept.items()},
-            }
-            for r in group
+            {"row_id": r.id, "target": moved.get((target_table, r.target), r.target)} for r in group
         ])
 
 
