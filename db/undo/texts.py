@@ -16,6 +16,7 @@ from db.anchors import ReanchorReport, replace_source_text
 from db.anchors import place_orphan as place_annotation
 from db.commands import CommandError
 from db.models import Annotation, Source
+from db.queries import in_chunks
 from db.undo.base import Change
 
 
@@ -66,7 +67,10 @@ class AnchorsChanged(Change):
 
 
 def _annotations(session: Session, ids: Iterable[int]) -> list[Annotation]:
-    return list(session.scalars(select(Annotation).where(Annotation.id.in_(list(ids)))))
+    found: list[Annotation] = []
+    for chunk in in_chunks(list(ids)):
+        found.extend(session.scalars(select(Annotation).where(Annotation.id.in_(chunk))))
+    return found
 
 
 def _read(session: Session, source_id: int, ids: Iterable[int], *, with_text: bool) -> AnchorsChanged:
