@@ -164,7 +164,8 @@ def delete_captured(session: Session, snapshot: Snapshot) -> None:
     cleared: dict[tuple[str, str], list[int]] = defaultdict(list)
     for reference in snapshot.references:
         cleared[(reference.table, reference.column)].append(reference.id)
-    # Outlet links first, among them: the search index trigger reads the outlet's name as it goes.
+    # References before any row goes (an outlet among them: the search index trigger reads the
+    # outlet's name as the source changes).
     for (name, column), ids in cleared.items():
         child = _table(name)
         for chunk in in_chunks(sorted(set(ids))):
