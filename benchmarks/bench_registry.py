@@ -21,12 +21,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._common import print_table
 from db import archive as archive_module
+from db.actors import likely_duplicates, merge_actors, unmerge
 from db.commands import NewSource, NewStatistic, add_actor, add_mention, add_source, add_statistic
 from db.conflicts import find_conflicts
 from db.dates import PartialDate
 from db.interchange.exports import export_statistics
 from db.interchange.reference import import_reference_table
-from db.registry import likely_duplicates, merge_actors, unmerge
 
 GDP = Path(__file__).resolve().parents[2] / "shared" / "data" / "stats" / "worldbank-gdp" / "gdp.csv"
 SYLLABLES = ["ab", "dul", "kha", "mir", "ras", "tam", "zan", "gu", "sel", "dov", "ka", "ris", "to", "vi", "la"]

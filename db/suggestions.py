@@ -105,7 +105,12 @@ def suggestions_for_source(session: Session, source_id: int) -> SourceSuggestion
     return SourceSuggestions(source_id, tuple(mentions), tuple(statistics))
 
 
-def reject_suggestion(session: Session, source_id: int, kind: str, start: int, end: int, key: str) -> None:
-    """Remember that the researcher turned a suggestion down, so it is not offered again."""
-    session.add(RejectedSuggestion(source_id=source_id, kind=kind, start=start, end=end, key=key))
+def reject_suggestion(session: Session, source_id: int, kind: str, start: int, end: int, key: str) -> int:
+    """Remember that the researcher turned a suggestion down, so it is not offered again.
+
+    Returns the id of the row that remembers it (deleting it offers the suggestion again).
+    """
+    rejected = RejectedSuggestion(source_id=source_id, kind=kind, start=start, end=end, key=key)
+    session.add(rejected)
     session.flush()
+    return rejected.id

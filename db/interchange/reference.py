@@ -25,7 +25,7 @@ from db.ingest.tablefile import TableError, column_name, open_table, unnamed
 from db.interchange.layouts import MISSING, TableMapping, guess_mapping, parse_number, parse_period
 from db.models import Actor, Alias, Mention, Statistic
 from db.queries import list_actors
-from db.registry import remove_actor
+from db.snapshots import capture_and_delete
 from db.text import fold
 from db.vocabulary import ActorKind
 
@@ -332,7 +332,7 @@ def undo_reference_import(session: Session, summary: ReferenceImport) -> None:
             )
         ) or session.scalar(select(func.count(Mention.id)).where(Mention.actor_id == actor_id))
         if not used and session.get(Actor, actor_id) is not None:
-            remove_actor(session, actor_id)
+            capture_and_delete(session, [("actors", actor_id)])
 
 
 def datasets(session: Session) -> list[tuple[str, int]]:

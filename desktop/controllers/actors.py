@@ -8,9 +8,9 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from db.actors import DuplicateCandidate
 from db.queries import ActorRow
-from db.registry import DuplicateCandidate
-from desktop import stats_undo, undo
+from desktop import undo
 from desktop.controllers.base import Dialogs, Services
 from desktop.reads import actors as reads
 from desktop.tasks import Task
@@ -60,7 +60,7 @@ class Actors(QObject):
         if row is None:
             self.services.show_status("Select an actor first.")
             return
-        self.services.undo_stack.push(stats_undo.DeleteActor(self.services, row.id, row.name))
+        self.services.undo_stack.push(undo.DeleteActor(self.services, row.id, row.name))
         self.services.show_status(f"Deleted {row.name} (Edit ▸ Undo brings it back with its mentions)")
 
     def edit_selected_actor(self) -> ActorEditorDialog | None:
@@ -85,7 +85,7 @@ class Actors(QObject):
         def edited() -> None:
             after = dialog.state()
             if after != dialog.before:
-                self.services.undo_stack.push(stats_undo.EditActorRecord(self.services, actor_id, dialog.before, after))
+                self.services.undo_stack.push(undo.EditActorRecord(self.services, actor_id, dialog.before, after))
 
         return self.dialogs.show(dialog, edited, delete_on_close=False)
 
@@ -114,7 +114,7 @@ class Actors(QObject):
                 return
             survivor, merged = choice
             names = {a.id: a.name for a in dialog.actors}
-            self.services.undo_stack.push(stats_undo.MergeActors(
+            self.services.undo_stack.push(undo.MergeActors(
                 self.services, survivor, merged, f"Merge {names.get(merged)} into {names.get(survivor)}"
             ))
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from db.conflicts import Conflict
-from desktop import stats_undo
+from desktop import undo
 from desktop.controllers.base import Dialogs, Services
 from desktop.reads import actors as actor_reads
 from desktop.reads import statistics as reads
@@ -44,7 +44,7 @@ class Statistics(QObject):
     # --- edits and conflicts --------------------------------------------------------------
 
     def edit_statistic(self, statistic_id: int, changes: dict[str, Any], text: str) -> None:
-        self.services.undo_stack.push(stats_undo.EditStatistic(self.services, statistic_id, changes, text))
+        self.services.undo_stack.push(undo.EditStatistic(self.services, statistic_id, changes, text))
 
     def refresh_conflicts(self) -> Task:
         """Recompute the conflicts off the GUI thread (after a change, and at opening)."""
@@ -121,7 +121,7 @@ class Statistics(QObject):
         return self.dialogs.show(dialog, lambda: self._import_chosen(dialog), delete_on_close=False)
 
     def _import_chosen(self, dialog: ReferenceImportDialog) -> None:
-        command = stats_undo.ImportReferenceData(
+        command = undo.ImportReferenceData(
             self.services, dialog.path, dialog.dataset(), dialog.mapping(),
             replace_existing=dialog.replace_existing(),
         )
@@ -130,7 +130,7 @@ class Statistics(QObject):
         if task is not None:
             task.on_finished(lambda _r: self._imported(command))
 
-    def _imported(self, command: stats_undo.ImportReferenceData) -> None:
+    def _imported(self, command: undo.ImportReferenceData) -> None:
         summary = command.summary
         if summary is None:
             return

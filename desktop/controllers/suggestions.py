@@ -11,7 +11,7 @@ from db.lookup import StatisticDraft
 from db.suggestions import SourceSuggestions, mention_key, statistic_key
 from db.text import sentence_around
 from db.vocabulary import ActorKind
-from desktop import stats_undo, undo
+from desktop import undo
 from desktop.controllers.base import Dialogs, Services
 from desktop.reads import actors as actor_reads
 from desktop.reads import statistics as statistic_reads
@@ -152,12 +152,12 @@ class Suggestions(QObject):
         if source_id is None:
             return
         if isinstance(candidate, MentionCandidate):
-            command = stats_undo.RejectSuggestion(
+            command = undo.RejectSuggestion(
                 self.services, source_id, "mention", candidate.start, candidate.end,
                 mention_key(candidate), f"Reject mention of {candidate.name}",
             )
         else:
-            command = stats_undo.RejectSuggestion(
+            command = undo.RejectSuggestion(
                 self.services, source_id, "statistic", candidate.start, candidate.end,
                 statistic_key(candidate), f"Reject statistic {describe_statistic(candidate)}",
             )

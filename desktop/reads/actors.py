@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from db import lookup, queries
+from db.actors import ActorDetail, ActorState, DuplicateCandidate, actor_detail, actor_state
+from db.actors import likely_duplicates as find_likely_duplicates
 from db.archive import Archive
 from db.queries import ActorRow
-from db.registry import ActorDetail, ActorState, DuplicateCandidate, actor_detail, actor_state
-from db.registry import likely_duplicates as find_likely_duplicates
 from desktop.reads.base import read
 
 

@@ -84,7 +84,7 @@ def test_delete_then_restore_gives_back_the_same_rows(archive: Archive, table: s
     ids = seeded(archive)
     before = dump(archive)
     with archive.session() as s:
-        snapshot = capture_and_delete(s, table, ids[key])
+        snapshot = capture_and_delete(s, [(table, ids[key])])
     assert dump(archive) != before
     with archive.session() as s:
         assert restore(s, snapshot) == {}
@@ -96,7 +96,7 @@ def test_deleting_an_annotation_keeps_its_statistic_and_undo_relinks_it(archive:
     with archive.session() as s:
         span = s.scalar(select(Statistic.annotation_id).where(Statistic.id == ids["statistic"]))
         assert span is not None
-        snapshot = capture_and_delete(s, "annotations", span)
+        snapshot = capture_and_delete(s, [("annotations", span)])
     with archive.session() as s:
         assert s.scalar(select(Statistic.annotation_id).where(Statistic.id == ids["statistic"])) is None
         restore(s, snapshot)
@@ -107,7 +107,7 @@ def test_deleting_an_annotation_keeps_its_statistic_and_undo_relinks_it(archive:
 def test_a_restored_row_whose_id_was_taken_gets_a_new_one_and_keeps_its_links(archive: Archive) -> None:
     ids = seeded(archive)
     with archive.session() as s:
-        snapshot = capture_and_delete(s, "annotations", ids["coded"])
+        snapshot = capture_and_delete(s, [("annotations", ids["coded"])])
         s.execute(Annotation.__table__.insert().values(
             id=ids["coded"], uuid="x" * 36, source_id=ids["source"], start=0, end=4,
             quote="Some", prefix="", suffix=""))
@@ -155,3 +155,32 @@ def test_deleting_a_code_keeps_its_annotations(archive: Archive) -> None:
         assert {c.name for c in list_codes(s)} == {"denial"}
         rows = {r.id: r for r in annotations_of(s, ids["source"])}
         assert rows[ids["coded"]].codes == ("denial",)
+
+
+def test_several_rows_at_once_come_back_whatever_the_order_asked(archive: Archive) -> None:
+    ids = seeded(archive)
+    before = dump(archive)
+    rows = [("codes", ids["killing"]), ("codes", ids["violence"]), ("annotations", ids["coded"]),
+            ("actors", ids["army"]), ("statistics", ids["statistic"])]
+    with archive.session() as s:
+        snapshot = capture_and_delete(s, [*rows, ("codes", 9999)])
+    assert snapshot.roots == tuple(rows)
+    with archive.session() as s:
+        assert s.scalar(select(Code.id).where(Code.id == ids["killing"])) is None
+        assert restore(s, snapshot) == {}
+    assert dump(archive) == before
+
+
+def test_a_restored_parent_whose_id_was_taken_takes_its_children_along(archive: Archive) -> None:
+    ids = seeded(archive)
+    with archive.session() as s:
+        snapshot = capture_and_delete(s, [("codes", ids["violence"])])
+        s.execute(Code.__table__.insert().values(id=ids["violence"], uuid="y" * 36, name="other"))
+    with archive.session() as s:
+        moved = restore(s, snapshot)
+        new_id = moved[("codes", ids["violence"])]
+        codes = {c.name: c for c in list_codes(s)}
+        assert codes["violence"].id == new_id
+        assert codes["killing"].parent_id == new_id
+        rows = {r.id: r for r in annotations_of(s, ids["source"])}
+        assert set(rows[ids["coded"]].codes) == {"killing", "denial"}

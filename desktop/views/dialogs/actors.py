@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.actors import DuplicateCandidate
 from db.queries import ActorRow
-from db.registry import DuplicateCandidate
 from db.vocabulary import ActorKind
 from desktop.views.dialogs.actor_editor import KIND_LABELS
 from desktop.views.dialogs.common import ok_cancel

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
+from db.actors import actor_detail
 from db.archive import Archive
 from db.commands import add_actor, find_actor
 from db.queries import list_statistics
-from db.registry import actor_detail
 from desktop.controllers.actors import Actors
 from desktop.controllers.statistics import Statistics
 from desktop.views.dialogs.actors import MergeActorsDialog

@@ -1,0 +1,82 @@
+"""The database half of every undo: writes that return what reverts them.
+
+Each write the window makes (creating an annotation, merging codes, correcting a text, importing
+reference data ...) is a function here that does it in the caller's transaction and returns a
+small frozen :class:`Change`; ``change.revert(session)`` takes it back and returns the change
+that applies it again (see :mod:`db.undo.base`). A QUndoCommand's every step is one such call.
+"""
+
+from db.undo.actors import (
+    ActorEdited,
+    ActorsMerged,
+    ActorsUnmerged,
+    add_alias,
+    create_actor,
+    delete_actor,
+    edit_actor,
+    merge_actors,
+)
+from db.undo.annotations import (
+    AnnotationEdited,
+    create_annotation,
+    create_mention,
+    delete_annotation,
+    edit_annotation,
+)
+from db.undo.base import Change, Changes, Deleted, Inserted, Session, delete_rows
+from db.undo.codes import (
+    CodeEdited,
+    CodesMerged,
+    CodeUnmerged,
+    create_code,
+    delete_code,
+    edit_code,
+    merge_codes,
+)
+from db.undo.memos import MemoEdited, edit_memo
+from db.undo.references import ReferenceImported, import_reference
+from db.undo.statistics import StatisticEdited, create_statistic, delete_statistic, edit_statistic
+from db.undo.suggestions import reject_suggestion
+from db.undo.texts import Anchoring, AnchorsChanged, place_orphan, replace_text
+
+__all__ = [
+    "ActorEdited",
+    "ActorsMerged",
+    "ActorsUnmerged",
+    "Anchoring",
+    "AnchorsChanged",
+    "AnnotationEdited",
+    "Change",
+    "Changes",
+    "CodeEdited",
+    "CodeUnmerged",
+    "CodesMerged",
+    "Deleted",
+    "Inserted",
+    "MemoEdited",
+    "ReferenceImported",
+    "Session",
+    "StatisticEdited",
+    "add_alias",
+    "create_actor",
+    "create_annotation",
+    "create_code",
+    "create_mention",
+    "create_statistic",
+    "delete_actor",
+    "delete_annotation",
+    "delete_code",
+    "delete_rows",
+    "delete_statistic",
+    "edit_actor",
+    "edit_annotation",
+    "edit_code",
+    "edit_memo",
+    "edit_statistic",
+    "import_reference",
+    "merge_actors",
+    "merge_codes",
+    "place_orphan",
+    "reject_suggestion",
+    "replace_text",
+]

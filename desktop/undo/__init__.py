@@ -1,0 +1,51 @@
+"""Every edit the window makes, as a QUndoCommand on ``window.undo_stack``.
+
+Each step of a command is one call into :mod:`db.undo`, run on the window's writer thread (see
+:mod:`desktop.undo.base`); nothing here knows SQL.
+"""
+
+from desktop.undo.actors import AddAlias, CreateActor, DeleteActor, EditActorRecord, MergeActors
+from desktop.undo.annotations import (
+    CreateAnnotation,
+    CreateMention,
+    EditAnnotation,
+    delete_annotation,
+    delete_mention,
+)
+from desktop.undo.base import ArchiveCommand, DeleteRows, IdOrRef, Ref, Window
+from desktop.undo.codes import CreateCode, EditCode, MergeCodes, delete_code
+from desktop.undo.memos import EditMemo
+from desktop.undo.references import ImportReferenceData
+from desktop.undo.statistics import CreateStatistic, DeleteStatistic, EditStatistic
+from desktop.undo.suggestions import RejectSuggestion
+from desktop.undo.texts import PlaceOrphan, ReplaceText
+
+__all__ = [
+    "AddAlias",
+    "ArchiveCommand",
+    "CreateActor",
+    "CreateAnnotation",
+    "CreateCode",
+    "CreateMention",
+    "CreateStatistic",
+    "DeleteActor",
+    "DeleteRows",
+    "DeleteStatistic",
+    "EditActorRecord",
+    "EditAnnotation",
+    "EditCode",
+    "EditMemo",
+    "EditStatistic",
+    "IdOrRef",
+    "ImportReferenceData",
+    "MergeActors",
+    "MergeCodes",
+    "PlaceOrphan",
+    "Ref",
+    "RejectSuggestion",
+    "ReplaceText",
+    "Window",
+    "delete_annotation",
+    "delete_code",
+    "delete_mention",
+]
