@@ -15,7 +15,7 @@ from tests.conftest import REPO
 #: a module larger than this has more than one job (migrations are generated, and exempt)
 MAX_LINES = 500
 #: the only desktop code that may open a Session: the one door for reads, and the undo commands
-SESSION_OPENERS = ("desktop/reads/", "desktop/undo/", "desktop/undo.py")
+SESSION_OPENERS = ("desktop/reads/", "desktop/undo/")
 
 
 def _modules(*folders: str) -> list[Path]:
