@@ -48,7 +48,8 @@ from db import values
 from db.dates import PartialDate, from_columns
 from db.frames import read_frame
 from db.models import Statistic
-from db.queries import StatisticRow, list_statistics
+from db.queries import list_statistics
+from db.rows import StatisticRow
 from db.text import fold
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from db.commands import CommandError, find_or_add_actor
 from db.dates import PartialDate, to_columns
 from db.models import Actor, Statistic
-from db.queries import partial
+from db.rows import partial
 from db.values import format_number, read_number
 from db.vocabulary import ActorKind
 

@@ -17,7 +17,8 @@ from db.base import new_uuid
 from db.commands import CommandError, add_alias
 from db.dates import PartialDate
 from db.models import Actor, Annotation, Mention, Relation, Source
-from db.queries import SourceRow, StatisticRow, list_statistics, partial, source_rows
+from db.queries import list_statistics, source_rows
+from db.rows import SourceRow, StatisticRow, partial
 from db.text import fold
 from db.vocabulary import ActorKind
 

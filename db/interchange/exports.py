@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from db.ingest.tablefile import TableError
 from db.models import Actor
-from db.queries import StatisticRow, list_actors, list_statistics
+from db.queries import list_actors, list_statistics
+from db.rows import StatisticRow
 
 EXPORT_SUFFIXES = (".csv", ".xlsx")
 

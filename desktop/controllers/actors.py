@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from db.actors import DuplicateCandidate
-from db.queries import ActorRow
+from db.rows import ActorRow
 from desktop import undo
 from desktop.controllers.base import Dialogs, Services
 from desktop.reads import actors as reads

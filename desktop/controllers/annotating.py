@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from db import lookup
-from db.queries import AnnotationRow, CodeRow
+from db.rows import AnnotationRow, CodeRow
 from desktop import undo
 from desktop.controllers.base import Dialogs, Services
 from desktop.reads import actors as actor_reads

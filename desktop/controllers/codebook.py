@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from db.queries import CodeRow
+from db.rows import CodeRow
 from desktop import undo
 from desktop.controllers.base import Dialogs, Services
 from desktop.reads import annotations as reads

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
-from db.queries import ActorRow
+from db.rows import ActorRow
 from desktop.models.base import Role
 from desktop.models.display import KIND_ORDER, kind_name
 

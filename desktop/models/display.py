@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from db.dates import PartialDate
-from db.queries import StatisticRow
+from db.rows import StatisticRow
 
 KIND_NAMES = {
     "person": "People",

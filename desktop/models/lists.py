@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from db import values
-from db.queries import AnnotationRow, CodeRow, StatisticRow
+from db.rows import AnnotationRow, CodeRow, StatisticRow
 from db.values import format_number
 from desktop.models.base import Column, RowsTableModel
 from desktop.models.display import measure, period

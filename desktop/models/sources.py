@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from db.archive import Archive
 from db.filters import SourceFilter
-from db.queries import SourceRow
+from db.rows import SourceRow
 from desktop.models.base import Column, LazyTableModel, Role
 from desktop.models.display import date, source_kind
 from desktop.reads import sources as reads

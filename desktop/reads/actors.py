@@ -9,7 +9,7 @@ from db import lookup, queries
 from db.actors import ActorDetail, ActorState, DuplicateCandidate, actor_detail, actor_state
 from db.actors import likely_duplicates as find_likely_duplicates
 from db.archive import Archive
-from db.queries import ActorRow
+from db.rows import ActorRow
 from desktop.reads.base import read
 
 

@@ -8,7 +8,7 @@ from db import lookup, queries
 from db.anchors import Orphan, orphans_of
 from db.archive import Archive
 from db.commands import code_usage
-from db.queries import CodeRow
+from db.rows import CodeRow
 from desktop.reads.base import read
 
 

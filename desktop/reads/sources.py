@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from db import queries
 from db.archive import Archive
 from db.filters import SourceFilter
-from db.queries import ArchiveCounts, SourceDetail, SourceRow
+from db.rows import ArchiveCounts, SourceDetail, SourceRow
 from db.search import SearchHit, search_sources
 from desktop.reads.base import read
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from db import lookup, queries
 from db.archive import Archive
 from db.conflicts import Conflict, find_conflicts
-from db.queries import StatisticRow
+from db.rows import StatisticRow
 from desktop.reads.base import read
 
 if TYPE_CHECKING:

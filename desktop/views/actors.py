@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QTreeView, QWidget
 
-from db.queries import ActorRow
+from db.rows import ActorRow
 from desktop.models.actors import ActorsModel
 from desktop.models.base import Role
 from desktop.views.common import filter_box, pane_layout, tidy_tree

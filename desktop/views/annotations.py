@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelection, QPoint, QSortFilterProxyModel, Qt, Si
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMenu, QTableView, QWidget
 
-from db.queries import AnnotationRow
+from db.rows import AnnotationRow
 from desktop.models.base import Role
 from desktop.models.lists import AnnotationsModel
 from desktop.views.common import pane_layout, select_row, selected_id, tidy_table

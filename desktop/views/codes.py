@@ -7,7 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QTableView, QToolButton, QWidget
 
-from db.queries import CodeRow
+from db.rows import CodeRow
 from desktop.models.base import Role
 from desktop.models.lists import CodesModel
 from desktop.views.common import pane_layout, selected_id, tidy_table

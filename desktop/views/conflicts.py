@@ -18,7 +18,7 @@ from desktop.views.common import pane_layout, tidy_tree, tree_leaves
 
 if TYPE_CHECKING:
     from db.conflicts import Conflict
-    from db.queries import StatisticRow
+    from db.rows import StatisticRow
 
 COLUMNS = ("Claim", "Period", "Place", "Claimant", "Source", "Quote")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

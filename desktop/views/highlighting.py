@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from db.queries import AnnotationRow
+from db.rows import AnnotationRow
 
 MENTION_COLOUR = QColor("#1565c0")
 FOCUS_COLOUR = QColor("#90caf9")

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from db import values
-from db.queries import AnnotationRow, SourceDetail, StatisticRow, page_of
+from db.rows import AnnotationRow, SourceDetail, StatisticRow, page_of
 from desktop.models.display import date, measure
 from desktop.views.highlighting import (
     CODED,

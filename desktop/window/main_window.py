@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.archive import Archive, ArchiveError
-from db.queries import ArchiveCounts
+from db.rows import ArchiveCounts
 from desktop import settings
 from desktop.controllers.actors import Actors
 from desktop.controllers.annotating import Annotating

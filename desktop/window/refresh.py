@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel
 
 from db.archive import Archive
-from db.queries import ActorRow, ArchiveCounts, CodeRow, StatisticRow
+from db.rows import ActorRow, ArchiveCounts, CodeRow, StatisticRow
 from desktop.reads import actors as actor_reads
 from desktop.reads import annotations as annotation_reads
 from desktop.reads import sources as source_reads

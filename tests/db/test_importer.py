@@ -19,6 +19,7 @@ from db.archive import Archive
 from db.archive import open as open_archive
 from db.commands import sha256_of
 from db.importer import ImportOptions, import_paths
+from db.importer import files as importer_files
 from db.models import Annotation, OriginalFile, Source
 from db.search import search_sources
 from tests.db.ingest.conftest import write_mixed_folder, write_pdf
@@ -42,7 +43,7 @@ def count(archive: Archive, model: type) -> int:
 
 
 def test_a_folder_larger_than_a_batch_arrives_whole_and_in_order(archive: Archive, tmp_path: Path) -> None:
-    paths = write_reports(tmp_path / "reports", importer.FILE_BATCH * 2 + 37)
+    paths = write_reports(tmp_path / "reports", importer_files.FILE_BATCH * 2 + 37)
     seen: list[tuple[int, int, str]] = []
 
     results = import_paths(archive, [tmp_path / "reports"], report=lambda *args: seen.append(args))
@@ -157,7 +158,7 @@ def test_a_table_among_text_files_keeps_the_order(archive: Archive, tmp_path: Pa
 def test_a_large_file_is_stored_whole_without_being_held_during_parsing(
     archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importer, "HOLD_LIMIT", 1000)
+    monkeypatch.setattr(importer_files, "HOLD_LIMIT", 1000)
     big = tmp_path / "transcript.txt"
     big.write_text("Interview transcript\n\n" + "The convoy was stopped at the checkpoint. " * 500, encoding="utf-8")
     small = write_reports(tmp_path / "small", 2)

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
-from db.queries import AnnotationRow, annotations_of
+from db.queries import annotations_of
+from db.rows import AnnotationRow
 from desktop.window.main_window import MainWindow
 
 D = TypeVar("D", bound=QDialog)

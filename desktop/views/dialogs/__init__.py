@@ -1,6 +1,6 @@
 """Dialogs for annotating: codes and note, mention of an actor, a statistic, codebook, memos.
 
-They take plain data (rows from :mod:`db.queries`, drafts from :mod:`db.lookup`) and callables,
+They take plain data (rows from :mod:`db.rows`, drafts from :mod:`db.lookup`) and callables,
 never a Session. They are opened with ``open()`` (not ``exec()``), so the window stays live and
 tests can fill them in and press OK with qtbot.
 """

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from db import values
 from db.actors import ActorDetail, ActorState, RelationData
-from db.queries import ActorRow
+from db.rows import ActorRow
 from db.vocabulary import ActorKind
 from desktop.models.display import kind_name, period
 from desktop.views.dialogs.common import ok_cancel, read_date

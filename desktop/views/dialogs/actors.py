@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.actors import DuplicateCandidate
-from db.queries import ActorRow
+from db.rows import ActorRow
 from db.vocabulary import ActorKind
 from desktop.views.dialogs.actor_editor import KIND_LABELS
 from desktop.views.dialogs.common import ok_cancel

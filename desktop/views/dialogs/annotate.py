@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.queries import CodeRow
+from db.rows import CodeRow
 from desktop.views.dialogs.common import next_colour, ok_cancel, quote_label, swatch
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

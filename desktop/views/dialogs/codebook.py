@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.queries import CodeRow
+from db.rows import CodeRow
 from desktop.views.dialogs.common import CODE_COLOURS, ok_cancel, swatch
 
 

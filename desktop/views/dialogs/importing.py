@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.importer import ImportResult
+from db.importer.results import ImportResult
 
 STATUSES = ("imported", "duplicate", "skipped", "failed")
 

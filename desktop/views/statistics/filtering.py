@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from db import values
-from db.queries import StatisticRow
+from db.rows import StatisticRow
 from desktop.models.base import Role
 from desktop.models.lists import StatisticsModel
 from desktop.views.statistics.cells import AUTHOR, changes_for_cell

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
 from db.conflicts import Conflict
-from db.queries import StatisticRow
+from db.rows import StatisticRow
 from desktop.models.lists import StatisticsModel
 from desktop.views.common import filter_box, pane_layout, select_row, selected_id, tidy_table
 from desktop.views.statistics.filtering import StatisticsFilterProxy

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.queries import StatisticRow
+from db.rows import StatisticRow
 from db.values import format_number
 from desktop.views.common import tidy_table
 from desktop.views.statistics.cells import AUTHOR

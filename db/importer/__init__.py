@@ -1,0 +1,12 @@
+"""Import files and folders: one unit of work per source, a result for every file.
+
+A file that fails leaves nothing behind and the batch goes on; a cancelled import keeps what was
+already imported. The format readers live in :mod:`db.ingest`; here: ``run`` (an import from the
+paths given), ``files`` (a batch of files), ``tables`` (a file of many sources), ``writer``
+(savepoints and commits) and ``results`` (what is said about each file).
+"""
+
+from db.importer.results import ImportOptions, ImportResult
+from db.importer.run import import_file, import_paths
+
+__all__ = ["ImportOptions", "ImportResult", "import_file", "import_paths"]

@@ -1,0 +1,221 @@
+"""Importing files a batch at a time: hashed, checked for duplicates with one query, read (slow
+formats in worker processes), written in one savepoint, or file by file when that fails."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from db.commands import OriginalData, add_annotation, add_sources, sha256_of, store_originals
+from db.importer.results import ImportOptions, ImportResult
+from db.importer.writer import Progress, Writer, new_source
+from db.ingest._common import check_regular_file
+from db.ingest.base import IngestError, ParsedSource
+from db.ingest.formats import media_type, page_of_resources, reader_for
+from db.ingest.parsing import ParserPool, is_slow, parse_file
+from db.queries import sources_by_sha256
+
+#: files read, parsed and written together (one savepoint per batch)
+FILE_BATCH = 200
+#: ... and at most this many bytes of them held at once
+BATCH_BYTES = 32 << 20
+#: larger files are hashed as a stream and read again when stored, never held during parsing
+HOLD_LIMIT = 8 << 20
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def batches(files: list[Path]) -> Iterator[tuple[bool, list[Path]]]:
+    """Consecutive files grouped into batches; each table of articles on its own."""
+    batch: list[Path] = []
+    size = 0
+    for path in files:
+        reader = reader_for(path)
+        if reader is not None and getattr(reader, "TABLE", False):
+            if batch:
+                yield False, batch
+                batch, size = [], 0
+            yield True, [path]
+            continue
+        try:
+            file_size = path.stat().st_size
+        except OSError:
+            file_size = 0  # reported when the file is read
+        if batch and (len(batch) >= FILE_BATCH or size + file_size > BATCH_BYTES):
+            yield False, batch
+            batch, size = [], 0
+        batch.append(path)
+        size += file_size
+    if batch:
+        yield False, batch
+
+
+@dataclass
+class ImportedFile:
+    """One file of a batch on its way into the archive."""
+
+    path: Path
+    media_type: str = ""
+    sha256: str = ""
+    #: the bytes (None for a large file: read again when stored)
+    data: bytes | None = None
+    sources: list[ParsedSource] = field(default_factory=list)
+    #: what happened, once it is known
+    results: list[ImportResult] | None = None
+    #: an identical file earlier in the same batch
+    same_as: ImportedFile | None = None
+
+    def fail(self, error: str, *, needs_password: bool = False) -> None:
+        self.results = [ImportResult(str(self.path), "failed", error=error, needs_password=needs_password)]
+
+
+def import_batch(
+    writer: Writer, paths: list[Path], options: ImportOptions, progress: Progress, pool: ParserPool
+) -> list[ImportResult]:
+    """Hash the batch's files, find the duplicates with one query, read the others (slow ones in
+    the pool, ahead of time), write what was read, and say what happened to each, in order."""
+    files = [hash_file(path) for path in paths]
+    if not options.keep_duplicates:
+        _find_duplicates(writer.session, files)
+    to_read = [f for f in files if f.results is None and f.same_as is None]
+    slow = [f for f in to_read if is_slow(f.path)]
+    # Slow files are read by the pool ahead of time; results are taken in file order below.
+    ahead = (
+        {id(f): pool.submit(f.path, options.password, options.table_options) for f in slow}
+        if pool.wanted(len(slow)) else {}
+    )
+    parsed: list[ImportedFile] = []
+    for file in files:
+        if progress.stopped():
+            break  # what was parsed is still imported: cancel keeps what is done
+        progress.step(file.path)
+        if file.results is None and file.same_as is None:
+            if id(file) in ahead:
+                outcome = pool.result(ahead.pop(id(file)), file.path, options.password, options.table_options)
+            else:
+                outcome = parse_file(file.path, options.password, options.table_options)
+            file.sources = outcome.sources
+            if outcome.skipped:
+                file.results = [ImportResult(str(file.path), "skipped", error=outcome.error)]
+            elif outcome.error is not None:
+                file.fail(outcome.error, needs_password=outcome.needs_password)
+        parsed.append(file)
+    for future in ahead.values():  # cancelled: files not yet read are not read
+        if future is not None:
+            future.cancel()
+    _write(writer, [f for f in parsed if f.results is None and f.same_as is None], options)
+    results: list[ImportResult] = []
+    for file in parsed:
+        if file.same_as is not None:
+            first = file.same_as.results or []
+            file.results = [
+                ImportResult(str(file.path), "duplicate", source_id=r.source_id)
+                if r.status == "imported"
+                else ImportResult(str(file.path), r.status, error=r.error, needs_password=r.needs_password)
+                for r in first[:1]
+            ]
+        results.extend(file.results or [])
+    return results
+
+
+def hash_file(path: Path) -> ImportedFile:
+    """Check that ``path`` is a file Dossier reads, and hash it (keeping the bytes if small)."""
+    file = ImportedFile(path)
+    name = str(path)
+    reader = reader_for(path)
+    if reader is None:
+        page = page_of_resources(path) if path.is_dir() else None
+        if page is not None:
+            file.results = [
+                ImportResult(name, "skipped", error=f"the images, scripts and styles of the saved page {page.name}")
+            ]
+        elif path.is_dir():  # walk hands back a folder it could not list
+            file.fail("the folder cannot be read (permissions?)")
+        elif not path.exists():
+            file.fail("file not found")
+        else:
+            file.results = [
+                ImportResult(name, "skipped", error=f"not a format Dossier reads ({path.suffix or 'no extension'})")
+            ]
+        return file
+    file.media_type = media_type(path) or reader.MEDIA_TYPE
+    try:
+        size = check_regular_file(path)  # before reading: a pipe would block
+        if size <= HOLD_LIMIT:
+            file.data = path.read_bytes()
+            file.sha256 = sha256_of(file.data)
+        else:
+            file.sha256 = file_sha256(path)
+    except IngestError as error:
+        file.fail(str(error))
+    except OSError as error:
+        file.fail(f"cannot read the file ({error.strerror or error})")
+    return file
+
+
+def _find_duplicates(session: Session, files: list[ImportedFile]) -> None:
+    """Files already in the archive, and files repeated within the batch (one query)."""
+    candidates = [f for f in files if f.results is None]
+    existing = sources_by_sha256(session, [f.sha256 for f in candidates])
+    first: dict[str, ImportedFile] = {}
+    for file in candidates:
+        if file.sha256 in existing:
+            file.results = [ImportResult(str(file.path), "duplicate", source_id=existing[file.sha256])]
+        elif file.sha256 in first:
+            file.same_as = first[file.sha256]
+        else:
+            first[file.sha256] = file
+
+
+def _write(writer: Writer, files: list[ImportedFile], options: ImportOptions) -> None:
+    """Store the batch in one savepoint; if that fails, each file in its own."""
+    if not files:
+        return
+    try:
+        with writer.unit() as session:
+            _store_files(session, files, options)
+        return
+    except (SQLAlchemyError, OSError, ValueError):
+        pass  # written again file by file: only the files that cannot be saved fail
+    for file in files:
+        try:
+            with writer.unit() as session:
+                _store_files(session, [file], options)
+        except (SQLAlchemyError, OSError, ValueError) as error:
+            file.fail(f"could not be saved ({error})")
+
+
+def _store_files(session: Session, files: list[ImportedFile], options: ImportOptions) -> None:
+    originals = store_originals(
+        session,
+        [
+            OriginalData(f.data if f.data is not None else f.path.read_bytes(), f.path.name, f.media_type, f.sha256)
+            for f in files
+        ],
+    )
+    new = [
+        new_source(source, file.sha256, file_id, None, options)
+        for file, file_id in zip(files, originals, strict=True)
+        for source in file.sources
+    ]
+    ids = iter(add_sources(session, new))
+    for file in files:
+        file.results = []
+        for source in file.sources:
+            source_id = next(ids)
+            for comment in source.comments:
+                add_annotation(session, source_id, comment.start, comment.end, note=comment.note)
+            file.results.append(
+                ImportResult(str(file.path), "imported", source_id=source_id, warnings=source.warnings, title=source.title)
+            )
