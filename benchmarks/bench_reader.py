@@ -51,7 +51,8 @@ def build_archive(path: Path, annotations: int, size: int = 1_000_000) -> int:
     from sqlalchemy import insert
 
     from db import archive as archive_module
-    from db.commands import NewSource, add_code, add_source, anchor_context, find_or_add_actor
+    from db.codebook import add_code
+    from db.commands import NewSource, add_source, anchor_context, find_or_add_actor
     from db.models import Annotation, Mention, annotation_codes
 
     rng = random.Random(5)

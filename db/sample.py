@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 
 from db import archive as archive_module
 from db.archive import Archive
+from db.codebook import add_code
 from db.commands import (
     NewStatistic,
     add_actor,
     add_annotation,
-    add_code,
     add_mention,
     add_relation,
     add_statistic,

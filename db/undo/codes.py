@@ -8,7 +8,7 @@ from typing import Literal
 from sqlalchemy import delete, tuple_
 from sqlalchemy.orm import Session
 
-from db import commands
+from db import codebook, commands
 from db.models import Code, annotation_codes
 from db.queries import in_chunks
 from db.snapshots import Snapshot, capture, restore
@@ -19,7 +19,7 @@ def create_code(
     session: Session, name: str, color: str = "#ffd54f", parent_id: int | None = None
 ) -> Inserted:
     """A new code (under ``parent_id``, or at the top level)."""
-    return Inserted((("codes", commands.add_code(session, name, color, parent_id)),))
+    return Inserted((("codes", codebook.add_code(session, name, color, parent_id)),))
 
 
 def delete_code(session: Session, code_id: int) -> Deleted:
@@ -38,7 +38,7 @@ class CodeEdited(Change):
 
     def revert(self, session: Session) -> CodeEdited:
         now = _code(session, self.code_id)
-        commands.update_code(session, self.code_id, name=self.name, color=self.color, parent_id=self.parent_id)
+        codebook.update_code(session, self.code_id, name=self.name, color=self.color, parent_id=self.parent_id)
         return now
 
 
@@ -59,7 +59,7 @@ def edit_code(
 ) -> CodeEdited:
     """Rename, recolour or move a code (``parent_id=None``: to the top level)."""
     before = _code(session, code_id)
-    commands.update_code(session, code_id, name=name, color=color, parent_id=parent_id)
+    codebook.update_code(session, code_id, name=name, color=color, parent_id=parent_id)
     return before
 
 
@@ -71,7 +71,7 @@ class CodesMerged(Change):
     into_id: int
     #: the merged code with its sub-codes and their annotations' links, before the merge
     before: Snapshot
-    merge: commands.CodeMerge
+    merge: codebook.CodeMerge
 
     def revert(self, session: Session) -> CodeUnmerged:
         for chunk in in_chunks(self.merge.links_added):
@@ -99,7 +99,7 @@ class CodeUnmerged(Change):
 def merge_codes(session: Session, code_id: int, into_id: int) -> CodesMerged:
     """Merge one code into another: its annotations and sub-codes move to the target."""
     before = capture(session, [("codes", code_id)])
-    return CodesMerged(code_id, into_id, before, commands.merge_codes(session, code_id, into_id))
+    return CodesMerged(code_id, into_id, before, codebook.merge_codes(session, code_id, into_id))
 
 
 __all__ = [

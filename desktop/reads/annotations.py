@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from db import lookup, queries
 from db.anchors import Orphan, orphans_of
 from db.archive import Archive
-from db.commands import code_usage
+from db.codebook import code_usage
 from db.rows import CodeRow
 from desktop.reads.base import read
 

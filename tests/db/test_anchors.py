@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from db.anchors import Anchor, Placement, orphans_of, place_orphan, reanchor, replace_source_text
 from db.archive import Archive
-from db.commands import add_annotation, add_code, add_mention, anchor_context, find_or_add_actor
+from db.codebook import add_code
+from db.commands import add_annotation, add_mention, anchor_context, find_or_add_actor
 from db.queries import annotations_of, source_text
 from tests.factories import make_source, make_statistic
 

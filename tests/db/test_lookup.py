@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from db.archive import Archive
-from db.commands import add_actor, add_code, set_memo
+from db.codebook import add_code
+from db.commands import add_actor, set_memo
 from db.dates import PartialDate
 from db.lookup import (
     draft_statistic,

@@ -8,18 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from db.archive import Archive
-from db.commands import (
-    CommandError,
-    add_annotation,
-    add_code,
-    add_mention,
-    add_relation,
-    code_usage,
-    delete_code,
-    find_or_add_actor,
-    merge_codes,
-    update_code,
-)
+from db.codebook import add_code, code_usage, delete_code, merge_codes, update_code
+from db.commands import CommandError, add_annotation, add_mention, add_relation, find_or_add_actor
 from db.models import (
     Actor,
     Annotation,

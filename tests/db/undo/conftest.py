@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from db.archive import Archive
 from db.base import Base
-from db.commands import add_actor, add_annotation, add_code, add_mention, add_relation, set_memo
+from db.codebook import add_code
+from db.commands import add_actor, add_annotation, add_mention, add_relation, set_memo
 from db.models import Actor, Annotation, Code, Source, Statistic
 from db.undo import Change
 from tests.factories import make_source, make_statistic

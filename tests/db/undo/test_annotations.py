@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from db.archive import Archive
-from db.commands import delete_code
+from db.codebook import delete_code
 from db.models import Annotation, Mention, Statistic
 from db.queries import annotations_of
 from db.undo import (

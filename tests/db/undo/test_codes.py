@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from db.archive import Archive
-from db.commands import add_annotation, add_code
+from db.codebook import add_code
+from db.commands import add_annotation
 from db.models import Code
 from db.queries import annotations_of, list_codes
 from db.undo import (

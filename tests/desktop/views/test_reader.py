@@ -8,7 +8,8 @@ from PySide6.QtGui import QTextBlock
 from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
-from db.commands import add_annotation, add_code
+from db.codebook import add_code
+from db.commands import add_annotation
 from db.importer import import_paths
 from desktop.reads import sources as reads
 from desktop.views.reader import LAZY_FROM, ReaderView
