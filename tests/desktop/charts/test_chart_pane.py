@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -10,7 +12,7 @@ import pytest
 from defusedxml import ElementTree
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QToolButton, QToolTip
+from PySide6.QtWidgets import QComboBox, QToolButton, QToolTip
 from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
@@ -18,18 +20,16 @@ from db.commands import NewStatistic, add_statistic
 from db.dates import PartialDate
 from db.queries import list_statistics
 from desktop.charts import draw
-from desktop.charts.pane import BARS, TIME_SERIES, ChartPane
+from desktop.charts.controls import BARS, TIME_SERIES
+from desktop.charts.pane import ChartPane
+from desktop.tasks import TaskRunner
+from tests.desktop.charts.chart_helpers import drawn, open_chart
 from tests.factories import make_source, make_statistic
 
 
 @pytest.fixture
-def pane(qtbot: QtBot, sample_archive: Archive) -> ChartPane:
-    chart = ChartPane(sample_archive)
-    qtbot.addWidget(chart)
-    chart.resize(1100, 650)
-    chart.show()
-    qtbot.waitExposed(chart)
-    return chart
+def pane(qtbot: QtBot, sample_archive: Archive, tasks: TaskRunner) -> ChartPane:
+    return open_chart(qtbot, sample_archive, tasks, size=(1100, 650))
 
 
 def statistic_id(archive: Archive, value: float) -> int:
@@ -37,27 +37,58 @@ def statistic_id(archive: Archive, value: float) -> int:
         return next(s.id for s in list_statistics(session) if s.value == value)
 
 
-def check(pane: ChartPane, *measures: str) -> None:
-    for i in range(pane.measure_list.count()):
-        item = pane.measure_list.item(i)
+def check(qtbot: QtBot, pane: ChartPane, *measures: str) -> None:
+    """Check just ``measures`` and wait for the chart of them."""
+    measure_list = pane.controls.measure_list
+    for i in range(measure_list.count()):
+        item = measure_list.item(i)
         wanted = item.data(Qt.ItemDataRole.UserRole) in measures
         item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+    drawn(qtbot, pane)
+
+
+def choose(qtbot: QtBot, pane: ChartPane, combo: QComboBox, value: object) -> None:
+    """Choose ``value`` in one of the pane's combo boxes and wait for the chart it asks for."""
+    combo.setCurrentIndex(combo.findData(value))
+    drawn(qtbot, pane)
 
 
 def point_on_screen(pane: ChartPane, statistic: int) -> QPoint:
     """Where a statistic's point is drawn, in the plot widget's viewport."""
-    x, y = pane.drawn.positions[statistic]
-    scene = pane.plot.getViewBox().mapViewToScene(QPointF(x, y))
-    return pane.plot_widget.mapFromScene(scene)
+    plot = pane.plot_area
+    x, y = plot.drawn.positions[statistic]
+    scene = plot.plot.getViewBox().mapViewToScene(QPointF(x, y))
+    return plot.plot_widget.mapFromScene(scene)
 
 
 def hover(qtbot: QtBot, pane: ChartPane, position: QPoint) -> None:
-    """Move the mouse onto ``position`` (from elsewhere: Qt sends nothing for a move to where the
-    cursor already is, say after another test)."""
+    """Move the mouse onto ``position`` and wait until the plot has seen it there.
+
+    From elsewhere first: Qt sends nothing for a move to where the cursor already is (say after
+    another test), and pyqtgraph drops moves that come within 10 ms of the last one it took, so
+    the mouse goes back and forth until the plot reports a move onto ``position``.
+    """
     QToolTip.hideText()
-    qtbot.mouseMove(pane.plot_widget.viewport(), QPoint(2, 2))
-    qtbot.wait(50)  # pyqtgraph drops mouse moves that come within a frame of the last one
-    qtbot.mouseMove(pane.plot_widget.viewport(), position)
+    widget = pane.plot_area.plot_widget
+    target = widget.mapToScene(position)
+    seen: list[QPointF] = []
+    steps = itertools.cycle([QPoint(2, 2), position])
+
+    def arrived() -> bool:
+        if seen and (seen[-1] - target).manhattanLength() < 1:
+            return True
+        qtbot.mouseMove(widget.viewport(), next(steps))
+        return False
+
+    def moved(scene_position: QPointF) -> None:
+        seen.append(scene_position)
+
+    scene = pane.plot_area.plot.scene()
+    scene.sigMouseMoved.connect(moved)
+    try:
+        qtbot.waitUntil(arrived, timeout=2000)
+    finally:
+        scene.sigMouseMoved.disconnect(moved)
 
 
 def colour_near(image: QImage, centre: QPoint, colour: str, radius: int = 16) -> bool:
@@ -78,57 +109,58 @@ def colour_near(image: QImage, centre: QPoint, colour: str, radius: int = 16) ->
 
 
 def test_opens_on_the_commonest_measure_with_its_claims(pane: ChartPane, sample_archive: Archive) -> None:
+    plot = pane.plot_area
     assert pane.objectName() == "chartView"
     assert pane.checked_measures() == ["killed"]
     killed = {statistic_id(sample_archive, 249), statistic_id(sample_archive, 5816)}
-    assert set(pane.drawn.positions) == killed
-    assert pane.title_label.text().startswith("2 claims")
-    assert pane.plot.getAxis("left").labelText == "Killed (people)"
-    assert isinstance(pane.plot.getAxis("bottom"), pg.DateAxisItem)
+    assert set(plot.drawn.positions) == killed
+    assert plot.title_label.text().startswith("2 claims")
+    assert plot.plot.getAxis("left").labelText == "Killed (people)"
+    assert isinstance(plot.plot.getAxis("bottom"), pg.DateAxisItem)
 
 
-def test_checking_another_measure_adds_its_points(pane: ChartPane, sample_archive: Archive) -> None:
-    check(pane, "killed", "gone to fight")
-    assert statistic_id(sample_archive, 2200) in pane.drawn.positions
-    assert len(pane.drawn.positions) == 3
+def test_checking_another_measure_adds_its_points(qtbot: QtBot, pane: ChartPane, sample_archive: Archive) -> None:
+    plot = pane.plot_area
+    check(qtbot, pane, "killed", "gone to fight")
+    assert statistic_id(sample_archive, 2200) in plot.drawn.positions
+    assert len(plot.drawn.positions) == 3
     # Two measures: the y axis no longer names one.
-    assert pane.plot.getAxis("left").labelText == "Value (people)"
+    assert plot.plot.getAxis("left").labelText == "Value (people)"
 
 
 def test_a_long_period_is_a_span_and_a_year_a_point(pane: ChartPane, sample_archive: Archive) -> None:
+    drawn_ = pane.plot_area.drawn
     since_2010 = statistic_id(sample_archive, 5816)
-    series = next(items for label, items in pane.drawn.series.items() if label.startswith("Caucasus Knot"))
+    series = next(items for label, items in drawn_.series.items() if label.startswith("Caucasus Knot"))
     [span] = [item for item in series if isinstance(item, pg.PlotDataItem)]
     xs, _ys = span.getData()
     assert pd.Timestamp(xs[0], unit="s") == pd.Timestamp("2010-01-01")
     assert pd.Timestamp(xs[1], unit="s") == pd.Timestamp("2015-07-12")  # the end of 2015-07-11
     in_2014 = statistic_id(sample_archive, 249)
-    x, _y = pane.drawn.positions[in_2014]
+    x, _y = drawn_.positions[in_2014]
     assert pd.Timestamp(x, unit="s").year == 2014
-    assert since_2010 in pane.drawn.positions
+    assert since_2010 in drawn_.positions
 
 
 def test_hover_text_gives_value_period_claimant_and_source(pane: ChartPane, sample_archive: Archive) -> None:
     since_2010 = statistic_id(sample_archive, 5816)
-    x, y = pane.drawn.positions[since_2010]
-    text = pane._tip(x=x, y=y, data=since_2010)
+    text = pane.tooltip(since_2010)
     assert "about 5,816 people killed" in text
     assert "Period: 2010 – 2015-07-11" in text
     assert "Claimed by: Caucasus Knot" in text
     assert "Source: " in text
     assert "“some 5,816 civilians" in text
-    unattributed = pane._tip(x=0, y=0, data=statistic_id(sample_archive, 249))
+    unattributed = pane.tooltip(statistic_id(sample_archive, 249))
     assert "Claimed by: the author" in unattributed
 
 
-def test_approximate_values_are_hollow_and_exact_ones_filled(qtbot: QtBot, archive: Archive) -> None:
+def test_approximate_values_are_hollow_and_exact_ones_filled(qtbot: QtBot, archive: Archive, tasks: TaskRunner) -> None:
     source = make_source(archive, "Officials said 40 people were killed; rebels said about 90.")
     make_statistic(archive, source, "40 people were killed", value=40.0, claimant="Officials", period_start=PartialDate(2014))
     make_statistic(archive, source, "about 90", value=90.0, approximate=True, claimant="Rebels", period_start=PartialDate(2015))
-    chart = ChartPane(archive)
-    qtbot.addWidget(chart)
+    chart = open_chart(qtbot, archive, tasks)
     brushes = {}
-    for scatter in chart.drawn.scatters:
+    for scatter in chart.plot_area.drawn.scatters:
         for spot in scatter.points():
             brushes[spot.pos().y()] = spot.brush().color().alpha()
     assert brushes[40.0] == 255
@@ -142,24 +174,25 @@ def test_clicking_a_point_emits_its_statistic(qtbot: QtBot, pane: ChartPane, sam
     in_2014 = statistic_id(sample_archive, 249)
     position = point_on_screen(pane, in_2014)
     with qtbot.waitSignal(pane.statistic_clicked, timeout=2000) as clicked:
-        qtbot.mouseClick(pane.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=position)
+        qtbot.mouseClick(pane.plot_area.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=position)
     assert clicked.args == [in_2014]
     assert pane.highlighted_statistic() == in_2014
 
 
 def test_clicking_empty_space_emits_nothing(qtbot: QtBot, pane: ChartPane) -> None:
     with qtbot.assertNotEmitted(pane.statistic_clicked):
-        qtbot.mouseClick(pane.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(30, 400))
+        qtbot.mouseClick(pane.plot_area.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(30, 400))
 
 
 def test_highlighting_rings_the_point(qtbot: QtBot, pane: ChartPane, sample_archive: Archive) -> None:
+    plot_widget = pane.plot_area.plot_widget
     since_2010 = statistic_id(sample_archive, 5816)
     position = point_on_screen(pane, since_2010)
-    before = pane.plot_widget.grab().toImage()
+    before = plot_widget.grab().toImage()
     assert not colour_near(before, position, draw.HIGHLIGHT_COLOUR)
 
     pane.highlight_statistic(since_2010)
-    after = pane.plot_widget.grab().toImage()
+    after = plot_widget.grab().toImage()
     assert colour_near(after, point_on_screen(pane, since_2010), draw.HIGHLIGHT_COLOUR)
     assert pane.highlighted_statistic() == since_2010
 
@@ -169,33 +202,36 @@ def test_highlighting_rings_the_point(qtbot: QtBot, pane: ChartPane, sample_arch
 
 
 def test_highlight_brings_a_point_outside_the_view_into_it(pane: ChartPane, sample_archive: Archive) -> None:
+    plot = pane.plot_area
     in_2014 = statistic_id(sample_archive, 249)
-    pane.plot.setXRange(0, 1e6, padding=0)  # 1970: far from every point
+    plot.plot.setXRange(0, 1e6, padding=0)  # 1970: far from every point
     pane.highlight_statistic(in_2014)
-    (x0, x1), (y0, y1) = pane.plot.viewRange()
-    x, y = pane.drawn.positions[in_2014]
+    (x0, x1), (y0, y1) = plot.plot.viewRange()
+    x, y = plot.drawn.positions[in_2014]
     assert x0 <= x <= x1
     assert y0 <= y <= y1
 
 
 def test_reset_view_shows_everything_again(qtbot: QtBot, pane: ChartPane) -> None:
-    pane.plot.setXRange(0, 1e6, padding=0)
+    plot = pane.plot_area
+    plot.plot.setXRange(0, 1e6, padding=0)
     qtbot.mouseClick(pane.findChild(QToolButton, "chartResetView"), Qt.MouseButton.LeftButton)
-    (x0, x1), _ = pane.plot.viewRange()
-    for x, _y in pane.drawn.positions.values():
+    (x0, x1), _ = plot.plot.viewRange()
+    for x, _y in plot.drawn.positions.values():
         assert x0 <= x <= x1
 
 
 def test_legend_click_hides_a_series_with_its_span(qtbot: QtBot, pane: ChartPane, sample_archive: Archive) -> None:
-    sample, _label = next((s, lab) for s, lab in pane.legend.items if lab.text.startswith("Caucasus Knot"))
-    series = next(items for name, items in pane.drawn.series.items() if name.startswith("Caucasus Knot"))
+    plot = pane.plot_area
+    sample, _label = next((s, lab) for s, lab in plot.legend.items if lab.text.startswith("Caucasus Knot"))
+    series = next(items for name, items in plot.drawn.series.items() if name.startswith("Caucasus Knot"))
     scene_point = sample.mapToScene(sample.boundingRect().center())
-    qtbot.mouseClick(pane.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=pane.plot_widget.mapFromScene(scene_point))
+    qtbot.mouseClick(plot.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=plot.plot_widget.mapFromScene(scene_point))
     assert all(not item.isVisible() for item in series)
     # A hidden point answers neither the mouse nor the tooltip.
     hover(qtbot, pane, point_on_screen(pane, statistic_id(sample_archive, 5816)))
-    assert "Caucasus Knot" not in pane.plot.getViewBox().toolTip()
-    qtbot.mouseClick(pane.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=pane.plot_widget.mapFromScene(scene_point))
+    assert "Caucasus Knot" not in plot.plot.getViewBox().toolTip()
+    qtbot.mouseClick(plot.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=plot.plot_widget.mapFromScene(scene_point))
     assert all(item.isVisible() for item in series)
 
 
@@ -226,56 +262,49 @@ def claims_archive(archive: Archive) -> Archive:
     return archive
 
 
-def test_conflicting_claims_carry_a_red_ring(qtbot: QtBot, claims_archive: Archive) -> None:
-    chart = ChartPane(claims_archive)
-    qtbot.addWidget(chart)
-    chart.resize(1000, 600)
-    chart.show()
-    qtbot.waitExposed(chart)
+def test_conflicting_claims_carry_a_red_ring(qtbot: QtBot, claims_archive: Archive, tasks: TaskRunner) -> None:
+    chart = open_chart(qtbot, claims_archive, tasks, size=(1000, 600))
     police, rebels = statistic_id(claims_archive, 40), statistic_id(claims_archive, 400)
     conflicting = set(chart.frame.loc[chart.frame["conflict"], "id"])
     assert conflicting == {police, rebels}
-    assert "2 in conflict" in chart.title_label.text()
-    image = chart.plot_widget.grab().toImage()
+    assert "2 in conflict" in chart.plot_area.title_label.text()
+    image = chart.plot_area.plot_widget.grab().toImage()
     assert colour_near(image, point_on_screen(chart, rebels), draw.CONFLICT_COLOUR)
     assert not colour_near(image, point_on_screen(chart, statistic_id(claims_archive, 25)), draw.CONFLICT_COLOUR, radius=3)
 
 
-def test_reference_data_is_a_line(qtbot: QtBot, claims_archive: Archive) -> None:
-    chart = ChartPane(claims_archive)
-    qtbot.addWidget(chart)
-    [line] = chart.drawn.references
+def test_reference_data_is_a_line(qtbot: QtBot, claims_archive: Archive, tasks: TaskRunner) -> None:
+    chart = open_chart(qtbot, claims_archive, tasks)
+    [line] = chart.plot_area.drawn.references
     xs, ys = line.getData()
     assert len(xs) == 11
     assert list(ys[:3]) == [30.0, 31.0, 32.0]
-    assert any(label.startswith("Yearly table") for label in chart.drawn.series)
-    chart.reference_check.setChecked(False)
-    assert chart.drawn.references == []
-    assert len(chart.drawn.positions) == 3
+    assert any(label.startswith("Yearly table") for label in chart.plot_area.drawn.series)
+    chart.controls.reference_check.setChecked(False)
+    drawn(qtbot, chart)
+    assert chart.plot_area.drawn.references == []
+    assert len(chart.plot_area.drawn.positions) == 3
 
 
-def test_bars_compare_one_period_by_place(qtbot: QtBot, claims_archive: Archive) -> None:
-    chart = ChartPane(claims_archive)
-    qtbot.addWidget(chart)
-    chart.resize(1000, 600)
-    chart.show()
-    qtbot.waitExposed(chart)
-    chart.group_combo.setCurrentIndex(chart.group_combo.findData("place"))
-    chart.mode_combo.setCurrentIndex(chart.mode_combo.findData(BARS))
-    chart.period_combo.setCurrentIndex(chart.period_combo.findData("2014"))
+def test_bars_compare_one_period_by_place(qtbot: QtBot, claims_archive: Archive, tasks: TaskRunner) -> None:
+    chart = open_chart(qtbot, claims_archive, tasks, size=(1000, 600))
+    controls, plot = chart.controls, chart.plot_area
+    choose(qtbot, chart, controls.group_combo, "place")
+    choose(qtbot, chart, controls.mode_combo, BARS)
+    choose(qtbot, chart, controls.period_combo, "2014")
 
     assert sorted(chart.shown["value"]) == [25.0, 39.0, 40.0, 400.0]  # 39: the table's 2014
-    ticks = [label for _x, label in chart.drawn_ticks]
+    ticks = [label for _x, label in plot.drawn_ticks]
     assert ticks == ["Chechnya", "Dagestan", "Ingushetia"]
-    assert chart.plot.getAxis("bottom").labelText == "Place"
+    assert plot.plot.getAxis("bottom").labelText == "Place"
     # Points on bars are clickable like those over time.
     memorial = statistic_id(claims_archive, 25)
     with qtbot.waitSignal(chart.statistic_clicked, timeout=2000) as clicked:
-        qtbot.mouseClick(chart.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=point_on_screen(chart, memorial))
+        qtbot.mouseClick(plot.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=point_on_screen(chart, memorial))
     assert clicked.args == [memorial]
 
-    chart.mode_combo.setCurrentIndex(chart.mode_combo.findData(TIME_SERIES))
-    assert isinstance(chart.plot.getAxis("bottom"), pg.DateAxisItem)
+    choose(qtbot, chart, controls.mode_combo, TIME_SERIES)
+    assert isinstance(plot.plot.getAxis("bottom"), pg.DateAxisItem)
 
 
 # --- exports and saved charts ------------------------------------------------------------------
@@ -300,82 +329,83 @@ def test_exports_open(pane: ChartPane, tmp_path: Path) -> None:
     assert "Caucasus Knot" in set(back["claimant"])
 
 
-def test_saved_chart_reopens_with_its_settings(qtbot: QtBot, claims_archive: Archive) -> None:
-    chart = ChartPane(claims_archive)
-    qtbot.addWidget(chart)
-    chart.group_combo.setCurrentIndex(chart.group_combo.findData("place"))
-    chart.mode_combo.setCurrentIndex(chart.mode_combo.findData(BARS))
-    chart.period_combo.setCurrentIndex(chart.period_combo.findData("2014"))
-    chart.save_as("Killed in 2014 by place")
+def test_saved_chart_reopens_with_its_settings(qtbot: QtBot, claims_archive: Archive, tasks: TaskRunner) -> None:
+    chart = open_chart(qtbot, claims_archive, tasks)
+    choose(qtbot, chart, chart.controls.group_combo, "place")
+    choose(qtbot, chart, chart.controls.mode_combo, BARS)
+    choose(qtbot, chart, chart.controls.period_combo, "2014")
+    with qtbot.waitSignal(chart.saved.changed, timeout=10_000):
+        chart.save_as("Killed in 2014 by place")
 
-    other = ChartPane(claims_archive)
-    qtbot.addWidget(other)
-    assert [other.saved_combo.itemText(i) for i in range(other.saved_combo.count())] == ["Killed in 2014 by place"]
-    assert other.mode_combo.currentData() == TIME_SERIES
-    other.saved_combo.setCurrentIndex(0)
-    other.saved_combo.activated.emit(0)
-    assert other.group_combo.currentData() == "place"
-    assert other.mode_combo.currentData() == BARS
-    assert other.period_combo.currentData() == "2014"
+    other = open_chart(qtbot, claims_archive, tasks)
+    combo, controls = other.saved.combo, other.controls
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Killed in 2014 by place"]
+    assert controls.mode_combo.currentData() == TIME_SERIES
+    combo.setCurrentIndex(0)
+    combo.activated.emit(0)
+    drawn(qtbot, other)
+    assert controls.group_combo.currentData() == "place"
+    assert controls.mode_combo.currentData() == BARS
+    assert controls.period_combo.currentData() == "2014"
     assert sorted(other.shown["value"]) == [25.0, 39.0, 40.0, 400.0]
 
 
 def test_refresh_keeps_choices_and_shows_new_statistics(qtbot: QtBot, pane: ChartPane, sample_archive: Archive) -> None:
-    pane.group_combo.setCurrentIndex(pane.group_combo.findData("place"))
+    choose(qtbot, pane, pane.controls.group_combo, "place")
     source = make_source(sample_archive, "Another 12 militants were killed in 2015.")
     new = make_statistic(sample_archive, source, "12 militants were killed", value=12.0, period_start=PartialDate(2015))
     pane.refresh()
-    assert pane.group_combo.currentData() == "place"
+    drawn(qtbot, pane)
+    assert pane.controls.group_combo.currentData() == "place"
     assert pane.checked_measures() == ["killed"]
-    assert new in pane.drawn.positions
+    assert new in pane.plot_area.drawn.positions
 
 
-def test_an_empty_archive_says_so(qtbot: QtBot, archive: Archive) -> None:
-    chart = ChartPane(archive)
-    qtbot.addWidget(chart)
-    assert chart.drawn.positions == {}
-    assert chart.empty_label.text().startswith("No statistics to chart yet.")
-    assert not chart.plot_widget.isVisibleTo(chart)
+def test_an_empty_archive_says_so(qtbot: QtBot, archive: Archive, tasks: TaskRunner) -> None:
+    chart = open_chart(qtbot, archive, tasks)
+    assert chart.plot_area.drawn.positions == {}
+    assert chart.plot_area.empty_label.text().startswith("No statistics to chart yet.")
+    assert not chart.plot_area.plot_widget.isVisibleTo(chart)
 
 
-def test_centuries_old_periods_are_drawn(qtbot: QtBot, archive: Archive) -> None:
+def test_centuries_old_periods_are_drawn(qtbot: QtBot, archive: Archive, tasks: TaskRunner) -> None:
     old = make_statistic(archive, None, value=8000.0, period_start=PartialDate(1618), period_end=PartialDate(1648))
-    chart = ChartPane(archive)
-    qtbot.addWidget(chart)
-    x, _y = chart.drawn.positions[old]
+    chart = open_chart(qtbot, archive, tasks)
+    x, _y = chart.plot_area.drawn.positions[old]
     assert pd.Timestamp(x, unit="s").year == 1633
 
 
-def test_bars_start_with_the_year_most_claims_are_about(qtbot: QtBot, claims_archive: Archive) -> None:
-    chart = ChartPane(claims_archive)
-    qtbot.addWidget(chart)
-    chart.mode_combo.setCurrentIndex(chart.mode_combo.findData(BARS))
-    assert chart.period_combo.currentData() == "2014"
+def test_bars_start_with_the_year_most_claims_are_about(qtbot: QtBot, claims_archive: Archive, tasks: TaskRunner) -> None:
+    chart = open_chart(qtbot, claims_archive, tasks)
+    choose(qtbot, chart, chart.controls.mode_combo, BARS)
+    assert chart.controls.period_combo.currentData() == "2014"
     assert len(chart.shown) == 4
 
 
 def test_hovering_a_point_shows_its_claim(qtbot: QtBot, pane: ChartPane, sample_archive: Archive) -> None:
+    view = pane.plot_area.plot.getViewBox()
     since_2010 = statistic_id(sample_archive, 5816)
     hover(qtbot, pane, point_on_screen(pane, since_2010))
-    qtbot.waitUntil(lambda: "Caucasus Knot" in pane.plot.getViewBox().toolTip(), timeout=2000)
-    assert "about 5,816" in pane.plot.getViewBox().toolTip()
+    qtbot.waitUntil(lambda: "Caucasus Knot" in view.toolTip(), timeout=2000)
+    assert "about 5,816" in view.toolTip()
 
 
 def test_large_charts_are_built_in_the_background(
-    qtbot: QtBot, claims_archive: Archive, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, claims_archive: Archive, tasks: TaskRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import desktop.charts.pane as pane_module
 
-    monkeypatch.setattr(pane_module, "BACKGROUND_ABOVE", 0)
-    chart = ChartPane(claims_archive)
+    monkeypatch.setattr(pane_module, "SAY_READING_ABOVE", 0)
+    chart = ChartPane(claims_archive, tasks)
     qtbot.addWidget(chart)
     with qtbot.waitSignal(chart.ready, timeout=10_000):
         pass
-    assert len(chart.drawn.positions) == 3 + 11
+    assert len(chart.plot_area.drawn.positions) == 3 + 11
     # Choices made while a frame is being built win over the frame that was asked for first.
     with qtbot.waitSignal(chart.ready, timeout=10_000):
-        chart.reference_check.setChecked(False)
-        chart.group_combo.setCurrentIndex(chart.group_combo.findData("place"))
+        chart.controls.reference_check.setChecked(False)
+        chart.controls.group_combo.setCurrentIndex(chart.controls.group_combo.findData("place"))
+        assert chart.plot_area.title_label.text() == "Reading the statistics…"
     qtbot.waitUntil(lambda: set(chart.frame["group"]) == {"Dagestan", "Chechnya"}, timeout=10_000)
     assert not chart.frame["is_reference"].any()
 
@@ -389,36 +419,36 @@ def test_export_to_an_unwritable_place_says_so(pane: ChartPane, tmp_path: Path) 
 
 
 def test_a_measure_gone_from_the_archive_falls_back_to_the_commonest(
-    pane: ChartPane, sample_archive: Archive
+    qtbot: QtBot, pane: ChartPane, sample_archive: Archive
 ) -> None:
     from db.commands import delete_statistic
 
-    check(pane, "gone to fight")
+    check(qtbot, pane, "gone to fight")
     with sample_archive.session() as session:
         delete_statistic(session, statistic_id(sample_archive, 2200))
     pane.refresh()
+    drawn(qtbot, pane)
     assert pane.checked_measures() == ["killed"]
-    assert len(pane.drawn.positions) == 2
+    assert len(pane.plot_area.drawn.positions) == 2
 
 
 def test_many_groups_fold_into_one_grey_series(
-    qtbot: QtBot, claims_archive: Archive, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, claims_archive: Archive, tasks: TaskRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import desktop.charts.pane as pane_module
 
     monkeypatch.setattr(pane_module, "MAX_SERIES", 2)
-    chart = ChartPane(claims_archive)
-    qtbot.addWidget(chart)
-    labels = sorted(chart.drawn.series)
+    chart = open_chart(qtbot, claims_archive, tasks)
+    labels = sorted(chart.plot_area.drawn.series)
     # Claimants come before the reference table, alphabetically among equals: Memorial stays,
     # Police, Rebels and the table share the grey "others" (points and line).
     assert labels == ["(3 other claimants) (11 values)", "(3 other claimants) (2)", "Memorial (1)"]
     # Each point still tells its own claimant.
     rebels = statistic_id(claims_archive, 400)
-    assert "Claimed by: Rebels" in chart._tip(x=0, y=0, data=rebels)
+    assert "Claimed by: Rebels" in chart.tooltip(rebels)
 
 
-def test_hovering_a_long_reference_line_shows_its_value(qtbot: QtBot, archive: Archive) -> None:
+def test_hovering_a_long_reference_line_shows_its_value(qtbot: QtBot, archive: Archive, tasks: TaskRunner) -> None:
     """More reference values than get markers: the line itself still answers the mouse."""
     with archive.session() as session:
         for n in range(draw.REFERENCE_POINTS_LIMIT + 100):
@@ -429,64 +459,59 @@ def test_hovering_a_long_reference_line_shows_its_value(qtbot: QtBot, archive: A
                     dataset="Monthly table",
                 ),
             )
-    chart = ChartPane(archive)
-    qtbot.addWidget(chart)
-    chart.resize(1000, 600)
-    chart.show()
-    qtbot.waitExposed(chart)
-    assert chart.drawn.positions == {}  # no markers
-    chart.plot.setXRange(pd.Timestamp("1990-01-01").timestamp(), pd.Timestamp("1992-01-01").timestamp(), padding=0)
-    chart.plot.setYRange(0, 50, padding=0)
-    chart.plot_widget.grab()  # lay out and paint the new range before mapping onto it
+    chart = open_chart(qtbot, archive, tasks, size=(1000, 600))
+    plot = chart.plot_area
+    assert plot.drawn.positions == {}  # no markers
+    plot.plot.setXRange(pd.Timestamp("1990-01-01").timestamp(), pd.Timestamp("1992-01-01").timestamp(), padding=0)
+    plot.plot.setYRange(0, 50, padding=0)
+    plot.plot_widget.grab()  # lay out and paint the new range before mapping onto it
     # June 1991 is value n = 137 -> 37, drawn mid-month.
     x = (pd.Timestamp("1991-06-16").timestamp() + pd.Timestamp("1991-06-15").timestamp()) / 2
-    scene = chart.plot.getViewBox().mapViewToScene(QPointF(x, 37.0))
-    hover(qtbot, chart, chart.plot_widget.mapFromScene(scene))
-    qtbot.waitUntil(lambda: "Monthly table" in chart.plot.getViewBox().toolTip(), timeout=2000)
-    tip = chart.plot.getViewBox().toolTip()
+    scene = plot.plot.getViewBox().mapViewToScene(QPointF(x, 37.0))
+    hover(qtbot, chart, plot.plot_widget.mapFromScene(scene))
+    qtbot.waitUntil(lambda: "Monthly table" in plot.plot.getViewBox().toolTip(), timeout=2000)
+    tip = plot.plot.getViewBox().toolTip()
     assert tip.startswith("37 killed")
     assert "Period: 1991-06" in tip
 
 
-def test_unchecking_every_measure_asks_for_one(pane: ChartPane) -> None:
-    check(pane)
-    assert pane.empty_label.isVisibleTo(pane)
-    assert pane.empty_label.text() == "Choose a measure to chart."
-    check(pane, "killed")
-    assert not pane.empty_label.isVisibleTo(pane)
-    assert pane.plot_widget.isVisibleTo(pane)
+def test_unchecking_every_measure_asks_for_one(qtbot: QtBot, pane: ChartPane) -> None:
+    plot = pane.plot_area
+    check(qtbot, pane)
+    assert plot.empty_label.isVisibleTo(pane)
+    assert plot.empty_label.text() == "Choose a measure to chart."
+    check(qtbot, pane, "killed")
+    assert not plot.empty_label.isVisibleTo(pane)
+    assert plot.plot_widget.isVisibleTo(pane)
 
 
 def test_closing_the_pane_while_a_frame_is_built_is_harmless(
-    qtbot: QtBot, claims_archive: Archive, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, claims_archive: Archive, tasks: TaskRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The window closes while a large chart is read on a worker: the worker finishes and tells
     no one, and a new chart on the same archive works."""
-    import threading
-
     import shiboken6
-    from PySide6.QtCore import QThreadPool
 
-    import desktop.charts.pane as pane_module
+    import desktop.reads.charts as reads_module
 
-    monkeypatch.setattr(pane_module, "BACKGROUND_ABOVE", 0)
     building, release = threading.Event(), threading.Event()
-    real_chart_frame = pane_module.chart_frame
+    real_frame = reads_module.frame
 
-    def chart_frame_after_the_close(*args: object, **kwargs: object) -> object:
+    def frame_after_the_close(*args: object, **kwargs: object) -> object:
         building.set()
         release.wait(10)
-        return real_chart_frame(*args, **kwargs)
+        return real_frame(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pane_module, "chart_frame", chart_frame_after_the_close)
-    chart = ChartPane(claims_archive)
-    assert building.wait(10)
+    monkeypatch.setattr(reads_module, "frame", frame_after_the_close)
+    chart = ChartPane(claims_archive, tasks)
+    qtbot.waitUntil(building.is_set, timeout=10_000)
     shiboken6.delete(chart)
     release.set()
-    assert QThreadPool.globalInstance().waitForDone(10_000)
-    monkeypatch.setattr(pane_module, "chart_frame", real_chart_frame)
-    again = ChartPane(claims_archive)
+    assert tasks.read_pool.waitForDone(10_000)
+    qtbot.waitUntil(lambda: tasks.active == 0, timeout=10_000)  # delivered to no one
+    monkeypatch.setattr(reads_module, "frame", real_frame)
+    again = ChartPane(claims_archive, tasks)
     qtbot.addWidget(again)
     with qtbot.waitSignal(again.ready, timeout=10_000):
         pass
-    assert len(again.drawn.positions) == 3 + 11
+    assert len(again.plot_area.drawn.positions) == 3 + 11

@@ -10,6 +10,7 @@ from db.archive import Archive
 from db.queries import list_statistics
 from desktop.charts.pane import ChartPane
 from desktop.views.main_window import MainWindow
+from tests.desktop.charts.chart_helpers import drawn
 
 
 @pytest.fixture
@@ -22,6 +23,7 @@ def window(qtbot: QtBot, sample_archive: Archive) -> MainWindow:
     if main.chart is None:
         with qtbot.waitSignal(main.chart_ready, timeout=10_000):
             pass
+    drawn(qtbot, main.chart)
     return main
 
 
@@ -31,10 +33,11 @@ def test_clicking_a_point_opens_its_sentence_in_the_reader(qtbot: QtBot, window:
     assert window.findChild(ChartPane, "chartView") is chart
     with sample_archive.session() as session:
         statistic = next(s for s in list_statistics(session) if s.value == 5816)
-    x, y = chart.drawn.positions[statistic.id]
-    point = chart.plot_widget.mapFromScene(chart.plot.getViewBox().mapViewToScene(QPointF(x, y)))
+    plot = chart.plot_area
+    x, y = plot.drawn.positions[statistic.id]
+    point = plot.plot_widget.mapFromScene(plot.plot.getViewBox().mapViewToScene(QPointF(x, y)))
 
-    qtbot.mouseClick(chart.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseClick(plot.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=point)
 
     assert window.reader.source_id == statistic.source_id
     assert window.reader.selected_span() == (statistic.start, statistic.end)
