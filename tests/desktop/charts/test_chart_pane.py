@@ -350,6 +350,21 @@ def test_saved_chart_reopens_with_its_settings(qtbot: QtBot, claims_archive: Arc
     assert sorted(other.shown["value"]) == [25.0, 39.0, 40.0, 400.0]
 
 
+def test_a_deleted_saved_chart_leaves_the_list(qtbot: QtBot, claims_archive: Archive, tasks: TaskRunner) -> None:
+    chart = open_chart(qtbot, claims_archive, tasks)
+    for name in ("By claimant", "By place"):
+        with qtbot.waitSignal(chart.saved.changed, timeout=10_000):
+            chart.save_as(name)
+    assert chart.saved.names() == ["By claimant", "By place"]
+    assert chart.saved.combo.currentText() == "By place"
+    with qtbot.waitSignal(chart.saved.changed, timeout=10_000):
+        qtbot.mouseClick(chart.findChild(QToolButton, "chartDeleteSaved"), Qt.MouseButton.LeftButton)
+    assert chart.saved.names() == ["By claimant"]
+    assert chart.saved.combo.currentIndex() == -1
+    assert not chart.open_saved("By place")
+    assert drawn(qtbot, open_chart(qtbot, claims_archive, tasks)).saved.names() == ["By claimant"]
+
+
 def test_refresh_keeps_choices_and_shows_new_statistics(qtbot: QtBot, pane: ChartPane, sample_archive: Archive) -> None:
     choose(qtbot, pane, pane.controls.group_combo, "place")
     source = make_source(sample_archive, "Another 12 militants were killed in 2015.")
@@ -408,6 +423,35 @@ def test_large_charts_are_built_in_the_background(
         assert chart.plot_area.title_label.text() == "Reading the statistics…"
     qtbot.waitUntil(lambda: set(chart.frame["group"]) == {"Dagestan", "Chechnya"}, timeout=10_000)
     assert not chart.frame["is_reference"].any()
+
+
+def test_a_stale_frame_never_replaces_a_newer_one(
+    qtbot: QtBot, claims_archive: Archive, tasks: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The frame asked for first arrives last: it is dropped, and the newer chart stays."""
+    import desktop.reads.charts as reads_module
+
+    chart = open_chart(qtbot, claims_archive, tasks)
+    real_frame = reads_module.frame
+    first_asked, release = threading.Event(), threading.Event()
+
+    def frame_held_back_by_claimant(archive: Archive, options: reads_module.FrameOptions) -> pd.DataFrame:
+        if options.group_by == "claimant":
+            first_asked.set()
+            release.wait(10)
+        return real_frame(archive, options)
+
+    monkeypatch.setattr(reads_module, "frame", frame_held_back_by_claimant)
+    chart.controls.reference_check.setChecked(False)  # by claimant, held back
+    qtbot.waitUntil(first_asked.is_set, timeout=10_000)
+    choose(qtbot, chart, chart.controls.group_combo, "place")  # asked for later, arrives first
+    assert set(chart.frame["group"]) == {"Dagestan", "Chechnya"}
+    with qtbot.assertNotEmitted(chart.ready):
+        release.set()
+        qtbot.waitUntil(lambda: tasks.active == 0, timeout=10_000)
+    assert set(chart.frame["group"]) == {"Dagestan", "Chechnya"}
+    assert chart.plot_area.plot.getAxis("bottom").labelText == "Period"
+    assert chart.plot_area.title_label.text().endswith("coloured by place")
 
 
 def test_export_to_an_unwritable_place_says_so(pane: ChartPane, tmp_path: Path) -> None:

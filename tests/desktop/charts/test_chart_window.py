@@ -1,7 +1,12 @@
-"""The chart inside the main window: a click on a point opens its sentence in the reader."""
+"""The chart inside the main window: a click on a point opens its sentence in the reader, and the
+chart reads through the window's task runner (its busy indicator shows while it does)."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+
+import pandas as pd
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from pytestqt.qtbot import QtBot
@@ -9,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from db.archive import Archive
 from db.queries import list_statistics
 from desktop.charts.pane import ChartPane
+from desktop.tasks import Task
 from desktop.views.main_window import MainWindow
 from tests.desktop.charts.chart_helpers import drawn
 
@@ -50,3 +56,59 @@ def test_selecting_a_statistic_elsewhere_rings_its_point(window: MainWindow, sam
         statistic = next(s for s in list_statistics(session) if s.value == 249)
     window.select_statistic(statistic.id)
     assert window.chart.highlighted_statistic() == statistic.id
+
+
+def test_the_chart_reads_through_the_windows_task_runner(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a frame is read the window counts it as busy (the status bar shows it, closing and
+    screenshots wait for it); once it is drawn the window is idle again."""
+    import desktop.reads.charts as reads_module
+
+    chart = window.chart
+    real_frame = reads_module.frame
+    reading, release = threading.Event(), threading.Event()
+
+    def frame_held_back(archive: Archive, options: reads_module.FrameOptions) -> pd.DataFrame:
+        reading.set()
+        release.wait(10)
+        return real_frame(archive, options)
+
+    monkeypatch.setattr(reads_module, "frame", frame_held_back)
+    assert window.tasks.active == 0
+    chart.controls.reference_check.setChecked(False)
+    qtbot.waitUntil(reading.is_set, timeout=10_000)
+    assert window.tasks.active == 1
+    assert chart.loading
+    assert window.busy.isVisible()
+
+    with qtbot.waitSignal(chart.ready, timeout=10_000):
+        release.set()
+    assert window.tasks.active == 0
+    assert not window.busy.isVisible()
+    assert not chart.frame["is_reference"].any()
+
+
+def test_saving_a_chart_goes_to_the_writer_thread(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chart = window.chart
+    started: list[str] = []
+
+    def spy(kind: str) -> Callable[..., Task]:
+        real = getattr(window.tasks, kind)
+
+        def start(job: Task, name: str = "") -> Task:
+            started.append(kind)
+            return real(job, name)  # type: ignore[no-any-return]
+
+        return start
+
+    monkeypatch.setattr(window.tasks, "read", spy("read"))
+    monkeypatch.setattr(window.tasks, "write", spy("write"))
+    with qtbot.waitSignal(chart.saved.changed, timeout=10_000):
+        chart.save_as("Killed")
+    with qtbot.waitSignal(chart.saved.changed, timeout=10_000):
+        chart.delete_saved("Killed")
+    assert started == ["write", "write"]
+    assert chart.saved.names() == []
