@@ -112,3 +112,37 @@ def test_saving_a_chart_goes_to_the_writer_thread(
         chart.delete_saved("Killed")
     assert started == ["write", "write"]
     assert chart.saved.names() == []
+
+
+def test_closing_the_window_while_the_chart_reads_is_harmless(
+    qtbot: QtBot, sample_archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window closes while the chart reads its choices: closing waits for the read; what
+    the pane starts from its result, and that read's end, reach a window that is gone."""
+    import shiboken6
+
+    import desktop.reads.charts as reads_module
+
+    main = MainWindow(sample_archive, persist=False)
+    with qtbot.waitSignal(main.refreshed, timeout=10_000):
+        main.show()
+    if main.chart is None:
+        with qtbot.waitSignal(main.chart_ready, timeout=10_000):
+            pass
+    drawn(qtbot, main.chart)
+    real_choices = reads_module.choices
+    reading, release = threading.Event(), threading.Event()
+
+    def choices_held_back(archive: Archive) -> reads_module.Choices:
+        reading.set()
+        release.wait(10)
+        return real_choices(archive)
+
+    monkeypatch.setattr(reads_module, "choices", choices_held_back)
+    main.chart.refresh()
+    qtbot.waitUntil(reading.is_set, timeout=10_000)
+    threading.Timer(0.2, release.set).start()
+    tasks = main.tasks
+    main.close()
+    main.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(tasks) and tasks.active == 0, timeout=10_000)
