@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.chartdata import GROUPINGS
+from db.chartdata import GROUPINGS, GroupBy
 from desktop.reads.charts import Choice
 
 TIME_SERIES = "time"
@@ -111,9 +111,9 @@ class ChartControls(QWidget):
     def checked_subjects(self) -> list[str]:
         return _checked(self.subject_list)
 
-    def grouping(self) -> Any:
+    def grouping(self) -> GroupBy:
         """What colours the points: one of :data:`db.chartdata.GROUPINGS`."""
-        return self.group_combo.currentData()
+        return cast("GroupBy", self.group_combo.currentData())
 
     def grouping_label(self) -> str:
         return self.group_combo.currentText()

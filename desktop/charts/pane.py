@@ -144,7 +144,7 @@ class ChartPane(QWidget):
         """Read the frame for the current choices, then show it (``period`` for bars)."""
         self._generation += 1
         if self._frame_task is not None:
-            self._frame_task.cancel()  # not read yet: it need not be
+            self._frame_task.cancel()  # still queued, it is skipped: its frame would be dropped
             self._frame_task = None
         measures = self.controls.checked_measures()
         if not measures:
