@@ -156,7 +156,9 @@ class TaskRunner(QObject):
     def _done(self, task: Task) -> None:
         task.done = True
         self._active.discard(task)
-        self.busy_changed.emit(len(self._active))
+        # RuntimeError: the runner went with its window while the task ran; nobody to tell
+        with contextlib.suppress(RuntimeError):
+            self.busy_changed.emit(len(self._active))
 
     @property
     def active(self) -> int:

@@ -1,10 +1,10 @@
 """Drawing a chart frame (db.chartdata) with pyqtgraph: claims as points and spans, reference data
-as lines, comparison bars, conflict rings. No widgets here: the pane owns the plots."""
+as lines, comparison bars, conflict rings, and the words of a claim's tooltip. No widgets here: the
+plot (desktop.charts.plot) owns them; what was drawn is handed back as a :class:`Drawn`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from db import values
+from desktop.charts.drawn import Drawn
 
 DAY = 86_400.0
 #: periods longer than this are drawn as a horizontal span, shorter ones as a point
@@ -100,9 +101,9 @@ def with_coordinates(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _epoch_seconds(column: pd.Series) -> np.ndarray[Any, Any]:
     """Seconds since 1970 (what DateAxisItem reads), NaN where unknown; any year 1-9999."""
-    values = column.to_numpy("datetime64[s]")
-    seconds = values.astype(np.int64).astype(float)
-    seconds[np.isnat(values)] = np.nan
+    moments = column.to_numpy("datetime64[s]")
+    seconds = moments.astype(np.int64).astype(float)
+    seconds[np.isnat(moments)] = np.nan
     return seconds
 
 
@@ -139,68 +140,11 @@ def _symbols(rows: pd.DataFrame) -> list[str]:
     return [str(s) for s in symbols]
 
 
-@dataclass
-class Drawn:
-    """What was drawn: where each statistic's point is, and the items of each legend series."""
-
-    positions: dict[int, tuple[float, float]] = field(default_factory=dict)
-    series: dict[str, list[Any]] = field(default_factory=dict)
-    scatters: list[pg.ScatterPlotItem] = field(default_factory=list)
-    references: list[pg.PlotDataItem] = field(default_factory=list)
-    #: every value drawn, for hover look-ups: (x, y, statistic id, the item that shows it)
-    _hover: list[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any], Any]] = field(
-        default_factory=list
-    )
-
-    def remember(self, item: Any, x: Any, y: Any, ids: Any) -> None:
-        """Values shown by ``item`` (hidden with it when its legend entry is clicked)."""
-        self._hover.append((np.asarray(x, float), np.asarray(y, float), np.asarray(ids, np.int64), item))
-
-    def hover_index(self) -> HoverIndex:
-        return HoverIndex(self._hover)
-
-
-class HoverIndex:
-    """The values on a chart sorted by x, to find the one under the mouse among millions."""
-
-    def __init__(self, parts: list[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any], Any]]) -> None:
-        self.items = [item for *_rest, item in parts]
-        if parts:
-            x = np.concatenate([p[0] for p in parts])
-            y = np.concatenate([p[1] for p in parts])
-            ids = np.concatenate([p[2] for p in parts])
-            owner = np.concatenate([np.full(len(p[0]), n) for n, p in enumerate(parts)])
-        else:
-            x = y = np.zeros(0)
-            ids = owner = np.zeros(0, dtype=np.int64)
-        order = np.argsort(x, kind="stable")
-        self.x, self.y, self.ids, self.owner = x[order], y[order], ids[order], owner[order]
-
-    def nearest(self, x: float, y: float, pixel: tuple[float, float], reach: float = 9.0) -> int | None:
-        """The id of the visible value nearest (x, y) within ``reach`` pixels, or None."""
-        width, height = pixel
-        if not len(self.x) or width <= 0 or height <= 0:
-            return None
-        low = int(np.searchsorted(self.x, x - reach * width, side="left"))
-        high = int(np.searchsorted(self.x, x + reach * width, side="right"))
-        if high <= low or high - low > 500_000:
-            return None
-        shown = np.array([item.isVisible() for item in self.items], dtype=bool)
-        dx = (self.x[low:high] - x) / width
-        dy = (self.y[low:high] - y) / height
-        distance = dx * dx + dy * dy
-        distance[~shown[self.owner[low:high]]] = np.inf
-        best = int(np.argmin(distance))
-        if distance[best] > reach * reach:
-            return None
-        return int(self.ids[low + best])
-
-
 def _add(plot: pg.PlotItem, item: Any) -> None:
     """Put ``item`` in the plot's view box.
 
     Not PlotItem.addItem: for every curve that rebuilds the plot's curve menu, which made adding
-    a few hundred reference lines take seconds. The pane clears the view box itself.
+    a few hundred reference lines take seconds. The plot clears the view box itself.
     """
     plot.getViewBox().addItem(item)
 
@@ -237,7 +181,7 @@ def _points(
         hoverable=True,
         hoverPen=pg.mkPen("#000000", width=2),
         hoverSize=size + 4,
-        # Tooltips come from the pane's own hover look-up, which also covers lines.
+        # Tooltips come from the plot's own hover look-up, which also covers lines.
         tip=None,
         antialias=True,
     )

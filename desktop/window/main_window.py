@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
             self.chart_placeholder.setText(f"The chart is not available ({error}).")
             return
         try:
-            chart = ChartPane(self.archive)
+            chart = ChartPane(self.archive, self.tasks)
         except Exception as error:  # a broken chart must not take the window down with it
             traceback.print_exc()
             self.chart_placeholder.setText(f"The chart could not be drawn:\n{error}")
