@@ -24,7 +24,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 
 typecheck: $(VENV)/.installed-dev
-	$(BIN)/mypy db
+	$(BIN)/mypy
 
 imports: $(VENV)/.installed-dev
 	$(BIN)/lint-imports

@@ -200,7 +200,7 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def print_table(headers: list[str], rows: list[list[object]]) -> None:
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
     cells = [headers] + [
         [f"{c:,.2f}" if isinstance(c, float) else str(c) for c in row] for row in rows
     ]

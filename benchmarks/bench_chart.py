@@ -24,13 +24,14 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from benchmarks._common import median, print_table
 from db import archive as archive_module
@@ -66,8 +67,8 @@ def fill_statistics(archive: Archive, count: int, seed: int = 3) -> None:
     batch = 20_000
     done = 0
     while done < count:
-        rows_annotations = []
-        rows_statistics = []
+        rows_annotations: list[dict[str, object]] = []
+        rows_statistics: list[dict[str, object]] = []
         with archive.session() as session:
             first_annotation = (session.scalar(select(func.max(Annotation.id))) or 0) + 1
             for n in range(done, min(count, done + batch)):
@@ -116,8 +117,8 @@ def fill_statistics(archive: Archive, count: int, seed: int = 3) -> None:
                     }
                 )
             if rows_annotations:
-                session.execute(Annotation.__table__.insert(), rows_annotations)
-            session.execute(Statistic.__table__.insert(), rows_statistics)
+                session.execute(insert(Annotation), rows_annotations)
+            session.execute(insert(Statistic), rows_statistics)
         done += len(rows_statistics)
 
 
@@ -147,7 +148,7 @@ def bench_frame(count: int, repeats: int) -> list[list[str]]:
         frame = frame_of()
         assert len(frame) == count
         for group_by in ("claimant", "actor"):
-            wall, cpu = timed(lambda g=group_by: frame_of(group_by=g))
+            wall, cpu = timed(partial(frame_of, group_by=group_by))
             rows.append([f"chart_frame, {count:,} statistics, by {group_by}", wall, cpu, "< 1000 ms"])
 
         def flags() -> None:

@@ -219,7 +219,9 @@ def _known_names() -> list[tuple[int, str, str, str | None]]:
                  "São Paulo", "Zürich", "Kraków", "Ahmad Shah Massoud", "Islamic State"]
     for name in synthetic:
         names.setdefault(name, "other")
-    rows = [(i, name, name, kind) for i, (name, kind) in enumerate(sorted(names.items()))]
+    rows: list[tuple[int, str, str, str | None]] = [
+        (i, name, name, kind) for i, (name, kind) in enumerate(sorted(names.items()))
+    ]
     i = len(rows)
     first = ["Ahmed", "Ivan", "Maria", "José", "Zoë", "Olga", "Hassan", "Li", "Ana", "Søren"]
     last = ["Kadyrov", "Petrov", "Núñez", "Haddad", "Öztürk", "Smith", "Wang", "Dubois"]

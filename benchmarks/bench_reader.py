@@ -3,7 +3,7 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_reader.py [--annotations N] [--runs R]
 
 Measured, each the median of R runs on a fresh reader:
-- read: the source and its annotations from the archive (``operations.source_detail``);
+- read: the source and its annotations from the archive (``desktop.reads.sources.source_detail``);
 - fill + highlight: ``ReaderView.show_source`` (text set, spans built and formatted);
 - first paint: ``grab()`` of the reader right after (what the researcher waits for);
 - open total: the three together (the goal is under 300 ms);
@@ -99,7 +99,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from db import archive as archive_module
-    from desktop import operations
+    from desktop.reads import sources as source_reads
     from desktop.views.reader import ReaderView
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -129,7 +129,7 @@ def main() -> int:
             if run == 0:
                 tracemalloc.start()
             c0, t0 = time.process_time(), time.perf_counter()
-            detail = operations.source_detail(archive, source_id)
+            detail = source_reads.source_detail(archive, source_id)
             c1, t1 = time.process_time(), time.perf_counter()
             reader.show_source(detail)
             c2, t2 = time.process_time(), time.perf_counter()
