@@ -5,33 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
-from db.archive import Archive
-from desktop.tasks import TaskRunner
+from desktop.undo.base import Window
 
 D = TypeVar("D", bound=QDialog)
 
 
-class Services(Protocol):
-    """The narrow interface of the main window that controllers (and undo commands) use."""
-
-    @property
-    def archive(self) -> Archive: ...
-
-    @property
-    def tasks(self) -> TaskRunner: ...
+class Services(Window, Protocol):
+    """The narrow interface of the main window controllers use: what undo commands need
+    (archive, tasks, ``archive_changed``, ``show_status``) and the undo stack they go on."""
 
     @property
     def undo_stack(self) -> QUndoStack: ...
-
-    @property
-    def archive_changed(self) -> SignalInstance: ...
-
-    def show_status(self, message: str, timeout_ms: int = 6000) -> None:
-        """A message in the status bar."""
 
 
 class Dialogs(QObject):

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 
 class Window(Protocol):
-    """What the commands need of the main window (its ``Services`` give all of it)."""
+    """What the commands need of the main window (the controllers' ``Services`` extend it)."""
 
     @property
     def archive(self) -> Archive: ...

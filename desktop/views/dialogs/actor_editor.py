@@ -36,7 +36,7 @@ from db.actors import ActorDetail, ActorState, RelationData
 from db.rows import ActorRow
 from db.vocabulary import ActorKind
 from desktop.models.display import kind_name, period
-from desktop.views.dialogs.common import ok_cancel, read_date
+from desktop.views.dialogs.common import allow_ok_if_valid, ok_cancel, read_date
 
 #: predicates offered (any other can be typed)
 PREDICATES = (
@@ -351,16 +351,7 @@ class ActorEditorDialog(QDialog):
         )
 
     def validate(self) -> bool:
-        try:
-            self.state()
-        except ValueError as error:
-            self.error.setText(str(error))
-            valid = False
-        else:
-            self.error.setText("")
-            valid = True
-        self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(valid)
-        return valid
+        return allow_ok_if_valid(self.state, self.error, self.buttons)
 
     def _accept(self) -> None:
         if self.validate():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
@@ -59,3 +61,20 @@ def read_date(text: str) -> PartialDate | None:
         return PartialDate.from_iso(text)
     except ValueError:
         raise ValueError(f"“{text}” is not a date like 2014, 2014-07 or 2014-07-11") from None
+
+
+def allow_ok_if_valid(check: Callable[[], object], error: QLabel, buttons: QDialogButtonBox) -> bool:
+    """Run ``check`` (it raises ValueError saying what is wrong); show the reason under the form
+    and allow OK only when there is none."""
+    try:
+        check()
+    except ValueError as problem:
+        error.setText(str(problem))
+        valid = False
+    else:
+        error.setText("")
+        valid = True
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    if ok is not None:
+        ok.setEnabled(valid)
+    return valid

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from db.commands import NewStatistic
 from db.lookup import StatisticDraft
 from db.values import format_number, read_number
-from desktop.views.dialogs.common import ok_cancel, quote_label, read_date
+from desktop.views.dialogs.common import allow_ok_if_valid, ok_cancel, quote_label, read_date
 
 
 class StatisticDialog(QDialog):
@@ -148,16 +148,7 @@ class StatisticDialog(QDialog):
 
     def validate(self) -> bool:
         """Show what is wrong, if anything, and allow OK only when the form is complete."""
-        try:
-            self._read(None)
-        except ValueError as error:
-            self.error.setText(str(error))
-            valid = False
-        else:
-            self.error.setText("")
-            valid = True
-        self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(valid)
-        return valid
+        return allow_ok_if_valid(lambda: self._read(None), self.error, self.buttons)
 
     def new_statistic(self, source_id: int) -> NewStatistic:
         """The statistic as the form says (call after the dialog was accepted)."""
