@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from db import values
+from db.cli.exports import cmd_export
 from db.cli.output import (
     Progress,
     print_csv,
@@ -186,4 +187,5 @@ COMMANDS: dict[str, Callable[[Archive, argparse.Namespace], int]] = {
     "actors": cmd_actors,
     "stats": cmd_stats,
     "suggest": cmd_suggest,
+    "export": cmd_export,
 }

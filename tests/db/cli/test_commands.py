@@ -173,3 +173,31 @@ def test_sources_for_people(archive: Archive, capsys: pytest.CaptureFixture[str]
     lines = out.splitlines()
     assert lines[0].split() == ["id", "published", "title", "outlet", "kind"]
     assert lines[2].split()[:3] == ["1", "A", "report"]
+
+
+def test_export_statistics_and_actors_of_chosen_sources(
+    sample_archive: Archive, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from db.interchange.reference import read_table
+
+    other = make_source(sample_archive, "A note without claims.", title="Note")
+    code, out, _ = dossier(sample_archive, "export", "statistics", str(tmp_path / "claims.csv"), "--json",
+                           capsys=capsys)
+    assert code == 0
+    assert json.loads(out) == {"format": "statistics", "path": str(tmp_path / "claims.csv"), "count": 3}
+    assert sorted(read_table(tmp_path / "claims.csv")["value"].astype(float)) == [249.0, 2200.0, 5816.0]
+    code, out, _ = dossier(sample_archive, "export", "statistics", str(tmp_path / "none.xlsx"),
+                           "--source", str(other), capsys=capsys)
+    assert (code, out.strip()) == (0, f"{tmp_path / 'none.xlsx'}: 0 statistics")
+    code, out, _ = dossier(sample_archive, "export", "actors", str(tmp_path / "actors.xlsx"), capsys=capsys)
+    assert code == 0
+    assert len(read_table(tmp_path / "actors.xlsx")) == 18
+
+
+def test_export_refuses_a_suffix_it_does_not_write(
+    sample_archive: Archive, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _out, err = dossier(sample_archive, "export", "statistics", str(tmp_path / "claims.pdf"), capsys=capsys)
+    assert code == 1
+    assert err.strip() == f"{tmp_path / 'claims.pdf'}: statistics is written as .csv or .xlsx"
+    assert not (tmp_path / "claims.pdf").exists()

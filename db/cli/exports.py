@@ -1,0 +1,90 @@
+"""``dossier export FORMAT OUT``: the archive (or the sources chosen with ``--source``) written out.
+
+Each format is one entry of :data:`EXPORTS`: a function taking the archive, the output path and the
+chosen source ids (None: every source) and returning how many things it wrote. Formats live with
+their subject (``db.interchange`` …); this module only names them and reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from db.cli.output import print_json, problem
+
+if TYPE_CHECKING:
+    from db.archive import Archive
+
+EXIT_OK, EXIT_INPUT_FAILED = 0, 1
+
+
+@dataclass(frozen=True)
+class Export:
+    """One format: what it writes (for ``--help`` and messages), the suffixes it takes, and how."""
+
+    what: str
+    suffixes: tuple[str, ...]
+    write: Callable[[Archive, Path, Sequence[int] | None, argparse.Namespace], int]
+
+
+def _statistics(archive: Archive, out: Path, sources: Sequence[int] | None, _args: argparse.Namespace) -> int:
+    from db.interchange.exports import export_statistics
+    from db.queries import list_statistics
+
+    with archive.session() as session:
+        ids = None
+        if sources is not None:
+            chosen = set(sources)
+            ids = [r.id for r in list_statistics(session) if r.source_id in chosen]
+        return export_statistics(session, out, ids)
+
+
+def _actors(archive: Archive, out: Path, _sources: Sequence[int] | None, _args: argparse.Namespace) -> int:
+    from db.interchange.exports import export_actors
+
+    with archive.session() as session:
+        return export_actors(session, out)
+
+
+#: every format ``dossier export`` writes, by the name given on the command line
+EXPORTS: dict[str, Export] = {
+    "statistics": Export("statistics", (".csv", ".xlsx"), _statistics),
+    "actors": Export("actors", (".csv", ".xlsx"), _actors),
+}
+
+
+def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
+    """The ``export`` command's arguments."""
+    p = commands.add_parser("export", help="write the archive (or chosen sources) in a standard format")
+    p.add_argument("format", choices=sorted(EXPORTS), metavar="FORMAT",
+                   help="one of: " + ", ".join(sorted(EXPORTS)))
+    p.add_argument("out", type=Path, metavar="OUT")
+    p.add_argument("--source", type=int, action="append", dest="sources", metavar="SOURCE_ID",
+                   help="export only these sources (repeat for more)")
+    p.add_argument("--json", action="store_true")
+
+
+def cmd_export(opened: Archive, args: argparse.Namespace) -> int:
+    """Write ``args.out`` in ``args.format``; ``PATH: problem`` and exit 1 when it cannot."""
+    export = EXPORTS[args.format]
+    out: Path = args.out
+    if out.suffix.lower() not in export.suffixes:
+        problem(f"{out}: {args.format} is written as {' or '.join(export.suffixes)}")
+        return EXIT_INPUT_FAILED
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        count = export.write(opened, out, args.sources, args)
+    except OSError as error:
+        problem(f"{out}: cannot write ({error.strerror or error})")
+        return EXIT_INPUT_FAILED
+    except ValueError as error:
+        problem(f"{out}: {error}")
+        return EXIT_INPUT_FAILED
+    if args.json:
+        print_json({"format": args.format, "path": str(out), "count": count})
+    else:
+        print(f"{out}: {count:,} {export.what}")
+    return EXIT_OK
