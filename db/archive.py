@@ -1,13 +1,15 @@
 """Open or create an archive: a SQLite file (the default) or a PostgreSQL database (for a team).
 
-Opening checks what the file is before touching it, migrates an older archive after backing it
-up, and refuses one written by a newer Dossier.
+Opening checks what the file is before touching it and whether it is whole (``PRAGMA
+quick_check``), migrates an older archive after backing it up, and refuses one written by a newer
+Dossier. A new archive is built under a temporary name and an upgrade runs in one transaction, so
+neither is ever left half-done; an archive on read-only media is opened read-only.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import sqlite3
+import errno
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,10 +17,12 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from db import sqlite_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -27,12 +31,31 @@ if TYPE_CHECKING:
 #: Alembic at all (it is imported only to migrate); a test holds this equal to the scripts' head.
 HEAD_REVISION = "0003"
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+#: the execution option of a connection that writes: its transactions take the write lock first
+WRITE = "dossier_write"
+#: what SQLite says of a file that is damaged
+_DAMAGE = ("malformed", "not a database", "corrupt", "disk i/o error")
 
 
 class ArchiveError(Exception):
     """The archive cannot be opened; the message says why, naming the file."""
+
+
+class DamagedArchive(ArchiveError):
+    """The archive's file is damaged (it fails SQLite's quick check); ``backup`` is the newest
+    backup beside it, if there is one, to go back to."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        backups = sqlite_file.backups_of(path)
+        self.path = path
+        self.problem = problem
+        self.backup: Path | None = backups[0] if backups else None
+        offer = (
+            f"; the newest backup is {self.backup}" if self.backup is not None
+            else "; there is no backup of it beside it"
+        )
+        super().__init__(f"{path}: the archive is damaged ({problem}){offer}")
 
 
 @dataclass
@@ -44,6 +67,8 @@ class Archive:
     sessions: sessionmaker[Session]
     #: the backup written before an upgrade, if one was needed on opening
     backup: Path | None = None
+    #: opened read-only (read-only media, or a file this user may not write)
+    read_only: bool = False
 
     @property
     def dialect(self) -> str:
@@ -58,6 +83,11 @@ class Archive:
         """One transaction: committed when the block ends, rolled back if it raises."""
         with self.sessions.begin() as session:
             yield session
+
+    def writer(self) -> Session:
+        """A Session whose transactions take the write lock when they begin (BEGIN IMMEDIATE on
+        SQLite), waiting for it up to the busy timeout: for work that reads, then writes."""
+        return self.sessions(execution_options={WRITE: True})
 
     def close(self) -> None:
         self.engine.dispose()
@@ -90,6 +120,10 @@ def known_revisions() -> set[str]:
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # SQLAlchemy, not the sqlite3 module, says where transactions begin (see _begin): the
+    # module's own rule leaves DDL outside any transaction, so a schema would be half-made
+    # whenever the process died while creating or upgrading it.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -97,45 +131,52 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _begin(connection: Connection) -> None:
+    """Every transaction starts with BEGIN; a writer's with BEGIN IMMEDIATE (``WRITE``): it waits
+    for the write lock up to the busy timeout at its start, instead of failing at once when it
+    reads first and another program wrote meanwhile (SQLite cannot wait for a stale snapshot)."""
+    options = connection.get_execution_options()
+    if options.get("isolation_level") == "AUTOCOMMIT":
+        return
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITE) else "BEGIN")
+
+
 def _check_sqlite_file(path: Path) -> None:
     """Refuse what is not a SQLite file, before SQLite writes anything to it."""
     if path.is_dir():
         raise ArchiveError(f"{path}: is a folder, not an archive file")
-    if not path.exists() or path.stat().st_size == 0:
-        return
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+        if not path.exists() or path.stat().st_size == 0:
+            return
+        header_ok = sqlite_file.is_sqlite(path)
     except OSError as error:
         raise ArchiveError(f"{path}: cannot be read ({error.strerror})") from error
-    if header != SQLITE_MAGIC:
+    if not header_ok:
         raise ArchiveError(f"{path}: not a Dossier archive (not a SQLite database)")
 
 
-def _sqlite_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write the archive and its journals (not on read-only media, say)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
+    # mode=ro: SQLite never writes; a WAL archive still needs its -shm, which cannot be made on
+    # read-only media, so such a file is then opened as immutable (see _immutable_engine)
+    url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _set_sqlite_pragmas)
+    event.listen(engine, "begin", _begin)
     return engine
 
 
 def backup_sqlite(path: Path, label: str) -> Path:
-    """Copy a live SQLite archive with SQLite's backup API (consistent even in WAL mode)."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
-    source = sqlite3.connect(path)
-    try:
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
-    return target
+    """Copy a live SQLite archive (consistent even in WAL mode) beside it: see sqlite_file."""
+    return sqlite_file.backup_sqlite(path, label)
 
 
-def _current_revision(engine: Engine) -> tuple[str | None, bool]:
-    """The archive's Alembic revision and whether the database holds any tables at all."""
+def _current_revision(engine: Engine) -> tuple[str | None, list[str]]:
+    """The archive's Alembic revision and the tables the database holds."""
     with engine.connect() as connection:
         tables = inspect(connection).get_table_names()
         revision = None
@@ -143,89 +184,204 @@ def _current_revision(engine: Engine) -> tuple[str | None, bool]:
             revision = connection.exec_driver_sql(
                 "SELECT version_num FROM alembic_version"
             ).scalar()
-    return revision, bool(tables)
+    return revision, tables
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
+    """Upgrade (or create) the schema in one transaction: all of it, or nothing at all."""
     from alembic import command
 
     config = alembic_config()
-    with engine.begin() as connection:
+    with engine.execution_options(**{WRITE: True}).begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+def _reason(error: OperationalError | DatabaseError) -> str:
+    reason = str(error.orig) if error.orig is not None else str(error)
+    if "locked" in reason:
+        return "locked by another program; close it and try again"
+    if "disk is full" in reason or "No space left" in reason:
+        return "disk full: free some space and try again"
+    return reason
+
+
+def _build_new(path: Path) -> None:
+    """Create the archive ``path``: built, migrated and in WAL mode under a hidden temporary name
+    in the same folder, then renamed, so it exists whole or not at all."""
+    sqlite_file.clear_leftovers(path)
+    built = sqlite_file.building_name(path)
+    sqlite_file.private_file(built)
+    engine = _sqlite_engine(built)
+    try:
+        migrate(engine)
+        _outside_transactions(engine, "PRAGMA journal_mode = WAL")
+        engine.dispose()  # the last connection checkpoints and removes the -wal and -shm
+        sqlite_file.publish(built, path)
+    except BaseException:
+        engine.dispose()
+        sqlite_file.remove_with_journals(built)
+        raise
+
+
+def _outside_transactions(engine: Engine, statement: str) -> None:
+    """Run a statement SQLite refuses inside a transaction (every SQLAlchemy one begins)."""
+    connection = engine.raw_connection()
+    try:
+        connection.driver_connection.execute(statement)  # type: ignore[union-attr]
+    finally:
+        connection.close()
+
+
+def _half_made(tables: list[str], engine: Engine) -> bool:
+    """Tables of Dossier's, all empty, and no revision: an archive whose creation an older
+    Dossier did not finish (it made the schema table by table). It is built again."""
+    import db.models  # noqa: F401 - registers the tables on Base.metadata
+    from db.base import Base
+
+    ours = set(Base.metadata.tables) | {"alembic_version"}
+    if not tables or not all(t in ours or t.startswith(("source_fts", "_alembic_tmp")) for t in tables):
+        return False
+    with engine.connect() as connection:
+        return all(
+            connection.exec_driver_sql(f'SELECT count(*) FROM "{t}"').scalar() == 0
+            for t in tables if t in ours
+        )
+
+
+def _looks_like_dossier(tables: list[str]) -> bool:
+    return {"sources", "actors", "original_files"} <= set(tables)
 
 
 def open(location: str | Path, *, create: bool = True) -> Archive:
     """Open the archive at a file path (SQLite) or a SQLAlchemy URL, creating and migrating it.
 
     Raises :class:`ArchiveError` with a researcher-readable message when it is not an archive,
-    cannot be read or written, is locked, or was written by a newer Dossier. Nothing is changed
-    in those cases.
+    cannot be read or written, is locked, is damaged (:class:`DamagedArchive`), or was written by
+    a newer Dossier. Nothing is changed in those cases.
     """
     text = str(location)
-    is_url = "://" in text
-    path: Path | None = None
-    if is_url:
-        try:
-            url = make_url(text)
-        except ArgumentError as error:
-            raise ArchiveError(f"{text}: not a valid archive location") from error
-        if url.drivername.startswith("postgresql") and url.drivername == "postgresql":
-            url = url.set(drivername="postgresql+psycopg")
-        if url.get_backend_name() == "sqlite":
-            path = Path(url.database or "")
-    else:
-        path = Path(text).expanduser()
-
-    if path is not None:
-        _check_sqlite_file(path)
-        if not path.exists():
-            if not create:
-                raise ArchiveError(f"{path}: no such archive")
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise ArchiveError(
-                    f"{path}: cannot create the archive ({error.strerror})"
-                ) from error
-        engine = _sqlite_engine(path)
-        location_name = str(path)
-    else:
-        engine = create_engine(url, pool_pre_ping=True)
-        location_name = url.render_as_string(hide_password=True)
-
+    if "://" not in text:
+        return _open_sqlite(Path(text).expanduser(), create)
     try:
-        revision, has_tables = _current_revision(engine)
-        head = HEAD_REVISION
-        backup = None
-        if revision is None and has_tables:
-            raise ArchiveError(
-                f"{location_name}: not a Dossier archive (a database of something else)"
-            )
-        if revision is not None and revision != head:
-            if revision not in known_revisions():
-                raise ArchiveError(
-                    f"{location_name}: written by a newer version of Dossier "
-                    f"(schema {revision}); update Dossier to open it"
-                )
-            if path is not None:
-                backup = backup_sqlite(path, f"before-{head}")
-        if path is not None and revision is None:
-            with engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA journal_mode = WAL")
-        if revision != head:
+        url = make_url(text)
+    except ArgumentError as error:
+        raise ArchiveError(f"{text}: not a valid archive location") from error
+    if url.get_backend_name() == "sqlite":
+        return _open_sqlite(Path(url.database or ""), create)
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    engine = create_engine(url, pool_pre_ping=True)
+    name = url.render_as_string(hide_password=True)
+    try:
+        revision, tables = _current_revision(engine)
+        _check_revision(name, revision, tables)
+        if revision != HEAD_REVISION:
             migrate(engine)
     except ArchiveError:
         engine.dispose()
         raise
     except (OperationalError, DatabaseError) as error:
         engine.dispose()
-        reason = str(error.orig) if error.orig is not None else str(error)
-        if "locked" in reason:
-            reason = "locked by another program; close it and try again"
-        raise ArchiveError(f"{location_name}: cannot open the archive ({reason})") from error
+        raise ArchiveError(f"{name}: cannot open the archive ({_reason(error)})") from error
+    return Archive(name, engine, sessionmaker(engine, expire_on_commit=False))
 
-    return Archive(location_name, engine, sessionmaker(engine, expire_on_commit=False), backup)
+
+def _check_revision(name: str, revision: str | None, tables: list[str]) -> None:
+    if revision is None and tables:
+        raise ArchiveError(f"{name}: not a Dossier archive (a database of something else)")
+    if revision is not None and revision != HEAD_REVISION and revision not in known_revisions():
+        if not _looks_like_dossier(tables):
+            raise ArchiveError(
+                f"{name}: not a Dossier archive (the database of another program, schema {revision})"
+            )
+        raise ArchiveError(
+            f"{name}: written by a newer version of Dossier (schema {revision}); update Dossier to open it"
+        )
+
+
+def _open_sqlite(path: Path, create: bool) -> Archive:
+    _check_sqlite_file(path)
+    name = str(path)
+    try:
+        if not path.exists() or path.stat().st_size == 0:
+            if not create:
+                raise ArchiveError(f"{path}: no such archive")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _build_new(path)
+    except OSError as error:
+        raise ArchiveError(f"{path}: cannot create the archive ({_os_reason(error)})") from error
+    except (OperationalError, DatabaseError) as error:
+        raise ArchiveError(f"{path}: cannot create the archive ({_reason(error)})") from error
+    read_only = not _writable(path)
+    engine = _sqlite_engine(path, read_only=read_only)
+    try:
+        problem = _quick_check(engine, read_only)
+        if problem == "" and read_only:
+            engine.dispose()
+            engine = _immutable_engine(path)
+            problem = _quick_check(engine, read_only)
+        if problem:
+            raise DamagedArchive(path, problem)
+        revision, tables = _current_revision(engine)
+        if revision is None and _half_made(tables, engine) and not read_only:
+            engine.dispose()
+            sqlite_file.remove_with_journals(path)
+            return _open_sqlite(path, create)
+        _check_revision(name, revision, tables)
+        backup = None
+        if revision != HEAD_REVISION:
+            if read_only:
+                raise ArchiveError(
+                    f"{path}: made by an older Dossier and on read-only media: copy it to a "
+                    "writable folder to upgrade it"
+                )
+            label = f"before-{HEAD_REVISION}"
+            backup = sqlite_file.reusable_backup(path, label) or backup_sqlite(path, label)
+            migrate(engine)
+        sqlite_file.make_private(path)
+    except ArchiveError:
+        engine.dispose()
+        raise
+    except OSError as error:
+        engine.dispose()
+        raise ArchiveError(f"{path}: cannot open the archive ({_os_reason(error)})") from error
+    except (OperationalError, DatabaseError) as error:
+        engine.dispose()
+        raise ArchiveError(f"{path}: cannot open the archive ({_reason(error)})") from error
+    return Archive(name, engine, sessionmaker(engine, expire_on_commit=False), backup, read_only=read_only)
+
+
+def _quick_check(engine: Engine, read_only: bool) -> str | None:
+    """The damage ``PRAGMA quick_check`` finds, None when the file is whole; "" when a
+    read-only file cannot be opened as it is (a WAL archive without its -shm on read-only media)."""
+    try:
+        with engine.connect() as connection:
+            rows = connection.exec_driver_sql("PRAGMA quick_check(5)").fetchall()
+    except (OperationalError, DatabaseError) as error:
+        reason = str(error.orig) if error.orig is not None else str(error)
+        if any(word in reason.lower() for word in _DAMAGE):
+            return reason
+        if read_only and "unable to open" in reason:
+            return ""
+        raise
+    problems = [str(row[0]) for row in rows if row and row[0] != "ok"]
+    return "; ".join(problems) if problems else None
+
+
+def _immutable_engine(path: Path) -> Engine:
+    """A read-only archive whose -shm cannot be made: opened as immutable (nothing else can
+    write it on read-only media)."""
+    engine = create_engine(f"sqlite:///file:{path}?immutable=1&uri=true")
+    event.listen(engine, "connect", _set_sqlite_pragmas)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+def _os_reason(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return "disk full: free some space and try again"
+    return error.strerror or str(error)
 
 
 def package_file(name: str) -> Path:
