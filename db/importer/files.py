@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from db.commands import OriginalData, add_annotation, add_sources, sha256_of, store_originals
 from db.importer.results import ImportOptions, ImportResult
-from db.importer.writer import Progress, Writer, new_source
+from db.importer.writer import ImportStopped, Progress, Writer, new_source
 from db.ingest._common import check_regular_file
 from db.ingest.base import IngestError, ParsedSource
 from db.ingest.formats import media_type, page_of_resources, reader_for
@@ -87,7 +87,7 @@ def import_batch(
     the pool, ahead of time), write what was read, and say what happened to each, in order."""
     files = [hash_file(path) for path in paths]
     if not options.keep_duplicates:
-        _find_duplicates(writer.session, files)
+        writer.lookup(lambda session: _find_duplicates(session, files))
     to_read = [f for f in files if f.results is None and f.same_as is None]
     slow = [f for f in to_read if is_slow(f.path)]
     # Slow files are read by the pool ahead of time; results are taken in file order below.
@@ -114,7 +114,10 @@ def import_batch(
     for future in ahead.values():  # cancelled: files not yet read are not read
         if future is not None:
             future.cancel()
-    _write(writer, [f for f in parsed if f.results is None and f.same_as is None], options)
+    try:
+        _write(writer, [f for f in parsed if f.results is None and f.same_as is None], options)
+    except ImportStopped as stop:
+        progress.halt = str(stop)
     results: list[ImportResult] = []
     for file in parsed:
         if file.same_as is not None:
@@ -179,21 +182,31 @@ def _find_duplicates(session: Session, files: list[ImportedFile]) -> None:
 
 
 def _write(writer: Writer, files: list[ImportedFile], options: ImportOptions) -> None:
-    """Store the batch in one savepoint; if that fails, each file in its own."""
+    """Store the batch in one savepoint; if that fails, each file in its own; then commit.
+    ImportStopped (a full disk ...) fails the files of the batch and goes up."""
     if not files:
         return
     try:
-        with writer.unit() as session:
-            _store_files(session, files, options)
-        return
-    except (SQLAlchemyError, OSError, ValueError):
-        pass  # written again file by file: only the files that cannot be saved fail
-    for file in files:
         try:
-            with writer.unit() as session:
-                _store_files(session, [file], options)
-        except (SQLAlchemyError, OSError, ValueError) as error:
-            file.fail(f"could not be saved ({error})")
+            writer.write(lambda session: _store_files(session, files, options))
+        except (SQLAlchemyError, OSError, ValueError):
+            # written again file by file: only the files that cannot be saved fail
+            for file in files:
+                try:
+                    writer.write(lambda session, one=file: _store_files(session, [one], options))
+                except (SQLAlchemyError, OSError, ValueError) as error:
+                    file.fail(f"could not be saved ({saving_problem(error)})")
+        writer.commit()
+    except ImportStopped as stop:
+        for file in files:
+            file.fail(str(stop))
+        raise
+
+
+def saving_problem(error: BaseException) -> str:
+    """What went wrong saving, in one line (a database error names its SQL and parameters)."""
+    orig = getattr(error, "orig", None)
+    return " ".join(str(orig if orig is not None else error).split())
 
 
 def _store_files(session: Session, files: list[ImportedFile], options: ImportOptions) -> None:

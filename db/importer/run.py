@@ -42,11 +42,14 @@ def import_paths(
     pool = ParserPool(workers)
     try:
         for is_table, group in batches(files):
+            if progress.halt is not None:  # nothing more can be saved: said of every file left
+                results.extend(ImportResult(str(path), "failed", error=progress.halt) for path in group)
+                continue
             if progress.stopped():
                 break
             if is_table:
                 progress.step(group[0])
-                results.extend(import_table(writer, group[0], options, cancelled))
+                results.extend(import_table(writer, group[0], options, progress))
             else:
                 results.extend(import_batch(writer, group, options, progress, pool))
     finally:

@@ -1,13 +1,15 @@
-"""Writing an import: one Session, a savepoint per unit of work, commits now and then; progress."""
+"""Writing an import: the write lock taken up front, a savepoint per unit of work, a commit per
+batch; a busy archive waited for, a full disk said once; progress."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from db.archive import Archive
@@ -15,39 +17,99 @@ from db.commands import NewSource, add_sources
 from db.importer.results import Cancelled, ImportOptions, Report
 from db.ingest.base import ParsedSource
 
+T = TypeVar("T")
+
+#: how long a unit waits in all for another program's write lock before the import stops
+#: (SQLite's busy timeout waits 5 s of it at each try)
+LOCK_PATIENCE = 30.0
+
+
+class ImportStopped(Exception):
+    """Nothing more can be written (a full disk, an archive locked for too long): the files not
+    yet saved fail with this message and the import ends; what was committed stays."""
+
+
+def is_disk_full(error: BaseException) -> bool:
+    text = str(error).lower()
+    return "disk is full" in text or "no space left" in text or getattr(error, "errno", None) == 28
+
+
+def _is_busy(error: OperationalError) -> bool:
+    text = str(error.orig).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+DISK_FULL = "disk full: not saved (free some space and import it again)"
+
 
 class Writer:
-    """One session for a whole import, each unit of work (a file, a row) in its own savepoint.
+    """One writing Session for a whole import: each unit of work (a file, a row) in its own
+    savepoint of a transaction that took the write lock when it began (BEGIN IMMEDIATE), and a
+    commit at the end of every batch, so what an import says it saved is saved.
 
-    A unit that fails is rolled back alone and leaves nothing behind; completed units are
-    committed every ``COMMIT_EVERY`` units or ``COMMIT_SECONDS``, and when the import ends or is
-    cancelled, so fewer commits are paid for than one per source.
+    A unit that fails is rolled back alone and leaves nothing behind. When another program holds
+    the write lock, the unit waits for it (``LOCK_PATIENCE``); reads for duplicates run in a
+    short transaction of their own and never hold the lock while files are being read.
     """
 
-    COMMIT_EVERY = 200
-    COMMIT_SECONDS = 0.5
-
     def __init__(self, archive: Archive) -> None:
-        self.session = archive.sessions()
+        self.archive = archive
+        self.session = archive.writer()
+        #: units written since the last commit
         self.pending = 0
-        self.since = time.monotonic()
 
-    @contextmanager
-    def unit(self) -> Iterator[Session]:
-        with self.session.begin_nested():
-            yield self.session
-        self.pending += 1
-        if self.pending >= self.COMMIT_EVERY or time.monotonic() - self.since > self.COMMIT_SECONDS:
+    def lookup(self, read: Callable[[Session], T]) -> T:
+        """A read (duplicates) that sees everything saved so far, holding no lock."""
+        if self.pending:
             self.commit()
+        with self.archive.session() as session:
+            return read(session)
+
+    def write(self, store: Callable[[Session], T]) -> T:
+        """Run ``store`` as one unit: in a savepoint, rolled back alone if it raises."""
+        deadline = time.monotonic() + LOCK_PATIENCE
+        pause = 0.05
+        while True:
+            try:
+                with self.session.begin_nested():
+                    result = store(self.session)
+                break
+            except OperationalError as error:
+                if is_disk_full(error):
+                    self.rollback()
+                    raise ImportStopped(DISK_FULL) from error
+                if not _is_busy(error) or self.pending:
+                    raise
+                self.rollback()
+                if time.monotonic() + pause > deadline:
+                    raise ImportStopped(
+                        f"the archive is locked by another program (waited {LOCK_PATIENCE:.0f} s); "
+                        "not saved: import it again"
+                    ) from error
+                time.sleep(pause)  # the lock is another program's: give it a moment more
+                pause = min(pause * 2, 1.0)
+        self.pending += 1
+        return result
 
     def commit(self) -> None:
-        self.session.commit()
+        """Save the units written so far (ImportStopped when the disk is full)."""
+        try:
+            self.session.commit()
+        except OperationalError as error:
+            self.rollback()
+            if is_disk_full(error):
+                raise ImportStopped(DISK_FULL) from error
+            raise
         self.pending = 0
-        self.since = time.monotonic()
+
+    def rollback(self) -> None:
+        self.session.rollback()
+        self.pending = 0
 
     def close(self) -> None:
         try:
-            self.commit()
+            if self.pending:
+                self.commit()
         finally:
             self.session.close()
 
@@ -58,6 +120,8 @@ class Progress:
     report: Report | None
     cancelled: Cancelled | None
     done: int = 0
+    #: why nothing more can be saved (a full disk ...), once it is known
+    halt: str | None = None
 
     def step(self, path: Path) -> None:
         if self.report is not None:
@@ -65,7 +129,7 @@ class Progress:
         self.done += 1
 
     def stopped(self) -> bool:
-        return self.cancelled is not None and self.cancelled()
+        return self.halt is not None or (self.cancelled is not None and self.cancelled())
 
 
 def new_source(parsed: ParsedSource, sha256: str, file_id: int, part: str | None, options: ImportOptions) -> NewSource:
