@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from db.ingest._bounds import check_members
 from db.ingest._common import date_from_datetime, first_line_title, read_bytes, trim_title
 from db.ingest.base import Comment, IngestError, ParsedSource
 
@@ -67,6 +68,8 @@ def _open(data: bytes) -> Any:
         raise IngestError("an old Word .doc (or encrypted) file, not .docx: save it as .docx")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise IngestError("not a Word document: a .docx is a zip file and this is not one")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        check_members(archive, "Word document")
     other = _other_office_file(data)
     if other is not None:
         raise IngestError(f"not a Word document: this is {other} with a .docx name")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from db.ingest._bounds import MAX_REPEATED, check_members
 from db.ingest._common import first_line_title, parse_date, read_bytes, trim_title
 from db.ingest.base import Comment, IngestError, ParsedSource
 
@@ -49,6 +50,9 @@ def parse(
     if text_root is None:
         raise IngestError("not an OpenDocument text (no text body; a spreadsheet or presentation?)")
     body.blocks(text_root)
+    warnings = [] if body.repeats.left >= 0 else [
+        f"runs of repeated spaces were cut short: the document repeats more than {MAX_REPEATED:,} in all"
+    ]
     if body.notes:
         body.add_paragraph("Notes")
         for number, note in enumerate(body.notes, start=1):
@@ -62,7 +66,7 @@ def parse(
         published=parse_date(info.get("created", "")[:10] or None),
         language=info.get("language"),
         comments=body.comments(text),
-        warnings=[] if text.strip() else ["the document has no text"],
+        warnings=warnings + ([] if text.strip() else ["the document has no text"]),
     )
 
 
@@ -74,6 +78,7 @@ def _parts(data: bytes) -> tuple[Any, Any]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
+            check_members(archive, "OpenDocument file")
             if "content.xml" not in names:
                 raise IngestError("not an OpenDocument file (no content.xml inside the zip)")
             manifest = archive.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
@@ -108,9 +113,25 @@ def _properties(meta: Any) -> dict[str, str]:
 
 
 @dataclass
+class _Repeats:
+    """What repeat counts may still add to the text (``left`` < 0 once some were cut short)."""
+
+    left: int = MAX_REPEATED
+
+    def take(self, count: int) -> int:
+        """How many of ``count`` repeats are written: all while the budget lasts, then one."""
+        if count <= self.left:
+            self.left -= count
+            return count
+        self.left = -1
+        return 1
+
+
+@dataclass
 class _Body:
     """The text in reading order, where comment ranges start and end, and the footnotes."""
 
+    repeats: _Repeats = field(default_factory=_Repeats)
     parts: list[str] = field(default_factory=list)
     length: int = 0
     notes: list[str] = field(default_factory=list)
@@ -141,7 +162,7 @@ class _Body:
                 self.blocks(child)  # lists, list items, sections, tables, rows, cells, indexes
 
     def paragraph(self, element: Any) -> None:
-        line = _Line()
+        line = _Line(repeats=self.repeats)
         line.inline(element, self.notes)
         text = "".join(line.pieces)
         has_text = bool(text.strip())
@@ -173,6 +194,7 @@ class _Body:
 class _Line:
     """One paragraph's text, and the comment marks met in it (offsets within the paragraph)."""
 
+    repeats: _Repeats = field(default_factory=_Repeats)
     pieces: list[str] = field(default_factory=list)
     size: int = 0
     marks: list[tuple[str, str, int, str, str | None]] = field(default_factory=list)
@@ -203,7 +225,7 @@ class _Line:
             tag = child.tag
             if tag == _TEXT + "s":
                 count = child.get(_TEXT + "c", "1")
-                self.add(" " * (int(count) if count.isdigit() else 1))
+                self.add(" " * self.repeats.take(int(count) if count.isdigit() else 1))
             elif tag == _TEXT + "tab":
                 self.add("\t")
             elif tag == _TEXT + "line-break":

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from db.ingest._bounds import check_members
 from db.ingest._common import check_regular_file
 from db.ingest.base import IngestError
 from db.ingest.text import guess_encoding
@@ -327,6 +328,11 @@ def _xlsx_records(path: Path, sheet_wanted: str | int | None) -> _Records:
     import openpyxl  # only when a workbook is read: it costs start-up time
 
     try:
+        with zipfile.ZipFile(path) as archive:
+            check_members(archive, "workbook")
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise IngestError(f"not a readable .xlsx spreadsheet (encrypted or damaged?): {exc}") from None
+    try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise IngestError(f"not a readable .xlsx spreadsheet (encrypted or damaged?): {exc}") from None
@@ -347,6 +353,9 @@ def _xlsx_records(path: Path, sheet_wanted: str | int | None) -> _Records:
             sheet = next((ws for ws in sheets if hasattr(ws, "iter_rows")), None)
         if sheet is None or not hasattr(sheet, "iter_rows"):
             raise IngestError("the workbook has no sheet of cells")
+        # The size a sheet declares is not trusted: a cell at XFD1048576 would pad every row to
+        # 16,384 cells and add a million empty rows.
+        sheet.reset_dimensions()
         for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
             values = list(cells)
             while values and values[-1] is None:

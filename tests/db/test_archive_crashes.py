@@ -12,7 +12,6 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -92,7 +91,8 @@ def test_an_upgrade_killed_half_way_resumes_with_one_backup(tmp_path: Path) -> N
         opened.close()
     backups = sorted(p.name for p in tmp_path.glob("old.sqlite.*.bak"))
     assert len(backups) == 1, backups
-    assert opened.backup is not None and opened.backup.name == backups[0]
+    assert opened.backup is not None
+    assert opened.backup.name == backups[0]
     with sqlite3.connect(opened.backup) as backup:
         assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
 
