@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from db.commands import OriginalData, add_annotation, add_sources, sha256_of, store_originals
 from db.importer.results import ImportOptions, ImportResult
 from db.importer.writer import ImportStopped, Progress, Writer, new_source
-from db.ingest._common import check_regular_file
+from db.ingest._bounds import file_too_large
+from db.ingest._common import check_regular_file, os_problem
 from db.ingest.base import IngestError, ParsedSource
 from db.ingest.formats import media_type, page_of_resources, reader_for
 from db.ingest.parsing import ParserPool, is_slow, parse_file
@@ -135,27 +136,20 @@ def import_batch(
 def hash_file(path: Path) -> ImportedFile:
     """Check that ``path`` is a file Dossier reads, and hash it (keeping the bytes if small)."""
     file = ImportedFile(path)
-    name = str(path)
     reader = reader_for(path)
     if reader is None:
-        page = page_of_resources(path) if path.is_dir() else None
-        if page is not None:
-            file.results = [
-                ImportResult(name, "skipped", error=f"the images, scripts and styles of the saved page {page.name}")
-            ]
-        elif path.is_dir():  # walk hands back a folder it could not list
-            file.fail("the folder cannot be read (permissions?)")
-        elif not path.exists():
-            file.fail("file not found")
-        else:
-            file.results = [
-                ImportResult(name, "skipped", error=f"not a format Dossier reads ({path.suffix or 'no extension'})")
-            ]
+        try:
+            _not_a_source(file, path)
+        except OSError as error:  # a folder listed but not entered, a path too long ...
+            file.fail(os_problem(error))
         return file
     file.media_type = media_type(path) or reader.MEDIA_TYPE
     try:
         size = check_regular_file(path)  # before reading: a pipe would block
-        if size <= HOLD_LIMIT:
+        size_problem = file_too_large(size)
+        if size_problem is not None:
+            file.fail(size_problem)
+        elif size <= HOLD_LIMIT:
             file.data = path.read_bytes()
             file.sha256 = sha256_of(file.data)
         else:
@@ -163,8 +157,27 @@ def hash_file(path: Path) -> ImportedFile:
     except IngestError as error:
         file.fail(str(error))
     except OSError as error:
-        file.fail(f"cannot read the file ({error.strerror or error})")
+        file.fail(os_problem(error))
     return file
+
+
+def _not_a_source(file: ImportedFile, path: Path) -> None:
+    """What is said of a path no reader takes: a page's resources, a folder, a missing file."""
+    name = str(path)
+    page = page_of_resources(path) if path.is_dir() else None
+    if page is not None:
+        file.results = [
+            ImportResult(name, "skipped", error=f"the images, scripts and styles of the saved page {page.name}")
+        ]
+    elif path.is_dir():  # walk hands back a folder it could not list
+        file.fail("the folder cannot be read (permissions?)")
+    elif not path.exists():
+        file.fail("file not found")
+    else:
+        path.stat()  # a file that cannot be looked at is said so, not skipped
+        file.results = [
+            ImportResult(name, "skipped", error=f"not a format Dossier reads ({path.suffix or 'no extension'})")
+        ]
 
 
 def _find_duplicates(session: Session, files: list[ImportedFile]) -> None:
@@ -182,25 +195,33 @@ def _find_duplicates(session: Session, files: list[ImportedFile]) -> None:
 
 
 def _write(writer: Writer, files: list[ImportedFile], options: ImportOptions) -> None:
-    """Store the batch in one savepoint; if that fails, each file in its own; then commit.
-    ImportStopped (a full disk ...) fails the files of the batch and goes up."""
+    """Store the batch in one savepoint and commit; if that fails, each file on its own (then
+    committed alone, since a full disk makes SQLite roll back all that is not). ImportStopped
+    fails the files not saved and goes up."""
     if not files:
         return
     try:
-        try:
-            writer.write(lambda session: _store_files(session, files, options))
-        except (SQLAlchemyError, OSError, ValueError):
-            # written again file by file: only the files that cannot be saved fail
-            for file in files:
-                try:
-                    writer.write(lambda session, one=file: _store_files(session, [one], options))
-                except (SQLAlchemyError, OSError, ValueError) as error:
-                    file.fail(f"could not be saved ({saving_problem(error)})")
+        writer.write(lambda session: _store_files(session, files, options))
         writer.commit()
+        return
     except ImportStopped as stop:
-        for file in files:
-            file.fail(str(stop))
-        raise
+        if not stop.disk_full:
+            for file in files:
+                file.fail(str(stop))
+            raise
+    except (SQLAlchemyError, OSError, ValueError):
+        pass  # written again file by file: only the files that cannot be saved fail
+    writer.rollback()
+    for index, file in enumerate(files):
+        try:
+            writer.write(lambda session, one=file: _store_files(session, [one], options))
+            writer.commit()
+        except ImportStopped as stop:
+            for rest in files[index:]:
+                rest.fail(str(stop))
+            raise
+        except (SQLAlchemyError, OSError, ValueError) as error:
+            file.fail(f"could not be saved ({saving_problem(error)})")
 
 
 def saving_problem(error: BaseException) -> str:

@@ -93,6 +93,8 @@ def _import_rows(
                 fresh.append((row, key))
         try:
             results.extend(_store_chunk(writer, name, fresh, file_id, options))
+        except _Halted as halted:
+            raise _Halted(results + halted.results, str(halted)) from halted
         except ImportStopped as stop:
             results.extend(ImportResult(name, "failed", error=str(stop), part=row.part) for row, _ in fresh)
             raise _Halted(results, str(stop)) from stop
@@ -110,21 +112,30 @@ class _Halted(ImportStopped):
 def _store_chunk(
     writer: Writer, name: str, fresh: list[tuple[ParsedSource, str]], file_id: int, options: ImportOptions
 ) -> list[ImportResult]:
-    """The chunk's rows in one savepoint, or row by row when that fails; then committed."""
-    results: list[ImportResult] = []
+    """The chunk's rows in one savepoint and committed, or row by row when that fails."""
     try:
         ids = writer.write(lambda session: store_sources(session, fresh, file_id, options))
-        results.extend(
+        writer.commit()
+        return [
             ImportResult(name, "imported", source_id=i, warnings=r.warnings, part=r.part, title=r.title)
             for (r, _), i in zip(fresh, ids, strict=True)
-        )
+        ]
+    except ImportStopped as stop:
+        if not stop.disk_full:
+            raise
     except (SQLAlchemyError, ValueError):
-        for row, key in fresh:
-            try:
-                [source_id] = writer.write(lambda session, one=(row, key): store_sources(session, [one], file_id, options))
-            except (SQLAlchemyError, ValueError) as error:
-                results.append(ImportResult(name, "failed", error=f"could not be saved ({saving_problem(error)})", part=row.part))
-                continue
-            results.append(ImportResult(name, "imported", source_id=source_id, warnings=row.warnings, part=row.part, title=row.title))
-    writer.commit()
+        pass
+    writer.rollback()
+    results: list[ImportResult] = []
+    for index, (row, key) in enumerate(fresh):
+        try:
+            [source_id] = writer.write(lambda session, one=(row, key): store_sources(session, [one], file_id, options))
+            writer.commit()
+        except ImportStopped as stop:
+            results.extend(ImportResult(name, "failed", error=str(stop), part=r.part) for r, _ in fresh[index:])
+            raise _Halted(results, str(stop)) from stop
+        except (SQLAlchemyError, ValueError) as error:
+            results.append(ImportResult(name, "failed", error=f"could not be saved ({saving_problem(error)})", part=row.part))
+            continue
+        results.append(ImportResult(name, "imported", source_id=source_id, warnings=row.warnings, part=row.part, title=row.title))
     return results

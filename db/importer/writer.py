@@ -3,6 +3,7 @@ batch; a busy archive waited for, a full disk said once; progress."""
 
 from __future__ import annotations
 
+import errno
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,10 +29,22 @@ class ImportStopped(Exception):
     """Nothing more can be written (a full disk, an archive locked for too long): the files not
     yet saved fail with this message and the import ends; what was committed stays."""
 
+    def __init__(self, message: str, *, disk_full: bool = False) -> None:
+        super().__init__(message)
+        self.disk_full = disk_full
 
-def is_disk_full(error: BaseException) -> bool:
-    text = str(error).lower()
-    return "disk is full" in text or "no space left" in text or getattr(error, "errno", None) == 28
+
+def is_disk_full(error: BaseException | None) -> bool:
+    """Whether ``error`` or what led to it is a full disk (SQLite then rolls the whole
+    transaction back itself, so what SQLAlchemy says next is "no such savepoint")."""
+    seen = 0
+    while error is not None and seen < 10:
+        text = str(error).lower()
+        if "disk is full" in text or "no space left" in text or getattr(error, "errno", None) == errno.ENOSPC:
+            return True
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return False
 
 
 def _is_busy(error: OperationalError) -> bool:
@@ -77,7 +90,7 @@ class Writer:
             except OperationalError as error:
                 if is_disk_full(error):
                     self.rollback()
-                    raise ImportStopped(DISK_FULL) from error
+                    raise ImportStopped(DISK_FULL, disk_full=True) from error
                 if not _is_busy(error) or self.pending:
                     raise
                 self.rollback()
@@ -98,7 +111,7 @@ class Writer:
         except OperationalError as error:
             self.rollback()
             if is_disk_full(error):
-                raise ImportStopped(DISK_FULL) from error
+                raise ImportStopped(DISK_FULL, disk_full=True) from error
             raise
         self.pending = 0
 

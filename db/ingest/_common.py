@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 import re
 import stat
@@ -22,6 +23,23 @@ _NUMERIC = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2[01]\d\d)(?!\d)")
 
 
+def os_problem(error: OSError) -> str:
+    """An operating system's refusal in a researcher's words."""
+    if error.errno == errno.ENAMETOOLONG:
+        return "the path is too long for the system: move the folder nearer the top of the disk"
+    if error.errno == errno.ENOSPC:
+        return "disk full"
+    return f"cannot read the file: {error.strerror or error}"
+
+
+def is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; False when it cannot even be looked at (reported later)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def check_regular_file(path: Path) -> int:
     """Return the file's size; raise IngestError unless it is a readable regular file."""
     try:
@@ -29,7 +47,7 @@ def check_regular_file(path: Path) -> int:
     except FileNotFoundError:
         raise IngestError("file not found (or a broken link)") from None
     except OSError as exc:
-        raise IngestError(f"cannot read the file: {exc.strerror or exc}") from None
+        raise IngestError(os_problem(exc)) from None
     if stat.S_ISDIR(info.st_mode):
         raise IngestError("this is a folder, not a file")
     # FIFOs, sockets and devices would block or never end: refuse them before opening.
@@ -47,7 +65,7 @@ def read_bytes(path: Path) -> bytes:
         with path.open("rb") as handle:
             data = handle.read()
     except OSError as exc:
-        raise IngestError(f"cannot read the file: {exc.strerror or exc}") from None
+        raise IngestError(os_problem(exc)) from None
     if not data:
         raise IngestError("empty file")
     return data

@@ -8,6 +8,7 @@ from pathlib import Path
 from types import ModuleType
 
 from db.ingest import docx, eml, html, mhtml, odt, pdf, table, telegram, text
+from db.ingest._common import is_folder
 
 READERS: tuple[ModuleType, ...] = (text, html, mhtml, pdf, docx, odt, eml, table, telegram)
 _BY_SUFFIX: dict[str, ModuleType] = {
@@ -43,8 +44,11 @@ def page_of_resources(folder: Path) -> Path | None:
             stem = folder.name[: -len(suffix)]
             for page_suffix in _PAGE_SUFFIXES:
                 page = folder.with_name(stem + page_suffix)
-                if page.is_file():
-                    return page
+                try:
+                    if page.is_file():
+                        return page
+                except OSError:
+                    return None
     return None
 
 
@@ -59,7 +63,7 @@ def walk(paths: Iterable[Path]) -> Iterator[Path]:
     """
     seen: set[tuple[int, int]] = set()
     for path in paths:
-        if path.is_dir():
+        if is_folder(path):
             yield from _walk_folder(path, seen)
         else:
             yield path
