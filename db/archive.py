@@ -197,12 +197,17 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
-def _reason(error: OperationalError | DatabaseError) -> str:
-    reason = str(error.orig) if error.orig is not None else str(error)
+def database_problem(error: DatabaseError) -> str:
+    """What a database error means for the researcher, in one line."""
+    reason = " ".join((str(error.orig) if error.orig is not None else str(error)).split())
     if "locked" in reason:
         return "locked by another program; close it and try again"
     if "disk is full" in reason or "No space left" in reason:
         return "disk full: free some space and try again"
+    if "readonly database" in reason:
+        return "the archive is read-only (on read-only media, or not yours to change)"
+    if any(word in reason.lower() for word in _DAMAGE):
+        return f"the archive is damaged ({reason})"
     return reason
 
 
@@ -283,7 +288,7 @@ def open(location: str | Path, *, create: bool = True) -> Archive:
         raise
     except (OperationalError, DatabaseError) as error:
         engine.dispose()
-        raise ArchiveError(f"{name}: cannot open the archive ({_reason(error)})") from error
+        raise ArchiveError(f"{name}: cannot open the archive ({database_problem(error)})") from error
     return Archive(name, engine, sessionmaker(engine, expire_on_commit=False))
 
 
@@ -312,7 +317,7 @@ def _open_sqlite(path: Path, create: bool) -> Archive:
     except OSError as error:
         raise ArchiveError(f"{path}: cannot create the archive ({_os_reason(error)})") from error
     except (OperationalError, DatabaseError) as error:
-        raise ArchiveError(f"{path}: cannot create the archive ({_reason(error)})") from error
+        raise ArchiveError(f"{path}: cannot create the archive ({database_problem(error)})") from error
     read_only = not _writable(path)
     engine = _sqlite_engine(path, read_only=read_only)
     try:
@@ -348,7 +353,7 @@ def _open_sqlite(path: Path, create: bool) -> Archive:
         raise ArchiveError(f"{path}: cannot open the archive ({_os_reason(error)})") from error
     except (OperationalError, DatabaseError) as error:
         engine.dispose()
-        raise ArchiveError(f"{path}: cannot open the archive ({_reason(error)})") from error
+        raise ArchiveError(f"{path}: cannot open the archive ({database_problem(error)})") from error
     return Archive(name, engine, sessionmaker(engine, expire_on_commit=False), backup, read_only=read_only)
 
 
@@ -365,8 +370,13 @@ def _quick_check(engine: Engine, read_only: bool) -> str | None:
         if read_only and "unable to open" in reason:
             return ""
         raise
-    problems = [str(row[0]) for row in rows if row and row[0] != "ok"]
-    return "; ".join(problems) if problems else None
+    # one row may hold several lines ("*** in database main ***", "Page 88: ...")
+    lines = [line.strip() for row in rows if row and row[0] != "ok" for line in str(row[0]).splitlines()]
+    problems = [line for line in lines if line and not line.startswith("***")]
+    if not problems:
+        return None
+    more = f" and {len(problems) - 3} more" if len(problems) > 3 else ""
+    return "; ".join(problems[:3]) + more
 
 
 def _immutable_engine(path: Path) -> Engine:

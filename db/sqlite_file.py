@@ -166,3 +166,24 @@ def backup_sqlite(path: Path, label: str) -> Path:
         remove_with_journals(partial)
         raise
     return target
+
+
+def restore_backup(path: Path, backup: Path) -> Path:
+    """Put ``backup`` in place of the (damaged) archive ``path``, which is kept beside it as
+    ``NAME.damaged-STAMP`` with its journals; returns where the damaged file went."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    restored = building_name(path)
+    private_file(restored)
+    try:
+        with closing(sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)) as source, \
+                closing(sqlite3.connect(restored)) as destination:
+            source.backup(destination)
+    except BaseException:
+        remove_with_journals(restored)
+        raise
+    for file, moved in zip(with_journals(path), with_journals(aside), strict=True):
+        if file.exists():
+            os.replace(file, moved)
+    os.replace(restored, path)
+    return aside

@@ -70,9 +70,11 @@ def run_gui(args: argparse.Namespace) -> int:
     except ArchiveError as error:
         if headless:
             print(f"dossier: {error}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, "Dossier cannot open the archive", f"{error}\n\nNothing was changed.")
-        return EXIT_USAGE
+            return EXIT_USAGE
+        restored = _offer_backup(error)
+        if restored is None:
+            return EXIT_USAGE
+        archive = restored
 
     from desktop import settings
     from desktop.window.main_window import MainWindow
@@ -90,6 +92,28 @@ def run_gui(args: argparse.Namespace) -> int:
         _close(window)
         return EXIT_OK
     return app.exec()
+
+
+def _offer_backup(error: Exception) -> Any:
+    """Say why the archive cannot be opened; for a damaged one with a backup, offer to put the
+    backup in its place and open that. The archive, or None when there is nothing to open."""
+    from db import archive as archive_module
+    from db.archive import ArchiveError, DamagedArchive
+    from db.sqlite_file import restore_backup
+    from desktop.window.archives import archive_error_box
+
+    assert isinstance(error, ArchiveError)
+    box, restore = archive_error_box(None, error)
+    box.exec()
+    if restore is None or box.clickedButton() is not restore or not isinstance(error, DamagedArchive):
+        return None
+    assert error.backup is not None
+    try:
+        restore_backup(error.path, error.backup)
+        return archive_module.open(error.path)
+    except (OSError, ArchiveError) as failure:
+        QMessageBox.critical(None, "Dossier cannot open the archive", str(failure))
+        return None
 
 
 def _screenshot(app: QApplication, window: Any, args: argparse.Namespace) -> int:

@@ -95,7 +95,9 @@ def run(args: argparse.Namespace) -> int:
     if opens_window(args):
         problem("dossier: no command given (the window opens from the dossier program)")
         return EXIT_USAGE
-    from db.archive import ArchiveError
+    from sqlalchemy.exc import DatabaseError
+
+    from db.archive import ArchiveError, database_problem
     from db.location import open_archive
 
     try:
@@ -107,6 +109,9 @@ def run(args: argparse.Namespace) -> int:
         return COMMANDS[args.command](opened, args)
     except BrokenPipeError:
         return EXIT_OK
+    except DatabaseError as error:  # damage the check on opening could not see, met on the way
+        problem(f"{opened.location}: {database_problem(error)}")
+        return EXIT_USAGE
     finally:
         opened.close()
 

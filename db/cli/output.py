@@ -17,8 +17,14 @@ CELL_LIMIT = 60
 
 
 def problem(line: str) -> None:
-    """One problem on stderr, as ``PATH: what is wrong``."""
-    print(line, file=sys.stderr)
+    """One problem on stderr, as ``PATH: what is wrong``: always one line, whatever it quotes
+    (a file name with a line break, an SQL statement): line breaks are written as ``\\n``."""
+    print(one_line(line), file=sys.stderr)
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks written out as ``\\n`` (and ``\\r``)."""
+    return text.replace("\r\n", "\\n").replace("\r", "\\r").replace("\n", "\\n")
 
 
 def print_json(data: object, out: TextIO | None = None) -> None:

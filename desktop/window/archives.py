@@ -3,6 +3,7 @@ page to go to; the message when an archive cannot be opened; the About text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import platform
 import sys
 from collections.abc import Callable
@@ -10,10 +11,10 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from db import __version__
-from db.archive import Archive
+from db.archive import Archive, ArchiveError, DamagedArchive
 from desktop import settings
 from desktop.controllers.importing import import_file_filter
 
@@ -45,12 +46,41 @@ def ask_archive(parent: QWidget, archive: Archive) -> str | None:
     return name or None
 
 
-def show_archive_error(parent: QWidget, message: str) -> QMessageBox:
-    """The archive could not be opened: say why, and that nothing changed."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "Cannot open the archive", message,
-                      QMessageBox.StandardButton.Ok, parent)
+def archive_error_box(parent: QWidget | None, error: ArchiveError | str) -> tuple[QMessageBox, QPushButton | None]:
+    """The message for an archive that could not be opened, and for a damaged one with a backup
+    beside it, the button that puts the backup in its place."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "Cannot open the archive", str(error),
+                      QMessageBox.StandardButton.Close if parent is None else QMessageBox.StandardButton.Ok,
+                      parent)
     box.setObjectName("archiveErrorBox")
     box.setInformativeText("Nothing was changed.")
+    restore = None
+    if isinstance(error, DamagedArchive):
+        box.setWindowTitle("The archive is damaged")
+        box.setText(f"{error.path.name} is damaged and cannot be used safely.\n\n"
+                    f"SQLite's check found: {error.problem}")
+        if error.backup is not None:
+            stamp = dt.datetime.fromtimestamp(error.backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+            restore = box.addButton("Restore the Backup", QMessageBox.ButtonRole.AcceptRole)
+            restore.setObjectName("restoreBackupButton")
+            box.setDefaultButton(restore)
+            box.setInformativeText(
+                f"Nothing was changed. The newest backup, {error.backup.name} (made {stamp}), can take "
+                "its place: what was added since is not in it. The damaged file is kept beside it."
+            )
+        else:
+            box.setInformativeText("Nothing was changed. There is no backup of it beside it.")
+    return box, restore
+
+
+def show_archive_error(
+    parent: QWidget, error: ArchiveError | str, restore: Callable[[DamagedArchive], object] | None = None
+) -> QMessageBox:
+    """The archive could not be opened: say why, and that nothing changed (shown, not waited for);
+    ``restore`` is called when the researcher chooses the backup of a damaged archive."""
+    box, button = archive_error_box(parent, error)
+    if button is not None and restore is not None and isinstance(error, DamagedArchive):
+        button.clicked.connect(lambda: restore(error))
     box.open()
     return box
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.archive import Archive, ArchiveError
+from db.archive import Archive, ArchiveError, DamagedArchive
 from db.rows import ArchiveCounts
 from desktop import settings
 from desktop.controllers.actors import Actors
@@ -378,13 +378,26 @@ class MainWindow(QMainWindow):
         try:
             opened = archive_module.open(location, create=create)
         except ArchiveError as error:
-            self.archive_error_box = archives.show_archive_error(self, str(error))
+            self.archive_error_box = archives.show_archive_error(self, error, self.restore_backup)
             return None
         window = MainWindow(opened, persist=self.persist)
         window.show()
         self.close()
         settings.add_recent_archive(opened.location)  # after this window saved its own place
         return window
+
+    def restore_backup(self, damaged: DamagedArchive) -> MainWindow | None:
+        """Put the newest backup in place of a damaged archive (kept beside it) and open it."""
+        from db.sqlite_file import restore_backup
+
+        assert damaged.backup is not None
+        try:
+            restore_backup(damaged.path, damaged.backup)
+        except OSError as error:
+            self.archive_error_box = archives.show_archive_error(
+                self, f"{damaged.path}: the backup could not be restored ({error.strerror or error})")
+            return None
+        return self.open_location(str(damaged.path))
 
     def fill_recent_menu(self) -> None:
         archives.fill_recent_menu(self.menus["recent"], self.archive.location, self.open_location)

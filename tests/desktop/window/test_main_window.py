@@ -329,3 +329,39 @@ def test_new_archive_opens_an_empty_window_and_is_remembered(
     # the old archive is in the new window's Open Recent menu
     new.menus["recent"].aboutToShow.emit()
     assert window.archive.location in [a.text() for a in new.menus["recent"].actions()]
+
+
+def test_a_damaged_archive_is_said_and_its_backup_restored(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    """Issue 21, defect 5: a dialog instead of an empty list, and the backup beside it offered."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QPushButton
+
+    from db.archive import migrate
+    from tests.db.test_damaged_archive import _damage, _fill
+
+    path = tmp_path / "field.sqlite"
+    engine = archive_module._sqlite_engine(path)
+    migrate(engine, "0001")
+    engine.dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("INSERT INTO sources (uuid, title, kind, text) VALUES ('k-1', 'Kept report', 'article', 'Kept.')")
+    connection.close()
+    archive_module.open(path).close()  # upgraded, with the backup from before beside it
+    _fill(path)
+    _damage(path)
+    assert window.open_location(str(path)) is None
+    box = window.archive_error_box
+    assert box.isVisible()
+    assert "field.sqlite is damaged" in box.text()
+    assert "before-" in box.informativeText()
+    restore = box.findChild(QPushButton, "restoreBackupButton")
+    assert restore is not None
+    qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+    assert list(tmp_path.glob("field.sqlite.damaged-*"))
+    [new] = [w for w in QApplication.topLevelWidgets()
+             if isinstance(w, MainWindow) and w.archive.location == str(path)]
+    qtbot.addWidget(new)
+    model = new.sources.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10_000)
+    assert model.index(0, 0).data() == "Kept report"

@@ -1,0 +1,94 @@
+"""A damaged archive is found when it is opened (issue 21, defect 5): one clear line, exit 2,
+nothing written to it, and the backup beside it offered and restorable."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from db import archive as archive_module
+from db.archive import DamagedArchive, migrate
+from db.cli import main
+from db.sqlite_file import restore_backup
+
+
+def _fill(path: Path, count: int = 300) -> None:
+    opened = archive_module.open(path)
+    opened.close()
+    with sqlite3.connect(path) as connection:
+        connection.executemany(
+            "INSERT INTO sources (uuid, title, kind, text) VALUES (?, ?, 'article', ?)",
+            [(f"f-{n}", f"Report {n}", f"Report {n}: the shelling of the market. " * 40) for n in range(count)],
+        )
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _damage(path: Path) -> None:
+    """Overwrite pages in the middle of the file, as a failing disk or a bad copy does."""
+    size = path.stat().st_size
+    start = size // 3 // 4096 * 4096
+    with path.open("r+b") as handle:
+        for at in range(start, start + 8 * 4096, 4096):
+            handle.seek(at)
+            handle.write(b"\x5a" * 600)
+
+
+@pytest.fixture
+def damaged(tmp_path: Path) -> Path:
+    path = tmp_path / "field.sqlite"
+    _fill(path)
+    _damage(path)
+    return path
+
+
+def test_a_damaged_archive_is_refused_on_opening(damaged: Path) -> None:
+    with pytest.raises(DamagedArchive, match="the archive is damaged") as caught:
+        archive_module.open(damaged)
+    assert caught.value.backup is None
+    assert "no backup" in str(caught.value)
+
+
+def test_the_command_line_says_it_in_one_line_and_imports_nothing(
+    damaged: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = damaged.read_bytes()
+    report = tmp_path / "new.txt"
+    report.write_text("New\n\nA new report.\n")
+    for argv in (["sources", "--json"], ["import", str(report), "--json"]):
+        code = main(["--archive", str(damaged), *argv])
+        out, err = capsys.readouterr()
+        assert code == 2
+        assert out == ""
+        [line] = err.splitlines()
+        assert line.startswith(f"{damaged}: the archive is damaged (")
+    assert damaged.read_bytes() == before
+
+
+def test_the_backup_beside_it_is_offered_and_restored(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    engine = archive_module._sqlite_engine(path)
+    migrate(engine, "0001")
+    engine.dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("INSERT INTO sources (uuid, title, kind, text) VALUES ('u-1', 'Kept', 'article', 'Kept.')")
+    archive_module.open(path).close()  # upgraded: the backup from before is beside it
+    _fill(path)
+    _damage(path)
+    with pytest.raises(DamagedArchive) as caught:
+        archive_module.open(path)
+    backup = caught.value.backup
+    assert backup is not None
+    assert str(backup) in str(caught.value)
+    aside = restore_backup(path, backup)
+    assert aside.exists()
+    opened = archive_module.open(path)
+    try:
+        with opened.session() as session:
+            from sqlalchemy import text
+
+            assert session.execute(text("SELECT title FROM sources")).scalars().all() == ["Kept"]
+    finally:
+        opened.close()
