@@ -10,9 +10,11 @@ importer's own process: they are faster to read than to send between processes.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
 import re
 import tempfile
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,6 +111,21 @@ def unreadable(error: Exception) -> Parsed:
     return Parsed(error=f"cannot be read ({type(error).__name__}: {error})")
 
 
+def _end_with_parent() -> None:
+    """Run in each worker as it starts: a thread that ends the worker when the process that
+    started it dies (killed, crashed), instead of leaving it alive and holding memory. The
+    parent's sentinel becomes ready when the parent is gone, on every platform."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dossier-parent-watch", daemon=True).start()
+
+
 def is_slow(path: Path) -> bool:
     return path.suffix.lower() in SLOW_SUFFIXES
 
@@ -144,7 +161,9 @@ class ParserPool:
     def submit(self, path: Path, password: str | None, options: object | None) -> Future[Parsed] | None:
         try:
             if self._executor is None:
-                self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+                self._executor = ProcessPoolExecutor(
+                    self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_end_with_parent
+                )
             return self._executor.submit(parse_file, str(path), password, options)
         except Exception:  # no processes here (no sem_open, a sandbox, a broken pool): read here instead
             self.broken = True
