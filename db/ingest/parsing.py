@@ -13,9 +13,12 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import re
+import shutil
 import tempfile
 import threading
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,16 +71,14 @@ def _read_attachments(carrier: ParsedSource, password: str | None) -> list[Parse
     file, and tables, are not read (only named)."""
     sources: list[ParsedSource] = []
     unread: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="dossier-attachment-") as folder:
-        for number, attachment in enumerate(carrier.attachments, start=1):
-            safe = _UNSAFE_NAME.sub("_", Path(attachment.name).name).strip() or f"attachment-{number}"
-            reader = reader_for(Path(safe))
-            if reader is None or getattr(reader, "TABLE", False) or getattr(reader, "CONTAINER", False) \
-                    or attachment.data is None:
-                unread.append(attachment.name)
-                continue
-            copy = Path(folder) / f"{number}-{safe}"
-            copy.write_bytes(attachment.data)
+    for number, attachment in enumerate(carrier.attachments, start=1):
+        safe = _UNSAFE_NAME.sub("_", Path(attachment.name).name).strip() or f"attachment-{number}"
+        reader = reader_for(Path(safe))
+        if reader is None or getattr(reader, "TABLE", False) or getattr(reader, "CONTAINER", False) \
+                or attachment.data is None:
+            unread.append(attachment.name)
+            continue
+        with carried_copy(attachment.data, f"{number}-{safe}") as copy:
             try:
                 found = list(reader.parse(copy, password=password, options=None))
             except Exception as error:
@@ -95,6 +96,51 @@ def _read_attachments(carrier: ParsedSource, password: str | None) -> list[Parse
         listed = ", ".join(unread[:10]) + (" …" if len(unread) > 10 else "")
         carrier.warnings.append(f"attachments not read (not a type Dossier reads): {listed}")
     return sources
+
+
+@contextmanager
+def carried_copy(data: bytes, name: str) -> Iterator[Path]:
+    """A file holding ``data`` for a reader that takes a path, which nothing can leave behind:
+    on Linux a file in memory with no name on any disk (gone with the process, even killed);
+    elsewhere a private temporary folder, and those that killed processes left are cleared."""
+    if hasattr(os, "memfd_create") and Path("/proc/self/fd").is_dir():
+        descriptor = os.memfd_create(name[:200], os.MFD_CLOEXEC)
+        try:
+            with open(descriptor, "wb", closefd=False) as handle:
+                handle.write(data)
+            yield Path(f"/proc/self/fd/{descriptor}")
+        finally:
+            os.close(descriptor)
+        return
+    _clear_left_copies()
+    with tempfile.TemporaryDirectory(prefix=f"{_COPIES}{os.getpid()}-") as folder:
+        copy = Path(folder) / name
+        copy.write_bytes(data)
+        yield copy
+
+
+_COPIES = "dossier-attachment-"
+
+
+def _clear_left_copies() -> None:
+    """The temporary folders of attachments that processes no longer running left behind."""
+    root = Path(tempfile.gettempdir())
+    for folder in root.glob(f"{_COPIES}*"):
+        pid = folder.name[len(_COPIES):].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # os.kill would end the process on Windows: such folders are left to the system
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def unreadable(error: Exception) -> Parsed:

@@ -54,3 +54,34 @@ def test_workers_exit_when_the_importing_process_is_killed(tmp_path: Path) -> No
         for pid in workers if "workers" in locals() else []:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+_KILLED_READING_ATTACHMENT = """
+import os, signal, sys
+from db.ingest import text
+from db.ingest.parsing import parse_file
+
+def killed(path, **_options):
+    os.kill(os.getpid(), signal.SIGKILL)  # a crash while the attachment is being read
+    yield
+
+text.parse = killed
+parse_file(sys.argv[1])
+"""
+
+
+def test_an_attachment_leaves_no_copy_behind_when_the_reader_is_killed(tmp_path: Path) -> None:
+    """Issue 21, defect 13: an e-mail attachment's temporary copy is never left behind."""
+    from tests.db.ingest.conftest import write_message
+
+    note = tmp_path / "casualty-list.txt"
+    note.write_text("Casualty list\n\nNames of the 14 detained.\n")
+    message = write_message(tmp_path / "message.eml", attachments=[note])
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", _KILLED_READING_ATTACHMENT, str(message)], cwd=REPO, timeout=60, check=False,
+        env={**os.environ, "TMPDIR": str(temporary), "TEMP": str(temporary), "TMP": str(temporary)},
+    )
+    assert done.returncode == -signal.SIGKILL
+    assert list(temporary.rglob("*")) == []
