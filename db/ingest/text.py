@@ -85,11 +85,17 @@ def read_text(path: Path) -> tuple[str, list[str]]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            encoding = guess_encoding(data)
-            warnings.append(f"not UTF-8; the encoding was guessed as {encoding}")
-            text = data.decode(encoding, errors="replace")
-            if "\ufffd" in text:
-                warnings.append("some bytes could not be decoded and were replaced by �")
+            damaged = _damaged_utf8(data)
+            if damaged is not None:
+                text, bad = damaged
+                warnings.append(f"not valid UTF-8 in {bad:,} place{'s' if bad > 1 else ''} (a damaged "
+                                "copy?); what could not be read was replaced by �")
+            else:
+                encoding = guess_encoding(data)
+                warnings.append(f"not UTF-8; the encoding was guessed as {encoding}")
+                text = data.decode(encoding, errors="replace")
+                if "\ufffd" in text:
+                    warnings.append("some bytes could not be decoded and were replaced by �")
     else:
         try:
             text = data.decode(encoding)
@@ -129,20 +135,94 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+def _damaged_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few damaged bytes: its text (those bytes as �) and how many there were; None
+    when the bytes are not UTF-8 at all. Text in UTF-8 is full of valid multi-byte sequences;
+    text in a one-byte code page (cp1251, cp1252) has next to none."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    # each valid multi-byte character is one character for two to four bytes; each damaged byte
+    # one character for one byte
+    extra_bytes = len(data) - len(text)
+    if extra_bytes > 0 and bad * 20 <= extra_bytes:
+        return text, bad
+    return None
+
+
 def guess_encoding(data: bytes) -> str:
     """The most likely encoding of non-UTF-8 bytes (IngestError when they are not text)."""
     from charset_normalizer import from_bytes
 
     sample = data[:_SAMPLE]
     best = from_bytes(sample).best()
-    if best is None:
+    cyrillic = _likeliest_cyrillic(sample)
+    guessed = str(best.encoding) if best is not None else None
+    if cyrillic is not None and (guessed is None or guessed in _CYRILLIC or not _is_plausible(sample, guessed)):
+        # charset-normalizer takes short Windows Cyrillic texts for Mac Cyrillic, Big5 or cp1250
+        return cyrillic
+    if guessed is None:
         raise IngestError("binary file, not text")
-    encoding = str(best.encoding)
+    encoding = guessed
     # On short texts charset-normalizer often picks a rarer Latin code page (cp1250, mac_latin2)
     # for what is Windows Western text; take cp1252 when the text reads as Western European.
     if encoding not in _CYRILLIC and _reads_as_western(sample):
         return "cp1252"
     return encoding
+
+
+#: Cyrillic code pages in the order a tie is given (Windows first: by far the most common)
+_CYRILLIC_ORDER = ("cp1251", "koi8_r", "koi8_u", "mac_cyrillic", "cp866", "iso8859_5")
+#: Serbian and Macedonian letters: in Russian or Ukrainian text they are the sign of a wrong page
+_RARE_CYRILLIC = frozenset("ђћџљњќѓѕЂЋЏЉЊЌЃЅ")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _cyrillic_share(text: str) -> float:
+    """The share of the non-ASCII words of ``text`` that read as Cyrillic words: Cyrillic
+    letters only, none of the rare ones, and lower case, capitalised or all capitals."""
+    good = total = 0
+    for word in _LETTERS.findall(text):
+        if word.isascii():
+            continue
+        total += len(word)
+        cyrillic = all("\u0400" <= ch <= "\u04ff" and ch not in _RARE_CYRILLIC for ch in word)
+        cased = word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())
+        if cyrillic and cased:
+            good += len(word)
+    return good / total if total else 0.0
+
+
+def _likeliest_cyrillic(sample: bytes) -> str | None:
+    """The Cyrillic code page under which ``sample`` reads best as Cyrillic words, if one makes
+    nearly all of its non-ASCII words such words."""
+    best: tuple[float, str] | None = None
+    for encoding in _CYRILLIC_ORDER:
+        try:
+            share = _cyrillic_share(codecs.decode(sample, encoding))
+        except UnicodeDecodeError:
+            continue
+        if share >= 0.9 and (best is None or share > best[0]):
+            best = (share, encoding)
+    return best[1] if best is not None else None
+
+
+def _is_plausible(sample: bytes, encoding: str) -> bool:
+    """Whether charset-normalizer's guess reads at least as well as Cyrillic would: text in
+    that encoding's own script, not a misreading of Cyrillic bytes."""
+    try:
+        decoded = sample.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    words = [w for w in _LETTERS.findall(decoded) if not w.isascii()]
+    if not words:
+        return False
+    # a misreading mixes cases inside words (Ěčřŕ) or breaks a text into single signs
+    cased = sum(len(w) for w in words if w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower()))
+    return cased / sum(len(w) for w in words) >= 0.9 and _cyrillic_share(decoded) == 0 and encoding not in _MISREADINGS
+
+
+#: what charset-normalizer names for short Cyrillic texts that are never those pages' own script
+_MISREADINGS = frozenset({"big5", "cp932", "shift_jis_2004", "johab", "cp1250", "mac_latin2", "cp949", "gb2312", "euc_jp", "euc_kr"})
 
 
 def _reads_as_western(sample: bytes) -> bool:
