@@ -10,9 +10,10 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QDesktopServices,
     QFont,
     QHelpEvent,
     QMouseEvent,
@@ -55,6 +56,20 @@ CREDIBILITY = {
 }
 
 
+WEB_SCHEMES = frozenset({"http", "https"})
+
+
+def is_web_link(url: str) -> bool:
+    """Whether ``url`` is a web address (http or https, with a host) that may open a browser."""
+    parts = QUrl(url.strip(), QUrl.ParsingMode.StrictMode)
+    return parts.isValid() and parts.scheme().lower() in WEB_SCHEMES and bool(parts.host())
+
+
+def _open_web_link(url: str) -> None:
+    if is_web_link(url):
+        QDesktopServices.openUrl(QUrl(url.strip()))
+
+
 def _header_html(detail: SourceDetail) -> str:
     row = detail.row
     esc = html.escape
@@ -67,7 +82,9 @@ def _header_html(detail: SourceDetail) -> str:
         lines.append(f"<div style='color:#505050; font-style:italic'>{esc(note)}</div>")
     extra = []
     if row.url:
-        extra.append(f"<a href='{esc(row.url, quote=True)}'>{esc(row.url)}</a>")
+        # an imported file says what its link is (og:url, JSON-LD, a table's column): only a web
+        # address is a link; anything else (file:, ms-msdt:, javascript: ...) is shown as text
+        extra.append(f"<a href='{esc(row.url, quote=True)}'>{esc(row.url)}</a>" if is_web_link(row.url) else esc(row.url))
     grade = []
     if detail.reliability:
         grade.append(f"source {esc(detail.reliability)} ({RELIABILITY.get(detail.reliability, '')})")
@@ -99,7 +116,8 @@ class ReaderView(QWidget):
         self.header = QLabel()
         self.header.setObjectName("readerHeader")
         self.header.setWordWrap(True)
-        self.header.setOpenExternalLinks(True)
+        self.header.setOpenExternalLinks(False)
+        self.header.linkActivated.connect(_open_web_link)
         self.header.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction
         )

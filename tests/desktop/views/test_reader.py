@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtGui import QTextBlock
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QTextBlock
 from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
@@ -163,3 +165,49 @@ def test_the_header_shows_where_a_source_came_from(qtbot: QtBot, archive: Archiv
     qtbot.addWidget(reader)
     reader.show_source(reads.source_detail(archive, source_id))
     assert "Forwarded from Kharkiv News" in reader.header.text()
+
+
+class _Opened(QObject):
+    """Stands in for the browser and the system's handlers: records what was asked to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+def test_only_web_links_from_imported_files_are_links(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
+    """Issue 21, defect 8: a page's og:url says file: or ms-msdt: and a click would run it."""
+    pages = {
+        "web.html": "https://example.org/report/12",
+        "local.html": "file:///etc/passwd",
+        "msdt.html": "ms-msdt:/id PCWDiagnostic /skip force",
+        "script.html": "javascript:alert(1)",
+    }
+    for name, url in pages.items():
+        (tmp_path / name).write_text(
+            f"<html><head><title>{name}</title><meta property='og:url' content='{url}'></head>"
+            "<body><article><p>Twelve people were detained at the checkpoint overnight.</p></article></body></html>"
+        )
+    results = import_paths(archive, sorted(tmp_path.glob("*.html")), workers=0)
+    opened = _Opened()
+    for scheme in ("http", "https", "file", "ms-msdt", "javascript"):
+        QDesktopServices.setUrlHandler(scheme, opened, "open")
+    try:
+        reader = ReaderView()
+        qtbot.addWidget(reader)
+        for result in results:
+            url = pages[Path(result.path).name]
+            assert result.source_id is not None
+            reader.show_source(reads.source_detail(archive, result.source_id))
+            header = reader.header.text()
+            assert ("<a href" in header) == url.startswith("https:")
+            assert html.escape(url, quote=False) in header
+            reader.header.linkActivated.emit(url)
+        assert opened.urls == ["https://example.org/report/12"]
+    finally:
+        for scheme in ("http", "https", "file", "ms-msdt", "javascript"):
+            QDesktopServices.unsetUrlHandler(scheme)
