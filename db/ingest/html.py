@@ -64,7 +64,34 @@ def parse(
     path: Path, *, password: str | None = None, options: object | None = None
 ) -> Iterator[ParsedSource]:
     """Read one saved web page as one source."""
-    yield page_source(read_bytes(path), path.stem)
+    data = read_bytes(path)
+    refuse_binary(data)
+    yield page_source(data, path.stem)
+
+
+# What other files begin with: a page never does
+_SIGNATURES = (
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF"), (b"PK\x03\x04", "a zip file (or a Word/Excel file)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file"), (b"\x1f\x8b", "a gzip file"), (b"7z\xbc\xaf", "a 7-Zip file"),
+    (b"Rar!", "a RAR file"), (b"\x7fELF", "a program"), (b"MZ", "a Windows program"), (b"RIFF", "a sound or video file"),
+    (b"ID3", "an MP3 file"), (b"OggS", "a sound or video file"), (b"\x1aE\xdf\xa3", "a video file"),
+)
+_UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+_CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+
+
+def refuse_binary(data: bytes) -> None:
+    """IngestError for a file that is not text at all (an image or a program named .html)."""
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise IngestError(f"not a web page: this is {what} with a web page's name")
+    if data.startswith(_UNICODE_BOMS) or (data[1:2] == b"\x00" and data[:1] == b"<"):
+        return  # UTF-16 or UTF-32 text: half its bytes are NULs
+    sample = data[:65536]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if b"\x00" in sample or controls > max(4, len(sample) // 100):
+        raise IngestError("not a web page: a binary file (not text) with a web page's name")
 
 
 def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedSource:
