@@ -37,6 +37,8 @@ from typing import Any
 
 from db.ingest._bounds import check_members
 from db.ingest._common import check_regular_file
+from db.ingest._formulas import uncomputed_formulas
+from db.ingest._formulas import warning as formula_warning
 from db.ingest.base import IngestError
 from db.ingest.text import guess_encoding
 
@@ -100,7 +102,8 @@ def open_table(
         raise IngestError("empty file")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        items = _table(_xlsx_records(path, sheet), preamble)
+        formulas: dict[int, list[str]] = {}
+        items = _table(_xlsx_records(path, sheet, formulas), preamble, formulas)
     elif suffix == ".jsonl":
         items = _jsonl_items(path)
     else:
@@ -209,7 +212,7 @@ def _shape_problems(cells: list[Any], width: int) -> list[str]:
     return []
 
 
-def _table(records: _Records, preamble: bool) -> _Items:
+def _table(records: _Records, preamble: bool, notes: dict[int, list[str]] | None = None) -> _Items:
     try:
         first: list[tuple[int, list[Any]]] = []
         for record in records:
@@ -225,11 +228,18 @@ def _table(records: _Records, preamble: bool) -> _Items:
         yield columns
         width = len(columns)
         for number, cells in first[index + 1:]:
-            yield Row(number, cells, _shape_problems(cells, width))
+            yield Row(number, cells, _shape_problems(cells, width) + _notes(notes, number))
         for number, cells in records:
-            yield Row(number, cells, _shape_problems(cells, width))
+            yield Row(number, cells, _shape_problems(cells, width) + _notes(notes, number))
     finally:
         records.close()
+
+
+def _notes(notes: dict[int, list[str]] | None, number: int) -> list[str]:
+    """What the reader noticed about row ``number`` (formulas without values)."""
+    if not notes or number not in notes:
+        return []
+    return [formula_warning(notes.pop(number))]
 
 
 def _advance(items: _Items, after: str) -> list[str] | Row | None:
@@ -324,7 +334,7 @@ def _sniff(text: str, preamble: bool) -> str:
 # --- XLSX ----------------------------------------------------------------------------------------
 
 
-def _xlsx_records(path: Path, sheet_wanted: str | int | None) -> _Records:
+def _xlsx_records(path: Path, sheet_wanted: str | int | None, formulas: dict[int, list[str]]) -> _Records:
     import openpyxl  # only when a workbook is read: it costs start-up time
 
     try:
@@ -356,6 +366,7 @@ def _xlsx_records(path: Path, sheet_wanted: str | int | None) -> _Records:
         # The size a sheet declares is not trusted: a cell at XFD1048576 would pad every row to
         # 16,384 cells and add a million empty rows.
         sheet.reset_dimensions()
+        formulas.update(uncomputed_formulas(sheet))
         for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
             values = list(cells)
             while values and values[-1] is None:

@@ -245,3 +245,22 @@ def test_ag_news_7600_rows(shared_data: Path) -> None:
         assert last.text
     assert count == 7600
     assert last.part == "row 7601"
+
+
+def test_formulas_without_calculated_values_are_warned_of(tmp_path: Path) -> None:
+    """Issue 21, defect 10: a workbook written by a script holds formulas, never their values."""
+    import openpyxl
+
+    path = tmp_path / "articles.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["title", "text"])
+    sheet.append(["Shelling in Donetsk", "Three killed, five wounded."])
+    sheet.append(["Summary", '=B2&" (from row 2)"'])
+    workbook.save(path)
+    sources = list(table.parse(path))
+    assert [s.title for s in sources] == ["Shelling in Donetsk", "Summary"]
+    assert sources[0].warnings == []
+    [warning] = [w for w in sources[1].warnings if "formula" in w]
+    assert "cell B3" in warning
+    assert "never calculated" in warning
