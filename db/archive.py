@@ -367,8 +367,8 @@ def _quick_check(engine: Engine, read_only: bool) -> str | None:
         reason = str(error.orig) if error.orig is not None else str(error)
         if any(word in reason.lower() for word in _DAMAGE):
             return reason
-        if read_only and "unable to open" in reason:
-            return ""
+        if read_only and ("unable to open" in reason or "readonly" in reason):
+            return ""  # SQLite cannot make the -shm a WAL archive needs beside it
         raise
     # one row may hold several lines ("*** in database main ***", "Page 88: ...")
     lines = [line.strip() for row in rows if row and row[0] != "ok" for line in str(row[0]).splitlines()]

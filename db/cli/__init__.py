@@ -25,6 +25,8 @@ from db.cli.output import problem
 
 #: the commands that open the window (``desktop.app``), besides no command at all
 WINDOW_COMMANDS = frozenset({"screenshot"})
+#: the commands that change the archive (refused at once on an archive opened read-only)
+WRITING_COMMANDS = frozenset({"import", "annotate", "actor", "stat", "merge", "reference", "encrypt", "decrypt", "rekey"})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -104,6 +106,11 @@ def run(args: argparse.Namespace) -> int:
         opened = open_archive(args.archive)
     except ArchiveError as error:
         problem(str(error))
+        return EXIT_USAGE
+    if opened.read_only and args.command in WRITING_COMMANDS:
+        problem(f"{opened.location}: the archive is read-only (on read-only media, or not yours to change): "
+                "copy it to a writable folder first")
+        opened.close()
         return EXIT_USAGE
     try:
         return COMMANDS[args.command](opened, args)
