@@ -15,7 +15,7 @@ from db.commands import OriginalData, add_annotation, add_sources, sha256_of, st
 from db.importer.results import ImportOptions, ImportResult
 from db.importer.writer import ImportStopped, Progress, Writer, new_source
 from db.ingest._bounds import file_too_large
-from db.ingest._common import check_regular_file, os_problem
+from db.ingest._common import check_regular_file, os_problem, readable_name
 from db.ingest.base import IngestError, ParsedSource
 from db.ingest.formats import media_type, page_of_resources, reader_for
 from db.ingest.parsing import ParserPool, is_slow, parse_file
@@ -234,7 +234,7 @@ def _store_files(session: Session, files: list[ImportedFile], options: ImportOpt
     originals = store_originals(
         session,
         [
-            OriginalData(f.data if f.data is not None else f.path.read_bytes(), f.path.name, f.media_type, f.sha256)
+            OriginalData(f.data if f.data is not None else f.path.read_bytes(), readable_name(f.path.name), f.media_type, f.sha256)
             for f in files
         ],
     )

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from db.ingest._common import readable_name
+
 Status = Literal["imported", "duplicate", "failed", "skipped"]
 Report = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -27,7 +29,7 @@ class ImportResult:
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "path": self.path,
+            "path": readable_name(self.path),
             "status": self.status,
             "source_id": self.source_id,
             "error": self.error,
@@ -40,7 +42,7 @@ class ImportResult:
 
     def describe(self, relative_to: Path | None = None) -> str:
         """One line for people: ``PATH: what happened`` (PATH relative to a folder if given)."""
-        path = self.path
+        path = readable_name(self.path)
         if relative_to is not None:
             with contextlib.suppress(ValueError):
                 path = str(Path(self.path).relative_to(relative_to))

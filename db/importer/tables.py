@@ -12,6 +12,7 @@ from db.commands import OriginalData, sha256_of, store_originals
 from db.importer.files import ImportedFile, hash_file, saving_problem
 from db.importer.results import Cancelled, ImportOptions, ImportResult, Status
 from db.importer.writer import ImportStopped, Progress, Writer, store_sources
+from db.ingest._common import readable_name
 from db.ingest.base import IngestError, ParsedSource
 from db.ingest.formats import reader_for
 from db.ingest.parsing import unreadable
@@ -64,7 +65,7 @@ def _import_rows(
     name = str(file.path)
     results: list[ImportResult] = []
     original = [OriginalData(file.data if file.data is not None else file.path.read_bytes(),
-                             file.path.name, file.media_type, file.sha256)]
+                             readable_name(file.path.name), file.media_type, file.sha256)]
     [file_id] = writer.write(lambda session: store_originals(session, original))
     writer.commit()
     original.clear()  # the bytes are not held while the rows are read

@@ -71,10 +71,32 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def readable_name(name: str) -> str:
+    """A file's name as people read it. A name that is not UTF-8 on disk (a zip made on Windows,
+    unpacked on Linux) comes from Python with its bytes escaped; they are decoded here as the
+    Cyrillic or Western code page they read as."""
+    if not _SURROGATES.search(name):
+        return name
+    from db.ingest.text import likeliest_cyrillic  # the text reader's own encoding guess
+
+    raw = name.encode("utf-8", "surrogateescape")
+    for encoding in (likeliest_cyrillic(raw), "cp1252"):
+        if encoding is not None:
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+    return raw.decode("utf-8", errors="replace")
+
+
 def trim_title(text: str | None) -> str | None:
     """Collapse whitespace and shorten to about TITLE_LIMIT characters at a word boundary."""
     if text is None:
         return None
+    text = readable_name(text)
     # Control characters (NULs in PDF metadata, for instance) never belong in a title.
     title = " ".join(_CONTROL.sub(" ", text).split())
     if not title:

@@ -155,7 +155,7 @@ def guess_encoding(data: bytes) -> str:
 
     sample = data[:_SAMPLE]
     best = from_bytes(sample).best()
-    cyrillic = _likeliest_cyrillic(sample)
+    cyrillic = likeliest_cyrillic(sample)
     guessed = str(best.encoding) if best is not None else None
     if cyrillic is not None and (guessed is None or guessed in _CYRILLIC or not _is_plausible(sample, guessed)):
         # charset-normalizer takes short Windows Cyrillic texts for Mac Cyrillic, Big5 or cp1250
@@ -192,7 +192,7 @@ def _cyrillic_share(text: str) -> float:
     return good / total if total else 0.0
 
 
-def _likeliest_cyrillic(sample: bytes) -> str | None:
+def likeliest_cyrillic(sample: bytes) -> str | None:
     """The Cyrillic code page under which ``sample`` reads best as Cyrillic words, if one makes
     nearly all of its non-ASCII words such words."""
     best: tuple[float, str] | None = None
