@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar, cast
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from db.base import new_uuid
@@ -184,7 +184,24 @@ def update_source(session: Session, source_id: int, **fields: object) -> None:
 
 
 def delete_source(session: Session, source_id: int) -> None:
+    """Delete a source with what is on it, and its original file when no other source comes from
+    it (a researcher deleting a source means its text to go, the file it came from with it)."""
+    file_id = session.scalar(select(Source.original_file_id).where(Source.id == source_id))
+    _purge_search_index_on_delete(session)
     session.execute(delete(Source).where(Source.id == source_id))
+    if file_id is not None and not session.scalar(
+        select(func.count()).select_from(Source).where(Source.original_file_id == file_id)
+    ):
+        session.execute(delete(OriginalFile).where(OriginalFile.id == file_id))
+
+
+def _purge_search_index_on_delete(session: Session) -> None:
+    """Where SQLite can (FTS5 'secure-delete', SQLite 3.42+), a deleted source's words are taken
+    out of the search index itself, not only marked deleted there."""
+    import sqlite3
+
+    if session.get_bind().dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 42, 0):
+        session.execute(text("INSERT INTO source_fts(source_fts, rank) VALUES ('secure-delete', 1)"))
 
 
 # --- actors ----------------------------------------------------------------------------------

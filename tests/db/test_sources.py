@@ -140,3 +140,27 @@ def test_reliability_grades_are_checked(archive: Archive) -> None:
         with pytest.raises(IntegrityError):
             session.flush()
         session.rollback()
+
+
+def test_deleting_a_source_deletes_its_original_and_its_words(archive: Archive, tmp_path: Path) -> None:
+    """Issue 21, defect 13: a deleted source's file and its words do not stay in the archive."""
+    import sqlite3
+
+    from db.commands import delete_source
+    from db.importer import import_paths
+
+    paths = []
+    for n in range(2):
+        path = tmp_path / f"report-{n}.txt"
+        path.write_text(f"Report {n}\n\nInformant{n} named the checkpoint commander.\n")
+        paths.append(path)
+    _kept, deleted = import_paths(archive, paths, workers=0)
+    assert deleted.source_id is not None
+    with archive.session() as session:
+        delete_source(session, deleted.source_id)
+    with sqlite3.connect(archive.location) as connection:
+        assert connection.execute("SELECT file_name FROM original_files").fetchall() == [("report-0.txt",)]
+        connection.execute("CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, source_fts, 'row')")
+        words = {term for (term,) in connection.execute("SELECT term FROM temp.words")}
+    assert "informant0" in words
+    assert "informant1" not in words
