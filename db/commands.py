@@ -116,11 +116,14 @@ def add_source(session: Session, new: NewSource) -> int:
     return add_sources(session, [new])[0]
 
 
-def add_sources(session: Session, batch: Sequence[NewSource]) -> list[int]:
-    """Insert sources in one statement (a table of articles arrives in chunks); their ids in order."""
+def add_sources(session: Session, batch: Sequence[NewSource], *, outlets: dict[str, int] | None = None) -> list[int]:
+    """Insert sources in one statement (a table of articles arrives in chunks); their ids in order.
+
+    ``outlets`` (outlet name -> actor id) carries what was looked up from one chunk to the next;
+    the caller empties it when a chunk is rolled back."""
     if not batch:
         return []
-    outlets: dict[str, int] = {}
+    outlets = {} if outlets is None else outlets
     for new in batch:
         if new.outlet and new.outlet not in outlets:
             outlets[new.outlet] = find_or_add_actor(session, new.outlet, ActorKind.MEDIA_OUTLET)

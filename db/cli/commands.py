@@ -8,7 +8,7 @@ quick ``dossier sources`` does not load the importer and the extractors.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from db import values
@@ -17,6 +17,7 @@ from db.cli.output import (
     Progress,
     print_csv,
     print_json,
+    print_json_items,
     print_table,
     problem,
     text,
@@ -34,7 +35,7 @@ STAT_COLUMNS = ["id", "value", "low", "high", "approximate", "measure", "unit", 
 
 
 def cmd_import(opened: Archive, args: argparse.Namespace) -> int:
-    from db.importer import ImportOptions, import_paths
+    from db.importer import ImportOptions, ImportResult, iter_import
     from db.ingest.table import TableOptions
 
     table_options = None
@@ -52,27 +53,33 @@ def cmd_import(opened: Archive, args: argparse.Namespace) -> int:
             problem(f"dossier: --map: {error}")
             return EXIT_USAGE
     progress = Progress()
+    tally = dict.fromkeys(("imported", "duplicate", "skipped", "failed"), 0)
+
+    def said(results: Iterable[ImportResult]) -> Iterator[dict[str, object]]:
+        """Each result counted and, if it failed, said on stderr as it comes."""
+        for result in results:
+            tally[result.status] += 1
+            if result.status == "failed" or not args.json:
+                progress.interrupt()
+            if result.status == "failed":
+                problem(result.describe())
+            elif not args.json:
+                print(result.describe())
+            yield result.to_json()
+
+    options = ImportOptions(password=args.password, table_options=table_options, keep_duplicates=args.keep_duplicates)
     try:
-        results = import_paths(
-            opened,
-            args.paths,
-            ImportOptions(password=args.password, table_options=table_options, keep_duplicates=args.keep_duplicates),
-            report=progress,
-        )
+        results = said(iter_import(opened, args.paths, options, report=progress))
+        if args.json:
+            print_json_items(results)
+        else:
+            for _ in results:
+                pass
     finally:
         progress.close()
-    failed = [r for r in results if r.status == "failed"]
-    for result in failed:
-        problem(result.describe())
-    if args.json:
-        print_json([r.to_json() for r in results])
-    else:
-        for result in results:
-            if result.status != "failed":
-                print(result.describe())
-        tally = {s: sum(1 for r in results if r.status == s) for s in ("imported", "duplicate", "skipped", "failed")}
+    if not args.json:
         print(", ".join(f"{n} {s}" for s, n in tally.items()))
-    return EXIT_INPUT_FAILED if failed else EXIT_OK
+    return EXIT_INPUT_FAILED if tally["failed"] else EXIT_OK
 
 
 def cmd_sources(opened: Archive, args: argparse.Namespace) -> int:

@@ -33,6 +33,18 @@ def print_json(data: object, out: TextIO | None = None) -> None:
     out.write("\n")
 
 
+def print_json_items(items: Iterable[object], out: TextIO | None = None) -> None:
+    """A JSON array written item by item as ``print_json`` would write it whole (for results that
+    come one at a time and are never all held: a million rows of a table)."""
+    out = sys.stdout if out is None else out
+    first = True
+    for item in items:
+        body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        out.write(("[\n  " if first else ",\n  ") + body)
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
 def print_csv(
     rows: Iterable[Mapping[str, Any]], columns: Sequence[str], out: TextIO | None = None
 ) -> None:
@@ -85,6 +97,10 @@ class Progress:
         name = Path(current).name[-40:] if current else ""
         self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
         self.stream.flush()
+
+    def interrupt(self) -> None:
+        """Clear the line before something else is printed (the next call draws it again)."""
+        self.close()
 
     def close(self) -> None:
         if self.active:

@@ -7,6 +7,6 @@ paths given), ``files`` (a batch of files), ``tables`` (a file of many sources),
 """
 
 from db.importer.results import ImportOptions, ImportResult
-from db.importer.run import import_file, import_paths
+from db.importer.run import import_file, import_paths, iter_import
 
-__all__ = ["ImportOptions", "ImportResult", "import_file", "import_paths"]
+__all__ = ["ImportOptions", "ImportResult", "import_file", "import_paths", "iter_import"]

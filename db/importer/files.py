@@ -6,11 +6,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from db import long_values
 from db.commands import OriginalData, add_annotation, add_sources, sha256_of, store_originals
 from db.importer.results import ImportOptions, ImportResult
 from db.importer.writer import ImportStopped, Progress, Writer, new_source
@@ -76,6 +78,8 @@ class ImportedFile:
     results: list[ImportResult] | None = None
     #: an identical file earlier in the same batch
     same_as: ImportedFile | None = None
+    #: long texts already in the archive's scratch space: source's place in ``sources`` -> row
+    staged: dict[int, int] = field(default_factory=dict)
 
     def fail(self, error: str, *, needs_password: bool = False) -> None:
         self.results = [ImportResult(str(self.path), "failed", error=error, needs_password=needs_password)]
@@ -201,6 +205,7 @@ def _write(writer: Writer, files: list[ImportedFile], options: ImportOptions) ->
     if not files:
         return
     try:
+        _stage_long_texts(writer, files)
         writer.write(lambda session: _store_files(session, files, options))
         writer.commit()
         return
@@ -214,7 +219,7 @@ def _write(writer: Writer, files: list[ImportedFile], options: ImportOptions) ->
     writer.rollback()
     for index, file in enumerate(files):
         try:
-            writer.write(lambda session, one=file: _store_files(session, [one], options))
+            writer.write(partial(_store_files, files=[file], options=options))
             writer.commit()
         except ImportStopped as stop:
             for rest in files[index:]:
@@ -231,13 +236,7 @@ def saving_problem(error: BaseException) -> str:
 
 
 def _store_files(session: Session, files: list[ImportedFile], options: ImportOptions) -> None:
-    originals = store_originals(
-        session,
-        [
-            OriginalData(f.data if f.data is not None else f.path.read_bytes(), readable_name(f.path.name), f.media_type, f.sha256)
-            for f in files
-        ],
-    )
+    originals = _store_originals(session, files)
     new = [
         new_source(source, file.sha256, file_id, None, options)
         for file, file_id in zip(files, originals, strict=True)
@@ -246,10 +245,48 @@ def _store_files(session: Session, files: list[ImportedFile], options: ImportOpt
     ids = iter(add_sources(session, new))
     for file in files:
         file.results = []
-        for source in file.sources:
+        for place, source in enumerate(file.sources):
             source_id = next(ids)
+            if place in file.staged:
+                long_values.fill(session, source_id, file.staged[place])
             for comment in source.comments:
                 add_annotation(session, source_id, comment.start, comment.end, note=comment.note)
             file.results.append(
                 ImportResult(str(file.path), "imported", source_id=source_id, warnings=source.warnings, title=source.title)
             )
+
+
+def _stage_long_texts(writer: Writer, files: list[ImportedFile]) -> None:
+    """Long texts written into the archive's scratch space in pieces, each committed there, and
+    let go of here: the source is saved with an empty text and filled from its staged row (which
+    stays until it is used, whatever is rolled back)."""
+    for file in files:
+        for place, source in enumerate(file.sources):
+            if place in file.staged or len(source.text) <= long_values.LONG_TEXT:
+                continue
+            staged = writer.write(partial(long_values.stage, text=source.text))
+            if staged is None:
+                return  # PostgreSQL takes texts whole
+            writer.scratch_used = True
+            writer.commit()
+            file.staged[place] = staged
+            source.text = ""
+
+
+def _store_originals(session: Session, files: list[ImportedFile]) -> list[int]:
+    """The files' bytes kept: those held at once together; large ones from disk, in pieces."""
+    held = [f for f in files if f.data is not None or not long_values.in_pieces(session)]
+    ids = dict(zip(
+        (id(f) for f in held),
+        store_originals(session, [
+            OriginalData(f.data if f.data is not None else f.path.read_bytes(), readable_name(f.path.name),
+                         f.media_type, f.sha256)
+            for f in held
+        ]),
+        strict=True,
+    ))
+    for f in files:
+        if id(f) not in ids:
+            ids[id(f)] = long_values.store_original_file(
+                session, f.path, readable_name(f.path.name), f.media_type, f.sha256)
+    return [ids[id(f)] for f in files]

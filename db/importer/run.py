@@ -3,7 +3,7 @@ result; cancelled, it keeps what was already imported."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from db.archive import Archive
@@ -24,7 +24,22 @@ def import_paths(
     cancelled: Cancelled | None = None,
     workers: int | None = None,
 ) -> list[ImportResult]:
-    """Import files and folders (recursively). Returns one result per source or file, in order.
+    """Import files and folders (recursively). Returns one result per source or file, in order
+    (see :func:`iter_import`, which hands them on as they come)."""
+    return list(iter_import(archive, paths, options, report=report, cancelled=cancelled, workers=workers))
+
+
+def iter_import(
+    archive: Archive,
+    paths: Iterable[Path | str],
+    options: ImportOptions | None = None,
+    *,
+    report: Report | None = None,
+    cancelled: Cancelled | None = None,
+    workers: int | None = None,
+) -> Iterator[ImportResult]:
+    """Import files and folders (recursively), yielding one result per source or file, in order,
+    once it is saved: a table of a million rows is never held as a million results.
 
     Slow files (PDFs, web pages, Word) are read in up to ``workers`` processes at once (by
     default one per core, see :mod:`db.ingest.parsing`; 0 reads everything here).
@@ -37,27 +52,25 @@ def import_paths(
     options = options or ImportOptions()
     files = [f for f in walk(Path(p) for p in paths) if not belongs_to(archive, f)]
     progress = Progress(len(files), report, cancelled)
-    results: list[ImportResult] = []
     writer = Writer(archive)
     pool = ParserPool(workers)
     try:
         for is_table, group in batches(files):
             if progress.halt is not None:  # nothing more can be saved: said of every file left
-                results.extend(ImportResult(str(path), "failed", error=progress.halt) for path in group)
+                yield from (ImportResult(str(path), "failed", error=progress.halt) for path in group)
                 continue
             if progress.stopped():
                 break
             if is_table:
                 progress.step(group[0])
-                results.extend(import_table(writer, group[0], options, progress))
+                yield from import_table(writer, group[0], options, progress)
             else:
-                results.extend(import_batch(writer, group, options, progress, pool))
+                yield from import_batch(writer, group, options, progress, pool)
     finally:
         pool.close(wait=not progress.stopped())
         writer.close()
     if report is not None:
         report(len(files), len(files), "")
-    return results
 
 
 def belongs_to(archive: Archive, path: Path) -> bool:

@@ -1,13 +1,17 @@
 """Importing a file that holds many sources (a table of articles, a Telegram export): its rows
-streamed and written a chunk at a time; a chunk that fails is written again row by row."""
+streamed and written a chunk at a time, each chunk committed and its results handed on at once,
+so memory does not grow with the table; a chunk that fails is written again row by row."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
+from db import long_values
 from db.commands import OriginalData, sha256_of, store_originals
 from db.importer.files import ImportedFile, hash_file, saving_problem
 from db.importer.results import Cancelled, ImportOptions, ImportResult, Status
@@ -22,27 +26,29 @@ from db.queries import sources_by_sha256
 TABLE_CHUNK = 250
 
 
-def import_table(writer: Writer, path: Path, options: ImportOptions, progress: Progress) -> list[ImportResult]:
+def import_table(writer: Writer, path: Path, options: ImportOptions, progress: Progress) -> Iterator[ImportResult]:
     """A table of articles (or a Telegram export): checked and opened here, its rows stored by
-    ``_import_rows``."""
+    ``_import_rows``; the results of its rows as they are saved. A full disk sets
+    ``progress.halt``."""
     file = hash_file(path)
     if file.results is not None:
-        return file.results
+        yield from file.results
+        return
     reader = reader_for(path)
     assert reader is not None
     try:
         rows = reader.parse(path, password=options.password, options=options.table_options)
-        return _import_rows(writer, file, rows, options, progress.cancelled)
+        yield from _import_rows(writer, file, rows, options, progress.cancelled)
     except _Halted as halted:
         progress.halt = str(halted)
-        return halted.results
+        yield from halted.results
     except ImportStopped as stop:
         progress.halt = str(stop)
-        return [ImportResult(str(path), "failed", error=str(stop))]
+        yield ImportResult(str(path), "failed", error=str(stop))
     except Exception as error:  # any reader failure, said in the researcher's words
         outcome = unreadable(error)
         status: Status = "skipped" if outcome.skipped else "failed"
-        return [ImportResult(str(path), status, error=outcome.error, needs_password=outcome.needs_password)]
+        yield ImportResult(str(path), status, error=outcome.error, needs_password=outcome.needs_password)
 
 
 def _row_key(row: ParsedSource) -> str:
@@ -51,27 +57,35 @@ def _row_key(row: ParsedSource) -> str:
     return sha256_of("\x1f".join([row.title or "", published, row.url or "", row.text]))
 
 
+def _store_original(session: Session, file: ImportedFile) -> int:
+    name = readable_name(file.path.name)
+    if file.data is None and long_values.in_pieces(session):
+        return long_values.store_original_file(session, file.path, name, file.media_type, file.sha256)
+    data = file.data if file.data is not None else file.path.read_bytes()
+    [file_id] = store_originals(session, [OriginalData(data, name, file.media_type, file.sha256)])
+    return file_id
+
+
 def _import_rows(
     writer: Writer,
     file: ImportedFile,
     rows: Iterator[ParsedSource],
     options: ImportOptions,
     cancelled: Cancelled | None,
-) -> list[ImportResult]:
+) -> Iterator[ImportResult]:
     """A table of articles: rows inserted a chunk at a time, each chunk committed; a chunk that
     fails is retried row by row, each row in its own savepoint, so one bad row never takes its
-    neighbours with it. Rows repeated in earlier chunks are found in the archive, so memory does
-    not grow with the table."""
+    neighbours with it. Rows repeated in earlier chunks are found in the archive (committed), so
+    nothing is kept from one chunk to the next."""
     name = str(file.path)
-    results: list[ImportResult] = []
-    original = [OriginalData(file.data if file.data is not None else file.path.read_bytes(),
-                             readable_name(file.path.name), file.media_type, file.sha256)]
-    [file_id] = writer.write(lambda session: store_originals(session, original))
+    outlets: dict[str, int] = {}  # looked up once for the whole table
+    file_id = writer.write(lambda session: _store_original(session, file))
     writer.commit()
-    original.clear()  # the bytes are not held while the rows are read
+    file.data = None
     finished = False
     while not finished and not (cancelled is not None and cancelled()):
         chunk: list[ParsedSource] = []
+        failure: ImportResult | None = None
         try:
             for row in rows:
                 chunk.append(row)
@@ -80,30 +94,31 @@ def _import_rows(
             else:
                 finished = True
         except IngestError as error:
-            results.append(ImportResult(name, "failed", error=str(error)))
+            failure = ImportResult(name, "failed", error=str(error))
             finished = True
         keys = [_row_key(row) for row in chunk]
-        existing = {} if options.keep_duplicates else writer.lookup(lambda session, ks=keys: sources_by_sha256(session, ks))
+        existing = {} if options.keep_duplicates else writer.lookup(partial(sources_by_sha256, digests=keys))
         fresh: list[tuple[ParsedSource, str]] = []
         seen: set[str] = set()
         for row, key in zip(chunk, keys, strict=True):
             if not options.keep_duplicates and (key in existing or key in seen):
-                results.append(ImportResult(name, "duplicate", source_id=existing.get(key), part=row.part))
+                yield ImportResult(name, "duplicate", source_id=existing.get(key), part=row.part)
             else:
                 seen.add(key)
                 fresh.append((row, key))
         try:
-            results.extend(_store_chunk(writer, name, fresh, file_id, options))
-        except _Halted as halted:
-            raise _Halted(results + halted.results, str(halted)) from halted
+            yield from _store_chunk(writer, name, fresh, file_id, options, outlets)
         except ImportStopped as stop:
-            results.extend(ImportResult(name, "failed", error=str(stop), part=row.part) for row, _ in fresh)
-            raise _Halted(results, str(stop)) from stop
-    return results
+            if isinstance(stop, _Halted):
+                raise
+            raise _Halted([ImportResult(name, "failed", error=str(stop), part=row.part) for row, _ in fresh],
+                          str(stop)) from stop
+        if failure is not None:
+            yield failure
 
 
 class _Halted(ImportStopped):
-    """ImportStopped with the results of the table so far."""
+    """ImportStopped with the results of the rows it left unsaved."""
 
     def __init__(self, results: list[ImportResult], message: str) -> None:
         super().__init__(message)
@@ -111,11 +126,13 @@ class _Halted(ImportStopped):
 
 
 def _store_chunk(
-    writer: Writer, name: str, fresh: list[tuple[ParsedSource, str]], file_id: int, options: ImportOptions
+    writer: Writer, name: str, fresh: list[tuple[ParsedSource, str]], file_id: int, options: ImportOptions,
+    outlets: dict[str, int],
 ) -> list[ImportResult]:
-    """The chunk's rows in one savepoint and committed, or row by row when that fails."""
+    """The chunk's rows in one savepoint and committed, or row by row when that fails (the
+    outlets looked up are then forgotten: some may have been rolled back)."""
     try:
-        ids = writer.write(lambda session: store_sources(session, fresh, file_id, options))
+        ids = writer.write(partial(store_sources, rows=fresh, file_id=file_id, options=options, outlets=outlets))
         writer.commit()
         return [
             ImportResult(name, "imported", source_id=i, warnings=r.warnings, part=r.part, title=r.title)
@@ -127,10 +144,12 @@ def _store_chunk(
     except (SQLAlchemyError, ValueError):
         pass
     writer.rollback()
+    outlets.clear()
     results: list[ImportResult] = []
     for index, (row, key) in enumerate(fresh):
         try:
-            [source_id] = writer.write(lambda session, one=(row, key): store_sources(session, [one], file_id, options))
+            [source_id] = writer.write(
+                partial(store_sources, rows=[(row, key)], file_id=file_id, options=options))
             writer.commit()
         except ImportStopped as stop:
             results.extend(ImportResult(name, "failed", error=str(stop), part=r.part) for r, _ in fresh[index:])

@@ -13,6 +13,7 @@ from typing import TypeVar
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from db import long_values
 from db.archive import Archive
 from db.commands import NewSource, add_sources
 from db.importer.results import Cancelled, ImportOptions, Report
@@ -70,6 +71,8 @@ class Writer:
         self.session = archive.writer()
         #: units written since the last commit
         self.pending = 0
+        #: long texts were staged (db.long_values): the scratch space is dropped at the end
+        self.scratch_used = False
 
     def lookup(self, read: Callable[[Session], T]) -> T:
         """A read (duplicates) that sees everything saved so far, holding no lock."""
@@ -123,6 +126,9 @@ class Writer:
         try:
             if self.pending:
                 self.commit()
+            if self.scratch_used:
+                long_values.clear(self.session)
+                self.session.commit()
         finally:
             self.session.close()
 
@@ -165,6 +171,7 @@ def new_source(parsed: ParsedSource, sha256: str, file_id: int, part: str | None
 
 
 def store_sources(
-    session: Session, rows: list[tuple[ParsedSource, str]], file_id: int, options: ImportOptions
+    session: Session, rows: list[tuple[ParsedSource, str]], file_id: int, options: ImportOptions,
+    outlets: dict[str, int] | None = None,
 ) -> list[int]:
-    return add_sources(session, [new_source(row, key, file_id, row.part, options) for row, key in rows])
+    return add_sources(session, [new_source(row, key, file_id, row.part, options) for row, key in rows], outlets=outlets)
