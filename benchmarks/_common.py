@@ -225,3 +225,16 @@ def raw_database(path: Path) -> sqlite3.Connection:
         """
     )
     return connection
+
+
+# Peak memory from /proc/self/status (VmHWM): ru_maxrss of a child started by a large process can
+# report the parent's size at the fork. Source for the probes the benchmarks run as processes.
+PEAK_PROBE = """
+import resource
+def peak_mb():
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) / 1024
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""

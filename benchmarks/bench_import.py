@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._common import print_table, raw_database  # noqa: E402
+from benchmarks._common import PEAK_PROBE, print_table, raw_database  # noqa: E402
 from benchmarks.reuters import reuters_folder  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
@@ -70,16 +70,8 @@ def dossier_import(archive: Path, paths: list[Path], workers: int | None = None)
     return elapsed, imported, len(results)
 
 
-# Peak memory from /proc/self/status (VmHWM): ru_maxrss of a child started by a large process can
-# report the parent's size at the fork.
-_LARGE_PROBE = """
-import json, resource, sys, time
-def peak_mb():
-    try:
-        with open("/proc/self/status") as status:
-            return next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) / 1024
-    except OSError:
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+_LARGE_PROBE = PEAK_PROBE + """
+import json, sys, time
 from db import archive
 from db.importer import import_paths
 opened = archive.open(sys.argv[1])

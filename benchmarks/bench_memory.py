@@ -22,19 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._common import print_table  # noqa: E402
+from benchmarks._common import PEAK_PROBE, print_table  # noqa: E402
 
-_PEAK = """
-import resource
-def peak_mb():
-    try:
-        with open("/proc/self/status") as status:
-            return next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) / 1024
-    except OSError:
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-"""
-
-_IMPORT = _PEAK + """
+_IMPORT = PEAK_PROBE + """
 import json, sys, time
 from db import archive
 from db.importer import iter_import
@@ -52,7 +42,7 @@ print(json.dumps({"statuses": statuses, "seconds": seconds, "peak_mb": peak_mb()
                   "error": error}))
 """
 
-_RAW = _PEAK + """
+_RAW = PEAK_PROBE + """
 import json, sys, time
 before = peak_mb()
 start = time.perf_counter()

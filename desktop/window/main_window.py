@@ -127,7 +127,8 @@ class MainWindow(QMainWindow):
         wiring.connect_actions(self)
         wiring.connect_panes(self)
         self.setAcceptDrops(True)
-        self.setWindowTitle(f"{self.archive_name} — Dossier")
+        read_only = " (read-only)" if self.archive.read_only else ""
+        self.setWindowTitle(f"{self.archive_name}{read_only} — Dossier")
         self.resize(1400, 900)
         #: the proportions are set when the window is first shown (docks ignore them before)
         self._sizes_pending = True

@@ -67,16 +67,24 @@ def test_the_command_line_says_it_in_one_line_and_imports_nothing(
     assert damaged.read_bytes() == before
 
 
-def test_the_backup_beside_it_is_offered_and_restored(tmp_path: Path) -> None:
-    path = tmp_path / "old.sqlite"
+def damaged_with_backup(path: Path, kept_title: str) -> Path:
+    """An archive made by an older Dossier with one source, upgraded (its backup from before
+    beside it), filled since, then damaged."""
     engine = archive_module._sqlite_engine(path)
     migrate(engine, "0001")
     engine.dispose()
     with sqlite3.connect(path) as connection:
-        connection.execute("INSERT INTO sources (uuid, title, kind, text) VALUES ('u-1', 'Kept', 'article', 'Kept.')")
-    archive_module.open(path).close()  # upgraded: the backup from before is beside it
+        connection.execute("INSERT INTO sources (uuid, title, kind, text) VALUES ('k-1', ?, 'article', 'Kept.')",
+                           (kept_title,))
+    connection.close()
+    archive_module.open(path).close()
     _fill(path)
     _damage(path)
+    return path
+
+
+def test_the_backup_beside_it_is_offered_and_restored(tmp_path: Path) -> None:
+    path = damaged_with_backup(tmp_path / "old.sqlite", "Kept")
     with pytest.raises(DamagedArchive) as caught:
         archive_module.open(path)
     backup = caught.value.backup

@@ -333,23 +333,11 @@ def test_new_archive_opens_an_empty_window_and_is_remembered(
 
 def test_a_damaged_archive_is_said_and_its_backup_restored(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     """Issue 21, defect 5: a dialog instead of an empty list, and the backup beside it offered."""
-    import sqlite3
-
     from PySide6.QtWidgets import QPushButton
 
-    from db.archive import migrate
-    from tests.db.test_damaged_archive import _damage, _fill
+    from tests.db.test_damaged_archive import damaged_with_backup
 
-    path = tmp_path / "field.sqlite"
-    engine = archive_module._sqlite_engine(path)
-    migrate(engine, "0001")
-    engine.dispose()
-    with sqlite3.connect(path) as connection:
-        connection.execute("INSERT INTO sources (uuid, title, kind, text) VALUES ('k-1', 'Kept report', 'article', 'Kept.')")
-    connection.close()
-    archive_module.open(path).close()  # upgraded, with the backup from before beside it
-    _fill(path)
-    _damage(path)
+    path = damaged_with_backup(tmp_path / "field.sqlite", "Kept report")
     assert window.open_location(str(path)) is None
     box = window.archive_error_box
     assert box.isVisible()
