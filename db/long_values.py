@@ -69,9 +69,12 @@ def fill(session: Session, source_id: int, staged: int) -> None:
     puts it back too), so that SQLite holds the text once for the row and once for the index,
     not four times over; the index is then given the words as the trigger would."""
     connection = _driver(session)
-    [trigger] = connection.execute(
+    found = connection.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'sources_fts_update'"
     ).fetchone()
+    if found is None:
+        raise ValueError("this archive has no search index trigger to fill a long text by")
+    trigger = str(found[0])
     connection.execute(
         "INSERT INTO source_fts(source_fts, rowid, title, text, outlet, author) "
         "SELECT 'delete', id, title, text, outlet, author FROM source_search_content WHERE id = ?",

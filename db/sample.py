@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from db import archive as archive_module
+from db import sqlite_file
 from db.archive import Archive
 from db.codebook import add_code
 from db.commands import (
@@ -64,7 +65,8 @@ def create_with_sample(path: Path) -> None:
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)
         raise
-    partial.replace(path)
+    # another process's first run may have finished meanwhile: its archive is kept, not replaced
+    sqlite_file.publish(partial, path)
 
 
 def load_sample(archive: Archive) -> int:
