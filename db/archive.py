@@ -84,6 +84,13 @@ class Archive:
         with self.sessions.begin() as session:
             yield session
 
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One transaction that writes: it takes the write lock when it begins (waiting up to the
+        busy timeout for another program's), so reading first never makes it fail."""
+        with self.writer() as session, session.begin():
+            yield session
+
     def writer(self) -> Session:
         """A Session whose transactions take the write lock when they begin (BEGIN IMMEDIATE on
         SQLite), waiting for it up to the busy timeout: for work that reads, then writes."""

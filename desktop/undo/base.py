@@ -116,7 +116,7 @@ class ArchiveCommand(QUndoCommand):
         archive = self.window.archive
 
         def job(*_: object) -> None:
-            with archive.session() as session:
+            with archive.writing() as session:  # the write lock first: an import may be writing too
                 change = self._step(session, forward)
             if change is None:
                 return

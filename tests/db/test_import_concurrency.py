@@ -84,3 +84,19 @@ def test_a_second_import_of_the_same_archive_at_once_imports_everything(archive:
     other.close()
     assert outcome["first"] == ["imported"] * 60
     assert outcome["second"] == ["imported"] * 60
+
+
+def test_a_write_that_reads_first_waits_for_another_writer(archive: Archive, archive_path: Path) -> None:
+    """The window's writes (undo commands) read, then write: they take the lock first too."""
+    from sqlalchemy import text
+
+    other = OtherWriter(archive_path, hold=1.0)
+    with archive.writing() as session:
+        before = session.execute(text("SELECT count(*) FROM actors")).scalar()
+    other.take()
+    with archive.writing() as session:
+        count = session.execute(text("SELECT count(*) FROM actors")).scalar()
+        session.execute(text("INSERT INTO actors (uuid, name, kind) VALUES ('w-1', 'OSCE', 'organisation')"))
+    assert other.released.wait(10)
+    other.connection.close()
+    assert (before, count) == (0, 1)
