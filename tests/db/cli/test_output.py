@@ -100,3 +100,21 @@ def test_progress_is_silent_when_piped() -> None:
     progress(1, 4, "one.pdf")
     progress.close()
     assert stream.getvalue() == ""
+
+
+def test_a_json_array_written_item_by_item_is_the_same_text() -> None:
+    from db.cli.output import print_json, print_json_items
+
+    for items in ([], [{"path": "a.txt", "status": "imported", "warnings": ["x\ny"]}, {"path": "б", "n": [1, {"k": None}]}]):
+        whole, streamed = io.StringIO(), io.StringIO()
+        print_json(items, whole)
+        print_json_items(iter(items), streamed)
+        assert streamed.getvalue() == whole.getvalue()
+
+
+def test_a_problem_is_one_line_whatever_it_quotes(capsys: pytest.CaptureFixture[str]) -> None:
+    from db.cli.output import problem
+
+    problem("dump.sql: could not be saved (INSERT INTO sources\nVALUES (?, ?)\r\n)")
+    _, err = capsys.readouterr()
+    assert err == "dump.sql: could not be saved (INSERT INTO sources\\nVALUES (?, ?)\\n)\n"
