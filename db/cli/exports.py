@@ -49,10 +49,26 @@ def _actors(archive: Archive, out: Path, _sources: Sequence[int] | None, _args: 
         return export_actors(session, out)
 
 
+def _qdpx(archive: Archive, out: Path, sources: Sequence[int] | None, _args: argparse.Namespace) -> int:
+    from db.interchange.refi.project import export_qdpx
+
+    with archive.session() as session:
+        return export_qdpx(session, out, sources)
+
+
+def _qdc(archive: Archive, out: Path, _sources: Sequence[int] | None, _args: argparse.Namespace) -> int:
+    from db.interchange.refi.project import export_qdc
+
+    with archive.session() as session:
+        return export_qdc(session, out)
+
+
 #: every format ``dossier export`` writes, by the name given on the command line
 EXPORTS: dict[str, Export] = {
     "statistics": Export("statistics", (".csv", ".xlsx"), _statistics),
     "actors": Export("actors", (".csv", ".xlsx"), _actors),
+    "qdpx": Export("sources (REFI-QDA project)", (".qdpx",), _qdpx),
+    "qdc": Export("codes (REFI-QDA codebook)", (".qdc",), _qdc),
 }
 
 
