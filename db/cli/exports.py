@@ -63,12 +63,20 @@ def _qdc(archive: Archive, out: Path, _sources: Sequence[int] | None, _args: arg
         return export_qdc(session, out)
 
 
+def _w3c(archive: Archive, out: Path, sources: Sequence[int] | None, _args: argparse.Namespace) -> int:
+    from db.interchange.web_annotation import export_annotations
+
+    with archive.session() as session:
+        return export_annotations(session, out, sources)
+
+
 #: every format ``dossier export`` writes, by the name given on the command line
 EXPORTS: dict[str, Export] = {
     "statistics": Export("statistics", (".csv", ".xlsx"), _statistics),
     "actors": Export("actors", (".csv", ".xlsx"), _actors),
     "qdpx": Export("sources (REFI-QDA project)", (".qdpx",), _qdpx),
     "qdc": Export("codes (REFI-QDA codebook)", (".qdc",), _qdc),
+    "w3c": Export("annotations (W3C Web Annotation)", (".jsonld", ".json"), _w3c),
 }
 
 

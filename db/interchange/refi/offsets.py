@@ -143,7 +143,7 @@ def _score(mapped: TextMap, selection: Selection, convention: Convention) -> int
         if len(name) >= 3:
             if name == quote:
                 score += 6
-            elif len(name) >= 4 and (quote.startswith(name) or name.startswith(quote) and quote):
+            elif len(name) >= 4 and (quote.startswith(name) or (name.startswith(quote) and quote)):
                 score += 4
             else:
                 score -= 2

@@ -35,7 +35,8 @@ class MemberError(ValueError):
 def parse_xml(data: bytes, what: str) -> Element:
     """The root element of ``data``; entities and external references refused."""
     try:
-        return fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        root: Element = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        return root
     except DefusedXmlException as error:
         raise ProjectError(f"{what} refused: it declares XML entities or external references ({type(error).__name__})") from None
     except ParseError as error:

@@ -31,7 +31,16 @@ from db.dates import PartialDate, to_columns
 from db.interchange.refi.model import Case, Code, Project, Selection, TextSource, derived_guid
 from db.interchange.refi.offsets import Convention, place_selections
 from db.interchange.refi.safety import MemberError, ProjectFiles
-from db.models import Actor, Annotation, Memo, Mention, Relation, Source, Statistic, annotation_codes
+from db.models import (
+    Actor,
+    Annotation,
+    Memo,
+    Mention,
+    Relation,
+    Source,
+    Statistic,
+    annotation_codes,
+)
 from db.models import Code as CodeModel
 from db.queries import in_chunks
 from db.vocabulary import ActorKind
@@ -172,7 +181,8 @@ class Store:
             aliases = record.get("aliases") if record else [
                 [a.strip(), None] for a in case.variables.get("Aliases", "").split(";") if a.strip()]
             for alias_name, language in aliases or []:
-                add_alias(self.session, actor.id, alias_name, language)
+                if alias_name:
+                    add_alias(self.session, actor.id, str(alias_name), language)
 
     def _case_notes(self, case: Case, titles: dict[str, str]) -> str | None:
         lines = [f"{k}: {v}" for k, v in case.variables.items() if k not in ("Actor kind", "Aliases")]
@@ -292,7 +302,7 @@ class Store:
                 if selection.guid in known:
                     continue
                 record = records.get(selection.guid) or {}
-                note = record["note"] if "note" in record else selection.description
+                note = record.get("note", selection.description)
                 linked = [notes[g].text for g in self.linked_notes.get(selection.guid, []) if notes[g].text]
                 note = "\n\n".join([p for p in (note, *linked) if p]) or None
                 row: dict[str, Any] = {"uuid": selection.guid, "source_id": outcome.source_id, "note": note,

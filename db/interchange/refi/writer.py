@@ -17,7 +17,15 @@ from typing import Any
 
 from lxml import etree
 
-from db.interchange.refi.model import CODEBOOK_NS, PROJECT_NS, Code, Project, Selection, TextSource, derived_guid
+from db.interchange.refi.model import (
+    CODEBOOK_NS,
+    PROJECT_NS,
+    Code,
+    Project,
+    Selection,
+    TextSource,
+    derived_guid,
+)
 from db.interchange.refi.reader import EXTRAS_MEMBER
 
 Element = Any  # lxml's _Element (its stubs are not installed)

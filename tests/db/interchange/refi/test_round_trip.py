@@ -35,7 +35,9 @@ def _curate(archive: Archive) -> None:
         annotation = s.scalars(select(Annotation).where(Annotation.note.is_(None))).first()
         actor = s.scalars(select(Actor)).first()
         statistic = s.scalars(select(Statistic)).first()
-        assert annotation is not None and actor is not None and statistic is not None
+        assert annotation is not None
+        assert actor is not None
+        assert statistic is not None
         for kind, uuid in (("source", source.uuid), ("code", code.uuid), ("annotation", annotation.uuid),
                            ("actor", actor.uuid), ("statistic", statistic.uuid)):
             set_memo(s, kind, uuid, f"A memo on the {kind}: «quoted» & <marked>")
@@ -67,7 +69,8 @@ def test_the_export_validates_against_the_refi_schema(curated: Archive, tmp_path
     assert schema.validate(document), schema.error_log
     # every text named by the project is in the ZIP, where other tools look for it
     paths = [e.get("plainTextPath") for e in document.iter("{urn:QDA-XML:project:1.0}TextSource")]
-    assert paths and all(p.startswith("internal://") and "Sources/" + p.removeprefix("internal://") in names for p in paths)
+    assert paths
+    assert all(p.startswith("internal://") and "Sources/" + p.removeprefix("internal://") in names for p in paths)
 
 
 @pytest.mark.shared
@@ -86,7 +89,9 @@ def test_round_trip_loses_nothing(curated: Archive, fresh: Archive, tmp_path: Pa
         before, after = dump(curated), dump(fresh)
         for kind in before:
             assert after[kind] == before[kind], kind
-        assert len(before["memos"]) == 5 and len(before["statistics"]) == 3 and before["mentions"]
+        assert len(before["memos"]) == 5
+        assert len(before["statistics"]) == 3
+        assert before["mentions"]
         orphan = next(a for a in after["annotations"] if a["orphaned"])
         assert orphan["note"] == "lost its place"
         with fresh.session() as s:
@@ -118,7 +123,8 @@ def test_an_export_of_chosen_sources_holds_them_and_what_they_name(curated: Arch
     with zipfile.ZipFile(out) as z:
         extras = json.loads(z.read("dossier/dossier.json"))
     assert list(extras["sources"]) == [emoji.uuid]
-    assert extras["statistics"] == [] and extras["mentions"] == []
+    assert extras["statistics"] == []
+    assert extras["mentions"] == []
     with curated.session() as s, pytest.raises(ValueError, match="no source 999"):
         export_qdpx(s, tmp_path / "none.qdpx", [999])
     assert not (tmp_path / "none.qdpx").exists()
@@ -145,5 +151,6 @@ def test_codebook_export_reimports_into_an_empty_archive(curated: Archive, fresh
         assert export_qdc(s, out) == 5
     if True:
         [result] = import_paths(fresh, [out])
-        assert result.status == "imported" and result.summary == "5 codes"
+        assert result.status == "imported"
+        assert result.summary == "5 codes"
         assert dump(fresh)["codes"] == dump(curated)["codes"]
