@@ -70,6 +70,16 @@ def _w3c(archive: Archive, out: Path, sources: Sequence[int] | None, _args: argp
         return export_annotations(session, out, sources)
 
 
+def _citations(kind: str) -> Callable[[Archive, Path, Sequence[int] | None, argparse.Namespace], int]:
+    def write(archive: Archive, out: Path, sources: Sequence[int] | None, _args: argparse.Namespace) -> int:
+        from db.interchange.citations.records import export_citations
+
+        with archive.session() as session:
+            return export_citations(session, out, kind, sources)
+
+    return write
+
+
 #: every format ``dossier export`` writes, by the name given on the command line
 EXPORTS: dict[str, Export] = {
     "statistics": Export("statistics", (".csv", ".xlsx"), _statistics),
@@ -77,6 +87,9 @@ EXPORTS: dict[str, Export] = {
     "qdpx": Export("sources (REFI-QDA project)", (".qdpx",), _qdpx),
     "qdc": Export("codes (REFI-QDA codebook)", (".qdc",), _qdc),
     "w3c": Export("annotations (W3C Web Annotation)", (".jsonld", ".json"), _w3c),
+    "csl": Export("sources (CSL-JSON)", (".json",), _citations("csl")),
+    "ris": Export("sources (RIS)", (".ris",), _citations("ris")),
+    "bibtex": Export("sources (BibTeX/BibLaTeX)", (".bib",), _citations("bibtex")),
 }
 
 

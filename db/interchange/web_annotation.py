@@ -318,10 +318,11 @@ def _place(text: str, selectors: dict[str, Any]) -> tuple[int, int] | None:
     position = selectors.get("TextPositionSelector") or {}
     exact = quote.get("exact") if isinstance(quote.get("exact"), str) else None
     start, end = position.get("start"), position.get("end")
-    if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text):
-        if exact is None or text[start:end] == exact:
-            if exact is not None or selectors.get("_sha256") in (None, sha256_of(text)):
-                return start, end
+    fits = isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)
+    # a position alone is trusted only on the text version it was made on
+    same = exact is not None or selectors.get("_sha256") in (None, sha256_of(text))
+    if fits and same and (exact is None or text[start:end] == exact):
+        return int(start), int(end)  # type: ignore[arg-type]
     if exact:
         guess = start if isinstance(start, int) else 0
         anchor = Anchor(guess, guess + len(exact), exact, str(quote.get("prefix") or ""), str(quote.get("suffix") or ""))
