@@ -3,7 +3,7 @@ window call them: one unit of work per project (a project that cannot be saved l
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -22,10 +22,26 @@ PROJECT_SUFFIXES = (".qdpx", ".qde")
 CODEBOOK_SUFFIXES = (".qdc",)
 
 
-def export_qdpx(session: Session, out: Path, source_ids: Sequence[int] | None = None) -> int:
-    """Write the archive (or the chosen sources) as a REFI-QDA project; returns the sources written."""
+class ExportCancelled(Exception):
+    """Cancelled before the project was written: nothing is left behind."""
+
+
+def export_qdpx(session: Session, out: Path, source_ids: Sequence[int] | None = None, *,
+                report: Callable[[int, int, str], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> int:
+    """Write the archive (or the chosen sources) as a REFI-QDA project; returns the sources
+    written. ``report(done, total, step)`` hears of each step (read, write and check, zip);
+    ``cancelled()`` stops between them, before anything is written."""
+    def step(done: int, what: str) -> None:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled
+        if report is not None:
+            report(done, 3, what)
+
+    step(0, "reading the archive")
     export = build_export(session, source_ids)
-    write_qdpx(out, export.project, export.files)
+    step(1, "writing and checking project.qde")
+    write_qdpx(out, export.project, export.files, before_zip=lambda: step(2, "packing the .qdpx"))
     return export.counts["sources"]
 
 

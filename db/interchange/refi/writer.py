@@ -191,7 +191,8 @@ def schema_problems(xml: bytes) -> list[str]:
     return [f"line {e.line}: {e.message}" for e in schema.error_log]
 
 
-def write_qdpx(path: Path, project: Project, files: dict[str, bytes]) -> None:
+def write_qdpx(path: Path, project: Project, files: dict[str, bytes],
+               before_zip: Callable[[], None] | None = None) -> None:
     """The .qdpx: ``project.qde`` (checked against the schema first), the sources' files and
     Dossier's own data; written to a temporary file and moved into place, so a failed export
     leaves no half-written project behind."""
@@ -199,6 +200,8 @@ def write_qdpx(path: Path, project: Project, files: dict[str, bytes]) -> None:
     problems = schema_problems(xml)
     if problems:
         raise ValueError("the project does not validate against REFI-QDA 1.0: " + "; ".join(problems[:3]))
+    if before_zip is not None:
+        before_zip()
     partial = path.with_name(path.name + ".part")
     try:
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
