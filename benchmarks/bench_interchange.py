@@ -56,9 +56,9 @@ def build(path: Path, sources: int, codings: int) -> None:
             rows.append({"uuid": uuid, "source_id": source, "start": start, "end": end, "quote": body[start:end],
                          "prefix": body[max(0, start - 32):start], "suffix": body[end:end + 32]})
         s.connection().execute(insert(cast(Table, Annotation.__table__)), rows)
-        by_uuid = dict(s.execute(select(Annotation.uuid, Annotation.id)).all())
+        by_uuid: dict[str, int] = {u: i for u, i in s.execute(select(Annotation.uuid, Annotation.id))}
         for n, row in enumerate(rows):
-            annotation_id = by_uuid[row["uuid"]]
+            annotation_id = by_uuid[str(row["uuid"])]
             if n < codings:
                 links.append({"annotation_id": annotation_id, "code_id": codes[n % len(codes)]})
             else:

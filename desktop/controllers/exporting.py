@@ -30,7 +30,10 @@ class Exporting(QObject):
         archive_path = self.services.archive.path
         folder = archive_path.parent if archive_path is not None else Path.home()
         dialog = ExportDialog(reads.FORMATS, folder, len(self.listed()), self.selected(), self.dialogs.parent_widget)
-        return self.dialogs.show(dialog, lambda: self.start(*dialog.choice()))
+        def start() -> None:
+            self.start(*dialog.choice())
+
+        return self.dialogs.show(dialog, start)
 
     def start(self, name: str, out: Path, which: str) -> Task | None:
         """Export in the background; ``which`` is "all", "listed" or "selected"."""

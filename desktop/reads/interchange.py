@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from db.archive import Archive
+from db.interchange.refi.project import ExportCancelled
 
 #: the formats offered in File ▸ Export… (name, what the researcher reads, the suffix written)
 FORMATS: tuple[tuple[str, str, str], ...] = (
@@ -19,8 +20,6 @@ FORMATS: tuple[tuple[str, str, str], ...] = (
     ("bibtex", "BibTeX / BibLaTeX (.bib)", ".bib"),
 )
 
-
-from db.interchange.refi.project import ExportCancelled
 
 __all__ = ["FORMATS", "ExportCancelled", "export"]
 

@@ -131,9 +131,9 @@ def _bib_escape(value: str) -> str:
 def bibtex_entries(records: Sequence[Record]) -> str:
     """BibTeX that BibLaTeX reads as well: ``journal``/``year``/``month`` beside
     ``journaltitle``/``date``/``entrysubtype``; values braced, special characters escaped."""
+    from bibtexparser.entrypoint import write_string
     from bibtexparser.library import Library
     from bibtexparser.model import Entry, Field
-    from bibtexparser.entrypoint import write_string
 
     library = Library()
     keys: set[str] = set()

@@ -31,19 +31,22 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export")
         self.formats = list(formats)
-        self.format = QComboBox(objectName="exportFormat")
+        self.format = QComboBox()
+        self.format.setObjectName("exportFormat")
         for _name, label, _suffix in self.formats:
             self.format.addItem(label)
-        self.everything = QRadioButton("All sources", objectName="exportAll")
-        self.listed = QRadioButton(f"The {listed:,} source{'' if listed == 1 else 's'} listed (as searched and filtered)",
-                                   objectName="exportListed")
-        self.selected = QRadioButton("The selected source", objectName="exportSelected")
+        self.everything = QRadioButton("All sources")
+        self.listed = QRadioButton(f"The {listed:,} source{'' if listed == 1 else 's'} listed (as searched and filtered)")
+        self.selected = QRadioButton("The selected source")
+        for button, name in ((self.everything, "exportAll"), (self.listed, "exportListed"), (self.selected, "exportSelected")):
+            button.setObjectName(name)
         self.selected.setEnabled(selected is not None)
         self.everything.setChecked(True)
         group = QButtonGroup(self)
         for button in (self.everything, self.listed, self.selected):
             group.addButton(button)
-        self.path = QLineEdit(objectName="exportPath")
+        self.path = QLineEdit()
+        self.path.setObjectName("exportPath")
         self.folder = folder
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
