@@ -56,10 +56,13 @@ class Exporting(QObject):
         return task
 
     def _progress(self, done: int, total: int, current: str) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-            self.progress.setLabelText(f"Exporting: {Path(current).name if '/' in current else current}")
+        progress = self.progress
+        if progress is None:
+            return
+        # a modal QProgressDialog handles events in setValue: the export may finish meanwhile
+        progress.setLabelText(f"Exporting: {Path(current).name if '/' in current else current}")
+        progress.setMaximum(total)
+        progress.setValue(min(done, total - 1) if total else 0)
 
     def _close(self) -> None:
         self.task = None
