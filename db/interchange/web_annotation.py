@@ -32,7 +32,6 @@ from db.importer.writer import Writer
 from db.interchange.refi.model import guid_of
 from db.interchange.refi.store import existing
 from db.models import Annotation, Code, Source, annotation_codes
-from db.queries import in_chunks
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
@@ -77,12 +76,9 @@ def annotation_json(annotation: Annotation, source: Source, codes: Sequence[Code
 def export_annotations(session: Session, out: Path, source_ids: Sequence[int] | None = None) -> int:
     """Write the annotations of the chosen sources (all: None) as a W3C AnnotationCollection;
     orphaned annotations are left out (they have no place to point to). Returns how many."""
-    query = select(Source).order_by(Source.id)
-    sources = list(session.scalars(query)) if source_ids is None else [
-        s for chunk in in_chunks(sorted(set(source_ids))) for s in session.scalars(query.where(Source.id.in_(chunk)))]
-    if source_ids is not None and len(sources) != len(set(source_ids)):
-        missing = sorted(set(source_ids) - {s.id for s in sources})
-        raise ValueError(f"no source {', '.join(map(str, missing))}")
+    from db.interchange.refi.from_archive import chosen_sources
+
+    sources = chosen_sources(session, source_ids)
     items: list[dict[str, Any]] = []
     for source in sources:
         digest = sha256_of(source.text)

@@ -20,8 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.dates import PartialDate
-from db.models import Actor, Source
-from db.queries import in_chunks
+from db.models import Actor
 from db.rows import partial
 
 #: Dossier's kinds of source as CSL types (anything else is a "document")
@@ -52,12 +51,9 @@ class Record:
 
 
 def records_of(session: Session, source_ids: Sequence[int] | None) -> list[Record]:
-    query = select(Source).order_by(Source.id)
-    sources = list(session.scalars(query)) if source_ids is None else [
-        s for chunk in in_chunks(sorted(set(source_ids))) for s in session.scalars(query.where(Source.id.in_(chunk)))]
-    if source_ids is not None and len(sources) != len(set(source_ids)):
-        missing = sorted(set(source_ids) - {s.id for s in sources})
-        raise ValueError(f"no source {', '.join(map(str, missing))}")
+    from db.interchange.refi.from_archive import chosen_sources
+
+    sources = chosen_sources(session, source_ids)
     outlets = dict(session.execute(select(Actor.id, Actor.name)).all())
     return [
         Record(id=s.uuid, type=CSL_TYPES.get(s.kind, "document"), title=s.title, container=outlets.get(s.outlet_id) if s.outlet_id else None,

@@ -70,7 +70,8 @@ def user_guid(name: str | None) -> str:
     return derived_guid("user", name or DEFAULT_USER)
 
 
-def _chosen_sources(session: Session, source_ids: Sequence[int] | None) -> list[Source]:
+def chosen_sources(session: Session, source_ids: Sequence[int] | None) -> list[Source]:
+    """The sources an export is asked for (None: all), by id; ValueError naming ids not in the archive."""
     query = select(Source).order_by(Source.id)
     if source_ids is None:
         return list(session.scalars(query))
@@ -102,7 +103,7 @@ def _rgb(color: str | None) -> str | None:
 
 def build_export(session: Session, source_ids: Sequence[int] | None = None) -> Export:
     """Everything the .qdpx holds, read in a few queries (a 1,000-source archive in one go)."""
-    sources = _chosen_sources(session, source_ids)
+    sources = chosen_sources(session, source_ids)
     chosen = {s.id for s in sources}
     whole = source_ids is None
     export = Export(Project(name="Dossier export", origin="Dossier"))
