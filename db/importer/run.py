@@ -41,10 +41,15 @@ def import_paths(
     writer = Writer(archive)
     pool = ParserPool(workers)
     try:
-        for is_table, group in batches(files):
+        for kind, group in batches(files):
             if progress.stopped():
                 break
-            if is_table:
+            if kind == "project":
+                from db.interchange.importing import import_project_file
+
+                progress.step(group[0])
+                results.extend(import_project_file(writer, group[0], options))
+            elif kind == "table":
                 progress.step(group[0])
                 results.extend(import_table(writer, group[0], options, cancelled))
             else:

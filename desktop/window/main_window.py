@@ -34,6 +34,7 @@ from desktop.controllers.actors import Actors
 from desktop.controllers.annotating import Annotating
 from desktop.controllers.base import Dialogs
 from desktop.controllers.codebook import Codebook
+from desktop.controllers.exporting import Exporting
 from desktop.controllers.importing import ImportController
 from desktop.controllers.memos import Memos
 from desktop.controllers.source_text import SourceText
@@ -72,6 +73,7 @@ class Controllers:
     actors: Actors
     statistics: Statistics
     suggestions: Suggestions
+    exporting: Exporting
 
 
 class MainWindow(QMainWindow):
@@ -165,6 +167,7 @@ class MainWindow(QMainWindow):
                           (a.new_actor, a.edit_actor, a.merge_actors, a.delete_actor), parent=self),
             statistics=Statistics(self, self.dialogs, self.statistics, self.conflicts, parent=self),
             suggestions=Suggestions(self, self.dialogs, self.suggestions, self.reader, parent=self),
+            exporting=Exporting(self, self.dialogs, lambda: self.sources.model.ids, self.sources.selected_source, parent=self),
         )
 
     def _build_toolbar(self) -> None:

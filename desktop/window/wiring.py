@@ -25,6 +25,7 @@ def connect_actions(window: MainWindow) -> None:
     on(a.import_reference, c.statistics.import_reference)
     on(a.export_statistics, c.statistics.export_statistics)
     on(a.export_actors, c.statistics.export_actors)
+    on(a.export, c.exporting.export)
     on(a.quit, window.close)
     on(a.find, window.focus_search)
     on(a.go_to_page, window.go_to_page)
