@@ -15,11 +15,13 @@ def make_source(
     published: PartialDate | None = None,
     outlet: str | None = None,
     author: str | None = None,
+    language: str | None = None,
 ) -> int:
     with archive.session() as session:
         return add_source(
             session,
-            NewSource(text=text, title=title, published=published, outlet=outlet, author=author),
+            NewSource(text=text, title=title, published=published, outlet=outlet, author=author,
+                      language=language),
         )
 
 

@@ -1,0 +1,171 @@
+"""What a researcher types, read for both search indexes: bare words match every inflected form
+(the stemmed index), "quoted phrases" and prefix* match the words as written (the exact index);
+and the snippet around the first matching word, marked on the original text.
+
+Nothing a user types raises a syntax error: FTS5 syntax characters are stripped and every term
+is quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from db.language.search_forms import WORD, fold_word, index_text, query_forms
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+#: characters FTS5 treats as syntax; stripped from bare words
+_SYNTAX = re.compile(r"[\"():^{}\[\]+,;]")
+_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+
+
+@dataclass
+class SearchTerms:
+    """A query split by index: ``words`` are bare words (each with the forms it is indexed under),
+    ``exact`` phrases and prefixes for the exact index; ``-`` excluded ones apart."""
+
+    words: list[list[str]] = field(default_factory=list)
+    excluded_words: list[list[str]] = field(default_factory=list)
+    exact: list[str] = field(default_factory=list)
+    excluded_exact: list[str] = field(default_factory=list)
+    #: the words as typed (phrases and prefixes included), for the exact index alone
+    typed: list[str] = field(default_factory=list)
+    excluded_typed: list[str] = field(default_factory=list)
+    #: every term as (kind: "word", "phrase" or "prefix", its text, excluded), in order
+    parts: list[tuple[str, str, bool]] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.exact)
+
+    def stem_match(self) -> str | None:
+        """The FTS5 query for the stemmed index, or None when no bare word is asked for."""
+        if not self.words:
+            return None
+        query = " AND ".join(_any(forms) for forms in self.words)
+        for forms in self.excluded_words:
+            query += f" NOT {_any(forms)}"
+        return query
+
+    def exact_match(self, everything: bool = False) -> str | None:
+        """The FTS5 query for the exact index: its phrases and prefixes (``everything``: the
+        bare words too, as written, for an archive whose stemmed index is not built yet)."""
+        positive = self.typed if everything else self.exact
+        negative = self.excluded_typed if everything else self.excluded_exact
+        if not positive:
+            return None
+        query = " AND ".join(positive)
+        for item in negative:
+            query += f" NOT {item}"
+        return query
+
+
+    def excluded_exact_match(self) -> str | None:
+        """Excluded phrases and prefixes, for a query whose other terms are all bare words."""
+        if self.exact or not self.excluded_exact:
+            return None
+        return " OR ".join(self.excluded_exact)
+
+
+def _any(forms: list[str]) -> str:
+    quoted = [f'"{f}"' for f in forms]
+    return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
+
+
+def parse_terms(user_query: str, languages: Collection[str] | None = None) -> SearchTerms:
+    """Read a query: words must all occur (AND); "quoted phrases" stay phrases; a trailing *
+    searches a prefix; a leading - excludes a word or phrase. Bare words are read in the
+    ``languages`` the archive holds (None: every language Dossier stems)."""
+    terms = SearchTerms()
+    for match in _TOKEN.finditer(user_query):
+        minus_phrase, phrase, minus_word, word = match.groups()
+        if phrase is not None:
+            words = " ".join(_SYNTAX.sub(" ", phrase).split())
+            if words:
+                item = f'"{words}"'
+                terms.parts.append(("phrase", words, bool(minus_phrase)))
+                for target in ((terms.excluded_exact, terms.excluded_typed) if minus_phrase
+                               else (terms.exact, terms.typed)):
+                    target.append(item)
+            continue
+        prefix = word.endswith("*")
+        bare = _SYNTAX.sub(" ", word.rstrip("*")).replace("*", " ").strip()
+        if not bare or (bare.upper() in _OPERATORS and not prefix):
+            continue
+        for part in bare.split():
+            if prefix:
+                item = f'"{fold_word(part)}"*'
+                terms.parts.append(("prefix", fold_word(part), bool(minus_word)))
+                for target in ((terms.excluded_exact, terms.excluded_typed) if minus_word
+                               else (terms.exact, terms.typed)):
+                    target.append(item)
+                continue
+            (terms.excluded_typed if minus_word else terms.typed).append(f'"{part}"')
+            terms.parts.append(("word", part, bool(minus_word)))
+            for piece in WORD.findall(part):
+                (terms.excluded_words if minus_word else terms.words).append(query_forms(piece, languages))
+    return terms
+
+
+# ---------------------------------------------------------------------------------------------
+# Snippets on the original words
+
+#: how far into a long text a snippet looks for its word
+SNIPPET_REACH = 200_000
+_BEFORE = 6
+_AFTER = 10
+
+
+def snippet(text: str, language: str | None, terms: SearchTerms, marks: tuple[str, str]) -> str:
+    """About 16 words of ``text`` around the first word matching ``terms`` (in its inflected
+    form, as written), the matching words between ``marks``; the start of the text when no word
+    of it matches (a hit in the title)."""
+    wanted = {form for forms in terms.words for form in forms}
+    wanted.update(w for item in terms.exact if not item.endswith("*")
+                  for w in WORD.findall(fold_word(item)))
+    prefixes = tuple(fold_word(item[1:-2]) for item in terms.exact if item.endswith("*"))
+    reach = text[:SNIPPET_REACH]
+
+    def hit(word: str) -> bool:
+        folded = fold_word(word)
+        if folded in wanted or (prefixes and folded.startswith(prefixes)):
+            return True
+        return index_text(folded, language) in wanted
+
+    before: deque[tuple[int, int]] = deque(maxlen=_BEFORE)
+    window: list[tuple[int, int]] = []
+    scan = WORD.finditer(reach)
+    for match in scan:
+        if hit(match.group(0)):
+            window = [*before, match.span()]
+            break
+        before.append(match.span())
+    else:
+        # No word of the text matches (a hit in the title or the people): its start.
+        scan = WORD.finditer(reach)
+        window = [m.span() for m, _ in zip(scan, range(_BEFORE + _AFTER), strict=False)]
+        if not window:
+            return ""
+        scan = iter(())
+    more = False
+    last = len(window) - 1 + _AFTER  # the hit and the words after it
+    for match in scan:
+        if len(window) >= max(last, _BEFORE + _AFTER):
+            more = True
+            break
+        window.append(match.span())
+    start, end = window[0][0], window[-1][1]
+    if not more and end < len(text) and len(text) - end <= 20:
+        end = len(text.rstrip())  # the closing punctuation of a short text
+    pieces: list[str] = ["…" if start > 0 else ""]
+    position = start
+    for s, e in window:
+        pieces.append(reach[position:s])
+        word = reach[s:e]
+        pieces.append(f"{marks[0]}{word}{marks[1]}" if hit(word) else word)
+        position = e
+    pieces.append(reach[position:end])
+    pieces.append("…" if end < len(text) else "")
+    return " ".join("".join(pieces).split())
