@@ -94,8 +94,8 @@ def matching_source_ids_sql(session: Session, query: str) -> tuple[str, dict[str
             params["excluded"] = excluded
         return fragment, params
     # search_vector: kept by a trigger and indexed (migrations 0003, 0013)
-    sql, params = _pg_tsquery_parts(query)
-    return f"SELECT s.id FROM sources s WHERE s.search_vector @@ ({sql})", dict(params)
+    sql, pg_params = _pg_tsquery_parts(query)
+    return f"SELECT s.id FROM sources s WHERE s.search_vector @@ ({sql})", dict(pg_params)
 
 
 _LANGUAGES_SQL = text(
