@@ -58,3 +58,19 @@ def all_languages() -> tuple[Language, ...]:
 def script_default(script: str) -> Language | None:
     code = SCRIPT_DEFAULTS.get(script)
     return _REGISTRY[code] if code else None
+
+
+def name_forms(name: str, languages: tuple[str, ...] | None = None) -> set[str]:
+    """The other case forms of a name in the inflected languages written in its script (or in
+    ``languages``), lower case; empty for a name in English, Arabic ..."""
+    from db.language.scripts import main_script
+
+    script = main_script(name)
+    forms: set[str] = set()
+    for lang in all_languages():
+        if lang.name_forms is None or lang.script != script:
+            continue
+        if languages is not None and lang.code not in languages:
+            continue
+        forms |= lang.name_forms(name)
+    return forms

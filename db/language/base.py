@@ -32,6 +32,11 @@ class Language:
     reducer: Callable[[], WordReducer] | None = field(default=None, compare=False)
     #: the module holding this language's reading rules (dates, numbers, attribution ...)
     module: str | None = None
+    #: the other case forms of a name, in lower case (inflected languages): how a known actor
+    #: is found as "в Дагестане", "Дагестана"
+    name_forms: Callable[[str], set[str]] | None = field(default=None, compare=False)
+    #: a name found in the text, in its base form ("Северном Кавказе" -> "Северный Кавказ")
+    base_name: Callable[[list[str]], list[str]] | None = field(default=None, compare=False)
 
     @property
     def stems(self) -> bool:

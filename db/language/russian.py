@@ -8,8 +8,21 @@ from __future__ import annotations
 
 from db.language.base import Language
 
+
+def _name_forms(name: str) -> set[str]:
+    from db.language.morphology import case_forms
+
+    return case_forms(name, "ru")
+
+
+def _base_name(words: list[str]) -> list[str]:
+    from db.language.morphology import base_form
+
+    return base_form(words, "ru")
+
+
 LANGUAGE = Language("ru", "Russian", "Русский", "Cyrillic", snowball="russian",
-                    pg_config="dossier_russian")
+                    pg_config="dossier_russian", name_forms=_name_forms, base_name=_base_name)
 
 #: month names in the forms dates use: "11 июля", "в июле", "июль 2015", "янв."
 MONTH_STEMS = {

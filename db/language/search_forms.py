@@ -66,7 +66,7 @@ class _Forms:
         return [cache[w] for w in words]
 
     def _code_for(self, word: str) -> str | None:
-        if word[:1].isdigit() or any(c.isdigit() for c in word):
+        if not word.isalpha():  # digits in it: a number, a date, a code ("M4", "2015")
             return None
         script = script_of(word)
         if script == self.script:

@@ -17,7 +17,20 @@ def _lemmatiser() -> WordReducer:
     return reduce
 
 
-LANGUAGE = Language("uk", "Ukrainian", "Українська", "Cyrillic", reducer=_lemmatiser)
+def _name_forms(name: str) -> set[str]:
+    from db.language.morphology import case_forms
+
+    return case_forms(name, "uk")
+
+
+def _base_name(words: list[str]) -> list[str]:
+    from db.language.morphology import base_form
+
+    return base_form(words, "uk")
+
+
+LANGUAGE = Language("uk", "Ukrainian", "Українська", "Cyrillic", reducer=_lemmatiser,
+                    name_forms=_name_forms, base_name=_base_name)
 
 MONTH_STEMS = {
     "січ": 1, "лют": 2, "берез": 3, "квіт": 4, "травн": 5, "трав": 5, "черв": 6, "лип": 7,
