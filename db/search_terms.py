@@ -118,53 +118,77 @@ _BEFORE = 6
 _AFTER = 10
 
 
+#: how many words a snippet's search reads at most
+_SCAN_WORDS = 5000
+
+
 def snippet(text: str, language: str | None, terms: SearchTerms, marks: tuple[str, str]) -> str:
-    """About 16 words of ``text`` around the first word matching ``terms`` (in its inflected
-    form, as written), the matching words between ``marks``; the start of the text when no word
-    of it matches (a hit in the title)."""
-    wanted = {form for forms in terms.words for form in forms}
-    wanted.update(w for item in terms.exact if not item.endswith("*")
-                  for w in WORD.findall(fold_word(item)))
-    prefixes = tuple(fold_word(item[1:-2]) for item in terms.exact if item.endswith("*"))
+    """About 16 words of ``text`` where the most of the query's words occur close together (in
+    their inflected forms, as written), those words between ``marks``; the start of the text when
+    no word of it matches (a hit in the title)."""
+    term_of: dict[str, int] = {}
+    for index, forms in enumerate(terms.words):
+        for form in forms:
+            term_of.setdefault(form, index)
+    for item in terms.exact:
+        if not item.endswith("*"):
+            for word in WORD.findall(fold_word(item)):
+                term_of.setdefault(word, len(term_of) + 1000)
+    prefixes = [(fold_word(item[1:-2]), 2000 + n) for n, item in enumerate(terms.exact)
+                if item.endswith("*")]
+    wanted = len(set(term_of.values())) + len(prefixes)
     reach = text[:SNIPPET_REACH]
+    seen: dict[str, int | None] = {}
 
-    def hit(word: str) -> bool:
+    def term(word: str) -> int | None:
+        if word in seen:
+            return seen[word]
         folded = fold_word(word)
-        if folded in wanted or (prefixes and folded.startswith(prefixes)):
-            return True
-        return index_text(folded, language) in wanted
+        found = term_of.get(folded)
+        if found is None:
+            found = next((n for prefix, n in prefixes if folded.startswith(prefix)), None)
+        if found is None:
+            found = term_of.get(index_text(folded, language))
+        seen[word] = found
+        return found
 
-    before: deque[tuple[int, int]] = deque(maxlen=_BEFORE)
-    window: list[tuple[int, int]] = []
-    scan = WORD.finditer(reach)
-    for match in scan:
-        if hit(match.group(0)):
-            window = [*before, match.span()]
+    spans: list[tuple[int, int]] = []
+    hits: deque[tuple[int, int]] = deque()  # (word index, term) of the hits in the window
+    best: tuple[int, int] | None = None  # (distinct terms, first word index)
+    size = _BEFORE + _AFTER
+    for index, match in enumerate(WORD.finditer(reach)):
+        if index >= _SCAN_WORDS:
             break
-        before.append(match.span())
-    else:
-        # No word of the text matches (a hit in the title or the people): its start.
-        scan = WORD.finditer(reach)
-        window = [m.span() for m, _ in zip(scan, range(_BEFORE + _AFTER), strict=False)]
-        if not window:
-            return ""
-        scan = iter(())
-    more = False
-    last = len(window) - 1 + _AFTER  # the hit and the words after it
-    for match in scan:
-        if len(window) >= max(last, _BEFORE + _AFTER):
-            more = True
+        spans.append(match.span())
+        found = term(match.group(0))
+        if found is None:
+            continue
+        hits.append((index, found))
+        while hits[0][0] <= index - size + 2:
+            hits.popleft()
+        window = {t for _, t in hits}
+        first = hits[0][0]
+        if best is None or len(window) > best[0]:
+            best = (len(window), first)
+        if best[0] >= wanted:
             break
-        window.append(match.span())
-    start, end = window[0][0], window[-1][1]
-    if not more and end < len(text) and len(text) - end <= 20:
+    if not spans:
+        return ""
+    first_word = max(0, best[1] - 2) if best is not None else 0
+    for match in WORD.finditer(reach, spans[-1][1]):
+        if len(spans) >= first_word + size:
+            break
+        spans.append(match.span())
+    window_spans = spans[first_word:first_word + size]
+    start, end = window_spans[0][0], window_spans[-1][1]
+    if end < len(text) and len(text) - end <= 20 and first_word + size >= len(spans):
         end = len(text.rstrip())  # the closing punctuation of a short text
     pieces: list[str] = ["…" if start > 0 else ""]
     position = start
-    for s, e in window:
-        pieces.append(reach[position:s])
-        word = reach[s:e]
-        pieces.append(f"{marks[0]}{word}{marks[1]}" if hit(word) else word)
+    for s_, e in window_spans:
+        pieces.append(reach[position:s_])
+        word = reach[s_:e]
+        pieces.append(f"{marks[0]}{word}{marks[1]}" if term(word) is not None else word)
         position = e
     pieces.append(reach[position:end])
     pieces.append("…" if end < len(text) else "")
