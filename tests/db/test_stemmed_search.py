@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import text
 
 from db import archive as archive_module
-from db.archive import Archive, migrate
+from db.archive import Archive
 from db.commands import update_source
 from db.search import check_index, search_sources
 from db.search_index import build_stem_index, pending_count, stem_index_ready
-from tests.factories import make_source
+from tests.factories import make_old_archive, make_source
 
 
 def _ids(archive: Archive, query: str) -> list[int]:
@@ -109,14 +109,8 @@ def test_a_write_by_another_program_waits_in_the_queue_and_search_still_finds_it
 
 def test_an_older_archive_is_indexed_with_progress_after_the_upgrade(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
-    engine = archive_module._sqlite_engine(path)
-    migrate(engine, "0003")
-    with engine.begin() as connection:
-        for n in range(1203):
-            connection.exec_driver_sql(
-                "INSERT INTO sources (uuid, title, kind, text, language) VALUES (?, ?, 'article', ?, ?)",
-                (f"u-{n}", f"Сводка {n}", f"Задержаны {n} боевиков.", "ru" if n % 2 else None))
-    engine.dispose()
+    make_old_archive(path, "0003", ((f"Сводка {n}", f"Задержаны {n} боевиков.", "ru" if n % 2 else None)
+                                    for n in range(1203)))
     opened = archive_module.open(path)
     try:
         with opened.session() as session:
@@ -136,14 +130,7 @@ def test_an_older_archive_is_indexed_with_progress_after_the_upgrade(tmp_path: P
 
 def test_building_stops_when_cancelled_and_keeps_what_it_did(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
-    engine = archive_module._sqlite_engine(path)
-    migrate(engine, "0003")
-    with engine.begin() as connection:
-        for n in range(1200):
-            connection.exec_driver_sql(
-                "INSERT INTO sources (uuid, title, kind, text) VALUES (?, 'T', 'article', 'Слово.')",
-                (f"u-{n}",))
-    engine.dispose()
+    make_old_archive(path, "0003", (("T", "Слово.", None) for _ in range(1200)))
     opened = archive_module.open(path)
     try:
         calls = iter([False, True])

@@ -9,23 +9,17 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from db import archive as archive_module
-from db.archive import Archive, migrate
+from db.archive import Archive
 from db.search import search_sources
 from db.search_index import pending_count
 from desktop.window.main_window import MainWindow
+from tests.factories import make_old_archive
 
 
 @pytest.fixture
 def window_archive(tmp_path: Path) -> Archive:
     path = tmp_path / "old.sqlite"
-    engine = archive_module._sqlite_engine(path)
-    migrate(engine, "0003")
-    with engine.begin() as connection:
-        for n in range(700):
-            connection.exec_driver_sql(
-                "INSERT INTO sources (uuid, title, kind, text, language) VALUES (?, ?, 'article', ?, 'ru')",
-                (f"u-{n}", f"Сводка {n}", f"Задержаны {n} боевиков."))
-    engine.dispose()
+    make_old_archive(path, "0003", ((f"Сводка {n}", f"Задержаны {n} боевиков.", "ru") for n in range(700)))
     return archive_module.open(path)
 
 
