@@ -140,8 +140,9 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=1000)
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()[0]:.2f}")
-    print(f"Import of {args.files} news files (half Russian, half English), files per second")
-    print_table(["import", "files/s", "vs before"], import_rate(args.files))
+    if args.files:
+        print(f"Import of {args.files} news files (half Russian, half English), files per second")
+        print_table(["import", "files/s", "vs before"], import_rate(args.files))
     rows, built = latency(args.sources)
     print(f"\nSearch latency on {args.sources:,} sources (built in {built:.0f} s, with stemming)")
     print_table(["limit", "search", "p50 ms", "p90 ms", "p50 vs before"], rows)

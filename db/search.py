@@ -164,8 +164,9 @@ def _search_sqlite(
     if excluded is not None:
         statement = statement.where(rowid.not_in(_exact_ids(excluded)))
     rows = session.execute(_narrowed(statement, rowid, where))
-    return [SearchHit(int(r[0]), r[1] or "", -float(r[2]), snippet(r[3] or "", r[4], terms, marks))
-            for r in rows]
+    seen: dict[tuple[str, str | None], int | None] = {}  # words met in one hit, for the next
+    return [SearchHit(int(r[0]), r[1] or "", -float(r[2]),
+                      snippet(r[3] or "", r[4], terms, marks, seen)) for r in rows]
 
 
 def _exact_ids(match: str) -> Select[Any]:

@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from db.language.search_forms import WORD, fold_word, index_text, query_forms
+from db.language.search_forms import WORD, fold_word, query_forms, word_form
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 #: characters FTS5 treats as syntax; stripped from bare words
@@ -122,10 +122,13 @@ _AFTER = 10
 _SCAN_WORDS = 5000
 
 
-def snippet(text: str, language: str | None, terms: SearchTerms, marks: tuple[str, str]) -> str:
+def snippet(text: str, language: str | None, terms: SearchTerms, marks: tuple[str, str],
+            seen: dict[tuple[str, str | None], int | None] | None = None) -> str:
     """About 16 words of ``text`` where the most of the query's words occur close together (in
     their inflected forms, as written), those words between ``marks``; the start of the text when
-    no word of it matches (a hit in the title)."""
+    no word of it matches (a hit in the title). ``seen`` carries what is known of words from one
+    hit's snippet to the next."""
+    seen = {} if seen is None else seen
     term_of: dict[str, int] = {}
     for index, forms in enumerate(terms.words):
         for form in forms:
@@ -138,18 +141,18 @@ def snippet(text: str, language: str | None, terms: SearchTerms, marks: tuple[st
                 if item.endswith("*")]
     wanted = len(set(term_of.values())) + len(prefixes)
     reach = text[:SNIPPET_REACH]
-    seen: dict[str, int | None] = {}
 
     def term(word: str) -> int | None:
-        if word in seen:
-            return seen[word]
+        key = (word, language)
+        if key in seen:
+            return seen[key]
         folded = fold_word(word)
         found = term_of.get(folded)
         if found is None:
             found = next((n for prefix, n in prefixes if folded.startswith(prefix)), None)
         if found is None:
-            found = term_of.get(index_text(folded, language))
-        seen[word] = found
+            found = term_of.get(word_form(folded, language))
+        seen[key] = found
         return found
 
     spans: list[tuple[int, int]] = []

@@ -105,6 +105,12 @@ def index_text(text: str, language_code: str | None) -> str:
     return " ".join(pieces)
 
 
+def word_form(folded: str, language_code: str | None) -> str:
+    """The search form of one folded word of a source in ``language_code``."""
+    return _forms_for(_stemming_code(language_code)).forms([folded])[0]
+
+
+@functools.lru_cache(maxsize=256)
 def _stemming_code(code: str | None) -> str | None:
     lang = language(code)
     return lang.code if lang is not None else None
