@@ -194,5 +194,5 @@ def snippet(text: str, language: str | None, terms: SearchTerms, marks: tuple[st
         pieces.append(f"{marks[0]}{word}{marks[1]}" if term(word) is not None else word)
         position = e
     pieces.append(reach[position:end])
-    pieces.append("…" if end < len(text) else "")
+    pieces.append("…" if end < len(text.rstrip()) else "")
     return " ".join("".join(pieces).split())
