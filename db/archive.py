@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 #: The newest schema revision this Dossier writes. Opening an archive already at it needs no
 #: Alembic at all (it is imported only to migrate); a test holds this equal to the scripts' head.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0013"
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -225,7 +225,12 @@ def open(location: str | Path, *, create: bool = True) -> Archive:
             reason = "locked by another program; close it and try again"
         raise ArchiveError(f"{location_name}: cannot open the archive ({reason})") from error
 
-    return Archive(location_name, engine, sessionmaker(engine, expire_on_commit=False), backup)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    if path is not None:
+        from db.search_index import install
+
+        install(sessions)
+    return Archive(location_name, engine, sessions, backup)
 
 
 def package_file(name: str) -> Path:

@@ -104,6 +104,9 @@ def run(args: argparse.Namespace) -> int:
         problem(str(error))
         return EXIT_USAGE
     try:
+        from db.cli.indexing import build_pending_index
+
+        build_pending_index(opened)
         return COMMANDS[args.command](opened, args)
     except BrokenPipeError:
         return EXIT_OK

@@ -13,6 +13,7 @@ from db.importer.tables import import_table
 from db.importer.writer import Progress, Writer
 from db.ingest.formats import walk
 from db.ingest.parsing import ParserPool
+from db.language.detect import load_in_background
 
 
 def import_paths(
@@ -35,6 +36,7 @@ def import_paths(
     rows in chunks of its own.
     """
     options = options or ImportOptions()
+    load_in_background()  # the language model loads while the first files are read
     files = [f for f in walk(Path(p) for p in paths) if not belongs_to(archive, f)]
     progress = Progress(len(files), report, cancelled)
     results: list[ImportResult] = []

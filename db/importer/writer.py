@@ -14,6 +14,8 @@ from db.archive import Archive
 from db.commands import NewSource, add_sources
 from db.importer.results import Cancelled, ImportOptions, Report
 from db.ingest.base import ParsedSource
+from db.language import normalise_code
+from db.language.detect import SAMPLE, detect_language
 
 
 class Writer:
@@ -68,6 +70,14 @@ class Progress:
         return self.cancelled is not None and self.cancelled()
 
 
+def source_language(parsed: ParsedSource) -> str | None:
+    """The language the file declares (as an ISO 639-1 code), else the one its text is in."""
+    declared = normalise_code(parsed.language)
+    if declared is not None:
+        return declared
+    return detect_language(f"{parsed.title or ''}\n{parsed.text[:SAMPLE]}")
+
+
 def new_source(parsed: ParsedSource, sha256: str, file_id: int, part: str | None, options: ImportOptions) -> NewSource:
     return NewSource(
         text=parsed.text,
@@ -76,7 +86,7 @@ def new_source(parsed: ParsedSource, sha256: str, file_id: int, part: str | None
         outlet=parsed.outlet,
         author=parsed.author,
         url=parsed.url,
-        language=parsed.language,
+        language=source_language(parsed),
         kind=parsed.kind,
         sha256=sha256,
         original_file_id=file_id,
