@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 #: The newest schema revision this Dossier writes. Opening an archive already at it needs no
 #: Alembic at all (it is imported only to migrate); a test holds this equal to the scripts' head.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0013"
 
 BUSY_TIMEOUT_MS = 5000
 #: the execution option of a connection that writes: its transactions take the write lock first
@@ -363,7 +363,11 @@ def _open_sqlite(path: Path, create: bool) -> Archive:
     except (OperationalError, DatabaseError) as error:
         engine.dispose()
         raise ArchiveError(f"{path}: cannot open the archive ({database_problem(error)})") from error
-    return Archive(name, engine, sessionmaker(engine, expire_on_commit=False), backup, read_only=read_only)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    from db.search_index import install
+
+    install(sessions)
+    return Archive(name, engine, sessions, backup, read_only=read_only)
 
 
 def _quick_check(engine: Engine, read_only: bool) -> str | None:

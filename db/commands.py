@@ -110,6 +110,8 @@ class NewSource:
     credibility: int | None = None
     notes: str | None = None
     created_by: str | None = None
+    #: the row's UUID when it comes from elsewhere (a REFI-QDA project's GUID); new otherwise
+    uuid: str | None = None
 
 
 def add_source(session: Session, new: NewSource) -> int:
@@ -127,7 +129,7 @@ def add_sources(session: Session, batch: Sequence[NewSource], *, outlets: dict[s
     for new in batch:
         if new.outlet and new.outlet not in outlets:
             outlets[new.outlet] = find_or_add_actor(session, new.outlet, ActorKind.MEDIA_OUTLET)
-    uuids = [new_uuid() for _ in batch]
+    uuids = [new.uuid or new_uuid() for new in batch]
     rows = []
     for new, uuid in zip(batch, uuids, strict=True):
         published, precision = to_columns(new.published)

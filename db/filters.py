@@ -15,7 +15,8 @@ from sqlalchemy.orm import aliased
 
 from db.models import Actor, Annotation, Mention, Source, Statistic
 
-SourceSortKey = Literal["title", "published", "outlet", "kind", "annotations", "statistics", "id"]
+SourceSortKey = Literal["title", "published", "outlet", "kind", "language", "annotations", "statistics",
+                        "id"]
 
 
 @dataclass(frozen=True)

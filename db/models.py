@@ -60,7 +60,7 @@ class Source(Tracked, Base):
     #: the byline, as printed
     author: Mapped[str | None] = mapped_column(String(500))
     url: Mapped[str | None] = mapped_column(String(2000))
-    language: Mapped[str | None] = mapped_column(String(35))
+    language: Mapped[str | None] = mapped_column(String(35), index=True)
     kind: Mapped[str] = mapped_column(String(50), default="article")
     text: Mapped[str] = mapped_column(Text, default="")
     #: sha256 of the imported file (or of the row, for tables): how duplicates are recognised

@@ -99,6 +99,7 @@ def source_ids(session: Session, where: SourceFilter | None = None) -> list[int]
         "published": Source.published,
         "outlet": func.lower(outlet.name) if outlet is not None else None,
         "kind": Source.kind,
+        "language": Source.language,
         "annotations": _annotation_count(),
         "statistics": _statistic_count(),
         "id": Source.id,

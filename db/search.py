@@ -1,13 +1,17 @@
 """Full-text search over sources: FTS5 on SQLite, tsvector on PostgreSQL, one interface.
 
-This is the only module with dialect-specific SQL. The SQLite index is an external-content FTS5
-table over a view of sources (title, text, outlet name, author), kept in sync by triggers created
-in the first migration, so every write, by Dossier or anyone else, updates it.
+This is the only module with dialect-specific search SQL. On SQLite two FTS5 indexes answer:
+the exact one, an external-content table over a view of sources (title, text, outlet name,
+author) kept in sync by triggers (first migration), for "quoted phrases" and prefix*; and the
+stemmed one over each source's words in their base forms (migration 0013, :mod:`db.search_index`)
+for bare words, so "боевик" finds "боевиков" and "ещё" finds "еще". Snippets mark the original
+words. Until an upgraded archive's stemmed index is built, bare words search the exact index.
+On PostgreSQL the stored vector is stemmed by each source's language, and a query is read in
+the configurations of the languages written in its scripts.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,13 +19,19 @@ from sqlalchemy import ColumnClause, Select, func, literal_column, select, table
 from sqlalchemy.orm import Session
 
 from db.filters import SourceFilter, source_conditions, with_outlet
+from db.language import all_languages, language
+from db.language.scripts import script_of
+from db.language.search_forms import WORD
 from db.models import Source
+from db.search_index import rebuild_stem_index, stem_index_ready
+from db.search_terms import SearchTerms, parse_terms, snippet
 
 #: column weights for bm25: a hit in the title counts most
 _WEIGHTS = (10.0, 1.0, 4.0, 4.0)
-_TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
-#: characters FTS5 treats as syntax; stripped from bare words
-_SYNTAX = re.compile(r"[\"():^{}\[\]+,;]")
+#: the stemmed index's columns: title, body, people (outlet and author)
+_STEM_WEIGHTS = (10.0, 1.0, 4.0)
+#: how much of each hit's text is read to make its snippet
+_SNIPPET_TEXT = 200_000
 
 
 @dataclass(frozen=True)
@@ -33,36 +43,10 @@ class SearchHit:
 
 
 def fts_query(user_query: str) -> str | None:
-    """Turn what a researcher types into a safe FTS5 query.
-
-    Words must all occur (AND); "quoted phrases" stay phrases; a trailing * searches a prefix;
-    a leading - excludes a word. Nothing a user types raises a syntax error. Returns None when
-    nothing searchable remains.
-    """
-    positive: list[str] = []
-    negative: list[str] = []
-    for match in _TOKEN.finditer(user_query):
-        minus_phrase, phrase, minus_word, word = match.groups()
-        if phrase is not None:
-            terms = " ".join(_SYNTAX.sub(" ", phrase).split())
-            if not terms:
-                continue
-            item = f'"{terms}"'
-            (negative if minus_phrase else positive).append(item)
-            continue
-        prefix = word.endswith("*")
-        bare = _SYNTAX.sub(" ", word.rstrip("*")).replace("*", " ").strip()
-        if not bare or (bare.upper() in {"AND", "OR", "NOT", "NEAR"} and not prefix):
-            continue
-        for part in bare.split():
-            item = f'"{part}"' + ("*" if prefix else "")
-            (negative if minus_word else positive).append(item)
-    if not positive:
-        return None
-    query = " ".join(positive)
-    for item in negative:
-        query += f" NOT {item}"
-    return query
+    """Turn what a researcher types into a safe FTS5 query over the exact index (words as
+    written): words must all occur (AND); "quoted phrases" stay phrases; a trailing * searches a
+    prefix; a leading - excludes a word. Returns None when nothing searchable remains."""
+    return parse_terms(user_query).exact_match(everything=True)
 
 
 def search_sources(
@@ -91,15 +75,57 @@ def matching_source_ids_sql(session: Session, query: str) -> tuple[str, dict[str
     """A SQL fragment selecting the ids of sources matching ``query`` (for filtering a view)."""
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        match = fts_query(query)
-        if match is None:
+        terms = _terms(session, query)
+        if terms.empty:
             return None
-        return "SELECT rowid FROM source_fts WHERE source_fts MATCH :fts", {"fts": match}
-    # search_vector: kept by a trigger and indexed (migration 0003)
-    return (
-        "SELECT s.id FROM sources s WHERE s.search_vector @@ websearch_to_tsquery('simple', :fts)",
-        {"fts": query},
-    )
+        stems, exact = _sqlite_matches(session, terms)
+        parts: list[str] = []
+        params: dict[str, object] = {}
+        if stems is not None:
+            parts.append("SELECT rowid FROM source_stem_fts WHERE source_stem_fts MATCH :stems")
+            params["stems"] = stems
+        if exact is not None:
+            parts.append("SELECT rowid FROM source_fts WHERE source_fts MATCH :fts")
+            params["fts"] = exact
+        fragment = " INTERSECT ".join(parts)
+        excluded = terms.excluded_exact_match() if stems is not None else None
+        if excluded is not None:
+            fragment += " EXCEPT SELECT rowid FROM source_fts WHERE source_fts MATCH :excluded"
+            params["excluded"] = excluded
+        return fragment, params
+    # search_vector: kept by a trigger and indexed (migrations 0003, 0013)
+    sql, pg_params = _pg_tsquery_parts(query)
+    return f"SELECT s.id FROM sources s WHERE s.search_vector @@ ({sql})", dict(pg_params)
+
+
+_LANGUAGES_SQL = text(
+    # distinct values by index seeks (ix_sources_language): microseconds at any size
+    "WITH RECURSIVE langs(code) AS (SELECT min(language) FROM sources UNION ALL "
+    "SELECT (SELECT min(language) FROM sources WHERE language > code) FROM langs "
+    "WHERE code IS NOT NULL) SELECT code FROM langs WHERE code IS NOT NULL"
+)
+
+
+def archive_languages(session: Session) -> frozenset[str]:
+    """The codes of the languages the archive's sources are in ("ru-RU" read as "ru")."""
+    codes = set()
+    for (code,) in session.execute(_LANGUAGES_SQL):
+        lang = language(code)
+        if lang is not None:
+            codes.add(lang.code)
+    return frozenset(codes)
+
+
+def _terms(session: Session, query: str) -> SearchTerms:
+    return parse_terms(query, archive_languages(session))
+
+
+def _sqlite_matches(session: Session, terms: SearchTerms) -> tuple[str | None, str | None]:
+    """(stemmed-index query, exact-index query) for ``terms``; all on the exact index while the
+    stemmed index is being built."""
+    if terms.words and stem_index_ready(session):
+        return terms.stem_match(), terms.exact_match()
+    return None, terms.exact_match(everything=True)
 
 
 def _narrowed(statement: Select[Any], id_column: Any, where: SourceFilter) -> Select[Any]:
@@ -113,9 +139,45 @@ def _narrowed(statement: Select[Any], id_column: Any, where: SourceFilter) -> Se
 def _search_sqlite(
     session: Session, query: str, where: SourceFilter, limit: int, marks: tuple[str, str]
 ) -> list[SearchHit]:
-    match = fts_query(query)
-    if match is None:
+    terms = _terms(session, query)
+    if terms.empty:
         return []
+    stems, exact = _sqlite_matches(session, terms)
+    if stems is None:
+        assert exact is not None
+        return _search_exact(session, exact, where, limit, marks)
+    index: ColumnClause[Any] = literal_column("source_stem_fts")
+    rowid: ColumnClause[Any] = literal_column("source_stem_fts.rowid")
+    rank = func.bm25(index, *_STEM_WEIGHTS).label("rank")
+    statement = (
+        select(rowid, Source.title, rank, func.substr(Source.text, 1, _SNIPPET_TEXT),
+               Source.language)
+        .select_from(table("source_stem_fts"))
+        .join(Source, Source.id == rowid)
+        .where(index.op("MATCH")(stems))
+        .order_by(rank)
+        .limit(limit)
+    )
+    if exact is not None:
+        statement = statement.where(rowid.in_(_exact_ids(exact)))
+    excluded = terms.excluded_exact_match()
+    if excluded is not None:
+        statement = statement.where(rowid.not_in(_exact_ids(excluded)))
+    rows = session.execute(_narrowed(statement, rowid, where))
+    seen: dict[tuple[str, str | None], int | None] = {}  # words met in one hit, for the next
+    return [SearchHit(int(r[0]), r[1] or "", -float(r[2]),
+                      snippet(r[3] or "", r[4], terms, marks, seen)) for r in rows]
+
+
+def _exact_ids(match: str) -> Select[Any]:
+    return (select(literal_column("rowid")).select_from(table("source_fts"))
+            .where(literal_column("source_fts").op("MATCH")(match)))
+
+
+def _search_exact(
+    session: Session, match: str, where: SourceFilter, limit: int, marks: tuple[str, str]
+) -> list[SearchHit]:
+    """Phrases and prefixes alone (or every word, before the stemmed index is built)."""
     index: ColumnClause[Any] = literal_column("source_fts")
     rowid: ColumnClause[Any] = literal_column("source_fts.rowid")
     rank = func.bm25(index, *_WEIGHTS).label("rank")
@@ -138,11 +200,11 @@ def _search_postgresql(
     if not query.strip():
         return []
     vector: ColumnClause[Any] = literal_column("sources.search_vector")
-    wanted = func.websearch_to_tsquery("simple", query)
+    wanted = _pg_tsquery(query)
     rank = func.ts_rank(vector, wanted).label("rank")
     # The best hits first, ranked on the stored vector; the snippet only for those.
     best = (
-        select(Source.id, Source.title, Source.text, rank)
+        select(Source.id, Source.title, Source.text, Source.language, rank)
         .where(vector.op("@@")(wanted))
         .order_by(rank.desc(), Source.id)
         .limit(limit)
@@ -151,10 +213,53 @@ def _search_postgresql(
     options = f"StartSel={marks[0]}, StopSel={marks[1]}, MaxWords=30, MinWords=10"
     rows = session.execute(
         select(hits.c.id, hits.c.title, hits.c.rank,
-               func.ts_headline("simple", hits.c.text, func.websearch_to_tsquery("simple", query), options))
+               func.ts_headline(func.dossier_search_config(hits.c.language), hits.c.text,
+                                _pg_tsquery(query), options))
         .order_by(hits.c.rank.desc(), hits.c.id)
     )
     return [SearchHit(int(r[0]), r[1] or "", float(r[2]), r[3] or "") for r in rows]
+
+
+def _pg_configs(query: str) -> list[str]:
+    """PostgreSQL configurations a query is read in: 'simple' (words as written) and those of
+    the stemmed languages written in the query's scripts."""
+    scripts = {script_of(word) for word in WORD.findall(query)}
+    configs = ["simple"]
+    for lang in all_languages():
+        if lang.script in scripts and lang.pg_config not in configs:
+            configs.append(lang.pg_config)
+    return configs
+
+
+def _pg_query_text(query: str) -> str:
+    return query.replace("ё", "е").replace("Ё", "Е")
+
+
+def _pg_tsquery_parts(query: str) -> tuple[str, dict[str, str]]:
+    """A tsquery for ``query`` as SQL with its parameters: each word or phrase read in every
+    configuration of its scripts (OR; a stop word of one reading leaves the others), the terms
+    ANDed, excluded ones negated, a prefix* matched as written."""
+    configs = _pg_configs(query)
+    pieces: list[str] = []
+    params: dict[str, str] = {}
+    for index, (kind, words, excluded) in enumerate(parse_terms(query).parts):
+        name = f"pgq{index}"
+        params[name] = _pg_query_text(words)
+        if kind == "prefix":
+            params[name] = "".join(ch for ch in params[name] if ch.isalnum())
+            if not params[name]:
+                continue
+            reading = f"to_tsquery('simple'::regconfig, :{name} || ':*')"
+        else:
+            function = "phraseto_tsquery" if kind == "phrase" else "plainto_tsquery"
+            reading = "(" + " || ".join(f"{function}('{c}'::regconfig, :{name})" for c in configs) + ")"
+        pieces.append(f"!!{reading}" if excluded else reading)
+    return (" && ".join(pieces) if pieces else "''::tsquery"), params
+
+
+def _pg_tsquery(query: str) -> Any:
+    sql, params = _pg_tsquery_parts(query)
+    return text(f"({sql})").bindparams(**params)
 
 
 def rebuild_index(session: Session) -> None:
@@ -162,9 +267,11 @@ def rebuild_index(session: Session) -> None:
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
         session.execute(text("INSERT INTO source_fts(source_fts) VALUES ('rebuild')"))
+        rebuild_stem_index(session)
     elif dialect == "postgresql":
         session.execute(text(
-            "UPDATE sources SET search_vector = dossier_source_search_vector(title, text, author, outlet_id)"
+            "UPDATE sources SET search_vector = "
+            "dossier_source_search_vector(title, text, author, outlet_id, language)"
         ))
 
 
@@ -175,6 +282,9 @@ def check_index(session: Session) -> bool:
     try:
         session.execute(
             text("INSERT INTO source_fts(source_fts, rank) VALUES ('integrity-check', 1)")
+        )
+        session.execute(
+            text("INSERT INTO source_stem_fts(source_stem_fts, rank) VALUES ('integrity-check', 1)")
         )
     except Exception:
         return False

@@ -90,7 +90,8 @@ def suggestions_for_source(session: Session, source_id: int) -> SourceSuggestion
     mentioned = {(a.start, a.end) for a in annotations if a.mention_id is not None}
     matcher = ActorMatcher(actor_names(session))
     known = [m for m in matcher.find(text) if (m.start, m.end) not in mentioned]
-    new = [m for m in suggest_new_actors(text, matcher) if (m.start, m.end) not in mentioned]
+    new = [m for m in suggest_new_actors(text, matcher, detail.row.language)
+           if (m.start, m.end) not in mentioned]
     mentions = sorted(
         (m for m in known + new if ("mention", m.start, m.end, mention_key(m)) not in rejected),
         key=lambda m: (m.start, m.end),

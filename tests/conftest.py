@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,11 +83,40 @@ def sample_archive(tmp_path: Path, _sample_archive_file: Path) -> Iterator[Archi
     opened.close()
 
 
-@pytest.fixture
-def postgres_url() -> str:
+@pytest.fixture(scope="session")
+def _postgres_server() -> Iterator[str | None]:
+    """A PostgreSQL database for the server tests: ``DOSSIER_TEST_PG_URL`` when set, otherwise a
+    throw-away cluster this test run starts itself (None when the machine has no server)."""
     url = os.environ.get("DOSSIER_TEST_PG_URL")
-    if not url:
+    if url:
+        yield url
+        return
+    from tests.postgres import NoServer, start_server
+
+    folder = Path(tempfile.mkdtemp(prefix="dossier-pg-"))
+    try:
+        server = start_server(folder)
+    except NoServer as error:
+        _postgres_missing.append(str(error))
+        yield None
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    try:
+        yield server.url
+    finally:
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+#: why no server could be started (said once, by the tests that need one)
+_postgres_missing: list[str] = []
+
+
+@pytest.fixture
+def postgres_url(_postgres_server: str | None) -> str:
+    if _postgres_server is None:
+        message = "; ".join(_postgres_missing) or "no PostgreSQL server"
         if IN_CI:
-            pytest.fail("DOSSIER_TEST_PG_URL is not set (.ci/run starts PostgreSQL)")
-        pytest.skip("no PostgreSQL server (set DOSSIER_TEST_PG_URL)")
-    return url
+            pytest.fail(message + " (CI=true: the server tests must run)")
+        pytest.skip(message)
+    return _postgres_server

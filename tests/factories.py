@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
 from db.archive import Archive
 from db.commands import NewSource, NewStatistic, add_source, add_statistic
 from db.dates import PartialDate
@@ -15,11 +18,13 @@ def make_source(
     published: PartialDate | None = None,
     outlet: str | None = None,
     author: str | None = None,
+    language: str | None = None,
 ) -> int:
     with archive.session() as session:
         return add_source(
             session,
-            NewSource(text=text, title=title, published=published, outlet=outlet, author=author),
+            NewSource(text=text, title=title, published=published, outlet=outlet, author=author,
+                      language=language),
         )
 
 
@@ -37,3 +42,19 @@ def make_statistic(archive: Archive, source_id: int | None, quote: str | None = 
         return add_statistic(
             session, NewStatistic(source_id=source_id, start=start, end=end, **values)  # type: ignore[arg-type]
         )
+
+
+def make_old_archive(path: Path, revision: str, sources: Iterable[tuple[str, str, str | None]]) -> None:
+    """A SQLite archive left at an older ``revision`` holding ``sources`` (title, text, language),
+    as an older Dossier wrote it (for upgrade tests)."""
+    from db import archive as archive_module
+    from db.archive import migrate
+
+    engine = archive_module._sqlite_engine(path)
+    migrate(engine, revision)
+    with engine.begin() as connection:
+        for n, (title, text, language) in enumerate(sources):
+            connection.exec_driver_sql(
+                "INSERT INTO sources (uuid, title, kind, text, language) VALUES (?, ?, 'article', ?, ?)",
+                (f"old-{n}", title, text, language))
+    engine.dispose()

@@ -113,6 +113,9 @@ def run(args: argparse.Namespace) -> int:
         opened.close()
         return EXIT_USAGE
     try:
+        from db.cli.indexing import build_pending_index
+
+        build_pending_index(opened)
         return COMMANDS[args.command](opened, args)
     except BrokenPipeError:
         return EXIT_OK

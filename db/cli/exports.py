@@ -49,10 +49,47 @@ def _actors(archive: Archive, out: Path, _sources: Sequence[int] | None, _args: 
         return export_actors(session, out)
 
 
+def _qdpx(archive: Archive, out: Path, sources: Sequence[int] | None, _args: argparse.Namespace) -> int:
+    from db.interchange.refi.project import export_qdpx
+
+    with archive.session() as session:
+        return export_qdpx(session, out, sources)
+
+
+def _qdc(archive: Archive, out: Path, _sources: Sequence[int] | None, _args: argparse.Namespace) -> int:
+    from db.interchange.refi.project import export_qdc
+
+    with archive.session() as session:
+        return export_qdc(session, out)
+
+
+def _w3c(archive: Archive, out: Path, sources: Sequence[int] | None, _args: argparse.Namespace) -> int:
+    from db.interchange.web_annotation import export_annotations
+
+    with archive.session() as session:
+        return export_annotations(session, out, sources)
+
+
+def _citations(kind: str) -> Callable[[Archive, Path, Sequence[int] | None, argparse.Namespace], int]:
+    def write(archive: Archive, out: Path, sources: Sequence[int] | None, _args: argparse.Namespace) -> int:
+        from db.interchange.citations.records import export_citations
+
+        with archive.session() as session:
+            return export_citations(session, out, kind, sources)
+
+    return write
+
+
 #: every format ``dossier export`` writes, by the name given on the command line
 EXPORTS: dict[str, Export] = {
     "statistics": Export("statistics", (".csv", ".xlsx"), _statistics),
     "actors": Export("actors", (".csv", ".xlsx"), _actors),
+    "qdpx": Export("sources (REFI-QDA project)", (".qdpx",), _qdpx),
+    "qdc": Export("codes (REFI-QDA codebook)", (".qdc",), _qdc),
+    "w3c": Export("annotations (W3C Web Annotation)", (".jsonld", ".json"), _w3c),
+    "csl": Export("sources (CSL-JSON)", (".json",), _citations("csl")),
+    "ris": Export("sources (RIS)", (".ris",), _citations("ris")),
+    "bibtex": Export("sources (BibTeX/BibLaTeX)", (".bib",), _citations("bibtex")),
 }
 
 

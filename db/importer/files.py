@@ -19,7 +19,7 @@ from db.importer.writer import ImportStopped, Progress, Writer, new_source
 from db.ingest._bounds import file_too_large
 from db.ingest._common import check_regular_file, os_problem, readable_name
 from db.ingest.base import IngestError, ParsedSource
-from db.ingest.formats import media_type, page_of_resources, reader_for
+from db.ingest.formats import media_type, page_of_resources, project_format, reader_for
 from db.ingest.parsing import ParserPool, is_slow, parse_file
 from db.queries import sources_by_sha256
 
@@ -39,29 +39,42 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def batches(files: list[Path]) -> Iterator[tuple[bool, list[Path]]]:
-    """Consecutive files grouped into batches; each table of articles on its own."""
+def batches(files: list[Path]) -> Iterator[tuple[str, list[Path]]]:
+    """Consecutive files grouped into batches (``"files"``); each table of articles
+    (``"table"``) and each project or bibliography (``"project"``: REFI-QDA, RIS, BibTeX,
+    CSL-JSON, Web Annotations) on its own."""
     batch: list[Path] = []
     size = 0
     for path in files:
         reader = reader_for(path)
-        if reader is not None and getattr(reader, "TABLE", False):
+        alone = "project" if _is_file(path) and project_format(path) is not None else (
+            "table" if reader is not None and getattr(reader, "TABLE", False) else None)
+        if alone is not None:
             if batch:
-                yield False, batch
+                yield "files", batch
                 batch, size = [], 0
-            yield True, [path]
+            yield alone, [path]
             continue
         try:
             file_size = path.stat().st_size
         except OSError:
             file_size = 0  # reported when the file is read
         if batch and (len(batch) >= FILE_BATCH or size + file_size > BATCH_BYTES):
-            yield False, batch
+            yield "files", batch
             batch, size = [], 0
         batch.append(path)
         size += file_size
     if batch:
-        yield False, batch
+        yield "files", batch
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; False when it cannot be looked at (a path too long, a folder
+    not entered): that is said when the file is read."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 @dataclass

@@ -10,9 +10,10 @@ from db.archive import Archive
 from db.importer.files import batches, import_batch
 from db.importer.results import Cancelled, ImportOptions, ImportResult, Report
 from db.importer.tables import import_table
-from db.importer.writer import Progress, Writer
+from db.importer.writer import ImportStopped, Progress, Writer
 from db.ingest.formats import walk
 from db.ingest.parsing import ParserPool
+from db.language.detect import load_in_background
 
 
 def import_paths(
@@ -50,18 +51,28 @@ def iter_import(
     rows in chunks of its own.
     """
     options = options or ImportOptions()
+    load_in_background()  # the language model loads while the first files are read
     files = [f for f in walk(Path(p) for p in paths) if not belongs_to(archive, f)]
     progress = Progress(len(files), report, cancelled)
     writer = Writer(archive)
     pool = ParserPool(workers)
     try:
-        for is_table, group in batches(files):
+        for kind, group in batches(files):
             if progress.halt is not None:  # nothing more can be saved: said of every file left
                 yield from (ImportResult(str(path), "failed", error=progress.halt) for path in group)
                 continue
             if progress.stopped():
                 break
-            if is_table:
+            if kind == "project":
+                from db.interchange.importing import import_project_file
+
+                progress.step(group[0])
+                try:
+                    yield from import_project_file(writer, group[0], options)
+                except ImportStopped as stop:
+                    progress.halt = str(stop)
+                    yield ImportResult(str(group[0]), "failed", error=str(stop))
+            elif kind == "table":
                 progress.step(group[0])
                 yield from import_table(writer, group[0], options, progress)
             else:

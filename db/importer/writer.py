@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import errno
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -18,6 +19,8 @@ from db.archive import Archive
 from db.commands import NewSource, add_sources
 from db.importer.results import Cancelled, ImportOptions, Report
 from db.ingest.base import ParsedSource
+from db.language import normalise_code
+from db.language.detect import SAMPLE, detect_language
 
 T = TypeVar("T")
 
@@ -107,6 +110,22 @@ class Writer:
         self.pending += 1
         return result
 
+    @contextmanager
+    def unit(self) -> Iterator[Session]:
+        """A block that is one unit of work and needs no retry (a whole project file): in a
+        savepoint, rolled back alone if it raises, committed when it ends (ImportStopped when the
+        disk is full)."""
+        try:
+            with self.session.begin_nested():
+                yield self.session
+        except OperationalError as error:
+            if is_disk_full(error):
+                self.rollback()
+                raise ImportStopped(DISK_FULL, disk_full=True) from error
+            raise
+        self.pending += 1
+        self.commit()
+
     def commit(self) -> None:
         """Save the units written so far (ImportStopped when the disk is full)."""
         try:
@@ -151,6 +170,14 @@ class Progress:
         return self.halt is not None or (self.cancelled is not None and self.cancelled())
 
 
+def source_language(parsed: ParsedSource) -> str | None:
+    """The language the file declares (as an ISO 639-1 code), else the one its text is in."""
+    declared = normalise_code(parsed.language)
+    if declared is not None:
+        return declared
+    return detect_language(f"{parsed.title or ''}\n{parsed.text[:SAMPLE]}")
+
+
 def new_source(parsed: ParsedSource, sha256: str, file_id: int, part: str | None, options: ImportOptions) -> NewSource:
     return NewSource(
         text=parsed.text,
@@ -159,7 +186,7 @@ def new_source(parsed: ParsedSource, sha256: str, file_id: int, part: str | None
         outlet=parsed.outlet,
         author=parsed.author,
         url=parsed.url,
-        language=parsed.language,
+        language=source_language(parsed),
         kind=parsed.kind,
         sha256=sha256,
         original_file_id=file_id,

@@ -16,6 +16,36 @@ _BY_SUFFIX: dict[str, ModuleType] = {
 }
 
 
+#: files that bring in a whole project or bibliography (many kinds of rows, one unit of work),
+#: imported by ``db.interchange`` rather than by a source reader, by suffix
+PROJECT_FORMATS: dict[str, str] = {".qdpx": "refi", ".qde": "refi", ".qdc": "refi", ".ris": "ris",
+                                   ".bib": "bibtex", ".jsonld": "w3c"}
+#: how much of a ``.json`` file is read to tell CSL-JSON or Web Annotations from a Telegram export
+_SNIFF = 4096
+
+
+def project_format(path: Path) -> str | None:
+    """``refi``, ``ris``, ``bibtex``, ``csl`` or ``w3c`` for a file of that kind, by its suffix
+    and, for ``.json``, by its start: Web Annotations name their JSON-LD context, CSL-JSON (what
+    Zotero exports) is a list of items; any other JSON (a Telegram export) is not a project."""
+    suffix = path.suffix.lower()
+    if suffix in PROJECT_FORMATS:
+        return PROJECT_FORMATS[suffix]
+    if suffix != ".json":
+        return None
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF)
+    except OSError:
+        return None
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if b"www.w3.org/ns/anno.jsonld" in head:
+        return "w3c"
+    if start.startswith(b"[") and (start[1:].lstrip().startswith(b"{") or start[1:].lstrip().startswith(b"]")):
+        return "csl"
+    return None
+
+
 def reader_for(path: Path) -> ModuleType | None:
     """The format module for ``path`` by its suffix; None for a type Dossier does not read."""
     return _BY_SUFFIX.get(path.suffix.lower())

@@ -125,8 +125,8 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
 
 
 def _tree(data: bytes | str) -> Any:
-    import lxml.etree  # type: ignore[import-untyped]
-    import lxml.html  # type: ignore[import-untyped]
+    import lxml.etree
+    import lxml.html
 
     try:
         return lxml.html.document_fromstring(data)

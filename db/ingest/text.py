@@ -47,7 +47,8 @@ _NAME_LINKS = frozenset({"and", "&", "de", "van", "von", "der", "al", "bin", "ib
 # "(The Daily Beast) Defectors ...", "(Reuters) - Talks ...": a capitalised name, no digits.
 _OUTLET_LEAD = re.compile(r"\(([^\W\d_][^()\n\d]{0,59})\)\s+(?:[-–—]\s+)?(?=\S)")
 _DATELINE = re.compile(
-    r"(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?),\s+"
+    r"(?P<place>[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ .'’-]{1,40}"
+    r"(?:,\s*[A-ZА-ЯЁІЇЄҐ][A-Za-zА-Яа-яЁёІЇЄҐіїєґ .'’-]{1,30})?),\s+"
     r"(?P<date>[^\n]{4,40}?)\s+[-–—]+\s"
 )
 
@@ -254,6 +255,7 @@ def _read_header(text: str, source: ParsedSource, pos: int = 0) -> int:
     """Fill title/published/author/outlet from the top of ``text`` (from ``pos`` on); return
     where the body starts."""
     title_candidate: tuple[str, int] | None = None
+    after_date = False
     for _ in range(_HEADER_LINES):
         line, end = _next_line(text, pos)
         if line is None:
@@ -262,11 +264,19 @@ def _read_header(text: str, source: ParsedSource, pos: int = 0) -> int:
         if not stripped:
             pos = end
             continue
-        if len(stripped) > 300 or not _is_own_paragraph(text, end):
+        if len(stripped) > 300:
             break
+        date = parse_date(stripped) if _could_be_date_line(stripped) else None
+        # A date line, and the title right under it, need no blank line after them: "Суббота,
+        # 11 июля 2015" / "Заголовок" / text. Other header lines stand alone.
+        title_under_date = (date is None and after_date and source.title is None
+                            and _looks_like_title(stripped))
+        if not (_is_own_paragraph(text, end) or (date is not None and source.published is None)
+                or title_under_date):
+            break
+        after_date = date is not None and source.published is None
         markdown = _MARKDOWN_TITLE.match(stripped)
         byline = _BYLINE.match(stripped)
-        date = parse_date(stripped) if _could_be_date_line(stripped) else None
         if markdown and source.title is None:
             source.title = trim_title(markdown.group(1))
         elif date is not None and source.published is None:
@@ -279,6 +289,8 @@ def _read_header(text: str, source: ParsedSource, pos: int = 0) -> int:
             source.author = byline.group(1).strip()
         elif source.title is None and title_candidate is None and len(stripped) <= 200:
             if source.published is not None:
+                if not _looks_like_title(stripped) and not text[end:].strip():
+                    break  # the one sentence under the date is the text, not its title
                 source.title = trim_title(stripped)
             else:
                 title_candidate = (stripped, pos)
@@ -324,6 +336,12 @@ def _is_own_paragraph(text: str, end: int) -> bool:
 def _could_be_date_line(line: str) -> bool:
     """Short enough to be nothing but a date ("Saturday, July 11, 2015")."""
     return len(line) <= 40 and len(line.split()) <= 6
+
+
+def _looks_like_title(line: str) -> bool:
+    """A headline: short, and not a sentence ending in a full stop."""
+    return len(line) <= 200 and not line.endswith((".", ":", ";", ",")) and any(
+        c.isalpha() for c in line)
 
 
 def _is_name(text: str) -> bool:

@@ -13,8 +13,8 @@ connection = config.attributes["connection"]
 
 
 def include_name(name: str | None, type_: str, _parent: object) -> bool:
-    """The search index is managed by hand (see 0001); autogenerate must not touch it."""
-    return not (type_ == "table" and name is not None and name.startswith("source_fts"))
+    """The search indexes are managed by hand (see 0001, 0013); autogenerate must not touch them."""
+    return not (type_ == "table" and name is not None and name.startswith(("source_fts", "source_stem")))
 
 
 context.configure(

@@ -35,6 +35,7 @@ from db.undo.codes import (
 )
 from db.undo.memos import MemoEdited, edit_memo
 from db.undo.references import ReferenceImported, import_reference
+from db.undo.sources import SourceLanguageSet, set_source_language
 from db.undo.statistics import StatisticEdited, create_statistic, delete_statistic, edit_statistic
 from db.undo.suggestions import reject_suggestion
 from db.undo.texts import Anchoring, AnchorsChanged, place_orphan, replace_text
@@ -56,6 +57,7 @@ __all__ = [
     "MemoEdited",
     "ReferenceImported",
     "Session",
+    "SourceLanguageSet",
     "StatisticEdited",
     "add_alias",
     "create_actor",
@@ -79,4 +81,5 @@ __all__ = [
     "place_orphan",
     "reject_suggestion",
     "replace_text",
+    "set_source_language",
 ]

@@ -23,11 +23,14 @@ SHOW_PROGRESS_AFTER = 300
 
 
 def import_file_filter() -> str:
-    """The file dialog's filter: every type a reader exists for, then all files."""
-    from db.ingest.formats import READERS
+    """The file dialog's filter: every type a reader exists for, projects and bibliographies
+    from other tools (REFI-QDA, RIS, BibTeX, Web Annotations), then all files."""
+    from db.ingest.formats import PROJECT_FORMATS, READERS
 
-    patterns = " ".join(f"*{suffix}" for reader in READERS for suffix in reader.EXTENSIONS)
-    return f"Documents ({patterns});;All files (*)"
+    patterns = " ".join(dict.fromkeys(f"*{suffix}" for reader in READERS for suffix in reader.EXTENSIONS))
+    projects = " ".join(f"*{suffix}" for suffix in PROJECT_FORMATS)
+    return (f"Documents and projects ({patterns} {projects});;"
+            f"Projects and bibliographies ({projects} *.json);;All files (*)")
 
 
 def is_table(path: Path) -> bool:

@@ -40,3 +40,11 @@ def measure(stat: StatisticRow) -> str:
 
 def source_kind(kind: str) -> str:
     return SOURCE_KINDS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def language_name(code: str | None) -> str:
+    """"Russian (ru)" for a known code, the code itself for another, "" when not set."""
+    from db.language import language
+
+    known = language(code)
+    return known.label() if known is not None else (code or "")

@@ -12,7 +12,7 @@ from db.archive import Archive
 from db.filters import SourceFilter
 from db.rows import SourceRow
 from desktop.models.base import Column, LazyTableModel, Role
-from desktop.models.display import date, source_kind
+from desktop.models.display import date, language_name, source_kind
 from desktop.reads import sources as reads
 from desktop.tasks import TaskRunner
 
@@ -31,7 +31,7 @@ def _tooltip(row: SourceRow) -> str:
 class SourcesModel(LazyTableModel[SourceRow]):
     """Title, date, outlet, kind and counts; with a search, also the matching snippet."""
 
-    SNIPPET_COLUMN = 6
+    SNIPPET_COLUMN = 7
 
     def __init__(self, archive: Archive, runner: TaskRunner | None = None) -> None:
         self._snippets: dict[int, str] = {}
@@ -39,6 +39,10 @@ class SourcesModel(LazyTableModel[SourceRow]):
             Column[SourceRow]("Title", lambda r: r.title, "title", tooltip=_tooltip),
             Column[SourceRow]("Published", lambda r: date(r.published), "published"),
             Column[SourceRow]("Outlet", lambda r: r.outlet or "", "outlet"),
+            Column[SourceRow]("Lang.", lambda r: r.language or "", "language",
+                              tooltip=lambda r: language_name(r.language),
+                              header_tip="The language of the source (detected at import when "
+                                         "its file does not say; Annotate ▸ Source Language…)"),
             Column[SourceRow]("Kind", lambda r: source_kind(r.kind), "kind"),
             Column[SourceRow]("Ann.", lambda r: r.annotation_count, "annotations", align_right=True,
                               header_tip="Annotations (coded passages, mentions and statistic spans)"),

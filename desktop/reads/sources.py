@@ -36,3 +36,10 @@ def search(archive: Archive, where: SourceFilter, limit: int, marks: tuple[str, 
 def counts(archive: Archive) -> ArchiveCounts:
     """How many sources, actors, statistics and annotations the archive holds."""
     return read(archive, queries.counts)
+
+
+def sources_waiting_for_the_search_index(archive: Archive) -> int:
+    """How many sources the stemmed search index has yet to take in (an upgraded archive)."""
+    from db.search_index import pending_count
+
+    return read(archive, pending_count)

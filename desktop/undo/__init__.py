@@ -16,6 +16,7 @@ from desktop.undo.base import ArchiveCommand, DeleteRows, IdOrRef, Ref, Window
 from desktop.undo.codes import CreateCode, EditCode, MergeCodes, delete_code
 from desktop.undo.memos import EditMemo
 from desktop.undo.references import ImportReferenceData
+from desktop.undo.sources import SetSourceLanguage
 from desktop.undo.statistics import CreateStatistic, DeleteStatistic, EditStatistic
 from desktop.undo.suggestions import RejectSuggestion
 from desktop.undo.texts import PlaceOrphan, ReplaceText
@@ -44,6 +45,7 @@ __all__ = [
     "Ref",
     "RejectSuggestion",
     "ReplaceText",
+    "SetSourceLanguage",
     "Window",
     "delete_annotation",
     "delete_code",

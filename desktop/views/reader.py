@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QToolTip, QVBoxLayout, 
 
 from db import values
 from db.rows import AnnotationRow, SourceDetail, StatisticRow, page_of
-from desktop.models.display import date, measure
+from desktop.models.display import date, language_name, measure
 from desktop.views.highlighting import (
     CODED,
     FOCUS,
@@ -73,7 +73,8 @@ def _open_web_link(url: str) -> None:
 def _header_html(detail: SourceDetail) -> str:
     row = detail.row
     esc = html.escape
-    facts = [x for x in (date(row.published), row.outlet or "", row.author or "") if x]
+    facts = [x for x in (date(row.published), row.outlet or "", row.author or "",
+                         language_name(row.language)) if x]
     lines = [f"<div style='font-size:15pt; font-weight:600'>{esc(row.title)}</div>"]
     if facts:
         lines.append(f"<div style='color:#505050; font-size:10.5pt'>{esc(' · '.join(facts))}</div>")

@@ -32,7 +32,7 @@ from desktop.views.common import filter_box, pane_layout, select_row, selected_i
 #: ms to wait after the last key press before filtering or searching
 TYPING_PAUSE = 250
 #: columns hidden while searching (outlet, kind, counts): the snippets need the width
-SEARCH_HIDES = (2, 3, 4, 5)
+SEARCH_HIDES = (2, 3, 4, 5, 6)
 
 
 class TitleDelegate(QStyledItemDelegate):
@@ -108,9 +108,9 @@ class SourcesPane(QWidget):
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setStretchLastSection(False)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 82), (2, 110), (3, 62), (4, 42), (5, 42), (6, 280)):
+        for column, width in ((1, 82), (2, 110), (3, 42), (4, 62), (5, 42), (6, 42), (7, 280)):
             self.view.setColumnWidth(column, width)
-        self.view.setColumnHidden(3, True)  # the kind: one right-click on the header away
+        self.view.setColumnHidden(4, True)  # the kind: one right-click on the header away
         self.titles = TitleDelegate(self.model, self.view)
         self.view.setItemDelegateForColumn(0, self.titles)
 

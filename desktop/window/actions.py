@@ -26,6 +26,7 @@ class Actions:
     import_reference: QAction
     export_statistics: QAction
     export_actors: QAction
+    export: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -35,6 +36,7 @@ class Actions:
     mention: QAction
     record_statistic: QAction
     correct_text: QAction
+    source_language: QAction
     orphans: QAction
     memo_source: QAction
     memo_actor: QAction
@@ -66,6 +68,8 @@ _TABLE: tuple[tuple[str, str, Any, str], ...] = (
     ("export_statistics", "Export &Statistics…", None,
      "Save the statistics shown (as filtered) to a CSV or Excel file"),
     ("export_actors", "Export &Actors…", None, "Save every actor with its aliases to a CSV or Excel file"),
+    ("export", "&Export…", "Ctrl+Shift+E",
+     "Save sources, codes and annotations for NVivo, MAXQDA, ATLAS.ti, QualCoder, Zotero or the web"),
     ("quit", "&Quit", Key.Quit, "Close Dossier"),
     ("find", "&Find in Sources…", Key.Find, "Search the texts of the sources"),
     ("go_to_page", "&Go to Page…", "Ctrl+G", "Show a page of the PDF the source came from"),
@@ -75,6 +79,8 @@ _TABLE: tuple[tuple[str, str, Any, str], ...] = (
      "Record the selected text as a statistic (a claim)"),
     ("correct_text", "Correct Source &Text…", None,
      "Fix the text of the source shown; its annotations follow their words"),
+    ("source_language", "Source &Language…", None,
+     "Say which language the source shown is in (search and suggestions read it by it)"),
     ("orphans", "&Unplaced Annotations…", None,
      "Annotations whose words could not be found after the text changed"),
     ("memo_source", "Memo on &Source…", None, "Write a memo on the source shown in the reader"),
@@ -152,9 +158,9 @@ def build_menus(bar: QMenuBar, actions: Actions, pane_toggles: list[QAction]) ->
     recent.setObjectName("recentMenu")
     menus["recent"] = recent
     menu("file", "&File", a.new_archive, a.open_archive, recent, None, a.import_files, a.import_folder,
-         None, a.import_reference, a.export_statistics, a.export_actors, None, a.quit)
+         None, a.import_reference, a.export, a.export_statistics, a.export_actors, None, a.quit)
     menu("edit", "&Edit", a.undo, a.redo, None, a.find, a.go_to_page)
-    menu("annotate", "&Annotate", *a.on_selection, None, a.correct_text, a.orphans, None,
+    menu("annotate", "&Annotate", *a.on_selection, None, a.correct_text, a.source_language, a.orphans, None,
          a.memo_source, a.memo_actor, a.memo_statistic, a.memo_code, a.find_memos)
     menu("actors", "A&ctors", a.new_actor, a.edit_actor, a.merge_actors, a.delete_actor, None,
          a.show_conflicts_list)

@@ -34,8 +34,11 @@ from desktop.controllers.actors import Actors
 from desktop.controllers.annotating import Annotating
 from desktop.controllers.base import Dialogs
 from desktop.controllers.codebook import Codebook
+from desktop.controllers.exporting import Exporting
 from desktop.controllers.importing import ImportController
 from desktop.controllers.memos import Memos
+from desktop.controllers.search_index import SearchIndex
+from desktop.controllers.source_language import SourceLanguage
 from desktop.controllers.source_text import SourceText
 from desktop.controllers.statistics import Statistics
 from desktop.controllers.suggestions import Suggestions
@@ -69,9 +72,12 @@ class Controllers:
     codebook: Codebook
     memos: Memos
     source_text: SourceText
+    source_language: SourceLanguage
+    search_index: SearchIndex
     actors: Actors
     statistics: Statistics
     suggestions: Suggestions
+    exporting: Exporting
 
 
 class MainWindow(QMainWindow):
@@ -136,6 +142,7 @@ class MainWindow(QMainWindow):
             self._sizes_pending = not self.docks.restore(self._header_views())
         self.refresh()
         self.controllers.statistics.refresh_conflicts()
+        self.controllers.search_index.build_if_needed()
         # pandas and pyqtgraph (~1 s to import) load once the window is on screen with its lists
         self.refreshed.connect(self._after_first_refresh, Qt.ConnectionType.SingleShotConnection)
 
@@ -154,7 +161,7 @@ class MainWindow(QMainWindow):
         a = self.action
         annotating = Annotating(
             self, self.dialogs, self.reader, lambda: self.codes.rows,
-            selection_actions=a.on_selection, source_actions=(a.memo_source, a.correct_text), parent=self,
+            selection_actions=a.on_selection, source_actions=(a.memo_source, a.correct_text, a.source_language), parent=self,
         )
         return Controllers(
             importing=ImportController(self.archive, self.tasks, self),
@@ -162,10 +169,13 @@ class MainWindow(QMainWindow):
             codebook=Codebook(self, self.dialogs, self.codes, parent=self),
             memos=Memos(self, self.dialogs, self._selected, parent=self),
             source_text=SourceText(self, self.dialogs, self.reader, annotating.selection, parent=self),
+            source_language=SourceLanguage(self, self.dialogs, self.reader, parent=self),
+            search_index=SearchIndex(self, parent=self),
             actors=Actors(self, self.dialogs, self.actors,
                           (a.new_actor, a.edit_actor, a.merge_actors, a.delete_actor), parent=self),
             statistics=Statistics(self, self.dialogs, self.statistics, self.conflicts, parent=self),
             suggestions=Suggestions(self, self.dialogs, self.suggestions, self.reader, parent=self),
+            exporting=Exporting(self, self.dialogs, lambda: self.sources.model.ids, self.sources.selected_source, parent=self),
         )
 
     def _build_toolbar(self) -> None:

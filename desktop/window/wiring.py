@@ -25,6 +25,7 @@ def connect_actions(window: MainWindow) -> None:
     on(a.import_reference, c.statistics.import_reference)
     on(a.export_statistics, c.statistics.export_statistics)
     on(a.export_actors, c.statistics.export_actors)
+    on(a.export, c.exporting.export)
     on(a.quit, window.close)
     on(a.find, window.focus_search)
     on(a.go_to_page, window.go_to_page)
@@ -33,6 +34,7 @@ def connect_actions(window: MainWindow) -> None:
     on(a.record_statistic, c.annotating.record_statistic)
     on(a.correct_text, c.source_text.correct_text)
     on(a.orphans, c.source_text.show_orphans)
+    on(a.source_language, c.source_language.choose_language)
     for action, kind in ((a.memo_source, "source"), (a.memo_actor, "actor"),
                          (a.memo_statistic, "statistic"), (a.memo_code, "code")):
         on(action, lambda kind=kind: c.memos.edit_memo(kind))
@@ -51,6 +53,7 @@ def connect_panes(window: MainWindow) -> None:
     c = window.controllers
     window.archive_changed.connect(window.refresh)
     c.importing.changed.connect(window.archive_changed.emit)
+    c.search_index.built.connect(window.archive_changed.emit)
     window.tasks.busy_changed.connect(lambda n: window.busy.setVisible(n > 0))
 
     window.sources.source_selected.connect(lambda source_id: window.open_source(source_id))

@@ -5,7 +5,9 @@ of the text: case folded, diacritics removed ("Sámi" = "Sami"), typographic quo
 made plain, runs of white space made one space. Offsets are mapped back to the original code
 points, so ``text[start:end] == quote`` always holds, emoji and other characters beyond the BMP
 included. A match must stand as whole words, except at the edge of scripts written without
-spaces (Chinese, Japanese), and the longest match wins where matches overlap.
+spaces (Chinese, Japanese), and the longest match wins where matches overlap. A name in an
+inflected language (Russian, Ukrainian) is also found in its other case forms, the words
+agreeing ("в Дагестане", "Северного Кавказа", "Рамзана Кадырова"; :mod:`db.language.morphology`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
+
+from db.language import name_forms
 
 
 @dataclass(frozen=True)
@@ -160,12 +164,14 @@ class ActorMatcher:
         self._automaton = ahocorasick.Automaton()
         entries: dict[str, list[tuple[int, str, str | None]]] = {}
         for actor_id, alias, canonical, kind in names:
-            key = normalise(alias)
-            if not key:
-                continue
-            bucket = entries.setdefault(key, [])
-            if all(actor_id != existing[0] for existing in bucket):
-                bucket.append((actor_id, canonical, kind))
+            # a name in an inflected language is found in every case ("в Дагестане")
+            for written in (alias, *sorted(name_forms(alias))):
+                key = normalise(written)
+                if not key:
+                    continue
+                bucket = entries.setdefault(key, [])
+                if all(actor_id != existing[0] for existing in bucket):
+                    bucket.append((actor_id, canonical, kind))
         for key, actors in entries.items():
             self._automaton.add_word(key, (len(key), tuple(actors)))
         self._keys = frozenset(entries)

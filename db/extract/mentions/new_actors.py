@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from db.extract.mentions import russian
 from db.extract.mentions.english import (
     ABBREVIATED,
     ADJECTIVE,
@@ -35,6 +36,10 @@ from db.extract.mentions.english import (
     TITLES,
 )
 from db.extract.mentions.matching import ActorMatcher, MentionCandidate, normalise
+
+# Words that are no names in any language Dossier reads (a sentence may open with them).
+_NOT_NAMES = NOT_NAMES | russian.NOT_NAMES
+_CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
 
 # A word that may be part of a name: capitalised (any cased script), an initialism ("U.N."),
 # an Arabic article ("al-Sadr"), or a word in a script without case (Arabic, Hebrew, CJK...).
@@ -76,7 +81,7 @@ def _lowercase_words(text: str) -> set[str]:
 def _ordinary(word: str, lowered_text: set[str]) -> bool:
     """An ordinary word that is capitalised only because a sentence starts with it."""
     lower = word.lower().rstrip(".")
-    if lower in NOT_NAMES or lower in MONTHS_AND_DAYS:
+    if lower in _NOT_NAMES or lower in MONTHS_AND_DAYS:
         return True
     stems = {lower, lower.rstrip("s"), lower[:-2] if lower.endswith("es") else lower,
              lower[:-3] if lower.endswith("ing") else lower,
@@ -283,9 +288,12 @@ class _ShoutedLines:
         return shouted
 
 
-def suggest_new_actors(text: str, known: ActorMatcher | None = None) -> list[MentionCandidate]:
+def suggest_new_actors(text: str, known: ActorMatcher | None = None,
+                       language: str | None = None) -> list[MentionCandidate]:
     """Candidates for actors not yet in the registry: runs of capitalised words with the
-    titles and roles around them, and a guessed kind; known names are left out."""
+    titles and roles around them, and a guessed kind; known names are left out. Names in
+    Cyrillic come in their base form, read as ``language`` (Russian unless it is "uk")."""
+    inflected = "uk" if language == "uk" else "ru"
     # Known mentions do not overlap one another, so sorted starts and ends can be bisected.
     known_spans = sorted((m.start, m.end) for m in known.find(text)) if known is not None else []
     known_starts = [span[0] for span in known_spans]
@@ -300,10 +308,10 @@ def suggest_new_actors(text: str, known: ActorMatcher | None = None) -> list[Men
     for run_start, run_end, after_title in _headline_runs(text, _runs(text), lowered):
         if shouted.covers(run_start):
             continue
-        for start, end, kind in _split_run(text, run_start, run_end, lowered, after_title):
+        for start, end, kind, name in _names(text, run_start, run_end, lowered, after_title,
+                                             inflected):
             if overlaps_known(start, end):
                 continue
-            name = _display_name(text[start:end])
             if known is not None and known.knows(name):
                 continue
             key = normalise(name)
@@ -313,6 +321,20 @@ def suggest_new_actors(text: str, known: ActorMatcher | None = None) -> list[Men
     # One kind per name: the first confident guess made anywhere in the text.
     return [MentionCandidate(c.name, kinds.get(normalise(c.name), c.kind), None, c.start, c.end,
                              c.quote) for c in candidates]
+
+
+def _names(text: str, start: int, end: int, lowered: set[str], after_title: bool, code: str,
+           ) -> list[tuple[int, int, str | None, str]]:
+    """(start, end, kind, name as suggested) of the names in a run."""
+    from db.extract.mentions.inflected import refine
+
+    found: list[tuple[int, int, str | None, str]] = []
+    for n_start, n_end, kind in _split_run(text, start, end, lowered, after_title):
+        if _CYRILLIC.search(text, n_start, n_end):
+            found.extend((s, e, k, name) for s, e, name, k in refine(text, n_start, n_end, kind, code))
+        else:
+            found.append((n_start, n_end, kind, _display_name(text[n_start:n_end])))
+    return found
 
 
 def _split_run(text: str, start: int, end: int, lowered: set[str], after_title: bool,
@@ -366,7 +388,7 @@ def _split_run(text: str, start: int, end: int, lowered: set[str], after_title: 
                 tokens[1][2].lower() in TITLES:
             tokens.pop(0)
             continue
-        if lower in NOT_NAMES and rest:
+        if lower in _NOT_NAMES and rest:
             tokens.pop(0)
             continue
         break
@@ -381,7 +403,7 @@ def _split_run(text: str, start: int, end: int, lowered: set[str], after_title: 
     single = len(tokens) == 1
     lower = name.lower().rstrip(".")
     strong = any(pattern.search(name) for pattern in STRONG_PATTERNS)
-    if single and (lower in NOT_NAMES or lower in MONTHS_AND_DAYS or len(name) < 2):
+    if single and (lower in _NOT_NAMES or lower in MONTHS_AND_DAYS or len(name) < 2):
         return found
     if single and name.isupper() and len(name.replace(".", "")) <= 2 and not strong:
         return found
@@ -392,7 +414,8 @@ def _split_run(text: str, start: int, end: int, lowered: set[str], after_title: 
     if not single and not strong and not person_cue and all(
             ADJECTIVE.search(t[2]) for t in tokens) and _lower_word_follows(following):
         return found  # "Algerian Islamic militants"
-    if single and not strong and lower not in COUNTRIES and not person_cue:
+    if single and not strong and lower not in COUNTRIES and not person_cue and \
+            not _CYRILLIC.search(name):  # Russian writes adjectives of names in lower case
         # A nationality or other adjective before a noun ("Israeli troops", "Shi'ite
         # militiamen", "Sunni insurgent") is not an actor; nor is a plural ("Palestinians").
         if _lower_word_follows(following) and (DEMONYM.search(lower) or not re.match(

@@ -51,8 +51,20 @@ class _Attribution:
     leading: bool  # covers what follows (True) or what precedes (False)
 
 
+# A participle between commas before the claim verb ("..., received here, said").
+_ASIDE = re.compile(r",\s*(?:in\s+an?\s+(?:written\s+)?(?:statement|communiqu[eé]|letter)|received|obtained|seen|quoted|carried|posted|published|issued|"
+                    r"released|broadcast|cited|made\s+available)\b[^,;]{0,40},\s*$", re.IGNORECASE)
+# "a statement by the group", "a communique from the ministry": the one who states it.
+_STATEMENT_BY = re.compile(r"^(?:an?|the)?\s*(?:written\s+)?(?:statement|communiqu[eé]|letter|"
+                           r"message|video|leaflet|announcement|press\s+release)\s+"
+                           r"(?:by|from|of|issued\s+by)\s+(.+)$", re.IGNORECASE)
+
+
 def _clean_claimant(raw: str) -> str | None:
     text = clean(raw)
+    statement = _STATEMENT_BY.match(text)
+    if statement:
+        text = statement.group(1)
     text = re.sub(r"^(?:and|but|while|as|also)\s+", "", text, flags=re.IGNORECASE)
     text = TIME_TAIL.sub("", text)
     text = re.sub(r"\s+(?:has|have|had|will|would|also|now)$", "", text, flags=re.IGNORECASE)
@@ -154,6 +166,10 @@ def _attributions(sentence: str) -> list[_Attribution]:
         # "the French Cereals Intervention Office (ONIC) said": the name before the brackets.
         bracket = re.search(r"\s*\([^()]*\)\s*$", head)
         head_end = bracket.start() if bracket else len(head)
+        # "A statement by the group, received here, said": the aside goes, the subject stays.
+        aside = _ASIDE.search(head, 0, head_end)
+        if aside:
+            head_end = aside.start()
         for boundary in re.finditer(r"[,;:(]\s*|\s[-—–]{1,2}\s|\)\s*|\bthat\s",
                                     head[:head_end]):
             piece_start = boundary.end()

@@ -29,7 +29,7 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("this_year", re.compile(r"\b(?:this|so\s+far\s+this)\s+year\b", re.I)),
     ("last_month", re.compile(r"\blast\s+month\b", re.I)),
     ("this_month", re.compile(r"\bthis\s+month\b", re.I)),
-    ("year", re.compile(r"(?<![\d,.$#/-])(1[89]\d\d|20\d\d)(?![\d,/%-]|\.\d|s\b)")),
+    ("year", re.compile(r"(?<![\d,.$#/-])(1[89]\d\d|20\d\d)(?![\d/%-]|[.,]\d|s\b)")),
 )
 
 

@@ -7,6 +7,7 @@ tests can fill them in and press OK with qtbot.
 
 from desktop.views.dialogs.annotate import AnnotateDialog
 from desktop.views.dialogs.codebook import ChooseCodeDialog, CodeDialog
+from desktop.views.dialogs.language import LanguageDialog
 from desktop.views.dialogs.memo import MemoDialog, MemoSearchDialog
 from desktop.views.dialogs.mention import MentionDialog
 from desktop.views.dialogs.statistic import StatisticDialog
@@ -16,6 +17,7 @@ __all__ = [
     "AnnotateDialog",
     "ChooseCodeDialog",
     "CodeDialog",
+    "LanguageDialog",
     "MemoDialog",
     "MemoSearchDialog",
     "MentionDialog",

@@ -545,3 +545,19 @@ def test_claimants_named_by_an_adjective_and_their_medium() -> None:
     found = only("Seventeen political parties say the election should be put off for at least "
                  "six months.")
     assert (found.value, found.subject) == (17, "political parties")
+
+
+def test_a_stated_year_before_a_trailing_attribution_is_the_period() -> None:
+    [found] = suggest_statistics(
+        "Attacks by the group accounted for 15 percent of all deaths in 2013, the report said.")
+    assert (found.value, found.unit) == (15.0, "%")
+    assert (found.period_start, found.period_end) == (PartialDate(2013), PartialDate(2013))
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("A statement by the group, received here, said 12 soldiers were killed.", "group"),
+    ("The ministry, in a statement received here, said 40 people were detained.", "ministry"),
+])
+def test_a_claimant_before_an_aside_is_kept(sentence: str, claimant: str) -> None:
+    [found] = suggest_statistics(sentence)
+    assert found.claimant == claimant

@@ -19,18 +19,14 @@ from desktop.window.main_window import MainWindow
 from tests.desktop.charts.chart_helpers import drawn
 
 
-@pytest.fixture
-def window(qtbot: QtBot, sample_archive: Archive) -> MainWindow:
-    main = MainWindow(sample_archive)
-    qtbot.addWidget(main)
-    main.resize(1400, 900)
-    with qtbot.waitSignal(main.refreshed, timeout=10_000):
-        main.show()
-    if main.chart is None:
-        with qtbot.waitSignal(main.chart_ready, timeout=10_000):
+@pytest.fixture(autouse=True)
+def _chart_drawn(qtbot: QtBot, window: MainWindow) -> None:
+    """The shared window at its full size, once its chart (loaded after the lists) is drawn."""
+    window.resize(1400, 900)
+    if window.chart is None:
+        with qtbot.waitSignal(window.chart_ready, timeout=10_000):
             pass
-    drawn(qtbot, main.chart)
-    return main
+    drawn(qtbot, window.chart)
 
 
 def test_clicking_a_point_opens_its_sentence_in_the_reader(qtbot: QtBot, window: MainWindow, sample_archive: Archive) -> None:

@@ -16,6 +16,7 @@ from db.importer import import_paths
 from desktop.reads import sources as reads
 from desktop.views.reader import LAZY_FROM, ReaderView
 from tests.db.ingest.conftest import write_pdf
+from tests.desktop.helpers import open_window
 from tests.factories import make_source
 
 PARAGRAPH = "Shelling continued near the town, officials said, and 🙂 families left at night. "
@@ -124,15 +125,11 @@ def test_a_pdf_source_shows_its_pages_and_where_an_annotation_is(qtbot: QtBot, a
 
 
 def test_go_to_page_shows_the_page_asked_for(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
-    from desktop.window.main_window import MainWindow
-
     pages = [f"Finding {n}.\n" + "\n".join(f"Line {k} of page {n}." for k in range(40)) for n in range(1, 6)]
     [result] = import_paths(archive, [write_pdf(tmp_path / "long.pdf", pages, title="Long report")])
     plain = make_source(archive, "A text without pages.")
-    window = MainWindow(archive)
-    qtbot.addWidget(window)
+    window = open_window(qtbot, archive)
     window.resize(1200, 800)
-    window.show()
     assert result.source_id is not None
     window.open_source(plain)
     qtbot.waitUntil(lambda: window.reader.source_id == plain)

@@ -1,0 +1,153 @@
+"""What languages cost (issue 13): import rate with language detection and stemming against the
+same import without them (today's rate before the issue), and search latency on 100,000 Russian
+and English sources, stemmed against the words-as-written search of before.
+
+    python benchmarks/bench_language_speed.py [--sources 100000] [--files 1000]
+
+Import: a folder of real news files, half Russian (NEREL), half English (Reuters-21578), imported
+in one process (DOSSIER_IMPORT_WORKERS=0 alike); "before" switches detection and the commit's
+stemming off (the queue triggers still run, a few microseconds a row). Goal: at least 0.8x.
+
+Latency: sources of about 600 characters made of real sentences (NEREL, AG News), half in each
+language, inserted in batches as an import writes them; 60 one- and two-word queries drawn from
+their words, limit 50 (the command line's) and 1,000 (the window's). "Before" is the exact index
+with bare words (what search did until now). Goal: p50 within 1.5x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks._common import percentile, print_table  # noqa: E402
+from benchmarks.reuters import reuters_folder  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data"
+NEREL = SHARED / "ru" / "nerel"
+
+_IMPORT = """
+import json, sys, time
+if sys.argv[3] == "before":
+    import db.importer.writer as writer
+    import db.search_index as index
+    writer.detect_language = lambda text: None
+    index.stem_pending = lambda session, limit=0: 0
+from db import archive
+from db.importer import import_paths
+opened = archive.open(sys.argv[1])
+start = time.perf_counter()
+results = import_paths(opened, [sys.argv[2]], workers=0)
+print(json.dumps({"seconds": time.perf_counter() - start, "imported": sum(r.status == "imported" for r in results)}))
+"""
+
+
+def import_rate(files: int) -> list[list[str]]:
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        corpus = base / "files"
+        reuters_folder(SHARED / "corpus" / "reuters21578", corpus, limit=files // 2)
+        for n, path in enumerate(sorted(NEREL.glob("*/*_text.txt"))[: files - files // 2]):
+            (corpus / f"ru-{n}.txt").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+        rows = []
+        rates: dict[str, list[float]] = {}
+        for label in ("before", "now", "before", "now"):  # twice each, alternating: a fair machine
+            archive_path = base / f"{label}-{time.monotonic_ns()}.sqlite"
+            out = subprocess.run([sys.executable, "-c", _IMPORT, str(archive_path), str(corpus), label],
+                                 capture_output=True, text=True, check=True, cwd=ROOT,
+                                 env={**os.environ, "DOSSIER_IMPORT_WORKERS": "0"})
+            result = json.loads(out.stdout)
+            rate = result["imported"] / result["seconds"]
+            rates.setdefault(label, []).append(rate)
+        for label, values in rates.items():
+            rows.append([label, f"{max(values):.0f}", f"{max(values) / max(rates['before']):.2f}x"])
+    return rows
+
+
+def _sentences() -> tuple[list[str], list[str]]:
+    russian: list[str] = []
+    for path in sorted(NEREL.glob("*/*_text.txt")):
+        russian += [s.strip() for s in re.split(r"(?<=[.!?])\s+", path.read_text(encoding="utf-8"))
+                    if len(s.strip()) > 40]
+    english: list[str] = []
+    with (SHARED / "corpus" / "ag_news_test.csv").open(encoding="utf-8") as handle:
+        for row in csv.reader(handle):
+            english += [s.strip() for s in re.split(r"(?<=[.!?])\s+", row[2]) if len(s.strip()) > 40]
+    return russian, english
+
+
+def latency(count: int) -> tuple[list[list[str]], float]:
+    from db import archive as archive_module
+    from db.commands import NewSource, add_sources
+    from db.filters import SourceFilter
+    from db.search import _search_exact, fts_query, search_sources
+
+    russian, english = _sentences()
+    rng = random.Random(5)
+    with tempfile.TemporaryDirectory() as folder:
+        opened = archive_module.open(Path(folder) / "latency.sqlite")
+        start = time.perf_counter()
+        for first in range(0, count, 1000):
+            batch = []
+            for n in range(first, min(count, first + 1000)):
+                pool, code = (russian, "ru") if n % 2 else (english, "en")
+                body = " ".join(rng.choice(pool) for _ in range(4))
+                batch.append(NewSource(text=body, title=rng.choice(pool)[:80], language=code))
+            with opened.session() as session:
+                add_sources(session, batch)
+        built = time.perf_counter() - start
+        words = [w for s in rng.sample(russian, 200) + rng.sample(english, 200)
+                 for w in re.findall(r"[^\W\d_]{5,}", s)]
+        queries = [rng.choice(words) if n % 2 else f"{rng.choice(words)} {rng.choice(words)}"
+                   for n in range(60)]
+        rows = []
+        for limit in (50, 1000):
+            timings: dict[str, list[float]] = {"before": [], "now": []}
+            for query in queries:
+                for label in ("before", "now"):
+                    with opened.session() as session:
+                        begin = time.perf_counter()
+                        if label == "now":
+                            search_sources(session, query, limit=limit)
+                        else:
+                            match = fts_query(query)
+                            assert match is not None
+                            _search_exact(session, match, SourceFilter(), limit, ("[", "]"))
+                        timings[label].append((time.perf_counter() - begin) * 1000)
+            p50 = {k: percentile(v, 0.5) for k, v in timings.items()}
+            for label in ("before", "now"):
+                rows.append([str(limit), label, f"{p50[label]:.1f}",
+                             f"{percentile(timings[label], 0.9):.1f}",
+                             f"{p50[label] / p50['before']:.2f}x"])
+        opened.close()
+    return rows, built
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sources", type=int, default=100_000)
+    parser.add_argument("--files", type=int, default=1000)
+    args = parser.parse_args()
+    print(f"load average before: {os.getloadavg()[0]:.2f}")
+    if args.files:
+        print(f"Import of {args.files} news files (half Russian, half English), files per second")
+        print_table(["import", "files/s", "vs before"], import_rate(args.files))
+    rows, built = latency(args.sources)
+    print(f"\nSearch latency on {args.sources:,} sources (built in {built:.0f} s, with stemming)")
+    print_table(["limit", "search", "p50 ms", "p90 ms", "p50 vs before"], rows)
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,148 @@
+"""The forms words are searched in: folded (case, ё/е) and reduced to a stem or base form by the
+language they are in, the same way for the texts indexed and for the words of a query.
+
+A word written in the script of its source's language is reduced by that language; a word in
+another script (a Latin name in a Russian article) by the usual language of its script; a word
+of a language with no stemmer stays as it is, so every text stays searchable as before.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
+
+from db.language import SCRIPT_DEFAULTS, Language, all_languages, language, script_default
+from db.language.base import WordReducer
+from db.language.scripts import script_of
+
+#: words as search sees them: letters and digits (SQLite's unicode61 splits at everything else)
+WORD = re.compile(r"[^\W_]+")
+_CACHE_LIMIT = 300_000
+
+
+def fold_word(text: str) -> str:
+    """Lower case with ё as е (the letter is optional in Russian print)."""
+    return text.lower().replace("ё", "е")
+
+
+@functools.cache
+def _reducer(code: str) -> WordReducer | None:
+    lang = language(code)
+    if lang is None:
+        return None
+    if lang.reducer is not None:
+        return lang.reducer()
+    if lang.snowball is None:
+        return None
+    import Stemmer
+
+    stemmer: Any = Stemmer.Stemmer(lang.snowball, 50_000)
+    return stemmer.stemWords  # type: ignore[no-any-return]
+
+
+class _Forms:
+    """Search forms of words for one language, with a cache (news repeats its words)."""
+
+    def __init__(self, lang: Language | None) -> None:
+        self.script = lang.script if lang is not None else None
+        self.code = lang.code if lang is not None else None
+        self.cache: dict[str, str] = {}
+
+    def forms(self, words: Sequence[str]) -> list[str]:
+        cache = self.cache
+        missing = [w for w in dict.fromkeys(words) if w not in cache]
+        if missing:
+            if len(cache) > _CACHE_LIMIT:
+                cache.clear()
+            by_code: dict[str | None, list[str]] = {}
+            for word in missing:
+                by_code.setdefault(self._code_for(word), []).append(word)
+            for code, group in by_code.items():
+                reduce = _reducer(code) if code is not None else None
+                reduced = reduce(group) if reduce is not None else group
+                cache.update(zip(group, reduced, strict=True))
+        return [cache[w] for w in words]
+
+    def _code_for(self, word: str) -> str | None:
+        if not word.isalpha():  # digits in it: a number, a date, a code ("M4", "2015")
+            return None
+        script = script_of(word)
+        if script == self.script:
+            return self.code
+        default = script_default(script)
+        return default.code if default is not None else None
+
+
+@functools.cache
+def _forms_for(code: str | None) -> _Forms:
+    return _Forms(language(code) if code else None)
+
+
+#: a long text is reduced a piece at a time, each piece giving each of its forms once, so that
+#: memory stays bounded by its vocabulary (a 100 MB transcript repeats its words)
+_PIECE = 1 << 20
+
+
+def index_text(text: str, language_code: str | None) -> str:
+    """The search forms of the words of ``text`` as a string of words: every word, in the text's
+    order, for a text of up to a million characters; beyond that each form once per million."""
+    forms = _forms_for(_stemming_code(language_code))
+    if len(text) <= _PIECE:
+        words = WORD.findall(fold_word(text))
+        return " ".join(forms.forms(words)) if words else ""
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _PIECE)
+        while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+            end += 1  # never cut a word in two
+        words = list(dict.fromkeys(WORD.findall(fold_word(text[start:end]))))
+        if words:
+            pieces.append(" ".join(dict.fromkeys(forms.forms(words))))
+        start = end
+    return " ".join(pieces)
+
+
+def word_form(folded: str, language_code: str | None) -> str:
+    """The search form of one folded word of a source in ``language_code``."""
+    return _forms_for(_stemming_code(language_code)).forms([folded])[0]
+
+
+@functools.lru_cache(maxsize=256)
+def _stemming_code(code: str | None) -> str | None:
+    lang = language(code)
+    return lang.code if lang is not None else None
+
+
+def query_forms(word: str, languages: Collection[str] | None = None) -> list[str]:
+    """Every form a query word may be indexed under: as written (folded), and as reduced by each
+    language written in its script (a query has no language of its own) among ``languages``
+    (the archive's; None: all), and by the usual language of its script; first form first."""
+    folded = fold_word(word)
+    found = [folded]
+    if any(c.isdigit() for c in folded):
+        return found
+    script = script_of(folded)
+    wanted = None if languages is None else {*languages, SCRIPT_DEFAULTS.get(script)}
+    for lang in _stemming_languages(script):
+        if wanted is not None and lang.code not in wanted:
+            continue
+        for form in _forms_for(lang.code).forms([folded]):
+            if form and form not in found:
+                found.append(form)
+    return found
+
+
+@functools.cache
+def _stemming_languages(script: str) -> tuple[Language, ...]:
+    default = SCRIPT_DEFAULTS.get(script)
+    langs = [lang for lang in all_languages() if lang.script == script and lang.stems]
+    langs.sort(key=lambda lang: lang.code != default)
+    return tuple(langs)
+
+
+def words_of(text: str) -> Iterable[str]:
+    """The words of a query or a text, as search splits them."""
+    return WORD.findall(text)

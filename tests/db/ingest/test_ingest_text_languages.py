@@ -1,0 +1,47 @@
+"""Header lines of text files in the languages of the sources: a date line and a title right
+under it, with or without blank lines; datelines in Cyrillic capitals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from db.dates import PartialDate
+from db.ingest import text
+
+
+@pytest.mark.parametrize(("content", "title", "published", "body"), [
+    ("Суббота, 11 июля 2015\nБоевики напали на пост\nВ Дагестане убиты трое.\n",
+     "Боевики напали на пост", PartialDate(2015, 7, 11), "В Дагестане убиты трое.\n"),
+    ("1 января 2000\nЗаголовок статьи\n\nТекст статьи.\n",
+     "Заголовок статьи", PartialDate(2000, 1, 1), "Текст статьи.\n"),
+    ("Суббота, 11 июля 2015 г.\n\nБоевики напали на пост\n\nТекст.\n",
+     "Боевики напали на пост", PartialDate(2015, 7, 11), "Текст.\n"),
+    ("12 березня 2014 року\nУ Києві відбувся мітинг\nТекст статті.\n",
+     "У Києві відбувся мітинг", PartialDate(2014, 3, 12), "Текст статті.\n"),
+    ("Saturday, July 11, 2015\nISIS Comes to Russia\nDefectors from a homegrown insurgency.\n",
+     "ISIS Comes to Russia", PartialDate(2015, 7, 11), "Defectors from a homegrown insurgency.\n"),
+])
+def test_a_date_line_and_the_title_under_it_are_read(
+        tmp_path: Path, content: str, title: str, published: PartialDate, body: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(content, encoding="utf-8")
+    [source] = text.parse(path)
+    assert (source.title, source.published, source.text) == (title, published, body)
+
+
+def test_a_first_sentence_under_the_date_stays_in_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("11 июля 2015\nВ Дагестане убиты трое боевиков, сообщили в МВД.\n", encoding="utf-8")
+    [source] = text.parse(path)
+    assert source.published == PartialDate(2015, 7, 11)
+    assert source.text == "В Дагестане убиты трое боевиков, сообщили в МВД.\n"
+
+
+def test_a_cyrillic_dateline_gives_the_date_and_stays_in_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("МОСКВА, 11 июля 2015 г. — Боевики напали на пост полиции.\n", encoding="utf-8")
+    [source] = text.parse(path)
+    assert source.published == PartialDate(2015, 7, 11)
+    assert source.text.startswith("МОСКВА, 11 июля 2015 г. —")

@@ -1,0 +1,72 @@
+"""Languages: the registry, codes as files declare them, detection at import, search forms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from db.archive import Archive
+from db.importer import import_paths
+from db.language import all_languages, language, normalise_code
+from db.language.detect import detect_language
+from db.language.search_forms import index_text, query_forms
+from db.queries import source_rows
+
+
+@pytest.mark.parametrize(("declared", "code"), [
+    ("ru", "ru"), ("ru-RU", "ru"), ("RUS", "ru"), ("en_GB", "en"), ("uk", "uk"), ("", None),
+    ("not a code", None), (None, None)])
+def test_declared_languages_are_read_as_iso_codes(declared: str | None, code: str | None) -> None:
+    assert normalise_code(declared) == code
+
+
+def test_every_language_has_a_name_a_script_and_a_unique_code() -> None:
+    codes = [lang.code for lang in all_languages()]
+    assert len(codes) == len(set(codes))
+    assert {"ru", "uk", "en", "fr", "de", "es", "ar"} <= set(codes)
+    russian = language("ru")
+    assert russian is not None
+    assert russian.stems
+    assert russian.label() == "Russian (ru)"
+    georgian = language("ka")
+    assert georgian is not None
+    assert not georgian.stems
+
+
+def test_detection_tells_russian_ukrainian_english_and_refuses_too_little() -> None:
+    assert detect_language("Боевики напали на пост полиции в Назрани, сообщили в МВД.") == "ru"
+    assert detect_language("Бойовики напали на пост поліції, повідомили у Міністерстві.") == "uk"
+    assert detect_language("Militants attacked a police post in Nazran, officials said.") == "en"
+    assert detect_language("Des militants ont attaqué un poste de police à Nazran.") == "fr"
+    assert detect_language("Назрань") is None
+    assert detect_language("12 345 678") is None
+
+
+def test_search_forms_fold_yo_and_reduce_each_script_by_its_language() -> None:
+    assert index_text("Ещё БОЕВИКОВ", "ru") == index_text("еще боевик", "ru") == "ещ боевик"
+    # a Latin word in a Russian text is stemmed as English; digits stay as they are
+    assert index_text("атаки attacks 2015", "ru") == "атак attack 2015"
+    # Ukrainian has no Snowball stemmer: its words are reduced to their dictionary forms
+    assert index_text("бойовиків", "uk") == "бойовик"
+    # a language without a stemmer keeps its words
+    assert index_text("თბილისში", "ka") == "თბილისში"
+    assert query_forms("боевиков", {"ru"}) == ["боевиков", "боевик"]
+
+
+def test_import_detects_the_language_a_file_does_not_declare(archive: Archive, tmp_path: Path) -> None:
+    (tmp_path / "ru.txt").write_text("Сводка\n\nВ Дагестане задержаны трое подозреваемых, "
+                                     "сообщили в МВД республики.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("Report\n\nThree suspects were detained in Dagestan, "
+                                     "the ministry said.\n", encoding="utf-8")
+    (tmp_path / "declared.md").write_text("---\nlang: uk-UA\n---\nThree suspects were detained.\n",
+                                          encoding="utf-8")
+    (tmp_path / "short.txt").write_text("42\n", encoding="utf-8")
+    results = import_paths(archive, [tmp_path], workers=0)
+    ids = {Path(r.path).name: r.source_id for r in results}
+    with archive.session() as session:
+        rows = {row.id: row.language for row in source_rows(session, [i for i in ids.values() if i])}
+    assert rows[ids["ru.txt"]] == "ru"
+    assert rows[ids["en.txt"]] == "en"
+    assert rows[ids["declared.md"]] == "uk"  # what the file says wins
+    assert rows[ids["short.txt"]] is None
