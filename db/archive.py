@@ -34,6 +34,8 @@ HEAD_REVISION = "0013"
 BUSY_TIMEOUT_MS = 5000
 #: the execution option of a connection that writes: its transactions take the write lock first
 WRITE = "dossier_write"
+#: the rows the connection had changed when its transaction began (see transaction_wrote)
+_CHANGES = "dossier_changes_at_begin"
 #: what SQLite says of a file that is damaged
 _DAMAGE = ("malformed", "not a database", "corrupt", "disk i/o error")
 
@@ -148,6 +150,16 @@ def _begin(connection: Connection) -> None:
     if options.get("isolation_level") == "AUTOCOMMIT":
         return
     connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITE) else "BEGIN")
+    raw = connection.connection.dbapi_connection
+    connection.info[_CHANGES] = getattr(raw, "total_changes", None)
+
+
+def transaction_wrote(connection: Connection) -> bool:
+    """Whether the transaction under way on ``connection`` has changed any row (every SQLite
+    transaction begins with BEGIN, so being in one says nothing of writing)."""
+    raw = connection.connection.dbapi_connection
+    start = connection.info.get(_CHANGES)
+    return raw is not None and start is not None and getattr(raw, "total_changes", start) != start
 
 
 def _check_sqlite_file(path: Path) -> None:

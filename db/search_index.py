@@ -11,7 +11,6 @@ pending until :func:`build_stem_index` has run. PostgreSQL stems in SQL and need
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -107,9 +106,9 @@ def _before_commit(session: Session) -> None:
     """Stem what this transaction wrote, when it wrote anything (a read-only session stays so)."""
     if not session.in_transaction() or session.info.get("stemming"):
         return
-    connection = session.connection()
-    raw: Any = connection.connection.dbapi_connection
-    if raw is None or not getattr(raw, "in_transaction", False):
+    from db.archive import transaction_wrote
+
+    if not transaction_wrote(session.connection()):
         return
     stem_pending(session)
 
