@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from db.language import SCRIPT_DEFAULTS, Language, all_languages, language, script_default
@@ -83,26 +83,40 @@ def _forms_for(code: str | None) -> _Forms:
 #: a long text is reduced a piece at a time, each piece giving each of its forms once, so that
 #: memory stays bounded by its vocabulary (a 100 MB transcript repeats its words)
 _PIECE = 1 << 20
+#: the size of those pieces, for readers that hand a text over in pieces (db.search_index)
+PIECE_CHARS = _PIECE
 
 
 def index_text(text: str, language_code: str | None) -> str:
     """The search forms of the words of ``text`` as a string of words: every word, in the text's
     order, for a text of up to a million characters; beyond that each form once per million."""
-    forms = _forms_for(_stemming_code(language_code))
     if len(text) <= _PIECE:
+        forms = _forms_for(_stemming_code(language_code))
         words = WORD.findall(fold_word(text))
         return " ".join(forms.forms(words)) if words else ""
-    pieces: list[str] = []
+    return index_pieces(_pieces_of(text), language_code)
+
+
+def _pieces_of(text: str) -> Iterator[str]:
     start = 0
     while start < len(text):
         end = min(len(text), start + _PIECE)
         while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
             end += 1  # never cut a word in two
-        words = list(dict.fromkeys(WORD.findall(fold_word(text[start:end]))))
-        if words:
-            pieces.append(" ".join(dict.fromkeys(forms.forms(words))))
+        yield text[start:end]
         start = end
-    return " ".join(pieces)
+
+
+def index_pieces(pieces: Iterable[str], language_code: str | None) -> str:
+    """``index_text`` of a long text given a piece at a time (of about a million characters,
+    none cutting a word in two), so that the whole text is never held: each form once a piece."""
+    forms = _forms_for(_stemming_code(language_code))
+    found: list[str] = []
+    for piece in pieces:
+        words = list(dict.fromkeys(WORD.findall(fold_word(piece))))
+        if words:
+            found.append(" ".join(dict.fromkeys(forms.forms(words))))
+    return " ".join(found)
 
 
 def word_form(folded: str, language_code: str | None) -> str:
