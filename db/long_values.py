@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import codecs
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Generator
+from contextlib import suppress
 from pathlib import Path
 from typing import cast
 
@@ -102,7 +103,7 @@ def fill(session: Session, source_id: int, staged: int) -> None:
     )
 
 
-def text_pieces(session: Session, source_id: int, piece_chars: int) -> tuple[str | None, Iterator[str]]:
+def text_pieces(session: Session, source_id: int, piece_chars: int) -> tuple[str | None, Generator[str, None, None]]:
     """A source's text read from its row without loading it whole: the text itself when it is
     short (up to four pieces' worth of bytes), else None and its pieces of about ``piece_chars``
     bytes, none cutting a word in two."""
@@ -110,11 +111,15 @@ def text_pieces(session: Session, source_id: int, piece_chars: int) -> tuple[str
     blob = connection.blobopen("sources", "text", source_id, readonly=True)
     if len(blob) <= 4 * piece_chars:
         with blob:
-            return blob.read().decode("utf-8", errors="replace"), iter(())
+            return blob.read().decode("utf-8", errors="replace"), _no_pieces()
     return None, _pieces(blob, piece_chars)
 
 
-def _pieces(blob: sqlite3.Blob, piece_chars: int) -> Iterator[str]:
+def _no_pieces() -> Generator[str, None, None]:
+    yield from ()
+
+
+def _pieces(blob: sqlite3.Blob, piece_chars: int) -> Generator[str, None, None]:
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
     carry = ""
     with blob:
@@ -137,7 +142,8 @@ def _pieces(blob: sqlite3.Blob, piece_chars: int) -> Iterator[str]:
 def clear(session: Session) -> None:
     """Drop the scratch space (what failed imports left staged)."""
     if in_pieces(session):
-        _driver(session).execute(f"DROP TABLE IF EXISTS temp.{_SCRATCH}")
+        with suppress(sqlite3.OperationalError):  # still in use after a failure: goes with the connection
+            _driver(session).execute(f"DROP TABLE IF EXISTS temp.{_SCRATCH}")
 
 
 def store_original_file(session: Session, path: Path, file_name: str, media_type: str, sha256: str) -> int:

@@ -11,6 +11,7 @@ pending until :func:`build_stem_index` has run. PostgreSQL stems in SQL and need
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import closing
 
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -74,7 +75,8 @@ def _stem(session: Session, ids: Sequence[int]) -> None:
 
 def _body_forms(session: Session, source_id: int, language: str | None) -> str:
     whole, pieces = text_pieces(session, source_id, PIECE_CHARS)
-    return index_text(whole, language) if whole is not None else index_pieces(pieces, language)
+    with closing(pieces):  # the row's blob is let go of, even when stemming fails
+        return index_text(whole, language) if whole is not None else index_pieces(pieces, language)
 
 
 def build_stem_index(

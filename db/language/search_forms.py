@@ -55,7 +55,8 @@ class _Forms:
         missing = [w for w in dict.fromkeys(words) if w not in cache]
         if missing:
             if len(cache) > _CACHE_LIMIT:
-                cache.clear()
+                cache.clear()  # then every word of this call is looked up again, not only the new
+                missing = list(dict.fromkeys(words))
             by_code: dict[str | None, list[str]] = {}
             for word in missing:
                 by_code.setdefault(self._code_for(word), []).append(word)

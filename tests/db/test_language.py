@@ -70,3 +70,14 @@ def test_import_detects_the_language_a_file_does_not_declare(archive: Archive, t
     assert rows[ids["en.txt"]] == "en"
     assert rows[ids["declared.md"]] == "uk"  # what the file says wins
     assert rows[ids["short.txt"]] is None
+
+
+def test_a_text_with_more_distinct_words_than_the_cache_holds_is_stemmed() -> None:
+    """Found by the 200 MB import of issue 21: the cache emptied mid-call lost words of that call."""
+    from db.language import search_forms
+    from db.language.search_forms import index_pieces
+
+    pieces = [" ".join(f"w{n}x{k}" for n in range(60_000)) + " the shelling" for k in range(6)]
+    forms = index_pieces(pieces, "en")
+    assert forms.count("shell") == 6
+    assert len(search_forms._forms_for("en").cache) <= search_forms._CACHE_LIMIT + 60_002
