@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 #: The newest schema revision this Dossier writes. Opening an archive already at it needs no
 #: Alembic at all (it is imported only to migrate); a test holds this equal to the scripts' head.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0016"
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -44,6 +44,8 @@ class Archive:
     sessions: sessionmaker[Session]
     #: the backup written before an upgrade, if one was needed on opening
     backup: Path | None = None
+    #: the name this archive's edits carry (see db.authors)
+    author: str | None = None
 
     @property
     def dialect(self) -> str:
@@ -225,7 +227,12 @@ def open(location: str | Path, *, create: bool = True) -> Archive:
             reason = "locked by another program; close it and try again"
         raise ArchiveError(f"{location_name}: cannot open the archive ({reason})") from error
 
-    return Archive(location_name, engine, sessionmaker(engine, expire_on_commit=False), backup)
+    from db import authors
+
+    author = authors.default_author(None if path is not None else url.username)
+    sessions = sessionmaker(engine, expire_on_commit=False, info={"author": author})
+    authors.watch(sessions)
+    return Archive(location_name, engine, sessions, backup, author)
 
 
 def package_file(name: str) -> Path:

@@ -8,6 +8,7 @@ that Debian's package creates, and its commands run through ``runuser``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import shutil
@@ -65,10 +66,8 @@ class Server:
     def stop(self) -> None:
         data = self.folder / "data"
         if (data / "postmaster.pid").exists():
-            try:
+            with contextlib.suppress(NoServer):
                 self._run(str(self.bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
-            except NoServer:
-                pass
 
 
 def start_server(folder: Path) -> Server:

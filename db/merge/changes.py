@@ -1,0 +1,202 @@
+"""What a merge changed, as :class:`db.undo.Change` records, so the window takes it back in one step.
+
+Rows it added are an ``Inserted`` and rows it deleted a ``Deleted`` (db.undo.base); besides those:
+field values it overwrote (:class:`ValuesSet`), annotations' codes it replaced (:class:`CodesSet`)
+and its bookkeeping — the ancestor recorded for the other archive, tombstones and history it
+added — (:class:`Bookkeeping`), each reverting to the state before and returning the change that
+re-applies it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table, bindparam, delete, insert, select, tuple_, update
+from sqlalchemy.orm import Session
+
+from db.base import Base
+from db.models import (
+    MergeBase,
+    MergeHistory,
+    MergePeer,
+    RejectedActorPair,
+    Tombstone,
+    annotation_codes,
+)
+from db.queries import in_chunks
+from db.undo.base import Change
+
+#: (table, row id, {column: value})
+RowValues = tuple[str, int, Mapping[str, Any]]
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def current_values(session: Session, table_name: str, ids: Sequence[int], columns: Sequence[str]) -> dict[int, dict[str, Any]]:
+    table = _table(table_name)
+    found: dict[int, dict[str, Any]] = {}
+    for chunk in in_chunks(sorted(set(ids))):
+        query = select(table.c.id, *(table.c[c] for c in columns)).where(table.c.id.in_(chunk))
+        for row in session.execute(query).mappings():
+            found[int(row["id"])] = {c: row[c] for c in columns}
+    return found
+
+
+def write_values(session: Session, rows: Sequence[RowValues]) -> None:
+    """Set columns of rows, one executemany per table and set of columns."""
+    groups: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
+    for table_name, row_id, values in rows:
+        columns = tuple(sorted(values))
+        groups[(table_name, columns)].append({"row_id": row_id, **{f"v_{c}": values[c] for c in columns}})
+    for (table_name, columns), batch in groups.items():
+        table = _table(table_name)
+        statement = (
+            update(table).where(table.c.id == bindparam("row_id"))
+            .values({c: bindparam(f"v_{c}") for c in columns})
+        )
+        session.connection().execute(statement, batch)
+
+
+@dataclass(frozen=True)
+class ValuesSet(Change):
+    """Columns of rows as they were before the merge wrote them."""
+
+    rows: tuple[RowValues, ...]
+
+    def revert(self, session: Session) -> ValuesSet:
+        by_table: dict[str, list[RowValues]] = defaultdict(list)
+        for row in self.rows:
+            by_table[row[0]].append(row)
+        now: list[RowValues] = []
+        for table_name, rows in by_table.items():
+            columns = sorted({c for _, _, values in rows for c in values})
+            present = current_values(session, table_name, [r[1] for r in rows], columns)
+            now.extend((table_name, i, {c: present[i][c] for c in v}) for _, i, v in rows if i in present)
+        write_values(session, [r for r in self.rows if r[1] in {i for _, i, _ in now}])
+        session.expire_all()
+        return ValuesSet(tuple(now))
+
+
+def codes_of(session: Session, annotation_ids: Sequence[int]) -> dict[int, tuple[int, ...]]:
+    found: dict[int, list[int]] = {i: [] for i in annotation_ids}
+    for chunk in in_chunks(sorted(set(annotation_ids))):
+        query = select(annotation_codes.c.annotation_id, annotation_codes.c.code_id).where(
+            annotation_codes.c.annotation_id.in_(chunk)
+        )
+        for annotation_id, code_id in session.execute(query).tuples():
+            found[int(annotation_id)].append(int(code_id))
+    return {i: tuple(sorted(c)) for i, c in found.items()}
+
+
+def set_codes(session: Session, codes: Mapping[int, Sequence[int]]) -> None:
+    ids = list(codes)
+    for chunk in in_chunks(ids):
+        session.execute(delete(annotation_codes).where(annotation_codes.c.annotation_id.in_(chunk)))
+    links = [{"annotation_id": a, "code_id": c} for a, cs in codes.items() for c in dict.fromkeys(cs)]
+    if links:
+        session.execute(annotation_codes.insert(), links)
+
+
+@dataclass(frozen=True)
+class CodesSet(Change):
+    """Annotations' codes as they were before the merge replaced them."""
+
+    codes: tuple[tuple[int, tuple[int, ...]], ...]
+
+    def revert(self, session: Session) -> CodesSet:
+        before = codes_of(session, [a for a, _ in self.codes])
+        set_codes(session, dict(self.codes))
+        return CodesSet(tuple(before.items()))
+
+
+@dataclass(frozen=True)
+class BaseState:
+    """Everything a merge records about the other archive, as it stood."""
+
+    peer_uuid: str
+    #: None: the peer was not known
+    peer: Mapping[str, Any] | None
+    base: tuple[tuple[str, str, str], ...]
+
+
+def read_base_state(session: Session, peer_uuid: str) -> BaseState:
+    peer = session.execute(select(MergePeer).where(MergePeer.peer_uuid == peer_uuid)).scalar_one_or_none()
+    if peer is None:
+        return BaseState(peer_uuid, None, ())
+    rows = session.execute(
+        select(MergeBase.row_uuid, MergeBase.kind, MergeBase.digests).where(MergeBase.peer_id == peer.id)
+    ).tuples().all()
+    return BaseState(peer_uuid, {"location": peer.location, "merged_at": peer.merged_at},
+                     tuple((str(u), str(k), str(d)) for u, k, d in rows))
+
+
+def write_base_state(session: Session, state: BaseState) -> None:
+    peer = session.execute(select(MergePeer).where(MergePeer.peer_uuid == state.peer_uuid)).scalar_one_or_none()
+    if peer is not None:
+        session.execute(delete(MergeBase).where(MergeBase.peer_id == peer.id))
+        if state.peer is None:
+            session.delete(peer)
+            session.flush()
+            return
+    if state.peer is None:
+        return
+    if peer is None:
+        peer = MergePeer(peer_uuid=state.peer_uuid, location="")
+        session.add(peer)
+    peer.location = str(state.peer["location"])
+    peer.merged_at = state.peer["merged_at"]
+    session.flush()
+    rows = [{"peer_id": peer.id, "row_uuid": u, "kind": k, "digests": d} for u, k, d in state.base]
+    if rows:
+        session.connection().execute(insert(MergeBase), rows)
+
+
+@dataclass(frozen=True)
+class Bookkeeping(Change):
+    """The ancestor recorded for the other archive, and the tombstones, history and rejected
+    actor pairs the merge added; reverting puts the ancestor back and takes the rest away."""
+
+    before: BaseState
+    tombstones: tuple[Mapping[str, Any], ...]
+    history: tuple[Mapping[str, Any], ...]
+    rejected: tuple[tuple[str, str], ...]
+
+    def revert(self, session: Session) -> Reapplied:
+        now = read_base_state(session, self.before.peer_uuid)
+        write_base_state(session, self.before)
+        for chunk in in_chunks([t["uuid"] for t in self.tombstones]):
+            session.execute(delete(Tombstone).where(Tombstone.uuid.in_(chunk)))
+        for chunk in in_chunks([h["id"] for h in self.history]):
+            session.execute(delete(MergeHistory).where(MergeHistory.id.in_(chunk)))
+        for chunk in in_chunks(list(self.rejected)):
+            session.execute(delete(RejectedActorPair).where(
+                tuple_(RejectedActorPair.first_uuid, RejectedActorPair.second_uuid).in_(chunk)))
+        return Reapplied(now, self.tombstones, self.history, self.rejected)
+
+
+@dataclass(frozen=True)
+class Reapplied(Change):
+    """A merge's bookkeeping taken back; reverting writes it again."""
+
+    after: BaseState
+    tombstones: tuple[Mapping[str, Any], ...]
+    history: tuple[Mapping[str, Any], ...]
+    rejected: tuple[tuple[str, str], ...]
+
+    def revert(self, session: Session) -> Bookkeeping:
+        before = read_base_state(session, self.after.peer_uuid)
+        write_base_state(session, self.after)
+        connection = session.connection()
+        if self.tombstones:
+            connection.execute(insert(Tombstone), [dict(t) for t in self.tombstones])
+        if self.history:
+            connection.execute(insert(MergeHistory), [dict(h) for h in self.history])
+        if self.rejected:
+            connection.execute(insert(RejectedActorPair),
+                               [{"first_uuid": a, "second_uuid": b} for a, b in self.rejected])
+        return Bookkeeping(before, self.tombstones, self.history, self.rejected)
