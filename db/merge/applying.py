@@ -73,7 +73,7 @@ class _Writer:
         self.inserted: dict[str, dict[str, int]] = {}
         self.gone: dict[str, set[str]] = {}
         self.originals: dict[str, int] = dict(
-            session.execute(select(OriginalFile.sha256, OriginalFile.id)).tuples().all()
+            session.execute(select(OriginalFile.sha256, OriginalFile.id)).all()
         )
         self.history: list[dict[str, Any]] = []
         self.old_values: list[tuple[str, int, dict[str, Any]]] = []
@@ -168,7 +168,7 @@ class _Writer:
             if batch:
                 self.session.connection().execute(table.insert(), batch)
                 for chunk in in_chunks([b["uuid"] for b in batch]):
-                    for uuid, row_id in self.session.execute(select(table.c.uuid, table.c.id).where(table.c.uuid.in_(chunk))).tuples():
+                    for uuid, row_id in self.session.execute(select(table.c.uuid, table.c.id).where(table.c.uuid.in_(chunk))):
                         made[self.plan.key(uuid)] = int(row_id)
                         keys.append((spec.name, int(row_id)))
             pending = waiting
@@ -268,7 +268,7 @@ class _Writer:
         orphaned = 0
         sources = sorted(s for s in self.touched_sources if s)
         for chunk in in_chunks(sources):
-            texts = dict(self.session.execute(select(Source.id, Source.text).where(Source.id.in_(chunk))).tuples().all())
+            texts = dict(self.session.execute(select(Source.id, Source.text).where(Source.id.in_(chunk))).all())
             query = select(Annotation.id, Annotation.source_id, *(getattr(Annotation, f) for f in ANCHOR_FIELDS)).where(
                 Annotation.source_id.in_(chunk))
             stale: dict[int, list[Any]] = {}
@@ -327,8 +327,8 @@ class _Writer:
             first = (session.scalar(select(MergeHistory.id).order_by(MergeHistory.id.desc()).limit(1)) or 0) + 1
             history = [{"id": first + n, "merged_at": _now(), **h} for n, h in enumerate(self.history)]
             connection.execute(insert(MergeHistory), history)
-        theirs_rejected = set(self.theirs.execute(select(RejectedActorPair.first_uuid, RejectedActorPair.second_uuid)).tuples())
-        ours_rejected = set(session.execute(select(RejectedActorPair.first_uuid, RejectedActorPair.second_uuid)).tuples())
+        theirs_rejected = set(self.theirs.execute(select(RejectedActorPair.first_uuid, RejectedActorPair.second_uuid)))
+        ours_rejected = set(session.execute(select(RejectedActorPair.first_uuid, RejectedActorPair.second_uuid)))
         rejected = tuple(sorted(theirs_rejected - ours_rejected))
         if rejected:
             connection.execute(insert(RejectedActorPair),

@@ -88,7 +88,7 @@ def codes_of(session: Session, annotation_ids: Sequence[int]) -> dict[int, tuple
         query = select(annotation_codes.c.annotation_id, annotation_codes.c.code_id).where(
             annotation_codes.c.annotation_id.in_(chunk)
         )
-        for annotation_id, code_id in session.execute(query).tuples():
+        for annotation_id, code_id in session.execute(query):
             found[int(annotation_id)].append(int(code_id))
     return {i: tuple(sorted(c)) for i, c in found.items()}
 
@@ -130,7 +130,7 @@ def read_base_state(session: Session, peer_uuid: str) -> BaseState:
         return BaseState(peer_uuid, None, ())
     rows = session.execute(
         select(MergeBase.row_uuid, MergeBase.kind, MergeBase.digests).where(MergeBase.peer_id == peer.id)
-    ).tuples().all()
+    ).all()
     return BaseState(peer_uuid, {"location": peer.location, "merged_at": peer.merged_at},
                      tuple((str(u), str(k), str(d)) for u, k, d in rows))
 

@@ -253,7 +253,7 @@ def _bring_back_parents(plan: Plan) -> None:
 
 
 def _spare_needed(plan: Plan) -> None:
-    """Never delete a row that a row being kept (ours, or one coming in) points at."""
+    """Never delete a row that a row being kept (ours as merged, or one coming in) points at."""
     needed: set[tuple[str, str]] = set()
     for name in reversed(ORDER):
         spec = kind(name)
@@ -261,11 +261,30 @@ def _spare_needed(plan: Plan) -> None:
         if needed and doomed:
             plan.deletes[name] = [r for r in plan.deletes[name] if (name, plan.key(r.uuid)) not in needed]
             doomed = {plan.key(r.uuid) for r in plan.deletes[name]}
+        updated = {u.ours.uuid: u for u in plan.updates[name]}
         for key, row in plan.ours_by_key.get(name, {}).items():
-            if key not in doomed:
+            if key in doomed:
+                continue
+            update = updated.get(row.uuid)
+            if update is None or not set(update.take) & set(spec.refs):
                 needed.update(plan.ref_keys(plan.ours, spec, row))
+                continue
+            # a reference the merge takes from theirs points where theirs does
+            needed.update((t, k) for t, k in _each_ref(plan, spec, row, update) if t is not None)
         for row in plan.inserts[name]:
             needed.update(plan.ref_keys(plan.theirs, spec, row))
+
+
+def _each_ref(plan: Plan, spec: Kind, mine: Row, update: Update) -> list[tuple[str | None, str]]:
+    """(kind, canonical UUID) each reference of ``mine`` points at once merged (None: nowhere)."""
+    found: list[tuple[str | None, str]] = []
+    for position, name in enumerate(spec.refs):
+        target = spec.refs[name]
+        side, row = (plan.theirs, update.theirs) if name in update.take else (plan.ours, mine)
+        raw = row.refs[position]
+        uuid = side.uuids[target].get(int(str(raw))) if raw is not None and target != "*" else None
+        found.append((target, plan.target(uuid)) if uuid is not None else (None, ""))
+    return found
 
 
 def plan_merge(ours: Side, theirs: Side, bases: tuple[dict[str, bytes], dict[str, bytes]],

@@ -157,13 +157,16 @@ def merge_archives(
                         ours_side = read_side(ours, report, "reading ours: ")
                         plan = _plan(ours_side, theirs_side, ours, theirs, ancestor, choices)
                         return _result(name, plan, ours, theirs, dry_run=True)
-                backup = backup_sqlite(archive.path, "before-merge") if archive.path is not None else None
                 with archive.session() as session:
                     if archive.dialect == "postgresql":
                         session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
                     ours_side = read_side(session.connection(), report, "reading ours: ")
                     plan = _plan(ours_side, theirs_side, session, theirs, ancestor, choices)
                     result = _result(name, plan, session, theirs, dry_run=False)
+                    # a backup before anything is written (and none when nothing will be)
+                    backup = None
+                    if archive.path is not None and (result.changed or plan.actor_merges or plan.redirected):
+                        backup = backup_sqlite(archive.path, "before-merge")
                     applied = apply_plan(session, plan, theirs, theirs_side.archive_uuid, name, report, cancelled)
                     result.added, result.updated, result.deleted = applied.added, applied.updated, applied.deleted
                     result.orphaned, result.change, result.backup = applied.orphaned, applied.change, backup

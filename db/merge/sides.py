@@ -93,13 +93,13 @@ def archive_uuid(connection: Connection) -> str:
 def read_side(connection: Connection, report: Report | None = None, label: str = "") -> Side:
     """Every researcher's row of the archive on ``connection``, as digests."""
     side = Side(archive_uuid(connection))
-    side.originals = dict(connection.execute(select(OriginalFile.id, OriginalFile.sha256)).tuples().all())
+    side.originals = dict(connection.execute(select(OriginalFile.id, OriginalFile.sha256)).all())
     codes_of: dict[int, list[int]] = defaultdict(list)
-    for annotation_id, code_id in connection.execute(select(annotation_codes)).tuples():
+    for annotation_id, code_id in connection.execute(select(annotation_codes)):
         codes_of[int(annotation_id)].append(int(code_id))
     for name, deleted_at, replaced_by in connection.execute(
         select(Tombstone.uuid, Tombstone.deleted_at, Tombstone.replaced_by)
-    ).tuples():
+    ):
         side.tombs[name] = Tomb(deleted_at, replaced_by)
     for spec in kinds():
         side.rows[spec.name] = _read_kind(connection, spec, side, codes_of)
@@ -178,4 +178,4 @@ def read_bases(connection: Connection, peer_uuid: str) -> dict[str, bytes]:
     if peer_id is None:
         return {}
     query = select(MergeBase.row_uuid, MergeBase.digests).where(MergeBase.peer_id == peer_id)
-    return {uuid: bytes.fromhex(digests) for uuid, digests in connection.execute(query).tuples()}
+    return {uuid: bytes.fromhex(digests) for uuid, digests in connection.execute(query)}

@@ -43,16 +43,16 @@ def _names(connection: Connection | Session, ids: list[int] | None = None) -> di
         query = query.where(Actor.id.in_(ids))
         aliases = aliases.where(Alias.actor_id.in_(ids))
     found: dict[int, tuple[str, list[str]]] = {}
-    for actor_id, uuid, name in connection.execute(query).tuples():
+    for actor_id, uuid, name in connection.execute(query):
         found[int(actor_id)] = (str(uuid), [str(name)])
-    for actor_id, name in connection.execute(aliases).tuples():
+    for actor_id, name in connection.execute(aliases):
         if int(actor_id) in found:
             found[int(actor_id)][1].append(str(name))
     return found
 
 
 def rejected_pairs(connection: Connection | Session) -> set[tuple[str, str]]:
-    return set(connection.execute(select(RejectedActorPair.first_uuid, RejectedActorPair.second_uuid)).tuples())
+    return set(connection.execute(select(RejectedActorPair.first_uuid, RejectedActorPair.second_uuid)))
 
 
 def suggest_actors(plan: Plan, ours: Connection | Session, theirs: Connection) -> list[ActorSuggestion]:
