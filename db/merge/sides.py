@@ -117,7 +117,7 @@ def _read_kind(connection: Connection, spec: Kind, side: Side, codes_of: dict[in
     columns = [table.c.id, table.c.uuid, table.c.modified_at, table.c.modified_by, *(table.c[f] for f in stored)]
     ref_order = list(spec.refs)
     found: dict[str, Row] = {}
-    result = connection.execution_options(yield_per=CHUNK).execute(select(*columns))
+    result = connection.execute(select(*columns).execution_options(yield_per=CHUNK))
     for record in result:
         row_id, uuid, modified_at, modified_by, *values = record
         by_field = dict(zip(stored, values, strict=True))

@@ -15,7 +15,6 @@ from db.archive import Archive
 from db.merge.sending import send_copy
 from db.models import (
     Actor,
-    Alias,
     Annotation,
     Code,
     Memo,
@@ -88,3 +87,9 @@ def pair(tmp_path: Path, archive: Archive) -> Iterator[tuple[Archive, Archive]]:
     theirs = archive_module.open(tmp_path / "colleague.sqlite")
     yield archive, theirs
     theirs.close()
+
+
+@pytest.fixture(scope="session")
+def empty_template(_empty_archive_file: Path) -> Path:
+    """The migrated empty archive the tests copy (for hypothesis, which makes its own folders)."""
+    return _empty_archive_file

@@ -67,10 +67,12 @@ def test_a_field_changed_on_one_side_is_taken_and_both_sides_meet(pair: tuple[Ar
     with ours.session() as s:
         rows = {r.title: r for r in list_sources(s)}
     assert rows["Grozny, 40 killed"].author == "A. Reporter"
-    assert result.backup is not None and result.backup.exists()
+    assert result.backup is not None
+    assert result.backup.exists()
     # and back: the colleague gets ours, and the two hold the same
     back = merge_archives(theirs, ours.location)
-    assert back.updated == {"sources": 1} and back.added == {}
+    assert back.updated == {"sources": 1}
+    assert back.added == {}
     assert content(ours) == content(theirs)
     check_integrity(ours)
     theirs.close()
@@ -168,7 +170,8 @@ def test_sources_imported_separately_are_recognised_and_annotations_follow_the_t
     # the texts differ and neither was recorded: a conflict, the later text kept, the other in history
     assert [(c.field, c.kept) for c in result.conflicts] == [("text", "theirs")]
     assert body == corrected
-    assert annotation.quote == "Grozny" and corrected[annotation.start : annotation.end] == "Grozny"
+    assert annotation.quote == "Grozny"
+    assert corrected[annotation.start : annotation.end] == "Grozny"
     check_integrity(ours)
 
 
@@ -221,7 +224,9 @@ def test_a_changed_number_is_a_new_version_and_the_old_claim_is_kept(pair: tuple
 
     with ours.session() as s:
         statistic = s.get(Statistic, statistic_id)
-        assert statistic is not None and statistic.value == 41 and statistic.version > 1
+        assert statistic is not None
+        assert statistic.value == 41
+        assert statistic.version > 1
         kept = s.execute(select(MergeHistory.field, MergeHistory.value, MergeHistory.reason)).all()
     assert kept == [("value", "40", "superseded")]
     theirs.close()
@@ -262,7 +267,8 @@ def test_undo_takes_the_whole_merge_back_and_redo_makes_it_again(pair: tuple[Arc
     before = content(ours)
     result = merge_archives(ours, theirs.location)
     after = content(ours)
-    assert after != before and result.change is not None
+    assert after != before
+    assert result.change is not None
     with ours.session() as s:
         undone = result.change.revert(s)
     assert content(ours) == before

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from db import archive as archive_module
 from db.anchors import replace_source_text
 from db.archive import Archive
+from db.codebook import add_code
 from db.commands import (
     NewSource,
     NewStatistic,
@@ -35,7 +36,6 @@ from db.commands import (
     update_actor,
     update_source,
 )
-from db.codebook import add_code
 from db.merge import merge_archives
 from db.merge.sending import send_copy
 from db.models import Actor, Annotation, Code, Source, Statistic
@@ -136,9 +136,9 @@ def _two_researchers(template: Path, ours: list[tuple[str, int]], theirs: list[t
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ours=edits, theirs=edits)
 def test_merge_is_symmetric_idempotent_and_keeps_the_archive_whole(
-    _empty_archive_file: Path, ours: list[tuple[str, int]], theirs: list[tuple[str, int]]
+    empty_template: Path, ours: list[tuple[str, int]], theirs: list[tuple[str, int]]
 ) -> None:
-    with _two_researchers(_empty_archive_file, ours, theirs) as (a, b, folder):
+    with _two_researchers(empty_template, ours, theirs) as (a, b, folder):
         ab, ba = _copy(a, folder / "ab.sqlite"), _copy(b, folder / "ba.sqlite")
         try:
             merge_archives(ab, b.location)
@@ -158,8 +158,8 @@ def test_merge_is_symmetric_idempotent_and_keeps_the_archive_whole(
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ours=edits)
-def test_merging_an_archive_with_itself_changes_nothing(_empty_archive_file: Path, ours: list[tuple[str, int]]) -> None:
-    with _two_researchers(_empty_archive_file, ours, []) as (a, _b, folder):
+def test_merging_an_archive_with_itself_changes_nothing(empty_template: Path, ours: list[tuple[str, int]]) -> None:
+    with _two_researchers(empty_template, ours, []) as (a, _b, folder):
         before = content(a)
         itself = _copy(a, folder / "itself.sqlite")
         itself.close()
