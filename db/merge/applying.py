@@ -20,15 +20,13 @@ from sqlalchemy.orm import Session
 from db.anchors import Anchor, Placement, reanchor
 from db.merge import kinds as k
 from db.merge.changes import (
-    BaseState,
     Bookkeeping,
     CodesSet,
     ValuesSet,
     codes_of,
     current_values,
-    read_base_state,
+    record_base,
     set_codes,
-    write_base_state,
     write_values,
 )
 from db.merge.planning import DELETED, THEIRS, Plan
@@ -203,8 +201,13 @@ class _Writer:
         writes = []
         codes: dict[int, list[int]] = {}
         for update in updates:
+            if update.ours.id not in ours:
+                continue  # went with a row deleted above (a cascade)
             mine, other = ours[update.ours.id], theirs[update.theirs.id]
             values = {f: self.local(spec, f, other[f]) for f in update.take if f != k.CODES}
+            for name in [n for n in values if n in spec.refs and values[n] is None and other[n] is not None]:
+                if not table.c[name].nullable:
+                    del values[name]  # what it points at is not here: keep ours
             for name in values:
                 if spec.name == "statistics" and name in k.CLAIM_FIELDS:
                     self.keep(spec.name, update.ours.uuid, name, mine[name], mine["modified_by"], "superseded")
@@ -306,12 +309,9 @@ class _Writer:
 
     def bookkeeping(self, peer_uuid: str, location: str) -> Bookkeeping:
         session = self.session
-        before = read_base_state(session, peer_uuid)
-        base = tuple(
-            (self.plan.key(uuid), name, bytes(row.digests).hex())
-            for name, rows in self.plan.theirs.rows.items() for uuid, row in rows.items()
-        )
-        write_base_state(session, BaseState(peer_uuid, {"location": location, "merged_at": _now()}, base))
+        rows = {self.plan.key(uuid): (name, bytes(row.digests).hex())
+                for name, by_uuid in self.plan.theirs.rows.items() for uuid, row in by_uuid.items()}
+        base = record_base(session, peer_uuid, location, _now(), rows, self.plan.seen_by_us)
         alive = {self.plan.key(u) for rows in self.plan.ours.rows.values() for u in rows}
         alive.update(key for made in self.inserted.values() for key in made)
         known = set(session.scalars(select(Tombstone.uuid)))
@@ -333,7 +333,7 @@ class _Writer:
         if rejected:
             connection.execute(insert(RejectedActorPair),
                                [{"first_uuid": a, "second_uuid": b} for a, b in rejected])
-        return Bookkeeping(before, tombstones, tuple(history), rejected)
+        return Bookkeeping(base, tombstones, tuple(history), rejected)
 
 
 def _now() -> dt.datetime:

@@ -114,46 +114,82 @@ class CodesSet(Change):
         return CodesSet(tuple(before.items()))
 
 
+def _peer(session: Session, peer_uuid: str) -> MergePeer | None:
+    return session.execute(select(MergePeer).where(MergePeer.peer_uuid == peer_uuid)).scalar_one_or_none()
+
+
 @dataclass(frozen=True)
-class BaseState:
-    """Everything a merge records about the other archive, as it stood."""
+class BaseDelta(Change):
+    """The rows of the recorded ancestor a merge replaced: only those that changed."""
 
     peer_uuid: str
-    #: None: the peer was not known
-    peer: Mapping[str, Any] | None
-    base: tuple[tuple[str, str, str], ...]
+    #: the peer's location and time of the merge before (None: it was not known)
+    peer_before: tuple[str, Any] | None
+    #: (row uuid, kind, digests) taken away, and put in
+    removed: tuple[tuple[str, str, str], ...]
+    added: tuple[tuple[str, str, str], ...]
 
-
-def read_base_state(session: Session, peer_uuid: str) -> BaseState:
-    peer = session.execute(select(MergePeer).where(MergePeer.peer_uuid == peer_uuid)).scalar_one_or_none()
-    if peer is None:
-        return BaseState(peer_uuid, None, ())
-    rows = session.execute(
-        select(MergeBase.row_uuid, MergeBase.kind, MergeBase.digests).where(MergeBase.peer_id == peer.id)
-    ).all()
-    return BaseState(peer_uuid, {"location": peer.location, "merged_at": peer.merged_at},
-                     tuple((str(u), str(k), str(d)) for u, k, d in rows))
-
-
-def write_base_state(session: Session, state: BaseState) -> None:
-    peer = session.execute(select(MergePeer).where(MergePeer.peer_uuid == state.peer_uuid)).scalar_one_or_none()
-    if peer is not None:
-        session.execute(delete(MergeBase).where(MergeBase.peer_id == peer.id))
-        if state.peer is None:
+    def revert(self, session: Session) -> BaseDelta:
+        peer = _peer(session, self.peer_uuid)
+        assert peer is not None
+        now = (peer.location, peer.merged_at)
+        for chunk in in_chunks([u for u, _, _ in self.added]):
+            session.execute(delete(MergeBase).where(MergeBase.peer_id == peer.id, MergeBase.row_uuid.in_(chunk)))
+        if self.removed:
+            session.connection().execute(insert(MergeBase), [
+                {"peer_id": peer.id, "row_uuid": u, "kind": k, "digests": d} for u, k, d in self.removed])
+        if self.peer_before is None:
             session.delete(peer)
-            session.flush()
-            return
-    if state.peer is None:
-        return
-    if peer is None:
-        peer = MergePeer(peer_uuid=state.peer_uuid, location="")
+        else:
+            peer.location, peer.merged_at = self.peer_before
+        session.flush()
+        return BaseDelta(self.peer_uuid, now, self.added, self.removed) if self.peer_before is not None \
+            else _Unknown(self.peer_uuid, now, self.added)
+
+
+@dataclass(frozen=True)
+class _Unknown(Change):
+    """A peer recorded by a merge that was taken back; reverting records it again."""
+
+    peer_uuid: str
+    peer_after: tuple[str, Any]
+    rows: tuple[tuple[str, str, str], ...]
+
+    def revert(self, session: Session) -> BaseDelta:
+        peer = MergePeer(peer_uuid=self.peer_uuid, location=self.peer_after[0], merged_at=self.peer_after[1])
         session.add(peer)
-    peer.location = str(state.peer["location"])
-    peer.merged_at = state.peer["merged_at"]
+        session.flush()
+        if self.rows:
+            session.connection().execute(insert(MergeBase), [
+                {"peer_id": peer.id, "row_uuid": u, "kind": k, "digests": d} for u, k, d in self.rows])
+        return BaseDelta(self.peer_uuid, None, (), self.rows)
+
+
+def record_base(session: Session, peer_uuid: str, location: str, merged_at: Any,
+                rows: Mapping[str, tuple[str, str]], before: Mapping[str, bytes]) -> Change:
+    """Record ``rows`` (canonical UUID -> (kind, digests)) as what the peer looks like now,
+    writing only the rows that differ from ``before`` (what was recorded)."""
+    peer = _peer(session, peer_uuid)
+    peer_before = None if peer is None else (peer.location, peer.merged_at)
+    if peer is None:
+        peer = MergePeer(peer_uuid=peer_uuid, location=location)
+        session.add(peer)
+    peer.location, peer.merged_at = location, merged_at
     session.flush()
-    rows = [{"peer_id": peer.id, "row_uuid": u, "kind": k, "digests": d} for u, k, d in state.base]
-    if rows:
-        session.connection().execute(insert(MergeBase), rows)
+    stale = [u for u, d in before.items() if u not in rows or rows[u][1] != d.hex()]
+    fresh = tuple((u, kind, d) for u, (kind, d) in rows.items() if u not in before or before[u].hex() != d)
+    removed: list[tuple[str, str, str]] = []
+    for chunk in in_chunks(stale):
+        where = (MergeBase.peer_id == peer.id, MergeBase.row_uuid.in_(chunk))
+        removed.extend((str(u), str(k), str(d)) for u, k, d in session.execute(
+            select(MergeBase.row_uuid, MergeBase.kind, MergeBase.digests).where(*where)))
+        session.execute(delete(MergeBase).where(*where))
+    if fresh:
+        session.connection().execute(insert(MergeBase), [
+            {"peer_id": peer.id, "row_uuid": u, "kind": k, "digests": d} for u, k, d in fresh])
+    if peer_before is None:
+        return BaseDelta(peer_uuid, None, (), fresh)
+    return BaseDelta(peer_uuid, peer_before, tuple(removed), fresh)
 
 
 @dataclass(frozen=True)
@@ -161,14 +197,13 @@ class Bookkeeping(Change):
     """The ancestor recorded for the other archive, and the tombstones, history and rejected
     actor pairs the merge added; reverting puts the ancestor back and takes the rest away."""
 
-    before: BaseState
+    base: Change
     tombstones: tuple[Mapping[str, Any], ...]
     history: tuple[Mapping[str, Any], ...]
     rejected: tuple[tuple[str, str], ...]
 
     def revert(self, session: Session) -> Reapplied:
-        now = read_base_state(session, self.before.peer_uuid)
-        write_base_state(session, self.before)
+        base = self.base.revert(session)
         for chunk in in_chunks([t["uuid"] for t in self.tombstones]):
             session.execute(delete(Tombstone).where(Tombstone.uuid.in_(chunk)))
         for chunk in in_chunks([h["id"] for h in self.history]):
@@ -176,21 +211,20 @@ class Bookkeeping(Change):
         for chunk in in_chunks(list(self.rejected)):
             session.execute(delete(RejectedActorPair).where(
                 tuple_(RejectedActorPair.first_uuid, RejectedActorPair.second_uuid).in_(chunk)))
-        return Reapplied(now, self.tombstones, self.history, self.rejected)
+        return Reapplied(base, self.tombstones, self.history, self.rejected)
 
 
 @dataclass(frozen=True)
 class Reapplied(Change):
     """A merge's bookkeeping taken back; reverting writes it again."""
 
-    after: BaseState
+    base: Change
     tombstones: tuple[Mapping[str, Any], ...]
     history: tuple[Mapping[str, Any], ...]
     rejected: tuple[tuple[str, str], ...]
 
     def revert(self, session: Session) -> Bookkeeping:
-        before = read_base_state(session, self.after.peer_uuid)
-        write_base_state(session, self.after)
+        base = self.base.revert(session)
         connection = session.connection()
         if self.tombstones:
             connection.execute(insert(Tombstone), [dict(t) for t in self.tombstones])
@@ -199,4 +233,4 @@ class Reapplied(Change):
         if self.rejected:
             connection.execute(insert(RejectedActorPair),
                                [{"first_uuid": a, "second_uuid": b} for a, b in self.rejected])
-        return Bookkeeping(before, self.tombstones, self.history, self.rejected)
+        return Bookkeeping(base, self.tombstones, self.history, self.rejected)

@@ -89,10 +89,27 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _encoded(value: Any) -> bytes:
+    # a type tag, so that 1, "1" and True differ; a whole float is its integer (drivers differ)
+    if isinstance(value, str):
+        return b"s" + value.encode("utf-8", "surrogatepass")
+    if isinstance(value, bool):
+        return b"b1" if value else b"b0"
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+        return b"i" + str(int(value)).encode()
+    if isinstance(value, float):
+        return b"f" + repr(value).encode()
+    return b"j" + json.dumps(_plain(value), ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+_NONE = hashlib.blake2b(b"n", digest_size=DIGEST_SIZE).digest()
+
+
 def digest(value: Any) -> bytes:
     """A short digest of one field's value, the same on SQLite and PostgreSQL."""
-    data = json.dumps(_plain(value), ensure_ascii=False, sort_keys=True).encode("utf-8")
-    return hashlib.blake2b(data, digest_size=DIGEST_SIZE).digest()
+    if value is None:
+        return _NONE
+    return hashlib.blake2b(_encoded(value), digest_size=DIGEST_SIZE).digest()
 
 
 def field_digests(digests: bytes) -> list[bytes]:

@@ -71,6 +71,8 @@ class Plan:
     #: per kind, canonical UUID -> our row / their row
     ours_by_key: dict[str, dict[str, Row]] = field(default_factory=dict)
     theirs_by_key: dict[str, dict[str, Row]] = field(default_factory=dict)
+    #: what this archive had recorded of theirs (the ancestor), canonical UUID -> digests
+    seen_by_us: dict[str, bytes] = field(default_factory=dict)
 
     def key(self, uuid: str) -> str:
         return self.canon.get(uuid, uuid)
@@ -292,7 +294,7 @@ def plan_merge(ours: Side, theirs: Side, bases: tuple[dict[str, bytes], dict[str
                ancestor: Side | None = None) -> Plan:
     """Decide everything; ``bases`` is (what we last saw of them, what they last saw of us), or
     an ``ancestor`` archive both came from stands for both."""
-    plan = Plan(ours, theirs)
+    plan = Plan(ours, theirs, seen_by_us=bases[0] if ancestor is None else {})
     for spec in kinds():
         _match(plan, spec)
         ours.finish(spec, plan.target)

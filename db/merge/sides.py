@@ -116,21 +116,28 @@ def _read_kind(connection: Connection, spec: Kind, side: Side, codes_of: dict[in
     stored = [f for f in spec.fields if f != CODES]
     columns = [table.c.id, table.c.uuid, table.c.modified_at, table.c.modified_by, *(table.c[f] for f in stored)]
     ref_order = list(spec.refs)
+    # where each stored column goes: (its index among the values, whether it is plain, original)
+    layout = [(stored.index(name), name not in spec.refs, name == ORIGINAL) if name != CODES else (-1, False, False)
+              for name in spec.fields]
+    ref_index = [stored.index(f) for f in ref_order]
+    empty = bytes(DIGEST_SIZE)
+    originals = side.originals
     found: dict[str, Row] = {}
     result = connection.execute(select(*columns).execution_options(yield_per=CHUNK))
     for record in result:
         row_id, uuid, modified_at, modified_by, *values = record
-        by_field = dict(zip(stored, values, strict=True))
-        digests = bytearray(DIGEST_SIZE * len(spec.fields))
-        for position, name in enumerate(spec.fields):
-            if name in spec.refs or name == CODES:
-                continue
-            value = by_field[name]
-            if name == ORIGINAL:
-                value = side.originals.get(value) if value is not None else None
-            digests[position * DIGEST_SIZE : (position + 1) * DIGEST_SIZE] = digest(value)
+        parts = []
+        for index, plain, original in layout:
+            if not plain:
+                parts.append(empty)
+            elif original:
+                parts.append(digest(originals.get(values[index]) if values[index] is not None else None))
+            else:
+                parts.append(digest(values[index]))
+        digests = bytearray(b"".join(parts))
+        by_field = dict(zip(stored, values, strict=True)) if spec.name in _KEYED else {}
         row = Row(int(row_id), str(uuid), modified_at, modified_by, digests,
-                  tuple(by_field[f] for f in ref_order))
+                  tuple(values[i] for i in ref_index))
         if spec.name == "sources":
             text = by_field.get("text") or ""
             keys = [f"text:{digest(' '.join(text.split())).hex()}"] if text.strip() else []
@@ -147,6 +154,10 @@ def _read_kind(connection: Connection, spec: Kind, side: Side, codes_of: dict[in
             row.codes = tuple(codes_of.get(row.id, ()))
         found[row.uuid] = row
     return found
+
+
+#: the kinds recognised by content besides their UUID
+_KEYED = frozenset({"sources", "aliases", "memos", "codes"})
 
 
 def _code_paths(side: Side) -> None:
