@@ -129,7 +129,7 @@ class BaseDelta(Change):
     removed: tuple[tuple[str, str, str], ...]
     added: tuple[tuple[str, str, str], ...]
 
-    def revert(self, session: Session) -> BaseDelta:
+    def revert(self, session: Session) -> Change:
         peer = _peer(session, self.peer_uuid)
         assert peer is not None
         now = (peer.location, peer.merged_at)
