@@ -9,16 +9,27 @@ side by side, the actors that may be the same, and the change that takes it back
 
 from db.merge.applying import MergeCancelled
 from db.merge.opening import MergeError
-from db.merge.run import Choices, ConflictRow, MergeResult, merge_archives
+from db.merge.run import (
+    Choices,
+    ConflictRow,
+    Decisions,
+    MergeResult,
+    merge_archives,
+    merge_into,
+    preview_merge,
+)
 from db.merge.suggestions import ActorSuggestion, reject_pair
 
 __all__ = [
     "ActorSuggestion",
     "Choices",
     "ConflictRow",
+    "Decisions",
     "MergeCancelled",
     "MergeError",
     "MergeResult",
     "merge_archives",
+    "merge_into",
+    "preview_merge",
     "reject_pair",
 ]

@@ -300,6 +300,11 @@ class _Writer:
             survivor = self.resolve("actors", target)
             if survivor is not None and survivor != mine.id:
                 changes.append(merge_actors(self.session, survivor, mine.id))
+        for ours_uuid, theirs_uuid in self.plan.same_actors:
+            survivor = self.resolve("actors", self.plan.key(ours_uuid))
+            merged = self.resolve("actors", self.plan.key(theirs_uuid))
+            if survivor is not None and merged is not None and survivor != merged:
+                changes.append(merge_actors(self.session, survivor, merged))
         for theirs, target in self.plan.redirected:
             survivor = self.resolve("actors", target)
             name = self.theirs.scalar(select(k.kind("actors").table.c.name).where(k.kind("actors").table.c.id == theirs.id))
@@ -329,7 +334,8 @@ class _Writer:
             connection.execute(insert(MergeHistory), history)
         theirs_rejected = set(self.theirs.execute(select(RejectedActorPair.first_uuid, RejectedActorPair.second_uuid)))
         ours_rejected = set(session.execute(select(RejectedActorPair.first_uuid, RejectedActorPair.second_uuid)))
-        rejected = tuple(sorted(theirs_rejected - ours_rejected))
+        said = {(a, b) if a <= b else (b, a) for a, b in self.plan.different_actors}
+        rejected = tuple(sorted((theirs_rejected | said) - ours_rejected))
         if rejected:
             connection.execute(insert(RejectedActorPair),
                                [{"first_uuid": a, "second_uuid": b} for a, b in rejected])

@@ -71,6 +71,9 @@ class Plan:
     #: per kind, canonical UUID -> our row / their row
     ours_by_key: dict[str, dict[str, Row]] = field(default_factory=dict)
     theirs_by_key: dict[str, dict[str, Row]] = field(default_factory=dict)
+    #: actors the researcher confirmed are the same, or are not: (our UUID, their UUID)
+    same_actors: list[tuple[str, str]] = field(default_factory=list)
+    different_actors: list[tuple[str, str]] = field(default_factory=list)
     #: what this archive had recorded of theirs (the ancestor), canonical UUID -> digests
     seen_by_us: dict[str, bytes] = field(default_factory=dict)
 

@@ -129,6 +129,82 @@ def _plan(ours_side: Side, theirs_side: Side, ours: Connection | Session, theirs
     return plan
 
 
+@dataclass(frozen=True)
+class Decisions:
+    """What the researcher said in the preview: picks in conflicts, and which suggested actors
+    are the same (merged after) or not (remembered, never suggested again): (ours, theirs) UUIDs."""
+
+    choices: Choices = field(default_factory=dict)
+    same_actors: tuple[tuple[str, str], ...] = ()
+    different_actors: tuple[tuple[str, str], ...] = ()
+
+
+def merge_into(
+    session: Session,
+    archive: Archive,
+    other: str | Path,
+    *,
+    base: str | Path | None = None,
+    decisions: Decisions | None = None,
+    report: Report | None = None,
+    cancelled: Cancelled | None = None,
+) -> MergeResult:
+    """Merge ``other`` into ``archive`` in the caller's transaction (``session``), after a backup
+    of a SQLite archive when anything will change; ``result.change`` takes it back."""
+    decisions = decisions or Decisions()
+    with open_other(other, archive) as (engine, name):
+        try:
+            with engine.connect() as theirs:
+                theirs_side = read_side(theirs, report, "reading theirs: ")
+                ancestor = _ancestor(base, archive)
+                if archive.dialect == "postgresql":
+                    session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+                ours_side = read_side(session.connection(), report, "reading ours: ")
+                plan = _plan(ours_side, theirs_side, session, theirs, ancestor, decisions.choices)
+                plan.same_actors = list(decisions.same_actors)
+                plan.different_actors = list(decisions.different_actors)
+                result = _result(name, plan, session, theirs, dry_run=False)
+                backup = None
+                if archive.path is not None and (result.changed or plan.actor_merges or plan.redirected
+                                                 or plan.same_actors or plan.different_actors):
+                    backup = backup_sqlite(archive.path, "before-merge")
+                applied = apply_plan(session, plan, theirs, theirs_side.archive_uuid, name, report, cancelled)
+        except OperationalError as error:
+            raise _failed(archive, error) from error
+    result.added, result.updated, result.deleted = applied.added, applied.updated, applied.deleted
+    result.orphaned, result.change, result.backup = applied.orphaned, applied.change, backup
+    return result
+
+
+def _ancestor(base: str | Path | None, archive: Archive) -> Side | None:
+    if base is None:
+        return None
+    with open_other(base, archive) as (engine, _), engine.connect() as connection:
+        return read_side(connection)
+
+
+def _failed(archive: Archive, error: OperationalError) -> MergeError:
+    reason = str(error.orig) if error.orig is not None else str(error)
+    if "locked" in reason:
+        return MergeError(f"{archive.location}: locked by another program; close it and try again")
+    return MergeError(f"{archive.location}: the merge failed ({reason}); nothing was changed")
+
+
+def preview_merge(archive: Archive, other: str | Path, *, base: str | Path | None = None,
+                  choices: Choices | None = None, report: Report | None = None) -> MergeResult:
+    """What merging ``other`` would do (counts, conflicts, suggested actors); writes nothing."""
+    with open_other(other, archive) as (engine, name):
+        try:
+            with engine.connect() as theirs, archive.engine.connect() as ours:
+                theirs_side = read_side(theirs, report, "reading theirs: ")
+                ancestor = _ancestor(base, archive)
+                ours_side = read_side(ours, report, "reading ours: ")
+                plan = _plan(ours_side, theirs_side, ours, theirs, ancestor, choices)
+                return _result(name, plan, ours, theirs, dry_run=True)
+        except OperationalError as error:
+            raise _failed(archive, error) from error
+
+
 def merge_archives(
     archive: Archive,
     other: str | Path,
@@ -139,44 +215,16 @@ def merge_archives(
     report: Report | None = None,
     cancelled: Cancelled | None = None,
 ) -> MergeResult:
-    """Merge the archive at ``other`` into ``archive`` (see the module's docstring).
+    """Merge the archive at ``other`` into ``archive`` in one transaction (see the module).
 
     Raises :class:`MergeError` when it cannot start (nothing changed) and
     :class:`MergeCancelled` when ``cancelled()`` turned true (nothing changed).
     """
-    with open_other(other, archive) as (engine, name):
-        ancestor_engine = None
-        try:
-            with engine.connect() as theirs:
-                theirs_side = read_side(theirs, report, "reading theirs: ")
-                ancestor: Side | None = None
-                if base is not None:
-                    with open_other(base, archive) as (ancestor_engine, _), ancestor_engine.connect() as c:
-                        ancestor = read_side(c)
-                if dry_run:
-                    with archive.engine.connect() as ours:
-                        ours_side = read_side(ours, report, "reading ours: ")
-                        plan = _plan(ours_side, theirs_side, ours, theirs, ancestor, choices)
-                        return _result(name, plan, ours, theirs, dry_run=True)
-                with archive.session() as session:
-                    if archive.dialect == "postgresql":
-                        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-                    ours_side = read_side(session.connection(), report, "reading ours: ")
-                    plan = _plan(ours_side, theirs_side, session, theirs, ancestor, choices)
-                    result = _result(name, plan, session, theirs, dry_run=False)
-                    # a backup before anything is written (and none when nothing will be)
-                    backup = None
-                    if archive.path is not None and (result.changed or plan.actor_merges or plan.redirected):
-                        backup = backup_sqlite(archive.path, "before-merge")
-                    applied = apply_plan(session, plan, theirs, theirs_side.archive_uuid, name, report, cancelled)
-                    result.added, result.updated, result.deleted = applied.added, applied.updated, applied.deleted
-                    result.orphaned, result.change, result.backup = applied.orphaned, applied.change, backup
-                    return result
-        except OperationalError as error:
-            reason = str(error.orig) if error.orig is not None else str(error)
-            if "locked" in reason:
-                raise MergeError(f"{archive.location}: locked by another program; close it and try again") from error
-            raise MergeError(f"{archive.location}: the merge failed ({reason}); nothing was changed") from error
+    if dry_run:
+        return preview_merge(archive, other, base=base, choices=choices, report=report)
+    with archive.session() as session:
+        return merge_into(session, archive, other, base=base, decisions=Decisions(choices or {}),
+                          report=report, cancelled=cancelled)
 
 
 def _result(name: str, plan: Plan, ours: Connection | Session, theirs: Connection, *, dry_run: bool) -> MergeResult:
@@ -197,4 +245,4 @@ def archive_identity(archive: Archive) -> str:
         return archive_uuid(connection)
 
 
-__all__ = ["MergeCancelled", "MergeError", "MergeResult", "merge_archives"]
+__all__ = ["Decisions", "MergeCancelled", "MergeError", "MergeResult", "merge_archives", "merge_into", "preview_merge"]

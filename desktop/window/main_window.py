@@ -35,7 +35,9 @@ from desktop.controllers.annotating import Annotating
 from desktop.controllers.base import Dialogs
 from desktop.controllers.codebook import Codebook
 from desktop.controllers.importing import ImportController
+from desktop.controllers.live import LiveUpdates
 from desktop.controllers.memos import Memos
+from desktop.controllers.merging import Merging
 from desktop.controllers.source_text import SourceText
 from desktop.controllers.statistics import Statistics
 from desktop.controllers.suggestions import Suggestions
@@ -72,6 +74,8 @@ class Controllers:
     actors: Actors
     statistics: Statistics
     suggestions: Suggestions
+    merging: Merging
+    live: LiveUpdates
 
 
 class MainWindow(QMainWindow):
@@ -135,6 +139,7 @@ class MainWindow(QMainWindow):
             self._sizes_pending = not self.docks.restore(self._header_views())
         self.refresh()
         self.controllers.statistics.refresh_conflicts()
+        self.controllers.live.start()
         # pandas and pyqtgraph (~1 s to import) load once the window is on screen with its lists
         self.refreshed.connect(self._after_first_refresh, Qt.ConnectionType.SingleShotConnection)
 
@@ -165,6 +170,8 @@ class MainWindow(QMainWindow):
                           (a.new_actor, a.edit_actor, a.merge_actors, a.delete_actor), parent=self),
             statistics=Statistics(self, self.dialogs, self.statistics, self.conflicts, parent=self),
             suggestions=Suggestions(self, self.dialogs, self.suggestions, self.reader, parent=self),
+            merging=Merging(self, self.dialogs, parent=self),
+            live=LiveUpdates(self.archive, parent=self),
         )
 
     def _build_toolbar(self) -> None:
@@ -461,6 +468,7 @@ class MainWindow(QMainWindow):
                 return
         if self.persist:
             self.save_settings()
+        self.controllers.live.stop()
         self.tasks.shutdown()
         self.archive.close()
         super().closeEvent(event)
