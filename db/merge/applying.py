@@ -314,9 +314,11 @@ class _Writer:
 
     def bookkeeping(self, peer_uuid: str, location: str) -> Bookkeeping:
         session = self.session
-        rows = {self.plan.key(uuid): (name, bytes(row.digests).hex())
-                for name, by_uuid in self.plan.theirs.rows.items() for uuid, row in by_uuid.items()}
-        base = record_base(session, peer_uuid, location, _now(), rows, self.plan.seen_by_us)
+        rows = ((self.plan.key(uuid), name, bytes(row.digests))
+                for name, by_uuid in self.plan.theirs.rows.items() for uuid, row in by_uuid.items())
+        theirs = self.plan.theirs_by_key
+        base = record_base(session, peer_uuid, location, _now(), rows,
+                           lambda kind, key: key in theirs.get(kind, {}))
         alive = {self.plan.key(u) for rows in self.plan.ours.rows.values() for u in rows}
         alive.update(key for made in self.inserted.values() for key in made)
         known = set(session.scalars(select(Tombstone.uuid)))

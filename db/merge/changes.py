@@ -10,7 +10,7 @@ re-applies it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -166,9 +166,10 @@ class _Unknown(Change):
 
 
 def record_base(session: Session, peer_uuid: str, location: str, merged_at: Any,
-                rows: Mapping[str, tuple[str, str]], before: Mapping[str, bytes]) -> Change:
-    """Record ``rows`` (canonical UUID -> (kind, digests)) as what the peer looks like now,
-    writing only the rows that differ from ``before`` (what was recorded)."""
+                rows: Iterable[tuple[str, str, bytes]], alive: Callable[[str, str], bool]) -> Change:
+    """Record ``rows`` ((canonical UUID, kind, digests) of every row of the peer) as what the peer
+    looks like now, rewriting only the recorded rows that differ; ``alive(kind, uuid)`` says
+    whether a recorded row is still one of the peer's. Read and written a chunk at a time."""
     peer = _peer(session, peer_uuid)
     peer_before = None if peer is None else (peer.location, peer.merged_at)
     if peer is None:
@@ -176,20 +177,50 @@ def record_base(session: Session, peer_uuid: str, location: str, merged_at: Any,
         session.add(peer)
     peer.location, peer.merged_at = location, merged_at
     session.flush()
-    stale = [u for u, d in before.items() if u not in rows or rows[u][1] != d.hex()]
-    fresh = tuple((u, kind, d) for u, (kind, d) in rows.items() if u not in before or before[u].hex() != d)
     removed: list[tuple[str, str, str]] = []
-    for chunk in in_chunks(stale):
-        where = (MergeBase.peer_id == peer.id, MergeBase.row_uuid.in_(chunk))
-        removed.extend((str(u), str(k), str(d)) for u, k, d in session.execute(
-            select(MergeBase.row_uuid, MergeBase.kind, MergeBase.digests).where(*where)))
-        session.execute(delete(MergeBase).where(*where))
-    if fresh:
-        session.connection().execute(insert(MergeBase), [
-            {"peer_id": peer.id, "row_uuid": u, "kind": k, "digests": d} for u, k, d in fresh])
+    added: list[tuple[str, str, str]] = []
+    batch: list[tuple[str, str, bytes]] = []
+
+    def flush() -> None:
+        stored: dict[str, tuple[str, str]] = {}
+        if peer_before is not None:
+            query = select(MergeBase.row_uuid, MergeBase.kind, MergeBase.digests).where(
+                MergeBase.peer_id == peer.id, MergeBase.row_uuid.in_([u for u, _, _ in batch]))
+            stored = {str(u): (str(k), str(d)) for u, k, d in session.execute(query)}
+        fresh = []
+        for uuid, kind, digests in batch:
+            text = digests.hex()
+            old = stored.get(uuid)
+            if old is None or old[1] != text:
+                fresh.append((uuid, kind, text))
+                if old is not None:
+                    removed.append((uuid, *old))
+        stale = [u for u, _, _ in fresh if u in stored]
+        if stale:
+            session.execute(delete(MergeBase).where(MergeBase.peer_id == peer.id, MergeBase.row_uuid.in_(stale)))
+        if fresh:
+            session.connection().execute(insert(MergeBase), [
+                {"peer_id": peer.id, "row_uuid": u, "kind": k, "digests": d} for u, k, d in fresh])
+        added.extend(fresh)
+        batch.clear()
+
+    gone: list[tuple[str, str, str]] = []
+    if peer_before is not None:
+        query = select(MergeBase.row_uuid, MergeBase.kind, MergeBase.digests).where(MergeBase.peer_id == peer.id)
+        for uuid, kind, digests in session.execute(query.execution_options(yield_per=2000)):
+            if not alive(str(kind), str(uuid)):
+                gone.append((str(uuid), str(kind), str(digests)))
+    for chunk in in_chunks([u for u, _, _ in gone]):
+        session.execute(delete(MergeBase).where(MergeBase.peer_id == peer.id, MergeBase.row_uuid.in_(chunk)))
+    removed.extend(gone)
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= 500:
+            flush()
+    flush()
     if peer_before is None:
-        return BaseDelta(peer_uuid, None, (), fresh)
-    return BaseDelta(peer_uuid, peer_before, tuple(removed), fresh)
+        return BaseDelta(peer_uuid, None, (), tuple(added))
+    return BaseDelta(peer_uuid, peer_before, tuple(removed), tuple(added))
 
 
 @dataclass(frozen=True)

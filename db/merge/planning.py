@@ -74,8 +74,6 @@ class Plan:
     #: actors the researcher confirmed are the same, or are not: (our UUID, their UUID)
     same_actors: list[tuple[str, str]] = field(default_factory=list)
     different_actors: list[tuple[str, str]] = field(default_factory=list)
-    #: what this archive had recorded of theirs (the ancestor), canonical UUID -> digests
-    seen_by_us: dict[str, bytes] = field(default_factory=dict)
 
     def key(self, uuid: str) -> str:
         return self.canon.get(uuid, uuid)
@@ -189,6 +187,13 @@ def _decide(plan: Plan, spec: Kind, choices: dict[tuple[str, str, str], str],
     ours_by_key = {plan.key(u): r for u, r in plan.ours.rows[spec.name].items()}
     theirs_by_key = {plan.key(u): r for u, r in plan.theirs.rows[spec.name].items()}
     plan.ours_by_key[spec.name], plan.theirs_by_key[spec.name] = ours_by_key, theirs_by_key
+    # the ancestor is read only for the rows that differ or that one side lacks
+    asked = [k for k, r in theirs_by_key.items() if (m := ours_by_key.get(k)) is None or m.digests != r.digests]
+    asked += [k for k in ours_by_key if k not in theirs_by_key]
+    for recorded in bases:
+        load = getattr(recorded, "load", None)
+        if load is not None:
+            load(asked)
     for key, theirs in theirs_by_key.items():
         mine = ours_by_key.get(key)
         if mine is not None:
@@ -297,7 +302,7 @@ def plan_merge(ours: Side, theirs: Side, bases: tuple[dict[str, bytes], dict[str
                ancestor: Side | None = None) -> Plan:
     """Decide everything; ``bases`` is (what we last saw of them, what they last saw of us), or
     an ``ancestor`` archive both came from stands for both."""
-    plan = Plan(ours, theirs, seen_by_us=bases[0] if ancestor is None else {})
+    plan = Plan(ours, theirs)
     for spec in kinds():
         _match(plan, spec)
         ours.finish(spec, plan.target)

@@ -120,13 +120,10 @@ def _value(values: dict[tuple[str, str, int], dict[str, Any]], conflict: Conflic
 
 def _plan(ours_side: Side, theirs_side: Side, ours: Connection | Session, theirs: Connection,
           ancestor: Side | None, choices: Choices | None) -> Plan:
-    recorded = read_bases(ours.connection() if isinstance(ours, Session) else ours, theirs_side.archive_uuid)
     if ancestor is not None:
-        plan = plan_merge(ours_side, theirs_side, ({}, {}), choices, ancestor)
-    else:
-        plan = plan_merge(ours_side, theirs_side, (recorded, read_bases(theirs, ours_side.archive_uuid)), choices)
-    plan.seen_by_us = recorded  # what the next merge's ancestor replaces
-    return plan
+        return plan_merge(ours_side, theirs_side, ({}, {}), choices, ancestor)
+    recorded = read_bases(ours.connection() if isinstance(ours, Session) else ours, theirs_side.archive_uuid)
+    return plan_merge(ours_side, theirs_side, (recorded, read_bases(theirs, ours_side.archive_uuid)), choices)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, select
@@ -181,12 +181,28 @@ def _code_paths(side: Side) -> None:
         row.keys = (f"path:{paths[row.id]}",)
 
 
-def read_bases(connection: Connection, peer_uuid: str) -> dict[str, bytes]:
-    """What this archive last saw of ``peer_uuid``'s rows: canonical UUID -> digests."""
-    if not peer_uuid:
-        return {}
-    peer_id = connection.scalar(select(MergePeer.id).where(MergePeer.peer_uuid == peer_uuid))
-    if peer_id is None:
-        return {}
-    query = select(MergeBase.row_uuid, MergeBase.digests).where(MergeBase.peer_id == peer_id)
-    return {uuid: bytes.fromhex(digests) for uuid, digests in connection.execute(query)}
+class Bases(dict[str, bytes]):
+    """What an archive recorded of a peer's rows (canonical UUID -> digests), read only for the
+    rows a merge asks about (:meth:`load`): the rows both sides still agree on are never read."""
+
+    def __init__(self, connection: Connection, peer_uuid: str) -> None:
+        super().__init__()
+        self.connection = connection
+        self.peer_id = (connection.scalar(select(MergePeer.id).where(MergePeer.peer_uuid == peer_uuid))
+                        if peer_uuid else None)
+
+    def load(self, keys: Iterable[str]) -> None:
+        if self.peer_id is None:
+            return
+        wanted = sorted(set(keys))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            query = select(MergeBase.row_uuid, MergeBase.digests).where(
+                MergeBase.peer_id == self.peer_id, MergeBase.row_uuid.in_(chunk))
+            for uuid, digests in self.connection.execute(query):
+                self[str(uuid)] = bytes.fromhex(digests)
+
+
+def read_bases(connection: Connection, peer_uuid: str) -> Bases:
+    """What this archive last saw of ``peer_uuid``'s rows, loaded on demand (see :class:`Bases`)."""
+    return Bases(connection, peer_uuid)
