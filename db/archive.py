@@ -99,7 +99,7 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _check_sqlite_file(path: Path) -> None:
+def check_sqlite_file(path: Path) -> None:
     """Refuse what is not a SQLite file, before SQLite writes anything to it."""
     if path.is_dir():
         raise ArchiveError(f"{path}: is a folder, not an archive file")
@@ -180,7 +180,7 @@ def open(location: str | Path, *, create: bool = True) -> Archive:
         path = Path(text).expanduser()
 
     if path is not None:
-        _check_sqlite_file(path)
+        check_sqlite_file(path)
         if not path.exists():
             if not create:
                 raise ArchiveError(f"{path}: no such archive")

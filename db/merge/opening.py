@@ -20,7 +20,14 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
-from db.archive import HEAD_REVISION, SQLITE_MAGIC, Archive, known_revisions, migrate
+from db.archive import (
+    HEAD_REVISION,
+    Archive,
+    ArchiveError,
+    check_sqlite_file,
+    known_revisions,
+    migrate,
+)
 
 #: how long to wait for a lock on the other archive before saying it is locked (s)
 LOCK_TIMEOUT = 2.0
@@ -45,17 +52,12 @@ def _readonly_engine(path: Path) -> Engine:
 def _check_file(path: Path, ours: Archive) -> None:
     if not path.exists():
         raise MergeError(f"{path}: no such archive")
-    if path.is_dir():
-        raise MergeError(f"{path}: is a folder, not an archive file")
-    if ours.path is not None and ours.path.exists() and os.path.samefile(path, ours.path):
+    if ours.path is not None and ours.path.exists() and not path.is_dir() and os.path.samefile(path, ours.path):
         raise MergeError(f"{path}: is the archive being merged into; choose another researcher's archive")
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
-    except OSError as error:
-        raise MergeError(f"{path}: cannot be read ({error.strerror})") from error
-    if header != SQLITE_MAGIC:
-        raise MergeError(f"{path}: not a Dossier archive (not a SQLite database)")
+        check_sqlite_file(path)
+    except ArchiveError as error:
+        raise MergeError(str(error)) from error
 
 
 def _revision(engine: Engine, name: str) -> str:

@@ -88,3 +88,28 @@ def test_the_same_merge_from_a_laptop_into_the_team_archive_and_back(team: Archi
         assert (again.added, again.updated, again.deleted) == ({}, {}, {})
     finally:
         laptop.close()
+
+
+def test_two_people_editing_the_same_actor_get_changed_meanwhile_not_an_overwrite(team: Archive, postgres_url: str) -> None:
+    from dataclasses import replace
+
+    from db.actors import actor_state
+    from db.models import Actor
+    from db.undo import edit_actor
+    from db.versions import ChangedMeanwhile, version_of
+
+    with team.session() as s:
+        actor_id = add_actor(s, "Rustam Asilderov", "person")
+    colleague = archive_module.open(postgres_url)
+    try:
+        with team.session() as s:  # this window's editor opens the record
+            shown, state = version_of(s, Actor, actor_id), actor_state(s, actor_id)
+        with colleague.session() as s:  # a colleague saves first
+            edit_actor(s, actor_id, replace(actor_state(s, actor_id), description="Amir of Dagestan"),
+                       expected_version=version_of(s, Actor, actor_id))
+        with pytest.raises(ChangedMeanwhile, match=r"changed by postgres meanwhile at \d\d:\d\d"), team.session() as s:
+            edit_actor(s, actor_id, replace(state, description="Leader in Dagestan"), expected_version=shown)
+        with team.session() as s:
+            assert s.scalar(select(Actor.description)) == "Amir of Dagestan"
+    finally:
+        colleague.close()

@@ -51,6 +51,34 @@ def _table(name: str, headers: list[str], rows: int) -> QTableWidget:
     return table
 
 
+def _choices(name: str, headers: list[str], rows: list[list[object]], options: tuple[tuple[str, str], ...],
+             current: list[int], stretch: tuple[int, ...]) -> tuple[QTableWidget, list[QComboBox]]:
+    """A table of ``rows`` with a choice among ``options`` in its last column."""
+    table = _table(name, headers, len(rows))
+    boxes = []
+    for row, (cells, chosen) in enumerate(zip(rows, current, strict=True)):
+        for column, value in enumerate(cells):
+            table.setItem(row, column, _cell(value))
+        box = QComboBox()
+        for value, label in options:
+            box.addItem(label, value)
+        box.setCurrentIndex(chosen)
+        table.setCellWidget(row, len(headers) - 1, box)
+        boxes.append(box)
+    for column in stretch:
+        table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    return table, boxes
+
+
+def _section(layout: QVBoxLayout, table: QTableWidget, heading: str) -> None:
+    """A heading and its table, or neither when the table is empty."""
+    if table.rowCount():
+        layout.addWidget(QLabel(heading))
+        layout.addWidget(table)
+    else:
+        table.hide()
+
+
 class MergePreviewDialog(QDialog):
     """Counts per kind, conflicts with a choice each, suggested actors with a decision each."""
 
@@ -83,50 +111,21 @@ class MergePreviewDialog(QDialog):
         layout.addWidget(self.counts)
         layout.addWidget(QLabel(summary))
 
-        self.conflicts = _table("mergeConflicts", ["Kind", "Field", "Ours", "Theirs", "Keep"], len(result.conflicts))
-        self._keep: list[QComboBox] = []
-        for row, conflict in enumerate(result.conflicts):
-            self.conflicts.setItem(row, 0, QTableWidgetItem(KIND_NAMES.get(conflict.kind, conflict.kind)))
-            self.conflicts.setItem(row, 1, QTableWidgetItem("deleted or edited" if conflict.field == "(deleted)"
-                                                            else conflict.field))
-            self.conflicts.setItem(row, 2, _cell(conflict.ours))
-            self.conflicts.setItem(row, 3, _cell(conflict.theirs))
-            choice = QComboBox()
-            for value, label in KEEP:
-                choice.addItem(label, value)
-            choice.setCurrentIndex(0 if conflict.kept == "ours" else 1)
-            self.conflicts.setCellWidget(row, 4, choice)
-            self._keep.append(choice)
-        for column in (2, 3):
-            self.conflicts.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        if result.conflicts:
-            many = len(result.conflicts)
-            layout.addWidget(QLabel(f"<b>{many} conflict{'s' if many > 1 else ''}</b>: changed on both sides. "
-                                    "The later edit is chosen; the value not kept is saved in the merge history."))
-            layout.addWidget(self.conflicts)
-        else:
-            self.conflicts.hide()
-
-        self.actors = _table("mergeActors", ["Ours", "Theirs", "Known to both as", "Decision"], len(result.suggestions))
-        self._same: list[QComboBox] = []
-        for row, suggestion in enumerate(result.suggestions):
-            self.actors.setItem(row, 0, _cell(suggestion.ours_name))
-            self.actors.setItem(row, 1, _cell(suggestion.theirs_name))
-            self.actors.setItem(row, 2, _cell(suggestion.shared))
-            decision = QComboBox()
-            for value, label in SAME:
-                decision.addItem(label, value)
-            self.actors.setCellWidget(row, 3, decision)
-            self._same.append(decision)
-        for column in (0, 1, 2):
-            self.actors.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        if result.suggestions:
-            many = len(result.suggestions)
-            layout.addWidget(QLabel(f"<b>{many} actor{'s' if many > 1 else ''} may be the same</b> "
-                                    "(never merged without you):"))
-            layout.addWidget(self.actors)
-        else:
-            self.actors.hide()
+        self.conflicts, self._keep = _choices(
+            "mergeConflicts", ["Kind", "Field", "Ours", "Theirs", "Keep"],
+            [[KIND_NAMES.get(c.kind, c.kind), "deleted or edited" if c.field == "(deleted)" else c.field,
+              c.ours, c.theirs] for c in result.conflicts],
+            KEEP, [0 if c.kept == "ours" else 1 for c in result.conflicts], stretch=(2, 3))
+        many = len(result.conflicts)
+        _section(layout, self.conflicts, f"<b>{many} conflict{'s' if many > 1 else ''}</b>: changed on both "
+                 "sides. The later edit is chosen; the value not kept is saved in the merge history.")
+        self.actors, self._same = _choices(
+            "mergeActors", ["Ours", "Theirs", "Known to both as", "Decision"],
+            [[s.ours_name, s.theirs_name, s.shared] for s in result.suggestions],
+            SAME, [0] * len(result.suggestions), stretch=(0, 1, 2))
+        many = len(result.suggestions)
+        _section(layout, self.actors, f"<b>{many} actor{'s' if many > 1 else ''} may be the same</b> "
+                 "(never merged without you):")
 
         note = QLabel("A backup is written first; Edit ▸ Undo takes the whole merge back.")
         note.setStyleSheet("color: palette(mid);")
