@@ -57,6 +57,8 @@ class Plan:
     ours: Side
     theirs: Side
     canon: dict[str, str] = field(default_factory=dict)
+    #: the kinds some of whose rows were recognised by content (their keys differ from UUIDs)
+    matched_kinds: set[str] = field(default_factory=set)
     #: a merged-away actor's UUID -> the actor it was merged into (canonical)
     redirect: dict[str, str] = field(default_factory=dict)
     inserts: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
@@ -134,6 +136,7 @@ def _match(plan: Plan, spec: Kind) -> None:
             if mine is not None and mine not in taken:
                 taken.add(mine)
                 plan.canon[mine] = plan.canon[row.uuid] = min(mine, row.uuid)
+                plan.matched_kinds.add(spec.name)
                 break
 
 
@@ -184,8 +187,11 @@ def _decide_pair(plan: Plan, spec: Kind, mine: Row, theirs: Row, key: str,
 def _decide(plan: Plan, spec: Kind, choices: dict[tuple[str, str, str], str],
             bases: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
     seen_by_us, seen_by_them = bases
-    ours_by_key = {plan.key(u): r for u, r in plan.ours.rows[spec.name].items()}
-    theirs_by_key = {plan.key(u): r for u, r in plan.theirs.rows[spec.name].items()}
+    # a kind none of whose rows was recognised by content is keyed by UUID already
+    ours_by_key, theirs_by_key = plan.ours.rows[spec.name], plan.theirs.rows[spec.name]
+    if spec.name in plan.matched_kinds:
+        ours_by_key = {plan.key(u): r for u, r in ours_by_key.items()}
+        theirs_by_key = {plan.key(u): r for u, r in theirs_by_key.items()}
     plan.ours_by_key[spec.name], plan.theirs_by_key[spec.name] = ours_by_key, theirs_by_key
     # the ancestor is read only for the rows that differ or that one side lacks
     asked = [k for k, r in theirs_by_key.items() if (m := ours_by_key.get(k)) is None or m.digests != r.digests]

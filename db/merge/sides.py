@@ -123,6 +123,7 @@ def _read_kind(connection: Connection, spec: Kind, side: Side, codes_of: dict[in
     empty = bytes(DIGEST_SIZE)
     originals = side.originals
     found: dict[str, Row] = {}
+    authors: dict[str, str] = {}
     result = connection.execute(select(*columns).execution_options(yield_per=CHUNK))
     for record in result:
         row_id, uuid, modified_at, modified_by, *values = record
@@ -136,6 +137,8 @@ def _read_kind(connection: Connection, spec: Kind, side: Side, codes_of: dict[in
                 parts.append(digest(values[index]))
         digests = bytearray(b"".join(parts))
         by_field = dict(zip(stored, values, strict=True)) if spec.name in _KEYED else {}
+        if modified_by is not None:  # a few names for many rows: one string each
+            modified_by = authors.setdefault(modified_by, modified_by)
         row = Row(int(row_id), str(uuid), modified_at, modified_by, digests,
                   tuple(values[i] for i in ref_index))
         if spec.name == "sources":
