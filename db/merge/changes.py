@@ -57,7 +57,8 @@ def write_values(session: Session, rows: Sequence[RowValues]) -> None:
         table = _table(table_name)
         statement = (
             update(table).where(table.c.id == bindparam("row_id"))
-            .values({c: bindparam(f"v_{c}") for c in columns})
+            # a change, even when the time it carries is not later (a value from the other archive)
+            .values({**{c: bindparam(f"v_{c}") for c in columns}, "version": table.c.version + 1})
         )
         session.connection().execute(statement, batch)
 

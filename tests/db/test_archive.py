@@ -137,7 +137,7 @@ def test_an_archive_from_before_team_work_opens_with_an_identity_versions_and_to
         with opened.session() as session:
             assert session.execute(text("SELECT version, modified_by FROM sources")).one() == (1, None)
             assert session.execute(text("SELECT count(*) FROM archive_info WHERE key = 'archive_uuid'")).scalar() == 1
-            session.execute(text("UPDATE sources SET title = 'Edited'"))
+            session.execute(text("UPDATE sources SET title = 'Edited', modified_at = '2030-01-01 00:00:00'"))
             assert session.execute(text("SELECT version FROM sources")).scalar() == 2
             session.execute(text("DELETE FROM sources"))
             assert session.execute(text("SELECT uuid, kind FROM tombstones")).one() == ("u-1", "sources")

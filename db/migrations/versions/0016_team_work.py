@@ -5,7 +5,9 @@ Revises: 0003
 Create Date: 2026-11-27 10:00:00
 
 Every researcher's row gets ``version`` (raised by one on each change, by a trigger, so an edit
-can say "changed by X meanwhile") and ``modified_by``. Deleting a row leaves a tombstone (by a
+can say "changed by X meanwhile") and ``modified_by``. A change is an update that moves
+``modified_at`` (every ORM and Core update does, through its ``onupdate``); an update that leaves it
+alone on purpose (a row losing or regaining a link to a deleted row, db.snapshots) is not one. Deleting a row leaves a tombstone (by a
 trigger, cascades included) so the deletion travels when two archives are merged; putting the
 row back removes it. ``archive_info`` names this archive (a fresh UUID), ``merge_peers`` and
 ``merge_base`` remember what each other archive looked like when last merged (one digest per
@@ -44,7 +46,7 @@ def _sqlite_triggers() -> list[str]:
     for table in TRACKED:
         statements.append(
             f"""CREATE TRIGGER dossier_{table}_version AFTER UPDATE ON {table} FOR EACH ROW
-                WHEN NEW.version = OLD.version
+                WHEN NEW.version = OLD.version AND NEW.modified_at IS NOT OLD.modified_at
                 BEGIN UPDATE {table} SET version = OLD.version + 1 WHERE id = NEW.id; END"""
         )
     for table in TOMBSTONED:
@@ -63,7 +65,9 @@ def _sqlite_triggers() -> list[str]:
 POSTGRESQL_FUNCTIONS = [
     """CREATE FUNCTION dossier_bump_version() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
-         IF NEW.version = OLD.version THEN NEW.version := OLD.version + 1; END IF;
+         IF NEW.version = OLD.version AND NEW.modified_at IS DISTINCT FROM OLD.modified_at THEN
+           NEW.version := OLD.version + 1;
+         END IF;
          RETURN NEW;
        END $$""",
     """CREATE FUNCTION dossier_tombstone() RETURNS trigger LANGUAGE plpgsql AS $$
