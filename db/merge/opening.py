@@ -49,6 +49,19 @@ def _readonly_engine(path: Path) -> Engine:
     return engine
 
 
+def copy_sqlite(path: Path, to: Path) -> None:
+    """A consistent copy of a SQLite archive (SQLite's backup API), reading it read-only."""
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        target = sqlite3.connect(to)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+
+
 def _check_file(path: Path, ours: Archive) -> None:
     if not path.exists():
         raise MergeError(f"{path}: no such archive")
@@ -112,13 +125,7 @@ def open_other(location: str | Path, ours: Archive) -> Iterator[tuple[Engine, st
             engine.dispose()
             scratch = Path(tempfile.mkdtemp(prefix="dossier-merge-"))
             copy = scratch / path.name
-            source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-            try:
-                target = sqlite3.connect(copy)
-                source.backup(target)
-                target.close()
-            finally:
-                source.close()
+            copy_sqlite(path, copy)
             writable = create_engine(f"sqlite:///{copy}")
             migrate(writable)
             writable.dispose()

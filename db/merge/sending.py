@@ -7,7 +7,6 @@ one of them changed is simply taken, and only fields both changed are conflicts.
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from sqlalchemy import delete, update
 
 from db import archive as archive_module
 from db.archive import Archive
-from db.merge.opening import MergeError
+from db.merge.opening import MergeError, copy_sqlite
 from db.merge.run import merge_archives
 from db.models import ArchiveInfo, MergeBase, MergePeer
 
@@ -27,13 +26,7 @@ def send_copy(archive: Archive, out: Path) -> Path:
         raise MergeError(f"{out}: already exists; choose a new file for the copy")
     out.parent.mkdir(parents=True, exist_ok=True)
     if archive.path is not None:
-        source = sqlite3.connect(archive.path)
-        try:
-            target = sqlite3.connect(out)
-            source.backup(target)
-            target.close()
-        finally:
-            source.close()
+        copy_sqlite(archive.path, out)
     copy = archive_module.open(out)
     try:
         with copy.session() as session:
