@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 #: The newest schema revision this Dossier writes. Opening an archive already at it needs no
 #: Alembic at all (it is imported only to migrate); a test holds this equal to the scripts' head.
-HEAD_REVISION = "0013"
+HEAD_REVISION = "0016"
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -44,6 +44,8 @@ class Archive:
     sessions: sessionmaker[Session]
     #: the backup written before an upgrade, if one was needed on opening
     backup: Path | None = None
+    #: the name this archive's edits carry (see db.authors)
+    author: str | None = None
 
     @property
     def dialect(self) -> str:
@@ -97,7 +99,7 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _check_sqlite_file(path: Path) -> None:
+def check_sqlite_file(path: Path) -> None:
     """Refuse what is not a SQLite file, before SQLite writes anything to it."""
     if path.is_dir():
         raise ArchiveError(f"{path}: is a folder, not an archive file")
@@ -178,7 +180,7 @@ def open(location: str | Path, *, create: bool = True) -> Archive:
         path = Path(text).expanduser()
 
     if path is not None:
-        _check_sqlite_file(path)
+        check_sqlite_file(path)
         if not path.exists():
             if not create:
                 raise ArchiveError(f"{path}: no such archive")
@@ -225,12 +227,16 @@ def open(location: str | Path, *, create: bool = True) -> Archive:
             reason = "locked by another program; close it and try again"
         raise ArchiveError(f"{location_name}: cannot open the archive ({reason})") from error
 
-    sessions = sessionmaker(engine, expire_on_commit=False)
+    from db import authors
+
+    author = authors.default_author(None if path is not None else url.username)
+    sessions = sessionmaker(engine, expire_on_commit=False, info={"author": author})
+    authors.watch(sessions)
     if path is not None:
         from db.search_index import install
 
         install(sessions)
-    return Archive(location_name, engine, sessions, backup)
+    return Archive(location_name, engine, sessions, backup, author)
 
 
 def package_file(name: str) -> Path:

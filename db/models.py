@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -276,3 +277,89 @@ class RejectedSuggestion(Tracked, Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     key: Mapped[str] = mapped_column(String(500), default="")
+
+
+# --- team work: merging archives and sharing one live (issue 16) ------------------------------
+
+
+class ArchiveInfo(Base):
+    """Facts about the archive itself; ``archive_uuid`` tells one researcher's copy from another's."""
+
+    __tablename__ = "archive_info"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Tombstone(Base):
+    """A row deleted here, kept by UUID so the deletion travels when archives are merged.
+
+    Written by a trigger on every researcher's table; putting the row back (undo) removes it.
+    ``replaced_by`` is set when an actor was merged into another: a merge follows the redirect.
+    """
+
+    __tablename__ = "tombstones"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    deleted_at: Mapped[dt.datetime] = mapped_column(server_default=func.current_timestamp())
+    replaced_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class MergePeer(Base):
+    """Another archive this one was merged with, or sent as a copy to."""
+
+    __tablename__ = "merge_peers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    peer_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    location: Mapped[str] = mapped_column(String(2000), default="")
+    merged_at: Mapped[dt.datetime | None] = mapped_column()
+
+
+class MergeBase(Base):
+    """The state of a peer's row as this archive last saw it: one digest per field.
+
+    It is the common ancestor of a three-way merge: a field whose digest the peer still has was
+    not changed there since.
+    """
+
+    __tablename__ = "merge_base"
+
+    peer_id: Mapped[int] = mapped_column(
+        ForeignKey("merge_peers.id", ondelete="CASCADE"), primary_key=True
+    )
+    row_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    #: one 16-hex-digit digest per field, in the order of db.merge.kinds
+    digests: Mapped[str] = mapped_column(Text)
+
+
+class MergeHistory(Base):
+    """A value a merge replaced: a conflict's other side, or a claim's number superseded.
+
+    Nothing a merge overwrites is lost: the value, who wrote it and why it went are kept here.
+    """
+
+    __tablename__ = "merge_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    merged_at: Mapped[dt.datetime] = mapped_column(server_default=func.current_timestamp())
+    peer: Mapped[str] = mapped_column(String(2000), default="")
+    kind: Mapped[str] = mapped_column(String(30))
+    row_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    field: Mapped[str] = mapped_column(String(100))
+    #: the value as JSON
+    value: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(String(200))
+    #: "conflict" (the side not kept) or "superseded" (a claim's earlier number)
+    reason: Mapped[str] = mapped_column(String(20))
+
+
+class RejectedActorPair(Base):
+    """Two actors the researcher said are not the same, so a merge does not suggest them again."""
+
+    __tablename__ = "rejected_actor_pairs"
+
+    first_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    second_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -15,6 +15,7 @@ from desktop.undo.annotations import (
 from desktop.undo.base import ArchiveCommand, DeleteRows, IdOrRef, Ref, Window
 from desktop.undo.codes import CreateCode, EditCode, MergeCodes, delete_code
 from desktop.undo.memos import EditMemo
+from desktop.undo.merge import MergeArchive
 from desktop.undo.references import ImportReferenceData
 from desktop.undo.sources import SetSourceLanguage
 from desktop.undo.statistics import CreateStatistic, DeleteStatistic, EditStatistic
@@ -40,6 +41,7 @@ __all__ = [
     "IdOrRef",
     "ImportReferenceData",
     "MergeActors",
+    "MergeArchive",
     "MergeCodes",
     "PlaceOrphan",
     "Ref",

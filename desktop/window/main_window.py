@@ -36,9 +36,11 @@ from desktop.controllers.base import Dialogs
 from desktop.controllers.codebook import Codebook
 from desktop.controllers.exporting import Exporting
 from desktop.controllers.importing import ImportController
+from desktop.controllers.live import LiveUpdates
 from desktop.controllers.memos import Memos
 from desktop.controllers.search_index import SearchIndex
 from desktop.controllers.source_language import SourceLanguage
+from desktop.controllers.merging import Merging
 from desktop.controllers.source_text import SourceText
 from desktop.controllers.statistics import Statistics
 from desktop.controllers.suggestions import Suggestions
@@ -78,6 +80,8 @@ class Controllers:
     statistics: Statistics
     suggestions: Suggestions
     exporting: Exporting
+    merging: Merging
+    live: LiveUpdates
 
 
 class MainWindow(QMainWindow):
@@ -142,6 +146,7 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.controllers.statistics.refresh_conflicts()
         self.controllers.search_index.build_if_needed()
+        self.controllers.live.start()
         # pandas and pyqtgraph (~1 s to import) load once the window is on screen with its lists
         self.refreshed.connect(self._after_first_refresh, Qt.ConnectionType.SingleShotConnection)
 
@@ -175,6 +180,8 @@ class MainWindow(QMainWindow):
             statistics=Statistics(self, self.dialogs, self.statistics, self.conflicts, parent=self),
             suggestions=Suggestions(self, self.dialogs, self.suggestions, self.reader, parent=self),
             exporting=Exporting(self, self.dialogs, lambda: self.sources.model.ids, self.sources.selected_source, parent=self),
+            merging=Merging(self, self.dialogs, parent=self),
+            live=LiveUpdates(self.archive, parent=self),
         )
 
     def _build_toolbar(self) -> None:
@@ -471,6 +478,7 @@ class MainWindow(QMainWindow):
                 return
         if self.persist:
             self.save_settings()
+        self.controllers.live.stop()
         self.tasks.shutdown()
         self.archive.close()
         super().closeEvent(event)

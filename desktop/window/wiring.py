@@ -26,6 +26,8 @@ def connect_actions(window: MainWindow) -> None:
     on(a.export_statistics, c.statistics.export_statistics)
     on(a.export_actors, c.statistics.export_actors)
     on(a.export, c.exporting.export)
+    on(a.merge_archive, c.merging.merge_archive)
+    on(a.send_copy, c.merging.send_copy)
     on(a.quit, window.close)
     on(a.find, window.focus_search)
     on(a.go_to_page, window.go_to_page)
@@ -54,6 +56,7 @@ def connect_panes(window: MainWindow) -> None:
     window.archive_changed.connect(window.refresh)
     c.importing.changed.connect(window.archive_changed.emit)
     c.search_index.built.connect(window.archive_changed.emit)
+    c.live.changed.connect(window.archive_changed.emit)
     window.tasks.busy_changed.connect(lambda n: window.busy.setVisible(n > 0))
 
     window.sources.source_selected.connect(lambda source_id: window.open_source(source_id))
