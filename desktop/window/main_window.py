@@ -38,9 +38,9 @@ from desktop.controllers.exporting import Exporting
 from desktop.controllers.importing import ImportController
 from desktop.controllers.live import LiveUpdates
 from desktop.controllers.memos import Memos
+from desktop.controllers.merging import Merging
 from desktop.controllers.search_index import SearchIndex
 from desktop.controllers.source_language import SourceLanguage
-from desktop.controllers.merging import Merging
 from desktop.controllers.source_text import SourceText
 from desktop.controllers.statistics import Statistics
 from desktop.controllers.suggestions import Suggestions
