@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from db import values
 from db.cli.exports import cmd_export
+from db.cli.findings import cmd_estimate
 from db.cli.output import (
     Progress,
     print_csv,
@@ -188,4 +189,5 @@ COMMANDS: dict[str, Callable[[Archive, argparse.Namespace], int]] = {
     "stats": cmd_stats,
     "suggest": cmd_suggest,
     "export": cmd_export,
+    "estimate": cmd_estimate,
 }

@@ -1,0 +1,94 @@
+"""Findings speed: estimates over many claims, and the claims dossier written out.
+
+    python benchmarks/bench_findings.py [--statistics 100000] [--report-claims 1000] [--repeats 3]
+
+1. Estimates: an archive with N statistics (bench_chart's mix: claims with sentence spans in 500
+   sources, yearly reference series, 5 measures x 4 subjects x 20 places x 21 years), then
+   ``db.findings.estimates.estimate`` for all of them, by each rule. Baseline: raw sqlite3
+   reading the same columns (the floor any estimate pays). Goal: under 1 s.
+2. Report: a claims dossier of M claims (every estimate, its claims table, conflicts, chart and
+   bibliography) to DOCX, PDF and HTML. Goal: under 10 s each.
+
+The machine is shared: the table gives wall time and CPU time of this process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks._common import median, print_table
+from benchmarks.bench_chart import fill_statistics
+from db import archive as archive_module
+from db.findings.estimates import Selection, estimate
+
+RAW_QUERY = """SELECT s.id, s.value, s.low, s.high, s.approximate, s.measure, s.unit, s.subject,
+    s.period_start, s.period_start_precision, s.period_end, s.period_end_precision, s.place_id,
+    s.claimant_id, s.dataset, s.source_id, src.reliability, src.outlet_id, src.published, a.quote
+    FROM statistics s LEFT JOIN sources src ON src.id = s.source_id
+    LEFT JOIN annotations a ON a.id = s.annotation_id ORDER BY s.id"""
+
+
+def timed(run: Callable[[], object], repeats: int) -> tuple[float, float]:
+    walls, cpus = [], []
+    for _ in range(repeats):
+        wall, cpu = time.perf_counter(), time.process_time()
+        run()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return median(walls), median(cpus)
+
+
+def bench_estimates(count: int, repeats: int) -> list[list[str]]:
+    rows: list[list[str]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "findings.sqlite"
+        archive = archive_module.open(path)
+        started = time.perf_counter()
+        fill_statistics(archive, count)
+        print(f"filled {count:,} statistics in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+
+        def raw() -> None:
+            connection = sqlite3.connect(path)
+            connection.execute(RAW_QUERY).fetchall()
+            connection.close()
+
+        base, base_cpu = timed(raw, repeats)
+        rows.append([f"raw sqlite3: the same columns of {count:,} statistics", f"{base * 1000:.0f} ms",
+                     f"{base_cpu * 1000:.0f} ms", "1.0", ""])
+        for rule in ("ucdp", "acled", "ibc", "median", "hierarchy"):
+            groups = 0
+
+            def run(rule: str = rule) -> None:
+                nonlocal groups
+                with archive.session() as session:
+                    groups = len(estimate(session, Selection(), rule, ["Claimant 3", "Dataset 1"]))
+
+            wall, cpu = timed(run, repeats)
+            rows.append([f"estimate --rule {rule}: {count:,} claims -> {groups:,} estimates",
+                         f"{wall * 1000:.0f} ms", f"{cpu * 1000:.0f} ms", f"{wall / base:.1f}", "< 1000 ms"])
+        archive.close()
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--statistics", type=int, default=100_000)
+    parser.add_argument("--report-claims", type=int, default=1000)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    rows = bench_estimates(args.statistics, args.repeats)
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print_table(["what", "wall", "cpu", "x raw", "goal"], rows)
+
+
+if __name__ == "__main__":
+    main()
