@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from db.dates import PartialDate, from_columns, stored_date
@@ -77,7 +77,8 @@ _COLUMNS = (
     Source.reliability,
     Source.outlet_id,
     Source.published,
-    Annotation.quote,
+    # the quote matters only where the number must be read from it (a vague quantity)
+    case((Statistic.value.is_(None), Annotation.quote), else_=None),
 )
 
 
@@ -129,6 +130,7 @@ def read_claims(
     days: dict[Any, dt.date | None] = {}
     claims: list[Claim] = []
     append = claims.append
+    make = Claim._make
     for (id_, value, low, high, approximate, measure, unit, subject, start, start_precision,
          end, end_precision, place_id, claimant_id, dataset, source_id, reliability, outlet_id,
          published, quote) in rows:
@@ -140,7 +142,7 @@ def read_claims(
             day = days[published]
         else:
             day = days[published] = stored_date(published)
-        append(Claim(
+        append(make((
             id_, value, low, high, bool(approximate), measure or "", unit or None, subject or None,
             *period,
             place_id, names.get(place_id) if place_id is not None else None,
@@ -148,7 +150,7 @@ def read_claims(
             dataset or None, source_id, reliability,
             names.get(outlet_id) if outlet_id is not None else None,
             day, quote,
-        ))
+        )))
     return claims
 
 

@@ -187,31 +187,53 @@ class Sorted:
 
 
 def sort_out(group: Group, vague: VagueTable) -> Sorted:
-    """Read each claim's numbers, count relayed claims once, note the units."""
+    """Read each claim's numbers, count relayed claims once, note the units.
+
+    Of the claims relayed from one origin, the earliest published is the original (the lowest
+    id among those published the same day, or never dated).
+    """
     used: list[tuple[Claim, Numbers]] = []
     left_out: list[tuple[int, str]] = []
-    originals: dict[tuple[object, float, float, float], Claim] = {}
-    claims = group.claims
-    ordered = sorted(claims, key=_published_first) if len(claims) > 1 else claims
-    for claim in ordered:
-        numbers = numbers_of(claim, vague)
-        if numbers is None:
-            left_out.append((claim.id, "no number"))
-            continue
-        origin = claim.origin
-        if origin is not None:
-            relay_key = (origin, numbers.low, numbers.best, numbers.high)
-            original = originals.get(relay_key)
-            if original is not None:
-                who = claim.claimant or claim.dataset or "the same source"
-                left_out.append(
-                    (claim.id, f"relays claim #{original.id} ({who}, {describe_number(numbers.best)}): counted once")
-                )
+    seen: dict[tuple[object, ...], int] = {}
+    relays: list[tuple[Claim, tuple[object, ...]]] = []
+    for claim in group.claims:
+        value = claim.value
+        if value is not None and claim.low is None and claim.high is None:
+            numbers = Numbers(value, value, value)
+        else:
+            found = numbers_of(claim, vague)
+            if found is None:
+                left_out.append((claim.id, "no number"))
                 continue
-            originals[relay_key] = claim
-        used.append((claim, numbers))
+            numbers = found
+        if claim.claimant_id is not None:
+            key: tuple[object, ...] = (claim.claimant_id, None, numbers[0], numbers[1], numbers[2])
+        elif claim.dataset:
+            key = (None, claim.dataset, numbers[0], numbers[1], numbers[2])
+        else:
+            used.append((claim, numbers))
+            continue
+        at = seen.get(key)
+        if at is None:
+            seen[key] = len(used)
+            used.append((claim, numbers))
+            continue
+        original = used[at][0]
+        if _published_first(claim) < _published_first(original):
+            used[at] = (claim, numbers)
+            claim = original
+        relays.append((claim, key))
+    for claim, key in relays:
+        original = used[seen[key]][0]
+        who = claim.claimant or claim.dataset or "the same source"
+        left_out.append(
+            (claim.id, f"relays claim #{original.id} ({who}, {describe_number(original.value if original.value is not None else used[seen[key]][1].best)}): counted once")
+        )
+    given = {c.unit for c in group.claims if c.unit}
+    if len(given) <= 1:
+        return Sorted(tuple(used), tuple(left_out), tuple(given))
     units: dict[str, str] = {}
-    for unit in {c.unit for c in claims if c.unit}:
+    for unit in sorted(given):
         units.setdefault(_unit_key(unit), unit)
     return Sorted(tuple(used), tuple(left_out), tuple(units[k] for k in sorted(units)))
 
