@@ -49,10 +49,20 @@ def _actors(archive: Archive, out: Path, _sources: Sequence[int] | None, _args: 
         return export_actors(session, out)
 
 
+def _report(archive: Archive, out: Path, sources: Sequence[int] | None, args: argparse.Namespace) -> int:
+    from db.cli.findings import report_options
+    from db.findings.report.write import write_report
+
+    with archive.session() as session:
+        options = report_options(session, sources, args)
+    return write_report(archive, out, options)
+
+
 #: every format ``dossier export`` writes, by the name given on the command line
 EXPORTS: dict[str, Export] = {
     "statistics": Export("statistics", (".csv", ".xlsx"), _statistics),
     "actors": Export("actors", (".csv", ".xlsx"), _actors),
+    "report": Export("claims in the report", (".docx", ".pdf", ".html"), _report),
 }
 
 
@@ -65,6 +75,10 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--source", type=int, action="append", dest="sources", metavar="SOURCE_ID",
                    help="export only these sources (repeat for more)")
     p.add_argument("--json", action="store_true")
+    # report: what the claims dossier covers, and who is redacted (db.cli.findings)
+    from db.cli.findings import add_report_arguments
+
+    add_report_arguments(p)
 
 
 def cmd_export(opened: Archive, args: argparse.Namespace) -> int:

@@ -15,8 +15,13 @@ from typing import TYPE_CHECKING, Any
 from db.cli.output import print_json, print_table, problem
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sqlalchemy.orm import Session
+
     from db.archive import Archive
     from db.findings.estimates import Finding
+    from db.findings.report.build import ReportOptions
 
 EXIT_OK, EXIT_USAGE = 0, 2
 RULES = ("ucdp", "acled", "ibc", "median", "hierarchy")
@@ -97,3 +102,43 @@ def cmd_estimate(opened: Archive, args: argparse.Namespace) -> int:
         if args.save:
             print(f"{len(findings)} estimate{'s' if len(findings) != 1 else ''} saved")
     return EXIT_OK
+
+
+def add_report_arguments(p: argparse.ArgumentParser) -> None:
+    """``export report``'s own arguments (the other formats ignore them)."""
+    p.add_argument("--redact", nargs="+", default=[], metavar="NAME",
+                   help="report: replace these actors (names or aliases) by pseudonyms everywhere, quotes included")
+    p.add_argument("--measure", help="report: only this measure")
+    p.add_argument("--subject", help="report: only this subject")
+    p.add_argument("--place", metavar="NAME", help="report: only this place")
+    p.add_argument("--period", metavar="P", help="report: only periods within P (2014, 2014-06)")
+    p.add_argument("--actor", action="append", default=[], metavar="NAME",
+                   help="report: only claims made by or about this actor (repeat)")
+    p.add_argument("--rule", default="ucdp", choices=RULES, metavar="RULE", help="report: the estimates' rule")
+    p.add_argument("--prefer", action="append", default=[], metavar="NAME",
+                   help="report, --rule hierarchy: the sources to prefer, most trusted first")
+    p.add_argument("--annotated", action="store_true",
+                   help="report: add the annotated sources (coded segments and memos)")
+
+
+def report_options(session: Session, sources: Sequence[int] | None, args: argparse.Namespace) -> ReportOptions:
+    """The report's options from ``export report``'s arguments; ValueError for an unknown actor."""
+    from db.findings.estimates import Selection, actor_ids_named
+    from db.findings.report.build import ReportOptions
+    from db.findings.rules import Rule
+
+    actor_ids: tuple[int, ...] | None = None
+    if args.actor:
+        found: set[int] = set()
+        for name in args.actor:
+            ids = actor_ids_named(session, name)
+            if not ids:
+                raise ValueError(f"--actor {name}: no such actor")
+            found |= ids
+        actor_ids = tuple(sorted(found))
+    selection = Selection(
+        measure=args.measure, subject=args.subject, place=args.place, period=args.period,
+        source_ids=tuple(sources) if sources else None, actor_ids=actor_ids,
+    )
+    return ReportOptions(selection=selection, rule=Rule(args.rule), preferred=tuple(args.prefer),
+                         redact=tuple(args.redact), annotated=args.annotated)

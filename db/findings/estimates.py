@@ -191,7 +191,8 @@ def reconcile(
     )
 
 
-def _place_ids(session: Session, name: str) -> set[int]:
+def actor_ids_named(session: Session, name: str) -> set[int]:
+    """The actors called ``name`` (folded), by name or alias."""
     key = fold(name)
     ids = {i for i, n in session.execute(select(Actor.id, Actor.name)) if fold(n) == key}
     ids |= {i for i, n in session.execute(select(Alias.actor_id, Alias.name)) if fold(n) == key}
@@ -225,7 +226,7 @@ def selected_groups(session: Session, selection: Selection) -> list[Group]:
     if selection.subject:
         groups = [g for g in groups if g.key[1] == normalise_phrase(selection.subject)]
     if selection.place:
-        places = _place_ids(session, selection.place)
+        places = actor_ids_named(session, selection.place)
         groups = [g for g in groups if g.place_id in places]
     if selection.period:
         first, last = _period_filter(selection.period)
