@@ -26,6 +26,7 @@ class Actions:
     import_reference: QAction
     export_statistics: QAction
     export_actors: QAction
+    report: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -66,6 +67,8 @@ _TABLE: tuple[tuple[str, str, Any, str], ...] = (
     ("export_statistics", "Export &Statistics…", None,
      "Save the statistics shown (as filtered) to a CSV or Excel file"),
     ("export_actors", "Export &Actors…", None, "Save every actor with its aliases to a CSV or Excel file"),
+    ("report", "&Report…", "Ctrl+Shift+R",
+     "Write a claims dossier (Word, PDF or web page): estimates with their rule, claims, conflicts, sources"),
     ("quit", "&Quit", Key.Quit, "Close Dossier"),
     ("find", "&Find in Sources…", Key.Find, "Search the texts of the sources"),
     ("go_to_page", "&Go to Page…", "Ctrl+G", "Show a page of the PDF the source came from"),
@@ -152,7 +155,7 @@ def build_menus(bar: QMenuBar, actions: Actions, pane_toggles: list[QAction]) ->
     recent.setObjectName("recentMenu")
     menus["recent"] = recent
     menu("file", "&File", a.new_archive, a.open_archive, recent, None, a.import_files, a.import_folder,
-         None, a.import_reference, a.export_statistics, a.export_actors, None, a.quit)
+         None, a.import_reference, a.export_statistics, a.export_actors, a.report, None, a.quit)
     menu("edit", "&Edit", a.undo, a.redo, None, a.find, a.go_to_page)
     menu("annotate", "&Annotate", *a.on_selection, None, a.correct_text, a.orphans, None,
          a.memo_source, a.memo_actor, a.memo_statistic, a.memo_code, a.find_memos)

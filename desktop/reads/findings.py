@@ -1,0 +1,41 @@
+"""Reads for findings: the estimates of the archive by a rule, with the claims they are made of."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from db import queries
+from db.archive import Archive
+from db.findings.estimates import Finding, Selection, estimate
+from db.findings.report.build import Report, ReportOptions
+from db.rows import StatisticRow
+from desktop.reads.base import read
+
+
+@dataclass(frozen=True)
+class Estimates:
+    findings: list[Finding]
+    #: the claims the estimates use or leave out, by id
+    claims: dict[int, StatisticRow]
+
+
+def estimates(archive: Archive, rule: str, preferred: Sequence[str] = ()) -> Estimates:
+    """Every estimate by ``rule`` (ValueError for a rule that cannot be read)."""
+    findings = read(archive, estimate, Selection(), rule, list(preferred))
+    rows = read(archive, queries.list_statistics)
+    return Estimates(findings, {r.id: r for r in rows})
+
+
+def report_choices(archive: Archive) -> list[tuple[str, str]]:
+    """(name, kind) of every actor, for the report's redaction list."""
+    return [(a.name, a.kind) for a in read(archive, queries.list_actors)]
+
+
+def write_report(archive: Archive, path: Path, options: ReportOptions, report: Report | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> int:
+    """Write the claims dossier (EmptyReport when the selection has nothing to show)."""
+    from db.findings.report.write import write_report as write
+
+    return write(archive, path, options, report, cancelled)

@@ -1,0 +1,65 @@
+"""Estimates in the window and File ▸ Report…, on the sample archive with real widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from desktop.views.dialogs.report import ReportDialog
+from desktop.window.main_window import MainWindow
+
+
+def test_the_estimates_pane_lists_each_estimate_and_follows_its_rule(qtbot: QtBot, window: MainWindow) -> None:
+    pane = window.estimates
+    qtbot.waitUntil(lambda: pane.tree.topLevelItemCount() == 3)
+    titles = [pane.tree.topLevelItem(i).text(0) for i in range(3)]  # type: ignore[union-attr]
+    assert "militants killed — North Caucasus — 2014" in titles
+    assert pane.heading.text().startswith("3 estimates.")
+    # each estimate expands to its claims
+    militants = pane.tree.topLevelItem(titles.index("militants killed — North Caucasus — 2014"))
+    assert militants is not None
+    assert militants.childCount() == 1
+    claim = militants.child(0)
+    assert claim is not None
+    assert claim.text(4) == "used"
+    assert "249 militants were killed in 2014" in claim.text(0)
+    # the hierarchy rule shows its box; naming nobody in it leaves every group unreconciled
+    assert not pane.prefer.isVisible()
+    with qtbot.waitSignal(window.controllers.findings.estimates_updated):
+        pane.rule.setCurrentIndex([pane.rule.itemData(i) for i in range(pane.rule.count())].index("hierarchy"))
+    assert pane.prefer.isVisible()
+    qtbot.waitUntil(lambda: all(f.rule.value == "hierarchy" for f in pane.findings))
+    assert "hierarchy is empty" in pane.tree.topLevelItem(0).text(5)  # type: ignore[union-attr]
+    pane.grab().save(str(Path(window.archive.location).with_name("estimates.png")))
+
+
+def test_file_report_writes_a_redacted_docx_with_progress(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    action = window.action.report
+    assert action.objectName() == "actionReport"
+    assert action in window.menus["file"].actions()
+    with qtbot.waitSignal(window.dialogs.opened) as opened:
+        action.trigger()
+    dialog = opened.args[0]
+    assert isinstance(dialog, ReportDialog)
+    out = tmp_path / "dossier.docx"
+    dialog.path.setText(str(tmp_path / "dossier.txt"))
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    assert "must end in .docx" in dialog.error.text()
+    dialog.path.setText(str(out))
+    for i in range(dialog.redact.count()):
+        item = dialog.redact.item(i)
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) == "Caucasus Knot":
+            item.setCheckState(Qt.CheckState.Checked)
+    dialog.grab().save(str(tmp_path / "report-dialog.png"))
+    with qtbot.waitSignal(window.controllers.findings.report_written, timeout=30_000):
+        dialog.done(QDialog.DialogCode.Accepted)
+    text = "\n".join([p.text for p in docx.Document(str(out)).paragraphs]
+                     + [c.text for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells])
+    assert "militants killed — North Caucasus — 2014" in text
+    assert "Caucasus Knot" not in text
+    assert "Outlet A" in text
+    assert "Report written" in window.statusBar().currentMessage()
