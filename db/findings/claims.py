@@ -82,7 +82,7 @@ _COLUMNS = (
 )
 
 
-def _fetch(session: Session, query: Any) -> list[tuple[Any, ...]]:
+def fetch(session: Session, query: Any) -> list[tuple[Any, ...]]:
     """Plain tuples straight from the DBAPI cursor (SQLAlchemy's Row objects cost more than the
     query itself for 100,000 rows)."""
     connection = session.connection()
@@ -99,18 +99,16 @@ def _fetch(session: Session, query: Any) -> list[tuple[Any, ...]]:
 
 
 def actor_names(session: Session) -> dict[int, str]:
-    return dict(_fetch(session, select(Actor.id, Actor.name)))
+    return dict(fetch(session, select(Actor.id, Actor.name)))
 
 
-def read_claims(
-    session: Session,
-    *,
+def claims_query(
     source_ids: Sequence[int] | None = None,
     actor_ids: Sequence[int] | None = None,
     statistic_ids: Sequence[int] | None = None,
-) -> list[Claim]:
-    """Every claim with a number (or those of the given sources, those whose claimant or place
-    is one of ``actor_ids``, or the given statistics), in id order."""
+) -> Any:
+    """The claims' columns, in id order: every claim, or those of the given sources, those whose
+    claimant or place is one of ``actor_ids``, or the given statistics."""
     query = (
         select(*_COLUMNS)
         .outerjoin(Source, Source.id == Statistic.source_id)
@@ -124,7 +122,19 @@ def read_claims(
         query = query.where(Statistic.claimant_id.in_(chosen) | Statistic.place_id.in_(chosen))
     if statistic_ids is not None:
         query = query.where(Statistic.id.in_(list(statistic_ids)))
-    rows = _fetch(session, query)
+    return query
+
+
+def read_claims(
+    session: Session,
+    *,
+    source_ids: Sequence[int] | None = None,
+    actor_ids: Sequence[int] | None = None,
+    statistic_ids: Sequence[int] | None = None,
+) -> list[Claim]:
+    """The claims of :func:`claims_query` as rows (for the few a saved estimate digests)."""
+    query = claims_query(source_ids, actor_ids, statistic_ids)
+    rows = fetch(session, query)
     names = actor_names(session)
     periods: dict[tuple[Any, ...], tuple[PartialDate | None, PartialDate | None, int | None, int | None]] = {}
     days: dict[Any, dt.date | None] = {}
@@ -137,7 +147,7 @@ def read_claims(
         key = (start, start_precision, end, end_precision)
         period = periods.get(key)
         if period is None:
-            period = periods[key] = _period(from_columns(start, start_precision), from_columns(end, end_precision))
+            period = periods[key] = period_of(from_columns(start, start_precision), from_columns(end, end_precision))
         if published in days:
             day = days[published]
         else:
@@ -154,7 +164,7 @@ def read_claims(
     return claims
 
 
-def _period(
+def period_of(
     start: PartialDate | None, end: PartialDate | None
 ) -> tuple[PartialDate | None, PartialDate | None, int | None, int | None]:
     """The period as given, and its first and last day: "2014" is the whole year; one end given

@@ -11,27 +11,34 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from itertools import compress
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.conflicts import normalise_phrase
 from db.dates import PartialDate, iso_or_none
-from db.findings.claims import Claim, read_claims
+from db.findings.claims import Claim
+from db.findings.columns import Columns, read_columns
 from db.findings.grouping import (
-    Group,
-    group_claims,
+    group_order,
+    group_units,
+    mixed_units,
     period_label,
     place_parents,
-    sort_out,
+    relays,
+    units_of,
     warn_about_overlaps,
 )
-from db.findings.rules import Rule, apply
-from db.findings.vague import VagueTable, vague_table
+from db.findings.rules import Rule, apply, describe_number
+from db.findings.vague import vague_table
 from db.models import Actor, Alias
 from db.text import fold
 from db.values import format_number
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,7 @@ class Finding(NamedTuple):
     sources: int
     independent: int
     #: digest of the group's claims as they are now (a saved estimate compares it; worked out
-    #: only when asked for, see :func:`reconcile`)
+    #: only when asked for, see :mod:`db.findings.saved`)
     fingerprint: str = ""
 
     @property
@@ -140,57 +147,6 @@ def fingerprint(claims: Sequence[Claim]) -> str:
     return digest.hexdigest()
 
 
-def reconcile(
-    group: Group, rule: Rule, preferred: Sequence[str], vague: VagueTable, *, fingerprinted: bool = False
-) -> Finding:
-    """One group's estimate (with the digest of its claims when ``fingerprinted``)."""
-    sorted_out = sort_out(group, vague)
-    reason = None
-    left_out = list(sorted_out.left_out)
-    low = best = high = None
-    used: tuple[int, ...] = ()
-    if len(sorted_out.units) > 1:
-        reason = f"the claims are in different units ({', '.join(sorted_out.units)})"
-        left_out += [(c.id, f"in {c.unit or 'no unit'}: the group mixes units") for c, _ in sorted_out.used]
-    else:
-        outcome = apply(rule, sorted_out.used, preferred)
-        low, best, high, reason = outcome.low, outcome.best, outcome.high, outcome.reason
-        dropped = {i for i, _ in outcome.left_out}
-        used = tuple(c.id for c, _ in sorted_out.used if c.id not in dropped) if reason is None else ()
-        if reason is not None:
-            left_out += [(c.id, reason) for c, _ in sorted_out.used]
-        left_out += list(outcome.left_out)
-    numberless = {i for i, w in sorted_out.left_out if w == "no number"}
-    sources = {
-        ("source", c.source_id) if c.source_id is not None else ("dataset", c.dataset or c.id)
-        for c in group.claims
-        if c.id not in numberless
-    }
-    kept = set(used)
-    origins = {c.origin or ("claim", c.id) for c, _ in sorted_out.used if c.id in kept}
-    return Finding(
-        measure=group.measure,
-        subject=group.subject,
-        unit=sorted_out.units[0] if len(sorted_out.units) == 1 else None,
-        place_id=group.place_id,
-        place=group.place,
-        period_start=group.period_start,
-        period_end=group.period_end,
-        rule=rule,
-        preferred=tuple(preferred),
-        low=low,
-        best=best,
-        high=high,
-        claims=used,
-        excluded=tuple(sorted(left_out)),
-        reason=reason,
-        warnings=tuple(group.warnings),
-        sources=len(sources),
-        independent=len(origins),
-        fingerprint=fingerprint(group.claims) if fingerprinted else "",
-    )
-
-
 def actor_ids_named(session: Session, name: str) -> set[int]:
     """The actors called ``name`` (folded), by name or alias."""
     key = fold(name)
@@ -207,31 +163,101 @@ def _period_filter(period: str) -> tuple[int, int]:
     return within.first_day().toordinal(), within.last_day().toordinal()
 
 
-def selected_groups(session: Session, selection: Selection) -> list[Group]:
-    """The groups of the selected claims, with their warnings, filtered as ``selection`` says.
+def _reconcile(columns: Columns, rule: Rule, preferred: Sequence[str], wanted: Sequence[int]) -> list[Finding]:
+    """The estimates of the groups ``wanted`` (positions in ``columns.groups``), in that order."""
+    import numpy as np
 
-    Warnings are worked out over every group of the selected claims, so a group filtered out
-    still warns about one kept.
-    """
-    claims = read_claims(
-        session,
-        source_ids=selection.source_ids,
-        actor_ids=selection.actor_ids,
-        statistic_ids=selection.statistic_ids,
-    )
-    groups = group_claims(claims)
-    warn_about_overlaps(groups, place_parents(session))
+    c = columns
+    numbered = ~np.isnan(c.best)
+    relayed, original = relays(c, numbered)
+    mixed = mixed_units(c)
+    used = numbered & ~relayed & ~mixed[c.group]
+    outcome = apply(rule, c, used, preferred)
+    # why each claim left out was left out
+    why: dict[int, str] = dict.fromkeys(np.flatnonzero(~numbered).tolist(), "no number")
+    for row in np.flatnonzero(relayed).tolist():
+        first = int(original[row])
+        who = c.claimant[row] or c.dataset[row] or "the same source"
+        why[row] = f"relays claim #{c.ids[first]} ({who}, {describe_number(float(c.best[first]))}): counted once"
+    for row in np.flatnonzero(numbered & ~relayed & mixed[c.group]).tolist():
+        unit = c.unit_names[c.unit[row]] or "no unit"
+        why[row] = f"in {unit}: the group mixes units"
+    why.update(outcome.left_out)
+    for row in np.flatnonzero(used).tolist():
+        unreconciled = outcome.reason.get(int(c.group[row]))
+        if unreconciled is not None:
+            why[row] = unreconciled
+    final = used.copy()
+    final[list(why)] = False
+    # the rows of each group, in id order
+    order = np.argsort(c.group, kind="stable")
+    counts = np.bincount(c.group, minlength=len(c.groups))
+    starts = np.concatenate(([0], np.cumsum(counts)))
+    ids = c.ids[order].tolist()
+    rows = order.tolist()
+    kept = final[order].tolist()
+    sources = _distinct_per_group(c.group[numbered], c.source[numbered], len(c.groups))
+    origins = np.where(c.origin >= 0, c.origin, -(np.arange(len(c)) + 2))
+    independent = _distinct_per_group(c.group[final], origins[final], len(c.groups))
+    unit_codes = group_units(c).tolist()
+    lows, bests, highs = outcome.low.tolist(), outcome.best.tolist(), outcome.high.tolist()
+    bounds, source_counts, origin_counts = starts.tolist(), sources.tolist(), independent.tolist()
+    left_out = np.bincount(c.group[list(why)], minlength=len(c.groups)).tolist() if why else [0] * len(c.groups)
+    hierarchy = tuple(preferred)
+    found = []
+    for n in wanted:
+        group = c.groups[n]
+        a, b = bounds[n], bounds[n + 1]
+        reason: str | None
+        if mixed[n]:
+            reason = f"the claims are in different units ({', '.join(units_of(c, order[a:b]))})"
+            unit = None
+        else:
+            reason = outcome.reason.get(n)
+            unit = c.unit_names[unit_codes[n]] or None
+        low, best, high = lows[n], bests[n], highs[n]
+        if reason is not None:
+            low = best = high = None
+        found.append(Finding(
+            group.measure, group.subject, unit, group.key.place_id,
+            group.place, group.period_start, group.period_end, rule, hierarchy,
+            None if low != low else low, None if best != best else best, None if high != high else high,
+            tuple(compress(ids[a:b], kept[a:b])),
+            tuple((i, why[r]) for i, r in zip(ids[a:b], rows[a:b], strict=True) if r in why)
+            if left_out[n] else (),
+            reason, tuple(group.warnings), source_counts[n], origin_counts[n],
+        ))
+    return found
+
+
+def _distinct_per_group(groups: np.ndarray[Any, Any], keys: np.ndarray[Any, Any], size: int) -> np.ndarray[Any, Any]:
+    import numpy as np
+
+    if not len(groups):
+        return np.zeros(size, dtype=np.int64)
+    shifted = keys - keys.min()
+    pairs = np.unique(groups * (int(shifted.max()) + 1) + shifted)  # one number per (group, key)
+    return np.bincount(pairs // (int(shifted.max()) + 1), minlength=size)
+
+
+def _wanted(session: Session, columns: Columns, selection: Selection) -> list[int]:
+    """The groups ``selection`` keeps, in reading order."""
+    keep = group_order(columns.groups)
+    groups = columns.groups
     if selection.measure:
-        groups = [g for g in groups if g.key[0] == normalise_phrase(selection.measure)]
+        measure = normalise_phrase(selection.measure)
+        keep = [n for n in keep if groups[n].key.measure_key == measure]
     if selection.subject:
-        groups = [g for g in groups if g.key[1] == normalise_phrase(selection.subject)]
+        subject = normalise_phrase(selection.subject)
+        keep = [n for n in keep if groups[n].key.subject_key == subject]
     if selection.place:
         places = actor_ids_named(session, selection.place)
-        groups = [g for g in groups if g.place_id in places]
+        keep = [n for n in keep if groups[n].key.place_id in places]
     if selection.period:
         first, last = _period_filter(selection.period)
-        groups = [g for g in groups if g.first is not None and g.last is not None and first <= g.first and g.last <= last]
-    return groups
+        keep = [n for n in keep if (f := groups[n].key.first) is not None and (t := groups[n].key.last) is not None
+                and first <= f and t <= last]
+    return keep
 
 
 def estimate(
@@ -242,7 +268,8 @@ def estimate(
 ) -> list[Finding]:
     """An estimate for every group of the selected claims (see the module notes).
 
-    Raises ValueError for a rule or a period that cannot be read.
+    Warnings are worked out over every group of the selected claims, so a group filtered out
+    still warns about one kept. Raises ValueError for a rule or a period that cannot be read.
     """
     try:
         chosen = Rule(rule)
@@ -250,5 +277,7 @@ def estimate(
         raise ValueError(f"“{rule}” is not a rule: one of {', '.join(r.value for r in Rule)}") from None
     if selection.period:
         _period_filter(selection.period)
-    vague = vague_table(session)
-    return [reconcile(g, chosen, preferred, vague) for g in selected_groups(session, selection)]
+    columns = read_columns(session, vague_table(session), source_ids=selection.source_ids,
+                           actor_ids=selection.actor_ids, statistic_ids=selection.statistic_ids)
+    warn_about_overlaps(columns.groups, place_parents(session))
+    return _reconcile(columns, chosen, preferred, _wanted(session, columns, selection))

@@ -26,16 +26,19 @@ The rules, on the claims left once relayed copies are counted once:
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from db.findings.claims import Claim
 from db.findings.vague import VagueTable
 from db.text import fold
 from db.values import format_number
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from db.findings.columns import Columns
 
 
 class Rule(StrEnum):
@@ -73,9 +76,6 @@ _STATEMENTS = {
     Rule.HIERARCHY: "The claims of the highest-ranked source in the researcher's hierarchy decide.",
 }
 
-#: reliability grades, best first (the Admiralty code of db.vocabulary)
-_GRADES = "ABCDEF"
-
 
 class Numbers(NamedTuple):
     """A claim's low, best and high as the rules use them (low <= best <= high)."""
@@ -87,14 +87,14 @@ class Numbers(NamedTuple):
     phrase: str | None = None
 
 
-def numbers_of(claim: Claim, vague: VagueTable) -> Numbers | None:
-    """The claim's low, best and high (see the module notes); None when it has no number."""
-    value, low, high = claim.value, claim.low, claim.high
+def numbers_of(value: float | None, low: float | None, high: float | None, quote: str | None,
+               vague: VagueTable) -> Numbers | None:
+    """A claim's low, best and high (see the module notes); None when it has no number."""
     if value is not None and low is None and high is None:
         return Numbers(value, value, value)
     phrase = None
     if value is None:
-        reading = vague.read(claim.quote)
+        reading = vague.read(quote)
         if reading is not None and reading.best is not None:
             value, phrase = reading.best, reading.phrase
             low = reading.low if reading.low is not None else low
@@ -111,83 +111,120 @@ def numbers_of(claim: Claim, vague: VagueTable) -> Numbers | None:
     return Numbers(lo, value, hi, phrase)
 
 
-@dataclass(frozen=True)
-class Outcome:
-    low: float | None
-    best: float | None
-    high: float | None
-    #: claims the rule left out, with why (the hierarchy's lower-ranked sources)
-    left_out: tuple[tuple[int, str], ...] = ()
-    #: why nothing could be reconciled (None when it was)
-    reason: str | None = None
+@dataclass
+class Outcomes:
+    """A rule's results for every group at once (NaN where a group has none)."""
+
+    low: np.ndarray[Any, Any]
+    best: np.ndarray[Any, Any]
+    high: np.ndarray[Any, Any]
+    #: rows the rule left out, with why (the hierarchy's lower-ranked sources)
+    left_out: dict[int, str] = field(default_factory=dict)
+    #: groups that could not be reconciled, with why
+    reason: dict[int, str] = field(default_factory=dict)
 
 
-def _median(numbers: Sequence[float]) -> float:
-    return float(statistics.median(numbers))
+def _reduce(ufunc: Any, groups: np.ndarray[Any, Any], numbers: np.ndarray[Any, Any], size: int,
+            start: float) -> np.ndarray[Any, Any]:
+    import numpy as np
+
+    out = np.full(size, start)
+    ufunc.at(out, groups, numbers)
+    return out
 
 
-def _rank(claim: Claim, preferred: Sequence[str]) -> tuple[int, str] | None:
-    """The position in the hierarchy of the first name the claim answers to (claimant, outlet,
-    dataset), with that name; None when it answers to none."""
-    names = {fold(n) for n in (claim.claimant, claim.outlet, claim.dataset) if n}
+def _median(groups: np.ndarray[Any, Any], numbers: np.ndarray[Any, Any], size: int) -> np.ndarray[Any, Any]:
+    """The median of ``numbers`` within each group (NaN for a group with none)."""
+    import numpy as np
+
+    out = np.full(size, np.nan)
+    if not len(groups):
+        return out
+    order = np.lexsort((numbers, groups))
+    g, n = groups[order], numbers[order]
+    counts = np.bincount(g, minlength=size)
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    present = counts > 0
+    low = starts[present] + (counts[present] - 1) // 2
+    high = starts[present] + counts[present] // 2
+    out[present] = (n[low] + n[high]) / 2
+    return out
+
+
+def _who(columns: Columns, row: int) -> str:
+    return columns.claimant[row] or columns.outlet[row] or columns.dataset[row] or "the author"
+
+
+def _ranks(columns: Columns, rows: np.ndarray[Any, Any], preferred: Sequence[str]) -> np.ndarray[Any, Any]:
+    """Each row's place in the hierarchy: the first name it answers to (claimant, outlet, dataset);
+    ``len(preferred)`` when it answers to none."""
+    import numpy as np
+
+    positions: dict[str, int] = {}
     for position, name in enumerate(preferred):
-        if fold(name) in names:
-            return position, name
-    return None
+        positions.setdefault(fold(name), position)
+    seen: dict[tuple[str | None, str | None, str | None], int] = {}
+    ranks = np.full(len(rows), len(preferred), dtype=np.int64)
+    for n, row in enumerate(rows.tolist()):
+        names = (columns.claimant[row], columns.outlet[row], columns.dataset[row])
+        rank = seen.get(names)
+        if rank is None:
+            rank = seen[names] = min((positions.get(fold(x), len(preferred)) for x in names if x),
+                                     default=len(preferred))
+        ranks[n] = rank
+    return ranks
 
 
-def apply(
-    rule: Rule,
-    claims: Sequence[tuple[Claim, Numbers]],
-    preferred: Sequence[str] = (),
-) -> Outcome:
-    """Reconcile ``claims`` (each with its numbers, relayed copies already left out) by ``rule``."""
-    if not claims:
-        return Outcome(None, None, None, reason="no claim with a number")
-    lows = [n.low for _, n in claims]
-    highs = [n.high for _, n in claims]
-    bests = [n.best for _, n in claims]
+def apply(rule: Rule, columns: Columns, used: np.ndarray[Any, Any], preferred: Sequence[str] = ()) -> Outcomes:
+    """Reconcile every group at once by ``rule``, from the claims ``used`` (relayed copies, claims
+    without a number and groups of mixed units already left out)."""
+    import numpy as np
+
+    from db.findings.columns import UNGRADED
+
+    size = len(columns.groups)
+    rows = np.flatnonzero(used)
+    g = columns.group[rows]
+    lo, best, hi = columns.lo[rows], columns.best[rows], columns.hi[rows]
+    has = np.bincount(g, minlength=size) > 0
+    outcomes = Outcomes(np.full(size, np.nan), np.full(size, np.nan), np.full(size, np.nan))
+    outcomes.reason = {n: "no claim with a number" for n in np.flatnonzero(~has).tolist()}
+    if rule is Rule.HIERARCHY:
+        if not preferred:
+            why = "the source hierarchy is empty: name the sources to prefer, most trusted first"
+            outcomes.reason = dict.fromkeys(range(size), why)
+            return outcomes
+        ranks = _ranks(columns, rows, preferred)
+        top = _reduce(np.minimum, g, ranks.astype(float), size, float(len(preferred)))
+        unranked = has & (top >= len(preferred))
+        why = "no claim comes from a source in the hierarchy (" + ", ".join(preferred) + ")"
+        outcomes.reason.update(dict.fromkeys(np.flatnonzero(unranked).tolist(), why))
+        kept = ranks == top[g]
+        for n in np.flatnonzero(~kept & ~unranked[g]).tolist():
+            row = int(rows[n])
+            winner = preferred[int(top[g[n]])]
+            outcomes.left_out[row] = (
+                f"{_who(columns, row)} ranks below {winner} in the source hierarchy" if ranks[n] < len(preferred)
+                else f"{_who(columns, row)} is not in the source hierarchy"
+            )
+        rows, g, lo, best, hi = rows[kept], g[kept], lo[kept], best[kept], hi[kept]
+    ranked = has & ~np.isin(np.arange(size), list(outcomes.reason))
     if rule is Rule.ACLED:
-        least = min(bests)
-        return Outcome(least, least, least)
-    if rule is Rule.IBC:
-        return Outcome(min(lows), None, max(highs))
-    if rule is Rule.MEDIAN:
-        return Outcome(min(lows), _median(bests), max(highs))
-    if rule is Rule.UCDP:
-        graded = [c.reliability for c, _ in claims if c.reliability and c.reliability in _GRADES]
-        top = min(graded, key=_GRADES.index) if graded else None
-        chosen = [n.best for c, n in claims if top is None or c.reliability == top]
-        return Outcome(min(lows), _median(chosen), max(highs))
-    # the source hierarchy
-    if not preferred:
-        return Outcome(None, None, None, reason="the source hierarchy is empty: name the sources to prefer, most trusted first")
-    ranked = [(c, n, _rank(c, preferred)) for c, n in claims]
-    positions = [r[0] for _, _, r in ranked if r is not None]
-    if not positions:
-        return Outcome(
-            None, None, None,
-            reason="no claim comes from a source in the hierarchy (" + ", ".join(preferred) + ")",
-        )
-    top_position = min(positions)
-    winner = preferred[top_position]
-    kept = [(c, n) for c, n, r in ranked if r is not None and r[0] == top_position]
-    left_out = tuple(
-        (c.id, f"{_who(c)} ranks below {winner} in the source hierarchy" if r is not None
-         else f"{_who(c)} is not in the source hierarchy")
-        for c, n, r in ranked
-        if r is None or r[0] != top_position
-    )
-    return Outcome(
-        min(n.low for _, n in kept),
-        _median([n.best for _, n in kept]),
-        max(n.high for _, n in kept),
-        left_out,
-    )
-
-
-def _who(claim: Claim) -> str:
-    return claim.claimant or claim.outlet or claim.dataset or "the author"
+        least = _reduce(np.minimum, g, best, size, np.inf)
+        outcomes.low = outcomes.best = outcomes.high = least
+    else:
+        outcomes.low = _reduce(np.minimum, g, lo, size, np.inf)
+        outcomes.high = _reduce(np.maximum, g, hi, size, -np.inf)
+        if rule is Rule.UCDP:
+            grades = columns.grade[rows]
+            top_grade = _reduce(np.minimum, g, grades.astype(float), size, float(UNGRADED))
+            chosen = grades == top_grade[g]
+            outcomes.best = _median(g[chosen], best[chosen], size)
+        elif rule is not Rule.IBC:
+            outcomes.best = _median(g, best, size)
+    for array in (outcomes.low, outcomes.best, outcomes.high):
+        array[~ranked] = np.nan
+    return outcomes
 
 
 def describe_number(number: float | None) -> str:

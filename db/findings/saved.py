@@ -18,10 +18,8 @@ from sqlalchemy.orm import Session
 from db.conflicts import normalise_phrase
 from db.dates import PartialDate, from_columns, to_columns
 from db.findings.claims import actor_names, read_claims
-from db.findings.estimates import Finding, Selection, fingerprint, reconcile, selected_groups
-from db.findings.grouping import Group
+from db.findings.estimates import Finding, Selection, estimate, fingerprint
 from db.findings.rules import Rule
-from db.findings.vague import vague_table
 from db.models import SavedEstimate
 
 
@@ -107,24 +105,30 @@ def _period(row: SavedEstimate) -> tuple[PartialDate | None, PartialDate | None]
     return from_columns(row.period_start, row.period_start_precision), from_columns(row.period_end, row.period_end_precision)
 
 
+def _key_of(finding: Finding) -> tuple[str, str, int | None, int | None, int | None]:
+    return _key(finding.measure, finding.subject, finding.place_id, finding.period_start, finding.period_end)
+
+
 def saved_estimates(session: Session) -> list[SavedRow]:
     """Every saved estimate, with what its group gives now (stale when its claims changed)."""
     rows = session.scalars(select(SavedEstimate).order_by(SavedEstimate.id)).all()
     if not rows:
         return []
-    groups: dict[tuple[str, str, int | None, int | None, int | None], Group] = {
-        g.key: g for g in selected_groups(session, Selection())
-    }
-    vague = vague_table(session)
     names = actor_names(session)
+    saved = [(row, _stored_finding(row, names)) for row in rows]
+    # one estimate of the archive per rule (and hierarchy) the saved ones use
+    now: dict[tuple[Rule, tuple[str, ...]], dict[tuple[str, str, int | None, int | None, int | None], Finding]] = {}
+    for _, finding in saved:
+        how = (finding.rule, finding.preferred)
+        if how not in now:
+            now[how] = {_key_of(f): f for f in estimate(session, Selection(), *how)}
     result = []
-    for row in rows:
-        group = groups.get(_key(row.measure, row.subject, row.place_id, *_period(row)))
-        saved = _stored_finding(row, names)
-        current = (
-            reconcile(group, saved.rule, saved.preferred, vague, fingerprinted=True) if group is not None else None
-        )
-        result.append(SavedRow(row.id, row.uuid, saved, current))
+    for row, finding in saved:
+        current = now[(finding.rule, finding.preferred)].get(_key_of(finding))
+        if current is not None:
+            claims = read_claims(session, statistic_ids=current.statistic_ids)
+            current = current._replace(fingerprint=fingerprint(claims))
+        result.append(SavedRow(row.id, row.uuid, finding, current))
     return result
 
 

@@ -66,7 +66,10 @@ class Findings(QObject):
         folder = archive_folder(self.services.archive.location)
         dialog = ReportDialog(actors, self.shown_source(), self.pane.chosen_rule, self.pane.preferred,
                               folder, self.parent_widget)
-        self.dialogs.show(dialog, lambda: None if self.start(dialog.choice()) else None)
+        self.dialogs.show(dialog, lambda: self._accepted(dialog))
+
+    def _accepted(self, dialog: ReportDialog) -> None:
+        self.start(dialog.choice())
 
     def start(self, choice: ReportChoice) -> Task | None:
         """Write the report ``choice`` describes, with a progress dialog and Cancel."""
