@@ -33,6 +33,7 @@ from db.undo.codes import (
     edit_code,
     merge_codes,
 )
+from db.undo.findings import VagueTableEdited, edit_vague_table
 from db.undo.memos import MemoEdited, edit_memo
 from db.undo.references import ReferenceImported, import_reference
 from db.undo.statistics import StatisticEdited, create_statistic, delete_statistic, edit_statistic
@@ -57,6 +58,7 @@ __all__ = [
     "ReferenceImported",
     "Session",
     "StatisticEdited",
+    "VagueTableEdited",
     "add_alias",
     "create_actor",
     "create_annotation",
@@ -73,6 +75,7 @@ __all__ = [
     "edit_code",
     "edit_memo",
     "edit_statistic",
+    "edit_vague_table",
     "import_reference",
     "merge_actors",
     "merge_codes",

@@ -13,10 +13,13 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from db.findings.estimates import Finding, Selection
 from db.findings.report.build import ReportOptions
 from db.findings.rules import Rule
+from db.findings.vague import VagueRule
+from desktop import undo
 from desktop.controllers.base import Dialogs, Services
 from desktop.reads import findings as reads
 from desktop.tasks import Task
 from desktop.views.dialogs.report import ReportChoice, ReportDialog
+from desktop.views.dialogs.vague import VagueTableDialog
 from desktop.views.estimates import EstimatesPane
 
 
@@ -40,6 +43,7 @@ class Findings(QObject):
         self.task: Task | None = None
         services.archive_changed.connect(self.refresh)
         pane.rule_changed.connect(lambda *_: self.refresh())
+        pane.vague_requested.connect(self.edit_vague_table)
 
     def refresh(self) -> Task:
         """Recompute the estimates by the pane's rule, off the GUI thread."""
@@ -53,6 +57,19 @@ class Findings(QObject):
         self.findings = result.findings
         self.pane.set_estimates(result.findings, result.claims)
         self.estimates_updated.emit(result.findings)
+
+    # --- vague quantities ------------------------------------------------------------------------
+
+    def edit_vague_table(self) -> None:
+        archive = self.services.archive
+        task = self.services.tasks.read(lambda *_: reads.vague_rules(archive), "vague quantities")
+        task.on_finished(self._ask_vague)
+        task.on_failed(self.services.show_status)
+
+    def _ask_vague(self, rules: tuple[VagueRule, ...]) -> None:
+        dialog = VagueTableDialog(rules, self.parent_widget)
+        self.dialogs.show(dialog, lambda: self.services.undo_stack.push(
+            undo.EditVagueTable(self.services, dialog.rules())))
 
     # --- File ▸ Report… ---------------------------------------------------------------------
 

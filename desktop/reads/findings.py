@@ -10,6 +10,7 @@ from db import queries
 from db.archive import Archive
 from db.findings.estimates import Finding, Selection, estimate
 from db.findings.report.build import Report, ReportOptions
+from db.findings.vague import VagueRule
 from db.rows import StatisticRow
 from desktop.reads.base import read
 
@@ -39,3 +40,10 @@ def write_report(archive: Archive, path: Path, options: ReportOptions, report: R
     from db.findings.report.write import write_report as write
 
     return write(archive, path, options, report, cancelled)
+
+
+def vague_rules(archive: Archive) -> tuple[VagueRule, ...]:
+    """The archive's vague-quantity table (the defaults when it has none of its own)."""
+    from db.findings.vague import vague_rules as rules
+
+    return read(archive, rules)

@@ -14,6 +14,7 @@ from desktop.undo.annotations import (
 )
 from desktop.undo.base import ArchiveCommand, DeleteRows, IdOrRef, Ref, Window
 from desktop.undo.codes import CreateCode, EditCode, MergeCodes, delete_code
+from desktop.undo.findings import EditVagueTable
 from desktop.undo.memos import EditMemo
 from desktop.undo.references import ImportReferenceData
 from desktop.undo.statistics import CreateStatistic, DeleteStatistic, EditStatistic
@@ -36,6 +37,7 @@ __all__ = [
     "EditCode",
     "EditMemo",
     "EditStatistic",
+    "EditVagueTable",
     "IdOrRef",
     "ImportReferenceData",
     "MergeActors",

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -50,6 +51,8 @@ class EstimatesPane(QWidget):
     #: the rule or the hierarchy changed: (rule, [names, most trusted first])
     rule_changed = Signal(str, list)
     statistic_activated = Signal(int)
+    #: the researcher asks to edit how vague quantities read as numbers
+    vague_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +71,12 @@ class EstimatesPane(QWidget):
         bar.addWidget(self.rule)
         bar.addWidget(self.prefer_label)
         bar.addWidget(self.prefer, 1)
+        self.vague = QPushButton("Vague Quantities…")
+        self.vague.setObjectName("estimateVague")
+        self.vague.setToolTip("How “dozens”, “hundreds”, “at least N” … read as numbers")
+        self.vague.clicked.connect(self.vague_requested.emit)
+        bar.addStretch(0)
+        bar.addWidget(self.vague)
         self.heading = QLabel()
         self.heading.setObjectName("estimatesHeading")
         self.heading.setWordWrap(True)

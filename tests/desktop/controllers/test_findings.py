@@ -63,3 +63,44 @@ def test_file_report_writes_a_redacted_docx_with_progress(qtbot: QtBot, window: 
     assert "Caucasus Knot" not in text
     assert "Outlet A" in text
     assert "Report written" in window.statusBar().currentMessage()
+
+
+def test_the_vague_quantity_table_is_edited_undoably(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    from db.commands import NewStatistic, add_statistic
+    from db.dates import PartialDate
+    from db.findings.vague import VagueRule
+    from desktop.views.dialogs.vague import VagueTableDialog
+
+    quote = "an estimated 249 militants were killed in 2014 alone"
+    with window.archive.session() as session:
+        from db.queries import source_text
+
+        text = source_text(session, 1) or ""
+        start = text.index(quote)
+        add_statistic(session, NewStatistic(value=None, low=24, measure="wounded", subject="militants",
+                                            source_id=1, start=start, end=start + len(quote),
+                                            period_start=PartialDate(2014)))
+    window.archive_changed.emit()
+    pane = window.estimates
+
+    def wounded() -> object:
+        return next((f for f in pane.findings if f.measure == "wounded"), None)
+
+    qtbot.waitUntil(lambda: wounded() is not None)
+    assert wounded().best == 24  # type: ignore[attr-defined]  # "at least 24": no phrase in its quote
+    with qtbot.waitSignal(window.dialogs.opened) as opened:
+        pane.vague.click()
+    dialog = opened.args[0]
+    assert isinstance(dialog, VagueTableDialog)
+    dialog.grab().save(str(tmp_path / "vague.png"))
+    dialog._add(VagueRule("an estimated N", "N", "N", "N"))
+    dialog.table.item(dialog.table.rowCount() - 1, 2).setText("many")  # type: ignore[union-attr]
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    assert "“many” is not a number" in dialog.error.text()
+    dialog.table.item(dialog.table.rowCount() - 1, 2).setText("N")  # type: ignore[union-attr]
+    with qtbot.waitSignal(window.controllers.findings.estimates_updated, timeout=10_000):
+        dialog.done(QDialog.DialogCode.Accepted)
+    qtbot.waitUntil(lambda: wounded() is not None and wounded().best == 249)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(window.controllers.findings.estimates_updated, timeout=10_000):
+        window.undo_stack.undo()
+    qtbot.waitUntil(lambda: wounded() is not None and wounded().best == 24)  # type: ignore[attr-defined]

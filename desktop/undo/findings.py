@@ -1,0 +1,26 @@
+"""Findings: the vague-quantity table edited."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from db import undo as db_undo
+from desktop.undo.base import ArchiveCommand, Window
+
+if TYPE_CHECKING:
+    from db.findings.vague import VagueRule
+    from db.undo import Change, Session
+
+
+class EditVagueTable(ArchiveCommand):
+    """Replace how vague quantities ("dozens", "at least N") read as numbers."""
+
+    def __init__(self, window: Window, rules: Sequence[VagueRule], parent: QUndoCommand | None = None) -> None:
+        super().__init__(window, "Edit vague quantities", parent)
+        self.rules = tuple(rules)
+
+    def write(self, session: Session) -> Change:
+        return db_undo.edit_vague_table(session, self.rules)
