@@ -1,6 +1,7 @@
 """From claims to findings: reconciled estimates with their rule, and the claims dossier.
 
-- :mod:`db.findings.claims` reads the claims (statistics) as light rows for the rules;
+- :mod:`db.findings.claims` reads claims (statistics) as light rows, and
+  :mod:`db.findings.columns` as arrays, one per field, which the rules work on all at once;
 - :mod:`db.findings.vague` reads vague quantities ("dozens", "at least N") through an editable table;
 - :mod:`db.findings.grouping` groups claims by what they count (measure, subject, place, period),
   warns about overlapping periods and nested places, and counts relayed claims once;

@@ -15,6 +15,7 @@ from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from db.dates import PartialDate, from_columns, stored_date
+from db.frames import read_rows
 from db.models import Actor, Annotation, Source, Statistic
 
 
@@ -85,17 +86,25 @@ _COLUMNS = (
 def fetch(session: Session, query: Any) -> list[tuple[Any, ...]]:
     """Plain tuples straight from the DBAPI cursor (SQLAlchemy's Row objects cost more than the
     query itself for 100,000 rows)."""
-    connection = session.connection()
-    compiled = query.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
-    params: Any = compiled.params
-    if compiled.positiontup is not None:
-        params = tuple(compiled.params[name] for name in compiled.positiontup)
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(str(compiled), params)
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
+    return read_rows(session, query)[1]
+
+
+def narrowed(
+    query: Any,
+    source_ids: Sequence[int] | None = None,
+    actor_ids: Sequence[int] | None = None,
+    statistic_ids: Sequence[int] | None = None,
+) -> Any:
+    """``query`` on statistics kept to the claims of the given sources, those whose claimant or
+    place is one of ``actor_ids``, or the given statistics."""
+    if source_ids is not None:
+        query = query.where(Statistic.source_id.in_(list(source_ids)))
+    if actor_ids is not None:
+        chosen = list(actor_ids)
+        query = query.where(Statistic.claimant_id.in_(chosen) | Statistic.place_id.in_(chosen))
+    if statistic_ids is not None:
+        query = query.where(Statistic.id.in_(list(statistic_ids)))
+    return query
 
 
 def actor_names(session: Session) -> dict[int, str]:
@@ -115,14 +124,7 @@ def claims_query(
         .outerjoin(Annotation, Annotation.id == Statistic.annotation_id)
         .order_by(Statistic.id)
     )
-    if source_ids is not None:
-        query = query.where(Statistic.source_id.in_(list(source_ids)))
-    if actor_ids is not None:
-        chosen = list(actor_ids)
-        query = query.where(Statistic.claimant_id.in_(chosen) | Statistic.place_id.in_(chosen))
-    if statistic_ids is not None:
-        query = query.where(Statistic.id.in_(list(statistic_ids)))
-    return query
+    return narrowed(query, source_ids, actor_ids, statistic_ids)
 
 
 def read_claims(

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from db.conflicts import normalise_phrase
 from db.dates import PartialDate, from_columns, stored_date
-from db.findings.claims import actor_names, fetch, period_of
+from db.findings.claims import actor_names, fetch, narrowed, period_of
 from db.findings.vague import VagueTable
 from db.models import Annotation, Source, Statistic
 from db.queries import in_chunks
@@ -107,14 +107,7 @@ def _query(source_ids: Sequence[int] | None, actor_ids: Sequence[int] | None,
         # the quote matters only where the number must be read from it (a vague quantity)
         case((Statistic.value.is_(None), quote), else_=None),
     ).order_by(Statistic.id)
-    if source_ids is not None:
-        query = query.where(Statistic.source_id.in_(list(source_ids)))
-    if actor_ids is not None:
-        chosen = list(actor_ids)
-        query = query.where(Statistic.claimant_id.in_(chosen) | Statistic.place_id.in_(chosen))
-    if statistic_ids is not None:
-        query = query.where(Statistic.id.in_(list(statistic_ids)))
-    return query
+    return narrowed(query, source_ids, actor_ids, statistic_ids)
 
 
 _Period = tuple[PartialDate | None, PartialDate | None, int | None, int | None]

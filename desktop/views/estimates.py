@@ -15,13 +15,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QWidget,
 )
 
 from db import values
-from desktop.views.common import pane_layout, tidy_tree, tree_leaves
+from desktop.views.common import heading_and_tree, pane_layout, tree_leaves
 
 if TYPE_CHECKING:
     from db.findings.estimates import Finding
@@ -77,16 +76,7 @@ class EstimatesPane(QWidget):
         self.vague.clicked.connect(self.vague_requested.emit)
         bar.addStretch(0)
         bar.addWidget(self.vague)
-        self.heading = QLabel()
-        self.heading.setObjectName("estimatesHeading")
-        self.heading.setWordWrap(True)
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("estimatesTree")
-        self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(list(COLUMNS))
-        tidy_tree(self.tree)
-        for column, width in enumerate((300, 70, 70, 70, 110)):
-            self.tree.setColumnWidth(column, width)
+        self.heading, self.tree = heading_and_tree("estimates", COLUMNS, (300, 70, 70, 70, 110))
         layout = pane_layout(self)
         layout.addLayout(bar)
         layout.addWidget(self.heading)
