@@ -105,7 +105,7 @@ def _period(row: SavedEstimate) -> tuple[PartialDate | None, PartialDate | None]
     return from_columns(row.period_start, row.period_start_precision), from_columns(row.period_end, row.period_end_precision)
 
 
-def _key_of(finding: Finding) -> tuple[str, str, int | None, int | None, int | None]:
+def key_of(finding: Finding) -> tuple[str, str, int | None, int | None, int | None]:
     return _key(finding.measure, finding.subject, finding.place_id, finding.period_start, finding.period_end)
 
 
@@ -121,10 +121,10 @@ def saved_estimates(session: Session) -> list[SavedRow]:
     for _, finding in saved:
         how = (finding.rule, finding.preferred)
         if how not in now:
-            now[how] = {_key_of(f): f for f in estimate(session, Selection(), *how)}
+            now[how] = {key_of(f): f for f in estimate(session, Selection(), *how)}
     result = []
     for row, finding in saved:
-        current = now[(finding.rule, finding.preferred)].get(_key_of(finding))
+        current = now[(finding.rule, finding.preferred)].get(key_of(finding))
         if current is not None:
             claims = read_claims(session, statistic_ids=current.statistic_ids)
             current = current._replace(fingerprint=fingerprint(claims))
@@ -155,3 +155,19 @@ def delete_saved(session: Session, estimate_id: int) -> None:
     if row is not None:
         session.delete(row)
         session.flush()
+
+
+def put_saved(session: Session, group: Finding, kept: Finding | None) -> Finding | None:
+    """Keep ``kept`` as the saved estimate of ``group``'s group (None: keep none); the saved
+    estimate it had before, if any (for undo)."""
+    key = key_of(group)
+    names = actor_names(session)
+    row = next((r for r in session.scalars(select(SavedEstimate))
+                if _key(r.measure, r.subject, r.place_id, *_period(r)) == key), None)
+    previous = _stored_finding(row, names) if row is not None else None
+    if kept is not None:
+        save_estimate(session, kept)
+    elif row is not None:
+        session.delete(row)
+        session.flush()
+    return previous

@@ -33,7 +33,7 @@ from db.undo.codes import (
     edit_code,
     merge_codes,
 )
-from db.undo.findings import VagueTableEdited, edit_vague_table
+from db.undo.findings import EstimateKept, VagueTableEdited, edit_vague_table, keep_estimate
 from db.undo.memos import MemoEdited, edit_memo
 from db.undo.references import ReferenceImported, import_reference
 from db.undo.statistics import StatisticEdited, create_statistic, delete_statistic, edit_statistic
@@ -53,6 +53,7 @@ __all__ = [
     "CodeUnmerged",
     "CodesMerged",
     "Deleted",
+    "EstimateKept",
     "Inserted",
     "MemoEdited",
     "ReferenceImported",
@@ -77,6 +78,7 @@ __all__ = [
     "edit_statistic",
     "edit_vague_table",
     "import_reference",
+    "keep_estimate",
     "merge_actors",
     "merge_codes",
     "place_orphan",

@@ -1,4 +1,4 @@
-"""Findings: the vague-quantity table replaced, undoably."""
+"""Findings, undoably: the vague-quantity table replaced, an estimate kept."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from db.findings.estimates import Finding
+from db.findings.saved import put_saved
 from db.findings.vague import VagueRule, set_vague_rules
 from db.undo.base import Change
 
@@ -26,4 +28,20 @@ def edit_vague_table(session: Session, rules: Sequence[VagueRule]) -> VagueTable
     return VagueTableEdited(set_vague_rules(session, rules))
 
 
-__all__ = ["VagueTableEdited", "edit_vague_table"]
+@dataclass(frozen=True)
+class EstimateKept(Change):
+    """The estimate a group had kept before (None: none); reverting keeps that again."""
+
+    group: Finding
+    previous: Finding | None
+
+    def revert(self, session: Session) -> EstimateKept:
+        return keep_estimate(session, self.group, self.previous)
+
+
+def keep_estimate(session: Session, group: Finding, kept: Finding | None) -> EstimateKept:
+    """Keep ``kept`` as the saved estimate of ``group``'s group (None: keep none)."""
+    return EstimateKept(group, put_saved(session, group, kept))
+
+
+__all__ = ["EstimateKept", "VagueTableEdited", "edit_vague_table", "keep_estimate"]

@@ -44,6 +44,7 @@ class Findings(QObject):
         services.archive_changed.connect(self.refresh)
         pane.rule_changed.connect(lambda *_: self.refresh())
         pane.vague_requested.connect(self.edit_vague_table)
+        pane.keep_requested.connect(self.keep)
 
     def refresh(self) -> Task:
         """Recompute the estimates by the pane's rule, off the GUI thread."""
@@ -55,8 +56,12 @@ class Findings(QObject):
 
     def _arrived(self, result: reads.Estimates) -> None:
         self.findings = result.findings
-        self.pane.set_estimates(result.findings, result.claims)
+        self.pane.set_estimates(result.findings, result.claims, result.kept)
         self.estimates_updated.emit(result.findings)
+
+    def keep(self, finding: Finding) -> None:
+        """Keep ``finding`` as its group's finding (undoable); it is marked stale when a claim changes."""
+        self.services.undo_stack.push(undo.KeepEstimate(self.services, finding))
 
     # --- vague quantities ------------------------------------------------------------------------
 

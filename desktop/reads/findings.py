@@ -10,6 +10,7 @@ from db import queries
 from db.archive import Archive
 from db.findings.estimates import Finding, Selection, estimate
 from db.findings.report.build import Report, ReportOptions
+from db.findings.saved import SavedRow
 from db.findings.vague import VagueRule
 from db.rows import StatisticRow
 from desktop.reads.base import read
@@ -20,13 +21,19 @@ class Estimates:
     findings: list[Finding]
     #: the claims the estimates use or leave out, by id
     claims: dict[int, StatisticRow]
+    #: the estimate kept for a group, by the position of its estimate in ``findings``
+    kept: dict[int, SavedRow]
 
 
 def estimates(archive: Archive, rule: str, preferred: Sequence[str] = ()) -> Estimates:
-    """Every estimate by ``rule`` (ValueError for a rule that cannot be read)."""
+    """Every estimate by ``rule`` (ValueError for a rule that cannot be read), with those kept."""
+    from db.findings.saved import key_of, saved_estimates
+
     findings = read(archive, estimate, Selection(), rule, list(preferred))
     rows = read(archive, queries.list_statistics)
-    return Estimates(findings, {r.id: r for r in rows})
+    saved = {key_of(r.saved): r for r in read(archive, saved_estimates)}
+    kept = {n: saved[k] for n, f in enumerate(findings) if (k := key_of(f)) in saved}
+    return Estimates(findings, {r.id: r for r in rows}, kept)
 
 
 def report_choices(archive: Archive) -> list[tuple[str, str]]:

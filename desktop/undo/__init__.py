@@ -14,7 +14,7 @@ from desktop.undo.annotations import (
 )
 from desktop.undo.base import ArchiveCommand, DeleteRows, IdOrRef, Ref, Window
 from desktop.undo.codes import CreateCode, EditCode, MergeCodes, delete_code
-from desktop.undo.findings import EditVagueTable
+from desktop.undo.findings import EditVagueTable, KeepEstimate
 from desktop.undo.memos import EditMemo
 from desktop.undo.references import ImportReferenceData
 from desktop.undo.statistics import CreateStatistic, DeleteStatistic, EditStatistic
@@ -40,6 +40,7 @@ __all__ = [
     "EditVagueTable",
     "IdOrRef",
     "ImportReferenceData",
+    "KeepEstimate",
     "MergeActors",
     "MergeCodes",
     "PlaceOrphan",

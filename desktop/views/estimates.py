@@ -24,10 +24,12 @@ from desktop.views.common import heading_and_tree, pane_layout, tree_leaves
 
 if TYPE_CHECKING:
     from db.findings.estimates import Finding
+    from db.findings.saved import SavedRow
     from db.rows import StatisticRow
 
 COLUMNS = ("Estimate", "Low", "Best", "High", "Claims", "Notes")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
 #: (value, label) of the rules, as db.findings.rules names them
 RULES = (
     ("ucdp", "UCDP-style low/best/high"),
@@ -52,6 +54,8 @@ class EstimatesPane(QWidget):
     statistic_activated = Signal(int)
     #: the researcher asks to edit how vague quantities read as numbers
     vague_requested = Signal()
+    #: keep this estimate (db.findings.estimates.Finding) as the finding of its group
+    keep_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,7 +78,13 @@ class EstimatesPane(QWidget):
         self.vague.setObjectName("estimateVague")
         self.vague.setToolTip("How “dozens”, “hundreds”, “at least N” … read as numbers")
         self.vague.clicked.connect(self.vague_requested.emit)
+        self.keep = QPushButton("Keep Estimate")
+        self.keep.setObjectName("estimateKeep")
+        self.keep.setToolTip("Keep the selected estimate as a finding: it is marked stale when one of its claims changes")
+        self.keep.setEnabled(False)
+        self.keep.clicked.connect(self._keep)
         bar.addStretch(0)
+        bar.addWidget(self.keep)
         bar.addWidget(self.vague)
         self.heading, self.tree = heading_and_tree("estimates", COLUMNS, (300, 70, 70, 70, 110))
         layout = pane_layout(self)
@@ -83,6 +93,7 @@ class EstimatesPane(QWidget):
         layout.addWidget(self.tree, 1)
         self.rule.currentIndexChanged.connect(self._rule_changed)
         self.prefer.editingFinished.connect(self._rule_changed)
+        self.tree.itemSelectionChanged.connect(lambda: self.keep.setEnabled(self.selected_finding() is not None))
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         self.findings: list[Finding] = []
@@ -109,8 +120,11 @@ class EstimatesPane(QWidget):
     def show_error(self, message: str) -> None:
         self.heading.setText(message)
 
-    def set_estimates(self, findings: Sequence[Finding], claims: Mapping[int, StatisticRow]) -> None:
+    def set_estimates(self, findings: Sequence[Finding], claims: Mapping[int, StatisticRow],
+                      kept: Mapping[int, SavedRow] | None = None) -> None:
+        """The estimates, their claims, and the saved estimates by position (marked kept or stale)."""
         self.findings = list(findings)
+        kept = kept or {}
         tops = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
         expanded = {top.text(0) for top in tops if top is not None and top.isExpanded()}
         self.tree.clear()
@@ -124,19 +138,30 @@ class EstimatesPane(QWidget):
             notes.append(f"{unreconciled} not reconciled")
         if warned:
             notes.append(f"{warned} with overlapping periods or places")
+        stale = sum(1 for saved in kept.values() if saved.stale)
+        if stale:
+            notes.append(f"{stale} kept estimate{'s' if stale != 1 else ''} stale (a claim changed: see Notes)")
         self.heading.setText(", ".join(notes) + ". Expand one to see the claims it used and left out.")
         bold = QFont(self.tree.font())
         bold.setBold(True)
         self.tree.setUpdatesEnabled(False)
-        for finding in findings:
+        for position, finding in enumerate(findings):
             counted = f"{len(finding.claims)} used, {len(finding.excluded)} left out"
             note = finding.reason or "; ".join(finding.warnings)
+            saved = kept.get(position)
+            if saved is not None:
+                was = saved.saved
+                figure = " – ".join(dict.fromkeys(_number(n) for n in (was.low, was.best, was.high) if n is not None))
+                mark = (f"kept, stale: its claims changed (kept {figure or 'no figure'} by {was.rule.label}); Keep again to update"
+                        if saved.stale else f"kept ({was.rule.label})")
+                note = "; ".join(p for p in (mark, note) if p)
             top = QTreeWidgetItem([finding.title(), _number(finding.low), _number(finding.best),
                                    _number(finding.high), counted, note])
             top.setFont(0, bold)
+            top.setData(0, FINDING_ROLE, position)
             top.setToolTip(0, finding.describe())
             top.setToolTip(5, note)
-            if finding.reason or finding.warnings:
+            if finding.reason or finding.warnings or (saved is not None and saved.stale):
                 top.setForeground(5, QBrush(WARNING))
             why = dict(finding.excluded)
             for statistic_id in (*finding.claims, *sorted(why)):
@@ -161,6 +186,20 @@ class EstimatesPane(QWidget):
             self.tree.addTopLevelItem(top)
             top.setExpanded(top.text(0) in expanded)
         self.tree.setUpdatesEnabled(True)
+
+    def selected_finding(self) -> Finding | None:
+        """The estimate whose row (or one of whose claims) is selected."""
+        items = self.tree.selectedItems()
+        if not items:
+            return None
+        item = items[0].parent() or items[0]
+        position = item.data(0, FINDING_ROLE)
+        return self.findings[int(position)] if position is not None else None
+
+    def _keep(self) -> None:
+        finding = self.selected_finding()
+        if finding is not None:
+            self.keep_requested.emit(finding)
 
     def claim_items(self) -> list[QTreeWidgetItem]:
         return tree_leaves(self.tree)

@@ -104,3 +104,35 @@ def test_the_vague_quantity_table_is_edited_undoably(qtbot: QtBot, window: MainW
     with qtbot.waitSignal(window.controllers.findings.estimates_updated, timeout=10_000):
         window.undo_stack.undo()
     qtbot.waitUntil(lambda: wounded() is not None and wounded().best == 24)  # type: ignore[attr-defined]
+
+
+def test_a_kept_estimate_is_marked_stale_when_its_claim_changes(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    from db.statistic_edits import update_statistic
+
+    pane = window.estimates
+    qtbot.waitUntil(lambda: pane.tree.topLevelItemCount() == 3)
+    titles = [pane.tree.topLevelItem(i).text(0) for i in range(3)]  # type: ignore[union-attr]
+    top = pane.tree.topLevelItem(titles.index("militants killed — North Caucasus — 2014"))
+    assert top is not None
+    assert not pane.keep.isEnabled()
+    statistic = int(top.child(0).data(0, Qt.ItemDataRole.UserRole + 1))  # type: ignore[union-attr]
+    pane.tree.setCurrentItem(top.child(0))  # a claim's row selects its estimate
+    assert pane.keep.isEnabled()
+    with qtbot.waitSignal(window.controllers.findings.estimates_updated, timeout=10_000):
+        pane.keep.click()
+
+    def note() -> str:
+        titles = [pane.tree.topLevelItem(i).text(0) for i in range(pane.tree.topLevelItemCount())]  # type: ignore[union-attr]
+        item = pane.tree.topLevelItem(titles.index("militants killed — North Caucasus — 2014"))
+        return item.text(5) if item is not None else ""
+
+    qtbot.waitUntil(lambda: note().startswith("kept ("))
+    with window.archive.session() as session:
+        update_statistic(session, statistic, {"value": "251"})
+    window.archive_changed.emit()
+    qtbot.waitUntil(lambda: note().startswith("kept, stale: its claims changed (kept 249"))
+    window.docks.show("estimates")
+    pane.grab().save(str(tmp_path / "stale.png"))
+    with qtbot.waitSignal(window.controllers.findings.estimates_updated, timeout=10_000):
+        window.undo_stack.undo()  # the estimate is no longer kept
+    qtbot.waitUntil(lambda: not note().startswith("kept"))
