@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -57,3 +58,30 @@ def test_a_bad_period_is_a_usage_error(sample_archive: Archive, capsys: pytest.C
     assert code == 2
     assert out == ""
     assert err.strip() == "dossier estimate: “last year” is not a period: write a year, a month or a day (2014, 2014-06, 2014-06-30)"
+
+
+def test_export_report_by_actor_redacted(sample_archive: Archive, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "knot.html"
+    code, printed, err = dossier(sample_archive, "export", "report", str(out), "--actor", "Caucasus Knot",
+                                 "--annotated", "--json", "--redact", "Caucasus Knot", "Kavkazsky Uzel", capsys=capsys)
+    assert (code, err) == (0, "")
+    assert json.loads(printed) == {"format": "report", "path": str(out), "count": 1}
+    html = out.read_text("utf-8")
+    findings, annotated = html.split("Annotated sources")
+    assert "5,816" in findings
+    assert "249 militants" not in findings  # only the claims of the actor chosen
+    assert "249 militants" in annotated  # the source's coded segments, all of them
+    for name in ("Caucasus Knot", "Kavkazsky Uzel", "Кавказский узел"):
+        assert name not in html
+    assert "Outlet A" in html
+
+
+def test_export_report_says_what_is_wrong(sample_archive: Archive, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "none.pdf"
+    code, _, err = dossier(sample_archive, "export", "report", str(out), "--period", "1999", capsys=capsys)
+    assert code == 1
+    assert err.strip() == f"{out}: the selection has no claims: there is nothing to report"
+    assert not out.exists()
+    code, _, err = dossier(sample_archive, "export", "report", str(out), "--actor", "Nobody", capsys=capsys)
+    assert code == 1
+    assert err.strip() == f"{out}: --actor Nobody: no such actor"
