@@ -157,22 +157,28 @@ def _who(columns: Columns, row: int) -> str:
 
 def _ranks(columns: Columns, rows: np.ndarray[Any, Any], preferred: Sequence[str]) -> np.ndarray[Any, Any]:
     """Each row's place in the hierarchy: the first name it answers to (claimant, outlet, dataset);
-    ``len(preferred)`` when it answers to none."""
+    ``len(preferred)`` when it answers to none. Worked out once per distinct trio of names."""
     import numpy as np
+    import pandas as pd
 
     positions: dict[str, int] = {}
     for position, name in enumerate(preferred):
         positions.setdefault(fold(name), position)
-    seen: dict[tuple[str | None, str | None, str | None], int] = {}
-    ranks = np.full(len(rows), len(preferred), dtype=np.int64)
-    for n, row in enumerate(rows.tolist()):
-        names = (columns.claimant[row], columns.outlet[row], columns.dataset[row])
-        rank = seen.get(names)
-        if rank is None:
-            rank = seen[names] = min((positions.get(fold(x), len(preferred)) for x in names if x),
-                                     default=len(preferred))
-        ranks[n] = rank
-    return ranks
+    none = len(preferred)
+    combined = np.zeros(len(rows), dtype=np.int64)
+    names = (columns.claimant, columns.outlet, columns.dataset)
+    for column in names:
+        codes, uniques = pd.factorize(pd.Series([column[r] for r in rows.tolist()], dtype=object))
+        combined = pd.factorize(combined * (len(uniques) + 1) + codes + 1)[0]
+    if not len(rows):
+        return combined
+    first = np.full(int(combined.max()) + 1, len(rows), dtype=np.int64)
+    np.minimum.at(first, combined, np.arange(len(rows)))
+    ranks = np.array([
+        min((positions.get(fold(x), none) for x in (c[int(rows[r])] for c in names) if x), default=none)
+        for r in first.tolist()
+    ], dtype=np.int64)
+    return ranks[combined]
 
 
 def apply(rule: Rule, columns: Columns, used: np.ndarray[Any, Any], preferred: Sequence[str] = ()) -> Outcomes:
