@@ -363,3 +363,50 @@ class RejectedActorPair(Base):
 
     first_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     second_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+class SavedEstimate(Tracked, Base):
+    """A finding the researcher kept: a group of claims, the rule that reconciled them, the result.
+
+    ``fingerprint`` digests the claims as they were when it was computed; when a claim of the
+    group changes (or one is added or deleted), the group's digest differs and the estimate is
+    stale until recomputed (:mod:`db.findings.saved`).
+    """
+
+    __tablename__ = "estimates"
+
+    measure: Mapped[str] = mapped_column(String(200), default="")
+    subject: Mapped[str | None] = mapped_column(String(500))
+    unit: Mapped[str | None] = mapped_column(String(100))
+    place_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="SET NULL"), index=True
+    )
+    period_start: Mapped[dt.date | None] = mapped_column(Date)
+    period_start_precision: Mapped[str | None] = mapped_column(String(5))
+    period_end: Mapped[dt.date | None] = mapped_column(Date)
+    period_end_precision: Mapped[str | None] = mapped_column(String(5))
+    rule: Mapped[str] = mapped_column(String(30))
+    #: the source hierarchy (claimant, outlet or dataset names, most trusted first)
+    preferred: Mapped[list[str] | None] = mapped_column(JSON)
+    low: Mapped[float | None] = mapped_column(Float)
+    best: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    #: the statistic ids used, and ``[{"id", "why"}]`` of those left out
+    claims: Mapped[list[int]] = mapped_column(JSON, default=list)
+    excluded: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    #: why the group was not reconciled (different units ...), None when it was
+    reason: Mapped[str | None] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class VagueQuantity(Tracked, Base):
+    """How a vague quantity in a quote reads as numbers ("dozens": 24, 36, 99; "at least N": N, N, -).
+
+    Each of low, best and high is a number, ``N`` (the number the phrase carries) or empty.
+    """
+
+    __tablename__ = "vague_quantities"
+
+    phrase: Mapped[str] = mapped_column(String(200), unique=True)
+    low: Mapped[str | None] = mapped_column(String(30))
+    best: Mapped[str | None] = mapped_column(String(30))
+    high: Mapped[str | None] = mapped_column(String(30))

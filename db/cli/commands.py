@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from db import values
 from db.cli.edits import cmd_actor, cmd_annotate, cmd_stat
 from db.cli.exports import cmd_export
+from db.cli.findings import cmd_estimate
 from db.cli.output import (
     Progress,
     print_csv,
@@ -196,4 +197,5 @@ COMMANDS: dict[str, Callable[[Archive, argparse.Namespace], int]] = {
     "merge": cmd_merge,
     "send-copy": cmd_send_copy,
     "author": cmd_author,
+    "estimate": cmd_estimate,
 }

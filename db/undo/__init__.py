@@ -33,6 +33,7 @@ from db.undo.codes import (
     edit_code,
     merge_codes,
 )
+from db.undo.findings import EstimateKept, VagueTableEdited, edit_vague_table, keep_estimate
 from db.undo.memos import MemoEdited, edit_memo
 from db.undo.references import ReferenceImported, import_reference
 from db.undo.sources import SourceLanguageSet, set_source_language
@@ -53,12 +54,14 @@ __all__ = [
     "CodeUnmerged",
     "CodesMerged",
     "Deleted",
+    "EstimateKept",
     "Inserted",
     "MemoEdited",
     "ReferenceImported",
     "Session",
     "SourceLanguageSet",
     "StatisticEdited",
+    "VagueTableEdited",
     "add_alias",
     "create_actor",
     "create_annotation",
@@ -75,7 +78,9 @@ __all__ = [
     "edit_code",
     "edit_memo",
     "edit_statistic",
+    "edit_vague_table",
     "import_reference",
+    "keep_estimate",
     "merge_actors",
     "merge_codes",
     "place_orphan",

@@ -14,6 +14,7 @@ from desktop.undo.annotations import (
 )
 from desktop.undo.base import ArchiveCommand, DeleteRows, IdOrRef, Ref, Window
 from desktop.undo.codes import CreateCode, EditCode, MergeCodes, delete_code
+from desktop.undo.findings import EditVagueTable, KeepEstimate
 from desktop.undo.memos import EditMemo
 from desktop.undo.merge import MergeArchive
 from desktop.undo.references import ImportReferenceData
@@ -38,8 +39,10 @@ __all__ = [
     "EditCode",
     "EditMemo",
     "EditStatistic",
+    "EditVagueTable",
     "IdOrRef",
     "ImportReferenceData",
+    "KeepEstimate",
     "MergeActors",
     "MergeArchive",
     "MergeCodes",

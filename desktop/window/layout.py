@@ -17,7 +17,8 @@ LEFT, RIGHT, BOTTOM = (
 #: bump when the docks change so much that an old saved layout would look broken
 STATE_VERSION = 1
 #: the View menu's order
-ORDER = ("sources", "actors", "statistics", "chart", "annotations", "codes", "conflicts", "suggestions")
+ORDER = ("sources", "actors", "statistics", "estimates", "chart", "annotations", "codes", "conflicts",
+         "suggestions")
 
 
 class Docks:
@@ -37,9 +38,10 @@ class Docks:
             | QMainWindow.DockOption.AllowTabbedDocks
         )
         areas = {"sources": LEFT, "actors": RIGHT, "annotations": RIGHT, "codes": RIGHT,
-                 "suggestions": RIGHT, "statistics": BOTTOM, "chart": BOTTOM, "conflicts": BOTTOM}
+                 "suggestions": RIGHT, "statistics": BOTTOM, "chart": BOTTOM, "conflicts": BOTTOM,
+                 "estimates": BOTTOM}
         for key in ("sources", "actors", "annotations", "codes", "statistics", "chart", "conflicts",
-                    "suggestions"):
+                    "estimates", "suggestions"):
             title, widget = panes[key]
             self._add(key, title, widget, areas[key])
         d = self.docks
@@ -48,6 +50,7 @@ class Docks:
         window.tabifyDockWidget(d["annotations"], d["suggestions"])
         window.splitDockWidget(d["statistics"], d["chart"], Qt.Orientation.Horizontal)
         window.tabifyDockWidget(d["statistics"], d["conflicts"])
+        window.tabifyDockWidget(d["statistics"], d["estimates"])
         self.raise_defaults()
         self._default_state = window.saveState(STATE_VERSION)
 

@@ -35,6 +35,7 @@ from desktop.controllers.annotating import Annotating
 from desktop.controllers.base import Dialogs
 from desktop.controllers.codebook import Codebook
 from desktop.controllers.exporting import Exporting
+from desktop.controllers.findings import Findings
 from desktop.controllers.importing import ImportController
 from desktop.controllers.live import LiveUpdates
 from desktop.controllers.memos import Memos
@@ -52,6 +53,7 @@ from desktop.views.actors import ActorsPane
 from desktop.views.annotations import AnnotationsPane
 from desktop.views.codes import CodesPane
 from desktop.views.conflicts import ConflictsPane
+from desktop.views.estimates import EstimatesPane
 from desktop.views.reader import ReaderView
 from desktop.views.sources import SourcesPane
 from desktop.views.statistics.pane import StatisticsPane
@@ -82,6 +84,7 @@ class Controllers:
     exporting: Exporting
     merging: Merging
     live: LiveUpdates
+    findings: Findings
 
 
 class MainWindow(QMainWindow):
@@ -115,6 +118,7 @@ class MainWindow(QMainWindow):
         self.codes = CodesPane()
         self.conflicts = ConflictsPane()
         self.suggestions = SuggestionsPane()
+        self.estimates = EstimatesPane()
         self.chart_placeholder = QLabel("Loading the chart…")
         self.chart_placeholder.setObjectName("chartView")
         self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -123,6 +127,7 @@ class MainWindow(QMainWindow):
             "annotations": ("Annotations", self.annotations), "codes": ("Codes", self.codes),
             "statistics": ("Statistics", self.statistics), "chart": ("Chart", self.chart_placeholder),
             "conflicts": ("Conflicts", self.conflicts), "suggestions": ("Suggestions", self.suggestions),
+            "estimates": ("Estimates", self.estimates),
         })
         self.action: Actions = create_actions(self, self.undo_stack)
         self.menus = build_menus(self.menuBar(), self.action, self.docks.toggles())
@@ -147,6 +152,7 @@ class MainWindow(QMainWindow):
         self.controllers.statistics.refresh_conflicts()
         self.controllers.search_index.build_if_needed()
         self.controllers.live.start()
+        self.controllers.findings.refresh()
         # pandas and pyqtgraph (~1 s to import) load once the window is on screen with its lists
         self.refreshed.connect(self._after_first_refresh, Qt.ConnectionType.SingleShotConnection)
 
@@ -182,6 +188,7 @@ class MainWindow(QMainWindow):
             exporting=Exporting(self, self.dialogs, lambda: self.sources.model.ids, self.sources.selected_source, parent=self),
             merging=Merging(self, self.dialogs, parent=self),
             live=LiveUpdates(self.archive, parent=self),
+            findings=Findings(self, self.dialogs, self.estimates, self.shown_source, parent=self),
         )
 
     def _build_toolbar(self) -> None:
@@ -260,6 +267,8 @@ class MainWindow(QMainWindow):
             return
         self.chart = chart
         self.chart.statistic_clicked.connect(self.select_statistic)
+        self.controllers.findings.estimates_updated.connect(self.chart.set_estimates)
+        self.chart.set_estimates(self.controllers.findings.findings)
         # in a scroll area: the chart's controls need ~780x370, more than a laptop screen leaves
         # the bottom row; the window must still fit (and render) at smaller sizes
         holder = QScrollArea()
@@ -292,6 +301,11 @@ class MainWindow(QMainWindow):
         if start is not None and end is not None:
             self.reader.select_span(start, end)
         return True
+
+    def shown_source(self) -> tuple[int, str] | None:
+        """The source in the reader (id, title), for File ▸ Report…'s scope."""
+        detail = self.reader.detail
+        return (detail.row.id, detail.row.title) if detail is not None else None
 
     def select_statistic(self, statistic_id: int) -> None:
         """Open a statistic's source in the reader, scrolled to its sentence, selected."""

@@ -28,6 +28,7 @@ def connect_actions(window: MainWindow) -> None:
     on(a.export, c.exporting.export)
     on(a.merge_archive, c.merging.merge_archive)
     on(a.send_copy, c.merging.send_copy)
+    on(a.report, c.findings.report)
     on(a.quit, window.close)
     on(a.find, window.focus_search)
     on(a.go_to_page, window.go_to_page)
@@ -72,6 +73,7 @@ def connect_panes(window: MainWindow) -> None:
     window.annotations.delete_requested.connect(c.annotating.delete_annotation)
     window.codes.memo_requested.connect(lambda: c.memos.edit_memo("code"))
     window.conflicts.statistic_activated.connect(window.select_statistic)
+    window.estimates.statistic_activated.connect(window.select_statistic)
     window.reader.annotation_clicked.connect(window.on_annotation_clicked)
     window.reader.editor.selectionChanged.connect(window.on_reader_selection_changed)
     window.reader.source_changed.connect(
