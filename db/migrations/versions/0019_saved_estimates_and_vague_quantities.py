@@ -32,6 +32,8 @@ def upgrade() -> None:
     sa.Column("created_at", sa.DateTime(), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False),
     sa.Column("modified_at", sa.DateTime(), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False),
     sa.Column("created_by", sa.String(length=200), nullable=True),
+    sa.Column("modified_by", sa.String(length=200), nullable=True),
+    sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
     sa.PrimaryKeyConstraint("id", name=op.f("pk_vague_quantities")),
     sa.UniqueConstraint("phrase", name=op.f("uq_vague_quantities_phrase")),
     sa.UniqueConstraint("uuid", name=op.f("uq_vague_quantities_uuid"))
@@ -60,6 +62,8 @@ def upgrade() -> None:
     sa.Column("created_at", sa.DateTime(), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False),
     sa.Column("modified_at", sa.DateTime(), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False),
     sa.Column("created_by", sa.String(length=200), nullable=True),
+    sa.Column("modified_by", sa.String(length=200), nullable=True),
+    sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
     sa.ForeignKeyConstraint(["place_id"], ["actors.id"], name=op.f("fk_estimates_place_id_actors"), ondelete="SET NULL"),
     sa.PrimaryKeyConstraint("id", name=op.f("pk_estimates")),
     sa.UniqueConstraint("uuid", name=op.f("uq_estimates_uuid"))
