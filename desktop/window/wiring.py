@@ -79,3 +79,17 @@ def connect_panes(window: MainWindow) -> None:
     c.actors.statistic_requested.connect(window.select_statistic)
     c.statistics.conflicts_updated.connect(window.show_conflict_count)
     c.suggestions.suggestion_clicked.connect(lambda: window.docks["suggestions"].raise_())
+    window.seeing.created.connect(lambda key, pane: connect_seeing(window, key, pane))
+
+
+def connect_seeing(window: MainWindow, key: str, pane: Any) -> None:
+    """A timeline, network or map pane, once built: a click leads to the source or the sentence,
+    an actor clicked is selected in the actors pane (and the sources pane filters to it)."""
+    if key == "timeline":
+        pane.source_clicked.connect(lambda source_id: window.open_source(source_id))
+        pane.statistic_clicked.connect(window.select_statistic)
+        pane.span_clicked.connect(lambda source_id, start, end: window.open_source(source_id, start, end))
+    elif key == "network":
+        pane.actor_clicked.connect(window.actors.select_actor)
+        pane.span_clicked.connect(lambda source_id, start, end: window.open_source(source_id, start, end))
+        pane.source_clicked.connect(lambda source_id: window.open_source(source_id))
