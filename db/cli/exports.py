@@ -49,10 +49,18 @@ def _actors(archive: Archive, out: Path, _sources: Sequence[int] | None, _args: 
         return export_actors(session, out)
 
 
+def _network(archive: Archive, out: Path, _sources: Sequence[int] | None, _args: argparse.Namespace) -> int:
+    from db.interchange.graphs import export_network
+
+    with archive.session() as session:
+        return export_network(session, out)
+
+
 #: every format ``dossier export`` writes, by the name given on the command line
 EXPORTS: dict[str, Export] = {
     "statistics": Export("statistics", (".csv", ".xlsx"), _statistics),
     "actors": Export("actors", (".csv", ".xlsx"), _actors),
+    "network": Export("ties", (".gexf", ".graphml"), _network),
 }
 
 

@@ -61,8 +61,13 @@ class ReadingPane(QWidget):
                 self.status_label.setText(f"Could not read the archive: {message}")
                 self.ready.emit()
 
+        def progress(done: int, total: int, what: str) -> None:
+            if shiboken6.isValid(self) and generation == self._generation and total:
+                self.status_label.setText(f"{saying} ({what}: {100 * done // total}%)")
+
         task.on_finished(finished)
         task.on_failed(failed)
+        task.on_progress(progress)
         self._task = task
         return self.tasks.write(task) if writer else self.tasks.read(task)
 
