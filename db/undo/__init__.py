@@ -34,6 +34,7 @@ from db.undo.codes import (
     merge_codes,
 )
 from db.undo.memos import MemoEdited, edit_memo
+from db.undo.places import CoordinatesSet, set_coordinates
 from db.undo.references import ReferenceImported, import_reference
 from db.undo.statistics import StatisticEdited, create_statistic, delete_statistic, edit_statistic
 from db.undo.suggestions import reject_suggestion
@@ -48,6 +49,7 @@ __all__ = [
     "AnnotationEdited",
     "Change",
     "Changes",
+    "CoordinatesSet",
     "CodeEdited",
     "CodeUnmerged",
     "CodesMerged",
@@ -78,5 +80,6 @@ __all__ = [
     "merge_codes",
     "place_orphan",
     "reject_suggestion",
+    "set_coordinates",
     "replace_text",
 ]
