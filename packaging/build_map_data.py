@@ -29,6 +29,7 @@ import lzma
 import re
 import warnings
 from collections import defaultdict
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -92,17 +93,18 @@ def _ring_centre(arcs: list[list[list[int]]], ring: list[int], transform: dict[s
     points: list[tuple[float, float]] = []
     for index in ring:
         arc = arcs[index if index >= 0 else ~index]
-        x = y = 0
+        qx = qy = 0
         decoded = []
         for dx, dy in arc:
-            x, y = x + dx, y + dy
+            qx, qy = qx + dx, qy + dy
+            x, y = float(qx), float(qy)
             decoded.append((x * transform["scale"][0] + transform["translate"][0],
                             y * transform["scale"][1] + transform["translate"][1]))
         points.extend(decoded if index >= 0 else decoded[::-1])
     # a ring that crosses the antimeridian jumps from 180 to -180: go on past 180 instead
     shift = 0.0
     unwrapped = points[:1]
-    for (x0, _y0), (x1, y1) in zip(points, points[1:], strict=False):
+    for (x0, _y0), (x1, y1) in pairwise(points):
         if x1 - x0 > 180:
             shift -= 360
         elif x0 - x1 > 180:

@@ -15,6 +15,7 @@ from desktop.undo.annotations import (
 from desktop.undo.base import ArchiveCommand, DeleteRows, IdOrRef, Ref, Window
 from desktop.undo.codes import CreateCode, EditCode, MergeCodes, delete_code
 from desktop.undo.memos import EditMemo
+from desktop.undo.places import SetCoordinates
 from desktop.undo.references import ImportReferenceData
 from desktop.undo.statistics import CreateStatistic, DeleteStatistic, EditStatistic
 from desktop.undo.suggestions import RejectSuggestion
@@ -44,6 +45,7 @@ __all__ = [
     "Ref",
     "RejectSuggestion",
     "ReplaceText",
+    "SetCoordinates",
     "Window",
     "delete_annotation",
     "delete_code",

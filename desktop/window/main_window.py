@@ -36,6 +36,7 @@ from desktop.controllers.base import Dialogs
 from desktop.controllers.codebook import Codebook
 from desktop.controllers.importing import ImportController
 from desktop.controllers.memos import Memos
+from desktop.controllers.places import Places
 from desktop.controllers.source_text import SourceText
 from desktop.controllers.statistics import Statistics
 from desktop.controllers.suggestions import Suggestions
@@ -73,6 +74,7 @@ class Controllers:
     actors: Actors
     statistics: Statistics
     suggestions: Suggestions
+    places: Places
 
 
 class MainWindow(QMainWindow):
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
                           (a.new_actor, a.edit_actor, a.merge_actors, a.delete_actor), parent=self),
             statistics=Statistics(self, self.dialogs, self.statistics, self.conflicts, parent=self),
             suggestions=Suggestions(self, self.dialogs, self.suggestions, self.reader, parent=self),
+            places=Places(self, self.dialogs, parent=self),
         )
 
     def _build_toolbar(self) -> None:

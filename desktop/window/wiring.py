@@ -85,11 +85,12 @@ def connect_panes(window: MainWindow) -> None:
 def connect_seeing(window: MainWindow, key: str, pane: Any) -> None:
     """A timeline, network or map pane, once built: a click leads to the source or the sentence,
     an actor clicked is selected in the actors pane (and the sources pane filters to it)."""
+    if key in ("timeline", "network"):
+        pane.source_clicked.connect(lambda source_id: window.open_source(source_id))
+        pane.span_clicked.connect(lambda source_id, start, end: window.open_source(source_id, start, end))
     if key == "timeline":
-        pane.source_clicked.connect(lambda source_id: window.open_source(source_id))
         pane.statistic_clicked.connect(window.select_statistic)
-        pane.span_clicked.connect(lambda source_id, start, end: window.open_source(source_id, start, end))
-    elif key == "network":
+    else:
         pane.actor_clicked.connect(window.actors.select_actor)
-        pane.span_clicked.connect(lambda source_id, start, end: window.open_source(source_id, start, end))
-        pane.source_clicked.connect(lambda source_id: window.open_source(source_id))
+    if key == "map":
+        pane.coordinates_requested.connect(window.controllers.places.set_coordinates)
