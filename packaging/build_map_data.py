@@ -1,7 +1,8 @@
 """Build the map's two shipped files from packages of the public registries (run by hand, once
 per upgrade of its inputs; the results are committed in ``resources/``):
 
-- ``resources/basemap/countries-50m.json.xz``: Natural Earth 1:50m country outlines as a
+- ``resources/basemap/countries-50m.json.xz`` (and ``countries-110m.json.xz``, drawn when the
+  map shows half a continent or more): Natural Earth 1:50m (1:110m) country outlines as a
   TopoJSON topology (arcs shared by neighbours), from the npm package ``world-atlas@2.0.2``
   (ISC; the data is Natural Earth's, public domain), with each country's Natural Earth record
   (kind, sovereign, who claims it) from Debian's ``r-cran-rnaturalearthdata`` 0.1.0 (CC0).
@@ -37,7 +38,7 @@ from db.gazetteer import key
 from db.text import fold
 
 REPO = Path(__file__).resolve().parents[1]
-BASEMAP = REPO / "resources" / "basemap" / "countries-50m.json.xz"
+BASEMAPS = REPO / "resources" / "basemap"
 GAZETTEER = REPO / "resources" / "gazetteer" / "places.tsv.xz"
 #: where each table sits in rnaturalearthdata 0.1.0's lazy-load database (offset, length)
 COUNTRIES50 = (533586, 672386)
@@ -123,8 +124,9 @@ def _ring_centre(arcs: list[list[list[int]]], ring: list[int], transform: dict[s
     return abs(area) / 2, (x + 180) % 360 - 180, cy / (3 * area)
 
 
-def basemap(world_atlas: Path, records: list[dict[str, str | None]]) -> tuple[dict[str, Any], list[tuple[str, float, float, list[str]]]]:
-    topology = json.loads((world_atlas / "countries-50m.json").read_text(encoding="utf-8"))
+def basemap(world_atlas: Path, records: list[dict[str, str | None]], scale: str = "50m"
+            ) -> tuple[dict[str, Any], list[tuple[str, float, float, list[str]]]]:
+    topology = json.loads((world_atlas / f"countries-{scale}.json").read_text(encoding="utf-8"))
     by_name: dict[str, dict[str, str | None]] = {}
     for field in ("formal_en", "name_alt", "admin", "brk_name", "name_long", "name"):  # the last wins
         by_name.update({fold(r[field] or ""): r for r in records if r.get(field)})
@@ -157,7 +159,7 @@ def basemap(world_atlas: Path, records: list[dict[str, str | None]]) -> tuple[di
             _claimants(by_name.get(fold(b["name"]), {})) & {fold(a["name"]), fold(a["sovereign"] or "")})
         if claims or {a["kind"], b["kind"]} & {"Disputed", "Indeterminate"}:
             disputed.append(arc)
-    shipped = {"source": "Natural Earth 1:50m admin-0 countries (public domain), via world-atlas 2.0.2 and "
+    shipped = {"source": f"Natural Earth 1:{scale} admin-0 countries (public domain), via world-atlas 2.0.2 and "
                          "r-cran-rnaturalearthdata 0.1.0",
                "transform": topology["transform"], "arcs": topology["arcs"], "countries": countries,
                "disputed": sorted(disputed)}
@@ -192,13 +194,16 @@ def main() -> None:
     arguments.add_argument("world_atlas", type=Path, help="the unpacked world-atlas 2.0.2 package folder")
     arguments.add_argument("rdata", type=Path, help="rnaturalearthdata's data/Rdata (without suffix)")
     args = arguments.parse_args()
-    shipped, centres = basemap(args.world_atlas, natural_earth_records(args.rdata))
-    BASEMAP.parent.mkdir(parents=True, exist_ok=True)
-    BASEMAP.write_bytes(lzma.compress(json.dumps(shipped, separators=(",", ":")).encode(), preset=9))
+    records = natural_earth_records(args.rdata)
+    BASEMAPS.mkdir(parents=True, exist_ok=True)
+    for scale in ("110m", "50m"):  # the countries' centres are taken from the finer outlines
+        shipped, centres = basemap(args.world_atlas, records, scale)
+        path = BASEMAPS / f"countries-{scale}.json.xz"
+        path.write_bytes(lzma.compress(json.dumps(shipped, separators=(",", ":")).encode(), preset=9))
+        print(f"{path}: {path.stat().st_size:,} bytes, {len(shipped['disputed'])} disputed arcs")
     GAZETTEER.parent.mkdir(parents=True, exist_ok=True)
     rows = gazetteer_rows(centres)
     GAZETTEER.write_bytes(lzma.compress(("\n".join(rows) + "\n").encode(), preset=9))
-    print(f"{BASEMAP}: {BASEMAP.stat().st_size:,} bytes, {len(shipped['disputed'])} disputed arcs")
     print(f"{GAZETTEER}: {GAZETTEER.stat().st_size:,} bytes, {len(rows):,} places")
 
 

@@ -1,5 +1,6 @@
-"""The map's basemap: Natural Earth 1:50m country outlines shipped with Dossier
-(``resources/basemap/countries-50m.json.xz``, a TopoJSON topology built by
+"""The map's basemap: Natural Earth country outlines shipped with Dossier, at 1:50m for a
+region and 1:110m for a continent or the world (``resources/basemap/countries-50m.json.xz`` and
+``countries-110m.json.xz``, TopoJSON topologies built by
 ``packaging/build_map_data.py``), decoded into what the plot draws: the land as rings, the
 borders and coasts as lines, and the disputed borders apart (drawn dashed).
 
@@ -22,17 +23,45 @@ Floats = npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)
-class Basemap:
-    #: every ring of every country, one after the other, NaN between rings
+class Outlines:
+    """What is drawn of a basemap: NaN between one ring or line and the next."""
+
     land_x: Floats
     land_y: Floats
-    #: borders and coasts that are not disputed, NaN between lines
     lines_x: Floats
     lines_y: Floats
-    #: disputed borders (Natural Earth: one side claimed by the other, or of an undetermined status)
     disputed_x: Floats
     disputed_y: Floats
+
+
+@dataclass(frozen=True)
+class Basemap:
+    #: every ring of every country (the land), every border and coast that is not disputed,
+    #: and the disputed borders (Natural Earth: one side claimed by the other, or undetermined)
+    rings: list[Floats]
+    lines: list[Floats]
+    disputed: list[Floats]
     countries: int
+
+    def __post_init__(self) -> None:
+        for name in ("rings", "lines", "disputed"):
+            parts = getattr(self, name)
+            boxes = np.array([(p[:, 0].min(), p[:, 0].max(), p[:, 1].min(), p[:, 1].max()) for p in parts]).reshape(-1, 4)
+            object.__setattr__(self, f"_{name}_boxes", boxes)
+
+    def within(self, x0: float, x1: float, y0: float, y1: float) -> Outlines:
+        """The rings and lines that reach into the box (degrees): what a view of it draws."""
+        chosen = []
+        for name in ("rings", "lines", "disputed"):
+            boxes = getattr(self, f"_{name}_boxes")
+            parts = getattr(self, name)
+            inside = np.flatnonzero((boxes[:, 1] >= x0) & (boxes[:, 0] <= x1) & (boxes[:, 3] >= y0) & (boxes[:, 2] <= y1))
+            chosen.append(_joined([parts[i] for i in inside]))
+        (land_x, land_y), (lines_x, lines_y), (disputed_x, disputed_y) = chosen
+        return Outlines(land_x, land_y, lines_x, lines_y, disputed_x, disputed_y)
+
+    def whole(self) -> Outlines:
+        return self.within(-1e9, 1e9, -1e9, 1e9)
 
 
 def _decode(arcs: list[list[list[int]]], scale: list[float], translate: list[float]) -> list[Floats]:
@@ -60,10 +89,14 @@ def _joined(parts: list[Floats]) -> tuple[Floats, Floats]:
     return stacked[:, 0].copy(), stacked[:, 1].copy()
 
 
+#: the scales shipped, finest first
+SCALES = ("50m", "110m")
+
+
 @cache
-def basemap() -> Basemap:
-    """The shipped basemap (decoded once a process, about 0.1 s)."""
-    data = json.loads(lzma.decompress(files("resources").joinpath("basemap", "countries-50m.json.xz").read_bytes()))
+def basemap(scale: str = "50m") -> Basemap:
+    """The shipped basemap at ``scale`` (one of :data:`SCALES`; decoded once a process)."""
+    data = json.loads(lzma.decompress(files("resources").joinpath("basemap", f"countries-{scale}.json.xz").read_bytes()))
     arcs = _decode(data["arcs"], data["transform"]["scale"], data["transform"]["translate"])
     rings = []
     for country in data["countries"]:
@@ -74,7 +107,4 @@ def basemap() -> Basemap:
     disputed = set(data["disputed"])
     lines = [_unwrap(a) for i, a in enumerate(arcs) if i not in disputed]
     dashed = [_unwrap(arcs[i]) for i in sorted(disputed)]
-    land_x, land_y = _joined(rings)
-    lines_x, lines_y = _joined(lines)
-    disputed_x, disputed_y = _joined(dashed)
-    return Basemap(land_x, land_y, lines_x, lines_y, disputed_x, disputed_y, len(data["countries"]))
+    return Basemap(rings, lines, dashed, len(data["countries"]))

@@ -26,7 +26,7 @@ from db.archive import Archive
 from db.gazetteer import ATTRIBUTION
 from db.places import PlaceRow
 from desktop.charts import export
-from desktop.charts.map.basemap import Basemap, basemap
+from desktop.charts.map.basemap import SCALES, Basemap, basemap
 from desktop.charts.map.plot import CLAIMS_COLOUR, SOURCES_COLOUR, MapPlot
 from desktop.charts.reading import ReadingPane
 from desktop.reads import places as reads
@@ -91,15 +91,15 @@ class MapPane(ReadingPane):
     def refresh(self) -> None:
         archive, wanted = self.archive, not self._has_basemap
 
-        def job(_report: Any, cancelled: Any) -> tuple[list[PlaceRow], Basemap | None] | None:
+        def job(_report: Any, cancelled: Any) -> tuple[list[PlaceRow], dict[str, Basemap] | None] | None:
             if cancelled():
                 return None
             # the outlines are decoded here, off the GUI thread, the first time
-            return reads.places(archive), basemap() if wanted else None
+            return reads.places(archive), {scale: basemap(scale) for scale in SCALES} if wanted else None
 
         self.read(job, "read the places", self._arrived, saying="Reading the places…")
 
-    def _arrived(self, result: tuple[list[PlaceRow], Basemap | None]) -> None:
+    def _arrived(self, result: tuple[list[PlaceRow], dict[str, Basemap] | None]) -> None:
         rows, outlines = result
         first = not self._has_basemap
         if outlines is not None:

@@ -18,9 +18,11 @@ from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QVBoxLayout, QWidget
 
 from db.places import GAZETTEER, PlaceRow
-from desktop.charts.map.basemap import Basemap
+from desktop.charts.map.basemap import Basemap, Outlines
 
 SOURCES_COLOUR, CLAIMS_COLOUR = "#1f77b4", "#e6780b"
+#: wider views than this (degrees of longitude) draw the 1:110m outlines, narrower the 1:50m
+COARSE_ABOVE = 45.0
 #: names written beside this many of the places most concerned
 LABELS = 30
 
@@ -52,12 +54,15 @@ class MapPlot(QWidget):
         self.land.setBrush(QBrush(QColor("#f4f2ec")))
         self.land.setPen(QPen(Qt.PenStyle.NoPen))
         self.land.setZValue(-3)
+        # panning moves the land's cached pixels instead of filling 100,000 points again
+        self.land.setCacheMode(QGraphicsPathItem.CacheMode.DeviceCoordinateCache)
         self.view.addItem(self.land, ignoreBounds=True)
         self.lines = pg.PlotCurveItem(pen=pg.mkPen("#a9a9a9", width=0.8), connect="finite", skipFiniteCheck=True)
         self.disputed = pg.PlotCurveItem(pen=pg.mkPen("#555555", width=1.3, style=Qt.PenStyle.DashLine),
                                          connect="finite", skipFiniteCheck=True)
         for item in (self.lines, self.disputed):
             item.setZValue(-2)
+            item.setCacheMode(QGraphicsPathItem.CacheMode.DeviceCoordinateCache)
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             self.plot.addItem(item, ignoreBounds=True)
         self.sources = pg.ScatterPlotItem(pxMode=True, pen=pg.mkPen("w", width=0.8))
@@ -70,18 +75,44 @@ class MapPlot(QWidget):
         self.ring.setZValue(5)
         self.ring.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.plot.addItem(self.ring)
+        self.outlines: dict[str, Basemap] = {}
+        self.scale: str | None = None
+        #: the box (x0, x1, y0, y1) whose outlines are drawn now: three views wide, so a pan
+        #: redraws what is there until it leaves the box
+        self.drawn_box: tuple[float, float, float, float] | None = None
+        self.view.sigRangeChanged.connect(self._choose_outlines)
         self.rows: list[PlaceRow] = []
         self.shown: list[PlaceRow] = []
         self._labels: list[pg.TextItem] = []
         self._highlighted: int | None = None
         self.plot.scene().sigMouseMoved.connect(self._hovered)
 
-    def set_basemap(self, basemap: Basemap) -> None:
-        path: QPainterPath = pg.arrayToQPath(basemap.land_x, basemap.land_y, connect="finite")
+    def set_basemap(self, outlines: dict[str, Basemap]) -> None:
+        """The outlines by scale ("50m", "110m"); the one for the view is drawn."""
+        self.outlines = dict(outlines)
+        self.scale = self.drawn_box = None
+        self._choose_outlines()
+
+    @Slot()
+    def _choose_outlines(self) -> None:
+        if not self.outlines:
+            return
+        (x0, x1), (y0, y1) = self.view.viewRange()
+        wanted = "110m" if x1 - x0 > COARSE_ABOVE and "110m" in self.outlines else next(iter(self.outlines))
+        box = self.drawn_box
+        inside = box is not None and box[0] <= x0 and x1 <= box[1] and box[2] <= y0 and y1 <= box[3]
+        if wanted != self.scale or not inside:
+            self.scale = wanted
+            w, h = x1 - x0, y1 - y0
+            self.drawn_box = (x0 - w, x1 + w, y0 - h, y1 + h)
+            self._draw_outlines(self.outlines[wanted].within(*self.drawn_box))
+
+    def _draw_outlines(self, outlines: Outlines) -> None:
+        path: QPainterPath = pg.arrayToQPath(outlines.land_x, outlines.land_y, connect="finite")
         path.setFillRule(Qt.FillRule.OddEvenFill)
         self.land.setPath(path)
-        self.lines.setData(basemap.lines_x, basemap.lines_y, connect="finite")
-        self.disputed.setData(basemap.disputed_x, basemap.disputed_y, connect="finite")
+        self.lines.setData(outlines.lines_x, outlines.lines_y, connect="finite")
+        self.disputed.setData(outlines.disputed_x, outlines.disputed_y, connect="finite")
 
     def draw(self, rows: list[PlaceRow], *, keep_view: bool) -> None:
         """Show the places of ``rows`` that are on the map."""
@@ -92,9 +123,9 @@ class MapPlot(QWidget):
         ids = [r.actor_id for r in self.shown]
         faint = pg.mkBrush(31, 119, 180, 110)
         sizes = [mark_size(r.sources) for r in self.shown]
-        self.sources.setData(x=xs, y=ys, size=sizes, data=ids, brush=faint, symbol="o")
+        self.sources.setData(x=xs, y=ys, size=[round(s) for s in sizes], data=ids, brush=faint, symbol="o")
         claimed = [i for i, r in enumerate(self.shown) if r.claims]
-        self.claims.setData(x=xs[claimed], y=ys[claimed], size=[mark_size(self.shown[i].claims) * 0.7 for i in claimed],
+        self.claims.setData(x=xs[claimed], y=ys[claimed], size=[round(mark_size(self.shown[i].claims) * 0.7) for i in claimed],
                             data=[ids[i] for i in claimed], brush=pg.mkBrush(CLAIMS_COLOUR), symbol="o")
         for label in self._labels:
             self.plot.removeItem(label)
