@@ -53,7 +53,7 @@ def _app() -> Any:
     return QApplication.instance() or QApplication([])
 
 
-def _timed(repeats: int, step: Callable[[], None]) -> float:
+def _timed(repeats: int, step: Callable[[], object]) -> float:
     times = []
     for _ in range(repeats):
         started = time.perf_counter()
