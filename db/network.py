@@ -30,6 +30,12 @@ EdgeKind = Literal["relation", "sentence", "source"]
 #: two mentions further apart than this (code points) are never in one sentence: their source's
 #: text is not split into sentences for them
 SENTENCE_REACH = 1500
+#: a sentence naming more actors than this is a list or a table, not a tie between them (nor is a
+#: source naming more than MOST_IN_A_SOURCE): it adds no co-mentions, and the network says so
+MOST_IN_A_SENTENCE = 40
+MOST_IN_A_SOURCE = 250
+#: at most this many co-mention ties are shown, the strongest (a window must draw them)
+MOST_TIES = 20_000
 
 
 @dataclass(frozen=True)
@@ -73,8 +79,10 @@ class Edge:
 class Network:
     nodes: list[Node]
     edges: list[Edge]
-    #: co-mention edges dropped by the minimum weight
+    #: co-mention edges dropped by the minimum weight, or past MOST_TIES
     hidden: int = 0
+    #: sentences (or sources) naming too many actors to tie them (lists, tables)
+    crowded: int = 0
 
 
 @dataclass(frozen=True)
@@ -132,9 +140,10 @@ def _close_pairs(mentions: list[tuple[int, int, int]]) -> bool:
 
 
 def _sentence_pairs(session: Session, mentions: _Mentions, report: Callable[[int, int, str], None],
-                    cancelled: Callable[[], bool]) -> Counter[tuple[int, int]]:
+                    cancelled: Callable[[], bool]) -> tuple[Counter[tuple[int, int]], int]:
     wanted = [s for s, found in mentions.by_source.items() if _close_pairs(found)]
     pairs: Counter[tuple[int, int]] = Counter()
+    crowded = 0
     done = 0
     for chunk in in_chunks(wanted, 200):
         if cancelled():
@@ -145,17 +154,25 @@ def _sentence_pairs(session: Session, mentions: _Mentions, report: Callable[[int
             for actor_id, start, _end in mentions.by_source[source_id]:
                 in_sentence[bisect_right(starts, start)].add(actor_id)
             for actors in in_sentence.values():
-                pairs.update(combinations(sorted(actors), 2))
+                if len(actors) > MOST_IN_A_SENTENCE:
+                    crowded += 1
+                else:
+                    pairs.update(combinations(sorted(actors), 2))
         done += len(chunk)
         report(done, len(wanted), "sentences")
-    return pairs
+    return pairs, crowded
 
 
-def _source_pairs(mentions: _Mentions) -> Counter[tuple[int, int]]:
+def _source_pairs(mentions: _Mentions) -> tuple[Counter[tuple[int, int]], int]:
     pairs: Counter[tuple[int, int]] = Counter()
+    crowded = 0
     for found in mentions.by_source.values():
-        pairs.update(combinations(sorted({m[0] for m in found}), 2))
-    return pairs
+        actors = {m[0] for m in found}
+        if len(actors) > MOST_IN_A_SOURCE:
+            crowded += 1
+        else:
+            pairs.update(combinations(sorted(actors), 2))
+    return pairs, crowded
 
 
 def _relations(session: Session, where: NetworkFilter, kept: set[int]) -> list[Edge]:
@@ -190,21 +207,20 @@ def network(session: Session, where: NetworkFilter | None = None, *,
     kept = set(actors)
     edges = _relations(session, where, kept)
     mentions = _mentions(session, where, kept)
-    hidden = 0
+    hidden = crowded = 0
     if where.co_mentions != "none":
-        pairs = (_sentence_pairs(session, mentions, report, cancelled) if where.co_mentions == "sentence"
-                 else _source_pairs(mentions))
-        for (a, b), weight in sorted(pairs.items()):
-            if weight >= where.min_weight:
-                edges.append(Edge(a, b, where.co_mentions, weight))
-            else:
-                hidden += 1
+        pairs, crowded = (_sentence_pairs(session, mentions, report, cancelled) if where.co_mentions == "sentence"
+                          else _source_pairs(mentions))
+        strong = sorted(((pair, weight) for pair, weight in pairs.items() if weight >= where.min_weight),
+                        key=lambda item: (-item[1], item[0]))
+        hidden = len(pairs) - min(len(strong), MOST_TIES)
+        edges.extend(Edge(a, b, where.co_mentions, weight) for (a, b), weight in sorted(strong[:MOST_TIES]))
     sources: Counter[int] = Counter()
     for found in mentions.by_source.values():
         sources.update({m[0] for m in found})
     tied = {e.a for e in edges} | {e.b for e in edges}
     nodes = [Node(i, actors[i][0], actors[i][1], sources[i]) for i in sorted(tied)]
-    return Network(nodes, edges, hidden)
+    return Network(nodes, edges, hidden, crowded)
 
 
 def _source_row(session: Session, source_ids: Iterable[int]) -> dict[int, tuple[str, PartialDate | None]]:

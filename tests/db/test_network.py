@@ -128,3 +128,24 @@ def test_a_suffix_it_cannot_write_is_refused(sample_archive: Archive, tmp_path: 
         found = network(session)
     with pytest.raises(ValueError, match=r"\.gexf or \.graphml"):
         write_graph(found, tmp_path / "network.dot")
+
+
+def test_a_list_naming_hundreds_of_actors_ties_none_of_them(archive: Archive) -> None:
+    from db.network import MOST_IN_A_SENTENCE
+
+    names = [f"Village{i}" for i in range(MOST_IN_A_SENTENCE + 5)]
+    body = ", ".join(names) + ".\n\nVillage1 and Village2 met."
+    source = make_source(archive, body, title="A list")
+    with archive.session() as session:
+        for name in names:
+            actor = add_actor(session, name, "place")
+            start = body.find(name + ",") if body.find(name + ",") >= 0 else body.find(name + ".")
+            add_mention(session, source, start, start + len(name), actor)
+            if name in ("Village1", "Village2"):
+                later = body.rindex(name)
+                add_mention(session, source, later, later + len(name), actor)
+    with archive.session() as session:
+        found = network(session)
+    # the list adds nothing; the one real sentence ties its two villages
+    assert [(e.kind, e.weight) for e in found.edges] == [("sentence", 1)]
+    assert found.crowded == 1

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from db.archive import Archive
 from db.gazetteer import ATTRIBUTION
 from db.places import PlaceRow
 from desktop.charts import export
+from desktop.charts.holder import beside
 from desktop.charts.map.basemap import SCALES, Basemap, basemap
 from desktop.charts.map.plot import CLAIMS_COLOUR, SOURCES_COLOUR, MapPlot
 from desktop.charts.reading import ReadingPane
@@ -58,17 +58,7 @@ class MapPane(ReadingPane):
         self.set_button.setToolTip("Say where the selected place is (on the map or in the list)")
         self.set_button.setEnabled(False)
         self.set_button.clicked.connect(self.request_coordinates)
-        side = QWidget(self)
-        column = QVBoxLayout(side)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.unplaced_title)
-        column.addWidget(self.unplaced, 1)
-        column.addWidget(self.set_button)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.plot)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 1)
-        splitter.setSizes([720, 220])
+        splitter = beside(self, self.plot, [self.unplaced_title, self.unplaced, self.set_button], width=220)
         key = QLabel(f"<span style='color:{CLAIMS_COLOUR}'>●</span> claims about the place · "
                      f"<span style='color:{SOURCES_COLOUR}'>●</span> sources naming it (larger: more) · "
                      f"╌ disputed border · outlines: Natural Earth; places: {ATTRIBUTION}", self)

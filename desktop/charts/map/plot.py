@@ -15,9 +15,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsPathItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsPathItem, QWidget
 
 from db.places import GAZETTEER, PlaceRow
+from desktop.charts.holder import PlotHolder
 from desktop.charts.map.basemap import Basemap, Outlines
 
 SOURCES_COLOUR, CLAIMS_COLOUR = "#1f77b4", "#e6780b"
@@ -32,22 +33,12 @@ def mark_size(count: int) -> float:
     return 7 + 5 * math.sqrt(count)
 
 
-class MapPlot(QWidget):
+class MapPlot(PlotHolder):
     place_clicked = Signal(int)
     redrawn = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.widget = pg.PlotWidget(parent=self, background="#dfe9f2")
-        self.widget.setObjectName("mapPlot")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.widget)
-        self.plot: pg.PlotItem = self.widget.getPlotItem()
-        for name in ("left", "bottom"):
-            self.plot.getAxis(name).setTextPen("#444444")
-            self.plot.getAxis(name).setPen("#777777")
-        self.view: pg.ViewBox = self.plot.getViewBox()
+        super().__init__("mapPlot", parent, background="#dfe9f2")
         self.view.setAspectLocked(True, ratio=math.cos(math.radians(45)))
         self.view.setLimits(xMin=-200, xMax=220, yMin=-95, yMax=95, minXRange=0.05)
         self.land = QGraphicsPathItem()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QSpinBox,
-    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from db.archive import Archive
 from db.interchange import graphs
 from db.network import Evidence, Network, NetworkFilter
 from desktop.charts import export
+from desktop.charts.holder import beside
 from desktop.charts.network.layout import Positions, layout
 from desktop.charts.network.plot import KINDS, NetworkPlot
 from desktop.charts.reading import ReadingPane
@@ -119,16 +119,7 @@ class NetworkPane(ReadingPane):
         self.evidence_list.setWordWrap(True)
         self.evidence_list.itemActivated.connect(self._passage_chosen)
         self.evidence_list.itemClicked.connect(self._passage_chosen)
-        side = QWidget(self)
-        column = QVBoxLayout(side)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.evidence_title)
-        column.addWidget(self.evidence_list, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.plot)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 1)
-        splitter.setSizes([700, 260])
+        splitter = beside(self, self.plot, [self.evidence_title, self.evidence_list], width=260)
 
         layout_ = QVBoxLayout(self)
         layout_.setContentsMargins(4, 4, 4, 4)
@@ -197,7 +188,10 @@ class NetworkPane(ReadingPane):
         if not n:
             return "No ties to show yet: record relations between actors, or mark the actors a source names."
         hidden = f" · {self.network.hidden:,} weaker co-mentions left out" if self.network.hidden else ""
-        return f"{n:,} actor{'' if n == 1 else 's'} · {e:,} tie{'' if e == 1 else 's'}{hidden}"
+        crowded = self.network.crowded
+        lists = (f" · {crowded:,} {'sentence' if self.where.co_mentions == 'sentence' else 'source'}"
+                 f"{'' if crowded == 1 else 's'} naming too many actors to tie them (lists, tables)") if crowded else ""
+        return f"{n:,} actor{'' if n == 1 else 's'} · {e:,} tie{'' if e == 1 else 's'}{hidden}{lists}"
 
     # --- evidence ------------------------------------------------------------------------------
 

@@ -15,9 +15,10 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal, Slot
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from db.network import Edge, Network, Node
+from desktop.charts.holder import PlotHolder
 
 #: kind -> (symbol, colour, what the key calls it)
 KINDS = {
@@ -41,22 +42,13 @@ def _weight_class(weight: int) -> int:
     return 0 if weight <= 1 else 1 if weight <= 4 else 2
 
 
-class NetworkPlot(QWidget):
+class NetworkPlot(PlotHolder):
     actor_clicked = Signal(int)
     edge_clicked = Signal(int)
     redrawn = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.widget = pg.PlotWidget(parent=self, background="w")
-        self.widget.setObjectName("networkPlot")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.widget)
-        self.plot: pg.PlotItem = self.widget.getPlotItem()
-        self.plot.hideAxis("left")
-        self.plot.hideAxis("bottom")
-        self.view: pg.ViewBox = self.plot.getViewBox()
+        super().__init__("networkPlot", parent, axes=False)
         self.view.setAspectLocked(True)
         self.network = Network([], [])
         self.positions: dict[int, tuple[float, float]] = {}

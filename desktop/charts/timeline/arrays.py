@@ -34,6 +34,27 @@ class LaneArrays:
     labels: list[str]
     undated: int = 0
 
+    def __post_init__(self) -> None:
+        # for density(): each item's weight (1 / its length) and running sums in order of start
+        # and of end, so the items in any stretch of time are counted by bisection
+        weights = 1.0 / np.maximum(self.ends - self.starts, 1.0)
+        self._by_end = np.argsort(self.ends, kind="stable")
+        self._sorted_ends = self.ends[self._by_end]
+        self._w_start = np.concatenate(([0.0], np.cumsum(weights)))
+        self._sw_start = np.concatenate(([0.0], np.cumsum(weights * self.starts)))
+        self._w_end = np.concatenate(([0.0], np.cumsum(weights[self._by_end])))
+        self._ew_end = np.concatenate(([0.0], np.cumsum((weights * self.ends)[self._by_end])))
+
+    def spread(self, x: Floats) -> Floats:
+        """How many items lie before each time of ``x``, each item spread evenly over its span
+        (a year-precise date counts a twelfth in each month of its year)."""
+        began = np.searchsorted(self.starts, x, side="left")
+        ended = np.searchsorted(self._sorted_ends, x, side="left")
+        inside = x * self._w_start[began] - self._sw_start[began]
+        past = x * self._w_end[ended] - self._ew_end[ended]
+        result: Floats = inside - past
+        return result
+
     @classmethod
     def of(cls, lane: Lane) -> LaneArrays:
         starts = np.asarray(lane.starts, dtype=np.float64) * DAY_SECONDS
@@ -78,15 +99,14 @@ def in_view(lane: LaneArrays, x0: float, x1: float, longest: float | None = None
     return candidates[lane.ends[first:last] >= x0]
 
 
-def density(lane: LaneArrays, shown: Ints, x0: float, x1: float, bins: int) -> tuple[Floats, Floats]:
-    """How many of the ``shown`` items start in each of ``bins`` equal stretches of [x0, x1]
-    (a span that began before x0 counts in the first): bin edges and counts."""
+def density(lane: LaneArrays, x0: float, x1: float, bins: int) -> tuple[Floats, Floats]:
+    """How many items fall in each of ``bins`` equal stretches of [x0, x1], each item spread
+    evenly over its span (a date known to the year is not a pile on the 1st of January):
+    bin edges and counts."""
     edges = np.linspace(x0, x1, bins + 1)
-    if not len(shown):
+    if not len(lane):
         return edges, np.zeros(bins)
-    starts = np.clip(lane.starts[shown], x0, x1)
-    counts, _ = np.histogram(starts, bins=edges)
-    return edges, counts.astype(np.float64)
+    return edges, np.maximum(np.diff(lane.spread(edges)), 0.0)
 
 
 def nearest(lane: LaneArrays, shown: Ints, x: float, row: float, slack: float) -> int | None:

@@ -3,8 +3,8 @@ decades to days.
 
 Each redraw draws only what is in view: up to :data:`MAX_ITEMS` items a lane as themselves (a
 day-precise date a dot, a month, a year or a period a bar across its span), more than that as a
-histogram of how many start in each stretch of the view, so a lane of 100,000 items redraws
-in milliseconds. A click on an item emits ``item_clicked(lane, id)``; a click on a histogram
+histogram of how many fall in each stretch of the view (each spread over its span), so a lane
+of 100,000 items redraws in milliseconds. A click on an item emits ``item_clicked(lane, id)``; a click on a histogram
 zooms into it.
 """
 
@@ -16,9 +16,10 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from db.timeline import Lane
+from desktop.charts.holder import PlotHolder
 from desktop.charts.timeline.arrays import (
     DAY_SECONDS,
     PRECISION_CODES,
@@ -100,7 +101,7 @@ class _Lane:
         self.histogram.setVisible(True)
 
 
-class TimelinePlot(QWidget):
+class TimelinePlot(PlotHolder):
     """Lanes of items over time; ``item_clicked(lane key, id)`` when one is clicked."""
 
     item_clicked = Signal(str, int)
@@ -108,19 +109,13 @@ class TimelinePlot(QWidget):
     redrawn = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.widget = pg.PlotWidget(parent=self, background="w")
-        self.widget.setObjectName("timelinePlot")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.widget)
-        self.plot: pg.PlotItem = self.widget.getPlotItem()
-        self.plot.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)})
+        super().__init__("timelinePlot", parent)
+        dates = pg.DateAxisItem(orientation="bottom", utcOffset=0)
+        self.plot.setAxisItems({"bottom": dates})
+        dates.setTextPen("#333333")
+        dates.setPen("#666666")
         self.plot.showGrid(x=True, y=False, alpha=0.15)
-        for name in ("left", "bottom"):
-            self.plot.getAxis(name).setTextPen("#222222")
-            self.plot.getAxis(name).setPen("#555555")
-        self.view: pg.ViewBox = self.plot.getViewBox()
+        self.plot.getAxis("left").setWidth(72)  # the lanes' names, whatever the first draw was
         self.view.setMouseEnabled(x=True, y=False)
         self.view.setLimits(minXRange=_MIN_RANGE, maxXRange=_MAX_RANGE)
         self.lanes: dict[str, LaneArrays] = {}
@@ -202,7 +197,7 @@ class TimelinePlot(QWidget):
             self.shown[key] = shown
             self.as_histogram[key] = len(shown) > MAX_ITEMS
             if self.as_histogram[key]:
-                edges, counts = density(lane, shown, x0, x1, BINS)
+                edges, counts = density(lane, x0, x1, BINS)
                 drawer.show_histogram(edges, counts, base, height)
             else:
                 drawer.show_items(lane, shown, base)

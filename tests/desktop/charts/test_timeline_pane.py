@@ -3,6 +3,7 @@ from decades to days, filters narrow it, exports open."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,18 @@ def test_exports_as_png_and_svg(pane: TimelinePane, tmp_path: Path) -> None:
     assert QImage(str(png)).width() == 1200
     svg = pane.export_svg(tmp_path / "timeline.svg")
     assert ElementTree.parse(svg).getroot().tag.endswith("svg")
+
+
+def test_a_histogram_spreads_a_year_over_its_months() -> None:
+    from db.timeline import YEAR, Lane, day_number
+    from desktop.charts.timeline.arrays import LaneArrays, density
+
+    lane = Lane()
+    start, end = day_number(dt.date(2014, 1, 1)), day_number(dt.date(2015, 1, 1))
+    for item in range(12):
+        lane.add(item, start, end, YEAR, "in 2014")
+    arrays = LaneArrays.of(lane)
+    _edges, counts = density(arrays, start * DAY_SECONDS, end * DAY_SECONDS, 12)
+    # twelve claims about 2014: about one a month, not twelve on the 1st of January
+    assert counts.sum() == pytest.approx(12)
+    assert counts.max() == pytest.approx(1, abs=0.1)
