@@ -36,6 +36,8 @@ LANES = (("sources", "Sources", "#1f77b4"), ("claims", "Claims", "#e6780b"),
 MAX_ITEMS = 4000
 #: histogram bars across the view
 BINS = 240
+#: with no more items than this in view, each is captioned with its title or claim
+CAPTIONS = 40
 #: a month drawn darker than a year: the less precise, the lighter
 _ALPHA = {PRECISION_CODES["month"]: 200, PRECISION_CODES["year"]: 110, PRECISION_CODES["range"]: 160}
 _MIN_RANGE = 3 * DAY_SECONDS
@@ -130,6 +132,7 @@ class TimelinePlot(PlotHolder):
         self.highlight.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.plot.addItem(self.highlight, ignoreBounds=True)
         self._highlighted: dict[str, int] = {}
+        self._captions: list[pg.TextItem] = []
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
@@ -201,8 +204,37 @@ class TimelinePlot(PlotHolder):
                 drawer.show_histogram(edges, counts, base, height)
             else:
                 drawer.show_items(lane, shown, base)
+        self._caption()
         self._place_highlight(scroll=None)
         self.redrawn.emit()
+
+    def _caption(self) -> None:
+        """Name the items in view when there are few (a pool of labels, reused)."""
+        wanted = [(key, int(i)) for key, shown in self.shown.items() if not self.as_histogram.get(key)
+                  for i in shown]
+        if len(wanted) > CAPTIONS:
+            wanted = []
+        while len(self._captions) < len(wanted):
+            caption = pg.TextItem(color="#333333", anchor=(0, 1.05))
+            caption.setZValue(3)
+            self.plot.addItem(caption, ignoreBounds=True)
+            self._captions.append(caption)
+        x0, x1 = self.view.viewRange()[0]
+        for caption, (key, index) in zip(self._captions, wanted, strict=False):
+            lane = self.lanes[key]
+            text = lane.labels[index]
+            caption.setText(text if len(text) <= 48 else text[:47] + "…")
+            y = self.bands[key][0] + float(lane.rows[index])
+            start, end = float(lane.starts[index]), float(lane.ends[index])
+            if start > x0 + 0.6 * (x1 - x0):  # near the right edge: the caption ends where the item does
+                caption.setAnchor((1, 1.05))
+                caption.setPos(min(end, x1), y)
+            else:
+                caption.setAnchor((0, 1.05))
+                caption.setPos(max(start, x0), y)
+            caption.setVisible(True)
+        for caption in self._captions[len(wanted):]:
+            caption.setVisible(False)
 
     # --- the mouse -----------------------------------------------------------------------------
 
