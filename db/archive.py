@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 #: The newest schema revision this Dossier writes. Opening an archive already at it needs no
 #: Alembic at all (it is imported only to migrate); a test holds this equal to the scripts' head.
-HEAD_REVISION = "0019"
+HEAD_REVISION = "0020"
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000

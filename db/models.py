@@ -410,3 +410,18 @@ class VagueQuantity(Tracked, Base):
     low: Mapped[str | None] = mapped_column(String(30))
     best: Mapped[str | None] = mapped_column(String(30))
     high: Mapped[str | None] = mapped_column(String(30))
+
+
+class PlacePoint(Base):
+    """Where the researcher put a place actor on the map (WGS 84 degrees). A place without one
+    is placed by the gazetteer, when it knows the name, or listed as not on the map."""
+
+    __tablename__ = "place_points"
+    __table_args__ = (
+        CheckConstraint("latitude BETWEEN -90 AND 90", name="latitude"),
+        CheckConstraint("longitude BETWEEN -180 AND 180", name="longitude"),
+    )
+
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)

@@ -87,6 +87,13 @@ def _report(archive: Archive, out: Path, sources: Sequence[int] | None, args: ar
     return write_report(archive, out, options)
 
 
+def _network(archive: Archive, out: Path, _sources: Sequence[int] | None, _args: argparse.Namespace) -> int:
+    from db.interchange.graphs import export_network
+
+    with archive.session() as session:
+        return export_network(session, out)
+
+
 #: every format ``dossier export`` writes, by the name given on the command line
 EXPORTS: dict[str, Export] = {
     "statistics": Export("statistics", (".csv", ".xlsx"), _statistics),
@@ -98,6 +105,7 @@ EXPORTS: dict[str, Export] = {
     "ris": Export("sources (RIS)", (".ris",), _citations("ris")),
     "bibtex": Export("sources (BibTeX/BibLaTeX)", (".bib",), _citations("bibtex")),
     "report": Export("claims in the report", (".docx", ".pdf", ".html"), _report),
+    "network": Export("ties", (".gexf", ".graphml"), _network),
 }
 
 

@@ -35,6 +35,7 @@ from db.undo.codes import (
 )
 from db.undo.findings import EstimateKept, VagueTableEdited, edit_vague_table, keep_estimate
 from db.undo.memos import MemoEdited, edit_memo
+from db.undo.places import CoordinatesSet, set_coordinates
 from db.undo.references import ReferenceImported, import_reference
 from db.undo.sources import SourceLanguageSet, set_source_language
 from db.undo.statistics import StatisticEdited, create_statistic, delete_statistic, edit_statistic
@@ -53,6 +54,7 @@ __all__ = [
     "CodeEdited",
     "CodeUnmerged",
     "CodesMerged",
+    "CoordinatesSet",
     "Deleted",
     "EstimateKept",
     "Inserted",
@@ -87,4 +89,5 @@ __all__ = [
     "reject_suggestion",
     "replace_text",
     "set_source_language",
+    "set_coordinates",
 ]

@@ -17,6 +17,7 @@ from desktop.undo.codes import CreateCode, EditCode, MergeCodes, delete_code
 from desktop.undo.findings import EditVagueTable, KeepEstimate
 from desktop.undo.memos import EditMemo
 from desktop.undo.merge import MergeArchive
+from desktop.undo.places import SetCoordinates
 from desktop.undo.references import ImportReferenceData
 from desktop.undo.sources import SetSourceLanguage
 from desktop.undo.statistics import CreateStatistic, DeleteStatistic, EditStatistic
@@ -51,6 +52,7 @@ __all__ = [
     "RejectSuggestion",
     "ReplaceText",
     "SetSourceLanguage",
+    "SetCoordinates",
     "Window",
     "delete_annotation",
     "delete_code",

@@ -15,10 +15,12 @@ LEFT, RIGHT, BOTTOM = (
     Qt.DockWidgetArea.BottomDockWidgetArea,
 )
 #: bump when the docks change so much that an old saved layout would look broken
-STATE_VERSION = 1
+STATE_VERSION = 2
 #: the View menu's order
-ORDER = ("sources", "actors", "statistics", "estimates", "chart", "annotations", "codes", "conflicts",
-         "suggestions")
+ORDER = ("sources", "actors", "statistics", "estimates", "chart", "timeline", "network", "map",
+         "annotations", "codes", "conflicts", "suggestions")
+#: the panes that see the archive as a whole share the chart's place, as tabs behind it
+SEEING = ("timeline", "network", "map")
 
 
 class Docks:
@@ -39,8 +41,8 @@ class Docks:
         )
         areas = {"sources": LEFT, "actors": RIGHT, "annotations": RIGHT, "codes": RIGHT,
                  "suggestions": RIGHT, "statistics": BOTTOM, "chart": BOTTOM, "conflicts": BOTTOM,
-                 "estimates": BOTTOM}
-        for key in ("sources", "actors", "annotations", "codes", "statistics", "chart", "conflicts",
+                 "estimates": BOTTOM, "timeline": BOTTOM, "network": BOTTOM, "map": BOTTOM}
+        for key in ("sources", "actors", "annotations", "codes", "statistics", "chart", *SEEING, "conflicts",
                     "estimates", "suggestions"):
             title, widget = panes[key]
             self._add(key, title, widget, areas[key])
@@ -51,6 +53,8 @@ class Docks:
         window.splitDockWidget(d["statistics"], d["chart"], Qt.Orientation.Horizontal)
         window.tabifyDockWidget(d["statistics"], d["conflicts"])
         window.tabifyDockWidget(d["statistics"], d["estimates"])
+        for key in SEEING:
+            window.tabifyDockWidget(d["chart"], d[key])
         self.raise_defaults()
         self._default_state = window.saveState(STATE_VERSION)
 
@@ -84,6 +88,7 @@ class Docks:
         self.docks[key].raise_()
 
     def raise_defaults(self) -> None:
+        self.docks["chart"].raise_()
         self.docks["statistics"].raise_()
         self.docks["annotations"].raise_()
 

@@ -42,6 +42,7 @@ from desktop.controllers.memos import Memos
 from desktop.controllers.merging import Merging
 from desktop.controllers.search_index import SearchIndex
 from desktop.controllers.source_language import SourceLanguage
+from desktop.controllers.places import Places
 from desktop.controllers.source_text import SourceText
 from desktop.controllers.statistics import Statistics
 from desktop.controllers.suggestions import Suggestions
@@ -62,6 +63,7 @@ from desktop.window import archives, wiring
 from desktop.window.actions import Actions, build_menus, create_actions
 from desktop.window.layout import Docks
 from desktop.window.refresh import ListsRefresh
+from desktop.window.seeing import SeeingPanes
 
 #: windows open in this process (a window opened from File > Open must outlive its opener)
 _windows: list[MainWindow] = []
@@ -85,6 +87,7 @@ class Controllers:
     merging: Merging
     live: LiveUpdates
     findings: Findings
+    places: Places
 
 
 class MainWindow(QMainWindow):
@@ -122,13 +125,16 @@ class MainWindow(QMainWindow):
         self.chart_placeholder = QLabel("Loading the chart…")
         self.chart_placeholder.setObjectName("chartView")
         self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.docks = Docks(self, {
+        #: the timeline, the network and the map, built when first shown
+        self.seeing = SeeingPanes(archive, self.tasks, parent=self)
+        self.docks = Docks(self, {**self.seeing.titles(),
             "sources": ("Sources", self.sources), "actors": ("Actors", self.actors),
             "annotations": ("Annotations", self.annotations), "codes": ("Codes", self.codes),
             "statistics": ("Statistics", self.statistics), "chart": ("Chart", self.chart_placeholder),
             "conflicts": ("Conflicts", self.conflicts), "suggestions": ("Suggestions", self.suggestions),
             "estimates": ("Estimates", self.estimates),
         })
+        self.seeing.attach(self.docks)
         self.action: Actions = create_actions(self, self.undo_stack)
         self.menus = build_menus(self.menuBar(), self.action, self.docks.toggles())
         self._build_toolbar()
@@ -189,6 +195,7 @@ class MainWindow(QMainWindow):
             merging=Merging(self, self.dialogs, parent=self),
             live=LiveUpdates(self.archive, parent=self),
             findings=Findings(self, self.dialogs, self.estimates, self.shown_source, parent=self),
+            places=Places(self, self.dialogs, parent=self),
         )
 
     def _build_toolbar(self) -> None:
@@ -228,6 +235,7 @@ class MainWindow(QMainWindow):
             self.open_source(self.reader.source_id, reload=True)
         if self.chart is not None:
             self.chart.refresh()
+        self.seeing.refresh()
 
     @property
     def counts(self) -> ArchiveCounts | None:
@@ -298,6 +306,7 @@ class MainWindow(QMainWindow):
             self.annotations.set_annotations(detail.annotations)
         if not reload:
             self.sources.select_source(source_id)
+            self.seeing.highlight_source(source_id)
         if start is not None and end is not None:
             self.reader.select_span(start, end)
         return True
@@ -318,6 +327,7 @@ class MainWindow(QMainWindow):
         self.statistics.select_statistic(statistic_id, quietly=True)
         if self.chart is not None:
             self.chart.highlight_statistic(statistic_id)
+        self.seeing.highlight_statistic(statistic_id)
         if row.source_id is not None:
             self.open_source(row.source_id, row.start, row.end)
 
@@ -347,6 +357,7 @@ class MainWindow(QMainWindow):
         actor = self.actors.selected_actor_row() if actor_id >= 0 else None
         self.sources.set_actor_filter(actor.id if actor else None, actor.name if actor else "")
         self.reader.highlight_actor(actor.id if actor else None)
+        self.seeing.highlight_actor(actor.id if actor else None)
 
     def on_annotation_selected(self, annotation_id: int) -> None:
         detail = self.reader.detail

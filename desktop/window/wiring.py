@@ -87,3 +87,18 @@ def connect_panes(window: MainWindow) -> None:
     c.actors.statistic_requested.connect(window.select_statistic)
     c.statistics.conflicts_updated.connect(window.show_conflict_count)
     c.suggestions.suggestion_clicked.connect(lambda: window.docks["suggestions"].raise_())
+    window.seeing.created.connect(lambda key, pane: connect_seeing(window, key, pane))
+
+
+def connect_seeing(window: MainWindow, key: str, pane: Any) -> None:
+    """A timeline, network or map pane, once built: a click leads to the source or the sentence,
+    an actor clicked is selected in the actors pane (and the sources pane filters to it)."""
+    if key in ("timeline", "network"):
+        pane.source_clicked.connect(lambda source_id: window.open_source(source_id))
+        pane.span_clicked.connect(lambda source_id, start, end: window.open_source(source_id, start, end))
+    if key == "timeline":
+        pane.statistic_clicked.connect(window.select_statistic)
+    else:
+        pane.actor_clicked.connect(window.actors.select_actor)
+    if key == "map":
+        pane.coordinates_requested.connect(window.controllers.places.set_coordinates)
