@@ -88,6 +88,6 @@ __all__ = [
     "place_orphan",
     "reject_suggestion",
     "replace_text",
-    "set_source_language",
     "set_coordinates",
+    "set_source_language",
 ]

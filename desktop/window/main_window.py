@@ -9,7 +9,6 @@ at once (a few milliseconds, and the reader must show it before anything else ha
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,22 +29,7 @@ from PySide6.QtWidgets import (
 from db.archive import Archive, ArchiveError
 from db.rows import ArchiveCounts
 from desktop import settings
-from desktop.controllers.actors import Actors
-from desktop.controllers.annotating import Annotating
 from desktop.controllers.base import Dialogs
-from desktop.controllers.codebook import Codebook
-from desktop.controllers.exporting import Exporting
-from desktop.controllers.findings import Findings
-from desktop.controllers.importing import ImportController
-from desktop.controllers.live import LiveUpdates
-from desktop.controllers.memos import Memos
-from desktop.controllers.merging import Merging
-from desktop.controllers.search_index import SearchIndex
-from desktop.controllers.source_language import SourceLanguage
-from desktop.controllers.places import Places
-from desktop.controllers.source_text import SourceText
-from desktop.controllers.statistics import Statistics
-from desktop.controllers.suggestions import Suggestions
 from desktop.models.sources import SourcesModel
 from desktop.reads import sources as source_reads
 from desktop.reads import statistics as statistic_reads
@@ -61,33 +45,13 @@ from desktop.views.statistics.pane import StatisticsPane
 from desktop.views.suggestions import SuggestionsPane
 from desktop.window import archives, wiring
 from desktop.window.actions import Actions, build_menus, create_actions
+from desktop.window.controllers import build_controllers
 from desktop.window.layout import Docks
 from desktop.window.refresh import ListsRefresh
 from desktop.window.seeing import SeeingPanes
 
 #: windows open in this process (a window opened from File > Open must outlive its opener)
 _windows: list[MainWindow] = []
-
-
-@dataclass(frozen=True)
-class Controllers:
-    """What the researcher can do in the window, one controller a subject."""
-
-    importing: ImportController
-    annotating: Annotating
-    codebook: Codebook
-    memos: Memos
-    source_text: SourceText
-    source_language: SourceLanguage
-    search_index: SearchIndex
-    actors: Actors
-    statistics: Statistics
-    suggestions: Suggestions
-    exporting: Exporting
-    merging: Merging
-    live: LiveUpdates
-    findings: Findings
-    places: Places
 
 
 class MainWindow(QMainWindow):
@@ -144,7 +108,7 @@ class MainWindow(QMainWindow):
             codes=self.codes, counts_label=self.counts_label, show_status=self.show_status, parent=self,
         )
         self.lists.refreshed.connect(self.refreshed)
-        self.controllers = self._build_controllers()
+        self.controllers = build_controllers(self)
         wiring.connect_actions(self)
         wiring.connect_panes(self)
         self.setAcceptDrops(True)
@@ -172,31 +136,6 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str, timeout_ms: int = 6000) -> None:
         """A message in the status bar (what controllers and undo commands report)."""
         self.statusBar().showMessage(message, timeout_ms)
-
-    def _build_controllers(self) -> Controllers:
-        a = self.action
-        annotating = Annotating(
-            self, self.dialogs, self.reader, lambda: self.codes.rows,
-            selection_actions=a.on_selection, source_actions=(a.memo_source, a.correct_text, a.source_language), parent=self,
-        )
-        return Controllers(
-            importing=ImportController(self.archive, self.tasks, self),
-            annotating=annotating,
-            codebook=Codebook(self, self.dialogs, self.codes, parent=self),
-            memos=Memos(self, self.dialogs, self._selected, parent=self),
-            source_text=SourceText(self, self.dialogs, self.reader, annotating.selection, parent=self),
-            source_language=SourceLanguage(self, self.dialogs, self.reader, parent=self),
-            search_index=SearchIndex(self, parent=self),
-            actors=Actors(self, self.dialogs, self.actors,
-                          (a.new_actor, a.edit_actor, a.merge_actors, a.delete_actor), parent=self),
-            statistics=Statistics(self, self.dialogs, self.statistics, self.conflicts, parent=self),
-            suggestions=Suggestions(self, self.dialogs, self.suggestions, self.reader, parent=self),
-            exporting=Exporting(self, self.dialogs, lambda: self.sources.model.ids, self.sources.selected_source, parent=self),
-            merging=Merging(self, self.dialogs, parent=self),
-            live=LiveUpdates(self.archive, parent=self),
-            findings=Findings(self, self.dialogs, self.estimates, self.shown_source, parent=self),
-            places=Places(self, self.dialogs, parent=self),
-        )
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Annotate", self)
@@ -331,7 +270,7 @@ class MainWindow(QMainWindow):
         if row.source_id is not None:
             self.open_source(row.source_id, row.start, row.end)
 
-    def _selected(self, kind: str) -> int | None:
+    def selected_of(self, kind: str) -> int | None:
         """The source shown, or the actor, statistic or code selected (for a memo on it)."""
         if kind == "source":
             return self.reader.source_id
