@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 #: The newest schema revision this Dossier writes. Opening an archive already at it needs no
 #: Alembic at all (it is imported only to migrate); a test holds this equal to the scripts' head.
-HEAD_REVISION = "0013"
+HEAD_REVISION = "0020"
 
 BUSY_TIMEOUT_MS = 5000
 #: the execution option of a connection that writes: its transactions take the write lock first
@@ -69,6 +69,8 @@ class Archive:
     sessions: sessionmaker[Session]
     #: the backup written before an upgrade, if one was needed on opening
     backup: Path | None = None
+    #: the name this archive's edits carry (see db.authors)
+    author: str | None = None
     #: opened read-only (read-only media, or a file this user may not write)
     read_only: bool = False
 
@@ -162,7 +164,7 @@ def transaction_wrote(connection: Connection) -> bool:
     return raw is not None and start is not None and getattr(raw, "total_changes", start) != start
 
 
-def _check_sqlite_file(path: Path) -> None:
+def check_sqlite_file(path: Path) -> None:
     """Refuse what is not a SQLite file, before SQLite writes anything to it."""
     if path.is_dir():
         raise ArchiveError(f"{path}: is a folder, not an archive file")
@@ -310,7 +312,8 @@ def open(location: str | Path, *, create: bool = True) -> Archive:
     except (OperationalError, DatabaseError) as error:
         engine.dispose()
         raise ArchiveError(f"{name}: cannot open the archive ({database_problem(error)})") from error
-    return Archive(name, engine, sessionmaker(engine, expire_on_commit=False))
+    sessions, author = _sessions(engine, url.username)
+    return Archive(name, engine, sessions, author=author)
 
 
 def _check_revision(name: str, revision: str | None, tables: list[str]) -> None:
@@ -327,7 +330,7 @@ def _check_revision(name: str, revision: str | None, tables: list[str]) -> None:
 
 
 def _open_sqlite(path: Path, create: bool) -> Archive:
-    _check_sqlite_file(path)
+    check_sqlite_file(path)
     name = str(path)
     try:
         if not path.exists() or path.stat().st_size == 0:
@@ -375,11 +378,21 @@ def _open_sqlite(path: Path, create: bool) -> Archive:
     except (OperationalError, DatabaseError) as error:
         engine.dispose()
         raise ArchiveError(f"{path}: cannot open the archive ({database_problem(error)})") from error
-    sessions = sessionmaker(engine, expire_on_commit=False)
     from db.search_index import install
 
+    sessions, author = _sessions(engine, None)
     install(sessions)
-    return Archive(name, engine, sessions, backup, read_only=read_only)
+    return Archive(name, engine, sessions, backup, author, read_only=read_only)
+
+
+def _sessions(engine: Engine, user: str | None) -> tuple[sessionmaker[Session], str | None]:
+    """The archive's session factory, its sessions carrying the name its edits are made under."""
+    from db import authors
+
+    author = authors.default_author(user)
+    sessions = sessionmaker(engine, expire_on_commit=False, info={"author": author})
+    authors.watch(sessions)
+    return sessions, author
 
 
 def _quick_check(engine: Engine, read_only: bool) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import MetaData, String, func
+from sqlalchemy import MetaData, String, func, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -45,3 +45,8 @@ class Tracked:
         default=utcnow, onupdate=utcnow, server_default=func.current_timestamp()
     )
     created_by: Mapped[str | None] = mapped_column(String(200), default=None)
+    #: who changed the row last (the archive's author: a name set once, or the server's user)
+    modified_by: Mapped[str | None] = mapped_column(String(200), default=None)
+    #: raised by one on every change (a trigger), so an edit can tell the row was "changed by X
+    #: meanwhile" instead of overwriting it
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))

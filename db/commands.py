@@ -152,7 +152,8 @@ def add_sources(session: Session, batch: Sequence[NewSource], *, outlets: dict[s
                 "reliability": new.reliability,
                 "credibility": new.credibility,
                 "notes": new.notes,
-                "created_by": new.created_by,
+                "created_by": new.created_by or session.info.get("author"),
+                "modified_by": new.created_by or session.info.get("author"),
             }
         )
     table = cast(Table, Source.__table__)

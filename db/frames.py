@@ -1,4 +1,4 @@
-"""Reading many rows straight into pandas, for the chart and the conflict flags.
+"""Reading many rows straight into pandas (the chart, the conflict flags) or as plain tuples (the estimates).
 
 pandas is imported inside the function: the window should not pay for it before it is needed.
 """
@@ -22,6 +22,13 @@ def read_frame(session: Session, query: Any) -> pd.DataFrame:
     """
     import pandas as pd
 
+    columns, rows = read_rows(session, query)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def read_rows(session: Session, query: Any) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The column names and plain tuples of a select, in one ``fetchall`` through the DBAPI
+    cursor of the session's transaction (see :func:`read_frame`)."""
     connection = session.connection()
     compiled = query.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
     params: Any = compiled.params
@@ -30,8 +37,6 @@ def read_frame(session: Session, query: Any) -> pd.DataFrame:
     cursor = connection.connection.cursor()
     try:
         cursor.execute(str(compiled), params)
-        columns = [d[0] for d in cursor.description]
-        rows = cursor.fetchall()
+        return [d[0] for d in cursor.description], list(cursor.fetchall())
     finally:
         cursor.close()
-    return pd.DataFrame(rows, columns=columns)

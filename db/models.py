@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -276,3 +277,151 @@ class RejectedSuggestion(Tracked, Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     key: Mapped[str] = mapped_column(String(500), default="")
+
+
+# --- team work: merging archives and sharing one live (issue 16) ------------------------------
+
+
+class ArchiveInfo(Base):
+    """Facts about the archive itself; ``archive_uuid`` tells one researcher's copy from another's."""
+
+    __tablename__ = "archive_info"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Tombstone(Base):
+    """A row deleted here, kept by UUID so the deletion travels when archives are merged.
+
+    Written by a trigger on every researcher's table; putting the row back (undo) removes it.
+    ``replaced_by`` is set when an actor was merged into another: a merge follows the redirect.
+    """
+
+    __tablename__ = "tombstones"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    deleted_at: Mapped[dt.datetime] = mapped_column(server_default=func.current_timestamp())
+    replaced_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class MergePeer(Base):
+    """Another archive this one was merged with, or sent as a copy to."""
+
+    __tablename__ = "merge_peers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    peer_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    location: Mapped[str] = mapped_column(String(2000), default="")
+    merged_at: Mapped[dt.datetime | None] = mapped_column()
+
+
+class MergeBase(Base):
+    """The state of a peer's row as this archive last saw it: one digest per field.
+
+    It is the common ancestor of a three-way merge: a field whose digest the peer still has was
+    not changed there since.
+    """
+
+    __tablename__ = "merge_base"
+
+    peer_id: Mapped[int] = mapped_column(
+        ForeignKey("merge_peers.id", ondelete="CASCADE"), primary_key=True
+    )
+    row_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    #: one 16-hex-digit digest per field, in the order of db.merge.kinds
+    digests: Mapped[str] = mapped_column(Text)
+
+
+class MergeHistory(Base):
+    """A value a merge replaced: a conflict's other side, or a claim's number superseded.
+
+    Nothing a merge overwrites is lost: the value, who wrote it and why it went are kept here.
+    """
+
+    __tablename__ = "merge_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    merged_at: Mapped[dt.datetime] = mapped_column(server_default=func.current_timestamp())
+    peer: Mapped[str] = mapped_column(String(2000), default="")
+    kind: Mapped[str] = mapped_column(String(30))
+    row_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    field: Mapped[str] = mapped_column(String(100))
+    #: the value as JSON
+    value: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(String(200))
+    #: "conflict" (the side not kept) or "superseded" (a claim's earlier number)
+    reason: Mapped[str] = mapped_column(String(20))
+
+
+class RejectedActorPair(Base):
+    """Two actors the researcher said are not the same, so a merge does not suggest them again."""
+
+    __tablename__ = "rejected_actor_pairs"
+
+    first_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    second_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+class SavedEstimate(Tracked, Base):
+    """A finding the researcher kept: a group of claims, the rule that reconciled them, the result.
+
+    ``fingerprint`` digests the claims as they were when it was computed; when a claim of the
+    group changes (or one is added or deleted), the group's digest differs and the estimate is
+    stale until recomputed (:mod:`db.findings.saved`).
+    """
+
+    __tablename__ = "estimates"
+
+    measure: Mapped[str] = mapped_column(String(200), default="")
+    subject: Mapped[str | None] = mapped_column(String(500))
+    unit: Mapped[str | None] = mapped_column(String(100))
+    place_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="SET NULL"), index=True
+    )
+    period_start: Mapped[dt.date | None] = mapped_column(Date)
+    period_start_precision: Mapped[str | None] = mapped_column(String(5))
+    period_end: Mapped[dt.date | None] = mapped_column(Date)
+    period_end_precision: Mapped[str | None] = mapped_column(String(5))
+    rule: Mapped[str] = mapped_column(String(30))
+    #: the source hierarchy (claimant, outlet or dataset names, most trusted first)
+    preferred: Mapped[list[str] | None] = mapped_column(JSON)
+    low: Mapped[float | None] = mapped_column(Float)
+    best: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    #: the statistic ids used, and ``[{"id", "why"}]`` of those left out
+    claims: Mapped[list[int]] = mapped_column(JSON, default=list)
+    excluded: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    #: why the group was not reconciled (different units ...), None when it was
+    reason: Mapped[str | None] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class VagueQuantity(Tracked, Base):
+    """How a vague quantity in a quote reads as numbers ("dozens": 24, 36, 99; "at least N": N, N, -).
+
+    Each of low, best and high is a number, ``N`` (the number the phrase carries) or empty.
+    """
+
+    __tablename__ = "vague_quantities"
+
+    phrase: Mapped[str] = mapped_column(String(200), unique=True)
+    low: Mapped[str | None] = mapped_column(String(30))
+    best: Mapped[str | None] = mapped_column(String(30))
+    high: Mapped[str | None] = mapped_column(String(30))
+
+
+class PlacePoint(Base):
+    """Where the researcher put a place actor on the map (WGS 84 degrees). A place without one
+    is placed by the gazetteer, when it knows the name, or listed as not on the map."""
+
+    __tablename__ = "place_points"
+    __table_args__ = (
+        CheckConstraint("latitude BETWEEN -90 AND 90", name="latitude"),
+        CheckConstraint("longitude BETWEEN -180 AND 180", name="longitude"),
+    )
+
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)

@@ -4,6 +4,11 @@ A job is a plain function ``fn(report, cancelled)``: ``report(done, total, curre
 progress, ``cancelled()`` says whether the user pressed Cancel. Its return value arrives with
 ``finished``, an exception's message with ``failed``. Nothing here calls ``processEvents()``.
 
+Python's cyclic garbage collector runs on the GUI thread only, once a runner exists
+(:func:`collect_garbage_on_gui_thread`): a collection set off by a worker's allocations could
+otherwise delete a pane's Qt objects (pyqtgraph items hold reference cycles) on the worker's
+thread, which crashes Qt.
+
 Two pools:
 
 - reads run on a small pool of their own (each job opens its own Session: ORM objects never
@@ -18,16 +23,43 @@ Two pools:
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 Report = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 Job = Callable[[Report, Cancelled], Any]
+
+
+_collector: QTimer | None = None
+
+
+def collect_garbage_on_gui_thread(interval_ms: int = 500) -> None:
+    """Turn automatic garbage collection off and collect from a timer of the application instead
+    (as often as Python would have, by the same thresholds), so cycles are only ever freed on the
+    GUI thread. Once a process; nothing without an application."""
+    global _collector
+    app = QCoreApplication.instance()
+    if _collector is not None or app is None:
+        return
+    thresholds = gc.get_threshold()
+
+    def collect() -> None:
+        young, middle, old = gc.get_count()
+        if young > thresholds[0]:
+            gc.collect(2 if old > thresholds[2] else 1 if middle > thresholds[1] else 0)
+
+    gc.disable()
+    timer = QTimer(app)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(collect)
+    timer.start()
+    _collector = timer
 
 
 class TaskSignals(QObject):
@@ -128,6 +160,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        collect_garbage_on_gui_thread()
         self.read_pool = QThreadPool(self)
         self.read_pool.setMaxThreadCount(2)
         self.writer = QThreadPool(self)

@@ -15,7 +15,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from db.commands import CommandError, add_alias
-from db.models import Actor, Alias, Mention, Relation, Source, Statistic
+from db.models import Actor, Alias, Mention, Relation, Source, Statistic, Tombstone
 from db.queries import in_chunks
 from db.snapshots import Snapshot, capture_and_delete, restore
 
@@ -60,6 +60,7 @@ def merge_actors(session: Session, survivor_id: int, merged_id: int) -> MergeRec
     if merged is None:
         raise CommandError(f"no actor {merged_id}")
     before_description, before_notes = survivor.description, survivor.notes
+    merged_uuid, survivor_uuid = merged.uuid, survivor.uuid
     if not survivor.description and merged.description:
         survivor.description = merged.description
     if not survivor.notes and merged.notes:
@@ -96,6 +97,8 @@ def merge_actors(session: Session, survivor_id: int, merged_id: int) -> MergeRec
     _point(session, place_of, claimant_of, outlet_of, survivor_id)
     session.flush()
     snapshot = capture_and_delete(session, [("actors", merged_id)])
+    # the deletion's tombstone says where the actor went: merging archives follows it
+    session.execute(update(Tombstone).where(Tombstone.uuid == merged_uuid).values(replaced_by=survivor_uuid))
     return MergeRecord(
         survivor_id=survivor_id,
         merged_id=merged_id,

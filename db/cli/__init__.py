@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from db import __version__
-from db.cli import exports
+from db.cli import edits, exports, findings, team
 from db.cli.commands import COMMANDS, EXIT_OK, EXIT_USAGE
 from db.cli.output import problem
 
@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     exports.add_parser(commands)
+    edits.add_parsers(commands)
+    team.add_parsers(commands)
+    findings.add_parser(commands)
 
     p = commands.add_parser("screenshot", help="render the main window to a PNG")
     p.add_argument("out", type=Path)

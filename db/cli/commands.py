@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from db import values
+from db.cli.edits import cmd_actor, cmd_annotate, cmd_stat
 from db.cli.exports import cmd_export
+from db.cli.findings import cmd_estimate
 from db.cli.output import (
     Progress,
     print_csv,
@@ -22,6 +24,7 @@ from db.cli.output import (
     problem,
     text,
 )
+from db.cli.team import cmd_author, cmd_merge, cmd_send_copy
 
 if TYPE_CHECKING:
     from db.archive import Archive
@@ -195,4 +198,11 @@ COMMANDS: dict[str, Callable[[Archive, argparse.Namespace], int]] = {
     "stats": cmd_stats,
     "suggest": cmd_suggest,
     "export": cmd_export,
+    "annotate": cmd_annotate,
+    "actor": cmd_actor,
+    "stat": cmd_stat,
+    "merge": cmd_merge,
+    "send-copy": cmd_send_copy,
+    "author": cmd_author,
+    "estimate": cmd_estimate,
 }

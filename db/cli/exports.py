@@ -78,6 +78,20 @@ def _citations(kind: str) -> Callable[[Archive, Path, Sequence[int] | None, argp
             return export_citations(session, out, kind, sources)
 
     return write
+def _report(archive: Archive, out: Path, sources: Sequence[int] | None, args: argparse.Namespace) -> int:
+    from db.cli.findings import report_options
+    from db.findings.report.write import write_report
+
+    with archive.session() as session:
+        options = report_options(session, sources, args)
+    return write_report(archive, out, options)
+
+
+def _network(archive: Archive, out: Path, _sources: Sequence[int] | None, _args: argparse.Namespace) -> int:
+    from db.interchange.graphs import export_network
+
+    with archive.session() as session:
+        return export_network(session, out)
 
 
 #: every format ``dossier export`` writes, by the name given on the command line
@@ -90,6 +104,8 @@ EXPORTS: dict[str, Export] = {
     "csl": Export("sources (CSL-JSON)", (".json",), _citations("csl")),
     "ris": Export("sources (RIS)", (".ris",), _citations("ris")),
     "bibtex": Export("sources (BibTeX/BibLaTeX)", (".bib",), _citations("bibtex")),
+    "report": Export("claims in the report", (".docx", ".pdf", ".html"), _report),
+    "network": Export("ties", (".gexf", ".graphml"), _network),
 }
 
 
@@ -102,6 +118,10 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--source", type=int, action="append", dest="sources", metavar="SOURCE_ID",
                    help="export only these sources (repeat for more)")
     p.add_argument("--json", action="store_true")
+    # report: what the claims dossier covers, and who is redacted (db.cli.findings)
+    from db.cli.findings import add_report_arguments
+
+    add_report_arguments(p)
 
 
 def cmd_export(opened: Archive, args: argparse.Namespace) -> int:

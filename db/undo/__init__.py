@@ -33,7 +33,9 @@ from db.undo.codes import (
     edit_code,
     merge_codes,
 )
+from db.undo.findings import EstimateKept, VagueTableEdited, edit_vague_table, keep_estimate
 from db.undo.memos import MemoEdited, edit_memo
+from db.undo.places import CoordinatesSet, set_coordinates
 from db.undo.references import ReferenceImported, import_reference
 from db.undo.sources import SourceLanguageSet, set_source_language
 from db.undo.statistics import StatisticEdited, create_statistic, delete_statistic, edit_statistic
@@ -52,13 +54,16 @@ __all__ = [
     "CodeEdited",
     "CodeUnmerged",
     "CodesMerged",
+    "CoordinatesSet",
     "Deleted",
+    "EstimateKept",
     "Inserted",
     "MemoEdited",
     "ReferenceImported",
     "Session",
     "SourceLanguageSet",
     "StatisticEdited",
+    "VagueTableEdited",
     "add_alias",
     "create_actor",
     "create_annotation",
@@ -75,11 +80,14 @@ __all__ = [
     "edit_code",
     "edit_memo",
     "edit_statistic",
+    "edit_vague_table",
     "import_reference",
+    "keep_estimate",
     "merge_actors",
     "merge_codes",
     "place_orphan",
     "reject_suggestion",
     "replace_text",
+    "set_coordinates",
     "set_source_language",
 ]

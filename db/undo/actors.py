@@ -40,8 +40,14 @@ class ActorEdited(Change):
         return edit_actor(session, self.actor_id, self.state)
 
 
-def edit_actor(session: Session, actor_id: int, state: ActorState) -> ActorEdited:
-    """Make the actor's record look like ``state`` (the actor editor's result)."""
+def edit_actor(session: Session, actor_id: int, state: ActorState, *,
+               expected_version: int | None = None) -> ActorEdited:
+    """Make the actor's record look like ``state`` (the actor editor's result); with the
+    ``expected_version`` the editor showed, refused when someone else saved it meanwhile."""
+    from db.models import Actor
+    from db.versions import expect_version
+
+    expect_version(session, Actor, actor_id, expected_version)
     before = actor_state(session, actor_id)
     apply_actor_state(session, actor_id, state)
     return ActorEdited(actor_id, before)

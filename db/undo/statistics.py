@@ -46,12 +46,16 @@ class StatisticEdited(Change):
         return StatisticEdited(self.statistic_id, update_statistic(session, self.statistic_id, self.values))
 
 
-def edit_statistic(session: Session, statistic_id: int, changes: Mapping[str, Any]) -> Change:
+def edit_statistic(session: Session, statistic_id: int, changes: Mapping[str, Any], *,
+                   expected_version: int | None = None) -> Change:
     """Change some fields of one statistic (see :func:`db.statistic_edits.update_statistic`).
 
     A place or claimant named for the first time becomes an actor: the change is then both
     (:class:`Changes`), and reverting it takes the new actor away after the edit.
     """
+    from db.versions import expect_version
+
+    expect_version(session, Statistic, statistic_id, expected_version)
     last_actor = session.scalar(select(func.max(Actor.id))) or 0
     edited = StatisticEdited(statistic_id, update_statistic(session, statistic_id, changes))
     made = session.scalars(select(Actor.id).where(Actor.id > last_actor).order_by(Actor.id)).all()

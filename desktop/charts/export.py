@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 #: what the Export menu offers, by file suffix
-KINDS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)", "csv": "CSV table (*.csv)"}
+KINDS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)", "csv": "CSV table (*.csv)",
+         "gexf": "GEXF graph for Gephi (*.gexf)", "graphml": "GraphML graph (*.graphml)"}
 _CLOSE = re.compile(r"\s*[Zz]\s*")
 _lock = threading.Lock()
 
@@ -84,9 +85,11 @@ def export_csv(frame: pd.DataFrame, path: str | Path) -> Path:
     return Path(path)
 
 
-def ask_and_export(parent: QWidget, kind: str, write: Callable[[str], Path]) -> None:
+def ask_and_export(parent: QWidget, kind: str, write: Callable[[str], Path], *,
+                   title: str = "Export chart") -> None:
     """Ask where to write a ``kind`` (one of :data:`KINDS`) file, write it, say so if it fails."""
-    path, _ = QFileDialog.getSaveFileName(parent, "Export chart", f"chart.{kind}", KINDS[kind])
+    stem = title.removeprefix("Export ").replace(" ", "-")
+    path, _ = QFileDialog.getSaveFileName(parent, title, f"{stem}.{kind}", KINDS[kind])
     if not path:
         return
     if not path.lower().endswith(f".{kind}"):
@@ -95,4 +98,4 @@ def ask_and_export(parent: QWidget, kind: str, write: Callable[[str], Path]) -> 
         write(path)
     except (OSError, ValueError, RuntimeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        QMessageBox.warning(parent, "Export chart", f"{path}: {reason}")
+        QMessageBox.warning(parent, title, f"{path}: {reason}")

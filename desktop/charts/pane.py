@@ -27,6 +27,7 @@ from db.archive import Archive
 from db.chartdata import COLUMNS, SavedChart
 from desktop.charts import draw, export, frames
 from desktop.charts.controls import ALL_PERIODS, ChartControls
+from desktop.charts.estimates import draw_estimates
 from desktop.charts.plot import ChartPlot
 from desktop.charts.saved import SavedCharts
 from desktop.reads import charts as reads
@@ -54,6 +55,8 @@ class ChartPane(QWidget):
         self.frame: pd.DataFrame = pd.DataFrame()
         #: the rows drawn now (bars show one period of ``frame``, small groups folded)
         self.shown: pd.DataFrame = pd.DataFrame()
+        #: estimates drawn beside their claims (db.findings.estimates.Finding)
+        self.estimates: list[Any] = []
         self._by_id: pd.DataFrame = pd.DataFrame()
         #: bumped on every read of the choices and of a frame: an older result is dropped
         self._choices_generation = 0
@@ -238,7 +241,14 @@ class ChartPane(QWidget):
             ),
             empty_text=empty,
         )
+        if not bars and self.estimates:
+            draw_estimates(self.plot_area.plot, self.estimates, controls.checked_measures())
         self.ready.emit()
+
+    def set_estimates(self, findings: list[Any]) -> None:
+        """The estimates to draw beside their claims (a band low–high, a mark at the best)."""
+        self.estimates = findings
+        self._redraw()
 
     @Slot()
     def _mode_changed(self) -> None:

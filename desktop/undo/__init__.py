@@ -14,7 +14,10 @@ from desktop.undo.annotations import (
 )
 from desktop.undo.base import ArchiveCommand, DeleteRows, IdOrRef, Ref, Window
 from desktop.undo.codes import CreateCode, EditCode, MergeCodes, delete_code
+from desktop.undo.findings import EditVagueTable, KeepEstimate
 from desktop.undo.memos import EditMemo
+from desktop.undo.merge import MergeArchive
+from desktop.undo.places import SetCoordinates
 from desktop.undo.references import ImportReferenceData
 from desktop.undo.sources import SetSourceLanguage
 from desktop.undo.statistics import CreateStatistic, DeleteStatistic, EditStatistic
@@ -37,14 +40,18 @@ __all__ = [
     "EditCode",
     "EditMemo",
     "EditStatistic",
+    "EditVagueTable",
     "IdOrRef",
     "ImportReferenceData",
+    "KeepEstimate",
     "MergeActors",
+    "MergeArchive",
     "MergeCodes",
     "PlaceOrphan",
     "Ref",
     "RejectSuggestion",
     "ReplaceText",
+    "SetCoordinates",
     "SetSourceLanguage",
     "Window",
     "delete_annotation",

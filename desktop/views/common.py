@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMenu,
     QTableView,
@@ -77,6 +80,22 @@ def filter_box(placeholder: str, name: str) -> QLineEdit:
     edit.setPlaceholderText(placeholder)
     edit.setClearButtonEnabled(True)
     return edit
+
+
+def heading_and_tree(name: str, columns: Sequence[str], widths: Sequence[int]) -> tuple[QLabel, QTreeWidget]:
+    """A wrapping heading over a tree of rows (``{name}Heading``, ``{name}Tree``): a pane's list
+    of groups with their claims below."""
+    heading = QLabel()
+    heading.setObjectName(f"{name}Heading")
+    heading.setWordWrap(True)
+    tree = QTreeWidget()
+    tree.setObjectName(f"{name}Tree")
+    tree.setColumnCount(len(columns))
+    tree.setHeaderLabels(list(columns))
+    tidy_tree(tree)
+    for column, width in enumerate(widths):
+        tree.setColumnWidth(column, width)
+    return heading, tree
 
 
 def pane_layout(widget: QWidget) -> QVBoxLayout:

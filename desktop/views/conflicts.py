@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from db import values
 from desktop.models.display import period
-from desktop.views.common import pane_layout, tidy_tree, tree_leaves
+from desktop.views.common import heading_and_tree, pane_layout, tree_leaves
 
 if TYPE_CHECKING:
     from db.conflicts import Conflict
@@ -38,17 +38,8 @@ class ConflictsPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictsView")
-        self.heading = QLabel()
-        self.heading.setObjectName("conflictsHeading")
-        self.heading.setWordWrap(True)
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("conflictsTree")
-        self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(list(COLUMNS))
-        tidy_tree(self.tree)
+        self.heading, self.tree = heading_and_tree("conflicts", COLUMNS, (150, 110, 110, 140, 180))
         self.tree.setUniformRowHeights(False)
-        for column, width in enumerate((150, 110, 110, 140, 180)):
-            self.tree.setColumnWidth(column, width)
         layout = pane_layout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tree, 1)

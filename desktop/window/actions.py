@@ -24,9 +24,12 @@ class Actions:
     import_files: QAction
     import_folder: QAction
     import_reference: QAction
+    merge_archive: QAction
+    send_copy: QAction
     export_statistics: QAction
     export_actors: QAction
     export: QAction
+    report: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -65,11 +68,17 @@ _TABLE: tuple[tuple[str, str, Any, str], ...] = (
     ("import_folder", "Import &Folder…", "Ctrl+Shift+I", "Import every file in a folder"),
     ("import_reference", "Import &Reference Data…", None,
      "Import a table of figures (World Bank, a spreadsheet…) to compare claims with"),
+    ("merge_archive", "&Merge Archive…", None,
+     "Bring in a colleague's archive: new and changed rows, conflicts to pick from (undoable)"),
+    ("send_copy", "Send a &Copy to a Colleague…", None,
+     "A copy of this archive to work on apart; merging it back later knows what each of you changed"),
     ("export_statistics", "Export &Statistics…", None,
      "Save the statistics shown (as filtered) to a CSV or Excel file"),
     ("export_actors", "Export &Actors…", None, "Save every actor with its aliases to a CSV or Excel file"),
     ("export", "&Export…", "Ctrl+Shift+E",
      "Save sources, codes and annotations for NVivo, MAXQDA, ATLAS.ti, QualCoder, Zotero or the web"),
+    ("report", "&Report…", "Ctrl+Shift+R",
+     "Write a claims dossier (Word, PDF or web page): estimates with their rule, claims, conflicts, sources"),
     ("quit", "&Quit", Key.Quit, "Close Dossier"),
     ("find", "&Find in Sources…", Key.Find, "Search the texts of the sources"),
     ("go_to_page", "&Go to Page…", "Ctrl+G", "Show a page of the PDF the source came from"),
@@ -99,7 +108,7 @@ _TABLE: tuple[tuple[str, str, Any, str], ...] = (
 
 
 #: names kept from before the attributes were named (../shared/CONTRACT.md names actionImport)
-_NAMES = {"import_files": "actionImport"}
+_NAMES = {"import_files": "actionImport", "merge_archive": "actionMerge"}
 
 
 def object_name(attribute: str) -> str:
@@ -158,7 +167,8 @@ def build_menus(bar: QMenuBar, actions: Actions, pane_toggles: list[QAction]) ->
     recent.setObjectName("recentMenu")
     menus["recent"] = recent
     menu("file", "&File", a.new_archive, a.open_archive, recent, None, a.import_files, a.import_folder,
-         None, a.import_reference, a.export, a.export_statistics, a.export_actors, None, a.quit)
+         None, a.import_reference, a.export, a.export_statistics, a.export_actors, a.report, None,
+         a.merge_archive, a.send_copy, None, a.quit)
     menu("edit", "&Edit", a.undo, a.redo, None, a.find, a.go_to_page)
     menu("annotate", "&Annotate", *a.on_selection, None, a.correct_text, a.source_language, a.orphans, None,
          a.memo_source, a.memo_actor, a.memo_statistic, a.memo_code, a.find_memos)

@@ -15,9 +15,12 @@ LEFT, RIGHT, BOTTOM = (
     Qt.DockWidgetArea.BottomDockWidgetArea,
 )
 #: bump when the docks change so much that an old saved layout would look broken
-STATE_VERSION = 1
+STATE_VERSION = 2
 #: the View menu's order
-ORDER = ("sources", "actors", "statistics", "chart", "annotations", "codes", "conflicts", "suggestions")
+ORDER = ("sources", "actors", "statistics", "estimates", "chart", "timeline", "network", "map",
+         "annotations", "codes", "conflicts", "suggestions")
+#: the panes that see the archive as a whole share the chart's place, as tabs behind it
+SEEING = ("timeline", "network", "map")
 
 
 class Docks:
@@ -37,9 +40,10 @@ class Docks:
             | QMainWindow.DockOption.AllowTabbedDocks
         )
         areas = {"sources": LEFT, "actors": RIGHT, "annotations": RIGHT, "codes": RIGHT,
-                 "suggestions": RIGHT, "statistics": BOTTOM, "chart": BOTTOM, "conflicts": BOTTOM}
-        for key in ("sources", "actors", "annotations", "codes", "statistics", "chart", "conflicts",
-                    "suggestions"):
+                 "suggestions": RIGHT, "statistics": BOTTOM, "chart": BOTTOM, "conflicts": BOTTOM,
+                 "estimates": BOTTOM, "timeline": BOTTOM, "network": BOTTOM, "map": BOTTOM}
+        for key in ("sources", "actors", "annotations", "codes", "statistics", "chart", *SEEING, "conflicts",
+                    "estimates", "suggestions"):
             title, widget = panes[key]
             self._add(key, title, widget, areas[key])
         d = self.docks
@@ -48,6 +52,9 @@ class Docks:
         window.tabifyDockWidget(d["annotations"], d["suggestions"])
         window.splitDockWidget(d["statistics"], d["chart"], Qt.Orientation.Horizontal)
         window.tabifyDockWidget(d["statistics"], d["conflicts"])
+        window.tabifyDockWidget(d["statistics"], d["estimates"])
+        for key in SEEING:
+            window.tabifyDockWidget(d["chart"], d[key])
         self.raise_defaults()
         self._default_state = window.saveState(STATE_VERSION)
 
@@ -81,6 +88,7 @@ class Docks:
         self.docks[key].raise_()
 
     def raise_defaults(self) -> None:
+        self.docks["chart"].raise_()
         self.docks["statistics"].raise_()
         self.docks["annotations"].raise_()
 

@@ -9,7 +9,6 @@ at once (a few milliseconds, and the reader must show it before anything else ha
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,18 +29,7 @@ from PySide6.QtWidgets import (
 from db.archive import Archive, ArchiveError, DamagedArchive
 from db.rows import ArchiveCounts
 from desktop import settings
-from desktop.controllers.actors import Actors
-from desktop.controllers.annotating import Annotating
 from desktop.controllers.base import Dialogs
-from desktop.controllers.codebook import Codebook
-from desktop.controllers.exporting import Exporting
-from desktop.controllers.importing import ImportController
-from desktop.controllers.memos import Memos
-from desktop.controllers.search_index import SearchIndex
-from desktop.controllers.source_language import SourceLanguage
-from desktop.controllers.source_text import SourceText
-from desktop.controllers.statistics import Statistics
-from desktop.controllers.suggestions import Suggestions
 from desktop.models.sources import SourcesModel
 from desktop.reads import sources as source_reads
 from desktop.reads import statistics as statistic_reads
@@ -50,34 +38,20 @@ from desktop.views.actors import ActorsPane
 from desktop.views.annotations import AnnotationsPane
 from desktop.views.codes import CodesPane
 from desktop.views.conflicts import ConflictsPane
+from desktop.views.estimates import EstimatesPane
 from desktop.views.reader import ReaderView
 from desktop.views.sources import SourcesPane
 from desktop.views.statistics.pane import StatisticsPane
 from desktop.views.suggestions import SuggestionsPane
 from desktop.window import archives, wiring
 from desktop.window.actions import Actions, build_menus, create_actions
+from desktop.window.controllers import build_controllers
 from desktop.window.layout import Docks
 from desktop.window.refresh import ListsRefresh
+from desktop.window.seeing import SeeingPanes
 
 #: windows open in this process (a window opened from File > Open must outlive its opener)
 _windows: list[MainWindow] = []
-
-
-@dataclass(frozen=True)
-class Controllers:
-    """What the researcher can do in the window, one controller a subject."""
-
-    importing: ImportController
-    annotating: Annotating
-    codebook: Codebook
-    memos: Memos
-    source_text: SourceText
-    source_language: SourceLanguage
-    search_index: SearchIndex
-    actors: Actors
-    statistics: Statistics
-    suggestions: Suggestions
-    exporting: Exporting
 
 
 class MainWindow(QMainWindow):
@@ -111,15 +85,20 @@ class MainWindow(QMainWindow):
         self.codes = CodesPane()
         self.conflicts = ConflictsPane()
         self.suggestions = SuggestionsPane()
+        self.estimates = EstimatesPane()
         self.chart_placeholder = QLabel("Loading the chart…")
         self.chart_placeholder.setObjectName("chartView")
         self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.docks = Docks(self, {
+        #: the timeline, the network and the map, built when first shown
+        self.seeing = SeeingPanes(archive, self.tasks, parent=self)
+        self.docks = Docks(self, {**self.seeing.titles(),
             "sources": ("Sources", self.sources), "actors": ("Actors", self.actors),
             "annotations": ("Annotations", self.annotations), "codes": ("Codes", self.codes),
             "statistics": ("Statistics", self.statistics), "chart": ("Chart", self.chart_placeholder),
             "conflicts": ("Conflicts", self.conflicts), "suggestions": ("Suggestions", self.suggestions),
+            "estimates": ("Estimates", self.estimates),
         })
+        self.seeing.attach(self.docks)
         self.action: Actions = create_actions(self, self.undo_stack)
         self.menus = build_menus(self.menuBar(), self.action, self.docks.toggles())
         self._build_toolbar()
@@ -129,7 +108,7 @@ class MainWindow(QMainWindow):
             codes=self.codes, counts_label=self.counts_label, show_status=self.show_status, parent=self,
         )
         self.lists.refreshed.connect(self.refreshed)
-        self.controllers = self._build_controllers()
+        self.controllers = build_controllers(self)
         wiring.connect_actions(self)
         wiring.connect_panes(self)
         self.setAcceptDrops(True)
@@ -143,6 +122,8 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.controllers.statistics.refresh_conflicts()
         self.controllers.search_index.build_if_needed()
+        self.controllers.live.start()
+        self.controllers.findings.refresh()
         # pandas and pyqtgraph (~1 s to import) load once the window is on screen with its lists
         self.refreshed.connect(self._after_first_refresh, Qt.ConnectionType.SingleShotConnection)
 
@@ -156,27 +137,6 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str, timeout_ms: int = 6000) -> None:
         """A message in the status bar (what controllers and undo commands report)."""
         self.statusBar().showMessage(message, timeout_ms)
-
-    def _build_controllers(self) -> Controllers:
-        a = self.action
-        annotating = Annotating(
-            self, self.dialogs, self.reader, lambda: self.codes.rows,
-            selection_actions=a.on_selection, source_actions=(a.memo_source, a.correct_text, a.source_language), parent=self,
-        )
-        return Controllers(
-            importing=ImportController(self.archive, self.tasks, self),
-            annotating=annotating,
-            codebook=Codebook(self, self.dialogs, self.codes, parent=self),
-            memos=Memos(self, self.dialogs, self._selected, parent=self),
-            source_text=SourceText(self, self.dialogs, self.reader, annotating.selection, parent=self),
-            source_language=SourceLanguage(self, self.dialogs, self.reader, parent=self),
-            search_index=SearchIndex(self, parent=self),
-            actors=Actors(self, self.dialogs, self.actors,
-                          (a.new_actor, a.edit_actor, a.merge_actors, a.delete_actor), parent=self),
-            statistics=Statistics(self, self.dialogs, self.statistics, self.conflicts, parent=self),
-            suggestions=Suggestions(self, self.dialogs, self.suggestions, self.reader, parent=self),
-            exporting=Exporting(self, self.dialogs, lambda: self.sources.model.ids, self.sources.selected_source, parent=self),
-        )
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Annotate", self)
@@ -215,6 +175,7 @@ class MainWindow(QMainWindow):
             self.open_source(self.reader.source_id, reload=True)
         if self.chart is not None:
             self.chart.refresh()
+        self.seeing.refresh()
 
     @property
     def counts(self) -> ArchiveCounts | None:
@@ -254,6 +215,8 @@ class MainWindow(QMainWindow):
             return
         self.chart = chart
         self.chart.statistic_clicked.connect(self.select_statistic)
+        self.controllers.findings.estimates_updated.connect(self.chart.set_estimates)
+        self.chart.set_estimates(self.controllers.findings.findings)
         # in a scroll area: the chart's controls need ~780x370, more than a laptop screen leaves
         # the bottom row; the window must still fit (and render) at smaller sizes
         holder = QScrollArea()
@@ -283,9 +246,15 @@ class MainWindow(QMainWindow):
             self.annotations.set_annotations(detail.annotations)
         if not reload:
             self.sources.select_source(source_id)
+            self.seeing.highlight_source(source_id)
         if start is not None and end is not None:
             self.reader.select_span(start, end)
         return True
+
+    def shown_source(self) -> tuple[int, str] | None:
+        """The source in the reader (id, title), for File ▸ Report…'s scope."""
+        detail = self.reader.detail
+        return (detail.row.id, detail.row.title) if detail is not None else None
 
     def select_statistic(self, statistic_id: int) -> None:
         """Open a statistic's source in the reader, scrolled to its sentence, selected."""
@@ -298,10 +267,11 @@ class MainWindow(QMainWindow):
         self.statistics.select_statistic(statistic_id, quietly=True)
         if self.chart is not None:
             self.chart.highlight_statistic(statistic_id)
+        self.seeing.highlight_statistic(statistic_id)
         if row.source_id is not None:
             self.open_source(row.source_id, row.start, row.end)
 
-    def _selected(self, kind: str) -> int | None:
+    def selected_of(self, kind: str) -> int | None:
         """The source shown, or the actor, statistic or code selected (for a memo on it)."""
         if kind == "source":
             return self.reader.source_id
@@ -327,6 +297,7 @@ class MainWindow(QMainWindow):
         actor = self.actors.selected_actor_row() if actor_id >= 0 else None
         self.sources.set_actor_filter(actor.id if actor else None, actor.name if actor else "")
         self.reader.highlight_actor(actor.id if actor else None)
+        self.seeing.highlight_actor(actor.id if actor else None)
 
     def on_annotation_selected(self, annotation_id: int) -> None:
         detail = self.reader.detail
@@ -485,6 +456,7 @@ class MainWindow(QMainWindow):
                 return
         if self.persist:
             self.save_settings()
+        self.controllers.live.stop()
         self.tasks.shutdown()
         self.archive.close()
         super().closeEvent(event)

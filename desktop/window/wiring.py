@@ -26,6 +26,9 @@ def connect_actions(window: MainWindow) -> None:
     on(a.export_statistics, c.statistics.export_statistics)
     on(a.export_actors, c.statistics.export_actors)
     on(a.export, c.exporting.export)
+    on(a.merge_archive, c.merging.merge_archive)
+    on(a.send_copy, c.merging.send_copy)
+    on(a.report, c.findings.report)
     on(a.quit, window.close)
     on(a.find, window.focus_search)
     on(a.go_to_page, window.go_to_page)
@@ -54,6 +57,7 @@ def connect_panes(window: MainWindow) -> None:
     window.archive_changed.connect(window.refresh)
     c.importing.changed.connect(window.archive_changed.emit)
     c.search_index.built.connect(window.archive_changed.emit)
+    c.live.changed.connect(window.archive_changed.emit)
     window.tasks.busy_changed.connect(lambda n: window.busy.setVisible(n > 0))
 
     window.sources.source_selected.connect(lambda source_id: window.open_source(source_id))
@@ -69,6 +73,7 @@ def connect_panes(window: MainWindow) -> None:
     window.annotations.delete_requested.connect(c.annotating.delete_annotation)
     window.codes.memo_requested.connect(lambda: c.memos.edit_memo("code"))
     window.conflicts.statistic_activated.connect(window.select_statistic)
+    window.estimates.statistic_activated.connect(window.select_statistic)
     window.reader.annotation_clicked.connect(window.on_annotation_clicked)
     window.reader.editor.selectionChanged.connect(window.on_reader_selection_changed)
     window.reader.source_changed.connect(
@@ -82,3 +87,18 @@ def connect_panes(window: MainWindow) -> None:
     c.actors.statistic_requested.connect(window.select_statistic)
     c.statistics.conflicts_updated.connect(window.show_conflict_count)
     c.suggestions.suggestion_clicked.connect(lambda: window.docks["suggestions"].raise_())
+    window.seeing.created.connect(lambda key, pane: connect_seeing(window, key, pane))
+
+
+def connect_seeing(window: MainWindow, key: str, pane: Any) -> None:
+    """A timeline, network or map pane, once built: a click leads to the source or the sentence,
+    an actor clicked is selected in the actors pane (and the sources pane filters to it)."""
+    if key in ("timeline", "network"):
+        pane.source_clicked.connect(lambda source_id: window.open_source(source_id))
+        pane.span_clicked.connect(lambda source_id, start, end: window.open_source(source_id, start, end))
+    if key == "timeline":
+        pane.statistic_clicked.connect(window.select_statistic)
+    else:
+        pane.actor_clicked.connect(window.actors.select_actor)
+    if key == "map":
+        pane.coordinates_requested.connect(window.controllers.places.set_coordinates)

@@ -123,3 +123,42 @@ def test_schema_matches_the_models(archive: archive_module.Archive) -> None:
 def test_the_head_revision_constant_matches_the_migration_scripts() -> None:
     """Opening an up-to-date archive skips Alembic by trusting HEAD_REVISION: keep it true."""
     assert head_revision() == archive_module.HEAD_REVISION
+
+
+def test_an_archive_from_before_team_work_opens_with_an_identity_versions_and_tombstones(tmp_path: Path) -> None:
+    path = tmp_path / "before-0016.sqlite"
+    engine = archive_module._sqlite_engine(path)
+    migrate(engine, "0003")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("INSERT INTO sources (uuid, title, kind, text) VALUES ('u-1', 'Old', 'article', 'Text.')")
+    engine.dispose()
+    opened = archive_module.open(path)
+    try:
+        assert opened.backup is not None
+        with opened.session() as session:
+            assert session.execute(text("SELECT version, modified_by FROM sources")).one() == (1, None)
+            assert session.execute(text("SELECT count(*) FROM archive_info WHERE key = 'archive_uuid'")).scalar() == 1
+            session.execute(text("UPDATE sources SET title = 'Edited', modified_at = '2030-01-01 00:00:00'"))
+            assert session.execute(text("SELECT version FROM sources")).scalar() == 2
+            session.execute(text("DELETE FROM sources"))
+            assert session.execute(text("SELECT uuid, kind FROM tombstones")).one() == ("u-1", "sources")
+    finally:
+        opened.close()
+
+
+def test_team_work_migrates_down_to_what_it_was(tmp_path: Path) -> None:
+    from alembic import command
+
+    engine = archive_module._sqlite_engine(tmp_path / "down.sqlite")
+    config = archive_module.alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        command.downgrade(config, "0003")
+        tables = set(inspect(connection).get_table_names())
+        columns = {c["name"] for c in inspect(connection).get_columns("sources")}
+        triggers = {r[0] for r in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert not tables & {"tombstones", "merge_base", "merge_peers", "merge_history", "archive_info"}
+    assert not columns & {"version", "modified_by"}
+    assert triggers == {"sources_fts_insert", "sources_fts_delete", "sources_fts_update", "actors_fts_rename"}
+    engine.dispose()

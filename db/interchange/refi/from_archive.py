@@ -151,7 +151,8 @@ def build_export(session: Session, source_ids: Sequence[int] | None = None) -> E
     for mention in mentions:
         if mention.actor_id in cases:
             cases[mention.actor_id].selection_refs.append(annotation_ids[mention.annotation_id])
-            extras["mentions"].append([mention.uuid, annotation_ids[mention.annotation_id], actor_uuid[mention.actor_id]])
+            extras["mentions"].append([mention.uuid, annotation_ids[mention.annotation_id],
+                                       actor_uuid[mention.actor_id], mention.created_by])
     project.cases = list(cases.values())
 
     claim_of = {s.annotation_id: s for s in statistics if s.annotation_id}

@@ -344,14 +344,19 @@ class Store:
 
     def mentions(self) -> None:
         records = self.extras.get("mentions")
+        # (uuid, annotation guid, case guid, who made it); Dossier's own records say who
+        pairs: list[tuple[str, str, str, str | None]]
         if records is None:
-            pairs = [(derived_guid("mention", c.guid, s), s, c.guid) for c in self.project.cases for s in c.selection_refs]
-            pairs += [(derived_guid("mention", case, s), s, case) for case, s in self.case_codings]
+            pairs = [(derived_guid("mention", c.guid, s), s, c.guid, self.created_by)
+                     for c in self.project.cases for s in c.selection_refs]
+            pairs += [(derived_guid("mention", case, s), s, case, self.created_by) for case, s in self.case_codings]
         else:
-            pairs = [(m[0], m[1], m[2]) for m in records if isinstance(m, list) and len(m) == 3]
+            pairs = [(m[0], m[1], m[2], m[3] if len(m) == 4 else self.created_by)
+                     for m in records if isinstance(m, list) and len(m) in (3, 4)]
         known = existing(self.session, Mention, [p[0] for p in pairs])
-        rows = [{"uuid": uuid, "annotation_id": self.annotation_ids[a], "actor_id": self.actor_ids[c]}
-                for uuid, a, c in dict.fromkeys(pairs) if uuid not in known and a in self.annotation_ids and c in self.actor_ids]
+        rows = [{"uuid": uuid, "annotation_id": self.annotation_ids[a], "actor_id": self.actor_ids[c], "created_by": by}
+                for uuid, a, c, by in dict.fromkeys(pairs)
+                if uuid not in known and a in self.annotation_ids and c in self.actor_ids]
         if rows:
             self.session.connection().execute(insert(cast(Table, Mention.__table__)), rows)
             self.stored.counts["mentions"] += len(rows)

@@ -20,7 +20,8 @@ from db.models import (
     annotation_codes,
 )
 
-_SKIP = {"id", "created_at", "modified_at", "original_file_id"}
+#: local bookkeeping: ids, times, the edit counter and who last edited (issue 16)
+_SKIP = {"id", "created_at", "modified_at", "original_file_id", "version", "modified_by"}
 
 
 def _row(obj: Any, uuids: dict[str, dict[int, str]], refs: dict[str, str]) -> dict[str, Any]:

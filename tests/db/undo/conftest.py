@@ -27,12 +27,21 @@ Rows = dict[str, list[tuple[Any, ...]]]
 Loose = Mapping[str, set[str]]
 
 
+#: what undo does not take back, by design: a row's version counts every change (an undo too, so
+#: "changed by X meanwhile" sees it), and a deletion leaves a tombstone (putting the row back
+#: removes it; an undone creation leaves one for a UUID no other archive has)
+CHANGE_COUNTERS = {"*": {"version"}}
+BOOKKEEPING_TABLES = {"tombstones"}
+
+
 def dump(archive: Archive, loose: Loose | None = None) -> Rows:
     """Every row of every table, as plain values (ids, uuids and timestamps included)."""
-    loose = loose or {}
+    loose = _union(loose, CHANGE_COUNTERS)
     rows: Rows = {}
     with archive.session() as s:
         for table in Base.metadata.sorted_tables:
+            if table.name in BOOKKEEPING_TABLES:
+                continue
             skip = loose.get("*", set()) | loose.get(table.name, set())
             columns = [c for c in table.c if c.name not in skip]
             rows[table.name] = sorted((tuple(r) for r in s.execute(select(*columns))), key=repr)

@@ -1,0 +1,103 @@
+"""The offline gazetteer: where a place is, by any of its names, with nothing fetched from the
+network.
+
+Shipped as ``resources/gazetteer/places.tsv.xz`` (built by ``packaging/build_map_data.py``, which
+writes each name's :func:`key`):
+the world's countries (the centre of their largest outline, Natural Earth) and the GeoNames
+cities of 15,000 people or more with every alternate name and transliteration GeoNames gives
+("Grozny", "Groznyy", "Грозный", "Dzhokhar"). Names are matched folded (case and diacritics
+aside) and without their punctuation and spaces ("Kabardino-Balkaria" is "kabardino balkaria").
+A name several places share goes to a country before a city, then to the most populous.
+
+Loaded once a process (under a second, on a worker thread: the map's first read).
+"""
+
+from __future__ import annotations
+
+import lzma
+import threading
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from db.text import fold
+
+#: GeoNames' data is CC BY 4.0: say where it comes from wherever a place is shown from it
+ATTRIBUTION = "GeoNames (CC BY 4.0), Natural Earth"
+
+
+@dataclass(frozen=True)
+class GazetteerPlace:
+    kind: str  # "country" or "city"
+    geonameid: int | None
+    name: str
+    latitude: float
+    longitude: float
+    country: str
+    population: int
+
+    def describe(self) -> str:
+        """"Grozny (city, RU, 297,137 people)"."""
+        where = f"{self.kind}, {self.country}" if self.country else self.kind
+        people = f", {self.population:,} people" if self.population else ""
+        return f"{self.name} ({where}{people})"
+
+
+def key(name: str) -> str:
+    """How names are compared: folded, letters and digits only."""
+    return "".join(c for c in fold(name) if c.isalnum())
+
+
+class Gazetteer:
+    """Places by every name they have."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.places: list[GazetteerPlace] = []
+        self.index: dict[str, list[int]] = {}
+        for line in lines:
+            kind, geonameid, name, latitude, longitude, country, population, keys = line.split("\t")
+            number = len(self.places)
+            self.places.append(GazetteerPlace(kind, int(geonameid) if geonameid else None, name, float(latitude),
+                                              float(longitude), country, int(population or 0)))
+            # the file holds every name's key (see packaging/build_map_data.py): no folding here
+            for each in keys.split("|"):
+                self.index.setdefault(each, []).append(number)
+        for numbers in self.index.values():
+            numbers.sort(key=self._rank)
+
+    def _rank(self, number: int) -> tuple[int, int]:
+        place = self.places[number]
+        return (0 if place.kind == "country" else 1, -place.population)
+
+    def lookup(self, names: list[str] | tuple[str, ...]) -> list[GazetteerPlace]:
+        """The places called by the first of ``names`` the gazetteer knows, best first."""
+        for name in names:
+            found = self.index.get(key(name))
+            if found:
+                return [self.places[n] for n in found]
+        return []
+
+    def search(self, text: str, limit: int = 25) -> list[GazetteerPlace]:
+        """Places with a name that begins with ``text`` (exact names first), best first."""
+        wanted = key(text)
+        if not wanted:
+            return []
+        exact = list(self.index.get(wanted, []))
+        starts = sorted({n for k, numbers in self.index.items() if k.startswith(wanted) and k != wanted
+                         for n in numbers} - set(exact), key=self._rank)
+        return [self.places[n] for n in (exact + starts)[:limit]]
+
+
+_lock = threading.Lock()
+
+
+@cache
+def _load() -> Gazetteer:
+    data = files("resources").joinpath("gazetteer", "places.tsv.xz").read_bytes()
+    return Gazetteer(lzma.decompress(data).decode("utf-8").splitlines())
+
+
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer (read on first use)."""
+    with _lock:  # two workers asking at once read it once
+        return _load()

@@ -1,0 +1,48 @@
+"""Two people editing the same row: a clear "changed by X meanwhile" instead of a silent overwrite.
+
+Every researcher's row carries ``version`` (raised by one on each change, by a trigger, schema
+0016) and ``modified_by``. A form remembers the version it showed; the write checks it first
+(:func:`expect_version`) in the same transaction, and refuses when someone else saved since.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.base import Tracked
+from db.commands import CommandError
+
+
+class ChangedMeanwhile(CommandError):
+    """The row was changed by someone else since the form showed it; nothing was written."""
+
+
+def version_of(session: Session, model: type[Tracked], row_id: int) -> int:
+    """The row's version, to hand back to :func:`expect_version` with the edit."""
+    version = session.scalar(select(model.version).where(model.id == row_id))
+    if version is None:
+        raise CommandError(f"no {model.__name__.lower()} {row_id}")
+    return int(version)
+
+
+def expect_version(session: Session, model: Any, row_id: int, version: int | None) -> None:
+    """Refuse the edit when the row is no longer at ``version`` (None: no check).
+
+    The row is locked for the rest of the transaction on PostgreSQL (``FOR UPDATE``), so the
+    check and the write that follows cannot be overtaken."""
+    if version is None:
+        return
+    query = select(model.version, model.modified_by, model.modified_at).where(model.id == row_id)
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update()
+    found = session.execute(query).one_or_none()
+    if found is None:
+        raise ChangedMeanwhile(f"deleted by someone else meanwhile; {model.__name__.lower()} {row_id} is gone")
+    current, author, when = found
+    if int(current) != version:
+        at = f" at {when:%H:%M}" if when is not None else ""
+        raise ChangedMeanwhile(f"changed by {author or 'someone else'} meanwhile{at}; "
+                               "your edit was not saved: look at it again and redo it")

@@ -1,0 +1,1 @@
+"""The map pane (pyqtgraph; import ``.pane`` where the pane is built)."""

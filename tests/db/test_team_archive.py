@@ -1,0 +1,115 @@
+"""One archive for a team on PostgreSQL: two clients see each other's changes, edits carry
+their author, and the same merge runs from a laptop's SQLite file into the team archive and back."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from db import archive as archive_module
+from db.archive import Archive
+from db.commands import NewSource, add_actor, add_source, update_source
+from db.live import Listener
+from db.merge import merge_archives
+from db.models import Source
+from tests.db.merge.conftest import check_integrity, content
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def team(postgres_url: str) -> Iterator[Archive]:
+    opened = archive_module.open(postgres_url)
+    with opened.engine.begin() as connection:  # each test starts from an empty team archive
+        tables = ", ".join(["sources", "actors", "codes", "memos", "tombstones", "merge_peers",
+                            "merge_history", "rejected_actor_pairs", "original_files", "saved_searches"])
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    yield opened
+    opened.close()
+
+
+def test_a_write_by_one_client_reaches_the_other_within_a_second(team: Archive, postgres_url: str) -> None:
+    other = archive_module.open(postgres_url)
+    listener = Listener(other)
+    try:
+        assert listener.wait(0.05) == []
+        started = time.perf_counter()
+        with team.session() as s:
+            add_source(s, NewSource(text="Forty people were killed.", title="From the first client"))
+        tables = listener.wait(5)
+        assert time.perf_counter() - started < 1.0
+        assert "sources" in tables
+        with other.session() as s:
+            assert s.scalar(select(Source.title)) == "From the first client"
+    finally:
+        listener.close()
+        other.close()
+
+
+def test_edits_carry_the_connections_user_and_a_version(team: Archive) -> None:
+    with team.session() as s:
+        source_id = add_source(s, NewSource(text="Text."))
+    with team.session() as s:
+        update_source(s, source_id, title="Edited")
+    with team.session() as s:
+        row = s.execute(select(Source.created_by, Source.modified_by, Source.version)).one()
+    assert row == (team.author, team.author, 2)
+    assert team.author  # the connection's user (postgres), unless a name was set once
+
+
+def test_the_same_merge_from_a_laptop_into_the_team_archive_and_back(team: Archive, tmp_path: Path) -> None:
+    laptop = archive_module.open(tmp_path / "laptop.sqlite")
+    try:
+        with team.session() as s:
+            source_id = add_source(s, NewSource(text="Team report: 40 killed in Grozny.", title="Team"))
+            add_actor(s, "Grozny", "place")
+        merge_archives(laptop, team.location)  # the laptop takes the team archive along
+        with laptop.session() as s:
+            add_source(s, NewSource(text="Found in the field: 12 surrendered.", title="Field"))
+            laptop_id = s.scalar(select(Source.id).where(Source.title == "Team"))
+            assert laptop_id is not None
+            update_source(s, laptop_id, author="Field researcher")
+        with team.session() as s:
+            update_source(s, source_id, url="https://example.org/team")
+
+        into_team = merge_archives(team, laptop.location)
+        assert into_team.added == {"sources": 1}
+        assert into_team.updated == {"sources": 1}
+        back = merge_archives(laptop, team.location)
+        assert back.updated == {"sources": 1}
+        assert back.conflicts == []
+        assert content(team) == content(laptop)
+        check_integrity(team)
+        again = merge_archives(team, laptop.location)
+        assert (again.added, again.updated, again.deleted) == ({}, {}, {})
+    finally:
+        laptop.close()
+
+
+def test_two_people_editing_the_same_actor_get_changed_meanwhile_not_an_overwrite(team: Archive, postgres_url: str) -> None:
+    from dataclasses import replace
+
+    from db.actors import actor_state
+    from db.models import Actor
+    from db.undo import edit_actor
+    from db.versions import ChangedMeanwhile, version_of
+
+    with team.session() as s:
+        actor_id = add_actor(s, "Rustam Asilderov", "person")
+    colleague = archive_module.open(postgres_url)
+    try:
+        with team.session() as s:  # this window's editor opens the record
+            shown, state = version_of(s, Actor, actor_id), actor_state(s, actor_id)
+        with colleague.session() as s:  # a colleague saves first
+            edit_actor(s, actor_id, replace(actor_state(s, actor_id), description="Amir of Dagestan"),
+                       expected_version=version_of(s, Actor, actor_id))
+        with pytest.raises(ChangedMeanwhile, match=r"changed by postgres meanwhile at \d\d:\d\d"), team.session() as s:
+            edit_actor(s, actor_id, replace(state, description="Leader in Dagestan"), expected_version=shown)
+        with team.session() as s:
+            assert s.scalar(select(Actor.description)) == "Amir of Dagestan"
+    finally:
+        colleague.close()

@@ -1,0 +1,114 @@
+"""The map pane on real archives: places from the offline gazetteer over the shipped outlines,
+what it cannot place listed with a way to place it, no network ever."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from defusedxml import ElementTree
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from db import gazetteer as gazetteer_module
+from db.archive import Archive
+from db.places import set_place_point
+from desktop.charts.map import basemap as basemap_module
+from desktop.charts.map.pane import MapPane
+from desktop.tasks import TaskRunner
+from tests.desktop.charts.seeing_helpers import click, loaded, on_screen, shown
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Every way out of this process to the network fails (and is recorded)."""
+    tried: list[Any] = []
+
+    def refuse(*args: Any, **_kwargs: Any) -> Any:
+        tried.append(args)
+        raise OSError("the network is blocked in this test")
+
+    for name in ("connect", "connect_ex", "sendto"):
+        monkeypatch.setattr(socket.socket, name, refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return tried
+
+
+@pytest.fixture
+def pane(qtbot: QtBot, sample_archive: Archive, tasks: TaskRunner) -> MapPane:
+    return shown(qtbot, MapPane(sample_archive, tasks), size=(1100, 560))
+
+
+def actor_id(archive: Archive, name: str) -> int:
+    with archive.session() as session:
+        return int(session.execute(text("SELECT id FROM actors WHERE name = :n"), {"n": name}).scalar_one())
+
+
+def test_the_map_works_with_the_network_blocked(qtbot: QtBot, no_network: list[Any], sample_archive: Archive,
+                                               tasks: TaskRunner, tmp_path: Path) -> None:
+    # read the gazetteer and the outlines afresh, under the block
+    gazetteer_module._load.cache_clear()
+    basemap_module.basemap.cache_clear()
+    pane = shown(qtbot, MapPane(sample_archive, tasks), size=(1100, 560))
+    assert pane.summary() == "3 of 9 places on the map · 6 not on the map (listed beside it)"
+    assert pane.export_png(tmp_path / "map.png").stat().st_size > 0
+    assert no_network == []
+
+
+def test_places_from_the_gazetteer_and_the_list_of_those_not_on_the_map(pane: MapPane) -> None:
+    assert pane.objectName() == "mapView"
+    assert {r.name for r in pane.plot.shown} == {"Russia", "Syria", "Iraq"}
+    listed = [pane.unplaced.item(i).text() for i in range(pane.unplaced.count())]
+    assert listed[0] == "North Caucasus — 2 claims, 1 source"  # the most concerned first
+    assert pane.unplaced_title.text() == "Not on the map (6)"
+    russia = next(r for r in pane.plot.shown if r.name == "Russia")
+    assert "from the gazetteer: Russia (country, RU" in pane.plot.describe(russia)
+
+
+def test_the_outlines_are_drawn_with_disputed_borders_dashed(pane: MapPane) -> None:
+    outlines = basemap_module.basemap("50m")
+    assert outlines.countries > 200
+    assert pane.plot.scale == "110m"  # from Iraq to Russia: a continent, drawn coarse
+    # Kosovo (claimed by Serbia, says Natural Earth) meets Serbia along a dashed line near 21°E 43°N
+    drawn = outlines.whole()
+    xs, ys = drawn.disputed_x, drawn.disputed_y
+    near = (np.abs(xs - 21) < 1.5) & (np.abs(ys - 42.7) < 1)
+    assert near.any()
+    image: QImage = pane.plot.widget.grab().toImage()
+    land = image.pixelColor(on_screen(pane.plot.widget, pane.plot.view, 45.0, 55.0))  # in Russia
+    sea = image.pixelColor(on_screen(pane.plot.widget, pane.plot.view, 51.0, 42.0))  # the Caspian
+    assert land.name() == "#f4f2ec"
+    assert sea.name() == "#dfe9f2"
+
+
+def test_a_click_on_a_place_selects_it(qtbot: QtBot, pane: MapPane, sample_archive: Archive) -> None:
+    syria = actor_id(sample_archive, "Syria")
+    row = next(r for r in pane.plot.shown if r.actor_id == syria)
+    with qtbot.waitSignal(pane.actor_clicked, timeout=3000) as clicked:
+        click(qtbot, pane.plot.widget, on_screen(pane.plot.widget, pane.plot.view, row.longitude, row.latitude))
+    assert clicked.args == [syria]
+    assert pane.plot.highlighted() == syria
+    with qtbot.waitSignal(pane.coordinates_requested, timeout=3000) as asked:
+        pane.set_button.click()
+    assert asked.args == [syria]
+
+
+def test_a_place_given_coordinates_moves_onto_the_map(qtbot: QtBot, pane: MapPane, sample_archive: Archive) -> None:
+    caucasus = actor_id(sample_archive, "North Caucasus")
+    with sample_archive.session() as session:
+        set_place_point(session, caucasus, (43.6, 44.9))
+    pane.refresh()
+    loaded(qtbot, pane)
+    row = next(r for r in pane.plot.shown if r.actor_id == caucasus)
+    assert (row.latitude, row.longitude, row.origin) == (43.6, 44.9, "set")
+    assert pane.unplaced_title.text() == "Not on the map (5)"
+
+
+def test_exports_as_png_and_svg(pane: MapPane, tmp_path: Path) -> None:
+    assert QImage(str(pane.export_png(tmp_path / "map.png", width=1000))).width() == 1000
+    assert ElementTree.parse(pane.export_svg(tmp_path / "map.svg")).getroot().tag.endswith("svg")

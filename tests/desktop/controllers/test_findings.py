@@ -1,0 +1,138 @@
+"""Estimates in the window and File ▸ Report…, on the sample archive with real widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from desktop.views.dialogs.report import ReportDialog
+from desktop.window.main_window import MainWindow
+
+
+def test_the_estimates_pane_lists_each_estimate_and_follows_its_rule(qtbot: QtBot, window: MainWindow) -> None:
+    pane = window.estimates
+    qtbot.waitUntil(lambda: pane.tree.topLevelItemCount() == 3)
+    titles = [pane.tree.topLevelItem(i).text(0) for i in range(3)]  # type: ignore[union-attr]
+    assert "militants killed — North Caucasus — 2014" in titles
+    assert pane.heading.text().startswith("3 estimates.")
+    # each estimate expands to its claims
+    militants = pane.tree.topLevelItem(titles.index("militants killed — North Caucasus — 2014"))
+    assert militants is not None
+    assert militants.childCount() == 1
+    claim = militants.child(0)
+    assert claim is not None
+    assert claim.text(4) == "used"
+    assert "249 militants were killed in 2014" in claim.text(0)
+    # the hierarchy rule shows its box; naming nobody in it leaves every group unreconciled
+    assert not pane.prefer.isVisible()
+    with qtbot.waitSignal(window.controllers.findings.estimates_updated):
+        pane.rule.setCurrentIndex([pane.rule.itemData(i) for i in range(pane.rule.count())].index("hierarchy"))
+    assert pane.prefer.isVisible()
+    qtbot.waitUntil(lambda: all(f.rule.value == "hierarchy" for f in pane.findings))
+    assert "hierarchy is empty" in pane.tree.topLevelItem(0).text(5)  # type: ignore[union-attr]
+    pane.grab().save(str(Path(window.archive.location).with_name("estimates.png")))
+
+
+def test_file_report_writes_a_redacted_docx_with_progress(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    action = window.action.report
+    assert action.objectName() == "actionReport"
+    assert action in window.menus["file"].actions()
+    with qtbot.waitSignal(window.dialogs.opened) as opened:
+        action.trigger()
+    dialog = opened.args[0]
+    assert isinstance(dialog, ReportDialog)
+    out = tmp_path / "dossier.docx"
+    dialog.path.setText(str(tmp_path / "dossier.txt"))
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    assert "must end in .docx" in dialog.error.text()
+    dialog.path.setText(str(out))
+    for i in range(dialog.redact.count()):
+        item = dialog.redact.item(i)
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) == "Caucasus Knot":
+            item.setCheckState(Qt.CheckState.Checked)
+    dialog.grab().save(str(tmp_path / "report-dialog.png"))
+    with qtbot.waitSignal(window.controllers.findings.report_written, timeout=30_000):
+        dialog.done(QDialog.DialogCode.Accepted)
+    text = "\n".join([p.text for p in docx.Document(str(out)).paragraphs]
+                     + [c.text for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells])
+    assert "militants killed — North Caucasus — 2014" in text
+    assert "Caucasus Knot" not in text
+    assert "Outlet A" in text
+    assert "Report written" in window.statusBar().currentMessage()
+
+
+def test_the_vague_quantity_table_is_edited_undoably(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    from db.commands import NewStatistic, add_statistic
+    from db.dates import PartialDate
+    from db.findings.vague import VagueRule
+    from desktop.views.dialogs.vague import VagueTableDialog
+
+    quote = "an estimated 249 militants were killed in 2014 alone"
+    with window.archive.session() as session:
+        from db.queries import source_text
+
+        text = source_text(session, 1) or ""
+        start = text.index(quote)
+        add_statistic(session, NewStatistic(value=None, low=24, measure="wounded", subject="militants",
+                                            source_id=1, start=start, end=start + len(quote),
+                                            period_start=PartialDate(2014)))
+    window.archive_changed.emit()
+    pane = window.estimates
+
+    def wounded() -> object:
+        return next((f for f in pane.findings if f.measure == "wounded"), None)
+
+    qtbot.waitUntil(lambda: wounded() is not None)
+    assert wounded().best == 24  # type: ignore[attr-defined]  # "at least 24": no phrase in its quote
+    with qtbot.waitSignal(window.dialogs.opened) as opened:
+        pane.vague.click()
+    dialog = opened.args[0]
+    assert isinstance(dialog, VagueTableDialog)
+    dialog.grab().save(str(tmp_path / "vague.png"))
+    dialog._add(VagueRule("an estimated N", "N", "N", "N"))
+    dialog.table.item(dialog.table.rowCount() - 1, 2).setText("many")  # type: ignore[union-attr]
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    assert "“many” is not a number" in dialog.error.text()
+    dialog.table.item(dialog.table.rowCount() - 1, 2).setText("N")  # type: ignore[union-attr]
+    with qtbot.waitSignal(window.controllers.findings.estimates_updated, timeout=10_000):
+        dialog.done(QDialog.DialogCode.Accepted)
+    qtbot.waitUntil(lambda: wounded() is not None and wounded().best == 249)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(window.controllers.findings.estimates_updated, timeout=10_000):
+        window.undo_stack.undo()
+    qtbot.waitUntil(lambda: wounded() is not None and wounded().best == 24)  # type: ignore[attr-defined]
+
+
+def test_a_kept_estimate_is_marked_stale_when_its_claim_changes(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    from db.statistic_edits import update_statistic
+
+    pane = window.estimates
+    qtbot.waitUntil(lambda: pane.tree.topLevelItemCount() == 3)
+    titles = [pane.tree.topLevelItem(i).text(0) for i in range(3)]  # type: ignore[union-attr]
+    top = pane.tree.topLevelItem(titles.index("militants killed — North Caucasus — 2014"))
+    assert top is not None
+    assert not pane.keep.isEnabled()
+    statistic = int(top.child(0).data(0, Qt.ItemDataRole.UserRole + 1))  # type: ignore[union-attr]
+    pane.tree.setCurrentItem(top.child(0))  # a claim's row selects its estimate
+    assert pane.keep.isEnabled()
+    with qtbot.waitSignal(window.controllers.findings.estimates_updated, timeout=10_000):
+        pane.keep.click()
+
+    def note() -> str:
+        titles = [pane.tree.topLevelItem(i).text(0) for i in range(pane.tree.topLevelItemCount())]  # type: ignore[union-attr]
+        item = pane.tree.topLevelItem(titles.index("militants killed — North Caucasus — 2014"))
+        return item.text(5) if item is not None else ""
+
+    qtbot.waitUntil(lambda: note().startswith("kept ("))
+    with window.archive.session() as session:
+        update_statistic(session, statistic, {"value": "251"})
+    window.archive_changed.emit()
+    qtbot.waitUntil(lambda: note().startswith("kept, stale: its claims changed (kept 249"))
+    window.docks.show("estimates")
+    pane.grab().save(str(tmp_path / "stale.png"))
+    with qtbot.waitSignal(window.controllers.findings.estimates_updated, timeout=10_000):
+        window.undo_stack.undo()  # the estimate is no longer kept
+    qtbot.waitUntil(lambda: not note().startswith("kept"))
