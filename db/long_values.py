@@ -12,9 +12,7 @@ never read whole. PostgreSQL takes the values whole.
 
 from __future__ import annotations
 
-import codecs
 import sqlite3
-from collections.abc import Generator
 from contextlib import suppress
 from pathlib import Path
 from typing import cast
@@ -101,42 +99,6 @@ def fill(session: Session, source_id: int, staged: int) -> None:
         "FROM sources s WHERE s.id = ?",
         (source_id,),
     )
-
-
-def text_pieces(session: Session, source_id: int, piece_chars: int) -> tuple[str | None, Generator[str, None, None]]:
-    """A source's text read from its row without loading it whole: the text itself when it is
-    short (up to four pieces' worth of bytes), else None and its pieces of about ``piece_chars``
-    bytes, none cutting a word in two."""
-    connection = _driver(session)
-    blob = connection.blobopen("sources", "text", source_id, readonly=True)
-    if len(blob) <= 4 * piece_chars:
-        with blob:
-            return blob.read().decode("utf-8", errors="replace"), _no_pieces()
-    return None, _pieces(blob, piece_chars)
-
-
-def _no_pieces() -> Generator[str, None, None]:
-    yield from ()
-
-
-def _pieces(blob: sqlite3.Blob, piece_chars: int) -> Generator[str, None, None]:
-    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-    carry = ""
-    with blob:
-        while True:
-            data = blob.read(piece_chars)
-            text = carry + decoder.decode(data, final=not data)
-            if not data:
-                if text:
-                    yield text
-                return
-            cut = len(text)
-            while cut > 0 and text[cut - 1].isalnum():
-                cut -= 1  # the word at the end goes with the next piece
-            if cut == 0:
-                cut = len(text)  # one word longer than a piece: cut it after all
-            carry = text[cut:]
-            yield text[:cut]
 
 
 def clear(session: Session) -> None:

@@ -11,13 +11,11 @@ pending until :func:`build_stem_index` has run. PostgreSQL stems in SQL and need
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from contextlib import closing
 
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from db.language.search_forms import PIECE_CHARS, index_pieces, index_text
-from db.long_values import text_pieces
+from db.language.search_forms import index_text
 
 #: sources stemmed by one commit: the ones just written first (an import's batch is 200 files)
 COMMIT_LIMIT = 1000
@@ -56,27 +54,20 @@ def stem_pending(session: Session, limit: int = COMMIT_LIMIT) -> int:
 
 def _stem(session: Session, ids: Sequence[int]) -> None:
     marks = ",".join(str(i) for i in ids)  # integers read from the table: safe to inline
-    # the texts are read one at a time from their rows (a long one a piece at a time, never
-    # whole: see db.long_values), not all at once with the rest
-    rows = session.execute(text(
-        "SELECT s.id, s.title, s.author, s.language, a.name FROM sources s "
-        f"LEFT JOIN actors a ON a.id = s.outlet_id WHERE s.id IN ({marks})")).all()
+    # rows taken one at a time as they are read (not all fetched first): a long text is held
+    # once while its forms are worked out, never with the other pending texts
     values = [
-        {"id": int(r[0]), "title": index_text(r[1] or "", r[3]), "body": _body_forms(session, int(r[0]), r[3]),
-         "people": index_text(" ".join(x for x in (r[4], r[2]) if x), r[3])}
-        for r in rows
+        {"id": int(r[0]), "title": index_text(r[1] or "", r[4]), "body": index_text(r[2] or "", r[4]),
+         "people": index_text(" ".join(x for x in (r[5], r[3]) if x), r[4])}
+        for r in session.execute(text(
+            "SELECT s.id, s.title, s.text, s.author, s.language, a.name FROM sources s "
+            f"LEFT JOIN actors a ON a.id = s.outlet_id WHERE s.id IN ({marks})"))
     ]
     session.execute(text(f"DELETE FROM source_stems WHERE source_id IN ({marks})"))
     if values:
         session.execute(text("INSERT INTO source_stems(source_id, title, body, people) "
                              "VALUES (:id, :title, :body, :people)"), values)
     session.execute(text(f"DELETE FROM source_stems_pending WHERE source_id IN ({marks})"))
-
-
-def _body_forms(session: Session, source_id: int, language: str | None) -> str:
-    whole, pieces = text_pieces(session, source_id, PIECE_CHARS)
-    with closing(pieces):  # the row's blob is let go of, even when stemming fails
-        return index_text(whole, language) if whole is not None else index_pieces(pieces, language)
 
 
 def build_stem_index(

@@ -84,8 +84,6 @@ def _forms_for(code: str | None) -> _Forms:
 #: a long text is reduced a piece at a time, each piece giving each of its forms once, so that
 #: memory stays bounded by its vocabulary (a 100 MB transcript repeats its words)
 _PIECE = 1 << 20
-#: the size of those pieces, for readers that hand a text over in pieces (db.search_index)
-PIECE_CHARS = _PIECE
 
 
 def index_text(text: str, language_code: str | None) -> str:
