@@ -233,6 +233,28 @@ class _Writer:
         set_codes(self.session, codes)
         return len(updates), CodesSet(tuple(before.items()))
 
+    def repoint_memos(self) -> None:
+        """Our memos on a row this archive keeps under another UUID (a source the other side
+        imported again, recognised by its text) follow that row, as theirs do (see ``local``)."""
+        memos = self.plan.ours_by_key.get("memos", {})
+        updated = {u.ours.id for u in self.plan.updates["memos"]}
+        gone = self.gone.get("memos", set())
+        writes = []
+        for key, memo in memos.items():
+            raw = memo.refs[0]
+            if raw is None or key in gone or memo.id in updated:
+                continue
+            target = self.plan.target(str(raw))
+            here = next((rows[target].uuid for name, rows in self.plan.ours_by_key.items()
+                         if target in rows and target not in self.gone.get(name, set())), None)
+            if here is None:
+                here = next((self.plan.theirs_by_key[name][target].uuid for name, made in self.inserted.items()
+                             if target in made and target in self.plan.theirs_by_key.get(name, {})), None)
+            if here is not None and here != raw:
+                self.old_values.append(("memos", memo.id, {"target_uuid": raw}))
+                writes.append(("memos", memo.id, {"target_uuid": here}))
+        write_values(self.session, writes)
+
     def keep(self, kind: str, uuid: str, name: str, value: Any, author: str | None, reason: str) -> None:
         self.history.append({"peer": self.peer, "kind": kind, "row_uuid": uuid, "field": name,
                              "value": k.to_json(value), "author": author, "reason": reason})
@@ -373,6 +395,7 @@ def apply_plan(session: Session, plan: Plan, theirs: Connection, peer_uuid: str,
             applied.updated[spec.name] = count
         if codes is not None:
             code_changes.append(codes)
+    writer.repoint_memos()
     writer.conflicts()
     applied.orphaned = writer.reanchor()
     merges = writer.merge_actors()

@@ -194,12 +194,19 @@ def test_word_comments_become_annotations_on_import(archive: Archive, tmp_path: 
 
 
 _IMPORT_AND_MEASURE = """
-import json, resource, sys
+import json, pathlib, resource, sys, tempfile
 from db import archive
 from db.importer import import_paths
-[result] = import_paths(archive.open(sys.argv[1]), [sys.argv[2]])
+opened = archive.open(sys.argv[1])
+# a small file first: the readers, the language model and the stemmer are loaded (the baseline)
+small = pathlib.Path(tempfile.mkdtemp()) / "note.txt"
+small.write_text("A short note about the hearing in Khasavyurt, before the transcript.", encoding="utf-8")
+import_paths(opened, [small])
+baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+[result] = import_paths(opened, [sys.argv[2]])
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"status": result.status, "error": result.error, "id": result.source_id, "peak_mb": peak}))
+print(json.dumps({"status": result.status, "error": result.error, "id": result.source_id,
+                  "above_baseline_mb": peak - baseline}))
 """
 
 
@@ -220,8 +227,8 @@ def test_a_100_mb_text_file_imports_within_bounded_memory(archive: Archive, arch
 
     outcome = json.loads(probe.stdout)
     assert outcome["status"] == "imported", outcome["error"]
-    # about five copies of the file at the peak (bytes, text, the database's own), never more
-    assert outcome["peak_mb"] < 8 * 100
+    # under about three copies of the file above what the process holds before it (issue 21)
+    assert outcome["above_baseline_mb"] < 3.5 * 100, outcome
     with archive.session() as session:
         [hit] = search_sources(session, "Zarema Umarova")
         stored = session.scalar(select(func.length(Source.text)).where(Source.id == outcome["id"]))
