@@ -388,6 +388,7 @@ def list_statistics(
                 dataset=stat.dataset,
                 notes=stat.notes,
                 page=page_of(starts, start) if start is not None else None,
+                version=stat.version,
             )
         )
     return result

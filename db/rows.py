@@ -120,6 +120,8 @@ class StatisticRow:
     notes: str | None = None
     #: the page of the source's original document (a PDF) the quote is on
     page: int | None = None
+    #: the row's edit counter when it was read (an edit hands it back: "changed by X meanwhile")
+    version: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -3,10 +3,13 @@
 Every researcher's row carries ``version`` (raised by one on each change, by a trigger, schema
 0016) and ``modified_by``. A form remembers the version it showed; the write checks it first
 (:func:`expect_version`) in the same transaction, and refuses when someone else saved since.
+Where what a form shows is not one row (an annotation's codes, a memo that may not exist yet),
+the write compares what the form showed with what is there instead, and refuses the same way.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
@@ -43,6 +46,17 @@ def expect_version(session: Session, model: Any, row_id: int, version: int | Non
         raise ChangedMeanwhile(f"deleted by someone else meanwhile; {model.__name__.lower()} {row_id} is gone")
     current, author, when = found
     if int(current) != version:
-        at = f" at {when:%H:%M}" if when is not None else ""
-        raise ChangedMeanwhile(f"changed by {author or 'someone else'} meanwhile{at}; "
-                               "your edit was not saved: look at it again and redo it")
+        raise changed_meanwhile(author, when)
+
+
+def changed_meanwhile(author: str | None, when: dt.datetime | None) -> ChangedMeanwhile:
+    """The refusal an editor shows: who saved the row since it was shown, and when."""
+    at = f" at {when:%H:%M}" if when is not None else ""
+    return ChangedMeanwhile(f"changed by {author or 'someone else'} meanwhile{at}; "
+                            "your edit was not saved: look at it again and redo it")
+
+
+def last_change(session: Session, model: Any, *where: Any) -> tuple[str | None, dt.datetime | None]:
+    """Who last changed the row ``where`` picks, and when (None, None: no such row)."""
+    found = session.execute(select(model.modified_by, model.modified_at).where(*where)).first()
+    return (found[0], found[1]) if found is not None else (None, None)

@@ -67,10 +67,16 @@ def _codes_and_note(session: Session, annotation_id: int) -> AnnotationEdited:
 
 
 def edit_annotation(
-    session: Session, annotation_id: int, code_ids: Iterable[int], note: str | None
+    session: Session, annotation_id: int, code_ids: Iterable[int], note: str | None, *,
+    shown: tuple[Iterable[int], str | None] | None = None,
 ) -> AnnotationEdited:
-    """Give an annotation these codes and this note (None: no note)."""
+    """Give an annotation these codes and this note (None: no note); with the codes and note the
+    editor ``shown``, refused when someone else changed either meanwhile."""
     before = _codes_and_note(session, annotation_id)
+    if shown is not None and (set(shown[0]), shown[1] or None) != (set(before.code_ids), before.note or None):
+        from db.versions import changed_meanwhile, last_change
+
+        raise changed_meanwhile(*last_change(session, Annotation, Annotation.id == annotation_id))
     commands.set_annotation_codes(session, annotation_id, code_ids)
     commands.update_annotation(session, annotation_id, note=note)
     return before

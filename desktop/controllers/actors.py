@@ -73,7 +73,7 @@ class Actors(QObject):
     def edit_actor(self, actor_id: int) -> ActorEditorDialog | None:
         archive = self.services.archive
         try:
-            state = reads.actor_record(archive, actor_id)
+            state, version = reads.actor_record_to_edit(archive, actor_id)
         except ValueError as error:
             self.services.show_status(str(error))
             return None
@@ -85,7 +85,8 @@ class Actors(QObject):
         def edited() -> None:
             after = dialog.state()
             if after != dialog.before:
-                self.services.undo_stack.push(undo.EditActorRecord(self.services, actor_id, dialog.before, after))
+                self.services.undo_stack.push(
+                    undo.EditActorRecord(self.services, actor_id, dialog.before, after, expected_version=version))
 
         return self.dialogs.show(dialog, edited, delete_on_close=False)
 

@@ -160,7 +160,7 @@ class Annotating(QObject):
         def accepted() -> None:
             creations, ticked = self._code_refs(dialog)
             self._push_with_codes("Edit annotation", creations, undo.EditAnnotation(
-                self.services, annotation_id, ticked, dialog.note_text()
+                self.services, annotation_id, ticked, dialog.note_text(), shown=(row.code_ids, row.note)
             ))
 
         self.dialogs.show(dialog, accepted)

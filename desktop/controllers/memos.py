@@ -29,8 +29,12 @@ class Memos(QObject):
         self.dialogs = dialogs
         self._selected = selected
 
-    def edit_memo(self, kind: str, target_id: int | None = None) -> None:
-        """Write the memo on a source, actor, statistic or code (the selected one by default)."""
+    def edit_memo(self, kind: str, target_id: int | None = None, *, unsaved: str = "",
+                  notice: str | None = None) -> None:
+        """Write the memo on a source, actor, statistic or code (the selected one by default).
+
+        When a colleague saved the memo between opening and saving, nothing is overwritten: the
+        editor opens again with their text, the researcher's own (``unsaved``) below it."""
         if target_id is None:
             target_id = self._selected(kind)
         if target_id is None or target_id < 0:
@@ -39,14 +43,28 @@ class Memos(QObject):
         target = reads.memo_target(self.services.archive, kind, target_id)
         if target is None:
             return
-        dialog = MemoDialog(f"{kind.capitalize()}: {target.label}", target.text,
-                            parent=self.dialogs.parent_widget)
+        shown = target.text or ""
+        text = f"{shown}\n\n{unsaved}".strip() if unsaved else shown
+        dialog = MemoDialog(f"{kind.capitalize()}: {target.label}", text,
+                            parent=self.dialogs.parent_widget, notice=notice)
 
         def accepted() -> None:
-            if dialog.text() != (target.text or ""):
-                self.services.undo_stack.push(undo.EditMemo(self.services, kind, target.uuid, dialog.text()))
+            typed = dialog.text()
+            if typed == shown:
+                return
+            command = undo.EditMemo(self.services, kind, target.uuid, typed, shown=shown)
+            self.services.undo_stack.push(command)
+            if command.last_task is not None:  # its result arrives through the event loop, after this
+                command.last_task.on_failed(lambda error: self._refused(kind, target_id, typed, error))
 
         self.dialogs.show(dialog, accepted)
+
+    def _refused(self, kind: str, target_id: int, typed: str, error: str) -> None:
+        if "meanwhile" not in error:
+            return
+        who = error.split(";")[0]
+        self.edit_memo(kind, target_id, unsaved=typed, notice=(
+            f"This memo was {who}. Their text is first, yours below it: keep what should stay, then Save."))
 
     def find_memos(self) -> MemoSearchDialog:
         """A searchable list of every memo; double-click one to go to what it is on."""

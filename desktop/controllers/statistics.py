@@ -43,8 +43,10 @@ class Statistics(QObject):
 
     # --- edits and conflicts --------------------------------------------------------------
 
-    def edit_statistic(self, statistic_id: int, changes: dict[str, Any], text: str) -> None:
-        self.services.undo_stack.push(undo.EditStatistic(self.services, statistic_id, changes, text))
+    def edit_statistic(self, statistic_id: int, changes: dict[str, Any], text: str, version: object = None) -> None:
+        expected = version if isinstance(version, int) else None
+        self.services.undo_stack.push(undo.EditStatistic(self.services, statistic_id, changes, text,
+                                                         expected_version=expected))
 
     def refresh_conflicts(self) -> Task:
         """Recompute the conflicts off the GUI thread (after a change, and at opening)."""

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from db import lookup, queries
 from db.actors import ActorDetail, ActorState, DuplicateCandidate, actor_detail, actor_state
 from db.actors import likely_duplicates as find_likely_duplicates
 from db.archive import Archive
+from db.models import Actor
 from db.rows import ActorRow
+from db.versions import version_of
 from desktop.reads.base import read
 
 
@@ -31,6 +35,16 @@ def actor(archive: Archive, actor_id: int) -> ActorDetail | None:
 def actor_record(archive: Archive, actor_id: int) -> ActorState:
     """The editable record (name, kind, aliases, relations); ValueError when it is gone."""
     return read(archive, actor_state, actor_id)
+
+
+def actor_record_to_edit(archive: Archive, actor_id: int) -> tuple[ActorState, int]:
+    """The record and its version, read together: the edit hands the version back, and is
+    refused when someone else saved the actor in between ("changed by X meanwhile")."""
+
+    def both(session: Session, actor_id: int) -> tuple[ActorState, int]:
+        return actor_state(session, actor_id), version_of(session, Actor, actor_id)
+
+    return read(archive, both, actor_id)
 
 
 def match_actors(archive: Archive, spelling: str) -> list[lookup.ActorMatch]:

@@ -42,12 +42,14 @@ class EditActorRecord(ArchiveCommand):
     as it was when the edit was applied (``before``: as the editor showed it)."""
 
     def __init__(self, window: Window, actor_id: int, before: ActorState, after: ActorState,
-                 parent: QUndoCommand | None = None) -> None:
+                 parent: QUndoCommand | None = None, *, expected_version: int | None = None) -> None:
         super().__init__(window, f"Edit actor {after.name}", parent)
         self.actor_id, self.before, self.after = actor_id, before, after
+        #: the actor's version the editor showed: someone else's save since refuses the edit
+        self.expected_version = expected_version
 
     def write(self, session: Session) -> Change:
-        return db_undo.edit_actor(session, self.actor_id, self.after)
+        return db_undo.edit_actor(session, self.actor_id, self.after, expected_version=self.expected_version)
 
 
 class MergeActors(ArchiveCommand):

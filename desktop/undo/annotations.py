@@ -55,13 +55,16 @@ class EditAnnotation(ArchiveCommand):
     """Change an annotation's codes and note."""
 
     def __init__(self, window: Window, annotation_id: int, code_ids: Iterable[IdOrRef],
-                 note: str | None, parent: QUndoCommand | None = None) -> None:
+                 note: str | None, parent: QUndoCommand | None = None, *,
+                 shown: tuple[Iterable[int], str | None] | None = None) -> None:
         super().__init__(window, "Edit annotation", parent)
         self.annotation_id = annotation_id
         self.code_ids = list(code_ids)
         self.note = note or None
+        #: the codes and note the editor showed: a colleague's change since refuses the edit
+        self.shown = (tuple(shown[0]), shown[1]) if shown is not None else None
 
     def write(self, session: Session) -> Change:
         return db_undo.edit_annotation(
-            session, self.annotation_id, [resolve(c) for c in self.code_ids], self.note
+            session, self.annotation_id, [resolve(c) for c in self.code_ids], self.note, shown=self.shown
         )

@@ -17,9 +17,11 @@ class EditMemo(ArchiveCommand):
     """Write (or clear, with an empty text) the memo on a source, actor, statistic or code."""
 
     def __init__(self, window: Window, target_kind: str, target_uuid: str, text: str,
-                 parent: QUndoCommand | None = None) -> None:
+                 parent: QUndoCommand | None = None, *, shown: str | None = None) -> None:
         super().__init__(window, "Edit memo", parent)
         self.target_kind, self.target_uuid, self.new_text = target_kind, target_uuid, text
+        #: the text the memo editor showed: a colleague's save since refuses the edit
+        self.shown = shown
 
     def write(self, session: Session) -> Change:
-        return db_undo.edit_memo(session, self.target_kind, self.target_uuid, self.new_text)
+        return db_undo.edit_memo(session, self.target_kind, self.target_uuid, self.new_text, shown=self.shown)

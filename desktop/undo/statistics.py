@@ -41,10 +41,14 @@ class EditStatistic(ArchiveCommand):
     """Change some fields of one statistic (the table's inline edit)."""
 
     def __init__(self, window: Window, statistic_id: int, changes: dict[str, Any],
-                 text: str = "Edit statistic", parent: QUndoCommand | None = None) -> None:
+                 text: str = "Edit statistic", parent: QUndoCommand | None = None, *,
+                 expected_version: int | None = None) -> None:
         super().__init__(window, text, parent)
         self.statistic_id = statistic_id
         self.changes = dict(changes)
+        #: the version the table showed: someone else's save since refuses the edit
+        self.expected_version = expected_version
 
     def write(self, session: Session) -> Change:
-        return db_undo.edit_statistic(session, self.statistic_id, self.changes)
+        return db_undo.edit_statistic(session, self.statistic_id, self.changes,
+                                      expected_version=self.expected_version)

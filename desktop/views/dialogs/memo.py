@@ -23,7 +23,8 @@ from desktop.views.dialogs.common import ok_cancel
 class MemoDialog(QDialog):
     """Free text the researcher keeps about one row; empty removes the memo."""
 
-    def __init__(self, what: str, text: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, what: str, text: str | None, parent: QWidget | None = None, *,
+                 notice: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("memoDialog")
         self.setWindowTitle(f"Memo — {what}")
@@ -36,6 +37,14 @@ class MemoDialog(QDialog):
         title = QLabel(what)
         title.setStyleSheet("font-weight: 600;")
         layout.addWidget(title)
+        #: why the dialog opened again (a colleague's save in between), or None
+        self.notice: QLabel | None = None
+        if notice:
+            self.notice = QLabel(notice)
+            self.notice.setObjectName("memoNotice")
+            self.notice.setWordWrap(True)
+            self.notice.setStyleSheet("color: palette(highlighted-text); background: #b35c00; padding: 6px;")
+            layout.addWidget(self.notice)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)

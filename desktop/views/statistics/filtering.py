@@ -83,11 +83,12 @@ def source_label(row: StatisticRow) -> str:
 class StatisticsFilterProxy(QSortFilterProxyModel):
     """The pane's proxy: its text filter plus :class:`StatisticsFilter`, conflict flags, editing.
 
-    ``edit_requested(statistic_id, changes, text)`` is emitted for a cell edit; the window pushes
-    an undoable command for it (the proxy itself never writes).
+    ``edit_requested(statistic_id, changes, text, version)`` is emitted for a cell edit, with the
+    version of the row the cell showed (a save by someone else since is then not overwritten);
+    the window pushes an undoable command for it (the proxy itself never writes).
     """
 
-    edit_requested = Signal(int, dict, str)
+    edit_requested = Signal(int, dict, str, object)
     edit_refused = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -171,7 +172,9 @@ class StatisticsFilterProxy(QSortFilterProxyModel):
             self.edit_refused.emit(str(error))
             return False
         title = self.headerData(index.column(), Qt.Orientation.Horizontal)
-        self.edit_requested.emit(int(index.data(Role.ID)), changes, f"Edit {str(title).lower()}")
+        row = index.data(Role.ROW)
+        self.edit_requested.emit(int(index.data(Role.ID)), changes, f"Edit {str(title).lower()}",
+                                 getattr(row, "version", None))
         return True
 
 

@@ -2,7 +2,7 @@
 
 Above the table, a filter box and a filter bar (measure, place, claimant, source, years, conflicts
 only, grouping); below it, totals per group. Cells can be edited (double-click or F2): the pane
-asks with ``edit_requested(statistic_id, changes, text)`` and never writes itself; the context
+asks with ``edit_requested(statistic_id, changes, text, version)`` and never writes itself; the context
 menu and the Delete key ask likewise (``show_requested``, ``memo_requested``, ``delete_requested``).
 """
 
@@ -28,7 +28,7 @@ class StatisticsPane(QWidget):
 
     statistic_selected = Signal(int)
     #: a cell was edited: (statistic id, fields to change, what to call the edit)
-    edit_requested = Signal(int, dict, str)
+    edit_requested = Signal(int, dict, str, object)
     #: a cell edit could not be read (the reason)
     edit_refused = Signal(str)
     show_requested = Signal(int)

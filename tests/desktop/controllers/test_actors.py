@@ -244,3 +244,40 @@ def test_the_editor_shows_where_the_actor_appears(
     assert window.reader.detail is not None
     assert window.reader.detail.text[span[0]:span[1]].startswith("some 5,816 civilians")
     dialog.reject()
+
+
+def test_saving_an_actor_a_colleague_saved_since_says_so_and_keeps_theirs(
+    qtbot: QtBot, window: MainWindow, sample_archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from db import archive as archive_module
+    from db.actors import actor_state
+    from db.undo import edit_actor
+
+    rustam = actor_id(sample_archive, "Rustam Asilderov")
+    dialog = controller(window).edit_actor(rustam)
+    assert dialog is not None
+    monkeypatch.setenv("DOSSIER_AUTHOR", "Madina")
+    colleague = archive_module.open(sample_archive.location)
+    try:  # while the editor is open, a colleague saves the same actor
+        with colleague.session() as s:
+            edit_actor(s, rustam, replace(actor_state(s, rustam), notes="Killed in Makhachkala, December 2016."))
+    finally:
+        colleague.close()
+    dialog.notes.setPlainText("Reported killed in December 2016.")
+    ok(qtbot, dialog.buttons)
+    qtbot.waitUntil(lambda: "changed by Madina meanwhile" in window.statusBar().currentMessage())
+    with sample_archive.session() as s:
+        detail = actor_detail(s, rustam)
+    assert detail is not None
+    assert detail.notes == "Killed in Makhachkala, December 2016."
+    # opened again, the editor shows the colleague's notes and saves
+    again = controller(window).edit_actor(rustam)
+    assert again is not None
+    assert again.notes.toPlainText() == "Killed in Makhachkala, December 2016."
+    again.notes.setPlainText("Killed in Makhachkala, 3 December 2016.")
+    ok(qtbot, again.buttons)
+    settle(qtbot, window)
+    with sample_archive.session() as s:
+        assert (actor_detail(s, rustam) or detail).notes == "Killed in Makhachkala, 3 December 2016."

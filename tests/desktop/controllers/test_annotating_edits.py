@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
+from db.lookup import memo_text
 from db.queries import annotations_of, list_codes, list_statistics
 from desktop.views.dialogs import AnnotateDialog, ChooseCodeDialog, CodeDialog, MemoDialog
 from desktop.window.main_window import MainWindow
@@ -311,3 +312,66 @@ def test_memos_on_an_actor_and_a_statistic_from_their_panes(qtbot: QtBot, window
     with window.archive.session() as s:
         found = {(m.target_kind, m.target_id) for m in search_memos(s)}
     assert found == {("actor", actor.id), ("statistic", stat.id)}
+
+
+def _colleague(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> Archive:
+    """Another researcher (Madina) on the same archive file."""
+    from db import archive as archive_module
+
+    monkeypatch.setenv("DOSSIER_AUTHOR", "Madina")
+    return archive_module.open(window.archive.location)
+
+
+def test_a_memo_a_colleague_saved_meanwhile_opens_again_with_both_texts(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db.undo import edit_memo
+
+    uuid = window.reader.detail.row.uuid  # type: ignore[union-attr]
+    window.action.memo_source.trigger()
+    dialog = dialog_of(window, MemoDialog)
+    colleague = _colleague(window, monkeypatch)
+    try:  # while this memo editor is open, Madina writes the memo on the same source
+        with colleague.session() as s:
+            edit_memo(s, "source", uuid, "Kavkaz Uzel counts 14 killed, not 12.")
+    finally:
+        colleague.close()
+    qtbot.keyClicks(dialog.edit, "Ask the author where the 2,200 comes from.")
+    click_ok(qtbot, dialog)
+    # not overwritten: the editor comes back with Madina's text first and ours below it
+    qtbot.waitUntil(lambda: isinstance(window.dialogs.current, MemoDialog) and window.dialogs.current is not dialog)
+    again = dialog_of(window, MemoDialog)
+    assert again.notice is not None
+    assert "changed by Madina meanwhile" in again.notice.text()
+    both = "Kavkaz Uzel counts 14 killed, not 12.\n\nAsk the author where the 2,200 comes from."
+    assert again.text() == both
+    with window.archive.session() as s:
+        assert memo_text(s, "source", uuid) == "Kavkaz Uzel counts 14 killed, not 12."
+    click_ok(qtbot, again)
+    settle(qtbot, window)
+    with window.archive.session() as s:
+        assert memo_text(s, "source", uuid) == both
+
+
+def test_editing_an_annotation_a_colleague_changed_meanwhile_is_refused(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db.undo import edit_annotation
+
+    row = annotation(window.archive, 1, "pledged loyalty to ISIS")
+    assert row is not None
+    menu = window.controllers.annotating.reader_menu(point_of(window, "pledged loyalty"))
+    menu_action(menu, "Edit annotation…")
+    dialog = dialog_of(window, AnnotateDialog)
+    colleague = _colleague(window, monkeypatch)
+    try:
+        with colleague.session() as s:
+            edit_annotation(s, row.id, row.code_ids, "Check the date of the oath.")
+    finally:
+        colleague.close()
+    dialog.set_checked([])
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: "changed by Madina meanwhile" in window.statusBar().currentMessage())
+    kept = annotation(window.archive, 1, "pledged loyalty to ISIS")
+    assert kept is not None
+    assert (kept.note, kept.codes) == ("Check the date of the oath.", row.codes)

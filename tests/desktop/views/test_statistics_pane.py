@@ -219,3 +219,28 @@ def test_the_filter_proxy_passes_the_model_tester(
     window.statistics.with_criteria(measure="killed", conflicts_only=True)
     assert shown(window) == ["120", "~249"]
     qtmodeltester.check(proxy)
+
+
+def test_a_cell_edit_after_a_colleague_saved_the_claim_says_so_and_keeps_theirs(
+    qtbot: QtBot, window: MainWindow, sample_archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db import archive as archive_module
+    from db.undo import edit_statistic
+
+    [claim] = [r for r in window.statistics.visible_rows() if r.measure == "gone to fight"]
+    monkeypatch.setenv("DOSSIER_AUTHOR", "Madina")
+    colleague = archive_module.open(sample_archive.location)
+    try:  # a colleague on the same archive saves first; this window has not refreshed yet
+        with colleague.session() as s:
+            edit_statistic(s, claim.id, {"value": 1900.0})
+    finally:
+        colleague.close()
+    edit_cell(qtbot, window, "~2,200", StatisticsModel.VALUE, "2,000")
+    qtbot.waitUntil(lambda: "changed by Madina meanwhile" in window.statusBar().currentMessage())
+    assert "not saved" in window.statusBar().currentMessage()
+    assert stat(sample_archive, "gone to fight")[0] == 1900.0
+    # once the table shows the colleague's value, the edit goes through
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: any("1,900" in v for v in shown(window)))
+    edit_cell(qtbot, window, next(v for v in shown(window) if "1,900" in v), StatisticsModel.VALUE, "2,000")
+    qtbot.waitUntil(lambda: stat(sample_archive, "gone to fight")[0] == 2000.0)
