@@ -7,6 +7,8 @@ SQLite archive. A kill -9 or a failure part way leaves the archive as it was; Ca
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,15 +164,37 @@ def merge_into(
                 plan.different_actors = list(decisions.different_actors)
                 result = _result(name, plan, session, theirs, dry_run=False)
                 backup = None
-                if archive.path is not None and (result.changed or plan.actor_merges or plan.redirected
-                                                 or plan.same_actors or plan.different_actors):
-                    backup = backup_sqlite(archive.path, "before-merge")
+                if result.changed or plan.actor_merges or plan.redirected or plan.same_actors or plan.different_actors:
+                    backup = (backup_sqlite(archive.path, "before-merge") if archive.path is not None
+                              else backup_team_archive(archive, "before-merge", report))
                 applied = apply_plan(session, plan, theirs, theirs_side.archive_uuid, name, report, cancelled)
         except OperationalError as error:
             raise _failed(archive, error) from error
     result.added, result.updated, result.deleted = applied.added, applied.updated, applied.deleted
     result.orphaned, result.change, result.backup = applied.orphaned, applied.change, backup
     return result
+
+
+def backup_team_archive(archive: Archive, label: str, report: Report | None = None) -> Path:
+    """A SQLite copy of a team archive (PostgreSQL) as it is, in Dossier's data folder's
+    ``backups`` (``NAME-LABEL-STAMP.sqlite``, private): what a file archive's backup beside it is."""
+    from db import archive as archive_module
+    from db.location import data_dir
+
+    folder = data_dir() / "backups"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    name = re.sub(r"[^\w.-]+", "_", archive.location.rsplit("/", 1)[-1].split("?")[0]) or "team"
+    target = folder / f"{name}-{label}-{stamp}.sqlite"
+    copy = archive_module.open(target)
+    try:  # every row of the team archive into the new file, as send_copy does
+        merge_archives(copy, archive.location, report=report)
+    except BaseException:
+        copy.close()
+        target.unlink(missing_ok=True)
+        raise
+    copy.close()
+    return target
 
 
 def _ancestor(base: str | Path | None, archive: Archive) -> Side | None:

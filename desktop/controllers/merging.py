@@ -113,7 +113,8 @@ class Merging(QObject):
         deleted = sum(result.deleted.values())
         self.services.show_status(
             f"Merged {Path(result.other).name}: {added:,} new, {updated:,} changed, {deleted:,} deleted, "
-            f"{len(result.conflicts)} conflicts (Edit ▸ Undo takes it back)", 12_000)
+            f"{len(result.conflicts)} conflict{'' if len(result.conflicts) == 1 else 's'} (Edit ▸ Undo takes it back"
+            + (f"; the archive before it is kept in {result.backup}" if result.backup else "") + ")", 12_000)
         self.merged.emit(result)
 
     def send_copy(self, path: Path | None = None) -> Task | None:

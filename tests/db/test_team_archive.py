@@ -113,3 +113,34 @@ def test_two_people_editing_the_same_actor_get_changed_meanwhile_not_an_overwrit
             assert s.scalar(select(Actor.description)) == "Amir of Dagestan"
     finally:
         colleague.close()
+
+
+def test_a_merge_into_the_team_archive_keeps_a_backup_of_it_first(
+    team: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DOSSIER_DATA_DIR", str(tmp_path / "data"))
+    with team.session() as s:
+        add_source(s, NewSource(text="Team report: 40 killed in Grozny.", title="Team"))
+        add_actor(s, "Grozny", "place")
+    before = content(team)
+    laptop = archive_module.open(tmp_path / "laptop.sqlite")
+    try:
+        with laptop.session() as s:
+            add_source(s, NewSource(text="Found in the field: 12 surrendered.", title="Field"))
+        merged = merge_archives(team, laptop.location)
+    finally:
+        laptop.close()
+    assert merged.added == {"sources": 1}
+    assert merged.backup is not None
+    assert merged.backup.parent == tmp_path / "data" / "backups"
+    assert merged.backup.stat().st_mode & 0o077 == 0  # the team's sources, readable by this user only
+    backup = archive_module.open(merged.backup)
+    try:  # the team archive as it was before the merge, to put back if the merge was a mistake
+        assert content(backup) == before
+        check_integrity(backup)
+    finally:
+        backup.close()
+    assert content(team) != before
+    # a merge that changes nothing makes no backup
+    again = merge_archives(team, tmp_path / "laptop.sqlite")
+    assert again.backup is None

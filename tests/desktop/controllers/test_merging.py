@@ -74,6 +74,10 @@ def test_merge_archive_previews_lets_the_researcher_pick_and_undoes_in_one_step(
     with qtbot.waitSignal(window.controllers.merging.merged, timeout=20_000):
         qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
+    status = window.statusBar().currentMessage()
+    assert status.startswith("Merged colleague.sqlite: 3 new, 1 changed, 0 deleted, 1 conflict (")
+    [backup] = Path(window.archive.location).parent.glob("*.before-merge-*.bak")
+    assert str(backup) in status  # where the archive as it was is kept
     merged = _titles(window.archive)
     assert "ISIS in the North Caucasus (colleague)" in merged
     assert "Surrender" in merged
