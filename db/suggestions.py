@@ -99,7 +99,7 @@ def suggestions_for_source(session: Session, source_id: int) -> SourceSuggestion
     recorded = [(s.start, s.end) for s in detail.statistics if s.start is not None and s.end is not None]
     statistics = [
         s
-        for s in suggest_statistics(text, detail.row.published)
+        for s in suggest_statistics(text, detail.row.published, detail.row.language)
         if ("statistic", s.start, s.end, statistic_key(s)) not in rejected
         and not any(start <= s.start < end or s.start <= start < s.end for start, end in recorded)
     ]

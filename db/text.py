@@ -37,6 +37,8 @@ ABBREVIATIONS = frozenset({
     "colo", "conn", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore",
     "pa", "tenn", "va", "vt", "wash", "wyo", "approx", "est", "dept", "univ", "ft", "fig",
     "al", "bros", "gov't", "govt", "messrs", "rev", "supt", "pres", "vol",
+    # Russian: articles of a law, scales and currencies, "гг." after years, addresses
+    "ст", "пп", "тыс", "млн", "млрд", "трлн", "руб", "долл", "гг", "им", "ул", "обл", "пос", "корр",
 })  # fmt: skip
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")

@@ -114,13 +114,46 @@ def _why_not(sentence: str, number: Number, clause: str) -> str | None:
 
 
 def suggest_statistics(text: str, published: PartialDate | None = None,
-                       ) -> list[StatisticCandidate]:
-    """Statistic candidates in ``text``, in reading order (see the module notes for the rules)."""
+                       language: str | None = None) -> list[StatisticCandidate]:
+    """Statistic candidates in ``text``, in reading order (see the module notes for the rules).
+
+    ``language`` is the source's (ISO 639-1); without it a text mostly in Cyrillic is told by
+    its words. Russian is read by :mod:`.russian`; every other language by the English rules,
+    which find figures in digits whatever the language."""
+    reader = _russian_statistics if _reads_as(text, language) == "ru" else _sentence_statistics
     candidates: list[StatisticCandidate] = []
     for s_start, s_end in bounded_sentences(text):
         sentence = text[s_start:s_end]
-        candidates.extend(_sentence_statistics(text, s_start, sentence, published))
+        candidates.extend(reader(text, s_start, sentence, published))
     return candidates
+
+
+def _reads_as(text: str, language: str | None) -> str | None:
+    from db.language import normalise_code
+
+    code = normalise_code(language)
+    if code is not None:
+        return code
+    from db.language.scripts import main_script
+
+    if main_script(text) != "Cyrillic":
+        return None
+    from db.language.detect import detect_language
+
+    return detect_language(text)
+
+
+def _russian_statistics(text: str, offset: int, sentence: str,
+                        published: PartialDate | None) -> list[StatisticCandidate]:
+    from db.extract.statistics.russian import sentence_statistics
+
+    found = []
+    for c in sentence_statistics(sentence, published):
+        start, end = trimmed(text, offset + c.start, offset + c.end)
+        found.append(StatisticCandidate(
+            start, end, text[start:end], c.value, c.low, c.high, c.approximate, c.measure, c.unit,
+            c.subject, c.period_start, c.period_end, c.place, c.claimant))
+    return found
 
 
 # A cheap first look: no digit and no number word, no statistic.
