@@ -81,8 +81,8 @@ _KIND = [(re.compile(rf"^(?:{_LOW})$", re.IGNORECASE), "low"),
 _NOT_A_COUNT_AFTER = re.compile(
     r"^\s*(?:год(?:а|у|ом|ы|ов|ам|ами|ах)?|лет|г\.|гг\.?|месяц\w*|мес\.|недел\w*|дн(?:я|ей|ям|ями|ях)|"
     r"день|сут(?:ок|ки|кам)|час(?:а|ов|ам|ами|ах)?|ч\.|минут\w*|мин\.|секунд\w*|сек\.|век\w*|"
-    r"столети\w*|км|километр\w*|метр\w*|м|см|мм|миль|мил[ьи]|верст\w*|шаг\w*|градус\w*|балл\w*|"
-    r"раз(?:а)?|лет\w*)(?![\w-])", re.IGNORECASE)
+    r"столети\w*|км|километр\w*|метр\w*|сантиметр\w*|миллиметр\w*|м|см|мм|миль|мил[ьи]|верст\w*|"
+    r"шаг\w*|градус\w*|балл\w*|кг|килограмм\w*|лет\w*|мест(?:о|е|ом|у)|очк\w*)(?![\w-])", re.IGNORECASE)
 _LAW_BEFORE = re.compile(
     r"(?:стать\w*|ст\.|ч\.|част\w*|пункт\w*|п\.|пп\.|подпункт\w*|№|номер\w*|No\.?)\s*"
     r"(?:\d+(?:\.\d+)*\s*(?:,|и|или)?\s*)*$", re.IGNORECASE)
@@ -92,7 +92,8 @@ _ONE_OF = re.compile(r"^\s*из\s+(?!\d)", re.IGNORECASE)
 _CLAIM_VERB = (r"(?:сообщ\w+|заяв\w+|переда[её]т|передал\w*|передают|рассказ\w+|отмет\w+|сказал\w*|"
                r"уточн\w+|добав\w+|пишет|писал\w*|подчеркн\w+|информир\w+|подсчита\w+|"
                r"указ(?:ал|ала|али|ывает|ывают)\w*|констатир\w+|объяв\w+|признал\w*|"
-               r"утвержда\w+|говорится\s+в\s+\w+(?:\s+\w+)?|цитиру\w+|привод\w+\s+слова)")
+               r"утвержда\w+|говорится\s+в\s+\w+(?:\s+\w+)?|цитиру\w+|привод\w+\s+слова|счита\w+|"
+               r"полага\w+|прогнозиру\w+|подсчитал\w*|насчитал\w*)")
 _LEADING_CLAIM = re.compile(
     r"(?:^|[,;:]\s*|\s)(?:[Пп]о\s+(?:(?:последним|предварительным|официальным|уточн[её]нным|"
     r"имеющимся|новым|оперативным)\s+)?(?:данным|словам|информации|сведениям|оценкам|оценке|"
@@ -101,10 +102,10 @@ _LEADING_CLAIM = re.compile(
     r"сообщению|заявлению)\s+)?|[Кк]ак\s+" + _CLAIM_VERB + r")\s+(?P<who>[^,;:.!?]{2,120}?)\s*(?:,|—|–|:)")
 _TRAILING_CLAIM = re.compile(
     r"(?:,|—|–|\s-)\s*(?:—\s*)?(?:как\s+)?" + _CLAIM_VERB + r"\s+(?:в\s+)?(?P<who>[^,;:!?]{2,120}?)"
-    r"\s*(?:[,.;!?]\s*|$)")
+    r"\s*(?:[,.;:!?]\s*|$)")
 _WITH_REFERENCE = re.compile(r"со\s+ссылкой\s+на\s+(?P<who>[^,;:!?]{2,120}?)\s*(?:[,.;!?]|$)",
                              re.IGNORECASE)
-_SUBJECT_CLAIM = re.compile(r"^(?P<who>[^,;:!?«\"]{2,90}?)\s+" + _CLAIM_VERB + r"(?:\s*,|\s+что|\s*:|\s+о\s+том)")
+_SUBJECT_CLAIM = re.compile(r"^(?P<who>[^,;:!?«\"]{2,90}?)\s+" + _CLAIM_VERB + r"(?:\s*,|\s+что|\s*:|\s+об?\s)")
 #: the words before a name that say what the person or body is, not who
 _TITLES = re.compile(
     r"^(?:(?:официальн\w+\s+)?(?:представител\w+|пресс-секретар\w+|пресс-служб\w+|пресс-центр\w*|"
@@ -122,7 +123,8 @@ _COMMON_CLAIMANTS = re.compile(
     r"участник\w*|правозащитник\w*|активист\w*|родственник\w*|власт\w+|официальн\w+|чиновник\w*|"
     r"наблюдател\w+|эксперт\w*|аналитик\w*|ученые|учёные|исследовател\w+|социолог\w*|синоптик\w*|"
     r"пограничник\w*|следовател\w+|следстви\w+|прокуратур\w+|министерств\w+|ведомств\w+|"
-    r"оппозици\w+|сторонник\w*|боевик\w*|повстанц\w+|СМИ)", re.IGNORECASE)
+    r"оппозици\w+|сторонник\w*|боевик\w*|повстанц\w+|журналист\w*|опрос\w*|исследовани\w*|доклад\w*|"
+    r"отч[её]т\w*|законопроект\w*|документ\w*|статистик\w*|комментатор\w*|СМИ)", re.IGNORECASE)
 #: the collective numerals count people ("двое", "пятерых")
 _COLLECTIVE = {"двое", "трое", "четверо", "пятеро", "шестеро", "семеро", "восьмеро", "девятеро",
                "десятеро"}
@@ -131,7 +133,7 @@ _CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?:а|но|однако|тогда\s+ка�
 _QUANTITY_BEFORE = re.compile(
     r"(?:числ\w*|количеств\w*|численност\w*|всего|итого|общ\w+\s+числ\w*|составил\w*|составля\w+|"
     r"состав(?:ит|ят)|достиг\w*|достига\w+|насчитыва\w+|превысил\w*|превыша\w+|увеличил\w*|"
-    r"сократил\w*|вырос\w*|снизил\w*|вернул\w*|из\s+них|в\s+том\s+числе|еще|ещё)\s+(?:[^\s\d]+\s+)?$",
+    r"сократил\w*|вырос\w*|снизил\w*|вернул\w*|из\s+них|в\s+том\s+числе|еще|ещё)\s+(?:[^\s\d]+\s+){0,2}$",
     re.IGNORECASE)
 _SKIP_VERBS = {"быть", "стать", "являться", "мочь", "иметь", "сообщить", "заявить", "рассказать",
                "передать", "отметить", "сказать", "говорить", "добавить", "подчеркнуть", "уточнить",
@@ -167,10 +169,10 @@ def _number_words() -> dict[str, tuple[str, frozenset[str]]]:
 @functools.cache
 def _number_word_re() -> str:
     words = sorted(_number_words(), key=len, reverse=True)
-    return "|".join(re.escape(w) for w in words)
+    return "|".join(re.escape(w).replace("е", "[её]") for w in words)  # the dictionary writes "е" for "ё"
 
 
-_DIGITS = r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,])|\d+(?:,\d+)?"
+_DIGITS = r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,])|\d+(?:[.,]\d+)?"
 _SCALE_AFTER = re.compile(r"^\s*(?:(?P<abbr>тыс|млн|млрд|трлн)\.?(?!\w)|(?P<word>тысяч\w*|миллион\w*|"
                           r"миллиард\w*|триллион\w*))", re.IGNORECASE)
 
@@ -179,7 +181,8 @@ _SCALE_AFTER = re.compile(r"^\s*(?:(?P<abbr>тыс|млн|млрд|трлн)\.?(
 def _number_re() -> re.Pattern[str]:
     words = _number_word_re()
     word_phrase = rf"(?:{words})(?:\s+(?:{words}|с\s+половиной))*"
-    return re.compile(rf"(?<![\w.,-])(?:(?P<digits>{_DIGITS})|(?P<words>{word_phrase}))(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.,])(?<![^\W\d_]-)(?:(?P<digits>{_DIGITS})|(?P<words>{word_phrase}))(?![\w]|\.\d)",
+                      re.IGNORECASE)
 
 
 def _word_value(phrase: str, before: str = "") -> tuple[float, bool]:
@@ -234,6 +237,11 @@ def _digits_value(text: str) -> float:
     return float(re.sub(r"[\u00a0\u202f ]", "", text).replace(",", "."))
 
 
+def _tidy(value: float) -> float:
+    """8.13 * 10**9 as 8,130,000,000, not 8,130,000,000.000001."""
+    return float(round(value)) if abs(value - round(value)) < 1e-6 * max(1.0, abs(value)) else value
+
+
 def _scale_factor(match: re.Match[str]) -> float:
     if match.group("abbr"):
         return float(_SCALE_ABBREVIATIONS[match.group("abbr").lower()])
@@ -248,12 +256,12 @@ def _read(sentence: str, match: re.Match[str]) -> tuple[float, bool, int]:
         value, vague = _digits_value(match.group("digits")), False
         scale = _SCALE_AFTER.match(sentence[end:])
         if scale:
-            value, end = value * _scale_factor(scale), end + scale.end()
+            value, end = _tidy(value * _scale_factor(scale)), end + scale.end()
         return value, vague, end
     value, vague = _word_value(match.group("words"), sentence[max(0, match.start() - 20):match.start()])
     scale = _SCALE_AFTER.match(sentence[end:])
     if scale and scale.group("abbr"):
-        value, end = value * _scale_factor(scale), end + scale.end()
+        value, end = _tidy(value * _scale_factor(scale)), end + scale.end()
     return value, vague, end
 
 
@@ -284,7 +292,7 @@ def _find_numbers(sentence: str) -> list[RussianNumber]:
                 scale = _SCALE_AFTER.match(sentence[following.end():])
                 low = value
                 if scale is not None and _SCALE_AFTER.match(sentence[end:]) is None:
-                    low = value * _scale_factor(scale)  # "10–40 тыс.": the scale carries back
+                    low = _tidy(value * _scale_factor(scale))  # "10–40 тыс.": the scale carries back
                 if other > low:
                     number = RussianNumber(start - (from_before.end() - from_before.start() if from_before else 0),
                                            other_end, None, low, other, False)
@@ -322,8 +330,16 @@ def _why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str |
     after = sentence[end:end + 40]
     raw = match.group(0)
     digits = match.group("digits")
-    if re.match(rf"^\s*{MONTH_RE}(?!\w)", after, re.IGNORECASE):
+    if re.match(rf"^\s*(?:[–—-]\s*\d{{1,2}}\s+)?{MONTH_RE}(?!\w)", after, re.IGNORECASE):
         return "day of a date"
+    if digits and (re.match(r"^\.\d{1,2}\.\d{2,4}", after) or re.match(r"^\d{1,2}\.\d{1,2}$", digits)
+                   and re.match(r"^\.\d{2,4}", after)):
+        return "a date"
+    if re.search(r"[«“„\"]\s*$", before) and re.match(r"^[^»”\"«“]{0,30}[»”\"]", after):
+        return "the title of a work"  # «17 мгновений весны», "33 коровы"
+    next_word = re.match(r"^\s+([^\W\d_]+)", after)
+    if next_word and any("Anum" in p.tag.grammemes for p in parses(next_word.group(1), "ru")[:1]):
+        return "an ordinal"
     if digits and re.fullmatch(r"\d{4}", digits) and 1000 <= int(digits) <= 2100:
         if (re.match(r"^\s*(?:г\.|гг\.?|год\w*|-(?:х|е|м|й|го|ых|ые))", after, re.IGNORECASE)
                 or re.search(rf"{MONTH_RE}\s*$", before, re.IGNORECASE)
@@ -371,8 +387,9 @@ def _counted(sentence: str, number: RussianNumber) -> tuple[str | None, str | No
         if symbol in ("%", "проц") or symbol.startswith("процент") or symbol.startswith("п"):
             return None, "%"
         return None, _MONEY_ABBREVIATIONS.get(symbol.replace(" ", ""), "RUB")
-    if re.search(r"\$\s*$", sentence[:number.start]):
-        return None, "USD"
+    symbol_before = re.search(r"([$€£¥₽])\s*$", sentence[:number.start])
+    if symbol_before:
+        return None, {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB"}[symbol_before.group(1)]
     words = []
     for word_match in _WORD.finditer(after):
         if word_match.start() > 0 and re.search(r"[,.;:!?()«»\"—]", after[:word_match.start()]):
@@ -446,10 +463,22 @@ def _clean_claimant(raw: str) -> str | None:
     who = re.sub(r"\s+(?:в|во|на)\s+(?:пятницу|понедельник|вторник|среду|четверг|субботу|воскресенье)\b.*$", "", who)
     who = re.sub(r"^(?:со\s+ссылкой\s+на|по\s+(?:данным|словам|информации|сведениям)|согласно)\s+", "",
                  who, flags=re.IGNORECASE)
-    who = re.sub(r"^(?:в|во)\s+", "", who)
+    who = re.sub(r"^(?:в|во)\s+", "", who, flags=re.IGNORECASE)
+    who = re.sub(r"\s+(?:также|тоже|уже|ранее|еще|ещё|вновь|официально|сегодня|вчера|накануне|позднее)$", "",
+                 who, flags=re.IGNORECASE)
     who = _TITLES.sub("", who).strip()
+    # what a named outlet or body is ("газета «Коммерсантъ»", "журнал Forbes"): the name itself
+    named = re.match(r"^(?:газет\w*|журнал\w*|агентств\w*|информагентств\w*|телеканал\w*|радиостанци\w*|"
+                     r"издани\w*|сайт\w*|портал\w*|телерадиокомпани\w*|компани\w*|организаци\w*|"
+                     r"фонд\w*|центр\w*|движени\w*|парти\w*)\s+(?P<name>[«“\"'A-ZА-ЯЁ].*)$", who)
+    if named:
+        who = named.group("name")
+    who = who.strip("«»“”\"' ").replace("''", "").strip()
     if not who or who.lower().split()[0] in _PRONOUNS or len(who.split()) > 9:
         return None
+    first = _best(who.split()[0])
+    if first is not None and first.tag.POS in ("VERB", "PRTS", "INFN", "ADVB", "CONJ", "PRCL"):  # type: ignore[attr-defined]
+        return None  # "Было заявлено", "Также сообщили": nobody named
     words = who.split()
     # a person's name at the end of a description ("глава Чечни Рамзан Кадыров")
     name_run: list[str] = []
@@ -462,7 +491,7 @@ def _clean_claimant(raw: str) -> str | None:
             break
     if name_run and len(name_run) < len(words) and len(name_run) >= 2:
         words = name_run
-    if not any(w[:1].isupper() for w in words) and not _COMMON_CLAIMANTS.match(" ".join(words)):
+    if not any(w[:1].isupper() for w in words) and not any(_COMMON_CLAIMANTS.match(w) for w in words):
         return None
     # the head words in the nominative, up to the first preposition
     for index, word in enumerate(words):
@@ -595,7 +624,14 @@ def sentence_statistics(sentence: str, published: PartialDate | None = None) -> 
     for number in numbers:
         number.subject, number.unit = _counted(sentence, number)
         clause = next(((s, e) for s, e in clauses if s <= number.start < e), (0, len(sentence)))
-        if number.unit is None and number.subject is None:
+        scaled = bool(re.search(r"\d\s*(?:тыс|млн|млрд|трлн|тысяч|миллион|миллиард)", sentence[number.start:number.end],
+                                re.IGNORECASE))
+        part_of = re.match(r"^\s*из\s+", sentence[number.end:])
+        if number.unit is None and number.subject is None and part_of:
+            whole = next((n for n in numbers if n.start >= number.end + part_of.end() - 1), None)
+            if whole is not None:  # "138 из 142 избирателей": what the whole counts
+                number.subject, number.unit = _counted(sentence, whole)
+        if number.unit is None and number.subject is None and not scaled:
             previous = kept[-1][0] if kept else None
             if previous is not None and re.match(r"^\s*(?:[,.;:!?)»\"—–]|$|(?:и|а)\s)", sentence[number.end:]):
                 # "погибли 5 человек, ранены 10": the count before names what is counted
