@@ -47,6 +47,7 @@ _NUMERALS = {
     "пятьсот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
     "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7, "восьмеро": 8,
     "девятеро": 9, "десятеро": 10, "оба": 2, "обе": 2, "полтора": 1.5, "полторы": 1.5,
+    "дважды": 2, "трижды": 3, "четырежды": 4,
 }  # fmt: skip
 _SCALE_WORDS = {"тысяча": 1_000, "миллион": 1_000_000, "миллиард": 1_000_000_000,
                 "триллион": 1_000_000_000_000}  # fmt: skip
@@ -93,19 +94,21 @@ _CLAIM_VERB = (r"(?:сообщ\w+|заяв\w+|переда[её]т|переда�
                r"уточн\w+|добав\w+|пишет|писал\w*|подчеркн\w+|информир\w+|подсчита\w+|"
                r"указ(?:ал|ала|али|ывает|ывают)\w*|констатир\w+|объяв\w+|признал\w*|"
                r"утвержда\w+|говорится\s+в\s+\w+(?:\s+\w+)?|цитиру\w+|привод\w+\s+слова|счита\w+|"
-               r"полага\w+|прогнозиру\w+|подсчитал\w*|насчитал\w*)")
+               r"полага\w+|прогнозиру\w+|подсчитал\w*|насчитал\w*|отмеча\w+|оценива\w+|напомина\w+|"
+               r"сообща\w+)")
 _LEADING_CLAIM = re.compile(
     r"(?:^|[,;:]\s*|\s)(?:[Пп]о\s+(?:(?:последним|предварительным|официальным|уточн[её]нным|"
     r"имеющимся|новым|оперативным)\s+)?(?:данным|словам|информации|сведениям|оценкам|оценке|"
-    r"подсч[её]там|мнению|утверждению|версии|заявлению|сообщению|статистике)|"
-    r"[Сс]огласно\s+(?:(?:данным|информации|сведениям|оценкам|подсч[её]там|статистике|"
-    r"сообщению|заявлению)\s+)?|[Кк]ак\s+" + _CLAIM_VERB + r")\s+(?P<who>[^,;:.!?]{2,120}?)\s*(?:,|—|–|:)")
+    r"подсч[её]там|мнению|утверждению|версии|заявлению|сообщению|статистике|опросам|опросу|"
+    r"результатам|итогам|расч[её]там|прогнозу|прогнозам)|"
+    r"[Сс]огласно(?:\s+(?:данным|информации|сведениям|оценкам|подсч[её]там|статистике|"
+    r"сообщению|заявлению))?|[Кк]ак\s+" + _CLAIM_VERB + r")\s+(?P<who>[^,;:.!?]{2,120}?)\s*(?:,|—|–|:)")
 _TRAILING_CLAIM = re.compile(
     r"(?:,|—|–|\s-)\s*(?:—\s*)?(?:как\s+)?" + _CLAIM_VERB + r"\s+(?:в\s+)?(?P<who>[^,;:!?]{2,120}?)"
     r"\s*(?:[,.;:!?]\s*|$)")
 _WITH_REFERENCE = re.compile(r"со\s+ссылкой\s+на\s+(?P<who>[^,;:!?]{2,120}?)\s*(?:[,.;!?]|$)",
                              re.IGNORECASE)
-_SUBJECT_CLAIM = re.compile(r"^(?P<who>[^,;:!?«\"]{2,90}?)\s+" + _CLAIM_VERB + r"(?:\s*,|\s+что|\s*:|\s+об?\s)")
+_SUBJECT_CLAIM = re.compile(r"^(?P<who>[^,;:!?«\"]{2,90}?)\s+" + _CLAIM_VERB + r"(?:\s*,|\s+что|\s*:|\s+об?\s|\s+[^\W\d_]+)")
 #: the words before a name that say what the person or body is, not who
 _TITLES = re.compile(
     r"^(?:(?:официальн\w+\s+)?(?:представител\w+|пресс-секретар\w+|пресс-служб\w+|пресс-центр\w*|"
@@ -145,6 +148,9 @@ _SKIP_VERBS = {"быть", "стать", "являться", "мочь", "име
 _GENITIVE_BEFORE = re.compile(r"(?:около|до|более|свыше|менее|меньше|больше|порядка|почти|из|от|с|"
                               r"не\s+менее|не\s+более|не\s+меньше|не\s+больше)\s+$", re.IGNORECASE)
 #: the nouns that count ("тысяча", "сотня", "десяток"): a multiplier after a number, else alone
+#: how many times: "трижды" counts events
+_TIMES = {"дважды": 2, "трижды": 3, "четырежды": 4}
+_TIMES_WORD = re.compile(r"(?:дважды|трижды|четырежды)", re.IGNORECASE)
 _COUNTING_NOUNS = {**_SCALE_WORDS, "десяток": 10, "сотня": 100}
 
 
@@ -291,7 +297,7 @@ def _find_numbers(sentence: str) -> list[RussianNumber]:
             if not other_vague and not _why_not(sentence, following.start(), other_end, following):
                 scale = _SCALE_AFTER.match(sentence[following.end():])
                 low = value
-                if scale is not None and _SCALE_AFTER.match(sentence[end:]) is None:
+                if scale is not None and _SCALE_AFTER.match(sentence[match.end():]) is None:
                     low = _tidy(value * _scale_factor(scale))  # "10–40 тыс.": the scale carries back
                 if other > low:
                     number = RussianNumber(start - (from_before.end() - from_before.start() if from_before else 0),
@@ -332,8 +338,8 @@ def _why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str |
     digits = match.group("digits")
     if re.match(rf"^\s*(?:[–—-]\s*\d{{1,2}}\s+)?{MONTH_RE}(?!\w)", after, re.IGNORECASE):
         return "day of a date"
-    if digits and (re.match(r"^\.\d{1,2}\.\d{2,4}", after) or re.match(r"^\d{1,2}\.\d{1,2}$", digits)
-                   and re.match(r"^\.\d{2,4}", after)):
+    if digits and (re.match(r"^\.\d{1,2}\.\d{2,4}", after) or (re.match(r"^\d{1,2}\.\d{1,2}$", digits)
+                   and re.match(r"^\.\d{2,4}", after))):
         return "a date"
     if re.search(r"[«“„\"]\s*$", before) and re.match(r"^[^»”\"«“]{0,30}[»”\"]", after):
         return "the title of a work"  # «17 мгновений весны», "33 коровы"
@@ -353,6 +359,8 @@ def _why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str |
         return "a time or a score"
     if re.match(r"^-[^\W\d_]", after) or re.search(r"[^\W\d_]-$", before) or re.match(r"^[^\W\d_]", after):
         return "an ordinal, an adjective or a name"
+    if re.search(r"(?:^|\s)в\s+$", before) and re.match(r"^\s*раз(?:а)?\s+(?:больше|меньше|выше|ниже|быстрее|дороже|дешевле)", after):
+        return "a factor"
     if _NOT_A_COUNT_AFTER.match(after):
         return "a duration, an age or a distance"
     if _LAW_BEFORE.search(before) or (digits and _LAW_AFTER.match(after)):
@@ -391,9 +399,13 @@ def _counted(sentence: str, number: RussianNumber) -> tuple[str | None, str | No
     if symbol_before:
         return None, {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB"}[symbol_before.group(1)]
     words = []
+    if _TIMES_WORD.fullmatch(sentence[number.start:number.end].strip()):
+        return None, "раз"
     for word_match in _WORD.finditer(after):
         if word_match.start() > 0 and re.search(r"[,.;:!?()«»\"—]", after[:word_match.start()]):
             break
+        if word_match.group(0).lower() in ("его", "ее", "её", "их", "своих", "своего", "своей", "наших", "ваших"):
+            continue
         words.append((word_match.group(0), number.end + word_match.end()))
         if len(words) == 4:
             break
@@ -458,7 +470,7 @@ def _measure(sentence: str, clause: tuple[int, int], number: RussianNumber) -> s
     return min(candidates)[1] if candidates else None
 
 
-def _clean_claimant(raw: str) -> str | None:
+def _clean_claimant(raw: str, named_only: bool = False) -> str | None:
     who = " ".join(raw.split()).strip(" ,.;:—–-«»\"")
     who = re.sub(r"\s+(?:в|во|на)\s+(?:пятницу|понедельник|вторник|среду|четверг|субботу|воскресенье)\b.*$", "", who)
     who = re.sub(r"^(?:со\s+ссылкой\s+на|по\s+(?:данным|словам|информации|сведениям)|согласно)\s+", "",
@@ -491,8 +503,8 @@ def _clean_claimant(raw: str) -> str | None:
             break
     if name_run and len(name_run) < len(words) and len(name_run) >= 2:
         words = name_run
-    if not any(w[:1].isupper() for w in words) and not any(_COMMON_CLAIMANTS.match(w) for w in words):
-        return None
+    if named_only and not any(w[:1].isupper() for w in words) and not any(_COMMON_CLAIMANTS.match(w) for w in words):
+        return None  # ", сообщил в интервью": not who
     # the head words in the nominative, up to the first preposition
     for index, word in enumerate(words):
         if word.lower() in ("по", "в", "во", "на", "при", "из", "для", "с", "со", "от", "и"):
@@ -517,7 +529,7 @@ def _assign_claimants(sentence: str, numbers: list[RussianNumber], clauses: list
                     number.claimant, number.claim_span = who, subject.span("who")
     for pattern in (_TRAILING_CLAIM, _WITH_REFERENCE):
         for match in pattern.finditer(sentence):
-            who = _clean_claimant(match.group("who"))
+            who = _clean_claimant(match.group("who"), named_only=pattern is _TRAILING_CLAIM)
             if who is None:
                 continue
             clause = next(((s, e) for s, e in clauses if s <= match.start() < e), (0, len(sentence)))
