@@ -344,7 +344,7 @@ def _why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str |
     if re.search(r"[«“„\"]\s*$", before) and re.match(r"^[^»”\"«“]{0,30}[»”\"]", after):
         return "the title of a work"  # «17 мгновений весны», "33 коровы"
     next_word = re.match(r"^\s+([^\W\d_]+)", after)
-    if next_word and any("Anum" in p.tag.grammemes for p in parses(next_word.group(1), "ru")[:1]):
+    if next_word and (reading := _best(next_word.group(1))) is not None and "Anum" in reading.tag.grammemes:  # type: ignore[attr-defined]
         return "an ordinal"
     if digits and re.fullmatch(r"\d{4}", digits) and 1000 <= int(digits) <= 2100:
         if (re.match(r"^\s*(?:г\.|гг\.?|год\w*|-(?:х|е|м|й|го|ых|ые))", after, re.IGNORECASE)
@@ -381,7 +381,9 @@ def _why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str |
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 
 
+@functools.lru_cache(maxsize=50_000)
 def _best(word: str) -> object | None:
+    """The dictionary's likeliest reading of a word (kept for the words met again)."""
     found = parses(word, "ru")
     return found[0] if found else None
 
@@ -450,7 +452,7 @@ def _agree(parse: object, lemma: str) -> str:
 
 def _measure(sentence: str, clause: tuple[int, int], number: RussianNumber) -> str | None:
     """The base form of the nearest verb or participle of the clause (after the number first)."""
-    start, end = clause
+    start, end = max(clause[0], number.start - 80), min(clause[1], number.end + 80)  # the words near it
     candidates: list[tuple[int, str]] = []
     for word_match in _WORD.finditer(sentence, start, end):
         if number.start <= word_match.start() < max(number.end, number.counted_end):
@@ -616,9 +618,14 @@ def guess_place(text: str) -> str | None:
         noun = _PLACE_NOUN.match(text[match.end():])
         if noun:
             return " ".join(base_form([*words, noun.group("noun")], "ru"))
-        if month_number(words[0]) is None and any("Geox" in p.tag.grammemes for p in parses(words[0], "ru")):
+        if month_number(words[0]) is None and _is_place_word(words[0]):
             return " ".join(base_form(words, "ru"))
     return None
+
+
+@functools.lru_cache(maxsize=20_000)
+def _is_place_word(word: str) -> bool:
+    return any("Geox" in p.tag.grammemes for p in parses(word, "ru"))
 
 
 _QUICK = re.compile(r"\d|\b(?:од|дв|тр|чет|пят|шест|сем|вос|дев|дес|сор|сот|ст|тыс|мил|полт|об)", re.IGNORECASE)
