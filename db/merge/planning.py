@@ -122,7 +122,7 @@ def _match(plan: Plan, spec: Kind) -> None:
                 tomb = side.tombs.get(uuid)
                 if tomb is not None and tomb.replaced_by and uuid not in side.rows["actors"]:
                     plan.redirect[uuid] = tomb.replaced_by
-    index: dict[str, str] = {}
+    index: dict[str | bytes, str] = {}
     for row in ours.values():
         if row.uuid not in theirs:
             for key in _content_keys(plan, plan.ours, spec, row):
@@ -140,15 +140,15 @@ def _match(plan: Plan, spec: Kind) -> None:
                 break
 
 
-def _content_keys(plan: Plan, side: Side, spec: Kind, row: Row) -> tuple[str, ...]:
+def _content_keys(plan: Plan, side: Side, spec: Kind, row: Row) -> tuple[str | bytes, ...]:
     if spec.name in ("sources", "codes"):
         return row.keys
     if spec.name in ("aliases", "memos"):
         raw = row.refs[0]
         if spec.name == "aliases":
             uuid = side.uuids["actors"].get(int(str(raw))) if raw is not None else None
-            return (f"{plan.target(uuid)}|{row.keys[0]}",) if uuid else ()
-        return (f"{row.keys[0]}|{plan.target(str(raw))}",) if raw else ()
+            return (f"{plan.target(uuid)}|{row.keys[0]!s}",) if uuid else ()
+        return (f"{row.keys[0]!s}|{plan.target(str(raw))}",) if raw else ()
     return ()
 
 

@@ -36,7 +36,7 @@ class Row:
     #: the ids (of this archive) the reference fields point at, in the kind's refs order
     refs: tuple[object, ...]
     #: how the row is recognised when the UUIDs differ (a source's sha256 ...), or None
-    keys: tuple[str, ...] = ()
+    keys: tuple[str | bytes, ...] = ()
     #: an annotation's codes (ids of this archive)
     codes: tuple[int, ...] = ()
 
@@ -143,9 +143,10 @@ def _read_kind(connection: Connection, spec: Kind, side: Side, codes_of: dict[in
                   tuple(values[i] for i in ref_index))
         if spec.name == "sources":
             text = by_field.get("text") or ""
-            keys = [f"text:{digest(' '.join(text.split())).hex()}"] if text.strip() else []
+            # bytes, not hex strings: a hundred thousand sources on each side hold them all at once
+            keys: list[str | bytes] = [b"t" + digest(" ".join(text.split()))] if text.strip() else []
             if by_field.get("sha256"):
-                keys.insert(0, f"sha:{by_field['sha256']}")
+                keys.insert(0, _sha_key(str(by_field["sha256"])))
             row.keys = tuple(keys)
         elif spec.name == "aliases":
             row.keys = (fold(str(by_field["name"])),)
@@ -157,6 +158,13 @@ def _read_kind(connection: Connection, spec: Kind, side: Side, codes_of: dict[in
             row.codes = tuple(codes_of.get(row.id, ()))
         found[row.uuid] = row
     return found
+
+
+def _sha_key(sha256: str) -> bytes:
+    try:
+        return b"s" + bytes.fromhex(sha256)
+    except ValueError:  # not a hex digest: kept as written
+        return b"S" + sha256.encode("utf-8")
 
 
 #: the kinds recognised by content besides their UUID
@@ -172,7 +180,7 @@ def _code_paths(side: Side) -> None:
     def path(row: Row, depth: int = 0) -> str:
         if row.id in paths:
             return paths[row.id]
-        name, parent = row.keys[0], row.keys[1]
+        name, parent = str(row.keys[0]), str(row.keys[1])
         parent_row = by_id.get(int(parent)) if parent and depth < 100 else None
         made = f"{path(parent_row, depth + 1)}/{name}" if parent_row is not None else name
         paths[row.id] = made
