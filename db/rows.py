@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from db.dates import PartialDate, from_columns, iso_or_none
@@ -120,8 +120,9 @@ class StatisticRow:
     notes: str | None = None
     #: the page of the source's original document (a PDF) the quote is on
     page: int | None = None
-    #: the row's edit counter when it was read (an edit hands it back: "changed by X meanwhile")
-    version: int | None = None
+    #: the row's edit counter when it was read (an edit hands it back: "changed by X meanwhile");
+    #: bookkeeping, not content: two readings of the same claim compare equal whatever it is
+    version: int | None = field(default=None, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {

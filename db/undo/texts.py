@@ -87,10 +87,16 @@ def _read(session: Session, source_id: int, ids: Iterable[int], *, with_text: bo
     )
 
 
-def replace_text(session: Session, source_id: int, text: str) -> AnchorsChanged:
-    """Correct a source's text; every annotation is anchored again (see :mod:`db.anchors`)."""
+def replace_text(session: Session, source_id: int, text: str, *, shown: str | None = None) -> AnchorsChanged:
+    """Correct a source's text; every annotation is anchored again (see :mod:`db.anchors`).
+    With the text the editor ``shown``, refused when someone else changed it meanwhile."""
     ids = session.scalars(select(Annotation.id).where(Annotation.source_id == source_id))
     before = _read(session, source_id, list(ids), with_text=True)
+    if shown is not None and before.text != shown:
+        from db.models import Source
+        from db.versions import changed_meanwhile, last_change
+
+        raise changed_meanwhile(*last_change(session, Source, Source.id == source_id))
     return replace(before, report=replace_source_text(session, source_id, text))
 
 

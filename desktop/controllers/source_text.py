@@ -8,9 +8,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt
 
 from db.anchors import Orphan
+from db.rows import SourceDetail
 from desktop import undo
 from desktop.controllers.base import Dialogs, Services
 from desktop.reads import annotations as reads
+from desktop.reads import sources as source_reads
 from desktop.views.dialogs import OrphansDialog, SourceTextDialog
 from desktop.views.reader import ReaderView
 
@@ -34,24 +36,43 @@ class SourceText(QObject):
         reader.source_changed.connect(self._source_changed)
         reader.editor.selectionChanged.connect(self._selection_changed)
 
-    def correct_text(self) -> None:
-        """Edit the source's text; annotations are anchored again, the unplaced ones listed."""
-        detail = self.reader.detail
+    def correct_text(self, *, detail: SourceDetail | None = None, edited: str | None = None,
+                     notice: str | None = None) -> None:
+        """Edit the source's text; annotations are anchored again, the unplaced ones listed.
+
+        When a colleague corrected the same text between opening and saving, nothing is
+        overwritten: the editor opens again on the researcher's version (``edited``) over the
+        colleague's text, saying so; saving then replaces theirs (Edit ▸ Undo brings it back)."""
+        detail = detail or self.reader.detail
         if detail is None:
             self.services.show_status("Open a source first.")
             return
-        source_id = detail.row.id
-        dialog = SourceTextDialog(detail.row.title or "untitled", detail.text,
-                                  len(detail.annotations), parent=self.dialogs.parent_widget)
+        source_id, shown = detail.row.id, detail.text
+        dialog = SourceTextDialog(detail.row.title or "untitled", shown, len(detail.annotations),
+                                  parent=self.dialogs.parent_widget, edited=edited, notice=notice)
 
         def accepted() -> None:
-            if not dialog.changed():
+            typed = dialog.text()
+            if typed == shown:
                 return
-            command = undo.ReplaceText(self.services, source_id, dialog.text())
+            command = undo.ReplaceText(self.services, source_id, typed, shown=shown)
             command.on_done = self._text_replaced
             self.services.undo_stack.push(command)
+            if command.last_task is not None:  # its result arrives through the event loop, after this
+                command.last_task.on_failed(lambda error: self._refused(source_id, typed, error))
 
         self.dialogs.show(dialog, accepted)
+
+    def _refused(self, source_id: int, typed: str, error: str) -> None:
+        if "meanwhile" not in error:
+            return
+        current = source_reads.source_detail(self.services.archive, source_id)
+        if current is None:
+            return
+        who = error.split(";")[0]
+        self.correct_text(detail=current, edited=typed, notice=(
+            f"This text was {who}. Your corrections are below and were not saved; Save replaces "
+            "their version with yours (Edit ▸ Undo brings theirs back), Cancel keeps theirs."))
 
     def _text_replaced(self, command: undo.ArchiveCommand) -> None:
         report = command.report if isinstance(command, undo.ReplaceText) else None

@@ -18,14 +18,16 @@ class ReplaceText(ArchiveCommand):
     """Correct a source's text; every annotation is anchored again (see :mod:`db.anchors`)."""
 
     def __init__(self, window: Window, source_id: int, text: str,
-                 parent: QUndoCommand | None = None) -> None:
+                 parent: QUndoCommand | None = None, *, shown: str | None = None) -> None:
         super().__init__(window, "Correct the text", parent)
         self.source_id, self.new_text = source_id, text
+        #: the text the editor showed: a colleague's correction since refuses this one
+        self.shown = shown
         #: what the correction did to the annotations while it is applied (None once undone)
         self.report: ReanchorReport | None = None
 
     def write(self, session: Session) -> Change:
-        return db_undo.replace_text(session, self.source_id, self.new_text)
+        return db_undo.replace_text(session, self.source_id, self.new_text, shown=self.shown)
 
     def applied(self, change: Change) -> None:
         if isinstance(change, db_undo.AnchorsChanged):

@@ -41,6 +41,15 @@ def quote_label(quote: str, limit: int = 280) -> QLabel:
     return label
 
 
+def notice_label(text: str, name: str) -> QLabel:
+    """A warning across an editor that opened again (a colleague saved in between)."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(highlighted-text); background: #b35c00; padding: 6px;")
+    return label
+
+
 def ok_cancel(parent: QWidget, ok_text: str = "OK") -> QDialogButtonBox:
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import lookup
-from desktop.views.dialogs.common import ok_cancel
+from desktop.views.dialogs.common import notice_label, ok_cancel
 
 
 class MemoDialog(QDialog):
@@ -40,10 +40,7 @@ class MemoDialog(QDialog):
         #: why the dialog opened again (a colleague's save in between), or None
         self.notice: QLabel | None = None
         if notice:
-            self.notice = QLabel(notice)
-            self.notice.setObjectName("memoNotice")
-            self.notice.setWordWrap(True)
-            self.notice.setStyleSheet("color: palette(highlighted-text); background: #b35c00; padding: 6px;")
+            self.notice = notice_label(notice, "memoNotice")
             layout.addWidget(self.notice)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.buttons)

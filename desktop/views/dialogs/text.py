@@ -20,13 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from db.anchors import Orphan
-from desktop.views.dialogs.common import ok_cancel
+from desktop.views.dialogs.common import notice_label, ok_cancel
 
 
 class SourceTextDialog(QDialog):
     """The whole text, editable; saving re-anchors every annotation on the new text."""
 
-    def __init__(self, title: str, text: str, annotations: int, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, text: str, annotations: int, parent: QWidget | None = None, *,
+                 edited: str | None = None, notice: str | None = None) -> None:
+        """``edited``: the researcher's own version to show instead (its save was refused),
+        with ``notice`` saying why."""
         super().__init__(parent)
         self.setObjectName("sourceTextDialog")
         self.setWindowTitle(f"Correct the text — {title}")
@@ -37,7 +40,7 @@ class SourceTextDialog(QDialog):
         font = QFont()
         font.setFamilies(["Noto Serif", "DejaVu Serif", "serif"])
         self.edit.setFont(font)
-        self.edit.setPlainText(text)
+        self.edit.setPlainText(text if edited is None else edited)
         note = QLabel(
             f"Fix OCR errors, typos or extraction damage. The {annotations} annotation(s) on this "
             "text will be found again by their words and context; any that cannot be are listed "
@@ -48,6 +51,10 @@ class SourceTextDialog(QDialog):
         self.buttons = ok_cancel(self, "Save")
         layout = QVBoxLayout(self)
         layout.addWidget(note)
+        #: why the editor opened again, or None
+        self.notice = notice_label(notice, "sourceTextNotice") if notice else None
+        if self.notice is not None:
+            layout.addWidget(self.notice)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)

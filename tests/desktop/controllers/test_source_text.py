@@ -3,6 +3,7 @@ cannot are listed and placed by hand, and undo puts everything back."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -78,3 +79,42 @@ def test_correct_the_text_then_place_the_orphan_and_undo(qtbot: QtBot, sample_ar
     with sample_archive.session() as s:
         assert source_text(s, 1) == new_text
         assert [a.quote for a in annotations_of(s, 1) if a.orphaned] == [GONE]
+
+
+def test_a_correction_after_a_colleague_corrected_the_text_is_not_saved_over_theirs(
+    qtbot: QtBot, sample_archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db import archive as archive_module
+    from db.undo import replace_text
+
+    window = open_window(qtbot, sample_archive)
+    window.open_source(1)
+    with sample_archive.session() as s:
+        old_text = source_text(s, 1)
+    assert old_text is not None
+    window.action.correct_text.trigger()
+    dialog = dialog_of(window, SourceTextDialog)
+    monkeypatch.setenv("DOSSIER_AUTHOR", "Madina")
+    colleague = archive_module.open(sample_archive.location)
+    try:  # while this editor is open, Madina corrects the same text
+        with colleague.session() as s:
+            replace_text(s, 1, old_text.replace("homegrown", "home-grown"))
+    finally:
+        colleague.close()
+    mine = "Corrected edition. " + old_text
+    dialog.edit.setPlainText(mine)
+    click_ok(qtbot, dialog)
+    # not saved over hers: the editor comes back on this researcher's version, saying why
+    qtbot.waitUntil(lambda: isinstance(window.dialogs.current, SourceTextDialog)
+                    and window.dialogs.current is not dialog)
+    again = dialog_of(window, SourceTextDialog)
+    assert again.notice is not None
+    assert "changed by Madina meanwhile" in again.notice.text()
+    assert again.text() == mine
+    with sample_archive.session() as s:
+        assert source_text(s, 1) == old_text.replace("homegrown", "home-grown")
+    click_ok(qtbot, again)  # the researcher decides: theirs is replaced, undoably
+    settle(qtbot, window)
+    with sample_archive.session() as s:
+        assert source_text(s, 1) == mine
+    window.close()
