@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 # A Zipf-ish vocabulary of conflict-reporting words, so FTS sees realistic term frequencies.
 _WORDS = [
@@ -238,3 +239,39 @@ def peak_mb():
     except OSError:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 """
+
+
+# --- scoring statistic suggestions against labels (bench_extract, bench_extract_russian) ---------
+
+
+def same_number(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= 1e-6 * max(1.0, abs(b))
+
+
+def same_reading(label: dict[str, Any], got: Any) -> bool:
+    """The same value; for ranges and vague counts (no value), the same bounds."""
+    if not same_number(label["value"], got.value):
+        return False
+    return label["value"] is not None or (same_number(label["low"], got.low) and same_number(label["high"], got.high))
+
+
+def pair_statistics(labels: list[dict[str, Any]], got: Sequence[Any],
+                    same_claimant: Callable[[str | None, str | None], bool] | None = None,
+                    ) -> list[tuple[dict[str, Any], Any]]:
+    """Labels paired one to one with the suggestions that read them right (and, given
+    ``same_claimant``, name the same claimant), in label order."""
+    pairs, free = [], list(got)
+    for label in labels:
+        for candidate in free:
+            if same_reading(label, candidate) and (
+                    same_claimant is None or same_claimant(label["claimant"], candidate.claimant)):
+                pairs.append((label, candidate))
+                free.remove(candidate)
+                break
+    return pairs
+
+
+def ratio(a: int, b: int) -> str:
+    return f"{a / b:6.1%}" if b else "   n/a"

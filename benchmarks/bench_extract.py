@@ -53,9 +53,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks._common import pair_statistics, ratio, same_number  # noqa: E402
 from db.dates import PartialDate  # noqa: E402
 from db.extract.mentions import ActorMatcher, normalise, suggest_new_actors  # noqa: E402
-from db.extract.statistics import StatisticCandidate, suggest_statistics  # noqa: E402
+from db.extract.statistics import suggest_statistics  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 EVAL = ROOT / "benchmarks" / "extract_eval.jsonl"
@@ -69,40 +70,12 @@ def _norm(value: str | None) -> str | None:
     return re.sub(r"\s+", " ", text).casefold() or None
 
 
-def _same_number(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    return abs(a - b) <= 1e-6 * max(1.0, abs(b))
-
-
-def _matches(expected: dict[str, Any], got: StatisticCandidate, with_claimant: bool) -> bool:
-    if not _same_number(expected["value"], got.value):
-        return False
-    if expected["value"] is None and not (_same_number(expected["low"], got.low)
-                                          and _same_number(expected["high"], got.high)):
-        return False
-    return not with_claimant or _norm(expected["claimant"]) == _norm(got.claimant)
-
-
-def _pair(expected: list[dict[str, Any]], got: list[StatisticCandidate], with_claimant: bool,
-          ) -> list[tuple[dict[str, Any], StatisticCandidate]]:
-    pairs = []
-    free = list(got)
-    for label in expected:
-        for candidate in free:
-            if _matches(label, candidate, with_claimant):
-                pairs.append((label, candidate))
-                free.remove(candidate)
-                break
-    return pairs
+def _same_claimant(expected: str | None, got: str | None) -> bool:
+    return _norm(expected) == _norm(got)
 
 
 def _iso(value: PartialDate | None) -> str | None:
     return value.iso() if value is not None else None
-
-
-def _ratio(a: int, b: int) -> str:
-    return f"{a / b:6.1%}" if b else "   n/a"
 
 
 def quality(show_errors: bool) -> None:
@@ -132,9 +105,9 @@ def _quality(items: list[dict[str, Any]], show_errors: bool) -> None:
         expected = item["statistics"]
         n_expected += len(expected)
         n_got += len(got)
-        pairs = _pair(expected, got, with_claimant=True)
+        pairs = pair_statistics(expected, got, _same_claimant)
         n_match += len(pairs)
-        n_value_match += len(_pair(expected, got, with_claimant=False))
+        n_value_match += len(pair_statistics(expected, got))
         if not expected:
             negatives += 1
             negative_fp += len(got)
@@ -145,8 +118,8 @@ def _quality(items: list[dict[str, Any]], show_errors: bool) -> None:
                 "period": (label["period_start"], label["period_end"]) ==
                           (_iso(cand.period_start), _iso(cand.period_end)),
                 "approximate": label["approximate"] == cand.approximate,
-                "bounds": _same_number(label["low"], cand.low) and
-                          _same_number(label["high"], cand.high),
+                "bounds": same_number(label["low"], cand.low) and
+                          same_number(label["high"], cand.high),
                 "unit": _norm(label["unit"]) == _norm(cand.unit),
             }
             for name, ok in checks.items():
@@ -188,20 +161,20 @@ def _quality(items: list[dict[str, Any]], show_errors: bool) -> None:
     print(f"Evaluation set: {len(items)} sentences, {n_expected} labelled statistics, "
           f"{negatives} sentences without any\n")
     print(f"{'statistic suggestions':38} {'precision':>9} {'recall':>8}")
-    print(f"{'  value and claimant match':38} {_ratio(n_match, n_got):>9} "
-          f"{_ratio(n_match, n_expected):>8}   ({n_match} of {n_got} suggested, "
+    print(f"{'  value and claimant match':38} {ratio(n_match, n_got):>9} "
+          f"{ratio(n_match, n_expected):>8}   ({n_match} of {n_got} suggested, "
           f"{n_expected} labelled)")
-    print(f"{'  value only':38} {_ratio(n_value_match, n_got):>9} "
-          f"{_ratio(n_value_match, n_expected):>8}")
+    print(f"{'  value only':38} {ratio(n_value_match, n_got):>9} "
+          f"{ratio(n_value_match, n_expected):>8}")
     print(f"  suggestions in negative sentences: {negative_fp}\n")
     print(f"{'field accuracy on matched statistics':38} {'correct':>9}")
     for name, (ok, total) in fields.items():
-        print(f"  {name:36} {_ratio(ok, total):>9}   ({ok}/{total})")
+        print(f"  {name:36} {ratio(ok, total):>9}   ({ok}/{total})")
     print()
     print(f"{'new-actor mention suggestions':38} {'precision':>9} {'recall':>8}")
-    print(f"{'  by name':38} {_ratio(m_match, m_got):>9} {_ratio(m_match, m_expected):>8}"
+    print(f"{'  by name':38} {ratio(m_match, m_got):>9} {ratio(m_match, m_expected):>8}"
           f"   ({m_match} of {m_got} suggested, {m_expected} labelled)")
-    print(f"{'  kind right (matched names)':38} {_ratio(kind_ok, kind_n):>9}")
+    print(f"{'  kind right (matched names)':38} {ratio(kind_ok, kind_n):>9}")
     print()
 
 

@@ -19,6 +19,7 @@ are all right too.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import re
@@ -29,47 +30,30 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._common import print_table  # noqa: E402
+from benchmarks._common import pair_statistics, print_table, ratio, same_number  # noqa: E402
 from db.extract.statistics import StatisticCandidate, suggest_statistics  # noqa: E402
 
 NEREL = ROOT.parent / "shared" / "data" / "ru" / "nerel"
 EVAL = ROOT / "benchmarks" / "ru_statistics_eval.jsonl"
 
 
+@functools.cache
+def _stemmer() -> Any:
+    import Stemmer
+
+    return Stemmer.Stemmer("russian")
+
+
 def _stems(value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
-    import Stemmer
-
-    stemmer = Stemmer.Stemmer("russian")
+    stemmer = _stemmer()
     words = re.findall(r"[^\W_]+", value.casefold().replace("ё", "е"))
     return tuple(stemmer.stemWords(words)) or None
 
 
-def _same_number(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    return abs(a - b) <= 1e-6 * max(1.0, abs(b))
-
-
-def _matches(label: dict[str, Any], got: StatisticCandidate, with_claimant: bool) -> bool:
-    if not _same_number(label["value"], got.value):
-        return False
-    if label["value"] is None and not (_same_number(label["low"], got.low) and _same_number(label["high"], got.high)):
-        return False
-    return not with_claimant or _stems(label["claimant"]) == _stems(got.claimant)
-
-
-def _pair(labels: list[dict[str, Any]], got: list[StatisticCandidate], with_claimant: bool,
-          ) -> list[tuple[dict[str, Any], StatisticCandidate]]:
-    pairs, free = [], list(got)
-    for label in labels:
-        for candidate in free:
-            if _matches(label, candidate, with_claimant):
-                pairs.append((label, candidate))
-                free.remove(candidate)
-                break
-    return pairs
+def _same_claimant(label: str | None, got: str | None) -> bool:
+    return _stems(label) == _stems(got)
 
 
 def _sentence(item: dict[str, Any]) -> str:
@@ -79,12 +63,8 @@ def _sentence(item: dict[str, Any]) -> str:
     return text
 
 
-def _ratio(a: int, b: int) -> str:
-    return f"{a / b:6.1%}" if b else "   n/a"
-
-
 def _bounds_right(label: dict[str, Any], got: StatisticCandidate) -> bool:
-    return (_same_number(label["low"], got.low) and _same_number(label["high"], got.high)
+    return (same_number(label["low"], got.low) and same_number(label["high"], got.high)
             and bool(label["approximate"]) == got.approximate)
 
 
@@ -96,8 +76,8 @@ def evaluate(items: list[dict[str, Any]], show_errors: bool) -> list[object]:
         labels = item["statistics"]
         labelled += len(labels)
         suggested += len(got)
-        pairs = _pair(labels, got, with_claimant=True)
-        loose = _pair(labels, got, with_claimant=False)
+        pairs = pair_statistics(labels, got, _same_claimant)
+        loose = pair_statistics(labels, got)
         full += len(pairs)
         value_only += len(loose)
         bounds += sum(_bounds_right(label, candidate) for label, candidate in loose)
@@ -109,8 +89,8 @@ def evaluate(items: list[dict[str, Any]], show_errors: bool) -> list[object]:
             for candidate in got:
                 print(f"   got:   {candidate.value} [{candidate.low}, {candidate.high}] "
                       f"claimant={candidate.claimant} unit={candidate.unit} subject={candidate.subject}")
-    return [len(items), labelled, suggested, _ratio(full, suggested), _ratio(full, labelled),
-            _ratio(value_only, suggested), _ratio(value_only, labelled), _ratio(bounds, value_only),
+    return [len(items), labelled, suggested, ratio(full, suggested), ratio(full, labelled),
+            ratio(value_only, suggested), ratio(value_only, labelled), ratio(bounds, value_only),
             negatives_hit]
 
 

@@ -22,6 +22,11 @@ from db.commands import CommandError
 class ChangedMeanwhile(CommandError):
     """The row was changed by someone else since the form showed it; nothing was written."""
 
+    @property
+    def what(self) -> str:
+        """What happened meanwhile, for a notice: "changed by Madina meanwhile at 19:04"."""
+        return str(self).split(";")[0]
+
 
 def version_of(session: Session, model: type[Tracked], row_id: int) -> int:
     """The row's version, to hand back to :func:`expect_version` with the edit."""

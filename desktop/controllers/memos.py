@@ -53,18 +53,14 @@ class Memos(QObject):
             if typed == shown:
                 return
             command = undo.EditMemo(self.services, kind, target.uuid, typed, shown=shown)
+            command.on_conflict = lambda what: self._refused(kind, target_id, typed, what)
             self.services.undo_stack.push(command)
-            if command.last_task is not None:  # its result arrives through the event loop, after this
-                command.last_task.on_failed(lambda error: self._refused(kind, target_id, typed, error))
 
         self.dialogs.show(dialog, accepted)
 
-    def _refused(self, kind: str, target_id: int, typed: str, error: str) -> None:
-        if "meanwhile" not in error:
-            return
-        who = error.split(";")[0]
+    def _refused(self, kind: str, target_id: int, typed: str, what: str) -> None:
         self.edit_memo(kind, target_id, unsaved=typed, notice=(
-            f"This memo was {who}. Their text is first, yours below it: keep what should stay, then Save."))
+            f"This memo was {what}. Their text is first, yours below it: keep what should stay, then Save."))
 
     def find_memos(self) -> MemoSearchDialog:
         """A searchable list of every memo; double-click one to go to what it is on."""

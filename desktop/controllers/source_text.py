@@ -57,21 +57,17 @@ class SourceText(QObject):
                 return
             command = undo.ReplaceText(self.services, source_id, typed, shown=shown)
             command.on_done = self._text_replaced
+            command.on_conflict = lambda what: self._refused(source_id, typed, what)
             self.services.undo_stack.push(command)
-            if command.last_task is not None:  # its result arrives through the event loop, after this
-                command.last_task.on_failed(lambda error: self._refused(source_id, typed, error))
 
         self.dialogs.show(dialog, accepted)
 
-    def _refused(self, source_id: int, typed: str, error: str) -> None:
-        if "meanwhile" not in error:
-            return
+    def _refused(self, source_id: int, typed: str, what: str) -> None:
         current = source_reads.source_detail(self.services.archive, source_id)
         if current is None:
             return
-        who = error.split(";")[0]
         self.correct_text(detail=current, edited=typed, notice=(
-            f"This text was {who}. Your corrections are below and were not saved; Save replaces "
+            f"This text was {what}. Your corrections are below and were not saved; Save replaces "
             "their version with yours (Edit ▸ Undo brings theirs back), Cancel keeps theirs."))
 
     def _text_replaced(self, command: undo.ArchiveCommand) -> None:

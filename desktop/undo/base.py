@@ -24,6 +24,7 @@ from PySide6.QtGui import QUndoCommand
 
 from db import undo as db_undo
 from db.commands import CommandError
+from db.versions import ChangedMeanwhile
 from desktop.tasks import Task
 
 if TYPE_CHECKING:
@@ -75,12 +76,17 @@ class ArchiveCommand(QUndoCommand):
 
     #: called on the GUI thread after each successful redo or undo (e.g. to report on it)
     on_done: Callable[[ArchiveCommand], None] | None = None
+    #: called on the GUI thread when the edit was refused because a colleague saved the row
+    #: since the editor showed it, with what happened ("changed by Madina meanwhile at 19:04")
+    on_conflict: Callable[[str], None] | None = None
 
     def __init__(self, window: Window, text: str, parent: QUndoCommand | None = None) -> None:
         super().__init__(text, parent)
         self.window = window
         #: the last failure's message (shown in the status bar), or None
         self.error: str | None = None
+        #: what a colleague did meanwhile when the last step was refused for it, or None
+        self.conflict: str | None = None
         self.last_task: Task | None = None
         # What reverts the edit while it is applied, and what applies it again while undone:
         # set once the step's transaction is committed, so they always say what the archive holds.
@@ -116,8 +122,13 @@ class ArchiveCommand(QUndoCommand):
         archive = self.window.archive
 
         def job(*_: object) -> None:
-            with archive.writing() as session:  # the write lock first: an import may be writing too
-                change = self._step(session, forward)
+            self.conflict = None
+            try:
+                with archive.writing() as session:  # the write lock first: an import may be writing too
+                    change = self._step(session, forward)
+            except ChangedMeanwhile as refused:
+                self.conflict = refused.what
+                raise
             if change is None:
                 return
             if forward:
@@ -141,6 +152,8 @@ class ArchiveCommand(QUndoCommand):
         self.window.archive_changed.emit()
         if error is None and self.on_done is not None:
             self.on_done(self)
+        if error is not None and self.conflict is not None and self.on_conflict is not None:
+            self.on_conflict(self.conflict)
 
 
 class Creation(ArchiveCommand):

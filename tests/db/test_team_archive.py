@@ -133,6 +133,7 @@ def test_a_merge_into_the_team_archive_keeps_a_backup_of_it_first(
     assert merged.added == {"sources": 1}
     assert merged.backup is not None
     assert merged.backup.parent == tmp_path / "data" / "backups"
+    assert list(merged.backup.parent.iterdir()) == [merged.backup]  # filling the copy backs nothing up
     assert merged.backup.stat().st_mode & 0o077 == 0  # the team's sources, readable by this user only
     backup = archive_module.open(merged.backup)
     try:  # the team archive as it was before the merge, to put back if the merge was a mistake

@@ -4,7 +4,6 @@ each (subject, measure, unit, claimant, period, place, the quote)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from db.dates import PartialDate
 from db.extract.statistics.claimants import assign_claimants
@@ -30,27 +29,8 @@ from db.extract.statistics.numbers import Number, find_numbers
 from db.extract.statistics.periods import find_period
 from db.extract.statistics.places import guess_place
 from db.extract.statistics.sentences import READ_AHEAD, bounded_sentences, clause_spans, clean
+from db.extract.statistics.suggested import StatisticCandidate
 from db.text import trimmed
-
-
-@dataclass(frozen=True)
-class StatisticCandidate:
-    """A suggested statistic; ``text[start:end] == quote`` (code points)."""
-
-    start: int
-    end: int
-    quote: str
-    value: float | None
-    low: float | None
-    high: float | None
-    approximate: bool
-    measure: str | None
-    unit: str | None
-    subject: str | None
-    period_start: PartialDate | None
-    period_end: PartialDate | None
-    place: str | None
-    claimant: str | None
 
 
 def _why_not(sentence: str, number: Number, clause: str) -> str | None:
@@ -120,7 +100,9 @@ def suggest_statistics(text: str, published: PartialDate | None = None,
     ``language`` is the source's (ISO 639-1); without it a text mostly in Cyrillic is told by
     its words. Russian is read by :mod:`.russian`; every other language by the English rules,
     which find figures in digits whatever the language."""
-    reader = _russian_statistics if _reads_as(text, language) == "ru" else _sentence_statistics
+    reader = _sentence_statistics
+    if _reads_as(text, language) == "ru":
+        from db.extract.statistics.russian import sentence_statistics as reader
     candidates: list[StatisticCandidate] = []
     for s_start, s_end in bounded_sentences(text):
         sentence = text[s_start:s_end]
@@ -141,19 +123,6 @@ def _reads_as(text: str, language: str | None) -> str | None:
     from db.language.detect import detect_language
 
     return detect_language(text)
-
-
-def _russian_statistics(text: str, offset: int, sentence: str,
-                        published: PartialDate | None) -> list[StatisticCandidate]:
-    from db.extract.statistics.russian import sentence_statistics
-
-    found = []
-    for c in sentence_statistics(sentence, published):
-        start, end = trimmed(text, offset + c.start, offset + c.end)
-        found.append(StatisticCandidate(
-            start, end, text[start:end], c.value, c.low, c.high, c.approximate, c.measure, c.unit,
-            c.subject, c.period_start, c.period_end, c.place, c.claimant))
-    return found
 
 
 # A cheap first look: no digit and no number word, no statistic.

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from db.dates import PartialDate
 from db.extract.statistics.russian_numbers import (
@@ -40,8 +39,10 @@ from db.extract.statistics.russian_numbers import (
     find_numbers,
     number_words,
 )
+from db.extract.statistics.suggested import StatisticCandidate
 from db.language.morphology import base_form, parses
 from db.language.russian import MONTH_RE, month_number
+from db.text import trimmed
 
 _MONEY = {"рубль": "RUB", "доллар": "USD", "евро": "EUR", "гривна": "UAH", "фунт": "GBP",
           "юань": "CNY", "иена": "JPY", "тенге": "KZT", "лари": "GEL", "манат": "AZN",
@@ -285,17 +286,20 @@ def _assign_claimants(sentence: str, numbers: list[RussianNumber], clauses: list
             who = _clean_claimant(match.group("who"), named_only=pattern is _TRAILING_CLAIM)
             if who is None:
                 continue
-            clause = next(((s, e) for s, e in clauses if s <= match.start() < e), (0, len(sentence)))
+            clause = _clause_of(clauses, match.start()) or (0, len(sentence))
             covered = [n for n in numbers if clause[0] <= n.start < match.start() and n.claimant is None]
             if not covered and pattern is _TRAILING_CLAIM:  # the nearest clause before with figures
                 earlier = [n for n in numbers if n.start < match.start() and n.claimant is None]
-                covered = [n for n in earlier if earlier and
-                           next(((s, e) for s, e in clauses if s <= n.start < e), None)
-                           == next(((s, e) for s, e in clauses if s <= earlier[-1].start < e), None)]
+                last = _clause_of(clauses, earlier[-1].start) if earlier else None
+                covered = [n for n in earlier if _clause_of(clauses, n.start) == last]
             if pattern is _WITH_REFERENCE:
                 covered = [n for n in numbers if clause[0] <= n.start < clause[1] and n.claimant is None]
             for number in covered:
                 number.claimant, number.claim_span = who, match.span("who")
+
+
+def _clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    return next(((s, e) for s, e in clauses if s <= position < e), None)
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
@@ -335,21 +339,6 @@ def _period(sentence: str, clause: tuple[int, int], number: RussianNumber,
     return start, start
 
 
-@dataclass(frozen=True)
-class RussianCandidate:
-    start: int
-    end: int
-    value: float | None
-    low: float | None
-    high: float | None
-    approximate: bool
-    measure: str | None
-    unit: str | None
-    subject: str | None
-    period_start: PartialDate | None
-    period_end: PartialDate | None
-    claimant: str | None
-    place: str | None = None
 
 
 _PLACE = re.compile(r"(?:^|\s)(?:[вВ]о?|[нН]а|[пП]од|[оО]коло|[бБ]лиз|[вВ]озле)\s+(?P<place>[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+)?)")
@@ -379,18 +368,19 @@ def _is_place_word(word: str) -> bool:
 _QUICK = re.compile(r"\d|\b(?:од|дв|тр|чет|пят|шест|сем|вос|дев|дес|сор|сот|ст|тыс|мил|полт|об)", re.IGNORECASE)
 
 
-def sentence_statistics(sentence: str, published: PartialDate | None = None) -> list[RussianCandidate]:
-    """The statistic candidates of one Russian sentence; spans are offsets in it."""
+def sentence_statistics(text: str, offset: int, sentence: str,
+                        published: PartialDate | None = None) -> list[StatisticCandidate]:
+    """The statistic candidates of one Russian ``sentence``, which starts at ``offset`` of ``text``."""
     if not _QUICK.search(sentence):
         return []
     numbers = find_numbers(sentence)
     if not numbers:
         return []
     clauses = _clauses(sentence)
-    kept: list[tuple[RussianNumber, tuple[int, int], str | None]] = []
+    kept: list[tuple[RussianNumber, tuple[int, int]]] = []
     for number in numbers:
         number.subject, number.unit = _counted(sentence, number)
-        clause = next(((s, e) for s, e in clauses if s <= number.start < e), (0, len(sentence)))
+        clause = _clause_of(clauses, number.start) or (0, len(sentence))
         scaled = bool(re.search(r"\d\s*(?:тыс|млн|млрд|трлн|тысяч|миллион|миллиард)", sentence[number.start:number.end],
                                 re.IGNORECASE))
         part_of = re.match(r"^\s*из\s+", sentence[number.end:])
@@ -405,16 +395,17 @@ def sentence_statistics(sentence: str, published: PartialDate | None = None) -> 
                 number.subject, number.unit = previous.subject, previous.unit
             elif not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]):
                 continue  # it counts nothing the sentence names
-        kept.append((number, clause, None))
-    _assign_claimants(sentence, [n for n, _c, _m in kept], clauses)
+        kept.append((number, clause))
+    _assign_claimants(sentence, [n for n, _c in kept], clauses)
     found = []
-    for number, clause, _measure_word in kept:
+    for number, clause in kept:
         quote_start, quote_end = clause
         if number.claim_span is not None:
             quote_start, quote_end = min(quote_start, number.claim_span[0]), max(quote_end, number.claim_span[1])
+        start, end = trimmed(text, offset + quote_start, offset + quote_end)
         period_start, period_end = _period(sentence, clause, number, published)
-        found.append(RussianCandidate(
-            quote_start, quote_end, number.value, number.low, number.high, number.approximate,
+        found.append(StatisticCandidate(
+            start, end, text[start:end], number.value, number.low, number.high, number.approximate,
             _measure(sentence, clause, number), number.unit, number.subject, period_start, period_end,
-            number.claimant, guess_place(sentence[quote_start:quote_end])))
+            guess_place(text[start:end]), number.claimant))
     return found

@@ -151,8 +151,6 @@ def _word_value(phrase: str, before: str = "") -> tuple[float, bool]:
             current += _NUMERALS[lemma]
             continue
         if current or total:  # "пять тысяч", "две сотни", "десятки тысяч": a multiplier
-            if not current:  # "тысяча двести тысяч" is not a number: the multiplier needs one
-                current = 1
             current = (current or 1) * _COUNTING_NOUNS[lemma]
             total, current = total + current, 0.0
             continue
