@@ -133,6 +133,10 @@ def _fingerprint(connection: sqlite3.Connection) -> tuple[object, ...]:
     return tuple(parts)
 
 
+#: the fingerprint of an open archive's connection (db.backups: a backup equal to the last is not made)
+fingerprint = _fingerprint
+
+
 def reusable_backup(path: Path, label: str) -> Path | None:
     """A backup of ``path`` written earlier with ``label`` (an upgrade that did not finish) that
     still holds exactly what the archive holds."""

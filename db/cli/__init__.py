@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from db import __version__
-from db.cli import edits, exports, findings, team
+from db.cli import edits, exports, findings, protect, team
 from db.cli.commands import COMMANDS, EXIT_OK, EXIT_USAGE
 from db.cli.output import problem
 
@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     edits.add_parsers(commands)
     team.add_parsers(commands)
     findings.add_parser(commands)
+    protect.add_parsers(commands)
 
     p = commands.add_parser("screenshot", help="render the main window to a PNG")
     p.add_argument("out", type=Path)
@@ -102,11 +103,16 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from sqlalchemy.exc import DatabaseError
 
-    from db.archive import ArchiveError, database_problem
+    from db.archive import ArchiveError, DamagedArchive, database_problem
     from db.location import open_archive
 
     try:
         opened = open_archive(args.archive)
+    except DamagedArchive as error:
+        if args.command == "check":  # what is wrong is the answer, not a reason to stop
+            return protect.check_damaged(error, args)
+        problem(str(error))
+        return EXIT_USAGE
     except ArchiveError as error:
         problem(str(error))
         return EXIT_USAGE
@@ -118,6 +124,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         from db.cli.indexing import build_pending_index
 
+        if args.command in protect.READING:  # they only read: nothing is built or backed up first
+            return protect.COMMANDS[args.command](opened, args)
+        if args.command in WRITING_COMMANDS:
+            protect.daily_backup(opened, args.command)
         build_pending_index(opened)
         return COMMANDS[args.command](opened, args)
     except BrokenPipeError:
