@@ -163,8 +163,8 @@ def automatic_backups(path: Path) -> list[Path]:
 def back_up(archive: Archive, reason: str, *, report: Report | None = None,
             now: dt.datetime | None = None) -> Path | None:
     """An automatic backup of ``archive`` for ``reason`` (daily, merge, import), unless the newest
-    one holds the same (then None); old ones are let go by :func:`rotate`. None for an archive
-    that is not a file, or empty."""
+    one holds the same (then that one is returned); old ones are let go by :func:`rotate`. None
+    for an archive that is not a file, read-only, or empty."""
     path = archive.path
     if path is None or archive.read_only:
         return None
@@ -173,7 +173,7 @@ def back_up(archive: Archive, reason: str, *, report: Report | None = None,
     fingerprint = _fingerprint(archive)
     existing = automatic_backups(path)
     if existing and _facts(existing[0]).get("fingerprint") == fingerprint:
-        return None
+        return existing[0]
     now = now or dt.datetime.now()
     folder = backup_folder()
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)

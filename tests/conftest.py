@@ -30,6 +30,15 @@ def require_shared_data() -> Path:
     return SHARED_DATA
 
 
+@pytest.fixture(autouse=True)
+def _data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Dossier's data folder (the automatic backups, db.backups) is the test's own, never the
+    user's."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("DOSSIER_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def shared_data() -> Path:
     return require_shared_data()

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from db.archive import Archive
+from db.backups import BIG_IMPORT, IMPORT, back_up
 from db.importer.files import batches, import_batch
 from db.importer.results import Cancelled, ImportOptions, ImportResult, Report
 from db.importer.tables import import_table
@@ -53,6 +54,8 @@ def iter_import(
     options = options or ImportOptions()
     load_in_background()  # the language model loads while the first files are read
     files = [f for f in walk(Path(p) for p in paths) if not belongs_to(archive, f)]
+    if len(files) >= BIG_IMPORT:
+        back_up(archive, IMPORT)  # a big import is kept from before it (db.backups)
     progress = Progress(len(files), report, cancelled)
     writer = Writer(archive)
     pool = ParserPool(workers)

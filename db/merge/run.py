@@ -18,7 +18,8 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from db.archive import Archive, backup_sqlite
+from db.archive import Archive
+from db.backups import MERGE, back_up
 from db.merge import kinds as k
 from db.merge.applying import MergeCancelled, apply_plan, fetch
 from db.merge.opening import MergeError, open_other
@@ -167,7 +168,7 @@ def merge_into(
                 # an archive with nothing in it yet (a copy being filled) has nothing to lose
                 if ours_side.count() and (result.changed or plan.actor_merges or plan.redirected
                                           or plan.same_actors or plan.different_actors):
-                    backup = (backup_sqlite(archive.path, "before-merge") if archive.path is not None
+                    backup = (back_up(archive, MERGE) if archive.path is not None
                               else backup_team_archive(archive, "before-merge", report))
                 applied = apply_plan(session, plan, theirs, theirs_side.archive_uuid, name, report, cancelled)
         except OperationalError as error:

@@ -76,7 +76,9 @@ def test_merge_archive_previews_lets_the_researcher_pick_and_undoes_in_one_step(
     settle(qtbot, window)
     status = window.statusBar().currentMessage()
     assert status.startswith("Merged colleague.sqlite: 3 new, 1 changed, 0 deleted, 1 conflict (")
-    [backup] = Path(window.archive.location).parent.glob("*.before-merge-*.bak")
+    from db.backups import automatic_backups
+
+    [backup] = automatic_backups(Path(window.archive.location))
     assert str(backup) in status  # where the archive as it was is kept
     merged = _titles(window.archive)
     assert "ISIS in the North Caucasus (colleague)" in merged
