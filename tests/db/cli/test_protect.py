@@ -62,15 +62,18 @@ def test_a_backup_over_the_archive_or_into_a_missing_folder_is_refused(
 
 
 def test_the_first_write_of_the_day_is_backed_up_once(
-    sample_archive: Archive, _data_folder: Path, capsys: pytest.CaptureFixture[str]
+    sample_archive: Archive, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    import os
+
     path = Path(sample_archive.location)
     assert main(["--archive", str(path), "sources", "--json"]) == 0  # reading makes no backup
     assert automatic_backups(path) == []
     assert main(["--archive", str(path), "actor", "add", "Aslanbek Testoyev", "--kind", "person"]) == 0
     [daily] = automatic_backups(path)
-    assert daily.parent == _data_folder / "backups"
-    assert daily.name.startswith("sample.sqlite-") and daily.name.endswith("-daily.sqlite")
+    assert daily.parent == Path(os.environ["DOSSIER_DATA_DIR"]) / "backups"
+    assert daily.name.startswith("sample.sqlite-")
+    assert daily.name.endswith("-daily.sqlite")
     with sqlite3.connect(f"{daily.as_uri()}?mode=ro", uri=True) as copy:  # from before the write
         assert copy.execute("SELECT count(*) FROM actors WHERE name = 'Aslanbek Testoyev'").fetchone()[0] == 0
     copy.close()
@@ -131,7 +134,8 @@ def test_restoring_keeps_the_archive_as_it_was_first(sample_archive: Archive) ->
     assert old is not None
     make_source(sample_archive, "Written after the backup.", title="Later")
     before = restore(sample_archive, old)
-    assert before is not None and before.name.endswith("-restore.sqlite")
+    assert before is not None
+    assert before.name.endswith("-restore.sqlite")
     assert _titles(path) == ["ISIS Comes to Russia"]
     assert "Later" in _titles(before)
     reopened = archive_module.open(path)
