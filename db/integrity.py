@@ -304,3 +304,20 @@ def damaged_result(damaged: DamagedArchive) -> CheckResult:
     """What ``check`` says of an archive that could not even be opened (SQLite's check on opening
     found it damaged): that damage, as one problem."""
     return CheckResult(str(damaged.path), problems=[f"{damaged.path}: the file is damaged ({damaged.problem})"])
+
+
+def rebuild_search_indexes(archive: Archive, report: Report | None = None, cancelled: Cancelled | None = None) -> int:
+    """Build the search indexes again from the texts (what mends a damaged index): the exact one
+    in one step, then the stemmed one a chunk at a time with progress; returns the sources
+    stemmed. Cancelled, the stemmed index keeps what it has (the rest waits, as after an upgrade)."""
+    from db.search_index import build_stem_index, rebuild_stem_index
+
+    if archive.dialect != "sqlite":
+        return 0
+    if report is not None:
+        report(0, 1, "rebuilding the search index")
+    with archive.writing() as session:
+        session.execute(text("INSERT INTO source_fts(source_fts) VALUES ('rebuild')"))
+        session.info["stemming"] = True  # the commit stems nothing: the build below does, with progress
+        rebuild_stem_index(session)
+    return build_stem_index(archive.sessions, report, cancelled)

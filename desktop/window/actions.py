@@ -26,6 +26,8 @@ class Actions:
     import_reference: QAction
     merge_archive: QAction
     send_copy: QAction
+    check_archive: QAction
+    restore_backup: QAction
     export_statistics: QAction
     export_actors: QAction
     export: QAction
@@ -72,6 +74,10 @@ _TABLE: tuple[tuple[str, str, Any, str], ...] = (
      "Bring in a colleague's archive: new and changed rows, conflicts to pick from (undoable)"),
     ("send_copy", "Send a &Copy to a Colleague…", None,
      "A copy of this archive to work on apart; merging it back later knows what each of you changed"),
+    ("check_archive", "C&heck the Archive…", None,
+     "Check every page, reference, search index entry, quote and original file of this archive"),
+    ("restore_backup", "Restore from &Backup…", None,
+     "Put one of this archive's backups in its place (the archive as it is now is kept first)"),
     ("export_statistics", "Export &Statistics…", None,
      "Save the statistics shown (as filtered) to a CSV or Excel file"),
     ("export_actors", "Export &Actors…", None, "Save every actor with its aliases to a CSV or Excel file"),
@@ -168,7 +174,7 @@ def build_menus(bar: QMenuBar, actions: Actions, pane_toggles: list[QAction]) ->
     menus["recent"] = recent
     menu("file", "&File", a.new_archive, a.open_archive, recent, None, a.import_files, a.import_folder,
          None, a.import_reference, a.export, a.export_statistics, a.export_actors, a.report, None,
-         a.merge_archive, a.send_copy, None, a.quit)
+         a.merge_archive, a.send_copy, None, a.check_archive, a.restore_backup, None, a.quit)
     menu("edit", "&Edit", a.undo, a.redo, None, a.find, a.go_to_page)
     menu("annotate", "&Annotate", *a.on_selection, None, a.correct_text, a.source_language, a.orphans, None,
          a.memo_source, a.memo_actor, a.memo_statistic, a.memo_code, a.find_memos)

@@ -56,6 +56,10 @@ def archive_error_box(parent: QWidget | None, error: ArchiveError | str) -> tupl
     box.setInformativeText("Nothing was changed.")
     restore = None
     if isinstance(error, DamagedArchive):
+        from db.backups import newest_good_backup
+
+        # the newest whole one, beside the file or among the automatic backups (db.backups)
+        error.backup = newest_good_backup(error.path) or error.backup
         box.setWindowTitle("The archive is damaged")
         box.setText(f"{error.path.name} is damaged and cannot be used safely.\n\n"
                     f"SQLite's check found: {error.problem}")

@@ -16,6 +16,7 @@ from desktop.controllers.live import LiveUpdates
 from desktop.controllers.memos import Memos
 from desktop.controllers.merging import Merging
 from desktop.controllers.places import Places
+from desktop.controllers.protection import Protection
 from desktop.controllers.search_index import SearchIndex
 from desktop.controllers.source_language import SourceLanguage
 from desktop.controllers.source_text import SourceText
@@ -45,6 +46,7 @@ class Controllers:
     live: LiveUpdates
     findings: Findings
     places: Places
+    protection: Protection
 
 
 def build_controllers(window: MainWindow) -> Controllers:
@@ -71,4 +73,5 @@ def build_controllers(window: MainWindow) -> Controllers:
         live=LiveUpdates(window.archive, parent=window),
         findings=Findings(window, window.dialogs, window.estimates, window.shown_source, parent=window),
         places=Places(window, window.dialogs, parent=window),
+        protection=Protection(window, window.dialogs, parent=window),
     )

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.controllers.statistics.refresh_conflicts()
         self.controllers.search_index.build_if_needed()
+        self.controllers.protection.check_on_opening()
         self.controllers.live.start()
         self.controllers.findings.refresh()
         # pandas and pyqtgraph (~1 s to import) load once the window is on screen with its lists
@@ -380,6 +381,29 @@ class MainWindow(QMainWindow):
                 self, f"{damaged.path}: the backup could not be restored ({error.strerror or error})")
             return None
         return self.open_location(str(damaged.path))
+
+    def restore_from(self, backup: Path) -> MainWindow | None:
+        """Put ``backup`` in place of this archive (kept first as a backup of its own) and open a
+        new window on it; on failure, a message, and this window goes on."""
+        from db.backups import BackupError, restore
+
+        path = self.archive.path
+        if path is None or self.tasks.active:
+            self.show_status("Wait for the work under way to finish, then restore.", 5000)
+            return None
+        from db import archive as archive_module
+
+        self.controllers.live.stop()
+        try:
+            restore(self.archive, backup)
+            opened = archive_module.open(path)
+        except (OSError, BackupError, ArchiveError) as error:
+            self.archive_error_box = archives.show_archive_error(self, f"{backup}: could not be restored ({error})")
+            return None
+        window = MainWindow(opened, persist=self.persist)
+        window.show()
+        self.close()
+        return window
 
     def fill_recent_menu(self) -> None:
         archives.fill_recent_menu(self.menus["recent"], self.archive.location, self.open_location)

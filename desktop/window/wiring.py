@@ -28,6 +28,8 @@ def connect_actions(window: MainWindow) -> None:
     on(a.export, c.exporting.export)
     on(a.merge_archive, c.merging.merge_archive)
     on(a.send_copy, c.merging.send_copy)
+    on(a.check_archive, c.protection.check_archive)
+    on(a.restore_backup, c.protection.restore_from_backup)
     on(a.report, c.findings.report)
     on(a.quit, window.close)
     on(a.find, window.focus_search)
@@ -57,6 +59,8 @@ def connect_panes(window: MainWindow) -> None:
     window.archive_changed.connect(window.refresh)
     c.importing.changed.connect(window.archive_changed.emit)
     c.search_index.built.connect(window.archive_changed.emit)
+    c.protection.rebuilt.connect(window.archive_changed.emit)
+    c.protection.restore_requested.connect(window.restore_from)
     c.live.changed.connect(window.archive_changed.emit)
     window.tasks.busy_changed.connect(lambda n: window.busy.setVisible(n > 0))
 

@@ -1,0 +1,163 @@
+"""Keeping the archive safe from the window: the quick check (and the day's backup) when it
+opens, File ▸ Check the Archive… (the full check, with progress), File ▸ Restore from Backup…,
+and, when a check finds damage, the way back: rebuild the search index when only it is damaged,
+or restore the newest whole backup.
+
+Restoring replaces the open archive, so the window itself does it (``restore_requested``): it
+closes this archive, and opens a new window on the restored one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from db.integrity import CheckCancelled, CheckResult, rebuild_search_indexes
+from desktop.controllers.base import Dialogs, Services
+from desktop.reads import protection as reads
+from desktop.tasks import Task
+from desktop.views.dialogs.restore import RestoreDialog, damage_box
+
+
+class Protection(QObject):
+    """Checks, the damage message, the restore dialog and the index rebuild."""
+
+    #: a check finished: its result
+    checked = Signal(object)
+    #: the researcher confirmed restoring this backup (the window replaces the archive)
+    restore_requested = Signal(Path)
+    #: the search index was rebuilt
+    rebuilt = Signal()
+
+    def __init__(self, services: Services, dialogs: Dialogs, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.dialogs = services, dialogs
+        self.task: Task | None = None
+        self.progress: QProgressDialog | None = None
+        #: the damage message showing now (tests press its buttons)
+        self.box: QMessageBox | None = None
+
+    def _name(self) -> str:
+        archive = self.services.archive
+        return archive.path.name if archive.path is not None else archive.location
+
+    # --- checks ----------------------------------------------------------------------------
+
+    def check_on_opening(self) -> Task:
+        """The quick check on a reader thread; a message only when something is wrong."""
+        archive = self.services.archive
+        task = Task(lambda _report, _cancelled: reads.check_on_opening(archive), "check on opening")
+        task.on_finished(self._checked).on_failed(lambda message: None)
+        return self.services.tasks.read(task)
+
+    def check_archive(self) -> Task | None:
+        """File ▸ Check the Archive…: the full check on the writer thread (the search index's
+        check holds the write lock), with progress and Cancel; then what it found."""
+        if self.task is not None:
+            return None
+        archive = self.services.archive
+
+        def job(report: Any, cancelled: Any) -> CheckResult | None:
+            try:
+                return reads.check(archive, quick=False, report=report, cancelled=cancelled)
+            except CheckCancelled:
+                return None
+
+        task = Task(job, "check the archive")
+        self._start_progress(task, "Checking the archive…", "checkProgress")
+        task.on_finished(self._full_check_done).on_failed(self._failed)
+        self.task = task
+        return self.services.tasks.write(task)
+
+    def _start_progress(self, task: Task, label: str, name: str) -> None:
+        progress = QProgressDialog(label, "Cancel", 0, 0, self.dialogs.parent_widget)
+        progress.setObjectName(name)
+        progress.setWindowTitle("Dossier")
+        progress.setWindowModality(Qt.WindowModality.NonModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.canceled.connect(task.cancel)
+
+        def step(done: int, total: int, what: str) -> None:
+            progress.setMaximum(max(total, 1))
+            progress.setValue(min(done, max(total, 1)))
+            progress.setLabelText(f"{what[:1].upper()}{what[1:]}…" if what else label)
+
+        task.on_progress(step)
+        self.progress = progress
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+        self.task = self.progress = None
+
+    def _failed(self, message: str) -> None:
+        self._close_progress()
+        self.services.show_status(f"The check could not finish: {message}", 0)
+
+    def _full_check_done(self, result: CheckResult | None) -> None:
+        self._close_progress()
+        if result is None:
+            self.services.show_status("Check cancelled; nothing was changed")
+            return
+        if result.ok:
+            self.services.show_status(f"{self._name()} is whole: every page, reference, index entry, "
+                                      "quote and original checked.", 0)
+        self._checked(result)
+
+    def _checked(self, result: CheckResult) -> None:
+        self.checked.emit(result)
+        if not result.ok:
+            self.show_damage(result)
+
+    def show_damage(self, result: CheckResult) -> QMessageBox:
+        """What was found, and the way back (shown, not waited for)."""
+        when = None
+        if result.backup is not None:
+            when = dt.datetime.fromtimestamp(result.backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        box, rebuild, restore = damage_box(self.dialogs.parent_widget, self._name(), result.problems,
+                                           only_the_index=result.only_the_index, backup=result.backup, when=when)
+        if rebuild is not None:
+            rebuild.clicked.connect(self.rebuild_index)
+        if restore is not None:
+            restore.clicked.connect(lambda: self.restore_from_backup(result.backup))
+        self.box = box
+        box.open()
+        return box
+
+    # --- mending ---------------------------------------------------------------------------
+
+    def rebuild_index(self) -> Task | None:
+        """Build the search indexes again from the texts, with progress (Cancel keeps what the
+        stemmed index has; the rest is built the next time the archive opens)."""
+        if self.task is not None:
+            return None
+        archive = self.services.archive
+        task = Task(lambda report, cancelled: rebuild_search_indexes(archive, report, cancelled), "rebuild index")
+        self._start_progress(task, "Rebuilding the search index…", "rebuildProgress")
+        task.on_finished(self._rebuilt).on_failed(self._failed)
+        self.task = task
+        return self.services.tasks.write(task)
+
+    def _rebuilt(self, count: object) -> None:
+        self._close_progress()
+        self.services.show_status(f"Search index rebuilt ({count:,} sources).", 0)
+        self.rebuilt.emit()
+
+    def restore_from_backup(self, selected: Path | None = None) -> RestoreDialog:
+        """File ▸ Restore from Backup…: the backups of this archive; one chosen and confirmed is
+        handed to the window to put in place."""
+        dialog = RestoreDialog(self._name(), reads.backups_of(self.services.archive),
+                               self.dialogs.parent_widget, selected)
+
+        def accepted() -> None:
+            chosen = dialog.chosen
+            if chosen is not None:
+                self.restore_requested.emit(chosen.path)
+
+        return self.dialogs.show(dialog, accepted)
