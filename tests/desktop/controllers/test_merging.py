@@ -78,7 +78,8 @@ def test_merge_archive_previews_lets_the_researcher_pick_and_undoes_in_one_step(
     assert status.startswith("Merged colleague.sqlite: 3 new, 1 changed, 0 deleted, 1 conflict (")
     from db.backups import automatic_backups
 
-    [backup] = automatic_backups(Path(window.archive.location))
+    backup = automatic_backups(Path(window.archive.location))[0]  # the newest, beside the day's
+    assert backup.name.endswith("-merge.sqlite")
     assert str(backup) in status  # where the archive as it was is kept
     merged = _titles(window.archive)
     assert "ISIS in the North Caucasus (colleague)" in merged
