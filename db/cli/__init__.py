@@ -124,11 +124,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         from db.cli.indexing import build_pending_index
 
-        if args.command in protect.READING:  # they only read: nothing is built or backed up first
-            return protect.COMMANDS[args.command](opened, args)
         if args.command in WRITING_COMMANDS:
             protect.daily_backup(opened, args.command)
-        build_pending_index(opened)
+        if args.command not in protect.READING:  # check and backup only read: nothing is built first
+            build_pending_index(opened)
         return COMMANDS[args.command](opened, args)
     except BrokenPipeError:
         return EXIT_OK

@@ -113,5 +113,3 @@ def cmd_backup(opened: Archive, args: argparse.Namespace) -> int:
     print(f"{out}: a copy of {opened.location}")
     return EXIT_OK
 
-
-COMMANDS = {"check": cmd_check, "backup": cmd_backup}
