@@ -56,7 +56,7 @@ def _finish(result: CheckResult, args: argparse.Namespace) -> int:
         else:
             print(f"{result.location}: {len(result.problems)} problems")
             if result.only_the_index:
-                print("only the search index is damaged: rebuilding it mends the archive (the window offers to)")
+                print("only the search index is damaged: rebuilding it mends the archive (in the window: File ▸ Check the Archive…)")
         for skipped in result.not_checked:
             print(f"not checked: {skipped}")
         if result.backup is not None:
