@@ -68,7 +68,9 @@ class WrappedKey:
     sealed: bytes
 
     def to_json(self) -> dict[str, object]:
-        text = lambda b: base64.b64encode(b).decode("ascii")  # noqa: E731
+        def text(value: bytes) -> str:
+            return base64.b64encode(value).decode("ascii")
+
         return {"format": FORMAT, "version": VERSION, "kdf": "argon2id",
                 "salt": text(self.salt), "time_cost": self.time_cost,
                 "memory_cost_kib": self.memory_cost, "parallelism": self.parallelism,
@@ -80,7 +82,9 @@ class WrappedKey:
             raise ValueError("not a Dossier key file")
         if data.get("version") != VERSION or data.get("kdf") != "argon2id":
             raise ValueError(f"a key file of another version ({data.get('version')})")
-        raw = lambda name: base64.b64decode(str(data[name]), validate=True)  # noqa: E731
+        def raw(name: str) -> bytes:
+            return base64.b64decode(str(data[name]), validate=True)
+
         return cls(raw("salt"), int(data["time_cost"]), int(data["memory_cost_kib"]),
                    int(data["parallelism"]), raw("nonce"), raw("wrapped_key"))
 
