@@ -217,8 +217,8 @@ def check_sqlite_file(path: Path) -> None:
     except OSError as error:
         raise ArchiveError(f"{path}: cannot be read ({error.strerror})") from error
     if not header_ok and not keys.key_file(path).exists():
-        raise ArchiveError(f"{path}: not a Dossier archive (not a SQLite database; if it is an "
-                           f"encrypted archive, its key file {keys.key_file(path).name} is missing beside it)")
+        # (an encrypted archive whose key file is lost looks just like this: see db.keys)
+        raise ArchiveError(f"{path}: not a Dossier archive (not a SQLite database)")
 
 
 def _writable(path: Path) -> bool:

@@ -65,8 +65,21 @@ def run_gui(args: argparse.Namespace) -> int:
         # display, and flashes no window on a desktop (QT_QPA_PLATFORM, when set, still wins)
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
+    from db.cli.crypto import NoPassphrase, given
+    from desktop.window.archives import open_asking
+
     try:
-        archive = open_archive(getattr(args, "archive", None))
+        passphrase = given(args)
+        if headless:
+            archive = open_archive(getattr(args, "archive", None), passphrase)
+        else:
+            asked = open_asking(None, getattr(args, "archive", None), passphrase=passphrase)
+            if asked is None:  # Cancel: nothing opened
+                return EXIT_USAGE
+            archive = asked
+    except NoPassphrase as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
     except ArchiveError as error:
         if headless:
             print(f"dossier: {error}", file=sys.stderr)
@@ -83,7 +96,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if getattr(args, "command", None) == "screenshot":
         return _screenshot(app, window, args)
     if not headless:
-        settings.add_recent_archive(archive.location)
+        settings.add_recent_archive(archive.location, encrypted=archive.encrypted)
     window.show()
     if args.smoke:
         # QApplication.quit() closes the windows (Qt 6), which saves nothing here (not persisted)
