@@ -19,7 +19,7 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("lockScreen" if locked else "passphraseDialog")
         self.setWindowTitle("Dossier is locked" if locked else "Encrypted archive")
-        heading = QLabel(f"<h3>{'🔒 ' if locked else ''}{name}</h3>")
+        heading = QLabel(f"<h3>{'Locked: ' if locked else ''}{name}</h3>")
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         explain = QLabel(
