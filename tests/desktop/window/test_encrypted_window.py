@@ -3,6 +3,7 @@ settings or anywhere else on disk, and the export dialog's warning."""
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -58,8 +59,9 @@ def _plaintext_files(*roots: Path) -> list[str]:
 
 
 def test_nothing_of_an_encrypted_archive_is_left_on_disk_by_the_window(
-    qtbot: QtBot, window: MainWindow, window_archive: Archive, tmp_path: Path, _isolated_settings: Path
+    qtbot: QtBot, window: MainWindow, window_archive: Archive, tmp_path: Path
 ) -> None:
+    folder = Path(os.environ["DOSSIER_SETTINGS_DIR"])
     with qtbot.waitSignal(window.sources.model.loaded, timeout=10_000):
         qtbot.keyClicks(window.sources.search_edit, MARKERS[1].lower())
     settle(qtbot, window)
@@ -73,8 +75,8 @@ def test_nothing_of_an_encrypted_archive_is_left_on_disk_by_the_window(
 
     assert settings.recent_archives() == []  # not even the archive's name
     assert settings.settings().childGroups().count("lastSource") == 0
-    assert (_isolated_settings / "dossier.ini").exists()
-    assert _plaintext_files(tmp_path, _isolated_settings) == []
+    assert (folder / "dossier.ini").exists()
+    assert _plaintext_files(tmp_path, folder) == []
 
 
 def test_the_idle_lock_closes_the_archive_behind_a_lock_screen(qtbot: QtBot, window: MainWindow,
