@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from db.archive import Archive, EncryptedArchive
 from desktop import settings
 from desktop.views.dialogs.passphrase import PassphraseDialog
+from desktop.views.dialogs.privacy import PrivacyDialog
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
 
@@ -93,3 +94,18 @@ class IdleLock(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+
+
+def edit_privacy(parent: QWidget) -> PrivacyDialog:
+    """Edit ▸ Privacy…: shown (not waited for); the settings are saved when it is accepted."""
+    dialog = PrivacyDialog(settings.remember_recent(), settings.remember_last_source(),
+                           settings.lock_minutes(), parent)
+
+    def save() -> None:
+        recent, last_source, minutes = dialog.choice()
+        settings.set_remembering(recent, last_source)
+        settings.set_lock_minutes(minutes)
+
+    dialog.accepted.connect(save)
+    dialog.open()
+    return dialog

@@ -147,3 +147,23 @@ def test_the_export_dialog_says_the_file_leaves_the_encryption(qtbot: QtBot, tmp
     assert "not encrypted" in warning.text()
     encrypted.show()
     encrypted.grab().save("/tmp/crypto-export-dialog.png")
+
+
+def test_privacy_settings_turn_off_the_recent_list_and_set_the_lock(qtbot: QtBot, window: MainWindow) -> None:
+    from desktop.views.dialogs.privacy import PrivacyDialog
+
+    settings.add_recent_archive("/somewhere/plain.sqlite")
+    assert settings.recent_archives() == ["/somewhere/plain.sqlite"]
+    window.action.privacy.trigger()
+    dialog = window.findChild(PrivacyDialog, "privacyDialog")
+    assert dialog is not None
+    assert dialog.minutes.value() == settings.LOCK_MINUTES
+    dialog.grab().save("/tmp/crypto-privacy-dialog.png")
+    dialog.recent.setChecked(False)
+    dialog.minutes.setValue(5)
+    dialog.accept()
+    assert settings.recent_archives() == []
+    settings.add_recent_archive("/somewhere/plain.sqlite")
+    assert settings.recent_archives() == []  # turned off: nothing recorded
+    assert settings.lock_minutes() == 5
+    assert settings.remember_last_source()
