@@ -213,3 +213,35 @@ def test_no_plaintext_of_an_encrypted_archive_anywhere_on_disk(tmp_path: Path) -
     assert path in written
     assert keys.key_file(path) in written
     assert _found(tmp_path, inputs) == []
+
+
+def test_the_wal_of_an_open_encrypted_archive_is_encrypted_too(encrypted: Archive) -> None:
+    path = encrypted.path
+    assert path is not None
+    make_source(encrypted, title=f"About {MARKERS['title']}", text=f"{MARKERS['text']} said so.")
+    with encrypted.session() as session:  # a reader keeps the WAL from being checkpointed away
+        from db.search import search_sources
+
+        assert search_sources(session, MARKERS["text"].lower(), limit=5)
+        wal = Path(f"{path}-wal")
+        assert wal.exists()
+        assert wal.stat().st_size > 0
+        assert _found(path.parent, path.parent / "none") == []
+    encrypted.close()
+
+
+def test_an_encrypted_backup_restores_with_its_key_file(encrypted: Archive) -> None:
+    path = encrypted.path
+    assert path is not None
+    backup = archive_module.backup_sqlite(path, "before-test", encrypted.key)
+    encrypted.close()
+    path.write_bytes(b"\0" * 4096)  # the archive is lost
+    keys.key_file(path).unlink()
+    aside = sqlite_file.restore_backup(path, backup)
+    assert aside.exists()
+    reopened = archive_module.open(path, passphrase=PASSPHRASE)
+    with reopened.session() as session:
+        from db.queries import list_sources
+
+        assert [s.title for s in list_sources(session)] == ["A plain source"]
+    reopened.close()
