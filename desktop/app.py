@@ -110,10 +110,9 @@ def run_gui(args: argparse.Namespace) -> int:
 def _offer_backup(error: Exception) -> Any:
     """Say why the archive cannot be opened; for a damaged one with a backup, offer to put the
     backup in its place and open that. The archive, or None when there is nothing to open."""
-    from db import archive as archive_module
     from db.archive import ArchiveError, DamagedArchive
     from db.sqlite_file import restore_backup
-    from desktop.window.archives import archive_error_box
+    from desktop.window.archives import archive_error_box, open_asking
 
     assert isinstance(error, ArchiveError)
     box, restore = archive_error_box(None, error)
@@ -123,7 +122,7 @@ def _offer_backup(error: Exception) -> Any:
     assert error.backup is not None
     try:
         restore_backup(error.path, error.backup)
-        return archive_module.open(error.path)
+        return open_asking(None, str(error.path))  # an encrypted backup asks its passphrase
     except (OSError, ArchiveError) as failure:
         QMessageBox.critical(None, "Dossier cannot open the archive", str(failure))
         return None

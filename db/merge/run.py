@@ -167,7 +167,7 @@ def merge_into(
                 # an archive with nothing in it yet (a copy being filled) has nothing to lose
                 if ours_side.count() and (result.changed or plan.actor_merges or plan.redirected
                                           or plan.same_actors or plan.different_actors):
-                    backup = (backup_sqlite(archive.path, "before-merge") if archive.path is not None
+                    backup = (backup_sqlite(archive.path, "before-merge", archive.key) if archive.path is not None
                               else backup_team_archive(archive, "before-merge", report))
                 applied = apply_plan(session, plan, theirs, theirs_side.archive_uuid, name, report, cancelled)
         except OperationalError as error:
