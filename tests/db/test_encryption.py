@@ -245,3 +245,23 @@ def test_an_encrypted_backup_restores_with_its_key_file(encrypted: Archive) -> N
 
         assert [s.title for s in list_sources(session)] == ["A plain source"]
     reopened.close()
+
+
+def test_merging_into_an_encrypted_archive_keeps_its_backup_encrypted(
+    encrypted: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = encrypted.path
+    assert path is not None
+    encrypted.close()
+    other_path = tmp_path / "colleague.sqlite"
+    other = archive_module.open(other_path)
+    make_source(other, title=f"From {MARKERS['title']}", text=f"{MARKERS['text']} in the field.")
+    other.close()
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", PASSPHRASE)
+    assert main(["--archive", str(path), "merge", str(other_path)]) == 0, capsys.readouterr().err
+    [backup] = sqlite_file.backups_of(path)
+    assert not sqlite_file.is_sqlite(backup)
+    assert keys.key_file(backup).exists()
+    # the merged words are only in the colleague's plain file, not in ours nor its backup
+    assert set(_found(path.parent, other_path.parent / "none")) == {f"{other_path}: {MARKERS['title']}",
+                                                                    f"{other_path}: {MARKERS['text']}"}
