@@ -8,7 +8,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -16,16 +17,17 @@ from db import archive as archive_module
 from db import encryption
 from db.archive import Archive, ArchiveLocked
 from desktop import settings
+from desktop.views.dialogs.annotate import AnnotateDialog
 from desktop.views.dialogs.export import ExportDialog
 from desktop.views.dialogs.passphrase import PassphraseDialog
 from desktop.window import archives
 from desktop.window.locking import IdleLock
 from desktop.window.main_window import MainWindow
-from tests.desktop.helpers import settle
+from tests.desktop.helpers import annotation, click_ok, dialog_of, select_text, settle
 from tests.factories import make_source
 
 PASSPHRASE = "a long passphrase for the window"
-MARKERS = ("Vardokhalinsk", "Tselmurovich")
+MARKERS = ("Vardokhalinsk", "Tselmurovich", "Kharpendilova", "Yostrabekian")
 
 
 @pytest.fixture
@@ -62,6 +64,19 @@ def test_nothing_of_an_encrypted_archive_is_left_on_disk_by_the_window(
     qtbot: QtBot, window: MainWindow, window_archive: Archive, tmp_path: Path
 ) -> None:
     folder = Path(os.environ["DOSSIER_SETTINGS_DIR"])
+    # import a file (by dropping it on the window); the file itself is outside the folders searched
+    inputs = tmp_path.parent / f"{tmp_path.name}-inputs"
+    inputs.mkdir()
+    dropped = inputs / "field-notes.txt"
+    dropped.write_text(f"Met {MARKERS[2]} at the border post.\n", encoding="utf-8")
+    window.controllers.importing.interactive = False
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(dropped))])
+    drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, data,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignals([window.controllers.importing.finished, window.refreshed], timeout=30_000):
+        window.dropEvent(drop)
+    assert window.sources.model.total == 2
     with qtbot.waitSignal(window.sources.model.loaded, timeout=10_000):
         qtbot.keyClicks(window.sources.search_edit, MARKERS[1].lower())
     settle(qtbot, window)
@@ -71,6 +86,16 @@ def test_nothing_of_an_encrypted_archive_is_left_on_disk_by_the_window(
     window.open_source(first.id)
     settle(qtbot, window)
     assert MARKERS[1] in window.reader.editor.toPlainText()
+    # annotate with a note
+    select_text(window, MARKERS[1])
+    window.action.annotate.trigger()
+    dialog = dialog_of(window, AnnotateDialog)
+    qtbot.keyClicks(dialog.note, f"ask {MARKERS[3]} about this")
+    click_ok(qtbot, dialog)
+    settle(qtbot, window)
+    row = annotation(window_archive, first.id, MARKERS[1])
+    assert row is not None
+    assert row.note == f"ask {MARKERS[3]} about this"
     window.close()
 
     assert settings.recent_archives() == []  # not even the archive's name
