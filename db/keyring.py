@@ -38,7 +38,7 @@ def unlock(path: Path, passphrase: str | None) -> bytes:
         return keys.unlock(path, passphrase)
     except keys.WrongPassphrase:
         raise errors.EncryptedArchive(f"{path}: the archive is encrypted and the passphrase is wrong: "
-                               "try again with its passphrase") from None
+                                      "try again with its passphrase") from None
     except keys.KeyFileError as error:
         raise errors.ArchiveError(f"{path}: the archive is encrypted, but {error}") from None
 
@@ -50,7 +50,6 @@ def keyed(engine: Engine, keyring: KeyRing) -> None:
     def connect(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
         if keyring.key is None:
             from db import archive as errors
-
 
             raise errors.ArchiveLocked(f"{keyring.path}: the archive is locked: unlock it with its passphrase")
         connection = dialect.loaded_dbapi.connect(*cargs, **cparams)
