@@ -4,6 +4,11 @@ Opening checks what the file is before touching it and whether it is whole (``PR
 quick_check``), migrates an older archive after backing it up, and refuses one written by a newer
 Dossier. A new archive is built under a temporary name and an upgrade runs in one transaction, so
 neither is ever left half-done; an archive on read-only media is opened read-only.
+
+An encrypted archive (:mod:`db.encryption`) needs its passphrase to open: it unwraps the data key
+from the key file beside it, and every connection the engine makes (sqlcipher3) is keyed with it
+before anything else. :meth:`Archive.lock` forgets the key and closes every connection;
+:meth:`Archive.unlock` takes the passphrase again.
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from db import sqlite_file
+from db import keys, sqlite_file
+from db.keyring import KeyRing, engine_options, keyed, unlock
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -60,6 +66,14 @@ class DamagedArchive(ArchiveError):
         super().__init__(f"{path}: the archive is damaged ({problem}){offer}")
 
 
+class EncryptedArchive(ArchiveError):
+    """The archive is encrypted and no passphrase, or a wrong one, was given (nothing was changed)."""
+
+
+class ArchiveLocked(ArchiveError):
+    """The encrypted archive was locked (its key forgotten): unlock it with its passphrase."""
+
+
 @dataclass
 class Archive:
     """An open archive: its engine and a session factory. Use :meth:`session` for one unit of work."""
@@ -73,6 +87,33 @@ class Archive:
     author: str | None = None
     #: opened read-only (read-only media, or a file this user may not write)
     read_only: bool = False
+    #: the key of an encrypted archive (None for a plain one)
+    keyring: KeyRing | None = None
+
+    @property
+    def encrypted(self) -> bool:
+        return self.keyring is not None
+
+    @property
+    def key(self) -> bytes | None:
+        """The data key of an encrypted archive while unlocked (for a copy of it: see db.encryption)."""
+        return self.keyring.key if self.keyring is not None else None
+
+    @property
+    def locked(self) -> bool:
+        return self.keyring is not None and self.keyring.key is None
+
+    def lock(self) -> None:
+        """Forget the key and close every connection (one in use closes when it is given back);
+        the archive cannot be read until :meth:`unlock`."""
+        if self.keyring is not None:
+            self.keyring.key = None
+        self.engine.dispose()
+
+    def unlock(self, passphrase: str) -> None:
+        """Take the key again; :class:`EncryptedArchive` when the passphrase is wrong."""
+        if self.keyring is not None:
+            self.keyring.key = unlock(self.keyring.path, passphrase)
 
     @property
     def dialect(self) -> str:
@@ -165,7 +206,8 @@ def transaction_wrote(connection: Connection) -> bool:
 
 
 def check_sqlite_file(path: Path) -> None:
-    """Refuse what is not a SQLite file, before SQLite writes anything to it."""
+    """Refuse what is not a SQLite file (plain, or encrypted with its key file beside it),
+    before SQLite writes anything to it."""
     if path.is_dir():
         raise ArchiveError(f"{path}: is a folder, not an archive file")
     try:
@@ -174,7 +216,8 @@ def check_sqlite_file(path: Path) -> None:
         header_ok = sqlite_file.is_sqlite(path)
     except OSError as error:
         raise ArchiveError(f"{path}: cannot be read ({error.strerror})") from error
-    if not header_ok:
+    if not header_ok and not keys.key_file(path).exists():
+        # (an encrypted archive whose key file is lost looks just like this: see db.keys)
         raise ArchiveError(f"{path}: not a Dossier archive (not a SQLite database)")
 
 
@@ -183,19 +226,22 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
-def _sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
+def _sqlite_engine(path: Path, *, read_only: bool = False, keyring: KeyRing | None = None) -> Engine:
     # mode=ro: SQLite never writes; a WAL archive still needs its -shm, which cannot be made on
     # read-only media, so such a file is then opened as immutable (see _immutable_engine)
     url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **engine_options(keyring))
+    if keyring is not None:
+        keyed(engine, keyring)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     event.listen(engine, "begin", _begin)
     return engine
 
 
-def backup_sqlite(path: Path, label: str) -> Path:
-    """Copy a live SQLite archive (consistent even in WAL mode) beside it: see sqlite_file."""
-    return sqlite_file.backup_sqlite(path, label)
+def backup_sqlite(path: Path, label: str, key: bytes | None = None) -> Path:
+    """Copy a live SQLite archive (consistent even in WAL mode) beside it: see sqlite_file
+    (an encrypted one, ``key``, stays encrypted and gets its key file)."""
+    return sqlite_file.backup_sqlite(path, label, key)
 
 
 def _current_revision(engine: Engine) -> tuple[str | None, list[str]]:
@@ -281,22 +327,24 @@ def _looks_like_dossier(tables: list[str]) -> bool:
     return {"sources", "actors", "original_files"} <= set(tables)
 
 
-def open(location: str | Path, *, create: bool = True) -> Archive:
-    """Open the archive at a file path (SQLite) or a SQLAlchemy URL, creating and migrating it.
+def open(location: str | Path, *, create: bool = True, passphrase: str | None = None) -> Archive:
+    """Open the archive at a file path (SQLite) or a SQLAlchemy URL, creating and migrating it;
+    an encrypted archive opens with its ``passphrase``.
 
     Raises :class:`ArchiveError` with a researcher-readable message when it is not an archive,
-    cannot be read or written, is locked, is damaged (:class:`DamagedArchive`), or was written by
-    a newer Dossier. Nothing is changed in those cases.
+    cannot be read or written, is locked, is damaged (:class:`DamagedArchive`), is encrypted and
+    the passphrase is missing or wrong (:class:`EncryptedArchive`), or was written by a newer
+    Dossier. Nothing is changed in those cases.
     """
     text = str(location)
     if "://" not in text:
-        return _open_sqlite(Path(text).expanduser(), create)
+        return _open_sqlite(Path(text).expanduser(), create, passphrase)
     try:
         url = make_url(text)
     except ArgumentError as error:
         raise ArchiveError(f"{text}: not a valid archive location") from error
     if url.get_backend_name() == "sqlite":
-        return _open_sqlite(Path(url.database or ""), create)
+        return _open_sqlite(Path(url.database or ""), create, passphrase)
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
     engine = create_engine(url, pool_pre_ping=True)
@@ -329,9 +377,10 @@ def _check_revision(name: str, revision: str | None, tables: list[str]) -> None:
         )
 
 
-def _open_sqlite(path: Path, create: bool) -> Archive:
+def _open_sqlite(path: Path, create: bool, passphrase: str | None = None) -> Archive:
     check_sqlite_file(path)
     name = str(path)
+    keyring = KeyRing(path, unlock(path, passphrase)) if sqlite_file.is_encrypted(path) else None
     try:
         if not path.exists() or path.stat().st_size == 0:
             if not create:
@@ -343,20 +392,23 @@ def _open_sqlite(path: Path, create: bool) -> Archive:
     except (OperationalError, DatabaseError) as error:
         raise ArchiveError(f"{path}: cannot create the archive ({database_problem(error)})") from error
     read_only = not _writable(path)
-    engine = _sqlite_engine(path, read_only=read_only)
+    engine = _sqlite_engine(path, read_only=read_only, keyring=keyring)
     try:
         problem = _quick_check(engine, read_only)
         if problem == "" and read_only:
             engine.dispose()
-            engine = _immutable_engine(path)
+            engine = _immutable_engine(path, keyring)
             problem = _quick_check(engine, read_only)
+        if problem and keyring is not None and "not a database" in problem:
+            raise ArchiveError(f"{path}: the archive is encrypted, but its key file "
+                               f"{keys.key_file(path).name} does not open it (the key file of another archive?)")
         if problem:
             raise DamagedArchive(path, problem)
         revision, tables = _current_revision(engine)
         if revision is None and _half_made(tables, engine) and not read_only:
             engine.dispose()
             sqlite_file.remove_with_journals(path)
-            return _open_sqlite(path, create)
+            return _open_sqlite(path, create, passphrase)
         _check_revision(name, revision, tables)
         backup = None
         if revision != HEAD_REVISION:
@@ -366,9 +418,12 @@ def _open_sqlite(path: Path, create: bool) -> Archive:
                     "writable folder to upgrade it"
                 )
             label = f"before-{HEAD_REVISION}"
-            backup = sqlite_file.reusable_backup(path, label) or backup_sqlite(path, label)
+            key = keyring.key if keyring is not None else None
+            backup = sqlite_file.reusable_backup(path, label, key) or backup_sqlite(path, label, key)
             migrate(engine)
         sqlite_file.make_private(path)
+        if keyring is not None:
+            sqlite_file.make_private(keys.key_file(path))
     except ArchiveError:
         engine.dispose()
         raise
@@ -382,7 +437,7 @@ def _open_sqlite(path: Path, create: bool) -> Archive:
 
     sessions, author = _sessions(engine, None)
     install(sessions)
-    return Archive(name, engine, sessions, backup, author, read_only=read_only)
+    return Archive(name, engine, sessions, backup, author, read_only=read_only, keyring=keyring)
 
 
 def _sessions(engine: Engine, user: str | None) -> tuple[sessionmaker[Session], str | None]:
@@ -417,10 +472,12 @@ def _quick_check(engine: Engine, read_only: bool) -> str | None:
     return "; ".join(problems[:3]) + more
 
 
-def _immutable_engine(path: Path) -> Engine:
+def _immutable_engine(path: Path, keyring: KeyRing | None = None) -> Engine:
     """A read-only archive whose -shm cannot be made: opened as immutable (nothing else can
     write it on read-only media)."""
-    engine = create_engine(f"sqlite:///file:{path}?immutable=1&uri=true")
+    engine = create_engine(f"sqlite:///file:{path}?immutable=1&uri=true", **engine_options(keyring))
+    if keyring is not None:
+        keyed(engine, keyring)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     event.listen(engine, "begin", _begin)
     return engine

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from db import sqlite_file
+from db import keys, sqlite_file
 from db.archive import Archive
 
 Report = Callable[[int, int, str], None]
@@ -94,8 +94,8 @@ def copy_archive(archive: Archive, out: Path, report: Report | None = None) -> P
         raw = archive.engine.raw_connection()
         try:
             source: Any = raw.driver_connection
-            module: Any = archive.engine.dialect.loaded_dbapi
-            with closing(module.connect(str(partial))) as destination:
+            # keyed like the archive: an encrypted archive's copy is encrypted with the same key
+            with closing(sqlite_file.connect(partial, archive.key)) as destination:
                 def step(_status: int, remaining: int, total: int) -> None:
                     if report is not None:
                         report(total - remaining, total, out.name)
@@ -104,6 +104,8 @@ def copy_archive(archive: Archive, out: Path, report: Report | None = None) -> P
                 destination.execute("PRAGMA journal_mode = DELETE")
         finally:
             raw.close()
+        if archive.key is not None:
+            keys.copy_key_file(own, out)
         os.replace(partial, out)
     except OSError as error:
         sqlite_file.remove_with_journals(partial)
@@ -210,7 +212,7 @@ def rotate(path: Path) -> list[Path]:
         reason = match["reason"] if match else DAILY
         seen[reason] = seen.get(reason, 0) + 1
         if seen[reason] > (KEEP_DAILY if reason == DAILY else KEEP_OTHER):
-            for file in (backup, Path(f"{backup}.json")):
+            for file in (backup, Path(f"{backup}.json"), keys.key_file(backup)):
                 with suppress(OSError):
                     file.unlink()
             removed.append(backup)
@@ -236,26 +238,33 @@ def list_backups(path: Path) -> list[Backup]:
     return sorted(found, key=lambda b: b.made, reverse=True)
 
 
-def _count_sources(backup: Path) -> int | None:
-    import sqlite3
-
+def _count_sources(backup: Path, key: bytes | None = None) -> int | None:
     try:
-        with closing(sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)) as connection:
+        with closing(_read_only(backup, key)) as connection:
             return int(connection.execute("SELECT count(*) FROM sources").fetchone()[0])
-    except sqlite3.DatabaseError:
+    except Exception:
         return None
 
 
-def newest_good_backup(path: Path) -> Path | None:
-    """The newest backup of ``path`` that is whole (SQLite's quick check), to go back to."""
-    import sqlite3
+def _read_only(backup: Path, key: bytes | None) -> Any:
+    return sqlite_file.connect(f"{backup.as_uri()}?mode=ro", key if sqlite_file.is_encrypted(backup) else None,
+                               uri=True)
 
+
+def newest_good_backup(path: Path, key: bytes | None = None) -> Path | None:
+    """The newest backup of ``path`` that is whole (SQLite's quick check), to go back to. An
+    encrypted backup is checked with the archive's data ``key``; without it, one whose key file
+    is beside it is taken on trust (restoring it needs no passphrase, opening it will check it)."""
     for backup in list_backups(path):
+        if sqlite_file.is_encrypted(backup.path) and key is None:
+            if keys.key_file(backup.path).is_file():
+                return backup.path
+            continue
         try:
-            with closing(sqlite3.connect(f"{backup.path.as_uri()}?mode=ro", uri=True)) as connection:
+            with closing(_read_only(backup.path, key)) as connection:
                 if connection.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok":
                     return backup.path
-        except sqlite3.DatabaseError:
+        except Exception:
             continue
     return None
 

@@ -30,13 +30,15 @@ _SCRATCH = "dossier_long_texts"
 
 
 def in_pieces(session: Session) -> bool:
-    """Whether this archive takes values in pieces (SQLite)."""
-    return session.get_bind().dialect.name == "sqlite"
+    """Whether this archive takes values in pieces (SQLite; not an encrypted archive: sqlcipher3
+    has no incremental BLOB I/O, so it takes them whole, as PostgreSQL does)."""
+    dialect = session.get_bind().dialect
+    return dialect.name == "sqlite" and hasattr(dialect.loaded_dbapi.Connection, "blobopen")
 
 
 def _driver(session: Session) -> sqlite3.Connection:
     connection = session.connection().connection.driver_connection
-    assert isinstance(connection, sqlite3.Connection)
+    assert isinstance(connection, sqlite3.Connection)  # in_pieces: only the standard module's
     return connection
 
 

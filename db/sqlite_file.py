@@ -8,7 +8,9 @@ What :mod:`db.archive` does with the file itself rather than through SQLAlchemy:
   killed process or a full disk never leaves a half-made archive under the researcher's name;
 - a backup is written the same way and reused when an interrupted upgrade is run again (while
   the archive still holds what the backup holds);
-- the backups beside an archive, newest first, to offer when it is damaged.
+- the backups beside an archive, newest first, to offer when it is damaged;
+- an encrypted archive (SQLCipher, see :mod:`db.encryption`) is opened with its raw data key,
+  and its backups are encrypted with the same key and carry a copy of its key file.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import sqlite3
 import time
 from contextlib import closing, suppress
 from pathlib import Path
+from typing import Any
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: a file's journals, which belong with it wherever it goes
@@ -106,6 +109,62 @@ def is_sqlite(path: Path) -> bool:
         return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
 
 
+def is_encrypted(path: Path) -> bool:
+    """A non-empty file that does not start as plain SQLite does: an encrypted archive (a
+    SQLCipher file starts with its random salt) or something else altogether."""
+    try:
+        return path.is_file() and path.stat().st_size > 0 and not is_sqlite(path)
+    except OSError:
+        return False
+
+
+def raw_key(key: bytes) -> str:
+    """SQLCipher's raw key form, ``x'HEX'``: the key used as it is, with no derivation."""
+    return f"x'{key.hex()}'"
+
+
+def connect(path: Path | str, key: bytes | None = None, *, cipher: bool = False,
+            uri: bool = False, **options: Any) -> Any:
+    """A DB-API connection to an archive file: the standard sqlite3 for a plain one, sqlcipher3
+    keyed with its raw ``key`` for an encrypted one (``cipher`` asks for sqlcipher3 even without
+    a key: for ``sqlcipher_export``). Encrypted connections keep temporary data in memory."""
+    if key is None and not cipher:
+        return sqlite3.connect(path, uri=uri, **options)
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    connection = sqlcipher.connect(str(path), uri=uri, **options)
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")  # a failure is raised, not logged
+        if key is not None:
+            apply_key(connection, key)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """What sqlite3 and sqlcipher3 raise for a database they cannot read."""
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    return (sqlite3.DatabaseError, sqlcipher.DatabaseError)
+
+
+def apply_key(connection: Any, key: bytes) -> None:
+    """Key a new sqlcipher3 connection (its first statement) and keep its temporary data in memory."""
+    connection.execute(f'PRAGMA key = "{raw_key(key)}"')
+    connection.execute("PRAGMA temp_store = MEMORY")
+
+
+def copy_database(source: Any, target: Path, key: bytes | None) -> None:
+    """Copy the database of the open DB-API connection ``source`` to the file ``target`` with
+    SQLite's backup API, consistent even while others write it; an encrypted one (``key``) is
+    copied encrypted with the same key (SQLCipher copies only between databases keyed alike)."""
+    with closing(connect(target, key)) as destination:
+        source.backup(destination)
+        destination.execute("PRAGMA journal_mode = DELETE")
+
+
 def backups_of(path: Path) -> list[Path]:
     """The backups of the archive ``path`` beside it, newest first."""
     try:
@@ -137,34 +196,38 @@ def _fingerprint(connection: sqlite3.Connection) -> tuple[object, ...]:
 fingerprint = _fingerprint
 
 
-def reusable_backup(path: Path, label: str) -> Path | None:
+def reusable_backup(path: Path, label: str, key: bytes | None = None) -> Path | None:
     """A backup of ``path`` written earlier with ``label`` (an upgrade that did not finish) that
     still holds exactly what the archive holds."""
     for backup in backups_of(path):
         if f".{label}-" not in backup.name:
             continue
         try:
-            with closing(sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)) as copy, \
-                    closing(sqlite3.connect(path)) as live:
+            with closing(connect(f"{backup.as_uri()}?mode=ro", key, uri=True)) as copy, \
+                    closing(connect(path, key)) as live:
                 if _fingerprint(copy) == _fingerprint(live):
                     return backup
-        except sqlite3.DatabaseError:
+        except database_errors():
             continue
     return None
 
 
-def backup_sqlite(path: Path, label: str) -> Path:
+def backup_sqlite(path: Path, label: str, key: bytes | None = None) -> Path:
     """Copy a live SQLite archive with SQLite's backup API (consistent even in WAL mode) to
-    ``NAME.LABEL-STAMP.bak`` beside it, private, written under a temporary name first."""
+    ``NAME.LABEL-STAMP.bak`` beside it, private, written under a temporary name first; an
+    encrypted archive (``key``) gets an encrypted backup with its own copy of the key file."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
     partial = building_name(target)
     clear_leftovers(target)
     private_file(partial)
     try:
-        with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(partial)) as destination:
-            source.backup(destination)
-            destination.execute("PRAGMA journal_mode = DELETE")
+        with closing(connect(path, key)) as source:
+            copy_database(source, partial, key)
+        if key is not None:
+            from db import keys
+
+            keys.copy_key_file(path, target)
         os.replace(partial, target)
     except BaseException:
         remove_with_journals(partial)
@@ -174,20 +237,31 @@ def backup_sqlite(path: Path, label: str) -> Path:
 
 def restore_backup(path: Path, backup: Path) -> Path:
     """Put ``backup`` in place of the (damaged) archive ``path``, which is kept beside it as
-    ``NAME.damaged-STAMP`` with its journals; returns where the damaged file went."""
+    ``NAME.damaged-STAMP`` with its journals; returns where the damaged file went. An encrypted
+    backup is copied as it is, with its key file (the passphrase is not needed to restore it)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.damaged-{stamp}")
     restored = building_name(path)
+    encrypted = is_encrypted(backup)
     private_file(restored)
     try:
-        with closing(sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)) as source, \
-                closing(sqlite3.connect(restored)) as destination:
-            source.backup(destination)
+        if encrypted:
+            import shutil
+
+            shutil.copyfile(backup, restored)
+        else:
+            with closing(sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)) as source, \
+                    closing(sqlite3.connect(restored)) as destination:
+                source.backup(destination)
     except BaseException:
         remove_with_journals(restored)
         raise
     for file, moved in zip(with_journals(path), with_journals(aside), strict=True):
         if file.exists():
             os.replace(file, moved)
+    if encrypted:
+        from db import keys
+
+        keys.copy_key_file(backup, path)
     os.replace(restored, path)
     return aside

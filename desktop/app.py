@@ -65,8 +65,21 @@ def run_gui(args: argparse.Namespace) -> int:
         # display, and flashes no window on a desktop (QT_QPA_PLATFORM, when set, still wins)
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
+    from db.cli.crypto import NoPassphrase, given
+    from desktop.window.archives import open_asking
+
     try:
-        archive = open_archive(getattr(args, "archive", None))
+        passphrase = given(args)
+        if headless:
+            archive = open_archive(getattr(args, "archive", None), passphrase)
+        else:
+            asked = open_asking(None, getattr(args, "archive", None), passphrase=passphrase)
+            if asked is None:  # Cancel: nothing opened
+                return EXIT_USAGE
+            archive = asked
+    except NoPassphrase as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
     except ArchiveError as error:
         if headless:
             print(f"dossier: {error}", file=sys.stderr)
@@ -83,7 +96,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if getattr(args, "command", None) == "screenshot":
         return _screenshot(app, window, args)
     if not headless:
-        settings.add_recent_archive(archive.location)
+        settings.add_recent_archive(archive.location, encrypted=archive.encrypted)
     window.show()
     if args.smoke:
         # QApplication.quit() closes the windows (Qt 6), which saves nothing here (not persisted)
@@ -97,10 +110,9 @@ def run_gui(args: argparse.Namespace) -> int:
 def _offer_backup(error: Exception) -> Any:
     """Say why the archive cannot be opened; for a damaged one with a backup, offer to put the
     backup in its place and open that. The archive, or None when there is nothing to open."""
-    from db import archive as archive_module
     from db.archive import ArchiveError, DamagedArchive
     from db.sqlite_file import restore_backup
-    from desktop.window.archives import archive_error_box
+    from desktop.window.archives import archive_error_box, open_asking
 
     assert isinstance(error, ArchiveError)
     box, restore = archive_error_box(None, error)
@@ -110,7 +122,7 @@ def _offer_backup(error: Exception) -> Any:
     assert error.backup is not None
     try:
         restore_backup(error.path, error.backup)
-        return archive_module.open(error.path)
+        return open_asking(None, str(error.path))  # an encrypted backup asks its passphrase
     except (OSError, ArchiveError) as failure:
         QMessageBox.critical(None, "Dossier cannot open the archive", str(failure))
         return None

@@ -1,5 +1,8 @@
 """Where the window keeps its state (geometry, dock layout, column widths, recent archives).
 
+What could tell who or what a researcher works on (the recent archives, the source last read in
+each) can be turned off; for an encrypted archive neither is ever recorded.
+
 QSettings in INI format under the organisation/application names set in :mod:`desktop.app`.
 ``DOSSIER_SETTINGS_DIR`` moves the file (tests point it at a temporary folder so they never read
 or write the researcher's own settings).
@@ -15,6 +18,9 @@ from PySide6.QtCore import QByteArray, QSettings
 ORGANISATION = "Dossier"
 APPLICATION = "dossier"
 RECENT_LIMIT = 8
+#: minutes without a key or mouse press before an encrypted archive locks (0: never)
+LOCK_MINUTES = 15
+REMEMBER_RECENT, REMEMBER_LAST_SOURCE, LOCK_AFTER = "privacy/rememberRecent", "privacy/rememberLastSource", "privacy/lockMinutes"
 
 
 def settings() -> QSettings:
@@ -44,7 +50,45 @@ def recent_archives() -> list[str]:
     return [str(v) for v in value if v]
 
 
-def add_recent_archive(location: str) -> None:
+def _flag(key: str) -> bool:
+    return str(settings().value(key, "true")).lower() not in {"false", "0", "no"}
+
+
+def remember_recent() -> bool:
+    """Whether opened archives are listed in File ▸ Open Recent (on unless turned off)."""
+    return _flag(REMEMBER_RECENT)
+
+
+def remember_last_source() -> bool:
+    """Whether each archive opens again on the source last read in it."""
+    return _flag(REMEMBER_LAST_SOURCE)
+
+
+def set_remembering(recent: bool, last_source: bool) -> None:
+    settings().setValue(REMEMBER_RECENT, recent)
+    settings().setValue(REMEMBER_LAST_SOURCE, last_source)
+    if not recent:
+        clear_recent_archives()
+    if not last_source:
+        settings().remove("lastSource")
+
+
+def lock_minutes() -> int:
+    """Idle minutes before an encrypted archive locks (0: never)."""
+    try:
+        return max(0, int(str(settings().value(LOCK_AFTER, LOCK_MINUTES))))
+    except ValueError:
+        return LOCK_MINUTES
+
+
+def set_lock_minutes(minutes: int) -> None:
+    settings().setValue(LOCK_AFTER, max(0, minutes))
+
+
+def add_recent_archive(location: str, *, encrypted: bool = False) -> None:
+    """List ``location`` first among the recent archives (never an encrypted one, nor when turned off)."""
+    if encrypted or not remember_recent():
+        return
     items = [location, *(r for r in recent_archives() if r != location)][:RECENT_LIMIT]
     settings().setValue("recentArchives", items)
 

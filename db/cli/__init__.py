@@ -16,12 +16,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from db import __version__
-from db.cli import edits, exports, findings, protect, team
+from db.cli import crypto, edits, exports, findings, protect, team
 from db.cli.commands import COMMANDS, EXIT_OK, EXIT_USAGE
 from db.cli.output import problem
+
+if TYPE_CHECKING:
+    from db.archive import Archive
 
 #: the commands that open the window (``desktop.app``), besides no command at all
 WINDOW_COMMANDS = frozenset({"screenshot"})
@@ -38,6 +41,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dossier", description="Dossier: an offline archive of sources, actors and statistics.")
     parser.add_argument("--archive", help="archive file (SQLite) or URL (postgresql://...); default: the archive in your data folder")
+    crypto.add_passphrase_option(parser)
     parser.add_argument("--smoke", action="store_true", help="open the window, run ~1 s and exit (packaging check)")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -79,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     team.add_parsers(commands)
     findings.add_parser(commands)
     protect.add_parsers(commands)
+    crypto.add_parsers(commands)
 
     p = commands.add_parser("screenshot", help="render the main window to a PNG")
     p.add_argument("out", type=Path)
@@ -104,16 +109,15 @@ def run(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import DatabaseError
 
     from db.archive import ArchiveError, DamagedArchive, database_problem
-    from db.location import open_archive
 
     try:
-        opened = open_archive(args.archive)
+        opened = _open(args)
     except DamagedArchive as error:
         if args.command == "check":  # what is wrong is the answer, not a reason to stop
             return protect.check_damaged(error, args)
         problem(str(error))
         return EXIT_USAGE
-    except ArchiveError as error:
+    except (ArchiveError, crypto.NoPassphrase) as error:
         problem(str(error))
         return EXIT_USAGE
     if opened.read_only and args.command in WRITING_COMMANDS:
@@ -136,6 +140,21 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     finally:
         opened.close()
+
+
+def _open(args: argparse.Namespace) -> Archive:
+    """The archive the command runs on; an encrypted one with its passphrase (see db.cli.crypto),
+    asked on the terminal when none was given and there is one."""
+    from db.archive import EncryptedArchive
+    from db.location import open_archive
+
+    passphrase = crypto.given(args)
+    try:
+        return open_archive(args.archive, passphrase)
+    except EncryptedArchive:
+        if passphrase is not None or not crypto.can_ask():
+            raise
+    return open_archive(args.archive, crypto.ask("Passphrase of the archive: "))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

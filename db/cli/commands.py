@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from db import values
+from db.cli.crypto import cmd_decrypt, cmd_encrypt, cmd_rekey
 from db.cli.edits import cmd_actor, cmd_annotate, cmd_stat
 from db.cli.exports import cmd_export
 from db.cli.findings import cmd_estimate
@@ -205,6 +206,9 @@ COMMANDS: dict[str, Callable[[Archive, argparse.Namespace], int]] = {
     "merge": cmd_merge,
     "send-copy": cmd_send_copy,
     "author": cmd_author,
+    "encrypt": cmd_encrypt,
+    "decrypt": cmd_decrypt,
+    "rekey": cmd_rekey,
     "estimate": cmd_estimate,
     "check": cmd_check,
     "backup": cmd_backup,

@@ -140,6 +140,9 @@ def cmd_export(opened: Archive, args: argparse.Namespace) -> int:
     except ValueError as error:
         problem(f"{out}: {error}")
         return EXIT_INPUT_FAILED
+    if opened.encrypted:  # on stderr, so --json stays one JSON document
+        problem(f"{out}: warning: the exported file is not encrypted (the archive is): "
+                "anyone who gets this file can read it")
     if args.json:
         print_json({"format": args.format, "path": str(out), "count": count})
     else:

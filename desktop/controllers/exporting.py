@@ -29,7 +29,8 @@ class Exporting(QObject):
     def export(self) -> ExportDialog:
         archive_path = self.services.archive.path
         folder = archive_path.parent if archive_path is not None else Path.home()
-        dialog = ExportDialog(reads.FORMATS, folder, len(self.listed()), self.selected(), self.dialogs.parent_widget)
+        dialog = ExportDialog(reads.FORMATS, folder, len(self.listed()), self.selected(), self.dialogs.parent_widget,
+                              encrypted=self.services.archive.encrypted)
         def start() -> None:
             self.start(*dialog.choice())
 

@@ -17,7 +17,7 @@ def check(archive: Archive, *, quick: bool, report: Callable[[int, int, str], No
     The quick one follows opening, which checked the file's pages."""
     result = check_archive(archive, quick=quick, file_checked=quick, report=report, cancelled=cancelled)
     if not result.ok and archive.path is not None:
-        result.backup = newest_good_backup(archive.path)
+        result.backup = newest_good_backup(archive.path, archive.key)
     return result
 
 

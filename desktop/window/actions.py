@@ -37,6 +37,7 @@ class Actions:
     redo: QAction
     find: QAction
     go_to_page: QAction
+    privacy: QAction
     annotate: QAction
     mention: QAction
     record_statistic: QAction
@@ -87,6 +88,7 @@ _TABLE: tuple[tuple[str, str, Any, str], ...] = (
      "Write a claims dossier (Word, PDF or web page): estimates with their rule, claims, conflicts, sources"),
     ("quit", "&Quit", Key.Quit, "Close Dossier"),
     ("find", "&Find in Sources…", Key.Find, "Search the texts of the sources"),
+    ("privacy", "&Privacy…", None, "What Dossier remembers, and when an encrypted archive locks"),
     ("go_to_page", "&Go to Page…", "Ctrl+G", "Show a page of the PDF the source came from"),
     ("annotate", "&Annotate Selection…", "Ctrl+E", "Code the selected text"),
     ("mention", "Mark as &Mention…", "Ctrl+M", "Mark the selected text as naming an actor"),
@@ -175,7 +177,7 @@ def build_menus(bar: QMenuBar, actions: Actions, pane_toggles: list[QAction]) ->
     menu("file", "&File", a.new_archive, a.open_archive, recent, None, a.import_files, a.import_folder,
          None, a.import_reference, a.export, a.export_statistics, a.export_actors, a.report, None,
          a.merge_archive, a.send_copy, None, a.check_archive, a.restore_backup, None, a.quit)
-    menu("edit", "&Edit", a.undo, a.redo, None, a.find, a.go_to_page)
+    menu("edit", "&Edit", a.undo, a.redo, None, a.find, a.go_to_page, None, a.privacy)
     menu("annotate", "&Annotate", *a.on_selection, None, a.correct_text, a.source_language, a.orphans, None,
          a.memo_source, a.memo_actor, a.memo_statistic, a.memo_code, a.find_memos)
     menu("actors", "A&ctors", a.new_actor, a.edit_actor, a.merge_actors, a.delete_actor, None,

@@ -126,3 +126,36 @@ def about_text(archive: Archive) -> str:
         f"<p>Qt {qVersion()} · PySide6 {pyside_version} · Python {platform.python_version()}"
         f" ({sys.platform})</p>"
     )
+
+
+WRONG_PASSPHRASE = "Wrong passphrase: try again."
+
+
+def open_asking(parent: QWidget | None, location: str | None, *, create: bool = True,
+                passphrase: str | None = None) -> Archive | None:
+    """Open the archive at ``location`` (the default one when None); an encrypted one asks its
+    passphrase (after ``passphrase``, when given) until it opens, or None on Cancel. Raises
+    :class:`ArchiveError` for every other reason it cannot be opened."""
+    from db import archive as archive_module
+    from db.archive import EncryptedArchive
+    from db.location import default_archive, open_archive
+
+    def attempt(given: str | None) -> Archive:
+        if location is None:
+            return open_archive(None, given)
+        return archive_module.open(location, create=create, passphrase=given)
+
+    try:
+        return attempt(passphrase)
+    except EncryptedArchive:
+        pass
+    from desktop.views.dialogs.passphrase import PassphraseDialog
+
+    name = Path(location).name if location is not None else default_archive().name
+    dialog = PassphraseDialog(name, problem=WRONG_PASSPHRASE if passphrase else "", parent=parent)
+    while dialog.exec() == PassphraseDialog.DialogCode.Accepted:
+        try:
+            return attempt(dialog.value())
+        except EncryptedArchive:
+            dialog.show_problem(WRONG_PASSPHRASE)
+    return None

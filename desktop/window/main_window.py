@@ -124,6 +124,10 @@ class MainWindow(QMainWindow):
         self.controllers.search_index.build_if_needed()
         self.controllers.protection.check_on_opening()
         self.controllers.live.start()
+        from desktop.window.locking import IdleLock
+
+        #: an encrypted archive locks itself after idle time (desktop.window.locking)
+        self.idle_lock = IdleLock(self, archive, lambda: bool(self.tasks.active))
         self.controllers.findings.refresh()
         # pandas and pyqtgraph (~1 s to import) load once the window is on screen with its lists
         self.refreshed.connect(self._after_first_refresh, Qt.ConnectionType.SingleShotConnection)
@@ -189,11 +193,16 @@ class MainWindow(QMainWindow):
 
     def _after_first_refresh(self) -> None:
         # back where the researcher left off: the source last read in this archive
-        if self.persist and self.reader.source_id is None:
+        if self.persist and self.reader.source_id is None and self._remembers_last_source:
             last = settings.settings().value(self._last_source_key)
             if last is not None and str(last).isdigit():
                 self.open_source(int(str(last)))
         QTimer.singleShot(0, self._create_chart)
+
+    @property
+    def _remembers_last_source(self) -> bool:
+        """Never for an encrypted archive (the settings file is not encrypted), nor when turned off."""
+        return not self.archive.encrypted and settings.remember_last_source()
 
     @property
     def _last_source_key(self) -> str:
@@ -354,19 +363,20 @@ class MainWindow(QMainWindow):
 
     def open_location(self, location: str, *, create: bool = False) -> MainWindow | None:
         """Open another archive in a new window (this one closes). On failure: a dialog, nothing changed."""
-        from db import archive as archive_module
-
         if location == self.archive.location:
             return self
         try:
-            opened = archive_module.open(location, create=create)
+            asked = archives.open_asking(self, location, create=create)
         except ArchiveError as error:
             self.archive_error_box = archives.show_archive_error(self, error, self.restore_backup)
             return None
+        if asked is None:  # the passphrase was not given: nothing opened
+            return None
+        opened = asked
         window = MainWindow(opened, persist=self.persist)
         window.show()
         self.close()
-        settings.add_recent_archive(opened.location)  # after this window saved its own place
+        settings.add_recent_archive(opened.location, encrypted=opened.encrypted)  # after this window saved its own place
         return window
 
     def restore_backup(self, damaged: DamagedArchive) -> MainWindow | None:
@@ -466,8 +476,8 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         self.docks.save(self._header_views())
-        settings.add_recent_archive(self.archive.location)
-        if self.reader.source_id is not None:
+        settings.add_recent_archive(self.archive.location, encrypted=self.archive.encrypted)
+        if self.reader.source_id is not None and self._remembers_last_source:
             settings.settings().setValue(self._last_source_key, self.reader.source_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -481,6 +491,7 @@ class MainWindow(QMainWindow):
         if self.persist:
             self.save_settings()
         self.controllers.live.stop()
+        self.idle_lock.stop()
         self.tasks.shutdown()
         self.archive.close()
         super().closeEvent(event)

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction
 
+from desktop.window import locking
+
 if TYPE_CHECKING:
     from desktop.window.main_window import MainWindow
 
@@ -19,6 +21,7 @@ def connect_actions(window: MainWindow) -> None:
 
     on(a.new_archive, window.new_archive)
     on(a.open_archive, window.choose_archive)
+    on(a.privacy, lambda: locking.edit_privacy(window))
     window.menus["recent"].aboutToShow.connect(window.fill_recent_menu)
     on(a.import_files, window.choose_import_files)
     on(a.import_folder, window.choose_import_folder)

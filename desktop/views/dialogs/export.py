@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -26,7 +27,7 @@ class ExportDialog(QDialog):
     one selected) and a file; :meth:`choice` gives them back."""
 
     def __init__(self, formats: Sequence[tuple[str, str, str]], folder: Path, listed: int, selected: int | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, encrypted: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export")
@@ -66,6 +67,13 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        if encrypted:  # the archive is encrypted; what is exported from it is not
+            warning = QLabel("⚠ The exported file is not encrypted: anyone who gets it can read it, "
+                             "although the archive itself is encrypted.")
+            warning.setObjectName("exportNotEncrypted")
+            warning.setWordWrap(True)
+            warning.setStyleSheet("color: #8a5300;")
+            layout.addWidget(warning)
         layout.addWidget(self.buttons)
         self.format.currentIndexChanged.connect(self._suggest_name)
         self.path.textChanged.connect(self._check)
