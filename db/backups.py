@@ -281,3 +281,18 @@ def restore(archive: Archive, backup: Path) -> Path | None:
     archive.close()
     sqlite_file.restore_backup(path, backup)
     return before
+
+
+def remove_plain_backups(path: Path) -> list[Path]:
+    """Remove the unencrypted backups of ``path`` (automatic ones and those beside it), once the
+    archive is encrypted: a plain copy left in the data folder would undo the encryption.
+    Returns the removed files."""
+    removed = []
+    for backup in list_backups(path):
+        if sqlite_file.is_encrypted(backup.path):
+            continue
+        for file in (backup.path, Path(f"{backup.path}.json")):
+            with suppress(OSError):
+                file.unlink()
+        removed.append(backup.path)
+    return removed

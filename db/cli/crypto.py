@@ -114,8 +114,15 @@ def cmd_encrypt(opened: Archive, args: argparse.Namespace) -> int:
     except (encryption.EncryptionError, OSError) as error:
         problem(str(error) if isinstance(error, encryption.EncryptionError) else f"{path}: {error}")
         return EXIT_USAGE
+    from db.backups import remove_plain_backups
+
+    removed = remove_plain_backups(path)
     print(f"{path}: encrypted. Its key file {path.name}.key must stay beside it: without it (or "
-          "the passphrase) nobody can open the archive. Old copies on disk are not erased.")
+          "the passphrase) nobody can open the archive.")
+    if removed:
+        print(f"{path}: removed its {len(removed)} unencrypted backup(s), which would have kept its "
+              "contents readable")
+    print(f"{path}: copies made elsewhere are not erased, and a disk may keep old blocks of the plain file")
     return EXIT_OK
 
 

@@ -259,9 +259,27 @@ def test_merging_into_an_encrypted_archive_keeps_its_backup_encrypted(
     other.close()
     monkeypatch.setenv("DOSSIER_PASSPHRASE", PASSPHRASE)
     assert main(["--archive", str(path), "merge", str(other_path)]) == 0, capsys.readouterr().err
-    [backup] = sqlite_file.backups_of(path)
+    backup = backups.automatic_backups(path)[0]  # the merge's, or the day's when it holds the same
     assert not sqlite_file.is_sqlite(backup)
     assert keys.key_file(backup).exists()
     # the merged words are only in the colleague's plain file, not in ours nor its backup
+    assert _found(backups.backup_folder(), path.parent / "none") == []
     assert set(_found(path.parent, other_path.parent / "none")) == {f"{other_path}: {MARKERS['title']}",
                                                                     f"{other_path}: {MARKERS['text']}"}
+
+
+def test_encrypting_removes_the_plain_backups_that_would_keep_the_contents_readable(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    make_source(archive, title=MARKERS["title"], text=f"{MARKERS['text']} met the patrol.")
+    path = archive.path
+    assert path is not None
+    daily = backups.back_up(archive, backups.DAILY)
+    beside = archive_module.backup_sqlite(path, "before-upgrade")
+    archive.close()
+    assert daily is not None and MARKERS["title"].encode() in daily.read_bytes()
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", PASSPHRASE)
+    assert main(["--archive", str(path), "encrypt"]) == 0
+    assert "removed its 2 unencrypted backup(s)" in capsys.readouterr().out
+    assert not daily.exists() and not beside.exists()
+    assert _found(path.parent, skip=path.parent / "nothing") == []
+    assert _found(backups.backup_folder(), skip=path.parent / "nothing") == []
