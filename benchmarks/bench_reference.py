@@ -20,8 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._common import print_table
 from db.ingest.tablefile import TableError
@@ -29,6 +28,7 @@ from db.interchange.layouts import guess_mapping
 from db.interchange.mapping_fields import FIELDS, mapping_fields
 from db.interchange.reference import read_table
 
+ROOT = Path(__file__).resolve().parents[1]
 LABELS = Path(__file__).resolve().parent / "reference_mappings.json"
 # ../shared beside the repository (or beside the folder of worktrees)
 STATS = next((p / "shared" / "data" / "stats" for p in (ROOT.parent, ROOT.parent.parent)

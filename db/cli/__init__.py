@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from db import __version__
-from db.cli import edits, exports, findings, team
+from db.cli import edits, exports, findings, reference, team
 from db.cli.commands import COMMANDS, EXIT_OK, EXIT_USAGE
 from db.cli.output import problem
 
@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     edits.add_parsers(commands)
     team.add_parsers(commands)
     findings.add_parser(commands)
+    reference.add_parser(commands)
 
     p = commands.add_parser("screenshot", help="render the main window to a PNG")
     p.add_argument("out", type=Path)

@@ -24,6 +24,7 @@ from db.cli.output import (
     problem,
     text,
 )
+from db.cli.reference import cmd_reference
 from db.cli.team import cmd_author, cmd_merge, cmd_send_copy
 
 if TYPE_CHECKING:
@@ -205,4 +206,5 @@ COMMANDS: dict[str, Callable[[Archive, argparse.Namespace], int]] = {
     "send-copy": cmd_send_copy,
     "author": cmd_author,
     "estimate": cmd_estimate,
+    "reference": cmd_reference,
 }

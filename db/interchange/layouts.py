@@ -15,13 +15,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import pandas as pd
 
 from db.dates import PartialDate
 from db.interchange.column_types import read_date
-from db.ingest.tablefile import TableError, find_column
 from db.values import read_number
 
 Layout = Literal["long", "wide_years", "wide_places"]

@@ -11,7 +11,7 @@ one by that name.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 
 import pandas as pd
 
@@ -27,26 +27,26 @@ Fields = dict[str, "str | list[str] | None"]
 
 def mapping_fields(mapping: TableMapping) -> Fields:
     """The fields of a mapping, every one present (None when unused)."""
-    fields: Fields = dict.fromkeys(FIELDS)
+    result: Fields = dict.fromkeys(FIELDS)
     fixed_period = mapping.fixed_period.iso() if mapping.fixed_period is not None else None
     if mapping.layout == "wide_years":
-        fields["place"] = mapping.place
-        fields["period"] = list(mapping.values)
+        result["place"] = mapping.place
+        result["period"] = list(mapping.values)
     elif mapping.layout == "wide_places":
-        fields["period"] = mapping.period or fixed_period
-        fields["place"] = list(mapping.values)
+        result["period"] = mapping.period or fixed_period
+        result["place"] = list(mapping.values)
     else:
-        fields["place"] = mapping.place or mapping.fixed_place
-        fields["period"] = mapping.period or (fixed_period if mapping.period_start is None else None)
-        fields["period_start"] = mapping.period_start
-        fields["period_end"] = mapping.period_end
+        result["place"] = mapping.place or mapping.fixed_place
+        result["period"] = mapping.period or (fixed_period if mapping.period_start is None else None)
+        result["period_start"] = mapping.period_start
+        result["period_end"] = mapping.period_end
         if mapping.values:
-            fields["value"] = mapping.values[0] if len(mapping.values) == 1 else list(mapping.values)
-        fields["low"], fields["high"] = mapping.low, mapping.high
-    fields["measure"] = mapping.measure
-    fields["unit"] = mapping.unit
-    fields["subject"] = mapping.subject_column or mapping.subject
-    return fields
+            result["value"] = mapping.values[0] if len(mapping.values) == 1 else list(mapping.values)
+        result["low"], result["high"] = mapping.low, mapping.high
+    result["measure"] = mapping.measure
+    result["unit"] = mapping.unit
+    result["subject"] = mapping.subject_column or mapping.subject
+    return result
 
 
 def _column(frame: pd.DataFrame, field: str, column: str) -> str:
@@ -91,20 +91,53 @@ def with_fields(mapping: TableMapping, frame: pd.DataFrame, given: Mapping[str, 
                 if fixed is None:
                     raise TableError(f"the table has no column {one!r} and it is not a year or date (for the period)")
                 mapping = replace(mapping, period=None, fixed_period=fixed)
-        elif field in ("period_start", "period_end"):
-            mapping = replace(mapping, period=None, **{field: _column(frame, field, one)})
+        elif field == "period_start":
+            mapping = replace(mapping, period=None, period_start=_column(frame, field, one))
+        elif field == "period_end":
+            mapping = replace(mapping, period=None, period_end=_column(frame, field, one))
         elif field == "value":
             mapping = replace(mapping, values=tuple(_column(frame, field, n) for n in names), count_rows=False)
-        elif field in ("low", "high"):
-            mapping = replace(mapping, count_rows=False, **{field: _column(frame, field, one)})
+        elif field == "low":
+            mapping = replace(mapping, count_rows=False, low=_column(frame, field, one))
+        elif field == "high":
+            mapping = replace(mapping, count_rows=False, high=_column(frame, field, one))
         elif field == "subject":
             mapping = replace(mapping, subject_column=one if one in columns else None,
                               subject=None if one in columns else one)
-        else:  # measure, unit: names
-            mapping = replace(mapping, **{field: one})
+        elif field == "measure":
+            mapping = replace(mapping, measure=one)
+        else:  # unit: a name
+            mapping = replace(mapping, unit=one)
     if "value" in given and "measure" not in given:
         # the guessed measure was named after another column
         values = mapping.values
         generic = len(values) == 1 and values[0].casefold() in ("value", "values", "count", "number", "total")
         mapping = replace(mapping, measure=(mapping.measure if generic else values[0]) if len(values) == 1 else None)
+    return mapping
+
+
+def to_record(mapping: TableMapping) -> dict[str, object]:
+    """A mapping as plain JSON values (to be remembered for the next table of the same layout)."""
+    record: dict[str, object] = {f.name: getattr(mapping, f.name) for f in fields(mapping)}
+    record["values"] = list(mapping.values)
+    record["fixed_period"] = mapping.fixed_period.iso() if mapping.fixed_period is not None else None
+    return record
+
+
+def from_record(record: Mapping[str, object], columns: Sequence[str]) -> TableMapping | None:
+    """A remembered mapping back, or None when it does not fit a table with ``columns`` (a
+    record from another version, a column gone)."""
+    known = {f.name for f in fields(TableMapping)}
+    try:
+        values = dict(record)
+        values = {k: v for k, v in values.items() if k in known}
+        listed = values.get("values") or ()
+        values["values"] = tuple(str(v) for v in listed) if isinstance(listed, list | tuple) else ()
+        period = values.get("fixed_period")
+        values["fixed_period"] = parse_period(period) if period else None
+        mapping = TableMapping(**values)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if mapping.layout not in ("long", "wide_years", "wide_places") or not set(mapping.columns()) <= set(columns):
+        return None
     return mapping

@@ -126,11 +126,11 @@ def _figures(frame: pd.DataFrame, mapping: TableMapping, problems: _Problems) ->
         raise TableError("a lower and upper bound go with one value column, not several")
     figures: list[_Figure] = []
     percent_measures: set[str] = set()
-    order = mapping.day_first
-    for column in (mapping.period, mapping.period_start, mapping.period_end):
-        if order is None and column is not None:
-            order = day_first(frame[column])
-    order = True if order is None else order
+    found = mapping.day_first
+    for dated in (mapping.period, mapping.period_start, mapping.period_end):
+        if found is None and dated is not None:
+            found = day_first(frame[dated])
+    order = True if found is None else found
 
     def place_of(cell: object) -> str | None:
         text = " ".join(str(cell).split()) if cell is not None else ""
@@ -155,14 +155,15 @@ def _figures(frame: pd.DataFrame, mapping: TableMapping, problems: _Problems) ->
             percent_measures.add(measure)
         return value
 
-    def periods(row: dict[Any, Any], line: int) -> tuple[PartialDate | None, PartialDate | None] | None:
+    def span_of(row: dict[Any, Any], line: int) -> tuple[PartialDate | None, PartialDate | None] | None:
         """A row's first and last period (None: the row is left out, said in ``problems``)."""
         if mapping.period_start is not None or mapping.period_end is not None:
             first = period_of(row[mapping.period_start], line) if mapping.period_start else None
             last = period_of(row[mapping.period_end], line) if mapping.period_end else None
             if first is False or last is False:
                 return None
-            assert not isinstance(first, bool) and not isinstance(last, bool)
+            assert not isinstance(first, bool)
+            assert not isinstance(last, bool)
             return first, last
         period = period_of(row[mapping.period], line) if mapping.period else mapping.fixed_period
         if period is False:
@@ -177,7 +178,7 @@ def _figures(frame: pd.DataFrame, mapping: TableMapping, problems: _Problems) ->
         keys: dict[tuple[str | None, PartialDate | None], int] = {}
         for line, row in zip(lines, records, strict=True):
             place = place_of(row[mapping.place]) if mapping.place else mapping.fixed_place
-            span = periods(row, line)
+            span = span_of(row, line)
             if span is None:
                 continue
             keys[(place, span[0])] = keys.get((place, span[0]), 0) + 1
@@ -186,7 +187,7 @@ def _figures(frame: pd.DataFrame, mapping: TableMapping, problems: _Problems) ->
     if mapping.layout == "long":
         for line, row in zip(lines, records, strict=True):
             place = place_of(row[mapping.place]) if mapping.place else mapping.fixed_place
-            span = periods(row, line)
+            span = span_of(row, line)
             if span is None:
                 continue
             subject = place_of(row[mapping.subject_column]) if mapping.subject_column else mapping.subject
@@ -228,14 +229,14 @@ def _figures(frame: pd.DataFrame, mapping: TableMapping, problems: _Problems) ->
     elif mapping.layout == "wide_places":
         measure = mapping.measure or "value"
         for line, row in zip(lines, records, strict=True):
-            period = period_of(row[mapping.period], line) if mapping.period else mapping.fixed_period
-            if period is False:
+            when = period_of(row[mapping.period], line) if mapping.period else mapping.fixed_period
+            if when is False:
                 continue
-            assert not isinstance(period, bool)
+            assert not isinstance(when, bool)
             for column in mapping.values:
                 value = number(row[column], f"row {line}, {column}", measure)
                 if value is not None:
-                    figures.append(_Figure(place_of(column), period, measure, value, mapping.unit,
+                    figures.append(_Figure(place_of(column), when, measure, value, mapping.unit,
                                            subject=mapping.subject))
     else:
         raise TableError(f"unknown table layout {mapping.layout!r}")
