@@ -49,7 +49,7 @@ def describe(mapping: TableMapping) -> str:
     parts = [LAYOUTS[mapping.layout] + "."]
     if mapping.count_rows:
         parts.append("Each row is one event: rows are counted per place and year.")
-    elif mapping.layout == "long":
+    elif mapping.layout == "long" and values:
         parts.append(f"Values from: {values}.")
     if mapping.low or mapping.high:
         parts.append(f"Bounds from: {mapping.low or '–'} to {mapping.high or '–'}.")
@@ -98,6 +98,7 @@ class ReferenceImportDialog(QDialog):
             self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(False)
             return
         columns = [str(c) for c in frame.columns]
+        self._frame = frame
         #: the table's columns (its layout, as mappings are remembered)
         self.columns = columns
         previous = remembered(columns) if remembered is not None else None
@@ -131,6 +132,7 @@ class ReferenceImportDialog(QDialog):
         self.end_combo = self._column_combo("periodEndColumn", columns, self.guessed.period_end)
         self.low_combo = self._column_combo("lowColumn", columns, self.guessed.low)
         self.high_combo = self._column_combo("highColumn", columns, self.guessed.high)
+        self.subject_combo = self._column_combo("subjectColumn", columns, self.guessed.subject_column)
         self.date_order_combo = QComboBox()
         self.date_order_combo.setObjectName("dateOrder")
         for order, label in DATE_ORDERS.items():
@@ -154,6 +156,7 @@ class ReferenceImportDialog(QDialog):
         form.addRow("Lowest figure in", self.low_combo)
         form.addRow("Highest figure in", self.high_combo)
         form.addRow("Dates written", self.date_order_combo)
+        form.addRow("Subjects in", self.subject_combo)
         layout.addWidget(self.preview)
         layout.addWidget(self.summary)
         layout.addLayout(form)
@@ -194,10 +197,16 @@ class ReferenceImportDialog(QDialog):
             low=self.low_combo.currentData(),
             high=self.high_combo.currentData(),
             day_first=self.date_order_combo.currentData(),
+            subject_column=self.subject_combo.currentData(),
             measure=self.measure_edit.text().strip() or None,
         )
+        if mapping.place != self.guessed.place:
+            from db.interchange.column_types import code_kind
+
+            codes = mapping.place is not None and code_kind(self._frame[mapping.place], numeric_allowed=True)
+            mapping = replace(mapping, place_codes=bool(codes))
         used = {mapping.place, mapping.period, mapping.period_start, mapping.period_end,
-                mapping.low, mapping.high}
+                mapping.low, mapping.high, mapping.subject_column}
         if mapping.layout == "long" and mapping.layout == self.guessed.layout:
             values = tuple(c for c in mapping.values if c not in used)
             if (mapping.low or mapping.high) and len(values) > 1:
