@@ -89,8 +89,9 @@ def _import_one(opened: Archive, path: Path, dataset: str, given: dict[str, list
                                              replace_existing=replace_existing)
     except TableError as error:
         message = str(error)
-        prefix = f"{path.name}: "
-        result["error"] = message[len(prefix):] if message.startswith(prefix) else message
+        for prefix in (f"{path}: ", f"{path.name}: "):  # the path is said once, before the line
+            message = message.removeprefix(prefix)
+        result["error"] = message
         return result
     result.update(status="imported", mapping=mapping_fields(summary.mapping), values=summary.statistics,
                   skipped=summary.skipped_count)

@@ -106,14 +106,16 @@ def test_a_failed_table_does_not_stop_the_others(archive: Archive, tmp_path: Pat
     words.write_text("place,methodology\nChechnya,many\nDagestan,few\n", encoding="utf-8")
     good = tmp_path / "killed.csv"
     good.write_text("region,year,killed\nChechnya,2014,50\n", encoding="utf-8")
-    code, out, err = dossier(archive, "reference", str(words), str(good), "--json", capsys=capsys)
+    missing = tmp_path / "missing.csv"
+    code, out, err = dossier(archive, "reference", str(words), str(good), str(missing), "--json", capsys=capsys)
     assert code == 1
-    failed, imported = json.loads(out)
+    failed, imported, absent = json.loads(out)
+    assert (absent["status"], absent["error"]) == ("failed", "no such file")
     assert failed["status"] == "failed"
     assert "no column of numbers" in failed["error"]
     assert failed["values"] == 0
     assert imported["status"] == "imported"
-    assert err.splitlines() == [f"{words}: {failed['error']}"]
+    assert err.splitlines() == [f"{words}: {failed['error']}", f"{missing}: no such file"]
     with archive.session() as s:
         assert datasets(s) == [("killed", 1)]
         # the failed table left nothing: no "Dagestan" place, no figures of it
