@@ -1,7 +1,8 @@
 """``dossier reference FILE... [--map FIELD=COLUMN ...] [--json]``: reference data tables in.
 
 Each table's mapping is guessed from its columns (:mod:`db.interchange.guessing`); ``--map``
-overrides fields of the guess for every table named (FIELD one of place, period, period_start,
+overrides fields of the guess for every table named, ``--dates day-first|month-first`` how
+"3/4/2015" reads (FIELD one of place, period, period_start,
 period_end, value, low, high, measure, subject, unit; a field given twice is a list of columns:
 the value columns of a long table, the year columns of a wide one). Each table is imported in
 its own transaction as a dataset named after its file (``--dataset`` for one table): one that
@@ -33,6 +34,8 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                    help=f"which column holds a field ({', '.join(FIELDS)}); repeat a field for several "
                         "columns; a value that is not a column is fixed for every row (period=1993)")
+    p.add_argument("--dates", choices=("day-first", "month-first"),
+                   help="how 3/4/2015 reads (default: as the column's other dates show, else day first)")
     p.add_argument("--dataset", help="the dataset's name (one FILE only; default: from the file name)")
     p.add_argument("--replace", action="store_true", help="replace a dataset of the same name")
     p.add_argument("--json", action="store_true")
@@ -58,7 +61,7 @@ def parse_map(items: list[str]) -> dict[str, list[str]]:
 
 
 def _import_one(opened: Archive, path: Path, dataset: str, given: dict[str, list[str]],
-                replace_existing: bool) -> dict[str, object]:
+                replace_existing: bool, day_first: bool | None = None) -> dict[str, object]:
     from db.ingest.tablefile import TableError, column_name
     from db.interchange.layouts import guess_mapping
     from db.interchange.mapping_fields import mapping_fields, with_fields
@@ -83,6 +86,10 @@ def _import_one(opened: Archive, path: Path, dataset: str, given: dict[str, list
 
             mapping = TableMapping("long")
         mapping = with_fields(mapping, frame, given)
+        if day_first is not None:
+            from dataclasses import replace
+
+            mapping = replace(mapping, day_first=day_first)
         result["mapping"] = mapping_fields(mapping)
         with opened.session() as session:  # one transaction: all of the table or nothing
             summary = import_reference_table(session, frame, dataset, mapping,
@@ -126,7 +133,8 @@ def cmd_reference(opened: Archive, args: argparse.Namespace) -> int:
         for done, path in enumerate(args.paths):
             progress(done, len(args.paths), str(path))
             dataset = " ".join((args.dataset or "").split()) or dataset_name(path)
-            result = _import_one(opened, path, dataset, given, args.replace)
+            order = None if args.dates is None else args.dates == "day-first"
+            result = _import_one(opened, path, dataset, given, args.replace, order)
             if result["status"] == "failed":
                 progress.interrupt()
                 problem(f"{path}: {result['error']}")

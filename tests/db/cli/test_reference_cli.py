@@ -89,6 +89,13 @@ def test_map_overrides_the_guess(archive: Archive, tmp_path: Path, capsys: pytes
     assert rows["Grozny"].value == 5
     assert rows["Grozny"].measure == "wounded civilians"
     assert rows["Grozny"].period_start == PartialDate(2015, 4, 3)
+    # the same cells read month first when told so
+    code, _, _ = dossier(archive, "reference", str(path), "--dates", "month-first", "--dataset", "Events US",
+                         capsys=capsys)
+    assert code == 0
+    with archive.session() as s:
+        [grozny] = [r for r in list_statistics(s, measure="dead") if r.dataset == "Events US" and r.place == "Grozny"]
+    assert grozny.period_start == PartialDate(2015, 3, 4)
 
 
 def test_month_first_dates_are_read_when_the_values_say_so(archive: Archive, capsys: pytest.CaptureFixture[str]) -> None:
