@@ -1,4 +1,5 @@
-"""Where the window keeps its state (geometry, dock layout, column widths, recent archives).
+"""Where the window keeps its state (geometry, dock layout, column widths, recent archives, the
+reference table mappings confirmed per layout of columns).
 
 What could tell who or what a researcher works on (the recent archives, the source last read in
 each) can be turned off; for an encrypted archive neither is ever recorded.
@@ -10,7 +11,10 @@ or write the researcher's own settings).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -95,3 +99,28 @@ def add_recent_archive(location: str, *, encrypted: bool = False) -> None:
 
 def clear_recent_archives() -> None:
     settings().remove("recentArchives")
+
+
+def _layout_key(columns: Sequence[str]) -> str:
+    # a table's layout is the set of its column names; hashed, as a key may not hold "/" freely
+    names = json.dumps(sorted(set(columns)), ensure_ascii=False)
+    return "referenceMappings/" + hashlib.sha256(names.encode("utf-8")).hexdigest()[:24]
+
+
+def remembered_table_mapping(columns: Sequence[str]) -> dict[str, object] | None:
+    """The reference mapping confirmed last for a table with these columns (as a JSON record).
+
+    Kept per user, not in the archive: how someone reads a kind of download is their habit, the
+    same in every archive they open, and nothing a teammate's copy or a merge should carry."""
+    value = settings().value(_layout_key(columns))
+    if not isinstance(value, str):
+        return None
+    try:
+        record = json.loads(value)
+    except ValueError:
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def remember_table_mapping(columns: Sequence[str], record: dict[str, object]) -> None:
+    settings().setValue(_layout_key(columns), json.dumps(record, ensure_ascii=False))

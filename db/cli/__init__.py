@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from db import __version__
-from db.cli import crypto, edits, exports, findings, protect, team
+from db.cli import crypto, edits, exports, findings, protect, reference, team
 from db.cli.commands import COMMANDS, EXIT_OK, EXIT_USAGE
 from db.cli.output import problem
 
@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     findings.add_parser(commands)
     protect.add_parsers(commands)
     crypto.add_parsers(commands)
+    reference.add_parser(commands)
 
     p = commands.add_parser("screenshot", help="render the main window to a PNG")
     p.add_argument("out", type=Path)

@@ -26,6 +26,7 @@ from db.cli.output import (
     text,
 )
 from db.cli.protect import cmd_backup, cmd_check
+from db.cli.reference import cmd_reference
 from db.cli.team import cmd_author, cmd_merge, cmd_send_copy
 
 if TYPE_CHECKING:
@@ -212,4 +213,5 @@ COMMANDS: dict[str, Callable[[Archive, argparse.Namespace], int]] = {
     "estimate": cmd_estimate,
     "check": cmd_check,
     "backup": cmd_backup,
+    "reference": cmd_reference,
 }

@@ -15,12 +15,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import pandas as pd
 
 from db.dates import PartialDate
-from db.ingest.tablefile import TableError, find_column
+from db.interchange.column_types import read_date
 from db.values import read_number
 
 Layout = Literal["long", "wide_years", "wide_places"]
@@ -31,6 +31,8 @@ MISSING = {"", "na", "n/a", "nan", "none", "null", "..", "...", "-", "–", "—
 _DECIMAL_COMMA = re.compile(r"^[-+]?(?!\d{1,3}(,\d{3})+$)\d+,\d+$")
 _SPACED_THOUSANDS = re.compile(r"^[-+]?\d{1,3}([ \u00a0\u202f\u2009]\d{3})+([.,]\d+)?$")
 _YEAR_COLUMN = re.compile(r"^\s*(?:yr|y|fy)?\s*(\d{4})(?:\b|_|\s|\[|$)", re.IGNORECASE)
+#: "fatalities_2014", "GDP 2014", "deaths-1999": a measure and its year
+_YEAR_SUFFIX = re.compile(r"^[^\d]*[A-Za-z][^\d]*?[\s_\-.](\d{4})\s*$")
 
 
 def parse_number(value: object) -> tuple[float | None, bool]:
@@ -58,8 +60,10 @@ def parse_number(value: object) -> tuple[float | None, bool]:
     return read_number(text), percent
 
 
-def parse_period(value: object) -> PartialDate | None:
-    """A cell or column name as a period: a year ("2014", 2014, "2014 [YR2014]") or an ISO date."""
+def parse_period(value: object, day_first: bool = True) -> PartialDate | None:
+    """A cell or column name as a period: a year ("2014", 2014, "2014 [YR2014]", "fatalities_2014")
+    or a date in the forms :func:`db.interchange.column_types.read_date` reads (``day_first``
+    says how "3/4/2015" reads)."""
     if value is None:
         return None
     if isinstance(value, pd.Timestamp | dt.datetime):
@@ -75,42 +79,23 @@ def parse_period(value: object) -> PartialDate | None:
     text = str(value).strip()
     if not text:
         return None
-    try:
-        return PartialDate.from_iso(text[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", text) else text)
-    except ValueError:
-        pass
-    match = _YEAR_COLUMN.match(text)
+    found = read_date(text, day_first)
+    if found is not None:
+        return found
+    match = _YEAR_COLUMN.match(text) or _YEAR_SUFFIX.match(text)
     if match and 1000 <= int(match.group(1)) <= 2999:
         return PartialDate(int(match.group(1)))
     return None
 
 
-def _numeric_share(series: pd.Series[Any]) -> float:
-    """How many non-empty cells of a column are numbers (0..1); 0 for an empty column."""
-    filled = numbers = 0
-    for cell in series.head(2000):
-        try:
-            number, _percent = parse_number(cell)
-        except ValueError:
-            filled += 1
-            continue
-        if number is not None:
-            filled += 1
-            numbers += 1
-    return numbers / filled if filled else 0.0
-
-
-def _is_year_column(series: pd.Series[Any]) -> bool:
-    cells = [c for c in series.head(2000) if str(c).strip() not in ("", "nan")]
-    if not cells:
-        return False
-    years = 0
-    for cell in cells:
-        period = parse_period(cell)
-        if period is not None and 1500 <= period.year <= 2100:
-            years += 1
-    return years / len(cells) >= 0.95
-
+def year_column_stem(column: str) -> str | None:
+    """The name a year column carries besides its year: "fatalities" for "fatalities_2014", ""
+    for "2014" or "2014 [YR2014]"; None when the column is not named by a year."""
+    if (match := _YEAR_COLUMN.match(column)) and 1500 <= int(match.group(1)) <= 2100:
+        return ""
+    if (match := _YEAR_SUFFIX.match(column)) and 1500 <= int(match.group(1)) <= 2100:
+        return column[: match.start(1)].strip(" _-.").strip()
+    return None
 
 
 # --- mapping ---------------------------------------------------------------------------------
@@ -137,38 +122,25 @@ class TableMapping:
     count_rows: bool = False
     #: the place of every row when the table has no place column ("France" for a French series)
     fixed_place: str | None = None
+    #: long: the columns of a period's first and last day (a war's start and end), instead of period
+    period_start: str | None = None
+    period_end: str | None = None
+    #: long: the columns of the lower and upper bound (a minimum and a maximum) of the one value
+    low: str | None = None
+    high: str | None = None
+    #: long: the column naming each row's subject (the war, the group), instead of ``subject``
+    subject_column: str | None = None
+    #: how "3/4/2015" reads in the period columns: day first (True), month first (False), or
+    #: decided from the column's values when the table is read (None)
+    day_first: bool | None = None
+    #: the place column holds ISO 3166 country codes, stored as the countries' names
+    place_codes: bool = False
 
-
-_PLACE_NAMES = (
-    "country",
-    "country name",
-    "countries",
-    "place",
-    "location",
-    "region",
-    "state",
-    "province",
-    "oblast",
-    "republic",
-    "city",
-    "territory",
-    "area",
-    "district",
-    "entity",
-    "geo",
-)
-_PERIOD_NAMES = ("year", "iyear", "yr", "date", "period", "time", "month", "day")
-_NOT_VALUES = re.compile(
-    r"(^|[\s_])(id|code|iso\d?|iso3|fips|rownames?|index|rank|lat|latitude|lon|lng|longitude"
-    r"|zip|unnamed.*)($|[\s_])|^unnamed",
-    re.IGNORECASE,
-)
-_GENERIC_VALUE = {"value", "values", "amount", "count", "number", "total", "obs_value", "data"}
-
-
-def _by_name(columns: list[str], names: tuple[str, ...]) -> str | None:
-    """The column named by one of ``names``, else the first holding one of them as words."""
-    return find_column(columns, names) or find_column(columns, names, whole=False)
+    def columns(self) -> tuple[str, ...]:
+        """Every column the mapping reads."""
+        named = (self.place, self.period, self.period_start, self.period_end, self.low, self.high,
+                 self.subject_column)
+        return tuple(dict.fromkeys([c for c in named if c is not None] + list(self.values)))
 
 
 def measure_from_name(name: str) -> str:
@@ -184,83 +156,7 @@ def measure_from_name(name: str) -> str:
 def guess_mapping(
     frame: pd.DataFrame, name: str = "", known_places: Iterable[str] = ()
 ) -> TableMapping:
-    """The most likely layout and columns of a table (``name`` is its file name, for hints)."""
-    columns = [str(c) for c in frame.columns]
-    if not columns:
-        raise TableError(f"{name or 'the table'}: no columns")
-    year_columns = [c for c in columns if parse_period(c) is not None and _YEAR_COLUMN.match(c)]
-    others = [c for c in columns if c not in year_columns]
-    file_measure = measure_from_name(name) if name else "value"
-    file_year = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", Path(name).stem) if name else None
-    numeric_others = [
-        c for c in others if not _NOT_VALUES.search(c) and _numeric_share(frame[c]) >= 0.6
-    ]
-    if len(year_columns) >= 2 and len(numeric_others) < len(year_columns):
-        place = _by_name(others, _PLACE_NAMES) or next(
-            (c for c in others if _numeric_share(frame[c]) < 0.5), None
-        )
-        if place is None:
-            raise TableError(
-                f"{name or 'the table'}: has years as columns but no column naming the places"
-            )
-        return TableMapping("wide_years", place=place, values=tuple(year_columns), measure=file_measure)
+    """The most likely layout and columns of a table (see :mod:`db.interchange.guessing`)."""
+    from db.interchange.guessing import guess
 
-    period = _by_name(columns, _PERIOD_NAMES)
-    if period is not None and not _is_year_column(frame[period]) and not _dates(frame[period]):
-        period = None
-    if period is None:
-        period = next((c for c in columns if _is_year_column(frame[c])), None)
-    rest = [c for c in columns if c != period]
-    place = _by_name(rest, _PLACE_NAMES)
-    if place is None:
-        place = next(
-            (
-                c
-                for c in rest
-                if _numeric_share(frame[c]) < 0.5
-                and not _NOT_VALUES.search(c)
-                and frame[c].astype(str).nunique() > 1
-            ),
-            None,
-        )
-    numeric = [
-        c
-        for c in rest
-        if c != place and not _NOT_VALUES.search(c) and _numeric_share(frame[c]) >= 0.6
-    ]
-    if not numeric:
-        raise TableError(f"{name or 'the table'}: no column of numbers to import")
-    fixed = PartialDate(int(file_year.group(1))) if period is None and file_year else None
-    known = {p.casefold() for p in known_places}
-    if place is None and period is not None and len(numeric) >= 2 and (
-        all(c.casefold() in known for c in numeric)
-        or (len(numeric) >= 3 and all(_looks_like_place(c) for c in numeric))
-    ):
-        return TableMapping("wide_places", period=period, values=tuple(numeric), measure=file_measure)
-    keys = [c for c in (place, period) if c is not None]
-    if keys and frame.duplicated(subset=keys).mean() > 0.2:
-        # Many rows per place and period: a table of events (one row each), not of figures.
-        return TableMapping(
-            "long", place=place, period=period, measure=file_measure, fixed_period=fixed,
-            count_rows=True,
-        )
-    if len(numeric) == 1:
-        column = numeric[0]
-        measure = file_measure if column.casefold() in _GENERIC_VALUE else column
-        return TableMapping(
-            "long", place=place, period=period, values=(column,), measure=measure, fixed_period=fixed
-        )
-    return TableMapping("long", place=place, period=period, values=tuple(numeric), fixed_period=fixed)
-
-
-def _dates(series: pd.Series[Any]) -> bool:
-    cells = [c for c in series.head(200) if str(c).strip()]
-    return bool(cells) and all(parse_period(c) is not None for c in cells)
-
-
-def _looks_like_place(column: str) -> bool:
-    """A capitalised name without digits, as country columns are ("Belgium", "United Kingdom")."""
-    words = column.split()
-    return bool(words) and all(w[:1].isupper() for w in words if len(w) > 3) and not any(
-        ch.isdigit() for ch in column
-    ) and column.casefold() not in _GENERIC_VALUE
+    return guess(frame, name, known_places)

@@ -22,6 +22,7 @@ from db.commands import add_actor, find_actor, find_or_add_actor
 from db.dates import PartialDate, to_columns
 from db.ingest.base import IngestError
 from db.ingest.tablefile import TableError, column_name, open_table, unnamed
+from db.interchange.column_types import country_name, day_first
 from db.interchange.layouts import MISSING, TableMapping, guess_mapping, parse_number, parse_period
 from db.models import Actor, Alias, Mention, Statistic
 from db.queries import list_actors
@@ -84,8 +85,12 @@ class _Figure:
     place: str | None
     period: PartialDate | None
     measure: str
-    value: float
+    value: float | None
     unit: str | None
+    low: float | None = None
+    high: float | None = None
+    period_end: PartialDate | None = None
+    subject: str | None = None
 
 
 @dataclass
@@ -107,19 +112,34 @@ def _require(frame: pd.DataFrame, column: str | None, what: str) -> None:
 def _figures(frame: pd.DataFrame, mapping: TableMapping, problems: _Problems) -> list[_Figure]:
     _require(frame, mapping.place, "places")
     _require(frame, mapping.period, "periods")
+    _require(frame, mapping.period_start, "periods' start")
+    _require(frame, mapping.period_end, "periods' end")
+    _require(frame, mapping.low, "lower bounds")
+    _require(frame, mapping.high, "upper bounds")
+    _require(frame, mapping.subject_column, "subjects")
     for column in mapping.values:
         _require(frame, column, "values")
-    if not mapping.values and not mapping.count_rows:
+    bounded = mapping.low is not None or mapping.high is not None
+    if not mapping.values and not mapping.count_rows and not bounded:
         raise TableError("no value columns chosen")
+    if bounded and len(mapping.values) > 1:
+        raise TableError("a lower and upper bound go with one value column, not several")
     figures: list[_Figure] = []
     percent_measures: set[str] = set()
+    found = mapping.day_first
+    for dated in (mapping.period, mapping.period_start, mapping.period_end):
+        if found is None and dated is not None:
+            found = day_first(frame[dated])
+    order = True if found is None else found
 
     def place_of(cell: object) -> str | None:
         text = " ".join(str(cell).split()) if cell is not None else ""
-        return None if text.casefold() in MISSING or text.casefold() == "nan" else text
+        if text.casefold() in MISSING or text.casefold() == "nan":
+            return None
+        return (country_name(text) or text) if mapping.place_codes else text
 
     def period_of(cell: object, line: int) -> PartialDate | bool | None:
-        period = parse_period(cell)
+        period = parse_period(cell, order)
         if period is None and str(cell).strip().casefold() not in MISSING:
             problems.add(f"row {line}: {str(cell)!r} is not a year or date")
             return False
@@ -135,6 +155,22 @@ def _figures(frame: pd.DataFrame, mapping: TableMapping, problems: _Problems) ->
             percent_measures.add(measure)
         return value
 
+    def span_of(row: dict[Any, Any], line: int) -> tuple[PartialDate | None, PartialDate | None] | None:
+        """A row's first and last period (None: the row is left out, said in ``problems``)."""
+        if mapping.period_start is not None or mapping.period_end is not None:
+            first = period_of(row[mapping.period_start], line) if mapping.period_start else None
+            last = period_of(row[mapping.period_end], line) if mapping.period_end else None
+            if first is False or last is False:
+                return None
+            assert not isinstance(first, bool)
+            assert not isinstance(last, bool)
+            return first, last
+        period = period_of(row[mapping.period], line) if mapping.period else mapping.fixed_period
+        if period is False:
+            return None
+        assert not isinstance(period, bool)
+        return period, period
+
     # Row numbers as a spreadsheet shows them: the header is row 1.
     lines = range(2, len(frame) + 2)
     records = frame.to_dict("records")
@@ -142,25 +178,37 @@ def _figures(frame: pd.DataFrame, mapping: TableMapping, problems: _Problems) ->
         keys: dict[tuple[str | None, PartialDate | None], int] = {}
         for line, row in zip(lines, records, strict=True):
             place = place_of(row[mapping.place]) if mapping.place else mapping.fixed_place
-            period = period_of(row[mapping.period], line) if mapping.period else mapping.fixed_period
-            if period is False:
+            span = span_of(row, line)
+            if span is None:
                 continue
-            assert not isinstance(period, bool)
-            keys[(place, period)] = keys.get((place, period), 0) + 1
+            keys[(place, span[0])] = keys.get((place, span[0]), 0) + 1
         measure = mapping.measure or "rows"
-        return [_Figure(p, d, measure, float(n), mapping.unit) for (p, d), n in keys.items()]
+        return [_Figure(p, d, measure, float(n), mapping.unit, subject=mapping.subject) for (p, d), n in keys.items()]
     if mapping.layout == "long":
         for line, row in zip(lines, records, strict=True):
             place = place_of(row[mapping.place]) if mapping.place else mapping.fixed_place
-            period = period_of(row[mapping.period], line) if mapping.period else mapping.fixed_period
-            if period is False:
+            span = span_of(row, line)
+            if span is None:
                 continue
-            assert not isinstance(period, bool)
+            subject = place_of(row[mapping.subject_column]) if mapping.subject_column else mapping.subject
+            if bounded:
+                measure = mapping.measure or (mapping.values[0] if mapping.values else "value")
+                best = number(row[mapping.values[0]], f"row {line}, {mapping.values[0]}", measure) if mapping.values else None
+                low = number(row[mapping.low], f"row {line}, {mapping.low}", measure) if mapping.low else None
+                high = number(row[mapping.high], f"row {line}, {mapping.high}", measure) if mapping.high else None
+                if best is None and low is None and high is None:
+                    continue
+                if low is not None and high is not None and low > high:
+                    problems.add(f"row {line}: the lower bound {low:g} is above the upper bound {high:g}")
+                    continue
+                figures.append(_Figure(place, span[0], measure, best, mapping.unit, low, high, span[1], subject))
+                continue
             for column in mapping.values:
                 measure = (mapping.measure if len(mapping.values) == 1 else None) or column
                 value = number(row[column], f"row {line}, {column}", measure)
                 if value is not None:
-                    figures.append(_Figure(place, period, measure, value, mapping.unit))
+                    figures.append(_Figure(place, span[0], measure, value, mapping.unit,
+                                           period_end=span[1], subject=subject))
     elif mapping.layout == "wide_years":
         if mapping.place is None:
             raise TableError("a table with years as columns needs the column naming the places")
@@ -176,18 +224,20 @@ def _figures(frame: pd.DataFrame, mapping: TableMapping, problems: _Problems) ->
             for column in mapping.values:
                 value = number(row[column], f"row {line}, {column}", measure)
                 if value is not None:
-                    figures.append(_Figure(place, periods[column], measure, value, mapping.unit))
+                    figures.append(_Figure(place, periods[column], measure, value, mapping.unit,
+                                           subject=mapping.subject))
     elif mapping.layout == "wide_places":
         measure = mapping.measure or "value"
         for line, row in zip(lines, records, strict=True):
-            period = period_of(row[mapping.period], line) if mapping.period else mapping.fixed_period
-            if period is False:
+            when = period_of(row[mapping.period], line) if mapping.period else mapping.fixed_period
+            if when is False:
                 continue
-            assert not isinstance(period, bool)
+            assert not isinstance(when, bool)
             for column in mapping.values:
                 value = number(row[column], f"row {line}, {column}", measure)
                 if value is not None:
-                    figures.append(_Figure(place_of(column), period, measure, value, mapping.unit))
+                    figures.append(_Figure(place_of(column), when, measure, value, mapping.unit,
+                                           subject=mapping.subject))
     else:
         raise TableError(f"unknown table layout {mapping.layout!r}")
     for figure in figures:
@@ -280,16 +330,19 @@ def import_reference_table(
     rows: list[dict[str, Any]] = []
     for figure in figures:
         day, precision = to_columns(figure.period)
+        last, last_precision = to_columns(figure.period_end) if figure.period_end else (day, precision)
         rows.append(
             {
                 "value": figure.value,
+                "low": figure.low,
+                "high": figure.high,
                 "measure": figure.measure[:200],
                 "unit": figure.unit,
-                "subject": mapping.subject,
+                "subject": figure.subject[:200] if figure.subject else None,
                 "period_start": day,
                 "period_start_precision": precision,
-                "period_end": day,
-                "period_end_precision": precision,
+                "period_end": last,
+                "period_end_precision": last_precision,
                 "place_id": places(figure.place) if figure.place else None,
                 "claimant_id": claimant_id,
                 "dataset": dataset,

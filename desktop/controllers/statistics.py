@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -15,12 +15,24 @@ from desktop import undo
 from desktop.controllers.base import Dialogs, Services
 from desktop.reads import actors as actor_reads
 from desktop.reads import statistics as reads
+from desktop.settings import remember_table_mapping, remembered_table_mapping
 from desktop.tasks import Task
 from desktop.views.conflicts import ConflictsPane
 from desktop.views.dialogs.reference_import import ReferenceImportDialog
 from desktop.views.statistics.pane import StatisticsPane
 
 TABLE_FILTER = "CSV (*.csv);;Excel workbook (*.xlsx)"
+
+if TYPE_CHECKING:
+    from db.interchange.layouts import TableMapping
+
+
+def _remembered_mapping(columns: list[str]) -> TableMapping | None:
+    """The mapping confirmed last for a table with these columns (kept in QSettings, per user)."""
+    from db.interchange.mapping_fields import from_record
+
+    record = remembered_table_mapping(columns)
+    return from_record(record, columns) if record is not None else None
 
 
 class Statistics(QObject):
@@ -119,12 +131,19 @@ class Statistics(QObject):
         dialog = ReferenceImportDialog(
             path, lambda table: reads.preview_reference_table(archive, table),
             lambda dataset: reads.reference_figures(archive, dataset), self.dialogs.parent_widget,
+            remembered=_remembered_mapping,
         )
         return self.dialogs.show(dialog, lambda: self._import_chosen(dialog), delete_on_close=False)
 
     def _import_chosen(self, dialog: ReferenceImportDialog) -> None:
+        mapping = dialog.mapping()
+        if mapping is not None:
+            # the next table with these columns comes mapped as this one was confirmed
+            from db.interchange.mapping_fields import to_record
+
+            remember_table_mapping(dialog.columns, to_record(mapping))
         command = undo.ImportReferenceData(
-            self.services, dialog.path, dialog.dataset(), dialog.mapping(),
+            self.services, dialog.path, dialog.dataset(), mapping,
             replace_existing=dialog.replace_existing(),
         )
         self.services.undo_stack.push(command)

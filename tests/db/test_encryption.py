@@ -276,10 +276,12 @@ def test_encrypting_removes_the_plain_backups_that_would_keep_the_contents_reada
     daily = backups.back_up(archive, backups.DAILY)
     beside = archive_module.backup_sqlite(path, "before-upgrade")
     archive.close()
-    assert daily is not None and MARKERS["title"].encode() in daily.read_bytes()
+    assert daily is not None
+    assert MARKERS["title"].encode() in daily.read_bytes()
     monkeypatch.setenv("DOSSIER_PASSPHRASE", PASSPHRASE)
     assert main(["--archive", str(path), "encrypt"]) == 0
     assert "removed its 2 unencrypted backup(s)" in capsys.readouterr().out
-    assert not daily.exists() and not beside.exists()
+    assert not daily.exists()
+    assert not beside.exists()
     assert _found(path.parent, skip=path.parent / "nothing") == []
     assert _found(backups.backup_folder(), skip=path.parent / "nothing") == []
