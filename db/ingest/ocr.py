@@ -14,8 +14,8 @@ confidence, and no wrapper package or temporary file is needed. Pages are render
 pypdfium2 in grey at :data:`RESOLUTION` dpi (measured in benchmarks/bench_ocr.py).
 
 What is kept (the source's notes, where its other facts from the file are, shown in the reader's
-header): ``OCR (Tesseract 5.3.0, eng+rus): 12 pages, mean confidence 91 %`` and a line
-``OCR page confidence: 1: 93 %, 2: 89 %, …``. A cancelled OCR keeps the pages read: the source
+header): ``OCR (Tesseract 5.3.0, eng+rus): 12 pages, mean confidence 91 %.`` and a line
+``OCR confidence by page: 1: 93 %, 2: 89 %, …``. A cancelled OCR keeps the pages read: the source
 is saved with their text (the pages not read are empty), its notes say ``OCR incomplete``, and
 importing the same file again reads the pages still missing into that source
 (:mod:`db.importer.ocr_resume`).
@@ -62,7 +62,7 @@ TESSERACT_LANGUAGE = {
 
 NOT_INSTALLED = "scanned pages need Tesseract OCR (not installed); imported without text"
 INCOMPLETE = "OCR incomplete"
-_PAGES_LINE = "OCR page confidence: "
+_PAGES_LINE = "OCR confidence by page: "
 _PAGE_ITEM = re.compile(r"(\d+): (\d+ %|no text)")
 
 
@@ -294,8 +294,7 @@ def describe(engine: Engine, languages: Sequence[str], confidences: dict[int, fl
     if unread:
         what = f"{INCOMPLETE}: {pages} of {pages + len(unread)} scanned pages read"
     head = f"OCR (Tesseract {engine.version}, {'+'.join(languages)}): {what}{mean}"
-    if unread:
-        head += "; import the file again to read the rest"
+    head += "; import the file again to read the rest." if unread else "."
     items = ", ".join(
         f"{n}: {'no text' if c is None else f'{c:.0f} %'}" for n, c in sorted(confidences.items()))
     return f"{head}\n{_PAGES_LINE}{items}"
