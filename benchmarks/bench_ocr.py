@@ -192,7 +192,7 @@ def main() -> int:
     name, truth, _image, pdf = pages[-1] if russian else pages[1]
     for resolution in (200, 300, 400):
         seconds, text, confidence = ocr_pdf(pdf, None, resolution)
-        rows.append([resolution, f"{1 / seconds:.2f}", f"{accuracy(truth, text):.3f}",
+        rows.append([str(resolution), f"{1 / seconds:.2f}", f"{accuracy(truth, text):.3f}",
                      f"{confidence:.0f}" if confidence is not None else "-"])
     print(f"\nRendering resolution ({name}, default languages)")
     print_table(["dpi", "pages/s", "accuracy", "confidence"], rows)

@@ -34,10 +34,13 @@ def read_scans(path: Path, data: bytes | None, sources: Sequence[ParsedSource], 
     """OCR the scanned pages of the PDF at ``path`` (its own source, not an e-mail's attachment)."""
     if not is_pdf(path) or not sources or not sources[0].scanned_pages:
         return
-    ocr.read_scanned_pages(
-        sources[0], data if data is not None else path, password=options.password,
-        report=lambda done, total: progress.pages(path, done, total), cancelled=progress.stopped,
-    )
+    try:
+        ocr.read_scanned_pages(
+            sources[0], data if data is not None else path, password=options.password,
+            report=lambda done, total: progress.pages(path, done, total), cancelled=progress.stopped,
+        )
+    except Exception as error:  # what OCR did not foresee: the PDF is still imported, as it was
+        sources[0].warnings.append(f"the scanned pages could not be read by OCR ({error})")
 
 
 def incomplete_sources(session: Session, source_ids: Sequence[int]) -> set[int]:
@@ -52,7 +55,20 @@ def incomplete_sources(session: Session, source_ids: Sequence[int]) -> set[int]:
 
 def continue_scans(writer: Writer, path: Path, source_id: int, options: ImportOptions,
                    progress: Progress) -> ImportResult:
-    """Read the pages a cancelled OCR left into source ``source_id``, which came from ``path``."""
+    """Read the pages a cancelled OCR left into source ``source_id``, which came from ``path``;
+    what goes wrong leaves that source as it was, and says so."""
+    try:
+        return _continue_scans(writer, path, source_id, options, progress)
+    except ImportStopped:
+        raise
+    except Exception as error:
+        writer.rollback()
+        return ImportResult(str(path), "duplicate", source_id=source_id,
+                            warnings=[f"the OCR left incomplete could not be continued ({error})"])
+
+
+def _continue_scans(writer: Writer, path: Path, source_id: int, options: ImportOptions,
+                    progress: Progress) -> ImportResult:
     parsed = parse_file(path, options.password)
     if parsed.error is not None or not parsed.sources:
         return ImportResult(str(path), "failed", error=parsed.error or "no pages")

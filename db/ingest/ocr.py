@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 import os
 import re
 import shutil
@@ -39,6 +40,8 @@ from db.ingest.base import ParsedSource
 #: dpi the pages are rendered at: 300 is what Tesseract is trained for (text of 10 pt and up
 #: reads as well as at 400 dpi, and 200 dpi loses small print; see benchmarks/bench_ocr.py)
 RESOLUTION = 300
+#: a page image is never larger than this (an A0 poster at 300 dpi would be 140 million pixels)
+MAX_PIXELS = 40_000_000
 #: languages read when the source's language is not known, those installed of them, in order
 DEFAULT_LANGUAGES = ("eng", "rus")
 #: Tesseract's own data files that are not languages of text
@@ -174,7 +177,12 @@ def read_scanned_pages(
     result = OcrResult(engine, languages, wanted)
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(data, password=password)
+    try:
+        document = pypdfium2.PdfDocument(data, password=password)
+    except Exception as error:  # PDFium cannot open what pypdf could: said, and kept
+        _say_unread(source, f"the scanned pages cannot be rendered for OCR ({_problem(error)}); "
+                            "imported without their text")
+        return None
     try:
         for done, number in enumerate(wanted):
             if cancelled is not None and cancelled():
@@ -182,8 +190,9 @@ def read_scanned_pages(
             if report is not None:
                 report(done, len(wanted))
             try:
-                result.pages[number] = read_page(engine, render_page(document, number - 1), languages)
-            except (OSError, subprocess.SubprocessError, pypdfium2.PdfiumError) as error:
+                image, resolution = render_page(document, number - 1)
+                result.pages[number] = read_page(engine, image, languages, resolution)
+            except Exception as error:  # one page Tesseract or PDFium fails on: the others go on
                 result.failed[number] = _problem(error)
         if report is not None and result.complete:
             report(len(wanted), len(wanted))
@@ -203,11 +212,17 @@ def _usable_engine() -> Engine:
     return engine
 
 
-def render_page(document: Any, index: int, resolution: int = RESOLUTION) -> Any:
-    """Page ``index`` (0-based) of a pypdfium2 document as a grey Pillow image."""
+def render_page(document: Any, index: int, resolution: int | None = None) -> tuple[Any, int]:
+    """Page ``index`` (0-based) of a pypdfium2 document as a grey Pillow image, and the dpi it
+    was rendered at: :data:`RESOLUTION`, less for a page so large (a map, a poster) that it
+    would pass :data:`MAX_PIXELS`."""
     page = document[index]
     try:
-        return page.render(scale=resolution / 72, grayscale=True).to_pil().convert("L")
+        width, height = page.get_size()  # points
+        dpi = resolution or RESOLUTION
+        area = max(width * height, 1.0) / 72 / 72  # square inches
+        dpi = max(1, min(dpi, int(math.sqrt(MAX_PIXELS / area))))
+        return page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L"), dpi
     finally:
         page.close()
 
