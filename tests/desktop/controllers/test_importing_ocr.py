@@ -1,11 +1,15 @@
 """A scanned PDF imported from the window: the progress dialog counts its pages while OCR reads
-them, and the reader says that the text is OCR and how confident it is."""
+them, Cancel keeps the pages read, and the reader says that the text is OCR and how confident
+it is."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
@@ -56,3 +60,55 @@ def test_a_scan_imported_from_the_window_shows_its_ocr_marking(qtbot: QtBot, win
     window.resize(1400, 800)
     settle(qtbot, window)
     window.grab().save("/tmp/ocr-window.png")
+
+
+def test_cancel_during_ocr_keeps_the_pages_read(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ocr.LANGUAGES_ENV, raising=False)
+    words = ["harbour", "granary", "monastery", "orchard"]
+    scan = write_scan(tmp_path / "long-scan.pdf", [f"The convoy reached the {w} at dawn." for w in words],
+                      page_format=(105, 148))
+    importing = window.controllers.importing
+    importing.interactive = False
+    # The job waits, once it has said that page 2 is being read, for the researcher's click: as
+    # a long page would, so that Cancel comes while page 2 is read, whatever the machine's speed.
+    # The writer thread is held until the job is wrapped.
+    clicked = threading.Event()
+    ready = threading.Event()
+    window.tasks.write(lambda _report, _cancelled: ready.wait(10), "hold the writer")
+    task = importing.start([scan])
+    assert task is not None
+    job = task.job
+
+    def waiting_for_the_click(report: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> object:
+        def report_then_wait(done: int, total: int, current: str) -> None:
+            report(done, total, current)
+            if current.endswith("OCR page 2 of 4"):
+                clicked.wait(10)
+
+        return job(report_then_wait, cancelled)
+
+    task.job = waiting_for_the_click
+    progress = importing.progress
+    assert progress is not None
+    cancel_button = progress.findChild(QPushButton)
+    assert cancel_button is not None
+
+    def cancel_on_page_two(_done: int, _total: int, current: str) -> None:
+        if current.endswith("OCR page 2 of 4") and not task.is_cancelled():
+            cancel_button.click()
+            clicked.set()
+
+    task.on_progress(cancel_on_page_two)
+    with qtbot.waitSignal(importing.finished, timeout=60_000) as finished:
+        ready.set()
+    [result] = finished.args[0]
+    assert result.status == "imported"
+    assert result.source_id is not None
+    window.open_source(result.source_id)
+    settle(qtbot, window)
+    assert "OCR incomplete: 2 of 4 scanned pages read" in window.reader.header.text()
+    shown = window.reader.editor.toPlainText()
+    assert "harbour" in shown
+    assert "granary" in shown
+    assert "monastery" not in shown
