@@ -5,6 +5,7 @@ A cancelled OCR keeps the pages read: the PDF's source is saved as usual with th
 pages not yet read empty, and its notes say "OCR incomplete". Importing the same file again
 (a duplicate by its sha256) continues: the pages still missing are read into that same source,
 its annotations anchored again to the longer text (:func:`db.anchors.replace_source_text`).
+A scan imported while Tesseract was missing is marked the same way, and read when imported again.
 """
 
 from __future__ import annotations

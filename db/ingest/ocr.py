@@ -18,7 +18,7 @@ header): ``OCR (Tesseract 5.3.0, eng+rus): 12 pages, mean confidence 91 %.`` and
 ``OCR confidence by page: 1: 93 %, 2: 89 %, …``. A cancelled OCR keeps the pages read: the source
 is saved with their text (the pages not read are empty), its notes say ``OCR incomplete``, and
 importing the same file again reads the pages still missing into that source
-(:mod:`db.importer.ocr_resume`).
+(:mod:`db.importer.scans`); so does a scan imported while Tesseract was missing.
 """
 
 from __future__ import annotations
@@ -160,7 +160,8 @@ def read_scanned_pages(
     ``report(done, total)`` is
     called before each page; ``cancelled()`` is asked between pages, and what was read stays.
 
-    Without Tesseract (or its language data) the source keeps no text and says why; None then."""
+    Without Tesseract (or its language data) the source keeps no text and says why, and is
+    marked incomplete so that importing the file again reads it; None then."""
     wanted = sorted(pages if pages is not None else (n + 1 for n in source.scanned_pages))
     if not wanted:
         return None
@@ -173,6 +174,10 @@ def read_scanned_pages(
                 "installed, none of them for this text); imported without text")
     except OcrUnavailable as missing:
         _say_unread(source, str(missing))
+        # marked like a cancelled OCR: importing the file again, once Tesseract is there, reads it
+        waiting = (f"OCR (not available): {INCOMPLETE}: 0 of {len(wanted)} scanned pages read; "
+                   "import the file again once Tesseract is installed.")
+        source.notes = f"{source.notes}\n{waiting}" if source.notes else waiting
         return None
     result = OcrResult(engine, languages, wanted)
     import pypdfium2
@@ -337,7 +342,7 @@ def is_incomplete(notes: str | None) -> bool:
 def without_ocr_notes(notes: str | None) -> str | None:
     """``notes`` without the lines :func:`describe` wrote."""
     kept = [line for line in (notes or "").splitlines()
-            if not line.startswith(("OCR (Tesseract", _PAGES_LINE))]
+            if not line.startswith(("OCR (Tesseract", "OCR (not available)", _PAGES_LINE))]
     return "\n".join(kept) or None
 
 

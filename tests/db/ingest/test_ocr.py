@@ -160,11 +160,16 @@ def test_without_tesseract_the_import_says_so_and_keeps_the_pdf(archive: Archive
         original = session.get(OriginalFile, source.original_file_id)
         assert original is not None
         assert original.data == scan.read_bytes()
-    # once Tesseract is there, importing the file again does not read it: it is a duplicate
-    # (the source is not marked incomplete; the researcher deletes and imports it to read it)
+    assert "import the file again once Tesseract is installed" in (source.notes or "")
+    # once Tesseract is there, importing the file again reads it into the same source
     monkeypatch.undo()
     [again] = import_paths(archive, [scan], workers=0)
-    assert again.status == "duplicate"
+    assert again.status == "imported"
+    assert again.source_id == source.id
+    read = _source(archive, source.id)
+    assert "checkpoints" in read.text
+    assert (read.notes or "").startswith("OCR (Tesseract ")
+    assert "not available" not in (read.notes or "")
 
 
 def test_the_command_line_says_tesseract_is_missing(archive_path: Path, tmp_path: Path) -> None:
