@@ -38,8 +38,9 @@ from typing import Any
 
 from db.ingest.base import ParsedSource
 
-#: dpi the pages are rendered at: 300 is what Tesseract is trained for (text of 10 pt and up
-#: reads as well as at 400 dpi, and 200 dpi loses small print; see benchmarks/bench_ocr.py)
+#: dpi the pages are rendered at: Tesseract's documented best for print. 11 pt text read as
+#: well at 200, 300 and 400 dpi (benchmarks/bench_ocr.py; 200 was 10 % faster); 300 keeps
+#: room for footnotes and table figures, which were not measured
 RESOLUTION = 300
 #: a page image is never larger than this (an A0 poster at 300 dpi would be 140 million pixels)
 MAX_PIXELS = 40_000_000
