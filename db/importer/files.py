@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from db import long_values
 from db.commands import OriginalData, add_annotation, add_sources, sha256_of, store_originals
 from db.importer.results import ImportOptions, ImportResult
+from db.importer.scans import continue_scans, incomplete_sources, is_pdf, read_scans
 from db.importer.writer import ImportStopped, Progress, Writer, new_source
 from db.ingest._bounds import file_too_large
 from db.ingest._common import check_regular_file, os_problem, readable_name
@@ -93,6 +94,8 @@ class ImportedFile:
     same_as: ImportedFile | None = None
     #: long texts already in the archive's scratch space: source's place in ``sources`` -> row
     staged: dict[int, int] = field(default_factory=dict)
+    #: a duplicate whose source a cancelled OCR left incomplete: that source, to read the rest into
+    source_id_to_continue: int | None = None
 
     def fail(self, error: str, *, needs_password: bool = False) -> None:
         self.results = [ImportResult(str(self.path), "failed", error=error, needs_password=needs_password)]
@@ -106,6 +109,7 @@ def import_batch(
     files = [hash_file(path) for path in paths]
     if not options.keep_duplicates:
         writer.lookup(lambda session: _find_duplicates(session, files))
+        _find_scans_to_continue(writer, files)
     to_read = [f for f in files if f.results is None and f.same_as is None]
     slow = [f for f in to_read if is_slow(f.path)]
     # Slow files are read by the pool ahead of time; results are taken in file order below.
@@ -128,6 +132,10 @@ def import_batch(
                 file.results = [ImportResult(str(file.path), "skipped", error=outcome.error)]
             elif outcome.error is not None:
                 file.fail(outcome.error, needs_password=outcome.needs_password)
+            else:
+                read_scans(file.path, file.data, file.sources, options, progress)
+        elif file.source_id_to_continue is not None:
+            file.results = [continue_scans(writer, file.path, file.source_id_to_continue, options, progress)]
         parsed.append(file)
     for future in ahead.values():  # cancelled: files not yet read are not read
         if future is not None:
@@ -209,6 +217,18 @@ def _find_duplicates(session: Session, files: list[ImportedFile]) -> None:
             file.same_as = first[file.sha256]
         else:
             first[file.sha256] = file
+
+
+def _find_scans_to_continue(writer: Writer, files: list[ImportedFile]) -> None:
+    """Duplicate PDFs whose source a cancelled OCR left incomplete (one query for the batch)."""
+    duplicates = {
+        f.results[0].source_id: f for f in files
+        if is_pdf(f.path) and f.results and f.results[0].status == "duplicate" and f.results[0].source_id
+    }
+    if not duplicates:
+        return
+    for source_id in writer.lookup(lambda session: incomplete_sources(session, list(duplicates))):
+        duplicates[source_id].source_id_to_continue = source_id
 
 
 def _write(writer: Writer, files: list[ImportedFile], options: ImportOptions) -> None:

@@ -56,6 +56,9 @@ def _is_busy(error: OperationalError) -> bool:
     return "database is locked" in text or "database is busy" in text
 
 
+#: what a file's name is followed by in progress while its scanned pages are read
+OCR_PAGE = " — OCR page "
+
 DISK_FULL = "disk full: not saved (free some space and import it again)"
 
 
@@ -165,6 +168,11 @@ class Progress:
         if self.report is not None:
             self.report(self.done, self.total, str(path))
         self.done += 1
+
+    def pages(self, path: Path, done: int, total: int) -> None:
+        """Within one file, its pages (OCR of a scan): the count is of pages while it lasts."""
+        if self.report is not None:
+            self.report(done, total, f"{path}{OCR_PAGE}{min(done + 1, total)} of {total}")
 
     def stopped(self) -> bool:
         return self.halt is not None or (self.cancelled is not None and self.cancelled())

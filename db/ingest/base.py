@@ -75,3 +75,6 @@ class ParsedSource:
     notes: str | None = None
     #: files this source carries, read into sources of their own by parse_file
     attachments: list[Attachment] = field(default_factory=list)
+    #: pages (0-based) with no text layer, a scan's: the importer reads them by OCR
+    #: (db.ingest.ocr), where progress and cancel reach it
+    scanned_pages: list[int] = field(default_factory=list)

@@ -81,6 +81,9 @@ def parse(
         if blank:
             listed = ", ".join(blank[:10]) + (" ..." if len(blank) > 10 else "")
             problems.append(f"no text on page(s) {listed} (images only?)")
+    # OCR hook (db.ingest.ocr): pages without a text layer are only named here; the importer
+    # reads them by OCR page by page, with progress and cancel, and replaces the warnings above.
+    scanned = [index for index, page in enumerate(texts) if not page]
     yield ParsedSource(
         text=text,
         title=_useful_title(info.get("title")) or first_line_title(text) or trim_title(path.stem),
@@ -88,6 +91,7 @@ def parse(
         published=date_from_datetime(info.get("created")),
         page_starts=page_starts,
         warnings=problems,
+        scanned_pages=scanned,
     )
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QProgressDialog,
 
 from db.archive import Archive
 from db.importer import ImportOptions, ImportResult, import_paths
+from db.importer.writer import OCR_PAGE
 from db.ingest.base import IngestError
 from desktop.tasks import Task, TaskRunner
 from desktop.views.dialogs.importing import ImportSummary, TableMappingDialog
@@ -130,7 +131,7 @@ class ImportController(QObject):
         progress.setAutoReset(False)
         progress.setMinimumWidth(460)
         progress.canceled.connect(task.cancel)
-        progress.canceled.connect(lambda: progress.setLabelText("Cancelling after the current file…"))
+        progress.canceled.connect(lambda: progress.setLabelText("Cancelling after the current file or page…"))
         task.on_progress(self._progress)
         task.on_finished(self._finished)
         task.on_failed(self._failed)
@@ -144,7 +145,10 @@ class ImportController(QObject):
             return
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(min(done, max(total, 1)))
-        if current:
+        if current and OCR_PAGE in current:  # the count is of a scan's pages while OCR reads them
+            path, _, page = current.partition(OCR_PAGE)
+            self.progress.setLabelText(f"Reading scanned pages (OCR):\n{Path(path).name}, page {page}")
+        elif current:
             name = Path(current).name
             self.progress.setLabelText(f"Importing {done + 1:,} of {total:,}:\n{name}")
 
