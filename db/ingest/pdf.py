@@ -99,16 +99,18 @@ def parse(
 
 @contextlib.contextmanager
 def _quiet_pypdf() -> Iterator[None]:
-    """Hide pypdf's log lines and warnings about damage we handle (and report) ourselves."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
+    """Hide pypdf's and pdfminer's log lines and warnings about damage we handle (and report) ourselves."""
+    loggers = [logging.getLogger(name) for name in ("pypdf", "pdfminer")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             yield
     finally:
-        logger.setLevel(level)
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 def _open(stream: Any, password: str | None) -> Any:

@@ -20,6 +20,7 @@ own, survives every export and copy of the text, and cannot drift from the text 
 from __future__ import annotations
 
 import statistics
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -43,17 +44,19 @@ class _Line:
     text: str
     #: a table's rows, kept together and never split into columns
     table: bool = False
+    #: which line of the page this part of a line is (parts split at wide gaps share it)
+    group: int = -1
 
 
 def page_layout_text(page: Any) -> str:
     """The text of one pdfplumber page, in reading order, tables one row a line."""
+    every = page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
     tables = [t for t in page.find_tables() if _real_table(t, page)]
     boxes = [t.bbox for t in tables]
-    words = [w for w in page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
-             if not any(_inside(w, box) for box in boxes)]
+    words = [w for w in every if not any(_inside(w, box) for box in boxes)]
     lines = _lines(words)
     for table in tables:
-        rows = table_rows(table)
+        rows = table_rows(table, every)
         if rows:
             lines.append(_Line(table.bbox[1], table.bbox[0], table.bbox[2],
                                "\n".join(CELL_SEPARATOR.join(row) for row in rows), table=True))
@@ -71,21 +74,22 @@ def _real_table(table: Any, page: Any) -> bool:
     return sum(sum(bool(cell) for cell in row) >= 2 for row in rows) >= 2
 
 
-def table_rows(table: Any) -> list[list[str]]:
+def table_rows(table: Any, words: list[dict[str, Any]] | None = None) -> list[list[str]]:
     """Rows of cell text in logical columns, a row continued on the next joined to it.
 
     pdfplumber splits a table at every ruling, so one column of the reader's may be several of
     its cells, text in one of them. The columns are the header row's cells with text (and the
     cells of other rows under no header cell); every cell's text goes to the column it overlaps
     most. A row whose first cell pdfplumber leaves as None (merged with the cell above) and
-    empty continues the row before: a cell's text wrapped onto a ruled line of its own."""
+    empty continues the row before: a cell's text wrapped onto a ruled line of its own.
+    Given the page's ``words``, a cell's text is read from them, footnote markers set apart."""
     cells = table.extract()
     boxes = [row.cells for row in table.rows]
     if not cells or len(cells) != len(boxes):
         return []
     found: list[list[tuple[float, float, str]]] = []
     for texts, row_boxes in zip(cells, boxes, strict=True):
-        found.append([(box[0], box[2], " ".join(text.split()))
+        found.append([(box[0], box[2], _cell_text(text, box, words))
                       for text, box in zip(texts, row_boxes, strict=False)
                       if text and text.strip() and box is not None])
     columns: list[tuple[float, float]] = []
@@ -110,6 +114,19 @@ def table_rows(table: Any) -> list[list[str]]:
     return [[cell.replace(CELL_SEPARATOR, " ") for cell in row] for row in merged]
 
 
+def _cell_text(text: str, box: tuple[float, float, float, float],
+               words: list[dict[str, Any]] | None) -> str:
+    inside = [w for w in words if _inside(w, box)] if words is not None else []
+    if inside:
+        text = " ".join(line.text for line in _lines(inside))
+    # Icon fonts put private-use characters beside labels (a flag before a country).
+    return " ".join("".join(c for c in text if not _private(c)).split())
+
+
+def _private(char: str) -> bool:
+    return unicodedata.category(char) == "Co"
+
+
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
     return min(a[1], b[1]) - max(a[0], b[0])
 
@@ -129,7 +146,7 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
         else:
             groups.append([word])
     lines: list[_Line] = []
-    for group in groups:
+    for number, group in enumerate(groups):
         group.sort(key=lambda w: w["x0"])
         size = statistics.median(w["size"] for w in group)
         top = min(w["top"] for w in group)
@@ -142,7 +159,7 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
             segments[-1].append(word)
         for segment in segments:
             lines.append(_Line(top, segment[0]["x0"], max(w["x1"] for w in segment),
-                               _line_text(segment, size, group)))
+                               _line_text(segment, size, group), group=number))
     return lines
 
 
@@ -182,7 +199,16 @@ def _reading_order(lines: list[_Line], width: float) -> Iterable[_Line]:
     the right's, up to the next line that spans both (a heading, a table)."""
     gutter = _gutter([line for line in lines if not line.table], width)
     if gutter is None:
-        yield from lines
+        # One column: the parts of a line split at wide gaps (a contents line's title, leader
+        # and page number; a label and its value) are one line again.
+        joined: list[_Line] = []
+        for line in lines:
+            if joined and not line.table and line.group >= 0 and joined[-1].group == line.group:
+                joined[-1].text += " " + line.text
+                joined[-1].x1 = line.x1
+            else:
+                joined.append(line)
+        yield from joined
         return
     left: list[_Line] = []
     right: list[_Line] = []
