@@ -134,7 +134,7 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
 def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
     middle_x = (word["x0"] + word["x1"]) / 2
     middle_y = (word["top"] + word["bottom"]) / 2
-    return box[0] <= middle_x <= box[2] and box[1] <= middle_y <= box[3]
+    return bool(box[0] <= middle_x <= box[2] and box[1] <= middle_y <= box[3])
 
 
 def _lines(words: list[dict[str, Any]]) -> list[_Line]:
