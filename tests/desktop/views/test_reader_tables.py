@@ -13,10 +13,7 @@ from desktop.reads import sources as reads
 from desktop.views.reader import ReaderView
 from tests.factories import make_source
 
-TABLE_PDF = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "pdf" / \
-    "py-pdf-sample-files" / "011-google-doc-document_google-doc-document.pdf"
-if not TABLE_PDF.exists():
-    TABLE_PDF = Path("/work/shared/data/pdf/py-pdf-sample-files/011-google-doc-document_google-doc-document.pdf")
+TABLE_PDF = "pdf/py-pdf-sample-files/011-google-doc-document_google-doc-document.pdf"
 
 
 def _x(reader: ReaderView, position: int) -> int:
@@ -25,8 +22,8 @@ def _x(reader: ReaderView, position: int) -> int:
     return reader.editor.cursorRect(cursor).x()
 
 
-def test_a_pdf_table_is_shown_in_columns(qtbot: QtBot, archive: Archive) -> None:
-    [result] = import_paths(archive, [TABLE_PDF])
+def test_a_pdf_table_is_shown_in_columns(qtbot: QtBot, archive: Archive, shared_data: Path) -> None:
+    [result] = import_paths(archive, [shared_data / TABLE_PDF])
     assert result.source_id is not None
     detail = reads.source_detail(archive, result.source_id)
     assert detail is not None
