@@ -191,7 +191,7 @@ def _layout_texts(data: bytes, reader: Any, plain: list[str], problems: list[str
                 finally:
                     page.close()
                 if laid_out:
-                    texts[index] = laid_out
+                    texts[index] = _soft_hyphens_mended(laid_out, plain[index])
     except Exception:
         problems.append("the layout of the pages could not be read (tables and columns may run "
                         "together): the plain text is kept")
@@ -201,6 +201,25 @@ def _layout_texts(data: bytes, reader: Any, plain: list[str], problems: list[str
         problems.append(f"the layout of page(s) {listed} could not be read (tables and columns "
                         "may run together): their plain text is kept")
     return texts
+
+
+_LINE_BREAK_IN_WORD = re.compile(r"([^\W\d_]+)\n([^\W\d_A-Z]+)")
+
+
+def _soft_hyphens_mended(laid_out: str, plain: str) -> str:
+    """Words broken at a soft hyphen joined again. pdfminer drops the soft hyphen that pypdf
+    keeps (and :func:`_tidy` joins at): a line break inside a word that pypdf's text holds
+    whole ("Ab\nkhazia", "Abkhazia") is a break at a soft hyphen."""
+    if "\n" not in laid_out:
+        return laid_out
+
+    def mend(match: re.Match[str]) -> str:
+        joined = match.group(1) + match.group(2)
+        if re.search(rf"(?<!\w){re.escape(joined)}(?!\w)", plain):
+            return joined
+        return match.group(0)
+
+    return _LINE_BREAK_IN_WORD.sub(mend, laid_out)
 
 
 def plain_tidy(text: str) -> str:

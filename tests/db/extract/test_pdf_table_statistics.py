@@ -53,7 +53,7 @@ def _report(path: Path) -> Path:
 
 
 def test_a_table_figure_carries_its_row_and_column_labels(shared_data: Path) -> None:
-    text, suggested = _suggested(shared_data / GOOGLE_DOC)
+    _text, suggested = _suggested(shared_data / GOOGLE_DOC)
     germany = next(s for s in suggested if s.value == 83_190_556)
     assert (germany.subject, germany.place, germany.quote) == ("Population", "Germany", "83,190,556")
     indonesia = next(s for s in suggested if s.place == "Indonesia")
@@ -67,7 +67,8 @@ def test_no_suggestion_joins_two_rows_of_a_table(shared_data: Path, tmp_path: Pa
         assert len(table_lines) >= 4
         for s in suggested:
             if "\t" in text[text.rfind("\n", 0, s.start) + 1:s.start]:
-                assert "\n" not in s.quote and "\t" not in s.quote, s
+                assert "\n" not in s.quote, s
+                assert "\t" not in s.quote, s
 
 
 def test_a_report_table_gives_labelled_figures_and_its_contents_none(tmp_path: Path) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pytestqt.qtbot import QtBot
 from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
 from db.importer import import_paths
