@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from db.dates import PartialDate
 from db.extract.statistics import StatisticCandidate, suggest_statistics
 from db.ingest import pdf
@@ -52,6 +54,7 @@ def _report(path: Path) -> Path:
     return path
 
 
+@pytest.mark.shared
 def test_a_table_figure_carries_its_row_and_column_labels(shared_data: Path) -> None:
     _text, suggested = _suggested(shared_data / GOOGLE_DOC)
     germany = next(s for s in suggested if s.value == 83_190_556)
@@ -60,6 +63,7 @@ def test_a_table_figure_carries_its_row_and_column_labels(shared_data: Path) -> 
     assert indonesia.value == 273_879_750  # points between thousands, the footnote mark aside
 
 
+@pytest.mark.shared
 def test_no_suggestion_joins_two_rows_of_a_table(shared_data: Path, tmp_path: Path) -> None:
     for path in (shared_data / GOOGLE_DOC, _report(tmp_path / "report.pdf")):
         text, suggested = _suggested(path)

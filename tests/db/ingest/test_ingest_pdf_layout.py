@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from db.extract.statistics import suggest_statistics
 from db.ingest import pdf
 
@@ -15,6 +17,7 @@ def _read(path: Path) -> pdf.ParsedSource:
     return next(pdf.parse(path))
 
 
+@pytest.mark.shared
 def test_a_table_comes_one_row_a_line_with_its_cells_in_order(shared_data: Path) -> None:
     source = _read(shared_data / SAMPLES / "011-google-doc-document_google-doc-document.pdf")
     lines = source.text.split("\n")
@@ -25,6 +28,7 @@ def test_a_table_comes_one_row_a_line_with_its_cells_in_order(shared_data: Path)
     assert source.warnings == []
 
 
+@pytest.mark.shared
 def test_two_columns_are_read_one_after_the_other(shared_data: Path) -> None:
     text = _read(shared_data / SAMPLES / "026-latex-multicolumn_multicolumn.pdf").text
     # pypdf reads across the gutter: "... two columns filled molestie vitae, placerat a ..."
@@ -33,6 +37,7 @@ def test_two_columns_are_read_one_after_the_other(shared_data: Path) -> None:
     assert text.index("with Lorem Ipsum text.") < text.index("pellentesque ante.")
 
 
+@pytest.mark.shared
 def test_questionnaires_read_in_order_with_no_statistic(shared_data: Path) -> None:
     source = _read(shared_data / "pdf/fivethirtyeight/non-voters_nonvoters_codebook.pdf")
     assert "BASE: ALL RESPONDENTS\n1. Are you a U.S. citizen?\n1. Yes" in source.text
@@ -41,6 +46,7 @@ def test_questionnaires_read_in_order_with_no_statistic(shared_data: Path) -> No
     assert len(suggest_statistics(source.text)) <= 2
 
 
+@pytest.mark.shared
 def test_a_damaged_pdf_whose_layout_cannot_be_read_keeps_its_plain_text(
         shared_data: Path, tmp_path: Path) -> None:
     whole = (shared_data / SAMPLES / "009-pdflatex-geotopo_GeoTopo-komprimiert.pdf").read_bytes()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +23,7 @@ def _x(reader: ReaderView, position: int) -> int:
     return reader.editor.cursorRect(cursor).x()
 
 
+@pytest.mark.shared
 def test_a_pdf_table_is_shown_in_columns(qtbot: QtBot, archive: Archive, shared_data: Path) -> None:
     [result] = import_paths(archive, [shared_data / TABLE_PDF])
     assert result.source_id is not None
