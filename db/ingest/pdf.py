@@ -1,5 +1,10 @@
 """PDF: text page by page with page boundaries, document properties, encrypted files.
 
+Pages are read with their layout by :mod:`db.ingest.pdflayout` (pdfplumber: reading order,
+columns, tables one row a line). pypdf opens the file (encryption, damage, properties) and gives
+the plain text where the layout cannot be read: then a warning names the pages, whose tables
+may run together.
+
 A PDF without a text layer (a scan) is still a source: its text is empty and a warning says so,
 so the researcher sees it in the archive and OCR can fill it in later.
 """
@@ -21,6 +26,7 @@ from db.ingest._common import (
     trim_title,
 )
 from db.ingest.base import IngestError, ParsedSource, PasswordRequired
+from db.ingest.pdflayout import CELL_SEPARATOR
 from db.ingest.pdftext import mend_pages
 
 EXTENSIONS: tuple[str, ...] = (".pdf",)
@@ -60,7 +66,7 @@ def parse(
         problems.append("the file seems truncated; pages at its end may be missing")
     with _quiet_pypdf():
         reader = _open(io.BytesIO(data), password)
-        texts = mend_pages(_page_texts(reader, problems))
+        texts = mend_pages(_layout_texts(data, reader, _page_texts(reader, problems), problems))
         info = _document_info(reader)
     if not texts:
         raise IngestError("the PDF has no pages that can be read (damaged or truncated?)")
@@ -97,16 +103,18 @@ def parse(
 
 @contextlib.contextmanager
 def _quiet_pypdf() -> Iterator[None]:
-    """Hide pypdf's log lines and warnings about damage we handle (and report) ourselves."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
+    """Hide pypdf's and pdfminer's log lines and warnings about damage we handle (and report) ourselves."""
+    loggers = [logging.getLogger(name) for name in ("pypdf", "pdfminer")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             yield
     finally:
-        logger.setLevel(level)
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 def _open(stream: Any, password: str | None) -> Any:
@@ -150,13 +158,77 @@ def _page_texts(reader: Any, problems: list[str]) -> list[str]:
         except Exception:
             unreadable.append(number)
             raw = ""
-        texts.append(_tidy(raw))
+        texts.append(plain_tidy(raw))
     if unreadable and len(unreadable) == len(pages):
         raise IngestError("no page of the PDF can be read (damaged or truncated?)")
     if unreadable:
         listed = ", ".join(str(n) for n in unreadable[:10])
         problems.append(f"the text of page(s) {listed} could not be read")
     return texts
+
+
+def _layout_texts(data: bytes, reader: Any, plain: list[str], problems: list[str]) -> list[str]:
+    """Each page's text with its layout where pdfplumber reads it, else the plain text."""
+    import io
+
+    if reader.is_encrypted:
+        return plain  # opened by pypdf's decryption; pdfminer's is not the same
+    import pdfplumber
+
+    from db.ingest.pdflayout import page_layout_text
+
+    failed: list[int] = []
+    texts = list(plain)
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as document:
+            pages = list(document.pages)
+            if len(pages) != len(plain):
+                raise ValueError("pages counted differently")
+            for index, page in enumerate(pages):
+                if not plain[index]:
+                    continue  # no text layer: the page stays as pypdf found it
+                try:
+                    laid_out = _tidy(page_layout_text(page))
+                except Exception:
+                    failed.append(index + 1)
+                    continue
+                finally:
+                    page.close()
+                if laid_out:
+                    texts[index] = _soft_hyphens_mended(laid_out, plain[index])
+    except Exception:
+        problems.append("the layout of the pages could not be read (tables and columns may run "
+                        "together): the plain text is kept")
+        return plain
+    if failed:
+        listed = ", ".join(str(n) for n in failed[:10]) + (" ..." if len(failed) > 10 else "")
+        problems.append(f"the layout of page(s) {listed} could not be read (tables and columns "
+                        "may run together): their plain text is kept")
+    return texts
+
+
+_LINE_BREAK_IN_WORD = re.compile(r"([^\W\d_]+)\n([^\W\d_A-Z]+)")
+
+
+def _soft_hyphens_mended(laid_out: str, plain: str) -> str:
+    """Words broken at a soft hyphen joined again. pdfminer drops the soft hyphen that pypdf
+    keeps (and :func:`_tidy` joins at): a line break inside a word that pypdf's text holds
+    whole ("Ab\nkhazia", "Abkhazia") is a break at a soft hyphen."""
+    if "\n" not in laid_out:
+        return laid_out
+
+    def mend(match: re.Match[str]) -> str:
+        joined = match.group(1) + match.group(2)
+        if re.search(rf"(?<!\w){re.escape(joined)}(?!\w)", plain):
+            return joined
+        return match.group(0)
+
+    return _LINE_BREAK_IN_WORD.sub(mend, laid_out)
+
+
+def plain_tidy(text: str) -> str:
+    """Plain (pypdf) text tidied, its tabs made spaces: a tab marks a table's cells."""
+    return _tidy(text).replace(CELL_SEPARATOR, " ")
 
 
 def _tidy(text: str) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QFont,
+    QFontMetricsF,
     QHelpEvent,
     QMouseEvent,
     QPalette,
@@ -41,6 +42,7 @@ from desktop.views.highlighting import (
     statistic_format,
 )
 from desktop.views.paged_editor import PagedEditor
+from desktop.views.table_tabs import table_tab_stops, text_option_with_tabs
 from desktop.views.textpos import OffsetMap, display_text
 
 #: the dotted underline under suggested spans
@@ -204,6 +206,7 @@ class ReaderView(QWidget):
             self.highlighter.visible = range(0)
             self._apply_spans(rehighlight=False)
             self.editor.setPlainText(display_text(detail.text))
+            self._set_table_tabs(detail.text)
             self.editor.set_page_starts([self._offsets.to_utf16(p) for p in detail.page_starts])
             if selection is not None:
                 cursor = QTextCursor(self.editor.document())
@@ -213,6 +216,17 @@ class ReaderView(QWidget):
             self.editor.verticalScrollBar().setValue(scroll)
             self._format_visible()
         self.source_changed.emit()
+
+    def _set_table_tabs(self, text: str) -> None:
+        """Line up the cells of the source's tables (rows with tab-separated cells)."""
+        document = self.editor.document()
+        stops = table_tab_stops(text, QFontMetricsF(self.editor.font()))
+        document.setDefaultTextOption(text_option_with_tabs(document.defaultTextOption(), stops))
+
+    @property
+    def table_tabs(self) -> list[float]:
+        """The tab positions the reader sets tables with (none when the source has no table)."""
+        return [tab.position for tab in self.editor.document().defaultTextOption().tabs()]
 
     @property
     def page_count(self) -> int:

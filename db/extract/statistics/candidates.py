@@ -4,6 +4,7 @@ each (subject, measure, unit, claimant, period, place, the quote)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from db.dates import PartialDate
 from db.extract.statistics.claimants import assign_claimants
@@ -29,7 +30,9 @@ from db.extract.statistics.numbers import Number, find_numbers
 from db.extract.statistics.periods import find_period
 from db.extract.statistics.places import guess_place
 from db.extract.statistics.sentences import READ_AHEAD, bounded_sentences, clause_spans, clean
+from db.extract.statistics.structure import is_rule, read_structure
 from db.extract.statistics.suggested import StatisticCandidate
+from db.extract.statistics.tables import table_statistics
 from db.text import trimmed
 
 
@@ -99,14 +102,26 @@ def suggest_statistics(text: str, published: PartialDate | None = None,
 
     ``language`` is the source's (ISO 639-1); without it a text mostly in Cyrillic is told by
     its words. Russian is read by :mod:`.russian`; every other language by the English rules,
-    which find figures in digits whatever the language."""
+    which find figures in digits whatever the language. Tables, tables of contents, lists of
+    codes and coding rules are told apart first (:mod:`.structure`); a table's figures are read
+    cell by cell with their row and column labels (:mod:`.tables`)."""
     reader = _sentence_statistics
     if _reads_as(text, language) == "ru":
         from db.extract.statistics.russian import sentence_statistics as reader
+    structure = read_structure(text)
+    prose = structure.prose
     candidates: list[StatisticCandidate] = []
-    for s_start, s_end in bounded_sentences(text):
-        sentence = text[s_start:s_end]
-        candidates.extend(reader(text, s_start, sentence, published))
+    for s_start, s_end in bounded_sentences(prose):
+        sentence = prose[s_start:s_end]
+        if is_rule(sentence):
+            continue
+        for found in reader(prose, s_start, sentence, published):
+            # a quote may take in a blanked line: it quotes the text as written
+            quote = text[found.start:found.end]
+            candidates.append(found if quote == found.quote else replace(found, quote=quote))
+    if structure.tables:
+        candidates.extend(table_statistics(text, structure.tables))
+        candidates.sort(key=lambda c: (c.start, c.end))
     return candidates
 
 
