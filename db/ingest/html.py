@@ -3,10 +3,31 @@
 Nothing is fetched and nothing runs: the bytes on disk are parsed as a tree (trafilatura for the
 main text, lxml for ``<meta>``, OpenGraph and JSON-LD); scripts, styles and remote images are
 dropped, never loaded.
+
+The bytes are decoded by the charset the page declares (``<meta charset>`` or ``http-equiv``)
+wherever in the head it stands: a parser that meets the declaration after ``<title>`` would have
+read the title in the wrong encoding ("MÄ ori" for "Māori"). Without a declaration, UTF-8 if the
+bytes are UTF-8, else the parser's own guess.
+
+Metadata, first found wins, in this order of precedence:
+
+- title: JSON-LD ``headline`` (an Article's before a WebPage's), ``og:title`` and the other title
+  metas, ``<title>`` without its " | Site" suffix, trafilatura's, the first line;
+- date: JSON-LD ``datePublished``, ``article:published_time`` and the other publication metas,
+  JSON-LD ``dateCreated``, then trafilatura's reading of ``<time>`` and the like (never a
+  copyright year, never ``dateModified``);
+- author: JSON-LD ``author``, ``<meta name=author>``/``article:author`` (not a profile URL), the
+  page's visible byline (trafilatura's), never a login form's labels;
+- outlet: ``og:site_name`` and the like, JSON-LD ``publisher``; language: JSON-LD
+  ``inLanguage``, ``og:locale``, ``Content-Language``, ``<html lang>``, else detected on import.
+
+The text then loses the headline repeated as its first line and page furniture (date lines,
+comment counts, share prompts: :mod:`db.ingest.pagetext`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Iterator
@@ -15,6 +36,7 @@ from typing import Any
 
 from db.ingest._common import first_line_title, parse_date, read_bytes, trim_title
 from db.ingest.base import IngestError, ParsedSource
+from db.ingest.pagetext import article_text
 
 EXTENSIONS: tuple[str, ...] = (".html", ".htm", ".xhtml")
 MEDIA_TYPE = "text/html"
@@ -97,6 +119,7 @@ def refuse_binary(data: bytes) -> None:
 def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedSource:
     """The source in a web page's HTML (bytes with their own charset declaration, or text);
     ``name`` is the title of last resort, ``url`` where the page was saved from, if known."""
+    data = _decoded(data)
     tree = _tree(data)
     meta = _page_metadata(tree)
     extracted = _trafilatura(data)
@@ -111,6 +134,7 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     outlet = meta.get("outlet") or extracted.get("sitename")
     title = meta.get("title") or _without_site_name(meta.get("page title"), outlet)
     title = title or extracted.get("title")
+    text = article_text(text, title)
     source = ParsedSource(
         text=text,
         title=trim_title(title) or first_line_title(text) or trim_title(name),
@@ -122,6 +146,30 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
         warnings=warnings,
     )
     return source
+
+
+_DECLARED = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def _decoded(data: bytes | str) -> bytes | str:
+    """The page as text, decoded by the charset it declares anywhere in its first 64 KB (or as
+    UTF-8 when it is UTF-8); bytes left to the parser when neither says (a BOM, say)."""
+    if isinstance(data, str) or data.startswith(_UNICODE_BOMS) or data.startswith(b"\xef\xbb\xbf"):
+        return data
+    import codecs
+
+    declared = _DECLARED.search(data[:65536])
+    encoding = None
+    if declared is not None:
+        with contextlib.suppress(LookupError):
+            encoding = codecs.lookup(declared.group(1).decode("ascii", "replace")).name
+    try:
+        text = data.decode(encoding or "utf-8", errors="replace" if encoding else "strict")
+    except UnicodeDecodeError:
+        return data
+    # lxml refuses text that still declares an encoding of its own
+    return _XML_DECLARATION.sub("", text, count=1)
 
 
 def _tree(data: bytes | str) -> Any:
@@ -167,10 +215,13 @@ def _page_metadata(tree: Any) -> dict[str, str]:
             found[key] = " ".join(value.split())
 
     # JSON-LD first: it is the most structured; <meta> tags fill what it lacks.
+    created: list[str] = []
     for node in tree.iterfind(".//script[@type='application/ld+json']"):
         for item in _json_ld_items(node.text or ""):
             keep("title", item.get("headline") or item.get("name"))
-            keep("published", item.get("datePublished") or item.get("dateCreated"))
+            keep("published", item.get("datePublished"))
+            if isinstance(item.get("dateCreated"), str):
+                created.append(item["dateCreated"])
             keep("author", _names(item.get("author")))
             keep("outlet", _names(item.get("publisher")))
             keep("url", item.get("url") if isinstance(item.get("url"), str) else None)
@@ -204,6 +255,8 @@ def _page_metadata(tree: Any) -> dict[str, str]:
     ):
         for name in names:
             keep(key, metas.get(name))
+    for date in created:  # a creation date only when nothing says when it was published
+        keep("published", date)
     for link in tree.iterfind(".//link[@rel]"):
         if "canonical" in link.get("rel", "").lower().split():
             # A canonical link, when present, names the article better than og:url.
@@ -232,6 +285,17 @@ def _without_site_name(title: str | None, outlet: str | None) -> str | None:
 
 
 def _json_ld_items(raw: str) -> Iterator[dict[str, Any]]:
+    """The Article items of a JSON-LD block, then its WebPage items (whose name is the page's)."""
+    items = list(_json_ld_all(raw))
+    yield from sorted(items, key=lambda item: not any("Article" in k for k in _kinds(item)))
+
+
+def _kinds(item: dict[str, Any]) -> list[str]:
+    kind = item.get("@type")
+    return [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
+
+
+def _json_ld_all(raw: str) -> Iterator[dict[str, Any]]:
     try:
         data = json.loads(raw)
     except ValueError:
@@ -244,9 +308,7 @@ def _json_ld_items(raw: str) -> Iterator[dict[str, Any]]:
         elif isinstance(item, dict):
             if "@graph" in item:
                 stack.extend(item["@graph"] if isinstance(item["@graph"], list) else [])
-            kind = item.get("@type")
-            kinds = kind if isinstance(kind, list) else [kind]
-            if any(isinstance(k, str) and ("Article" in k or k == "WebPage") for k in kinds):
+            if any("Article" in k or k == "WebPage" for k in _kinds(item)):
                 yield item
 
 

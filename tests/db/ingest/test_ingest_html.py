@@ -198,3 +198,65 @@ def test_site_name_is_cut_from_the_page_title_but_dashes_stay(tmp_path: Path) ->
     assert read(named).title == "Talks resume in Minsk"
     assert read(named).outlet == "Example News"
     assert read(dashed).title == "ECONOMIC SPOTLIGHT - BANKAMERICA"
+
+
+BODY = ("<p>Negotiators from both delegations met again on Tuesday in the capital and agreed to "
+        "extend the ceasefire by a further thirty days, officials from the mediating office said.</p>"
+        "<p>The previous truce had been broken several times in the eastern districts, where at least "
+        "a dozen civilians were reported killed in the last week of fighting.</p>")
+
+
+def _page(tmp_path: Path, head: str, body: str, *, encoding: str = "utf-8") -> ParsedSource:
+    path = tmp_path / "page.html"
+    path.write_bytes(f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>".encode(encoding))
+    return read(path)
+
+
+def test_a_title_before_the_charset_declaration_still_decodes_by_it(tmp_path: Path) -> None:
+    source = _page(tmp_path, '<title>Māori land claims settled</title><meta charset="utf-8">',
+                   f"<article><h1>Māori land claims settled</h1>{BODY}</article>")
+    assert source.title == "Māori land claims settled"
+    late = _page(tmp_path, "<title>Переговоры в Минске</title>"
+                 '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+                 f"<article>{BODY}<p>Переговоры в Минске продолжатся в пятницу утром.</p></article>",
+                 encoding="cp1251")
+    assert late.title == "Переговоры в Минске"
+    assert "продолжатся в пятницу" in late.text
+
+
+def test_date_published_wins_over_date_created_wherever_they_are_declared(tmp_path: Path) -> None:
+    ld = ('<script type="application/ld+json">[{"@type": "WebPage", "dateCreated": "2015-07-01"},'
+          '{"@type": "NewsArticle", "headline": "Truce extended", "dateCreated": "2015-07-02",'
+          ' "datePublished": "2015-07-24", "dateModified": "2015-07-25"}]</script>')
+    source = _page(tmp_path, f'<meta charset="utf-8"><title>Truce extended</title>{ld}', f"<article>{BODY}</article>")
+    assert source.published == PartialDate(2015, 7, 24)
+
+
+def test_a_login_menu_or_a_url_slug_is_never_the_author_the_byline_is(tmp_path: Path) -> None:
+    body = ('<header><form><label>Username</label><input name="user"><label>Password</label>'
+            '<input name="pw" type="password"></form></header>'
+            '<article><h1>Truce extended</h1><p class="byline">By Amina Yusuf</p>'
+            f"{BODY}</article>")
+    source = _page(tmp_path, '<meta charset="utf-8"><title>Truce extended</title>'
+                   '<link rel="canonical" href="https://news.example.org/world/afp/truce-extended">', body)
+    assert source.author == "Amina Yusuf"
+
+
+def test_the_title_is_not_repeated_as_the_first_line_and_boilerplate_lines_are_left_out(tmp_path: Path) -> None:
+    body = ("<article><h1>Truce extended for thirty days</h1>"
+            "<div>24 July 2015</div><div>From the section Europe</div><div>941 comments</div>"
+            "<div>Share this article</div>"
+            f"{BODY}</article>")
+    source = _page(tmp_path, '<meta charset="utf-8"><title>Truce extended for thirty days</title>', body)
+    assert source.title == "Truce extended for thirty days"
+    assert source.text.startswith("Negotiators from both delegations"), source.text[:200]
+
+
+def test_the_standfirst_is_kept_as_the_first_paragraph(tmp_path: Path) -> None:
+    body = ('<article><h1>Truce extended</h1>'
+            '<p class="standfirst">The ceasefire in the east will hold for another month, '
+            "both sides say, after a week of deadly violations.</p>"
+            f"{BODY}</article>")
+    source = _page(tmp_path, '<meta charset="utf-8"><title>Truce extended</title>', body)
+    assert source.text.startswith("The ceasefire in the east will hold"), source.text[:200]
+    assert "Negotiators from both delegations" in source.text
