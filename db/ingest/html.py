@@ -21,7 +21,9 @@ Metadata, first found wins, in this order of precedence:
 - outlet: ``og:site_name`` and the like, JSON-LD ``publisher``; language: JSON-LD
   ``inLanguage``, ``og:locale``, ``Content-Language``, ``<html lang>``, else detected on import.
 
-The text then loses the headline repeated as its first line and page furniture (date lines,
+On a page that also shows other stories (a section page, an article among teasers), the text
+is the article's whose headline matches the title (:mod:`db.ingest.mainarticle`). The text then
+loses the headline repeated as its first line and page furniture (date lines,
 comment counts, share prompts: :mod:`db.ingest.pagetext`).
 """
 
@@ -36,6 +38,7 @@ from typing import Any
 
 from db.ingest._common import first_line_title, parse_date, read_bytes, trim_title
 from db.ingest.base import IngestError, ParsedSource
+from db.ingest.mainarticle import main_article
 from db.ingest.pagetext import article_text
 
 EXTENSIONS: tuple[str, ...] = (".html", ".htm", ".xhtml")
@@ -124,6 +127,10 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     meta = _page_metadata(tree)
     extracted = _trafilatura(data)
     text = (extracted.get("text") or "").strip()
+    outlet = meta.get("outlet") or extracted.get("sitename")
+    title = meta.get("title") or _without_site_name(meta.get("page title"), outlet)
+    title = title or extracted.get("title")
+    text = _main_article_text(tree, title, text)
     warnings: list[str] = []
     if not text:
         text = _visible_text(tree)
@@ -131,9 +138,6 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
             warnings.append("the main article text was not found; all visible text was kept")
     if not text:
         warnings.append("the page has no visible text")
-    outlet = meta.get("outlet") or extracted.get("sitename")
-    title = meta.get("title") or _without_site_name(meta.get("page title"), outlet)
-    title = title or extracted.get("title")
     text = article_text(text, title)
     source = ParsedSource(
         text=text,
@@ -182,14 +186,32 @@ def _tree(data: bytes | str) -> Any:
         raise IngestError(f"not a readable web page ({exc})") from None
 
 
-def _trafilatura(data: bytes | str) -> dict[str, Any]:
+#: the main article's text must be this share of the whole page's main text at least, or it is
+#: taken for a fragment (a headline's box) and the whole page's is kept
+_MAIN_ARTICLE_SHARE = 0.4
+
+
+def _main_article_text(tree: Any, title: str | None, text: str) -> str:
+    """The text of the page's own article when the page also shows other stories' teasers
+    (:mod:`db.ingest.mainarticle`), else ``text``, the main text of the whole page."""
+    import lxml.html
+
+    article = main_article(tree, title)
+    if article is None:
+        return text
+    markup = "<html><body>" + lxml.html.tostring(article, encoding="unicode") + "</body></html>"
+    own = (_trafilatura(markup, with_metadata=False).get("text") or "").strip()
+    return own if own and len(own) >= _MAIN_ARTICLE_SHARE * len(text) else text
+
+
+def _trafilatura(data: bytes | str, *, with_metadata: bool = True) -> dict[str, Any]:
     import trafilatura
 
     try:
         # A byte string, never a URL: trafilatura fetches nothing for it.
         document = trafilatura.bare_extraction(
             data,
-            with_metadata=True,
+            with_metadata=with_metadata,
             include_comments=False,
             include_images=False,
             include_links=False,

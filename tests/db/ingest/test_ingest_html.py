@@ -260,3 +260,43 @@ def test_the_standfirst_is_kept_as_the_first_paragraph(tmp_path: Path) -> None:
     source = _page(tmp_path, '<meta charset="utf-8"><title>Truce extended</title>', body)
     assert source.text.startswith("The ceasefire in the east will hold"), source.text[:200]
     assert "Negotiators from both delegations" in source.text
+
+
+def _teaser(headline: str, summary: str) -> str:
+    return f'<article class="teaser"><h3><a href="/story">{headline}</a></h3><p>{summary}</p></article>'
+
+
+TEASERS = [
+    ("Floods cut roads to three villages", "Rescue teams reached the valley on Monday after two days of "
+     "rain had washed away the only bridge into the district, officials said."),
+    ("Parliament debates the budget again", "Deputies argued late into the night over the defence budget, "
+     "which the opposition says is far too large for a country at war."),
+    ("Talks on prisoners stall in Geneva", "Negotiators left the table without an agreement on the exchange "
+     "of prisoners, the third failure in as many months of talks."),
+    ("Elections set for the spring", "The electoral commission named a date in April for the vote, which "
+     "has been delayed twice since the fighting broke out last year."),
+]
+STANDFIRST = "A week after the truce was signed, the guns have fallen silent along the front line."
+
+
+def test_an_article_among_teasers_of_other_stories_gives_its_own_text_only(tmp_path: Path) -> None:
+    before = "".join(_teaser(h, s) for h, s in TEASERS[:3])
+    after = "".join(_teaser(h, s) for h, s in TEASERS[3:])
+    body = (f'<main><section class="top-stories">{before}</section>'
+            f'<article class="story"><h1>Truce extended</h1><p class="standfirst">{STANDFIRST}</p>{BODY}'
+            f'</article><section class="more">{after}</section></main>')
+    source = _page(tmp_path, '<meta charset="utf-8"><title>Truce extended | Example Post</title>'
+                   '<meta property="og:site_name" content="Example Post">', body)
+    assert source.title == "Truce extended"
+    assert source.text.startswith(STANDFIRST), source.text[:300]
+    assert "Negotiators from both delegations" in source.text
+    assert "civilians were reported killed" in source.text
+    for headline, summary in TEASERS:
+        assert headline not in source.text
+        assert summary[:40] not in source.text
+
+
+def test_a_section_page_without_its_own_article_keeps_its_text(tmp_path: Path) -> None:
+    body = "<main><h1>World news</h1>" + "".join(_teaser(h, s) for h, s in TEASERS) + "</main>"
+    source = _page(tmp_path, '<meta charset="utf-8"><title>World news</title>', body)
+    assert any(summary[:40] in source.text for _, summary in TEASERS)
