@@ -319,7 +319,8 @@ def compare(pages: dict[str, Any]) -> None:
         from readability import Document  # type: ignore[import-not-found]  # readability-lxml, optional
 
         def readability_text(data: bytes) -> str:
-            summary = Document(data).summary(html_partial=True)
+            page = html._decoded(data)  # its own charset sniffing fails on bytes here
+            summary = Document(page).summary(html_partial=True)
             return _blocks(summary)
 
         extractors["readability-lxml"] = readability_text

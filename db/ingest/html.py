@@ -144,7 +144,7 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
         title=trim_title(title) or first_line_title(text) or trim_title(name),
         published=parse_date(meta.get("published")) or parse_date(extracted.get("date")),
         outlet=outlet,
-        author=meta.get("author") or extracted.get("author"),
+        author=meta.get("author") or _byline(extracted.get("author")),
         url=meta.get("url") or extracted.get("url") or url,
         language=_language(meta.get("language")),
         warnings=warnings,
@@ -293,6 +293,20 @@ def _page_metadata(tree: Any) -> dict[str, str]:
     if found.get("author", "").startswith(("http://", "https://")):
         del found["author"]  # article:author is often a profile URL, not a name
     return found
+
+
+#: what an account menu says where a byline's class name is ("username", "user-name")
+_ACCOUNT_WORDS = frozenset(
+    ["username", "user name", "user", "login", "log in", "sign in", "account", "my account",
+     "profile", "guest", "anonymous", "admin", "administrator"]
+)
+
+
+def _byline(author: str | None) -> str | None:
+    """The visible byline as trafilatura read it, unless it is an account menu's label."""
+    if not author or " ".join(author.casefold().split()) in _ACCOUNT_WORDS:
+        return None
+    return author
 
 
 def _without_site_name(title: str | None, outlet: str | None) -> str | None:

@@ -300,3 +300,11 @@ def test_a_section_page_without_its_own_article_keeps_its_text(tmp_path: Path) -
     body = "<main><h1>World news</h1>" + "".join(_teaser(h, s) for h, s in TEASERS) + "</main>"
     source = _page(tmp_path, '<meta charset="utf-8"><title>World news</title>', body)
     assert any(summary[:40] in source.text for _, summary in TEASERS)
+
+
+def test_an_account_menu_with_a_username_class_is_not_the_author(tmp_path: Path) -> None:
+    body = ('<header><ul class="nav"><li class="nav-user"><a href="#"><span class="username">Username</span></a>'
+            '</li></ul></header><article><h1>Truce extended</h1>'
+            f"{BODY}</article>")
+    source = _page(tmp_path, '<meta charset="utf-8"><title>Truce extended</title>', body)
+    assert source.author != "Username"
