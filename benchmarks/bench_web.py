@@ -28,6 +28,9 @@ How a field counts as right (rules fixed before any rule of the importer was tun
   anywhere in the text's first 2 lines. readability's expected body is taken from its first
   paragraph of 40 letters or more, past image captions (which its output keeps).
 
+"paragraphs kept" is the mean share of the expected body's paragraphs (80 characters or more)
+whose first 60 letters are in the text: what a stricter extraction loses at the end.
+
 A field without an expected value on a page is not scored there (the count is shown).
 """
 
@@ -224,6 +227,15 @@ def start_near(text: str, body: str) -> bool:
     return bool(want) and want in _letters(head)[: len(want) + 400]
 
 
+def paragraphs_kept(text: str, body: str) -> float | None:
+    """The share of the expected body's paragraphs (of 80 characters or more) found in the text."""
+    paragraphs = [p for p in body.split("\n") if len(p) >= 80]
+    if not paragraphs:
+        return None
+    key = _letters(text)
+    return sum(_letters(p)[:60] in key for p in paragraphs) / len(paragraphs)
+
+
 def score(source: Any, expected: dict[str, Any]) -> dict[str, bool | None]:
     def given(field: str, judge: Callable[[Any, str], bool], got: Any) -> bool | None:
         want = expected.get(field)
@@ -267,11 +279,15 @@ def run_importer(pages: dict[str, Any], verbose: bool) -> None:
             if not loaded:
                 continue
             results = []
+            recall: list[float] = []
             start = time.perf_counter()
             for page, data, expected in loaded:
                 source = html.page_source(data, page)
                 result = score(source, expected)
                 results.append(result)
+                kept = paragraphs_kept(source.text, expected["body"])
+                if kept is not None:
+                    recall.append(kept)
                 if verbose and part == "tuning":  # never look into the held-out part
                     wrong = [f for f, ok in result.items() if ok is False]
                     if wrong:
@@ -283,8 +299,9 @@ def run_importer(pages: dict[str, Any], verbose: bool) -> None:
             for field in FIELDS:
                 judged = [bool(r[field]) for r in results if r[field] is not None]
                 cells.append(f"{sum(judged) / len(judged):.0%} of {len(judged)}" if judged else "-")
-            rows.append([corpus, part, str(len(loaded)), *cells, f"{elapsed:.0f}"])
-    print_table(["pages", "part", "n", *FIELDS, "ms/page"], rows)
+            kept_cell = f"{sum(recall) / len(recall):.1%}" if recall else "-"
+            rows.append([corpus, part, str(len(loaded)), *cells, kept_cell, f"{elapsed:.0f}"])
+    print_table(["pages", "part", "n", *FIELDS, "paragraphs kept", "ms/page"], rows)
     print("goals: " + ", ".join(f"{field} >= {goal:.0%}" for field, goal in GOALS.items()))
 
 
