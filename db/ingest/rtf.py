@@ -42,8 +42,8 @@ _CODE_PAGE = re.compile(rb"\\ansicpg(\d{1,5}) ?")
 _CHARACTER_SET = re.compile(rb"\\(ansi|mac|pca|pc)(?![a-zA-Z])")
 #: control words rewritten before striprtf reads the text: a line break inside a paragraph
 #: (striprtf gives it the same newline as a paragraph's end) and table cells (a "|" in striprtf)
-_LINE_BREAK = re.compile(rb"(?<!\\)\\line(?![a-zA-Z])")
-_CELL = re.compile(rb"(?<!\\)\\(?:nest)?cell(?![a-zA-Z])")
+_LINE_BREAK = re.compile(rb"(?<!\\)\\line(?![a-zA-Z]) ?")
+_CELL = re.compile(rb"(?<!\\)\\(?:nest)?cell(?![a-zA-Z]) ?")
 _MARK = "\u2028"  # stands for a line break inside a paragraph until paragraphs are spaced
 _SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
