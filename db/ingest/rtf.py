@@ -14,6 +14,11 @@ of their font or of the document). Around it, this module:
 - gives paragraphs a blank line between them as the other document readers do, a line break
   inside a paragraph one newline, table cells a tab between them and rows a line each; and
   joins the halves of characters outside the Basic Multilingual Plane (``\u-10179`` ``\u-8694``).
+
+Speed (2026-12, a 22 MB RTF LibreOffice wrote of 1.09 million characters of Russian text and
+eleven pictures): 9.1 s, striprtf alone 27 s (its picture removal goes character by character).
+striprtf's loop is Python, about 120,000 characters of Cyrillic a second, so RTF is read in
+the importer's worker processes.
 """
 
 from __future__ import annotations
@@ -78,7 +83,7 @@ def read_rtf(data: bytes, name: str) -> ParsedSource:
     codec = _codec(start[:4096])
     try:
         text = _plain_text(groups.body, codec)
-        properties = _properties(groups.info, codec) if groups.info else {}
+        properties = _properties(groups.info, codec) if groups.info else _Properties()
     except Exception as exc:  # striprtf on what it did not foresee (a code page Python lacks ...)
         raise IngestError(f"not a readable RTF file (damaged?): {exc}") from None
     warnings = []
@@ -86,12 +91,11 @@ def read_rtf(data: bytes, name: str) -> ParsedSource:
         warnings.append("the file ends before its last group closes (cut short?): the text up to there was kept")
     if not text:
         warnings.append("the document has no text")
-    created = properties.get("created")
     return ParsedSource(
         text=text,
-        title=trim_title(properties.get("title")) or first_line_title(text) or trim_title(name),
-        author=trim_title(properties.get("author")),
-        published=created if isinstance(created, PartialDate) else None,
+        title=trim_title(properties.title) or first_line_title(text) or trim_title(name),
+        author=trim_title(properties.author),
+        published=properties.created,
         warnings=warnings,
     )
 
@@ -188,7 +192,7 @@ def _decoded(data: bytes, codec: str) -> str:
 def _plain_text(body: bytes, codec: str) -> str:
     from striprtf.striprtf import rtf_to_text
 
-    raw = rtf_to_text(_decoded(body, codec), encoding=codec, errors="replace")
+    raw: str = rtf_to_text(_decoded(body, codec), encoding=codec, errors="replace")  # type: ignore[no-untyped-call]
     return _tidy(raw)
 
 
@@ -212,22 +216,27 @@ _PROPERTY = re.compile(rb"\{\\(title|author|creatim)(?![a-zA-Z])")
 _DATE_PART = re.compile(rb"\\(yr|mo|dy)(\d{1,4})")
 
 
-def _properties(info: bytes, codec: str) -> dict[str, str | PartialDate]:
+@dataclass
+class _Properties:
+    title: str | None = None
+    author: str | None = None
+    created: PartialDate | None = None
+
+
+def _properties(info: bytes, codec: str) -> _Properties:
     """Title, author and creation date from the info group. A property may be there twice (an
     ANSI copy and, in ``\\*\\ud``, a Unicode one, as LibreOffice writes it): the last one wins."""
-    found: dict[str, str | PartialDate] = {}
+    found = _Properties()
     for match in _PROPERTY.finditer(info):
         key = match.group(1).decode()
         group = info[match.end():_group_end(info, match.start())]
         if key == "creatim":
             parts = {name.decode(): int(value) for name, value in _DATE_PART.findall(group)}
-            date = _date(parts)
-            if date is not None:
-                found["created"] = date
+            found.created = _date(parts) or found.created
             continue
         value = _plain_text(b"{\\rtf1 " + group + b"}", codec).replace("\n", " ").strip()
         if value and value.count("?") * 2 < len(value.replace(" ", "")):  # not an ANSI copy of Cyrillic
-            found[key] = value
+            setattr(found, key, value)
     return found
 
 
