@@ -1,7 +1,7 @@
 """How much any one file may grow to while it is read: what keeps a tiny crafted file from
 taking gigabytes of memory (a zip bomb, a repeat count of billions).
 
-Office files (.docx, .odt, .xlsx) are zip archives whose members the libraries inflate whole;
+Office files (.docx, .odt, .xlsx) and e-books (.epub) are zip archives whose members the libraries inflate whole;
 Python's zipfile never inflates a member past the size its directory declares, so checking the
 declared sizes before anything is inflated bounds what reading can take.
 """
@@ -35,12 +35,13 @@ def file_too_large(size: int) -> str | None:
     return None
 
 
-def check_members(archive: zipfile.ZipFile, kind: str) -> None:
-    """Refuse an office file whose members would inflate past the bounds above."""
+def check_members(archive: zipfile.ZipFile, kind: str, parsed_suffixes: tuple[str, ...] = (".xml", ".rels")) -> None:
+    """Refuse an office file whose members would inflate past the bounds above (those named
+    with ``parsed_suffixes`` are the ones parsed whole)."""
     total = 0
     for info in archive.infolist():
         total += info.file_size
-        parsed = info.filename.lower().endswith((".xml", ".rels"))
+        parsed = info.filename.lower().endswith(parsed_suffixes)
         if parsed and info.file_size > MAX_XML_MEMBER:
             raise IngestError(
                 f"not read: this {kind}'s part {info.filename} would inflate to "

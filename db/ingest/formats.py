@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 
-from db.ingest import docx, eml, html, mhtml, odt, pdf, table, telegram, text
+from db.ingest import doc, docx, eml, epub, html, mhtml, odt, pdf, rtf, table, telegram, text
 from db.ingest._common import is_folder
 
-READERS: tuple[ModuleType, ...] = (text, html, mhtml, pdf, docx, odt, eml, table, telegram)
+READERS: tuple[ModuleType, ...] = (text, html, mhtml, pdf, docx, odt, doc, rtf, epub, eml, table, telegram)
 _BY_SUFFIX: dict[str, ModuleType] = {
     suffix: module for module in READERS for suffix in module.EXTENSIONS
 }

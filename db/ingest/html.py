@@ -133,7 +133,7 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     text = _main_article_text(tree, title, text)
     warnings: list[str] = []
     if not text:
-        text = _visible_text(tree)
+        text = visible_text(tree)
         if text:
             warnings.append("the main article text was not found; all visible text was kept")
     if not text:
@@ -369,7 +369,7 @@ def _language(value: str | None) -> str | None:
     return match.group(0).lower() if match else None
 
 
-def _visible_text(tree: Any) -> str:
+def visible_text(tree: Any) -> str:
     """All text a browser would show, one line per block, scripts and styles removed."""
     for node in list(tree.iter(*_INVISIBLE)):
         parent = node.getparent()

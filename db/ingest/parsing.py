@@ -27,7 +27,8 @@ from db.ingest.base import IngestError, ParsedSource, PasswordRequired, Unsuppor
 from db.ingest.formats import reader_for
 
 #: suffixes whose reading is slow enough to be worth a worker process
-SLOW_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".docx", ".odt", ".eml"})
+SLOW_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".docx", ".odt", ".doc",
+                           ".rtf", ".epub", ".eml"})
 #: a pool is started only for at least this many slow files at once (a worker takes about a
 #: second to start and load the readers)
 MIN_SLOW_FILES = 6

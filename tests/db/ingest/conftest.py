@@ -205,3 +205,75 @@ def write_message(path: Path, *, html: str | None = None, attachments: list[Path
         message.add_attachment(attachment.read_bytes(), maintype=kind[0], subtype=kind[1], filename=attachment.name)
     path.write_bytes(bytes(message))
     return path
+
+
+def rtf_bytes(text: str, code_page: str = "cp1251") -> str:
+    """``text`` as RTF writes it: ASCII as it is, other characters as \\'xx bytes of the code page
+    (what Word writes in a Russian document), braces and backslashes escaped."""
+    out = []
+    for char in text:
+        if char in "\\{}":
+            out.append("\\" + char)
+        elif char.isascii():
+            out.append(char)
+        else:
+            out.append("".join(f"\\'{byte:02x}" for byte in char.encode(code_page)))
+    return "".join(out)
+
+
+def rtf_unicode(text: str) -> str:
+    """``text`` as LibreOffice writes it: \\uN escapes (signed 16-bit UTF-16 units, a character
+    outside the BMP as its two halves) with a "?" for readers that know none."""
+    out = []
+    for char in text:
+        if char.isascii():
+            out.append(char)
+            continue
+        units = char.encode("utf-16-le")
+        for at in range(0, len(units), 2):
+            unit = int.from_bytes(units[at:at + 2], "little")
+            out.append(f"\\u{unit if unit < 32768 else unit - 65536}\\'3f")
+    return "".join(out)
+
+
+_OPF_METADATA = """<dc:title>Доклад о положении в Донбассе</dc:title>
+<dc:creator opf:role="aut">Анна Петрова</dc:creator><dc:creator opf:role="trl">John Smith</dc:creator>
+<dc:date opf:event="modification">2019-01-02</dc:date><dc:date opf:event="publication">2015-03-04</dc:date>
+<dc:language>ru-RU</dc:language><dc:publisher>Мемориал</dc:publisher>"""
+#: (file name, title, body) in reading order; the manifest lists them the other way round
+EPUB_CHAPTERS = (
+    ("Text/chapter1.xhtml", "Глава 1", "<h1>Глава 1</h1><p>Сорок снарядов упали на&nbsp;Киевский район.</p>"
+     "<p>Миссия не смогла подтвердить цифры.</p>"),
+    ("Text/chapter2.xhtml", "Chapter 2", "<h2>Chapter 2</h2><p>Twelve people were detained at the checkpoint.</p>"),
+)
+
+
+def write_epub(path: Path, chapters: tuple[tuple[str, str, str], ...] = EPUB_CHAPTERS,
+               metadata: str = _OPF_METADATA, *, version: str = "2.0",
+               extra: dict[str, bytes] | None = None, opf_head: str = "") -> Path:
+    """An EPUB as Sigil or Calibre writes one: mimetype first and stored, a container, the OPF
+    in OEBPS/ (manifest in reverse order, spine in reading order, a navigation document), chapters."""
+    manifest = "".join(f'<item id="c{n}" href="{name}" media-type="application/xhtml+xml"/>'
+                       for n, (name, _title, _body) in reversed(list(enumerate(chapters))))
+    manifest += '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>'
+    spine = '<itemref idref="nav"/>' + "".join(f'<itemref idref="c{n}"/>' for n in range(len(chapters)))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip")
+        archive.writestr("META-INF/container.xml",
+                         '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:'
+                         'xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" '
+                         'media-type="application/oebps-package+xml"/></rootfiles></container>')
+        archive.writestr("OEBPS/content.opf",
+                         f'<?xml version="1.0" encoding="utf-8"?>{opf_head}<package xmlns="http://www.idpf.org/2007/opf" '
+                         f'version="{version}" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/" '
+                         f'xmlns:opf="http://www.idpf.org/2007/opf"><dc:identifier id="id">urn:uuid:1</dc:identifier>'
+                         f"{metadata}</metadata><manifest>{manifest}</manifest><spine>{spine}</spine></package>")
+        archive.writestr("OEBPS/nav.xhtml", '<html xmlns="http://www.w3.org/1999/xhtml"><body><nav><ol>'
+                         + "".join(f"<li>{title}</li>" for _name, title, _body in chapters) + "</ol></nav></body></html>")
+        for name, title, body in chapters:
+            archive.writestr(f"OEBPS/{name}",
+                             '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml">'
+                             f"<head><title>{title}</title><style>p {{ margin: 0 }}</style></head><body>{body}</body></html>")
+        for name, data in (extra or {}).items():
+            archive.writestr(name, data)
+    return path

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from db.ingest import docx, formats, html, pdf, table, text
+from db.ingest import doc, docx, epub, formats, html, pdf, rtf, table, text
 from db.ingest.base import IngestError
 from db.ingest.formats import reader_for, walk
 
@@ -28,13 +28,16 @@ from db.ingest.formats import reader_for, walk
         ("i.tsv", table),
         ("j.xlsx", table),
         ("k.jsonl", table),
+        ("l.doc", doc),
+        ("m.RTF", rtf),
+        ("n.epub", epub),
     ],
 )
 def test_reader_by_suffix(name: str, module: object) -> None:
     assert reader_for(Path(name)) is module
 
 
-@pytest.mark.parametrize("name", ["photo.jpg", "old.doc", "reut2-000.sgm", "README", "x.txt.gz"])
+@pytest.mark.parametrize("name", ["photo.jpg", "old.wps", "reut2-000.sgm", "README", "x.txt.gz"])
 def test_unknown_types_have_no_reader(name: str) -> None:
     assert reader_for(Path(name)) is None
 

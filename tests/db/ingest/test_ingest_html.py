@@ -121,7 +121,7 @@ def test_visible_text_fallback_drops_scripts() -> None:
     tree = html._tree(
         b"<html><body><div>Seen<script>hidden()</script></div><p>Also</p></body></html>"
     )
-    assert html._visible_text(tree) == "Seen\nAlso"
+    assert html.visible_text(tree) == "Seen\nAlso"
 
 
 def test_declared_legacy_encoding(tmp_path: Path) -> None:

@@ -203,7 +203,8 @@ def test_the_column_dialog_starts_from_the_guess_and_refuses_an_unusable_mapping
 
 def test_the_file_dialog_offers_every_type_a_reader_exists_for() -> None:
     documents = import_file_filter().split(";;")[0]
-    for pattern in ("*.txt", "*.md", "*.html", "*.mhtml", "*.pdf", "*.docx", "*.odt", "*.eml", "*.csv", "*.xlsx", "*.jsonl", "*.json"):
+    for pattern in ("*.txt", "*.md", "*.html", "*.mhtml", "*.pdf", "*.docx", "*.odt", "*.doc", "*.rtf", "*.epub", "*.eml",
+                    "*.csv", "*.xlsx", "*.jsonl", "*.json"):
         assert pattern in documents.split("(")[1].rstrip(")").split()
 
 
