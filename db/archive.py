@@ -1,9 +1,9 @@
 """Open or create an archive: a SQLite file (the default) or a PostgreSQL database (for a team).
 
-Opening checks what the file is before touching it and whether it is whole (``PRAGMA
-quick_check``), migrates an older archive after backing it up, and refuses one written by a newer
-Dossier. A new archive is built under a temporary name and an upgrade runs in one transaction, so
-neither is ever left half-done; an archive on read-only media is opened read-only.
+Opening checks what the file is and whether it is whole (``PRAGMA quick_check``), migrates an
+older archive after backing it up, refuses one of a newer Dossier.
+A new archive is built under a temporary name and an upgrade runs in one transaction (never left
+half-done); an archive on read-only media is opened read-only.
 
 An encrypted archive (:mod:`db.encryption`) needs its passphrase to open: it unwraps the data key
 from the key file beside it, and every connection the engine makes (sqlcipher3) is keyed with it
@@ -59,10 +59,8 @@ class DamagedArchive(ArchiveError):
         self.path = path
         self.problem = problem
         self.backup: Path | None = backups[0] if backups else None
-        offer = (
-            f"; the newest backup is {self.backup}" if self.backup is not None
-            else "; there is no backup of it beside it"
-        )
+        offer = (f"; the newest backup is {self.backup}" if self.backup is not None
+                 else "; there is no backup of it beside it")
         super().__init__(f"{path}: the archive is damaged ({problem}){offer}")
 
 
@@ -89,6 +87,8 @@ class Archive:
     read_only: bool = False
     #: the key of an encrypted archive (None for a plain one)
     keyring: KeyRing | None = None
+    #: its pages passed the quick check on opening (False: ``checked_later`` on a large one)
+    pages_checked: bool = True
 
     @property
     def encrypted(self) -> bool:
@@ -317,19 +317,19 @@ def _half_made(tables: list[str], engine: Engine) -> bool:
     if not tables or not all(t in ours or t.startswith(("source_fts", "_alembic_tmp")) for t in tables):
         return False
     with engine.connect() as connection:
-        return all(
-            connection.exec_driver_sql(f'SELECT count(*) FROM "{t}"').scalar() == 0
-            for t in tables if t in ours
-        )
+        return all(connection.exec_driver_sql(f'SELECT count(*) FROM "{t}"').scalar() == 0
+                   for t in tables if t in ours)
 
 
 def _looks_like_dossier(tables: list[str]) -> bool:
     return {"sources", "actors", "original_files"} <= set(tables)
 
 
-def open(location: str | Path, *, create: bool = True, passphrase: str | None = None) -> Archive:
+def open(location: str | Path, *, create: bool = True, passphrase: str | None = None,
+         checked_later: bool = False) -> Archive:
     """Open the archive at a file path (SQLite) or a SQLAlchemy URL, creating and migrating it;
-    an encrypted archive opens with its ``passphrase``.
+    an encrypted one with its ``passphrase``. ``checked_later``: the caller quick-checks it once
+    open (the window does, off its thread), so a large one (> 256 MB) has only its schema read.
 
     Raises :class:`ArchiveError` with a researcher-readable message when it is not an archive,
     cannot be read or written, is locked, is damaged (:class:`DamagedArchive`), is encrypted and
@@ -338,7 +338,7 @@ def open(location: str | Path, *, create: bool = True, passphrase: str | None = 
     """
     text = str(location)
     if "://" not in text:
-        return _open_sqlite(Path(text).expanduser(), create, passphrase)
+        return _open_sqlite(Path(text).expanduser(), create, passphrase, checked_later)
     try:
         url = make_url(text)
     except ArgumentError as error:
@@ -377,7 +377,7 @@ def _check_revision(name: str, revision: str | None, tables: list[str]) -> None:
         )
 
 
-def _open_sqlite(path: Path, create: bool, passphrase: str | None = None) -> Archive:
+def _open_sqlite(path: Path, create: bool, passphrase: str | None = None, checked_later: bool = False) -> Archive:
     check_sqlite_file(path)
     name = str(path)
     keyring = KeyRing(path, unlock(path, passphrase)) if sqlite_file.is_encrypted(path) else None
@@ -393,12 +393,14 @@ def _open_sqlite(path: Path, create: bool, passphrase: str | None = None) -> Arc
         raise ArchiveError(f"{path}: cannot create the archive ({database_problem(error)})") from error
     read_only = not _writable(path)
     engine = _sqlite_engine(path, read_only=read_only, keyring=keyring)
+    # a large archive's quick check takes seconds (6 s at 1M sources): the window's runs once it is up
+    check = _SCHEMA_CHECK if checked_later and path.stat().st_size > QUICK_CHECK_LIMIT else _QUICK_CHECK
     try:
-        problem = _quick_check(engine, read_only)
+        problem = _quick_check(engine, read_only, check)
         if problem == "" and read_only:
             engine.dispose()
             engine = _immutable_engine(path, keyring)
-            problem = _quick_check(engine, read_only)
+            problem = _quick_check(engine, read_only, check)
         if problem and keyring is not None and "not a database" in problem:
             raise ArchiveError(f"{path}: the archive is encrypted, but its key file "
                                f"{keys.key_file(path).name} does not open it (the key file of another archive?)")
@@ -408,7 +410,7 @@ def _open_sqlite(path: Path, create: bool, passphrase: str | None = None) -> Arc
         if revision is None and _half_made(tables, engine) and not read_only:
             engine.dispose()
             sqlite_file.remove_with_journals(path)
-            return _open_sqlite(path, create, passphrase)
+            return _open_sqlite(path, create, passphrase, checked_later)
         _check_revision(name, revision, tables)
         backup = None
         if revision != HEAD_REVISION:
@@ -434,10 +436,10 @@ def _open_sqlite(path: Path, create: bool, passphrase: str | None = None) -> Arc
         engine.dispose()
         raise ArchiveError(f"{path}: cannot open the archive ({database_problem(error)})") from error
     from db.search_index import install
-
     sessions, author = _sessions(engine, None)
     install(sessions)
-    return Archive(name, engine, sessions, backup, author, read_only=read_only, keyring=keyring)
+    return Archive(name, engine, sessions, backup, author, read_only=read_only, keyring=keyring,
+                   pages_checked=check == _QUICK_CHECK)
 
 
 def _sessions(engine: Engine, user: str | None) -> tuple[sessionmaker[Session], str | None]:
@@ -450,12 +452,16 @@ def _sessions(engine: Engine, user: str | None) -> tuple[sessionmaker[Session], 
     return sessions, author
 
 
-def _quick_check(engine: Engine, read_only: bool) -> str | None:
-    """The damage ``PRAGMA quick_check`` finds, None when the file is whole; "" when a
+QUICK_CHECK_LIMIT, _QUICK_CHECK = 256 << 20, "PRAGMA quick_check(5)"
+_SCHEMA_CHECK = "SELECT 'ok' FROM sqlite_master LIMIT 1"  # reads the schema: a torn header fails
+
+
+def _quick_check(engine: Engine, read_only: bool, statement: str = _QUICK_CHECK) -> str | None:
+    """The damage ``PRAGMA quick_check`` (or reading the schema) finds, None when whole; "" when a
     read-only file cannot be opened as it is (a WAL archive without its -shm on read-only media)."""
     try:
         with engine.connect() as connection:
-            rows = connection.exec_driver_sql("PRAGMA quick_check(5)").fetchall()
+            rows = connection.exec_driver_sql(statement).fetchall()
     except (OperationalError, DatabaseError) as error:
         reason = str(error.orig) if error.orig is not None else str(error)
         if any(word in reason.lower() for word in _DAMAGE):

@@ -28,18 +28,18 @@ def default_archive() -> Path:
     return data_dir() / "archive.sqlite"
 
 
-def open_archive(location: str | None, passphrase: str | None = None) -> Archive:
+def open_archive(location: str | None, passphrase: str | None = None, *, checked_later: bool = False) -> Archive:
     """Open the archive at ``location`` (a path or URL), or the default one when it is None; an
-    encrypted one with its ``passphrase``.
+    encrypted one with its ``passphrase`` (``checked_later``: see :func:`db.archive.open`).
 
     Raises :class:`db.archive.ArchiveError` when it cannot be opened.
     """
     if location is not None:
-        return archive.open(location, passphrase=passphrase)
+        return archive.open(location, passphrase=passphrase, checked_later=checked_later)
     path = default_archive()
     if not path.exists():
         # the sample's imports (the importer, the extractors) load on the first run only
         from db.sample import create_with_sample
 
         create_with_sample(path)
-    return archive.open(path, passphrase=passphrase)
+    return archive.open(path, passphrase=passphrase, checked_later=checked_later)

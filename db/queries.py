@@ -319,6 +319,16 @@ def actor_names(session: Session) -> list[tuple[int, str, str, str | None]]:
 # --- statistics ------------------------------------------------------------------------------
 
 
+#: the columns of a statistic the list reads (plain values: no ORM objects, ~5x faster at 100k)
+_STATISTIC_COLUMNS = (
+    Statistic.id, Statistic.uuid, Statistic.value, Statistic.low, Statistic.high, Statistic.approximate,
+    Statistic.measure, Statistic.unit, Statistic.subject, Statistic.period_start,
+    Statistic.period_start_precision, Statistic.period_end, Statistic.period_end_precision,
+    Statistic.place_id, Statistic.claimant_id, Statistic.source_id, Statistic.annotation_id,
+    Statistic.confidence, Statistic.dataset, Statistic.notes, Statistic.version,
+)
+
+
 def list_statistics(
     session: Session,
     *,
@@ -327,15 +337,19 @@ def list_statistics(
     claimant_id: int | None = None,
     place_id: int | None = None,
     ids: Sequence[int] | None = None,
+    limit: int | None = None,
 ) -> list[StatisticRow]:
+    """The statistics with their names, titles and quotes, by period (those of ``ids``; the first
+    ``limit``)."""
     place = aliased(Actor)
     claimant = aliased(Actor)
     query = (
         select(
-            Statistic,
+            *_STATISTIC_COLUMNS,
             place.name,
             claimant.name,
             Source.title,
+            Source.page_starts,
             Annotation.start,
             Annotation.end,
             Annotation.quote,
@@ -356,39 +370,41 @@ def list_statistics(
         query = query.where(Statistic.place_id == place_id)
     if ids is not None:
         query = query.where(Statistic.id.in_(list(ids)))
-    found = session.execute(query).all()
-    pages = paged_sources(session, [stat.source_id for stat, *_ in found if stat.source_id is not None])
+    if limit is not None:
+        query = query.limit(limit)
     result = []
-    for stat, place_name, claimant_name, title, start, end, quote in found:
-        starts = pages.get(stat.source_id, ()) if stat.source_id is not None else ()
+    for (stat_id, uuid, value, low, high, approximate, measure_, unit, subject, period_start, start_precision,
+         period_end, end_precision, place_id_, claimant_id_, source_id_, annotation_id, confidence, dataset,
+         notes, version, place_name, claimant_name, title, page_starts, start, end, quote) in session.execute(query):
+        starts = tuple(page_starts) if page_starts and len(page_starts) > 1 else ()
         result.append(
             StatisticRow(
-                id=stat.id,
-                uuid=stat.uuid,
-                value=stat.value,
-                low=stat.low,
-                high=stat.high,
-                approximate=stat.approximate,
-                measure=stat.measure,
-                unit=stat.unit,
-                subject=stat.subject,
-                period_start=partial(stat.period_start, stat.period_start_precision),
-                period_end=partial(stat.period_end, stat.period_end_precision),
+                id=stat_id,
+                uuid=uuid,
+                value=value,
+                low=low,
+                high=high,
+                approximate=bool(approximate),
+                measure=measure_,
+                unit=unit,
+                subject=subject,
+                period_start=partial(period_start, start_precision),
+                period_end=partial(period_end, end_precision),
                 place=place_name,
-                place_id=stat.place_id,
+                place_id=place_id_,
                 claimant=claimant_name,
-                claimant_id=stat.claimant_id,
-                source_id=stat.source_id,
+                claimant_id=claimant_id_,
+                source_id=source_id_,
                 source_title=title,
-                annotation_id=stat.annotation_id,
+                annotation_id=annotation_id,
                 start=start,
                 end=end,
                 quote=quote,
-                confidence=stat.confidence,
-                dataset=stat.dataset,
-                notes=stat.notes,
-                page=page_of(starts, start) if start is not None else None,
-                version=stat.version,
+                confidence=confidence,
+                dataset=dataset,
+                notes=notes,
+                page=page_of(starts, start) if start is not None and starts else None,
+                version=version,
             )
         )
     return result

@@ -71,7 +71,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         passphrase = given(args)
         if headless:
-            archive = open_archive(getattr(args, "archive", None), passphrase)
+            archive = open_archive(getattr(args, "archive", None), passphrase, checked_later=True)
         else:
             asked = open_asking(None, getattr(args, "archive", None), passphrase=passphrase)
             if asked is None:  # Cancel: nothing opened

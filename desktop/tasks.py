@@ -34,6 +34,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 Report = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 Job = Callable[[Report, Cancelled], Any]
+#: the priority of background reads (:meth:`TaskRunner.read`): below every other queued task
+BACKGROUND = -1
 
 
 _collector: QTimer | None = None
@@ -48,11 +50,24 @@ def collect_garbage_on_gui_thread(interval_ms: int = 500) -> None:
     if _collector is not None or app is None:
         return
     thresholds = gc.get_threshold()
+    # Python's own rule for a full collection: besides the count of middle ones, only once the
+    # objects that survived into the old generation since the last full one are a quarter of
+    # those found there then (without it, a full collection every few seconds over the millions
+    # of objects of a large archive's lists took seconds of the GUI thread's time)
+    old_sizes = {"total": 0, "pending": 0}
 
     def collect() -> None:
         young, middle, old = gc.get_count()
-        if young > thresholds[0]:
-            gc.collect(2 if old > thresholds[2] else 1 if middle > thresholds[1] else 0)
+        if young <= thresholds[0]:
+            return
+        if middle <= thresholds[1]:
+            gc.collect(0)
+        elif old > thresholds[2] and old_sizes["pending"] > old_sizes["total"] // 4:
+            gc.collect(2)
+            old_sizes["total"], old_sizes["pending"] = len(gc.get_objects(2)), 0
+        else:
+            old_sizes["pending"] += len(gc.get_objects(0)) + len(gc.get_objects(1))
+            gc.collect(1)
 
     gc.disable()
     timer = QTimer(app)
@@ -111,6 +126,8 @@ class Task(QRunnable):
         self.signals = TaskSignals()
         self._cancel = threading.Event()
         self.done = False
+        #: queued tasks of a higher priority start first (what a person waits for before checks)
+        self.priority = 0
 
     # these return the task so calls can be chained
     def on_finished(self, callback: Callable[[Any], None]) -> Task:
@@ -168,9 +185,13 @@ class TaskRunner(QObject):
         self.writer.setExpiryTimeout(-1)  # keep the one writer thread alive
         self._active: set[Task] = set()
 
-    def read(self, job: Job | Task, name: str = "") -> Task:
-        """Run a read-only job off the GUI thread."""
-        return self._start(self.read_pool, job, name)
+    def read(self, job: Job | Task, name: str = "", *, background: bool = False) -> Task:
+        """Run a read-only job off the GUI thread. A ``background`` one (a check, conflicts, a
+        chart) waits while reads a person waits for (a list, the reader, a search) are queued."""
+        task = job if isinstance(job, Task) else Task(job, name)
+        if background:
+            task.priority = BACKGROUND
+        return self._start(self.read_pool, task, name)
 
     def write(self, job: Job | Task, name: str = "") -> Task:
         """Run a job that writes to the archive on the single writer thread (FIFO)."""
@@ -182,7 +203,7 @@ class TaskRunner(QObject):
         # added last, so the callers' callbacks (added before start) run first
         task.on_finished(lambda _result: self._done(task))
         task.on_failed(lambda _message: self._done(task))
-        pool.start(task)
+        pool.start(task, task.priority)
         self.busy_changed.emit(len(self._active))
         return task
 

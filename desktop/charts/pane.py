@@ -123,7 +123,7 @@ class ChartPane(QWidget):
         task = Task(lambda _report, _cancelled: reads.choices(archive), "read what the chart can show")
         self._deliver(task, partial(self._choices_arrived, self._choices_generation),
                       partial(self._choices_failed, self._choices_generation))
-        self.tasks.read(task)
+        self.tasks.read(task, background=True)
 
     def _choices_arrived(self, generation: int, choices: reads.Choices) -> None:
         if generation != self._choices_generation:
@@ -169,7 +169,7 @@ class ChartPane(QWidget):
         task = Task(job, "read the chart")
         self._deliver(task, partial(self._frame_arrived, self._generation, period),
                       partial(self._frame_failed, self._generation))
-        self._frame_task = self.tasks.read(task)
+        self._frame_task = self.tasks.read(task, background=True)
 
     def _frame_arrived(self, generation: int, period: str | None, frame: pd.DataFrame | None) -> None:
         if generation != self._generation or frame is None:

@@ -69,7 +69,7 @@ class ReadingPane(QWidget):
         task.on_failed(failed)
         task.on_progress(progress)
         self._task = task
-        return self.tasks.write(task) if writer else self.tasks.read(task)
+        return self.tasks.write(task) if writer else self.tasks.read(task, background=True)
 
     def tool_bar(self, *, title: str, exports: dict[str, tuple[str, Callable[[str], Path]]],
                  reset: Callable[[], None] | None = None) -> QHBoxLayout:

@@ -49,7 +49,7 @@ class Findings(QObject):
     def refresh(self) -> Task:
         """Recompute the estimates by the pane's rule, off the GUI thread."""
         archive, rule, preferred = self.services.archive, self.pane.chosen_rule, self.pane.preferred
-        task = self.services.tasks.read(lambda *_: reads.estimates(archive, rule, preferred), "estimates")
+        task = self.services.tasks.read(lambda *_: reads.estimates(archive, rule, preferred), "estimates", background=True)
         task.on_finished(self._arrived)
         task.on_failed(self.pane.show_error)
         return task

@@ -52,7 +52,7 @@ class Protection(QObject):
         archive = self.services.archive
         task = Task(lambda _report, _cancelled: reads.check_on_opening(archive), "check on opening")
         task.on_finished(self._checked).on_failed(lambda message: None)
-        return self.services.tasks.read(task)
+        return self.services.tasks.read(task, background=True)
 
     def check_archive(self) -> Task | None:
         """File ▸ Check the Archive…: the full check on the writer thread (the search index's

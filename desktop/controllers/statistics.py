@@ -63,7 +63,7 @@ class Statistics(QObject):
     def refresh_conflicts(self) -> Task:
         """Recompute the conflicts off the GUI thread (after a change, and at opening)."""
         archive = self.services.archive
-        task = self.services.tasks.read(lambda *_: reads.conflicts(archive), "conflicts")
+        task = self.services.tasks.read(lambda *_: reads.conflicts(archive), "conflicts", background=True)
         task.on_finished(self._conflicts_arrived)
         task.on_failed(self.services.show_status)
         return task

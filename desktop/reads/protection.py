@@ -14,8 +14,10 @@ from db.integrity import CheckResult, check_archive
 def check(archive: Archive, *, quick: bool, report: Callable[[int, int, str], None] | None = None,
           cancelled: Callable[[], bool] | None = None) -> CheckResult:
     """A check of ``archive``, with the newest whole backup to go back to when it is damaged.
-    The quick one follows opening, which checked the file's pages."""
-    result = check_archive(archive, quick=quick, file_checked=quick, report=report, cancelled=cancelled)
+    The quick one follows opening, which checked the file's pages (a large one's only when the
+    window opened it: then the pages here)."""
+    result = check_archive(archive, quick=quick, file_checked=quick and archive.pages_checked,
+                           report=report, cancelled=cancelled)
     if not result.ok and archive.path is not None:
         result.backup = newest_good_backup(archive.path, archive.key)
     return result

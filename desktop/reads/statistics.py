@@ -18,10 +18,11 @@ if TYPE_CHECKING:
     from db.interchange.layouts import TableMapping
 
 
-def statistics(archive: Archive, ids: Sequence[int] | None = None) -> list[StatisticRow]:
-    """Every statistic (or those of ``ids``), as the statistics pane lists them."""
+def statistics(archive: Archive, ids: Sequence[int] | None = None, limit: int | None = None) -> list[StatisticRow]:
+    """Every statistic (or those of ``ids``; the first ``limit`` by period), as the statistics
+    pane lists them."""
     if ids is None:
-        return read(archive, queries.list_statistics)
+        return read(archive, queries.list_statistics, limit=limit)
     return read(archive, queries.list_statistics, ids=list(ids))
 
 

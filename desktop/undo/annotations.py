@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from db import undo as db_undo
+from desktop.changes import ACTORS, ANNOTATIONS, CODES
 from desktop.undo.base import ArchiveCommand, Creation, DeleteRows, IdOrRef, Ref, Window, resolve
 
 if TYPE_CHECKING:
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
 
 
 class CreateAnnotation(Creation):
+    touches = frozenset({ANNOTATIONS, CODES})
+
     def __init__(self, window: Window, source_id: int, start: int, end: int, *,
                  code_ids: Iterable[IdOrRef] = (), note: str | None = None,
                  ref: Ref | None = None, parent: QUndoCommand | None = None) -> None:
@@ -32,6 +35,7 @@ class CreateAnnotation(Creation):
 
 class CreateMention(Creation):
     """Mark a span as naming an actor; ``ref`` holds the mention's annotation (as panes know it)."""
+    touches = frozenset({ANNOTATIONS, ACTORS})
 
     def __init__(self, window: Window, source_id: int, start: int, end: int, actor: IdOrRef,
                  ref: Ref | None = None, parent: QUndoCommand | None = None) -> None:
@@ -53,6 +57,7 @@ def delete_mention(window: Window, annotation_id: int) -> DeleteRows:
 
 class EditAnnotation(ArchiveCommand):
     """Change an annotation's codes and note."""
+    touches = frozenset({ANNOTATIONS, CODES})
 
     def __init__(self, window: Window, annotation_id: int, code_ids: Iterable[IdOrRef],
                  note: str | None, parent: QUndoCommand | None = None, *,

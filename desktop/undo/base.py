@@ -2,7 +2,8 @@
 
 ``redo`` and ``undo`` queue a small job on the window's writer thread (``window.tasks.write``:
 one writer, first in first out, so an undo always runs after the edit it undoes even when the
-edit has not finished yet) and emit ``window.archive_changed`` when it is done. Each job is one
+edit has not finished yet) and emit ``window.parts_changed`` with the parts it touches (or
+``window.archive_changed``, everything) when it is done. Each job is one
 call into :mod:`db.undo`: the first redo makes the edit (:meth:`ArchiveCommand.write`), which
 returns a :class:`~db.undo.Change`; undo reverts that change, which returns the change a redo
 reverts in turn. So a redo after an undo restores the very rows the edit made (same ids, uuids
@@ -25,6 +26,7 @@ from PySide6.QtGui import QUndoCommand
 from db import undo as db_undo
 from db.commands import CommandError
 from db.versions import ChangedMeanwhile
+from desktop.changes import EVERYTHING, Parts
 from desktop.tasks import Task
 
 if TYPE_CHECKING:
@@ -46,6 +48,11 @@ class Window(Protocol):
 
     @property
     def archive_changed(self) -> SignalInstance: ...
+
+    @property
+    def parts_changed(self) -> SignalInstance:
+        """Emitted with the parts an edit changed (:mod:`desktop.changes`)."""
+        ...
 
     def show_status(self, message: str, timeout_ms: int = 6000) -> None:
         """A message in the status bar."""
@@ -74,6 +81,8 @@ def resolve(value: IdOrRef) -> int:
 class ArchiveCommand(QUndoCommand):
     """An edit whose every step is one call into :mod:`db.undo`, run on the writer thread."""
 
+    #: the parts of the archive the edit changes (:mod:`desktop.changes`): the panes reloaded
+    touches: Parts = EVERYTHING
     #: called on the GUI thread after each successful redo or undo (e.g. to report on it)
     on_done: Callable[[ArchiveCommand], None] | None = None
     #: called on the GUI thread when the edit was refused because a colleague saved the row
@@ -149,7 +158,10 @@ class ArchiveCommand(QUndoCommand):
         self.error = error
         if error is not None:
             self.window.show_status(f"{self.text()}: {error}", 10_000)
-        self.window.archive_changed.emit()
+        if self.touches >= EVERYTHING:
+            self.window.archive_changed.emit()
+        else:
+            self.window.parts_changed.emit(self.touches)
         if error is None and self.on_done is not None:
             self.on_done(self)
         if error is not None and self.conflict is not None and self.on_conflict is not None:

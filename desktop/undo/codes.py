@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from db import undo as db_undo
+from desktop.changes import ANNOTATIONS, CODES
 from desktop.undo.base import ArchiveCommand, Creation, DeleteRows, IdOrRef, Ref, Window, resolve
 
 if TYPE_CHECKING:
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
 
 
 class CreateCode(Creation):
+    touches = frozenset({CODES})
+
     def __init__(self, window: Window, name: str, color: str = "#ffd54f",
                  parent_code: IdOrRef | None = None, ref: Ref | None = None,
                  parent: QUndoCommand | None = None) -> None:
@@ -27,6 +30,7 @@ class CreateCode(Creation):
 
 class EditCode(ArchiveCommand):
     """Rename, recolour or nest a code (``parent_code=None`` with ``move=True``: top level)."""
+    touches = frozenset({CODES, ANNOTATIONS})
 
     def __init__(self, window: Window, code_id: int, *, name: str | None = None,
                  color: str | None = None, parent_code: int | None = None, move: bool = False,

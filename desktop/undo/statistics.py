@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from db import undo as db_undo
+from desktop.changes import ANNOTATIONS, STATISTICS
 from desktop.undo.base import ArchiveCommand, Creation, Ref, Window
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
 class CreateStatistic(Creation):
     """Record a statistic; undo takes its span and the claimant or place actors it made too."""
+    touches = frozenset({STATISTICS, ANNOTATIONS})
 
     def __init__(self, window: Window, new: NewStatistic, ref: Ref | None = None,
                  parent: QUndoCommand | None = None) -> None:
@@ -28,6 +30,7 @@ class CreateStatistic(Creation):
 
 class DeleteStatistic(ArchiveCommand):
     """Delete a statistic and its span."""
+    touches = frozenset({STATISTICS, ANNOTATIONS})
 
     def __init__(self, window: Window, statistic_id: int, parent: QUndoCommand | None = None) -> None:
         super().__init__(window, "Delete statistic", parent)
@@ -39,6 +42,7 @@ class DeleteStatistic(ArchiveCommand):
 
 class EditStatistic(ArchiveCommand):
     """Change some fields of one statistic (the table's inline edit)."""
+    touches = frozenset({STATISTICS, ANNOTATIONS})
 
     def __init__(self, window: Window, statistic_id: int, changes: dict[str, Any],
                  text: str = "Edit statistic", parent: QUndoCommand | None = None, *,

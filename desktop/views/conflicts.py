@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QPushButton, QTreeWidgetItem, QWidget
 
 from db import values
 from desktop.models.display import period
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 COLUMNS = ("Claim", "Period", "Place", "Claimant", "Source", "Quote")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: conflicts added to the tree at a time ("Show More" adds the next ones)
+PAGE = 300
 
 
 def _source(claim: StatisticRow) -> str:
@@ -39,10 +41,15 @@ class ConflictsPane(QWidget):
         super().__init__(parent)
         self.setObjectName("conflictsView")
         self.heading, self.tree = heading_and_tree("conflicts", COLUMNS, (150, 110, 110, 140, 180))
-        self.tree.setUniformRowHeights(False)
+        self.tree.setUniformRowHeights(True)  # one line a row (quotes are flattened): fast to lay out
         layout = pane_layout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tree, 1)
+        self.more = QPushButton()
+        self.more.setObjectName("conflictsMore")
+        self.more.clicked.connect(self._show_more)
+        layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
+        self._collapsed: set[str] = set()
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         self.conflicts: list[Conflict] = []
@@ -51,48 +58,74 @@ class ConflictsPane(QWidget):
     def set_conflicts(self, conflicts: Sequence[Conflict]) -> None:
         self.conflicts = list(conflicts)
         tops = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
-        expanded = {top.text(0) for top in tops if top is not None and top.isExpanded()}
+        self._collapsed = {top.text(0) for top in tops if top is not None and not top.isExpanded()}
+        # folded first: a tree clears thousands of unfolded rows one by one (seconds)
+        self.tree.setUpdatesEnabled(False)
+        self.tree.collapseAll()
         self.tree.clear()
+        self.tree.setUpdatesEnabled(True)
+        self.more.hide()
         if not conflicts:
             self.heading.setText(
                 "No conflicting claims: no two statistics about the same measure, subject, place "
                 "and period disagree beyond their bounds (approximate values allow ±10%)."
             )
             return
-        claims = sum(len(c.claims) for c in conflicts)
-        self.heading.setText(
-            f"{len(conflicts)} conflict{'s' if len(conflicts) != 1 else ''} among {claims} claims. "
-            "Double-click a claim to read it in its source."
-        )
+        self._show_more()
+
+    def _show_more(self) -> None:
+        """Add the next conflicts to the tree (a page at a time: an archive can hold thousands)."""
+        conflicts = self.conflicts
+        shown = self.tree.topLevelItemCount()
         bold = QFont(self.tree.font())
         bold.setBold(True)
-        for conflict in conflicts:
-            what = " ".join(p for p in (conflict.subject, conflict.measure) if p) or "statistic"
-            where = ", ".join(conflict.places)
-            top = QTreeWidgetItem([what + (f" — {where}" if where else "")])
-            top.setFont(0, bold)
-            top.setToolTip(0, conflict.describe())
-            for claim in conflict.claims:
-                item = QTreeWidgetItem(
-                    [
-                        values.format(claim),
-                        period(claim.period_start, claim.period_end),
-                        claim.place or "",
-                        claim.claimant or "(the author)",
-                        _source(claim),
-                        " ".join((claim.quote or "").split()),
-                    ]
-                )
-                item.setData(0, ID_ROLE, claim.id)
-                item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setToolTip(5, claim.quote or "")
-                item.setToolTip(4, _source(claim))
-                if claim.source_id is None:
-                    item.setForeground(4, QBrush(QColor("#55606e")))
-                top.addChild(item)
-            self.tree.addTopLevelItem(top)
-            top.setFirstColumnSpanned(True)  # only takes effect once the item is in the tree
-            top.setExpanded(not expanded or top.text(0) in expanded)
+        tops = [self._conflict_item(conflict, bold) for conflict in conflicts[shown : shown + PAGE]]
+        # all at once, with updates off: one by one, a tree lays itself out again for each
+        self.tree.setUpdatesEnabled(False)
+        try:
+            self.tree.addTopLevelItems(tops)
+            for top in tops:
+                top.setFirstColumnSpanned(True)  # only takes effect once the item is in the tree
+                top.setExpanded(top.text(0) not in self._collapsed)  # folded by the researcher: kept so
+        finally:
+            self.tree.setUpdatesEnabled(True)
+        shown += len(tops)
+        claims = sum(len(c.claims) for c in conflicts)
+        more = len(conflicts) - shown
+        self.heading.setText(
+            f"{len(conflicts):,} conflict{'s' if len(conflicts) != 1 else ''} among {claims:,} claims"
+            + (f" (the first {shown:,} listed)" if more else "")
+            + ". Double-click a claim to read it in its source."
+        )
+        self.more.setText(f"Show {min(more, PAGE):,} More")
+        self.more.setVisible(more > 0)
+
+    @staticmethod
+    def _conflict_item(conflict: Conflict, bold: QFont) -> QTreeWidgetItem:
+        what = " ".join(p for p in (conflict.subject, conflict.measure) if p) or "statistic"
+        where = ", ".join(conflict.places)
+        top = QTreeWidgetItem([what + (f" — {where}" if where else "")])
+        top.setFont(0, bold)
+        top.setToolTip(0, conflict.describe())
+        for claim in conflict.claims:
+            item = QTreeWidgetItem(
+                [
+                    values.format(claim),
+                    period(claim.period_start, claim.period_end),
+                    claim.place or "",
+                    claim.claimant or "(the author)",
+                    _source(claim),
+                    " ".join((claim.quote or "").split()),
+                ]
+            )
+            item.setData(0, ID_ROLE, claim.id)
+            item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(5, claim.quote or "")
+            item.setToolTip(4, _source(claim))
+            if claim.source_id is None:
+                item.setForeground(4, QBrush(QColor("#55606e")))
+            top.addChild(item)
+        return top
 
     def claim_items(self) -> list[QTreeWidgetItem]:
         """Every claim row, in order (for tests and keyboard use)."""

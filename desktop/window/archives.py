@@ -141,9 +141,10 @@ def open_asking(parent: QWidget | None, location: str | None, *, create: bool = 
     from db.location import default_archive, open_archive
 
     def attempt(given: str | None) -> Archive:
+        # the window quick-checks it once shown (desktop.controllers.protection)
         if location is None:
-            return open_archive(None, given)
-        return archive_module.open(location, create=create, passphrase=given)
+            return open_archive(None, given, checked_later=True)
+        return archive_module.open(location, create=create, passphrase=given, checked_later=True)
 
     try:
         return attempt(passphrase)

@@ -1,10 +1,7 @@
-"""The main window: the one place that builds the panes, the controllers, the docks, the actions
-and the menus, and wires them together.
+"""The main window: builds the panes, controllers, docks, actions and menus, and wires them.
 
-Every pane refreshes on ``archive_changed``, which is emitted after any write. Reads of many rows
-(the sources list, the side panes) run on the task runner's read pool; one source's text loads
-at once (a few milliseconds, and the reader must show it before anything else happens).
-"""
+Panes refresh on ``archive_changed`` (everything) or ``parts_changed`` (what an edit touched).
+Reads of many rows run on the read pool; one source's text loads at once (milliseconds)."""
 
 from __future__ import annotations
 
@@ -29,6 +26,7 @@ from PySide6.QtWidgets import (
 from db.archive import Archive, ArchiveError, DamagedArchive
 from db.rows import ArchiveCounts
 from desktop import settings
+from desktop.changes import ACTORS, EVERYTHING, SOURCES, STATISTICS, Parts
 from desktop.controllers.base import Dialogs
 from desktop.models.sources import SourcesModel
 from desktop.reads import sources as source_reads
@@ -59,6 +57,8 @@ class MainWindow(QMainWindow):
 
     #: emitted after every write; every pane refreshes on it
     archive_changed = Signal()
+    #: an edit changed these parts of the archive (a frozenset of :mod:`desktop.changes` names)
+    parts_changed = Signal(object)
     #: a refresh of the panes (started at opening and on ``archive_changed``) has arrived
     refreshed = Signal()
     #: the chart pane was created (it loads after the window is shown)
@@ -173,12 +173,13 @@ class MainWindow(QMainWindow):
 
     # --- the panes ------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Reload every pane from the archive (after a write, or at opening)."""
-        self.lists.refresh()
+    def refresh(self, parts: Parts = EVERYTHING) -> None:
+        """Reload the panes that show ``parts`` of the archive (every pane: at opening, after an
+        import or a merge; :mod:`desktop.changes`)."""
+        self.lists.refresh(parts)
         if self.reader.source_id is not None:
             self.open_source(self.reader.source_id, reload=True)
-        if self.chart is not None:
+        if self.chart is not None and parts & {STATISTICS, ACTORS, SOURCES}:
             self.chart.refresh()
         self.seeing.refresh()
 

@@ -1,5 +1,11 @@
 """Filling the lists from the archive, at opening and after every write: the sources (a lazy
-list), the actors, statistics and codes, and the counts in the status bar."""
+list), the actors, statistics and codes, and the counts in the status bar.
+
+After a write, only the lists showing what it changed are read again (:mod:`desktop.changes`):
+an annotation re-reads the codes' counts and the sources rows already loaded, not the ids of a
+million sources. The statistics come in two steps, the first :data:`FIRST_STATISTICS` at once
+and the rest after them, so the pane is filled in a second however many claims there are.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ from PySide6.QtWidgets import QLabel
 
 from db.archive import Archive
 from db.rows import ActorRow, ArchiveCounts, CodeRow, StatisticRow
+from desktop.changes import ACTORS, ANNOTATIONS, CODES, EVERYTHING, SOURCES, STATISTICS, Parts
 from desktop.reads import actors as actor_reads
 from desktop.reads import annotations as annotation_reads
 from desktop.reads import sources as source_reads
@@ -21,7 +28,12 @@ from desktop.views.codes import CodesPane
 from desktop.views.sources import SourcesPane
 from desktop.views.statistics.pane import StatisticsPane
 
-Lists = tuple[list[ActorRow], list[StatisticRow], list[CodeRow], ArchiveCounts]
+Lists = tuple[list[ActorRow] | None, list[StatisticRow] | None, list[CodeRow] | None, ArchiveCounts]
+
+#: claims listed at once; the rest are read after them
+FIRST_STATISTICS = 1000
+#: source orders and filters that a change to annotations or claims can reorder or change
+_COUNTED_ORDERS = {"annotations", "statistics"}
 
 
 class ListsRefresh(QObject):
@@ -40,34 +52,70 @@ class ListsRefresh(QObject):
         self.show_status = show_status
         self.counts: ArchiveCounts | None = None
         self._pending = 0
+        #: raised by every refresh that reads the statistics: the rest of an older one is dropped
+        self._statistics_generation = 0
         sources.model.loaded.connect(self.show_counts)
 
-    def refresh(self) -> None:
+    def refresh(self, parts: Parts = EVERYTHING) -> None:
         archive = self.archive
+        wanted = {name: name in parts for name in (ACTORS, STATISTICS, CODES)}
+        if ANNOTATIONS in parts:  # codes count their uses, actors their mentions
+            wanted[CODES] = wanted[ACTORS] = True
 
         def job(*_: Any) -> Lists:
             return (
-                actor_reads.actors(archive),
-                statistic_reads.statistics(archive),
-                annotation_reads.codes(archive),
+                actor_reads.actors(archive) if wanted[ACTORS] else None,
+                statistic_reads.statistics(archive, limit=FIRST_STATISTICS) if wanted[STATISTICS] else None,
+                annotation_reads.codes(archive) if wanted[CODES] else None,
                 source_reads.counts(archive),
             )
 
-        self._pending += 2
-        self.sources.model.loaded.connect(self._arrived, Qt.ConnectionType.SingleShotConnection)
-        self.sources.reload()
+        self._pending += 1
+        if self._sources_listed_anew(parts):
+            self._pending += 1
+            self.sources.model.loaded.connect(self._arrived, Qt.ConnectionType.SingleShotConnection)
+            self.sources.reload()
+        elif parts & {ANNOTATIONS, STATISTICS, ACTORS}:
+            self.sources.model.refresh_loaded()  # their counts of annotations and claims
+        if wanted[STATISTICS]:
+            self._statistics_generation += 1
         task = self.tasks.read(job, "refresh panes")
         task.on_finished(self._lists_loaded)
         task.on_failed(self._failed)
 
+    def _sources_listed_anew(self, parts: Parts) -> bool:
+        """Whether the change can alter which sources are listed, or their order."""
+        if SOURCES in parts:
+            return True
+        where = self.sources.model.filter
+        counted = where.sort in _COUNTED_ORDERS or where.actor_id is not None
+        return counted and bool(parts & {ANNOTATIONS, STATISTICS, ACTORS})
+
     def _lists_loaded(self, result: Lists) -> None:
         actors, statistics, codes, counts = result
-        self.actors.set_actors(actors)
-        self.statistics.set_statistics(statistics)
-        self.codes.set_codes(codes)
+        if actors is not None:
+            self.actors.set_actors(actors)
+        if statistics is not None:
+            complete = len(statistics) < FIRST_STATISTICS
+            self.statistics.set_statistics(statistics, complete=complete)
+            if not complete:
+                self._read_the_rest(self._statistics_generation)
+        if codes is not None:
+            self.codes.set_codes(codes)
         self.counts = counts
         self.show_counts()
         self._arrived()
+
+    def _read_the_rest(self, generation: int) -> None:
+        archive = self.archive
+
+        def arrived(rows: list[StatisticRow]) -> None:
+            if generation == self._statistics_generation:  # else a newer list is on its way
+                self.statistics.set_statistics(rows)
+
+        task = self.tasks.read(lambda *_: statistic_reads.statistics(archive), "read every statistic")
+        task.on_finished(arrived)
+        task.on_failed(lambda message: self.show_status(f"Could not read the statistics: {message}", 10_000))
 
     def _failed(self, message: str) -> None:
         self.show_status(f"Could not read the archive: {message}", 10_000)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction
 
+from desktop.changes import ACTORS, STATISTICS, Parts
 from desktop.window import locking
 
 if TYPE_CHECKING:
@@ -60,6 +61,8 @@ def connect_panes(window: MainWindow) -> None:
     """The panes to each other and to the controllers: select in one, the others follow."""
     c = window.controllers
     window.archive_changed.connect(window.refresh)
+    window.parts_changed.connect(window.refresh)
+    window.parts_changed.connect(lambda parts: _claims_changed(window, parts))
     c.importing.changed.connect(window.archive_changed.emit)
     c.search_index.built.connect(window.archive_changed.emit)
     c.protection.rebuilt.connect(window.archive_changed.emit)
@@ -109,3 +112,10 @@ def connect_seeing(window: MainWindow, key: str, pane: Any) -> None:
         pane.actor_clicked.connect(window.actors.select_actor)
     if key == "map":
         pane.coordinates_requested.connect(window.controllers.places.set_coordinates)
+
+
+def _claims_changed(window: MainWindow, parts: Parts) -> None:
+    """An edit of claims (not of everything): conflicts and estimates are worked out again."""
+    if STATISTICS in parts or ACTORS in parts:
+        window.controllers.statistics.refresh_conflicts()
+        window.controllers.findings.refresh()

@@ -100,3 +100,23 @@ def test_the_backup_beside_it_is_offered_and_restored(tmp_path: Path) -> None:
             assert session.execute(text("SELECT title FROM sources")).scalars().all() == ["Kept"]
     finally:
         opened.close()
+
+
+def test_a_large_archive_the_window_checks_later_opens_at_once_and_the_check_finds_the_damage(
+    damaged: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above the size limit, the window's opening reads only the schema (the quick check takes
+    seconds at a million sources) and leaves the quick check to its reader thread; the command
+    line still refuses the damaged file at once."""
+    from db.integrity import check_archive
+
+    monkeypatch.setattr(archive_module, "QUICK_CHECK_LIMIT", 1024)
+    with pytest.raises(DamagedArchive):
+        archive_module.open(damaged)
+    opened = archive_module.open(damaged, checked_later=True)
+    try:
+        assert not opened.pages_checked  # so the window's quick check reads the pages itself
+        result = check_archive(opened, quick=True, file_checked=opened.pages_checked)
+        assert not result.ok
+    finally:
+        opened.close()

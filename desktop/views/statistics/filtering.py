@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon
@@ -35,6 +35,8 @@ EDITABLE_COLUMNS = {
     StatisticsModel.CLAIMANT,
 }
 CONFLICT_COLOUR = QColor("#ffd8cc")
+#: a conflicting claim's tooltip lists this many of the claims it disagrees with
+NOTE_CLAIMS = 8
 REFERENCE = "(reference data)"
 
 
@@ -74,6 +76,10 @@ class StatisticsFilter:
         return True
 
 
+#: the filter bar with nothing chosen (one object: "is it filtering?" asked for every row is cheap)
+_ANY = StatisticsFilter()
+
+
 def source_label(row: StatisticRow) -> str:
     if row.source_id is None:
         return f"{REFERENCE} {row.dataset}" if row.dataset else REFERENCE
@@ -93,46 +99,88 @@ class StatisticsFilterProxy(QSortFilterProxyModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.criteria = StatisticsFilter()
+        self.criteria = _ANY
         self.conflicting: set[int] = set()
-        self.conflict_notes: dict[int, str] = {}
+        #: the conflict each conflicting claim is in (its tooltip is written when asked for)
+        self._conflict_of: dict[int, Conflict] = {}
         self.editable = True
-        self.setSortRole(Role.SORT)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
+        #: the text filter, casefolded ("" for none), and each row's words to look in, by id
+        self._text = ""
+        self._haystacks: dict[int, str] = {}
+
+    # The rows arrive sorted (the model sorts itself, in Python); this proxy only filters, so a
+    # list of 100,000 claims is never sorted through data() calls.
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if model is not None:
+            model.sort(column, order)
+
+    def setFilterFixedString(self, pattern: str) -> None:  # the filter box's text
+        text = pattern.strip().casefold()
+        if text != self._text:
+            self.beginFilterChange()
+            self._text = text
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def _rows(self) -> list[StatisticRow]:
+        model = self.sourceModel()
+        return cast(StatisticsModel, model)._rows if model is not None else []
+
+    def _filtering(self) -> bool:
+        return bool(self._text) or self.criteria is not _ANY
+
+    def _accepts(self, row: StatisticRow) -> bool:
+        if self._text:
+            haystack = self._haystacks.get(row.id)
+            if haystack is None:
+                haystack = " ".join(str(c.display(row)) for c in StatisticsModel.columns).casefold()
+                self._haystacks[row.id] = haystack
+            if self._text not in haystack:
+                return False
+        return self.criteria.accepts(row, self.conflicting)
+
+    def rows_changed(self) -> None:
+        """The model's rows were replaced: forget the words kept for the text filter."""
+        self._haystacks.clear()
 
     def set_criteria(self, criteria: StatisticsFilter) -> None:
         if criteria != self.criteria:
             self.beginFilterChange()
-            self.criteria = criteria
+            self.criteria = _ANY if criteria == _ANY else criteria
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_conflicts(self, conflicts: Iterable[Conflict]) -> None:
-        notes: dict[int, str] = {}
-        for conflict in conflicts:
-            for claim in conflict.claims:
-                others = [c for c in conflict.claims if c.id != claim.id]
-                lines = [
-                    f"{values.format(o) or '?'} — {o.claimant or 'the author'}"
-                    f" ({source_label(o)})"
-                    for o in others
-                ]
-                notes[claim.id] = "Conflicts with:\n" + "\n".join(lines)
+        conflict_of = {claim.id: conflict for conflict in conflicts for claim in conflict.claims}
         self.beginFilterChange()
-        self.conflict_notes = notes
-        self.conflicting = set(notes)
+        self._conflict_of = conflict_of
+        self.conflicting = set(conflict_of)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.DecorationRole])
+
+    def conflict_note(self, statistic_id: int) -> str:
+        """What a conflicting claim's tooltip says: the claims it disagrees with (the first few)."""
+        conflict = self._conflict_of.get(statistic_id)
+        if conflict is None:
+            return ""
+        others = [c for c in conflict.claims if c.id != statistic_id]
+        lines = [f"{values.format(o) or '?'} — {o.claimant or 'the author'} ({source_label(o)})"
+                 for o in others[:NOTE_CLAIMS]]
+        if len(others) > NOTE_CLAIMS:
+            lines.append(f"and {len(others) - NOTE_CLAIMS:,} more")
+        return "Conflicts with:\n" + "\n".join(lines)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not super().filterAcceptsRow(source_row, source_parent):
-            return False
-        row = self.sourceModel().index(source_row, 0, source_parent).data(Role.ROW)
-        return row is None or self.criteria.accepts(row, self.conflicting)
+        if not self._filtering():
+            return True
+        rows = self._rows()
+        return not 0 <= source_row < len(rows) or self._accepts(rows[source_row])
 
     def visible_rows(self) -> list[StatisticRow]:
-        return [self.index(r, 0).data(Role.ROW) for r in range(self.rowCount())]
+        """The rows shown, in their order (the model's: this proxy does not reorder)."""
+        rows = self._rows()
+        return [r for r in rows if self._accepts(r)] if self._filtering() else list(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -148,7 +196,7 @@ class StatisticsFilterProxy(QSortFilterProxyModel):
                     if role == Qt.ItemDataRole.DecorationRole:
                         return _warning_icon()
                     base = super().data(index, role)
-                    return f"{self.conflict_notes[statistic_id]}\n\n{base or ''}".strip()
+                    return f"{self.conflict_note(statistic_id)}\n\n{base or ''}".strip()
         if role == Qt.ItemDataRole.EditRole:
             text = super().data(index, Qt.ItemDataRole.DisplayRole)
             return "" if text == AUTHOR else text

@@ -39,6 +39,10 @@ class StatisticsPane(QWidget):
         super().__init__(parent)
         self.setObjectName("statisticsView")
         self.model = StatisticsModel()
+        #: True until the first list arrives (the summary says so instead of "0 of 0")
+        self.loading = True
+        #: True while only the first claims are listed (the rest are being read)
+        self.partial = False
         self.proxy = StatisticsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.filter_edit = filter_box("Filter statistics (measure, subject, place, claimant…)", "statisticsFilter")
@@ -81,10 +85,14 @@ class StatisticsPane(QWidget):
 
     # --- what is shown --------------------------------------------------------------------
 
-    def set_statistics(self, rows: list[StatisticRow]) -> None:
+    def set_statistics(self, rows: list[StatisticRow], *, complete: bool = True) -> None:
+        """Show these claims; not ``complete``: the first of them, the rest on their way."""
+        self.partial = not complete
         current = self.selected_statistic()
         self.view.selectionModel().blockSignals(True)
+        self.proxy.rows_changed()
         self.model.set_rows(rows)
+        self.loading = False
         if current is not None:
             self.select_statistic(current, quietly=True)
         self.view.selectionModel().blockSignals(False)
@@ -99,8 +107,16 @@ class StatisticsPane(QWidget):
     def update_view(self) -> None:
         """Apply the filter bar, count what is shown, total it."""
         self.proxy.set_criteria(self.tools.criteria())
+        if self.loading:
+            self.tools.summary.setText("Loading statistics…")
+            self.totals.hide()
+            return
         rows = self.proxy.visible_rows()
         conflicting = self.proxy.conflicting
+        if self.partial:  # totals of a part would mislead
+            self.tools.summary.setText(f"{len(rows):,} of the first {self.model.rowCount():,} · loading the rest…")
+            self.totals.hide()
+            return
         self.tools.summary.setText(
             f"{len(rows):,} of {self.model.rowCount():,}"
             + (f" · {len(conflicting)} in conflict" if conflicting else "")

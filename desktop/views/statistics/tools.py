@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,6 +24,9 @@ from db.values import format_number
 from desktop.views.common import tidy_table
 from desktop.views.statistics.cells import AUTHOR
 from desktop.views.statistics.filtering import StatisticsFilter, source_label
+
+#: a filter's list of choices offers at most this many (those with the most claims)
+MAX_CHOICES = 500
 
 GROUPINGS = {
     "No grouping": (),
@@ -145,12 +149,21 @@ class StatisticsTools(QWidget):
     @staticmethod
     def _fill(combo: QComboBox, values: Iterable[str]) -> None:
         current = combo.currentData()
-        wanted = sorted(set(values), key=str.casefold)
+        counted = Counter(values)
+        if current is not None:
+            counted[current] += 0  # the choice made stays offered
+        # a list of 100,000 sources is no choice: the ones with the most claims (and the chosen)
+        common = {value for value, _n in counted.most_common(MAX_CHOICES)} | ({current} - {None})
+        wanted = sorted((v for v in counted if v in common), key=str.casefold)
         combo.blockSignals(True)
-        while combo.count() > 1:
-            combo.removeItem(1)
-        for value in wanted:
-            combo.addItem(value, value)
+        anything = combo.itemText(0)
+        combo.clear()
+        combo.addItem(anything, None)
+        combo.addItems(wanted)
+        for n, value in enumerate(wanted, start=1):
+            combo.setItemData(n, value)
+        more = len(counted) - len(wanted)
+        combo.setToolTip(f"The {len(wanted):,} with the most claims ({more:,} more: filter by text)" if more else "")
         index = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)

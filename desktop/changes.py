@@ -1,0 +1,23 @@
+"""What a write changed, so the window reloads only the panes that show it.
+
+An undo command says which parts of the archive its edit touches (``ArchiveCommand.touches``);
+the window then emits ``parts_changed(parts)`` instead of ``archive_changed`` (everything), and
+an annotation made at a million sources reloads the reader and a few counts, not the lists.
+Anything that does not say (imports, merges, a colleague's changes) changes everything.
+"""
+
+from __future__ import annotations
+
+#: which sources are listed, or what their rows say (title, date, language)
+SOURCES = "sources"
+#: annotations and mentions (the reader's marks, the annotations pane, counts of use)
+ANNOTATIONS = "annotations"
+#: claims (the statistics pane, conflicts, the chart, estimates)
+STATISTICS = "statistics"
+#: the registry of actors (names shown as claimants and places too)
+ACTORS = "actors"
+#: the codebook
+CODES = "codes"
+
+Parts = frozenset[str]
+EVERYTHING: Parts = frozenset({SOURCES, ANNOTATIONS, STATISTICS, ACTORS, CODES})
