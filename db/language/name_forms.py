@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from db.language.morphology import CASES, analyser
+from db.language.morphology import CASES, analyser, indeclinable
 
 _PERSON = {"Name", "Surn", "Patr"}
 #: endings of the oblique cases of names the dictionary does not know, and their nominative
@@ -37,15 +37,16 @@ _VOWELS = set("аеёиоуыэюяaeiouy")
 def person_base(words: list[str], code: str = "ru") -> list[str]:
     """A person's name in the nominative, its words agreeing in gender."""
     morph = analyser(code)
-    readings = [_person_readings(morph.parse(w)) for w in words]
+    readings = [[] if indeclinable(w, parses, code) else _person_readings(parses)
+                for w, parses in ((w, morph.parse(w)) for w in words)]
     best: tuple[float, bool, str, str] | None = None
     for case in CASES:
         for gender in ("masc", "femn"):
             total = 0.0
             for options in readings:
-                fitting = [_weight(p) for p in options if p.tag.case == case and
-                           _fits(p, gender) and "Fixd" not in p.tag]
-                total += max(fitting, default=0.0)
+                weights = [_weight(p) for p in options if p.tag.case == case and
+                           _fits(p, gender) and "Fixd" not in p.tag.grammemes]
+                total += max(weights, default=0.0)
             key = (total, case == "nomn", case, gender)
             if best is None or key[:2] > best[:2]:
                 best = key
@@ -54,8 +55,9 @@ def person_base(words: list[str], code: str = "ru") -> list[str]:
     _, _, case, gender = best
     result = []
     for word, options in zip(words, readings, strict=True):
-        if any("Fixd" in p.tag for p in options) or not word[:1].isalpha() or \
-                not _cyrillic(word):
+        if (word.isupper() and len(word) > 1) or not word[:1].isalpha() or \
+                not _cyrillic(word) or any("Fixd" in p.tag.grammemes for p in options) or \
+                _fixed_first(word, code):
             result.append(word)
             continue
         fitting = [p for p in options if p.tag.case == case and
@@ -71,6 +73,11 @@ def person_base(words: list[str], code: str = "ru") -> list[str]:
     return result
 
 
+def _fixed_first(word: str, code: str) -> bool:
+    found = analyser(code).parse(word)
+    return bool(found) and "Fixd" in found[0].tag.grammemes
+
+
 def _fits(parse: Any, gender: str) -> bool:
     found = parse.tag.gender
     return found is None or found == gender
@@ -84,7 +91,7 @@ def _weight(parse: Any) -> float:
     weight = float(parse.score)
     if _PERSON & parse.tag.grammemes:
         weight += 2.0
-    elif "Poss" in parse.tag or "anim" in parse.tag:
+    elif {"Poss", "anim"} & parse.tag.grammemes:
         weight += 0.5
     return weight
 

@@ -10,6 +10,7 @@ from collections import Counter
 
 from db.extract.mentions import russian
 from db.language import language
+from db.language.morphology import LANGUAGES, base_form
 from db.language.name_forms import person_base, prefer_written
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -61,8 +62,10 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         p_start, p_end = words[piece[0]][0], words[piece[-1]][1]
         written = [words[i][2] for i in piece]
         piece_tags = [tags[i] for i in piece]
-        found.append((p_start, p_end, _base(written, code),
-                      _kind(" ".join(written), piece_tags, kind if len(pieces) == 1 else None)))
+        piece_kind = _kind(" ".join(written), piece_tags, kind if len(pieces) == 1 else None)
+        base = " ".join(person_base(written, code)) if piece_kind == "person" and code == "ru" \
+            else _base(written, code)
+        found.append((p_start, p_end, base, piece_kind))
     return found
 
 
@@ -84,6 +87,8 @@ def named(text: str, start: int, end: int, kind: str, code: str, counts: Counter
             piece_kind = _institution(name) or kind
         if kind == "person" and _CYRILLIC_WORD.search(name):
             base = person_base(written, code) if code == "ru" else written
+        elif code in LANGUAGES:
+            base = base_form(written, code, frozenset(_PREFERRED.get(kind, ())))
         else:
             base = _base_words(written, code)
         if len(base) == 1:
@@ -94,6 +99,8 @@ def named(text: str, start: int, end: int, kind: str, code: str, counts: Counter
 
 #: a piece of a name: no line breaks, brackets, dashes or quotes at its edges
 _PIECE = re.compile(r"[^\s()\[\]«»\"“”„—–]+(?:[ \t]+[^\s()\[\]«»\"“”„—–]+)*")
+#: the dictionary's readings a name of each kind takes in a tie ("Ливане": the place Ливан)
+_PREFERRED = {"place": ("Geox",), "organisation": ("Orgn", "Abbr")}
 _CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
 
 

@@ -331,7 +331,7 @@ def _candidates(text: str, lowered: set[str], shouted: _ShoutedLines, language: 
     ner = russian_ner.spans(text) if language == "ru" else None
     if ner is not None:
         counts = word_counts(text)
-        for start, end, kind in ner:
+        for start, end, kind in _with_places_of_institutions(text, ner):
             if not shouted.covers(start):
                 found.extend(named(text, start, end, kind, code, counts))
         return found
@@ -339,6 +339,27 @@ def _candidates(text: str, lowered: set[str], shouted: _ShoutedLines, language: 
         if not shouted.covers(run_start):
             found.extend(_names(text, run_start, run_end, lowered, after_title, code))
     return found
+
+
+def _with_places_of_institutions(text: str, spans: list[tuple[int, int, str]],
+                                  ) -> list[tuple[int, int, str]]:
+    """An organisation followed by the place it belongs to, in the genitive, or by the
+    initialism of the one it is part of, is one name ("МВД Ингушетии", "Верховный суд России",
+    "Совет Безопасности ООН"); the place is a name of its own as well."""
+    from db.language.morphology import parses
+
+    result: list[tuple[int, int, str]] = []
+    for index, (start, end, kind) in enumerate(spans):
+        following = spans[index + 1] if index + 1 < len(spans) else None
+        after = text[following[0]:following[1]] if following is not None else ""
+        if kind == "organisation" and following is not None and text[end:following[0]] == " " \
+                and ((following[2] == "place" and all(
+                    any(p.tag.case == "gent" for p in parses(word, "ru")[:3])
+                    for word in after.split())) or (after.isupper() and " " not in after)):
+            result.append((start, following[1], kind))
+            continue
+        result.append((start, end, kind))
+    return result
 
 
 def _names(text: str, start: int, end: int, lowered: set[str], after_title: bool, code: str,
