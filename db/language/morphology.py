@@ -94,42 +94,87 @@ def _same_case(original: str, inflected: str) -> str:
 
 
 _ADJECTIVES = {"ADJF", "PRTF", "NUMR"}
+_PERSON = {"Name", "Surn", "Patr"}
 
 
-def base_form(words: list[str], code: str = "ru") -> list[str]:
-    """A name as it is written in the nominative: the leading words that agree in one case are
-    put in the nominative, adjectives agreeing with their noun; words in another case kept
-    ("Северном Кавказе" -> "Северный Кавказ", "Юрия Царёва" -> "Юрий Царёв", "Следственного
-    комитета" -> "Следственный комитет", "МВД Ингушетии" stays); capitals kept as written."""
+def indeclinable(word: str, options: Sequence[Any], code: str = "ru") -> bool:
+    """A word of a name kept as written: an initialism ("АЕК", "МВД"), a word the dictionary
+    reads first as one that does not decline ("Баку", "Сочи"), or one it does not know and
+    does not read as a noun or adjective first ("Пеле", "Ципи": foreign names)."""
+    if word.isupper() and len(word) > 1:
+        return True
+    if not options:
+        return True
+    top = options[0].tag
+    if _FIXED & set(top.grammemes):
+        return True
+    return top.POS not in ("NOUN", *_ADJECTIVES) and not analyser(code).word_is_known(word)
+
+
+def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = frozenset(),
+              ) -> list[str]:
+    """A name as it is written in the nominative: its leading adjectives and the noun they go
+    with put in the nominative, agreeing; the words after that noun kept as written (they are
+    in the genitive: "Палаты общин" -> "Палата общин", "МВД Ингушетии" stays); capitals kept
+    as written ("Северном Кавказе" -> "Северный Кавказ", "Следственного комитета" ->
+    "Следственный комитет"). ``prefer``: grammemes whose readings win a tie ("Geox" for a
+    place: "Ливане" -> "Ливан", not the name "Ливана")."""
     morph = analyser(code)
-    readings = [[p for p in morph.parse(w) if p.tag.case and not _FIXED & set(p.tag.grammemes)]
-                for w in words]
-    best_case, best_run, best_score = None, 0, 0.0
+    readings: list[list[Any]] = []
+    for w in words:
+        options = morph.parse(w)
+        if indeclinable(w, options, code):
+            readings.append([])
+            continue
+        readings.append([p for p in options if p.tag.case and not _FIXED & set(p.tag.grammemes)])
+
+    def weight(parse: Any) -> float:
+        return float(parse.score) + (0.5 if prefer & parse.tag.grammemes else 0.0)
+
+    best: tuple[bool, int, float] = (False, 0, 0.0)
+    best_case, best_chosen = None, []
     for case in CASES:
-        run, score = 0, 0.0
-        for options in readings:
-            matching = [p.score for p in options if p.tag.case == case]
-            if not matching:
+        chosen: list[Any] = []
+        score, headed = 0.0, False
+        for index, options in enumerate(readings):
+            in_case = [p for p in options if p.tag.case == case]
+            if not in_case:
                 break
-            run, score = run + 1, score + max(matching)
-        if (run, score) > (best_run, best_score):
-            best_case, best_run, best_score = case, run, score
-    if best_case is None or best_case == "nomn":
+            nouns = [p for p in in_case if p.tag.POS == "NOUN"]
+            adjectives = [p for p in in_case if p.tag.POS in _ADJECTIVES]
+            last = index == len(readings) - 1
+            if adjectives and not last and (not nouns or max(map(weight, adjectives)) >
+                                            max(map(weight, nouns))):
+                chosen.append(max(adjectives, key=weight))
+                score += max(map(weight, adjectives))
+                continue
+            pick = max(nouns or in_case, key=weight)
+            chosen.append(pick)
+            score += weight(pick)
+            headed = True
+            break
+        key = (headed, len(chosen), score + (0.3 if case == "nomn" else 0.0))
+        if key > best:
+            best, best_case, best_chosen = key, case, chosen
+    if best_case is None or best_case == "nomn" or not best[0]:
         return list(words)
-    chosen = [max((p for p in options if p.tag.case == best_case), key=lambda p: p.score)
-              for options in readings[:best_run]]
-    nouns = [p for p in chosen if p.tag.POS == "NOUN"]
-    head = nouns[-1] if nouns else None
+    head = best_chosen[-1]
+    if _PERSON & head.tag.grammemes and len(words) > len(best_chosen):
+        from db.language.name_forms import person_base
+
+        return person_base(words, code)  # a first name and its surname: "Ивана Петрова"
     result = []
-    for word, parse in zip(words[:best_run], chosen, strict=True):
+    for word, parse in zip(words, best_chosen, strict=False):
         wanted = {"nomn"}
-        if parse.tag.POS in _ADJECTIVES and head is not None:
+        if parse.tag.POS in _ADJECTIVES:
             wanted.add(head.tag.number or "sing")
             if head.tag.number != "plur" and head.tag.gender:
                 wanted.add(head.tag.gender)
+        elif parse.tag.number:
+            wanted.add(parse.tag.number)
         nominative = parse.inflect(wanted) or parse.inflect({"nomn"})
         result.append(_capitalised_like(word, nominative.word) if nominative is not None else word)
-    return result + list(words[best_run:])
+    return result + list(words[len(best_chosen):])
 
 
 def _capitalised_like(original: str, word: str) -> str:

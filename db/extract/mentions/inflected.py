@@ -6,9 +6,12 @@ split where an organisation's name ends and a person's begins ("МВД Ингу�
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from db.extract.mentions import russian
 from db.language import language
+from db.language.morphology import LANGUAGES, base_form
+from db.language.name_forms import person_base, prefer_written
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "NOUN", "ADJF"}
@@ -59,9 +62,62 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         p_start, p_end = words[piece[0]][0], words[piece[-1]][1]
         written = [words[i][2] for i in piece]
         piece_tags = [tags[i] for i in piece]
-        found.append((p_start, p_end, _base(written, code),
-                      _kind(" ".join(written), piece_tags, kind if len(pieces) == 1 else None)))
+        piece_kind = _kind(" ".join(written), piece_tags, kind if len(pieces) == 1 else None)
+        base = " ".join(person_base(written, code)) if piece_kind == "person" and code == "ru" \
+            else _base(written, code)
+        found.append((p_start, p_end, base, piece_kind))
     return found
+
+
+def named(text: str, start: int, end: int, kind: str, code: str, counts: Counter[str],
+          ) -> list[tuple[int, int, str | None, str]]:
+    """(start, end, kind, base-form name) of the names in a span the NER model found as a
+    person, place or organisation: split at line breaks, brackets and dashes ("Исламского
+    государства (ИГ)" gives two names), quotes at its edges left out; an organisation's kind made
+    finer from its words ("МВД Ингушетии" a state body, "Интерфакс" a media outlet).
+    ``counts``: the text's words in lower case, to prefer base forms the text also writes."""
+    found: list[tuple[int, int, str | None, str]] = []
+    for piece in _PIECE.finditer(text, start, end):
+        written = piece.group(0).split()
+        if not written or not any(c.isalpha() for c in piece.group(0)):
+            continue
+        name = " ".join(written)
+        piece_kind: str | None = kind
+        if kind == "organisation":
+            piece_kind = _institution(name) or kind
+        if kind == "person" and _CYRILLIC_WORD.search(name):
+            base = person_base(written, code) if code == "ru" else written
+        elif code in LANGUAGES:
+            base = base_form(written, code, frozenset(_PREFERRED.get(kind, ())))
+        else:
+            base = _base_words(written, code)
+        if len(base) == 1:
+            base = [prefer_written(written[0], base[0], counts)]
+        found.append((piece.start(), piece.end(), piece_kind, " ".join(base)))
+    return found
+
+
+#: a piece of a name: no line breaks, brackets, dashes or quotes at its edges
+_PIECE = re.compile(r"[^\s()\[\]«»\"“”„—–]+(?:[ \t]+[^\s()\[\]«»\"“”„—–]+)*")
+#: the dictionary's readings a name of each kind takes in a tie ("Ливане": the place Ливан)
+_PREFERRED = {"place": ("Geox",), "organisation": ("Orgn", "Abbr")}
+_CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def word_counts(text: str) -> Counter[str]:
+    return Counter(w.lower() for w in _WORD.findall(text))
+
+
+def _institution(name: str) -> str | None:
+    if russian.MEDIA.search(name):
+        return "media_outlet"
+    if russian.ARMED.search(name):
+        return "armed_group"
+    if russian.STATE.search(name):
+        return "state_body"
+    if russian.ORGANISATION.search(name):
+        return "organisation"
+    return None
 
 
 _NEXT = re.compile(r"\s+([а-яёіїєґ][\w-]*)")
@@ -77,21 +133,20 @@ def _with_head_noun(text: str, end: int) -> int:
 
 
 def _base(words: list[str], code: str) -> str:
+    return " ".join(_base_words(words, code))
+
+
+def _base_words(words: list[str], code: str) -> list[str]:
     lang = language(code)
     if lang is None or lang.base_name is None:
-        return " ".join(words)
-    return " ".join(lang.base_name(words))
+        return list(words)
+    return lang.base_name(words)
 
 
 def _kind(name: str, tags: list[set[str]], guessed: str | None) -> str | None:
-    if russian.MEDIA.search(name):
-        return "media_outlet"
-    if russian.ARMED.search(name):
-        return "armed_group"
-    if russian.STATE.search(name):
-        return "state_body"
-    if russian.ORGANISATION.search(name):
-        return "organisation"
+    institution = _institution(name)
+    if institution is not None:
+        return institution
     persons = sum(bool(russian.PERSON_TAGS & t) for t in tags)
     if persons == len(tags) or (len(tags) >= 2 and persons >= len(tags) - 1):
         return "person"

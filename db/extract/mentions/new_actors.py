@@ -305,22 +305,61 @@ def suggest_new_actors(text: str, known: ActorMatcher | None = None,
     candidates: list[MentionCandidate] = []
     kinds: dict[str, str] = {}
     shouted = _ShoutedLines(text)
-    for run_start, run_end, after_title in _headline_runs(text, _runs(text), lowered):
-        if shouted.covers(run_start):
+    for start, end, kind, name in _candidates(text, lowered, shouted, language, inflected):
+        if overlaps_known(start, end):
             continue
-        for start, end, kind, name in _names(text, run_start, run_end, lowered, after_title,
-                                             inflected):
-            if overlaps_known(start, end):
-                continue
-            if known is not None and known.knows(name):
-                continue
-            key = normalise(name)
-            if kind is not None:
-                kinds.setdefault(key, kind)
-            candidates.append(MentionCandidate(name, kind, None, start, end, text[start:end]))
+        if known is not None and known.knows(name):
+            continue
+        key = normalise(name)
+        if kind is not None:
+            kinds.setdefault(key, kind)
+        candidates.append(MentionCandidate(name, kind, None, start, end, text[start:end]))
     # One kind per name: the first confident guess made anywhere in the text.
     return [MentionCandidate(c.name, kinds.get(normalise(c.name), c.kind), None, c.start, c.end,
                              c.quote) for c in candidates]
+
+
+def _candidates(text: str, lowered: set[str], shouted: _ShoutedLines, language: str | None,
+                code: str) -> list[tuple[int, int, str | None, str]]:
+    """(start, end, kind, name as suggested) of every candidate in the text: from Natasha's
+    NER model in a text known to be Russian (where it is installed), else from runs of
+    capitalised words."""
+    from db.extract.mentions import russian_ner
+    from db.extract.mentions.inflected import named, word_counts
+
+    found: list[tuple[int, int, str | None, str]] = []
+    ner = russian_ner.spans(text) if language == "ru" else None
+    if ner is not None:
+        counts = word_counts(text)
+        for start, end, kind in _with_places_of_institutions(text, ner):
+            if not shouted.covers(start):
+                found.extend(named(text, start, end, kind, code, counts))
+        return found
+    for run_start, run_end, after_title in _headline_runs(text, _runs(text), lowered):
+        if not shouted.covers(run_start):
+            found.extend(_names(text, run_start, run_end, lowered, after_title, code))
+    return found
+
+
+def _with_places_of_institutions(text: str, spans: list[tuple[int, int, str]],
+                                  ) -> list[tuple[int, int, str]]:
+    """An organisation followed by the place it belongs to, in the genitive, or by the
+    initialism of the one it is part of, is one name ("МВД Ингушетии", "Верховный суд России",
+    "Совет Безопасности ООН"); the place is a name of its own as well."""
+    from db.language.morphology import parses
+
+    result: list[tuple[int, int, str]] = []
+    for index, (start, end, kind) in enumerate(spans):
+        following = spans[index + 1] if index + 1 < len(spans) else None
+        after = text[following[0]:following[1]] if following is not None else ""
+        if kind == "organisation" and following is not None and text[end:following[0]] == " " \
+                and ((following[2] == "place" and all(
+                    any(p.tag.case == "gent" for p in parses(word, "ru")[:3])
+                    for word in after.split())) or (after.isupper() and " " not in after)):
+            result.append((start, following[1], kind))
+            continue
+        result.append((start, end, kind))
+    return result
 
 
 def _names(text: str, start: int, end: int, lowered: set[str], after_title: bool, code: str,
