@@ -308,3 +308,44 @@ def test_an_account_menu_with_a_username_class_is_not_the_author(tmp_path: Path)
             f"{BODY}</article>")
     source = _page(tmp_path, '<meta charset="utf-8"><title>Truce extended</title>', body)
     assert source.author != "Username"
+
+
+# --- who wrote it (db.ingest.byline) ----------------------------------------------------------
+
+
+def test_a_byline_element_names_the_author_without_its_by(tmp_path: Path) -> None:
+    body = ('<article><h1>Truce extended</h1><p class="byline">By Erin Example | Kyiv bureau</p>'
+            f"{BODY}</article>")
+    source = _page(tmp_path, '<meta charset="utf-8"><title>Truce extended</title>', body)
+    assert source.author == "Erin Example"
+
+
+def test_an_agency_is_the_author_only_when_no_person_is_named(tmp_path: Path) -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Truce extended",'
+          ' "author": {"@type": "Organization", "name": "Example Press Agency"}}</script>')
+    body = ('<article><h1>Truce extended</h1><span itemprop="author" itemscope '
+            'itemtype="http://schema.org/Person"><span itemprop="name">Olena Koval</span></span>'
+            f"{BODY}</article>")
+    head = f'<meta charset="utf-8"><title>Truce extended</title>{ld}'
+    assert _page(tmp_path, head, body).author == "Olena Koval"
+    agency = '<meta charset="utf-8"><title>Truce extended</title><meta name="author" content="AFP">'
+    body = f'<article><h1>Truce extended</h1><p class="byline">By Jana Novak</p>{BODY}</article>'
+    assert _page(tmp_path, agency, body).author == "Jana Novak"
+    only = f"<article><h1>Truce extended</h1>{BODY}</article>"
+    assert _page(tmp_path, agency, only).author == "AFP"
+
+
+def test_a_byline_in_another_storys_teaser_is_not_the_authors(tmp_path: Path) -> None:
+    body = (f"<article><h1>Truce extended</h1>{BODY}</article>"
+            '<aside><ul><li><h2>Exodus from the capital</h2><span class="author">Par '
+            '<span class="authorname">Marc Teaser</span></span></li></ul></aside>')
+    head = '<meta charset="utf-8"><title>Truce extended</title><meta name="author" content="Reuters">'
+    assert _page(tmp_path, head, body).author == "Reuters"
+
+
+def test_a_byline_read_on_past_the_name_is_cut_to_it(tmp_path: Path) -> None:
+    body = ('<article><h1>Truce extended</h1><div class="author-line"><span class="byline-name">'
+            'Joshua Example</span> <span>May 20, 2019</span></div>'
+            f"{BODY}</article>")
+    source = _page(tmp_path, '<meta charset="utf-8"><title>Truce extended</title>', body)
+    assert source.author == "Joshua Example"
