@@ -134,6 +134,7 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     title = title or extracted.get("title")
     text = _main_article_text(tree, title, text)
     author = author_of(tree, authors, extracted.get("author"), text)
+    headlines = tuple(" ".join(h.text_content().split()) for h in tree.iter("h1"))
     warnings: list[str] = []
     if not text:
         text = visible_text(tree)
@@ -141,7 +142,7 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
             warnings.append("the main article text was not found; all visible text was kept")
     if not text:
         warnings.append("the page has no visible text")
-    text = article_text(text, title)
+    text = article_text(text, title, headlines)
     source = ParsedSource(
         text=text,
         title=trim_title(title) or first_line_title(text) or trim_title(name),
