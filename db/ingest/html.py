@@ -16,8 +16,9 @@ Metadata, first found wins, in this order of precedence:
 - date: JSON-LD ``datePublished``, ``article:published_time`` and the other publication metas,
   JSON-LD ``dateCreated``, then trafilatura's reading of ``<time>`` and the like (never a
   copyright year, never ``dateModified``);
-- author: JSON-LD ``author``, ``<meta name=author>``/``article:author`` (not a profile URL), the
-  page's visible byline (trafilatura's), never a login form's labels;
+- author: the person the page names, in the precedence of :mod:`db.ingest.byline` (JSON-LD,
+  metas, ``itemprop``/``rel=author``, a byline element, trafilatura's, a "By" line); an agency
+  only when no person is named, never a login form's labels;
 - outlet: ``og:site_name`` and the like, JSON-LD ``publisher``; language: JSON-LD
   ``inLanguage``, ``og:locale``, ``Content-Language``, ``<html lang>``, else detected on import.
 
@@ -38,6 +39,7 @@ from typing import Any
 
 from db.ingest._common import first_line_title, parse_date, read_bytes, trim_title
 from db.ingest.base import IngestError, ParsedSource
+from db.ingest.byline import author_of
 from db.ingest.mainarticle import main_article
 from db.ingest.pagetext import article_text
 
@@ -124,13 +126,15 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     ``name`` is the title of last resort, ``url`` where the page was saved from, if known."""
     data = _decoded(data)
     tree = _tree(data)
-    meta = _page_metadata(tree)
+    meta, authors = _page_metadata(tree)
     extracted = _trafilatura(data)
     text = (extracted.get("text") or "").strip()
     outlet = meta.get("outlet") or extracted.get("sitename")
     title = meta.get("title") or _without_site_name(meta.get("page title"), outlet)
     title = title or extracted.get("title")
     text = _main_article_text(tree, title, text)
+    author = author_of(tree, authors, extracted.get("author"), text)
+    headlines = tuple(" ".join(h.text_content().split()) for h in tree.iter("h1"))
     warnings: list[str] = []
     if not text:
         text = visible_text(tree)
@@ -138,13 +142,13 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
             warnings.append("the main article text was not found; all visible text was kept")
     if not text:
         warnings.append("the page has no visible text")
-    text = article_text(text, title)
+    text = article_text(text, title, headlines)
     source = ParsedSource(
         text=text,
         title=trim_title(title) or first_line_title(text) or trim_title(name),
         published=parse_date(meta.get("published")) or parse_date(extracted.get("date")),
         outlet=outlet,
-        author=meta.get("author") or _byline(extracted.get("author")),
+        author=author,
         url=meta.get("url") or extracted.get("url") or url,
         language=_language(meta.get("language")),
         warnings=warnings,
@@ -231,9 +235,11 @@ def _trafilatura(data: bytes | str, *, with_metadata: bool = True) -> dict[str, 
     return {k: v for k, v in result.items() if isinstance(v, str) and v.strip()}
 
 
-def _page_metadata(tree: Any) -> dict[str, str]:
-    """Title, author, date, outlet, URL and language as the page itself declares them."""
+def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bool]]]:
+    """Title, date, outlet, URL and language as the page itself declares them, and the authors
+    it declares (JSON-LD's, then the metas'), each with whether it names a person."""
     found: dict[str, str] = {}
+    authors: list[tuple[str | None, bool]] = []
 
     def keep(key: str, value: object) -> None:
         if isinstance(value, str) and value.strip() and key not in found:
@@ -247,7 +253,7 @@ def _page_metadata(tree: Any) -> dict[str, str]:
             keep("published", item.get("datePublished"))
             if isinstance(item.get("dateCreated"), str):
                 created.append(item["dateCreated"])
-            keep("author", _names(item.get("author")))
+            authors.append((_names(item.get("author")), _is_person(item.get("author"))))
             keep("outlet", _names(item.get("publisher")))
             keep("url", item.get("url") if isinstance(item.get("url"), str) else None)
             keep("language", item.get("inLanguage"))
@@ -273,13 +279,15 @@ def _page_metadata(tree: Any) -> dict[str, str]:
                 "date",
             ),
         ),
-        ("author", ("author", "article:author", "dc.creator", "citation_author", "byl")),
         ("outlet", ("og:site_name", "application-name", "dc.publisher")),
         ("url", ("og:url",)),
         ("language", ("og:locale", "content-language", "dc.language", "language")),
     ):
         for name in names:
             keep(key, metas.get(name))
+    authors.extend(
+        (metas.get(name), True) for name in ("author", "article:author", "dc.creator", "citation_author", "byl")
+    )
     for date in created:  # a creation date only when nothing says when it was published
         keep("published", date)
     for link in tree.iterfind(".//link[@rel]"):
@@ -293,23 +301,7 @@ def _page_metadata(tree: Any) -> dict[str, str]:
     title = tree.find(".//title")
     if title is not None:
         keep("page title", title.text_content())
-    if found.get("author", "").startswith(("http://", "https://")):
-        del found["author"]  # article:author is often a profile URL, not a name
-    return found
-
-
-#: what an account menu says where a byline's class name is ("username", "user-name")
-_ACCOUNT_WORDS = frozenset(
-    ["username", "user name", "user", "login", "log in", "sign in", "account", "my account",
-     "profile", "guest", "anonymous", "admin", "administrator"]
-)
-
-
-def _byline(author: str | None) -> str | None:
-    """The visible byline as trafilatura read it, unless it is an account menu's label."""
-    if not author or " ".join(author.casefold().split()) in _ACCOUNT_WORDS:
-        return None
-    return author
+    return found, authors
 
 
 def _without_site_name(title: str | None, outlet: str | None) -> str | None:
@@ -362,6 +354,15 @@ def _names(value: object) -> str | None:
         names = [n for n in (_names(v) for v in value) if n]
         return ", ".join(names) or None
     return None
+
+
+def _is_person(value: object) -> bool:
+    """Whether a JSON-LD author names people: not an Organization (an agency, the outlet)."""
+    if isinstance(value, list):
+        return any(_is_person(v) for v in value)
+    if isinstance(value, dict):
+        return "Organization" not in _kinds(value) and not any(k.endswith("Organization") for k in _kinds(value))
+    return True
 
 
 def _language(value: str | None) -> str | None:

@@ -4,7 +4,11 @@ What trafilatura keeps of an article often starts with what sits between the hea
 first paragraph on the page: the headline itself again, a date line, "From the section Europe",
 "941 comments", "Share this article". These are left out by their shape, in any position for
 lines that can never be prose (a comment count, a share prompt, a photo credit), and only before
-the first paragraph for a line that is just a date, so a date said in the text stays.
+the first paragraph for a line that is just a date, so a date said in the text stays. A date
+line is read in any of the date languages (dateparser's words, :data:`db.ingest._common.DATE_LANGUAGES`),
+with a label of up to four words before it ("Mis à jour le", "Опубликовано") or short labels
+after it ("05/10/2018 - Posted by: Jane Doe - Category: Health"); the page's own headline
+(its ``<h1>``) is left out there too when it differs from the title.
 """
 
 from __future__ import annotations
@@ -30,7 +34,17 @@ _FURNITURE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 #: a line at the head of the text this short that reads as a date is the page's date line
-_DATE_LINE_MAX = 40
+_DATE_LINE_MAX = 60
+_DATE_LINE_WORDS = 10
+#: words of a label before a date ("Mis à jour le", "Опубликовано", "Updated:")
+_LABEL_WORDS = 4
+_CLOCK = re.compile(r"^\d{1,2}[h:.]\d\d(?::\d\d)?[,;]?$|^uhr$|^h$", re.IGNORECASE)
+#: a date line with labels after it: at most this long, each label this many words
+_META_LINE_MAX = 120
+_META_PART_WORDS = 6
+_META_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+|\s+by\s+(?=[A-Z])")
+#: a page's headline has this many letters at least to be left out where it stands
+_HEADLINE_LETTERS = 12
 #: a section label ("chaos theory", "World | Africa") above the headline has no more words
 _KICKER_WORDS = 4
 #: a line this long (in words) inside the headline is a part of it, not a word of prose
@@ -39,14 +53,23 @@ _TITLE_PART_WORDS = 2
 _HEAD_LINES = 8
 
 
-def article_text(text: str, title: str | None) -> str:
-    """``text`` without the title repeated as its first line and without furniture lines."""
+def article_text(text: str, title: str | None, headlines: tuple[str, ...] = ()) -> str:
+    """``text`` without the title repeated as its first line and without furniture lines;
+    ``headlines`` are the page's own headlines (its ``<h1>``), which may differ from the title
+    and are left out at the head of the text as it is."""
     lines = [line for line in text.split("\n") if not _FURNITURE.match(line.strip())]
     title_key = _key(title) if title else ""
     head = _past_kicker(lines, title_key)
+    headline_keys = {key for key in map(_key, headlines) if len(key) >= _HEADLINE_LETTERS}
     while head < min(len(lines), _HEAD_LINES):
         line = lines[head].strip()
-        if not line or _is_title_part(line, title_key) or _is_date_line(line):
+        if (
+            not line
+            or _is_title_part(line, title_key)
+            or _key(line) in headline_keys
+            or _is_date_line(line)
+            or _is_dated_meta_line(line)
+        ):
             head += 1
             continue
         break
@@ -81,6 +104,31 @@ def _past_kicker(lines: list[str], title_key: str) -> int:
 
 
 def _is_date_line(line: str) -> bool:
-    if len(line) > _DATE_LINE_MAX or not any(c.isdigit() for c in line) or len(line.split()) > 6:
+    """ "24 July 2015", "sexta-feira, 22 de outubro de 2010 às 20:13", and with a label before
+    it, in any of the languages dates are read in: "Mis à jour le 3 mars 2020 à 10h05",
+    "Опубликовано 12 марта 2020 в 10:05", "Updated: 18 March 2015"."""
+    words = line.split()
+    if len(line) > _DATE_LINE_MAX or not any(c.isdigit() for c in line) or len(words) > _DATE_LINE_WORDS:
         return False
-    return parse_date(line) is not None
+    # a time written "10h05" or "20.13 Uhr" is left to the rest, which must be a date
+    words = [w for w in words if not _CLOCK.match(w)]
+    for skip in range(_LABEL_WORDS + 1):
+        rest = " ".join(words[skip:])
+        if skip and any(c.isdigit() for c in " ".join(words[:skip])):
+            break  # a label has no digits: the date has begun
+        if rest and parse_date(rest) is not None:
+            return True
+    return False
+
+
+def _is_dated_meta_line(line: str) -> bool:
+    """A date with labels after it: "05/10/2018 - Posted by: Jane Doe - Category: Health",
+    "5:45 AM PST 11/19/2019 by Jane Doe"."""
+    if len(line) > _META_LINE_MAX or line.endswith((".", "!", "?", "…")):
+        return False
+    parts = _META_SEPARATOR.split(line)
+    return (
+        len(parts) > 1
+        and _is_date_line(parts[0].strip())
+        and all(len(part.split()) <= _META_PART_WORDS for part in parts[1:])
+    )

@@ -308,3 +308,80 @@ def test_an_account_menu_with_a_username_class_is_not_the_author(tmp_path: Path)
             f"{BODY}</article>")
     source = _page(tmp_path, '<meta charset="utf-8"><title>Truce extended</title>', body)
     assert source.author != "Username"
+
+
+# --- who wrote it (db.ingest.byline) ----------------------------------------------------------
+
+
+def test_a_byline_element_names_the_author_without_its_by(tmp_path: Path) -> None:
+    body = ('<article><h1>Truce extended</h1><p class="byline">By Erin Example | Kyiv bureau</p>'
+            f"{BODY}</article>")
+    source = _page(tmp_path, '<meta charset="utf-8"><title>Truce extended</title>', body)
+    assert source.author == "Erin Example"
+
+
+def test_an_agency_is_the_author_only_when_no_person_is_named(tmp_path: Path) -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Truce extended",'
+          ' "author": {"@type": "Organization", "name": "Example Press Agency"}}</script>')
+    body = ('<article><h1>Truce extended</h1><span itemprop="author" itemscope '
+            'itemtype="http://schema.org/Person"><span itemprop="name">Olena Koval</span></span>'
+            f"{BODY}</article>")
+    head = f'<meta charset="utf-8"><title>Truce extended</title>{ld}'
+    assert _page(tmp_path, head, body).author == "Olena Koval"
+    agency = '<meta charset="utf-8"><title>Truce extended</title><meta name="author" content="AFP">'
+    body = f'<article><h1>Truce extended</h1><p class="byline">By Jana Novak</p>{BODY}</article>'
+    assert _page(tmp_path, agency, body).author == "Jana Novak"
+    only = f"<article><h1>Truce extended</h1>{BODY}</article>"
+    assert _page(tmp_path, agency, only).author == "AFP"
+
+
+def test_a_byline_in_another_storys_teaser_is_not_the_authors(tmp_path: Path) -> None:
+    body = (f"<article><h1>Truce extended</h1>{BODY}</article>"
+            '<aside><ul><li><h2>Exodus from the capital</h2><span class="author">Par '
+            '<span class="authorname">Marc Teaser</span></span></li></ul></aside>')
+    head = '<meta charset="utf-8"><title>Truce extended</title><meta name="author" content="Reuters">'
+    assert _page(tmp_path, head, body).author == "Reuters"
+
+
+def test_a_byline_read_on_past_the_name_is_cut_to_it(tmp_path: Path) -> None:
+    body = ('<article><h1>Truce extended</h1><div class="author-line"><span class="byline-name">'
+            'Joshua Example</span> <span>May 20, 2019</span></div>'
+            f"{BODY}</article>")
+    source = _page(tmp_path, '<meta charset="utf-8"><title>Truce extended</title>', body)
+    assert source.author == "Joshua Example"
+
+
+# --- where the article starts (db.ingest.pagetext) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "date_line",
+    [
+        "sexta-feira, 22 de outubro de 2010 às 20:13",
+        "Mis à jour le 3 mars 2020 à 10h05",
+        "Опубликовано 12 марта 2020 в 10:05",
+        "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde",
+        "5:45 AM PST 11/19/2019 by Patrick Example",
+    ],
+)
+def test_a_date_line_in_any_language_or_with_labels_is_not_the_first_paragraph(
+    tmp_path: Path, date_line: str
+) -> None:
+    body = f"<article><h1>Truce extended</h1><p>{date_line}</p>{BODY}</article>"
+    source = _page(tmp_path, '<meta charset="utf-8"><title>Truce extended</title>', body)
+    assert source.text.startswith("Negotiators from both delegations"), source.text[:200]
+
+
+def test_a_date_said_in_a_sentence_still_starts_the_text(tmp_path: Path) -> None:
+    line = "On 3 March 2020 the talks resumed in Geneva after a month of fighting."
+    body = f"<article><h1>Truce extended</h1><p>{line}</p>{BODY}</article>"
+    source = _page(tmp_path, '<meta charset="utf-8"><title>Truce extended</title>', body)
+    assert source.text.startswith(line), source.text[:200]
+
+
+def test_the_pages_headline_is_left_out_when_it_differs_from_the_title(tmp_path: Path) -> None:
+    head = ('<meta charset="utf-8"><title>Ceasefire: a month more | Example Post</title>'
+            '<meta property="og:title" content="Ceasefire: a month more">')
+    body = f"<article><h1>Both sides agree to extend the truce for thirty days</h1>{BODY}</article>"
+    source = _page(tmp_path, head, body)
+    assert source.text.startswith("Negotiators from both delegations"), source.text[:200]
