@@ -32,6 +32,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session
 
 from db.archive import Archive, DamagedArchive
 
@@ -317,7 +318,22 @@ def rebuild_search_indexes(archive: Archive, report: Report | None = None, cance
     if report is not None:
         report(0, 1, "rebuilding the search index")
     with archive.writing() as session:
+        for name in SEARCH_INDEXES:
+            _clear_if_unreadable(session, name)
         session.execute(text("INSERT INTO source_fts(source_fts) VALUES ('rebuild')"))
         session.info["stemming"] = True  # the commit stems nothing: the build below does, with progress
         rebuild_stem_index(session)
     return build_stem_index(archive.sessions, report, cancelled)
+
+
+def _clear_if_unreadable(session: Session, name: str) -> None:
+    """An index whose structure record is garbage cannot even be opened to be rebuilt: its
+    shadow rows (all derived from the texts) are emptied first, in the rebuild's transaction."""
+    try:
+        with session.begin_nested():
+            session.execute(text(f"SELECT rowid FROM {name} LIMIT 1"))
+    except (OperationalError, DatabaseError):
+        session.execute(text(f"DELETE FROM {name}_data"))
+        session.execute(text(f"DELETE FROM {name}_idx"))
+        # an empty structure record (id 10 in FTS5's layout): the index opens, empty, to be rebuilt
+        session.execute(text(f"INSERT INTO {name}_data(id, block) VALUES (10, x'')"))

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import sys
 import threading
 import traceback
 from collections.abc import Callable
@@ -34,6 +35,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 Report = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 Job = Callable[[Report, Cancelled], Any]
+#: how long a thread runs Python before another may take the GIL (see TaskRunner)
+SWITCH_INTERVAL_S = 0.001
 #: the priority of background reads (:meth:`TaskRunner.read`): below every other queued task
 BACKGROUND = -1
 
@@ -178,6 +181,10 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         collect_garbage_on_gui_thread()
+        # a reader thread busy in Python holds the GIL for up to this long before the GUI thread
+        # gets it back; every data() call Qt makes into a model waits that turn (Python's 5 ms
+        # made a list of thousands of rows take seconds to fill while conflicts were worked out)
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
         self.read_pool = QThreadPool(self)
         self.read_pool.setMaxThreadCount(2)
         self.writer = QThreadPool(self)

@@ -22,6 +22,10 @@ from desktop.reads import protection as reads
 from desktop.tasks import Task
 from desktop.views.dialogs.restore import RestoreDialog, damage_box
 
+#: what SQLite says when a search meets a damaged or missing search index
+_INDEX_DAMAGE = ("malformed", "corrupt", "fts5", "vtable constructor failed", "no such table: source_fts",
+                 "no such table: source_stem")
+
 
 class Protection(QObject):
     """Checks, the damage message, the restore dialog and the index rebuild."""
@@ -114,6 +118,18 @@ class Protection(QObject):
         self.checked.emit(result)
         if not result.ok:
             self.show_damage(result)
+
+    def list_failed(self, message: str, searching: bool) -> None:
+        """The sources could not be listed: a search the search index could not answer (it is
+        damaged or missing) offers the index's rebuild; anything else is said in the status bar."""
+        reason = " ".join(message.split("[SQL:")[0].split())
+        if searching and any(word in reason.lower() for word in _INDEX_DAMAGE):
+            problem = (f"{self._name()}: the search index is damaged ({reason}); "
+                       "rebuilding the index mends it")
+            self.show_damage(CheckResult(self.services.archive.location, problems=[problem],
+                                         index_problems=[problem], quick=True))
+        else:
+            self.services.show_status(f"Could not list the sources: {reason}", 10_000)
 
     def show_damage(self, result: CheckResult) -> QMessageBox:
         """What was found, and the way back (shown, not waited for)."""

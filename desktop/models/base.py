@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -346,3 +347,14 @@ class RowsTableModel(_ColumnsModel[R]):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
+
+
+class FilterOnlyProxy(QSortFilterProxyModel):
+    """A proxy over a :class:`RowsTableModel` that filters and leaves the sorting to the model
+    (one Python key a row, instead of ``data()`` twice a comparison from C++: with a busy reader
+    thread holding the GIL, each of those calls waits its turn)."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if model is not None:
+            model.sort(column, order)

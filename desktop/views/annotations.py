@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QPoint, QSortFilterProxyModel, Qt, Signal, SignalInstance
+from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMenu, QTableView, QWidget
 
 from db.rows import AnnotationRow
-from desktop.models.base import Role
+from desktop.models.base import FilterOnlyProxy
 from desktop.models.lists import AnnotationsModel
 from desktop.views.common import pane_layout, select_row, selected_id, tidy_table
 
@@ -28,9 +28,8 @@ class AnnotationsPane(QWidget):
         super().__init__(parent)
         self.setObjectName("annotationsView")
         self.model = AnnotationsModel()
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = FilterOnlyProxy(self)  # the model sorts itself
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Role.SORT)
         self.view = QTableView()
         self.view.setObjectName("annotationsTable")
         tidy_table(self.view)

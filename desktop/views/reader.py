@@ -183,6 +183,14 @@ class ReaderView(QWidget):
     def show_source(self, detail: SourceDetail | None) -> None:
         """Show a source (or a hint when there is none). Keeps the scroll position on a refresh."""
         same = detail is not None and self._detail is not None and detail.row.id == self._detail.row.id
+        if same and detail is not None and self._detail is not None and detail.text == self._detail.text:
+            # the same text (an annotation or a title changed): its marks and header only, the
+            # layout of a long text is kept (laid out again, a 1 MB source takes a second)
+            self._detail = detail
+            self.header.setText(_header_html(detail))
+            self._apply_spans()
+            self.source_changed.emit()
+            return
         scroll = self.editor.verticalScrollBar().value() if same else 0
         cursor = self.editor.textCursor()
         selection = (cursor.anchor(), cursor.position()) if same else None

@@ -67,6 +67,8 @@ def connect_panes(window: MainWindow) -> None:
     c.search_index.built.connect(window.archive_changed.emit)
     c.protection.rebuilt.connect(window.archive_changed.emit)
     c.protection.restore_requested.connect(window.restore_from)
+    window.sources.model.load_failed.connect(
+        lambda message: c.protection.list_failed(message, window.sources.model.searching))
     c.live.changed.connect(window.archive_changed.emit)
     window.tasks.busy_changed.connect(lambda n: window.busy.setVisible(n > 0))
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from db import values
 from db.rows import StatisticRow
-from desktop.models.base import Role
+from desktop.models.base import FilterOnlyProxy, Role
 from desktop.models.lists import StatisticsModel
 from desktop.views.statistics.cells import AUTHOR, changes_for_cell
 
@@ -86,7 +86,7 @@ def source_label(row: StatisticRow) -> str:
     return row.source_title or f"Source {row.source_id}"
 
 
-class StatisticsFilterProxy(QSortFilterProxyModel):
+class StatisticsFilterProxy(FilterOnlyProxy):
     """The pane's proxy: its text filter plus :class:`StatisticsFilter`, conflict flags, editing.
 
     ``edit_requested(statistic_id, changes, text, version)`` is emitted for a cell edit, with the
@@ -107,13 +107,6 @@ class StatisticsFilterProxy(QSortFilterProxyModel):
         #: the text filter, casefolded ("" for none), and each row's words to look in, by id
         self._text = ""
         self._haystacks: dict[int, str] = {}
-
-    # The rows arrive sorted (the model sorts itself, in Python); this proxy only filters, so a
-    # list of 100,000 claims is never sorted through data() calls.
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        model = self.sourceModel()
-        if model is not None:
-            model.sort(column, order)
 
     def setFilterFixedString(self, pattern: str) -> None:  # the filter box's text
         text = pattern.strip().casefold()

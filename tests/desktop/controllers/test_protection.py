@@ -128,3 +128,30 @@ def test_restore_from_backup_lists_them_asks_honestly_and_reopens_on_the_one_cho
     assert backups.list_backups(path)[0].path == merge
     assert "Afternoon" in _titles(merge)
     settle(qtbot, reopened)
+
+
+def test_a_search_the_damaged_index_cannot_answer_offers_to_rebuild_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Not an empty list and silence: the damage message, the rebuild, then the search answers."""
+    settle(qtbot, window)
+    with sqlite3.connect(window.archive.location) as connection:  # the index's structure record
+        for index in ("source_fts", "source_stem_fts"):
+            connection.execute(f"UPDATE {index}_data SET block = x'ffffffffffffffffffff' WHERE id = 10")
+    connection.close()
+    protection = window.controllers.protection
+    window.sources.search_edit.setText("militants")
+    window.sources._apply_search()
+    qtbot.waitUntil(lambda: protection.box is not None, timeout=10_000)
+    box = protection.box
+    assert box is not None
+    assert "Only the search index is damaged" in box.informativeText()
+    assert "the search index is damaged" in box.detailedText()
+    box.grab().save(str(tmp_path / "search-damage.png"))
+    rebuild = box.findChild(QPushButton, "rebuildIndexButton")
+    assert rebuild is not None
+    with qtbot.waitSignal(protection.rebuilt, timeout=20_000):
+        qtbot.mouseClick(rebuild, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    window.sources._apply_search()
+    qtbot.waitUntil(lambda: window.sources.model.total > 0, timeout=10_000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QTextBlock
 from pytestqt.qtbot import QtBot
@@ -208,3 +209,33 @@ def test_only_web_links_from_imported_files_are_links(qtbot: QtBot, archive: Arc
     finally:
         for scheme in ("http", "https", "file", "ms-msdt", "javascript"):
             QDesktopServices.unsetUrlHandler(scheme)
+
+
+def test_a_new_annotation_on_the_shown_source_is_marked_without_laying_the_text_out_again(
+    qtbot: QtBot, archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an annotation, the reader shows the same text again: only its marks change (a 1 MB
+    source laid out again took a second), and the place read and the selection stay."""
+    text = long_text()
+    source_id = make_source(archive, text)
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.resize(700, 600)
+    reader.show()
+    reader.show_source(reads.source_detail(archive, source_id))
+    middle = text.index("families", len(text) // 2)
+    reader.select_span(middle, middle + 8)
+    scroll = reader.editor.verticalScrollBar().value()
+    document = reader.editor.document()
+    texts_set: list[str] = []
+    monkeypatch.setattr(reader.editor, "setPlainText", texts_set.append)
+    with archive.session() as s:
+        made = add_annotation(s, source_id, middle, middle + 8, note="they left at night")
+    reader.show_source(reads.source_detail(archive, source_id))
+    assert texts_set == []  # the text was not set (and laid out) again
+    assert reader.editor.verticalScrollBar().value() == scroll
+    assert reader.selected_span() == (middle, middle + 8)
+    assert [a.id for a in reader.annotations_at(middle + 2)] == [made]
+    block = document.findBlock(reader.offsets.to_utf16(middle))
+    begin = reader.offsets.to_utf16(middle) - block.position()
+    assert any(f.start <= begin < f.start + f.length for f in block.layout().formats())
