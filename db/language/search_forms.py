@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from operator import itemgetter
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from operator import itemgetter
 from typing import Any
 
 from db.language import SCRIPT_DEFAULTS, Language, all_languages, language, script_default
@@ -135,6 +135,11 @@ def index_pieces(pieces: Iterable[str], language_code: str | None) -> str:
 def word_form(folded: str, language_code: str | None) -> str:
     """The search form of one folded word of a source in ``language_code``."""
     return _forms_for(_stemming_code(language_code)).forms([folded])[0]
+
+
+def word_forms(folded: Sequence[str], language_code: str | None) -> list[str]:
+    """:func:`word_form` of each of many folded words (reduced together: faster)."""
+    return _forms_for(_stemming_code(language_code)).forms(folded)
 
 
 @functools.lru_cache(maxsize=256)
