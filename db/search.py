@@ -24,7 +24,7 @@ from db.language.scripts import script_of
 from db.language.search_forms import WORD
 from db.models import Source
 from db.search_index import rebuild_stem_index, stem_index_ready
-from db.search_terms import SearchTerms, parse_terms, snippet
+from db.search_terms import SearchTerms, Seen, parse_terms, snippet
 
 #: column weights for bm25: a hit in the title counts most
 _WEIGHTS = (10.0, 1.0, 4.0, 4.0)
@@ -164,7 +164,7 @@ def _search_sqlite(
     if excluded is not None:
         statement = statement.where(rowid.not_in(_exact_ids(excluded)))
     rows = session.execute(_narrowed(statement, rowid, where))
-    seen: dict[tuple[str, str | None], int | None] = {}  # words met in one hit, for the next
+    seen: Seen = {}  # words met in one hit, for the next
     return [SearchHit(int(r[0]), r[1] or "", -float(r[2]),
                       snippet(r[3] or "", r[4], terms, marks, seen)) for r in rows]
 

@@ -12,8 +12,10 @@ import re
 from collections import deque
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from itertools import compress, count, islice
+from re import Match
 
-from db.language.search_forms import WORD, fold_word, query_forms, word_form
+from db.language.search_forms import WORD, fold_word, query_forms, word_forms
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 #: characters FTS5 treats as syntax; stripped from bare words
@@ -122,13 +124,42 @@ _AFTER = 10
 _SCAN_WORDS = 5000
 
 
+#: words as written in texts of a language, each with its folded and its search form (the same
+#: for every search: kept from one to the next, up to a bound)
+_WRITTEN: dict[str | None, dict[str, tuple[str, str]]] = {}
+_WRITTEN_LIMIT = 300_000
+
+
+def _written_forms(words: set[str], language: str | None) -> dict[str, tuple[str, str]]:
+    """The (folded, search form) of each of ``words`` as written in a text in ``language``."""
+    written = _WRITTEN.setdefault(language, {})
+    missing = words.difference(written)
+    if missing:
+        if len(written) > _WRITTEN_LIMIT:
+            written.clear()
+            missing = set(words)
+        order = list(missing)
+        folded = [fold_word(word) for word in order]
+        written.update(zip(order, zip(folded, word_forms(folded, language), strict=True), strict=True))
+    return written
+
+
+#: words a snippet's search reads first (their search forms worked out together); then more
+_CHUNK = 16
+
+#: what is known of words from one hit's snippet to the next: per source language, each word as
+#: written with the term it is a form of (None: of none), and the set of those that are of one
+Seen = dict[str | None, tuple[dict[str, int | None], set[str]]]
+
+
 def snippet(text: str, language: str | None, terms: SearchTerms, marks: tuple[str, str],
-            seen: dict[tuple[str, str | None], int | None] | None = None) -> str:
+            seen: Seen | None = None) -> str:
     """About 16 words of ``text`` where the most of the query's words occur close together (in
     their inflected forms, as written), those words between ``marks``; the start of the text when
     no word of it matches (a hit in the title). ``seen`` carries what is known of words from one
     hit's snippet to the next."""
     seen = {} if seen is None else seen
+    known, hit_words = seen.setdefault(language, ({}, set()))
     term_of: dict[str, int] = {}
     for index, forms in enumerate(terms.words):
         for form in forms:
@@ -142,56 +173,71 @@ def snippet(text: str, language: str | None, terms: SearchTerms, marks: tuple[st
     wanted = len(set(term_of.values())) + len(prefixes)
     reach = text[:SNIPPET_REACH]
 
-    def term(word: str) -> int | None:
-        key = (word, language)
-        if key in seen:
-            return seen[key]
-        folded = fold_word(word)
-        found = term_of.get(folded)
-        if found is None:
-            found = next((n for prefix, n in prefixes if folded.startswith(prefix)), None)
-        if found is None:
-            found = term_of.get(word_form(folded, language))
-        seen[key] = found
-        return found
+    def learn(words: list[str]) -> None:
+        """The terms of the words not met yet in this search."""
+        new = set(words).difference(known)
+        if not new:
+            return
+        written = _written_forms(new, language)
+        for word in new:
+            folded, form = written[word]
+            found = term_of.get(folded)
+            if found is None and prefixes:
+                found = next((n for prefix, n in prefixes if folded.startswith(prefix)), None)
+            if found is None:
+                found = term_of.get(form)
+            known[word] = found
+            if found is not None:
+                hit_words.add(word)
 
+    matches = WORD.finditer(reach)
     spans: list[tuple[int, int]] = []
     hits: deque[tuple[int, int]] = deque()  # (word index, term) of the hits in the window
     best: tuple[int, int] | None = None  # (distinct terms, first word index)
     size = _BEFORE + _AFTER
-    for index, match in enumerate(WORD.finditer(reach)):
-        if index >= _SCAN_WORDS:
+    scanned: int | None = None  # words read when the search stopped
+    while scanned is None and len(spans) < _SCAN_WORDS:
+        # a few words first (the word is often near the start), more each time after
+        chunk = list(islice(matches, min(_CHUNK << min(len(spans) // _CHUNK, 4) if spans else _CHUNK,
+                                         _SCAN_WORDS - len(spans))))
+        if not chunk:
             break
-        spans.append(match.span())
-        found = term(match.group(0))
-        if found is None:
-            continue
-        hits.append((index, found))
-        while hits[0][0] <= index - size + 2:
-            hits.popleft()
-        window = {t for _, t in hits}
-        first = hits[0][0]
-        if best is None or len(window) > best[0]:
-            best = (len(window), first)
-        if best[0] >= wanted:
-            break
+        words = list(map(Match.group, chunk))
+        learn(words)
+        base = len(spans)
+        spans += map(Match.span, chunk)
+        for index in compress(count(base), map(hit_words.__contains__, words)):
+            found = known[words[index - base]]
+            assert found is not None
+            hits.append((index, found))
+            while hits[0][0] <= index - size + 2:
+                hits.popleft()
+            window = {t for _, t in hits}
+            first = hits[0][0]
+            if best is None or len(window) > best[0]:
+                best = (len(window), first)
+            if best[0] >= wanted:
+                scanned = index + 1
+                break
     if not spans:
         return ""
+    if scanned is None:
+        scanned = len(spans)
     first_word = max(0, best[1] - 2) if best is not None else 0
-    for match in WORD.finditer(reach, spans[-1][1]):
-        if len(spans) >= first_word + size:
-            break
-        spans.append(match.span())
+    if len(spans) < first_word + size:
+        spans += map(Match.span, islice(matches, first_word + size - len(spans)))
+    del spans[max(scanned, first_word + size):]  # the words read: as many as the window needs
     window_spans = spans[first_word:first_word + size]
     start, end = window_spans[0][0], window_spans[-1][1]
     if end < len(text) and len(text) - end <= 20 and first_word + size >= len(spans):
         end = len(text.rstrip())  # the closing punctuation of a short text
+    window_words = [reach[s_:e] for s_, e in window_spans]
+    learn(window_words)
     pieces: list[str] = ["…" if start > 0 else ""]
     position = start
-    for s_, e in window_spans:
+    for (s_, e), word in zip(window_spans, window_words, strict=True):
         pieces.append(reach[position:s_])
-        word = reach[s_:e]
-        pieces.append(f"{marks[0]}{word}{marks[1]}" if term(word) is not None else word)
+        pieces.append(f"{marks[0]}{word}{marks[1]}" if word in hit_words else word)
         position = e
     pieces.append(reach[position:end])
     pieces.append("…" if end < len(text.rstrip()) else "")

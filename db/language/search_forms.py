@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from operator import itemgetter
 from typing import Any
 
 from db.language import SCRIPT_DEFAULTS, Language, all_languages, language, script_default
@@ -51,20 +52,34 @@ class _Forms:
         self.cache: dict[str, str] = {}
 
     def forms(self, words: Sequence[str]) -> list[str]:
+        self._learn(words)
         cache = self.cache
-        missing = [w for w in dict.fromkeys(words) if w not in cache]
-        if missing:
-            if len(cache) > _CACHE_LIMIT:
-                cache.clear()  # then every word of this call is looked up again, not only the new
-                missing = list(dict.fromkeys(words))
-            by_code: dict[str | None, list[str]] = {}
-            for word in missing:
-                by_code.setdefault(self._code_for(word), []).append(word)
-            for code, group in by_code.items():
-                reduce = _reducer(code) if code is not None else None
-                reduced = reduce(group) if reduce is not None else group
-                cache.update(zip(group, reduced, strict=True))
         return [cache[w] for w in words]
+
+    def joined(self, words: Sequence[str]) -> str:
+        """The forms of ``words`` as one string, a space between (looked up by C loops: an
+        index's text has thousands of words, nearly all known)."""
+        self._learn(words)
+        if len(words) == 1:
+            return self.cache[words[0]]
+        return " ".join(itemgetter(*words)(self.cache)) if words else ""
+
+    def _learn(self, words: Sequence[str]) -> None:
+        """Put the forms of the words not yet known in the cache."""
+        cache = self.cache
+        missing = set(words).difference(cache)
+        if not missing:
+            return
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()  # then every word of this call is looked up again, not only the new
+            missing = set(words)
+        by_code: dict[str | None, list[str]] = {}
+        for word in missing:
+            by_code.setdefault(self._code_for(word), []).append(word)
+        for code, group in by_code.items():
+            reduce = _reducer(code) if code is not None else None
+            reduced = reduce(group) if reduce is not None else group
+            cache.update(zip(group, reduced, strict=True))
 
     def _code_for(self, word: str) -> str | None:
         if not word.isalpha():  # digits in it: a number, a date, a code ("M4", "2015")
@@ -91,8 +106,7 @@ def index_text(text: str, language_code: str | None) -> str:
     order, for a text of up to a million characters; beyond that each form once per million."""
     if len(text) <= _PIECE:
         forms = _forms_for(_stemming_code(language_code))
-        words = WORD.findall(fold_word(text))
-        return " ".join(forms.forms(words)) if words else ""
+        return forms.joined(WORD.findall(fold_word(text)))
     return index_pieces(_pieces_of(text), language_code)
 
 
@@ -121,6 +135,11 @@ def index_pieces(pieces: Iterable[str], language_code: str | None) -> str:
 def word_form(folded: str, language_code: str | None) -> str:
     """The search form of one folded word of a source in ``language_code``."""
     return _forms_for(_stemming_code(language_code)).forms([folded])[0]
+
+
+def word_forms(folded: Sequence[str], language_code: str | None) -> list[str]:
+    """:func:`word_form` of each of many folded words (reduced together: faster)."""
+    return _forms_for(_stemming_code(language_code)).forms(folded)
 
 
 @functools.lru_cache(maxsize=256)
