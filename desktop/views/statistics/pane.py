@@ -114,7 +114,7 @@ class StatisticsPane(QWidget):
         rows = self.proxy.visible_rows()
         conflicting = self.proxy.conflicting
         if self.partial:  # totals of a part would mislead
-            self.tools.summary.setText(f"{len(rows):,} of the first {self.model.rowCount():,} · loading the rest…")
+            self.tools.summary.setText(f"{len(rows):,} of the first {self.model.rowCount():,} · loading…")
             self.totals.hide()
             return
         self.tools.summary.setText(

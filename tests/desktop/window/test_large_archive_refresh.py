@@ -1,0 +1,60 @@
+"""How the window fills and refreshes its lists on a large archive (issue 18): the first claims
+at once and the rest after them, and an edit reloading only the lists that show what it touched."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from db.archive import Archive
+from db.commands import NewStatistic, add_statistic
+from db.dates import PartialDate
+from desktop.undo.annotations import CreateAnnotation
+from desktop.window import refresh
+from tests.desktop.helpers import open_window, settle
+from tests.factories import make_source
+
+
+def test_the_first_claims_are_listed_at_once_and_the_rest_follow(
+    qtbot: QtBot, archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with archive.session() as session:
+        for year in range(2000, 2012):
+            add_statistic(session, NewStatistic(value=float(year - 1990), measure="killed", subject="civilians",
+                                                period_start=PartialDate(year), dataset="test"))
+    monkeypatch.setattr(refresh, "FIRST_STATISTICS", 5)
+    shown: list[tuple[int, bool]] = []
+    from desktop.views.statistics.pane import StatisticsPane
+
+    original = StatisticsPane.set_statistics
+
+    def recording(self: StatisticsPane, rows: list, *, complete: bool = True) -> None:  # type: ignore[type-arg]
+        shown.append((len(rows), complete))
+        original(self, rows, complete=complete)
+
+    monkeypatch.setattr(StatisticsPane, "set_statistics", recording)
+    window = open_window(qtbot, archive)
+    qtbot.waitUntil(lambda: not window.statistics.partial and len(shown) >= 2, timeout=10_000)
+    assert shown[:2] == [(5, False), (12, True)]  # the earliest five by period, then every one
+    assert window.statistics.model.rowCount() == 12
+    assert window.statistics.tools.summary.text() == "12 of 12"
+
+
+def test_an_annotation_reloads_the_reader_and_counts_not_the_list_of_sources(
+    qtbot: QtBot, archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = make_source(archive, "Some 40 people were killed in Grozny.")
+    window = open_window(qtbot, archive)
+    window.open_source(source)
+    reloads: list[str] = []
+    model = window.sources.model
+    monkeypatch.setattr(model, "reload", lambda: reloads.append("ids"))
+    window.undo_stack.push(CreateAnnotation(window, source, 5, 14, note="the toll"))
+    qtbot.waitUntil(lambda: window.annotations.model.rowCount() == 1, timeout=10_000)
+    settle(qtbot, window)
+    assert reloads == []  # the ids of the sources were not read again
+    assert window.counts is not None
+    assert window.counts.annotations == 1
+    assert "1 annotation" in window.counts_label.text()
+    window.archive_changed.emit()  # an import or a merge: everything, the list included
+    assert reloads == ["ids"]
