@@ -150,12 +150,14 @@ def _open(args: argparse.Namespace) -> Archive:
     from db.location import open_archive
 
     passphrase = crypto.given(args)
+    # `check` checks the file's pages itself, with progress (a large archive's opening does not)
+    later = getattr(args, "command", None) == "check"
     try:
-        return open_archive(args.archive, passphrase)
+        return open_archive(args.archive, passphrase, checked_later=later)
     except EncryptedArchive:
         if passphrase is not None or not crypto.can_ask():
             raise
-    return open_archive(args.archive, crypto.ask("Passphrase of the archive: "))
+    return open_archive(args.archive, crypto.ask("Passphrase of the archive: "), checked_later=later)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -69,8 +69,10 @@ def cmd_check(opened: Archive, args: argparse.Namespace) -> int:
 
     progress = Progress()
     try:
-        # opening the archive has just run SQLite's quick check of the whole file
-        result = check_archive(opened, quick=args.quick, file_checked=args.quick, report=progress)
+        # opening a small archive has just run SQLite's quick check of the whole file; a large
+        # one's pages are checked here, table by table with progress
+        result = check_archive(opened, quick=args.quick, file_checked=args.quick and opened.pages_checked,
+                               report=progress)
     finally:
         progress.close()
     return _finish(result, args)

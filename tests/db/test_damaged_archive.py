@@ -120,3 +120,15 @@ def test_a_large_archive_the_window_checks_later_opens_at_once_and_the_check_fin
         assert not result.ok
     finally:
         opened.close()
+
+
+def test_check_quick_on_a_large_archive_checks_its_pages_itself(
+    damaged: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`dossier check --quick` on a large archive: the opening reads only the schema (no refusal
+    before the check starts), the check reads the file's pages table by table and finds the damage."""
+    monkeypatch.setattr(archive_module, "QUICK_CHECK_LIMIT", 1024)
+    code = main(["--archive", str(damaged), "check", "--quick"])
+    _out, err = capsys.readouterr()
+    assert code == 1  # found by the check (a refusal on opening exits 2)
+    assert err.startswith(f"{damaged}: the file could not be checked (database disk image is malformed)")
