@@ -48,6 +48,15 @@ class Controllers:
     places: Places
     protection: Protection
 
+    def start_background_work(self) -> None:
+        """What can wait until the lists are in (at a million sources it would otherwise hold the
+        GIL while the sources' ids are fetched, which then takes seconds longer): the conflicts,
+        the stemmed index catching up, the quick check and the day's backup, the estimates."""
+        self.statistics.refresh_conflicts()
+        self.search_index.build_if_needed()
+        self.protection.check_on_opening()
+        self.findings.refresh()
+
 
 def build_controllers(window: MainWindow) -> Controllers:
     """Every controller, each given the window's services and the panes it works on."""

@@ -120,15 +120,13 @@ class MainWindow(QMainWindow):
         if persist:
             self._sizes_pending = not self.docks.restore(self._header_views())
         self.refresh()
-        self.controllers.statistics.refresh_conflicts()
-        self.controllers.search_index.build_if_needed()
-        self.controllers.protection.check_on_opening()
+        # what can wait starts once the lists are in (desktop.window.controllers)
+        self.refreshed.connect(self.controllers.start_background_work, Qt.ConnectionType.SingleShotConnection)
         self.controllers.live.start()
         from desktop.window.locking import IdleLock
 
         #: an encrypted archive locks itself after idle time (desktop.window.locking)
         self.idle_lock = IdleLock(self, archive, lambda: bool(self.tasks.active))
-        self.controllers.findings.refresh()
         # pandas and pyqtgraph (~1 s to import) load once the window is on screen with its lists
         self.refreshed.connect(self._after_first_refresh, Qt.ConnectionType.SingleShotConnection)
 

@@ -54,6 +54,8 @@ class ListsRefresh(QObject):
         self._pending = 0
         #: raised by every refresh that reads the statistics: the rest of an older one is dropped
         self._statistics_generation = 0
+        #: the generation whose remaining statistics are read once every list has arrived
+        self._rest: int | None = None
         sources.model.loaded.connect(self.show_counts)
 
     def refresh(self, parts: Parts = EVERYTHING) -> None:
@@ -98,8 +100,8 @@ class ListsRefresh(QObject):
         if statistics is not None:
             complete = len(statistics) < FIRST_STATISTICS
             self.statistics.set_statistics(statistics, complete=complete)
-            if not complete:
-                self._read_the_rest(self._statistics_generation)
+            if not complete:  # once the other lists are in (not to slow them down)
+                self._rest = self._statistics_generation
         if codes is not None:
             self.codes.set_codes(codes)
         self.counts = counts
@@ -124,6 +126,9 @@ class ListsRefresh(QObject):
     def _arrived(self) -> None:
         self._pending = max(0, self._pending - 1)
         if self._pending == 0:
+            if self._rest is not None:
+                self._read_the_rest(self._rest)
+                self._rest = None
             self.refreshed.emit()
 
     def show_counts(self) -> None:
