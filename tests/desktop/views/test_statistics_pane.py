@@ -227,6 +227,9 @@ def test_a_cell_edit_after_a_colleague_saved_the_claim_says_so_and_keeps_theirs(
     from db import archive as archive_module
     from db.undo import edit_statistic
 
+    # the window has finished opening (the checks, conflicts and estimates it starts once its
+    # lists are in) before the colleague saves: nothing of its own then reads the claim again
+    settle(qtbot, window)
     [claim] = [r for r in window.statistics.visible_rows() if r.measure == "gone to fight"]
     monkeypatch.setenv("DOSSIER_AUTHOR", "Madina")
     colleague = archive_module.open(sample_archive.location)
