@@ -144,13 +144,17 @@ class StatisticsFilterProxy(FilterOnlyProxy):
 
     def set_conflicts(self, conflicts: Iterable[Conflict]) -> None:
         conflict_of = {claim.id: conflict for conflict in conflicts for claim in conflict.claims}
-        self.beginFilterChange()
+        # the rows shown change only under "Conflicts only"; re-filtering otherwise would close a
+        # cell being edited (the conflicts are worked out again after every edit, off the thread)
+        refilter = self.criteria.conflicts_only
+        if refilter:
+            self.beginFilterChange()
         self._conflict_of = conflict_of
         self.conflicting = set(conflict_of)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
-                                  [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.DecorationRole])
+        if refilter:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        # no dataChanged: a view puts the model's data back into an open cell editor on it, and
+        # what the researcher was typing would be lost; the pane repaints the rows instead
 
     def conflict_note(self, statistic_id: int) -> str:
         """What a conflicting claim's tooltip says: the claims it disagrees with (the first few)."""

@@ -102,6 +102,7 @@ class StatisticsPane(QWidget):
     def set_conflicts(self, conflicts: list[Conflict]) -> None:
         """Flag the claims that conflict (and offer "Conflicts only")."""
         self.proxy.set_conflicts(conflicts)
+        self.view.viewport().update()  # the flags drawn anew
         self.update_view()
 
     def update_view(self) -> None:

@@ -269,3 +269,27 @@ def test_a_column_sorts_the_list_and_the_selected_claim_stays_selected(qtbot: Qt
     pane.filter_edit.setText("FIGHT")  # the text filter ignores case
     assert in_order() == ["~2,200"]
     assert pane.tools.summary.text() == "1 of 3"
+
+
+def test_conflicts_arriving_while_a_cell_is_edited_keep_what_is_typed(
+    qtbot: QtBot, window: MainWindow, sample_archive: Archive
+) -> None:
+    """The conflicts are worked out again after every edit, off the GUI thread: their arrival
+    must not put the old value back into the cell the researcher is typing in."""
+    settle(qtbot, window)
+    view = window.statistics.view
+    proxy = window.statistics.proxy
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "~2,200")
+    rect = view.visualRect(proxy.index(row, StatisticsModel.VALUE))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: any(e.isVisible() for e in view.viewport().findChildren(QLineEdit)))
+    [editor] = [e for e in view.viewport().findChildren(QLineEdit) if e.isVisible()]
+    editor.selectAll()
+    qtbot.keyClicks(editor, "1,950")
+    window.statistics.set_conflicts(window.controllers.statistics.conflicts)  # as they arrive
+    assert editor.text() == "1,950"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+    settle(qtbot, window)
+    assert stat(sample_archive, "gone to fight")[0] == 1950.0
