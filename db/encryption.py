@@ -6,7 +6,8 @@ without its passphrase. The format:
 - the archive is a SQLCipher 4 database (``sqlcipher3``: SQLite with SQLCipher and FTS5 built
   in); every page, and every page of its WAL, is encrypted with AES-256 and checked with an HMAC
   (the -shm holds only an index of WAL frames, no content);
-- SQLCipher gets a random 32-byte data key as a raw key (``PRAGMA key = "x'…'"``), never the
+- SQLCipher gets a random 32-byte data key as a raw key (``x'…'`` through ``set_key``, SQLCipher's
+  ``sqlite3_key``: never in SQL text), never the
   passphrase; the passphrase unwraps that key from the key file beside the archive
   (``NAME.key``, see :mod:`db.keys` — without it the archive is lost, so every copy and backup
   carries one);

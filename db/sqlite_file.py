@@ -151,8 +151,9 @@ def database_errors() -> tuple[type[Exception], ...]:
 
 
 def apply_key(connection: Any, key: bytes) -> None:
-    """Key a new sqlcipher3 connection (its first statement) and keep its temporary data in memory."""
-    connection.execute(f'PRAGMA key = "{raw_key(key)}"')
+    """Key a new sqlcipher3 connection (before its first statement) and keep its temporary data in
+    memory. The raw key goes through SQLCipher's key call (sqlite3_key), never into SQL text."""
+    connection.set_key(raw_key(key).encode("ascii"))
     connection.execute("PRAGMA temp_store = MEMORY")
 
 

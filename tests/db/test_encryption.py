@@ -285,3 +285,33 @@ def test_encrypting_removes_the_plain_backups_that_would_keep_the_contents_reada
     assert not beside.exists()
     assert _found(path.parent, skip=path.parent / "nothing") == []
     assert _found(backups.backup_folder(), skip=path.parent / "nothing") == []
+
+
+def test_the_raw_key_never_appears_in_sql_text(tmp_path: Path) -> None:
+    """The data key goes through SQLCipher's key call: no statement a trace (or a log of SQL)
+    could record holds it."""
+    import os
+
+    import sqlcipher3
+
+    from db.sqlite_file import apply_key
+
+    key = os.urandom(32)
+    statements: list[str] = []
+    connection = sqlcipher3.connect(str(tmp_path / "traced.sqlite"))
+    try:
+        connection.set_trace_callback(statements.append)
+        apply_key(connection, key)
+        connection.execute("CREATE TABLE t (x)")
+        connection.execute("INSERT INTO t VALUES ('kept')")
+        connection.commit()
+    finally:
+        connection.close()
+    assert statements  # the trace saw the statements
+    assert not any(key.hex() in s.lower() for s in statements)
+    reopened = sqlcipher3.connect(str(tmp_path / "traced.sqlite"))
+    try:
+        apply_key(reopened, key)
+        assert reopened.execute("SELECT x FROM t").fetchall() == [("kept",)]
+    finally:
+        reopened.close()
