@@ -173,11 +173,12 @@ def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = froze
         elif parse.tag.number:
             wanted.add(parse.tag.number)
         nominative = parse.inflect(wanted) or parse.inflect({"nomn"})
-        result.append(_capitalised_like(word, nominative.word) if nominative is not None else word)
+        result.append(capitalised_like(word, nominative.word) if nominative is not None else word)
     return result + list(words[len(best_chosen):])
 
 
-def _capitalised_like(original: str, word: str) -> str:
+def capitalised_like(original: str, word: str) -> str:
+    """``word`` written with the capitals of ``original`` (all capitals, or the first)."""
     if original.isupper() and len(original) > 1:
         return word.upper()
     if original[:1].isupper():

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from db.language.morphology import CASES, analyser, indeclinable
+from db.language.morphology import CASES, analyser, capitalised_like, indeclinable
 
 _PERSON = {"Name", "Surn", "Patr"}
 #: endings of the oblique cases of names the dictionary does not know, and their nominative
@@ -69,7 +69,7 @@ def person_base(words: list[str], code: str = "ru") -> list[str]:
             nominative = inflected.word if inflected is not None else None
         if nominative is None:
             nominative = _by_ending(word.lower(), case, gender)
-        result.append(_capitalised_like(word, nominative))
+        result.append(capitalised_like(word, nominative))
     return result
 
 
@@ -131,16 +131,8 @@ def prefer_written(written: str, base: str, counts: Counter[str]) -> str:
     options = [(counts[w], w) for w in alternatives(written) if w != written.lower() and counts[w]]
     if not options:
         return base
-    return _capitalised_like(written, max(options)[1])
+    return capitalised_like(written, max(options)[1])
 
 
 def _cyrillic(word: str) -> bool:
     return any("а" <= c <= "я" or c == "ё" for c in word.lower())
-
-
-def _capitalised_like(original: str, word: str) -> str:
-    if original.isupper() and len(original) > 1:
-        return word.upper()
-    if original[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
