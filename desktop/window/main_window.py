@@ -37,6 +37,7 @@ from desktop.views.annotations import AnnotationsPane
 from desktop.views.codes import CodesPane
 from desktop.views.conflicts import ConflictsPane
 from desktop.views.estimates import EstimatesPane
+from desktop.views.read_only_bar import ReadOnlyBar
 from desktop.views.reader import ReaderView
 from desktop.views.sources import SourcesPane
 from desktop.views.statistics.pane import StatisticsPane
@@ -112,8 +113,6 @@ class MainWindow(QMainWindow):
         wiring.connect_actions(self)
         wiring.connect_panes(self)
         self.setAcceptDrops(True)
-        read_only = " (read-only)" if self.archive.read_only else ""
-        self.setWindowTitle(f"{self.archive_name}{read_only} — Dossier")
         self.resize(1400, 900)
         #: the proportions are set when the window is first shown (docks ignore them before)
         self._sizes_pending = True
@@ -151,6 +150,10 @@ class MainWindow(QMainWindow):
             else:
                 bar.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.addToolBarBreak()
+        #: shown while the archive is read-only: why, and what mends it
+        self.read_only_bar = ReadOnlyBar(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.read_only_bar)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
