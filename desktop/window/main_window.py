@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QScrollArea,
-    QToolBar,
     QWidget,
 )
 
@@ -43,7 +42,7 @@ from desktop.views.sources import SourcesPane
 from desktop.views.statistics.pane import StatisticsPane
 from desktop.views.suggestions import SuggestionsPane
 from desktop.window import archives, wiring
-from desktop.window.actions import Actions, build_menus, create_actions
+from desktop.window.actions import Actions, build_menus, build_toolbar, create_actions
 from desktop.window.controllers import build_controllers
 from desktop.window.layout import Docks
 from desktop.window.refresh import ListsRefresh
@@ -102,7 +101,11 @@ class MainWindow(QMainWindow):
         self.seeing.attach(self.docks)
         self.action: Actions = create_actions(self, self.undo_stack)
         self.menus = build_menus(self.menuBar(), self.action, self.docks.toggles())
-        self._build_toolbar()
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, build_toolbar(self.action, self))
+        self.addToolBarBreak()
+        #: shown while the archive is read-only: why, and what mends it
+        self.read_only_bar = ReadOnlyBar(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.read_only_bar)
         self._build_status_bar()
         self.lists = ListsRefresh(
             archive, self.tasks, sources=self.sources, actors=self.actors, statistics=self.statistics,
@@ -139,21 +142,6 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str, timeout_ms: int = 6000) -> None:
         """A message in the status bar (what controllers and undo commands report)."""
         self.statusBar().showMessage(message, timeout_ms)
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Annotate", self)
-        bar.setObjectName("annotateToolBar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (*self.action.on_selection, None, self.action.undo, self.action.redo):
-            if action is None:
-                bar.addSeparator()
-            else:
-                bar.addAction(action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self.addToolBarBreak()
-        #: shown while the archive is read-only: why, and what mends it
-        self.read_only_bar = ReadOnlyBar(self)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.read_only_bar)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
