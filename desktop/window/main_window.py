@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.lists = ListsRefresh(
             archive, self.tasks, sources=self.sources, actors=self.actors, statistics=self.statistics,
-            codes=self.codes, counts_label=self.counts_label, show_status=self.show_status, parent=self,
+            codes=self.codes, conflicts=self.conflicts, counts_label=self.counts_label, show_status=self.show_status, parent=self,
         )
         self.lists.refreshed.connect(self.refreshed)
         self.controllers = build_controllers(self)
