@@ -23,8 +23,9 @@ How a field counts as right (rules fixed before any rule of the importer was tun
 - outlet: the same after folding, or one contains the other as whole words; language: the
   primary subtag;
 - first paragraph: the text's first 40 letters and digits (punctuation and spaces ignored) are
-  the expected body's first 40, or its second line's are and its first is a standfirst (60
-  letters or more: not a heading, a kicker or a date line); "near" accepts the expected start
+  the expected body's first 40, or those past its first line are and its first is a standfirst
+  (60 letters or more: not a heading, a kicker or a date line; at first only the second line's
+  40 were compared, which failed a standfirst followed by a one-word label or a dateline); "near" accepts the expected start
   anywhere in the text's first 2 lines. readability's expected body is taken from its first
   paragraph of 40 letters or more, past image captions (which its output keeps).
 
@@ -217,7 +218,8 @@ def start_right(text: str, body: str) -> bool:
     if _letters(text)[:START] == want:
         return True
     lines = [line for line in text.split("\n") if line.strip()]
-    return len(lines) > 1 and len(_letters(lines[0])) >= 60 and _letters(lines[1])[:START] == want
+    # past the standfirst, its letters are read as at the start: across lines ("Claim" / ...)
+    return len(lines) > 1 and len(_letters(lines[0])) >= 60 and _letters("".join(lines[1:]))[:START] == want
 
 
 def start_near(text: str, body: str) -> bool:

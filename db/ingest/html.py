@@ -38,9 +38,10 @@ from pathlib import Path
 from typing import Any
 
 from db.ingest._common import first_line_title, parse_date, read_bytes, trim_title
+from db.ingest.articlehead import captions, link_labels, standfirst
 from db.ingest.base import IngestError, ParsedSource
 from db.ingest.byline import author_of
-from db.ingest.mainarticle import main_article
+from db.ingest.mainarticle import headline_of, main_article
 from db.ingest.pagetext import article_text
 
 EXTENSIONS: tuple[str, ...] = (".html", ".htm", ".xhtml")
@@ -142,7 +143,11 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
             warnings.append("the main article text was not found; all visible text was kept")
     if not text:
         warnings.append("the page has no visible text")
-    text = article_text(text, title, headlines)
+    _drop_invisible(tree, keep_head=True)  # what is left is what a reader sees
+    text = article_text(text, title, headlines, captions(tree), link_labels(tree), author)
+    lead = standfirst(tree, text, headline_of(tree, title), meta.get("description"))
+    if lead:
+        text = f"{lead}\n{text}"
     source = ParsedSource(
         text=text,
         title=trim_title(title) or first_line_title(text) or trim_title(name),
@@ -281,6 +286,7 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
         ),
         ("outlet", ("og:site_name", "application-name", "dc.publisher")),
         ("url", ("og:url",)),
+        ("description", ("og:description", "description", "twitter:description", "dc.description")),
         ("language", ("og:locale", "content-language", "dc.language", "language")),
     ):
         for name in names:
@@ -370,12 +376,16 @@ def _language(value: str | None) -> str | None:
     return match.group(0).lower() if match else None
 
 
-def visible_text(tree: Any) -> str:
-    """All text a browser would show, one line per block, scripts and styles removed."""
+def _drop_invisible(tree: Any, *, keep_head: bool = False) -> None:
     for node in list(tree.iter(*_INVISIBLE)):
         parent = node.getparent()
-        if parent is not None:
+        if parent is not None and not (keep_head and node.tag == "head"):
             node.drop_tree()
+
+
+def visible_text(tree: Any) -> str:
+    """All text a browser would show, one line per block, scripts and styles removed."""
+    _drop_invisible(tree)
     parts: list[str] = []
     for node in tree.iter():
         tag = node.tag if isinstance(node.tag, str) else ""
