@@ -192,3 +192,38 @@ def link_labels(tree: Any) -> set[str]:
             labels.add(key(label))
     labels.discard("")
     return labels
+
+
+#: how many elements past the headline its date is looked for
+_DATE_ELEMENTS = 150
+_PUBLISHED = ("datepublished", "datecreated")
+
+
+def shown_date(tree: Any, headline: Any | None) -> str | None:
+    """The machine-readable date the article's head shows: an element marked
+    ``itemprop=datePublished`` anywhere, else the first ``<time datetime>`` within the elements
+    after the headline (a teaser's or a comment's, in a list or page furniture, is not read)."""
+    for node in tree.xpath("//*[@itemprop]"):
+        if (node.get("itemprop") or "").casefold() in _PUBLISHED and node.tag != "meta":
+            value = node.get("datetime") or node.get("content")
+            if value:
+                return str(value)
+    if headline is None:
+        return None
+    for seen, node in enumerate(_following(headline)):
+        if seen >= _DATE_ELEMENTS:
+            break
+        if node.tag == "time" and node.get("datetime") and not _inside(node, _OUTSIDE):
+            return str(node.get("datetime"))
+    return None
+
+
+def _following(node: Any) -> Iterator[Any]:
+    """The elements after ``node`` in document order."""
+    for following in node.itersiblings():
+        if isinstance(following.tag, str):
+            yield following
+            yield from (d for d in following.iterdescendants() if isinstance(d.tag, str))
+    parent = node.getparent()
+    if parent is not None:
+        yield from _following(parent)

@@ -11,11 +11,14 @@ bytes are UTF-8, else the parser's own guess.
 
 Metadata, first found wins, in this order of precedence:
 
-- title: JSON-LD ``headline`` (an Article's before a WebPage's), ``og:title`` and the other title
-  metas, ``<title>`` without its " | Site" suffix, trafilatura's, the first line;
+- title: ``<title>`` without its " | Site" suffix when the page's ``<h1>`` says the same (what
+  the reader sees twice, over a share title or the site's own name in the metas), else JSON-LD
+  ``headline`` (an Article's before a WebPage's), ``og:title`` and the other title metas,
+  ``<title>`` without its suffix, trafilatura's, the first line;
 - date: JSON-LD ``datePublished``, ``article:published_time`` and the other publication metas,
-  JSON-LD ``dateCreated``, then trafilatura's reading of ``<time>`` and the like (never a
-  copyright year, never ``dateModified``);
+  JSON-LD ``dateCreated``, an element marked ``itemprop=datePublished``, the first ``<time
+  datetime>`` after the headline, then trafilatura's reading of the page (never a copyright
+  year, never ``dateModified``);
 - author: the person the page names, in the precedence of :mod:`db.ingest.byline` (JSON-LD,
   metas, ``itemprop``/``rel=author``, a byline element, trafilatura's, a "By" line); an agency
   only when no person is named, never a login form's labels;
@@ -38,11 +41,12 @@ from pathlib import Path
 from typing import Any
 
 from db.ingest._common import first_line_title, parse_date, read_bytes, trim_title
-from db.ingest.articlehead import captions, link_labels, standfirst
+from db.ingest.articlehead import captions, link_labels, shown_date, standfirst
 from db.ingest.base import IngestError, ParsedSource
 from db.ingest.byline import author_of
 from db.ingest.mainarticle import headline_of, main_article
 from db.ingest.pagetext import article_text
+from db.text import fold
 
 EXTENSIONS: tuple[str, ...] = (".html", ".htm", ".xhtml")
 MEDIA_TYPE = "text/html"
@@ -131,11 +135,15 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     extracted = _trafilatura(data)
     text = (extracted.get("text") or "").strip()
     outlet = meta.get("outlet") or extracted.get("sitename")
-    title = meta.get("title") or _without_site_name(meta.get("page title"), outlet)
-    title = title or extracted.get("title")
+    headlines = tuple(" ".join(h.text_content().split()) for h in tree.iter("h1"))
+    page_title = _without_site_name(meta.get("page title"), outlet)
+    title: str | None
+    if page_title and fold(page_title) in {fold(h) for h in headlines}:
+        title = page_title  # what the reader sees twice, over a share title or the site's
+    else:
+        title = meta.get("title") or page_title or extracted.get("title")
     text = _main_article_text(tree, title, text)
     author = author_of(tree, authors, extracted.get("author"), text)
-    headlines = tuple(" ".join(h.text_content().split()) for h in tree.iter("h1"))
     warnings: list[str] = []
     if not text:
         text = visible_text(tree)
@@ -151,7 +159,9 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     source = ParsedSource(
         text=text,
         title=trim_title(title) or first_line_title(text) or trim_title(name),
-        published=parse_date(meta.get("published")) or parse_date(extracted.get("date")),
+        published=parse_date(meta.get("published"))
+        or parse_date(shown_date(tree, headline_of(tree, title)))
+        or parse_date(extracted.get("date")),
         outlet=outlet,
         author=author,
         url=meta.get("url") or extracted.get("url") or url,

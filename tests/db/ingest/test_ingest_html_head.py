@@ -94,3 +94,26 @@ def test_a_byline_line_is_not_the_first_paragraph(tmp_path: Path) -> None:
     source = _page(tmp_path, body, HEAD + '<meta name="author" content="Amina Yusuf">')
     assert source.author == "Amina Yusuf"
     assert source.text.startswith("Negotiators from both delegations"), source.text[:300]
+
+
+# --- title and date the article's head shows ----------------------------------------------------
+
+
+def test_the_headline_the_page_shows_twice_wins_over_the_sites_share_title(tmp_path: Path) -> None:
+    head = ('<meta charset="utf-8"><title>Truce extended for thirty days</title>'
+            '<meta property="og:title" content="Example News - Latest News &amp; Headlines">'
+            '<script type="application/ld+json">{"@type": "WebPage", "headline": "Example News Exclusives"}</script>')
+    source = _page(tmp_path, f"<article><h1>Truce extended for thirty days</h1>{BODY}</article>", head)
+    assert source.title == "Truce extended for thirty days"
+
+
+def test_the_time_under_the_headline_dates_the_article_over_the_address(tmp_path: Path) -> None:
+    head = ('<meta charset="utf-8"><title>Truce extended for thirty days</title>'
+            '<link rel="canonical" href="https://example.org/news/2016/11/09/truce-extended">')
+    body = ('<div class="headlines"><ul><li><a href="/a">Floods cut roads</a> '
+            '<time datetime="2016-11-13T10:00:00Z">2 days ago</time></li></ul></div>'
+            '<article><h1>Truce extended for thirty days</h1><div class="authorinfo"><span>Amina Yusuf</span> '
+            f'<time datetime="2016-11-15T07:00:00.000Z">1 day ago</time></div>{BODY}</article>')
+    source = _page(tmp_path, body, head)
+    assert source.published is not None
+    assert (source.published.year, source.published.month, source.published.day) == (2016, 11, 15)
