@@ -274,10 +274,13 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
             keep("language", item.get("inLanguage"))
     metas: dict[str, str] = {}
     for node in tree.iterfind(".//meta"):
-        name = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
         content = node.get("content")
-        if name and content and name not in metas:
-            metas[name] = content
+        # "property" may hold several names ("dc:creator twitter:site_name"); dc: is dc.
+        declared = " ".join(node.get(a) or "" for a in ("property", "name", "itemprop")).lower().split()
+        for token in declared:
+            name = re.sub(r"^(dc|dcterms):", r"\1.", token)
+            if content and content.strip() and name not in metas:
+                metas[name] = content
         if (node.get("http-equiv") or "").lower() == "content-language" and content:
             metas.setdefault("content-language", content)
     for key, names in (
@@ -301,8 +304,12 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
     ):
         for name in names:
             keep(key, metas.get(name))
+    # the site's own name as the author (a CMS's default, the generator's) names no person
+    site = {fold(metas[n]) for n in ("generator", "copyright", "application-name", "og:site_name",
+                                    "publisher", "dc.publisher") if n in metas}
     authors.extend(
-        (metas.get(name), True) for name in ("author", "article:author", "dc.creator", "citation_author", "byl")
+        (metas.get(name), fold(metas.get(name) or "") not in site)
+        for name in _AUTHOR_METAS
     )
     for date in created:  # a creation date only when nothing says when it was published
         keep("published", date)
@@ -318,6 +325,11 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
     if title is not None:
         keep("page title", title.text_content())
     return found, authors
+
+
+#: metas naming the author, in precedence: Dublin Core's is the document's own
+_AUTHOR_METAS = ("dc.creator", "dcterms.creator", "author", "article:author", "parsely-author",
+                 "sailthru.author", "citation_author", "byl")
 
 
 def _without_site_name(title: str | None, outlet: str | None) -> str | None:

@@ -117,3 +117,31 @@ def test_the_time_under_the_headline_dates_the_article_over_the_address(tmp_path
     source = _page(tmp_path, body, head)
     assert source.published is not None
     assert (source.published.year, source.published.month, source.published.day) == (2016, 11, 15)
+
+
+# --- who wrote it -------------------------------------------------------------------------------
+
+
+def test_the_sites_own_name_as_meta_author_loses_to_the_posted_by_line(tmp_path: Path) -> None:
+    # a town hall's CMS puts its IT office in <meta name=author> (and generator) on every page,
+    # and its Organization in JSON-LD; the page says who posted the story
+    head = (HEAD + '<meta name="author" content="PMX - IT Office"><meta name="generator" content="PMX - IT Office">'
+            '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Organization",'
+            ' "name": "Town Hall of Example"}</script>')
+    body = ('<div class="col-md-9"><p class="titulo">Truce extended for thirty days</p>'
+            '<small><b>05/10/2018</b> - Posted by: Clarissa Example - Category: <a href="/cat/19">World</a></small>'
+            f"<br><br>{FIRST} {SECOND} {THIRD}<br></div>")
+    assert _page(tmp_path, body, head).author == "Clarissa Example"
+
+
+def test_a_meta_property_naming_several_properties_gives_the_author(tmp_path: Path) -> None:
+    head = HEAD + '<meta property="dc:creator twitter:site_name" content="Olena Koval">'
+    assert _page(tmp_path, f"<article><h1>Truce extended for thirty days</h1>{BODY}</article>", head).author == (
+        "Olena Koval"
+    )
+
+
+def test_a_written_by_byline_is_cut_before_its_editor(tmp_path: Path) -> None:
+    body = ('<article><h1>Truce extended for thirty days</h1><p class="byline">Written by Rob Example '
+            f"Edited by Betsy Example</p>{BODY}</article>")
+    assert _page(tmp_path, body).author == "Rob Example"
