@@ -1,6 +1,8 @@
 """Language detection at import (py3langid, limited to the languages Dossier knows): accuracy and
 cost by how much of the text is read, on real news: 643 Russian (NEREL) and 1,000 English (AG
-News: title and description) texts, none of them used to choose anything but the sample size.
+News: title and description) texts, none of them used to choose anything but the sample size;
+and how long the model takes to load in a new process (numpy already imported, as in an import),
+from the packed file py3langid ships and from Dossier's unpacked copy in the cache folder.
 
     python benchmarks/bench_language_detection.py
 """
@@ -8,7 +10,10 @@ News: title and description) texts, none of them used to choose anything but the
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,8 +25,40 @@ from benchmarks._common import print_table  # noqa: E402
 SHARED = ROOT.parent / "shared" / "data"
 
 
+_LOAD = """
+import time, numpy
+from db.language import detect
+start = time.perf_counter()
+detect._identifier()
+print(time.perf_counter() - start)
+"""
+
+
+def load_times(repeats: int = 5) -> list[list[str]]:
+    """Seconds to the model's first use in a new process: with an empty cache folder (the model
+    is unpacked), then from the copy (median of ``repeats``); and from the packed file alone."""
+    def once(cache: str) -> float:
+        out = subprocess.run([sys.executable, "-c", _LOAD], capture_output=True, text=True, check=True,
+                             cwd=ROOT, env={**os.environ, "DOSSIER_CACHE_DIR": cache})
+        return float(out.stdout)
+
+    with tempfile.TemporaryDirectory() as cache:
+        first = once(cache)
+        kept = sorted(once(cache) for _ in range(repeats))[repeats // 2]
+    packed = subprocess.run([sys.executable, "-c", "import time, numpy\nfrom py3langid.langid import "
+                             "MODEL_FILE, LanguageIdentifier\nt = time.perf_counter()\n"
+                             "LanguageIdentifier.from_model_file(MODEL_FILE)\nprint(time.perf_counter() - t)"],
+                            capture_output=True, text=True, check=True, cwd=ROOT)
+    return [["first use (unpacks into the cache folder)", f"{first:.3f}"],
+            ["later sessions (the unpacked copy, mapped)", f"{kept:.3f}"],
+            ["py3langid's packed file alone (raw baseline)", f"{float(packed.stdout):.3f}"]]
+
+
 def main() -> None:
     from db.language import detect
+
+    print_table(["model load", "seconds"], load_times())
+    print()
 
     russian = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "ru" / "nerel").glob("*/*_text.txt"))]
     with (SHARED / "corpus" / "ag_news_test.csv").open(encoding="utf-8") as handle:

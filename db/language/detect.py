@@ -2,8 +2,9 @@
 model over byte n-grams, limited to the languages Dossier knows (:mod:`db.language`).
 
 Offline and small (4.5 MB with its model); the model loads on the first call, never at start-up:
-1.4 s from the packed file the first time, 0.2 s from the unpacked copy kept in the cache folder
-after that (``DOSSIER_CACHE_DIR`` or the user's cache directory). Measured on real news (benchmarks/bench_language_detection.py): the first 300 characters of
+1.4 s from the packed file the first time, then a few milliseconds from the unpacked copy (its
+arrays mapped from disk) kept in the cache folder (``DOSSIER_CACHE_DIR`` or the user's cache
+directory). Measured on real news (benchmarks/bench_language_detection.py): the first 300 characters of
 643 Russian and 1,000 English texts are all told right (0.6 ms a text); 150 characters 99.8 %.
 """
 
@@ -36,41 +37,86 @@ def _identifier() -> Any:
 def _load() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+    known = sorted({lang.code for lang in all_languages()})
     try:
-        identifier = _load_unpacked()
+        return _load_unpacked(known)
     except Exception:  # no cache folder, a damaged copy, another py3langid: the packed model
         identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
-    known = {lang.code for lang in all_languages()}
-    identifier.set_languages(sorted(known & set(identifier.nb_classes)))
-    return identifier
+        identifier.set_languages(sorted(set(known) & set(identifier.nb_classes)))
+        return identifier
 
 
-def _load_unpacked() -> Any:
-    """The model from an unpacked copy in the user's cache folder (0.2 s instead of 1.4 s to
-    load; 68 MB), made on first use from the LZMA-packed file py3langid ships."""
-    import lzma
+#: the arrays of the model kept unpacked, each as a NumPy file that is mapped, not read
+_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+
+
+def _load_unpacked(known: list[str]) -> Any:
+    """The model, limited to Dossier's languages, from an unpacked copy in the user's cache
+    folder: its arrays are mapped from disk (a few milliseconds, the pages read as detection
+    needs them) instead of read out of the LZMA-packed file py3langid ships (1.4 s) or a zip
+    (0.5 s, holding the interpreter while an import reads its first files)."""
+    import numpy as np
+    from py3langid.langid import LanguageIdentifier
+
+    folder = _unpacked_folder(known)
+    if not folder.is_dir():
+        _unpack(folder, known)
+    arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _ARRAYS}
+    # the state machine is walked a byte at a time from Python: memoryviews index as fast as
+    # the stdlib arrays py3langid makes, without a copy
+    return LanguageIdentifier(
+        arrays["ptc"], np.asarray(arrays["pc"]), [str(c) for c in arrays["classes"]],
+        memoryview(arrays["nextmove"]), arrays["out_feat"].tolist(), norm_probs=False,
+        tk_row=memoryview(arrays["nextmove_row"]))
+
+
+def _unpacked_folder(known: list[str]) -> Path:
+    import hashlib
+    import os
+
+    import py3langid
+    from platformdirs import user_cache_path
+
+    base = Path(os.environ.get("DOSSIER_CACHE_DIR") or user_cache_path("dossier"))
+    languages = hashlib.sha256(" ".join(known).encode()).hexdigest()[:12]
+    return base / f"py3langid-{py3langid.__version__}-{languages}"
+
+
+def _unpack(folder: Path, known: list[str]) -> None:
+    """Write the model's arrays for ``known`` languages into ``folder`` (made whole or not at
+    all: written beside it, then renamed)."""
     import os
     import shutil
-    from importlib.metadata import version
+    import tempfile
 
     import numpy as np
-    from platformdirs import user_cache_path
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
-    from py3langid.modelio import _to_array
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    folder = Path(os.environ.get("DOSSIER_CACHE_DIR") or user_cache_path("dossier"))
-    unpacked = folder / f"py3langid-{version('py3langid')}-model.npz"
-    if not unpacked.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = unpacked.with_suffix(f".{os.getpid()}.part")
-        with lzma.open(MODEL_DIR / MODEL_FILE) as packed, partial.open("wb") as out:
-            shutil.copyfileobj(packed, out, 1 << 20)
-        partial.replace(unpacked)
-    with np.load(unpacked, allow_pickle=False) as data:
-        return LanguageIdentifier(
-            np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
-            _to_array(data["nextmove"]), data["out_feat"].tolist(), norm_probs=False,
-            tk_row=_to_array(data["nextmove_row"]))
+    full = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+    ptc, pc, classes = full._full_model
+    kept = [n for n, code in enumerate(classes) if code in set(known)]
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(prefix=f"{folder.name}.", suffix=".part", dir=folder.parent))
+    try:
+        values = {
+            "ptc": np.ascontiguousarray(np.asarray(ptc)[:, kept]), "pc": np.asarray(pc)[kept],
+            "classes": np.array([classes[n] for n in kept]),
+            "nextmove": np.frombuffer(full.tk_nextmove, dtype=f"u{full.tk_nextmove.itemsize}"),
+            "nextmove_row": np.frombuffer(full.tk_row, dtype=f"u{full.tk_row.itemsize}"),
+            "out_feat": np.asarray(full.tk_output, dtype=np.int32),
+        }
+        for name, value in values.items():
+            np.save(partial / f"{name}.npy", value, allow_pickle=False)
+        try:
+            os.replace(partial, folder)
+        except OSError:
+            if not folder.is_dir():
+                raise
+            # another process made it first: theirs is as good
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
+    for stale in folder.parent.glob("py3langid-*-model.npz"):  # the zipped copy of before
+        stale.unlink(missing_ok=True)
 
 
 def load_in_background() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from db.archive import Archive
 from db.importer import import_paths
-from db.language import all_languages, language, normalise_code
+from db.language import all_languages, detect, language, normalise_code
 from db.language.detect import detect_language
 from db.language.search_forms import index_text, query_forms
 from db.queries import source_rows
@@ -52,6 +52,44 @@ def test_search_forms_fold_yo_and_reduce_each_script_by_its_language() -> None:
     # a language without a stemmer keeps its words
     assert index_text("თბილისში", "ka") == "თბილისში"
     assert query_forms("боевиков", {"ru"}) == ["боевиков", "боевик"]
+
+
+SAYINGS = {
+    "ru": "Боевики напали на пост полиции в Назрани, сообщили в МВД.",
+    "uk": "Бойовики напали на пост поліції, повідомили у Міністерстві.",
+    "en": "Militants attacked a police post in Nazran, officials said.",
+}
+
+
+def _fresh_detector(monkeypatch: pytest.MonkeyPatch, cache: Path) -> None:
+    monkeypatch.setenv("DOSSIER_CACHE_DIR", str(cache))
+    monkeypatch.setattr(detect, "_MODEL", [])
+
+
+def test_the_model_is_kept_unpacked_in_the_cache_folder_and_read_from_there(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "py3langid-0.3.0-model.npz").write_bytes(b"the zipped copy of an older version")
+    _fresh_detector(monkeypatch, tmp_path)
+    assert {code: detect_language(text) for code, text in SAYINGS.items()} == {c: c for c in SAYINGS}
+    [kept] = tmp_path.glob("py3langid-*")
+    assert kept.is_dir()
+    assert sorted(p.name for p in kept.iterdir()) == sorted(f"{n}.npy" for n in detect._ARRAYS)
+    assert not list(tmp_path.glob("*.npz"))
+    assert not list(tmp_path.glob("*.part"))
+    _fresh_detector(monkeypatch, tmp_path)  # the next session reads the copy
+    assert {code: detect_language(text) for code, text in SAYINGS.items()} == {c: c for c in SAYINGS}
+    # limited to the languages Dossier knows: no guess it could not name
+    assert {"ru", "uk", "en"} <= set(detect._MODEL[0].nb_classes) <= {lang.code for lang in all_languages()}
+
+
+def test_a_damaged_copy_of_the_model_falls_back_to_the_packed_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fresh_detector(monkeypatch, tmp_path)
+    detect_language(SAYINGS["en"])
+    [kept] = tmp_path.glob("py3langid-*")
+    (kept / "nextmove.npy").write_bytes(b"\x93NUMPY cut short")
+    _fresh_detector(monkeypatch, tmp_path)
+    assert {code: detect_language(text) for code, text in SAYINGS.items()} == {c: c for c in SAYINGS}
 
 
 def test_import_detects_the_language_a_file_does_not_declare(archive: Archive, tmp_path: Path) -> None:
