@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from db import queries
 from db.archive import Archive
@@ -25,6 +26,12 @@ def source_rows(archive: Archive, ids: Sequence[int]) -> list[SourceRow]:
 def source_detail(archive: Archive, source_id: int) -> SourceDetail | None:
     """One source with its text and annotations (None when it is gone)."""
     return read(archive, queries.source_detail, source_id)
+
+
+def with_annotations_reread(archive: Archive, detail: SourceDetail) -> SourceDetail:
+    """``detail`` with its annotations (codes, mentions) read again, the rest as it was: what an
+    annotation's change needs, without reading the text and the statistics again."""
+    return replace(detail, annotations=tuple(read(archive, queries.annotations_of, detail.row.id)))
 
 
 def search(archive: Archive, where: SourceFilter, limit: int, marks: tuple[str, str]) -> list[SearchHit]:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from db.archive import Archive, ArchiveError, DamagedArchive
 from db.rows import ArchiveCounts
 from desktop import settings
-from desktop.changes import ACTORS, EVERYTHING, SOURCES, STATISTICS, Parts
+from desktop.changes import ACTORS, ANNOTATIONS, CODES, EVERYTHING, SOURCES, STATISTICS, Parts
 from desktop.controllers.base import Dialogs
 from desktop.models.sources import SourcesModel
 from desktop.reads import sources as source_reads
@@ -50,6 +50,10 @@ from desktop.window.seeing import SeeingPanes
 
 #: windows open in this process (a window opened from File > Open must outlive its opener)
 _windows: list[MainWindow] = []
+
+
+#: what an edit of annotations touches that leaves the shown source's text and statistics as they were
+ANNOTATION_PARTS = frozenset({ANNOTATIONS, CODES, ACTORS})
 
 
 class MainWindow(QMainWindow):
@@ -166,7 +170,13 @@ class MainWindow(QMainWindow):
         """Reload the panes that show ``parts`` of the archive (every pane: at opening, after an
         import or a merge; :mod:`desktop.changes`)."""
         self.lists.refresh(parts)
-        if self.reader.source_id is not None:
+        shown = self.reader.detail
+        if shown is not None and ANNOTATIONS in parts and parts <= ANNOTATION_PARTS:
+            # an annotation, a mention, a code or an actor's name: the marks and the list only
+            detail = source_reads.with_annotations_reread(self.archive, shown)
+            self.reader.show_source(detail)
+            self.annotations.set_annotations(detail.annotations)
+        elif self.reader.source_id is not None:
             self.open_source(self.reader.source_id, reload=True)
         if self.chart is not None and parts & {STATISTICS, ACTORS, SOURCES}:
             self.chart.refresh()

@@ -58,3 +58,31 @@ def test_an_annotation_reloads_the_reader_and_counts_not_the_list_of_sources(
     assert "1 annotation" in window.counts_label.text()
     window.archive_changed.emit()  # an import or a merge: everything, the list included
     assert reloads == ["ids"]
+
+
+def test_an_annotation_rereads_the_shown_sources_marks_not_its_text_or_claims(
+    qtbot: QtBot, archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = make_source(archive, "Some 40 people were killed in Grozny. Another sentence follows.")
+    window = open_window(qtbot, archive)
+    window.open_source(source)
+    window.reader.editor.verticalScrollBar().setValue(0)
+    details: list[int] = []
+    from desktop.reads import sources as source_reads
+
+    original = source_reads.source_detail
+    monkeypatch.setattr(source_reads, "source_detail", lambda a, i: details.append(i) or original(a, i))
+    window.undo_stack.push(CreateAnnotation(window, source, 5, 14, note="the toll"))
+    qtbot.waitUntil(lambda: window.annotations.model.rowCount() == 1, timeout=10_000)
+    settle(qtbot, window)
+    assert details == []  # the text and the source's claims were not read again
+    assert "1 annotations" in window.reader.header.text()
+    assert [(a.start, a.end) for a in window.reader.detail.annotations] == [(5, 14)]  # type: ignore[union-attr]
+    window.undo_stack.undo()  # the mark goes again, as it came
+    qtbot.waitUntil(lambda: window.annotations.model.rowCount() == 0, timeout=10_000)
+    assert "0 annotations" in window.reader.header.text()
+    with archive.session() as session:  # a claim on the source: its text and claims are read again
+        add_statistic(session, NewStatistic(source_id=source, start=5, end=14, value=40.0, measure="killed"))
+    window.archive_changed.emit()
+    qtbot.waitUntil(lambda: details == [source], timeout=10_000)
+    qtbot.waitUntil(lambda: "1 statistics" in window.reader.header.text(), timeout=10_000)
