@@ -6,6 +6,8 @@ span) or rejected earlier is left out.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,18 +90,16 @@ def suggestions_for_source(session: Session, source_id: int) -> SourceSuggestion
     }
     annotations = annotations_of(session, source_id)
     mentioned = {(a.start, a.end) for a in annotations if a.mention_id is not None}
-    matcher = ActorMatcher(actor_names(session))
-    known = [m for m in matcher.find(text) if (m.start, m.end) not in mentioned]
-    new = [m for m in suggest_new_actors(text, matcher, detail.row.language)
-           if (m.start, m.end) not in mentioned]
+    found = _found_in(text, detail.row.language, detail.row.published, actor_names(session))
     mentions = sorted(
-        (m for m in known + new if ("mention", m.start, m.end, mention_key(m)) not in rejected),
+        (m for m in found.known + found.new
+         if (m.start, m.end) not in mentioned and ("mention", m.start, m.end, mention_key(m)) not in rejected),
         key=lambda m: (m.start, m.end),
     )
     recorded = [(s.start, s.end) for s in detail.statistics if s.start is not None and s.end is not None]
     statistics = [
         s
-        for s in suggest_statistics(text, detail.row.published, detail.row.language)
+        for s in found.statistics
         if ("statistic", s.start, s.end, statistic_key(s)) not in rejected
         and not any(start <= s.start < end or s.start <= start < s.end for start, end in recorded)
     ]
@@ -115,3 +115,40 @@ def reject_suggestion(session: Session, source_id: int, kind: str, start: int, e
     session.add(rejected)
     session.flush()
     return rejected.id
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What the extractors found in a text: known actors, new names, statistics."""
+
+    known: list[MentionCandidate]
+    new: list[MentionCandidate]
+    statistics: list[StatisticCandidate]
+
+
+#: the texts last looked at: the reader asks again after every annotation, and the extractors
+#: (named-entity model, statistic rules) take 50-200 ms a news article, holding the interpreter
+_FOUND_KEPT = 16
+_found: OrderedDict[tuple[Any, ...], _Found] = OrderedDict()
+_found_lock = threading.Lock()
+
+
+def _found_in(text: str, language: str | None, published: Any, names: list[tuple[int, str, str, str | None]]) -> _Found:
+    """The extractors' findings in ``text``, worked out once for that text, language, date and
+    set of actor names (any change to them works it out again)."""
+    key = (len(text), hash(text), language, published, hash(tuple(names)))
+    with _found_lock:
+        if (kept := _found.get(key)) is not None:
+            _found.move_to_end(key)
+            return kept
+    matcher = ActorMatcher(names)
+    found = _Found(
+        known=matcher.find(text),
+        new=suggest_new_actors(text, matcher, language),
+        statistics=suggest_statistics(text, published, language),
+    )
+    with _found_lock:
+        _found[key] = found
+        while len(_found) > _FOUND_KEPT:
+            _found.popitem(last=False)
+    return found
