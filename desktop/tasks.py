@@ -39,6 +39,9 @@ Job = Callable[[Report, Cancelled], Any]
 SWITCH_INTERVAL_S = 0.001
 #: the priority of background reads (:meth:`TaskRunner.read`): below every other queued task
 BACKGROUND = -1
+#: progress is shown at most this often (an import of small files reports a thousand times a
+#: second; a progress dialog laid out again for each took half a second of the GUI thread's time)
+PROGRESS_EVERY_MS = 50
 
 
 _collector: QTimer | None = None
@@ -101,19 +104,45 @@ class TaskSignals(QObject):
         self.progress.connect(self._progress)
         self.finished.connect(self._finished)
         self.failed.connect(self._failed)
+        #: the newest progress not shown yet, and the timer that shows it (made on first use)
+        self._latest: tuple[int, int, str] | None = None
+        self._pace: QTimer | None = None
 
     @Slot(int, int, str)
     def _progress(self, done: int, total: int, current: str) -> None:
+        """Shown at once, then at most every ``PROGRESS_EVERY_MS``: the newest report when that
+        time is up (so the file being read is always the one shown)."""
+        self._latest = (done, total, current)
+        if self._pace is None:
+            self._pace = QTimer(self)
+            self._pace.setSingleShot(True)
+            self._pace.setInterval(PROGRESS_EVERY_MS)
+            self._pace.timeout.connect(self._show_progress)
+        if not self._pace.isActive():
+            self._show_progress()
+            self._pace.start()
+
+    def _show_progress(self) -> None:
+        if self._latest is None:
+            return
+        latest, self._latest = self._latest, None
         for callback in list(self.on_progress):
-            callback(done, total, current)
+            callback(*latest)
+
+    def _stop_progress(self) -> None:
+        self._latest = None
+        if self._pace is not None:
+            self._pace.stop()
 
     @Slot(object)
     def _finished(self, result: Any) -> None:
+        self._stop_progress()
         for callback in list(self.on_finished):
             callback(result)
 
     @Slot(str)
     def _failed(self, message: str) -> None:
+        self._stop_progress()
         for callback in list(self.on_failed):
             callback(message)
 

@@ -97,3 +97,26 @@ def test_cancel_reaches_the_job_and_progress_arrives(qtbot: QtBot) -> None:
     assert finished.args == [0]
     assert progress == [(0, 100, "first.txt")]
     assert runner.shutdown(5000)
+
+
+def test_a_flood_of_progress_is_shown_paced_and_the_newest_report_is_the_one_left_showing(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    release = threading.Event()
+
+    def job(report: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> int:
+        for n in range(2000):  # small files, reported as fast as they are saved
+            report(n, 2000, f"file-{n}.txt")
+        release.wait(5)  # then one long file: its name must be what the dialog shows meanwhile
+        return 2000
+
+    task = Task(job)
+    shown: list[tuple[int, int, str]] = []
+    task.on_progress(lambda *args: shown.append(args))
+    runner.write(task)
+    qtbot.waitUntil(lambda: bool(shown) and shown[-1] == (1999, 2000, "file-1999.txt"), timeout=5000)
+    assert shown[0] == (0, 2000, "file-0.txt")
+    assert len(shown) < 200  # paced, not two thousand relayouts of a dialog
+    assert [n for n, _, _ in shown] == sorted(n for n, _, _ in shown)
+    with qtbot.waitSignal(task.signals.finished, timeout=5000):
+        release.set()
+    assert runner.shutdown(5000)

@@ -1,0 +1,161 @@
+"""A 1,000-file import into a large archive with the window open (issue 18): does the window stay
+responsive (no frame over 100 ms)?
+
+    python benchmarks/bench_import_window.py [--archive PATH] [--files 1000] [--runs 1]
+
+The archive is one ``bench_window.py`` built (default: its 1M-source archive in the temporary
+folder), copied first (the import writes to it). The files are real news: half Reuters-21578,
+half Russian NEREL, as ``bench_language_speed.py`` imports them. Each run is a fresh process
+(offscreen): the window opens, every pane fills, then File ▸ Import is given the folder.
+
+The window's responsiveness is measured as the event loop sees it: a timer due every 10 ms
+records how late each of its turns comes ("frame" below: the time between two turns; what a
+researcher sees as a stall when it is long). Three phases: idle (the window open, nothing
+running: the raw baseline on the same archive), the import (from Import to the last file saved)
+and the refresh after it (from then until every list has been read again).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SHARED = ROOT.parent / "shared" / "data"
+TICK_MS = 10
+IDLE_S = 3.0
+
+
+def make_files(folder: Path, count: int) -> None:
+    from benchmarks.reuters import reuters_folder
+
+    reuters_folder(SHARED / "corpus" / "reuters21578", folder, limit=count // 2)
+    for n, path in enumerate(sorted((SHARED / "ru" / "nerel").glob("*/*_text.txt"))[: count - count // 2]):
+        (folder / f"ru-{n}.txt").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def child(archive: str, files: str) -> None:
+    """One measured import (a fresh process); prints a JSON line."""
+    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+
+    from db import archive as archive_module
+    from desktop.app import make_application
+    from desktop.window.main_window import MainWindow
+
+    app = make_application()
+    window = MainWindow(archive_module.open(archive, checked_later=True), persist=False)
+    window.controllers.importing.interactive = False  # no summary dialog at the end
+    window.resize(1400, 900)
+    window.show()
+    clock = QElapsedTimer()
+    clock.start()
+    frames: dict[str, list[float]] = {"idle": [], "import": [], "refresh": []}
+    state = {"phase": "", "last": 0.0}
+    result: dict[str, object] = {}
+
+    def tick() -> None:
+        now = clock.nsecsElapsed() / 1e6
+        if state["phase"]:
+            frames[str(state["phase"])].append(now - float(state["last"]))
+        state["last"] = now
+
+    ticker = QTimer()
+    ticker.setTimerType(Qt.TimerType.PreciseTimer)
+    ticker.timeout.connect(tick)
+
+    def every_pane() -> None:
+        statistics = window.statistics
+        if statistics.partial or statistics.loading or window.chart is None:
+            QTimer.singleShot(20, every_pane)
+            return
+        QTimer.singleShot(1000, idle)  # background work after the panes (counts, conflicts) settles
+
+    def idle() -> None:
+        state["phase"], state["last"] = "idle", clock.nsecsElapsed() / 1e6
+        ticker.start(TICK_MS)
+        QTimer.singleShot(int(IDLE_S * 1000), start_import)
+
+    def start_import() -> None:
+        state["phase"] = "import"
+        result["import_started"] = clock.nsecsElapsed() / 1e9
+        window.controllers.importing.finished.connect(imported)
+        window.import_paths([Path(files)])
+
+    def imported(results: list) -> None:  # type: ignore[type-arg]
+        result["imported"] = sum(r.status == "imported" for r in results)
+        result["import_s"] = clock.nsecsElapsed() / 1e9 - float(result["import_started"])  # type: ignore[arg-type]
+        state["phase"] = "refresh"
+        refreshed_at = clock.nsecsElapsed() / 1e9
+        window.refreshed.connect(lambda: done(refreshed_at), Qt.ConnectionType.SingleShotConnection)
+
+    def done(since: float) -> None:
+        result["refresh_s"] = clock.nsecsElapsed() / 1e9 - since
+        result["sources"] = window.sources.model.total
+        ticker.stop()
+        result["frames"] = frames
+        print(json.dumps(result))
+        app.quit()
+
+    window.refreshed.connect(every_pane, Qt.ConnectionType.SingleShotConnection)
+    app.exec()
+
+
+def _summary(values: list[float]) -> list[object]:
+    ordered = sorted(values)
+    if not ordered:
+        return ["", "", "", "", ""]
+    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+    return [len(ordered), f"{p99:.0f}", f"{ordered[-1]:.0f}", sum(v > 100 for v in ordered),
+            f"{sum(v for v in ordered if v > 100) / 1000:.1f}"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--archive", type=Path, default=Path(tempfile.gettempdir()) / "dossier-bench-window.sqlite")
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    from benchmarks._common import print_table
+
+    if not args.archive.exists():
+        raise SystemExit(f"{args.archive}: no archive (build one with benchmarks/bench_window.py)")
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DOSSIER_SETTINGS_DIR=tempfile.mkdtemp())
+    for run in range(args.runs):
+        work = Path(tempfile.mkdtemp(prefix="dossier-import-window-"))
+        try:
+            folder = work / "files"
+            folder.mkdir()
+            make_files(folder, args.files)
+            copy = work / args.archive.name
+            shutil.copyfile(args.archive, copy)
+            out = subprocess.run([sys.executable, __file__, "--child", str(copy), str(folder)],
+                                 capture_output=True, text=True, env=env, check=False, timeout=3600)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        if out.returncode != 0:
+            raise SystemExit(out.stderr[-3000:])
+        result = json.loads([x for x in out.stdout.splitlines() if x.startswith("{")][-1])
+        frames = result["frames"]
+        print(f"\nRun {run + 1}: {result['imported']:,} files imported into {result['sources']:,} sources "
+              f"in {result['import_s']:.1f} s; the lists read again {result['refresh_s']:.1f} s after\n")
+        print_table(["phase", "frames", "p99 ms", "longest ms", "over 100 ms", "s in them"],
+                    [[phase, *_summary(frames[phase])] for phase in ("idle", "import", "refresh")])
+    print(f"\ngoal: no frame over 100 ms while the import runs (a frame here: {TICK_MS} ms timer turns)")
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
