@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -58,7 +59,7 @@ def child(archive: str, files: str) -> None:
     clock = QElapsedTimer()
     clock.start()
     frames: dict[str, list[float]] = {"idle": [], "import": [], "refresh": []}
-    state = {"phase": "", "last": 0.0}
+    state: dict[str, Any] = {"phase": "", "last": 0.0}
     result: dict[str, object] = {}
 
     def tick() -> None:
