@@ -16,8 +16,9 @@ from db.archive import Archive
 REPO = Path(__file__).resolve().parents[2]
 
 
-def dossier(*args: str, tmp_path: Path, platform: str | None = "offscreen") -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
+def dossier(*args: str, tmp_path: Path, platform: str | None = "offscreen",
+            **more_env: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, **more_env)
     env.pop("QT_QPA_PLATFORM", None)
     if platform is not None:
         env["QT_QPA_PLATFORM"] = platform
@@ -79,6 +80,24 @@ def test_screenshot_needs_no_display(
     result = dossier("--archive", str(archive), "screenshot", str(out), tmp_path=tmp_path, platform=None)
     assert result.returncode == 0, result.stderr
     assert QImage(str(out)).width() == 1400
+
+
+def test_smoke_says_when_the_window_is_usable_only_when_asked(sample_archive: Archive, tmp_path: Path) -> None:
+    archive = copy_of(sample_archive, tmp_path)
+    quiet = dossier("--archive", str(archive), "--smoke", tmp_path=tmp_path)
+    assert quiet.returncode == 0, quiet.stderr
+    assert "usable" not in quiet.stderr  # nothing for a user to see
+    asked = dossier("--archive", str(archive), "--smoke", tmp_path=tmp_path,
+                    QT_LOGGING_RULES="dossier.startup.debug=true;qt.widgets.showhide=true",
+                    QT_MESSAGE_PATTERN="%{time boot} %{message}")
+    assert asked.returncode == 0, asked.stderr
+    lines = asked.stderr.splitlines()
+    usable = [n for n, line in enumerate(lines) if " usable: sources" in line]
+    shown = [n for n, line in enumerate(lines) if 'name="mainWindowWindow") to true' in line]
+    assert len(usable) == 1, asked.stderr  # once, at the first filling of the lists
+    assert shown, asked.stderr
+    assert shown[0] < usable[0]  # shown first, usable once its lists are in
+    assert float(lines[shown[0]].split()[0]) <= float(lines[usable[0]].split()[0])
 
 
 def test_smoke_opens_the_window_and_exits_cleanly(sample_archive: Archive, tmp_path: Path) -> None:
