@@ -1,6 +1,7 @@
 """The main window on a large archive: start to window shown, one fetchMore page, a search, memory.
 
     python benchmarks/bench_window.py [--sources 1000000] [--archive PATH] [--runs 3]
+    python benchmarks/bench_window.py --session [--open 100] [--trace] [--archive PATH] [--small PATH]
 
 The archive is generated once (sources inserted with sqlite3 straight into Dossier's schema, so
 the FTS triggers index them as any write would) and kept at ``--archive`` for later runs. Each run
@@ -12,6 +13,13 @@ the chart. A page is one ``fetchMore`` (200 rows, one SQL query). Write to pane:
 pushed on the undo stack until its row is in the annotations pane. Search: the time from
 setting the query to the ranked hits being in the list. Goals (issues 3, 18): usable < 1.5 s,
 page < 10 ms, write to pane < 100 ms, RSS < 300 MB.
+
+``--session`` (issue 18's memory goal: a session that opens 100 sources one after another stays
+under 300 MB resident at 1M sources) measures the resident memory once the window is usable,
+once every pane is filled and after every 10 sources opened, with the peak, against a raw
+baseline (Qt and the archive opened, no window) and, with ``--small``, the same session on a
+small archive (what does not grow with the archive). It works on a copy of the archive in the
+temporary folder (opening may write to it). See :mod:`benchmarks._session`.
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 START = time.perf_counter()
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -217,10 +226,22 @@ def main() -> None:
     parser.add_argument("--sources", type=int, default=1_000_000)
     parser.add_argument("--archive", type=Path, default=Path(tempfile.gettempdir()) / "dossier-bench-window.sqlite")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--session", action="store_true", help="memory of a session opening sources")
+    parser.add_argument("--open", type=int, default=100, help="sources opened in --session")
+    parser.add_argument("--trace", action="store_true", help="--session: live Python memory by line")
+    parser.add_argument("--small", type=Path, help="--session: also on this (small) archive")
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--child-kind", default="window", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child)
+        from benchmarks import _session
+
+        if args.child_kind == "raw":
+            _session.raw_child(args.child)
+        elif args.child_kind == "session":
+            _session.session_child(args.child, args.open, args.trace)
+        else:
+            child(args.child)
         return
 
     from benchmarks._common import print_table
@@ -239,6 +260,9 @@ def main() -> None:
         print(f"built in {time.perf_counter() - begin:.0f} s, {path.stat().st_size / 1e6:,.0f} MB", file=sys.stderr)
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DOSSIER_SETTINGS_DIR=tempfile.mkdtemp())
+    if args.session:
+        session_memory(path, args, env)
+        return
     runs = []
     for _ in range(args.runs + 1):  # the first run warms the disk cache and is not counted
         out = subprocess.run([sys.executable, __file__, "--child", str(path)], capture_output=True, text=True,
@@ -266,6 +290,57 @@ def main() -> None:
     rows.append(["peak RSS (MB)", median("rss_mb"), "< 300"])
     rows.append(["pandas/pyqtgraph loaded when shown", "no" if median("heavy_modules_loaded_at_shown") == 0 else "yes", "no"])
     print_table(["measure", "value", "goal"], rows)
+
+
+def session_memory(path: Path, args: argparse.Namespace, env: dict[str, str]) -> None:
+    """Issue 18's memory goal: RSS through a session opening ``--open`` sources, and what it is."""
+    import shutil
+
+    from benchmarks._common import print_table
+
+    def run(kind: str, archive: Path) -> dict[str, Any]:
+        copy = Path(tempfile.mkdtemp(prefix="dossier-session-")) / archive.name
+        shutil.copyfile(archive, copy)  # opening may write (a migration, the WAL): never to the original
+        command = [sys.executable, __file__, "--child", str(copy), "--child-kind", kind, "--open", str(args.open)]
+        out = subprocess.run(command + (["--trace"] if args.trace else []), capture_output=True, text=True,
+                             env=env, check=False, timeout=1800)
+        shutil.rmtree(copy.parent)
+        if out.returncode != 0:
+            raise SystemExit(out.stderr[-3000:])
+        found: dict[str, Any] = json.loads([x for x in out.stdout.splitlines() if x.startswith("{")][-1])
+        return found
+
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    raw = run("raw", path)
+    ours = run("session", path)
+    small = run("session", args.small) if args.small else None
+    print(f"\nA session on {ours['sources']:,} sources ({ours['statistics_rows']:,} statistics, "
+          f"{ours['conflicts']:,} conflicts): the window, then {args.open} sources opened one after another\n")
+    rows: list[list[object]] = [[step["step"], step["s"], step["rss_mb"]] for step in ours["steps"]]
+    rows.append(["peak (VmHWM)", "", ours["peak_mb"]])
+    rows.append([f"raw baseline: Qt + the archive opened, no window ({raw['sources']:,} sources)", "",
+                 raw["rss_mb"]])
+    if small is not None:
+        rows.append([f"the same session on {small['sources']:,} sources: peak", "", small["peak_mb"]])
+    print_table(["step", "s from start", "RSS MB"], rows)
+    print("\ngoal: under 300 MB resident through the session at 1M sources\n")
+    parts = [["anonymous (C and Python heaps)", ours["anonymous_mb"], raw["anonymous_mb"]],
+             ["file-backed (libraries' code)", ours["file_backed_mb"], raw["file_backed_mb"]],
+             ["SQLite's allocations now (page caches, schemas)", ours.get("sqlite_mb", ""), raw.get("sqlite_mb", "")],
+             ["SQLite's allocations at their peak", ours.get("sqlite_peak_mb", ""), raw.get("sqlite_peak_mb", "")],
+             ["Python's small objects: live in pymalloc arenas", ours["pymalloc_live_mb"], raw["pymalloc_live_mb"]],
+             ["Python's small objects: pymalloc arenas held", ours["pymalloc_arenas_mb"], raw["pymalloc_arenas_mb"]],
+             ["glibc malloc in use (C, C++, large Python objects)", ours.get("malloc_used_mb", ""),
+              raw.get("malloc_used_mb", "")],
+             ["glibc malloc freed but kept", ours.get("malloc_free_kept_mb", ""), raw.get("malloc_free_kept_mb", "")],
+             ["RSS after malloc_trim(0)", ours["rss_after_trim_mb"], raw["rss_after_trim_mb"]],
+             ["live Python objects (count)", ours["python_objects"], raw["python_objects"]]]
+    if "python_traced_mb" in ours:
+        parts.append(["live Python allocations (tracemalloc)", ours["python_traced_mb"], ""])
+    print_table(["at the end", "session", "raw baseline"], parts)
+    for where, size, count in ours.get("python_top", []):
+        print(f"  {size:7.1f} MB {count:>9,} blocks  {where}")
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

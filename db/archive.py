@@ -20,15 +20,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from db import keys, sqlite_file
+from db import keys, sqlite_file, transactions
 from db.keyring import KeyRing, engine_options, keyed, unlock
+from db.transactions import BUSY_TIMEOUT_MS, WRITE
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -37,11 +38,6 @@ if TYPE_CHECKING:
 #: Alembic at all (it is imported only to migrate); a test holds this equal to the scripts' head.
 HEAD_REVISION = "0020"
 
-BUSY_TIMEOUT_MS = 5000
-#: the execution option of a connection that writes: its transactions take the write lock first
-WRITE = "dossier_write"
-#: the rows the connection had changed when its transaction began (see transaction_wrote)
-_CHANGES = "dossier_changes_at_begin"
 #: what SQLite says of a file that is damaged
 _DAMAGE = ("malformed", "not a database", "corrupt", "disk i/o error")
 
@@ -141,6 +137,16 @@ class Archive:
         SQLite), waiting for it up to the busy timeout: for work that reads, then writes."""
         return self.sessions(execution_options={WRITE: True})
 
+    def refuse_writes(self, reason: str | None) -> None:
+        """Refuse every write until lifted (None): the archive is read-only until it is mended
+        (:mod:`db.transactions`)."""
+        if self.dialect == "sqlite":
+            transactions.refuse_writes(self.engine, reason)
+
+    @property
+    def writes_refused(self) -> str | None:
+        return transactions.writes_refused(self.engine)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -171,40 +177,6 @@ def known_revisions() -> set[str]:
     }
 
 
-def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # SQLAlchemy, not the sqlite3 module, says where transactions begin (see _begin): the
-    # module's own rule leaves DDL outside any transaction, so a schema would be half-made
-    # whenever the process died while creating or upgrading it.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA synchronous = NORMAL")
-    # what is deleted (a source, an informant's name) is overwritten, not left in free pages
-    cursor.execute("PRAGMA secure_delete = FAST")
-    cursor.close()
-
-
-def _begin(connection: Connection) -> None:
-    """Every transaction starts with BEGIN; a writer's with BEGIN IMMEDIATE (``WRITE``): it waits
-    for the write lock up to the busy timeout at its start, instead of failing at once when it
-    reads first and another program wrote meanwhile (SQLite cannot wait for a stale snapshot)."""
-    options = connection.get_execution_options()
-    if options.get("isolation_level") == "AUTOCOMMIT":
-        return
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITE) else "BEGIN")
-    raw = connection.connection.dbapi_connection
-    connection.info[_CHANGES] = getattr(raw, "total_changes", None)
-
-
-def transaction_wrote(connection: Connection) -> bool:
-    """Whether the transaction under way on ``connection`` has changed any row (every SQLite
-    transaction begins with BEGIN, so being in one says nothing of writing)."""
-    raw = connection.connection.dbapi_connection
-    start = connection.info.get(_CHANGES)
-    return raw is not None and start is not None and getattr(raw, "total_changes", start) != start
-
-
 def check_sqlite_file(path: Path) -> None:
     """Refuse what is not a SQLite file (plain, or encrypted with its key file beside it),
     before SQLite writes anything to it."""
@@ -233,9 +205,7 @@ def _sqlite_engine(path: Path, *, read_only: bool = False, keyring: KeyRing | No
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **engine_options(keyring))
     if keyring is not None:
         keyed(engine, keyring)
-    event.listen(engine, "connect", _set_sqlite_pragmas)
-    event.listen(engine, "begin", _begin)
-    return engine
+    return transactions.listen(engine)
 
 
 def backup_sqlite(path: Path, label: str, key: bytes | None = None) -> Path:
@@ -484,9 +454,7 @@ def _immutable_engine(path: Path, keyring: KeyRing | None = None) -> Engine:
     engine = create_engine(f"sqlite:///file:{path}?immutable=1&uri=true", **engine_options(keyring))
     if keyring is not None:
         keyed(engine, keyring)
-    event.listen(engine, "connect", _set_sqlite_pragmas)
-    event.listen(engine, "begin", _begin)
-    return engine
+    return transactions.listen(engine)
 
 
 def _os_reason(error: OSError) -> str:

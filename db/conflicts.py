@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -49,7 +49,7 @@ from db.dates import PartialDate, from_columns
 from db.frames import read_frame
 from db.models import Statistic
 from db.queries import list_statistics
-from db.rows import StatisticRow
+from db.rows import StatisticRow, shared
 from db.text import fold
 
 if TYPE_CHECKING:
@@ -89,8 +89,15 @@ class Conflict:
     measure: str
     subject: str | None
     claims: tuple[StatisticRow, ...]
-    #: the pairs of statistic ids that disagree (smaller id first)
-    pairs: tuple[tuple[int, int], ...]
+    #: the pairs of statistic ids that disagree, packed (int64: first, second, first, second …):
+    #: an archive can hold hundreds of thousands of pairs, 16 bytes each this way
+    packed_pairs: bytes
+
+    @property
+    def pairs(self) -> tuple[tuple[int, int], ...]:
+        """The pairs of statistic ids that disagree (smaller id first), in order."""
+        flat = array("q", self.packed_pairs)
+        return tuple(zip(flat[0::2], flat[1::2], strict=True))
 
     @property
     def statistic_ids(self) -> tuple[int, ...]:
@@ -324,18 +331,23 @@ def conflicts_among(
     rows: Iterable[StatisticRow], tolerance: float = APPROXIMATE_TOLERANCE
 ) -> list[Conflict]:
     """The conflicts among the given statistics (no database needed)."""
+    import numpy as np
+
     claims = list(rows)
     frame, first, last = _rows_frame(claims)
     i, j = _disagreeing_pairs(frame, first, last, tolerance)
-    edges = {(min(a, b), max(a, b)) for a, b in zip((claims[k].id for k in i), (claims[k].id for k in j), strict=True)}
-    return _conflicts(edges, {c.id: c for c in claims})
+    ids = np.asarray([c.id for c in claims], dtype=np.int64)
+    return _conflicts(ids[i], ids[j], {c.id: c for c in claims})
 
 
-def find_conflicts(session: Session, tolerance: float = APPROXIMATE_TOLERANCE) -> list[Conflict]:
+def find_conflicts(
+    session: Session, tolerance: float = APPROXIMATE_TOLERANCE, known: Iterable[StatisticRow] = ()
+) -> list[Conflict]:
     """Every group of conflicting claims in the archive, with claimants, sources and quotes.
 
     The rules run on the bare columns of every statistic; only the claims in a conflict are
-    then read in full.
+    then read in full. A claim read the same as one of ``known`` (the rows a pane holds
+    already) is that row, so the two lists share their memory.
     """
     import numpy as np
 
@@ -343,38 +355,61 @@ def find_conflicts(session: Session, tolerance: float = APPROXIMATE_TOLERANCE) -
     first, last = _stored_periods(stored)
     i, j = _disagreeing_pairs(stored, first, last, tolerance)
     ids = stored["id"].to_numpy(np.int64)
-    edges = {(min(a, b), max(a, b)) for a, b in zip(ids[i].tolist(), ids[j].tolist(), strict=True)}
-    wanted = sorted({n for edge in edges for n in edge})
+    del stored
+    a, b = ids[i], ids[j]
+    wanted = np.unique(np.concatenate([a, b])).tolist()
     by_id: dict[int, StatisticRow] = {}
     # In chunks: SQLite takes a limited number of parameters in one statement.
     for start in range(0, len(wanted), 5000):
         by_id.update((r.id, r) for r in list_statistics(session, ids=wanted[start : start + 5000]))
-    return _conflicts(edges, by_id)
+    for row in shared(by_id.values(), known):
+        by_id[row.id] = row
+    return _conflicts(a, b, by_id)
 
 
-def _conflicts(edges: set[tuple[int, int]], by_id: dict[int, StatisticRow]) -> list[Conflict]:
-    """One :class:`Conflict` per connected group of disagreeing claims, in a stable order."""
-    parent: dict[int, int] = {}
+def _components(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """For edges between node numbers ``a[k]``—``b[k]``, each node's smallest connected node."""
+    import numpy as np
 
-    def find(x: int) -> int:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    label = np.arange(int(max(a.max(), b.max())) + 1 if len(a) else 0, dtype=np.int64)
+    while True:
+        lowest = np.minimum(label[a], label[b])
+        hooked = label.copy()
+        np.minimum.at(hooked, a, lowest)
+        np.minimum.at(hooked, b, lowest)
+        while True:  # point each node at its label's label, until that changes nothing
+            jumped = hooked[hooked]
+            if np.array_equal(jumped, hooked):
+                break
+            hooked = jumped
+        if np.array_equal(hooked, label):
+            return label
+        label = hooked
 
-    for a, b in edges:
-        parent[find(a)] = find(b)
-    members: dict[int, list[int]] = defaultdict(list)
-    for node in parent:
-        members[find(node)].append(node)
-    edges_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for edge in edges:
-        edges_of[find(edge[0])].append(edge)
+
+def _conflicts(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any], by_id: dict[int, StatisticRow]) -> list[Conflict]:
+    """One :class:`Conflict` per connected group of the disagreeing claims ``a[k]``—``b[k]`` (ids,
+    repeats allowed), in a stable order. Done in numpy: a large archive has hundreds of
+    thousands of pairs, which as Python tuples took hundreds of megabytes."""
+    import numpy as np
+
+    if not len(a):
+        return []
+    pairs = np.unique(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1), axis=0)  # sorted
+    nodes, numbered = np.unique(pairs, return_inverse=True)
+    numbered = numbered.reshape(pairs.shape)
+    group = _components(numbered[:, 0], numbered[:, 1])
+    members = np.argsort(group, kind="stable")  # node numbers (ascending ids) by group
+    starts = np.flatnonzero(np.r_[True, np.diff(group[members]) != 0])
+    pair_order = np.argsort(group[numbered[:, 0]], kind="stable")  # pairs stay sorted in a group
+    pair_groups = group[numbered[pair_order, 0]]
     conflicts = []
-    for root, ids in members.items():
-        claims = tuple(sorted((by_id[i] for i in ids), key=_claim_order))
+    for member_ids, root in zip(np.split(nodes[members], starts[1:]), group[members[starts]].tolist(), strict=True):
+        claims = tuple(sorted((by_id[i] for i in member_ids.tolist()), key=_claim_order))
+        in_group = pair_order[np.searchsorted(pair_groups, root, "left") : np.searchsorted(pair_groups, root, "right")]
         first = claims[0]
-        conflicts.append(Conflict(first.measure, first.subject, claims, tuple(sorted(edges_of[root]))))
+        conflicts.append(Conflict(first.measure, first.subject, claims,
+                                  np.ascontiguousarray(pairs[in_group], dtype=np.int64).tobytes()))
     conflicts.sort(key=lambda c: (normalise_phrase(c.measure), c.subject or "", c.statistic_ids))
     return conflicts
 

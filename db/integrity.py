@@ -41,6 +41,13 @@ Cancelled = Callable[[], bool]
 
 #: the search indexes Dossier keeps on SQLite (migrations 0001 and 0013)
 SEARCH_INDEXES = ("source_fts", "source_stem_fts")
+#: each one's statement, as the newest schema has it: a missing index is made again from it
+_INDEX_SHAPES = {
+    "source_fts": "CREATE VIRTUAL TABLE source_fts USING fts5(title, text, outlet, author, "
+                  "content='source_search_content', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "source_stem_fts": "CREATE VIRTUAL TABLE source_stem_fts USING fts5(title, body, people, "
+                       "content='source_stems', content_rowid='source_id', tokenize='unicode61 remove_diacritics 2')",
+}
 #: the tables that hold them: damage only there is mended by rebuilding the index
 _INDEX_TABLES = (*SEARCH_INDEXES, "source_stems", "source_stems_pending")
 #: how many annotations are compared per query
@@ -75,6 +82,8 @@ class CheckResult:
     index_problems: list[str] = field(default_factory=list)
     backup: Path | None = None
     quick: bool = False
+    #: the file's pages themselves are damaged (writing could spread it)
+    pages_damaged: bool = False
 
     @property
     def ok(self) -> bool:
@@ -84,6 +93,16 @@ class CheckResult:
     def only_the_index(self) -> bool:
         """Damage in the search index alone: rebuilding it mends the archive."""
         return bool(self.problems) and len(self.index_problems) == len(self.problems)
+
+    @property
+    def unsafe_to_write(self) -> str | None:
+        """Why nothing should be written until the archive is mended (its search index or its
+        pages are damaged), or None."""
+        if self.index_problems and self.only_the_index:
+            return "its search index is damaged: rebuild the index to go on changing it"
+        if self.pages_damaged or self.index_problems:
+            return "its file is damaged: restore a backup to go on changing it"
+        return None
 
     def to_json(self) -> dict[str, Any]:
         return {"ok": self.ok, "problems": list(self.problems),
@@ -154,9 +173,11 @@ class _Checker:
             self.problem(f"{where}: the search index is damaged (table {table}: {found}); "
                          "rebuilding the index mends it", index=True)
         elif table:
+            self.result.pages_damaged = True
             self.problem(f"{where}: the file is damaged in the table of {_ROW_WORDS.get(table, table)}s "
                          f"({table}: {found})")
         else:
+            self.result.pages_damaged = True
             self.problem(f"{where}: the file is damaged ({found})")
 
     # --- 2. references ---------------------------------------------------------------------
@@ -174,10 +195,27 @@ class _Checker:
 
     # --- 3. the search indexes ---------------------------------------------------------------
 
-    def search_indexes(self, connection: Connection) -> None:
+    def _present_indexes(self, connection: Connection) -> list[str]:
+        """The search indexes there are (each missing one is a problem)."""
         present = {str(r[0]) for r in connection.exec_driver_sql(
             "SELECT name FROM sqlite_schema WHERE type = 'table'")}
-        indexes = [name for name in SEARCH_INDEXES if name in present]
+        for name in SEARCH_INDEXES:
+            if name not in present and "sources" in present:
+                self.problem(f"{self.archive.location}: the search index {name} is missing; "
+                             "rebuilding the index mends it", index=True)
+        return [name for name in SEARCH_INDEXES if name in present]
+
+    def search_indexes_open(self, connection: Connection) -> None:
+        """The quick check's: each index is there and answers a search (its structure is readable)."""
+        for name in self._present_indexes(connection):
+            try:
+                connection.exec_driver_sql(f"SELECT rowid FROM {name} WHERE {name} MATCH 'dossier' LIMIT 1").fetchall()
+            except (OperationalError, DatabaseError) as error:
+                self.problem(f"{self.archive.location}: the search index is damaged ({name}: {_reason(error)}); "
+                             "rebuilding the index mends it", index=True)
+
+    def search_indexes(self, connection: Connection) -> None:
+        indexes = self._present_indexes(connection)
         for n, name in enumerate(indexes):
             self.progress(n, len(indexes), f"checking the search index {name}")
             try:  # rank 1: compared with the texts it indexes too
@@ -284,7 +322,8 @@ def check_archive(archive: Archive, *, quick: bool = False, file_checked: bool =
             checker.run(checker.file, "the file")
         checker.run(checker.references, "the references between rows")
         if quick:
-            checker.result.not_checked.append("the search index (the quick check does not read all of it)")
+            checker.run(checker.search_indexes_open, "the search index")
+            checker.result.not_checked.append("the search index's every entry (the quick check does not read all of it)")
         else:
             checker.run(checker.search_indexes, "the search index")
     else:
@@ -318,7 +357,12 @@ def rebuild_search_indexes(archive: Archive, report: Report | None = None, cance
     if report is not None:
         report(0, 1, "rebuilding the search index")
     with archive.writing() as session:
+        present = {str(name) for name in session.execute(
+            text("SELECT name FROM sqlite_schema WHERE type = 'table'")).scalars()}
         for name in SEARCH_INDEXES:
+            if name not in present:
+                session.execute(text(_INDEX_SHAPES[name]))
+                continue
             _clear_if_unreadable(session, name)
         session.execute(text("INSERT INTO source_fts(source_fts) VALUES ('rebuild')"))
         session.info["stemming"] = True  # the commit stems nothing: the build below does, with progress

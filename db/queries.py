@@ -374,6 +374,10 @@ def list_statistics(
     if limit is not None:
         query = query.limit(limit)
     result = []
+    # the names repeat (a few measures, claimants and places, several claims a source): one string
+    # each, not one a row, as the statistics pane holds every claim of the archive
+    same: dict[Any, Any] = {}
+    one = same.setdefault
     for (stat_id, uuid, value, low, high, approximate, measure_, unit, subject, period_start, start_precision,
          period_end, end_precision, place_id_, claimant_id_, source_id_, annotation_id, confidence, dataset,
          notes, version, place_name, claimant_name, title, page_starts, start, end, quote) in session.execute(query):
@@ -386,23 +390,23 @@ def list_statistics(
                 low=low,
                 high=high,
                 approximate=bool(approximate),
-                measure=measure_,
-                unit=unit,
-                subject=subject,
+                measure=one(measure_, measure_),
+                unit=one(unit, unit),
+                subject=one(subject, subject),
                 period_start=partial(period_start, start_precision),
                 period_end=partial(period_end, end_precision),
-                place=place_name,
+                place=one(place_name, place_name),
                 place_id=place_id_,
-                claimant=claimant_name,
+                claimant=one(claimant_name, claimant_name),
                 claimant_id=claimant_id_,
                 source_id=source_id_,
-                source_title=title,
+                source_title=one(title, title),
                 annotation_id=annotation_id,
                 start=start,
                 end=end,
                 quote=quote,
                 confidence=confidence,
-                dataset=dataset,
+                dataset=one(dataset, dataset),
                 notes=notes,
                 page=page_of(starts, start) if start is not None and starts else None,
                 version=version,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,7 +92,7 @@ class AnnotationRow:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a pane holds every claim of the archive
 class StatisticRow:
     id: int
     uuid: str
@@ -152,6 +152,17 @@ def page_of(page_starts: Sequence[int], position: int) -> int | None:
     if len(page_starts) < 2:
         return None
     return max(1, bisect_right(page_starts, position))
+
+
+def shared(rows: Iterable[StatisticRow], known: Iterable[StatisticRow]) -> list[StatisticRow]:
+    """``rows``, each one read the same as one of ``known`` (content and edit counter) replaced by
+    that object: a list read again, or a second list of the same claims, then holds no copies."""
+    by_id = {row.id: row for row in known}
+    result = []
+    for row in rows:
+        old = by_id.get(row.id)
+        result.append(old if old is not None and old == row and old.version == row.version else row)
+    return result
 
 
 @dataclass(frozen=True)

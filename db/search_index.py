@@ -107,7 +107,7 @@ def _before_commit(session: Session) -> None:
     """Stem what this transaction wrote, when it wrote anything (a read-only session stays so)."""
     if not session.in_transaction() or session.info.get("stemming"):
         return
-    from db.archive import transaction_wrote
+    from db.transactions import transaction_wrote
 
     if not transaction_wrote(session.connection()):
         return

@@ -12,10 +12,11 @@ looked at in this order of precedence, and the first that names a person wins:
    past it ("Joshua Sokol May");
 6. a visible byline element (a class with "byline" or "author" in it: "pb-byline",
    "author-name"), the innermost one, its links' names when it has links, without its "By";
-7. a "By Jane Doe" line among the text's first lines.
+7. a "By Jane Doe" line among the text's first lines, or a "Posted by: Jane Doe" in a line of
+   labels there ("05/10/2018 - Publicado por: Jane Doe - Categoria: Saúde").
 
-Each is cleaned ("By"/"Par"/"Von"/"Por" and a trailing date or "| Reuters" cut, whitespace
-collapsed) and refused when it cannot be a name: a URL, an account menu's "Username", a
+Each is cleaned ("By"/"Par"/"Von"/"Por", "Written by", "Analysis by", and a trailing date,
+"| Reuters" or "Edited by ..." cut, whitespace collapsed) and refused when it cannot be a name: a URL, an account menu's "Username", a
 sentence. An agency (AFP, Reuters, AP, a JSON-LD Organization) is kept aside and is the author
 only when nothing on the page names a person. Bylines in page furniture (menus, footers, side
 columns) and in other stories' teasers (list items) are not read.
@@ -43,11 +44,15 @@ _AGENCIES = frozenset(
      "redaction", "rédaction", "redazione", "redacción", "редакция", "редакція"]
 )
 _BY = re.compile(
-    r"^(?:by|par|von|por|door|автор|авторы|авторка|текст|від)\b\s*:?\s*", re.IGNORECASE
+    r"^(?:(?:written|posted|published|story|words|text|reporting|analysis|opinion|commentary|"
+    r"escrito|publicado|postado|écrit|rédigé|publié|geschrieben|scritto|pubblicato)\s+)?"
+    r"(?:by|par|von|por|door|автор|авторы|авторка|текст|від)\b\s*:?\s*",
+    re.IGNORECASE,
 )
 #: a byline's tail that is not the name: "| Reuters", ", Staff Writer", a date or time
 _TAIL = re.compile(
     r"\s*(?:[|•·]|\s[-–—]\s|,?\s+(?:updated|published|posted|on)\b|\d{1,2}[:/.]\d|"
+    r",?\s+(?:edited|photos?|photographs?|illustrations?|video|graphics)\s+by\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$",
     re.IGNORECASE,
 )
@@ -63,6 +68,15 @@ _NOT_A_BYLINE_CLASS = re.compile(
 )
 #: a "By Jane Doe" line at the head of the text
 _BY_LINE = re.compile(r"^(?:by|par|von|por|автор:?)\s+(\w[\w.'’-]*(?:\s+\w[\w.'’-]*){0,5})\s*$", re.I)
+_MAX_LABELS_LINE = 160
+#: a name after "Posted by:", "Publicado por:", "Written by" in a line of labels ("05/10/2018 -
+#: Posted by: Jane Doe - Category: Health"), up to the next separator
+_POSTED_BY = re.compile(
+    r"(?:^|\s)(?:written|posted|published|escrito|publicado|postado|publié|écrit|geschrieben|"
+    r"scritto|pubblicato)\s+(?:by|por|par|von|da|di)\s*:?\s*"
+    r"([^\W\d][\w.'’-]*(?:\s+[^\W\d][\w.'’-]*){0,4})(?=\s*(?:$|[-–—|·•,]|\s(?:on|em|le|am|il)\s))",
+    re.IGNORECASE,
+)
 
 
 def author_of(
@@ -93,7 +107,7 @@ def _shown_outside_furniture(tree: Any, name: str) -> bool:
     import copy
 
     page = copy.deepcopy(tree)
-    for node in list(page.iter(*_FURNITURE_TAGS)):
+    for node in list(page.iter(*_FURNITURE_TAGS, "script", "style", "noscript", "template", "head")):
         if node.getparent() is not None:
             node.drop_tree()
     return " ".join(name.casefold().split()) in " ".join(page.text_content().casefold().split())
@@ -117,6 +131,10 @@ def _candidates(
         match = _BY_LINE.match(line.strip())
         if match:
             yield match.group(1), True, True
+        elif len(line) <= _MAX_LABELS_LINE and not line.rstrip().endswith("."):
+            posted = _POSTED_BY.search(line.strip())
+            if posted and all(word[0].isupper() for word in posted.group(1).split()):
+                yield posted.group(1), True, True
 
 
 def _begins_with_name(byline: str, name: str) -> bool:

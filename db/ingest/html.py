@@ -11,11 +11,14 @@ bytes are UTF-8, else the parser's own guess.
 
 Metadata, first found wins, in this order of precedence:
 
-- title: JSON-LD ``headline`` (an Article's before a WebPage's), ``og:title`` and the other title
-  metas, ``<title>`` without its " | Site" suffix, trafilatura's, the first line;
+- title: ``<title>`` without its " | Site" suffix when the page's ``<h1>`` says the same (what
+  the reader sees twice, over a share title or the site's own name in the metas), else JSON-LD
+  ``headline`` (an Article's before a WebPage's), ``og:title`` and the other title metas,
+  ``<title>`` without its suffix, trafilatura's, the first line;
 - date: JSON-LD ``datePublished``, ``article:published_time`` and the other publication metas,
-  JSON-LD ``dateCreated``, then trafilatura's reading of ``<time>`` and the like (never a
-  copyright year, never ``dateModified``);
+  JSON-LD ``dateCreated``, an element marked ``itemprop=datePublished``, the first ``<time
+  datetime>`` after the headline, then trafilatura's reading of the page (never a copyright
+  year, never ``dateModified``);
 - author: the person the page names, in the precedence of :mod:`db.ingest.byline` (JSON-LD,
   metas, ``itemprop``/``rel=author``, a byline element, trafilatura's, a "By" line); an agency
   only when no person is named, never a login form's labels;
@@ -38,10 +41,12 @@ from pathlib import Path
 from typing import Any
 
 from db.ingest._common import first_line_title, parse_date, read_bytes, trim_title
+from db.ingest.articlehead import captions, link_labels, shown_date, standfirst
 from db.ingest.base import IngestError, ParsedSource
 from db.ingest.byline import author_of
-from db.ingest.mainarticle import main_article
+from db.ingest.mainarticle import headline_of, main_article
 from db.ingest.pagetext import article_text
+from db.text import fold
 
 EXTENSIONS: tuple[str, ...] = (".html", ".htm", ".xhtml")
 MEDIA_TYPE = "text/html"
@@ -130,11 +135,15 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     extracted = _trafilatura(data)
     text = (extracted.get("text") or "").strip()
     outlet = meta.get("outlet") or extracted.get("sitename")
-    title = meta.get("title") or _without_site_name(meta.get("page title"), outlet)
-    title = title or extracted.get("title")
+    headlines = tuple(" ".join(h.text_content().split()) for h in tree.iter("h1"))
+    page_title = _without_site_name(meta.get("page title"), outlet)
+    title: str | None
+    if page_title and fold(page_title) in {fold(h) for h in headlines}:
+        title = page_title  # what the reader sees twice, over a share title or the site's
+    else:
+        title = meta.get("title") or page_title or extracted.get("title")
     text = _main_article_text(tree, title, text)
     author = author_of(tree, authors, extracted.get("author"), text)
-    headlines = tuple(" ".join(h.text_content().split()) for h in tree.iter("h1"))
     warnings: list[str] = []
     if not text:
         text = visible_text(tree)
@@ -142,11 +151,17 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
             warnings.append("the main article text was not found; all visible text was kept")
     if not text:
         warnings.append("the page has no visible text")
-    text = article_text(text, title, headlines)
+    _drop_invisible(tree, keep_head=True)  # what is left is what a reader sees
+    text = article_text(text, title, headlines, captions(tree), link_labels(tree), author)
+    lead = standfirst(tree, text, headline_of(tree, title), meta.get("description"))
+    if lead:
+        text = f"{lead}\n{text}"
     source = ParsedSource(
         text=text,
         title=trim_title(title) or first_line_title(text) or trim_title(name),
-        published=parse_date(meta.get("published")) or parse_date(extracted.get("date")),
+        published=parse_date(meta.get("published"))
+        or parse_date(shown_date(tree, headline_of(tree, title)))
+        or parse_date(extracted.get("date")),
         outlet=outlet,
         author=author,
         url=meta.get("url") or extracted.get("url") or url,
@@ -259,10 +274,13 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
             keep("language", item.get("inLanguage"))
     metas: dict[str, str] = {}
     for node in tree.iterfind(".//meta"):
-        name = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
         content = node.get("content")
-        if name and content and name not in metas:
-            metas[name] = content
+        # "property" may hold several names ("dc:creator twitter:site_name"); dc: is dc.
+        declared = " ".join(node.get(a) or "" for a in ("property", "name", "itemprop")).lower().split()
+        for token in declared:
+            name = re.sub(r"^(dc|dcterms):", r"\1.", token)
+            if content and content.strip() and name not in metas:
+                metas[name] = content
         if (node.get("http-equiv") or "").lower() == "content-language" and content:
             metas.setdefault("content-language", content)
     for key, names in (
@@ -281,12 +299,17 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
         ),
         ("outlet", ("og:site_name", "application-name", "dc.publisher")),
         ("url", ("og:url",)),
+        ("description", ("og:description", "description", "twitter:description", "dc.description")),
         ("language", ("og:locale", "content-language", "dc.language", "language")),
     ):
         for name in names:
             keep(key, metas.get(name))
+    # the site's own name as the author (a CMS's default, the generator's) names no person
+    site = {fold(metas[n]) for n in ("generator", "copyright", "application-name", "og:site_name",
+                                    "publisher", "dc.publisher") if n in metas}
     authors.extend(
-        (metas.get(name), True) for name in ("author", "article:author", "dc.creator", "citation_author", "byl")
+        (metas.get(name), fold(metas.get(name) or "") not in site)
+        for name in _AUTHOR_METAS
     )
     for date in created:  # a creation date only when nothing says when it was published
         keep("published", date)
@@ -302,6 +325,11 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
     if title is not None:
         keep("page title", title.text_content())
     return found, authors
+
+
+#: metas naming the author, in precedence: Dublin Core's is the document's own
+_AUTHOR_METAS = ("dc.creator", "dcterms.creator", "author", "article:author", "parsely-author",
+                 "sailthru.author", "citation_author", "byl")
 
 
 def _without_site_name(title: str | None, outlet: str | None) -> str | None:
@@ -370,12 +398,16 @@ def _language(value: str | None) -> str | None:
     return match.group(0).lower() if match else None
 
 
-def visible_text(tree: Any) -> str:
-    """All text a browser would show, one line per block, scripts and styles removed."""
+def _drop_invisible(tree: Any, *, keep_head: bool = False) -> None:
     for node in list(tree.iter(*_INVISIBLE)):
         parent = node.getparent()
-        if parent is not None:
+        if parent is not None and not (keep_head and node.tag == "head"):
             node.drop_tree()
+
+
+def visible_text(tree: Any) -> str:
+    """All text a browser would show, one line per block, scripts and styles removed."""
+    _drop_invisible(tree)
     parts: list[str] = []
     for node in tree.iter():
         tag = node.tag if isinstance(node.tag, str) else ""

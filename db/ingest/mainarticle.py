@@ -29,7 +29,7 @@ _MAX_LEVELS = 6
 def main_article(tree: Any, title: str | None) -> Any | None:
     """A copy of the element holding the page's own article, teasers of other stories removed,
     or None when the page shows no such single article (or the article is the whole page)."""
-    headline = _headline(tree, title)
+    headline = headline_of(tree, title)
     if headline is None:
         return None
     container = _container(headline)
@@ -48,7 +48,7 @@ def main_article(tree: Any, title: str | None) -> Any | None:
     return kept
 
 
-def _headline(tree: Any, title: str | None) -> Any | None:
+def headline_of(tree: Any, title: str | None) -> Any | None:
     """The <h1> whose text is the page's title (or begins it), else the page's only <h1>."""
     headings = [h for h in tree.iter("h1") if h.text_content().strip()]
     if title:

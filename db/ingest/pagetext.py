@@ -49,24 +49,46 @@ _HEADLINE_LETTERS = 12
 _KICKER_WORDS = 4
 #: a line this long (in words) inside the headline is a part of it, not a word of prose
 _TITLE_PART_WORDS = 2
+#: a link label (a tag, a category) on a line of its own has no more words
+_LABEL_LINE_WORDS = 3
+#: "By", "Par", "Written by", "Posted by:" before a byline's name
+_BYLINE_LABEL = re.compile(
+    r"^(?:(?:\w+\s+){0,2}(?:by|par|von|por|door|di|av|от|автор|авторы|текст)\b\s*:?\s*)", re.IGNORECASE
+)
+#: words a byline line may have past the name ("Staff Writer", "12 March 2020")
+_BYLINE_EXTRA_WORDS = 6
 #: how many lines at the head are looked at for the repeated title and date lines
 _HEAD_LINES = 8
 
 
-def article_text(text: str, title: str | None, headlines: tuple[str, ...] = ()) -> str:
+def article_text(
+    text: str,
+    title: str | None,
+    headlines: tuple[str, ...] = (),
+    captions: set[str] | frozenset[str] = frozenset(),
+    labels: set[str] | frozenset[str] = frozenset(),
+    author: str | None = None,
+) -> str:
     """``text`` without the title repeated as its first line and without furniture lines;
     ``headlines`` are the page's own headlines (its ``<h1>``), which may differ from the title
-    and are left out at the head of the text as it is."""
+    and are left out at the head of the text as it is, and so are the page's image
+    ``captions``, its link ``labels`` (tags, categories: keys of :func:`_key`) and a byline
+    naming the ``author``."""
     lines = [line for line in text.split("\n") if not _FURNITURE.match(line.strip())]
     title_key = _key(title) if title else ""
     head = _past_kicker(lines, title_key)
     headline_keys = {key for key in map(_key, headlines) if len(key) >= _HEADLINE_LETTERS}
+    author_key = _key(author) if author else ""
     while head < min(len(lines), _HEAD_LINES):
         line = lines[head].strip()
+        key = _key(line)
         if (
             not line
             or _is_title_part(line, title_key)
-            or _key(line) in headline_keys
+            or key in headline_keys
+            or key in captions
+            or (key in labels and len(line.split()) <= _LABEL_LINE_WORDS)
+            or _is_byline(line, author_key)
             or _is_date_line(line)
             or _is_dated_meta_line(line)
         ):
@@ -75,6 +97,18 @@ def article_text(text: str, title: str | None, headlines: tuple[str, ...] = ()) 
         break
     kept = lines[head:]
     return "\n".join(kept).strip() if any(line.strip() for line in kept) else text.strip()
+
+
+def _is_byline(line: str, author_key: str) -> bool:
+    """ "By Jane Doe", "Jane Doe", "Par Jean Dupont et Marie Curie": the author's name on a line
+    of its own, with a "By" and a title or a date after it at most."""
+    if not author_key or len(line) > _META_LINE_MAX or line.endswith((".", "!", "?", "…")):
+        return False
+    name = _BYLINE_LABEL.sub("", line, count=1)
+    key = _key(name)
+    return key.startswith(author_key) and (
+        key == author_key or len(name.split()) <= len(author_key) // 3 + _BYLINE_EXTRA_WORDS
+    )
 
 
 def _key(text: str) -> str:

@@ -10,6 +10,8 @@ closes this archive, and opens a new window on the restored one.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +29,18 @@ _INDEX_DAMAGE = ("malformed", "corrupt", "fts5", "vtable constructor failed", "n
                  "no such table: source_stem")
 
 
+@dataclass(frozen=True)
+class ReadOnly:
+    """Why the archive is read-only now, and the text of the button that mends it (None: none here)."""
+
+    reason: str
+    mend: str | None = None
+
+
 class Protection(QObject):
-    """Checks, the damage message, the restore dialog and the index rebuild."""
+    """Checks, the damage message, the restore dialog and the index rebuild; while a check has
+    found the archive unsafe to write (its search index or its file damaged), every write is
+    refused (:meth:`db.archive.Archive.refuse_writes`) until it is mended."""
 
     #: a check finished: its result
     checked = Signal(object)
@@ -36,6 +48,8 @@ class Protection(QObject):
     restore_requested = Signal(Path)
     #: the search index was rebuilt
     rebuilt = Signal()
+    #: the archive became read-only (a :class:`ReadOnly`), or can be changed again (None)
+    read_only_changed = Signal(object)
 
     def __init__(self, services: Services, dialogs: Dialogs, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +58,10 @@ class Protection(QObject):
         self.progress: QProgressDialog | None = None
         #: the damage message showing now (tests press its buttons)
         self.box: QMessageBox | None = None
+        #: why the archive is read-only now (None: it can be changed)
+        self.read_only: ReadOnly | None = None
+        self._mend: Callable[[], object] | None = None
+        self._index_refused = False
 
     def _name(self) -> str:
         archive = self.services.archive
@@ -117,7 +135,52 @@ class Protection(QObject):
     def _checked(self, result: CheckResult) -> None:
         self.checked.emit(result)
         if not result.ok:
+            self.refuse_writes(result)
             self.show_damage(result)
+
+    # --- read-only until mended ------------------------------------------------------------
+
+    def announce_read_only(self) -> None:
+        """An archive opened read-only (read-only media, a file not the user's): every write is
+        refused with that reason, and the window says so."""
+        archive = self.services.archive
+        if archive.read_only:
+            archive.refuse_writes(f"{self._name()} is read-only (on read-only media, or not yours to change)")
+            self._set_read_only(ReadOnly(f"{self._name()} is read-only: it is on read-only media, or not "
+                                         "yours to change. Copy it to a folder of yours to change it."))
+
+    def refuse_writes(self, result: CheckResult) -> None:
+        """Refuse every write while what the check found makes writing unsafe."""
+        unsafe = result.unsafe_to_write
+        archive = self.services.archive
+        if unsafe is None or archive.read_only:
+            return
+        name = self._name()
+        archive.refuse_writes(f"{name} is read-only: {unsafe}")
+        if result.only_the_index:
+            self._index_refused = True
+            self._mend = self.rebuild_index
+            self._set_read_only(ReadOnly(
+                f"{name} is read-only until its search index is rebuilt: the index is damaged. Your "
+                "sources, annotations and statistics are whole and can be read; searches may fail.",
+                "Rebuild the Index"))
+        else:
+            backup = result.backup
+            self._mend = (lambda: self.restore_from_backup(backup)) if backup is not None else None
+            self._set_read_only(ReadOnly(
+                f"{name} is read-only: its file is damaged, and changing it could spread the damage. "
+                + ("Restore the newest whole backup to go on working." if backup is not None else
+                   "There is no whole backup of it; File ▸ Restore from Backup… lists what there is."),
+                "Restore the Backup…" if backup is not None else None))
+
+    def mend(self) -> None:
+        """What the read-only bar's button does: rebuild the index, or restore the backup."""
+        if self._mend is not None:
+            self._mend()
+
+    def _set_read_only(self, state: ReadOnly | None) -> None:
+        self.read_only = state
+        self.read_only_changed.emit(state)
 
     def list_failed(self, message: str, searching: bool) -> None:
         """The sources could not be listed: a search the search index could not answer (it is
@@ -126,8 +189,10 @@ class Protection(QObject):
         if searching and any(word in reason.lower() for word in _INDEX_DAMAGE):
             problem = (f"{self._name()}: the search index is damaged ({reason}); "
                        "rebuilding the index mends it")
-            self.show_damage(CheckResult(self.services.archive.location, problems=[problem],
-                                         index_problems=[problem], quick=True))
+            result = CheckResult(self.services.archive.location, problems=[problem],
+                                 index_problems=[problem], quick=True)
+            self.refuse_writes(result)
+            self.show_damage(result)
         else:
             self.services.show_status(f"Could not list the sources: {reason}", 10_000)
 
@@ -154,7 +219,20 @@ class Protection(QObject):
         if self.task is not None:
             return None
         archive = self.services.archive
-        task = Task(lambda report, cancelled: rebuild_search_indexes(archive, report, cancelled), "rebuild index")
+        lift = self._index_refused
+        refused = archive.writes_refused
+
+        def job(report: Any, cancelled: Any) -> int:
+            if lift:  # the rebuild is the one write let through (the writer thread runs one at a time)
+                archive.refuse_writes(None)
+            try:
+                return rebuild_search_indexes(archive, report, cancelled)
+            except BaseException:
+                if lift:
+                    archive.refuse_writes(refused)
+                raise
+
+        task = Task(job, "rebuild index")
         self._start_progress(task, "Rebuilding the search index…", "rebuildProgress")
         task.on_finished(self._rebuilt).on_failed(self._failed)
         self.task = task
@@ -163,6 +241,9 @@ class Protection(QObject):
     def _rebuilt(self, count: object) -> None:
         self._close_progress()
         self.services.show_status(f"Search index rebuilt ({count:,} sources).", 0)
+        if self._index_refused:
+            self._index_refused, self._mend = False, None
+            self._set_read_only(None)
         self.rebuilt.emit()
 
     def restore_from_backup(self, selected: Path | None = None) -> RestoreDialog:

@@ -63,7 +63,8 @@ class Statistics(QObject):
     def refresh_conflicts(self) -> Task:
         """Recompute the conflicts off the GUI thread (after a change, and at opening)."""
         archive = self.services.archive
-        task = self.services.tasks.read(lambda *_: reads.conflicts(archive), "conflicts", background=True)
+        known = self.pane.model.rows  # the claims in conflict are these rows, not a second copy
+        task = self.services.tasks.read(lambda *_: reads.conflicts(archive, known), "conflicts", background=True)
         task.on_finished(self._conflicts_arrived)
         task.on_failed(self.services.show_status)
         return task

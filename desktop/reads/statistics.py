@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db import lookup, queries
 from db.archive import Archive
 from db.conflicts import Conflict, find_conflicts
-from db.rows import StatisticRow
+from db.rows import StatisticRow, shared
 from desktop.reads.base import read
 
 if TYPE_CHECKING:
@@ -18,17 +18,21 @@ if TYPE_CHECKING:
     from db.interchange.layouts import TableMapping
 
 
-def statistics(archive: Archive, ids: Sequence[int] | None = None, limit: int | None = None) -> list[StatisticRow]:
+def statistics(archive: Archive, ids: Sequence[int] | None = None, limit: int | None = None,
+               known: Iterable[StatisticRow] = ()) -> list[StatisticRow]:
     """Every statistic (or those of ``ids``; the first ``limit`` by period), as the statistics
-    pane lists them."""
+    pane lists them; a row read the same as one of ``known`` is that object (no second copy)."""
     if ids is None:
-        return read(archive, queries.list_statistics, limit=limit)
-    return read(archive, queries.list_statistics, ids=list(ids))
+        rows = read(archive, queries.list_statistics, limit=limit)
+    else:
+        rows = read(archive, queries.list_statistics, ids=list(ids))
+    return shared(rows, known)
 
 
-def conflicts(archive: Archive) -> list[Conflict]:
-    """Claims about the same thing that disagree."""
-    return read(archive, find_conflicts)
+def conflicts(archive: Archive, known: Iterable[StatisticRow] = ()) -> list[Conflict]:
+    """Claims about the same thing that disagree; a claim read the same as one of ``known`` (the
+    statistics pane's rows) is that object."""
+    return read(archive, find_conflicts, known=known)
 
 
 def known_measures(archive: Archive) -> list[str]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar, QWidget
 
 Key = QKeySequence.StandardKey
 
@@ -185,3 +186,16 @@ def build_menus(bar: QMenuBar, actions: Actions, pane_toggles: list[QAction]) ->
     menu("view", "&View", *pane_toggles, None, a.reset_layout)
     menu("help", "&Help", a.about)
     return menus
+
+
+def build_toolbar(actions: Actions, parent: QWidget) -> QToolBar:
+    """The Annotate toolbar: what acts on the reader's selection, then undo and redo."""
+    bar = QToolBar("Annotate", parent)
+    bar.setObjectName("annotateToolBar")
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for action in (*actions.on_selection, None, actions.undo, actions.redo):
+        if action is None:
+            bar.addSeparator()
+        else:
+            bar.addAction(action)
+    return bar

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QScrollArea,
-    QToolBar,
     QWidget,
 )
 
@@ -37,12 +36,13 @@ from desktop.views.annotations import AnnotationsPane
 from desktop.views.codes import CodesPane
 from desktop.views.conflicts import ConflictsPane
 from desktop.views.estimates import EstimatesPane
+from desktop.views.read_only_bar import ReadOnlyBar
 from desktop.views.reader import ReaderView
 from desktop.views.sources import SourcesPane
 from desktop.views.statistics.pane import StatisticsPane
 from desktop.views.suggestions import SuggestionsPane
 from desktop.window import archives, wiring
-from desktop.window.actions import Actions, build_menus, create_actions
+from desktop.window.actions import Actions, build_menus, build_toolbar, create_actions
 from desktop.window.controllers import build_controllers
 from desktop.window.layout import Docks
 from desktop.window.refresh import ListsRefresh
@@ -101,19 +101,21 @@ class MainWindow(QMainWindow):
         self.seeing.attach(self.docks)
         self.action: Actions = create_actions(self, self.undo_stack)
         self.menus = build_menus(self.menuBar(), self.action, self.docks.toggles())
-        self._build_toolbar()
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, build_toolbar(self.action, self))
+        self.addToolBarBreak()
+        #: shown while the archive is read-only: why, and what mends it
+        self.read_only_bar = ReadOnlyBar(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.read_only_bar)
         self._build_status_bar()
         self.lists = ListsRefresh(
             archive, self.tasks, sources=self.sources, actors=self.actors, statistics=self.statistics,
-            codes=self.codes, counts_label=self.counts_label, show_status=self.show_status, parent=self,
+            codes=self.codes, conflicts=self.conflicts, counts_label=self.counts_label, show_status=self.show_status, parent=self,
         )
         self.lists.refreshed.connect(self.refreshed)
         self.controllers = build_controllers(self)
         wiring.connect_actions(self)
         wiring.connect_panes(self)
         self.setAcceptDrops(True)
-        read_only = " (read-only)" if self.archive.read_only else ""
-        self.setWindowTitle(f"{self.archive_name}{read_only} — Dossier")
         self.resize(1400, 900)
         #: the proportions are set when the window is first shown (docks ignore them before)
         self._sizes_pending = True
@@ -140,17 +142,6 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str, timeout_ms: int = 6000) -> None:
         """A message in the status bar (what controllers and undo commands report)."""
         self.statusBar().showMessage(message, timeout_ms)
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Annotate", self)
-        bar.setObjectName("annotateToolBar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (*self.action.on_selection, None, self.action.undo, self.action.redo):
-            if action is None:
-                bar.addSeparator()
-            else:
-                bar.addAction(action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()

@@ -9,7 +9,8 @@ and the rest after them, so the pane is filled in a second however many claims t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -25,6 +26,7 @@ from desktop.reads import statistics as statistic_reads
 from desktop.tasks import TaskRunner
 from desktop.views.actors import ActorsPane
 from desktop.views.codes import CodesPane
+from desktop.views.conflicts import ConflictsPane
 from desktop.views.sources import SourcesPane
 from desktop.views.statistics.pane import StatisticsPane
 
@@ -42,12 +44,13 @@ class ListsRefresh(QObject):
     refreshed = Signal()
 
     def __init__(self, archive: Archive, tasks: TaskRunner, *, sources: SourcesPane, actors: ActorsPane,
-                 statistics: StatisticsPane, codes: CodesPane, counts_label: QLabel,
+                 statistics: StatisticsPane, codes: CodesPane, conflicts: ConflictsPane, counts_label: QLabel,
                  show_status: Callable[[str, int], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.archive = archive
         self.tasks = tasks
         self.sources, self.actors, self.statistics, self.codes = sources, actors, statistics, codes
+        self.conflicts = conflicts
         self.counts_label = counts_label
         self.show_status = show_status
         self.counts: ArchiveCounts | None = None
@@ -110,12 +113,19 @@ class ListsRefresh(QObject):
 
     def _read_the_rest(self, generation: int) -> None:
         archive = self.archive
+        # the claims held already (the conflicts pane's, the first ones listed): the list read
+        # again shares them rather than holding a second copy of every claim in conflict
+        listed, conflicts = self.statistics.model.rows, list(self.conflicts.conflicts)
+
+        def known() -> Iterator[StatisticRow]:
+            return itertools.chain(listed, (claim for conflict in conflicts for claim in conflict.claims))
 
         def arrived(rows: list[StatisticRow]) -> None:
             if generation == self._statistics_generation:  # else a newer list is on its way
                 self.statistics.set_statistics(rows)
 
-        task = self.tasks.read(lambda *_: statistic_reads.statistics(archive), "read every statistic")
+        task = self.tasks.read(lambda *_: statistic_reads.statistics(archive, known=known()),
+                                "read every statistic")
         task.on_finished(arrived)
         task.on_failed(lambda message: self.show_status(f"Could not read the statistics: {message}", 10_000))
 

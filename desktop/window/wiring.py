@@ -10,6 +10,7 @@ from desktop.changes import ACTORS, STATISTICS, Parts
 from desktop.window import locking
 
 if TYPE_CHECKING:
+    from desktop.controllers.protection import ReadOnly
     from desktop.window.main_window import MainWindow
 
 
@@ -67,6 +68,10 @@ def connect_panes(window: MainWindow) -> None:
     c.search_index.built.connect(window.archive_changed.emit)
     c.protection.rebuilt.connect(window.archive_changed.emit)
     c.protection.restore_requested.connect(window.restore_from)
+    c.protection.read_only_changed.connect(lambda state: _show_read_only(window, state))
+    window.read_only_bar.mend_requested.connect(c.protection.mend)
+    _show_read_only(window, None)
+    c.protection.announce_read_only()
     window.sources.model.load_failed.connect(
         lambda message: c.protection.list_failed(message, window.sources.model.searching))
     c.live.changed.connect(window.archive_changed.emit)
@@ -121,3 +126,13 @@ def _claims_changed(window: MainWindow, parts: Parts) -> None:
     if STATISTICS in parts or ACTORS in parts:
         window.controllers.statistics.refresh_conflicts()
         window.controllers.findings.refresh()
+
+
+def _show_read_only(window: MainWindow, state: ReadOnly | None) -> None:
+    """The read-only bar and the title say whether the archive can be changed now."""
+    if state is None:
+        window.read_only_bar.clear()
+    else:
+        window.read_only_bar.show_reason(state.reason, mend=state.mend)
+    read_only = " (read-only)" if state is not None else ""
+    window.setWindowTitle(f"{window.archive_name}{read_only} — Dossier")

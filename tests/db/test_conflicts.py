@@ -248,3 +248,43 @@ def test_many_yearly_reference_rows_only_meet_their_own_year(archive: Archive) -
         )
     with archive.session() as session:
         assert find_conflicts(session) == []
+
+
+def test_claims_linked_through_another_are_one_conflict_with_their_pairs_in_order(archive: Archive) -> None:
+    """Two claims that agree (12 and 12) each disagree with a third (30): one conflict of three,
+    two pairs; an unrelated conflict whose claims were recorded in between stays apart."""
+    source = make_source(archive, "Reports of 12, 30, 5, 12 and 9 detained.")
+    common: dict[str, object] = {"measure": "detained", "period_start": PartialDate(2016)}
+    other: dict[str, object] = {"measure": "wounded", "period_start": PartialDate(2016)}
+    first = make_statistic(archive, source, "12", value=12.0, **common)
+    apart = make_statistic(archive, source, "5", value=5.0, **other)
+    middle = make_statistic(archive, source, "30", value=30.0, **common)
+    last = make_statistic(archive, source, "12", value=12.0, **common)
+    apart_too = make_statistic(archive, source, "9", value=9.0, **other)
+    with archive.session() as session:
+        found = find_conflicts(session)
+        rows = list_statistics(session)
+    assert [c.measure for c in found] == ["detained", "wounded"]
+    detained, wounded = found
+    assert set(detained.statistic_ids) == {first, middle, last}
+    assert detained.pairs == ((first, middle), (middle, last))
+    assert wounded.pairs == ((apart, apart_too),)
+    assert conflicts_among(rows) == found
+
+
+def test_claims_held_already_are_reused_and_an_edited_one_is_read_anew(archive: Archive) -> None:
+    """The statistics pane's rows are handed in: unchanged claims are those rows (no second copy
+    of every claim); a claim edited since shows its new value, not the one the pane held."""
+    from db.statistic_edits import update_statistic
+
+    a, b = _two_claims(archive, {"value": 249.0}, {"value": 300.0})
+    with archive.session() as session:
+        held = list_statistics(session)
+        update_statistic(session, b, {"value": "310"})
+        session.commit()
+    with archive.session() as session:
+        [conflict] = find_conflicts(session, known=held)
+    by_id = {c.id: c for c in conflict.claims}
+    assert by_id[a] is next(r for r in held if r.id == a)
+    assert by_id[b].value == 310.0
+    assert "249 vs 310" in conflict.describe()

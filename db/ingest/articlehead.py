@@ -1,0 +1,229 @@
+"""What stands between a page's headline and its article's first paragraph, read off the page.
+
+A main-text extractor keeps or drops the blocks there by their text alone, so it drops a
+standfirst set apart from the body (``<div class="article__perex">``, ``<p class="bajada">``
+in the headline's box) and keeps an image's caption or the tag links under a date line. The
+page's markup says what each is:
+
+- the standfirst: a block of prose (60 letters or more) after the headline and before the
+  first paragraph, marked as one by its class ("standfirst", "perex", "dek", "lede", "sapo",
+  "chapeau", "bajada", "summary", "intro" ...) or ``itemprop=description``/``abstract``, or
+  saying what the page's own description (``og:description``) says; never inside a figure,
+  a link, a list or page furniture;
+- captions: ``<figcaption>``, an element whose class says caption or credit, an image's
+  ``alt``/``title``/``data-caption``, and a short centred line right after a paragraph that
+  holds an image and no text (how many older pages caption a picture);
+- link labels: the text of a link of a few words (a tag, a category), which on a line of its
+  own before the first paragraph is no part of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from db.text import fold
+
+#: letters a standfirst has at least (fewer: a heading or a kicker), and at most
+STANDFIRST_LETTERS = 60
+_STANDFIRST_MAX_CHARS = 800
+#: parts of a class name that mark a standfirst ("article__perex", "story-dek", "c-standfirst")
+_STANDFIRST_PARTS = frozenset(
+    ["standfirst", "perex", "dek", "deck", "lede", "lead", "leadin", "sapo", "chapeau", "chapo",
+     "bajada", "entradilla", "summary", "intro", "introduction", "subtitle", "subheadline",
+     "strapline", "abstract", "excerpt", "description", "lid", "anons", "vorspann"]
+)
+#: parts of a class name that say the block belongs to an image, a person or a list instead
+_NOT_STANDFIRST_PARTS = frozenset(
+    ["photo", "image", "img", "picture", "caption", "credit", "video", "media", "author", "bio",
+     "byline", "meta", "list", "item", "card", "related", "promo", "newsletter", "gallery"]
+)
+_CAPTION_PARTS = frozenset(
+    ["caption", "captions", "credit", "credits", "figcaption", "photocredit", "imagecredit",
+     "wp-caption-text", "attribution", "copyright"]
+)
+_CLASS_PART = re.compile(r"[a-z0-9]+", re.IGNORECASE)
+_PROSE_TAGS = ("p", "div", "h2", "h3", "span", "section", "header", "strong", "em", "b")
+#: where a block is page furniture or another story, not the article's head
+_OUTSIDE = frozenset(["nav", "footer", "aside", "li", "form", "menu", "figure", "figcaption", "a", "button"])
+#: a caption line under an image has at most this many letters
+_CAPTION_LETTERS = 200
+#: a link label has at most this many words
+_LABEL_WORDS = 3
+#: how far into the page's own description a standfirst must agree with it
+_DESCRIPTION_LETTERS = 40
+
+
+def key(text: str) -> str:
+    """Letters and digits only, folded: the same words styled differently compare equal."""
+    return "".join(c for c in fold(text) if c.isalnum())
+
+
+def _class_parts(node: Any) -> set[str]:
+    return {part.casefold() for part in _CLASS_PART.findall(node.get("class") or "")}
+
+
+def _inside(node: Any, tags: frozenset[str]) -> bool:
+    parent = node.getparent()
+    while parent is not None:
+        if isinstance(parent.tag, str) and parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _text(node: Any) -> str:
+    return " ".join(node.text_content().split())
+
+
+def standfirst(tree: Any, text: str, headline: Any | None, description: str | None) -> str | None:
+    """The page's standfirst when ``text`` (the article's text) lacks it, else None. ``tree``
+    holds no scripts or styles (their text would read as prose)."""
+    first = next((line for line in text.split("\n") if key(line)), "")
+    first_key = key(first)[:_DESCRIPTION_LETTERS]
+    if not first_key:
+        return None
+    head_keys = {key(line) for line in text.split("\n")[:3]}
+    nodes = [node for node in tree.iter() if isinstance(node.tag, str)]
+    order = {node: index for index, node in enumerate(nodes)}
+    start = order.get(headline, -1) if headline is not None else -1
+    end = _first_paragraph_at(nodes, first_key)
+    if end is None or end <= start:
+        return None
+    wanted = key(description or "")[:_DESCRIPTION_LETTERS]
+    for node in nodes[start + 1 : end]:
+        if node.tag not in _PROSE_TAGS or (headline is not None and headline in node.iterancestors()):
+            continue
+        parts = _class_parts(node)
+        if parts & _NOT_STANDFIRST_PARTS or _inside(node, _OUTSIDE):
+            continue
+        marked = bool(parts & _STANDFIRST_PARTS) or (node.get("itemprop") or "").casefold() in (
+            "description", "abstract", "alternativeheadline"
+        )
+        if not marked and not wanted:
+            continue
+        block = _text(node)
+        if len(block) > _STANDFIRST_MAX_CHARS:
+            continue
+        block_key = key(block)
+        if (
+            len(block_key) < STANDFIRST_LETTERS
+            or first_key in block_key
+            or block_key in head_keys
+        ):
+            continue
+        if marked or (len(wanted) == _DESCRIPTION_LETTERS and block_key.startswith(wanted)):
+            return block
+    return None
+
+
+#: letters of a text node compared with the start of the first paragraph
+_START_LETTERS = 20
+#: how far up (elements) and into (characters) the first paragraph's start is looked for
+_BLOCK_LEVELS = 4
+_BLOCK_CHARS = 1000
+
+
+def _first_paragraph_at(nodes: list[Any], first_key: str) -> int | None:
+    """Where in the page (document order) the text's first line begins: the first element whose
+    own leading text begins it, and whose block holds all of its start."""
+    for index, node in enumerate(nodes):
+        if not node.text or node.text.isspace():
+            continue
+        own = key(node.text)
+        if not own:
+            continue
+        length = min(len(own), len(first_key), _START_LETTERS)
+        if length < min(8, len(first_key)) or own[:length] != first_key[:length]:
+            continue
+        block = node
+        for _ in range(_BLOCK_LEVELS):
+            if block is None:
+                break
+            if first_key in key(block.text_content()[:_BLOCK_CHARS]):
+                return index
+            block = block.getparent()
+    return None
+
+
+def captions(tree: Any) -> set[str]:
+    """The keys of the page's image captions and credits."""
+    found: set[str] = set()
+    for value in _caption_texts(tree):
+        caption_key = key(value)
+        if caption_key:
+            found.add(caption_key)
+    return found
+
+
+def _caption_texts(tree: Any) -> Iterator[str]:
+    for node in tree.iter("figcaption"):
+        yield _text(node)
+    for node in tree.xpath("//*[@class]"):
+        names = (node.get("class") or "").casefold()
+        if "caption" in names or "credit" in names or _class_parts(node) & _CAPTION_PARTS:
+            yield _text(node)
+            for inner in node.iterdescendants():
+                if isinstance(inner.tag, str):
+                    yield _text(inner)
+    for node in tree.iter("img"):
+        for attribute in ("alt", "title", "data-caption"):
+            if node.get(attribute):
+                yield node.get(attribute)
+    for node in tree.xpath("//*[@data-caption]"):
+        yield node.get("data-caption")
+    for image_only in tree.iter("p"):
+        if image_only.find(".//img") is None or key(image_only.text_content()):
+            continue
+        after = image_only.getnext()
+        if after is not None and after.tag == "p" and len(key(after.text_content())) <= _CAPTION_LETTERS and (
+            (after.get("align") or "").casefold() == "center" or "center" in (after.get("style") or "")
+        ):
+            yield _text(after)
+
+
+def link_labels(tree: Any) -> set[str]:
+    """The keys of the page's short link texts (tags, categories, section names)."""
+    labels: set[str] = set()
+    for link in tree.iter("a"):
+        label = _text(link)
+        if label and len(label.split()) <= _LABEL_WORDS:
+            labels.add(key(label))
+    labels.discard("")
+    return labels
+
+
+#: how many elements past the headline its date is looked for
+_DATE_ELEMENTS = 150
+_PUBLISHED = ("datepublished", "datecreated")
+
+
+def shown_date(tree: Any, headline: Any | None) -> str | None:
+    """The machine-readable date the article's head shows: an element marked
+    ``itemprop=datePublished`` anywhere, else the first ``<time datetime>`` within the elements
+    after the headline (a teaser's or a comment's, in a list or page furniture, is not read)."""
+    for node in tree.xpath("//*[@itemprop]"):
+        if (node.get("itemprop") or "").casefold() in _PUBLISHED and node.tag != "meta":
+            value = node.get("datetime") or node.get("content")
+            if value:
+                return str(value)
+    if headline is None:
+        return None
+    for seen, node in enumerate(_following(headline)):
+        if seen >= _DATE_ELEMENTS:
+            break
+        if node.tag == "time" and node.get("datetime") and not _inside(node, _OUTSIDE):
+            return str(node.get("datetime"))
+    return None
+
+
+def _following(node: Any) -> Iterator[Any]:
+    """The elements after ``node`` in document order."""
+    for following in node.itersiblings():
+        if isinstance(following.tag, str):
+            yield following
+            yield from (d for d in following.iterdescendants() if isinstance(d.tag, str))
+    parent = node.getparent()
+    if parent is not None:
+        yield from _following(parent)
