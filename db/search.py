@@ -150,7 +150,12 @@ def archive_languages(session: Session) -> frozenset[str]:
 
 
 def _terms(session: Session, query: str) -> SearchTerms:
-    return parse_terms(query, archive_languages(session))
+    """``query`` read in the archive's languages; once a session (a list's ranking and the
+    snippets of its first rows are one read)."""
+    read: dict[str, SearchTerms] = session.info.setdefault("search_terms", {})
+    if query not in read:
+        read[query] = parse_terms(query, archive_languages(session))
+    return read[query]
 
 
 def _sqlite_matches(session: Session, terms: SearchTerms) -> tuple[str | None, str | None]:
