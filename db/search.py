@@ -76,10 +76,20 @@ def ranked_hits(
     dialect = session.get_bind().dialect.name
     where = where or SourceFilter()
     if dialect == "sqlite":
-        return _search_sqlite(session, query, where, limit)
+        rows = _search_sqlite(session, query, where, limit)
+        # a positive score, higher is better
+        return [SearchHit(int(r[0]), r[1] or "", -float(r[2]), "") for r in rows]
     if dialect == "postgresql":
         return _search_postgresql(session, query, where, limit)
     raise NotImplementedError(f"search is not available on {dialect}")
+
+
+def ranked_ids(session: Session, query: str, *, where: SourceFilter | None = None, limit: int = 50) -> list[int]:
+    """The ids of :func:`ranked_hits`, best first, without their titles (for a list that reads
+    its rows a page at a time): on SQLite the sources table is not read for them."""
+    if session.get_bind().dialect.name != "sqlite":
+        return [h.source_id for h in ranked_hits(session, query, where=where, limit=limit)]
+    return [int(r[0]) for r in _search_sqlite(session, query, where or SourceFilter(), limit, titles=False)]
 
 
 def hit_snippets(
@@ -174,32 +184,37 @@ def _narrowed(statement: Select[Any], id_column: Any, where: SourceFilter) -> Se
     return statement.where(id_column.in_(kept.where(*source_conditions(where, outlet))))
 
 
-def _search_sqlite(session: Session, query: str, where: SourceFilter, limit: int) -> list[SearchHit]:
+def _search_sqlite(session: Session, query: str, where: SourceFilter, limit: int,
+                   titles: bool = True) -> list[Any]:
+    """Rows (id, [title,] bm25) best first (:func:`_ranking`)."""
     terms = _terms(session, query)
     if terms.empty:
         return []
     stems, exact = _sqlite_matches(session, terms)
     if stems is None:
         assert exact is not None
-        return _search_exact(session, exact, where, limit)
-    index: ColumnClause[Any] = literal_column("source_stem_fts")
+        return _search_exact(session, exact, where, limit, titles)
+    statement = _ranking("source_stem_fts", _STEM_WEIGHTS, stems, limit, titles)
     rowid: ColumnClause[Any] = literal_column("source_stem_fts.rowid")
-    rank = func.bm25(index, *_STEM_WEIGHTS).label("rank")
-    statement = (
-        select(rowid, Source.title, rank)
-        .select_from(table("source_stem_fts"))
-        .join(Source, Source.id == rowid)
-        .where(index.op("MATCH")(stems))
-        .order_by(rank)
-        .limit(limit)
-    )
     if exact is not None:
         statement = statement.where(rowid.in_(_exact_ids(exact)))
     excluded = terms.excluded_exact_match()
     if excluded is not None:
         statement = statement.where(rowid.not_in(_exact_ids(excluded)))
-    rows = session.execute(_narrowed(statement, rowid, where))
-    return [SearchHit(int(r[0]), r[1] or "", -float(r[2]), "") for r in rows]
+    return list(session.execute(_narrowed(statement, rowid, where)))
+
+
+def _ranking(name: str, weights: Sequence[float], match: str, limit: int, titles: bool) -> Select[Any]:
+    """The best ``limit`` rows of FTS5 index ``name`` for ``match``: (id, [title,] bm25), bm25
+    lower-is-better and negative. Without titles, the sources table is not read."""
+    index: ColumnClause[Any] = literal_column(name)
+    rowid: ColumnClause[Any] = literal_column(f"{name}.rowid")
+    rank = func.bm25(index, *weights).label("rank")  # ordered by the label: worked out once
+    columns: list[Any] = [rowid, Source.title] if titles else [rowid]
+    statement = select(*columns, rank).select_from(table(name))
+    if titles:
+        statement = statement.join(Source, Source.id == rowid)
+    return statement.where(index.op("MATCH")(match)).order_by(rank).limit(limit)
 
 
 def _exact_ids(match: str) -> Select[Any]:
@@ -207,22 +222,11 @@ def _exact_ids(match: str) -> Select[Any]:
             .where(literal_column("source_fts").op("MATCH")(match)))
 
 
-def _search_exact(session: Session, match: str, where: SourceFilter, limit: int) -> list[SearchHit]:
+def _search_exact(session: Session, match: str, where: SourceFilter, limit: int,
+                  titles: bool = True) -> list[Any]:
     """Phrases and prefixes alone (or every word, before the stemmed index is built)."""
-    index: ColumnClause[Any] = literal_column("source_fts")
-    rowid: ColumnClause[Any] = literal_column("source_fts.rowid")
-    rank = func.bm25(index, *_WEIGHTS).label("rank")
-    statement = (
-        select(rowid, Source.title, rank)
-        .select_from(table("source_fts"))
-        .join(Source, Source.id == rowid)
-        .where(index.op("MATCH")(match))
-        .order_by(rank)
-        .limit(limit)
-    )
-    rows = session.execute(_narrowed(statement, rowid, where))
-    # bm25 is lower-is-better and negative; report a positive score, higher is better
-    return [SearchHit(int(r[0]), r[1] or "", -float(r[2]), "") for r in rows]
+    statement = _ranking("source_fts", _WEIGHTS, match, limit, titles)
+    return list(session.execute(_narrowed(statement, literal_column("source_fts.rowid"), where)))
 
 
 def _search_postgresql(session: Session, query: str, where: SourceFilter, limit: int) -> list[SearchHit]:

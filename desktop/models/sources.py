@@ -18,9 +18,9 @@ from desktop.tasks import TaskRunner
 
 #: search hits kept (ranked); a researcher refines the query rather than scrolls past this
 SEARCH_LIMIT = 1000
-#: snippets made with the hits, before the list shows them (a screenful of two-line rows: each
-#: costs about 0.15 ms); those of the other rows loaded follow off the GUI thread, and those of
-#: each page as it is fetched
+#: snippets made with the hits, before the list shows them, until the view says how many rows
+#: it shows (:attr:`SourcesModel.rows_shown`; each costs about 0.1 ms); those of the other rows
+#: loaded follow off the GUI thread, and those of each page as it is fetched
 FIRST_SNIPPETS = 30
 SNIPPET_ROLE = Role.SORT + 1
 #: marks around the matching words in search snippets (the sources pane draws them in bold)
@@ -44,6 +44,8 @@ class SourcesModel(LazyTableModel[SourceRow]):
         self._asked: set[int] = set()
         #: snippet reads on their way (for a benchmark or a test to wait on)
         self.snippets_waiting = 0
+        #: how many rows the view shows at once: their snippets come with the hits
+        self.rows_shown = FIRST_SNIPPETS
         self.columns = (
             Column[SourceRow]("Title", lambda r: r.title, "title", tooltip=_tooltip),
             Column[SourceRow]("Published", lambda r: date(r.published), "published"),
@@ -87,13 +89,13 @@ class SourcesModel(LazyTableModel[SourceRow]):
         return " ".join(self.snippet(row.id).replace(start, "").replace(end, "").split())
 
     def ids_loader(self) -> Callable[[], list[int] | tuple[list[int], Any]]:
-        archive, where, ranked = self.archive, self.filter, self.ranked
+        archive, where, ranked, first_rows = self.archive, self.filter, self.ranked, self.rows_shown
 
         def load() -> tuple[list[int], tuple[str, dict[int, str]]]:
             if not where.search.strip():
                 return reads.source_ids(archive, where), ("", {})
             # listed at once with the snippets of a screenful; the other rows' follow
-            hits, first = reads.listed_hits(archive, where, SEARCH_LIMIT, ranked, FIRST_SNIPPETS, SNIPPET_MARKS)
+            hits, first = reads.listed_hits(archive, where, SEARCH_LIMIT, ranked, first_rows, SNIPPET_MARKS)
             return hits, (where.search, first)
 
         return load

@@ -10,7 +10,7 @@ from db import queries
 from db.archive import Archive
 from db.filters import SourceFilter
 from db.rows import ArchiveCounts, SourceDetail, SourceRow
-from db.search import SearchHit, hit_snippets, ranked_hits, search_sources
+from db.search import SearchHit, hit_snippets, ranked_ids, search_sources
 from desktop.reads.base import read
 
 
@@ -45,7 +45,7 @@ def listed_hits(archive: Archive, where: SourceFilter, limit: int, ranked: bool,
 
 def _listed_hits(session: Session, where: SourceFilter, limit: int, ranked: bool, first: int,
                  marks: tuple[str, str]) -> tuple[list[int], dict[int, str]]:
-    hits = [h.source_id for h in ranked_hits(session, where.search, where=where, limit=limit)]
+    hits = ranked_ids(session, where.search, where=where, limit=limit)
     if not ranked:  # sorted by a column: the SQL order, restricted to the ranked hits
         kept = set(hits)
         hits = [i for i in queries.source_ids(session, where) if i in kept]
