@@ -8,13 +8,15 @@ import threading
 from collections.abc import Iterator, Sequence
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from db import archive as archive_module
+from db.anchors import replace_source_text
 from db.archive import Archive
 from db.commands import NewSource, add_sources
+from desktop.models.base import Role
 from desktop.models.sources import SNIPPET_MARKS, SNIPPET_ROLE, SourcesModel
 from desktop.reads import sources as reads
 from desktop.tasks import TaskRunner
@@ -157,3 +159,37 @@ def test_postgresql_lists_hits_and_gives_later_rows_their_snippets(qtbot: QtBot,
     finally:
         runner.shutdown(10_000)
         team.close()
+
+
+def test_a_write_while_searching_keeps_the_snippets_shown_and_remakes_the_changed_one(
+    qtbot: QtBot, pane: SourcesPane, archive: Archive
+) -> None:
+    search(qtbot, pane, "боевик")
+    qtbot.waitUntil(lambda: pane.model.snippets_waiting == 0, timeout=10_000)
+    row = 40  # below the snippets made with the hits
+    source = pane.model.index(row, 0).data(Role.ID)
+    before = {pane.model.row_at(r).id for r in range(pane.model.rowCount())}  # type: ignore[union-attr]
+    with archive.session() as session:
+        # a longer text: ranked lower still, below the snippets made with the hits
+        replace_source_text(session, source, f"{_FILLER * 2}Позавчера двое боевиков ушли в горы. {_FILLER}")
+    with qtbot.waitSignal(pane.model.loaded, timeout=10_000):
+        pane.reload()  # what the window does after a write
+    assert pane.model.ids.index(source) >= pane.model.rows_shown
+    kept = [r for r in range(pane.model.rowCount()) if pane.model.row_at(r).id in before]  # type: ignore[union-attr]
+    assert len(kept) >= 99
+    assert all(snippets(pane, kept))  # none blanked while made anew
+    assert pane.model.row_of(source) is not None  # scrolled to (its page loaded)
+    qtbot.waitUntil(lambda: pane.model.snippets_waiting == 0, timeout=10_000)
+    assert f"двое {OPEN}боевиков{CLOSE} ушли в горы." in pane.model.snippet(source)
+
+
+def test_sorted_by_a_column_the_rows_shown_have_their_snippets(qtbot: QtBot, pane: SourcesPane) -> None:
+    search(qtbot, pane, "боевик")
+    header = pane.view.horizontalHeader()
+    with qtbot.waitSignal(pane.model.loaded, timeout=10_000):  # a click on the Title header
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(header.sectionViewportPosition(0) + 20, header.height() // 2))
+    titles = [pane.model.index(r, 0).data() for r in visible_rows(pane)]
+    assert titles in (sorted(titles), sorted(titles, reverse=True))
+    assert all(f"{OPEN}боевиков{CLOSE}" in s for s in snippets(pane, visible_rows(pane)))
+    assert pane.count_label.text() == f"{COUNT} matching sources"
