@@ -1,4 +1,9 @@
-"""The sources pane's model: lazy, filtered and sorted in SQL, or ranked by a full-text search."""
+"""The sources pane's model: lazy, filtered and sorted in SQL, or ranked by a full-text search.
+
+A search's hits are listed with the snippets of the rows the view shows, made in the same read;
+those of the other rows loaded, and of each page fetched later, are made off the GUI thread and
+kept only if no newer search (or reload) came meanwhile.
+"""
 
 from __future__ import annotations
 
