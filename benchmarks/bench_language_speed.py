@@ -11,7 +11,10 @@ stemming off (the queue triggers still run, a few microseconds a row). Goal: at 
 Latency: sources of about 600 characters made of real sentences (NEREL, AG News), half in each
 language, inserted in batches as an import writes them; 60 one- and two-word queries drawn from
 their words, limit 50 (the command line's) and 1,000 (the window's). "Before" is the exact index
-with bare words (what search did until now). Goal: p50 within 1.5x.
+with bare words (what search did until now), each hit with its snippet; "now" is the stemmed
+search with every hit's snippet (the command line); "window" the ranked ids with the snippets
+of a screenful (the sources pane lists the hits then, the other rows' snippets follow off the
+GUI thread). Goal: p50 within 1.5x.
 """
 
 from __future__ import annotations
@@ -87,18 +90,34 @@ def _sentences() -> tuple[list[str], list[str]]:
     return russian, english
 
 
-def latency(count: int) -> tuple[list[list[str]], float]:
+#: the rows of the sources pane with their snippets as the hits arrive (a tall window's; the
+#: others' follow off the GUI thread)
+SCREENFUL = 30
+
+#: the search of before: bare words as written on the exact index, ranked, FTS5's snippets
+_BEFORE_SQL = (
+    "SELECT source_fts.rowid, sources.title, bm25(source_fts, 10.0, 1.0, 4.0) AS rank, "
+    "snippet(source_fts, 1, '[', ']', '…', 16) FROM source_fts JOIN sources "
+    "ON sources.id = source_fts.rowid WHERE source_fts MATCH :match ORDER BY rank LIMIT :limit"
+)
+
+
+def latency(count: int, keep: Path | None = None) -> tuple[list[list[str]], float]:
+    from sqlalchemy import text
+
     from db import archive as archive_module
     from db.commands import NewSource, add_sources
-    from db.filters import SourceFilter
-    from db.search import _search_exact, fts_query, search_sources
+    from db.search import fts_query, hit_snippets, ranked_ids, search_sources
 
+    _BEFORE = text(_BEFORE_SQL)
     russian, english = _sentences()
     rng = random.Random(5)
     with tempfile.TemporaryDirectory() as folder:
-        opened = archive_module.open(Path(folder) / "latency.sqlite")
+        path = keep if keep is not None else Path(folder) / "latency.sqlite"
+        reuse = path.exists()
+        opened = archive_module.open(path)
         start = time.perf_counter()
-        for first in range(0, count, 1000):
+        for first in range(0, 0 if reuse else count, 1000):
             batch = []
             for n in range(first, min(count, first + 1000)):
                 pool, code = (russian, "ru") if n % 2 else (english, "en")
@@ -107,26 +126,30 @@ def latency(count: int) -> tuple[list[list[str]], float]:
             with opened.session() as session:
                 add_sources(session, batch)
         built = time.perf_counter() - start
+        rng = random.Random(6)  # the queries alike whether the archive was built now or kept
         words = [w for s in rng.sample(russian, 200) + rng.sample(english, 200)
                  for w in re.findall(r"[^\W\d_]{5,}", s)]
         queries = [rng.choice(words) if n % 2 else f"{rng.choice(words)} {rng.choice(words)}"
                    for n in range(60)]
         rows = []
         for limit in (50, 1000):
-            timings: dict[str, list[float]] = {"before": [], "now": []}
+            timings: dict[str, list[float]] = {"before": [], "now": [], "window": []}
             for query in queries:
-                for label in ("before", "now"):
+                for label in ("before", "now", "window"):
                     with opened.session() as session:
                         begin = time.perf_counter()
                         if label == "now":
                             search_sources(session, query, limit=limit)
+                        elif label == "window":
+                            ids = ranked_ids(session, query, limit=limit)
+                            hit_snippets(session, query, ids[:SCREENFUL])
                         else:
                             match = fts_query(query)
                             assert match is not None
-                            _search_exact(session, match, SourceFilter(), limit, ("[", "]"))
+                            session.execute(_BEFORE, {"match": match, "limit": limit}).all()
                         timings[label].append((time.perf_counter() - begin) * 1000)
             p50 = {k: percentile(v, 0.5) for k, v in timings.items()}
-            for label in ("before", "now"):
+            for label in ("before", "now", "window"):
                 rows.append([str(limit), label, f"{p50[label]:.1f}",
                              f"{percentile(timings[label], 0.9):.1f}",
                              f"{p50[label] / p50['before']:.2f}x"])
@@ -138,12 +161,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sources", type=int, default=100_000)
     parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--archive", type=Path, help="keep the latency archive here and reuse it "
+                        "(the same texts: the generator is seeded)")
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()[0]:.2f}")
     if args.files:
         print(f"Import of {args.files} news files (half Russian, half English), files per second")
         print_table(["import", "files/s", "vs before"], import_rate(args.files))
-    rows, built = latency(args.sources)
+    rows, built = latency(args.sources, args.archive)
     print(f"\nSearch latency on {args.sources:,} sources (built in {built:.0f} s, with stemming)")
     print_table(["limit", "search", "p50 ms", "p90 ms", "p50 vs before"], rows)
     print(f"load average after: {os.getloadavg()[0]:.2f}")

@@ -12,6 +12,8 @@ the configurations of the languages written in its scripts.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,14 +26,13 @@ from db.language.scripts import script_of
 from db.language.search_forms import WORD
 from db.models import Source
 from db.search_index import rebuild_stem_index, stem_index_ready
-from db.search_terms import SearchTerms, Seen, parse_terms, snippet
+from db.search_snippets import exact_snippets, stemmed_snippets
+from db.search_terms import SearchTerms, parse_terms
 
 #: column weights for bm25: a hit in the title counts most
 _WEIGHTS = (10.0, 1.0, 4.0, 4.0)
 #: the stemmed index's columns: title, body, people (outlet and author)
 _STEM_WEIGHTS = (10.0, 1.0, 4.0)
-#: how much of each hit's text is read to make its snippet
-_SNIPPET_TEXT = 200_000
 
 
 @dataclass(frozen=True)
@@ -62,13 +63,55 @@ def search_sources(
     ``where`` narrows the hits in the same SQL query (its ``search`` and order are not used):
     the best ``limit`` hits among the sources the filter keeps.
     """
+    hits = ranked_hits(session, query, where=where, limit=limit)
+    made = hit_snippets(session, query, [h.source_id for h in hits], marks)
+    return [dataclasses.replace(h, snippet=made.get(h.source_id, "")) for h in hits]
+
+
+def ranked_hits(
+    session: Session, query: str, *, where: SourceFilter | None = None, limit: int = 50
+) -> list[SearchHit]:
+    """:func:`search_sources` without the snippets (each ``""``): the ranked list at once, for
+    a caller that makes snippets only for the hits it shows (:func:`hit_snippets`)."""
     dialect = session.get_bind().dialect.name
     where = where or SourceFilter()
     if dialect == "sqlite":
-        return _search_sqlite(session, query, where, limit, marks)
+        rows = _search_sqlite(session, query, where, limit)
+        # a positive score, higher is better
+        return [SearchHit(int(r[0]), r[1] or "", -float(r[2]), "") for r in rows]
     if dialect == "postgresql":
-        return _search_postgresql(session, query, where, limit, marks)
+        return _search_postgresql(session, query, where, limit)
     raise NotImplementedError(f"search is not available on {dialect}")
+
+
+def ranked_ids(session: Session, query: str, *, where: SourceFilter | None = None, limit: int = 50) -> list[int]:
+    """The ids of :func:`ranked_hits`, best first, without their titles (for a list that reads
+    its rows a page at a time): on SQLite the sources table is not read for them."""
+    if session.get_bind().dialect.name != "sqlite":
+        return [h.source_id for h in ranked_hits(session, query, where=where, limit=limit)]
+    return [int(r[0]) for r in _search_sqlite(session, query, where or SourceFilter(), limit, titles=False)]
+
+
+def hit_snippets(
+    session: Session, query: str, ids: Sequence[int], marks: tuple[str, str] = ("[", "]")
+) -> dict[int, str]:
+    """The snippets of the hits ``ids`` of ``query``, the matching words (in their inflected
+    forms, as written) between ``marks``; a source that no longer matches has none. The cost
+    grows with ``ids``, not with the hits."""
+    if not ids:
+        return {}
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return _snippets_postgresql(session, query, ids, marks)
+    terms = _terms(session, query)
+    if terms.empty:
+        return {}
+    stems, exact = _sqlite_matches(session, terms)
+    connection = session.connection()
+    if stems is not None:
+        return stemmed_snippets(connection, terms, stems, ids, marks)
+    assert exact is not None  # phrases and prefixes alone, or before the stemmed index is built
+    return exact_snippets(connection, exact, ids, marks)
 
 
 def matching_source_ids_sql(session: Session, query: str) -> tuple[str, dict[str, object]] | None:
@@ -117,7 +160,12 @@ def archive_languages(session: Session) -> frozenset[str]:
 
 
 def _terms(session: Session, query: str) -> SearchTerms:
-    return parse_terms(query, archive_languages(session))
+    """``query`` read in the archive's languages; once a session (a list's ranking and the
+    snippets of its first rows are one read)."""
+    read: dict[str, SearchTerms] = session.info.setdefault("search_terms", {})
+    if query not in read:
+        read[query] = parse_terms(query, archive_languages(session))
+    return read[query]
 
 
 def _sqlite_matches(session: Session, terms: SearchTerms) -> tuple[str | None, str | None]:
@@ -136,37 +184,37 @@ def _narrowed(statement: Select[Any], id_column: Any, where: SourceFilter) -> Se
     return statement.where(id_column.in_(kept.where(*source_conditions(where, outlet))))
 
 
-def _search_sqlite(
-    session: Session, query: str, where: SourceFilter, limit: int, marks: tuple[str, str]
-) -> list[SearchHit]:
+def _search_sqlite(session: Session, query: str, where: SourceFilter, limit: int,
+                   titles: bool = True) -> list[Any]:
+    """Rows (id, [title,] bm25) best first (:func:`_ranking`)."""
     terms = _terms(session, query)
     if terms.empty:
         return []
     stems, exact = _sqlite_matches(session, terms)
     if stems is None:
         assert exact is not None
-        return _search_exact(session, exact, where, limit, marks)
-    index: ColumnClause[Any] = literal_column("source_stem_fts")
+        return _search_exact(session, exact, where, limit, titles)
+    statement = _ranking("source_stem_fts", _STEM_WEIGHTS, stems, limit, titles)
     rowid: ColumnClause[Any] = literal_column("source_stem_fts.rowid")
-    rank = func.bm25(index, *_STEM_WEIGHTS).label("rank")
-    statement = (
-        select(rowid, Source.title, rank, func.substr(Source.text, 1, _SNIPPET_TEXT),
-               Source.language)
-        .select_from(table("source_stem_fts"))
-        .join(Source, Source.id == rowid)
-        .where(index.op("MATCH")(stems))
-        .order_by(rank)
-        .limit(limit)
-    )
     if exact is not None:
         statement = statement.where(rowid.in_(_exact_ids(exact)))
     excluded = terms.excluded_exact_match()
     if excluded is not None:
         statement = statement.where(rowid.not_in(_exact_ids(excluded)))
-    rows = session.execute(_narrowed(statement, rowid, where))
-    seen: Seen = {}  # words met in one hit, for the next
-    return [SearchHit(int(r[0]), r[1] or "", -float(r[2]),
-                      snippet(r[3] or "", r[4], terms, marks, seen)) for r in rows]
+    return list(session.execute(_narrowed(statement, rowid, where)))
+
+
+def _ranking(name: str, weights: Sequence[float], match: str, limit: int, titles: bool) -> Select[Any]:
+    """The best ``limit`` rows of FTS5 index ``name`` for ``match``: (id, [title,] bm25), bm25
+    lower-is-better and negative. Without titles, the sources table is not read."""
+    index: ColumnClause[Any] = literal_column(name)
+    rowid: ColumnClause[Any] = literal_column(f"{name}.rowid")
+    rank = func.bm25(index, *weights).label("rank")  # ordered by the label: worked out once
+    columns: list[Any] = [rowid, Source.title] if titles else [rowid]
+    statement = select(*columns, rank).select_from(table(name))
+    if titles:
+        statement = statement.join(Source, Source.id == rowid)
+    return statement.where(index.op("MATCH")(match)).order_by(rank).limit(limit)
 
 
 def _exact_ids(match: str) -> Select[Any]:
@@ -174,50 +222,42 @@ def _exact_ids(match: str) -> Select[Any]:
             .where(literal_column("source_fts").op("MATCH")(match)))
 
 
-def _search_exact(
-    session: Session, match: str, where: SourceFilter, limit: int, marks: tuple[str, str]
-) -> list[SearchHit]:
+def _search_exact(session: Session, match: str, where: SourceFilter, limit: int,
+                  titles: bool = True) -> list[Any]:
     """Phrases and prefixes alone (or every word, before the stemmed index is built)."""
-    index: ColumnClause[Any] = literal_column("source_fts")
-    rowid: ColumnClause[Any] = literal_column("source_fts.rowid")
-    rank = func.bm25(index, *_WEIGHTS).label("rank")
-    statement = (
-        select(rowid, Source.title, rank, func.snippet(index, 1, marks[0], marks[1], "…", 16))
-        .select_from(table("source_fts"))
-        .join(Source, Source.id == rowid)
-        .where(index.op("MATCH")(match))
-        .order_by(rank)
-        .limit(limit)
-    )
-    rows = session.execute(_narrowed(statement, rowid, where))
-    # bm25 is lower-is-better and negative; report a positive score, higher is better
-    return [SearchHit(int(r[0]), r[1] or "", -float(r[2]), r[3] or "") for r in rows]
+    statement = _ranking("source_fts", _WEIGHTS, match, limit, titles)
+    return list(session.execute(_narrowed(statement, literal_column("source_fts.rowid"), where)))
 
 
-def _search_postgresql(
-    session: Session, query: str, where: SourceFilter, limit: int, marks: tuple[str, str]
-) -> list[SearchHit]:
+def _search_postgresql(session: Session, query: str, where: SourceFilter, limit: int) -> list[SearchHit]:
     if not query.strip():
         return []
     vector: ColumnClause[Any] = literal_column("sources.search_vector")
     wanted = _pg_tsquery(query)
     rank = func.ts_rank(vector, wanted).label("rank")
-    # The best hits first, ranked on the stored vector; the snippet only for those.
     best = (
-        select(Source.id, Source.title, Source.text, Source.language, rank)
+        select(Source.id, Source.title, rank)
         .where(vector.op("@@")(wanted))
         .order_by(rank.desc(), Source.id)
         .limit(limit)
     )
-    hits = _narrowed(best, Source.id, where).subquery("hit")
+    rows = session.execute(_narrowed(best, Source.id, where))
+    return [SearchHit(int(r[0]), r[1] or "", float(r[2]), "") for r in rows]
+
+
+def _snippets_postgresql(
+    session: Session, query: str, ids: Sequence[int], marks: tuple[str, str]
+) -> dict[int, str]:
+    if not query.strip():
+        return {}
+    vector: ColumnClause[Any] = literal_column("sources.search_vector")
     options = f"StartSel={marks[0]}, StopSel={marks[1]}, MaxWords=30, MinWords=10"
     rows = session.execute(
-        select(hits.c.id, hits.c.title, hits.c.rank,
-               func.ts_headline(func.dossier_search_config(hits.c.language), hits.c.text,
-                                _pg_tsquery(query), options))
-        .order_by(hits.c.rank.desc(), hits.c.id)
+        select(Source.id, func.ts_headline(func.dossier_search_config(Source.language), Source.text,
+                                           _pg_tsquery(query), options))
+        .where(Source.id.in_(list(ids)), vector.op("@@")(_pg_tsquery(query)))
     )
-    return [SearchHit(int(r[0]), r[1] or "", float(r[2]), r[3] or "") for r in rows]
+    return {int(r[0]): r[1] or "" for r in rows}
 
 
 def _pg_configs(query: str) -> list[str]:

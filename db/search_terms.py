@@ -227,18 +227,26 @@ def snippet(text: str, language: str | None, terms: SearchTerms, marks: tuple[st
     if len(spans) < first_word + size:
         spans += map(Match.span, islice(matches, first_word + size - len(spans)))
     del spans[max(scanned, first_word + size):]  # the words read: as many as the window needs
+    at_end = first_word + size >= len(spans)
     window_spans = spans[first_word:first_word + size]
-    start, end = window_spans[0][0], window_spans[-1][1]
-    if end < len(text) and len(text) - end <= 20 and first_word + size >= len(spans):
-        end = len(text.rstrip())  # the closing punctuation of a short text
     window_words = [reach[s_:e] for s_, e in window_spans]
     learn(window_words)
+    return marked_snippet(text, window_spans, [w in hit_words for w in window_words], marks, at_end)
+
+
+def marked_snippet(text: str, spans: list[tuple[int, int]], marked: list[bool],
+                   marks: tuple[str, str], at_end: bool) -> str:
+    """The words of ``text`` at ``spans`` (in order, with what lies between them), those
+    ``marked`` between ``marks``, "…" where the text goes on; ``at_end``: no word follows."""
+    start, end = spans[0][0], spans[-1][1]
+    if end < len(text) and len(text) - end <= 20 and at_end:
+        end = len(text.rstrip())  # the closing punctuation of a short text
     pieces: list[str] = ["…" if start > 0 else ""]
     position = start
-    for (s_, e), word in zip(window_spans, window_words, strict=True):
-        pieces.append(reach[position:s_])
-        pieces.append(f"{marks[0]}{word}{marks[1]}" if word in hit_words else word)
+    for (s_, e), hit in zip(spans, marked, strict=True):
+        pieces.append(text[position:s_])
+        pieces.append(f"{marks[0]}{text[s_:e]}{marks[1]}" if hit else text[s_:e])
         position = e
-    pieces.append(reach[position:end])
+    pieces.append(text[position:end])
     pieces.append("…" if end < len(text.rstrip()) else "")
     return " ".join("".join(pieces).split())

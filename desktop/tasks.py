@@ -9,10 +9,12 @@ Python's cyclic garbage collector runs on the GUI thread only, once a runner exi
 otherwise delete a pane's Qt objects (pyqtgraph items hold reference cycles) on the worker's
 thread, which crashes Qt.
 
-Two pools:
+Pools:
 
 - reads run on a small pool of their own (each job opens its own Session: ORM objects never
-  cross threads; jobs hand back plain dataclasses);
+  cross threads; jobs hand back plain dataclasses); background reads (a check, conflicts, a
+  chart), which take seconds on a large archive, on threads of their own, so a read a person
+  waits for (a list, the reader, a search) never waits for them to finish;
 - **every write runs on the one writer thread** (a pool with ``maxThreadCount == 1``), because
   SQLite has one writer: imports and edits queue up in order instead of fighting over the lock.
   An undo command's ``redo``/``undo`` calls :meth:`TaskRunner.write` and the window emits
@@ -216,6 +218,9 @@ class TaskRunner(QObject):
         sys.setswitchinterval(SWITCH_INTERVAL_S)
         self.read_pool = QThreadPool(self)
         self.read_pool.setMaxThreadCount(2)
+        # two threads: a newer chart frame is not held up behind an older one or a check
+        self.background_pool = QThreadPool(self)
+        self.background_pool.setMaxThreadCount(2)
         self.writer = QThreadPool(self)
         self.writer.setMaxThreadCount(1)
         self.writer.setExpiryTimeout(-1)  # keep the one writer thread alive
@@ -223,10 +228,12 @@ class TaskRunner(QObject):
 
     def read(self, job: Job | Task, name: str = "", *, background: bool = False) -> Task:
         """Run a read-only job off the GUI thread. A ``background`` one (a check, conflicts, a
-        chart) waits while reads a person waits for (a list, the reader, a search) are queued."""
+        chart) runs on the background threads, never in the way of reads a person waits for (a
+        list, the reader, a search)."""
         task = job if isinstance(job, Task) else Task(job, name)
         if background:
             task.priority = BACKGROUND
+            return self._start(self.background_pool, task, name)
         return self._start(self.read_pool, task, name)
 
     def write(self, job: Job | Task, name: str = "") -> Task:
@@ -263,5 +270,6 @@ class TaskRunner(QObject):
         """Cancel what can stop and wait for the pools (on closing the window)."""
         self.cancel_all()
         reads = self.read_pool.waitForDone(timeout_ms)
+        background = self.background_pool.waitForDone(timeout_ms)
         writes = self.writer.waitForDone(timeout_ms)
-        return reads and writes
+        return reads and background and writes

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from sqlalchemy.orm import Session
+
 from db import queries
 from db.archive import Archive
 from db.filters import SourceFilter
 from db.rows import ArchiveCounts, SourceDetail, SourceRow
-from db.search import SearchHit, search_sources
+from db.search import SearchHit, hit_snippets, ranked_ids, search_sources
 from desktop.reads.base import read
 
 
@@ -38,6 +40,28 @@ def search(archive: Archive, where: SourceFilter, limit: int, marks: tuple[str, 
     """Ranked hits for ``where.search`` among the sources the rest of ``where`` keeps, best
     first, the matching words in snippets between ``marks`` (filter and search in one query)."""
     return read(archive, search_sources, where.search, where=where, limit=limit, marks=marks)
+
+
+def listed_hits(archive: Archive, where: SourceFilter, limit: int, ranked: bool, first: int,
+                marks: tuple[str, str]) -> tuple[list[int], dict[int, str]]:
+    """The ids of the best ``limit`` hits for ``where.search`` as the sources pane lists them
+    (best first, or ``ranked`` False: in the filter's order), with the snippets of the first
+    ``first`` (the others' by :func:`snippets`, as their rows are shown). One read."""
+    return read(archive, _listed_hits, where, limit, ranked, first, marks)
+
+
+def _listed_hits(session: Session, where: SourceFilter, limit: int, ranked: bool, first: int,
+                 marks: tuple[str, str]) -> tuple[list[int], dict[int, str]]:
+    hits = ranked_ids(session, where.search, where=where, limit=limit)
+    if not ranked:  # sorted by a column: the SQL order, restricted to the ranked hits
+        kept = set(hits)
+        hits = [i for i in queries.source_ids(session, where) if i in kept]
+    return hits, hit_snippets(session, where.search, hits[:first], marks)
+
+
+def snippets(archive: Archive, query: str, ids: Sequence[int], marks: tuple[str, str]) -> dict[int, str]:
+    """The snippets of the hits ``ids`` of ``query``, the matching words between ``marks``."""
+    return read(archive, hit_snippets, query, ids, marks)
 
 
 def counts(archive: Archive) -> ArchiveCounts:

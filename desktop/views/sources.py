@@ -13,7 +13,13 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -202,12 +208,18 @@ class SourcesPane(QWidget):
         self.set_actor_filter(None)
         self.actor_filter_cleared.emit()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # the snippets of as many rows as the list shows come with a search's hits
+        self.model.rows_shown = self.view.height() // self._row_height(2) + 2
+
+    def _row_height(self, lines: int) -> int:
+        return lines * self.view.fontMetrics().height() + (8 if lines == 1 else 10)
+
     def _show_match_column(self) -> None:
         """While searching, rows are two lines (title and snippet) and the counts step aside."""
         searching = self.model.searching
-        lines = 2 if searching else 1
-        metrics = self.view.fontMetrics()
-        self.view.verticalHeader().setDefaultSectionSize(lines * metrics.height() + (8 if lines == 1 else 10))
+        self.view.verticalHeader().setDefaultSectionSize(self._row_height(2 if searching else 1))
         header = self.view.horizontalHeader()
         header.setSortIndicatorShown(not (searching and self.model.ranked))
         if searching and self._hidden_before_search is None:

@@ -119,4 +119,30 @@ def test_a_flood_of_progress_is_shown_paced_and_the_newest_report_is_the_one_lef
     assert [n for n, _, _ in shown] == sorted(n for n, _, _ in shown)
     with qtbot.waitSignal(task.signals.finished, timeout=5000):
         release.set()
+
+
+def test_a_read_a_person_waits_for_never_waits_for_background_reads(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    release = threading.Event()
+    started: list[int] = []
+
+    def slow(n: int) -> Callable[..., int]:
+        def job(*_: object) -> int:
+            started.append(n)
+            release.wait(10)
+            return n
+
+        return job
+
+    # more background reads (conflicts, a check, a chart) than there are read threads
+    background = [runner.read(slow(n), "conflicts", background=True) for n in range(3)]
+    qtbot.waitUntil(lambda: sorted(started) == [0, 1], timeout=5000)
+    listed = Task(lambda *_: "hits")
+    with qtbot.waitSignal(listed.signals.finished, timeout=5000) as arrived:
+        runner.read(listed, "search")
+    assert arrived.args == ["hits"]
+    assert sorted(started) == [0, 1]  # the background threads busy, the third still queued
+    with qtbot.waitSignals([t.signals.finished for t in background], timeout=10_000):
+        release.set()
+    assert sorted(started) == [0, 1, 2]
     assert runner.shutdown(5000)

@@ -551,7 +551,7 @@ def test_closing_the_pane_while_a_frame_is_built_is_harmless(
     qtbot.waitUntil(building.is_set, timeout=10_000)
     shiboken6.delete(chart)
     release.set()
-    assert tasks.read_pool.waitForDone(10_000)
+    assert tasks.background_pool.waitForDone(10_000)
     qtbot.waitUntil(lambda: tasks.active == 0, timeout=10_000)  # delivered to no one
     monkeypatch.setattr(reads_module, "frame", real_frame)
     again = ChartPane(claims_archive, tasks)

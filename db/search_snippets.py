@@ -1,0 +1,124 @@
+"""Snippets of search hits on SQLite, made for the hits a caller shows (a page of the window's
+list, the command line's few), one hit at a time, so their cost does not grow with the hits.
+
+A query of bare words asks FTS5's own ``snippet()`` over the stemmed shadow of the text (in C):
+it picks the fragment and marks the words whose base forms match. The shadow holds each word's
+form in the text's order (:func:`db.language.search_forms.index_text`), so the fragment's place
+among the shadow's words is the place among the text's words, and the snippet is cut from the
+original text with those words marked: the reader sees "боевиков", not "боевик". When the two
+disagree (a text over a million characters, whose shadow lists each form once a piece; a
+shadow written by another stemmer version), or when phrases and prefixes are asked with bare
+words, the snippet is worked out in Python (:func:`db.search_terms.snippet`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from itertools import islice
+from typing import Any
+
+from db.language.search_forms import WORD, fold_word, word_forms
+from db.search_terms import SNIPPET_REACH, SearchTerms, Seen, marked_snippet, snippet
+
+#: words in a snippet (as many as the Python snippet shows)
+SNIPPET_WORDS = 16
+#: FTS5 marks inside the shadow: never in it (its words are letters and digits between spaces)
+_OPEN, _CLOSE = "(", ")"
+
+# one statement for many hits: FTS5 reads the query's doclists once (a statement a hit costs
+# about 0.7 ms each in setting up the query); the unary + keeps the ids from being handed to FTS5
+# as rowid lookups, one query each; CROSS JOIN keeps the FTS table first
+_STEMMED = (
+    f"SELECT f.rowid, snippet(source_stem_fts, 1, '{_OPEN}', '{_CLOSE}', '', {SNIPPET_WORDS}), "
+    "substr(st.body, 1, :reach), substr(s.text, 1, :reach), s.language "
+    "FROM source_stem_fts f CROSS JOIN source_stems st CROSS JOIN sources s "
+    "WHERE st.source_id = f.rowid AND s.id = f.rowid "
+    "AND source_stem_fts MATCH :match AND +f.rowid IN ({ids})"
+)
+_EXACT = (
+    f"SELECT rowid, snippet(source_fts, 1, :open, :close, '…', {SNIPPET_WORDS}) FROM source_fts "
+    "WHERE source_fts MATCH :match AND +rowid IN ({ids})"
+)
+#: hits per statement
+_CHUNK = 500
+
+
+def _rows(connection: Any, sql: str, ids: Sequence[int], params: dict[str, Any]) -> Iterator[Any]:
+    """The rows of ``sql`` for ``ids``, a chunk of ids at a time, through the driver's own
+    connection (without SQLAlchemy's cost for each of many rows)."""
+    raw = connection.connection.driver_connection
+    for first in range(0, len(ids), _CHUNK):
+        chunk = ",".join(str(int(i)) for i in ids[first:first + _CHUNK])  # integers: safe inline
+        yield from raw.execute(sql.format(ids=chunk), params)
+
+
+def stemmed_snippets(connection: Any, terms: SearchTerms, match: str, ids: Sequence[int],
+                     marks: tuple[str, str]) -> dict[int, str]:
+    """Snippets of bare-word hits ``ids`` for the stemmed index's ``match`` (a source that no
+    longer matches has none)."""
+    seen: Seen = {}
+    found: dict[int, str] = {}
+    python = bool(terms.exact)  # phrases or prefixes too: the Python snippet marks them all
+    for source_id, fragment, body, text, language in _rows(
+            connection, _STEMMED, ids, {"match": match, "reach": SNIPPET_REACH}):
+        made = None if python else from_shadow(fragment or "", body or "", text or "", language, marks)
+        found[source_id] = made if made is not None else snippet(text or "", language, terms, marks, seen)
+    return found
+
+
+def exact_snippets(connection: Any, match: str, ids: Sequence[int],
+                   marks: tuple[str, str]) -> dict[int, str]:
+    """Snippets of exact-index hits (phrases, prefixes; every word before the stemmed index is
+    built), FTS5's own."""
+    params = {"match": match, "open": marks[0], "close": marks[1]}
+    return {int(r[0]): r[1] or "" for r in _rows(connection, _EXACT, ids, params)}
+
+
+#: patterns skipping so many words at once (one match in C, no match object a word)
+_SKIPS = [(n, re.compile(rf"(?:[\W_]*[^\W_]+){{{n}}}")) for n in (256, 32, 4, 1)]
+
+
+def _skip(text: str, words: int) -> int:
+    """Where the word after the first ``words`` words of ``text`` may start."""
+    position = 0
+    for size, pattern in _SKIPS:
+        while words >= size:
+            match = pattern.match(text, position)
+            if match is None:
+                return len(text)
+            position = match.end()
+            words -= size
+    return position
+
+
+def from_shadow(fragment: str, shadow: str, text: str, language: str | None,
+                marks: tuple[str, str]) -> str | None:
+    """The snippet of ``text`` at the place of FTS5's ``fragment`` of its stemmed ``shadow``,
+    with the words FTS5 marked between ``marks``; None when the shadow does not line up with
+    the text there (the caller works the snippet out another way)."""
+    tokens = fragment.split()
+    if not tokens:
+        return "" if not WORD.search(text) else None
+    plain = [t.replace(_OPEN, "").replace(_CLOSE, "") for t in tokens]
+    at = f" {shadow} ".find(" " + " ".join(plain) + " ")
+    if at < 0:
+        return None
+    first = shadow.count(" ", 0, at)  # the fragment's first word is the shadow's word number
+    marked: list[bool] = []
+    inside = False
+    for token in tokens:  # FTS5 may mark a run of words once: "(a b)"
+        if token.startswith(_OPEN):
+            inside = True
+        marked.append(inside)
+        if token.endswith(_CLOSE):
+            inside = False
+    folded = fold_word(text)
+    if len(folded) != len(text):  # lower case changed a length (a Turkish İ): offsets differ
+        return None
+    words = WORD.finditer(folded, _skip(folded, first))
+    window = list(islice(words, len(tokens)))
+    if len(window) != len(tokens) or word_forms([m.group() for m in window], language) != plain:
+        return None
+    at_end = next(words, None) is None
+    return marked_snippet(text, [m.span() for m in window], marked, marks, at_end)
