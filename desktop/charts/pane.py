@@ -242,7 +242,7 @@ class ChartPane(QWidget):
             empty_text=empty,
         )
         if not bars and self.estimates:
-            draw_estimates(self.plot_area.plot, self.estimates, controls.checked_measures())
+            self.plot_area.estimates = draw_estimates(self.plot_area.plot, self.estimates, controls.checked_measures())
         self.ready.emit()
 
     def set_estimates(self, findings: list[Any]) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.charts import draw, frames
 from desktop.charts.drawn import Drawn, HoverIndex
+from desktop.charts.estimates import DrawnEstimates
 
 
 class ChartPlot(QWidget):
@@ -132,6 +133,8 @@ class ChartPlot(QWidget):
         self.highlight.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
         self._hover = HoverIndex([])
+        #: the estimates drawn beside the claims (their tooltips come from it), if any
+        self.estimates: DrawnEstimates | None = None
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
 
     def set_status(self, text: str) -> None:
@@ -192,6 +195,7 @@ class ChartPlot(QWidget):
             self._place_highlight(self._highlighted, scroll=False)
         self.reset_view()
         self._hover = self.drawn.hover_index()
+        self.estimates = None  # cleared with the rest; the pane draws them again
         self._place_legend()
 
     def _clear(self) -> None:
@@ -243,11 +247,17 @@ class ChartPlot(QWidget):
         """Tooltip for the value under the mouse: claims' points and reference lines alike."""
         view = self.plot.getViewBox()
         found = None
+        tip = ""
         if view.sceneBoundingRect().contains(scene_position):
             point = view.mapSceneToView(scene_position)
             found = self._hover.nearest(point.x(), point.y(), view.viewPixelSize())
+            if found is None and self.estimates is not None:
+                estimate = self.estimates.under(point.x(), point.y(), view.viewPixelSize())
+                tip = estimate.describe() if estimate is not None else ""
         if found is not None:
             view.setToolTip(self._describe(found))
+        elif tip:
+            view.setToolTip(tip)
         elif view.toolTip():
             view.setToolTip("")
 

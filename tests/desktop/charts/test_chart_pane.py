@@ -559,3 +559,36 @@ def test_closing_the_pane_while_a_frame_is_built_is_harmless(
     with qtbot.waitSignal(again.ready, timeout=10_000):
         pass
     assert len(again.plot_area.drawn.positions) == 3 + 11
+
+
+def test_estimates_are_drawn_as_bands_and_marks_and_say_what_they_are_under_the_mouse(
+    qtbot: QtBot, pane: ChartPane
+) -> None:
+    from db.findings.estimates import Finding
+    from db.findings.rules import Rule
+
+    measure = pane.controls.checked_measures()[0]
+
+    def finding(year: int, low: float, best: float, high: float) -> Finding:
+        return Finding(measure, "militants", None, None, "Dagestan", PartialDate(year), PartialDate(year),
+                       Rule.UCDP, (), low, best, high, (1,), (), None, (), 2, 2)
+
+    # a thousand estimates (as at 100,000 claims) and the one looked at
+    many = [finding(1900 + n % 100, 1.0, 2.0, 3.0) for n in range(1000)]
+    looked_at = finding(1950, 540.0, 549.0, 560.0)  # where no claim of the sample is
+    pane.set_estimates([*many, looked_at])
+    drawn(qtbot, pane)
+    plot = pane.plot_area
+    assert plot.estimates is not None
+    assert len(plot.estimates.findings) == 1001
+    assert len(plot.estimates.items) == 2  # all the bands in one item, all the marks in another
+    x = (plot.estimates.spans[-1][0] + plot.estimates.spans[-1][1]) / 2
+    view = plot.plot.getViewBox()
+    view.setRange(xRange=(x - 86400 * 400, x + 86400 * 400), yRange=(500, 600), padding=0)
+    for y in (549.0, 556.0):  # on the mark, and on the band above it
+        scene = view.mapViewToScene(QPointF(x, y))
+        hover(qtbot, pane, plot.plot_widget.mapFromScene(scene))
+        qtbot.waitUntil(lambda: view.toolTip() == looked_at.describe(), timeout=2000)
+    image = plot.plot_widget.grab().toImage()
+    centre = plot.plot_widget.mapFromScene(view.mapViewToScene(QPointF(x, 549.0)))
+    assert colour_near(image, centre, "#0d47a1", radius=3)  # the mark of the best estimate
