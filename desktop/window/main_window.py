@@ -109,7 +109,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.lists = ListsRefresh(
             archive, self.tasks, sources=self.sources, actors=self.actors, statistics=self.statistics,
-            codes=self.codes, conflicts=self.conflicts, counts_label=self.counts_label, show_status=self.show_status, parent=self,
+            codes=self.codes, conflicts=self.conflicts, counts_label=self.counts_label, show_status=self.show_status,
+            estimates=self.estimates, parent=self,
         )
         self.lists.refreshed.connect(self.refreshed)
         self.controllers = build_controllers(self)
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.refresh()
         # what can wait starts once the lists are in (desktop.window.controllers)
         self.refreshed.connect(self.controllers.start_background_work, Qt.ConnectionType.SingleShotConnection)
+        self.lists.statistics_listed.connect(self.controllers.work_out_findings, Qt.ConnectionType.SingleShotConnection)
         self.controllers.live.start()
         from desktop.window.locking import IdleLock
 
