@@ -21,3 +21,9 @@ CODES = "codes"
 
 Parts = frozenset[str]
 EVERYTHING: Parts = frozenset({SOURCES, ANNOTATIONS, STATISTICS, ACTORS, CODES})
+
+
+def only_annotations(parts: Parts) -> bool:
+    """An edit of annotations (marks, mentions, their codes) that leaves the shown source's
+    text, row and claims as they were."""
+    return ANNOTATIONS in parts and parts <= {ANNOTATIONS, CODES, ACTORS}

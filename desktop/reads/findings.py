@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +12,7 @@ from db.findings.estimates import Finding, Selection, estimate
 from db.findings.report.build import Report, ReportOptions
 from db.findings.saved import SavedRow
 from db.findings.vague import VagueRule
-from db.rows import StatisticRow
+from db.rows import StatisticRow, shared
 from desktop.reads.base import read
 
 
@@ -25,12 +25,14 @@ class Estimates:
     kept: dict[int, SavedRow]
 
 
-def estimates(archive: Archive, rule: str, preferred: Sequence[str] = ()) -> Estimates:
-    """Every estimate by ``rule`` (ValueError for a rule that cannot be read), with those kept."""
+def estimates(archive: Archive, rule: str, preferred: Sequence[str] = (),
+              known: Iterable[StatisticRow] = ()) -> Estimates:
+    """Every estimate by ``rule`` (ValueError for a rule that cannot be read), with those kept;
+    a claim read the same as one of ``known`` (the statistics pane's rows) is that object."""
     from db.findings.saved import key_of, saved_estimates
 
     findings = read(archive, estimate, Selection(), rule, list(preferred))
-    rows = read(archive, queries.list_statistics)
+    rows = shared(read(archive, queries.list_statistics), known)
     saved = {key_of(r.saved): r for r in read(archive, saved_estimates)}
     kept = {n: saved[k] for n, f in enumerate(findings) if (k := key_of(f)) in saved}
     return Estimates(findings, {r.id: r for r in rows}, kept)

@@ -46,6 +46,52 @@ def _number(number: float | None) -> str:
     return values.format_number(number) if number is not None else ""
 
 
+class EstimateItem(QTreeWidgetItem):
+    """An estimate's row, whose rows of claims are made when it is first expanded or its
+    children are asked for: made at once, 100,000 claims held some 180 MB of text in Qt."""
+
+    def __init__(self, texts: list[str], finding: Finding, claims: Mapping[int, StatisticRow]) -> None:
+        super().__init__(texts)
+        self._unfilled: tuple[Finding, Mapping[int, StatisticRow]] | None = (finding, claims)
+        if finding.claims or finding.excluded:
+            self.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+
+    def fill(self) -> None:
+        """Make the rows of the estimate's claims, used then left out (once)."""
+        if self._unfilled is None:
+            return
+        (finding, claims), self._unfilled = self._unfilled, None
+        self.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorWhenChildless)
+        why = dict(finding.excluded)
+        items = []
+        for statistic_id in (*finding.claims, *sorted(why)):
+            claim = claims.get(statistic_id)
+            if claim is None:
+                continue
+            status = "used" if statistic_id not in why else f"left out: {why[statistic_id]}"
+            said = " ".join((claim.quote or claim.dataset or "").split())
+            item = QTreeWidgetItem([
+                f"{claim.claimant or '(the author)'}" + (f" — {said}" if said else ""),
+                _number(claim.low), values.format(claim), _number(claim.high), status, claim.source_title or "",
+            ])
+            item.setData(0, ID_ROLE, claim.id)
+            item.setToolTip(0, claim.quote or "")
+            item.setToolTip(4, status)
+            if statistic_id in why:
+                for column in range(len(COLUMNS)):
+                    item.setForeground(column, QBrush(MUTED))
+            items.append(item)
+        self.addChildren(items)
+
+    def childCount(self) -> int:
+        self.fill()
+        return super().childCount()
+
+    def child(self, index: int) -> QTreeWidgetItem | None:
+        self.fill()
+        return super().child(index)
+
+
 class EstimatesPane(QWidget):
     """A rule, a source hierarchy (for the hierarchy rule), and the tree of estimates."""
 
@@ -96,7 +142,10 @@ class EstimatesPane(QWidget):
         self.tree.itemSelectionChanged.connect(lambda: self.keep.setEnabled(self.selected_finding() is not None))
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
+        self.tree.itemExpanded.connect(lambda item: item.fill() if isinstance(item, EstimateItem) else None)
         self.findings: list[Finding] = []
+        #: the claims of the estimates shown, by id (the statistics pane's rows where they are the same)
+        self.claims: Mapping[int, StatisticRow] = {}
         self._show_prefer()
         self.heading.setText("Reading the estimates…")
 
@@ -124,6 +173,7 @@ class EstimatesPane(QWidget):
                       kept: Mapping[int, SavedRow] | None = None) -> None:
         """The estimates, their claims, and the saved estimates by position (marked kept or stale)."""
         self.findings = list(findings)
+        self.claims = claims
         kept = kept or {}
         tops = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
         expanded = {top.text(0) for top in tops if top is not None and top.isExpanded()}
@@ -155,36 +205,20 @@ class EstimatesPane(QWidget):
                 mark = (f"kept, stale: its claims changed (kept {figure or 'no figure'} by {was.rule.label}); Keep again to update"
                         if saved.stale else f"kept ({was.rule.label})")
                 note = "; ".join(p for p in (mark, note) if p)
-            top = QTreeWidgetItem([finding.title(), _number(finding.low), _number(finding.best),
-                                   _number(finding.high), counted, note])
+            top = EstimateItem([finding.title(), _number(finding.low), _number(finding.best),
+                                _number(finding.high), counted, note], finding, claims)
             top.setFont(0, bold)
             top.setData(0, FINDING_ROLE, position)
             top.setToolTip(0, finding.describe())
             top.setToolTip(5, note)
             if finding.reason or finding.warnings or (saved is not None and saved.stale):
                 top.setForeground(5, QBrush(WARNING))
-            why = dict(finding.excluded)
-            for statistic_id in (*finding.claims, *sorted(why)):
-                claim = claims.get(statistic_id)
-                if claim is None:
-                    continue
-                status = "used" if statistic_id not in why else f"left out: {why[statistic_id]}"
-                said = " ".join((claim.quote or claim.dataset or "").split())
-                item = QTreeWidgetItem([
-                    f"{claim.claimant or '(the author)'}" + (f" — {said}" if said else ""),
-                    _number(claim.low), values.format(claim), _number(claim.high), status, claim.source_title or "",
-                ])
-                item.setData(0, ID_ROLE, claim.id)
-                item.setToolTip(0, claim.quote or "")
-                item.setToolTip(4, status)
-                if statistic_id in why:
-                    for column in range(len(COLUMNS)):
-                        item.setForeground(column, QBrush(MUTED))
-                top.addChild(item)
             for column in (1, 2, 3):
                 top.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.addTopLevelItem(top)
-            top.setExpanded(top.text(0) in expanded)
+            if top.text(0) in expanded:
+                top.fill()
+                top.setExpanded(True)
         self.tree.setUpdatesEnabled(True)
 
     def selected_finding(self) -> Finding | None:

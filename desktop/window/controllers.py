@@ -50,11 +50,15 @@ class Controllers:
 
     def start_background_work(self) -> None:
         """What can wait until the lists are in (at a million sources it would otherwise hold the
-        GIL while the sources' ids are fetched, which then takes seconds longer): the conflicts,
-        the stemmed index catching up, the quick check and the day's backup, the estimates."""
-        self.statistics.refresh_conflicts()
+        GIL while the sources' ids are fetched, which then takes seconds longer): the stemmed
+        index catching up, the quick check and the day's backup."""
         self.search_index.build_if_needed()
         self.protection.check_on_opening()
+
+    def work_out_findings(self) -> None:
+        """The conflicts and the estimates, once the statistics pane lists every claim: they
+        hold its rows rather than second copies of 100,000 claims read meanwhile."""
+        self.statistics.refresh_conflicts()
         self.findings.refresh()
 
 
@@ -80,7 +84,8 @@ def build_controllers(window: MainWindow) -> Controllers:
         exporting=Exporting(window, window.dialogs, lambda: window.sources.model.ids, window.sources.selected_source, parent=window),
         merging=Merging(window, window.dialogs, parent=window),
         live=LiveUpdates(window.archive, parent=window),
-        findings=Findings(window, window.dialogs, window.estimates, window.shown_source, parent=window),
+        findings=Findings(window, window.dialogs, window.estimates, window.shown_source, parent=window,
+                          known_claims=lambda: window.statistics.model.rows),
         places=Places(window, window.dialogs, parent=window),
         protection=Protection(window, window.dialogs, parent=window),
     )

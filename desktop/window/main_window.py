@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from db.archive import Archive, ArchiveError, DamagedArchive
 from db.rows import ArchiveCounts
 from desktop import settings
-from desktop.changes import ACTORS, ANNOTATIONS, CODES, EVERYTHING, SOURCES, STATISTICS, Parts
+from desktop.changes import ACTORS, EVERYTHING, SOURCES, STATISTICS, Parts, only_annotations
 from desktop.controllers.base import Dialogs
 from desktop.models.sources import SourcesModel
 from desktop.reads import sources as source_reads
@@ -50,10 +50,6 @@ from desktop.window.seeing import SeeingPanes
 
 #: windows open in this process (a window opened from File > Open must outlive its opener)
 _windows: list[MainWindow] = []
-
-
-#: what an edit of annotations touches that leaves the shown source's text and statistics as they were
-ANNOTATION_PARTS = frozenset({ANNOTATIONS, CODES, ACTORS})
 
 
 class MainWindow(QMainWindow):
@@ -113,7 +109,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.lists = ListsRefresh(
             archive, self.tasks, sources=self.sources, actors=self.actors, statistics=self.statistics,
-            codes=self.codes, conflicts=self.conflicts, counts_label=self.counts_label, show_status=self.show_status, parent=self,
+            codes=self.codes, conflicts=self.conflicts, counts_label=self.counts_label, show_status=self.show_status,
+            estimates=self.estimates, parent=self,
         )
         self.lists.refreshed.connect(self.refreshed)
         self.controllers = build_controllers(self)
@@ -128,6 +125,7 @@ class MainWindow(QMainWindow):
         self.refresh()
         # what can wait starts once the lists are in (desktop.window.controllers)
         self.refreshed.connect(self.controllers.start_background_work, Qt.ConnectionType.SingleShotConnection)
+        self.lists.statistics_listed.connect(self.controllers.work_out_findings, Qt.ConnectionType.SingleShotConnection)
         self.controllers.live.start()
         from desktop.window.locking import IdleLock
 
@@ -171,7 +169,7 @@ class MainWindow(QMainWindow):
         import or a merge; :mod:`desktop.changes`)."""
         self.lists.refresh(parts)
         shown = self.reader.detail
-        if shown is not None and ANNOTATIONS in parts and parts <= ANNOTATION_PARTS:
+        if shown is not None and only_annotations(parts):
             # an annotation, a mention, a code or an actor's name: the marks and the list only
             detail = source_reads.with_annotations_reread(self.archive, shown)
             self.reader.show_source(detail)

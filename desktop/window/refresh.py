@@ -27,6 +27,7 @@ from desktop.tasks import TaskRunner
 from desktop.views.actors import ActorsPane
 from desktop.views.codes import CodesPane
 from desktop.views.conflicts import ConflictsPane
+from desktop.views.estimates import EstimatesPane
 from desktop.views.sources import SourcesPane
 from desktop.views.statistics.pane import StatisticsPane
 
@@ -42,15 +43,18 @@ class ListsRefresh(QObject):
     """Reloads the lists off the GUI thread; ``refreshed`` when the last of them has arrived."""
 
     refreshed = Signal()
+    #: the statistics pane lists every claim (or could not read the rest of them)
+    statistics_listed = Signal()
 
     def __init__(self, archive: Archive, tasks: TaskRunner, *, sources: SourcesPane, actors: ActorsPane,
                  statistics: StatisticsPane, codes: CodesPane, conflicts: ConflictsPane, counts_label: QLabel,
+                 estimates: EstimatesPane | None = None,
                  show_status: Callable[[str, int], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.archive = archive
         self.tasks = tasks
         self.sources, self.actors, self.statistics, self.codes = sources, actors, statistics, codes
-        self.conflicts = conflicts
+        self.conflicts, self.estimates = conflicts, estimates
         self.counts_label = counts_label
         self.show_status = show_status
         self.counts: ArchiveCounts | None = None
@@ -105,6 +109,8 @@ class ListsRefresh(QObject):
             self.statistics.set_statistics(statistics, complete=complete)
             if not complete:  # once the other lists are in (not to slow them down)
                 self._rest = self._statistics_generation
+            else:
+                self.statistics_listed.emit()
         if codes is not None:
             self.codes.set_codes(codes)
         self.counts = counts
@@ -113,21 +119,27 @@ class ListsRefresh(QObject):
 
     def _read_the_rest(self, generation: int) -> None:
         archive = self.archive
-        # the claims held already (the conflicts pane's, the first ones listed): the list read
-        # again shares them rather than holding a second copy of every claim in conflict
+        # the claims held already (the conflicts pane's, the estimates', the first ones listed):
+        # the list read again shares them rather than holding a second copy of every claim
         listed, conflicts = self.statistics.model.rows, list(self.conflicts.conflicts)
+        estimated = list(self.estimates.claims.values()) if self.estimates is not None else []
 
         def known() -> Iterator[StatisticRow]:
-            return itertools.chain(listed, (claim for conflict in conflicts for claim in conflict.claims))
+            return itertools.chain(estimated, listed, (claim for conflict in conflicts for claim in conflict.claims))
 
         def arrived(rows: list[StatisticRow]) -> None:
             if generation == self._statistics_generation:  # else a newer list is on its way
                 self.statistics.set_statistics(rows)
+                self.statistics_listed.emit()
+
+        def failed(message: str) -> None:
+            self.show_status(f"Could not read the statistics: {message}", 10_000)
+            self.statistics_listed.emit()
 
         task = self.tasks.read(lambda *_: statistic_reads.statistics(archive, known=known()),
                                 "read every statistic")
         task.on_finished(arrived)
-        task.on_failed(lambda message: self.show_status(f"Could not read the statistics: {message}", 10_000))
+        task.on_failed(failed)
 
     def _failed(self, message: str) -> None:
         self.show_status(f"Could not read the archive: {message}", 10_000)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction
 
+from desktop import memory
 from desktop.changes import ACTORS, STATISTICS, Parts
 from desktop.window import locking
 
@@ -76,6 +77,10 @@ def connect_panes(window: MainWindow) -> None:
         lambda message: c.protection.list_failed(message, window.sources.model.searching))
     c.live.changed.connect(window.archive_changed.emit)
     window.tasks.busy_changed.connect(lambda n: window.busy.setVisible(n > 0))
+    # after the big reads and imports, the memory they leave free goes back (desktop.memory)
+    for done in (window.chart_ready, window.lists.statistics_listed, c.statistics.conflicts_updated,
+                 c.findings.estimates_updated):
+        done.connect(memory.give_back_soon)
 
     window.sources.source_selected.connect(lambda source_id: window.open_source(source_id))
     window.sources.actor_filter_cleared.connect(lambda: window.actors.select_actor(None))

@@ -136,3 +136,46 @@ def test_a_kept_estimate_is_marked_stale_when_its_claim_changes(qtbot: QtBot, wi
     with qtbot.waitSignal(window.controllers.findings.estimates_updated, timeout=10_000):
         window.undo_stack.undo()  # the estimate is no longer kept
     qtbot.waitUntil(lambda: not note().startswith("kept"))
+
+
+def test_an_estimates_claims_are_listed_when_it_is_expanded(qtbot: QtBot, window: MainWindow) -> None:
+    """The rows of an estimate's claims are made on expanding it (not for 100,000 claims at
+    once), and are then the claims it used and left out, in order, as read after an edit."""
+    from db.rows import StatisticRow
+    from db.statistic_edits import update_statistic
+    from db.values import format as format_value
+    from desktop.views.estimates import ID_ROLE
+
+    pane = window.estimates
+    qtbot.waitUntil(lambda: pane.tree.topLevelItemCount() == 3 and not window.statistics.partial
+                    and window.statistics.model.rowCount() == 3)
+    model = pane.tree.model()
+
+    def top_index(title: str) -> int:
+        return [model.index(i, 0).data() for i in range(model.rowCount())].index(title)
+
+    militants = top_index("militants killed — North Caucasus — 2014")
+    index = model.index(militants, 0)
+    # Qt's view of the tree: each estimate expandable, no claim rows made yet
+    assert all(model.hasChildren(model.index(i, 0)) for i in range(3))
+    assert all(model.rowCount(model.index(i, 0)) == 0 for i in range(3))
+    pane.tree.expand(index)
+    finding = pane.findings[int(index.data(Qt.ItemDataRole.UserRole + 2))]
+    wanted = [*finding.claims, *sorted(dict(finding.excluded))]
+    assert [model.index(n, 0, index).data(ID_ROLE) for n in range(model.rowCount(index))] == wanted
+    statistic = wanted[0]
+    listed = {r.id: r for r in window.statistics.model.rows}
+    assert model.index(0, 2, index).data() == format_value(listed[statistic]) == "~249"
+    # one copy of each claim in the window: the estimates' are the statistics pane's rows
+    assert all(isinstance(pane.claims[i], StatisticRow) and pane.claims[i] is listed[i] for i in wanted)
+    assert all(model.rowCount(model.index(i, 0)) == 0 for i in range(3) if i != militants)
+
+    with window.archive.session() as session:
+        update_statistic(session, statistic, {"value": "251"})
+    with qtbot.waitSignal(window.controllers.findings.estimates_updated, timeout=10_000):
+        window.archive_changed.emit()
+    # the estimate read again stays expanded and lists the claim as it is now
+    index = model.index(top_index("militants killed — North Caucasus — 2014"), 0)
+    qtbot.waitUntil(lambda: model.rowCount(index) == 1 and "251" in str(model.index(0, 2, index).data()))
+    assert pane.tree.isExpanded(index)
+    assert pane.claims[statistic].value == 251

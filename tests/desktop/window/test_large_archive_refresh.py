@@ -86,3 +86,39 @@ def test_an_annotation_rereads_the_shown_sources_marks_not_its_text_or_claims(
     window.archive_changed.emit()
     qtbot.waitUntil(lambda: details == [source], timeout=10_000)
     qtbot.waitUntil(lambda: "1 statistics" in window.reader.header.text(), timeout=10_000)
+
+
+def test_the_conflicts_and_estimates_hold_the_claims_the_pane_lists(
+    qtbot: QtBot, archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Worked out once every claim is listed, the conflicts and the estimates hold the
+    statistics pane's rows, not second copies; a claim written meanwhile is read anew."""
+    with archive.session() as session:
+        for year in range(2000, 2012):
+            add_statistic(session, NewStatistic(value=float(year - 1990), measure="killed", subject="civilians",
+                                                period_start=PartialDate(year), dataset="test"))
+        add_statistic(session, NewStatistic(value=500.0, measure="killed", subject="civilians",
+                                            period_start=PartialDate(2005), dataset="other"))
+    monkeypatch.setattr(refresh, "FIRST_STATISTICS", 5)
+    window = open_window(qtbot, archive)
+    controllers = window.controllers
+    qtbot.waitUntil(lambda: not window.statistics.partial and bool(controllers.statistics.conflicts)
+                    and bool(window.estimates.findings), timeout=10_000)
+    listed = {r.id: r for r in window.statistics.model.rows}
+    assert len(listed) == 13
+    [conflict] = controllers.statistics.conflicts
+    assert sorted(c.value or 0 for c in conflict.claims) == [15.0, 500.0]
+    assert all(claim is listed[claim.id] for claim in conflict.claims)
+    estimated = {i for f in window.estimates.findings for i in (*f.claims, *dict(f.excluded))}
+    assert estimated == set(listed)
+    assert all(window.estimates.claims[i] is listed[i] for i in estimated)
+
+    with archive.session() as session:  # another connection than the window's reads
+        added = add_statistic(session, NewStatistic(value=7.0, measure="killed", subject="civilians",
+                                                    period_start=PartialDate(2011), dataset="other"))
+    with qtbot.waitSignal(controllers.findings.estimates_updated, timeout=10_000):
+        window.archive_changed.emit()
+    qtbot.waitUntil(lambda: window.statistics.model.rowCount() == 14 and not window.statistics.partial,
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: added in window.estimates.claims, timeout=10_000)
+    assert window.estimates.claims[added].value == 7.0
