@@ -49,7 +49,7 @@ from db.dates import PartialDate, from_columns
 from db.frames import read_frame
 from db.models import Statistic
 from db.queries import list_statistics
-from db.rows import StatisticRow, shared
+from db.rows import StatisticRow, known_by_id
 from db.text import fold
 
 if TYPE_CHECKING:
@@ -359,11 +359,11 @@ def find_conflicts(
     a, b = ids[i], ids[j]
     wanted = np.unique(np.concatenate([a, b])).tolist()
     by_id: dict[int, StatisticRow] = {}
-    # In chunks: SQLite takes a limited number of parameters in one statement.
+    held = known_by_id(known)
+    # In chunks: SQLite takes a limited number of parameters in one statement. Each copy read
+    # the same as a claim held is dropped as it is read, not once every claim is in.
     for start in range(0, len(wanted), 5000):
-        by_id.update((r.id, r) for r in list_statistics(session, ids=wanted[start : start + 5000]))
-    for row in shared(by_id.values(), known):
-        by_id[row.id] = row
+        by_id.update((r.id, r) for r in list_statistics(session, ids=wanted[start : start + 5000], known=held))
     return _conflicts(a, b, by_id)
 
 

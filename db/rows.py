@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -154,15 +154,22 @@ def page_of(page_starts: Sequence[int], position: int) -> int | None:
     return max(1, bisect_right(page_starts, position))
 
 
-def shared(rows: Iterable[StatisticRow], known: Iterable[StatisticRow]) -> list[StatisticRow]:
+def shared(rows: Iterable[StatisticRow],
+           known: Iterable[StatisticRow] | Mapping[int, StatisticRow]) -> list[StatisticRow]:
     """``rows``, each one read the same as one of ``known`` (content and edit counter) replaced by
     that object: a list read again, or a second list of the same claims, then holds no copies."""
-    by_id = {row.id: row for row in known}
-    result = []
-    for row in rows:
-        old = by_id.get(row.id)
-        result.append(old if old is not None and old == row and old.version == row.version else row)
-    return result
+    by_id = known_by_id(known)
+    return [same_or_new(row, by_id) for row in rows]
+
+
+def known_by_id(known: Iterable[StatisticRow] | Mapping[int, StatisticRow]) -> Mapping[int, StatisticRow]:
+    return known if isinstance(known, Mapping) else {row.id: row for row in known}
+
+
+def same_or_new(row: StatisticRow, known: Mapping[int, StatisticRow]) -> StatisticRow:
+    """The claim of ``known`` read the same as ``row`` (content and edit counter), else ``row``."""
+    old = known.get(row.id)
+    return old if old is not None and old == row and old.version == row.version else row
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from db.findings.estimates import Finding, Selection, estimate
 from db.findings.report.build import Report, ReportOptions
 from db.findings.saved import SavedRow
 from db.findings.vague import VagueRule
-from db.rows import StatisticRow, shared
+from db.rows import StatisticRow, known_by_id
 from desktop.reads.base import read
 
 
@@ -32,7 +32,7 @@ def estimates(archive: Archive, rule: str, preferred: Sequence[str] = (),
     from db.findings.saved import key_of, saved_estimates
 
     findings = read(archive, estimate, Selection(), rule, list(preferred))
-    rows = shared(read(archive, queries.list_statistics), known)
+    rows = read(archive, queries.list_statistics, known=known_by_id(known))
     saved = {key_of(r.saved): r for r in read(archive, saved_estimates)}
     kept = {n: saved[k] for n, f in enumerate(findings) if (k := key_of(f)) in saved}
     return Estimates(findings, {r.id: r for r in rows}, kept)

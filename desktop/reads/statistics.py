@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from db import lookup, queries
 from db.archive import Archive
 from db.conflicts import Conflict, find_conflicts
-from db.rows import StatisticRow, shared
+from db.rows import StatisticRow, known_by_id
 from desktop.reads.base import read
 
 if TYPE_CHECKING:
@@ -22,11 +22,10 @@ def statistics(archive: Archive, ids: Sequence[int] | None = None, limit: int | 
                known: Iterable[StatisticRow] = ()) -> list[StatisticRow]:
     """Every statistic (or those of ``ids``; the first ``limit`` by period), as the statistics
     pane lists them; a row read the same as one of ``known`` is that object (no second copy)."""
+    held = known_by_id(known)
     if ids is None:
-        rows = read(archive, queries.list_statistics, limit=limit)
-    else:
-        rows = read(archive, queries.list_statistics, ids=list(ids))
-    return shared(rows, known)
+        return read(archive, queries.list_statistics, limit=limit, known=held)
+    return read(archive, queries.list_statistics, ids=list(ids), known=held)
 
 
 def conflicts(archive: Archive, known: Iterable[StatisticRow] = ()) -> list[Conflict]:
