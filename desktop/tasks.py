@@ -132,9 +132,10 @@ class TaskSignals(QObject):
             callback(*latest)
 
     def _stop_progress(self) -> None:
-        self._latest = None
+        """The newest report shown before the task's end is (callbacks see where it got to)."""
         if self._pace is not None:
             self._pace.stop()
+        self._show_progress()
 
     @Slot(object)
     def _finished(self, result: Any) -> None:
