@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QProgressDialog, QWidget
 
 from db.archive import Archive
-from db.importer import ImportOptions, ImportResult, import_paths
+from db.importer.results import ImportOptions, ImportResult
 from db.importer.writer import OCR_PAGE
 from db.ingest.base import IngestError
 from desktop.tasks import Task, TaskRunner
@@ -117,6 +117,8 @@ class ImportController(QObject):
         archive = self.archive
 
         def job(report: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> Any:
+            from db.importer.run import import_paths  # the readers load with the first import
+
             return import_paths(archive, paths, options, report=report, cancelled=cancelled)
 
         task = Task(job, "import")

@@ -1,0 +1,43 @@
+"""Packages that gather their modules' names load a module only when one of its names is used
+(db.lazy): the window starts without the importers, merges and findings it does not yet need."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LAZY = ["db.importer", "db.undo", "desktop.undo"]
+
+
+@pytest.mark.parametrize("package", LAZY)
+def test_every_name_of_a_lazy_package_is_there_and_typed(package: str) -> None:
+    module = importlib.import_module(package)
+    for name in module.__all__:
+        assert getattr(module, name) is not None, f"{package}.{name}"
+        assert name in dir(module)
+    with pytest.raises(AttributeError, match="no attribute 'missing'"):
+        module.missing  # noqa: B018
+    # what type checkers are told (the TYPE_CHECKING imports) is what is served at run time
+    tree = ast.parse((ROOT / package.replace(".", "/") / "__init__.py").read_text())
+    typed = {alias.name: node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+             and node.module and node.module.startswith(package + ".") for alias in node.names}
+    assert sorted(typed) == sorted(module.__all__)
+    for name, home in typed.items():
+        assert getattr(module, name) is getattr(importlib.import_module(home), name)
+
+
+def test_the_window_module_does_not_load_the_importers_or_every_undo_step() -> None:
+    code = ("import sys, desktop.window.main_window\n"
+            "print(' '.join(m for m in ('db.importer.run', 'db.ingest.parsing', 'db.undo.merge', "
+            "'db.undo.findings', 'desktop.undo.merge') if m in sys.modules))")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                            cwd=ROOT, timeout=120, check=True).stdout.split()
+    assert loaded == []
