@@ -63,7 +63,7 @@ class Statistics(QObject):
     def refresh_conflicts(self) -> Task:
         """Recompute the conflicts off the GUI thread (after a change, and at opening)."""
         archive = self.services.archive
-        known = self.pane.model.rows  # the claims in conflict are these rows, not a second copy
+        known = self.pane.model.held  # the claims in conflict that are listed now: those rows, not copies
         task = self.services.tasks.read(lambda *_: reads.conflicts(archive, known), "conflicts", background=True)
         task.on_finished(self._conflicts_arrived)
         task.on_failed(self.services.show_status)
@@ -82,9 +82,11 @@ class Statistics(QObject):
         path = path or self._save_path("Export statistics", "statistics.xlsx")
         if path is None:
             return None
-        ids = [r.id for r in self.pane.visible_rows()]
+        # the filters' list read with the export: the pane's may still be on its way
+        chosen = self.pane.claim_filter()
         archive = self.services.archive
-        return self._export(lambda *_: reads.export_statistics(archive, path, ids), path, "statistics")
+        return self._export(lambda *_: reads.export_statistics(archive, path, reads.listed(archive, chosen).ids),
+                            path, "statistics")
 
     def export_actors(self, path: Path | None = None) -> Task | None:
         path = path or self._save_path("Export actors", "actors.xlsx")

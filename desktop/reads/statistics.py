@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from db import lookup, queries
 from db.archive import Archive
+from db.claims_list import Choices, ClaimFilter, Listed, claim_choices, list_claims
 from db.conflicts import Conflict, find_conflicts
 from db.rows import StatisticRow, known_by_id
 from desktop.reads.base import read
@@ -26,6 +27,16 @@ def statistics(archive: Archive, ids: Sequence[int] | None = None, limit: int | 
     if ids is None:
         return read(archive, queries.list_statistics, limit=limit, known=held)
     return read(archive, queries.list_statistics, ids=list(ids), known=held)
+
+
+def listed(archive: Archive, chosen: ClaimFilter, grouping: Sequence[str] = ()) -> Listed:
+    """The statistics pane's ids for a filter, the number of claims in all, the totals."""
+    return read(archive, list_claims, chosen, grouping)
+
+
+def choices(archive: Archive, keep: dict[str, str | None] | None = None) -> Choices:
+    """What the statistics pane's filter bar offers."""
+    return read(archive, claim_choices, keep)
 
 
 def conflicts(archive: Archive, known: Iterable[StatisticRow] = ()) -> list[Conflict]:

@@ -84,8 +84,7 @@ def build_controllers(window: MainWindow) -> Controllers:
         exporting=Exporting(window, window.dialogs, lambda: window.sources.model.ids, window.sources.selected_source, parent=window),
         merging=Merging(window, window.dialogs, parent=window),
         live=LiveUpdates(window.archive, parent=window),
-        findings=Findings(window, window.dialogs, window.estimates, window.shown_source, parent=window,
-                          known_claims=lambda: window.statistics.model.rows),
+        findings=Findings(window, window.dialogs, window.estimates, window.shown_source, parent=window),
         places=Places(window, window.dialogs, parent=window),
         protection=Protection(window, window.dialogs, parent=window),
     )

@@ -28,6 +28,7 @@ from desktop import settings
 from desktop.changes import ACTORS, EVERYTHING, SOURCES, STATISTICS, Parts, only_annotations
 from desktop.controllers.base import Dialogs
 from desktop.models.sources import SourcesModel
+from desktop.models.statistics import StatisticsModel
 from desktop.reads import sources as source_reads
 from desktop.reads import statistics as statistic_reads
 from desktop.tasks import TaskRunner
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.reader)
         self.sources = SourcesPane(SourcesModel(archive, self.tasks))
         self.actors = ActorsPane()
-        self.statistics = StatisticsPane()
+        self.statistics = StatisticsPane(StatisticsModel(archive, self.tasks))
         self.annotations = AnnotationsPane()
         self.codes = CodesPane()
         self.conflicts = ConflictsPane()
@@ -266,10 +267,8 @@ class MainWindow(QMainWindow):
 
     def select_statistic(self, statistic_id: int) -> None:
         """Open a statistic's source in the reader, scrolled to its sentence, selected."""
-        row = next((s for s in self.statistics.model.rows if s.id == statistic_id), None)
-        if row is None:
-            found = statistic_reads.statistics(self.archive, ids=[statistic_id])
-            row = found[0] if found else None
+        found = statistic_reads.statistics(self.archive, ids=[statistic_id])
+        row = found[0] if found else None
         if row is None:
             return
         self.statistics.select_statistic(statistic_id, quietly=True)
