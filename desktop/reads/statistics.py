@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from db import lookup, queries
 from db.archive import Archive
 from db.claims_list import Choices, ClaimFilter, Listed, claim_choices, list_claims
-from db.conflicts import Conflict, find_conflicts
+from db.conflict_groups import ConflictGroup, find_conflict_groups
 from db.rows import StatisticRow, known_by_id
 from desktop.reads.base import read
 
@@ -39,10 +39,10 @@ def choices(archive: Archive, keep: dict[str, str | None] | None = None) -> Choi
     return read(archive, claim_choices, keep)
 
 
-def conflicts(archive: Archive, known: Iterable[StatisticRow] = ()) -> list[Conflict]:
-    """Claims about the same thing that disagree; a claim read the same as one of ``known`` (the
-    statistics pane's rows) is that object."""
-    return read(archive, find_conflicts, known=known)
+def conflicts(archive: Archive) -> list[ConflictGroup]:
+    """Claims about the same thing that disagree, by id (the window reads the claims of those
+    it shows when it shows them)."""
+    return read(archive, find_conflict_groups)
 
 
 def known_measures(archive: Archive) -> list[str]:

@@ -22,7 +22,7 @@ from desktop.models.statistics import StatisticsModel
 from desktop.views.statistics.cells import changes_for_cell
 
 if TYPE_CHECKING:
-    from db.conflicts import Conflict
+    from db.conflict_groups import ConflictGroup
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -81,7 +81,7 @@ class StatisticsFilterProxy(QIdentityProxyModel):
         super().__init__(parent)
         self.conflicting: set[int] = set()
         #: the conflict each conflicting claim is in (its tooltip is written when asked for)
-        self._conflict_of: dict[int, Conflict] = {}
+        self._conflict_of: dict[int, ConflictGroup] = {}
         self.editable = True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -89,8 +89,8 @@ class StatisticsFilterProxy(QIdentityProxyModel):
         if model is not None:
             model.sort(column, order)
 
-    def set_conflicts(self, conflicts: Iterable[Conflict]) -> None:
-        conflict_of = {claim.id: conflict for conflict in conflicts for claim in conflict.claims}
+    def set_conflicts(self, conflicts: Iterable[ConflictGroup]) -> None:
+        conflict_of = {statistic_id: conflict for conflict in conflicts for statistic_id in conflict.statistic_ids}
         self._conflict_of = conflict_of
         self.conflicting = set(conflict_of)
         # no dataChanged: a view puts the model's data back into an open cell editor on it, and
@@ -101,9 +101,11 @@ class StatisticsFilterProxy(QIdentityProxyModel):
         conflict = self._conflict_of.get(statistic_id)
         if conflict is None:
             return ""
-        others = [c for c in conflict.claims if c.id != statistic_id]
-        lines = [f"{values.format(o) or '?'} — {o.claimant or 'the author'} ({source_label(o)})"
-                 for o in others[:NOTE_CLAIMS]]
+        others = [i for i in conflict.statistic_ids if i != statistic_id]
+        model = self.sourceModel()
+        # the few named are read now (the conflicts hold ids, not every claim of the archive)
+        read = model.rows_of(others[:NOTE_CLAIMS]) if isinstance(model, StatisticsModel) else []
+        lines = [f"{values.format(o) or '?'} — {o.claimant or 'the author'} ({source_label(o)})" for o in read]
         if len(others) > NOTE_CLAIMS:
             lines.append(f"and {len(others) - NOTE_CLAIMS:,} more")
         return "Conflicts with:\n" + "\n".join(lines)

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
 from db.claims_list import ClaimFilter
-from db.conflicts import Conflict
+from db.conflict_groups import ConflictGroup
 from db.rows import StatisticRow
 from desktop.models.statistics import StatisticsModel
 from desktop.views.common import filter_box, pane_layout, select_row, selected_id, tidy_table
@@ -110,7 +110,7 @@ class StatisticsPane(QWidget):
         chosen = self.tools.criteria().claims(self.filter_edit.text(), self.proxy.conflicting)
         return replace(chosen, order=self.model.filter.order, descending=self.model.filter.descending)
 
-    def set_conflicts(self, conflicts: list[Conflict]) -> None:
+    def set_conflicts(self, conflicts: list[ConflictGroup]) -> None:
         """Flag the claims that conflict (and offer "Conflicts only")."""
         self.proxy.set_conflicts(conflicts)
         self.view.viewport().update()  # the flags drawn anew

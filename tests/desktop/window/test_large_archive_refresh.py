@@ -123,7 +123,7 @@ def test_the_estimates_read_their_claims_when_asked_and_a_new_one_is_read(
     qtbot: QtBot, archive: Archive
 ) -> None:
     """The estimates cover every claim but hold none of them until asked (the pane expands an
-    estimate); the conflicts hold only the claims in conflict; a claim written meanwhile is read."""
+    estimate); the conflicts hold the ids of the claims in conflict; a claim written meanwhile is read."""
     _claims_by_year(archive, range(2000, 2012))
     with archive.session() as session:
         add_statistic(session, NewStatistic(value=500.0, measure="killed", subject="civilians",
@@ -135,7 +135,7 @@ def test_the_estimates_read_their_claims_when_asked_and_a_new_one_is_read(
     listed = {r.id: r for r in window.statistics.visible_rows()}
     assert len(listed) == 13
     [conflict] = controllers.statistics.conflicts
-    assert sorted(c.value or 0 for c in conflict.claims) == [15.0, 500.0]
+    assert sorted(listed[i].value or 0 for i in conflict.statistic_ids) == [15.0, 500.0]
     claims = window.estimates.claims
     assert isinstance(claims, ClaimsById)
     assert set(claims) == set(listed)
