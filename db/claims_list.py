@@ -153,6 +153,11 @@ class _Labels:
         return [*wanted, Statistic.id]
 
 
+def claim_count(session: Session) -> int:
+    """How many claims the archive holds."""
+    return session.scalar(select(func.count(Statistic.id))) or 0
+
+
 def claim_ids(session: Session, chosen: ClaimFilter = ClaimFilter()) -> list[int]:
     """The ids of the claims ``chosen`` lets through, in its order."""
     labels = _Labels()

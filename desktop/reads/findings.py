@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db import queries
+from db.apart import read_apart
 from db.archive import Archive
 from db.findings.estimates import Finding, Selection, estimate
 from db.findings.report.build import Report, ReportOptions
@@ -68,8 +69,11 @@ def estimates(archive: Archive, rule: str, preferred: Sequence[str] = ()) -> Est
     """Every estimate by ``rule`` (ValueError for a rule that cannot be read), with those kept;
     their claims are read when asked for (:class:`ClaimsById`)."""
     from db.findings.saved import key_of, saved_estimates
+    from desktop.reads.statistics import apart_location
 
-    findings = read(archive, estimate, Selection(), rule, list(preferred))
+    # on a large archive in a process of its own (db.apart): its temporaries stay there
+    args = (Selection(), rule, list(preferred))
+    findings = read_apart(apart_location(archive), estimate, *args, here=lambda: read(archive, estimate, *args))
     ids = {i for f in findings for i in (*f.claims, *(i for i, _why in f.excluded))}
     saved = {key_of(r.saved): r for r in read(archive, saved_estimates)}
     kept = {n: saved[k] for n, f in enumerate(findings) if (k := key_of(f)) in saved}
