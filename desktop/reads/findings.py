@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,12 +29,12 @@ class ClaimsById(Mapping[int, StatisticRow]):
 
     def __init__(self, archive: Archive, ids: Iterable[int] = ()) -> None:
         self.archive = archive
-        self._ids = frozenset(ids)
+        self._ids = array("q", sorted(set(ids)))  # 8 bytes an id (a frozenset: some 40)
         self._kept: OrderedDict[int, StatisticRow] = OrderedDict()
 
     def rows_of(self, ids: Sequence[int]) -> dict[int, StatisticRow]:
         """The claims of ``ids`` there are (one read for those not kept)."""
-        wanted = [i for i in ids if i in self._ids and i not in self._kept]
+        wanted = [i for i in ids if i in self and i not in self._kept]
         for start in range(0, len(wanted), 5000):
             for row in read(self.archive, queries.list_statistics, ids=wanted[start : start + 5000]):
                 self._kept[row.id] = row
@@ -47,10 +49,13 @@ class ClaimsById(Mapping[int, StatisticRow]):
         return self.rows_of([statistic_id])[statistic_id]
 
     def __contains__(self, statistic_id: object) -> bool:
-        return statistic_id in self._ids
+        if not isinstance(statistic_id, int | float):  # an id read as a float (14.0) is 14, as in a set
+            return False
+        n = bisect_left(self._ids, statistic_id)
+        return n < len(self._ids) and self._ids[n] == statistic_id
 
     def __iter__(self) -> Iterator[int]:
-        return iter(sorted(self._ids))
+        return iter(self._ids)
 
     def __len__(self) -> int:
         return len(self._ids)
