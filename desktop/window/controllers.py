@@ -56,8 +56,8 @@ class Controllers:
         self.protection.check_on_opening()
 
     def work_out_findings(self) -> None:
-        """The conflicts and the estimates, once the statistics pane lists every claim: they
-        hold its rows rather than second copies of 100,000 claims read meanwhile."""
+        """The conflicts and the estimates, once the window's lists are in (they go through
+        every claim: on a large archive in a process of their own, see db.apart)."""
         self.statistics.refresh_conflicts()
         self.findings.refresh()
 

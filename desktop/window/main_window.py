@@ -126,7 +126,8 @@ class MainWindow(QMainWindow):
         self.refresh()
         # what can wait starts once the lists are in (desktop.window.controllers)
         self.refreshed.connect(self.controllers.start_background_work, Qt.ConnectionType.SingleShotConnection)
-        self.lists.statistics_listed.connect(self.controllers.work_out_findings, Qt.ConnectionType.SingleShotConnection)
+        # the conflicts and estimates (every claim) once the window is usable, not in its way
+        self.refreshed.connect(self.controllers.work_out_findings, Qt.ConnectionType.SingleShotConnection)
         self.controllers.live.start()
         from desktop.window.locking import IdleLock
 
