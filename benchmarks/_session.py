@@ -166,7 +166,7 @@ def session_child(path: str, sources: int = 100, trace: bool = False) -> None:
 
     def every_pane() -> None:
         statistics = window.statistics
-        if statistics.partial or statistics.loading or window.chart is None or not seen_conflicts \
+        if statistics.model.loading or statistics.loading or window.chart is None or not seen_conflicts \
                 or not seen_estimates:
             QTimer.singleShot(20, every_pane)
             return

@@ -74,7 +74,7 @@ def child(archive: str, files: str) -> None:
 
     def every_pane() -> None:
         statistics = window.statistics
-        if statistics.partial or statistics.loading or window.chart is None:
+        if statistics.model.loading or statistics.loading or window.chart is None:
             QTimer.singleShot(20, every_pane)
             return
         QTimer.singleShot(1000, idle)  # background work after the panes (counts, conflicts) settles

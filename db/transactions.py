@@ -47,11 +47,18 @@ def writes_refused(engine: Engine) -> str | None:
     return str(reason) if reason else None
 
 
+def casefold(text: object) -> str:
+    """A text without regard to case (SQL ``dossier_casefold``); '' for NULL."""
+    return str(text).casefold() if text is not None else ""
+
+
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # SQLAlchemy, not the sqlite3 module, says where transactions begin (see _begin): the
     # module's own rule leaves DDL outside any transaction, so a schema would be half-made
     # whenever the process died while creating or upgrading it.
     dbapi_connection.isolation_level = None
+    # the claims list's text filter folds case as Python does (SQLite's lower() only knows ASCII)
+    dbapi_connection.create_function("dossier_casefold", 1, casefold, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

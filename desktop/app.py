@@ -167,7 +167,7 @@ def _screenshot(app: QApplication, window: Any, args: argparse.Namespace) -> int
         if chosen is not None and not window.open_source(chosen):
             print(f"dossier: {chosen}: no such source", file=sys.stderr)
             result["code"] = EXIT_FAILED
-        if source_id is None and window.statistics.model.rowCount():
+        if source_id is None and window.statistics.model.total:
             # show a statistic selected, as a researcher would see it
             first_stat = window.statistics.model.row_at(0)
             if first_stat is not None and first_stat.source_id == chosen:

@@ -3,7 +3,7 @@ progress and Cancel (the report is written on the read pool: it only reads the a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,6 @@ from db.findings.estimates import Finding, Selection
 from db.findings.report.build import ReportOptions
 from db.findings.rules import Rule
 from db.findings.vague import VagueRule
-from db.rows import StatisticRow
 from desktop import undo
 from desktop.controllers.base import Dialogs, Services
 from desktop.reads import findings as reads
@@ -32,11 +31,8 @@ class Findings(QObject):
     report_written = Signal(str)
 
     def __init__(self, services: Services, dialogs: Dialogs, pane: EstimatesPane,
-                 shown_source: Callable[[], tuple[int, str] | None], parent: QWidget,
-                 known_claims: Callable[[], Iterable[StatisticRow]] = tuple) -> None:
+                 shown_source: Callable[[], tuple[int, str] | None], parent: QWidget) -> None:
         super().__init__(parent)
-        #: the claims the window holds already (the statistics pane's): the estimates share them
-        self.known_claims = known_claims
         self.services = services
         self.dialogs = dialogs
         self.pane = pane
@@ -53,8 +49,7 @@ class Findings(QObject):
     def refresh(self) -> Task:
         """Recompute the estimates by the pane's rule, off the GUI thread."""
         archive, rule, preferred = self.services.archive, self.pane.chosen_rule, self.pane.preferred
-        known = self.known_claims()
-        task = self.services.tasks.read(lambda *_: reads.estimates(archive, rule, preferred, known), "estimates",
+        task = self.services.tasks.read(lambda *_: reads.estimates(archive, rule, preferred), "estimates",
                                         background=True)
         task.on_finished(self._arrived)
         task.on_failed(self.pane.show_error)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from db.conflicts import Conflict
+from db.conflict_groups import ConflictGroup
 from desktop import undo
 from desktop.controllers.base import Dialogs, Services
 from desktop.reads import actors as actor_reads
@@ -48,7 +48,7 @@ class Statistics(QObject):
         self.dialogs = dialogs
         self.pane = pane
         self.conflicts_pane = conflicts_pane
-        self.conflicts: list[Conflict] = []
+        self.conflicts: list[ConflictGroup] = []
         pane.edit_requested.connect(self.edit_statistic)
         pane.edit_refused.connect(lambda reason: services.show_status(reason, 8000))
         services.archive_changed.connect(self.refresh_conflicts)
@@ -63,13 +63,12 @@ class Statistics(QObject):
     def refresh_conflicts(self) -> Task:
         """Recompute the conflicts off the GUI thread (after a change, and at opening)."""
         archive = self.services.archive
-        known = self.pane.model.rows  # the claims in conflict are these rows, not a second copy
-        task = self.services.tasks.read(lambda *_: reads.conflicts(archive, known), "conflicts", background=True)
+        task = self.services.tasks.read(lambda *_: reads.conflicts(archive), "conflicts", background=True)
         task.on_finished(self._conflicts_arrived)
         task.on_failed(self.services.show_status)
         return task
 
-    def _conflicts_arrived(self, conflicts: list[Conflict]) -> None:
+    def _conflicts_arrived(self, conflicts: list[ConflictGroup]) -> None:
         self.conflicts = conflicts
         self.pane.set_conflicts(conflicts)
         self.conflicts_pane.set_conflicts(conflicts)
@@ -82,9 +81,11 @@ class Statistics(QObject):
         path = path or self._save_path("Export statistics", "statistics.xlsx")
         if path is None:
             return None
-        ids = [r.id for r in self.pane.visible_rows()]
+        # the filters' list read with the export: the pane's may still be on its way
+        chosen = self.pane.claim_filter()
         archive = self.services.archive
-        return self._export(lambda *_: reads.export_statistics(archive, path, ids), path, "statistics")
+        return self._export(lambda *_: reads.export_statistics(archive, path, reads.listed(archive, chosen).ids),
+                            path, "statistics")
 
     def export_actors(self, path: Path | None = None) -> Task | None:
         path = path or self._save_path("Export actors", "actors.xlsx")

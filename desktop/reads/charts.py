@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from db import chartdata
+from db.apart import read_apart
 from db.archive import Archive
 from db.chartdata import GroupBy, SavedChart
 
@@ -47,15 +48,17 @@ def choices(archive: Archive) -> Choices:
 
 
 def frame(archive: Archive, options: FrameOptions) -> pd.DataFrame:
-    """One row per statistic the options choose (columns: :data:`db.chartdata.COLUMNS`)."""
-    with archive.session() as session:
-        return chartdata.chart_frame(
-            session,
-            measures=list(options.measures),
-            subjects=list(options.subjects) or None,
-            group_by=options.group_by,
-            include_reference=options.include_reference,
-        )
+    """One row per statistic the options choose (columns: :data:`db.chartdata.COLUMNS`); on a
+    large archive read in a process of its own (:mod:`db.apart`: only the frame comes back)."""
+    from desktop.reads.statistics import apart_location
+
+    args = (list(options.measures), list(options.subjects) or None, options.group_by, options.include_reference)
+
+    def here() -> pd.DataFrame:
+        with archive.session() as session:
+            return chartdata.chart_frame(session, *args)
+
+    return read_apart(apart_location(archive), chartdata.chart_frame, *args, here=here)
 
 
 def save(archive: Archive, name: str, settings: dict[str, Any]) -> list[SavedChart]:

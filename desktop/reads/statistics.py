@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db import lookup, queries
+from db.apart import read_apart
 from db.archive import Archive
-from db.conflicts import Conflict, find_conflicts
+from db.claims_list import Choices, ClaimFilter, Listed, claim_choices, claim_count, list_claims
+from db.conflict_groups import ConflictGroup, find_conflict_groups
 from db.rows import StatisticRow, known_by_id
 from desktop.reads.base import read
 
@@ -28,10 +30,34 @@ def statistics(archive: Archive, ids: Sequence[int] | None = None, limit: int | 
     return read(archive, queries.list_statistics, ids=list(ids), known=held)
 
 
-def conflicts(archive: Archive, known: Iterable[StatisticRow] = ()) -> list[Conflict]:
-    """Claims about the same thing that disagree; a claim read the same as one of ``known`` (the
-    statistics pane's rows) is that object."""
-    return read(archive, find_conflicts, known=known)
+def listed(archive: Archive, chosen: ClaimFilter, grouping: Sequence[str] = ()) -> Listed:
+    """The statistics pane's ids for a filter, the number of claims in all, the totals."""
+    return read(archive, list_claims, chosen, grouping)
+
+
+def choices(archive: Archive, keep: dict[str, str | None] | None = None) -> Choices:
+    """What the statistics pane's filter bar offers."""
+    return read(archive, claim_choices, keep)
+
+
+#: from this many claims, the conflicts and estimates are worked out in a process of their own
+#: (:mod:`db.apart`: their temporaries never stay in the window's memory); a fresh process
+#: costs about a second of start-up, more than the whole work on a small archive
+APART_CLAIMS = 20_000
+
+
+def apart_location(archive: Archive) -> str | None:
+    """Where a process of its own can open the archive for a big read, or None: a small one,
+    an encrypted one (the key stays here), a server."""
+    if archive.encrypted or "://" in archive.location:
+        return None
+    return archive.location if read(archive, claim_count) >= APART_CLAIMS else None
+
+
+def conflicts(archive: Archive) -> list[ConflictGroup]:
+    """Claims about the same thing that disagree, by id (the window reads the claims of those
+    it shows when it shows them); on a large archive worked out in a process of its own."""
+    return read_apart(apart_location(archive), find_conflict_groups, here=lambda: read(archive, find_conflict_groups))
 
 
 def known_measures(archive: Archive) -> list[str]:

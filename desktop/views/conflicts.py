@@ -5,7 +5,7 @@ Activating a claim emits ``statistic_activated(id)``; the window opens its sourc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -17,7 +17,7 @@ from desktop.models.display import period
 from desktop.views.common import heading_and_tree, pane_layout, tree_leaves
 
 if TYPE_CHECKING:
-    from db.conflicts import Conflict
+    from db.conflict_groups import ConflictGroup
     from db.rows import StatisticRow
 
 COLUMNS = ("Claim", "Period", "Place", "Claimant", "Source", "Quote")
@@ -37,9 +37,12 @@ class ConflictsPane(QWidget):
 
     statistic_activated = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, read_claims: Callable[[Sequence[int]], list[StatisticRow]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictsView")
+        #: reads the claims of some ids (those of the conflicts shown, when they are shown)
+        self.read_claims = read_claims
         self.heading, self.tree = heading_and_tree("conflicts", COLUMNS, (150, 110, 110, 140, 180))
         self.tree.setUniformRowHeights(True)  # one line a row (quotes are flattened): fast to lay out
         layout = pane_layout(self)
@@ -52,10 +55,10 @@ class ConflictsPane(QWidget):
         self._collapsed: set[str] = set()
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
-        self.conflicts: list[Conflict] = []
+        self.conflicts: list[ConflictGroup] = []
         self.set_conflicts([])
 
-    def set_conflicts(self, conflicts: Sequence[Conflict]) -> None:
+    def set_conflicts(self, conflicts: Sequence[ConflictGroup]) -> None:
         self.conflicts = list(conflicts)
         tops = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
         self._collapsed = {top.text(0) for top in tops if top is not None and not top.isExpanded()}
@@ -79,7 +82,9 @@ class ConflictsPane(QWidget):
         shown = self.tree.topLevelItemCount()
         bold = QFont(self.tree.font())
         bold.setBold(True)
-        tops = [self._conflict_item(conflict, bold) for conflict in conflicts[shown : shown + PAGE]]
+        page = conflicts[shown : shown + PAGE]
+        claims = {r.id: r for r in self.read_claims([i for c in page for i in c.statistic_ids])}
+        tops = [self._conflict_item(conflict, claims, bold) for conflict in page]
         # all at once, with updates off: one by one, a tree lays itself out again for each
         self.tree.setUpdatesEnabled(False)
         try:
@@ -90,10 +95,10 @@ class ConflictsPane(QWidget):
         finally:
             self.tree.setUpdatesEnabled(True)
         shown += len(tops)
-        claims = sum(len(c.claims) for c in conflicts)
+        claims_in_all = sum(c.size for c in conflicts)
         more = len(conflicts) - shown
         self.heading.setText(
-            f"{len(conflicts):,} conflict{'s' if len(conflicts) != 1 else ''} among {claims:,} claims"
+            f"{len(conflicts):,} conflict{'s' if len(conflicts) != 1 else ''} among {claims_in_all:,} claims"
             + (f" (the first {shown:,} listed)" if more else "")
             + ". Double-click a claim to read it in its source."
         )
@@ -101,13 +106,13 @@ class ConflictsPane(QWidget):
         self.more.setVisible(more > 0)
 
     @staticmethod
-    def _conflict_item(conflict: Conflict, bold: QFont) -> QTreeWidgetItem:
+    def _conflict_item(conflict: ConflictGroup, claims: dict[int, StatisticRow], bold: QFont) -> QTreeWidgetItem:
         what = " ".join(p for p in (conflict.subject, conflict.measure) if p) or "statistic"
         where = ", ".join(conflict.places)
         top = QTreeWidgetItem([what + (f" — {where}" if where else "")])
         top.setFont(0, bold)
         top.setToolTip(0, conflict.describe())
-        for claim in conflict.claims:
+        for claim in (claims[i] for i in conflict.statistic_ids if i in claims):
             item = QTreeWidgetItem(
                 [
                     values.format(claim),

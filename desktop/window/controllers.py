@@ -56,8 +56,8 @@ class Controllers:
         self.protection.check_on_opening()
 
     def work_out_findings(self) -> None:
-        """The conflicts and the estimates, once the statistics pane lists every claim: they
-        hold its rows rather than second copies of 100,000 claims read meanwhile."""
+        """The conflicts and the estimates, once the window's lists are in (they go through
+        every claim: on a large archive in a process of their own, see db.apart)."""
         self.statistics.refresh_conflicts()
         self.findings.refresh()
 
@@ -84,8 +84,7 @@ def build_controllers(window: MainWindow) -> Controllers:
         exporting=Exporting(window, window.dialogs, lambda: window.sources.model.ids, window.sources.selected_source, parent=window),
         merging=Merging(window, window.dialogs, parent=window),
         live=LiveUpdates(window.archive, parent=window),
-        findings=Findings(window, window.dialogs, window.estimates, window.shown_source, parent=window,
-                          known_claims=lambda: window.statistics.model.rows),
+        findings=Findings(window, window.dialogs, window.estimates, window.shown_source, parent=window),
         places=Places(window, window.dialogs, parent=window),
         protection=Protection(window, window.dialogs, parent=window),
     )

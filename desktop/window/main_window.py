@@ -28,6 +28,7 @@ from desktop import settings
 from desktop.changes import ACTORS, EVERYTHING, SOURCES, STATISTICS, Parts, only_annotations
 from desktop.controllers.base import Dialogs
 from desktop.models.sources import SourcesModel
+from desktop.models.statistics import StatisticsModel
 from desktop.reads import sources as source_reads
 from desktop.reads import statistics as statistic_reads
 from desktop.tasks import TaskRunner
@@ -80,10 +81,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.reader)
         self.sources = SourcesPane(SourcesModel(archive, self.tasks))
         self.actors = ActorsPane()
-        self.statistics = StatisticsPane()
+        self.statistics = StatisticsPane(StatisticsModel(archive, self.tasks))
         self.annotations = AnnotationsPane()
         self.codes = CodesPane()
-        self.conflicts = ConflictsPane()
+        self.conflicts = ConflictsPane(self.statistics.model.rows_of)
         self.suggestions = SuggestionsPane()
         self.estimates = EstimatesPane()
         self.chart_placeholder = QLabel("Loading the chart…")
@@ -125,7 +126,8 @@ class MainWindow(QMainWindow):
         self.refresh()
         # what can wait starts once the lists are in (desktop.window.controllers)
         self.refreshed.connect(self.controllers.start_background_work, Qt.ConnectionType.SingleShotConnection)
-        self.lists.statistics_listed.connect(self.controllers.work_out_findings, Qt.ConnectionType.SingleShotConnection)
+        # the conflicts and estimates (every claim) once the window is usable, not in its way
+        self.refreshed.connect(self.controllers.work_out_findings, Qt.ConnectionType.SingleShotConnection)
         self.controllers.live.start()
         from desktop.window.locking import IdleLock
 
@@ -266,10 +268,8 @@ class MainWindow(QMainWindow):
 
     def select_statistic(self, statistic_id: int) -> None:
         """Open a statistic's source in the reader, scrolled to its sentence, selected."""
-        row = next((s for s in self.statistics.model.rows if s.id == statistic_id), None)
-        if row is None:
-            found = statistic_reads.statistics(self.archive, ids=[statistic_id])
-            row = found[0] if found else None
+        found = statistic_reads.statistics(self.archive, ids=[statistic_id])
+        row = found[0] if found else None
         if row is None:
             return
         self.statistics.select_statistic(statistic_id, quietly=True)

@@ -31,6 +31,18 @@ def settle(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.tasks.active == 0, timeout=10_000)
 
 
+def statistics_listed(window: MainWindow, timeout_ms: int = 10_000) -> None:
+    """Wait until the statistics pane's list (filtered and totalled in SQL, off the GUI thread)
+    has arrived."""
+    from PySide6.QtCore import QDeadlineTimer
+    from PySide6.QtTest import QTest
+
+    deadline = QDeadlineTimer(timeout_ms)
+    while window.statistics.model.loading or window.statistics.loading:
+        assert not deadline.hasExpired(), "the statistics were not listed in time"
+        QTest.qWait(5)
+
+
 def select_text(window: MainWindow, quote: str, occurrence: int = 0) -> tuple[int, int]:
     """Select ``quote`` in the reader the way a mouse would: a QTextCursor in UTF-16 units.
 

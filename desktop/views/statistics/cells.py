@@ -7,11 +7,10 @@ import re
 from typing import Any
 
 from db import values
+from db.claims_list import AUTHOR
 from db.dates import PartialDate
-from desktop.models.lists import StatisticsModel
+from desktop.models.statistics import StatisticsModel
 
-#: who made a claim the source's author made (shown and typed in the Claimant column)
-AUTHOR = "(the author)"
 
 def parse_period_cell(text: str) -> dict[str, PartialDate | None]:
     """"2014", "2010 – 2015-07-11" or "" as period_start and period_end (ValueError if not dates)."""

@@ -6,22 +6,23 @@ The proxy also flags conflicting claims and turns cell edits into ``edit_request
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from db import values
+from db.claims_list import AUTHOR, REFERENCE, ClaimFilter
 from db.rows import StatisticRow
-from desktop.models.base import FilterOnlyProxy, Role
-from desktop.models.lists import StatisticsModel
-from desktop.views.statistics.cells import AUTHOR, changes_for_cell
+from desktop.models.base import Role
+from desktop.models.statistics import StatisticsModel
+from desktop.views.statistics.cells import changes_for_cell
 
 if TYPE_CHECKING:
-    from db.conflicts import Conflict
+    from db.conflict_groups import ConflictGroup
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,7 +38,6 @@ EDITABLE_COLUMNS = {
 CONFLICT_COLOUR = QColor("#ffd8cc")
 #: a conflicting claim's tooltip lists this many of the claims it disagrees with
 NOTE_CLAIMS = 8
-REFERENCE = "(reference data)"
 
 
 @dataclass(frozen=True)
@@ -52,32 +52,11 @@ class StatisticsFilter:
     year_to: int | None = None
     conflicts_only: bool = False
 
-    def accepts(self, row: StatisticRow, conflicting: set[int]) -> bool:
-        if self.measure is not None and row.measure != self.measure:
-            return False
-        if self.place is not None and (row.place or "") != self.place:
-            return False
-        if self.claimant is not None and (row.claimant or AUTHOR) != self.claimant:
-            return False
-        if self.source is not None and source_label(row) != self.source:
-            return False
-        if self.conflicts_only and row.id not in conflicting:
-            return False
-        if self.year_from is not None or self.year_to is not None:
-            start = row.period_start or row.period_end
-            end = row.period_end or row.period_start
-            if start is None or end is None:
-                return False
-            # overlapping the chosen years counts ("since 2010" is in 2012)
-            if self.year_from is not None and end.year < self.year_from:
-                return False
-            if self.year_to is not None and start.year > self.year_to:
-                return False
-        return True
-
-
-#: the filter bar with nothing chosen (one object: "is it filtering?" asked for every row is cheap)
-_ANY = StatisticsFilter()
+    def claims(self, text: str, conflicting: Iterable[int]) -> ClaimFilter:
+        """The query for these choices and a filter box's text (SQL does the filtering)."""
+        return ClaimFilter(measure=self.measure, place=self.place, claimant=self.claimant, source=self.source,
+                           year_from=self.year_from, year_to=self.year_to, text=text.strip(),
+                           within=frozenset(conflicting) if self.conflicts_only else None)
 
 
 def source_label(row: StatisticRow) -> str:
@@ -86,8 +65,43 @@ def source_label(row: StatisticRow) -> str:
     return row.source_title or f"Source {row.source_id}"
 
 
-class StatisticsFilterProxy(FilterOnlyProxy):
-    """The pane's proxy: its text filter plus :class:`StatisticsFilter`, conflict flags, editing.
+class ConflictingIds:
+    """The ids of the claims in conflict and the conflict each is in, as two packed arrays (a
+    set and a dict of 100,000 ids held some 10 MB): ``id in ids``, ``len(ids)``, iteration."""
+
+    def __init__(self, conflicts: Iterable[ConflictGroup] = ()) -> None:
+        import numpy as np
+
+        self.conflicts = list(conflicts)
+        ids = [np.frombuffer(c.packed_ids, dtype=np.int64) for c in self.conflicts]
+        flat = np.concatenate(ids) if ids else np.zeros(0, np.int64)
+        groups = np.repeat(np.arange(len(ids), dtype=np.int32), [len(i) for i in ids])
+        order = np.argsort(flat, kind="stable")
+        self._ids, self._groups = flat[order], groups[order]
+
+    def _position(self, statistic_id: object) -> int | None:
+        if not isinstance(statistic_id, int | float) or not len(self._ids):
+            return None
+        n = int(self._ids.searchsorted(statistic_id))
+        return n if n < len(self._ids) and int(self._ids[n]) == statistic_id else None
+
+    def __contains__(self, statistic_id: object) -> bool:
+        return self._position(statistic_id) is not None
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._ids.tolist())
+
+    def conflict_of(self, statistic_id: int) -> ConflictGroup | None:
+        n = self._position(statistic_id)
+        return self.conflicts[int(self._groups[n])] if n is not None else None
+
+
+class StatisticsFilterProxy(QIdentityProxyModel):
+    """The pane's proxy over the lazy model (which filters and sorts in SQL): conflict flags and
+    editing.
 
     ``edit_requested(statistic_id, changes, text, version)`` is emitted for a cell edit, with the
     version of the row the cell showed (a save by someone else since is then not overwritten);
@@ -99,85 +113,33 @@ class StatisticsFilterProxy(FilterOnlyProxy):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.criteria = _ANY
-        self.conflicting: set[int] = set()
-        #: the conflict each conflicting claim is in (its tooltip is written when asked for)
-        self._conflict_of: dict[int, Conflict] = {}
+        #: the ids of the claims in conflict (on a large archive, nearly every claim)
+        self.conflicting = ConflictingIds()
         self.editable = True
-        #: the text filter, casefolded ("" for none), and each row's words to look in, by id
-        self._text = ""
-        self._haystacks: dict[int, str] = {}
 
-    def setFilterFixedString(self, pattern: str) -> None:  # the filter box's text
-        text = pattern.strip().casefold()
-        if text != self._text:
-            self.beginFilterChange()
-            self._text = text
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def _rows(self) -> list[StatisticRow]:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         model = self.sourceModel()
-        return cast(StatisticsModel, model)._rows if model is not None else []
+        if model is not None:
+            model.sort(column, order)
 
-    def _filtering(self) -> bool:
-        return bool(self._text) or self.criteria is not _ANY
-
-    def _accepts(self, row: StatisticRow) -> bool:
-        if self._text:
-            haystack = self._haystacks.get(row.id)
-            if haystack is None:
-                haystack = " ".join(str(c.display(row)) for c in StatisticsModel.columns).casefold()
-                self._haystacks[row.id] = haystack
-            if self._text not in haystack:
-                return False
-        return self.criteria.accepts(row, self.conflicting)
-
-    def rows_changed(self) -> None:
-        """The model's rows were replaced: forget the words kept for the text filter."""
-        self._haystacks.clear()
-
-    def set_criteria(self, criteria: StatisticsFilter) -> None:
-        if criteria != self.criteria:
-            self.beginFilterChange()
-            self.criteria = _ANY if criteria == _ANY else criteria
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_conflicts(self, conflicts: Iterable[Conflict]) -> None:
-        conflict_of = {claim.id: conflict for conflict in conflicts for claim in conflict.claims}
-        # the rows shown change only under "Conflicts only"; re-filtering otherwise would close a
-        # cell being edited (the conflicts are worked out again after every edit, off the thread)
-        refilter = self.criteria.conflicts_only
-        if refilter:
-            self.beginFilterChange()
-        self._conflict_of = conflict_of
-        self.conflicting = set(conflict_of)
-        if refilter:
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    def set_conflicts(self, conflicts: Iterable[ConflictGroup]) -> None:
+        self.conflicting = ConflictingIds(conflicts)
         # no dataChanged: a view puts the model's data back into an open cell editor on it, and
         # what the researcher was typing would be lost; the pane repaints the rows instead
 
     def conflict_note(self, statistic_id: int) -> str:
         """What a conflicting claim's tooltip says: the claims it disagrees with (the first few)."""
-        conflict = self._conflict_of.get(statistic_id)
+        conflict = self.conflicting.conflict_of(statistic_id)
         if conflict is None:
             return ""
-        others = [c for c in conflict.claims if c.id != statistic_id]
-        lines = [f"{values.format(o) or '?'} — {o.claimant or 'the author'} ({source_label(o)})"
-                 for o in others[:NOTE_CLAIMS]]
+        others = [i for i in conflict.statistic_ids if i != statistic_id]
+        model = self.sourceModel()
+        # the few named are read now (the conflicts hold ids, not every claim of the archive)
+        read = model.rows_of(others[:NOTE_CLAIMS]) if isinstance(model, StatisticsModel) else []
+        lines = [f"{values.format(o) or '?'} — {o.claimant or 'the author'} ({source_label(o)})" for o in read]
         if len(others) > NOTE_CLAIMS:
             lines.append(f"and {len(others) - NOTE_CLAIMS:,} more")
         return "Conflicts with:\n" + "\n".join(lines)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._filtering():
-            return True
-        rows = self._rows()
-        return not 0 <= source_row < len(rows) or self._accepts(rows[source_row])
-
-    def visible_rows(self) -> list[StatisticRow]:
-        """The rows shown, in their order (the model's: this proxy does not reorder)."""
-        rows = self._rows()
-        return [r for r in rows if self._accepts(r)] if self._filtering() else list(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -1,8 +1,10 @@
 """The statistics pane: every claim with its value, range, period, place, claimant and source.
 
 Above the table, a filter box and a filter bar (measure, place, claimant, source, years, conflicts
-only, grouping); below it, totals per group. Cells can be edited (double-click or F2): the pane
-asks with ``edit_requested(statistic_id, changes, text, version)`` and never writes itself; the context
+only, grouping); below it, totals per group. The list is lazy (:mod:`desktop.models.statistics`):
+filter, order and totals are worked out in SQL off the GUI thread, and the rows are read a page
+at a time as the table shows them. Cells can be edited (double-click or F2): the pane asks with
+``edit_requested(statistic_id, changes, text, version)`` and never writes itself; the context
 menu and the Delete key ask likewise (``show_requested``, ``memo_requested``, ``delete_requested``).
 """
 
@@ -15,9 +17,10 @@ from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
-from db.conflicts import Conflict
+from db.claims_list import ClaimFilter
+from db.conflict_groups import ConflictGroup
 from db.rows import StatisticRow
-from desktop.models.lists import StatisticsModel
+from desktop.models.statistics import StatisticsModel
 from desktop.views.common import filter_box, pane_layout, select_row, selected_id, tidy_table
 from desktop.views.statistics.filtering import StatisticsFilterProxy
 from desktop.views.statistics.tools import StatisticsTools, TotalsView
@@ -35,14 +38,17 @@ class StatisticsPane(QWidget):
     memo_requested = Signal(int)
     delete_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    #: a list asked for (a reload, a filter) has arrived and is shown, its totals and summary too
+    listed = Signal()
+
+    def __init__(self, model: StatisticsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statisticsView")
-        self.model = StatisticsModel()
+        self.model = model
         #: True until the first list arrives (the summary says so instead of "0 of 0")
         self.loading = True
-        #: True while only the first claims are listed (the rest are being read)
-        self.partial = False
+        #: a claim to select once the list on its way has arrived: (id, quietly)
+        self._to_select: tuple[int, bool] | None = None
         self.proxy = StatisticsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.filter_edit = filter_box("Filter statistics (measure, subject, place, claimant…)", "statisticsFilter")
@@ -75,66 +81,88 @@ class StatisticsPane(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
 
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.filter_edit.textChanged.connect(lambda _text: self.update_view())
+        self.model.loaded.connect(self._listed)
+        self.model.choices_arrived.connect(self.tools.set_choices)
+        # a new list (a sort, a filter, a write) keeps the claim selected, where it is listed still
+        self.model.modelAboutToBeReset.connect(self._keep_selected)
+        self.model.load_failed.connect(self._load_failed)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.tools.changed.connect(self.update_view)
         self.proxy.edit_requested.connect(self.edit_requested)
         self.proxy.edit_refused.connect(self.edit_refused)
-        self.update_view()
 
     # --- what is shown --------------------------------------------------------------------
 
-    def set_statistics(self, rows: list[StatisticRow], *, complete: bool = True) -> None:
-        """Show these claims; not ``complete``: the first of them, the rest on their way."""
-        self.partial = not complete
+    def _keep_selected(self) -> None:
         current = self.selected_statistic()
-        self.view.selectionModel().blockSignals(True)
-        self.proxy.rows_changed()
-        self.model.set_rows(rows)
-        self.loading = False
-        if current is not None:
-            self.select_statistic(current, quietly=True)
-        self.view.selectionModel().blockSignals(False)
-        self.tools.set_rows(self.model.rows)
-        self.update_view()
+        if current is not None and self._to_select is None:
+            self._to_select = (current, True)
 
-    def set_conflicts(self, conflicts: list[Conflict]) -> None:
+    def reload(self) -> None:
+        """Read the list, its totals and the filter bar's choices again (after a write)."""
+        if not self.model.set_filter(self.claim_filter(), self.tools.grouping_keys()):
+            self.model.reload()
+        self.model.read_choices(self.tools.chosen())
+
+    def claim_filter(self) -> ClaimFilter:
+        """What the filter box and bar ask for, in the table's order (a query for the archive)."""
+        chosen = self.tools.criteria().claims(self.filter_edit.text(), self.proxy.conflicting)
+        return replace(chosen, order=self.model.filter.order, descending=self.model.filter.descending)
+
+    def set_conflicts(self, conflicts: list[ConflictGroup]) -> None:
         """Flag the claims that conflict (and offer "Conflicts only")."""
         self.proxy.set_conflicts(conflicts)
         self.view.viewport().update()  # the flags drawn anew
-        self.update_view()
+        if self.tools.conflicts_only.isChecked():  # the claims listed change
+            self.update_view()
+        elif not self.loading:
+            self._show_summary()
 
     def update_view(self) -> None:
-        """Apply the filter bar, count what is shown, total it."""
-        self.proxy.set_criteria(self.tools.criteria())
-        if self.loading:
-            self.tools.summary.setText("Loading statistics…")
-            self.totals.hide()
-            return
-        rows = self.proxy.visible_rows()
+        """Apply the filter bar (the list and its totals are read again when it changed)."""
+        if self.model.set_filter(self.claim_filter(), self.tools.grouping_keys()):
+            self.tools.summary.setText("Loading statistics…" if self.loading else "Filtering…")
+
+    def _listed(self) -> None:
+        self.loading = False
+        self._show_summary()
+        if self._to_select is not None:
+            (statistic_id, quietly), self._to_select = self._to_select, None
+            self._select(statistic_id, quietly)
+        self.listed.emit()
+
+    def _load_failed(self, message: str) -> None:
+        self.tools.summary.setText(f"Could not read the statistics: {message}")
+        self.listed.emit()
+
+    def _show_summary(self) -> None:
+        model = self.model
         conflicting = self.proxy.conflicting
-        if self.partial:  # totals of a part would mislead
-            self.tools.summary.setText(f"{len(rows):,} of the first {self.model.rowCount():,} · loading…")
-            self.totals.hide()
-            return
         self.tools.summary.setText(
-            f"{len(rows):,} of {self.model.rowCount():,}"
-            + (f" · {len(conflicting)} in conflict" if conflicting else "")
+            f"{model.total:,} of {model.everything:,}"
+            + (f" · {len(conflicting):,} in conflict" if conflicting else "")
         )
-        self.totals.show_totals(rows, self.tools.grouping_keys())
+        self.totals.show_totals(model.totals)
+
+    def visible_ids(self) -> list[int]:
+        """The ids of the statistics shown, filters applied, in the table's order."""
+        return self.model.ids
 
     def visible_rows(self) -> list[StatisticRow]:
-        """The statistics shown, filters applied, in the table's order."""
-        return self.proxy.visible_rows()
+        """The statistics shown, in the table's order, read now (every one of them: for a short
+        list, a test; a large archive's list is read a page at a time instead)."""
+        return self.model.rows_of(self.model.ids)
 
     def with_criteria(self, **changes: Any) -> None:
         """Set filters by value (links from other panes, tests): measure=, place=, claimant= …"""
         criteria = replace(self.tools.criteria(), **changes)
         tools = self.tools
+        tools.blockSignals(True)
         for name in ("measure", "place", "claimant", "source"):
             tools.choose(getattr(tools, name), getattr(criteria, name))
         tools.conflicts_only.setChecked(criteria.conflicts_only)
+        tools.blockSignals(False)
         self.update_view()
 
     # --- selection ------------------------------------------------------------------------
@@ -143,13 +171,30 @@ class StatisticsPane(QWidget):
         return selected_id(self.view)
 
     def select_statistic(self, statistic_id: int, *, quietly: bool = False) -> bool:
+        """Select a claim, wherever it is in the list (its page is read); one the filters leave
+        out is shown by clearing them, and selected once the list has arrived. False when
+        the archive has no such claim."""
+        if self.model.loading:
+            self._to_select = (statistic_id, quietly)
+            return True
+        if self._select(statistic_id, quietly):
+            return True
+        if not self.model.exists(statistic_id):
+            return False
+        self._to_select = (statistic_id, quietly)
+        self.filter_edit.blockSignals(True)
+        self.filter_edit.clear()
+        self.filter_edit.blockSignals(False)
+        self.tools.clear()  # the list is read again, unfiltered
+        if not self.model.loading:  # nothing was filtering it out (a claim added meanwhile)
+            self.model.reload()
+        return True
+
+    def _select(self, statistic_id: int, quietly: bool) -> bool:
         row = self.model.row_of(statistic_id)
         if row is None:
             return False
         index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():  # filtered out: show it anyway
-            self.filter_edit.clear()
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
         selection = self.view.selectionModel()
         if quietly:
             selection.blockSignals(True)

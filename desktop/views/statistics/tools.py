@@ -1,10 +1,6 @@
-"""The statistics pane's filter bar and its totals table (grouped with pandas, loaded lazily)."""
+"""The statistics pane's filter bar and its totals table (the totals are worked out in SQL)."""
 
 from __future__ import annotations
-
-from collections import Counter
-from collections.abc import Iterable
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -19,14 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.rows import StatisticRow
+from db.claims_list import Choices, Totals
 from db.values import format_number
 from desktop.views.common import tidy_table
-from desktop.views.statistics.cells import AUTHOR
-from desktop.views.statistics.filtering import StatisticsFilter, source_label
+from desktop.views.statistics.filtering import StatisticsFilter
 
-#: a filter's list of choices offers at most this many (those with the most claims)
-MAX_CHOICES = 500
+#: the figures of each group of the totals, after its keys
+_FIGURES = ("claims", "total", "smallest", "largest")
 
 GROUPINGS = {
     "No grouping": (),
@@ -36,34 +31,6 @@ GROUPINGS = {
     "Measure and year": ("measure", "year"),
     "Measure and source": ("measure", "source"),
 }
-
-
-def totals_frame(rows: Iterable[StatisticRow], keys: tuple[str, ...]) -> Any:
-    """Claims, total, smallest and largest value per group (a pandas DataFrame)."""
-    import pandas as pd
-
-    def year(row: StatisticRow) -> str:
-        date = row.period_start or row.period_end
-        return str(date.year) if date is not None else "—"
-
-    records = [
-        {
-            "measure": r.measure + (f" ({r.unit})" if r.unit else ""),
-            "place": r.place or "—",
-            "claimant": r.claimant or AUTHOR,
-            "year": year(r),
-            "source": source_label(r),
-            "value": r.value if r.value is not None else (r.low if r.low is not None else r.high),
-        }
-        for r in rows
-    ]
-    columns = [*keys, "claims", "total", "smallest", "largest"]
-    if not records or not keys:
-        return pd.DataFrame(columns=columns)
-    frame = pd.DataFrame.from_records(records)
-    grouped = frame.groupby(list(keys), sort=True, dropna=False)["value"]
-    result = grouped.agg(claims="size", total="sum", smallest="min", largest="max").reset_index()
-    return result[columns]
 
 
 class StatisticsTools(QWidget):
@@ -135,26 +102,24 @@ class StatisticsTools(QWidget):
         spin.setToolTip("Claims whose period overlaps these years")
         return spin
 
-    def set_rows(self, rows: list[StatisticRow]) -> None:
+    def set_choices(self, choices: Choices) -> None:
         """Offer the measures, places, claimants and sources that occur, keeping the choices."""
         self.blockSignals(True)
         try:
-            self._fill(self.measure, (r.measure for r in rows))
-            self._fill(self.place, (r.place for r in rows if r.place))
-            self._fill(self.claimant, (r.claimant or AUTHOR for r in rows))
-            self._fill(self.source, (source_label(r) for r in rows))
+            for name in ("measure", "place", "claimant", "source"):
+                self._fill(getattr(self, name), choices.offered.get(name, []), choices.more.get(name, 0))
         finally:
             self.blockSignals(False)
 
+    def chosen(self) -> dict[str, str | None]:
+        """The measure, place, claimant and source chosen (None: any), by name."""
+        return {name: getattr(self, name).currentData() for name in ("measure", "place", "claimant", "source")}
+
     @staticmethod
-    def _fill(combo: QComboBox, values: Iterable[str]) -> None:
+    def _fill(combo: QComboBox, wanted: list[str], more: int) -> None:
         current = combo.currentData()
-        counted = Counter(values)
-        if current is not None:
-            counted[current] += 0  # the choice made stays offered
-        # a list of 100,000 sources is no choice: the ones with the most claims (and the chosen)
-        common = {value for value, _n in counted.most_common(MAX_CHOICES)} | ({current} - {None})
-        wanted = sorted((v for v in counted if v in common), key=str.casefold)
+        if current is not None and current not in wanted:  # the choice made stays offered
+            wanted = sorted([*wanted, current], key=str.casefold)
         combo.blockSignals(True)
         anything = combo.itemText(0)
         combo.clear()
@@ -162,7 +127,6 @@ class StatisticsTools(QWidget):
         combo.addItems(wanted)
         for n, value in enumerate(wanted, start=1):
             combo.setItemData(n, value)
-        more = len(counted) - len(wanted)
         combo.setToolTip(f"The {len(wanted):,} with the most claims ({more:,} more: filter by text)" if more else "")
         index = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(index, 0))
@@ -213,20 +177,20 @@ class TotalsView(QTableView):
         self.horizontalHeader().setStretchLastSection(False)
         self.hide()
 
-    def show_totals(self, rows: list[StatisticRow], keys: tuple[str, ...]) -> None:
-        if not keys:
+    def show_totals(self, totals: Totals | None) -> None:
+        if totals is None or not totals.keys:
             self.hide()
             return
-        frame = totals_frame(rows, keys)
         self.totals.clear()
-        self.totals.setHorizontalHeaderLabels([str(c).capitalize() for c in frame.columns])
-        for record in frame.itertuples(index=False):
+        self.totals.setHorizontalHeaderLabels([str(c).capitalize() for c in (*totals.keys, *_FIGURES)])
+        for group in totals.groups:
             items = []
-            for column, value in zip(frame.columns, record, strict=True):
-                text = format_number(float(value)) if column in ("claims", "total", "smallest", "largest") and value == value else str(value)
+            for n, value in enumerate(group):
+                figure = n >= len(totals.keys)
+                text = format_number(float(value)) if figure and value is not None else "" if value is None else str(value)
                 item = QStandardItem(text)
                 item.setEditable(False)
-                if column in ("claims", "total", "smallest", "largest"):
+                if figure:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 items.append(item)
             self.totals.appendRow(items)

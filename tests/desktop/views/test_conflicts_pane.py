@@ -6,8 +6,9 @@ from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
 from db.commands import NewStatistic, add_statistic
-from db.conflicts import find_conflicts
+from db.conflict_groups import find_conflict_groups
 from db.dates import PartialDate
+from desktop.models.statistics import StatisticsModel
 from desktop.views.conflicts import PAGE, ConflictsPane
 
 
@@ -23,9 +24,9 @@ def many_conflicts(archive: Archive, count: int) -> None:
 def test_many_conflicts_are_listed_a_page_at_a_time(qtbot: QtBot, archive: Archive) -> None:
     many_conflicts(archive, PAGE + 20)
     with archive.session() as session:
-        conflicts = find_conflicts(session)
+        conflicts = find_conflict_groups(session)
     assert len(conflicts) == PAGE + 20
-    pane = ConflictsPane()
+    pane = ConflictsPane(StatisticsModel(archive).rows_of)
     qtbot.addWidget(pane)
     pane.set_conflicts(conflicts)
 
@@ -43,8 +44,8 @@ def test_many_conflicts_are_listed_a_page_at_a_time(qtbot: QtBot, archive: Archi
 def test_a_folded_conflict_stays_folded_when_the_list_comes_again(qtbot: QtBot, archive: Archive) -> None:
     many_conflicts(archive, 3)
     with archive.session() as session:
-        conflicts = find_conflicts(session)
-    pane = ConflictsPane()
+        conflicts = find_conflict_groups(session)
+    pane = ConflictsPane(StatisticsModel(archive).rows_of)
     qtbot.addWidget(pane)
     pane.set_conflicts(conflicts)
     folded = pane.tree.topLevelItem(1)

@@ -15,14 +15,15 @@ from db.archive import Archive
 from db.dates import PartialDate
 from db.interchange.reference import read_table
 from db.queries import list_statistics
-from desktop.models.lists import StatisticsModel
+from desktop.models.statistics import StatisticsModel
 from desktop.views.statistics.cells import changes_for_cell, parse_period_cell
 from desktop.window.main_window import MainWindow
-from tests.desktop.helpers import settle
+from tests.desktop.helpers import settle, statistics_listed
 from tests.factories import make_statistic
 
 
 def shown(window: MainWindow, column: int = StatisticsModel.VALUE) -> list[str]:
+    statistics_listed(window)
     proxy = window.statistics.proxy
     return sorted(proxy.index(r, column).data() for r in range(proxy.rowCount()))
 
@@ -56,6 +57,7 @@ def test_grouping_shows_totals(qtbot: QtBot, window: MainWindow) -> None:
     totals = window.statistics.totals
     assert not totals.isVisible()
     tools.grouping.setCurrentText("Measure and place")
+    statistics_listed(window)
     assert totals.isVisible()
     model = totals.model()
     rows = {
@@ -198,8 +200,9 @@ def test_a_claim_from_a_pdf_shows_its_page(archive: Archive, tmp_path: Path) -> 
     make_statistic(archive, result.source_id, "some 40 people were killed", value=40.0, measure="killed")
     with archive.session() as s:
         rows = list_statistics(s)
-    model = StatisticsModel()
-    model.set_rows(rows)
+    model = StatisticsModel(archive)
+    model.reload()
+    assert [r.id for r in rows] == model.ids
     assert model.headerData(StatisticsModel.PAGE, Qt.Orientation.Horizontal) == "Page"
     assert model.index(0, StatisticsModel.PAGE).data() == "2"
 
@@ -255,6 +258,7 @@ def test_a_column_sorts_the_list_and_the_selected_claim_stays_selected(qtbot: Qt
     pane = window.statistics
 
     def in_order() -> list[str]:
+        statistics_listed(window)
         return [pane.proxy.index(r, StatisticsModel.VALUE).data() for r in range(pane.proxy.rowCount())]
 
     pane.view.sortByColumn(StatisticsModel.VALUE, Qt.SortOrder.DescendingOrder)

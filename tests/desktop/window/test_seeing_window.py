@@ -45,10 +45,11 @@ def test_a_source_clicked_on_the_timeline_opens_in_the_reader(qtbot: QtBot, wind
 
 def test_the_timeline_rings_a_statistic_selected_in_the_table(qtbot: QtBot, window: MainWindow) -> None:
     pane = raise_pane(qtbot, window, "timeline")
-    statistic = window.statistics.model.rows[0].id
-    window.select_statistic(statistic)
-    assert pane.plot.highlighted("claims") == statistic
-    assert pane.plot.highlighted("sources") == window.statistics.model.rows[0].source_id
+    first = window.statistics.model.row_at(0)
+    assert first is not None
+    window.select_statistic(first.id)
+    assert pane.plot.highlighted("claims") == first.id
+    assert pane.plot.highlighted("sources") == first.source_id
 
 
 def test_a_place_not_on_the_map_is_placed_through_the_gazetteer_and_undone(
