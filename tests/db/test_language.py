@@ -82,6 +82,36 @@ def test_the_model_is_kept_unpacked_in_the_cache_folder_and_read_from_there(
     assert {"ru", "uk", "en"} <= set(detect._MODEL[0].nb_classes) <= {lang.code for lang in all_languages()}
 
 
+def test_the_walk_over_all_bytes_at_once_tells_the_same_language_as_py3langids_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fresh_detector(monkeypatch, tmp_path)
+    detector = detect._identifier()
+    assert detector.depth == 6  # the deepest n-gram of the model: bytes a state depends on
+    shared = Path(__file__).resolve().parents[3] / "shared" / "data"
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared / "ru" / "nerel" / "test").glob("*_text.txt"))]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(shared.rglob("*.md"))[:100]]
+    samples = [text[start:start + size] for text in texts for start in (0, 500)
+               for size in (15, 80, 300)]
+    samples += ["ЗАГЛАВНЫЕ БУКВЫ ЗАГОЛОВКА СТАТЬИ", "ملخص الأخبار اليوم في بغداد", "Γειά σου κόσμε",
+                "Ｆｕｌｌ ｗｉｄｔｈ ﬁ ligature", "\ud800 a lone surrogate half", "???? !!!! ....."]
+    assert len(samples) > 300
+    got = [detector.classify(sample) for sample in samples]
+    assert got == [detector.identifier.classify(sample)[0] for sample in samples]
+    assert {"ru", "en"} <= set(got)
+
+
+def test_an_unpacked_copy_of_an_older_layout_is_made_again_and_removed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    older = tmp_path / "py3langid-0.4.0-350052f237d2"  # the layout without the automaton's depth
+    older.mkdir()
+    (older / "ptc.npy").write_bytes(b"an older copy")
+    _fresh_detector(monkeypatch, tmp_path)
+    assert {code: detect_language(text) for code, text in SAYINGS.items()} == {c: c for c in SAYINGS}
+    [kept] = tmp_path.glob("py3langid-*")
+    assert kept != older
+    assert detect._MODEL[0].depth == 6
+
+
 def test_a_damaged_copy_of_the_model_falls_back_to_the_packed_one(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _fresh_detector(monkeypatch, tmp_path)
