@@ -83,8 +83,10 @@ def fill_cache(mirrors: list[Path], pages: dict[str, Any]) -> None:
             _fill_readability(git_dir, pages)
         elif _has(git_dir, "ground-truth.json"):
             _fill_scrapinghub(git_dir, pages)
+        elif _has(git_dir, "tests/evaldata.json"):
+            _fill_trafilatura(git_dir, pages)
         else:
-            print(f"{git_dir}: neither mozilla/readability nor article-extraction-benchmark; skipped")
+            print(f"{git_dir}: not mozilla/readability, article-extraction-benchmark or trafilatura; skipped")
 
 
 def _fill_readability(git_dir: Path, pages: dict[str, Any]) -> None:
@@ -120,6 +122,30 @@ def _fill_scrapinghub(git_dir: Path, pages: dict[str, Any]) -> None:
             (folder / f"{page}.html").write_bytes(raw)
             expected = {"body": truth[page]["articleBody"], "url": truth[page]["url"]}
             (folder / f"{page}.json").write_text(json.dumps(expected, ensure_ascii=False), "utf-8")
+
+
+def _fill_trafilatura(git_dir: Path, pages: dict[str, Any]) -> None:
+    """trafilatura's evaluation pages with its maintainers' title, author and date (no body)."""
+    folder = CACHE / "trafilatura"
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = {page for part in pages["split"]["trafilatura"].values() for page in part}
+    for url, item in json.loads(_git(git_dir, "show", "HEAD:tests/evaldata.json")).items():
+        page = item.get("file")
+        if page not in wanted or (folder / f"{page}.json").exists():
+            continue
+        author = item.get("author")
+        expected = {
+            "title": item.get("title"),
+            "author": ", ".join(author) if isinstance(author, list) else author,
+            "date": item.get("date"),
+            "body": "",
+            "url": url,
+        }
+        for where in ("tests/eval/", "tests/cache/"):
+            if _has(git_dir, where + page):
+                (folder / f"{page}.html").write_bytes(_git(git_dir, "show", f"HEAD:{where}{page}"))
+                (folder / f"{page}.json").write_text(json.dumps(expected, ensure_ascii=False), "utf-8")
+                break
 
 
 _BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|div|blockquote|pre|figcaption|td|tr|section)>|<br\s*/?>", re.I)
@@ -369,7 +395,7 @@ def compare(pages: dict[str, Any]) -> None:
     rows = []
     for name, extract in extractors.items():
         for corpus, parts in pages["split"].items():
-            loaded = _pages(corpus, parts["tuning"], pages["labels"])
+            loaded = _pages(corpus, parts.get("tuning", []), pages["labels"])
             start = time.perf_counter()
             right = near = 0
             for _, data, expected in loaded:
