@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +11,7 @@ from db.apart import read_apart
 from db.archive import Archive
 from db.claims_list import Choices, ClaimFilter, Listed, claim_choices, claim_count, list_claims
 from db.conflict_groups import ConflictGroup, find_conflict_groups
-from db.rows import StatisticRow, known_by_id
+from db.rows import StatisticRow
 from desktop.reads.base import read
 
 if TYPE_CHECKING:
@@ -20,14 +20,11 @@ if TYPE_CHECKING:
     from db.interchange.layouts import TableMapping
 
 
-def statistics(archive: Archive, ids: Sequence[int] | None = None, limit: int | None = None,
-               known: Iterable[StatisticRow] = ()) -> list[StatisticRow]:
-    """Every statistic (or those of ``ids``; the first ``limit`` by period), as the statistics
-    pane lists them; a row read the same as one of ``known`` is that object (no second copy)."""
-    held = known_by_id(known)
+def statistics(archive: Archive, ids: Sequence[int] | None = None) -> list[StatisticRow]:
+    """Every statistic (or those of ``ids``) with its names, title and quote, by period."""
     if ids is None:
-        return read(archive, queries.list_statistics, limit=limit, known=held)
-    return read(archive, queries.list_statistics, ids=list(ids), known=held)
+        return read(archive, queries.list_statistics)
+    return read(archive, queries.list_statistics, ids=list(ids))
 
 
 def listed(archive: Archive, chosen: ClaimFilter, grouping: Sequence[str] = ()) -> Listed:
