@@ -5,11 +5,12 @@ Views hold ids from one ``select`` (filter and order done in SQL) and fetch rows
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import String, and_, cast, func, select, text
+from sqlalchemy import Select, String, and_, cast, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from db.filters import SourceFilter, source_conditions, with_outlet
@@ -85,13 +86,48 @@ def _statistic_count() -> Any:
 
 def source_ids(session: Session, where: SourceFilter | None = None) -> list[int]:
     """Ids of the sources to show, filtered and ordered in SQL."""
-    where = where or SourceFilter()
+    query = _source_ids_query(session, where or SourceFilter())
+    return [] if query is None else _fetched_ids(session, query)
+
+
+def source_id_array(session: Session, where: SourceFilter | None = None) -> array[int]:
+    """:func:`source_ids` packed (8 bytes an id, for a lazy list of a million sources).
+
+    On SQLite the ids come back as one comma-separated string, read by numpy: a million ids in
+    about 0.1 s against 0.4 s as a million Python ints, and SQLite's work does not hold the GIL
+    that the window's thread needs meanwhile. (An aggregate over an ordered subquery keeps its
+    order: SQLite never flattens such a subquery into an aggregate.) Elsewhere, the plain list.
+    """
+    query = _source_ids_query(session, where or SourceFilter())
+    if query is None:
+        return array("q")
+    if session.get_bind().dialect.name != "sqlite":
+        return array("q", _fetched_ids(session, query))
+    import numpy as np
+
+    ordered = query.subquery()
+    row = session.connection().execute(select(func.group_concat(ordered.c.id, ","))).cursor.fetchone()
+    joined = row[0] if row else None
+    ids = array("q")
+    if joined:
+        ids.frombytes(np.fromstring(joined, dtype=np.int64, sep=",").tobytes())
+    return ids
+
+
+def _fetched_ids(session: Session, query: Select[Any]) -> list[int]:
+    # Through the Core connection, fetched from its DBAPI cursor: a million ids as ORM scalars
+    # cost seconds more, as Core scalars 0.8 s more
+    return [row[0] for row in session.connection().execute(query).cursor.fetchall()]
+
+
+def _source_ids_query(session: Session, where: SourceFilter) -> Select[Any] | None:
+    """The ``select`` of the ids :func:`source_ids` reads; None when the search finds nothing."""
     query, outlet = with_outlet(select(Source.id), where)
     conditions = source_conditions(where, outlet)
     if where.search.strip():
         fragment = matching_source_ids_sql(session, where.search)
         if fragment is None:
-            return []
+            return None
         sql, params = fragment
         conditions.append(Source.id.in_(text(sql).bindparams(**params)))
     if conditions:
@@ -108,10 +144,7 @@ def source_ids(session: Session, where: SourceFilter | None = None) -> list[int]
     }[where.sort]
     order = column.desc() if where.descending else column.asc()
     # NULLs last either way: an undated source is not the "oldest"
-    query = query.order_by(order.nulls_last(), Source.id)
-    # Through the Core connection, fetched from its DBAPI cursor: a million ids as ORM scalars
-    # cost seconds more, as Core scalars 0.8 s more
-    return [row[0] for row in session.connection().execute(query).cursor.fetchall()]
+    return query.order_by(order.nulls_last(), Source.id)
 
 
 def source_rows(session: Session, ids: Sequence[int]) -> list[SourceRow]:

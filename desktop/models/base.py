@@ -12,7 +12,7 @@ from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, TypeAlias, TypeVar, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -27,6 +27,8 @@ from desktop.tasks import TaskRunner
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
+#: the ids a lazy model lists, in order: a list, or packed (8 bytes an id)
+Ids: TypeAlias = "list[int] | array[int]"
 
 #: rows loaded per fetchMore (a screenful or two; each page is one SQL query)
 PAGE_SIZE = 200
@@ -124,8 +126,9 @@ class LazyTableModel(_ColumnsModel[R]):
 
     # --- what subclasses provide ----------------------------------------------------------
 
-    def ids_loader(self) -> Callable[[], list[int] | tuple[list[int], Any]]:
-        """A function (safe on a worker thread) returning the ids to show, in order.
+    def ids_loader(self) -> Callable[[], Ids | tuple[Ids, Any]]:
+        """A function (safe on a worker thread) returning the ids to show, in order (a list, or
+        an int64 ``array`` as the model keeps them).
 
         It may return ``(ids, extra)``; ``extra`` is handed to :meth:`accept_extra` on the GUI
         thread inside the model reset (the sources model passes search snippets this way).
@@ -161,7 +164,8 @@ class LazyTableModel(_ColumnsModel[R]):
         def job(*_: Any) -> tuple[array[int], list[R], Any]:
             found = load_ids()
             ids, extra = found if isinstance(found, tuple) else (found, None)
-            return array("q", ids), load_rows(ids[:depth]), extra
+            packed = ids if isinstance(ids, array) else array("q", ids)
+            return packed, load_rows(packed[:depth]), extra
 
         self.loading = True
         if self.runner is None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from db.archive import Archive
 from db.filters import SourceFilter
 from db.rows import SourceRow
-from desktop.models.base import Column, LazyTableModel, Role
+from desktop.models.base import Column, Ids, LazyTableModel, Role
 from desktop.models.display import date, language_name, source_kind
 from desktop.reads import sources as reads
 from desktop.tasks import TaskRunner
@@ -93,12 +93,12 @@ class SourcesModel(LazyTableModel[SourceRow]):
         start, end = SNIPPET_MARKS
         return " ".join(self.snippet(row.id).replace(start, "").replace(end, "").split())
 
-    def ids_loader(self) -> Callable[[], list[int] | tuple[list[int], Any]]:
+    def ids_loader(self) -> Callable[[], Ids | tuple[Ids, Any]]:
         archive, where, ranked, first_rows = self.archive, self.filter, self.ranked, self.rows_shown
 
-        def load() -> tuple[list[int], tuple[str, dict[int, str]]]:
+        def load() -> tuple[Ids, tuple[str, dict[int, str]]]:
             if not where.search.strip():
-                return reads.source_ids(archive, where), ("", {})
+                return reads.source_id_array(archive, where), ("", {})
             # listed at once with the snippets of a screenful; the other rows' follow
             hits, first = reads.listed_hits(archive, where, SEARCH_LIMIT, ranked, first_rows, SNIPPET_MARKS)
             return hits, (where.search, first)

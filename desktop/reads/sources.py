@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -18,6 +19,11 @@ from desktop.reads.base import read
 def source_ids(archive: Archive, where: SourceFilter) -> list[int]:
     """The ids the sources pane lists, filtered and ordered in SQL."""
     return read(archive, queries.source_ids, where)
+
+
+def source_id_array(archive: Archive, where: SourceFilter) -> array[int]:
+    """:func:`source_ids` packed, as a lazy list keeps them (a million in 8 MB)."""
+    return read(archive, queries.source_id_array, where)
 
 
 def source_rows(archive: Archive, ids: Sequence[int]) -> list[SourceRow]:

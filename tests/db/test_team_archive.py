@@ -145,3 +145,17 @@ def test_a_merge_into_the_team_archive_keeps_a_backup_of_it_first(
     # a merge that changes nothing makes no backup
     again = merge_archives(team, tmp_path / "laptop.sqlite")
     assert again.backup is None
+
+
+def test_the_packed_id_list_of_a_team_archive_is_its_listed_ids(team: Archive) -> None:
+    from db.filters import SourceFilter
+    from db.queries import source_id_array, source_ids
+
+    with team.session() as session:
+        for n in range(30):
+            add_source(session, NewSource(text=f"Report {n} from Grozny.", title=f"{(n * 7) % 30:02d} report"))
+    with team.session() as session:
+        for where in (SourceFilter(), SourceFilter(sort="title", descending=True), SourceFilter(search="Grozny")):
+            listed = source_ids(session, where)
+            assert len(listed) == 30
+            assert source_id_array(session, where).tolist() == listed
