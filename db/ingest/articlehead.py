@@ -14,7 +14,11 @@ page's markup says what each is:
   ``alt``/``title``/``data-caption``, and a short centred line right after a paragraph that
   holds an image and no text (how many older pages caption a picture);
 - link labels: the text of a link of a few words (a tag, a category), which on a line of its
-  own before the first paragraph is no part of the article.
+  own before the first paragraph is no part of the article;
+- set apart: what the page marks as beside the article (``role=complementary``: a work's
+  summary and notes box), text hidden from sighted readers (``sr-only``, ``visually-hidden``,
+  ``aria-hidden``, ``hidden``: "Chapter Text" for screen readers) and a table of contents (list
+  items that only link to the page's own headings); never a standfirst either.
 """
 
 from __future__ import annotations
@@ -73,6 +77,18 @@ def _inside(node: Any, tags: frozenset[str]) -> bool:
     return False
 
 
+#: ARIA roles of what is not the article: a box beside it, navigation, the site's banner and footer
+_ROLES_BESIDE = frozenset(["complementary", "navigation", "banner", "contentinfo", "search"])
+
+
+def _beside(node: Any) -> bool:
+    """Whether the node is in a part of the page its ARIA role sets beside the article."""
+    return any(
+        isinstance(n.tag, str) and (n.get("role") or "").casefold() in _ROLES_BESIDE
+        for n in (node, *node.iterancestors())
+    )
+
+
 def _text(node: Any) -> str:
     return " ".join(node.text_content().split())
 
@@ -96,7 +112,7 @@ def standfirst(tree: Any, text: str, headline: Any | None, description: str | No
         if node.tag not in _PROSE_TAGS or (headline is not None and headline in node.iterancestors()):
             continue
         parts = _class_parts(node)
-        if parts & _NOT_STANDFIRST_PARTS or _inside(node, _OUTSIDE):
+        if parts & _NOT_STANDFIRST_PARTS or _inside(node, _OUTSIDE) or _beside(node):
             continue
         marked = bool(parts & _STANDFIRST_PARTS) or (node.get("itemprop") or "").casefold() in (
             "description", "abstract", "alternativeheadline"
@@ -227,3 +243,44 @@ def _following(node: Any) -> Iterator[Any]:
     parent = node.getparent()
     if parent is not None:
         yield from _following(parent)
+
+
+#: class names of text hidden from sighted readers (a screen reader's landmark headings)
+_HIDDEN_PARTS = frozenset(
+    ["sronly", "srtext", "screenreadertext", "screenreaderonly", "visuallyhidden", "visuallyhide",
+     "hidden", "hide", "invisible", "offscreen", "a11y", "assistivetext", "elementinvisible",
+     "landmark", "readeronly"]
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _hidden(node: Any) -> bool:
+    classes = {re.sub(r"[^a-z0-9]", "", c) for c in (node.get("class") or "").casefold().split()}
+    return (
+        bool(classes & _HIDDEN_PARTS)
+        or node.get("hidden") is not None
+        or (node.get("aria-hidden") or "").casefold() == "true"
+        or bool(_HIDDEN_STYLE.search(node.get("style") or ""))
+    )
+
+
+def set_apart(tree: Any) -> tuple[set[str], tuple[str, ...]]:
+    """The keys of what the page sets apart from its article: hidden texts and table-of-contents
+    entries (lines that are one of them), and the boxes beside the article (lines inside one)."""
+    lines: set[str] = set()
+    for node in tree.iter():
+        if isinstance(node.tag, str) and node.tag not in ("html", "body") and _hidden(node):
+            lines.add(key(_text(node)))
+    for item in tree.iter("li"):
+        links = item.findall(".//a")
+        if links and all((a.get("href") or "").startswith("#") for a in links) and key(
+            "".join(_text(a) for a in links)
+        ) == key(_text(item)):
+            lines.add(key(_text(item)))
+    boxes = tuple(
+        key(_text(node))
+        for node in tree.xpath("//*[@role]")
+        if (node.get("role") or "").casefold() == "complementary"
+    )
+    lines.discard("")
+    return lines, tuple(box for box in boxes if box)

@@ -13,12 +13,16 @@ looked at in this order of precedence, and the first that names a person wins:
 6. a visible byline element (a class with "byline" or "author" in it: "pb-byline",
    "author-name"), the innermost one, its links' names when it has links, without its "By";
 7. a "By Jane Doe" line among the text's first lines, or a "Posted by: Jane Doe" in a line of
-   labels there ("05/10/2018 - Publicado por: Jane Doe - Categoria: Saúde").
+   labels there ("05/10/2018 - Publicado por: Jane Doe - Categoria: Saúde");
+8. a "by" in the headline's box, and a line signing the article ("Posted by Jane Doe."):
+   :mod:`db.ingest.bylinetext`.
 
 Each is cleaned ("By"/"Par"/"Von"/"Por", "Written by", "Analysis by", and a trailing date,
-"| Reuters" or "Edited by ..." cut, whitespace collapsed) and refused when it cannot be a name: a URL, an account menu's "Username", a
-sentence. An agency (AFP, Reuters, AP, a JSON-LD Organization) is kept aside and is the author
-only when nothing on the page names a person. Bylines in page furniture (menus, footers, side
+"| Reuters", ", Reuters", ", Staff Writer" or "Edited by ..." cut, whitespace collapsed) and
+refused when it cannot be a name: a URL, an account menu's "Username", a button's "Follow
+Author", the newsroom as a whole ("Staff", "La Rédaction"), a sentence. An agency (AFP, Reuters,
+AP) or another organisation (a JSON-LD Organization, "… Foundation", "… Media Group") is kept
+aside and is the author only when nothing on the page names a person. Bylines in page furniture (menus, footers, side
 columns) and in other stories' teasers (list items) are not read.
 """
 
@@ -27,6 +31,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
+
+from db.ingest.bylinetext import head_bylines, signatures
 
 #: what an account menu says where a byline's class name is ("username", "user-name")
 _ACCOUNT_WORDS = frozenset(
@@ -40,8 +46,43 @@ _AGENCIES = frozenset(
      "ansa", "xinhua", "tass", "itar-tass", "ria novosti", "ria", "interfax", "ukrinform",
      "unian", "anadolu", "anadolu agency", "aa", "upi", "pa", "press association", "pa media",
      "bloomberg", "kyodo", "yonhap", "apa", "belga", "anp", "sda", "ats", "europa press",
-     "lusa", "pap", "ctk", "čtk", "mti", "agencies", "wire services", "staff", "staff reports",
-     "redaction", "rédaction", "redazione", "redacción", "редакция", "редакція"]
+     "lusa", "pap", "ctk", "čtk", "mti", "agencies", "wire services", "news agencies"]
+)
+#: what a byline says when it names nobody: the newsroom as a whole
+_NOBODY = frozenset(
+    ["staff", "staff reports", "staff report", "staff writer", "staff writers", "editorial staff",
+     "the editors", "editors", "editorial", "editorial team", "editorial board", "news desk",
+     "newsroom", "web desk", "online desk", "redaction", "rédaction", "la rédaction", "redazione",
+     "la redazione", "redacción", "la redacción", "redação", "redaktion", "die redaktion",
+     "редакция", "редакція", "admin", "webmaster", "unknown", "anonymous", "n/a"]
+)
+#: words that make a byline an organisation's name ("Organization for Transformative Works",
+#: "Example Media Group", "Stiftung Beispiel"): the outlet or publisher, kept aside as an agency is
+_ORGANISATION = re.compile(
+    r"\b(?:organi[sz]ations?|foundation|association|institute|institution|university|council|"
+    r"committee|commission|ministry|department|agency|society|federation|coalition|network|"
+    r"group|project|team|desk|newsroom|media|news|press|publishing|publications|magazine|"
+    r"inc|ltd|llc|plc|gmbh|corp|corporation|company|s\.a|e\.v|"
+    r"stiftung|verein|verband|institut|fondation|fundaci[oó]n|funda[cç][aã]o|asociaci[oó]n|"
+    r"associa[cç][aã]o|organizaci[oó]n|organiza[cç][aã]o|agence|agenzia|agencia|"
+    r"фонд|агентство|организация|общество|союз)\b\.?",
+    re.IGNORECASE,
+)
+#: a byline element's words that ask the reader to do something ("Follow Author", "View
+#: profile", "Suivre"): a button's label, not a name
+_PROMPT = re.compile(
+    r"^(?:follow|unfollow|subscribe|share|e-?mail|contact|message|view|see|read|more|sign|log|"
+    r"register|join|listen|watch|click|tap|send|suivre|s'abonner|abonnez|folgen|abonnieren|"
+    r"seguir|suscr[ií]bete|suscribirse|segui|iscriviti|подписаться|читать|следить)\b",
+    re.IGNORECASE,
+)
+#: a byline's part after the name that says what the writer is or where from, not who
+_ROLE = re.compile(
+    r"^(?:(?:senior|chief|special|contributing|foreign|political|staff|guest|freelance)\s+)*"
+    r"(?:writer|reporter|correspondent|contributor|editor|columnist|journalist|staff|"
+    r"special\s+to\b.*|for\s+.+|in\s+.+|correspondant|rédacteur|redakteur|korrespondent|"
+    r"corresponsal|redactor|корреспондент)$",
+    re.IGNORECASE,
 )
 _BY = re.compile(
     r"^(?:(?:written|posted|published|story|words|text|reporting|analysis|opinion|commentary|"
@@ -84,16 +125,18 @@ def author_of(
     structured: Iterable[tuple[str | None, bool]],
     extracted: str | None,
     text: str,
+    headline: Any | None = None,
 ) -> str | None:
     """The page's author by the precedence above. ``structured`` are the JSON-LD and meta
     authors in order, each with whether it names a person (False for an Organization);
-    ``extracted`` is trafilatura's byline; ``text`` the article text."""
+    ``extracted`` is trafilatura's byline; ``text`` the article text; ``headline`` the page's
+    ``<h1>``, around which a "by" is looked for."""
     agency: str | None = None
-    for value, person, located in _candidates(tree, structured, extracted, text):
+    for value, person, located in _candidates(tree, structured, extracted, text, headline):
         name = clean(value)
         if name is None:
             continue
-        if person and not is_agency(name):
+        if person and not is_organisation(name):
             # over an agency, only a name the article's part of the page shows (trafilatura
             # also reads the bylines of other stories' teasers)
             if agency is None or located or _shown_outside_furniture(tree, name):
@@ -114,7 +157,11 @@ def _shown_outside_furniture(tree: Any, name: str) -> bool:
 
 
 def _candidates(
-    tree: Any, structured: Iterable[tuple[str | None, bool]], extracted: str | None, text: str
+    tree: Any,
+    structured: Iterable[tuple[str | None, bool]],
+    extracted: str | None,
+    text: str,
+    headline: Any | None,
 ) -> Iterator[tuple[str | None, bool, bool]]:
     """(byline, names a person, known to stand outside the page's furniture), in precedence."""
     yield from ((name, person, True) for name, person in structured)
@@ -135,6 +182,8 @@ def _candidates(
             posted = _POSTED_BY.search(line.strip())
             if posted and all(word[0].isupper() for word in posted.group(1).split()):
                 yield posted.group(1), True, True
+    yield from ((name, True, True) for name in head_bylines(tree, headline))
+    yield from ((name, True, True) for name in signatures(tree))
 
 
 def _begins_with_name(byline: str, name: str) -> bool:
@@ -155,9 +204,31 @@ def clean(value: str | None) -> str | None:
     words = len(name.split())
     if len(name) > _MAX_CHARS or words > _MAX_WORDS or (name.endswith((".", "!", "?")) and words > 3):
         return None  # a sentence, not a name
-    if name.casefold() in _ACCOUNT_WORDS:
+    name = _without_affiliation(name)
+    if name.endswith(".") and len(name.split()[-1]) > 3:
+        name = name[:-1]  # a sentence's full stop ("Posted by Jane Doe."), not an initial's
+    folded = name.casefold().strip(" .")
+    if folded in _ACCOUNT_WORDS or folded in _NOBODY or _PROMPT.match(name):
         return None
     return name
+
+
+def _without_affiliation(name: str) -> str:
+    """ "Jane Doe, Reuters" -> "Jane Doe", "Jane Doe (AFP)", "Jane Doe, Staff Writer", "Jane Doe /
+    Example News Group": the agency, the role or the organisation after a person's name cut."""
+    while True:
+        match = re.match(r"^(.*\w.*?)\s*(?:,|/|\(|\s[-–—]\s)\s*([^,/()]+?)\s*\)?$", name)
+        if match is None:
+            return name
+        head, tail = match.group(1).strip(), match.group(2).strip()
+        if not (is_agency(tail) or _ROLE.match(tail) or is_organisation(tail)) or is_agency(head):
+            return name
+        name = head
+
+
+def is_organisation(name: str) -> bool:
+    """Whether a byline is an organisation's name (an agency's, a foundation's, "X Media Group")."""
+    return is_agency(name) or bool(_ORGANISATION.search(name))
 
 
 def is_agency(name: str) -> bool:
@@ -197,14 +268,21 @@ def _is_byline_class(node: Any) -> bool:
     return any(("byline" in t or "author" in t) and not _NOT_A_BYLINE_CLASS.search(t) for t in tokens)
 
 
+def byline_nodes(tree: Any) -> list[Any]:
+    """The innermost elements whose class says byline or author, outside the page's furniture."""
+    marked = [node for node in _visible(tree.xpath("//*[@class]")) if _is_byline_class(node)]
+    return [
+        node
+        for node in marked
+        if not any(_is_byline_class(inner) for inner in node.iterdescendants() if isinstance(inner.tag, str))
+    ]
+
+
 def _byline_elements(tree: Any) -> Iterator[str]:
     """The innermost byline elements' names: the names their links show ("By <a>Jane Doe</a>
     and <a>John Roe</a>"), else their text; an outer element ("Jane Doe · 2 hours ago") is not
     read when an inner one holds the name alone."""
-    marked = [node for node in _visible(tree.xpath("//*[@class]")) if _is_byline_class(node)]
-    for node in marked:
-        if any(_is_byline_class(inner) for inner in node.iterdescendants() if isinstance(inner.tag, str)):
-            continue
+    for node in byline_nodes(tree):
         links = [" ".join(a.text_content().split()) for a in node.iter("a")]
         names = [name for name in (clean(link) for link in links) if name]
         yield ", ".join(names) if names else node.text_content()

@@ -1,7 +1,7 @@
 """Saved web pages: the article's main text and the page's own metadata.
 
 Nothing is fetched and nothing runs: the bytes on disk are parsed as a tree (trafilatura for the
-main text, lxml for ``<meta>``, OpenGraph and JSON-LD); scripts, styles and remote images are
+main text, lxml for ``<meta>``, OpenGraph and JSON-LD, also wrapped in ``<![CDATA[ ]]>``); scripts, styles and remote images are
 dropped, never loaded.
 
 The bytes are decoded by the charset the page declares (``<meta charset>`` or ``http-equiv``)
@@ -18,7 +18,7 @@ Metadata, first found wins, in this order of precedence:
 - date: JSON-LD ``datePublished``, ``article:published_time`` and the other publication metas,
   JSON-LD ``dateCreated``, an element marked ``itemprop=datePublished``, the first ``<time
   datetime>`` after the headline, then trafilatura's reading of the page (never a copyright
-  year, never ``dateModified``);
+  year, never ``dateModified``), then a date the byline element shows beside the name;
 - author: the person the page names, in the precedence of :mod:`db.ingest.byline` (JSON-LD,
   metas, ``itemprop``/``rel=author``, a byline element, trafilatura's, a "By" line); an agency
   only when no person is named, never a login form's labels;
@@ -41,9 +41,10 @@ from pathlib import Path
 from typing import Any
 
 from db.ingest._common import first_line_title, parse_date, read_bytes, trim_title
-from db.ingest.articlehead import captions, link_labels, shown_date, standfirst
+from db.ingest.articlehead import captions, link_labels, set_apart, shown_date, standfirst
 from db.ingest.base import IngestError, ParsedSource
-from db.ingest.byline import author_of
+from db.ingest.byline import author_of, byline_nodes
+from db.ingest.bylinetext import byline_date
 from db.ingest.mainarticle import headline_of, main_article
 from db.ingest.pagetext import article_text
 from db.text import fold
@@ -143,7 +144,7 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     else:
         title = meta.get("title") or page_title or extracted.get("title")
     text = _main_article_text(tree, title, text)
-    author = author_of(tree, authors, extracted.get("author"), text)
+    author = author_of(tree, authors, extracted.get("author"), text, headline_of(tree, title))
     warnings: list[str] = []
     if not text:
         text = visible_text(tree)
@@ -152,7 +153,8 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     if not text:
         warnings.append("the page has no visible text")
     _drop_invisible(tree, keep_head=True)  # what is left is what a reader sees
-    text = article_text(text, title, headlines, captions(tree), link_labels(tree), author)
+    hidden, boxes = set_apart(tree)
+    text = article_text(text, title, headlines, captions(tree) | hidden, link_labels(tree), author, boxes)
     lead = standfirst(tree, text, headline_of(tree, title), meta.get("description"))
     if lead:
         text = f"{lead}\n{text}"
@@ -161,7 +163,8 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
         title=trim_title(title) or first_line_title(text) or trim_title(name),
         published=parse_date(meta.get("published"))
         or parse_date(shown_date(tree, headline_of(tree, title)))
-        or parse_date(extracted.get("date")),
+        or parse_date(extracted.get("date"))
+        or parse_date(byline_date(byline_nodes(tree))),
         outlet=outlet,
         author=author,
         url=meta.get("url") or extracted.get("url") or url,
@@ -354,9 +357,13 @@ def _kinds(item: dict[str, Any]) -> list[str]:
     return [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
 
 
+#: what a page may wrap its JSON-LD in, for old XHTML parsers: ``<![CDATA[ ... ]]>``, ``<!-- -->``
+_JSON_LD_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
+
+
 def _json_ld_all(raw: str) -> Iterator[dict[str, Any]]:
     try:
-        data = json.loads(raw)
+        data = json.loads(_JSON_LD_WRAPPER.sub("", raw))
     except ValueError:
         return
     stack = [data]

@@ -29,6 +29,11 @@ _FURNITURE = re.compile(
       | (?:image|photo|picture)\s+(?:copyright|caption|source|credit)\b.*
       | (?:advertisement|sponsored(?:\s+content)?|related\s+(?:stories|articles|topics))
       | (?:skip|jump)\s+to\s+(?:content|main\s+content)
+      | (?:listen|play)(?:\s+to)?(?:\s+(?:this|the))?\s+(?:article|story|audio|podcast)(?:\s*[·•|:-]?\s*\d+\s*\S*)?
+      | (?:listen|audio|play)(?:\s*[·•|:-]?\s*\d+\s*(?:min(?:utes?)?|:\d\d))?   # Listen · 5 min
+      | \d+\s*(?:min(?:ute)?s?)\.?\s+(?:read|listen|de\s+lecture|lesezeit|de\s+lectura)
+      | (?:écouter|[ée]couter\s+cet\s+article|artikel\s+(?:anhören|vorlesen)|escuchar(?:\s+(?:este\s+)?art[ií]culo)?|
+         ascolta(?:\s+l'articolo)?|слушать(?:\s+статью)?|прослушать(?:\s+статью)?)(?:\s*[·•|:-]?\s*\d+\s*\S*)?
       | https?://\S+                                              # a bare address
     )$""",
     re.IGNORECASE | re.VERBOSE,
@@ -57,6 +62,14 @@ _BYLINE_LABEL = re.compile(
 )
 #: words a byline line may have past the name ("Staff Writer", "12 March 2020")
 _BYLINE_EXTRA_WORDS = 6
+#: a chapter's number on a line of its own: "102", "XIV.", "Chapter 3", "Глава 12"
+_CHAPTER_NUMBER = re.compile(
+    r"^(?:(?:chapter|chapitre|kapitel|cap[ií]tulo|capitolo|hoofdstuk|rozdział|глава|розділ|part|teil|partie)\s+)?"
+    r"(?:\d{1,4}|(?-i:(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})))[.:]?$",
+    re.IGNORECASE,
+)
+#: a line from a box beside the article has this many letters at least to be recognised
+_BOX_LETTERS = 20
 #: how many lines at the head are looked at for the repeated title and date lines
 _HEAD_LINES = 8
 
@@ -68,12 +81,14 @@ def article_text(
     captions: set[str] | frozenset[str] = frozenset(),
     labels: set[str] | frozenset[str] = frozenset(),
     author: str | None = None,
+    boxes: tuple[str, ...] = (),
 ) -> str:
     """``text`` without the title repeated as its first line and without furniture lines;
     ``headlines`` are the page's own headlines (its ``<h1>``), which may differ from the title
     and are left out at the head of the text as it is, and so are the page's image
     ``captions``, its link ``labels`` (tags, categories: keys of :func:`_key`) and a byline
-    naming the ``author``."""
+    naming the ``author``, a bare number (a chapter's), and a line from one of the ``boxes``
+    set beside the article (the keys of their texts)."""
     lines = [line for line in text.split("\n") if not _FURNITURE.match(line.strip())]
     title_key = _key(title) if title else ""
     head = _past_kicker(lines, title_key)
@@ -89,6 +104,8 @@ def article_text(
             or key in captions
             or (key in labels and len(line.split()) <= _LABEL_LINE_WORDS)
             or _is_byline(line, author_key)
+            or _CHAPTER_NUMBER.match(line) is not None
+            or (len(key) >= _BOX_LETTERS and any(key in box for box in boxes))
             or _is_date_line(line)
             or _is_dated_meta_line(line)
         ):

@@ -1,0 +1,149 @@
+"""Bylines a page shows without marking them as bylines, and the date a byline shows.
+
+Many pages put the author's name in plain elements: "by" in a ``<span>`` of its own and the
+name in the next element, or "On 6/13/2018 by @jdoe" in a ``<small>``, both in the headline's
+box (the elements around the ``<h1>`` before the article's prose); and some sign the article at
+its end ("Posted by Jane Doe."). These are read here, in any of the byline languages ("by",
+"par", "von", "por", "door", "di", "автор"), after everything the page marks as its byline.
+
+A byline element often also says when ("By Jane Doe<br>March 25, 2015"): :func:`byline_date`
+reads that date, the last resort when the page declares none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+#: a "by" on its own, before the element that holds the name
+_LONE_BY = re.compile(r"^(?:written\s+)?(?:by|par|von|por|door|di|da|av|автор|авторы|от)\s*:?$", re.IGNORECASE)
+#: a name after "by" at the end of a short line: "On 6/13/2018 by @jdoe", "Par Jean Dupont"
+_BY_NAME = re.compile(
+    r"(?:^|\s)(?:by|par|von|por|door|di|av|автор|авторы)\s*:?\s+"
+    r"(@?[^\W\d][\w.'’-]*(?:\s+[^\W\d][\w.'’-]*){0,4})\s*$",
+    re.IGNORECASE,
+)
+#: what may stand before "by" in such a line: a date ("On 6/13/2018"), "Written", "Story"
+_BEFORE_BY = re.compile(
+    r"^(?:.*\d.*|(?:written|posted|published|story|words|text|article|escrito|publicado|"
+    r"écrit|publié|geschrieben|veröffentlicht|scritto|pubblicato|on|le|am|el|il))?$",
+    re.IGNORECASE,
+)
+#: a signature line: "Posted by Jane Doe.", "Publié par Jean Dupont", "Geschrieben von Anna Roe"
+_SIGNATURE = re.compile(
+    r"^(?:posted|written|published|submitted|publicado|escrito|postado|publié|écrit|rédigé|"
+    r"geschrieben|veröffentlicht|pubblicato|scritto|опубликовал[а]?|написал[а]?)\s+"
+    r"(?:by|por|par|von|da|di|от)\s*:?\s+"
+    r"([^\W\d][\w.'’-]*(?:\s+[^\W\d][\w.'’-]*){0,4}?)\.?$",
+    re.IGNORECASE,
+)
+#: the headline's box: the ancestors of the <h1> with at most this many letters besides it
+_BOX_LETTERS = 600
+_BOX_LEVELS = 3
+#: a line read as a byline has at most this many characters
+_LINE_CHARS = 80
+_SIGNATURE_CHARS = 60
+#: where no byline is read: page furniture, pictures, other stories
+_NOT_HERE = frozenset(["nav", "aside", "form", "menu", "figure", "figcaption", "button", "select"])
+_NOT_SIGNED_HERE = frozenset(["nav", "aside", "form", "menu", "figure", "figcaption", "li", "blockquote"])
+
+
+def _text(node: Any) -> str:
+    return " ".join(node.text_content().split())
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
+
+
+def _inside(node: Any, tags: frozenset[str]) -> bool:
+    return any(isinstance(a.tag, str) and a.tag in tags for a in node.iterancestors())
+
+
+def _headline_box(headline: Any) -> Any:
+    """The headline's nearest ancestor that still holds little more than the headline's head."""
+    own = _letters(_text(headline))
+    box = headline
+    for _ in range(_BOX_LEVELS):
+        parent = box.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        if _letters(_text(parent)) - own > _BOX_LETTERS:
+            break
+        box = parent
+    return box
+
+
+def head_bylines(tree: Any, headline: Any | None) -> Iterator[str]:
+    """Names shown after a "by" in the headline's box, in document order."""
+    if headline is None:
+        return
+    box = _headline_box(headline)
+    for node in box.iter():
+        if not isinstance(node.tag, str) or node is headline or headline in node.iterancestors():
+            continue
+        if node.tag in _NOT_HERE or _inside(node, _NOT_HERE):
+            continue
+        line = _text(node)
+        if not line or len(line) > _LINE_CHARS:
+            continue
+        if _LONE_BY.match(line):
+            after = node.getnext()
+            if after is not None and isinstance(after.tag, str) and 0 < len(_text(after)) <= _LINE_CHARS:
+                yield _text(after)
+            continue
+        match = _BY_NAME.search(line)
+        if match and _BEFORE_BY.match(line[: match.start()].strip()):
+            yield match.group(1).lstrip("@")
+
+
+def signatures(tree: Any) -> Iterator[str]:
+    """Names in a line that signs the article ("Posted by Jane Doe."), outside the page's furniture
+    (an article's own ``<footer>`` is read, the page's is not)."""
+    for node in tree.iter("p", "div", "span", "address", "em", "i", "small", "footer"):
+        line = _text(node)
+        if not line or len(line) > _SIGNATURE_CHARS or _inside(node, _NOT_SIGNED_HERE):
+            continue
+        match = _SIGNATURE.match(line)
+        if match is None:
+            continue
+        footers = [a for a in (node, *node.iterancestors()) if a.tag == "footer"]
+        if footers and not any(a.tag in ("article", "main") for a in footers[-1].iterancestors()):
+            continue  # the page's own footer: the site's
+        yield match.group(1)
+
+
+#: what separates a byline's parts ("By Jane Doe | March 25, 2015", a line break)
+_PARTS = re.compile(r"\s*(?:\n|[|•·]|\s[-–—]\s)\s*")
+
+
+def byline_date(elements: list[Any]) -> str | None:
+    """The date a byline element shows beside the name ("By Jane Doe<br>March 25, 2015")."""
+    from db.ingest._common import parse_date
+
+    for node in elements:
+        for part in _PARTS.split(_lines(node)):
+            if part and any(c.isdigit() for c in part) and parse_date(part) is not None:
+                return part
+    return None
+
+
+def _lines(node: Any) -> str:
+    """The element's text with its line breaks and blocks as new lines."""
+    parts: list[str] = []
+
+    def walk(element: Any) -> None:
+        if element is not node and element.tag in _BREAKS:
+            parts.append("\n")
+        parts.append(element.text or "")
+        for child in element:
+            if isinstance(child.tag, str):
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(node)
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n"))
+
+
+_BREAKS = frozenset(["br", "div", "p", "span", "time", "li"])
