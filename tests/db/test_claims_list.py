@@ -116,3 +116,22 @@ def test_the_choices_are_those_that_occur(sample_archive: Archive, claims: list[
     assert choices.offered["claimant"] == sorted({r.claimant or AUTHOR for r in claims}, key=str.casefold)
     assert set(choices.offered["source"]) == {source_label(r) for r in claims}
     assert choices.more == {"measure": 0, "place": 0, "claimant": 0, "source": 0}
+
+
+def test_the_choices_offered_are_those_of_the_most_claims(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large archive's bar offers the values of the most claims (ties by name) and counts the
+    rest; a choice made stays offered while it occurs."""
+    import db.claims_list as claims_list
+
+    for measure, times in (("wounded", 4), ("killed", 5), ("Detained", 3), ("arrested", 3), ("missing", 1)):
+        for n in range(times):
+            make_statistic(archive, None, measure=measure, value=n + 1)
+    monkeypatch.setattr(claims_list, "MAX_CHOICES", 3)
+    with archive.session() as session:
+        plain = claim_choices(session)
+        keeping = claim_choices(session, {"measure": "missing", "source": "gone"})
+    assert plain.offered["measure"] == ["arrested", "killed", "wounded"]  # a tie: "arrested" before "Detained"
+    assert plain.more["measure"] == 2
+    assert keeping.offered["measure"] == ["arrested", "killed", "missing", "wounded"]
+    assert keeping.more["measure"] == 1
+    assert keeping.offered["source"] == [REFERENCE]

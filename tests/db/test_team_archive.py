@@ -159,3 +159,20 @@ def test_the_packed_id_list_of_a_team_archive_is_its_listed_ids(team: Archive) -
             listed = source_ids(session, where)
             assert len(listed) == 30
             assert source_id_array(session, where).tolist() == listed
+
+
+def test_the_statistics_list_filters_sorts_and_offers_choices_on_a_team_archive(team: Archive) -> None:
+    from db.claims_list import ClaimFilter, claim_choices, claim_ids
+    from db.commands import NewStatistic, add_statistic
+
+    with team.session() as session:
+        source = add_source(session, NewSource(text="Боевики убиты в Дагестане.", title="Отчёт"))
+        for measure, value in (("Убитые", 5), ("раненые", 3), ("Killed", 7)):
+            add_statistic(session, NewStatistic(source_id=source, measure=measure, value=value))
+    with team.session() as session:
+        by_measure = claim_ids(session, ClaimFilter(order="measure"))
+        found = claim_ids(session, ClaimFilter(text="убитые"))  # case folded beyond ASCII
+        choices = claim_choices(session)
+    assert len(by_measure) == 3
+    assert len(found) == 1
+    assert choices.offered["measure"] == ["Killed", "раненые", "Убитые"]
