@@ -59,6 +59,24 @@ def _folded_postgresql(element: folded, compiler: Any, **kw: Any) -> str:
     return f"lower(coalesce({compiler.process(element.clauses, **kw)}, ''))"
 
 
+class json_values(FunctionElement[Any]):  # a SQL function, named like func.json_each
+    """The values of a JSON array as a table with one column, ``value``: ``json_each`` on SQLite,
+    ``json_array_elements_text`` on PostgreSQL (a list of ids as one parameter, however long)."""
+
+    name = "json_each"
+    inherit_cache = True
+
+
+@compiles(json_values)
+def _json_values(element: json_values, compiler: Any, **kw: Any) -> str:
+    return f"json_each({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(json_values, "postgresql")
+def _json_values_postgresql(element: json_values, compiler: Any, **kw: Any) -> str:
+    return f"json_array_elements_text(CAST({compiler.process(element.clauses, **kw)} AS json))"
+
+
 @dataclass(frozen=True)
 class ClaimFilter:
     """What the filter bar asks for (None or empty: any) and the order asked for."""
@@ -116,7 +134,8 @@ class _Labels:
         )
         self.first = func.coalesce(Statistic.period_start, Statistic.period_end)
         self.last = func.coalesce(Statistic.period_end, Statistic.period_start)
-        self.year: ColumnElement[Any] = func.coalesce(func.substr(self.first, 1, 4), "—")
+        # a date's year from its ISO text (a PostgreSQL archive stores a date, SQLite its text)
+        self.year: ColumnElement[Any] = func.coalesce(func.substr(cast(self.first, String), 1, 4), "—")
 
     def joined(self, query: Select[Any], tables: Sequence[str] = ("place", "claimant", "source")) -> Select[Any]:
         """``query`` over the claims with the labels' tables joined (only ``tables`` of them:
@@ -143,13 +162,13 @@ class _Labels:
             # overlapping the chosen years counts ("since 2010" is in 2012)
             query = query.where(self.first.is_not(None))
             if chosen.year_from is not None:
-                query = query.where(func.substr(self.last, 1, 4) >= f"{chosen.year_from:04d}")
+                query = query.where(func.substr(cast(self.last, String), 1, 4) >= f"{chosen.year_from:04d}")
             if chosen.year_to is not None:
-                query = query.where(func.substr(self.first, 1, 4) <= f"{chosen.year_to:04d}")
+                query = query.where(func.substr(cast(self.first, String), 1, 4) <= f"{chosen.year_to:04d}")
         if chosen.within is not None:
             # one parameter however many: SQLite limits the parameters of a statement
-            listed = func.json_each(json.dumps(sorted(chosen.within))).table_valued("value")
-            query = query.where(Statistic.id.in_(select(listed.c.value)))
+            listed = json_values(json.dumps(sorted(chosen.within))).table_valued("value")
+            query = query.where(Statistic.id.in_(select(cast(listed.c.value, BigInteger))))
         text = chosen.text.strip().casefold()
         if text:
             fields = (Statistic.measure, Statistic.unit, Statistic.subject, self.place.name, self.claimant_label,
@@ -200,7 +219,7 @@ def claim_totals(session: Session, chosen: ClaimFilter, keys: Sequence[str]) -> 
           "claimant": labels.claimant_label, "year": labels.year, "source": labels.source_label}
     columns = [by[key] for key in keys]
     value = func.coalesce(Statistic.value, Statistic.low, Statistic.high)
-    query = labels.where(labels.joined(select(*columns, func.count(), func.total(value), func.min(value),
+    query = labels.where(labels.joined(select(*columns, func.count(), func.coalesce(func.sum(value), 0.0), func.min(value),
                                               func.max(value))), chosen).group_by(*columns)
     groups = [tuple(row) for row in session.execute(query)]
     groups.sort(key=lambda g: tuple(str(v).casefold() for v in g[: len(keys)]))

@@ -176,3 +176,20 @@ def test_the_statistics_list_filters_sorts_and_offers_choices_on_a_team_archive(
     assert len(by_measure) == 3
     assert len(found) == 1
     assert choices.offered["measure"] == ["Killed", "раненые", "Убитые"]
+
+
+def test_the_statistics_totals_and_conflicts_only_on_a_team_archive(team: Archive) -> None:
+    from db.claims_list import GROUP_KEYS, ClaimFilter, claim_ids, claim_totals
+    from db.commands import NewStatistic, add_statistic
+
+    with team.session() as session:
+        source = add_source(session, NewSource(text="Killed in Grozny.", title="Report"))
+        made = [add_statistic(session, NewStatistic(source_id=source, measure="killed", value=v)) for v in (5, 7, 9)]
+    with team.session() as session:
+        totals = claim_totals(session, ClaimFilter(), GROUP_KEYS)
+        within = claim_ids(session, ClaimFilter(within=frozenset(made[:2]), year_from=1990))
+        kept = claim_ids(session, ClaimFilter(within=frozenset(made[:2])))
+    [group] = totals.groups
+    assert group[len(GROUP_KEYS):] == (3, 21, 5, 9)
+    assert within == []  # undated claims are in no year
+    assert sorted(kept) == sorted(made[:2])
