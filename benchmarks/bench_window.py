@@ -7,8 +7,8 @@ The archive is generated once (sources inserted with sqlite3 straight into Dossi
 the FTS triggers index them as any write would) and kept at ``--archive`` for later runs. Each run
 is a fresh process (offscreen): "window shown" is from the first line of the process to the first
 event-loop turn after ``show()``; "list filled" adds the id query and the first page arriving from
-the read thread. "Usable" (issue 18): the sources listed in their order, the actors, the first
-statistics and the counts shown; "every pane filled" adds all the statistics, the conflicts and
+the read thread. "Usable" (issue 18): the sources listed in their order (their first page: the
+rest of the ids follow), the actors, the first statistics and the counts shown; "every pane filled" adds all the statistics, the conflicts and
 the chart. A page is one ``fetchMore`` (200 rows, one SQL query). Write to pane: an annotation
 pushed on the undo stack until its row is in the annotations pane. Search: the time from
 setting the query to the ranked hits being in the list (with the snippets of a screenful), then
@@ -142,7 +142,8 @@ def child(path: str) -> None:
     def filled() -> None:
         # usable: the sources listed in their order, the actors, the first statistics, the counts
         result["filled_s"] = time.perf_counter() - START
-        result["sources"] = model.total
+        # the first page is listed then; the archive's count is in the status bar
+        result["sources"] = window.lists.counts.sources if window.lists.counts else model.total
         wait_for_every_pane()
         pages = []
         for _ in range(10):

@@ -17,6 +17,7 @@ Russian); on PostgreSQL by its ``lower`` (see :class:`folded`).
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,7 @@ from sqlalchemy.sql import Select
 from sqlalchemy.sql.functions import FunctionElement
 
 from db.models import Actor, Source, Statistic
+from db.packed import packed_ids
 
 AUTHOR = "(the author)"
 REFERENCE = "(reference data)"
@@ -108,7 +110,7 @@ class Listed:
     """What the pane shows for a filter: the ids in order, how many claims there are in all,
     and the totals (when grouping)."""
 
-    ids: list[int]
+    ids: array[int]
     everything: int
     totals: Totals | None
 
@@ -203,11 +205,11 @@ def claim_count(session: Session) -> int:
     return session.scalar(select(func.count(Statistic.id))) or 0
 
 
-def claim_ids(session: Session, chosen: ClaimFilter = ClaimFilter()) -> list[int]:
-    """The ids of the claims ``chosen`` lets through, in its order."""
+def claim_ids(session: Session, chosen: ClaimFilter = ClaimFilter()) -> array[int]:
+    """The ids of the claims ``chosen`` lets through, in its order (packed: :mod:`db.packed`)."""
     labels = _Labels()
     query = labels.where(labels.joined(select(Statistic.id)), chosen).order_by(*labels.order(chosen))
-    return list(session.scalars(query))
+    return packed_ids(session, query)
 
 
 def claim_totals(session: Session, chosen: ClaimFilter, keys: Sequence[str]) -> Totals:

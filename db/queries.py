@@ -24,6 +24,7 @@ from db.models import (
     Statistic,
     annotation_codes,
 )
+from db.packed import packed_ids
 from db.rows import (
     ActorRow,
     AnnotationRow,
@@ -90,28 +91,13 @@ def source_ids(session: Session, where: SourceFilter | None = None) -> list[int]
     return [] if query is None else _fetched_ids(session, query)
 
 
-def source_id_array(session: Session, where: SourceFilter | None = None) -> array[int]:
-    """:func:`source_ids` packed (8 bytes an id, for a lazy list of a million sources).
-
-    On SQLite the ids come back as one comma-separated string, read by numpy: a million ids in
-    about 0.1 s against 0.4 s as a million Python ints, and SQLite's work does not hold the GIL
-    that the window's thread needs meanwhile. (An aggregate over an ordered subquery keeps its
-    order: SQLite never flattens such a subquery into an aggregate.) Elsewhere, the plain list.
-    """
+def source_id_array(session: Session, where: SourceFilter | None = None, limit: int | None = None) -> array[int]:
+    """:func:`source_ids` packed (:mod:`db.packed`: a million in 8 MB, read in a third of the
+    time); only the first ``limit`` when given (a list's first page, at once)."""
     query = _source_ids_query(session, where or SourceFilter())
     if query is None:
         return array("q")
-    if session.get_bind().dialect.name != "sqlite":
-        return array("q", _fetched_ids(session, query))
-    import numpy as np
-
-    ordered = query.subquery()
-    row = session.connection().execute(select(func.group_concat(ordered.c.id, ","))).cursor.fetchone()
-    joined = row[0] if row else None
-    ids = array("q")
-    if joined:
-        ids.frombytes(np.fromstring(joined, dtype=np.int64, sep=",").tobytes())
-    return ids
+    return packed_ids(session, query if limit is None else query.limit(limit))
 
 
 def _fetched_ids(session: Session, query: Select[Any]) -> list[int]:

@@ -227,11 +227,14 @@ class TaskRunner(QObject):
         self.writer.setExpiryTimeout(-1)  # keep the one writer thread alive
         self._active: set[Task] = set()
 
-    def read(self, job: Job | Task, name: str = "", *, background: bool = False) -> Task:
+    def read(self, job: Job | Task, name: str = "", *, background: bool = False, later: bool = False) -> Task:
         """Run a read-only job off the GUI thread. A ``background`` one (a check, conflicts, a
         chart) runs on the background threads, never in the way of reads a person waits for (a
-        list, the reader, a search)."""
+        list, the reader, a search); one for ``later`` (a filter bar's choices) on the reader
+        threads after the reads queued before it that are not."""
         task = job if isinstance(job, Task) else Task(job, name)
+        if later:
+            task.priority = BACKGROUND
         if background:
             task.priority = BACKGROUND
             return self._start(self.background_pool, task, name)

@@ -123,6 +123,8 @@ class LazyTableModel(_ColumnsModel[R]):
         self._rows: list[R] = []
         self._generation = 0
         self.loading = False
+        #: only the first page of the list is in (the whole list is on its way)
+        self.partial = False
 
     # --- what subclasses provide ----------------------------------------------------------
 
@@ -134,6 +136,11 @@ class LazyTableModel(_ColumnsModel[R]):
         thread inside the model reset (the sources model passes search snippets this way).
         """
         raise NotImplementedError
+
+    def first_page_loader(self) -> Callable[[int], Ids] | None:
+        """A function (safe on a worker thread) returning the first ``n`` ids of the list, much
+        sooner than the whole list on a large archive; None (the default) when there is none."""
+        return None
 
     def accept_extra(self, extra: Any) -> None:
         """Keep what the id loader returned besides the ids (called inside the reset)."""
@@ -148,12 +155,15 @@ class LazyTableModel(_ColumnsModel[R]):
 
     # --- loading --------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, *, fresh: bool = False) -> None:
         """Run the id query again (off the GUI thread when the model has a runner).
 
         When the ids come back the same and in the same order (a write changed a count or a
         title, not the list), the rows already loaded are updated in place: no reset, so the
-        view keeps its scroll position and selection.
+        view keeps its scroll position and selection. A list shown anew (at first, or ``fresh``:
+        another order or filter) comes in two steps where the model has a
+        :meth:`first_page_loader`: its first page at once, then the rest of its ids, without a
+        reset when they begin with that page (a million ids take a second to read).
         """
         self._generation += 1
         generation = self._generation
@@ -171,9 +181,45 @@ class LazyTableModel(_ColumnsModel[R]):
         if self.runner is None:
             self._apply(generation, job())
             return
-        task = self.runner.read(job, "load " + type(self).__name__)
-        task.on_finished(lambda result: self._apply(generation, result))
-        task.on_failed(lambda message: self._failed(generation, message))
+        runner, name = self.runner, type(self).__name__
+
+        def whole_list() -> None:
+            task = runner.read(job, "load " + name)
+            task.on_finished(lambda result: self._apply(generation, result))
+            task.on_failed(lambda message: self._failed(generation, message))
+
+        first_page = self.first_page_loader() if fresh or not self._rows else None
+        if first_page is None:
+            whole_list()
+            return
+        size = self.page_size
+
+        def quick(*_: Any) -> tuple[array[int], list[R]]:
+            ids = first_page(size)
+            packed = ids if isinstance(ids, array) else array("q", ids)
+            return packed, load_rows(packed)
+
+        def arrived(result: tuple[array[int], list[R]]) -> None:
+            if generation != self._generation:
+                return
+            ids, rows = result
+            if len(ids) < size:  # the whole list fits in a page: nothing more to read
+                self._apply(generation, (ids, rows, None))
+                return
+            self.beginResetModel()
+            self._ids, self._rows = ids, list(rows)
+            self.partial = True
+            self.endResetModel()
+            self.loaded.emit()
+            whole_list()
+
+        def failed(_message: str) -> None:  # then the whole list, as without a first page
+            if generation == self._generation:
+                whole_list()
+
+        task = runner.read(quick, "first page of " + name)
+        task.on_finished(arrived)
+        task.on_failed(failed)
 
     def refresh_loaded(self) -> None:
         """Read the loaded rows again, not the ids: a write changed what some rows say (a count),
@@ -204,8 +250,12 @@ class LazyTableModel(_ColumnsModel[R]):
             return
         ids, rows, extra = result
         loaded = len(self._rows)
-        if loaded and ids == self._ids and len(rows) >= loaded:
+        # the whole list after its first page: the same rows first, only more ids after them
+        rest = self.partial and ids[: len(self._ids)] == self._ids
+        self.partial = False
+        if loaded and (rest or ids == self._ids) and len(rows) >= loaded:
             self.accept_extra(extra)
+            self._ids = ids
             self._rows = list(rows[:loaded])
             last = self.index(loaded - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last)
@@ -223,7 +273,7 @@ class LazyTableModel(_ColumnsModel[R]):
 
     def _failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
-            self.loading = False
+            self.loading = self.partial = False
             self.load_failed.emit(message)
 
     # --- access ---------------------------------------------------------------------------
@@ -282,7 +332,7 @@ class LazyTableModel(_ColumnsModel[R]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # before the first load (a view restoring its header), only remember the order
         if self.sort_column(column, order) and self._generation > 0:
-            self.reload()
+            self.reload(fresh=True)
 
 
 def _sort_key(column: Column[Any]) -> Callable[[Any], Any]:

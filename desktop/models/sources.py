@@ -83,7 +83,7 @@ class SourcesModel(LazyTableModel[SourceRow]):
         if "search" in changes and changes["search"] != self.filter.search:
             self.ranked = True
         self.filter = dataclasses.replace(self.filter, **changes)
-        self.reload()
+        self.reload(fresh=True)
 
     def snippet(self, source_id: int) -> str:
         """The search snippet with the hit marked by :data:`SNIPPET_MARKS`."""
@@ -104,6 +104,12 @@ class SourcesModel(LazyTableModel[SourceRow]):
             return hits, (where.search, first)
 
         return load
+
+    def first_page_loader(self) -> Callable[[int], Ids] | None:
+        if self.searching:  # the hits come ranked, a screenful's snippets with them
+            return None
+        archive, where = self.archive, self.filter
+        return lambda n: reads.source_id_array(archive, where, limit=n)
 
     def accept_extra(self, extra: Any) -> None:
         query, made = extra or ("", {})

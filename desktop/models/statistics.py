@@ -133,7 +133,7 @@ class StatisticsModel(_ColumnsModel[StatisticRow]):
         if generation != self._generation:  # a newer reload is on its way
             return
         listed, first, held = result
-        ids = array("q", listed.ids)
+        ids = listed.ids
         self.everything, self.totals = listed.everything, listed.totals
         if ids == self._ids and len(ids):
             for page, rows in held.items():
@@ -161,7 +161,9 @@ class StatisticsModel(_ColumnsModel[StatisticRow]):
         if self.runner is None:
             arrived(reads.choices(archive, keep))
             return
-        self.runner.read(lambda *_: reads.choices(archive, keep), "statistics filter choices").on_finished(arrived)
+        # the lists a person waits for at opening go first
+        self.runner.read(lambda *_: reads.choices(archive, keep), "statistics filter choices",
+                         later=True).on_finished(arrived)
 
     def exists(self, statistic_id: int) -> bool:
         """Whether the archive holds this claim (listed or not)."""

@@ -21,9 +21,10 @@ def source_ids(archive: Archive, where: SourceFilter) -> list[int]:
     return read(archive, queries.source_ids, where)
 
 
-def source_id_array(archive: Archive, where: SourceFilter) -> array[int]:
-    """:func:`source_ids` packed, as a lazy list keeps them (a million in 8 MB)."""
-    return read(archive, queries.source_id_array, where)
+def source_id_array(archive: Archive, where: SourceFilter, limit: int | None = None) -> array[int]:
+    """:func:`source_ids` packed, as a lazy list keeps them (a million in 8 MB); the first
+    ``limit`` only, when given."""
+    return read(archive, queries.source_id_array, where, limit)
 
 
 def source_rows(archive: Archive, ids: Sequence[int]) -> list[SourceRow]:

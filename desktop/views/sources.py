@@ -234,14 +234,16 @@ class SourcesPane(QWidget):
     def _loaded(self) -> None:
         self._show_match_column()
         self._show_count()
-        if self._pending_select is not None:
-            self.select_source(self._pending_select)
+        # a source further down than the first page is selected once the whole list is in
+        if self._pending_select is not None and (self.select_source(self._pending_select) or not self.model.partial):
             self._pending_select = None
 
     def _show_count(self) -> None:
         total = self.model.total
         noun = "source" if total == 1 else "sources"
-        if self.model.searching:
+        if self.model.partial:
+            text = "Listing sources…"
+        elif self.model.searching:
             text = f"{total:,} matching {noun}, best first" if self.model.ranked else f"{total:,} matching {noun}"
         elif self.model.filter.actor_id is not None or self.model.filter.text.strip():
             text = f"{total:,} {noun} shown"

@@ -101,6 +101,8 @@ class StatisticsPane(QWidget):
 
     def reload(self) -> None:
         """Read the list, its totals and the filter bar's choices again (after a write)."""
+        if self.loading:  # the first list on its way: said, not an empty pane
+            self.tools.summary.setText("Loading statistics…")
         if not self.model.set_filter(self.claim_filter(), self.tools.grouping_keys()):
             self.model.reload()
         self.model.read_choices(self.tools.chosen())
