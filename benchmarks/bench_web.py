@@ -44,7 +44,6 @@ import html as html_entities
 import json
 import os
 import re
-import subprocess
 import sys
 import time
 import unicodedata
@@ -68,14 +67,8 @@ GOALS = {"title": 0.9, "author": 0.9, "date": 0.9, "first paragraph": 0.9}
 # --- the cache ---------------------------------------------------------------------------------
 
 
-def _git(git_dir: Path, *args: str) -> bytes:
-    return subprocess.run(
-        ["git", "--git-dir", str(git_dir), *args], check=True, capture_output=True
-    ).stdout
-
-
-def _has(git_dir: Path, path: str) -> bool:
-    return bool(_git(git_dir, "ls-tree", "--name-only", "HEAD", path).strip())
+_git = web_more_pages.git
+_has = web_more_pages.has
 
 
 def fill_cache(mirrors: list[Path], pages: dict[str, Any]) -> None:
