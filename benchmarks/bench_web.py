@@ -6,7 +6,8 @@ and first paragraph right, per field, on a tuning part and a held-out part (neve
 
 The pages are public repositories' test pages (mozilla/readability ``test/test-pages``, with their
 expected metadata and body; scrapinghub/article-extraction-benchmark, with a person's
-``articleBody``), never copied into this repository: ``--mirror`` (or ``DOSSIER_WEB_MIRRORS``,
+``articleBody``; adbar/trafilatura's evaluation pages; postlight/parser's fixtures and adbar/htmldate's
+evaluation pages, see ``benchmarks/web_more_pages.py``), never copied into this repository: ``--mirror`` (or ``DOSSIER_WEB_MIRRORS``,
 paths joined by ``:``) names git directories of those repositories, from which the pages listed
 in ``benchmarks/web_pages.json`` are copied once into the cache folder (``DOSSIER_WEB_CACHE``,
 default ``~/.cache/dossier/web-pages``). Without a cache and a mirror the benchmark says so and
@@ -43,7 +44,6 @@ import html as html_entities
 import json
 import os
 import re
-import subprocess
 import sys
 import time
 import unicodedata
@@ -54,6 +54,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import web_more_pages  # noqa: E402
 from benchmarks._common import print_table  # noqa: E402
 
 PAGES = ROOT / "benchmarks" / "web_pages.json"
@@ -66,14 +67,8 @@ GOALS = {"title": 0.9, "author": 0.9, "date": 0.9, "first paragraph": 0.9}
 # --- the cache ---------------------------------------------------------------------------------
 
 
-def _git(git_dir: Path, *args: str) -> bytes:
-    return subprocess.run(
-        ["git", "--git-dir", str(git_dir), *args], check=True, capture_output=True
-    ).stdout
-
-
-def _has(git_dir: Path, path: str) -> bool:
-    return bool(_git(git_dir, "ls-tree", "--name-only", "HEAD", path).strip())
+_git = web_more_pages.git
+_has = web_more_pages.has
 
 
 def fill_cache(mirrors: list[Path], pages: dict[str, Any]) -> None:
@@ -85,8 +80,12 @@ def fill_cache(mirrors: list[Path], pages: dict[str, Any]) -> None:
             _fill_scrapinghub(git_dir, pages)
         elif _has(git_dir, "tests/evaldata.json"):
             _fill_trafilatura(git_dir, pages)
+        elif _has(git_dir, "src/extractors/custom"):
+            web_more_pages.fill_mercury(git_dir, pages, CACHE)
+        elif _has(git_dir, "tests/eval_mediacloud_2020.json"):
+            web_more_pages.fill_htmldate(git_dir, pages, CACHE)
         else:
-            print(f"{git_dir}: not mozilla/readability, article-extraction-benchmark or trafilatura; skipped")
+            print(f"{git_dir}: not one of the repositories of web_pages.json; skipped")
 
 
 def _fill_readability(git_dir: Path, pages: dict[str, Any]) -> None:

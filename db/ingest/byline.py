@@ -20,7 +20,8 @@ looked at in this order of precedence, and the first that names a person wins:
 Each is cleaned ("By"/"Par"/"Von"/"Por", "Written by", "Analysis by", and a trailing date,
 "| Reuters", ", Reuters", ", Staff Writer" or "Edited by ..." cut, whitespace collapsed) and
 refused when it cannot be a name: a URL, an account menu's "Username", a button's "Follow
-Author", the newsroom as a whole ("Staff", "La Rédaction"), a sentence. An agency (AFP, Reuters,
+Author", a reading time's "Lesedauer", a date's month ("December", "Dec"), the newsroom as a
+whole ("Staff", "La Rédaction"), a sentence. An agency (AFP, Reuters,
 AP) or another organisation (a JSON-LD Organization, "… Foundation", "… Media Group") is kept
 aside and is the author only when nothing on the page names a person. Bylines in page furniture (menus, footers, side
 columns) and in other stories' teasers (list items) are not read.
@@ -32,6 +33,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from db.ingest._common import only_date_words
 from db.ingest.bylinetext import head_bylines, signatures
 
 #: what an account menu says where a byline's class name is ("username", "user-name")
@@ -73,7 +75,10 @@ _ORGANISATION = re.compile(
 _PROMPT = re.compile(
     r"^(?:follow|unfollow|subscribe|share|e-?mail|contact|message|view|see|read|more|sign|log|"
     r"register|join|listen|watch|click|tap|send|suivre|s'abonner|abonnez|folgen|abonnieren|"
-    r"seguir|suscr[ií]bete|suscribirse|segui|iscriviti|подписаться|читать|следить)\b",
+    r"seguir|suscr[ií]bete|suscribirse|segui|iscriviti|подписаться|читать|следить|"
+    # a reading time's label ("Lesedauer: 3 Min."), cut to the label by the time after it
+    r"lesedauer|lesezeit|reading\s+time|read\s+time|temps\s+de\s+lecture|tiempo\s+de\s+lectura|"
+    r"tempo\s+di\s+lettura|tempo\s+de\s+leitura|leestijd|время\s+чтения)\b",
     re.IGNORECASE,
 )
 #: a byline's part after the name that says what the writer is or where from, not who
@@ -208,8 +213,8 @@ def clean(value: str | None) -> str | None:
     if name.endswith(".") and len(name.split()[-1]) > 3:
         name = name[:-1]  # a sentence's full stop ("Posted by Jane Doe."), not an initial's
     folded = name.casefold().strip(" .")
-    if folded in _ACCOUNT_WORDS or folded in _NOBODY or _PROMPT.match(name):
-        return None
+    if folded in _ACCOUNT_WORDS or folded in _NOBODY or _PROMPT.match(name) or only_date_words(name):
+        return None  # only_date_words: a date line's month ("December") left by the tail's cut
     return name
 
 

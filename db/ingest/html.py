@@ -6,19 +6,22 @@ dropped, never loaded.
 
 The bytes are decoded by the charset the page declares (``<meta charset>`` or ``http-equiv``)
 wherever in the head it stands: a parser that meets the declaration after ``<title>`` would have
-read the title in the wrong encoding ("MÄ ori" for "Māori"). Without a declaration, UTF-8 if the
-bytes are UTF-8, else the parser's own guess.
+read the title in the wrong encoding ("MÄ ori" for "Māori"). Bytes that are valid UTF-8 (and not
+all ASCII) are read as UTF-8 whatever the page declares: a page saved again as UTF-8 keeps its
+old ``Shift_JIS``. Without a declaration, UTF-8 if the bytes are UTF-8, else the parser's own guess.
 
 Metadata, first found wins, in this order of precedence:
 
 - title: ``<title>`` without its " | Site" suffix when the page's ``<h1>`` says the same (what
   the reader sees twice, over a share title or the site's own name in the metas), else JSON-LD
   ``headline`` (an Article's before a WebPage's), ``og:title`` and the other title metas,
-  ``<title>`` without its suffix, trafilatura's, the first line;
+  ``<title>`` without its suffix, trafilatura's, the first line; the site's name before or
+  after it cut (:mod:`db.ingest.pagetitle`);
 - date: JSON-LD ``datePublished``, ``article:published_time`` and the other publication metas,
   JSON-LD ``dateCreated``, an element marked ``itemprop=datePublished``, the first ``<time
   datetime>`` after the headline, then trafilatura's reading of the page (never a copyright
-  year, never ``dateModified``), then a date the byline element shows beside the name;
+  year, never ``dateModified``), then a date the byline element shows beside the name, then
+  htmldate's extensive search of the page's text (never a lone year);
 - author: the person the page names, in the precedence of :mod:`db.ingest.byline` (JSON-LD,
   metas, ``itemprop``/``rel=author``, a byline element, trafilatura's, a "By" line); an agency
   only when no person is named, never a login form's labels;
@@ -47,6 +50,7 @@ from db.ingest.byline import author_of, byline_nodes
 from db.ingest.bylinetext import byline_date
 from db.ingest.mainarticle import headline_of, main_article
 from db.ingest.pagetext import article_text
+from db.ingest.pagetitle import without_site_name
 from db.text import fold
 
 EXTENSIONS: tuple[str, ...] = (".html", ".htm", ".xhtml")
@@ -137,12 +141,14 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     text = (extracted.get("text") or "").strip()
     outlet = meta.get("outlet") or extracted.get("sitename")
     headlines = tuple(" ".join(h.text_content().split()) for h in tree.iter("h1"))
-    page_title = _without_site_name(meta.get("page title"), outlet)
+    address = meta.get("url") or extracted.get("url") or url
+    page_title = without_site_name(meta.get("page title"), outlet, address, headlines, meta.get("outlet"))
     title: str | None
     if page_title and fold(page_title) in {fold(h) for h in headlines}:
         title = page_title  # what the reader sees twice, over a share title or the site's
     else:
         title = meta.get("title") or page_title or extracted.get("title")
+        title = without_site_name(title, outlet, address, headlines, meta.get("outlet"))
     text = _main_article_text(tree, title, text)
     author = author_of(tree, authors, extracted.get("author"), text, headline_of(tree, title))
     warnings: list[str] = []
@@ -164,7 +170,8 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
         published=parse_date(meta.get("published"))
         or parse_date(shown_date(tree, headline_of(tree, title)))
         or parse_date(extracted.get("date"))
-        or parse_date(byline_date(byline_nodes(tree))),
+        or parse_date(byline_date(byline_nodes(tree)))
+        or parse_date(_searched_date(data)),
         outlet=outlet,
         author=author,
         url=meta.get("url") or extracted.get("url") or url,
@@ -190,6 +197,12 @@ def _decoded(data: bytes | str) -> bytes | str:
     if declared is not None:
         with contextlib.suppress(LookupError):
             encoding = codecs.lookup(declared.group(1).decode("ascii", "replace")).name
+    if encoding not in (None, "utf-8") and not data.isascii():
+        # a page saved again as UTF-8 keeps its old declaration (Shift_JIS, windows-1252): text
+        # in those encodings is almost never valid UTF-8, so bytes that are say which it is
+        with contextlib.suppress(UnicodeDecodeError):
+            data.decode("utf-8")
+            encoding = "utf-8"
     try:
         text = data.decode(encoding or "utf-8", errors="replace" if encoding else "strict")
     except UnicodeDecodeError:
@@ -251,6 +264,19 @@ def _trafilatura(data: bytes | str, *, with_metadata: bool = True) -> dict[str, 
         return {}
     result = document if isinstance(document, dict) else document.as_dict()
     return {k: v for k, v in result.items() if isinstance(v, str) and v.strip()}
+
+
+def _searched_date(data: bytes | str) -> str | None:
+    """The date htmldate's extensive search finds in the page's text (a date line in any of its
+    formats, "Publié le 3 mars 2019", "2019年3月4日"), the last resort; never a lone year (a
+    copyright line's "2019" it gives as 2019-01-01)."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(data, extensive_search=True, original_date=True)
+    except Exception:  # htmldate raises assorted errors on odd pages; a date is optional
+        return None
+    return found if isinstance(found, str) and not found.endswith("-01-01") else None
 
 
 def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bool]]]:
@@ -333,17 +359,6 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
 #: metas naming the author, in precedence: Dublin Core's is the document's own
 _AUTHOR_METAS = ("dc.creator", "dcterms.creator", "author", "article:author", "parsely-author",
                  "sailthru.author", "citation_author", "byl")
-
-
-def _without_site_name(title: str | None, outlet: str | None) -> str | None:
-    """ "Talks resume | Example News" -> "Talks resume" when the page names its site so."""
-    if not title or not outlet:
-        return title
-    for separator in (" | ", " - ", " – ", " — ", " :: ", " · "):
-        head, found, tail = title.rpartition(separator)
-        if found and head and tail.strip().casefold() == outlet.strip().casefold():
-            return head.strip()
-    return title
 
 
 def _json_ld_items(raw: str) -> Iterator[dict[str, Any]]:

@@ -40,6 +40,12 @@ def test_a_follow_button_or_the_newsroom_in_the_byline_is_not_the_author(tmp_pat
         assert _page(tmp_path, body).author is None, byline
 
 
+@pytest.mark.parametrize("byline", ["Lesedauer: 3 Min.", "Reading time 4 min", "December 16, 2016", "Dec. 5"])
+def test_a_reading_time_or_a_date_in_the_byline_is_not_the_author(tmp_path: Path, byline: str) -> None:
+    body = f'<article><h1>{TITLE}</h1><div class="article-author">{byline}</div>{BODY}</article>'
+    assert _page(tmp_path, body).author is None
+
+
 def test_the_sites_organisation_as_meta_author_loses_to_the_person_the_page_names(tmp_path: Path) -> None:
     head = HEAD + '<meta name="author" content="Organization for Example Works">'
     named = (f'<article><h1>{TITLE}</h1><h3 class="byline heading"><a rel="author" href="/users/nightowl">'

@@ -1,0 +1,91 @@
+"""A saved page's title without the site's name around it.
+
+Pages put their site's name after the headline ("Talks resume | Example News", "受賞：朝日新聞
+デジタル", "wasm-module MOONGIFT") or before it ("Example News - Talks resume"). A part is the
+site's name when it is the page's outlet, when it holds the name in the site's address
+("ABC News" on abcnews.go.com, "phpspot開発日誌" on phpspot.org) or is made of its initials
+("Sports Illustrated" on si.com); and the part before a separator is the title when the page's
+own ``<h1>`` says just that (the site's name then need not be recognised).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from db.ingest.articlehead import key
+
+#: between a title and the site's name, spaced or (in CJK titles) not
+_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " : ", " · ", " / ", " « ", " » ", "｜", "：", " ｜ ", "|", ":")
+#: separators that may also join a title's own words ("Alexa:Gadgets"): only before a site's name
+_BARE = frozenset(["|", ":"])
+#: second-level labels under a country code ("example.co.uk"): the site's name is the one before
+_SECOND_LEVEL = frozenset(["co", "com", "org", "net", "gov", "ac", "ne", "or", "edu", "go", "gob"])
+#: a site's name read from its address has at least this many letters, and this many to be
+#: found inside a longer part ("abcnews" in "ABC News Network")
+_MIN_SITE_LETTERS = 2
+_MIN_CONTAINED = 4
+
+
+def site_labels(address: str | None) -> frozenset[str]:
+    """The names in a site's address: {"abcnews", "go"} for https://abcnews.go.com/..., {"bbc"}
+    for www.bbc.co.uk (or a bare host); never the top-level domain."""
+    if not address:
+        return frozenset()
+    host = urlsplit(address if "//" in address else f"//{address}").hostname or ""
+    parts = [p for p in host.casefold().split(".") if p and p != "www"]
+    if len(parts) < 2:
+        return frozenset()
+    names = parts[:-2] if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL and len(parts[-1]) == 2 else parts[:-1]
+    return frozenset(label for label in map(key, names) if len(label) >= _MIN_SITE_LETTERS)
+
+
+def _names_site(part: str, outlet: str | None, labels: frozenset[str], than: str) -> bool:
+    """Whether ``part`` of a title is the site's name; one that only holds a name from the
+    address ("Genius Lyrics") must be shorter than the rest of the title, ``than``."""
+    part_key = key(part)
+    if not part_key:
+        return False
+    if (outlet and part_key == key(outlet)) or part_key in labels:
+        return True
+    initials = key("".join(word[0] for word in part.split() if word[:1].isalpha()))
+    if len(initials) >= 2 and initials in labels:
+        return True
+    shorter = len(part_key) < len(key(than))
+    return shorter and any(
+        len(label) >= _MIN_CONTAINED and (label in part_key or part_key in label) for label in labels
+    )
+
+
+def without_site_name(
+    title: str | None,
+    outlet: str | None,
+    address: str | None = None,
+    headlines: Iterable[str] = (),
+    declared: str | None = None,
+) -> str | None:
+    """The title without the site's name after or before it (see the module's docstring).
+    ``outlet`` may be guessed (from the title itself, by trafilatura), ``declared`` is the name
+    the page gives its site: only that one, or the address, tells a name before the title."""
+    if not title:
+        return title
+    labels = site_labels(address) | site_labels(outlet if outlet and "." in outlet and " " not in outlet else None)
+    shown = {key(h) for h in headlines} - {""}
+    for separator in _SEPARATORS:
+        head, found, tail = title.rpartition(separator)
+        if not (found and key(head)):
+            continue
+        if _names_site(tail, outlet, labels, head) or (
+            separator not in _BARE
+            and key(head) in shown
+            and len(key(head)) >= len(key(tail))
+            and not _names_site(head, outlet, labels, tail)
+        ):
+            return head.strip()
+        head, found, tail = title.partition(separator)
+        if found and key(tail) and _names_site(head, declared, labels, tail):
+            return tail.strip()
+    head, found, tail = title.rpartition(" ")
+    if found and key(head) and key(tail) in labels:
+        return head.strip()  # "wasm-module MOONGIFT": the site's name alone after a space
+    return title
