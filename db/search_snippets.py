@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import islice
 from typing import Any
 
 from db.language.search_forms import WORD, fold_word, word_forms
-from db.search_terms import SNIPPET_REACH, SearchTerms, Seen, marked_snippet, snippet
+from db.search_fragments import fragment, plain_forms
+from db.search_terms import SNIPPET_REACH, SearchTerms, Seen, snippet
 
 #: words in a snippet (as many as the Python snippet shows)
 SNIPPET_WORDS = 16
@@ -32,6 +32,13 @@ _OPEN, _CLOSE = "(", ")"
 _STEMMED = (
     f"SELECT f.rowid, snippet(source_stem_fts, 1, '{_OPEN}', '{_CLOSE}', '', {SNIPPET_WORDS}), "
     "substr(st.body, 1, :reach), substr(s.text, 1, :reach), s.language "
+    "FROM source_stem_fts f CROSS JOIN source_stems st CROSS JOIN sources s "
+    "WHERE st.source_id = f.rowid AND s.id = f.rowid "
+    "AND source_stem_fts MATCH :match AND +f.rowid IN ({ids})"
+)
+#: the same hits' shadows and texts, for the fragments worked out in Python (db.search_fragments)
+_SHADOWS = (
+    "SELECT f.rowid, substr(st.body, 1, :reach), substr(s.text, 1, :reach), s.language "
     "FROM source_stem_fts f CROSS JOIN source_stems st CROSS JOIN sources s "
     "WHERE st.source_id = f.rowid AND s.id = f.rowid "
     "AND source_stem_fts MATCH :match AND +f.rowid IN ({ids})"
@@ -59,10 +66,24 @@ def stemmed_snippets(connection: Any, terms: SearchTerms, match: str, ids: Seque
     longer matches has none)."""
     seen: Seen = {}
     found: dict[int, str] = {}
-    python = bool(terms.exact)  # phrases or prefixes too: the Python snippet marks them all
-    for source_id, fragment, body, text, language in _rows(
-            connection, _STEMMED, ids, {"match": match, "reach": SNIPPET_REACH}):
-        made = None if python else from_shadow(fragment or "", body or "", text or "", language, marks)
+    params = {"match": match, "reach": SNIPPET_REACH}
+    if terms.exact:  # phrases or prefixes too: the Python snippet marks them all
+        for source_id, _, text, language in _rows(connection, _SHADOWS, ids, params):
+            found[source_id] = snippet(text or "", language, terms, marks, seen)
+        return found
+    phrases = [form for forms in terms.words for form in forms]  # in the order of ``match``
+    plain = plain_forms(phrases)
+    asked: list[int] = []  # the hits whose fragment FTS5 is asked for
+    for source_id, shadow, text, language in _rows(connection, _SHADOWS, ids, params):
+        cut = fragment(phrases, shadow or "", SNIPPET_REACH, SNIPPET_WORDS) if plain else None
+        text = text or ""
+        made = None if cut is None else _cut(text, *cut, language, marks, len(text) < SNIPPET_REACH)
+        if made is None:
+            asked.append(source_id)
+        else:
+            found[source_id] = made
+    for source_id, fts5, shadow, text, language in _rows(connection, _STEMMED, asked, params):
+        made = from_shadow(fts5 or "", shadow or "", text or "", language, marks)
         found[source_id] = made if made is not None else snippet(text or "", language, terms, marks, seen)
     return found
 
@@ -75,8 +96,11 @@ def exact_snippets(connection: Any, match: str, ids: Sequence[int],
     return {int(r[0]): r[1] or "" for r in _rows(connection, _EXACT, ids, params)}
 
 
+#: the one letter whose lower case is longer than it ("i" and a combining dot)
+_LONGER_LOWER = "İ"
+
 #: patterns skipping so many words at once (one match in C, no match object a word)
-_SKIPS = [(n, re.compile(rf"(?:[\W_]*[^\W_]+){{{n}}}")) for n in (256, 32, 4, 1)]
+_SKIPS = [(n, re.compile(rf"(?:[\W_]*+[^\W_]++){{{n}}}")) for n in (256, 32, 4, 1)]
 
 
 def _skip(text: str, words: int) -> int:
@@ -98,27 +122,67 @@ def from_shadow(fragment: str, shadow: str, text: str, language: str | None,
     with the words FTS5 marked between ``marks``; None when the shadow does not line up with
     the text there (the caller works the snippet out another way)."""
     tokens = fragment.split()
-    if not tokens:
-        return "" if not WORD.search(text) else None
-    plain = [t.replace(_OPEN, "").replace(_CLOSE, "") for t in tokens]
-    at = f" {shadow} ".find(" " + " ".join(plain) + " ")
+    plain = fragment.replace(_OPEN, "").replace(_CLOSE, "").split()
+    at = f" {shadow} ".find(f" {' '.join(plain)} ")
     if at < 0:
         return None
     first = shadow.count(" ", 0, at)  # the fragment's first word is the shadow's word number
     marked: list[bool] = []
     inside = False
     for token in tokens:  # FTS5 may mark a run of words once: "(a b)"
-        if token.startswith(_OPEN):
+        if token[0] == _OPEN:
             inside = True
         marked.append(inside)
-        if token.endswith(_CLOSE):
+        if token[-1] == _CLOSE:
             inside = False
-    folded = fold_word(text)
-    if len(folded) != len(text):  # lower case changed a length (a Turkish İ): offsets differ
+    return _cut(text, first, plain, marked, language, marks)
+
+
+def _cut(text: str, first: int, forms: list[str], marked: list[bool], language: str | None,
+         marks: tuple[str, str], whole: bool = False) -> str | None:
+    """The snippet of ``text`` at its words from number ``first`` on, which the shadow gives as
+    ``forms``, those ``marked`` between ``marks``; None when the text's words there do not have
+    those forms (the shadow does not line up with the text). ``whole``: the text was read to
+    its end and is shorter than a piece of :func:`db.language.search_forms.index_text`, so its
+    shadow has a form for each of its words in order: only the marked words and the last are
+    checked. As :func:`marked_snippet` makes it, from one split of the text there instead of a
+    match object a word."""
+    if not forms:
+        return "" if not WORD.search(text) else None
+    # the shadow's words are those of the folded text; folding changes no word's extent, only
+    # the length of "İ" (the one letter whose lower case is longer): then the offsets differ
+    if _LONGER_LOWER in text:
         return None
-    words = WORD.finditer(folded, _skip(folded, first))
-    window = list(islice(words, len(tokens)))
-    if len(window) != len(tokens) or word_forms([m.group() for m in window], language) != plain:
+    begin = _skip(text, first)
+    count = len(forms)
+    # one split of the text from there, as far as the window's words go: ["", before its first
+    # word, its first word, between, ..., its last word, after it, what follows]
+    parts = _SEPARATED.split(text[begin:] if begin else text, count + 1)
+    if parts[0]:  # the text begins with a word
+        parts[0:0] = ["", ""]
+    written = parts[2:2 * count + 1:2]
+    if len(written) != count or "" in written:
         return None
-    at_end = next(words, None) is None
-    return marked_snippet(text, [m.span() for m in window], marked, marks, at_end)
+    # the text's words have the shadow's forms there: it lines up (not so past a million
+    # characters, where the shadow gives each form once a piece, or with another stemmer's)
+    checked = [n for n, hit in enumerate(marked) if hit] + [count - 1] if whole else range(count)
+    if (word_forms(fold_word(" ".join([written[n] for n in checked])).split(" "), language)
+            != [forms[n] for n in checked]):
+        return None
+    at_end = len(parts) <= 2 * count + 2 or not parts[2 * count + 2]  # no word follows
+    start = begin + len(parts[1])
+    end = start + sum(map(len, parts[2:2 * count + 1]))
+    parts[2:2 * count + 1:2] = [f"{marks[0]}{w}{marks[1]}" if hit else w
+                                for w, hit in zip(written, marked, strict=True)]
+    tail, closing = "", "…"
+    if at_end:
+        rest = text[end:]
+        if len(rest) <= 20:
+            tail, closing = rest.rstrip(), ""  # the closing punctuation of a short text
+        elif not rest.strip():
+            closing = ""
+    made = ("…" if start > 0 else "") + "".join(parts[2:2 * count + 1]) + tail + closing
+    return " ".join(made.split())
+
+
+_SEPARATED = re.compile(r"([\W_]++)")
