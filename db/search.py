@@ -18,7 +18,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnClause, Select, bindparam, func, literal_column, select, table, text
+from sqlalchemy import (
+    ColumnClause,
+    Select,
+    bindparam,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from db.filters import SourceFilter, source_conditions, with_outlet
@@ -27,9 +37,11 @@ from db.language.scripts import script_of
 from db.language.search_forms import WORD
 from db.models import Source
 from db.search_index import rebuild_stem_index, stem_index_ready
-from db.search_snippets import exact_snippets, stemmed_snippets
-from db.search_terms import SearchTerms, parse_terms
+from db.search_snippets import exact_snippets, shadow_snippets, stemmed_snippets
+from db.search_terms import SNIPPET_REACH, SearchTerms, parse_terms
 
+#: the stemmed shadows of the sources (migration 0013)
+_STEMS = table("source_stems", column("source_id"), column("body"))
 #: column weights for bm25: a hit in the title counts most
 _WEIGHTS = (10.0, 1.0, 4.0, 4.0)
 #: the stemmed index's columns: title, body, people (outlet and author)
@@ -64,6 +76,15 @@ def search_sources(
     ``where`` narrows the hits in the same SQL query (its ``search`` and order are not used):
     the best ``limit`` hits among the sources the filter keeps.
     """
+    if session.get_bind().dialect.name == "sqlite":
+        terms = _terms(session, query)
+        stems, _ = _sqlite_matches(session, terms) if not terms.empty else (None, None)
+        if stems is not None and not terms.exact:
+            # bare words: the best rows come with what their snippets are cut from (one read)
+            rows = _search_sqlite(session, query, where or SourceFilter(), limit, texts=True)
+            made = shadow_snippets(session.connection(), terms, stems,
+                                   [(r[0], r[3], r[4], r[5]) for r in rows], marks)
+            return [SearchHit(int(r[0]), r[1] or "", -float(r[2]), made.get(r[0], "")) for r in rows]
     hits = ranked_hits(session, query, where=where, limit=limit)
     made = hit_snippets(session, query, [h.source_id for h in hits], marks)
     return [dataclasses.replace(h, snippet=made.get(h.source_id, "")) for h in hits]
@@ -216,8 +237,9 @@ def _narrowed(statement: Select[Any], id_column: Any, where: SourceFilter) -> Se
 
 
 def _search_sqlite(session: Session, query: str, where: SourceFilter, limit: int,
-                   titles: bool = True) -> list[Any]:
-    """Rows (id, [title,] bm25) best first (:func:`_statement`)."""
+                   titles: bool = True, texts: bool = False) -> list[Any]:
+    """Rows (id, [title,] bm25[, shadow, text, language]) best first (:func:`_statement`);
+    ``texts`` on the stemmed index only."""
     terms = _terms(session, query)
     if terms.empty:
         return []
@@ -228,7 +250,7 @@ def _search_sqlite(session: Session, query: str, where: SourceFilter, limit: int
     else:
         values = {"match": stems, "exact": exact, "excluded": terms.excluded_exact_match(), "limit": limit}
     shape = _Shape(stems is not None, titles, values.get("exact") is not None,
-                   values.get("excluded") is not None)
+                   values.get("excluded") is not None, texts and stems is not None)
     if where.narrows:
         return list(session.execute(_statement(shape, where), _given(values)))
     sql, names, defaults = _compiled(shape)
@@ -245,6 +267,7 @@ class _Shape:
     titles: bool
     exact: bool  # phrases or prefixes with the bare words
     excluded: bool  # excluded phrases or prefixes, the other terms all bare words
+    texts: bool = False  # with titles, each row's shadow, text and language (their snippets')
 
     @property
     def index(self) -> str:
@@ -277,8 +300,14 @@ def _statement(shape: _Shape, where: SourceFilter | None = None) -> Select[Any]:
     if not shape.titles:
         return best_rows
     best = best_rows.subquery("best")
-    return (select(best.c.id, Source.title, best.c.rank).join(Source, Source.id == best.c.id)
-            .order_by(best.c.rank))
+    columns: list[Any] = [best.c.id, Source.title, best.c.rank]
+    if shape.texts:
+        columns += [func.substr(_STEMS.c.body, 1, SNIPPET_REACH), func.substr(Source.text, 1, SNIPPET_REACH),
+                    Source.language]
+    statement = select(*columns).join(Source, Source.id == best.c.id)
+    if shape.texts:
+        statement = statement.join(_STEMS, _STEMS.c.source_id == best.c.id)
+    return statement.order_by(best.c.rank)
 
 
 @functools.cache

@@ -33,8 +33,9 @@ def plain_forms(phrases: Sequence[str]) -> bool:
 
 
 def fragment(phrases: Sequence[str], shadow: str, reach: int,
-             words: int) -> tuple[int, list[str], list[bool]] | None:
-    """(the first word's number, the words, which are marked) of the ``words``-word fragment
+             words: int) -> tuple[int, list[str], list[int]] | None:
+    """(the first word's number, the words, the places among them of those marked) of the
+    ``words``-word fragment
     FTS5's ``snippet()`` would cut from ``shadow`` for a query of ``phrases`` (each a plain form,
     :func:`plain_forms`, in the query's order); None where FTS5 would not see the shadow as
     Python does, or it is cut at ``reach`` characters."""
@@ -72,8 +73,7 @@ def fragment(phrases: Sequence[str], shadow: str, reach: int,
         window = shadow[begin:end if end >= 0 else len(shadow)].split(" ")
     if len(window) != count:
         return None
-    hits = set(inside)
-    return start, window, [n in hits for n in range(start, start + count)]
+    return start, window, sorted({n - start for n in inside})
 
 
 def _best_start(found: list[tuple[int, int]], size: int, words: int) -> int:

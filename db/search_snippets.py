@@ -14,7 +14,7 @@ words, the snippet is worked out in Python (:func:`db.search_terms.snippet`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from db.language.search_forms import WORD, fold_word, word_forms
@@ -64,24 +64,36 @@ def stemmed_snippets(connection: Any, terms: SearchTerms, match: str, ids: Seque
                      marks: tuple[str, str]) -> dict[int, str]:
     """Snippets of bare-word hits ``ids`` for the stemmed index's ``match`` (a source that no
     longer matches has none)."""
-    seen: Seen = {}
-    found: dict[int, str] = {}
     params = {"match": match, "reach": SNIPPET_REACH}
     if terms.exact:  # phrases or prefixes too: the Python snippet marks them all
+        seen: Seen = {}
+        found: dict[int, str] = {}
         for source_id, _, text, language in _rows(connection, _SHADOWS, ids, params):
             found[source_id] = snippet(text or "", language, terms, marks, seen)
         return found
+    return shadow_snippets(connection, terms, match, _rows(connection, _SHADOWS, ids, params), marks)
+
+
+def shadow_snippets(connection: Any, terms: SearchTerms, match: str,
+                    rows: Iterable[tuple[int, str | None, str | None, str | None]],
+                    marks: tuple[str, str]) -> dict[int, str]:
+    """Snippets of bare-word hits (no phrases nor prefixes) from their ``rows`` (id, shadow,
+    text, language), as read by :data:`_SHADOWS` or with the ranking: the fragment worked out
+    in Python where it can be (:mod:`db.search_fragments`), else FTS5's."""
+    seen: Seen = {}
+    found: dict[int, str] = {}
     phrases = [form for forms in terms.words for form in forms]  # in the order of ``match``
     plain = plain_forms(phrases)
     asked: list[int] = []  # the hits whose fragment FTS5 is asked for
-    for source_id, shadow, text, language in _rows(connection, _SHADOWS, ids, params):
-        cut = fragment(phrases, shadow or "", SNIPPET_REACH, SNIPPET_WORDS) if plain else None
+    for source_id, shadow, text, language in rows:
         text = text or ""
+        cut = fragment(phrases, shadow or "", SNIPPET_REACH, SNIPPET_WORDS) if plain else None
         made = None if cut is None else _cut(text, *cut, language, marks, len(text) < SNIPPET_REACH)
         if made is None:
             asked.append(source_id)
         else:
             found[source_id] = made
+    params = {"match": match, "reach": SNIPPET_REACH}
     for source_id, fts5, shadow, text, language in _rows(connection, _STEMMED, asked, params):
         made = from_shadow(fts5 or "", shadow or "", text or "", language, marks)
         found[source_id] = made if made is not None else snippet(text or "", language, terms, marks, seen)
@@ -127,22 +139,24 @@ def from_shadow(fragment: str, shadow: str, text: str, language: str | None,
     if at < 0:
         return None
     first = shadow.count(" ", 0, at)  # the fragment's first word is the shadow's word number
-    marked: list[bool] = []
+    marked: list[int] = []
     inside = False
-    for token in tokens:  # FTS5 may mark a run of words once: "(a b)"
+    for number, token in enumerate(tokens):  # FTS5 may mark a run of words once: "(a b)"
         if token[0] == _OPEN:
             inside = True
-        marked.append(inside)
+        if inside:
+            marked.append(number)
         if token[-1] == _CLOSE:
             inside = False
     return _cut(text, first, plain, marked, language, marks)
 
 
-def _cut(text: str, first: int, forms: list[str], marked: list[bool], language: str | None,
+def _cut(text: str, first: int, forms: list[str], marked: list[int], language: str | None,
          marks: tuple[str, str], whole: bool = False) -> str | None:
     """The snippet of ``text`` at its words from number ``first`` on, which the shadow gives as
-    ``forms``, those ``marked`` between ``marks``; None when the text's words there do not have
-    those forms (the shadow does not line up with the text). ``whole``: the text was read to
+    ``forms``, those at the places ``marked`` among them (in order) between ``marks``; None
+    when the text's words there do not have those forms (the shadow does not line up with the
+    text). ``whole``: the text was read to
     its end and is shorter than a piece of :func:`db.language.search_forms.index_text`, so its
     shadow has a form for each of its words in order: only the marked words and the last are
     checked. As :func:`marked_snippet` makes it, from one split of the text there instead of a
@@ -165,15 +179,17 @@ def _cut(text: str, first: int, forms: list[str], marked: list[bool], language: 
         return None
     # the text's words have the shadow's forms there: it lines up (not so past a million
     # characters, where the shadow gives each form once a piece, or with another stemmer's)
-    checked = [n for n, hit in enumerate(marked) if hit] + [count - 1] if whole else range(count)
+    checked = [*marked, count - 1] if whole else range(count)
     if (word_forms(fold_word(" ".join([written[n] for n in checked])).split(" "), language)
             != [forms[n] for n in checked]):
         return None
-    at_end = len(parts) <= 2 * count + 2 or not parts[2 * count + 2]  # no word follows
+    # what follows the window's last word: [after it, the rest] (the rest begins with a word)
+    after = parts[2 * count + 1:]
+    at_end = len(after) < 2 or not after[1]
     start = begin + len(parts[1])
-    end = start + sum(map(len, parts[2:2 * count + 1]))
-    parts[2:2 * count + 1:2] = [f"{marks[0]}{w}{marks[1]}" if hit else w
-                                for w, hit in zip(written, marked, strict=True)]
+    end = len(text) - sum(map(len, after))
+    for n in marked:
+        parts[2 + 2 * n] = f"{marks[0]}{parts[2 + 2 * n]}{marks[1]}"
     tail, closing = "", "…"
     if at_end:
         rest = text[end:]

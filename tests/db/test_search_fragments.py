@@ -31,7 +31,7 @@ def _news() -> list[NewSource]:
     return sources
 
 
-def _fts5_fragments(archive: Archive, query: str) -> dict[int, tuple[tuple[int, list[str], list[bool]], str, str, str | None]]:
+def _fts5_fragments(archive: Archive, query: str) -> dict[int, tuple[tuple[int, list[str], list[int]], str, str, str | None]]:
     """FTS5's own fragment of each hit of ``query`` (first word, words, marks), with its shadow,
     text and language, read as db.search_snippets.from_shadow reads it."""
     with archive.session() as session:
@@ -47,9 +47,10 @@ def _fts5_fragments(archive: Archive, query: str) -> dict[int, tuple[tuple[int, 
         plain = fts5.replace("(", "").replace(")", "").split()
         first = shadow.count(" ", 0, f" {shadow} ".find(f" {' '.join(plain)} ")) if plain else 0
         marked, inside = [], False
-        for token in tokens:
+        for number, token in enumerate(tokens):
             inside = inside or token.startswith("(")
-            marked.append(inside)
+            if inside:
+                marked.append(number)
             inside = inside and not token.endswith(")")
         found[source_id] = ((first, plain, marked), shadow, text, language)
     return found
@@ -86,10 +87,10 @@ def test_python_finds_the_fragments_fts5_cuts_and_makes_the_same_snippets(archiv
     assert answered > 0.8 * compared  # most hits never ask FTS5 (many matches in a long text do)
 
 
-def _fts5_text(expected: tuple[int, list[str], list[bool]]) -> tuple[str]:
+def _fts5_text(expected: tuple[int, list[str], list[int]]) -> tuple[str]:
     """FTS5's fragment text with its marks again, as snippet() gives it."""
     _, words, marked = expected
-    return (" ".join(f"({w})" if hit else w for w, hit in zip(words, marked, strict=True)),)
+    return (" ".join(f"({w})" if n in marked else w for n, w in enumerate(words)),)
 
 
 def test_a_shadow_fts5_might_read_otherwise_is_left_to_fts5(archive: Archive) -> None:
