@@ -77,14 +77,15 @@ def search_sources(
     the best ``limit`` hits among the sources the filter keeps.
     """
     if session.get_bind().dialect.name == "sqlite":
-        terms = _terms(session, query)
-        stems, _ = _sqlite_matches(session, terms) if not terms.empty else (None, None)
+        # bare words: the best rows come with what their snippets are cut from (one read)
+        rows, terms, stems = _best_rows(session, query, where or SourceFilter(), limit, texts=True)
         if stems is not None and not terms.exact:
-            # bare words: the best rows come with what their snippets are cut from (one read)
-            rows = _search_sqlite(session, query, where or SourceFilter(), limit, texts=True)
             made = shadow_snippets(session.connection(), terms, stems,
                                    [(r[0], r[3], r[4], r[5]) for r in rows], marks)
-            return [SearchHit(int(r[0]), r[1] or "", -float(r[2]), made.get(r[0], "")) for r in rows]
+        else:
+            made = hit_snippets(session, query, [int(r[0]) for r in rows], marks)
+        # a positive score, higher is better
+        return [SearchHit(int(r[0]), r[1] or "", -float(r[2]), made.get(int(r[0]), "")) for r in rows]
     hits = ranked_hits(session, query, where=where, limit=limit)
     made = hit_snippets(session, query, [h.source_id for h in hits], marks)
     return [dataclasses.replace(h, snippet=made.get(h.source_id, "")) for h in hits]
@@ -237,12 +238,18 @@ def _narrowed(statement: Select[Any], id_column: Any, where: SourceFilter) -> Se
 
 
 def _search_sqlite(session: Session, query: str, where: SourceFilter, limit: int,
-                   titles: bool = True, texts: bool = False) -> list[Any]:
-    """Rows (id, [title,] bm25[, shadow, text, language]) best first (:func:`_statement`);
-    ``texts`` on the stemmed index only."""
+                   titles: bool = True) -> list[Any]:
+    """Rows (id, [title,] bm25) best first (:func:`_statement`)."""
+    return _best_rows(session, query, where, limit, titles)[0]
+
+
+def _best_rows(session: Session, query: str, where: SourceFilter, limit: int, titles: bool = True,
+               texts: bool = False) -> tuple[list[Any], SearchTerms, str | None]:
+    """(:func:`_search_sqlite`'s rows, the query's terms, its stemmed-index query); ``texts``:
+    for bare words alone on the stemmed index, each row with its shadow, text and language."""
     terms = _terms(session, query)
     if terms.empty:
-        return []
+        return [], terms, None
     stems, exact = _sqlite_matches(session, terms)
     values: dict[str, object]
     if stems is None:  # phrases and prefixes alone, or every word before the stemmed index is built
@@ -250,13 +257,13 @@ def _search_sqlite(session: Session, query: str, where: SourceFilter, limit: int
     else:
         values = {"match": stems, "exact": exact, "excluded": terms.excluded_exact_match(), "limit": limit}
     shape = _Shape(stems is not None, titles, values.get("exact") is not None,
-                   values.get("excluded") is not None, texts and stems is not None)
+                   values.get("excluded") is not None, texts and stems is not None and not terms.exact)
     if where.narrows:
-        return list(session.execute(_statement(shape, where), _given(values)))
+        return list(session.execute(_statement(shape, where), _given(values))), terms, stems
     sql, names, defaults = _compiled(shape)
     raw = session.connection().connection.driver_connection
     assert raw is not None
-    return list(raw.execute(sql, [values[n] if n in values else defaults[n] for n in names]))
+    return list(raw.execute(sql, [values[n] if n in values else defaults[n] for n in names])), terms, stems
 
 
 @dataclass(frozen=True)
