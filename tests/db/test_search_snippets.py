@@ -7,6 +7,7 @@ from __future__ import annotations
 from db.anchors import replace_source_text
 from db.archive import Archive
 from db.commands import NewSource, add_sources
+from db.filters import SourceFilter
 from db.search import hit_snippets, ranked_hits, ranked_ids, search_sources
 from tests.factories import make_source
 
@@ -84,3 +85,11 @@ def test_the_ranked_ids_and_the_hits_with_titles_come_in_the_same_order_among_eq
     assert [h.source_id for h in hits] == ids
     assert len(ids) == 25
     assert all(h.title == "Сводка" for h in hits)
+
+
+def test_a_narrowed_search_gives_its_hits_their_marked_snippets(archive: Archive) -> None:
+    make_source(archive, "Боевики атаковали пост.", language="ru", outlet="Кавказский узел")
+    kept = make_source(archive, "Трое боевиков задержаны в Назрани.", language="ru", outlet="Интерфакс")
+    with archive.session() as session:
+        [hit] = search_sources(session, "боевик", where=SourceFilter(text="Интерфакс"))
+    assert (hit.source_id, hit.snippet) == (kept, "Трое [боевиков] задержаны в Назрани.")
