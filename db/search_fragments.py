@@ -3,9 +3,11 @@ its words it would mark, worked out in Python from the shadow itself: the same f
 SQLite tokenizing each hit's shadow twice and scoring every window in C, then Python finding the
 fragment in the shadow again.
 
-It answers only where FTS5 would see the shadow as Python does: words of ASCII and Russian
-letters and digits, one space between (FTS5's tokenizer splits them alike and has no diacritics
-to fold), query forms of the same letters, a shadow read whole, a few matches. Otherwise it
+It answers only where FTS5 would see the shadow as Python does: query forms of ASCII and
+Russian letters and digits, which FTS5 reads as they are; a shadow of such words and of words
+in other scripts that FTS5 splits alike and folds into none of those forms (it takes diacritics
+off Latin letters alone: "café" is "cafe" to it), one space between; a shadow read whole; a few
+matches. Otherwise it
 answers None and the caller asks FTS5 (:data:`db.search_snippets._STEMMED`). The scoring is
 ``fts5SnippetFunction`` of SQLite's ``fts5_aux.c`` (3.40) for one column of a shadow, which has
 no punctuation: its one sentence starts at its first word. A test holds the two to the same
@@ -17,10 +19,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-#: a character of a shadow or a query form that FTS5 might split at or fold: anything besides
-#: a space and the letters and digits it compares as they are
-_UNPLAIN = re.compile(r"[^ 0-9a-zа-я]")
-_PLAIN = re.compile(r"[ 0-9a-zа-я]*+")
+#: a character of a query form that FTS5 might split at or fold: anything besides the letters
+#: and digits it compares as they are
+_UNPLAIN = re.compile(r"[^0-9a-zа-я]")
+#: a shadow FTS5 reads as Python does, for such forms: a space, those letters and digits, and
+#: the blocks of scripts without Latin letters (Greek, Cyrillic, Hebrew, Arabic, kana, CJK,
+#: Hangul), which FTS5 never folds into ASCII or Russian letters
+_LETTERS = r"0-9a-z\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
+_PLAIN = re.compile(rf"[ {_LETTERS}]*+")
+#: a word of a shadow with another letter (Latin with a diacritic, most often)
+_OTHER_WORD = re.compile(rf"[^ ]*[^ {_LETTERS}][^ ]*")
 #: matches of the query in one shadow beyond which FTS5 is asked (its scoring is quadratic)
 _MOST = 24
 #: FTS5's bonus for a fragment at the start of the text (a sentence's start)
@@ -39,8 +47,8 @@ def fragment(phrases: Sequence[str], shadow: str, reach: int,
     FTS5's ``snippet()`` would cut from ``shadow`` for a query of ``phrases`` (each a plain form,
     :func:`plain_forms`, in the query's order); None where FTS5 would not see the shadow as
     Python does, or it is cut at ``reach`` characters."""
-    if (len(shadow) >= reach or _PLAIN.fullmatch(shadow) is None or "  " in shadow
-            or shadow[:1] == " " or shadow[-1:] == " "):
+    if (len(shadow) >= reach or "  " in shadow or shadow[:1] == " " or shadow[-1:] == " "
+            or (_PLAIN.fullmatch(shadow) is None and not _apart(shadow, phrases))):
         return None
     padded = f" {shadow} "
     found: list[tuple[int, int]] = []  # (word number, phrase) of each match, as FTS5's instances
@@ -74,6 +82,21 @@ def fragment(phrases: Sequence[str], shadow: str, reach: int,
     if len(window) != count:
         return None
     return start, window, sorted({n - start for n in inside})
+
+
+def _apart(shadow: str, phrases: Sequence[str]) -> bool:
+    """Whether every word of ``shadow`` with letters besides :data:`_PLAIN`'s is, to FTS5 too,
+    none of ``phrases``: what is left of it without its diacritics (as FTS5 reads a Latin
+    letter) has only those letters and is not one of them. A letter that would need FTS5's own
+    table (an ø, an ł) and such a word that is a phrase: FTS5 is asked."""
+    import unicodedata
+
+    wanted = set(phrases)
+    for word in _OTHER_WORD.findall(shadow):
+        bare = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+        if _PLAIN.fullmatch(bare) is None or bare in wanted:
+            return False
+    return True
 
 
 def _best_start(found: list[tuple[int, int]], size: int, words: int) -> int:

@@ -94,14 +94,36 @@ def _fts5_text(expected: tuple[int, list[str], list[int]]) -> tuple[str]:
 
 
 def test_a_shadow_fts5_might_read_otherwise_is_left_to_fts5(archive: Archive) -> None:
-    # diacritics FTS5 folds, and a form with letters it might split at: Python does not guess
-    assert fragment(["attaqu"], "les militant ont attaqué plusieur villag", SNIPPET_REACH, 16) is None
+    # a word FTS5 reads as a query form once it folds its diacritics away, a letter it might
+    # fold by a table of its own, a form with letters it might split at: Python does not guess
+    assert fragment(["cafe"], "le cafe du café", SNIPPET_REACH, 16) is None
+    assert fragment(["born"], "nye børn", SNIPPET_REACH, 16) is None
+    assert fragment(["cafe"], "un café au cafe", SNIPPET_REACH, 16) is None
     assert not plain_forms(["attaqué"])
+    # an accented word that is no query form, words in other scripts: answered as FTS5 would
+    assert fragment(["paris"], "le café de paris", SNIPPET_REACH, 16) == (0, ["le", "café", "de", "paris"], [3])
+    assert fragment(["москв"], "в москв 東京 и القاهرة", SNIPPET_REACH, 16) == (
+        0, ["в", "москв", "東京", "и", "القاهرة"], [1])
     assert fragment(["a"], "a  b", SNIPPET_REACH, 16) is None  # an empty form left two spaces
     assert fragment(["a"], "a b", 3, 16) is None  # a shadow cut at the reach
     with archive.session() as session:
-        [source] = add_sources(session, [NewSource(
-            text="Les militants ont attaqué plusieurs villages près de Kidal.", title="Mali", language="fr")])
+        [source, *accented] = add_sources(session, [
+            NewSource(text="Les militants ont attaqué plusieurs villages près de Kidal.", title="Mali",
+                      language="fr"),
+            *(NewSource(text=f"Protesters met at the Café Lumière near the bazaar in {place} on Friday; "
+                             f"police and protesters clashed at the café later, résumé {place}.",
+                        title="Report", language="en") for place in ("Tehran", "Paris", "Herat"))])
+    answered = 0
+    for query in ("protester", "cafe", "police", "tehran friday"):
+        fts5 = _fts5_fragments(archive, query)
+        with archive.session() as session:
+            phrases = [form for forms in _terms(session, query).words for form in forms]
+        assert set(fts5) >= ({accented[0]} if query.startswith("tehran") else set(accented))
+        for expected, shadow, _, _ in fts5.values():
+            ours = fragment(phrases, shadow, SNIPPET_REACH, SNIPPET_WORDS)
+            assert ours is None or ours == expected
+            answered += ours is not None
+    assert answered == 7  # all but the three where "café" is the query's "cafe" to FTS5
     with archive.session() as session:
         made = hit_snippets(session, "attaque", [source])[source]
     assert made == "Les militants ont [attaqué] plusieurs villages près de Kidal."
