@@ -22,11 +22,14 @@ from collections.abc import Sequence
 #: a character of a query form that FTS5 might split at or fold: anything besides the letters
 #: and digits it compares as they are
 _UNPLAIN = re.compile(r"[^0-9a-zа-я]")
-#: a shadow FTS5 reads as Python does, for such forms: a space, those letters and digits, and
+#: a shadow FTS5 reads as Python does, for such forms: words of those letters and digits and of
 #: the blocks of scripts without Latin letters (Greek, Cyrillic, Hebrew, Arabic, kana, CJK,
-#: Hangul), which FTS5 never folds into ASCII or Russian letters
-_LETTERS = r"0-9a-z\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
-_PLAIN = re.compile(rf"[ {_LETTERS}]*+")
+#: Hangul), which FTS5 never folds into ASCII or Russian letters, one space between
+_LETTERS = (r"0-9a-z\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff"
+            r"\uac00-\ud7af")
+_PLAIN = re.compile(rf"[{_LETTERS}]++(?: [{_LETTERS}]++)*+")
+#: words, one space between
+_SPACED = re.compile(r"[^ ]++(?: [^ ]++)*+")
 #: a word of a shadow with another letter (Latin with a diacritic, most often)
 _OTHER_WORD = re.compile(rf"[^ ]*[^ {_LETTERS}][^ ]*")
 #: matches of the query in one shadow beyond which FTS5 is asked (its scoring is quadratic)
@@ -47,8 +50,8 @@ def fragment(phrases: Sequence[str], shadow: str, reach: int,
     FTS5's ``snippet()`` would cut from ``shadow`` for a query of ``phrases`` (each a plain form,
     :func:`plain_forms`, in the query's order); None where FTS5 would not see the shadow as
     Python does, or it is cut at ``reach`` characters."""
-    if (len(shadow) >= reach or "  " in shadow or shadow[:1] == " " or shadow[-1:] == " "
-            or (_PLAIN.fullmatch(shadow) is None and not _apart(shadow, phrases))):
+    if len(shadow) >= reach or (shadow and _PLAIN.fullmatch(shadow) is None and not (
+            _SPACED.fullmatch(shadow) and _apart(shadow, phrases))):
         return None
     padded = f" {shadow} "
     found: list[tuple[int, int]] = []  # (word number, phrase) of each match, as FTS5's instances
@@ -94,7 +97,7 @@ def _apart(shadow: str, phrases: Sequence[str]) -> bool:
     wanted = set(phrases)
     for word in _OTHER_WORD.findall(shadow):
         bare = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-        if _PLAIN.fullmatch(bare) is None or bare in wanted:
+        if _PLAIN.fullmatch(bare) is None or bare in wanted:  # (a word: no space in it)
             return False
     return True
 

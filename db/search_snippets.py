@@ -111,14 +111,21 @@ def exact_snippets(connection: Any, match: str, ids: Sequence[int],
 #: the one letter whose lower case is longer than it ("i" and a combining dot)
 _LONGER_LOWER = "İ"
 
+#: a word's letters and digits (:data:`WORD`'s), and in an ASCII text (a set of characters
+#: is faster to test than a Unicode class)
+_LETTER, _ASCII_LETTER = r"[^\W_]", "[0-9A-Za-z]"
 #: patterns skipping so many words at once (one match in C, no match object a word)
-_SKIPS = [(n, re.compile(rf"(?:[\W_]*+[^\W_]++){{{n}}}")) for n in (256, 32, 4, 1)]
+_SKIPS = {ascii: [(n, re.compile(rf"(?:{other}*+{letter}++){{{n}}}")) for n in (256, 32, 4, 1)]
+          for ascii, letter, other in ((False, _LETTER, r"[\W_]"), (True, _ASCII_LETTER, "[^0-9A-Za-z]"))}
+#: the text between words, kept by a split
+_SEPARATED = {False: re.compile(r"([\W_]++)"), True: re.compile(r"([^0-9A-Za-z]++)")}
 
 
-def _skip(text: str, words: int) -> int:
-    """Where the word after the first ``words`` words of ``text`` may start."""
+def _skip(text: str, words: int, ascii: bool = False) -> int:
+    """Where the word after the first ``words`` words of ``text`` may start (``ascii``: the text
+    is ASCII)."""
     position = 0
-    for size, pattern in _SKIPS:
+    for size, pattern in _SKIPS[ascii]:
         while words >= size:
             match = pattern.match(text, position)
             if match is None:
@@ -167,11 +174,12 @@ def _cut(text: str, first: int, forms: list[str], marked: list[int], language: s
     # the length of "İ" (the one letter whose lower case is longer): then the offsets differ
     if _LONGER_LOWER in text:
         return None
-    begin = _skip(text, first)
+    ascii = text.isascii()
+    begin = _skip(text, first, ascii)
     count = len(forms)
     # one split of the text from there, as far as the window's words go: ["", before its first
     # word, its first word, between, ..., its last word, after it, what follows]
-    parts = _SEPARATED.split(text[begin:] if begin else text, count + 1)
+    parts = _SEPARATED[ascii].split(text[begin:] if begin else text, count + 1)
     if parts[0]:  # the text begins with a word
         parts[0:0] = ["", ""]
     written = parts[2:2 * count + 1:2]
@@ -200,5 +208,3 @@ def _cut(text: str, first: int, forms: list[str], marked: list[int], language: s
     made = ("…" if start > 0 else "") + "".join(parts[2:2 * count + 1]) + tail + closing
     return " ".join(made.split())
 
-
-_SEPARATED = re.compile(r"([\W_]++)")
