@@ -1,14 +1,17 @@
 """Snippets of search hits on SQLite, made for the hits a caller shows (a page of the window's
 list, the command line's few), one hit at a time, so their cost does not grow with the hits.
 
-A query of bare words asks FTS5's own ``snippet()`` over the stemmed shadow of the text (in C):
-it picks the fragment and marks the words whose base forms match. The shadow holds each word's
-form in the text's order (:func:`db.language.search_forms.index_text`), so the fragment's place
+A query of bare words is cut from the stemmed shadow of the text: the shadow holds each word's
+form in the text's order (:func:`db.language.search_forms.index_text`), so a fragment's place
 among the shadow's words is the place among the text's words, and the snippet is cut from the
-original text with those words marked: the reader sees "боевиков", not "боевик". When the two
-disagree (a text over a million characters, whose shadow lists each form once a piece; a
-shadow written by another stemmer version), or when phrases and prefixes are asked with bare
-words, the snippet is worked out in Python (:func:`db.search_terms.snippet`).
+original text with those words marked: the reader sees "боевиков", not "боевик". The fragment is
+the one FTS5's ``snippet()`` picks: worked out in Python from the shadow where FTS5 reads it as
+Python does (:mod:`db.search_fragments`), asked of FTS5 otherwise. The command line's search
+reads the shadows with its ranking (:func:`shadow_snippets`), the window's list for the rows it
+shows (:func:`stemmed_snippets`). When the shadow and the text disagree (a text over a million
+characters, whose shadow lists each form once a piece; a shadow written by another stemmer
+version), or when phrases and prefixes are asked with bare words, the snippet is worked out in
+Python (:func:`db.search_terms.snippet`).
 """
 
 from __future__ import annotations
