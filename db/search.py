@@ -13,11 +13,22 @@ the configurations of the languages written in its scripts.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnClause, Select, func, literal_column, select, table, text
+from sqlalchemy import (
+    ColumnClause,
+    Select,
+    bindparam,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from db.filters import SourceFilter, source_conditions, with_outlet
@@ -26,9 +37,11 @@ from db.language.scripts import script_of
 from db.language.search_forms import WORD
 from db.models import Source
 from db.search_index import rebuild_stem_index, stem_index_ready
-from db.search_snippets import exact_snippets, stemmed_snippets
-from db.search_terms import SearchTerms, parse_terms
+from db.search_snippets import exact_snippets, shadow_snippets, stemmed_snippets
+from db.search_terms import SNIPPET_REACH, SearchTerms, parse_terms
 
+#: the stemmed shadows of the sources (migration 0013)
+_STEMS = table("source_stems", column("source_id"), column("body"))
 #: column weights for bm25: a hit in the title counts most
 _WEIGHTS = (10.0, 1.0, 4.0, 4.0)
 #: the stemmed index's columns: title, body, people (outlet and author)
@@ -63,6 +76,16 @@ def search_sources(
     ``where`` narrows the hits in the same SQL query (its ``search`` and order are not used):
     the best ``limit`` hits among the sources the filter keeps.
     """
+    if session.get_bind().dialect.name == "sqlite":
+        # bare words: the best rows come with what their snippets are cut from (one read)
+        rows, terms, stems = _best_rows(session, query, where or SourceFilter(), limit, texts=True)
+        if stems is not None and not terms.exact:
+            made = shadow_snippets(session.connection(), terms, stems,
+                                   [(r[0], r[3], r[4], r[5]) for r in rows], marks)
+        else:
+            made = hit_snippets(session, query, [int(r[0]) for r in rows], marks)
+        # a positive score, higher is better
+        return [SearchHit(int(r[0]), r[1] or "", -float(r[2]), made.get(int(r[0]), "")) for r in rows]
     hits = ranked_hits(session, query, where=where, limit=limit)
     made = hit_snippets(session, query, [h.source_id for h in hits], marks)
     return [dataclasses.replace(h, snippet=made.get(h.source_id, "")) for h in hits]
@@ -159,19 +182,49 @@ def archive_languages(session: Session) -> frozenset[str]:
     return frozenset(codes)
 
 
+#: the key of :func:`_archive_state`'s answer in a database connection's ``info``
+_STATE = "dossier_search_state"
+
+
+def _archive_state(session: Session) -> tuple[frozenset[str], bool]:
+    """(the archive's languages, whether its stemmed index is ready): read again only when the
+    archive changed since this database connection last read them, by this connection (its
+    count of changed rows) or by any other (SQLite's ``data_version``). A transaction that has
+    written reads them afresh and keeps nothing (it may yet be rolled back)."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return archive_languages(session), True
+    from db.transactions import transaction_wrote
+
+    record = connection.connection
+    raw = record.driver_connection
+    wrote = transaction_wrote(connection)
+    changes = getattr(raw, "total_changes", None)
+    key = None
+    if not wrote and changes is not None and raw is not None:
+        key = (raw.execute("PRAGMA data_version").fetchone()[0], changes)
+        kept = record.info.get(_STATE)
+        if kept is not None and kept[0] == key:
+            return kept[1]  # type: ignore[no-any-return]
+    state = (archive_languages(session), stem_index_ready(session))
+    if key is not None:
+        record.info[_STATE] = (key, state)
+    return state
+
+
 def _terms(session: Session, query: str) -> SearchTerms:
     """``query`` read in the archive's languages; once a session (a list's ranking and the
     snippets of its first rows are one read)."""
     read: dict[str, SearchTerms] = session.info.setdefault("search_terms", {})
     if query not in read:
-        read[query] = parse_terms(query, archive_languages(session))
+        read[query] = parse_terms(query, _archive_state(session)[0])
     return read[query]
 
 
 def _sqlite_matches(session: Session, terms: SearchTerms) -> tuple[str | None, str | None]:
     """(stemmed-index query, exact-index query) for ``terms``; all on the exact index while the
     stemmed index is being built."""
-    if terms.words and stem_index_ready(session):
+    if terms.words and _archive_state(session)[1]:
         return terms.stem_match(), terms.exact_match()
     return None, terms.exact_match(everything=True)
 
@@ -186,47 +239,99 @@ def _narrowed(statement: Select[Any], id_column: Any, where: SourceFilter) -> Se
 
 def _search_sqlite(session: Session, query: str, where: SourceFilter, limit: int,
                    titles: bool = True) -> list[Any]:
-    """Rows (id, [title,] bm25) best first (:func:`_ranking`)."""
+    """Rows (id, [title,] bm25) best first (:func:`_statement`)."""
+    return _best_rows(session, query, where, limit, titles)[0]
+
+
+def _best_rows(session: Session, query: str, where: SourceFilter, limit: int, titles: bool = True,
+               texts: bool = False) -> tuple[list[Any], SearchTerms, str | None]:
+    """(:func:`_search_sqlite`'s rows, the query's terms, its stemmed-index query); ``texts``:
+    for bare words alone on the stemmed index, each row with its shadow, text and language."""
     terms = _terms(session, query)
     if terms.empty:
-        return []
+        return [], terms, None
     stems, exact = _sqlite_matches(session, terms)
-    if stems is None:
-        assert exact is not None
-        return _search_exact(session, exact, where, limit, titles)
-    statement = _ranking("source_stem_fts", _STEM_WEIGHTS, stems, limit, titles)
-    rowid: ColumnClause[Any] = literal_column("source_stem_fts.rowid")
-    if exact is not None:
-        statement = statement.where(rowid.in_(_exact_ids(exact)))
-    excluded = terms.excluded_exact_match()
-    if excluded is not None:
-        statement = statement.where(rowid.not_in(_exact_ids(excluded)))
-    return list(session.execute(_narrowed(statement, rowid, where)))
+    values: dict[str, object]
+    if stems is None:  # phrases and prefixes alone, or every word before the stemmed index is built
+        values = {"match": exact, "limit": limit}
+    else:
+        values = {"match": stems, "exact": exact, "excluded": terms.excluded_exact_match(), "limit": limit}
+    shape = _Shape(stems is not None, titles, values.get("exact") is not None,
+                   values.get("excluded") is not None, texts and stems is not None and not terms.exact)
+    if where.narrows:
+        return list(session.execute(_statement(shape, where), _given(values))), terms, stems
+    sql, names, defaults = _compiled(shape)
+    raw = session.connection().connection.driver_connection
+    assert raw is not None
+    return list(raw.execute(sql, [values[n] if n in values else defaults[n] for n in names])), terms, stems
 
 
-def _ranking(name: str, weights: Sequence[float], match: str, limit: int, titles: bool) -> Select[Any]:
-    """The best ``limit`` rows of FTS5 index ``name`` for ``match``: (id, [title,] bm25), bm25
-    lower-is-better and negative. Without titles, the sources table is not read."""
+@dataclass(frozen=True)
+class _Shape:
+    """What a search's SQL depends on besides its values."""
+
+    stemmed: bool  # on the stemmed index (else the exact one alone)
+    titles: bool
+    exact: bool  # phrases or prefixes with the bare words
+    excluded: bool  # excluded phrases or prefixes, the other terms all bare words
+    texts: bool = False  # with titles, each row's shadow, text and language (their snippets')
+
+    @property
+    def index(self) -> str:
+        return "source_stem_fts" if self.stemmed else "source_fts"
+
+
+def _given(values: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def _statement(shape: _Shape, where: SourceFilter | None = None) -> Select[Any]:
+    """The best ``:limit`` rows of the shape's index for ``:match``: (id, [title,] bm25), bm25
+    lower-is-better and negative; on the stemmed index narrowed by ``:exact`` (the ids the exact
+    index finds) and ``:excluded`` (the ids it does not), and by ``where``. The titles are read
+    for the best rows only, once they are known (not for every match, before the ranking)."""
+    name = shape.index
     index: ColumnClause[Any] = literal_column(name)
     rowid: ColumnClause[Any] = literal_column(f"{name}.rowid")
-    rank = func.bm25(index, *weights).label("rank")  # ordered by the label: worked out once
-    columns: list[Any] = [rowid, Source.title] if titles else [rowid]
-    statement = select(*columns, rank).select_from(table(name))
-    if titles:
-        statement = statement.join(Source, Source.id == rowid)
-    return statement.where(index.op("MATCH")(match)).order_by(rank).limit(limit)
+    rank = func.bm25(index, *(_STEM_WEIGHTS if shape.stemmed else _WEIGHTS)).label("rank")
+    # ordered by the label: worked out once
+    statement: Select[Any] = select(rowid.label("id"), rank).select_from(table(name))
+    statement = statement.where(index.op("MATCH")(bindparam("match")))
+    if shape.exact:
+        statement = statement.where(rowid.in_(_exact_ids(bindparam("exact"))))
+    if shape.excluded:
+        statement = statement.where(rowid.not_in(_exact_ids(bindparam("excluded"))))
+    if where is not None:
+        statement = _narrowed(statement, rowid, where)
+    best_rows = statement.order_by(rank).limit(bindparam("limit"))
+    if not shape.titles:
+        return best_rows
+    best = best_rows.subquery("best")
+    columns: list[Any] = [best.c.id, Source.title, best.c.rank]
+    if shape.texts:
+        columns += [func.substr(_STEMS.c.body, 1, SNIPPET_REACH), func.substr(Source.text, 1, SNIPPET_REACH),
+                    Source.language]
+    statement = select(*columns).join(Source, Source.id == best.c.id)
+    if shape.texts:
+        statement = statement.join(_STEMS, _STEMS.c.source_id == best.c.id)
+    return statement.order_by(best.c.rank)
 
 
-def _exact_ids(match: str) -> Select[Any]:
+@functools.cache
+def _compiled(shape: _Shape) -> tuple[str, tuple[str, ...], dict[str, Any]]:
+    """:func:`_statement` as SQLite's SQL, its parameters' names in order and their defaults:
+    compiled once a shape and run on the driver's connection (a search without filters spends
+    no time in building and compiling it, nor in SQLAlchemy's execution of it)."""
+    from sqlalchemy.dialects import sqlite
+
+    compiled = _statement(shape).compile(dialect=sqlite.dialect())
+    assert compiled.positiontup is not None
+    return str(compiled), tuple(compiled.positiontup), dict(compiled.params)
+
+
+def _exact_ids(match: Any) -> Select[Any]:
     return (select(literal_column("rowid")).select_from(table("source_fts"))
             .where(literal_column("source_fts").op("MATCH")(match)))
-
-
-def _search_exact(session: Session, match: str, where: SourceFilter, limit: int,
-                  titles: bool = True) -> list[Any]:
-    """Phrases and prefixes alone (or every word, before the stemmed index is built)."""
-    statement = _ranking("source_fts", _WEIGHTS, match, limit, titles)
-    return list(session.execute(_narrowed(statement, literal_column("source_fts.rowid"), where)))
 
 
 def _search_postgresql(session: Session, query: str, where: SourceFilter, limit: int) -> list[SearchHit]:

@@ -19,6 +19,8 @@ from db.language.search_forms import index_text
 
 #: sources stemmed by one commit: the ones just written first (an import's batch is 200 files)
 COMMIT_LIMIT = 1000
+#: rows of the shadow written by one statement (4 parameters each, within SQLite's 32,766)
+_ROWS_A_STATEMENT = 1000
 #: sources stemmed per transaction while building the whole index
 BUILD_CHUNK = 500
 
@@ -64,9 +66,15 @@ def _stem(session: Session, ids: Sequence[int]) -> None:
             f"LEFT JOIN actors a ON a.id = s.outlet_id WHERE s.id IN ({marks})"))
     ]
     session.execute(text(f"DELETE FROM source_stems WHERE source_id IN ({marks})"))
-    if values:
-        session.execute(text("INSERT INTO source_stems(source_id, title, body, people) "
-                             "VALUES (:id, :title, :body, :people)"), values)
+    connection = session.connection()
+    for first in range(0, len(values), _ROWS_A_STATEMENT):
+        # many rows a statement: FTS5 writes what a statement indexed to disk when the next
+        # statement of the transaction begins (its savepoint), one segment a statement
+        chunk = values[first:first + _ROWS_A_STATEMENT]
+        connection.exec_driver_sql(
+            "INSERT INTO source_stems(source_id, title, body, people) VALUES "
+            + ",".join(["(?, ?, ?, ?)"] * len(chunk)),
+            tuple(v for row in chunk for v in (row["id"], row["title"], row["body"], row["people"])))
     session.execute(text(f"DELETE FROM source_stems_pending WHERE source_id IN ({marks})"))
 
 

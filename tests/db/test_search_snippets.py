@@ -7,7 +7,8 @@ from __future__ import annotations
 from db.anchors import replace_source_text
 from db.archive import Archive
 from db.commands import NewSource, add_sources
-from db.search import hit_snippets, ranked_hits, search_sources
+from db.filters import SourceFilter
+from db.search import hit_snippets, ranked_hits, ranked_ids, search_sources
 from tests.factories import make_source
 
 #: a Russian text of more words than a snippet shows, the hit in the middle
@@ -71,3 +72,24 @@ def test_a_text_whose_lower_case_changes_length_is_still_marked_on_its_word(arch
         [hit] = search_sources(session, "militant")
     assert hit.source_id == source
     assert "three [militants] overnight." in hit.snippet
+
+
+def test_the_ranked_ids_and_the_hits_with_titles_come_in_the_same_order_among_equals(archive: Archive) -> None:
+    # the titles are read for the best rows once they are ranked: equal scores keep their order
+    with archive.session() as session:
+        add_sources(session, [NewSource(text=f"Боевики атаковали пост номер {n}.", title="Сводка",
+                                        language="ru") for n in range(40)])
+    with archive.session() as session:
+        ids = ranked_ids(session, "боевик", limit=25)
+        hits = ranked_hits(session, "боевик", limit=25)
+    assert [h.source_id for h in hits] == ids
+    assert len(ids) == 25
+    assert all(h.title == "Сводка" for h in hits)
+
+
+def test_a_narrowed_search_gives_its_hits_their_marked_snippets(archive: Archive) -> None:
+    make_source(archive, "Боевики атаковали пост.", language="ru", outlet="Кавказский узел")
+    kept = make_source(archive, "Трое боевиков задержаны в Назрани.", language="ru", outlet="Интерфакс")
+    with archive.session() as session:
+        [hit] = search_sources(session, "боевик", where=SourceFilter(text="Интерфакс"))
+    assert (hit.source_id, hit.snippet) == (kept, "Трое [боевиков] задержаны в Назрани.")

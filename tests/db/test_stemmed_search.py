@@ -162,3 +162,29 @@ def test_postgresql_stems_by_the_language_of_each_source(postgres_url: str) -> N
         assert "[боевиков]" in hit.snippet
     finally:
         opened.close()
+
+
+def test_what_search_knows_of_the_archive_follows_every_write(archive: Archive, archive_path: Path) -> None:
+    # the archive's languages and whether its stemmed index is ready are read once and kept
+    # until the archive changes: by this program, by another, or by a write rolled back
+    first = make_source(archive, "Боевики ушли в горы.", language="ru")
+    assert _ids(archive, "боевик") == [first]
+    other = sqlite3.connect(archive_path)
+    other.execute("INSERT INTO sources (uuid, title, kind, text, language) VALUES "
+                  "('ext-1', 'Заметка', 'article', 'Боевик задержан.', 'ru')")
+    other.commit()
+    other.close()
+    # not stemmed yet: bare words search the words as written, the other program's too
+    assert _ids(archive, "боевик") == [first + 1]
+    assert build_stem_index(archive.sessions) == 1
+    assert len(_ids(archive, "боевики")) == 2
+    # a language new to the archive: a query word is read in it from the next search on
+    ukrainian = make_source(archive, "Бойовики обстріляли села.", language="uk")
+    assert _ids(archive, "бойовиків") == [ukrainian]
+    with archive.sessions() as session:
+        session.execute(text("INSERT INTO sources (uuid, title, kind, text, language) VALUES "
+                             "('in-1', 'Сводка', 'article', 'Боевиков нет.', 'ru')"))
+        # written, not yet stemmed: this transaction searches the words as written, keeps nothing
+        assert [h.source_id for h in search_sources(session, "боевики")] == [first]
+        session.rollback()
+    assert len(_ids(archive, "боевик")) == 2
