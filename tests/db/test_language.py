@@ -52,6 +52,8 @@ def test_search_forms_fold_yo_and_reduce_each_script_by_its_language() -> None:
     # a language without a stemmer keeps its words
     assert index_text("თბილისში", "ka") == "თბილისში"
     assert query_forms("боевиков", {"ru"}) == ["боевиков", "боевик"]
+    # words are letters and digits: "_" and punctuation part them, as SQLite's tokenizer does
+    assert index_text("file_name_2015 U.S.-led «атаки»", "ru") == "file name 2015 u s led атак"
 
 
 SAYINGS = {
