@@ -142,11 +142,15 @@ class Detector:
                 states[at[inside]] = state[inside]
         features = self.out[states]
         known = features >= 0
-        owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)[known]
-        # each text's n-grams with their counts, sorted by text: one key per (text, n-gram)
-        keys, counts = np.unique(owner * len(self.ptc) + features[known], return_counts=True)
-        found = keys % len(self.ptc)
-        bounds = np.searchsorted(keys // len(self.ptc), np.arange(len(texts) + 1))
+        if len(texts) == 1:
+            found, counts = np.unique(features[known], return_counts=True)
+            bounds = [0, len(found)]
+        else:
+            owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)[known]
+            # each text's n-grams with their counts, sorted by text: one key per (text, n-gram)
+            keys, counts = np.unique(owner * len(self.ptc) + features[known], return_counts=True)
+            found = keys % len(self.ptc)
+            bounds = np.searchsorted(keys // len(self.ptc), np.arange(len(texts) + 1)).tolist()
         # the table's half floats as single ones first: NumPy's matrix product then runs in BLAS
         weights = np.log1p(counts.astype(np.float32))
         table = self.ptc[found].astype(np.float32)
