@@ -113,6 +113,8 @@ _PIECE = 1 << 20
 def index_text(text: str, language_code: str | None) -> str:
     """The search forms of the words of ``text`` as a string of words: every word, in the text's
     order, for a text of up to a million characters; beyond that each form once per million."""
+    if not text:
+        return ""  # most sources name no author nor outlet
     if len(text) <= _PIECE:
         forms = _forms_for(_stemming_code(language_code))
         return forms.joined(_words(fold_word(text)))
