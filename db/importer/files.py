@@ -16,7 +16,14 @@ from db import long_values
 from db.commands import OriginalData, add_annotation, add_sources, sha256_of, store_originals
 from db.importer.results import ImportOptions, ImportResult
 from db.importer.scans import continue_scans, incomplete_sources, is_pdf, read_scans
-from db.importer.writer import ImportStopped, Progress, Writer, new_source
+from db.importer.writer import (
+    ImportStopped,
+    Progress,
+    Writer,
+    new_source,
+    source_language,
+    source_languages,
+)
 from db.ingest._bounds import file_too_large
 from db.ingest._common import check_regular_file, os_problem, readable_name
 from db.ingest.base import IngestError, ParsedSource
@@ -270,8 +277,9 @@ def saving_problem(error: BaseException) -> str:
 
 def _store_files(session: Session, files: list[ImportedFile], options: ImportOptions) -> None:
     originals = _store_originals(session, files)
+    languages = iter(source_languages([source for file in files for source in file.sources]))
     new = [
-        new_source(source, file.sha256, file_id, None, options)
+        new_source(source, file.sha256, file_id, None, options, next(languages))
         for file, file_id in zip(files, originals, strict=True)
         for source in file.sources
     ]
@@ -303,6 +311,7 @@ def _stage_long_texts(writer: Writer, files: list[ImportedFile]) -> None:
             writer.scratch_used = True
             writer.commit()
             file.staged[place] = staged
+            source.language = source_language(source)  # from its text, before the text is let go of
             source.text = ""
 
 

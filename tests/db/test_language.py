@@ -52,6 +52,8 @@ def test_search_forms_fold_yo_and_reduce_each_script_by_its_language() -> None:
     # a language without a stemmer keeps its words
     assert index_text("თბილისში", "ka") == "თბილისში"
     assert query_forms("боевиков", {"ru"}) == ["боевиков", "боевик"]
+    # words are letters and digits: "_" and punctuation part them, as SQLite's tokenizer does
+    assert index_text("file_name_2015 U.S.-led «атаки»", "ru") == "file name 2015 u s led атак"
 
 
 SAYINGS = {
@@ -98,6 +100,25 @@ def test_the_walk_over_all_bytes_at_once_tells_the_same_language_as_py3langids_o
     got = [detector.classify(sample) for sample in samples]
     assert got == [detector.identifier.classify(sample)[0] for sample in samples]
     assert {"ru", "en"} <= set(got)
+
+
+def test_texts_detected_together_get_each_the_language_py3langid_tells_it_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An import detects a batch at once: the walk must never run from one text into the next
+    (texts shorter than the model's deepest n-gram, empty ones, among long ones)."""
+    _fresh_detector(monkeypatch, tmp_path)
+    detector = detect._identifier()
+    shared = Path(__file__).resolve().parents[3] / "shared" / "data"
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared / "ru" / "nerel" / "test").glob("*_text.txt"))]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(shared.rglob("*.md"))[:100]]
+    samples = [text[start:start + size] for text in texts for start in (0, 500) for size in (1, 4, 80, 300)]
+    samples += ["", "я", "ЗАГЛАВНЫЕ БУКВЫ ЗАГОЛОВКА СТАТЬИ", "ملخص الأخبار اليوم في بغداد", "Γειά σου κόσμε"]
+    assert len(samples) > 300
+    alone = [str(detector.identifier.classify(sample)[0]) for sample in samples]
+    assert detector.classify_many(samples) == alone
+    assert detector.classify_many(samples[::-1]) == alone[::-1]
+    assert detect.detect_languages(samples) == [detect_language(sample) for sample in samples]
+    assert {"ru", "en"} <= set(alone)
 
 
 def test_an_unpacked_copy_of_an_older_layout_is_made_again_and_removed(

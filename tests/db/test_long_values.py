@@ -33,6 +33,9 @@ def test_a_long_text_is_stored_searchable_and_deletable_whole(archive: Archive, 
     with archive.session() as session:
         stored = source_text(session, long_id)
         assert stored == content
+        # its language read from its text, although the text is held apart from the row
+        language = session.execute(text("SELECT language FROM sources WHERE id = :id"), {"id": long_id})
+        assert language.scalar() == "ru"
         assert session.execute(text("SELECT typeof(text) FROM sources WHERE id = :id"), {"id": long_id}).scalar() == "text"
         hits = {hit.source_id for hit in search_sources(session, "zygomorphic")}
         assert hits == {long_id, results[1].source_id}
