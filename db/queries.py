@@ -5,6 +5,7 @@ Views hold ids from one ``select`` (filter and order done in SQL) and fetch rows
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
@@ -55,6 +56,8 @@ def paged_sources(session: Session, source_ids: Iterable[int]) -> dict[int, tupl
 
 #: values bound in one ``IN (...)`` list
 IN_LIMIT = 500
+#: ids fetched from the cursor at a time (see source_ids)
+ID_CHUNK = 10_000
 
 
 def in_chunks(items: Sequence[T], size: int = IN_LIMIT) -> Iterator[Sequence[T]]:
@@ -83,15 +86,15 @@ def _statistic_count() -> Any:
     )
 
 
-def source_ids(session: Session, where: SourceFilter | None = None) -> list[int]:
-    """Ids of the sources to show, filtered and ordered in SQL."""
+def source_ids(session: Session, where: SourceFilter | None = None) -> array[int]:
+    """Ids of the sources to show, filtered and ordered in SQL, as an int64 array."""
     where = where or SourceFilter()
     query, outlet = with_outlet(select(Source.id), where)
     conditions = source_conditions(where, outlet)
     if where.search.strip():
         fragment = matching_source_ids_sql(session, where.search)
         if fragment is None:
-            return []
+            return array("q")
         sql, params = fragment
         conditions.append(Source.id.in_(text(sql).bindparams(**params)))
     if conditions:
@@ -110,8 +113,14 @@ def source_ids(session: Session, where: SourceFilter | None = None) -> list[int]
     # NULLs last either way: an undated source is not the "oldest"
     query = query.order_by(order.nulls_last(), Source.id)
     # Through the Core connection, fetched from its DBAPI cursor: a million ids as ORM scalars
-    # cost seconds more, as Core scalars 0.8 s more
-    return [row[0] for row in session.connection().execute(query).cursor.fetchall()]
+    # cost seconds more, as Core scalars 0.8 s more. Into an array a chunk at a time: fetched
+    # at once, a million ids were a million rows and ints (some 80 MB) for a moment, whose
+    # memory the window kept (issue 18).
+    cursor = session.connection().execute(query).cursor
+    ids = array("q")
+    while chunk := cursor.fetchmany(ID_CHUNK):
+        ids.extend(row[0] for row in chunk)
+    return ids
 
 
 def source_rows(session: Session, ids: Sequence[int]) -> list[SourceRow]:

@@ -124,7 +124,7 @@ class LazyTableModel(_ColumnsModel[R]):
 
     # --- what subclasses provide ----------------------------------------------------------
 
-    def ids_loader(self) -> Callable[[], list[int] | tuple[list[int], Any]]:
+    def ids_loader(self) -> Callable[[], Sequence[int] | tuple[Sequence[int], Any]]:
         """A function (safe on a worker thread) returning the ids to show, in order.
 
         It may return ``(ids, extra)``; ``extra`` is handed to :meth:`accept_extra` on the GUI
@@ -161,7 +161,8 @@ class LazyTableModel(_ColumnsModel[R]):
         def job(*_: Any) -> tuple[array[int], list[R], Any]:
             found = load_ids()
             ids, extra = found if isinstance(found, tuple) else (found, None)
-            return array("q", ids), load_rows(ids[:depth]), extra
+            packed = ids if isinstance(ids, array) and ids.typecode == "q" else array("q", ids)
+            return packed, load_rows(ids[:depth]), extra
 
         self.loading = True
         if self.runner is None:

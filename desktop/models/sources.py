@@ -93,10 +93,10 @@ class SourcesModel(LazyTableModel[SourceRow]):
         start, end = SNIPPET_MARKS
         return " ".join(self.snippet(row.id).replace(start, "").replace(end, "").split())
 
-    def ids_loader(self) -> Callable[[], list[int] | tuple[list[int], Any]]:
+    def ids_loader(self) -> Callable[[], Sequence[int] | tuple[Sequence[int], Any]]:
         archive, where, ranked, first_rows = self.archive, self.filter, self.ranked, self.rows_shown
 
-        def load() -> tuple[list[int], tuple[str, dict[int, str]]]:
+        def load() -> tuple[Sequence[int], tuple[str, dict[int, str]]]:
             if not where.search.strip():
                 return reads.source_ids(archive, where), ("", {})
             # listed at once with the snippets of a screenful; the other rows' follow

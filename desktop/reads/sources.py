@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -15,7 +16,7 @@ from db.search import SearchHit, hit_snippets, ranked_ids, search_sources
 from desktop.reads.base import read
 
 
-def source_ids(archive: Archive, where: SourceFilter) -> list[int]:
+def source_ids(archive: Archive, where: SourceFilter) -> array[int]:
     """The ids the sources pane lists, filtered and ordered in SQL."""
     return read(archive, queries.source_ids, where)
 

@@ -164,3 +164,19 @@ def test_deleting_a_source_deletes_its_original_and_its_words(archive: Archive, 
         words = {term for (term,) in connection.execute("SELECT term FROM temp.words")}
     assert "informant0" in words
     assert "informant1" not in words
+
+
+def test_source_ids_come_a_chunk_at_a_time_into_one_array_in_order(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    from db import queries
+    from db.filters import SourceFilter
+
+    for n in range(7):
+        make_source(archive, f"Report {n}", title=f"Report {6 - n}")
+    with archive.session() as session:
+        whole = queries.source_ids(session, SourceFilter(sort="title"))
+        monkeypatch.setattr(queries, "ID_CHUNK", 3)
+        chunked = queries.source_ids(session, SourceFilter(sort="title"))
+        titles = [s.title for s in queries.source_rows(session, chunked)]
+    assert chunked.typecode == "q"
+    assert chunked == whole
+    assert titles == sorted(titles) and len(titles) == 7
