@@ -179,4 +179,5 @@ def test_source_ids_come_a_chunk_at_a_time_into_one_array_in_order(archive: Arch
         titles = [s.title for s in queries.source_rows(session, chunked)]
     assert chunked.typecode == "q"
     assert chunked == whole
-    assert titles == sorted(titles) and len(titles) == 7
+    assert titles == sorted(titles)
+    assert len(titles) == 7
