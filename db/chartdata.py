@@ -51,6 +51,12 @@ COLUMNS = (
     "conflict",
 )
 
+#: what only a point's tooltip and the CSV export say, read by claim id when asked for
+#: (:func:`claim_details`) rather than held for every point: at 100,000 claims some 20 MB
+DETAILS = ("source_title", "quote")
+#: the columns of a frame read without its details
+DRAWN_COLUMNS = tuple(c for c in COLUMNS if c not in DETAILS)
+
 #: a claim in a source that names nobody else is the author's (as everywhere in Dossier)
 AUTHOR = "(the author)"
 NO_CLAIMANT = "(no claimant)"
@@ -125,8 +131,12 @@ def chart_frame(
     subjects: Sequence[str] | None = None,
     group_by: GroupBy = "claimant",
     include_reference: bool = True,
+    details: bool = True,
 ) -> pd.DataFrame:
     """One row per statistic matching ``measures``/``subjects`` (all when None), ready to plot.
+
+    Without ``details`` the frame has :data:`DRAWN_COLUMNS` only (no source title nor quote:
+    :func:`claim_details` reads them for the claims that need them).
 
     ``x_start``/``x_end`` are the first day of the period's start and the last day of its end
     (a year means the whole year); a statistic with no period falls back to its source's
@@ -142,6 +152,8 @@ def chart_frame(
         .select_from(Statistic)
         .outerjoin(Annotation, Annotation.id == Statistic.annotation_id)
         .order_by(Statistic.id)
+        if details
+        else select(*_BASE_COLUMNS).order_by(Statistic.id)
     )
     filtered = bool(measures or subjects or not include_reference)
     if measures:
@@ -155,11 +167,13 @@ def chart_frame(
     actors = _names(session, Actor, Actor.name, pd.unique(pd.concat([raw["place_id"], raw["claimant_id"]])))
     raw["place"] = raw["place_id"].map(actors)
     raw["claimant"] = raw["claimant_id"].map(actors)
+    # the titles when they are shown (details) or coloured by (grouping by source)
+    titled = details or group_by == "source"
     sources = read_frame(
         session,
         select(
             Source.id.label("source_id"),
-            Source.title.label("source_title"),
+            *([Source.title.label("source_title")] if titled else []),
             type_coerce(Source.published, String).label("published"),
             Source.published_precision.label("published_precision"),
         ).where(Source.id.in_(select(Statistic.source_id).where(Statistic.source_id.is_not(None)).distinct())),
@@ -167,7 +181,7 @@ def chart_frame(
     raw = raw.merge(sources, on="source_id", how="left", sort=False)
     if group_by == "actor":
         raw["actor"] = raw["id"].map(_actors_in_spans(session, set(raw["id"].tolist()) if filtered else None))
-    frame = _shape(raw, group_by)
+    frame = _shape(raw, group_by, COLUMNS if details else DRAWN_COLUMNS)
     if frame.empty:
         conflicts: set[int] = set()
     elif filtered:
@@ -241,7 +255,19 @@ def _spans(start: pd.Series, start_precision: pd.Series, end: pd.Series, end_pre
     )
 
 
-def _shape(raw: pd.DataFrame, group_by: GroupBy) -> pd.DataFrame:
+def _shared(column: pd.Series) -> pd.Series:
+    """The same column with one string object per distinct value: the driver makes a new one
+    for every row ("killed" 100,000 times), 50 bytes or more each."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    shared = np.empty(len(uniques), dtype=object)
+    shared[:] = [None if u is None or u != u else u for u in uniques]  # missing stays None
+    return pd.Series(shared[codes], index=column.index, dtype=object)
+
+
+def _shape(raw: pd.DataFrame, group_by: GroupBy, columns: Sequence[str] = COLUMNS) -> pd.DataFrame:
     import pandas as pd
 
     frame = raw
@@ -276,7 +302,34 @@ def _shape(raw: pd.DataFrame, group_by: GroupBy) -> pd.DataFrame:
     for column in ("value", "low", "high"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     frame["source_id"] = frame["source_id"].astype("Int64")
-    return frame.loc[:, list(COLUMNS)].reset_index(drop=True)
+    for column in ("measure", "unit", "subject", "group", "dataset"):
+        frame[column] = _shared(frame[column])
+    return frame.loc[:, list(columns)].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class ClaimDetail:
+    """What a chart's point says beyond what is drawn: its source's title and its quote."""
+
+    source_title: str | None
+    quote: str | None
+
+
+def claim_details(session: Session, ids: Sequence[int]) -> dict[int, ClaimDetail]:
+    """The source title and quote of each statistic of ``ids`` (those that exist)."""
+    found: dict[int, ClaimDetail] = {}
+    wanted = sorted({int(i) for i in ids})
+    for first in range(0, len(wanted), 5000):
+        query = (
+            select(Statistic.id, Source.title, Annotation.quote)
+            .select_from(Statistic)
+            .outerjoin(Source, Source.id == Statistic.source_id)
+            .outerjoin(Annotation, Annotation.id == Statistic.annotation_id)
+            .where(Statistic.id.in_(wanted[first:first + 5000]))
+        )
+        for statistic_id, title, quote in session.execute(query):
+            found[statistic_id] = ClaimDetail(title, quote)
+    return found
 
 
 def conflicting_ids(session: Session, measures: Sequence[str] | None = None) -> set[int]:

@@ -46,7 +46,10 @@ class ConflictGroup:
     places: tuple[str, ...]
     #: the ids of its claims (int64), by period then id
     packed_ids: bytes
-    #: the pairs of statistic ids that disagree, packed (first, second, first, second …)
+    #: the pairs of claims that disagree, as positions in ``packed_ids`` (first, second, first,
+    #: second …), packed as uint16 (uint32 for a group of more than 65,535 claims): a group of n
+    #: claims that all disagree has n(n-1)/2 pairs, and at 100,000 claims pairs of int64 ids
+    #: held 12 MB of the window's memory
     packed_pairs: bytes
     #: its claims' values as the tables show them ("~249 vs 300"), the first few
     claimed: str
@@ -62,14 +65,31 @@ class ConflictGroup:
 
     @property
     def pairs(self) -> tuple[tuple[int, int], ...]:
-        flat = array("q", self.packed_pairs)
-        return tuple(zip(flat[0::2], flat[1::2], strict=True))
+        """The pairs of statistic ids that disagree."""
+        ids = array("q", self.packed_ids)
+        flat = array(_position_code(self.size), self.packed_pairs)
+        return tuple((ids[a], ids[b]) for a, b in zip(flat[0::2], flat[1::2], strict=True))
 
     def describe(self) -> str:
         """One line for a list: "militants killed (Dagestan): 249 vs 300"."""
         what = " ".join(p for p in (self.subject, self.measure) if p) or "statistic"
         where = f" ({', '.join(self.places)})" if self.places else ""
         return f"{what}{where}: {self.claimed}"
+
+
+def _position_code(size: int) -> str:
+    """The array code of positions in a group of ``size`` claims."""
+    return "H" if size <= 0xFFFF else "I"
+
+
+def _positions(members: np.ndarray[Any, Any], pairs: np.ndarray[Any, Any]) -> bytes:
+    """``pairs`` of ids of ``members`` as their positions in it, packed (see ConflictGroup)."""
+    import numpy as np
+
+    order = np.argsort(members, kind="stable")
+    positions = order[np.searchsorted(members[order], pairs.ravel())]
+    dtype = np.uint16 if _position_code(len(members)) == "H" else np.uint32
+    return np.ascontiguousarray(positions, dtype=dtype).tobytes()
 
 
 class _Bare(NamedTuple):
@@ -127,10 +147,10 @@ def find_conflict_groups(session: Session, tolerance: float = APPROXIMATE_TOLERA
         more = len(rows) - len(shown)
         head = rows[0]
         subject = columns["subject"][head]
+        member_ids = np.ascontiguousarray(nodes[chosen], dtype=np.int64)
         conflicts.append(ConflictGroup(
             str(columns["measure"][head]), None if subject is None or subject != subject else str(subject),
-            tuple(places), np.ascontiguousarray(nodes[chosen], dtype=np.int64).tobytes(),
-            np.ascontiguousarray(pairs[in_group], dtype=np.int64).tobytes(),
+            tuple(places), member_ids.tobytes(), _positions(member_ids, pairs[in_group]),
             " vs ".join(shown) + (f" and {more:,} more" if more > 0 else "")))
     del stored, columns
     conflicts.sort(key=lambda c: (normalise_phrase(c.measure), c.subject or "", c.statistic_ids))

@@ -48,6 +48,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (reused if one exists), named for QSettings, with the icon."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        from desktop import memory
+
+        memory.few_arenas()  # before Qt and the task runner start their threads
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)

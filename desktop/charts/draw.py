@@ -84,7 +84,7 @@ def colour_for(groups: Sequence[str]) -> dict[str, str]:
     return colours
 
 
-#: columns only tooltips and exports need (the pane reads them from its own frame)
+#: columns only tooltips and exports need (the pane reads titles and quotes by id when asked)
 _NOT_DRAWN = frozenset({"quote", "source_title", "period", "source_id", "unit"})
 
 
@@ -116,7 +116,9 @@ def tooltip(row: Any) -> str:
     if isinstance(row.claimant, str):
         claimant = row.claimant
     else:
-        claimant = "the author" if isinstance(row.source_title, str) else "not stated"
+        source_id = getattr(row, "source_id", None)
+        in_a_source = isinstance(row.source_title, str) or (source_id is not None and not pd.isna(source_id))
+        claimant = "the author" if in_a_source else "not stated"
     lines.append(f"Claimed by: {claimant}")
     if isinstance(row.place, str):
         lines.append(f"Place: {row.place}")

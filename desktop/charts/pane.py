@@ -18,13 +18,14 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import shiboken6
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from db.archive import Archive
-from db.chartdata import COLUMNS, SavedChart
+from db.chartdata import COLUMNS, DETAILS, DRAWN_COLUMNS, ClaimDetail, SavedChart
 from desktop.charts import draw, export, frames
 from desktop.charts.controls import ALL_PERIODS, ChartControls
 from desktop.charts.estimates import draw_estimates
@@ -37,6 +38,8 @@ from desktop.tasks import Task, TaskRunner
 MAX_SERIES = 16
 #: charts of more statistics than this say they are being read while the old one still shows
 SAY_READING_ABOVE = 20_000
+#: at most this many hovered points keep their source title and quote read
+KEEP_DETAILS = 256
 
 
 class ChartPane(QWidget):
@@ -57,7 +60,9 @@ class ChartPane(QWidget):
         self.shown: pd.DataFrame = pd.DataFrame()
         #: estimates drawn beside their claims (db.findings.estimates.Finding)
         self.estimates: list[Any] = []
-        self._by_id: pd.DataFrame = pd.DataFrame()
+        #: source titles and quotes read for hovered points, by statistic id (a few at a time)
+        self._details: dict[int, ClaimDetail] = {}
+        self._details_asked: set[int] = set()
         #: bumped on every read of the choices and of a frame: an older result is dropped
         self._choices_generation = 0
         self._generation = 0
@@ -151,7 +156,7 @@ class ChartPane(QWidget):
             self._frame_task = None
         measures = self.controls.checked_measures()
         if not measures:
-            self._frame_arrived(self._generation, period, pd.DataFrame(columns=list(COLUMNS)))
+            self._frame_arrived(self._generation, period, pd.DataFrame(columns=list(DRAWN_COLUMNS)))
             return
         options = reads.FrameOptions(
             measures=tuple(measures),
@@ -176,8 +181,7 @@ class ChartPane(QWidget):
             return  # the choices changed while it was being read
         self._frame_task = None
         self.frame = frame
-        # Rows for tooltips are looked up by id when hovered, not built for every point now.
-        self._by_id = frame.set_index("id", drop=False) if "id" in frame else frame
+        self._details = {}  # titles and quotes may have changed with the archive
         self.controls.set_periods(frames.single_years(frame), period)
         self._redraw()
 
@@ -201,14 +205,41 @@ class ChartPane(QWidget):
         task.on_failed(alive(failed))
 
     def tooltip(self, statistic_id: int) -> str:
-        """What the chart says of one of its statistics (its tooltip)."""
-        try:
-            row = self._by_id.loc[statistic_id]
-        except KeyError:
+        """What the chart says of one of its statistics (its tooltip). The frame holds what is
+        drawn; the source's title and the quote are read by id on the task runner the first
+        time the point is hovered (the plot shows the tooltip again when they arrive) and kept
+        for the few points hovered last."""
+        if "id" not in self.frame or self.frame.empty:
             return ""
-        if isinstance(row, pd.DataFrame):
-            row = row.iloc[0]
-        return draw.tooltip(SimpleNamespace(**{str(k): v for k, v in row.items()}))
+        rows = np.flatnonzero(self.frame["id"].to_numpy() == statistic_id)
+        if not len(rows):
+            return ""
+        row: dict[str, Any] = {str(k): v for k, v in self.frame.iloc[int(rows[0])].items()}
+        detail = self._details.get(statistic_id)
+        if detail is None:
+            self._read_details(statistic_id)
+            detail = ClaimDetail(None, None)
+        row.update(source_title=detail.source_title, quote=detail.quote)
+        return draw.tooltip(SimpleNamespace(**row))
+
+    def _read_details(self, statistic_id: int) -> None:
+        if statistic_id in self._details_asked:
+            return
+        self._details_asked.add(statistic_id)
+        archive, generation = self.archive, self._generation
+        task = Task(lambda _report, _cancelled: reads.details(archive, [statistic_id]), "read a claim's quote")
+        self._deliver(task, partial(self._details_arrived, generation, statistic_id),
+                      lambda _message: self._details_asked.discard(statistic_id))
+        self.tasks.read(task)
+
+    def _details_arrived(self, generation: int, statistic_id: int, found: dict[int, ClaimDetail]) -> None:
+        self._details_asked.discard(statistic_id)
+        if generation != self._generation:
+            return  # read for a frame since replaced
+        if len(self._details) >= KEEP_DETAILS:
+            self._details.clear()
+        self._details[statistic_id] = found.get(statistic_id, ClaimDetail(None, None))
+        self.plot_area.describe_again(statistic_id)
 
     # --- drawing -------------------------------------------------------------------------------
 
@@ -280,7 +311,15 @@ class ChartPane(QWidget):
 
     def export_csv(self, path: str | Path) -> Path:
         """Write the statistics on the chart (one row each, with their provenance) as CSV."""
-        return export.export_csv(self.shown, path)
+        shown = self.shown
+        if "id" in shown and not set(DETAILS) <= set(shown.columns):
+            found = reads.details(self.archive, [int(i) for i in shown["id"]])
+            missing = ClaimDetail(None, None)
+            details = [found.get(int(i), missing) for i in shown["id"]]
+            shown = shown.assign(source_title=pd.Series([d.source_title for d in details], index=shown.index, dtype=object),
+                                 quote=pd.Series([d.quote for d in details], index=shown.index, dtype=object))
+            shown = shown.loc[:, [c for c in COLUMNS if c in shown] + [c for c in shown if c not in COLUMNS]]
+        return export.export_csv(shown, path)
 
     @Slot(str)
     def _ask_export(self, kind: str) -> None:

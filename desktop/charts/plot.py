@@ -45,6 +45,8 @@ class ChartPlot(QWidget):
         self.shown: pd.DataFrame = pd.DataFrame()
         self._bars = False
         self._highlighted: int | None = None
+        #: the statistic whose point is under the mouse, if any
+        self._hovered: int | None = None
 
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -254,12 +256,19 @@ class ChartPlot(QWidget):
             if found is None and self.estimates is not None:
                 estimate = self.estimates.under(point.x(), point.y(), view.viewPixelSize())
                 tip = estimate.describe() if estimate is not None else ""
+        self._hovered = found
         if found is not None:
             view.setToolTip(self._describe(found))
         elif tip:
             view.setToolTip(tip)
         elif view.toolTip():
             view.setToolTip("")
+
+    def describe_again(self, statistic_id: int) -> None:
+        """What ``describe`` says of a statistic changed (its quote was read): the tooltip says
+        it now if its point is still under the mouse."""
+        if statistic_id == self._hovered:
+            self.plot.getViewBox().setToolTip(self._describe(statistic_id))
 
     @Slot(object, object, object)
     def _points_clicked(self, _item: Any, points: Any, _event: Any) -> None:

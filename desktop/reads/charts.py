@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from db import chartdata
 from db.apart import read_apart
 from db.archive import Archive
-from db.chartdata import GroupBy, SavedChart
+from db.chartdata import ClaimDetail, GroupBy, SavedChart
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,17 +48,25 @@ def choices(archive: Archive) -> Choices:
 
 
 def frame(archive: Archive, options: FrameOptions) -> pd.DataFrame:
-    """One row per statistic the options choose (columns: :data:`db.chartdata.COLUMNS`); on a
-    large archive read in a process of its own (:mod:`db.apart`: only the frame comes back)."""
+    """One row per statistic the options choose, what is drawn of it only (columns:
+    :data:`db.chartdata.DRAWN_COLUMNS`; :func:`details` reads the rest); on a large archive
+    read in a process of its own (:mod:`db.apart`: only the frame comes back)."""
     from desktop.reads.statistics import apart_location
 
-    args = (list(options.measures), list(options.subjects) or None, options.group_by, options.include_reference)
+    args = (list(options.measures), list(options.subjects) or None, options.group_by, options.include_reference,
+            False)
 
     def here() -> pd.DataFrame:
         with archive.session() as session:
             return chartdata.chart_frame(session, *args)
 
     return read_apart(apart_location(archive), chartdata.chart_frame, *args, here=here)
+
+
+def details(archive: Archive, ids: list[int]) -> dict[int, ClaimDetail]:
+    """The source title and quote of the statistics of ``ids`` (a hovered point, an export)."""
+    with archive.session() as session:
+        return chartdata.claim_details(session, ids)
 
 
 def save(archive: Archive, name: str, settings: dict[str, Any]) -> list[SavedChart]:

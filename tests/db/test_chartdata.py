@@ -11,8 +11,11 @@ import pytest
 from db.archive import Archive
 from db.chartdata import (
     COLUMNS,
+    DRAWN_COLUMNS,
+    ClaimDetail,
     chart_choices,
     chart_frame,
+    claim_details,
     conflicting_ids,
     delete_chart,
     list_charts,
@@ -69,6 +72,23 @@ def test_sample_grouped_by_place_and_source(sample_archive: Archive) -> None:
     by_source = frame_of(sample_archive, group_by="source")
     assert by_source["group"].nunique() == 1
     assert by_source["group"].iloc[0] == by_source["source_title"].iloc[0]
+
+
+def test_without_details_the_frame_is_what_is_drawn_and_the_details_are_read_by_id(sample_archive: Archive) -> None:
+    full = frame_of(sample_archive)
+    drawn = frame_of(sample_archive, details=False)
+    assert list(drawn.columns) == list(DRAWN_COLUMNS)
+    pd.testing.assert_frame_equal(drawn, full.loc[:, list(DRAWN_COLUMNS)])
+    # grouped by source, the group is still the source's title
+    by_source = frame_of(sample_archive, group_by="source", details=False)
+    assert set(by_source["group"]) == set(full["source_title"])
+    # one string object per distinct measure, not one per claim
+    assert len({id(m) for m in drawn["measure"]}) == drawn["measure"].nunique()
+    with sample_archive.session() as session:
+        details = claim_details(session, [*full["id"].tolist(), 10**9])
+    assert set(details) == set(full["id"])
+    for _, row in full.iterrows():
+        assert details[row["id"]] == ClaimDetail(row["source_title"], row["quote"])
 
 
 def test_measure_and_subject_filters(sample_archive: Archive) -> None:

@@ -36,3 +36,18 @@ def test_no_conflicts_no_groups(archive: Archive) -> None:
     with archive.session() as session:
         add_statistic(session, NewStatistic(value=10.0, measure="killed", dataset="test"))
         assert find_conflict_groups(session) == []
+
+
+def test_pairs_are_kept_as_small_positions_and_read_back_as_ids() -> None:
+    """Two bytes a position in a group of up to 65,535 claims, four in a bigger one."""
+    import numpy as np
+
+    from db.conflict_groups import ConflictGroup, _positions
+
+    for size, width in ((3, 2), (70_000, 4)):
+        members = np.arange(size, dtype=np.int64)[::-1] * 7 + 5  # not in id order
+        pairs = np.array([[members[0], members[-1]], [members[1], members[size // 2]]], dtype=np.int64)
+        packed = _positions(members, pairs)
+        assert len(packed) == 4 * width
+        group = ConflictGroup("killed", None, (), members.tobytes(), packed, "")
+        assert group.pairs == ((int(members[0]), int(members[-1])), (int(members[1]), int(members[size // 2])))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import linecache
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -26,3 +29,36 @@ def test_several_big_reads_arriving_together_hand_back_once(qtbot: QtBot, monkey
     qtbot.waitUntil(lambda: calls == [1])
     memory.give_back_soon()
     qtbot.waitUntil(lambda: calls == [1, 1])
+
+
+_ARENAS_PROGRAM = """
+import ctypes, ctypes.util, sys, threading
+from desktop.memory import few_arenas
+if sys.argv[1] == "few":
+    assert few_arenas()
+start = threading.Barrier(8)
+kept = []
+def work():
+    start.wait()  # the eight allocate at the same time
+    for _ in range(2000):
+        kept.append(bytearray(512))
+threads = [threading.Thread(target=work) for _ in range(8)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+ctypes.CDLL(ctypes.util.find_library("c")).malloc_stats()  # one "Arena N:" block an arena
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc arenas")
+def test_the_windows_threads_share_a_few_malloc_arenas() -> None:
+    """Each thread allocating at once would get an arena of its own, which keeps what its reads
+    free; the window's threads share ``memory.ARENAS``."""
+    def arenas(mode: str) -> int:
+        done = subprocess.run([sys.executable, "-c", _ARENAS_PROGRAM, mode], capture_output=True, text=True,
+                              check=True, cwd=Path(memory.__file__).resolve().parents[1])
+        return sum(line.startswith("Arena ") for line in done.stderr.splitlines())
+
+    assert arenas("many") > memory.ARENAS  # as Python's threads get them by default
+    assert arenas("few") == memory.ARENAS

@@ -142,8 +142,10 @@ def test_a_long_period_is_a_span_and_a_year_a_point(pane: ChartPane, sample_arch
     assert since_2010 in drawn_.positions
 
 
-def test_hover_text_gives_value_period_claimant_and_source(pane: ChartPane, sample_archive: Archive) -> None:
+def test_hover_text_gives_value_period_claimant_and_source(qtbot: QtBot, pane: ChartPane, sample_archive: Archive) -> None:
     since_2010 = statistic_id(sample_archive, 5816)
+    # the source's title and the quote are read when first asked for
+    qtbot.waitUntil(lambda: "“some 5,816 civilians" in pane.tooltip(since_2010), timeout=5000)
     text = pane.tooltip(since_2010)
     assert "about 5,816 people killed" in text
     assert "Period: 2010 – 2015-07-11" in text
@@ -327,6 +329,9 @@ def test_exports_open(pane: ChartPane, tmp_path: Path) -> None:
     assert sorted(back["value"]) == [249.0, 5816.0]
     assert set(back["x_start"]) == {"2014-01-01", "2010-01-01"}
     assert "Caucasus Knot" in set(back["claimant"])
+    # with each claim's provenance, read from the archive for the export
+    assert any(str(q).startswith("some 5,816 civilians") for q in back["quote"])
+    assert back["source_title"].notna().all()
 
 
 def test_saved_chart_reopens_with_its_settings(qtbot: QtBot, claims_archive: Archive, tasks: TaskRunner) -> None:
@@ -403,6 +408,22 @@ def test_hovering_a_point_shows_its_claim(qtbot: QtBot, pane: ChartPane, sample_
     hover(qtbot, pane, point_on_screen(pane, since_2010))
     qtbot.waitUntil(lambda: "Caucasus Knot" in view.toolTip(), timeout=2000)
     assert "about 5,816" in view.toolTip()
+
+
+def test_a_hovered_point_reads_its_quote_and_source_back_from_the_archive(
+    qtbot: QtBot, pane: ChartPane, sample_archive: Archive
+) -> None:
+    """The chart holds what it draws, not every claim's quote and title: those of the point
+    under the mouse are read by its id, and its tooltip says them once they are."""
+    assert "quote" not in pane.frame.columns
+    assert "source_title" not in pane.frame.columns
+    with sample_archive.session() as session:
+        claim = next(s for s in list_statistics(session) if s.value == 5816)
+    view = pane.plot_area.plot.getViewBox()
+    hover(qtbot, pane, point_on_screen(pane, claim.id))
+    qtbot.waitUntil(lambda: f"“{claim.quote[:40]}" in view.toolTip(), timeout=5000)
+    assert f"Source: {claim.source_title}" in view.toolTip()
+    assert "Claimed by: Caucasus Knot" in view.toolTip()
 
 
 def test_large_charts_are_built_in_the_background(

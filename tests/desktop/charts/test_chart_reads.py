@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from db.archive import Archive
-from db.chartdata import COLUMNS
+from db.chartdata import DRAWN_COLUMNS
 from desktop.reads import charts
 
 REPO = Path(__file__).resolve().parents[3]
@@ -26,8 +26,11 @@ def test_choices_count_measures_and_subjects_and_list_saved_charts(sample_archiv
 
 def test_a_frame_holds_the_statistics_chosen(sample_archive: Archive) -> None:
     frame = charts.frame(sample_archive, charts.FrameOptions(measures=("killed",)))
-    assert list(frame.columns) == list(COLUMNS)
+    # what is drawn only: titles and quotes are read by id when a point is hovered
+    assert list(frame.columns) == list(DRAWN_COLUMNS)
     assert sorted(frame["value"]) == [249.0, 5816.0]
+    details = charts.details(sample_archive, frame["id"].tolist())
+    assert sorted(d.quote[:20] for d in details.values()) == ["an estimated 249 mil", "some 5,816 civilians"]
     by_place = charts.frame(sample_archive, charts.FrameOptions(measures=("killed",), group_by="place"))
     assert set(by_place["group"]) == set(by_place["place"].fillna("(no place)"))
 
