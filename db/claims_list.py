@@ -18,15 +18,15 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import BigInteger, ColumnElement, String, case, cast, func, literal, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import Select
-from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.functions import GenericFunction
 
 from db.models import Actor, Source, Statistic
 from db.packed import packed_ids
@@ -40,8 +40,23 @@ ORDERS = ("value", "measure", "subject", "period", "place", "claimant", "source"
 #: what the totals can be grouped by
 GROUP_KEYS = ("measure", "place", "claimant", "year", "source")
 
+T = TypeVar("T")
 
-class folded(FunctionElement[str]):  # a SQL function, named like func.lower
+
+def _on_postgresql(template: str) -> Callable[[type[T]], type[T]]:
+    """Compile a SQLite function to ``template`` on PostgreSQL (``{}``: its arguments)."""
+    def register(function: type[T]) -> type[T]:
+        def compiled(element: Any, compiler: Any, **kw: Any) -> str:
+            return template.format(compiler.process(element.clauses, **kw))
+
+        compiles(function, "postgresql")(compiled)
+        return function
+
+    return register
+
+
+@_on_postgresql("lower(coalesce({}, ''))")
+class folded(GenericFunction[str]):  # a SQL function, named like func.lower
     """A text without regard to case, as Python's ``str.casefold`` does ('' for NULL): on SQLite
     the ``dossier_casefold`` every connection has (:mod:`db.transactions`), on PostgreSQL its
     ``lower`` (which folds every script in a UTF-8 database)."""
@@ -51,32 +66,14 @@ class folded(FunctionElement[str]):  # a SQL function, named like func.lower
     inherit_cache = True
 
 
-@compiles(folded)
-def _folded(element: folded, compiler: Any, **kw: Any) -> str:
-    return f"dossier_casefold({compiler.process(element.clauses, **kw)})"
-
-
-@compiles(folded, "postgresql")
-def _folded_postgresql(element: folded, compiler: Any, **kw: Any) -> str:
-    return f"lower(coalesce({compiler.process(element.clauses, **kw)}, ''))"
-
-
-class json_values(FunctionElement[Any]):  # a SQL function, named like func.json_each
+@_on_postgresql("json_array_elements_text(CAST({} AS json))")
+class json_values(GenericFunction[Any]):  # a SQL function, named like func.json_each
     """The values of a JSON array as a table with one column, ``value``: ``json_each`` on SQLite,
     ``json_array_elements_text`` on PostgreSQL (a list of ids as one parameter, however long)."""
 
     name = "json_each"
+    identifier = "dossier_json_values"
     inherit_cache = True
-
-
-@compiles(json_values)
-def _json_values(element: json_values, compiler: Any, **kw: Any) -> str:
-    return f"json_each({compiler.process(element.clauses, **kw)})"
-
-
-@compiles(json_values, "postgresql")
-def _json_values_postgresql(element: json_values, compiler: Any, **kw: Any) -> str:
-    return f"json_array_elements_text(CAST({compiler.process(element.clauses, **kw)} AS json))"
 
 
 @dataclass(frozen=True)

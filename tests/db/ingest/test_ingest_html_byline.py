@@ -9,27 +9,7 @@ from pathlib import Path
 import pytest
 
 from db.dates import PartialDate
-from db.ingest import html
-from db.ingest.base import ParsedSource
-
-FIRST = ("Negotiators from both delegations met again on Tuesday in the capital and agreed to "
-         "extend the ceasefire by a further thirty days, officials from the mediating office said.")
-SECOND = ("The previous truce had been broken several times in the eastern districts, where at least "
-          "a dozen civilians were reported killed in the last week of fighting.")
-THIRD = ("Observers from the mission will patrol the line of contact twice a day and report any "
-         "shelling to both sides and to the mediators within the hour.")
-BODY = f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
-TITLE = "Truce extended for thirty days"
-HEAD = f'<meta charset="utf-8"><title>{TITLE} | Example Post</title><meta property="og:site_name" content="Example Post">'
-
-
-def _page(tmp_path: Path, body: str, head: str = HEAD) -> ParsedSource:
-    path = tmp_path / "page.html"
-    path.write_text(f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>", "utf-8")
-    sources = list(html.parse(path))
-    assert len(sources) == 1
-    return sources[0]
-
+from tests.db.ingest.web_page import BODY, FIRST, HEAD, SECOND, THIRD, TITLE, page
 
 # --- who wrote it -------------------------------------------------------------------------------
 
@@ -37,22 +17,22 @@ def _page(tmp_path: Path, body: str, head: str = HEAD) -> ParsedSource:
 def test_a_follow_button_or_the_newsroom_in_the_byline_is_not_the_author(tmp_path: Path) -> None:
     for byline in ('<a class="btn" href="/follow/338">Follow Author</a>', "Staff", "La Rédaction", "By"):
         body = f'<article><h1>{TITLE}</h1><div class="author-line">{byline}</div>{BODY}</article>'
-        assert _page(tmp_path, body).author is None, byline
+        assert page(tmp_path, body).author is None, byline
 
 
 @pytest.mark.parametrize("byline", ["Lesedauer: 3 Min.", "Reading time 4 min", "December 16, 2016", "Dec. 5"])
 def test_a_reading_time_or_a_date_in_the_byline_is_not_the_author(tmp_path: Path, byline: str) -> None:
     body = f'<article><h1>{TITLE}</h1><div class="article-author">{byline}</div>{BODY}</article>'
-    assert _page(tmp_path, body).author is None
+    assert page(tmp_path, body).author is None
 
 
 def test_the_sites_organisation_as_meta_author_loses_to_the_person_the_page_names(tmp_path: Path) -> None:
     head = HEAD + '<meta name="author" content="Organization for Example Works">'
     named = (f'<article><h1>{TITLE}</h1><h3 class="byline heading"><a rel="author" href="/users/nightowl">'
              f"NightOwl</a></h3>{BODY}</article>")
-    assert _page(tmp_path, named, head).author == "NightOwl"
+    assert page(tmp_path, named, head).author == "NightOwl"
     # with nobody named, the organisation is who the page says it is by
-    assert _page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == (
+    assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == (
         "Organization for Example Works"
     )
 
@@ -69,7 +49,7 @@ def test_the_sites_organisation_as_meta_author_loses_to_the_person_the_page_name
 )
 def test_an_agency_or_a_role_after_the_name_is_cut(tmp_path: Path, byline: str, name: str) -> None:
     body = f'<article><h1>{TITLE}</h1><p class="byline">{byline}</p>{BODY}</article>'
-    assert _page(tmp_path, body).author == name
+    assert page(tmp_path, body).author == name
 
 
 @pytest.mark.parametrize(
@@ -81,29 +61,29 @@ def test_a_lone_by_beside_the_headline_is_followed_by_the_name(tmp_path: Path, l
     body = (f'<div class="row"><div class="col-md-5"><a href="/fiction/1"><h2>Super Example</h2></a> '
             f'<span class="font-white">{label}</span><h3><a href="/profile/338">{name}</a></h3>'
             f"<h1>{TITLE}</h1></div></div><div class=\"chapter\">{BODY}</div>")
-    assert _page(tmp_path, body).author == name
+    assert page(tmp_path, body).author == name
 
 
 def test_a_dated_by_line_under_the_headline_gives_the_handle(tmp_path: Path) -> None:
     body = (f'<div class="header"><h1>{TITLE}</h1><ul class="meta"><li><small>On 6/13/2018 by @jexample'
             f"</small></li></ul></div><div>{BODY}</div>")
-    assert _page(tmp_path, body).author == "jexample"
+    assert page(tmp_path, body).author == "jexample"
 
 
 def test_a_photo_credit_by_the_headline_is_not_the_author(tmp_path: Path) -> None:
     body = f"<header><h1>{TITLE}</h1><span>Photo by Kim Example</span></header><div>{BODY}</div>"
-    assert _page(tmp_path, body).author is None
+    assert page(tmp_path, body).author is None
 
 
 def test_a_posted_by_signature_at_the_articles_end_names_the_author(tmp_path: Path) -> None:
     signed = (f'<main><article><header><h1>{TITLE}</h1></header><div itemprop="articleBody">{BODY}</div>'
               '<footer><div><img alt="" src="/avatars/alon.jpg"><p>Posted by Alon Example.</p></div>'
               "</footer></article></main>")
-    assert _page(tmp_path, signed).author == "Alon Example"
+    assert page(tmp_path, signed).author == "Alon Example"
     # the site's own footer is not the article's
     site = (f"<main><article><h1>{TITLE}</h1>{BODY}</article></main>"
             "<footer><p>Posted by Webmaster Example</p></footer>")
-    assert _page(tmp_path, site).author is None
+    assert page(tmp_path, site).author is None
 
 
 def test_json_ld_inside_cdata_is_read(tmp_path: Path) -> None:
@@ -111,15 +91,15 @@ def test_json_ld_inside_cdata_is_read(tmp_path: Path) -> None:
                    '<script type="application/ld+json">\n<![CDATA[\n{"@type": "NewsArticle", '
                    '"datePublished": "2015-10-15T02:19:15Z", "author": {"@type": "Person", '
                    '"name": "John Example"}}\n]]>\n</script>')
-    source = _page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head)
+    source = page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head)
     assert source.published == PartialDate(2015, 10, 15)
     assert source.author == "John Example"
 
 
-def test_the_date_beside_the_name_in_the_byline_dates_an_undated_page(tmp_path: Path) -> None:
+def test_the_date_beside_the_name_in_the_byline_dates_an_undatedpage(tmp_path: Path) -> None:
     body = (f'<h1>{TITLE}</h1><div class="FeatureByline"> By <b>Nathan Example</b><br/>March 25, 2015 </div>'
             f"{BODY}")
-    source = _page(tmp_path, body)
+    source = page(tmp_path, body)
     assert source.author == "Nathan Example"
     assert source.published == PartialDate(2015, 3, 25)
 
@@ -133,7 +113,7 @@ def test_the_date_beside_the_name_in_the_byline_dates_an_undated_page(tmp_path: 
      "<span>4 min read</span>", "<div>Écouter cet article</div>"],
 )
 def test_a_chapter_number_or_an_audio_prompt_is_not_the_first_paragraph(tmp_path: Path, before: str) -> None:
-    source = _page(tmp_path, f"<article><h1>{TITLE}</h1>{before}{BODY}</article>")
+    source = page(tmp_path, f"<article><h1>{TITLE}</h1>{before}{BODY}</article>")
     assert source.text.startswith(FIRST[:60]), source.text[:200]
 
 
@@ -146,7 +126,7 @@ def test_a_summary_box_beside_the_work_and_a_screen_reader_heading_are_not_the_f
             "and in hindsight it had not been one of the better ideas.</p></blockquote></div></div>"
             '<div class="userstuff module" role="article"><h3 class="landmark heading">Chapter Text</h3>'
             f"{BODY}</div></div>")
-    source = _page(tmp_path, body)
+    source = page(tmp_path, body)
     assert source.text.startswith(FIRST[:60]), source.text[:200]
 
 
@@ -155,7 +135,7 @@ def test_a_table_of_contents_under_the_standfirst_is_not_the_first_paragraph(tmp
             '<li><a href="#the-line">Along the line of contact</a></li></ul>'
             f'{BODY}<h2 id="the-talks">The talks resume</h2><p>{SECOND}</p>'
             f'<h2 id="the-line">Along the line of contact</h2><p>{THIRD}</p></article>')
-    source = _page(tmp_path, body)
+    source = page(tmp_path, body)
     assert source.text.startswith(FIRST[:60]), source.text[:200]
 
 
@@ -164,5 +144,5 @@ def test_the_lead_images_caption_and_credit_are_not_the_first_paragraph(tmp_path
             'alt="Soldiers at a checkpoint near the line of contact on Monday">'
             '<p class="media-credit">Photo: Kim Example / Example Agency</p></div>'
             f"<p>Soldiers at a checkpoint near the line of contact on Monday</p>{BODY}</article>")
-    source = _page(tmp_path, body)
+    source = page(tmp_path, body)
     assert source.text.startswith(FIRST[:60]), source.text[:200]

@@ -5,28 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from db.ingest import html
-from db.ingest.base import ParsedSource
+from tests.db.ingest.web_page import BODY, FIRST, HEAD, SECOND, THIRD, page
 
-FIRST = ("Negotiators from both delegations met again on Tuesday in the capital and agreed to "
-         "extend the ceasefire by a further thirty days, officials from the mediating office said.")
-SECOND = ("The previous truce had been broken several times in the eastern districts, where at least "
-          "a dozen civilians were reported killed in the last week of fighting.")
-THIRD = ("Observers from the mission will patrol the line of contact twice a day and report any "
-         "shelling to both sides and to the mediators within the hour.")
-BODY = f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
 STANDFIRST = ("A month more of quiet along the front? Both sides say the ceasefire will hold, "
               "after a week of deadly violations in the east.")
-HEAD = '<meta charset="utf-8"><title>Truce extended for thirty days | Example Post</title>' \
-       '<meta property="og:site_name" content="Example Post">'
-
-
-def _page(tmp_path: Path, body: str, head: str = HEAD) -> ParsedSource:
-    path = tmp_path / "page.html"
-    path.write_text(f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>", "utf-8")
-    sources = list(html.parse(path))
-    assert len(sources) == 1
-    return sources[0]
 
 
 # --- the standfirst ---------------------------------------------------------------------------
@@ -44,7 +26,7 @@ def test_a_standfirst_in_its_own_box_between_byline_and_body_is_kept(tmp_path: P
             '<div class="article__photo"><img src="a.jpg" alt="Soldiers at a checkpoint">'
             '<div class="article__photo__desc">Soldiers at a checkpoint near the front. | Photo: Example</div></div>'
             f'<div class="article__content">{BODY}</div></div>')
-    source = _page(tmp_path, body)
+    source = page(tmp_path, body)
     assert source.text.startswith(STANDFIRST), source.text[:300]
     assert source.text.split("\n")[1].startswith("Negotiators from both delegations")
     assert "Soldiers at a checkpoint" not in source.text
@@ -58,7 +40,7 @@ def test_a_standfirst_in_the_headlines_box_that_the_description_repeats_is_kept(
             '<div class="encabezado"><h1 itemprop="headline">Truce extended for thirty days</h1>'
             f'<p class="bajada" itemprop="description">{STANDFIRST}</p></div>'
             f'<section id="cuerpo" itemprop="articleBody">{BODY}</section></article>')
-    source = _page(tmp_path, body, head)
+    source = page(tmp_path, body, head)
     assert source.text.startswith(STANDFIRST), source.text[:300]
     assert source.text.count("A month more of quiet") == 1
 
@@ -71,7 +53,7 @@ def test_a_centred_caption_under_a_picture_paragraph_is_not_the_first_paragraph(
             '<p align="center"><img src="a.jpg" alt=""></p>'
             '<p align="center">The mediators at the table on Tuesday.</p>'
             f"{BODY}</div>")
-    source = _page(tmp_path, body)
+    source = page(tmp_path, body)
     assert source.text.startswith("Negotiators from both delegations"), source.text[:300]
 
 
@@ -84,14 +66,14 @@ def test_tag_links_under_the_date_line_are_not_the_first_paragraph(tmp_path: Pat
             ' - Tags: <a href="/tag/truce">truce</a>\n<a href="/tag/east"> east</a>\n'
             '<a href="/tag/talks"> talks</a>\n</small><br><br>'
             f'<img alt="" src="a.jpeg">{FIRST} {SECOND} {THIRD}<br>\n<br><br></div></div>')
-    source = _page(tmp_path, body)
+    source = page(tmp_path, body)
     assert source.text.startswith("Negotiators from both delegations"), source.text[:300]
 
 
 def test_a_byline_line_is_not_the_first_paragraph(tmp_path: Path) -> None:
     body = ('<article><h1>Truce extended for thirty days</h1><div class="entry-content">'
             f"<p><strong>By Amina Yusuf, Staff Writer</strong></p>{BODY}</div></article>")
-    source = _page(tmp_path, body, HEAD + '<meta name="author" content="Amina Yusuf">')
+    source = page(tmp_path, body, HEAD + '<meta name="author" content="Amina Yusuf">')
     assert source.author == "Amina Yusuf"
     assert source.text.startswith("Negotiators from both delegations"), source.text[:300]
 
@@ -103,7 +85,7 @@ def test_the_headline_the_page_shows_twice_wins_over_the_sites_share_title(tmp_p
     head = ('<meta charset="utf-8"><title>Truce extended for thirty days</title>'
             '<meta property="og:title" content="Example News - Latest News &amp; Headlines">'
             '<script type="application/ld+json">{"@type": "WebPage", "headline": "Example News Exclusives"}</script>')
-    source = _page(tmp_path, f"<article><h1>Truce extended for thirty days</h1>{BODY}</article>", head)
+    source = page(tmp_path, f"<article><h1>Truce extended for thirty days</h1>{BODY}</article>", head)
     assert source.title == "Truce extended for thirty days"
 
 
@@ -114,7 +96,7 @@ def test_the_time_under_the_headline_dates_the_article_over_the_address(tmp_path
             '<time datetime="2016-11-13T10:00:00Z">2 days ago</time></li></ul></div>'
             '<article><h1>Truce extended for thirty days</h1><div class="authorinfo"><span>Amina Yusuf</span> '
             f'<time datetime="2016-11-15T07:00:00.000Z">1 day ago</time></div>{BODY}</article>')
-    source = _page(tmp_path, body, head)
+    source = page(tmp_path, body, head)
     assert source.published is not None
     assert (source.published.year, source.published.month, source.published.day) == (2016, 11, 15)
 
@@ -131,12 +113,12 @@ def test_the_sites_own_name_as_meta_author_loses_to_the_posted_by_line(tmp_path:
     body = ('<div class="col-md-9"><p class="titulo">Truce extended for thirty days</p>'
             '<small><b>05/10/2018</b> - Posted by: Clarissa Example - Category: <a href="/cat/19">World</a></small>'
             f"<br><br>{FIRST} {SECOND} {THIRD}<br></div>")
-    assert _page(tmp_path, body, head).author == "Clarissa Example"
+    assert page(tmp_path, body, head).author == "Clarissa Example"
 
 
 def test_a_meta_property_naming_several_properties_gives_the_author(tmp_path: Path) -> None:
     head = HEAD + '<meta property="dc:creator twitter:site_name" content="Olena Koval">'
-    assert _page(tmp_path, f"<article><h1>Truce extended for thirty days</h1>{BODY}</article>", head).author == (
+    assert page(tmp_path, f"<article><h1>Truce extended for thirty days</h1>{BODY}</article>", head).author == (
         "Olena Koval"
     )
 
@@ -144,4 +126,4 @@ def test_a_meta_property_naming_several_properties_gives_the_author(tmp_path: Pa
 def test_a_written_by_byline_is_cut_before_its_editor(tmp_path: Path) -> None:
     body = ('<article><h1>Truce extended for thirty days</h1><p class="byline">Written by Rob Example '
             f"Edited by Betsy Example</p>{BODY}</article>")
-    assert _page(tmp_path, body).author == "Rob Example"
+    assert page(tmp_path, body).author == "Rob Example"
