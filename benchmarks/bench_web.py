@@ -89,38 +89,28 @@ def fill_cache(mirrors: list[Path], pages: dict[str, Any]) -> None:
 
 
 def _fill_readability(git_dir: Path, pages: dict[str, Any]) -> None:
-    folder = CACHE / "readability"
-    folder.mkdir(parents=True, exist_ok=True)
-    for part in pages["split"]["readability"].values():
-        for page in part:
-            if (folder / f"{page}.json").exists():
-                continue
-            base = f"HEAD:test/test-pages/{page}/"
-            meta = json.loads(_git(git_dir, "show", base + "expected-metadata.json"))
-            expected = {
-                "title": meta.get("title"),
-                "author": meta.get("byline"),
-                "date": (meta.get("publishedTime") or "")[:10] or None,
-                "outlet": meta.get("siteName"),
-                "language": meta.get("lang"),
-                "body": _first_paragraph(_git(git_dir, "show", base + "expected.html").decode("utf-8")),
-            }
-            (folder / f"{page}.html").write_bytes(_git(git_dir, "show", base + "source.html"))
-            (folder / f"{page}.json").write_text(json.dumps(expected, ensure_ascii=False), "utf-8")
+    for folder, page in web_more_pages.missing(CACHE, "readability", pages):
+        base = f"HEAD:test/test-pages/{page}/"
+        meta = json.loads(_git(git_dir, "show", base + "expected-metadata.json"))
+        expected = {
+            "title": meta.get("title"),
+            "author": meta.get("byline"),
+            "date": (meta.get("publishedTime") or "")[:10] or None,
+            "outlet": meta.get("siteName"),
+            "language": meta.get("lang"),
+            "body": _first_paragraph(_git(git_dir, "show", base + "expected.html").decode("utf-8")),
+        }
+        (folder / f"{page}.html").write_bytes(_git(git_dir, "show", base + "source.html"))
+        (folder / f"{page}.json").write_text(json.dumps(expected, ensure_ascii=False), "utf-8")
 
 
 def _fill_scrapinghub(git_dir: Path, pages: dict[str, Any]) -> None:
-    folder = CACHE / "scrapinghub"
-    folder.mkdir(parents=True, exist_ok=True)
     truth = json.loads(_git(git_dir, "show", "HEAD:ground-truth.json"))
-    for part in pages["split"]["scrapinghub"].values():
-        for page in part:
-            if (folder / f"{page}.json").exists():
-                continue
-            raw = gzip.decompress(_git(git_dir, "show", f"HEAD:html/{page}.html.gz"))
-            (folder / f"{page}.html").write_bytes(raw)
-            expected = {"body": truth[page]["articleBody"], "url": truth[page]["url"]}
-            (folder / f"{page}.json").write_text(json.dumps(expected, ensure_ascii=False), "utf-8")
+    for folder, page in web_more_pages.missing(CACHE, "scrapinghub", pages):
+        raw = gzip.decompress(_git(git_dir, "show", f"HEAD:html/{page}.html.gz"))
+        (folder / f"{page}.html").write_bytes(raw)
+        expected = {"body": truth[page]["articleBody"], "url": truth[page]["url"]}
+        (folder / f"{page}.json").write_text(json.dumps(expected, ensure_ascii=False), "utf-8")
 
 
 def _fill_trafilatura(git_dir: Path, pages: dict[str, Any]) -> None:

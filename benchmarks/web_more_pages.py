@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,16 @@ def git(git_dir: Path, *args: str) -> bytes:
 
 def has(git_dir: Path, path: str) -> bool:
     return bool(git(git_dir, "ls-tree", "--name-only", "HEAD", path).strip())
+
+
+def missing(cache: Path, corpus: str, pages: dict[str, Any]) -> Iterator[tuple[Path, str]]:
+    """The cache folder of ``corpus`` (made) and each of its listed pages not in it yet."""
+    folder = cache / corpus
+    folder.mkdir(parents=True, exist_ok=True)
+    for part in pages["split"][corpus].values():
+        for page in part:
+            if not (folder / f"{page}.json").exists():
+                yield folder, page
 
 
 # --- postlight/parser --------------------------------------------------------------------------
@@ -63,25 +74,20 @@ def mercury_labels(test_source: str) -> dict[str, Any] | None:
 
 
 def fill_mercury(git_dir: Path, pages: dict[str, Any], cache: Path) -> None:
-    folder = cache / "mercury"
-    folder.mkdir(parents=True, exist_ok=True)
-    for part in pages["split"]["mercury"].values():
-        for site in part:
-            if (folder / f"{site}.json").exists():
-                continue
-            test = git(git_dir, "show", f"HEAD:src/extractors/custom/{site}/index.test.js")
-            labels = mercury_labels(test.decode("utf-8"))
-            if labels is None:
-                continue
-            expected = {
-                "title": labels["title"],
-                "author": labels["author"],
-                "date": (labels["date_published"] or "")[:10] or None,
-                "body": "",
-                "url": labels["url"],
-            }
-            (folder / f"{site}.html").write_bytes(git(git_dir, "show", f"HEAD:fixtures/{labels['fixture']}"))
-            (folder / f"{site}.json").write_text(json.dumps(expected, ensure_ascii=False), "utf-8")
+    for folder, site in missing(cache, "mercury", pages):
+        test = git(git_dir, "show", f"HEAD:src/extractors/custom/{site}/index.test.js")
+        labels = mercury_labels(test.decode("utf-8"))
+        if labels is None:
+            continue
+        expected = {
+            "title": labels["title"],
+            "author": labels["author"],
+            "date": (labels["date_published"] or "")[:10] or None,
+            "body": "",
+            "url": labels["url"],
+        }
+        (folder / f"{site}.html").write_bytes(git(git_dir, "show", f"HEAD:fixtures/{labels['fixture']}"))
+        (folder / f"{site}.json").write_text(json.dumps(expected, ensure_ascii=False), "utf-8")
 
 
 # --- adbar/htmldate ----------------------------------------------------------------------------
