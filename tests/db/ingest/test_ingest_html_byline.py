@@ -117,32 +117,28 @@ def test_a_chapter_number_or_an_audio_prompt_is_not_the_first_paragraph(tmp_path
     assert source.text.startswith(FIRST[:60]), source.text[:200]
 
 
-def test_a_summary_box_beside_the_work_and_a_screen_reader_heading_are_not_the_first_paragraph(
-    tmp_path: Path,
-) -> None:
-    body = (f'<div id="workskin"><div class="preface group"><h1>{TITLE}</h1>'
-            '<div class="summary module" role="complementary"><h3 class="heading">Summary:</h3>'
-            "<blockquote><p>The man was over a century old. There had to be more to it, "
-            "and in hindsight it had not been one of the better ideas.</p></blockquote></div></div>"
-            '<div class="userstuff module" role="article"><h3 class="landmark heading">Chapter Text</h3>'
-            f"{BODY}</div></div>")
-    source = page(tmp_path, body)
-    assert source.text.startswith(FIRST[:60]), source.text[:200]
+BEFORE_THE_ARTICLE = {
+    "a summary box beside the work and a screen-reader heading": (
+        f'<div id="workskin"><div class="preface group"><h1>{TITLE}</h1>'
+        '<div class="summary module" role="complementary"><h3 class="heading">Summary:</h3>'
+        "<blockquote><p>The man was over a century old. There had to be more to it, "
+        "and in hindsight it had not been one of the better ideas.</p></blockquote></div></div>"
+        '<div class="userstuff module" role="article"><h3 class="landmark heading">Chapter Text</h3>'
+        f"{BODY}</div></div>"),
+    "a table of contents under the standfirst": (
+        f'<article><h1>{TITLE}</h1><ul><li><a href="#the-talks">The talks resume</a></li>'
+        '<li><a href="#the-line">Along the line of contact</a></li></ul>'
+        f'{BODY}<h2 id="the-talks">The talks resume</h2><p>{SECOND}</p>'
+        f'<h2 id="the-line">Along the line of contact</h2><p>{THIRD}</p></article>'),
+    "the lead image's caption and credit": (
+        f'<article><h1>{TITLE}</h1><div class="lead-media"><img src="/truce.jpg" '
+        'alt="Soldiers at a checkpoint near the line of contact on Monday">'
+        '<p class="media-credit">Photo: Kim Example / Example Agency</p></div>'
+        f"<p>Soldiers at a checkpoint near the line of contact on Monday</p>{BODY}</article>"),
+}
 
 
-def test_a_table_of_contents_under_the_standfirst_is_not_the_first_paragraph(tmp_path: Path) -> None:
-    body = (f'<article><h1>{TITLE}</h1><ul><li><a href="#the-talks">The talks resume</a></li>'
-            '<li><a href="#the-line">Along the line of contact</a></li></ul>'
-            f'{BODY}<h2 id="the-talks">The talks resume</h2><p>{SECOND}</p>'
-            f'<h2 id="the-line">Along the line of contact</h2><p>{THIRD}</p></article>')
-    source = page(tmp_path, body)
-    assert source.text.startswith(FIRST[:60]), source.text[:200]
-
-
-def test_the_lead_images_caption_and_credit_are_not_the_first_paragraph(tmp_path: Path) -> None:
-    body = (f'<article><h1>{TITLE}</h1><div class="lead-media"><img src="/truce.jpg" '
-            'alt="Soldiers at a checkpoint near the line of contact on Monday">'
-            '<p class="media-credit">Photo: Kim Example / Example Agency</p></div>'
-            f"<p>Soldiers at a checkpoint near the line of contact on Monday</p>{BODY}</article>")
+@pytest.mark.parametrize("body", BEFORE_THE_ARTICLE.values(), ids=BEFORE_THE_ARTICLE.keys())
+def test_what_comes_before_the_article_is_not_its_first_paragraph(tmp_path: Path, body: str) -> None:
     source = page(tmp_path, body)
     assert source.text.startswith(FIRST[:60]), source.text[:200]
