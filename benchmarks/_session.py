@@ -166,11 +166,12 @@ def session_child(path: str, sources: int = 100, trace: bool = False) -> None:
 
     def every_pane() -> None:
         statistics = window.statistics
-        if statistics.model.loading or statistics.loading or window.chart is None or not seen_conflicts \
+        if statistics.model.loading or statistics.loading or window.chart is None or window.chart.loading \
+                or not seen_conflicts \
                 or not seen_estimates:
             QTimer.singleShot(20, every_pane)
             return
-        mark("every pane filled (statistics, conflicts, chart, estimates)")
+        mark("every pane filled (statistics, conflicts, chart drawn, estimates)")
         while model.rowCount() < sources and model.canFetchMore(QModelIndex()):
             model.fetchMore(QModelIndex())
         ids.extend(row.id for row in (model.row_at(n) for n in range(min(sources, model.rowCount()))) if row)

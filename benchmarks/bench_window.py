@@ -174,9 +174,10 @@ def child(path: str) -> None:
         annotate()
 
     def wait_for_every_pane() -> None:
-        """Every pane filled: the statistics listed (with their totals), the conflicts, the chart."""
+        """Every pane filled: the statistics listed (with their totals), the conflicts, the chart drawn."""
         statistics = window.statistics
-        if statistics.model.loading or statistics.loading or window.chart is None or "conflicts" not in clock:
+        if statistics.model.loading or statistics.loading or window.chart is None or window.chart.loading \
+                or "conflicts" not in clock:
             QTimer.singleShot(10, wait_for_every_pane)
             return
         result["every_pane_s"] = time.perf_counter() - START
