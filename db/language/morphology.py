@@ -43,6 +43,21 @@ def lemmas(words: Sequence[str], code: str) -> list[str]:
     return [lemma(w, code) for w in words]
 
 
+#: the parts of speech whose every form :func:`inflections` gives (their stems alternate:
+#: "борец" / "борца", "попытка" / "попыток", which no stemmer joins)
+_INFLECTED = {"NOUN", "ADJF"}
+
+
+@functools.lru_cache(maxsize=4096)
+def inflections(word: str, code: str) -> tuple[str, ...]:
+    """Every form of the most likely reading of ``word`` (lower case) when it is a noun or an
+    adjective, ё written е: "борцами" -> "борец", "борца" ... "борцах"; () otherwise."""
+    found = analyser(code).parse(word)
+    if not found or found[0].tag.POS not in _INFLECTED:
+        return ()
+    return tuple(sorted({form.word.replace("ё", "е") for form in found[0].lexeme}))
+
+
 def parses(word: str, code: str) -> list[Any]:
     """Every analysis pymorphy3 gives of ``word``, most likely first."""
     return list(analyser(code).parse(word))

@@ -172,10 +172,18 @@ def query_forms(word: str, languages: Collection[str] | None = None) -> list[str
     for lang in _stemming_languages(script):
         if wanted is not None and lang.code not in wanted:
             continue
-        for form in _forms_for(lang.code).forms([folded]):
+        for form in _forms_for(lang.code).forms([folded, *_inflections(folded, lang.code)]):
             if form and form not in found:
                 found.append(form)
     return found
+
+
+def _inflections(folded: str, code: str) -> tuple[str, ...]:
+    """The other forms of a query word in a language with a dictionary (Russian, Ukrainian): the
+    stems of their forms are searched too, so that "борцами" finds "борец", whose stem differs."""
+    from db.language import morphology
+
+    return morphology.inflections(folded, code) if code in morphology.LANGUAGES else ()
 
 
 @functools.cache

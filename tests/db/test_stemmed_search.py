@@ -37,6 +37,21 @@ def test_a_russian_word_finds_its_inflected_forms_and_the_snippet_marks_them(arc
     assert other not in _ids(archive, "боевик")
 
 
+def test_a_russian_word_whose_stem_alternates_finds_every_form(archive: Archive) -> None:
+    """A fleeting vowel ("боец" / "бойцы", "городок" / "городками") gives two stems no stemmer
+    joins: the query's other forms, from the dictionary, are searched too."""
+    fighter = make_source(archive, "Погиб боец отряда.", language="ru")
+    fighters = make_source(archive, "Бойцы отряда вернулись.", language="ru")
+    town = make_source(archive, "Небольшой городок в горах.", language="ru")
+    make_source(archive, "Полицейские задержали подозреваемого.", language="ru")
+    assert _ids(archive, "бойцами") == sorted([fighter, fighters])
+    assert _ids(archive, "боец") == sorted([fighter, fighters])
+    assert _ids(archive, "городками") == [town]
+    with archive.session() as session:
+        [hit] = search_sources(session, "боец погиб")
+    assert hit.snippet == "[Погиб] [боец] отряда."
+
+
 def test_yo_and_ye_find_the_same_sources(archive: Archive) -> None:
     with_yo = make_source(archive, "Ещё двое погибли в Назрани.", language="ru")
     with_ye = make_source(archive, "Еще двое ранены в Назрани.", language="ru")
