@@ -81,7 +81,7 @@ def _inside(node: Any, tags: frozenset[str]) -> bool:
 _ROLES_BESIDE = frozenset(["complementary", "navigation", "banner", "contentinfo", "search"])
 
 
-def _beside(node: Any) -> bool:
+def beside(node: Any) -> bool:
     """Whether the node is in a part of the page its ARIA role sets beside the article."""
     return any(
         isinstance(n.tag, str) and (n.get("role") or "").casefold() in _ROLES_BESIDE
@@ -112,7 +112,7 @@ def standfirst(tree: Any, text: str, headline: Any | None, description: str | No
         if node.tag not in _PROSE_TAGS or (headline is not None and headline in node.iterancestors()):
             continue
         parts = _class_parts(node)
-        if parts & _NOT_STANDFIRST_PARTS or _inside(node, _OUTSIDE) or _beside(node):
+        if parts & _NOT_STANDFIRST_PARTS or _inside(node, _OUTSIDE) or beside(node):
             continue
         marked = bool(parts & _STANDFIRST_PARTS) or (node.get("itemprop") or "").casefold() in (
             "description", "abstract", "alternativeheadline"
@@ -254,7 +254,7 @@ _HIDDEN_PARTS = frozenset(
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-def _hidden(node: Any) -> bool:
+def hidden(node: Any) -> bool:
     classes = {re.sub(r"[^a-z0-9]", "", c) for c in (node.get("class") or "").casefold().split()}
     return (
         bool(classes & _HIDDEN_PARTS)
@@ -269,7 +269,7 @@ def set_apart(tree: Any) -> tuple[set[str], tuple[str, ...]]:
     entries (lines that are one of them), and the boxes beside the article (lines inside one)."""
     lines: set[str] = set()
     for node in tree.iter():
-        if isinstance(node.tag, str) and node.tag not in ("html", "body") and _hidden(node):
+        if isinstance(node.tag, str) and node.tag not in ("html", "body") and hidden(node):
             lines.add(key(_text(node)))
     for item in tree.iter("li"):
         links = item.findall(".//a")

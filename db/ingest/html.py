@@ -50,7 +50,7 @@ from db.ingest.byline import author_of, byline_nodes
 from db.ingest.bylinetext import byline_date
 from db.ingest.mainarticle import headline_of, main_article
 from db.ingest.pagetext import article_text
-from db.ingest.pagetitle import without_site_name
+from db.ingest.pagetitle import article_headline, shown_over_title, without_site_name
 from db.text import fold
 
 EXTENSIONS: tuple[str, ...] = (".html", ".htm", ".xhtml")
@@ -144,8 +144,11 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     address = meta.get("url") or extracted.get("url") or url
     page_title = without_site_name(meta.get("page title"), outlet, address, headlines, meta.get("outlet"))
     title: str | None
+    headline = _visible_headline(tree, meta, outlet, address)
     if page_title and fold(page_title) in {fold(h) for h in headlines}:
         title = page_title  # what the reader sees twice, over a share title or the site's
+    elif headline:
+        title = headline  # over a <title> that is the only other one the page gives
     else:
         title = meta.get("title") or page_title or extracted.get("title")
         title = without_site_name(title, outlet, address, headlines, meta.get("outlet"))
@@ -183,6 +186,18 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
 
 _DECLARED = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def _visible_headline(tree: Any, meta: dict[str, str], outlet: str | None, address: str | None) -> str | None:
+    """The article's visible headline when the page's only title is its ``<title>`` and that
+    differs from it (see :mod:`db.ingest.pagetitle`), else None."""
+    page_title = meta.get("page title")
+    if meta.get("title") or not page_title:
+        return None
+    headline = article_headline(tree, page_title, outlet, address)
+    if not headline or shown_over_title(page_title, headline):
+        return None
+    return headline
 
 
 def _decoded(data: bytes | str) -> bytes | str:

@@ -6,14 +6,22 @@ site's name when it is the page's outlet, when it holds the name in the site's a
 ("ABC News" on abcnews.go.com, "phpspot開発日誌" on phpspot.org) or is made of its initials
 ("Sports Illustrated" on si.com); and the part before a separator is the title when the page's
 own ``<h1>`` says just that (the site's name then need not be recognised).
+
+A page that names its title only in ``<title>`` (no ``og:title`` or JSON-LD headline) often puts
+a shorter or search-engine variant there and the headline the reader sees in its ``<h1>``: the
+article's headline (:func:`article_headline`) then wins, unless ``<title>`` begins with it and
+only a separator and the site's or section's name follow.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
-from db.ingest.articlehead import key
+from db.ingest.articlehead import beside, hidden, key
+from db.text import fold
 
 #: between a title and the site's name, spaced or (in CJK titles) not
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " : ", " · ", " / ", " « ", " » ", "｜", "：", " ｜ ", "|", ":")
@@ -89,3 +97,68 @@ def without_site_name(
     if found and key(head) and key(tail) in labels:
         return head.strip()  # "wasm-module MOONGIFT": the site's name alone after a space
     return title
+
+
+#: where an <h1> is page furniture, not the article's headline
+_FURNITURE = frozenset(["nav", "footer", "aside", "form", "menu", "figure", "button"])
+#: a word of at least this many letters shared with <title> ties a headline to it; a run of
+#: letters without spaces this long (Chinese, Japanese) is compared by pairs of characters
+_SHARED_LETTERS = 4
+_UNSPACED_RUN = 8
+
+
+def _words(text: str) -> set[str]:
+    words: set[str] = set()
+    for word in re.findall(r"\w+", fold(text)):
+        if len(word) >= _UNSPACED_RUN and not word.isascii():
+            words.update(word[i : i + 2] for i in range(len(word) - 1))
+        elif len(word) >= _SHARED_LETTERS:
+            words.add(word)
+    return words
+
+
+def _is_logo(heading: Any) -> bool:
+    """An <h1> that holds an image or links to the site's home page: the site's name."""
+    if heading.find(".//img") is not None or heading.find(".//svg") is not None:
+        return True
+    return any(urlsplit(a.get("href") or "").path in ("", "/") and not (a.get("href") or "").startswith("#")
+               for a in heading.iter("a"))
+
+
+def article_headline(tree: Any, page_title: str, outlet: str | None, address: str | None = None) -> str | None:
+    """The headline the reader sees over the article: the first <h1> inside an ``<article>``,
+    else the <h1> that shares the most words with ``page_title`` (the page's ``<title>``); never
+    one hidden, in page furniture, holding the site's logo or link home, or naming the site."""
+    labels = site_labels(address)
+    outlet_key = key(outlet or "")
+    title_words = _words(page_title)
+    best: tuple[int, str] | None = None
+    for heading in tree.iter("h1"):
+        text = " ".join(heading.text_content().split())
+        text_key = key(text)
+        if (
+            not text_key
+            or text_key == outlet_key
+            or text_key in labels
+            or _is_logo(heading)
+            or any(hidden(n) for n in (heading, *heading.iterancestors()) if n.tag not in ("html", "body"))
+            or beside(heading)
+            or any(a.tag in _FURNITURE for a in heading.iterancestors())
+        ):
+            continue
+        if any(a.tag == "article" for a in heading.iterancestors()):
+            return text
+        shared = len(_words(text) & title_words)
+        if shared and (best is None or shared > best[0]):
+            best = (shared, text)
+    return best[1] if best else None
+
+
+def shown_over_title(page_title: str, headline: str) -> bool:
+    """Whether ``<title>`` is the headline and only a separator and a site's or section's name
+    after it (the page states its title so: keep it as it is)."""
+    folded, head = fold(page_title), fold(headline)
+    if not folded.startswith(head) or folded == head:
+        return False
+    rest = folded[len(head):]
+    return rest[:1].isspace() and any(rest.lstrip().startswith(s.strip()) for s in (*_SEPARATORS, "_"))

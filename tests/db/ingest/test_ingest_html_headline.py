@@ -1,0 +1,65 @@
+"""A page whose only title is its <title>: the article's visible headline (<h1>) wins over a
+shorter or search-engine variant there, never a logo's, a section's or a hidden <h1>."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.db.ingest.web_page import BODY, page
+
+HEADLINE = "Negotiators agree to extend the fragile ceasefire by thirty more days"
+SEO_TITLE = "Ceasefire extended: what the thirty-day truce means"
+
+
+def _head(title: str, extra: str = "") -> str:
+    return f'<meta charset="utf-8"><title>{title}</title>{extra}'
+
+
+def test_the_articles_headline_wins_over_a_different_title(tmp_path: Path) -> None:
+    body = f'<header><h1><a href="/">Example Post</a></h1></header><article><h1>{HEADLINE}</h1>{BODY}</article>'
+    assert page(tmp_path, body, _head(SEO_TITLE)).title == HEADLINE
+
+
+def test_a_share_title_still_wins_over_the_headline(tmp_path: Path) -> None:
+    head = _head(SEO_TITLE, f'<meta property="og:title" content="{SEO_TITLE}">')
+    assert page(tmp_path, f"<article><h1>{HEADLINE}</h1>{BODY}</article>", head).title == SEO_TITLE
+
+
+def test_outside_an_article_the_headline_sharing_words_with_the_title_wins(tmp_path: Path) -> None:
+    body = (f'<div><h1 class="section"><a href="/news/business/">Business Monday</a></h1>'
+            f"<h1>{HEADLINE}</h1></div>{BODY}<div><h1>Related content</h1></div>")
+    assert page(tmp_path, body, _head(SEO_TITLE)).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        '<h1><a href="https://example.org/">Ceasefire Watch</a></h1>',  # the site's logo, linked home
+        '<h1><img src="logo.png" alt="">Ceasefire Watch</h1>',  # the site's logo
+        "<h1>Regional news and analysis</h1>",  # a section's heading: no word of the title
+        '<nav><h1>Ceasefire menu</h1></nav>',  # page furniture
+        '<h1 class="visually-hidden">Ceasefire truce news</h1>',  # for screen readers only
+    ],
+)
+def test_no_logo_section_or_hidden_heading_replaces_the_title(tmp_path: Path, heading: str) -> None:
+    assert page(tmp_path, f"{heading}{BODY}", _head(SEO_TITLE)).title == SEO_TITLE
+
+
+def test_a_title_that_is_the_headline_and_a_section_after_a_separator_is_kept(tmp_path: Path) -> None:
+    title = f"{HEADLINE} _World _Example Post"
+    assert page(tmp_path, f"<div><h1>{HEADLINE}</h1></div>{BODY}", _head(title)).title == title
+
+
+@pytest.mark.parametrize("title", [f"{HEADLINE}.", f"{HEADLINE} EXAMPLEPOST"])
+def test_a_title_that_is_the_headline_with_a_stop_or_a_word_after_it_gives_the_headline(
+    tmp_path: Path, title: str
+) -> None:
+    assert page(tmp_path, f"<div><h1>{HEADLINE}</h1></div>{BODY}", _head(title)).title == HEADLINE
+
+
+def test_a_japanese_headline_sharing_characters_with_the_title_wins_over_a_section(tmp_path: Path) -> None:
+    headline = "指紋認証でサインインできるマウスを発売"
+    body = f"<main><h1>ニュースリリース</h1><div><h1>{headline}</h1></div>{BODY}</main>"
+    assert page(tmp_path, body, _head(f"{headline}。｜サンプル株式会社")).title == headline
