@@ -4,10 +4,11 @@ it used and those it left out (with why). Activating a claim emits ``statistic_a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import itertools
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 COLUMNS = ("Estimate", "Low", "Best", "High", "Claims", "Notes")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
+#: estimates added to the tree at a time (a screenful many times over; about 10 ms)
+FILL_SLICE = 500
 #: (value, label) of the rules, as db.findings.rules names them
 RULES = (
     ("ucdp", "UCDP-style low/best/high"),
@@ -149,6 +152,8 @@ class EstimatesPane(QWidget):
         self.findings: list[Finding] = []
         #: the claims of the estimates shown, by id (the statistics pane's rows where they are the same)
         self.claims: Mapping[int, StatisticRow] = {}
+        #: which filling of the tree is going on (a newer set of estimates stops an older one)
+        self._filling = 0
         self._show_prefer()
         self.heading.setText("Reading the estimates…")
 
@@ -177,6 +182,7 @@ class EstimatesPane(QWidget):
         """The estimates, their claims, and the saved estimates by position (marked kept or stale)."""
         self.findings = list(findings)
         self.claims = claims
+        self._filling += 1  # an older set still being added stops
         kept = kept or {}
         tops = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
         expanded = {top.text(0) for top in tops if top is not None and top.isExpanded()}
@@ -195,10 +201,18 @@ class EstimatesPane(QWidget):
         if stale:
             notes.append(f"{stale} kept estimate{'s' if stale != 1 else ''} stale (a claim changed: see Notes)")
         self.heading.setText(", ".join(notes) + ". Expand one to see the claims it used and left out.")
+        self._fill(self._filling, iter(enumerate(findings)), claims, kept, expanded)
+
+    def _fill(self, filling: int, rest: Iterator[tuple[int, Finding]], claims: Mapping[int, StatisticRow],
+              kept: Mapping[int, SavedRow], expanded: set[str]) -> None:
+        """Add the next :data:`FILL_SLICE` estimates to the tree, the others after the event loop
+        has turned (6,000 estimates of a large archive held the window 0.2 s at once)."""
+        if filling != self._filling:  # newer estimates since: those are shown instead
+            return
         bold = QFont(self.tree.font())
         bold.setBold(True)
         self.tree.setUpdatesEnabled(False)
-        for position, finding in enumerate(findings):
+        for position, finding in itertools.islice(rest, FILL_SLICE):
             counted = f"{len(finding.claims)} used, {len(finding.excluded)} left out"
             note = finding.reason or "; ".join(finding.warnings)
             saved = kept.get(position)
@@ -223,6 +237,8 @@ class EstimatesPane(QWidget):
                 top.fill()
                 top.setExpanded(True)
         self.tree.setUpdatesEnabled(True)
+        if self.tree.topLevelItemCount() < len(self.findings):
+            QTimer.singleShot(0, lambda: self._fill(filling, rest, claims, kept, expanded))
 
     def selected_finding(self) -> Finding | None:
         """The estimate whose row (or one of whose claims) is selected."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -179,3 +180,23 @@ def test_an_estimates_claims_are_listed_when_it_is_expanded(qtbot: QtBot, window
     qtbot.waitUntil(lambda: model.rowCount(index) == 1 and "251" in str(model.index(0, 2, index).data()))
     assert pane.tree.isExpanded(index)
     assert pane.claims[statistic].value == 251
+
+
+def test_many_estimates_fill_the_pane_a_slice_at_a_time(qtbot: QtBot, window: MainWindow,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large archive's thousands of estimates are added a slice at a time (the window stays
+    responsive); a newer set arriving meanwhile replaces what is being added."""
+    import desktop.views.estimates as estimates_view
+
+    pane = window.estimates
+    qtbot.waitUntil(lambda: pane.tree.topLevelItemCount() == 3)
+    findings, claims = list(pane.findings), pane.claims
+    monkeypatch.setattr(estimates_view, "FILL_SLICE", 2)
+    pane.set_estimates(findings, claims)
+    assert pane.tree.topLevelItemCount() == 2  # the first slice at once
+    qtbot.waitUntil(lambda: pane.tree.topLevelItemCount() == 3)
+    pane.set_estimates(findings, claims)
+    pane.set_estimates(findings[:1], claims)  # before the first set's second slice
+    qtbot.wait(50)
+    assert pane.tree.topLevelItemCount() == 1
+    assert pane.tree.topLevelItem(0).text(0) == findings[0].title()  # type: ignore[union-attr]
