@@ -317,19 +317,34 @@ class ClaimDetail:
 
 def claim_details(session: Session, ids: Sequence[int]) -> dict[int, ClaimDetail]:
     """The source title and quote of each statistic of ``ids`` (those that exist)."""
+    from db.queries import in_chunks
+
     found: dict[int, ClaimDetail] = {}
-    wanted = sorted({int(i) for i in ids})
-    for first in range(0, len(wanted), 5000):
+    for chunk in in_chunks(sorted({int(i) for i in ids}), 5000):
         query = (
             select(Statistic.id, Source.title, Annotation.quote)
             .select_from(Statistic)
             .outerjoin(Source, Source.id == Statistic.source_id)
             .outerjoin(Annotation, Annotation.id == Statistic.annotation_id)
-            .where(Statistic.id.in_(wanted[first:first + 5000]))
+            .where(Statistic.id.in_(chunk))
         )
         for statistic_id, title, quote in session.execute(query):
             found[statistic_id] = ClaimDetail(title, quote)
     return found
+
+
+def with_details(frame: pd.DataFrame, found: dict[int, ClaimDetail]) -> pd.DataFrame:
+    """A frame read without its details (:data:`DRAWN_COLUMNS`) with them, from ``found``
+    (:func:`claim_details` of its ids), in :data:`COLUMNS`' order (other columns after)."""
+    import pandas as pd
+
+    missing = ClaimDetail(None, None)
+    details = [found.get(int(i), missing) for i in frame["id"]]
+    frame = frame.assign(
+        source_title=pd.Series([d.source_title for d in details], index=frame.index, dtype=object),
+        quote=pd.Series([d.quote for d in details], index=frame.index, dtype=object),
+    )
+    return frame.loc[:, [c for c in COLUMNS if c in frame] + [c for c in frame if c not in COLUMNS]]
 
 
 def conflicting_ids(session: Session, measures: Sequence[str] | None = None) -> set[int]:

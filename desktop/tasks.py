@@ -233,10 +233,9 @@ class TaskRunner(QObject):
         list, the reader, a search); one for ``later`` (a filter bar's choices) on the reader
         threads after the reads queued before it that are not."""
         task = job if isinstance(job, Task) else Task(job, name)
-        if later:
+        if later or background:
             task.priority = BACKGROUND
         if background:
-            task.priority = BACKGROUND
             return self._start(self.background_pool, task, name)
         return self._start(self.read_pool, task, name)
 

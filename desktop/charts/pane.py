@@ -25,7 +25,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from db.archive import Archive
-from db.chartdata import COLUMNS, DETAILS, DRAWN_COLUMNS, ClaimDetail, SavedChart
+from db.chartdata import DETAILS, DRAWN_COLUMNS, ClaimDetail, SavedChart, with_details
 from desktop.charts import draw, export, frames
 from desktop.charts.controls import ALL_PERIODS, ChartControls
 from desktop.charts.estimates import draw_estimates
@@ -328,12 +328,7 @@ class ChartPane(QWidget):
         """Write the statistics on the chart (one row each, with their provenance) as CSV."""
         shown = self.shown
         if "id" in shown and not set(DETAILS) <= set(shown.columns):
-            found = reads.details(self.archive, [int(i) for i in shown["id"]])
-            missing = ClaimDetail(None, None)
-            details = [found.get(int(i), missing) for i in shown["id"]]
-            shown = shown.assign(source_title=pd.Series([d.source_title for d in details], index=shown.index, dtype=object),
-                                 quote=pd.Series([d.quote for d in details], index=shown.index, dtype=object))
-            shown = shown.loc[:, [c for c in COLUMNS if c in shown] + [c for c in shown if c not in COLUMNS]]
+            shown = with_details(shown, reads.details(self.archive, [int(i) for i in shown["id"]]))
         return export.export_csv(shown, path)
 
     @Slot(str)
