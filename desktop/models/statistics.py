@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -225,6 +225,15 @@ class StatisticsModel(_ColumnsModel[StatisticRow]):
         by_id = {r.id: r for n in range(0, len(ids), 5000)
                  for r in reads.statistics(self.archive, ids=list(ids[n : n + 5000]))}
         return [by_id[i] for i in ids if i in by_id]
+
+    def rows_later(self, ids: Sequence[int], done: Callable[[list[StatisticRow]], None]) -> None:
+        """``done(rows)`` with :meth:`rows_of` ``ids``, read off the GUI thread when the model has
+        a runner (the claims of a page of conflicts: thousands at a million sources)."""
+        wanted = list(ids)
+        if self.runner is None:
+            done(self.rows_of(wanted))
+            return
+        self.runner.read(lambda *_: self.rows_of(wanted), "claims").on_finished(done)
 
     # --- Qt overrides ---------------------------------------------------------------------
 

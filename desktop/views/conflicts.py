@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QPushButton, QTreeWidgetItem, QWidget
 
@@ -24,6 +24,12 @@ COLUMNS = ("Claim", "Period", "Place", "Claimant", "Source", "Quote")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: conflicts added to the tree at a time ("Show More" adds the next ones)
 PAGE = 300
+#: conflicts added in one turn of the event loop (with their claims: about a thousand rows at a
+#: million sources)
+FILL_SLICE = 60
+
+#: ``read_claims(ids, done)``: read the claims of ``ids``, then call ``done(rows)`` (on the GUI thread)
+ReadClaims = Callable[[Sequence[int], Callable[[list["StatisticRow"]], None]], None]
 
 
 def _source(claim: StatisticRow) -> str:
@@ -37,11 +43,10 @@ class ConflictsPane(QWidget):
 
     statistic_activated = Signal(int)
 
-    def __init__(self, read_claims: Callable[[Sequence[int]], list[StatisticRow]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, read_claims: ReadClaims, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictsView")
-        #: reads the claims of some ids (those of the conflicts shown, when they are shown)
+        #: reads the claims of some ids (those of the conflicts about to be shown), then calls back
         self.read_claims = read_claims
         self.heading, self.tree = heading_and_tree("conflicts", COLUMNS, (150, 110, 110, 140, 180))
         self.tree.setUniformRowHeights(True)  # one line a row (quotes are flattened): fast to lay out
@@ -56,12 +61,26 @@ class ConflictsPane(QWidget):
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         self.conflicts: list[ConflictGroup] = []
+        #: conflicts asked for so far (listed, or their claims being read)
+        self._wanted = 0
+        #: set by every new list: claims read for an older one are dropped
+        self._generation = 0
         self.set_conflicts([])
+
+    @property
+    def listing(self) -> bool:
+        """Some conflicts asked for are not in the tree yet."""
+        return self.tree.topLevelItemCount() < self._wanted
 
     def set_conflicts(self, conflicts: Sequence[ConflictGroup]) -> None:
         self.conflicts = list(conflicts)
-        tops = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
-        self._collapsed = {top.text(0) for top in tops if top is not None and not top.isExpanded()}
+        self._generation += 1
+        self._wanted = 0
+        # folds kept: those of the tree now, and those of conflicts not listed yet (still coming)
+        tops = [top for i in range(self.tree.topLevelItemCount()) if (top := self.tree.topLevelItem(i))]
+        listed = {top.text(0): top.isExpanded() for top in tops}
+        self._collapsed = {name for name in self._collapsed if name not in listed} | {
+            name for name, expanded in listed.items() if not expanded}
         # folded first: a tree clears thousands of unfolded rows one by one (seconds)
         self.tree.setUpdatesEnabled(False)
         self.tree.collapseAll()
@@ -77,14 +96,24 @@ class ConflictsPane(QWidget):
         self._show_more()
 
     def _show_more(self) -> None:
-        """Add the next conflicts to the tree (a page at a time: an archive can hold thousands)."""
-        conflicts = self.conflicts
-        shown = self.tree.topLevelItemCount()
+        """Ask for the claims of the next conflicts (a page at a time: an archive can hold
+        thousands, with hundreds of claims each); they are listed when they arrive."""
+        page = self.conflicts[self._wanted : self._wanted + PAGE]
+        self._wanted += len(page)
+        self.more.hide()
+        self._describe()
+        generation = self._generation
+        self.read_claims([i for c in page for i in c.statistic_ids],
+                         lambda rows: self._fill(generation, page, {r.id: r for r in rows}))
+
+    def _fill(self, generation: int, page: list[ConflictGroup], claims: dict[int, StatisticRow]) -> None:
+        """Add the first :data:`FILL_SLICE` conflicts of ``page`` to the tree, the rest after the
+        event loop has turned (300 conflicts with 4,750 claims held the window 0.2 s at once)."""
+        if generation != self._generation:  # another list since: that one is shown instead
+            return
         bold = QFont(self.tree.font())
         bold.setBold(True)
-        page = conflicts[shown : shown + PAGE]
-        claims = {r.id: r for r in self.read_claims([i for c in page for i in c.statistic_ids])}
-        tops = [self._conflict_item(conflict, claims, bold) for conflict in page]
+        tops = [self._conflict_item(conflict, claims, bold) for conflict in page[:FILL_SLICE]]
         # all at once, with updates off: one by one, a tree lays itself out again for each
         self.tree.setUpdatesEnabled(False)
         try:
@@ -94,16 +123,26 @@ class ConflictsPane(QWidget):
                 top.setExpanded(top.text(0) not in self._collapsed)  # folded by the researcher: kept so
         finally:
             self.tree.setUpdatesEnabled(True)
-        shown += len(tops)
+        if len(page) > FILL_SLICE:
+            QTimer.singleShot(0, lambda: self._fill(generation, page[FILL_SLICE:], claims))
+        self._describe()
+
+    def _describe(self) -> None:
+        conflicts, shown = self.conflicts, self.tree.topLevelItemCount()
         claims_in_all = sum(c.size for c in conflicts)
         more = len(conflicts) - shown
+        if self.listing:
+            state = f" (listing them: {shown:,} of {self._wanted:,} so far)"
+        elif more:
+            state = f" (the first {shown:,} listed)"
+        else:
+            state = ""
         self.heading.setText(
             f"{len(conflicts):,} conflict{'s' if len(conflicts) != 1 else ''} among {claims_in_all:,} claims"
-            + (f" (the first {shown:,} listed)" if more else "")
-            + ". Double-click a claim to read it in its source."
+            + state + ". Double-click a claim to read it in its source."
         )
         self.more.setText(f"Show {min(more, PAGE):,} More")
-        self.more.setVisible(more > 0)
+        self.more.setVisible(more > 0 and not self.listing)
 
     @staticmethod
     def _conflict_item(conflict: ConflictGroup, claims: dict[int, StatisticRow], bold: QFont) -> QTreeWidgetItem:

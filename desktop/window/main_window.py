@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.statistics = StatisticsPane(StatisticsModel(archive, self.tasks))
         self.annotations = AnnotationsPane()
         self.codes = CodesPane()
-        self.conflicts = ConflictsPane(self.statistics.model.rows_of)
+        self.conflicts = ConflictsPane(self.statistics.model.rows_later)
         self.suggestions = SuggestionsPane()
         self.estimates = EstimatesPane()
         self.chart_placeholder = QLabel("Loading the chart…")

@@ -9,7 +9,8 @@ from db.commands import NewStatistic, add_statistic
 from db.conflict_groups import find_conflict_groups
 from db.dates import PartialDate
 from desktop.models.statistics import StatisticsModel
-from desktop.views.conflicts import PAGE, ConflictsPane
+from desktop.tasks import TaskRunner
+from desktop.views.conflicts import FILL_SLICE, PAGE, ConflictsPane
 
 
 def many_conflicts(archive: Archive, count: int) -> None:
@@ -26,15 +27,21 @@ def test_many_conflicts_are_listed_a_page_at_a_time(qtbot: QtBot, archive: Archi
     with archive.session() as session:
         conflicts = find_conflict_groups(session)
     assert len(conflicts) == PAGE + 20
-    pane = ConflictsPane(StatisticsModel(archive).rows_of)
+    pane = ConflictsPane(StatisticsModel(archive).rows_later)
     qtbot.addWidget(pane)
     pane.set_conflicts(conflicts)
+    # listed a slice at a time, the heading saying so meanwhile
+    assert pane.tree.topLevelItemCount() == FILL_SLICE
+    assert f"listing them: {FILL_SLICE} of {PAGE} so far" in pane.heading.text()
+    assert pane.more.isHidden()
+    qtbot.waitUntil(lambda: not pane.listing)
 
     assert pane.tree.topLevelItemCount() == PAGE
     assert f"{PAGE + 20:,} conflicts among {2 * (PAGE + 20):,} claims (the first {PAGE:,} listed)" in pane.heading.text()
     assert not pane.more.isHidden()
     assert pane.more.text() == "Show 20 More"
     pane.more.click()
+    qtbot.waitUntil(lambda: not pane.listing)
     assert pane.tree.topLevelItemCount() == PAGE + 20
     assert len(pane.claim_items()) == 2 * (PAGE + 20)
     assert pane.more.isHidden()
@@ -45,7 +52,7 @@ def test_a_folded_conflict_stays_folded_when_the_list_comes_again(qtbot: QtBot, 
     many_conflicts(archive, 3)
     with archive.session() as session:
         conflicts = find_conflict_groups(session)
-    pane = ConflictsPane(StatisticsModel(archive).rows_of)
+    pane = ConflictsPane(StatisticsModel(archive).rows_later)
     qtbot.addWidget(pane)
     pane.set_conflicts(conflicts)
     folded = pane.tree.topLevelItem(1)
@@ -57,3 +64,24 @@ def test_a_folded_conflict_stays_folded_when_the_list_comes_again(qtbot: QtBot, 
     again = {pane.tree.topLevelItem(i).text(0): pane.tree.topLevelItem(i).isExpanded() for i in range(3)}  # type: ignore[union-attr]
     assert again[name] is False
     assert sum(again.values()) == 2
+
+
+def test_claims_are_read_off_the_gui_thread_and_an_older_list_never_replaces_a_newer(
+        qtbot: QtBot, archive: Archive) -> None:
+    many_conflicts(archive, 4)
+    with archive.session() as session:
+        conflicts = find_conflict_groups(session)
+    runner = TaskRunner()
+    pane = ConflictsPane(StatisticsModel(archive, runner).rows_later)
+    qtbot.addWidget(pane)
+    pane.set_conflicts(conflicts)
+    assert pane.tree.topLevelItemCount() == 0  # the claims are being read
+    assert "listing them: 0 of 4 so far" in pane.heading.text()
+    pane.set_conflicts(conflicts[:1])  # a newer list before the claims came
+    qtbot.waitUntil(lambda: not pane.listing)
+    qtbot.wait(50)  # the older read has come back too by now, and was dropped
+    assert pane.tree.topLevelItemCount() == 1
+    assert len(pane.claim_items()) == 2
+    assert sorted(item.text(0) for item in pane.claim_items()) == ["10", "90"]
+    assert pane.heading.text().startswith("1 conflict among 2 claims.")
+    assert runner.shutdown()
