@@ -26,13 +26,11 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 SHARED = ROOT.parent / "shared" / "data"
-TICK_MS = 10
 IDLE_S = 3.0
 
 
@@ -48,6 +46,7 @@ def child(archive: str, files: str) -> None:
     """One measured import (a fresh process); prints a JSON line."""
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
+    from benchmarks._frames import FrameClock
     from db import archive as archive_module
     from desktop.app import make_application
     from desktop.window.main_window import MainWindow
@@ -59,19 +58,8 @@ def child(archive: str, files: str) -> None:
     window.show()
     clock = QElapsedTimer()
     clock.start()
-    frames: dict[str, list[float]] = {"idle": [], "import": [], "refresh": []}
-    state: dict[str, Any] = {"phase": "", "last": 0.0}
+    frames = FrameClock("idle", "import", "refresh")
     result: dict[str, object] = {}
-
-    def tick() -> None:
-        now = clock.nsecsElapsed() / 1e6
-        if state["phase"]:
-            frames[str(state["phase"])].append(now - float(state["last"]))
-        state["last"] = now
-
-    ticker = QTimer()
-    ticker.setTimerType(Qt.TimerType.PreciseTimer)
-    ticker.timeout.connect(tick)
 
     findings: list[str] = []  # the conflicts and the estimates of the opening, once in
     window.controllers.statistics.conflicts_updated.connect(lambda: findings.append("conflicts"))
@@ -88,12 +76,11 @@ def child(archive: str, files: str) -> None:
         QTimer.singleShot(1000, idle)  # background work after the panes (counts, check) settles
 
     def idle() -> None:
-        state["phase"], state["last"] = "idle", clock.nsecsElapsed() / 1e6
-        ticker.start(TICK_MS)
+        frames.enter("idle")
         QTimer.singleShot(int(IDLE_S * 1000), start_import)
 
     def start_import() -> None:
-        state["phase"] = "import"
+        frames.enter("import")
         result["import_started"] = clock.nsecsElapsed() / 1e9
         window.controllers.importing.finished.connect(imported)
         window.import_paths([Path(files)])
@@ -101,29 +88,20 @@ def child(archive: str, files: str) -> None:
     def imported(results: list) -> None:  # type: ignore[type-arg]
         result["imported"] = sum(r.status == "imported" for r in results)
         result["import_s"] = clock.nsecsElapsed() / 1e9 - float(result["import_started"])  # type: ignore[arg-type]
-        state["phase"] = "refresh"
+        frames.enter("refresh")
         refreshed_at = clock.nsecsElapsed() / 1e9
         window.refreshed.connect(lambda: done(refreshed_at), Qt.ConnectionType.SingleShotConnection)
 
     def done(since: float) -> None:
         result["refresh_s"] = clock.nsecsElapsed() / 1e9 - since
         result["sources"] = window.sources.model.total
-        ticker.stop()
-        result["frames"] = frames
+        frames.stop()
+        result["frames"] = frames.frames
         print(json.dumps(result))
         app.quit()
 
     window.refreshed.connect(every_pane, Qt.ConnectionType.SingleShotConnection)
     app.exec()
-
-
-def _summary(values: list[float]) -> list[object]:
-    ordered = sorted(values)
-    if not ordered:
-        return ["", "", "", "", ""]
-    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
-    return [len(ordered), f"{p99:.0f}", f"{ordered[-1]:.0f}", sum(v > 100 for v in ordered),
-            f"{sum(v for v in ordered if v > 100) / 1000:.1f}"]
 
 
 def main() -> None:
@@ -137,6 +115,7 @@ def main() -> None:
         child(*args.child)
         return
     from benchmarks._common import print_table
+    from benchmarks._frames import SUMMARY_COLUMNS, TICK_MS, summary
 
     if not args.archive.exists():
         raise SystemExit(f"{args.archive}: no archive (build one with benchmarks/bench_window.py)")
@@ -160,8 +139,8 @@ def main() -> None:
         frames = result["frames"]
         print(f"\nRun {run + 1}: {result['imported']:,} files imported into {result['sources']:,} sources "
               f"in {result['import_s']:.1f} s; the lists read again {result['refresh_s']:.1f} s after\n")
-        print_table(["phase", "frames", "p99 ms", "longest ms", "over 100 ms", "s in them"],
-                    [[phase, *_summary(frames[phase])] for phase in ("idle", "import", "refresh")])
+        print_table(["phase", *SUMMARY_COLUMNS],
+                    [[phase, *summary(frames[phase])] for phase in ("idle", "import", "refresh")])
     print(f"\ngoal: no frame over 100 ms while the import runs (a frame here: {TICK_MS} ms timer turns)")
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import importlib
 import sys
 import threading
 import traceback
@@ -225,6 +226,9 @@ class TaskRunner(QObject):
         self.writer = QThreadPool(self)
         self.writer.setMaxThreadCount(1)
         self.writer.setExpiryTimeout(-1)  # keep the one writer thread alive
+        #: imports of the libraries of a pane built later (the chart's pandas and pyqtgraph)
+        self.loader = QThreadPool(self)
+        self.loader.setMaxThreadCount(1)
         self._active: set[Task] = set()
 
     def read(self, job: Job | Task, name: str = "", *, background: bool = False, later: bool = False) -> Task:
@@ -238,6 +242,13 @@ class TaskRunner(QObject):
         if background:
             return self._start(self.background_pool, task, name)
         return self._start(self.read_pool, task, name)
+
+    def load(self, module: str) -> Task:
+        """Import ``module`` on a thread of its own, in nobody's way (a second or more for the
+        chart's libraries, which held the window that long on the GUI thread); it finishes with
+        the module, or fails with the ImportError's message."""
+        return self._start(self.loader, Task(lambda *_: importlib.import_module(module), "import " + module),
+                           "import " + module)
 
     def write(self, job: Job | Task, name: str = "") -> Task:
         """Run a job that writes to the archive on the single writer thread (FIFO)."""
@@ -275,4 +286,5 @@ class TaskRunner(QObject):
         reads = self.read_pool.waitForDone(timeout_ms)
         background = self.background_pool.waitForDone(timeout_ms)
         writes = self.writer.waitForDone(timeout_ms)
-        return reads and background and writes
+        loads = self.loader.waitForDone(timeout_ms)
+        return reads and background and writes and loads

@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -197,7 +197,10 @@ class MainWindow(QMainWindow):
             last = settings.settings().value(self._last_source_key)
             if last is not None and str(last).isdigit():
                 self.open_source(int(str(last)))
-        QTimer.singleShot(0, self._create_chart)
+        # its libraries imported off the GUI thread first (pandas and pyqtgraph: 1-2.5 s)
+        loading = self.tasks.load("desktop.charts.pane")
+        loading.on_finished(lambda _module: self._create_chart())
+        loading.on_failed(lambda _message: self._create_chart())  # says why it is not available
 
     @property
     def _remembers_last_source(self) -> bool:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -145,4 +148,30 @@ def test_a_read_a_person_waits_for_never_waits_for_background_reads(qtbot: QtBot
     with qtbot.waitSignals([t.signals.finished for t in background], timeout=10_000):
         release.set()
     assert sorted(started) == [0, 1, 2]
+    assert runner.shutdown(5000)
+
+
+def test_a_module_is_imported_off_the_gui_thread_while_reads_go_on(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a library that takes a while to import (the chart's pandas and pyqtgraph: 1-2.5 s)
+    (tmp_path / "slow_library_for_test.py").write_text(
+        "import threading, time\nIMPORTED_ON = threading.current_thread()\ntime.sleep(0.5)\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    runner = TaskRunner()
+    loading = runner.load("slow_library_for_test")
+    modules: list[object] = []
+    loading.on_finished(modules.append)  # delivered on the GUI thread: added after the start is fine
+    listed = Task(lambda *_: "hits")
+    with qtbot.waitSignal(listed.signals.finished, timeout=5000):
+        runner.read(listed, "search")  # not queued behind the import
+    assert not modules
+    qtbot.waitUntil(lambda: bool(modules), timeout=5000)
+    module: Any = modules[0]
+    assert module.__name__ == "slow_library_for_test"
+    assert module.IMPORTED_ON is not threading.main_thread()
+
+    messages: list[str] = []
+    runner.load("no_such_library_for_test").on_failed(messages.append)
+    qtbot.waitUntil(lambda: bool(messages), timeout=5000)
+    assert "no_such_library_for_test" in messages[0]
     assert runner.shutdown(5000)
