@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from db.archive import Archive, ArchiveError, DamagedArchive
 from db.rows import ArchiveCounts
-from desktop import settings
+from desktop import memory, settings
 from desktop.changes import ACTORS, EVERYTHING, SOURCES, STATISTICS, Parts, only_annotations
 from desktop.controllers.base import Dialogs
 from desktop.models.sources import SourcesModel
@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
         selected = self.statistics.selected_statistic()
         if selected is not None:
             self.chart.highlight_statistic(selected)
+        memory.settle_long_lived()  # every library is in by now
         self.chart_ready.emit()
 
     # --- linking the panes ----------------------------------------------------------------
