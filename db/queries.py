@@ -5,12 +5,13 @@ Views hold ids from one ``select`` (filter and order done in SQL) and fetch rows
 
 from __future__ import annotations
 
+import functools
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, String, and_, cast, func, select, text
+from sqlalchemy import Select, String, and_, bindparam, cast, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from db.filters import SourceFilter, source_conditions, with_outlet
@@ -126,12 +127,12 @@ def _source_ids_query(session: Session, where: SourceFilter) -> Select[Any] | No
     return query.order_by(order.nulls_last(), Source.id)
 
 
-def source_rows(session: Session, ids: Sequence[int]) -> list[SourceRow]:
-    """The rows for ``ids``, in the order given (one page of a lazy view)."""
-    if not ids:
-        return []
+@functools.cache
+def _source_rows_query() -> Any:
+    """The statement (a Select) of :func:`source_rows`, built once (building it again for every page of a
+    lazy list cost more than SQLite's reading the page); ``ids`` expand at execution."""
     outlet = aliased(Actor)
-    query = (
+    return (
         select(
             Source.id,
             Source.uuid,
@@ -149,10 +150,16 @@ def source_rows(session: Session, ids: Sequence[int]) -> list[SourceRow]:
             _statistic_count(),
         )
         .outerjoin(outlet, outlet.id == Source.outlet_id)
-        .where(Source.id.in_(list(ids)))
+        .where(Source.id.in_(bindparam("ids", expanding=True)))
     )
+
+
+def source_rows(session: Session, ids: Sequence[int]) -> list[SourceRow]:
+    """The rows for ``ids``, in the order given (one page of a lazy view)."""
+    if not ids:
+        return []
     by_id: dict[int, SourceRow] = {}
-    for r in session.execute(query):
+    for r in session.execute(_source_rows_query(), {"ids": list(ids)}):
         by_id[r[0]] = SourceRow(
             id=r[0],
             uuid=r[1],
