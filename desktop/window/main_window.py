@@ -197,10 +197,9 @@ class MainWindow(QMainWindow):
             last = settings.settings().value(self._last_source_key)
             if last is not None and str(last).isdigit():
                 self.open_source(int(str(last)))
-        # its libraries imported off the GUI thread first (pandas and pyqtgraph: 1-2.5 s)
-        loading = self.tasks.load("desktop.charts.pane")
-        loading.on_finished(lambda _module: self._create_chart())
-        loading.on_failed(lambda _message: self._create_chart())  # says why it is not available
+        # its libraries imported off the GUI thread first (pandas, pyqtgraph: 1-2.5 s)
+        self.tasks.load("desktop.charts.pane").on_finished(lambda _: self._create_chart()).on_failed(
+            lambda _: self._create_chart())
 
     @property
     def _remembers_last_source(self) -> bool:
