@@ -65,7 +65,8 @@ class ConflictsPane(QWidget):
         self._wanted = 0
         #: set by every new list: claims read for an older one are dropped
         self._generation = 0
-        self.set_conflicts([])
+        self.more.hide()
+        self.heading.setText("Looking for conflicting claims…")  # until the first conflicts come
 
     @property
     def listing(self) -> bool:

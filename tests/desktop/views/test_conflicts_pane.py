@@ -85,3 +85,12 @@ def test_claims_are_read_off_the_gui_thread_and_an_older_list_never_replaces_a_n
     assert sorted(item.text(0) for item in pane.claim_items()) == ["10", "90"]
     assert pane.heading.text().startswith("1 conflict among 2 claims.")
     assert runner.shutdown()
+
+
+def test_the_pane_says_it_is_looking_until_the_conflicts_come(qtbot: QtBot, archive: Archive) -> None:
+    pane = ConflictsPane(StatisticsModel(archive).rows_later)
+    qtbot.addWidget(pane)
+    assert pane.heading.text() == "Looking for conflicting claims…"  # not "No conflicting claims"
+    assert pane.more.isHidden()
+    pane.set_conflicts([])
+    assert pane.heading.text().startswith("No conflicting claims")
