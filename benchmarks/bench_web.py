@@ -6,8 +6,9 @@ and first paragraph right, per field, on a tuning part and a held-out part (neve
 
 The pages are public repositories' test pages (mozilla/readability ``test/test-pages``, with their
 expected metadata and body; scrapinghub/article-extraction-benchmark, with a person's
-``articleBody``; adbar/trafilatura's evaluation pages; postlight/parser's fixtures and adbar/htmldate's
-evaluation pages, see ``benchmarks/web_more_pages.py``), never copied into this repository: ``--mirror`` (or ``DOSSIER_WEB_MIRRORS``,
+``articleBody``; adbar/trafilatura's evaluation pages; postlight/parser's fixtures, adbar/htmldate's
+evaluation pages and flairNLP/fundus's test pages, see ``benchmarks/web_more_pages.py``; fundus is
+split by site in code, its other sets in web_pages.json), never copied into this repository: ``--mirror`` (or ``DOSSIER_WEB_MIRRORS``,
 paths joined by ``:``) names git directories of those repositories, from which the pages listed
 in ``benchmarks/web_pages.json`` are copied once into the cache folder (``DOSSIER_WEB_CACHE``,
 default ``~/.cache/dossier/web-pages``). Without a cache and a mirror the benchmark says so and
@@ -84,6 +85,8 @@ def fill_cache(mirrors: list[Path], pages: dict[str, Any]) -> None:
             web_more_pages.fill_mercury(git_dir, pages, CACHE)
         elif _has(git_dir, "tests/eval_mediacloud_2020.json"):
             web_more_pages.fill_htmldate(git_dir, pages, CACHE)
+        elif _has(git_dir, web_more_pages.FUNDUS_DATA):
+            web_more_pages.fill_fundus(git_dir, CACHE)
         else:
             print(f"{git_dir}: not one of the repositories of web_pages.json; skipped")
 
@@ -307,6 +310,14 @@ def _labelled(expected: dict[str, Any], label: dict[str, Any]) -> dict[str, Any]
     return expected
 
 
+def _split_by_site(pages: dict[str, Any], corpus: str) -> None:
+    """A set split in code by site (see web_more_pages.split_by_site), where it is in the cache."""
+    if (CACHE / corpus).is_dir():
+        held_out = web_more_pages.sites_of(CACHE, pages["split"], "held_out")
+        tuning = web_more_pages.sites_of(CACHE, pages["split"], "tuning")
+        pages["split"][corpus] = web_more_pages.split_by_site(CACHE / corpus, held_out, tuning)
+
+
 def run_importer(pages: dict[str, Any], verbose: bool) -> None:
     from db.ingest import html
 
@@ -406,6 +417,7 @@ def main() -> None:
                         help="git directory of mozilla/readability or article-extraction-benchmark")
     parser.add_argument("--compare", action="store_true", help="also score other extractors")
     parser.add_argument("--verbose", action="store_true", help="list each wrong field of the tuning part")
+    parser.add_argument("--only", action="append", default=[], help="score only this set (repeatable)")
     args = parser.parse_args()
     mirrors = args.mirror or [Path(p) for p in os.environ.get("DOSSIER_WEB_MIRRORS", "").split(":") if p]
     pages = json.loads(PAGES.read_text("utf-8"))
@@ -415,6 +427,9 @@ def main() -> None:
         print(f"no saved pages in {CACHE}: give --mirror with a git directory of mozilla/readability "
               "or scrapinghub/article-extraction-benchmark (or DOSSIER_WEB_MIRRORS) to fill it; skipped")
         return
+    _split_by_site(pages, "fundus")
+    if args.only:
+        pages["split"] = {corpus: parts for corpus, parts in pages["split"].items() if corpus in args.only}
     run_importer(pages, args.verbose)
     if args.compare:
         compare(pages)
