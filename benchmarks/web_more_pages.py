@@ -11,7 +11,12 @@ into this repository):
 - flairNLP/fundus (MIT): ``tests/resources/parser/test_data/<country>/<Publisher>_<date>.html.gz``
   with the title, authors, publishing_date and body its per-publisher parsers give and its tests
   assert (``<Publisher>.json``, one entry a parser version, V1 the oldest page); 181 publishers in
-  37 countries and many languages. Split by site in code (``split_by_site``), not in web_pages.json.
+  37 countries and many languages. Split by site in code (``split_by_site``), not in web_pages.json;
+- goose3/goose3 (Apache-2.0): ``tests/data/content/test_<name>.html`` with the title and the start
+  of the article's text (``cleaned_text``, compared by its beginning) where ``tests/test_content.py``
+  asserts them; split by site in code too. goose's own output, checked by its maintainers: a weaker
+  label than a person's, read as one more opinion. (newspaper4k's ``tests/data/metadata`` are
+  snapshots of its output, authors lists that name a page's teasers' writers: not used.)
 """
 
 from __future__ import annotations
@@ -158,6 +163,39 @@ def fill_fundus(git_dir: Path, cache: Path) -> None:
             page_id = f"{country}_{name[:-8]}"
             (folder / f"{page_id}.html").write_bytes(gzip.decompress(git(git_dir, "show", f"HEAD:{page}")))
             (folder / f"{page_id}.json").write_text(json.dumps(expected, ensure_ascii=False), "utf-8")
+
+
+# --- goose3 ------------------------------------------------------------------------------------
+
+_GOOSE_TEST = re.compile(r"def (test_\w+)\(self\):.*?fields\s*=\s*\[(.*?)\]", re.S)
+
+
+#: pages written for a test of goose's own options, not saved from a site
+_GOOSE_MADE_UP = frozenset(["example", "exemple", "github"])
+
+
+def fill_goose(git_dir: Path, cache: Path) -> None:
+    """goose3's content test pages with the fields each test asserts (title, body start)."""
+    folder = cache / "goose"
+    folder.mkdir(parents=True, exist_ok=True)
+    tests = git(git_dir, "show", "HEAD:tests/test_content.py").decode("utf-8")
+    for name, fields in _GOOSE_TEST.findall(tests):
+        if (folder / f"{name}.json").exists() or not has(git_dir, f"tests/data/content/{name}.json"):
+            continue
+        item = json.loads(git(git_dir, "show", f"HEAD:tests/data/content/{name}.json"))
+        if site(item.get("url") or "") in _GOOSE_MADE_UP:
+            continue
+        asserted = set(re.findall(r"\w+", fields))
+        want = item.get("expected", {})
+        expected = {
+            "title": want.get("title") if "title" in asserted else None,
+            "body": "\n".join(
+                " ".join(p.split()) for p in (want.get("cleaned_text") or "").split("\n") if p.strip()
+            ) if "cleaned_text" in asserted else "",
+            "url": item.get("url"),
+        }
+        (folder / f"{name}.html").write_bytes(git(git_dir, "show", f"HEAD:tests/data/content/{name}.html"))
+        (folder / f"{name}.json").write_text(json.dumps(expected, ensure_ascii=False), "utf-8")
 
 
 # --- splitting a set by site -------------------------------------------------------------------

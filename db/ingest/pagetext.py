@@ -104,7 +104,7 @@ def article_text(
         line = lines[head].strip()
         key = _key(line)
         if (
-            not line
+            not key  # an empty list item ("-"), a rule ("* * *"): no letter or digit
             or _is_title_part(line, title_key)
             or key in headline_keys
             or key in captions

@@ -88,3 +88,9 @@ def test_a_byline_date_or_reading_time_after_the_standfirst_is_left_out(tmp_path
     body = f"<article><h1>{TITLE}</h1><p>{STANDFIRST}</p>{between}{BODY}</article>"
     lines = page(tmp_path, body, head).text.split("\n")
     assert lines[:3] == [STANDFIRST, FIRST, SECOND]
+
+
+@pytest.mark.parametrize("mark", ["<ul><li>&#8594;</li><li>&#8594;</li></ul>", "<p>* * *</p>", "<p>–</p>"])
+def test_a_line_without_a_letter_or_digit_before_the_article_is_left_out(tmp_path: Path, mark: str) -> None:
+    body = f"<article><h1>{TITLE}</h1>{mark}{BODY}</article>"
+    assert page(tmp_path, body).text.split("\n")[:2] == [FIRST, SECOND]
