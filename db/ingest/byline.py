@@ -93,7 +93,7 @@ _ROLE = re.compile(
 _BY = re.compile(
     r"^(?:(?:written|posted|published|story|words|text|reporting|analysis|opinion|commentary|"
     r"escrito|publicado|postado|écrit|rédigé|publié|geschrieben|scritto|pubblicato)\s+)?"
-    r"(?:by|par|von|por|door|автор|авторы|авторка|текст|від)\b\s*:?\s*",
+    r"(?:by|par|von|por|door|автор|авторы|авторка|текст|від)\b\s*:?\s*|^(?:著者|筆者|執筆者?|作者|記者|文)\s*[：:]\s*",
     re.IGNORECASE,
 )
 #: a byline's tail that is not the name: "| Reuters", ", Staff Writer", a date or time

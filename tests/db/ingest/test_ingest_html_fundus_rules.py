@@ -94,3 +94,27 @@ def test_a_byline_date_or_reading_time_after_the_standfirst_is_left_out(tmp_path
 def test_a_line_without_a_letter_or_digit_before_the_article_is_left_out(tmp_path: Path, mark: str) -> None:
     body = f"<article><h1>{TITLE}</h1>{mark}{BODY}</article>"
     assert page(tmp_path, body).text.split("\n")[:2] == [FIRST, SECOND]
+
+
+# --- a "by" beside the headline (postlight/parser's pages) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Jane Example on December 13, 2016", "Jane Example"),
+        ("By Jane Example - Jan 9, 2017 at 10:05AM", "Jane Example"),
+        ("2019/02/22 17:23 著者：後藤大地", "後藤大地"),
+    ],
+)
+def test_a_by_line_beside_the_headline_with_its_date_or_a_japanese_label(
+    tmp_path: Path, line: str, author: str
+) -> None:
+    body = f"<article><header><h1>{TITLE}</h1><div>{line}</div></header>{BODY}</article>"
+    assert page(tmp_path, body).author == author
+
+
+def test_a_by_line_a_few_boxes_above_the_headline_is_read(tmp_path: Path) -> None:
+    headline = f"<div><div><header><span>World</span><h1>{TITLE}</h1></header></div></div>"
+    body = f"<article><div>{headline}<div>By Teresa Example</div></div>{BODY}</article>"
+    assert page(tmp_path, body).author == "Teresa Example"
