@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from db.ingest._common import first_line_title, parse_date, read_bytes, trim_title
-from db.ingest.articlehead import captions, link_labels, set_apart, shown_date, standfirst
+from db.ingest.articlehead import captions, link_items, link_labels, set_apart, shown_date, standfirst
 from db.ingest.base import IngestError, ParsedSource
 from db.ingest.byline import author_of, byline_nodes
 from db.ingest.bylinetext import byline_date
@@ -164,7 +164,8 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
         warnings.append("the page has no visible text")
     _drop_invisible(tree, keep_head=True)  # what is left is what a reader sees
     hidden, boxes = set_apart(tree)
-    text = article_text(text, title, headlines, captions(tree) | hidden, link_labels(tree), author, boxes)
+    set_off = captions(tree) | hidden | link_items(tree)
+    text = article_text(text, title, headlines, set_off, link_labels(tree), author, boxes)
     lead = standfirst(tree, text, headline_of(tree, title), meta.get("description"))
     if lead:
         text = f"{lead}\n{text}"

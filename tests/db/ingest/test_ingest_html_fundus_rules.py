@@ -118,3 +118,14 @@ def test_a_by_line_a_few_boxes_above_the_headline_is_read(tmp_path: Path) -> Non
     headline = f"<div><div><header><span>World</span><h1>{TITLE}</h1></header></div></div>"
     body = f"<article><div>{headline}<div>By Teresa Example</div></div>{BODY}</article>"
     assert page(tmp_path, body).author == "Teresa Example"
+
+
+def test_links_to_other_stories_listed_before_the_article_are_left_out(tmp_path: Path) -> None:
+    related = ('<ul><li>Analysis <a href="/a">Why the last truce broke down within a week</a></li>'
+               '<li>Timeline <a href="/b">Three years of talks between the two sides</a></li></ul>')
+    body = f"<article><h1>{TITLE}</h1>{related}{BODY}</article>"
+    assert page(tmp_path, body).text.split("\n")[:2] == [FIRST, SECOND]
+    # the article's own points, a word of them linked, stay
+    points = '<ul><li>The truce was <a href="/c">extended</a> by thirty more days on Tuesday</li></ul>'
+    text = page(tmp_path, f"<article><h1>{TITLE}</h1>{points}{BODY}</article>", HEAD).text
+    assert text.startswith("- The truce was extended by thirty more days on Tuesday")
