@@ -45,7 +45,14 @@ from pathlib import Path
 from typing import Any
 
 from db.ingest._common import first_line_title, parse_date, read_bytes, trim_title
-from db.ingest.articlehead import captions, link_items, link_labels, set_apart, shown_date, standfirst
+from db.ingest.articlehead import (
+    captions,
+    link_items,
+    link_labels,
+    set_apart,
+    shown_date,
+    standfirst,
+)
 from db.ingest.base import IngestError, ParsedSource
 from db.ingest.byline import author_of, byline_nodes
 from db.ingest.bylinetext import byline_date
