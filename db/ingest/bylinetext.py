@@ -99,6 +99,39 @@ def head_bylines(tree: Any, headline: Any | None) -> Iterator[str]:
         match = _BY_NAME.search(line)
         if match and _BEFORE_BY.match(line[: match.start()].strip()):
             yield match.group(1).lstrip("@")
+    yield from _by_lines_after(headline, box)
+
+
+#: how many elements after the headline's box a "By Jane Doe" element is looked for, before prose
+_AFTER_ELEMENTS = 80
+_PROSE_CHARS = 200
+
+
+def _by_lines_after(headline: Any, box: Any) -> Iterator[str]:
+    """A "By Jane Doe" element of its own after the headline's box and before the article's
+    first paragraph of prose (a page that sets its byline apart from the headline's header)."""
+    for seen, node in enumerate(_following(box)):
+        if seen >= _AFTER_ELEMENTS:
+            return
+        if node.tag == "p" and len(_text(node)) >= _PROSE_CHARS:
+            return  # the article has begun
+        if node.tag in _NOT_HERE or _inside(node, _NOT_HERE | {"li"}):
+            continue
+        line = _text(node)
+        match = _BY_NAME.match(line) if line and len(line) <= _LINE_CHARS else None
+        if match:
+            yield match.group(1).lstrip("@")
+
+
+def _following(node: Any) -> Iterator[Any]:
+    """The elements after ``node`` in document order."""
+    for following in node.itersiblings():
+        if isinstance(following.tag, str):
+            yield following
+            yield from (d for d in following.iterdescendants() if isinstance(d.tag, str))
+    parent = node.getparent()
+    if parent is not None and parent.tag != "body":
+        yield from _following(parent)
 
 
 def signatures(tree: Any) -> Iterator[str]:

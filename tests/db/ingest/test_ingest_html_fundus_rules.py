@@ -129,3 +129,13 @@ def test_links_to_other_stories_listed_before_the_article_are_left_out(tmp_path:
     points = '<ul><li>The truce was <a href="/c">extended</a> by thirty more days on Tuesday</li></ul>'
     text = page(tmp_path, f"<article><h1>{TITLE}</h1>{points}{BODY}</article>", HEAD).text
     assert text.startswith("- The truce was extended by thirty more days on Tuesday")
+
+
+def test_a_by_line_after_the_headlines_header_and_before_the_prose_is_read(tmp_path: Path) -> None:
+    header = f"<header><span>Slow moving</span><h1>{TITLE}</h1><figure><img src='a.jpg'></figure></header>"
+    # the article's prose is too long for the byline to count as the headline's box
+    body = f"<article>{header}<div><div><span>By Yomi Example</span></div></div>{BODY}{BODY}</article>"
+    assert page(tmp_path, body).author == "Yomi Example"
+    # one in the list of other stories after the article is theirs
+    others = "<ul><li><a href='/b'>Another story</a><div>By Jane Other</div></li></ul>"
+    assert page(tmp_path, f"<article>{header}{BODY}</article>{others}").author is None
