@@ -1,4 +1,4 @@
-"""Two more sources of labelled saved pages for bench_web.py, read from git mirrors (never copied
+"""More sources of labelled saved pages for bench_web.py, read from git mirrors (never copied
 into this repository):
 
 - postlight/parser (Mercury): ``fixtures/<site>.html`` with the title, author and date_published
@@ -7,11 +7,22 @@ into this repository):
   as null, is not scored);
 - adbar/htmldate: its evaluation pages (``tests/eval_default.json``, the BBAW collection, and
   ``tests/eval_mediacloud_2020.json``, Northeastern's Data Culture Group) with a person's
-  publication date and no other field.
+  publication date and no other field;
+- flairNLP/fundus (MIT): ``tests/resources/parser/test_data/<country>/<Publisher>_<date>.html.gz``
+  with the title, authors, publishing_date and body its per-publisher parsers give and its tests
+  assert (``<Publisher>.json``, one entry a parser version, V1 the oldest page); 181 publishers in
+  37 countries and many languages. Split by site in code (``split_by_site``), not in web_pages.json;
+- goose3/goose3 (Apache-2.0): ``tests/data/content/test_<name>.html`` with the title and the start
+  of the article's text (``cleaned_text``, compared by its beginning) where ``tests/test_content.py``
+  asserts them; split by site in code too. goose's own output, checked by its maintainers: a weaker
+  label than a person's, read as one more opinion. (newspaper4k's ``tests/data/metadata`` are
+  snapshots of its output, authors lists that name a page's teasers' writers: not used.)
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 import re
 import subprocess
@@ -109,3 +120,126 @@ def fill_htmldate(git_dir: Path, pages: dict[str, Any], cache: Path) -> None:
                     (folder / f"{page}.html").write_bytes(git(git_dir, "show", f"HEAD:{where}{page}"))
                     (folder / f"{page}.json").write_text(json.dumps(expected, ensure_ascii=False), "utf-8")
                     break
+
+
+# --- flairNLP/fundus ---------------------------------------------------------------------------
+
+FUNDUS_DATA = "tests/resources/parser/test_data"
+
+
+def _version(name: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", name))
+
+
+def fill_fundus(git_dir: Path, cache: Path) -> None:
+    """Every fundus test page with its asserted title, authors, date and body (its summary, a
+    standfirst, is left out: the body starts at the first paragraph of the article's sections)."""
+    folder = cache / "fundus"
+    folder.mkdir(parents=True, exist_ok=True)
+    files = git(git_dir, "ls-tree", "-r", "--name-only", "HEAD", FUNDUS_DATA).decode().split()
+    for labels in (f for f in files if f.endswith(".json")):
+        country = labels.split("/")[-2]
+        pages = sorted(
+            f for f in files if re.fullmatch(re.escape(f"{labels[:-5]}_") + r"\d{4}_\d\d_\d\d\.html\.gz", f)
+        )
+        if all((folder / f"{country}_{Path(p).name[:-8]}.json").exists() for p in pages):
+            continue
+        versions = json.loads(git(git_dir, "show", f"HEAD:{labels}"))
+        meta = json.loads(git(git_dir, "show", f"HEAD:{FUNDUS_DATA}/{country}/meta.info"))
+        if len(pages) != len(versions):
+            print(f"{labels}: {len(versions)} versions for {len(pages)} pages; skipped")
+            continue
+        for page, version in zip(pages, sorted(versions, key=_version), strict=True):
+            item = versions[version]
+            name = Path(page).name
+            sections = item.get("body", {}).get("sections", [])
+            expected = {
+                "title": item.get("title"),
+                "author": ", ".join(item.get("authors") or []) or None,
+                "date": (item.get("publishing_date") or "")[:10] or None,
+                "body": "\n".join(p for s in sections for p in s.get("paragraphs", [])),
+                "url": meta[name]["url"],
+            }
+            page_id = f"{country}_{name[:-8]}"
+            (folder / f"{page_id}.html").write_bytes(gzip.decompress(git(git_dir, "show", f"HEAD:{page}")))
+            (folder / f"{page_id}.json").write_text(json.dumps(expected, ensure_ascii=False), "utf-8")
+
+
+# --- goose3 ------------------------------------------------------------------------------------
+
+_GOOSE_TEST = re.compile(r"def (test_\w+)\(self\):.*?fields\s*=\s*\[(.*?)\]", re.S)
+
+
+#: pages written for a test of goose's own options, not saved from a site
+_GOOSE_MADE_UP = frozenset(["example", "exemple", "github"])
+
+
+def fill_goose(git_dir: Path, cache: Path) -> None:
+    """goose3's content test pages with the fields each test asserts (title, body start)."""
+    folder = cache / "goose"
+    folder.mkdir(parents=True, exist_ok=True)
+    tests = git(git_dir, "show", "HEAD:tests/test_content.py").decode("utf-8")
+    for name, fields in _GOOSE_TEST.findall(tests):
+        if (folder / f"{name}.json").exists() or not has(git_dir, f"tests/data/content/{name}.json"):
+            continue
+        item = json.loads(git(git_dir, "show", f"HEAD:tests/data/content/{name}.json"))
+        if site(item.get("url") or "") in _GOOSE_MADE_UP:
+            continue
+        asserted = set(re.findall(r"\w+", fields))
+        want = item.get("expected", {})
+        expected = {
+            "title": want.get("title") if "title" in asserted else None,
+            "body": "\n".join(
+                " ".join(p.split()) for p in (want.get("cleaned_text") or "").split("\n") if p.strip()
+            ) if "cleaned_text" in asserted else "",
+            "url": item.get("url"),
+        }
+        (folder / f"{name}.html").write_bytes(git(git_dir, "show", f"HEAD:tests/data/content/{name}.html"))
+        (folder / f"{name}.json").write_text(json.dumps(expected, ensure_ascii=False), "utf-8")
+
+
+# --- splitting a set by site -------------------------------------------------------------------
+
+_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "ne", "or", "edu", "gob"}
+SEED = "web7"
+
+
+def site(url: str) -> str:
+    """The site's name: the label under the public suffix ('cnn' for edition.cnn.com,
+    'abc' for www.abc.net.au)."""
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
+    labels = host.split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else host
+
+
+def split_by_site(
+    folder: Path, held_out_sites: set[str], tuning_sites: set[str]
+) -> dict[str, list[str]]:
+    """The cached pages of a set split by their site: a site already held out elsewhere stays held
+    out, one tuned on elsewhere stays in tuning, any other goes by a seeded hash of its name
+    (half and half), fixed before any page of the set was scored."""
+    split: dict[str, list[str]] = {"tuning": [], "held_out": []}
+    for labels in sorted(folder.glob("*.json")):
+        name = site(json.loads(labels.read_text("utf-8")).get("url") or labels.stem)
+        if name in held_out_sites:
+            part = "held_out"
+        elif name in tuning_sites:
+            part = "tuning"
+        else:
+            part = ("tuning", "held_out")[hashlib.sha256(f"{SEED}:{name}".encode()).digest()[0] % 2]
+        split[part].append(labels.stem)
+    return split
+
+
+def sites_of(cache: Path, split: dict[str, dict[str, list[str]]], part: str) -> set[str]:
+    """The sites of one part (tuning or held_out) of every listed set, from the cached pages' URLs
+    (readability's pages, which have none, are named after their site: 'bbc-1')."""
+    names = set()
+    for corpus, parts in split.items():
+        for page in parts.get(part, []):
+            labels = cache / corpus / f"{page}.json"
+            url = json.loads(labels.read_text("utf-8")).get("url") if labels.exists() else None
+            names.add(site(url) if url else re.sub(r"-\d+$", "", page))
+    return names

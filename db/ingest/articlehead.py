@@ -210,6 +210,26 @@ def link_labels(tree: Any) -> set[str]:
     return labels
 
 
+#: a list item whose link holds this share of its letters is a link to another page
+_LINK_ITEM_SHARE = 0.6
+_LINK_ITEM_WORDS = 4
+
+
+def link_items(tree: Any) -> set[str]:
+    """The keys of list items that are links to other stories ("Crónica · Ferrari salva el 'match
+    ball'…" in a list of related articles), not the article's own bullet points (whose words
+    are the article's, linked at most in part)."""
+    items: set[str] = set()
+    for item in tree.iter("li"):
+        text = _text(item)
+        links = [_text(a) for a in item.iter("a") if a.get("href")]
+        longest = max(links, key=len, default="")
+        if len(longest.split()) >= _LINK_ITEM_WORDS and len(key(longest)) >= _LINK_ITEM_SHARE * len(key(text)):
+            items.add(key(text))
+    items.discard("")
+    return items
+
+
 #: how many elements past the headline its date is looked for
 _DATE_ELEMENTS = 150
 _PUBLISHED = ("datepublished", "datecreated")

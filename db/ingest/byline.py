@@ -18,8 +18,9 @@ looked at in this order of precedence, and the first that names a person wins:
    :mod:`db.ingest.bylinetext`.
 
 Each is cleaned ("By"/"Par"/"Von"/"Por", "Written by", "Analysis by", and a trailing date,
-"| Reuters", ", Reuters", ", Staff Writer" or "Edited by ..." cut, whitespace collapsed) and
-refused when it cannot be a name: a URL, an account menu's "Username", a button's "Follow
+"| Reuters", ", Reuters", ", Staff Writer" or "Edited by ..." cut, whitespace collapsed, "Jane
+Doe and John Roe" listed as "Jane Doe, John Roe", a long description after the name cut) and
+refused when it cannot be a name: a URL, an e-mail address, an account menu's "Username", a button's "Follow
 Author", a reading time's "Lesedauer", a date's month ("December", "Dec"), the newsroom as a
 whole ("Staff", "La Rédaction"), a sentence. An agency (AFP, Reuters,
 AP) or another organisation (a JSON-LD Organization, "… Foundation", "… Media Group") is kept
@@ -92,7 +93,7 @@ _ROLE = re.compile(
 _BY = re.compile(
     r"^(?:(?:written|posted|published|story|words|text|reporting|analysis|opinion|commentary|"
     r"escrito|publicado|postado|écrit|rédigé|publié|geschrieben|scritto|pubblicato)\s+)?"
-    r"(?:by|par|von|por|door|автор|авторы|авторка|текст|від)\b\s*:?\s*",
+    r"(?:by|par|von|por|door|автор|авторы|авторка|текст|від)\b\s*:?\s*|^(?:著者|筆者|執筆者?|作者|記者|文)\s*[：:]\s*",
     re.IGNORECASE,
 )
 #: a byline's tail that is not the name: "| Reuters", ", Staff Writer", a date or time
@@ -103,6 +104,9 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 10
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: "and" between two names of a byline ("Jane Doe and John Roe", "Anna Roe und Lea Doe")
+_JOINED = re.compile(r"(.+?)\s+(?:and|und|og|och|et|y|e|en|i|ja|és|и|і|та|&)\s+(.+)")
 _MAX_CHARS = 100
 #: elements whose bylines belong to the site, not to the article
 _FURNITURE_TAGS = frozenset(["nav", "footer", "aside", "li", "form", "menu"])
@@ -206,15 +210,41 @@ def clean(value: str | None) -> str | None:
     name = _TAIL.sub("", name).strip(" ,;:|-–—")
     if not name or not any(c.isalpha() for c in name) or name.startswith(("http://", "https://", "@")):
         return None
+    name = _name_before_description(name)
     words = len(name.split())
     if len(name) > _MAX_CHARS or words > _MAX_WORDS or (name.endswith((".", "!", "?")) and words > 3):
         return None  # a sentence, not a name
-    name = _without_affiliation(name)
+    if _EMAIL.fullmatch(name):
+        return None  # a contact address, not the writer's name
+    name = _listed(_without_affiliation(name))
     if name.endswith(".") and len(name.split()[-1]) > 3:
         name = name[:-1]  # a sentence's full stop ("Posted by Jane Doe."), not an initial's
     folded = name.casefold().strip(" .")
     if folded in _ACCOUNT_WORDS or folded in _NOBODY or _PROMPT.match(name) or only_date_words(name):
         return None  # only_date_words: a date line's month ("December") left by the tail's cut
+    return name
+
+
+def _name_before_description(name: str) -> str:
+    """ "Jane Doe, professor at the Faculty of Human Studies of Example University, example.org":
+    a name, then more words than a byline's about who she is, reads as the name."""
+    head, comma, _ = name.partition(",")
+    if not comma or (len(name) <= _MAX_CHARS and len(name.split()) <= _MAX_WORDS):
+        return name
+    words = head.split()
+    return head if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words) else name
+
+
+def _listed(name: str) -> str:
+    """ "Jane Doe and John Roe" -> "Jane Doe, John Roe": two people as a list of names is written
+    (JSON-LD's are joined so); an "and" inside an organisation's name ("Procter and Gamble",
+    "Ernst & Young": single words) stays."""
+    match = _JOINED.fullmatch(name)
+    if match is None:
+        return name
+    before, after = match.group(1).split(",")[-1].split(), match.group(2).split(",")[0].split()
+    if all(2 <= len(words) <= 4 and all(w[0].isupper() for w in words) for words in (before, after)):
+        return f"{match.group(1)}, {match.group(2)}"
     return name
 
 

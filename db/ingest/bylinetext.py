@@ -4,7 +4,8 @@ Many pages put the author's name in plain elements: "by" in a ``<span>`` of its 
 name in the next element, or "On 6/13/2018 by @jdoe" in a ``<small>``, both in the headline's
 box (the elements around the ``<h1>`` before the article's prose); and some sign the article at
 its end ("Posted by Jane Doe."). These are read here, in any of the byline languages ("by",
-"par", "von", "por", "door", "di", "автор"), after everything the page marks as its byline.
+"par", "von", "por", "door", "di", "автор", "著者："), also with the date after the name ("By Jane
+Doe on December 13, 2016"), after everything the page marks as its byline.
 
 A byline element often also says when ("By Jane Doe<br>March 25, 2015"): :func:`byline_date`
 reads that date, the last resort when the page declares none.
@@ -20,8 +21,10 @@ from typing import Any
 _LONE_BY = re.compile(r"^(?:written\s+)?(?:by|par|von|por|door|di|da|av|автор|авторы|от)\s*:?$", re.IGNORECASE)
 #: a name after "by" at the end of a short line: "On 6/13/2018 by @jdoe", "Par Jean Dupont"
 _BY_NAME = re.compile(
-    r"(?:^|\s)(?:by|par|von|por|door|di|av|автор|авторы)\s*:?\s+"
-    r"(@?[^\W\d][\w.'’-]*(?:\s+[^\W\d][\w.'’-]*){0,4})\s*$",
+    r"(?:(?:^|\s)(?:by|par|von|por|door|di|av|автор|авторы)\s*:?\s+|(?:^|\s)(?:著者|筆者|執筆者?|作者|記者|文)\s*[：:]\s*)"
+    r"(@?[^\W\d][\w.'’-]*(?:\s+[^\W\d][\w.'’-]*){0,4})"
+    # and the date after it: "By Jane Doe on December 13, 2016", "By Jane Doe - Jan 9, 2017"
+    r"(?:(?:\s*[-–—|·•,]\s*|\s+(?:on|le|am|el|il|em)\s+)(?:\w+\.?,?\s+)?\d.*)?\s*$",
     re.IGNORECASE,
 )
 #: what may stand before "by" in such a line: a date ("On 6/13/2018"), "Written", "Story"
@@ -40,7 +43,7 @@ _SIGNATURE = re.compile(
 )
 #: the headline's box: the ancestors of the <h1> with at most this many letters besides it
 _BOX_LETTERS = 600
-_BOX_LEVELS = 3
+_BOX_LEVELS = 5
 #: a line read as a byline has at most this many characters
 _LINE_CHARS = 80
 _SIGNATURE_CHARS = 60
@@ -96,6 +99,39 @@ def head_bylines(tree: Any, headline: Any | None) -> Iterator[str]:
         match = _BY_NAME.search(line)
         if match and _BEFORE_BY.match(line[: match.start()].strip()):
             yield match.group(1).lstrip("@")
+    yield from _by_lines_after(headline, box)
+
+
+#: how many elements after the headline's box a "By Jane Doe" element is looked for, before prose
+_AFTER_ELEMENTS = 80
+_PROSE_CHARS = 200
+
+
+def _by_lines_after(headline: Any, box: Any) -> Iterator[str]:
+    """A "By Jane Doe" element of its own after the headline's box and before the article's
+    first paragraph of prose (a page that sets its byline apart from the headline's header)."""
+    for seen, node in enumerate(_following(box)):
+        if seen >= _AFTER_ELEMENTS:
+            return
+        if node.tag == "p" and len(_text(node)) >= _PROSE_CHARS:
+            return  # the article has begun
+        if node.tag in _NOT_HERE or _inside(node, _NOT_HERE | {"li"}):
+            continue
+        line = _text(node)
+        match = _BY_NAME.match(line) if line and len(line) <= _LINE_CHARS else None
+        if match:
+            yield match.group(1).lstrip("@")
+
+
+def _following(node: Any) -> Iterator[Any]:
+    """The elements after ``node`` in document order."""
+    for following in node.itersiblings():
+        if isinstance(following.tag, str):
+            yield following
+            yield from (d for d in following.iterdescendants() if isinstance(d.tag, str))
+    parent = node.getparent()
+    if parent is not None and parent.tag != "body":
+        yield from _following(parent)
 
 
 def signatures(tree: Any) -> Iterator[str]:

@@ -40,11 +40,19 @@ import contextlib
 import json
 import re
 from collections.abc import Iterator
+from html import unescape as unescape_entities
 from pathlib import Path
 from typing import Any
 
 from db.ingest._common import first_line_title, parse_date, read_bytes, trim_title
-from db.ingest.articlehead import captions, link_labels, set_apart, shown_date, standfirst
+from db.ingest.articlehead import (
+    captions,
+    link_items,
+    link_labels,
+    set_apart,
+    shown_date,
+    standfirst,
+)
 from db.ingest.base import IngestError, ParsedSource
 from db.ingest.byline import author_of, byline_nodes
 from db.ingest.bylinetext import byline_date
@@ -163,7 +171,8 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
         warnings.append("the page has no visible text")
     _drop_invisible(tree, keep_head=True)  # what is left is what a reader sees
     hidden, boxes = set_apart(tree)
-    text = article_text(text, title, headlines, captions(tree) | hidden, link_labels(tree), author, boxes)
+    set_off = captions(tree) | hidden | link_items(tree)
+    text = article_text(text, title, headlines, set_off, link_labels(tree), author, boxes)
     lead = standfirst(tree, text, headline_of(tree, title), meta.get("description"))
     if lead:
         text = f"{lead}\n{text}"
@@ -302,7 +311,7 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
 
     def keep(key: str, value: object) -> None:
         if isinstance(value, str) and value.strip() and key not in found:
-            found[key] = " ".join(value.split())
+            found[key] = " ".join(_unescaped(value).split())
 
     # JSON-LD first: it is the most structured; <meta> tags fill what it lacks.
     created: list[str] = []
@@ -312,7 +321,8 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
             keep("published", item.get("datePublished"))
             if isinstance(item.get("dateCreated"), str):
                 created.append(item["dateCreated"])
-            authors.append((_names(item.get("author")), _is_person(item.get("author"))))
+            name = _names(item.get("author"))
+            authors.append((name and _unescaped(name), _is_person(item.get("author"))))
             keep("outlet", _names(item.get("publisher")))
             keep("url", item.get("url") if isinstance(item.get("url"), str) else None)
             keep("language", item.get("inLanguage"))
@@ -351,6 +361,8 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
     # the site's own name as the author (a CMS's default, the generator's) names no person
     site = {fold(metas[n]) for n in ("generator", "copyright", "application-name", "og:site_name",
                                     "publisher", "dc.publisher") if n in metas}
+    site.add(fold(found.get("outlet") or ""))
+    authors[:] = [(name, person and fold(name or "") not in site) for name, person in authors]
     authors.extend(
         (metas.get(name), fold(metas.get(name) or "") not in site)
         for name in _AUTHOR_METAS
@@ -369,6 +381,15 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
     if title is not None:
         keep("page title", title.text_content())
     return found, authors
+
+
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)
+
+
+def _unescaped(value: str) -> str:
+    """A value with the HTML entities it still holds read ("&quot;", "&#8216;"): JSON-LD is not
+    HTML, and a meta's content escaped twice keeps them after parsing."""
+    return unescape_entities(value) if _ENTITY.search(value) else value
 
 
 #: metas naming the author, in precedence: Dublin Core's is the document's own

@@ -8,7 +8,8 @@ the first paragraph for a line that is just a date, so a date said in the text s
 line is read in any of the date languages (dateparser's words, :data:`db.ingest._common.DATE_LANGUAGES`),
 with a label of up to four words before it ("Mis à jour le", "Опубликовано") or short labels
 after it ("05/10/2018 - Posted by: Jane Doe - Category: Health"); the page's own headline
-(its ``<h1>``) is left out there too when it differs from the title.
+(its ``<h1>``) is left out there too when it differs from the title. A standfirst keeps its
+place at the head, and the byline, date and place lines between it and the first paragraph go.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ _FURNITURE = re.compile(
       | (?:listen|play)(?:\s+to)?(?:\s+(?:this|the))?\s+(?:article|story|audio|podcast)(?:\s*[·•|:-]?\s*\d+\s*\S*)?
       | (?:listen|audio|play)(?:\s*[·•|:-]?\s*\d+\s*(?:min(?:utes?)?|:\d\d))?   # Listen · 5 min
       | \d+\s*(?:min(?:ute)?s?)\.?\s+(?:read|listen|de\s+lecture|lesezeit|de\s+lectura)
+      | (?:lesedauer|lesezeit|reading\s+time|read\s+time|temps\s+de\s+lecture|tiempo\s+de\s+lectura|
+         tempo\s+di\s+lettura|tempo\s+de\s+leitura|leestijd|läsetid|lästid|время\s+чтения)
+        \s*:?\s*(?:ca\.?\s*|~\s*)?\d+\s*(?:min(?:uten|utes?|utos|uti|uter|\.)?|минут[аы]?)?  # Lesedauer: 4 Minuten
       | (?:écouter|[ée]couter\s+cet\s+article|artikel\s+(?:anhören|vorlesen)|escuchar(?:\s+(?:este\s+)?art[ií]culo)?|
          ascolta(?:\s+l'articolo)?|слушать(?:\s+статью)?|прослушать(?:\s+статью)?)(?:\s*[·•|:-]?\s*\d+\s*\S*)?
       | https?://\S+                                              # a bare address
@@ -47,7 +51,9 @@ _CLOCK = re.compile(r"^\d{1,2}[h:.]\d\d(?::\d\d)?[,;]?$|^uhr$|^h$", re.IGNORECAS
 #: a date line with labels after it: at most this long, each label this many words
 _META_LINE_MAX = 120
 _META_PART_WORDS = 6
-_META_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+|\s+by\s+(?=[A-Z])")
+_META_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+|\s+by\s+(?=[A-Z])")
+#: a first line with this many letters is a standfirst (a heading, a kicker or a label has fewer)
+_STANDFIRST_LETTERS = 60
 #: a page's headline has this many letters at least to be left out where it stands
 _HEADLINE_LETTERS = 12
 #: a section label ("chaos theory", "World | Africa") above the headline has no more words
@@ -98,7 +104,7 @@ def article_text(
         line = lines[head].strip()
         key = _key(line)
         if (
-            not line
+            not key  # an empty list item ("-"), a rule ("* * *"): no letter or digit
             or _is_title_part(line, title_key)
             or key in headline_keys
             or key in captions
@@ -113,7 +119,29 @@ def article_text(
             continue
         break
     kept = lines[head:]
+    if kept and _letters(kept[0]) >= _STANDFIRST_LETTERS:
+        kept = kept[:1] + kept[_past_meta_lines(kept, 1, author_key):]
     return "\n".join(kept).strip() if any(line.strip() for line in kept) else text.strip()
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
+
+
+def _past_meta_lines(lines: list[str], start: int, author_key: str) -> int:
+    """Where the prose goes on past the byline, date and place lines from ``start`` on (what
+    stands between a standfirst and the first paragraph: "Von Jane Doe, Frankfurt", "20 Nisan
+    2026 • Güncelleme: 20 Nisan 2026", "Ankara"); ``start`` when no such line is there. A place
+    (a word on a line of its own) counts only after a byline or a date line."""
+    at = start
+    while at < min(len(lines), start + _HEAD_LINES) and at + 1 < len(lines):
+        line = lines[at].strip()
+        place = at > start and len(line.split()) == 1 and line[0].isupper() and line[-1].isalpha()
+        if not (not line or place or _is_byline(line, author_key) or _is_date_line(line)
+                or _is_dated_meta_line(line)):
+            break
+        at += 1
+    return at
 
 
 def _is_byline(line: str, author_key: str) -> bool:

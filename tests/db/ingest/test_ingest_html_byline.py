@@ -44,7 +44,7 @@ def test_the_sites_organisation_as_meta_author_loses_to_the_person_the_page_name
         ("Par Jean Exemple (AFP)", "Jean Exemple"),
         ("By Jane Example, Staff Writer", "Jane Example"),
         ("Von Anna Beispiel / dpa", "Anna Beispiel"),
-        ("By Jane Example and John Example, Associated Press", "Jane Example and John Example"),
+        ("By Jane Example and John Example, Associated Press", "Jane Example, John Example"),
     ],
 )
 def test_an_agency_or_a_role_after_the_name_is_cut(tmp_path: Path, byline: str, name: str) -> None:
