@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from db.ingest.htmltree import elements_after, inside
 from db.text import fold
 
 #: letters a standfirst has at least (fewer: a heading or a kicker), and at most
@@ -68,15 +69,6 @@ def _class_parts(node: Any) -> set[str]:
     return {part.casefold() for part in _CLASS_PART.findall(node.get("class") or "")}
 
 
-def _inside(node: Any, tags: frozenset[str]) -> bool:
-    parent = node.getparent()
-    while parent is not None:
-        if isinstance(parent.tag, str) and parent.tag in tags:
-            return True
-        parent = parent.getparent()
-    return False
-
-
 #: ARIA roles of what is not the article: a box beside it, navigation, the site's banner and footer
 _ROLES_BESIDE = frozenset(["complementary", "navigation", "banner", "contentinfo", "search"])
 
@@ -112,7 +104,7 @@ def standfirst(tree: Any, text: str, headline: Any | None, description: str | No
         if node.tag not in _PROSE_TAGS or (headline is not None and headline in node.iterancestors()):
             continue
         parts = _class_parts(node)
-        if parts & _NOT_STANDFIRST_PARTS or _inside(node, _OUTSIDE) or beside(node):
+        if parts & _NOT_STANDFIRST_PARTS or inside(node, _OUTSIDE) or beside(node):
             continue
         marked = bool(parts & _STANDFIRST_PARTS) or (node.get("itemprop") or "").casefold() in (
             "description", "abstract", "alternativeheadline"
@@ -246,23 +238,12 @@ def shown_date(tree: Any, headline: Any | None) -> str | None:
                 return str(value)
     if headline is None:
         return None
-    for seen, node in enumerate(_following(headline)):
+    for seen, node in enumerate(elements_after(headline)):
         if seen >= _DATE_ELEMENTS:
             break
-        if node.tag == "time" and node.get("datetime") and not _inside(node, _OUTSIDE):
+        if node.tag == "time" and node.get("datetime") and not inside(node, _OUTSIDE):
             return str(node.get("datetime"))
     return None
-
-
-def _following(node: Any) -> Iterator[Any]:
-    """The elements after ``node`` in document order."""
-    for following in node.itersiblings():
-        if isinstance(following.tag, str):
-            yield following
-            yield from (d for d in following.iterdescendants() if isinstance(d.tag, str))
-    parent = node.getparent()
-    if parent is not None:
-        yield from _following(parent)
 
 
 #: class names of text hidden from sighted readers (a screen reader's landmark headings)

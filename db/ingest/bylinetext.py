@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from db.ingest.htmltree import elements_after, inside
+
 #: a "by" on its own, before the element that holds the name
 _LONE_BY = re.compile(r"^(?:written\s+)?(?:by|par|von|por|door|di|da|av|автор|авторы|от)\s*:?$", re.IGNORECASE)
 #: a name after "by" at the end of a short line: "On 6/13/2018 by @jdoe", "Par Jean Dupont"
@@ -60,10 +62,6 @@ def _letters(text: str) -> int:
     return sum(c.isalpha() for c in text)
 
 
-def _inside(node: Any, tags: frozenset[str]) -> bool:
-    return any(isinstance(a.tag, str) and a.tag in tags for a in node.iterancestors())
-
-
 def _headline_box(headline: Any) -> Any:
     """The headline's nearest ancestor that still holds little more than the headline's head."""
     own = _letters(_text(headline))
@@ -86,7 +84,7 @@ def head_bylines(tree: Any, headline: Any | None) -> Iterator[str]:
     for node in box.iter():
         if not isinstance(node.tag, str) or node is headline or headline in node.iterancestors():
             continue
-        if node.tag in _NOT_HERE or _inside(node, _NOT_HERE):
+        if node.tag in _NOT_HERE or inside(node, _NOT_HERE):
             continue
         line = _text(node)
         if not line or len(line) > _LINE_CHARS:
@@ -110,12 +108,12 @@ _PROSE_CHARS = 200
 def _by_lines_after(headline: Any, box: Any) -> Iterator[str]:
     """A "By Jane Doe" element of its own after the headline's box and before the article's
     first paragraph of prose (a page that sets its byline apart from the headline's header)."""
-    for seen, node in enumerate(_following(box)):
+    for seen, node in enumerate(elements_after(box, within="body")):
         if seen >= _AFTER_ELEMENTS:
             return
         if node.tag == "p" and len(_text(node)) >= _PROSE_CHARS:
             return  # the article has begun
-        if node.tag in _NOT_HERE or _inside(node, _NOT_HERE | {"li"}):
+        if node.tag in _NOT_HERE or inside(node, _NOT_HERE | {"li"}):
             continue
         line = _text(node)
         match = _BY_NAME.match(line) if line and len(line) <= _LINE_CHARS else None
@@ -123,23 +121,12 @@ def _by_lines_after(headline: Any, box: Any) -> Iterator[str]:
             yield match.group(1).lstrip("@")
 
 
-def _following(node: Any) -> Iterator[Any]:
-    """The elements after ``node`` in document order."""
-    for following in node.itersiblings():
-        if isinstance(following.tag, str):
-            yield following
-            yield from (d for d in following.iterdescendants() if isinstance(d.tag, str))
-    parent = node.getparent()
-    if parent is not None and parent.tag != "body":
-        yield from _following(parent)
-
-
 def signatures(tree: Any) -> Iterator[str]:
     """Names in a line that signs the article ("Posted by Jane Doe."), outside the page's furniture
     (an article's own ``<footer>`` is read, the page's is not)."""
     for node in tree.iter("p", "div", "span", "address", "em", "i", "small", "footer"):
         line = _text(node)
-        if not line or len(line) > _SIGNATURE_CHARS or _inside(node, _NOT_SIGNED_HERE):
+        if not line or len(line) > _SIGNATURE_CHARS or inside(node, _NOT_SIGNED_HERE):
             continue
         match = _SIGNATURE.match(line)
         if match is None:
