@@ -13,7 +13,6 @@ import logging
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,27 +20,9 @@ import pytest
 from db import optional_parts
 from db.archive import ArchiveError
 from db.language import morphology
+from tests.conftest import DICTIONARIES
 
 REPO = Path(__file__).resolve().parents[2]
-DICTIONARIES = ("pymorphy3_dicts_ru", "pymorphy3_dicts_uk")
-
-
-def _forget() -> None:
-    morphology.analyser.cache_clear()
-    morphology.inflections.cache_clear()
-    for cache in morphology._LEMMAS.values():
-        cache.clear()
-    optional_parts._reported.clear()
-
-
-@pytest.fixture
-def without_dictionaries(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for name in DICTIONARIES:
-        monkeypatch.setitem(sys.modules, name, None)
-    _forget()
-    yield
-    monkeypatch.undo()
-    _forget()
 
 
 def test_from_source_every_part_is_installed() -> None:

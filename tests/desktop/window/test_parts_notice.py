@@ -6,26 +6,13 @@ lookup the frozen app makes too (see tests/db/test_optional_parts.py)."""
 
 from __future__ import annotations
 
-import sys
 import threading
-from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.window import parts_notice
 from desktop.window.main_window import MainWindow
-from tests.db.test_optional_parts import DICTIONARIES, _forget
-
-
-@pytest.fixture
-def without_dictionaries(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for name in DICTIONARIES:
-        monkeypatch.setitem(sys.modules, name, None)
-    _forget()
-    yield
-    monkeypatch.undo()
-    _forget()
 
 
 @pytest.mark.usefixtures("without_dictionaries")
