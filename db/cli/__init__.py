@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -107,8 +107,8 @@ def run(args: argparse.Namespace) -> int:
     if args.version:
         print(f"dossier {__version__}")
         return EXIT_OK
-    if args.command == "parts":  # needs no archive
-        return _parts(args)
+    if args.command in NO_ARCHIVE_COMMANDS:
+        return NO_ARCHIVE_COMMANDS[args.command](args)
     if opens_window(args):
         problem("dossier: no command given (the window opens from the dossier program)")
         return EXIT_USAGE
@@ -163,6 +163,10 @@ def _parts(args: argparse.Namespace) -> int:
         if not part["installed"]:
             print(f"{'':<24} without it: {part['without']}")
     return EXIT_OK
+
+
+#: the headless commands that open no archive
+NO_ARCHIVE_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"parts": _parts}
 
 
 def _open(args: argparse.Namespace) -> Archive:
