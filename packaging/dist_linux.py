@@ -78,8 +78,8 @@ folder first if you want it elsewhere, e.g. ~/.local/opt/dossier) and the icons 
 Optional parts, each a download of its own beside this one (Dossier works without them, and
 `./dossier parts` lists which are installed):
 
-    dossier-{version}-part-dictionaries.tar.zst   Russian and Ukrainian dictionaries: base forms of
-                                          names, number words, every form of a searched word
+    dossier-{version}-part-dictionaries.tar.zst   Russian and Ukrainian dictionaries: base forms
+                                              of names, number words, every form of a searched word
     dossier-{version}-part-cjk-pdf.tar.zst        Chinese, Japanese and Korean text in PDFs
     dossier-{version}-part-postgresql.tar.zst     team archives on a PostgreSQL server
     dossier-{version}-part-ocr.tar.zst            scanned PDF pages read by Tesseract (PDFium)
@@ -95,7 +95,7 @@ or, if you renamed or moved the folder, into it:
 The machine needs glibc 2.36 or newer (Debian 12, Ubuntu 23.04, Fedora 37 and later), the
 OpenGL/EGL libraries (Debian/Ubuntu: libgl1 libegl1) and fonts; desktops have them. Scanned PDF
 pages are read with the system's Tesseract if it is installed (apt-get install tesseract-ocr
-tesseract-ocr-rus ...).
+tesseract-ocr-rus ...) and the ocr part is unpacked.
 """
 
 INSTALL_SCRIPT = """\
