@@ -41,7 +41,8 @@ PARTS = (
          "Russian and Ukrainian text is searched by stemming; base forms of names, number words and "
          "the other forms of a searched word are not worked out"),
     Part("cjk-pdf", "Chinese, Japanese and Korean character maps for PDFs (pdfminer)",
-         (), "PDFs whose fonts use CJK character maps import with the text of those fonts missing",
+         (), "a PDF page with Chinese, Japanese or Korean text keeps its plain text, without its "
+         "layout (columns and tables may run together)",
          data="pdfminer/cmap"),
     Part("postgresql", "PostgreSQL archives (psycopg's libpq)",
          (), "archives are SQLite files only: a postgresql:// archive cannot be opened",
@@ -55,7 +56,7 @@ _reported: set[str] = set()
 
 
 def installed(name: str) -> bool:
-    """Whether the optional part ``name`` is installed (its modules are found)."""
+    """Whether the optional part ``name`` is installed (its modules and data folder are found)."""
     part = BY_NAME[name]
     return all(_found(module) for module in part.modules) and (not part.data or _data_found(part.data))
 
