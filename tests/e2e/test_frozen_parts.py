@@ -144,3 +144,49 @@ def test_with_the_dictionaries_unpacked_names_come_in_their_base_form(
     assert names["with"]["Джимми Картера"] == "Джимми Картер"
     assert names["with"]["Марка Ротко"] == "Марк Ротко"
     assert names["without"]["Джимми Картера"] == "Джимми Картера"  # as written, nothing made up
+
+
+def _chinese_pdf(path: Path) -> Path:
+    """A one-page PDF whose Chinese line is set in a font that is not embedded, with Adobe's
+    predefined UniGB-UCS2-H encoding: the kind of PDF pdfminer reads through its CJK maps."""
+    content = (f"BT /F1 24 Tf 72 700 Td <{CHINESE.encode('utf-16-be').hex().upper()}> Tj ET\n"
+               "BT /F2 14 Tf 72 650 Td (Report on the census) Tj ET").encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R /F2 7 0 R >> >>"
+        b" /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe)"
+        b" /Ordering (GB1) /Supplement 2 >> /FontDescriptor 8 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0"
+        b" /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+    ]
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(pdf))
+    return path
+
+
+CHINESE = "中华人民共和国 2024 年"
+
+
+def test_a_chinese_pdf_keeps_its_text_without_the_cjk_maps_and_says_why(main_only: Path, tmp_path: Path) -> None:
+    pdf = _chinese_pdf(tmp_path / "census.pdf")
+    archive = str(tmp_path / "cjk.sqlite")
+    result = dossier(main_only, tmp_path, "--archive", archive, "import", str(pdf), "--json")
+    [imported] = json_of(result)
+    assert imported["status"] == "imported"
+    assert any(dist_linux.part_name("cjk-pdf") in warning for warning in imported["warnings"]), imported
+    shown = json_of(dossier(main_only, tmp_path, "--archive", archive, "show", str(imported["source_id"]), "--json"))
+    assert CHINESE in shown["text"]
+    assert "Report on the census" in shown["text"]
