@@ -41,7 +41,8 @@ $(VENV)/.installed-package: pyproject.toml constraints.txt | $(BIN)/python
 package: $(VENV)/.installed-package
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/dossier.spec
 
-# The Linux download, dist/dossier-VERSION-linux-x86_64.tar.zst, from the folder `make package`
+# The Linux download, dist/dossier-VERSION-linux-x86_64.tar.zst, and its optional parts
+# (dist/dossier-VERSION-part-NAME.tar.zst, packaging/README.md), from the folder `make package`
 # built (run both: `make package dist-linux`). ZSTD_LEVEL=10 takes seconds instead of minutes.
 ZSTD_LEVEL ?= 19
 dist-linux: $(VENV)/.installed-package

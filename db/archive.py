@@ -317,8 +317,14 @@ def open(location: str | Path, *, create: bool = True, passphrase: str | None = 
         return _open_sqlite(Path(url.database or ""), create, passphrase)
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
-    engine = create_engine(url, pool_pre_ping=True)
     name = url.render_as_string(hide_password=True)
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+    except ImportError as error:  # the driver: psycopg's libpq is an optional part of the download
+        from db import optional_parts
+
+        raise ArchiveError(f"{name}: cannot open a PostgreSQL archive: "
+                           f"{optional_parts.missing_note('postgresql')}") from error
     try:
         revision, tables = _current_revision(engine)
         _check_revision(name, revision, tables)

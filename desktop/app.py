@@ -105,6 +105,10 @@ def run_gui(args: argparse.Namespace) -> int:
     from desktop.window.main_window import MainWindow
 
     window = MainWindow(archive, persist=not headless)
+    from desktop.window import parts_notice
+
+    notice = parts_notice.install(window.show_status)  # a missing optional part's note (db.optional_parts)
+    window.destroyed.connect(lambda: parts_notice.remove(notice))
     if getattr(args, "command", None) == "screenshot":
         return _screenshot(app, window, args)
     if not headless:

@@ -129,3 +129,34 @@ def postgres_url(_postgres_server: str | None) -> str:
             pytest.fail(message + " (CI=true: the server tests must run)")
         pytest.skip(message)
     return _postgres_server
+
+
+#: the modules of the optional part "dictionaries" (db.optional_parts)
+DICTIONARIES = ("pymorphy3_dicts_ru", "pymorphy3_dicts_uk")
+
+
+def _forget_dictionaries() -> None:
+    """The analysers, their words' caches and the part's note made again from the next use."""
+    from db import optional_parts
+    from db.language import morphology
+
+    morphology.analyser.cache_clear()
+    morphology.inflections.cache_clear()
+    for cache in morphology._LEMMAS.values():
+        cache.clear()
+    optional_parts._reported.discard(morphology.PART)
+
+
+@pytest.fixture
+def without_dictionaries(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The Russian and Ukrainian dictionaries missing, as Python marks an absent module
+    (``sys.modules[name] = None``: ``importlib.util.find_spec`` finds nothing, as in the frozen
+    app without the part)."""
+    import sys
+
+    for name in DICTIONARIES:
+        monkeypatch.setitem(sys.modules, name, None)
+    _forget_dictionaries()
+    yield
+    monkeypatch.undo()
+    _forget_dictionaries()

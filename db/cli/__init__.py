@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     crypto.add_parsers(commands)
     reference.add_parser(commands)
 
+    p = commands.add_parser("parts", help="the optional parts of the standalone download: which are installed")
+    p.add_argument("--json", action="store_true")
+
     p = commands.add_parser("screenshot", help="render the main window to a PNG")
     p.add_argument("out", type=Path)
     p.add_argument("--source", type=int, dest="source_id")
@@ -104,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
     if args.version:
         print(f"dossier {__version__}")
         return EXIT_OK
+    if args.command in NO_ARCHIVE_COMMANDS:
+        return NO_ARCHIVE_COMMANDS[args.command](args)
     if opens_window(args):
         problem("dossier: no command given (the window opens from the dossier program)")
         return EXIT_USAGE
@@ -141,6 +146,27 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     finally:
         opened.close()
+
+
+def _parts(args: argparse.Namespace) -> int:
+    """``dossier parts``: each optional part, installed or not, and what Dossier does without it."""
+    import json
+
+    from db import optional_parts
+
+    parts = optional_parts.listing()
+    if args.json:
+        print(json.dumps(parts, ensure_ascii=False))
+        return EXIT_OK
+    for part in parts:
+        print(f"{part['name']:<13} {'installed' if part['installed'] else 'missing':<10} {part['title']}")
+        if not part["installed"]:
+            print(f"{'':<24} without it: {part['without']}")
+    return EXIT_OK
+
+
+#: the headless commands that open no archive
+NO_ARCHIVE_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"parts": _parts}
 
 
 def _open(args: argparse.Namespace) -> Archive:

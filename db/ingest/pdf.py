@@ -179,6 +179,8 @@ def _layout_texts(data: bytes, reader: Any, plain: list[str], problems: list[str
 
     failed: list[int] = []
     texts = list(plain)
+    kept_cjk = False
+    cjk_maps = _cjk_maps_installed()
     try:
         with pdfplumber.open(io.BytesIO(data)) as document:
             pages = list(document.pages)
@@ -187,6 +189,9 @@ def _layout_texts(data: bytes, reader: Any, plain: list[str], problems: list[str
             for index, page in enumerate(pages):
                 if not plain[index]:
                     continue  # no text layer: the page stays as pypdf found it
+                if not cjk_maps and _CJK.search(plain[index]):
+                    kept_cjk = True  # pdfminer would lose the characters its missing maps decode
+                    continue
                 try:
                     laid_out = _tidy(page_layout_text(page))
                 except Exception:
@@ -200,11 +205,28 @@ def _layout_texts(data: bytes, reader: Any, plain: list[str], problems: list[str
         problems.append("the layout of the pages could not be read (tables and columns may run "
                         "together): the plain text is kept")
         return plain
+    if kept_cjk:
+        from db import optional_parts
+
+        optional_parts.report_missing("cjk-pdf")
+        problems.append("Chinese, Japanese or Korean text: its layout is not read without the CJK "
+                        f"character maps ({optional_parts.archive_name('cjk-pdf')}, not installed); "
+                        "the plain text is kept")
     if failed:
         listed = ", ".join(str(n) for n in failed[:10]) + (" ..." if len(failed) > 10 else "")
         problems.append(f"the layout of page(s) {listed} could not be read (tables and columns "
                         "may run together): their plain text is kept")
     return texts
+
+
+#: Han, kana, Hangul: text pdfminer decodes through the CJK character maps (an optional part)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _cjk_maps_installed() -> bool:
+    from db import optional_parts
+
+    return optional_parts.installed("cjk-pdf")
 
 
 _LINE_BREAK_IN_WORD = re.compile(r"([^\W\d_]+)\n([^\W\d_A-Z]+)")

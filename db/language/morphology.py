@@ -2,6 +2,10 @@
 LanguageTool dictionaries): a word's base form and its case forms, loaded on first use.
 
 The analysers take about 0.1 s and 25 MB each to load; nothing here loads them at import.
+The dictionaries are an optional part of the standalone download (:mod:`db.optional_parts`):
+without them :func:`analyser` is one that knows no word, so every function here gives what it
+gives for an unknown word (the word as written, no other forms) and the missing part is reported
+once; Russian and Ukrainian text is then searched by its Snowball stems alone.
 """
 
 from __future__ import annotations
@@ -15,9 +19,36 @@ LANGUAGES = ("ru", "uk")
 _CACHE_LIMIT = 200_000
 
 
+#: the optional part of the standalone download holding the dictionaries
+PART = "dictionaries"
+
+
+def available() -> bool:
+    """Whether the dictionaries are installed (always from source; a part of the download)."""
+    from db import optional_parts
+
+    return optional_parts.installed(PART)
+
+
+class _NoDictionary:
+    """The analyser without its dictionary: no word is known, none has an analysis."""
+
+    def parse(self, word: str) -> list[Any]:
+        return []
+
+    def word_is_known(self, word: str) -> bool:
+        return False
+
+
 @functools.cache
 def analyser(code: str) -> Any:
-    """The pymorphy3 analyser of ``code`` ("ru" or "uk")."""
+    """The pymorphy3 analyser of ``code`` ("ru" or "uk"); one that knows no word, the missing
+    part reported once, when the dictionaries are not installed."""
+    if not available():
+        from db import optional_parts
+
+        optional_parts.report_missing(PART)
+        return _NoDictionary()
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang=code)

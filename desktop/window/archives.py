@@ -125,7 +125,19 @@ def about_text(archive: Archive) -> str:
         f"<p><b>Archive:</b> {archive.location}</p>"
         f"<p>Qt {qVersion()} · PySide6 {pyside_version} · Python {platform.python_version()}"
         f" ({sys.platform})</p>"
+        + _parts_text()
     )
+
+
+def _parts_text() -> str:
+    """The optional parts of the standalone download that are not installed, if any."""
+    from db import optional_parts
+
+    missing = [part for part in optional_parts.listing() if not part["installed"]]
+    if not missing:
+        return ""
+    items = "".join(f"<li>{part['title']}: {part['without']}</li>" for part in missing)
+    return f"<p><b>Optional parts not installed</b> (see INSTALL.txt):</p><ul>{items}</ul>"
 
 
 WRONG_PASSPHRASE = "Wrong passphrase: try again."
