@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import configparser
 import os
-import shutil
 import subprocess
 import sys
-import tarfile
 from pathlib import Path
 
 import pytest
@@ -23,8 +21,8 @@ sys.path.insert(0, str(REPO / "packaging"))
 import dist_linux  # noqa: E402
 
 from db import __version__  # noqa: E402
+from tests.e2e.downloads import built, unpack  # noqa: E402
 
-ARCHIVE = REPO / "dist" / dist_linux.archive_name()
 TOP = f"dossier-{__version__}"
 
 pytestmark = [pytest.mark.frozen, pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux download")]
@@ -32,25 +30,13 @@ pytestmark = [pytest.mark.frozen, pytest.mark.skipif(not sys.platform.startswith
 
 @pytest.fixture(scope="module")
 def archive() -> Path:
-    if not ARCHIVE.is_file():
-        message = f"{ARCHIVE} is missing (run `make package dist-linux`)"
-        if os.environ.get("DOSSIER_FROZEN") == "1":
-            pytest.fail(message + "; DOSSIER_FROZEN=1 requires it")
-        pytest.skip(message)
-    if shutil.which("zstd") is None:
-        pytest.fail("the zstd program is missing: the archive cannot be checked")
-    return ARCHIVE
+    return built(dist_linux.archive_name())
 
 
 @pytest.fixture(scope="module")
 def unpacked(archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The archive unpacked as ``tar --zstd -xf`` would (zstd decompressing, tarfile reading)."""
     folder = tmp_path_factory.mktemp("download")
-    with subprocess.Popen(["zstd", "-d", "-c", "-q", str(archive)], stdout=subprocess.PIPE) as zstd:
-        assert zstd.stdout is not None
-        with tarfile.open(fileobj=zstd.stdout, mode="r|") as tar:
-            tar.extractall(folder, filter="tar")
-    assert zstd.returncode == 0
+    unpack(archive, folder)
     return folder / TOP
 
 

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tarfile
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +25,8 @@ sys.path.insert(0, str(REPO / "packaging"))
 import dist_linux  # noqa: E402
 
 from db import __version__  # noqa: E402
+from tests.e2e.downloads import built, unpack  # noqa: E402
 
-DIST = REPO / "dist"
 TOP = f"dossier-{__version__}"
 #: a Russian news text (NEREL test split) whose people and places are met in inflected forms
 RUSSIAN = Path("ru") / "nerel" / "test" / "113534_text.txt"
@@ -37,32 +35,11 @@ NOTE = "dictionaries (pymorphy3): not installed"
 pytestmark = [pytest.mark.frozen, pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux download")]
 
 
-def _archive(name: str) -> Path:
-    path = DIST / name
-    if not path.is_file():
-        message = f"{path} is missing (run `make package dist-linux`)"
-        if os.environ.get("DOSSIER_FROZEN") == "1":
-            pytest.fail(message + "; DOSSIER_FROZEN=1 requires it")
-        pytest.skip(message)
-    if shutil.which("zstd") is None:
-        pytest.fail("the zstd program is missing: the archives cannot be checked")
-    return path
-
-
-def _unpack(archive: Path, into: Path) -> None:
-    """As ``tar --zstd -xf ARCHIVE`` in ``into`` would (zstd decompressing, tarfile reading)."""
-    with subprocess.Popen(["zstd", "-d", "-c", "-q", str(archive)], stdout=subprocess.PIPE) as zstd:
-        assert zstd.stdout is not None
-        with tarfile.open(fileobj=zstd.stdout, mode="r|") as tar:
-            tar.extractall(into, filter="tar")
-    assert zstd.returncode == 0
-
-
 @pytest.fixture(scope="module")
 def main_only(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The main download unpacked, no part added."""
     folder = tmp_path_factory.mktemp("main")
-    _unpack(_archive(dist_linux.archive_name()), folder)
+    unpack(built(dist_linux.archive_name()), folder)
     return folder / TOP
 
 
@@ -70,8 +47,8 @@ def main_only(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def with_dictionaries(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The main download with the dictionaries unpacked where it was unpacked."""
     folder = tmp_path_factory.mktemp("with-dictionaries")
-    _unpack(_archive(dist_linux.archive_name()), folder)
-    _unpack(_archive(dist_linux.part_name("dictionaries")), folder)
+    unpack(built(dist_linux.archive_name()), folder)
+    unpack(built(dist_linux.part_name("dictionaries")), folder)
     return folder / TOP
 
 
@@ -95,7 +72,7 @@ def installed(app: Path, tmp_path: Path) -> dict[str, bool]:
 
 def test_each_part_is_its_own_download_and_not_in_the_main_one(main_only: Path) -> None:
     for part, patterns in dist_linux.PARTS.items():
-        assert _archive(dist_linux.part_name(part)).stat().st_size > 100_000, part
+        assert built(dist_linux.part_name(part)).stat().st_size > 100_000, part
         for pattern in patterns:
             assert not list(main_only.glob(pattern)), f"{pattern} is in the main download"
     assert (main_only / "_internal" / "pdfminer").is_dir()  # only its character maps are a part
