@@ -44,7 +44,7 @@ package: $(VENV)/.installed-package
 # The Linux download, dist/dossier-VERSION-linux-x86_64.tar.zst, and its optional parts
 # (dist/dossier-VERSION-part-NAME.tar.zst, packaging/README.md), from the folder `make package`
 # built (run both: `make package dist-linux`). ZSTD_LEVEL=10 takes seconds instead of minutes.
-ZSTD_LEVEL ?= 19
+ZSTD_LEVEL ?= 22
 dist-linux: $(VENV)/.installed-package
 	$(BIN)/python packaging/dist_linux.py --level $(ZSTD_LEVEL)
 

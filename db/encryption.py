@@ -49,9 +49,19 @@ def is_encrypted(path: Path) -> bool:
     return sqlite_file.is_encrypted(path)
 
 
+def _require_part() -> None:
+    from db import optional_parts
+
+    try:
+        optional_parts.require("encryption")
+    except optional_parts.Missing as error:
+        raise EncryptionError(str(error)) from None
+
+
 def encrypt_file(path: Path, passphrase: str) -> None:
     """Encrypt the plain archive ``path`` in place with a new data key wrapped by ``passphrase``.
     Nothing may have the archive open meanwhile."""
+    _require_part()
     if is_encrypted(path):
         raise EncryptionError(f"{path}: the archive is already encrypted")
     data_key = keys.new_data_key()
@@ -72,6 +82,7 @@ def encrypt_file(path: Path, passphrase: str) -> None:
 def decrypt_file(path: Path, data_key: bytes) -> None:
     """Decrypt the encrypted archive ``path`` (its data key unwrapped by opening it) in place: a
     plain SQLite file again; its key file is removed once the plain file has taken its place."""
+    _require_part()
     if not is_encrypted(path):
         raise EncryptionError(f"{path}: the archive is not encrypted")
     _settle(path, data_key)
@@ -92,6 +103,7 @@ def rekey(path: Path, data_key: bytes, new: str) -> None:
     """Change the passphrase of the encrypted archive ``path`` (its data key unwrapped with the
     old one by opening it): the data key is wrapped again, the archive's pages are left exactly
     as they are."""
+    _require_part()
     if not is_encrypted(path):
         raise EncryptionError(f"{path}: the archive is not encrypted")
     keys.write(path, keys.wrap(data_key, new))

@@ -31,7 +31,12 @@ ASK_PASSPHRASE = "give its passphrase (DOSSIER_PASSPHRASE, --passphrase-file F, 
 def unlock(path: Path, passphrase: str | None) -> bytes:
     """The data key of the encrypted archive ``path``, unwrapped with ``passphrase``."""
     from db import archive as errors
+    from db import optional_parts
 
+    try:
+        optional_parts.require("encryption")
+    except optional_parts.Missing as error:
+        raise errors.ArchiveError(f"{path}: the archive is encrypted, but {error}") from None
     if passphrase is None:
         raise errors.EncryptedArchive(f"{path}: the archive is encrypted: {ASK_PASSPHRASE}")
     try:

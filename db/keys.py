@@ -26,10 +26,10 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 #: the data key's length (AES-256, as SQLCipher 4 uses)
 KEY_BYTES = 32
@@ -90,9 +90,18 @@ class WrappedKey:
 
 
 def _kek(passphrase: str, salt: bytes, time_cost: int, memory_cost: int, parallelism: int) -> bytes:
+    # imported here: encryption is an optional part of the standalone download (db.optional_parts)
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(passphrase.encode("utf-8"), salt, time_cost=time_cost,
                            memory_cost=memory_cost, parallelism=parallelism,
                            hash_len=KEY_BYTES, type=Type.ID)
+
+
+def _aes_gcm(key: bytes) -> AESGCM:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    return AESGCM(key)
 
 
 def wrap(data_key: bytes, passphrase: str) -> WrappedKey:
@@ -100,14 +109,16 @@ def wrap(data_key: bytes, passphrase: str) -> WrappedKey:
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     kek = _kek(passphrase, salt, TIME_COST, MEMORY_COST_KIB, PARALLELISM)
     return WrappedKey(salt, TIME_COST, MEMORY_COST_KIB, PARALLELISM, nonce,
-                      AESGCM(kek).encrypt(nonce, data_key, _AAD))
+                      _aes_gcm(kek).encrypt(nonce, data_key, _AAD))
 
 
 def unwrap(wrapped: WrappedKey, passphrase: str) -> bytes:
     """The data key; :class:`WrongPassphrase` when ``passphrase`` is not the one it was sealed with."""
     kek = _kek(passphrase, wrapped.salt, wrapped.time_cost, wrapped.memory_cost, wrapped.parallelism)
+    from cryptography.exceptions import InvalidTag
+
     try:
-        key = AESGCM(kek).decrypt(wrapped.nonce, wrapped.sealed, _AAD)
+        key = _aes_gcm(kek).decrypt(wrapped.nonce, wrapped.sealed, _AAD)
     except InvalidTag:
         raise WrongPassphrase("wrong passphrase") from None
     if len(key) != KEY_BYTES:

@@ -50,6 +50,9 @@ PARTS = (
     Part("ocr", "page rendering for OCR of scanned PDFs (PDFium)",
          (), "scanned PDF pages import without text, even with Tesseract installed",
          data="pypdfium2_raw/"),
+    Part("encryption", "encrypted archives (SQLCipher)",
+         ("sqlcipher3.dbapi2",), "archives cannot be encrypted, and an encrypted archive and its "
+         "backups cannot be opened"),
 )
 BY_NAME = {part.name: part for part in PARTS}
 _reported: set[str] = set()
@@ -107,6 +110,18 @@ def report_missing(name: str) -> None:
         return
     _reported.add(name)
     LOGGER.warning("%s", missing_note(name), extra={"part": name})
+
+
+class Missing(Exception):
+    """A feature needs an optional part that is not installed; the message says which and how to add it."""
+
+
+def require(name: str) -> None:
+    """Raise :class:`Missing` (its message :func:`missing_note`, logged once) unless part
+    ``name`` is installed."""
+    if not installed(name):
+        report_missing(name)
+        raise Missing(missing_note(name))
 
 
 def listing() -> list[dict[str, object]]:

@@ -144,9 +144,12 @@ def connect(path: Path | str, key: bytes | None = None, *, cipher: bool = False,
 
 
 def database_errors() -> tuple[type[Exception], ...]:
-    """What sqlite3 and sqlcipher3 raise for a database they cannot read."""
-    from sqlcipher3 import dbapi2 as sqlcipher
-
+    """What sqlite3 and sqlcipher3 raise for a database they cannot read (sqlite3's alone where
+    sqlcipher3, an optional part of the standalone download, is not installed)."""
+    try:
+        from sqlcipher3 import dbapi2 as sqlcipher
+    except ImportError:
+        return (sqlite3.DatabaseError,)
     return (sqlite3.DatabaseError, sqlcipher.DatabaseError)
 
 

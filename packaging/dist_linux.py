@@ -7,13 +7,14 @@ lies; nothing has to be installed. Beside it, one archive per optional part (:da
 ``dossier-VERSION-part-NAME.tar.zst``): files of the same folder that only one feature needs,
 left out of the main archive; unpacked over the folder, they add that feature.
 
-    python packaging/dist_linux.py [--bundle dist/dossier] [--level 19]
+    python packaging/dist_linux.py [--bundle dist/dossier] [--level 22]
 
 The archive is a POSIX tar compressed by the ``zstd`` program (multi-threaded, a 128 MB window:
 the largest any zstd decompresses without extra options, so ``tar --zstd -xf`` unpacks it).
 Members are sorted, owned by root and carry the build's file modes, so two builds of the same
-folder make the same archive. Level 19 takes about a minute on two cores; ``--level 10`` (or
-DOSSIER_ZSTD_LEVEL=10) takes seconds for a few MB more.
+folder make the same archive. Level 22 (``--ultra``, the window still 128 MB) takes about four
+minutes on two cores for 1.6 % less than 19; ``--level 10`` (or DOSSIER_ZSTD_LEVEL=10) takes
+seconds for 12 % more.
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ PARTS: dict[str, tuple[str, ...]] = {
     "postgresql": ("_internal/psycopg_binary", "_internal/psycopg_binary.libs"),
     # PDFium, which renders scanned pages for Tesseract (itself not bundled) (8 MB)
     "ocr": ("_internal/pypdfium2_raw", "_internal/pypdfium2"),
+    # SQLCipher: its own SQLite with encryption (8 MB), which encrypted archives alone need (not
+    # cryptography, which wraps their key: pdfminer imports it for every PDF)
+    "encryption": ("_internal/sqlcipher3", "_internal/sqlcipher3-*.dist-info"),
 }
 
 INSTALL_NOTE = """\
@@ -83,6 +87,8 @@ Optional parts, each a download of its own beside this one (Dossier works withou
     dossier-{version}-part-cjk-pdf.tar.zst        Chinese, Japanese and Korean text in PDFs
     dossier-{version}-part-postgresql.tar.zst     team archives on a PostgreSQL server
     dossier-{version}-part-ocr.tar.zst            scanned PDF pages read by Tesseract (PDFium)
+    dossier-{version}-part-encryption.tar.zst     encrypted archives (SQLCipher): to encrypt one,
+                                              or to open an encrypted one or its backups
 
 Unpack a part where you unpacked this folder (it adds files to dossier-{version}/):
 
@@ -206,7 +212,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bundle", type=Path, default=REPO / "dist" / "dossier")
     parser.add_argument("--out", type=Path, default=None, help="default: dist/" + archive_name())
-    parser.add_argument("--level", type=int, default=int(os.environ.get("DOSSIER_ZSTD_LEVEL", "19")))
+    parser.add_argument("--level", type=int, default=int(os.environ.get("DOSSIER_ZSTD_LEVEL", "22")))
     args = parser.parse_args()
     out = write_archive(args.bundle, args.out or REPO / "dist" / archive_name(), args.level)
     folder_mb, archive_mb = folder_size(args.bundle) / 1e6, out.stat().st_size / 1e6

@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_from_source_every_part_is_installed() -> None:
     listed = optional_parts.listing()
-    assert {part["name"] for part in listed} == {"dictionaries", "cjk-pdf", "postgresql", "ocr"}
+    assert {part["name"] for part in listed} == {"dictionaries", "cjk-pdf", "postgresql", "ocr", "encryption"}
     assert all(part["installed"] for part in listed), listed
     assert morphology.lemma("боевиков", "ru") == "боевик"
 
@@ -78,7 +78,7 @@ def test_the_cli_without_the_dictionaries_imports_and_finds_russian_by_stems(
     assert found.stderr.count("dictionaries (pymorphy3): not installed") == 1, found.stderr
     assert "Traceback" not in imported.stderr + found.stderr
     parts = {part["name"]: part["installed"] for part in json.loads(dossier("parts", "--json").stdout)}
-    assert parts == {"dictionaries": False, "cjk-pdf": True, "postgresql": True, "ocr": True}
+    assert parts == {"dictionaries": False, "cjk-pdf": True, "postgresql": True, "ocr": True, "encryption": True}
 
 
 def test_a_postgresql_archive_without_its_driver_says_which_part_is_missing(
@@ -97,3 +97,41 @@ def test_scanned_pages_without_pdfium_say_which_part_is_missing(monkeypatch: pyt
     monkeypatch.setattr(optional_parts, "_reported", set())
     with pytest.raises(ocr.OcrUnavailable, match=r"part-ocr\.tar\.zst, not installed"):
         ocr._usable_engine()
+
+
+#: what the standalone download leaves out without its encryption part (SQLCipher)
+ENCRYPTION = ("sqlcipher3", "sqlcipher3.dbapi2")
+
+
+def test_without_encryption_a_plain_archive_works_and_an_encrypted_one_names_the_part(
+        tmp_path: Path, shared_data: Path) -> None:
+    from db import archive as archive_module
+    from db import encryption
+
+    secret = tmp_path / "secret.sqlite"
+    archive_module.open(secret, create=True).close()
+    encryption.encrypt_file(secret, "correct horse battery staple")  # made while the part is there
+    blocked = "; ".join(f"sys.modules[{name!r}] = None" for name in ENCRYPTION)
+    plain = tmp_path / "plain.sqlite"
+
+    def dossier(archive: Path, *args: str) -> subprocess.CompletedProcess[str]:
+        program = f"import sys; {blocked}; from desktop.main import main; sys.exit(main(sys.argv[1:]))"
+        env = {**os.environ, "PYTHONPATH": str(REPO), "DOSSIER_PASSPHRASE": "correct horse battery staple"}
+        return subprocess.run([sys.executable, "-c", program, "--archive", str(archive), *args],
+                              capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300, check=False)
+
+    imported = dossier(plain, "import", str(shared_data / "seed" / "isis-comes-to-russia.txt"), "--json")
+    assert json.loads(imported.stdout)[0]["status"] == "imported", imported.stderr
+    found = dossier(plain, "search", "Dagestan", "--json")
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout)
+    opened = dossier(secret, "sources", "--json")
+    assert opened.returncode != 0
+    assert "encrypted archives (SQLCipher): not installed" in opened.stderr
+    assert optional_parts.archive_name("encryption") in opened.stderr
+    refused = dossier(plain, "encrypt")
+    assert refused.returncode != 0
+    assert optional_parts.archive_name("encryption") in refused.stderr
+    assert not encryption.is_encrypted(plain)  # left as it was
+    for done in (imported, found, opened, refused):
+        assert "Traceback" not in done.stderr, done.stderr

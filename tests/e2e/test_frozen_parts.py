@@ -81,7 +81,7 @@ def test_each_part_is_its_own_download_and_not_in_the_main_one(main_only: Path) 
 def test_without_the_dictionaries_russian_imports_is_found_by_stems_and_the_gap_is_said(
         main_only: Path, tmp_path: Path, shared_data: Path) -> None:
     assert installed(main_only, tmp_path) == {"dictionaries": False, "cjk-pdf": False, "postgresql": False,
-                                              "ocr": False}
+                                              "ocr": False, "encryption": False}
     archive = str(tmp_path / "ru.sqlite")
     imported = json_of(dossier(main_only, tmp_path, "--archive", archive, "import", str(shared_data / RUSSIAN),
                                "--json"))
@@ -104,6 +104,40 @@ def test_a_postgresql_archive_without_its_part_is_refused_with_the_reason(main_o
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "cannot open a PostgreSQL archive" in result.stderr or "cannot open the archive" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def with_encryption(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The main download with the encryption part unpacked where it was unpacked."""
+    folder = tmp_path_factory.mktemp("with-encryption")
+    unpack(built(dist_linux.archive_name()), folder)
+    unpack(built(dist_linux.part_name("encryption")), folder)
+    return folder / TOP
+
+
+def test_an_encrypted_archive_needs_the_encryption_part_and_opens_with_it(
+        main_only: Path, with_encryption: Path, tmp_path: Path, shared_data: Path) -> None:
+    from db import archive as archive_module
+    from db import encryption
+
+    secret = tmp_path / "secret.sqlite"
+    archive_module.open(secret, create=True).close()
+    encryption.encrypt_file(secret, "correct horse battery staple")  # made from source
+    os.environ["DOSSIER_PASSPHRASE"] = "correct horse battery staple"
+    try:
+        refused = dossier(main_only, tmp_path, "--archive", str(secret), "sources", "--json")
+        plain = str(tmp_path / "plain.sqlite")
+        imported = dossier(main_only, tmp_path, "--archive", plain, "import",
+                           str(shared_data / "seed" / "isis-comes-to-russia.txt"), "--json")
+        opened = dossier(with_encryption, tmp_path, "--archive", str(secret), "sources", "--json")
+    finally:
+        del os.environ["DOSSIER_PASSPHRASE"]
+    assert refused.returncode != 0
+    assert "Traceback" not in refused.stderr, refused.stderr
+    assert dist_linux.part_name("encryption") in refused.stderr
+    assert json_of(imported)[0]["status"] == "imported"  # a plain archive needs no part
+    assert json_of(opened) == []  # the encrypted archive opens, empty as it was made
+    assert installed(with_encryption, tmp_path)["encryption"] is True
 
 
 def test_with_the_dictionaries_unpacked_names_come_in_their_base_form(
