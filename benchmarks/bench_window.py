@@ -154,14 +154,9 @@ def child(path: str) -> None:
             QTimer.singleShot(10, turn_pages)
             return
         result["whole_list_s"] = time.perf_counter() - START
-        pages = []
         phase = frames.pause()  # this benchmark's own work: not a stall of the window's
-        for _ in range(10):
-            begin = time.perf_counter()
-            model.fetchMore(QModelIndex())
-            pages.append(time.perf_counter() - begin)
+        result["page_ms"] = page_ms()
         frames.resume(phase)
-        result["page_ms"] = sorted(pages)[len(pages) // 2] * 1000
         result["rows_loaded"] = model.rowCount()
         model.loaded.connect(search_done)
         # searches are timed once the chart (built on the GUI thread after the first refresh)
@@ -170,6 +165,15 @@ def child(path: str) -> None:
             chart_ready()
         else:
             window.chart_ready.connect(chart_ready)
+
+    def page_ms() -> float:
+        """The median time of ten pages of 200 rows (``fetchMore``, as a scroll to the end asks)."""
+        pages = []
+        for _ in range(10):
+            begin = time.perf_counter()
+            model.fetchMore(QModelIndex())
+            pages.append(time.perf_counter() - begin)
+        return sorted(pages)[len(pages) // 2] * 1000
 
     def chart_ready() -> None:
         if "chart_s" in result:
@@ -199,6 +203,9 @@ def child(path: str) -> None:
         if "every_pane_s" not in result:
             QTimer.singleShot(20, annotate)
             return
+        # pages again with the opening's work done (above: while the chart's libraries load and
+        # the conflicts and estimates are worked out)
+        result["page_idle_ms"] = page_ms()
         source_id = model.row_at(0).id  # type: ignore[union-attr]
         window.open_source(source_id)
         before = window.annotations.model.rowCount()
@@ -315,7 +322,8 @@ def main() -> None:
         ["every pane filled: all statistics, conflicts, chart (s)", median("every_pane_s"), ""],
         ["  longest frame from shown to every pane filled (ms)", median("opening_longest_frame_ms"), "< 100"],
         ["  frames over 100 ms in that time", median("opening_frames_over_100ms"), "0"],
-        ["one fetchMore page of 200 (ms)", median("page_ms"), "< 10"],
+        ["one fetchMore page of 200, the opening's work going on (ms)", median("page_ms"), "< 10"],
+        ["one fetchMore page of 200, once every pane is filled (ms)", median("page_idle_ms"), "< 10"],
         ["chart pane ready (s)", median("chart_s"), ""],
         ["annotation made -> in its pane (ms)", median("write_to_pane_ms"), "< 100"],
     ]
