@@ -35,21 +35,29 @@ NOTE = "dictionaries (pymorphy3): not installed"
 pytestmark = [pytest.mark.frozen, pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux download")]
 
 
+def unpacked(factory: pytest.TempPathFactory, *parts: str) -> Path:
+    """The main download unpacked with ``parts`` unpacked where it was (as a person adds them)."""
+    folder = factory.mktemp("-".join(("main", *parts)))
+    unpack(built(dist_linux.archive_name()), folder)
+    for part in parts:
+        unpack(built(dist_linux.part_name(part)), folder)
+    return folder / TOP
+
+
 @pytest.fixture(scope="module")
 def main_only(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The main download unpacked, no part added."""
-    folder = tmp_path_factory.mktemp("main")
-    unpack(built(dist_linux.archive_name()), folder)
-    return folder / TOP
+    return unpacked(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
 def with_dictionaries(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The main download with the dictionaries unpacked where it was unpacked."""
-    folder = tmp_path_factory.mktemp("with-dictionaries")
-    unpack(built(dist_linux.archive_name()), folder)
-    unpack(built(dist_linux.part_name("dictionaries")), folder)
-    return folder / TOP
+    return unpacked(tmp_path_factory, "dictionaries")
+
+
+@pytest.fixture(scope="module")
+def with_encryption(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return unpacked(tmp_path_factory, "encryption")
 
 
 def dossier(app: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -104,15 +112,6 @@ def test_a_postgresql_archive_without_its_part_is_refused_with_the_reason(main_o
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "cannot open a PostgreSQL archive" in result.stderr or "cannot open the archive" in result.stderr
-
-
-@pytest.fixture(scope="module")
-def with_encryption(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The main download with the encryption part unpacked where it was unpacked."""
-    folder = tmp_path_factory.mktemp("with-encryption")
-    unpack(built(dist_linux.archive_name()), folder)
-    unpack(built(dist_linux.part_name("encryption")), folder)
-    return folder / TOP
 
 
 def test_an_encrypted_archive_needs_the_encryption_part_and_opens_with_it(
