@@ -5,26 +5,23 @@ Reads of many rows run on the read pool; one source's text loads at once (millis
 
 from __future__ import annotations
 
-import traceback
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QFrame,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QScrollArea,
     QWidget,
 )
 
 from db.archive import Archive, ArchiveError, DamagedArchive
 from db.rows import ArchiveCounts
-from desktop import memory, settings
+from desktop import settings
 from desktop.changes import ACTORS, EVERYTHING, SOURCES, STATISTICS, Parts, only_annotations
 from desktop.controllers.base import Dialogs
 from desktop.models.sources import SourcesModel
@@ -42,7 +39,7 @@ from desktop.views.reader import ReaderView
 from desktop.views.sources import SourcesPane
 from desktop.views.statistics.pane import StatisticsPane
 from desktop.views.suggestions import SuggestionsPane
-from desktop.window import archives, wiring
+from desktop.window import archives, chart_dock, wiring
 from desktop.window.actions import Actions, build_menus, build_toolbar, create_actions
 from desktop.window.controllers import build_controllers
 from desktop.window.layout import Docks
@@ -197,9 +194,7 @@ class MainWindow(QMainWindow):
             last = settings.settings().value(self._last_source_key)
             if last is not None and str(last).isdigit():
                 self.open_source(int(str(last)))
-        # its libraries imported off the GUI thread first (pandas, pyqtgraph: 1-2.5 s)
-        self.tasks.load("desktop.charts.pane").on_finished(lambda _: self._create_chart()).on_failed(
-            lambda _: self._create_chart())
+        chart_dock.create_soon(self)
 
     @property
     def _remembers_last_source(self) -> bool:
@@ -210,39 +205,6 @@ class MainWindow(QMainWindow):
     def _last_source_key(self) -> str:
         # QSettings keys may not hold "/" or "\\" freely; a path becomes one key segment
         return "lastSource/" + self.archive.location.replace("/", "|").replace("\\", "|")
-
-    def _create_chart(self) -> None:
-        if self.chart is not None:
-            return
-        try:
-            from desktop.charts.pane import ChartPane
-        except ImportError as error:  # the chart is optional; the window works without it
-            self.chart_placeholder.setText(f"The chart is not available ({error}).")
-            return
-        try:
-            chart = ChartPane(self.archive, self.tasks)
-        except Exception as error:  # a broken chart must not take the window down with it
-            traceback.print_exc()
-            self.chart_placeholder.setText(f"The chart could not be drawn:\n{error}")
-            return
-        self.chart = chart
-        self.chart.statistic_clicked.connect(self.select_statistic)
-        self.controllers.findings.estimates_updated.connect(self.chart.set_estimates)
-        self.chart.set_estimates(self.controllers.findings.findings)
-        # in a scroll area: the chart's controls need ~780x370, more than a laptop screen leaves
-        # the bottom row; the window must still fit (and render) at smaller sizes
-        holder = QScrollArea()
-        holder.setObjectName("chartScroll")
-        holder.setWidgetResizable(True)
-        holder.setFrameShape(QFrame.Shape.NoFrame)
-        holder.setWidget(self.chart)
-        self.docks["chart"].setWidget(holder)
-        self.chart_placeholder.deleteLater()
-        selected = self.statistics.selected_statistic()
-        if selected is not None:
-            self.chart.highlight_statistic(selected)
-        memory.settle_long_lived()  # every library is in by now
-        self.chart_ready.emit()
 
     # --- linking the panes ----------------------------------------------------------------
 

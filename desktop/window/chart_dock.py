@@ -1,0 +1,67 @@
+"""The chart pane in its dock, made after the window is usable and out of its way.
+
+Its libraries (pandas, pyqtgraph: 1-2.5 s to import) are imported off the GUI thread first; the
+pane is then built on the GUI thread, and put in its dock an event-loop turn later (pyqtgraph's
+plot widget and the dock's first layout of it held the window 110-125 ms at once). Until then the
+dock shows its placeholder ("Loading the chart…"), and says so when the chart cannot be had.
+"""
+
+from __future__ import annotations
+
+import traceback
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFrame, QScrollArea
+
+from desktop import memory
+
+if TYPE_CHECKING:
+    from desktop.window.main_window import MainWindow
+
+
+def create_soon(window: MainWindow) -> None:
+    """Import the chart's libraries on the task runner's loader thread, then :func:`create`."""
+    loading = window.tasks.load("desktop.charts.pane")
+    loading.on_finished(lambda _module: create(window))
+    loading.on_failed(lambda _message: create(window))  # create() says why it is not available
+
+
+def create(window: MainWindow) -> None:
+    """Build the chart pane (once) and link it to the window; it is put in its dock next turn."""
+    if window.chart is not None:
+        return
+    try:
+        from desktop.charts.pane import ChartPane
+    except ImportError as error:  # the chart is optional; the window works without it
+        window.chart_placeholder.setText(f"The chart is not available ({error}).")
+        return
+    try:
+        chart = ChartPane(window.archive, window.tasks)
+    except Exception as error:  # a broken chart must not take the window down with it
+        traceback.print_exc()
+        window.chart_placeholder.setText(f"The chart could not be drawn:\n{error}")
+        return
+    window.chart = chart
+    chart.statistic_clicked.connect(window.select_statistic)
+    window.controllers.findings.estimates_updated.connect(chart.set_estimates)
+    chart.set_estimates(window.controllers.findings.findings)
+    QTimer.singleShot(0, window, lambda: _place(window))
+
+
+def _place(window: MainWindow) -> None:
+    chart = window.chart
+    # in a scroll area: the chart's controls need ~780x370, more than a laptop screen leaves the
+    # bottom row; the window must still fit (and render) at smaller sizes
+    holder = QScrollArea()
+    holder.setObjectName("chartScroll")
+    holder.setWidgetResizable(True)
+    holder.setFrameShape(QFrame.Shape.NoFrame)
+    holder.setWidget(chart)
+    window.docks["chart"].setWidget(holder)
+    window.chart_placeholder.deleteLater()
+    selected = window.statistics.selected_statistic()
+    if selected is not None:
+        chart.highlight_statistic(selected)
+    memory.settle_long_lived()  # every library is in by now
+    window.chart_ready.emit()
