@@ -226,7 +226,7 @@ class TaskRunner(QObject):
         self.writer = QThreadPool(self)
         self.writer.setMaxThreadCount(1)
         self.writer.setExpiryTimeout(-1)  # keep the one writer thread alive
-        #: imports of the libraries of a pane built later (the chart's pandas and pyqtgraph)
+        #: imports of Qt-free libraries a pane built later needs (the chart's pandas)
         self.loader = QThreadPool(self)
         self.loader.setMaxThreadCount(1)
         self._active: set[Task] = set()
@@ -244,9 +244,10 @@ class TaskRunner(QObject):
         return self._start(self.read_pool, task, name)
 
     def load(self, module: str) -> Task:
-        """Import ``module`` on a thread of its own, in nobody's way (a second or more for the
-        chart's libraries, which held the window that long on the GUI thread); it finishes with
-        the module, or fails with the ImportError's message."""
+        """Import ``module`` on a thread of its own, in nobody's way (half a second or more for
+        pandas, which held the window that long on the GUI thread); it finishes with the module,
+        or fails with the ImportError's message. Only modules that define and import no Qt classes
+        (``db``'s, pandas): PySide's registries of types and signals are the GUI thread's."""
         return self._start(self.loader, Task(lambda *_: importlib.import_module(module), "import " + module),
                            "import " + module)
 

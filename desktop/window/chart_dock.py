@@ -1,9 +1,12 @@
 """The chart pane in its dock, made after the window is usable and out of its way.
 
-Its libraries (pandas, pyqtgraph: 1-2.5 s to import) are imported off the GUI thread first; the
-pane is then built on the GUI thread, and put in its dock an event-loop turn later (pyqtgraph's
-plot widget and the dock's first layout of it held the window 110-125 ms at once). Until then the
-dock shows its placeholder ("Loading the chart…"), and says so when the chart cannot be had.
+Its Qt-free libraries (pandas and the chart's reads in ``db``: half a second or more to import)
+are imported off the GUI thread first; pyqtgraph and the pane's own modules then on the GUI
+thread (they define Qt classes: PySide's registries of types and signals are not to be changed
+from another thread while the GUI thread runs Qt), the pane built, and put in its dock an
+event-loop turn later (the plot widget and the dock's first layout of it held the window
+110-125 ms at once). Until then the dock shows its placeholder ("Loading the chart…"), and says
+so when the chart cannot be had.
 """
 
 from __future__ import annotations
@@ -20,11 +23,18 @@ if TYPE_CHECKING:
     from desktop.window.main_window import MainWindow
 
 
-def create_soon(window: MainWindow) -> None:
-    """Import the chart's libraries on the task runner's loader thread, then :func:`create`."""
-    loading = window.tasks.load("desktop.charts.pane")
-    loading.on_finished(lambda _module: create(window))
-    loading.on_failed(lambda _message: create(window))  # create() says why it is not available
+#: what the chart needs that holds no Qt (``db`` never imports Qt): imported on the loader thread
+OFF_THE_GUI_THREAD = ("pandas", "db.chartdata")
+
+
+def create_soon(window: MainWindow, waiting: tuple[str, ...] = OFF_THE_GUI_THREAD) -> None:
+    """Import ``waiting`` one after the other on the task runner's loader thread, then :func:`create`."""
+    if not waiting:
+        create(window)
+        return
+    loading = window.tasks.load(waiting[0])
+    loading.on_finished(lambda _module: create_soon(window, waiting[1:]))
+    loading.on_failed(lambda _message: create(window))  # create() says why the chart is not available
 
 
 def create(window: MainWindow) -> None:
