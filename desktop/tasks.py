@@ -243,13 +243,19 @@ class TaskRunner(QObject):
             return self._start(self.background_pool, task, name)
         return self._start(self.read_pool, task, name)
 
-    def load(self, module: str) -> Task:
-        """Import ``module`` on a thread of its own, in nobody's way (half a second or more for
-        pandas, which held the window that long on the GUI thread); it finishes with the module,
-        or fails with the ImportError's message. Only modules that define and import no Qt classes
-        (``db``'s, pandas): PySide's registries of types and signals are the GUI thread's."""
-        return self._start(self.loader, Task(lambda *_: importlib.import_module(module), "import " + module),
-                           "import " + module)
+    def load(self, *modules: str) -> Task:
+        """Import ``modules`` in turn on a thread of their own, in nobody's way (half a second or
+        more for pandas, which held the window that long on the GUI thread); it finishes with the
+        last module, or fails with the ImportError's message. Only modules that define and import
+        no Qt classes (``db``'s, pandas): PySide's registries of types and signals are the GUI
+        thread's."""
+        def job(*_: Any) -> Any:
+            for module in modules:
+                imported = importlib.import_module(module)
+            return imported
+
+        name = "import " + ", ".join(modules)
+        return self._start(self.loader, Task(job, name), name)
 
     def write(self, job: Job | Task, name: str = "") -> Task:
         """Run a job that writes to the archive on the single writer thread (FIFO)."""

@@ -253,10 +253,11 @@ def _read_pages(document: Any, result: OcrResult, report: Callable[[int, int], N
 def _usable_engine() -> Engine:
     from db import optional_parts
 
-    if not optional_parts.installed("ocr"):  # PDFium, which renders the pages: a part of the download
-        optional_parts.report_missing("ocr")
+    try:
+        optional_parts.require("ocr")  # PDFium, which renders the pages: a part of the download
+    except optional_parts.Missing:
         raise OcrUnavailable("scanned pages need PDFium, an optional part of Dossier's download "
-                             f"({optional_parts.archive_name('ocr')}, not installed); imported without text")
+                             f"({optional_parts.archive_name('ocr')}, not installed); imported without text") from None
     engine = find_engine()
     if engine is None:
         raise OcrUnavailable(NOT_INSTALLED)

@@ -179,8 +179,10 @@ def _layout_texts(data: bytes, reader: Any, plain: list[str], problems: list[str
 
     failed: list[int] = []
     texts = list(plain)
+    from db import optional_parts
+
     kept_cjk = False
-    cjk_maps = _cjk_maps_installed()
+    cjk_maps = optional_parts.installed("cjk-pdf")
     try:
         with pdfplumber.open(io.BytesIO(data)) as document:
             pages = list(document.pages)
@@ -206,8 +208,6 @@ def _layout_texts(data: bytes, reader: Any, plain: list[str], problems: list[str
                         "together): the plain text is kept")
         return plain
     if kept_cjk:
-        from db import optional_parts
-
         optional_parts.report_missing("cjk-pdf")
         problems.append("Chinese, Japanese or Korean text: its layout is not read without the CJK "
                         f"character maps ({optional_parts.archive_name('cjk-pdf')}, not installed); "
@@ -221,12 +221,6 @@ def _layout_texts(data: bytes, reader: Any, plain: list[str], problems: list[str
 
 #: Han, kana, Hangul: text pdfminer decodes through the CJK character maps (an optional part)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-
-
-def _cjk_maps_installed() -> bool:
-    from db import optional_parts
-
-    return optional_parts.installed("cjk-pdf")
 
 
 _LINE_BREAK_IN_WORD = re.compile(r"([^\W\d_]+)\n([^\W\d_A-Z]+)")

@@ -175,8 +175,8 @@ def _points(
     symbols = _symbols(rows)
     # one brush and one symbol for every spot when they are all alike (most series: exact
     # values): pyqtgraph then sets them once instead of spot by spot (8,490 claims at 1M)
-    brushes: Any = (hollow if approximate[0] else filled) if len(set(approximate.tolist())) == 1 else [
-        hollow if a else filled for a in approximate]
+    brushes: Any = (filled if not approximate.any() else hollow if approximate.all()
+                    else [hollow if a else filled for a in approximate])
     symbol: Any = symbols[0] if len(set(symbols)) == 1 else symbols
     scatter = pg.ScatterPlotItem(
         x=x,

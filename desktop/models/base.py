@@ -174,7 +174,7 @@ class LazyTableModel(_ColumnsModel[R]):
         def job(*_: Any) -> tuple[array[int], list[R], Any]:
             found = load_ids()
             ids, extra = found if isinstance(found, tuple) else (found, None)
-            packed = ids if isinstance(ids, array) else array("q", ids)
+            packed = _packed(ids)
             return packed, load_rows(packed[:depth]), extra
 
         self.loading = True
@@ -195,8 +195,7 @@ class LazyTableModel(_ColumnsModel[R]):
         size = self.page_size
 
         def quick(*_: Any) -> tuple[array[int], list[R]]:
-            ids = first_page(size)
-            packed = ids if isinstance(ids, array) else array("q", ids)
+            packed = _packed(first_page(size))
             return packed, load_rows(packed)
 
         def arrived(result: tuple[array[int], list[R]]) -> None:
@@ -333,6 +332,11 @@ class LazyTableModel(_ColumnsModel[R]):
         # before the first load (a view restoring its header), only remember the order
         if self.sort_column(column, order) and self._generation > 0:
             self.reload(fresh=True)
+
+
+def _packed(ids: Ids) -> array[int]:
+    """A loader's ids as the model keeps them (an int64 ``array``)."""
+    return ids if isinstance(ids, array) else array("q", ids)
 
 
 def _sort_key(column: Column[Any]) -> Callable[[Any], Any]:

@@ -27,13 +27,10 @@ if TYPE_CHECKING:
 OFF_THE_GUI_THREAD = ("pandas", "db.chartdata")
 
 
-def create_soon(window: MainWindow, waiting: tuple[str, ...] = OFF_THE_GUI_THREAD) -> None:
-    """Import ``waiting`` one after the other on the task runner's loader thread, then :func:`create`."""
-    if not waiting:
-        create(window)
-        return
-    loading = window.tasks.load(waiting[0])
-    loading.on_finished(lambda _module: create_soon(window, waiting[1:]))
+def create_soon(window: MainWindow) -> None:
+    """Import :data:`OFF_THE_GUI_THREAD` on the task runner's loader thread, then :func:`create`."""
+    loading = window.tasks.load(*OFF_THE_GUI_THREAD)
+    loading.on_finished(lambda _module: create(window))
     loading.on_failed(lambda _message: create(window))  # create() says why the chart is not available
 
 
