@@ -5,6 +5,7 @@ it used and those it left out (with why). Activating a claim emits ``statistic_a
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -31,8 +32,10 @@ if TYPE_CHECKING:
 COLUMNS = ("Estimate", "Low", "Best", "High", "Claims", "Notes")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
-#: estimates added to the tree at a time (a screenful many times over; about 10 ms)
-FILL_SLICE = 500
+#: estimates added to the tree at a time (a screenful many times over), in an event-loop turn
+#: that lasts no longer than FILL_TURN_S: then the next slice a turn later
+FILL_SLICE = 50
+FILL_TURN_S = 0.008
 #: (value, label) of the rules, as db.findings.rules names them
 RULES = (
     ("ucdp", "UCDP-style low/best/high"),
@@ -205,14 +208,32 @@ class EstimatesPane(QWidget):
 
     def _fill(self, filling: int, rest: Iterator[tuple[int, Finding]], claims: Mapping[int, StatisticRow],
               kept: Mapping[int, SavedRow], expanded: set[str]) -> None:
-        """Add the next :data:`FILL_SLICE` estimates to the tree, the others after the event loop
-        has turned (6,000 estimates of a large archive held the window 0.2 s at once)."""
+        """Add estimates to the tree, :data:`FILL_SLICE` at a time until :data:`FILL_TURN_S` has
+        passed, the others after the event loop has turned (6,000 estimates of a large archive
+        held the window 0.2 s at once; 500 a turn still delayed a write made meanwhile 60 ms)."""
         if filling != self._filling:  # newer estimates since: those are shown instead
             return
         bold = QFont(self.tree.font())
         bold.setBold(True)
         self.tree.setUpdatesEnabled(False)
+        ends = time.perf_counter() + FILL_TURN_S
+        while self._add_slice(rest, claims, kept, expanded, bold) and time.perf_counter() < ends:
+            pass  # one slice a turn at least
+        self.tree.setUpdatesEnabled(True)
+        if self.filling:
+            QTimer.singleShot(0, lambda: self._fill(filling, rest, claims, kept, expanded))
+
+    @property
+    def filling(self) -> bool:
+        """Whether estimates worked out are still being added to the tree."""
+        return self.tree.topLevelItemCount() < len(self.findings)
+
+    def _add_slice(self, rest: Iterator[tuple[int, Finding]], claims: Mapping[int, StatisticRow],
+                   kept: Mapping[int, SavedRow], expanded: set[str], bold: QFont) -> bool:
+        """Add the next :data:`FILL_SLICE` estimates to the tree; whether there were that many."""
+        added = 0
         for position, finding in itertools.islice(rest, FILL_SLICE):
+            added += 1
             counted = f"{len(finding.claims)} used, {len(finding.excluded)} left out"
             note = finding.reason or "; ".join(finding.warnings)
             saved = kept.get(position)
@@ -236,9 +257,7 @@ class EstimatesPane(QWidget):
             if top.text(0) in expanded:
                 top.fill()
                 top.setExpanded(True)
-        self.tree.setUpdatesEnabled(True)
-        if self.tree.topLevelItemCount() < len(self.findings):
-            QTimer.singleShot(0, lambda: self._fill(filling, rest, claims, kept, expanded))
+        return added == FILL_SLICE
 
     def selected_finding(self) -> Finding | None:
         """The estimate whose row (or one of whose claims) is selected."""

@@ -192,11 +192,29 @@ def test_many_estimates_fill_the_pane_a_slice_at_a_time(qtbot: QtBot, window: Ma
     qtbot.waitUntil(lambda: pane.tree.topLevelItemCount() == 3)
     findings, claims = list(pane.findings), pane.claims
     monkeypatch.setattr(estimates_view, "FILL_SLICE", 2)
+    monkeypatch.setattr(estimates_view, "FILL_TURN_S", 0.0)  # one slice a turn
     pane.set_estimates(findings, claims)
-    assert pane.tree.topLevelItemCount() == 2  # the first slice at once
+    assert pane.tree.topLevelItemCount() == 2
+    assert pane.filling
     qtbot.waitUntil(lambda: pane.tree.topLevelItemCount() == 3)
+    assert not pane.filling
     pane.set_estimates(findings, claims)
     pane.set_estimates(findings[:1], claims)  # before the first set's second slice
     qtbot.wait(50)
     assert pane.tree.topLevelItemCount() == 1
     assert pane.tree.topLevelItem(0).text(0) == findings[0].title()  # type: ignore[union-attr]
+
+
+def test_estimates_fill_as_many_slices_as_a_short_turn_allows(qtbot: QtBot, window: MainWindow,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Slices are added until the turn's time is up (not one slice a turn: a few estimates do
+    not wait for the event loop)."""
+    import desktop.views.estimates as estimates_view
+
+    pane = window.estimates
+    qtbot.waitUntil(lambda: pane.tree.topLevelItemCount() == 3)
+    monkeypatch.setattr(estimates_view, "FILL_SLICE", 1)
+    monkeypatch.setattr(estimates_view, "FILL_TURN_S", 10.0)
+    pane.set_estimates(list(pane.findings), pane.claims)
+    assert pane.tree.topLevelItemCount() == 3
+    assert not pane.filling
