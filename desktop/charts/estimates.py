@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem
 
 from db.conflicts import normalise_phrase
 
@@ -86,6 +87,9 @@ def draw_estimates(plot: pg.PlotItem, findings: Sequence[Finding], measures: Seq
         band = pg.BarGraphItem(x0=bands[:, 0], width=bands[:, 1] - bands[:, 0], y0=bands[:, 2],
                                height=bands[:, 3] - bands[:, 2], brush=BAND, pen=pg.mkPen(None))
         band.setZValue(-5)
+        # thousands of translucent bands (a large archive's estimates) took 30+ ms to paint each
+        # time anything in the plot changed: kept as a picture until the view moves or zooms
+        band.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.addItem(band, ignoreBounds=True)
         items.append(band)
     marks = table[~np.isnan(table[:, 4])]
