@@ -5,13 +5,16 @@ are imported off the GUI thread first; pyqtgraph and the pane's own modules then
 thread (they define Qt classes: PySide's registries of types and signals are not to be changed
 from another thread while the GUI thread runs Qt), the pane built, and put in its dock an
 event-loop turn later (the plot widget and the dock's first layout of it held the window
-110-125 ms at once). Until then the dock shows its placeholder ("Loading the chart…"), and says
+110-125 ms at once). Before pyqtgraph is imported, the Qt classes it copies out of QtCore, QtGui
+and QtWidgets (all of them: PySide makes each class when it is first asked for) are asked for a
+few dozen an event-loop turn, so its import does not make them all at once (~80 ms of it). Until then the dock shows its placeholder ("Loading the chart…"), and says
 so when the chart cannot be had.
 """
 
 from __future__ import annotations
 
 import traceback
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -23,6 +26,9 @@ if TYPE_CHECKING:
     from desktop.window.main_window import MainWindow
 
 
+#: PySide classes made in one event-loop turn before pyqtgraph's import (a few milliseconds' worth)
+TYPES_A_TURN = 24
+
 #: what the chart needs that holds no Qt (``db`` never imports Qt): imported on the loader thread
 OFF_THE_GUI_THREAD = ("pandas", "db.chartdata")
 
@@ -30,8 +36,26 @@ OFF_THE_GUI_THREAD = ("pandas", "db.chartdata")
 def create_soon(window: MainWindow) -> None:
     """Import :data:`OFF_THE_GUI_THREAD` on the task runner's loader thread, then :func:`create`."""
     loading = window.tasks.load(*OFF_THE_GUI_THREAD)
-    loading.on_finished(lambda _module: create(window))
+    loading.on_finished(lambda _module: _make_qt_types(window, _qt_names()))
     loading.on_failed(lambda _message: create(window))  # create() says why the chart is not available
+
+
+def _qt_names() -> list[tuple[ModuleType, str]]:
+    from PySide6 import QtCore, QtGui, QtWidgets
+
+    return [(module, name) for module in (QtCore, QtGui, QtWidgets) for name in dir(module)]
+
+
+def _make_qt_types(window: MainWindow, names: list[tuple[ModuleType, str]], done: int = 0) -> None:
+    """Ask PySide for :data:`TYPES_A_TURN` of its classes (each is made when first asked for),
+    the next ones a turn later; once every one is made, :func:`create`."""
+    for module, name in names[done:done + TYPES_A_TURN]:
+        getattr(module, name, None)
+    done += TYPES_A_TURN
+    if done >= len(names):
+        create(window)
+    else:
+        QTimer.singleShot(0, window, lambda: _make_qt_types(window, names, done))
 
 
 def create(window: MainWindow) -> None:
