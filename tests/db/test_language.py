@@ -170,3 +170,29 @@ def test_a_text_with_more_distinct_words_than_the_cache_holds_is_stemmed() -> No
     forms = index_pieces(pieces, "en")
     assert forms.count("shell") == 6
     assert len(search_forms._forms_for("en").cache) <= search_forms._CACHE_LIMIT + 60_002
+
+
+def test_a_text_is_split_into_the_words_sqlite_indexes() -> None:
+    """The search forms are written word for word in the text's order (snippets are cut by
+    their places): the fast split by tables must give every word SQLite's tokenizer reads."""
+    import csv
+    import sqlite3
+
+    from db.language.search_forms import _words, fold_word
+
+    shared = Path(__file__).resolve().parents[3] / "shared" / "data"
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared / "ru" / "nerel").glob("*/*_text.txt"))]
+    with (shared / "corpus" / "ag_news_test.csv").open(encoding="utf-8") as handle:
+        texts += [f"{row[1]} {row[2]}" for _, row in zip(range(1000), csv.reader(handle), strict=False)]
+    texts += ["snake_case и ёлка—№5 «кавычки» 2015-м", "café naïve Ærø", "Київ, їжак і ґанок 😀 ok",
+              "Ελληνικά και русский", "tab\tand\x1fcontrol\u2028lines", "М4 и 1,5 млн", "", "___"]
+    folded = [fold_word(t) for t in texts]
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 0')")
+    db.executemany("INSERT INTO t(rowid, x) VALUES (?, ?)", enumerate(folded))
+    db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, instance)")
+    indexed: list[list[str]] = [[] for _ in texts]
+    for term, doc in db.execute("SELECT term, doc FROM v ORDER BY doc, offset"):
+        indexed[doc].append(term)
+    assert [_words(f) for f in folded] == indexed
+    assert _words(fold_word("ёлка—№5 café")) == ["елка", "5", "café"]
