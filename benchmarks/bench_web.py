@@ -292,7 +292,10 @@ def _pages(
         expected = json.loads((folder / f"{page}.json").read_text("utf-8"))
         if corpus == "readability":
             expected = _labelled(expected, (labels or {}).get(page, {}))
-        loaded.append((page, (folder / f"{page}.html").read_bytes(), expected))
+        data = (folder / f"{page}.html").read_bytes()
+        if corpus == "mercury":
+            data = web_more_pages.meta_content(data)
+        loaded.append((page, data, expected))
     return loaded
 
 
@@ -350,7 +353,7 @@ def run_importer(pages: dict[str, Any], verbose: bool) -> None:
             cells = []
             for field in FIELDS:
                 judged = [bool(r[field]) for r in results if r[field] is not None]
-                cells.append(f"{sum(judged) / len(judged):.0%} of {len(judged)}" if judged else "-")
+                cells.append(f"{sum(judged) / len(judged):.1%} ({sum(judged)}/{len(judged)})" if judged else "-")
             kept_cell = f"{sum(recall) / len(recall):.1%}" if recall else "-"
             rows.append([corpus, part, str(len(loaded)), *cells, kept_cell, f"{elapsed:.0f}"])
     print_table(["pages", "part", "n", *FIELDS, "paragraphs kept", "ms/page"], rows)
