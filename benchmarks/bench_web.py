@@ -19,7 +19,10 @@ alone, and trafilatura with favour_precision) where they are installed.
 How a field counts as right (rules fixed before any rule of the importer was tuned):
 
 - title: equal after folding (case, accents, quotes, spaces), or one is the other followed by a
-  separator and a site or author name ("Talks resume | Example News");
+  separator and a site or author name ("Talks resume | Example News"); or the same letters and
+  digits (quotation marks, soft hyphens, spaces around a colon aside: added later, for every
+  extractor and part alike, with "--" and " / " as separators, after fundus's labels dropped a
+  headline's quotation marks and kept its "--Section--Site");
 - author: the expected byline without "By"/"Par"/"Von"/"Por" and past its first line contains
   ours as whole words, or ours contains it;
 - date: the same day, or one day off (a UTC timestamp and the page's local day);
@@ -178,14 +181,14 @@ def fold(text: str | None) -> str:
     return " ".join(text.casefold().split()).strip(" '\"")
 
 
-_SEPARATORS = (" | ", " - ", " – ", " — ", ": ", " : ", " _ ", "_", " · ", " :: ")
+_SEPARATORS = (" | ", " - ", " – ", " — ", ": ", " : ", " _ ", "_", " · ", " :: ", "--", " / ")
 
 
 def title_right(got: str | None, want: str) -> bool:
     got, want = fold(got), fold(want)
     if not got:
         return False
-    if got == want:
+    if got == want or _letters(got) == _letters(want):  # the same words, other punctuation
         return True
     longer, shorter = (got, want) if len(got) > len(want) else (want, got)
     return any(longer.startswith(shorter + s) or longer.endswith(s + shorter) for s in _SEPARATORS)
@@ -292,7 +295,10 @@ def _pages(
         expected = json.loads((folder / f"{page}.json").read_text("utf-8"))
         if corpus == "readability":
             expected = _labelled(expected, (labels or {}).get(page, {}))
-        loaded.append((page, (folder / f"{page}.html").read_bytes(), expected))
+        data = (folder / f"{page}.html").read_bytes()
+        if corpus == "mercury":
+            data = web_more_pages.meta_content(data)
+        loaded.append((page, data, expected))
     return loaded
 
 
@@ -350,7 +356,7 @@ def run_importer(pages: dict[str, Any], verbose: bool) -> None:
             cells = []
             for field in FIELDS:
                 judged = [bool(r[field]) for r in results if r[field] is not None]
-                cells.append(f"{sum(judged) / len(judged):.0%} of {len(judged)}" if judged else "-")
+                cells.append(f"{sum(judged) / len(judged):.1%} ({sum(judged)}/{len(judged)})" if judged else "-")
             kept_cell = f"{sum(recall) / len(recall):.1%}" if recall else "-"
             rows.append([corpus, part, str(len(loaded)), *cells, kept_cell, f"{elapsed:.0f}"])
     print_table(["pages", "part", "n", *FIELDS, "paragraphs kept", "ms/page"], rows)

@@ -23,7 +23,8 @@ Doe and John Roe" listed as "Jane Doe, John Roe", a long description after the n
 refused when it cannot be a name: a URL, an e-mail address, an account menu's "Username", a button's "Follow
 Author", a reading time's "Lesedauer", a date's month ("December", "Dec"), the newsroom as a
 whole ("Staff", "La Rédaction"), a sentence. An agency (AFP, Reuters,
-AP) or another organisation (a JSON-LD Organization, "… Foundation", "… Media Group") is kept
+AP) or another organisation (a JSON-LD Organization, "… Foundation", "… Media Group", "Us Weekly
+Staff") is kept
 aside and is the author only when nothing on the page names a person. Bylines in page furniture (menus, footers, side
 columns) and in other stories' teasers (list items) are not read.
 """
@@ -64,7 +65,7 @@ _NOBODY = frozenset(
 _ORGANISATION = re.compile(
     r"\b(?:organi[sz]ations?|foundation|association|institute|institution|university|council|"
     r"committee|commission|ministry|department|agency|society|federation|coalition|network|"
-    r"group|project|team|desk|newsroom|media|news|press|publishing|publications|magazine|"
+    r"group|project|team|desk|newsroom|staff|media|news|press|publishing|publications|magazine|"
     r"inc|ltd|llc|plc|gmbh|corp|corporation|company|s\.a|e\.v|"
     r"stiftung|verein|verband|institut|fondation|fundaci[oó]n|funda[cç][aã]o|asociaci[oó]n|"
     r"associa[cç][aã]o|organizaci[oó]n|organiza[cç][aã]o|agence|agenzia|agencia|"

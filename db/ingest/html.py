@@ -362,6 +362,7 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
     site = {fold(metas[n]) for n in ("generator", "copyright", "application-name", "og:site_name",
                                     "publisher", "dc.publisher") if n in metas}
     site.add(fold(found.get("outlet") or ""))
+    site.add(_copyright_holder(metas.get("copyright") or ""))
     authors[:] = [(name, person and fold(name or "") not in site) for name, person in authors]
     authors.extend(
         (metas.get(name), fold(metas.get(name) or "") not in site)
@@ -381,6 +382,18 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
     if title is not None:
         keep("page title", title.text_content())
     return found, authors
+
+
+_COPYRIGHT_WORDS = re.compile(
+    r"copyright|\(c\)|©|\b\d{4}\b|[-–]|all rights reserved\.?|tous droits réservés|alle rechte vorbehalten",
+    re.IGNORECASE,
+)
+
+
+def _copyright_holder(notice: str) -> str:
+    """Who a copyright meta names ("Copyright (c) Condé Nast 2019. All rights reserved." -> the
+    folded "conde nast"): the site's owner, whose name as the author meta names no writer."""
+    return fold(_COPYRIGHT_WORDS.sub(" ", _unescaped(notice))).strip(" .,")
 
 
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)

@@ -142,3 +142,19 @@ BEFORE_THE_ARTICLE = {
 def test_what_comes_before_the_article_is_not_its_first_paragraph(tmp_path: Path, body: str) -> None:
     source = page(tmp_path, body)
     assert source.text.startswith(FIRST[:60]), source.text[:200]
+
+
+def test_the_copyright_holder_as_author_meta_loses_to_the_person_the_page_names(tmp_path: Path) -> None:
+    head = (HEAD + '<meta name="author" content="Condé Nast">'
+            '<meta name="copyright" content="Copyright (c) Condé Nast 2019. All rights reserved.">')
+    body = f'<article><h1>{TITLE}</h1><p>By <a href="/people/jane-doe">Jane Doe</a></p>{BODY}</article>'
+    assert page(tmp_path, body, head).author == "Jane Doe"
+    # with nobody else named, the owner is still the author of last resort
+    assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == "Condé Nast"
+
+
+def test_a_sites_staff_as_author_meta_loses_to_the_person_the_page_names(tmp_path: Path) -> None:
+    head = HEAD + '<meta name="author" content="Us Weekly Staff">'
+    body = f'<article><h1>{TITLE}</h1><div class="byline">By Jane Doe</div>{BODY}</article>'
+    assert page(tmp_path, body, head).author == "Jane Doe"
+    assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == "Us Weekly Staff"
