@@ -17,6 +17,7 @@ from PySide6.QtCore import QElapsedTimer, QLoggingCategory, Qt, QTimer, QtMsgTyp
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop import memory
 from desktop.settings import APPLICATION, ORGANISATION
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -48,8 +49,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (reused if one exists), named for QSettings, with the icon."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        from desktop import memory
-
         memory.few_arenas()  # before Qt and the task runner start their threads
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
@@ -68,6 +67,7 @@ def _say_usable() -> None:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Open the window on ``args.archive``; ``--smoke`` and ``screenshot`` exit by themselves."""
+    memory.read_no_sources()  # before the window's libraries are imported
     from db.archive import ArchiveError
     from db.location import open_archive
 

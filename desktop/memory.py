@@ -2,8 +2,8 @@
 
 Two things grow and are never given back by themselves: the source lines of every module
 imported after PySide6, which shiboken's import hook reads through :mod:`linecache` to see
-whether a module uses PySide6 (some 50 MB once pandas and pyqtgraph are loaded: freed before the
-claims are read, the claims reuse that memory), and what glibc keeps of the memory a big
+whether a module uses PySide6 (some 50 MB once pandas and pyqtgraph are loaded, and 0.1-0.2 s of
+the opening: :func:`read_no_sources` stops it), and what glibc keeps of the memory a big
 transient freed (the reads of 100,000 claims, the estimates worked out over them). Of the
 latter, each thread's malloc arena keeps its own share: :func:`few_arenas` has the threads
 share two. And time: :func:`settle_long_lived` keeps the libraries' objects out of the
@@ -55,6 +55,24 @@ def few_arenas() -> bool:
     except (OSError, AttributeError):
         return False
     return bool(mallopt(_M_ARENA_MAX, ARENAS))
+
+
+def read_no_sources() -> bool:
+    """Have shiboken's import hook take every module imported from now on as one that selects no
+    PySide ``__feature__`` (snake_case, true_property), without reading its source: Dossier and
+    its libraries select none, and the frozen app, whose modules have no source, is answered so
+    for every module already. The hook read each new module's whole source (1,100 files, 23
+    million characters kept in :mod:`linecache` once the chart's libraries are in: 56 MB, and
+    75-120 ms of pyqtgraph's import on the GUI thread). False when this PySide has no such hook."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return False
+    setattr(feature, "_mod_uses_pyside", _uses_no_feature)  # noqa: B010 (a private name of shiboken's)
+    return True
+
+
+def _uses_no_feature(_module: object) -> bool:
+    return False
 
 
 def settle_long_lived() -> None:
