@@ -47,6 +47,7 @@ def application_icon() -> QIcon:
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (reused if one exists), named for QSettings, with the icon."""
+    memory.read_no_sources()  # before the window's libraries are imported
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         memory.few_arenas()  # before Qt and the task runner start their threads
@@ -67,17 +68,15 @@ def _say_usable() -> None:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Open the window on ``args.archive``; ``--smoke`` and ``screenshot`` exit by themselves."""
-    memory.read_no_sources()  # before the window's libraries are imported
-    from db.archive import ArchiveError
-    from db.location import open_archive
-
     headless = bool(getattr(args, "smoke", False)) or getattr(args, "command", None) == "screenshot"
     if getattr(args, "command", None) == "screenshot":
         # it renders to a file and never needs a screen: works on a server or over SSH without a
         # display, and flashes no window on a desktop (QT_QPA_PLATFORM, when set, still wins)
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
+    from db.archive import ArchiveError
     from db.cli.crypto import NoPassphrase, given
+    from db.location import open_archive
     from desktop.window.archives import open_asking
 
     try:
