@@ -2,8 +2,9 @@
 
 Its Qt-free libraries (pandas and the chart's reads in ``db``: half a second or more to import)
 are imported off the GUI thread first; pyqtgraph and the pane's own modules then on the GUI
-thread (they define Qt classes: PySide's registries of types and signals are not to be changed
-from another thread while the GUI thread runs Qt), the pane built, and put in its dock an
+thread, one module an event-loop turn (they define Qt classes: PySide's registries of types and
+signals are not to be changed from another thread while the GUI thread runs Qt; all at once they
+held the window 0.2-0.3 s, twice that with the opening's reads running), the pane built, and put in its dock an
 event-loop turn later (the plot widget and the dock's first layout of it held the window
 110-125 ms at once). Before pyqtgraph is imported, the Qt classes it copies out of QtCore, QtGui
 and QtWidgets (all of them: PySide makes each class when it is first asked for) are asked for a
@@ -13,6 +14,7 @@ so when the chart cannot be had.
 
 from __future__ import annotations
 
+import importlib
 import traceback
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -30,7 +32,16 @@ if TYPE_CHECKING:
 TYPES_A_TURN = 24
 
 #: what the chart needs that holds no Qt (``db`` never imports Qt): imported on the loader thread
-OFF_THE_GUI_THREAD = ("pandas", "db.chartdata")
+OFF_THE_GUI_THREAD = ("pandas", "db.chartdata", "desktop.reads.charts")
+
+#: the chart's modules that define Qt classes, imported one an event-loop turn on the GUI thread,
+#: each after those it imports (pyqtgraph's own import cannot be split: its package imports all
+#: of it); a module missing from here is imported with the one that needs it
+ON_THE_GUI_THREAD = (
+    "pyqtgraph", "desktop.charts.drawn", "desktop.charts.draw", "desktop.charts.frames", "desktop.charts.estimates",
+    "pyqtgraph.exporters", "desktop.charts.export", "desktop.charts.controls", "desktop.charts.plot",
+    "desktop.charts.saved", "desktop.charts.pane",
+)
 
 
 def create_soon(window: MainWindow) -> None:
@@ -53,9 +64,23 @@ def _make_qt_types(window: MainWindow, names: list[tuple[ModuleType, str]], done
         getattr(module, name, None)
     done += TYPES_A_TURN
     if done >= len(names):
-        create(window)
+        _import_in_turns(window, list(ON_THE_GUI_THREAD))
     else:
         QTimer.singleShot(0, window, lambda: _make_qt_types(window, names, done))
+
+
+def _import_in_turns(window: MainWindow, modules: list[str]) -> None:
+    """Import the first of ``modules``, the next a turn later; after the last, :func:`create`
+    (which says why, when one cannot be imported)."""
+    if modules:
+        try:
+            importlib.import_module(modules[0])
+        except ImportError:
+            modules = []
+    if modules[1:]:
+        QTimer.singleShot(0, window, lambda: _import_in_turns(window, modules[1:]))
+    else:
+        QTimer.singleShot(0, window, lambda: create(window))
 
 
 def create(window: MainWindow) -> None:
