@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop import memory
 from desktop.settings import APPLICATION, ORGANISATION
 
+memory.read_no_sources()  # every module imported from here on, the window's libraries (desktop.memory)
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 #: how long --smoke keeps the window up once it is usable, and the most it waits for that
 SMOKE_MS = 1000
@@ -47,7 +49,6 @@ def application_icon() -> QIcon:
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (reused if one exists), named for QSettings, with the icon."""
-    memory.read_no_sources()  # before the window's libraries are imported
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         memory.few_arenas()  # before Qt and the task runner start their threads
