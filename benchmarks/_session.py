@@ -119,6 +119,9 @@ def breakdown() -> dict[str, float]:
 
 def raw_child(path: str) -> None:
     """The baseline: Qt and the archive opened, one read, no window."""
+    import desktop.app  # noqa: F401  (first, as in the app: it sets up what every later import does)
+
+    # isort: split
     from sqlalchemy import func, select
 
     from db import archive as archive_module
@@ -136,6 +139,9 @@ def raw_child(path: str) -> None:
 
 def session_child(path: str, sources: int = 100, trace: bool = False) -> None:
     """The window, every pane filled, then ``sources`` sources opened one after another."""
+    import desktop.app  # noqa: F401  (first, as in the app: it sets up what every later import does)
+
+    # isort: split
     if trace:
         import tracemalloc
 

@@ -44,6 +44,9 @@ def make_files(folder: Path, count: int) -> None:
 
 def child(archive: str, files: str) -> None:
     """One measured import (a fresh process); prints a JSON line."""
+    import desktop.app  # noqa: F401  (first, as in the app: it sets up what every later import does)
+
+    # isort: split
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
     from benchmarks._frames import FrameClock

@@ -120,6 +120,9 @@ def annotate_tenth(connection: sqlite3.Connection, rng: random.Random, actors: l
 
 def child(path: str) -> None:
     """One measured start (runs in a fresh process); prints a JSON line."""
+    import desktop.app  # noqa: F401  (first, as in the app: it sets up what every later import does)
+
+    # isort: split
     from PySide6.QtCore import QModelIndex, QTimer
 
     from benchmarks._common import peak_rss_mb
