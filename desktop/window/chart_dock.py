@@ -1,20 +1,21 @@
 """The chart pane in its dock, made after the window is usable and out of its way.
 
 Its Qt-free libraries (pandas and the chart's reads in ``db``: half a second or more to import)
-are imported off the GUI thread first; pyqtgraph and the pane's own modules then on the GUI
-thread, one module an event-loop turn (they define Qt classes: PySide's registries of types and
-signals are not to be changed from another thread while the GUI thread runs Qt; all at once they
-held the window 0.2-0.3 s, twice that with the opening's reads running), the pane built, and put in its dock an
-event-loop turn later (the plot widget and the dock's first layout of it held the window
-110-125 ms at once). Before pyqtgraph is imported, the Qt classes it copies out of QtCore, QtGui
-and QtWidgets (all of them: PySide makes each class when it is first asked for) are asked for a
-few dozen an event-loop turn, so its import does not make them all at once (~80 ms of it). Until then the dock shows its placeholder ("Loading the chart…"), and says
-so when the chart cannot be had.
+are imported off the GUI thread first. Then, on the GUI thread, a few milliseconds' worth an
+event-loop turn: the Qt classes pyqtgraph copies out of QtCore, QtGui and QtWidgets (all of
+them; PySide makes each class when it is first asked for, ~80 ms of pyqtgraph's import
+otherwise); pyqtgraph and the pane's own modules, one module a turn (they define Qt classes:
+PySide's registries of types and signals are not to be changed from another thread while the
+GUI thread runs Qt; all at once they held the window 0.2-0.3 s, twice that while the opening's
+reads ran); the pane built; and a turn later put in its dock (the plot widget and the dock's
+first layout of it held the window 110-125 ms at once). Until then the dock shows its
+placeholder ("Loading the chart…"), and says so when the chart cannot be had.
 """
 
 from __future__ import annotations
 
 import importlib
+import time
 import traceback
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -28,8 +29,9 @@ if TYPE_CHECKING:
     from desktop.window.main_window import MainWindow
 
 
-#: PySide classes made in one event-loop turn before pyqtgraph's import (a few milliseconds' worth)
-TYPES_A_TURN = 24
+#: PySide classes are made before pyqtgraph's import for at most this long an event-loop turn
+#: (one class can take longer: QCommonStyle's enums 46 ms; 24 a turn took up to 77 ms)
+TYPES_TURN_S = 0.008
 
 #: what the chart needs that holds no Qt (``db`` never imports Qt): imported on the loader thread
 OFF_THE_GUI_THREAD = ("pandas", "db.chartdata", "desktop.reads.charts")
@@ -58,11 +60,14 @@ def _qt_names() -> list[tuple[ModuleType, str]]:
 
 
 def _make_qt_types(window: MainWindow, names: list[tuple[ModuleType, str]], done: int = 0) -> None:
-    """Ask PySide for :data:`TYPES_A_TURN` of its classes (each is made when first asked for),
-    the next ones a turn later; once every one is made, :func:`create`."""
-    for module, name in names[done:done + TYPES_A_TURN]:
+    """Ask PySide for its classes (each is made when first asked for) for :data:`TYPES_TURN_S`,
+    the next ones a turn later; once every one is made, :func:`_import_in_turns`."""
+    until = time.perf_counter() + TYPES_TURN_S
+    for module, name in names[done:]:
         getattr(module, name, None)
-    done += TYPES_A_TURN
+        done += 1
+        if time.perf_counter() >= until:
+            break
     if done >= len(names):
         _import_in_turns(window, list(ON_THE_GUI_THREAD))
     else:

@@ -8,8 +8,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
+from desktop.window import chart_dock
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -54,3 +60,39 @@ def test_the_charts_modules_are_imported_a_turn_each_before_the_pane_is_built(sa
     assert None not in turns
     assert turns == sorted(turns), turns
     assert len(set(turns)) == len(turns), turns  # each in a turn of its own
+
+
+class _Counting(ModuleType):
+    """A module whose classes are counted as they are asked for."""
+
+    def __init__(self) -> None:
+        super().__init__("counting")
+        self.asked: list[str] = []
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("Q"):
+            self.asked.append(name)
+        return None
+
+
+def test_the_qt_classes_are_made_for_a_few_milliseconds_a_turn(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """However long each class takes, a turn ends once its budget is spent (with none, a class a
+    turn), and the imports begin once every class is made."""
+    module = _Counting()
+    turns: list[list[str]] = []
+    make = chart_dock._make_qt_types
+
+    def one_turn(window: QWidget, names: list[tuple[ModuleType, str]], done: int = 0) -> None:
+        before = len(module.asked)
+        make(window, names, done)  # type: ignore[arg-type]
+        turns.append(module.asked[before:])
+
+    monkeypatch.setattr(chart_dock, "_make_qt_types", one_turn)
+    monkeypatch.setattr(chart_dock, "TYPES_TURN_S", 0.0)
+    imported: list[list[str]] = []
+    monkeypatch.setattr(chart_dock, "_import_in_turns", lambda _window, modules: imported.append(modules))
+    holder = QWidget()
+    chart_dock._make_qt_types(holder, [(module, f"Q{n}") for n in range(5)])  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: imported != [])
+    assert turns == [["Q0"], ["Q1"], ["Q2"], ["Q3"], ["Q4"]]  # each in a turn of its own, in order
+    assert imported == [list(chart_dock.ON_THE_GUI_THREAD)]
