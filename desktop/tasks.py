@@ -33,6 +33,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 Report = Callable[[int, int, str], None]
@@ -230,6 +231,8 @@ class TaskRunner(QObject):
         self.loader = QThreadPool(self)
         self.loader.setMaxThreadCount(1)
         self._active: set[Task] = set()
+        #: shut down with its window: what is asked for after that is never run
+        self.stopped = False
 
     def read(self, job: Job | Task, name: str = "", *, background: bool = False, later: bool = False) -> Task:
         """Run a read-only job off the GUI thread. A ``background`` one (a check, conflicts, a
@@ -263,6 +266,11 @@ class TaskRunner(QObject):
 
     def _start(self, pool: QThreadPool, job: Job | Task, name: str) -> Task:
         task = job if isinstance(job, Task) else Task(job, name)
+        if self.stopped or not shiboken6.isValid(pool):
+            # a pane outliving its window asked (a read's answer arriving as it closed): nobody
+            # is left to hear of it
+            task.cancel()
+            return task
         self._active.add(task)
         # added last, so the callers' callbacks (added before start) run first
         task.on_finished(lambda _result: self._done(task))
@@ -288,7 +296,8 @@ class TaskRunner(QObject):
             task.cancel()
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
-        """Cancel what can stop and wait for the pools (on closing the window)."""
+        """Cancel what can stop and wait for the pools (on closing the window); start nothing more."""
+        self.stopped = True
         self.cancel_all()
         reads = self.read_pool.waitForDone(timeout_ms)
         background = self.background_pool.waitForDone(timeout_ms)

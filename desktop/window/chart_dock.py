@@ -90,7 +90,7 @@ def _import_in_turns(window: MainWindow, modules: list[str]) -> None:
 
 def create(window: MainWindow) -> None:
     """Build the chart pane (once) and link it to the window; it is put in its dock next turn."""
-    if window.chart is not None:
+    if window.chart is not None or window.tasks.stopped:  # made, or the window closed meanwhile
         return
     try:
         from desktop.charts.pane import ChartPane

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -175,3 +176,24 @@ def test_a_module_is_imported_off_the_gui_thread_while_reads_go_on(
     qtbot.waitUntil(lambda: bool(messages), timeout=5000)
     assert "no_such_library_for_test" in messages[0]
     assert runner.shutdown(5000)
+
+
+def test_what_is_asked_after_the_window_closed_is_never_run(qtbot: QtBot) -> None:
+    """A pane outliving its window (a chart built as it closed) may still ask for a read: nothing
+    runs and nothing raises, whether the runner was shut down or its pools are already gone."""
+    ran: list[str] = []
+
+    def job(*_: object) -> None:
+        ran.append("ran")
+
+    runner = TaskRunner()
+    runner.shutdown()
+    task = runner.read(job, background=True)
+    assert task.is_cancelled()
+    qtbot.wait(100)
+    gone = TaskRunner()
+    shiboken6.delete(gone.background_pool)  # as when its window was deleted
+    assert gone.read(job, background=True).is_cancelled()
+    qtbot.wait(100)
+    assert ran == []
+    assert runner.active == 0
