@@ -11,7 +11,8 @@ looked at in this order of precedence, and the first that names a person wins:
    with 6. and lose to it only where it reads nothing), cut to 6.'s name when it reads on
    past it ("Joshua Sokol May");
 6. a visible byline element (a class with "byline" or "author" in it: "pb-byline",
-   "author-name"), the innermost one, its links' names when it has links, without its "By";
+   "author-name"), the innermost one of a byline's size (not a container whose class only
+   mentions authors), its links' names when it has links, without its "By";
 7. a "By Jane Doe" line among the text's first lines, or a "Posted by: Jane Doe" in a line of
    labels there ("05/10/2018 - Publicado por: Jane Doe - Categoria: Saúde");
 8. a "by" in the headline's box, and a line signing the article ("Posted by Jane Doe."):
@@ -304,9 +305,20 @@ def _is_byline_class(node: Any) -> bool:
     return any(("byline" in t or "author" in t) and not _NOT_A_BYLINE_CLASS.search(t) for t in tokens)
 
 
+#: a byline element holds at most this many characters: more is a container that a class name
+#: only mentions an author in (``<body class="... f_author_page_on ...">``), not a byline
+_BYLINE_ELEMENT_CHARS = 600
+
+
 def byline_nodes(tree: Any) -> list[Any]:
     """The innermost elements whose class says byline or author, outside the page's furniture."""
-    marked = [node for node in _visible(tree.xpath("//*[@class]")) if _is_byline_class(node)]
+    marked = [
+        node
+        for node in _visible(tree.xpath("//*[@class]"))
+        if _is_byline_class(node)
+        and node.tag not in ("html", "body")
+        and len(" ".join(node.text_content().split())) <= _BYLINE_ELEMENT_CHARS
+    ]
     return [
         node
         for node in marked
