@@ -327,6 +327,7 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
             keep("url", item.get("url") if isinstance(item.get("url"), str) else None)
             keep("language", item.get("inLanguage"))
     metas: dict[str, str] = {}
+    every: dict[str, list[str]] = {}  # each author meta's values: the site's name may come first
     for node in tree.iterfind(".//meta"):
         content = node.get("content")
         # "property" may hold several names ("dc:creator twitter:site_name"); dc: is dc.
@@ -335,6 +336,8 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
             name = re.sub(r"^(dc|dcterms):", r"\1.", token)
             if content and content.strip() and name not in metas:
                 metas[name] = content
+            if content and content.strip() and name in _AUTHOR_METAS:
+                every.setdefault(name, []).append(content)
         if (node.get("http-equiv") or "").lower() == "content-language" and content:
             metas.setdefault("content-language", content)
     for key, names in (
@@ -365,8 +368,9 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
     site.add(_copyright_holder(metas.get("copyright") or ""))
     authors[:] = [(name, person and fold(name or "") not in site) for name, person in authors]
     authors.extend(
-        (metas.get(name), fold(metas.get(name) or "") not in site)
+        (value, fold(value or "") not in site)
         for name in _AUTHOR_METAS
+        for value in every.get(name, [None])
     )
     for date in created:  # a creation date only when nothing says when it was published
         keep("published", date)
