@@ -30,7 +30,8 @@ Metadata, first found wins, in this order of precedence:
 
 On a page that also shows other stories (a section page, an article among teasers), the text
 is the article's whose headline matches the title (:mod:`db.ingest.mainarticle`). The text then
-loses the headline repeated as its first line and page furniture (date lines,
+loses the headline repeated as its first line (as the title, an ``<h1>``, or as the page's
+og:title, JSON-LD headline or ``<title>`` give it: "Kicker - Headline") and page furniture (date lines,
 comment counts, share prompts: :mod:`db.ingest.pagetext`).
 """
 
@@ -172,7 +173,9 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     _drop_invisible(tree, keep_head=True)  # what is left is what a reader sees
     hidden, boxes = set_apart(tree)
     set_off = captions(tree) | hidden | link_items(tree)
-    text = article_text(text, title, headlines, set_off, link_labels(tree), author, boxes)
+    # the headline as the page also declares it (og:title, JSON-LD, <title>): another form of it
+    declared = tuple(t for t in (meta.get("title"), meta.get("page title"), page_title) if t)
+    text = article_text(text, title, headlines + declared, set_off, link_labels(tree), author, boxes)
     lead = standfirst(tree, text, headline_of(tree, title), meta.get("description"))
     if lead:
         text = f"{lead}\n{text}"
