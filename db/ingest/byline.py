@@ -4,14 +4,18 @@ A page names its author in many places, some machine-readable, some only visible
 looked at in this order of precedence, and the first that names a person wins:
 
 1. JSON-LD ``author`` (a Person's name, or a list of them joined with ", ");
-2. ``<meta name=author>``, ``article:author``, ``dc.creator`` ... (never a profile URL);
+2. ``<meta name=author>``, ``article:author``, ``dc.creator`` ... (each of them, in order: a
+   page may give the site's name first and the writer's next); a profile's address
+   (".../editors/jon-fingas", OpenGraph's ``article:author``) gives the name it spells where
+   the page shows that name;
 3. an element marked ``itemprop=author`` (its ``itemprop=name`` when it has one);
 4. the text of a ``rel=author`` link;
 5. the byline trafilatura reads from the page (its own byline rules, which most often agree
    with 6. and lose to it only where it reads nothing), cut to 6.'s name when it reads on
    past it ("Joshua Sokol May");
 6. a visible byline element (a class with "byline" or "author" in it: "pb-byline",
-   "author-name"), the innermost one, its links' names when it has links, without its "By";
+   "author-name"), the innermost one of a byline's size (not a container whose class only
+   mentions authors), its links' names when it has links, without its "By";
 7. a "By Jane Doe" line among the text's first lines, or a "Posted by: Jane Doe" in a line of
    labels there ("05/10/2018 - Publicado por: Jane Doe - Categoria: Saúde");
 8. a "by" in the headline's box, and a line signing the article ("Posted by Jane Doe."):
@@ -19,13 +23,15 @@ looked at in this order of precedence, and the first that names a person wins:
 
 Each is cleaned ("By"/"Par"/"Von"/"Por", "Written by", "Analysis by", and a trailing date,
 "| Reuters", ", Reuters", ", Staff Writer" or "Edited by ..." cut, whitespace collapsed, "Jane
-Doe and John Roe" listed as "Jane Doe, John Roe", a long description after the name cut) and
+Doe and John Roe" listed as "Jane Doe, John Roe", "Doe, Jane" read "Jane Doe", a Korean or
+Japanese reporter's title after the name ("신현주 기자") and a long description after it cut) and
 refused when it cannot be a name: a URL, an e-mail address, an account menu's "Username", a button's "Follow
 Author", a reading time's "Lesedauer", a date's month ("December", "Dec"), the newsroom as a
 whole ("Staff", "La Rédaction"), a sentence. An agency (AFP, Reuters,
 AP) or another organisation (a JSON-LD Organization, "… Foundation", "… Media Group", "Us Weekly
 Staff") is kept
-aside and is the author only when nothing on the page names a person. Bylines in page furniture (menus, footers, side
+aside and is the author only when nothing on the page names a person. An account's name (one
+lower-case word, "mikecason") gives way to a later byline spelling it as a name ("Mike Cason"). Bylines in page furniture (menus, footers, side
 columns) and in other stories' teasers (list items) are not read.
 """
 
@@ -142,10 +148,14 @@ def author_of(
     ``extracted`` is trafilatura's byline; ``text`` the article text; ``headline`` the page's
     ``<h1>``, around which a "by" is looked for."""
     agency: str | None = None
-    for value, person, located in _candidates(tree, structured, extracted, text, headline):
-        name = clean(value)
+    candidates = _candidates(tree, structured, extracted, text, headline)
+    for value, person, located in candidates:
+        name = clean(value) or _profile_name(tree, value)
         if name is None:
             continue
+        if person and _HANDLE.fullmatch(name):
+            # an account's name ("mikecason"): the page may spell it as the person's name
+            return next((n for v, _, _ in candidates for n in _parts(clean(v)) if _key(n) == _key(name)), name)
         if person and not is_organisation(name):
             # over an agency, only a name the article's part of the page shows (trafilatura
             # also reads the bylines of other stories' teasers)
@@ -154,6 +164,42 @@ def author_of(
             continue
         agency = agency or name
     return agency
+
+
+#: a user name: one lower-case word, letters and digits, as a CMS's account or a profile's
+_HANDLE = re.compile(r"[a-z][a-z0-9_.]{3,29}")
+#: a profile address's last part that spells a name ("/editors/jon-fingas", "/author/jane_doe")
+_PROFILE_SLUG = re.compile(r"[^\W\d_]{2,}(?:[-_][^\W\d_]{2,}){1,3}")
+
+
+def _key(name: str) -> str:
+    return "".join(c for c in name.casefold() if c.isalnum())
+
+
+def _parts(name: str | None) -> list[str]:
+    """The names of a byline listing several ("Jane Doe; John Roe", trafilatura's way)."""
+    return [part.strip() for part in re.split(r"[;,]", name or "") if part.strip()]
+
+
+def _profile_name(tree: Any, value: str | None) -> str | None:
+    """The name in an author profile's address (``article:author`` is one by OpenGraph's rules:
+    ".../editors/jon-fingas") as the page shows it ("Jon Fingas"), when it shows it."""
+    if not value or not value.startswith(("http://", "https://")):
+        return None
+    slug = value.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
+    if not _PROFILE_SLUG.fullmatch(slug):
+        return None
+    words = re.split(r"[-_]", slug)
+    pattern = re.compile(r"\b" + r"[\s-]+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
+    shown = pattern.search(" ".join(_page_text(tree).split()))
+    return shown.group(0) if shown else None
+
+
+def _page_text(tree: Any) -> str:
+    """The page's text outside scripts and styles."""
+    return " ".join(
+        t for t in tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
+    )
 
 
 def _shown_outside_furniture(tree: Any, name: str) -> bool:
@@ -217,13 +263,34 @@ def clean(value: str | None) -> str | None:
         return None  # a sentence, not a name
     if _EMAIL.fullmatch(name):
         return None  # a contact address, not the writer's name
-    name = _listed(_without_affiliation(name))
+    name = _forename_first(_listed(_without_affiliation(_ROLE_AFTER.sub("", name))))
     if name.endswith(".") and len(name.split()[-1]) > 3:
         name = name[:-1]  # a sentence's full stop ("Posted by Jane Doe."), not an initial's
     folded = name.casefold().strip(" .")
     if folded in _ACCOUNT_WORDS or folded in _NOBODY or _PROMPT.match(name) or only_date_words(name):
         return None  # only_date_words: a date line's month ("December") left by the tail's cut
     return name
+
+
+#: a role word written after the name without a comma ("신현주 기자", "山田太郎記者"): the reporter
+_ROLE_AFTER = re.compile(r"(?<=\S)\s*(?:기자|특파원|記者|特派員)$")
+#: "Doe, Jane" (a citation's or a catalogue's order): the surname, a comma, the forename(s)
+_SURNAME_FIRST = re.compile(r"([^\W\d][^\W\d'’-]*(?:[-'’][^\W\d]+)?),\s+([^\W\d][^\W\d]*(?:\s+[^\W\d]\.)?)")
+
+
+def _forename_first(name: str) -> str:
+    """ "Gillman, Steve" -> "Steve Gillman": a surname and a forename, each one capitalised
+    word, read in the order a byline shows them; two names or an agency ("AFP, Manila")
+    stay."""
+    match = _SURNAME_FIRST.fullmatch(name)
+    if match is None:
+        return name
+    surname, forename = match.groups()
+    words = (surname, forename.split()[0])
+    capitalised = all(w[0].isupper() and any(c.islower() for c in w[1:]) for w in words)
+    if not capitalised or is_organisation(surname) or is_organisation(forename):
+        return name
+    return f"{forename} {surname}"
 
 
 def _name_before_description(name: str) -> str:
@@ -304,9 +371,20 @@ def _is_byline_class(node: Any) -> bool:
     return any(("byline" in t or "author" in t) and not _NOT_A_BYLINE_CLASS.search(t) for t in tokens)
 
 
+#: a byline element holds at most this many characters: more is a container that a class name
+#: only mentions an author in (``<body class="... f_author_page_on ...">``), not a byline
+_BYLINE_ELEMENT_CHARS = 600
+
+
 def byline_nodes(tree: Any) -> list[Any]:
     """The innermost elements whose class says byline or author, outside the page's furniture."""
-    marked = [node for node in _visible(tree.xpath("//*[@class]")) if _is_byline_class(node)]
+    marked = [
+        node
+        for node in _visible(tree.xpath("//*[@class]"))
+        if _is_byline_class(node)
+        and node.tag not in ("html", "body")
+        and len(" ".join(node.text_content().split())) <= _BYLINE_ELEMENT_CHARS
+    ]
     return [
         node
         for node in marked

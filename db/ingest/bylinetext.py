@@ -2,7 +2,8 @@
 
 Many pages put the author's name in plain elements: "by" in a ``<span>`` of its own and the
 name in the next element, or "On 6/13/2018 by @jdoe" in a ``<small>``, both in the headline's
-box (the elements around the ``<h1>`` before the article's prose); and some sign the article at
+box (the elements around the ``<h1>`` before the article's prose) or in an element of its own
+after it, several names listed ("By Jane Doe, John Roe and Jim Poe"); and some sign the article at
 its end ("Posted by Jane Doe."). These are read here, in any of the byline languages ("by",
 "par", "von", "por", "door", "di", "автор", "著者："), also with the date after the name ("By Jane
 Doe on December 13, 2016"), after everything the page marks as its byline.
@@ -21,10 +22,12 @@ from db.ingest.htmltree import elements_after, inside
 
 #: a "by" on its own, before the element that holds the name
 _LONE_BY = re.compile(r"^(?:written\s+)?(?:by|par|von|por|door|di|da|av|автор|авторы|от)\s*:?$", re.IGNORECASE)
-#: a name after "by" at the end of a short line: "On 6/13/2018 by @jdoe", "Par Jean Dupont"
+#: one name in a byline: up to five words, none a number
+_NAME = r"[^\W\d][\w.'’-]*(?:\s+[^\W\d][\w.'’-]*){0,4}?"
+#: a name after "by" at the end of a short line (several, listed: "By Jane Doe, John Roe and Jim Poe"): "On 6/13/2018 by @jdoe", "Par Jean Dupont"
 _BY_NAME = re.compile(
     r"(?:(?:^|\s)(?:by|par|von|por|door|di|av|автор|авторы)\s*:?\s+|(?:^|\s)(?:著者|筆者|執筆者?|作者|記者|文)\s*[：:]\s*)"
-    r"(@?[^\W\d][\w.'’-]*(?:\s+[^\W\d][\w.'’-]*){0,4})"
+    r"(@?" + _NAME + r"(?:(?:\s*,\s*|\s+(?:and|und|et|y|e|i|en|og|och|&)\s+)" + _NAME + r"){0,4})"
     # and the date after it: "By Jane Doe on December 13, 2016", "By Jane Doe - Jan 9, 2017"
     r"(?:(?:\s*[-–—|·•,]\s*|\s+(?:on|le|am|el|il|em)\s+)(?:\w+\.?,?\s+)?\d.*)?\s*$",
     re.IGNORECASE,
@@ -116,7 +119,15 @@ def _by_lines_after(headline: Any, box: Any) -> Iterator[str]:
         if node.tag in _NOT_HERE or inside(node, _NOT_HERE | {"li"}):
             continue
         line = _text(node)
-        match = _BY_NAME.match(line) if line and len(line) <= _LINE_CHARS else None
+        if not line or len(line) > _LINE_CHARS:
+            continue
+        if _LONE_BY.match(line):
+            # "<span>By</span><div><a>Jane Doe</a></div>": the name is the next element's
+            after = node.getnext()
+            if after is not None and isinstance(after.tag, str) and 0 < len(_text(after)) <= _LINE_CHARS:
+                yield _text(after)
+            continue
+        match = _BY_NAME.match(line)
         if match:
             yield match.group(1).lstrip("@")
 

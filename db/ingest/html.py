@@ -30,7 +30,8 @@ Metadata, first found wins, in this order of precedence:
 
 On a page that also shows other stories (a section page, an article among teasers), the text
 is the article's whose headline matches the title (:mod:`db.ingest.mainarticle`). The text then
-loses the headline repeated as its first line and page furniture (date lines,
+loses the headline repeated as its first line (as the title, an ``<h1>``, or as the page's
+og:title, JSON-LD headline or ``<title>`` give it: "Kicker - Headline") and page furniture (date lines,
 comment counts, share prompts: :mod:`db.ingest.pagetext`).
 """
 
@@ -172,7 +173,9 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     _drop_invisible(tree, keep_head=True)  # what is left is what a reader sees
     hidden, boxes = set_apart(tree)
     set_off = captions(tree) | hidden | link_items(tree)
-    text = article_text(text, title, headlines, set_off, link_labels(tree), author, boxes)
+    # the headline as the page also declares it (og:title, JSON-LD, <title>): another form of it
+    declared = tuple(t for t in (meta.get("title"), meta.get("page title"), page_title) if t)
+    text = article_text(text, title, headlines + declared, set_off, link_labels(tree), author, boxes)
     lead = standfirst(tree, text, headline_of(tree, title), meta.get("description"))
     if lead:
         text = f"{lead}\n{text}"
@@ -327,6 +330,7 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
             keep("url", item.get("url") if isinstance(item.get("url"), str) else None)
             keep("language", item.get("inLanguage"))
     metas: dict[str, str] = {}
+    every: dict[str, list[str]] = {}  # each author meta's values: the site's name may come first
     for node in tree.iterfind(".//meta"):
         content = node.get("content")
         # "property" may hold several names ("dc:creator twitter:site_name"); dc: is dc.
@@ -335,6 +339,8 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
             name = re.sub(r"^(dc|dcterms):", r"\1.", token)
             if content and content.strip() and name not in metas:
                 metas[name] = content
+            if content and content.strip() and name in _AUTHOR_METAS:
+                every.setdefault(name, []).append(content)
         if (node.get("http-equiv") or "").lower() == "content-language" and content:
             metas.setdefault("content-language", content)
     for key, names in (
@@ -365,8 +371,9 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
     site.add(_copyright_holder(metas.get("copyright") or ""))
     authors[:] = [(name, person and fold(name or "") not in site) for name, person in authors]
     authors.extend(
-        (metas.get(name), fold(metas.get(name) or "") not in site)
+        (value, fold(value or "") not in site)
         for name in _AUTHOR_METAS
+        for value in every.get(name, [None])
     )
     for date in created:  # a creation date only when nothing says when it was published
         keep("published", date)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.db.ingest.web_page import BODY, page
+from tests.db.ingest.web_page import BODY, FIRST, page
 
 HEADLINE = "Negotiators agree to extend the fragile ceasefire by thirty more days"
 SEO_TITLE = "Ceasefire extended: what the thirty-day truce means"
@@ -63,3 +63,12 @@ def test_a_japanese_headline_sharing_characters_with_the_title_wins_over_a_secti
     headline = "指紋認証でサインインできるマウスを発売"
     body = f"<main><h1>ニュースリリース</h1><div><h1>{headline}</h1></div>{BODY}</main>"
     assert page(tmp_path, body, _head(f"{headline}。｜サンプル株式会社")).title == headline
+
+
+def test_the_headline_as_the_share_title_gives_it_is_not_the_first_paragraph(tmp_path: Path) -> None:
+    # the page's <h1> is short; the article repeats the headline with its kicker, as og:title has it
+    shared = "Premiere in the capital - Negotiators agree to extend the fragile ceasefire once more"
+    head = _head(f"{HEADLINE} | Example Post", f'<meta property="og:title" content="{shared}">')
+    body = f"<article><h1>{HEADLINE}</h1><div><p><strong>{shared}</strong></p></div>{BODY}</article>"
+    source = page(tmp_path, body, head)
+    assert source.text.startswith(FIRST[:60]), source.text[:200]

@@ -1,0 +1,83 @@
+"""Saved web pages: who wrote them when the page names the writer in its own way: a "By" in an
+element of its own, several names listed, the surname first, a profile's address, an account's
+name, a second author meta after the site's, a Korean reporter's title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.db.ingest.web_page import BODY, HEAD, TITLE, page
+
+MORE = "<div class=\"more\"><h3>More stories</h3>" + "".join(
+    f"<p><a href=\"/story/{n}\">{t}</a></p>" for n, t in enumerate(
+        ["Talks stall over the prisoner exchange", "Aid convoy reaches the besieged town at last",
+         "Shelling resumes near the northern checkpoint", "What the new ceasefire means for the region"])
+) + "</div>"
+NAV = "".join(f'<a href="/{s.lower()}">{s}</a> ' for s in ("The Example Club", "Home", "World", "Sport"))
+
+
+# --- bylines the page shows ---------------------------------------------------------------------
+
+
+def test_a_class_mentioning_authors_on_the_whole_page_is_no_byline(tmp_path: Path) -> None:
+    # a site's feature flags in one class attribute ("f_author_page_canonical_on") around it all
+    body = (f'<div class="permalink f_author_page_canonical_on f_ads_on"><div class="topbar">{NAV}</div>'
+            f"<header><h1>{TITLE}</h1></header><div class=\"post\">{BODY}</div>{MORE}</div>")
+    assert page(tmp_path, body).author is None
+
+
+def test_a_by_in_its_own_element_under_the_headline_is_followed_by_the_name(tmp_path: Path) -> None:
+    body = (f'<header><h1>{TITLE}</h1></header><div class="meta"><div><span>By</span>'
+            '<div><a href="/author/jexample">Jane Example</a></div></div>'
+            '<time datetime="2016-10-13T12:34:00">10/13/16 12:34PM</time></div>'
+            f'<div class="post">{BODY}</div>')
+    assert page(tmp_path, body).author == "Jane Example"
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Jane Example, John Example and Jim Example", "Jane Example, John Example, Jim Example"),
+        ("Von: Anna Beispiel, Lea Muster", "Anna Beispiel, Lea Muster"),
+    ],
+)
+def test_several_names_after_a_by_under_the_headline_are_listed(tmp_path: Path, byline: str, names: str) -> None:
+    body = f'<header><h1>{TITLE}</h1></header><div class="info">{byline}</div><div class="post">{BODY}</div>'
+    assert page(tmp_path, body).author == names
+
+
+# --- what the metas say ---------------------------------------------------------------------------
+
+
+def test_a_surname_first_author_meta_reads_forename_first(tmp_path: Path) -> None:
+    head = HEAD + '<meta name="author" content="Example, Jane">'
+    assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == "Jane Example"
+
+
+def test_a_second_author_meta_names_the_writer_after_the_sites_own_name(tmp_path: Path) -> None:
+    head = HEAD + '<meta name="author" content="Example Post"><meta name="author" content="Jane Example">'
+    assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == "Jane Example"
+
+
+def test_a_korean_reporters_title_after_the_name_is_cut(tmp_path: Path) -> None:
+    head = HEAD + '<meta name="author" content="신현주 기자">'
+    assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == "신현주"
+
+
+def test_a_profile_address_as_author_meta_names_who_the_page_shows(tmp_path: Path) -> None:
+    head = HEAD + '<meta property="article:author" content="https://www.example.com/editors/jane-example">'
+    shown = (f'<article><h1>{TITLE}</h1><div class="meta-bar"><span>Jane Example, @jexample</span>'
+             f"<span>1h ago</span></div>{BODY}</article>")
+    assert page(tmp_path, shown, head).author == "Jane Example"
+    # an address naming nobody the page shows is no name
+    assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author is None
+
+
+def test_an_accounts_name_as_author_meta_gives_way_to_the_name_it_spells(tmp_path: Path) -> None:
+    head = HEAD + '<meta name="parsely-author" content="janeexample">'
+    byline = '<div class="byline">By <a href="/staff/janeexample">Jane Example</a></div>'
+    assert page(tmp_path, f"<article><h1>{TITLE}</h1>{byline}{BODY}</article>", head).author == "Jane Example"
+    # an account the page spells no other way is still who wrote it
+    assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == "janeexample"
