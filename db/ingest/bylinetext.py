@@ -89,18 +89,28 @@ def head_bylines(tree: Any, headline: Any | None) -> Iterator[str]:
             continue
         if node.tag in _NOT_HERE or inside(node, _NOT_HERE):
             continue
-        line = _text(node)
-        if not line or len(line) > _LINE_CHARS:
-            continue
-        if _LONE_BY.match(line):
-            after = node.getnext()
-            if after is not None and isinstance(after.tag, str) and 0 < len(_text(after)) <= _LINE_CHARS:
-                yield _text(after)
-            continue
-        match = _BY_NAME.search(line)
-        if match and _BEFORE_BY.match(line[: match.start()].strip()):
-            yield match.group(1).lstrip("@")
+        name = _by_name(node, anywhere=True)
+        if name:
+            yield name
     yield from _by_lines_after(headline, box)
+
+
+def _by_name(node: Any, *, anywhere: bool) -> str | None:
+    """The name a "By Jane Doe" line of ``node`` gives (``anywhere``: after a few words such as a
+    date, else at its start); a lone "By" gives the next element's text
+    ("<span>By</span><div><a>Jane Doe</a></div>")."""
+    line = _text(node)
+    if not line or len(line) > _LINE_CHARS:
+        return None
+    if _LONE_BY.match(line):
+        after = node.getnext()
+        if after is not None and isinstance(after.tag, str) and 0 < len(_text(after)) <= _LINE_CHARS:
+            return _text(after)
+        return None
+    match = _BY_NAME.search(line) if anywhere else _BY_NAME.match(line)
+    if match is None or (anywhere and not _BEFORE_BY.match(line[: match.start()].strip())):
+        return None
+    return match.group(1).lstrip("@")
 
 
 #: how many elements after the headline's box a "By Jane Doe" element is looked for, before prose
@@ -118,18 +128,9 @@ def _by_lines_after(headline: Any, box: Any) -> Iterator[str]:
             return  # the article has begun
         if node.tag in _NOT_HERE or inside(node, _NOT_HERE | {"li"}):
             continue
-        line = _text(node)
-        if not line or len(line) > _LINE_CHARS:
-            continue
-        if _LONE_BY.match(line):
-            # "<span>By</span><div><a>Jane Doe</a></div>": the name is the next element's
-            after = node.getnext()
-            if after is not None and isinstance(after.tag, str) and 0 < len(_text(after)) <= _LINE_CHARS:
-                yield _text(after)
-            continue
-        match = _BY_NAME.match(line)
-        if match:
-            yield match.group(1).lstrip("@")
+        name = _by_name(node, anywhere=False)
+        if name:
+            yield name
 
 
 def signatures(tree: Any) -> Iterator[str]:
