@@ -5,8 +5,10 @@ tables, measures and subjects of claims). :func:`sentences` splits a text into s
 the statistic suggester reads it; :func:`sentence_around` gives the sentence(s) holding a span,
 for the statistic form and the actor-kind guess.
 
-The sentence rules are English (abbreviations, initials); they are kept together here as named
-constants so that a later step can move them behind a per-language interface.
+Sentences end at the full stops of many scripts (Arabic, Devanagari, Armenian, Chinese ...),
+before a capital or a letter of a script without capitals, and at the line ends of text written
+a paragraph or a headline a line (not at those of lines wrapped to a width). The abbreviations
+that do not end a sentence are English and Russian ones, kept together here as named constants.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from itertools import pairwise
 
 __all__ = ["ABBREVIATIONS", "fold", "sentence_around", "sentences", "trimmed"]
 
@@ -42,37 +45,102 @@ ABBREVIATIONS = frozenset({
 })  # fmt: skip
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
-_STOP = re.compile(r"[.!?…]+[\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[^\W_])")
+#: sentence ends followed by white space (full stops, question and exclamation marks of the
+#: Latin, Cyrillic, Greek, Arabic, Urdu, Devanagari, Armenian and Ethiopic scripts; "․", a
+#: one-dot leader, is typed for a full stop), then what may close a quotation or a bracket
+_STOP = re.compile(
+    r"(?:[.!?…؟۔।॥։․።‼⁇⁈⁉]+[\"'”’»)\]]*(?P<gap>\s+)(?=[\"'“‘«(\[]?[^\W_]))"
+    # Chinese and Japanese stops end a sentence with no space after them
+    r"|(?:[。！？｡]+[\"'”’」』）)\]]*(?P<wide>\s*))")
 _LAST_WORD = re.compile(r"([\w'’]+)\.?$")
 _INITIALS = re.compile(r"(?:\b\w\.)+\w$")
+#: a line this long was not wrapped to a width: a paragraph whose lines reach it is written a
+#: paragraph (or a headline) a line, and each of its line ends ends a sentence
+LOGICAL_LINE = 150
+#: what a line may end with when the next goes on with the same sentence
+_GOES_ON = ",-‐(/&+"
+#: a line starting a new paragraph or item inside a block of lines: indented, or a bullet
+_NEW_LINE_ITEM = re.compile(r"(?:[ \t]{2,}|\t|\s*[-–—•·‣▪*]\s)")
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the sentences of ``text``, in order, without surrounding white space.
 
-    A blank line always ends a sentence; so does ``.``, ``!``, ``?`` or ``…`` before a capital, a
-    digit or an opening quote, unless the word before the full stop is a known abbreviation
-    (:data:`ABBREVIATIONS`) or an initial ("U.S.", "J. Smith")."""
+    A blank line always ends a sentence; so does a line end before an indented line or a bullet,
+    and every line end of a paragraph written a paragraph a line (:data:`LOGICAL_LINE`), unless
+    the line ends with a comma or a hyphen or the next starts in lower case. Within a line
+    (or lines wrapped to a width) a sentence ends at a full stop, question or exclamation mark
+    of any of the scripts in :data:`_STOP`, unless a lower-case letter follows or the word before
+    the full stop is a known abbreviation (:data:`ABBREVIATIONS`) or an initial ("U.S.",
+    "J. Smith")."""
     for paragraph in _PARAGRAPH.finditer(text):
-        p_start, p_end = paragraph.span()
-        start = p_start
-        for stop in _STOP.finditer(paragraph.group(0)):
-            cut = p_start + stop.start(1)
-            following = text[p_start + stop.end(1):p_start + stop.end(1) + 1]
-            if not (following.isupper() or following.isdigit() or following in "\"'“‘(["
-                    or not following.isalpha()):
+        for b_start, b_end in _line_blocks(text, *paragraph.span()):
+            yield from _block_sentences(text, b_start, b_end)
+
+
+def _line_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The parts of the paragraph ``start``..``end`` that its line ends separate."""
+    if text.find("\n", start, end) < 0:
+        yield start, end
+        return
+    lines: list[tuple[int, int]] = []
+    at = start
+    while at <= end:
+        stop = text.find("\n", at, end)
+        stop = end if stop < 0 else stop
+        lines.append((at, stop))
+        at = stop + 1
+    logical = any(e - s > LOGICAL_LINE for s, e in lines) or _unwrapped(text, lines)
+    block = start
+    for (s1, e1), (s2, e2) in pairwise(lines):
+        before = text[s1:e1].rstrip()
+        after = text[s2:e2]
+        first = after.lstrip()[:1]
+        if not before or not first or before[-1] in _GOES_ON or first.islower():
+            continue
+        if logical or _NEW_LINE_ITEM.match(after):
+            yield block, e1
+            block = s2
+    yield block, end
+
+
+def _unwrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether short lines were ended by hand, not wrapped to a width: no line goes on in lower
+    case, and the first word of every line would have fitted on the line before it."""
+    width = max(e - s for s, e in lines)
+    for (s1, e1), (s2, e2) in pairwise(lines):
+        after = text[s2:e2].strip()
+        if after[:1].islower():
+            return False
+        word = after.split(maxsplit=1)[0] if after else ""
+        if len(text[s1:e1].rstrip()) + 1 + len(word) > width:
+            return False
+    return True
+
+
+def _block_sentences(text: str, b_start: int, b_end: int) -> Iterator[tuple[int, int]]:
+    start = b_start
+    for stop in _STOP.finditer(text, b_start, b_end):
+        gap = "gap" if stop.start("gap") >= 0 else "wide"
+        cut = stop.start(gap)
+        following = text[stop.end(gap):stop.end(gap) + 1]
+        if following.islower():
+            continue
+        head = text[max(start, stop.start() - 40):stop.start()]
+        word = _LAST_WORD.search(head)
+        if stop.group(0).startswith(".") and word:
+            token = word.group(1).lower()
+            if token in ABBREVIATIONS or _INITIALS.search(head):
                 continue
-            head = text[max(start, p_start + stop.start() - 40):p_start + stop.start()]
-            word = _LAST_WORD.search(head)
-            if stop.group(0).startswith(".") and word:
-                token = word.group(1).lower()
-                if token in ABBREVIATIONS or _INITIALS.search(head):
-                    continue
-                if len(token) == 1 and token.isalpha():
-                    continue
-            yield trimmed(text, start, cut)
-            start = p_start + stop.end(1)
-        yield trimmed(text, start, p_end)
+            if len(token) == 1 and token.isalpha():
+                continue
+        piece = trimmed(text, start, cut)
+        if piece[1] > piece[0]:
+            yield piece
+        start = stop.end(gap)
+    piece = trimmed(text, start, b_end)
+    if piece[1] > piece[0]:
+        yield piece
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
