@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from db.language.search_forms import WORD, fold_word, word_forms
+from db.language.search_forms import OPTIONAL_MARKS, WORD, fold_word, word_forms
 from db.search_fragments import fragment, plain_forms
 from db.search_terms import SNIPPET_REACH, SearchTerms, Seen, snippet
 
@@ -116,12 +116,13 @@ _LONGER_LOWER = "İ"
 
 #: a word's letters and digits (:data:`WORD`'s), and in an ASCII text (a set of characters
 #: is faster to test than a Unicode class)
-_LETTER, _ASCII_LETTER = r"[^\W_]", "[0-9A-Za-z]"
+_LETTER, _ASCII_LETTER = rf"(?:[^\W_]|[{OPTIONAL_MARKS}])", "[0-9A-Za-z]"
+_OTHER = rf"(?:[^\w{OPTIONAL_MARKS}]|_)"
 #: patterns skipping so many words at once (one match in C, no match object a word)
 _SKIPS = {ascii: [(n, re.compile(rf"(?:{other}*+{letter}++){{{n}}}")) for n in (256, 32, 4, 1)]
-          for ascii, letter, other in ((False, _LETTER, r"[\W_]"), (True, _ASCII_LETTER, "[^0-9A-Za-z]"))}
+          for ascii, letter, other in ((False, _LETTER, _OTHER), (True, _ASCII_LETTER, "[^0-9A-Za-z]"))}
 #: the text between words, kept by a split
-_SEPARATED = {False: re.compile(r"([\W_]++)"), True: re.compile(r"([^0-9A-Za-z]++)")}
+_SEPARATED = {False: re.compile(rf"({_OTHER}++)"), True: re.compile(r"([^0-9A-Za-z]++)")}
 
 
 def _skip(text: str, words: int, ascii: bool = False) -> int:

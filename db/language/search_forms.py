@@ -19,8 +19,14 @@ from db.language import SCRIPT_DEFAULTS, Language, all_languages, language, scri
 from db.language.base import WordReducer
 from db.language.scripts import script_of
 
-#: words as search sees them: letters and digits (SQLite's unicode61 splits at everything else)
-WORD = re.compile(r"[^\W_]+")
+#: the marks Arabic and Hebrew write over or under letters when they choose to (vowels, shadda,
+#: sukun, tanwin, cantillation): part of the word they are in, and left out of its search form,
+#: so that a word is found however fully it is voweled
+OPTIONAL_MARKS = ("\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f"
+                  "\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed")
+#: words as search sees them: letters and digits, with the optional marks inside them (SQLite's
+#: unicode61 splits at everything else, and at those marks: the shadow index has none of them)
+WORD = re.compile(rf"[^\W_](?:[^\W_]|[{OPTIONAL_MARKS}])*+")
 #: the same words found faster in a text without "_" (one class to match, not a class less one)
 _RUNS = re.compile(r"\w+")
 _CACHE_LIMIT = 300_000
@@ -57,12 +63,38 @@ def _words(folded: str) -> list[str]:
     try:
         raw = folded.encode("cp1251", errors=_SPACE_OR_FAIL)
     except UnicodeEncodeError:  # a letter of another alphabet (Latin with accents, Greek ...)
+        if _FOLDED_AWAY.search(folded):  # Arabic, Hebrew (here only: a scan costs 10 ns a letter)
+            folded = folded.translate(_FOLDS)
         return _RUNS.findall(folded.replace("_", " ") if "_" in folded else folded)
     return raw.translate(_CP1251_SPACES).decode("cp1251").split()
 
 
+#: Arabic spellings written either way, each read as one: alef with hamza or madda as alef, alef
+#: maqsura and the Persian yeh as yeh, the Persian kaf as kaf; Arabic-Indic and Persian digits as
+#: digits; the optional marks and the elongation stroke (tatweel) left out. (Ta marbuta is kept:
+#: read as ha, "الحكومة" and "حكومته" no longer share a Snowball stem.)
+_ARABIC_FOLDS = {
+    **{ord(c): "\u0627" for c in "\u0622\u0623\u0625\u0671"}, 0x0649: "\u064a",
+    0x06CC: "\u064a", 0x06A9: "\u0643", 0x0640: None,
+    **{0x0660 + n: str(n) for n in range(10)}, **{0x06F0 + n: str(n) for n in range(10)},
+}
+_FOLDED_AWAY = re.compile(f"[{OPTIONAL_MARKS}\u0622\u0623\u0625\u0671\u0649\u06cc\u06a9\u0640"
+                          "\u0660-\u0669\u06f0-\u06f9]")
+_FOLDS = {**_ARABIC_FOLDS, **{code: None for code in range(0x0591, 0x06EE)
+                              if _FOLDED_AWAY.match(chr(code)) and code not in _ARABIC_FOLDS}}
+
+
 def fold_word(text: str) -> str:
-    """Lower case with ё as е (the letter is optional in Russian print)."""
+    """Lower case with ё as е (the letter is optional in Russian print); Arabic and Hebrew
+    without their optional marks, Arabic's variant spellings as one (:data:`_ARABIC_FOLDS`)."""
+    folded = _fold_case(text)
+    if not folded.isascii() and _FOLDED_AWAY.search(folded):
+        folded = folded.translate(_FOLDS)
+    return folded
+
+
+def _fold_case(text: str) -> str:
+    """:func:`fold_word` but for Arabic and Hebrew, which :func:`_words` folds."""
     return text.lower().replace("ё", "е")
 
 
@@ -148,7 +180,7 @@ def index_text(text: str, language_code: str | None) -> str:
         return ""  # most sources name no author nor outlet
     if len(text) <= _PIECE:
         forms = _forms_for(_stemming_code(language_code))
-        return forms.joined(_words(fold_word(text)))
+        return forms.joined(_words(_fold_case(text)))
     return index_pieces(_pieces_of(text), language_code)
 
 
@@ -168,7 +200,7 @@ def index_pieces(pieces: Iterable[str], language_code: str | None) -> str:
     forms = _forms_for(_stemming_code(language_code))
     found: list[str] = []
     for piece in pieces:
-        words = list(dict.fromkeys(_words(fold_word(piece))))
+        words = list(dict.fromkeys(_words(_fold_case(piece))))
         if words:
             found.append(" ".join(dict.fromkeys(forms.forms(words))))
     return " ".join(found)

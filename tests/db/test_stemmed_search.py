@@ -203,3 +203,45 @@ def test_what_search_knows_of_the_archive_follows_every_write(archive: Archive, 
         assert [h.source_id for h in search_sources(session, "боевики")] == [first]
         session.rollback()
     assert len(_ids(archive, "боевик")) == 2
+
+
+def test_arabic_finds_a_word_with_or_without_its_vowel_marks_and_spelling_variants(archive: Archive) -> None:
+    """Vowel marks (harakat), the elongation stroke, alef with hamza and alef maqsura are optional
+    or written either way in Arabic news; Arabic-Indic digits are digits."""
+    voweled = make_source(archive, "قُتِلَ ٢٤ مسلحاً في داغستان.", language="ar")
+    plain = make_source(archive, "قتل 3 من عناصر الشرطة في المستشفى.", language="ar")
+    make_source(archive, "وصل الوفد إلى موسكو.", language="ar")
+    assert _ids(archive, "قتل") == sorted([voweled, plain])
+    assert _ids(archive, "قُتل") == sorted([voweled, plain])
+    assert _ids(archive, "مسلحا") == [voweled]
+    assert _ids(archive, "للشرطة") == [plain]
+    assert _ids(archive, "المستشفي") == [plain]  # alef maqsura typed as ya
+    assert _ids(archive, "ـقتـل") == sorted([voweled, plain])  # tatweel
+    assert _ids(archive, "24") == [voweled]
+    assert _ids(archive, "٣") == [plain]
+    with archive.session() as session:
+        [hit] = search_sources(session, "مسلحا داغستان")
+    assert hit.snippet == "قُتِلَ ٢٤ [مسلحاً] في [داغستان]."
+
+
+def test_hebrew_points_are_optional(archive: Archive) -> None:
+    pointed = make_source(archive, "שָׁלוֹם לְכֻלָּם", language="he")
+    assert _ids(archive, "שלום") == [pointed]
+
+
+def test_an_archive_with_arabic_sources_is_indexed_again_after_the_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    make_old_archive(path, "0020", [("خبر", "قُتِلَ مسلحاً", "ar"), ("News", "Three were killed.", "en"),
+                                    ("خبر", "قُتِلَ شخصاً في الهجوم", None)])
+    with sqlite3.connect(path) as connection:  # indexed as before: the marks cut the words
+        connection.execute("INSERT INTO source_stems(source_id, body) SELECT id, 'ق تل مسلح' FROM sources")
+        connection.execute("DELETE FROM source_stems_pending")
+    opened = archive_module.open(path)
+    try:
+        with opened.session() as session:
+            assert pending_count(session) == 2  # the Arabic ones; the English one stays as it was
+        build_stem_index(opened.sessions)
+        with opened.session() as session:
+            assert len(search_sources(session, "قتل")) == 2
+    finally:
+        opened.close()
