@@ -44,3 +44,13 @@ def main_script(text: str, sample: int = 4000) -> str:
             script = script_of(char)
             counts[script] = counts.get(script, 0) + 1
     return max(counts, key=lambda s: counts[s]) if counts else "Other"
+
+
+#: the scripts read from right to left
+RIGHT_TO_LEFT = frozenset({"Arabic", "Hebrew"})
+
+
+def right_to_left(text: str, script: str | None = None) -> bool:
+    """Whether ``text`` is read from right to left: by ``script`` (its language's) when given,
+    else by the script most letters of its start are in."""
+    return (script if script is not None else main_script(text)) in RIGHT_TO_LEFT

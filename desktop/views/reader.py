@@ -26,6 +26,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from db import values
+from db.language import language
+from db.language.scripts import right_to_left
 from db.rows import AnnotationRow, SourceDetail, StatisticRow, page_of
 from desktop.models.display import date, language_name, measure
 from desktop.views.highlighting import (
@@ -214,6 +216,7 @@ class ReaderView(QWidget):
             self.highlighter.visible = range(0)
             self._apply_spans(rehighlight=False)
             self.editor.setPlainText(display_text(detail.text))
+            self._set_direction(detail)
             self._set_table_tabs(detail.text)
             self.editor.set_page_starts([self._offsets.to_utf16(p) for p in detail.page_starts])
             if selection is not None:
@@ -224,6 +227,19 @@ class ReaderView(QWidget):
             self.editor.verticalScrollBar().setValue(scroll)
             self._format_visible()
         self.source_changed.emit()
+
+    def _set_direction(self, detail: SourceDetail) -> None:
+        """Lines flush right for a text read from right to left (Arabic, Hebrew: by the source's
+        language, else by its letters), flush left for the others; each paragraph keeps its own
+        direction (an English line in an Arabic text reads left to right)."""
+        lang = language(detail.row.language)
+        rtl = right_to_left(detail.text[:4000], lang.script if lang is not None else None)
+        document = self.editor.document()
+        option = document.defaultTextOption()
+        # QPlainTextEdit does not mirror a leading alignment for a right-to-left paragraph
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute if rtl
+                            else Qt.AlignmentFlag.AlignLeft)
+        document.setDefaultTextOption(option)
 
     def _set_table_tabs(self, text: str) -> None:
         """Line up the cells of the source's tables (rows with tab-separated cells)."""
