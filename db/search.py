@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 from db.filters import SourceFilter, source_conditions, with_outlet
 from db.language import all_languages, language
 from db.language.scripts import script_of
-from db.language.search_forms import WORD
+from db.language.search_forms import WORD, fold_spelling
 from db.models import Source
 from db.search_index import rebuild_stem_index, stem_index_ready
 from db.search_snippets import exact_snippets, shadow_snippets, stemmed_snippets
@@ -377,7 +377,7 @@ def _pg_configs(query: str) -> list[str]:
 
 
 def _pg_query_text(query: str) -> str:
-    return query.replace("ё", "е").replace("Ё", "Е")
+    return fold_spelling(query)
 
 
 def _pg_tsquery_parts(query: str) -> tuple[str, dict[str, str]]:

@@ -93,6 +93,15 @@ def fold_word(text: str) -> str:
     return folded
 
 
+def fold_spelling(text: str) -> str:
+    """:func:`fold_word` but for the case (PostgreSQL lowers the words it reads itself): the same
+    folds its migration 0021 makes in SQL."""
+    folded = text.replace("ё", "е").replace("Ё", "Е")
+    if not folded.isascii() and _FOLDED_AWAY.search(folded):
+        folded = folded.translate(_FOLDS)
+    return folded
+
+
 def _fold_case(text: str) -> str:
     """:func:`fold_word` but for Arabic and Hebrew, which :func:`_words` folds."""
     return text.lower().replace("ё", "е")

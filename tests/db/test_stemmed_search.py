@@ -245,3 +245,19 @@ def test_an_archive_with_arabic_sources_is_indexed_again_after_the_upgrade(tmp_p
             assert len(search_sources(session, "قتل")) == 2
     finally:
         opened.close()
+
+
+def test_postgresql_reads_arabic_without_its_vowel_marks(postgres_url: str) -> None:
+    import uuid
+
+    opened = archive_module.open(postgres_url)
+    tag = uuid.uuid4().hex[:10]
+    try:
+        voweled = make_source(opened, f"قُتِلَ ٢٤ مسلحاً في داغستان {tag}.", language="ar")
+        plain = make_source(opened, f"قتل ثلاثة في المستشفى {tag}.", language="ar")
+        assert _ids(opened, f"قتل {tag}") == sorted([voweled, plain])
+        assert _ids(opened, f"قُتل {tag}") == sorted([voweled, plain])
+        assert _ids(opened, f"24 {tag}") == [voweled]
+        assert _ids(opened, f"المستشفي {tag}") == [plain]
+    finally:
+        opened.close()
