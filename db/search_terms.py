@@ -9,6 +9,7 @@ is quoted.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import deque
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -104,11 +105,31 @@ def parse_terms(user_query: str, languages: Collection[str] | None = None) -> Se
                                else (terms.exact, terms.typed)):
                     target.append(item)
                 continue
+            pieces = WORD.findall(part)
+            if len(pieces) > 1 and _cut_by_marks(part):
+                # a word of a script whose vowel signs are marks (Devanagari, Tamil, Bengali ...):
+                # both indexes cut it at them (as SQLite's tokenizer does); its pieces are
+                # searched side by side, as a phrase, not each anywhere in the text
+                terms.parts.append(("phrase", " ".join(pieces), bool(minus_word)))
+                for target in ((terms.excluded_exact, terms.excluded_typed) if minus_word
+                               else (terms.exact, terms.typed)):
+                    target.append(f'"{part}"')
+                continue
             (terms.excluded_typed if minus_word else terms.typed).append(f'"{part}"')
             terms.parts.append(("word", part, bool(minus_word)))
-            for piece in WORD.findall(part):
+            for piece in pieces:
                 (terms.excluded_words if minus_word else terms.words).append(query_forms(piece, languages))
     return terms
+
+
+def _cut_by_marks(word: str) -> bool:
+    """Whether only combining marks (vowel signs, viramas) separate the pieces of ``word``."""
+    inner = word.strip(_NOT_LETTERS)
+    return any(unicodedata.category(c).startswith("M") for c in inner) and all(
+        c.isalnum() or unicodedata.category(c).startswith("M") for c in inner)
+
+
+_NOT_LETTERS = "".join(chr(c) for c in range(0x80) if not chr(c).isalnum())
 
 
 # ---------------------------------------------------------------------------------------------

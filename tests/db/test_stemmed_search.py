@@ -261,3 +261,17 @@ def test_postgresql_reads_arabic_without_its_vowel_marks(postgres_url: str) -> N
         assert _ids(opened, f"المستشفي {tag}") == [plain]
     finally:
         opened.close()
+
+
+def test_a_hindi_word_is_found_whole_not_by_its_pieces(archive: Archive) -> None:
+    """Devanagari writes vowels as marks, at which both indexes cut a word ("लोग": "ल", "ग"):
+    its pieces are searched side by side, not each anywhere in a text."""
+    people = make_source(archive, "पुलिस ने कहा कि हमले में 12 लोग मारे गए।", language="hi")
+    other = make_source(archive, "वह किताब ले आया और बोले कि हम कल फिर जाएंगे।", language="hi")
+    assert _ids(archive, "लोग") == [people]
+    assert _ids(archive, "लोग मारे") == [people]
+    assert _ids(archive, "बोले") == [other]
+    assert _ids(archive, "-लोग किताब") == [other]
+    with archive.session() as session:
+        [hit] = search_sources(session, "लोग")
+    assert "[लोग]" in hit.snippet
