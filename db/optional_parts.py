@@ -50,6 +50,9 @@ PARTS = (
     Part("ocr", "page rendering for OCR of scanned PDFs (PDFium)",
          (), "scanned PDF pages import without text, even with Tesseract installed",
          data="pypdfium2_raw/"),
+    Part("graphs", "network exports for Gephi and other graph tools (networkx)",
+         ("networkx",), "the actor network cannot be exported as GEXF or GraphML (its picture, "
+         "the CSV and the other exports work)"),
     Part("encryption", "encrypted archives (SQLCipher)",
          ("sqlcipher3.dbapi2",), "archives cannot be encrypted, and an encrypted archive and its "
          "backups cannot be opened"),

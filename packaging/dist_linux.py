@@ -57,6 +57,8 @@ PARTS: dict[str, tuple[str, ...]] = {
     "postgresql": ("_internal/psycopg_binary", "_internal/psycopg_binary.libs"),
     # PDFium, which renders scanned pages for Tesseract (itself not bundled) (8 MB)
     "ocr": ("_internal/pypdfium2_raw", "_internal/pypdfium2"),
+    # networkx (4 MB of .py files), which writes the actor network as GEXF and GraphML
+    "graphs": ("_internal/networkx",),
     # SQLCipher: its own SQLite with encryption (8 MB), which encrypted archives alone need (not
     # cryptography, which wraps their key: pdfminer imports it for every PDF)
     "encryption": ("_internal/sqlcipher3", "_internal/sqlcipher3-*.dist-info"),
@@ -87,6 +89,7 @@ Optional parts, each a download of its own beside this one (Dossier works withou
     dossier-{version}-part-cjk-pdf.tar.zst        Chinese, Japanese and Korean text in PDFs
     dossier-{version}-part-postgresql.tar.zst     team archives on a PostgreSQL server
     dossier-{version}-part-ocr.tar.zst            scanned PDF pages read by Tesseract (PDFium)
+    dossier-{version}-part-graphs.tar.zst         the actor network as GEXF (Gephi) and GraphML
     dossier-{version}-part-encryption.tar.zst     encrypted archives (SQLCipher): to encrypt one,
                                               or to open an encrypted one or its backups
 

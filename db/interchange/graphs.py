@@ -2,7 +2,8 @@
 
 One node per actor (label, kind, sources naming it, and its position when the window laid it
 out), one edge per tie (kind: relation, sentence or source; weight; a relation's predicate and
-dates). Written with networkx, imported only when a graph is written.
+dates). Written with networkx, imported only when a graph is written (an optional part of the
+standalone download: without it writing a graph raises ValueError saying so).
 """
 
 from __future__ import annotations
@@ -17,10 +18,22 @@ from db.network import Network, NetworkFilter, network
 SUFFIXES = (".gexf", ".graphml")
 
 
+def _networkx() -> Any:
+    """networkx, or ValueError (logged once) where its optional part is not installed."""
+    from db import optional_parts
+
+    if not optional_parts.installed("graphs"):
+        optional_parts.report_missing("graphs")
+        raise ValueError(optional_parts.missing_note("graphs"))
+    import networkx
+
+    return networkx
+
+
 def graph_of(found: Network, positions: dict[int, tuple[float, float]] | None = None) -> Any:
     """The network as a networkx MultiDiGraph (relations have a direction; co-mentions are
     written from the lower id to the higher)."""
-    import networkx as nx
+    nx = _networkx()
 
     graph = nx.MultiDiGraph(name="Dossier actor network")
     positions = positions or {}
@@ -41,11 +54,10 @@ def graph_of(found: Network, positions: dict[int, tuple[float, float]] | None = 
 def write_graph(found: Network, path: Path, positions: dict[int, tuple[float, float]] | None = None, *,
                 suffix: str | None = None) -> Path:
     """Write ``found`` to ``path`` as GEXF or GraphML (by ``suffix``, else the path's)."""
-    import networkx as nx
-
     kind = (suffix or path.suffix).lower()
     if kind not in SUFFIXES:
         raise ValueError(f"a network is written as {' or '.join(SUFFIXES)}")
+    nx = _networkx()
     graph = graph_of(found, positions)
     if kind == ".gexf":
         for name, attributes in graph.nodes(data=True):

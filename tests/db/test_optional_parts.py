@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_from_source_every_part_is_installed() -> None:
     listed = optional_parts.listing()
-    assert {part["name"] for part in listed} == {"dictionaries", "cjk-pdf", "postgresql", "ocr", "encryption"}
+    assert {part["name"] for part in listed} == {"dictionaries", "cjk-pdf", "postgresql", "ocr", "graphs", "encryption"}
     assert all(part["installed"] for part in listed), listed
     assert morphology.lemma("боевиков", "ru") == "боевик"
 
@@ -78,7 +78,7 @@ def test_the_cli_without_the_dictionaries_imports_and_finds_russian_by_stems(
     assert found.stderr.count("dictionaries (pymorphy3): not installed") == 1, found.stderr
     assert "Traceback" not in imported.stderr + found.stderr
     parts = {part["name"]: part["installed"] for part in json.loads(dossier("parts", "--json").stdout)}
-    assert parts == {"dictionaries": False, "cjk-pdf": True, "postgresql": True, "ocr": True, "encryption": True}
+    assert parts == {"dictionaries": False, "cjk-pdf": True, "postgresql": True, "ocr": True, "graphs": True, "encryption": True}
 
 
 def test_a_postgresql_archive_without_its_driver_says_which_part_is_missing(

@@ -89,7 +89,8 @@ def test_each_part_is_its_own_download_and_not_in_the_main_one(main_only: Path) 
 def test_without_the_dictionaries_russian_imports_is_found_by_stems_and_the_gap_is_said(
         main_only: Path, tmp_path: Path, shared_data: Path) -> None:
     assert installed(main_only, tmp_path) == {"dictionaries": False, "cjk-pdf": False, "postgresql": False,
-                                              "ocr": False, "encryption": False}
+                                              "ocr": False, "graphs": False,
+                                              "encryption": False}
     archive = str(tmp_path / "ru.sqlite")
     imported = json_of(dossier(main_only, tmp_path, "--archive", archive, "import", str(shared_data / RUSSIAN),
                                "--json"))
@@ -200,3 +201,26 @@ def test_a_chinese_pdf_keeps_its_text_without_the_cjk_maps_and_says_why(main_onl
     shown = json_of(dossier(main_only, tmp_path, "--archive", archive, "show", str(imported["source_id"]), "--json"))
     assert CHINESE in shown["text"]
     assert "Report on the census" in shown["text"]
+
+
+@pytest.fixture(scope="module")
+def with_graphs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return unpacked(tmp_path_factory, "graphs")
+
+
+def test_the_network_export_needs_the_graphs_part_and_writes_gephi_files_with_it(
+        main_only: Path, with_graphs: Path, tmp_path: Path, sample_archive: Any) -> None:
+    import networkx as nx
+
+    archive = sample_archive.location
+    sample_archive.close()
+    refused = dossier(main_only, tmp_path, "--archive", archive, "export", "network", str(tmp_path / "no.gexf"))
+    assert refused.returncode == 1
+    assert "Traceback" not in refused.stderr, refused.stderr
+    assert dist_linux.part_name("graphs") in refused.stderr
+    assert not (tmp_path / "no.gexf").exists()
+    for suffix, read in ((".gexf", nx.read_gexf), (".graphml", nx.read_graphml)):
+        out = tmp_path / f"actors{suffix}"
+        written = dossier(with_graphs, tmp_path, "--archive", archive, "export", "network", str(out), "--json")
+        assert json_of(written)["count"] == read(out).number_of_edges() > 0
+    assert installed(with_graphs, tmp_path)["graphs"] is True

@@ -31,3 +31,22 @@ def test_export_network_refuses_another_suffix(sample_archive: Archive, tmp_path
     _, err = capsys.readouterr()
     assert code == 1
     assert err.strip() == f"{tmp_path / 'actors.csv'}: network is written as .gexf or .graphml"
+
+
+def test_without_networkx_the_network_export_is_refused_naming_its_part(
+        sample_archive: Archive, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """networkx is the standalone download's optional part ``graphs`` (db.optional_parts)."""
+    import sys
+
+    from db import optional_parts
+
+    monkeypatch.setitem(sys.modules, "networkx", None)  # as Python marks a module that is not there
+    monkeypatch.setattr(optional_parts, "_reported", set())
+    out = tmp_path / "actors.gexf"
+    code = main(["--archive", sample_archive.location, "export", "network", str(out)])
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert not out.exists()
+    assert err.startswith(f"{out}: network exports for Gephi and other graph tools (networkx): not installed")
+    assert optional_parts.archive_name("graphs") in err

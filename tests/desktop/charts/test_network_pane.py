@@ -120,3 +120,27 @@ def test_exports_as_png_svg_gexf_and_graphml(pane: NetworkPane, tmp_path: Path) 
     assert gexf.tag.endswith("gexf")
     graphml = ElementTree.parse(pane.export_graphml(tmp_path / "network.graphml")).getroot()
     assert graphml.tag.endswith("graphml")
+
+
+def test_without_networkx_the_graph_export_says_which_part_to_add(
+        pane: NetworkPane, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """networkx is the standalone download's optional part ``graphs`` (db.optional_parts)."""
+    import sys
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
+
+    from db import optional_parts
+
+    monkeypatch.setitem(sys.modules, "networkx", None)  # as Python marks a module that is not there
+    monkeypatch.setattr(optional_parts, "_reported", set())
+    target = tmp_path / "network.gexf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, message, *a: said.append(message))
+    [menu_button] = [b for b in pane.findChildren(QToolButton) if b.text() == "Export"]
+    [gexf] = [a for a in menu_button.menu().actions() if a.text().startswith("Graph as GEXF")]
+    gexf.trigger()
+    assert not target.exists()
+    assert len(said) == 1
+    assert optional_parts.archive_name("graphs") in said[0]
+    assert pane.export_png(tmp_path / "network.png").stat().st_size > 0  # the picture still exports
