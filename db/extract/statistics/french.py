@@ -231,9 +231,15 @@ def _assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[
         if who is None:
             continue
         clause = _clause_of(clauses, match.start()) or (0, len(sentence))
-        covered = [n for n in numbers if clause[0] <= n.start < match.start() and n.claimant is None]
+        # never across the end of a sentence; after a quotation, only the figures it quotes
+        floor = max([clause[0] if _clause_of(clauses, match.start()) else 0,
+                     *[m.end() for m in re.finditer(r"[.!?]\s+(?=[«\"A-ZÀ-Ý])", sentence[:match.start()])]])
+        if re.match(r"\s*[»\"”]", sentence[match.start():]) or re.search(r"[»\"”]\s*,?\s*$", sentence[:match.start()]):
+            opening = max(sentence.rfind("«", 0, match.start()), sentence.rfind("“", 0, match.start()))
+            floor = max(floor, opening)
+        covered = [n for n in numbers if max(clause[0], floor) <= n.start < match.start() and n.claimant is None]
         if not covered:  # the nearest clause before with figures
-            earlier = [n for n in numbers if n.start < match.start() and n.claimant is None]
+            earlier = [n for n in numbers if floor <= n.start < match.start() and n.claimant is None]
             last = _clause_of(clauses, earlier[-1].start) if earlier else None
             covered = [n for n in earlier if _clause_of(clauses, n.start) == last]
         for number in covered:
@@ -263,7 +269,7 @@ _SKIP_VERBS = {"été", "a", "ont", "est", "sont", "indiqué", "déclaré", "pr�
 _NOT_VERBS = re.compile(r"(?:t[ée]s?|ment|ments|ée|ées)$")
 
 
-_VERBISH = re.compile(r"^[^\W\d_][\w-]*(?:é|ée|és|ées|ent|ait|aient|i|is|it|u|us|ue|ues)$|^(?:fait|faits|pris|"
+_VERBISH = re.compile(r"^[^\W\d_][\w-]*(?:é|ée|és|ées|ent|ait|aient)$|^(?:fait|faits|pris|"
                       r"mis|atteint|détruit|détruits|perdu|perdus|reçu|compte|comptent|comptait|dépasse|"
                       r"dépassent|recense|dénombre|enregistre|enregistrent|tue|tuent)$", re.IGNORECASE)
 
@@ -367,8 +373,8 @@ def sentence_statistics(text: str, offset: int, sentence: str,
         clause = _clause_of(clauses, number.start) or (0, len(sentence))
         if number.unit is None and number.subject is None:
             previous = kept[-1][0] if kept else None
-            if previous is not None and re.match(r"^\s*(?:[,;)]|et\s|ou\s)", sentence[number.end:]) and \
-                    previous.unit is not None:
+            if previous is not None and previous.unit is not None and re.fullmatch(
+                    r"[\s\u00a0]*(?:,|et|ou|,\s*et|,?\s*dont)[\s\u00a0]*", sentence[previous.counted_end:number.start]):
                 number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"
             elif not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]):
                 continue  # it counts nothing the sentence names

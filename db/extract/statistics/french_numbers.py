@@ -116,7 +116,7 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"^[\s\u00a0\u202f]*(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|nuits?|heures?|h(?=\s*\d|\b)|"
     r"minutes?|min\b|mn\b|secondes?|s\b|si[èe]cles?|d[ée]cennies?|mill[ée]naires?|km/h|km|kilom[èe]tres?|"
     r"m[èe]tres?|m\b|cm|mm|milles?|miles?|degr[ée]s?|°|points?|pts?\b|pieds?|kg|kilos?|"
-    r"grammes?|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′](?!\w))", re.IGNORECASE)
+    r"grammes?|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′])(?!\w)", re.IGNORECASE)
 
 
 _LAW_BEFORE = re.compile(r"(?:\barticles?|\bart\.|\balin[ée]as?|\bn°|\bno\.?|\bnum[ée]ros?|\bn[º°o]\s*|"
@@ -318,6 +318,11 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
     if match.group("words") and re.search(r"\bpour\s*$", before, re.IGNORECASE) and \
             match.group("words").lower() in ("cent", "cents"):
         return "the word of a percentage"
+    if re.match(r"^,?\s*(?:rue|avenue|av\.|boulevard|bd|place|chemin|route|all[ée]e|impasse|quai|cours)\b", after,
+                re.IGNORECASE):
+        return "an address"
+    if re.search(r"\b(?:divis[ée]e?s?|coup[ée]e?s?|scind[ée]e?s?|partag[ée]e?s?)\s+en\s*$", before, re.IGNORECASE):
+        return "a cut into parts"
     if _LAW_BEFORE.search(before):
         return "an article, page or number"
     if digits and re.search(r"(?:^|\n)\s*$", before) and re.match(r"^\s*[-.)]\s", after):
@@ -330,7 +335,8 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
             not re.search(r"\b(?:Selon|D['’]apr[èe]s|Environ|Plus|Moins|Près|Au|Entre|Quelque|Sur|Dont|Et)\s+$", before) \
             and not re.match(r"^\s+(?:[a-zéèêàâôûç]|%|€|\$)", after):
         return "part of a name"  # "Euro 2020", "Paris 8", "CORG 81"
-    if not match.group("vague") and not SCALE_AFTER.match(after) and _BACK_REFERENCE.search(before) and \
+    scaled = end > match.end() or bool(re.search(r"(?:millions?|milliards?|mille)$", match.group(0), re.IGNORECASE))
+    if not match.group("vague") and not scaled and _BACK_REFERENCE.search(before) and \
             not re.search(r"\bsur\s+les\s+$", before, re.IGNORECASE) and (
             match.group("words") or (digits and len(re.sub(r"\D", "", digits)) < 4)):
         return "a back-reference"  # "les trois enfants", "des deux conseils"
