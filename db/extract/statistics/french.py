@@ -27,6 +27,7 @@ way:
 * **What is counted** is the noun phrase after the number ("combattants"); people (a list of the
   nouns that name people, or a capitalised plural such as "Palestiniens") have the unit "people";
   **the measure** is the nearest participle or verb of the clause, lower-case as written.
+* **Place:** the first capitalised name after "à", "au", "en", "dans le" in the clause.
 * **Period:** the nearest year expression of the clause, after the number first: "en 2014",
   "en septembre 2014", "depuis 2011" (to the publication date), "entre 2010 et 2014", "de 2010 à
   2014", "les années 1990", "l'an dernier" (needs the publication date).
@@ -346,6 +347,19 @@ def _period(sentence: str, clause: tuple[int, int], number: FrenchNumber,
     return best[1] if best else (None, None)
 
 
+_PLACE = re.compile(r"(?:^|[\s(])(?:à|au|aux|en|dans\s+(?:le|la|les|l['’])|près\s+de|vers)\s*"
+                    r"(?P<place>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?)")
+
+
+def guess_place(text: str) -> str | None:
+    """The first place the text puts something in ("au Daghestan" -> "Daghestan", "à Gaza")."""
+    for match in _PLACE.finditer(text):
+        place = match.group("place")
+        if month_number(place.split()[0]) is None and place.split()[0].lower() not in _STOP:
+            return place
+    return None
+
+
 _QUANTITY_BEFORE = re.compile(
     r"(?:nombre|total|bilan|s['’][ée]l[èe]v\w*\s+[àa]|atteint|atteignent|atteindre|compte|comptait|recens\w*|"
     r"d[ée]nombr\w*|port[ée]\w*\s+[àa]|pass[ée]\w*\s+[àa]|chiffr[ée]\w*\s+[àa]|estim[ée]\w*\s+[àa]|"
@@ -393,5 +407,5 @@ def sentence_statistics(text: str, offset: int, sentence: str,
         found.append(StatisticCandidate(
             start, end, text[start:end], number.value, number.low, number.high, number.approximate,
             _measure(sentence, clause, number), number.unit, number.subject, period_start, period_end,
-            None, number.claimant))
+            guess_place(sentence[clause[0]:clause[1]]), number.claimant))
     return found
