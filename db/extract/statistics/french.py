@@ -57,26 +57,36 @@ _PERCENT_AFTER = re.compile(r"^[\s\u00a0\u202f]*(?:%|pour\s*cent|pourcent)", re.
 
 
 #: the nouns that name people
-_PEOPLE = set("""personne personnes gens morts mort tués blessés blessé victimes victime civils enfants
-femmes hommes soldats militaires policiers gendarmes combattants militants rebelles insurgés
-djihadistes jihadistes terroristes otages détenus prisonniers réfugiés migrants déplacés habitants
-manifestants élèves étudiants passagers salariés employés travailleurs fidèles journalistes médecins
-patients électeurs membres agents pompiers sapeurs-pompiers athlètes juges députés sénateurs
-personnels disparus suspects individus ressortissants citoyens adultes mineurs bébés nourrissons
-chômeurs ouvriers fonctionnaires enseignants professeurs infirmiers infirmières volontaires bénévoles
-miliciens jeunes garçons filles familles résidents opposants partisans candidats élus maires
-ministres officiers gardes observateurs experts chercheurs auteurs artistes joueurs spectateurs
-visiteurs touristes clients usagers abonnés lecteurs adhérents syndiqués grévistes
-""".split())
+_PEOPLE = frozenset({
+    "personne", "personnes", "gens", "morts", "mort", "tués", "blessés", "blessé", "victimes",
+    "victime", "civils", "enfants", "femmes", "hommes", "soldats", "militaires", "policiers",
+    "gendarmes", "combattants", "militants", "rebelles", "insurgés", "djihadistes", "jihadistes",
+    "terroristes", "otages", "détenus", "prisonniers", "réfugiés", "migrants", "déplacés",
+    "habitants", "manifestants", "élèves", "étudiants", "passagers", "salariés", "employés",
+    "travailleurs", "fidèles", "journalistes", "médecins", "patients", "électeurs", "membres",
+    "agents", "pompiers", "sapeurs-pompiers", "athlètes", "juges", "députés", "sénateurs",
+    "personnels", "disparus", "suspects", "individus", "ressortissants", "citoyens", "adultes",
+    "mineurs", "bébés", "nourrissons", "chômeurs", "ouvriers", "fonctionnaires", "enseignants",
+    "professeurs", "infirmiers", "infirmières", "volontaires", "bénévoles", "miliciens", "jeunes",
+    "garçons", "filles", "familles", "résidents", "opposants", "partisans", "candidats", "élus",
+    "maires", "ministres", "officiers", "gardes", "observateurs", "experts", "chercheurs",
+    "auteurs", "artistes", "joueurs", "spectateurs", "visiteurs", "touristes", "clients", "usagers",
+    "abonnés", "lecteurs", "adhérents", "syndiqués", "grévistes"
+})  # fmt: skip
 
 
-_STOP = set("""de d' du des la le les l' à au aux en dans sur sous par pour avec sans contre entre et ou
-mais dont qui que qu' ne n' se s' a ont est sont été était étaient sera seront avait avaient fait ce
-cette ces il elle ils elles on lors après avant depuis selon plus moins environ comme soit y vers
-chez lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui ici là chacun chacune
-autres autre seulement déjà encore aussi près jusqu'à pendant durant parmi dès leur leurs son sa
-ses mon ma mes notre nos votre vos tous toutes tout toute fois je tu nous vous me te lui y ainsi
-""".split())
+_STOP = frozenset({
+    "de", "d'", "du", "des", "la", "le", "les", "l'", "à", "au", "aux", "en", "dans", "sur", "sous",
+    "par", "pour", "avec", "sans", "contre", "entre", "et", "ou", "mais", "dont", "qui", "que",
+    "qu'", "ne", "n'", "se", "s'", "a", "ont", "est", "sont", "été", "était", "étaient", "sera",
+    "seront", "avait", "avaient", "fait", "ce", "cette", "ces", "il", "elle", "ils", "elles", "on",
+    "lors", "après", "avant", "depuis", "selon", "plus", "moins", "environ", "comme", "soit", "y",
+    "vers", "chez", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+    "aujourd'hui", "ici", "là", "chacun", "chacune", "autres", "autre", "seulement", "déjà",
+    "encore", "aussi", "près", "jusqu'à", "pendant", "durant", "parmi", "dès", "leur", "leurs",
+    "son", "sa", "ses", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "tous", "toutes",
+    "tout", "toute", "fois", "je", "tu", "nous", "vous", "me", "te", "lui", "ainsi"
+})  # fmt: skip
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -277,7 +287,7 @@ _VERBISH = re.compile(r"^[^\W\d_][\w-]*(?:é|ée|és|ées|ent|ait|aient)$|^(?:fa
 
 _NOUN_ENDINGS = {"année", "journée", "armée", "entrée", "idée", "musée", "lycée", "durée", "arrivée", "fumée",
                  "portée", "assemblée", "vallée", "soirée", "matinée", "pensée", "tournée", "rentrée",
-                 "année", "lui", "aussi", "ici", "parmi", "depuis", "mais", "jamais", "pays", "fois",
+                 "lui", "aussi", "ici", "parmi", "depuis", "mais", "jamais", "pays", "fois",
                  "puis", "plus", "tous", "vous", "nous", "sous", "vers", "alors", "dessus", "parti",
                  "gouvernement", "moment", "ailleurs", "souvent", "comment", "avant", "pendant",
                  "durant", "parent", "parents", "accident", "président", "présidents", "agent",
