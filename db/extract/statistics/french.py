@@ -84,7 +84,7 @@ _STOP = frozenset({
     "vers", "chez", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
     "aujourd'hui", "ici", "là", "chacun", "chacune", "autres", "autre", "seulement", "déjà",
     "encore", "aussi", "près", "jusqu'à", "pendant", "durant", "parmi", "dès", "leur", "leurs",
-    "son", "sa", "ses", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "tous", "toutes",
+    "son", "sa", "ses", "vit", "vivent", "doit", "doivent", "peut", "peuvent", "va", "vont", "font", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "tous", "toutes",
     "tout", "toute", "fois", "je", "tu", "nous", "vous", "me", "te", "lui", "ainsi"
 })  # fmt: skip
 
@@ -163,7 +163,7 @@ _TRAILING_CLAIM = re.compile(
 
 _SUBJECT_CLAIM = re.compile(
     r"(?:^|[.;:]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?:" +
-    _CLAIM_VERB + r")\s*(?:que\b|qu['’]|:)")
+    _CLAIM_VERB + r")\s*(?:que\b|qu['’]|:|(?=(?:avoir|être)\b))")
 
 
 _WHO_CLAIMS = re.compile(
@@ -305,8 +305,10 @@ def _measure(sentence: str, clause: tuple[int, int], number: FrenchNumber) -> st
         word = match.group(0).lower()
         if len(word) < 4 or word in _SKIP_VERBS or word in _NOUN_ENDINGS or not _VERBISH.match(word):
             continue
-        if _NOT_VERBS.search(word) and not word.endswith(("ées", "ée")) and not word.endswith(("tués", "tué")):
-            continue
+        if _NOT_VERBS.search(word) and not word.endswith(("ées", "ée", "tués", "tué")) and not re.search(
+                r"\b(?:a|ont|avait|avaient|été|est|sont|était|étaient|ayant|avoir|être|se|s['’])\s+$",
+                sentence[max(0, match.start() - 12):match.start()], re.IGNORECASE):
+            continue  # "la sécurité", but "ont manifesté"
         if word.endswith(("ée", "ées")) and word in _NOUN_ENDINGS:
             continue
         distance = match.start() - number.end if match.start() >= number.end else \
@@ -328,7 +330,8 @@ def _period(sentence: str, clause: tuple[int, int], number: FrenchNumber,
             published: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
     best: tuple[int, tuple[PartialDate | None, PartialDate | None]] | None = None
     for match in _PERIOD.finditer(sentence, clause[0], clause[1]):
-        if number.start <= match.start("year") < number.end or re.search(r"\d[\s\u00a0]*$", sentence[:match.start()]):
+        if number.start <= match.start("year") < number.end or (
+                match.start("year") == match.start() and re.search(r"\d[\s\u00a0\u202f]*$", sentence[:match.start()])):
             continue
         year = int(match.group("year"))
         prep = (match.group("prep") or "").lower()
@@ -376,9 +379,9 @@ _QUANTITY_BEFORE = re.compile(
     r"[ée]valu[ée]\w*\s+[àa]|[^\W\d_]{3,}(?:é|ée|és|ées))\s+$", re.IGNORECASE)
 
 
-_QUICK = re.compile(r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|"
-                    r"quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|million|milliard|"
-                    r"dizaine|douzaine|centaine|millier)", re.IGNORECASE)
+_QUICK = re.compile(r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|douzaine|treize|quatorze|"
+                    r"quinz|seize|vingt|trent|quarant|cinquant|soixant|cent|mille|millier|million|milliard|"
+                    r"dizaine)", re.IGNORECASE)
 
 
 def sentence_statistics(text: str, offset: int, sentence: str,
@@ -397,8 +400,12 @@ def sentence_statistics(text: str, offset: int, sentence: str,
         clause = _clause_of(clauses, number.start) or (0, len(sentence))
         if number.unit is None and number.subject is None:
             previous = kept[-1][0] if kept else None
-            if previous is not None and previous.unit is not None and re.fullmatch(
-                    r"[\s\u00a0]*(?:,|et|ou|,\s*et|,?\s*dont)[\s\u00a0]*", sentence[previous.counted_end:number.start]):
+            if previous is not None and previous.unit is not None and (re.fullmatch(
+                    r"[\s\u00a0]*(?:,|et|ou|,\s*et|,?\s*dont)[\s\u00a0]*", sentence[previous.counted_end:number.start])
+                    or re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,)\s*$",
+                                 sentence[max(0, number.start - 20):number.start]) and re.match(
+                        r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an)\b)", sentence[number.end:])):
+                # "12 morts et 30 blessés", "1 245 cas en 2019, contre 860 en 2018", "…, 250 000 selon la police"
                 number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"
             elif not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]):
                 continue  # it counts nothing the sentence names

@@ -115,7 +115,7 @@ _KIND = [(re.compile(rf"^(?:{_LOW})$", re.IGNORECASE), "low"),
 _NOT_A_COUNT_AFTER = re.compile(
     r"^[\s\u00a0\u202f]*(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|nuits?|heures?|h(?=\s*\d|\b)|"
     r"minutes?|min\b|mn\b|secondes?|s\b|si[èe]cles?|d[ée]cennies?|mill[ée]naires?|km/h|km|kilom[èe]tres?|"
-    r"m[èe]tres?|m\b|cm|mm|milles?|miles?|degr[ée]s?|°|points?|pts?\b|pieds?|kg|kilos?|"
+    r"m[èe]tres?|m\b|cm|mm|milles?|miles?|degr[ée]s?|°\s*[CF]?|points?|pts?\b|pieds?|kg|kilos?|"
     r"grammes?|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′])(?!\w)", re.IGNORECASE)
 
 
@@ -329,6 +329,8 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
         return "a list number"
     if re.search(r"\b(?:[âa]g[ée]e?s?\s+de|[àa]\s+l['’][âa]ge\s+de)\s*$", before, re.IGNORECASE):
         return "an age"
+    if re.search(rf"(?:^|\s)(?:une?|\d+|{_WORD})\s+(?:[^\W\d_][\w'’-]*\s+){{1,2}}sur\s+$", before, re.IGNORECASE):
+        return "the whole of a proportion"  # "un enfant sur cinq", "huit véhicules sur dix"
     if re.search(r"\b(?:multipli[ée]e?s?|divis[ée]e?s?)\s+par\s*$", before, re.IGNORECASE):
         return "a factor"
     if digits and not SCALE_AFTER.match(after) and re.search(r"(?<![.!?]\s)\b[A-Z][\w'’-]*\s+$", before) and \

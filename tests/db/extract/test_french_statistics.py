@@ -98,6 +98,8 @@ def test_approximate_and_vague_counts() -> None:
     "La population a été multipliée par cinq depuis la guerre.",
     "Les trois enfants sont sains et saufs.",
     "Un homme a été arrêté devant la gare.",
+    "La température a atteint 42 °C à Lyon.",
+    "Un élève sur cinq redouble sa seconde.",
 ])
 def test_dates_times_ages_terms_articles_ordinals_scores_are_not_statistics(sentence: str) -> None:
     assert suggest_statistics(sentence, None, "fr") == []
@@ -120,6 +122,21 @@ def test_dates_times_ages_terms_articles_ordinals_scores_are_not_statistics(sent
 ])
 def test_who_claims_the_figures(sentence: str, claimant: str | None) -> None:
     assert one(sentence).claimant == claimant
+
+
+def test_a_count_compared_or_claimed_again_counts_what_the_count_before_counts() -> None:
+    compared = suggest_statistics("La préfecture a enregistré 1 245 cambriolages en 2021, contre 980 en 2020.",
+                                  None, "fr")
+    assert [(f.value, f.unit, f.period_start) for f in compared] == [
+        (1245, "cambriolages", PartialDate(2021)), (980, "cambriolages", PartialDate(2020))]
+    two_counts = suggest_statistics("Près de 800 000 personnes ont défilé, selon les syndicats, 190 000 selon "
+                                    "le ministère.", None, "fr")
+    assert [(f.value, f.unit, f.claimant) for f in two_counts] == [
+        (800_000, "people", "les syndicats"), (190_000, "people", "le ministère")]
+
+
+def test_a_body_that_says_it_did_something_claims_the_figure() -> None:
+    assert one("La marine affirme avoir intercepté une trentaine d'embarcations.").claimant == "La marine"
 
 
 def test_a_trailing_attribution_covers_its_own_clause_only() -> None:
