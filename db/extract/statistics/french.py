@@ -402,9 +402,9 @@ def sentence_statistics(text: str, offset: int, sentence: str,
             previous = kept[-1][0] if kept else None
             if previous is not None and previous.unit is not None and (re.fullmatch(
                     r"[\s\u00a0]*(?:,|et|ou|,\s*et|,?\s*dont)[\s\u00a0]*", sentence[previous.counted_end:number.start])
-                    or re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,)\s*$",
+                    or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,)\s*$",
                                  sentence[max(0, number.start - 20):number.start]) and re.match(
-                        r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an)\b)", sentence[number.end:])):
+                        r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an)\b)", sentence[number.end:]))):
                 # "12 morts et 30 blessés", "1 245 cas en 2019, contre 860 en 2018", "…, 250 000 selon la police"
                 number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"
             elif not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]):
