@@ -373,6 +373,22 @@ def guess_place(text: str) -> str | None:
     return None
 
 
+_CURRENCIES = frozenset(code for _p, code in _MONEY)
+
+
+_PRICED = (r"(?:baril|litre|kilo|kilogramme|gramme|once|action|titre|m[èe]tre\s+carr[ée]|m2|m²|ticket|billet|"
+           r"paquet|unit[ée]|nuit[ée]e?|m[ée]gawattheure|kilowattheure|kWh|MWh)")
+
+
+_UNIT_PRICE_AFTER = re.compile(rf"^[\s\u00a0]*(?:le|la|l['’]|par|/|pour\s+un|pour\s+une)\s*{_PRICED}\b", re.IGNORECASE)
+
+
+_UNIT_PRICE_BEFORE = re.compile(
+    rf"(?:\b(?:prix|cours|co[ûu]t|tarif)\s+(?:du|de\s+l['’]|d['’]une?|de\s+la)\s*{_PRICED}\b.*|"
+    rf"\b(?:le|la|l['’]|un|une)\s*{_PRICED}\b.*\b(?:co[ûu]te|co[ûu]tait|vaut|valait|se\s+vend|se\s+n[ée]gocie|"
+    r"s['’][ée]change))", re.IGNORECASE)
+
+
 _QUANTITY_BEFORE = re.compile(
     r"(?:nombre|total|bilan|s['’][ée]l[èe]v\w*\s+[àa]|atteint|atteignent|atteindre|compte|comptait|recens\w*|"
     r"d[ée]nombr\w*|port[ée]\w*\s+[àa]|pass[ée]\w*\s+[àa]|chiffr[ée]\w*\s+[àa]|estim[ée]\w*\s+[àa]|"
@@ -409,6 +425,9 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                 number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"
             elif not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]):
                 continue  # it counts nothing the sentence names
+        if number.unit in _CURRENCIES and (_UNIT_PRICE_AFTER.match(sentence[number.counted_end:]) or
+                                           _UNIT_PRICE_BEFORE.search(sentence[max(clause[0], number.start - 60):number.start])):
+            continue  # "90 dollars le baril", "le litre d'essence coûte 1,85 euro": a price, not a sum
         kept.append((number, clause))
     _assign_claimants(sentence, [n for n, _c in kept], clauses)
     found = []

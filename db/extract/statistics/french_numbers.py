@@ -272,8 +272,15 @@ def _range(sentence: str, number: FrenchNumber, match: re.Match[str],
 
 
 def _score(sentence: str, match: re.Match[str], following: re.Match[str] | None) -> bool:
-    return following is not None and bool(match.group("digits") and following.group("digits")) and \
-        re.fullmatch(r"\s*[–-]\s*", sentence[match.end():following.start()]) is not None
+    """"2-1", "(3-1)", "s'est imposé 2 à 0": two numbers in digits joined by a dash, or by "à"
+    when the second is not the larger (a range goes up)."""
+    if following is None or not (match.group("digits") and following.group("digits")):
+        return False
+    gap = sentence[match.end():following.start()]
+    if re.fullmatch(r"\s*[–-]\s*", gap):
+        return True
+    return re.fullmatch(r"\s*[àa]\s*", gap) is not None and \
+        _digits_value(following.group("digits")) <= _digits_value(match.group("digits")) < 20
 
 
 def _bounds(sentence: str, number: FrenchNumber) -> None:
@@ -313,7 +320,10 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
         return "a year"
     if digits and (re.match(r"^\s*[h:]\s*\d{2}(?!\d)", after, re.IGNORECASE) or re.search(r"\d\s*[h:]\s*$", before)):
         return "a time"
-    if _NOT_A_COUNT_AFTER.match(after):
+    measure_of = re.match(r"^[\s\u00a0]*(?:de\s+|d['’])", after)
+    if _NOT_A_COUNT_AFTER.match(after) or ((match.group("approx") or match.group("vague")) and measure_of
+                                            and _NOT_A_COUNT_AFTER.match(after[measure_of.end():])):
+        # "trois mois", "une centaine de kilomètres", "des dizaines d'années"
         return "a time, duration, age, distance or score"
     if match.group("words") and re.search(r"\bpour\s*$", before, re.IGNORECASE) and \
             match.group("words").lower() in ("cent", "cents"):

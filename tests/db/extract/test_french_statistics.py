@@ -100,6 +100,10 @@ def test_approximate_and_vague_counts() -> None:
     "Un homme a été arrêté devant la gare.",
     "La température a atteint 42 °C à Lyon.",
     "Un élève sur cinq redouble sa seconde.",
+    "Marseille s'est imposé 3 à 1 face à Lille.",
+    "Une quarantaine de kilomètres séparent les deux camps.",
+    "Le cours du baril a reculé à 78 dollars.",
+    "Le kilo de tomates coûte 4,20 euros au marché.",
 ])
 def test_dates_times_ages_terms_articles_ordinals_scores_are_not_statistics(sentence: str) -> None:
     assert suggest_statistics(sentence, None, "fr") == []
@@ -133,6 +137,11 @@ def test_a_count_compared_or_claimed_again_counts_what_the_count_before_counts()
                                     "le ministère.", None, "fr")
     assert [(f.value, f.unit, f.claimant) for f in two_counts] == [
         (800_000, "people", "les syndicats"), (190_000, "people", "le ministère")]
+
+
+def test_a_sum_of_money_is_a_statistic_but_a_price_per_unit_is_not() -> None:
+    assert one("Le tribunal a alloué 30 000 euros de dommages aux plaignants.").unit == "EUR"
+    assert one("Sur l'action civile, il a été condamné à verser 8 000 euros.").value == 8000
 
 
 def test_a_body_that_says_it_did_something_claims_the_figure() -> None:
