@@ -329,9 +329,10 @@ _RELATIVE = re.compile(r"\b(?P<rel>l['’]an(?:n[ée]e)?\s+(?:derni[èe]re?|pass
 def _period(sentence: str, clause: tuple[int, int], number: FrenchNumber,
             published: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
     best: tuple[int, tuple[PartialDate | None, PartialDate | None]] | None = None
-    for match in _PERIOD.finditer(sentence, clause[0], clause[1]):
+    # a window near the number: a long list of figures costs linear time
+    for match in _PERIOD.finditer(sentence, max(clause[0], number.start - 160), min(clause[1], number.end + 160)):
         if number.start <= match.start("year") < number.end or (
-                match.start("year") == match.start() and re.search(r"\d[\s\u00a0\u202f]*$", sentence[:match.start()])):
+                match.start("year") == match.start() and re.search(r"\d[\s\u00a0\u202f]*$", sentence[max(0, match.start() - 4):match.start()])):
             continue
         year = int(match.group("year"))
         prep = (match.group("prep") or "").lower()
@@ -353,7 +354,7 @@ def _period(sentence: str, clause: tuple[int, int], number: FrenchNumber,
         if best is None or distance < best[0]:
             best = (distance, found)
     if best is None and published is not None:
-        relative = _RELATIVE.search(sentence, clause[0], clause[1])
+        relative = _RELATIVE.search(sentence, max(clause[0], number.start - 160), min(clause[1], number.end + 160))
         if relative:
             year = published.year - (0 if relative.group("rel").lower().startswith("cette") else 1)
             return PartialDate(year), PartialDate(year)
@@ -443,5 +444,6 @@ def sentence_statistics(text: str, offset: int, sentence: str,
         found.append(StatisticCandidate(
             start, end, text[start:end], number.value, number.low, number.high, number.approximate,
             _measure(sentence, clause, number), number.unit, number.subject, period_start, period_end,
-            guess_place(sentence[clause[0]:clause[1]]), number.claimant))
+            guess_place(sentence[max(clause[0], number.start - 160):min(clause[1], number.end + 160)]),
+            number.claimant))
     return found
