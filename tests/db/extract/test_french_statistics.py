@@ -120,6 +120,8 @@ def test_dates_times_ages_terms_articles_ordinals_scores_are_not_statistics(sent
     ("Le Haut-Commissariat a annoncé que 4 000 réfugiés avaient franchi la frontière.", "Le Haut-Commissariat"),
     ("Selon les derniers chiffres du ministère de la Santé, 240 patients sont hospitalisés.",
      "ministère de la Santé"),
+    ("De source policière, 12 personnes ont été interpellées.", "source policière"),
+    ("Trente-deux rebelles ont été capturés, de source militaire.", "source militaire"),
     ("Huit policiers ont été blessés, a-t-il précisé.", None),
     ("Il affirme que 30 personnes ont disparu.", None),
     ("La police a arrêté 14 suspects.", None),
