@@ -18,6 +18,10 @@ bounds) and, for the full score, the same claimant: compared word by word by the
 stems, leaving out articles and "M."/"Mme", so "le ministère" matches "ministère". "Value only"
 leaves the claimant out; "bounds" counts the value matches whose ``low``/``high``/approximate are
 all right too. Without the cache the benchmark says so and exits 0.
+
+Measured (value and claimant P/R; value only P/R): blind, with the English rules, tuning 16.0%/22.2%
+(24.0%/33.3%), held-out 22.2%/16.7% (44.4%/33.3%); with the French rules, tuning 84.2%/88.9%
+(94.7%/100%), held-out, run once after tuning, 75.0%/75.0% (87.5%/87.5%), bounds right 100%.
 """
 
 from __future__ import annotations
