@@ -1,0 +1,449 @@
+"""Statistic candidates in French: what a number counts, who claims it, when.
+Reading the numbers themselves (and knowing which are not counts) is
+:mod:`db.extract.statistics.french_numbers`; the two modules are French's whole statistic rules.
+
+The same decisions as the English suggester (see :mod:`db.extract.statistics`), read the French
+way:
+
+* **Numbers** in digits ("1 200", "1,5 million", "2,3 milliards", "12 %") and in words ("trois",
+  "dix-neuf", "vingt et un"); "un"/"une" alone are articles, not counts. "une vingtaine" is about 20;
+  "des dizaines", "plusieurs centaines", "des milliers" are vague counts (smallest reading as
+  ``low``, no value).
+* **Not statistics:** days of dates ("24 septembre"), years ("en 2014", "années 1990"), times ("à 10 h
+  30", "23h30"), durations and ages ("45 ans", "trois mois"), distances and speeds ("7 mètres",
+  "195 km/h"), ordinals ("1er", "2e", "124e"), law articles and page numbers ("article 317"), numbers
+  in names ("Covid-19", "Euro 2020"), scores ("2-1"), list numbers, factors ("multipliée par cinq"),
+  back-references ("les trois enfants") and a number that counts nothing the sentence names.
+* **Bounds:** "au moins, plus de, pas moins de, au minimum N" give ``low``; "jusqu'à, moins de, au
+  maximum N" give ``high``; "près de, presque N" give ``high`` and approximate; "environ, quelque,
+  autour de N" make it approximate; "entre 200 et 250", "de 10 à 20", "200 à 300 morts", "trois ou
+  quatre" and "10-15 blessés" are ranges without a best value.
+* **Claimants:** "Selon X, …", "D'après X", "De source X" cover the figures after them; ", selon X",
+  ", a indiqué X", ", a déclaré X", ", affirme X" cover the figures before them in their clause
+  (clauses end at ";", ", mais", ", et", ", alors que"); "X a annoncé que …" and "X, qui affirme …"
+  cover the figures after the verb. What a figure is of goes ("les estimations de la WCF" -> "WCF",
+  "le décompte du ministère" -> "ministère"), so do the titles before a person's name ("le maire
+  Artem Kobzar" -> "Artem Kobzar"); pronouns ("a-t-il précisé", "il affirme") name nobody.
+* **What is counted** is the noun phrase after the number ("combattants"); people (a list of the
+  nouns that name people, or a capitalised plural such as "Palestiniens") have the unit "people";
+  **the measure** is the nearest participle or verb of the clause, lower-case as written.
+* **Place:** the first capitalised name after "à", "au", "en", "dans le" in the clause.
+* **Period:** the nearest year expression of the clause, after the number first: "en 2014",
+  "en septembre 2014", "depuis 2011" (to the publication date), "entre 2010 et 2014", "de 2010 à
+  2014", "les années 1990", "l'an dernier" (needs the publication date).
+"""
+
+from __future__ import annotations
+
+import re
+
+from db.dates import PartialDate
+from db.extract.statistics.french_numbers import MONTH_RE, FrenchNumber, find_numbers, month_number
+from db.extract.statistics.suggested import StatisticCandidate
+from db.text import trimmed
+
+_MONEY = [(r"euros?|€|EUR", "EUR"), (r"dollars?\s+canadiens|\$\s*CA|CAD", "CAD"),
+          (r"dollars?|\$|USD", "USD"), (r"francs?\s+guin[ée]ens|GNF", "GNF"),
+          (r"francs?\s+CFA|FCFA|XOF", "XOF"), (r"francs?\s+suisses|CHF", "CHF"),
+          (r"livres?\s+sterling|£|GBP", "GBP"), (r"roubles?|RUB", "RUB"), (r"yuans?|CNY", "CNY"),
+          (r"yens?|JPY", "JPY"), (r"dinars?", "DZD"), (r"dirhams?", "MAD"), (r"hryvnias?", "UAH")]
+
+
+_MONEY_AFTER = re.compile(r"^[\s\u00a0\u202f]*(?:de\s+|d['’])?(?:" + "|".join(f"(?P<m{i}>{p})" for i, (p, _c) in enumerate(_MONEY))
+                          + r")(?![\w])")
+
+
+_PERCENT_AFTER = re.compile(r"^[\s\u00a0\u202f]*(?:%|pour\s*cent|pourcent)", re.IGNORECASE)
+
+
+#: the nouns that name people
+_PEOPLE = frozenset({
+    "personne", "personnes", "gens", "morts", "mort", "tués", "blessés", "blessé", "victimes",
+    "victime", "civils", "enfants", "femmes", "hommes", "soldats", "militaires", "policiers",
+    "gendarmes", "combattants", "militants", "rebelles", "insurgés", "djihadistes", "jihadistes",
+    "terroristes", "otages", "détenus", "prisonniers", "réfugiés", "migrants", "déplacés",
+    "habitants", "manifestants", "élèves", "étudiants", "passagers", "salariés", "employés",
+    "travailleurs", "fidèles", "journalistes", "médecins", "patients", "électeurs", "membres",
+    "agents", "pompiers", "sapeurs-pompiers", "athlètes", "juges", "députés", "sénateurs",
+    "personnels", "disparus", "suspects", "individus", "ressortissants", "citoyens", "adultes",
+    "mineurs", "bébés", "nourrissons", "chômeurs", "ouvriers", "fonctionnaires", "enseignants",
+    "professeurs", "infirmiers", "infirmières", "volontaires", "bénévoles", "miliciens", "jeunes",
+    "garçons", "filles", "familles", "résidents", "opposants", "partisans", "candidats", "élus",
+    "maires", "ministres", "officiers", "gardes", "observateurs", "experts", "chercheurs",
+    "auteurs", "artistes", "joueurs", "spectateurs", "visiteurs", "touristes", "clients", "usagers",
+    "abonnés", "lecteurs", "adhérents", "syndiqués", "grévistes"
+})  # fmt: skip
+
+
+_STOP = frozenset({
+    "de", "d'", "du", "des", "la", "le", "les", "l'", "à", "au", "aux", "en", "dans", "sur", "sous",
+    "par", "pour", "avec", "sans", "contre", "entre", "et", "ou", "mais", "dont", "qui", "que",
+    "qu'", "ne", "n'", "se", "s'", "a", "ont", "est", "sont", "été", "était", "étaient", "sera",
+    "seront", "avait", "avaient", "fait", "ce", "cette", "ces", "il", "elle", "ils", "elles", "on",
+    "lors", "après", "avant", "depuis", "selon", "plus", "moins", "environ", "comme", "soit", "y",
+    "vers", "chez", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+    "aujourd'hui", "ici", "là", "chacun", "chacune", "autres", "autre", "seulement", "déjà",
+    "encore", "aussi", "près", "jusqu'à", "pendant", "durant", "parmi", "dès", "leur", "leurs",
+    "son", "sa", "ses", "vit", "vivent", "doit", "doivent", "peut", "peuvent", "va", "vont", "font", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "tous", "toutes",
+    "tout", "toute", "fois", "je", "tu", "nous", "vous", "me", "te", "lui", "ainsi"
+})  # fmt: skip
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | None]:
+    """(subject, unit) from the words after the number."""
+    after = sentence[number.end:number.end + 80]
+    if _PERCENT_AFTER.match(after):
+        number.counted_end = number.end + _PERCENT_AFTER.match(after).end()  # type: ignore[union-attr]
+        return None, "%"
+    money = _MONEY_AFTER.match(after)
+    if money:
+        number.counted_end = number.end + money.end()
+        return None, next(code for i, (_p, code) in enumerate(_MONEY) if money.group(f"m{i}"))
+    symbol = re.search(r"([$€£])\s*$", sentence[max(0, number.start - 3):number.start])
+    if symbol:
+        return None, {"$": "USD", "€": "EUR", "£": "GBP"}[symbol.group(1)]
+    # "une vingtaine de pompiers", "24 milliards de tonnes de terres", "des dizaines de localités"
+    lead = re.match(r"^[\s\u00a0\u202f]*(?:de\s+|d['’])", after)
+    if lead and (number.kind in ("vague", "approx") or re.search(
+            r"(?:millions?|milliards?|mille)\s*$", sentence[number.start:number.end])):
+        position = number.end + lead.end()
+    elif re.match(r"^[\s\u00a0\u202f]+[^\W\d_]", after):
+        position = number.end
+    else:
+        return None, None
+    words: list[str] = []
+    for match in _WORD.finditer(sentence, position, min(len(sentence), position + 60)):
+        gap = sentence[position:match.start()] if not words else sentence[number.counted_end:match.start()]
+        if re.search(r"[^\s\u00a0\u202f]", gap):
+            break
+        word = match.group(0)
+        lower = word.lower()
+        if lower in _STOP or lower.startswith(("d'", "d’", "l'", "l’", "qu'", "qu’", "n'", "s'")):
+            break
+        if words and (re.search(r"(?:ée?s?|ent|ait|aient)$", lower) and lower not in _PEOPLE
+                      and not lower.endswith("ment")) and len(words) >= 1:
+            break  # "actes antisémites recensés": the participle is the measure
+        words.append(word)
+        number.counted_end = match.end()
+        if len(words) == 3:
+            break
+    if not words:
+        return None, None
+    head = words[0].lower()
+    if head in ("tonnes", "tonne", "t"):
+        return _rest(words), "tonne"
+    people = head in _PEOPLE or (words[0][:1].isupper() and head.endswith("s") and number.kind != "digits")
+    return " ".join(words), "people" if people else head
+
+
+def _rest(words: list[str]) -> str | None:
+    return " ".join(words[1:]) or None
+
+
+_CLAIM_VERB = (r"(?:indiqu\w*|d[ée]clar\w*|pr[ée]cis[ée]\w*|pr[ée]cise\w*|affirm\w*|rapport\w*|annonc\w*|ajout\w*|"
+               r"dit|disent|disait|expliqu\w*|estim(?:e|é|ent|ait|aient)|soulign\w*|assur(?:e|é|ent|ait)|"
+               r"confirm\w*|t[ée]moign\w*|racont\w*|signal\w*|[ée]crit|[ée]crivent|d[ée]taill\w*|"
+               r"r[ée]v[ée]l\w*|not[ée]|relat\w*|rappel\w*|avert\w*|constat\w*|pr[ée]vien\w*|"
+               r"fait\s+savoir|communiqu[ée]|mentionn\w*|recens\w*|d[ée]nombr\w*|chiffr\w*|"
+               r"d[ée]plor\w*|avanc(?:e|é|ent)|comptabilis\w*)")
+
+
+_LEADING_CLAIM = re.compile(
+    r"(?:^|[,;:(—–]\s*|\s)(?:[Ss]elon|[Dd]['’]apr[èe]s|[Ss]uivant|[Àà]\s+en\s+croire|[Dd]e(?=\s+sources?\s)|"
+    r"[Cc]omme\s+l['’](?:a|ont)\s+" + _CLAIM_VERB + r")\s+(?P<who>[^,;:.!?()«»\"]{2,120}?)\s*(?=[,;:.!?()—–]|$)")
+
+
+_TRAILING_CLAIM = re.compile(
+    r"(?:,|—|–|\s-|»)\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?" + _CLAIM_VERB +
+    r"\s+(?P<who>(?!que\b|qu['’]|à\b|avoir\b|en\b)[^,;:!?.()«»\"]{2,120}?)\s*(?=[,.;:!?(«»\"]|$)", re.IGNORECASE)
+
+
+_SUBJECT_CLAIM = re.compile(
+    r"(?:^|[.;:]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?:" +
+    _CLAIM_VERB + r")\s*(?:que\b|qu['’]|:|(?=(?:avoir|être)\b))")
+
+
+_WHO_CLAIMS = re.compile(
+    r"(?P<who>\b[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)?[A-ZÀ-Ý][\w'’-]*){0,3}),\s+qui\s+"
+    r"(?:(?:a|avait)\s+)?" + _CLAIM_VERB + r"\b")
+
+
+_PRONOUNS = {"il", "elle", "ils", "elles", "on", "nous", "je", "vous", "tu", "cela", "ça", "celui-ci",
+             "celle-ci", "ceux-ci", "celles-ci", "lui", "eux", "qui", "ce", "certains", "d'autres"}
+
+
+#: what a figure is of, before whose it is: "les dernières estimations de la WCF"
+_OF_WHOM = re.compile(
+    r"^(?:(?:les?|la|l['’]|un|une|des|ses|leurs?|son|sa)\s*)?(?:(?:derni[eè]re?s?|premi[eè]re?s?|nouve(?:lles?|aux?)|"
+    r"r[ée]cente?s?|propres?|officiel(?:le)?s?|provisoires?)\s+)*(?:estimations?|chiffres?|donn[ée]es|"
+    r"statistiques?|d[ée]comptes?|bilans?|informations?|calculs?|comptages?|recensements?|relev[ée]s?|"
+    r"[ée]valuations?|comptes?|projections?|pr[ée]visions?)\s+(?:(?:officiel(?:le)?s?|provisoires?|"
+    r"d[ée]finitifs?|derniers?)\s+)?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])", re.IGNORECASE)
+
+
+_CUT = re.compile(r"\s+(?:sur|dans|lors|à|au|aux|en|devant|auprès|pendant|ce|cette|cet|lundi|mardi|mercredi|"
+                  r"jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|mardi|précisant|ajoutant|selon|"
+                  r"interrog[ée]e?s?|cit[ée]e?s?|lundi|vendredi|dès|par)\b.*$", re.IGNORECASE)
+
+
+def _clean_claimant(raw: str, trailing: bool = False) -> str | None:
+    who = " ".join(raw.split()).strip(" ,.;:—–-«»\"'")
+    if trailing:
+        who = _CUT.sub("", who)
+    who = _OF_WHOM.sub("", who).strip()
+    if not who:
+        return None
+    first = who.split()[0].lower()
+    if first in _PRONOUNS or first.startswith(("-t-", "t-")) or len(who.split()) > 10:
+        return None
+    if trailing and not (who[:1].isupper() or re.match(r"(?:les?|la|l['’]|un|une|des|ces?|cette|ses|son|sa)\b", who,
+                                                       re.IGNORECASE)):
+        return None  # ", a indiqué rapidement": not who
+    words = who.split()
+    # a person's name after what the person is ("le maire Artem Kobzar", "le procureur Vincent Edel")
+    run: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() and not re.match(r"[A-Z]\.$", word):
+            run.insert(0, word)
+        else:
+            break
+    if len(run) >= 2 and len(run) < len(words) and all(w[:1].islower() for w in words[:len(words) - len(run)]):
+        return " ".join(run)
+    return who
+
+
+def _assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[tuple[int, int]]) -> None:
+    def claim(number: FrenchNumber, who: str, span: tuple[int, int]) -> None:
+        if number.claimant is None:
+            number.claimant, number.claim_span = who, span
+
+    for match in _LEADING_CLAIM.finditer(sentence):
+        who = _clean_claimant(match.group("who"))
+        if who is None:
+            continue
+        clause = _clause_of(clauses, match.start("who")) or (0, len(sentence))
+        before = [n for n in numbers if clause[0] <= n.start < match.start() and n.claimant is None]
+        covered = before or [n for n in numbers if n.start >= match.end()]
+        for number in covered:
+            claim(number, who, match.span("who"))
+    for pattern in (_SUBJECT_CLAIM, _WHO_CLAIMS):
+        for match in pattern.finditer(sentence):
+            who = _clean_claimant(match.group("who"))
+            if who is None:
+                continue
+            for number in numbers:
+                if number.start >= match.end():
+                    claim(number, who, match.span("who"))
+    for match in _TRAILING_CLAIM.finditer(sentence):
+        who = _clean_claimant(match.group("who"), trailing=True)
+        if who is None:
+            continue
+        clause = _clause_of(clauses, match.start()) or (0, len(sentence))
+        # never across the end of a sentence; after a quotation, only the figures it quotes
+        floor = max([clause[0] if _clause_of(clauses, match.start()) else 0,
+                     *[m.end() for m in re.finditer(r"[.!?]\s+(?=[«\"A-ZÀ-Ý])", sentence[:match.start()])]])
+        if re.match(r"\s*[»\"”]", sentence[match.start():]) or re.search(r"[»\"”]\s*,?\s*$", sentence[:match.start()]):
+            opening = max(sentence.rfind("«", 0, match.start()), sentence.rfind("“", 0, match.start()))
+            floor = max(floor, opening)
+        covered = [n for n in numbers if max(clause[0], floor) <= n.start < match.start() and n.claimant is None]
+        if not covered:  # the nearest clause before with figures
+            earlier = [n for n in numbers if floor <= n.start < match.start() and n.claimant is None]
+            last = _clause_of(clauses, earlier[-1].start) if earlier else None
+            covered = [n for n in earlier if _clause_of(clauses, n.start) == last]
+        for number in covered:
+            claim(number, who, (match.start("who"), match.start("who") + len(who)))
+
+
+_CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?:mais|et|alors\s+que|tandis\s+que|or|cependant)\s+", re.IGNORECASE)
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _CLAUSE_SPLIT.finditer(sentence):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(sentence)))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    return next(((s, e) for s, e in clauses if s <= position < e), None)
+
+
+_SKIP_VERBS = {"été", "a", "ont", "est", "sont", "indiqué", "déclaré", "précisé", "ajouté", "annoncé",
+               "affirmé", "rapporté", "signalé", "estimé", "souligné", "expliqué", "confirmé", "selon"}
+
+
+_NOT_VERBS = re.compile(r"(?:t[ée]s?|ment|ments|ée|ées)$")
+
+
+_VERBISH = re.compile(r"^[^\W\d_][\w-]*(?:é|ée|és|ées|ent|ait|aient)$|^(?:fait|faits|pris|"
+                      r"mis|atteint|détruit|détruits|perdu|perdus|reçu|compte|comptent|comptait|dépasse|"
+                      r"dépassent|recense|dénombre|enregistre|enregistrent|tue|tuent)$", re.IGNORECASE)
+
+
+_NOUN_ENDINGS = {"année", "journée", "armée", "entrée", "idée", "musée", "lycée", "durée", "arrivée", "fumée",
+                 "portée", "assemblée", "vallée", "soirée", "matinée", "pensée", "tournée", "rentrée",
+                 "lui", "aussi", "ici", "parmi", "depuis", "mais", "jamais", "pays", "fois",
+                 "puis", "plus", "tous", "vous", "nous", "sous", "vers", "alors", "dessus", "parti",
+                 "gouvernement", "moment", "ailleurs", "souvent", "comment", "avant", "pendant",
+                 "durant", "parent", "parents", "accident", "président", "présidents", "agent",
+                 "agents", "argent", "incident", "incidents", "client", "clients", "patient",
+                 "patients", "récent", "récents", "urgent", "continent", "talent", "étudiant"}
+
+
+def _measure(sentence: str, clause: tuple[int, int], number: FrenchNumber) -> str | None:
+    """The nearest participle or verb of the clause (after the number first), lower-case."""
+    start, end = max(clause[0], number.start - 80), min(clause[1], number.end + 80)
+    candidates: list[tuple[int, str]] = []
+    for match in _WORD.finditer(sentence, start, end):
+        if number.start <= match.start() < max(number.end, number.counted_end):
+            continue
+        word = match.group(0).lower()
+        if len(word) < 4 or word in _SKIP_VERBS or word in _NOUN_ENDINGS or not _VERBISH.match(word):
+            continue
+        if _NOT_VERBS.search(word) and not word.endswith(("ées", "ée", "tués", "tué")) and not re.search(
+                r"\b(?:a|ont|avait|avaient|été|est|sont|était|étaient|ayant|avoir|être|se|s['’])\s+$",
+                sentence[max(0, match.start() - 12):match.start()], re.IGNORECASE):
+            continue  # "la sécurité", but "ont manifesté"
+        if word.endswith(("ée", "ées")) and word in _NOUN_ENDINGS:
+            continue
+        distance = match.start() - number.end if match.start() >= number.end else \
+            number.start - match.end() + 15
+        candidates.append((distance, word))
+    return min(candidates)[1] if candidates else None
+
+
+_PERIOD = re.compile(
+    rf"(?:(?P<prep>depuis|d[èe]s|entre|de|du|en|fin|d[ée]but)\s+)?(?:(?:le\s+)?(?P<day>\d{{1,2}})(?:er)?\s+)?"
+    rf"(?:(?P<month>{MONTH_RE})\s+)?(?P<decade>(?:les\s+)?ann[ée]es\s+)?(?P<year>(?:1[89]|20)\d\d)(?!\d)"
+    r"(?:\s*(?:et|à|au|-|–)\s*(?:(?:en|le)\s+)?(?P<year2>(?:1[89]|20)\d\d)(?!\d))?", re.IGNORECASE)
+
+
+_RELATIVE = re.compile(r"\b(?P<rel>l['’]an(?:n[ée]e)?\s+(?:derni[èe]re?|pass[ée]e?)|cette\s+ann[ée]e)\b", re.IGNORECASE)
+
+
+def _period(sentence: str, clause: tuple[int, int], number: FrenchNumber,
+            published: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
+    best: tuple[int, tuple[PartialDate | None, PartialDate | None]] | None = None
+    # a window near the number: a long list of figures costs linear time
+    for match in _PERIOD.finditer(sentence, max(clause[0], number.start - 160), min(clause[1], number.end + 160)):
+        if number.start <= match.start("year") < number.end or (
+                match.start("year") == match.start() and re.search(r"\d[\s\u00a0\u202f]*$", sentence[max(0, match.start() - 4):match.start()])):
+            continue
+        year = int(match.group("year"))
+        prep = (match.group("prep") or "").lower()
+        month = month_number(match.group("month")) if match.group("month") else None
+        day = int(match.group("day")) if match.group("day") and month else None
+        try:
+            start = PartialDate(year, month, day)
+        except ValueError:
+            start = PartialDate(year, month)
+        if match.group("decade") and year % 10 == 0:
+            found: tuple[PartialDate | None, PartialDate | None] = (PartialDate(year), PartialDate(year + 9))
+        elif match.group("year2") and int(match.group("year2")) > year:
+            found = (PartialDate(year), PartialDate(int(match.group("year2"))))
+        elif prep in ("depuis", "dès", "dès"):
+            found = (start, published)
+        else:
+            found = (start, start)
+        distance = match.start() - number.end if match.start() >= number.end else number.start - match.end() + 30
+        if best is None or distance < best[0]:
+            best = (distance, found)
+    if best is None and published is not None:
+        relative = _RELATIVE.search(sentence, max(clause[0], number.start - 160), min(clause[1], number.end + 160))
+        if relative:
+            year = published.year - (0 if relative.group("rel").lower().startswith("cette") else 1)
+            return PartialDate(year), PartialDate(year)
+    return best[1] if best else (None, None)
+
+
+_PLACE = re.compile(r"(?:^|[\s(])(?:à|au|aux|en|dans\s+(?:le|la|les|l['’])|près\s+de|vers)\s*"
+                    r"(?P<place>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?)")
+
+
+def guess_place(text: str) -> str | None:
+    """The first place the text puts something in ("au Daghestan" -> "Daghestan", "à Gaza")."""
+    for match in _PLACE.finditer(text):
+        place = match.group("place")
+        if month_number(place.split()[0]) is None and place.split()[0].lower() not in _STOP:
+            return place
+    return None
+
+
+_CURRENCIES = frozenset(code for _p, code in _MONEY)
+
+
+_PRICED = (r"(?:baril|litre|kilo|kilogramme|gramme|once|action|titre|m[èe]tre\s+carr[ée]|m2|m²|ticket|billet|"
+           r"paquet|unit[ée]|nuit[ée]e?|m[ée]gawattheure|kilowattheure|kWh|MWh)")
+
+
+_UNIT_PRICE_AFTER = re.compile(rf"^[\s\u00a0]*(?:le|la|l['’]|par|/|pour\s+un|pour\s+une)\s*{_PRICED}\b", re.IGNORECASE)
+
+
+_UNIT_PRICE_BEFORE = re.compile(
+    rf"(?:\b(?:prix|cours|co[ûu]t|tarif)\s+(?:du|de\s+l['’]|d['’]une?|de\s+la)\s*{_PRICED}\b.*|"
+    rf"\b(?:le|la|l['’]|un|une)\s*{_PRICED}\b.*\b(?:co[ûu]te|co[ûu]tait|vaut|valait|se\s+vend|se\s+n[ée]gocie|"
+    r"s['’][ée]change))", re.IGNORECASE)
+
+
+_QUANTITY_BEFORE = re.compile(
+    r"(?:nombre|total|bilan|s['’][ée]l[èe]v\w*\s+[àa]|atteint|atteignent|atteindre|compte|comptait|recens\w*|"
+    r"d[ée]nombr\w*|port[ée]\w*\s+[àa]|pass[ée]\w*\s+[àa]|chiffr[ée]\w*\s+[àa]|estim[ée]\w*\s+[àa]|"
+    r"[ée]valu[ée]\w*\s+[àa]|[^\W\d_]{3,}(?:é|ée|és|ées))\s+$", re.IGNORECASE)
+
+
+_QUICK = re.compile(r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|douzaine|treize|quatorze|"
+                    r"quinz|seize|vingt|trent|quarant|cinquant|soixant|cent|mille|millier|million|milliard|"
+                    r"dizaine)", re.IGNORECASE)
+
+
+def sentence_statistics(text: str, offset: int, sentence: str,
+                        published: PartialDate | None = None) -> list[StatisticCandidate]:
+    """The statistic candidates of one French ``sentence``, which starts at ``offset`` of ``text``."""
+    if not _QUICK.search(sentence):
+        return []
+    numbers = find_numbers(sentence)
+    if not numbers:
+        return []
+    clauses = _clauses(sentence)
+    kept: list[tuple[FrenchNumber, tuple[int, int]]] = []
+    for number in numbers:
+        number.counted_end = number.end
+        number.subject, number.unit = _counted(sentence, number)
+        clause = _clause_of(clauses, number.start) or (0, len(sentence))
+        if number.unit is None and number.subject is None:
+            previous = kept[-1][0] if kept else None
+            if previous is not None and previous.unit is not None and (re.fullmatch(
+                    r"[\s\u00a0]*(?:,|et|ou|,\s*et|,?\s*dont)[\s\u00a0]*", sentence[previous.counted_end:number.start])
+                    or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,)\s*$",
+                                 sentence[max(0, number.start - 20):number.start]) and re.match(
+                        r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an)\b)", sentence[number.end:]))):
+                # "12 morts et 30 blessés", "1 245 cas en 2019, contre 860 en 2018", "…, 250 000 selon la police"
+                number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"
+            elif not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]):
+                continue  # it counts nothing the sentence names
+        if number.unit in _CURRENCIES and (_UNIT_PRICE_AFTER.match(sentence[number.counted_end:]) or
+                                           _UNIT_PRICE_BEFORE.search(sentence[max(clause[0], number.start - 60):number.start])):
+            continue  # "90 dollars le baril", "le litre d'essence coûte 1,85 euro": a price, not a sum
+        kept.append((number, clause))
+    _assign_claimants(sentence, [n for n, _c in kept], clauses)
+    found = []
+    for number, clause in kept:
+        quote_start, quote_end = clause
+        if number.claim_span is not None:
+            quote_start = min(quote_start, number.claim_span[0])
+            quote_end = max(quote_end, number.claim_span[1])
+        start, end = trimmed(text, offset + quote_start, offset + quote_end)
+        while end > start and text[end - 1] in ",;":
+            end -= 1
+        period_start, period_end = _period(sentence, clause, number, published)
+        found.append(StatisticCandidate(
+            start, end, text[start:end], number.value, number.low, number.high, number.approximate,
+            _measure(sentence, clause, number), number.unit, number.subject, period_start, period_end,
+            guess_place(sentence[max(clause[0], number.start - 160):min(clause[1], number.end + 160)]),
+            number.claimant))
+    return found

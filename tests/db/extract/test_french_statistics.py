@@ -1,0 +1,189 @@
+"""Statistic suggestions in French: numbers in digits the French way and in words, bounds, ranges,
+vague counts, who claims them, and the numbers that are not statistics (issue 13)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from db.archive import Archive
+from db.dates import PartialDate
+from db.extract.statistics import StatisticCandidate, suggest_statistics
+from db.importer.run import import_file
+from db.suggestions import suggestions_for_source
+
+
+def one(sentence: str, published: PartialDate | None = None) -> StatisticCandidate:
+    [found] = suggest_statistics(sentence, published, "fr")
+    assert sentence[found.start:found.end] == found.quote
+    return found
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Les secours ont évacué 1 200 habitants du quartier.", 1200),
+    ("Les secours ont évacué 1\u00a0200 habitants du quartier.", 1200),
+    ("Le camp accueille désormais 12\u202f300 réfugiés.", 12_300),
+    ("Les dégâts sont estimés à 1,5 million d'euros par l'assureur.", 1_500_000),
+    ("L'État a débloqué 2,3 milliards de dollars pour la reconstruction.", 2_300_000_000),
+    ("Quelque 165 000 électeurs se sont abstenus.", 165_000),
+    ("Vingt-trois manifestants ont été interpellés.", 23),
+    ("Dix-neuf soldats ont déserté la caserne.", 19),
+    ("Quatre-vingts familles ont perdu leur logement.", 80),
+    ("La crue a détruit deux mille cinq cents maisons.", 2500),
+    ("Le tribunal a condamné la société à une amende de 2.500.000 francs guinéens.", 2_500_000),
+])
+def test_numbers_in_digits_and_words(sentence: str, value: float) -> None:
+    assert one(sentence).value == value
+
+
+def test_a_percentage_and_money_have_their_unit() -> None:
+    assert one("Le chômage a reculé de 12 % chez les jeunes.").unit == "%"
+    assert one("Le chômage a reculé de 12 pour cent chez les jeunes.").unit == "%"
+    assert one("La mairie a versé 40 000 euros aux sinistrés.").unit == "EUR"
+
+
+def test_bounds_make_low_or_high_and_approximate() -> None:
+    least = one("Au moins 40 civils ont été blessés dans l'explosion.")
+    assert (least.value, least.low, least.high) == (40, 40, None)
+    more = one("Plus de 300 maisons ont été inondées.")
+    assert (more.value, more.low) == (300, 300)
+    more_elided = one("Les pompiers ont secouru plus d'une centaine de randonneurs.")
+    assert (more_elided.value, more_elided.low, more_elided.approximate) == (100, 100, True)
+    up_to = one("Le convoi comptait jusqu'à 30 camions.")
+    assert (up_to.value, up_to.high) == (30, 30)
+    fewer = one("Moins de 50 électeurs se sont déplacés.")
+    assert (fewer.value, fewer.high) == (50, 50)
+    nearly = one("Près de 900 familles attendent un relogement.")
+    assert (nearly.value, nearly.high, nearly.approximate) == (900, 900, True)
+    about = one("Environ 70 migrants ont été secourus en mer.")
+    assert (about.value, about.approximate) == (70, True)
+
+
+def test_ranges_are_low_and_high_without_a_best_value() -> None:
+    between = one("Entre 2 et 3 millions de personnes ont fui la région.")
+    assert (between.value, between.low, between.high) == (None, 2_000_000, 3_000_000)
+    from_to = one("De 10 à 20 otages seraient encore détenus.")
+    assert (from_to.value, from_to.low, from_to.high) == (None, 10, 20)
+    bare = one("Les affrontements ont fait 150 à 200 morts.")
+    assert (bare.value, bare.low, bare.high) == (None, 150, 200)
+    either = one("Trois ou quatre véhicules ont été incendiés.")
+    assert (either.low, either.high) == (3, 4)
+
+
+def test_approximate_and_vague_counts() -> None:
+    twenty = one("Une vingtaine de gendarmes ont encerclé le bâtiment.")
+    assert (twenty.value, twenty.approximate, twenty.unit) == (20, True, "people")
+    tens = one("Des dizaines de villages ont été rasés.")
+    assert (tens.value, tens.low, tens.approximate) == (None, 20, True)
+    hundreds = one("Plusieurs centaines de détenus ont entamé une grève de la faim.")
+    assert (hundreds.value, hundreds.low) == (None, 200)
+    tens_of_thousands = one("Des dizaines de milliers de manifestants ont défilé.")
+    assert tens_of_thousands.low == 20_000
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le sommet s'est ouvert le 24 septembre à Genève.",
+    "Le barrage a été construit en 1987.",
+    "La réunion a commencé à 10 h 30 et s'est terminée vers 12h15.",
+    "Le suspect, âgé de 45 ans, a été placé en garde à vue.",
+    "Il a été condamné à trois ans de prison ferme.",
+    "Il est poursuivi en vertu de l'article 317 du code pénal.",
+    "La 2e division a quitté la ville au XXe siècle.",
+    "Il a été élu au 1er tour.",
+    "Le club l'a emporté 3-1 face à Nantes.",
+    "La vague a atteint sept mètres de haut.",
+    "Les rafales ont soufflé à 140 km/h sur la côte.",
+    "Le virus du Covid-19 circule toujours.",
+    "La population a été multipliée par cinq depuis la guerre.",
+    "Les trois enfants sont sains et saufs.",
+    "Un homme a été arrêté devant la gare.",
+    "La température a atteint 42 °C à Lyon.",
+    "Un élève sur cinq redouble sa seconde.",
+    "Marseille s'est imposé 3 à 1 face à Lille.",
+    "Une quarantaine de kilomètres séparent les deux camps.",
+    "Le cours du baril a reculé à 78 dollars.",
+    "Le kilo de tomates coûte 4,20 euros au marché.",
+])
+def test_dates_times_ages_terms_articles_ordinals_scores_are_not_statistics(sentence: str) -> None:
+    assert suggest_statistics(sentence, None, "fr") == []
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Selon la préfecture, 1 500 personnes ont manifesté samedi.", "la préfecture"),
+    ("D'après l'Observatoire syrien des droits de l'homme, 35 civils ont été tués.",
+     "l'Observatoire syrien des droits de l'homme"),
+    ("Au moins 12 soldats ont été tués, selon l'état-major.", "l'état-major"),
+    ("Sept mineurs sont portés disparus, a indiqué la gendarmerie.", "la gendarmerie"),
+    ("Quinze blessés ont été hospitalisés, a déclaré le porte-parole Jean Dupuis.", "Jean Dupuis"),
+    ("Plus de 60 maisons sont détruites, affirme la Croix-Rouge.", "la Croix-Rouge"),
+    ("Le Haut-Commissariat a annoncé que 4 000 réfugiés avaient franchi la frontière.", "Le Haut-Commissariat"),
+    ("Selon les derniers chiffres du ministère de la Santé, 240 patients sont hospitalisés.",
+     "ministère de la Santé"),
+    ("De source policière, 12 personnes ont été interpellées.", "source policière"),
+    ("Trente-deux rebelles ont été capturés, de source militaire.", "source militaire"),
+    ("Huit policiers ont été blessés, a-t-il précisé.", None),
+    ("Il affirme que 30 personnes ont disparu.", None),
+    ("La police a arrêté 14 suspects.", None),
+])
+def test_who_claims_the_figures(sentence: str, claimant: str | None) -> None:
+    assert one(sentence).claimant == claimant
+
+
+def test_a_count_compared_or_claimed_again_counts_what_the_count_before_counts() -> None:
+    compared = suggest_statistics("La préfecture a enregistré 1 245 cambriolages en 2021, contre 980 en 2020.",
+                                  None, "fr")
+    assert [(f.value, f.unit, f.period_start) for f in compared] == [
+        (1245, "cambriolages", PartialDate(2021)), (980, "cambriolages", PartialDate(2020))]
+    two_counts = suggest_statistics("Près de 800 000 personnes ont défilé, selon les syndicats, 190 000 selon "
+                                    "le ministère.", None, "fr")
+    assert [(f.value, f.unit, f.claimant) for f in two_counts] == [
+        (800_000, "people", "les syndicats"), (190_000, "people", "le ministère")]
+
+
+def test_a_sum_of_money_is_a_statistic_but_a_price_per_unit_is_not() -> None:
+    assert one("Le tribunal a alloué 30 000 euros de dommages aux plaignants.").unit == "EUR"
+    assert one("Sur l'action civile, il a été condamné à verser 8 000 euros.").value == 8000
+
+
+def test_a_body_that_says_it_did_something_claims_the_figure() -> None:
+    assert one("La marine affirme avoir intercepté une trentaine d'embarcations.").claimant == "La marine"
+
+
+def test_a_trailing_attribution_covers_its_own_clause_only() -> None:
+    found = suggest_statistics("Les combats ont fait 40 morts en mai ; 25 soldats ont été capturés, "
+                               "selon l'armée.", None, "fr")
+    assert [(f.value, f.claimant) for f in found] == [(40, None), (25, "l'armée")]
+
+
+def test_what_is_counted_what_happened_when_and_where() -> None:
+    found = one("En 2014, 249 combattants ont été tués au Daghestan.")
+    assert (found.subject, found.unit, found.measure) == ("combattants", "people", "tués")
+    assert (found.period_start, found.period_end) == (PartialDate(2014), PartialDate(2014))
+    assert found.place == "Daghestan"
+    since = one("Depuis 2011, plus de 5 000 civils ont été tués.", PartialDate(2015, 3, 1))
+    assert (since.period_start, since.period_end) == (PartialDate(2011), PartialDate(2015, 3, 1))
+    span = one("Entre 2010 et 2014, 800 écoles ont fermé.")
+    assert (span.period_start, span.period_end) == (PartialDate(2010), PartialDate(2014))
+
+
+def test_a_french_source_imported_gets_french_suggestions(archive: Archive, tmp_path: Path) -> None:
+    path = tmp_path / "depeche.txt"
+    path.write_text("Selon le ministère de l'Intérieur, au moins 18 assaillants ont été tués lors d'un "
+                    "assaut près de Bamako. Deux gendarmes ont été blessés, a indiqué la gendarmerie. "
+                    "D'après une ONG locale, entre 300 et 400 habitants ont fui le village en 2019.\n",
+                    encoding="utf-8")
+    [result] = import_file(archive, path)
+    assert result.source_id is not None
+    with archive.session() as session:
+        found = suggestions_for_source(session, result.source_id)
+    assert found is not None
+    seen = [(s.value, s.low, s.high, s.claimant) for s in found.statistics]
+    assert seen == [(18, 18, None, "le ministère de l'Intérieur"), (2, None, None, "la gendarmerie"),
+                    (None, 300, 400, "une ONG locale")]
+    assert found.statistics[2].period_start == PartialDate(2019)
+
+
+def test_english_text_is_read_as_before() -> None:
+    [found] = suggest_statistics("More than 430 people were killed, officials said.", None, "en")
+    assert (found.value, found.low, found.claimant) == (430, 430, "officials")
