@@ -28,6 +28,7 @@ from db.conflicts import (
     normalise_phrase,
 )
 from db.models import Actor
+from db.text import isolated
 
 if TYPE_CHECKING:
     import numpy as np
@@ -72,8 +73,8 @@ class ConflictGroup:
 
     def describe(self) -> str:
         """One line for a list: "militants killed (Dagestan): 249 vs 300"."""
-        what = " ".join(p for p in (self.subject, self.measure) if p) or "statistic"
-        where = f" ({', '.join(self.places)})" if self.places else ""
+        what = isolated(" ".join(p for p in (self.subject, self.measure) if p)) or "statistic"
+        where = f" ({', '.join(isolated(p) for p in self.places)})" if self.places else ""
         return f"{what}{where}: {self.claimed}"
 
 

@@ -50,7 +50,7 @@ from db.frames import read_frame
 from db.models import Statistic
 from db.queries import list_statistics
 from db.rows import StatisticRow, known_by_id
-from db.text import fold
+from db.text import fold, isolated
 
 if TYPE_CHECKING:
     import numpy as np
@@ -109,8 +109,8 @@ class Conflict:
 
     def describe(self) -> str:
         """One line for a list: "militants killed (Dagestan): 249 vs 300"."""
-        what = " ".join(p for p in (self.subject, self.measure) if p) or "statistic"
-        where = f" ({', '.join(self.places)})" if self.places else ""
+        what = isolated(" ".join(p for p in (self.subject, self.measure) if p)) or "statistic"
+        where = f" ({', '.join(isolated(p) for p in self.places)})" if self.places else ""
         claimed = " vs ".join(values.format(c) or "?" for c in self.claims)
         return f"{what}{where}: {claimed}"
 

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterator
 from itertools import pairwise
 
-__all__ = ["ABBREVIATIONS", "fold", "sentence_around", "sentences", "trimmed"]
+__all__ = ["ABBREVIATIONS", "fold", "isolated", "sentence_around", "sentences", "trimmed"]
 
 
 def fold(name: str) -> str:
@@ -26,6 +26,20 @@ def fold(name: str) -> str:
     ``fold("  Sámi  Parliament") == "sami parliament"``."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+#: Unicode's first-strong isolate and its end: a run between them is laid out in its own direction
+#: and does not decide the direction of the line around it
+FIRST_STRONG_ISOLATE, POP_ISOLATE = "\u2068", "\u2069"
+
+
+def isolated(value: str) -> str:
+    """``value`` set apart for a line of another language: an Arabic or Hebrew name inside an
+    English sentence ("249 ⁨مسلحون قتل⁩ in ⁨داغستان⁩ (1 source)") keeps the sentence left to
+    right, its parentheses in place; other values are returned as they are."""
+    if any("\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufefc" for c in value):
+        return f"{FIRST_STRONG_ISOLATE}{value}{POP_ISOLATE}"
+    return value
 
 
 # ---------------------------------------------------------------------------------------------

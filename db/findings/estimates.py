@@ -34,7 +34,7 @@ from db.findings.grouping import (
 from db.findings.rules import Rule, apply, describe_number
 from db.findings.vague import vague_table
 from db.models import Actor, Alias
-from db.text import fold
+from db.text import fold, isolated
 from db.values import format_number
 
 if TYPE_CHECKING:
@@ -100,8 +100,8 @@ class Finding(NamedTuple):
     def describe(self) -> str:
         """The finding in words: "between 240 and 260 militants killed in North Caucasus, 2014
         (best estimate 249; 3 sources, 2 independent)"."""
-        what = " ".join(p for p in (self.subject, self.measure) if p) or "statistic"
-        where = f" in {self.place}" if self.place else ""
+        what = isolated(" ".join(p for p in (self.subject, self.measure) if p)) or "statistic"
+        where = f" in {isolated(self.place)}" if self.place else ""
         when = f", {self.period}" if self.period else ""
         if self.reason:
             return f"{what}{where}{when}: not reconciled ({self.reason})"

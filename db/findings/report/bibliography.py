@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from db.rows import SourceRow
+from db.text import isolated
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
@@ -27,23 +28,24 @@ def _year(source: SourceRow) -> str:
 
 def cite(source: SourceRow) -> str:
     """The in-text citation: "Kaplan 2015", "Caucasus Knot n.d."; the title when no one is named."""
-    who = _creator(source) or f"“{source.title or 'Untitled'}”"
+    who = isolated(_creator(source) or "") or f"“{isolated(source.title or 'Untitled')}”"
     return f"{who} {_year(source)}"
 
 
 def entry(source: SourceRow) -> str:
     """The bibliography entry (see the module notes)."""
     parts: list[str] = []
+    # names and titles set apart: an Arabic title keeps the entry's English order (db.text.isolated)
     creator = _creator(source)
-    title = (source.title or "Untitled").strip().rstrip(".")
+    title = isolated((source.title or "Untitled").strip().rstrip("."))
     if creator:
-        parts.append(creator.rstrip(".") + ".")
+        parts.append(isolated(creator.rstrip(".")) + ".")
         parts.append(_year(source) + ".")
         parts.append(f"“{title}.”")
     else:
         parts.append(f"“{title}.”")
         parts.append(_year(source) + ".")
-    container = source.outlet if source.author and source.outlet else ""
+    container = isolated(source.outlet) if source.author and source.outlet else ""
     day = ""
     if source.published and source.published.month:
         day = _MONTHS[source.published.month - 1]

@@ -57,12 +57,20 @@ class Document:
 
 
 def is_rtl(text: str) -> bool:
-    """Whether a text runs right to left: its first strong character is Arabic or Hebrew
-    (Unicode bidirectional classes R and AL), as HTML's ``dir="auto"`` decides."""
+    """Whether a text runs right to left: its first strong character outside isolated runs
+    (:func:`db.text.isolated`) is Arabic or Hebrew (Unicode bidirectional classes R and AL), as
+    HTML's ``dir="auto"`` decides."""
+    depth = 0
     for char in text:
         direction = unicodedata.bidirectional(char)
-        if direction in ("R", "AL"):
+        if direction in ("FSI", "LRI", "RLI"):
+            depth += 1
+        elif direction == "PDI":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif direction in ("R", "AL"):
             return True
-        if direction == "L":
+        elif direction == "L":
             return False
     return False
