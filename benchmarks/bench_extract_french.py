@@ -26,12 +26,8 @@ Measured (value and claimant P/R; value only P/R): blind, with the English rules
 
 from __future__ import annotations
 
-import argparse
 import functools
-import hashlib
-import json
 import os
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -39,31 +35,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._common import pair_statistics, print_table, ratio, same_number  # noqa: E402
-from db.extract.statistics import StatisticCandidate, suggest_statistics  # noqa: E402
+from benchmarks._labelled_statistics import checked, claimant_matcher, main  # noqa: E402
 
 CACHE = Path(os.environ.get("DOSSIER_WEB_CACHE", Path.home() / ".cache" / "dossier" / "web-pages"))
 EVAL = ROOT / "benchmarks" / "fr_statistics_eval.jsonl"
 
+#: left out of claimants when they are compared: articles, "M." and "Mme"
 _UNSAID = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "m", "mme", "mlle"}
-
-
-@functools.cache
-def _stemmer() -> Any:
-    import Stemmer
-
-    return Stemmer.Stemmer("french")
-
-
-def _stems(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    words = [w for w in re.findall(r"[^\W_]+", value.casefold()) if w not in _UNSAID]
-    return tuple(_stemmer().stemWords(words)) or None
-
-
-def _same_claimant(label: str | None, got: str | None) -> bool:
-    return _stems(label) == _stems(got)
 
 
 @functools.cache
@@ -76,62 +54,11 @@ def _page_text(set_name: str, file_name: str) -> str:
 
 def _sentence(item: dict[str, Any]) -> str:
     text = _page_text(item["set"], item["file"])[item["start"]:item["end"]]
-    if hashlib.sha1(text.encode("utf-8")).hexdigest() != item["sha1"]:
-        raise SystemExit(f"{item['id']}: the sentence in {item['set']}/{item['file']} is not the one labelled")
-    return text
-
-
-def _bounds_right(label: dict[str, Any], got: StatisticCandidate) -> bool:
-    return (same_number(label["low"], got.low) and same_number(label["high"], got.high)
-            and bool(label["approximate"]) == got.approximate)
-
-
-def evaluate(items: list[dict[str, Any]], show_errors: bool) -> list[object]:
-    labelled = suggested = full = value_only = bounds = negatives_hit = 0
-    for item in items:
-        sentence = _sentence(item)
-        got = suggest_statistics(sentence, None, "fr")
-        labels = item["statistics"]
-        labelled += len(labels)
-        suggested += len(got)
-        pairs = pair_statistics(labels, got, _same_claimant)
-        loose = pair_statistics(labels, got)
-        full += len(pairs)
-        value_only += len(loose)
-        bounds += sum(_bounds_right(label, candidate) for label, candidate in loose)
-        negatives_hit += bool(not labels and got)
-        if show_errors and (len(pairs) != len(labels) or len(got) != len(pairs)):
-            print(f"\n{item['id']}: {sentence}")
-            for label in labels:
-                print(f"   label: {label['value']} [{label['low']}, {label['high']}] "
-                      f"~{label['approximate']} claimant={label['claimant']}")
-            for candidate in got:
-                print(f"   got:   {candidate.value} [{candidate.low}, {candidate.high}] "
-                      f"~{candidate.approximate} claimant={candidate.claimant} unit={candidate.unit} "
-                      f"subject={candidate.subject} measure={candidate.measure}")
-    return [len(items), labelled, suggested, ratio(full, suggested), ratio(full, labelled),
-            ratio(value_only, suggested), ratio(value_only, labelled), ratio(bounds, value_only),
-            negatives_hit]
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--errors", action="store_true", help="print the sentences scored wrong")
-    parser.add_argument("--split", choices=("tuning", "heldout"), help="only this split")
-    args = parser.parse_args()
-    if not CACHE.is_dir():
-        print(f"No saved web pages at {CACHE}: nothing to measure (set DOSSIER_WEB_CACHE).")
-        return
-    items = [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines() if line.strip()]
-    rows = []
-    for split in ("tuning", "heldout"):
-        if args.split and split != args.split:
-            continue
-        chosen = [i for i in items if i["split"] == split]
-        rows.append([split, *evaluate(chosen, args.errors and args.split == split)])
-    print_table(["split", "sentences", "labelled", "suggested", "P", "R", "P value", "R value",
-                 "bounds right", "negatives hit"], rows)
+    return checked(item, text, f"{item['set']}/{item['file']}")
 
 
 if __name__ == "__main__":
-    main()
+    if not CACHE.is_dir():
+        print(f"No saved web pages at {CACHE}: nothing to measure (set DOSSIER_WEB_CACHE).")
+    else:
+        main(__doc__, EVAL, _sentence, "fr", claimant_matcher("french", _UNSAID))
