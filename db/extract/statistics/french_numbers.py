@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from db.extract.statistics.bounds import BoundWords
+
 MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
           "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
           "décembre": 12, "decembre": 12}  # fmt: skip
@@ -101,14 +103,7 @@ _APPROX = (r"environ|quelque|approximativement|[àa]\s+peu\s+pr[èe]s|autour\s+d
            r"une\s+estimation\s+de|approximative(?:ment)?")
 
 
-_MODIFIER_BEFORE = re.compile(
-    rf"(?:^|[\s(«\"—–-])(?P<mod>{_LOW}|{_HIGH}|{_APPROX_HIGH}|{_APPROX})\s*$", re.IGNORECASE)
-
-
-_KIND = [(re.compile(rf"^(?:{_LOW})$", re.IGNORECASE), "low"),
-         (re.compile(rf"^(?:{_HIGH})$", re.IGNORECASE), "high"),
-         (re.compile(rf"^(?:{_APPROX_HIGH})$", re.IGNORECASE), "approx-high"),
-         (re.compile(rf"^(?:{_APPROX})$", re.IGNORECASE), "approx")]
+_BOUND_WORDS = BoundWords(_LOW, _HIGH, _APPROX_HIGH, _APPROX, gap=r"\s*")
 
 
 #: words after a number that make it a time, a duration, an age, a distance, a speed or a score
@@ -285,18 +280,7 @@ def _score(sentence: str, match: re.Match[str], following: re.Match[str] | None)
 
 def _bounds(sentence: str, number: FrenchNumber) -> None:
     before = sentence[max(0, number.start - 40):number.start]
-    modifier = _MODIFIER_BEFORE.search(before)
-    if modifier and number.value is not None:
-        word = " ".join(modifier.group("mod").lower().split()).replace("’", "'")
-        kind = next((k for pattern, k in _KIND if pattern.match(word)), "approx")
-        if kind == "low":
-            number.low = number.value
-        elif kind == "high":
-            number.high = number.value
-        elif kind == "approx-high":
-            number.high, number.approximate = number.value, True
-        else:
-            number.approximate = True
+    _BOUND_WORDS.apply(before, number)
     if re.match(r"^[^\s\w]?\s*(?:et\s+quelques|et\s+plus|ou\s+plus)\b", sentence[number.end:], re.IGNORECASE) \
             and number.value is not None:
         number.low = number.value  # "200 et quelques", "50 ou plus"

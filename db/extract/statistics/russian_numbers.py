@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from db.extract.statistics.bounds import BoundWords
 from db.language.morphology import parses
 from db.language.russian import MONTH_RE
 
@@ -58,14 +59,7 @@ _APPROX = (r"около|примерно|порядка|приблизитель
            r"по\s+(?:предварительной\s+)?оценке")
 
 
-_MODIFIER_BEFORE = re.compile(
-    rf"(?:^|[\s(«\"—–-])(?P<mod>{_LOW}|{_HIGH}|{_APPROX_HIGH}|{_APPROX})\s+$", re.IGNORECASE)
-
-
-_KIND = [(re.compile(rf"^(?:{_LOW})$", re.IGNORECASE), "low"),
-         (re.compile(rf"^(?:{_HIGH})$", re.IGNORECASE), "high"),
-         (re.compile(rf"^(?:{_APPROX_HIGH})$", re.IGNORECASE), "approx-high"),
-         (re.compile(rf"^(?:{_APPROX})$", re.IGNORECASE), "approx")]
+_BOUND_WORDS = BoundWords(_LOW, _HIGH, _APPROX_HIGH, _APPROX, gap=r"\s+")
 
 
 #: words after a number that make it a time, a duration, an age or a distance
@@ -251,18 +245,7 @@ def find_numbers(sentence: str) -> list[RussianNumber]:
 def _bounds(sentence: str, number: RussianNumber) -> None:
     before = sentence[max(0, number.start - 40):number.start]
     after = sentence[number.end:number.end + 20]
-    modifier = _MODIFIER_BEFORE.search(before)
-    if modifier and number.value is not None:
-        word = " ".join(modifier.group("mod").lower().split())
-        kind = next(k for pattern, k in _KIND if pattern.match(word))
-        if kind == "low":
-            number.low = number.value
-        elif kind == "high":
-            number.high = number.value
-        elif kind == "approx-high":
-            number.high, number.approximate = number.value, True
-        else:
-            number.approximate = True
+    _BOUND_WORDS.apply(before, number)
     if re.match(r"^\s*с\s+(?:лишним|небольшим|гаком)", after, re.IGNORECASE) and number.value is not None:
         number.low = number.value
     if re.search(r"(?:около|примерно|порядка)\s+$", before, re.IGNORECASE):
