@@ -34,10 +34,10 @@ FIRST_STRONG_ISOLATE, POP_ISOLATE = "\u2068", "\u2069"
 
 
 def isolated(value: str) -> str:
-    """``value`` set apart for a line of another language: an Arabic or Hebrew name inside an
+    """``value`` set apart for a line of another direction: an Arabic or Hebrew name inside an
     English sentence ("249 ⁨مسلحون قتل⁩ in ⁨داغستان⁩ (1 source)") keeps the sentence left to
     right, its parentheses in place; other values are returned as they are."""
-    if any("\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufefc" for c in value):
+    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in value):
         return f"{FIRST_STRONG_ISOLATE}{value}{POP_ISOLATE}"
     return value
 

@@ -63,8 +63,7 @@ def _words(folded: str) -> list[str]:
     try:
         raw = folded.encode("cp1251", errors=_SPACE_OR_FAIL)
     except UnicodeEncodeError:  # a letter of another alphabet (Latin with accents, Greek ...)
-        if _FOLDED_AWAY.search(folded):  # Arabic, Hebrew (here only: a scan costs 10 ns a letter)
-            folded = folded.translate(_FOLDS)
+        folded = _fold_scripts(folded)  # Arabic, Hebrew (here only: a scan costs 10 ns a letter)
         return _RUNS.findall(folded.replace("_", " ") if "_" in folded else folded)
     return raw.translate(_CP1251_SPACES).decode("cp1251").split()
 
@@ -87,19 +86,20 @@ _FOLDS = {**_ARABIC_FOLDS, **{code: None for code in range(0x0591, 0x06EE)
 def fold_word(text: str) -> str:
     """Lower case with ё as е (the letter is optional in Russian print); Arabic and Hebrew
     without their optional marks, Arabic's variant spellings as one (:data:`_ARABIC_FOLDS`)."""
-    folded = _fold_case(text)
-    if not folded.isascii() and _FOLDED_AWAY.search(folded):
-        folded = folded.translate(_FOLDS)
-    return folded
+    return _fold_scripts(_fold_case(text))
 
 
 def fold_spelling(text: str) -> str:
     """:func:`fold_word` but for the case (PostgreSQL lowers the words it reads itself): the same
     folds its migration 0021 makes in SQL."""
-    folded = text.replace("ё", "е").replace("Ё", "Е")
-    if not folded.isascii() and _FOLDED_AWAY.search(folded):
-        folded = folded.translate(_FOLDS)
-    return folded
+    return _fold_scripts(text.replace("ё", "е").replace("Ё", "Е"))
+
+
+def _fold_scripts(text: str) -> str:
+    """``text`` with Arabic's and Hebrew's folds (:data:`_FOLDS`), if it has anything to fold."""
+    if not text.isascii() and _FOLDED_AWAY.search(text):
+        return text.translate(_FOLDS)
+    return text
 
 
 def _fold_case(text: str) -> str:

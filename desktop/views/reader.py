@@ -215,9 +215,8 @@ class ReaderView(QWidget):
             self.highlighter.lazy = self._offsets.utf16_length > LAZY_FROM
             self.highlighter.visible = range(0)
             self._apply_spans(rehighlight=False)
+            self._set_text_option(detail)  # before the text: it is laid out once
             self.editor.setPlainText(display_text(detail.text))
-            self._set_direction(detail)
-            self._set_table_tabs(detail.text)
             self.editor.set_page_starts([self._offsets.to_utf16(p) for p in detail.page_starts])
             if selection is not None:
                 cursor = QTextCursor(self.editor.document())
@@ -228,24 +227,20 @@ class ReaderView(QWidget):
             self._format_visible()
         self.source_changed.emit()
 
-    def _set_direction(self, detail: SourceDetail) -> None:
-        """Lines flush right for a text read from right to left (Arabic, Hebrew: by the source's
-        language, else by its letters), flush left for the others; each paragraph keeps its own
-        direction (an English line in an Arabic text reads left to right)."""
+    def _set_text_option(self, detail: SourceDetail) -> None:
+        """The source's lines flush right when it is read from right to left (Arabic, Hebrew: by
+        its language, else by its letters), flush left for the others, each paragraph keeping its
+        own direction (an English line in an Arabic text reads left to right); and the cells of
+        its tables (rows of tab-separated cells) lined up."""
         lang = language(detail.row.language)
-        rtl = right_to_left(detail.text[:4000], lang.script if lang is not None else None)
+        rtl = right_to_left(detail.text, lang.script if lang is not None else None)
         document = self.editor.document()
-        option = document.defaultTextOption()
+        option = text_option_with_tabs(document.defaultTextOption(),
+                                       table_tab_stops(detail.text, QFontMetricsF(self.editor.font())))
         # QPlainTextEdit does not mirror a leading alignment for a right-to-left paragraph
         option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute if rtl
                             else Qt.AlignmentFlag.AlignLeft)
         document.setDefaultTextOption(option)
-
-    def _set_table_tabs(self, text: str) -> None:
-        """Line up the cells of the source's tables (rows with tab-separated cells)."""
-        document = self.editor.document()
-        stops = table_tab_stops(text, QFontMetricsF(self.editor.font()))
-        document.setDefaultTextOption(text_option_with_tabs(document.defaultTextOption(), stops))
 
     @property
     def table_tabs(self) -> list[float]:
