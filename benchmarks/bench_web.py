@@ -8,7 +8,12 @@ The pages are public repositories' test pages (mozilla/readability ``test/test-p
 expected metadata and body; scrapinghub/article-extraction-benchmark, with a person's
 ``articleBody``; adbar/trafilatura's evaluation pages; postlight/parser's fixtures, adbar/htmldate's
 evaluation pages, flairNLP/fundus's and goose3's test pages, see ``benchmarks/web_more_pages.py``;
-fundus and goose are split by site in code, the other sets in web_pages.json), never copied into
+microlinkhq/metascraper's integration pages, whose labels are the ``author``, ``date``, ``title``,
+``publisher`` (outlet) and ``lang`` of each page's AVA snapshot report, ``snapshots/index.js.md``,
+the n-th "Snapshot" block for the n-th page its ``index.js`` reads, a null not scored, the date
+cut to its day, no body: a TUNING part and a held-out part, split by site in code like fundus,
+added in web10 with the split fixed before any of its pages was scored;
+fundus, goose and metascraper are split by site in code, the other sets in web_pages.json), never copied into
 this repository: ``--mirror`` (or ``DOSSIER_WEB_MIRRORS``,
 paths joined by ``:``) names git directories of those repositories, from which the pages listed
 in ``benchmarks/web_pages.json`` are copied once into the cache folder (``DOSSIER_WEB_CACHE``,
@@ -93,6 +98,8 @@ def fill_cache(mirrors: list[Path], pages: dict[str, Any]) -> None:
             web_more_pages.fill_fundus(git_dir, CACHE)
         elif _has(git_dir, "tests/data/content") and _has(git_dir, "goose3"):
             web_more_pages.fill_goose(git_dir, CACHE)
+        elif _has(git_dir, web_more_pages.METASCRAPER_DATA):
+            web_more_pages.fill_metascraper(git_dir, CACHE)
         else:
             print(f"{git_dir}: not one of the repositories of web_pages.json; skipped")
 
@@ -436,7 +443,7 @@ def main() -> None:
         print(f"no saved pages in {CACHE}: give --mirror with a git directory of mozilla/readability "
               "or scrapinghub/article-extraction-benchmark (or DOSSIER_WEB_MIRRORS) to fill it; skipped")
         return
-    for corpus in ("fundus", "goose"):
+    for corpus in ("fundus", "goose", "metascraper"):
         _split_by_site(pages, corpus)
     if args.only:
         pages["split"] = {corpus: parts for corpus, parts in pages["split"].items() if corpus in args.only}
