@@ -25,6 +25,14 @@ into this repository):
   articles (a video, a tweet, a company profile, a Wikipedia entry). The snapshots are
   metascraper's output, accepted by its maintainers: one more opinion, not a person's reading.
   Split by site in code like fundus, fixed before any of its pages was scored.
+- AndyTheFactory/newspaper4k (MIT): ``tests/data/html/<name>.html`` with the article text its
+  tests expect (``tests/data/txt/<name>.txt``, read as the body: its first paragraph is the
+  article's start) and, where ``tests/data/metadata/<name>.json`` has them, its title and
+  publish_date; the URL from that json, else from ``tests/conftest.py``'s language fixtures.
+  Its authors are not scored (snapshots naming a page's teasers' writers, "www.facebook.com").
+  23 pages, English, Arabic, Chinese, Japanese, Thai, Latvian, Spanish, Korea's English edition,
+  Burmese; newspaper4k's output accepted by its maintainers, not a person's reading. Split by
+  site in code too.
 """
 
 from __future__ import annotations
@@ -265,6 +273,38 @@ def fill_metascraper(git_dir: Path, cache: Path) -> None:
             expected["body"] = ""
             (folder / f"{page}.html").write_bytes(git(git_dir, "show", f"HEAD:{base}{name}"))
             (folder / f"{page}.json").write_text(json.dumps(expected, ensure_ascii=False), "utf-8")
+
+
+# --- AndyTheFactory/newspaper4k -------------------------------------------------------------------
+
+NEWSPAPER_DATA = "tests/data/txt"
+
+
+def fill_newspaper(git_dir: Path, cache: Path) -> None:
+    folder = cache / "newspaper"
+    folder.mkdir(parents=True, exist_ok=True)
+    files = set(git(git_dir, "ls-tree", "-r", "--name-only", "HEAD", "tests/data").decode().split("\n"))
+    fixtures = git(git_dir, "show", "HEAD:tests/conftest.py").decode("utf-8")
+    urls = {
+        name: "".join(re.findall(r'"([^"]*)"', parts))
+        for name, parts in re.findall(r'\(\s*"(\w+)",\s*((?:\(?\s*"[^"]*"\s*)+)\)?\s*,\s*"[a-z]{2}",?\s*\)', fixtures)
+    }
+    for text in sorted(f for f in files if f.startswith(NEWSPAPER_DATA + "/") and f.endswith(".txt")):
+        name = Path(text).stem
+        page = f"tests/data/html/{name}.html"
+        if page not in files or (folder / f"{name}.json").exists():
+            continue
+        meta_path = f"tests/data/metadata/{name}.json"
+        meta = json.loads(git(git_dir, "show", f"HEAD:{meta_path}")) if meta_path in files else {}
+        body = git(git_dir, "show", f"HEAD:{text}").decode("utf-8")
+        expected = {
+            "title": meta.get("title"),
+            "date": (meta.get("publish_date") or "")[:10] or None,
+            "body": "\n".join(" ".join(p.split()) for p in body.split("\n") if p.strip()),
+            "url": meta.get("url") or urls.get(name),
+        }
+        (folder / f"{name}.html").write_bytes(git(git_dir, "show", f"HEAD:{page}"))
+        (folder / f"{name}.json").write_text(json.dumps(expected, ensure_ascii=False), "utf-8")
 
 
 # --- splitting a set by site -------------------------------------------------------------------
