@@ -2,7 +2,7 @@
 
 What trafilatura keeps of an article often starts with what sits between the headline and the
 first paragraph on the page: the headline itself again, a date line, "From the section Europe",
-"941 comments", "Share this article". These are left out by their shape, in any position for
+"941 comments", "Share this article" (or "Teilen", "このニュースをシェア"). These are left out by their shape, in any position for
 lines that can never be prose (a comment count, a share prompt, a photo credit), and only before
 the first paragraph for a line that is just a date, so a date said in the text stays. A date
 line is read in any of the date languages (dateparser's words, :data:`db.ingest._common.DATE_LANGUAGES`),
@@ -27,6 +27,10 @@ _FURNITURE = re.compile(
       | from\s+the\s+section\b.*                                  # From the section Europe
       | (?:share|tweet|email|print)(?:\s+this)?(?:\s+(?:article|story|page|post))?(?:\s+on\s+\w+)?
       | share\s+(?:on|via)\s+\w+
+      | (?:この(?:ニュース|記事|ページ)を)?シェア(?:する)?|分享(?:到|至)?|공유(?:하기)?
+      | (?:artikel\s+|beitrag\s+)?teilen|partager(?:\s+(?:cet|l')\s*article)?|compartir(?:\s+(?:esta\s+noticia|este\s+art[ií]culo))?
+      | condividi(?:\s+(?:l'articolo|questo\s+articolo))?|compartilhe|compartilhar|partilhar|поделиться|поділитися
+      | udostępnij|sdílet|megosztás|paylaş|dela|delen|مشاركة|שתף
       | (?:image|photo|picture)\s+(?:copyright|caption|source|credit)\b.*
       | (?:advertisement|sponsored(?:\s+content)?|related\s+(?:stories|articles|topics))
       | (?:skip|jump)\s+to\s+(?:content|main\s+content)

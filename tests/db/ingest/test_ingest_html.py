@@ -10,6 +10,7 @@ import pytest
 from db.dates import PartialDate
 from db.ingest import html
 from db.ingest.base import IngestError, ParsedSource
+from tests.db.ingest import web_page
 
 ARTICLE = """<!DOCTYPE html>
 <html lang="ru-RU"><head>
@@ -385,3 +386,9 @@ def test_the_pages_headline_is_left_out_when_it_differs_from_the_title(tmp_path:
     body = f"<article><h1>Both sides agree to extend the truce for thirty days</h1>{BODY}</article>"
     source = _page(tmp_path, head, body)
     assert source.text.startswith("Negotiators from both delegations"), source.text[:200]
+
+
+@pytest.mark.parametrize("prompt", ["このニュースをシェア", "Artikel teilen", "Partager cet article", "Поделиться"])
+def test_a_share_prompt_in_another_language_is_not_the_first_line(tmp_path: Path, prompt: str) -> None:
+    body = f"<article><h1>{web_page.TITLE}</h1><p>{prompt}</p>{web_page.BODY}</article>"
+    assert web_page.page(tmp_path, body).text.split("\n")[0] == web_page.FIRST
