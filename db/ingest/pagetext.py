@@ -2,7 +2,7 @@
 
 What trafilatura keeps of an article often starts with what sits between the headline and the
 first paragraph on the page: the headline itself again, a date line, "From the section Europe",
-"941 comments", "Share this article" (or "Teilen", "このニュースをシェア"). These are left out by their shape, in any position for
+"941 comments", "Share this article" (or "Teilen", "このニュースをシェア"), "Copy link". These are left out by their shape, in any position for
 lines that can never be prose (a comment count, a share prompt, a photo credit), and only before
 the first paragraph for a line that is just a date, so a date said in the text stays. A date
 line is read in any of the date languages (dateparser's words, :data:`db.ingest._common.DATE_LANGUAGES`),
@@ -31,6 +31,9 @@ _FURNITURE = re.compile(
       | (?:artikel\s+|beitrag\s+)?teilen|partager(?:\s+(?:cet|l')\s*article)?|compartir(?:\s+(?:esta\s+noticia|este\s+art[ií]culo))?
       | condividi(?:\s+(?:l'articolo|questo\s+articolo))?|compartilhe|compartilhar|partilhar|поделиться|поділитися
       | udostępnij|sdílet|megosztás|paylaş|dela|delen|مشاركة|שתף
+      | (?:[-•·]\s*)?(?:copy\s+(?:the\s+)?link|link\s+copied|link\s+kopieren|copier\s+le\s+lien|
+         copiar\s+(?:el\s+)?(?:enlace|link)|copia\s+(?:il\s+)?link|(?:с)?копировать\s+ссылку|
+         скопіювати\s+посилання|कॉपी\s+लिंक|लिंक\s+कॉपी\s+करें|リンクをコピー(?:する)?|复制链接|링크\s*복사)
       | (?:image|photo|picture)\s+(?:copyright|caption|source|credit)\b.*
       | (?:advertisement|sponsored(?:\s+content)?|related\s+(?:stories|articles|topics))
       | (?:skip|jump)\s+to\s+(?:content|main\s+content)

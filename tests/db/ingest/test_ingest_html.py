@@ -388,7 +388,9 @@ def test_the_pages_headline_is_left_out_when_it_differs_from_the_title(tmp_path:
     assert source.text.startswith("Negotiators from both delegations"), source.text[:200]
 
 
-@pytest.mark.parametrize("prompt", ["このニュースをシェア", "Artikel teilen", "Partager cet article", "Поделиться"])
+@pytest.mark.parametrize(
+    "prompt", ["このニュースをシェア", "Artikel teilen", "Partager cet article", "Поделиться", "कॉपी लिंक", "Copy link"]
+)
 def test_a_share_prompt_in_another_language_is_not_the_first_line(tmp_path: Path, prompt: str) -> None:
     body = f"<article><h1>{web_page.TITLE}</h1><p>{prompt}</p>{web_page.BODY}</article>"
     assert web_page.page(tmp_path, body).text.split("\n")[0] == web_page.FIRST
