@@ -59,7 +59,7 @@ from db.ingest.base import IngestError, ParsedSource
 from db.ingest.byline import author_of, byline_nodes
 from db.ingest.bylinetext import byline_date
 from db.ingest.mainarticle import headline_of, main_article
-from db.ingest.pagetext import article_text
+from db.ingest.pagetext import article_text, unwrapped
 from db.ingest.pagetitle import article_headline, shown_over_title, without_site_name
 from db.text import fold
 
@@ -148,7 +148,7 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     tree = _tree(data)
     meta, authors = _page_metadata(tree)
     extracted = _trafilatura(data)
-    text = (extracted.get("text") or "").strip()
+    text = unwrapped((extracted.get("text") or "").strip())
     outlet = meta.get("outlet") or extracted.get("sitename")
     headlines = tuple(" ".join(h.text_content().split()) for h in tree.iter("h1"))
     address = meta.get("url") or extracted.get("url") or url

@@ -87,6 +87,30 @@ _BOX_LETTERS = 20
 _HEAD_LINES = 8
 
 
+#: the end of a line a paragraph may end with (a sentence's stop, a closing quotation mark)
+#: spaces a wrapped line keeps (never the ideographic space a Japanese paragraph starts with)
+_SPACES = frozenset(" \t")
+_LINE_END = re.compile(r"[.!?:;…\"'»”’)\]。！？]\s*$")
+
+
+def unwrapped(text: str) -> str:
+    """The text with the page source's own line breaks inside a paragraph joined: trafilatura
+    trims each block it ends, but keeps a newline the HTML had inside one ("Photos\n which were
+    released online, \nshow ..."), where the line before it ends in a space and no stop, or the
+    line after it starts with a space (a Japanese paragraph's ideographic space is no such sign)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        before = out[-1] if out else ""
+        if before.strip() and line.strip() and (
+            line[:1] in _SPACES or (before[-1:] in _SPACES and not _LINE_END.search(before))
+        ):
+            out[-1] = f"{before.rstrip()} {line.lstrip()}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def article_text(
     text: str,
     title: str | None,
