@@ -8,12 +8,22 @@ The pages are public repositories' test pages (mozilla/readability ``test/test-p
 expected metadata and body; scrapinghub/article-extraction-benchmark, with a person's
 ``articleBody``; adbar/trafilatura's evaluation pages; postlight/parser's fixtures, adbar/htmldate's
 evaluation pages, flairNLP/fundus's and goose3's test pages, see ``benchmarks/web_more_pages.py``;
-fundus and goose are split by site in code, the other sets in web_pages.json), never copied into
+microlinkhq/metascraper's integration pages, whose labels are the ``author``, ``date``, ``title``,
+``publisher`` (outlet) and ``lang`` of each page's AVA snapshot report, ``snapshots/index.js.md``,
+the n-th "Snapshot" block for the n-th page its ``index.js`` reads, a null not scored, the date
+cut to its day, no body: a TUNING part and a held-out part, split by site in code like fundus,
+added in web10 with the split fixed before any of its pages was scored; AndyTheFactory/newspaper4k's
+``tests/data/html`` pages, whose labels are the article text of ``tests/data/txt/<name>.txt`` (the
+body: its first paragraph is where the article starts) and the ``title`` and ``publish_date`` of
+``tests/data/metadata/<name>.json`` where there is one (its ``authors`` are not scored), also added
+in web10 and split by site the same way (newspaper4k's own output, a weaker label than a person's);
+fundus, goose, metascraper and newspaper are split by site in code, the other sets in web_pages.json), never copied into
 this repository: ``--mirror`` (or ``DOSSIER_WEB_MIRRORS``,
 paths joined by ``:``) names git directories of those repositories, from which the pages listed
 in ``benchmarks/web_pages.json`` are copied once into the cache folder (``DOSSIER_WEB_CACHE``,
 default ``~/.cache/dossier/web-pages``). Without a cache and a mirror the benchmark says so and
-stops. ``--compare`` also scores other extractors' first paragraph (readability-lxml, trafilatura
+stops. ``--tuning-only`` scores the tuning parts only (what tuning looks at). ``--compare`` also
+scores other extractors' first paragraph (readability-lxml, trafilatura
 alone, and trafilatura with favour_precision) where they are installed.
 
 How a field counts as right (rules fixed before any rule of the importer was tuned):
@@ -93,6 +103,10 @@ def fill_cache(mirrors: list[Path], pages: dict[str, Any]) -> None:
             web_more_pages.fill_fundus(git_dir, CACHE)
         elif _has(git_dir, "tests/data/content") and _has(git_dir, "goose3"):
             web_more_pages.fill_goose(git_dir, CACHE)
+        elif _has(git_dir, web_more_pages.NEWSPAPER_DATA) and _has(git_dir, "newspaper"):
+            web_more_pages.fill_newspaper(git_dir, CACHE)
+        elif _has(git_dir, web_more_pages.METASCRAPER_DATA):
+            web_more_pages.fill_metascraper(git_dir, CACHE)
         else:
             print(f"{git_dir}: not one of the repositories of web_pages.json; skipped")
 
@@ -327,12 +341,14 @@ def _split_by_site(pages: dict[str, Any], corpus: str) -> None:
         pages["split"][corpus] = web_more_pages.split_by_site(CACHE / corpus, held_out, tuning)
 
 
-def run_importer(pages: dict[str, Any], verbose: bool) -> None:
+def run_importer(pages: dict[str, Any], verbose: bool, tuning_only: bool = False) -> None:
     from db.ingest import html
 
     rows = []
     for corpus, parts in pages["split"].items():
         for part, ids in parts.items():
+            if tuning_only and part != "tuning":
+                continue
             loaded = _pages(corpus, ids, pages["labels"])
             if not loaded:
                 continue
@@ -426,6 +442,7 @@ def main() -> None:
                         help="git directory of mozilla/readability or article-extraction-benchmark")
     parser.add_argument("--compare", action="store_true", help="also score other extractors")
     parser.add_argument("--verbose", action="store_true", help="list each wrong field of the tuning part")
+    parser.add_argument("--tuning-only", action="store_true", help="score the tuning parts only (while tuning)")
     parser.add_argument("--only", action="append", default=[], help="score only this set (repeatable)")
     args = parser.parse_args()
     mirrors = args.mirror or [Path(p) for p in os.environ.get("DOSSIER_WEB_MIRRORS", "").split(":") if p]
@@ -436,11 +453,11 @@ def main() -> None:
         print(f"no saved pages in {CACHE}: give --mirror with a git directory of mozilla/readability "
               "or scrapinghub/article-extraction-benchmark (or DOSSIER_WEB_MIRRORS) to fill it; skipped")
         return
-    for corpus in ("fundus", "goose"):
+    for corpus in ("fundus", "goose", "metascraper", "newspaper"):
         _split_by_site(pages, corpus)
     if args.only:
         pages["split"] = {corpus: parts for corpus, parts in pages["split"].items() if corpus in args.only}
-    run_importer(pages, args.verbose)
+    run_importer(pages, args.verbose, args.tuning_only)
     if args.compare:
         compare(pages)
 

@@ -25,7 +25,7 @@ Each is cleaned ("By"/"Par"/"Von"/"Por", "Written by", "Analysis by", and a trai
 "| Reuters", ", Reuters", ", Staff Writer" or "Edited by ..." cut, whitespace collapsed, "Jane
 Doe and John Roe" listed as "Jane Doe, John Roe", "Doe, Jane" read "Jane Doe", a Korean or
 Japanese reporter's title after the name ("신현주 기자") and a long description after it cut) and
-refused when it cannot be a name: a URL, an e-mail address, an account menu's "Username", a button's "Follow
+refused when it cannot be a name: a URL (with or without "https://": "www.facebook.com/jdoe"), an e-mail address, an account menu's "Username", a button's "Follow
 Author", a reading time's "Lesedauer", a date's month ("December", "Dec"), the newsroom as a
 whole ("Staff", "La Rédaction"), a sentence. An agency (AFP, Reuters,
 AP) or another organisation (a JSON-LD Organization, "… Foundation", "… Media Group", "Us Weekly
@@ -184,7 +184,7 @@ def _parts(name: str | None) -> list[str]:
 def _profile_name(tree: Any, value: str | None) -> str | None:
     """The name in an author profile's address (``article:author`` is one by OpenGraph's rules:
     ".../editors/jon-fingas") as the page shows it ("Jon Fingas"), when it shows it."""
-    if not value or not value.startswith(("http://", "https://")):
+    if not value or not _ADDRESS.fullmatch(value.strip()):
         return None
     slug = value.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
     if not _PROFILE_SLUG.fullmatch(slug):
@@ -248,6 +248,10 @@ def _begins_with_name(byline: str, name: str) -> bool:
     return len(rest) < len(byline) and bool(rest) and not rest[0].isalnum()
 
 
+#: a web address, with or without its scheme ("www.facebook.com/jane.doe", "twitter.com/jdoe")
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S*|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.IGNORECASE)
+
+
 def clean(value: str | None) -> str | None:
     """A byline as a name: "By Jane Doe | Reuters" -> "Jane Doe"; None when it is none."""
     if not value:
@@ -255,7 +259,7 @@ def clean(value: str | None) -> str | None:
     name = " ".join(value.split())
     name = _BY.sub("", name, count=1)
     name = _TAIL.sub("", name).strip(" ,;:|-–—")
-    if not name or not any(c.isalpha() for c in name) or name.startswith(("http://", "https://", "@")):
+    if not name or not any(c.isalpha() for c in name) or name.startswith("@") or _ADDRESS.fullmatch(name):
         return None
     name = _name_before_description(name)
     words = len(name.split())

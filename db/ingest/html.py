@@ -25,7 +25,8 @@ Metadata, first found wins, in this order of precedence:
 - author: the person the page names, in the precedence of :mod:`db.ingest.byline` (JSON-LD,
   metas, ``itemprop``/``rel=author``, a byline element, trafilatura's, a "By" line); an agency
   only when no person is named, never a login form's labels;
-- outlet: ``og:site_name`` and the like, JSON-LD ``publisher``; language: JSON-LD
+- outlet: ``og:site_name`` and the like, JSON-LD ``publisher``, a schema.org microdata
+  ``itemprop=publisher``'s ``name`` (before trafilatura's, which may be a Twitter handle); language: JSON-LD
   ``inLanguage``, ``og:locale``, ``Content-Language``, ``<html lang>``, else detected on import.
 
 On a page that also shows other stories (a section page, an article among teasers), the text
@@ -58,7 +59,7 @@ from db.ingest.base import IngestError, ParsedSource
 from db.ingest.byline import author_of, byline_nodes
 from db.ingest.bylinetext import byline_date
 from db.ingest.mainarticle import headline_of, main_article
-from db.ingest.pagetext import article_text
+from db.ingest.pagetext import article_text, unwrapped
 from db.ingest.pagetitle import article_headline, shown_over_title, without_site_name
 from db.text import fold
 
@@ -147,7 +148,7 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     tree = _tree(data)
     meta, authors = _page_metadata(tree)
     extracted = _trafilatura(data)
-    text = (extracted.get("text") or "").strip()
+    text = unwrapped((extracted.get("text") or "").strip())
     outlet = meta.get("outlet") or extracted.get("sitename")
     headlines = tuple(" ".join(h.text_content().split()) for h in tree.iter("h1"))
     address = meta.get("url") or extracted.get("url") or url
@@ -364,6 +365,7 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
     ):
         for name in names:
             keep(key, metas.get(name))
+    keep("outlet", _microdata_publisher(tree))
     # the site's own name as the author (a CMS's default, the generator's) names no person
     site = {fold(metas[n]) for n in ("generator", "copyright", "application-name", "og:site_name",
                                     "publisher", "dc.publisher") if n in metas}
@@ -389,6 +391,17 @@ def _page_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None, bo
     if title is not None:
         keep("page title", title.text_content())
     return found, authors
+
+
+def _microdata_publisher(tree: Any) -> str | None:
+    """The name of a schema.org microdata publisher (``<div itemprop="publisher" itemscope>``
+    with an ``itemprop="name"``, a meta's content or an element's text)."""
+    for node in tree.xpath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' publisher ')]"):
+        for name in node.xpath(".//*[@itemprop='name']"):
+            value = name.get("content") if name.tag == "meta" else name.text_content()
+            if value and value.strip():
+                return str(value)
+    return None
 
 
 _COPYRIGHT_WORDS = re.compile(

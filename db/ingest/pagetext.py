@@ -2,7 +2,7 @@
 
 What trafilatura keeps of an article often starts with what sits between the headline and the
 first paragraph on the page: the headline itself again, a date line, "From the section Europe",
-"941 comments", "Share this article". These are left out by their shape, in any position for
+"941 comments", "Share this article" (or "Teilen", "このニュースをシェア"), "Copy link". These are left out by their shape, in any position for
 lines that can never be prose (a comment count, a share prompt, a photo credit), and only before
 the first paragraph for a line that is just a date, so a date said in the text stays. A date
 line is read in any of the date languages (dateparser's words, :data:`db.ingest._common.DATE_LANGUAGES`),
@@ -27,6 +27,13 @@ _FURNITURE = re.compile(
       | from\s+the\s+section\b.*                                  # From the section Europe
       | (?:share|tweet|email|print)(?:\s+this)?(?:\s+(?:article|story|page|post))?(?:\s+on\s+\w+)?
       | share\s+(?:on|via)\s+\w+
+      | (?:この(?:ニュース|記事|ページ)を)?シェア(?:する)?|分享(?:到|至)?|공유(?:하기)?
+      | (?:artikel\s+|beitrag\s+)?teilen|partager(?:\s+(?:cet|l')\s*article)?|compartir(?:\s+(?:esta\s+noticia|este\s+art[ií]culo))?
+      | condividi(?:\s+(?:l'articolo|questo\s+articolo))?|compartilhe|compartilhar|partilhar|поделиться|поділитися
+      | udostępnij|sdílet|megosztás|paylaş|dela|delen|مشاركة|שתף
+      | (?:[-•·]\s*)?(?:copy\s+(?:the\s+)?link|link\s+copied|link\s+kopieren|copier\s+le\s+lien|
+         copiar\s+(?:el\s+)?(?:enlace|link)|copia\s+(?:il\s+)?link|(?:с)?копировать\s+ссылку|
+         скопіювати\s+посилання|कॉपी\s+लिंक|लिंक\s+कॉपी\s+करें|リンクをコピー(?:する)?|复制链接|링크\s*복사)
       | (?:image|photo|picture)\s+(?:copyright|caption|source|credit)\b.*
       | (?:advertisement|sponsored(?:\s+content)?|related\s+(?:stories|articles|topics))
       | (?:skip|jump)\s+to\s+(?:content|main\s+content)
@@ -78,6 +85,30 @@ _CHAPTER_NUMBER = re.compile(
 _BOX_LETTERS = 20
 #: how many lines at the head are looked at for the repeated title and date lines
 _HEAD_LINES = 8
+
+
+#: the end of a line a paragraph may end with (a sentence's stop, a closing quotation mark)
+#: spaces a wrapped line keeps (never the ideographic space a Japanese paragraph starts with)
+_SPACES = frozenset(" \t")
+_LINE_END = re.compile(r"[.!?:;…\"'»”’)\]。！？]\s*$")
+
+
+def unwrapped(text: str) -> str:
+    """The text with the page source's own line breaks inside a paragraph joined: trafilatura
+    trims each block it ends, but keeps a newline the HTML had inside one ("Photos\n which were
+    released online, \nshow ..."), where the line before it ends in a space and no stop, or the
+    line after it starts with a space (a Japanese paragraph's ideographic space is no such sign)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        before = out[-1] if out else ""
+        if before.strip() and line.strip() and (
+            line[:1] in _SPACES or (before[-1:] in _SPACES and not _LINE_END.search(before))
+        ):
+            out[-1] = f"{before.rstrip()} {line.lstrip()}"
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def article_text(

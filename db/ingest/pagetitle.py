@@ -24,7 +24,7 @@ from db.ingest.articlehead import beside, hidden, key
 from db.text import fold
 
 #: between a title and the site's name, spaced or (in CJK titles) not
-_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " : ", " · ", " / ", " « ", " » ", "｜", "：", " ｜ ", "|", ":")
+_SEPARATORS = (" | ", " -- ", " - ", " – ", " — ", " :: ", " : ", " · ", " / ", " « ", " » ", "｜", "：", " ｜ ", "|", ":")
 #: separators that may also join a title's own words ("Alexa:Gadgets"): only before a site's name
 _BARE = frozenset(["|", ":"])
 #: second-level labels under a country code ("example.co.uk"): the site's name is the one before

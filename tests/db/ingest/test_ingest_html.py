@@ -10,6 +10,7 @@ import pytest
 from db.dates import PartialDate
 from db.ingest import html
 from db.ingest.base import IngestError, ParsedSource
+from tests.db.ingest import web_page
 
 ARTICLE = """<!DOCTYPE html>
 <html lang="ru-RU"><head>
@@ -385,3 +386,23 @@ def test_the_pages_headline_is_left_out_when_it_differs_from_the_title(tmp_path:
     body = f"<article><h1>Both sides agree to extend the truce for thirty days</h1>{BODY}</article>"
     source = _page(tmp_path, head, body)
     assert source.text.startswith("Negotiators from both delegations"), source.text[:200]
+
+
+@pytest.mark.parametrize(
+    "prompt", ["このニュースをシェア", "Artikel teilen", "Partager cet article", "Поделиться", "कॉपी लिंक", "Copy link"]
+)
+def test_a_share_prompt_in_another_language_is_not_the_first_line(tmp_path: Path, prompt: str) -> None:
+    body = f"<article><h1>{web_page.TITLE}</h1><p>{prompt}</p>{web_page.BODY}</article>"
+    assert web_page.page(tmp_path, body).text.split("\n")[0] == web_page.FIRST
+
+
+def test_the_page_sources_line_breaks_inside_a_paragraph_are_joined(tmp_path: Path) -> None:
+    # a blog's paragraphs as <div><span> with the source's own newlines in them
+    def wrapped(text: str) -> str:
+        words = text.split(" ")
+        return " ".join(words[:6]) + " \n" + " ".join(words[6:12]) + "\n " + " ".join(words[12:])
+
+    paragraphs = (web_page.FIRST, web_page.SECOND, web_page.THIRD)
+    blocks = "".join(f'<div style="text-align: justify;"><span>{wrapped(p)}</span></div>' for p in paragraphs)
+    text = web_page.page(tmp_path, f'<div class="post-body"><h1>{web_page.TITLE}</h1>{blocks}</div>').text
+    assert [line.strip() for line in text.split("\n")][:3] == list(paragraphs)

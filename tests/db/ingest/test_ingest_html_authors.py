@@ -81,3 +81,10 @@ def test_an_accounts_name_as_author_meta_gives_way_to_the_name_it_spells(tmp_pat
     assert page(tmp_path, f"<article><h1>{TITLE}</h1>{byline}{BODY}</article>", head).author == "Jane Example"
     # an account the page spells no other way is still who wrote it
     assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == "janeexample"
+
+
+def test_a_social_profile_address_without_its_scheme_is_no_name(tmp_path: Path) -> None:
+    # article:author as "www.facebook.com/..." (no "https://"); the page's byline names the writer
+    head = HEAD + '<meta property="article:author" content="www.facebook.com/janeexamplenews">'
+    byline = '<p class="postmeta">By <a href="/author/jane-example/" rel="author">Jane Example</a></p>'
+    assert page(tmp_path, f"<article><h1>{TITLE}</h1>{byline}{BODY}</article>", head).author == "Jane Example"

@@ -72,3 +72,8 @@ def test_the_headline_as_the_share_title_gives_it_is_not_the_first_paragraph(tmp
     body = f"<article><h1>{HEADLINE}</h1><div><p><strong>{shared}</strong></p></div>{BODY}</article>"
     source = page(tmp_path, body, head)
     assert source.text.startswith(FIRST[:60]), source.text[:200]
+
+
+def test_the_sites_name_after_a_double_hyphen_is_cut_from_the_title(tmp_path: Path) -> None:
+    head = _head(f"{HEADLINE} -- Example.net", '<meta property="og:site_name" content="Example.net">')
+    assert page(tmp_path, f"<div class=\"post\">{BODY}</div>", head).title == HEADLINE
