@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from benchmarks._common import print_table
+from db.extract.mentions.matching import MentionCandidate
 
 NEAR_KINDS = {"organisation": {"organisation", "state_body", "armed_group", "media_outlet"},
               "person": {"person"}, "place": {"place"}}
@@ -74,7 +75,7 @@ class Tally:
     examples: list[str] = field(default_factory=list)
 
     def add(self, label: str, text: str, gold: dict[tuple[int, int], Gold],
-            others: dict[tuple[int, int], str], found: Sequence) -> None:
+            others: dict[tuple[int, int], str], found: Sequence[MentionCandidate]) -> None:
         """One document's suggestions (``found``: MentionCandidate-likes)."""
         self.gold_total += len(gold)
         spans = {(c.start, c.end) for c in found}

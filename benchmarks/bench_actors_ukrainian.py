@@ -15,9 +15,10 @@ Base forms: ner-uk has none. A gold span's base form is known in two ways:
   the base form a reader expects there, judged by eye before the rules were changed;
 - decidable: a span already in the nominative is its own base form. Taken as such: a span of
   one all-capital word (an initialism: "СБУ"), or one whose first word reads, first of all, as a
-  nominative in pymorphy3's Ukrainian dictionary and no word of which reads first as another
-  case than the nominative or the genitive (genitive words after the head stay:
-  "Міністерство внутрішніх справ").
+  nominative in pymorphy3's Ukrainian dictionary, and as no other case but an inanimate
+  accusative (the same form: "Київ"; "Анатолія", also the genitive of "Анатолій", is not
+  decided), and no later word of which reads first as another case than the nominative or
+  the genitive (genitive words after the head stay: "Міністерство внутрішніх справ").
 Every other gold span's base form is unknown: a suggestion there is judged by span and kind
 alone and counted apart ("base form unknown"), as the Russian benchmark does.
 """
@@ -61,11 +62,18 @@ def nominative(span: str) -> bool:
         return False
     if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
         return True
+    first = [p for p in parses(words[0], "uk") if p.tag.case]
+    # the first word reads as nothing but a nominative (or an inanimate accusative, the same
+    # form): "Анатолія" (also the genitive of Анатолій) is not decided
+    if not first or first[0].tag.case != "nomn" or any(
+            p.tag.case not in ("nomn", "accs") or (p.tag.case == "accs" and
+                                                   "anim" in p.tag.grammemes) for p in first):
+        return False
     cases = []
-    for word in words:
+    for word in words[1:]:
         found = parses(word, "uk")
         cases.append(found[0].tag.case if found else None)
-    return cases[0] == "nomn" and all(case in ("nomn", "gent", None) for case in cases[1:])
+    return all(case in ("nomn", "gent", None) for case in cases)
 
 
 def gold_of(document: Document, judged: dict[tuple[str, int, int], str],
