@@ -21,6 +21,11 @@ Base forms: ner-uk has none. A gold span's base form is known in two ways:
   the genitive (genitive words after the head stay: "Міністерство внутрішніх справ").
 Every other gold span's base form is unknown: a suggestion there is judged by span and kind
 alone and counted apart ("base form unknown"), as the Russian benchmark does.
+
+"Usable as they are": a suggestion at exactly a gold span, of the gold kind (an organisation
+may be a state body, armed group or media outlet), and in the gold base form where that is
+known. The hand-judged spans are also reported alone ("base form right / hand-judged spans
+suggested"): the share of them the suggester still finds at that span in the right base form.
 """
 
 from __future__ import annotations

@@ -40,6 +40,11 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
     # a verb, adverb, preposition or pronoun opening the run is no part of a name ("Сообщил")
     while words and tags[0] & _NOT_NAME_TAGS and not tags[0] & _NAME_TAGS:
         words, tags = words[1:], tags[1:]
+    # a plural noun opening a Ukrainian sentence is no part of the name after it
+    # ("Представники НОКу")
+    if code == "uk" and len(words) > 1 and _opening(text, words[0][0]) and \
+            _plural_common_noun(words[0][2]):
+        words, tags = words[1:], tags[1:]
     # a Ukrainian title opening the run goes, and says a person follows ("Голова Петро ...")
     while code == "uk" and len(words) > 1 and (ukrainian.is_title(words[0][2]) or
                                               words[0][2].lower() in ukrainian.NOT_NAMES):
@@ -73,6 +78,9 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
                            code, before, after)
         if piece_kind == "person" and code in LANGUAGES:
             base = " ".join(person_base(written, code))
+        elif code == "uk" and len(written) == 1 and \
+                (initialism := ukrainian.INFLECTED_INITIALISM.fullmatch(written[0])):
+            base = initialism.group(1)
         elif code == "uk" and len(written) == 1 and piece_kind == "place":
             base = _ukrainian_place_base(written[0])
         elif code == "uk":
@@ -127,9 +135,12 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
     last = words[-1]
     if last in ukrainian.PLACE_INITIALISMS:
         return "place"
-    if ukrainian.PLACE_HEADS.search(last) or (ukrainian.PLACE_ENDINGS.fullmatch(last) and
-                                             not last.isupper()):
+    if ukrainian.PLACE_HEADS.search(last) or (
+            len(words) == 1 and ukrainian.PLACE_ENDINGS.fullmatch(last) and
+            not last.isupper() and not russian.PERSON_TAGS & tags[0]):
         return "place"
+    if len(words) == 1 and ukrainian.INFLECTED_INITIALISM.fullmatch(last):
+        return "organisation"
     if len(tags) <= 2 and not last.isupper() and \
             ukrainian.PLACE_PREPOSITION.search(before) is not None and (
                 (len(words) == 1 and _thing_in_oblique_case(last)) or
@@ -157,6 +168,15 @@ def _ukrainian_place_base(word: str) -> str:
     chosen = max(things, key=lambda p: (p.tag.case == "loct", p.score))
     nominative = chosen.inflect({"nomn"})
     return capitalised_like(word, nominative.word) if nominative is not None else word
+
+
+def _plural_common_noun(word: str) -> bool:
+    from db.language.morphology import parses
+
+    found = parses(word, "uk")
+    return bool(found) and not word.isupper() and found[0].tag.POS == "NOUN" and \
+        found[0].tag.number == "plur" and found[0].tag.case == "nomn" and \
+        not russian.PERSON_TAGS & set(found[0].tag.grammemes)
 
 
 def _thing_in_oblique_case(word: str) -> bool:
@@ -204,7 +224,7 @@ def _reading(word: str) -> tuple[str | None, set[str]]:
     """The part of speech of a Ukrainian word's first reading, and the cases of all."""
     from db.language.morphology import parses
 
-    found = parses(word, "uk")
+    found = [p for p in parses(word, "uk") if not {"Fixd", "Abbr"} & p.tag.grammemes]
     return (found[0].tag.POS if found else None), {p.tag.case for p in found if p.tag.case}
 
 
@@ -249,12 +269,15 @@ def _ukrainian_extent(text: str, start: int, end: int) -> int:
     if not ukrainian.INSTITUTION_HEAD.search(head):
         return end
     at = end
+    joined = False  # after "та", "і": another name may follow, not one of this
     for _ in range(6):  # the lower-case words in the genitive after the head
         match = _NEXT_WORD.match(text, at)
         if not match:
             break
         word = match.group(1)
         if word[:1].isupper():
+            if joined:
+                break
             if word.isupper() or ("gent" in _reading(word)[1] and
                                   not russian.PERSON_TAGS & _tags(word, "uk")):
                 end = match.end()
@@ -264,10 +287,13 @@ def _ukrainian_extent(text: str, start: int, end: int) -> int:
                     end = more.end()
             break
         word_pos, word_cases = _reading(word)
-        if word.lower() in _CONNECTORS_UK:
-            at = match.end()
+        if word.lower() in _CONNECTORS_UK and not joined:
+            at, joined = match.end(), True
             continue
-        if word_pos not in ("NOUN", "ADJF") or "gent" not in word_cases:
+        if word.lower() in ukrainian.NOT_NAMES:
+            break
+        if word_pos not in ("NOUN", "ADJF") or "gent" not in word_cases or \
+                ukrainian.TIME_WORDS.fullmatch(word):
             break
         at = match.end()
         if word_pos == "NOUN":

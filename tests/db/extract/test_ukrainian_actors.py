@@ -62,3 +62,17 @@ def test_an_institution_written_with_lower_case_words_is_taken_whole() -> None:
                        "Депутати від Партії регіонів голосували проти.")
     assert ("Антимонопольний комітет України", "state_body") in found
     assert ("Партія регіонів", "organisation") in found
+
+
+def test_a_court_stops_before_words_of_time_and_an_inflected_initialism_is_reduced() -> None:
+    found = _suggested("Позов відхилив Печерський райсуд минулого тижня. Представники НОКу "
+                       "промовчали.")
+    assert ("Печерський райсуд", "state_body") in found
+    assert ("НОК", "organisation") in found
+
+
+def test_two_institutions_joined_by_a_conjunction_are_two_names() -> None:
+    found = _suggested("Листи надіслали до Міністерства економічного розвитку і торгівлі та "
+                       "Міністерства фінансів.")
+    assert ("Міністерство економічного розвитку і торгівлі", "state_body") in found
+    assert ("Міністерство фінансів", "state_body") in found
