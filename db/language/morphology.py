@@ -158,13 +158,15 @@ def indeclinable(word: str, options: Sequence[Any], code: str = "ru") -> bool:
 
 
 def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = frozenset(),
-              ) -> list[str]:
+              singular: bool = False) -> list[str]:
     """A name as it is written in the nominative: its leading adjectives and the noun they go
     with put in the nominative, agreeing; the words after that noun kept as written (they are
     in the genitive: "Палаты общин" -> "Палата общин", "МВД Ингушетии" stays); capitals kept
     as written ("Северном Кавказе" -> "Северный Кавказ", "Следственного комитета" ->
     "Следственный комитет"). ``prefer``: grammemes whose readings win a tie ("Geox" for a
-    place: "Ливане" -> "Ливан", not the name "Ливана")."""
+    place: "Ливане" -> "Ливан", not the name "Ливана"). ``singular``: a word that reads as a
+    singular in another case is not taken for a plural nominative (Ukrainian "Партії регіонів"
+    -> "Партія регіонів"; "Збройні Сили", a plural only, stays)."""
     morph = analyser(code)
     readings: list[list[Any]] = []
     for w in words:
@@ -172,7 +174,10 @@ def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = froze
         if indeclinable(w, options, code):
             readings.append([])
             continue
-        readings.append([p for p in options if p.tag.case and not _FIXED & set(p.tag.grammemes)])
+        kept = [p for p in options if p.tag.case and not _FIXED & set(p.tag.grammemes)]
+        if singular and any(p.tag.number != "plur" and p.tag.case != "nomn" for p in kept):
+            kept = [p for p in kept if not (p.tag.number == "plur" and p.tag.case == "nomn")]
+        readings.append(kept)
 
     def weight(parse: Any) -> float:
         return float(parse.score) + (0.5 if prefer & parse.tag.grammemes else 0.0)

@@ -65,7 +65,10 @@ def person_base(words: list[str], code: str = "ru") -> list[str]:
         nominative = None
         if fitting:
             parse = max(fitting, key=_weight)
+            # the Ukrainian dictionary marks no singular: its nominative is asked without it
             inflected = parse.inflect({"nomn", "sing", gender}) or parse.inflect({"nomn", "sing"})
+            if inflected is None and code == "uk":
+                inflected = parse.inflect({"nomn", gender}) or parse.inflect({"nomn"})
             nominative = inflected.word if inflected is not None else None
         if nominative is None:
             nominative = _by_ending(word.lower(), case, gender)

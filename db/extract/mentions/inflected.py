@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from db.extract.mentions import russian
+from db.extract.mentions import russian, ukrainian
 from db.language import language
 from db.language.morphology import LANGUAGES, base_form
 from db.language.name_forms import person_base, prefer_written
@@ -32,13 +32,23 @@ def _tags(word: str, code: str) -> set[str]:
 def refine(text: str, start: int, end: int, kind: str | None, code: str,
            ) -> list[tuple[int, int, str, str | None]]:
     """(start, end, base-form name, kind) of the names in ``text[start:end]``."""
-    end = _with_head_noun(text, end)
+    end = _ukrainian_extent(text, start, end) if code == "uk" else _with_head_noun(text, end)
     words = [(m.start() + start, m.end() + start, m.group(0)) for m in _WORD.finditer(text[start:end])]
     if not words:
         return []
     tags = [_tags(w, code) for _, _, w in words]
     # a verb, adverb, preposition or pronoun opening the run is no part of a name ("Сообщил")
     while words and tags[0] & _NOT_NAME_TAGS and not tags[0] & _NAME_TAGS:
+        words, tags = words[1:], tags[1:]
+    # a plural noun opening a Ukrainian sentence is no part of the name after it
+    # ("Представники НОКу")
+    if code == "uk" and len(words) > 1 and _opening(text, words[0][0]) and \
+            _plural_common_noun(words[0][2]):
+        words, tags = words[1:], tags[1:]
+    # a Ukrainian title opening the run goes, and says a person follows ("Голова Петро ...")
+    while code == "uk" and len(words) > 1 and (ukrainian.is_title(words[0][2]) or
+                                              words[0][2].lower() in ukrainian.NOT_NAMES):
+        kind = "person" if ukrainian.is_title(words[0][2]) else kind
         words, tags = words[1:], tags[1:]
     if not words:
         return []
@@ -52,7 +62,8 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         # "МВД Ингушетии Яхья Хадзиев": the person's name begins there (with an unknown first
         # name just before a known surname)
         before = words[person - 1][2]
-        if person > 1 and not tags[person - 1] & {"Geox", "Orgn", "Abbr"} and not before.isupper():
+        if person > 1 and not tags[person - 1] & {"Geox", "Orgn", "Abbr"} and \
+                not before.isupper() and before[:1].isupper():
             person -= 1
         pieces = [list(range(person)), list(range(person, len(words)))]
     else:
@@ -62,9 +73,20 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         p_start, p_end = words[piece[0]][0], words[piece[-1]][1]
         written = [words[i][2] for i in piece]
         piece_tags = [tags[i] for i in piece]
-        piece_kind = _kind(" ".join(written), piece_tags, kind if len(pieces) == 1 else None)
-        base = " ".join(person_base(written, code)) if piece_kind == "person" and code == "ru" \
-            else _base(written, code)
+        before, after = text[max(0, p_start - 12):p_start], text[p_end:p_end + 2]
+        piece_kind = _kind(" ".join(written), piece_tags, kind if len(pieces) == 1 else None,
+                           code, before, after)
+        if piece_kind == "person" and code in LANGUAGES:
+            base = " ".join(person_base(written, code))
+        elif code == "uk" and len(written) == 1 and \
+                (initialism := ukrainian.INFLECTED_INITIALISM.fullmatch(written[0])):
+            base = initialism.group(1)
+        elif code == "uk" and len(written) == 1 and piece_kind == "place":
+            base = _ukrainian_place_base(written[0])
+        elif code == "uk":
+            base = " ".join(base_form(written, code, singular=True))
+        else:
+            base = _base(written, code)
         found.append((p_start, p_end, base, piece_kind))
     return found
 
@@ -84,9 +106,9 @@ def named(text: str, start: int, end: int, kind: str, code: str, counts: Counter
         name = " ".join(written)
         piece_kind: str | None = kind
         if kind == "organisation":
-            piece_kind = _institution(name) or kind
+            piece_kind = _institution(name, code) or kind
         if kind == "person" and _CYRILLIC_WORD.search(name):
-            base = person_base(written, code) if code == "ru" else written
+            base = person_base(written, code) if code in LANGUAGES else written
         elif code in LANGUAGES:
             base = base_form(written, code, frozenset(_PREFERRED.get(kind, ())))
         else:
@@ -104,18 +126,80 @@ _PREFERRED = {"place": ("Geox",), "organisation": ("Orgn", "Abbr")}
 _CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
+def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) -> str | None:
+    """What the Ukrainian dictionary cannot say, which tags no places or organisations: a
+    place by its last word ("область", "Шахтарськ", "Миколаївка") or, one or two words read as
+    nouns or adjectives with a reading of a thing, by a preposition of place before it ("у
+    Києві", not the man Кий; "до Львова", not a woman Львова); an organisation by its quotes («Профіт») or as an initialism."""
+    words = name.split()
+    last = words[-1]
+    if last in ukrainian.PLACE_INITIALISMS:
+        return "place"
+    if ukrainian.PLACE_HEADS.search(last) or (
+            len(words) == 1 and ukrainian.PLACE_ENDINGS.fullmatch(last) and
+            not last.isupper() and not russian.PERSON_TAGS & tags[0]):
+        return "place"
+    if len(words) == 1 and ukrainian.INFLECTED_INITIALISM.fullmatch(last):
+        return "organisation"
+    if len(tags) <= 2 and not last.isupper() and \
+            ukrainian.PLACE_PREPOSITION.search(before) is not None and (
+                (len(words) == 1 and _thing_in_oblique_case(last)) or
+                all({"NOUN", "ADJF"} & t and ("inan" in t or "anim" not in t) and
+                    not russian.PERSON_TAGS & t for t in tags)):
+        return "place"
+    if before.endswith(("«", "„", '"')) and after.startswith(("»", "“", '"')):
+        return "organisation"
+    if last.isupper() and len(last) >= 2 and not any(russian.PERSON_TAGS & t for t in tags):
+        return "organisation"
+    return None
+
+
+def _ukrainian_place_base(word: str) -> str:
+    """A one-word place in the nominative, read as a thing ("Києві" the city Київ, not the man
+    Кий), the locative first, as after "у", "на"."""
+    from db.language.morphology import capitalised_like, parses
+
+    things = [p for p in parses(word, "uk") if "inan" in p.tag.grammemes and p.tag.case and
+              not (p.tag.number == "plur" and p.tag.case == "nomn")]
+    if not things or word.isupper():
+        return " ".join(base_form([word], "uk", singular=True))
+    if any(p.tag.case == "nomn" for p in things):
+        return word
+    chosen = max(things, key=lambda p: (p.tag.case == "loct", p.score))
+    nominative = chosen.inflect({"nomn"})
+    return capitalised_like(word, nominative.word) if nominative is not None else word
+
+
+def _plural_common_noun(word: str) -> bool:
+    from db.language.morphology import parses
+
+    found = parses(word, "uk")
+    return bool(found) and not word.isupper() and found[0].tag.POS == "NOUN" and \
+        found[0].tag.number == "plur" and found[0].tag.case == "nomn" and \
+        not russian.PERSON_TAGS & set(found[0].tag.grammemes)
+
+
+def _thing_in_oblique_case(word: str) -> bool:
+    """Whether a word reads as a thing in a case a preposition takes ("Києві", "Львова")."""
+    from db.language.morphology import parses
+
+    return any(p.tag.case not in (None, "nomn") and "inan" in p.tag.grammemes
+               for p in parses(word, "uk"))
+
+
 def word_counts(text: str) -> Counter[str]:
     return Counter(w.lower() for w in _WORD.findall(text))
 
 
-def _institution(name: str) -> str | None:
-    if russian.MEDIA.search(name):
+def _institution(name: str, code: str = "ru") -> str | None:
+    words = ukrainian if code == "uk" else russian
+    if words.MEDIA.search(name):
         return "media_outlet"
-    if russian.ARMED.search(name):
+    if words.ARMED.search(name):
         return "armed_group"
-    if russian.STATE.search(name):
+    if words.STATE.search(name):
         return "state_body"
-    if russian.ORGANISATION.search(name):
+    if words.ORGANISATION.search(name):
         return "organisation"
     return None
 
@@ -132,6 +216,91 @@ def _with_head_noun(text: str, end: int) -> int:
     return end
 
 
+_NEXT_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
+_CONNECTORS_UK = {"та", "і", "й"}
+
+
+def _reading(word: str) -> tuple[str | None, set[str]]:
+    """The part of speech of a Ukrainian word's first reading, and the cases of all."""
+    from db.language.morphology import parses
+
+    found = [p for p in parses(word, "uk") if not {"Fixd", "Abbr"} & p.tag.grammemes]
+    return (found[0].tag.POS if found else None), {p.tag.case for p in found if p.tag.case}
+
+
+def _opening(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence (or the text)."""
+    return not text[max(0, start - 4):start].strip(" \"«“(") or \
+        text[:start].rstrip(" \"«“(")[-1:] in (".", "!", "?", "\n", "…")
+
+
+def _ukrainian_extent(text: str, start: int, end: int) -> int:
+    """Where a Ukrainian name ends whose first word alone is capitalised, as institutions and
+    places are written: a capitalised adjective runs on over lower-case adjectives to the noun
+    they go with ("Антимонопольного комітету", "Андріївському узвозі"), and a noun heading an
+    institution over the lower-case words in the genitive after it and a capitalised name in
+    the genitive after those ("Партії регіонів", "Фонду держмайна", "Антимонопольного комітету
+    України"); ``end`` where nothing runs on. An adjective opening a sentence runs on only to
+    a noun of an institution or a place ("Загальний обсяг" is none)."""
+    last = _WORD.findall(text[max(0, end - 40):end])
+    if not last:
+        return end
+    pos, _ = _reading(last[-1])
+    head = last[-1]
+    tags = _tags(head, "uk")
+    if pos == "ADJF":  # "Черкаській області" (Черкаська is a surname too)
+        at = end
+        while (match := _NEXT_WORD.match(text, at)) and match.group(1)[:1].islower():
+            word_pos, _ = _reading(match.group(1))
+            at = match.end()
+            if word_pos == "NOUN":
+                if (_opening(text, start) or russian.PERSON_TAGS & tags) and not (
+                        ukrainian.INSTITUTION_HEAD.search(match.group(1))
+                        or ukrainian.PLACE_HEADS.search(match.group(1))):
+                    return end
+                end, head = at, match.group(1)
+                break
+            if word_pos != "ADJF":
+                return end
+        else:
+            return end
+    elif pos != "NOUN" or russian.PERSON_TAGS & tags:
+        return end
+    if not ukrainian.INSTITUTION_HEAD.search(head):
+        return end
+    at = end
+    joined = False  # after "та", "і": another name may follow, not one of this
+    for _ in range(6):  # the lower-case words in the genitive after the head
+        match = _NEXT_WORD.match(text, at)
+        if not match:
+            break
+        word = match.group(1)
+        if word[:1].isupper():
+            if joined:
+                break
+            if word.isupper() or ("gent" in _reading(word)[1] and
+                                  not russian.PERSON_TAGS & _tags(word, "uk")):
+                end = match.end()
+                # a capitalised name in the genitive and the words of it ("Полтавської області")
+                while (more := _NEXT_WORD.match(text, end)) and (
+                        more.group(1)[:1].isupper() or ukrainian.PLACE_HEADS.search(more.group(1))):
+                    end = more.end()
+            break
+        word_pos, word_cases = _reading(word)
+        if word.lower() in _CONNECTORS_UK and not joined:
+            at, joined = match.end(), True
+            continue
+        if word.lower() in ukrainian.NOT_NAMES:
+            break
+        if word_pos not in ("NOUN", "ADJF") or "gent" not in word_cases or \
+                ukrainian.TIME_WORDS.fullmatch(word):
+            break
+        at = match.end()
+        if word_pos == "NOUN":
+            end = at
+    return end
+
+
 def _base(words: list[str], code: str) -> str:
     return " ".join(_base_words(words, code))
 
@@ -143,10 +312,15 @@ def _base_words(words: list[str], code: str) -> list[str]:
     return lang.base_name(words)
 
 
-def _kind(name: str, tags: list[set[str]], guessed: str | None) -> str | None:
-    institution = _institution(name)
+def _kind(name: str, tags: list[set[str]], guessed: str | None, code: str = "ru",
+          before: str = "", after: str = "") -> str | None:
+    institution = _institution(name, code)
     if institution is not None:
         return institution
+    if code == "uk":
+        found = _ukrainian_kind(name, tags, before, after)
+        if found is not None:
+            return found
     persons = sum(bool(russian.PERSON_TAGS & t) for t in tags)
     if persons == len(tags) or (len(tags) >= 2 and persons >= len(tags) - 1):
         return "person"

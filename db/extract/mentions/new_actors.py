@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from db.extract.mentions import russian
+from db.extract.mentions import russian, ukrainian
 from db.extract.mentions.english import (
     ABBREVIATED,
     ADJECTIVE,
@@ -38,7 +38,7 @@ from db.extract.mentions.english import (
 from db.extract.mentions.matching import ActorMatcher, MentionCandidate, normalise
 
 # Words that are no names in any language Dossier reads (a sentence may open with them).
-_NOT_NAMES = NOT_NAMES | russian.NOT_NAMES
+_NOT_NAMES = NOT_NAMES | russian.NOT_NAMES | ukrainian.NOT_NAMES
 _CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
 
 # A word that may be part of a name: capitalised (any cased script), an initialism ("U.N."),
@@ -335,9 +335,38 @@ def _candidates(text: str, lowered: set[str], shouted: _ShoutedLines, language: 
             if not shouted.covers(start):
                 found.extend(named(text, start, end, kind, code, counts))
         return found
+    companies = _quoted_companies(text) if code == "uk" else []
+    for start, end in companies:
+        found.append((start, end, "organisation", " ".join(text[start:end].split())))
     for run_start, run_end, after_title in _headline_runs(text, _runs(text), lowered):
         if not shouted.covers(run_start):
-            found.extend(_names(text, run_start, run_end, lowered, after_title, code))
+            found.extend(name for name in _names(text, run_start, run_end, lowered, after_title,
+                                                 code)
+                         if not any(s < name[1] and name[0] < e for s, e in companies))
+    found.sort(key=lambda name: (name[0], -name[1]))
+    if code == "uk":  # a name that ran on over the next run holds it already
+        kept: list[tuple[int, int, str | None, str]] = []
+        for name in found:
+            if not kept or name[0] >= kept[-1][1]:
+                kept.append(name)
+        found = kept
+    return found
+
+
+def _quoted_companies(text: str) -> list[tuple[int, int]]:
+    """A company's legal form and its quoted name are one organisation ("ТОВ «Бюро»",
+    "ПАТ «Завод «Ленінська кузня»»"), whatever the case of the words inside the quotes: the
+    name runs to the first closing quote and the ones right after it, on the same line."""
+    found = []
+    for match in ukrainian.LEGAL_FORM.finditer(text):
+        close = text.find("»", match.end())
+        line_end = text.find("\n", match.end())
+        if close < 0 or (0 <= line_end < close) or close - match.end() > 120:
+            continue
+        end = close + 1
+        while end < len(text) and text[end] == "»":
+            end += 1
+        found.append((match.start(), end))
     return found
 
 

@@ -1,0 +1,78 @@
+"""Actors in Ukrainian: known names found in every case form; new ones suggested in their base
+form with a kind, titles split from the person's name, sentence-opening words left out,
+institutions whose later words are in lower case taken whole."""
+
+from __future__ import annotations
+
+from db.extract.mentions import ActorMatcher, suggest_new_actors
+
+
+def _suggested(text: str) -> set[tuple[str, str | None]]:
+    return {(c.name, c.kind) for c in suggest_new_actors(text, language="uk")}
+
+
+def test_known_ukrainian_actors_are_found_in_their_case_forms() -> None:
+    matcher = ActorMatcher([(1, "Харків", "Харків", "place"),
+                            (2, "Віталій Кличко", "Віталій Кличко", "person")])
+    text = ("Делегація приїхала у Харкові вранці. До Харкова везли допомогу. "
+            "Журналісти розпитали Віталія Кличка про мости.")
+    found = [(m.actor_id, m.quote) for m in matcher.find(text)]
+    assert found == [(1, "Харкові"), (1, "Харкова"), (2, "Віталія Кличка")]
+
+
+def test_a_person_named_in_the_genitive_is_suggested_in_the_nominative() -> None:
+    found = _suggested("Учора в парку зустріли Сергія Біловола і Олексія Гончаренка.")
+    assert ("Сергій Біловол", "person") in found
+    assert ("Олексій Гончаренко", "person") in found
+
+
+def test_a_city_after_a_preposition_is_a_place_in_its_base_form() -> None:
+    found = _suggested("Минулого тижня у Мелітополі відкрили нову школу.")
+    assert ("Мелітополь", "place") in found
+    found = _suggested("Делегація зупинилася у Києві на два дні.")
+    assert ("Київ", "place") in found  # not the legendary prince Кий
+
+
+def test_an_oblast_is_a_place_in_the_nominative() -> None:
+    found = _suggested("Кошти виділили Черкаській області на ремонт доріг.")
+    assert ("Черкаська область", "place") in found
+
+
+def test_sentence_opening_adverbs_and_conjunctions_are_no_actors() -> None:
+    text = ("Раніше ціни були нижчими. Пізніше Олена Петренко поїхала до Львова. Ще хліб "
+            "подорожчав. Водночас молоко подешевшало. Втім, ніхто не скаржився.")
+    found = suggest_new_actors(text, language="uk")
+    assert {c.name for c in found} == {"Олена Петренко", "Львів"}
+
+
+def test_a_title_opening_a_sentence_is_split_from_the_person() -> None:
+    found = _suggested("Суд оголосив рішення. Прокурор Андрій Мельничук не погодився.")
+    assert ("Андрій Мельничук", "person") in found
+    assert not any(name.startswith("Прокурор") for name, _ in found)
+
+
+def test_a_company_with_its_legal_form_and_quoted_name_is_one_organisation() -> None:
+    text = "Тендер виграло ТОВ «Світла вежа плюс», а не його конкурент."
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.name, c.kind) for c in found] == [("ТОВ «Світла вежа плюс»", "organisation")]
+
+
+def test_an_institution_written_with_lower_case_words_is_taken_whole() -> None:
+    found = _suggested("Скаргу подали до Антимонопольного комітету України минулого року. "
+                       "Депутати від Партії регіонів голосували проти.")
+    assert ("Антимонопольний комітет України", "state_body") in found
+    assert ("Партія регіонів", "organisation") in found
+
+
+def test_a_court_stops_before_words_of_time_and_an_inflected_initialism_is_reduced() -> None:
+    found = _suggested("Позов відхилив Печерський райсуд минулого тижня. Представники НОКу "
+                       "промовчали.")
+    assert ("Печерський райсуд", "state_body") in found
+    assert ("НОК", "organisation") in found
+
+
+def test_two_institutions_joined_by_a_conjunction_are_two_names() -> None:
+    found = _suggested("Листи надіслали до Міністерства економічного розвитку і торгівлі та "
+                       "Міністерства фінансів.")
+    assert ("Міністерство економічного розвитку і торгівлі", "state_body") in found
+    assert ("Міністерство фінансів", "state_body") in found
