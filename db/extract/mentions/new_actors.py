@@ -335,7 +335,7 @@ def _candidates(text: str, lowered: set[str], shouted: _ShoutedLines, language: 
             if not shouted.covers(start):
                 found.extend(named(text, start, end, kind, code, counts))
         return found
-    companies = _quoted_companies(text) if code == "uk" else []
+    companies = ukrainian.quoted_companies(text) if code == "uk" else []
     for start, end in companies:
         found.append((start, end, "organisation", " ".join(text[start:end].split())))
     for run_start, run_end, after_title in _headline_runs(text, _runs(text), lowered):
@@ -350,23 +350,6 @@ def _candidates(text: str, lowered: set[str], shouted: _ShoutedLines, language: 
             if not kept or name[0] >= kept[-1][1]:
                 kept.append(name)
         found = kept
-    return found
-
-
-def _quoted_companies(text: str) -> list[tuple[int, int]]:
-    """A company's legal form and its quoted name are one organisation ("ТОВ «Бюро»",
-    "ПАТ «Завод «Ленінська кузня»»"), whatever the case of the words inside the quotes: the
-    name runs to the first closing quote and the ones right after it, on the same line."""
-    found = []
-    for match in ukrainian.LEGAL_FORM.finditer(text):
-        close = text.find("»", match.end())
-        line_end = text.find("\n", match.end())
-        if close < 0 or (0 <= line_end < close) or close - match.end() > 120:
-            continue
-        end = close + 1
-        while end < len(text) and text[end] == "»":
-            end += 1
-        found.append((match.start(), end))
     return found
 
 

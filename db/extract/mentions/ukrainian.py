@@ -113,3 +113,20 @@ TIME_WORDS = re.compile(r"(?:минул|наступн|поточн|цього|�
                         r"тижн|місяц|дня|днів|ранку|вечора|ночі|літа|зими|осені|весни|"
                         r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|"
                         r"жовтня|листопада|грудня)\w*", re.IGNORECASE)
+
+
+def quoted_companies(text: str) -> list[tuple[int, int]]:
+    """A company's legal form and its quoted name are one organisation ("ТОВ «Бюро»",
+    "ПАТ «Завод «Ленінська кузня»»"), whatever the case of the words inside the quotes: the
+    name runs to the first closing quote and the ones right after it, on the same line."""
+    found = []
+    for match in LEGAL_FORM.finditer(text):
+        close = text.find("»", match.end())
+        line_end = text.find("\n", match.end())
+        if close < 0 or (0 <= line_end < close) or close - match.end() > 120:
+            continue
+        end = close + 1
+        while end < len(text) and text[end] == "»":
+            end += 1
+        found.append((match.start(), end))
+    return found
