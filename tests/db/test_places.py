@@ -34,6 +34,16 @@ def test_the_gazetteer_knows_names_in_other_scripts_and_spellings() -> None:
     assert [p.name for p in g.search("Makhach")][:1] == ["Makhachkala"]
 
 
+def test_the_gazetteer_knows_countries_by_their_names_in_the_sources_languages() -> None:
+    # GeoNames gives countries in English only: these come from iso-codes' translations
+    g = gazetteer()
+    for name, country in (("Кіпр", "CY"), ("Кипр", "CY"), ("Сирия", "SY"), ("Німеччина", "DE"),
+                          ("Allemagne", "DE"), ("Об'єднані Арабські Емірати", "AE")):
+        found = g.lookup([name])
+        assert [(p.kind, p.country) for p in found[:1]] == [("country", country)], name
+    assert g.lookup(["Харків"])[0].kind == "city"  # a city's own names are as they were
+
+
 def test_a_name_several_places_share_goes_to_the_most_populous() -> None:
     small = Gazetteer([
         "city\t1\tSpringfield\t39.8\t-89.6\tUS\t116000\tspringfield",

@@ -87,6 +87,8 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
             base = " ".join(base_form(written, code, singular=True))
         else:
             base = _base(written, code)
+        if piece_kind is None and code == "uk" and _known_place(base):
+            piece_kind = "place"  # the Ukrainian dictionary tags no places: the gazetteer knows cities
         found.append((p_start, p_end, base, piece_kind))
     return found
 
@@ -152,6 +154,14 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
     if last.isupper() and len(last) >= 2 and not any(russian.PERSON_TAGS & t for t in tags):
         return "organisation"
     return None
+
+
+def _known_place(name: str) -> bool:
+    """Whether the offline gazetteer (countries, cities of 15,000 people or more, by every name
+    GeoNames gives them, Ukrainian and Russian ones among them) knows ``name``."""
+    from db.gazetteer import gazetteer
+
+    return bool(gazetteer().lookup([name]))
 
 
 def _ukrainian_place_base(word: str) -> str:

@@ -76,3 +76,11 @@ def test_two_institutions_joined_by_a_conjunction_are_two_names() -> None:
                        "Міністерства фінансів.")
     assert ("Міністерство економічного розвитку і торгівлі", "state_body") in found
     assert ("Міністерство фінансів", "state_body") in found
+
+
+def test_a_known_city_or_country_without_a_preposition_is_a_place() -> None:
+    # no "у"/"до" before them: the Ukrainian dictionary tags no places, the gazetteer knows them
+    found = _suggested("Після обстрілу Харкова уряд звернувся до партнерів, і Кіпр та Німеччина відповіли першими.")
+    assert ("Харків", "place") in found
+    assert ("Кіпр", "place") in found
+    assert ("Німеччина", "place") in found
