@@ -206,7 +206,7 @@ def translated_country_names(iso2: str, languages: list[str]) -> list[str]:
         return []
     english = [n for n in (country.name, getattr(country, "official_name", None),
                            getattr(country, "common_name", None)) if n]
-    names = []
+    names: list[str] = []
     for language in languages:
         try:
             catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
