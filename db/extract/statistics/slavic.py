@@ -60,6 +60,8 @@ class SentenceWords:
     place: re.Pattern[str]
     place_noun: re.Pattern[str]
     quick: re.Pattern[str]
+    #: after a sum of money, what makes it a price per unit ("1200 грн за погонний метр", "/ шт.")
+    per_unit: re.Pattern[str] | None = None
     _places: dict[str, bool] = field(default_factory=dict, repr=False)
 
 
@@ -299,6 +301,9 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
         number.subject, number.unit = _counted(lang, sentence, number)
         clause = _clause_of(clauses, number.start) or (0, len(sentence))
         scaled = bool(lang.scaled.search(sentence[number.start:number.end]))
+        if lang.per_unit is not None and number.unit in lang.money.values() and lang.per_unit.match(
+                sentence[number.end:]):
+            continue  # a price per unit, not a sum
         part_of = lang.part_of.match(sentence[number.end:])
         if number.unit is None and number.subject is None and part_of:
             whole = next((n for n in numbers if n.start >= number.end + part_of.end() - 1), None)

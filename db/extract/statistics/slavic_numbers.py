@@ -87,7 +87,9 @@ def _number_re(lang: NumberWords) -> re.Pattern[str]:
     words = "|".join(re.escape(w).replace("е", "[её]").replace("'", "['’ʼ]")
                      for w in sorted(number_words(lang), key=len, reverse=True))
     word_phrase = rf"(?:{words})(?:\s+(?:{words}|{lang.half[0]}\s+{lang.half[1]}))*"
-    lang._cache["re"] = found = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-)(?:(?P<digits>{_DIGITS})|(?P<words>{word_phrase}))(?![\w]|\.\d)",
+    scales = "|".join(lang.scale_abbreviations)  # "$29,70млн": a scale may follow with no space
+    lang._cache["re"] = found = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-)(?:(?P<digits>{_DIGITS})|(?P<words>{word_phrase}))"
+                                           rf"(?!(?!(?<=\d)(?:{scales}))\w|\.\d)",
                                            re.IGNORECASE)
     return found
 
