@@ -17,6 +17,12 @@ A suggestion matches a label when it has the same value (for ranges and vague co
 bounds) and, for the full score, the same claimant: compared by the dictionary forms of their
 words (pymorphy3's Ukrainian dictionary), so "Сакала" matches "Сакал". "Value only" leaves the
 claimant out; "bounds" counts the value matches whose ``low``/``high``/approximate are all right.
+
+Measured (value and claimant P/R; value only P/R): blind, with the English rules, tuning
+26.1%/21.4% (34.8%/28.6%), held-out 20.7%/18.2% (20.7%/18.2%); with the Ukrainian rules, tuning
+72.7%/85.7% (81.8%/96.4%), held-out, run once after tuning, 68.4%/78.8% (81.6%/93.9%), bounds
+right 100%. Most misses left: counts in fiction the labels do not take, a man's name in the
+genitive not put in the nominative ("Сакала"), titles the rules drop and the labels keep.
 """
 
 from __future__ import annotations
