@@ -101,7 +101,7 @@ def suggest_statistics(text: str, published: PartialDate | None = None,
     """Statistic candidates in ``text``, in reading order (see the module notes for the rules).
 
     ``language`` is the source's (ISO 639-1); without it a text mostly in Cyrillic is told by
-    its words. Russian is read by :mod:`.russian`, French by :mod:`.french`; every other
+    its words. Russian is read by :mod:`.russian`, Ukrainian by :mod:`.ukrainian`, French by :mod:`.french`; every other
     language by the English rules, which find figures in digits whatever the language. Tables, tables of contents, lists of
     codes and coding rules are told apart first (:mod:`.structure`); a table's figures are read
     cell by cell with their row and column labels (:mod:`.tables`)."""
@@ -111,6 +111,8 @@ def suggest_statistics(text: str, published: PartialDate | None = None,
         from db.extract.statistics.russian import sentence_statistics as reader
     elif reads_as == "fr":
         from db.extract.statistics.french import sentence_statistics as reader
+    elif reads_as == "uk":
+        from db.extract.statistics.ukrainian import sentence_statistics as reader
     structure = read_structure(text)
     prose = structure.prose
     candidates: list[StatisticCandidate] = []

@@ -1,0 +1,332 @@
+"""Statistic candidates in Russian and Ukrainian, one reader for both: what a number counts, who
+claims it, when and where. A language names its words in a :class:`SentenceWords` (and its
+numbers' in a :class:`~db.extract.statistics.slavic_numbers.NumberWords`):
+:mod:`.russian`, :mod:`.ukrainian`, whose notes say what the rules decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from db.dates import PartialDate
+from db.extract.statistics.slavic_numbers import (
+    NumberWords,
+    SlavicNumber,
+    best_reading,
+    find_numbers,
+    number_words,
+)
+from db.extract.statistics.suggested import StatisticCandidate
+from db.language.morphology import base_form, parses
+from db.text import trimmed
+
+
+@dataclass(frozen=True, eq=False)
+class SentenceWords:
+    """One language's words for reading a sentence's figures (regular expressions unless said)."""
+
+    numbers: NumberWords
+    money: dict[str, str]  # currency lemma -> ISO code
+    money_abbreviations: dict[str, str]  # "руб" -> "RUB"
+    home_currency: str  # what a bare currency abbreviation means
+    unit_after: re.Pattern[str]  # group u: "%", "процент", "$", "руб."
+    percent: tuple[str, ...]  # how a percent unit starts ("%", "процент", "проц", "п")
+    possessives: frozenset[str]  # "его", "их": skipped before what is counted
+    person: str  # the noun "person" ("человек"): people
+    collective: frozenset[str]  # "двое", "пятеро": count people
+    times_word: re.Pattern[str]  # "дважды"
+    times_unit: str  # "раз"
+    leading_claim: re.Pattern[str]
+    subject_claim: re.Pattern[str]
+    trailing_claim: re.Pattern[str]
+    with_reference: re.Pattern[str]
+    titles: re.Pattern[str]
+    pronouns: frozenset[str]
+    common_claimants: re.Pattern[str]
+    claimant_trims: tuple[re.Pattern[str], ...]  # weekdays after, "по данным" before, "в" before, adverbs
+    named_outlet: re.Pattern[str]  # "газета «X»": group name
+    prepositions: frozenset[str]  # where a claimant's head words end
+    clause_split: re.Pattern[str]
+    quantity_before: re.Pattern[str]
+    skip_verbs: frozenset[str]
+    part_of: re.Pattern[str]  # "из" after a number: "138 из 142"
+    and_after: re.Pattern[str]  # "погибли 5 человек, ранены 10"
+    scaled: re.Pattern[str]
+    period: re.Pattern[str]  # groups since, month, year, year2
+    birth: tuple[re.Pattern[str], re.Pattern[str]]  # a year of birth: before, after
+    month_number: Callable[[str], int | None]
+    place: re.Pattern[str]
+    place_noun: re.Pattern[str]
+    quick: re.Pattern[str]
+    #: after a sum of money, what makes it a price per unit ("1200 грн за погонний метр", "/ шт.")
+    per_unit: re.Pattern[str] | None = None
+    _places: dict[str, bool] = field(default_factory=dict, repr=False)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _counted(lang: SentenceWords, sentence: str, number: SlavicNumber) -> tuple[str | None, str | None]:
+    """(subject in base form, unit) from the words after the number."""
+    after = sentence[number.end:number.end + 80]
+    unit_match = lang.unit_after.match(after)
+    if unit_match:
+        symbol = unit_match.group("u").lower().rstrip(".")
+        if symbol.startswith(lang.percent):
+            return None, "%"
+        return None, lang.money_abbreviations.get(symbol.replace(" ", ""), lang.home_currency)
+    symbol_before = re.search(r"([$€£¥₽])\s*$", sentence[:number.start])
+    if symbol_before:
+        return None, {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB"}[symbol_before.group(1)]
+    words = []
+    if lang.times_word.fullmatch(sentence[number.start:number.end].strip()):
+        return None, lang.times_unit
+    for word_match in _WORD.finditer(after):
+        if word_match.start() > 0 and re.search(r"[,.;:!?()«»\"—]", after[:word_match.start()]):
+            break
+        if word_match.group(0).lower() in lang.possessives:
+            continue
+        words.append((word_match.group(0), number.end + word_match.end()))
+        if len(words) == 4:
+            break
+    adjectives: list[str] = []
+    collective = _is_collective(lang, sentence[number.start:number.end])
+    for word, word_end in words:
+        parse = best_reading(lang.numbers.code, word)
+        if parse is None:
+            break
+        number.counted_end = word_end
+        tag = parse.tag  # type: ignore[attr-defined]
+        lemma = str(parse.normal_form)  # type: ignore[attr-defined]
+        if tag.POS in ("ADJF", "PRTF") and "Apro" not in tag.grammemes:
+            adjectives.append(_agree(parse, lemma))
+            continue
+        if tag.POS == "NOUN":
+            if lemma in lang.money:
+                return None, lang.money[lemma]
+            subject = " ".join([*adjectives, lemma])
+            people = lemma == lang.person or tag.animacy == "anim" or collective
+            return subject, "people" if people else lemma
+        break
+    if adjectives:  # a participle or adjective used as a noun ("трое подозреваемых", "пострадавших")
+        return adjectives[-1], "people" if collective else None
+    return None, "people" if collective else None
+
+
+def _is_collective(lang: SentenceWords, phrase: str) -> bool:
+    words = phrase.lower().replace("ё", "е").replace("’", "'").split()
+    return bool(words) and number_words(lang.numbers).get(words[-1], ("", frozenset()))[0] in lang.collective
+
+
+def _agree(parse: object, lemma: str) -> str:
+    """An adjective or participle in the nominative: its dictionary form when it is an adjective,
+    the participle itself in the nominative ("подозреваемых" -> "подозреваемый"), not its verb."""
+    tag = parse.tag  # type: ignore[attr-defined]
+    if tag.POS == "PRTF":
+        inflected = parse.inflect({"nomn", "sing", "masc"})  # type: ignore[attr-defined]
+        return str(inflected.word) if inflected is not None else lemma
+    return lemma
+
+
+def _measure(lang: SentenceWords, sentence: str, clause: tuple[int, int], number: SlavicNumber) -> str | None:
+    """The base form of the nearest verb or participle of the clause (after the number first)."""
+    start, end = max(clause[0], number.start - 80), min(clause[1], number.end + 80)  # the words near it
+    candidates: list[tuple[int, str]] = []
+    for word_match in _WORD.finditer(sentence, start, end):
+        if number.start <= word_match.start() < max(number.end, number.counted_end):
+            continue
+        word = word_match.group(0)
+        parse = best_reading(lang.numbers.code, word.lower())
+        if parse is None:
+            continue
+        tag = parse.tag  # type: ignore[attr-defined]
+        if tag.POS not in ("VERB", "PRTS", "PRTF", "INFN", "GRND"):
+            continue
+        lemma = str(parse.normal_form).replace("ё", "е")  # type: ignore[attr-defined]
+        if lemma in lang.skip_verbs:
+            continue
+        distance = word_match.start() - number.end if word_match.start() >= number.end else number.start - word_match.end() + 15
+        candidates.append((distance, lemma))
+    return min(candidates)[1] if candidates else None
+
+
+def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> str | None:
+    who = " ".join(raw.split()).strip(" ,.;:—–-«»\"")
+    for trim in lang.claimant_trims:
+        who = trim.sub("", who)
+    who = lang.titles.sub("", who).strip()
+    # what a named outlet or body is ("газета «Коммерсантъ»", "журнал Forbes"): the name itself
+    named = lang.named_outlet.match(who)
+    if named:
+        who = named.group("name")
+    who = who.strip("«»“”\"' ").replace("''", "").strip()
+    if not who or who.lower().split()[0] in lang.pronouns or len(who.split()) > 9:
+        return None
+    code = lang.numbers.code
+    first = best_reading(code, who.split()[0])
+    if first is not None and first.tag.POS in ("VERB", "PRTS", "INFN", "ADVB", "CONJ", "PRCL"):  # type: ignore[attr-defined]
+        return None  # "Было заявлено", "Также сообщили": nobody named
+    words = who.split()
+    # a person's name at the end of a description ("глава Чечни Рамзан Кадыров")
+    name_run: list[str] = []
+    for word in reversed(words):
+        parse = best_reading(code, word)
+        grammemes = set(parse.tag.grammemes) if parse is not None else set()  # type: ignore[attr-defined]
+        if word[:1].isupper() and grammemes & {"Name", "Surn", "Patr"}:
+            name_run.insert(0, word)
+        else:
+            break
+    if name_run and len(name_run) < len(words) and len(name_run) >= 2:
+        words = name_run
+    if named_only and not any(w[:1].isupper() for w in words) and not any(lang.common_claimants.match(w) for w in words):
+        return None  # ", сообщил в интервью": not who
+    # the head words in the nominative, up to the first preposition
+    for index, word in enumerate(words):
+        if word.lower() in lang.prepositions:
+            return " ".join([*base_form(words[:index], code), *words[index:]]) if index else " ".join(words)
+    return " ".join(base_form(words, code))
+
+
+def _assign_claimants(lang: SentenceWords, sentence: str, numbers: list[SlavicNumber],
+                      clauses: list[tuple[int, int]]) -> None:
+    for match in lang.leading_claim.finditer(sentence):
+        who = _clean_claimant(lang, match.group("who"))
+        if who is None:
+            continue
+        for number in numbers:
+            if number.start >= match.end() and number.claimant is None:
+                number.claimant, number.claim_span = who, match.span("who")
+    subject = lang.subject_claim.match(sentence)
+    if subject:
+        who = _clean_claimant(lang, subject.group("who"))
+        if who is not None:
+            for number in numbers:
+                if number.start >= subject.end() and number.claimant is None:
+                    number.claimant, number.claim_span = who, subject.span("who")
+    for pattern in (lang.trailing_claim, lang.with_reference):
+        for match in pattern.finditer(sentence):
+            who = _clean_claimant(lang, match.group("who"), named_only=pattern is lang.trailing_claim)
+            if who is None:
+                continue
+            clause = _clause_of(clauses, match.start()) or (0, len(sentence))
+            covered = [n for n in numbers if clause[0] <= n.start < match.start() and n.claimant is None]
+            if not covered and pattern is lang.trailing_claim:  # the nearest clause before with figures
+                earlier = [n for n in numbers if n.start < match.start() and n.claimant is None]
+                last = _clause_of(clauses, earlier[-1].start) if earlier else None
+                covered = [n for n in earlier if _clause_of(clauses, n.start) == last]
+            if pattern is lang.with_reference:
+                covered = [n for n in numbers if clause[0] <= n.start < clause[1] and n.claimant is None]
+            for number in covered:
+                number.claimant, number.claim_span = who, match.span("who")
+
+
+def _clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    return next(((s, e) for s, e in clauses if s <= position < e), None)
+
+
+def _clauses(lang: SentenceWords, sentence: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in lang.clause_split.finditer(sentence):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(sentence)))
+    return [s for s in spans if s[1] > s[0]]
+
+
+
+def _period(lang: SentenceWords, sentence: str, clause: tuple[int, int], number: SlavicNumber,
+            published: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
+    best: tuple[int, re.Match[str]] | None = None
+    for match in lang.period.finditer(sentence, clause[0], clause[1]):
+        if lang.birth[0].search(sentence[max(0, match.start() - 3):match.start()]) or lang.birth[1].match(
+                sentence[match.end():]):
+            continue
+        distance = match.start() - number.end if match.start() >= number.end else number.start - match.end() + 30
+        if best is None or distance < best[0]:
+            best = (distance, match)
+    if best is None:
+        return None, None
+    match = best[1]
+    year = int(match.group("year"))
+    month = lang.month_number(match.group("month")) if match.group("month") else None
+    start = PartialDate(year, month)
+    if match.group("year2"):
+        return start, PartialDate(int(match.group("year2")))
+    if match.group("since"):
+        return start, published
+    return start, start
+
+
+
+
+
+
+def guess_place(lang: SentenceWords, text: str) -> str | None:
+    """The first place the text puts something in ("в Дагестане" -> "Дагестан"), in its base form:
+    a word the dictionary knows as a place, or a name before "области", "крае", "районе"."""
+    code = lang.numbers.code
+    for match in lang.place.finditer(text):
+        words = match.group("place").split()
+        noun = lang.place_noun.match(text[match.end():])
+        if noun:
+            return " ".join(base_form([*words, noun.group("noun")], code))
+        if lang.month_number(words[0]) is None and _is_place_word(lang, words[0]):
+            return " ".join(base_form(words, code))
+    return None
+
+
+def _is_place_word(lang: SentenceWords, word: str) -> bool:
+    known = lang._places.get(word)
+    if known is None:
+        if len(lang._places) > 20_000:
+            lang._places.clear()
+        known = lang._places[word] = any("Geox" in p.tag.grammemes for p in parses(word, lang.numbers.code))
+    return known
+
+
+
+def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: str,
+                        published: PartialDate | None = None) -> list[StatisticCandidate]:
+    """The statistic candidates of one ``sentence`` in ``lang``, which starts at ``offset`` of ``text``."""
+    if not lang.quick.search(sentence):
+        return []
+    numbers = find_numbers(lang.numbers, sentence)
+    if not numbers:
+        return []
+    clauses = _clauses(lang, sentence)
+    kept: list[tuple[SlavicNumber, tuple[int, int]]] = []
+    for number in numbers:
+        number.subject, number.unit = _counted(lang, sentence, number)
+        clause = _clause_of(clauses, number.start) or (0, len(sentence))
+        scaled = bool(lang.scaled.search(sentence[number.start:number.end]))
+        if lang.per_unit is not None and number.unit in lang.money.values() and lang.per_unit.match(
+                sentence[number.end:]):
+            continue  # a price per unit, not a sum
+        part_of = lang.part_of.match(sentence[number.end:])
+        if number.unit is None and number.subject is None and part_of:
+            whole = next((n for n in numbers if n.start >= number.end + part_of.end() - 1), None)
+            if whole is not None:  # "138 из 142 избирателей": what the whole counts
+                number.subject, number.unit = _counted(lang, sentence, whole)
+        if number.unit is None and number.subject is None and not scaled:
+            previous = kept[-1][0] if kept else None
+            if previous is not None and lang.and_after.match(sentence[number.end:]):
+                # "погибли 5 человек, ранены 10": the count before names what is counted
+                number.subject, number.unit = previous.subject, previous.unit
+            elif not lang.quantity_before.search(sentence[max(0, number.start - 50):number.start]):
+                continue  # it counts nothing the sentence names
+        kept.append((number, clause))
+    _assign_claimants(lang, sentence, [n for n, _c in kept], clauses)
+    found = []
+    for number, clause in kept:
+        quote_start, quote_end = clause
+        if number.claim_span is not None:
+            quote_start, quote_end = min(quote_start, number.claim_span[0]), max(quote_end, number.claim_span[1])
+        start, end = trimmed(text, offset + quote_start, offset + quote_end)
+        period_start, period_end = _period(lang, sentence, clause, number, published)
+        found.append(StatisticCandidate(
+            start, end, text[start:end], number.value, number.low, number.high, number.approximate,
+            _measure(lang, sentence, clause, number), number.unit, number.subject, period_start, period_end,
+            guess_place(lang, text[start:end]), number.claimant))
+    return found

@@ -1,0 +1,131 @@
+"""Statistic candidates in Ukrainian: what a number counts, who claims it, when and where, read by
+the reader Russian shares (:mod:`.slavic`) with Ukrainian words; the numbers themselves in
+:mod:`.ukrainian_numbers`. The same decisions as the English suggester (see
+:mod:`db.extract.statistics`), read the Ukrainian way:
+
+* **Claimants:** "За даними X, …", "За словами X", "За інформацією X", "Як повідомляє X",
+  "Згідно з X" cover the figures after them; ", повідомили в X", "– повідомило X", "з
+  посиланням на X" the figures of their clause; "X повідомив, що …" the figures after the verb.
+  Titles go ("директор офісу Олег Литвяк" -> "Олег Литвяк"), names come in the nominative
+  (pymorphy3's Ukrainian dictionary); pronouns name nobody.
+* **What is counted** is the noun phrase after the number in its base form; people ("осіб",
+  "людей", animate nouns, "п'ятеро") have the unit "people"; "грн", "гривень" are UAH, "$" USD.
+"""
+
+from __future__ import annotations
+
+import re
+
+from db.dates import PartialDate
+from db.extract.statistics.slavic import SentenceWords
+from db.extract.statistics.slavic import sentence_statistics as _read_sentence
+from db.extract.statistics.suggested import StatisticCandidate
+from db.extract.statistics.ukrainian_numbers import UKRAINIAN
+from db.language.ukrainian import MONTH_RE, month_number
+
+_CLAIM_VERB = (r"(?:повідом\w+|заяв\w+|переда[єю]\w*|передал\w*|розпов\w+|зазнач\w+|сказа\w+|"
+               r"уточн\w+|дода\w+|пише|писал\w*|наголоси\w+|наголошу\w+|інформу\w+|підрахува\w+|"
+               r"вказа\w+|вказу\w+|констату\w+|оголоси\w+|оголошу\w+|визна\w+|стверджу\w+|"
+               r"йдеться\s+в\s+\w+(?:\s+\w+)?|ідеться\s+в\s+\w+(?:\s+\w+)?|цитує\w*|вважа\w+|"
+               r"прогнозу\w+|нарахува\w+|оцінил\w*|оцінив|нагаду\w+|свідч\w+|з'ясува\w+|з’ясува\w+|встанови\w+)")
+
+_LEADING_CLAIM = re.compile(
+    r"(?:^|[,;:]\s*|\s)(?:[Зз]а\s+(?:[^\W\d_]+(?:ими|ою)\s+)?(?:(?:останніми|попередніми|офіційними|уточненими|наявними|новими|"
+    r"оперативними)\s+)?(?:даними|словами|інформацією|відомостями|оцінками|оцінкою|підрахунками|"
+    r"думкою|версією|заявою|повідомленням|статистикою|опитуванням|результатами|підсумками|"
+    r"розрахунками|прогнозом|прогнозами)|[Зз]гідно\s+(?:з|із)(?:\s+(?:даними|інформацією|оцінками|"
+    r"підрахунками|статистикою|повідомленням|заявою))?|[Зз]гідно|[Яя]к\s+" + _CLAIM_VERB +
+    r")\s+(?P<who>[^,;:.!?]{2,120}?)\s*(?:,|—|–|:)")
+
+_TRAILING_CLAIM = re.compile(
+    r"(?:,|—|–|\s-)\s*(?:—\s*)?(?:[–—]\s*)?(?:як\s+)?" + _CLAIM_VERB + r"\s+(?:(?:в|у)\s+)?(?P<who>[^,;:!?]{2,120}?)"
+    r"\s*(?:[,.;:!?]\s*|$|\s+з\s+посиланням)")
+
+_WITH_REFERENCE = re.compile(r"з\s+посиланням\s+(?:на\s+)?(?P<who>[^,;:!?]{2,120}?)\s*(?:[,.;!?]|$)",
+                             re.IGNORECASE)
+
+_SUBJECT_CLAIM = re.compile(r"^(?P<who>[^,;:!?«\"]{2,90}?)\s+" + _CLAIM_VERB +
+                            r"(?:\s*,|\s+що|\s*:|\s+про\s|\s+[^\W\d_]+)")
+
+_TITLES = re.compile(
+    r"^(?:(?:офіційн\w+\s+)?(?:представни\w+|речни\w+|прес-секретар\w*|прес-служб\w+|прес-центр\w*|"
+    r"голов[аиіу]|голово[юї]|керівни\w+|начальни\w+|міністр\w*|заступни\w+|президент\w*|"
+    r"прем'єр(?:-міністр)?\w*|прем’єр(?:-міністр)?\w*|губернатор\w*|мер\w*|командувач\w*|"
+    r"прокурор\w*|директор\w*|спікер\w*|співробітни\w+|генеральн\w+\s+прокурор\w*|експерт\w*|"
+    r"аналітик\w*|депутат\w*|лідер\w*|засновни\w+|автор\w*|кореспондент\w*|журналіст\w*|"
+    r"(?:колишн|нинішн|нов)\w+|тимчасово\s+виконуюч\w+\s+обов'язки|в\.\s*о\.)\s+)+", re.IGNORECASE)
+
+_PRONOUNS = frozenset({"він", "вона", "вони", "воно", "ми", "я", "ви", "його", "її", "їх", "це", "той",
+                       "ті", "який", "яка", "які", "сам", "сама", "самі", "там", "тут"})
+
+_COMMON_CLAIMANTS = re.compile(
+    r"^(?:джерел\w*|правоохорон\w+|силовик\w*|очевид\w+|місцев\w+\s+мешкан\w+|мешкан\w+|жител\w+|"
+    r"свідк\w*|лікар\w*|медик\w*|рятувальник\w*|поліці\w+|поліцейськ\w+|військов\w+|організатор\w*|"
+    r"учасник\w*|правозахисник\w*|активіст\w*|родич\w*|влад\w+|посадов\w+|чиновник\w*|спостерігач\w*|"
+    r"експерт\w*|аналітик\w*|науковц\w+|дослідник\w*|соціолог\w*|синоптик\w*|прикордонник\w*|"
+    r"слідч\w+|слідств\w+|прокуратур\w+|міністерств\w+|відомств\w+|опозиці\w+|прихильник\w*|"
+    r"бойовик\w*|журналіст\w*|опитуванн\w*|дослідженн\w*|доповід\w*|звіт\w*|документ\w*|"
+    r"статистик\w*|освітян\w*|ЗМІ)", re.IGNORECASE)
+
+_QUANTITY_BEFORE = re.compile(
+    r"(?:числ\w*|кількіст\w*|чисельніст\w*|усього|всього|загалом|разом|склав\w*|складає|складають|"
+    r"становит\w*|становив\w*|становила|сягну\w+|сяга\w+|налічу\w+|перевищ\w+|збільши\w+|"
+    r"скороти\w+|зрос\w+|знизи\w+|поверну\w+|з\s+них|у\s+тому\s+числі|в\s+тому\s+числі|ще|на\s+суму|"
+    r"сумою|вартістю|розмірі|розміром)\s+(?:[^\s\d]+\s+){0,2}$",
+    re.IGNORECASE)
+
+_SKIP_VERBS = frozenset({"бути", "стати", "являти", "могти", "мати", "повідомити", "заявити", "розповісти",
+                         "передати", "зазначити", "сказати", "говорити", "додати", "наголосити",
+                         "уточнити", "писати", "вважати", "інформувати", "вказати", "визнати",
+                         "стверджувати", "оголосити", "виявитися", "скласти", "складати", "становити"})
+
+_PERIOD = re.compile(
+    rf"(?:(?P<since>з|із|починаючи\s+з)\s+)?(?:(?P<month>{MONTH_RE})\s+)?(?P<year>(?:19|20)\d\d)"
+    r"(?:\s*[–—-]\s*(?P<year2>(?:19|20)\d\d))?\s*(?:р\.|рр\.?|рок\w*|році|рік)", re.IGNORECASE)
+
+WORDS = SentenceWords(
+    numbers=UKRAINIAN,
+    money={"гривня": "UAH", "гривна": "UAH", "долар": "USD", "євро": "EUR", "рубль": "RUB", "фунт": "GBP",
+           "юань": "CNY", "єна": "JPY", "злотий": "PLN"},
+    money_abbreviations={"грн": "UAH", "гривень": "UAH", "дол": "USD", "$": "USD", "€": "EUR", "руб": "RUB"},
+    home_currency="UAH",
+    unit_after=re.compile(r"^\s*(?P<u>%|відсот\w*|процент\w*|в\.\s*п\.|\$|€|грн\.?|гривень|дол\.?|руб\.?)",
+                          re.IGNORECASE),
+    percent=("%", "відсот", "процент", "в."),
+    possessives=frozenset({"його", "її", "їх", "їхніх", "своїх", "свого", "своєї", "наших", "ваших"}),
+    person="людина", collective=frozenset({"двоє", "троє", "четверо", "п'ятеро", "шестеро", "семеро",
+                                           "восьмеро", "дев'ятеро", "десятеро"}),
+    times_word=re.compile(r"(?:двічі|тричі|чотиричі)", re.IGNORECASE), times_unit="раз",
+    leading_claim=_LEADING_CLAIM, subject_claim=_SUBJECT_CLAIM, trailing_claim=_TRAILING_CLAIM,
+    with_reference=_WITH_REFERENCE, titles=_TITLES, pronouns=_PRONOUNS, common_claimants=_COMMON_CLAIMANTS,
+    claimant_trims=(
+        re.compile(r"\s+(?:в|у)\s+(?:п'ятницю|п’ятницю|понеділок|вівторок|середу|четвер|суботу|неділю)\b.*$"),
+        re.compile(r"^(?:з\s+посиланням\s+на|за\s+(?:даними|словами|інформацією|відомостями)|згідно\s+з)\s+",
+                   re.IGNORECASE),
+        re.compile(r"^(?:в|у)\s+", re.IGNORECASE),
+        re.compile(r"\s+(?:також|теж|вже|уже|раніше|ще|знову|офіційно|сьогодні|вчора|учора|напередодні|"
+                   r"пізніше)$", re.IGNORECASE)),
+    named_outlet=re.compile(r"^(?:газет\w*|журнал\w*|агентств\w*|інформагентств\w*|телеканал\w*|радіостанці\w*|"
+                            r"видан\w*|сайт\w*|портал\w*|компані\w*|організаці\w*|фонд\w*|центр\w*|рух\w*|"
+                            r"парті\w*|вісник\w*)\s+(?P<name>[«“\"'A-ZА-ЯІЇЄҐ].*)$"),
+    prepositions=frozenset({"по", "в", "у", "на", "при", "з", "із", "для", "від", "і", "й", "та"}),
+    clause_split=re.compile(r";\s*|,\s+(?:а|але|однак|проте|тоді\s+як|в\s+той\s+час\s+як|при\s+цьому)\s+",
+                            re.IGNORECASE),
+    quantity_before=_QUANTITY_BEFORE, skip_verbs=_SKIP_VERBS,
+    part_of=re.compile(r"^\s*(?:з|із)\s+"), and_after=re.compile(r"^\s*(?:[,.;:!?)»\"—–]|$|(?:і|й|та|а)\s)"),
+    scaled=re.compile(r"\d\s*(?:тис|млн|млрд|трлн|тисяч|мільйон|мільярд)", re.IGNORECASE),
+    period=_PERIOD, birth=(re.compile(r"\d\s+$|народжен"), re.compile(r"\s*народжен")),
+    month_number=month_number,
+    place=re.compile(r"(?:^|\s)(?:[вВуУ]|[нН]а|[пП]ід|[бБ]іля|[пП]облизу)\s+(?P<place>[А-ЯІЇЄҐ][\w'’-]+(?:\s+[А-ЯІЇЄҐ][\w'’-]+)?)"),
+    place_noun=re.compile(r"^\s+(?P<noun>(?:област|кра[юяї]|республік|район|округ)\w*)"),
+    quick=re.compile(r"\d|\b(?:од|дв|тр|чот|п['’]|шіст|сім|віс|дев|дес|сор|сот|ст|тис|міль|пів|обид|четв|шест|сем)",
+                     re.IGNORECASE),
+    per_unit=re.compile(r"^\s*(?:грн|гривень|дол|руб|євро)?\.?\s*(?:/\s*(?:шт|т|кг|м|л|од)\b|за\s+(?:один|одну|одне|1)?\s*"
+                        r"(?:погонн\w+\s+)?(?:метр|тонн|шт|штук|кілограм|кг|літр|одиниц|квадратн|кв|гектар|га)\w*)",
+                        re.IGNORECASE))
+
+
+def sentence_statistics(text: str, offset: int, sentence: str,
+                        published: PartialDate | None = None) -> list[StatisticCandidate]:
+    """The statistic candidates of one Ukrainian ``sentence``, which starts at ``offset`` of ``text``."""
+    return _read_sentence(WORDS, text, offset, sentence, published)

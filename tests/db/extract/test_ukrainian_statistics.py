@@ -1,0 +1,103 @@
+"""Statistic suggestions in Ukrainian: numbers in words and digits, bounds, scales, ranges, who
+claims them, and the numbers that are not statistics (issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.extract.statistics import StatisticCandidate, suggest_statistics
+
+
+def one(sentence: str) -> StatisticCandidate:
+    [found] = suggest_statistics(sentence, None, "uk")
+    assert sentence[found.start:found.end] == found.quote
+    return found
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Унаслідок обстрілу загинули п'ятеро цивільних.", 5),
+    ("Поліцейські затримали трьох підозрюваних у крадіжці.", 3),
+    ("До лікарні доставили двадцять три людини.", 23),
+    ("Внаслідок удару зруйновано сорок будинків.", 40),
+    ("Область покинули 165 тис. мешканців.", 165_000),
+    ("Збитки склали 1,5 млн грн.", 1_500_000),
+    ("На ремонт доріг виділили 2,3 млрд гривень.", 2_300_000_000),
+])
+def test_numbers_in_words_digits_and_scales(sentence: str, value: float) -> None:
+    assert one(sentence).value == value
+
+
+def test_money_has_its_currency() -> None:
+    assert one("Підрядник отримав 31 млн грн на будівництво школи.").unit == "UAH"
+
+
+def test_bounds_make_low_or_high_and_approximate() -> None:
+    least = one("Щонайменше 12 людей загинули під час обстрілу.")
+    assert (least.value, least.low, least.high) == (12, 12, None)
+    over = one("Місто залишили понад 40 тис. осіб.")
+    assert (over.value, over.low) == (40_000, 40_000)
+    up_to = one("У колоні було до 30 вантажівок.")
+    assert (up_to.value, up_to.high) == (30, 30)
+    about = one("Близько 200 мешканців залишилися без даху над головою.")
+    assert (about.value, about.approximate) == (200, True)
+    nearly = one("Майже 100 родин отримали компенсацію.")
+    assert (nearly.high, nearly.approximate) == (100, True)
+    not_less = one("Не менше 80% коштів пішло на матеріали.")
+    assert (not_less.low, not_less.unit) == (80, "%")
+
+
+def test_a_range_has_low_and_high_and_no_value() -> None:
+    found = one("Під обстріл потрапили від 200 до 250 військових.")
+    assert (found.value, found.low, found.high) == (None, 200, 250)
+
+
+def test_vague_counts_give_their_smallest_reading() -> None:
+    found = one("Десятки тисяч людей вийшли на протест.")
+    assert (found.value, found.low, found.approximate) == (None, 20_000, True)
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("За даними МВС, внаслідок вибуху загинули семеро людей.", "МВС"),
+    pytest.param("За словами Петра Коваленка, прикордонники затримали 14 порушників.", "Петро Коваленко",
+                 marks=pytest.mark.xfail(reason="a man's name in the genitive is not yet put in the nominative",
+                                         strict=True)),
+    ("Внаслідок обстрілу поранено 9 людей, повідомили в Нацполіції.", "Нацполіція"),
+    ("Як повідомляє Укрінформ, евакуйовано 300 дітей.", "Укрінформ"),
+])
+def test_the_claimant_is_named_in_the_nominative(sentence: str, claimant: str) -> None:
+    assert one(sentence).claimant == claimant
+
+
+def test_reported_with_reference_covers_its_clause() -> None:
+    found = one("Затримано 11 осіб, пише видання з посиланням на прокуратуру області.")
+    assert (found.value, found.claimant) == (11, "прокуратура області")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Повномасштабне вторгнення почалося 24 лютого.",
+    "Справу відкрито за статтею 111 КК України.",
+    "Його засудили за ч. 2 ст. 191 Кримінального кодексу.",
+    "Угоду уклали у 2014 році.",
+    "Засідання почалося о 10:30.",
+    "Роботи тривали три години.",
+    "Село розташоване за 40 км від кордону.",
+    "Один з підозрюваних утік.",
+    "Сусіди допомагали одне одному.",
+])
+def test_not_statistics(sentence: str) -> None:
+    assert suggest_statistics(sentence, None, "uk") == []
+
+
+def test_a_date_day_is_not_counted_but_the_figure_is() -> None:
+    found = one("24 лютого окупанти обстріляли 12 сіл.")
+    assert found.value == 12
+
+
+def test_tokenized_text_with_spaces_before_punctuation() -> None:
+    found = one("Прибуло понад 10 тис . добровольців , за даними штабу .")
+    assert (found.value, found.low) == (10_000, 10_000)
+
+
+def test_ukrainian_without_a_declared_language_is_read_as_ukrainian() -> None:
+    [found] = suggest_statistics("За даними МВС, щонайменше 12 людей загинули під час обстрілу.")
+    assert (found.low, found.claimant) == (12, "МВС")
