@@ -14,9 +14,9 @@ statistic rules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from db.extract.statistics.bounds import BoundWords
+from db.extract.statistics.phrase import NumberPhrase, tidy
 
 MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
           "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
@@ -121,22 +121,9 @@ _LAW_BEFORE = re.compile(r"(?:\barticles?|\bart\.|\balin[ée]as?|\bn°|\bno\.?|\
 _BACK_REFERENCE = re.compile(r"(?:^|\s)(?:les|ces|des|aux|leurs|ses|nos|vos|mes|tes)\s+$", re.IGNORECASE)
 
 
-@dataclass
-class FrenchNumber:
-    start: int
-    end: int
-    value: float | None
-    low: float | None
-    high: float | None
-    approximate: bool
-    #: "digits", "words", "approx" ("une vingtaine") or "vague" ("des centaines")
-    kind: str = "digits"
-    unit: str | None = None
-    subject: str | None = None
-    claimant: str | None = None
-    claim_span: tuple[int, int] | None = None
-    #: where the counted noun phrase after the number ends
-    counted_end: int = 0
+#: a number phrase of French
+FrenchNumber = NumberPhrase
+
 
 
 def _digits_value(text: str) -> float:
@@ -144,11 +131,6 @@ def _digits_value(text: str) -> float:
     if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", text):
         return float(text.replace(".", ""))
     return float(text.replace(",", "."))
-
-
-def _tidy(value: float) -> float:
-    """8.4 * 10**9 as 8,400,000,000, not 8,400,000,000.000001."""
-    return float(round(value)) if abs(value - round(value)) < 1e-6 * max(1.0, abs(value)) else value
 
 
 def _words_value(phrase: str) -> float:
@@ -197,7 +179,7 @@ def _read(sentence: str, match: re.Match[str]) -> tuple[float, str, int]:
         return value, "vague", end
     if match.group("digits"):
         factor, end = _scale(sentence, end)
-        return _tidy(_digits_value(match.group("digits")) * factor), "digits", end
+        return tidy(_digits_value(match.group("digits")) * factor), "digits", end
     return _words_value(match.group("words")), "words", end
 
 
@@ -259,7 +241,7 @@ def _range(sentence: str, number: FrenchNumber, match: re.Match[str],
     if low < other and SCALE_AFTER.match(sentence[match.end():]) is None:
         factor, _end = _scale(sentence, following.end())
         if factor > 1 and low * factor <= other:
-            low = _tidy(low * factor)  # "entre 2 et 3 millions": the scale carries back
+            low = tidy(low * factor)  # "entre 2 et 3 millions": the scale carries back
     if not low < other:
         return None
     start = number.start - len(opener.group(0).lstrip()) if opener and joiner != "ou" else number.start

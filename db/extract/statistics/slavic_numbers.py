@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from db.extract.statistics.bounds import BoundWords
+from db.extract.statistics.phrase import NumberPhrase, tidy
 from db.language.morphology import parses
 
 
@@ -121,29 +122,13 @@ def _word_value(lang: NumberWords, phrase: str, before: str = "") -> tuple[float
     return total + current, vague
 
 
-@dataclass
-class SlavicNumber:
-    start: int
-    end: int
-    value: float | None
-    low: float | None
-    high: float | None
-    approximate: bool
-    unit: str | None = None
-    subject: str | None = None
-    claimant: str | None = None
-    claim_span: tuple[int, int] | None = None
-    #: where the counted noun phrase after the number ends
-    counted_end: int = 0
+#: a number phrase of Russian or Ukrainian
+SlavicNumber = NumberPhrase
+
 
 
 def _digits_value(text: str) -> float:
     return float(re.sub(r"[\u00a0\u202f ]", "", text).replace(",", "."))
-
-
-def _tidy(value: float) -> float:
-    """8.13 * 10**9 as 8,130,000,000, not 8,130,000,000.000001."""
-    return float(round(value)) if abs(value - round(value)) < 1e-6 * max(1.0, abs(value)) else value
 
 
 def _scale_factor(lang: NumberWords, match: re.Match[str]) -> float:
@@ -160,12 +145,12 @@ def _read(lang: NumberWords, sentence: str, match: re.Match[str]) -> tuple[float
         value, vague = _digits_value(match.group("digits")), False
         scale = lang.scale_after.match(sentence[end:])
         if scale:
-            value, end = _tidy(value * _scale_factor(lang, scale)), end + scale.end()
+            value, end = tidy(value * _scale_factor(lang, scale)), end + scale.end()
         return value, vague, end
     value, vague = _word_value(lang, match.group("words"), sentence[max(0, match.start() - 20):match.start()])
     scale = lang.scale_after.match(sentence[end:])
     if scale and scale.group("abbr"):
-        value, end = _tidy(value * _scale_factor(lang, scale)), end + scale.end()
+        value, end = tidy(value * _scale_factor(lang, scale)), end + scale.end()
     return value, vague, end
 
 
@@ -194,7 +179,7 @@ def find_numbers(lang: NumberWords, sentence: str) -> list[SlavicNumber]:
                 scale = lang.scale_after.match(sentence[following.end():])
                 low = value
                 if scale is not None and lang.scale_after.match(sentence[match.end():]) is None:
-                    low = _tidy(value * _scale_factor(lang, scale))  # "10–40 тыс.": the scale carries back
+                    low = tidy(value * _scale_factor(lang, scale))  # "10–40 тыс.": the scale carries back
                 if other > low:
                     number = SlavicNumber(start - (from_before.end() - from_before.start() if from_before else 0),
                                            other_end, None, low, other, False)
