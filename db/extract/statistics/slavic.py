@@ -182,11 +182,12 @@ def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> 
         words = name_run
     if named_only and not any(w[:1].isupper() for w in words) and not any(lang.common_claimants.match(w) for w in words):
         return None  # ", сообщил в интервью": not who
-    # the head words in the nominative, up to the first preposition
+    # the head words in the nominative, up to the first preposition; a word that also reads as
+    # a singular in another case is no plural ("повідомили в поліції": поліція, not поліції)
     for index, word in enumerate(words):
         if word.lower() in lang.prepositions:
-            return " ".join([*base_form(words[:index], code), *words[index:]]) if index else " ".join(words)
-    return " ".join(base_form(words, code))
+            return " ".join([*base_form(words[:index], code, singular=True), *words[index:]]) if index else " ".join(words)
+    return " ".join(base_form(words, code, singular=True))
 
 
 def _assign_claimants(lang: SentenceWords, sentence: str, numbers: list[SlavicNumber],
