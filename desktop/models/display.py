@@ -22,6 +22,11 @@ def kind_name(kind: str) -> str:
     return KIND_NAMES.get(kind, kind.replace("_", " ").capitalize())
 
 
+def one_of_kind(kind: str) -> str:
+    """One actor of ``kind``, in lower case: "person", "state body" ("other": "actor")."""
+    return "actor" if kind == "other" else kind.replace("_", " ")
+
+
 def date(value: PartialDate | None) -> str:
     return value.iso() if value is not None else ""
 

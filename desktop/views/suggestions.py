@@ -24,7 +24,7 @@ from db import values
 from db.extract.mentions import MentionCandidate
 from db.extract.statistics import StatisticCandidate
 from db.suggestions import SourceSuggestions
-from desktop.models.display import kind_name, period
+from desktop.models.display import one_of_kind, period
 from desktop.views.common import pane_layout, tidy_tree, tree_leaves
 
 Candidate = MentionCandidate | StatisticCandidate
@@ -118,7 +118,7 @@ class SuggestionsPane(QWidget):
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
         for mention in suggestions.mentions:
             what = "known actor" if mention.actor_id is not None else (
-                f"new {kind_name(mention.kind).lower().rstrip('s')}" if mention.kind else "new actor"
+                f"new {one_of_kind(mention.kind)}" if mention.kind else "new actor"
             )
             item = QTreeWidgetItem([mention.name, what, mention.quote])
             item.setData(0, CANDIDATE_ROLE, mention)
