@@ -91,25 +91,32 @@ def _period_from(kind: str, match: re.Match[str], published: PartialDate | None,
         if kind == "year":
             year = int(match.group(1))
             return PartialDate(year), PartialDate(year)
-        if published is None:
-            return None
-        if kind == "last_year":
-            return PartialDate(published.year - 1), PartialDate(published.year - 1)
-        if kind == "this_year":
-            return PartialDate(published.year), published
-        if kind == "last_month":
-            if published.month is None:
-                return None
-            y, m = (published.year, published.month - 1) if published.month > 1 else \
-                (published.year - 1, 12)
-            return PartialDate(y, m), PartialDate(y, m)
-        if kind == "this_month":
-            if published.month is None:
-                return None
-            return PartialDate(published.year, published.month), published
+        return relative_period(kind, published)
     except ValueError:  # "February 30" and the like
         return None
-    return None
+
+
+#: the periods said against the publication date, in any language ("last year", "торік")
+RELATIVE_KINDS = ("last_year", "this_year", "last_month", "this_month")
+
+
+def relative_period(kind: str, published: PartialDate | None,
+                    ) -> tuple[PartialDate | None, PartialDate | None] | None:
+    """The period of a :data:`RELATIVE_KINDS` expression in a text published then: "last year"
+    the whole year before, "this year" from its start to the publication date; None without
+    the date (or its month, for a month)."""
+    if published is None:
+        return None
+    if kind == "last_year":
+        return PartialDate(published.year - 1), PartialDate(published.year - 1)
+    if kind == "this_year":
+        return PartialDate(published.year), published
+    if published.month is None or kind not in RELATIVE_KINDS:
+        return None
+    if kind == "last_month":
+        y, m = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+        return PartialDate(y, m), PartialDate(y, m)
+    return PartialDate(published.year, published.month), published
 
 
 def find_period(text: str, published: PartialDate | None,

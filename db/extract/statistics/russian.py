@@ -163,7 +163,16 @@ WORDS = SentenceWords(
     part_of=re.compile(r"^\s*из\s+"), and_after=re.compile(r"^\s*(?:[,.;:!?)»\"—–]|$|(?:и|а)\s)"),
     scaled=re.compile(r"\d\s*(?:тыс|млн|млрд|трлн|тысяч|миллион|миллиард)", re.IGNORECASE),
     period=_PERIOD, birth=(re.compile(r"\d\s+$|рождени"), re.compile(r"\s*рождени")),
-    month_number=month_number, place=_PLACE, place_noun=_PLACE_NOUN, quick=_QUICK)
+    month_number=month_number, place=_PLACE, place_noun=_PLACE_NOUN, quick=_QUICK,
+    relative=(
+        ("last_year", re.compile(r"\b(?:(?:в|во)\s+)?(?:прошлом|минувшем)\s+году\b|\b(?:прошлого|минувшего)\s+года\b",
+                                 re.IGNORECASE)),
+        ("this_year", re.compile(r"\b(?:(?:в|во)\s+)?(?:этом|текущем|нынешнем)\s+году\b|"
+                                 r"\b(?:этого|текущего|нынешнего)\s+года\b|\bс\s+начала\s+года\b", re.IGNORECASE)),
+        ("last_month", re.compile(r"\b(?:в\s+)?прошлом\s+месяце\b|\bпрошлого\s+месяца\b", re.IGNORECASE)),
+        ("this_month", re.compile(r"\b(?:в\s+)?(?:этом|текущем)\s+месяце\b|\b(?:этого|текущего)\s+месяца\b|"
+                                  r"\bс\s+начала\s+месяца\b", re.IGNORECASE)),
+    ))
 
 
 def sentence_statistics(text: str, offset: int, sentence: str,

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from db.dates import PartialDate
+from db.extract.statistics.periods import relative_period
 from db.extract.statistics.slavic_numbers import (
     NumberWords,
     SlavicNumber,
@@ -62,6 +63,8 @@ class SentenceWords:
     quick: re.Pattern[str]
     #: after a sum of money, what makes it a price per unit ("1200 грн за погонний метр", "/ шт.")
     per_unit: re.Pattern[str] | None = None
+    #: periods said against the publication date, by kind (periods.RELATIVE_KINDS): "в прошлом году"
+    relative: tuple[tuple[str, re.Pattern[str]], ...] = ()
     _places: dict[str, bool] = field(default_factory=dict, repr=False)
 
 
@@ -248,7 +251,7 @@ def _period(lang: SentenceWords, sentence: str, clause: tuple[int, int], number:
         if best is None or distance < best[0]:
             best = (distance, match)
     if best is None:
-        return None, None
+        return _relative_period(lang, sentence, clause, number, published)
     match = best[1]
     year = int(match.group("year"))
     month = lang.month_number(match.group("month")) if match.group("month") else None
@@ -262,6 +265,19 @@ def _period(lang: SentenceWords, sentence: str, clause: tuple[int, int], number:
 
 
 
+
+
+def _relative_period(lang: SentenceWords, sentence: str, clause: tuple[int, int], number: SlavicNumber,
+                     published: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
+    """The nearest period of the clause said against the publication date ("торік", "в этом
+    месяце"), where the clause names no year."""
+    found: list[tuple[int, tuple[PartialDate | None, PartialDate | None]]] = []
+    for kind, pattern in lang.relative:
+        for match in pattern.finditer(sentence, clause[0], clause[1]):
+            period = relative_period(kind, published)
+            if period is not None:
+                found.append((abs(match.start() - number.start), period))
+    return min(found, key=lambda f: f[0])[1] if found else (None, None)
 
 
 def guess_place(lang: SentenceWords, text: str) -> str | None:

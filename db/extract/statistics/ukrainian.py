@@ -122,7 +122,15 @@ WORDS = SentenceWords(
                      re.IGNORECASE),
     per_unit=re.compile(r"^\s*(?:грн|гривень|дол|руб|євро)?\.?\s*(?:/\s*(?:шт|т|кг|м|л|од)\b|за\s+(?:один|одну|одне|1)?\s*"
                         r"(?:погонн\w+\s+)?(?:метр|тонн|шт|штук|кілограм|кг|літр|одиниц|квадратн|кв|гектар|га)\w*)",
-                        re.IGNORECASE))
+                        re.IGNORECASE),
+    relative=(
+        ("last_year", re.compile(r"\bторік\b|\bминулого\s+року\b|\b(?:[ув]\s+)?минулому\s+році\b", re.IGNORECASE)),
+        ("this_year", re.compile(r"\b(?:цього|поточного|нинішнього)\s+року\b|\b(?:[ув]\s+)?(?:цьому|поточному)\s+році\b|"
+                                 r"\b(?:з|від)\s+початку\s+року\b", re.IGNORECASE)),
+        ("last_month", re.compile(r"\bминулого\s+місяця\b|\b(?:[ув]\s+)?минулому\s+місяці\b", re.IGNORECASE)),
+        ("this_month", re.compile(r"\b(?:цього|поточного)\s+місяця\b|\b(?:[ув]\s+)?(?:цьому|поточному)\s+місяці\b|"
+                                  r"\bз\s+початку\s+місяця\b", re.IGNORECASE)),
+    ))
 
 
 def sentence_statistics(text: str, offset: int, sentence: str,
