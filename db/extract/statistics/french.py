@@ -39,6 +39,7 @@ import re
 
 from db.dates import PartialDate
 from db.extract.statistics.french_numbers import MONTH_RE, FrenchNumber, find_numbers, month_number
+from db.extract.statistics.periods import relative_period
 from db.extract.statistics.suggested import StatisticCandidate
 from db.text import trimmed
 
@@ -323,7 +324,13 @@ _PERIOD = re.compile(
     r"(?:\s*(?:et|à|au|-|–)\s*(?:(?:en|le)\s+)?(?P<year2>(?:1[89]|20)\d\d)(?!\d))?", re.IGNORECASE)
 
 
-_RELATIVE = re.compile(r"\b(?P<rel>l['’]an(?:n[ée]e)?\s+(?:derni[èe]re?|pass[ée]e?)|cette\s+ann[ée]e)\b", re.IGNORECASE)
+#: periods said against the publication date, by kind (periods.RELATIVE_KINDS)
+_RELATIVE = (
+    ("last_year", re.compile(r"\bl['’]an(?:n[ée]e)?\s+(?:derni[èe]re?|pass[ée]e?)\b", re.IGNORECASE)),
+    ("this_year", re.compile(r"\bcette\s+ann[ée]e\b|\bdepuis\s+le\s+d[ée]but\s+de\s+l['’]ann[ée]e\b", re.IGNORECASE)),
+    ("last_month", re.compile(r"\ble\s+mois\s+(?:dernier|pass[ée])\b", re.IGNORECASE)),
+    ("this_month", re.compile(r"\bce\s+mois(?:-ci)?\b|\bdepuis\s+le\s+d[ée]but\s+du\s+mois\b", re.IGNORECASE)),
+)
 
 
 def _period(sentence: str, clause: tuple[int, int], number: FrenchNumber,
@@ -353,11 +360,13 @@ def _period(sentence: str, clause: tuple[int, int], number: FrenchNumber,
         distance = match.start() - number.end if match.start() >= number.end else number.start - match.end() + 30
         if best is None or distance < best[0]:
             best = (distance, found)
-    if best is None and published is not None:
-        relative = _RELATIVE.search(sentence, max(clause[0], number.start - 160), min(clause[1], number.end + 160))
-        if relative:
-            year = published.year - (0 if relative.group("rel").lower().startswith("cette") else 1)
-            return PartialDate(year), PartialDate(year)
+    if best is None:
+        window = (max(clause[0], number.start - 160), min(clause[1], number.end + 160))
+        for kind, pattern in _RELATIVE:
+            said = pattern.search(sentence, *window)
+            period = relative_period(kind, published) if said else None
+            if period is not None:
+                return period
     return best[1] if best else (None, None)
 
 

@@ -1,5 +1,5 @@
 """A period said against the publication date ("last year", "в прошлом году", "торік"), read the
-same way in English, Russian and Ukrainian; without the date it gives no period."""
+same way in English, French, Russian and Ukrainian; without the date it gives no period."""
 
 from __future__ import annotations
 
@@ -17,6 +17,10 @@ THIS_MONTH = (PartialDate(2015, 7), PUBLISHED)
 
 @pytest.mark.parametrize(("language", "sentence", "period"), [
     ("en", "Last year 120 people were killed in the region.", LAST_YEAR),
+    ("fr", "L'an dernier, 120 personnes ont été tuées dans la région.", LAST_YEAR),
+    ("fr", "Cette année, 40 personnes ont été arrêtées, selon la police.", THIS_YEAR),
+    ("fr", "Le mois dernier, trois soldats ont été tués.", LAST_MONTH),
+    ("fr", "Depuis le début du mois, 15 personnes ont été arrêtées.", THIS_MONTH),
     ("ru", "В прошлом году в регионе погибли 120 человек.", LAST_YEAR),
     ("ru", "С начала года задержаны 40 человек, сообщили в МВД.", THIS_YEAR),
     ("ru", "В этом месяце задержали 15 человек.", THIS_MONTH),
