@@ -10,7 +10,7 @@ from collections import Counter
 
 from db.extract.mentions import russian, ukrainian
 from db.language import language
-from db.language.morphology import LANGUAGES, base_form
+from db.language.morphology import LANGUAGES, base_form, capitalised_like, parses
 from db.language.name_forms import person_base, prefer_written
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -20,8 +20,6 @@ _NOT_NAME_TAGS = {"VERB", "INFN", "ADVB", "PREP", "CONJ", "PRCL", "NPRO", "GRND"
 
 
 def _tags(word: str, code: str) -> set[str]:
-    from db.language.morphology import parses
-
     found: set[str] = set()
     for parse in parses(word, code)[:3]:
         if parse.score >= 0.1:
@@ -52,8 +50,7 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         words, tags = words[1:], tags[1:]
     if not words:
         return []
-    opening = not text[max(0, words[0][0] - 4):words[0][0]].strip(" \"«“(") or \
-        text[:words[0][0]].rstrip(" \"«“(")[-1:] in (".", "!", "?", "\n", "…")
+    opening = _opening(text, words[0][0])
     if len(words) == 1 and opening and not tags[0] & _PROPER_TAGS:
         return []  # a common word opening a sentence ("Решение принял ...")
     pieces: list[list[int]] = [[0]]
@@ -167,8 +164,6 @@ def _known_place(name: str) -> bool:
 def _ukrainian_place_base(word: str) -> str:
     """A one-word place in the nominative, read as a thing ("Києві" the city Київ, not the man
     Кий), the locative first, as after "у", "на"."""
-    from db.language.morphology import capitalised_like, parses
-
     things = [p for p in parses(word, "uk") if "inan" in p.tag.grammemes and p.tag.case and
               not (p.tag.number == "plur" and p.tag.case == "nomn")]
     if not things or word.isupper():
@@ -181,8 +176,6 @@ def _ukrainian_place_base(word: str) -> str:
 
 
 def _plural_common_noun(word: str) -> bool:
-    from db.language.morphology import parses
-
     found = parses(word, "uk")
     return bool(found) and not word.isupper() and found[0].tag.POS == "NOUN" and \
         found[0].tag.number == "plur" and found[0].tag.case == "nomn" and \
@@ -191,8 +184,6 @@ def _plural_common_noun(word: str) -> bool:
 
 def _thing_in_oblique_case(word: str) -> bool:
     """Whether a word reads as a thing in a case a preposition takes ("Києві", "Львова")."""
-    from db.language.morphology import parses
-
     return any(p.tag.case not in (None, "nomn") and "inan" in p.tag.grammemes
                for p in parses(word, "uk"))
 
@@ -232,8 +223,6 @@ _CONNECTORS_UK = {"та", "і", "й"}
 
 def _reading(word: str) -> tuple[str | None, set[str]]:
     """The part of speech of a Ukrainian word's first reading, and the cases of all."""
-    from db.language.morphology import parses
-
     found = [p for p in parses(word, "uk") if not {"Fixd", "Abbr"} & p.tag.grammemes]
     return (found[0].tag.POS if found else None), {p.tag.case for p in found if p.tag.case}
 

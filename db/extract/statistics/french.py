@@ -39,7 +39,7 @@ import re
 
 from db.dates import PartialDate
 from db.extract.statistics.french_numbers import MONTH_RE, FrenchNumber, find_numbers, month_number
-from db.extract.statistics.periods import relative_period
+from db.extract.statistics.periods import nearest_relative_period
 from db.extract.statistics.suggested import StatisticCandidate
 from db.text import trimmed
 
@@ -360,14 +360,10 @@ def _period(sentence: str, clause: tuple[int, int], number: FrenchNumber,
         distance = match.start() - number.end if match.start() >= number.end else number.start - match.end() + 30
         if best is None or distance < best[0]:
             best = (distance, found)
-    if best is None:
-        window = (max(clause[0], number.start - 160), min(clause[1], number.end + 160))
-        for kind, pattern in _RELATIVE:
-            said = pattern.search(sentence, *window)
-            period = relative_period(kind, published) if said else None
-            if period is not None:
-                return period
-    return best[1] if best else (None, None)
+    if best is None:  # no year: "l'an dernier", "ce mois-ci"
+        return nearest_relative_period(_RELATIVE, sentence, max(clause[0], number.start - 160),
+                                       min(clause[1], number.end + 160), number.start, published)
+    return best[1]
 
 
 _PLACE = re.compile(r"(?:^|[\s(])(?:à|au|aux|en|dans\s+(?:le|la|les|l['’])|près\s+de|vers)\s*"

@@ -125,7 +125,6 @@ _BACK_REFERENCE = re.compile(r"(?:^|\s)(?:les|ces|des|aux|leurs|ses|nos|vos|mes|
 FrenchNumber = NumberPhrase
 
 
-
 def _digits_value(text: str) -> float:
     text = re.sub(r"[\u00a0\u202f\u2009 ]", "", text)
     if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", text):

@@ -119,6 +119,21 @@ def relative_period(kind: str, published: PartialDate | None,
     return PartialDate(published.year, published.month), published
 
 
+#: a language's relative expressions: (kind of :data:`RELATIVE_KINDS`, its pattern)
+RelativeWords = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def nearest_relative_period(words: RelativeWords, text: str, start: int, end: int, position: int,
+                            published: PartialDate | None,
+                            ) -> tuple[PartialDate | None, PartialDate | None]:
+    """The period of the relative expression in ``text[start:end]`` nearest ``position`` (a
+    figure's), by :func:`relative_period`; (None, None) when there is none or no date."""
+    found = [(abs(match.start() - position), period)
+             for kind, pattern in words for match in pattern.finditer(text, start, end)
+             if (period := relative_period(kind, published)) is not None]
+    return min(found, key=lambda f: f[0])[1] if found else (None, None)
+
+
 def find_period(text: str, published: PartialDate | None,
                 ) -> tuple[int, tuple[PartialDate | None, PartialDate | None]] | None:
     """(position, period) of the first time expression in ``text`` that gives a period."""

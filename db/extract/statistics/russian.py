@@ -165,12 +165,12 @@ WORDS = SentenceWords(
     period=_PERIOD, birth=(re.compile(r"\d\s+$|рождени"), re.compile(r"\s*рождени")),
     month_number=month_number, place=_PLACE, place_noun=_PLACE_NOUN, quick=_QUICK,
     relative=(
-        ("last_year", re.compile(r"\b(?:(?:в|во)\s+)?(?:прошлом|минувшем)\s+году\b|\b(?:прошлого|минувшего)\s+года\b",
+        ("last_year", re.compile(r"\b(?:прошлом|минувшем)\s+году\b|\b(?:прошлого|минувшего)\s+года\b",
                                  re.IGNORECASE)),
-        ("this_year", re.compile(r"\b(?:(?:в|во)\s+)?(?:этом|текущем|нынешнем)\s+году\b|"
+        ("this_year", re.compile(r"\b(?:этом|текущем|нынешнем)\s+году\b|"
                                  r"\b(?:этого|текущего|нынешнего)\s+года\b|\bс\s+начала\s+года\b", re.IGNORECASE)),
-        ("last_month", re.compile(r"\b(?:в\s+)?прошлом\s+месяце\b|\bпрошлого\s+месяца\b", re.IGNORECASE)),
-        ("this_month", re.compile(r"\b(?:в\s+)?(?:этом|текущем)\s+месяце\b|\b(?:этого|текущего)\s+месяца\b|"
+        ("last_month", re.compile(r"\bпрошлом\s+месяце\b|\bпрошлого\s+месяца\b", re.IGNORECASE)),
+        ("this_month", re.compile(r"\b(?:этом|текущем)\s+месяце\b|\b(?:этого|текущего)\s+месяца\b|"
                                   r"\bс\s+начала\s+месяца\b", re.IGNORECASE)),
     ))
 

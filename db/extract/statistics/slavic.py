@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from db.dates import PartialDate
-from db.extract.statistics.periods import relative_period
+from db.extract.statistics.periods import RelativeWords, nearest_relative_period
 from db.extract.statistics.slavic_numbers import (
     NumberWords,
     SlavicNumber,
@@ -64,7 +64,7 @@ class SentenceWords:
     #: after a sum of money, what makes it a price per unit ("1200 грн за погонний метр", "/ шт.")
     per_unit: re.Pattern[str] | None = None
     #: periods said against the publication date, by kind (periods.RELATIVE_KINDS): "в прошлом году"
-    relative: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    relative: RelativeWords = ()
     _places: dict[str, bool] = field(default_factory=dict, repr=False)
 
 
@@ -239,7 +239,6 @@ def _clauses(lang: SentenceWords, sentence: str) -> list[tuple[int, int]]:
     return [s for s in spans if s[1] > s[0]]
 
 
-
 def _period(lang: SentenceWords, sentence: str, clause: tuple[int, int], number: SlavicNumber,
             published: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
     best: tuple[int, re.Match[str]] | None = None
@@ -250,8 +249,8 @@ def _period(lang: SentenceWords, sentence: str, clause: tuple[int, int], number:
         distance = match.start() - number.end if match.start() >= number.end else number.start - match.end() + 30
         if best is None or distance < best[0]:
             best = (distance, match)
-    if best is None:
-        return _relative_period(lang, sentence, clause, number, published)
+    if best is None:  # no year: "торік", "в этом месяце"
+        return nearest_relative_period(lang.relative, sentence, clause[0], clause[1], number.start, published)
     match = best[1]
     year = int(match.group("year"))
     month = lang.month_number(match.group("month")) if match.group("month") else None
@@ -261,23 +260,6 @@ def _period(lang: SentenceWords, sentence: str, clause: tuple[int, int], number:
     if match.group("since"):
         return start, published
     return start, start
-
-
-
-
-
-
-def _relative_period(lang: SentenceWords, sentence: str, clause: tuple[int, int], number: SlavicNumber,
-                     published: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
-    """The nearest period of the clause said against the publication date ("торік", "в этом
-    месяце"), where the clause names no year."""
-    found: list[tuple[int, tuple[PartialDate | None, PartialDate | None]]] = []
-    for kind, pattern in lang.relative:
-        for match in pattern.finditer(sentence, clause[0], clause[1]):
-            period = relative_period(kind, published)
-            if period is not None:
-                found.append((abs(match.start() - number.start), period))
-    return min(found, key=lambda f: f[0])[1] if found else (None, None)
 
 
 def guess_place(lang: SentenceWords, text: str) -> str | None:
@@ -301,7 +283,6 @@ def _is_place_word(lang: SentenceWords, word: str) -> bool:
             lang._places.clear()
         known = lang._places[word] = any("Geox" in p.tag.grammemes for p in parses(word, lang.numbers.code))
     return known
-
 
 
 def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: str,

@@ -124,11 +124,11 @@ WORDS = SentenceWords(
                         r"(?:погонн\w+\s+)?(?:метр|тонн|шт|штук|кілограм|кг|літр|одиниц|квадратн|кв|гектар|га)\w*)",
                         re.IGNORECASE),
     relative=(
-        ("last_year", re.compile(r"\bторік\b|\bминулого\s+року\b|\b(?:[ув]\s+)?минулому\s+році\b", re.IGNORECASE)),
-        ("this_year", re.compile(r"\b(?:цього|поточного|нинішнього)\s+року\b|\b(?:[ув]\s+)?(?:цьому|поточному)\s+році\b|"
+        ("last_year", re.compile(r"\bторік\b|\bминулого\s+року\b|\bминулому\s+році\b", re.IGNORECASE)),
+        ("this_year", re.compile(r"\b(?:цього|поточного|нинішнього)\s+року\b|\b(?:цьому|поточному)\s+році\b|"
                                  r"\b(?:з|від)\s+початку\s+року\b", re.IGNORECASE)),
-        ("last_month", re.compile(r"\bминулого\s+місяця\b|\b(?:[ув]\s+)?минулому\s+місяці\b", re.IGNORECASE)),
-        ("this_month", re.compile(r"\b(?:цього|поточного)\s+місяця\b|\b(?:[ув]\s+)?(?:цьому|поточному)\s+місяці\b|"
+        ("last_month", re.compile(r"\bминулого\s+місяця\b|\bминулому\s+місяці\b", re.IGNORECASE)),
+        ("this_month", re.compile(r"\b(?:цього|поточного)\s+місяця\b|\b(?:цьому|поточному)\s+місяці\b|"
                                   r"\bз\s+початку\s+місяця\b", re.IGNORECASE)),
     ))
 
