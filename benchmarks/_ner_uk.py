@@ -67,6 +67,10 @@ class Corpus:
                                   f"HEAD:{folder}"], check=True, capture_output=True, text=True)
         return sorted(listing.stdout.split())
 
+    def text(self, collection: str, stem: str) -> str:
+        """One text as stored (``collection`` "ng" or "bruk", ``stem`` its id)."""
+        return self._read(f"{DATA}/{collection}/{stem}.txt")
+
     @cached_property
     def splits(self) -> dict[str, str]:
         """Each text's id -> "dev" or "test"."""
@@ -91,7 +95,7 @@ class Corpus:
                 where = self.splits.get(stem)
                 if where is None or split not in (None, where):
                     continue
-                text = self._read(f"{folder}/{stem}.txt")
+                text = self.text(name, stem)
                 # the .ann's own copy of a span stops at a line break (49 spans): the text's is kept
                 entities = [Entity(e.start, e.end, e.kind, text[e.start:e.end])
                             for e in _entities(self._read(f"{folder}/{stem}.ann"))]

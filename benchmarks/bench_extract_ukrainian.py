@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks._labelled_statistics import checked, main  # noqa: E402
-from benchmarks._ner_uk import DATA, HOW, Corpus  # noqa: E402
+from benchmarks._ner_uk import HOW, Corpus  # noqa: E402
 
 EVAL = ROOT / "benchmarks" / "uk_statistics_eval.jsonl"
 
@@ -50,7 +50,7 @@ def _corpus() -> Corpus:
 
 @functools.cache
 def _file_text(collection: str, name: str) -> str:
-    return _corpus()._read(f"{DATA}/{collection}/{name}.txt")
+    return _corpus().text(collection, name)
 
 
 def _sentence(item: dict[str, Any]) -> str:
