@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from benchmarks._common import print_table
-from db.extract.mentions.matching import MentionCandidate
+from db.extract.candidates import MentionCandidate
 
 NEAR_KINDS = {"organisation": {"organisation", "state_body", "armed_group", "media_outlet"},
               "person": {"person"}, "place": {"place"}}

@@ -11,14 +11,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.dates import PartialDate
-from db.extract.mentions import suggest_new_actors
-from db.extract.statistics import (
-    NotAQuantity,
-    guess_claimant,
-    guess_period,
-    parse_quantity,
-    suggest_statistics,
-)
 from db.models import Actor, Code, Memo, Source, Statistic
 from db.queries import actor_names
 from db.text import sentence_around
@@ -65,6 +57,8 @@ def match_actors(session: Session, spelling: str, limit: int = 20) -> list[Actor
 def guess_actor_kind(text: str, start: int, end: int) -> str | None:
     """The kind of actor a selection probably names ("the Interior Ministry" -> state body),
     read from its sentence by the mention suggester; None when it cannot tell."""
+    from db.extract.mentions import suggest_new_actors  # loaded when first used (start-up)
+
     s_start, s_end = sentence_around(text, start, end)
     for candidate in suggest_new_actors(text[s_start:s_end]):
         if candidate.start + s_start < end and candidate.end + s_start > start and candidate.kind:
@@ -113,6 +107,14 @@ def draft_statistic(
     text: str, start: int, end: int, published: PartialDate | None = None
 ) -> StatisticDraft:
     """Read the number in a selection, and period, claimant, measure and place in its sentence."""
+    from db.extract.statistics import (  # loaded when first used (start-up)
+        NotAQuantity,
+        guess_claimant,
+        guess_period,
+        parse_quantity,
+        suggest_statistics,
+    )
+
     quote = text[start:end]
     s_start, s_end = sentence_around(text, start, end)
     sentence = text[s_start:s_end]

@@ -15,8 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.dates import iso_or_none
-from db.extract.mentions import ActorMatcher, MentionCandidate, suggest_new_actors
-from db.extract.statistics import StatisticCandidate, suggest_statistics
+from db.extract.candidates import MentionCandidate, StatisticCandidate
 from db.models import RejectedSuggestion
 from db.queries import actor_names, annotations_of, source_detail
 
@@ -141,6 +140,11 @@ def _found_in(text: str, language: str | None, published: Any, names: list[tuple
         if (kept := _found.get(key)) is not None:
             _found.move_to_end(key)
             return kept
+    # imported on the first text looked at (on a worker thread): the rules and models take a
+    # tenth of a second to load, which the window's start-up need not wait for
+    from db.extract.mentions import ActorMatcher, suggest_new_actors
+    from db.extract.statistics import suggest_statistics
+
     matcher = ActorMatcher(names)
     found = _Found(
         known=matcher.find(text),

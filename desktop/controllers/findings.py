@@ -5,22 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from db.findings.estimates import Finding, Selection
-from db.findings.report.build import ReportOptions
-from db.findings.rules import Rule
-from db.findings.vague import VagueRule
 from desktop import undo
 from desktop.controllers.base import Dialogs, Services
 from desktop.reads import findings as reads
 from desktop.tasks import Task
-from desktop.views.dialogs.report import ReportChoice, ReportDialog
-from desktop.views.dialogs.vague import VagueTableDialog
 from desktop.views.estimates import EstimatesPane
+
+if TYPE_CHECKING:  # the report and its dialogs are loaded when first asked for
+    from db.findings.estimates import Finding
+    from db.findings.vague import VagueRule
+    from desktop.views.dialogs.report import ReportChoice, ReportDialog
 
 
 class Findings(QObject):
@@ -73,6 +72,8 @@ class Findings(QObject):
         task.on_failed(self.services.show_status)
 
     def _ask_vague(self, rules: tuple[VagueRule, ...]) -> None:
+        from desktop.views.dialogs.vague import VagueTableDialog
+
         dialog = VagueTableDialog(rules, self.parent_widget)
         self.dialogs.show(dialog, lambda: self.services.undo_stack.push(
             undo.EditVagueTable(self.services, dialog.rules())))
@@ -86,6 +87,8 @@ class Findings(QObject):
         task.on_failed(self.services.show_status)
 
     def _ask(self, actors: list[tuple[str, str]]) -> None:
+        from desktop.views.dialogs.report import ReportDialog
+
         folder = archive_folder(self.services.archive.location)
         dialog = ReportDialog(actors, self.shown_source(), self.pane.chosen_rule, self.pane.preferred,
                               folder, self.parent_widget)
@@ -98,6 +101,10 @@ class Findings(QObject):
         """Write the report ``choice`` describes, with a progress dialog and Cancel."""
         if self.task is not None:
             return None
+        from db.findings.estimates import Selection
+        from db.findings.report.build import ReportOptions
+        from db.findings.rules import Rule
+
         archive = self.services.archive
         options = ReportOptions(
             selection=Selection(source_ids=choice.source_ids), rule=Rule(choice.rule),

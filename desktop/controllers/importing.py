@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QProgressDialog, QWidget
@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QProgressDialog,
 from db.archive import Archive
 from db.importer.results import ImportOptions, ImportResult
 from db.importer.writer import OCR_PAGE
-from db.ingest.base import IngestError
 from desktop.tasks import Task, TaskRunner
-from desktop.views.dialogs.importing import ImportSummary, TableMappingDialog
+
+if TYPE_CHECKING:  # the readers and the import's dialogs are loaded on the first import
+    from desktop.views.dialogs.importing import ImportSummary
 
 #: the progress dialog appears only when an import lasts longer than this (ms)
 SHOW_PROGRESS_AFTER = 300
@@ -88,6 +89,8 @@ class ImportController(QObject):
         batches: list[tuple[list[Path], ImportOptions]] = []
         others = [Path(p) for p in paths]
         if self.interactive and options.table_options is None:
+            from db.ingest.base import IngestError
+
             for path in [p for p in others if is_table(p)]:
                 others.remove(path)
                 try:
@@ -108,6 +111,8 @@ class ImportController(QObject):
         return self._run(*batches[0])
 
     def ask_table_mapping(self, path: Path, columns: list[str], guess: object) -> object | None:
+        from desktop.views.dialogs.importing import TableMappingDialog
+
         dialog = TableMappingDialog(path, columns, guess, self.parent_widget)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -189,6 +194,8 @@ class ImportController(QObject):
     def _done(self) -> None:
         results = self._results
         if self.interactive:
+            from desktop.views.dialogs.importing import ImportSummary
+
             self.summary = ImportSummary(results, self.parent_widget)
             self.summary.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.summary.import_again.connect(self.import_again)

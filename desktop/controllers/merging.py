@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
-from db.merge import Decisions, MergeCancelled, MergeResult
 from desktop import undo
 from desktop.controllers.base import Dialogs, Services
-from desktop.reads import merging as reads
 from desktop.tasks import Task
-from desktop.views.dialogs.merge import MergePreviewDialog
+
+if TYPE_CHECKING:
+    from db.merge import Decisions, MergeResult
+    from desktop.views.dialogs.merge import MergePreviewDialog
 
 ARCHIVE_FILTER = "Dossier archives (*.sqlite *.db *.dossier);;All files (*)"
 
@@ -23,8 +24,8 @@ ARCHIVE_FILTER = "Dossier archives (*.sqlite *.db *.dossier);;All files (*)"
 class Merging(QObject):
     """Runs the preview on a reader thread (progress, Cancel), then the merge as an undo command."""
 
-    #: the preview is showing (tests fill it in)
-    previewed = Signal(MergePreviewDialog)
+    #: the preview is showing, its MergePreviewDialog (tests fill it in)
+    previewed = Signal(object)
     #: a merge finished: its result
     merged = Signal(object)
 
@@ -45,6 +46,9 @@ class Merging(QObject):
                 return None
             path = Path(chosen)
         archive = self.services.archive
+        # merging is loaded when first asked for: the window's start-up does not wait for it
+        from db.merge import MergeCancelled
+        from desktop.reads import merging as reads
 
         def job(report: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> MergeResult:
             def step(done: int, total: int, current: str) -> None:
@@ -88,6 +92,8 @@ class Merging(QObject):
             self.dialogs.show(box)
 
     def _previewed(self, path: Path, result: MergeResult) -> None:
+        from desktop.views.dialogs.merge import MergePreviewDialog
+
         self._close_progress()
         name = self.services.archive.path.name if self.services.archive.path else self.services.archive.location
         dialog = MergePreviewDialog(result, name, self.dialogs.parent_widget)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from db.extract.mentions import MentionCandidate
-from db.extract.statistics import StatisticCandidate
+from db.extract.candidates import MentionCandidate, StatisticCandidate
 from db.lookup import StatisticDraft
 from db.suggestions import SourceSuggestions, mention_key, statistic_key
 from db.text import sentence_around

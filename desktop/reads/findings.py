@@ -8,16 +8,19 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db import queries
 from db.apart import read_apart
 from db.archive import Archive
-from db.findings.estimates import Finding, Selection, estimate
-from db.findings.report.build import Report, ReportOptions
-from db.findings.saved import SavedRow
-from db.findings.vague import VagueRule
 from db.rows import StatisticRow
 from desktop.reads.base import read
+
+if TYPE_CHECKING:  # the findings modules are loaded when first used (on a reader thread)
+    from db.findings.estimates import Finding
+    from db.findings.report.build import Report, ReportOptions
+    from db.findings.saved import SavedRow
+    from db.findings.vague import VagueRule
 
 
 class ClaimsById(Mapping[int, StatisticRow]):
@@ -73,6 +76,7 @@ class Estimates:
 def estimates(archive: Archive, rule: str, preferred: Sequence[str] = ()) -> Estimates:
     """Every estimate by ``rule`` (ValueError for a rule that cannot be read), with those kept;
     their claims are read when asked for (:class:`ClaimsById`)."""
+    from db.findings.estimates import Selection, estimate
     from db.findings.saved import key_of, saved_estimates
     from desktop.reads.statistics import apart_location
 

@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from db.archive import Archive
-from db.interchange.refi.project import ExportCancelled
 
 #: the formats offered in File ▸ Export… (name, what the researcher reads, the suffix written)
 FORMATS: tuple[tuple[str, str, str], ...] = (
@@ -21,14 +20,16 @@ FORMATS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-__all__ = ["FORMATS", "ExportCancelled", "export"]
+__all__ = ["FORMATS", "export"]
 
 
 def export(archive: Archive, name: str, out: Path, source_ids: Sequence[int] | None,
            report: Callable[[int, int, str], None] | None = None,
            cancelled: Callable[[], bool] | None = None) -> int:
     """Write ``out`` in format ``name``; the count the command line prints."""
+    # the writers are loaded on the first export, not with the window
     from db.cli.exports import EXPORTS
+    from db.interchange.refi.project import ExportCancelled, export_qdpx
 
     def stop() -> None:
         if cancelled is not None and cancelled():
@@ -38,8 +39,6 @@ def export(archive: Archive, name: str, out: Path, source_ids: Sequence[int] | N
         report(0, 1, str(out))
     stop()
     if name == "qdpx":
-        from db.interchange.refi.project import export_qdpx
-
         with archive.session() as session:
             count = export_qdpx(session, out, source_ids, report=report, cancelled=cancelled)
     else:

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import values
-from db.extract.mentions import MentionCandidate
-from db.extract.statistics import StatisticCandidate
+from db.extract.candidates import MentionCandidate, StatisticCandidate
 from db.suggestions import SourceSuggestions
 from desktop.models.display import one_of_kind, period
 from desktop.views.common import pane_layout, tidy_tree, tree_leaves

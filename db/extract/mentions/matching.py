@@ -16,24 +16,11 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import ahocorasick
 
+from db.extract.candidates import MentionCandidate
 from db.language import name_forms
-
-
-@dataclass(frozen=True)
-class MentionCandidate:
-    """A suggested mention; ``text[start:end] == quote`` (code points)."""
-
-    name: str
-    kind: str | None
-    actor_id: int | None
-    start: int
-    end: int
-    quote: str
-
 
 _PLAIN = {"’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "`": "'", "´": "'", "“": '"', "”": '"',
           "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",

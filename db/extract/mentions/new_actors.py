@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from db.extract.candidates import MentionCandidate
 from db.extract.mentions import russian, ukrainian
 from db.extract.mentions.english import (
     ABBREVIATED,
@@ -35,7 +36,7 @@ from db.extract.mentions.english import (
     STRONG_PATTERNS,
     TITLES,
 )
-from db.extract.mentions.matching import ActorMatcher, MentionCandidate, normalise
+from db.extract.mentions.matching import ActorMatcher, normalise
 
 # Words that are no names in any language Dossier reads (a sentence may open with them).
 _NOT_NAMES = NOT_NAMES | russian.NOT_NAMES | ukrainian.NOT_NAMES

@@ -42,11 +42,11 @@ Decisions a researcher will notice, in the order a sentence goes through them:
   words naming the claimant, so the quote is the evidence a reader needs.
 """
 
+from db.extract.candidates import StatisticCandidate
 from db.extract.statistics.candidates import suggest_statistics
 from db.extract.statistics.claimants import guess_claimant
 from db.extract.statistics.numbers import NotAQuantity, Quantity, parse_quantity
 from db.extract.statistics.periods import guess_period
-from db.extract.statistics.suggested import StatisticCandidate
 
 __all__ = [
     "NotAQuantity",

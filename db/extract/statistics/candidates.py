@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from db.dates import PartialDate
+from db.extract.candidates import StatisticCandidate
 from db.extract.statistics.claimants import assign_claimants
 from db.extract.statistics.english import (
     CASUALTY,
@@ -31,7 +32,6 @@ from db.extract.statistics.periods import find_period
 from db.extract.statistics.places import guess_place
 from db.extract.statistics.sentences import READ_AHEAD, bounded_sentences, clause_spans, clean
 from db.extract.statistics.structure import is_rule, read_structure
-from db.extract.statistics.suggested import StatisticCandidate
 from db.extract.statistics.tables import table_statistics
 from db.text import trimmed
 

@@ -38,9 +38,9 @@ from __future__ import annotations
 import re
 
 from db.dates import PartialDate
+from db.extract.candidates import StatisticCandidate
 from db.extract.statistics.french_numbers import MONTH_RE, FrenchNumber, find_numbers, month_number
 from db.extract.statistics.periods import nearest_relative_period
-from db.extract.statistics.suggested import StatisticCandidate
 from db.text import trimmed
 
 _MONEY = [(r"euros?|€|EUR", "EUR"), (r"dollars?\s+canadiens|\$\s*CA|CAD", "CAD"),

@@ -32,10 +32,10 @@ from __future__ import annotations
 import re
 
 from db.dates import PartialDate
+from db.extract.candidates import StatisticCandidate
 from db.extract.statistics.russian_numbers import RUSSIAN
 from db.extract.statistics.slavic import SentenceWords
 from db.extract.statistics.slavic import sentence_statistics as _read_sentence
-from db.extract.statistics.suggested import StatisticCandidate
 from db.language.russian import MONTH_RE, month_number
 
 _MONEY = {"рубль": "RUB", "доллар": "USD", "евро": "EUR", "гривна": "UAH", "фунт": "GBP",

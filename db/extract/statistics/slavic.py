@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from db.dates import PartialDate
+from db.extract.candidates import StatisticCandidate
 from db.extract.statistics.periods import RelativeWords, nearest_relative_period
 from db.extract.statistics.slavic_numbers import (
     NumberWords,
@@ -19,7 +20,6 @@ from db.extract.statistics.slavic_numbers import (
     find_numbers,
     number_words,
 )
-from db.extract.statistics.suggested import StatisticCandidate
 from db.language.morphology import base_form, parses
 from db.text import trimmed
 

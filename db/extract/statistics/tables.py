@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from db.dates import PartialDate
+from db.extract.candidates import StatisticCandidate
 from db.extract.statistics.english import measure_of
-from db.extract.statistics.suggested import StatisticCandidate
 from db.ingest.pdflayout import CELL_SEPARATOR
 
 _NUMBER = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3}){2,}|\d+)(?:\.\d+)?\s?%?")

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 
 from db.dates import PartialDate
+from db.extract.candidates import StatisticCandidate
 from db.extract.statistics.slavic import SentenceWords
 from db.extract.statistics.slavic import sentence_statistics as _read_sentence
-from db.extract.statistics.suggested import StatisticCandidate
 from db.extract.statistics.ukrainian_numbers import UKRAINIAN
 from db.language.ukrainian import MONTH_RE, month_number
 
