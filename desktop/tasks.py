@@ -36,6 +36,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
+from desktop import memory
+
 Report = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 Job = Callable[[Report, Cancelled], Any]
@@ -80,6 +82,7 @@ def collect_garbage_on_gui_thread(interval_ms: int = 500) -> None:
             gc.collect(1)
 
     gc.disable()
+    memory.settle_start_up()
     timer = QTimer(app)
     timer.setInterval(interval_ms)
     timer.timeout.connect(collect)
