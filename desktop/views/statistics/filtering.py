@@ -6,6 +6,7 @@ The proxy also flags conflicting claims and turns cell edits into ``edit_request
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -70,9 +71,14 @@ class ConflictingIds:
     set and a dict of 100,000 ids held some 10 MB): ``id in ids``, ``len(ids)``, iteration."""
 
     def __init__(self, conflicts: Iterable[ConflictGroup] = ()) -> None:
-        import numpy as np
-
         self.conflicts = list(conflicts)
+        self._ids: Any
+        self._groups: Any
+        if not self.conflicts:  # the window's first, before any are worked out: without numpy
+            self._ids = self._groups = array("q")  # (100-190 ms of its start-up on the GUI thread)
+            return
+        import numpy as np  # loaded by the conflicts' read, off the GUI thread
+
         ids = [np.frombuffer(c.packed_ids, dtype=np.int64) for c in self.conflicts]
         flat = np.concatenate(ids) if ids else np.zeros(0, np.int64)
         groups = np.repeat(np.arange(len(ids), dtype=np.int32), [len(i) for i in ids])
