@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 #: The newest schema revision this Dossier writes. Opening an archive already at it needs no
 #: Alembic at all (it is imported only to migrate); a test holds this equal to the scripts' head.
-HEAD_REVISION = "0021"
+HEAD_REVISION = "0022"
 
 #: what SQLite says of a file that is damaged
 _DAMAGE = ("malformed", "not a database", "corrupt", "disk i/o error")

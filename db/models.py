@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -207,8 +208,10 @@ class Statistic(Tracked, Base):
     """
 
     __tablename__ = "statistics"
-    # conflicting claims are looked for among statistics of the same measure and subject
-    __table_args__ = (Index("ix_statistics_measure_subject", "measure", "subject"),)
+    # conflicting claims are looked for among statistics of the same measure and subject; the
+    # statistics pane lists them by period, undated last, in this index's order (no sort)
+    __table_args__ = (Index("ix_statistics_measure_subject", "measure", "subject"),
+                      Index("ix_statistics_listed", text("(period_start IS NULL)"), "period_start"))
 
     value: Mapped[float | None] = mapped_column(Float)
     low: Mapped[float | None] = mapped_column(Float)
