@@ -226,18 +226,21 @@ def translated_country_names(iso2: str, languages: list[str]) -> list[str]:
 
 
 def _country_codes(cldr_common: Path) -> dict[str, str]:
-    """ISO 3166-1 codes by the keys of the English names iso-codes and CLDR give countries
-    ("Palestine, State of" also as "Palestine"; "Congo, The Democratic Republic of the" as
-    "Democratic Republic of the Congo")."""
+    """ISO 3166-1 codes by the keys of the English names iso-codes and CLDR give countries, then
+    by the forms of iso-codes' names where no country has that name ("Palestine, State of" also
+    as "Palestine"; "Congo, The Democratic Republic of the" as "Democratic Republic of the
+    Congo", but "Congo" is the Republic of the Congo's)."""
     pycountry = importlib.import_module("pycountry")
     codes: dict[str, str] = {}
-    for country in pycountry.countries:
-        for name in (country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)):
-            for form in map_regions.written_forms(name or ""):
-                codes.setdefault(key(re.sub(r"^the ", "", form, flags=re.IGNORECASE)), country.alpha_2)
-    for code, names in map_regions.cldr_territory_names(cldr_common, []).items():
-        for name in names:
-            codes.setdefault(key(name), code)
+    names = [(name, country.alpha_2) for country in pycountry.countries
+             for name in (country.name, getattr(country, "official_name", None), getattr(country, "common_name", None))
+             if name]
+    names += [(name, code) for code, each in map_regions.cldr_territory_names(cldr_common, []).items() for name in each]
+    for name, code in names:
+        codes.setdefault(key(name), code)
+    for name, code in names:
+        for form in map_regions.written_forms(name):
+            codes.setdefault(key(re.sub(r"^the ", "", form, flags=re.IGNORECASE)), code)
     return codes
 
 
