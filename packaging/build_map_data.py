@@ -225,6 +225,14 @@ def translated_country_names(iso2: str, languages: list[str]) -> list[str]:
     return names
 
 
+def _full_name(iso2: str) -> str:
+    """A country's name as iso-codes gives it, in the order it is written ("Congo, The
+    Democratic Republic of the": "Democratic Republic of the Congo"; "Falkland Islands")."""
+    country = importlib.import_module("pycountry").countries.get(alpha_2=iso2)
+    name = re.sub(r"\s*\(.*\)$", "", getattr(country, "common_name", None) or country.name)
+    return re.sub(r"^The ", "", map_regions.written_forms(name)[-1] if ", " in name else name)
+
+
 def _country_codes(cldr_common: Path) -> dict[str, str]:
     """ISO 3166-1 codes by the keys of the English names iso-codes and CLDR give countries, then
     by the forms of iso-codes' names where no country has that name ("Palestine, State of" also
@@ -261,6 +269,9 @@ def with_translated_countries(rows: list[str], cldr_common: Path) -> list[str]:
         if fields[0] == "country":
             # GeoNames' English names miss some of Natural Earth's ("United States of America")
             fields[5] = fields[5] or next((codes[k] for k in fields[7].split("|") if k in codes), "")
+            if "." in fields[2] and fields[5]:  # Natural Earth's short forms: "Dem. Rep. Congo"
+                fields[2] = _full_name(fields[5])
+                fields[7] = "|".join(_keys([fields[2], *fields[7].split("|")]))
             fields[7] = "|".join(_keys([*fields[7].split("|"), *translated_country_names(fields[5], languages),
                                         *common_names.get(fields[5], [])]))
             country_keys[fields[5]].update(fields[7].split("|"))

@@ -163,3 +163,17 @@ def test_places_suggested_from_inflected_news_go_on_the_map_in_their_region(arch
     assert rows["Дагестан"].matched == "Dagestan (region, RU)"
     assert rows["Донецька область"].matched == "Donetsk (region, UA)"
     assert inside_country(first("Донецька область"))
+
+
+def test_countries_geonames_did_not_name_have_their_code_and_their_full_name() -> None:
+    from db.interchange.column_types import country_name
+
+    # Natural Earth's "Dem. Rep. Congo", "United States of America": no GeoNames country of that name
+    for name, code in (("Democratic Republic of the Congo", "CD"), ("Конго-Киншаса", "CD"), ("Congo", "CG"),
+                       ("United States of America", "US"), ("Соединенные Штаты", "US"), ("South Sudan", "SS"),
+                       ("Bosnia and Herzegovina", "BA"), ("Боснія і Герцеговина", "BA")):
+        place = first(name)
+        assert (place.kind, place.country) == ("country", code), name
+    assert first("Dem. Rep. Congo").name == "Democratic Republic of the Congo"
+    assert country_name("COD") == "Democratic Republic of the Congo"
+    assert country_name("BIH") == "Bosnia and Herzegovina"
