@@ -3,11 +3,17 @@ network.
 
 Shipped as ``resources/gazetteer/places.tsv.xz`` (built by ``packaging/build_map_data.py``, which
 writes each name's :func:`key`):
-the world's countries (the centre of their largest outline, Natural Earth) and the GeoNames
-cities of 15,000 people or more with every alternate name and transliteration GeoNames gives
-("Grozny", "Groznyy", "Грозный", "Dzhokhar"). Names are matched folded (case and diacritics
-aside) and without their punctuation and spaces ("Kabardino-Balkaria" is "kabardino balkaria").
-A name several places share goes to a country before a city, then to the most populous.
+the world's countries (the centre of their largest outline, Natural Earth), their first-level
+regions ("Дагестан", "Донецька область", "محافظة إدلب": ISO 3166-2, at the centre of their
+OpenStreetMap outline) and the GeoNames cities of 15,000 people or more with every alternate name
+and transliteration GeoNames gives ("Grozny", "Groznyy", "Грозный", "Dzhokhar"). Names are
+matched folded (case and diacritics aside) and without their punctuation and spaces
+("Kabardino-Balkaria" is "kabardino balkaria").
+
+A name several places share goes to a country first; then to a city in a region of that name
+("Idlib", "حلب", "Donetsk": the city, more often meant than the province around it); then to a
+region ("Florida": the state, not a town in Uruguay; "Алтай": the republic, not a Chinese town
+GeoNames also calls so); then to the other cities, the most populous first.
 
 Loaded once a process (under a second, on a worker thread: the map's first read).
 """
@@ -17,18 +23,19 @@ from __future__ import annotations
 import lzma
 import threading
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib.resources import files
 
 from db.text import fold
 
-#: GeoNames' data is CC BY 4.0: say where it comes from wherever a place is shown from it
-ATTRIBUTION = "GeoNames (CC BY 4.0), Natural Earth"
+#: GeoNames' data is CC BY 4.0 and the regions' points come from OpenStreetMap's outlines (ODbL):
+#: say where they come from wherever a place is shown from them
+ATTRIBUTION = "GeoNames (CC BY 4.0), Natural Earth, © OpenStreetMap contributors (ODbL)"
 
 
 @dataclass(frozen=True)
 class GazetteerPlace:
-    kind: str  # "country" or "city"
+    kind: str  # "country", "region" or "city"
     geonameid: int | None
     name: str
     latitude: float
@@ -62,12 +69,23 @@ class Gazetteer:
             # the file holds every name's key (see packaging/build_map_data.py): no folding here
             for each in keys.split("|"):
                 self.index.setdefault(each, []).append(number)
+        ranks = [self._rank(n) for n in range(len(self.places))]
+        regions_of = [p.country if p.kind == "region" else None for p in self.places]
         for numbers in self.index.values():
-            numbers.sort(key=self._rank)
+            if len(numbers) > 1:
+                regions = {regions_of[n] for n in numbers} - {None}
+                numbers.sort(key=ranks.__getitem__ if not regions else partial(self._rank, regions=regions))
 
-    def _rank(self, number: int) -> tuple[int, int]:
+    def _rank(self, number: int, regions: set[str | None] | frozenset[str] = frozenset()) -> tuple[int, int]:
+        """``regions``: the countries of the regions that share the name being ranked."""
         place = self.places[number]
-        return (0 if place.kind == "country" else 1, -place.population)
+        if place.kind == "country":
+            order = 0
+        elif place.kind == "region":
+            order = 2
+        else:
+            order = 1 if place.country in regions else 3
+        return (order, -place.population)
 
     def lookup(self, names: list[str] | tuple[str, ...]) -> list[GazetteerPlace]:
         """The places called by the first of ``names`` the gazetteer knows, best first."""

