@@ -9,6 +9,7 @@ so 5,000 places pan and zoom as fast as five. A click on a place emits ``place_c
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -26,6 +27,35 @@ SOURCES_COLOUR, CLAIMS_COLOUR = "#1f77b4", "#e6780b"
 COARSE_ABOVE = 45.0
 #: names written beside this many of the places most concerned
 LABELS = 30
+#: where a name may stand beside its mark (pyqtgraph TextItem anchors), in the order tried:
+#: right, left, above, below
+LABEL_ANCHORS = ((-0.15, 0.5), (1.15, 0.5), (0.5, 1.15), (0.5, -0.15))
+
+Box = tuple[float, float, float, float]
+
+
+def place_labels(points: list[tuple[float, float]], sizes: list[tuple[float, float]],
+                 marks: Sequence[Box] = ()) -> list[tuple[float, float] | None]:
+    """Where each name stands (an anchor of :data:`LABEL_ANCHORS`), or None when every place
+    beside its mark is taken: names in their order of importance, each at the first anchor
+    whose box (on the screen: x right, y down) meets no name placed before it and no mark of
+    ``marks`` but its own (the mark at ``points[i]``)."""
+    def meets(a: Box, b: Box) -> bool:
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+    placed: list[Box] = []
+    chosen: list[tuple[float, float] | None] = []
+    for (x, y), (width, height) in zip(points, sizes, strict=True):
+        others = [m for m in marks if not m[0] <= x <= m[2] or not m[1] <= y <= m[3]]
+        for ax, ay in LABEL_ANCHORS:
+            box = (x - ax * width, y - ay * height, x - ax * width + width, y - ay * height + height)
+            if not any(meets(box, b) for b in placed) and not any(meets(box, m) for m in others):
+                placed.append(box)
+                chosen.append((ax, ay))
+                break
+        else:
+            chosen.append(None)
+    return chosen
 
 
 def mark_size(count: int) -> float:
@@ -72,6 +102,8 @@ class MapPlot(PlotHolder):
         #: redraws what is there until it leaves the box
         self.drawn_box: tuple[float, float, float, float] | None = None
         self.view.sigRangeChanged.connect(self._choose_outlines)
+        self.view.sigRangeChanged.connect(self._declutter)
+        self.view.sigResized.connect(self._declutter)
         self.rows: list[PlaceRow] = []
         self.shown: list[PlaceRow] = []
         self._labels: list[pg.TextItem] = []
@@ -122,11 +154,12 @@ class MapPlot(PlotHolder):
             self.plot.removeItem(label)
         self._labels = []
         for row in sorted(self.shown, key=lambda r: (-(r.claims + r.sources), r.name))[:LABELS]:
-            label = pg.TextItem(row.name, color="#222222", anchor=(-0.15, 0.5))
+            label = pg.TextItem(row.name, color="#222222", anchor=LABEL_ANCHORS[0])
             label.setPos(row.longitude, row.latitude)
             label.setZValue(4)
             self.plot.addItem(label)
             self._labels.append(label)
+        self._declutter()
         if self.shown:
             middle = float(np.clip(np.median(ys), -70, 70))
             self.view.setAspectLocked(True, ratio=math.cos(math.radians(middle)))
@@ -134,6 +167,37 @@ class MapPlot(PlotHolder):
         if not keep_view:
             self.reset_view()
         self.redrawn.emit()
+
+    @Slot()
+    def _declutter(self) -> None:
+        """Names that would overlap at this zoom moved to another side of their mark, or hidden
+        (the mark's tooltip still names it; zooming in shows it again)."""
+        if not self._labels:
+            return
+        points, sizes = [], []
+        for label in self._labels:
+            at = self.view.mapViewToScene(label.pos())
+            rect = label.textItem.boundingRect()
+            points.append((at.x(), at.y()))
+            sizes.append((rect.width(), rect.height()))
+        marks = []
+        for row in self.shown:
+            at = self.view.mapViewToScene(pg.Point(row.longitude, row.latitude))
+            radius = mark_size(row.sources) / 2
+            marks.append((at.x() - radius, at.y() - radius, at.x() + radius, at.y() + radius))
+        for label, anchor in zip(self._labels, place_labels(points, sizes, marks), strict=True):
+            label.setVisible(anchor is not None)
+            if anchor is not None and tuple(label.anchor) != anchor:
+                label.setAnchor(anchor)
+
+    def visible_labels(self) -> list[tuple[str, Box]]:
+        """The names written on the map now and their boxes on the screen."""
+        found = []
+        for label in self._labels:
+            if label.isVisible():
+                rect = label.mapRectToScene(label.boundingRect())
+                found.append((label.toPlainText(), (rect.left(), rect.top(), rect.right(), rect.bottom())))
+        return found
 
     @Slot()
     def reset_view(self) -> None:

@@ -135,3 +135,25 @@ def test_a_region_named_in_ukrainian_is_drawn_inside_its_country(qtbot: QtBot, a
     beside = image.pixelColor(on_screen(pane.plot.widget, pane.plot.view, oblast.longitude + 0.6, oblast.latitude))
     assert beside.name() == "#f4f2ec"  # land
     pane.grab().save(str(tmp_path / "map-region.png"))
+
+
+def test_names_of_neighbouring_places_do_not_overlap(qtbot: QtBot, pane: MapPane, tmp_path: Path) -> None:
+    """The five North Caucasus republics of the sample, a few pixels apart at the opening view:
+    each name that is written stands clear of the others (moved to another side of its mark, or
+    left to the mark's tooltip), and zooming in on them writes them all."""
+    loaded(qtbot, pane)
+
+    def overlapping(labels: list[tuple[str, tuple[float, float, float, float]]]) -> list[tuple[str, str]]:
+        return [(a, b) for n, (a, p) in enumerate(labels) for b, q in labels[n + 1:]
+                if p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]]
+
+    written = pane.plot.visible_labels()
+    assert {"Russia", "Syria", "Iraq"} <= {name for name, _ in written}
+    assert overlapping(written) == []
+    pane.grab().save(str(tmp_path / "map-names.png"))
+    pane.plot.view.setRange(xRange=(40, 50), yRange=(41, 46), padding=0)
+    qtbot.waitUntil(lambda: len(pane.plot.visible_labels()) > len(written))
+    closer = pane.plot.visible_labels()
+    assert {"Dagestan", "Chechnya", "Ingushetia"} <= {name for name, _ in closer}
+    assert overlapping(closer) == []
+    pane.grab().save(str(tmp_path / "map-names-closer.png"))
