@@ -21,14 +21,16 @@ TEXT = ("Rustam Asilderov was seen in Makhachkala on Monday. Some 40 people were
 @pytest.fixture
 def extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts the statistic rules were run on."""
+    from db.extract import statistics  # where the suggester takes them from when it first runs
+
     ran: list[str] = []
-    original = suggestions.suggest_statistics
+    original = statistics.suggest_statistics
 
     def counting(text: str, *args: object) -> object:
         ran.append(text)
         return original(text, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(suggestions, "suggest_statistics", counting)
+    monkeypatch.setattr(statistics, "suggest_statistics", counting)
     monkeypatch.setattr(suggestions, "_found", type(suggestions._found)())
     return ran
 
