@@ -70,23 +70,24 @@ def _cldr_names(path: Path, tag: str) -> dict[str, list[str]]:
     return names
 
 
-def cldr_subdivision_names(cldr_common: Path, languages: list[str]) -> dict[str, list[str]]:
-    """Every CLDR name of each subdivision ("ruda": ["Dagestan", "Дагестан", ...]), English first."""
+def _cldr_names_in(cldr_common: Path, languages: list[str], folder: str, tag: str) -> dict[str, list[str]]:
+    """Every CLDR name of each ``tag`` element in ``folder``'s files of ``languages``, English first."""
     found: dict[str, list[str]] = defaultdict(list)
     for language in ["en", *languages]:
-        for code, names in _cldr_names(cldr_common / "subdivisions" / f"{language}.xml", "subdivision").items():
+        for code, names in _cldr_names(cldr_common / folder / f"{language}.xml", tag).items():
             found[code].extend(names)
     return found
 
 
+def cldr_subdivision_names(cldr_common: Path, languages: list[str]) -> dict[str, list[str]]:
+    """Every CLDR name of each subdivision ("ruda": ["Dagestan", "Дагестан", ...]), English first."""
+    return _cldr_names_in(cldr_common, languages, "subdivisions", "subdivision")
+
+
 def cldr_territory_names(cldr_common: Path, languages: list[str]) -> dict[str, list[str]]:
     """Each country's CLDR names ("SY": ["Syria", "سوريا", "Сирия", ...]), short and variant forms too."""
-    found: dict[str, list[str]] = defaultdict(list)
-    for language in ["en", *languages]:
-        for code, names in _cldr_names(cldr_common / "main" / f"{language}.xml", "territory").items():
-            if len(code) == 2 and code.isalpha():
-                found[code].extend(names)
-    return found
+    found = _cldr_names_in(cldr_common, languages, "main", "territory")
+    return {code: names for code, names in found.items() if len(code) == 2 and code.isalpha()}
 
 
 def iso3166_2_subdivisions() -> dict[str, dict[str, dict[str, object]]]:
