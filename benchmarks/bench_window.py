@@ -10,7 +10,8 @@ event-loop turn after ``show()``; "list filled" adds the id query and the first 
 the read thread. "Usable" (issue 18): the sources listed in their order (their first page: the
 rest of the ids follow), the actors, the first statistics and the counts shown; "every pane
 filled" adds all the statistics, the conflicts, the estimates and the chart. A page is one ``fetchMore`` (200 rows, one SQL query). Write to pane: an annotation
-pushed on the undo stack until its row is in the annotations pane. Search: the time from
+pushed on the undo stack until its row is in the annotations pane: the session's first (whose
+statements SQLAlchemy compiles then) and the median of the four made after it. Search: the time from
 setting the query to the ranked hits being in the list (with the snippets of a screenful), then
 to every loaded row's snippet (made off the GUI thread). Goals (issues 3, 18): usable < 1.5 s,
 page < 10 ms, write to pane < 100 ms, RSS < 300 MB.
@@ -199,16 +200,18 @@ def child(path: str) -> None:
         result["opening_frames_over_100ms"] = sum(gap > 100 for gap in opening)
         result["opening_stalls"] = [(round(at), round(gap)) for _, at, gap in frames.stalls]
 
-    def annotate() -> None:
-        """An annotation made in the reader, timed until its row is in the annotations pane."""
+    def annotate(written: int = 0) -> None:
+        """Annotations made in the reader one after another (the first of a session, then four
+        more), each timed until its row is in the annotations pane."""
         from desktop.undo.annotations import CreateAnnotation
 
         if "every_pane_s" not in result:
             QTimer.singleShot(20, annotate)
             return
-        # pages again with the opening's work done (above: while the chart's libraries load and
-        # the conflicts and estimates are worked out)
-        result["page_idle_ms"] = page_ms()
+        if not written:
+            # pages again with the opening's work done (above: while the chart's libraries load
+            # and the conflicts and estimates are worked out)
+            result["page_idle_ms"] = page_ms()
         source_id = model.row_at(0).id  # type: ignore[union-attr]
         window.open_source(source_id)
         before = window.annotations.model.rowCount()
@@ -216,12 +219,19 @@ def child(path: str) -> None:
 
         def appeared() -> None:
             if window.annotations.model.rowCount() > before:
-                result["write_to_pane_ms"] = (time.perf_counter() - clock["write"]) * 1000
-                next_search()
+                took = (time.perf_counter() - clock["write"]) * 1000
+                if not written:
+                    result["write_to_pane_ms"] = took
+                else:
+                    result.setdefault("later_writes_ms", []).append(took)  # type: ignore[attr-defined]
+                if written < 4:
+                    QTimer.singleShot(200, lambda: annotate(written + 1))
+                else:
+                    next_search()
             else:
                 QTimer.singleShot(1, appeared)
 
-        window.undo_stack.push(CreateAnnotation(window, source_id, 0, 5, note="benchmark"))
+        window.undo_stack.push(CreateAnnotation(window, source_id, written, written + 5, note="benchmark"))
         appeared()
 
     def next_search() -> None:
@@ -314,6 +324,9 @@ def main() -> None:
         line = [x for x in out.stdout.splitlines() if x.startswith("{")][-1]
         runs.append(json.loads(line))
     runs = runs[1:]
+    for run in runs:  # each run's own median of its later writes
+        later = sorted(run.get("later_writes_ms", [0.0]))
+        run["later_writes_median_ms"] = later[len(later) // 2]
 
     def median(key: str) -> float:
         values = sorted(float(r[key]) for r in runs)
@@ -330,7 +343,8 @@ def main() -> None:
         ["one fetchMore page of 200, the opening's work going on (ms)", median("page_ms"), "< 10"],
         ["one fetchMore page of 200, once every pane is filled (ms)", median("page_idle_ms"), "< 10"],
         ["chart pane ready (s)", median("chart_s"), ""],
-        ["annotation made -> in its pane (ms)", median("write_to_pane_ms"), "< 100"],
+        ["annotation made -> in its pane, the session's first (ms)", median("write_to_pane_ms"), "< 100"],
+        ["... the next four, median (ms)", median("later_writes_median_ms"), "< 100"],
     ]
     for query in SEARCHES:
         values = sorted(r["search_ms"][query] for r in runs)
