@@ -225,7 +225,7 @@ def child(path: str) -> None:
                 else:
                     result.setdefault("later_writes_ms", []).append(took)  # type: ignore[attr-defined]
                 if written < 4:
-                    QTimer.singleShot(200, lambda: annotate(written + 1))
+                    QTimer.singleShot(1000, lambda: annotate(written + 1))  # a second apart, as by hand
                 else:
                     next_search()
             else:
