@@ -75,13 +75,6 @@ def _uses_no_feature(_module: object) -> bool:
     return False
 
 
-def settle_start_up() -> None:
-    """:func:`settle_long_lived` for what the start-up imported, as the window's task runner
-    starts: the first full collection of the opening went over them all (150 ms of the GUI thread
-    in its first second); the chart's libraries, imported later, are settled when they are in."""
-    gc.freeze()
-
-
 def settle_long_lived() -> None:
     """Leave the objects alive now out of every later garbage collection (``gc.freeze``), once
     the window's libraries are all imported (the chart's come last): most of the 200,000 objects

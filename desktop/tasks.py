@@ -36,8 +36,6 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
-from desktop import memory
-
 Report = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 Job = Callable[[Report, Cancelled], Any]
@@ -82,7 +80,10 @@ def collect_garbage_on_gui_thread(interval_ms: int = 500) -> None:
             gc.collect(1)
 
     gc.disable()
-    memory.settle_start_up()
+    # what the start-up imported lives as long as the program: kept out of every collection (the
+    # opening's first full one went over it all, 150 ms of the GUI thread in its first second);
+    # desktop.memory.settle_long_lived does the same once the chart's libraries are in
+    gc.freeze()
     timer = QTimer(app)
     timer.setInterval(interval_ms)
     timer.timeout.connect(collect)

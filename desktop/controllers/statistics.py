@@ -19,6 +19,7 @@ from desktop.settings import remember_table_mapping, remembered_table_mapping
 from desktop.tasks import Task
 from desktop.views.conflicts import ConflictsPane
 from desktop.views.dialogs.reference_import import ReferenceImportDialog
+from desktop.views.statistics.filtering import ConflictingIds
 from desktop.views.statistics.pane import StatisticsPane
 
 TABLE_FILTER = "CSV (*.csv);;Excel workbook (*.xlsx)"
@@ -63,14 +64,19 @@ class Statistics(QObject):
     def refresh_conflicts(self) -> Task:
         """Recompute the conflicts off the GUI thread (after a change, and at opening)."""
         archive = self.services.archive
-        task = self.services.tasks.read(lambda *_: reads.conflicts(archive), "conflicts", background=True)
-        task.on_finished(self._conflicts_arrived)
+        def job(*_: object) -> tuple[list[ConflictGroup], ConflictingIds]:
+            conflicts = reads.conflicts(archive)
+            # their ids packed for the pane's flags here: 0.2 s of the GUI thread at 1M sources
+            return conflicts, ConflictingIds(conflicts)
+
+        task = self.services.tasks.read(job, "conflicts", background=True)
+        task.on_finished(lambda found: self._conflicts_arrived(*found))
         task.on_failed(self.services.show_status)
         return task
 
-    def _conflicts_arrived(self, conflicts: list[ConflictGroup]) -> None:
+    def _conflicts_arrived(self, conflicts: list[ConflictGroup], flagged: ConflictingIds) -> None:
         self.conflicts = conflicts
-        self.pane.set_conflicts(conflicts)
+        self.pane.set_conflicts(conflicts, flagged)
         self.conflicts_pane.set_conflicts(conflicts)
         self.conflicts_updated.emit()
 

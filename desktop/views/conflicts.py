@@ -24,9 +24,10 @@ COLUMNS = ("Claim", "Period", "Place", "Claimant", "Source", "Quote")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: conflicts added to the tree at a time ("Show More" adds the next ones)
 PAGE = 300
-#: conflicts added in one turn of the event loop (with their claims: about a thousand rows at a
-#: million sources)
-FILL_SLICE = 60
+#: rows (conflicts and their claims) added in one turn of the event loop, about: a thousand held
+#: the window 125-330 ms at a million sources (60 conflicts a turn, ~17 claims each); a conflict
+#: with more claims than this is added in a turn of its own
+FILL_ROWS = 250
 
 #: ``read_claims(ids, done)``: read the claims of ``ids``, then call ``done(rows)`` (on the GUI thread)
 ReadClaims = Callable[[Sequence[int], Callable[[list["StatisticRow"]], None]], None]
@@ -108,13 +109,18 @@ class ConflictsPane(QWidget):
                          lambda rows: self._fill(generation, page, {r.id: r for r in rows}))
 
     def _fill(self, generation: int, page: list[ConflictGroup], claims: dict[int, StatisticRow]) -> None:
-        """Add the first :data:`FILL_SLICE` conflicts of ``page`` to the tree, the rest after the
-        event loop has turned (300 conflicts with 4,750 claims held the window 0.2 s at once)."""
+        """Add the first conflicts of ``page`` to the tree, about :data:`FILL_ROWS` rows of them,
+        the rest after the event loop has turned (300 conflicts with 4,750 claims held the window
+        0.2 s at once)."""
         if generation != self._generation:  # another list since: that one is shown instead
             return
         bold = QFont(self.tree.font())
         bold.setBold(True)
-        tops = [self._conflict_item(conflict, claims, bold) for conflict in page[:FILL_SLICE]]
+        count, rows = 0, 0
+        while count < len(page) and (count == 0 or rows + 1 + page[count].size <= FILL_ROWS):
+            rows += 1 + page[count].size
+            count += 1
+        tops = [self._conflict_item(conflict, claims, bold) for conflict in page[:count]]
         # all at once, with updates off: one by one, a tree lays itself out again for each
         self.tree.setUpdatesEnabled(False)
         try:
@@ -124,8 +130,8 @@ class ConflictsPane(QWidget):
                 top.setExpanded(top.text(0) not in self._collapsed)  # folded by the researcher: kept so
         finally:
             self.tree.setUpdatesEnabled(True)
-        if len(page) > FILL_SLICE:
-            QTimer.singleShot(0, lambda: self._fill(generation, page[FILL_SLICE:], claims))
+        if len(page) > count:
+            QTimer.singleShot(0, lambda: self._fill(generation, page[count:], claims))
         self._describe()
 
     def _describe(self) -> None:

@@ -128,8 +128,8 @@ class StatisticsFilterProxy(QIdentityProxyModel):
         if model is not None:
             model.sort(column, order)
 
-    def set_conflicts(self, conflicts: Iterable[ConflictGroup]) -> None:
-        self.conflicting = ConflictingIds(conflicts)
+    def set_conflicts(self, conflicts: Iterable[ConflictGroup], flagged: ConflictingIds | None = None) -> None:
+        self.conflicting = flagged if flagged is not None else ConflictingIds(conflicts)
         # no dataChanged: a view puts the model's data back into an open cell editor on it, and
         # what the researcher was typing would be lost; the pane repaints the rows instead
 

@@ -22,7 +22,7 @@ from db.conflict_groups import ConflictGroup
 from db.rows import StatisticRow
 from desktop.models.statistics import StatisticsModel
 from desktop.views.common import filter_box, pane_layout, select_row, selected_id, tidy_table
-from desktop.views.statistics.filtering import StatisticsFilterProxy
+from desktop.views.statistics.filtering import ConflictingIds, StatisticsFilterProxy
 from desktop.views.statistics.tools import StatisticsTools, TotalsView
 
 
@@ -112,9 +112,10 @@ class StatisticsPane(QWidget):
         chosen = self.tools.criteria().claims(self.filter_edit.text(), self.proxy.conflicting)
         return replace(chosen, order=self.model.filter.order, descending=self.model.filter.descending)
 
-    def set_conflicts(self, conflicts: list[ConflictGroup]) -> None:
-        """Flag the claims that conflict (and offer "Conflicts only")."""
-        self.proxy.set_conflicts(conflicts)
+    def set_conflicts(self, conflicts: list[ConflictGroup], flagged: ConflictingIds | None = None) -> None:
+        """Flag the claims that conflict (and offer "Conflicts only"); ``flagged``: their ids,
+        packed off the GUI thread."""
+        self.proxy.set_conflicts(conflicts, flagged)
         self.view.viewport().update()  # the flags drawn anew
         if self.tools.conflicts_only.isChecked():  # the claims listed change
             self.update_view()

@@ -10,7 +10,7 @@ from db.conflict_groups import find_conflict_groups
 from db.dates import PartialDate
 from desktop.models.statistics import StatisticsModel
 from desktop.tasks import TaskRunner
-from desktop.views.conflicts import FILL_SLICE, PAGE, ConflictsPane
+from desktop.views.conflicts import FILL_ROWS, PAGE, ConflictsPane
 
 
 def many_conflicts(archive: Archive, count: int) -> None:
@@ -30,9 +30,10 @@ def test_many_conflicts_are_listed_a_page_at_a_time(qtbot: QtBot, archive: Archi
     pane = ConflictsPane(StatisticsModel(archive).rows_later)
     qtbot.addWidget(pane)
     pane.set_conflicts(conflicts)
-    # listed a slice at a time, the heading saying so meanwhile
-    assert pane.tree.topLevelItemCount() == FILL_SLICE
-    assert f"listing them: {FILL_SLICE} of {PAGE} so far" in pane.heading.text()
+    # listed a slice at a time (a conflict and its two claims are three rows), the heading saying so
+    first = FILL_ROWS // 3
+    assert pane.tree.topLevelItemCount() == first
+    assert f"listing them: {first} of {PAGE} so far" in pane.heading.text()
     assert pane.more.isHidden()
     qtbot.waitUntil(lambda: not pane.listing)
 
@@ -94,3 +95,26 @@ def test_the_pane_says_it_is_looking_until_the_conflicts_come(qtbot: QtBot, arch
     assert pane.more.isHidden()
     pane.set_conflicts([])
     assert pane.heading.text().startswith("No conflicting claims")
+
+
+def test_conflicts_of_many_claims_are_added_a_few_rows_a_turn(qtbot: QtBot, archive: Archive) -> None:
+    """At a million sources a conflict holds dozens of claims: each turn of the event loop adds
+    about :data:`FILL_ROWS` rows, not a fixed number of conflicts (60 of them held it 0.3 s)."""
+    with archive.session() as session:
+        for n in range(12):
+            for value in range(1, 41):
+                add_statistic(session, NewStatistic(value=value * 100.0, measure="displaced", subject=f"camp {n}",
+                                                    period_start=PartialDate(2015), dataset="test"))
+        conflicts = find_conflict_groups(session)
+    assert len(conflicts) == 12
+    pane = ConflictsPane(StatisticsModel(archive).rows_later)
+    qtbot.addWidget(pane)
+    added: list[int] = []
+    pane.tree.model().rowsInserted.connect(lambda parent, first, last: added.append(last - first + 1)
+                                           if not parent.isValid() else None)
+    pane.set_conflicts(conflicts)
+    qtbot.waitUntil(lambda: not pane.listing)
+    assert pane.tree.topLevelItemCount() == 12
+    assert len(pane.claim_items()) == 12 * 40
+    assert all(n * 41 <= FILL_ROWS for n in added)
+    assert len(added) >= 12 * 41 // FILL_ROWS
