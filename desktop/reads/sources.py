@@ -76,8 +76,8 @@ def counts(archive: Archive) -> ArchiveCounts:
     return read(archive, queries.counts)
 
 
-def sources_waiting_for_the_search_index(archive: Archive) -> int:
-    """How many sources the stemmed search index has yet to take in (an upgraded archive)."""
-    from db.search_index import pending_count
+def search_index_complete(archive: Archive) -> bool:
+    """Whether the stemmed search index has taken in every source (not yet: an upgraded archive)."""
+    from db.search_index import stem_index_ready
 
-    return read(archive, pending_count)
+    return read(archive, stem_index_ready)
