@@ -5,6 +5,7 @@ split where an organisation's name ends and a person's begins ("МВД Ингу�
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -24,7 +25,22 @@ def _tags(word: str, code: str) -> set[str]:
     for parse in parses(word, code)[:3]:
         if parse.score >= 0.1:
             found |= set(parse.tag.grammemes)
+    if code == "uk" and "Name" not in found and _unmarked_first_name(word):
+        found.add("Name")
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _unmarked_first_name(word: str) -> bool:
+    """Whether a Ukrainian word is a man's first name the dictionary leaves untagged in the
+    nominative ("Володимир", "Богдан": a plain animate noun there, a first name in every other
+    case)."""
+    for parse in parses(word, "uk")[:4]:
+        grammemes = parse.tag.grammemes
+        if parse.tag.POS == "NOUN" and "anim" in grammemes and parse.tag.case == "nomn" and \
+                word[:1].isupper():
+            return any("Name" in form.tag.grammemes for form in parse.lexeme)
+    return False
 
 
 def refine(text: str, start: int, end: int, kind: str | None, code: str,
@@ -59,14 +75,21 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         # "МВД Ингушетии Яхья Хадзиев": the person's name begins there (with an unknown first
         # name just before a known surname)
         before = words[person - 1][2]
-        if person > 1 and not tags[person - 1] & {"Geox", "Orgn", "Abbr"} and \
-                not before.isupper() and before[:1].isupper():
+        if not tags[person - 1] & {"Geox", "Orgn", "Abbr"} and not before.isupper() and \
+                before[:1].isupper() and (person > 1 or (
+                    code == "uk" and "Name" not in tags[person] and _first_name(before))):
+            # a first name the dictionary does not tag as one in this case, before a
+            # surname: "Євгенові Іванову" (the dative of Євген reads first as an adjective)
             person -= 1
-        pieces = [list(range(person)), list(range(person, len(words)))]
+        pieces = [list(range(person)), list(range(person, len(words)))] if person else \
+            [list(range(len(words)))]
     else:
         pieces = [list(range(len(words)))]
     found = []
     for piece in pieces:
+        if code == "uk" and len(piece) == 1 and piece[0] == 0 and opening and \
+                not tags[0] & _PROPER_TAGS:
+            continue  # "Дружина Ірина Сміяненко": the common word opening the sentence goes
         p_start, p_end = words[piece[0]][0], words[piece[-1]][1]
         written = [words[i][2] for i in piece]
         piece_tags = [tags[i] for i in piece]
@@ -173,6 +196,11 @@ def _ukrainian_place_base(word: str) -> str:
     chosen = max(things, key=lambda p: (p.tag.case == "loct", p.score))
     nominative = chosen.inflect({"nomn"})
     return capitalised_like(word, nominative.word) if nominative is not None else word
+
+
+def _first_name(word: str) -> bool:
+    """Whether any reading of a Ukrainian word is a first name."""
+    return _unmarked_first_name(word) or any("Name" in p.tag.grammemes for p in parses(word, "uk"))
 
 
 def _plural_common_noun(word: str) -> bool:

@@ -84,3 +84,15 @@ def test_a_known_city_or_country_without_a_preposition_is_a_place() -> None:
     assert ("Харків", "place") in found
     assert ("Кіпр", "place") in found
     assert ("Німеччина", "place") in found
+
+
+def test_a_first_name_the_dictionary_leaves_untagged_stays_with_the_surname() -> None:
+    # "Богдан" is no first name in the dictionary's nominative; "Марині" reads first as
+    # something else in the dative: each still opens the person's name
+    text = ("Звернення підписав Богдан Ковалишин з Луцька. Премію вручили Марині Дорошенко. "
+            "Дружина Ірина Савчук теж прийшла.")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.quote, c.name, c.kind) for c in found] == [
+        ("Богдан Ковалишин", "Богдан Ковалишин", "person"), ("Луцька", "Луцьк", "place"),
+        ("Марині Дорошенко", "Марина Дорошенко", "person"),
+        ("Ірина Савчук", "Ірина Савчук", "person")]
