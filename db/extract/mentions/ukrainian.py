@@ -51,10 +51,20 @@ def is_title(word: str) -> bool:
     return TITLE.fullmatch(word) is not None
 
 
-#: a company's legal form before its quoted name: "ТОВ «Бюро»", "ПАТ «Укрнафта»"
-LEGAL_FORM = re.compile(
-    r"\b(?:ТОВ|ТзОВ|ПАТ|ПрАТ|ПуАТ|ВАТ|ЗАТ|АТ|ДП|КП|ПП|НПП|НВП|ВКФ|ФГ|СП|ГО|БФ|ОСББ|КНП|"
-    r"ДПІ|ДАТ|ТДВ|АК|КБ|ЛТД)\s+«")
+#: a company's legal form before its quoted name: "ТОВ «Бюро»", "ПАТ «Укрнафта»", or any
+#: initialism there ("НАК «Нафтогаз України»", "ТОВ ДВ «Екосвіт»", "SIA «Zodiak Plus»")
+_FORM = (r"(?:ТОВ|ТзОВ|ПАТ|ПрАТ|ПуАТ|ВАТ|ЗАТ|АТ|ДП|КП|ПП|НПП|НВП|ВКФ|ФГ|СП|ГО|БФ|ОСББ|КНП|"
+         r"ДПІ|ДАТ|ТДВ|АК|КБ|ЛТД|[A-ZА-ЯІЇЄҐ]{2,7})")
+LEGAL_FORM = re.compile(rf"(?<![\w'’-]){_FORM}(?:\s+{_FORM})*\s*«")
+#: nouns that head an organisation's name written before its quoted name ("Благодійний фонд
+#: «Платар»", "Акціонерне товариство «...»", "Санаторій-профілакторій «Хвиля»")
+ORGANISATION_NOUN = re.compile(
+    r"(?:фірм|компані|товариств|підприємств|корпораці|концерн|холдинг|груп|центр|фонд|"
+    r"організаці|об'єднанн|об’єднанн|спілк|асоціаці|федераці|заповідник|санаторі\w*|"
+    r"профілакторі|клуб|агентств|видавництв|банк|завод|комбінат|фабрик|трест|кооператив|"
+    r"партнерств|колектив|ансамбл|гурт|театр|музе|бюро|інститут|університет|академі|"
+    r"коледж|ліце|гімназі|школ|лікарн|госпітал|управлінн|департамент|служб|комплекс|"
+    r"аероклуб|парті|рух|блок|громад)\w*$", re.IGNORECASE)
 
 STATE = re.compile(
     r"(?:^|\s|-)(?:мвс|сбу|дбр|набу|сап|набу|гпу|офіс\w*\s+генпрокурор|генпрокуратур\w*|"
@@ -115,18 +125,37 @@ TIME_WORDS = re.compile(r"(?:минул|наступн|поточн|цього|�
                         r"жовтня|листопада|грудня)\w*", re.IGNORECASE)
 
 
+def quoted_end(text: str, at: int) -> int | None:
+    """Where a quoted name opening at ``at`` (after spaces) ends: after the first closing quote
+    and the ones right after it, on the same line and within 120 characters; None if no name
+    in quotes opens there."""
+    opening = re.compile(r"\s*«").match(text, at)
+    if opening is None:
+        return None
+    close = text.find("»", opening.end())
+    line_end = text.find("\n", opening.end())
+    if close < 0 or (0 <= line_end < close) or close - opening.end() > 120:
+        return None
+    end = close + 1
+    while end < len(text) and text[end] == "»":
+        end += 1
+    return end
+
+
 def quoted_companies(text: str) -> list[tuple[int, int]]:
     """A company's legal form and its quoted name are one organisation ("ТОВ «Бюро»",
-    "ПАТ «Завод «Ленінська кузня»»"), whatever the case of the words inside the quotes: the
-    name runs to the first closing quote and the ones right after it, on the same line."""
+    "ПАТ «Завод «Ленінська кузня»»"), whatever the case of the words inside the quotes."""
     found = []
     for match in LEGAL_FORM.finditer(text):
-        close = text.find("»", match.end())
-        line_end = text.find("\n", match.end())
-        if close < 0 or (0 <= line_end < close) or close - match.end() > 120:
+        if match.group(0).split()[0].rstrip("«") in PLACE_INITIALISMS:
             continue
-        end = close + 1
-        while end < len(text) and text[end] == "»":
-            end += 1
-        found.append((match.start(), end))
+        end = quoted_end(text, match.end() - 1)
+        if end is not None:
+            found.append((match.start(), end))
     return found
+
+
+def quoted(name: str) -> str:
+    """A name with its quotes written close to the words inside them ("« Тустань »" ->
+    "«Тустань»"), on one line."""
+    return re.sub(r"\s+»", "»", re.sub(r"«\s+", "«", " ".join(name.split())))

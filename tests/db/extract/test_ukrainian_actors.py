@@ -96,3 +96,17 @@ def test_a_first_name_the_dictionary_leaves_untagged_stays_with_the_surname() ->
         ("Богдан Ковалишин", "Богдан Ковалишин", "person"), ("Луцька", "Луцьк", "place"),
         ("Марині Дорошенко", "Марина Дорошенко", "person"),
         ("Ірина Савчук", "Ірина Савчук", "person")]
+
+
+def test_an_initialism_or_an_organisation_before_a_quoted_name_is_one_organisation() -> None:
+    text = ("Договір уклали НАК «Нафтогаз України» та ТОВ ДВ «Екосвіт». Кошти отримав "
+            "Благодійний фонд « Платар » минулого року. Його обрали від БПП «Солідарність».")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.name, c.kind) for c in found] == [
+        ("НАК «Нафтогаз України»", "organisation"), ("ТОВ ДВ «Екосвіт»", "organisation"),
+        ("Благодійний фонд «Платар»", "organisation"), ("БПП «Солідарність»", "organisation")]
+
+
+def test_a_place_initialism_before_a_quoted_name_stays_a_place() -> None:
+    found = _suggested("Делегація з США «Мрія» не приїхала.")
+    assert ("США", "place") in found
