@@ -1,7 +1,10 @@
 """Ukrainian names that reach past a run of capitalised words: an organisation's name written
-before its quoted name ("Благодійний фонд «Платар»"), taken with it as one organisation."""
+before its quoted name ("Благодійний фонд «Платар»"), taken with it as one organisation; a
+person's initials before or after the surname ("В. Ф. Януковича", "Кузнєцов А. С.")."""
 
 from __future__ import annotations
+
+import re
 
 from db.extract.mentions import ukrainian
 
@@ -18,8 +21,42 @@ def widen(text: str, found: list[Found]) -> list[Found]:
     for name in found:
         if kept and name[0] < kept[-1][1]:
             continue  # a name that ran on over the next run holds it already
-        kept.append(_with_quoted_name(text, name))
+        name = _with_quoted_name(text, name)
+        if name[2] == "person":
+            name = _with_initials(text, name)
+            while kept and kept[-1][0] >= name[0]:
+                kept.pop()  # an initial taken for a name of its own ("В" of "В. Ф. ...")
+        kept.append(name)
     return kept
+
+
+_LETTER = r"[A-ZА-ЯІЇЄҐ]"
+#: one or two initials right before a surname ("В. Ф. ", "Т . І . ", as tokenized text has it)
+_INITIALS_BEFORE = re.compile(rf"(?<![\w'’.-])((?:{_LETTER} ?\. ?){{1,2}})$")
+#: one or two initials right after a surname (" А. С.")
+_INITIALS_AFTER = re.compile(rf" ({_LETTER} ?\.(?: ?{_LETTER} ?\.)?)(?![\w'’-])")
+
+
+def _initials(written: str) -> str:
+    return " ".join(f"{letter}." for letter in re.findall(_LETTER, written))
+
+
+def _with_initials(text: str, name: Found) -> Found:
+    """A person with the initials written before or after the surname ("В. Ф. Януковича" ->
+    "В. Ф. Янукович", "Януковича В. Ф." -> "Янукович В. Ф.")."""
+    start, end, kind, written = name
+    words = text[start:end].split()
+    if len(words) > 1 and len(words[-1]) == 1 and text[end:end + 1] == ".":
+        # the run took the first initial after the surname without its dot: "Януковича В"
+        end = start + text[start:end].rstrip().rfind(" ")
+        written = written.rsplit(" ", 1)[0]
+    before = _INITIALS_BEFORE.search(text, max(0, start - 12), start)
+    if before is not None and " " not in written:
+        return (before.start(1), end, kind, f"{_initials(before.group(1))} {written}")
+    after = _INITIALS_AFTER.match(text, end)
+    if after is not None and text[start:end].split()[-1] != "В":
+        return (start, after.end(1), kind, f"{written} {_initials(after.group(1))}")
+    return (start, end, kind, written) if end != name[1] else name
 
 
 def _with_quoted_name(text: str, name: Found) -> Found:

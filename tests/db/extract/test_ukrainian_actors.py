@@ -110,3 +110,14 @@ def test_an_initialism_or_an_organisation_before_a_quoted_name_is_one_organisati
 def test_a_place_initialism_before_a_quoted_name_stays_a_place() -> None:
     found = _suggested("Делегація з США «Мрія» не приїхала.")
     assert ("США", "place") in found
+
+
+def test_a_persons_initials_before_or_after_the_surname_are_part_of_the_name() -> None:
+    text = ("Позиція В. Ф. Шевчука не змінилася. Договір підписали ФОП Кузнєцов А. С. і "
+            "ТОВ «Інтєра». Теорію описав О . М . Бутлеров .")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.quote, c.name, c.kind) for c in found] == [
+        ("В. Ф. Шевчука", "В. Ф. Шевчук", "person"),
+        ("Кузнєцов А. С.", "Кузнєцов А. С.", "person"),  # ФОП, a legal status, is no actor
+        ("ТОВ «Інтєра»", "ТОВ «Інтєра»", "organisation"),
+        ("О . М . Бутлеров", "О. М. Бутлеров", "person")]
