@@ -27,6 +27,10 @@ def _tags(word: str, code: str) -> set[str]:
             found |= set(parse.tag.grammemes)
     if code == "uk" and "Name" not in found and _unmarked_first_name(word):
         found.add("Name")
+    if code == "uk" and word[:1].isupper() and not found & russian.PERSON_TAGS and \
+            not any(p.is_known for p in parses(word, code)[:1]):
+        # a word the dictionary does not know, read by its ending as a surname ("Гветадзе")
+        found |= {g for p in parses(word, code) for g in p.tag.grammemes} & {"Surn"}
     return found
 
 
@@ -109,6 +113,12 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
             base = _base(written, code)
         if piece_kind is None and code == "uk" and _known_place(base):
             piece_kind = "place"  # the Ukrainian dictionary tags no places: the gazetteer knows cities
+        elif code == "uk" and len(written) == 1 and piece_kind in (None, "person") and \
+                kind != "person" and "Name" not in piece_tags[0] and \
+                (city := _city_in_oblique_case(written[0])):
+            # "аеропортам Донецька", "від Львова": a city's genitive, not an adjective or a
+            # woman's surname
+            base, piece_kind = city, "place"
         found.append((p_start, p_end, base, piece_kind))
     return found
 
@@ -163,9 +173,10 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
         return "place"
     if len(words) == 1 and ukrainian.INFLECTED_INITIALISM.fullmatch(last):
         return "organisation"
-    if len(tags) <= 2 and not last.isupper() and \
-            ukrainian.PLACE_PREPOSITION.search(before) is not None and (
-                (len(words) == 1 and _thing_in_oblique_case(last)) or
+    if len(tags) <= 2 and not last.isupper() and not (len(words) == 2 and _first_name(words[0])) \
+            and ukrainian.PLACE_PREPOSITION.search(before) is not None and (
+                (len(words) == 1 and _thing_in_oblique_case(last, before) and (
+                    not russian.PERSON_TAGS & tags[0] or _city_in_oblique_case(last))) or
                 all({"NOUN", "ADJF"} & t and ("inan" in t or "anim" not in t) and
                     not russian.PERSON_TAGS & t for t in tags)):
         return "place"
@@ -182,6 +193,19 @@ def _known_place(name: str) -> bool:
     from db.gazetteer import gazetteer
 
     return bool(gazetteer().lookup([name]))
+
+
+def _city_in_oblique_case(word: str) -> str | None:
+    """The city a Ukrainian word names in a case other than the nominative, if the gazetteer
+    knows it ("Донецька" -> "Донецьк", "Львова" -> "Львів")."""
+    for parse in parses(word, "uk"):
+        if parse.tag.POS == "NOUN" and "inan" in parse.tag.grammemes and \
+                parse.tag.case not in (None, "nomn"):
+            nominative = parse.inflect({"nomn"})
+            if nominative is not None and nominative.word != word.lower() and \
+                    _known_place(capitalised_like(word, nominative.word)):
+                return capitalised_like(word, nominative.word)
+    return None
 
 
 def _ukrainian_place_base(word: str) -> str:
@@ -210,10 +234,15 @@ def _plural_common_noun(word: str) -> bool:
         not russian.PERSON_TAGS & set(found[0].tag.grammemes)
 
 
-def _thing_in_oblique_case(word: str) -> bool:
-    """Whether a word reads as a thing in a case a preposition takes ("Києві", "Львова")."""
-    return any(p.tag.case not in (None, "nomn") and "inan" in p.tag.grammemes
-               for p in parses(word, "uk"))
+_WITH = re.compile(r"(?:^|\s)(?:з|із|зі)\s+$", re.IGNORECASE)
+
+
+def _thing_in_oblique_case(word: str, before: str = "") -> bool:
+    """Whether a word reads as a thing in a case a preposition of place takes ("Києві",
+    "Львова"); "з" with the instrumental is "with" someone ("із Романом"), no place."""
+    with_someone = _WITH.search(before) is not None
+    return any(p.tag.case not in (None, "nomn") and "inan" in p.tag.grammemes and
+               not (with_someone and p.tag.case == "ablt") for p in parses(word, "uk"))
 
 
 def word_counts(text: str) -> Counter[str]:
@@ -349,6 +378,9 @@ def _kind(name: str, tags: list[set[str]], guessed: str | None, code: str = "ru"
         if found is not None:
             return found
     persons = sum(bool(russian.PERSON_TAGS & t) for t in tags)
+    if code == "uk" and 2 <= len(tags) <= 3 and _first_name(name.split()[0]) \
+            and all(w[:1].isupper() for w in name.split()):
+        return "person"  # a first name and a surname the dictionary does not know ("Надії Бурдей")
     if persons == len(tags) or (len(tags) >= 2 and persons >= len(tags) - 1):
         return "person"
     if russian.PLACE_HEADS.search(name.split()[-1]):

@@ -121,3 +121,20 @@ def test_a_persons_initials_before_or_after_the_surname_are_part_of_the_name() -
         ("Кузнєцов А. С.", "Кузнєцов А. С.", "person"),  # ФОП, a legal status, is no actor
         ("ТОВ «Інтєра»", "ТОВ «Інтєра»", "organisation"),
         ("О . М . Бутлеров", "О. М. Бутлеров", "person")]
+
+
+def test_a_first_name_with_a_surname_the_dictionary_does_not_know_is_a_person() -> None:
+    assert _suggested("Подяку висловили Галині Бурдей за роботу.") == {
+        ("Галина Бурдей", "person")}
+    assert _suggested("Скаргу подав Гветадзе минулого тижня.") == {("Гветадзе", "person")}
+
+
+def test_a_city_in_the_genitive_without_a_preposition_is_a_place() -> None:
+    assert _suggested("Рейси до Миколаєва скасували, як і рейси Херсона.") == {
+        ("Миколаїв", "place"), ("Херсон", "place")}
+
+
+def test_with_someone_in_the_instrumental_is_a_person_not_a_place() -> None:
+    # Роман is also a city (in Romania) and a novel; "із Романом" is with a man
+    found = _suggested("Вона гуляла парком із Романом , а потім поїхала до Львова.")
+    assert found == {("Роман", "person"), ("Львів", "place")}
