@@ -138,3 +138,11 @@ def test_with_someone_in_the_instrumental_is_a_person_not_a_place() -> None:
     # Роман is also a city (in Romania) and a novel; "із Романом" is with a man
     found = _suggested("Вона гуляла парком із Романом , а потім поїхала до Львова.")
     assert found == {("Роман", "person"), ("Львів", "place")}
+
+
+def test_stations_islands_and_departments_get_their_kind_from_their_head_noun() -> None:
+    found = _suggested("Потяг прибув до Річкового вокзалу. Гроші вивели на офшори на "
+                       "Сейшельських островах. Рішення ухвалив Департамент житлового "
+                       "господарства.")
+    assert found == {("Річковий вокзал", "place"), ("Сейшельські острови", "place"),
+                     ("Департамент житлового господарства", "state_body")}
