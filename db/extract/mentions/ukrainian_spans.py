@@ -1,6 +1,8 @@
 """Ukrainian names that reach past a run of capitalised words: an organisation's name written
 before its quoted name ("Благодійний фонд «Платар»"), taken with it as one organisation; a
-person's initials before or after the surname ("В. Ф. Януковича", "Кузнєцов А. С.")."""
+person's initials before or after the surname ("В. Ф. Януковича", "Кузнєцов А. С."); a state
+body's branch in a region ("Управління СБУ у Чернігівській області"); a street with the word
+before its name ("вул. Гагаріна", "вулиці Шевченка" -> "вулиця Шевченка")."""
 
 from __future__ import annotations
 
@@ -21,7 +23,10 @@ def widen(text: str, found: list[Found]) -> list[Found]:
     for name in found:
         if kept and name[0] < kept[-1][1]:
             continue  # a name that ran on over the next run holds it already
-        name = _with_quoted_name(text, name)
+        if kept and (branch := _branch(text, kept[-1], name)) is not None:
+            kept[-1] = branch
+            continue
+        name = _with_street(text, _with_quoted_name(text, name))
         if name[2] == "person":
             name = _with_initials(text, name)
             while kept and kept[-1][0] >= name[0]:
@@ -71,3 +76,44 @@ def _with_quoted_name(text: str, name: Found) -> Found:
         return name
     return (start, close, kind or "organisation",
             f"{written} {ukrainian.quoted(text[end:close])}")
+
+
+#: "у", "в" (and "м." of a city) between a state body and the region of its branch
+_IN = re.compile(r"\s+(?:у|в)\s+(?:м\.\s*)?")
+
+
+def _branch(text: str, body: Found, place: Found) -> Found | None:
+    """A state body followed by the region or city its branch serves, in the locative, is
+    the branch's name ("Управління СБУ у Чернігівській області", "ДПІ у Деснянському
+    районі"): one state body, named as written after the body's base form."""
+    if body[2] != "state_body" or place[2] != "place":
+        return None
+    gap = _IN.fullmatch(text, body[1], place[0])
+    if gap is None:
+        return None
+    return (body[0], place[1], body[2], " ".join([body[3], *text[body[1]:place[1]].split()]))
+
+
+#: the word for a street, a square, an avenue before its name, written out or shortened
+_STREET = re.compile(r"(?<![\w'’-])(вул\.|вулиц(?:я|і|ю|ею)|пров\.|провул(?:ок|ку|ком)|"
+                     r"просп\.|проспект(?:у|і|ом)?|пл\.|площ(?:а|і|у|ею)|бульв\.|"
+                     r"бульвар(?:у|і|ом)?|майдан(?:у|і|ом)?)\s*$", re.IGNORECASE)
+
+
+def _with_street(text: str, name: Found) -> Found:
+    """A street's name with the word before it ("вул. Гагаріна"; "вулиці Шевченка" ->
+    "вулиця Шевченка", the street's name as written)."""
+    start, end, kind, written = name
+    street = _STREET.search(text, max(0, start - 12), start)
+    if street is None or kind in ("organisation", "state_body", "media_outlet", "armed_group"):
+        return name
+    word = street.group(1)
+    if not word.endswith("."):
+        from db.language.morphology import capitalised_like, parses
+
+        found = [p for p in parses(word, "uk") if p.tag.POS == "NOUN"]
+        nominative = found[0].inflect({"nomn"}) if found else None
+        if nominative is not None:
+            word = capitalised_like(word, nominative.word)
+    own = " ".join(text[start:end].split())
+    return (street.start(1), end, "place", f"{word} {own}")

@@ -146,3 +146,18 @@ def test_stations_islands_and_departments_get_their_kind_from_their_head_noun() 
                        "господарства.")
     assert found == {("Річковий вокзал", "place"), ("Сейшельські острови", "place"),
                      ("Департамент житлового господарства", "state_body")}
+
+
+def test_a_state_bodys_branch_in_a_region_is_one_state_body() -> None:
+    text = "Справу веде Управління СБУ у Вінницькій області. Лист пішов до ДПІ у Печерському районі."
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.name, c.kind) for c in found] == [
+        ("Управління СБУ у Вінницькій області", "state_body"),
+        ("ДПІ у Печерському районі", "state_body")]
+
+
+def test_a_street_is_a_place_named_with_the_word_for_a_street() -> None:
+    found = _suggested("Він жив на вул. Гагаріна, потім на вулиці Коновальця, а кафе "
+                       "відкрив на проспекті Перемоги.")
+    assert found == {("вул. Гагаріна", "place"), ("вулиця Коновальця", "place"),
+                     ("проспект Перемоги", "place")}
