@@ -60,8 +60,10 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         words, tags = words[1:], tags[1:]
     # a plural noun opening a Ukrainian sentence is no part of the name after it
     # ("Представники НОКу")
-    if code == "uk" and len(words) > 1 and _opening(text, words[0][0]) and \
-            _plural_common_noun(words[0][2]):
+    # and so is a common noun before a name in the genitive ("Засідання Державного комітету")
+    if code == "uk" and len(words) > 1 and _opening(text, words[0][0]) and (
+            _plural_common_noun(words[0][2]) or _common_noun_before_genitive(
+                words[0][2], tags[0], words[1][2])):
         words, tags = words[1:], tags[1:]
     # a Ukrainian title opening the run goes, and says a person follows ("Голова Петро ...")
     while code == "uk" and len(words) > 1 and (ukrainian.is_title(words[0][2]) or
@@ -75,7 +77,8 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         return []  # a common word opening a sentence ("Решение принял ...")
     pieces: list[list[int]] = [[0]]
     person = next((i for i, t in enumerate(tags) if russian.PERSON_TAGS & t), None)
-    if person is not None and person > 0 and not any(russian.PERSON_TAGS & t for t in tags[:person]):
+    if person is not None and person > 0 and not any(russian.PERSON_TAGS & t for t in tags[:person]) \
+            and words[person][2][:1].isupper():  # "Хаджибейським лиманом": no surname Лиман
         # "МВД Ингушетии Яхья Хадзиев": the person's name begins there (with an unknown first
         # name just before a known surname)
         before = words[person - 1][2]
@@ -227,6 +230,15 @@ def _first_name(word: str) -> bool:
     return _unmarked_first_name(word) or any("Name" in p.tag.grammemes for p in parses(word, "uk"))
 
 
+def _common_noun_before_genitive(word: str, tags: set[str], following: str) -> bool:
+    found = parses(word, "uk")
+    return bool(found) and found[0].tag.POS == "NOUN" and not tags & _PROPER_TAGS and \
+        not word.isupper() and _institution(word, "uk") is None and \
+        not ukrainian.ORGANISATION_NOUN.search(word) and \
+        not ukrainian.PLACE_HEADS.search(word) and not ukrainian.is_title(word) and \
+        "gent" in _reading(following)[1] and "nomn" not in _reading(following)[1]
+
+
 def _plural_common_noun(word: str) -> bool:
     found = parses(word, "uk")
     return bool(found) and not word.isupper() and found[0].tag.POS == "NOUN" and \
@@ -304,12 +316,17 @@ def _ukrainian_extent(text: str, start: int, end: int) -> int:
     pos, _ = _reading(last[-1])
     head = last[-1]
     tags = _tags(head, "uk")
+    if pos == "NOUN" and russian.PERSON_TAGS & tags and \
+            not ukrainian.INSTITUTION_HEAD.search(head) and any(
+            p.tag.POS == "ADJF" for p in parses(head, "uk")):
+        pos = "ADJF"  # "Української асоціації": the surname Українка first, an adjective here
     if pos == "ADJF":  # "Черкаській області" (Черкаська is a surname too)
         at = end
         while (match := _NEXT_WORD.match(text, at)) and match.group(1)[:1].islower():
             word_pos, _ = _reading(match.group(1))
             at = match.end()
-            if word_pos == "NOUN":
+            if word_pos == "NOUN" or (word_pos is None and ukrainian.PLACE_HEADS.search(
+                    match.group(1))):  # "Столичного шосе": a noun that does not decline
                 if (_opening(text, start) or russian.PERSON_TAGS & tags) and not (
                         ukrainian.INSTITUTION_HEAD.search(match.group(1))
                         or ukrainian.PLACE_HEADS.search(match.group(1))):
@@ -320,8 +337,9 @@ def _ukrainian_extent(text: str, start: int, end: int) -> int:
                 return end
         else:
             return end
-    elif pos != "NOUN" or russian.PERSON_TAGS & tags:
-        return end
+    elif pos != "NOUN" or (russian.PERSON_TAGS & tags and
+                           not ukrainian.INSTITUTION_HEAD.search(head)):
+        return end  # "Рада національної безпеки": Рада is a woman's name too
     if not ukrainian.INSTITUTION_HEAD.search(head):
         return end
     at = end
@@ -353,7 +371,9 @@ def _ukrainian_extent(text: str, start: int, end: int) -> int:
             break
         at = match.end()
         if word_pos == "NOUN":
-            end = at
+            # "Рада національної безпеки і оборони України": the words after "і" are still
+            # of this name, and so is the capitalised one after them
+            end, joined = at, False
     return end
 
 

@@ -161,3 +161,21 @@ def test_a_street_is_a_place_named_with_the_word_for_a_street() -> None:
                        "відкрив на проспекті Перемоги.")
     assert found == {("вул. Гагаріна", "place"), ("вулиця Коновальця", "place"),
                      ("проспект Перемоги", "place")}
+
+
+def test_an_institution_runs_on_over_its_lower_case_words_and_the_country_after_them() -> None:
+    text = ("Ним опікується Рада національної безпеки і оборони України. Про це розповіли в "
+            "Української асоціації усної історії. Засідання Державного комітету телебачення і "
+            "радіомовлення України відбулося.")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.name, c.kind) for c in found] == [
+        ("Рада національної безпеки і оборони України", "state_body"),  # Рада: a name too
+        ("Українська асоціація усної історії", "organisation"),  # not the surname Українка
+        ("Державний комітет телебачення і радіомовлення України", "state_body")]
+
+
+def test_a_place_whose_head_noun_does_not_decline_or_is_a_surname_too_is_taken_whole() -> None:
+    found = _suggested("Ділянка біля Столичного шосе продана. Пляж за Хаджибейським лиманом чистий.")
+    assert ("Хаджибейський лиман", "place") in found
+    assert any(name.startswith("Столичн") and name.endswith("шосе") and kind == "place"
+               for name, kind in found)
