@@ -99,6 +99,10 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
             continue  # "Дружина Ірина Сміяненко": the common word opening the sentence goes
         p_start, p_end = words[piece[0]][0], words[piece[-1]][1]
         written = [words[i][2] for i in piece]
+        if code == "uk" and _names_no_actor(
+                written + _NEXT_WORDS.match(text, p_end).group(0).split()) and \
+                not text[max(0, p_start - 2):p_start].strip().endswith(("«", '"', "“")):
+            continue  # "Податкового кодексу", "Різдва": a law, a feast (not a quoted title)
         piece_tags = [tags[i] for i in piece]
         before, after = text[max(0, p_start - 12):p_start], text[p_end:p_end + 2]
         piece_kind = _kind(" ".join(written), piece_tags, kind if len(pieces) == 1 else None,
@@ -223,6 +227,25 @@ def _ukrainian_place_base(word: str) -> str:
     chosen = max(things, key=lambda p: (p.tag.case == "loct", p.score))
     nominative = chosen.inflect({"nomn"})
     return capitalised_like(word, nominative.word) if nominative is not None else word
+
+
+#: the lower-case words right after a name ("Другої світової війни": its noun comes later)
+_NEXT_WORDS = re.compile(r"(?: [а-яіїєґ'’-]+){0,4}")
+
+
+def _names_no_actor(written: list[str]) -> bool:
+    """Whether a Ukrainian name's head noun, after its adjectives (and the lower-case words
+    after it), names a law, a book, a feast, an event or an award
+    (:data:`ukrainian.NOT_ACTOR_HEADS`)."""
+    for word in written:
+        found = parses(word, "uk")
+        if word.isupper() or not found:
+            return False
+        if {p.normal_form for p in found if p.tag.POS == "NOUN"} & ukrainian.NOT_ACTOR_HEADS:
+            return True
+        if found[0].tag.POS != "ADJF":
+            return False
+    return False
 
 
 def _first_name(word: str) -> bool:

@@ -179,3 +179,11 @@ def test_a_place_whose_head_noun_does_not_decline_or_is_a_surname_too_is_taken_w
     assert ("Хаджибейський лиман", "place") in found
     assert any(name.startswith("Столичн") and name.endswith("шосе") and kind == "place"
                for name, kind in found)
+
+
+def test_laws_feasts_events_and_awards_are_no_actors_but_a_quoted_title_stays() -> None:
+    text = ("Згідно з Податковим кодексом України податок сплачують. Напередодні Різдва "
+            "приїхав Петро Шевчук. Він отримав Почесну грамоту Верховної Ради за роки "
+            "Другої світової війни. Про це писала газета «День», а не ЗМІ загалом.")
+    assert _suggested(text) == {("Україна", "place"), ("Петро Шевчук", "person"),
+                                ("Верховна Рада", "state_body"), ("День", "organisation")}
