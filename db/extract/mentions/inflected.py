@@ -73,8 +73,12 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
     if not words:
         return []
     opening = _opening(text, words[0][0])
-    if len(words) == 1 and opening and not tags[0] & _PROPER_TAGS:
-        return []  # a common word opening a sentence ("Решение принял ...")
+    # a common word opening a sentence ("Решение принял ..."; not the city "Київ")
+    common_opening = not tags[0] & _PROPER_TAGS and (
+        opening or (code == "uk" and _opening_a_line_of_speech(text, words[0][0]))) and (
+        code != "uk" or not _large_place(" ".join(base_form([words[0][2]], code))))
+    if len(words) == 1 and common_opening:
+        return []
     pieces: list[list[int]] = [[0]]
     person = next((i for i, t in enumerate(tags) if russian.PERSON_TAGS & t), None)
     if person is not None and person > 0 and not any(russian.PERSON_TAGS & t for t in tags[:person]) \
@@ -94,8 +98,7 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         pieces = [list(range(len(words)))]
     found = []
     for piece in pieces:
-        if code == "uk" and len(piece) == 1 and piece[0] == 0 and opening and \
-                not tags[0] & _PROPER_TAGS:
+        if code == "uk" and len(piece) == 1 and piece[0] == 0 and common_opening:
             continue  # "Дружина Ірина Сміяненко": the common word opening the sentence goes
         p_start, p_end = words[piece[0]][0], words[piece[-1]][1]
         written = [words[i][2] for i in piece]
@@ -200,6 +203,15 @@ def _known_place(name: str) -> bool:
     from db.gazetteer import gazetteer
 
     return bool(gazetteer().lookup([name]))
+
+
+def _large_place(name: str) -> bool:
+    """Whether ``name`` is a country or a city of 100,000 people or more the gazetteer knows:
+    a name that is more likely the place than a common word opening a sentence ("Київ")."""
+    from db.gazetteer import gazetteer
+
+    return any(place.kind != "city" or place.population >= 100_000
+               for place in gazetteer().lookup([name]))
 
 
 def _city_in_oblique_case(word: str) -> str | None:
@@ -317,6 +329,15 @@ def _reading(word: str) -> tuple[str | None, set[str]]:
     """The part of speech of a Ukrainian word's first reading, and the cases of all."""
     found = [p for p in parses(word, "uk") if not {"Fixd", "Abbr"} & p.tag.grammemes]
     return (found[0].tag.POS if found else None), {p.tag.case for p in found if p.tag.case}
+
+
+_SPEECH = re.compile(r"(?:^|\n|[.!?…:]\s*)\s*(?:[—–-]|«)\s*$")
+
+
+def _opening_a_line_of_speech(text: str, start: int) -> bool:
+    """Whether ``start`` opens a line of dialogue ("— Згода !") or a quotation after a colon
+    ("сказав : « Гарна ...")."""
+    return _SPEECH.search(text, max(0, start - 8), start) is not None
 
 
 def _opening(text: str, start: int) -> bool:

@@ -68,7 +68,8 @@ def is_title(word: str) -> bool:
 #: initialism there ("НАК «Нафтогаз України»", "ТОВ ДВ «Екосвіт»", "SIA «Zodiak Plus»")
 _FORM = (r"(?:ТОВ|ТзОВ|ПАТ|ПрАТ|ПуАТ|ВАТ|ЗАТ|АТ|ДП|КП|ПП|НПП|НВП|ВКФ|ФГ|СП|ГО|БФ|ОСББ|КНП|"
          r"ДПІ|ДАТ|ТДВ|АК|КБ|ЛТД|[A-ZА-ЯІЇЄҐ]{2,7})")
-LEGAL_FORM = re.compile(rf"(?<![\w'’-]){_FORM}(?:\s+{_FORM})*\s*«")
+LEGAL_FORM = re.compile(rf"(?<![\w'’-]){_FORM}(?:\s+{_FORM})*(?:\s+(?:фірм|компані|"
+                        rf"підприємств)[а-яіїєґ]*)?\s*«")  # "ТОВ фірма «Київ»"
 #: nouns that head an organisation's name written before its quoted name ("Благодійний фонд
 #: «Платар»", "Акціонерне товариство «...»", "Санаторій-профілакторій «Хвиля»")
 ORGANISATION_NOUN = re.compile(

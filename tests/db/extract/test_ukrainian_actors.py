@@ -187,3 +187,11 @@ def test_laws_feasts_events_and_awards_are_no_actors_but_a_quoted_title_stays() 
             "Другої світової війни. Про це писала газета «День», а не ЗМІ загалом.")
     assert _suggested(text) == {("Україна", "place"), ("Петро Шевчук", "person"),
                                 ("Верховна Рада", "state_body"), ("День", "organisation")}
+
+
+def test_a_word_opening_a_line_of_dialogue_is_no_name_but_a_city_opening_a_sentence_is() -> None:
+    text = ("— Згода ! — відповів він.\nВін сказав : « Гарна ця пісня . »\n"
+            "Київ готується до зими. Суд стягнув гроші з ТОВ фірма «Світанок».")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.name, c.kind) for c in found] == [
+        ("Київ", "place"), ("ТОВ фірма «Світанок»", "organisation")]
