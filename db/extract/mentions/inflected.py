@@ -5,13 +5,13 @@ split where an organisation's name ends and a person's begins ("МВД Ингу�
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 
 from db.extract.mentions import russian, ukrainian
+from db.extract.mentions import ukrainian_reading as uk_reading
 from db.language import language
-from db.language.morphology import LANGUAGES, base_form, capitalised_like, parses
+from db.language.morphology import LANGUAGES, base_form, parses
 from db.language.name_forms import person_base, prefer_written
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -25,26 +25,13 @@ def _tags(word: str, code: str) -> set[str]:
     for parse in parses(word, code)[:3]:
         if parse.score >= 0.1:
             found |= set(parse.tag.grammemes)
-    if code == "uk" and "Name" not in found and _unmarked_first_name(word):
+    if code == "uk" and "Name" not in found and uk_reading.unmarked_first_name(word):
         found.add("Name")
     if code == "uk" and word[:1].isupper() and not found & russian.PERSON_TAGS and \
             not any(p.is_known for p in parses(word, code)[:1]):
         # a word the dictionary does not know, read by its ending as a surname ("Гветадзе")
         found |= {g for p in parses(word, code) for g in p.tag.grammemes} & {"Surn"}
     return found
-
-
-@functools.lru_cache(maxsize=4096)
-def _unmarked_first_name(word: str) -> bool:
-    """Whether a Ukrainian word is a man's first name the dictionary leaves untagged in the
-    nominative ("Володимир", "Богдан": a plain animate noun there, a first name in every other
-    case)."""
-    for parse in parses(word, "uk")[:4]:
-        grammemes = parse.tag.grammemes
-        if parse.tag.POS == "NOUN" and "anim" in grammemes and parse.tag.case == "nomn" and \
-                word[:1].isupper():
-            return any("Name" in form.tag.grammemes for form in parse.lexeme)
-    return False
 
 
 def refine(text: str, start: int, end: int, kind: str | None, code: str,
@@ -62,7 +49,7 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
     # ("Представники НОКу")
     # and so is a common noun before a name in the genitive ("Засідання Державного комітету")
     if code == "uk" and len(words) > 1 and _opening(text, words[0][0]) and (
-            _plural_common_noun(words[0][2]) or _common_noun_before_genitive(
+            uk_reading.plural_common_noun(words[0][2]) or _common_noun_before_genitive(
                 words[0][2], tags[0], words[1][2])):
         words, tags = words[1:], tags[1:]
     # a Ukrainian title opening the run goes, and says a person follows ("Голова Петро ...")
@@ -75,8 +62,8 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
     opening = _opening(text, words[0][0])
     # a common word opening a sentence ("Решение принял ..."; not the city "Київ")
     common_opening = not tags[0] & _PROPER_TAGS and (
-        opening or (code == "uk" and _opening_a_line_of_speech(text, words[0][0]))) and (
-        code != "uk" or not _large_place(" ".join(base_form([words[0][2]], code))))
+        opening or (code == "uk" and uk_reading.opening_a_line_of_speech(text, words[0][0]))) and (
+        code != "uk" or not uk_reading.large_place(" ".join(base_form([words[0][2]], code))))
     if len(words) == 1 and common_opening:
         return []
     pieces: list[list[int]] = [[0]]
@@ -88,7 +75,7 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         before = words[person - 1][2]
         if not tags[person - 1] & {"Geox", "Orgn", "Abbr"} and not before.isupper() and \
                 before[:1].isupper() and (person > 1 or (
-                    code == "uk" and "Name" not in tags[person] and _first_name(before))):
+                    code == "uk" and "Name" not in tags[person] and uk_reading.first_name(before))):
             # a first name the dictionary does not tag as one in this case, before a
             # surname: "Євгенові Іванову" (the dative of Євген reads first as an adjective)
             person -= 1
@@ -102,8 +89,8 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
             continue  # "Дружина Ірина Сміяненко": the common word opening the sentence goes
         p_start, p_end = words[piece[0]][0], words[piece[-1]][1]
         written = [words[i][2] for i in piece]
-        if code == "uk" and _names_no_actor(
-                written + _NEXT_WORDS.match(text, p_end).group(0).split()) and \
+        if code == "uk" and uk_reading.names_no_actor(
+                written + uk_reading.lower_case_words_after(text, p_end)) and \
                 not text[max(0, p_start - 2):p_start].strip().endswith(("«", '"', "“")):
             continue  # "Податкового кодексу", "Різдва": a law, a feast (not a quoted title)
         piece_tags = [tags[i] for i in piece]
@@ -116,16 +103,16 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
                 (initialism := ukrainian.INFLECTED_INITIALISM.fullmatch(written[0])):
             base = initialism.group(1)
         elif code == "uk" and len(written) == 1 and piece_kind == "place":
-            base = _ukrainian_place_base(written[0])
+            base = uk_reading.place_base(written[0])
         elif code == "uk":
             base = " ".join(base_form(written, code, singular=True))
         else:
             base = _base(written, code)
-        if piece_kind is None and code == "uk" and _known_place(base):
+        if piece_kind is None and code == "uk" and uk_reading.known_place(base):
             piece_kind = "place"  # the Ukrainian dictionary tags no places: the gazetteer knows cities
         elif code == "uk" and len(written) == 1 and piece_kind in (None, "person") and \
                 kind != "person" and "Name" not in piece_tags[0] and \
-                (city := _city_in_oblique_case(written[0])):
+                (city := uk_reading.city_in_oblique_case(written[0])):
             # "аеропортам Донецька", "від Львова": a city's genitive, not an adjective or a
             # woman's surname
             base, piece_kind = city, "place"
@@ -183,10 +170,10 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
         return "place"
     if len(words) == 1 and ukrainian.INFLECTED_INITIALISM.fullmatch(last):
         return "organisation"
-    if len(tags) <= 2 and not last.isupper() and not (len(words) == 2 and _first_name(words[0])) \
+    if len(tags) <= 2 and not last.isupper() and not (len(words) == 2 and uk_reading.first_name(words[0])) \
             and ukrainian.PLACE_PREPOSITION.search(before) is not None and (
-                (len(words) == 1 and _thing_in_oblique_case(last, before) and (
-                    not russian.PERSON_TAGS & tags[0] or _city_in_oblique_case(last))) or
+                (len(words) == 1 and uk_reading.thing_in_oblique_case(last, before) and (
+                    not russian.PERSON_TAGS & tags[0] or uk_reading.city_in_oblique_case(last))) or
                 all({"NOUN", "ADJF"} & t and ("inan" in t or "anim" not in t) and
                     not russian.PERSON_TAGS & t for t in tags)):
         return "place"
@@ -197,74 +184,6 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
     return None
 
 
-def _known_place(name: str) -> bool:
-    """Whether the offline gazetteer (countries, cities of 15,000 people or more, by every name
-    GeoNames gives them, Ukrainian and Russian ones among them) knows ``name``."""
-    from db.gazetteer import gazetteer
-
-    return bool(gazetteer().lookup([name]))
-
-
-def _large_place(name: str) -> bool:
-    """Whether ``name`` is a country or a city of 100,000 people or more the gazetteer knows:
-    a name that is more likely the place than a common word opening a sentence ("Київ")."""
-    from db.gazetteer import gazetteer
-
-    return any(place.kind != "city" or place.population >= 100_000
-               for place in gazetteer().lookup([name]))
-
-
-def _city_in_oblique_case(word: str) -> str | None:
-    """The city a Ukrainian word names in a case other than the nominative, if the gazetteer
-    knows it ("Донецька" -> "Донецьк", "Львова" -> "Львів")."""
-    for parse in parses(word, "uk"):
-        if parse.tag.POS == "NOUN" and "inan" in parse.tag.grammemes and \
-                parse.tag.case not in (None, "nomn"):
-            nominative = parse.inflect({"nomn"})
-            if nominative is not None and nominative.word != word.lower() and \
-                    _known_place(capitalised_like(word, nominative.word)):
-                return capitalised_like(word, nominative.word)
-    return None
-
-
-def _ukrainian_place_base(word: str) -> str:
-    """A one-word place in the nominative, read as a thing ("Києві" the city Київ, not the man
-    Кий), the locative first, as after "у", "на"."""
-    things = [p for p in parses(word, "uk") if "inan" in p.tag.grammemes and p.tag.case and
-              not (p.tag.number == "plur" and p.tag.case == "nomn")]
-    if not things or word.isupper():
-        return " ".join(base_form([word], "uk", singular=True))
-    if any(p.tag.case == "nomn" for p in things):
-        return word
-    chosen = max(things, key=lambda p: (p.tag.case == "loct", p.score))
-    nominative = chosen.inflect({"nomn"})
-    return capitalised_like(word, nominative.word) if nominative is not None else word
-
-
-#: the lower-case words right after a name ("Другої світової війни": its noun comes later)
-_NEXT_WORDS = re.compile(r"(?: [а-яіїєґ'’-]+){0,4}")
-
-
-def _names_no_actor(written: list[str]) -> bool:
-    """Whether a Ukrainian name's head noun, after its adjectives (and the lower-case words
-    after it), names a law, a book, a feast, an event or an award
-    (:data:`ukrainian.NOT_ACTOR_HEADS`)."""
-    for word in written:
-        found = parses(word, "uk")
-        if word.isupper() or not found:
-            return False
-        if {p.normal_form for p in found if p.tag.POS == "NOUN"} & ukrainian.NOT_ACTOR_HEADS:
-            return True
-        if found[0].tag.POS != "ADJF":
-            return False
-    return False
-
-
-def _first_name(word: str) -> bool:
-    """Whether any reading of a Ukrainian word is a first name."""
-    return _unmarked_first_name(word) or any("Name" in p.tag.grammemes for p in parses(word, "uk"))
-
-
 def _common_noun_before_genitive(word: str, tags: set[str], following: str) -> bool:
     found = parses(word, "uk")
     return bool(found) and found[0].tag.POS == "NOUN" and not tags & _PROPER_TAGS and \
@@ -272,24 +191,6 @@ def _common_noun_before_genitive(word: str, tags: set[str], following: str) -> b
         not ukrainian.ORGANISATION_NOUN.search(word) and \
         not ukrainian.PLACE_HEADS.search(word) and not ukrainian.is_title(word) and \
         "gent" in _reading(following)[1] and "nomn" not in _reading(following)[1]
-
-
-def _plural_common_noun(word: str) -> bool:
-    found = parses(word, "uk")
-    return bool(found) and not word.isupper() and found[0].tag.POS == "NOUN" and \
-        found[0].tag.number == "plur" and found[0].tag.case == "nomn" and \
-        not russian.PERSON_TAGS & set(found[0].tag.grammemes)
-
-
-_WITH = re.compile(r"(?:^|\s)(?:з|із|зі)\s+$", re.IGNORECASE)
-
-
-def _thing_in_oblique_case(word: str, before: str = "") -> bool:
-    """Whether a word reads as a thing in a case a preposition of place takes ("Києві",
-    "Львова"); "з" with the instrumental is "with" someone ("із Романом"), no place."""
-    with_someone = _WITH.search(before) is not None
-    return any(p.tag.case not in (None, "nomn") and "inan" in p.tag.grammemes and
-               not (with_someone and p.tag.case == "ablt") for p in parses(word, "uk"))
 
 
 def word_counts(text: str) -> Counter[str]:
@@ -329,15 +230,6 @@ def _reading(word: str) -> tuple[str | None, set[str]]:
     """The part of speech of a Ukrainian word's first reading, and the cases of all."""
     found = [p for p in parses(word, "uk") if not {"Fixd", "Abbr"} & p.tag.grammemes]
     return (found[0].tag.POS if found else None), {p.tag.case for p in found if p.tag.case}
-
-
-_SPEECH = re.compile(r"(?:^|\n|[.!?…:]\s*)\s*(?:[—–-]|«)\s*$")
-
-
-def _opening_a_line_of_speech(text: str, start: int) -> bool:
-    """Whether ``start`` opens a line of dialogue ("— Згода !") or a quotation after a colon
-    ("сказав : « Гарна ...")."""
-    return _SPEECH.search(text, max(0, start - 8), start) is not None
 
 
 def _opening(text: str, start: int) -> bool:
@@ -442,7 +334,7 @@ def _kind(name: str, tags: list[set[str]], guessed: str | None, code: str = "ru"
         if found is not None:
             return found
     persons = sum(bool(russian.PERSON_TAGS & t) for t in tags)
-    if code == "uk" and 2 <= len(tags) <= 3 and _first_name(name.split()[0]) \
+    if code == "uk" and 2 <= len(tags) <= 3 and uk_reading.first_name(name.split()[0]) \
             and all(w[:1].isupper() for w in name.split()):
         return "person"  # a first name and a surname the dictionary does not know ("Надії Бурдей")
     if persons == len(tags) or (len(tags) >= 2 and persons >= len(tags) - 1):

@@ -103,7 +103,7 @@ _STREET = re.compile(r"(?<![\w'’-])(вул\.|вулиц(?:я|і|ю|ею)|пр�
 def _with_street(text: str, name: Found) -> Found:
     """A street's name with the word before it ("вул. Гагаріна"; "вулиці Шевченка" ->
     "вулиця Шевченка", the street's name as written)."""
-    start, end, kind, written = name
+    start, end, kind, _ = name
     street = _STREET.search(text, max(0, start - 12), start)
     if street is None or kind in ("organisation", "state_body", "media_outlet", "armed_group"):
         return name
