@@ -26,7 +26,7 @@ def widen(text: str, found: list[Found]) -> list[Found]:
         if kept and (branch := _branch(text, kept[-1], name)) is not None:
             kept[-1] = branch
             continue
-        name = _with_street(text, _with_quoted_name(text, name))
+        name = _with_street(text, _with_quoted_name(text, _latin_organisation(text, name)))
         if name[2] == "person":
             name = _with_initials(text, name)
             while kept and kept[-1][0] >= name[0]:
@@ -117,3 +117,20 @@ def _with_street(text: str, name: Found) -> Found:
             word = capitalised_like(word, nominative.word)
     own = " ".join(text[start:end].split())
     return (street.start(1), end, "place", f"{word} {own}")
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _latin_organisation(text: str, name: Found) -> Found:
+    """A name in Latin letters in a Ukrainian text is an organisation where a company's legal
+    form ends it ("Wargrave Trading LLP", "Zilington Limited") or where it stands alone in
+    quotes («Bloomberg»): the English reading takes such runs for persons or leaves them."""
+    start, end, kind, written = name
+    if kind not in (None, "person") or not _LATIN.match(written):
+        return name
+    quoted = text[max(0, start - 1):start] in ("«", '"', "“") and \
+        text[end:end + 1] in ("»", '"', "”")
+    if quoted or ukrainian.ORGANISATION.search(written):
+        return (start, end, "organisation", written)
+    return name

@@ -195,3 +195,11 @@ def test_a_word_opening_a_line_of_dialogue_is_no_name_but_a_city_opening_a_sente
     found = suggest_new_actors(text, language="uk")
     assert [(c.name, c.kind) for c in found] == [
         ("Київ", "place"), ("ТОВ фірма «Світанок»", "organisation")]
+
+
+def test_a_latin_name_with_a_legal_form_or_alone_in_quotes_is_an_organisation() -> None:
+    text = ("Власник – офшор «Harbury Trading LLP» і Nevitcom Limited. Про це пише «Bloomberg». "
+            "Виступив Michael Jackson у Києві.")
+    assert _suggested(text) == {
+        ("Harbury Trading LLP", "organisation"), ("Nevitcom Limited", "organisation"),
+        ("Bloomberg", "organisation"), ("Michael Jackson", "person"), ("Київ", "place")}
