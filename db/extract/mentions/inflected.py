@@ -27,10 +27,6 @@ def _tags(word: str, code: str) -> set[str]:
             found |= set(parse.tag.grammemes)
     if code == "uk" and "Name" not in found and uk_reading.unmarked_first_name(word):
         found.add("Name")
-    if code == "uk" and word[:1].isupper() and not found & russian.PERSON_TAGS and \
-            not any(p.is_known for p in parses(word, code)[:1]):
-        # a word the dictionary does not know, read by its ending as a surname ("Гветадзе")
-        found |= {g for p in parses(word, code) for g in p.tag.grammemes} & {"Surn"}
     return found
 
 
@@ -164,6 +160,9 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
     last = words[-1]
     if last in ukrainian.PLACE_INITIALISMS:
         return "place"
+    if len(words) > 1 and words[0].isupper() and len(words[0]) >= 2 and \
+            words[0] not in ukrainian.PLACE_INITIALISMS and words[1][:1].isupper():
+        return "organisation"  # "НАН України", "ДАБІ України": an initialism and its country
     if ukrainian.PLACE_HEADS.search(last) or (
             len(words) == 1 and ukrainian.PLACE_ENDINGS.fullmatch(last) and
             not last.isupper() and not russian.PERSON_TAGS & tags[0]):
@@ -334,6 +333,8 @@ def _kind(name: str, tags: list[set[str]], guessed: str | None, code: str = "ru"
         if found is not None:
             return found
     persons = sum(bool(russian.PERSON_TAGS & t) for t in tags)
+    if code == "uk" and len(tags) == 1 and not persons and uk_reading.unknown_surname(name):
+        return "person"  # a word the dictionary does not know, by its ending a surname
     if code == "uk" and 2 <= len(tags) <= 3 and uk_reading.first_name(name.split()[0]) \
             and all(w[:1].isupper() for w in name.split()):
         return "person"  # a first name and a surname the dictionary does not know ("Надії Бурдей")

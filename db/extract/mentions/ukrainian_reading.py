@@ -98,6 +98,14 @@ def first_name(word: str) -> bool:
     return unmarked_first_name(word) or any("Name" in p.tag.grammemes for p in parses(word, "uk"))
 
 
+def unknown_surname(word: str) -> bool:
+    """Whether a capitalised word the dictionary does not know reads, by its ending, as a
+    surname ("Гветадзе")."""
+    found = parses(word, "uk")
+    return word[:1].isupper() and bool(found) and not found[0].is_known and \
+        any("Surn" in p.tag.grammemes for p in found)
+
+
 def plural_common_noun(word: str) -> bool:
     found = parses(word, "uk")
     return bool(found) and not word.isupper() and found[0].tag.POS == "NOUN" and \

@@ -203,3 +203,8 @@ def test_a_latin_name_with_a_legal_form_or_alone_in_quotes_is_an_organisation() 
     assert _suggested(text) == {
         ("Harbury Trading LLP", "organisation"), ("Nevitcom Limited", "organisation"),
         ("Bloomberg", "organisation"), ("Michael Jackson", "person"), ("Київ", "place")}
+
+
+def test_an_initialism_before_its_country_is_an_organisation_not_a_place() -> None:
+    assert _suggested("Вчені з НАН України працюють, відповідь дала ДАБІ України.") == {
+        ("НАН України", "organisation"), ("ДАБІ України", "organisation")}
