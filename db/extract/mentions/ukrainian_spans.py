@@ -26,7 +26,8 @@ def widen(text: str, found: list[Found]) -> list[Found]:
         if kept and (branch := _branch(text, kept[-1], name)) is not None:
             kept[-1] = branch
             continue
-        name = _with_street(text, _with_quoted_name(text, _latin_organisation(text, name)))
+        name = _with_number(text, _with_street(
+            text, _with_quoted_name(text, _latin_organisation(text, name))))
         if name[2] == "person":
             name = _with_initials(text, name)
             while kept and kept[-1][0] >= name[0]:
@@ -134,3 +135,18 @@ def _latin_organisation(text: str, name: Found) -> Found:
     if quoted or ukrainian.ORGANISATION.search(written):
         return (start, end, "organisation", written)
     return name
+
+
+#: the number of an organisation or a building after its name ("ТЕЦ-5", "прокуратура №1",
+#: "лікарня № 5"), not a year ("СБУ-2014") or an amount
+_NUMBER = re.compile(r"(?:-|\s?№\s?)\d{1,3}(?![\d,.]?\d)")
+
+
+def _with_number(text: str, name: Found) -> Found:
+    """An organisation with the number it is known by ("Харківська ТЕЦ-5")."""
+    start, end, kind, written = name
+    number = _NUMBER.match(text, end)
+    if kind not in _ORGANISATIONS or number is None:
+        return name
+    gap = "" if number.group(0).startswith("-") else " "
+    return (start, number.end(), kind, f"{written}{gap}{number.group(0).strip()}")

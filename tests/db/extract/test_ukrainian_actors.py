@@ -208,3 +208,12 @@ def test_a_latin_name_with_a_legal_form_or_alone_in_quotes_is_an_organisation() 
 def test_an_initialism_before_its_country_is_an_organisation_not_a_place() -> None:
     assert _suggested("Вчені з НАН України працюють, відповідь дала ДАБІ України.") == {
         ("НАН України", "organisation"), ("ДАБІ України", "organisation")}
+
+
+def test_an_organisation_keeps_the_number_it_is_known_by_but_not_a_year() -> None:
+    text = ("Обшук у Харківській міській дитячій лікарні № 5 провели вчора. Рішення ухвалила "
+            "Одеська місцева прокуратура №1. Тендер оголосило СБУ-2014 року.")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.name, c.kind) for c in found] == [
+        ("Харківська міська дитяча лікарня № 5", "organisation"),
+        ("Одеська місцева прокуратура №1", "state_body"), ("СБУ", "state_body")]
