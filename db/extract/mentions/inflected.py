@@ -354,4 +354,9 @@ def _kind(name: str, tags: list[set[str]], guessed: str | None, code: str = "ru"
     if 2 <= len(tags) <= 3 and not any({"NOUN", "ADJF"} & t - russian.PERSON_TAGS and
                                        not russian.PERSON_TAGS & t for t in tags):
         return "person"
+    if code == "uk" and len(tags) == 1 and not name.isupper():
+        if ukrainian.SURNAME_ENDING.fullmatch(name):
+            return "person"  # "Журавко", "Яковинцю": a surname by its ending
+        if ukrainian.NEUTER_PLACE.fullmatch(name):
+            return "place"  # "Дашавське": a neuter adjective standing alone names a place
     return None

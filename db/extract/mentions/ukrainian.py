@@ -122,6 +122,14 @@ PLACE_ENDINGS = re.compile(r"\w+(?:ськ|цьк|зьк|поль|поль\w|по
 #: prepositions of place before a one-word name in the locative or genitive ("у Києві")
 PLACE_PREPOSITION = re.compile(r"(?:^|\s)(?:у|в|на|до|із|з|зі|біля|під|поблизу|через)\s+$",
                                re.IGNORECASE)
+#: surnames by their endings, in any case ("Журавко", "Ковальчуку", "Яковинцю", "Гетьманцем",
+#: "Кипиченка", "Гветадзе", "Абрамовичем")
+SURNAME_ENDING = re.compile(
+    r"[А-ЯІЇЄҐ][\w'’-]+(?:енк[оаиуі]|енком|ч?ук[аиуі]?|ч?уком|ч?юк[аиуі]?|ч?юком|"
+    r"ець|нця|нцю|нцем|нці|ишин[аиуі]?|ишином|дзе|швілі|ян[аиуі]?|яном|"
+    r"[ое]вич[аиуі]?|[ое]вичем|ко)")
+#: a neuter adjective standing alone as a name is a village or a field ("Дашавське")
+NEUTER_PLACE = re.compile(r"[А-ЯІЇЄҐ][\w'’-]+(?:ське|цьке|зьке)")
 #: initialisms that name places, not organisations
 PLACE_INITIALISMS = {"США", "РФ", "ОАЕ", "КНР", "ПАР", "КНДР", "СРСР", "УРСР", "АРК", "ФРН", "НДР"}
 #: nouns heading an institution's name, after which its lower-case words in the genitive run on

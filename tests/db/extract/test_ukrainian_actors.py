@@ -217,3 +217,10 @@ def test_an_organisation_keeps_the_number_it_is_known_by_but_not_a_year() -> Non
     assert [(c.name, c.kind) for c in found] == [
         ("Харківська міська дитяча лікарня № 5", "organisation"),
         ("Одеська місцева прокуратура №1", "state_body"), ("СБУ", "state_body")]
+
+
+def test_an_unknown_word_is_a_person_by_a_surnames_ending_or_a_place_by_a_neuter_one() -> None:
+    text = ("Засідання провів Журавко. Листа надіслали Яковинцю. Газ зберігають у сховищі "
+            "Опарське.")
+    assert _suggested(text) == {("Журавко", "person"), ("Яковинець", "person"),
+                                ("Опарське", "place")}
