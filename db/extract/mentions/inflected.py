@@ -77,6 +77,9 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
             person -= 1
         pieces = [list(range(person)), list(range(person, len(words)))] if person else \
             [list(range(len(words)))]
+    elif code == "uk" and uk_reading.district_after_place([w for _, _, w in words]):
+        # "Садове Арцизького району": the village, and the district it lies in
+        pieces = [list(range(len(words) - 2)), [len(words) - 2, len(words) - 1]]
     else:
         pieces = [list(range(len(words)))]
     found = []

@@ -131,3 +131,20 @@ def opening_a_line_of_speech(text: str, start: int) -> bool:
     """Whether ``start`` opens a line of dialogue ("— Згода !") or a quotation after a colon
     ("сказав : « Гарна ...")."""
     return _SPEECH.search(text, max(0, start - 8), start) is not None
+
+
+_DISTRICT = re.compile(r"(?:район|област|округ)[аиуі]\w*", re.IGNORECASE)
+
+
+def district_after_place(words: list[str]) -> bool:
+    """Whether a name ends in the district or region a place lies in, in the genitive, after
+    the place itself ("Садове Арцизького району", "Володимирець Рівненської області"), not
+    after an institution ("Прокуратура Приморського району" is one name)."""
+    if len(words) < 3 or not _DISTRICT.fullmatch(words[-1]) or words[-1][:1].isupper():
+        return False
+    adjective = [p for p in parses(words[-2], "uk") if p.tag.POS == "ADJF" and p.tag.case == "gent"]
+    head = words[0]
+    return bool(adjective) and words[-2][:1].isupper() and not head.isupper() and \
+        ukrainian.INSTITUTION_HEAD.search(head) is None and ukrainian.STATE.search(head) is None \
+        and ukrainian.ORGANISATION_NOUN.search(words[-3]) is None and \
+        ukrainian.INSTITUTION_HEAD.search(words[-3]) is None

@@ -224,3 +224,12 @@ def test_an_unknown_word_is_a_person_by_a_surnames_ending_or_a_place_by_a_neuter
             "Опарське.")
     assert _suggested(text) == {("Журавко", "person"), ("Яковинець", "person"),
                                 ("Опарське", "place")}
+
+
+def test_a_place_and_the_district_it_lies_in_are_two_places_but_an_institution_is_one() -> None:
+    text = ("Він жив у Дніпрорудному Запорізької області. Рішення ухвалила Прокуратура "
+            "Приморського району вчора.")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.name, c.kind) for c in found] == [
+        ("Дніпрорудне", "place"), ("Запорізька область", "place"),
+        ("Прокуратура Приморського району", "state_body")]
