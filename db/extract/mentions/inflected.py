@@ -336,6 +336,8 @@ def _kind(name: str, tags: list[set[str]], guessed: str | None, code: str = "ru"
         if found is not None:
             return found
     persons = sum(bool(russian.PERSON_TAGS & t) for t in tags)
+    if code == "uk" and uk_reading.adjective_and_noun_place(name):
+        return "place"  # "Мала Костромка", "Красний Луч": no person's name opens with an adjective
     if code == "uk" and len(tags) == 1 and not persons and uk_reading.unknown_surname(name):
         return "person"  # a word the dictionary does not know, by its ending a surname
     if code == "uk" and 2 <= len(tags) <= 3 and uk_reading.first_name(name.split()[0]) \

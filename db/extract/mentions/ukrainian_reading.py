@@ -148,3 +148,21 @@ def district_after_place(words: list[str]) -> bool:
         ukrainian.INSTITUTION_HEAD.search(head) is None and ukrainian.STATE.search(head) is None \
         and ukrainian.ORGANISATION_NOUN.search(words[-3]) is None and \
         ukrainian.INSTITUTION_HEAD.search(words[-3]) is None
+
+
+def adjective_and_noun_place(name: str) -> bool:
+    """Whether a two-word name is a capitalised adjective and the noun it goes with, no first
+    name, as villages, tracts and countries are named ("Мала Костромка", "Горохова Діброва",
+    "Велика Британія"): a place; a person written surname first has a first name second
+    ("Лісова Ганна")."""
+    words = name.split()
+    if len(words) != 2 or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    first, second = parses(words[0], "uk"), parses(words[1], "uk")
+    if not first or not second or first[0].tag.POS != "ADJF" or \
+            any({"Name", "Patr"} & p.tag.grammemes for p in second) or \
+            unmarked_first_name(words[1]):
+        return False
+    return any(p.tag.POS == "NOUN" and "Surn" not in p.tag.grammemes and
+               p.tag.case == first[0].tag.case and p.tag.gender == first[0].tag.gender
+               for p in second)

@@ -233,3 +233,8 @@ def test_a_place_and_the_district_it_lies_in_are_two_places_but_an_institution_i
     assert [(c.name, c.kind) for c in found] == [
         ("Дніпрорудне", "place"), ("Запорізька область", "place"),
         ("Прокуратура Приморського району", "state_body")]
+
+
+def test_an_adjective_and_a_noun_with_no_first_name_is_a_place() -> None:
+    text = "Ліс біля урочища Горохова Діброва вирубали. Прийшла Лісова Ганна."
+    assert _suggested(text) == {("Горохова Діброва", "place"), ("Лісова Ганна", "person")}
