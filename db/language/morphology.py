@@ -194,8 +194,12 @@ def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = froze
             nouns = [p for p in in_case if p.tag.POS == "NOUN"]
             adjectives = [p for p in in_case if p.tag.POS in _ADJECTIVES]
             last = index == len(readings) - 1
+            # a tie goes to the adjective where a lower-case word in the same case follows,
+            # the noun it goes with ("Української асоціації": not the surname Українка)
+            lower_next = not last and words[index + 1][:1].islower() and any(
+                p.tag.case == case for p in readings[index + 1])
             if adjectives and not last and (not nouns or max(map(weight, adjectives)) >
-                                            max(map(weight, nouns))):
+                                            max(map(weight, nouns)) - (0.01 if lower_next else 0)):
                 chosen.append(max(adjectives, key=weight))
                 score += max(map(weight, adjectives))
                 continue

@@ -43,9 +43,17 @@ def person_base(words: list[str], code: str = "ru") -> list[str]:
     for case in CASES:
         for gender in ("masc", "femn"):
             total = 0.0
-            for options in readings:
-                weights = [_weight(p) for p in options if p.tag.case == case and
-                           _fits(p, gender) and "Fixd" not in p.tag.grammemes]
+            for index, options in enumerate(readings):
+                # Ukrainian: a surname that does not decline ("Дорошенко" of a woman) fits
+                # every case, at half the weight of a declined word; a name's first word
+                # reads as a first name before a surname ("Ганні": Ганна, not Ганн); in a tie
+                # the reading the dictionary lists first wins ("Марині": Марина, not Мариня)
+                weights = [_weight(p) * (0.5 if "Fixd" in p.tag.grammemes else 1.0) + (
+                           0.5 * (index == 0 and "Name" in p.tag.grammemes) - 0.001 * rank
+                           if code == "uk" else 0.0)
+                           for rank, p in enumerate(options)
+                           if p.tag.case == case and _fits(p, gender) and
+                           (code == "uk" or "Fixd" not in p.tag.grammemes)]
                 total += max(weights, default=0.0)
             key = (total, case == "nomn", case, gender)
             if best is None or key[:2] > best[:2]:

@@ -9,8 +9,9 @@ import re
 from collections import Counter
 
 from db.extract.mentions import russian, ukrainian
+from db.extract.mentions import ukrainian_reading as uk_reading
 from db.language import language
-from db.language.morphology import LANGUAGES, base_form, capitalised_like, parses
+from db.language.morphology import LANGUAGES, base_form, parses
 from db.language.name_forms import person_base, prefer_written
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -24,6 +25,8 @@ def _tags(word: str, code: str) -> set[str]:
     for parse in parses(word, code)[:3]:
         if parse.score >= 0.1:
             found |= set(parse.tag.grammemes)
+    if code == "uk" and "Name" not in found and uk_reading.unmarked_first_name(word):
+        found.add("Name")
     return found
 
 
@@ -40,8 +43,10 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         words, tags = words[1:], tags[1:]
     # a plural noun opening a Ukrainian sentence is no part of the name after it
     # ("Представники НОКу")
-    if code == "uk" and len(words) > 1 and _opening(text, words[0][0]) and \
-            _plural_common_noun(words[0][2]):
+    # and so is a common noun before a name in the genitive ("Засідання Державного комітету")
+    if code == "uk" and len(words) > 1 and _opening(text, words[0][0]) and (
+            uk_reading.plural_common_noun(words[0][2]) or _common_noun_before_genitive(
+                words[0][2], tags[0], words[1][2])):
         words, tags = words[1:], tags[1:]
     # a Ukrainian title opening the run goes, and says a person follows ("Голова Петро ...")
     while code == "uk" and len(words) > 1 and (ukrainian.is_title(words[0][2]) or
@@ -51,24 +56,42 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
     if not words:
         return []
     opening = _opening(text, words[0][0])
-    if len(words) == 1 and opening and not tags[0] & _PROPER_TAGS:
-        return []  # a common word opening a sentence ("Решение принял ...")
+    # a common word opening a sentence ("Решение принял ..."; not the city "Київ")
+    common_opening = not tags[0] & _PROPER_TAGS and (
+        opening or (code == "uk" and uk_reading.opening_a_line_of_speech(text, words[0][0]))) and (
+        code != "uk" or not uk_reading.large_place(" ".join(base_form([words[0][2]], code))))
+    if len(words) == 1 and common_opening:
+        return []
     pieces: list[list[int]] = [[0]]
     person = next((i for i, t in enumerate(tags) if russian.PERSON_TAGS & t), None)
-    if person is not None and person > 0 and not any(russian.PERSON_TAGS & t for t in tags[:person]):
+    if person is not None and person > 0 and not any(russian.PERSON_TAGS & t for t in tags[:person]) \
+            and words[person][2][:1].isupper():  # "Хаджибейським лиманом": no surname Лиман
         # "МВД Ингушетии Яхья Хадзиев": the person's name begins there (with an unknown first
         # name just before a known surname)
         before = words[person - 1][2]
-        if person > 1 and not tags[person - 1] & {"Geox", "Orgn", "Abbr"} and \
-                not before.isupper() and before[:1].isupper():
+        if not tags[person - 1] & {"Geox", "Orgn", "Abbr"} and not before.isupper() and \
+                before[:1].isupper() and (person > 1 or (
+                    code == "uk" and "Name" not in tags[person] and uk_reading.first_name(before))):
+            # a first name the dictionary does not tag as one in this case, before a
+            # surname: "Євгенові Іванову" (the dative of Євген reads first as an adjective)
             person -= 1
-        pieces = [list(range(person)), list(range(person, len(words)))]
+        pieces = [list(range(person)), list(range(person, len(words)))] if person else \
+            [list(range(len(words)))]
+    elif code == "uk" and uk_reading.district_after_place([w for _, _, w in words]):
+        # "Садове Арцизького району": the village, and the district it lies in
+        pieces = [list(range(len(words) - 2)), [len(words) - 2, len(words) - 1]]
     else:
         pieces = [list(range(len(words)))]
     found = []
     for piece in pieces:
+        if code == "uk" and len(piece) == 1 and piece[0] == 0 and common_opening:
+            continue  # "Дружина Ірина Сміяненко": the common word opening the sentence goes
         p_start, p_end = words[piece[0]][0], words[piece[-1]][1]
         written = [words[i][2] for i in piece]
+        if code == "uk" and uk_reading.names_no_actor(
+                written + uk_reading.lower_case_words_after(text, p_end)) and \
+                not text[max(0, p_start - 2):p_start].strip().endswith(("«", '"', "“")):
+            continue  # "Податкового кодексу", "Різдва": a law, a feast (not a quoted title)
         piece_tags = [tags[i] for i in piece]
         before, after = text[max(0, p_start - 12):p_start], text[p_end:p_end + 2]
         piece_kind = _kind(" ".join(written), piece_tags, kind if len(pieces) == 1 else None,
@@ -79,13 +102,19 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
                 (initialism := ukrainian.INFLECTED_INITIALISM.fullmatch(written[0])):
             base = initialism.group(1)
         elif code == "uk" and len(written) == 1 and piece_kind == "place":
-            base = _ukrainian_place_base(written[0])
+            base = uk_reading.place_base(written[0])
         elif code == "uk":
             base = " ".join(base_form(written, code, singular=True))
         else:
             base = _base(written, code)
-        if piece_kind is None and code == "uk" and _known_place(base):
+        if piece_kind is None and code == "uk" and uk_reading.known_place(base):
             piece_kind = "place"  # the Ukrainian dictionary tags no places: the gazetteer knows cities
+        elif code == "uk" and len(written) == 1 and piece_kind in (None, "person") and \
+                kind != "person" and "Name" not in piece_tags[0] and \
+                (city := uk_reading.city_in_oblique_case(written[0])):
+            # "аеропортам Донецька", "від Львова": a city's genitive, not an adjective or a
+            # woman's surname
+            base, piece_kind = city, "place"
         found.append((p_start, p_end, base, piece_kind))
     return found
 
@@ -134,15 +163,19 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
     last = words[-1]
     if last in ukrainian.PLACE_INITIALISMS:
         return "place"
+    if len(words) > 1 and words[0].isupper() and len(words[0]) >= 2 and \
+            words[0] not in ukrainian.PLACE_INITIALISMS and words[1][:1].isupper():
+        return "organisation"  # "НАН України", "ДАБІ України": an initialism and its country
     if ukrainian.PLACE_HEADS.search(last) or (
             len(words) == 1 and ukrainian.PLACE_ENDINGS.fullmatch(last) and
             not last.isupper() and not russian.PERSON_TAGS & tags[0]):
         return "place"
     if len(words) == 1 and ukrainian.INFLECTED_INITIALISM.fullmatch(last):
         return "organisation"
-    if len(tags) <= 2 and not last.isupper() and \
-            ukrainian.PLACE_PREPOSITION.search(before) is not None and (
-                (len(words) == 1 and _thing_in_oblique_case(last)) or
+    if len(tags) <= 2 and not last.isupper() and not (len(words) == 2 and uk_reading.first_name(words[0])) \
+            and ukrainian.PLACE_PREPOSITION.search(before) is not None and (
+                (len(words) == 1 and uk_reading.thing_in_oblique_case(last, before) and (
+                    not russian.PERSON_TAGS & tags[0] or uk_reading.city_in_oblique_case(last))) or
                 all({"NOUN", "ADJF"} & t and ("inan" in t or "anim" not in t) and
                     not russian.PERSON_TAGS & t for t in tags)):
         return "place"
@@ -153,39 +186,13 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
     return None
 
 
-def _known_place(name: str) -> bool:
-    """Whether the offline gazetteer (countries, cities of 15,000 people or more, by every name
-    GeoNames gives them, Ukrainian and Russian ones among them) knows ``name``."""
-    from db.gazetteer import gazetteer
-
-    return bool(gazetteer().lookup([name]))
-
-
-def _ukrainian_place_base(word: str) -> str:
-    """A one-word place in the nominative, read as a thing ("Києві" the city Київ, not the man
-    Кий), the locative first, as after "у", "на"."""
-    things = [p for p in parses(word, "uk") if "inan" in p.tag.grammemes and p.tag.case and
-              not (p.tag.number == "plur" and p.tag.case == "nomn")]
-    if not things or word.isupper():
-        return " ".join(base_form([word], "uk", singular=True))
-    if any(p.tag.case == "nomn" for p in things):
-        return word
-    chosen = max(things, key=lambda p: (p.tag.case == "loct", p.score))
-    nominative = chosen.inflect({"nomn"})
-    return capitalised_like(word, nominative.word) if nominative is not None else word
-
-
-def _plural_common_noun(word: str) -> bool:
+def _common_noun_before_genitive(word: str, tags: set[str], following: str) -> bool:
     found = parses(word, "uk")
-    return bool(found) and not word.isupper() and found[0].tag.POS == "NOUN" and \
-        found[0].tag.number == "plur" and found[0].tag.case == "nomn" and \
-        not russian.PERSON_TAGS & set(found[0].tag.grammemes)
-
-
-def _thing_in_oblique_case(word: str) -> bool:
-    """Whether a word reads as a thing in a case a preposition takes ("Києві", "Львова")."""
-    return any(p.tag.case not in (None, "nomn") and "inan" in p.tag.grammemes
-               for p in parses(word, "uk"))
+    return bool(found) and found[0].tag.POS == "NOUN" and not tags & _PROPER_TAGS and \
+        not word.isupper() and _institution(word, "uk") is None and \
+        not ukrainian.ORGANISATION_NOUN.search(word) and \
+        not ukrainian.PLACE_HEADS.search(word) and not ukrainian.is_title(word) and \
+        "gent" in _reading(following)[1] and "nomn" not in _reading(following)[1]
 
 
 def word_counts(text: str) -> Counter[str]:
@@ -247,12 +254,17 @@ def _ukrainian_extent(text: str, start: int, end: int) -> int:
     pos, _ = _reading(last[-1])
     head = last[-1]
     tags = _tags(head, "uk")
+    if pos == "NOUN" and russian.PERSON_TAGS & tags and \
+            not ukrainian.INSTITUTION_HEAD.search(head) and any(
+            p.tag.POS == "ADJF" for p in parses(head, "uk")):
+        pos = "ADJF"  # "Української асоціації": the surname Українка first, an adjective here
     if pos == "ADJF":  # "Черкаській області" (Черкаська is a surname too)
         at = end
         while (match := _NEXT_WORD.match(text, at)) and match.group(1)[:1].islower():
             word_pos, _ = _reading(match.group(1))
             at = match.end()
-            if word_pos == "NOUN":
+            if word_pos == "NOUN" or (word_pos is None and ukrainian.PLACE_HEADS.search(
+                    match.group(1))):  # "Столичного шосе": a noun that does not decline
                 if (_opening(text, start) or russian.PERSON_TAGS & tags) and not (
                         ukrainian.INSTITUTION_HEAD.search(match.group(1))
                         or ukrainian.PLACE_HEADS.search(match.group(1))):
@@ -263,8 +275,9 @@ def _ukrainian_extent(text: str, start: int, end: int) -> int:
                 return end
         else:
             return end
-    elif pos != "NOUN" or russian.PERSON_TAGS & tags:
-        return end
+    elif pos != "NOUN" or (russian.PERSON_TAGS & tags and
+                           not ukrainian.INSTITUTION_HEAD.search(head)):
+        return end  # "Рада національної безпеки": Рада is a woman's name too
     if not ukrainian.INSTITUTION_HEAD.search(head):
         return end
     at = end
@@ -296,7 +309,9 @@ def _ukrainian_extent(text: str, start: int, end: int) -> int:
             break
         at = match.end()
         if word_pos == "NOUN":
-            end = at
+            # "Рада національної безпеки і оборони України": the words after "і" are still
+            # of this name, and so is the capitalised one after them
+            end, joined = at, False
     return end
 
 
@@ -321,6 +336,13 @@ def _kind(name: str, tags: list[set[str]], guessed: str | None, code: str = "ru"
         if found is not None:
             return found
     persons = sum(bool(russian.PERSON_TAGS & t) for t in tags)
+    if code == "uk" and uk_reading.adjective_and_noun_place(name):
+        return "place"  # "Мала Костромка", "Красний Луч": no person's name opens with an adjective
+    if code == "uk" and len(tags) == 1 and not persons and uk_reading.unknown_surname(name):
+        return "person"  # a word the dictionary does not know, by its ending a surname
+    if code == "uk" and 2 <= len(tags) <= 3 and uk_reading.first_name(name.split()[0]) \
+            and all(w[:1].isupper() for w in name.split()):
+        return "person"  # a first name and a surname the dictionary does not know ("Надії Бурдей")
     if persons == len(tags) or (len(tags) >= 2 and persons >= len(tags) - 1):
         return "person"
     if russian.PLACE_HEADS.search(name.split()[-1]):
@@ -337,4 +359,9 @@ def _kind(name: str, tags: list[set[str]], guessed: str | None, code: str = "ru"
     if 2 <= len(tags) <= 3 and not any({"NOUN", "ADJF"} & t - russian.PERSON_TAGS and
                                        not russian.PERSON_TAGS & t for t in tags):
         return "person"
+    if code == "uk" and len(tags) == 1 and not name.isupper():
+        if ukrainian.SURNAME_ENDING.fullmatch(name):
+            return "person"  # "Журавко", "Яковинцю": a surname by its ending
+        if ukrainian.NEUTER_PLACE.fullmatch(name):
+            return "place"  # "Дашавське": a neuter adjective standing alone names a place
     return None

@@ -338,19 +338,17 @@ def _candidates(text: str, lowered: set[str], shouted: _ShoutedLines, language: 
         return found
     companies = ukrainian.quoted_companies(text) if code == "uk" else []
     for start, end in companies:
-        found.append((start, end, "organisation", " ".join(text[start:end].split())))
+        found.append((start, end, "organisation", ukrainian.quoted(text[start:end])))
     for run_start, run_end, after_title in _headline_runs(text, _runs(text), lowered):
         if not shouted.covers(run_start):
             found.extend(name for name in _names(text, run_start, run_end, lowered, after_title,
                                                  code)
                          if not any(s < name[1] and name[0] < e for s, e in companies))
     found.sort(key=lambda name: (name[0], -name[1]))
-    if code == "uk":  # a name that ran on over the next run holds it already
-        kept: list[tuple[int, int, str | None, str]] = []
-        for name in found:
-            if not kept or name[0] >= kept[-1][1]:
-                kept.append(name)
-        found = kept
+    if code == "uk":
+        from db.extract.mentions.ukrainian_spans import widen
+
+        found = widen(text, found)
     return found
 
 

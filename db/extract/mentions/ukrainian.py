@@ -29,7 +29,20 @@ NOT_NAMES = {
     "уся", "вся", "всі", "усі", "кожен", "кожна", "багато", "деякі", "сам", "сама", "самі",
     "свій", "наш", "ваш", "інший", "інші", "один", "одна", "два", "дві", "три", "чотири",
     "п'ять", "перший", "другий", "останній", "новий", "ба", "отож", "пане", "пані", "шановний",
-    "шановні", "прес-служба", "джерело", "агентство",
+    "шановні", "прес-служба", "джерело", "агентство", "фоп", "змі", "ато", "оос", "пку",
+    "кпк", "цпк", "гпк", "купап",
+}  # fmt: skip
+
+#: nouns (base forms) heading names that are no actors: laws and documents, books, feasts,
+#: events, awards ("Податкового кодексу", "Різдва", "Помаранчевої революції", "Почесної
+#: грамоти", "День Києва")
+NOT_ACTOR_HEADS = {
+    "закон", "кодекс", "указ", "постанова", "ухвала", "програма", "декларація", "конституція",
+    "договір", "угода", "статут", "меморандум", "концепція", "стратегія", "регламент",
+    "реєстр", "держреєстр", "енциклопедія", "словник", "книга", "заповіт", "євангеліє",
+    "біблія", "літургія", "сповідь", "хрещення", "таїнство", "різдво", "великдень", "паска",
+    "свято", "день", "революція", "війна", "реформація", "християнство", "інтернет",
+    "додаток", "герб", "прапор", "гімн", "премія", "орден", "медаль", "грамота", "відзнака",
 }  # fmt: skip
 
 #: titles and roles before a person's name, in any case form ("Голова", "міністра",
@@ -51,16 +64,27 @@ def is_title(word: str) -> bool:
     return TITLE.fullmatch(word) is not None
 
 
-#: a company's legal form before its quoted name: "ТОВ «Бюро»", "ПАТ «Укрнафта»"
-LEGAL_FORM = re.compile(
-    r"\b(?:ТОВ|ТзОВ|ПАТ|ПрАТ|ПуАТ|ВАТ|ЗАТ|АТ|ДП|КП|ПП|НПП|НВП|ВКФ|ФГ|СП|ГО|БФ|ОСББ|КНП|"
-    r"ДПІ|ДАТ|ТДВ|АК|КБ|ЛТД)\s+«")
+#: a company's legal form before its quoted name: "ТОВ «Бюро»", "ПАТ «Укрнафта»", or any
+#: initialism there ("НАК «Нафтогаз України»", "ТОВ ДВ «Екосвіт»", "SIA «Zodiak Plus»")
+_FORM = (r"(?:ТОВ|ТзОВ|ПАТ|ПрАТ|ПуАТ|ВАТ|ЗАТ|АТ|ДП|КП|ПП|НПП|НВП|ВКФ|ФГ|СП|ГО|БФ|ОСББ|КНП|"
+         r"ДПІ|ДАТ|ТДВ|АК|КБ|ЛТД|[A-ZА-ЯІЇЄҐ]{2,7})")
+LEGAL_FORM = re.compile(rf"(?<![\w'’-]){_FORM}(?:\s+{_FORM})*(?:\s+(?:фірм|компані|"
+                        rf"підприємств)[а-яіїєґ]*)?\s*«")  # "ТОВ фірма «Київ»"
+#: nouns that head an organisation's name written before its quoted name ("Благодійний фонд
+#: «Платар»", "Акціонерне товариство «...»", "Санаторій-профілакторій «Хвиля»")
+ORGANISATION_NOUN = re.compile(
+    r"(?:фірм|компані|товариств|підприємств|корпораці|концерн|холдинг|груп|центр|фонд|"
+    r"організаці|об'єднанн|об’єднанн|спілк|асоціаці|федераці|заповідник|санаторі\w*|"
+    r"профілакторі|клуб|агентств|видавництв|банк|завод|комбінат|фабрик|трест|кооператив|"
+    r"партнерств|колектив|ансамбл|гурт|театр|музе|бюро|інститут|університет|академі|"
+    r"коледж|ліце|гімназі|школ|лікарн|госпітал|управлінн|департамент|служб|комплекс|"
+    r"аероклуб|парті|рух|блок|громад)\w*$", re.IGNORECASE)
 
 STATE = re.compile(
     r"(?:^|\s|-)(?:мвс|сбу|дбр|набу|сап|набу|гпу|офіс\w*\s+генпрокурор|генпрокуратур\w*|"
     r"прокуратур\w*|нацполіц\w*|поліці\w*|міліці\w*|міністерств\w*|мін[а-яіїє]{3,}|"
     r"кабмін\w*|кабінет\w*\s+міністрів|уряд\w*|адміністраці\w*|держадміністраці\w*|"
-    r"ода|рда|кмда|\w*суд\w*|\w*адміністраці\w*|\w*відділенн\w*|верховн\w+\s+рад\w*|рад[аиіу]\b|міськрад\w*|облрад\w*|райрад\w*|"
+    r"ода|рда|кмда|дпі|дфс|дпс|департамент\w*|відділ\w*|\w*суд\w*|\w*адміністраці\w*|\w*відділенн\w*|верховн\w+\s+рад\w*|рад[аиіу]\b|міськрад\w*|облрад\w*|райрад\w*|"
     r"сільрад\w*|київрад\w*|парламент\w*|служб\w*|управлінн\w*|комітет\w*|комісі\w*|"
     r"інспекці\w*|агентств\w*|фонд\w*\s+державн\w*|держ[а-яіїє]{3,}|нбу|нкрекп|амку|"
     r"антимонопольн\w*|митниц\w*|казначейств\w*|рахунков\w+\s+палат\w*|генштаб\w*|"
@@ -79,14 +103,17 @@ ORGANISATION = re.compile(
     r"університет\w*|інститут\w*|академі\w*|центр\w*|об'єднанн\w*|федераці\w*|оон|нато|"
     r"єс|обсє|пасє|мвф|світов\w+\s+банк\w*|червон\w+\s+хрест\w*|церкв\w*|тов|пат|прат|ват|"
     r"зат|ат|дп|кп|пп|фоп|осбб|блок\w*|фракці\w*|завод\w*|комбінат\w*|шахт[аиіу]|"
-    r"підприємств\w*|лікарн\w*|школ\w*|ліце\w*|гімнази\w*|музе\w*|театр\w*|клуб\w*|"
+    r"підприємств\w*|лікарн\w*|школ\w*|ліце\w*|гімнази\w*|гімназі\w*|музе\w*|театр\w*|клуб\w*|"
+    r"залізниц\w*|метрополітен\w*|аеропорт\w*|училищ\w*|бюро|палат[аиіу]\w*|"
     r"укр(?!аїн)[а-яіїєґ']{4,}|limited|ltd|llc|inc|corp\w*|gmbh|oy|ag|plc|holdings?|group|"
     r"company|bank|trading|trade|investments?||[а-яіїєґ']{3,}(?:газ|нафта|енерго|буд|сервіс|трейд|пром|інвест|"
     r"агро|холдинг|трансгаз|збут|постач))(?=$|\s|\W)", re.IGNORECASE)
 #: words that end a place's name ("Запорізька область", "Печерський район")
 PLACE_HEADS = re.compile(r"(?:област|район|округ|міст[аоі]|селищ|сел[аоі]|вулиц|площ|"
                          r"проспект|бульвар|провулк|провулок|узвіз|мор[еяі]|океан|озер|"
-                         r"річк|гор[аиі]|хребт|півостр|острів|острова|край|кра[юї])\w*$",
+                         r"річк|гор[аиі]|хребт|півостр|острів|остров|край|кра[юї]|вокзал|"
+                         r"мост|шосе|родовищ|урочищ|долин|лиман|водосховищ|парк|сквер|"
+                         r"республік|королівств|князівств)\w*$",
                          re.IGNORECASE)
 #: places by their word's ending ("Шахтарськ", "Мелітополь", "Миколаївка", "Ужгород")
 PLACE_ENDINGS = re.compile(r"\w+(?:ськ|цьк|зьк|поль|поль\w|пол[ія]|град\w*|город\w*|івк[аиіу]|"
@@ -95,6 +122,14 @@ PLACE_ENDINGS = re.compile(r"\w+(?:ськ|цьк|зьк|поль|поль\w|по
 #: prepositions of place before a one-word name in the locative or genitive ("у Києві")
 PLACE_PREPOSITION = re.compile(r"(?:^|\s)(?:у|в|на|до|із|з|зі|біля|під|поблизу|через)\s+$",
                                re.IGNORECASE)
+#: surnames by their endings, in any case ("Журавко", "Ковальчуку", "Яковинцю", "Гетьманцем",
+#: "Кипиченка", "Гветадзе", "Абрамовичем")
+SURNAME_ENDING = re.compile(
+    r"[А-ЯІЇЄҐ][\w'’-]+(?:енк[оаиуі]|енком|ч?ук[аиуі]?|ч?уком|ч?юк[аиуі]?|ч?юком|"
+    r"ець|нця|нцю|нцем|нці|ишин[аиуі]?|ишином|дзе|швілі|ян[аиуі]?|яном|"
+    r"[ое]вич[аиуі]?|[ое]вичем|ко)")
+#: a neuter adjective standing alone as a name is a village or a field ("Дашавське")
+NEUTER_PLACE = re.compile(r"[А-ЯІЇЄҐ][\w'’-]+(?:ське|цьке|зьке)")
 #: initialisms that name places, not organisations
 PLACE_INITIALISMS = {"США", "РФ", "ОАЕ", "КНР", "ПАР", "КНДР", "СРСР", "УРСР", "АРК", "ФРН", "НДР"}
 #: nouns heading an institution's name, after which its lower-case words in the genitive run on
@@ -115,18 +150,37 @@ TIME_WORDS = re.compile(r"(?:минул|наступн|поточн|цього|�
                         r"жовтня|листопада|грудня)\w*", re.IGNORECASE)
 
 
+def quoted_end(text: str, at: int) -> int | None:
+    """Where a quoted name opening at ``at`` (after spaces) ends: after the first closing quote
+    and the ones right after it, on the same line and within 120 characters; None if no name
+    in quotes opens there."""
+    opening = re.compile(r"\s*«").match(text, at)
+    if opening is None:
+        return None
+    close = text.find("»", opening.end())
+    line_end = text.find("\n", opening.end())
+    if close < 0 or (0 <= line_end < close) or close - opening.end() > 120:
+        return None
+    end = close + 1
+    while end < len(text) and text[end] == "»":
+        end += 1
+    return end
+
+
 def quoted_companies(text: str) -> list[tuple[int, int]]:
     """A company's legal form and its quoted name are one organisation ("ТОВ «Бюро»",
-    "ПАТ «Завод «Ленінська кузня»»"), whatever the case of the words inside the quotes: the
-    name runs to the first closing quote and the ones right after it, on the same line."""
+    "ПАТ «Завод «Ленінська кузня»»"), whatever the case of the words inside the quotes."""
     found = []
     for match in LEGAL_FORM.finditer(text):
-        close = text.find("»", match.end())
-        line_end = text.find("\n", match.end())
-        if close < 0 or (0 <= line_end < close) or close - match.end() > 120:
+        if match.group(0).split()[0].rstrip("«") in PLACE_INITIALISMS:
             continue
-        end = close + 1
-        while end < len(text) and text[end] == "»":
-            end += 1
-        found.append((match.start(), end))
+        end = quoted_end(text, match.end() - 1)
+        if end is not None:
+            found.append((match.start(), end))
     return found
+
+
+def quoted(name: str) -> str:
+    """A name with its quotes written close to the words inside them ("« Тустань »" ->
+    "«Тустань»"), on one line."""
+    return re.sub(r"\s+»", "»", re.sub(r"«\s+", "«", " ".join(name.split())))

@@ -84,3 +84,157 @@ def test_a_known_city_or_country_without_a_preposition_is_a_place() -> None:
     assert ("Харків", "place") in found
     assert ("Кіпр", "place") in found
     assert ("Німеччина", "place") in found
+
+
+def test_a_first_name_the_dictionary_leaves_untagged_stays_with_the_surname() -> None:
+    # "Богдан" is no first name in the dictionary's nominative; "Марині" reads first as
+    # something else in the dative: each still opens the person's name
+    text = ("Звернення підписав Богдан Ковалишин з Луцька. Премію вручили Марині Дорошенко. "
+            "Дружина Ірина Савчук теж прийшла.")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.quote, c.name, c.kind) for c in found] == [
+        ("Богдан Ковалишин", "Богдан Ковалишин", "person"), ("Луцька", "Луцьк", "place"),
+        ("Марині Дорошенко", "Марина Дорошенко", "person"),
+        ("Ірина Савчук", "Ірина Савчук", "person")]
+
+
+def test_an_initialism_or_an_organisation_before_a_quoted_name_is_one_organisation() -> None:
+    text = ("Договір уклали НАК «Нафтогаз України» та ТОВ ДВ «Екосвіт». Кошти отримав "
+            "Благодійний фонд « Платар » минулого року. Його обрали від БПП «Солідарність».")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.name, c.kind) for c in found] == [
+        ("НАК «Нафтогаз України»", "organisation"), ("ТОВ ДВ «Екосвіт»", "organisation"),
+        ("Благодійний фонд «Платар»", "organisation"), ("БПП «Солідарність»", "organisation")]
+
+
+def test_a_place_initialism_before_a_quoted_name_stays_a_place() -> None:
+    found = _suggested("Делегація з США «Мрія» не приїхала.")
+    assert ("США", "place") in found
+
+
+def test_a_persons_initials_before_or_after_the_surname_are_part_of_the_name() -> None:
+    text = ("Позиція В. Ф. Шевчука не змінилася. Договір підписали ФОП Кузнєцов А. С. і "
+            "ТОВ «Інтєра». Теорію описав О . М . Бутлеров .")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.quote, c.name, c.kind) for c in found] == [
+        ("В. Ф. Шевчука", "В. Ф. Шевчук", "person"),
+        ("Кузнєцов А. С.", "Кузнєцов А. С.", "person"),  # ФОП, a legal status, is no actor
+        ("ТОВ «Інтєра»", "ТОВ «Інтєра»", "organisation"),
+        ("О . М . Бутлеров", "О. М. Бутлеров", "person")]
+
+
+def test_a_first_name_with_a_surname_the_dictionary_does_not_know_is_a_person() -> None:
+    assert _suggested("Подяку висловили Галині Бурдей за роботу.") == {
+        ("Галина Бурдей", "person")}
+    assert _suggested("Скаргу подав Гветадзе минулого тижня.") == {("Гветадзе", "person")}
+
+
+def test_a_city_in_the_genitive_without_a_preposition_is_a_place() -> None:
+    assert _suggested("Рейси до Миколаєва скасували, як і рейси Херсона.") == {
+        ("Миколаїв", "place"), ("Херсон", "place")}
+
+
+def test_with_someone_in_the_instrumental_is_a_person_not_a_place() -> None:
+    # Роман is also a city (in Romania) and a novel; "із Романом" is with a man
+    found = _suggested("Вона гуляла парком із Романом , а потім поїхала до Львова.")
+    assert found == {("Роман", "person"), ("Львів", "place")}
+
+
+def test_stations_islands_and_departments_get_their_kind_from_their_head_noun() -> None:
+    found = _suggested("Потяг прибув до Річкового вокзалу. Гроші вивели на офшори на "
+                       "Сейшельських островах. Рішення ухвалив Департамент житлового "
+                       "господарства.")
+    assert found == {("Річковий вокзал", "place"), ("Сейшельські острови", "place"),
+                     ("Департамент житлового господарства", "state_body")}
+
+
+def test_a_state_bodys_branch_in_a_region_is_one_state_body() -> None:
+    text = "Справу веде Управління СБУ у Вінницькій області. Лист пішов до ДПІ у Печерському районі."
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.name, c.kind) for c in found] == [
+        ("Управління СБУ у Вінницькій області", "state_body"),
+        ("ДПІ у Печерському районі", "state_body")]
+
+
+def test_a_street_is_a_place_named_with_the_word_for_a_street() -> None:
+    found = _suggested("Він жив на вул. Гагаріна, потім на вулиці Коновальця, а кафе "
+                       "відкрив на проспекті Перемоги.")
+    assert found == {("вул. Гагаріна", "place"), ("вулиця Коновальця", "place"),
+                     ("проспект Перемоги", "place")}
+
+
+def test_an_institution_runs_on_over_its_lower_case_words_and_the_country_after_them() -> None:
+    text = ("Ним опікується Рада національної безпеки і оборони України. Про це розповіли в "
+            "Української асоціації усної історії. Засідання Державного комітету телебачення і "
+            "радіомовлення України відбулося.")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.name, c.kind) for c in found] == [
+        ("Рада національної безпеки і оборони України", "state_body"),  # Рада: a name too
+        ("Українська асоціація усної історії", "organisation"),  # not the surname Українка
+        ("Державний комітет телебачення і радіомовлення України", "state_body")]
+
+
+def test_a_place_whose_head_noun_does_not_decline_or_is_a_surname_too_is_taken_whole() -> None:
+    found = _suggested("Ділянка біля Столичного шосе продана. Пляж за Хаджибейським лиманом чистий.")
+    assert ("Хаджибейський лиман", "place") in found
+    assert any(name.startswith("Столичн") and name.endswith("шосе") and kind == "place"
+               for name, kind in found)
+
+
+def test_laws_feasts_events_and_awards_are_no_actors_but_a_quoted_title_stays() -> None:
+    text = ("Згідно з Податковим кодексом України податок сплачують. Напередодні Різдва "
+            "приїхав Петро Шевчук. Він отримав Почесну грамоту Верховної Ради за роки "
+            "Другої світової війни. Про це писала газета «День», а не ЗМІ загалом.")
+    assert _suggested(text) == {("Україна", "place"), ("Петро Шевчук", "person"),
+                                ("Верховна Рада", "state_body"), ("День", "organisation")}
+
+
+def test_a_word_opening_a_line_of_dialogue_is_no_name_but_a_city_opening_a_sentence_is() -> None:
+    text = ("— Згода ! — відповів він.\nВін сказав : « Гарна ця пісня . »\n"
+            "Київ готується до зими. Суд стягнув гроші з ТОВ фірма «Світанок».")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.name, c.kind) for c in found] == [
+        ("Київ", "place"), ("ТОВ фірма «Світанок»", "organisation")]
+
+
+def test_a_latin_name_with_a_legal_form_or_alone_in_quotes_is_an_organisation() -> None:
+    text = ("Власник – офшор «Harbury Trading LLP» і Nevitcom Limited. Про це пише «Bloomberg». "
+            "Виступив Michael Jackson у Києві.")
+    assert _suggested(text) == {
+        ("Harbury Trading LLP", "organisation"), ("Nevitcom Limited", "organisation"),
+        ("Bloomberg", "organisation"), ("Michael Jackson", "person"), ("Київ", "place")}
+
+
+def test_an_initialism_before_its_country_is_an_organisation_not_a_place() -> None:
+    assert _suggested("Вчені з НАН України працюють, відповідь дала ДАБІ України.") == {
+        ("НАН України", "organisation"), ("ДАБІ України", "organisation")}
+
+
+def test_an_organisation_keeps_the_number_it_is_known_by_but_not_a_year() -> None:
+    text = ("Обшук у Харківській міській дитячій лікарні № 5 провели вчора. Рішення ухвалила "
+            "Одеська місцева прокуратура №1. Тендер оголосило СБУ-2014 року.")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.name, c.kind) for c in found] == [
+        ("Харківська міська дитяча лікарня № 5", "organisation"),
+        ("Одеська місцева прокуратура №1", "state_body"), ("СБУ", "state_body")]
+
+
+def test_an_unknown_word_is_a_person_by_a_surnames_ending_or_a_place_by_a_neuter_one() -> None:
+    text = ("Засідання провів Журавко. Листа надіслали Яковинцю. Газ зберігають у сховищі "
+            "Опарське.")
+    assert _suggested(text) == {("Журавко", "person"), ("Яковинець", "person"),
+                                ("Опарське", "place")}
+
+
+def test_a_place_and_the_district_it_lies_in_are_two_places_but_an_institution_is_one() -> None:
+    text = ("Він жив у Дніпрорудному Запорізької області. Рішення ухвалила Прокуратура "
+            "Приморського району вчора.")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.name, c.kind) for c in found] == [
+        ("Дніпрорудне", "place"), ("Запорізька область", "place"),
+        ("Прокуратура Приморського району", "state_body")]
+
+
+def test_an_adjective_and_a_noun_with_no_first_name_is_a_place() -> None:
+    text = "Ліс біля урочища Горохова Діброва вирубали. Прийшла Лісова Ганна."
+    assert _suggested(text) == {("Горохова Діброва", "place"), ("Лісова Ганна", "person")}

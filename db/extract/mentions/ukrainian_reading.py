@@ -1,0 +1,168 @@
+"""How the Ukrainian dictionary (pymorphy3) and the gazetteer are read for names: first names
+the dictionary leaves untagged, cities in an oblique case, places in the nominative, names that
+are no actors (laws, feasts, events), words opening a line of speech."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from db.extract.mentions import russian, ukrainian
+from db.language.morphology import base_form, capitalised_like, parses
+
+
+@functools.lru_cache(maxsize=4096)
+def unmarked_first_name(word: str) -> bool:
+    """Whether a Ukrainian word is a man's first name the dictionary leaves untagged in the
+    nominative ("Володимир", "Богдан": a plain animate noun there, a first name in every other
+    case)."""
+    for parse in parses(word, "uk")[:4]:
+        grammemes = parse.tag.grammemes
+        if parse.tag.POS == "NOUN" and "anim" in grammemes and parse.tag.case == "nomn" and \
+                word[:1].isupper():
+            return any("Name" in form.tag.grammemes for form in parse.lexeme)
+    return False
+
+
+def known_place(name: str) -> bool:
+    """Whether the offline gazetteer (countries, cities of 15,000 people or more, by every name
+    GeoNames gives them, Ukrainian and Russian ones among them) knows ``name``."""
+    from db.gazetteer import gazetteer
+
+    return bool(gazetteer().lookup([name]))
+
+
+def large_place(name: str) -> bool:
+    """Whether ``name`` is a country or a city of 100,000 people or more the gazetteer knows:
+    a name that is more likely the place than a common word opening a sentence ("Київ")."""
+    from db.gazetteer import gazetteer
+
+    return any(place.kind != "city" or place.population >= 100_000
+               for place in gazetteer().lookup([name]))
+
+
+def city_in_oblique_case(word: str) -> str | None:
+    """The city a Ukrainian word names in a case other than the nominative, if the gazetteer
+    knows it ("Донецька" -> "Донецьк", "Львова" -> "Львів")."""
+    for parse in parses(word, "uk"):
+        if parse.tag.POS == "NOUN" and "inan" in parse.tag.grammemes and \
+                parse.tag.case not in (None, "nomn"):
+            nominative = parse.inflect({"nomn"})
+            if nominative is not None and nominative.word != word.lower() and \
+                    known_place(capitalised_like(word, nominative.word)):
+                return capitalised_like(word, nominative.word)
+    return None
+
+
+def place_base(word: str) -> str:
+    """A one-word place in the nominative, read as a thing ("Києві" the city Київ, not the man
+    Кий), the locative first, as after "у", "на"."""
+    things = [p for p in parses(word, "uk") if "inan" in p.tag.grammemes and p.tag.case and
+              not (p.tag.number == "plur" and p.tag.case == "nomn")]
+    if not things or word.isupper():
+        return " ".join(base_form([word], "uk", singular=True))
+    if any(p.tag.case == "nomn" for p in things):
+        return word
+    chosen = max(things, key=lambda p: (p.tag.case == "loct", p.score))
+    nominative = chosen.inflect({"nomn"})
+    return capitalised_like(word, nominative.word) if nominative is not None else word
+
+
+#: the lower-case words right after a name ("Другої світової війни": its noun comes later)
+_NEXT_WORDS = re.compile(r"(?: [а-яіїєґ'’-]+){1,4}")
+
+
+def lower_case_words_after(text: str, at: int) -> list[str]:
+    """The lower-case words right after ``at`` (up to four)."""
+    match = _NEXT_WORDS.match(text, at)
+    return match.group(0).split() if match else []
+
+
+def names_no_actor(written: list[str]) -> bool:
+    """Whether a Ukrainian name's head noun, after its adjectives (and the lower-case words
+    after it), names a law, a book, a feast, an event or an award
+    (:data:`ukrainian.NOT_ACTOR_HEADS`)."""
+    for word in written:
+        found = parses(word, "uk")
+        if word.isupper() or not found:
+            return False
+        if {p.normal_form for p in found if p.tag.POS == "NOUN"} & ukrainian.NOT_ACTOR_HEADS:
+            return True
+        if found[0].tag.POS != "ADJF":
+            return False
+    return False
+
+
+def first_name(word: str) -> bool:
+    """Whether any reading of a Ukrainian word is a first name."""
+    return unmarked_first_name(word) or any("Name" in p.tag.grammemes for p in parses(word, "uk"))
+
+
+def unknown_surname(word: str) -> bool:
+    """Whether a capitalised word the dictionary does not know reads, by its ending, as a
+    surname ("Гветадзе")."""
+    found = parses(word, "uk")
+    return word[:1].isupper() and bool(found) and not found[0].is_known and \
+        any("Surn" in p.tag.grammemes for p in found)
+
+
+def plural_common_noun(word: str) -> bool:
+    found = parses(word, "uk")
+    return bool(found) and not word.isupper() and found[0].tag.POS == "NOUN" and \
+        found[0].tag.number == "plur" and found[0].tag.case == "nomn" and \
+        not russian.PERSON_TAGS & set(found[0].tag.grammemes)
+
+
+_WITH = re.compile(r"(?:^|\s)(?:з|із|зі)\s+$", re.IGNORECASE)
+
+
+def thing_in_oblique_case(word: str, before: str = "") -> bool:
+    """Whether a word reads as a thing in a case a preposition of place takes ("Києві",
+    "Львова"); "з" with the instrumental is "with" someone ("із Романом"), no place."""
+    with_someone = _WITH.search(before) is not None
+    return any(p.tag.case not in (None, "nomn") and "inan" in p.tag.grammemes and
+               not (with_someone and p.tag.case == "ablt") for p in parses(word, "uk"))
+
+
+_SPEECH = re.compile(r"(?:^|\n|[.!?…:]\s*)\s*(?:[—–-]|«)\s*$")
+
+
+def opening_a_line_of_speech(text: str, start: int) -> bool:
+    """Whether ``start`` opens a line of dialogue ("— Згода !") or a quotation after a colon
+    ("сказав : « Гарна ...")."""
+    return _SPEECH.search(text, max(0, start - 8), start) is not None
+
+
+_DISTRICT = re.compile(r"(?:район|област|округ)[аиуі]\w*", re.IGNORECASE)
+
+
+def district_after_place(words: list[str]) -> bool:
+    """Whether a name ends in the district or region a place lies in, in the genitive, after
+    the place itself ("Садове Арцизького району", "Володимирець Рівненської області"), not
+    after an institution ("Прокуратура Приморського району" is one name)."""
+    if len(words) < 3 or not _DISTRICT.fullmatch(words[-1]) or words[-1][:1].isupper():
+        return False
+    adjective = [p for p in parses(words[-2], "uk") if p.tag.POS == "ADJF" and p.tag.case == "gent"]
+    head = words[0]
+    return bool(adjective) and words[-2][:1].isupper() and not head.isupper() and \
+        ukrainian.INSTITUTION_HEAD.search(head) is None and ukrainian.STATE.search(head) is None \
+        and ukrainian.ORGANISATION_NOUN.search(words[-3]) is None and \
+        ukrainian.INSTITUTION_HEAD.search(words[-3]) is None
+
+
+def adjective_and_noun_place(name: str) -> bool:
+    """Whether a two-word name is a capitalised adjective and the noun it goes with, no first
+    name, as villages, tracts and countries are named ("Мала Костромка", "Горохова Діброва",
+    "Велика Британія"): a place; a person written surname first has a first name second
+    ("Лісова Ганна")."""
+    words = name.split()
+    if len(words) != 2 or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    first, second = parses(words[0], "uk"), parses(words[1], "uk")
+    if not first or not second or first[0].tag.POS != "ADJF" or \
+            any({"Name", "Patr"} & p.tag.grammemes for p in second) or \
+            unmarked_first_name(words[1]):
+        return False
+    return any(p.tag.POS == "NOUN" and "Surn" not in p.tag.grammemes and
+               p.tag.case == first[0].tag.case and p.tag.gender == first[0].tag.gender
+               for p in second)
