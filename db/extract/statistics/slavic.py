@@ -75,8 +75,8 @@ class SentenceWords:
     #: "у одного учасника"): no count
     one_governed: re.Pattern[str] | None = None
     keep_titles: bool = False
-    #: a man's surname in the nominative from its written form and the dictionary's nominative
-    surname: Callable[[str, str], str] | None = None
+    #: a man's name in the nominative from its written words and the dictionary's nominatives
+    names: Callable[[list[str], list[str]], list[str]] | None = None
     _places: dict[str, bool] = field(default_factory=dict, repr=False)
 
 
@@ -214,10 +214,9 @@ def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> 
 def _nominative(lang: SentenceWords, words: list[str]) -> list[str]:
     """``words`` in the nominative, a man's surname by the language's rule where it has one."""
     found = base_form(words, lang.numbers.code, singular=True)
-    if lang.surname is None or len(found) != len(words):
+    if lang.names is None or len(found) != len(words):
         return found
-    return [lang.surname(written, nominative) if written[:1].isupper() else nominative
-            for written, nominative in zip(words, found, strict=True)]
+    return lang.names(words, found)
 
 
 def _assign_claimants(lang: SentenceWords, sentence: str, numbers: list[SlavicNumber],

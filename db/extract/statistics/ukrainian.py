@@ -85,15 +85,25 @@ _PERIOD = re.compile(
     rf"(?:(?P<since>з|із|починаючи\s+з)\s+)?(?:(?P<month>{MONTH_RE})\s+)?(?P<year>(?:19|20)\d\d)"
     r"(?:\s*[–—-]\s*(?P<year2>(?:19|20)\d\d))?\s*(?:р\.|рр\.?|рок\w*|році|рік)", re.IGNORECASE)
 
-def _surname(written: str, nominative: str) -> str:
-    """A man's surname in the genitive in "-а" read back to a consonant stem ("Сакала" -> "Сакал",
-    where the dictionary has the rarer "Сакало"); surnames in "-ко" ("Шевченка" -> "Шевченко",
-    "Бойка" -> "Бойко") keep their "-о", the common Ukrainian kind."""
-    if (len(written) > 3 and written.endswith("а") and nominative.endswith("о") and not nominative.endswith("ко")
-            and nominative[:-1] == written[:-1]
-            and any({"Surn", "masc", "gent"} <= set(p.tag.grammemes) for p in parses(written, "uk"))):
-        return written[:-1]
-    return nominative
+def _names(written: list[str], nominative: list[str]) -> list[str]:
+    """A man's name in the genitive put in the nominative word by word when its surname reads so
+    ("Петра Коваленка" -> "Петро Коваленко": the dictionary alone takes "Петра" for a woman's
+    name); a surname in "-а" read back to a consonant stem ("Сакала" -> "Сакал", where the
+    dictionary has the rarer "Сакало"), those in "-ко" keep their "-о" ("Бойка" -> "Бойко")."""
+    readings = [[p for p in parses(w, "uk") if {"masc", "gent"} <= set(p.tag.grammemes)
+                 and set(p.tag.grammemes) & {"Name", "Surn", "Patr"}] if w[:1].isupper() else [] for w in written]
+    if not any(any("Surn" in p.tag.grammemes for p in r) for r in readings):
+        return nominative
+    found = []
+    for word, base, options in zip(written, nominative, readings, strict=True):
+        if options:
+            lemma = str(options[0].normal_form)
+            base = word[:1] + lemma[1:]
+            if (word.endswith("а") and lemma.endswith("о") and not lemma.endswith("ко") and len(word) > 3
+                    and "Surn" in options[0].tag.grammemes):
+                base = word[:-1]
+        found.append(base)
+    return found
 
 
 WORDS = SentenceWords(
@@ -136,7 +146,7 @@ WORDS = SentenceWords(
     per_unit=re.compile(r"^\s*(?:грн|гривень|дол|руб|євро)?\.?\s*(?:/\s*(?:шт|т|кг|м|л|од)\b|за\s+(?:один|одну|одне|1)?\s*"
                         r"(?:погонн\w+\s+)?(?:метр|тонн|шт|штук|кілограм|кг|літр|одиниц|квадратн|кв|гектар|га)\w*)",
                         re.IGNORECASE),
-    keep_titles=True, surname=_surname, distributive=re.compile(r"(?:^|\s)[Пп]о\s+$"),
+    keep_titles=True, names=_names, distributive=re.compile(r"(?:^|\s)[Пп]о\s+$"),
     one_governed=re.compile(r"(?:^|\s)(?:за|на|у|в|з|із|зі|від|до|для|при|про|через|без|«)\s*$", re.IGNORECASE),
     of_them=re.compile(r"^\s*(?:з|із)\s+(?:них|яких|усіх|всіх|цих)\b", re.IGNORECASE),
     relative=(
