@@ -66,8 +66,10 @@ class SentenceWords:
     #: periods said against the publication date, by kind (periods.RELATIVE_KINDS): "в прошлом году"
     relative: RelativeWords = ()
     #: a claimant keeps its title, in the nominative ("директор офісу Олег Литвяк"), else the name alone
-    #: before a number, what makes it so much each ("по два мушкети", "по 6870 грн"): no total,
-    #: unless a share ("по 9,98% акцій")
+    #: before a number, what makes it so much each: no total when a number word ("по два
+    #: мушкети") or a price after the goods ("мазуту по 6870 грн"); a share ("по 9,98% акцій"),
+    #: a count in digits ("замовили по 155 сканерів"), a sum after a verb ("отримали по 20 тис.
+    #: грн штрафу") stay
     distributive: re.Pattern[str] | None = None
     #: after a number, a pronoun whole it is part of ("14 з них"): a count of what came before
     of_them: re.Pattern[str] | None = None
@@ -252,6 +254,21 @@ def _assign_claimants(lang: SentenceWords, sentence: str, numbers: list[SlavicNu
                 number.claimant, number.claim_span = who, match.span("who")
 
 
+def _so_much_each(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
+    assert lang.distributive is not None
+    window = max(0, number.start - 12)
+    each = lang.distributive.search(sentence[window:number.start])
+    if each is None or number.unit == "%":
+        return False
+    if not sentence[number.start].isdigit() and number.unit not in lang.money.values():
+        return True
+    if number.unit not in lang.money.values():
+        return False
+    before = _WORD.findall(sentence[max(0, window + each.start() - 40):window + each.start()])
+    reading = best_reading(lang.numbers.code, before[-1]) if before else None
+    return reading is None or reading.tag.POS not in ("VERB", "INFN", "PRTS", "GRND")  # type: ignore[attr-defined]
+
+
 def _clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
     return next(((s, e) for s, e in clauses if s <= position < e), None)
 
@@ -331,8 +348,7 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
         if (lang.one_governed is not None and number.value == 1 and not sentence[number.start].isdigit()
                 and lang.one_governed.search(sentence[max(0, number.start - 12):number.start])):
             continue
-        if lang.distributive is not None and number.unit != "%" and lang.distributive.search(
-                sentence[max(0, number.start - 12):number.start]):
+        if lang.distributive is not None and _so_much_each(lang, sentence, number):
             continue
         part_of = lang.part_of.match(sentence[number.end:])
         if number.unit is None and number.subject is None and part_of:

@@ -122,6 +122,12 @@ def test_so_much_each_is_no_total_but_a_share_each_is() -> None:
     assert [(s.value, s.unit) for s in shares] == [(3, "people"), (20, "%")]
 
 
+def test_a_price_each_is_no_sum_but_a_fine_each_and_a_count_each_are() -> None:
+    assert [s.value for s in suggest_statistics("Закуплено 900 касок по 1450 грн.", None, "uk")] == [900]
+    assert one("Обидва посадовці отримали по 17 тис. грн штрафу.").value == 17_000
+    assert one("Лікарні отримали по 12 апаратів штучної вентиляції.").value == 12
+
+
 def test_a_price_for_one_unit_is_no_count_of_units() -> None:
     assert suggest_statistics("Пальне закупили по ціні 52 грн. за один літр.", None, "uk") == []
 
