@@ -78,14 +78,16 @@ def evaluate(items: list[dict[str, Any]], sentence_of: SentenceOf, language: str
 
 def main(description: str | None, labels: Path, sentence_of: SentenceOf, language: str,
          same_claimant: Callable[[str | None, str | None], bool]) -> None:
-    """The command line of a language's benchmark: ``--errors``, ``--split tuning|heldout``."""
+    """The command line of a language's benchmark: ``--errors``, ``--split NAME`` (tuning,
+    heldout, or any other split the labels name, such as a second held-out draw)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--errors", action="store_true", help="print the sentences scored wrong")
-    parser.add_argument("--split", choices=("tuning", "heldout"), help="only this split")
+    parser.add_argument("--split", help="only this split (tuning, heldout ...)")
     args = parser.parse_args()
     items = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
+    splits = list(dict.fromkeys(["tuning", "heldout", *(i["split"] for i in items)]))
     rows = []
-    for split in ("tuning", "heldout"):
+    for split in splits:
         if args.split and split != args.split:
             continue
         chosen = [i for i in items if i["split"] == split]

@@ -65,6 +65,20 @@ class SentenceWords:
     per_unit: re.Pattern[str] | None = None
     #: periods said against the publication date, by kind (periods.RELATIVE_KINDS): "в прошлом году"
     relative: RelativeWords = ()
+    #: a claimant keeps its title, in the nominative ("директор офісу Олег Литвяк"), else the name alone
+    #: before a number, what makes it so much each: no total when a number word ("по два
+    #: мушкети") or a price after the goods ("мазуту по 6870 грн"); a share ("по 9,98% акцій"),
+    #: a count in digits ("замовили по 155 сканерів"), a sum after a verb ("отримали по 20 тис.
+    #: грн штрафу") stay
+    distributive: re.Pattern[str] | None = None
+    #: after a number, a pronoun whole it is part of ("14 з них"): a count of what came before
+    of_them: re.Pattern[str] | None = None
+    #: before the word "one", a preposition governing it ("за один метр", "з одного боку",
+    #: "у одного учасника"): no count
+    one_governed: re.Pattern[str] | None = None
+    keep_titles: bool = False
+    #: a man's name in the nominative from its written words and the dictionary's nominatives
+    names: Callable[[list[str], list[str]], list[str]] | None = None
     _places: dict[str, bool] = field(default_factory=dict, repr=False)
 
 
@@ -159,6 +173,7 @@ def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> 
     who = " ".join(raw.split()).strip(" ,.;:—–-«»\"")
     for trim in lang.claimant_trims:
         who = trim.sub("", who)
+    title = lang.titles.match(who) if lang.keep_titles else None
     who = lang.titles.sub("", who).strip()
     # what a named outlet or body is ("газета «Коммерсантъ»", "журнал Forbes"): the name itself
     named = lang.named_outlet.match(who)
@@ -181,6 +196,11 @@ def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> 
             name_run.insert(0, word)
         else:
             break
+    if title is not None and name_run:
+        # "директора «Офісу» Олега Литвяка": the title and the name in the nominative, what the
+        # title is of as written
+        titled = [*base_form(title.group(0).split(), code, singular=True), *words[:len(words) - len(name_run)]]
+        return " ".join([*titled, *_nominative(lang, name_run)])
     if name_run and len(name_run) < len(words) and len(name_run) >= 2:
         words = name_run
     if named_only and not any(w[:1].isupper() for w in words) and not any(lang.common_claimants.match(w) for w in words):
@@ -189,8 +209,16 @@ def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> 
     # a singular in another case is no plural ("повідомили в поліції": поліція, not поліції)
     for index, word in enumerate(words):
         if word.lower() in lang.prepositions:
-            return " ".join([*base_form(words[:index], code, singular=True), *words[index:]]) if index else " ".join(words)
-    return " ".join(base_form(words, code, singular=True))
+            return " ".join([*_nominative(lang, words[:index]), *words[index:]]) if index else " ".join(words)
+    return " ".join(_nominative(lang, words))
+
+
+def _nominative(lang: SentenceWords, words: list[str]) -> list[str]:
+    """``words`` in the nominative, a man's surname by the language's rule where it has one."""
+    found = base_form(words, lang.numbers.code, singular=True)
+    if lang.names is None or len(found) != len(words):
+        return found
+    return lang.names(words, found)
 
 
 def _assign_claimants(lang: SentenceWords, sentence: str, numbers: list[SlavicNumber],
@@ -224,6 +252,21 @@ def _assign_claimants(lang: SentenceWords, sentence: str, numbers: list[SlavicNu
                 covered = [n for n in numbers if clause[0] <= n.start < clause[1] and n.claimant is None]
             for number in covered:
                 number.claimant, number.claim_span = who, match.span("who")
+
+
+def _so_much_each(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
+    assert lang.distributive is not None
+    window = max(0, number.start - 12)
+    each = lang.distributive.search(sentence[window:number.start])
+    if each is None or number.unit == "%":
+        return False
+    if not sentence[number.start].isdigit() and number.unit not in lang.money.values():
+        return True
+    if number.unit not in lang.money.values():
+        return False
+    before = _WORD.findall(sentence[max(0, window + each.start() - 40):window + each.start()])
+    reading = best_reading(lang.numbers.code, before[-1]) if before else None
+    return reading is None or reading.tag.POS not in ("VERB", "INFN", "PRTS", "GRND")  # type: ignore[attr-defined]
 
 
 def _clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
@@ -302,6 +345,11 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
         if lang.per_unit is not None and number.unit in lang.money.values() and lang.per_unit.match(
                 sentence[number.end:]):
             continue  # a price per unit, not a sum
+        if (lang.one_governed is not None and number.value == 1 and not sentence[number.start].isdigit()
+                and lang.one_governed.search(sentence[max(0, number.start - 12):number.start])):
+            continue
+        if lang.distributive is not None and _so_much_each(lang, sentence, number):
+            continue
         part_of = lang.part_of.match(sentence[number.end:])
         if number.unit is None and number.subject is None and part_of:
             whole = next((n for n in numbers if n.start >= number.end + part_of.end() - 1), None)
@@ -312,7 +360,8 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
             if previous is not None and lang.and_after.match(sentence[number.end:]):
                 # "погибли 5 человек, ранены 10": the count before names what is counted
                 number.subject, number.unit = previous.subject, previous.unit
-            elif not lang.quantity_before.search(sentence[max(0, number.start - 50):number.start]):
+            elif not lang.quantity_before.search(sentence[max(0, number.start - 50):number.start]) and not (
+                    lang.of_them is not None and lang.of_them.match(sentence[number.end:])):
                 continue  # it counts nothing the sentence names
         kept.append((number, clause))
     _assign_claimants(lang, sentence, [n for n, _c in kept], clauses)

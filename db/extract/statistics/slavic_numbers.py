@@ -175,7 +175,11 @@ def find_numbers(lang: NumberWords, sentence: str) -> list[SlavicNumber]:
         if following is not None and between is not None and not vague and (
                 lang.range_to not in between.group(0).lower() or from_before):
             other, other_vague, other_end = _read(lang, sentence, following)
-            if not other_vague and not _why_not(lang, sentence, following.start(), other_end, following):
+            why = _why_not(lang, sentence, following.start(), other_end, following)
+            if why in _RANGE_NOT_COUNTED and lang.range_to not in between.group(0).lower():
+                skip_until = other_end  # "25-26-річний", "2-3 год.": the whole range is no count
+                continue
+            if not other_vague and not why:
                 scale = lang.scale_after.match(sentence[following.end():])
                 low = value
                 if scale is not None and lang.scale_after.match(sentence[match.end():]) is None:
@@ -198,6 +202,10 @@ def _bounds(lang: NumberWords, sentence: str, number: SlavicNumber) -> None:
         number.low = number.value
     if lang.about_before.search(before):
         number.approximate = True
+
+
+#: why the upper end of a range makes the range no count
+_RANGE_NOT_COUNTED = frozenset({"a duration, an age or a distance", "an ordinal, an adjective or a name"})
 
 
 def _why_not(lang: NumberWords, sentence: str, start: int, end: int, match: re.Match[str]) -> str | None:
@@ -236,6 +244,8 @@ def _why_not(lang: NumberWords, sentence: str, start: int, end: int, match: re.M
         return "a law article"
     if lang.age_before.search(before):
         return "an age"
+    if not digits and len(raw.split()) == 2 and all(_fold(w).startswith(lang.one_prefixes) for w in raw.split()):
+        return "each other"  # "одне одному", "один одного"
     if not digits and _fold(raw).startswith(lang.one_prefixes) and lang.one_of.match(after):
         return "one of"
     if lang.none_before.search(before):

@@ -6,7 +6,8 @@ the reader Russian shares (:mod:`.slavic`) with Ukrainian words; the numbers the
 * **Claimants:** "За даними X, …", "За словами X", "За інформацією X", "Як повідомляє X",
   "Згідно з X" cover the figures after them; ", повідомили в X", "– повідомило X", "з
   посиланням на X" the figures of their clause; "X повідомив, що …" the figures after the verb.
-  Titles go ("директор офісу Олег Литвяк" -> "Олег Литвяк"), names come in the nominative
+  A title before a name stays, in the nominative ("директора офісу Олега Литвяка" -> "директор
+  офісу Олег Литвяк"); names come in the nominative
   (pymorphy3's Ukrainian dictionary); pronouns name nobody.
 * **What is counted** is the noun phrase after the number in its base form; people ("осіб",
   "людей", animate nouns, "п'ятеро") have the unit "people"; "грн", "гривень" are UAH, "$" USD.
@@ -21,6 +22,7 @@ from db.extract.candidates import StatisticCandidate
 from db.extract.statistics.slavic import SentenceWords
 from db.extract.statistics.slavic import sentence_statistics as _read_sentence
 from db.extract.statistics.ukrainian_numbers import UKRAINIAN
+from db.language.morphology import parses
 from db.language.ukrainian import MONTH_RE, month_number
 
 _CLAIM_VERB = (r"(?:повідом\w+|заяв\w+|переда[єю]\w*|передал\w*|розпов\w+|зазнач\w+|сказа\w+|"
@@ -70,7 +72,7 @@ _COMMON_CLAIMANTS = re.compile(
 _QUANTITY_BEFORE = re.compile(
     r"(?:числ\w*|кількіст\w*|чисельніст\w*|усього|всього|загалом|разом|склав\w*|складає|складають|"
     r"становит\w*|становив\w*|становила|сягну\w+|сяга\w+|налічу\w+|перевищ\w+|збільши\w+|"
-    r"скороти\w+|зрос\w+|знизи\w+|поверну\w+|з\s+них|у\s+тому\s+числі|в\s+тому\s+числі|ще|на\s+суму|"
+    r"скороти\w+|зрос\w+|знизи\w+|поверну\w+|з\s+них|(?:,\s*)?(?:а\s+)?(?:їх|яких)(?:\s+було|\s+є)?|у\s+тому\s+числі|в\s+тому\s+числі|ще|на\s+суму|"
     r"сумою|вартістю|розмірі|розміром)\s+(?:[^\s\d]+\s+){0,2}$",
     re.IGNORECASE)
 
@@ -82,6 +84,27 @@ _SKIP_VERBS = frozenset({"бути", "стати", "являти", "могти",
 _PERIOD = re.compile(
     rf"(?:(?P<since>з|із|починаючи\s+з)\s+)?(?:(?P<month>{MONTH_RE})\s+)?(?P<year>(?:19|20)\d\d)"
     r"(?:\s*[–—-]\s*(?P<year2>(?:19|20)\d\d))?\s*(?:р\.|рр\.?|рок\w*|році|рік)", re.IGNORECASE)
+
+def _names(written: list[str], nominative: list[str]) -> list[str]:
+    """A man's name in the genitive put in the nominative word by word when its surname reads so
+    ("Петра Коваленка" -> "Петро Коваленко": the dictionary alone takes "Петра" for a woman's
+    name); a surname in "-а" read back to a consonant stem ("Сакала" -> "Сакал", where the
+    dictionary has the rarer "Сакало"), those in "-ко" keep their "-о" ("Бойка" -> "Бойко")."""
+    readings = [[p for p in parses(w, "uk") if {"masc", "gent"} <= set(p.tag.grammemes)
+                 and set(p.tag.grammemes) & {"Name", "Surn", "Patr"}] if w[:1].isupper() else [] for w in written]
+    if not any(any("Surn" in p.tag.grammemes for p in r) for r in readings):
+        return nominative
+    found = []
+    for word, base, options in zip(written, nominative, readings, strict=True):
+        if options:
+            lemma = str(options[0].normal_form)
+            base = word[:1] + lemma[1:]
+            if (word.endswith("а") and lemma.endswith("о") and not lemma.endswith("ко") and len(word) > 3
+                    and "Surn" in options[0].tag.grammemes):
+                base = word[:-1]
+        found.append(base)
+    return found
+
 
 WORDS = SentenceWords(
     numbers=UKRAINIAN,
@@ -123,6 +146,9 @@ WORDS = SentenceWords(
     per_unit=re.compile(r"^\s*(?:грн|гривень|дол|руб|євро)?\.?\s*(?:/\s*(?:шт|т|кг|м|л|од)\b|за\s+(?:один|одну|одне|1)?\s*"
                         r"(?:погонн\w+\s+)?(?:метр|тонн|шт|штук|кілограм|кг|літр|одиниц|квадратн|кв|гектар|га)\w*)",
                         re.IGNORECASE),
+    keep_titles=True, names=_names, distributive=re.compile(r"(?:^|\s)[Пп]о\s+$"),
+    one_governed=re.compile(r"(?:^|\s)(?:за|на|у|в|з|із|зі|від|до|для|при|про|через|без|«)\s*$", re.IGNORECASE),
+    of_them=re.compile(r"^\s*(?:з|із)\s+(?:них|яких|усіх|всіх|цих)\b", re.IGNORECASE),
     relative=(
         ("last_year", re.compile(r"\bторік\b|\bминулого\s+року\b|\bминулому\s+році\b", re.IGNORECASE)),
         ("this_year", re.compile(r"\b(?:цього|поточного|нинішнього)\s+року\b|\b(?:цьому|поточному)\s+році\b|"

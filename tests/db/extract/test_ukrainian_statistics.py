@@ -58,9 +58,7 @@ def test_vague_counts_give_their_smallest_reading() -> None:
 
 @pytest.mark.parametrize(("sentence", "claimant"), [
     ("За даними МВС, внаслідок вибуху загинули семеро людей.", "МВС"),
-    pytest.param("За словами Петра Коваленка, прикордонники затримали 14 порушників.", "Петро Коваленко",
-                 marks=pytest.mark.xfail(reason="a man's name in the genitive is not yet put in the nominative",
-                                         strict=True)),
+    ("За словами Петра Коваленка, прикордонники затримали 14 порушників.", "Петро Коваленко"),
     ("Внаслідок обстрілу поранено 9 людей, повідомили в Нацполіції.", "Нацполіція"),
     ("Як повідомляє Укрінформ, евакуйовано 300 дітей.", "Укрінформ"),
 ])
@@ -101,3 +99,51 @@ def test_tokenized_text_with_spaces_before_punctuation() -> None:
 def test_ukrainian_without_a_declared_language_is_read_as_ukrainian() -> None:
     [found] = suggest_statistics("За даними МВС, щонайменше 12 людей загинули під час обстрілу.")
     assert (found.low, found.claimant) == (12, "МВС")
+
+
+def test_a_title_before_the_name_stays_in_the_nominative() -> None:
+    found = one("За словами голови обласної адміністрації Ігоря Мельничука, евакуйовано 240 дітей.")
+    assert (found.value, found.claimant) == (240, "голова обласної адміністрації Ігор Мельничук")
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("За словами Сакала, у селі відновили 35 будинків.", "Сакал"),
+    ("За словами Гончара, слідчі допитали 18 свідків.", "Гончар"),
+    ("За словами Бондаренка, рятувальники вивели 60 людей.", "Бондаренко"),
+])
+def test_a_mans_surname_in_the_genitive_comes_back_to_its_own_form(sentence: str, claimant: str) -> None:
+    assert one(sentence).claimant == claimant
+
+
+def test_so_much_each_is_no_total_but_a_share_each_is() -> None:
+    found = one("Бійцям видали по два бронежилети, а всього закуплено 400 бронежилетів.")
+    assert found.value == 400
+    shares = suggest_statistics("Три засновники мають по 20% акцій компанії.", None, "uk")
+    assert [(s.value, s.unit) for s in shares] == [(3, "people"), (20, "%")]
+
+
+def test_a_price_each_is_no_sum_but_a_fine_each_and_a_count_each_are() -> None:
+    assert [s.value for s in suggest_statistics("Закуплено 900 касок по 1450 грн.", None, "uk")] == [900]
+    assert one("Обидва посадовці отримали по 17 тис. грн штрафу.").value == 17_000
+    assert one("Лікарні отримали по 12 апаратів штучної вентиляції.").value == 12
+
+
+def test_a_price_for_one_unit_is_no_count_of_units() -> None:
+    assert suggest_statistics("Пальне закупили по ціні 52 грн. за один літр.", None, "uk") == []
+
+
+def test_a_count_of_them_names_no_noun_but_is_kept() -> None:
+    found = [s.value for s in suggest_statistics("Перевірили 60 підприємств, у 17 з них виявили порушення.",
+                                                 None, "uk")]
+    assert found == [60, 17]
+    over = one("Постраждалих будинків багато, а їх понад 70.")
+    assert (over.value, over.low) == (70, 70)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Для 30-35-річних чоловіків служба обов'язкова.",
+    "Нарада триває 2-3 год. щодня.",
+    "З одного боку, рішення ухвалили вчасно.",
+])
+def test_ranges_of_ages_and_hours_and_a_governed_one_are_not_statistics(sentence: str) -> None:
+    assert suggest_statistics(sentence, None, "uk") == []
