@@ -54,8 +54,6 @@ def apart_location(archive: Archive) -> str | None:
 def conflicts(archive: Archive) -> list[ConflictGroup]:
     """Claims about the same thing that disagree, by id (the window reads the claims of those
     it shows when it shows them); on a large archive worked out in a process of its own."""
-    import numpy  # noqa: F401  (the pane packs their ids with it: loaded here, off the GUI thread)
-
     return read_apart(apart_location(archive), find_conflict_groups, here=lambda: read(archive, find_conflict_groups))
 
 

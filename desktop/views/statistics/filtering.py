@@ -80,7 +80,7 @@ class ConflictingIds:
         import numpy as np  # loaded by the conflicts' read, off the GUI thread
 
         ids = [np.frombuffer(c.packed_ids, dtype=np.int64) for c in self.conflicts]
-        flat = np.concatenate(ids) if ids else np.zeros(0, np.int64)
+        flat = np.concatenate(ids)
         groups = np.repeat(np.arange(len(ids), dtype=np.int32), [len(i) for i in ids])
         order = np.argsort(flat, kind="stable")
         self._ids, self._groups = flat[order], groups[order]
@@ -128,8 +128,8 @@ class StatisticsFilterProxy(QIdentityProxyModel):
         if model is not None:
             model.sort(column, order)
 
-    def set_conflicts(self, conflicts: Iterable[ConflictGroup], flagged: ConflictingIds | None = None) -> None:
-        self.conflicting = flagged if flagged is not None else ConflictingIds(conflicts)
+    def set_conflicts(self, flagged: ConflictingIds) -> None:
+        self.conflicting = flagged
         # no dataChanged: a view puts the model's data back into an open cell editor on it, and
         # what the researcher was typing would be lost; the pane repaints the rows instead
 

@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
 from db.claims_list import ClaimFilter
-from db.conflict_groups import ConflictGroup
 from db.rows import StatisticRow
 from desktop.models.statistics import StatisticsModel
 from desktop.views.common import filter_box, pane_layout, select_row, selected_id, tidy_table
@@ -112,10 +111,10 @@ class StatisticsPane(QWidget):
         chosen = self.tools.criteria().claims(self.filter_edit.text(), self.proxy.conflicting)
         return replace(chosen, order=self.model.filter.order, descending=self.model.filter.descending)
 
-    def set_conflicts(self, conflicts: list[ConflictGroup], flagged: ConflictingIds | None = None) -> None:
-        """Flag the claims that conflict (and offer "Conflicts only"); ``flagged``: their ids,
-        packed off the GUI thread."""
-        self.proxy.set_conflicts(conflicts, flagged)
+    def set_conflicts(self, flagged: ConflictingIds) -> None:
+        """Flag the claims that conflict (and offer "Conflicts only"); their ids are packed off
+        the GUI thread."""
+        self.proxy.set_conflicts(flagged)
         self.view.viewport().update()  # the flags drawn anew
         if self.tools.conflicts_only.isChecked():  # the claims listed change
             self.update_view()

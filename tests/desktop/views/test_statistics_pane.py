@@ -17,6 +17,7 @@ from db.interchange.reference import read_table
 from db.queries import list_statistics
 from desktop.models.statistics import StatisticsModel
 from desktop.views.statistics.cells import changes_for_cell, parse_period_cell
+from desktop.views.statistics.filtering import ConflictingIds
 from desktop.window.main_window import MainWindow
 from tests.desktop.helpers import settle, statistics_listed
 from tests.factories import make_statistic
@@ -291,7 +292,7 @@ def test_conflicts_arriving_while_a_cell_is_edited_keep_what_is_typed(
     [editor] = [e for e in view.viewport().findChildren(QLineEdit) if e.isVisible()]
     editor.selectAll()
     qtbot.keyClicks(editor, "1,950")
-    window.statistics.set_conflicts(window.controllers.statistics.conflicts)  # as they arrive
+    window.statistics.set_conflicts(ConflictingIds(window.controllers.statistics.conflicts))  # as they arrive
     assert editor.text() == "1,950"
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
