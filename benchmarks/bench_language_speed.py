@@ -2,13 +2,18 @@
 same import without them (today's rate before the issue), and search latency on 100,000 Russian
 and English sources, stemmed against the words-as-written search of before.
 
-    python benchmarks/bench_language_speed.py [--sources 100000] [--files 1000] [--runs 2]
+    python benchmarks/bench_language_speed.py [--sources 100000] [--files 1000] [--runs 2] [--filed-at SHA]
 
 (``--sources 0``: the import only; ``--files 0``: the latency only.)
 
 Import: a folder of real news files, half Russian (NEREL), half English (Reuters-21578), imported
 in one process (DOSSIER_IMPORT_WORKERS=0 alike); "before" switches detection and the commit's
 stemming off (the queue triggers still run, a few microseconds a row). Goal: at least 0.8x.
+"filed" is the same import run by Dossier as it was when issue 13 was filed (``--filed-at``: by
+default the commit before the issue's first, taken out of this repository's history into a
+temporary folder with ``git archive``; the same Python and packages): the issue's "today's rate"
+read literally. "before" is the stricter comparison, since the import itself has become faster
+since then (batched savepoints, one read of each file).
 
 Latency: sources of about 600 characters made of real sentences (NEREL, AG News), half in each
 language, inserted in batches as an import writes them; 60 one- and two-word queries drawn from
@@ -58,25 +63,46 @@ print(json.dumps({"seconds": time.perf_counter() - start, "imported": sum(r.stat
 """
 
 
-def import_rate(files: int, runs: int = 2) -> list[list[str]]:
+#: Dossier as it was when issue 13 was filed: the parent of the issue's first commit (50ac641)
+FILED_AT = "6d631bf"
+
+
+def _tree_at(commit: str, into: Path) -> Path:
+    """The repository's files at ``commit``, written under ``into``."""
+    archive = subprocess.run(["git", "archive", "--format=tar", commit], cwd=ROOT, capture_output=True,
+                             check=True).stdout
+    into.mkdir()
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    # compiled once here, as the working tree's modules are: the import is timed, not compiling it
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(into / "db")], check=True)
+    return into
+
+
+def import_rate(files: int, runs: int = 2, filed_at: str | None = FILED_AT) -> list[list[str]]:
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
+        trees = {"before": ROOT, "now": ROOT}
+        if filed_at:
+            trees["filed"] = _tree_at(filed_at, base / "filed")
         corpus = base / "files"
         reuters_folder(SHARED / "corpus" / "reuters21578", corpus, limit=files // 2)
         for n, path in enumerate(sorted(NEREL.glob("*/*_text.txt"))[: files - files // 2]):
             (corpus / f"ru-{n}.txt").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
         rows = []
         rates: dict[str, list[float]] = {}
-        for label in ("before", "now") * runs:  # alternating: a fair machine
+        for label in tuple(trees) * runs:  # alternating: a fair machine
             archive_path = base / f"{label}-{time.monotonic_ns()}.sqlite"
             out = subprocess.run([sys.executable, "-c", _IMPORT, str(archive_path), str(corpus), label],
-                                 capture_output=True, text=True, check=True, cwd=ROOT,
+                                 capture_output=True, text=True, check=True, cwd=trees[label],
                                  env={**os.environ, "DOSSIER_IMPORT_WORKERS": "0"})
             result = json.loads(out.stdout)
             rate = result["imported"] / result["seconds"]
             rates.setdefault(label, []).append(rate)
         for label, values in rates.items():
-            rows.append([label, f"{max(values):.0f}", f"{max(values) / max(rates['before']):.2f}x"])
+            row = [label, f"{max(values):.0f}", f"{max(values) / max(rates['before']):.2f}x"]
+            if filed_at:
+                row.append(f"{max(values) / max(rates['filed']):.2f}x")
+            rows.append(row)
     return rows
 
 
@@ -164,13 +190,16 @@ def main() -> None:
     parser.add_argument("--sources", type=int, default=100_000)
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=2, help="imports of each kind, alternating")
+    parser.add_argument("--filed-at", default=FILED_AT, help="the commit whose import is 'filed' "
+                        "(empty: none)")
     parser.add_argument("--archive", type=Path, help="keep the latency archive here and reuse it "
                         "(the same texts: the generator is seeded)")
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()[0]:.2f}")
     if args.files:
         print(f"Import of {args.files} news files (half Russian, half English), files per second")
-        print_table(["import", "files/s", "vs before"], import_rate(args.files, args.runs))
+        header = ["import", "files/s", "vs before"] + (["vs filed"] if args.filed_at else [])
+        print_table(header, import_rate(args.files, args.runs, args.filed_at))
     if args.sources:
         rows, built = latency(args.sources, args.archive)
         print(f"\nSearch latency on {args.sources:,} sources (built in {built:.0f} s, with stemming)")
