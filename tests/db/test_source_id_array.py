@@ -3,7 +3,12 @@ list, for every order the pane offers, with a search, and when nothing is found.
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
+from array import array
+from pathlib import Path
 from typing import get_args
 
 import pytest
@@ -14,6 +19,7 @@ from db.filters import SourceFilter, SourceSortKey
 from db.queries import source_id_array, source_ids
 from tests.factories import make_source
 
+ROOT = Path(__file__).resolve().parents[2]
 WORDS = ["Grozny", "checkpoint", "militants", "ceasefire", "Makhachkala", "detained", "report"]
 
 
@@ -51,3 +57,37 @@ def test_a_search_and_a_search_finding_nothing(many: Archive) -> None:
 def test_an_empty_archive_lists_nothing(archive: Archive) -> None:
     with archive.session() as session:
         assert len(source_id_array(session)) == 0
+
+
+def test_long_and_short_lists_are_read_alike() -> None:
+    """Python parses a short list, numpy a long one: the same ids either way."""
+    from db.packed import SHORT_TEXT, _parsed
+
+    rng = random.Random(3)
+    short = [rng.randrange(1, 10**12) for _ in range(50)]
+    long = [rng.randrange(1, 10**12) for _ in range(SHORT_TEXT // 6)]
+    for ids in (short, long):
+        packed = array("q")
+        packed.frombytes(_parsed(",".join(map(str, ids))))
+        assert packed.tolist() == ids
+    assert len(",".join(map(str, long))) > SHORT_TEXT
+
+
+def test_a_first_page_is_read_without_numpy(tmp_path: Path) -> None:
+    """The opening's first page of 200 ids does not wait for numpy's import (100-300 ms)."""
+    code = (
+        "import sys\n"
+        "from db import archive\n"
+        "from db.queries import source_id_array\n"
+        "from tests.factories import make_source\n"
+        f"opened = archive.open({str(tmp_path / 'a.sqlite')!r})\n"
+        "for n in range(300):\n"
+        "    make_source(opened, f'Text {n}.', title=f'Source {n}')\n"
+        "with opened.session() as session:\n"
+        "    page = source_id_array(session, limit=200)\n"
+        "print(len(page), len(set(page)), 'numpy' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
+                         timeout=120, check=True).stdout.split()
+    assert out == ["200", "200", "False"]
