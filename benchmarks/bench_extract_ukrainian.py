@@ -1,6 +1,6 @@
 """Ukrainian statistic suggestions against hand labels on real Ukrainian text (issue 13).
 
-Run: ``.venv/bin/python benchmarks/bench_extract_ukrainian.py [--errors] [--split tuning|heldout|heldout2]``
+Run: ``.venv/bin/python benchmarks/bench_extract_ukrainian.py [--errors] [--split tuning|heldout|heldout2|heldout3]``
 with ``DOSSIER_NER_UK=PATH`` (a copy of lang-uk/ner-uk, see :mod:`benchmarks._ner_uk`).
 
 The sentences are from ner-uk v2.0's texts: articles of «Наші гроші» (``ng``) and the Brown
@@ -30,6 +30,24 @@ age and hour ranges): tuning 87.3%/98.2% (88.9%/100%), held-out 70.3%/78.8% (86.
 heldout2, run once, 75.5%/77.1% (91.8%/93.8%), bounds right 95.6-100%. Most misses left: the
 claimant (a document or register named after "згідно з" / "за даними", a common noun before
 "встановили"), counts in fiction the labels do not take.
+
+A third held-out draw ("heldout3": 80 sentences, 56 statistics, 12 of them claimed, from TEST
+sentences not yet in the file: db.text sentences of 25-600 code points holding a digit or a
+number word, ordered by the sha1 of "heldout3|collection|file|start", the first 50 of all and
+the first 30 of those holding a claim or bound word; labelled by hand and committed before any
+rule below). Third round, on the claimant only (heldout and heldout2 were now looked at, so
+they are seen splits like tuning): the speaker after a quote, "X повідомив / встановили" only
+when what is said follows and read as a subject (an opening phrase, prepositional phrase or
+adverb before it left out, ending at another verb), "дані X", a closing ", за даними X." and an
+inserted ", згідно з X,", what is measured / a law / unowned calculations named as nobody:
+tuning 87.3%/98.2% (88.9%/100%), heldout 86.5%/97.0% (86.5%/97.0%), heldout2 91.8%/93.8%
+(91.8%/93.8%); heldout3, run once at the end: 83.1%/96.4% (84.6%/98.2%), bounds right 98.2%,
+where the rules before this round (main at 9aeb0af) scored 63.1%/73.2% (the same value only).
+The goal of 85%/85% on unseen text is met for recall and missed for precision: 8 of heldout3's
+49 sentences without a statistic still get one (counts in fiction, back-references such as "ці
+двоє учасників", prices per square metre, a year read as a count) and "3 відсотки річних" is
+suggested beside the sums labelled, which caps precision at the value-only 84.6%; the one
+claimant wrong there is a pronoun in the instrumental ("Згідно з нею" -> "вона").
 """
 
 from __future__ import annotations

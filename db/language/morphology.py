@@ -227,6 +227,12 @@ def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = froze
                 wanted.add(head.tag.gender)
         elif parse.tag.number:
             wanted.add(parse.tag.number)
+        elif parse.tag.POS == "NOUN" and parse.tag.case != "nomn":
+            # the Ukrainian dictionary leaves a singular noun's number (and a masculine's
+            # nominative) unsaid, so asked for the nominative it gives the plural ("директора"
+            # -> "директори"): its dictionary form is the nominative singular
+            result.append(capitalised_like(word, str(parse.normal_form)))
+            continue
         nominative = parse.inflect(wanted) or parse.inflect({"nomn"})
         result.append(capitalised_like(word, nominative.word) if nominative is not None else word)
     return result + list(words[len(best_chosen):])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from db.dates import PartialDate
 from db.extract.candidates import StatisticCandidate
@@ -77,6 +78,27 @@ class SentenceWords:
     #: "у одного учасника"): no count
     one_governed: re.Pattern[str] | None = None
     keep_titles: bool = False
+    #: the direct speech frame after a quote ("«…», — заявив X", "…, — каже X"): groups verb
+    #: (read as a finite verb) and who; it covers every figure before it
+    quote_claim: re.Pattern[str] | None = None
+    #: a source named at the end of a clause (", за даними реєстру."): group who; it covers the
+    #: figures of its clause, as a trailing attribution does
+    trailing_source: re.Pattern[str] | None = None
+    #: a leading source set off by commas inside a clause ("Троє свідків засвідчили, згідно з
+    #: матеріалами справи, що …") covers the clause's figures before it too
+    inserted_source_covers_clause: bool = False
+    #: a subject before a claim verb read as a subject: its verb a finite verb, a prepositional
+    #: phrase or adverb before it left out ("У заяві прокуратура повідомила", "Днями ТНК-ВР
+    #: повідомило"), ending at another verb ("Прес-служба посилається … і вказує"; "було
+    #: вказано" names nobody), after a short opening phrase and its comma ("Крім того, слідчі
+    #: встановили"); the pattern needs a group verb
+    parsed_subject: bool = False
+    #: words holding a verb name nobody (what follows a source that is none: "за результатами
+    #: 2015 року платникам слід враховувати")
+    verbless_claimants: bool = False
+    #: a claimant that is what is measured, not who measured it ("згідно з розрахунками
+    #: вартості ремонту"): nobody named
+    not_a_source: re.Pattern[str] | None = None
     #: a man's name in the nominative from its written words and the dictionary's nominatives
     names: Callable[[list[str], list[str]], list[str]] | None = None
     _places: dict[str, bool] = field(default_factory=dict, repr=False)
@@ -175,6 +197,11 @@ def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> 
         who = trim.sub("", who)
     title = lang.titles.match(who) if lang.keep_titles else None
     who = lang.titles.sub("", who).strip()
+    if title is not None and who and not any(w[:1].isupper() for w in who.split()) and (
+            lang.not_a_source is None or not lang.not_a_source.match(who)) and not (
+            lang.verbless_claimants and _has_verb(lang, who)):
+        # a title of no one named, with what it is of: "заступник міністра", not "міністр"
+        return " ".join([*base_form(title.group(0).split(), lang.numbers.code, singular=True), *who.split()])
     # what a named outlet or body is ("газета «Коммерсантъ»", "журнал Forbes"): the name itself
     named = lang.named_outlet.match(who)
     if named:
@@ -182,6 +209,10 @@ def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> 
     who = who.strip("«»“”\"' ").replace("''", "").strip()
     if not who or who.lower().split()[0] in lang.pronouns or len(who.split()) > 9:
         return None
+    if lang.not_a_source is not None and lang.not_a_source.match(who):
+        return None
+    if lang.verbless_claimants and _has_verb(lang, who):
+        return None  # "(згідно з) чинним законодавством … повинна страхувати компанія": no one named
     code = lang.numbers.code
     first = best_reading(code, who.split()[0])
     if first is not None and first.tag.POS in ("VERB", "PRTS", "INFN", "ADVB", "CONJ", "PRCL"):  # type: ignore[attr-defined]
@@ -221,30 +252,149 @@ def _nominative(lang: SentenceWords, words: list[str]) -> list[str]:
     return lang.names(words, found)
 
 
+def _reading_pos(lang: SentenceWords, word: str) -> str | None:
+    parse = best_reading(lang.numbers.code, word.lower())
+    return None if parse is None else str(parse.tag.POS)  # type: ignore[attr-defined]
+
+
+def _has_verb(lang: SentenceWords, text: str) -> bool:
+    return any(_reading_pos(lang, w) in ("VERB", "GRND") for w in _WORD.findall(text))
+
+
+def _finite_verb(lang: SentenceWords, word: str) -> Any | None:
+    """The reading of ``word`` as a finite verb other than "be" ("заявив", "каже"), else None
+    ("вказаних", "визначивши", "пояснити", "було")."""
+    parse = best_reading(lang.numbers.code, word.lower())
+    if parse is None or parse.tag.POS != "VERB" or "infn" in parse.tag.grammemes:  # type: ignore[attr-defined]
+        return None
+    return None if str(parse.normal_form) in ("бути", "быть") else parse  # type: ignore[attr-defined]
+
+
+def _is_noun(lang: SentenceWords, word: str) -> bool:
+    if len(word) == 1:
+        return True  # an abbreviation: "у 1874 р."
+    return any(p.tag.POS in ("NOUN", "NPRO") for p in parses(word, lang.numbers.code))
+
+
+def _subject_words(lang: SentenceWords, raw: str, verb: Any) -> str:
+    """The subject in the words before a claim verb: a prepositional phrase ("У заяві", "У
+    вересні 2013 р.") and adverbs ("Днями") before it left out, ending at another verb; empty
+    when that verb is "be" ("У договорі було вказано": said by nobody named) or a figure comes
+    first ("60 % дітей змогли пояснити"). A prepositional phrase alone before a verb in the
+    plural is where they say it ("В держрезерві стверджують": the State Reserve)."""
+    code = lang.numbers.code
+    words = list(_WORD.finditer(raw))
+    index = skipped_end = phrases = 0
+    while index < len(words):
+        parse = best_reading(code, words[index].group(0).lower())
+        pos = None if parse is None else parse.tag.POS  # type: ignore[attr-defined]
+        if pos in ("ADVB", "CONJ", "PRCL") or (pos == "NPRO" and parse.tag.case is None):  # type: ignore[attr-defined]
+            # "Днями", "Також", "Тоді" (which the dictionary reads as a pronoun without case)
+            skipped_end = words[index].end()
+            index += 1
+            continue
+        if pos != "PREP":
+            break
+        phrases += 1
+        index += 1  # the noun the preposition governs, the words before it and its genitives
+        while index < len(words) and not _is_noun(lang, words[index].group(0)):
+            index += 1
+        index += 1
+        while index < len(words) and _reading_pos(lang, words[index].group(0)) not in ("VERB", "GRND") and not any(
+                p.tag.case == "nomn" for p in parses(words[index].group(0), code)):
+            index += 1
+        skipped_end = words[min(index, len(words)) - 1].end()
+    if index >= len(words):
+        plural = "plur" in verb.tag.grammemes
+        alone = phrases == 1 and _reading_pos(lang, words[0].group(0)) == "PREP" and not re.search(r"\d", raw)
+        return raw if alone and plural else ""
+    rest = words[index:]
+    if re.search(r"\d", raw[skipped_end:rest[0].start()]):
+        return ""
+    for word_match in rest:
+        parse = best_reading(code, word_match.group(0).lower())
+        if parse is not None and parse.tag.POS in ("VERB", "GRND"):  # type: ignore[attr-defined]
+            if str(parse.normal_form) in ("бути", "быть"):  # type: ignore[attr-defined]
+                return ""
+            return raw[rest[0].start():word_match.start()]
+    return raw[rest[0].start():]
+
+
+def _from_nominative(lang: SentenceWords, raw: str) -> str:
+    """``raw`` from its first word that reads as a nominative ("Як пояснювали суду представники
+    органу": the representatives), or as it is when none does."""
+    for word_match in _WORD.finditer(raw):
+        if any(p.tag.case == "nomn" for p in parses(word_match.group(0), lang.numbers.code)):
+            return raw[word_match.start():]
+    return raw
+
+
+def _subject_claimant(lang: SentenceWords, sentence: str) -> tuple[str, tuple[int, int], int] | None:
+    """Who the sentence's subject before a claim verb names: (claimant, the span of its words,
+    where what is said starts)."""
+    starts = [0]
+    if lang.parsed_subject:
+        opening = re.match(r"[^,;:!?«\"]{1,60}?,\s+", sentence)
+        if opening and len(_WORD.findall(opening.group(0))) <= 5 and not _has_verb(lang, opening.group(0)):
+            starts.append(opening.end())  # "Крім того, слідчі встановили"
+    for start in starts:
+        match = lang.subject_claim.match(sentence[start:])
+        if not match:
+            continue
+        raw = match.group("who")
+        if lang.parsed_subject:
+            verb = _finite_verb(lang, match.group("verb").split()[0])
+            if verb is None:
+                continue  # "вказаних", "визначивши": no verb of saying
+            raw = _subject_words(lang, raw, verb)
+        who = _clean_claimant(lang, raw)
+        if who is not None:
+            return who, (start + match.start("who"), start + match.end("who")), start + match.end()
+    return None
+
+
 def _assign_claimants(lang: SentenceWords, sentence: str, numbers: list[SlavicNumber],
                       clauses: list[tuple[int, int]]) -> None:
     for match in lang.leading_claim.finditer(sentence):
-        who = _clean_claimant(lang, match.group("who"))
+        raw = match.group("who")
+        if lang.parsed_subject and match.groupdict().get("as_verb"):
+            raw = _from_nominative(lang, raw)
+        who = _clean_claimant(lang, raw)
         if who is None:
             continue
+        inserted = lang.inserted_source_covers_clause and sentence[:match.start() + 1].rstrip().endswith(",")
+        clause = _clause_of(clauses, match.start()) or (0, len(sentence))
         for number in numbers:
-            if number.start >= match.end() and number.claimant is None:
+            if number.claimant is None and (number.start >= match.end() or (
+                    inserted and clause[0] <= number.start < match.start())):
                 number.claimant, number.claim_span = who, match.span("who")
-    subject = lang.subject_claim.match(sentence)
+    subject = _subject_claimant(lang, sentence)
     if subject:
-        who = _clean_claimant(lang, subject.group("who"))
-        if who is not None:
-            for number in numbers:
-                if number.start >= subject.end() and number.claimant is None:
-                    number.claimant, number.claim_span = who, subject.span("who")
-    for pattern in (lang.trailing_claim, lang.with_reference):
+        who, span, said = subject
+        for number in numbers:
+            if number.start >= said and number.claimant is None:
+                number.claimant, number.claim_span = who, span
+    if lang.quote_claim is not None:
+        for match in lang.quote_claim.finditer(sentence):
+            if _finite_verb(lang, match.group("verb")) is None:
+                continue
+            who = _clean_claimant(lang, match.group("who"))
+            if who is None:
+                continue
+            for number in numbers:  # the quote before the frame is all the speaker's
+                if number.start < match.start() and number.claimant is None:
+                    number.claimant, number.claim_span = who, match.span("who")
+    trailing = [lang.trailing_claim, lang.with_reference]
+    if lang.trailing_source is not None:
+        trailing.append(lang.trailing_source)
+    for pattern in trailing:
         for match in pattern.finditer(sentence):
             who = _clean_claimant(lang, match.group("who"), named_only=pattern is lang.trailing_claim)
             if who is None:
                 continue
             clause = _clause_of(clauses, match.start()) or (0, len(sentence))
             covered = [n for n in numbers if clause[0] <= n.start < match.start() and n.claimant is None]
-            if not covered and pattern is lang.trailing_claim:  # the nearest clause before with figures
+            if not covered and pattern is not lang.with_reference:  # the nearest clause before with figures
                 earlier = [n for n in numbers if n.start < match.start() and n.claimant is None]
                 last = _clause_of(clauses, earlier[-1].start) if earlier else None
                 covered = [n for n in earlier if _clause_of(clauses, n.start) == last]

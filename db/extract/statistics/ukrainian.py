@@ -4,11 +4,21 @@ the reader Russian shares (:mod:`.slavic`) with Ukrainian words; the numbers the
 :mod:`db.extract.statistics`), read the Ukrainian way:
 
 * **Claimants:** "За даними X, …", "За словами X", "За інформацією X", "Як повідомляє X",
-  "Згідно з X" cover the figures after them; ", повідомили в X", "– повідомило X", "з
-  посиланням на X" the figures of their clause; "X повідомив, що …" the figures after the verb.
+  "Згідно з X" cover the figures after them, and set off by commas inside a clause ("Троє
+  свідків засвідчили, згідно з матеріалами справи, що …") the clause's figures before them too;
+  ", повідомили в X", "– повідомило X", "з посиланням на X", a closing ", за даними X." the
+  figures of their clause; the words after a quote ("«…», — заявив X", "…, — каже X", any verb
+  there) every figure of the quote. "X повідомив, що …" / "X встановили: …" names X for the
+  figures after the verb only when what is said follows (", що", ":", "про"; "Суд визнав
+  протиправним рішення" claims nothing), X read as a subject: after a short opening ("Крім
+  того, слідчі встановили"), past a prepositional phrase or adverb ("Днями ТНК-ВР повідомило";
+  "У заяві він заявив": a pronoun, nobody), ending at another verb; "було вказано" names nobody,
+  and a prepositional phrase alone before a plural verb is who says it ("В держрезерві
+  стверджують": держрезерв). "дані X", "останні дані X" are X's; what is measured
+  ("розрахунками вартості"), a law, and calculations or data of no one named are nobody's.
   A title before a name stays, in the nominative ("директора офісу Олега Литвяка" -> "директор
-  офісу Олег Литвяк"); names come in the nominative
-  (pymorphy3's Ukrainian dictionary); pronouns name nobody.
+  офісу Олег Литвяк"), and a title with no name keeps what it is of ("заступник міністра");
+  names come in the nominative (pymorphy3's Ukrainian dictionary); pronouns name nobody.
 * **What is counted** is the noun phrase after the number in its base form; people ("осіб",
   "людей", animate nouns, "п'ятеро") have the unit "people"; "грн", "гривень" are UAH, "$" USD.
 """
@@ -25,9 +35,12 @@ from db.extract.statistics.ukrainian_numbers import UKRAINIAN
 from db.language.morphology import parses
 from db.language.ukrainian import MONTH_RE, month_number
 
+# "визнати" (admit), not "визначити" (determine): "визначивши переможцем"
 _CLAIM_VERB = (r"(?:повідом\w+|заяв\w+|переда[єю]\w*|передал\w*|розпов\w+|зазнач\w+|сказа\w+|"
+               r"каж(?:е|уть|у)|казав\w*|казал\w+|поясни\w+|поясню\w+|зауважи\w+|зауважу\w+|"
+               r"підкресли\w+|підкреслю\w+|показу\w+|"
                r"уточн\w+|дода\w+|пише|писал\w*|наголоси\w+|наголошу\w+|інформу\w+|підрахува\w+|"
-               r"вказа\w+|вказу\w+|констату\w+|оголоси\w+|оголошу\w+|визна\w+|стверджу\w+|"
+               r"вказа\w+|вказу\w+|констату\w+|оголоси\w+|оголошу\w+|визна(?!ч)\w+|стверджу\w+|"
                r"йдеться\s+в\s+\w+(?:\s+\w+)?|ідеться\s+в\s+\w+(?:\s+\w+)?|цитує\w*|вважа\w+|"
                r"прогнозу\w+|нарахува\w+|оцінил\w*|оцінив|нагаду\w+|свідч\w+|з'ясува\w+|з’ясува\w+|встанови\w+)")
 
@@ -35,9 +48,22 @@ _LEADING_CLAIM = re.compile(
     r"(?:^|[,;:]\s*|\s)(?:[Зз]а\s+(?:[^\W\d_]+(?:ими|ою)\s+)?(?:(?:останніми|попередніми|офіційними|уточненими|наявними|новими|"
     r"оперативними)\s+)?(?:даними|словами|інформацією|відомостями|оцінками|оцінкою|підрахунками|"
     r"думкою|версією|заявою|повідомленням|статистикою|опитуванням|результатами|підсумками|"
-    r"розрахунками|прогнозом|прогнозами)|[Зз]гідно\s+(?:з|із)(?:\s+(?:даними|інформацією|оцінками|"
-    r"підрахунками|статистикою|повідомленням|заявою))?|[Зз]гідно|[Яя]к\s+" + _CLAIM_VERB +
-    r")\s+(?P<who>[^,;:.!?]{2,120}?)\s*(?:,|—|–|:)")
+    r"розрахунками|прогнозом|прогнозами)|[Зз]гідно\s+(?:з|із|зі)(?:\s+(?:[^\W\d_]+(?:ими|ою)\s+)?"
+    r"(?:даними|інформацією|оцінками|підрахунками|статистикою|повідомленням|заявою))?|[Зз]гідно|"
+    r"[Яя]к\s+(?P<as_verb>" + _CLAIM_VERB + r"))\s+(?P<who>[^,;:.!?]{2,120}?)\s*(?:,|—|–|:)")
+
+# ", за даними реєстру." closing its clause: whose figures those before it are ("згідно з" alone
+# there is "in keeping with": "сплатила 5 млн грн згідно з договором")
+_TRAILING_SOURCE = re.compile(
+    r"(?:,|—|–)\s*(?:за\s+(?:[^\W\d_]+(?:ими|ою)\s+)?(?:даними|словами|інформацією|відомостями|оцінками|"
+    r"оцінкою|підрахунками|повідомленням)|згідно\s+(?:з|із)\s+(?:[^\W\d_]+(?:ими|ою)\s+)?(?:даними|"
+    r"інформацією|оцінками|підрахунками|повідомленням))\s+(?P<who>[^,;:!?]{2,120}?)\s*(?:;|[.!?…»\"]*\s*$)",
+    re.IGNORECASE)
+
+# direct speech and the words of its author after it: "«…», — заявив X", "…, — каже X",
+# "» , - зазначив X" (tokenized); any finite verb there introduces the speaker ("продовжив")
+_QUOTE_CLAIM = re.compile(r"(?:[»\"”]\s*,?|,)\s*(?:[—–]|-(?=\s))\s*(?P<verb>[^\W\d_][\w'’]*)\s+"
+                          r"(?P<who>[^,;:!?«»\"”]{2,120}?)\s*(?:[,.;:!?]|$)")
 
 _TRAILING_CLAIM = re.compile(
     r"(?:,|—|–|\s-)\s*(?:—\s*)?(?:[–—]\s*)?(?:як\s+)?" + _CLAIM_VERB + r"\s+(?:(?:в|у)\s+)?(?P<who>[^,;:!?]{2,120}?)"
@@ -46,8 +72,11 @@ _TRAILING_CLAIM = re.compile(
 _WITH_REFERENCE = re.compile(r"з\s+посиланням\s+(?:на\s+)?(?P<who>[^,;:!?]{2,120}?)\s*(?:[,.;!?]|$)",
                              re.IGNORECASE)
 
-_SUBJECT_CLAIM = re.compile(r"^(?P<who>[^,;:!?«\"]{2,90}?)\s+" + _CLAIM_VERB +
-                            r"(?:\s*,|\s+що|\s*:|\s+про\s|\s+[^\W\d_]+)")
+# "X повідомив, що", "X заявив журналістам: …", "X повідомило про намір …": what the verb says
+# comes after it ("Суд визнав протиправним рішення", "Потім додаємо ложку" claim nothing)
+_SUBJECT_CLAIM = re.compile(r"^(?P<who>[^,;:!?«\"]{2,90}?)\s+(?P<verb>" + _CLAIM_VERB + r")"
+                            r"(?:\s*,\s*(?:що|як|нібито)\b|\s+що\b|\s*:|\s+про\s|"
+                            r"(?:\s+[^\W\d_]+){1,3}(?:\s*,)?\s+що\b|(?:\s+[^\W\d_]+){1,3}\s*:)")
 
 _TITLES = re.compile(
     r"^(?:(?:офіційн\w+\s+)?(?:представни\w+|речни\w+|прес-секретар\w*|прес-служб\w+|прес-центр\w*|"
@@ -58,7 +87,18 @@ _TITLES = re.compile(
     r"(?:колишн|нинішн|нов)\w+|тимчасово\s+виконуюч\w+\s+обов'язки|в\.\s*о\.)\s+)+", re.IGNORECASE)
 
 _PRONOUNS = frozenset({"він", "вона", "вони", "воно", "ми", "я", "ви", "його", "її", "їх", "це", "той",
-                       "ті", "який", "яка", "які", "сам", "сама", "самі", "там", "тут"})
+                       "ті", "який", "яка", "які", "сам", "сама", "самі", "там", "тут", "мені", "нам",
+                       "вам", "йому", "їй", "їм", "тобі"})
+
+# what is measured, not who measured it: "згідно з розрахунками середньомісячної вартості"
+_NOT_A_SOURCE = re.compile(r"^(?:(?:розрахунк|підрахунк|оцінк|дан)\w*\s+)?(?:[^\W\d_]+(?:ої|ого|их)\s+)?"
+                           r"(?:вартост|кількост|сум[иі]|обсяг|цін[иі]|розмір|рівн[яю]|частк|площ[іа]|"
+                           r"чисельност|динамік|показник)\w*\b|"
+                           # a law is what is in force, not who counted: "згідно із ЗУ «Про …»"
+                           r"^(?:закон\w*|ЗУ|кодекс\w*|конституці\w+)\b|"
+                           # "Розрахунки показують", "Дані свідчать": whose, unsaid
+                           r"^(?:розрахунк|підрахунк|дан|оцінк|інформаці|відомост|цифр|статистик)\w*$",
+                           re.IGNORECASE)
 
 _COMMON_CLAIMANTS = re.compile(
     r"^(?:джерел\w*|правоохорон\w+|силовик\w*|очевид\w+|місцев\w+\s+мешкан\w+|мешкан\w+|жител\w+|"
@@ -90,6 +130,8 @@ def _names(written: list[str], nominative: list[str]) -> list[str]:
     ("Петра Коваленка" -> "Петро Коваленко": the dictionary alone takes "Петра" for a woman's
     name); a surname in "-а" read back to a consonant stem ("Сакала" -> "Сакал", where the
     dictionary has the rarer "Сакало"), those in "-ко" keep their "-о" ("Бойка" -> "Бойко")."""
+    if not written[0][:1].isupper() and not any(p.tag.animacy == "anim" for p in parses(written[0], "uk")):
+        return nominative  # a name after the thing it is of stays as written: "декларації Никифорчука"
     readings = [[p for p in parses(w, "uk") if {"masc", "gent"} <= set(p.tag.grammemes)
                  and set(p.tag.grammemes) & {"Name", "Surn", "Patr"}] if w[:1].isupper() else [] for w in written]
     if not any(any("Surn" in p.tag.grammemes for p in r) for r in readings):
@@ -126,6 +168,10 @@ WORDS = SentenceWords(
         re.compile(r"^(?:з\s+посиланням\s+на|за\s+(?:даними|словами|інформацією|відомостями)|згідно\s+з)\s+",
                    re.IGNORECASE),
         re.compile(r"^(?:в|у)\s+", re.IGNORECASE),
+        # "згідно з останніми даними SMIDA", "Дані митниці свідчать": whose the data are
+        re.compile(r"^(?:(?:останн|попередн|офіційн|нов|уточнен|наявн|оперативн)\w+\s+)?(?:дан(?:і|ими|их)|"
+                   r"інформаці(?:я|ї|єю))\s+(?=\S)", re.IGNORECASE),
+        re.compile(r"^(?:з|із|зі)\s+(?=\S)", re.IGNORECASE),  # "за даними з декларацій": the declarations
         re.compile(r"\s+(?:також|теж|вже|уже|раніше|ще|знову|офіційно|сьогодні|вчора|учора|напередодні|"
                    r"пізніше)$", re.IGNORECASE)),
     named_outlet=re.compile(r"^(?:газет\w*|журнал\w*|агентств\w*|інформагентств\w*|телеканал\w*|радіостанці\w*|"
@@ -147,6 +193,8 @@ WORDS = SentenceWords(
                         r"(?:погонн\w+\s+)?(?:метр|тонн|шт|штук|кілограм|кг|літр|одиниц|квадратн|кв|гектар|га)\w*)",
                         re.IGNORECASE),
     keep_titles=True, names=_names, distributive=re.compile(r"(?:^|\s)[Пп]о\s+$"),
+    quote_claim=_QUOTE_CLAIM, trailing_source=_TRAILING_SOURCE, inserted_source_covers_clause=True,
+    parsed_subject=True, verbless_claimants=True, not_a_source=_NOT_A_SOURCE,
     one_governed=re.compile(r"(?:^|\s)(?:за|на|у|в|з|із|зі|від|до|для|при|про|через|без|«)\s*$", re.IGNORECASE),
     of_them=re.compile(r"^\s*(?:з|із)\s+(?:них|яких|усіх|всіх|цих)\b", re.IGNORECASE),
     relative=(

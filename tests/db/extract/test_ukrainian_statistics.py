@@ -147,3 +147,81 @@ def test_a_count_of_them_names_no_noun_but_is_kept() -> None:
 ])
 def test_ranges_of_ages_and_hours_and_a_governed_one_are_not_statistics(sentence: str) -> None:
     assert suggest_statistics(sentence, None, "uk") == []
+
+
+@pytest.mark.parametrize(("sentence", "value", "claimant"), [
+    ("«Ми втратили 40 тис. гривень», — заявив директор школи Іван Петренко.", 40_000,
+     "директор школи Іван Петренко"),
+    ("Щодня надходить 30 звернень, — каже голова громади Олег Мельник.", 30, "голова громади Олег Мельник"),
+    ("«За рік відбудували 12 будинків», – продовжив Кудрін, пояснивши, що решту відбудують навесні.", 12,
+     "Кудрін"),
+    ("« Зруйновано 15 мостів » , - зазначив заступник міністра .", 15, "заступник міністра"),
+    ("«Зруйновано 15 мостів», — сказав він.", 15, None),
+])
+def test_the_speaker_after_a_quote_claims_what_the_quote_says(sentence: str, value: float,
+                                                              claimant: str | None) -> None:
+    found = one(sentence)
+    assert (found.value, found.claimant) == (value, claimant)
+
+
+@pytest.mark.parametrize(("sentence", "value", "claimant"), [
+    ("Слідчі встановили, що фірма придбала снігоприбиральну машину за 205 тис грн.", 205_000, "Слідчі"),
+    ("Крім того, прокуратура встановила, що посадовці привласнили 2 млн грн.", 2_000_000, "прокуратура"),
+    ("Днями ТНК-ВР повідомило про намір збільшити ціну на авіапаливо на 15%.", 15, "ТНК-ВР"),
+    ("Тоді ГоловКРУ з'ясувало, що втрати бюджету складуть 55%.", 55, "ГоловКРУ"),
+    ("В держрезерві стверджують, що для створення резерву необхідно 44 млн грн.", 44_000_000, "держрезерв"),
+    ("Як розповіли журналістам слідчі, у схемі брали участь 6 фірм.", 6, "слідчі"),
+])
+def test_the_subject_of_a_verb_of_saying_is_read_past_what_comes_before_it(sentence: str, value: float,
+                                                                          claimant: str) -> None:
+    found = one(sentence)
+    assert (found.value, found.claimant) == (value, claimant)
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Суд визнав протиправним рішення, яким у лісгоспу вилучили 4 ділянки.", 4),
+    ("У договорі було вказано, що зарплата охоронця становить 17 тис. грн.", 17_000),
+    ("У заяві він заявив, що втрати склали 10 млн грн.", 10_000_000),
+    ("Тендерний комітет, визначивши переможцем ТОВ «Альфа», уклав угоду на 10 млн грн.", 10_000_000),
+])
+def test_no_one_is_named_by_a_verb_that_says_nothing_or_a_pronoun(sentence: str, value: float) -> None:
+    found = one(sentence)
+    assert (found.value, found.claimant) == (value, None)
+
+
+def test_a_participle_of_saying_names_no_subject() -> None:
+    found = suggest_statistics("З придбанням двох вказаних обленерго група контролюватиме понад 35% потужностей.",
+                               None, "uk")
+    assert [(s.value, s.claimant) for s in found] == [(2, None), (35, None)]
+
+
+@pytest.mark.parametrize(("sentence", "value", "claimant"), [
+    ("Дані митниці свідчать, що торік ввезено 200 тонн цукру.", 200, "митниця"),
+    ("Олена Добича, згідно з останніми даними SMIDA, володіє 10,22% акцій.", 10.22, "SMIDA"),
+    ("Фірмі належать 5 земельних ділянок, за даними реєстру майнових прав.", 5, "реєстр майнових прав"),
+    ("Троє свідків засвідчили, згідно з матеріалами справи, що бачили вибух.", 3, "матеріали справи"),
+    ("За даними з декларацій Никифорчука, він володіє квартирою площею 44 кв м.", 44, "декларації Никифорчука"),
+])
+def test_whose_data_a_document_or_register_names(sentence: str, value: float, claimant: str) -> None:
+    found = one(sentence)
+    assert (found.value, found.claimant) == (value, claimant)
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Згідно з розрахунками середньомісячної вартості техобслуговування, послуга коштуватиме 408 грн.", 408),
+    ("Розрахунки показують, що місто недоотримає 89 млн грн.", 89_000_000),
+    ("Згідно із Законом «Про публічні закупівлі», пов'язаними є особи, які мають понад 25% капіталу.", 25),
+    ("За результатами 2015 року платникам податків слід враховувати, що мінімальна зарплата становить "
+     "1218 гривень.", 1218),
+])
+def test_what_is_measured_a_law_or_unowned_calculations_name_no_source(sentence: str, value: float) -> None:
+    found = one(sentence)
+    assert (found.value, found.claimant) == (value, None)
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("За словами директора школи, з початку року евакуйовано 120 учнів.", "директор школи"),
+    ("За інформацією «Вісника державних закупівель», фірма отримала 5 млн грн.", "Вісник державних закупівель"),
+])
+def test_a_masculine_noun_in_the_genitive_comes_back_singular(sentence: str, claimant: str) -> None:
+    assert one(sentence).claimant == claimant  # not "директори", "Вісники"
