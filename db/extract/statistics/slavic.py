@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from db.dates import PartialDate
 from db.extract.candidates import StatisticCandidate
 from db.extract.statistics.periods import RelativeWords, nearest_relative_period
+from db.extract.statistics.slavic_claimants import WORD, assign_claimants, clause_of
 from db.extract.statistics.slavic_numbers import (
     NumberWords,
     SlavicNumber,
@@ -104,7 +104,6 @@ class SentenceWords:
     _places: dict[str, bool] = field(default_factory=dict, repr=False)
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _counted(lang: SentenceWords, sentence: str, number: SlavicNumber) -> tuple[str | None, str | None]:
@@ -122,7 +121,7 @@ def _counted(lang: SentenceWords, sentence: str, number: SlavicNumber) -> tuple[
     words = []
     if lang.times_word.fullmatch(sentence[number.start:number.end].strip()):
         return None, lang.times_unit
-    for word_match in _WORD.finditer(after):
+    for word_match in WORD.finditer(after):
         if word_match.start() > 0 and re.search(r"[,.;:!?()«»\"—]", after[:word_match.start()]):
             break
         if word_match.group(0).lower() in lang.possessives:
@@ -173,7 +172,7 @@ def _measure(lang: SentenceWords, sentence: str, clause: tuple[int, int], number
     """The base form of the nearest verb or participle of the clause (after the number first)."""
     start, end = max(clause[0], number.start - 80), min(clause[1], number.end + 80)  # the words near it
     candidates: list[tuple[int, str]] = []
-    for word_match in _WORD.finditer(sentence, start, end):
+    for word_match in WORD.finditer(sentence, start, end):
         if number.start <= word_match.start() < max(number.end, number.counted_end):
             continue
         word = word_match.group(0)
@@ -191,218 +190,6 @@ def _measure(lang: SentenceWords, sentence: str, clause: tuple[int, int], number
     return min(candidates)[1] if candidates else None
 
 
-def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> str | None:
-    who = " ".join(raw.split()).strip(" ,.;:—–-«»\"")
-    for trim in lang.claimant_trims:
-        who = trim.sub("", who)
-    title = lang.titles.match(who) if lang.keep_titles else None
-    who = lang.titles.sub("", who).strip()
-    if title is not None and who and not any(w[:1].isupper() for w in who.split()) and (
-            lang.not_a_source is None or not lang.not_a_source.match(who)) and not (
-            lang.verbless_claimants and _has_verb(lang, who)):
-        # a title of no one named, with what it is of: "заступник міністра", not "міністр"
-        return " ".join([*base_form(title.group(0).split(), lang.numbers.code, singular=True), *who.split()])
-    # what a named outlet or body is ("газета «Коммерсантъ»", "журнал Forbes"): the name itself
-    named = lang.named_outlet.match(who)
-    if named:
-        who = named.group("name")
-    who = who.strip("«»“”\"' ").replace("''", "").strip()
-    if not who or who.lower().split()[0] in lang.pronouns or len(who.split()) > 9:
-        return None
-    if lang.not_a_source is not None and lang.not_a_source.match(who):
-        return None
-    if lang.verbless_claimants and _has_verb(lang, who):
-        return None  # "(згідно з) чинним законодавством … повинна страхувати компанія": no one named
-    code = lang.numbers.code
-    first = best_reading(code, who.split()[0])
-    if first is not None and first.tag.POS in ("VERB", "PRTS", "INFN", "ADVB", "CONJ", "PRCL"):  # type: ignore[attr-defined]
-        return None  # "Было заявлено", "Также сообщили": nobody named
-    words = who.split()
-    # a person's name at the end of a description ("глава Чечни Рамзан Кадыров")
-    name_run: list[str] = []
-    for word in reversed(words):
-        parse = best_reading(code, word)
-        grammemes = set(parse.tag.grammemes) if parse is not None else set()  # type: ignore[attr-defined]
-        if word[:1].isupper() and grammemes & {"Name", "Surn", "Patr"}:
-            name_run.insert(0, word)
-        else:
-            break
-    if title is not None and name_run:
-        # "директора «Офісу» Олега Литвяка": the title and the name in the nominative, what the
-        # title is of as written
-        titled = [*base_form(title.group(0).split(), code, singular=True), *words[:len(words) - len(name_run)]]
-        return " ".join([*titled, *_nominative(lang, name_run)])
-    if name_run and len(name_run) < len(words) and len(name_run) >= 2:
-        words = name_run
-    if named_only and not any(w[:1].isupper() for w in words) and not any(lang.common_claimants.match(w) for w in words):
-        return None  # ", сообщил в интервью": not who
-    # the head words in the nominative, up to the first preposition; a word that also reads as
-    # a singular in another case is no plural ("повідомили в поліції": поліція, not поліції)
-    for index, word in enumerate(words):
-        if word.lower() in lang.prepositions:
-            return " ".join([*_nominative(lang, words[:index]), *words[index:]]) if index else " ".join(words)
-    return " ".join(_nominative(lang, words))
-
-
-def _nominative(lang: SentenceWords, words: list[str]) -> list[str]:
-    """``words`` in the nominative, a man's surname by the language's rule where it has one."""
-    found = base_form(words, lang.numbers.code, singular=True)
-    if lang.names is None or len(found) != len(words):
-        return found
-    return lang.names(words, found)
-
-
-def _reading_pos(lang: SentenceWords, word: str) -> str | None:
-    parse = best_reading(lang.numbers.code, word.lower())
-    return None if parse is None else str(parse.tag.POS)  # type: ignore[attr-defined]
-
-
-def _has_verb(lang: SentenceWords, text: str) -> bool:
-    return any(_reading_pos(lang, w) in ("VERB", "GRND") for w in _WORD.findall(text))
-
-
-def _finite_verb(lang: SentenceWords, word: str) -> Any | None:
-    """The reading of ``word`` as a finite verb other than "be" ("заявив", "каже"), else None
-    ("вказаних", "визначивши", "пояснити", "було")."""
-    parse = best_reading(lang.numbers.code, word.lower())
-    if parse is None or parse.tag.POS != "VERB" or "infn" in parse.tag.grammemes:  # type: ignore[attr-defined]
-        return None
-    return None if str(parse.normal_form) in ("бути", "быть") else parse  # type: ignore[attr-defined]
-
-
-def _is_noun(lang: SentenceWords, word: str) -> bool:
-    if len(word) == 1:
-        return True  # an abbreviation: "у 1874 р."
-    return any(p.tag.POS in ("NOUN", "NPRO") for p in parses(word, lang.numbers.code))
-
-
-def _subject_words(lang: SentenceWords, raw: str, verb: Any) -> str:
-    """The subject in the words before a claim verb: a prepositional phrase ("У заяві", "У
-    вересні 2013 р.") and adverbs ("Днями") before it left out, ending at another verb; empty
-    when that verb is "be" ("У договорі було вказано": said by nobody named) or a figure comes
-    first ("60 % дітей змогли пояснити"). A prepositional phrase alone before a verb in the
-    plural is where they say it ("В держрезерві стверджують": the State Reserve)."""
-    code = lang.numbers.code
-    words = list(_WORD.finditer(raw))
-    index = skipped_end = phrases = 0
-    while index < len(words):
-        parse = best_reading(code, words[index].group(0).lower())
-        pos = None if parse is None else parse.tag.POS  # type: ignore[attr-defined]
-        if pos in ("ADVB", "CONJ", "PRCL") or (pos == "NPRO" and parse.tag.case is None):  # type: ignore[attr-defined]
-            # "Днями", "Також", "Тоді" (which the dictionary reads as a pronoun without case)
-            skipped_end = words[index].end()
-            index += 1
-            continue
-        if pos != "PREP":
-            break
-        phrases += 1
-        index += 1  # the noun the preposition governs, the words before it and its genitives
-        while index < len(words) and not _is_noun(lang, words[index].group(0)):
-            index += 1
-        index += 1
-        while index < len(words) and _reading_pos(lang, words[index].group(0)) not in ("VERB", "GRND") and not any(
-                p.tag.case == "nomn" for p in parses(words[index].group(0), code)):
-            index += 1
-        skipped_end = words[min(index, len(words)) - 1].end()
-    if index >= len(words):
-        plural = "plur" in verb.tag.grammemes
-        alone = phrases == 1 and _reading_pos(lang, words[0].group(0)) == "PREP" and not re.search(r"\d", raw)
-        return raw if alone and plural else ""
-    rest = words[index:]
-    if re.search(r"\d", raw[skipped_end:rest[0].start()]):
-        return ""
-    for word_match in rest:
-        parse = best_reading(code, word_match.group(0).lower())
-        if parse is not None and parse.tag.POS in ("VERB", "GRND"):  # type: ignore[attr-defined]
-            if str(parse.normal_form) in ("бути", "быть"):  # type: ignore[attr-defined]
-                return ""
-            return raw[rest[0].start():word_match.start()]
-    return raw[rest[0].start():]
-
-
-def _from_nominative(lang: SentenceWords, raw: str) -> str:
-    """``raw`` from its first word that reads as a nominative ("Як пояснювали суду представники
-    органу": the representatives), or as it is when none does."""
-    for word_match in _WORD.finditer(raw):
-        if any(p.tag.case == "nomn" for p in parses(word_match.group(0), lang.numbers.code)):
-            return raw[word_match.start():]
-    return raw
-
-
-def _subject_claimant(lang: SentenceWords, sentence: str) -> tuple[str, tuple[int, int], int] | None:
-    """Who the sentence's subject before a claim verb names: (claimant, the span of its words,
-    where what is said starts)."""
-    starts = [0]
-    if lang.parsed_subject:
-        opening = re.match(r"[^,;:!?«\"]{1,60}?,\s+", sentence)
-        if opening and len(_WORD.findall(opening.group(0))) <= 5 and not _has_verb(lang, opening.group(0)):
-            starts.append(opening.end())  # "Крім того, слідчі встановили"
-    for start in starts:
-        match = lang.subject_claim.match(sentence[start:])
-        if not match:
-            continue
-        raw = match.group("who")
-        if lang.parsed_subject:
-            verb = _finite_verb(lang, match.group("verb").split()[0])
-            if verb is None:
-                continue  # "вказаних", "визначивши": no verb of saying
-            raw = _subject_words(lang, raw, verb)
-        who = _clean_claimant(lang, raw)
-        if who is not None:
-            return who, (start + match.start("who"), start + match.end("who")), start + match.end()
-    return None
-
-
-def _assign_claimants(lang: SentenceWords, sentence: str, numbers: list[SlavicNumber],
-                      clauses: list[tuple[int, int]]) -> None:
-    for match in lang.leading_claim.finditer(sentence):
-        raw = match.group("who")
-        if lang.parsed_subject and match.groupdict().get("as_verb"):
-            raw = _from_nominative(lang, raw)
-        who = _clean_claimant(lang, raw)
-        if who is None:
-            continue
-        inserted = lang.inserted_source_covers_clause and sentence[:match.start() + 1].rstrip().endswith(",")
-        clause = _clause_of(clauses, match.start()) or (0, len(sentence))
-        for number in numbers:
-            if number.claimant is None and (number.start >= match.end() or (
-                    inserted and clause[0] <= number.start < match.start())):
-                number.claimant, number.claim_span = who, match.span("who")
-    subject = _subject_claimant(lang, sentence)
-    if subject:
-        who, span, said = subject
-        for number in numbers:
-            if number.start >= said and number.claimant is None:
-                number.claimant, number.claim_span = who, span
-    if lang.quote_claim is not None:
-        for match in lang.quote_claim.finditer(sentence):
-            if _finite_verb(lang, match.group("verb")) is None:
-                continue
-            who = _clean_claimant(lang, match.group("who"))
-            if who is None:
-                continue
-            for number in numbers:  # the quote before the frame is all the speaker's
-                if number.start < match.start() and number.claimant is None:
-                    number.claimant, number.claim_span = who, match.span("who")
-    trailing = [lang.trailing_claim, lang.with_reference]
-    if lang.trailing_source is not None:
-        trailing.append(lang.trailing_source)
-    for pattern in trailing:
-        for match in pattern.finditer(sentence):
-            who = _clean_claimant(lang, match.group("who"), named_only=pattern is lang.trailing_claim)
-            if who is None:
-                continue
-            clause = _clause_of(clauses, match.start()) or (0, len(sentence))
-            covered = [n for n in numbers if clause[0] <= n.start < match.start() and n.claimant is None]
-            if not covered and pattern is not lang.with_reference:  # the nearest clause before with figures
-                earlier = [n for n in numbers if n.start < match.start() and n.claimant is None]
-                last = _clause_of(clauses, earlier[-1].start) if earlier else None
-                covered = [n for n in earlier if _clause_of(clauses, n.start) == last]
-            if pattern is lang.with_reference:
-                covered = [n for n in numbers if clause[0] <= n.start < clause[1] and n.claimant is None]
-            for number in covered:
-                number.claimant, number.claim_span = who, match.span("who")
-
 
 def _so_much_each(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
     assert lang.distributive is not None
@@ -414,13 +201,10 @@ def _so_much_each(lang: SentenceWords, sentence: str, number: SlavicNumber) -> b
         return True
     if number.unit not in lang.money.values():
         return False
-    before = _WORD.findall(sentence[max(0, window + each.start() - 40):window + each.start()])
+    before = WORD.findall(sentence[max(0, window + each.start() - 40):window + each.start()])
     reading = best_reading(lang.numbers.code, before[-1]) if before else None
     return reading is None or reading.tag.POS not in ("VERB", "INFN", "PRTS", "GRND")  # type: ignore[attr-defined]
 
-
-def _clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
-    return next(((s, e) for s, e in clauses if s <= position < e), None)
 
 
 def _clauses(lang: SentenceWords, sentence: str) -> list[tuple[int, int]]:
@@ -490,7 +274,7 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
     kept: list[tuple[SlavicNumber, tuple[int, int]]] = []
     for number in numbers:
         number.subject, number.unit = _counted(lang, sentence, number)
-        clause = _clause_of(clauses, number.start) or (0, len(sentence))
+        clause = clause_of(clauses, number.start) or (0, len(sentence))
         scaled = bool(lang.scaled.search(sentence[number.start:number.end]))
         if lang.per_unit is not None and number.unit in lang.money.values() and lang.per_unit.match(
                 sentence[number.end:]):
@@ -514,7 +298,7 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
                     lang.of_them is not None and lang.of_them.match(sentence[number.end:])):
                 continue  # it counts nothing the sentence names
         kept.append((number, clause))
-    _assign_claimants(lang, sentence, [n for n, _c in kept], clauses)
+    assign_claimants(lang, sentence, [n for n, _c in kept], clauses)
     found = []
     for number, clause in kept:
         quote_start, quote_end = clause

@@ -1,0 +1,235 @@
+"""Who claims a Russian or Ukrainian sentence's figures: the source named before them ("по
+данным МВД", "за даними X"), the subject of a verb of saying ("X заявив, що"), the speaker after
+a quote ("«…», — каже X"), a source named after them (", сообщил X."), each in its base form with
+its title. The words are the language's :class:`~db.extract.statistics.slavic.SentenceWords`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from db.extract.statistics.slavic_numbers import SlavicNumber, best_reading
+from db.language.morphology import base_form, parses
+
+if TYPE_CHECKING:
+    from db.extract.statistics.slavic import SentenceWords
+
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> str | None:
+    who = " ".join(raw.split()).strip(" ,.;:—–-«»\"")
+    for trim in lang.claimant_trims:
+        who = trim.sub("", who)
+    title = lang.titles.match(who) if lang.keep_titles else None
+    who = lang.titles.sub("", who).strip()
+    if title is not None and who and not any(w[:1].isupper() for w in who.split()) and (
+            lang.not_a_source is None or not lang.not_a_source.match(who)) and not (
+            lang.verbless_claimants and _has_verb(lang, who)):
+        # a title of no one named, with what it is of: "заступник міністра", not "міністр"
+        return " ".join([*base_form(title.group(0).split(), lang.numbers.code, singular=True), *who.split()])
+    # what a named outlet or body is ("газета «Коммерсантъ»", "журнал Forbes"): the name itself
+    named = lang.named_outlet.match(who)
+    if named:
+        who = named.group("name")
+    who = who.strip("«»“”\"' ").replace("''", "").strip()
+    if not who or who.lower().split()[0] in lang.pronouns or len(who.split()) > 9:
+        return None
+    if lang.not_a_source is not None and lang.not_a_source.match(who):
+        return None
+    if lang.verbless_claimants and _has_verb(lang, who):
+        return None  # "(згідно з) чинним законодавством … повинна страхувати компанія": no one named
+    code = lang.numbers.code
+    first = best_reading(code, who.split()[0])
+    if first is not None and first.tag.POS in ("VERB", "PRTS", "INFN", "ADVB", "CONJ", "PRCL"):  # type: ignore[attr-defined]
+        return None  # "Было заявлено", "Также сообщили": nobody named
+    words = who.split()
+    # a person's name at the end of a description ("глава Чечни Рамзан Кадыров")
+    name_run: list[str] = []
+    for word in reversed(words):
+        parse = best_reading(code, word)
+        grammemes = set(parse.tag.grammemes) if parse is not None else set()  # type: ignore[attr-defined]
+        if word[:1].isupper() and grammemes & {"Name", "Surn", "Patr"}:
+            name_run.insert(0, word)
+        else:
+            break
+    if title is not None and name_run:
+        # "директора «Офісу» Олега Литвяка": the title and the name in the nominative, what the
+        # title is of as written
+        titled = [*base_form(title.group(0).split(), code, singular=True), *words[:len(words) - len(name_run)]]
+        return " ".join([*titled, *_nominative(lang, name_run)])
+    if name_run and len(name_run) < len(words) and len(name_run) >= 2:
+        words = name_run
+    if named_only and not any(w[:1].isupper() for w in words) and not any(lang.common_claimants.match(w) for w in words):
+        return None  # ", сообщил в интервью": not who
+    # the head words in the nominative, up to the first preposition; a word that also reads as
+    # a singular in another case is no plural ("повідомили в поліції": поліція, not поліції)
+    for index, word in enumerate(words):
+        if word.lower() in lang.prepositions:
+            return " ".join([*_nominative(lang, words[:index]), *words[index:]]) if index else " ".join(words)
+    return " ".join(_nominative(lang, words))
+
+
+def _nominative(lang: SentenceWords, words: list[str]) -> list[str]:
+    """``words`` in the nominative, a man's surname by the language's rule where it has one."""
+    found = base_form(words, lang.numbers.code, singular=True)
+    if lang.names is None or len(found) != len(words):
+        return found
+    return lang.names(words, found)
+
+
+def _reading_pos(lang: SentenceWords, word: str) -> str | None:
+    parse = best_reading(lang.numbers.code, word.lower())
+    return None if parse is None else str(parse.tag.POS)  # type: ignore[attr-defined]
+
+
+def _has_verb(lang: SentenceWords, text: str) -> bool:
+    return any(_reading_pos(lang, w) in ("VERB", "GRND") for w in WORD.findall(text))
+
+
+def _finite_verb(lang: SentenceWords, word: str) -> Any | None:
+    """The reading of ``word`` as a finite verb other than "be" ("заявив", "каже"), else None
+    ("вказаних", "визначивши", "пояснити", "було")."""
+    parse = best_reading(lang.numbers.code, word.lower())
+    if parse is None or parse.tag.POS != "VERB" or "infn" in parse.tag.grammemes:  # type: ignore[attr-defined]
+        return None
+    return None if str(parse.normal_form) in ("бути", "быть") else parse  # type: ignore[attr-defined]
+
+
+def _is_noun(lang: SentenceWords, word: str) -> bool:
+    if len(word) == 1:
+        return True  # an abbreviation: "у 1874 р."
+    return any(p.tag.POS in ("NOUN", "NPRO") for p in parses(word, lang.numbers.code))
+
+
+def _subject_words(lang: SentenceWords, raw: str, verb: Any) -> str:
+    """The subject in the words before a claim verb: a prepositional phrase ("У заяві", "У
+    вересні 2013 р.") and adverbs ("Днями") before it left out, ending at another verb; empty
+    when that verb is "be" ("У договорі було вказано": said by nobody named) or a figure comes
+    first ("60 % дітей змогли пояснити"). A prepositional phrase alone before a verb in the
+    plural is where they say it ("В держрезерві стверджують": the State Reserve)."""
+    code = lang.numbers.code
+    words = list(WORD.finditer(raw))
+    index = skipped_end = phrases = 0
+    while index < len(words):
+        parse = best_reading(code, words[index].group(0).lower())
+        pos = None if parse is None else parse.tag.POS  # type: ignore[attr-defined]
+        if pos in ("ADVB", "CONJ", "PRCL") or (pos == "NPRO" and parse.tag.case is None):  # type: ignore[attr-defined]
+            # "Днями", "Також", "Тоді" (which the dictionary reads as a pronoun without case)
+            skipped_end = words[index].end()
+            index += 1
+            continue
+        if pos != "PREP":
+            break
+        phrases += 1
+        index += 1  # the noun the preposition governs, the words before it and its genitives
+        while index < len(words) and not _is_noun(lang, words[index].group(0)):
+            index += 1
+        index += 1
+        while index < len(words) and _reading_pos(lang, words[index].group(0)) not in ("VERB", "GRND") and not any(
+                p.tag.case == "nomn" for p in parses(words[index].group(0), code)):
+            index += 1
+        skipped_end = words[min(index, len(words)) - 1].end()
+    if index >= len(words):
+        plural = "plur" in verb.tag.grammemes
+        alone = phrases == 1 and _reading_pos(lang, words[0].group(0)) == "PREP" and not re.search(r"\d", raw)
+        return raw if alone and plural else ""
+    rest = words[index:]
+    if re.search(r"\d", raw[skipped_end:rest[0].start()]):
+        return ""
+    for word_match in rest:
+        parse = best_reading(code, word_match.group(0).lower())
+        if parse is not None and parse.tag.POS in ("VERB", "GRND"):  # type: ignore[attr-defined]
+            if str(parse.normal_form) in ("бути", "быть"):  # type: ignore[attr-defined]
+                return ""
+            return raw[rest[0].start():word_match.start()]
+    return raw[rest[0].start():]
+
+
+def _from_nominative(lang: SentenceWords, raw: str) -> str:
+    """``raw`` from its first word that reads as a nominative ("Як пояснювали суду представники
+    органу": the representatives), or as it is when none does."""
+    for word_match in WORD.finditer(raw):
+        if any(p.tag.case == "nomn" for p in parses(word_match.group(0), lang.numbers.code)):
+            return raw[word_match.start():]
+    return raw
+
+
+def _subject_claimant(lang: SentenceWords, sentence: str) -> tuple[str, tuple[int, int], int] | None:
+    """Who the sentence's subject before a claim verb names: (claimant, the span of its words,
+    where what is said starts)."""
+    starts = [0]
+    if lang.parsed_subject:
+        opening = re.match(r"[^,;:!?«\"]{1,60}?,\s+", sentence)
+        if opening and len(WORD.findall(opening.group(0))) <= 5 and not _has_verb(lang, opening.group(0)):
+            starts.append(opening.end())  # "Крім того, слідчі встановили"
+    for start in starts:
+        match = lang.subject_claim.match(sentence[start:])
+        if not match:
+            continue
+        raw = match.group("who")
+        if lang.parsed_subject:
+            verb = _finite_verb(lang, match.group("verb").split()[0])
+            if verb is None:
+                continue  # "вказаних", "визначивши": no verb of saying
+            raw = _subject_words(lang, raw, verb)
+        who = _clean_claimant(lang, raw)
+        if who is not None:
+            return who, (start + match.start("who"), start + match.end("who")), start + match.end()
+    return None
+
+
+def assign_claimants(lang: SentenceWords, sentence: str, numbers: list[SlavicNumber],
+                      clauses: list[tuple[int, int]]) -> None:
+    for match in lang.leading_claim.finditer(sentence):
+        raw = match.group("who")
+        if lang.parsed_subject and match.groupdict().get("as_verb"):
+            raw = _from_nominative(lang, raw)
+        who = _clean_claimant(lang, raw)
+        if who is None:
+            continue
+        inserted = lang.inserted_source_covers_clause and sentence[:match.start() + 1].rstrip().endswith(",")
+        clause = clause_of(clauses, match.start()) or (0, len(sentence))
+        for number in numbers:
+            if number.claimant is None and (number.start >= match.end() or (
+                    inserted and clause[0] <= number.start < match.start())):
+                number.claimant, number.claim_span = who, match.span("who")
+    subject = _subject_claimant(lang, sentence)
+    if subject:
+        who, span, said = subject
+        for number in numbers:
+            if number.start >= said and number.claimant is None:
+                number.claimant, number.claim_span = who, span
+    if lang.quote_claim is not None:
+        for match in lang.quote_claim.finditer(sentence):
+            if _finite_verb(lang, match.group("verb")) is None:
+                continue
+            who = _clean_claimant(lang, match.group("who"))
+            if who is None:
+                continue
+            for number in numbers:  # the quote before the frame is all the speaker's
+                if number.start < match.start() and number.claimant is None:
+                    number.claimant, number.claim_span = who, match.span("who")
+    trailing = [lang.trailing_claim, lang.with_reference]
+    if lang.trailing_source is not None:
+        trailing.append(lang.trailing_source)
+    for pattern in trailing:
+        for match in pattern.finditer(sentence):
+            who = _clean_claimant(lang, match.group("who"), named_only=pattern is lang.trailing_claim)
+            if who is None:
+                continue
+            clause = clause_of(clauses, match.start()) or (0, len(sentence))
+            covered = [n for n in numbers if clause[0] <= n.start < match.start() and n.claimant is None]
+            if not covered and pattern is not lang.with_reference:  # the nearest clause before with figures
+                earlier = [n for n in numbers if n.start < match.start() and n.claimant is None]
+                last = clause_of(clauses, earlier[-1].start) if earlier else None
+                covered = [n for n in earlier if clause_of(clauses, n.start) == last]
+            if pattern is lang.with_reference:
+                covered = [n for n in numbers if clause[0] <= n.start < clause[1] and n.claimant is None]
+            for number in covered:
+                number.claimant, number.claim_span = who, match.span("who")
+
+
+def clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    return next(((s, e) for s, e in clauses if s <= position < e), None)
