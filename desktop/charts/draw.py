@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 
 from db import values
 from desktop.charts.drawn import Drawn
+from desktop.charts.spots import AlikeSpots
 
 DAY = 86_400.0
 #: periods longer than this are drawn as a horizontal span, shorter ones as a point
@@ -166,7 +167,7 @@ def _points(
     x: np.ndarray[Any, Any],
     colour: str,
     size: float = 11,
-) -> pg.ScatterPlotItem:
+) -> AlikeSpots:
     # The same two brush objects for every spot: pyqtgraph caches a rendered symbol per brush
     # object, so a fresh brush per spot would render every one of them again.
     filled = pg.mkBrush(colour)
@@ -178,7 +179,7 @@ def _points(
     brushes: Any = (filled if not approximate.any() else hollow if approximate.all()
                     else [hollow if a else filled for a in approximate])
     symbol: Any = symbols[0] if len(set(symbols)) == 1 else symbols
-    scatter = pg.ScatterPlotItem(
+    scatter = AlikeSpots(
         x=x,
         y=rows["y"].to_numpy(float),
         data=rows["id"].to_numpy(),
@@ -220,7 +221,7 @@ def _rings(rows: pd.DataFrame, x: np.ndarray[Any, Any]) -> pg.ScatterPlotItem | 
     conflicting = rows["conflict"].to_numpy(bool)
     if not conflicting.any():
         return None
-    rings = pg.ScatterPlotItem(
+    rings = AlikeSpots(
         x=x[conflicting],
         y=rows["y"].to_numpy(float)[conflicting],
         symbol="o",

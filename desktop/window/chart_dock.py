@@ -40,7 +40,7 @@ OFF_THE_GUI_THREAD = ("pandas", "db.chartdata", "desktop.reads.charts")
 #: each after those it imports (pyqtgraph's own import cannot be split: its package imports all
 #: of it); a module missing from here is imported with the one that needs it
 ON_THE_GUI_THREAD = (
-    "pyqtgraph", "desktop.charts.drawn", "desktop.charts.draw", "desktop.charts.frames", "desktop.charts.estimates",
+    "pyqtgraph", "desktop.charts.drawn", "desktop.charts.spots", "desktop.charts.draw", "desktop.charts.frames", "desktop.charts.estimates",
     "pyqtgraph.exporters", "desktop.charts.export", "desktop.charts.controls", "desktop.charts.plot",
     "desktop.charts.saved", "desktop.charts.pane",
 )
