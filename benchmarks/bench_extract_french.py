@@ -89,7 +89,7 @@ def _mirror_text(commit: str, path: str, read: str) -> str | None:
 def _readable(item: dict[str, Any]) -> bool:
     if "commit" in item:
         return _mirror_text(item["commit"], item["path"], item["read"]) is not None
-    return (CACHE / item["set"] / item["file"]).is_file()
+    return bool((CACHE / item["set"] / item["file"]).is_file())
 
 
 def _sentence(item: dict[str, Any]) -> str:

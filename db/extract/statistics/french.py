@@ -21,10 +21,20 @@ way:
 * **Claimants:** "Selon X, …", "D'après X", "De source X" cover the figures after them; ", selon X",
   ", a indiqué X", ", a déclaré X", ", affirme X" cover the figures before them in their clause
   (clauses end at ";", ", mais", ", et", ", alors que"); "X a annoncé que …" and "X, qui affirme …"
-  cover the figures after the verb. What a figure is of goes ("les estimations de la WCF" -> "WCF",
-  "le décompte du ministère" -> "ministère"), so do the titles before a person's name ("le maire
-  Artem Kobzar" -> "Artem Kobzar"); pronouns ("a-t-il précisé", "il affirme") name nobody.
-* **What is counted** is the noun phrase after the number ("combattants"); people (a list of the
+  cover the figures after the verb, after a comma too ("Après la réunion, le syndicat a affirmé
+  que …", "Le maire, Jean Dupont, a indiqué que …"); so does a body that announces or counts the
+  figure itself ("le ministère a annoncé 317 interpellations", "l'ONG estime à 1 500 le nombre de
+  …"; a passive, "sont estimés à", names no one). A day, "à l'AFP" or "aux journalistes" may
+  stand between the verb and who says it (", a indiqué jeudi soir la préfecture"); ", a-t-on appris
+  auprès du parquet" names the parquet; "dans le baromètre Elabe", "dans un sondage Ipsos" name the
+  survey for the figures of their clause. A quotation that goes on after its speaker is named
+  ("« … », a dit M. Caldwell. « Avec un taux de 80 % … ») is the speaker's, within the paragraph.
+  What a figure is of goes ("les estimations de la WCF" -> "WCF", "le décompte du ministère" ->
+  "ministère", "un communiqué de la préfecture" -> "préfecture"), so do the titles before a
+  person's name ("le maire Artem Kobzar" -> "Artem Kobzar"); pronouns ("a-t-il précisé", "il
+  affirme") name nobody.
+* **What is counted** is the noun phrase after the number ("combattants", "deux autres juges"; "huit
+  des 28 millions d'habitants" is eight million inhabitants); people (a list of the
   nouns that name people, or a capitalised plural such as "Palestiniens") have the unit "people";
   **the measure** is the nearest participle or verb of the clause, lower-case as written.
 * **Place:** the first capitalised name after "à", "au", "en", "dans le" in the clause.
@@ -36,6 +46,7 @@ way:
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from db.dates import PartialDate
 from db.extract.candidates import StatisticCandidate
@@ -115,6 +126,9 @@ def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | Non
         position = number.end
     else:
         return None, None
+    other = re.match(r"[\s\u00a0\u202f]+autres(?=[\s\u00a0\u202f]+[^\W\d_])", sentence[position:])
+    if other:  # "deux autres juges": counts judges, like those before
+        position += other.end()
     words: list[str] = []
     for match in _WORD.finditer(sentence, position, min(len(sentence), position + 60)):
         gap = sentence[position:match.start()] if not words else sentence[number.counted_end:match.start()]
@@ -157,14 +171,49 @@ _LEADING_CLAIM = re.compile(
     r"[Cc]omme\s+l['’](?:a|ont)\s+" + _CLAIM_VERB + r")\s+(?P<who>[^,;:.!?()«»\"]{2,120}?)\s*(?=[,;:.!?()—–]|$)")
 
 
+#: what may stand between a claim verb and who claims: "a indiqué jeudi soir à l'AFP le ministère"
+_SAID_WHEN_TO_WHOM = (
+    r"(?:\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui)"
+    r"(?:\s+(?:soir|matin|midi|après-midi))?|dans\s+la\s+(?:soirée|matinée|journée|nuit)|"
+    r"[àa]\s+(?:l['’]\s*[A-Z][\w-]*|la\s+presse|la\s+radio|la\s+t[ée]l[ée]vision|[A-Z][\w-]*)|"
+    r"aux\s+journalistes|au\s+(?:micro\s+d[e']\s*)?[A-Z][\w-]*)(?=\s)){0,2}")
+
+
 _TRAILING_CLAIM = re.compile(
-    r"(?:,|—|–|\s-|»)\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?" + _CLAIM_VERB +
+    r"(?:,|—|–|\s-|»)\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?" + _CLAIM_VERB + _SAID_WHEN_TO_WHOM +
     r"\s+(?P<who>(?!que\b|qu['’]|à\b|avoir\b|en\b)[^,;:!?.()«»\"]{2,120}?)\s*(?=[,.;:!?(«»\"]|$)", re.IGNORECASE)
 
 
 _SUBJECT_CLAIM = re.compile(
-    r"(?:^|[.;:]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?:" +
-    _CLAIM_VERB + r")\s*(?:que\b|qu['’]|:|(?=(?:avoir|être)\b))")
+    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?),?\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?:" +
+    _CLAIM_VERB + r"|montr(?:e|ent|ait|aient|é))\s*(?:que\b|qu['’]|:|(?=(?:avoir|être)\b))")
+
+
+#: a body that announces or counts the figure itself: "le ministère a annoncé 317 interpellations",
+#: "la préfecture recense 8 000 manifestants", "l'ONG estime à 1 500 le nombre de morts"
+_SUBJECT_COUNTS = re.compile(
+    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?"
+    r"(?:annonc(?:e|ent|é|ait|aient)|recens(?:e|ent|é|ait|aient)|d[ée]nombr(?:e|ent|é|ait|aient)|"
+    r"comptabilis(?:e|ent|é|ait|aient)|fai(?:t|sait)\s+[ée]tat\s+d['’e]\s*|signal(?:e|ent|é)|"
+    r"estim(?:e|ent|é|ait|aient)\s+[àa]|[ée]valu(?:e|ent|é|ait|aient)\s+[àa])\s*"
+    r"(?=(?:au\s+moins|plus\s+d|pr[èe]s\s+d|environ|quelque|jusqu|une?\s+(?:dizaine|vingtaine|trentaine|"
+    r"quarantaine|cinquantaine|centaine|millier)|des\s+(?:dizaines|centaines|milliers)|plusieurs|\d|"
+    r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cent|mille)\b))",
+    re.IGNORECASE)
+
+
+#: where the figures are read: "dans le baromètre Elabe", "dans un sondage Ifop pour le JDD"
+_IN_SURVEY = re.compile(
+    r"(?:^|[\s,;(])[Dd]ans\s+(?:le|la|l['’]|un|une|son|sa|leur|ce|cette)\s*(?:(?:derni[eè]re?|nouvel(?:le)?|"
+    r"r[ée]cente?)\s+)?(?P<who>(?:barom[èe]tre|sondage|enqu[êe]te|[ée]tude|rapport)\s+"
+    r"[A-ZÀ-Ý][\w'’&-]*(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|de\s+l['’]|de\s+la|du|de|des|d['’])){0,6})")
+
+
+#: "…, a-t-on appris auprès du parquet", "a-t-on appris jeudi auprès de la préfecture"
+_LEARNED_FROM = re.compile(
+    r"(?:,|—|–)\s*(?:a-t-on|avons-nous|a-t-il\s+été)\s+appris\s+(?:[^\W\d_]+\s+){0,2}?aupr[èe]s\s+"
+    r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<who>[^,;:!?.()«»\"]{2,120}?)\s*(?=[,.;:!?(«»\"]|$)",
+    re.IGNORECASE)
 
 
 _WHO_CLAIMS = re.compile(
@@ -181,7 +230,8 @@ _OF_WHOM = re.compile(
     r"^(?:(?:les?|la|l['’]|un|une|des|ses|leurs?|son|sa)\s*)?(?:(?:derni[eè]re?s?|premi[eè]re?s?|nouve(?:lles?|aux?)|"
     r"r[ée]cente?s?|propres?|officiel(?:le)?s?|provisoires?)\s+)*(?:estimations?|chiffres?|donn[ée]es|"
     r"statistiques?|d[ée]comptes?|bilans?|informations?|calculs?|comptages?|recensements?|relev[ée]s?|"
-    r"[ée]valuations?|comptes?|projections?|pr[ée]visions?)\s+(?:(?:officiel(?:le)?s?|provisoires?|"
+    r"[ée]valuations?|comptes?|projections?|pr[ée]visions?|communiqu[ée]s?|rapports?|d[ée]clarations?|"
+    r"bulletins?)\s+(?:(?:officiel(?:le)?s?|provisoires?|"
     r"d[ée]finitifs?|derniers?)\s+)?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])", re.IGNORECASE)
 
 
@@ -230,16 +280,27 @@ def _assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[
         covered = before or [n for n in numbers if n.start >= match.end()]
         for number in covered:
             claim(number, who, match.span("who"))
-    for pattern in (_SUBJECT_CLAIM, _WHO_CLAIMS):
+    for match in _IN_SURVEY.finditer(sentence):
+        who = re.sub(r"\s+(?:de\s+l['’]|de\s+la|du|de|des|d['’])$", "", match.group("who"))
+        clause = _clause_of(clauses, match.start("who")) or (0, len(sentence))
+        before = [n for n in numbers if clause[0] <= n.start < match.start() and n.claimant is None]
+        for number in before or [n for n in numbers if n.start >= match.end()]:
+            claim(number, who, match.span("who"))
+    for pattern in (_SUBJECT_CLAIM, _SUBJECT_COUNTS, _WHO_CLAIMS):
         for match in pattern.finditer(sentence):
             who = _clean_claimant(match.group("who"))
-            if who is None:
-                continue
+            if who is not None and match.group(0)[:1] == "," and not re.match(
+                    r"(?:[A-ZÀ-Ý]|(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs)\b)", who):
+                continue  # ", et a ainsi déclaré que": after a comma, a subject opens with its article or name
+            if who is None or (pattern is _SUBJECT_COUNTS and re.search(
+                    r"\b(?:est|sont|été|était|étaient|sera|seront|serait|seraient|être)$", who, re.IGNORECASE)):
+                continue  # "les dégâts sont estimés à": a passive names no one
             for number in numbers:
                 if number.start >= match.end():
                     claim(number, who, match.span("who"))
-    for match in _TRAILING_CLAIM.finditer(sentence):
-        who = _clean_claimant(match.group("who"), trailing=True)
+    trailing = [(m, _clean_claimant(m.group("who"), trailing=True)) for m in _TRAILING_CLAIM.finditer(sentence)]
+    trailing += [(m, _clean_claimant(_CUT.sub("", m.group("who")))) for m in _LEARNED_FROM.finditer(sentence)]
+    for match, who in sorted(trailing, key=lambda pair: pair[0].start()):
         if who is None:
             continue
         clause = _clause_of(clauses, match.start()) or (0, len(sentence))
@@ -256,6 +317,31 @@ def _assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[
             covered = [n for n in earlier if _clause_of(clauses, n.start) == last]
         for number in covered:
             claim(number, who, (match.start("who"), match.start("who") + len(who)))
+
+
+#: "« … », a dit M. Caldwell." before a quotation that goes on: who says what follows
+_SAID_BEFORE = re.compile(
+    r"[»”\"][\s\u00a0]*,\s*(?:(?:a|ont|avait|avaient)\s+)?" + _CLAIM_VERB +
+    r"\s+(?P<who>(?!que\b|qu['’]|-t-)[^,;:!?«»\"]{2,120}?)\s*[.!?]\s*$", re.IGNORECASE)
+
+
+def _resumed_quotes(sentence: str, numbers: list[FrenchNumber], before: str) -> None:
+    """« … », a dit X. « Avec un taux de 80 % … »: the quotation that resumes after its speaker
+    is named is the speaker's too, within the sentence or from the one before (``before``)."""
+    resumed = [(m.end() - 1, sentence[:m.start() + 1]) for m in re.finditer(r"[.!?][\s\u00a0]*[«“]", sentence)]
+    if sentence.startswith(("«", "“")):
+        resumed.append((0, before))
+    for start, said in resumed:
+        match = _SAID_BEFORE.search(said)
+        who = _clean_claimant(match.group("who"), trailing=True) if match else None
+        if match is None or who is None:
+            continue
+        end = next((i for i in (sentence.find("»", start), sentence.find("”", start)) if i > 0), len(sentence))
+        for number in numbers:
+            if start <= number.start < end and number.claimant is None:
+                number.claimant = who
+                if said is not before:
+                    number.claim_span = (match.start("who"), match.start("who") + len(who))
 
 
 _CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?:mais|et|alors\s+que|tandis\s+que|or|cependant)\s+", re.IGNORECASE)
@@ -406,6 +492,22 @@ _QUICK = re.compile(r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze
                     r"dizaine)", re.IGNORECASE)
 
 
+def _share_of_scaled(sentence: str, numbers: list[FrenchNumber]) -> None:
+    """"huit des 28 millions d'habitants" is eight million of them: the scale of the whole carries
+    to the share before it, and so does what the whole counts."""
+    for share, whole in pairwise(numbers):
+        scale = re.search(r"(millions?|milliards?)$", sentence[whole.start:whole.end], re.IGNORECASE)
+        if share.value is None or whole.value is None or share.subject is not None or share.unit is not None \
+                or scale is None or not re.fullmatch(r"[\s\u00a0]+(?:des|d['’]entre\s+les|sur\s+les)[\s\u00a0]+",
+                                                     sentence[share.end:whole.start]):
+            continue
+        factor = 1e9 if scale.group(1).lower().startswith("milliard") else 1e6
+        if share.value * factor < whole.value:
+            share.low, share.high = (None if bound is None else bound * factor for bound in (share.low, share.high))
+            share.value = share.value * factor
+            share.subject, share.unit = whole.subject, whole.unit
+
+
 def sentence_statistics(text: str, offset: int, sentence: str,
                         published: PartialDate | None = None) -> list[StatisticCandidate]:
     """The statistic candidates of one French ``sentence``, which starts at ``offset`` of ``text``."""
@@ -415,10 +517,12 @@ def sentence_statistics(text: str, offset: int, sentence: str,
     if not numbers:
         return []
     clauses = _clauses(sentence)
-    kept: list[tuple[FrenchNumber, tuple[int, int]]] = []
     for number in numbers:
         number.counted_end = number.end
         number.subject, number.unit = _counted(sentence, number)
+    _share_of_scaled(sentence, numbers)
+    kept: list[tuple[FrenchNumber, tuple[int, int]]] = []
+    for number in numbers:
         clause = _clause_of(clauses, number.start) or (0, len(sentence))
         if number.unit is None and number.subject is None:
             previous = kept[-1][0] if kept else None
@@ -436,6 +540,9 @@ def sentence_statistics(text: str, offset: int, sentence: str,
             continue  # "90 dollars le baril", "le litre d'essence coûte 1,85 euro": a price, not a sum
         kept.append((number, clause))
     _assign_claimants(sentence, [n for n, _c in kept], clauses)
+    before = text[max(0, offset - 300):offset]
+    if "\n" not in before[len(before.rstrip()):]:  # the sentence before, in the same paragraph
+        _resumed_quotes(sentence, [n for n, _c in kept], before.rstrip())
     found = []
     for number, clause in kept:
         quote_start, quote_end = clause

@@ -5,7 +5,7 @@ mille cinq cents"), approximate counting nouns ("une vingtaine" is about 20, "un
 100), vague counts ("des dizaines", "plusieurs centaines", "des milliers": the smallest reading as
 ``low``), bounds ("au moins", "plus de", "jusqu'à", "près de", "environ"), ranges ("entre 200 et
 250", "de 10 à 20", "200 à 300 morts", "trois ou quatre", "10-15 blessés"), and the numbers that are
-not counts (days of dates, years, times, durations, ages, distances and speeds, ordinals, law
+not counts (days of dates, years, times, durations and ages, "deux longues heures" too, distances and speeds, ordinals, law
 articles, numbers in names, scores, list numbers, factors, back-references). What a number counts
 and who claims it is :mod:`db.extract.statistics.french`; the two modules are French's whole
 statistic rules.
@@ -108,7 +108,8 @@ _BOUND_WORDS = BoundWords(_LOW, _HIGH, _APPROX_HIGH, _APPROX, gap=r"\s*")
 
 #: words after a number that make it a time, a duration, an age, a distance, a speed or a score
 _NOT_A_COUNT_AFTER = re.compile(
-    r"^[\s\u00a0\u202f]*(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|nuits?|heures?|h(?=\s*\d|\b)|"
+    r"^[\s\u00a0\u202f]*(?:(?:petite?|grande?|bonne?|bon|longue?|courte?|grosse?|gros|maigre|"
+    r"malheureuse?|malheureux)s?\s+)?(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|nuits?|heures?|h(?=\s*\d|\b)|"
     r"minutes?|min\b|mn\b|secondes?|s\b|si[èe]cles?|d[ée]cennies?|mill[ée]naires?|km/h|km|kilom[èe]tres?|"
     r"m[èe]tres?|m\b|cm|mm|milles?|miles?|degr[ée]s?|°\s*[CF]?|points?|pts?\b|pieds?|kg|kilos?|"
     r"grammes?|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′])(?!\w)", re.IGNORECASE)

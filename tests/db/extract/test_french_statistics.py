@@ -187,3 +187,55 @@ def test_a_french_source_imported_gets_french_suggestions(archive: Archive, tmp_
 def test_english_text_is_read_as_before() -> None:
     [found] = suggest_statistics("More than 430 people were killed, officials said.", None, "en")
     assert (found.value, found.low, found.claimant) == (430, 430, "officials")
+
+
+def test_other_ones_and_a_share_of_millions_are_counted() -> None:
+    others = one("La plainte vise le juge Martin et deux autres juges de la cour d'appel.")
+    assert (others.value, others.unit) == (2, "people")
+    share = suggest_statistics("La sécheresse touche huit des 28 millions d'habitants du pays.", None, "fr")
+    assert [(f.value, f.unit) for f in share] == [(8_000_000, "people"), (28_000_000, "people")]
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("La cote de confiance du président reste stable, à 27 %, dans le baromètre Ifop pour le JDD.",
+     "baromètre Ifop"),
+    ("Dans le dernier sondage Ipsos, 41 % des électeurs jugent la réforme injuste.", "sondage Ipsos"),
+    ("Après la réunion, le syndicat a affirmé que 12 000 salariés étaient en grève.", "le syndicat"),
+    ("Malgré les annonces, les chiffres officiels montrent que 3 200 postes ont été supprimés.",
+     "les chiffres officiels"),
+    ("Le maire, Jean Dupont, a indiqué que 200 familles avaient été relogées.", "Jean Dupont"),
+    ("Le ministère de l'Intérieur a annoncé 317 interpellations dans toute la France.",
+     "Le ministère de l'Intérieur"),
+    ("L'ONG estime à 1 500 le nombre de civils tués depuis janvier.", "L'ONG"),
+    ("Les dégâts sont estimés à 1,5 million d'euros par l'assureur.", None),
+    ("Une trentaine de personnes ont été interpellées, a-t-on appris auprès du parquet.", "parquet"),
+    ("Douze personnes ont été interpellées, a indiqué jeudi soir la préfecture.", "la préfecture"),
+    ("« Nous avons recensé 42 blessés », a précisé à l'AFP le porte-parole des pompiers.",
+     "le porte-parole des pompiers"),
+    ("Les pompiers ont secouru 35 personnes, selon un communiqué de la préfecture.", "préfecture"),
+    ("Il s'est montré agressif et a ainsi déclaré qu'il « se moquait des mesures ». Il a écopé de 135 euros "
+     "d'amende.", None),
+])
+def test_who_claims_the_figures_in_the_ways_french_news_says_it(sentence: str, claimant: str | None) -> None:
+    assert one(sentence).claimant == claimant
+
+
+def test_a_quotation_that_goes_on_after_its_speaker_is_named_is_the_speakers() -> None:
+    within = suggest_statistics("« Nous avons tout perdu », a déclaré le maire Paul Martin. « Plus de 300 maisons "
+                                "ont été détruites dans la nuit. »", None, "fr")
+    assert [(f.value, f.claimant) for f in within] == [(300, "Paul Martin")]
+    by_a_pronoun = suggest_statistics("« Nous avons tout perdu », a-t-il déclaré. « Plus de 300 maisons ont été "
+                                      "détruites. »", None, "fr")
+    assert [(f.value, f.claimant) for f in by_a_pronoun] == [(300, None)]
+    next_paragraph = suggest_statistics("« Nous avons tout perdu », a déclaré le maire Paul Martin.\n\n« Plus de 300 "
+                                        "maisons ont été détruites. »", None, "fr")
+    assert [(f.value, f.claimant) for f in next_paragraph] == [(300, None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Il a attendu deux longues heures devant la préfecture.",
+    "Elle a passé trois petits mois à Kaboul avant de rentrer.",
+    "Les rafales n'ont atteint que 9 petits km/h sur la côte.",
+])
+def test_a_duration_or_a_speed_with_an_adjective_is_not_a_statistic(sentence: str) -> None:
+    assert suggest_statistics(sentence, None, "fr") == []
