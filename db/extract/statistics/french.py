@@ -31,10 +31,14 @@ way:
   ("« … », a dit M. Caldwell. « Avec un taux de 80 % … ») is the speaker's, within the paragraph.
   What a figure is of goes ("les estimations de la WCF" -> "WCF", "le décompte du ministère" ->
   "ministère", "un communiqué de la préfecture" -> "préfecture"), so do the titles before a
-  person's name ("le maire Artem Kobzar" -> "Artem Kobzar"); pronouns ("a-t-il précisé", "il
-  affirme") name nobody.
+  person's name ("le maire Artem Kobzar", "le Premier ministre Édouard Philippe"); pronouns
+  ("a-t-il précisé", "il affirme") name nobody. An adverb may stand between the auxiliary and the
+  verb ("a également indiqué"). A fronted phrase of time or cause with its own relative clause
+  ("Depuis l'attaque, qui a fait 1 400 morts, …") sets the scene: an attribution at the end of
+  the sentence does not reach back into it.
 * **What is counted** is the noun phrase after the number ("combattants", "deux autres juges"; "huit
-  des 28 millions d'habitants" is eight million inhabitants); people (a list of the
+  des 28 millions d'habitants" is eight million inhabitants; "ils étaient 282 000 à manifester"
+  counts people); people (a list of the
   nouns that name people, or a capitalised plural such as "Palestiniens") have the unit "people";
   **the measure** is the nearest participle or verb of the clause, lower-case as written.
 * **Place:** the first capitalised name after "à", "au", "en", "dans le" in the clause.
@@ -83,7 +87,8 @@ _PEOPLE = frozenset({
     "garçons", "filles", "familles", "résidents", "opposants", "partisans", "candidats", "élus",
     "maires", "ministres", "officiers", "gardes", "observateurs", "experts", "chercheurs",
     "auteurs", "artistes", "joueurs", "spectateurs", "visiteurs", "touristes", "clients", "usagers",
-    "abonnés", "lecteurs", "adhérents", "syndiqués", "grévistes"
+    "abonnés", "lecteurs", "adhérents", "syndiqués", "grévistes", "participants", "protestataires",
+    "assaillants", "agresseurs", "secouristes", "sauveteurs", "pèlerins", "supporters"
 })  # fmt: skip
 
 
@@ -117,6 +122,11 @@ def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | Non
     symbol = re.search(r"([$€£])\s*$", sentence[max(0, number.start - 3):number.start])
     if symbol:
         return None, {"$": "USD", "€": "EUR", "£": "GBP"}[symbol.group(1)]
+    if re.match(r"^[\s\u00a0\u202f]+[àa]\s+[^\W\d_]+(?:er|ir|re|oir)\b", after) and re.search(
+            r"\b(?:étaient|sont|seront|étions|sommes|furent|seraient|serons|étaient\s+encore)\s+(?:plus\s+de\s+|"
+            r"pr[èe]s\s+de\s+|moins\s+de\s+|environ\s+|quelque\s+|au\s+moins\s+)?$",
+            sentence[max(0, number.start - 40):number.start], re.IGNORECASE):
+        return None, "people"  # "ils étaient 282 000 à manifester"
     # "une vingtaine de pompiers", "24 milliards de tonnes de terres", "des dizaines de localités"
     lead = re.match(r"^[\s\u00a0\u202f]*(?:de\s+|d['’])", after)
     if lead and (number.kind in ("vague", "approx") or re.search(
@@ -179,21 +189,28 @@ _SAID_WHEN_TO_WHOM = (
     r"aux\s+journalistes|au\s+(?:micro\s+d[e']\s*)?[A-Z][\w-]*)(?=\s)){0,2}")
 
 
+#: what may stand between an auxiliary and its verb: "a également indiqué", "a par ailleurs précisé"
+_BY_THE_WAY = (r"(?:(?:[ée]galement|aussi|encore|finalement|ensuite|enfin|notamment|par\s+ailleurs|pour\s+sa\s+part|"
+               r"de\s+son\s+c[ôo]t[ée]|de\s+leur\s+c[ôo]t[ée]|d['’]ailleurs|ainsi|d[ée]j[àa]|toutefois|cependant|"
+               r"n[ée]anmoins|alors|aussit[ôo]t|rapidement|officiellement|publiquement)\s+)?")
+
+
 _TRAILING_CLAIM = re.compile(
-    r"(?:,|—|–|\s-|»)\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?" + _CLAIM_VERB + _SAID_WHEN_TO_WHOM +
+    r"(?:,|—|–|\s-|»)\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + _BY_THE_WAY + r")?" + _CLAIM_VERB + _SAID_WHEN_TO_WHOM +
     r"\s+(?P<who>(?!que\b|qu['’]|à\b|avoir\b|en\b)[^,;:!?.()«»\"]{2,120}?)\s*(?=[,.;:!?(«»\"]|$)", re.IGNORECASE)
 
 
 _SUBJECT_CLAIM = re.compile(
-    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?),?\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?:" +
+    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?),?\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + _BY_THE_WAY +
+    r")?(?:" +
     _CLAIM_VERB + r"|montr(?:e|ent|ait|aient|é))\s*(?:que\b|qu['’]|:|(?=(?:avoir|être)\b))")
 
 
 #: a body that announces or counts the figure itself: "le ministère a annoncé 317 interpellations",
 #: "la préfecture recense 8 000 manifestants", "l'ONG estime à 1 500 le nombre de morts"
 _SUBJECT_COUNTS = re.compile(
-    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?"
-    r"(?:annonc(?:e|ent|é|ait|aient)|recens(?:e|ent|é|ait|aient)|d[ée]nombr(?:e|ent|é|ait|aient)|"
+    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + _BY_THE_WAY +
+    r")?(?:annonc(?:e|ent|é|ait|aient)|revendiqu(?:e|ent|é|ait|aient)|recens(?:e|ent|é|ait|aient)|d[ée]nombr(?:e|ent|é|ait|aient)|"
     r"comptabilis(?:e|ent|é|ait|aient)|fai(?:t|sait)\s+[ée]tat\s+d['’e]\s*|signal(?:e|ent|é)|"
     r"estim(?:e|ent|é|ait|aient)\s+[àa]|[ée]valu(?:e|ent|é|ait|aient)\s+[àa])\s*"
     r"(?=(?:au\s+moins|plus\s+d|pr[èe]s\s+d|environ|quelque|jusqu|une?\s+(?:dizaine|vingtaine|trentaine|"
@@ -240,6 +257,10 @@ _CUT = re.compile(r"\s+(?:sur|dans|lors|à|au|aux|en|devant|auprès|pendant|ce|c
                   r"interrog[ée]e?s?|cit[ée]e?s?|lundi|vendredi|dès|par)\b.*$", re.IGNORECASE)
 
 
+#: capitalised words of a title before a name: "le Premier ministre Édouard Philippe"
+_TITLE_WORDS = frozenset({"premier", "première", "président", "présidente", "haut", "haute", "général", "générale"})
+
+
 def _clean_claimant(raw: str, trailing: bool = False) -> str | None:
     who = " ".join(raw.split()).strip(" ,.;:—–-«»\"'")
     if trailing:
@@ -261,7 +282,10 @@ def _clean_claimant(raw: str, trailing: bool = False) -> str | None:
             run.insert(0, word)
         else:
             break
-    if len(run) >= 2 and len(run) < len(words) and all(w[:1].islower() for w in words[:len(words) - len(run)]):
+    while len(run) > 2 and run[0].lower() in _TITLE_WORDS:
+        run.pop(0)  # "le Président Emmanuel Macron"
+    if len(run) >= 2 and len(run) < len(words) and all(
+            w[:1].islower() or w.lower() in _TITLE_WORDS for w in words[:len(words) - len(run)]):
         return " ".join(run)
     return who
 
@@ -276,7 +300,11 @@ def _assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[
         if who is None:
             continue
         clause = _clause_of(clauses, match.start("who")) or (0, len(sentence))
-        before = [n for n in numbers if clause[0] <= n.start < match.start() and n.claimant is None]
+        start = clause[0]
+        background = _BACKGROUND.match(sentence)
+        if background and background.end() <= match.start():
+            start = max(start, background.end())  # "Depuis l'attaque, qui a fait 1 400 morts, …, selon X"
+        before = [n for n in numbers if start <= n.start < match.start() and n.claimant is None]
         covered = before or [n for n in numbers if n.start >= match.end()]
         for number in covered:
             claim(number, who, match.span("who"))
@@ -307,6 +335,9 @@ def _assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[
         # never across the end of a sentence; after a quotation, only the figures it quotes
         floor = max([clause[0] if _clause_of(clauses, match.start()) else 0,
                      *[m.end() for m in re.finditer(r"[.!?]\s+(?=[«\"A-ZÀ-Ý])", sentence[:match.start()])]])
+        background = _BACKGROUND.match(sentence)
+        if background and background.end() <= match.start():
+            floor = max(floor, background.end())  # "Depuis l'attaque, qui a fait 1 400 morts, …, selon X"
         if re.match(r"\s*[»\"”]", sentence[match.start():]) or re.search(r"[»\"”]\s*,?\s*$", sentence[:match.start()]):
             opening = max(sentence.rfind("«", 0, match.start()), sentence.rfind("“", 0, match.start()))
             floor = max(floor, opening)
@@ -342,6 +373,14 @@ def _resumed_quotes(sentence: str, numbers: list[FrenchNumber], before: str) -> 
                 number.claimant = who
                 if said is not before:
                     number.claim_span = (match.start("who"), match.start("who") + len(who))
+
+
+#: a fronted phrase of time or cause with a relative clause of its own: "Depuis l'attaque du 7
+#: octobre, qui a fait quelque 1 400 morts, …" sets the scene; an attribution at the end of the
+#: sentence is not about it
+_BACKGROUND = re.compile(
+    r"(?:Depuis|Apr[èe]s|Avant|Lors|Malgr[ée]|Outre|Au\s+lendemain|[ÀA]\s+la\s+suite|Suite|Comme\s+lors)\b"
+    r"[^,;:«»]{0,120},\s*(?:qui|dont|o[ùu]|lequel|laquelle|lesquels|lesquelles)\b[^,;:«»]{0,160},")
 
 
 _CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?:mais|et|alors\s+que|tandis\s+que|or|cependant)\s+", re.IGNORECASE)
@@ -482,7 +521,8 @@ _UNIT_PRICE_BEFORE = re.compile(
 
 
 _QUANTITY_BEFORE = re.compile(
-    r"(?:nombre|total|bilan|s['’][ée]l[èe]v\w*\s+[àa]|atteint|atteignent|atteindre|compte|comptait|recens\w*|"
+    r"(?:nombre|total|bilan|s['’][ée]l[èe]v\w*\s+(?:d[ée]sormais\s+|maintenant\s+|d[ée]j[àa]\s+|ainsi\s+|"
+    r"donc\s+|provisoirement\s+|officiellement\s+)?[àa]|atteint|atteignent|atteindre|compte|comptait|recens\w*|"
     r"d[ée]nombr\w*|port[ée]\w*\s+[àa]|pass[ée]\w*\s+[àa]|chiffr[ée]\w*\s+[àa]|estim[ée]\w*\s+[àa]|"
     r"[ée]valu[ée]\w*\s+[àa]|[^\W\d_]{3,}(?:é|ée|és|ées))\s+$", re.IGNORECASE)
 

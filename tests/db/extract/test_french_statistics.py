@@ -239,3 +239,28 @@ def test_a_quotation_that_goes_on_after_its_speaker_is_named_is_the_speakers() -
 ])
 def test_a_duration_or_a_speed_with_an_adjective_is_not_a_statistic(sentence: str) -> None:
     assert suggest_statistics(sentence, None, "fr") == []
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Trente manifestants ont été interpellés, a également indiqué la préfecture.", "la préfecture"),
+    ("Le ministre a par ailleurs précisé que 1 500 policiers seraient déployés.", "Le ministre"),
+    ("Près de 90 000 policiers seront mobilisés samedi, a annoncé le Premier ministre Édouard Philippe.",
+     "Édouard Philippe"),
+    ("Plus de 1 000 personnes ont été évacuées, a déclaré le Président Emmanuel Macron.", "Emmanuel Macron"),
+    ("La CGT revendique 250 000 manifestants à Paris.", "La CGT"),
+    ("Le nombre de morts s'élève désormais à 57, a déclaré le porte-parole de l'armée.",
+     "le porte-parole de l'armée"),
+])
+def test_an_adverb_a_title_or_a_claimed_count_keep_who_says_it(sentence: str, claimant: str | None) -> None:
+    assert one(sentence).claimant == claimant
+
+
+def test_they_were_so_many_to_do_it_counts_people() -> None:
+    found = one("Ils étaient 282 000 à manifester samedi dans toute la France, selon le ministère.")
+    assert (found.value, found.unit, found.claimant) == (282_000, "people", "le ministère")
+
+
+def test_an_attribution_at_the_end_is_not_about_the_scene_set_at_the_start() -> None:
+    found = suggest_statistics("Depuis le séisme de mars, qui a fait quelque 2 000 morts, les pluies ont fait plus "
+                               "de 300 victimes dans la région, selon le décompte de l'ONU.", None, "fr")
+    assert [(f.value, f.claimant) for f in found] == [(2000, None), (300, "ONU")]
