@@ -54,7 +54,14 @@ from itertools import pairwise
 
 from db.dates import PartialDate
 from db.extract.candidates import StatisticCandidate
-from db.extract.statistics.french_numbers import MONTH_RE, FrenchNumber, find_numbers, month_number
+from db.extract.statistics.french_numbers import (
+    CHANGE_FROM,
+    MONTH_RE,
+    NOT_A_COUNT_AFTER,
+    FrenchNumber,
+    find_numbers,
+    month_number,
+)
 from db.extract.statistics.periods import nearest_relative_period
 from db.text import trimmed
 
@@ -532,9 +539,25 @@ _QUICK = re.compile(r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze
                     r"dizaine)", re.IGNORECASE)
 
 
+def _changed(sentence: str, number: FrenchNumber) -> bool:
+    """"le nombre de victimes est passé de 12 à 20": both figures of a change the clause names,
+    unless they are durations or distances ("passé de 2 à 3 mois")."""
+    before = sentence[max(0, number.start - 80):number.start]
+    if CHANGE_FROM.search(before):
+        then = re.match(r"[\s\u00a0]+[àa][\s\u00a0]+[\d\s\u00a0,.]*\d", sentence[number.end:])
+        return then is not None and not NOT_A_COUNT_AFTER.match(sentence[number.end + then.end():])
+    first = re.search(r"[\d\s\u00a0,.]*\d[\s\u00a0]+[àa][\s\u00a0]+$", before)
+    return first is not None and bool(CHANGE_FROM.search(before[:first.start()]))
+
+
 def _share_of_scaled(sentence: str, numbers: list[FrenchNumber]) -> None:
     """"huit des 28 millions d'habitants" is eight million of them: the scale of the whole carries
     to the share before it, and so does what the whole counts."""
+    for then, now in pairwise(numbers):  # "de 120 à 150 agents": the first counts agents too
+        if then.subject is None and then.unit is None and now.unit is not None and \
+                re.fullmatch(r"[\s\u00a0]+[àa][\s\u00a0]+", sentence[then.end:now.start]) and \
+                CHANGE_FROM.search(sentence[max(0, then.start - 40):then.start]):
+            then.subject, then.unit = now.subject, now.unit
     for share, whole in pairwise(numbers):
         scale = re.search(r"(millions?|milliards?)$", sentence[whole.start:whole.end], re.IGNORECASE)
         if share.value is None or whole.value is None or share.subject is not None or share.unit is not None \
@@ -573,7 +596,8 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                         r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an)\b)", sentence[number.end:]))):
                 # "12 morts et 30 blessés", "1 245 cas en 2019, contre 860 en 2018", "…, 250 000 selon la police"
                 number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"
-            elif not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]):
+            elif not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]) and \
+                    not _changed(sentence, number):
                 continue  # it counts nothing the sentence names
         if number.unit in _CURRENCIES and (_UNIT_PRICE_AFTER.match(sentence[number.counted_end:]) or
                                            _UNIT_PRICE_BEFORE.search(sentence[max(clause[0], number.start - 60):number.start])):

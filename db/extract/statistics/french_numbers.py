@@ -2,9 +2,10 @@
 space, no-break space or narrow no-break space between thousands, "2.500.000", "1,5 million",
 "2,3 milliards", "12 %"), in words ("trois", "dix-neuf", "vingt et un", "quatre-vingts", "deux
 mille cinq cents"), approximate counting nouns ("une vingtaine" is about 20, "une centaine" about
-100), vague counts ("des dizaines", "plusieurs centaines", "des milliers": the smallest reading as
-``low``), bounds ("au moins", "plus de", "jusqu'à", "près de", "environ"), ranges ("entre 200 et
-250", "de 10 à 20", "200 à 300 morts", "trois ou quatre", "10-15 blessés"), and the numbers that are
+100, "une dizaine de milliers" about 10,000), vague counts ("des dizaines", "plusieurs centaines",
+"des milliers": the smallest reading as ``low``), bounds ("au moins", "plus de", "jusqu'à", "près de", "environ"), ranges ("entre 200 et
+250", "de 10 à 20", "200 à 300 morts", "trois ou quatre", "10-15 blessés"; after a verb of change,
+"est passé de 12 à 20" is two figures, then and now), and the numbers that are
 not counts (days of dates, years, times, durations and ages, "deux longues heures" too, distances and speeds, ordinals, law
 articles, numbers in names, scores, list numbers, factors, back-references). What a number counts
 and who claims it is :mod:`db.extract.statistics.french`; the two modules are French's whole
@@ -107,7 +108,7 @@ _BOUND_WORDS = BoundWords(_LOW, _HIGH, _APPROX_HIGH, _APPROX, gap=r"\s*")
 
 
 #: words after a number that make it a time, a duration, an age, a distance, a speed or a score
-_NOT_A_COUNT_AFTER = re.compile(
+NOT_A_COUNT_AFTER = re.compile(
     r"^[\s\u00a0\u202f]*(?:(?:petite?|grande?|bonne?|bon|longue?|courte?|grosse?|gros|maigre|"
     r"malheureuse?|malheureux)s?\s+)?(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|nuits?|heures?|h(?=\s*\d|\b)|"
     r"minutes?|min\b|mn\b|secondes?|s\b|si[èe]cles?|d[ée]cennies?|mill[ée]naires?|km/h|km|kilom[èe]tres?|"
@@ -170,6 +171,9 @@ def _read(sentence: str, match: re.Match[str]) -> tuple[float, str, int]:
         words = match.group("approx").lower().split()
         if words[0] in _UNITS and words[0] not in ("un", "une"):  # "deux centaines"
             return float(_UNITS[words[0]] * _VAGUE[words[1]] / 2), "approx", end
+        of_many = re.match(r"[\s\u00a0]+de[\s\u00a0]+(milliers|millions|milliards)(?!\w)", sentence[end:], re.IGNORECASE)
+        if of_many:  # "une dizaine de milliers de personnes": about ten thousand
+            return float(_ABOUT[words[-1]] * _VAGUE[of_many.group(1).lower()] / 2), "approx", end + of_many.end()
         return float(_ABOUT[words[-1]]), "approx", end
     if match.group("vague"):
         words = re.findall(r"[^\W\d_]+", match.group("vague").lower())
@@ -218,6 +222,11 @@ def _article(sentence: str, match: re.Match[str]) -> bool:
         not SCALE_AFTER.match(sentence[match.end():])
 
 
+#: a verb of change before "de N à M": two figures, then and now
+CHANGE_FROM = re.compile(r"\b(?:pass|augment|grimp|chut|baiss|recul|tomb|bondi|progress|diminu|[ée]volu|mont|"
+                         r"descend|gonfl|r[ée]tr[ée]ci|fond|fondu|cr[uû]|recul)[\w]*\s+(?:de|d['’])\s*$", re.IGNORECASE)
+
+
 _BETWEEN = re.compile(r"[\s\u00a0\u202f]*(?:et|[àa]|ou|[–—-])[\s\u00a0\u202f]*", re.IGNORECASE)
 
 
@@ -230,6 +239,8 @@ def _range(sentence: str, number: FrenchNumber, match: re.Match[str],
     joiner = between.group(0).strip().lower()
     before = sentence[max(0, number.start - 12):number.start]
     opener = re.search(r"(?:^|\s)(?P<w>entre|de|d['’]|du)\s*$", before, re.IGNORECASE)
+    if opener and joiner in ("à", "a") and CHANGE_FROM.search(sentence[max(0, number.start - 40):number.start]):
+        return None  # "est passé de 12 à 20": where it was and where it is, not a range
     if joiner == "et" and not (opener and opener.group("w").lower() == "entre"):
         return None
     other, _kind, other_end = _read(sentence, following)
@@ -287,8 +298,8 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
     if digits and (re.match(r"^\s*[h:]\s*\d{2}(?!\d)", after, re.IGNORECASE) or re.search(r"\d\s*[h:]\s*$", before)):
         return "a time"
     measure_of = re.match(r"^[\s\u00a0]*(?:de\s+|d['’])", after)
-    if _NOT_A_COUNT_AFTER.match(after) or ((match.group("approx") or match.group("vague")) and measure_of
-                                            and _NOT_A_COUNT_AFTER.match(after[measure_of.end():])):
+    if NOT_A_COUNT_AFTER.match(after) or ((match.group("approx") or match.group("vague")) and measure_of
+                                            and NOT_A_COUNT_AFTER.match(after[measure_of.end():])):
         # "trois mois", "une centaine de kilomètres", "des dizaines d'années"
         return "a time, duration, age, distance or score"
     if match.group("words") and re.search(r"\bpour\s*$", before, re.IGNORECASE) and \

@@ -264,3 +264,20 @@ def test_an_attribution_at_the_end_is_not_about_the_scene_set_at_the_start() -> 
     found = suggest_statistics("Depuis le séisme de mars, qui a fait quelque 2 000 morts, les pluies ont fait plus "
                                "de 300 victimes dans la région, selon le décompte de l'ONU.", None, "fr")
     assert [(f.value, f.claimant) for f in found] == [(2000, None), (300, "ONU")]
+
+
+def test_a_change_from_one_figure_to_another_gives_both_not_a_range() -> None:
+    refugees = suggest_statistics("Le nombre de réfugiés est passé de 2 000 à 15 000 en un mois, selon le HCR.",
+                                  None, "fr")
+    assert [(f.value, f.low, f.high, f.claimant) for f in refugees] == [
+        (2000, None, None, "le HCR"), (15_000, None, None, "le HCR")]
+    staff = suggest_statistics("Les effectifs ont augmenté de 120 à 150 agents.", None, "fr")
+    assert [(f.value, f.unit) for f in staff] == [(120, "people"), (150, "people")]
+    assert suggest_statistics("Le délai de traitement est passé de 2 à 3 mois.", None, "fr") == []
+    still_a_range = one("De 10 à 20 otages seraient encore détenus.")
+    assert (still_a_range.low, still_a_range.high) == (10, 20)
+
+
+def test_about_ten_thousand() -> None:
+    found = one("Une dizaine de milliers de personnes ont défilé dans le centre-ville.")
+    assert (found.value, found.approximate, found.unit) == (10_000, True, "people")
