@@ -71,7 +71,9 @@ _VAGUE_PHRASE = r"(?:(?:des|plusieurs|quelques|de|d['’]|les|ces)\s*)(?:" + "|"
     r")(?:\s+de\s+(?:milliers|millions)|\s+de\s+milliards)?"
 
 
-_DIGITS = (r"\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.]\d)(?:,\d+)?|\d{1,3}(?:\.\d{3}){2,}(?!\d)|"
+#: "2.500.000" and "69.000": French writes decimals with a comma, so a full stop before three digits
+#: groups thousands (not after a lone 0: "0.500")
+_DIGITS = (r"\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.]\d)(?:,\d+)?|(?!0\.)\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.]\d|\d)|"
            r"\d+(?:[.,]\d+)?")
 
 
@@ -129,8 +131,8 @@ FrenchNumber = NumberPhrase
 
 def _digits_value(text: str) -> float:
     text = re.sub(r"[\u00a0\u202f\u2009 ]", "", text)
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", text):
-        return float(text.replace(".", ""))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text) and not text.startswith("0."):
+        return float(text.replace(".", "").replace(",", "."))
     return float(text.replace(",", "."))
 
 
@@ -173,8 +175,9 @@ def _read(sentence: str, match: re.Match[str]) -> tuple[float, str, int]:
             return float(_UNITS[words[0]] * _VAGUE[words[1]] / 2), "approx", end
         of_many = re.match(r"[\s\u00a0]+de[\s\u00a0]+(milliers|millions|milliards)(?!\w)", sentence[end:], re.IGNORECASE)
         if of_many:  # "une dizaine de milliers de personnes": about ten thousand
-            return float(_ABOUT[words[-1]] * _VAGUE[of_many.group(1).lower()] / 2), "approx", end + of_many.end()
-        return float(_ABOUT[words[-1]]), "approx", end
+            return (float(_ABOUT[words[-1].removesuffix("s")] * _VAGUE[of_many.group(1).lower()] / 2), "approx",
+                    end + of_many.end())
+        return float(_ABOUT[words[-1].removesuffix("s")]), "approx", end  # "une centaines": a typo, read as meant
     if match.group("vague"):
         words = re.findall(r"[^\W\d_]+", match.group("vague").lower())
         value = float(_VAGUE[next(w for w in words if w in _VAGUE)])

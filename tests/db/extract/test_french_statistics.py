@@ -281,3 +281,14 @@ def test_a_change_from_one_figure_to_another_gives_both_not_a_range() -> None:
 def test_about_ten_thousand() -> None:
     found = one("Une dizaine de milliers de personnes ont défilé dans le centre-ville.")
     assert (found.value, found.approximate, found.unit) == (10_000, True, "people")
+
+
+def test_a_full_stop_groups_thousands_the_french_way() -> None:
+    assert one("Samedi, les autorités avaient recensé 69.000 personnes mobilisées.").value == 69_000
+    assert one("Le ménage a reçu 1.250,50 euros d'aide.").value == 1250.5
+    assert one("La croissance a atteint 1.5 % en 2019.").value == 1.5
+
+
+def test_a_typo_in_a_counting_noun_is_read_as_meant() -> None:
+    found = one("Une centaines de personnes ont enfilé des gilets blancs.")
+    assert (found.value, found.approximate) == (100, True)
