@@ -268,10 +268,21 @@ _CUT = re.compile(r"\s+(?:sur|dans|lors|à|au|aux|en|devant|auprès|pendant|ce|c
 _TITLE_WORDS = frozenset({"premier", "première", "président", "présidente", "haut", "haute", "général", "générale"})
 
 
+#: when the claim was made, after who made it: "un bilan de la PP à 15H15", "l'émission Quotidien ce
+#: mardi", "un sondage diffusé jeudi"
+_WHEN_SAID = re.compile(
+    r"\s+(?:(?:publi|diffus|rendu|paru|d[ée]voil|communiqu|transmis)\w*\s+)?(?:(?:à|vers)\s+\d{1,2}\s*[hH:]\s*\d{0,2}|"
+    r"(?:ce\s+|le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin|midi))?)$",
+    re.IGNORECASE)
+
+
 def _clean_claimant(raw: str, trailing: bool = False) -> str | None:
     who = " ".join(raw.split()).strip(" ,.;:—–-«»\"'")
     if trailing:
         who = _CUT.sub("", who)
+    who = _WHEN_SAID.sub("", who)
+    if re.search(r"\d\s*%|^\W*\d", who):
+        return None  # "En outre 22% estiment que": a figure, not who
     who = _OF_WHOM.sub("", who).strip()
     if not who:
         return None

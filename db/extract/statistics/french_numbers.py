@@ -300,6 +300,9 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
         return "a year"
     if digits and (re.match(r"^\s*[h:]\s*\d{2}(?!\d)", after, re.IGNORECASE) or re.search(r"\d\s*[h:]\s*$", before)):
         return "a time"
+    listed = re.match(r"^(?:\s*,\s*\d+(?:[.,]\d+)?)*\s*(?:,|et|ou)\s*\d+(?:[.,]\d+)?", sentence[end:end + 80])
+    if digits and listed and NOT_A_COUNT_AFTER.match(sentence[end + listed.end():end + listed.end() + 40]):
+        return "one of a list of ages, durations or distances"  # "âgés de 24, 32, 42 et 47 ans"
     measure_of = re.match(r"^[\s\u00a0]*(?:de\s+|d['’])", after)
     if NOT_A_COUNT_AFTER.match(after) or ((match.group("approx") or match.group("vague")) and measure_of
                                             and NOT_A_COUNT_AFTER.match(after[measure_of.end():])):

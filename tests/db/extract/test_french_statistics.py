@@ -292,3 +292,18 @@ def test_a_full_stop_groups_thousands_the_french_way() -> None:
 def test_a_typo_in_a_counting_noun_is_read_as_meant() -> None:
     found = one("Une centaines de personnes ont enfilé des gilets blancs.")
     assert (found.value, found.approximate) == (100, True)
+
+
+def test_a_list_of_ages_is_not_a_list_of_counts() -> None:
+    found = suggest_statistics("Il s'agit de quatre hommes âgés de 24, 32, 42 et 47 ans, selon les pompiers.",
+                               None, "fr")
+    assert [(f.value, f.claimant) for f in found] == [(4, "les pompiers")]
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Une dizaine de personnes ont été interpellées, selon un bilan de la préfecture à 15H15.", "préfecture"),
+    ("Selon un sondage Ifop diffusé jeudi, 64 % des Français soutiennent le mouvement.", "un sondage Ifop"),
+    ("En outre 22 % estiment que la réforme est injuste, et 17 % qu'elle est inutile.", None),
+])
+def test_when_it_was_said_and_a_figure_are_not_who_says_it(sentence: str, claimant: str | None) -> None:
+    assert suggest_statistics(sentence, None, "fr")[-1].claimant == claimant
