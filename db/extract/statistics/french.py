@@ -33,7 +33,9 @@ way:
   "ministère", "un communiqué de la préfecture" -> "préfecture"), so do the titles before a
   person's name ("le maire Artem Kobzar", "le Premier ministre Édouard Philippe"); pronouns
   ("a-t-il précisé", "il affirme") name nobody. An adverb may stand between the auxiliary and the
-  verb ("a également indiqué"). A fronted phrase of time or cause with its own relative clause
+  verb ("a également indiqué"); "M. Griveaux", "J.-P. Durand" keep their full stops, a quoted name
+  its quotation marks ('le collectif "Désarmons-les"'); "la préfecture, qui a comptabilisé …" claims
+  what its relative clause counts. A fronted phrase of time or cause with its own relative clause
   ("Depuis l'attaque, qui a fait 1 400 morts, …") sets the scene: an attribution at the end of
   the sentence does not reach back into it.
 * **What is counted** is the noun phrase after the number ("combattants", "deux autres juges"; "huit
@@ -185,7 +187,8 @@ _CLAIM_VERB = (r"(?:indiqu\w*|d[ée]clar\w*|pr[ée]cis[ée]\w*|pr[ée]cise\w*|af
 
 _LEADING_CLAIM = re.compile(
     r"(?:^|[,;:(—–]\s*|\s)(?:[Ss]elon|[Dd]['’]apr[èe]s|[Ss]uivant|[Àà]\s+en\s+croire|[Dd]e(?=\s+sources?\s)|"
-    r"[Cc]omme\s+l['’](?:a|ont)\s+" + _CLAIM_VERB + r")\s+(?P<who>[^,;:.!?()«»\"]{2,120}?)\s*(?=[,;:.!?()—–]|$)")
+    r"[Cc]omme\s+l['’](?:a|ont)\s+" + _CLAIM_VERB + r")\s+(?P<who>(?:[^,;:.!?()«»\"]|«[^»,;]{1,60}»|"
+    r"\"[^\",;]{1,60}\"){2,120}?)\s*(?=[,;:.!?()—–]|-{1,2}\s|$)")
 
 
 #: what may stand between a claim verb and who claims: "a indiqué jeudi soir à l'AFP le ministère"
@@ -193,7 +196,7 @@ _SAID_WHEN_TO_WHOM = (
     r"(?:\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui)"
     r"(?:\s+(?:soir|matin|midi|après-midi))?|dans\s+la\s+(?:soirée|matinée|journée|nuit)|"
     r"[àa]\s+(?:l['’]\s*[A-Z][\w-]*|la\s+presse|la\s+radio|la\s+t[ée]l[ée]vision|[A-Z][\w-]*)|"
-    r"aux\s+journalistes|au\s+(?:micro\s+d[e']\s*)?[A-Z][\w-]*)(?=\s)){0,2}")
+    r"aux\s+journalistes|au\s+(?:micro\s+d[e']\s*)?[A-Z][\w-]*|(?:[àa]|vers)\s+\d{1,2}\s*[hH:]\s*\d{0,2})(?=\s)){0,2}")
 
 
 #: what may stand between an auxiliary and its verb: "a également indiqué", "a par ailleurs précisé"
@@ -202,9 +205,14 @@ _BY_THE_WAY = (r"(?:(?:[ée]galement|aussi|encore|finalement|ensuite|enfin|notam
                r"n[ée]anmoins|alors|aussit[ôo]t|rapidement|officiellement|publiquement)\s+)?")
 
 
+#: the full stop of "M. Griveaux", "Dr. Martin", "J.-P. Durand" inside a name, not its end
+_ABBREVIATED = r"(?<=\bM)\.|(?<=\bMM)\.|(?<=\bDr)\.|(?<=\bPr)\.|(?<=\b[A-Z])\.(?=\s?-?[A-Z])"
+
+
 _TRAILING_CLAIM = re.compile(
     r"(?:,|—|–|\s-|»)\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + _BY_THE_WAY + r")?" + _CLAIM_VERB + _SAID_WHEN_TO_WHOM +
-    r"\s+(?P<who>(?!que\b|qu['’]|à\b|avoir\b|en\b)[^,;:!?.()«»\"]{2,120}?)\s*(?=[,.;:!?(«»\"]|$)", re.IGNORECASE)
+    r"\s+(?P<who>(?!que\b|qu['’]|à\b|avoir\b|en\b)(?:[^,;:!?.()«»\"]|" + _ABBREVIATED + r"){2,120}?)\s*"
+    r"(?=[,;:!?(«»\"]|\.(?<!\bM\.)(?<!\bMM\.)(?<!\bDr\.)(?<!\bPr\.)(?<!\b[A-Z]\.)|$)", re.IGNORECASE)
 
 
 _SUBJECT_CLAIM = re.compile(
@@ -241,8 +249,9 @@ _LEARNED_FROM = re.compile(
 
 
 _WHO_CLAIMS = re.compile(
-    r"(?P<who>\b[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)?[A-ZÀ-Ý][\w'’-]*){0,3}),\s+qui\s+"
-    r"(?:(?:a|avait)\s+)?" + _CLAIM_VERB + r"\b")
+    r"(?P<who>\b[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)?[A-ZÀ-Ý][\w'’-]*){0,3}|"
+    r"\b(?:la|le|les|l['’])\s*[^\W\d_][\w'’-]*(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)[^\W\d_][\w'’-]*)?),\s+qui\s+"
+    r"(?:(?:a|avait)\s+" + _BY_THE_WAY + r")?(?:" + _CLAIM_VERB + r"|fait\s+[ée]tat)\b")
 
 
 _PRONOUNS = {"il", "elle", "ils", "elles", "on", "nous", "je", "vous", "tu", "cela", "ça", "celui-ci",
@@ -278,6 +287,10 @@ _WHEN_SAID = re.compile(
 
 def _clean_claimant(raw: str, trailing: bool = False) -> str | None:
     who = " ".join(raw.split()).strip(" ,.;:—–-«»\"'")
+    if who.count('"') % 2:
+        who += '"'  # 'le collectif "Désarmons-les"': the name's closing quotation mark stays
+    elif who.count("«") > who.count("»"):
+        who += " »"
     if trailing:
         who = _CUT.sub("", who)
     who = _WHEN_SAID.sub("", who)

@@ -307,3 +307,23 @@ def test_a_list_of_ages_is_not_a_list_of_counts() -> None:
 ])
 def test_when_it_was_said_and_a_figure_are_not_who_says_it(sentence: str, claimant: str | None) -> None:
     assert suggest_statistics(sentence, None, "fr")[-1].claimant == claimant
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("« Ils ont cassé deux voitures », a affirmé M. Griveaux à l'AFP.", "M. Griveaux"),
+    ("Au moins 30 personnes ont été tuées, a déclaré J.-P. Durand, maire de la ville.", "J.-P. Durand"),
+    ("Au moins 30 personnes ont été tuées, a déclaré l'ONU.", "l'ONU"),
+    ('Selon le collectif "Désarmons-les", une vingtaine de manifestants ont été blessés.',
+     'le collectif "Désarmons-les"'),
+    ("La mobilisation -- 4600 personnes selon la préfecture -- a encore grossi.", "la préfecture"),
+    ("Une quinzaine de manifestants ont été signalés, a indiqué à 12h45 la porte-parole de la police.",
+     "la porte-parole de la police"),
+])
+def test_titles_initials_quoted_names_and_dashes_around_who(sentence: str, claimant: str) -> None:
+    assert one(sentence).claimant == claimant
+
+
+def test_who_is_quoted_goes_on_in_a_relative_clause() -> None:
+    found = suggest_statistics("Huit personnes ont été interpellées, selon la préfecture, qui a comptabilisé deux "
+                               "manifestants blessés.", None, "fr")
+    assert [(f.value, f.claimant) for f in found] == [(8, "la préfecture"), (2, "la préfecture")]
