@@ -351,9 +351,13 @@ def _assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[
             if who is not None and match.group(0)[:1] == "," and not re.match(
                     r"(?:[A-ZÀ-Ý]|(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs)\b)", who):
                 continue  # ", et a ainsi déclaré que": after a comma, a subject opens with its article or name
-            if who is None or (pattern is _SUBJECT_COUNTS and re.search(
+            if who is not None and pattern is not _WHO_CLAIMS:
+                # "L'Italie a annoncé mi-janvier avoir recensé 30 personnes": who is before the first verb
+                who = re.sub(r"\s+(?:a|ont|avait|avaient|aurait|auraient)\s+\S+(?:\s+\S+){0,2}\s+(?:avoir|être)$", "",
+                             who)
+            if who is None or (pattern is not _WHO_CLAIMS and re.search(
                     r"\b(?:est|sont|été|était|étaient|sera|seront|serait|seraient|être)$", who, re.IGNORECASE)):
-                continue  # "les dégâts sont estimés à": a passive names no one
+                continue  # "les dégâts sont estimés à", "sur la pancarte était écrit :": a passive names no one
             for number in numbers:
                 if number.start >= match.end():
                     claim(number, who, match.span("who"))

@@ -113,7 +113,7 @@ _BOUND_WORDS = BoundWords(_LOW, _HIGH, _APPROX_HIGH, _APPROX, gap=r"\s*")
 NOT_A_COUNT_AFTER = re.compile(
     r"^[\s\u00a0\u202f]*(?:(?:petite?|grande?|bonne?|bon|longue?|courte?|grosse?|gros|maigre|"
     r"malheureuse?|malheureux)s?\s+)?(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|nuits?|heures?|h(?=\s*\d|\b)|"
-    r"minutes?|min\b|mn\b|secondes?|s\b|si[èe]cles?|d[ée]cennies?|mill[ée]naires?|km/h|km|kilom[èe]tres?|"
+    r"minutes?|min\b|mn\b|secondes?|s\b|si[èe]cles?|d[ée]cennies?|mill[ée]naires?|km/h|(?:cm|m|km)[2²3³]|km|kilom[èe]tres?|"
     r"m[èe]tres?|m\b|cm|mm|milles?|miles?|degr[ée]s?|°\s*[CF]?|points?|pts?\b|pieds?|kg|kilos?|"
     r"grammes?|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′])(?!\w)", re.IGNORECASE)
 
@@ -256,6 +256,10 @@ def _range(sentence: str, number: FrenchNumber, match: re.Match[str],
         factor, _end = _scale(sentence, following.end())
         if factor > 1 and low * factor <= other:
             low = tidy(low * factor)  # "entre 2 et 3 millions": the scale carries back
+        elif match.group("digits") and re.fullmatch(r"\d{1,3}", match.group("digits")) and following.group("digits") \
+                and re.search(r"\d[.\s\u00a0\u202f]\d{3}$", following.group("digits")) \
+                and low * 1000 <= other < low * 10_000:
+            low = low * 1000  # "40 à 50.000 militants": forty thousand, as the thousands of the second say
     if not low < other:
         return None
     start = number.start - len(opener.group(0).lstrip()) if opener and joiner != "ou" else number.start

@@ -327,3 +327,20 @@ def test_who_is_quoted_goes_on_in_a_relative_clause() -> None:
     found = suggest_statistics("Huit personnes ont été interpellées, selon la préfecture, qui a comptabilisé deux "
                                "manifestants blessés.", None, "fr")
     assert [(f.value, f.claimant) for f in found] == [(8, "la préfecture"), (2, "la préfecture")]
+
+
+def test_who_is_before_the_first_verb_and_a_copula_names_no_one() -> None:
+    assert one("L'Italie a annoncé mi-janvier avoir recensé 30 personnes en fuite.").claimant == "L'Italie"
+    assert one("Sur une pancarte était écrit : « 300 postes supprimés ».").claimant is None
+
+
+def test_thousands_said_once_for_both_ends_of_a_range() -> None:
+    militants = one("Selon le président, le mouvement a été infiltré par « 40 à 50.000 militants ultras ».")
+    assert (militants.low, militants.high, militants.claimant) == (40_000, 50_000, "le président")
+    expected = one("De 2 à 3 000 manifestants sont attendus samedi.")
+    assert (expected.low, expected.high) == (2000, 3000)
+    assert (one("Entre 1 et 100 000 euros ont été versés.").low) == 1
+
+
+def test_an_area_is_not_a_count() -> None:
+    assert suggest_statistics("Une pierre de 100 cm2 a été retrouvée dans le coffre.", None, "fr") == []
