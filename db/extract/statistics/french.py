@@ -35,7 +35,8 @@ way:
   ("a-t-il précisé", "il affirme") name nobody. An adverb may stand between the auxiliary and the
   verb ("a également indiqué"); "M. Griveaux", "J.-P. Durand" keep their full stops, a quoted name
   its quotation marks ('le collectif "Désarmons-les"'); "la préfecture, qui a comptabilisé …" claims
-  what its relative clause counts. A fronted phrase of time or cause with its own relative clause
+  what its relative clause counts; "84.000 manifestants recensés par les autorités" names who
+  counted them. A fronted phrase of time or cause with its own relative clause
   ("Depuis l'attaque, qui a fait 1 400 morts, …") sets the scene: an attribution at the end of
   the sentence does not reach back into it.
 * **What is counted** is the noun phrase after the number ("combattants", "deux autres juges"; "huit
@@ -241,6 +242,13 @@ _IN_SURVEY = re.compile(
     r"[A-ZÀ-Ý][\w'’&-]*(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|de\s+l['’]|de\s+la|du|de|des|d['’])){0,6})")
 
 
+#: who counted, after what was counted: "84.000 manifestants recensés par les autorités"
+_COUNTED_BY = re.compile(
+    r"\s(?:recens|d[ée]nombr|compt|comptabilis|annonc|estim|[ée]valu|avanc|revendiqu|d[ée]clar|signal)"
+    r"[ée]e?s?\s+(?:[^\W\d_]+\s+){0,3}?par\s+(?P<who>(?:la|le|les|l['’]|un|une|des|ses|leurs?|son|sa)\s*"
+    r"[^,;:!?.()«»\"]{1,100}?|[A-ZÀ-Ý][^,;:!?.()«»\"]{1,100}?)\s*(?=[,;:!?.()«»\"]|\s-|$)", re.IGNORECASE)
+
+
 #: "…, a-t-on appris auprès du parquet", "a-t-on appris jeudi auprès de la préfecture"
 _LEARNED_FROM = re.compile(
     r"(?:,|—|–)\s*(?:a-t-on|avons-nous|a-t-il\s+été)\s+appris\s+(?:[^\W\d_]+\s+){0,2}?aupr[èe]s\s+"
@@ -339,6 +347,13 @@ def _assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[
         covered = before or [n for n in numbers if n.start >= match.end()]
         for number in covered:
             claim(number, who, match.span("who"))
+    for match in _COUNTED_BY.finditer(sentence):
+        who = _clean_claimant(re.sub(r"\s+(?:est|sont|a|ont|était|étaient|sera|seront|reste|restent)\b.*$", "",
+                                     match.group("who")), trailing=True)
+        counted = [n for n in numbers if n.claimant is None and n.end <= match.start() and
+                   not re.search(r"[,;:]", sentence[max(n.counted_end, n.end):match.start()])]
+        if who is not None and counted:
+            claim(counted[-1], who, match.span("who"))  # the figure just before: "84.000 manifestants recensés par"
     for match in _IN_SURVEY.finditer(sentence):
         who = re.sub(r"\s+(?:de\s+l['’]|de\s+la|du|de|des|d['’])$", "", match.group("who"))
         clause = _clause_of(clauses, match.start("who")) or (0, len(sentence))

@@ -344,3 +344,13 @@ def test_thousands_said_once_for_both_ends_of_a_range() -> None:
 
 def test_an_area_is_not_a_count() -> None:
     assert suggest_statistics("Une pierre de 100 cm2 a été retrouvée dans le coffre.", None, "fr") == []
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Avec 84.000 manifestants recensés par les autorités samedi, la contestation a repris.", "les autorités"),
+    ("Le chiffre de 5 000 manifestants avancé par la CGT est contesté.", "la CGT"),
+    ("Au moins 12 blessés ont été dénombrés dans la nuit par les pompiers de Lyon.", "les pompiers de Lyon"),
+    ("Quelque 300 civils ont été tués par les forces de sécurité.", None),
+])
+def test_who_counted_after_what_was_counted(sentence: str, claimant: str | None) -> None:
+    assert one(sentence).claimant == claimant
