@@ -32,7 +32,9 @@ way:
   What a figure is of goes ("les estimations de la WCF" -> "WCF", "le décompte du ministère" ->
   "ministère", "un communiqué de la préfecture" -> "préfecture"), so do the titles before a
   person's name ("le maire Artem Kobzar", "le Premier ministre Édouard Philippe"); pronouns
-  ("a-t-il précisé", "il affirme") name nobody. An adverb may stand between the auxiliary and the
+  ("a-t-il précisé", "il affirme") name nobody, unless the sentence opened with a person's name or
+  an office or body of the pronoun's gender ("La préfecture a dressé un bilan : …, a-t-elle
+  indiqué"; not "La manifestation …, a-t-elle ajouté"). An adverb may stand between the auxiliary and the
   verb ("a également indiqué"); "M. Griveaux", "J.-P. Durand" keep their full stops, a quoted name
   its quotation marks ('le collectif "Désarmons-les"'); "la préfecture, qui a comptabilisé …" claims
   what its relative clause counts; "84.000 manifestants recensés par les autorités" names who
@@ -242,6 +244,50 @@ _IN_SURVEY = re.compile(
     r"[A-ZÀ-Ý][\w'’&-]*(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|de\s+l['’]|de\s+la|du|de|des|d['’])){0,6})")
 
 
+#: ", a-t-il précisé", ", précise-t-elle": who is the subject the sentence opened with, if any
+_PRONOUN_CLAIM = re.compile(
+    r"(?:,|—|–|»)\s*(?:(?:a|avait|aurait)-t-(?P<p1>il|elle)\s+" + _BY_THE_WAY + _CLAIM_VERB + r"|" + _CLAIM_VERB +
+    r"-t?-?(?P<p2>il|elle))\b", re.IGNORECASE)
+
+
+#: the subject a sentence opens with: "Jean Dupont, maire de la ville, a …", "Le préfet du Var a …"
+_OPENING_SUBJECT = re.compile(
+    r"(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3}|(?:Le|La|L['’])\s*[^\W\d_][\w'’-]*"
+    r"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de)\s*[^\W\d_][\w'’-]*)?(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})"
+    r"(?:,[^,;«»\"]{1,80},)?\s+(?:a|avait|s['’]est|est|était|se|s['’]|va|doit|estime|affirme|dit|juge)\b")
+
+
+#: the nouns of a person's office or of a body that "il"/"elle" may stand for
+_SPEAKERS = frozenset({
+    "maire", "ministre", "préfet", "préfète", "procureur", "procureure", "président", "présidente",
+    "porte-parole", "directeur", "directrice", "secrétaire", "député", "députée", "sénateur", "sénatrice",
+    "commissaire", "chef", "cheffe", "général", "colonel", "commandant", "gouverneur", "ambassadeur",
+    "ambassadrice", "responsable", "avocat", "avocate", "juge", "police", "gendarmerie", "préfecture", "mairie",
+    "armée", "ministère", "syndicat", "gouvernement", "parquet", "organisation", "association", "agence",
+    "commission", "fédération", "direction", "entreprise", "société", "compagnie", "ONG", "institut", "office"
+})  # fmt: skip
+
+
+def _antecedent(sentence: str, pronoun: str) -> str | None:
+    """Who "il"/"elle" of a trailing "a-t-il précisé" is: the subject the sentence opens with,
+    when it is a person's name, or an office or a body of the pronoun's gender ("La préfecture …,
+    a-t-elle précisé"); else no one."""
+    opening = _OPENING_SUBJECT.match(sentence)
+    if opening is None:
+        return None
+    words = opening.group("who").replace("’", "'").split()
+    first = words[0].lower()
+    if first in ("le", "la") or first.startswith("l'"):
+        noun = (words[0][2:] if first.startswith("l'") else words[1] if len(words) > 1 else "").lower()
+        feminine = first == "la" or noun.endswith(("e", "ion", "té"))
+        if noun not in {w.lower() for w in _SPEAKERS} or (pronoun.lower() == "il") == (first == "la") \
+                or (first.startswith("l'") and (pronoun.lower() == "elle") != feminine):
+            return None
+    elif first in _STOP or first in ("selon", "après", "avant", "depuis", "malgré", "lors", "outre", "face"):
+        return None  # "Selon Jean Dupont …": not a subject
+    return _clean_claimant(opening.group("who"))
+
+
 #: who counted, after what was counted: "84.000 manifestants recensés par les autorités"
 _COUNTED_BY = re.compile(
     r"\s(?:recens|d[ée]nombr|compt|comptabilis|annonc|estim|[ée]valu|avanc|revendiqu|d[ée]clar|signal)"
@@ -377,6 +423,7 @@ def _assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[
                 if number.start >= match.end():
                     claim(number, who, match.span("who"))
     trailing = [(m, _clean_claimant(m.group("who"), trailing=True)) for m in _TRAILING_CLAIM.finditer(sentence)]
+    trailing += [(m, _antecedent(sentence, m.group("p1") or m.group("p2"))) for m in _PRONOUN_CLAIM.finditer(sentence)]
     trailing += [(m, _clean_claimant(_CUT.sub("", m.group("who")))) for m in _LEARNED_FROM.finditer(sentence)]
     for match, who in sorted(trailing, key=lambda pair: pair[0].start()):
         if who is None:
@@ -397,7 +444,8 @@ def _assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[
             last = _clause_of(clauses, earlier[-1].start) if earlier else None
             covered = [n for n in earlier if _clause_of(clauses, n.start) == last]
         for number in covered:
-            claim(number, who, (match.start("who"), match.start("who") + len(who)))
+            at = match.start("who") if "who" in match.groupdict() else sentence.find(who)  # a pronoun's: where it opens
+            claim(number, who, (at, at + len(who)))
 
 
 #: "« … », a dit M. Caldwell." before a quotation that goes on: who says what follows

@@ -354,3 +354,16 @@ def test_an_area_is_not_a_count() -> None:
 ])
 def test_who_counted_after_what_was_counted(sentence: str, claimant: str | None) -> None:
     assert one(sentence).claimant == claimant
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Jean Dupont, maire de la ville, a visité les lieux : 30 maisons sont détruites, a-t-il précisé.",
+     "Jean Dupont"),
+    ("La préfecture a dressé un bilan : 12 personnes ont été blessées, a-t-elle indiqué.", "La préfecture"),
+    ("Le préfet du Var a visité la commune, où 40 maisons ont brûlé, a-t-il précisé.", "Le préfet du Var"),
+    ("La manifestation a rassemblé 3 000 personnes, a-t-elle ajouté.", None),
+    ("La police a arrêté 14 suspects, a-t-il dit.", None),
+    ("« Nous avons 30 blessés », a-t-il précisé.", None),
+])
+def test_a_pronoun_names_who_the_sentence_opened_with_or_no_one(sentence: str, claimant: str | None) -> None:
+    assert one(sentence).claimant == claimant
