@@ -41,7 +41,8 @@ way:
   counted them. A fronted phrase of time or cause with its own relative clause
   ("Depuis l'attaque, qui a fait 1 400 morts, …") sets the scene: an attribution at the end of
   the sentence does not reach back into it.
-* **What is counted** is the noun phrase after the number ("combattants", "deux autres juges"; "huit
+* **What is counted** is the noun phrase after the number ("combattants", '1.500 "gilets jaunes"',
+  "deux autres juges"; "huit
   des 28 millions d'habitants" is eight million inhabitants; "ils étaient 282 000 à manifester"
   counts people); people (a list of the
   nouns that name people, or a capitalised plural such as "Palestiniens") have the unit "people";
@@ -144,7 +145,7 @@ def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | Non
     if lead and (number.kind in ("vague", "approx") or re.search(
             r"(?:millions?|milliards?|mille)\s*$", sentence[number.start:number.end])):
         position = number.end + lead.end()
-    elif re.match(r"^[\s\u00a0\u202f]+[^\W\d_]", after):
+    elif re.match(r"^[\s\u00a0\u202f]+(?:[«\"“][\s\u00a0\u202f]*)?[^\W\d_]", after):  # 1.500 "gilets jaunes"
         position = number.end
     else:
         return None, None
@@ -154,7 +155,7 @@ def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | Non
     words: list[str] = []
     for match in _WORD.finditer(sentence, position, min(len(sentence), position + 60)):
         gap = sentence[position:match.start()] if not words else sentence[number.counted_end:match.start()]
-        if re.search(r"[^\s\u00a0\u202f]", gap):
+        if re.search(r"[^\s\u00a0\u202f]", gap) and not (not words and re.fullmatch(r"\s*[«\"“]\s*", gap)):
             break
         word = match.group(0)
         lower = word.lower()
@@ -348,6 +349,7 @@ def _clean_claimant(raw: str, trailing: bool = False) -> str | None:
     if trailing:
         who = _CUT.sub("", who)
     who = _WHEN_SAID.sub("", who)
+    who = re.sub(r"\s+(?:y|en|lui|leur|nous|vous|me|te|se|ne|n['’])$", "", who)  # "La préfète y ajoute que"
     if re.search(r"\d\s*%|^\W*\d", who):
         return None  # "En outre 22% estiment que": a figure, not who
     who = _OF_WHOM.sub("", who).strip()

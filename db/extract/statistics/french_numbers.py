@@ -336,7 +336,8 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
         return "part of a name"  # "Euro 2020", "Paris 8", "CORG 81"
     scaled = end > match.end() or bool(re.search(r"(?:millions?|milliards?|mille)$", match.group(0), re.IGNORECASE))
     if not match.group("vague") and not scaled and _BACK_REFERENCE.search(before) and \
-            not re.search(r"\bsur\s+les\s+$", before, re.IGNORECASE) and (
+            not re.search(r"\bsur\s+les\s+$", before, re.IGNORECASE) and \
+            not re.match(r"^\s*(?:[àa]|et|ou)\s*\d", after) and (
             match.group("words") or (digits and len(re.sub(r"\D", "", digits)) < 4)):
         return "a back-reference"  # "les trois enfants", "des deux conseils"
     if re.search(r"\b(?:reste|restent)\s+$", before, re.IGNORECASE) and \

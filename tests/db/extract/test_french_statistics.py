@@ -367,3 +367,18 @@ def test_who_counted_after_what_was_counted(sentence: str, claimant: str | None)
 ])
 def test_a_pronoun_names_who_the_sentence_opened_with_or_no_one(sentence: str, claimant: str | None) -> None:
     assert one(sentence).claimant == claimant
+
+
+def test_a_quoted_name_is_what_is_counted() -> None:
+    found = one('A Strasbourg, la manifestation de 1.500 "gilets jaunes", selon la préfecture, a dégénéré.')
+    assert (found.value, found.subject, found.claimant) == (1500, "gilets jaunes", "la préfecture")
+    assert one("Plus de 51 000 «gilets jaunes» ont manifesté samedi.").value == 51_000
+
+
+def test_a_range_after_the_article_is_a_count() -> None:
+    found = one("Les 20 à 30 manifestants n'ont pas perturbé le trafic.")
+    assert (found.low, found.high) == (20, 30)
+
+
+def test_a_pronoun_before_the_verb_is_not_part_of_who() -> None:
+    assert one("La préfète y ajoute qu'elle a reçu quatre délégués.").claimant == "La préfète"
