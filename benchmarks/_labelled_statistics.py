@@ -77,20 +77,29 @@ def evaluate(items: list[dict[str, Any]], sentence_of: SentenceOf, language: str
 
 
 def main(description: str | None, labels: Path, sentence_of: SentenceOf, language: str,
-         same_claimant: Callable[[str | None, str | None], bool]) -> None:
+         same_claimant: Callable[[str | None, str | None], bool],
+         readable: Callable[[dict[str, Any]], bool] | None = None) -> None:
     """The command line of a language's benchmark: ``--errors``, ``--split NAME`` (tuning,
-    heldout, or any other split the labels name, such as a second held-out draw)."""
+    heldout, or any other split the labels name, such as a second held-out draw). Items that
+    ``readable`` says cannot be read here (their texts are not on this machine) are left out,
+    and how many is said."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--errors", action="store_true", help="print the sentences scored wrong")
     parser.add_argument("--split", help="only this split (tuning, heldout ...)")
     args = parser.parse_args()
     items = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if readable is not None:
+        unread = [i for i in items if not readable(i) and (not args.split or i["split"] == args.split)]
+        if unread:
+            print(f"{len(unread)} labelled sentences left out: their texts are not on this machine "
+                  f"(splits {', '.join(sorted({i['split'] for i in unread}))})")
+        items = [i for i in items if readable(i)]
     splits = list(dict.fromkeys(["tuning", "heldout", *(i["split"] for i in items)]))
     rows = []
     for split in splits:
-        if args.split and split != args.split:
-            continue
         chosen = [i for i in items if i["split"] == split]
+        if (args.split and split != args.split) or not chosen:
+            continue
         rows.append([split, *evaluate(chosen, sentence_of, language, same_claimant,
                                       args.errors and args.split == split)])
     print_table(["split", "sentences", "labelled", "suggested", "P", "R", "P value", "R value",

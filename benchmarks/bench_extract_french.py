@@ -1,6 +1,6 @@
 """French statistic suggestions against hand labels on real French web pages (issue 13).
 
-Run: ``.venv/bin/python benchmarks/bench_extract_french.py [--errors] [--split tuning|heldout]``
+Run: ``.venv/bin/python benchmarks/bench_extract_french.py [--errors] [--split tuning|heldout|heldout2]``
 
 The sentences are from the saved web pages of the extraction test sets (fundus, trafilatura,
 htmldate, mercury, readability, goose) cached in ``~/.cache/dossier/web-pages`` (or
@@ -13,6 +13,20 @@ a seeded hash of their name, fixed before any scoring, into "tuning" (the rules 
 them) and "heldout" (never looked at while tuning). Most sentences hold no statistic (dates,
 years, times, ages, durations, scores, ordinals, distances ...), so precision is measured too.
 
+A second held-out draw ("heldout2", 106 sentences, 68 statistics) is read from git mirrors
+(``DOSSIER_FR_MIRRORS``, git directories joined by ``:``, else ``DOSSIER_WEB_MIRRORS``), each
+item naming its repository, commit and path: 48 sentences from the 14 French pages of those
+mirrors that the first draw had not used (adbar/trafilatura and adbar/htmldate evaluation pages,
+goose3's and postlight/parser's Le Figaro and Le Monde pages, a readability test page), read with
+Dossier's importer, up to four a page; and 58 from feryah/gilets_jaunes's corpus of Quebec and
+Swiss French news of 2018-2019 (``Francais/Corpus/fr_{CA,CH}_corpus{,_contraste}.xml``, the
+file's text as stored, ``<doc>`` markup included in the offsets), one sentence a document: 36
+drawn among all sentences holding a number and 22 among those holding a claim or bound word
+("selon", "d'après", "environ", "plus de", "près de", "au moins", "a indiqué" ...). Sentences were
+ordered by a seeded sha1, those found in the first draw's pages or longer than 500 characters (or
+holding a link) left out, and labelled by hand and committed before any French rule was changed
+or run on them. Items whose mirror is missing are left out, and the benchmark says how many.
+
 A suggestion matches a label when it has the same value (for ranges and vague counts, the same
 bounds) and, for the full score, the same claimant: compared word by word by their Snowball
 stems, leaving out articles and "M."/"Mme", so "le ministère" matches "ministère". "Value only"
@@ -22,12 +36,26 @@ all right too. Without the cache the benchmark says so and exits 0.
 Measured (value and claimant P/R; value only P/R): blind, with the English rules, tuning 16.0%/22.2%
 (24.0%/33.3%), held-out 22.2%/16.7% (44.4%/33.3%); with the French rules, tuning 84.2%/88.9%
 (94.7%/100%), held-out, run once after tuning, 75.0%/75.0% (87.5%/87.5%), bounds right 100%.
+Second round (frstat2), tuned on the tuning split and on the first held-out split (both seen now)
+and on Belgian articles of feryah/gilets_jaunes (DH, La Libre: in no evaluation set, looked at
+without labels): tuning 89.5%/94.4% (94.7%/100%), old held-out 92.0%/95.8% (92.0%/95.8%);
+heldout2, scored once at the end, 70.1%/69.1% (89.6%/88.2%), bounds right 98.3%, where the
+rules before this round score 63.1%/60.3% (87.7%/83.8%). Two of its 47 full matches come from
+rules written after a like sentence was read while labelling it (a full stop grouping thousands,
+"M. Griveaux"; both also seen on the Belgian articles): without them 67.2%/66.2%. Most misses
+left are claimants: "24 000 personnes (60 000 selon les syndicats)" (the 60 000 missed, its
+claimant given to the 24 000), "selon laquelle", "selon le syndicat CGT" reaching a later
+clause's figure, an adverb or a time between the verb and who or "que" ("rappelle ainsi X",
+"avait révélé à la mi-août que"), "qui table sur", a subject before "a déploré des violences
+qui ont fait"; then "dont 11 parmi les forces de l'ordre" not counted, and prices in a book
+reference taken for sums.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -39,6 +67,9 @@ from benchmarks._labelled_statistics import checked, claimant_matcher, main  # n
 
 CACHE = Path(os.environ.get("DOSSIER_WEB_CACHE", Path.home() / ".cache" / "dossier" / "web-pages"))
 EVAL = ROOT / "benchmarks" / "fr_statistics_eval.jsonl"
+#: git directories of the repositories the second held-out draw names
+MIRRORS = [Path(p) for p in os.environ.get("DOSSIER_FR_MIRRORS", os.environ.get("DOSSIER_WEB_MIRRORS", "")).split(":")
+           if p]
 
 #: left out of claimants when they are compared: articles, "M." and "Mme"
 _UNSAID = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "m", "mme", "mlle"}
@@ -52,13 +83,39 @@ def _page_text(set_name: str, file_name: str) -> str:
     return parsed.sources[0].text if parsed.sources else ""
 
 
+@functools.cache
+def _mirror_text(commit: str, path: str, read: str) -> str | None:
+    """The text of ``path`` at ``commit`` in the first mirror holding it: a web page read with
+    Dossier's importer (``read`` "html") or a UTF-8 text file as it is ("text")."""
+    for git_dir in MIRRORS:
+        shown = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"],
+                               capture_output=True, check=False)
+        if shown.returncode == 0:
+            if read == "html":
+                from db.ingest.html import page_source
+
+                return page_source(shown.stdout, Path(path).stem).text
+            return shown.stdout.decode("utf-8")
+    return None
+
+
+def _readable(item: dict[str, Any]) -> bool:
+    if "commit" in item:
+        return _mirror_text(item["commit"], item["path"], item["read"]) is not None
+    return bool((CACHE / item["set"] / item["file"]).is_file())
+
+
 def _sentence(item: dict[str, Any]) -> str:
+    if "commit" in item:
+        text = (_mirror_text(item["commit"], item["path"], item["read"]) or "")[item["start"]:item["end"]]
+        return checked(item, text, f"{item['repo']}@{item['commit'][:8]}:{item['path']}")
     text = _page_text(item["set"], item["file"])[item["start"]:item["end"]]
     return checked(item, text, f"{item['set']}/{item['file']}")
 
 
 if __name__ == "__main__":
-    if not CACHE.is_dir():
-        print(f"No saved web pages at {CACHE}: nothing to measure (set DOSSIER_WEB_CACHE).")
+    if not CACHE.is_dir() and not MIRRORS:
+        print(f"No saved web pages at {CACHE} and no mirrors: nothing to measure "
+              "(set DOSSIER_WEB_CACHE, DOSSIER_FR_MIRRORS).")
     else:
-        main(__doc__, EVAL, _sentence, "fr", claimant_matcher("french", _UNSAID))
+        main(__doc__, EVAL, _sentence, "fr", claimant_matcher("french", _UNSAID), _readable)

@@ -2,10 +2,11 @@
 space, no-break space or narrow no-break space between thousands, "2.500.000", "1,5 million",
 "2,3 milliards", "12 %"), in words ("trois", "dix-neuf", "vingt et un", "quatre-vingts", "deux
 mille cinq cents"), approximate counting nouns ("une vingtaine" is about 20, "une centaine" about
-100), vague counts ("des dizaines", "plusieurs centaines", "des milliers": the smallest reading as
-``low``), bounds ("au moins", "plus de", "jusqu'à", "près de", "environ"), ranges ("entre 200 et
-250", "de 10 à 20", "200 à 300 morts", "trois ou quatre", "10-15 blessés"), and the numbers that are
-not counts (days of dates, years, times, durations, ages, distances and speeds, ordinals, law
+100, "une dizaine de milliers" about 10,000), vague counts ("des dizaines", "plusieurs centaines",
+"des milliers": the smallest reading as ``low``), bounds ("au moins", "plus de", "jusqu'à", "près de", "environ"), ranges ("entre 200 et
+250", "de 10 à 20", "200 à 300 morts", "trois ou quatre", "10-15 blessés"; after a verb of change,
+"est passé de 12 à 20" is two figures, then and now), and the numbers that are
+not counts (days of dates, years, times, durations and ages, "deux longues heures" too, distances and speeds, ordinals, law
 articles, numbers in names, scores, list numbers, factors, back-references). What a number counts
 and who claims it is :mod:`db.extract.statistics.french`; the two modules are French's whole
 statistic rules.
@@ -70,7 +71,9 @@ _VAGUE_PHRASE = r"(?:(?:des|plusieurs|quelques|de|d['’]|les|ces)\s*)(?:" + "|"
     r")(?:\s+de\s+(?:milliers|millions)|\s+de\s+milliards)?"
 
 
-_DIGITS = (r"\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.]\d)(?:,\d+)?|\d{1,3}(?:\.\d{3}){2,}(?!\d)|"
+#: "2.500.000" and "69.000": French writes decimals with a comma, so a full stop before three digits
+#: groups thousands (not after a lone 0: "0.500")
+_DIGITS = (r"\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.]\d)(?:,\d+)?|(?!0\.)\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.]\d|\d)|"
            r"\d+(?:[.,]\d+)?")
 
 
@@ -107,9 +110,10 @@ _BOUND_WORDS = BoundWords(_LOW, _HIGH, _APPROX_HIGH, _APPROX, gap=r"\s*")
 
 
 #: words after a number that make it a time, a duration, an age, a distance, a speed or a score
-_NOT_A_COUNT_AFTER = re.compile(
-    r"^[\s\u00a0\u202f]*(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|nuits?|heures?|h(?=\s*\d|\b)|"
-    r"minutes?|min\b|mn\b|secondes?|s\b|si[èe]cles?|d[ée]cennies?|mill[ée]naires?|km/h|km|kilom[èe]tres?|"
+NOT_A_COUNT_AFTER = re.compile(
+    r"^[\s\u00a0\u202f]*(?:(?:petite?|grande?|bonne?|bon|longue?|courte?|grosse?|gros|maigre|"
+    r"malheureuse?|malheureux)s?\s+)?(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|nuits?|heures?|h(?=\s*\d|\b)|"
+    r"minutes?|min\b|mn\b|secondes?|s\b|si[èe]cles?|d[ée]cennies?|mill[ée]naires?|km/h|(?:cm|m|km)[2²3³]|km|kilom[èe]tres?|"
     r"m[èe]tres?|m\b|cm|mm|milles?|miles?|degr[ée]s?|°\s*[CF]?|points?|pts?\b|pieds?|kg|kilos?|"
     r"grammes?|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′])(?!\w)", re.IGNORECASE)
 
@@ -127,8 +131,8 @@ FrenchNumber = NumberPhrase
 
 def _digits_value(text: str) -> float:
     text = re.sub(r"[\u00a0\u202f\u2009 ]", "", text)
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", text):
-        return float(text.replace(".", ""))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text) and not text.startswith("0."):
+        return float(text.replace(".", "").replace(",", "."))
     return float(text.replace(",", "."))
 
 
@@ -169,7 +173,11 @@ def _read(sentence: str, match: re.Match[str]) -> tuple[float, str, int]:
         words = match.group("approx").lower().split()
         if words[0] in _UNITS and words[0] not in ("un", "une"):  # "deux centaines"
             return float(_UNITS[words[0]] * _VAGUE[words[1]] / 2), "approx", end
-        return float(_ABOUT[words[-1]]), "approx", end
+        of_many = re.match(r"[\s\u00a0]+de[\s\u00a0]+(milliers|millions|milliards)(?!\w)", sentence[end:], re.IGNORECASE)
+        if of_many:  # "une dizaine de milliers de personnes": about ten thousand
+            return (float(_ABOUT[words[-1].removesuffix("s")] * _VAGUE[of_many.group(1).lower()] / 2), "approx",
+                    end + of_many.end())
+        return float(_ABOUT[words[-1].removesuffix("s")]), "approx", end  # "une centaines": a typo, read as meant
     if match.group("vague"):
         words = re.findall(r"[^\W\d_]+", match.group("vague").lower())
         value = float(_VAGUE[next(w for w in words if w in _VAGUE)])
@@ -217,6 +225,11 @@ def _article(sentence: str, match: re.Match[str]) -> bool:
         not SCALE_AFTER.match(sentence[match.end():])
 
 
+#: a verb of change before "de N à M": two figures, then and now
+CHANGE_FROM = re.compile(r"\b(?:pass|augment|grimp|chut|baiss|recul|tomb|bondi|progress|diminu|[ée]volu|mont|"
+                         r"descend|gonfl|r[ée]tr[ée]ci|fond|fondu|cr[uû]|recul)[\w]*\s+(?:de|d['’])\s*$", re.IGNORECASE)
+
+
 _BETWEEN = re.compile(r"[\s\u00a0\u202f]*(?:et|[àa]|ou|[–—-])[\s\u00a0\u202f]*", re.IGNORECASE)
 
 
@@ -229,6 +242,8 @@ def _range(sentence: str, number: FrenchNumber, match: re.Match[str],
     joiner = between.group(0).strip().lower()
     before = sentence[max(0, number.start - 12):number.start]
     opener = re.search(r"(?:^|\s)(?P<w>entre|de|d['’]|du)\s*$", before, re.IGNORECASE)
+    if opener and joiner in ("à", "a") and CHANGE_FROM.search(sentence[max(0, number.start - 40):number.start]):
+        return None  # "est passé de 12 à 20": where it was and where it is, not a range
     if joiner == "et" and not (opener and opener.group("w").lower() == "entre"):
         return None
     other, _kind, other_end = _read(sentence, following)
@@ -241,6 +256,10 @@ def _range(sentence: str, number: FrenchNumber, match: re.Match[str],
         factor, _end = _scale(sentence, following.end())
         if factor > 1 and low * factor <= other:
             low = tidy(low * factor)  # "entre 2 et 3 millions": the scale carries back
+        elif match.group("digits") and re.fullmatch(r"\d{1,3}", match.group("digits")) and following.group("digits") \
+                and re.search(r"\d[.\s\u00a0\u202f]\d{3}$", following.group("digits")) \
+                and low * 1000 <= other < low * 10_000:
+            low = low * 1000  # "40 à 50.000 militants": forty thousand, as the thousands of the second say
     if not low < other:
         return None
     start = number.start - len(opener.group(0).lstrip()) if opener and joiner != "ou" else number.start
@@ -285,9 +304,12 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
         return "a year"
     if digits and (re.match(r"^\s*[h:]\s*\d{2}(?!\d)", after, re.IGNORECASE) or re.search(r"\d\s*[h:]\s*$", before)):
         return "a time"
+    listed = re.match(r"^(?:\s*,\s*\d+(?:[.,]\d+)?)*\s*(?:,|et|ou)\s*\d+(?:[.,]\d+)?", sentence[end:end + 80])
+    if digits and listed and NOT_A_COUNT_AFTER.match(sentence[end + listed.end():end + listed.end() + 40]):
+        return "one of a list of ages, durations or distances"  # "âgés de 24, 32, 42 et 47 ans"
     measure_of = re.match(r"^[\s\u00a0]*(?:de\s+|d['’])", after)
-    if _NOT_A_COUNT_AFTER.match(after) or ((match.group("approx") or match.group("vague")) and measure_of
-                                            and _NOT_A_COUNT_AFTER.match(after[measure_of.end():])):
+    if NOT_A_COUNT_AFTER.match(after) or ((match.group("approx") or match.group("vague")) and measure_of
+                                            and NOT_A_COUNT_AFTER.match(after[measure_of.end():])):
         # "trois mois", "une centaine de kilomètres", "des dizaines d'années"
         return "a time, duration, age, distance or score"
     if match.group("words") and re.search(r"\bpour\s*$", before, re.IGNORECASE) and \
@@ -314,7 +336,8 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
         return "part of a name"  # "Euro 2020", "Paris 8", "CORG 81"
     scaled = end > match.end() or bool(re.search(r"(?:millions?|milliards?|mille)$", match.group(0), re.IGNORECASE))
     if not match.group("vague") and not scaled and _BACK_REFERENCE.search(before) and \
-            not re.search(r"\bsur\s+les\s+$", before, re.IGNORECASE) and (
+            not re.search(r"\bsur\s+les\s+$", before, re.IGNORECASE) and \
+            not re.match(r"^\s*(?:[àa]|et|ou)\s*\d", after) and (
             match.group("words") or (digits and len(re.sub(r"\D", "", digits)) < 4)):
         return "a back-reference"  # "les trois enfants", "des deux conseils"
     if re.search(r"\b(?:reste|restent)\s+$", before, re.IGNORECASE) and \

@@ -187,3 +187,198 @@ def test_a_french_source_imported_gets_french_suggestions(archive: Archive, tmp_
 def test_english_text_is_read_as_before() -> None:
     [found] = suggest_statistics("More than 430 people were killed, officials said.", None, "en")
     assert (found.value, found.low, found.claimant) == (430, 430, "officials")
+
+
+def test_other_ones_and_a_share_of_millions_are_counted() -> None:
+    others = one("La plainte vise le juge Martin et deux autres juges de la cour d'appel.")
+    assert (others.value, others.unit) == (2, "people")
+    share = suggest_statistics("La sécheresse touche huit des 28 millions d'habitants du pays.", None, "fr")
+    assert [(f.value, f.unit) for f in share] == [(8_000_000, "people"), (28_000_000, "people")]
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("La cote de confiance du président reste stable, à 27 %, dans le baromètre Ifop pour le JDD.",
+     "baromètre Ifop"),
+    ("Dans le dernier sondage Ipsos, 41 % des électeurs jugent la réforme injuste.", "sondage Ipsos"),
+    ("Après la réunion, le syndicat a affirmé que 12 000 salariés étaient en grève.", "le syndicat"),
+    ("Malgré les annonces, les chiffres officiels montrent que 3 200 postes ont été supprimés.",
+     "les chiffres officiels"),
+    ("Le maire, Jean Dupont, a indiqué que 200 familles avaient été relogées.", "Jean Dupont"),
+    ("Le ministère de l'Intérieur a annoncé 317 interpellations dans toute la France.",
+     "Le ministère de l'Intérieur"),
+    ("L'ONG estime à 1 500 le nombre de civils tués depuis janvier.", "L'ONG"),
+    ("Les dégâts sont estimés à 1,5 million d'euros par l'assureur.", None),
+    ("Une trentaine de personnes ont été interpellées, a-t-on appris auprès du parquet.", "parquet"),
+    ("Douze personnes ont été interpellées, a indiqué jeudi soir la préfecture.", "la préfecture"),
+    ("« Nous avons recensé 42 blessés », a précisé à l'AFP le porte-parole des pompiers.",
+     "le porte-parole des pompiers"),
+    ("Les pompiers ont secouru 35 personnes, selon un communiqué de la préfecture.", "préfecture"),
+    ("Il s'est montré agressif et a ainsi déclaré qu'il « se moquait des mesures ». Il a écopé de 135 euros "
+     "d'amende.", None),
+])
+def test_who_claims_the_figures_in_the_ways_french_news_says_it(sentence: str, claimant: str | None) -> None:
+    assert one(sentence).claimant == claimant
+
+
+def test_a_quotation_that_goes_on_after_its_speaker_is_named_is_the_speakers() -> None:
+    within = suggest_statistics("« Nous avons tout perdu », a déclaré le maire Paul Martin. « Plus de 300 maisons "
+                                "ont été détruites dans la nuit. »", None, "fr")
+    assert [(f.value, f.claimant) for f in within] == [(300, "Paul Martin")]
+    by_a_pronoun = suggest_statistics("« Nous avons tout perdu », a-t-il déclaré. « Plus de 300 maisons ont été "
+                                      "détruites. »", None, "fr")
+    assert [(f.value, f.claimant) for f in by_a_pronoun] == [(300, None)]
+    next_paragraph = suggest_statistics("« Nous avons tout perdu », a déclaré le maire Paul Martin.\n\n« Plus de 300 "
+                                        "maisons ont été détruites. »", None, "fr")
+    assert [(f.value, f.claimant) for f in next_paragraph] == [(300, None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Il a attendu deux longues heures devant la préfecture.",
+    "Elle a passé trois petits mois à Kaboul avant de rentrer.",
+    "Les rafales n'ont atteint que 9 petits km/h sur la côte.",
+])
+def test_a_duration_or_a_speed_with_an_adjective_is_not_a_statistic(sentence: str) -> None:
+    assert suggest_statistics(sentence, None, "fr") == []
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Trente manifestants ont été interpellés, a également indiqué la préfecture.", "la préfecture"),
+    ("Le ministre a par ailleurs précisé que 1 500 policiers seraient déployés.", "Le ministre"),
+    ("Près de 90 000 policiers seront mobilisés samedi, a annoncé le Premier ministre Édouard Philippe.",
+     "Édouard Philippe"),
+    ("Plus de 1 000 personnes ont été évacuées, a déclaré le Président Emmanuel Macron.", "Emmanuel Macron"),
+    ("La CGT revendique 250 000 manifestants à Paris.", "La CGT"),
+    ("Le nombre de morts s'élève désormais à 57, a déclaré le porte-parole de l'armée.",
+     "le porte-parole de l'armée"),
+])
+def test_an_adverb_a_title_or_a_claimed_count_keep_who_says_it(sentence: str, claimant: str | None) -> None:
+    assert one(sentence).claimant == claimant
+
+
+def test_they_were_so_many_to_do_it_counts_people() -> None:
+    found = one("Ils étaient 282 000 à manifester samedi dans toute la France, selon le ministère.")
+    assert (found.value, found.unit, found.claimant) == (282_000, "people", "le ministère")
+
+
+def test_an_attribution_at_the_end_is_not_about_the_scene_set_at_the_start() -> None:
+    found = suggest_statistics("Depuis le séisme de mars, qui a fait quelque 2 000 morts, les pluies ont fait plus "
+                               "de 300 victimes dans la région, selon le décompte de l'ONU.", None, "fr")
+    assert [(f.value, f.claimant) for f in found] == [(2000, None), (300, "ONU")]
+
+
+def test_a_change_from_one_figure_to_another_gives_both_not_a_range() -> None:
+    refugees = suggest_statistics("Le nombre de réfugiés est passé de 2 000 à 15 000 en un mois, selon le HCR.",
+                                  None, "fr")
+    assert [(f.value, f.low, f.high, f.claimant) for f in refugees] == [
+        (2000, None, None, "le HCR"), (15_000, None, None, "le HCR")]
+    staff = suggest_statistics("Les effectifs ont augmenté de 120 à 150 agents.", None, "fr")
+    assert [(f.value, f.unit) for f in staff] == [(120, "people"), (150, "people")]
+    assert suggest_statistics("Le délai de traitement est passé de 2 à 3 mois.", None, "fr") == []
+    still_a_range = one("De 10 à 20 otages seraient encore détenus.")
+    assert (still_a_range.low, still_a_range.high) == (10, 20)
+
+
+def test_about_ten_thousand() -> None:
+    found = one("Une dizaine de milliers de personnes ont défilé dans le centre-ville.")
+    assert (found.value, found.approximate, found.unit) == (10_000, True, "people")
+
+
+def test_a_full_stop_groups_thousands_the_french_way() -> None:
+    assert one("Samedi, les autorités avaient recensé 69.000 personnes mobilisées.").value == 69_000
+    assert one("Le ménage a reçu 1.250,50 euros d'aide.").value == 1250.5
+    assert one("La croissance a atteint 1.5 % en 2019.").value == 1.5
+
+
+def test_a_typo_in_a_counting_noun_is_read_as_meant() -> None:
+    found = one("Une centaines de personnes ont enfilé des gilets blancs.")
+    assert (found.value, found.approximate) == (100, True)
+
+
+def test_a_list_of_ages_is_not_a_list_of_counts() -> None:
+    found = suggest_statistics("Il s'agit de quatre hommes âgés de 24, 32, 42 et 47 ans, selon les pompiers.",
+                               None, "fr")
+    assert [(f.value, f.claimant) for f in found] == [(4, "les pompiers")]
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Une dizaine de personnes ont été interpellées, selon un bilan de la préfecture à 15H15.", "préfecture"),
+    ("Selon un sondage Ifop diffusé jeudi, 64 % des Français soutiennent le mouvement.", "un sondage Ifop"),
+    ("En outre 22 % estiment que la réforme est injuste, et 17 % qu'elle est inutile.", None),
+])
+def test_when_it_was_said_and_a_figure_are_not_who_says_it(sentence: str, claimant: str | None) -> None:
+    assert suggest_statistics(sentence, None, "fr")[-1].claimant == claimant
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("« Ils ont cassé deux voitures », a affirmé M. Griveaux à l'AFP.", "M. Griveaux"),
+    ("Au moins 30 personnes ont été tuées, a déclaré J.-P. Durand, maire de la ville.", "J.-P. Durand"),
+    ("Au moins 30 personnes ont été tuées, a déclaré l'ONU.", "l'ONU"),
+    ('Selon le collectif "Désarmons-les", une vingtaine de manifestants ont été blessés.',
+     'le collectif "Désarmons-les"'),
+    ("La mobilisation -- 4600 personnes selon la préfecture -- a encore grossi.", "la préfecture"),
+    ("Une quinzaine de manifestants ont été signalés, a indiqué à 12h45 la porte-parole de la police.",
+     "la porte-parole de la police"),
+])
+def test_titles_initials_quoted_names_and_dashes_around_who(sentence: str, claimant: str) -> None:
+    assert one(sentence).claimant == claimant
+
+
+def test_who_is_quoted_goes_on_in_a_relative_clause() -> None:
+    found = suggest_statistics("Huit personnes ont été interpellées, selon la préfecture, qui a comptabilisé deux "
+                               "manifestants blessés.", None, "fr")
+    assert [(f.value, f.claimant) for f in found] == [(8, "la préfecture"), (2, "la préfecture")]
+
+
+def test_who_is_before_the_first_verb_and_a_copula_names_no_one() -> None:
+    assert one("L'Italie a annoncé mi-janvier avoir recensé 30 personnes en fuite.").claimant == "L'Italie"
+    assert one("Sur une pancarte était écrit : « 300 postes supprimés ».").claimant is None
+
+
+def test_thousands_said_once_for_both_ends_of_a_range() -> None:
+    militants = one("Selon le président, le mouvement a été infiltré par « 40 à 50.000 militants ultras ».")
+    assert (militants.low, militants.high, militants.claimant) == (40_000, 50_000, "le président")
+    expected = one("De 2 à 3 000 manifestants sont attendus samedi.")
+    assert (expected.low, expected.high) == (2000, 3000)
+    assert (one("Entre 1 et 100 000 euros ont été versés.").low) == 1
+
+
+def test_an_area_is_not_a_count() -> None:
+    assert suggest_statistics("Une pierre de 100 cm2 a été retrouvée dans le coffre.", None, "fr") == []
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Avec 84.000 manifestants recensés par les autorités samedi, la contestation a repris.", "les autorités"),
+    ("Le chiffre de 5 000 manifestants avancé par la CGT est contesté.", "la CGT"),
+    ("Au moins 12 blessés ont été dénombrés dans la nuit par les pompiers de Lyon.", "les pompiers de Lyon"),
+    ("Quelque 300 civils ont été tués par les forces de sécurité.", None),
+])
+def test_who_counted_after_what_was_counted(sentence: str, claimant: str | None) -> None:
+    assert one(sentence).claimant == claimant
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Jean Dupont, maire de la ville, a visité les lieux : 30 maisons sont détruites, a-t-il précisé.",
+     "Jean Dupont"),
+    ("La préfecture a dressé un bilan : 12 personnes ont été blessées, a-t-elle indiqué.", "La préfecture"),
+    ("Le préfet du Var a visité la commune, où 40 maisons ont brûlé, a-t-il précisé.", "Le préfet du Var"),
+    ("La manifestation a rassemblé 3 000 personnes, a-t-elle ajouté.", None),
+    ("La police a arrêté 14 suspects, a-t-il dit.", None),
+    ("« Nous avons 30 blessés », a-t-il précisé.", None),
+])
+def test_a_pronoun_names_who_the_sentence_opened_with_or_no_one(sentence: str, claimant: str | None) -> None:
+    assert one(sentence).claimant == claimant
+
+
+def test_a_quoted_name_is_what_is_counted() -> None:
+    found = one('A Strasbourg, la manifestation de 1.500 "gilets jaunes", selon la préfecture, a dégénéré.')
+    assert (found.value, found.subject, found.claimant) == (1500, "gilets jaunes", "la préfecture")
+    assert one("Plus de 51 000 «gilets jaunes» ont manifesté samedi.").value == 51_000
+
+
+def test_a_range_after_the_article_is_a_count() -> None:
+    found = one("Les 20 à 30 manifestants n'ont pas perturbé le trafic.")
+    assert (found.low, found.high) == (20, 30)
+
+
+def test_a_pronoun_before_the_verb_is_not_part_of_who() -> None:
+    assert one("La préfète y ajoute qu'elle a reçu quatre délégués.").claimant == "La préfète"
