@@ -365,3 +365,19 @@ def _is_year(before: str, after: str) -> bool:
     if _YEAR_BEFORE.search(before):
         return True
     return not next_word
+
+
+#: the short words of French grammar (articles, prepositions, pronouns, auxiliaries ...): never
+#: what is counted, nor a claimant's first word
+FUNCTION_WORDS = frozenset({
+    "de", "d'", "du", "des", "la", "le", "les", "l'", "à", "au", "aux", "en", "dans", "sur", "sous",
+    "par", "pour", "avec", "sans", "contre", "entre", "et", "ou", "mais", "dont", "qui", "que",
+    "qu'", "ne", "n'", "se", "s'", "a", "ont", "est", "sont", "été", "était", "étaient", "sera",
+    "seront", "avait", "avaient", "fait", "ce", "cette", "ces", "il", "elle", "ils", "elles", "on",
+    "lors", "après", "avant", "depuis", "selon", "plus", "moins", "environ", "comme", "soit", "y",
+    "vers", "chez", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+    "aujourd'hui", "ici", "là", "chacun", "chacune", "autres", "autre", "seulement", "déjà",
+    "encore", "aussi", "près", "jusqu'à", "pendant", "durant", "parmi", "dès", "leur", "leurs",
+    "son", "sa", "ses", "vit", "vivent", "doit", "doivent", "peut", "peuvent", "va", "vont", "font", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "tous", "toutes",
+    "tout", "toute", "fois", "je", "tu", "nous", "vous", "me", "te", "lui", "ainsi"
+})  # fmt: skip
