@@ -202,11 +202,12 @@ def claim_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Statistic)) or 0
 
 
-def claim_ids(session: Session, chosen: ClaimFilter = ClaimFilter()) -> array[int]:
-    """The ids of the claims ``chosen`` lets through, in its order (packed: :mod:`db.packed`)."""
+def claim_ids(session: Session, chosen: ClaimFilter = ClaimFilter(), limit: int | None = None) -> array[int]:
+    """The ids of the claims ``chosen`` lets through, in its order (packed: :mod:`db.packed`);
+    only the first ``limit`` when given."""
     labels = _Labels()
     query = labels.where(labels.joined(select(Statistic.id)), chosen).order_by(*labels.order(chosen))
-    return packed_ids(session, query)
+    return packed_ids(session, query if limit is None else query.limit(limit))
 
 
 def claim_totals(session: Session, chosen: ClaimFilter, keys: Sequence[str]) -> Totals:
@@ -225,11 +226,12 @@ def claim_totals(session: Session, chosen: ClaimFilter, keys: Sequence[str]) -> 
     return Totals(tuple(keys), tuple(groups))
 
 
-def list_claims(session: Session, chosen: ClaimFilter, keys: Sequence[str] = ()) -> Listed:
-    """The pane's list for ``chosen``: ids, the number of claims in all, totals by ``keys``."""
+def list_claims(session: Session, chosen: ClaimFilter, keys: Sequence[str] = (), limit: int | None = None) -> Listed:
+    """The pane's list for ``chosen``: ids, the number of claims in all, totals by ``keys``; with
+    ``limit``, only the first ids (and no totals)."""
     everything = claim_count(session)
-    totals = claim_totals(session, chosen, keys) if keys else None
-    return Listed(claim_ids(session, chosen), everything, totals)
+    totals = claim_totals(session, chosen, keys) if keys and limit is None else None
+    return Listed(claim_ids(session, chosen, limit), everything, totals)
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,8 @@ class StatisticsModel(_ColumnsModel[StatisticRow]):
         self._generation = 0
         self._choices_generation = 0
         self.loading = False
+        #: only the first page of the list is in (the rest of its ids are on their way)
+        self.partial = False
         #: how many claims the archive holds (filtered or not), and the totals of those listed
         self.everything = 0
         self.totals: Totals | None = None
@@ -121,31 +123,65 @@ class StatisticsModel(_ColumnsModel[StatisticRow]):
             return listed, first, held
 
         self.loading = True
-        if self.runner is None:
+        runner = self.runner
+        if runner is None:
             self._apply(generation, job())
             return
-        task = self.runner.read(job, "load the statistics")
-        task.on_finished(lambda result: self._apply(generation, result))
+
+        def whole_list() -> None:
+            task = runner.read(job, "load the statistics")
+            task.on_finished(lambda result: self._apply(generation, result))
+            task.on_failed(lambda message: self._failed(generation, message))
+
+        if self._generation > 1 or grouping:  # listed before, or totals wanted: the whole list
+            whole_list()
+            return
+
+        # the first list: its first page at once, then the rest of the ids (100,000 claims at a
+        # million sources); a list of one page is whole from the first read
+        def first_page(*_: Any) -> tuple[Listed, list[StatisticRow], dict[int, list[StatisticRow]]]:
+            listed = reads.listed(archive, chosen, limit=size)
+            return listed, reads.statistics(archive, ids=listed.ids), {}
+
+        def arrived(result: tuple[Listed, list[StatisticRow], dict[int, list[StatisticRow]]]) -> None:
+            if generation != self._generation:
+                return
+            whole = len(result[0].ids) < size
+            self._apply(generation, result, partial=not whole)
+            if not whole:
+                whole_list()
+
+        task = runner.read(first_page, "first page of the statistics")
+        task.on_finished(arrived)
         task.on_failed(lambda message: self._failed(generation, message))
 
     def _apply(self, generation: int,
-               result: tuple[Listed, list[StatisticRow], dict[int, list[StatisticRow]]]) -> None:
+               result: tuple[Listed, list[StatisticRow], dict[int, list[StatisticRow]]], *,
+               partial: bool = False) -> None:
         if generation != self._generation:  # a newer reload is on its way
             return
         listed, first, held = result
         ids = listed.ids
         self.everything, self.totals = listed.everything, listed.totals
+        shown = len(self._ids)
         if ids == self._ids and len(ids):
             for page, rows in held.items():
                 self._pages[page] = self._in_order(page, rows)
             self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, self.columnCount() - 1))
+        elif self.partial and shown and ids[:shown] == self._ids:
+            # the rest of the list after its first page: added below it (no reset: the view
+            # keeps its scroll and selection)
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids = ids
+            self.endInsertRows()
         else:
             self.beginResetModel()
             self._ids = ids
             self._pages.clear()
             self._pages[0] = self._in_order(0, first)
             self.endResetModel()
-        self.loading = False
+        self.partial = partial
+        self.loading = partial
         self.loaded.emit()
 
     def read_choices(self, keep: dict[str, str | None]) -> None:
@@ -171,7 +207,7 @@ class StatisticsModel(_ColumnsModel[StatisticRow]):
 
     def _failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
-            self.loading = False
+            self.loading = self.partial = False
             self.load_failed.emit(message)
 
     def _in_order(self, page: int, rows: Sequence[StatisticRow]) -> list[StatisticRow | None]:

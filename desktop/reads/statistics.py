@@ -27,9 +27,10 @@ def statistics(archive: Archive, ids: Sequence[int] | None = None) -> list[Stati
     return read(archive, queries.list_statistics, ids=list(ids))
 
 
-def listed(archive: Archive, chosen: ClaimFilter, grouping: Sequence[str] = ()) -> Listed:
-    """The statistics pane's ids for a filter, the number of claims in all, the totals."""
-    return read(archive, list_claims, chosen, grouping)
+def listed(archive: Archive, chosen: ClaimFilter, grouping: Sequence[str] = (), limit: int | None = None) -> Listed:
+    """The statistics pane's ids for a filter, the number of claims in all, the totals (only the
+    first ``limit`` ids, without totals, when given)."""
+    return read(archive, list_claims, chosen, grouping, limit)
 
 
 def choices(archive: Archive, keep: dict[str, str | None] | None = None) -> Choices:

@@ -127,7 +127,7 @@ class StatisticsPane(QWidget):
             self.tools.summary.setText("Loading statistics…" if self.loading else "Filtering…")
 
     def _listed(self) -> None:
-        self.loading = False
+        self.loading = self.model.partial  # its first page only: the rest of the list on its way
         self._show_summary()
         if self._to_select is not None:
             (statistic_id, quietly), self._to_select = self._to_select, None
@@ -140,6 +140,9 @@ class StatisticsPane(QWidget):
 
     def _show_summary(self) -> None:
         model = self.model
+        if model.partial:
+            self.tools.summary.setText(f"Listing… of {model.everything:,}")
+            return
         conflicting = self.proxy.conflicting
         self.tools.summary.setText(
             f"{model.total:,} of {model.everything:,}"

@@ -13,6 +13,7 @@ from db.archive import Archive
 from db.commands import NewSource, add_sources
 from db.dates import PartialDate
 from desktop.models.sources import SourcesModel
+from desktop.models.statistics import StatisticsModel
 from desktop.tasks import TaskRunner
 from desktop.views.sources import SourcesPane
 
@@ -95,3 +96,55 @@ def test_the_statistics_pane_says_it_is_loading_until_its_list_is_in(qtbot: QtBo
     assert summary.text() == "Loading statistics…"  # not an empty pane
     statistics_listed(window)
     assert summary.text() == "3 of 3"
+
+
+def _claims(archive: Archive, count: int) -> None:
+    from db.commands import NewStatistic, add_statistic
+
+    with archive.session() as session:
+        for n in range(count):
+            add_statistic(session, NewStatistic(value=float(n), measure="killed", subject="civilians",
+                                                period_start=PartialDate(1990 + n % 30)))
+
+
+def test_the_statistics_list_their_first_page_first_then_the_rest_without_a_reset(
+        qtbot: QtBot, archive: Archive, runner: TaskRunner) -> None:
+    """At a million sources the pane's 100,000 claims: the first page is shown at once."""
+    from desktop.views.statistics.pane import StatisticsPane
+
+    _claims(archive, 130)
+    model = StatisticsModel(archive, runner, page_size=50)
+    pane = StatisticsPane(model)
+    qtbot.addWidget(pane)
+    seen: list[tuple[int, bool, str]] = []
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(model.total))
+    pane.listed.connect(lambda: seen.append((model.total, model.partial, pane.tools.summary.text())))
+    with qtbot.waitSignals([pane.listed, pane.listed], timeout=10_000):
+        pane.reload()
+    assert seen == [(50, True, "Listing… of 130"), (130, False, "130 of 130")]
+    assert resets == [50]  # the rest came in below the first page, no second reset
+    assert [model.row_at(n).value for n in range(130)] == [  # type: ignore[union-attr]
+        r.value for r in model.rows_of(model.ids)]
+    # listed again after a write: the whole list at once, in place
+    loads: list[bool] = []
+    model.loaded.connect(lambda: loads.append(model.partial))
+    with qtbot.waitSignal(pane.listed, timeout=10_000):
+        pane.reload()
+    qtbot.wait(200)
+    assert loads == [False]
+
+
+def test_statistics_within_one_page_are_read_once(qtbot: QtBot, archive: Archive, runner: TaskRunner) -> None:
+    from desktop.views.statistics.pane import StatisticsPane
+
+    _claims(archive, 30)
+    pane = StatisticsPane(StatisticsModel(archive, runner, page_size=50))
+    qtbot.addWidget(pane)
+    summaries: list[str] = []
+    pane.listed.connect(lambda: summaries.append(pane.tools.summary.text()))
+    with qtbot.waitSignal(pane.listed, timeout=10_000):
+        pane.reload()
+    qtbot.wait(200)
+    assert summaries == ["30 of 30"]
+    assert not pane.model.partial
