@@ -62,6 +62,11 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         code != "uk" or not uk_reading.large_place(" ".join(base_form([words[0][2]], code))))
     if len(words) == 1 and common_opening:
         return []
+    if code == "uk":
+        for i in range(len(words) - 1):
+            if russian.PERSON_TAGS & tags[i] and uk_reading.adjective_of_noun(
+                    words[i][2], words[i + 1][2]):
+                tags[i] = tags[i] - russian.PERSON_TAGS  # "Полтавської області": no surname
     pieces: list[list[int]] = [[0]]
     person = next((i for i, t in enumerate(tags) if russian.PERSON_TAGS & t), None)
     if person is not None and person > 0 and not any(russian.PERSON_TAGS & t for t in tags[:person]) \
@@ -87,7 +92,9 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         if code == "uk" and len(piece) == 1 and piece[0] == 0 and common_opening:
             continue  # "Дружина Ірина Сміяненко": the common word opening the sentence goes
         p_start, p_end = words[piece[0]][0], words[piece[-1]][1]
-        written = [words[i][2] for i in piece]
+        # "м." of a city keeps its dot ("Печерський райсуд м. Києва")
+        written = [words[i][2] + "." if words[i][2] == "м" and text[words[i][1]:words[i][1] + 1]
+                   == "." else words[i][2] for i in piece]
         if code == "uk" and uk_reading.names_no_actor(
                 written + uk_reading.lower_case_words_after(text, p_end)) and \
                 not text[max(0, p_start - 2):p_start].strip().endswith(("«", '"', "“")):
@@ -179,8 +186,11 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
                 all({"NOUN", "ADJF"} & t and ("inan" in t or "anim" not in t) and
                     not russian.PERSON_TAGS & t for t in tags)):
         return "place"
-    if before.endswith(("«", "„", '"')) and after.startswith(("»", "“", '"')):
-        return "organisation"
+    if ukrainian.PLACE_NOUN_BEFORE.search(before) and not any(
+            {"Name", "Patr"} & t for t in tags):  # "голова села Петро Іваненко" is a man
+        return "place"  # "у селі Кожичі", "річку Полтву", "смт Димер": named by its noun
+    if before.rstrip().endswith(("«", "„", '"')) and after.lstrip().startswith(("»", "“", '"')):
+        return "organisation"  # also as tokenized text writes it: "« Ровесника »"
     if last.isupper() and len(last) >= 2 and not any(russian.PERSON_TAGS & t for t in tags):
         return "organisation"
     return None
@@ -240,6 +250,17 @@ def _opening(text: str, start: int) -> bool:
         text[:start].rstrip(" \"«“(")[-1:] in (".", "!", "?", "\n", "…")
 
 
+#: "м." (or "міста") before the city an institution serves ("Печерського райсуду м. Києва")
+_CITY_WORD = re.compile(r" (?:м\. ?|міста )(?=[А-ЯІЇЄҐ])")
+_REGION_HEAD = re.compile(r" (?:област[іи]|район[уі]?|округу|краю)(?![\w'’-])")
+
+
+def _region(text: str, at: int) -> bool:
+    """Whether a region's or district's noun follows ``at``: the capitalised genitive before
+    it is the region's adjective, not a woman's surname ("Полтавської області")."""
+    return _REGION_HEAD.match(text, at) is not None
+
+
 def _ukrainian_extent(text: str, start: int, end: int) -> int:
     """Where a Ukrainian name ends whose first word alone is capitalised, as institutions and
     places are written: a capitalised adjective runs on over lower-case adjectives to the noun
@@ -283,19 +304,28 @@ def _ukrainian_extent(text: str, start: int, end: int) -> int:
     at = end
     joined = False  # after "та", "і": another name may follow, not one of this
     for _ in range(6):  # the lower-case words in the genitive after the head
-        match = _NEXT_WORD.match(text, at)
+        city = _CITY_WORD.match(text, at)  # "райсуду м. Києва": the city it serves
+        match = _NEXT_WORD.match(text, city.end() - 1 if city else at)
         if not match:
             break
         word = match.group(1)
+        if city and not word[:1].isupper():
+            break
         if word[:1].isupper():
             if joined:
                 break
-            if word.isupper() or ("gent" in _reading(word)[1] and
-                                  not russian.PERSON_TAGS & _tags(word, "uk")):
+            if word.isupper() or ("gent" in _reading(word)[1] and (
+                    city or not russian.PERSON_TAGS & _tags(word, "uk") or
+                    _region(text, match.end()))):
                 end = match.end()
                 # a capitalised name in the genitive and the words of it ("Полтавської області")
+                # but not a person's name after them ("суду м. Києва Дениса Масенка")
                 while (more := _NEXT_WORD.match(text, end)) and (
                         more.group(1)[:1].isupper() or ukrainian.PLACE_HEADS.search(more.group(1))):
+                    if "Name" in _tags(more.group(1), "uk") or (
+                            russian.PERSON_TAGS & _tags(more.group(1), "uk") and
+                            not _region(text, more.end())):
+                        break
                     end = more.end()
             break
         word_pos, word_cases = _reading(word)

@@ -119,6 +119,12 @@ PLACE_HEADS = re.compile(r"(?:област|район|округ|міст[аоі
 PLACE_ENDINGS = re.compile(r"\w+(?:ськ|цьк|зьк|поль|поль\w|пол[ія]|град\w*|город\w*|івк[аиіу]|"
                            r"ївк[аиіу]|івц[іяю]|ине|иного|иному|ині|щина|щини|щині|щину|"
                            r"ччина|ччини|ччині|ччину|ія|ії|ію)$", re.IGNORECASE)
+#: a settlement's, river's or mountain's common noun right before its name ("у селі Кожичі",
+#: "річку Полтву", "смт Димер", "с. Пірново")
+PLACE_NOUN_BEFORE = re.compile(
+    r"(?:^|\s)(?:сел[оіау]|селищ[еіау]|селищем|смт\.?|с\.|міст[оіау]|містечк[оау]|"
+    r"хутор[іау]?|хутір|річк[аиіу]|рік[аиу]|р\.|озер[оіау]|гор[аиіу]|острів|остров[аіу])\s*$",
+    re.IGNORECASE)
 #: prepositions of place before a one-word name in the locative or genitive ("у Києві")
 PLACE_PREPOSITION = re.compile(r"(?:^|\s)(?:у|в|на|до|із|з|зі|біля|під|поблизу|через)\s+$",
                                re.IGNORECASE)

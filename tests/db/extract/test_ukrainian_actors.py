@@ -238,3 +238,51 @@ def test_a_place_and_the_district_it_lies_in_are_two_places_but_an_institution_i
 def test_an_adjective_and_a_noun_with_no_first_name_is_a_place() -> None:
     text = "Ліс біля урочища Горохова Діброва вирубали. Прийшла Лісова Ганна."
     assert _suggested(text) == {("Горохова Діброва", "place"), ("Лісова Ганна", "person")}
+
+
+def test_a_court_with_the_city_or_region_it_serves_is_one_state_body() -> None:
+    text = ("Про це йдеться в ухвалі Печерського райсуду м. Києва від 10 вересня. Рішення "
+            "Господарського суду Полтавської області оскаржили. Суддя Апеляційного суду "
+            "м. Києва Дениса Масенка не прийшов.")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.name, c.kind) for c in found] == [
+        ("Печерський райсуд м. Києва", "state_body"),
+        ("Господарський суд Полтавської області", "state_body"),
+        ("Апеляційний суд м. Києва", "state_body"), ("Денис Масенко", "person")]
+
+
+def test_two_first_names_before_one_plural_surname_are_one_family() -> None:
+    text = ("Олена та Сергій Ткаченки купили квартиру. Землю продали Денису і Володимиру "
+            "Ященкам. Прийшли Ірина та Петро Коваль.")
+    assert _suggested(text) == {("Олена та Сергій Ткаченки", "person"),
+                                ("Денис і Володимир Ященки", "person"),
+                                ("Ірина", "person"), ("Петро Коваль", "person")}
+
+
+def test_adjectives_listed_before_the_plural_noun_they_share_are_one_name() -> None:
+    text = ("Сніг випав у Київській, Житомирській та Полтавській областях. Аварії сталися на "
+            "Кременчуцькому, Дрогобицькому і Надвірнянському НПЗ. Тоді ж Львівський "
+            "університет і Київська політехніка домовилися.")
+    found = _suggested(text)
+    assert ("Київська, Житомирська та Полтавська області", "place") in found
+    assert ("Кременчуцький, Дрогобицький і Надвірнянський НПЗ", "organisation") in found
+    assert not {name for name, _ in found} & {"Київська", "Житомирська", "Дрогобицький"}
+    assert ("Львівський університет", "organisation") in found  # a singular noun: two names
+
+
+def test_a_street_address_keeps_its_house_number_but_not_a_date() -> None:
+    text = ("Офіс на вул. Крилова, 7 зачинили. Продали кафе на вулиці Шевченка, 58-А. "
+            "Мітинг на вул. Грушевського 5 травня розігнали.")
+    assert _suggested(text) == {("вул. Крилова, 7", "place"),
+                                ("вулиця Шевченка, 58-А", "place"),
+                                ("вул. Грушевського", "place")}
+
+
+def test_a_name_takes_its_kind_from_its_noun_its_quotes_or_the_names_listed_with_it() -> None:
+    text = ("Новий будинок зведуть у селі Кожичі. Студент писав для « Ровесника » щотижня. "
+            "Товари продають «Фора», Сільпо та Ашан.")
+    found = _suggested(text)
+    assert ("Кожичі", "place") in found
+    assert ("Ровесник", "organisation") in found  # quotes as tokenized text writes them
+    assert ("Сільпо", "organisation") in found
+    assert ("Ашан", "organisation") in found
