@@ -87,6 +87,14 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         pieces = [list(range(len(words) - 2)), [len(words) - 2, len(words) - 1]]
     else:
         pieces = [list(range(len(words)))]
+    if code == "uk":
+        pieces = [part for piece in pieces
+                  for part in _second_person(piece, [w for _, _, w in words], tags)]
+    # a city split off before a person's name ("Ізраїлю Шимоном Пересом") is the city
+    cities = {piece[0]: city for piece in pieces[:-1]
+              if code == "uk" and len(piece) == 1 and
+              (city := uk_reading.city_in_oblique_case(words[piece[0]][2])) is not None and
+              (uk_reading.large_place(city) or not uk_reading.first_name(words[piece[0]][2]))}
     found = []
     for piece in pieces:
         if code == "uk" and len(piece) == 1 and piece[0] == 0 and common_opening:
@@ -114,7 +122,13 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
             base = " ".join(base_form(written, code, singular=True))
         else:
             base = _base(written, code)
-        if piece_kind is None and code == "uk" and uk_reading.known_place(base):
+        if piece[0] in cities and len(piece) == 1:
+            base, piece_kind = cities[piece[0]], "place"
+        elif piece_kind is None and code == "uk" and len(written) == 1 and \
+                uk_reading.first_name(written[0]) and not uk_reading.large_place(base) and \
+                ukrainian.PLACE_PREPOSITION.search(before) is None:
+            piece_kind = "person"  # "нагадали Романові": a first name, not the town Roman
+        elif piece_kind is None and code == "uk" and uk_reading.known_place(base):
             piece_kind = "place"  # the Ukrainian dictionary tags no places: the gazetteer knows cities
         elif code == "uk" and len(written) == 1 and piece_kind in (None, "person") and \
                 kind != "person" and "Name" not in piece_tags[0] and \
@@ -161,6 +175,35 @@ _PREFERRED = {"place": ("Geox",), "organisation": ("Orgn", "Abbr")}
 _CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
+def _second_person(piece: list[int], words: list[str], tags: list[set[str]],
+                   ) -> list[list[int]]:
+    """A run split where a second person's name begins: a first name and the word after it,
+    in a case the word before them cannot be in ("Віктора Януковича Євген Анісімов",
+    "президентом Ізраїлю Шимоном Пересом", "У Львові Францішек Смолька"): a name's words agree in case, so two names in
+    different cases side by side are two (a surname before its first name and patronymic
+    agrees with them: "Шевченко Тарас Григорович" stays one)."""
+    for at in range(1, len(piece) - 1):
+        index = piece[at]
+        # a first name, or any name after a place in an oblique case ("Ізраїлю Шимоном")
+        after_place = at == 1 and uk_reading.city_in_oblique_case(words[index - 1]) is not None
+        opens = after_place or ("Name" in tags[index] and not tags[index - 1] & {"Name", "Patr"})
+        if not opens or not words[index + 1][:1].isupper():
+            continue
+        before, first = _person_cases(words[index - 1]), _person_cases(words[index])
+        if before and first and not before & first:
+            return [piece[:at], piece[at:]]
+    return [piece]
+
+
+def _person_cases(word: str) -> set[str]:
+    """The cases a capitalised word may be in ("Януковича": genitive or accusative)."""
+    found = [p for p in parses(word, "uk") if p.tag.case and "Fixd" not in p.tag.grammemes]
+    if len(found) < len(parses(word, "uk")) and any("Fixd" in p.tag.grammemes
+                                                     for p in parses(word, "uk")):
+        return set()  # "Ткаченко" declines not: any case
+    return {p.tag.case for p in found}
+
+
 def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) -> str | None:
     """What the Ukrainian dictionary cannot say, which tags no places or organisations: a
     place by its last word ("область", "Шахтарськ", "Миколаївка") or, one or two words read as
@@ -168,8 +211,15 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
     Києві", not the man Кий; "до Львова", not a woman Львова); an organisation by its quotes («Профіт») or as an initialism."""
     words = name.split()
     last = words[-1]
+    if before.rstrip().endswith(("«", "„", '"')) and after.lstrip().startswith(("»", "“", '"')):
+        # no place is written in quotes: a party, a newspaper, a company ("від «Батьківщини»",
+        # "газети «Житомирщина»"), also as tokenized text spaces them ("« Ровесника »")
+        return "organisation"
     if last in ukrainian.PLACE_INITIALISMS:
         return "place"
+    if len(words) == 1 and last.isupper() and len(last) >= 3 and \
+            not any(p.is_known for p in parses(last, "uk")):
+        return "organisation"  # "ГУОВ", "РВПРГ": an initialism, not a surname guessed by its end
     if len(words) > 1 and words[0].isupper() and len(words[0]) >= 2 and \
             words[0] not in ukrainian.PLACE_INITIALISMS and words[1][:1].isupper():
         return "organisation"  # "НАН України", "ДАБІ України": an initialism and its country
@@ -189,8 +239,6 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
     if ukrainian.PLACE_NOUN_BEFORE.search(before) and not any(
             {"Name", "Patr"} & t for t in tags):  # "голова села Петро Іваненко" is a man
         return "place"  # "у селі Кожичі", "річку Полтву", "смт Димер": named by its noun
-    if before.rstrip().endswith(("«", "„", '"')) and after.lstrip().startswith(("»", "“", '"')):
-        return "organisation"  # also as tokenized text writes it: "« Ровесника »"
     if last.isupper() and len(last) >= 2 and not any(russian.PERSON_TAGS & t for t in tags):
         return "organisation"
     return None

@@ -286,3 +286,20 @@ def test_a_name_takes_its_kind_from_its_noun_its_quotes_or_the_names_listed_with
     assert ("Ровесник", "organisation") in found  # quotes as tokenized text writes them
     assert ("Сільпо", "organisation") in found
     assert ("Ашан", "organisation") in found
+
+
+def test_quotes_an_initialism_and_a_first_name_say_the_kind_before_the_gazetteer() -> None:
+    text = ("Депутат від «Батьківщини» виступив. Редакція газети « Житомирщина » закрилася. "
+            "Засновником є ГУОВ. Прогулянка нагадала Романові дитинство.")
+    assert _suggested(text) == {("Батьківщина", "organisation"),
+                                ("Житомирщина", "organisation"), ("ГУОВ", "organisation"),
+                                ("Роман", "person")}  # not the Romanian town Roman
+
+
+def test_two_names_side_by_side_in_different_cases_are_two_actors() -> None:
+    text = ("За часів Віктора Януковича Євген Анісімов керував областю. Бізнесмени зустрілися "
+            "з президентом Ізраїлю Шимоном Пересом. Наказ підписав Шевченко Тарас Григорович.")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.name, c.kind) for c in found] == [
+        ("Віктор Янукович", "person"), ("Євген Анісімов", "person"), ("Ізраїль", "place"),
+        ("Шимон Перес", "person"), ("Шевченко Тарас Григорович", "person")]
