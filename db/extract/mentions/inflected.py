@@ -76,7 +76,9 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         before = words[person - 1][2]
         if not tags[person - 1] & {"Geox", "Orgn", "Abbr"} and not before.isupper() and \
                 before[:1].isupper() and (person > 1 or (
-                    code == "uk" and "Name" not in tags[person] and uk_reading.first_name(before))):
+                    code == "uk" and "Name" not in tags[person] and uk_reading.first_name(before))
+                    or (code == "uk" and _surname_first(words[0][2], tags[person:person + 2],
+                                                        words[person][2]))):
             # a first name the dictionary does not tag as one in this case, before a
             # surname: "Євгенові Іванову" (the dative of Євген reads first as an adjective)
             person -= 1
@@ -173,6 +175,16 @@ _PIECE = re.compile(r"[^\s()\[\]«»\"“”„—–]+(?:[ \t]+[^\s()\[\]«»\"
 #: the dictionary's readings a name of each kind takes in a tie ("Ливане": the place Ливан)
 _PREFERRED = {"place": ("Geox",), "organisation": ("Orgn", "Abbr")}
 _CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def _surname_first(before: str, tags: list[set[str]], first: str) -> bool:
+    """Whether a word the dictionary does not know as a surname is one written before a first
+    name and patronymic, as documents list people ("Шелельо Михайло Васильович",
+    "Веліжанським Сергієм Сергійовичем"): it agrees with them in case, where it declines."""
+    if len(tags) < 2 or "Name" not in tags[0] or "Patr" not in tags[1]:
+        return False
+    cases, own = _person_cases(first), _person_cases(before)
+    return not cases or not own or bool(cases & own)
 
 
 def _second_person(piece: list[int], words: list[str], tags: list[set[str]],

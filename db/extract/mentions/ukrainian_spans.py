@@ -29,8 +29,8 @@ def widen(text: str, found: list[Found]) -> list[Found]:
         if kept and (family := _family(text, kept[-1], name)) is not None:
             kept[-1] = family
             continue
-        name = _with_number(text, _with_street(
-            text, _with_quoted_name(text, _latin_organisation(text, name))))
+        name = _with_region_word(text, _with_number(text, _with_street(
+            text, _with_quoted_name(text, _latin_organisation(text, name)))))
         if name[2] == "person":
             name = _with_initials(text, name)
             while kept and kept[-1][0] >= name[0]:
@@ -292,3 +292,24 @@ def _listed_kinds(text: str, found: list[Found]) -> list[Found]:
                     other[2] == "person" and _adjective_name(text[name[0]:name[1]])):
                 names[index] = (name[0], name[1], other[2], name[3])
     return names
+
+
+#: a region's or district's noun written short after its adjective ("Вінницька обл.",
+#: "Новгородківському р-ні")
+_REGION_SHORT = re.compile(r" (обл|р-н[іуа]?|р-ну)(?![\w'’-])")
+
+
+def _with_region_word(text: str, name: Found) -> Found:
+    """A region or district named by its adjective and the short word for it is one place
+    ("Вінницька обл", "Криничанський р-н"; "Дніпропетровської обл." -> "Дніпропетровська
+    обл.", the span without the dot, which may end the sentence too)."""
+    start, end, kind, _ = name
+    short = _REGION_SHORT.match(text, end)
+    if short is None or " " in text[start:end] or kind not in (None, "place", "person") or \
+            not _adjective_cases(text[start:end]):
+        return name
+    cases = _adjective_cases(text[start:end])
+    word = short.group(1)
+    return (start, short.end(1), "place",
+            f"{_singular_nominative(text[start:end], cases)} "
+            f"{'обл.' if word.startswith('обл') else 'р-н'}")

@@ -303,3 +303,20 @@ def test_two_names_side_by_side_in_different_cases_are_two_actors() -> None:
     assert [(c.name, c.kind) for c in found] == [
         ("Віктор Янукович", "person"), ("Євген Анісімов", "person"), ("Ізраїль", "place"),
         ("Шимон Перес", "person"), ("Шевченко Тарас Григорович", "person")]
+
+
+def test_a_surname_written_before_the_first_name_and_patronymic_stays_with_them() -> None:
+    text = ("Договір уклали з Веліжанським Сергієм Сергійовичем. Директором є Шелельо Михайло "
+            "Васильович. Рішення ухвалило СБУ Михайло Васильович.")
+    assert _suggested(text) == {("Веліжанський Сергій Сергійович", "person"),
+                                ("Шелельо Михайло Васильович", "person"),
+                                ("СБУ", "state_body"), ("Михайло Васильович", "person")}
+
+
+def test_a_region_with_its_short_noun_is_one_place_written_with_its_capitals() -> None:
+    text = ("Завод зареєстровано: Мирноград, Донецька обл. Пожежа сталася у Новгородківському "
+            "р-ні. Дороги ремонтують в Івано-Франківській області.")
+    found = _suggested(text)
+    assert ("Донецька обл.", "place") in found
+    assert ("Новгородківський р-н", "place") in found
+    assert ("Івано-Франківська область", "place") in found  # not "Івано-франківська"
