@@ -269,6 +269,12 @@ def word_counts(text: str) -> Counter[str]:
     return Counter(w.lower() for w in _WORD.findall(text))
 
 
+def institution_kind(name: str) -> str | None:
+    """The kind a Ukrainian name's words say: a media outlet, armed group, state body or
+    organisation ("Українська правда", "Печерський райсуд"), None where they say none."""
+    return _institution(name, "uk")
+
+
 def _institution(name: str, code: str = "ru") -> str | None:
     words = ukrainian if code == "uk" else russian
     if words.MEDIA.search(name):

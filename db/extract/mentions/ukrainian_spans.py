@@ -29,8 +29,8 @@ def widen(text: str, found: list[Found]) -> list[Found]:
         if kept and (family := _family(text, kept[-1], name)) is not None:
             kept[-1] = family
             continue
-        name = _with_region_word(text, _with_number(text, _with_street(
-            text, _with_quoted_name(text, _latin_organisation(text, name)))))
+        name = _whole_quoted_title(text, _with_region_word(text, _with_number(text, _with_street(
+            text, _with_quoted_name(text, _latin_organisation(text, name))))))
         if name[2] == "person":
             name = _with_initials(text, name)
             while kept and kept[-1][0] >= name[0]:
@@ -313,3 +313,38 @@ def _with_region_word(text: str, name: Found) -> Found:
     return (start, short.end(1), "place",
             f"{_singular_nominative(text[start:end], cases)} "
             f"{'обл.' if word.startswith('обл') else 'р-н'}")
+
+
+_QUOTED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _whole_quoted_title(text: str, name: Found) -> Found:
+    """A name opening a short quoted title without a verb is the whole title, whose later
+    words are in lower case as Ukrainian writes names of parties, firms and papers ("«Фронт
+    змін»", "«Віснику державних закупівель»" -> "Вісник державних закупівель"), not a name
+    of its own; a quoted sentence ("« Люби ближнього свого »") is left as it is."""
+    from db.language.morphology import base_form, parses
+
+    start, end, kind, _ = name
+    opening = text.rfind("«", max(0, start - 2), start)
+    if kind == "person" or opening < 0 or text[opening + 1:start].strip():
+        return name
+    close = text.find("»", end)
+    inside = text[end:close] if close > 0 else ""
+    if close < 0 or "\n" in inside or "«" in inside or len(inside) > 80 or not inside.strip():
+        return name
+    words = _QUOTED_WORD.findall(text[start:close])
+    rest = _QUOTED_WORD.findall(inside)
+    if len(words) > 6 or not rest or not rest[0][:1].islower() or re.search(r"[,:;!?.]", inside) \
+            or any(p.tag.POS in ("VERB", "INFN", "GRND") for w in rest for p in parses(w, "uk")[:1]):
+        return name
+    stop = close
+    while text[stop - 1] == " ":
+        stop -= 1
+    written = text[start:stop].split()
+    from db.extract.mentions.inflected import institution_kind
+
+    # no place is quoted: the title's kind by its words, else an organisation's
+    kind = institution_kind(" ".join(written)) or (
+        kind if kind not in (None, "place") else "organisation")
+    return (start, stop, kind, " ".join(base_form(written, "uk", singular=True)))

@@ -320,3 +320,13 @@ def test_a_region_with_its_short_noun_is_one_place_written_with_its_capitals() -
     assert ("Донецька обл.", "place") in found
     assert ("Новгородківський р-н", "place") in found
     assert ("Івано-Франківська область", "place") in found  # not "Івано-франківська"
+
+
+def test_a_name_opening_a_short_quoted_title_is_the_whole_title_but_not_in_a_quoted_sentence(
+        ) -> None:
+    text = ("Про це повідомляється у «Віснику державних закупівель». Депутат від партії «Фронт "
+            "змін» виступив. Мама сказала: « Люби ближнього свого ».")
+    found = _suggested(text)
+    assert ("Вісник державних закупівель", "media_outlet") in found
+    assert ("Фронт змін", "organisation") in found
+    assert not {name for name, _ in found} & {"Вісник", "Фронт", "Люби ближнього свого"}
