@@ -242,6 +242,10 @@ def capitalised_like(original: str, word: str) -> str:
     """``word`` written with the capitals of ``original`` (all capitals, or the first)."""
     if original.isupper() and len(original) > 1:
         return word.upper()
+    parts, own = original.split("-"), word.split("-")
+    if len(parts) > 1 and len(parts) == len(own):
+        # each part of a hyphenated name as written: "Івано-Франківської" -> "Івано-Франківська"
+        return "-".join(capitalised_like(a, b) for a, b in zip(parts, own, strict=True))
     if original[:1].isupper():
         return word[:1].upper() + word[1:]
     return word

@@ -62,6 +62,11 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         code != "uk" or not uk_reading.large_place(" ".join(base_form([words[0][2]], code))))
     if len(words) == 1 and common_opening:
         return []
+    if code == "uk":
+        for i in range(len(words) - 1):
+            if russian.PERSON_TAGS & tags[i] and uk_reading.adjective_of_noun(
+                    words[i][2], words[i + 1][2]):
+                tags[i] = tags[i] - russian.PERSON_TAGS  # "Полтавської області": no surname
     pieces: list[list[int]] = [[0]]
     person = next((i for i, t in enumerate(tags) if russian.PERSON_TAGS & t), None)
     if person is not None and person > 0 and not any(russian.PERSON_TAGS & t for t in tags[:person]) \
@@ -71,7 +76,9 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         before = words[person - 1][2]
         if not tags[person - 1] & {"Geox", "Orgn", "Abbr"} and not before.isupper() and \
                 before[:1].isupper() and (person > 1 or (
-                    code == "uk" and "Name" not in tags[person] and uk_reading.first_name(before))):
+                    code == "uk" and "Name" not in tags[person] and uk_reading.first_name(before))
+                    or (code == "uk" and _surname_first(words[0][2], tags[person:person + 2],
+                                                        words[person][2]))):
             # a first name the dictionary does not tag as one in this case, before a
             # surname: "Євгенові Іванову" (the dative of Євген reads first as an adjective)
             person -= 1
@@ -82,12 +89,22 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         pieces = [list(range(len(words) - 2)), [len(words) - 2, len(words) - 1]]
     else:
         pieces = [list(range(len(words)))]
+    if code == "uk":
+        pieces = [part for piece in pieces
+                  for part in _second_person(piece, [w for _, _, w in words], tags)]
+    # a city split off before a person's name ("Ізраїлю Шимоном Пересом") is the city
+    cities = {piece[0]: city for piece in pieces[:-1]
+              if code == "uk" and len(piece) == 1 and
+              (city := uk_reading.city_in_oblique_case(words[piece[0]][2])) is not None and
+              (uk_reading.large_place(city) or not uk_reading.first_name(words[piece[0]][2]))}
     found = []
     for piece in pieces:
         if code == "uk" and len(piece) == 1 and piece[0] == 0 and common_opening:
             continue  # "Дружина Ірина Сміяненко": the common word opening the sentence goes
         p_start, p_end = words[piece[0]][0], words[piece[-1]][1]
-        written = [words[i][2] for i in piece]
+        # "м." of a city keeps its dot ("Печерський райсуд м. Києва")
+        written = [words[i][2] + "." if words[i][2] == "м" and text[words[i][1]:words[i][1] + 1]
+                   == "." else words[i][2] for i in piece]
         if code == "uk" and uk_reading.names_no_actor(
                 written + uk_reading.lower_case_words_after(text, p_end)) and \
                 not text[max(0, p_start - 2):p_start].strip().endswith(("«", '"', "“")):
@@ -107,7 +124,13 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
             base = " ".join(base_form(written, code, singular=True))
         else:
             base = _base(written, code)
-        if piece_kind is None and code == "uk" and uk_reading.known_place(base):
+        if piece[0] in cities and len(piece) == 1:
+            base, piece_kind = cities[piece[0]], "place"
+        elif piece_kind is None and code == "uk" and len(written) == 1 and \
+                uk_reading.first_name(written[0]) and not uk_reading.large_place(base) and \
+                ukrainian.PLACE_PREPOSITION.search(before) is None:
+            piece_kind = "person"  # "нагадали Романові": a first name, not the town Roman
+        elif piece_kind is None and code == "uk" and uk_reading.known_place(base):
             piece_kind = "place"  # the Ukrainian dictionary tags no places: the gazetteer knows cities
         elif code == "uk" and len(written) == 1 and piece_kind in (None, "person") and \
                 kind != "person" and "Name" not in piece_tags[0] and \
@@ -154,6 +177,45 @@ _PREFERRED = {"place": ("Geox",), "organisation": ("Orgn", "Abbr")}
 _CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
+def _surname_first(before: str, tags: list[set[str]], first: str) -> bool:
+    """Whether a word the dictionary does not know as a surname is one written before a first
+    name and patronymic, as documents list people ("Шелельо Михайло Васильович",
+    "Веліжанським Сергієм Сергійовичем"): it agrees with them in case, where it declines."""
+    if len(tags) < 2 or "Name" not in tags[0] or "Patr" not in tags[1]:
+        return False
+    cases, own = _person_cases(first), _person_cases(before)
+    return not cases or not own or bool(cases & own)
+
+
+def _second_person(piece: list[int], words: list[str], tags: list[set[str]],
+                   ) -> list[list[int]]:
+    """A run split where a second person's name begins: a first name and the word after it,
+    in a case the word before them cannot be in ("Віктора Януковича Євген Анісімов",
+    "президентом Ізраїлю Шимоном Пересом", "У Львові Францішек Смолька"): a name's words agree in case, so two names in
+    different cases side by side are two (a surname before its first name and patronymic
+    agrees with them: "Шевченко Тарас Григорович" stays one)."""
+    for at in range(1, len(piece) - 1):
+        index = piece[at]
+        # a first name, or any name after a place in an oblique case ("Ізраїлю Шимоном")
+        after_place = at == 1 and uk_reading.city_in_oblique_case(words[index - 1]) is not None
+        opens = after_place or ("Name" in tags[index] and not tags[index - 1] & {"Name", "Patr"})
+        if not opens or not words[index + 1][:1].isupper():
+            continue
+        before, first = _person_cases(words[index - 1]), _person_cases(words[index])
+        if before and first and not before & first:
+            return [piece[:at], piece[at:]]
+    return [piece]
+
+
+def _person_cases(word: str) -> set[str]:
+    """The cases a capitalised word may be in ("Януковича": genitive or accusative)."""
+    found = [p for p in parses(word, "uk") if p.tag.case and "Fixd" not in p.tag.grammemes]
+    if len(found) < len(parses(word, "uk")) and any("Fixd" in p.tag.grammemes
+                                                     for p in parses(word, "uk")):
+        return set()  # "Ткаченко" declines not: any case
+    return {p.tag.case for p in found}
+
+
 def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) -> str | None:
     """What the Ukrainian dictionary cannot say, which tags no places or organisations: a
     place by its last word ("область", "Шахтарськ", "Миколаївка") or, one or two words read as
@@ -161,8 +223,15 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
     Києві", not the man Кий; "до Львова", not a woman Львова); an organisation by its quotes («Профіт») or as an initialism."""
     words = name.split()
     last = words[-1]
+    if before.rstrip().endswith(("«", "„", '"')) and after.lstrip().startswith(("»", "“", '"')):
+        # no place is written in quotes: a party, a newspaper, a company ("від «Батьківщини»",
+        # "газети «Житомирщина»"), also as tokenized text spaces them ("« Ровесника »")
+        return "organisation"
     if last in ukrainian.PLACE_INITIALISMS:
         return "place"
+    if len(words) == 1 and last.isupper() and len(last) >= 3 and \
+            not any(p.is_known for p in parses(last, "uk")):
+        return "organisation"  # "ГУОВ", "РВПРГ": an initialism, not a surname guessed by its end
     if len(words) > 1 and words[0].isupper() and len(words[0]) >= 2 and \
             words[0] not in ukrainian.PLACE_INITIALISMS and words[1][:1].isupper():
         return "organisation"  # "НАН України", "ДАБІ України": an initialism and its country
@@ -179,8 +248,9 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
                 all({"NOUN", "ADJF"} & t and ("inan" in t or "anim" not in t) and
                     not russian.PERSON_TAGS & t for t in tags)):
         return "place"
-    if before.endswith(("«", "„", '"')) and after.startswith(("»", "“", '"')):
-        return "organisation"
+    if ukrainian.PLACE_NOUN_BEFORE.search(before) and not any(
+            {"Name", "Patr"} & t for t in tags):  # "голова села Петро Іваненко" is a man
+        return "place"  # "у селі Кожичі", "річку Полтву", "смт Димер": named by its noun
     if last.isupper() and len(last) >= 2 and not any(russian.PERSON_TAGS & t for t in tags):
         return "organisation"
     return None
@@ -197,6 +267,12 @@ def _common_noun_before_genitive(word: str, tags: set[str], following: str) -> b
 
 def word_counts(text: str) -> Counter[str]:
     return Counter(w.lower() for w in _WORD.findall(text))
+
+
+def institution_kind(name: str) -> str | None:
+    """The kind a Ukrainian name's words say: a media outlet, armed group, state body or
+    organisation ("Українська правда", "Печерський райсуд"), None where they say none."""
+    return _institution(name, "uk")
 
 
 def _institution(name: str, code: str = "ru") -> str | None:
@@ -238,6 +314,17 @@ def _opening(text: str, start: int) -> bool:
     """Whether ``start`` opens a sentence (or the text)."""
     return not text[max(0, start - 4):start].strip(" \"«“(") or \
         text[:start].rstrip(" \"«“(")[-1:] in (".", "!", "?", "\n", "…")
+
+
+#: "м." (or "міста") before the city an institution serves ("Печерського райсуду м. Києва")
+_CITY_WORD = re.compile(r" (?:м\. ?|міста )(?=[А-ЯІЇЄҐ])")
+_REGION_HEAD = re.compile(r" (?:област[іи]|район[уі]?|округу|краю)(?![\w'’-])")
+
+
+def _region(text: str, at: int) -> bool:
+    """Whether a region's or district's noun follows ``at``: the capitalised genitive before
+    it is the region's adjective, not a woman's surname ("Полтавської області")."""
+    return _REGION_HEAD.match(text, at) is not None
 
 
 def _ukrainian_extent(text: str, start: int, end: int) -> int:
@@ -283,19 +370,28 @@ def _ukrainian_extent(text: str, start: int, end: int) -> int:
     at = end
     joined = False  # after "та", "і": another name may follow, not one of this
     for _ in range(6):  # the lower-case words in the genitive after the head
-        match = _NEXT_WORD.match(text, at)
+        city = _CITY_WORD.match(text, at)  # "райсуду м. Києва": the city it serves
+        match = _NEXT_WORD.match(text, city.end() - 1 if city else at)
         if not match:
             break
         word = match.group(1)
+        if city and not word[:1].isupper():
+            break
         if word[:1].isupper():
             if joined:
                 break
-            if word.isupper() or ("gent" in _reading(word)[1] and
-                                  not russian.PERSON_TAGS & _tags(word, "uk")):
+            if word.isupper() or ("gent" in _reading(word)[1] and (
+                    city or not russian.PERSON_TAGS & _tags(word, "uk") or
+                    _region(text, match.end()))):
                 end = match.end()
                 # a capitalised name in the genitive and the words of it ("Полтавської області")
+                # but not a person's name after them ("суду м. Києва Дениса Масенка")
                 while (more := _NEXT_WORD.match(text, end)) and (
                         more.group(1)[:1].isupper() or ukrainian.PLACE_HEADS.search(more.group(1))):
+                    if "Name" in _tags(more.group(1), "uk") or (
+                            russian.PERSON_TAGS & _tags(more.group(1), "uk") and
+                            not _region(text, more.end())):
+                        break
                     end = more.end()
             break
         word_pos, word_cases = _reading(word)

@@ -119,6 +119,12 @@ PLACE_HEADS = re.compile(r"(?:област|район|округ|міст[аоі
 PLACE_ENDINGS = re.compile(r"\w+(?:ськ|цьк|зьк|поль|поль\w|пол[ія]|град\w*|город\w*|івк[аиіу]|"
                            r"ївк[аиіу]|івц[іяю]|ине|иного|иному|ині|щина|щини|щині|щину|"
                            r"ччина|ччини|ччині|ччину|ія|ії|ію)$", re.IGNORECASE)
+#: a settlement's, river's or mountain's common noun right before its name ("у селі Кожичі",
+#: "річку Полтву", "смт Димер", "с. Пірново")
+PLACE_NOUN_BEFORE = re.compile(
+    r"(?:^|\s)(?:сел[оіау]|селищ[еіау]|селищем|смт\.?|с\.|міст[оіау]|містечк[оау]|"
+    r"хутор[іау]?|хутір|річк[аиіу]|рік[аиу]|р\.|озер[оіау]|гор[аиіу]|острів|остров[аіу])\s*$",
+    re.IGNORECASE)
 #: prepositions of place before a one-word name in the locative or genitive ("у Києві")
 PLACE_PREPOSITION = re.compile(r"(?:^|\s)(?:у|в|на|до|із|з|зі|біля|під|поблизу|через)\s+$",
                                re.IGNORECASE)
@@ -139,7 +145,7 @@ INSTITUTION_HEAD = re.compile(
     r"райрад|академі|університет|спілк|асоціаці|федераці|центр|департамент|відділ|банк|"
     r"компані|товариств|агентств|інспекці|комісі|суд|прокуратур|палат|адміністраці|"
     r"держадміністраці|об'єднанн|організаці|збірн|апарат|бюро|штаб|дирекці|корпораці|"
-    r"концерн|підприємств|залізниц|колегі|рух|союз|ліг[аиі]|груп)\w*$", re.IGNORECASE)
+    r"концерн|підприємств|залізниц|колегі|рух|союз|ліг[аиі]|груп|кабінет)\w*$", re.IGNORECASE)
 #: an initialism with a case ending ("НОКу", "СЕТАМу", "НАБУ" is none): the initialism
 INFLECTED_INITIALISM = re.compile(r"([А-ЯІЇЄҐ]{2,})(?:у|ом|ові|і|а|ом|ів|ах)")
 #: words of time that end an institution's name running on in the genitive ("Печерський

@@ -144,10 +144,9 @@ def district_after_place(words: list[str]) -> bool:
         return False
     adjective = [p for p in parses(words[-2], "uk") if p.tag.POS == "ADJF" and p.tag.case == "gent"]
     head = words[0]
-    return bool(adjective) and words[-2][:1].isupper() and not head.isupper() and \
-        ukrainian.INSTITUTION_HEAD.search(head) is None and ukrainian.STATE.search(head) is None \
-        and ukrainian.ORGANISATION_NOUN.search(words[-3]) is None and \
-        ukrainian.INSTITUTION_HEAD.search(words[-3]) is None
+    return bool(adjective) and words[-2][:1].isupper() and not head.isupper() and not any(
+        ukrainian.INSTITUTION_HEAD.search(word) or ukrainian.STATE.search(word) or
+        ukrainian.ORGANISATION_NOUN.search(word) for word in words[:-2])
 
 
 def adjective_and_noun_place(name: str) -> bool:
@@ -166,3 +165,15 @@ def adjective_and_noun_place(name: str) -> bool:
     return any(p.tag.POS == "NOUN" and "Surn" not in p.tag.grammemes and
                p.tag.case == first[0].tag.case and p.tag.gender == first[0].tag.gender
                for p in second)
+
+
+def adjective_of_noun(word: str, following: str) -> bool:
+    """Whether a capitalised word reads as an adjective agreeing with the lower-case noun
+    after it ("Полтавської області", "Вінницькій області"): no woman's surname there."""
+    if not following[:1].islower():
+        return False
+    nouns = [p for p in parses(following, "uk") if p.tag.POS == "NOUN"]
+    return any(a.tag.POS == "ADJF" and any(
+        n.tag.case == a.tag.case and n.tag.number == a.tag.number and
+        (n.tag.number == "plur" or n.tag.gender == a.tag.gender) for n in nouns)
+        for a in parses(word, "uk"))

@@ -26,14 +26,17 @@ def widen(text: str, found: list[Found]) -> list[Found]:
         if kept and (branch := _branch(text, kept[-1], name)) is not None:
             kept[-1] = branch
             continue
-        name = _with_number(text, _with_street(
-            text, _with_quoted_name(text, _latin_organisation(text, name))))
+        if kept and (family := _family(text, kept[-1], name)) is not None:
+            kept[-1] = family
+            continue
+        name = _whole_quoted_title(text, _with_region_word(text, _with_number(text, _with_street(
+            text, _with_quoted_name(text, _latin_organisation(text, name))))))
         if name[2] == "person":
             name = _with_initials(text, name)
             while kept and kept[-1][0] >= name[0]:
                 kept.pop()  # an initial taken for a name of its own ("В" of "В. Ф. ...")
         kept.append(name)
-    return kept
+    return _listed_kinds(text, _shared_heads(text, kept))
 
 
 _LETTER = r"[A-ZА-ЯІЇЄҐ]"
@@ -117,7 +120,17 @@ def _with_street(text: str, name: Found) -> Found:
         if nominative is not None:
             word = capitalised_like(word, nominative.word)
     own = " ".join(text[start:end].split())
+    house = _HOUSE.match(text, end)
+    if house is not None and not ukrainian.TIME_WORDS.match(text, house.end(1) + 1):
+        # the house's number is part of the address ("вул. Крилова, 7"), a date is not
+        # ("вул. Шевченка 5 травня")
+        own, end = own + text[end:house.end(1)], house.end(1)
     return (street.start(1), end, "place", f"{word} {own}")
+
+
+#: a house's number after its street: ", 7", " 362", ", 5/2а", ", 58-А"
+_HOUSE = re.compile(r"(,? ?\d{1,4}(?:-?[а-яА-ЯіІєЄ](?![\w'’]))?(?: ?/ ?\d{1,4}[а-яі]?)?)"
+                    r"(?![\d,.]\d|[\w'’])")
 
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -150,3 +163,188 @@ def _with_number(text: str, name: Found) -> Found:
         return name
     gap = "" if number.group(0).startswith("-") else " "
     return (start, number.end(), kind, f"{written}{gap}{number.group(0).strip()}")
+
+
+#: "та", "і", "й" between two first names that share the surname after them
+_AND = re.compile(r"\s+(та|і|й)\s+")
+#: a surname in the plural, in any case ("Ткаченки", "Ященкам", "Супруненків", "Аметових")
+_PLURAL_SURNAME = re.compile(r"[\w'’-]+(?:и|і|ів|ам|ям|ами|ями|их|им|ими|ах|ях)")
+
+
+def _family(text: str, first: Found, rest: Found) -> Found | None:
+    """Two first names joined by "та", "і" or "й" before one surname in the plural name the
+    two people of a family together ("Олена та Сергій Ткаченки", "Денису і Володимиру
+    Ященкам" -> "Денис і Володимир Ященки"), as one mention of them."""
+    from db.extract.mentions.ukrainian_reading import first_name
+    from db.language.morphology import capitalised_like, parses
+
+    if first[2] != "person" or rest[2] != "person":
+        return None
+    gap = _AND.fullmatch(text, first[1], rest[0])
+    written = text[rest[0]:rest[1]].split()
+    if gap is None or " " in text[first[0]:first[1]] or len(written) != 2 or \
+            not first_name(text[first[0]:first[1]]) or not first_name(written[0]) or \
+            not _PLURAL_SURNAME.fullmatch(written[1]):
+        return None
+    plural = [p for p in parses(written[1], "uk") if p.tag.POS == "NOUN" and
+              p.tag.number == "plur"]
+    if not plural:
+        return None
+    nominative = plural[0].inflect({"nomn", "plur"})
+    surname = capitalised_like(written[1], nominative.word) if nominative else written[1]
+    given = rest[3].split()[0]
+    return (first[0], rest[1], "person", f"{first[3]} {gap.group(1)} {given} {surname}")
+
+
+#: what joins the adjectives of one noun: a comma, "та", "і", "й" (", а також" is no list)
+_LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:та|і|й)\s+")
+
+
+def _separator(gap: str) -> str:
+    """A list's separator as written in a name: ", ", " та ", ", та "."""
+    words = gap.replace(",", " ").split()
+    return ("," if "," in gap else "") + "".join(f" {word}" for word in words) + " "
+
+
+def _adjective_cases(word: str) -> set[str]:
+    from db.language.morphology import parses
+
+    if not word[:1].isupper() or word.isupper():
+        return set()
+    return {p.tag.case for p in parses(word, "uk") if p.tag.POS == "ADJF" and p.tag.case}
+
+
+def _singular_nominative(word: str, cases: set[str]) -> str:
+    """An adjective of a list in the nominative, in the number and gender it has ("Київській"
+    -> "Київська": each region is one, the noun after them is plural)."""
+    from db.language.morphology import capitalised_like, parses
+
+    for parse in parses(word, "uk"):
+        if parse.tag.POS == "ADJF" and parse.tag.case in cases and parse.tag.number != "plur":
+            found = parse.inflect({"nomn"})
+            if found is not None:
+                return capitalised_like(word, found.word)
+    return word
+
+
+def _shared_heads(text: str, found: list[Found]) -> list[Found]:
+    """Capitalised adjectives listed before the one noun in the plural they share are one
+    name with it ("Київській, Житомирській та Полтавській областях" -> "Київська,
+    Житомирська та Полтавська області", "Кременчуцькому, Дрогобицькому і Надвірнянському
+    НПЗ"): each adjective alone is no place or organisation."""
+    from db.language.morphology import parses
+
+    result: list[Found] = []
+    for name in found:
+        written = text[name[0]:name[1]].split()
+        head = written[-1] if len(written) == 2 else ""
+        cases = _adjective_cases(written[0]) if head else set()
+        plural = head.isupper() or (head[:1].islower() and any(
+            p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in cases
+            for p in parses(head, "uk")))
+        listed: list[Found] = []
+        while cases and plural and result and " " not in text[result[-1][0]:result[-1][1]] and \
+                _LIST_GAP.fullmatch(text, result[-1][1],
+                                    (listed[0] if listed else name)[0]) is not None and \
+                _adjective_cases(text[result[-1][0]:result[-1][1]]) & cases:
+            listed.insert(0, result.pop())
+        if not listed:
+            result.append(name)
+            continue
+        shared = cases.intersection(*(_adjective_cases(text[a[0]:a[1]]) for a in listed))
+        start = listed[0][0]
+        gaps = [text[a[1]:b[0]] for a, b in zip(listed, [*listed[1:], name], strict=True)]
+        words = [_singular_nominative(text[a[0]:a[1]], shared) for a in listed] + \
+            [_singular_nominative(written[0], shared)]
+        noun = head if head.isupper() else name[3].split()[-1]
+        joined = "".join(f"{word}{_separator(gap)}" for word, gap in zip(
+            words, [*gaps, " "], strict=True))
+        result.append((start, name[1], name[2], f"{joined}{noun}"))
+    return result
+
+
+#: what joins names listed together: a comma, "та", "і", "й", "або", "чи", ", а також"
+_LISTED = re.compile(r"[»”\"]?(?:\s*,\s*|\s*,?\s+(?:та|і|й|або|чи|а також)\s+)[«“\"]?")
+
+
+def _adjective_name(written: str) -> bool:
+    """Whether a one-word name reads first as an adjective, as streets and regions are named
+    ("Пролетарська", "Одеську"), not as a surname."""
+    from db.language.morphology import parses
+
+    found = parses(written, "uk")
+    return " " not in written and bool(found) and found[0].tag.POS == "ADJF" and \
+        "Surn" not in found[0].tag.grammemes
+
+
+def _listed_kinds(text: str, found: list[Found]) -> list[Found]:
+    """A name of no known kind listed with names of a kind is of their kind: names joined
+    by commas and "та", "і" name things alike ("Галич, Бурштин, Рогатин", "Міцкевича,
+    Словацького, Нємцевича", "Сільпо, Billa, АТБ-Маркет")."""
+    names = list(found)
+    for order in (range(1, len(names)), range(len(names) - 2, -1, -1)):
+        for index in order:
+            neighbour = index - 1 if order.step == 1 else index + 1
+            name, other = names[index], names[neighbour]
+            left, right = (other, name) if neighbour < index else (name, other)
+            if name[2] is None and other[2] is not None and \
+                    _LISTED.fullmatch(text, left[1], right[0]) is not None and not (
+                    other[2] == "person" and _adjective_name(text[name[0]:name[1]])):
+                names[index] = (name[0], name[1], other[2], name[3])
+    return names
+
+
+#: a region's or district's noun written short after its adjective ("Вінницька обл.",
+#: "Новгородківському р-ні")
+_REGION_SHORT = re.compile(r" (обл|р-н[іуа]?|р-ну)(?![\w'’-])")
+
+
+def _with_region_word(text: str, name: Found) -> Found:
+    """A region or district named by its adjective and the short word for it is one place
+    ("Вінницька обл", "Криничанський р-н"; "Дніпропетровської обл." -> "Дніпропетровська
+    обл.", the span without the dot, which may end the sentence too)."""
+    start, end, kind, _ = name
+    short = _REGION_SHORT.match(text, end)
+    if short is None or " " in text[start:end] or kind not in (None, "place", "person") or \
+            not _adjective_cases(text[start:end]):
+        return name
+    cases = _adjective_cases(text[start:end])
+    word = short.group(1)
+    return (start, short.end(1), "place",
+            f"{_singular_nominative(text[start:end], cases)} "
+            f"{'обл.' if word.startswith('обл') else 'р-н'}")
+
+
+_QUOTED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _whole_quoted_title(text: str, name: Found) -> Found:
+    """A name opening a short quoted title without a verb is the whole title, whose later
+    words are in lower case as Ukrainian writes names of parties, firms and papers ("«Фронт
+    змін»", "«Віснику державних закупівель»" -> "Вісник державних закупівель"), not a name
+    of its own; a quoted sentence ("« Люби ближнього свого »") is left as it is."""
+    from db.language.morphology import base_form, parses
+
+    start, end, kind, _ = name
+    opening = text.rfind("«", max(0, start - 2), start)
+    if kind == "person" or opening < 0 or text[opening + 1:start].strip():
+        return name
+    close = text.find("»", end)
+    inside = text[end:close] if close > 0 else ""
+    if close < 0 or "\n" in inside or "«" in inside or len(inside) > 80 or not inside.strip():
+        return name
+    words = _QUOTED_WORD.findall(text[start:close])
+    rest = _QUOTED_WORD.findall(inside)
+    if len(words) > 6 or not rest or not rest[0][:1].islower() or re.search(r"[,:;!?.]", inside) \
+            or any(p.tag.POS in ("VERB", "INFN", "GRND") for w in rest for p in parses(w, "uk")[:1]):
+        return name
+    stop = close
+    while text[stop - 1] == " ":
+        stop -= 1
+    written = text[start:stop].split()
+    from db.extract.mentions.inflected import institution_kind
+
+    # no place is quoted: the title's kind by its words, else an organisation's
+    kind = institution_kind(" ".join(written)) or (
+        kind if kind not in (None, "place") else "organisation")
+    return (start, stop, kind, " ".join(base_form(written, "uk", singular=True)))

@@ -238,3 +238,95 @@ def test_a_place_and_the_district_it_lies_in_are_two_places_but_an_institution_i
 def test_an_adjective_and_a_noun_with_no_first_name_is_a_place() -> None:
     text = "Ліс біля урочища Горохова Діброва вирубали. Прийшла Лісова Ганна."
     assert _suggested(text) == {("Горохова Діброва", "place"), ("Лісова Ганна", "person")}
+
+
+def test_a_court_with_the_city_or_region_it_serves_is_one_state_body() -> None:
+    text = ("Про це йдеться в ухвалі Печерського райсуду м. Києва від 10 вересня. Рішення "
+            "Господарського суду Полтавської області оскаржили. Суддя Апеляційного суду "
+            "м. Києва Дениса Масенка не прийшов.")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.name, c.kind) for c in found] == [
+        ("Печерський райсуд м. Києва", "state_body"),
+        ("Господарський суд Полтавської області", "state_body"),
+        ("Апеляційний суд м. Києва", "state_body"), ("Денис Масенко", "person")]
+
+
+def test_two_first_names_before_one_plural_surname_are_one_family() -> None:
+    text = ("Олена та Сергій Ткаченки купили квартиру. Землю продали Денису і Володимиру "
+            "Ященкам. Прийшли Ірина та Петро Коваль.")
+    assert _suggested(text) == {("Олена та Сергій Ткаченки", "person"),
+                                ("Денис і Володимир Ященки", "person"),
+                                ("Ірина", "person"), ("Петро Коваль", "person")}
+
+
+def test_adjectives_listed_before_the_plural_noun_they_share_are_one_name() -> None:
+    text = ("Сніг випав у Київській, Житомирській та Полтавській областях. Аварії сталися на "
+            "Кременчуцькому, Дрогобицькому і Надвірнянському НПЗ. Тоді ж Львівський "
+            "університет і Київська політехніка домовилися.")
+    found = _suggested(text)
+    assert ("Київська, Житомирська та Полтавська області", "place") in found
+    assert ("Кременчуцький, Дрогобицький і Надвірнянський НПЗ", "organisation") in found
+    assert not {name for name, _ in found} & {"Київська", "Житомирська", "Дрогобицький"}
+    assert ("Львівський університет", "organisation") in found  # a singular noun: two names
+
+
+def test_a_street_address_keeps_its_house_number_but_not_a_date() -> None:
+    text = ("Офіс на вул. Крилова, 7 зачинили. Продали кафе на вулиці Шевченка, 58-А. "
+            "Мітинг на вул. Грушевського 5 травня розігнали.")
+    assert _suggested(text) == {("вул. Крилова, 7", "place"),
+                                ("вулиця Шевченка, 58-А", "place"),
+                                ("вул. Грушевського", "place")}
+
+
+def test_a_name_takes_its_kind_from_its_noun_its_quotes_or_the_names_listed_with_it() -> None:
+    text = ("Новий будинок зведуть у селі Кожичі. Студент писав для « Ровесника » щотижня. "
+            "Товари продають «Фора», Сільпо та Ашан.")
+    found = _suggested(text)
+    assert ("Кожичі", "place") in found
+    assert ("Ровесник", "organisation") in found  # quotes as tokenized text writes them
+    assert ("Сільпо", "organisation") in found
+    assert ("Ашан", "organisation") in found
+
+
+def test_quotes_an_initialism_and_a_first_name_say_the_kind_before_the_gazetteer() -> None:
+    text = ("Депутат від «Батьківщини» виступив. Редакція газети « Житомирщина » закрилася. "
+            "Засновником є ГУОВ. Прогулянка нагадала Романові дитинство.")
+    assert _suggested(text) == {("Батьківщина", "organisation"),
+                                ("Житомирщина", "organisation"), ("ГУОВ", "organisation"),
+                                ("Роман", "person")}  # not the Romanian town Roman
+
+
+def test_two_names_side_by_side_in_different_cases_are_two_actors() -> None:
+    text = ("За часів Віктора Януковича Євген Анісімов керував областю. Бізнесмени зустрілися "
+            "з президентом Ізраїлю Шимоном Пересом. Наказ підписав Шевченко Тарас Григорович.")
+    found = suggest_new_actors(text, language="uk")
+    assert [(c.name, c.kind) for c in found] == [
+        ("Віктор Янукович", "person"), ("Євген Анісімов", "person"), ("Ізраїль", "place"),
+        ("Шимон Перес", "person"), ("Шевченко Тарас Григорович", "person")]
+
+
+def test_a_surname_written_before_the_first_name_and_patronymic_stays_with_them() -> None:
+    text = ("Договір уклали з Веліжанським Сергієм Сергійовичем. Директором є Шелельо Михайло "
+            "Васильович. Рішення ухвалило СБУ Михайло Васильович.")
+    assert _suggested(text) == {("Веліжанський Сергій Сергійович", "person"),
+                                ("Шелельо Михайло Васильович", "person"),
+                                ("СБУ", "state_body"), ("Михайло Васильович", "person")}
+
+
+def test_a_region_with_its_short_noun_is_one_place_written_with_its_capitals() -> None:
+    text = ("Завод зареєстровано: Мирноград, Донецька обл. Пожежа сталася у Новгородківському "
+            "р-ні. Дороги ремонтують в Івано-Франківській області.")
+    found = _suggested(text)
+    assert ("Донецька обл.", "place") in found
+    assert ("Новгородківський р-н", "place") in found
+    assert ("Івано-Франківська область", "place") in found  # not "Івано-франківська"
+
+
+def test_a_name_opening_a_short_quoted_title_is_the_whole_title_but_not_in_a_quoted_sentence(
+        ) -> None:
+    text = ("Про це повідомляється у «Віснику державних закупівель». Депутат від партії «Фронт "
+            "змін» виступив. Мама сказала: « Люби ближнього свого ».")
+    found = _suggested(text)
+    assert ("Вісник державних закупівель", "media_outlet") in found
+    assert ("Фронт змін", "organisation") in found
+    assert not {name for name, _ in found} & {"Вісник", "Фронт", "Люби ближнього свого"}
