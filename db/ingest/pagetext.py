@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from db.ingest._common import parse_date
+from db.ingest.bylinetext import AUTHOR_LABEL
 from db.text import fold
 
 #: lines that are page furniture wherever they stand (whole line, case-insensitive)
@@ -75,7 +76,8 @@ _TITLE_PART_WORDS = 2
 _LABEL_LINE_WORDS = 3
 #: "By", "Par", "Written by", "Posted by:" before a byline's name
 _BYLINE_LABEL = re.compile(
-    r"^(?:(?:\w+\s+){0,2}(?:by|par|von|por|door|di|av|от|автор|авторы|текст)\b\s*:?\s*)", re.IGNORECASE
+    r"^(?:(?:\w+\s+){0,2}(?:by|par|von|por|door|di|av|от|автор|авторы|текст)\b\s*:?\s*|" + AUTHOR_LABEL + ")",
+    re.IGNORECASE,
 )
 #: words a byline line may have past the name ("Staff Writer", "12 March 2020")
 _BYLINE_EXTRA_WORDS = 6
