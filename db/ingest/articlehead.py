@@ -8,8 +8,10 @@ page's markup says what each is:
 - the standfirst: a block of prose (60 letters or more) after the headline and before the
   first paragraph, marked as one by its class ("standfirst", "perex", "dek", "lede", "sapo",
   "chapeau", "bajada", "summary", "intro" ...) or ``itemprop=description``/``abstract``, or
-  saying what the page's own description (``og:description``) says; never inside a figure,
-  a link, a list or page furniture;
+  saying what the page's own description (``og:description``) says, or a one-line heading
+  right under the headline (a deck: "<h1>…</h1><h2>A Home Depot executive discusses …</h2>",
+  a kicker's label at its start left out); never inside a figure, a link, a list or page
+  furniture;
 - captions: ``<figcaption>``, an element whose class says caption or credit, an image's
   ``alt``/``title``/``data-caption``, and a short centred line right after a paragraph that
   holds an image and no text (how many older pages caption a picture);
@@ -114,12 +116,18 @@ def standfirst(tree: Any, text: str, headline: Any | None, description: str | No
         parts = _class_parts(node)
         if parts & _NOT_STANDFIRST_PARTS or inside(node, _OUTSIDE) or beside(node):
             continue
-        marked = bool(parts & _STANDFIRST_PARTS) or (node.get("itemprop") or "").casefold() in (
-            "description", "abstract", "alternativeheadline"
+        marked = (
+            bool(parts & _STANDFIRST_PARTS)
+            or (node.get("itemprop") or "").casefold() in ("description", "abstract", "alternativeheadline")
+            # a heading of a standfirst's length right under the headline ("<h1>…</h1><h2>A Home
+            # Depot executive discusses …</h2>"): the deck, which extractors drop as a heading
+            # (one line: a heading of lines broken by <br> is sub-headlines)
+            or (node.tag in _DECK_TAGS and headline is not None and _next_element(headline) is node
+                and len(_br_lines(node)) == 1)
         )
         if not marked and not wanted:
             continue
-        block = _text(node)
+        block = _without_kicker(node)
         if len(block) > _STANDFIRST_MAX_CHARS:
             continue
         block_key = key(block)
@@ -135,6 +143,30 @@ def standfirst(tree: Any, text: str, headline: Any | None, description: str | No
     return None
 
 
+_DECK_TAGS = ("h2", "h3", "h4")
+#: a kicker at the start of a standfirst ("<span class=slug>Analyse</span> Après …") has no more words
+_KICKER_WORDS = 3
+
+
+def _next_element(node: Any) -> Any | None:
+    following = node.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    return following
+
+
+def _without_kicker(node: Any) -> str:
+    """The block's text without a short label it begins with in an element of its own."""
+    children = [c for c in node if isinstance(c.tag, str)]
+    if children and not (node.text or "").strip():
+        first = children[0]
+        label = _text(first)
+        if label and len(label.split()) <= _KICKER_WORDS and (first.tail or "").strip():
+            whole = _text(node)
+            return whole[len(label):].strip() if whole.startswith(label) else whole
+    return _text(node)
+
+
 #: letters of a text node compared with the start of the first paragraph
 _START_LETTERS = 20
 #: how far up (elements) and into (characters) the first paragraph's start is looked for
@@ -144,13 +176,17 @@ _BLOCK_CHARS = 1000
 
 def _first_paragraph_at(nodes: list[Any], first_key: str) -> int | None:
     """Where in the page (document order) the text's first line begins: the first element whose
-    own leading text begins it, and whose block holds all of its start."""
+    own leading text begins it, and whose block holds all of its start (a paragraph's text
+    with its links and spans when its own text before them is short: "<p>At <span>Home
+    Depot</span>, we …")."""
     for index, node in enumerate(nodes):
         if not node.text or node.text.isspace():
             continue
         own = key(node.text)
         if not own:
             continue
+        if len(own) < _START_LETTERS and node.tag == "p":
+            own = key(node.text_content()[:_BLOCK_CHARS])
         length = min(len(own), len(first_key), _START_LETTERS)
         if length < min(8, len(first_key)) or own[:length] != first_key[:length]:
             continue

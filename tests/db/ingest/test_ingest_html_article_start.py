@@ -102,3 +102,24 @@ def test_a_tables_rows_in_bold_at_the_head_stay(tmp_path: Path) -> None:
             "</article>")
     source = page(tmp_path, body)
     assert source.text.startswith("Results"), source.text[:200]
+
+
+def test_a_deck_in_a_heading_under_the_headline_is_the_standfirst(tmp_path: Path) -> None:
+    deck = ("An envoy from the mediating office explains how the truce was agreed, relying on "
+            "observers from both sides for much of the patrolling")  # a deck without a full stop
+    body = (f"<div id='story'><h1>{TITLE}</h1><h2>{deck}</h2><p class='author'>By <a rel='author' "
+            "href='/bios/jane'>Jane Example</a></p><div class='inset'><h4>Related Items</h4><ul>"
+            "<li><a href='/a'>Another story on the talks</a></li></ul></div>"
+            f"<p>Negotiators from <span class='place'>both delegations</span> met again on Tuesday in the "
+            f"capital and agreed to extend the ceasefire by a further thirty days, officials said.</p>"
+            f"<p>{SECOND}</p><p>{THIRD}</p></div>")
+    source = page(tmp_path, body)
+    assert source.text.startswith(deck), source.text[:200]
+    assert source.text.split("\n")[1].startswith("Negotiators from both delegations")
+
+
+def test_a_kickers_label_at_the_start_of_the_deck_is_left_out(tmp_path: Path) -> None:
+    body = (f"<div class='story'><h1>{TITLE}</h1><h2><span class='slug'>Analysis</span> {STANDFIRST}</h2>"
+            f"<div class='text'>{BODY}</div></div>")
+    source = page(tmp_path, body)
+    assert source.text.startswith(STANDFIRST), source.text[:200]
