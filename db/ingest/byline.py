@@ -18,16 +18,19 @@ looked at in this order of precedence, and the first that names a person wins:
    mentions authors), its links' names when it has links, without its "By";
 7. a "By Jane Doe" line among the text's first lines, or a "Posted by: Jane Doe" in a line of
    labels there ("05/10/2018 - Publicado por: Jane Doe - Categoria: Saúde");
-8. a "by" in the headline's box, and a line signing the article ("Posted by Jane Doe."):
-   :mod:`db.ingest.bylinetext`.
+8. a "by" or a label ("Autor: Anna Roe", "Texte : Jean Dupont", "Текст: Иван Петров") in the
+   headline's box, a line signing the article ("Posted by Jane Doe.", "… at 10:05"), and last
+   a link to a writer's page ("/author/jane-doe", "/autoren/…") outside other stories' boxes
+   and comments: :mod:`db.ingest.bylinetext`.
 
 Each is cleaned ("By"/"Par"/"Von"/"Por", "Written by", "Analysis by", and a trailing date,
 "| Reuters", ", Reuters", ", Staff Writer" or "Edited by ..." cut, whitespace collapsed, "Jane
 Doe and John Roe" listed as "Jane Doe, John Roe", "Doe, Jane" read "Jane Doe", a Korean or
 Japanese reporter's title after the name ("신현주 기자") and a long description after it cut) and
-refused when it cannot be a name: a URL (with or without "https://": "www.facebook.com/jdoe"), an e-mail address, an account menu's "Username", a button's "Follow
+refused when it cannot be a name (a web address beside the name cut first): a URL (with or without "https://": "www.facebook.com/jdoe"), an e-mail address, an account menu's "Username", a button's "Follow
 Author", a reading time's "Lesedauer", a date's month ("December", "Dec"), the newsroom as a
-whole ("Staff", "La Rédaction"), a sentence. An agency (AFP, Reuters,
+whole ("Staff", "La Rédaction"), a sentence (also one without its stop: three words or more in
+lower case beside a capitalised name, "About the author Jane Doe covers conflict"). An agency (AFP, Reuters,
 AP) or another organisation (a JSON-LD Organization, "… Foundation", "… Media Group", "Us Weekly
 Staff") is kept
 aside and is the author only when nothing on the page names a person. An account's name (one
@@ -42,7 +45,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from db.ingest._common import only_date_words
-from db.ingest.bylinetext import head_bylines, signatures
+from db.ingest.bylinetext import author_links, head_bylines, signatures
 
 #: what an account menu says where a byline's class name is ("username", "user-name")
 _ACCOUNT_WORDS = frozenset(
@@ -240,6 +243,7 @@ def _candidates(
                 yield posted.group(1), True, True
     yield from ((name, True, True) for name in head_bylines(tree, headline))
     yield from ((name, True, True) for name in signatures(tree))
+    yield from ((name, True, True) for name in author_links(tree))
 
 
 def _begins_with_name(byline: str, name: str) -> bool:
@@ -252,11 +256,16 @@ def _begins_with_name(byline: str, name: str) -> bool:
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S*|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.IGNORECASE)
 
 
+#: a web address after a name in a byline, in brackets or not
+_INNER_ADDRESS = re.compile(r"\s*\(?\s*(?:https?://|www\.)[^\s)]+\s*\)?")
+
+
 def clean(value: str | None) -> str | None:
     """A byline as a name: "By Jane Doe | Reuters" -> "Jane Doe"; None when it is none."""
     if not value:
         return None
     name = " ".join(value.split())
+    name = _INNER_ADDRESS.sub("", name).strip() or name  # "Jane Doe (https://example.org/jd/)"
     name = _BY.sub("", name, count=1)
     name = _TAIL.sub("", name).strip(" ,;:|-–—")
     if not name or not any(c.isalpha() for c in name) or name.startswith("@") or _ADDRESS.fullmatch(name):
@@ -267,6 +276,10 @@ def clean(value: str | None) -> str | None:
         return None  # a sentence, not a name
     if _EMAIL.fullmatch(name):
         return None  # a contact address, not the writer's name
+    if _lower_case_words(name) >= _SENTENCE_WORDS and any(c.isupper() for c in name):
+        # "About the author Jane Doe covers conflict": a sentence's words beside a name's
+        # (a name written all in lower case, "jane doe", is still one)
+        return None
     name = _forename_first(_listed(_without_affiliation(_ROLE_AFTER.sub("", name))))
     if name.endswith(".") and len(name.split()[-1]) > 3:
         name = name[:-1]  # a sentence's full stop ("Posted by Jane Doe."), not an initial's
@@ -274,6 +287,27 @@ def clean(value: str | None) -> str | None:
     if folded in _ACCOUNT_WORDS or folded in _NOBODY or _PROMPT.match(name) or only_date_words(name):
         return None  # only_date_words: a date line's month ("December") left by the tail's cut
     return name
+
+
+#: words a name may have in lower case: particles of a surname ("van der", "de la", "bin"), the
+#: "and" between two names
+_PARTICLES = frozenset(
+    ["van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "do", "dos", "du", "des", "la",
+     "le", "les", "ter", "ten", "zu", "zum", "bin", "ibn", "al", "el", "y", "e", "i", "and", "und", "et",
+     "en", "og", "och", "ja", "és", "dan", "na"]
+)
+#: a byline with this many other words in lower case is a sentence
+_SENTENCE_WORDS = 3
+
+
+def _lower_case_words(name: str) -> int:
+    """How many words of a cased script begin in lower case and are no particle of a name."""
+    return sum(
+        1
+        for word in name.split()
+        if word[0].islower() and "." not in word  # (an address's "example.org" is no word)
+        and word.casefold() not in _PARTICLES and not word.startswith(("d'", "d’"))
+    )
 
 
 #: a role word written after the name without a comma ("신현주 기자", "山田太郎記者"): the reporter

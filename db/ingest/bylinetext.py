@@ -24,12 +24,23 @@ from db.ingest.htmltree import elements_after, inside
 _LONE_BY = re.compile(r"^(?:written\s+)?(?:by|par|von|por|door|di|da|av|автор|авторы|от)\s*:?$", re.IGNORECASE)
 #: one name in a byline: up to five words, none a number
 _NAME = r"[^\W\d][\w.'’-]*(?:\s+[^\W\d][\w.'’-]*){0,4}?"
+#: a label before the writer's name, with a colon ("Autor: Anna Roe", "Texte : Jean Dupont",
+#: "Yazan: Ahmet Yılmaz", "Текст: Иван Петров")
+AUTHOR_LABEL = (
+    r"(?:author|written\s+by|text|words|reporter|reporting|autor|autorin|autora|autores|autorzy|"
+    r"auteur|autrice|autore|autori|texte|testo|texto|tekst|verfasser|verfasserin|redakteur|redakteurin|"
+    r"redacción|redação|författare|skribent|forfatter|kirjoittaja|szerző|yazan|yazar|muhabir|"
+    r"автор|авторы|авторка|текст|автори|συντάκτης|κείμενο|著者|筆者|執筆者?|作者|記者|文)\s*[：:]\s*"
+)
 #: a name after "by" at the end of a short line (several, listed: "By Jane Doe, John Roe and Jim Poe"): "On 6/13/2018 by @jdoe", "Par Jean Dupont"
 _BY_NAME = re.compile(
-    r"(?:(?:^|\s)(?:by|par|von|por|door|di|av|автор|авторы)\s*:?\s+|(?:^|\s)(?:著者|筆者|執筆者?|作者|記者|文)\s*[：:]\s*)"
+    r"(?:(?:^|\s)(?:by|par|von|por|door|di|av|автор|авторы)\s*:?\s+|(?:^|\s)" + AUTHOR_LABEL + r")"
     r"(@?" + _NAME + r"(?:(?:\s*,\s*|\s+(?:and|und|et|y|e|i|en|og|och|&)\s+)" + _NAME + r"){0,4})"
     # and the date after it: "By Jane Doe on December 13, 2016", "By Jane Doe - Jan 9, 2017"
-    r"(?:(?:\s*[-–—|·•,]\s*|\s+(?:on|le|am|el|il|em)\s+)(?:\w+\.?,?\s+)?\d.*)?\s*$",
+    r"(?:(?:\s*[-–—|·•,]\s*|\s+(?:on|le|am|el|il|em)\s+)(?:\w+\.?,?\s+)?\d.*"
+    # or the picture's credit after it: "Text: Anna Roe, Foto: Max Muster", "Texte : J. Dupont / Photos : …"
+    r"|\s*[-–—|·•,;/]\s*(?:foto|fotos|photo|photos|bild|bilder|image|images|illustration|grafik|video|"
+    r"фото|видео)\s*[：:].*)?\s*$",
     re.IGNORECASE,
 )
 #: what may stand before "by" in such a line: a date ("On 6/13/2018"), "Written", "Story"
@@ -43,7 +54,9 @@ _SIGNATURE = re.compile(
     r"^(?:posted|written|published|submitted|publicado|escrito|postado|publié|écrit|rédigé|"
     r"geschrieben|veröffentlicht|pubblicato|scritto|опубликовал[а]?|написал[а]?)\s+"
     r"(?:by|por|par|von|da|di|от)\s*:?\s+"
-    r"([^\W\d][\w.'’-]*(?:\s+[^\W\d][\w.'’-]*){0,4}?)\.?$",
+    r"([^\W\d][\w.'’-]*(?:\s+[^\W\d][\w.'’-]*){0,4}?)\.?"
+    # and when: "Posted by Jane Doe at 10:05 AM", "… on March 3, 2020"
+    r"(?:\s+(?:at|on|um|am|le|à|el|a\s+las|il|alle|em|às|в)\s+\S*\d.*)?$",
     re.IGNORECASE,
 )
 #: the headline's box: the ancestors of the <h1> with at most this many letters besides it
@@ -182,3 +195,47 @@ def _lines(node: Any) -> str:
 
 
 _BREAKS = frozenset(["br", "div", "p", "span", "time", "li"])
+
+
+#: a link's address part that says it leads to a writer's page ("/author/jane-doe", "/autoren/…")
+_AUTHOR_PAGE = re.compile(
+    r"/(?:authors?|autor(?:es|en|in|i|zy)?|auteurs?|autori?|autores|journalists?|journaliste?s?|"
+    r"redakteur(?:in)?|writers?|columnists?|contributors?|reporters?|byline|avtor|автор[ыи]?|"
+    r"yazar(?:lar)?|muhabir)/[^/?#]+",
+    re.IGNORECASE,
+)
+#: a writer's link shows a name of at most this many words
+_LINK_NAME_WORDS = 5
+
+
+def author_links(tree: Any) -> Iterator[str]:
+    """The names of links to a writer's page (``<a href="/author/jane-doe">Jane Doe</a>``), in
+    document order, outside page furniture, other stories' teasers and comments: the last
+    resort, where nothing else on the page names the writer."""
+    for link in tree.iter("a"):
+        href = link.get("href") or ""
+        name = _text(link)
+        if not name or not _AUTHOR_PAGE.search(href) or len(name.split()) > _LINK_NAME_WORDS:
+            continue
+        if inside(link, _NOT_SIGNED_HERE) or _elsewhere(link) or _in_page_part(link, ("header", "footer")):
+            continue
+        yield name
+
+
+def _in_page_part(node: Any, tags: tuple[str, ...]) -> bool:
+    """Whether the node is in the page's own header or footer (the site's), not an article's."""
+    parts = [a for a in node.iterancestors() if a.tag in tags]
+    return bool(parts) and not any(a.tag in ("article", "main") for a in parts[-1].iterancestors())
+
+
+#: words of a class or id that say a part of the page holds other stories or readers' comments
+_ELSEWHERE = re.compile(r"comment|related|teaser|promo|recommend|popular|trending|sidebar|widget|card|more", re.I)
+
+
+def _elsewhere(node: Any) -> bool:
+    """Whether the node is in readers' comments or in a box of other stories."""
+    return any(
+        _ELSEWHERE.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+        for a in node.iterancestors()
+        if isinstance(a.tag, str) and a.tag not in ("html", "body")
+    )

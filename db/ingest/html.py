@@ -32,8 +32,11 @@ Metadata, first found wins, in this order of precedence:
 On a page that also shows other stories (a section page, an article among teasers), the text
 is the article's whose headline matches the title (:mod:`db.ingest.mainarticle`). The text then
 loses the headline repeated as its first line (as the title, an ``<h1>``, or as the page's
-og:title, JSON-LD headline or ``<title>`` give it: "Kicker - Headline") and page furniture (date lines,
-comment counts, share prompts: :mod:`db.ingest.pagetext`).
+og:title, JSON-LD headline or ``<title>`` give it: "Kicker - Headline"), page furniture (date lines,
+comment counts, share prompts: :mod:`db.ingest.pagetext`) and what the markup shows heads the
+article without being its prose (sub-headlines, a kicker before the headline, a summary's points,
+an image box's caption, a dialog's message: :func:`db.ingest.articlehead.heading_lines`), as long
+as a paragraph follows them.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from typing import Any
 from db.ingest._common import first_line_title, parse_date, read_bytes, trim_title
 from db.ingest.articlehead import (
     captions,
+    heading_lines,
     link_items,
     link_labels,
     set_apart,
@@ -175,7 +179,8 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     set_off = captions(tree) | hidden | link_items(tree)
     # the headline as the page also declares it (og:title, JSON-LD, <title>): another form of it
     declared = tuple(t for t in (meta.get("title"), meta.get("page title"), page_title) if t)
-    text = article_text(text, title, headlines + declared, set_off, link_labels(tree), author, boxes)
+    heads = heading_lines(tree, headline_of(tree, title), title)
+    text = article_text(text, title, headlines + declared, set_off, link_labels(tree), author, boxes, heads)
     lead = standfirst(tree, text, headline_of(tree, title), meta.get("description"))
     if lead:
         text = f"{lead}\n{text}"

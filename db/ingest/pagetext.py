@@ -8,15 +8,20 @@ the first paragraph for a line that is just a date, so a date said in the text s
 line is read in any of the date languages (dateparser's words, :data:`db.ingest._common.DATE_LANGUAGES`),
 with a label of up to four words before it ("Mis à jour le", "Опубликовано") or short labels
 after it ("05/10/2018 - Posted by: Jane Doe - Category: Health"); the page's own headline
-(its ``<h1>``) is left out there too when it differs from the title. A standfirst keeps its
-place at the head, and the byline, date and place lines between it and the first paragraph go.
+(its ``<h1>``) is left out there too when it differs from the title, and so are the page's
+sub-headlines and labels and a summary's list of points, unless what follows them is no
+paragraph (a list, a table's rows: then they head the article's own parts). A standfirst keeps
+its place at the head, and the byline, date, place and caption lines between it and the first
+paragraph go.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from db.ingest._common import parse_date
+from db.ingest.bylinetext import AUTHOR_LABEL
 from db.text import fold
 
 #: lines that are page furniture wherever they stand (whole line, case-insensitive)
@@ -71,7 +76,8 @@ _TITLE_PART_WORDS = 2
 _LABEL_LINE_WORDS = 3
 #: "By", "Par", "Written by", "Posted by:" before a byline's name
 _BYLINE_LABEL = re.compile(
-    r"^(?:(?:\w+\s+){0,2}(?:by|par|von|por|door|di|av|от|автор|авторы|текст)\b\s*:?\s*)", re.IGNORECASE
+    r"^(?:(?:\w+\s+){0,2}(?:by|par|von|por|door|di|av|от|автор|авторы|текст)\b\s*:?\s*|" + AUTHOR_LABEL + ")",
+    re.IGNORECASE,
 )
 #: words a byline line may have past the name ("Staff Writer", "12 March 2020")
 _BYLINE_EXTRA_WORDS = 6
@@ -119,72 +125,149 @@ def article_text(
     labels: set[str] | frozenset[str] = frozenset(),
     author: str | None = None,
     boxes: tuple[str, ...] = (),
+    heading_lines: set[str] | frozenset[str] = frozenset(),
 ) -> str:
     """``text`` without the title repeated as its first line and without furniture lines;
     ``headlines`` are the page's own headlines (its ``<h1>``), which may differ from the title
     and are left out at the head of the text as it is, and so are the page's image
     ``captions``, its link ``labels`` (tags, categories: keys of :func:`_key`) and a byline
-    naming the ``author``, a bare number (a chapter's), and a line from one of the ``boxes``
-    set beside the article (the keys of their texts)."""
+    naming the ``author``, a bare number (a chapter's), a line from one of the ``boxes``
+    set beside the article (the keys of their texts), one of the page's ``heading_lines`` (keys:
+    sub-headlines, kickers, labels) and a summary's list of points before the first paragraph."""
     lines = [line for line in text.split("\n") if not _FURNITURE.match(line.strip())]
     title_key = _key(title) if title else ""
     head = _past_kicker(lines, title_key)
     headline_keys = {key for key in map(_key, headlines) if len(key) >= _HEADLINE_LETTERS}
-    author_key = _key(author) if author else ""
-    while head < min(len(lines), _HEAD_LINES):
-        line = lines[head].strip()
+    author_name = author or ""
+
+    def furniture(line: str) -> bool:
         key = _key(line)
-        if (
+        return (
             not key  # an empty list item ("-"), a rule ("* * *"): no letter or digit
             or _is_title_part(line, title_key)
             or key in headline_keys
             or key in captions
             or (key in labels and len(line.split()) <= _LABEL_LINE_WORDS)
-            or _is_byline(line, author_key)
+            or _is_byline(line, author_name)
             or _CHAPTER_NUMBER.match(line) is not None
             or (len(key) >= _BOX_LETTERS and any(key in box for box in boxes))
             or _is_date_line(line)
             or _is_dated_meta_line(line)
-        ):
-            head += 1
-            continue
-        break
+        )
+
+    past = _past_head(lines, head, furniture, heading_lines)
+    if past < len(lines) and not _is_paragraph(lines[past]):
+        # what the headings led to is no paragraph (a list, a table's rows, a fact box's
+        # labels): they head the article's own parts and stay
+        past = _past_head(lines, head, furniture, frozenset(), points=False)
+    head = past
     kept = lines[head:]
     if kept and _letters(kept[0]) >= _STANDFIRST_LETTERS:
-        kept = kept[:1] + kept[_past_meta_lines(kept, 1, author_key):]
+        kept = kept[:1] + kept[_past_meta_lines(kept, 1, author_name, captions):]
     return "\n".join(kept).strip() if any(line.strip() for line in kept) else text.strip()
+
+
+#: a line ending as a sentence does with this many letters is a paragraph in any script (a
+#: Korean or Japanese sentence says in 30 letters what an English one does in 80)
+_SENTENCE_LETTERS = 20
+_SENTENCE_END = re.compile(r"[.!?…。！？]\W*$")
+
+
+def _is_paragraph(line: str) -> bool:
+    """A line of prose: not a list's item, a standfirst's length or a sentence."""
+    if _LIST_ITEM.match(line):
+        return False
+    letters = _letters(line)
+    return letters >= _STANDFIRST_LETTERS or (letters >= _SENTENCE_LETTERS and _SENTENCE_END.search(line) is not None)
+
+
+def _past_head(
+    lines: list[str],
+    head: int,
+    furniture: Callable[[str], bool],
+    heading_lines: set[str] | frozenset[str],
+    *,
+    points: bool = True,
+) -> int:
+    """Where the article goes on past the furniture, the ``heading_lines`` and (with
+    ``points``) a summary's list of points at the head of its ``lines`` from ``head`` on."""
+    while head < min(len(lines), _HEAD_LINES):
+        line = lines[head].strip()
+        if furniture(line) or _key(line) in heading_lines:
+            head += 1
+            continue
+        skipped = _summary_points(lines, head) if points else 0
+        if not skipped:
+            break
+        head += skipped
+    return head
+
+
+#: a summary's list of points ("Key points", "Darum gehts") before the first paragraph: this many
+#: items at least and at most, then a paragraph of a standfirst's length
+_POINTS_MIN = 2
+_POINTS_MAX = 10
+_LIST_ITEM = re.compile(r"^\s*[-•*·]\s+\S")
+
+
+def _summary_points(lines: list[str], at: int) -> int:
+    """How many lines from ``at`` on are a list of points set before the article's first
+    paragraph (2 to 10 items, then a line of prose); 0 when there is none."""
+    end = at
+    while end < len(lines) and _LIST_ITEM.match(lines[end]):
+        end += 1
+    count = end - at
+    if not _POINTS_MIN <= count <= _POINTS_MAX or end >= len(lines):
+        return 0
+    return count if _letters(lines[end]) >= _STANDFIRST_LETTERS else 0
 
 
 def _letters(text: str) -> int:
     return sum(c.isalpha() for c in text)
 
 
-def _past_meta_lines(lines: list[str], start: int, author_key: str) -> int:
+def _past_meta_lines(
+    lines: list[str], start: int, author: str, captions: set[str] | frozenset[str] = frozenset()
+) -> int:
     """Where the prose goes on past the byline, date and place lines from ``start`` on (what
     stands between a standfirst and the first paragraph: "Von Jane Doe, Frankfurt", "20 Nisan
-    2026 • Güncelleme: 20 Nisan 2026", "Ankara"); ``start`` when no such line is there. A place
-    (a word on a line of its own) counts only after a byline or a date line."""
+    2026 • Güncelleme: 20 Nisan 2026", "Ankara", an image's caption); ``start`` when no such line
+    is there. A place (a word on a line of its own) counts only after a byline or a date line."""
     at = start
     while at < min(len(lines), start + _HEAD_LINES) and at + 1 < len(lines):
         line = lines[at].strip()
         place = at > start and len(line.split()) == 1 and line[0].isupper() and line[-1].isalpha()
-        if not (not line or place or _is_byline(line, author_key) or _is_date_line(line)
-                or _is_dated_meta_line(line)):
+        if not (not line or place or _is_byline(line, author) or _is_date_line(line)
+                or _is_dated_meta_line(line) or _key(line) in captions):
             break
         at += 1
     return at
 
 
-def _is_byline(line: str, author_key: str) -> bool:
+def _is_byline(line: str, author: str) -> bool:
     """ "By Jane Doe", "Jane Doe", "Par Jean Dupont et Marie Curie": the author's name on a line
     of its own, with a "By" and a title or a date after it at most."""
-    if not author_key or len(line) > _META_LINE_MAX or line.endswith((".", "!", "?", "…")):
+    if not author or len(line) > _META_LINE_MAX or line.endswith((".", "!", "?", "…")):
         return False
     name = _BYLINE_LABEL.sub("", line, count=1)
     key = _key(name)
-    return key.startswith(author_key) and (
-        key == author_key or len(name.split()) <= len(author_key) // 3 + _BYLINE_EXTRA_WORDS
+    return any(
+        key.startswith(wanted) and (key == wanted or len(name.split()) <= len(wanted) // 3 + _BYLINE_EXTRA_WORDS)
+        for wanted in _author_keys(author)
     )
+
+
+#: a name of several authors' list that a byline line may begin with has this many letters at least
+_NAME_LETTERS = 4
+
+
+def _author_keys(author: str) -> list[str]:
+    """The keys a byline may begin with: the authors' names as one, and the first name of
+    several ("Jane Doe and John Roe", "박준석 기자 외 1명", "and one more", for "박준석, 김태연")."""
+    names = [_key(name) for name in re.split(r"[,;]", author)]
+    whole = "".join(names)
+    first = names[0] if len(names) > 1 and len(names[0]) >= _NAME_LETTERS else ""
+    return [key for key in (whole, first) if key]
 
 
 def _key(text: str) -> str:
