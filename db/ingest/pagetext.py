@@ -204,17 +204,22 @@ def _past_head(
 
 
 #: a summary's list of points ("Key points", "Darum gehts") before the first paragraph: this many
-#: items at least and at most, then a paragraph of a standfirst's length
+#: items at least and at most, each a sentence (so many letters at least), then a paragraph of a
+#: standfirst's length. A list of short items (a how-to's materials, a report's list of names)
+#: is the article's own and stays in its text.
 _POINTS_MIN = 2
 _POINTS_MAX = 10
+_POINT_LETTERS = 25
 _LIST_ITEM = re.compile(r"^\s*[-•*·]\s+\S")
 
 
 def _summary_points(lines: list[str], at: int) -> int:
-    """How many lines from ``at`` on are a list of points set before the article's first
-    paragraph (2 to 10 items, then a line of prose); 0 when there is none."""
+    """How many lines from ``at`` on are a summary's list of points set before the article's
+    first paragraph (2 to 10 items, each a sentence, then a line of prose); 0 when there is none."""
     end = at
     while end < len(lines) and _LIST_ITEM.match(lines[end]):
+        if _letters(lines[end]) < _POINT_LETTERS:
+            return 0
         end += 1
     count = end - at
     if not _POINTS_MIN <= count <= _POINTS_MAX or end >= len(lines):

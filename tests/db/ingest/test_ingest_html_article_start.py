@@ -123,3 +123,13 @@ def test_a_kickers_label_at_the_start_of_the_deck_is_left_out(tmp_path: Path) ->
             f"<div class='text'>{BODY}</div></div>")
     source = page(tmp_path, body)
     assert source.text.startswith(STANDFIRST), source.text[:200]
+
+
+def test_a_list_of_short_items_before_the_first_paragraph_stays_in_the_text(tmp_path: Path) -> None:
+    """A how-to's materials or a report's list of names is the article's own, not a summary."""
+    body = (f"<article><h1>{TITLE}</h1><section><h3>Things you need</h3><ul>"
+            "<li>A screwdriver</li><li>Two hinges</li><li>Wood glue</li></ul>"
+            f"{BODY}</section></article>")
+    source = page(tmp_path, body)
+    assert "A screwdriver" in source.text, source.text[:300]
+    assert "Wood glue" in source.text
