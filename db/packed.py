@@ -5,9 +5,9 @@ ids in about 0.1 s against 0.4 s as a million Python ints, and SQLite's work doe
 GIL that the window's thread needs meanwhile. A shorter list (a first page's 200 ids, the
 100,000 claims of a million sources) is parsed by Python unless numpy is loaded already: numpy's
 import (100-300 ms) costs more than parsing 100,000 ids (40-90 ms), and it was on the opening's
-way to its first page and its first claims at a million sources. The query's order is kept: SQLite never flattens an ordered
-subquery into an aggregate (rule 16 of its query flattener). Elsewhere (PostgreSQL) the rows are
-read as usual.
+way to its first page and its first claims at a million sources. The query's order is kept:
+SQLite never flattens an ordered subquery into an aggregate (rule 16 of its query flattener).
+Elsewhere (PostgreSQL) the rows are read as usual.
 """
 
 from __future__ import annotations

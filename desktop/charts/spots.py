@@ -28,11 +28,12 @@ class AlikeSpots(pg.ScatterPlotItem):  # type: ignore[misc]
             super().updateSpots(dataSet)
             return
         new = data["sourceRect"]["w"] == 0
-        if new.any():
+        drawn_anew = bool(new.any())
+        if drawn_anew:
             data["sourceRect"][new] = self.fragmentAtlas[[tuple(self.opts[key] for key in LOOK)]][0]
         self._maybeRebuildAtlas()
         self._updateMaxSpotSizes(data=data)
-        if new.any():
+        if drawn_anew:
             self.invalidate()
 
     def _alike(self, data: Any) -> bool:

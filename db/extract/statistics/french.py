@@ -60,7 +60,7 @@ from itertools import pairwise
 
 from db.dates import PartialDate
 from db.extract.candidates import StatisticCandidate
-from db.extract.statistics.french_claimants import assign_claimants, clause_of, resumed_quotes
+from db.extract.statistics.french_claimants import assign_claimants, resumed_quotes
 from db.extract.statistics.french_numbers import (
     CHANGE_FROM,
     FUNCTION_WORDS,
@@ -71,6 +71,8 @@ from db.extract.statistics.french_numbers import (
     month_number,
 )
 from db.extract.statistics.periods import nearest_relative_period
+from db.extract.statistics.phrase import WORD, clause_of
+from db.extract.statistics.phrase import clauses as split_clauses
 from db.text import trimmed
 
 _MONEY = [(r"euros?|€|EUR", "EUR"), (r"dollars?\s+canadiens|\$\s*CA|CAD", "CAD"),
@@ -109,7 +111,6 @@ _PEOPLE = frozenset({
 
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | None]:
@@ -143,7 +144,7 @@ def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | Non
     if other:  # "deux autres juges": counts judges, like those before
         position += other.end()
     words: list[str] = []
-    for match in _WORD.finditer(sentence, position, min(len(sentence), position + 60)):
+    for match in WORD.finditer(sentence, position, min(len(sentence), position + 60)):
         gap = sentence[position:match.start()] if not words else sentence[number.counted_end:match.start()]
         if re.search(r"[^\s\u00a0\u202f]", gap) and not (not words and re.fullmatch(r"\s*[«\"“]\s*", gap)):
             break
@@ -178,14 +179,6 @@ def _rest(words: list[str]) -> str | None:
 _CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?:mais|et|alors\s+que|tandis\s+que|or|cependant)\s+", re.IGNORECASE)
 
 
-def _clauses(sentence: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in _CLAUSE_SPLIT.finditer(sentence):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(sentence)))
-    return [s for s in spans if s[1] > s[0]]
-
 
 
 _SKIP_VERBS = {"été", "a", "ont", "est", "sont", "indiqué", "déclaré", "précisé", "ajouté", "annoncé",
@@ -214,7 +207,7 @@ def _measure(sentence: str, clause: tuple[int, int], number: FrenchNumber) -> st
     """The nearest participle or verb of the clause (after the number first), lower-case."""
     start, end = max(clause[0], number.start - 80), min(clause[1], number.end + 80)
     candidates: list[tuple[int, str]] = []
-    for match in _WORD.finditer(sentence, start, end):
+    for match in WORD.finditer(sentence, start, end):
         if number.start <= match.start() < max(number.end, number.counted_end):
             continue
         word = match.group(0).lower()
@@ -361,7 +354,7 @@ def sentence_statistics(text: str, offset: int, sentence: str,
     numbers = find_numbers(sentence)
     if not numbers:
         return []
-    clauses = _clauses(sentence)
+    clauses = split_clauses(_CLAUSE_SPLIT, sentence)
     for number in numbers:
         number.counted_end = number.end
         number.subject, number.unit = _counted(sentence, number)

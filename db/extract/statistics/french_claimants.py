@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from db.extract.statistics.french_numbers import FUNCTION_WORDS, FrenchNumber
+from db.extract.statistics.phrase import clause_of
 
 _CLAIM_VERB = (r"(?:indiqu\w*|d[ée]clar\w*|pr[ée]cis[ée]\w*|pr[ée]cise\w*|affirm\w*|rapport\w*|annonc\w*|ajout\w*|"
                r"dit|disent|disait|expliqu\w*|estim(?:e|é|ent|ait|aient)|soulign\w*|assur(?:e|é|ent|ait)|"
@@ -310,7 +311,3 @@ def resumed_quotes(sentence: str, numbers: list[FrenchNumber], before: str) -> N
 _BACKGROUND = re.compile(
     r"(?:Depuis|Apr[èe]s|Avant|Lors|Malgr[ée]|Outre|Au\s+lendemain|[ÀA]\s+la\s+suite|Suite|Comme\s+lors)\b"
     r"[^,;:«»]{0,120},\s*(?:qui|dont|o[ùu]|lequel|laquelle|lesquels|lesquelles)\b[^,;:«»]{0,160},")
-
-
-def clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
-    return next(((s, e) for s, e in clauses if s <= position < e), None)

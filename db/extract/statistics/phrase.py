@@ -1,10 +1,33 @@
 """A number phrase as the word-table readers (French, Russian, Ukrainian) find it in a sentence:
-where it is, its value or bounds, what it counts and who claims it; and a product of a number and
-its scale tidied ("8,4 млрд" is 8,400,000,000, not 8,400,000,000.000001)."""
+where it is, its value or bounds, what it counts and who claims it; a product of a number and
+its scale tidied ("8,4 млрд" is 8,400,000,000, not 8,400,000,000.000001); and the words and
+clauses those readers split a sentence into."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+#: a word as the word-table readers take it: a letter, then letters, digits, apostrophes, hyphens
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+Clause = tuple[int, int]
+
+
+def clauses(split: re.Pattern[str], sentence: str) -> list[Clause]:
+    """The spans of ``sentence`` between the matches of ``split`` (a language's clause breaks:
+    ";", ", mais", ", но" ...), empty ones left out."""
+    spans, start = [], 0
+    for match in split.finditer(sentence):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(sentence)))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def clause_of(spans: list[Clause], position: int) -> Clause | None:
+    """The clause of ``spans`` holding ``position``; None between clauses."""
+    return next(((s, e) for s, e in spans if s <= position < e), None)
 
 
 @dataclass

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from db.dates import PartialDate
 from db.extract.candidates import StatisticCandidate
 from db.extract.statistics.periods import RelativeWords, nearest_relative_period
-from db.extract.statistics.slavic_claimants import WORD, assign_claimants, clause_of
+from db.extract.statistics.phrase import WORD, clause_of
+from db.extract.statistics.phrase import clauses as split_clauses
+from db.extract.statistics.slavic_claimants import assign_claimants
 from db.extract.statistics.slavic_numbers import (
     NumberWords,
     SlavicNumber,
@@ -207,14 +209,6 @@ def _so_much_each(lang: SentenceWords, sentence: str, number: SlavicNumber) -> b
 
 
 
-def _clauses(lang: SentenceWords, sentence: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in lang.clause_split.finditer(sentence):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(sentence)))
-    return [s for s in spans if s[1] > s[0]]
-
 
 def _period(lang: SentenceWords, sentence: str, clause: tuple[int, int], number: SlavicNumber,
             published: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
@@ -270,7 +264,7 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
     numbers = find_numbers(lang.numbers, sentence)
     if not numbers:
         return []
-    clauses = _clauses(lang, sentence)
+    clauses = split_clauses(lang.clause_split, sentence)
     kept: list[tuple[SlavicNumber, tuple[int, int]]] = []
     for number in numbers:
         number.subject, number.unit = _counted(lang, sentence, number)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from db.extract.statistics.phrase import WORD, clause_of
 from db.extract.statistics.slavic_numbers import SlavicNumber, best_reading
 from db.language.morphology import base_form, parses
 
 if TYPE_CHECKING:
     from db.extract.statistics.slavic import SentenceWords
 
-WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> str | None:
@@ -229,7 +229,3 @@ def assign_claimants(lang: SentenceWords, sentence: str, numbers: list[SlavicNum
                 covered = [n for n in numbers if clause[0] <= n.start < clause[1] and n.claimant is None]
             for number in covered:
                 number.claimant, number.claim_span = who, match.span("who")
-
-
-def clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
-    return next(((s, e) for s, e in clauses if s <= position < e), None)
