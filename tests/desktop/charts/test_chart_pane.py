@@ -381,6 +381,28 @@ def test_refresh_keeps_choices_and_shows_new_statistics(qtbot: QtBot, pane: Char
     assert new in pane.plot_area.drawn.positions
 
 
+def test_a_write_that_changes_nothing_charted_leaves_the_chart_as_drawn(
+    qtbot: QtBot, pane: ChartPane, sample_archive: Archive
+) -> None:
+    """A source imported, an annotation made: the chart reads again but draws nothing anew (at a
+    million sources a redraw of its claims held the window for most of a second mid-import)."""
+    points = [item for item in pane.plot_area.plot.getViewBox().addedItems if isinstance(item, pg.ScatterPlotItem)]
+    assert points
+    make_source(sample_archive, "A new report with no statistic in it.")
+    pane.refresh()
+    drawn(qtbot, pane)
+    assert all(item.scene() is not None for item in points)  # the same points, still on the plot
+    again = [item for item in pane.plot_area.plot.getViewBox().addedItems if isinstance(item, pg.ScatterPlotItem)]
+    assert again == points
+
+    source = make_source(sample_archive, "Another 12 militants were killed in 2015.")
+    new = make_statistic(sample_archive, source, "12 militants were killed", value=12.0, period_start=PartialDate(2015))
+    pane.refresh()
+    drawn(qtbot, pane)
+    assert new in pane.plot_area.drawn.positions
+    assert all(item.scene() is None for item in points)  # drawn anew with the new claim
+
+
 def test_an_empty_archive_says_so(qtbot: QtBot, archive: Archive, tasks: TaskRunner) -> None:
     chart = open_chart(qtbot, archive, tasks)
     assert chart.plot_area.drawn.positions == {}

@@ -51,3 +51,29 @@ def test_estimate_bands_are_drawn_again_when_the_plot_is_zoomed(qtbot: QtBot, sa
     after = _band_columns(chart.plot_area.grab().toImage())
     assert len(after) > 1.2 * len(before), "the band did not follow the zoom"
     tasks.shutdown()
+
+
+def test_estimates_that_arrive_while_an_unchanged_chart_is_read_again_are_drawn(
+    qtbot: QtBot, sample_archive: Archive
+) -> None:
+    """The estimates come while the chart reads again after a write that changed no claim: the
+    claims are not drawn anew, the estimates are."""
+    from db.findings import estimates
+    from tests.desktop.charts.chart_helpers import drawn
+    from tests.factories import make_source
+
+    tasks = TaskRunner()
+    chart = open_chart(qtbot, sample_archive, tasks, size=(900, 520))
+    assert chart.plot_area.estimates is None or not chart.plot_area.estimates.findings
+    with sample_archive.session() as session:
+        findings = estimates.estimate(session)
+    assert findings
+    make_source(sample_archive, "A new report with no statistic in it.")
+    chart.refresh()
+    chart.set_estimates(findings)  # while the chart is being read again
+    assert chart.loading
+    assert chart.plot_area.estimates is None or not chart.plot_area.estimates.findings
+    drawn(qtbot, chart)
+    assert chart.plot_area.estimates is not None
+    assert chart.plot_area.estimates.findings
+    tasks.shutdown()
