@@ -48,10 +48,14 @@ class NumberWords:
     none_before: re.Pattern[str]  # "ни"
     number_before: re.Pattern[str]  # "№", "номер"
     one_prefixes: tuple[str, ...]  # how "one" starts ("од", "одн")
+    #: a preposition before a 4-digit number between 1000 and 2100 and the plural cases the word
+    #: after it takes when the number counts ("у 2000 школах", "у 2000 гривень"): else a year
+    #: ("У 2010 управління уклало")
+    year_governed: tuple[re.Pattern[str], frozenset[str]] | None = None
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
 
-_DIGITS = r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,])|\d+(?:[.,]\d+)?"
+_DIGITS = r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d{1,2}(?!\d))?(?![\d,])|\d+(?:[.,]\d+)?"
 
 
 def _fold(word: str) -> str:
@@ -230,7 +234,11 @@ def _why_not(lang: NumberWords, sentence: str, start: int, end: int, match: re.M
                 or re.match(r"^\s*(?:[,.;:)!?»\"]|$|[–—-]\s*\d{2,4}|(?:и|і|й|та)\s+\d{4}|\w+\s+год|\w+\s+р\.)", after)
                 or (lang.year_before.search(before) and not re.match(r"^\s*[^\W\d_]", after))):
             return "a year"
-        if not lang.year_not_after.match(after):
+        if not lang.year_not_after.match(after) or _year_governed(lang, before, after):
+            return "a year"
+        first = re.search(r"(\d{4})\s*[–—-]\s*$", before)  # "у 2005-2006 міністр": the range's end
+        if (first and 1000 <= int(first.group(1)) <= 2100
+                and lang.year_before.search(before[:first.start()])):
             return "a year"
     if digits and (re.match(r"^[:.]\d{2}(?!\d)", after) or re.search(r"\d[:.]$", before)):
         return "a time or a score"
@@ -253,6 +261,19 @@ def _why_not(lang: NumberWords, sentence: str, start: int, end: int, match: re.M
     if lang.number_before.search(before):
         return "a number"
     return None
+
+
+def _year_governed(lang: NumberWords, before: str, after: str) -> bool:
+    """A year after a preposition: the word after it is in none of the plural cases a count there
+    governs."""
+    if lang.year_governed is None or not lang.year_governed[0].search(before):
+        return False
+    word = re.match(r"^\s*([^\W\d_][\w'’-]*)", after)
+    if word is None:
+        return False
+    cases = lang.year_governed[1]
+    return not any("plur" in p.tag.grammemes and cases & set(p.tag.grammemes)
+                   for p in parses(word.group(1), lang.code))
 
 
 @functools.lru_cache(maxsize=50_000)
