@@ -94,7 +94,7 @@ def _number_re(lang: NumberWords) -> re.Pattern[str]:
     word_phrase = rf"(?:{words})(?:\s+(?:{words}|{lang.half[0]}\s+{lang.half[1]}))*"
     scales = "|".join(lang.scale_abbreviations)  # "$29,70млн": a scale may follow with no space
     lang._cache["re"] = found = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-)(?:(?P<digits>{_DIGITS})|(?P<words>{word_phrase}))"
-                                           rf"(?!(?!(?<=\d)(?:{scales}))\w|\.\d)",
+                                           rf"(?!(?!(?<=\d)(?:{scales}))\w|\.\d|['’ʼ][^\W\d_])",  # "сім'ями" holds no "сім"
                                            re.IGNORECASE)
     return found
 
@@ -235,6 +235,10 @@ def _why_not(lang: NumberWords, sentence: str, start: int, end: int, match: re.M
                 or (lang.year_before.search(before) and not re.match(r"^\s*[^\W\d_]", after))):
             return "a year"
         if not lang.year_not_after.match(after) or _year_governed(lang, before, after):
+            return "a year"
+        to = re.match(r"^\s*(?:до|по)\s+(\d{4})(?!\d)", after)  # "від 1967 до 1974 року": a range of years
+        if (to and 1000 <= int(to.group(1)) <= 2100 and lang.year_before.search(before)
+                and lang.year_after.match(after[to.end():])):
             return "a year"
         first = re.search(r"(\d{4})\s*[–—-]\s*$", before)  # "у 2005-2006 міністр": the range's end
         if (first and 1000 <= int(first.group(1)) <= 2100

@@ -265,8 +265,29 @@ def test_grouped_digits_keep_their_decimals() -> None:
     assert values("Фірма отримала замовлень на 1 245,30 млн грн.") == [1_245_300_000]
 
 
-def test_litres_are_a_measure_not_a_count() -> None:
+def test_litres_are_a_figure_only_in_thousands() -> None:
     assert values("На 60 л пального витратили 3 тис. грн.") == [3000]
+    assert values("Зі складу зникло 12 тис. літрів дизпалива.") == [12_000]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Років три тому цю хату продали.",
+    "Воду нагрівають до 90 ° С.",
+    "Відповідь надійде протягом 15 робочих днів.",
+    "Довжина траси – 2 300 погонних метрів.",
+    "Він ходив туди двічі на тиждень.",
+    "Від 1978 до 1985 року родина жила у Львові.",
+    "Усі зібралися сім'ями біля школи.",
+    "Згодом вона придбала ще одну квартиру.",
+])
+def test_ago_degrees_working_days_linear_metres_how_often_a_span_of_years_and_another_are_no_figures(
+        sentence: str) -> None:
+    assert suggest_statistics(sentence, None, "uk") == []
+
+
+def test_a_bound_reaches_past_one_more() -> None:
+    found = one("На фірму оформлено щонайменше ще одну ділянку.")
+    assert (found.value, found.low) == (1, 1)
 
 
 def test_a_pronoun_in_another_case_names_no_claimant() -> None:
