@@ -275,8 +275,12 @@ def _year_governed(lang: NumberWords, before: str, after: str) -> bool:
     word = re.match(r"^\s*([^\W\d_][\w'’-]*)", after)
     if word is None:
         return False
+    if word.group(1)[:1].isupper():
+        return True  # "за 2019 Сміяненко задекларував": a name, what is counted is not
     cases = lang.year_governed[1]
-    return not any("plur" in p.tag.grammemes and cases & set(p.tag.grammemes)
+    return not any(("plur" in p.tag.grammemes and cases & set(p.tag.grammemes))
+                   or "Abbr" in p.tag.grammemes  # "у 2000 грн", "з 1200 га"
+                   or ("Fixd" in p.tag.grammemes and "anim" not in p.tag.grammemes)
                    for p in parses(word.group(1), lang.code))
 
 

@@ -203,7 +203,7 @@ WORDS = SentenceWords(
     back_reference=re.compile(r"(?:^|[\s«(])(?:ці|цих|цим|цими|оці|оцих|оцим|оцими|ті|тих|тими|отих|отими)"
                               r"(?:\s+(?:ж|же|самі|самих|самим|самими))?\s+$", re.IGNORECASE),
     small_measures=frozenset({"л", "літр", "мл", "мілілітр"}),
-    how_often=re.compile(r"^\s*(?:на|за|в|у)\s+(?:день|добу|тиждень|місяць|рік|годину|хвилину)\b", re.IGNORECASE),
+    how_often=re.compile(r"^\s*(?:раз(?:и|ів)?\s+)?(?:на|за|в|у)\s+(?:день|добу|тиждень|місяць|рік|годину|хвилину)\b", re.IGNORECASE),
     rate_after=re.compile(r"^\s*(?:%|відсот\w*|процент\w*)\s+річн", re.IGNORECASE),
     one_counts_after=re.compile(r"(?:^|\s)(?:лише|лиш|лишень|тільки|всього|усього|аж|рівно|єдин\w*)\s+$",
                                 re.IGNORECASE),

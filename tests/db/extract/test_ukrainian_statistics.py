@@ -255,6 +255,9 @@ def test_an_interest_rate_is_no_share_but_the_loan_is_a_sum() -> None:
     ("У 2019 міністерство закупило 40 автомобілів.", [40]),
     ("У 2014-2016 директор фірми отримав 3 млн грн премій.", [3_000_000]),
     ("Ремонт дахів провели у 2000 школах області.", [2000]),
+    ("У звіті за 2021 Петренко вказав 40 тис. грн доходу.", [40_000]),
+    ("Авто він продав за 1500 доларів.", [1500]),
+    ("Штраф сягає до 2000 грн.", [2000]),
 ])
 def test_a_year_after_a_preposition_is_no_count_unless_the_noun_after_it_is_counted(
         sentence: str, expected: list[float]) -> None:
@@ -276,11 +279,13 @@ def test_litres_are_a_figure_only_in_thousands() -> None:
     "Відповідь надійде протягом 15 робочих днів.",
     "Довжина траси – 2 300 погонних метрів.",
     "Він ходив туди двічі на тиждень.",
+    "Настій п'ють 2-3 рази на день.",
+    "У кожній пачці 250 г печива.",
     "Від 1978 до 1985 року родина жила у Львові.",
     "Усі зібралися сім'ями біля школи.",
     "Згодом вона придбала ще одну квартиру.",
 ])
-def test_ago_degrees_working_days_linear_metres_how_often_a_span_of_years_and_another_are_no_figures(
+def test_ago_degrees_grams_working_days_linear_metres_how_often_a_span_of_years_and_another_are_no_figures(
         sentence: str) -> None:
     assert suggest_statistics(sentence, None, "uk") == []
 
