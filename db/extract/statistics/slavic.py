@@ -233,9 +233,9 @@ def _not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> b
         return True
     if number.unit in lang.small_measures and not lang.scaled.search(sentence[number.start:number.end]):
         return True
-    if (lang.how_often is not None and number.unit == lang.times_unit
-            and lang.how_often.match(sentence[number.end:])):
-        return True
+    if lang.how_often is not None and number.unit == lang.times_unit and (
+            lang.how_often.match(sentence[number.end:]) or number.value is None):
+        return True  # "тричі на день"; "сотні разів" says often, counts nothing
     return (lang.one_counts_after is not None and number.value == 1 and number.low is None
             and number.high is None and not number.approximate and not sentence[number.start].isdigit()
             and not lang.one_counts_after.search(before))

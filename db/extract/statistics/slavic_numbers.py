@@ -52,6 +52,10 @@ class NumberWords:
     #: after it takes when the number counts ("у 2000 школах", "у 2000 гривень"): else a year
     #: ("У 2010 управління уклало")
     year_governed: tuple[re.Pattern[str], frozenset[str]] | None = None
+    #: before and after "22.00" (hours and minutes written with a full stop), what makes it a time
+    time: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    #: before a number, a unit of time or length it comes after, for "about" ("років два")
+    measure_before: re.Pattern[str] | None = None
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
 
@@ -246,6 +250,11 @@ def _why_not(lang: NumberWords, sentence: str, start: int, end: int, match: re.M
             return "a year"
     if digits and (re.match(r"^[:.]\d{2}(?!\d)", after) or re.search(r"\d[:.]$", before)):
         return "a time or a score"
+    if (digits and lang.time is not None and re.fullmatch(r"(?:[01]?\d|2[0-4])\.[0-5]\d", digits)
+            and lang.time[0].search(before) and lang.time[1].match(after)):
+        return "a time or a score"  # "з 22.00 по 06.00"
+    if lang.measure_before is not None and lang.measure_before.search(before):
+        return "a duration, an age or a distance"  # "років два тому", "кілометрів зо три"
     if re.match(r"^-[^\W\d_]", after) or re.search(r"[^\W\d_]-$", before) or re.match(r"^[^\W\d_]", after):
         return "an ordinal, an adjective or a name"
     if lang.factor[0].search(before) and lang.factor[1].match(after):

@@ -78,4 +78,8 @@ UKRAINIAN = NumberWords(
     none_before=re.compile(r"\bні\s+$", re.IGNORECASE),
     number_before=re.compile(r"№\s*$|\bномер\w*\s*$", re.IGNORECASE), one_prefixes=("од",),
     year_governed=(re.compile(r"(?:^|\s)(?:[ВвУуЗз]|[Іі]з|[Зз]а|[Дд]о|[Вв]ід|[Пп]о)\s+$"),
-                   frozenset({"loct", "gent"})))
+                   frozenset({"loct", "gent"})),
+    time=(re.compile(r"(?:^|\s)(?:о|об|з|із|зі|до|по|від|після|між)\s+$", re.IGNORECASE),
+          re.compile(r"^\s*(?:$|[,.;:)!?–—-]|(?:до|по|і|й|та|год\w*|ранку|вечора|ночі|дня)(?!\w))", re.IGNORECASE)),
+    measure_before=re.compile(r"(?:^|\s)(?:років|літ|місяців|тижнів|днів|діб|годин|хвилин|секунд|кілометрів|"
+                              r"метрів|кроків|верст)\s+(?:зо\s+|із\s+|з\s+)?$", re.IGNORECASE))

@@ -268,6 +268,10 @@ def test_grouped_digits_keep_their_decimals() -> None:
     assert values("Фірма отримала замовлень на 1 245,30 млн грн.") == [1_245_300_000]
 
 
+def test_a_price_written_with_a_full_stop_is_no_time() -> None:
+    assert values("Ціна зросла до 14.50 грн.") == [14.5]
+
+
 def test_litres_are_a_figure_only_in_thousands() -> None:
     assert values("На 60 л пального витратили 3 тис. грн.") == [3000]
     assert values("Зі складу зникло 12 тис. літрів дизпалива.") == [12_000]
@@ -281,11 +285,14 @@ def test_litres_are_a_figure_only_in_thousands() -> None:
     "Він ходив туди двічі на тиждень.",
     "Настій п'ють 2-3 рази на день.",
     "У кожній пачці 250 г печива.",
+    "Пункт працює з 8.30 до 17.00.",
+    "Хвилин десять люди стояли мовчки.",
+    "Він перечитував цей лист сотні разів.",
     "Від 1978 до 1985 року родина жила у Львові.",
     "Усі зібралися сім'ями біля школи.",
     "Згодом вона придбала ще одну квартиру.",
 ])
-def test_ago_degrees_grams_working_days_linear_metres_how_often_a_span_of_years_and_another_are_no_figures(
+def test_times_of_day_measures_and_repetitions_a_span_of_years_and_another_are_no_figures(
         sentence: str) -> None:
     assert suggest_statistics(sentence, None, "uk") == []
 
