@@ -1,6 +1,6 @@
 """Ukrainian statistic suggestions against hand labels on real Ukrainian text (issue 13).
 
-Run: ``.venv/bin/python benchmarks/bench_extract_ukrainian.py [--errors] [--split tuning|heldout|heldout2|heldout3]``
+Run: ``.venv/bin/python benchmarks/bench_extract_ukrainian.py [--errors] [--split tuning|heldout|heldout2|heldout3|heldout4]``
 with ``DOSSIER_NER_UK=PATH`` (a copy of lang-uk/ner-uk, see :mod:`benchmarks._ner_uk`).
 
 The sentences are from ner-uk v2.0's texts: articles of «Наші гроші» (``ng``) and the Brown
@@ -48,6 +48,28 @@ The goal of 85%/85% on unseen text is met for recall and missed for precision: 8
 двоє учасників", prices per square metre, a year read as a count) and "3 відсотки річних" is
 suggested beside the sums labelled, which caps precision at the value-only 84.6%; the one
 claimant wrong there is a pronoun in the instrumental ("Згідно з нею" -> "вона").
+
+A fourth held-out draw ("heldout4": 80 sentences, 32 statistics in 23 of them, 5 claimed), from
+the 57 TEST texts none of the sentences above is from, drawn as heldout3 was (db.text sentences
+of 25-600 code points holding a digit or a number word, ordered by the sha1 of
+"heldout4|collection|file|start", the first 50 of all and the first 30 of the rest holding a
+claim or bound word), labelled by hand with heldout3's conventions and committed before any rule
+below and before the extractor ran on it.
+Fourth round, on false values (all four earlier parts seen; more cases found by reading what is
+suggested on unlabelled DEV texts in no part): back-references ("ці двоє"), "3 відсотки річних",
+the article-like "one" ("сказав один геолог", "ще одна квартира"), prices per unit ("грн / кв
+м"), year-like numbers after a preposition with no counted noun after them ("У 2010 управління",
+"за 2019 Сміяненко", "у 2005-2006 міністр", "від 1967 до 1974 року"), "1 621,82 млн", small
+measures (litres unscaled, grams, degrees), durations ("років два тому", "15 робочих днів",
+"хвилин десять"), times ("з 22.00 по 06.00"), how often ("тричі на день", "сотні разів"):
+tuning 93.2%/98.2% (94.9%/100%), heldout 88.9%/97.0%, heldout2 97.9%/95.8%, heldout3
+96.5%/98.2%. heldout4, run once at the end: 77.1%/84.4% (82.9%/90.6%), where the rules before
+this round (the labels' commit) scored 65.9%/84.4% (70.7%/90.6%); 5 of its 57 sentences without
+a statistic still get one (fiction: "Там сиділи двоє", "дві сотні козаків"; "лише одну
+колонку" and "лише одного погляду", which "лише" lets count; "близько 8 тис. років тому"), "з 2,2
+до 3 млрд грн" reads 2.2, not 2.2 billion; missed: "по 500 млн грн. кожна", two claimants
+("«Forbes-Україна» оцінював", "Згідно з техзавданням" over a long list), "до 300, інколи 500".
+The 85/85 goal on unseen text is missed again (precision 77.1%, recall 84.4%).
 """
 
 from __future__ import annotations

@@ -79,6 +79,19 @@ class SentenceWords:
     #: before the word "one", a preposition governing it ("за один метр", "з одного боку",
     #: "у одного учасника"): no count
     one_governed: re.Pattern[str] | None = None
+    #: before a number, a demonstrative making it a back-reference to what was counted before
+    #: ("ці двоє учасників", "з цими трьома фірмами"): no count
+    back_reference: re.Pattern[str] | None = None
+    #: after a percent, what makes it a rate per period ("3 відсотки річних"): no share
+    rate_after: re.Pattern[str] | None = None
+    #: before the word "one", what makes it a count ("лише одна компанія", "всього одна ділянка");
+    #: without it, or a bound, "one" is the article-like "a" ("сказав один геолог", "ще одна
+    #: квартира": another): no count
+    one_counts_after: re.Pattern[str] | None = None
+    #: units of small measures, no figure unless scaled ("на 40 л", "3 л" of a pot; "58 тис. літрів" is)
+    small_measures: frozenset[str] = frozenset()
+    #: after "twice", "three times", what makes it how often ("тричі на день"): no figure
+    how_often: re.Pattern[str] | None = None
     keep_titles: bool = False
     #: the direct speech frame after a quote ("«…», — заявив X", "…, — каже X"): groups verb
     #: (read as a finite verb) and who; it covers every figure before it
@@ -210,6 +223,24 @@ def _so_much_each(lang: SentenceWords, sentence: str, number: SlavicNumber) -> b
 
 
 
+def _not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
+    """A back-reference ("ці двоє"), a rate ("3 відсотки річних"), a small measure ("40 л"), how
+    often ("тричі на день"), the article-like "one"."""
+    before = sentence[max(0, number.start - 30):number.start]
+    if lang.back_reference is not None and lang.back_reference.search(before):
+        return True
+    if lang.rate_after is not None and number.unit == "%" and lang.rate_after.match(sentence[number.end:]):
+        return True
+    if number.unit in lang.small_measures and not lang.scaled.search(sentence[number.start:number.end]):
+        return True
+    if lang.how_often is not None and number.unit == lang.times_unit and (
+            lang.how_often.match(sentence[number.end:]) or number.value is None):
+        return True  # "тричі на день"; "сотні разів" says often, counts nothing
+    return (lang.one_counts_after is not None and number.value == 1 and number.low is None
+            and number.high is None and not number.approximate and not sentence[number.start].isdigit()
+            and not lang.one_counts_after.search(before))
+
+
 def _period(lang: SentenceWords, sentence: str, clause: tuple[int, int], number: SlavicNumber,
             published: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
     best: tuple[int, re.Match[str]] | None = None
@@ -277,6 +308,8 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
                 and lang.one_governed.search(sentence[max(0, number.start - 12):number.start])):
             continue
         if lang.distributive is not None and _so_much_each(lang, sentence, number):
+            continue
+        if _not_a_figure(lang, sentence, number):
             continue
         part_of = lang.part_of.match(sentence[number.end:])
         if number.unit is None and number.subject is None and part_of:

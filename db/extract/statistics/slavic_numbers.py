@@ -48,10 +48,18 @@ class NumberWords:
     none_before: re.Pattern[str]  # "ни"
     number_before: re.Pattern[str]  # "№", "номер"
     one_prefixes: tuple[str, ...]  # how "one" starts ("од", "одн")
+    #: a preposition before a 4-digit number between 1000 and 2100 and the plural cases the word
+    #: after it takes when the number counts ("у 2000 школах", "у 2000 гривень"): else a year
+    #: ("У 2010 управління уклало")
+    year_governed: tuple[re.Pattern[str], frozenset[str]] | None = None
+    #: before and after "22.00" (hours and minutes written with a full stop), what makes it a time
+    time: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    #: before a number, a unit of time or length it comes after, for "about" ("років два")
+    measure_before: re.Pattern[str] | None = None
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
 
-_DIGITS = r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,])|\d+(?:[.,]\d+)?"
+_DIGITS = r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d{1,2}(?!\d))?(?![\d,])|\d+(?:[.,]\d+)?"
 
 
 def _fold(word: str) -> str:
@@ -90,7 +98,7 @@ def _number_re(lang: NumberWords) -> re.Pattern[str]:
     word_phrase = rf"(?:{words})(?:\s+(?:{words}|{lang.half[0]}\s+{lang.half[1]}))*"
     scales = "|".join(lang.scale_abbreviations)  # "$29,70млн": a scale may follow with no space
     lang._cache["re"] = found = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-)(?:(?P<digits>{_DIGITS})|(?P<words>{word_phrase}))"
-                                           rf"(?!(?!(?<=\d)(?:{scales}))\w|\.\d)",
+                                           rf"(?!(?!(?<=\d)(?:{scales}))\w|\.\d|['’ʼ][^\W\d_])",  # "сім'ями" holds no "сім"
                                            re.IGNORECASE)
     return found
 
@@ -230,10 +238,23 @@ def _why_not(lang: NumberWords, sentence: str, start: int, end: int, match: re.M
                 or re.match(r"^\s*(?:[,.;:)!?»\"]|$|[–—-]\s*\d{2,4}|(?:и|і|й|та)\s+\d{4}|\w+\s+год|\w+\s+р\.)", after)
                 or (lang.year_before.search(before) and not re.match(r"^\s*[^\W\d_]", after))):
             return "a year"
-        if not lang.year_not_after.match(after):
+        if not lang.year_not_after.match(after) or _year_governed(lang, before, after):
+            return "a year"
+        to = re.match(r"^\s*(?:до|по)\s+(\d{4})(?!\d)", after)  # "від 1967 до 1974 року": a range of years
+        if (to and 1000 <= int(to.group(1)) <= 2100 and lang.year_before.search(before)
+                and lang.year_after.match(after[to.end():])):
+            return "a year"
+        first = re.search(r"(\d{4})\s*[–—-]\s*$", before)  # "у 2005-2006 міністр": the range's end
+        if (first and 1000 <= int(first.group(1)) <= 2100
+                and lang.year_before.search(before[:first.start()])):
             return "a year"
     if digits and (re.match(r"^[:.]\d{2}(?!\d)", after) or re.search(r"\d[:.]$", before)):
         return "a time or a score"
+    if (digits and lang.time is not None and re.fullmatch(r"(?:[01]?\d|2[0-4])\.[0-5]\d", digits)
+            and lang.time[0].search(before) and lang.time[1].match(after)):
+        return "a time or a score"  # "з 22.00 по 06.00"
+    if lang.measure_before is not None and lang.measure_before.search(before):
+        return "a duration, an age or a distance"  # "років два тому", "кілометрів зо три"
     if re.match(r"^-[^\W\d_]", after) or re.search(r"[^\W\d_]-$", before) or re.match(r"^[^\W\d_]", after):
         return "an ordinal, an adjective or a name"
     if lang.factor[0].search(before) and lang.factor[1].match(after):
@@ -253,6 +274,23 @@ def _why_not(lang: NumberWords, sentence: str, start: int, end: int, match: re.M
     if lang.number_before.search(before):
         return "a number"
     return None
+
+
+def _year_governed(lang: NumberWords, before: str, after: str) -> bool:
+    """A year after a preposition: the word after it is in none of the plural cases a count there
+    governs."""
+    if lang.year_governed is None or not lang.year_governed[0].search(before):
+        return False
+    word = re.match(r"^\s*([^\W\d_][\w'’-]*)", after)
+    if word is None:
+        return False
+    if word.group(1)[:1].isupper():
+        return True  # "за 2019 Сміяненко задекларував": a name, what is counted is not
+    cases = lang.year_governed[1]
+    return not any(("plur" in p.tag.grammemes and cases & set(p.tag.grammemes))
+                   or "Abbr" in p.tag.grammemes  # "у 2000 грн", "з 1200 га"
+                   or ("Fixd" in p.tag.grammemes and "anim" not in p.tag.grammemes)
+                   for p in parses(word.group(1), lang.code))
 
 
 @functools.lru_cache(maxsize=50_000)

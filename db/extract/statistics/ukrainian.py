@@ -88,7 +88,10 @@ _TITLES = re.compile(
 
 _PRONOUNS = frozenset({"він", "вона", "вони", "воно", "ми", "я", "ви", "його", "її", "їх", "це", "той",
                        "ті", "який", "яка", "які", "сам", "сама", "самі", "там", "тут", "мені", "нам",
-                       "вам", "йому", "їй", "їм", "тобі"})
+                       "вам", "йому", "їй", "їм", "тобі",
+                       # their other cases: "Згідно з нею", "за його словами" -> nobody named
+                       "нею", "неї", "ній", "ним", "ними", "нього", "ньому", "них", "нім", "цей", "ця",
+                       "цього", "цієї", "цьому", "цим", "цією", "цими", "цих", "того", "тієї", "тим", "тими"})
 
 # what is measured, not who measured it: "згідно з розрахунками середньомісячної вартості"
 _NOT_A_SOURCE = re.compile(r"^(?:(?:розрахунк|підрахунк|оцінк|дан)\w*\s+)?(?:[^\W\d_]+(?:ої|ого|их)\s+)?"
@@ -189,13 +192,21 @@ WORDS = SentenceWords(
     place_noun=re.compile(r"^\s+(?P<noun>(?:област|кра[юяї]|республік|район|округ)\w*)"),
     quick=re.compile(r"\d|\b(?:од|дв|тр|чот|п['’]|шіст|сім|віс|дев|дес|сор|сот|ст|тис|міль|пів|обид|четв|шест|сем)",
                      re.IGNORECASE),
-    per_unit=re.compile(r"^\s*(?:грн|гривень|дол|руб|євро)?\.?\s*(?:/\s*(?:шт|т|кг|м|л|од)\b|за\s+(?:один|одну|одне|1)?\s*"
+    per_unit=re.compile(r"^\s*(?:грн|гривень|дол|руб|євро)?\.?\s*(?:/\s*[^\W\d_]|за\s+(?:один|одну|одне|1)?\s*"
                         r"(?:погонн\w+\s+)?(?:метр|тонн|шт|штук|кілограм|кг|літр|одиниц|квадратн|кв|гектар|га)\w*)",
                         re.IGNORECASE),
     keep_titles=True, names=_names, distributive=re.compile(r"(?:^|\s)[Пп]о\s+$"),
     quote_claim=_QUOTE_CLAIM, trailing_source=_TRAILING_SOURCE, inserted_source_covers_clause=True,
     parsed_subject=True, verbless_claimants=True, not_a_source=_NOT_A_SOURCE,
-    one_governed=re.compile(r"(?:^|\s)(?:за|на|у|в|з|із|зі|від|до|для|при|про|через|без|«)\s*$", re.IGNORECASE),
+    one_governed=re.compile(r"(?:^|[\s«\"(])(?:за|на|у|в|з|із|зі|від|до|для|при|про|через|без|«)\s*$",
+                            re.IGNORECASE),
+    back_reference=re.compile(r"(?:^|[\s«(])(?:ці|цих|цим|цими|оці|оцих|оцим|оцими|ті|тих|тими|отих|отими)"
+                              r"(?:\s+(?:ж|же|самі|самих|самим|самими))?\s+$", re.IGNORECASE),
+    small_measures=frozenset({"л", "літр", "мл", "мілілітр"}),
+    how_often=re.compile(r"^\s*(?:раз(?:и|ів)?\s+)?(?:на|за|в|у)\s+(?:день|добу|тиждень|місяць|рік|годину|хвилину)\b", re.IGNORECASE),
+    rate_after=re.compile(r"^\s*(?:%|відсот\w*|процент\w*)\s+річн", re.IGNORECASE),
+    one_counts_after=re.compile(r"(?:^|\s)(?:лише|лиш|лишень|тільки|всього|усього|аж|рівно|єдин\w*)\s+$",
+                                re.IGNORECASE),
     of_them=re.compile(r"^\s*(?:з|із)\s+(?:них|яких|усіх|всіх|цих)\b", re.IGNORECASE),
     relative=(
         ("last_year", re.compile(r"\bторік\b|\bминулого\s+року\b|\bминулому\s+році\b", re.IGNORECASE)),

@@ -225,3 +225,83 @@ def test_what_is_measured_a_law_or_unowned_calculations_name_no_source(sentence:
 ])
 def test_a_masculine_noun_in_the_genitive_comes_back_singular(sentence: str, claimant: str) -> None:
     assert one(sentence).claimant == claimant  # not "директори", "Вісники"
+
+
+def values(sentence: str) -> list[float | None]:
+    return [found.value for found in suggest_statistics(sentence, None, "uk")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ці троє підозрюваних раніше вже сиділи у в'язниці.",
+    "Слідчі допитали працівників цих двох компаній.",
+    "Про це розповів один депутат міськради.",
+    "Закупівлю оформили «у одного учасника», без торгів.",
+    "Оренда складе 250 грн / кв м на місяць.",
+])
+def test_a_back_reference_a_price_per_square_metre_and_the_article_like_one_are_no_figures(sentence: str) -> None:
+    assert suggest_statistics(sentence, None, "uk") == []
+
+
+def test_a_count_without_a_demonstrative_and_one_with_only_before_it_are_figures() -> None:
+    assert values("Слідчі допитали працівників двох компаній.") == [2]
+    assert values("Тендер виграла лише одна фірма.") == [1]
+
+
+def test_an_interest_rate_is_no_share_but_the_loan_is_a_sum() -> None:
+    assert values("Банк видав фірмі кредит на 5 млн грн під 18 відсотків річних.") == [5_000_000]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("У 2019 міністерство закупило 40 автомобілів.", [40]),
+    ("У 2014-2016 директор фірми отримав 3 млн грн премій.", [3_000_000]),
+    ("Ремонт дахів провели у 2000 школах області.", [2000]),
+    ("У звіті за 2021 Петренко вказав 40 тис. грн доходу.", [40_000]),
+    ("Авто він продав за 1500 доларів.", [1500]),
+    ("Штраф сягає до 2000 грн.", [2000]),
+])
+def test_a_year_after_a_preposition_is_no_count_unless_the_noun_after_it_is_counted(
+        sentence: str, expected: list[float]) -> None:
+    assert values(sentence) == expected
+
+
+def test_grouped_digits_keep_their_decimals() -> None:
+    assert values("Фірма отримала замовлень на 1 245,30 млн грн.") == [1_245_300_000]
+
+
+def test_a_price_written_with_a_full_stop_is_no_time() -> None:
+    assert values("Ціна зросла до 14.50 грн.") == [14.5]
+
+
+def test_litres_are_a_figure_only_in_thousands() -> None:
+    assert values("На 60 л пального витратили 3 тис. грн.") == [3000]
+    assert values("Зі складу зникло 12 тис. літрів дизпалива.") == [12_000]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Років три тому цю хату продали.",
+    "Воду нагрівають до 90 ° С.",
+    "Відповідь надійде протягом 15 робочих днів.",
+    "Довжина траси – 2 300 погонних метрів.",
+    "Він ходив туди двічі на тиждень.",
+    "Настій п'ють 2-3 рази на день.",
+    "У кожній пачці 250 г печива.",
+    "Пункт працює з 8.30 до 17.00.",
+    "Хвилин десять люди стояли мовчки.",
+    "Він перечитував цей лист сотні разів.",
+    "Від 1978 до 1985 року родина жила у Львові.",
+    "Усі зібралися сім'ями біля школи.",
+    "Згодом вона придбала ще одну квартиру.",
+])
+def test_times_of_day_measures_and_repetitions_a_span_of_years_and_another_are_no_figures(
+        sentence: str) -> None:
+    assert suggest_statistics(sentence, None, "uk") == []
+
+
+def test_a_bound_reaches_past_one_more() -> None:
+    found = one("На фірму оформлено щонайменше ще одну ділянку.")
+    assert (found.value, found.low) == (1, 1)
+
+
+def test_a_pronoun_in_another_case_names_no_claimant() -> None:
+    found = one("Згідно з ним, фірма отримала 12% акцій.")
+    assert (found.value, found.claimant) == (12, None)
