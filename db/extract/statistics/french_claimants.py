@@ -41,7 +41,8 @@ _SAID_WHEN_TO_WHOM = (
     r"sur\s+(?:[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d))?|son\s+compte\s+\w+|les\s+ondes\s+d[e']\s*[A-Z][\w-]*|"
     r"le\s+plateau\s+d[e']\s*[A-Z][\w-]*)|lors\s+d['’]une\s+conf[ée]rence\s+de\s+presse|"
     r"en\s+conf[ée]rence\s+de\s+presse|devant\s+(?:la\s+presse|les\s+journalistes|les\s+d[ée]put[ée]s)|"
-    r"(?:[àa]|vers)\s+\d{1,2}\s*[hH:]\s*\d{0,2}|ainsi|[ée]galement|aussi|encore|enfin|d['’]ailleurs|notamment|"
+    r"(?:[àa]|vers)\s+\d{1,2}\s*[hH:]\s*\d{0,2}|en\s+(?:fin|d[ée]but|milieu)\s+d['’e]\s*(?:la\s+)?"
+    r"(?:journée|matinée|soirée|après-midi|semaine)|plus\s+t[ôo]t|plus\s+tard|peu\s+apr[èe]s|dans\s+la\s+foulée|ainsi|[ée]galement|aussi|encore|enfin|d['’]ailleurs|notamment|"
     r"toutefois|pourtant|alors|d[ée]j[àa]|r[ée]cemment|par\s+ailleurs|de\s+son\s+c[ôo]t[ée]|pour\s+sa\s+part|"
     r"officiellement|publiquement)(?=[\s,:]|$)){0,3}")
 

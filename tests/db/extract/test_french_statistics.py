@@ -391,6 +391,9 @@ def test_a_pronoun_before_the_verb_is_not_part_of_who() -> None:
     ("Le syndicat a affirmé ce matin sur France Inter que 3 000 salariés étaient en grève.", "Le syndicat"),
     ("L'Institut national de la statistique (INSEE) a annoncé que 52 000 emplois avaient été créés.",
      "L'Institut national de la statistique"),
+    ("Les gendarmes ont contrôlé 74 voitures, a indiqué en fin de journée la porte-parole de la préfecture.",
+     "la porte-parole de la préfecture"),
+    ("Le parquet a précisé plus tôt que 3 suspects avaient été relâchés.", "Le parquet"),
 ])
 def test_an_adverb_a_time_or_a_medium_between_the_verb_and_who_or_que(sentence: str, claimant: str) -> None:
     assert one(sentence).claimant == claimant
