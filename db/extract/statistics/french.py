@@ -40,7 +40,21 @@ way:
   what its relative clause counts; "84.000 manifestants recensés par les autorités" names who
   counted them. A fronted phrase of time or cause with its own relative clause
   ("Depuis l'attaque, qui a fait 1 400 morts, …") sets the scene: an attribution at the end of
-  the sentence does not reach back into it.
+  the sentence does not reach back into it. An adverb, a time or a medium may stand between the
+  verb and who or "que" ("rappelle ainsi X", "avait révélé à la mi-août que", "a indiqué cet
+  après-midi sur BFMTV que"); "(OFEV)" after a body's name goes. A figure in parentheses with its
+  own "selon" ("24 000 personnes (60 000 selon les syndicats)") counts what the one before counts
+  and is the only one its claimant covers; "selon laquelle" names its antecedent ("la
+  gendarmerie, selon laquelle …"; not "la rumeur selon laquelle"); no "selon" reaches past a full
+  stop, even one without a space after it. ", selon X," between commas after what it is about
+  covers its own stretch ("27.000 manifestants, selon X, se sont rassemblés en 350 endroits"), not
+  a later one (", empruntés chaque jour par 4,5 millions"), nor a figure with a "selon" of its own
+  or after ", dont"; "selon les cas", "variant selon les professions" name no one. Who forecasts
+  ("la Banque de France, qui table sur", "l'institution abaisse ses perspectives … à 1,4 %"), who
+  reports what an event caused ("le ministère a déploré des violences qui ont fait 552 blessés")
+  and what a named speaker goes on to say (", a affirmé X, faisant état d'un taux de 60 %")
+  claim those figures; "… et 95 parmi les policiers", "dont 11 chez les gendarmes" count what the
+  figure before counts.
 * **What is counted** is the noun phrase after the number ("combattants", '1.500 "gilets jaunes"',
   "deux autres juges"; "huit
   des 28 millions d'habitants" is eight million inhabitants; "ils étaient 282 000 à manifester"
@@ -174,6 +188,10 @@ def _rest(words: list[str]) -> str | None:
 
 
 
+
+
+#: "… et 95 parmi les policiers", "dont 11 chez les gendarmes": a count of what the one before counts
+_AMONG = re.compile(r"[\s\u00a0]+(?:parmi|chez|du\s+c[ôo]t[ée]|dans\s+les\s+rangs|c[ôo]t[ée])\b", re.IGNORECASE)
 
 
 _CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?:mais|et|alors\s+que|tandis\s+que|or|cependant)\s+", re.IGNORECASE)
@@ -366,10 +384,15 @@ def sentence_statistics(text: str, offset: int, sentence: str,
             previous = kept[-1][0] if kept else None
             if previous is not None and previous.unit is not None and (re.fullmatch(
                     r"[\s\u00a0]*(?:,|et|ou|,\s*et|,?\s*dont)[\s\u00a0]*", sentence[previous.counted_end:number.start])
-                    or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,)\s*$",
+                    or (re.search(r"(?:\bet|,|\bdont)\s*$", sentence[max(0, number.start - 8):number.start])
+                        and _AMONG.match(sentence, number.end))
+                    or (re.search(r"\(\s*$", sentence[max(0, number.start - 3):number.start])
+                        and re.match(r"\s*(?:selon|d['’]apr[èe]s|de\s+source)\b", sentence[number.end:]))
+                    or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet)\s*$",
                                  sentence[max(0, number.start - 20):number.start]) and re.match(
                         r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an)\b)", sentence[number.end:]))):
-                # "12 morts et 30 blessés", "1 245 cas en 2019, contre 860 en 2018", "…, 250 000 selon la police"
+                # "12 morts et 30 blessés", "1 245 cas en 2019, contre 860 en 2018", "…, 250 000 selon la police",
+                # "552 blessés parmi les manifestants et 95 parmi les policiers", "24 000 (60 000 selon X)"
                 number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"
             elif not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]) and \
                     not _changed(sentence, number):

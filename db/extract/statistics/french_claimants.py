@@ -1,6 +1,7 @@
 """Who claims a French sentence's figures: "Selon X" and "D'après X" before them, ", selon X" and
 ", a indiqué X" after them in their clause, "X a annoncé que" and its relatives, who counted
-("recensés par X"), a pronoun's antecedent, a quotation resumed after its speaker. The rules are
+("recensés par X"), a pronoun's antecedent, a quotation resumed after its speaker, "selon laquelle"'s
+antecedent, who forecasts or reports what an event caused, what a speaker goes on to say. The rules are
 described with the rest of French's in :mod:`db.extract.statistics.french`.
 """
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from db.extract.statistics.french_numbers import FUNCTION_WORDS, FrenchNumber
+from db.extract.statistics.french_numbers import FUNCTION_WORDS, MONTH_RE, FrenchNumber
 from db.extract.statistics.phrase import clause_of
 
 _CLAIM_VERB = (r"(?:indiqu\w*|d[ée]clar\w*|pr[ée]cis[ée]\w*|pr[ée]cise\w*|affirm\w*|rapport\w*|annonc\w*|ajout\w*|"
@@ -25,12 +26,25 @@ _LEADING_CLAIM = re.compile(
     r"\"[^\",;]{1,60}\"){2,120}?)\s*(?=[,;:.!?()—–]|-{1,2}\s|$)")
 
 
-#: what may stand between a claim verb and who claims: "a indiqué jeudi soir à l'AFP le ministère"
+#: what may stand between a claim verb and who claims or "que": a day or time ("a indiqué jeudi soir",
+#: "avait révélé à la mi-août que"), to whom or where it was said ("à l'AFP", "sur BFMTV", "dans un
+#: communiqué", "en conférence de presse") and an adverb ("rappelle ainsi X")
 _SAID_WHEN_TO_WHOM = (
     r"(?:\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui)"
-    r"(?:\s+(?:soir|matin|midi|après-midi))?|dans\s+la\s+(?:soirée|matinée|journée|nuit)|"
+    r"(?:\s+(?:soir|matin|midi|après-midi|dernier))?|(?:ce|cet|cette)\s+(?:matin|soir|midi|après-midi|semaine|"
+    r"week-end|nuit)|(?:la\s+semaine|le\s+mois|le\s+week-end)\s+derni(?:er|ère)|"
+    r"dans\s+(?:la|l['’]|un|une|son|sa|leur|ce|cette)\s*(?:soirée|matinée|journée|nuit|communiqué|tweet|message|"
+    r"entretien|interview|déclaration|lettre|courrier|vidéo|publication)|"
+    r"(?:[àa]\s+la\s+|en\s+|d[ée]but\s+|fin\s+|(?:le\s+)?\d{1,2}(?:er)?\s+)(?:mi-)?" + MONTH_RE + r"|[àa]\s+la\s+mi-\w+|"
     r"[àa]\s+(?:l['’]\s*[A-Z][\w-]*|la\s+presse|la\s+radio|la\s+t[ée]l[ée]vision|[A-Z][\w-]*)|"
-    r"aux\s+journalistes|au\s+(?:micro\s+d[e']\s*)?[A-Z][\w-]*|(?:[àa]|vers)\s+\d{1,2}\s*[hH:]\s*\d{0,2})(?=\s)){0,2}")
+    r"aux\s+(?:journalistes|médias)|au\s+(?:micro\s+d[e']\s*|journal\s+)?[A-Z][\w-]*|"
+    r"sur\s+(?:[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d))?|son\s+compte\s+\w+|les\s+ondes\s+d[e']\s*[A-Z][\w-]*|"
+    r"le\s+plateau\s+d[e']\s*[A-Z][\w-]*)|lors\s+d['’]une\s+conf[ée]rence\s+de\s+presse|"
+    r"en\s+conf[ée]rence\s+de\s+presse|devant\s+(?:la\s+presse|les\s+journalistes|les\s+d[ée]put[ée]s)|"
+    r"(?:[àa]|vers)\s+\d{1,2}\s*[hH:]\s*\d{0,2}|en\s+(?:fin|d[ée]but|milieu)\s+d['’e]\s*(?:la\s+)?"
+    r"(?:journée|matinée|soirée|après-midi|semaine)|plus\s+t[ôo]t|plus\s+tard|peu\s+apr[èe]s|dans\s+la\s+foulée|ainsi|[ée]galement|aussi|encore|enfin|d['’]ailleurs|notamment|"
+    r"toutefois|pourtant|alors|d[ée]j[àa]|r[ée]cemment|par\s+ailleurs|de\s+son\s+c[ôo]t[ée]|pour\s+sa\s+part|"
+    r"officiellement|publiquement)(?=[\s,:]|$)){0,3}")
 
 
 #: what may stand between an auxiliary and its verb: "a également indiqué", "a par ailleurs précisé"
@@ -52,7 +66,8 @@ _TRAILING_CLAIM = re.compile(
 _SUBJECT_CLAIM = re.compile(
     r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?),?\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + _BY_THE_WAY +
     r")?(?:" +
-    _CLAIM_VERB + r"|montr(?:e|ent|ait|aient|é))\s*(?:que\b|qu['’]|:|(?=(?:avoir|être)\b))")
+    _CLAIM_VERB + r"|montr(?:e|ent|ait|aient|é))" + _SAID_WHEN_TO_WHOM +
+    r"\s*(?:que\b|qu['’]|:|(?=(?:avoir|être)\b))")
 
 
 #: a body that announces or counts the figure itself: "le ministère a annoncé 317 interpellations",
@@ -133,10 +148,47 @@ _LEARNED_FROM = re.compile(
     re.IGNORECASE)
 
 
+#: who forecasts the figure: "tabler sur", "miser sur", "anticiper", "s'attendre à", and who
+#: revises its forecast: "abaisse ses perspectives de croissance à 1,4 %"
+_FORECAST = (r"(?:tabl(?:e|ent|ait|aient|é)\s+sur|mis(?:e|ent|ait|aient|é)\s+sur|anticip(?:e|ent|ait|aient|é)|"
+             r"s['’]attend(?:ent|ait|aient)?\s+[àa]|(?:abaiss|rel[èe]v|rehauss|r[ée]vis|ram[èe]n|maint(?:ien|en))\w*\s+"
+             r"(?:sa|ses|son|leur|leurs)\s+(?:pr[ée]visions?|perspectives?|estimations?|objectifs?|projections?))")
+
+
+_SUBJECT_FORECASTS = re.compile(
+    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient)\s+" + _BY_THE_WAY + r")?" + _FORECAST +
+    r"\b")
+
+
+#: a body that reports an event by what it caused: "le ministère a déploré des violences qui ont
+#: fait 552 blessés", "la préfecture a signalé un accident ayant causé trois morts"
+_SUBJECT_REPORTS = re.compile(
+    r"(?:^|[.;:,]\s+|\.(?=[A-ZÀ-Ý]))(?P<who>[^,;:!?.«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient)\s+" + _BY_THE_WAY +
+    r")?(?:d[ée]plor|annonc|signal|[ée]voqu|d[ée]nonc|rapport|confirm|fait\s+[ée]tat\s+d)\w*\s+(?:de\s+|d['’])?"
+    r"(?:des|un|une|la|le|les|l['’])\s*[^,;:.!?«»\"\d]{1,60}?\s+(?:qui|ayant)\s+(?:(?:a|ont|avait|avaient|aurait|"
+    r"auraient)\s+)?(?:fait|caus[ée]|co[ûu]t[ée]|tu[ée]|bless[ée])", re.IGNORECASE)
+
+
+#: what a speaker goes on to say after being named: ", faisant état de", ", précisant que"
+_GOING_ON = re.compile(
+    r"\s*,\s*(?:en\s+)?(?:faisant\s+[ée]tat|pr[ée]cisant|ajoutant|indiquant|[ée]voquant|citant|soulignant|estimant|"
+    r"annon[çc]ant|chiffrant|d[ée]nombrant|expliquant|affirmant|rappelant|assurant|recensant|avan[çc]ant|"
+    r"signalant|comptant)\b", re.IGNORECASE)
+
+
+#: "selon" of what a figure depends on, not of who says it
+_VARYING = re.compile(r"\b(?:vari|diff[èée]r|chang|fluctu|oscill|d[ée]pend|[ée]volu|[ée]chelonn|modul)\w*\s+selon\s+$",
+                      re.IGNORECASE)
+_VARYING_WITH = re.compile(
+    r"(?:le|les|la|l['’])\s*(?:cas|endroits?|r[ée]gions?|secteurs?|[âa]ges?|sexes?|ann[ée]es|p[ée]riodes?|saisons?|"
+    r"tailles?|types?|mod[èe]les?|besoins|circonstances|zones?|jours|heures|professions?|cat[ée]gories|revenus|"
+    r"situations?|profils?|versions?|quartiers|sc[ée]narios?)\b", re.IGNORECASE)
+
+
 _WHO_CLAIMS = re.compile(
     r"(?P<who>\b[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)?[A-ZÀ-Ý][\w'’-]*){0,3}|"
     r"\b(?:la|le|les|l['’])\s*[^\W\d_][\w'’-]*(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)[^\W\d_][\w'’-]*)?),\s+qui\s+"
-    r"(?:(?:a|avait)\s+" + _BY_THE_WAY + r")?(?:" + _CLAIM_VERB + r"|fait\s+[ée]tat)\b")
+    r"(?:(?:a|avait)\s+" + _BY_THE_WAY + r")?(?:" + _CLAIM_VERB + r"|fait\s+[ée]tat|" + _FORECAST + r")\b")
 
 
 _PRONOUNS = {"il", "elle", "ils", "elles", "on", "nous", "je", "vous", "tu", "cela", "ça", "celui-ci",
@@ -183,6 +235,7 @@ def _clean_claimant(raw: str, trailing: bool = False) -> str | None:
     if re.search(r"\d\s*%|^\W*\d", who):
         return None  # "En outre 22% estiment que": a figure, not who
     who = _OF_WHOM.sub("", who).strip()
+    who = re.sub(r"\s*\([A-ZÀ-Ý][\w.&-]{0,11}\)$", "", who)  # "l'Office fédéral de l'environnement (OFEV)"
     if not who:
         return None
     first = who.split()[0].lower()
@@ -207,22 +260,118 @@ def _clean_claimant(raw: str, trailing: bool = False) -> str | None:
     return who
 
 
+#: "selon laquelle", "d'après lesquels": who is the antecedent
+_RELATIVE_WHO = re.compile(r"(?:laquelle|lequel|lesquel(?:le)?s)\b", re.IGNORECASE)
+
+
+#: the nouns whose "selon laquelle" says what is said, not who says it: "l'idée selon laquelle"
+_CONTENT_NOUNS = frozenset({
+    "hypothèse", "idée", "idées", "information", "informations", "rumeur", "rumeurs", "thèse", "théorie", "version",
+    "affirmation", "affirmations", "allégation", "allégations", "accusation", "accusations", "règle", "logique",
+    "principe", "formule", "croyance", "conviction", "impression", "sentiment", "crainte", "craintes", "certitude",
+    "argument", "raisonnement", "scénario", "loi", "clause", "disposition", "mythe", "légende", "image", "vision",
+    "conception", "doctrine", "promesse", "annonce", "déclaration", "estimation", "prédiction", "prédictions",
+    "prévision", "prévisions", "hypothèses", "théories", "thèses", "analyse", "interprétation", "explication"
+})  # fmt: skip
+
+
+def _antecedent_of(before: str) -> str | None:
+    """Who "selon laquelle" stands for: the last noun phrase before it that is no complement of
+    another ("a précisé la gendarmerie, selon laquelle" -> "la gendarmerie"), unless it names
+    what is said ("la thèse selon laquelle")."""
+    stretch = re.split(r"[,;:.!?(«»\"]", before.rstrip(" ,"))[-1]
+    starts = [m for m in re.finditer(r"(?:^|(?<=\s))(?:le|la|les|l['’]|un|une|ce|cette|ces|son|sa|ses|leurs?)(?:\s+|(?<=['’]))",
+                                     stretch, re.IGNORECASE)
+              if not re.search(r"\b(?:de|du|des|d['’])\s*$", stretch[:m.start()], re.IGNORECASE)]
+    if starts:
+        phrase = stretch[starts[-1].start():]
+    else:
+        names = re.search(r"[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*\s*$", stretch)
+        if names is None:
+            return None
+        phrase = names.group(0)
+    words = phrase.split()
+    head = (words[0][2:] if re.match(r"[lL]['’]", words[0]) else words[1] if len(words) > 1 else words[0]).lower()
+    if head in _CONTENT_NOUNS or not words:
+        return None
+    return _clean_claimant(phrase)
+
+
+def _open_parenthesis(sentence: str, position: int) -> int:
+    """Where the parenthesis open at ``position`` opens, or -1."""
+    opening = sentence.rfind("(", 0, position)
+    return opening if opening > sentence.rfind(")", 0, position) else -1
+
+
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?]+[»”\"]?\s*(?=[«\"“A-ZÀ-Ý])")
+
+
+def _sentence_end(sentence: str, position: int) -> int:
+    """Where the sentence holding ``position`` ends: a "sentence" read from the page may hold
+    two whose full stop has no space after it ("… la fuite.«Beaucoup de jeunes»Dans le sud-est")."""
+    end = _SENTENCE_END.search(sentence, position)
+    return end.start() if end else len(sentence)
+
+
+#: what a fronted phrase opens with, before ", selon X," ("À Paris, selon la préfecture, …")
+_FRONTED = re.compile(r"(?:[àa]|au|aux|en|dans|pour|sur|depuis|apr[èe]s|avant|lors|hier|mais|or|et|enfin|ainsi|"
+                      r"par\s+ailleurs|cette|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+                      r"d[ée]sormais|aujourd['’]hui|parmi|sur)\b", re.IGNORECASE)
+
+
+_OWN_CLAIM = re.compile(r"[^,;:.!?()«»]*?(?:\bselon|\bd['’]apr[èe]s)\b", re.IGNORECASE)
+
+
+#: after ", selon X,", the clause's verb going on: ", se sont rassemblés", ", a dégénéré"
+_PREDICATE_GOES_ON = re.compile(
+    r"\s*,\s*(?:se|s['’]|ne|n['’]|y|a|ont|avait|avaient|est|sont|était|étaient|sera|seront|serait|seraient|"
+    r"aurait|auraient|[^\W\d_]+(?:ent|ait|aient|é|ée|és|ées))\b", re.IGNORECASE)
+
+
+def _inserted(sentence: str, start: int, match: re.Match[str]) -> bool:
+    """Whether "selon X" stands between commas after the words it is about, not as its clause's
+    opening ("Selon X, …", "À Paris, selon X, …")."""
+    if not _PREDICATE_GOES_ON.match(sentence, match.end()) or not match.group(0).lstrip().startswith(","):
+        return False  # ", selon la PP, dont 21 …", ", selon la mairie, qui a …": not the clause going on
+    said = sentence[start:match.start()].strip(" ,")
+    return bool(said) and not _FRONTED.match(said) and not re.search(r",", said)
+
+
 def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[tuple[int, int]]) -> None:
     def claim(number: FrenchNumber, who: str, span: tuple[int, int]) -> None:
         if number.claimant is None:
             number.claimant, number.claim_span = who, span
 
     for match in _LEADING_CLAIM.finditer(sentence):
-        who = _clean_claimant(match.group("who"))
+        if _VARYING.search(sentence, 0, match.start("who")) or _VARYING_WITH.match(match.group("who")):
+            continue  # "une moyenne variant selon les professions", "selon les endroits": not who says it
+        relative = _RELATIVE_WHO.match(match.group("who"))
+        who = _antecedent_of(sentence[:match.start()]) if relative else _clean_claimant(
+            re.sub(r"\s+qui\s.*$", "", match.group("who")))  # "selon la police qui n'a pas …"
         if who is None:
             continue
         clause = clause_of(clauses, match.start("who")) or (0, len(sentence))
-        start = clause[0]
+        start, end = clause[0], _sentence_end(sentence, match.end())
         background = _BACKGROUND.match(sentence)
         if background and background.end() <= match.start():
             start = max(start, background.end())  # "Depuis l'attaque, qui a fait 1 400 morts, …, selon X"
-        before = [n for n in numbers if start <= n.start < match.start() and n.claimant is None]
-        covered = before or [n for n in numbers if n.start >= match.end()]
+        paren = _open_parenthesis(sentence, match.start("who"))
+        if paren >= 0:  # "24 000 personnes (60 000 selon les syndicats)": only what the parentheses hold
+            closing = sentence.find(")", paren)
+            start, end = max(start, paren), min(end, closing if closing >= 0 else end)
+        if relative:  # "la gendarmerie, selon laquelle 30 …": what the relative clause says
+            covered = [n for n in numbers if match.start("who") <= n.start < end and n.claimant is None]
+        else:
+            before = [n for n in numbers if start <= n.start < match.start() and n.claimant is None]
+            after = [n for n in numbers if match.end() <= n.start < end and n.claimant is None
+                     and not _OWN_CLAIM.match(sentence, n.end)]  # ", 190 000 selon le ministère": its own
+            if _inserted(sentence, start, match):
+                # "27.000 manifestants, selon X, se sont rassemblés en 350 endroits": the figures of its
+                # stretch; "La grève, selon le syndicat, …, empruntée par 4,5 millions": not a later one's
+                stop = re.compile(r"[,;:.!?(«»]").search(sentence, match.end() + 1)
+                covered = before + [n for n in after if stop is None or n.start < stop.start()]
+            else:
+                covered = before or after
         for number in covered:
             claim(number, who, match.span("who"))
     for match in _COUNTED_BY.finditer(sentence):
@@ -238,7 +387,7 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
         before = [n for n in numbers if clause[0] <= n.start < match.start() and n.claimant is None]
         for number in before or [n for n in numbers if n.start >= match.end()]:
             claim(number, who, match.span("who"))
-    for pattern in (_SUBJECT_CLAIM, _SUBJECT_COUNTS, _WHO_CLAIMS):
+    for pattern in (_SUBJECT_CLAIM, _SUBJECT_COUNTS, _SUBJECT_FORECASTS, _SUBJECT_REPORTS, _WHO_CLAIMS):
         for match in pattern.finditer(sentence):
             who = _clean_claimant(match.group("who"))
             if who is not None and match.group(0)[:1] == "," and not re.match(
@@ -275,6 +424,11 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
             earlier = [n for n in numbers if floor <= n.start < match.start() and n.claimant is None]
             last = clause_of(clauses, earlier[-1].start) if earlier else None
             covered = [n for n in earlier if clause_of(clauses, n.start) == last]
+        if "who" in match.groupdict():
+            going_on = _GOING_ON.match(sentence, match.end("who"))
+            if going_on:  # ", a affirmé X, faisant état d'un taux de 60 %": what X goes on to say
+                end = _sentence_end(sentence, going_on.end())
+                covered += [n for n in numbers if going_on.end() <= n.start < end and n.claimant is None]
         for number in covered:
             at = match.start("who") if "who" in match.groupdict() else sentence.find(who)  # a pronoun's: where it opens
             claim(number, who, (at, at + len(who)))

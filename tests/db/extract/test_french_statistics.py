@@ -382,3 +382,87 @@ def test_a_range_after_the_article_is_a_count() -> None:
 
 def test_a_pronoun_before_the_verb_is_not_part_of_who() -> None:
     assert one("La préfète y ajoute qu'elle a reçu quatre délégués.").claimant == "La préfète"
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("« Près de 400 salles ont fermé cette année », rappelle ainsi Marie Dubois, directrice du réseau.",
+     "Marie Dubois"),
+    ("La préfecture avait indiqué à la mi-mars que 120 logements étaient vides.", "La préfecture"),
+    ("Le syndicat a affirmé ce matin sur France Inter que 3 000 salariés étaient en grève.", "Le syndicat"),
+    ("L'Institut national de la statistique (INSEE) a annoncé que 52 000 emplois avaient été créés.",
+     "L'Institut national de la statistique"),
+    ("Les gendarmes ont contrôlé 74 voitures, a indiqué en fin de journée la porte-parole de la préfecture.",
+     "la porte-parole de la préfecture"),
+    ("Le parquet a précisé plus tôt que 3 suspects avaient été relâchés.", "Le parquet"),
+])
+def test_an_adverb_a_time_or_a_medium_between_the_verb_and_who_or_que(sentence: str, claimant: str) -> None:
+    assert one(sentence).claimant == claimant
+
+
+def test_a_second_figure_in_parentheses_has_its_own_claimant() -> None:
+    found = suggest_statistics("À Lyon, 3 000 personnes (8 000 selon les organisateurs) ont marché jusqu'à la "
+                               "mairie.", None, "fr")
+    assert [(f.value, f.unit, f.claimant) for f in found] == [(3000, "people", None),
+                                                              (8000, "people", "les organisateurs")]
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Le feu est maîtrisé, a précisé la préfecture, selon laquelle 40 maisons ont brûlé.", "la préfecture"),
+    ("Le ministre a démenti la rumeur selon laquelle 300 postes seraient supprimés.", None),
+    ("Rien n'a été décidé, selon le maire.Dans la rue, une centaine de riverains attendaient.", None),
+])
+def test_selon_laquelle_names_its_antecedent_and_no_claim_crosses_a_full_stop(sentence: str,
+                                                                            claimant: str | None) -> None:
+    assert one(sentence).claimant == claimant
+
+
+def test_selon_between_commas_covers_its_own_stretch_of_the_clause() -> None:
+    both = suggest_statistics("Environ 5 000 manifestants, selon la police, ont défilé dans 40 villes.", None, "fr")
+    assert [(f.value, f.claimant) for f in both] == [(5000, "la police"), (40, "la police")]
+    later = one("La grève, selon le syndicat, paralysait les lignes, empruntées chaque jour par 2 millions de "
+                "voyageurs.")
+    assert (later.value, later.claimant) == (2_000_000, None)
+    own = suggest_statistics("Trente personnes ont été interpellées, selon la police, dont 12 mineurs, a indiqué "
+                             "le parquet.", None, "fr")
+    assert [(f.value, f.claimant) for f in own] == [(30, "la police"), (12, "le parquet")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le loyer moyen atteint 850 euros, un montant variant selon les quartiers.",
+    "La facture des travaux s'élève à 1 200 euros selon les cas.",
+])
+def test_selon_what_a_figure_depends_on_names_no_one(sentence: str) -> None:
+    assert one(sentence).claimant is None
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Une hausse proche de celle de l'Insee, qui table sur une croissance de 1,2 % cette année.", "l'Insee"),
+    ("Cette année encore, le FMI abaisse ses prévisions de croissance à 0,8 % pour la France.", "le FMI"),
+])
+def test_who_forecasts_the_figure_claims_it(sentence: str, claimant: str) -> None:
+    assert one(sentence).claimant == claimant
+
+
+def test_a_body_reporting_what_an_event_caused_claims_its_counts_and_among_counts_are_counted() -> None:
+    reported = suggest_statistics("La préfecture a déploré des heurts qui ont fait 14 blessés parmi les "
+                                  "manifestants et 6 parmi les gendarmes.", None, "fr")
+    assert [(f.value, f.unit, f.claimant) for f in reported] == [(14, "people", "La préfecture"),
+                                                                 (6, "people", "La préfecture")]
+    among = suggest_statistics("Les affrontements ont fait 30 blessés, dont 9 parmi les pompiers.", None, "fr")
+    assert [(f.value, f.unit) for f in among] == [(30, "people"), (9, "people")]
+
+
+def test_what_a_named_speaker_goes_on_to_say_is_the_speakers() -> None:
+    found = one("La grève est très suivie, a affirmé mardi Paul Martin de la CGT, faisant état d'un taux de "
+                "grévistes de 45 %.")
+    assert (found.value, found.claimant) == (45, "Paul Martin de la CGT")
+
+
+def test_who_says_it_ends_before_a_relative_and_a_figure_after_et_selon_counts_the_same() -> None:
+    hurt = suggest_statistics("Deux policiers et quatre manifestants ont été blessés, selon la police qui n'a pas "
+                              "donné de détails sur leur état.", None, "fr")
+    assert [(f.value, f.claimant) for f in hurt] == [(2, "la police"), (4, "la police")]
+    counts = suggest_statistics("La marche a réuni 6 000 personnes selon les organisateurs, et 2 500 selon la "
+                                "préfecture.", None, "fr")
+    assert [(f.value, f.unit, f.claimant) for f in counts] == [(6000, "people", "les organisateurs"),
+                                                               (2500, "people", "la préfecture")]
