@@ -33,8 +33,11 @@ if TYPE_CHECKING:
 #: (one class can take longer: QCommonStyle's enums 46 ms; 24 a turn took up to 77 ms)
 TYPES_TURN_S = 0.008
 
-#: what the chart needs that holds no Qt (``db`` never imports Qt): imported on the loader thread
-OFF_THE_GUI_THREAD = ("pandas", "db.chartdata", "desktop.reads.charts")
+#: what the chart needs that holds no Qt (``db`` never imports Qt): imported on the loader thread;
+#: the last four are what pyqtgraph's own import brings besides Qt (~25 ms of it, which its one
+#: unsplittable event-loop turn on the GUI thread no longer takes)
+OFF_THE_GUI_THREAD = ("pandas", "db.chartdata", "desktop.reads.charts",
+                      "xml.etree.ElementTree", "cProfile", "pydoc", "colorama")
 
 #: the chart's modules that define Qt classes, imported one an event-loop turn on the GUI thread,
 #: each after those it imports (pyqtgraph's own import cannot be split: its package imports all

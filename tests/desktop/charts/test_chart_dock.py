@@ -96,3 +96,24 @@ def test_the_qt_classes_are_made_for_a_few_milliseconds_a_turn(qtbot: QtBot, mon
     qtbot.waitUntil(lambda: imported != [])
     assert turns == [["Q0"], ["Q1"], ["Q2"], ["Q3"], ["Q4"]]  # each in a turn of its own, in order
     assert imported == [list(chart_dock.ON_THE_GUI_THREAD)]
+
+
+_ALONE = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from desktop.window import chart_dock
+for name in chart_dock.OFF_THE_GUI_THREAD:
+    __import__(name)
+before = set(sys.modules)
+import pyqtgraph
+print(sorted(m for m in set(sys.modules) - before if not m.startswith(("pyqtgraph", "PySide6", "shiboken6"))))
+"""
+
+
+def test_pyqtgraphs_import_on_the_gui_thread_brings_nothing_but_qt_and_itself() -> None:
+    """What pyqtgraph imports besides Qt is imported off the GUI thread first: its own import,
+    one event-loop turn that cannot be split, is the longest frame of the opening."""
+    done = subprocess.run([sys.executable, "-c", _ALONE], cwd=REPO, capture_output=True, text=True, check=True,
+                          timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.strip().splitlines()[-1] == "[]"
