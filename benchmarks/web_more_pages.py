@@ -352,3 +352,37 @@ def sites_of(cache: Path, split: dict[str, dict[str, list[str]]], part: str) -> 
             url = json.loads(labels.read_text("utf-8")).get("url") if labels.exists() else None
             names.add(site(url) if url else re.sub(r"-\d+$", "", page))
     return names
+
+
+# --- halving a held-out part (web12) -----------------------------------------------------------
+
+HALF_SEED = "web12"
+
+
+def halve_held_out(
+    cache: Path, corpus: str, ids: list[str], held_out_elsewhere: set[str]
+) -> dict[str, list[str]]:
+    """A held-out part split by site into a half that may now be looked at ("tuning2") and a half
+    still never looked at ("held_out"), fixed in web12 before any of its pages was looked at.
+
+    A site held out in a set that is not being halved stays held out (looking at its pages here
+    would be looking at that set's held-out pages). The other sites, in the order of a seeded
+    hash of their name, each go to the half with fewer pages so far (a tie to "tuning2"): two
+    halves of about as many pages, the same site always on one side."""
+    by_site: dict[str, list[str]] = {}
+    for page in ids:
+        labels = cache / corpus / f"{page}.json"
+        url = json.loads(labels.read_text("utf-8")).get("url") if labels.exists() else None
+        by_site.setdefault(site(url or page), []).append(page)
+    halves: dict[str, list[str]] = {"tuning2": [], "held_out": []}
+    for name in sorted(by_site):
+        if name in held_out_elsewhere:
+            halves["held_out"].extend(by_site[name])
+    order = sorted(
+        (name for name in by_site if name not in held_out_elsewhere),
+        key=lambda name: hashlib.sha256(f"{HALF_SEED}:{name}".encode()).hexdigest(),
+    )
+    for name in order:
+        half = "tuning2" if len(halves["tuning2"]) <= len(halves["held_out"]) else "held_out"
+        halves[half].extend(by_site[name])
+    return {half: sorted(pages) for half, pages in halves.items()}

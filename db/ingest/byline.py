@@ -23,6 +23,8 @@ looked at in this order of precedence, and the first that names a person wins:
    a link to a writer's page ("/author/jane-doe", "/autoren/…") outside other stories' boxes
    and comments: :mod:`db.ingest.bylinetext`.
 
+The site's own name as a byline is kept aside as an agency is (:mod:`db.ingest.bylinesite`).
+
 Each is cleaned ("By"/"Par"/"Von"/"Por", "Written by", "Analysis by", and a trailing date,
 "| Reuters", ", Reuters", ", Staff Writer" or "Edited by ..." cut, whitespace collapsed, "Jane
 Doe and John Roe" listed as "Jane Doe, John Roe", "Doe, Jane" read "Jane Doe", a Korean or
@@ -30,7 +32,8 @@ Japanese reporter's title after the name ("신현주 기자") and a long descrip
 refused when it cannot be a name (a web address beside the name cut first): a URL (with or without "https://": "www.facebook.com/jdoe"), an e-mail address, an account menu's "Username", a button's "Follow
 Author", a reading time's "Lesedauer", a date's month ("December", "Dec"), the newsroom as a
 whole ("Staff", "La Rédaction"), a sentence (also one without its stop: three words or more in
-lower case beside a capitalised name, "About the author Jane Doe covers conflict"). An agency (AFP, Reuters,
+lower case beside a capitalised name, "About the author Jane Doe covers conflict"; one lower-case word
+ending it, "Art Edwards says"), a picture's credit ("Foto: …"), "Posted". An agency (AFP, Reuters,
 AP) or another organisation (a JSON-LD Organization, "… Foundation", "… Media Group", "Us Weekly
 Staff") is kept
 aside and is the author only when nothing on the page names a person. An account's name (one
@@ -45,7 +48,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from db.ingest._common import only_date_words
-from db.ingest.bylinetext import author_links, head_bylines, signatures
+from db.ingest.bylinesite import is_site, past_site_name
+from db.ingest.bylinetext import author_links, head_bylines, labelled_lines, signatures
 
 #: what an account menu says where a byline's class name is ("username", "user-name")
 _ACCOUNT_WORDS = frozenset(
@@ -67,7 +71,9 @@ _NOBODY = frozenset(
      "the editors", "editors", "editorial", "editorial team", "editorial board", "news desk",
      "newsroom", "web desk", "online desk", "redaction", "rédaction", "la rédaction", "redazione",
      "la redazione", "redacción", "la redacción", "redação", "redaktion", "die redaktion",
-     "редакция", "редакція", "admin", "webmaster", "unknown", "anonymous", "n/a"]
+     "редакция", "редакція", "admin", "webmaster", "unknown", "anonymous", "n/a",
+     # a byline's label with no name after it ("Posted", "No Author")
+     "posted", "author", "autor", "no author", "unknown author", "by"]
 )
 #: words that make a byline an organisation's name ("Organization for Transformative Works",
 #: "Example Media Group", "Stiftung Beispiel"): the outlet or publisher, kept aside as an agency is
@@ -114,10 +120,16 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 10
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: an e-mail address, also written against harvesters ("jdoe[at]example.org", "jdoe (at) example.org")
+_EMAIL = re.compile(r"[\w.+-]+(?:@|\s*[\[(]\s*at\s*[\])]\s*)[\w-]+(?:\.[\w-]+)+")
 #: "and" between two names of a byline ("Jane Doe and John Roe", "Anna Roe und Lea Doe")
 _JOINED = re.compile(r"(.+?)\s+(?:and|und|og|och|et|y|e|en|i|ja|és|и|і|та|&)\s+(.+)")
 _MAX_CHARS = 100
+#: a picture's credit read where a byline is ("Foto: Bild: SN/APA/Jane Doe", "Photo: Reuters")
+_PICTURE_CREDIT = re.compile(
+    r"^(?:fotos?|photos?|bild(?:er)?|images?|pictures?|illustrations?|grafik|credits?|quelle|source|фото)\s*[:：]",
+    re.IGNORECASE,
+)
 #: elements whose bylines belong to the site, not to the article
 _FURNITURE_TAGS = frozenset(["nav", "footer", "aside", "li", "form", "menu"])
 _CLASS_TOKEN = re.compile(r"[\w-]+")
@@ -145,16 +157,22 @@ def author_of(
     extracted: str | None,
     text: str,
     headline: Any | None = None,
+    site: frozenset[str] = frozenset(),
 ) -> str | None:
     """The page's author by the precedence above. ``structured`` are the JSON-LD and meta
     authors in order, each with whether it names a person (False for an Organization);
     ``extracted`` is trafilatura's byline; ``text`` the article text; ``headline`` the page's
-    ``<h1>``, around which a "by" is looked for."""
+    ``<h1>``, around which a "by" is looked for; ``site`` the keys of the site's own name
+    (:func:`db.ingest.bylinesite.site_keys`), which no byline naming a person has."""
     agency: str | None = None
     candidates = _candidates(tree, structured, extracted, text, headline)
     for value, person, located in candidates:
+        value = past_site_name(value, site)
         name = clean(value) or _profile_name(tree, value)
         if name is None:
+            continue
+        if is_site(name, site):
+            agency = agency or name  # the site's own name: the outlet, not a person
             continue
         if person and _HANDLE.fullmatch(name):
             # an account's name ("mikecason"): the page may spell it as the person's name
@@ -243,6 +261,7 @@ def _candidates(
                 yield posted.group(1), True, True
     yield from ((name, True, True) for name in head_bylines(tree, headline))
     yield from ((name, True, True) for name in signatures(tree))
+    yield from ((name, True, True) for name in labelled_lines(text))
     yield from ((name, True, True) for name in author_links(tree))
 
 
@@ -274,6 +293,8 @@ def clean(value: str | None) -> str | None:
     words = len(name.split())
     if len(name) > _MAX_CHARS or words > _MAX_WORDS or (name.endswith((".", "!", "?")) and words > 3):
         return None  # a sentence, not a name
+    if _PICTURE_CREDIT.match(name):
+        return None  # "Foto: Bild: SN/APA", a picture's credit
     if _EMAIL.fullmatch(name):
         return None  # a contact address, not the writer's name
     if _lower_case_words(name) >= _SENTENCE_WORDS and any(c.isupper() for c in name):
@@ -281,6 +302,8 @@ def clean(value: str | None) -> str | None:
         # (a name written all in lower case, "jane doe", is still one)
         return None
     name = _forename_first(_listed(_without_affiliation(_ROLE_AFTER.sub("", name))))
+    if _lower_case_end(name) and any(c.isupper() for c in name):
+        return None  # "Art Edwards says" (a comment's), "Peter Roe designed" (a theme's credit)
     if name.endswith(".") and len(name.split()[-1]) > 3:
         name = name[:-1]  # a sentence's full stop ("Posted by Jane Doe."), not an initial's
     folded = name.casefold().strip(" .")
@@ -300,14 +323,30 @@ _PARTICLES = frozenset(
 _SENTENCE_WORDS = 3
 
 
+#: a particle joined to a capitalised name ("al-Hassan", "d'Estaing", "ben-Ami")
+_JOINED_PARTICLE = re.compile(r"^[^\W\d]{1,3}[-'’][^\W\d]")
+
+
+def _is_lower_word(word: str) -> bool:
+    """A word in lower case that is no particle of a name ("van", "de la", "al-Hassan")."""
+    return (
+        word[0].islower() and "." not in word and word.casefold() not in _PARTICLES
+        and not (_JOINED_PARTICLE.match(word) and any(c.isupper() for c in word))
+    )
+
+
+def _lower_case_end(name: str) -> bool:
+    """Whether a byline's one word in lower case (no particle of a name) begins or ends it,
+    beside capitalised words: a verb or a pronoun beside a name ("Art Edwards says", a
+    comment's; "Peter Roe designed", a theme's credit; "deinen Bloggern"), no name."""
+    words = name.split()
+    lower = [word for word in words if _is_lower_word(word)]
+    return len(words) > 1 and len(lower) == 1 and lower[0] in (words[0], words[-1])
+
+
 def _lower_case_words(name: str) -> int:
     """How many words of a cased script begin in lower case and are no particle of a name."""
-    return sum(
-        1
-        for word in name.split()
-        if word[0].islower() and "." not in word  # (an address's "example.org" is no word)
-        and word.casefold() not in _PARTICLES and not word.startswith(("d'", "d’"))
-    )
+    return sum(1 for word in name.split() if _is_lower_word(word))  # (an address's "example.org" is no word)
 
 
 #: a role word written after the name without a comma ("신현주 기자", "山田太郎記者"): the reporter
@@ -406,7 +445,12 @@ def _rel_authors(tree: Any) -> Iterator[str]:
 
 def _is_byline_class(node: Any) -> bool:
     tokens = _CLASS_TOKEN.findall(node.get("class", "").casefold())
-    return any(("byline" in t or "author" in t) and not _NOT_A_BYLINE_CLASS.search(t) for t in tokens)
+    return any(_BYLINE_CLASS.search(t) and not _NOT_A_BYLINE_CLASS.search(t) for t in tokens)
+
+
+#: a class word naming a byline, in English and in the languages that write "autor" or "auteur"
+#: ("byline", "author-name", "autor", "content-left-autor", "auteur")
+_BYLINE_CLASS = re.compile(r"byline|author|autor|auteur")
 
 
 #: a byline element holds at most this many characters: more is a container that a class name

@@ -6,7 +6,10 @@ box (the elements around the ``<h1>`` before the article's prose) or in an eleme
 after it, several names listed ("By Jane Doe, John Roe and Jim Poe"); and some sign the article at
 its end ("Posted by Jane Doe."). These are read here, in any of the byline languages ("by",
 "par", "von", "por", "door", "di", "автор", "著者："), also with the date after the name ("By Jane
-Doe on December 13, 2016"), after everything the page marks as its byline.
+Doe on December 13, 2016") or a picture's credit ("Text von Anna Roe Illustration von Max Muster"),
+after everything the page marks as its byline; a "By" read to screen readers only ("| By ") is a
+lone "by" too. Last, a line of the article's text that only labels its writer ("Autor: Jan Roe",
+"Text: Jan Roe"), most often under its last paragraph.
 
 A byline element often also says when ("By Jane Doe<br>March 25, 2015"): :func:`byline_date`
 reads that date, the last resort when the page declares none.
@@ -21,7 +24,7 @@ from typing import Any
 from db.ingest.htmltree import elements_after, inside
 
 #: a "by" on its own, before the element that holds the name
-_LONE_BY = re.compile(r"^(?:written\s+)?(?:by|par|von|por|door|di|da|av|автор|авторы|от)\s*:?$", re.IGNORECASE)
+_LONE_BY = re.compile(r"^[|•·,/\s–—-]*(?:written\s+)?(?:by|par|von|por|door|di|da|av|автор|авторы|от)\s*:?$", re.IGNORECASE)
 #: one name in a byline: up to five words, none a number
 _NAME = r"[^\W\d][\w.'’-]*(?:\s+[^\W\d][\w.'’-]*){0,4}?"
 #: a label before the writer's name, with a colon ("Autor: Anna Roe", "Texte : Jean Dupont",
@@ -34,13 +37,17 @@ AUTHOR_LABEL = (
 )
 #: a name after "by" at the end of a short line (several, listed: "By Jane Doe, John Roe and Jim Poe"): "On 6/13/2018 by @jdoe", "Par Jean Dupont"
 _BY_NAME = re.compile(
-    r"(?:(?:^|\s)(?:by|par|von|por|door|di|av|автор|авторы)\s*:?\s+|(?:^|\s)" + AUTHOR_LABEL + r")"
+    r"(?:(?:^|\s)(?:(?:text|words|story|written|reportage|texte)\s+)?(?:by|par|von|por|door|di|av|автор|авторы)\s*:?\s+"
+    r"|(?:^|\s)" + AUTHOR_LABEL + r")"
     r"(@?" + _NAME + r"(?:(?:\s*,\s*|\s+(?:and|und|et|y|e|i|en|og|och|&)\s+)" + _NAME + r"){0,4})"
     # and the date after it: "By Jane Doe on December 13, 2016", "By Jane Doe - Jan 9, 2017"
     r"(?:(?:\s*[-–—|·•,]\s*|\s+(?:on|le|am|el|il|em)\s+)(?:\w+\.?,?\s+)?\d.*"
     # or the picture's credit after it: "Text: Anna Roe, Foto: Max Muster", "Texte : J. Dupont / Photos : …"
     r"|\s*[-–—|·•,;/]\s*(?:foto|fotos|photo|photos|bild|bilder|image|images|illustration|grafik|video|"
-    r"фото|видео)\s*[：:].*)?\s*$",
+    r"фото|видео)\s*[：:].*"
+    # or without a colon: "Text von Anna Roe Illustration von Max Muster", "By Jane Doe, photos by …"
+    r"|\s*[-–—|·•,;/]?\s+(?:fotos?|photos?|photographs?|bilder?|images?|illustrations?|grafiken?|videos?)\s+"
+    r"(?:by|von|de|di|par|por)\s.*)?\s*$",
     re.IGNORECASE,
 )
 #: what may stand before "by" in such a line: a date ("On 6/13/2018"), "Written", "Story"
@@ -144,6 +151,23 @@ def _by_lines_after(headline: Any, box: Any) -> Iterator[str]:
         name = _by_name(node, anywhere=False)
         if name:
             yield name
+
+
+#: a line of the article's text that only labels its writer ("Autor: Anna Roe", "Text: Jan Roe"),
+#: wherever it stands (most often under the last paragraph)
+_LABELLED_LINE = re.compile(
+    r"^" + AUTHOR_LABEL + r"(" + _NAME + r"(?:(?:\s*,\s*|\s+(?:and|und|et|y|e|i|en|og|och|&)\s+)" + _NAME + r"){0,4})\s*$",
+    re.IGNORECASE,
+)
+
+
+def labelled_lines(text: str) -> Iterator[str]:
+    """The names of the article's lines that label its writer ("Autor: Rechtsanwalt Jan Roe")."""
+    for line in text.split("\n"):
+        line = " ".join(line.split())
+        match = _LABELLED_LINE.match(line) if len(line) <= _LINE_CHARS else None
+        if match:
+            yield match.group(1)
 
 
 def signatures(tree: Any) -> Iterator[str]:

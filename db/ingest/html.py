@@ -24,7 +24,8 @@ Metadata, first found wins, in this order of precedence:
   htmldate's extensive search of the page's text (never a lone year);
 - author: the person the page names, in the precedence of :mod:`db.ingest.byline` (JSON-LD,
   metas, ``itemprop``/``rel=author``, a byline element, trafilatura's, a "By" line); an agency
-  only when no person is named, never a login form's labels;
+  or the site's own name (:mod:`db.ingest.bylinesite`) only when no person is named, never a
+  login form's labels;
 - outlet: ``og:site_name`` and the like, JSON-LD ``publisher``, a schema.org microdata
   ``itemprop=publisher``'s ``name`` (before trafilatura's, which may be a Twitter handle); language: JSON-LD
   ``inLanguage``, ``og:locale``, ``Content-Language``, ``<html lang>``, else detected on import.
@@ -59,6 +60,7 @@ from db.ingest.articlehead import (
 )
 from db.ingest.base import IngestError, ParsedSource
 from db.ingest.byline import author_of, byline_nodes
+from db.ingest.bylinesite import site_keys
 from db.ingest.bylinetext import byline_date
 from db.ingest.mainarticle import headline_of, main_article
 from db.ingest.pagemeta import declared_metadata
@@ -166,7 +168,8 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
         title = meta.get("title") or page_title or extracted.get("title")
         title = without_site_name(title, outlet, address, headlines, meta.get("outlet"))
     text = _main_article_text(tree, title, text)
-    author = author_of(tree, authors, extracted.get("author"), text, headline_of(tree, title))
+    site = site_keys((outlet, meta.get("outlet"), extracted.get("sitename")), address)
+    author = author_of(tree, authors, extracted.get("author"), text, headline_of(tree, title), site)
     warnings: list[str] = []
     if not text:
         text = visible_text(tree)

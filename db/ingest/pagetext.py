@@ -7,7 +7,9 @@ lines that can never be prose (a comment count, a share prompt, a photo credit),
 the first paragraph for a line that is just a date, so a date said in the text stays. A date
 line is read in any of the date languages (dateparser's words, :data:`db.ingest._common.DATE_LANGUAGES`),
 with a label of up to four words before it ("Mis à jour le", "Опубликовано") or short labels
-after it ("05/10/2018 - Posted by: Jane Doe - Category: Health"); the page's own headline
+after it ("05/10/2018 - Posted by: Jane Doe - Category: Health") or a byline's name and place
+before it ("Jane Doe | Madrid | 08/01/2014"); so is a byline's newsroom on a line of its own
+(under the byline, or the credit the dateline repeats: "CNN" / "WASHINGTON (CNN) —"); the page's own headline
 (its ``<h1>``) is left out there too when it differs from the title, and so are the page's
 sub-headlines and labels and a summary's list of points, unless what follows them is no
 paragraph (a list, a table's rows: then they head the article's own parts). A standfirst keeps
@@ -21,6 +23,7 @@ import re
 from collections.abc import Callable
 
 from db.ingest._common import parse_date
+from db.ingest.byline import is_agency
 from db.ingest.bylinetext import AUTHOR_LABEL
 from db.text import fold
 
@@ -139,6 +142,7 @@ def article_text(
     head = _past_kicker(lines, title_key)
     headline_keys = {key for key in map(_key, headlines) if len(key) >= _HEADLINE_LETTERS}
     author_name = author or ""
+    credits = _credit_lines(lines, author_name)
 
     def furniture(line: str) -> bool:
         key = _key(line)
@@ -153,6 +157,8 @@ def article_text(
             or (len(key) >= _BOX_LETTERS and any(key in box for box in boxes))
             or _is_date_line(line)
             or _is_dated_meta_line(line)
+            or is_agency(line)  # an agency's credit on a line of its own ("AFP", "Reuters")
+            or key in credits
         )
 
     past = _past_head(lines, head, furniture, heading_lines)
@@ -249,6 +255,31 @@ def _past_meta_lines(
     return at
 
 
+#: the newsroom or role under a byline ("CNN", "Staff Writer", "Washington Post") has no more words
+_CREDIT_WORDS = 3
+
+
+def _credit_lines(lines: list[str], author: str) -> set[str]:
+    """The keys of the short lines right under a byline at the text's head, which say where the
+    writer works ("By Jane Doe" / "CNN"), not the article's first words."""
+    credits = set()
+    for at, line in enumerate(lines[:_HEAD_LINES]):
+        words = line.split()
+        if not (0 < len(words) <= _CREDIT_WORDS and words[0][:1].isupper()) or any(c.isdigit() for c in line):
+            continue
+        before, after = lines[at - 1].strip() if at else "", lines[at + 1] if at + 1 < len(lines) else ""
+        # under the byline, or the credit the dateline after it repeats ("CNN" / "WASHINGTON (CNN) —")
+        if (before and _is_byline(before, author) and not _LINE_END.search(line)) or (
+            f"({line.strip()})" in after[:_DATELINE_CHARS]
+        ):
+            credits.add(_key(line))
+    return credits
+
+
+#: a dateline's credit ("WASHINGTON (CNN) —") stands within so many characters of its line's start
+_DATELINE_CHARS = 60
+
+
 def _is_byline(line: str, author: str) -> bool:
     """ "By Jane Doe", "Jane Doe", "Par Jean Dupont et Marie Curie": the author's name on a line
     of its own, with a "By" and a title or a date after it at most."""
@@ -324,9 +355,8 @@ def _is_dated_meta_line(line: str) -> bool:
     "5:45 AM PST 11/19/2019 by Jane Doe"."""
     if len(line) > _META_LINE_MAX or line.endswith((".", "!", "?", "…")):
         return False
-    parts = _META_SEPARATOR.split(line)
-    return (
-        len(parts) > 1
-        and _is_date_line(parts[0].strip())
-        and all(len(part.split()) <= _META_PART_WORDS for part in parts[1:])
-    )
+    parts = [part.strip() for part in _META_SEPARATOR.split(line)]
+    if len(parts) < 2 or not all(len(part.split()) <= _META_PART_WORDS for part in parts):
+        return False
+    # the date first, or last after the byline's name and place ("Jane Doe | Madrid | 08/01/2014")
+    return _is_date_line(parts[0]) or (len(parts) > 2 and _is_date_line(parts[-1]))
