@@ -72,6 +72,8 @@ class ChartPane(QWidget):
         self._drawn: tuple[reads.FrameOptions, str] | None = None
         #: estimates set while a frame was being read, not drawn yet
         self._estimates_waiting = False
+        #: the estimates drawn last (compared by value: named tuples)
+        self._estimates_drawn: list[Any] = []
         #: settings asked for before the choices arrived (applied when they do)
         self._pending_settings: dict[str, Any] | None = None
 
@@ -301,6 +303,7 @@ class ChartPane(QWidget):
         if not self.controls.bars() and self.estimates:
             self.plot_area.estimates = draw_estimates(self.plot_area.plot, self.estimates,
                                                       self.controls.checked_measures())
+            self._estimates_drawn = self.estimates
 
     def set_estimates(self, findings: list[Any]) -> None:
         """The estimates to draw beside their claims (a band low–high, a mark at the best).
@@ -313,6 +316,8 @@ class ChartPane(QWidget):
         if self.loading:
             return
         drawn = self.plot_area.estimates
+        if drawn is not None and findings == self._estimates_drawn:
+            return  # the same estimates again (found anew after a write that changed no claim)
         if drawn is not None:
             for item in drawn.items:
                 self.plot_area.plot.removeItem(item)

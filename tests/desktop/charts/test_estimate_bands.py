@@ -77,3 +77,31 @@ def test_estimates_that_arrive_while_an_unchanged_chart_is_read_again_are_drawn(
     assert chart.plot_area.estimates is not None
     assert chart.plot_area.estimates.findings
     tasks.shutdown()
+
+
+def test_the_same_estimates_found_again_are_not_drawn_again(qtbot: QtBot, sample_archive: Archive) -> None:
+    """After a write that changed no claim the estimates are worked out again, alike: the bands
+    drawn stay (drawing thousands anew held the window at a million sources); changed ones are
+    drawn."""
+    from db.commands import NewStatistic, add_statistic
+    from db.dates import PartialDate
+    from db.findings import estimates
+
+    tasks = TaskRunner()
+    chart = open_chart(qtbot, sample_archive, tasks, size=(900, 520))
+    with sample_archive.session() as session:
+        chart.set_estimates(estimates.estimate(session))
+    drawn = chart.plot_area.estimates
+    assert drawn is not None
+    assert drawn.findings
+    with sample_archive.session() as session:
+        chart.set_estimates(estimates.estimate(session))  # worked out anew: equal, not the same list
+    assert chart.plot_area.estimates is drawn
+    with sample_archive.session() as session:
+        add_statistic(session, NewStatistic(value=None, low=100, high=4000, measure="killed", subject="militants",
+                                            period_start=PartialDate(2012), period_end=PartialDate(2014)))
+        chart.set_estimates(estimates.estimate(session))
+    assert chart.plot_area.estimates is not drawn
+    assert chart.plot_area.estimates is not None
+    assert chart.plot_area.estimates.findings
+    tasks.shutdown()
