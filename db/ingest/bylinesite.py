@@ -13,18 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
-from db.text import fold
+from db.ingest.articlehead import key
 
 #: what separates the parts of a site's name or of a byline ("Headline | Site", "Site - Name")
 _PARTS = re.compile(r"\s+[|–—·:-]\s+|\s*\|\s*")
 #: a site's key has at least this many letters (a two-letter name is too often something else)
 _MIN_KEY = 3
-
-
-def key(text: str) -> str:
-    """Letters and digits only, folded (case and accents aside)."""
-    return "".join(c for c in fold(text) if c.isalnum())
 
 
 def site_keys(names: Iterable[str | None], address: str | None) -> frozenset[str]:
@@ -36,8 +32,8 @@ def site_keys(names: Iterable[str | None], address: str | None) -> frozenset[str
             keys.add(key(name))
             keys.update(key(part) for part in _PARTS.split(name))
     if address:
-        host = re.sub(r"^[a-z]+://", "", address.strip().lower()).split("/")[0].split(":")[0]
-        host = host.removeprefix("www.")
+        address = address.strip()
+        host = (urlsplit(address if "//" in address else f"//{address}").hostname or "").removeprefix("www.")
         if "." in host:
             keys.add(key(host))
             keys.add(key(host.rsplit(".", 1)[0]))

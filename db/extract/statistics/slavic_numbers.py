@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from db.extract.statistics.bounds import BoundWords
-from db.extract.statistics.phrase import NumberPhrase, tidy
+from db.extract.statistics.phrase import WORD, NumberPhrase, tidy
 from db.language.morphology import parses
 
 
@@ -281,16 +281,16 @@ def _year_governed(lang: NumberWords, before: str, after: str) -> bool:
     governs."""
     if lang.year_governed is None or not lang.year_governed[0].search(before):
         return False
-    word = re.match(r"^\s*([^\W\d_][\w'’-]*)", after)
+    word = WORD.match(after.lstrip())
     if word is None:
         return False
-    if word.group(1)[:1].isupper():
+    if word.group(0)[:1].isupper():
         return True  # "за 2019 Сміяненко задекларував": a name, what is counted is not
     cases = lang.year_governed[1]
     return not any(("plur" in p.tag.grammemes and cases & set(p.tag.grammemes))
                    or "Abbr" in p.tag.grammemes  # "у 2000 грн", "з 1200 га"
                    or ("Fixd" in p.tag.grammemes and "anim" not in p.tag.grammemes)
-                   for p in parses(word.group(1), lang.code))
+                   for p in parses(word.group(0), lang.code))
 
 
 @functools.lru_cache(maxsize=50_000)
