@@ -4,7 +4,9 @@ Its Qt-free libraries (pandas and the chart's reads in ``db``: half a second or 
 are imported off the GUI thread first. Then, on the GUI thread, a few milliseconds' worth an
 event-loop turn: the Qt classes pyqtgraph copies out of QtCore, QtGui and QtWidgets (all of
 them; PySide makes each class when it is first asked for, ~80 ms of pyqtgraph's import
-otherwise); pyqtgraph and the pane's own modules, one module a turn (they define Qt classes:
+otherwise); pyqtgraph, a few statements of its package's code a turn (the package imports all
+of it: 0.2 s at once; :mod:`desktop.staged_import`), and the pane's own modules, one module a
+turn (they define Qt classes:
 PySide's registries of types and signals are not to be changed from another thread while the
 GUI thread runs Qt; all at once they held the window 0.2-0.3 s, twice that while the opening's
 reads ran); the pane built; and a turn later put in its dock (the plot widget and the dock's
@@ -23,7 +25,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea
 
-from desktop import memory
+from desktop import memory, staged_import
+from desktop.staged_import import StagedImport
 
 if TYPE_CHECKING:
     from desktop.window.main_window import MainWindow
@@ -33,15 +36,19 @@ if TYPE_CHECKING:
 #: (one class can take longer: QCommonStyle's enums 46 ms; 24 a turn took up to 77 ms)
 TYPES_TURN_S = 0.008
 
+#: the chart's modules are imported for at most this long an event-loop turn (a statement of a
+#: module's own code can take longer: pyqtgraph's longest, importing its colour bar, ~30 ms)
+IMPORT_TURN_S = 0.008
+
 #: what the chart needs that holds no Qt (``db`` never imports Qt): imported on the loader thread;
 #: the last four are what pyqtgraph's own import brings besides Qt (~25 ms of it, which its one
 #: unsplittable event-loop turn on the GUI thread no longer takes)
 OFF_THE_GUI_THREAD = ("pandas", "db.chartdata", "desktop.reads.charts",
                       "xml.etree.ElementTree", "cProfile", "pydoc", "colorama")
 
-#: the chart's modules that define Qt classes, imported one an event-loop turn on the GUI thread,
-#: each after those it imports (pyqtgraph's own import cannot be split: its package imports all
-#: of it); a module missing from here is imported with the one that needs it
+#: the chart's modules that define Qt classes, imported in turns on the GUI thread, each after
+#: those it imports (pyqtgraph's package imports all of it: its statements are run a few a turn);
+#: a module missing from here is imported with the one that needs it
 ON_THE_GUI_THREAD = (
     "pyqtgraph", "desktop.charts.drawn", "desktop.charts.spots", "desktop.charts.draw", "desktop.charts.frames", "desktop.charts.estimates",
     "pyqtgraph.exporters", "desktop.charts.export", "desktop.charts.controls", "desktop.charts.plot",
@@ -77,12 +84,19 @@ def _make_qt_types(window: MainWindow, names: list[tuple[ModuleType, str]], done
         QTimer.singleShot(0, window, lambda: _make_qt_types(window, names, done))
 
 
-def _import_in_turns(window: MainWindow, modules: list[str]) -> None:
-    """Import the first of ``modules``, the next a turn later; after the last, :func:`create`
-    (which says why, when one cannot be imported)."""
+def _import_in_turns(window: MainWindow, modules: list[str], staged: StagedImport | None = None) -> None:
+    """Import the first of ``modules`` for :data:`IMPORT_TURN_S` an event-loop turn, a few of its
+    top-level statements at a time (:mod:`desktop.staged_import`; at once when it cannot be
+    staged), then the next; after the last, :func:`create` (which says why, when one cannot be
+    imported)."""
     if modules:
         try:
-            importlib.import_module(modules[0])
+            staged = staged or staged_import.begin(modules[0])
+            if staged is None:
+                importlib.import_module(modules[0])
+            elif not staged.step(IMPORT_TURN_S):
+                QTimer.singleShot(0, window, lambda: _import_in_turns(window, modules, staged))
+                return
         except ImportError:
             modules = []
     if modules[1:]:
