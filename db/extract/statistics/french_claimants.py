@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from db.extract.statistics.french_claimant_names import CUT, clean_claimant
 from db.extract.statistics.french_numbers import FUNCTION_WORDS, MONTH_RE, FrenchNumber
 from db.extract.statistics.phrase import clause_of
 
@@ -131,7 +132,7 @@ def _antecedent(sentence: str, pronoun: str) -> str | None:
             return None
     elif first in FUNCTION_WORDS or first in ("selon", "après", "avant", "depuis", "malgré", "lors", "outre", "face"):
         return None  # "Selon Jean Dupont …": not a subject
-    return _clean_claimant(opening.group("who"))
+    return clean_claimant(opening.group("who"))
 
 
 #: who counted, after what was counted: "84.000 manifestants recensés par les autorités"
@@ -191,75 +192,6 @@ _WHO_CLAIMS = re.compile(
     r"(?:(?:a|avait)\s+" + _BY_THE_WAY + r")?(?:" + _CLAIM_VERB + r"|fait\s+[ée]tat|" + _FORECAST + r")\b")
 
 
-_PRONOUNS = {"il", "elle", "ils", "elles", "on", "nous", "je", "vous", "tu", "cela", "ça", "celui-ci",
-             "celle-ci", "ceux-ci", "celles-ci", "lui", "eux", "qui", "ce", "certains", "d'autres"}
-
-
-#: what a figure is of, before whose it is: "les dernières estimations de la WCF"
-_OF_WHOM = re.compile(
-    r"^(?:(?:les?|la|l['’]|un|une|des|ses|leurs?|son|sa)\s*)?(?:(?:derni[eè]re?s?|premi[eè]re?s?|nouve(?:lles?|aux?)|"
-    r"r[ée]cente?s?|propres?|officiel(?:le)?s?|provisoires?)\s+)*(?:estimations?|chiffres?|donn[ée]es|"
-    r"statistiques?|d[ée]comptes?|bilans?|informations?|calculs?|comptages?|recensements?|relev[ée]s?|"
-    r"[ée]valuations?|comptes?|projections?|pr[ée]visions?|communiqu[ée]s?|rapports?|d[ée]clarations?|"
-    r"bulletins?)\s+(?:(?:officiel(?:le)?s?|provisoires?|"
-    r"d[ée]finitifs?|derniers?)\s+)?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])", re.IGNORECASE)
-
-
-_CUT = re.compile(r"\s+(?:sur|dans|lors|à|au|aux|en|devant|auprès|pendant|ce|cette|cet|lundi|mardi|mercredi|"
-                  r"jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|mardi|précisant|ajoutant|selon|"
-                  r"interrog[ée]e?s?|cit[ée]e?s?|lundi|vendredi|dès|par)\b.*$", re.IGNORECASE)
-
-
-#: capitalised words of a title before a name: "le Premier ministre Édouard Philippe"
-_TITLE_WORDS = frozenset({"premier", "première", "président", "présidente", "haut", "haute", "général", "générale"})
-
-
-#: when the claim was made, after who made it: "un bilan de la PP à 15H15", "l'émission Quotidien ce
-#: mardi", "un sondage diffusé jeudi"
-_WHEN_SAID = re.compile(
-    r"\s+(?:(?:publi|diffus|rendu|paru|d[ée]voil|communiqu|transmis)\w*\s+)?(?:(?:à|vers)\s+\d{1,2}\s*[hH:]\s*\d{0,2}|"
-    r"(?:ce\s+|le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin|midi))?)$",
-    re.IGNORECASE)
-
-
-def _clean_claimant(raw: str, trailing: bool = False) -> str | None:
-    who = " ".join(raw.split()).strip(" ,.;:—–-«»\"'")
-    if who.count('"') % 2:
-        who += '"'  # 'le collectif "Désarmons-les"': the name's closing quotation mark stays
-    elif who.count("«") > who.count("»"):
-        who += " »"
-    if trailing:
-        who = _CUT.sub("", who)
-    who = _WHEN_SAID.sub("", who)
-    who = re.sub(r"\s+(?:y|en|lui|leur|nous|vous|me|te|se|ne|n['’])$", "", who)  # "La préfète y ajoute que"
-    if re.search(r"\d\s*%|^\W*\d", who):
-        return None  # "En outre 22% estiment que": a figure, not who
-    who = _OF_WHOM.sub("", who).strip()
-    who = re.sub(r"\s*\([A-ZÀ-Ý][\w.&-]{0,11}\)$", "", who)  # "l'Office fédéral de l'environnement (OFEV)"
-    if not who:
-        return None
-    first = who.split()[0].lower()
-    if first in _PRONOUNS or first.startswith(("-t-", "t-")) or len(who.split()) > 10:
-        return None
-    if trailing and not (who[:1].isupper() or re.match(r"(?:les?|la|l['’]|un|une|des|ces?|cette|ses|son|sa)\b", who,
-                                                       re.IGNORECASE)):
-        return None  # ", a indiqué rapidement": not who
-    words = who.split()
-    # a person's name after what the person is ("le maire Artem Kobzar", "le procureur Vincent Edel")
-    run: list[str] = []
-    for word in reversed(words):
-        if word[:1].isupper() and not re.match(r"[A-Z]\.$", word):
-            run.insert(0, word)
-        else:
-            break
-    while len(run) > 2 and run[0].lower() in _TITLE_WORDS:
-        run.pop(0)  # "le Président Emmanuel Macron"
-    if len(run) >= 2 and len(run) < len(words) and all(
-            w[:1].islower() or w.lower() in _TITLE_WORDS for w in words[:len(words) - len(run)]):
-        return " ".join(run)
-    return who
-
-
 #: "selon laquelle", "d'après lesquels": who is the antecedent
 _RELATIVE_WHO = re.compile(r"(?:laquelle|lequel|lesquel(?:le)?s)\b", re.IGNORECASE)
 
@@ -294,7 +226,7 @@ def _antecedent_of(before: str) -> str | None:
     head = (words[0][2:] if re.match(r"[lL]['’]", words[0]) else words[1] if len(words) > 1 else words[0]).lower()
     if head in _CONTENT_NOUNS or not words:
         return None
-    return _clean_claimant(phrase)
+    return clean_claimant(phrase)
 
 
 def _open_parenthesis(sentence: str, position: int) -> int:
@@ -346,7 +278,7 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
         if _VARYING.search(sentence, 0, match.start("who")) or _VARYING_WITH.match(match.group("who")):
             continue  # "une moyenne variant selon les professions", "selon les endroits": not who says it
         relative = _RELATIVE_WHO.match(match.group("who"))
-        who = _antecedent_of(sentence[:match.start()]) if relative else _clean_claimant(
+        who = _antecedent_of(sentence[:match.start()]) if relative else clean_claimant(
             re.sub(r"\s+qui\s.*$", "", match.group("who")))  # "selon la police qui n'a pas …"
         if who is None:
             continue
@@ -375,7 +307,7 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
         for number in covered:
             claim(number, who, match.span("who"))
     for match in _COUNTED_BY.finditer(sentence):
-        who = _clean_claimant(re.sub(r"\s+(?:est|sont|a|ont|était|étaient|sera|seront|reste|restent)\b.*$", "",
+        who = clean_claimant(re.sub(r"\s+(?:est|sont|a|ont|était|étaient|sera|seront|reste|restent)\b.*$", "",
                                      match.group("who")), trailing=True)
         counted = [n for n in numbers if n.claimant is None and n.end <= match.start() and
                    not re.search(r"[,;:]", sentence[max(n.counted_end, n.end):match.start()])]
@@ -389,7 +321,7 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
             claim(number, who, match.span("who"))
     for pattern in (_SUBJECT_CLAIM, _SUBJECT_COUNTS, _SUBJECT_FORECASTS, _SUBJECT_REPORTS, _WHO_CLAIMS):
         for match in pattern.finditer(sentence):
-            who = _clean_claimant(match.group("who"))
+            who = clean_claimant(match.group("who"))
             if who is not None and match.group(0)[:1] == "," and not re.match(
                     r"(?:[A-ZÀ-Ý]|(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs)\b)", who):
                 continue  # ", et a ainsi déclaré que": after a comma, a subject opens with its article or name
@@ -403,9 +335,9 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
             for number in numbers:
                 if number.start >= match.end():
                     claim(number, who, match.span("who"))
-    trailing = [(m, _clean_claimant(m.group("who"), trailing=True)) for m in _TRAILING_CLAIM.finditer(sentence)]
+    trailing = [(m, clean_claimant(m.group("who"), trailing=True)) for m in _TRAILING_CLAIM.finditer(sentence)]
     trailing += [(m, _antecedent(sentence, m.group("p1") or m.group("p2"))) for m in _PRONOUN_CLAIM.finditer(sentence)]
-    trailing += [(m, _clean_claimant(_CUT.sub("", m.group("who")))) for m in _LEARNED_FROM.finditer(sentence)]
+    trailing += [(m, clean_claimant(CUT.sub("", m.group("who")))) for m in _LEARNED_FROM.finditer(sentence)]
     for match, who in sorted(trailing, key=lambda pair: pair[0].start()):
         if who is None:
             continue
@@ -448,7 +380,7 @@ def resumed_quotes(sentence: str, numbers: list[FrenchNumber], before: str) -> N
         resumed.append((0, before))
     for start, said in resumed:
         match = _SAID_BEFORE.search(said)
-        who = _clean_claimant(match.group("who"), trailing=True) if match else None
+        who = clean_claimant(match.group("who"), trailing=True) if match else None
         if match is None or who is None:
             continue
         end = next((i for i in (sentence.find("»", start), sentence.find("”", start)) if i > 0), len(sentence))
