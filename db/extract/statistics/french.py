@@ -320,6 +320,17 @@ _UNIT_PRICE_BEFORE = re.compile(
     r"s['’][ée]change))", re.IGNORECASE)
 
 
+#: a bound on what a class of people earns (a plural or a participle: not "il a touché plus de"), or a ceiling on a plural noun, sets the threshold of a rule: "les
+#: pensionnés qui touchent moins de 2 000 euros", "les salariés gagnant plus de", "les retraites de
+#: moins de 2 000 euros" (not "des pertes de plus de 2 millions", a figure)
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:\b(?:(?:touch|gagn|[ée]marg)(?:ent|ant|eant)|per[çc]oivent|percevant|(?:r[ée]mun[ée]r|pay)[ée]e?s)\s+"
+    r"(?:net\s+|brut\s+|par\s+mois\s+)?"
+    r"(?:moins\s+d['’e]|plus\s+d['’e]|au\s+moins|jusqu['’][àa]|au-del[àa]\s+d['’e]|au-dessous\s+d['’e]|"
+    r"au-dessus\s+d['’e]|entre)|\b(?:les|des|aux|ces|leurs)\s+[^\W\d_]+[sx]\s+(?:de\s+moins\s+d['’e]|"
+    r"inf[ée]rieur[e]?s\s+[àa]|sous\s+les))\s*$", re.IGNORECASE)
+
+
 _QUANTITY_BEFORE = re.compile(
     r"(?:nombre|total|bilan|s['’][ée]l[èe]v\w*\s+(?:d[ée]sormais\s+|maintenant\s+|d[ée]j[àa]\s+|ainsi\s+|"
     r"donc\s+|provisoirement\s+|officiellement\s+)?[àa]|atteint|atteignent|atteindre|compte|comptait|recens\w*|"
@@ -388,7 +399,7 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                         and _AMONG.match(sentence, number.end))
                     or (re.search(r"\(\s*$", sentence[max(0, number.start - 3):number.start])
                         and re.match(r"\s*(?:selon|d['’]apr[èe]s|de\s+source)\b", sentence[number.end:]))
-                    or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet)\s*$",
+                    or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet|\bmais)\s*$",
                                  sentence[max(0, number.start - 20):number.start]) and re.match(
                         r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an)\b)", sentence[number.end:]))):
                 # "12 morts et 30 blessés", "1 245 cas en 2019, contre 860 en 2018", "…, 250 000 selon la police",
@@ -397,6 +408,8 @@ def sentence_statistics(text: str, offset: int, sentence: str,
             elif not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]) and \
                     not _changed(sentence, number):
                 continue  # it counts nothing the sentence names
+        if number.unit in _CURRENCIES and _THRESHOLD_BEFORE.search(sentence[max(clause[0], number.start - 60):number.start]):
+            continue  # "les pensionnés qui touchent moins de 2 000 euros": a rule's threshold, not a sum
         if number.unit in _CURRENCIES and (_UNIT_PRICE_AFTER.match(sentence[number.counted_end:]) or
                                            _UNIT_PRICE_BEFORE.search(sentence[max(clause[0], number.start - 60):number.start])):
             continue  # "90 dollars le baril", "le litre d'essence coûte 1,85 euro": a price, not a sum

@@ -18,13 +18,25 @@ _CLAIM_VERB = (r"(?:indiqu\w*|d[ée]clar\w*|pr[ée]cis[ée]\w*|pr[ée]cise\w*|af
                r"confirm\w*|t[ée]moign\w*|racont\w*|signal\w*|[ée]crit|[ée]crivent|d[ée]taill\w*|"
                r"r[ée]v[ée]l\w*|not[ée]|relat\w*|rappel\w*|avert\w*|constat\w*|pr[ée]vien\w*|"
                r"fait\s+savoir|communiqu[ée]|mentionn\w*|recens\w*|d[ée]nombr\w*|chiffr\w*|"
-               r"d[ée]plor\w*|avanc(?:e|é|ent)|comptabilis\w*)")
+               r"d[ée]plor\w*|avanc(?:e|é|ent)|comptabilis\w*|reconn(?:u|ue|us|a[iî]t|aissent|aissait|aissaient))")
+
+
+#: verbs of saying that stand inverted after what is said, its subject after them (", conclut X",
+#: ", s'inquiète le syndicat", ", rétorque-t-elle"); with a subject of their own before them
+#: they would have an object, so they are read only in that place, and only after a quotation or with a
+#: speaker after them ("…, regrette une erreur" names no one)
+_SAID_INVERTED = (r"(?:" + _CLAIM_VERB + r"|(?P<inverted>conclu(?:t|ent)|r[ée]sum(?:e|ent)|insist(?:e|ent)|comment(?:e|ent)|"
+                  r"analys(?:e|ent)|ironis(?:e|ent)|s['’]inqui[èe]t(?:e|ent)|regrett(?:e|ent)|d[ée]nonc(?:e|ent)|"
+                  r"admet(?:tent)?|conc[èe]d(?:e|ent)|mart[èe]l(?:e|ent)|poursui(?:t|vent)|ren?ch[ée]ri(?:t|ssent)|"
+                  r"temp[èe]r(?:e|ent)|nuanc(?:e|ent)|r[ée]pond(?:ent)?|r[ée]torqu(?:e|ent)|r[ée]pliqu(?:e|ent)|"
+                  r"observ(?:e|ent)|jug(?:e|ent)|s['’]indign(?:e|ent)|s['’]alarm(?:e|ent)|s['’][ée]tonn(?:e|ent)|"
+                  r"r[ée]agi(?:t|ssent)|confi(?:e|ent)|fai(?:t|saient)\s+(?:valoir|remarquer|observer)))")
 
 
 _LEADING_CLAIM = re.compile(
     r"(?:^|[,;:(—–]\s*|\s)(?:[Ss]elon|[Dd]['’]apr[èe]s|[Ss]uivant|[Àà]\s+en\s+croire|[Dd]e(?=\s+sources?\s)|"
     r"[Cc]omme\s+l['’](?:a|ont)\s+" + _CLAIM_VERB + r")\s+(?P<who>(?:[^,;:.!?()«»\"]|«[^»,;]{1,60}»|"
-    r"\"[^\",;]{1,60}\"){2,120}?)\s*(?=[,;:.!?()—–]|-{1,2}\s|$)")
+    r"\"[^\",;]{1,60}\"){2,120}?)\s*(?=[,;:.!?()—–]|-{1,2}\s|$|\s+mais\s)")
 
 
 #: what may stand between a claim verb and who claims or "que": a day or time ("a indiqué jeudi soir",
@@ -59,7 +71,8 @@ _ABBREVIATED = r"(?<=\bM)\.|(?<=\bMM)\.|(?<=\bDr)\.|(?<=\bPr)\.|(?<=\b[A-Z])\.(?
 
 
 _TRAILING_CLAIM = re.compile(
-    r"(?:,|—|–|\s-|»)\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + _BY_THE_WAY + r")?" + _CLAIM_VERB + _SAID_WHEN_TO_WHOM +
+    r"(?:,|—|–|\s-|»)\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + _BY_THE_WAY + _CLAIM_VERB + r"|"
+    + _SAID_INVERTED + r")" + _SAID_WHEN_TO_WHOM +
     r"\s+(?P<who>(?!que\b|qu['’]|à\b|avoir\b|en\b)(?:[^,;:!?.()«»\"]|" + _ABBREVIATED + r"){2,120}?)\s*"
     r"(?=[,;:!?(«»\"]|\.(?<!\bM\.)(?<!\bMM\.)(?<!\bDr\.)(?<!\bPr\.)(?<!\b[A-Z]\.)|$)", re.IGNORECASE)
 
@@ -77,7 +90,10 @@ _SUBJECT_COUNTS = re.compile(
     r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + _BY_THE_WAY +
     r")?(?:annonc(?:e|ent|é|ait|aient)|revendiqu(?:e|ent|é|ait|aient)|recens(?:e|ent|é|ait|aient)|d[ée]nombr(?:e|ent|é|ait|aient)|"
     r"comptabilis(?:e|ent|é|ait|aient)|fai(?:t|sait)\s+[ée]tat\s+d['’e]\s*|signal(?:e|ent|é)|"
+    r"reconn(?:u|a[iî]t|aissent|aissait|aissaient)|(?P<demand>r[ée]clam(?:e|ent|é|ait|aient)|"
+    r"exig(?:e|ent|é|eait|eaient)|demand(?:e|ent|é|ait|aient))|"
     r"estim(?:e|ent|é|ait|aient)\s+[àa]|[ée]valu(?:e|ent|é|ait|aient)\s+[àa])\s*"
+    r"(?:,\s*(?:en|pour|sur|au\s+cours\s+de)\s+(?:l['’]ann[ée]e\s+)?\d{4}\s*,\s*)?"
     r"(?=(?:au\s+moins|plus\s+d|pr[èe]s\s+d|environ|quelque|jusqu|une?\s+(?:dizaine|vingtaine|trentaine|"
     r"quarantaine|cinquantaine|centaine|millier)|des\s+(?:dizaines|centaines|milliers)|plusieurs|\d|"
     r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cent|mille)\b))",
@@ -91,9 +107,18 @@ _IN_SURVEY = re.compile(
     r"[A-ZÀ-Ý][\w'’&-]*(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|de\s+l['’]|de\s+la|du|de|des|d['’])){0,6})")
 
 
+#: the verb after a closing quotation mark, its subject after it, is how the quotation was said:
+#: "« … », réagit Bobby", "« … » tonne le député", "« … », s'indigne la CGT"
+_AFTER_QUOTE = re.compile(
+    r"[»”\"]\s*,?\s*(?:(?:a|avait)\s+)?(?:s['’]|se\s+)?(?!(?:selon|avant|apr[èe]s|pendant|comme|mais|dont|sont|"
+    r"était|étaient|avait|avaient|peut|doit|font|vont|tout|cette|notamment|également|aussi|contre|entre)\b)"
+    r"[a-zà-ÿ]{3,}(?:e|t|it|i|é|ent)\s+(?P<who>(?!que\b|qu['’]|-t-)(?:[A-ZÀ-Ý]|(?:le|la|les|l['’]|un|une)\s*[^\W\d_])"
+    r"(?:[^,;:!?.()«»\"]|" + _ABBREVIATED + r"){1,100}?)\s*(?=[,;:!?(«»\"]|\.(?<!\bM\.)|$)")
+
+
 #: ", a-t-il précisé", ", précise-t-elle": who is the subject the sentence opened with, if any
 _PRONOUN_CLAIM = re.compile(
-    r"(?:,|—|–|»)\s*(?:(?:a|avait|aurait)-t-(?P<p1>il|elle)\s+" + _BY_THE_WAY + _CLAIM_VERB + r"|" + _CLAIM_VERB +
+    r"(?:,|—|–|»)\s*(?:(?:a|avait|aurait)-t-(?P<p1>il|elle)\s+" + _BY_THE_WAY + _CLAIM_VERB + r"|" + _SAID_INVERTED +
     r"-t?-?(?P<p2>il|elle))\b", re.IGNORECASE)
 
 
@@ -113,6 +138,19 @@ _SPEAKERS = frozenset({
     "armée", "ministère", "syndicat", "gouvernement", "parquet", "organisation", "association", "agence",
     "commission", "fédération", "direction", "entreprise", "société", "compagnie", "ONG", "institut", "office"
 })  # fmt: skip
+
+
+def _speaker(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a verb that may take an object stands inverted after a quotation, or before a
+    speaker: a name, or an office or a body ("…, poursuit la porte-parole")."""
+    before = sentence[:match.start()]
+    if before.count("«") > before.count("»") or re.search(r"[»”\"]\s*$", before) or before.count('"') % 2 \
+            or before.count("“") > before.count("”"):
+        return True
+    words = match.group("who").replace("’", "'").split()
+    head = words[0][2:] if re.match(r"[lL]'", words[0]) else words[1] if len(words) > 1 and \
+        words[0].lower() in ("le", "la", "les", "un", "une") else words[0]
+    return head[:1].isupper() or head.lower() in _SPEAKERS
 
 
 def _antecedent(sentence: str, pronoun: str) -> str | None:
@@ -142,10 +180,15 @@ _COUNTED_BY = re.compile(
     r"[^,;:!?.()«»\"]{1,100}?|[A-ZÀ-Ý][^,;:!?.()«»\"]{1,100}?)\s*(?=[,;:!?.()«»\"]|\s-|$)", re.IGNORECASE)
 
 
-#: "…, a-t-on appris auprès du parquet", "a-t-on appris jeudi auprès de la préfecture"
+#: "…, a-t-on appris auprès du parquet", "a-t-on appris jeudi auprès de la préfecture", "», lit-on
+#: dans Le Parisien", ", indique-t-on à la préfecture": where it was learned, read or said
 _LEARNED_FROM = re.compile(
-    r"(?:,|—|–)\s*(?:a-t-on|avons-nous|a-t-il\s+été)\s+appris\s+(?:[^\W\d_]+\s+){0,2}?aupr[èe]s\s+"
-    r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<who>[^,;:!?.()«»\"]{2,120}?)\s*(?=[,.;:!?(«»\"]|$)",
+    r"(?:,|—|–|[»”\"])\s*(?:(?:a-t-on|avons-nous|a-t-il\s+été)\s+appris\s+(?:[^\W\d_]+\s+){0,2}?aupr[èe]s\s+"
+    r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])|(?:lit-on|peut-on\s+lire|pouvait-on\s+lire|"
+    r"apprend-on|entend-on)\s+(?:dans|sur)\s+|" + _SAID_INVERTED + r"-t-on\s+(?:[àa]\s+la\s+|[àa]\s+l['’]|au\s+|aux\s+|"
+    r"chez\s+|dans\s+l['’]entourage\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])|du\s+c[ôo]t[ée]\s+"
+    r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])|aupr[èe]s\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])))"
+    r"(?P<who>[^,;:!?.()«»\"]{2,120}?)\s*(?=[,.;:!?(«»\"]|$)",
     re.IGNORECASE)
 
 
@@ -279,7 +322,8 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
             continue  # "une moyenne variant selon les professions", "selon les endroits": not who says it
         relative = _RELATIVE_WHO.match(match.group("who"))
         who = _antecedent_of(sentence[:match.start()]) if relative else clean_claimant(
-            re.sub(r"\s+qui\s.*$", "", match.group("who")))  # "selon la police qui n'a pas …"
+            re.sub(r"\s+(?:qui\s|(?:et|puis|ou)\s+(?:\S+\s+){1,4}?(?:a|ont|est|sont|avait|avaient|était|étaient|"
+                   r"sera|seront|va|vont)\s).*$", "", match.group("who")))  # "selon la police qui n'a pas …"
         if who is None:
             continue
         clause = clause_of(clauses, match.start("who")) or (0, len(sentence))
@@ -332,26 +376,34 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
             if who is None or (pattern is not _WHO_CLAIMS and re.search(
                     r"\b(?:est|sont|été|était|étaient|sera|seront|serait|seraient|être)$", who, re.IGNORECASE)):
                 continue  # "les dégâts sont estimés à", "sur la pancarte était écrit :": a passive names no one
-            for number in numbers:
-                if number.start >= match.end():
-                    claim(number, who, match.span("who"))
-    trailing = [(m, clean_claimant(m.group("who"), trailing=True)) for m in _TRAILING_CLAIM.finditer(sentence)]
+            after = [n for n in numbers if n.start >= match.end()]
+            if pattern is _SUBJECT_COUNTS and match.group("demand"):
+                after = after[:1]  # "le syndicat réclame 7,5 % … pour les quelque 160 000 cheminots": what it asks
+            for number in after:
+                claim(number, who, match.span("who"))
+    trailing = [(m, clean_claimant(m.group("who"), trailing=True)) for m in _TRAILING_CLAIM.finditer(sentence)
+                if not m.group("inverted") or _speaker(sentence, m)]
     trailing += [(m, _antecedent(sentence, m.group("p1") or m.group("p2"))) for m in _PRONOUN_CLAIM.finditer(sentence)]
     trailing += [(m, clean_claimant(CUT.sub("", m.group("who")))) for m in _LEARNED_FROM.finditer(sentence)]
+    trailing += [(m, clean_claimant(m.group("who"), trailing=True)) for m in _AFTER_QUOTE.finditer(sentence)
+                 if not any(t.start() <= m.start() < t.end() for t, _w in trailing)]
     for match, who in sorted(trailing, key=lambda pair: pair[0].start()):
         if who is None:
             continue
         clause = clause_of(clauses, match.start()) or (0, len(sentence))
         # never across the end of a sentence; after a quotation, only the figures it quotes
-        floor = max([clause[0] if clause_of(clauses, match.start()) else 0,
-                     *[m.end() for m in re.finditer(r"[.!?]\s+(?=[«\"A-ZÀ-Ý])", sentence[:match.start()])]])
+        ends = [m.end() for m in re.finditer(r"[.!?]\s+(?=[«\"A-ZÀ-Ý])", sentence[:match.start()])]
+        floor = max([clause[0] if clause_of(clauses, match.start()) else 0, *ends])
         background = _BACKGROUND.match(sentence)
         if background and background.end() <= match.start():
             floor = max(floor, background.end())  # "Depuis l'attaque, qui a fait 1 400 morts, …, selon X"
+        first = clause[0]
         if re.match(r"\s*[»\"”]", sentence[match.start():]) or re.search(r"[»\"”]\s*,?\s*$", sentence[:match.start()]):
             opening = max(sentence.rfind("«", 0, match.start()), sentence.rfind("“", 0, match.start()))
-            floor = max(floor, opening)
-        covered = [n for n in numbers if max(clause[0], floor) <= n.start < match.start() and n.claimant is None]
+            if opening >= 0:  # a quotation is one saying, whatever clauses it holds ("« … 100 euros, mais … »")
+                floor = first = max([opening, *ends, background.end() if background and background.end() <= match.start()
+                                     else 0])
+        covered = [n for n in numbers if max(first, floor) <= n.start < match.start() and n.claimant is None]
         if not covered:  # the nearest clause before with figures
             earlier = [n for n in numbers if floor <= n.start < match.start() and n.claimant is None]
             last = clause_of(clauses, earlier[-1].start) if earlier else None
