@@ -55,6 +55,16 @@ way:
   and what a named speaker goes on to say (", a affirmé X, faisant état d'un taux de 60 %")
   claim those figures; "… et 95 parmi les policiers", "dont 11 chez les gendarmes" count what the
   figure before counts.
+  "Aux dires de X", "de l'avis de X" are "selon X"; any verb after a closing quotation names who
+  said all of it ("« … 100 euros, mais … », réagit Bobby"), and verbs of saying that could take
+  an object stand for saying when inverted after a quotation or before a speaker (", poursuit la
+  porte-parole"; not ", regrette une erreur"); ", lit-on dans Le Parisien", ", indique-t-on à la
+  SNCB"; who "a reconnu" or demands a figure ("le syndicat réclame 7,5 %": that one only); "les
+  annonces d'Emmanuel Macron …" are his. A claimant loses a publication participle ("un rapport
+  publié en juin"), whom a poll is made for ("pour Le Figaro"), a demonstrative, a relative
+  clause, "mais" and what follows; "selon X mais 7400 selon Y" gives the 7400 to Y. The thresholds
+  of a rule are no sums ("les pensionnés qui touchent moins de 2 000 euros", "les retraites de
+  moins de 2 000 euros"; "il a touché plus de 120.000 euros" is one).
 * **What is counted** is the noun phrase after the number ("combattants", '1.500 "gilets jaunes"',
   "deux autres juges"; "huit
   des 28 millions d'habitants" is eight million inhabitants; "ils étaient 282 000 à manifester"

@@ -35,6 +35,7 @@ _SAID_INVERTED = (r"(?:" + _CLAIM_VERB + r"|(?P<inverted>conclu(?:t|ent)|r[ée]s
 
 _LEADING_CLAIM = re.compile(
     r"(?:^|[,;:(—–]\s*|\s)(?:[Ss]elon|[Dd]['’]apr[èe]s|[Ss]uivant|[Àà]\s+en\s+croire|[Dd]e(?=\s+sources?\s)|"
+    r"[Aa]ux?\s+dires?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|[Dd]e\s+l['’]avis\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|"
     r"[Cc]omme\s+l['’](?:a|ont)\s+" + _CLAIM_VERB + r")\s+(?P<who>(?:[^,;:.!?()«»\"]|«[^»,;]{1,60}»|"
     r"\"[^\",;]{1,60}\"){2,120}?)\s*(?=[,;:.!?()—–]|-{1,2}\s|$|\s+mais\s)")
 
@@ -416,6 +417,19 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
         for number in covered:
             at = match.start("who") if "who" in match.groupdict() else sentence.find(who)  # a pronoun's: where it opens
             claim(number, who, (at, at + len(who)))
+    whose = _WHOSE_WORDS.match(sentence)
+    if whose and (whose.group("who")[:1].isupper() or whose.group("who").split()[0] in _SPEAKERS):
+        for number in numbers:  # "Les annonces d'Emmanuel Macron, dont … une hausse de 100 euros": his
+            if number.start >= whose.end() and number.start < _sentence_end(sentence, whose.end()):
+                claim(number, whose.group("who"), whose.span("who"))
+
+
+#: a sentence about what someone announced, promised or counted: "Les annonces d'Emmanuel Macron …",
+#: "Les chiffres du ministère …" (a name, or an office or a body, not "les chiffres du chômage")
+_WHOSE_WORDS = re.compile(
+    r"(?:Les?|La|L['’]|Ses|Leurs?)\s*(?:(?:derni[èe]re?s|nouvelles|premi[èe]re?s)\s+)?(?:annonces|promesses|propositions|"
+    r"d[ée]clarations|propos|chiffres|estimations|pr[ée]visions|calculs|projections)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|"
+    r"des\s+|de\s+|d['’])\s*(?P<who>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}|[^\W\d_][\w'’-]*)")
 
 
 #: "« … », a dit M. Caldwell." before a quotation that goes on: who says what follows

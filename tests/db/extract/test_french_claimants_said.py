@@ -108,3 +108,22 @@ def test_the_threshold_of_a_rule_is_no_figure(sentence: str) -> None:
 
 def test_a_sum_one_person_earned_is_a_figure() -> None:
     assert [c.value for c in found("Le directeur a touché plus de 120.000 euros en primes.")] == [120_000]
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    ("Aux dires des riverains, 40 maisons ont été inondées.", "riverains"),
+    ("De l'avis du médecin légiste, trois coups ont été portés.", "médecin légiste"),
+])
+def test_selon_said_otherwise(sentence: str, who: str) -> None:
+    assert [c.claimant for c in found(sentence)] == [who]
+
+
+def test_what_someone_announced_is_theirs() -> None:
+    assert claimants("Les annonces de Charles Michel, dont une baisse de 5 % des taxes, ont déçu.") == [
+        (5, "Charles Michel")]
+    assert claimants("Les promesses du gouvernement portent sur 300 millions d'euros.") == [
+        (300_000_000, "gouvernement")]
+
+
+def test_the_figures_of_a_thing_name_no_one() -> None:
+    assert claimants("Les chiffres du chômage montrent 10 % de demandeurs.") == [(10, None)]
