@@ -75,6 +75,20 @@ Bobby" after a quotation, "lit-on dans Le Parisien", "selon le préfet" after a 
 "les annonces d'Emmanuel Macron … portent sur"); thresholds of a rule taken for sums ("les
 pensionnés qui touchent moins de 2 000 euros").
 
+Fourth round (frstat4), tuned on tuning, heldout, heldout2 and heldout3 (all seen) and checked
+against the rules before it on ~3,300 unlabelled Belgian, Swiss and Quebec sentences with figures
+(every one that changed read): tuning 89.5%/94.4%, heldout 92.0%/95.8%, heldout2 90.0%/92.6%
+unchanged; heldout3 62.5%/63.8% -> 89.4%/89.4% (value only 85.4%/87.2% -> 89.4%/89.4%).
+heldout4, scored once at its label commit and once at the end: 87.7%/77.0% (value only
+96.9%/85.1%) -> 89.1%/77.0% (98.4%/85.1%), bounds right 98.4%: a threshold no longer taken for a
+sum, no claimant gained. What it misses is mostly counts not found ("seuls 24 ont été
+concrétisés", "divisé en trois lots", "les 60 % de l'humanité", "contre 9 et 58 abstentions",
+"les milliers, voire les millions"), then claimants: a name in apposition after the office
+(", a précisé le directeur local de la DSA, M. Kameleddine Benseghir"), "notre source
+d'information" after a verb (a possessive where an article was expected), "selon des voisins
+et même à vue d'œil" (a coordinated adjunct kept), "la direction … a procédé à la fermeture de
+7 stations" (who acted named as who claims).
+
 A suggestion matches a label when it has the same value (for ranges and vague counts, the same
 bounds) and, for the full score, the same claimant: compared word by word by their Snowball
 stems, leaving out articles and "M."/"Mme", so "le ministère" matches "ministère". "Value only"
