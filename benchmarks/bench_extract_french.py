@@ -46,8 +46,8 @@ durations, ordinals, a lone "un", or thresholds of a rule such as "les retraites
 A fourth held-out draw ("heldout4", 80 sentences, 74 statistics in 47 of them, 18 with a
 claimant) comes from the two feryah/gilets_jaunes files no other part used nor was looked at
 while tuning: the Algerian daily Liberté's contrast corpus (``Francais_DZ/contrast_gilets.xml``,
-150 ``<article>``\ s, regional news of 2019: budgets, projects, prices, epidemics) and Le Point's
-second crawl (``Francais/France/LePoint/GJLePointURL``: its 64 ``<ARTICLE>``\ s whose address is
+150 ``<article>`` documents, regional news of 2019: budgets, projects, prices, epidemics) and Le Point's
+second crawl (``Francais/France/LePoint/GJLePointURL``: its 64 ``<ARTICLE>`` documents whose address is
 not in ``Francais/France/Corpus/GJLePointURL``; the other two France files of that folder hold
 the same documents as heldout3's). The documents were ordered by sha1("heldout4|path|start of
 the document"), each document's text between tags cut into sentences by :func:`db.text.sentences`,
