@@ -1,6 +1,6 @@
 """French statistic suggestions against hand labels on real French web pages (issue 13).
 
-Run: ``.venv/bin/python benchmarks/bench_extract_french.py [--errors] [--split tuning|heldout|heldout2|heldout3]``
+Run: ``.venv/bin/python benchmarks/bench_extract_french.py [--errors] [--split tuning|heldout|heldout2|heldout3|heldout4]``
 
 The sentences are from the saved web pages of the extraction test sets (fundus, trafilatura,
 htmldate, mercury, readability, goose) cached in ``~/.cache/dossier/web-pages`` (or
@@ -43,6 +43,26 @@ durations, ordinals, a lone "un", or thresholds of a rule such as "les retraites
 2 000 euros"; the claimant as said, without "M." or a title before a name, a poll or report as
 "sondage X", "rapport X") and committed before any rule change of its round.
 
+A fourth held-out draw ("heldout4", 80 sentences, 74 statistics in 47 of them, 18 with a
+claimant) comes from the two feryah/gilets_jaunes files no other part used nor was looked at
+while tuning: the Algerian daily Liberté's contrast corpus (``Francais_DZ/contrast_gilets.xml``,
+150 ``<article>`` documents, regional news of 2019: budgets, projects, prices, epidemics) and Le Point's
+second crawl (``Francais/France/LePoint/GJLePointURL``: its 64 ``<ARTICLE>`` documents whose address is
+not in ``Francais/France/Corpus/GJLePointURL``; the other two France files of that folder hold
+the same documents as heldout3's). The documents were ordered by sha1("heldout4|path|start of
+the document"), each document's text between tags cut into sentences by :func:`db.text.sentences`,
+and from each document in turn the least sha1("heldout4|path|start") among its sentences of 20 to
+500 characters holding a digit or a number word, no link, no markup, and not found in any file
+another part used or that was read while tuning (the Quebec, Swiss, Belgian, heldout3 files): the
+first 50 documents give a "news" sentence, the next ones a "news-claim" sentence (also holding a
+claim or bound word: "selon", "d'après", "environ", "plus de", "moins de", "a indiqué",
+"affirme", "estime", "précise" ...) until 30. Labelled by hand with heldout3's conventions
+(distances, areas in hectares, altitudes, durations, ages not statistics; vote counts, prices
+and counts of things are; a name given in apposition after a title is the claimant, "le
+directeur …, Mohamed Laïd Hamzaoui" -> "Mohamed Laïd Hamzaoui"; "selon notre source" ->
+"notre source"; a "selon" about the clause's event does not reach a background figure, such as
+a town's population) and committed before any rule change of its round was run on them.
+
 Third round (frstat3), tuned on tuning, heldout and heldout2 (all seen) and on Belgian articles
 without labels: tuning 89.5%/94.4% and old held-out 92.0%/95.8% unchanged, heldout2 70.1%/69.1%
 -> 90.0%/92.6% (value only 89.6%/88.2% -> 90.0%/92.6%). heldout3, scored once at the end:
@@ -54,6 +74,20 @@ police", which loses the 7400 too); attributions not read ("a reconnu", "réclam
 Bobby" after a quotation, "lit-on dans Le Parisien", "selon le préfet" after a quotation,
 "les annonces d'Emmanuel Macron … portent sur"); thresholds of a rule taken for sums ("les
 pensionnés qui touchent moins de 2 000 euros").
+
+Fourth round (frstat4), tuned on tuning, heldout, heldout2 and heldout3 (all seen) and checked
+against the rules before it on ~3,300 unlabelled Belgian, Swiss and Quebec sentences with figures
+(every one that changed read): tuning 89.5%/94.4%, heldout 92.0%/95.8%, heldout2 90.0%/92.6%
+unchanged; heldout3 62.5%/63.8% -> 89.4%/89.4% (value only 85.4%/87.2% -> 89.4%/89.4%).
+heldout4, scored once at its label commit and once at the end: 87.7%/77.0% (value only
+96.9%/85.1%) -> 89.1%/77.0% (98.4%/85.1%), bounds right 98.4%: a threshold no longer taken for a
+sum, no claimant gained. What it misses is mostly counts not found ("seuls 24 ont été
+concrétisés", "divisé en trois lots", "les 60 % de l'humanité", "contre 9 et 58 abstentions",
+"les milliers, voire les millions"), then claimants: a name in apposition after the office
+(", a précisé le directeur local de la DSA, M. Kameleddine Benseghir"), "notre source
+d'information" after a verb (a possessive where an article was expected), "selon des voisins
+et même à vue d'œil" (a coordinated adjunct kept), "la direction … a procédé à la fermeture de
+7 stations" (who acted named as who claims).
 
 A suggestion matches a label when it has the same value (for ranges and vague counts, the same
 bounds) and, for the full score, the same claimant: compared word by word by their Snowball

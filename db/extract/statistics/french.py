@@ -55,6 +55,16 @@ way:
   and what a named speaker goes on to say (", a affirmé X, faisant état d'un taux de 60 %")
   claim those figures; "… et 95 parmi les policiers", "dont 11 chez les gendarmes" count what the
   figure before counts.
+  "Aux dires de X", "de l'avis de X" are "selon X"; any verb after a closing quotation names who
+  said all of it ("« … 100 euros, mais … », réagit Bobby"), and verbs of saying that could take
+  an object stand for saying when inverted after a quotation or before a speaker (", poursuit la
+  porte-parole"; not ", regrette une erreur"); ", lit-on dans Le Parisien", ", indique-t-on à la
+  SNCB"; who "a reconnu" or demands a figure ("le syndicat réclame 7,5 %": that one only); "les
+  annonces d'Emmanuel Macron …" are his. A claimant loses a publication participle ("un rapport
+  publié en juin"), whom a poll is made for ("pour Le Figaro"), a demonstrative, a relative
+  clause, "mais" and what follows; "selon X mais 7400 selon Y" gives the 7400 to Y. The thresholds
+  of a rule are no sums ("les pensionnés qui touchent moins de 2 000 euros", "les retraites de
+  moins de 2 000 euros"; "il a touché plus de 120.000 euros" is one).
 * **What is counted** is the noun phrase after the number ("combattants", '1.500 "gilets jaunes"',
   "deux autres juges"; "huit
   des 28 millions d'habitants" is eight million inhabitants; "ils étaient 282 000 à manifester"
@@ -320,6 +330,17 @@ _UNIT_PRICE_BEFORE = re.compile(
     r"s['’][ée]change))", re.IGNORECASE)
 
 
+#: a bound on what a class of people earns (a plural or a participle: not "il a touché plus de"), or a ceiling on a plural noun, sets the threshold of a rule: "les
+#: pensionnés qui touchent moins de 2 000 euros", "les salariés gagnant plus de", "les retraites de
+#: moins de 2 000 euros" (not "des pertes de plus de 2 millions", a figure)
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:\b(?:(?:touch|gagn|[ée]marg)(?:ent|ant|eant)|per[çc]oivent|percevant|(?:r[ée]mun[ée]r|pay)[ée]e?s)\s+"
+    r"(?:net\s+|brut\s+|par\s+mois\s+)?"
+    r"(?:moins\s+d['’e]|plus\s+d['’e]|au\s+moins|jusqu['’][àa]|au-del[àa]\s+d['’e]|au-dessous\s+d['’e]|"
+    r"au-dessus\s+d['’e]|entre)|\b(?:les|des|aux|ces|leurs)\s+[^\W\d_]+[sx]\s+(?:de\s+moins\s+d['’e]|"
+    r"inf[ée]rieur[e]?s\s+[àa]|sous\s+les))\s*$", re.IGNORECASE)
+
+
 _QUANTITY_BEFORE = re.compile(
     r"(?:nombre|total|bilan|s['’][ée]l[èe]v\w*\s+(?:d[ée]sormais\s+|maintenant\s+|d[ée]j[àa]\s+|ainsi\s+|"
     r"donc\s+|provisoirement\s+|officiellement\s+)?[àa]|atteint|atteignent|atteindre|compte|comptait|recens\w*|"
@@ -388,7 +409,7 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                         and _AMONG.match(sentence, number.end))
                     or (re.search(r"\(\s*$", sentence[max(0, number.start - 3):number.start])
                         and re.match(r"\s*(?:selon|d['’]apr[èe]s|de\s+source)\b", sentence[number.end:]))
-                    or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet)\s*$",
+                    or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet|\bmais)\s*$",
                                  sentence[max(0, number.start - 20):number.start]) and re.match(
                         r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an)\b)", sentence[number.end:]))):
                 # "12 morts et 30 blessés", "1 245 cas en 2019, contre 860 en 2018", "…, 250 000 selon la police",
@@ -397,6 +418,8 @@ def sentence_statistics(text: str, offset: int, sentence: str,
             elif not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]) and \
                     not _changed(sentence, number):
                 continue  # it counts nothing the sentence names
+        if number.unit in _CURRENCIES and _THRESHOLD_BEFORE.search(sentence[max(clause[0], number.start - 60):number.start]):
+            continue  # "les pensionnés qui touchent moins de 2 000 euros": a rule's threshold, not a sum
         if number.unit in _CURRENCIES and (_UNIT_PRICE_AFTER.match(sentence[number.counted_end:]) or
                                            _UNIT_PRICE_BEFORE.search(sentence[max(clause[0], number.start - 60):number.start])):
             continue  # "90 dollars le baril", "le litre d'essence coûte 1,85 euro": a price, not a sum

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from db.extract.statistics.french_claimant_names import CUT, clean_claimant
 from db.extract.statistics.french_numbers import FUNCTION_WORDS, MONTH_RE, FrenchNumber
 from db.extract.statistics.phrase import clause_of
 
@@ -17,13 +18,26 @@ _CLAIM_VERB = (r"(?:indiqu\w*|d[ée]clar\w*|pr[ée]cis[ée]\w*|pr[ée]cise\w*|af
                r"confirm\w*|t[ée]moign\w*|racont\w*|signal\w*|[ée]crit|[ée]crivent|d[ée]taill\w*|"
                r"r[ée]v[ée]l\w*|not[ée]|relat\w*|rappel\w*|avert\w*|constat\w*|pr[ée]vien\w*|"
                r"fait\s+savoir|communiqu[ée]|mentionn\w*|recens\w*|d[ée]nombr\w*|chiffr\w*|"
-               r"d[ée]plor\w*|avanc(?:e|é|ent)|comptabilis\w*)")
+               r"d[ée]plor\w*|avanc(?:e|é|ent)|comptabilis\w*|reconn(?:u|ue|us|a[iî]t|aissent|aissait|aissaient))")
+
+
+#: verbs of saying that stand inverted after what is said, its subject after them (", conclut X",
+#: ", s'inquiète le syndicat", ", rétorque-t-elle"); with a subject of their own before them
+#: they would have an object, so they are read only in that place, and only after a quotation or with a
+#: speaker after them ("…, regrette une erreur" names no one)
+_SAID_INVERTED = (r"(?:" + _CLAIM_VERB + r"|(?P<inverted>conclu(?:t|ent)|r[ée]sum(?:e|ent)|insist(?:e|ent)|comment(?:e|ent)|"
+                  r"analys(?:e|ent)|ironis(?:e|ent)|s['’]inqui[èe]t(?:e|ent)|regrett(?:e|ent)|d[ée]nonc(?:e|ent)|"
+                  r"admet(?:tent)?|conc[èe]d(?:e|ent)|mart[èe]l(?:e|ent)|poursui(?:t|vent)|ren?ch[ée]ri(?:t|ssent)|"
+                  r"temp[èe]r(?:e|ent)|nuanc(?:e|ent)|r[ée]pond(?:ent)?|r[ée]torqu(?:e|ent)|r[ée]pliqu(?:e|ent)|"
+                  r"observ(?:e|ent)|jug(?:e|ent)|s['’]indign(?:e|ent)|s['’]alarm(?:e|ent)|s['’][ée]tonn(?:e|ent)|"
+                  r"r[ée]agi(?:t|ssent)|confi(?:e|ent)|fai(?:t|saient)\s+(?:valoir|remarquer|observer)))")
 
 
 _LEADING_CLAIM = re.compile(
     r"(?:^|[,;:(—–]\s*|\s)(?:[Ss]elon|[Dd]['’]apr[èe]s|[Ss]uivant|[Àà]\s+en\s+croire|[Dd]e(?=\s+sources?\s)|"
+    r"[Aa]ux?\s+dires?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|[Dd]e\s+l['’]avis\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|"
     r"[Cc]omme\s+l['’](?:a|ont)\s+" + _CLAIM_VERB + r")\s+(?P<who>(?:[^,;:.!?()«»\"]|«[^»,;]{1,60}»|"
-    r"\"[^\",;]{1,60}\"){2,120}?)\s*(?=[,;:.!?()—–]|-{1,2}\s|$)")
+    r"\"[^\",;]{1,60}\"){2,120}?)\s*(?=[,;:.!?()—–]|-{1,2}\s|$|\s+mais\s)")
 
 
 #: what may stand between a claim verb and who claims or "que": a day or time ("a indiqué jeudi soir",
@@ -58,7 +72,8 @@ _ABBREVIATED = r"(?<=\bM)\.|(?<=\bMM)\.|(?<=\bDr)\.|(?<=\bPr)\.|(?<=\b[A-Z])\.(?
 
 
 _TRAILING_CLAIM = re.compile(
-    r"(?:,|—|–|\s-|»)\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + _BY_THE_WAY + r")?" + _CLAIM_VERB + _SAID_WHEN_TO_WHOM +
+    r"(?:,|—|–|\s-|»)\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + _BY_THE_WAY + _CLAIM_VERB + r"|"
+    + _SAID_INVERTED + r")" + _SAID_WHEN_TO_WHOM +
     r"\s+(?P<who>(?!que\b|qu['’]|à\b|avoir\b|en\b)(?:[^,;:!?.()«»\"]|" + _ABBREVIATED + r"){2,120}?)\s*"
     r"(?=[,;:!?(«»\"]|\.(?<!\bM\.)(?<!\bMM\.)(?<!\bDr\.)(?<!\bPr\.)(?<!\b[A-Z]\.)|$)", re.IGNORECASE)
 
@@ -76,7 +91,10 @@ _SUBJECT_COUNTS = re.compile(
     r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + _BY_THE_WAY +
     r")?(?:annonc(?:e|ent|é|ait|aient)|revendiqu(?:e|ent|é|ait|aient)|recens(?:e|ent|é|ait|aient)|d[ée]nombr(?:e|ent|é|ait|aient)|"
     r"comptabilis(?:e|ent|é|ait|aient)|fai(?:t|sait)\s+[ée]tat\s+d['’e]\s*|signal(?:e|ent|é)|"
+    r"reconn(?:u|a[iî]t|aissent|aissait|aissaient)|(?P<demand>r[ée]clam(?:e|ent|é|ait|aient)|"
+    r"exig(?:e|ent|é|eait|eaient)|demand(?:e|ent|é|ait|aient))|"
     r"estim(?:e|ent|é|ait|aient)\s+[àa]|[ée]valu(?:e|ent|é|ait|aient)\s+[àa])\s*"
+    r"(?:,\s*(?:en|pour|sur|au\s+cours\s+de)\s+(?:l['’]ann[ée]e\s+)?\d{4}\s*,\s*)?"
     r"(?=(?:au\s+moins|plus\s+d|pr[èe]s\s+d|environ|quelque|jusqu|une?\s+(?:dizaine|vingtaine|trentaine|"
     r"quarantaine|cinquantaine|centaine|millier)|des\s+(?:dizaines|centaines|milliers)|plusieurs|\d|"
     r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cent|mille)\b))",
@@ -90,9 +108,18 @@ _IN_SURVEY = re.compile(
     r"[A-ZÀ-Ý][\w'’&-]*(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|de\s+l['’]|de\s+la|du|de|des|d['’])){0,6})")
 
 
+#: the verb after a closing quotation mark, its subject after it, is how the quotation was said:
+#: "« … », réagit Bobby", "« … » tonne le député", "« … », s'indigne la CGT"
+_AFTER_QUOTE = re.compile(
+    r"[»”\"]\s*,?\s*(?:(?:a|avait)\s+)?(?:s['’]|se\s+)?(?!(?:selon|avant|apr[èe]s|pendant|comme|mais|dont|sont|"
+    r"était|étaient|avait|avaient|peut|doit|font|vont|tout|cette|notamment|également|aussi|contre|entre)\b)"
+    r"[a-zà-ÿ]{3,}(?:e|t|it|i|é|ent)\s+(?P<who>(?!que\b|qu['’]|-t-)(?:[A-ZÀ-Ý]|(?:le|la|les|l['’]|un|une)\s*[^\W\d_])"
+    r"(?:[^,;:!?.()«»\"]|" + _ABBREVIATED + r"){1,100}?)\s*(?=[,;:!?(«»\"]|\.(?<!\bM\.)|$)")
+
+
 #: ", a-t-il précisé", ", précise-t-elle": who is the subject the sentence opened with, if any
 _PRONOUN_CLAIM = re.compile(
-    r"(?:,|—|–|»)\s*(?:(?:a|avait|aurait)-t-(?P<p1>il|elle)\s+" + _BY_THE_WAY + _CLAIM_VERB + r"|" + _CLAIM_VERB +
+    r"(?:,|—|–|»)\s*(?:(?:a|avait|aurait)-t-(?P<p1>il|elle)\s+" + _BY_THE_WAY + _CLAIM_VERB + r"|" + _SAID_INVERTED +
     r"-t?-?(?P<p2>il|elle))\b", re.IGNORECASE)
 
 
@@ -114,6 +141,19 @@ _SPEAKERS = frozenset({
 })  # fmt: skip
 
 
+def _speaker(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a verb that may take an object stands inverted after a quotation, or before a
+    speaker: a name, or an office or a body ("…, poursuit la porte-parole")."""
+    before = sentence[:match.start()]
+    if before.count("«") > before.count("»") or re.search(r"[»”\"]\s*$", before) or before.count('"') % 2 \
+            or before.count("“") > before.count("”"):
+        return True
+    words = match.group("who").replace("’", "'").split()
+    head = words[0][2:] if re.match(r"[lL]'", words[0]) else words[1] if len(words) > 1 and \
+        words[0].lower() in ("le", "la", "les", "un", "une") else words[0]
+    return head[:1].isupper() or head.lower() in _SPEAKERS
+
+
 def _antecedent(sentence: str, pronoun: str) -> str | None:
     """Who "il"/"elle" of a trailing "a-t-il précisé" is: the subject the sentence opens with,
     when it is a person's name, or an office or a body of the pronoun's gender ("La préfecture …,
@@ -131,7 +171,7 @@ def _antecedent(sentence: str, pronoun: str) -> str | None:
             return None
     elif first in FUNCTION_WORDS or first in ("selon", "après", "avant", "depuis", "malgré", "lors", "outre", "face"):
         return None  # "Selon Jean Dupont …": not a subject
-    return _clean_claimant(opening.group("who"))
+    return clean_claimant(opening.group("who"))
 
 
 #: who counted, after what was counted: "84.000 manifestants recensés par les autorités"
@@ -141,10 +181,15 @@ _COUNTED_BY = re.compile(
     r"[^,;:!?.()«»\"]{1,100}?|[A-ZÀ-Ý][^,;:!?.()«»\"]{1,100}?)\s*(?=[,;:!?.()«»\"]|\s-|$)", re.IGNORECASE)
 
 
-#: "…, a-t-on appris auprès du parquet", "a-t-on appris jeudi auprès de la préfecture"
+#: "…, a-t-on appris auprès du parquet", "a-t-on appris jeudi auprès de la préfecture", "», lit-on
+#: dans Le Parisien", ", indique-t-on à la préfecture": where it was learned, read or said
 _LEARNED_FROM = re.compile(
-    r"(?:,|—|–)\s*(?:a-t-on|avons-nous|a-t-il\s+été)\s+appris\s+(?:[^\W\d_]+\s+){0,2}?aupr[èe]s\s+"
-    r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<who>[^,;:!?.()«»\"]{2,120}?)\s*(?=[,.;:!?(«»\"]|$)",
+    r"(?:,|—|–|[»”\"])\s*(?:(?:a-t-on|avons-nous|a-t-il\s+été)\s+appris\s+(?:[^\W\d_]+\s+){0,2}?aupr[èe]s\s+"
+    r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])|(?:lit-on|peut-on\s+lire|pouvait-on\s+lire|"
+    r"apprend-on|entend-on)\s+(?:dans|sur)\s+|" + _SAID_INVERTED + r"-t-on\s+(?:[àa]\s+la\s+|[àa]\s+l['’]|au\s+|aux\s+|"
+    r"chez\s+|dans\s+l['’]entourage\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])|du\s+c[ôo]t[ée]\s+"
+    r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])|aupr[èe]s\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])))"
+    r"(?P<who>[^,;:!?.()«»\"]{2,120}?)\s*(?=[,.;:!?(«»\"]|$)",
     re.IGNORECASE)
 
 
@@ -191,75 +236,6 @@ _WHO_CLAIMS = re.compile(
     r"(?:(?:a|avait)\s+" + _BY_THE_WAY + r")?(?:" + _CLAIM_VERB + r"|fait\s+[ée]tat|" + _FORECAST + r")\b")
 
 
-_PRONOUNS = {"il", "elle", "ils", "elles", "on", "nous", "je", "vous", "tu", "cela", "ça", "celui-ci",
-             "celle-ci", "ceux-ci", "celles-ci", "lui", "eux", "qui", "ce", "certains", "d'autres"}
-
-
-#: what a figure is of, before whose it is: "les dernières estimations de la WCF"
-_OF_WHOM = re.compile(
-    r"^(?:(?:les?|la|l['’]|un|une|des|ses|leurs?|son|sa)\s*)?(?:(?:derni[eè]re?s?|premi[eè]re?s?|nouve(?:lles?|aux?)|"
-    r"r[ée]cente?s?|propres?|officiel(?:le)?s?|provisoires?)\s+)*(?:estimations?|chiffres?|donn[ée]es|"
-    r"statistiques?|d[ée]comptes?|bilans?|informations?|calculs?|comptages?|recensements?|relev[ée]s?|"
-    r"[ée]valuations?|comptes?|projections?|pr[ée]visions?|communiqu[ée]s?|rapports?|d[ée]clarations?|"
-    r"bulletins?)\s+(?:(?:officiel(?:le)?s?|provisoires?|"
-    r"d[ée]finitifs?|derniers?)\s+)?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])", re.IGNORECASE)
-
-
-_CUT = re.compile(r"\s+(?:sur|dans|lors|à|au|aux|en|devant|auprès|pendant|ce|cette|cet|lundi|mardi|mercredi|"
-                  r"jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|mardi|précisant|ajoutant|selon|"
-                  r"interrog[ée]e?s?|cit[ée]e?s?|lundi|vendredi|dès|par)\b.*$", re.IGNORECASE)
-
-
-#: capitalised words of a title before a name: "le Premier ministre Édouard Philippe"
-_TITLE_WORDS = frozenset({"premier", "première", "président", "présidente", "haut", "haute", "général", "générale"})
-
-
-#: when the claim was made, after who made it: "un bilan de la PP à 15H15", "l'émission Quotidien ce
-#: mardi", "un sondage diffusé jeudi"
-_WHEN_SAID = re.compile(
-    r"\s+(?:(?:publi|diffus|rendu|paru|d[ée]voil|communiqu|transmis)\w*\s+)?(?:(?:à|vers)\s+\d{1,2}\s*[hH:]\s*\d{0,2}|"
-    r"(?:ce\s+|le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin|midi))?)$",
-    re.IGNORECASE)
-
-
-def _clean_claimant(raw: str, trailing: bool = False) -> str | None:
-    who = " ".join(raw.split()).strip(" ,.;:—–-«»\"'")
-    if who.count('"') % 2:
-        who += '"'  # 'le collectif "Désarmons-les"': the name's closing quotation mark stays
-    elif who.count("«") > who.count("»"):
-        who += " »"
-    if trailing:
-        who = _CUT.sub("", who)
-    who = _WHEN_SAID.sub("", who)
-    who = re.sub(r"\s+(?:y|en|lui|leur|nous|vous|me|te|se|ne|n['’])$", "", who)  # "La préfète y ajoute que"
-    if re.search(r"\d\s*%|^\W*\d", who):
-        return None  # "En outre 22% estiment que": a figure, not who
-    who = _OF_WHOM.sub("", who).strip()
-    who = re.sub(r"\s*\([A-ZÀ-Ý][\w.&-]{0,11}\)$", "", who)  # "l'Office fédéral de l'environnement (OFEV)"
-    if not who:
-        return None
-    first = who.split()[0].lower()
-    if first in _PRONOUNS or first.startswith(("-t-", "t-")) or len(who.split()) > 10:
-        return None
-    if trailing and not (who[:1].isupper() or re.match(r"(?:les?|la|l['’]|un|une|des|ces?|cette|ses|son|sa)\b", who,
-                                                       re.IGNORECASE)):
-        return None  # ", a indiqué rapidement": not who
-    words = who.split()
-    # a person's name after what the person is ("le maire Artem Kobzar", "le procureur Vincent Edel")
-    run: list[str] = []
-    for word in reversed(words):
-        if word[:1].isupper() and not re.match(r"[A-Z]\.$", word):
-            run.insert(0, word)
-        else:
-            break
-    while len(run) > 2 and run[0].lower() in _TITLE_WORDS:
-        run.pop(0)  # "le Président Emmanuel Macron"
-    if len(run) >= 2 and len(run) < len(words) and all(
-            w[:1].islower() or w.lower() in _TITLE_WORDS for w in words[:len(words) - len(run)]):
-        return " ".join(run)
-    return who
-
-
 #: "selon laquelle", "d'après lesquels": who is the antecedent
 _RELATIVE_WHO = re.compile(r"(?:laquelle|lequel|lesquel(?:le)?s)\b", re.IGNORECASE)
 
@@ -294,7 +270,7 @@ def _antecedent_of(before: str) -> str | None:
     head = (words[0][2:] if re.match(r"[lL]['’]", words[0]) else words[1] if len(words) > 1 else words[0]).lower()
     if head in _CONTENT_NOUNS or not words:
         return None
-    return _clean_claimant(phrase)
+    return clean_claimant(phrase)
 
 
 def _open_parenthesis(sentence: str, position: int) -> int:
@@ -346,8 +322,9 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
         if _VARYING.search(sentence, 0, match.start("who")) or _VARYING_WITH.match(match.group("who")):
             continue  # "une moyenne variant selon les professions", "selon les endroits": not who says it
         relative = _RELATIVE_WHO.match(match.group("who"))
-        who = _antecedent_of(sentence[:match.start()]) if relative else _clean_claimant(
-            re.sub(r"\s+qui\s.*$", "", match.group("who")))  # "selon la police qui n'a pas …"
+        who = _antecedent_of(sentence[:match.start()]) if relative else clean_claimant(
+            re.sub(r"\s+(?:qui\s|(?:et|puis|ou)\s+(?:\S+\s+){1,4}?(?:a|ont|est|sont|avait|avaient|était|étaient|"
+                   r"sera|seront|va|vont)\s).*$", "", match.group("who")))  # "selon la police qui n'a pas …"
         if who is None:
             continue
         clause = clause_of(clauses, match.start("who")) or (0, len(sentence))
@@ -375,7 +352,7 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
         for number in covered:
             claim(number, who, match.span("who"))
     for match in _COUNTED_BY.finditer(sentence):
-        who = _clean_claimant(re.sub(r"\s+(?:est|sont|a|ont|était|étaient|sera|seront|reste|restent)\b.*$", "",
+        who = clean_claimant(re.sub(r"\s+(?:est|sont|a|ont|était|étaient|sera|seront|reste|restent)\b.*$", "",
                                      match.group("who")), trailing=True)
         counted = [n for n in numbers if n.claimant is None and n.end <= match.start() and
                    not re.search(r"[,;:]", sentence[max(n.counted_end, n.end):match.start()])]
@@ -389,7 +366,7 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
             claim(number, who, match.span("who"))
     for pattern in (_SUBJECT_CLAIM, _SUBJECT_COUNTS, _SUBJECT_FORECASTS, _SUBJECT_REPORTS, _WHO_CLAIMS):
         for match in pattern.finditer(sentence):
-            who = _clean_claimant(match.group("who"))
+            who = clean_claimant(match.group("who"))
             if who is not None and match.group(0)[:1] == "," and not re.match(
                     r"(?:[A-ZÀ-Ý]|(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs)\b)", who):
                 continue  # ", et a ainsi déclaré que": after a comma, a subject opens with its article or name
@@ -400,26 +377,34 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
             if who is None or (pattern is not _WHO_CLAIMS and re.search(
                     r"\b(?:est|sont|été|était|étaient|sera|seront|serait|seraient|être)$", who, re.IGNORECASE)):
                 continue  # "les dégâts sont estimés à", "sur la pancarte était écrit :": a passive names no one
-            for number in numbers:
-                if number.start >= match.end():
-                    claim(number, who, match.span("who"))
-    trailing = [(m, _clean_claimant(m.group("who"), trailing=True)) for m in _TRAILING_CLAIM.finditer(sentence)]
+            after = [n for n in numbers if n.start >= match.end()]
+            if pattern is _SUBJECT_COUNTS and match.group("demand"):
+                after = after[:1]  # "le syndicat réclame 7,5 % … pour les quelque 160 000 cheminots": what it asks
+            for number in after:
+                claim(number, who, match.span("who"))
+    trailing = [(m, clean_claimant(m.group("who"), trailing=True)) for m in _TRAILING_CLAIM.finditer(sentence)
+                if not m.group("inverted") or _speaker(sentence, m)]
     trailing += [(m, _antecedent(sentence, m.group("p1") or m.group("p2"))) for m in _PRONOUN_CLAIM.finditer(sentence)]
-    trailing += [(m, _clean_claimant(_CUT.sub("", m.group("who")))) for m in _LEARNED_FROM.finditer(sentence)]
+    trailing += [(m, clean_claimant(CUT.sub("", m.group("who")))) for m in _LEARNED_FROM.finditer(sentence)]
+    trailing += [(m, clean_claimant(m.group("who"), trailing=True)) for m in _AFTER_QUOTE.finditer(sentence)
+                 if not any(t.start() <= m.start() < t.end() for t, _w in trailing)]
     for match, who in sorted(trailing, key=lambda pair: pair[0].start()):
         if who is None:
             continue
         clause = clause_of(clauses, match.start()) or (0, len(sentence))
         # never across the end of a sentence; after a quotation, only the figures it quotes
-        floor = max([clause[0] if clause_of(clauses, match.start()) else 0,
-                     *[m.end() for m in re.finditer(r"[.!?]\s+(?=[«\"A-ZÀ-Ý])", sentence[:match.start()])]])
+        ends = [m.end() for m in re.finditer(r"[.!?]\s+(?=[«\"A-ZÀ-Ý])", sentence[:match.start()])]
+        floor = max([clause[0] if clause_of(clauses, match.start()) else 0, *ends])
         background = _BACKGROUND.match(sentence)
         if background and background.end() <= match.start():
             floor = max(floor, background.end())  # "Depuis l'attaque, qui a fait 1 400 morts, …, selon X"
+        first = clause[0]
         if re.match(r"\s*[»\"”]", sentence[match.start():]) or re.search(r"[»\"”]\s*,?\s*$", sentence[:match.start()]):
             opening = max(sentence.rfind("«", 0, match.start()), sentence.rfind("“", 0, match.start()))
-            floor = max(floor, opening)
-        covered = [n for n in numbers if max(clause[0], floor) <= n.start < match.start() and n.claimant is None]
+            if opening >= 0:  # a quotation is one saying, whatever clauses it holds ("« … 100 euros, mais … »")
+                floor = first = max([opening, *ends, background.end() if background and background.end() <= match.start()
+                                     else 0])
+        covered = [n for n in numbers if max(first, floor) <= n.start < match.start() and n.claimant is None]
         if not covered:  # the nearest clause before with figures
             earlier = [n for n in numbers if floor <= n.start < match.start() and n.claimant is None]
             last = clause_of(clauses, earlier[-1].start) if earlier else None
@@ -432,6 +417,19 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
         for number in covered:
             at = match.start("who") if "who" in match.groupdict() else sentence.find(who)  # a pronoun's: where it opens
             claim(number, who, (at, at + len(who)))
+    whose = _WHOSE_WORDS.match(sentence)
+    if whose and (whose.group("who")[:1].isupper() or whose.group("who").split()[0] in _SPEAKERS):
+        for number in numbers:  # "Les annonces d'Emmanuel Macron, dont … une hausse de 100 euros": his
+            if number.start >= whose.end() and number.start < _sentence_end(sentence, whose.end()):
+                claim(number, whose.group("who"), whose.span("who"))
+
+
+#: a sentence about what someone announced, promised or counted: "Les annonces d'Emmanuel Macron …",
+#: "Les chiffres du ministère …" (a name, or an office or a body, not "les chiffres du chômage")
+_WHOSE_WORDS = re.compile(
+    r"(?:Les?|La|L['’]|Ses|Leurs?)\s*(?:(?:derni[èe]re?s|nouvelles|premi[èe]re?s)\s+)?(?:annonces|promesses|propositions|"
+    r"d[ée]clarations|propos|chiffres|estimations|pr[ée]visions|calculs|projections)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|"
+    r"des\s+|de\s+|d['’])\s*(?P<who>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}|[^\W\d_][\w'’-]*)")
 
 
 #: "« … », a dit M. Caldwell." before a quotation that goes on: who says what follows
@@ -448,7 +446,7 @@ def resumed_quotes(sentence: str, numbers: list[FrenchNumber], before: str) -> N
         resumed.append((0, before))
     for start, said in resumed:
         match = _SAID_BEFORE.search(said)
-        who = _clean_claimant(match.group("who"), trailing=True) if match else None
+        who = clean_claimant(match.group("who"), trailing=True) if match else None
         if match is None or who is None:
             continue
         end = next((i for i in (sentence.find("»", start), sentence.find("”", start)) if i > 0), len(sentence))
