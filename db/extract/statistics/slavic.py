@@ -92,6 +92,12 @@ class SentenceWords:
     small_measures: frozenset[str] = frozenset()
     #: after "twice", "three times", what makes it how often ("тричі на день"): no figure
     how_often: re.Pattern[str] | None = None
+    #: between a bare number and the next, what makes them one list ("до 300, інколи 500 осіб",
+    #: "з 2,2 до загальної суми 3 млрд грн"): the first counts what the next does, at its scale
+    shares_next: re.Pattern[str] | None = None
+    #: before the first number of such a list, "from" ("з 2,2 до 3 млрд"): the next is where a
+    #: change went, not an upper bound
+    change_from: re.Pattern[str] | None = None
     keep_titles: bool = False
     #: the direct speech frame after a quote ("«…», — заявив X", "…, — каже X"): groups verb
     #: (read as a finite verb) and who; it covers every figure before it
@@ -166,6 +172,31 @@ def _counted(lang: SentenceWords, sentence: str, number: SlavicNumber) -> tuple[
     if adjectives:  # a participle or adjective used as a noun ("трое подозреваемых", "пострадавших")
         return adjectives[-1], "people" if collective else None
     return None, "people" if collective else None
+
+
+def _from_next(lang: SentenceWords, sentence: str, number: SlavicNumber, numbers: list[SlavicNumber]) -> bool:
+    """Whether ``number`` took what the next number of its list counts (and its scale)."""
+    following = next((n for n in numbers if n.start >= number.end), None)
+    if (lang.shares_next is None or following is None or not sentence[number.start].isdigit()
+            or not lang.shares_next.fullmatch(sentence, number.end, following.start)):
+        return False
+    subject, unit = _counted(lang, sentence, following)
+    if subject is None and unit is None:
+        return False
+    digits = re.match(r"\d[\d\u00a0\u202f ]*(?:[.,]\d+)?", sentence[following.start:following.end])
+    scale = lang.numbers.scale_after.match(sentence[following.start + digits.end():]) if digits else None
+    if digits and scale is not None and following.start + digits.end() + scale.end() <= following.end:  # "з 2,2 до 3 млрд": billions both
+        factor = (following.value or following.high or following.low or 0) / float(
+            re.sub(r"[\u00a0\u202f ]", "", digits.group(0)).replace(",", "."))
+        for name in ("value", "low", "high"):
+            if getattr(number, name) is not None:
+                setattr(number, name, round(getattr(number, name) * factor, 6))
+    if (lang.change_from is not None and lang.change_from.search(sentence[max(0, number.start - 6):number.start])
+            and sentence[number.end:following.start].split()[:1] == [lang.numbers.range_to]
+            and following.high == following.value and following.low is None):
+        following.high = None  # "зріс з 1,5 до 2 млн": where it went, no upper bound
+    number.subject, number.unit = subject, unit
+    return True
 
 
 def _is_collective(lang: SentenceWords, phrase: str) -> bool:
@@ -298,9 +329,10 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
     clauses = split_clauses(lang.clause_split, sentence)
     kept: list[tuple[SlavicNumber, tuple[int, int]]] = []
     for number in numbers:
-        number.subject, number.unit = _counted(lang, sentence, number)
-        clause = clause_of(clauses, number.start) or (0, len(sentence))
         scaled = bool(lang.scaled.search(sentence[number.start:number.end]))
+        if scaled or not _from_next(lang, sentence, number, numbers):
+            number.subject, number.unit = _counted(lang, sentence, number)
+        clause = clause_of(clauses, number.start) or (0, len(sentence))
         if lang.per_unit is not None and number.unit in lang.money.values() and lang.per_unit.match(
                 sentence[number.end:]):
             continue  # a price per unit, not a sum

@@ -45,7 +45,8 @@ UKRAINIAN = NumberWords(
            "трильйон": 2_000_000_000_000},
     counting_nouns={**_SCALE_WORDS, "десяток": 10, "сотня": 100},
     bound_words=BoundWords(_LOW, _HIGH, _APPROX_HIGH, _APPROX, gap=r"\s+(?:ще\s+)?"), month=MONTH_RE,
-    scale_after=re.compile(r"^\s*(?:(?P<abbr>тис|млн|млрд|трлн)\.?(?!\w)|(?P<word>тисяч\w*|мільйон\w*|"
+    # the full stop of "тис." also stands apart where the text is tokenized ("8 тис . років")
+    scale_after=re.compile(r"^\s*(?:(?P<abbr>тис|млн|млрд|трлн)(?:\.|\s\.(?=\s|$))?(?!\w)|(?P<word>тисяч\w*|мільйон\w*|"
                            r"мільярд\w*|трильйон\w*))", re.IGNORECASE),
     not_a_count_after=re.compile(
         r"^\s*(?:(?:робоч|календарн|банківськ|повн|наступн|останн)\w+\s+(?=рок|д[нен]|місяц|тиж|годин|хвилин)|погонн\w+\s+(?=м))?"

@@ -1,0 +1,35 @@
+"""Ukrainian statistic suggestions: numbers read with the numbers beside them (a list or a change
+"з … до …" sharing one unit and scale), a scale's full stop apart in tokenized text, "по … кожна",
+and who estimates a figure (issue 13)."""
+
+from __future__ import annotations
+
+from db.extract.statistics import suggest_statistics
+
+
+def figures(sentence: str) -> list[tuple[float | None, float | None, float | None, str | None]]:
+    return [(c.value, c.low, c.high, c.unit) for c in suggest_statistics(sentence, None, "uk")]
+
+
+def test_a_change_from_one_sum_to_another_gives_both_at_the_scale_said_once() -> None:
+    assert figures("Кредитні лінії збільшили з 2,2 до загальної суми 3 млрд грн.") == [
+        (2_200_000_000, None, None, "UAH"), (3_000_000_000, None, None, "UAH")]
+
+
+def test_where_a_change_went_is_no_upper_bound() -> None:
+    assert figures("Бюджет зріс з 1,5 до 2 млн грн.") == [
+        (1_500_000, None, None, "UAH"), (2_000_000, None, None, "UAH")]
+
+
+def test_a_list_of_numbers_counts_what_its_last_number_counts() -> None:
+    assert figures("Люди об’єднувалися в групи до 300, інколи 500 осіб.") == [
+        (300, None, 300, "people"), (500, None, None, "people")]
+
+
+def test_a_scale_with_its_full_stop_apart_still_scales_and_lets_the_unit_follow() -> None:
+    assert figures("Зарплата сягає 7 тис . грн .") == [(7_000, None, None, "UAH")]
+    assert figures("Там мешкає 10 тис . осіб .") == [(10_000, None, None, "people")]
+
+
+def test_thousands_of_years_ago_is_a_time_not_a_count() -> None:
+    assert figures("Землеробство з'явилося близько 8 тис . років тому .") == []
