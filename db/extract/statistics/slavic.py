@@ -74,6 +74,8 @@ class SentenceWords:
     #: a count in digits ("замовили по 155 сканерів"), a sum after a verb ("отримали по 20 тис.
     #: грн штрафу") stay
     distributive: re.Pattern[str] | None = None
+    #: after such a sum and its currency, "each" said ("по 500 млн грн кожна"): the sum stays
+    each_after: re.Pattern[str] | None = None
     #: after a number, a pronoun whole it is part of ("14 з них"): a count of what came before
     of_them: re.Pattern[str] | None = None
     #: before the word "one", a preposition governing it ("за один метр", "з одного боку",
@@ -243,6 +245,9 @@ def _so_much_each(lang: SentenceWords, sentence: str, number: SlavicNumber) -> b
     each = lang.distributive.search(sentence[window:number.start])
     if each is None or number.unit == "%":
         return False
+    if (lang.each_after is not None and number.unit in lang.money.values()
+            and lang.each_after.match(sentence[number.end:])):
+        return False  # "дві лінії по 500 млн грн кожна": what each holds, said as such
     if not sentence[number.start].isdigit() and number.unit not in lang.money.values():
         return True
     if number.unit not in lang.money.values():

@@ -33,3 +33,17 @@ def test_a_scale_with_its_full_stop_apart_still_scales_and_lets_the_unit_follow(
 
 def test_thousands_of_years_ago_is_a_time_not_a_count() -> None:
     assert figures("Землеробство з'явилося близько 8 тис . років тому .") == []
+
+
+def test_so_much_each_said_with_each_is_suggested() -> None:
+    assert figures("Міністерство відмовило у продовженні двох кредитних ліній Ощадбанку по 500 млн грн. кожна.") == [
+        (2, None, None, "лінія"), (500_000_000, None, None, "UAH")]
+    assert figures("Купили мазуту по 6870 грн.") == []
+
+
+def test_who_puts_a_figure_on_a_thing_claims_it() -> None:
+    [found] = suggest_statistics("У 2010 році «Forbes-Україна» оцінював статки Бориса Колеснікова у $230 млн, "
+                                 "поставивши його на 42-е місце.", None, "uk")
+    assert (found.value, found.unit, found.claimant) == (230_000_000, "USD", "Forbes-Україна")
+    [found] = suggest_statistics("Експерти оцінюють збитки у 5 млрд грн.", None, "uk")
+    assert found.claimant == "Експерти"
