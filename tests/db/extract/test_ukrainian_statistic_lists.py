@@ -47,3 +47,12 @@ def test_who_puts_a_figure_on_a_thing_claims_it() -> None:
     assert (found.value, found.unit, found.claimant) == (230_000_000, "USD", "Forbes-Україна")
     [found] = suggest_statistics("Експерти оцінюють збитки у 5 млрд грн.", None, "uk")
     assert found.claimant == "Експерти"
+
+
+def test_a_source_no_comma_closes_ends_at_its_first_preposition() -> None:
+    [found] = suggest_statistics("Згідно з техзавданням у приміщенні прокуратури мають утеплити стіни, замінити "
+                                 "вікна, облаштувати дві гостьові спальні кімнати.", None, "uk")
+    assert (found.value, found.claimant) == (2, "техзавдання")
+    [law] = suggest_statistics("Згідно з чинним законодавством у разі аварії компанія повинна виплатити 5 млн грн.",
+                               None, "uk")
+    assert law.claimant is None
