@@ -100,6 +100,9 @@ class SentenceWords:
     #: before the first number of such a list, "from" ("з 2,2 до 3 млрд"): the next is where a
     #: change went, not an upper bound
     change_from: re.Pattern[str] | None = None
+    #: digits that govern the genitive plural (5-20, 25, 100 …) before an adjective that can only
+    #: be singular are an ordinal or a unit's name, no count ("11 окремого колійного загону")
+    singular_names: bool = False
     keep_titles: bool = False
     #: the direct speech frame after a quote ("«…», — заявив X", "…, — каже X"): groups verb
     #: (read as a finite verb) and who; it covers every figure before it
@@ -199,6 +202,22 @@ def _from_next(lang: SentenceWords, sentence: str, number: SlavicNumber, numbers
         following.high = None  # "зріс з 1,5 до 2 млн": where it went, no upper bound
     number.subject, number.unit = subject, unit
     return True
+
+
+def _a_numbered_name(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
+    """Digits governing the genitive plural with an adjective after them that is singular in
+    every reading the dictionary has (a noun there may be a misspelt plural: "1800 тон")."""
+    digits = sentence[number.start:number.end]
+    if not lang.singular_names or not digits.isdigit() or number.value is None:
+        return False
+    value = int(digits)
+    if value < 5 or not (5 <= value % 100 <= 20 or value % 10 in (0, 5, 6, 7, 8, 9)):
+        return False
+    word = re.match(r" (\w[\w'’-]*)", sentence[number.end:])
+    readings = parses(word.group(1), lang.numbers.code) if word else []
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in readings) and all(
+        {"masc", "femn", "neut"} & set(p.tag.grammemes) and not {"Abbr", "Fixd", "plur"} & set(p.tag.grammemes)
+        for p in readings)
 
 
 def _is_collective(lang: SentenceWords, phrase: str) -> bool:
@@ -346,7 +365,7 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
             continue
         if lang.distributive is not None and _so_much_each(lang, sentence, number):
             continue
-        if _not_a_figure(lang, sentence, number):
+        if _not_a_figure(lang, sentence, number) or _a_numbered_name(lang, sentence, number):
             continue
         part_of = lang.part_of.match(sentence[number.end:])
         if number.unit is None and number.subject is None and part_of:

@@ -248,6 +248,8 @@ def _why_not(lang: NumberWords, sentence: str, start: int, end: int, match: re.M
         if (first and 1000 <= int(first.group(1)) <= 2100
                 and lang.year_before.search(before[:first.start()])):
             return "a year"
+    if digits and re.match(r"0\d", digits):
+        return "a code"  # "000", "0200": a count is not written with a leading zero
     if digits and (re.match(r"^[:.]\d{2}(?!\d)", after) or re.search(r"\d[:.]$", before)):
         return "a time or a score"
     if (digits and lang.time is not None and re.fullmatch(r"(?:[01]?\d|2[0-4])\.[0-5]\d", digits)

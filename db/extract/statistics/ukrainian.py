@@ -202,7 +202,7 @@ WORDS = SentenceWords(
     shares_next=re.compile(r"\s*(?:,\s*(?:[^\W\d_]+\s+){0,3}|(?:до|або|чи)\s+(?:[^\W\d_]+\s+){0,3})",
                            re.IGNORECASE),
     change_from=re.compile(r"(?:^|\s)(?:з|із|зі)\s+$", re.IGNORECASE),
-    keep_titles=True, names=_names, distributive=re.compile(r"(?:^|\s)[Пп]о\s+$"),
+    singular_names=True, keep_titles=True, names=_names, distributive=re.compile(r"(?:^|\s)[Пп]о\s+$"),
     each_after=re.compile(r"^[\s.]*(?:[^\W\d_]+\.?\s+){0,2}кожн(?:а|ий|е|ен)\b", re.IGNORECASE),
     quote_claim=_QUOTE_CLAIM, trailing_source=_TRAILING_SOURCE, inserted_source_covers_clause=True,
     parsed_subject=True, verbless_claimants=True, not_a_source=_NOT_A_SOURCE,

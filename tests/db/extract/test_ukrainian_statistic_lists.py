@@ -56,3 +56,14 @@ def test_a_source_no_comma_closes_ends_at_its_first_preposition() -> None:
     [law] = suggest_statistics("Згідно з чинним законодавством у разі аварії компанія повинна виплатити 5 млн грн.",
                                None, "uk")
     assert law.claimant is None
+
+
+def test_digits_before_a_singular_adjective_name_a_unit_not_a_count() -> None:
+    assert figures("Суд стягнув на користь 11 окремого колійного загону 1,26 млн грн.") == [
+        (1_260_000, None, None, "UAH")]
+    assert figures("Придбано 1800 тон мазуту.") == [(1800, None, None, "тон")]
+
+
+def test_digits_with_a_leading_zero_are_a_code() -> None:
+    assert figures("Відомо понад З0 000 видів грибів.") == []
+    assert figures("Збитки склали 0,5 млн грн.") == [(500_000, None, None, "UAH")]
