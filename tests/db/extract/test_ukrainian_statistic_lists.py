@@ -67,3 +67,13 @@ def test_digits_before_a_singular_adjective_name_a_unit_not_a_count() -> None:
 def test_digits_with_a_leading_zero_are_a_code() -> None:
     assert figures("Відомо понад З0 000 видів грибів.") == []
     assert figures("Збитки склали 0,5 млн грн.") == [(500_000, None, None, "UAH")]
+
+
+def test_a_number_in_words_before_a_singular_ordinal_is_one_ordinal() -> None:
+    assert figures("Це сталося у двадцять п'ятому році.") == []
+    assert figures("У вісімдесят другому році все змінилося.") == []
+    assert figures("Команда посіла два перших місця.") == [(2, None, None, "місце")]
+
+
+def test_a_price_per_tonne_misspelt_is_still_a_price_per_unit() -> None:
+    assert figures("Вартість послуги – 500 грн. за тону сміття.") == []
