@@ -87,6 +87,20 @@ durations, dates, numbers in names no statistics; "десятків компан
 "від 30 млн грн X до 119 млн грн Y", each its own, two values) and committed before any rule
 below and before the extractor ran on it. Scored once with the rules of the labels' commit
 (fdf9bd8): 61.9%/78.8% (66.7%/84.8%), 7 of its 55 sentences without a statistic get one.
+Fifth round (heldout4 now seen; more cases from what is suggested on unlabelled DEV texts in no
+part): a bare number takes the unit and scale of the next number of its list ("з 2,2 до
+загальної суми 3 млрд грн", "до 300, інколи 500 осіб"), and after "з X до" the next is where a
+change went, not an upper bound; "тис ." with its full stop apart (tokenized text: "8 тис . років
+тому" a time ago); "по 500 млн грн. кожна" a sum; who estimates claims ("«Forbes-Україна»
+оцінював статки X у $230 млн"); a leading "Згідно з X" that no comma closes ends at its first
+preposition; digits governing the genitive plural before a singular adjective are a unit's name
+("11 окремого загону"); a leading zero is a code; a number in words before a singular ordinal is
+one ordinal ("у двадцять п'ятому році"); "за тону" per unit. Seen: tuning 93.2%/98.2%, heldout
+88.9%/97.0%, heldout2 97.9%/95.8%, heldout3 96.5%/98.2% (all unchanged), heldout4 77.1%/84.4% ->
+88.9%/100% (value only 88.9%/100%). heldout5, run once at the end (88f16ba): 60.5%/78.8%
+(65.1%/84.8%), 43 suggested for 33 labels, 7 negatives hit: no better than before the round
+(61.9%/78.8%). The 85/85 goal on unseen text is missed, by far on precision: the rules fixed
+what the seen parts and DEV showed and did not carry to heldout5's sentences.
 """
 
 from __future__ import annotations
