@@ -1,6 +1,6 @@
 """Ukrainian statistic suggestions against hand labels on real Ukrainian text (issue 13).
 
-Run: ``.venv/bin/python benchmarks/bench_extract_ukrainian.py [--errors] [--split tuning|heldout|heldout2|heldout3|heldout4]``
+Run: ``.venv/bin/python benchmarks/bench_extract_ukrainian.py [--errors] [--split tuning|heldout|heldout2|heldout3|heldout4|heldout5]``
 with ``DOSSIER_NER_UK=PATH`` (a copy of lang-uk/ner-uk, see :mod:`benchmarks._ner_uk`).
 
 The sentences are from ner-uk v2.0's texts: articles of «Наші гроші» (``ng``) and the Brown
@@ -70,6 +70,37 @@ a statistic still get one (fiction: "Там сиділи двоє", "дві со
 до 3 млрд грн" reads 2.2, not 2.2 billion; missed: "по 500 млн грн. кожна", two claimants
 ("«Forbes-Україна» оцінював", "Згідно з техзавданням" over a long list), "до 300, інколи 500".
 The 85/85 goal on unseen text is missed again (precision 77.1%, recall 84.4%).
+
+A fifth held-out draw ("heldout5": 80 sentences, 33 statistics in 25 of them, 7 claimed). Only 15
+TEST texts were left that no labelled sentence is from, and they hold 56 sentences of 25-600 code
+points with a digit or a number word, 4 of them with a claim or bound word. So: db.text sentences
+of 25-600 code points holding a digit or a number word (a numeral's dictionary form, or "п'ят-",
+"шіст-", "сім", "восьм-", "дев'ят-", "десят-", "кілька", "половин-", "обидва"), ordered by the sha1
+of "heldout5|collection|file|start"; the first 50 of those in the 15 unused texts, then the first
+30 in that order of the TEST sentences in no part (of any TEST text, a sentence overlapping none
+labelled) holding a claim or bound word ("за даними", "згідно", "за словами", "понад", "близько",
+"майже", "повідом-", "заяви-", "встанови-", "свідч-", "йдеться", "сяга-", "від"/"до" before a
+digit ...). This word list and number test, run with the tag "heldout4" over heldout4's 57 texts,
+give back 49 of its first 50 sentences and 26 of its other 30: the earlier draws' own lists were
+not kept. Labelled by hand with heldout3's and heldout4's conventions (fiction's counts, recipes,
+durations, dates, numbers in names no statistics; "десятків компаній" at least 20, approximate;
+"від 30 млн грн X до 119 млн грн Y", each its own, two values) and committed before any rule
+below and before the extractor ran on it. Scored once with the rules of the labels' commit
+(fdf9bd8): 61.9%/78.8% (66.7%/84.8%), 7 of its 55 sentences without a statistic get one.
+Fifth round (heldout4 now seen; more cases from what is suggested on unlabelled DEV texts in no
+part): a bare number takes the unit and scale of the next number of its list ("з 2,2 до
+загальної суми 3 млрд грн", "до 300, інколи 500 осіб"), and after "з X до" the next is where a
+change went, not an upper bound; "тис ." with its full stop apart (tokenized text: "8 тис . років
+тому" a time ago); "по 500 млн грн. кожна" a sum; who estimates claims ("«Forbes-Україна»
+оцінював статки X у $230 млн"); a leading "Згідно з X" that no comma closes ends at its first
+preposition; digits governing the genitive plural before a singular adjective are a unit's name
+("11 окремого загону"); a leading zero is a code; a number in words before a singular ordinal is
+one ordinal ("у двадцять п'ятому році"); "за тону" per unit. Seen: tuning 93.2%/98.2%, heldout
+88.9%/97.0%, heldout2 97.9%/95.8%, heldout3 96.5%/98.2% (all unchanged), heldout4 77.1%/84.4% ->
+88.9%/100% (value only 88.9%/100%). heldout5, run once at the end (88f16ba): 60.5%/78.8%
+(65.1%/84.8%), 43 suggested for 33 labels, 7 negatives hit: no better than before the round
+(61.9%/78.8%). The 85/85 goal on unseen text is missed, by far on precision: the rules fixed
+what the seen parts and DEV showed and did not carry to heldout5's sentences.
 """
 
 from __future__ import annotations

@@ -74,6 +74,8 @@ class SentenceWords:
     #: a count in digits ("замовили по 155 сканерів"), a sum after a verb ("отримали по 20 тис.
     #: грн штрафу") stay
     distributive: re.Pattern[str] | None = None
+    #: after such a sum and its currency, "each" said ("по 500 млн грн кожна"): the sum stays
+    each_after: re.Pattern[str] | None = None
     #: after a number, a pronoun whole it is part of ("14 з них"): a count of what came before
     of_them: re.Pattern[str] | None = None
     #: before the word "one", a preposition governing it ("за один метр", "з одного боку",
@@ -92,6 +94,15 @@ class SentenceWords:
     small_measures: frozenset[str] = frozenset()
     #: after "twice", "three times", what makes it how often ("тричі на день"): no figure
     how_often: re.Pattern[str] | None = None
+    #: between a bare number and the next, what makes them one list ("до 300, інколи 500 осіб",
+    #: "з 2,2 до загальної суми 3 млрд грн"): the first counts what the next does, at its scale
+    shares_next: re.Pattern[str] | None = None
+    #: before the first number of such a list, "from" ("з 2,2 до 3 млрд"): the next is where a
+    #: change went, not an upper bound
+    change_from: re.Pattern[str] | None = None
+    #: digits that govern the genitive plural (5-20, 25, 100 …) before an adjective that can only
+    #: be singular are an ordinal or a unit's name, no count ("11 окремого колійного загону")
+    singular_names: bool = False
     keep_titles: bool = False
     #: the direct speech frame after a quote ("«…», — заявив X", "…, — каже X"): groups verb
     #: (read as a finite verb) and who; it covers every figure before it
@@ -168,6 +179,47 @@ def _counted(lang: SentenceWords, sentence: str, number: SlavicNumber) -> tuple[
     return None, "people" if collective else None
 
 
+def _from_next(lang: SentenceWords, sentence: str, number: SlavicNumber, numbers: list[SlavicNumber]) -> bool:
+    """Whether ``number`` took what the next number of its list counts (and its scale)."""
+    following = next((n for n in numbers if n.start >= number.end), None)
+    if (lang.shares_next is None or following is None or not sentence[number.start].isdigit()
+            or not lang.shares_next.fullmatch(sentence, number.end, following.start)):
+        return False
+    subject, unit = _counted(lang, sentence, following)
+    if subject is None and unit is None:
+        return False
+    digits = re.match(r"\d[\d\u00a0\u202f ]*(?:[.,]\d+)?", sentence[following.start:following.end])
+    scale = lang.numbers.scale_after.match(sentence[following.start + digits.end():]) if digits else None
+    if digits and scale is not None and following.start + digits.end() + scale.end() <= following.end:  # "з 2,2 до 3 млрд": billions both
+        factor = (following.value or following.high or following.low or 0) / float(
+            re.sub(r"[\u00a0\u202f ]", "", digits.group(0)).replace(",", "."))
+        for name in ("value", "low", "high"):
+            if getattr(number, name) is not None:
+                setattr(number, name, round(getattr(number, name) * factor, 6))
+    if (lang.change_from is not None and lang.change_from.search(sentence[max(0, number.start - 6):number.start])
+            and sentence[number.end:following.start].split()[:1] == [lang.numbers.range_to]
+            and following.high == following.value and following.low is None):
+        following.high = None  # "зріс з 1,5 до 2 млн": where it went, no upper bound
+    number.subject, number.unit = subject, unit
+    return True
+
+
+def _a_numbered_name(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
+    """Digits governing the genitive plural with an adjective after them that is singular in
+    every reading the dictionary has (a noun there may be a misspelt plural: "1800 тон")."""
+    digits = sentence[number.start:number.end]
+    if not lang.singular_names or not digits.isdigit() or number.value is None:
+        return False
+    value = int(digits)
+    if value < 5 or not (5 <= value % 100 <= 20 or value % 10 in (0, 5, 6, 7, 8, 9)):
+        return False
+    word = re.match(r" (\w[\w'’-]*)", sentence[number.end:])
+    readings = parses(word.group(1), lang.numbers.code) if word else []
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in readings) and all(
+        {"masc", "femn", "neut"} & set(p.tag.grammemes) and not {"Abbr", "Fixd", "plur"} & set(p.tag.grammemes)
+        for p in readings)
+
+
 def _is_collective(lang: SentenceWords, phrase: str) -> bool:
     words = phrase.lower().replace("ё", "е").replace("’", "'").split()
     return bool(words) and number_words(lang.numbers).get(words[-1], ("", frozenset()))[0] in lang.collective
@@ -212,6 +264,9 @@ def _so_much_each(lang: SentenceWords, sentence: str, number: SlavicNumber) -> b
     each = lang.distributive.search(sentence[window:number.start])
     if each is None or number.unit == "%":
         return False
+    if (lang.each_after is not None and number.unit in lang.money.values()
+            and lang.each_after.match(sentence[number.end:])):
+        return False  # "дві лінії по 500 млн грн кожна": what each holds, said as such
     if not sentence[number.start].isdigit() and number.unit not in lang.money.values():
         return True
     if number.unit not in lang.money.values():
@@ -298,9 +353,10 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
     clauses = split_clauses(lang.clause_split, sentence)
     kept: list[tuple[SlavicNumber, tuple[int, int]]] = []
     for number in numbers:
-        number.subject, number.unit = _counted(lang, sentence, number)
-        clause = clause_of(clauses, number.start) or (0, len(sentence))
         scaled = bool(lang.scaled.search(sentence[number.start:number.end]))
+        if scaled or not _from_next(lang, sentence, number, numbers):
+            number.subject, number.unit = _counted(lang, sentence, number)
+        clause = clause_of(clauses, number.start) or (0, len(sentence))
         if lang.per_unit is not None and number.unit in lang.money.values() and lang.per_unit.match(
                 sentence[number.end:]):
             continue  # a price per unit, not a sum
@@ -309,7 +365,7 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
             continue
         if lang.distributive is not None and _so_much_each(lang, sentence, number):
             continue
-        if _not_a_figure(lang, sentence, number):
+        if _not_a_figure(lang, sentence, number) or _a_numbered_name(lang, sentence, number):
             continue
         part_of = lang.part_of.match(sentence[number.end:])
         if number.unit is None and number.subject is None and part_of:

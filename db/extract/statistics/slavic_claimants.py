@@ -71,6 +71,13 @@ def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> 
     return " ".join(_nominative(lang, words))
 
 
+def _before_preposition(lang: SentenceWords, raw: str) -> str:
+    """``raw`` up to its first preposition after its first word ("техзавданням у приміщенні …")."""
+    words = raw.split()
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in lang.prepositions), len(words))
+    return " ".join(words[:cut]) if cut < len(words) else ""
+
+
 def _nominative(lang: SentenceWords, words: list[str]) -> list[str]:
     """``words`` in the nominative, a man's surname by the language's rule where it has one."""
     found = base_form(words, lang.numbers.code, singular=True)
@@ -187,6 +194,10 @@ def assign_claimants(lang: SentenceWords, sentence: str, numbers: list[SlavicNum
         if lang.parsed_subject and match.groupdict().get("as_verb"):
             raw = _from_nominative(lang, raw)
         who = _clean_claimant(lang, raw)
+        if who is None and lang.verbless_claimants and _has_verb(lang, raw):
+            # "Згідно з техзавданням у приміщенні мають утеплити стіни, …": no comma closes the
+            # source, its clause goes on after it; the source ends at the first preposition
+            who = _clean_claimant(lang, _before_preposition(lang, raw))
         if who is None:
             continue
         inserted = lang.inserted_source_covers_clause and sentence[:match.start() + 1].rstrip().endswith(",")

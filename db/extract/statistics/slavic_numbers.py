@@ -56,6 +56,9 @@ class NumberWords:
     time: tuple[re.Pattern[str], re.Pattern[str]] | None = None
     #: before a number, a unit of time or length it comes after, for "about" ("років два")
     measure_before: re.Pattern[str] | None = None
+    #: the dictionary form of an ordinal: after a number in words, a singular one makes the
+    #: words one ordinal ("у вісімдесят другому році"; "два перших місця", plural, counts)
+    ordinal_lemma: re.Pattern[str] | None = None
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
 
@@ -232,6 +235,11 @@ def _why_not(lang: NumberWords, sentence: str, start: int, end: int, match: re.M
     next_word = re.match(r"^\s+([^\W\d_]+)", after)
     if next_word and (reading := best_reading(lang.code, next_word.group(1))) is not None and "Anum" in reading.tag.grammemes:  # type: ignore[attr-defined]
         return "an ordinal"
+    whole_word = re.match(r"^\s+([^\W\d_]+(?:['’ʼ][^\W\d_]+)?)", after)  # "п'ятому"
+    if not digits and whole_word and lang.ordinal_lemma is not None and any(
+            p.tag.POS == "ADJF" and "plur" not in p.tag.grammemes and lang.ordinal_lemma.match(p.normal_form)
+            for p in parses(whole_word.group(1).lower(), lang.code)):
+        return "an ordinal"
     if digits and re.fullmatch(r"\d{4}", digits) and 1000 <= int(digits) <= 2100:
         if (lang.year_after.match(after)
                 or re.search(rf"{lang.month}\s*$", before, re.IGNORECASE)
@@ -248,6 +256,8 @@ def _why_not(lang: NumberWords, sentence: str, start: int, end: int, match: re.M
         if (first and 1000 <= int(first.group(1)) <= 2100
                 and lang.year_before.search(before[:first.start()])):
             return "a year"
+    if digits and re.match(r"0\d", digits):
+        return "a code"  # "000", "0200": a count is not written with a leading zero
     if digits and (re.match(r"^[:.]\d{2}(?!\d)", after) or re.search(r"\d[:.]$", before)):
         return "a time or a score"
     if (digits and lang.time is not None and re.fullmatch(r"(?:[01]?\d|2[0-4])\.[0-5]\d", digits)

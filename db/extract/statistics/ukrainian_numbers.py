@@ -45,7 +45,8 @@ UKRAINIAN = NumberWords(
            "трильйон": 2_000_000_000_000},
     counting_nouns={**_SCALE_WORDS, "десяток": 10, "сотня": 100},
     bound_words=BoundWords(_LOW, _HIGH, _APPROX_HIGH, _APPROX, gap=r"\s+(?:ще\s+)?"), month=MONTH_RE,
-    scale_after=re.compile(r"^\s*(?:(?P<abbr>тис|млн|млрд|трлн)\.?(?!\w)|(?P<word>тисяч\w*|мільйон\w*|"
+    # the full stop of "тис." also stands apart where the text is tokenized ("8 тис . років")
+    scale_after=re.compile(r"^\s*(?:(?P<abbr>тис|млн|млрд|трлн)(?:\.|\s\.(?=\s|$))?(?!\w)|(?P<word>тисяч\w*|мільйон\w*|"
                            r"мільярд\w*|трильйон\w*))", re.IGNORECASE),
     not_a_count_after=re.compile(
         r"^\s*(?:(?:робоч|календарн|банківськ|повн|наступн|останн)\w+\s+(?=рок|д[нен]|місяц|тиж|годин|хвилин)|погонн\w+\s+(?=м))?"
@@ -81,5 +82,7 @@ UKRAINIAN = NumberWords(
                    frozenset({"loct", "gent"})),
     time=(re.compile(r"(?:^|\s)(?:о|об|з|із|зі|до|по|від|після|між)\s+$", re.IGNORECASE),
           re.compile(r"^\s*(?:$|[,.;:)!?–—-]|(?:до|по|і|й|та|год\w*|ранку|вечора|ночі|дня)(?!\w))", re.IGNORECASE)),
+    ordinal_lemma=re.compile(r"^(?:перш|друг|трет|четверт|п['’ʼ]ят|шост|сьом|восьм|дев['’ʼ]ят|[а-яіїє'’ʼ]*десят|"
+                             r"[а-яіїє'’ʼ]*надцят|сороков|дев['’ʼ]яност|[а-яіїє'’ʼ]*сот|тисячн|мільйонн)(?:ий|ій)$"),
     measure_before=re.compile(r"(?:^|\s)(?:років|літ|місяців|тижнів|днів|діб|годин|хвилин|секунд|кілометрів|"
                               r"метрів|кроків|верст)\s+(?:зо\s+|із\s+|з\s+)?$", re.IGNORECASE))
