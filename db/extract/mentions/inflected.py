@@ -393,6 +393,12 @@ def _ukrainian_extent(text: str, start: int, end: int) -> int:
                             not _region(text, more.end())):
                         break
                     end = more.end()
+                # "Управління житлового господарства Донецької міськради": a capitalised
+                # adjective runs on to its noun, and the genitive chain goes on after it
+                noun = uk_reading.noun_of_adjective(text, _WORD.findall(text[start:end])[-1], end)
+                if noun is not None:
+                    at = end = noun
+                    continue
             break
         word_pos, word_cases = _reading(word)
         if word.lower() in _CONNECTORS_UK and not joined:

@@ -177,3 +177,34 @@ def adjective_of_noun(word: str, following: str) -> bool:
         n.tag.case == a.tag.case and n.tag.number == a.tag.number and
         (n.tag.number == "plur" or n.tag.gender == a.tag.gender) for n in nouns)
         for a in parses(word, "uk"))
+
+
+_LOWER_WORD = re.compile(r" ([а-яіїєґ][а-яіїєґ'’-]*)(?![\w'’-])")
+
+
+def _agrees(noun: object, adjective: object) -> bool:
+    n, a = noun.tag, adjective.tag  # type: ignore[attr-defined]
+    return bool(n.case == a.case and n.number == a.number and
+                (n.number == "plur" or n.gender == a.gender))
+
+
+def noun_of_adjective(text: str, adjective: str, end: int) -> int | None:
+    """Where the lower-case noun ends that a capitalised adjective in the genitive, ending at
+    ``end``, goes with, over the lower-case adjectives between ("Донецької міськради",
+    "Антимонопольного комітету", "Національної гвардії", "Українського товариства"): a
+    capitalised adjective inside a name is never its end; None where no noun agrees."""
+    readings = [p for p in parses(adjective, "uk") if p.tag.POS == "ADJF" and p.tag.case == "gent"]
+    if not readings or parses(adjective, "uk")[0].tag.POS != "ADJF":
+        return None
+    at = end
+    for _ in range(3):
+        match = _LOWER_WORD.match(text, at)
+        if match is None:
+            return None
+        found = parses(match.group(1), "uk")
+        if any(p.tag.POS == "NOUN" and _agrees(p, a) for p in found for a in readings):
+            return match.end(1)
+        if not any(p.tag.POS == "ADJF" and _agrees(p, a) for p in found for a in readings):
+            return None
+        at = match.end(1)
+    return None
