@@ -208,3 +208,20 @@ def noun_of_adjective(text: str, adjective: str, end: int) -> int | None:
             return None
         at = match.end(1)
     return None
+
+
+_CAPITAL = r"[A-ZА-ЯІЇЄҐ]"
+#: "імені" or "ім." and the name of whom an institution is named after, in the genitive:
+#: initials and a surname ("ім. Л. Погорілого", "ім . Т . Г . Шевченка"), or one or two
+#: capitalised words ("імені Тараса Шевченка", "імені Паризької Комуни")
+_IN_HONOUR_OF = re.compile(
+    rf" (?:імені|ім ?\.) ?(?:(?:{_CAPITAL} ?\. ?){{1,3}}{_CAPITAL}[\w'’-]+|"
+    rf"{_CAPITAL}[\w'’-]+(?: {_CAPITAL}[\w'’-]+)?)(?![\w'’-])")
+
+
+def in_honour_of(text: str, at: int) -> int | None:
+    """Where the words end, right after ``at``, that say whom an institution is named after
+    ("університету імені Тараса Шевченка", "Інституту психології ім. С. Костюка"): they are
+    part of its name; None where none follow."""
+    match = _IN_HONOUR_OF.match(text, at)
+    return match.end() if match is not None else None
