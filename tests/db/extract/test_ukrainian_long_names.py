@@ -22,3 +22,23 @@ def test_a_capitalised_adjective_in_a_name_runs_on_to_its_noun_and_the_genitives
     names = {name for name, _ in found}
     assert not names & {"Управління житлового господарства Донецької",
                         "Інститут зрошуваного землеробства Національної"}
+
+
+def test_the_name_after_imeni_stays_inside_the_institutions_name() -> None:
+    text = ("Він закінчив Київський державний університет імені Тараса Шевченка у 1990 році. "
+            "Вона працює в Інституті психології ім. С. Костюка давно.")
+    found = _suggested(text)
+    assert ("Київський державний університет імені Тараса Шевченка", "state_body") in found
+    assert ("Інститут психології ім. С. Костюка", "organisation") in found
+    names = {name for name, _ in found}
+    assert not names & {"Тарас Шевченко", "С. Костюк", "Київський державний університет імені"}
+
+
+def test_an_adjective_before_a_neuter_noun_is_neuter_in_the_base_form() -> None:
+    text = ("Засідання Наукового товариства імені Т. Шевченка відбулося. Листа надіслали до "
+            "Головного управління юстиції.")
+    found = _suggested(text)
+    assert ("Наукове товариство імені Т. Шевченка", "organisation") in found
+    assert any(name.startswith("Головне управління") for name, _ in found)
+    assert not any(name.startswith(("Науковий товариство", "Головний управління"))
+                   for name, _ in found)
