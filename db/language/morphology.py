@@ -233,7 +233,10 @@ def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = froze
             # -> "директори"): its dictionary form is the nominative singular
             result.append(capitalised_like(word, str(parse.normal_form)))
             continue
-        nominative = parse.inflect(wanted) or parse.inflect({"nomn"})
+        # the Ukrainian dictionary gives adjectives a gender but no singular: "Головного
+        # управління" -> "Головне управління", not the masculine "Головний"
+        nominative = parse.inflect(wanted) or parse.inflect(wanted - {"sing"}) or \
+            parse.inflect({"nomn"})
         result.append(capitalised_like(word, nominative.word) if nominative is not None else word)
     return result + list(words[len(best_chosen):])
 

@@ -62,11 +62,14 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         code != "uk" or not uk_reading.large_place(" ".join(base_form([words[0][2]], code))))
     if len(words) == 1 and common_opening:
         return []
+    honoured = [i for i in range(1, len(words)) if code == "uk" and words[i][2] in ("імені", "ім")]
     if code == "uk":
         for i in range(len(words) - 1):
             if russian.PERSON_TAGS & tags[i] and uk_reading.adjective_of_noun(
                     words[i][2], words[i + 1][2]):
                 tags[i] = tags[i] - russian.PERSON_TAGS  # "Полтавської області": no surname
+        for i in range(honoured[0] + 1 if honoured else len(words), len(words)):
+            tags[i] = tags[i] - russian.PERSON_TAGS - {"Name"}  # "університету імені Тараса ..."
     pieces: list[list[int]] = [[0]]
     person = next((i for i, t in enumerate(tags) if russian.PERSON_TAGS & t), None)
     if person is not None and person > 0 and not any(russian.PERSON_TAGS & t for t in tags[:person]) \
@@ -102,9 +105,11 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         if code == "uk" and len(piece) == 1 and piece[0] == 0 and common_opening:
             continue  # "Дружина Ірина Сміяненко": the common word opening the sentence goes
         p_start, p_end = words[piece[0]][0], words[piece[-1]][1]
-        # "м." of a city keeps its dot ("Печерський райсуд м. Києва")
-        written = [words[i][2] + "." if words[i][2] == "м" and text[words[i][1]:words[i][1] + 1]
-                   == "." else words[i][2] for i in piece]
+        # "м." of a city keeps its dot ("Печерський райсуд м. Києва"), and so do "ім." and the
+        # initials after it ("Інститут психології ім. С. Костюка")
+        written = [words[i][2] + "." if (words[i][2] == "м" or (honoured and i >= honoured[0] and (
+            words[i][2] == "ім" or len(words[i][2]) == 1))) and
+            text[words[i][1]:words[i][1] + 2].lstrip(" ")[:1] == "." else words[i][2] for i in piece]
         if code == "uk" and uk_reading.names_no_actor(
                 written + uk_reading.lower_case_words_after(text, p_end)) and \
                 not text[max(0, p_start - 2):p_start].strip().endswith(("«", '"', "“")):
@@ -370,6 +375,9 @@ def _ukrainian_extent(text: str, start: int, end: int) -> int:
     at = end
     joined = False  # after "та", "і": another name may follow, not one of this
     for _ in range(6):  # the lower-case words in the genitive after the head
+        if (honoured := uk_reading.in_honour_of(text, at)) is not None:
+            at = end = honoured  # "університету імені Тараса Шевченка"
+            continue
         city = _CITY_WORD.match(text, at)  # "райсуду м. Києва": the city it serves
         match = _NEXT_WORD.match(text, city.end() - 1 if city else at)
         if not match:
@@ -393,6 +401,15 @@ def _ukrainian_extent(text: str, start: int, end: int) -> int:
                             not _region(text, more.end())):
                         break
                     end = more.end()
+                # "Управління житлового господарства Донецької міськради": a capitalised
+                # adjective runs on to its noun, and the genitive chain goes on after it
+                noun = uk_reading.noun_of_adjective(text, _WORD.findall(text[start:end])[-1], end)
+                if noun is not None:
+                    at = end = noun
+                    continue
+                if (honoured := uk_reading.in_honour_of(text, end)) is not None:
+                    at = end = honoured  # "Фонду ім. Гайнріха Бьолля"
+                    continue
             break
         word_pos, word_cases = _reading(word)
         if word.lower() in _CONNECTORS_UK and not joined:

@@ -177,3 +177,51 @@ def adjective_of_noun(word: str, following: str) -> bool:
         n.tag.case == a.tag.case and n.tag.number == a.tag.number and
         (n.tag.number == "plur" or n.tag.gender == a.tag.gender) for n in nouns)
         for a in parses(word, "uk"))
+
+
+_LOWER_WORD = re.compile(r" ([а-яіїєґ][а-яіїєґ'’-]*)(?![\w'’-])")
+
+
+def _agrees(noun: object, adjective: object) -> bool:
+    n, a = noun.tag, adjective.tag  # type: ignore[attr-defined]
+    return bool(n.case == a.case and n.number == a.number and
+                (n.number == "plur" or n.gender == a.gender))
+
+
+def noun_of_adjective(text: str, adjective: str, end: int) -> int | None:
+    """Where the lower-case noun ends that a capitalised adjective in the genitive, ending at
+    ``end``, goes with, over the lower-case adjectives between ("Донецької міськради",
+    "Антимонопольного комітету", "Національної гвардії", "Українського товариства"): a
+    capitalised adjective inside a name is never its end; None where no noun agrees."""
+    readings = [p for p in parses(adjective, "uk") if p.tag.POS == "ADJF" and p.tag.case == "gent"]
+    if not readings or parses(adjective, "uk")[0].tag.POS != "ADJF":
+        return None
+    at = end
+    for _ in range(3):
+        match = _LOWER_WORD.match(text, at)
+        if match is None:
+            return None
+        found = parses(match.group(1), "uk")
+        if any(p.tag.POS == "NOUN" and _agrees(p, a) for p in found for a in readings):
+            return match.end(1)
+        if not any(p.tag.POS == "ADJF" and _agrees(p, a) for p in found for a in readings):
+            return None
+        at = match.end(1)
+    return None
+
+
+_CAPITAL = r"[A-ZА-ЯІЇЄҐ]"
+#: "імені" or "ім." and the name of whom an institution is named after, in the genitive:
+#: initials and a surname ("ім. Л. Погорілого", "ім . Т . Г . Шевченка"), or one or two
+#: capitalised words ("імені Тараса Шевченка", "імені Паризької Комуни")
+_IN_HONOUR_OF = re.compile(
+    rf" (?:імені|ім ?\.) ?(?:(?:{_CAPITAL} ?\. ?){{1,3}}{_CAPITAL}[\w'’-]+|"
+    rf"{_CAPITAL}[\w'’-]+(?: {_CAPITAL}[\w'’-]+)?)(?![\w'’-])")
+
+
+def in_honour_of(text: str, at: int) -> int | None:
+    """Where the words end, right after ``at``, that say whom an institution is named after
+    ("університету імені Тараса Шевченка", "Інституту психології ім. С. Костюка"): they are
+    part of its name; None where none follow."""
+    match = _IN_HONOUR_OF.match(text, at)
+    return match.end() if match is not None else None

@@ -1,0 +1,44 @@
+"""Long Ukrainian names of organisations suggested whole: a capitalised adjective inside the
+name runs on to its lower-case noun, and the words of a name after "імені" and "з питань"
+stay with it."""
+
+from __future__ import annotations
+
+from db.extract.mentions import suggest_new_actors
+
+
+def _suggested(text: str) -> set[tuple[str, str | None]]:
+    return {(c.name, c.kind) for c in suggest_new_actors(text, language="uk")}
+
+
+def test_a_capitalised_adjective_in_a_name_runs_on_to_its_noun_and_the_genitives_after() -> None:
+    text = ("Про ремонт повідомило Управління житлового господарства Донецької міськради. "
+            "Він працює в Інституті зрошуваного землеробства Національної академії аграрних "
+            "наук України з 2010 року.")
+    found = _suggested(text)
+    assert ("Управління житлового господарства Донецької міськради", "state_body") in found
+    assert ("Інститут зрошуваного землеробства Національної академії аграрних наук України",
+            "organisation") in found
+    names = {name for name, _ in found}
+    assert not names & {"Управління житлового господарства Донецької",
+                        "Інститут зрошуваного землеробства Національної"}
+
+
+def test_the_name_after_imeni_stays_inside_the_institutions_name() -> None:
+    text = ("Він закінчив Київський державний університет імені Тараса Шевченка у 1990 році. "
+            "Вона працює в Інституті психології ім. С. Костюка давно.")
+    found = _suggested(text)
+    assert ("Київський державний університет імені Тараса Шевченка", "state_body") in found
+    assert ("Інститут психології ім. С. Костюка", "organisation") in found
+    names = {name for name, _ in found}
+    assert not names & {"Тарас Шевченко", "С. Костюк", "Київський державний університет імені"}
+
+
+def test_an_adjective_before_a_neuter_noun_is_neuter_in_the_base_form() -> None:
+    text = ("Засідання Наукового товариства імені Т. Шевченка відбулося. Листа надіслали до "
+            "Головного управління юстиції.")
+    found = _suggested(text)
+    assert ("Наукове товариство імені Т. Шевченка", "organisation") in found
+    assert any(name.startswith("Головне управління") for name, _ in found)
+    assert not any(name.startswith(("Науковий товариство", "Головний управління"))
+                   for name, _ in found)
