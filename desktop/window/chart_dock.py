@@ -26,19 +26,16 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea
 
 from desktop import memory, staged_import
-from desktop.staged_import import StagedImport
 
 if TYPE_CHECKING:
     from desktop.window.main_window import MainWindow
 
 
-#: PySide classes are made before pyqtgraph's import for at most this long an event-loop turn
-#: (one class can take longer: QCommonStyle's enums 46 ms; 24 a turn took up to 77 ms)
-TYPES_TURN_S = 0.008
-
-#: the chart's modules are imported for at most this long an event-loop turn (a statement of a
-#: module's own code can take longer: pyqtgraph's longest, importing its colour bar, ~30 ms)
-IMPORT_TURN_S = 0.008
+#: how long an event-loop turn of the chart's making may last: the PySide classes made before
+#: pyqtgraph's import, then the chart's modules imported (one class or statement can take longer:
+#: QCommonStyle's enums 46 ms, pyqtgraph's import of its colour bar ~30 ms; 24 classes a turn took
+#: up to 77 ms)
+TURN_S = 0.008
 
 #: what the chart needs that holds no Qt (``db`` never imports Qt): imported on the loader thread;
 #: the last four are what pyqtgraph's own import brings besides Qt (~25 ms of it, which its one
@@ -70,9 +67,9 @@ def _qt_names() -> list[tuple[ModuleType, str]]:
 
 
 def _make_qt_types(window: MainWindow, names: list[tuple[ModuleType, str]], done: int = 0) -> None:
-    """Ask PySide for its classes (each is made when first asked for) for :data:`TYPES_TURN_S`,
+    """Ask PySide for its classes (each is made when first asked for) for :data:`TURN_S`,
     the next ones a turn later; once every one is made, :func:`_import_in_turns`."""
-    until = time.perf_counter() + TYPES_TURN_S
+    until = time.perf_counter() + TURN_S
     for module, name in names[done:]:
         getattr(module, name, None)
         done += 1
@@ -84,8 +81,8 @@ def _make_qt_types(window: MainWindow, names: list[tuple[ModuleType, str]], done
         QTimer.singleShot(0, window, lambda: _make_qt_types(window, names, done))
 
 
-def _import_in_turns(window: MainWindow, modules: list[str], staged: StagedImport | None = None) -> None:
-    """Import the first of ``modules`` for :data:`IMPORT_TURN_S` an event-loop turn, a few of its
+def _import_in_turns(window: MainWindow, modules: list[str], staged: staged_import.StagedImport | None = None) -> None:
+    """Import the first of ``modules`` for :data:`TURN_S` an event-loop turn, a few of its
     top-level statements at a time (:mod:`desktop.staged_import`; at once when it cannot be
     staged), then the next; after the last, :func:`create` (which says why, when one cannot be
     imported)."""
@@ -94,7 +91,7 @@ def _import_in_turns(window: MainWindow, modules: list[str], staged: StagedImpor
             staged = staged or staged_import.begin(modules[0])
             if staged is None:
                 importlib.import_module(modules[0])
-            elif not staged.step(IMPORT_TURN_S):
+            elif not staged.step(TURN_S):
                 QTimer.singleShot(0, window, lambda: _import_in_turns(window, modules, staged))
                 return
         except ImportError:

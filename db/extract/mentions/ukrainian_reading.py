@@ -173,19 +173,17 @@ def adjective_of_noun(word: str, following: str) -> bool:
     if not following[:1].islower():
         return False
     nouns = [p for p in parses(following, "uk") if p.tag.POS == "NOUN"]
-    return any(a.tag.POS == "ADJF" and any(
-        n.tag.case == a.tag.case and n.tag.number == a.tag.number and
-        (n.tag.number == "plur" or n.tag.gender == a.tag.gender) for n in nouns)
-        for a in parses(word, "uk"))
-
-
-_LOWER_WORD = re.compile(r" ([а-яіїєґ][а-яіїєґ'’-]*)(?![\w'’-])")
+    return any(a.tag.POS == "ADJF" and any(_agrees(n, a) for n in nouns) for a in parses(word, "uk"))
 
 
 def _agrees(noun: object, adjective: object) -> bool:
+    """Whether an adjective's reading agrees with a noun's: case, number and (singular) gender."""
     n, a = noun.tag, adjective.tag  # type: ignore[attr-defined]
     return bool(n.case == a.case and n.number == a.number and
                 (n.number == "plur" or n.gender == a.gender))
+
+
+_LOWER_WORD = re.compile(r" ([а-яіїєґ][а-яіїєґ'’-]*)(?![\w'’-])")
 
 
 def noun_of_adjective(text: str, adjective: str, end: int) -> int | None:
@@ -193,8 +191,9 @@ def noun_of_adjective(text: str, adjective: str, end: int) -> int | None:
     ``end``, goes with, over the lower-case adjectives between ("Донецької міськради",
     "Антимонопольного комітету", "Національної гвардії", "Українського товариства"): a
     capitalised adjective inside a name is never its end; None where no noun agrees."""
-    readings = [p for p in parses(adjective, "uk") if p.tag.POS == "ADJF" and p.tag.case == "gent"]
-    if not readings or parses(adjective, "uk")[0].tag.POS != "ADJF":
+    every = parses(adjective, "uk")
+    readings = [p for p in every if p.tag.POS == "ADJF" and p.tag.case == "gent"]
+    if not readings or every[0].tag.POS != "ADJF":
         return None
     at = end
     for _ in range(3):

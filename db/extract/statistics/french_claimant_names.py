@@ -23,8 +23,8 @@ _OF_WHOM = re.compile(
 
 
 CUT = re.compile(r"\s+(?:sur|dans|lors|à|au|aux|en|devant|auprès|pendant|ce|cette|cet|lundi|mardi|mercredi|"
-                  r"jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|mardi|précisant|ajoutant|selon|"
-                  r"interrog[ée]e?s?|cit[ée]e?s?|lundi|vendredi|dès|par|avant|après|puis|tout\s+en|qui)\b.*$", re.IGNORECASE)
+                  r"jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|précisant|ajoutant|selon|"
+                  r"interrog[ée]e?s?|cit[ée]e?s?|dès|par|avant|après|puis|tout\s+en|qui)\b.*$", re.IGNORECASE)
 
 
 #: capitalised words of a title before a name: "le Premier ministre Édouard Philippe"

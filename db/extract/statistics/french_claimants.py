@@ -181,14 +181,17 @@ _COUNTED_BY = re.compile(
     r"[^,;:!?.()«»\"]{1,100}?|[A-ZÀ-Ý][^,;:!?.()«»\"]{1,100}?)\s*(?=[,;:!?.()«»\"]|\s-|$)", re.IGNORECASE)
 
 
+#: "of" before a name: "auprès de la préfecture", "du parquet", "d'Amnesty"
+_OF = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+
+
 #: "…, a-t-on appris auprès du parquet", "a-t-on appris jeudi auprès de la préfecture", "», lit-on
 #: dans Le Parisien", ", indique-t-on à la préfecture": where it was learned, read or said
 _LEARNED_FROM = re.compile(
-    r"(?:,|—|–|[»”\"])\s*(?:(?:a-t-on|avons-nous|a-t-il\s+été)\s+appris\s+(?:[^\W\d_]+\s+){0,2}?aupr[èe]s\s+"
-    r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])|(?:lit-on|peut-on\s+lire|pouvait-on\s+lire|"
-    r"apprend-on|entend-on)\s+(?:dans|sur)\s+|" + _SAID_INVERTED + r"-t-on\s+(?:[àa]\s+la\s+|[àa]\s+l['’]|au\s+|aux\s+|"
-    r"chez\s+|dans\s+l['’]entourage\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])|du\s+c[ôo]t[ée]\s+"
-    r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])|aupr[èe]s\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])))"
+    r"(?:,|—|–|[»”\"])\s*(?:(?:a-t-on|avons-nous|a-t-il\s+été)\s+appris\s+(?:[^\W\d_]+\s+){0,2}?aupr[èe]s\s+" + _OF +
+    r"|(?:lit-on|peut-on\s+lire|pouvait-on\s+lire|apprend-on|entend-on)\s+(?:dans|sur)\s+|" + _SAID_INVERTED +
+    r"-t-on\s+(?:[àa]\s+la\s+|[àa]\s+l['’]|au\s+|aux\s+|chez\s+|dans\s+l['’]entourage\s+" + _OF +
+    r"|du\s+c[ôo]t[ée]\s+" + _OF + r"|aupr[èe]s\s+" + _OF + r"))"
     r"(?P<who>[^,;:!?.()«»\"]{2,120}?)\s*(?=[,.;:!?(«»\"]|$)",
     re.IGNORECASE)
 

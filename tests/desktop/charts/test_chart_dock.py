@@ -93,7 +93,7 @@ def test_the_qt_classes_are_made_for_a_few_milliseconds_a_turn(qtbot: QtBot, mon
         turns.append(module.asked[before:])
 
     monkeypatch.setattr(chart_dock, "_make_qt_types", one_turn)
-    monkeypatch.setattr(chart_dock, "TYPES_TURN_S", 0.0)
+    monkeypatch.setattr(chart_dock, "TURN_S", 0.0)
     imported: list[list[str]] = []
     monkeypatch.setattr(chart_dock, "_import_in_turns", lambda _window, modules: imported.append(modules))
     holder = QWidget()
