@@ -3,14 +3,28 @@
 A turn that comes late is time the event loop was held (a read on the GUI thread, a pane filled
 at once): what a researcher sees as a stall when it is long. Phases name parts of a run
 ("opening", "import", ...); gaps are kept per phase, none while no phase is set.
+
+With ``sample=True`` a watcher thread looks at the GUI thread's Python stack every few
+milliseconds while a turn is late (the GIL passes to it every 5 ms even while the GUI thread runs
+Python): each frame over 100 ms then comes with the code it was spent in, the innermost lines of
+Dossier's own code the samples found, most often first (``stall_stacks``).
 """
 
 from __future__ import annotations
 
+import sys
+import threading
+import time
+from collections import Counter
 from typing import Any
 
 #: the timer's interval: a frame is at least this long
 TICK_MS = 10
+#: the watcher looks at the stack this often (seconds) once a turn is this late (ms)
+SAMPLE_EVERY_S = 0.004
+LATE_MS = 30
+#: the folders of our own code, whose lines name where a stall was spent
+OWN_CODE = ("/db/", "/desktop/")
 #: the columns of :func:`summary`
 SUMMARY_COLUMNS = ["frames", "p99 ms", "longest ms", "over 100 ms", "s in them"]
 
@@ -18,7 +32,7 @@ SUMMARY_COLUMNS = ["frames", "p99 ms", "longest ms", "over 100 ms", "s in them"]
 class FrameClock:
     """Records the gaps between timer turns, per phase (Qt imported when made: in the child)."""
 
-    def __init__(self, *phases: str) -> None:
+    def __init__(self, *phases: str, sample: bool = False) -> None:
         from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
         self.frames: dict[str, list[float]] = {phase: [] for phase in phases}
@@ -31,6 +45,30 @@ class FrameClock:
         self._timer: Any = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
+        #: per frame over 100 ms (in the order of :attr:`stalls`): its most sampled lines of our code
+        self.stall_stacks: list[list[tuple[str, int]]] = []
+        self._samples: Counter[str] = Counter()
+        self._gui_thread = threading.get_ident()
+        self._last_wall = time.perf_counter()
+        if sample:
+            threading.Thread(target=self._watch, name="stall sampler", daemon=True).start()
+
+    def _watch(self) -> None:
+        """Sample the GUI thread's stack while its turn is late (runs in its own thread)."""
+        while True:
+            time.sleep(SAMPLE_EVERY_S)
+            if not self.phase or (time.perf_counter() - self._last_wall) * 1000 < LATE_MS:
+                continue
+            frame = sys._current_frames().get(self._gui_thread)
+            lines = []
+            while frame is not None:
+                path = frame.f_code.co_filename
+                if any(part in path for part in OWN_CODE):
+                    lines.append(f"{path.rsplit('/', 2)[-2]}/{path.rsplit('/', 1)[-1]}:{frame.f_lineno} {frame.f_code.co_name}")
+                    if len(lines) == 3:
+                        break
+                frame = frame.f_back
+            self._samples[" < ".join(lines) or "(no line of ours)"] += 1
 
     def enter(self, phase: str) -> None:
         """Count the gaps from now on as ``phase``'s (the clock starts with the first phase)."""
@@ -58,7 +96,10 @@ class FrameClock:
             self.frames[self.phase].append(now - self._last)
             if now - self._last > 100:
                 self.stalls.append((self.phase, now, now - self._last))
+                self.stall_stacks.append(self._samples.most_common(4))
+        self._samples = Counter()
         self._last = now
+        self._last_wall = time.perf_counter()
 
 
 def summary(values: list[float]) -> list[object]:

@@ -4,7 +4,7 @@ plot (desktop.charts.plot) owns them; what was drawn is handed back as a :class:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -236,14 +236,16 @@ def _rings(rows: pd.DataFrame, x: np.ndarray[Any, Any]) -> pg.ScatterPlotItem | 
     return rings
 
 
-def draw_time_series(
+def time_series_parts(
     plot: pg.PlotItem,
     legend: pg.LegendItem,
     frame: pd.DataFrame,
     colours: dict[str, str],
-) -> Drawn:
-    """Claims as points (spans for long periods, bars for bounds), reference data as lines."""
-    drawn = Drawn()
+    drawn: Drawn,
+) -> Iterator[None]:
+    """Claims as points (spans for long periods, bars for bounds), reference data as lines, into
+    ``drawn``: one series (a legend entry) each step, so a large chart can be drawn over several
+    turns of the event loop (desktop.charts.plot)."""
     data = with_coordinates(frame)
     data = data[data["x"].notna() & data["y"].notna()]
     claims = data[~data["is_reference"]]
@@ -283,10 +285,11 @@ def draw_time_series(
         drawn.scatters.append(scatter)
         drawn.series[label] = [scatter, *others]
         drawn.positions.update(zip(rows["id"].tolist(), zip(x.tolist(), rows["y"].tolist(), strict=True), strict=True))
+        yield
 
     reference = data[data["is_reference"]]
     if reference.empty:
-        return drawn
+        return
     # Integer codes and one lexsort instead of sorting and grouping on text columns: a table
     # of a million values is ordered by group, line and date in a fraction of the time.
     group_code, group_names = pd.factorize(reference["group"], sort=True)
@@ -334,7 +337,7 @@ def draw_time_series(
         legend.addItem(lead, label)
         _link_visibility(lead, items[1:])
         drawn.series[label] = items
-    return drawn
+        yield
 
 
 def _reference_lines(

@@ -120,8 +120,9 @@ class ChartPane(QWidget):
 
     @property
     def loading(self) -> bool:
-        """Whether a read is under way whose chart is not drawn yet (``ready`` will follow)."""
-        return self._choices_pending or self._frame_task is not None
+        """Whether a read is under way, or a large chart is being drawn, whose chart is not
+        drawn yet (``ready`` will follow)."""
+        return self._choices_pending or self._frame_task is not None or self.plot_area.drawing
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -294,7 +295,11 @@ class ChartPane(QWidget):
                 bars=bars, period=controls.period(),
             ),
             empty_text=empty,
+            then=self._claims_drawn,
         )
+
+    def _claims_drawn(self) -> None:
+        """The claims are drawn: the estimates beside them, then ``ready``."""
         self._estimates_waiting = False
         self._draw_estimates()
         self.ready.emit()

@@ -64,7 +64,9 @@ def test_the_charts_modules_are_imported_a_turn_each_before_the_pane_is_built(sa
     assert turns == sorted(turns), turns
     assert len(set(turns)) == len(turns), turns  # each in a turn of its own
     first, last = result["inside"]
-    assert turns[0] <= first < last - 5 < turns[1], result  # pyqtgraph's own code over several turns (0.2 s at once)
+    # pyqtgraph's own code over several turns (0.2 s at once, the same turn for both); how many
+    # depends on the machine's speed (5 to 19 seen): a few statements of it take a turn each
+    assert turns[0] <= first < last - 1 < turns[1], result
 
 
 class _Counting(ModuleType):
