@@ -143,24 +143,34 @@ class Detector:
         features = self.out[states]
         known = features >= 0
         if len(texts) == 1:
-            found, counts = np.unique(features[known], return_counts=True)
-            bounds = [0, len(found)]
+            met, counts = np.unique(features[known], return_counts=True)
+            found, bounds = None, [0, len(met)]  # the table's rows are the text's
         else:
-            owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)[known]
+            # the n-grams met in the batch, each numbered once: their rows of the table are
+            # read (and made single floats) once a batch, not once for each text they are in
+            features = features[known]
+            number = np.zeros(len(self.ptc), dtype=np.int32)
+            number[features] = 1
+            met = np.flatnonzero(number)
+            number[met] = np.arange(len(met), dtype=np.int32)
+            width = max(len(met), 1)
+            wide: Any = np.int32 if len(texts) * width < 2**31 else np.int64  # the keys below fit
+            owner = np.repeat(np.arange(len(texts), dtype=wide), lengths)[known]
             # each text's n-grams with their counts, sorted by text: one key per (text, n-gram)
-            keys, counts = np.unique(owner * len(self.ptc) + features[known], return_counts=True)
-            found = keys % len(self.ptc)
-            bounds = np.searchsorted(keys // len(self.ptc), np.arange(len(texts) + 1)).tolist()
-        # the table's half floats as single ones first: NumPy's matrix product then runs in BLAS
+            keys, counts = np.unique(owner * wide(width) + number[features], return_counts=True)
+            found = keys % width
+            bounds = np.searchsorted(keys // width, np.arange(len(texts) + 1)).tolist()
+        # the table's half floats as single ones: NumPy's matrix product then runs in BLAS
+        table = self.ptc[met].astype(np.float32)
         weights = np.log1p(counts.astype(np.float32))
-        table = self.ptc[found].astype(np.float32)
         codes: list[str] = []
         for n, text in enumerate(texts):
             first, last = bounds[n], bounds[n + 1]
             if first == last:  # no n-gram known: its floor
                 codes.append(str(self.identifier.classify(text)[0]))
                 continue
-            scores = weights[first:last] @ table[first:last] + self.pc
+            rows = table if found is None else table[found[first:last]]
+            scores = weights[first:last] @ rows + self.pc
             for keep, alias in self.aliases:  # as py3langid: the better of the two scores
                 scores[keep] = max(scores[keep], scores[alias])
                 scores[alias] = -np.inf

@@ -140,10 +140,13 @@ class _Forms:
     def joined(self, words: Sequence[str]) -> str:
         """The forms of ``words`` as one string, a space between (looked up by C loops: an
         index's text has thousands of words, nearly all known)."""
-        self._learn(words)
-        if len(words) == 1:
-            return self.cache[words[0]]
-        return " ".join(itemgetter(*words)(self.cache)) if words else ""
+        if len(words) <= 1:
+            return self.forms(words)[0] if words else ""
+        try:  # most words of a text are known: looked up at once, the new ones only if any
+            return " ".join(itemgetter(*words)(self.cache))
+        except KeyError:
+            self._learn(words)
+            return " ".join(itemgetter(*words)(self.cache))
 
     def _learn(self, words: Sequence[str]) -> None:
         """Put the forms of the words not yet known in the cache."""
