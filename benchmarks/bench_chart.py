@@ -242,6 +242,7 @@ def bench_redraw(points: int, repeats: int) -> list[list[str]]:
     from PySide6.QtWidgets import QApplication
 
     from desktop.charts import draw
+    from desktop.charts.drawn import Drawn
 
     app = QApplication.instance() or QApplication([])
     frame = reference_frame(points)
@@ -250,9 +251,9 @@ def bench_redraw(points: int, repeats: int) -> list[list[str]]:
     widget.show()
     legend = pg.LegendItem()
     started = time.perf_counter()
-    drawn = draw.draw_time_series(
-        widget.getPlotItem(), legend, frame, draw.colour_for(["Daily table"])
-    )
+    drawn = Drawn()
+    for _series in draw.time_series_parts(widget.getPlotItem(), legend, frame, draw.colour_for(["Daily table"]), drawn):
+        pass
     widget.grab()
     first = time.perf_counter() - started
     app.processEvents()
