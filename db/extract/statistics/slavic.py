@@ -127,6 +127,17 @@ class SentenceWords:
     not_a_source: re.Pattern[str] | None = None
     #: a man's name in the nominative from its written words and the dictionary's nominatives
     names: Callable[[list[str], list[str]], list[str]] | None = None
+    #: before and after a house number ("вул. Жуйка, 18")
+    address_before: re.Pattern[str] | None = None
+    address_after: re.Pattern[str] | None = None
+    #: a short name in quotes, a number in it part of the name («Авангард 10», «1+1 Продакшн»)
+    name_quote: re.Pattern[str] | None = None
+    #: "між" before a number in words: who or what a relation is between ("між двома людьми")
+    between: re.Pattern[str] | None = None
+    #: before a part of the figure before, in its scale ("144,66 млн грн, з них 62,11")
+    of_them_before: re.Pattern[str] | None = None
+    #: a number in words counts only what it names ("Лишалося їх дві": a back-reference)
+    words_count_named: bool = False
     _places: dict[str, bool] = field(default_factory=dict, repr=False)
 
 
@@ -167,6 +178,8 @@ def _counted(lang: SentenceWords, sentence: str, number: SlavicNumber) -> tuple[
         if tag.POS in ("ADJF", "PRTF") and "Apro" not in tag.grammemes:
             adjectives.append(_agree(parse, lemma))
             continue
+        if tag.POS == "NPRO" and not adjectives:  # "десятків інших компаній": the noun after it
+            continue
         if tag.POS == "NOUN":
             if lemma in lang.money:
                 return None, lang.money[lemma]
@@ -188,20 +201,26 @@ def _from_next(lang: SentenceWords, sentence: str, number: SlavicNumber, numbers
     subject, unit = _counted(lang, sentence, following)
     if subject is None and unit is None:
         return False
-    digits = re.match(r"\d[\d\u00a0\u202f ]*(?:[.,]\d+)?", sentence[following.start:following.end])
-    scale = lang.numbers.scale_after.match(sentence[following.start + digits.end():]) if digits else None
-    if digits and scale is not None and following.start + digits.end() + scale.end() <= following.end:  # "з 2,2 до 3 млрд": billions both
-        factor = (following.value or following.high or following.low or 0) / float(
-            re.sub(r"[\u00a0\u202f ]", "", digits.group(0)).replace(",", "."))
-        for name in ("value", "low", "high"):
-            if getattr(number, name) is not None:
-                setattr(number, name, round(getattr(number, name) * factor, 6))
+    _take_scale(lang, sentence, number, following)  # "з 2,2 до 3 млрд": billions both
     if (lang.change_from is not None and lang.change_from.search(sentence[max(0, number.start - 6):number.start])
             and sentence[number.end:following.start].split()[:1] == [lang.numbers.range_to]
             and following.high == following.value and following.low is None):
         following.high = None  # "зріс з 1,5 до 2 млн": where it went, no upper bound
     number.subject, number.unit = subject, unit
     return True
+
+
+def _take_scale(lang: SentenceWords, sentence: str, number: SlavicNumber, other: SlavicNumber) -> None:
+    """Scale ``number``, written in bare digits, by the "тис.", "млн" ... ``other`` is written with."""
+    digits = re.match(r"\d[\d\u00a0\u202f ]*(?:[.,]\d+)?", sentence[other.start:other.end])
+    scale = lang.numbers.scale_after.match(sentence[other.start + digits.end():]) if digits else None
+    if digits is None or scale is None or other.start + digits.end() + scale.end() > other.end:
+        return
+    factor = (other.value or other.high or other.low or 0) / float(
+        re.sub(r"[\u00a0\u202f ]", "", digits.group(0)).replace(",", "."))
+    for name in ("value", "low", "high"):
+        if getattr(number, name) is not None:
+            setattr(number, name, round(getattr(number, name) * factor, 6))
 
 
 def _a_numbered_name(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
@@ -279,10 +298,21 @@ def _so_much_each(lang: SentenceWords, sentence: str, number: SlavicNumber) -> b
 
 
 def _not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
-    """A back-reference ("ці двоє"), a rate ("3 відсотки річних"), a small measure ("40 л"), how
-    often ("тричі на день"), the article-like "one"."""
+    """A back-reference ("ці двоє"), a house number ("вул. Жуйка, 18"), a number in a short name
+    in quotes («Авангард 10»), "між двома" (a relation's sides), a rate ("3 відсотки річних"), a
+    small measure ("40 л"), how often ("тричі на день"), the article-like "one"."""
     before = sentence[max(0, number.start - 30):number.start]
     if lang.back_reference is not None and lang.back_reference.search(before):
+        return True
+    if (lang.address_before is not None and lang.address_after is not None and sentence[number.start].isdigit()
+            and lang.address_after.match(sentence[number.end:])
+            and lang.address_before.search(sentence[max(0, number.start - 60):number.start])):
+        return True
+    if lang.name_quote is not None and any(
+            quote.start() < number.start and number.end < quote.end() and _a_name(lang, quote.group("name"))
+            for quote in lang.name_quote.finditer(sentence)):
+        return True
+    if lang.between is not None and not sentence[number.start].isdigit() and lang.between.search(before):
         return True
     if lang.rate_after is not None and number.unit == "%" and lang.rate_after.match(sentence[number.end:]):
         return True
@@ -294,6 +324,15 @@ def _not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> b
     return (lang.one_counts_after is not None and number.value == 1 and number.low is None
             and number.high is None and not number.approximate and not sentence[number.start].isdigit()
             and not lang.one_counts_after.search(before))
+
+
+def _a_name(lang: SentenceWords, quoted: str) -> bool:
+    """Words in quotes that name something: at most four, no verb («Світанок 7», not «Зруйновано 15 мостів»)."""
+    words = WORD.findall(quoted)
+    return len(quoted.split()) <= 4 and not any(
+        (reading := best_reading(lang.numbers.code, word.lower())) is not None
+        and reading.tag.POS in ("VERB", "INFN", "PRTS", "GRND")  # type: ignore[attr-defined]
+        for word in words)
 
 
 def _period(lang: SentenceWords, sentence: str, clause: tuple[int, int], number: SlavicNumber,
@@ -377,6 +416,11 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
             if previous is not None and lang.and_after.match(sentence[number.end:]):
                 # "погибли 5 человек, ранены 10": the count before names what is counted
                 number.subject, number.unit = previous.subject, previous.unit
+                if lang.of_them_before is not None and lang.of_them_before.search(
+                        sentence[max(0, number.start - 20):number.start]) and sentence[number.start].isdigit():
+                    _take_scale(lang, sentence, number, previous)  # "144,66 млн грн, з них 62,11": millions
+            elif lang.words_count_named and not sentence[number.start].isdigit() and not number.approximate:
+                continue  # "Лишалося їх дві": a number in words counting nothing named
             elif not lang.quantity_before.search(sentence[max(0, number.start - 50):number.start]) and not (
                     lang.of_them is not None and lang.of_them.match(sentence[number.end:])):
                 continue  # it counts nothing the sentence names

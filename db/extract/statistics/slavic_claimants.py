@@ -95,6 +95,13 @@ def _has_verb(lang: SentenceWords, text: str) -> bool:
     return any(_reading_pos(lang, w) in ("VERB", "GRND") for w in WORD.findall(text))
 
 
+def _writers_aside(lang: SentenceWords, text: str) -> bool:
+    """A verb in the first person plural alone, the writer's aside ("Нагадаємо, …", "Напомним, …")."""
+    words = WORD.findall(text)
+    parse = best_reading(lang.numbers.code, words[0].lower()) if len(words) == 1 else None
+    return parse is not None and {"VERB", "1per", "plur"} <= set(parse.tag.grammemes) | {parse.tag.POS}  # type: ignore[attr-defined]
+
+
 def _finite_verb(lang: SentenceWords, word: str) -> Any | None:
     """The reading of ``word`` as a finite verb other than "be" ("заявив", "каже"), else None
     ("вказаних", "визначивши", "пояснити", "було")."""
@@ -169,8 +176,9 @@ def _subject_claimant(lang: SentenceWords, sentence: str) -> tuple[str, tuple[in
     starts = [0]
     if lang.parsed_subject:
         opening = re.match(r"[^,;:!?«\"]{1,60}?,\s+", sentence)
-        if opening and len(WORD.findall(opening.group(0))) <= 5 and not _has_verb(lang, opening.group(0)):
-            starts.append(opening.end())  # "Крім того, слідчі встановили"
+        if opening and len(WORD.findall(opening.group(0))) <= 5 and (
+                not _has_verb(lang, opening.group(0)) or _writers_aside(lang, opening.group(0))):
+            starts.append(opening.end())  # "Крім того, слідчі встановили"; "Нагадаємо, днями СБУ звинуватила"
     for start in starts:
         match = lang.subject_claim.match(sentence[start:])
         if not match:

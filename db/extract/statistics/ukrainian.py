@@ -42,7 +42,13 @@ _CLAIM_VERB = (r"(?:повідом\w+|заяв\w+|переда[єю]\w*|пере
                r"уточн\w+|дода\w+|пише|писал\w*|наголоси\w+|наголошу\w+|інформу\w+|підрахува\w+|"
                r"вказа\w+|вказу\w+|констату\w+|оголоси\w+|оголошу\w+|визна(?!ч)\w+|стверджу\w+|"
                r"йдеться\s+в\s+\w+(?:\s+\w+)?|ідеться\s+в\s+\w+(?:\s+\w+)?|цитує\w*|вважа\w+|"
-               r"прогнозу\w+|нарахува\w+|оцінил\w*|оцінив|оцінюва\w+|оціню(?:є|ють)|нагаду\w+|свідч\w+|з'ясува\w+|з’ясува\w+|встанови\w+)")
+               r"прогнозу\w+|нарахува\w+|оцінил\w*|оцінив|оцінюва\w+|оціню(?:є|ють)|нагаду\w+|свідч\w+|з'ясува\w+|з’ясува\w+|встанови\w+|"
+               r"(?:з|об)винуват\w+|(?:з|об)винувачу\w+)")
+
+# who accuses says what of: "СБУ звинуватила керівництво УЗ в організації закупівлі на 100 млн грн"
+_ACCUSED = "|".join(f"(?<={prefix}{ending})" for prefix in ("звинуват", "обвинуват")
+                    for ending in ("ив", "ила", "ило", "или")) + "|" + "|".join(
+    f"(?<={prefix}{ending})" for prefix in ("звинувачу", "обвинувачу") for ending in ("є", "ють", "вав", "вала", "вали"))
 
 _LEADING_CLAIM = re.compile(
     r"(?:^|[,;:]\s*|\s)(?:[Зз]а\s+(?:[^\W\d_]+(?:ими|ою)\s+)?(?:(?:останніми|попередніми|офіційними|уточненими|наявними|новими|"
@@ -66,7 +72,8 @@ _QUOTE_CLAIM = re.compile(r"(?:[»\"”]\s*,?|,)\s*(?:[—–]|-(?=\s))\s*(?P<ve
                           r"(?P<who>[^,;:!?«»\"”]{2,120}?)\s*(?:[,.;:!?]|$)")
 
 _TRAILING_CLAIM = re.compile(
-    r"(?:,|—|–|\s-)\s*(?:—\s*)?(?:[–—]\s*)?(?:як\s+)?" + _CLAIM_VERB + r"\s+(?:(?:в|у)\s+)?(?P<who>[^,;:!?]{2,120}?)"
+    # "… 6,47 млн грн. про це повідомляється у «Віснику …»": what the sentence said before
+    r"(?:,|—|–|\s-|\s[Пп]ро\s+це)\s*(?:—\s*)?(?:[–—]\s*)?(?:як\s+)?" + _CLAIM_VERB + r"\s+(?:(?:в|у)\s+)?(?P<who>[^,;:!?]{2,120}?)"
     r"\s*(?:[,.;:!?]\s*|$|\s+з\s+посиланням)")
 
 _WITH_REFERENCE = re.compile(r"з\s+посиланням\s+(?:на\s+)?(?P<who>[^,;:!?]{2,120}?)\s*(?:[,.;!?]|$)",
@@ -80,7 +87,8 @@ _SUBJECT_CLAIM = re.compile(r"^(?P<who>(?:[^,;:!?«\"]|«[^«»\"]{1,40}»){2,90
                             # who estimates puts a figure on a thing: "X оцінював статки Y у $230 млн"
                             r"(?:(?<=оцінював)|(?<=оцінювала)|(?<=оцінювало)|(?<=оцінювали)|(?<=оцінює)|"
                             r"(?<=оцінюють)|(?<=оцінив)|(?<=оцінила)|(?<=оцінило)|(?<=оцінили))"
-                            r"(?:\s+[^\W\d_]+){1,4}\s+(?:у|в|на)\s+(?=[$€]?\d))")
+                            r"(?:\s+[^\W\d_]+){1,4}\s+(?:у|в|на)\s+(?=[$€]?\d)|"
+                            r"(?:" + _ACCUSED + r")(?:\s+[^\W\d_]+){1,12}\s+(?:у|в)\s)")
 
 _TITLES = re.compile(
     r"^(?:(?:офіційн\w+\s+)?(?:представни\w+|речни\w+|прес-секретар\w*|прес-служб\w+|прес-центр\w*|"
@@ -202,7 +210,7 @@ WORDS = SentenceWords(
     shares_next=re.compile(r"\s*(?:,\s*(?:[^\W\d_]+\s+){0,3}|(?:до|або|чи)\s+(?:[^\W\d_]+\s+){0,3})",
                            re.IGNORECASE),
     change_from=re.compile(r"(?:^|\s)(?:з|із|зі)\s+$", re.IGNORECASE),
-    singular_names=True, keep_titles=True, names=_names, distributive=re.compile(r"(?:^|\s)[Пп]о\s+$"),
+    singular_names=True, words_count_named=True, keep_titles=True, names=_names, distributive=re.compile(r"(?:^|\s)[Пп]о\s+$"),
     each_after=re.compile(r"^[\s.]*(?:[^\W\d_]+\.?\s+){0,2}кожн(?:а|ий|е|ен)\b", re.IGNORECASE),
     quote_claim=_QUOTE_CLAIM, trailing_source=_TRAILING_SOURCE, inserted_source_covers_clause=True,
     parsed_subject=True, verbless_claimants=True, not_a_source=_NOT_A_SOURCE,
@@ -210,11 +218,19 @@ WORDS = SentenceWords(
                             re.IGNORECASE),
     back_reference=re.compile(r"(?:^|[\s«(])(?:ці|цих|цим|цими|оці|оцих|оцим|оцими|ті|тих|тими|отих|отими)"
                               r"(?:\s+(?:ж|же|самі|самих|самим|самими))?\s+$", re.IGNORECASE),
+    # a house number: "на вул. Жуйка, 18", "Контрактовій площі, 4", "за адресами бухта 1-а, 2, 3"
+    address_before=re.compile(r"(?:\bадрес\w*|\bвул\.|\bвулиц\w*|\bпросп\.|\bпроспект\w*|\bпров\.|\bпровул\w*|"
+                              r"\bпл\.|\bплощ[аіу]|\bбульв\w*|\bузвіз\w*|\bшосе|\bнабережн\w*|\bбуд\.)"
+                              r"(?:\s*(?:[A-ZА-ЯІЇЄҐ][\w'’.-]*|\d+(?:-?[а-яa-z])?|[,.]|[^\W\d_]+(?=\s+[A-ZА-ЯІЇЄҐ\d])))*\s*$"),
+    address_after=re.compile(r"^(?:-?[а-яa-z]\b|\s*(?:[,;.)]|$|\d))"),
+    name_quote=re.compile(r"«(?P<name>[A-ZА-ЯІЇЄҐ\d][^«»]{0,40})»"),
+    between=re.compile(r"(?:^|\s)між\s+$", re.IGNORECASE),
     small_measures=frozenset({"л", "літр", "мл", "мілілітр"}),
     how_often=re.compile(r"^\s*(?:раз(?:и|ів)?\s+)?(?:на|за|в|у)\s+(?:день|добу|тиждень|місяць|рік|годину|хвилину)\b", re.IGNORECASE),
     rate_after=re.compile(r"^\s*(?:%|відсот\w*|процент\w*)\s+річн", re.IGNORECASE),
     one_counts_after=re.compile(r"(?:^|\s)(?:лише|лиш|лишень|тільки|всього|усього|аж|рівно|єдин\w*)\s+$",
                                 re.IGNORECASE),
+    of_them_before=re.compile(r"(?:^|\s)(?:з|із)\s+(?:них|яких)\s+$|\b(?:у|в)\s+тому\s+числі\s+$", re.IGNORECASE),
     of_them=re.compile(r"^\s*(?:з|із)\s+(?:них|яких|усіх|всіх|цих)\b", re.IGNORECASE),
     relative=(
         ("last_year", re.compile(r"\bторік\b|\bминулого\s+року\b|\bминулому\s+році\b", re.IGNORECASE)),
