@@ -94,6 +94,11 @@ class SentenceWords:
     small_measures: frozenset[str] = frozenset()
     #: after "twice", "three times", what makes it how often ("тричі на день"): no figure
     how_often: re.Pattern[str] | None = None
+    #: whether a count of times is a figure ("суд шість разів переносив засідання"; "у 25 разів
+    #: дешевше" compares): in Ukrainian neither, nor "тричі на день" in either
+    times_counted: bool = True
+    #: "не 3, а 2": the number after "не" is the one denied
+    denied: re.Pattern[str] | None = None
     #: between a bare number and the next, what makes them one list ("до 300, інколи 500 осіб",
     #: "з 2,2 до загальної суми 3 млрд грн"): the first counts what the next does, at its scale
     shares_next: re.Pattern[str] | None = None
@@ -134,6 +139,8 @@ class SentenceWords:
     name_quote: re.Pattern[str] | None = None
     #: "між" before a number in words: who or what a relation is between ("між двома людьми")
     between: re.Pattern[str] | None = None
+    #: a whole in brackets after a part, and the bracket's opening before the whole ("85 (зі 105) елементів")
+    whole_aside: tuple[re.Pattern[str], re.Pattern[str]] | None = None
     #: before a part of the figure before, in its scale ("144,66 млн грн, з них 62,11")
     of_them_before: re.Pattern[str] | None = None
     #: a number in words counts only what it names ("Лишалося їх дві": a back-reference)
@@ -158,12 +165,20 @@ def _counted(lang: SentenceWords, sentence: str, number: SlavicNumber) -> tuple[
     words = []
     if lang.times_word.fullmatch(sentence[number.start:number.end].strip()):
         return None, lang.times_unit
+    base = number.end
+    if lang.whole_aside is not None:  # "85 (зі 105) хімічних елементів": both count the elements
+        aside = lang.whole_aside[0].match(after)
+        if aside is None and lang.whole_aside[1].search(sentence[max(0, number.start - 8):number.start]):
+            aside = re.match(r"\s*\)", after)
+        if aside is not None:
+            base += aside.end()
+            after = after[aside.end():]
     for word_match in WORD.finditer(after):
         if word_match.start() > 0 and re.search(r"[,.;:!?()«»\"—]", after[:word_match.start()]):
             break
         if word_match.group(0).lower() in lang.possessives:
             continue
-        words.append((word_match.group(0), number.end + word_match.end()))
+        words.append((word_match.group(0), base + word_match.end()))
         if len(words) == 4:
             break
     adjectives: list[str] = []
@@ -300,7 +315,7 @@ def _so_much_each(lang: SentenceWords, sentence: str, number: SlavicNumber) -> b
 def _not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
     """A back-reference ("ці двоє"), a house number ("вул. Жуйка, 18"), a number in a short name
     in quotes («Авангард 10»), "між двома" (a relation's sides), a rate ("3 відсотки річних"), a
-    small measure ("40 л"), how often ("тричі на день"), the article-like "one"."""
+    small measure ("40 л"), how often ("тричі на день"), a number denied ("не 3, а 2"), the article-like "one"."""
     before = sentence[max(0, number.start - 30):number.start]
     if lang.back_reference is not None and lang.back_reference.search(before):
         return True
@@ -314,12 +329,14 @@ def _not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> b
         return True
     if lang.between is not None and not sentence[number.start].isdigit() and lang.between.search(before):
         return True
+    if lang.denied is not None and lang.denied.search(before) and re.match(r"[^,;]{0,30},\s*а\s", sentence[number.end:]):
+        return True
     if lang.rate_after is not None and number.unit == "%" and lang.rate_after.match(sentence[number.end:]):
         return True
     if number.unit in lang.small_measures and not lang.scaled.search(sentence[number.start:number.end]):
         return True
     if lang.how_often is not None and number.unit == lang.times_unit and (
-            lang.how_often.match(sentence[number.end:]) or number.value is None):
+            lang.how_often.match(sentence[number.end:]) or number.value is None or not lang.times_counted):
         return True  # "тричі на день"; "сотні разів" says often, counts nothing
     return (lang.one_counts_after is not None and number.value == 1 and number.low is None
             and number.high is None and not number.approximate and not sentence[number.start].isdigit()

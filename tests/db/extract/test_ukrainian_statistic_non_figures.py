@@ -54,3 +54,22 @@ def test_who_accuses_claims_the_figures_of_the_accusation() -> None:
 def test_a_source_cited_after_about_this_claims_the_figures_before() -> None:
     assert claims("Рада уклала угоду на 2,1 млн грн. про це повідомляється у «Віснику закупівель».") == [
         (2_100_000, "Вісник закупівель")]
+
+
+def test_a_count_of_times_is_no_figure() -> None:
+    assert figures("Суд п'ять разів відкладав засідання.") == []
+    assert figures("Нова труба у 12 разів дешевша за стару.") == []
+
+
+def test_the_number_denied_before_the_one_said_is_no_figure() -> None:
+    assert figures("Загинули не 10 , а 12 людей.") == [(12, None, "people")]
+
+
+def test_kitchen_measures_and_a_childs_age_are_no_figures() -> None:
+    assert figures("Дві ст . ложки меду залити 1 склянкою води .") == []
+    assert figures("Коли синові було два рочки , ми переїхали .") == []
+
+
+def test_a_part_and_its_whole_in_brackets_count_the_noun_after_them() -> None:
+    assert figures("На виборах перемогли 12 ( з 20 ) кандидатів від партії .") == [
+        (12, None, "people"), (20, None, "people")]
