@@ -185,8 +185,8 @@ def _counted(lang: SentenceWords, sentence: str, number: SlavicNumber) -> tuple[
     collective = _is_collective(lang, sentence[number.start:number.end])
     for word, word_end in words:
         parse = best_reading(lang.numbers.code, word)
-        if parse is None:
-            break
+        if parse is None or any(p.tag.POS == "PREP" for p in parses(word.lower(), lang.numbers.code)):
+            break  # "від 7 до 12": "до" is no note of music
         number.counted_end = word_end
         tag = parse.tag  # type: ignore[attr-defined]
         lemma = str(parse.normal_form)  # type: ignore[attr-defined]

@@ -187,8 +187,8 @@ def find_numbers(lang: NumberWords, sentence: str) -> list[SlavicNumber]:
                 lang.range_to not in between.group(0).lower() or from_before):
             other, other_vague, other_end = _read(lang, sentence, following)
             why = _why_not(lang, sentence, following.start(), other_end, following)
-            if why in _RANGE_NOT_COUNTED and lang.range_to not in between.group(0).lower():
-                skip_until = other_end  # "25-26-річний", "2-3 год.": the whole range is no count
+            if why in _RANGE_NOT_COUNTED and (lang.range_to not in between.group(0).lower() or from_before):
+                skip_until = other_end  # "25-26-річний", "від 7 до 12 років": the whole range is no count
                 continue
             if not other_vague and not why:
                 scale = lang.scale_after.match(sentence[following.end():])
@@ -225,7 +225,7 @@ def _why_not(lang: NumberWords, sentence: str, start: int, end: int, match: re.M
     after = sentence[end:end + 40]
     raw = match.group(0)
     digits = match.group("digits")
-    if re.match(rf"^\s*(?:[–—-]\s*\d{{1,2}}\s+)?{lang.month}(?!\w)", after, re.IGNORECASE):
+    if re.match(rf"^\s*(?:(?:[–—-]|(?:{lang.range_to}|по)\s)\s*\d{{1,2}}\s+)?{lang.month}(?!\w)", after, re.IGNORECASE):
         return "day of a date"
     if digits and (re.match(r"^\.\d{1,2}\.\d{2,4}", after) or (re.match(r"^\d{1,2}\.\d{1,2}$", digits)
                    and re.match(r"^\.\d{2,4}", after))):

@@ -73,3 +73,10 @@ def test_kitchen_measures_and_a_childs_age_are_no_figures() -> None:
 def test_a_part_and_its_whole_in_brackets_count_the_noun_after_them() -> None:
     assert figures("На виборах перемогли 12 ( з 20 ) кандидатів від партії .") == [
         (12, None, "people"), (20, None, "people")]
+
+
+def test_a_range_of_days_or_years_is_no_count_at_either_end() -> None:
+    assert figures("Перевірку проводили з 3 до 9 березня.") == []
+    assert figures("Стаття передбачає позбавлення волі на строк від 5 до 8 років.") == []
+    assert figures("Тарифи зросли від 5 до 8 відсотків.") == [(None, 5, "%")]
+    assert [(c.low, c.high) for c in suggest_statistics("Учения прошли с 6 по 12 июня.", None, "ru")] == []
