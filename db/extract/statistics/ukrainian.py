@@ -231,8 +231,8 @@ WORDS = SentenceWords(
     times_counted=False, denied=re.compile(r"(?:^|\s)не\s+$", re.IGNORECASE),
     how_often=re.compile(r"^\s*(?:раз(?:и|ів)?\s+)?(?:на|за|в|у)\s+(?:день|добу|тиждень|місяць|рік|годину|хвилину)\b", re.IGNORECASE),
     rate_after=re.compile(r"^\s*(?:%|відсот\w*|процент\w*)\s+річн", re.IGNORECASE),
-    one_counts_after=re.compile(r"(?:^|\s)(?:лише|лиш|лишень|тільки|всього|усього|аж|рівно|єдин\w*)\s+$",
-                                re.IGNORECASE),
+    # "лише одну колонку", "тільки одна душа" stress the one, and count no more than "one" alone does
+    one_counts_after=re.compile(r"(?:^|\s)(?:рівно)\s+$", re.IGNORECASE),
     of_them_before=re.compile(r"(?:^|\s)(?:з|із)\s+(?:них|яких)\s+$|\b(?:у|в)\s+тому\s+числі\s+$", re.IGNORECASE),
     of_them=re.compile(r"^\s*(?:з|із)\s+(?:них|яких|усіх|всіх|цих)\b", re.IGNORECASE),
     relative=(
