@@ -115,6 +115,30 @@ time ago, prices per unit such as an exchange rate "17 гривень за до�
 "допустимому значенні 0,5 мг/м³" no statistics; a vote's tally "«за» 0, «проти» 18" five counts;
 measured concentrations "0,048 мг/м³" statistics; "тисячам людей" at least 2000, approximate)
 and committed before any rule below and before the extractor ran on it.
+Sixth round (heldout5 now seen; more cases from what is suggested on unlabelled DEV texts in no
+part), rejecting classes of non-figures by their grammar: house numbers (a street or "адрес-"
+word, names and numbers, then digits with no word after them: "вул. Франка, 12", "за адресами
+бухта 1-а, 2, 3"); a number inside a short name in quotes with no verb («Авангард 10», «1 +1
+Продакшн»); a number in words with nothing named after it and no count before it to share
+("Лишалося їх дві"); "між двома"; counts of times ("шість разів", "у 25 разів"); the number
+denied in "не 3, а 2"; kitchen measures ("1 ст. ложку", "склянкою"), "рочки"; "від 7 до 12
+років", "з 6 до 12 червня" (a range of years or days, no count at either end); a word with a
+preposition reading ("до") no counted noun; "one" in words only after "рівно" or with a bound
+("лише одну колонку": the one stressed). And: "з них 62,11" after a sum in millions is in
+millions; "85 (зі 105) елементів" both count the noun; a pronoun between a vague count and its
+noun ("десятків інших компаній"); who accuses claims ("СБУ звинуватила Y в ... на 100 млн
+грн"), past a writer's aside ("Нагадаємо, …"); "… про це повідомляється у X" claims what comes
+before. Seen: tuning 93.2%/98.2%, heldout 88.9% -> 91.4%/97.0%, heldout2 97.9%/95.8%, heldout3
+96.5%/98.2%, heldout4 88.9% -> 94.1%/100%, heldout5 60.5%/78.8% -> 86.5%/97.0% (value only the
+same); Russian unchanged (94.8%/92.9%, held-out 89.8%/86.3%). heldout6, run once at the end:
+69.0%/63.0% (81.0%/73.9%), 4 of its 48 sentences without a statistic get one, where the rules of
+the labels' commit (a357230) scored 65.2%/65.2% (76.1%/76.1%), 7 hit. Its misses: the ten counts
+of two votes' tallies ("«за» 0, «проти» 18", zeros and all: none is read), claimants after a
+long title ("За словами заступника начальника ... управління ... Віктора Заброди,": nobody) and
+inserted ", каже губернатор,", "сорок один" after "яких буде відкрито", "3-х майданчиків"; its
+false values: an exchange rate ("курс 17 гривень за долар", three), "0,37 гривні за кілометр",
+limits allowed ("при допустимому значенні 0,5 мг/м³", two), "11 класів", "із трьох боків". The
+85/85 goal on unseen text is missed again, on both (69.0%/63.0%).
 """
 
 from __future__ import annotations

@@ -21,6 +21,11 @@ the reader Russian shares (:mod:`.slavic`) with Ukrainian words; the numbers the
   names come in the nominative (pymorphy3's Ukrainian dictionary); pronouns name nobody.
 * **What is counted** is the noun phrase after the number in its base form; people ("осіб",
   "людей", animate nouns, "п'ятеро") have the unit "people"; "грн", "гривень" are UAH, "$" USD.
+* **No figures:** house numbers ("вул. Франка, 12"), a number in a short name in quotes
+  («Світанок 7»), a number in words that names nothing it counts ("Лишалося їх дві"), "між
+  двома", counts of times ("п'ять разів", "у 12 разів"), the number denied in "не 10, а 12",
+  kitchen measures, "лише одна" (the one stressed, no count); "з них 62,11" after a sum in
+  millions is in millions; "X звинуватила Y у …" and "… про це повідомляється у X" claim.
 """
 
 from __future__ import annotations
