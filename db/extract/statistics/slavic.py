@@ -145,6 +145,12 @@ class SentenceWords:
     of_them_before: re.Pattern[str] | None = None
     #: a number in words counts only what it names ("Лишалося їх дві": a back-reference)
     words_count_named: bool = False
+    #: a vote's tally, the word before each of its numbers ("«за» 0, «проти» 18, утрималися 3"):
+    #: group vote; two or more in a sentence make each number a count of that vote
+    tally: re.Pattern[str] | None = None
+    #: before a number, what makes it a limit allowed, not a figure found ("при допустимому
+    #: значенні 0,5 мг/м³", "норма — 0,2")
+    limit_before: re.Pattern[str] | None = None
     _places: dict[str, bool] = field(default_factory=dict, repr=False)
 
 
@@ -315,9 +321,12 @@ def _so_much_each(lang: SentenceWords, sentence: str, number: SlavicNumber) -> b
 def _not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
     """A back-reference ("ці двоє"), a house number ("вул. Жуйка, 18"), a number in a short name
     in quotes («Авангард 10»), "між двома" (a relation's sides), a rate ("3 відсотки річних"), a
-    small measure ("40 л"), how often ("тричі на день"), a number denied ("не 3, а 2"), the article-like "one"."""
+    small measure ("40 л"), how often ("тричі на день"), a number denied ("не 3, а 2"), a limit
+    allowed ("при допустимому значенні 0,5"), the article-like "one"."""
     before = sentence[max(0, number.start - 30):number.start]
     if lang.back_reference is not None and lang.back_reference.search(before):
+        return True
+    if lang.limit_before is not None and lang.limit_before.search(sentence[max(0, number.start - 50):number.start]):
         return True
     if (lang.address_before is not None and lang.address_after is not None and sentence[number.start].isdigit()
             and lang.address_after.match(sentence[number.end:])
@@ -408,13 +417,21 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
         return []
     clauses = split_clauses(lang.clause_split, sentence)
     kept: list[tuple[SlavicNumber, tuple[int, int]]] = []
+    tallies = {m.end(): m.group("vote") for m in lang.tally.finditer(sentence)} if lang.tally is not None else {}
     for number in numbers:
+        if len(tallies) >= 2 and number.start in tallies:  # "«за» 115, «проти» 5": so many voted so
+            number.subject, number.unit = tallies[number.start].strip("«»\"“” ").lower(), None
+            kept.append((number, clause_of(clauses, number.start) or (0, len(sentence))))
+            continue
         scaled = bool(lang.scaled.search(sentence[number.start:number.end]))
-        if scaled or not _from_next(lang, sentence, number, numbers):
+        shared = not scaled and _from_next(lang, sentence, number, numbers)
+        if not shared:
             number.subject, number.unit = _counted(lang, sentence, number)
         clause = clause_of(clauses, number.start) or (0, len(sentence))
-        if lang.per_unit is not None and number.unit in lang.money.values() and lang.per_unit.match(
-                sentence[number.end:]):
+        # the list's last number says what each is: "курс 20, а то й усі 22 гривні за долар"
+        price_end = next((n.end for n in numbers if n.start >= number.end), number.end) if shared else number.end
+        if lang.per_unit is not None and number.unit in lang.money.values() and (
+                lang.per_unit.match(sentence[number.end:]) or lang.per_unit.match(sentence[price_end:])):
             continue  # a price per unit, not a sum
         if (lang.one_governed is not None and number.value == 1 and not sentence[number.start].isdigit()
                 and lang.one_governed.search(sentence[max(0, number.start - 12):number.start])):

@@ -61,7 +61,7 @@ _LEADING_CLAIM = re.compile(
     r"думкою|версією|заявою|повідомленням|статистикою|опитуванням|результатами|підсумками|"
     r"розрахунками|прогнозом|прогнозами)|[Зз]гідно\s+(?:з|із|зі)(?:\s+(?:[^\W\d_]+(?:ими|ою)\s+)?"
     r"(?:даними|інформацією|оцінками|підрахунками|статистикою|повідомленням|заявою))?|[Зз]гідно|"
-    r"[Яя]к\s+(?P<as_verb>" + _CLAIM_VERB + r"))\s+(?P<who>[^,;:.!?]{2,120}?)\s*(?:,|—|–|:)")
+    r"[Яя]к\s+(?P<as_verb>" + _CLAIM_VERB + r"))\s+(?P<who>[^,;:.!?]{2,200}?)\s*(?:,|—|–|:)")
 
 # ", за даними реєстру." closing its clause: whose figures those before it are ("згідно з" alone
 # there is "in keeping with": "сплатила 5 млн грн згідно з договором")
@@ -209,14 +209,21 @@ WORDS = SentenceWords(
     place_noun=re.compile(r"^\s+(?P<noun>(?:област|кра[юяї]|республік|район|округ)\w*)"),
     quick=re.compile(r"\d|\b(?:од|дв|тр|чот|п['’]|шіст|сім|віс|дев|дес|сор|сот|ст|тис|міль|пів|обид|четв|шест|сем)",
                      re.IGNORECASE),
-    per_unit=re.compile(r"^\s*(?:грн|гривень|дол|руб|євро)?\.?\s*(?:/\s*[^\W\d_]|за\s+(?:один|одну|одне|1)?\s*"
-                        r"(?:погонн\w+\s+)?(?:метр|тон|шт|штук|кілограм|кг|літр|одиниц|квадратн|кв|гектар|га)\w*)",
-                        re.IGNORECASE),
+    # a price of one unit: "1200 грн за погонний метр", "0,37 гривні за кілометр", an exchange
+    # rate "17 гривень за долар"
+    per_unit=re.compile(r"^\s*(?:грн|грив\w+|дол\w*|руб\w*|євро)?\.?\s*(?:/\s*[^\W\d_]|за\s+(?:один|одну|одне|1)?\s*"
+                        r"(?:погонн\w+\s+)?(?:(?:метр|тон|штук|кілограм|літр|одиниц|квадратн|гектар|кілометр|кіловат|"
+                        r"кубометр|куб)\w*|(?:шт|кг|кв|га|км|квт)\b|долар\w?|євро|гривн[юя]|рубл[ья]|юан[ья]|"
+                        r"фунт|(?:особ|людин)[уи]|пасажира)\b)", re.IGNORECASE),
     shares_next=re.compile(r"\s*(?:,\s*(?:[^\W\d_]+\s+){0,3}|(?:до|або|чи)\s+(?:[^\W\d_]+\s+){0,3})",
                            re.IGNORECASE),
     change_from=re.compile(r"(?:^|\s)(?:з|із|зі)\s+$", re.IGNORECASE),
     singular_names=True, words_count_named=True, keep_titles=True, names=_names, distributive=re.compile(r"(?:^|\s)[Пп]о\s+$"),
     each_after=re.compile(r"^[\s.]*(?:[^\W\d_]+\.?\s+){0,2}кожн(?:а|ий|е|ен)\b", re.IGNORECASE),
+    tally=re.compile(r"(?P<vote>[«\"“](?:за|проти)[»\"”]|(?<![\w'’])(?:утрима\w+|не\s+голосува\w+|відсутн\w+|"
+                     r"присутн\w+))\s*[-–—:]?\s*(?=\d)", re.IGNORECASE),
+    limit_before=re.compile(r"(?:(?<![\w'’])(?:гранично\s+)?допустим\w+|(?<![\w'’])нормативн\w+|(?<![\w'’])норм(?:а|і|у|ою)|"
+                            r"\bГДК|\bПДК)(?:\s+[^\W\d_]+){0,2}\s*[-–—:]?\s*(?:до\s+|не\s+більше\s+)?$", re.IGNORECASE),
     quote_claim=_QUOTE_CLAIM, trailing_source=_TRAILING_SOURCE, inserted_source_covers_clause=True,
     parsed_subject=True, verbless_claimants=True, not_a_source=_NOT_A_SOURCE,
     one_governed=re.compile(r"(?:^|[\s«\"(])(?:за|на|у|в|з|із|зі|від|до|для|при|про|через|без|«)\s*$",
