@@ -247,7 +247,7 @@ def _take_scale(lang: SentenceWords, sentence: str, number: SlavicNumber, other:
 def _a_numbered_name(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
     """Digits governing the genitive plural with an adjective after them that is singular in
     every reading the dictionary has (a noun there may be a misspelt plural: "1800 тон")."""
-    digits = sentence[number.start:number.end]
+    digits = re.sub(r"-[^\W\d_]+$", "", sentence[number.start:number.end])  # "5-ти"
     if not lang.singular_names or not digits.isdigit() or number.value is None:
         return False
     value = int(digits)

@@ -59,6 +59,10 @@ class NumberWords:
     #: the dictionary form of an ordinal: after a number in words, a singular one makes the
     #: words one ordinal ("у вісімдесят другому році"; "два перших місця", plural, counts)
     ordinal_lemma: re.Pattern[str] | None = None
+    #: a cardinal's case ending after its digits, by how it ends for 2-4 (group few: "3-х
+    #: майданчиків", трьох) and for 5 and more (group many: "5-ти", п'яти); an ordinal's ("11-х
+    #: класів", одинадцятих) is none of them
+    cardinal_ending: re.Pattern[str] | None = None
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
 
@@ -175,6 +179,7 @@ def find_numbers(lang: NumberWords, sentence: str) -> list[SlavicNumber]:
             continue
         start = match.start()
         value, vague, end = _read(lang, sentence, match)
+        end += _cardinal_ending(lang, sentence, end, value) if match.group("digits") else 0
         skip_until = end
         if _why_not(lang, sentence, start, end, match):
             continue
@@ -203,6 +208,15 @@ def find_numbers(lang: NumberWords, sentence: str) -> list[SlavicNumber]:
             _bounds(lang, sentence, number)
         found.append(number)
     return found
+
+
+def _cardinal_ending(lang: NumberWords, sentence: str, end: int, value: float) -> int:
+    """How long the cardinal's case ending after digits at ``end`` is ("3-х": 2), else 0."""
+    ending = lang.cardinal_ending.match(sentence, end) if lang.cardinal_ending is not None else None
+    if ending is None or value != int(value):
+        return 0
+    few = 2 <= value % 10 <= 4 and not 12 <= value % 100 <= 14
+    return ending.end() - end if (few if ending.group("few") else value >= 5 and not few) else 0
 
 
 def _bounds(lang: NumberWords, sentence: str, number: SlavicNumber) -> None:

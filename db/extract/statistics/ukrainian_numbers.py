@@ -69,6 +69,7 @@ UKRAINIAN = NumberWords(
     range_from=re.compile(r"(?:^|\s)від\s+$", re.IGNORECASE), half=("з", "половиною"),
     odd=re.compile(r"^\s*з\s+(?:лишком|гаком|чимось)", re.IGNORECASE),
     about_before=re.compile(r"(?:близько|приблизно|орієнтовно)\s+$", re.IGNORECASE),
+    cardinal_ending=re.compile(r"-(?:(?P<few>х|ох|ьох)|(?P<many>ти|ми|и))(?=\s)"),
     year_after=re.compile(r"^\s*(?:р\.|рр\.?|рок\w*|році|рік|-(?:х|ті|го|й|му|ий|их))", re.IGNORECASE),
     year_before=re.compile(r"(?:\bв|\bу|\bз|\bіз|\bдо|\bпо|\bвід|\bза|\bпочинаючи\s+з|\bрок\w*|\bроці)\s*$",
                            re.IGNORECASE),
