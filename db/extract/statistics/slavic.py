@@ -16,6 +16,11 @@ from db.extract.statistics.periods import RelativeWords, nearest_relative_period
 from db.extract.statistics.phrase import WORD, clause_of
 from db.extract.statistics.phrase import clauses as split_clauses
 from db.extract.statistics.slavic_claimants import assign_claimants
+from db.extract.statistics.slavic_non_figures import (
+    a_numbered_name,
+    antecedent_counted,
+    not_a_figure,
+)
 from db.extract.statistics.slavic_numbers import (
     NumberWords,
     SlavicNumber,
@@ -90,7 +95,8 @@ class SentenceWords:
     #: without it, or a bound, "one" is the article-like "a" ("сказав один геолог", "ще одна
     #: квартира": another): no count
     one_counts_after: re.Pattern[str] | None = None
-    #: units of small measures, no figure unless scaled ("на 40 л", "3 л" of a pot; "58 тис. літрів" is)
+    #: units of small measures (and sides, "з трьох боків"), no figure unless scaled ("на 40 л",
+    #: "3 л" of a pot; "58 тис. літрів" is)
     small_measures: frozenset[str] = frozenset()
     #: after "twice", "three times", what makes it how often ("тричі на день"): no figure
     how_often: re.Pattern[str] | None = None
@@ -143,17 +149,19 @@ class SentenceWords:
     whole_aside: tuple[re.Pattern[str], re.Pattern[str]] | None = None
     #: before a part of the figure before, in its scale ("144,66 млн грн, з них 62,11")
     of_them_before: re.Pattern[str] | None = None
-    #: a number in words counts only what it names ("Лишалося їх дві": a back-reference)
+    #: a number in words counts only what it names ("Лишалося їх дві": a back-reference); a small
+    #: one in the genitive after a noun describes what the noun is of ("пропозицій двох фірм")
     words_count_named: bool = False
     #: a vote's tally, the word before each of its numbers ("«за» 0, «проти» 18, утрималися 3"):
     #: group vote; two or more in a sentence make each number a count of that vote
     tally: re.Pattern[str] | None = None
+    #: a relative pronoun in the genitive plural before a number in words ending its clause
+    #: ("табори, яких буде відкрито сорок один"): the number counts the noun before the pronoun
+    relative_before: re.Pattern[str] | None = None
     #: before a number, what makes it a limit allowed, not a figure found ("при допустимому
     #: значенні 0,5 мг/м³", "норма — 0,2")
     limit_before: re.Pattern[str] | None = None
     _places: dict[str, bool] = field(default_factory=dict, repr=False)
-
-
 
 
 def _counted(lang: SentenceWords, sentence: str, number: SlavicNumber) -> tuple[str | None, str | None]:
@@ -244,22 +252,6 @@ def _take_scale(lang: SentenceWords, sentence: str, number: SlavicNumber, other:
             setattr(number, name, round(getattr(number, name) * factor, 6))
 
 
-def _a_numbered_name(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
-    """Digits governing the genitive plural with an adjective after them that is singular in
-    every reading the dictionary has (a noun there may be a misspelt plural: "1800 тон")."""
-    digits = re.sub(r"-[^\W\d_]+$", "", sentence[number.start:number.end])  # "5-ти"
-    if not lang.singular_names or not digits.isdigit() or number.value is None:
-        return False
-    value = int(digits)
-    if value < 5 or not (5 <= value % 100 <= 20 or value % 10 in (0, 5, 6, 7, 8, 9)):
-        return False
-    word = re.match(r" (\w[\w'’-]*)", sentence[number.end:])
-    readings = parses(word.group(1), lang.numbers.code) if word else []
-    return any(p.tag.POS in ("ADJF", "PRTF") for p in readings) and all(
-        {"masc", "femn", "neut"} & set(p.tag.grammemes) and not {"Abbr", "Fixd", "plur"} & set(p.tag.grammemes)
-        for p in readings)
-
-
 def _is_collective(lang: SentenceWords, phrase: str) -> bool:
     words = phrase.lower().replace("ё", "е").replace("’", "'").split()
     return bool(words) and number_words(lang.numbers).get(words[-1], ("", frozenset()))[0] in lang.collective
@@ -297,7 +289,6 @@ def _measure(lang: SentenceWords, sentence: str, clause: tuple[int, int], number
     return min(candidates)[1] if candidates else None
 
 
-
 def _so_much_each(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
     assert lang.distributive is not None
     window = max(0, number.start - 12)
@@ -314,51 +305,6 @@ def _so_much_each(lang: SentenceWords, sentence: str, number: SlavicNumber) -> b
     before = WORD.findall(sentence[max(0, window + each.start() - 40):window + each.start()])
     reading = best_reading(lang.numbers.code, before[-1]) if before else None
     return reading is None or reading.tag.POS not in ("VERB", "INFN", "PRTS", "GRND")  # type: ignore[attr-defined]
-
-
-
-
-def _not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
-    """A back-reference ("ці двоє"), a house number ("вул. Жуйка, 18"), a number in a short name
-    in quotes («Авангард 10»), "між двома" (a relation's sides), a rate ("3 відсотки річних"), a
-    small measure ("40 л"), how often ("тричі на день"), a number denied ("не 3, а 2"), a limit
-    allowed ("при допустимому значенні 0,5"), the article-like "one"."""
-    before = sentence[max(0, number.start - 30):number.start]
-    if lang.back_reference is not None and lang.back_reference.search(before):
-        return True
-    if lang.limit_before is not None and lang.limit_before.search(sentence[max(0, number.start - 50):number.start]):
-        return True
-    if (lang.address_before is not None and lang.address_after is not None and sentence[number.start].isdigit()
-            and lang.address_after.match(sentence[number.end:])
-            and lang.address_before.search(sentence[max(0, number.start - 60):number.start])):
-        return True
-    if lang.name_quote is not None and any(
-            quote.start() < number.start and number.end < quote.end() and _a_name(lang, quote.group("name"))
-            for quote in lang.name_quote.finditer(sentence)):
-        return True
-    if lang.between is not None and not sentence[number.start].isdigit() and lang.between.search(before):
-        return True
-    if lang.denied is not None and lang.denied.search(before) and re.match(r"[^,;]{0,30},\s*а\s", sentence[number.end:]):
-        return True
-    if lang.rate_after is not None and number.unit == "%" and lang.rate_after.match(sentence[number.end:]):
-        return True
-    if number.unit in lang.small_measures and not lang.scaled.search(sentence[number.start:number.end]):
-        return True
-    if lang.how_often is not None and number.unit == lang.times_unit and (
-            lang.how_often.match(sentence[number.end:]) or number.value is None or not lang.times_counted):
-        return True  # "тричі на день"; "сотні разів" says often, counts nothing
-    return (lang.one_counts_after is not None and number.value == 1 and number.low is None
-            and number.high is None and not number.approximate and not sentence[number.start].isdigit()
-            and not lang.one_counts_after.search(before))
-
-
-def _a_name(lang: SentenceWords, quoted: str) -> bool:
-    """Words in quotes that name something: at most four, no verb («Світанок 7», not «Зруйновано 15 мостів»)."""
-    words = WORD.findall(quoted)
-    return len(quoted.split()) <= 4 and not any(
-        (reading := best_reading(lang.numbers.code, word.lower())) is not None
-        and reading.tag.POS in ("VERB", "INFN", "PRTS", "GRND")  # type: ignore[attr-defined]
-        for word in words)
 
 
 def _period(lang: SentenceWords, sentence: str, clause: tuple[int, int], number: SlavicNumber,
@@ -438,7 +384,7 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
             continue
         if lang.distributive is not None and _so_much_each(lang, sentence, number):
             continue
-        if _not_a_figure(lang, sentence, number) or _a_numbered_name(lang, sentence, number):
+        if not_a_figure(lang, sentence, number) or a_numbered_name(lang, sentence, number):
             continue
         part_of = lang.part_of.match(sentence[number.end:])
         if number.unit is None and number.subject is None and part_of:
@@ -453,6 +399,8 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
                 if lang.of_them_before is not None and lang.of_them_before.search(
                         sentence[max(0, number.start - 20):number.start]) and sentence[number.start].isdigit():
                     _take_scale(lang, sentence, number, previous)  # "144,66 млн грн, з них 62,11": millions
+            elif (antecedent := antecedent_counted(lang, sentence, number)) is not None:
+                number.subject = number.unit = antecedent
             elif lang.words_count_named and not sentence[number.start].isdigit() and not number.approximate:
                 continue  # "Лишалося їх дві": a number in words counting nothing named
             elif not lang.quantity_before.search(sentence[max(0, number.start - 50):number.start]) and not (

@@ -224,6 +224,7 @@ WORDS = SentenceWords(
                      r"присутн\w+))\s*[-–—:]?\s*(?=\d)", re.IGNORECASE),
     limit_before=re.compile(r"(?:(?<![\w'’])(?:гранично\s+)?допустим\w+|(?<![\w'’])нормативн\w+|(?<![\w'’])норм(?:а|і|у|ою)|"
                             r"\bГДК|\bПДК)(?:\s+[^\W\d_]+){0,2}\s*[-–—:]?\s*(?:до\s+|не\s+більше\s+)?$", re.IGNORECASE),
+    relative_before=re.compile(r",\s*(?:яких|котрих)\b[^,;:!?]*$", re.IGNORECASE),
     quote_claim=_QUOTE_CLAIM, trailing_source=_TRAILING_SOURCE, inserted_source_covers_clause=True,
     parsed_subject=True, verbless_claimants=True, not_a_source=_NOT_A_SOURCE,
     one_governed=re.compile(r"(?:^|[\s«\"(])(?:за|на|у|в|з|із|зі|від|до|для|при|про|через|без|«)\s*$",
@@ -239,7 +240,8 @@ WORDS = SentenceWords(
     whole_aside=(re.compile(r"^\s*\(\s*(?:з|зі|із)\s+\d[\d\u00a0 ]*(?:[.,]\d+)?\s*\)", re.IGNORECASE),
                  re.compile(r"\(\s*(?:з|зі|із)\s+$", re.IGNORECASE)),
     between=re.compile(r"(?:^|\s)між\s+$", re.IGNORECASE),
-    small_measures=frozenset({"л", "літр", "мл", "мілілітр", "ложка", "склянка", "чашка", "ст", "щіпка"}),
+    # and sides: "вкриваю вулики із трьох боків", "з обох боків" (where, not how many)
+    small_measures=frozenset({"л", "літр", "мл", "мілілітр", "ложка", "склянка", "чашка", "ст", "щіпка", "бік"}),
     times_counted=False, denied=re.compile(r"(?:^|\s)не\s+$", re.IGNORECASE),
     how_often=re.compile(r"^\s*(?:раз(?:и|ів)?\s+)?(?:на|за|в|у)\s+(?:день|добу|тиждень|місяць|рік|годину|хвилину)\b", re.IGNORECASE),
     rate_after=re.compile(r"^\s*(?:%|відсот\w*|процент\w*)\s+річн", re.IGNORECASE),

@@ -55,3 +55,19 @@ def test_a_cardinal_written_with_its_case_ending() -> None:
     assert figures("Змагання пройшли на 4-х стадіонах.") == [(4, None, None, "стадіон")]
     assert figures("Зібралися представники 8-ми громад.") == [(8, None, None, "громада")]
     assert figures("Учні 9-х класів склали іспит.") == []  # an ordinal's ending: дев'ятих
+
+
+def test_a_number_in_words_after_which_counts_the_noun_before_it() -> None:
+    assert figures("Цього літа працюватимуть дитячі майданчики, яких облаштують тридцять два.") == [
+        (32, None, None, "майданчик")]
+    assert figures("Лишалося їх дві.") == []  # no relative pronoun: still nothing named
+
+
+def test_a_small_number_in_words_describing_what_a_noun_is_of() -> None:
+    assert figures("Порівняння звітів трьох компаній тривало тиждень.") == []
+    # what an action is done to is counted
+    assert figures("Рада погодила придбання двох будинків для лікарні.") == [(2, None, None, "будинок")]
+
+
+def test_sides_are_where_not_how_many() -> None:
+    assert figures("Поле обгородили з трьох боків.") == []
