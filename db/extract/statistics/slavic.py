@@ -149,8 +149,7 @@ class SentenceWords:
     whole_aside: tuple[re.Pattern[str], re.Pattern[str]] | None = None
     #: before a part of the figure before, in its scale ("144,66 млн грн, з них 62,11")
     of_them_before: re.Pattern[str] | None = None
-    #: a number in words counts only what it names ("Лишалося їх дві": a back-reference); a small
-    #: one in the genitive after a noun describes what the noun is of ("пропозицій двох фірм")
+    #: a number in words counts only what it names ("Лишалося їх дві": a back-reference)
     words_count_named: bool = False
     #: a vote's tally, the word before each of its numbers ("«за» 0, «проти» 18, утрималися 3"):
     #: group vote; two or more in a sentence make each number a count of that vote

@@ -1,8 +1,7 @@
 """Numbers a Russian or Ukrainian sentence holds that are no figure: a back-reference ("ці
-двоє"), a house number, a number in a short name in quotes, a limit allowed, a small number in
-words describing what a noun is of, a numbered name ("11 окремого загону") …; and what a number
-in words ending its clause after "яких" counts. The words are the language's
-:class:`~db.extract.statistics.slavic.SentenceWords`.
+двоє"), a house number, a number in a short name in quotes, a limit allowed, a numbered name
+("11 окремого загону") …; and what a number in words ending its clause after "яких" counts.
+The words are the language's :class:`~db.extract.statistics.slavic.SentenceWords`.
 """
 
 from __future__ import annotations
@@ -44,8 +43,6 @@ def not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bo
         return True
     if lang.limit_before is not None and lang.limit_before.search(sentence[max(0, number.start - 50):number.start]):
         return True
-    if lang.words_count_named and _of_a_noun(lang, sentence, number):
-        return True
     if (lang.address_before is not None and lang.address_after is not None and sentence[number.start].isdigit()
             and lang.address_after.match(sentence[number.end:])
             and lang.address_before.search(sentence[max(0, number.start - 60):number.start])):
@@ -68,25 +65,6 @@ def not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bo
     return (lang.one_counts_after is not None and number.value == 1 and number.low is None
             and number.high is None and not number.approximate and not sentence[number.start].isdigit()
             and not lang.one_counts_after.search(before))
-
-
-def _of_a_noun(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
-    """A small number in words in the genitive right after a noun ("Різниця пропозицій двох
-    фірм", "захцянки двох субстанцій"): what the noun is of, no count said; after a noun of an
-    action, what it is done to, counted."""
-    if (sentence[number.start].isdigit() or number.value is None or number.value >= 10 or number.approximate
-            or number.low is not None or number.high is not None):
-        return False
-    before = re.search(r"([^\W\d_]+)\s+$", sentence[max(0, number.start - 30):number.start])
-    first = WORD.match(sentence, number.start)
-    if before is None or first is None:
-        return False
-    noun = best_reading(lang.numbers.code, before.group(1).lower())
-    if re.search(r"(?:нн|тт|ництв|цтв)\w{0,3}$", before.group(1).lower()):
-        return False  # an action's object counts: "придбання двох обленерго", "будівництва п'яти заводів"
-    return (noun is not None and noun.tag.POS == "NOUN"  # type: ignore[attr-defined]
-            and any(p.tag.case == "gent" for p in parses(first.group(0).lower(), lang.numbers.code))
-            and not lang.quantity_before.search(sentence[max(0, number.start - 50):number.start]))
 
 
 def antecedent_counted(lang: SentenceWords, sentence: str, number: SlavicNumber) -> str | None:

@@ -63,11 +63,5 @@ def test_a_number_in_words_after_which_counts_the_noun_before_it() -> None:
     assert figures("Лишалося їх дві.") == []  # no relative pronoun: still nothing named
 
 
-def test_a_small_number_in_words_describing_what_a_noun_is_of() -> None:
-    assert figures("Порівняння звітів трьох компаній тривало тиждень.") == []
-    # what an action is done to is counted
-    assert figures("Рада погодила придбання двох будинків для лікарні.") == [(2, None, None, "будинок")]
-
-
 def test_sides_are_where_not_how_many() -> None:
     assert figures("Поле обгородили з трьох боків.") == []
