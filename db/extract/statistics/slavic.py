@@ -160,6 +160,9 @@ class SentenceWords:
     #: before a number, what makes it a limit allowed, not a figure found ("при допустимому
     #: значенні 0,5 мг/м³", "норма — 0,2")
     limit_before: re.Pattern[str] | None = None
+    #: before a number, what makes it the first or last few of an order, no count ("суди перших
+    #: двох інстанцій", "наступні три учасники")
+    selection_before: re.Pattern[str] | None = None
     _places: dict[str, bool] = field(default_factory=dict, repr=False)
 
 

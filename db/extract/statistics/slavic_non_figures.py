@@ -19,15 +19,22 @@ if TYPE_CHECKING:
 
 def a_numbered_name(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
     """Digits governing the genitive plural with an adjective after them that is singular in
-    every reading the dictionary has (a noun there may be a misspelt plural: "1800 тон")."""
+    every reading the dictionary has (a noun there may be a misspelt plural: "1800 тон"), or
+    digits of 2-4 with a noun only singular and genitive after them ("2 батальйону")."""
     digits = re.sub(r"-[^\W\d_]+$", "", sentence[number.start:number.end])  # "5-ти"
     if not lang.singular_names or not digits.isdigit() or number.value is None:
         return False
     value = int(digits)
-    if value < 5 or not (5 <= value % 100 <= 20 or value % 10 in (0, 5, 6, 7, 8, 9)):
-        return False
     word = re.match(r" (\w[\w'’-]*)", sentence[number.end:])
     readings = parses(word.group(1), lang.numbers.code) if word else []
+    if 2 <= value % 10 <= 4 and not 12 <= value % 100 <= 14:
+        # "2 батальйону", "бойовик 2 батальйону 2 бригади": 2-4 count in the nominative plural, a
+        # noun only ever singular and genitive there is a unit's name (of the 2nd battalion)
+        return bool(readings) and any(p.tag.case == "gent" for p in readings) and all(
+            p.tag.POS == "NOUN" and not {"plur", "nomn", "accs", "Abbr", "Fixd"} & set(p.tag.grammemes)
+            for p in readings)
+    if value < 5 or not (5 <= value % 100 <= 20 or value % 10 in (0, 5, 6, 7, 8, 9)):
+        return False
     return any(p.tag.POS in ("ADJF", "PRTF") for p in readings) and all(
         {"masc", "femn", "neut"} & set(p.tag.grammemes) and not {"Abbr", "Fixd", "plur"} & set(p.tag.grammemes)
         for p in readings)
@@ -37,9 +44,13 @@ def not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bo
     """A back-reference ("ці двоє"), a house number ("вул. Жуйка, 18"), a number in a short name
     in quotes («Авангард 10»), "між двома" (a relation's sides), a rate ("3 відсотки річних"), a
     small measure ("40 л"), how often ("тричі на день"), a number denied ("не 3, а 2"), a limit
-    allowed ("при допустимому значенні 0,5"), the article-like "one"."""
+    allowed ("при допустимому значенні 0,5"), the first few of an order ("перших двох
+    інстанцій"), the article-like "one"."""
     before = sentence[max(0, number.start - 30):number.start]
     if lang.back_reference is not None and lang.back_reference.search(before):
+        return True
+    if (lang.selection_before is not None and lang.selection_before.search(before)
+            and not lang.scaled.search(sentence[number.start:number.end])):
         return True
     if lang.limit_before is not None and lang.limit_before.search(sentence[max(0, number.start - 50):number.start]):
         return True

@@ -225,6 +225,7 @@ WORDS = SentenceWords(
     limit_before=re.compile(r"(?:(?<![\w'’])(?:гранично\s+)?допустим\w+|(?<![\w'’])нормативн\w+|(?<![\w'’])норм(?:а|і|у|ою)|"
                             r"\bГДК|\bПДК)(?:\s+[^\W\d_]+){0,2}\s*[-–—:]?\s*(?:до\s+|не\s+більше\s+)?$", re.IGNORECASE),
     relative_before=re.compile(r",\s*(?:яких|котрих)\b[^,;:!?]*$", re.IGNORECASE),
+    selection_before=re.compile(r"(?:^|\s)(?:перш|останн|наступн)\w*\s+$", re.IGNORECASE),
     quote_claim=_QUOTE_CLAIM, trailing_source=_TRAILING_SOURCE, inserted_source_covers_clause=True,
     parsed_subject=True, verbless_claimants=True, not_a_source=_NOT_A_SOURCE,
     one_governed=re.compile(r"(?:^|[\s«\"(])(?:за|на|у|в|з|із|зі|від|до|для|при|про|через|без|«)\s*$",

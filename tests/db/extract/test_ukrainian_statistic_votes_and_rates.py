@@ -65,3 +65,19 @@ def test_a_number_in_words_after_which_counts_the_noun_before_it() -> None:
 
 def test_sides_are_where_not_how_many() -> None:
     assert figures("Поле обгородили з трьох боків.") == []
+
+
+def test_a_compound_adjective_with_its_hyphen_apart_and_days_in_the_genitive() -> None:
+    assert figures("Над річкою встановили 6,5 - метрову скульптуру .") == []
+    assert figures("Зерно зберігали від 3 до 5 діб .") == []
+
+
+def test_digits_of_two_to_four_before_a_noun_only_singular_and_genitive_name_a_unit() -> None:
+    assert figures("Командир 3 батальйону доповів про ситуацію.") == []
+    assert figures("На навчання прибули 3 батальйони.") == [(3, None, None, "батальйон")]
+
+
+def test_the_first_or_next_few_of_an_order_are_no_count() -> None:
+    assert figures("Рішення перших трьох судів скасували.") == []
+    assert figures("Наступні чотири учасники прийшли пізніше.") == []
+    assert figures("Суд розглянув три справи.") == [(3, None, None, "справа")]
