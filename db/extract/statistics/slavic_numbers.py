@@ -270,6 +270,9 @@ def _why_not(lang: NumberWords, sentence: str, start: int, end: int, match: re.M
         if (first and 1000 <= int(first.group(1)) <= 2100
                 and lang.year_before.search(before[:first.start()])):
             return "a year"
+    joined = (re.search(r"[\d-]*$", before).group(0) + raw + re.match(r"[\d-]*", after).group(0)).strip("-")  # type: ignore[union-attr]
+    if digits and re.fullmatch(r"\d+(?:-\d+){2,}", joined):
+        return "a code"  # a telephone number: "239-55-44"
     if digits and re.match(r"0\d", digits):
         return "a code"  # "000", "0200": a count is not written with a leading zero
     if digits and (re.match(r"^[:.]\d{2}(?!\d)", after) or re.search(r"\d[:.]$", before)):

@@ -81,3 +81,8 @@ def test_the_first_or_next_few_of_an_order_are_no_count() -> None:
     assert figures("Рішення перших трьох судів скасували.") == []
     assert figures("Наступні чотири учасники прийшли пізніше.") == []
     assert figures("Суд розглянув три справи.") == [(3, None, None, "справа")]
+
+
+def test_a_telephone_number_is_a_code() -> None:
+    assert figures("Обидві фірми вказали телефон (044) 239-55-44.") == []
+    assert figures("Ціна коливалась 10-15 грн.") == [(None, 10, 15, "UAH")]
