@@ -86,3 +86,8 @@ def test_the_first_or_next_few_of_an_order_are_no_count() -> None:
 def test_a_telephone_number_is_a_code() -> None:
     assert figures("Обидві фірми вказали телефон (044) 239-55-44.") == []
     assert figures("Ціна коливалась 10-15 грн.") == [(None, 10, 15, "UAH")]
+
+
+def test_less_than_and_more_than_said_with_yak() -> None:
+    assert figures("На ремонт лишилося менше як 15 % коштів.") == [(15, None, 15, "%")]
+    assert figures("На мітинг прийшли більше як 300 осіб.") == [(300, 300, None, "people")]
