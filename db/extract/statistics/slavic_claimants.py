@@ -140,8 +140,11 @@ def _subject_words(lang: SentenceWords, raw: str, verb: Any) -> str:
     while index < len(words):
         parse = best_reading(code, words[index].group(0).lower())
         pos = None if parse is None else parse.tag.POS  # type: ignore[attr-defined]
-        if pos in ("ADVB", "CONJ", "PRCL") or (pos == "NPRO" and parse.tag.case is None):  # type: ignore[attr-defined]
-            # "Днями", "Також", "Тоді" (which the dictionary reads as a pronoun without case)
+        if pos in ("ADVB", "CONJ", "PRCL") or (pos == "NPRO" and parse.tag.case is None) or (  # type: ignore[attr-defined]
+                index == 0 and any(p.tag.POS == "ADVB" or (p.tag.POS == "NPRO" and p.tag.case is None)
+                                   for p in parses(words[0].group(0).lower(), code))):
+            # "Днями", "Також", "Тоді" (which the dictionary reads as a pronoun without case);
+            # "Зараз", the first word, read so too, not as the rarer "зараза"
             skipped_end = words[index].end()
             index += 1
             continue

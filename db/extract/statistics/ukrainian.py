@@ -215,7 +215,7 @@ WORDS = SentenceWords(
                         r"(?:погонн\w+\s+)?(?:(?:метр|тон|штук|кілограм|літр|одиниц|квадратн|гектар|кілометр|кіловат|"
                         r"кубометр|куб)\w*|(?:шт|кг|кв|га|км|квт)\b|долар\w?|євро|гривн[юя]|рубл[ья]|юан[ья]|"
                         r"фунт|(?:особ|людин)[уи]|пасажира)\b)", re.IGNORECASE),
-    shares_next=re.compile(r"\s*(?:,\s*(?:[^\W\d_]+\s+){0,3}|(?:до|або|чи)\s+(?:[^\W\d_]+\s+){0,3})",
+    shares_next=re.compile(r"\s*(?:,\s*(?:[^\W\d_]+\s+){0,3}|(?:до|або|чи)\s+(?:[^\W\d_]+\s+){0,3}|(?:і|й|та)\s+)",
                            re.IGNORECASE),
     change_from=re.compile(r"(?:^|\s)(?:з|із|зі)\s+$", re.IGNORECASE),
     singular_names=True, words_count_named=True, keep_titles=True, names=_names, distributive=re.compile(r"(?:^|\s)[Пп]о\s+$"),

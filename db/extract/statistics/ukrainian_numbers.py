@@ -79,7 +79,7 @@ UKRAINIAN = NumberWords(
             re.compile(r"^\s*раз(?:и|ів)?\s+(?:більше|менше|вище|нижче|швидше|дорожче|дешевше)")),
     age_before=re.compile(r"(?:у\s+віці|віком|вік\w*)\s*(?:від\s+)?$", re.IGNORECASE),
     none_before=re.compile(r"\bні\s+$", re.IGNORECASE),
-    number_before=re.compile(r"№\s*$|\bномер\w*\s*$", re.IGNORECASE), one_prefixes=("од",),
+    number_before=re.compile(r"№\s*$|\bномер\w*\s*$|\b(?:числ|цифр)(?:о|а|у|ом|ою)\s*$", re.IGNORECASE), one_prefixes=("од",),
     year_governed=(re.compile(r"(?:^|\s)(?:[ВвУуЗз]|[Іі]з|[Зз]а|[Дд]о|[Вв]ід|[Пп]о)\s+$"),
                    frozenset({"loct", "gent"})),
     time=(re.compile(r"(?:^|\s)(?:о|об|з|із|зі|до|по|від|після|між)\s+$", re.IGNORECASE),

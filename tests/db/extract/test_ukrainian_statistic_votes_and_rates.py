@@ -91,3 +91,15 @@ def test_a_telephone_number_is_a_code() -> None:
 def test_less_than_and_more_than_said_with_yak() -> None:
     assert figures("На ремонт лишилося менше як 15 % коштів.") == [(15, None, 15, "%")]
     assert figures("На мітинг прийшли більше як 300 осіб.") == [(300, 300, None, "people")]
+
+
+def test_an_adverb_first_is_no_claimant_and_a_bare_number_before_and_shares_the_unit() -> None:
+    assert claims("Зараз «Нафтогаз» вказує, що борг становить 12 млн грн.") == [(12_000_000, "Нафтогаз")]
+    assert figures("Фірма має два склади на 350 і 120 кв м.") == [
+        (2, None, None, "склад"), (350, None, None, "кв"), (120, None, None, "кв")]
+
+
+def test_a_number_named_as_such_is_no_count() -> None:
+    assert figures("Програма ділить на цифру 3 кожне значення.") == []
+    assert figures("Затримали 12 осіб, у тому числі 4 іноземців.") == [
+        (12, None, None, "people"), (4, None, None, "people")]
