@@ -156,6 +156,43 @@ statistic; nights spent ("7 тисяч ночей у готельних номе
 ("місткістю 18–20 пасажирів") a measure, like an area; "кількадесят чиновників" at least 20,
 approximate, like "десятків"; "щонайбільше восьмеро" 8 at most; the previous editions of a
 festival ("на три попередні кінофоруми") no count.
+Seventh round (heldout6 now seen; more cases from what is suggested on unlabelled DEV texts in
+no part). One heldout6 label corrected first: "Тепер чоловік каже, що у нього дві домівки" is
+claimed by "чоловік" (the subject before a verb of saying, as everywhere else), which moved
+heldout6 from 69.0%/63.0% to 71.4%/65.2% with the same rules. Rules: a vote's tally ("«за» 0,
+«проти» 18, утрималися 0, не голосували 0, відсутні 1": two or more vote words each before
+digits, each number a count of its vote, zeros too); a claim inserted between commas ("В
+області, каже губернатор, щороку …") covers its clause's figures after it, and a title alone
+names a claimant ("губернатор", "директор"); a title before a name may be long (up to 20
+words), and a capitalised word the dictionary lacks after a first name is the surname
+("Віктора Заброди"); a price of one unit ("17 гривень за долар", "0,37 гривні за кілометр",
+"50 грн за особу"; "курс 20, а то й усі 22 гривні за долар": the list's last number says it;
+"за квартиру" is no longer read as "за кв."); a limit allowed ("при допустимому значенні 0,5
+мг/м³", "норма — 0,2"); a cardinal's case ending after digits ("3-х майданчиків", "8-ми громад";
+"11-х класів" is an ordinal's); a number in words ending its clause after "яких …" counts the
+plural noun before the pronoun ("табори …, яких буде відкрито сорок один"); sides ("із трьох
+боків") no count. From DEV: a compound adjective with its hyphen apart ("4,5 - метровий"),
+"діб" a duration; digits of 2-4 before a noun only singular and genitive name a unit ("2
+батальйону"); "перших двох інстанцій" (the first few of an order) no count; a telephone
+number ("239-55-44") a code; "менше як" / "більше як" bounds; a first word that also reads as an
+adverb is no claimant ("Зараз «Укргазвидобування» вказує"); "706 і 182 кв м" both square metres;
+"числа 1", "на цифру 3" no counts. Tried and withdrawn: a small number in words in the genitive
+after a noun as no count ("пропозицій двох фірм"), which also took "допитали працівників двох
+компаній", which an earlier test counts, with no grammar between them. Seen: tuning 93.2%/98.2%,
+heldout 91.4%/97.0%, heldout2 97.9%/95.8%, heldout3 96.5%/98.2%, heldout4 94.1%/100%, heldout5
+86.5%/97.0% (all unchanged), heldout6 71.4%/65.2% -> 97.9%/100% (value only the same); Russian
+unchanged (94.8%/92.9%, held-out 89.8%/86.3%). heldout7, run once at the end (844d288):
+66.0%/83.8% (72.3%/91.9%), 47 suggested for 37 labels, 10 of its 59 sentences without a
+statistic get one, bounds right 97.1%, where the rules of the labels' commit (f36f5fc) scored
+59.1%/70.3% (65.9%/78.4%), 10 hit. Its false values: half from the conventions decided while
+labelling it (a rate per hour "400 пасажирів на годину", "до 120 ударів на хвилину"; "7 тисяч
+ночей"; the ratio "один із 40 чоловіків і одна з 60 жінок", three; "на три попередні
+кінофестивалі", three times), the rest small counts said in passing ("двома третинами",
+"за двома документами", "Нам двом", "дві душі"); its misses: claimants before the figures'
+clause ("Розповіла Лариса Костенко і про те, що …", "губернатор сказав, що …, а цього року … 3,5
+мільйона" past the comma before "а"), "щонайбільше восьмеро" (no bound word), "кількадесят",
+"а таких у нас двадцять одна", "В Україні аеровокзалів 36" (the count after its noun). The
+85/85 goal on unseen text is missed again: recall 83.8%, precision 66.0%.
 """
 
 from __future__ import annotations

@@ -24,8 +24,13 @@ the reader Russian shares (:mod:`.slavic`) with Ukrainian words; the numbers the
 * **No figures:** house numbers ("вул. Франка, 12"), a number in a short name in quotes
   («Світанок 7»), a number in words that names nothing it counts ("Лишалося їх дві"), "між
   двома", counts of times ("п'ять разів", "у 12 разів"), the number denied in "не 10, а 12",
-  kitchen measures, "лише одна" (the one stressed, no count); "з них 62,11" after a sum in
-  millions is in millions; "X звинуватила Y у …" and "… про це повідомляється у X" claim.
+  kitchen measures, "лише одна" (the one stressed, no count), a price of one unit ("17 гривень
+  за долар"), a limit allowed ("при допустимому значенні 0,5"), sides ("з трьох боків"), "2
+  батальйону" (a unit's name), "перших двох" (the first few of an order), telephone numbers;
+  "з них 62,11" after a sum in millions is in millions; "X звинуватила Y у …" and "… про це
+  повідомляється у X" claim, as does a claim inserted between commas (", каже губернатор,").
+* **Counts:** each number of a vote's tally («за» 115, «проти» 5, утрималися 3); "3-х
+  майданчиків" (a cardinal's case ending); "табори, яких буде відкрито сорок один".
 """
 
 from __future__ import annotations
