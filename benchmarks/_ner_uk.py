@@ -9,7 +9,9 @@ directory). Version 2.0 holds 560 texts: ``ng`` (articles of the investigative o
 texts tokenized, a space before every punctuation mark), each a ``.txt`` with a brat ``.ann``
 of entity spans (PERS, ORG, LOC, DATE, MON, QUANT, PCT, JOB ...; offsets into the text as
 stored). ``dev-test-split.txt`` splits them into DEV (391) and TEST (169): benchmarks tune on
-DEV and hold TEST out.
+DEV and hold TEST out. Version 1.0's texts (``v1.0/data``, as written, named by source and title)
+are mostly the same documents as v2.0's ``bruk``; 42 of them are in no v2.0 text (collection
+``v1.0``, read by :meth:`Corpus.text` only).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from functools import cached_property
 from pathlib import Path
 
 DATA = "v2.0/data"
+#: where each collection's texts are: v2.0's two, and version 1.0's texts (``stem`` its file's name)
+FOLDERS = {"ng": f"{DATA}/ng", "bruk": f"{DATA}/bruk", "v1.0": "v1.0/data"}
 HOW = ("the Ukrainian benchmark needs a copy of lang-uk/ner-uk: "
        "git clone https://github.com/lang-uk/ner-uk PATH, then --ner-uk PATH or DOSSIER_NER_UK=PATH")
 
@@ -68,8 +72,8 @@ class Corpus:
         return sorted(listing.stdout.split())
 
     def text(self, collection: str, stem: str) -> str:
-        """One text as stored (``collection`` "ng" or "bruk", ``stem`` its id)."""
-        return self._read(f"{DATA}/{collection}/{stem}.txt")
+        """One text as stored (``collection`` "ng", "bruk" or "v1.0", ``stem`` its id or name)."""
+        return self._read(f"{FOLDERS[collection]}/{stem}.txt")
 
     @cached_property
     def splits(self) -> dict[str, str]:

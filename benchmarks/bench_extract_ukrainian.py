@@ -1,6 +1,6 @@
 """Ukrainian statistic suggestions against hand labels on real Ukrainian text (issue 13).
 
-Run: ``.venv/bin/python benchmarks/bench_extract_ukrainian.py [--errors] [--split tuning|heldout|heldout2|heldout3|heldout4|heldout5]``
+Run: ``.venv/bin/python benchmarks/bench_extract_ukrainian.py [--errors] [--split tuning|heldout|heldout2|...|heldout7]``
 with ``DOSSIER_NER_UK=PATH`` (a copy of lang-uk/ner-uk, see :mod:`benchmarks._ner_uk`).
 
 The sentences are from ner-uk v2.0's texts: articles of «Наші гроші» (``ng``) and the Brown
@@ -101,6 +101,98 @@ one ordinal ("у двадцять п'ятому році"); "за тону" per 
 (65.1%/84.8%), 43 suggested for 33 labels, 7 negatives hit: no better than before the round
 (61.9%/78.8%). The 85/85 goal on unseen text is missed, by far on precision: the rules fixed
 what the seen parts and DEV showed and did not carry to heldout5's sentences.
+
+A sixth held-out draw ("heldout6": 80 sentences, 46 statistics in 32 of them, 9 claimed), from
+text no part had used: ner-uk's TEST texts being nearly spent, from version 1.0's texts
+(``v1.0/data``, untokenized news of 2012-2015: Житомир, Кіровоград, Тернопіль, Львів, Полтава
+...). Of its 498 texts, 42 are in no v2.0 text (none of forty code points of their letters and
+digits, taken every 200, is in a v2.0 text; the other texts share nearly all of theirs), so not
+the documents of any part. Drawn as heldout5 was: their db.text sentences of 25-600 code points
+holding a digit or a number word (309 sentences), ordered by the sha1 of
+"heldout6|v1.0|file|start", the first 50, then the first 30 of the rest holding a claim or bound
+word. Labelled by hand with the earlier parts' conventions (ages, durations, dates, times, a
+time ago, prices per unit such as an exchange rate "17 гривень за долар", limits allowed
+"допустимому значенні 0,5 мг/м³" no statistics; a vote's tally "«за» 0, «проти» 18" five counts;
+measured concentrations "0,048 мг/м³" statistics; "тисячам людей" at least 2000, approximate)
+and committed before any rule below and before the extractor ran on it.
+Sixth round (heldout5 now seen; more cases from what is suggested on unlabelled DEV texts in no
+part), rejecting classes of non-figures by their grammar: house numbers (a street or "адрес-"
+word, names and numbers, then digits with no word after them: "вул. Франка, 12", "за адресами
+бухта 1-а, 2, 3"); a number inside a short name in quotes with no verb («Авангард 10», «1 +1
+Продакшн»); a number in words with nothing named after it and no count before it to share
+("Лишалося їх дві"); "між двома"; counts of times ("шість разів", "у 25 разів"); the number
+denied in "не 3, а 2"; kitchen measures ("1 ст. ложку", "склянкою"), "рочки"; "від 7 до 12
+років", "з 6 до 12 червня" (a range of years or days, no count at either end); a word with a
+preposition reading ("до") no counted noun; "one" in words only after "рівно" or with a bound
+("лише одну колонку": the one stressed). And: "з них 62,11" after a sum in millions is in
+millions; "85 (зі 105) елементів" both count the noun; a pronoun between a vague count and its
+noun ("десятків інших компаній"); who accuses claims ("СБУ звинуватила Y в ... на 100 млн
+грн"), past a writer's aside ("Нагадаємо, …"); "… про це повідомляється у X" claims what comes
+before. Seen: tuning 93.2%/98.2%, heldout 88.9% -> 91.4%/97.0%, heldout2 97.9%/95.8%, heldout3
+96.5%/98.2%, heldout4 88.9% -> 94.1%/100%, heldout5 60.5%/78.8% -> 86.5%/97.0% (value only the
+same); Russian unchanged (94.8%/92.9%, held-out 89.8%/86.3%). heldout6, run once at the end:
+69.0%/63.0% (81.0%/73.9%), 4 of its 48 sentences without a statistic get one, where the rules of
+the labels' commit (a357230) scored 65.2%/65.2% (76.1%/76.1%), 7 hit. Its misses: the ten counts
+of two votes' tallies ("«за» 0, «проти» 18", zeros and all: none is read), claimants after a
+long title ("За словами заступника начальника ... управління ... Віктора Заброди,": nobody) and
+inserted ", каже губернатор,", "сорок один" after "яких буде відкрито", "3-х майданчиків"; its
+false values: an exchange rate ("курс 17 гривень за долар", three), "0,37 гривні за кілометр",
+limits allowed ("при допустимому значенні 0,5 мг/м³", two), "11 класів", "із трьох боків". The
+85/85 goal on unseen text is missed again, on both (69.0%/63.0%).
+
+A seventh held-out draw ("heldout7": 80 sentences, 37 statistics in 21 of them, 6 claimed), from
+the same 42 v1.0 texts in no v2.0 text (found again the same way: 40 letters and digits every
+200 of a text's letters and digits, none in a v2.0 text), their sentences overlapping none of
+heldout6's. Of their 313 db.text sentences of 25-600 code points holding a digit or a number
+word (heldout5's test, its words split at apostrophes, so "сім'ю" holds "сім"; 79 of heldout6's
+80 are among them), the 234 left, ordered by the sha1 of "heldout7|v1.0|file|start": the first
+50, then all 21 of the rest holding a claim or bound word (heldout5's list with "більше",
+"менше", "щонайменше", "приблизно", "орієнтовно", "за інформацією", "зазнач-", "сказа-",
+"каже", "кажуть", "розповіл-", "оцін-"), then the next 9 in that order. Labelled by hand with
+the earlier parts' conventions and committed before any rule below and before the extractor ran
+on it; new cases decided as the old: a rate per unit of time ("400 пасажирів на годину", "до
+120 ударів на хвилину") as a price per unit, no statistic; a ratio ("один із 40 чоловіків") no
+statistic; nights spent ("7 тисяч ночей у готельних номерах") a duration; a bus's capacity
+("місткістю 18–20 пасажирів") a measure, like an area; "кількадесят чиновників" at least 20,
+approximate, like "десятків"; "щонайбільше восьмеро" 8 at most; the previous editions of a
+festival ("на три попередні кінофоруми") no count.
+Seventh round (heldout6 now seen; more cases from what is suggested on unlabelled DEV texts in
+no part). One heldout6 label corrected first: "Тепер чоловік каже, що у нього дві домівки" is
+claimed by "чоловік" (the subject before a verb of saying, as everywhere else), which moved
+heldout6 from 69.0%/63.0% to 71.4%/65.2% with the same rules. Rules: a vote's tally ("«за» 0,
+«проти» 18, утрималися 0, не голосували 0, відсутні 1": two or more vote words each before
+digits, each number a count of its vote, zeros too); a claim inserted between commas ("В
+області, каже губернатор, щороку …") covers its clause's figures after it, and a title alone
+names a claimant ("губернатор", "директор"); a title before a name may be long (up to 20
+words), and a capitalised word the dictionary lacks after a first name is the surname
+("Віктора Заброди"); a price of one unit ("17 гривень за долар", "0,37 гривні за кілометр",
+"50 грн за особу"; "курс 20, а то й усі 22 гривні за долар": the list's last number says it;
+"за квартиру" is no longer read as "за кв."); a limit allowed ("при допустимому значенні 0,5
+мг/м³", "норма — 0,2"); a cardinal's case ending after digits ("3-х майданчиків", "8-ми громад";
+"11-х класів" is an ordinal's); a number in words ending its clause after "яких …" counts the
+plural noun before the pronoun ("табори …, яких буде відкрито сорок один"); sides ("із трьох
+боків") no count. From DEV: a compound adjective with its hyphen apart ("4,5 - метровий"),
+"діб" a duration; digits of 2-4 before a noun only singular and genitive name a unit ("2
+батальйону"); "перших двох інстанцій" (the first few of an order) no count; a telephone
+number ("239-55-44") a code; "менше як" / "більше як" bounds; a first word that also reads as an
+adverb is no claimant ("Зараз «Укргазвидобування» вказує"); "706 і 182 кв м" both square metres;
+"числа 1", "на цифру 3" no counts. Tried and withdrawn: a small number in words in the genitive
+after a noun as no count ("пропозицій двох фірм"), which also took "допитали працівників двох
+компаній", which an earlier test counts, with no grammar between them. Seen: tuning 93.2%/98.2%,
+heldout 91.4%/97.0%, heldout2 97.9%/95.8%, heldout3 96.5%/98.2%, heldout4 94.1%/100%, heldout5
+86.5%/97.0% (all unchanged), heldout6 71.4%/65.2% -> 97.9%/100% (value only the same); Russian
+unchanged (94.8%/92.9%, held-out 89.8%/86.3%). heldout7, run once at the end (844d288):
+66.0%/83.8% (72.3%/91.9%), 47 suggested for 37 labels, 10 of its 59 sentences without a
+statistic get one, bounds right 97.1%, where the rules of the labels' commit (f36f5fc) scored
+59.1%/70.3% (65.9%/78.4%), 10 hit. Its false values: half from the conventions decided while
+labelling it (a rate per hour "400 пасажирів на годину", "до 120 ударів на хвилину"; "7 тисяч
+ночей"; the ratio "один із 40 чоловіків і одна з 60 жінок", three; "на три попередні
+кінофестивалі", three times), the rest small counts said in passing ("двома третинами",
+"за двома документами", "Нам двом", "дві душі"); its misses: claimants before the figures'
+clause ("Розповіла Лариса Костенко і про те, що …", "губернатор сказав, що …, а цього року … 3,5
+мільйона" past the comma before "а"), "щонайбільше восьмеро" (no bound word), "кількадесят",
+"а таких у нас двадцять одна", "В Україні аеровокзалів 36" (the count after its noun). The
+85/85 goal on unseen text is missed again: recall 83.8%, precision 66.0%.
 """
 
 from __future__ import annotations

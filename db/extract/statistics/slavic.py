@@ -16,6 +16,11 @@ from db.extract.statistics.periods import RelativeWords, nearest_relative_period
 from db.extract.statistics.phrase import WORD, clause_of
 from db.extract.statistics.phrase import clauses as split_clauses
 from db.extract.statistics.slavic_claimants import assign_claimants
+from db.extract.statistics.slavic_non_figures import (
+    a_numbered_name,
+    antecedent_counted,
+    not_a_figure,
+)
 from db.extract.statistics.slavic_numbers import (
     NumberWords,
     SlavicNumber,
@@ -90,10 +95,16 @@ class SentenceWords:
     #: without it, or a bound, "one" is the article-like "a" ("сказав один геолог", "ще одна
     #: квартира": another): no count
     one_counts_after: re.Pattern[str] | None = None
-    #: units of small measures, no figure unless scaled ("на 40 л", "3 л" of a pot; "58 тис. літрів" is)
+    #: units of small measures (and sides, "з трьох боків"), no figure unless scaled ("на 40 л",
+    #: "3 л" of a pot; "58 тис. літрів" is)
     small_measures: frozenset[str] = frozenset()
     #: after "twice", "three times", what makes it how often ("тричі на день"): no figure
     how_often: re.Pattern[str] | None = None
+    #: whether a count of times is a figure ("суд шість разів переносив засідання"; "у 25 разів
+    #: дешевше" compares): in Ukrainian neither, nor "тричі на день" in either
+    times_counted: bool = True
+    #: "не 3, а 2": the number after "не" is the one denied
+    denied: re.Pattern[str] | None = None
     #: between a bare number and the next, what makes them one list ("до 300, інколи 500 осіб",
     #: "з 2,2 до загальної суми 3 млрд грн"): the first counts what the next does, at its scale
     shares_next: re.Pattern[str] | None = None
@@ -127,9 +138,32 @@ class SentenceWords:
     not_a_source: re.Pattern[str] | None = None
     #: a man's name in the nominative from its written words and the dictionary's nominatives
     names: Callable[[list[str], list[str]], list[str]] | None = None
+    #: before and after a house number ("вул. Жуйка, 18")
+    address_before: re.Pattern[str] | None = None
+    address_after: re.Pattern[str] | None = None
+    #: a short name in quotes, a number in it part of the name («Авангард 10», «1+1 Продакшн»)
+    name_quote: re.Pattern[str] | None = None
+    #: "між" before a number in words: who or what a relation is between ("між двома людьми")
+    between: re.Pattern[str] | None = None
+    #: a whole in brackets after a part, and the bracket's opening before the whole ("85 (зі 105) елементів")
+    whole_aside: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    #: before a part of the figure before, in its scale ("144,66 млн грн, з них 62,11")
+    of_them_before: re.Pattern[str] | None = None
+    #: a number in words counts only what it names ("Лишалося їх дві": a back-reference)
+    words_count_named: bool = False
+    #: a vote's tally, the word before each of its numbers ("«за» 0, «проти» 18, утрималися 3"):
+    #: group vote; two or more in a sentence make each number a count of that vote
+    tally: re.Pattern[str] | None = None
+    #: a relative pronoun in the genitive plural before a number in words ending its clause
+    #: ("табори, яких буде відкрито сорок один"): the number counts the noun before the pronoun
+    relative_before: re.Pattern[str] | None = None
+    #: before a number, what makes it a limit allowed, not a figure found ("при допустимому
+    #: значенні 0,5 мг/м³", "норма — 0,2")
+    limit_before: re.Pattern[str] | None = None
+    #: before a number, what makes it the first or last few of an order, no count ("суди перших
+    #: двох інстанцій", "наступні три учасники")
+    selection_before: re.Pattern[str] | None = None
     _places: dict[str, bool] = field(default_factory=dict, repr=False)
-
-
 
 
 def _counted(lang: SentenceWords, sentence: str, number: SlavicNumber) -> tuple[str | None, str | None]:
@@ -147,25 +181,35 @@ def _counted(lang: SentenceWords, sentence: str, number: SlavicNumber) -> tuple[
     words = []
     if lang.times_word.fullmatch(sentence[number.start:number.end].strip()):
         return None, lang.times_unit
+    base = number.end
+    if lang.whole_aside is not None:  # "85 (зі 105) хімічних елементів": both count the elements
+        aside = lang.whole_aside[0].match(after)
+        if aside is None and lang.whole_aside[1].search(sentence[max(0, number.start - 8):number.start]):
+            aside = re.match(r"\s*\)", after)
+        if aside is not None:
+            base += aside.end()
+            after = after[aside.end():]
     for word_match in WORD.finditer(after):
         if word_match.start() > 0 and re.search(r"[,.;:!?()«»\"—]", after[:word_match.start()]):
             break
         if word_match.group(0).lower() in lang.possessives:
             continue
-        words.append((word_match.group(0), number.end + word_match.end()))
+        words.append((word_match.group(0), base + word_match.end()))
         if len(words) == 4:
             break
     adjectives: list[str] = []
     collective = _is_collective(lang, sentence[number.start:number.end])
     for word, word_end in words:
         parse = best_reading(lang.numbers.code, word)
-        if parse is None:
-            break
+        if parse is None or any(p.tag.POS == "PREP" for p in parses(word.lower(), lang.numbers.code)):
+            break  # "від 7 до 12": "до" is no note of music
         number.counted_end = word_end
         tag = parse.tag  # type: ignore[attr-defined]
         lemma = str(parse.normal_form)  # type: ignore[attr-defined]
         if tag.POS in ("ADJF", "PRTF") and "Apro" not in tag.grammemes:
             adjectives.append(_agree(parse, lemma))
+            continue
+        if tag.POS == "NPRO" and not adjectives:  # "десятків інших компаній": the noun after it
             continue
         if tag.POS == "NOUN":
             if lemma in lang.money:
@@ -188,14 +232,7 @@ def _from_next(lang: SentenceWords, sentence: str, number: SlavicNumber, numbers
     subject, unit = _counted(lang, sentence, following)
     if subject is None and unit is None:
         return False
-    digits = re.match(r"\d[\d\u00a0\u202f ]*(?:[.,]\d+)?", sentence[following.start:following.end])
-    scale = lang.numbers.scale_after.match(sentence[following.start + digits.end():]) if digits else None
-    if digits and scale is not None and following.start + digits.end() + scale.end() <= following.end:  # "з 2,2 до 3 млрд": billions both
-        factor = (following.value or following.high or following.low or 0) / float(
-            re.sub(r"[\u00a0\u202f ]", "", digits.group(0)).replace(",", "."))
-        for name in ("value", "low", "high"):
-            if getattr(number, name) is not None:
-                setattr(number, name, round(getattr(number, name) * factor, 6))
+    _take_scale(lang, sentence, number, following)  # "з 2,2 до 3 млрд": billions both
     if (lang.change_from is not None and lang.change_from.search(sentence[max(0, number.start - 6):number.start])
             and sentence[number.end:following.start].split()[:1] == [lang.numbers.range_to]
             and following.high == following.value and following.low is None):
@@ -204,20 +241,17 @@ def _from_next(lang: SentenceWords, sentence: str, number: SlavicNumber, numbers
     return True
 
 
-def _a_numbered_name(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
-    """Digits governing the genitive plural with an adjective after them that is singular in
-    every reading the dictionary has (a noun there may be a misspelt plural: "1800 тон")."""
-    digits = sentence[number.start:number.end]
-    if not lang.singular_names or not digits.isdigit() or number.value is None:
-        return False
-    value = int(digits)
-    if value < 5 or not (5 <= value % 100 <= 20 or value % 10 in (0, 5, 6, 7, 8, 9)):
-        return False
-    word = re.match(r" (\w[\w'’-]*)", sentence[number.end:])
-    readings = parses(word.group(1), lang.numbers.code) if word else []
-    return any(p.tag.POS in ("ADJF", "PRTF") for p in readings) and all(
-        {"masc", "femn", "neut"} & set(p.tag.grammemes) and not {"Abbr", "Fixd", "plur"} & set(p.tag.grammemes)
-        for p in readings)
+def _take_scale(lang: SentenceWords, sentence: str, number: SlavicNumber, other: SlavicNumber) -> None:
+    """Scale ``number``, written in bare digits, by the "тис.", "млн" ... ``other`` is written with."""
+    digits = re.match(r"\d[\d\u00a0\u202f ]*(?:[.,]\d+)?", sentence[other.start:other.end])
+    scale = lang.numbers.scale_after.match(sentence[other.start + digits.end():]) if digits else None
+    if digits is None or scale is None or other.start + digits.end() + scale.end() > other.end:
+        return
+    factor = (other.value or other.high or other.low or 0) / float(
+        re.sub(r"[\u00a0\u202f ]", "", digits.group(0)).replace(",", "."))
+    for name in ("value", "low", "high"):
+        if getattr(number, name) is not None:
+            setattr(number, name, round(getattr(number, name) * factor, 6))
 
 
 def _is_collective(lang: SentenceWords, phrase: str) -> bool:
@@ -257,7 +291,6 @@ def _measure(lang: SentenceWords, sentence: str, clause: tuple[int, int], number
     return min(candidates)[1] if candidates else None
 
 
-
 def _so_much_each(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
     assert lang.distributive is not None
     window = max(0, number.start - 12)
@@ -274,26 +307,6 @@ def _so_much_each(lang: SentenceWords, sentence: str, number: SlavicNumber) -> b
     before = WORD.findall(sentence[max(0, window + each.start() - 40):window + each.start()])
     reading = best_reading(lang.numbers.code, before[-1]) if before else None
     return reading is None or reading.tag.POS not in ("VERB", "INFN", "PRTS", "GRND")  # type: ignore[attr-defined]
-
-
-
-
-def _not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
-    """A back-reference ("ці двоє"), a rate ("3 відсотки річних"), a small measure ("40 л"), how
-    often ("тричі на день"), the article-like "one"."""
-    before = sentence[max(0, number.start - 30):number.start]
-    if lang.back_reference is not None and lang.back_reference.search(before):
-        return True
-    if lang.rate_after is not None and number.unit == "%" and lang.rate_after.match(sentence[number.end:]):
-        return True
-    if number.unit in lang.small_measures and not lang.scaled.search(sentence[number.start:number.end]):
-        return True
-    if lang.how_often is not None and number.unit == lang.times_unit and (
-            lang.how_often.match(sentence[number.end:]) or number.value is None):
-        return True  # "тричі на день"; "сотні разів" says often, counts nothing
-    return (lang.one_counts_after is not None and number.value == 1 and number.low is None
-            and number.high is None and not number.approximate and not sentence[number.start].isdigit()
-            and not lang.one_counts_after.search(before))
 
 
 def _period(lang: SentenceWords, sentence: str, clause: tuple[int, int], number: SlavicNumber,
@@ -352,20 +365,28 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
         return []
     clauses = split_clauses(lang.clause_split, sentence)
     kept: list[tuple[SlavicNumber, tuple[int, int]]] = []
+    tallies = {m.end(): m.group("vote") for m in lang.tally.finditer(sentence)} if lang.tally is not None else {}
     for number in numbers:
+        if len(tallies) >= 2 and number.start in tallies:  # "«за» 115, «проти» 5": so many voted so
+            number.subject, number.unit = tallies[number.start].strip("«»\"“” ").lower(), None
+            kept.append((number, clause_of(clauses, number.start) or (0, len(sentence))))
+            continue
         scaled = bool(lang.scaled.search(sentence[number.start:number.end]))
-        if scaled or not _from_next(lang, sentence, number, numbers):
+        shared = not scaled and _from_next(lang, sentence, number, numbers)
+        if not shared:
             number.subject, number.unit = _counted(lang, sentence, number)
         clause = clause_of(clauses, number.start) or (0, len(sentence))
-        if lang.per_unit is not None and number.unit in lang.money.values() and lang.per_unit.match(
-                sentence[number.end:]):
+        # the list's last number says what each is: "курс 20, а то й усі 22 гривні за долар"
+        price_end = next((n.end for n in numbers if n.start >= number.end), number.end) if shared else number.end
+        if lang.per_unit is not None and number.unit in lang.money.values() and (
+                lang.per_unit.match(sentence[number.end:]) or lang.per_unit.match(sentence[price_end:])):
             continue  # a price per unit, not a sum
         if (lang.one_governed is not None and number.value == 1 and not sentence[number.start].isdigit()
                 and lang.one_governed.search(sentence[max(0, number.start - 12):number.start])):
             continue
         if lang.distributive is not None and _so_much_each(lang, sentence, number):
             continue
-        if _not_a_figure(lang, sentence, number) or _a_numbered_name(lang, sentence, number):
+        if not_a_figure(lang, sentence, number) or a_numbered_name(lang, sentence, number):
             continue
         part_of = lang.part_of.match(sentence[number.end:])
         if number.unit is None and number.subject is None and part_of:
@@ -377,6 +398,13 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
             if previous is not None and lang.and_after.match(sentence[number.end:]):
                 # "погибли 5 человек, ранены 10": the count before names what is counted
                 number.subject, number.unit = previous.subject, previous.unit
+                if lang.of_them_before is not None and lang.of_them_before.search(
+                        sentence[max(0, number.start - 20):number.start]) and sentence[number.start].isdigit():
+                    _take_scale(lang, sentence, number, previous)  # "144,66 млн грн, з них 62,11": millions
+            elif (antecedent := antecedent_counted(lang, sentence, number)) is not None:
+                number.subject = number.unit = antecedent
+            elif lang.words_count_named and not sentence[number.start].isdigit() and not number.approximate:
+                continue  # "Лишалося їх дві": a number in words counting nothing named
             elif not lang.quantity_before.search(sentence[max(0, number.start - 50):number.start]) and not (
                     lang.of_them is not None and lang.of_them.match(sentence[number.end:])):
                 continue  # it counts nothing the sentence names

@@ -22,8 +22,10 @@ def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> 
     who = " ".join(raw.split()).strip(" ,.;:—–-«»\"")
     for trim in lang.claimant_trims:
         who = trim.sub("", who)
-    title = lang.titles.match(who) if lang.keep_titles else None
-    who = lang.titles.sub("", who).strip()
+    title = lang.titles.match(who + " ") if lang.keep_titles else None  # a title alone ends the words
+    who = lang.titles.sub("", who + " ").strip()
+    if title is not None and not who and not (lang.verbless_claimants and _has_verb(lang, title.group(0))):
+        return " ".join(base_form(title.group(0).split(), lang.numbers.code, singular=True))  # "каже губернатор"
     if title is not None and who and not any(w[:1].isupper() for w in who.split()) and (
             lang.not_a_source is None or not lang.not_a_source.match(who)) and not (
             lang.verbless_claimants and _has_verb(lang, who)):
@@ -34,8 +36,8 @@ def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> 
     if named:
         who = named.group("name")
     who = who.strip("«»“”\"' ").replace("''", "").strip()
-    if not who or who.lower().split()[0] in lang.pronouns or len(who.split()) > 9:
-        return None
+    if not who or who.lower().split()[0] in lang.pronouns or len(who.split()) > (9 if title is None else 20):
+        return None  # a title may be long: "заступника начальника … управління … Віктора Заброди"
     if lang.not_a_source is not None and lang.not_a_source.match(who):
         return None
     if lang.verbless_claimants and _has_verb(lang, who):
@@ -47,11 +49,13 @@ def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> 
     words = who.split()
     # a person's name at the end of a description ("глава Чечни Рамзан Кадыров")
     name_run: list[str] = []
-    for word in reversed(words):
-        parse = best_reading(code, word)
-        grammemes = set(parse.tag.grammemes) if parse is not None else set()  # type: ignore[attr-defined]
-        if word[:1].isupper() and grammemes & {"Name", "Surn", "Patr"}:
-            name_run.insert(0, word)
+    for index in range(len(words) - 1, -1, -1):
+        if not words[index][:1].isupper():
+            break
+        if _a_name_part(lang, words[index]) or (
+                index == len(words) - 1 and index > 0 and words[index - 1][:1].isupper()
+                and _a_name_part(lang, words[index - 1], given=True)):
+            name_run.insert(0, words[index])  # a surname the dictionary lacks after a first name: "Віктора Заброди"
         else:
             break
     if title is not None and name_run:
@@ -69,6 +73,13 @@ def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> 
         if word.lower() in lang.prepositions:
             return " ".join([*_nominative(lang, words[:index]), *words[index:]]) if index else " ".join(words)
     return " ".join(_nominative(lang, words))
+
+
+def _a_name_part(lang: SentenceWords, word: str, given: bool = False) -> bool:
+    """Whether ``word`` reads as a first name (``given``), else as any part of a person's name."""
+    parse = best_reading(lang.numbers.code, word)
+    grammemes = set(parse.tag.grammemes) if parse is not None else set()  # type: ignore[attr-defined]
+    return bool(grammemes & ({"Name"} if given else {"Name", "Surn", "Patr"}))
 
 
 def _before_preposition(lang: SentenceWords, raw: str) -> str:
@@ -93,6 +104,13 @@ def _reading_pos(lang: SentenceWords, word: str) -> str | None:
 
 def _has_verb(lang: SentenceWords, text: str) -> bool:
     return any(_reading_pos(lang, w) in ("VERB", "GRND") for w in WORD.findall(text))
+
+
+def _writers_aside(lang: SentenceWords, text: str) -> bool:
+    """A verb in the first person plural alone, the writer's aside ("Нагадаємо, …", "Напомним, …")."""
+    words = WORD.findall(text)
+    parse = best_reading(lang.numbers.code, words[0].lower()) if len(words) == 1 else None
+    return parse is not None and {"VERB", "1per", "plur"} <= set(parse.tag.grammemes) | {parse.tag.POS}  # type: ignore[attr-defined]
 
 
 def _finite_verb(lang: SentenceWords, word: str) -> Any | None:
@@ -122,8 +140,11 @@ def _subject_words(lang: SentenceWords, raw: str, verb: Any) -> str:
     while index < len(words):
         parse = best_reading(code, words[index].group(0).lower())
         pos = None if parse is None else parse.tag.POS  # type: ignore[attr-defined]
-        if pos in ("ADVB", "CONJ", "PRCL") or (pos == "NPRO" and parse.tag.case is None):  # type: ignore[attr-defined]
-            # "Днями", "Також", "Тоді" (which the dictionary reads as a pronoun without case)
+        if pos in ("ADVB", "CONJ", "PRCL") or (pos == "NPRO" and parse.tag.case is None) or (  # type: ignore[attr-defined]
+                index == 0 and any(p.tag.POS == "ADVB" or (p.tag.POS == "NPRO" and p.tag.case is None)
+                                   for p in parses(words[0].group(0).lower(), code))):
+            # "Днями", "Також", "Тоді" (which the dictionary reads as a pronoun without case);
+            # "Зараз", the first word, read so too, not as the rarer "зараза"
             skipped_end = words[index].end()
             index += 1
             continue
@@ -169,8 +190,9 @@ def _subject_claimant(lang: SentenceWords, sentence: str) -> tuple[str, tuple[in
     starts = [0]
     if lang.parsed_subject:
         opening = re.match(r"[^,;:!?«\"]{1,60}?,\s+", sentence)
-        if opening and len(WORD.findall(opening.group(0))) <= 5 and not _has_verb(lang, opening.group(0)):
-            starts.append(opening.end())  # "Крім того, слідчі встановили"
+        if opening and len(WORD.findall(opening.group(0))) <= 5 and (
+                not _has_verb(lang, opening.group(0)) or _writers_aside(lang, opening.group(0))):
+            starts.append(opening.end())  # "Крім того, слідчі встановили"; "Нагадаємо, днями СБУ звинуватила"
     for start in starts:
         match = lang.subject_claim.match(sentence[start:])
         if not match:
@@ -238,5 +260,10 @@ def assign_claimants(lang: SentenceWords, sentence: str, numbers: list[SlavicNum
                 covered = [n for n in earlier if clause_of(clauses, n.start) == last]
             if pattern is lang.with_reference:
                 covered = [n for n in numbers if clause[0] <= n.start < clause[1] and n.claimant is None]
+            elif (pattern is lang.trailing_claim and lang.inserted_source_covers_clause
+                  and sentence[:match.end()].rstrip().endswith(",") and sentence[:match.start()].strip()):
+                # inserted between commas ("В області, каже губернатор, щороку проводять майже 500
+                # фестивалів"): the clause's figures after it too
+                covered += [n for n in numbers if match.end() <= n.start < clause[1] and n.claimant is None]
             for number in covered:
                 number.claimant, number.claim_span = who, match.span("who")

@@ -59,6 +59,10 @@ class NumberWords:
     #: the dictionary form of an ordinal: after a number in words, a singular one makes the
     #: words one ordinal ("у вісімдесят другому році"; "два перших місця", plural, counts)
     ordinal_lemma: re.Pattern[str] | None = None
+    #: a cardinal's case ending after its digits, by how it ends for 2-4 (group few: "3-х
+    #: майданчиків", трьох) and for 5 and more (group many: "5-ти", п'яти); an ordinal's ("11-х
+    #: класів", одинадцятих) is none of them
+    cardinal_ending: re.Pattern[str] | None = None
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
 
@@ -175,6 +179,7 @@ def find_numbers(lang: NumberWords, sentence: str) -> list[SlavicNumber]:
             continue
         start = match.start()
         value, vague, end = _read(lang, sentence, match)
+        end += _cardinal_ending(lang, sentence, end, value) if match.group("digits") else 0
         skip_until = end
         if _why_not(lang, sentence, start, end, match):
             continue
@@ -187,8 +192,8 @@ def find_numbers(lang: NumberWords, sentence: str) -> list[SlavicNumber]:
                 lang.range_to not in between.group(0).lower() or from_before):
             other, other_vague, other_end = _read(lang, sentence, following)
             why = _why_not(lang, sentence, following.start(), other_end, following)
-            if why in _RANGE_NOT_COUNTED and lang.range_to not in between.group(0).lower():
-                skip_until = other_end  # "25-26-річний", "2-3 год.": the whole range is no count
+            if why in _RANGE_NOT_COUNTED and (lang.range_to not in between.group(0).lower() or from_before):
+                skip_until = other_end  # "25-26-річний", "від 7 до 12 років": the whole range is no count
                 continue
             if not other_vague and not why:
                 scale = lang.scale_after.match(sentence[following.end():])
@@ -203,6 +208,15 @@ def find_numbers(lang: NumberWords, sentence: str) -> list[SlavicNumber]:
             _bounds(lang, sentence, number)
         found.append(number)
     return found
+
+
+def _cardinal_ending(lang: NumberWords, sentence: str, end: int, value: float) -> int:
+    """How long the cardinal's case ending after digits at ``end`` is ("3-х": 2), else 0."""
+    ending = lang.cardinal_ending.match(sentence, end) if lang.cardinal_ending is not None else None
+    if ending is None or value != int(value):
+        return 0
+    few = 2 <= value % 10 <= 4 and not 12 <= value % 100 <= 14
+    return ending.end() - end if (few if ending.group("few") else value >= 5 and not few) else 0
 
 
 def _bounds(lang: NumberWords, sentence: str, number: SlavicNumber) -> None:
@@ -225,7 +239,7 @@ def _why_not(lang: NumberWords, sentence: str, start: int, end: int, match: re.M
     after = sentence[end:end + 40]
     raw = match.group(0)
     digits = match.group("digits")
-    if re.match(rf"^\s*(?:[–—-]\s*\d{{1,2}}\s+)?{lang.month}(?!\w)", after, re.IGNORECASE):
+    if re.match(rf"^\s*(?:(?:[–—-]|(?:{lang.range_to}|по)\s)\s*\d{{1,2}}\s+)?{lang.month}(?!\w)", after, re.IGNORECASE):
         return "day of a date"
     if digits and (re.match(r"^\.\d{1,2}\.\d{2,4}", after) or (re.match(r"^\d{1,2}\.\d{1,2}$", digits)
                    and re.match(r"^\.\d{2,4}", after))):
@@ -256,6 +270,9 @@ def _why_not(lang: NumberWords, sentence: str, start: int, end: int, match: re.M
         if (first and 1000 <= int(first.group(1)) <= 2100
                 and lang.year_before.search(before[:first.start()])):
             return "a year"
+    joined = (re.search(r"[\d-]*$", before).group(0) + raw + re.match(r"[\d-]*", after).group(0)).strip("-")  # type: ignore[union-attr]
+    if digits and re.fullmatch(r"\d+(?:-\d+){2,}", joined):
+        return "a code"  # a telephone number: "239-55-44"
     if digits and re.match(r"0\d", digits):
         return "a code"  # "000", "0200": a count is not written with a leading zero
     if digits and (re.match(r"^[:.]\d{2}(?!\d)", after) or re.search(r"\d[:.]$", before)):

@@ -21,6 +21,16 @@ the reader Russian shares (:mod:`.slavic`) with Ukrainian words; the numbers the
   names come in the nominative (pymorphy3's Ukrainian dictionary); pronouns name nobody.
 * **What is counted** is the noun phrase after the number in its base form; people ("осіб",
   "людей", animate nouns, "п'ятеро") have the unit "people"; "грн", "гривень" are UAH, "$" USD.
+* **No figures:** house numbers ("вул. Франка, 12"), a number in a short name in quotes
+  («Світанок 7»), a number in words that names nothing it counts ("Лишалося їх дві"), "між
+  двома", counts of times ("п'ять разів", "у 12 разів"), the number denied in "не 10, а 12",
+  kitchen measures, "лише одна" (the one stressed, no count), a price of one unit ("17 гривень
+  за долар"), a limit allowed ("при допустимому значенні 0,5"), sides ("з трьох боків"), "2
+  батальйону" (a unit's name), "перших двох" (the first few of an order), telephone numbers;
+  "з них 62,11" after a sum in millions is in millions; "X звинуватила Y у …" and "… про це
+  повідомляється у X" claim, as does a claim inserted between commas (", каже губернатор,").
+* **Counts:** each number of a vote's tally («за» 115, «проти» 5, утрималися 3); "3-х
+  майданчиків" (a cardinal's case ending); "табори, яких буде відкрито сорок один".
 """
 
 from __future__ import annotations
@@ -42,7 +52,13 @@ _CLAIM_VERB = (r"(?:повідом\w+|заяв\w+|переда[єю]\w*|пере
                r"уточн\w+|дода\w+|пише|писал\w*|наголоси\w+|наголошу\w+|інформу\w+|підрахува\w+|"
                r"вказа\w+|вказу\w+|констату\w+|оголоси\w+|оголошу\w+|визна(?!ч)\w+|стверджу\w+|"
                r"йдеться\s+в\s+\w+(?:\s+\w+)?|ідеться\s+в\s+\w+(?:\s+\w+)?|цитує\w*|вважа\w+|"
-               r"прогнозу\w+|нарахува\w+|оцінил\w*|оцінив|оцінюва\w+|оціню(?:є|ють)|нагаду\w+|свідч\w+|з'ясува\w+|з’ясува\w+|встанови\w+)")
+               r"прогнозу\w+|нарахува\w+|оцінил\w*|оцінив|оцінюва\w+|оціню(?:є|ють)|нагаду\w+|свідч\w+|з'ясува\w+|з’ясува\w+|встанови\w+|"
+               r"(?:з|об)винуват\w+|(?:з|об)винувачу\w+)")
+
+# who accuses says what of: "СБУ звинуватила керівництво УЗ в організації закупівлі на 100 млн грн"
+_ACCUSED = "|".join(f"(?<={prefix}{ending})" for prefix in ("звинуват", "обвинуват")
+                    for ending in ("ив", "ила", "ило", "или")) + "|" + "|".join(
+    f"(?<={prefix}{ending})" for prefix in ("звинувачу", "обвинувачу") for ending in ("є", "ють", "вав", "вала", "вали"))
 
 _LEADING_CLAIM = re.compile(
     r"(?:^|[,;:]\s*|\s)(?:[Зз]а\s+(?:[^\W\d_]+(?:ими|ою)\s+)?(?:(?:останніми|попередніми|офіційними|уточненими|наявними|новими|"
@@ -50,7 +66,7 @@ _LEADING_CLAIM = re.compile(
     r"думкою|версією|заявою|повідомленням|статистикою|опитуванням|результатами|підсумками|"
     r"розрахунками|прогнозом|прогнозами)|[Зз]гідно\s+(?:з|із|зі)(?:\s+(?:[^\W\d_]+(?:ими|ою)\s+)?"
     r"(?:даними|інформацією|оцінками|підрахунками|статистикою|повідомленням|заявою))?|[Зз]гідно|"
-    r"[Яя]к\s+(?P<as_verb>" + _CLAIM_VERB + r"))\s+(?P<who>[^,;:.!?]{2,120}?)\s*(?:,|—|–|:)")
+    r"[Яя]к\s+(?P<as_verb>" + _CLAIM_VERB + r"))\s+(?P<who>[^,;:.!?]{2,200}?)\s*(?:,|—|–|:)")
 
 # ", за даними реєстру." closing its clause: whose figures those before it are ("згідно з" alone
 # there is "in keeping with": "сплатила 5 млн грн згідно з договором")
@@ -66,7 +82,8 @@ _QUOTE_CLAIM = re.compile(r"(?:[»\"”]\s*,?|,)\s*(?:[—–]|-(?=\s))\s*(?P<ve
                           r"(?P<who>[^,;:!?«»\"”]{2,120}?)\s*(?:[,.;:!?]|$)")
 
 _TRAILING_CLAIM = re.compile(
-    r"(?:,|—|–|\s-)\s*(?:—\s*)?(?:[–—]\s*)?(?:як\s+)?" + _CLAIM_VERB + r"\s+(?:(?:в|у)\s+)?(?P<who>[^,;:!?]{2,120}?)"
+    # "… 6,47 млн грн. про це повідомляється у «Віснику …»": what the sentence said before
+    r"(?:,|—|–|\s-|\s[Пп]ро\s+це)\s*(?:—\s*)?(?:[–—]\s*)?(?:як\s+)?" + _CLAIM_VERB + r"\s+(?:(?:в|у)\s+)?(?P<who>[^,;:!?]{2,120}?)"
     r"\s*(?:[,.;:!?]\s*|$|\s+з\s+посиланням)")
 
 _WITH_REFERENCE = re.compile(r"з\s+посиланням\s+(?:на\s+)?(?P<who>[^,;:!?]{2,120}?)\s*(?:[,.;!?]|$)",
@@ -80,7 +97,8 @@ _SUBJECT_CLAIM = re.compile(r"^(?P<who>(?:[^,;:!?«\"]|«[^«»\"]{1,40}»){2,90
                             # who estimates puts a figure on a thing: "X оцінював статки Y у $230 млн"
                             r"(?:(?<=оцінював)|(?<=оцінювала)|(?<=оцінювало)|(?<=оцінювали)|(?<=оцінює)|"
                             r"(?<=оцінюють)|(?<=оцінив)|(?<=оцінила)|(?<=оцінило)|(?<=оцінили))"
-                            r"(?:\s+[^\W\d_]+){1,4}\s+(?:у|в|на)\s+(?=[$€]?\d))")
+                            r"(?:\s+[^\W\d_]+){1,4}\s+(?:у|в|на)\s+(?=[$€]?\d)|"
+                            r"(?:" + _ACCUSED + r")(?:\s+[^\W\d_]+){1,12}\s+(?:у|в)\s)")
 
 _TITLES = re.compile(
     r"^(?:(?:офіційн\w+\s+)?(?:представни\w+|речни\w+|прес-секретар\w*|прес-служб\w+|прес-центр\w*|"
@@ -196,25 +214,46 @@ WORDS = SentenceWords(
     place_noun=re.compile(r"^\s+(?P<noun>(?:област|кра[юяї]|республік|район|округ)\w*)"),
     quick=re.compile(r"\d|\b(?:од|дв|тр|чот|п['’]|шіст|сім|віс|дев|дес|сор|сот|ст|тис|міль|пів|обид|четв|шест|сем)",
                      re.IGNORECASE),
-    per_unit=re.compile(r"^\s*(?:грн|гривень|дол|руб|євро)?\.?\s*(?:/\s*[^\W\d_]|за\s+(?:один|одну|одне|1)?\s*"
-                        r"(?:погонн\w+\s+)?(?:метр|тон|шт|штук|кілограм|кг|літр|одиниц|квадратн|кв|гектар|га)\w*)",
-                        re.IGNORECASE),
-    shares_next=re.compile(r"\s*(?:,\s*(?:[^\W\d_]+\s+){0,3}|(?:до|або|чи)\s+(?:[^\W\d_]+\s+){0,3})",
+    # a price of one unit: "1200 грн за погонний метр", "0,37 гривні за кілометр", an exchange
+    # rate "17 гривень за долар"
+    per_unit=re.compile(r"^\s*(?:грн|грив\w+|дол\w*|руб\w*|євро)?\.?\s*(?:/\s*[^\W\d_]|за\s+(?:один|одну|одне|1)?\s*"
+                        r"(?:погонн\w+\s+)?(?:(?:метр|тон|штук|кілограм|літр|одиниц|квадратн|гектар|кілометр|кіловат|"
+                        r"кубометр|куб)\w*|(?:шт|кг|кв|га|км|квт)\b|долар\w?|євро|гривн[юя]|рубл[ья]|юан[ья]|"
+                        r"фунт|(?:особ|людин)[уи]|пасажира)\b)", re.IGNORECASE),
+    shares_next=re.compile(r"\s*(?:,\s*(?:[^\W\d_]+\s+){0,3}|(?:до|або|чи)\s+(?:[^\W\d_]+\s+){0,3}|(?:і|й|та)\s+)",
                            re.IGNORECASE),
     change_from=re.compile(r"(?:^|\s)(?:з|із|зі)\s+$", re.IGNORECASE),
-    singular_names=True, keep_titles=True, names=_names, distributive=re.compile(r"(?:^|\s)[Пп]о\s+$"),
+    singular_names=True, words_count_named=True, keep_titles=True, names=_names, distributive=re.compile(r"(?:^|\s)[Пп]о\s+$"),
     each_after=re.compile(r"^[\s.]*(?:[^\W\d_]+\.?\s+){0,2}кожн(?:а|ий|е|ен)\b", re.IGNORECASE),
+    tally=re.compile(r"(?P<vote>[«\"“](?:за|проти)[»\"”]|(?<![\w'’])(?:утрима\w+|не\s+голосува\w+|відсутн\w+|"
+                     r"присутн\w+))\s*[-–—:]?\s*(?=\d)", re.IGNORECASE),
+    limit_before=re.compile(r"(?:(?<![\w'’])(?:гранично\s+)?допустим\w+|(?<![\w'’])нормативн\w+|(?<![\w'’])норм(?:а|і|у|ою)|"
+                            r"\bГДК|\bПДК)(?:\s+[^\W\d_]+){0,2}\s*[-–—:]?\s*(?:до\s+|не\s+більше\s+)?$", re.IGNORECASE),
+    relative_before=re.compile(r",\s*(?:яких|котрих)\b[^,;:!?]*$", re.IGNORECASE),
+    selection_before=re.compile(r"(?:^|\s)(?:перш|останн|наступн)\w*\s+$", re.IGNORECASE),
     quote_claim=_QUOTE_CLAIM, trailing_source=_TRAILING_SOURCE, inserted_source_covers_clause=True,
     parsed_subject=True, verbless_claimants=True, not_a_source=_NOT_A_SOURCE,
     one_governed=re.compile(r"(?:^|[\s«\"(])(?:за|на|у|в|з|із|зі|від|до|для|при|про|через|без|«)\s*$",
                             re.IGNORECASE),
     back_reference=re.compile(r"(?:^|[\s«(])(?:ці|цих|цим|цими|оці|оцих|оцим|оцими|ті|тих|тими|отих|отими)"
                               r"(?:\s+(?:ж|же|самі|самих|самим|самими))?\s+$", re.IGNORECASE),
-    small_measures=frozenset({"л", "літр", "мл", "мілілітр"}),
+    # a house number: "на вул. Жуйка, 18", "Контрактовій площі, 4", "за адресами бухта 1-а, 2, 3"
+    address_before=re.compile(r"(?:\bадрес\w*|\bвул\.|\bвулиц\w*|\bпросп\.|\bпроспект\w*|\bпров\.|\bпровул\w*|"
+                              r"\bпл\.|\bплощ[аіу]|\bбульв\w*|\bузвіз\w*|\bшосе|\bнабережн\w*|\bбуд\.)"
+                              r"(?:\s*(?:[A-ZА-ЯІЇЄҐ][\w'’.-]*|\d+(?:-?[а-яa-z])?|[,.]|[^\W\d_]+(?=\s+[A-ZА-ЯІЇЄҐ\d])))*\s*$"),
+    address_after=re.compile(r"^(?:-?[а-яa-z]\b|\s*(?:[,;.)]|$|\d))"),
+    name_quote=re.compile(r"«\s?(?P<name>[A-ZА-ЯІЇЄҐ\d][^«»]{0,40})»"),
+    whole_aside=(re.compile(r"^\s*\(\s*(?:з|зі|із)\s+\d[\d\u00a0 ]*(?:[.,]\d+)?\s*\)", re.IGNORECASE),
+                 re.compile(r"\(\s*(?:з|зі|із)\s+$", re.IGNORECASE)),
+    between=re.compile(r"(?:^|\s)між\s+$", re.IGNORECASE),
+    # and sides: "вкриваю вулики із трьох боків", "з обох боків" (where, not how many)
+    small_measures=frozenset({"л", "літр", "мл", "мілілітр", "ложка", "склянка", "чашка", "ст", "щіпка", "бік"}),
+    times_counted=False, denied=re.compile(r"(?:^|\s)не\s+$", re.IGNORECASE),
     how_often=re.compile(r"^\s*(?:раз(?:и|ів)?\s+)?(?:на|за|в|у)\s+(?:день|добу|тиждень|місяць|рік|годину|хвилину)\b", re.IGNORECASE),
     rate_after=re.compile(r"^\s*(?:%|відсот\w*|процент\w*)\s+річн", re.IGNORECASE),
-    one_counts_after=re.compile(r"(?:^|\s)(?:лише|лиш|лишень|тільки|всього|усього|аж|рівно|єдин\w*)\s+$",
-                                re.IGNORECASE),
+    # "лише одну колонку", "тільки одна душа" stress the one, and count no more than "one" alone does
+    one_counts_after=re.compile(r"(?:^|\s)(?:рівно)\s+$", re.IGNORECASE),
+    of_them_before=re.compile(r"(?:^|\s)(?:з|із)\s+(?:них|яких)\s+$|\b(?:у|в)\s+тому\s+числі\s+$", re.IGNORECASE),
     of_them=re.compile(r"^\s*(?:з|із)\s+(?:них|яких|усіх|всіх|цих)\b", re.IGNORECASE),
     relative=(
         ("last_year", re.compile(r"\bторік\b|\bминулого\s+року\b|\bминулому\s+році\b", re.IGNORECASE)),

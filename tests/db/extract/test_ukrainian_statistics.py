@@ -242,9 +242,11 @@ def test_a_back_reference_a_price_per_square_metre_and_the_article_like_one_are_
     assert suggest_statistics(sentence, None, "uk") == []
 
 
-def test_a_count_without_a_demonstrative_and_one_with_only_before_it_are_figures() -> None:
+def test_a_count_without_a_demonstrative_and_one_with_exactly_before_it_are_figures() -> None:
     assert values("Слідчі допитали працівників двох компаній.") == [2]
-    assert values("Тендер виграла лише одна фірма.") == [1]
+    assert values("Тендер виграли рівно одна фірма та два підприємці.") == [1, 2]
+    # "лише", "тільки" stress the one and count no more than "one" alone ("лише одну колонку")
+    assert values("Тендер виграла лише одна фірма.") == []
 
 
 def test_an_interest_rate_is_no_share_but_the_loan_is_a_sum() -> None:
