@@ -52,6 +52,7 @@ from db.ingest._common import first_line_title, parse_date, read_bytes, trim_tit
 from db.ingest.articlehead import (
     captions,
     heading_lines,
+    key,
     link_items,
     link_labels,
     set_apart,
@@ -65,7 +66,13 @@ from db.ingest.bylinetext import byline_date
 from db.ingest.mainarticle import headline_of, main_article
 from db.ingest.pagemeta import declared_metadata
 from db.ingest.pagetext import article_text, unwrapped
-from db.ingest.pagetitle import article_headline, shown_over_title, without_site_name
+from db.ingest.pagetitle import (
+    article_headline,
+    kicker_before,
+    separated_apart,
+    shown_over_title,
+    without_site_name,
+)
 from db.text import fold
 
 EXTENSIONS: tuple[str, ...] = (".html", ".htm", ".xhtml")
@@ -209,13 +216,24 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def _visible_headline(tree: Any, meta: dict[str, str], outlet: str | None, address: str | None) -> str | None:
-    """The article's visible headline when the page's only title is its ``<title>`` and that
-    differs from it (see :mod:`db.ingest.pagetitle`), else None."""
+    """The article's visible headline when it differs from ``<title>`` and the page declares no
+    title of its own beside it (no og:title or JSON-LD headline, or one that only repeats
+    ``<title>``: a site's template copies it there), else None (see :mod:`db.ingest.pagetitle`)."""
     page_title = meta.get("page title")
-    if meta.get("title") or not page_title:
+    declared = meta.get("title")
+    if not page_title:
         return None
+    short = without_site_name(page_title, outlet, address, (), meta.get("outlet")) or page_title
+    if declared and key(declared) not in (key(page_title), key(short)):
+        return None  # a share title written apart from <title>: the page's own choice
     headline = article_headline(tree, page_title, outlet, address)
-    if not headline or shown_over_title(page_title, headline):
+    if (
+        not headline
+        or separated_apart(page_title, headline)
+        or separated_apart(short, headline)
+        or shown_over_title(page_title, headline)
+        or kicker_before(headline, short)
+    ):
         return None
     return headline
 
