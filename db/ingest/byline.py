@@ -12,7 +12,8 @@ looked at in this order of precedence, and the first that names a person wins:
 4. the text of a ``rel=author`` link;
 5. the byline trafilatura reads from the page (its own byline rules, which most often agree
    with 6. and lose to it only where it reads nothing), cut to 6.'s name when it reads on
-   past it ("Joshua Sokol May");
+   past it ("Joshua Sokol May"), and left for 6.'s full name when it is one word of a cased
+   script (a forename, a name run together: "Arianschlichenmayer");
 6. a visible byline element (a class with "byline" or "author" in it: "pb-byline",
    "author-name"), the innermost one of a byline's size (not a container whose class only
    mentions authors), its links' names when it has links, without its "By";
@@ -249,7 +250,12 @@ def _candidates(
     if name:
         # trafilatura reads on past the name ("Joshua Sokol May"): the element says where it ends
         shorter = [n for n in elements if _begins_with_name(name, n)]
-        yield (shorter[0], True, True) if shorter else (extracted, True, False)
+        if shorter:
+            yield shorter[0], True, True
+        elif " " in name or name.lower() == name.upper() or not any(" " in n for n in elements):
+            # one word of a cased script (a forename, "Arianschlichenmayer") gives way to a byline
+            # element's full name; a Japanese or Chinese name has no space
+            yield extracted, True, False
     yield from ((name, True, True) for name in elements)
     for line in text.split("\n")[:8]:
         match = _BY_LINE.match(line.strip())
