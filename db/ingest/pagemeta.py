@@ -100,6 +100,9 @@ def declared_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None,
     title = tree.find(".//title")
     if title is not None:
         keep("page title", title.text_content())
+    share, page_title = found.get("title"), found.get("page title")
+    if share and page_title and page_title.startswith(share) and page_title[len(share):].lstrip()[:1] == '"':
+        found["title"] = page_title  # a quotation mark left unescaped cut the meta's content short
     return found, authors
 
 

@@ -117,3 +117,15 @@ def test_the_headline_as_the_share_title_gives_it_is_not_the_first_paragraph(tmp
 def test_the_sites_name_after_a_double_hyphen_is_cut_from_the_title(tmp_path: Path) -> None:
     head = _head(f"{HEADLINE} -- Example.net", '<meta property="og:site_name" content="Example.net">')
     assert page(tmp_path, f"<div class=\"post\">{BODY}</div>", head).title == HEADLINE
+
+
+def test_a_declared_title_shown_as_another_h1_wins_over_a_sections_title(tmp_path: Path) -> None:
+    head = _head("News - Example Post", f'<meta property="og:title" content="{HEADLINE}">')
+    body = f"<div><h1>News</h1></div><article><h1>{HEADLINE}</h1>{BODY}</article>"
+    assert page(tmp_path, body, head).title == HEADLINE
+
+
+def test_a_share_title_cut_short_by_an_unescaped_quotation_mark_gives_the_title(tmp_path: Path) -> None:
+    head = ('<meta charset="utf-8"><title>Senator calls the plan "unworkable"</title>'
+            '<meta property="og:title" content="Senator calls the plan "unworkable"">')
+    assert page(tmp_path, f"<article>{BODY}</article>", head).title == 'Senator calls the plan "unworkable"'
