@@ -88,3 +88,12 @@ def test_a_social_profile_address_without_its_scheme_is_no_name(tmp_path: Path) 
     head = HEAD + '<meta property="article:author" content="www.facebook.com/janeexamplenews">'
     byline = '<p class="postmeta">By <a href="/author/jane-example/" rel="author">Jane Example</a></p>'
     assert page(tmp_path, f"<article><h1>{TITLE}</h1>{byline}{BODY}</article>", head).author == "Jane Example"
+
+
+@pytest.mark.parametrize("kind", ["BlogPosting", "DiscussionForumPosting", "LiveBlogPosting"])
+def test_a_postings_json_ld_author_and_headline_are_read(tmp_path: Path, kind: str) -> None:
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "%s", '
+          '"headline": "Truce talks: the thread", "author": {"@type": "Person", "name": "Jane Roe"}}</script>')
+    source = page(tmp_path, f"<article>{BODY}</article>", HEAD + ld.replace("%s", kind))
+    assert source.author == "Jane Roe"
+    assert source.title == "Truce talks: the thread"
