@@ -22,7 +22,8 @@ looked at in this order of precedence, and the first that names a person wins:
 8. a "by" or a label ("Autor: Anna Roe", "Texte : Jean Dupont", "Текст: Иван Петров") in the
    headline's box, a line signing the article ("Posted by Jane Doe.", "… at 10:05"), and last
    a link to a writer's page ("/author/jane-doe", "/autoren/…") outside other stories' boxes
-   and comments: :mod:`db.ingest.bylinetext`.
+   and comments: :mod:`db.ingest.bylinetext`; and last of all the owner a personal site is
+   named after ("… – Jane Doe's blog" in ``<title>`` or ``og:site_name``).
 
 The site's own name as a byline is kept aside as an agency is (:mod:`db.ingest.bylinesite`).
 
@@ -49,7 +50,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from db.ingest._common import only_date_words
-from db.ingest.bylinesite import is_site, past_site_name
+from db.ingest.bylinesite import is_site, past_site_name, site_owner
 from db.ingest.bylinetext import author_links, head_bylines, labelled_lines, signatures
 
 #: what an account menu says where a byline's class name is ("username", "user-name")
@@ -269,6 +270,7 @@ def _candidates(
     yield from ((name, True, True) for name in signatures(tree))
     yield from ((name, True, True) for name in labelled_lines(text))
     yield from ((name, True, True) for name in author_links(tree))
+    yield from ((name, True, True) for name in site_owner(tree))
 
 
 def _begins_with_name(byline: str, name: str) -> bool:
