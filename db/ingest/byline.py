@@ -9,7 +9,7 @@ looked at in this order of precedence, and the first that names a person wins:
    (".../editors/jon-fingas", OpenGraph's ``article:author``) gives the name it spells where
    the page shows that name;
 3. an element marked ``itemprop=author`` (its ``itemprop=name`` when it has one);
-4. the text of a ``rel=author`` link;
+4. the text of a ``rel=author`` link (the links beside the first one listed together);
 5. the byline trafilatura reads from the page (its own byline rules, which most often agree
    with 6. and lose to it only where it reads nothing), cut to 6.'s name when it reads on
    past it ("Joshua Sokol May"), and left for 6.'s full name when it is one word of a cased
@@ -29,7 +29,8 @@ The site's own name as a byline is kept aside as an agency is (:mod:`db.ingest.b
 
 Each is cleaned ("By"/"Par"/"Von"/"Por", "Written by", "Analysis by", and a trailing date,
 "| Reuters", ", Reuters", ", Staff Writer" or "Edited by ..." cut, whitespace collapsed, "Jane
-Doe and John Roe" listed as "Jane Doe, John Roe", "Doe, Jane" read "Jane Doe", a Korean or
+Doe and John Roe" and an interview's "Jane Doe im Gespräch mit John Roe" listed as "Jane Doe,
+John Roe", "Doe, Jane" read "Jane Doe", a Korean or
 Japanese reporter's title after the name ("신현주 기자") and a long description after it cut) and
 refused when it cannot be a name (a web address beside the name cut first): a URL (with or without "https://": "www.facebook.com/jdoe"), an e-mail address, an account menu's "Username", a button's "Follow
 Author", a reading time's "Lesedauer", a date's month ("December", "Dec"), the newsroom as a
@@ -126,6 +127,12 @@ _MAX_WORDS = 10
 _EMAIL = re.compile(r"[\w.+-]+(?:@|\s*[\[(]\s*at\s*[\])]\s*)[\w-]+(?:\.[\w-]+)+")
 #: "and" between two names of a byline ("Jane Doe and John Roe", "Anna Roe und Lea Doe")
 _JOINED = re.compile(r"(.+?)\s+(?:and|und|og|och|et|y|e|en|i|ja|és|и|і|та|&)\s+(.+)")
+#: an interview's credit between the guest and the interviewer ("Anna Roe im Gespräch mit Lea Doe")
+_INTERVIEW = re.compile(
+    r"(?<=\w)\s+(?:im\s+gespräch\s+mit|im\s+interview\s+mit|in\s+conversation\s+with|en\s+conversation\s+avec|"
+    r"en\s+entretien\s+avec|in\s+conversazione\s+con|en\s+conversación\s+con)\s+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
 _MAX_CHARS = 100
 #: a picture's credit read where a byline is ("Foto: Bild: SN/APA/Jane Doe", "Photo: Reuters")
 _PICTURE_CREDIT = re.compile(
@@ -294,6 +301,7 @@ def clean(value: str | None) -> str | None:
     name = " ".join(value.split())
     name = _INNER_ADDRESS.sub("", name).strip() or name  # "Jane Doe (https://example.org/jd/)"
     name = _BY.sub("", name, count=1)
+    name = _INTERVIEW.sub(", ", name, count=1)
     name = _TAIL.sub("", name).strip(" ,;:|-–—")
     if not name or not any(c.isalpha() for c in name) or name.startswith("@") or _ADDRESS.fullmatch(name):
         return None
@@ -447,7 +455,16 @@ def _itemprop_authors(tree: Any) -> Iterator[str]:
 
 
 def _rel_authors(tree: Any) -> Iterator[str]:
-    for node in _visible(tree.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")):
+    """The names of the ``rel=author`` links, those beside the first one ("By <a rel=author>Jane
+    Doe</a> and <a rel=author>John Roe</a>") listed together."""
+    links = list(_visible(tree.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")))
+    if not links:
+        return
+    beside_first = [a for a in links if a.getparent() is links[0].getparent()]
+    names = list(dict.fromkeys(n for n in (clean(a.text_content()) for a in beside_first) if n))
+    if len(names) > 1:
+        yield ", ".join(names)
+    for node in links:
         yield node.text_content()
 
 
