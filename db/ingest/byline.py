@@ -9,10 +9,11 @@ looked at in this order of precedence, and the first that names a person wins:
    (".../editors/jon-fingas", OpenGraph's ``article:author``) gives the name it spells where
    the page shows that name;
 3. an element marked ``itemprop=author`` (its ``itemprop=name`` when it has one);
-4. the text of a ``rel=author`` link;
+4. the text of a ``rel=author`` link (the links beside the first one listed together);
 5. the byline trafilatura reads from the page (its own byline rules, which most often agree
    with 6. and lose to it only where it reads nothing), cut to 6.'s name when it reads on
-   past it ("Joshua Sokol May");
+   past it ("Joshua Sokol May"), and left for 6.'s full name when it is one word of a cased
+   script (a forename, a name run together: "Arianschlichenmayer");
 6. a visible byline element (a class with "byline" or "author" in it: "pb-byline",
    "author-name"), the innermost one of a byline's size (not a container whose class only
    mentions authors), its links' names when it has links, without its "By";
@@ -21,13 +22,15 @@ looked at in this order of precedence, and the first that names a person wins:
 8. a "by" or a label ("Autor: Anna Roe", "Texte : Jean Dupont", "Текст: Иван Петров") in the
    headline's box, a line signing the article ("Posted by Jane Doe.", "… at 10:05"), and last
    a link to a writer's page ("/author/jane-doe", "/autoren/…") outside other stories' boxes
-   and comments: :mod:`db.ingest.bylinetext`.
+   and comments: :mod:`db.ingest.bylinetext`; and last of all the owner a personal site is
+   named after ("… – Jane Doe's blog" in ``<title>`` or ``og:site_name``).
 
 The site's own name as a byline is kept aside as an agency is (:mod:`db.ingest.bylinesite`).
 
 Each is cleaned ("By"/"Par"/"Von"/"Por", "Written by", "Analysis by", and a trailing date,
 "| Reuters", ", Reuters", ", Staff Writer" or "Edited by ..." cut, whitespace collapsed, "Jane
-Doe and John Roe" listed as "Jane Doe, John Roe", "Doe, Jane" read "Jane Doe", a Korean or
+Doe and John Roe" and an interview's "Jane Doe im Gespräch mit John Roe" listed as "Jane Doe,
+John Roe", "Doe, Jane" read "Jane Doe", a Korean or
 Japanese reporter's title after the name ("신현주 기자") and a long description after it cut) and
 refused when it cannot be a name (a web address beside the name cut first): a URL (with or without "https://": "www.facebook.com/jdoe"), an e-mail address, an account menu's "Username", a button's "Follow
 Author", a reading time's "Lesedauer", a date's month ("December", "Dec"), the newsroom as a
@@ -48,22 +51,26 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from db.ingest._common import only_date_words
-from db.ingest.bylinesite import is_site, past_site_name
+from db.ingest.bylinename import (
+    MAX_CHARS,
+    MAX_WORDS,
+    ROLE_AFTER,
+    SENTENCE_WORDS,
+    forename_first,
+    is_organisation,
+    listed,
+    lower_case_end,
+    lower_case_words,
+    name_before_description,
+    without_affiliation,
+)
+from db.ingest.bylinesite import is_site, past_site_name, site_owner
 from db.ingest.bylinetext import author_links, head_bylines, labelled_lines, signatures
 
 #: what an account menu says where a byline's class name is ("username", "user-name")
 _ACCOUNT_WORDS = frozenset(
     ["username", "user name", "user", "login", "log in", "sign in", "account", "my account",
      "profile", "guest", "anonymous", "admin", "administrator"]
-)
-#: news agencies, whose name on a story says where it came from, not who wrote it
-_AGENCIES = frozenset(
-    ["afp", "agence france-presse", "agence france presse", "reuters", "thomson reuters", "ap",
-     "associated press", "the associated press", "dpa", "deutsche presse-agentur", "efe",
-     "ansa", "xinhua", "tass", "itar-tass", "ria novosti", "ria", "interfax", "ukrinform",
-     "unian", "anadolu", "anadolu agency", "aa", "upi", "pa", "press association", "pa media",
-     "bloomberg", "kyodo", "yonhap", "apa", "belga", "anp", "sda", "ats", "europa press",
-     "lusa", "pap", "ctk", "čtk", "mti", "agencies", "wire services", "news agencies"]
 )
 #: what a byline says when it names nobody: the newsroom as a whole
 _NOBODY = frozenset(
@@ -75,18 +82,6 @@ _NOBODY = frozenset(
      # a byline's label with no name after it ("Posted", "No Author")
      "posted", "author", "autor", "no author", "unknown author", "by"]
 )
-#: words that make a byline an organisation's name ("Organization for Transformative Works",
-#: "Example Media Group", "Stiftung Beispiel"): the outlet or publisher, kept aside as an agency is
-_ORGANISATION = re.compile(
-    r"\b(?:organi[sz]ations?|foundation|association|institute|institution|university|council|"
-    r"committee|commission|ministry|department|agency|society|federation|coalition|network|"
-    r"group|project|team|desk|newsroom|staff|media|news|press|publishing|publications|magazine|"
-    r"inc|ltd|llc|plc|gmbh|corp|corporation|company|s\.a|e\.v|"
-    r"stiftung|verein|verband|institut|fondation|fundaci[oó]n|funda[cç][aã]o|asociaci[oó]n|"
-    r"associa[cç][aã]o|organizaci[oó]n|organiza[cç][aã]o|agence|agenzia|agencia|"
-    r"фонд|агентство|организация|общество|союз)\b\.?",
-    re.IGNORECASE,
-)
 #: a byline element's words that ask the reader to do something ("Follow Author", "View
 #: profile", "Suivre"): a button's label, not a name
 _PROMPT = re.compile(
@@ -96,14 +91,6 @@ _PROMPT = re.compile(
     # a reading time's label ("Lesedauer: 3 Min."), cut to the label by the time after it
     r"lesedauer|lesezeit|reading\s+time|read\s+time|temps\s+de\s+lecture|tiempo\s+de\s+lectura|"
     r"tempo\s+di\s+lettura|tempo\s+de\s+leitura|leestijd|время\s+чтения)\b",
-    re.IGNORECASE,
-)
-#: a byline's part after the name that says what the writer is or where from, not who
-_ROLE = re.compile(
-    r"^(?:(?:senior|chief|special|contributing|foreign|political|staff|guest|freelance)\s+)*"
-    r"(?:writer|reporter|correspondent|contributor|editor|columnist|journalist|staff|"
-    r"special\s+to\b.*|for\s+.+|in\s+.+|correspondant|rédacteur|redakteur|korrespondent|"
-    r"corresponsal|redactor|корреспондент)$",
     re.IGNORECASE,
 )
 _BY = re.compile(
@@ -119,12 +106,14 @@ _TAIL = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$",
     re.IGNORECASE,
 )
-_MAX_WORDS = 10
 #: an e-mail address, also written against harvesters ("jdoe[at]example.org", "jdoe (at) example.org")
 _EMAIL = re.compile(r"[\w.+-]+(?:@|\s*[\[(]\s*at\s*[\])]\s*)[\w-]+(?:\.[\w-]+)+")
-#: "and" between two names of a byline ("Jane Doe and John Roe", "Anna Roe und Lea Doe")
-_JOINED = re.compile(r"(.+?)\s+(?:and|und|og|och|et|y|e|en|i|ja|és|и|і|та|&)\s+(.+)")
-_MAX_CHARS = 100
+#: an interview's credit between the guest and the interviewer ("Anna Roe im Gespräch mit Lea Doe")
+_INTERVIEW = re.compile(
+    r"(?<=\w)\s+(?:im\s+gespräch\s+mit|im\s+interview\s+mit|in\s+conversation\s+with|en\s+conversation\s+avec|"
+    r"en\s+entretien\s+avec|in\s+conversazione\s+con|en\s+conversación\s+con)\s+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
 #: a picture's credit read where a byline is ("Foto: Bild: SN/APA/Jane Doe", "Photo: Reuters")
 _PICTURE_CREDIT = re.compile(
     r"^(?:fotos?|photos?|bild(?:er)?|images?|pictures?|illustrations?|grafik|credits?|quelle|source|фото)\s*[:：]",
@@ -249,7 +238,12 @@ def _candidates(
     if name:
         # trafilatura reads on past the name ("Joshua Sokol May"): the element says where it ends
         shorter = [n for n in elements if _begins_with_name(name, n)]
-        yield (shorter[0], True, True) if shorter else (extracted, True, False)
+        if shorter:
+            yield shorter[0], True, True
+        elif " " in name or name.lower() == name.upper() or not any(" " in n for n in elements):
+            # one word of a cased script (a forename, "Arianschlichenmayer") gives way to a byline
+            # element's full name; a Japanese or Chinese name has no space
+            yield extracted, True, False
     yield from ((name, True, True) for name in elements)
     for line in text.split("\n")[:8]:
         match = _BY_LINE.match(line.strip())
@@ -263,6 +257,7 @@ def _candidates(
     yield from ((name, True, True) for name in signatures(tree))
     yield from ((name, True, True) for name in labelled_lines(text))
     yield from ((name, True, True) for name in author_links(tree))
+    yield from ((name, True, True) for name in site_owner(tree))
 
 
 def _begins_with_name(byline: str, name: str) -> bool:
@@ -286,23 +281,24 @@ def clean(value: str | None) -> str | None:
     name = " ".join(value.split())
     name = _INNER_ADDRESS.sub("", name).strip() or name  # "Jane Doe (https://example.org/jd/)"
     name = _BY.sub("", name, count=1)
+    name = _INTERVIEW.sub(", ", name, count=1)
     name = _TAIL.sub("", name).strip(" ,;:|-–—")
     if not name or not any(c.isalpha() for c in name) or name.startswith("@") or _ADDRESS.fullmatch(name):
         return None
-    name = _name_before_description(name)
+    name = name_before_description(name)
     words = len(name.split())
-    if len(name) > _MAX_CHARS or words > _MAX_WORDS or (name.endswith((".", "!", "?")) and words > 3):
+    if len(name) > MAX_CHARS or words > MAX_WORDS or (name.endswith((".", "!", "?")) and words > 3):
         return None  # a sentence, not a name
     if _PICTURE_CREDIT.match(name):
         return None  # "Foto: Bild: SN/APA", a picture's credit
     if _EMAIL.fullmatch(name):
         return None  # a contact address, not the writer's name
-    if _lower_case_words(name) >= _SENTENCE_WORDS and any(c.isupper() for c in name):
+    if lower_case_words(name) >= SENTENCE_WORDS and any(c.isupper() for c in name):
         # "About the author Jane Doe covers conflict": a sentence's words beside a name's
         # (a name written all in lower case, "jane doe", is still one)
         return None
-    name = _forename_first(_listed(_without_affiliation(_ROLE_AFTER.sub("", name))))
-    if _lower_case_end(name) and any(c.isupper() for c in name):
+    name = forename_first(listed(without_affiliation(ROLE_AFTER.sub("", name))))
+    if lower_case_end(name) and any(c.isupper() for c in name):
         return None  # "Art Edwards says" (a comment's), "Peter Roe designed" (a theme's credit)
     if name.endswith(".") and len(name.split()[-1]) > 3:
         name = name[:-1]  # a sentence's full stop ("Posted by Jane Doe."), not an initial's
@@ -310,111 +306,6 @@ def clean(value: str | None) -> str | None:
     if folded in _ACCOUNT_WORDS or folded in _NOBODY or _PROMPT.match(name) or only_date_words(name):
         return None  # only_date_words: a date line's month ("December") left by the tail's cut
     return name
-
-
-#: words a name may have in lower case: particles of a surname ("van der", "de la", "bin"), the
-#: "and" between two names
-_PARTICLES = frozenset(
-    ["van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "do", "dos", "du", "des", "la",
-     "le", "les", "ter", "ten", "zu", "zum", "bin", "ibn", "al", "el", "y", "e", "i", "and", "und", "et",
-     "en", "og", "och", "ja", "és", "dan", "na"]
-)
-#: a byline with this many other words in lower case is a sentence
-_SENTENCE_WORDS = 3
-
-
-#: a particle joined to a capitalised name ("al-Hassan", "d'Estaing", "ben-Ami")
-_JOINED_PARTICLE = re.compile(r"^[^\W\d]{1,3}[-'’][^\W\d]")
-
-
-def _is_lower_word(word: str) -> bool:
-    """A word in lower case that is no particle of a name ("van", "de la", "al-Hassan")."""
-    return (
-        word[0].islower() and "." not in word and word.casefold() not in _PARTICLES
-        and not (_JOINED_PARTICLE.match(word) and any(c.isupper() for c in word))
-    )
-
-
-def _lower_case_end(name: str) -> bool:
-    """Whether a byline's one word in lower case (no particle of a name) begins or ends it,
-    beside capitalised words: a verb or a pronoun beside a name ("Art Edwards says", a
-    comment's; "Peter Roe designed", a theme's credit; "deinen Bloggern"), no name."""
-    words = name.split()
-    lower = [word for word in words if _is_lower_word(word)]
-    return len(words) > 1 and len(lower) == 1 and lower[0] in (words[0], words[-1])
-
-
-def _lower_case_words(name: str) -> int:
-    """How many words of a cased script begin in lower case and are no particle of a name."""
-    return sum(1 for word in name.split() if _is_lower_word(word))  # (an address's "example.org" is no word)
-
-
-#: a role word written after the name without a comma ("신현주 기자", "山田太郎記者"): the reporter
-_ROLE_AFTER = re.compile(r"(?<=\S)\s*(?:기자|특파원|記者|特派員)$")
-#: "Doe, Jane" (a citation's or a catalogue's order): the surname, a comma, the forename(s)
-_SURNAME_FIRST = re.compile(r"([^\W\d][^\W\d'’-]*(?:[-'’][^\W\d]+)?),\s+([^\W\d][^\W\d]*(?:\s+[^\W\d]\.)?)")
-
-
-def _forename_first(name: str) -> str:
-    """ "Gillman, Steve" -> "Steve Gillman": a surname and a forename, each one capitalised
-    word, read in the order a byline shows them; two names or an agency ("AFP, Manila")
-    stay."""
-    match = _SURNAME_FIRST.fullmatch(name)
-    if match is None:
-        return name
-    surname, forename = match.groups()
-    words = (surname, forename.split()[0])
-    capitalised = all(w[0].isupper() and any(c.islower() for c in w[1:]) for w in words)
-    if not capitalised or is_organisation(surname) or is_organisation(forename):
-        return name
-    return f"{forename} {surname}"
-
-
-def _name_before_description(name: str) -> str:
-    """ "Jane Doe, professor at the Faculty of Human Studies of Example University, example.org":
-    a name, then more words than a byline's about who she is, reads as the name."""
-    head, comma, _ = name.partition(",")
-    if not comma or (len(name) <= _MAX_CHARS and len(name.split()) <= _MAX_WORDS):
-        return name
-    words = head.split()
-    return head if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words) else name
-
-
-def _listed(name: str) -> str:
-    """ "Jane Doe and John Roe" -> "Jane Doe, John Roe": two people as a list of names is written
-    (JSON-LD's are joined so); an "and" inside an organisation's name ("Procter and Gamble",
-    "Ernst & Young": single words) stays."""
-    match = _JOINED.fullmatch(name)
-    if match is None:
-        return name
-    before, after = match.group(1).split(",")[-1].split(), match.group(2).split(",")[0].split()
-    if all(2 <= len(words) <= 4 and all(w[0].isupper() for w in words) for words in (before, after)):
-        return f"{match.group(1)}, {match.group(2)}"
-    return name
-
-
-def _without_affiliation(name: str) -> str:
-    """ "Jane Doe, Reuters" -> "Jane Doe", "Jane Doe (AFP)", "Jane Doe, Staff Writer", "Jane Doe /
-    Example News Group": the agency, the role or the organisation after a person's name cut."""
-    while True:
-        match = re.match(r"^(.*\w.*?)\s*(?:,|/|\(|\s[-–—]\s)\s*([^,/()]+?)\s*\)?$", name)
-        if match is None:
-            return name
-        head, tail = match.group(1).strip(), match.group(2).strip()
-        if not (is_agency(tail) or _ROLE.match(tail) or is_organisation(tail)) or is_agency(head):
-            return name
-        name = head
-
-
-def is_organisation(name: str) -> bool:
-    """Whether a byline is an organisation's name (an agency's, a foundation's, "X Media Group")."""
-    return is_agency(name) or bool(_ORGANISATION.search(name))
-
-
-def is_agency(name: str) -> bool:
-    """Whether every name in a byline ("AFP", "Reuters and AP") is a news agency's."""
-    parts = re.split(r"\s*(?:,|/|&|\band\b|\bet\b|\bund\b|\by\b|\bи\b)\s*", name.casefold())
-    return all(part.strip(" .") in _AGENCIES for part in parts if part.strip())
 
 
 def _in_furniture(node: Any) -> bool:
@@ -439,7 +330,16 @@ def _itemprop_authors(tree: Any) -> Iterator[str]:
 
 
 def _rel_authors(tree: Any) -> Iterator[str]:
-    for node in _visible(tree.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")):
+    """The names of the ``rel=author`` links, those beside the first one ("By <a rel=author>Jane
+    Doe</a> and <a rel=author>John Roe</a>") listed together."""
+    links = list(_visible(tree.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")))
+    if not links:
+        return
+    beside_first = [a for a in links if a.getparent() is links[0].getparent()]
+    names = list(dict.fromkeys(n for n in (clean(a.text_content()) for a in beside_first) if n))
+    if len(names) > 1:
+        yield ", ".join(names)
+    for node in links:
         yield node.text_content()
 
 

@@ -7,12 +7,14 @@ name (its ``og:site_name`` or a part of it, "Achtsam durch die Krise | Die FURCH
 its address, with or without the top-level domain) is the outlet, not a person: it is kept aside
 as an agency is, and is the author only when nothing else on the page names anyone. A byline
 that begins with the site's name and then names someone ("unocero - Alberto Ávila") names them.
+A personal site named after its owner ("Jane Doe's blog") names its writer, last of all.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from db.ingest.articlehead import key
@@ -58,3 +60,25 @@ def past_site_name(value: str | None, keys: frozenset[str]) -> str | None:
             return parts[0]
     return value
 
+
+
+#: a personal site's name: "Jane Doe's blog", "Jane Doe's Digital Home", "Jane Doe’s Weblog"
+_OWNED = re.compile(
+    r"([^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3})['’]s\s+(?:digital\s+|personal\s+|little\s+)?"
+    r"(?:blog|weblog|home|homepage|home\s+page|website|site|journal|notebook|notes|newsletter)\b",
+    re.IGNORECASE,
+)
+
+
+def site_owner(tree: Any) -> Iterator[str]:
+    """The person a personal site is named after, in its ``<title>`` or ``og:site_name``
+    ("JSON parsing – Daniel Lemire's blog"): the writer of its posts, where nothing else names one."""
+    names = [node.text_content() for node in tree.iterfind(".//title")]
+    names += [node.get("content") or "" for node in tree.iterfind(".//meta[@property='og:site_name']")]
+    for name in names:
+        for match in _OWNED.finditer(" ".join(name.split())):
+            words = match.group(1).split()
+            while words and not words[0][:1].isupper():
+                words.pop(0)  # the title's words before the name ("Notes – Jane Doe's blog")
+            if len(words) >= 2 and all(word[:1].isupper() for word in words):
+                yield " ".join(words)

@@ -13,10 +13,14 @@ old ``Shift_JIS``. Without a declaration, UTF-8 if the bytes are UTF-8, else the
 Metadata, first found wins, in this order of precedence:
 
 - title: ``<title>`` without its " | Site" suffix when the page's ``<h1>`` says the same (what
-  the reader sees twice, over a share title or the site's own name in the metas), else JSON-LD
-  ``headline`` (an Article's before a WebPage's), ``og:title`` and the other title metas,
-  ``<title>`` without its suffix, trafilatura's, the first line; the site's name before or
-  after it cut (:mod:`db.ingest.pagetitle`);
+  the reader sees twice, over a share title or the site's own name in the metas; unless the
+  declared title is another ``<h1>``, and ``<title>`` a section's "News"), else the article's
+  visible ``<h1>`` where the page declares no title apart from ``<title>`` (an og:title or
+  JSON-LD name that only copies it is a template's) and the ``<h1>`` is not that title with a
+  kicker before it, else JSON-LD ``headline`` (an Article's before a WebPage's), ``og:title``
+  and the other title metas (one cut short by an unescaped quotation mark gives way to
+  ``<title>``), ``<title>`` without its suffix, trafilatura's, the first line; the site's name
+  before or after it cut (:mod:`db.ingest.pagetitle`);
 - date: JSON-LD ``datePublished``, ``article:published_time`` and the other publication metas,
   JSON-LD ``dateCreated``, an element marked ``itemprop=datePublished``, the first ``<time
   datetime>`` after the headline, then trafilatura's reading of the page (never a copyright
@@ -52,6 +56,7 @@ from db.ingest._common import first_line_title, parse_date, read_bytes, trim_tit
 from db.ingest.articlehead import (
     captions,
     heading_lines,
+    key,
     link_items,
     link_labels,
     set_apart,
@@ -65,7 +70,13 @@ from db.ingest.bylinetext import byline_date
 from db.ingest.mainarticle import headline_of, main_article
 from db.ingest.pagemeta import declared_metadata
 from db.ingest.pagetext import article_text, unwrapped
-from db.ingest.pagetitle import article_headline, shown_over_title, without_site_name
+from db.ingest.pagetitle import (
+    article_headline,
+    kicker_before,
+    separated_apart,
+    shown_over_title,
+    without_site_name,
+)
 from db.text import fold
 
 EXTENSIONS: tuple[str, ...] = (".html", ".htm", ".xhtml")
@@ -160,7 +171,8 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
     page_title = without_site_name(meta.get("page title"), outlet, address, headlines, meta.get("outlet"))
     title: str | None
     headline = _visible_headline(tree, meta, outlet, address)
-    if page_title and fold(page_title) in {fold(h) for h in headlines}:
+    shown = {fold(h) for h in headlines}
+    if page_title and fold(page_title) in shown and not _declared_also_shown(meta.get("title"), page_title, shown):
         title = page_title  # what the reader sees twice, over a share title or the site's
     elif headline:
         title = headline  # over a <title> that is the only other one the page gives
@@ -208,14 +220,31 @@ _DECLARED = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
+def _declared_also_shown(declared: str | None, page_title: str, shown: set[str]) -> bool:
+    """Whether the page's declared title is another ``<h1>`` than its ``<title>`` (which is then a
+    section's heading, "News"): the declared one is the article's."""
+    return declared is not None and fold(declared) in shown and key(declared) != key(page_title)
+
+
 def _visible_headline(tree: Any, meta: dict[str, str], outlet: str | None, address: str | None) -> str | None:
-    """The article's visible headline when the page's only title is its ``<title>`` and that
-    differs from it (see :mod:`db.ingest.pagetitle`), else None."""
+    """The article's visible headline when it differs from ``<title>`` and the page declares no
+    title of its own beside it (no og:title or JSON-LD headline, or one that only repeats
+    ``<title>``: a site's template copies it there), else None (see :mod:`db.ingest.pagetitle`)."""
     page_title = meta.get("page title")
-    if meta.get("title") or not page_title:
+    declared = meta.get("title")
+    if not page_title:
         return None
+    short = without_site_name(page_title, outlet, address, (), meta.get("outlet")) or page_title
+    if declared and key(declared) not in (key(page_title), key(short)):
+        return None  # a share title written apart from <title>: the page's own choice
     headline = article_headline(tree, page_title, outlet, address)
-    if not headline or shown_over_title(page_title, headline):
+    if (
+        not headline
+        or separated_apart(page_title, headline)
+        or separated_apart(short, headline)
+        or shown_over_title(page_title, headline)
+        or kicker_before(headline, short)
+    ):
         return None
     return headline
 

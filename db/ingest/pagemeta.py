@@ -1,4 +1,5 @@
-"""What a saved web page declares about itself: JSON-LD (``headline``, ``datePublished``, ``author``,
+"""What a saved web page declares about itself: JSON-LD of an article or a posting (a blog's, a
+forum's; ``headline``, ``datePublished``, ``author``,
 ``publisher`` ..., also inside ``@graph`` and wrapped in ``<![CDATA[ ]]>``), the ``<meta>`` tags
 (OpenGraph, Dublin Core, the citation and news metas), schema.org microdata's publisher, the
 canonical link and ``<html lang>``; the authors each with whether they name a person (not an
@@ -100,6 +101,9 @@ def declared_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None,
     title = tree.find(".//title")
     if title is not None:
         keep("page title", title.text_content())
+    share, page_title = found.get("title"), found.get("page title")
+    if share and page_title and page_title.startswith(share) and page_title[len(share):].lstrip()[:1] == '"':
+        found["title"] = page_title  # a quotation mark left unescaped cut the meta's content short
     return found, authors
 
 
@@ -143,7 +147,12 @@ _AUTHOR_METAS = ("dc.creator", "dcterms.creator", "author", "article:author", "p
 def _json_ld_items(raw: str) -> Iterator[dict[str, Any]]:
     """The Article items of a JSON-LD block, then its WebPage items (whose name is the page's)."""
     items = list(_json_ld_all(raw))
-    yield from sorted(items, key=lambda item: not any("Article" in k for k in _kinds(item)))
+    yield from sorted(items, key=lambda item: not any(_ARTICLE.search(k) for k in _kinds(item)))
+
+
+#: the schema.org types of a story: NewsArticle, ReportageNewsArticle ..., BlogPosting,
+#: LiveBlogPosting, SocialMediaPosting, DiscussionForumPosting
+_ARTICLE = re.compile(r"Article|Posting$")
 
 
 def _kinds(item: dict[str, Any]) -> list[str]:
@@ -168,7 +177,7 @@ def _json_ld_all(raw: str) -> Iterator[dict[str, Any]]:
         elif isinstance(item, dict):
             if "@graph" in item:
                 stack.extend(item["@graph"] if isinstance(item["@graph"], list) else [])
-            if any("Article" in k or k == "WebPage" for k in _kinds(item)):
+            if any(_ARTICLE.search(k) or k == "WebPage" for k in _kinds(item)):
                 yield item
 
 

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 
 from db.ingest._common import parse_date
-from db.ingest.byline import is_agency
+from db.ingest.bylinename import is_agency
 from db.ingest.bylinetext import AUTHOR_LABEL
 from db.text import fold
 

@@ -24,7 +24,16 @@ from db.ingest.articlehead import beside, hidden, key
 from db.text import fold
 
 #: between a title and the site's name, spaced or (in CJK titles) not
-_SEPARATORS = (" | ", " -- ", " - ", " – ", " — ", " :: ", " : ", " · ", " / ", " « ", " » ", "｜", "：", " ｜ ", "|", ":")
+_SEPARATORS = (" | ", " -- ", " - ", " – ", " — ", " :: ", " : ", " · ", " / ", " « ", " » ", " › ", " ‹ ", " • ",
+               "｜", "：", " ｜ ", "|", ":")
+#: WordPress's old default title, "Site » Blog Archive » Title", in the languages it was shipped in
+_BLOG_ARCHIVE = re.compile(
+    r"^(?:.*?\s»\s)?(?:blog\s+archiv(?:e|es)?|archives\s+du\s+blog|archivio\s+(?:del\s+)?blog|"
+    r"archivo\s+(?:del\s+)?blog|blogarchief)\s+»\s+(?=\S)",
+    re.IGNORECASE,
+)
+#: the site's name in brackets after the title ("Headline (Example News)", "見出し（朝日新聞）")
+_BRACKETED_TAIL = re.compile(r"^(.*\S)\s*[(（]([^()（）]+)[)）]\s*$")
 #: separators that may also join a title's own words ("Alexa:Gadgets"): only before a site's name
 _BARE = frozenset(["|", ":"])
 #: second-level labels under a country code ("example.co.uk"): the site's name is the one before
@@ -79,6 +88,10 @@ def without_site_name(
         return title
     labels = site_labels(address) | site_labels(outlet if outlet and "." in outlet and " " not in outlet else None)
     shown = {key(h) for h in headlines} - {""}
+    title = _BLOG_ARCHIVE.sub("", title)
+    bracketed = _BRACKETED_TAIL.match(title)
+    if bracketed and _names_site(bracketed.group(2), outlet, labels, bracketed.group(1)):
+        title = bracketed.group(1)
     for separator in _SEPARATORS:
         head, found, tail = title.rpartition(separator)
         if not (found and key(head)):
@@ -121,6 +134,8 @@ def _is_logo(heading: Any) -> bool:
     """An <h1> that holds an image or links to the site's home page: the site's name."""
     if heading.find(".//img") is not None or heading.find(".//svg") is not None:
         return True
+    if any("logo" in part for part in (heading.get("class") or "").casefold().split()):
+        return True  # the site's or a section's badge styled as a logo
     return any(urlsplit(a.get("href") or "").path in ("", "/") and not (a.get("href") or "").startswith("#")
                for a in heading.iter("a"))
 
@@ -134,7 +149,7 @@ def article_headline(tree: Any, page_title: str, outlet: str | None, address: st
     title_words = _words(page_title)
     best: tuple[int, str] | None = None
     for heading in tree.iter("h1"):
-        text = " ".join(heading.text_content().split())
+        text = heading_text(heading)
         text_key = key(text)
         if (
             not text_key
@@ -152,6 +167,32 @@ def article_headline(tree: Any, page_title: str, outlet: str | None, address: st
         if shared and (best is None or shared > best[0]):
             best = (shared, text)
     return best[1] if best else None
+
+
+def kicker_before(headline: str, title: str) -> bool:
+    """Whether the ``<h1>`` is the title with a kicker or a label before it ("Premier League
+    Rückschlag im Titelkampf", a ``<span>`` of the heading): the title is the headline then."""
+    shown, own = key(headline), key(title)
+    return len(own) < len(shown) and shown.endswith(own)
+
+
+def separated_apart(title: str, headline: str) -> bool:
+    """Whether ``<title>`` is the headline's words with a separator between its kicker and the
+    rest that the ``<h1>`` runs together ("Paris - Drinks by boat" over "<span>Paris</span> Drinks
+    by boat"): the title then shows them as they are meant."""
+    spaced = [s for s in _SEPARATORS if s.startswith(" ")]
+    return key(title) == key(headline) and sum(map(title.count, spaced)) > sum(map(headline.count, spaced))
+
+
+def heading_text(heading: Any) -> str:
+    """A heading's words as the reader sees them: a ruby's readings (``<rt>``, ``<rp>``) and the
+    marks that only break lines (soft hyphens, zero-width spaces) left out."""
+    text = "".join(heading.xpath(".//text()[not(ancestor::rt) and not(ancestor::rp)]"))
+    return " ".join(text.translate(_INVISIBLE_MARKS).split())
+
+
+#: soft hyphens and zero-width marks a headline may hold for line breaking, which nobody sees
+_INVISIBLE_MARKS = dict.fromkeys(map(ord, "\xad\u200b\u200c\u200d\u2060\ufeff"))
 
 
 def shown_over_title(page_title: str, headline: str) -> bool:

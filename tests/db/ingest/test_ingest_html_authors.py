@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from db.ingest.byline import clean
 from tests.db.ingest.web_page import BODY, HEAD, TITLE, page
 
 MORE = "<div class=\"more\"><h3>More stories</h3>" + "".join(
@@ -88,3 +89,34 @@ def test_a_social_profile_address_without_its_scheme_is_no_name(tmp_path: Path) 
     head = HEAD + '<meta property="article:author" content="www.facebook.com/janeexamplenews">'
     byline = '<p class="postmeta">By <a href="/author/jane-example/" rel="author">Jane Example</a></p>'
     assert page(tmp_path, f"<article><h1>{TITLE}</h1>{byline}{BODY}</article>", head).author == "Jane Example"
+
+
+@pytest.mark.parametrize("kind", ["BlogPosting", "DiscussionForumPosting", "LiveBlogPosting"])
+def test_a_postings_json_ld_author_and_headline_are_read(tmp_path: Path, kind: str) -> None:
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "%s", '
+          '"headline": "Truce talks: the thread", "author": {"@type": "Person", "name": "Jane Roe"}}</script>')
+    source = page(tmp_path, f"<article>{BODY}</article>", HEAD + ld.replace("%s", kind))
+    assert source.author == "Jane Roe"
+    assert source.title == "Truce talks: the thread"
+
+
+def test_rel_author_links_side_by_side_are_listed(tmp_path: Path) -> None:
+    body = (f"<article><h1>{TITLE}</h1><div>By <a rel='author' href='/a/1'>Jane Roe</a> and "
+            f"<a rel='author' href='/a/2'>John Doe</a></div>{BODY}</article>")
+    assert page(tmp_path, body).author == "Jane Roe, John Doe"
+
+
+def test_a_rel_author_link_elsewhere_is_not_listed_with_the_first(tmp_path: Path) -> None:
+    body = (f"<article><h1>{TITLE}</h1><div>By <a rel='author' href='/a/1'>Jane Roe</a></div>{BODY}"
+            "<div class='next'><p>Next: <a rel='author' href='/a/2'>John Doe</a></p></div></article>")
+    assert page(tmp_path, body).author == "Jane Roe"
+
+
+@pytest.mark.parametrize("joined", ["im Gespräch mit", "en conversation avec"])
+def test_an_interviews_credit_lists_the_guest_and_the_interviewer(tmp_path: Path, joined: str) -> None:
+    body = f"<article><h1>{TITLE}</h1><div class='author'>Anna Roe {joined} Lea Doe</div>{BODY}</article>"
+    assert page(tmp_path, body).author == "Anna Roe, Lea Doe"
+
+
+def test_an_interviews_credit_in_english_is_read_as_two_names() -> None:
+    assert clean("Anna Roe in conversation with Lea Doe") == "Anna Roe, Lea Doe"

@@ -22,9 +22,49 @@ def test_the_articles_headline_wins_over_a_different_title(tmp_path: Path) -> No
     assert page(tmp_path, body, _head(SEO_TITLE)).title == HEADLINE
 
 
-def test_a_share_title_still_wins_over_the_headline(tmp_path: Path) -> None:
+def test_a_share_title_written_apart_from_the_title_still_wins_over_the_headline(tmp_path: Path) -> None:
+    share = "Thirty more days of ceasefire agreed"
+    head = _head(SEO_TITLE, f'<meta property="og:title" content="{share}">')
+    assert page(tmp_path, f"<article><h1>{HEADLINE}</h1>{BODY}</article>", head).title == share
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [
+        f'<meta property="og:title" content="{SEO_TITLE} | Example Post">',  # the template's copy
+        f'<meta property="og:title" content="{SEO_TITLE}">',  # without the site's name
+        f'<script type="application/ld+json">{{"@type": "WebPage", "name": "{SEO_TITLE}"}}</script>',
+    ],
+)
+def test_a_share_title_that_only_copies_the_title_gives_way_to_the_headline(
+    tmp_path: Path, declared: str
+) -> None:
+    head = _head(f"{SEO_TITLE} | Example Post", declared + '<meta property="og:site_name" content="Example Post">')
+    assert page(tmp_path, f"<article><h1>{HEADLINE}</h1>{BODY}</article>", head).title == HEADLINE
+
+
+def test_a_headline_that_is_the_title_with_a_kicker_before_it_gives_the_title(tmp_path: Path) -> None:
+    body = f'<article><h1><span class="topline">Ceasefire</span> {SEO_TITLE}</h1>{BODY}</article>'
     head = _head(SEO_TITLE, f'<meta property="og:title" content="{SEO_TITLE}">')
-    assert page(tmp_path, f"<article><h1>{HEADLINE}</h1>{BODY}</article>", head).title == SEO_TITLE
+    assert page(tmp_path, body, head).title == SEO_TITLE
+
+
+def test_a_headline_with_the_titles_words_keeps_the_titles_separator(tmp_path: Path) -> None:
+    body = f'<article><h1><span class="topline">Ceasefire</span> {SEO_TITLE}</h1>{BODY}</article>'
+    title = f"Ceasefire - {SEO_TITLE}"
+    assert page(tmp_path, body, _head(title)).title == title
+
+
+def test_a_headlines_ruby_readings_and_soft_hyphens_are_left_out(tmp_path: Path) -> None:
+    body = ("<article><h1>Cease\xadfire <ruby>停戦<rp>(</rp><rt>ていせん</rt><rp>)</rp></ruby> "
+            f"extended by thirty days</h1>{BODY}</article>")
+    title = page(tmp_path, body, _head("Truce news")).title
+    assert title == "Ceasefire 停戦 extended by thirty days"
+
+
+def test_a_heading_styled_as_a_logo_is_no_headline(tmp_path: Path) -> None:
+    body = f'<article><h1 class="logo"><a href="/opinion/">Opinion</a></h1>{BODY}</article>'
+    assert page(tmp_path, body, _head(f"{SEO_TITLE} Opinion")).title == f"{SEO_TITLE} Opinion"
 
 
 def test_outside_an_article_the_headline_sharing_words_with_the_title_wins(tmp_path: Path) -> None:
@@ -77,3 +117,15 @@ def test_the_headline_as_the_share_title_gives_it_is_not_the_first_paragraph(tmp
 def test_the_sites_name_after_a_double_hyphen_is_cut_from_the_title(tmp_path: Path) -> None:
     head = _head(f"{HEADLINE} -- Example.net", '<meta property="og:site_name" content="Example.net">')
     assert page(tmp_path, f"<div class=\"post\">{BODY}</div>", head).title == HEADLINE
+
+
+def test_a_declared_title_shown_as_another_h1_wins_over_a_sections_title(tmp_path: Path) -> None:
+    head = _head("News - Example Post", f'<meta property="og:title" content="{HEADLINE}">')
+    body = f"<div><h1>News</h1></div><article><h1>{HEADLINE}</h1>{BODY}</article>"
+    assert page(tmp_path, body, head).title == HEADLINE
+
+
+def test_a_share_title_cut_short_by_an_unescaped_quotation_mark_gives_the_title(tmp_path: Path) -> None:
+    head = ('<meta charset="utf-8"><title>Senator calls the plan "unworkable"</title>'
+            '<meta property="og:title" content="Senator calls the plan "unworkable"">')
+    assert page(tmp_path, f"<article>{BODY}</article>", head).title == 'Senator calls the plan "unworkable"'

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from db.dates import PartialDate
 from db.ingest import html
 from db.ingest.base import ParsedSource
@@ -91,3 +93,27 @@ def test_a_copyright_year_alone_is_no_publication_date(tmp_path: Path) -> None:
     body = f"<h1>Truce extended</h1>{BODY}<footer>© 2019 Example Post</footer>"
     source = _page(tmp_path, '<meta charset="utf-8"><title>Truce extended</title>', body)
     assert source.published is None
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet", "address"),
+    [
+        ("Truce holds › Example Post", "Example Post", None),  # a chevron before the site's name
+        ("Truce holds • Example Post", "Example Post", None),
+        ("Truce holds (Example Post)", "Example Post", None),  # the site's name in brackets
+        ("停戦が続く（朝日新聞）", "朝日新聞", None),
+        ("Example Post » Blog Archive » Truce holds", None, None),  # WordPress's old default
+        ("Example Post » Blog Archiv » Truce holds", None, None),
+        ("Blog Archive » Truce holds", None, None),
+    ],
+)
+def test_the_sites_name_after_a_chevron_in_brackets_or_before_a_blog_archive_is_cut(
+    title: str, outlet: str | None, address: str | None
+) -> None:
+    expected = "停戦が続く" if title.startswith("停戦") else "Truce holds"
+    assert without_site_name(title, outlet, address) == expected
+
+
+def test_a_bracketed_name_that_is_not_the_sites_stays() -> None:
+    assert without_site_name("Truce holds (updated)", "Example Post") == "Truce holds (updated)"
+    assert without_site_name("Drones • Tanks • Mines | Example Post", "Example Post") == "Drones • Tanks • Mines"

@@ -83,3 +83,29 @@ def test_a_name_with_a_joined_particle_and_a_role_after_a_comma_is_a_name(tmp_pa
 def test_the_newsroom_the_dateline_credits_is_not_the_first_paragraph(tmp_path: Path) -> None:
     body = (f"<article><h1>{TITLE}</h1><p>CNN</p><p>WASHINGTON (CNN) — {FIRST}</p>{BODY}</article>")
     assert page(tmp_path, body).text.startswith("WASHINGTON (CNN)"), page(tmp_path, body).text[:200]
+
+
+# --- a personal site named after its owner -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<title>Parsing JSON fast – Jane Roe's blog</title>",
+        "<title>Jane Roe’s Digital Home | Parsing JSON fast</title>",
+        '<title>Parsing JSON fast</title><meta property="og:site_name" content="Jane Roe\'s Weblog">',
+    ],
+)
+def test_a_personal_site_named_after_its_owner_names_the_writer(tmp_path: Path, head: str) -> None:
+    assert page(tmp_path, f"<article>{BODY}</article>", head).author == "Jane Roe"
+
+
+def test_a_byline_wins_over_the_owner_a_sites_name_gives(tmp_path: Path) -> None:
+    head = "<title>Parsing JSON fast – Jane Roe's blog</title>"
+    body = f"<article><p class='byline'>By John Doe</p>{BODY}</article>"
+    assert page(tmp_path, body, head).author == "John Doe"
+
+
+def test_a_possessive_that_is_no_persons_site_names_nobody(tmp_path: Path) -> None:
+    head = "<title>the world's notes on parsing</title>"
+    assert page(tmp_path, f"<article>{BODY}</article>", head).author is None
