@@ -68,7 +68,7 @@ claimant). feryah/gilets_jaunes has no French file left that no part used (its B
 read while tuning; ``Francais/France/LHumanite`` and ``LeFigaro`` hold the documents of the
 ``Corpus`` folder's files, address for address), so it comes from the documents of heldout3's
 France press files (``Francais/France/Corpus/GJLHumaURL``, ``GJLeFigURL``, ``GJLePointURL``) that
-heldout3 drew no sentence from (some 2,200, never read while tuning), and from the French pages of
+heldout3 drew no sentence from (some 2,300, never read while tuning), and from the French pages of
 the web mirrors that no part used (found by ``lang="fr"``/``og:locale``: htmldate's loldf.org and
 medef.fr, trafilatura's arteradio.com, france.attc.org and sibenlab pages, goose3's
 ``tests/data/images/test_basic_image.html``; the sibenlab page is an English privacy policy and

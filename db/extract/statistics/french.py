@@ -164,8 +164,8 @@ def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | Non
         position = number.end
     else:
         return None, None
-    other = re.match(r"[\s\u00a0\u202f]+autres(?=[\s\u00a0\u202f]+[^\W\d_])", sentence[position:])
-    if other:  # "deux autres juges": counts judges, like those before
+    other = re.match(r"[\s\u00a0\u202f]*autres(?=[\s\u00a0\u202f]+[^\W\d_])", sentence[position:])
+    if other:  # "deux autres juges", "des centaines d'autres espèces": counts judges, like those before
         position += other.end()
     words: list[str] = []
     for match in WORD.finditer(sentence, position, min(len(sentence), position + 60)):
@@ -364,6 +364,17 @@ def _changed(sentence: str, number: FrenchNumber) -> bool:
     return first is not None and bool(CHANGE_FROM.search(before[:first.start()]))
 
 
+#: between two figures of one noun said once, after the second: "9 et 58 abstentions", "les milliers, voire les millions"
+_COORDINATED = re.compile(r"[\s\u00a0]+(?:et|ou)[\s\u00a0]+|,?[\s\u00a0]*(?:voire|ou\s+m[êe]me|et\s+m[êe]me)"
+                          r"[\s\u00a0]+(?:(?:les|des)[\s\u00a0]+)?", re.IGNORECASE)
+
+
+#: a figure standing for the noun of the one before, its verb after it: "Sur les 248 projets …, seuls 24
+#: ont été concrétisés", "dont 61 sont en production"
+_ELLIPTIC_COUNT = re.compile(r"[\s\u00a0]+(?:ont|sont|avaient|étaient|seront|auront|restent|demeurent|se|s['’]|"
+                             r"ne\s+sont|n['’]ont|y\s+ont|en\s+ont)\b", re.IGNORECASE)
+
+
 def _share_of_scaled(sentence: str, numbers: list[FrenchNumber]) -> None:
     """"huit des 28 millions d'habitants" is eight million of them: the scale of the whole carries
     to the share before it, and so does what the whole counts."""
@@ -372,6 +383,9 @@ def _share_of_scaled(sentence: str, numbers: list[FrenchNumber]) -> None:
                 re.fullmatch(r"[\s\u00a0]+[àa][\s\u00a0]+", sentence[then.end:now.start]) and \
                 CHANGE_FROM.search(sentence[max(0, then.start - 40):then.start]):
             then.subject, then.unit = now.subject, now.unit
+        elif then.subject is None and then.unit is None and now.unit is not None and \
+                _COORDINATED.fullmatch(sentence[then.end:now.start]):
+            then.subject, then.unit = now.subject, now.unit  # "contre 9 et 58 abstentions", "les milliers, voire les millions d'estivants"
     for share, whole in pairwise(numbers):
         scale = re.search(r"(millions?|milliards?)$", sentence[whole.start:whole.end], re.IGNORECASE)
         if share.value is None or whole.value is None or share.subject is not None or share.unit is not None \
@@ -407,6 +421,8 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                     r"[\s\u00a0]*(?:,|et|ou|,\s*et|,?\s*dont)[\s\u00a0]*", sentence[previous.counted_end:number.start])
                     or (re.search(r"(?:\bet|,|\bdont)\s*$", sentence[max(0, number.start - 8):number.start])
                         and _AMONG.match(sentence, number.end))
+                    or (_ELLIPTIC_COUNT.match(sentence, number.end) and re.search(
+                        r"(?:\bdont|\bseul(?:e)?s|\bseulement|\bet|,)\s*$", sentence[max(0, number.start - 12):number.start]))
                     or (re.search(r"\(\s*$", sentence[max(0, number.start - 3):number.start])
                         and re.match(r"\s*(?:selon|d['’]apr[èe]s|de\s+source)\b", sentence[number.end:]))
                     or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet|\bmais)\s*$",

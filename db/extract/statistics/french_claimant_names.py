@@ -106,8 +106,8 @@ def clean_claimant(raw: str, trailing: bool = False) -> str | None:
     first = who.split()[0].lower()
     if first in _PRONOUNS or first.startswith(("-t-", "t-")) or len(who.split()) > 10:
         return None
-    if trailing and not (who[:1].isupper() or re.match(r"(?:les?|la|l['’]|un|une|des|ces?|cette|ses|son|sa)\b", who,
-                                                       re.IGNORECASE)):
+    if trailing and not (who[:1].isupper() or re.match(r"(?:les?|la|l['’]|un|une|des|ces?|cette|ses|son|sa|"
+                                                       r"notre|nos|votre|vos|leurs?)\b", who, re.IGNORECASE)):
         return None  # ", a indiqué rapidement": not who
     words = who.split()
     # a person's name after what the person is ("le maire Artem Kobzar", "le procureur Vincent Edel")

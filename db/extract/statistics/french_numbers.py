@@ -114,7 +114,8 @@ NOT_A_COUNT_AFTER = re.compile(
     r"^[\s\u00a0\u202f]*(?:(?:petite?|grande?|bonne?|bon|longue?|courte?|grosse?|gros|maigre|"
     r"malheureuse?|malheureux)s?\s+)?(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|nuits?|heures?|h(?=\s*\d|\b)|"
     r"minutes?|min\b|mn\b|secondes?|s\b|si[èe]cles?|d[ée]cennies?|mill[ée]naires?|km/h|(?:cm|m|km)[2²3³]|km|kilom[èe]tres?|"
-    r"m[èe]tres?|m\b|cm|mm|milles?|miles?|degr[ée]s?|°\s*[CF]?|points?|pts?\b|pieds?|kg|kilos?|"
+    r"m[èe]tres?|m\b|cm|mm|milles?|miles?|degr[ée]s?|°\s*[CF]?|points?(?!\s+(?:noirs?|chauds?|de\s+(?:vente|passage|blocage|contr[ôo]le|rassemblement|rencontre)|"
+    r"d['’](?:eau|acc[èe]s|accueil|appui|entr[ée]e)))|pts?\b|pieds?|kg|kilos?|"
     r"grammes?|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′])(?!\w)", re.IGNORECASE)
 
 
@@ -286,6 +287,10 @@ def _bounds(sentence: str, number: FrenchNumber) -> None:
         number.low = number.value  # "200 et quelques", "50 ou plus"
 
 
+#: a share of a whole after "les"/"aux": "les 60 % de l'humanité" is a figure, not one said before
+_SHARE_OF = re.compile(r"^[\s\u00a0\u202f]*%[\s\u00a0\u202f]+(?:de|d['’]|des|du)\b")
+
+
 def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | None:
     """Why a number is not a count, or None."""
     before = sentence[max(0, start - 40):start]
@@ -337,9 +342,10 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
     scaled = end > match.end() or bool(re.search(r"(?:millions?|milliards?|mille)$", match.group(0), re.IGNORECASE))
     if not match.group("vague") and not scaled and _BACK_REFERENCE.search(before) and \
             not re.search(r"\bsur\s+les\s+$", before, re.IGNORECASE) and \
-            not re.match(r"^\s*(?:[àa]|et|ou)\s*\d", after) and (
+            not re.match(r"^\s*(?:[àa]|et|ou)\s*\d", after) and not (
+            re.search(r"\b(?:les|aux)\s+$", before, re.IGNORECASE) and _SHARE_OF.match(after)) and (
             match.group("words") or (digits and len(re.sub(r"\D", "", digits)) < 4)):
-        return "a back-reference"  # "les trois enfants", "des deux conseils"
+        return "a back-reference"  # "les trois enfants", "des deux conseils", "des 100 % du PIB"
     if re.search(r"\b(?:reste|restent)\s+$", before, re.IGNORECASE) and \
             re.match(r"^\s*%\s+de\s+(?:cet|cette|l['’])\s*(?:article|page|contenu)", after, re.IGNORECASE):
         return "how much of the page is left to read"

@@ -1,0 +1,86 @@
+"""French figures whose noun is said once for two of them or left out, shares of a whole after
+"les", and who says them when named after the office or with a possessive (issue 13, fifth round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.extract.statistics import StatisticCandidate, suggest_statistics
+
+
+def found(sentence: str) -> list[StatisticCandidate]:
+    return suggest_statistics(sentence, None, "fr")
+
+
+@pytest.mark.parametrize(("sentence", "values", "subject"), [
+    # a bare figure before its verb stands for the noun of the figure before it
+    ("Sur les 310 dossiers déposés, seuls 45 ont été retenus.", [310, 45], "dossiers"),
+    ("Plus de 90 écoles ont rouvert, dont 12 sont encore sans chauffage.", [90, 12], "écoles"),
+    ("La mairie a reçu 64 plaintes, et 20 se sont révélées fondées.", [64, 20], "plaintes"),
+])
+def test_a_figure_standing_for_the_noun_before_it(sentence: str, values: list[float], subject: str) -> None:
+    got = found(sentence)
+    assert [c.value for c in got] == values
+    assert {c.subject for c in got} == {subject}
+
+
+def test_a_bare_figure_without_a_noun_before_counts_nothing() -> None:
+    assert [c.value for c in found("Il en reste 12 sont partis, dit-on.")] == []
+
+
+def test_two_figures_of_one_noun_said_once() -> None:
+    got = found("La motion a recueilli 210 voix pour, contre 14 et 31 abstentions.")
+    assert [c.value for c in got] == [210, 14, 31]
+    assert got[1].subject == got[2].subject == "abstentions"
+    got = found("Le salon a attiré 500 et 600 visiteurs les deux premiers jours.")
+    assert [(c.value, c.unit) for c in got] == [(500, "people"), (600, "people")]
+
+
+def test_vague_counts_joined_by_voire() -> None:
+    got = found("Le festival attire les centaines, voire les milliers de visiteurs chaque été.")
+    assert [(c.value, c.low, c.unit) for c in got] == [(None, 200, "people"), (None, 2000, "people")]
+
+
+def test_a_vague_count_of_other_things() -> None:
+    got = found("Le marais abrite des dizaines d'autres oiseaux migrateurs.")
+    assert [(c.low, c.subject) for c in got] == [(20, "oiseaux migrateurs")]
+
+
+def test_a_share_of_a_whole_after_les_is_a_figure() -> None:
+    assert [(c.value, c.unit) for c in found("L'aide bénéficie aux 40 % de la population les plus pauvres.")] == [
+        (40, "%")]
+    assert [(c.value, c.unit) for c in found("Les 15 % de salariés en CDD seront titularisés.")] == [(15, "%")]
+
+
+def test_a_level_approached_is_still_a_back_reference() -> None:
+    assert [c.value for c in found("Le déficit se rapproche des 4 % du PIB, à 3,8 % cette année.")] == [3.8]
+
+
+def test_points_that_are_places_are_counted() -> None:
+    assert [c.value for c in found("La police a installé six points de contrôle et trois points noirs.")] == [6, 3]
+    assert [c.value for c in found("L'équipe a pris trois points d'avance.")] == []
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    ("Au total, 350 tonnes de déchets ont été ramassées, a indiqué le chef du service d'hygiène, Karim Belkacem.",
+     "Karim Belkacem"),
+    ("Un premier lot de 8 000 vaccins est arrivé, a précisé la directrice de la santé, Mme Nadia Ferhat, ajoutant"
+     " que la campagne continue.", "Nadia Ferhat"),
+])
+def test_a_name_in_apposition_after_the_office_is_who_says_it(sentence: str, who: str) -> None:
+    assert [c.claimant for c in found(sentence)] == [who]
+
+
+def test_an_office_alone_stays_the_claimant() -> None:
+    assert [c.claimant for c in found("Au total, 40 logements ont été livrés, a indiqué le directeur de l'habitat.")] \
+        == ["le directeur de l'habitat"]
+
+
+def test_a_possessive_before_who_says_it() -> None:
+    assert [c.claimant for c in found("Les pertes sont évaluées à 3 millions d'euros, souligne notre interlocuteur.")] \
+        == ["notre interlocuteur"]
+
+
+def test_selon_with_a_coordinated_adverbial_keeps_who() -> None:
+    got = found("Selon les riverains et même à l'œil nu, 4 immeubles penchent dangereusement.")
+    assert [(c.value, c.claimant) for c in got] == [(4, "les riverains")]
