@@ -137,6 +137,13 @@ _PEOPLE = frozenset({
 
 
 
+#: people said to be a number: "les manifestants étaient", "ils sont encore plus de"
+_PEOPLE_WERE = re.compile(
+    r"(?:^|[\s,;:])(?P<who>[^\W\d_][\w-]*)\s+(?:n['’])?(?:étaient|sont|seront|furent|seraient|ont\s+été|"
+    r"avaient\s+été)\s+(?:encore\s+|toujours\s+|déjà\s+|ainsi\s+)?(?:plus\s+de\s+|près\s+de\s+|moins\s+de\s+|"
+    r"environ\s+|quelque\s+|au\s+moins\s+|entre\s+|pas\s+moins\s+de\s+)?$", re.IGNORECASE)
+
+
 def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | None]:
     """(subject, unit) from the words after the number."""
     after = sentence[number.end:number.end + 80]
@@ -155,6 +162,12 @@ def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | Non
             r"pr[èe]s\s+de\s+|moins\s+de\s+|environ\s+|quelque\s+|au\s+moins\s+)?$",
             sentence[max(0, number.start - 40):number.start], re.IGNORECASE):
         return None, "people"  # "ils étaient 282 000 à manifester"
+    were = _PEOPLE_WERE.search(sentence[max(0, number.start - 60):number.start])
+    if were and re.match(r"^[\s\u00a0\u202f]*(?:$|[,.;)]|(?:[àa]|au|aux|en|dans|selon|d['’]apr[èe]s|sur|devant|chez|pr[èe]s|autour|"
+                                r"vers|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)", after) \
+            and (were.group("who").lower() in _PEOPLE or were.group("who").lower() in ("ils", "elles")):
+        # "les manifestants étaient 12 500 à Paris", "ils étaient plusieurs milliers selon la police"
+        return (None if were.group("who").lower() in ("ils", "elles") else were.group("who")), "people"
     # "une vingtaine de pompiers", "24 milliards de tonnes de terres", "des dizaines de localités"
     lead = re.match(r"^[\s\u00a0\u202f]*(?:de\s+|d['’])", after)
     if lead and (number.kind in ("vague", "approx") or re.search(
@@ -369,6 +382,9 @@ _COORDINATED = re.compile(r"[\s\u00a0]+(?:et|ou)[\s\u00a0]+|,?[\s\u00a0]*(?:voir
                           r"[\s\u00a0]+(?:(?:les|des)[\s\u00a0]+)?", re.IGNORECASE)
 
 
+_SCALED = re.compile(r"(?:millions?|milliards?|mille)$", re.IGNORECASE)
+
+
 #: a figure standing for the noun of the one before, its verb after it: "Sur les 248 projets …, seuls 24
 #: ont été concrétisés", "dont 61 sont en production"
 _ELLIPTIC_COUNT = re.compile(r"[\s\u00a0]+(?:ont|sont|avaient|étaient|seront|auront|restent|demeurent|se|s['’]|"
@@ -384,7 +400,8 @@ def _share_of_scaled(sentence: str, numbers: list[FrenchNumber]) -> None:
                 CHANGE_FROM.search(sentence[max(0, then.start - 40):then.start]):
             then.subject, then.unit = now.subject, now.unit
         elif then.subject is None and then.unit is None and now.unit is not None and \
-                _COORDINATED.fullmatch(sentence[then.end:now.start]):
+                _COORDINATED.fullmatch(sentence[then.end:now.start]) and (now.kind == "vague" or not _SCALED.search(sentence, now.start, now.end)) \
+                and not re.search(r"\bentre\s*[«\"“]?\s*$", sentence[max(0, then.start - 10):then.start], re.IGNORECASE):
             then.subject, then.unit = now.subject, now.unit  # "contre 9 et 58 abstentions", "les milliers, voire les millions d'estivants"
     for share, whole in pairwise(numbers):
         scale = re.search(r"(millions?|milliards?)$", sentence[whole.start:whole.end], re.IGNORECASE)
@@ -421,7 +438,7 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                     r"[\s\u00a0]*(?:,|et|ou|,\s*et|,?\s*dont)[\s\u00a0]*", sentence[previous.counted_end:number.start])
                     or (re.search(r"(?:\bet|,|\bdont)\s*$", sentence[max(0, number.start - 8):number.start])
                         and _AMONG.match(sentence, number.end))
-                    or (_ELLIPTIC_COUNT.match(sentence, number.end) and re.search(
+                    or (previous.unit != "%" and _ELLIPTIC_COUNT.match(sentence, number.end) and re.search(
                         r"(?:\bdont|\bseul(?:e)?s|\bseulement|\bet|,)\s*$", sentence[max(0, number.start - 12):number.start]))
                     or (re.search(r"\(\s*$", sentence[max(0, number.start - 3):number.start])
                         and re.match(r"\s*(?:selon|d['’]apr[èe]s|de\s+source)\b", sentence[number.end:]))

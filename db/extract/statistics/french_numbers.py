@@ -231,6 +231,10 @@ CHANGE_FROM = re.compile(r"\b(?:pass|augment|grimp|chut|baiss|recul|tomb|bondi|p
                          r"descend|gonfl|r[ée]tr[ée]ci|fond|fondu|cr[uû]|recul)[\w]*\s+(?:de|d['’])\s*$", re.IGNORECASE)
 
 
+#: a verb of falling: "a reculé de 20 à 30 %" is a fall by 20 to 30 %, not from 20 up to 30
+_FALL = re.compile(r"\b(?:chut|baiss|recul|tomb|diminu|descend|fond|r[ée]tr[ée]ci)", re.IGNORECASE)
+
+
 _BETWEEN = re.compile(r"[\s\u00a0\u202f]*(?:et|[àa]|ou|[–—-])[\s\u00a0\u202f]*", re.IGNORECASE)
 
 
@@ -242,9 +246,12 @@ def _range(sentence: str, number: FrenchNumber, match: re.Match[str],
         return None
     joiner = between.group(0).strip().lower()
     before = sentence[max(0, number.start - 12):number.start]
-    opener = re.search(r"(?:^|\s)(?P<w>entre|de|d['’]|du)\s*$", before, re.IGNORECASE)
-    if opener and joiner in ("à", "a") and CHANGE_FROM.search(sentence[max(0, number.start - 40):number.start]):
-        return None  # "est passé de 12 à 20": where it was and where it is, not a range
+    opener = re.search(r"(?:^|[\s«\"“(])(?P<w>entre|de|d['’]|du)\s*$", before, re.IGNORECASE)  # "«entre 8 et 10 …»"
+    change = CHANGE_FROM.search(sentence[max(0, number.start - 40):number.start])
+    if opener and joiner in ("à", "a") and change and not (
+            _FALL.match(change.group(0)) and (number.value or 0.0) * _scale(sentence, following.end())[0]
+            < _read(sentence, following)[0]):
+        return None  # "est passé de 12 à 20": where it was and where it is; "a reculé de 20 à 30 %": by how much
     if joiner == "et" and not (opener and opener.group("w").lower() == "entre"):
         return None
     other, _kind, other_end = _read(sentence, following)
@@ -263,7 +270,7 @@ def _range(sentence: str, number: FrenchNumber, match: re.Match[str],
             low = low * 1000  # "40 à 50.000 militants": forty thousand, as the thousands of the second say
     if not low < other:
         return None
-    start = number.start - len(opener.group(0).lstrip()) if opener and joiner != "ou" else number.start
+    start = max(0, number.start - 12) + opener.start("w") if opener and joiner != "ou" else number.start
     return FrenchNumber(start, other_end, None, low, other, False, "range")
 
 
@@ -288,7 +295,8 @@ def _bounds(sentence: str, number: FrenchNumber) -> None:
 
 
 #: a share of a whole after "les"/"aux": "les 60 % de l'humanité" is a figure, not one said before
-_SHARE_OF = re.compile(r"^[\s\u00a0\u202f]*%[\s\u00a0\u202f]+(?:de|d['’]|des|du)\b")
+#: (not a group a share defines: "les 1 % les plus riches", "les 30 % des foyers les plus aisés", "les 0,1 % d'entre eux")
+_SHARE_OF = re.compile(r"^[\s\u00a0\u202f]*%[\s\u00a0\u202f]+(?!d['’]entre\b)(?:de|d['’]|des|du)\b(?![^,;.]{0,40}\bles\s+plus\b)")
 
 
 def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | None:

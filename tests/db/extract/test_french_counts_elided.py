@@ -47,7 +47,7 @@ def test_a_vague_count_of_other_things() -> None:
 
 
 def test_a_share_of_a_whole_after_les_is_a_figure() -> None:
-    assert [(c.value, c.unit) for c in found("L'aide bénéficie aux 40 % de la population les plus pauvres.")] == [
+    assert [(c.value, c.unit) for c in found("Le plan oublie les 40 % de la population qui vivent à la campagne.")] == [
         (40, "%")]
     assert [(c.value, c.unit) for c in found("Les 15 % de salariés en CDD seront titularisés.")] == [(15, "%")]
 
@@ -84,3 +84,38 @@ def test_a_possessive_before_who_says_it() -> None:
 def test_selon_with_a_coordinated_adverbial_keeps_who() -> None:
     got = found("Selon les riverains et même à l'œil nu, 4 immeubles penchent dangereusement.")
     assert [(c.value, c.claimant) for c in got] == [(4, "les riverains")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "who"), [
+    ("Les grévistes étaient 3 400 à Lille, selon la préfecture.", 3400, "la préfecture"),
+    ("Ils étaient plus de 900 selon les syndicats.", 900, "les syndicats"),
+    ("Elles sont environ 250 devant la mairie.", 250, None),
+])
+def test_people_said_to_be_a_number(sentence: str, value: float, who: str | None) -> None:
+    assert [(c.value, c.unit, c.claimant) for c in found(sentence)] == [(value, "people", who)]
+
+
+def test_a_thing_said_to_be_a_number_is_not_people() -> None:
+    assert [c.unit for c in found("Les tarifs sont 12 % plus élevés à Paris.")] == ["%"]
+
+
+def test_a_fall_by_a_range_is_a_range() -> None:
+    assert [(c.low, c.high) for c in found("Les ventes ont reculé de 15 à 20 % en décembre.")] == [(15, 20)]
+    assert [(c.low, c.high) for c in found("Les recettes ont baissé de 2 à 3 millions d'euros.")] == [
+        (2_000_000, 3_000_000)]
+    # where it was and where it is: a change, not a range
+    assert [c.value for c in found("Le nombre de blessés est passé de 12 à 20.")] == [12, 20]
+
+
+def test_a_range_opened_inside_a_quotation() -> None:
+    assert [(c.low, c.high, c.unit) for c in found("Le coût est estimé à «entre 4 et 6 milliards d'euros».")] == [
+        (4e9, 6e9, "EUR")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le revenu des 5 % les plus riches a augmenté.",
+    "La mesure vise les 20 % des ménages les plus modestes.",
+    "Parmi eux, les 0,5 % d'entre eux les plus aisés paient davantage.",
+])
+def test_a_group_a_share_defines_is_no_figure(sentence: str) -> None:
+    assert [c.value for c in found(sentence)] == []
