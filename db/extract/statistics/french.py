@@ -357,7 +357,8 @@ _THRESHOLD_BEFORE = re.compile(
 _QUANTITY_BEFORE = re.compile(
     r"(?:nombre|total|bilan|s['’][ée]l[èe]v\w*\s+(?:d[ée]sormais\s+|maintenant\s+|d[ée]j[àa]\s+|ainsi\s+|"
     r"donc\s+|provisoirement\s+|officiellement\s+)?[àa]|atteint|atteignent|atteindre|compte|comptait|recens\w*|"
-    r"d[ée]nombr\w*|port[ée]\w*\s+[àa]|pass[ée]\w*\s+[àa]|chiffr[ée]\w*\s+[àa]|estim[ée]\w*\s+[àa]|"
+    r"d[ée]nombr\w*|port[ée]\w*\s+[àa]|s['’][ée]tabli\w*\s+[àa]|se\s+(?:monte|chiffre|situe)\w*\s+[àa]|culmin\w*\s+[àa]|"
+    r"totalis\w*|avoisin\w*|d[ée]pass\w*(?:\s+les)?|franchi\w*\s+(?:la\s+barre|le\s+cap|le\s+seuil)\s+des|pass[ée]\w*\s+[àa]|chiffr[ée]\w*\s+[àa]|estim[ée]\w*\s+[àa]|"
     r"[ée]valu[ée]\w*\s+[àa]|[^\W\d_]{3,}(?:é|ée|és|ées))\s+$", re.IGNORECASE)
 
 
@@ -444,7 +445,8 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                         and re.match(r"\s*(?:selon|d['’]apr[èe]s|de\s+source)\b", sentence[number.end:]))
                     or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet|\bmais)\s*$",
                                  sentence[max(0, number.start - 20):number.start]) and re.match(
-                        r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an)\b)", sentence[number.end:]))):
+                        r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an|dans|[àa]|au|aux|"
+                        r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b)", sentence[number.end:]))):
                 # "12 morts et 30 blessés", "1 245 cas en 2019, contre 860 en 2018", "…, 250 000 selon la police",
                 # "552 blessés parmi les manifestants et 95 parmi les policiers", "24 000 (60 000 selon X)"
                 number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"

@@ -90,7 +90,8 @@ _SCALE_ABBREVIATIONS = {"m": 1_000_000, "md": 1_000_000_000, "mds": 1_000_000_00
 
 
 _LOW = (r"au\s+moins|plus\s+de|plus\s+d['’]|pas\s+moins\s+de|pas\s+moins\s+d['’]|au\s+minimum|"
-        r"minimum|plus\s+que|sup[ée]rieure?s?\s+[àa]|d[ée]passant|d[ée]passe|d[ée]pass[ée]|"
+        r"minimum|plus\s+que|sup[ée]rieure?s?\s+[àa]|(?<!pas\s)(?:d[ée]passant(?:\s+les)?|d[ée]passe(?:nt)?(?:\s+les)?|"
+        r"d[ée]pass[ée](?:\s+les)?|(?:franchi\w*|d[ée]pass\w*)\s+(?:la\s+barre|le\s+cap|le\s+seuil)\s+des)|"
         r"bien\s+plus\s+de|largement\s+plus\s+de|un\s+peu\s+plus\s+de|un\s+peu\s+plus\s+d['’]")
 
 
@@ -101,7 +102,7 @@ _HIGH = (r"jusqu['’][àa]|moins\s+de|moins\s+d['’]|au\s+maximum|au\s+plus|pa
 _APPROX_HIGH = r"pr[èe]s\s+de|pr[èe]s\s+d['’]|presque|quasiment|pas\s+loin\s+de|fr[ôo]lant|fr[ôo]le"
 
 
-_APPROX = (r"environ|quelque|approximativement|[àa]\s+peu\s+pr[èe]s|autour\s+de|aux\s+alentours\s+de|"
+_APPROX = (r"environ|quelque|approximativement|avoisin(?:e|ent|ait|aient|ant)|[àa]\s+peu\s+pr[èe]s|autour\s+de|aux\s+alentours\s+de|"
            r"de\s+l['’]ordre\s+de|plus\s+ou\s+moins|estim[ée]e?s?\s+[àa]|grosso\s+modo|"
            r"une\s+estimation\s+de|approximative(?:ment)?")
 
@@ -349,7 +350,8 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
         return "part of a name"  # "Euro 2020", "Paris 8", "CORG 81"
     scaled = end > match.end() or bool(re.search(r"(?:millions?|milliards?|mille)$", match.group(0), re.IGNORECASE))
     if not match.group("vague") and not scaled and _BACK_REFERENCE.search(before) and \
-            not re.search(r"\bsur\s+les\s+$", before, re.IGNORECASE) and \
+            not re.search(r"\b(?:sur\s+les|(?:d[ée]pass|franchi|atteint|atteign|fr[ôo]l|avoisin)\w*\s+(?:les|"
+                          r"(?:la\s+barre|le\s+cap|le\s+seuil)\s+des))\s+$", before, re.IGNORECASE) and \
             not re.match(r"^\s*(?:[àa]|et|ou)\s*\d", after) and not (
             re.search(r"\b(?:les|aux)\s+$", before, re.IGNORECASE) and _SHARE_OF.match(after)) and (
             match.group("words") or (digits and len(re.sub(r"\D", "", digits)) < 4)):

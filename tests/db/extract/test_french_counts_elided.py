@@ -119,3 +119,27 @@ def test_a_range_opened_inside_a_quotation() -> None:
 ])
 def test_a_group_a_share_defines_is_no_figure(sentence: str) -> None:
     assert [c.value for c in found(sentence)] == []
+
+
+@pytest.mark.parametrize(("sentence", "value", "low", "approximate"), [
+    ("Le nombre d'inscrits s'établit à 2,6 millions.", 2_600_000, None, False),
+    ("Les dons se montent à 48 000 euros.", 48_000, None, False),
+    ("Le nombre de cas avoisine 9 000.", 9_000, None, True),
+    ("Des pointes dépassant les 120 visiteurs par heure ont été notées.", 120, 120, False),
+    ("Le bilan a franchi la barre des 500 morts.", 500, 500, False),
+])
+def test_a_figure_a_verb_of_level_gives(sentence: str, value: float, low: float | None, approximate: bool) -> None:
+    assert [(c.value, c.low, c.approximate) for c in found(sentence)] == [(value, low, approximate)]
+
+
+def test_a_level_not_reached_is_no_lower_bound() -> None:
+    assert [(c.value, c.low) for c in found("Le site n'a pas dépassé les 3 000 abonnés.")] == [(3000, None)]
+
+
+def test_a_bar_that_is_a_rule_is_no_figure() -> None:
+    assert found("Le déficit restera sous la barre des 3 % fixée par Bruxelles.") == []
+
+
+def test_a_figure_listed_again_by_place_or_day_counts_the_same() -> None:
+    got = found("Les manifestants étaient 4 000 à Lyon, 1 200 à Grenoble, contre 6 000 samedi dernier.")
+    assert [(c.value, c.unit) for c in got] == [(4000, "people"), (1200, "people"), (6000, "people")]
