@@ -16,7 +16,7 @@ from db.extract.statistics.phrase import clause_of
 _CLAIM_VERB = (r"(?:indiqu\w*|d[ée]clar\w*|pr[ée]cis[ée]\w*|pr[ée]cise\w*|affirm\w*|rapport\w*|annonc\w*|ajout\w*|"
                r"dit|disent|disait|expliqu\w*|estim(?:e|é|ent|ait|aient)|soulign\w*|assur(?:e|é|ent|ait)|"
                r"confirm\w*|t[ée]moign\w*|racont\w*|signal\w*|[ée]crit|[ée]crivent|d[ée]taill\w*|"
-               r"r[ée]v[ée]l\w*|not[ée]|relat\w*|rappel\w*|avert\w*|constat\w*|pr[ée]vien\w*|"
+               r"r[ée]v[éèe]l\w*|rel[èe]v(?:e|ent|ait|é)|not[ée]|relat\w*|rappel\w*|avert\w*|constat\w*|pr[ée]vien\w*|"
                r"fait\s+savoir|communiqu[ée]|mentionn\w*|recens\w*|d[ée]nombr\w*|chiffr\w*|"
                r"d[ée]plor\w*|avanc(?:e|é|ent)|comptabilis\w*|reconn(?:u|ue|us|a[iî]t|aissent|aissait|aissaient))")
 
