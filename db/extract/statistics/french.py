@@ -65,6 +65,12 @@ way:
   clause, "mais" and what follows; "selon X mais 7400 selon Y" gives the 7400 to Y. The thresholds
   of a rule are no sums ("les pensionnés qui touchent moins de 2 000 euros", "les retraites de
   moins de 2 000 euros"; "il a touché plus de 120.000 euros" is one).
+* **A noun said once:** "Sur les 248 projets …, seuls 24 ont été concrétisés", "dont 61 sont …" (a
+  figure before its verb), "contre 9 et 58 abstentions", "les milliers, voire les millions
+  d'estivants", ", 1 500 à Marseille", ", contre 66 000 samedi dernier" count what the figure beside
+  them counts; "les manifestants étaient 12 500 à Paris" counts people; "les 60 % de l'humanité" is
+  a figure, "les 1 % les plus riches" and "la barre des 3 %" of a rule are not; "s'établit à",
+  "avoisine", "dépassant les N" read a level.
 * **What is counted** is the noun phrase after the number ("combattants", '1.500 "gilets jaunes"',
   "deux autres juges"; "huit
   des 28 millions d'habitants" is eight million inhabitants; "ils étaient 282 000 à manifester"
