@@ -114,6 +114,22 @@ d'information" after a verb (a possessive where an article was expected), "selon
 et même à vue d'œil" (a coordinated adjunct kept), "la direction … a procédé à la fermeture de
 7 stations" (who acted named as who claims).
 
+Fifth round (frstat5), tuned on tuning, heldout, heldout2, heldout3 and heldout4 (all seen) and
+checked against the rules before it on 3,600 unlabelled Belgian, Swiss and Quebec sentences with
+figures (every one that changed read): tuning 89.5%/94.4%, heldout 92.0%/95.8%, heldout2
+90.0%/92.6%, heldout3 89.4%/89.4% unchanged; heldout4 89.1%/77.0% -> 97.3%/95.9% (value only
+98.4%/85.1% -> 98.6%/97.3%). heldout5, scored once at its label commit and once at the end:
+70.0%/75.7% (value only 75.0%/81.1%, bounds right 100%), the same before and after: none of the
+round's rules met a heldout5 sentence. Read after that last scoring, with no rule changed since:
+four of its misses are labelling choices the rules do not share (the signs of "chuter de - 6,8 %"
+and its two neighbours, labelled -6.8 where the rules read 6.8; "cette même source" kept with its
+demonstrative, which the rules and the earlier labels drop); the others are "ils n'étaient « que »
+8 000 à s'être réunis" (quotation marks inside "étaient … à"), "de l'ordre de 15% à 25%" inside a
+quotation not read as a range nor given to "Bruno Le Maire constate", "s'échelonnant de 60€ … à
+plus de 600€" read as two sums, ", indique BFM TV, et …" not given to the figure before it, and
+"l'institution présidée par Didier Migaud" cut before "par"; its false suggestions are "deux
+dogmes", "30 bornes" (a distance in slang), the 5 % that defines a twentieth of households.
+
 A suggestion matches a label when it has the same value (for ranges and vague counts, the same
 bounds) and, for the full score, the same claimant: compared word by word by their Snowball
 stems, leaving out articles and "M."/"Mme", so "le ministère" matches "ministère". "Value only"
