@@ -1,6 +1,6 @@
 """French statistic suggestions against hand labels on real French web pages (issue 13).
 
-Run: ``.venv/bin/python benchmarks/bench_extract_french.py [--errors] [--split tuning|heldout|heldout2|heldout3|heldout4]``
+Run: ``.venv/bin/python benchmarks/bench_extract_french.py [--errors] [--split tuning|heldout|heldout2|heldout3|heldout4|heldout5]``
 
 The sentences are from the saved web pages of the extraction test sets (fundus, trafilatura,
 htmldate, mercury, readability, goose) cached in ``~/.cache/dossier/web-pages`` (or
@@ -63,6 +63,31 @@ directeur …, Mohamed Laïd Hamzaoui" -> "Mohamed Laïd Hamzaoui"; "selon notre
 "notre source"; a "selon" about the clause's event does not reach a background figure, such as
 a town's population) and committed before any rule change of its round was run on them.
 
+A fifth held-out draw ("heldout5", 63 sentences, 37 statistics in 26 of them, 10 with a
+claimant). feryah/gilets_jaunes has no French file left that no part used (its Belgian files were
+read while tuning; ``Francais/France/LHumanite`` and ``LeFigaro`` hold the documents of the
+``Corpus`` folder's files, address for address), so it comes from the documents of heldout3's
+France press files (``Francais/France/Corpus/GJLHumaURL``, ``GJLeFigURL``, ``GJLePointURL``) that
+heldout3 drew no sentence from (some 2,300, never read while tuning), and from the French pages of
+the web mirrors that no part used (found by ``lang="fr"``/``og:locale``: htmldate's loldf.org and
+medef.fr, trafilatura's arteradio.com, france.attc.org and sibenlab pages, goose3's
+``tests/data/images/test_basic_image.html``; the sibenlab page is an English privacy policy and
+was left out; read with Dossier's importer, only goose3's page gave sentences, "web", 3). The
+documents (``<ARTICLE>``) of the three files together were ordered by sha1("heldout5|path|start of
+the document"), and from each in turn the least sha1("heldout5|path|start") among its sentences
+(:func:`db.text.sentences` on the text between tags) of 20 to 500 characters holding a digit or
+a number word ("deux" ... "milliard", "dizaine", "centaines", "tiers"; not "un"/"une", which
+alone are never labelled), no link, no markup, and not found in any file another part used
+(the Quebec, Swiss, Belgian, Algerian files and Le Point's second crawl): the first 35 documents
+giving one give a "news" sentence, the next ones a "news-claim" sentence (also holding a claim
+or bound word: "selon", "d'après", "environ", "plus de", "moins de", "près de", "au moins",
+"quelque", "a indiqué", "indique", "affirme", "estime", "précise", "annonce", "déclare",
+"souligne", "explique", "assure", "chiffre" ...) until 25. Labelled by hand with heldout4's
+conventions (a decline written with its sign, "chuter de - 6,8 %", as -6.8; "s'échelonnant de
+60€ ... à plus de 600€" a range; a grade "18 sur 20", speeds, the 3 % of a rule, "réduisant d'un
+tiers" a plan's parameter, and "les deux policiers" of a definite reference not statistics) and
+committed before any rule change of its round was run on them.
+
 Third round (frstat3), tuned on tuning, heldout and heldout2 (all seen) and on Belgian articles
 without labels: tuning 89.5%/94.4% and old held-out 92.0%/95.8% unchanged, heldout2 70.1%/69.1%
 -> 90.0%/92.6% (value only 89.6%/88.2% -> 90.0%/92.6%). heldout3, scored once at the end:
@@ -88,6 +113,22 @@ concrétisés", "divisé en trois lots", "les 60 % de l'humanité", "contre 9 et
 d'information" after a verb (a possessive where an article was expected), "selon des voisins
 et même à vue d'œil" (a coordinated adjunct kept), "la direction … a procédé à la fermeture de
 7 stations" (who acted named as who claims).
+
+Fifth round (frstat5), tuned on tuning, heldout, heldout2, heldout3 and heldout4 (all seen) and
+checked against the rules before it on 3,600 unlabelled Belgian, Swiss and Quebec sentences with
+figures (every one that changed read): tuning 89.5%/94.4%, heldout 92.0%/95.8%, heldout2
+90.0%/92.6%, heldout3 89.4%/89.4% unchanged; heldout4 89.1%/77.0% -> 97.3%/95.9% (value only
+98.4%/85.1% -> 98.6%/97.3%). heldout5, scored once at its label commit and once at the end:
+70.0%/75.7% (value only 75.0%/81.1%, bounds right 100%), the same before and after: none of the
+round's rules met a heldout5 sentence. Read after that last scoring, with no rule changed since:
+four of its misses are labelling choices the rules do not share (the signs of "chuter de - 6,8 %"
+and its two neighbours, labelled -6.8 where the rules read 6.8; "cette même source" kept with its
+demonstrative, which the rules and the earlier labels drop); the others are "ils n'étaient « que »
+8 000 à s'être réunis" (quotation marks inside "étaient … à"), "de l'ordre de 15% à 25%" inside a
+quotation not read as a range nor given to "Bruno Le Maire constate", "s'échelonnant de 60€ … à
+plus de 600€" read as two sums, ", indique BFM TV, et …" not given to the figure before it, and
+"l'institution présidée par Didier Migaud" cut before "par"; its false suggestions are "deux
+dogmes", "30 bornes" (a distance in slang), the 5 % that defines a twentieth of households.
 
 A suggestion matches a label when it has the same value (for ranges and vague counts, the same
 bounds) and, for the full score, the same claimant: compared word by word by their Snowball

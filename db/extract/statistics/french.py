@@ -65,6 +65,12 @@ way:
   clause, "mais" and what follows; "selon X mais 7400 selon Y" gives the 7400 to Y. The thresholds
   of a rule are no sums ("les pensionnés qui touchent moins de 2 000 euros", "les retraites de
   moins de 2 000 euros"; "il a touché plus de 120.000 euros" is one).
+* **A noun said once:** "Sur les 248 projets …, seuls 24 ont été concrétisés", "dont 61 sont …" (a
+  figure before its verb), "contre 9 et 58 abstentions", "les milliers, voire les millions
+  d'estivants", ", 1 500 à Marseille", ", contre 66 000 samedi dernier" count what the figure beside
+  them counts; "les manifestants étaient 12 500 à Paris" counts people; "les 60 % de l'humanité" is
+  a figure, "les 1 % les plus riches" and "la barre des 3 %" of a rule are not; "s'établit à",
+  "avoisine", "dépassant les N" read a level.
 * **What is counted** is the noun phrase after the number ("combattants", '1.500 "gilets jaunes"',
   "deux autres juges"; "huit
   des 28 millions d'habitants" is eight million inhabitants; "ils étaient 282 000 à manifester"
@@ -137,6 +143,13 @@ _PEOPLE = frozenset({
 
 
 
+#: people said to be a number: "les manifestants étaient", "ils sont encore plus de"
+_PEOPLE_WERE = re.compile(
+    r"(?:^|[\s,;:])(?P<who>[^\W\d_][\w-]*)\s+(?:n['’])?(?:étaient|sont|seront|furent|seraient|ont\s+été|"
+    r"avaient\s+été)\s+(?:encore\s+|toujours\s+|déjà\s+|ainsi\s+)?(?:plus\s+de\s+|près\s+de\s+|moins\s+de\s+|"
+    r"environ\s+|quelque\s+|au\s+moins\s+|entre\s+|pas\s+moins\s+de\s+)?$", re.IGNORECASE)
+
+
 def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | None]:
     """(subject, unit) from the words after the number."""
     after = sentence[number.end:number.end + 80]
@@ -155,6 +168,12 @@ def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | Non
             r"pr[èe]s\s+de\s+|moins\s+de\s+|environ\s+|quelque\s+|au\s+moins\s+)?$",
             sentence[max(0, number.start - 40):number.start], re.IGNORECASE):
         return None, "people"  # "ils étaient 282 000 à manifester"
+    were = _PEOPLE_WERE.search(sentence[max(0, number.start - 60):number.start])
+    if were and re.match(r"^[\s\u00a0\u202f]*(?:$|[,.;)]|(?:[àa]|au|aux|en|dans|selon|d['’]apr[èe]s|sur|devant|chez|pr[èe]s|autour|"
+                                r"vers|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)", after) \
+            and (were.group("who").lower() in _PEOPLE or were.group("who").lower() in ("ils", "elles")):
+        # "les manifestants étaient 12 500 à Paris", "ils étaient plusieurs milliers selon la police"
+        return (None if were.group("who").lower() in ("ils", "elles") else were.group("who")), "people"
     # "une vingtaine de pompiers", "24 milliards de tonnes de terres", "des dizaines de localités"
     lead = re.match(r"^[\s\u00a0\u202f]*(?:de\s+|d['’])", after)
     if lead and (number.kind in ("vague", "approx") or re.search(
@@ -164,8 +183,8 @@ def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | Non
         position = number.end
     else:
         return None, None
-    other = re.match(r"[\s\u00a0\u202f]+autres(?=[\s\u00a0\u202f]+[^\W\d_])", sentence[position:])
-    if other:  # "deux autres juges": counts judges, like those before
+    other = re.match(r"[\s\u00a0\u202f]*autres(?=[\s\u00a0\u202f]+[^\W\d_])", sentence[position:])
+    if other:  # "deux autres juges", "des centaines d'autres espèces": counts judges, like those before
         position += other.end()
     words: list[str] = []
     for match in WORD.finditer(sentence, position, min(len(sentence), position + 60)):
@@ -344,7 +363,8 @@ _THRESHOLD_BEFORE = re.compile(
 _QUANTITY_BEFORE = re.compile(
     r"(?:nombre|total|bilan|s['’][ée]l[èe]v\w*\s+(?:d[ée]sormais\s+|maintenant\s+|d[ée]j[àa]\s+|ainsi\s+|"
     r"donc\s+|provisoirement\s+|officiellement\s+)?[àa]|atteint|atteignent|atteindre|compte|comptait|recens\w*|"
-    r"d[ée]nombr\w*|port[ée]\w*\s+[àa]|pass[ée]\w*\s+[àa]|chiffr[ée]\w*\s+[àa]|estim[ée]\w*\s+[àa]|"
+    r"d[ée]nombr\w*|port[ée]\w*\s+[àa]|s['’][ée]tabli\w*\s+[àa]|se\s+(?:monte|chiffre|situe)\w*\s+[àa]|culmin\w*\s+[àa]|"
+    r"totalis\w*|avoisin\w*|d[ée]pass\w*(?:\s+les)?|franchi\w*\s+(?:la\s+barre|le\s+cap|le\s+seuil)\s+des|pass[ée]\w*\s+[àa]|chiffr[ée]\w*\s+[àa]|estim[ée]\w*\s+[àa]|"
     r"[ée]valu[ée]\w*\s+[àa]|[^\W\d_]{3,}(?:é|ée|és|ées))\s+$", re.IGNORECASE)
 
 
@@ -364,6 +384,20 @@ def _changed(sentence: str, number: FrenchNumber) -> bool:
     return first is not None and bool(CHANGE_FROM.search(before[:first.start()]))
 
 
+#: between two figures of one noun said once, after the second: "9 et 58 abstentions", "les milliers, voire les millions"
+_COORDINATED = re.compile(r"[\s\u00a0]+(?:et|ou)[\s\u00a0]+|,?[\s\u00a0]*(?:voire|ou\s+m[êe]me|et\s+m[êe]me)"
+                          r"[\s\u00a0]+(?:(?:les|des)[\s\u00a0]+)?", re.IGNORECASE)
+
+
+_SCALED = re.compile(r"(?:millions?|milliards?|mille)$", re.IGNORECASE)
+
+
+#: a figure standing for the noun of the one before, its verb after it: "Sur les 248 projets …, seuls 24
+#: ont été concrétisés", "dont 61 sont en production"
+_ELLIPTIC_COUNT = re.compile(r"[\s\u00a0]+(?:ont|sont|avaient|étaient|seront|auront|restent|demeurent|se|s['’]|"
+                             r"ne\s+sont|n['’]ont|y\s+ont|en\s+ont)\b", re.IGNORECASE)
+
+
 def _share_of_scaled(sentence: str, numbers: list[FrenchNumber]) -> None:
     """"huit des 28 millions d'habitants" is eight million of them: the scale of the whole carries
     to the share before it, and so does what the whole counts."""
@@ -372,6 +406,10 @@ def _share_of_scaled(sentence: str, numbers: list[FrenchNumber]) -> None:
                 re.fullmatch(r"[\s\u00a0]+[àa][\s\u00a0]+", sentence[then.end:now.start]) and \
                 CHANGE_FROM.search(sentence[max(0, then.start - 40):then.start]):
             then.subject, then.unit = now.subject, now.unit
+        elif then.subject is None and then.unit is None and now.unit is not None and \
+                _COORDINATED.fullmatch(sentence[then.end:now.start]) and (now.kind == "vague" or not _SCALED.search(sentence, now.start, now.end)) \
+                and not re.search(r"\bentre\s*[«\"“]?\s*$", sentence[max(0, then.start - 10):then.start], re.IGNORECASE):
+            then.subject, then.unit = now.subject, now.unit  # "contre 9 et 58 abstentions", "les milliers, voire les millions d'estivants"
     for share, whole in pairwise(numbers):
         scale = re.search(r"(millions?|milliards?)$", sentence[whole.start:whole.end], re.IGNORECASE)
         if share.value is None or whole.value is None or share.subject is not None or share.unit is not None \
@@ -407,11 +445,14 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                     r"[\s\u00a0]*(?:,|et|ou|,\s*et|,?\s*dont)[\s\u00a0]*", sentence[previous.counted_end:number.start])
                     or (re.search(r"(?:\bet|,|\bdont)\s*$", sentence[max(0, number.start - 8):number.start])
                         and _AMONG.match(sentence, number.end))
+                    or (previous.unit != "%" and _ELLIPTIC_COUNT.match(sentence, number.end) and re.search(
+                        r"(?:\bdont|\bseul(?:e)?s|\bseulement|\bet|,)\s*$", sentence[max(0, number.start - 12):number.start]))
                     or (re.search(r"\(\s*$", sentence[max(0, number.start - 3):number.start])
                         and re.match(r"\s*(?:selon|d['’]apr[èe]s|de\s+source)\b", sentence[number.end:]))
                     or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet|\bmais)\s*$",
                                  sentence[max(0, number.start - 20):number.start]) and re.match(
-                        r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an)\b)", sentence[number.end:]))):
+                        r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an|dans|[àa]|au|aux|"
+                        r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b)", sentence[number.end:]))):
                 # "12 morts et 30 blessés", "1 245 cas en 2019, contre 860 en 2018", "…, 250 000 selon la police",
                 # "552 blessés parmi les manifestants et 95 parmi les policiers", "24 000 (60 000 selon X)"
                 number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"

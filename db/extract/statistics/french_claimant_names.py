@@ -77,6 +77,14 @@ def _title_before_name(word: str, first: bool) -> bool:
             or re.match(r"[ldLD]['’]\w", word) is not None)
 
 
+#: figures made or given out by someone are theirs: "un bilan provisoire communiqué par la préfecture",
+#: "les chiffres publiés par le ministère" (a poll or a report keeps its words: "un sondage réalisé par X")
+_MADE_BY = re.compile(
+    r"^(?:(?:les?|la|l['’]|un|une|des|ses|leurs?|son|sa)\s*)?(?:estimations?|chiffres?|donn[ée]es|statistiques?|"
+    r"d[ée]comptes?|bilans?|comptages?|recensements?|relev[ée]s?)(?:\s+[^\W\d_]+){0,2}?\s+"
+    r"(?:r[ée]alis|men|communiqu|publi|diffus|fourni|transmis|[ée]tabli|dress|avanc|donn)[ée]?e?s?\s+par\s+", re.IGNORECASE)
+
+
 def clean_claimant(raw: str, trailing: bool = False) -> str | None:
     who = " ".join(raw.split()).strip(" ,.;:—–-«»\"'")
     if who.count('"') % 2:
@@ -87,7 +95,10 @@ def clean_claimant(raw: str, trailing: bool = False) -> str | None:
         who = CUT.sub("", who)
     who = _WHEN_SAID.sub("", who)
     who = re.sub(r"\s+qu['’e]\s*(?:il|elle|ils|elles|on)\b.*$", "", who)  # "l'analyse qu'il a publiée"
+    if _MADE_BY.match(who):
+        who = re.sub(r"\s+pour\s.*$", "", _MADE_BY.sub("", who))  # "… réalisé par le cabinet X pour un groupe de médias"
     who = _PUBLISHED.sub("", who)
+    who = re.sub(r"\s+sur\s+(?:place|le\s+terrain)$", "", who)  # "nos journalistes sur place"
     who = re.sub(r"\s+mais\b.*$", "", who, flags=re.IGNORECASE)  # a name goes on with no "mais"
     poll = _FOR_WHOM.match(who)
     if poll:
@@ -99,6 +110,10 @@ def clean_claimant(raw: str, trailing: bool = False) -> str | None:
     who = re.sub(r"\s+(?:y|en|lui|leur|nous|vous|me|te|se|ne|n['’])$", "", who)  # "La préfète y ajoute que"
     if re.search(r"\d\s*%|^\W*\d", who):
         return None  # "En outre 22% estiment que": a figure, not who
+    # after the verb, who opens with a name or a determiner (", a indiqué rapidement" names no one),
+    # before "une enquête du" goes
+    determined = who[:1].isupper() or re.match(r"(?:les?|la|l['’]|un|une|des|ces?|cette|ses|son|sa|notre|nos|votre|"
+                                               r"vos|leurs?)\b", who, re.IGNORECASE) is not None
     who = _OF_WHOM.sub("", who).strip()
     who = re.sub(r"\s*\([A-ZÀ-Ý][\w.&-]{0,11}\)$", "", who)  # "l'Office fédéral de l'environnement (OFEV)"
     if not who:
@@ -106,9 +121,8 @@ def clean_claimant(raw: str, trailing: bool = False) -> str | None:
     first = who.split()[0].lower()
     if first in _PRONOUNS or first.startswith(("-t-", "t-")) or len(who.split()) > 10:
         return None
-    if trailing and not (who[:1].isupper() or re.match(r"(?:les?|la|l['’]|un|une|des|ces?|cette|ses|son|sa)\b", who,
-                                                       re.IGNORECASE)):
-        return None  # ", a indiqué rapidement": not who
+    if trailing and not determined:
+        return None
     words = who.split()
     # a person's name after what the person is ("le maire Artem Kobzar", "le procureur Vincent Edel")
     run: list[str] = []

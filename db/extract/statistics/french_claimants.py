@@ -16,7 +16,7 @@ from db.extract.statistics.phrase import clause_of
 _CLAIM_VERB = (r"(?:indiqu\w*|d[ée]clar\w*|pr[ée]cis[ée]\w*|pr[ée]cise\w*|affirm\w*|rapport\w*|annonc\w*|ajout\w*|"
                r"dit|disent|disait|expliqu\w*|estim(?:e|é|ent|ait|aient)|soulign\w*|assur(?:e|é|ent|ait)|"
                r"confirm\w*|t[ée]moign\w*|racont\w*|signal\w*|[ée]crit|[ée]crivent|d[ée]taill\w*|"
-               r"r[ée]v[ée]l\w*|not[ée]|relat\w*|rappel\w*|avert\w*|constat\w*|pr[ée]vien\w*|"
+               r"r[ée]v[éèe]l\w*|rel[èe]v(?:e|ent|ait|é)|not[ée]|relat\w*|rappel\w*|avert\w*|constat\w*|pr[ée]vien\w*|"
                r"fait\s+savoir|communiqu[ée]|mentionn\w*|recens\w*|d[ée]nombr\w*|chiffr\w*|"
                r"d[ée]plor\w*|avanc(?:e|é|ent)|comptabilis\w*|reconn(?:u|ue|us|a[iî]t|aissent|aissait|aissaient))")
 
@@ -316,6 +316,11 @@ def _inserted(sentence: str, start: int, match: re.Match[str]) -> bool:
     return bool(said) and not _FRONTED.match(said) and not re.search(r",", said)
 
 
+#: a person's name in apposition after the office that says it: "le directeur local de la DSA, M. Kameleddine Benseghir"
+_NAMED_AFTER = re.compile(r"\s*,\s*(?:(?:M|Mme|Mlle|Dr|Pr)\.?\s+)?(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){1,3})"
+                          r"\s*(?=[,.;:!?]|$)")
+
+
 def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[tuple[int, int]]) -> None:
     def claim(number: FrenchNumber, who: str, span: tuple[int, int]) -> None:
         if number.claimant is None:
@@ -326,7 +331,7 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
             continue  # "une moyenne variant selon les professions", "selon les endroits": not who says it
         relative = _RELATIVE_WHO.match(match.group("who"))
         who = _antecedent_of(sentence[:match.start()]) if relative else clean_claimant(
-            re.sub(r"\s+(?:qui\s|(?:et|puis|ou)\s+(?:\S+\s+){1,4}?(?:a|ont|est|sont|avait|avaient|était|étaient|"
+            re.sub(r"\s+(?:qui\s|(?:et|ou)\s+m[êe]me\s|(?:et|puis|ou)\s+(?:\S+\s+){1,4}?(?:a|ont|est|sont|avait|avaient|était|étaient|"
                    r"sera|seront|va|vont)\s).*$", "", match.group("who")))  # "selon la police qui n'a pas …"
         if who is None:
             continue
@@ -417,6 +422,9 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
             if going_on:  # ", a affirmé X, faisant état d'un taux de 60 %": what X goes on to say
                 end = _sentence_end(sentence, going_on.end())
                 covered += [n for n in numbers if going_on.end() <= n.start < end and n.claimant is None]
+        named = _NAMED_AFTER.match(sentence, match.end("who")) if "who" in match.groupdict() else None
+        if named and re.match(r"(?:le|la|l['’])\s*[a-zé]", who):  # ", a indiqué le directeur …, Mohamed Laïd Hamzaoui"
+            who = named.group("name")
         for number in covered:
             at = match.start("who") if "who" in match.groupdict() else sentence.find(who)  # a pronoun's: where it opens
             claim(number, who, (at, at + len(who)))

@@ -90,7 +90,8 @@ _SCALE_ABBREVIATIONS = {"m": 1_000_000, "md": 1_000_000_000, "mds": 1_000_000_00
 
 
 _LOW = (r"au\s+moins|plus\s+de|plus\s+d['’]|pas\s+moins\s+de|pas\s+moins\s+d['’]|au\s+minimum|"
-        r"minimum|plus\s+que|sup[ée]rieure?s?\s+[àa]|d[ée]passant|d[ée]passe|d[ée]pass[ée]|"
+        r"minimum|plus\s+que|sup[ée]rieure?s?\s+[àa]|(?<!pas\s)(?:d[ée]passant(?:\s+les)?|d[ée]passe(?:nt)?(?:\s+les)?|"
+        r"d[ée]pass[ée](?:\s+les)?|(?:franchi\w*|d[ée]pass\w*)\s+(?:la\s+barre|le\s+cap|le\s+seuil)\s+des)|"
         r"bien\s+plus\s+de|largement\s+plus\s+de|un\s+peu\s+plus\s+de|un\s+peu\s+plus\s+d['’]")
 
 
@@ -101,7 +102,7 @@ _HIGH = (r"jusqu['’][àa]|moins\s+de|moins\s+d['’]|au\s+maximum|au\s+plus|pa
 _APPROX_HIGH = r"pr[èe]s\s+de|pr[èe]s\s+d['’]|presque|quasiment|pas\s+loin\s+de|fr[ôo]lant|fr[ôo]le"
 
 
-_APPROX = (r"environ|quelque|approximativement|[àa]\s+peu\s+pr[èe]s|autour\s+de|aux\s+alentours\s+de|"
+_APPROX = (r"environ|quelque|approximativement|avoisin(?:e|ent|ait|aient|ant)|[àa]\s+peu\s+pr[èe]s|autour\s+de|aux\s+alentours\s+de|"
            r"de\s+l['’]ordre\s+de|plus\s+ou\s+moins|estim[ée]e?s?\s+[àa]|grosso\s+modo|"
            r"une\s+estimation\s+de|approximative(?:ment)?")
 
@@ -114,7 +115,8 @@ NOT_A_COUNT_AFTER = re.compile(
     r"^[\s\u00a0\u202f]*(?:(?:petite?|grande?|bonne?|bon|longue?|courte?|grosse?|gros|maigre|"
     r"malheureuse?|malheureux)s?\s+)?(?:ans?|ann[ée]es?|mois|semaines?|jours?|journ[ée]es?|nuits?|heures?|h(?=\s*\d|\b)|"
     r"minutes?|min\b|mn\b|secondes?|s\b|si[èe]cles?|d[ée]cennies?|mill[ée]naires?|km/h|(?:cm|m|km)[2²3³]|km|kilom[èe]tres?|"
-    r"m[èe]tres?|m\b|cm|mm|milles?|miles?|degr[ée]s?|°\s*[CF]?|points?|pts?\b|pieds?|kg|kilos?|"
+    r"m[èe]tres?|m\b|cm|mm|milles?|miles?|degr[ée]s?|°\s*[CF]?|points?(?!\s+(?:noirs?|chauds?|de\s+(?:vente|passage|blocage|contr[ôo]le|rassemblement|rencontre)|"
+    r"d['’](?:eau|acc[èe]s|accueil|appui|entr[ée]e)))|pts?\b|pieds?|kg|kilos?|"
     r"grammes?|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′])(?!\w)", re.IGNORECASE)
 
 
@@ -230,6 +232,10 @@ CHANGE_FROM = re.compile(r"\b(?:pass|augment|grimp|chut|baiss|recul|tomb|bondi|p
                          r"descend|gonfl|r[ée]tr[ée]ci|fond|fondu|cr[uû]|recul)[\w]*\s+(?:de|d['’])\s*$", re.IGNORECASE)
 
 
+#: a verb of falling: "a reculé de 20 à 30 %" is a fall by 20 to 30 %, not from 20 up to 30
+_FALL = re.compile(r"\b(?:chut|baiss|recul|tomb|diminu|descend|fond|r[ée]tr[ée]ci)", re.IGNORECASE)
+
+
 _BETWEEN = re.compile(r"[\s\u00a0\u202f]*(?:et|[àa]|ou|[–—-])[\s\u00a0\u202f]*", re.IGNORECASE)
 
 
@@ -241,9 +247,12 @@ def _range(sentence: str, number: FrenchNumber, match: re.Match[str],
         return None
     joiner = between.group(0).strip().lower()
     before = sentence[max(0, number.start - 12):number.start]
-    opener = re.search(r"(?:^|\s)(?P<w>entre|de|d['’]|du)\s*$", before, re.IGNORECASE)
-    if opener and joiner in ("à", "a") and CHANGE_FROM.search(sentence[max(0, number.start - 40):number.start]):
-        return None  # "est passé de 12 à 20": where it was and where it is, not a range
+    opener = re.search(r"(?:^|[\s«\"“(])(?P<w>entre|de|d['’]|du)\s*$", before, re.IGNORECASE)  # "«entre 8 et 10 …»"
+    change = CHANGE_FROM.search(sentence[max(0, number.start - 40):number.start])
+    if opener and joiner in ("à", "a") and change and not (
+            _FALL.match(change.group(0)) and (number.value or 0.0) * _scale(sentence, following.end())[0]
+            < _read(sentence, following)[0]):
+        return None  # "est passé de 12 à 20": where it was and where it is; "a reculé de 20 à 30 %": by how much
     if joiner == "et" and not (opener and opener.group("w").lower() == "entre"):
         return None
     other, _kind, other_end = _read(sentence, following)
@@ -262,7 +271,7 @@ def _range(sentence: str, number: FrenchNumber, match: re.Match[str],
             low = low * 1000  # "40 à 50.000 militants": forty thousand, as the thousands of the second say
     if not low < other:
         return None
-    start = number.start - len(opener.group(0).lstrip()) if opener and joiner != "ou" else number.start
+    start = max(0, number.start - 12) + opener.start("w") if opener and joiner != "ou" else number.start
     return FrenchNumber(start, other_end, None, low, other, False, "range")
 
 
@@ -284,6 +293,11 @@ def _bounds(sentence: str, number: FrenchNumber) -> None:
     if re.match(r"^[^\s\w]?\s*(?:et\s+quelques|et\s+plus|ou\s+plus)\b", sentence[number.end:], re.IGNORECASE) \
             and number.value is not None:
         number.low = number.value  # "200 et quelques", "50 ou plus"
+
+
+#: a share of a whole after "les"/"aux": "les 60 % de l'humanité" is a figure, not one said before
+#: (not a group a share defines: "les 1 % les plus riches", "les 30 % des foyers les plus aisés", "les 0,1 % d'entre eux")
+_SHARE_OF = re.compile(r"^[\s\u00a0\u202f]*%[\s\u00a0\u202f]+(?!d['’]entre\b)(?:de|d['’]|des|du)\b(?![^,;.]{0,40}\bles\s+plus\b)")
 
 
 def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | None:
@@ -336,10 +350,12 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
         return "part of a name"  # "Euro 2020", "Paris 8", "CORG 81"
     scaled = end > match.end() or bool(re.search(r"(?:millions?|milliards?|mille)$", match.group(0), re.IGNORECASE))
     if not match.group("vague") and not scaled and _BACK_REFERENCE.search(before) and \
-            not re.search(r"\bsur\s+les\s+$", before, re.IGNORECASE) and \
-            not re.match(r"^\s*(?:[àa]|et|ou)\s*\d", after) and (
+            not re.search(r"\b(?:sur\s+les|(?:d[ée]pass|franchi|atteint|atteign|fr[ôo]l|avoisin)\w*\s+(?:les|"
+                          r"(?:la\s+barre|le\s+cap|le\s+seuil)\s+des))\s+$", before, re.IGNORECASE) and \
+            not re.match(r"^\s*(?:[àa]|et|ou)\s*\d", after) and not (
+            re.search(r"\b(?:les|aux)\s+$", before, re.IGNORECASE) and _SHARE_OF.match(after)) and (
             match.group("words") or (digits and len(re.sub(r"\D", "", digits)) < 4)):
-        return "a back-reference"  # "les trois enfants", "des deux conseils"
+        return "a back-reference"  # "les trois enfants", "des deux conseils", "des 100 % du PIB"
     if re.search(r"\b(?:reste|restent)\s+$", before, re.IGNORECASE) and \
             re.match(r"^\s*%\s+de\s+(?:cet|cette|l['’])\s*(?:article|page|contenu)", after, re.IGNORECASE):
         return "how much of the page is left to read"

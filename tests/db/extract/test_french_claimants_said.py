@@ -127,3 +127,18 @@ def test_what_someone_announced_is_theirs() -> None:
 
 def test_the_figures_of_a_thing_name_no_one() -> None:
     assert claimants("Les chiffres du chômage montrent 10 % de demandeurs.") == [(10, None)]
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    # figures given out by someone are theirs; a poll keeps its words
+    ("Selon les chiffres transmis par la gendarmerie, 64 véhicules ont été verbalisés.", "la gendarmerie"),
+    ("Selon un décompte établi par le syndicat pour la presse, 9 000 agents ont fait grève.", "le syndicat"),
+    ("Selon un sondage réalisé par Harris, 58 % des sondés approuvent.", "un sondage réalisé par Harris"),
+    # "sur place" says where who was, not who
+    ("Environ 600 personnes étaient présentes, selon nos reporters sur place.", "nos reporters"),
+    # inverted verbs written with a grave accent
+    ("Le taux atteint 14 % chez les jeunes, relève l'Observatoire.", "l'Observatoire"),
+    ("Près de 40 % des élèves sont concernés, révèle une enquête du rectorat.", "rectorat"),
+])
+def test_who_gave_the_figures_out(sentence: str, who: str) -> None:
+    assert [c.claimant for c in found(sentence)] == [who]
