@@ -102,6 +102,20 @@ class FrameClock:
         self._last_wall = time.perf_counter()
 
 
+    def stall_report(self) -> list[tuple[str, int, int, list[tuple[str, int]]]]:
+        """Each frame over 100 ms: its phase, when it ended (ms), its length, where it was spent."""
+        return [(phase, round(at), round(gap), stack)
+                for (phase, at, gap), stack in zip(self.stalls, self.stall_stacks, strict=True)]
+
+
+def print_stalls(stalls: list[Any]) -> None:
+    """Each frame over 100 ms of :meth:`FrameClock.stall_report` (read back from JSON), with the
+    lines of our code it was spent in when it was sampled."""
+    for phase, at, gap, stack in stalls:
+        print(f"  {phase} frame of {gap} ms at {at / 1000:.1f} s" + "".join(
+            f"\n      {count:3d} x {where}" for where, count in stack))
+
+
 def summary(values: list[float]) -> list[object]:
     """How many frames, their 99th percentile, the longest, how many over 100 ms and their seconds."""
     ordered = sorted(values)

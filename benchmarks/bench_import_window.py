@@ -103,8 +103,7 @@ def child(archive: str, files: str, sample: bool = False) -> None:
         result["sources"] = window.sources.model.total
         frames.stop()
         result["frames"] = frames.frames
-        result["stalls"] = [(phase, round(at), round(gap), stack)
-                            for (phase, at, gap), stack in zip(frames.stalls, frames.stall_stacks, strict=True)]
+        result["stalls"] = frames.stall_report()
         print(json.dumps(result))
         app.quit()
 
@@ -124,7 +123,7 @@ def main() -> None:
         child(args.child[0], args.child[1], sample=args.sample)
         return
     from benchmarks._common import print_table
-    from benchmarks._frames import SUMMARY_COLUMNS, TICK_MS, summary
+    from benchmarks._frames import SUMMARY_COLUMNS, TICK_MS, print_stalls, summary
 
     if not args.archive.exists():
         raise SystemExit(f"{args.archive}: no archive (build one with benchmarks/bench_window.py)")
@@ -151,9 +150,7 @@ def main() -> None:
               f"in {result['import_s']:.1f} s; the lists read again {result['refresh_s']:.1f} s after\n")
         print_table(["phase", *SUMMARY_COLUMNS],
                     [[phase, *summary(frames[phase])] for phase in ("idle", "import", "refresh")])
-        for phase, at, gap, stack in result["stalls"]:
-            print(f"  {phase} frame of {gap} ms at {at / 1000:.1f} s" + "".join(
-                f"\n      {count:3d} x {where}" for where, count in stack))
+        print_stalls(result["stalls"])
     print(f"\ngoal: no frame over 100 ms while the import runs (a frame here: {TICK_MS} ms timer turns)")
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 

@@ -200,7 +200,7 @@ def child(path: str) -> None:
         opening = frames.frames["opening"]
         result["opening_longest_frame_ms"] = max(opening, default=0.0)
         result["opening_frames_over_100ms"] = sum(gap > 100 for gap in opening)
-        result["opening_stalls"] = [(round(at), round(gap)) for _, at, gap in frames.stalls]
+        result["opening_stalls"] = frames.stall_report()
 
     def annotate(written: int = 0) -> None:
         """Annotations made in the reader one after another (the first of a session, then four
@@ -270,7 +270,7 @@ def child(path: str) -> None:
     def note_heavy() -> None:
         clock["heavy"] = float(("pandas" in sys.modules) + ("pyqtgraph" in sys.modules))
 
-    frames = FrameClock("opening")
+    frames = FrameClock("opening", sample=bool(os.environ.get("DOSSIER_BENCH_SAMPLE")))
     result["clock_made_s"] = time.perf_counter() - START
     QTimer.singleShot(0, shown)
     window.controllers.statistics.conflicts_updated.connect(
@@ -293,6 +293,8 @@ def main() -> None:
     parser.add_argument("--small", type=Path, help="--session: also on this (small) archive")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--child-kind", default="window", help=argparse.SUPPRESS)
+    parser.add_argument("--sample", action="store_true",
+                        help="name where each frame over 100 ms of the opening was spent (benchmarks/_frames.py)")
     args = parser.parse_args()
     if args.child:
         from benchmarks import _session
@@ -306,6 +308,7 @@ def main() -> None:
         return
 
     from benchmarks._common import percentile, print_table
+    from benchmarks._frames import print_stalls
 
     path: Path = args.archive
     if path.exists():
@@ -321,6 +324,8 @@ def main() -> None:
         print(f"built in {time.perf_counter() - begin:.0f} s, {path.stat().st_size / 1e6:,.0f} MB", file=sys.stderr)
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DOSSIER_SETTINGS_DIR=tempfile.mkdtemp())
+    if args.sample:
+        env["DOSSIER_BENCH_SAMPLE"] = "1"
     if args.session:
         session_memory(path, args, env)
         return
@@ -366,6 +371,9 @@ def main() -> None:
     rows.append(["peak RSS (MB)", median("rss_mb"), "< 300"])
     rows.append(["pandas/pyqtgraph loaded when shown", "no" if median("heavy_modules_loaded_at_shown") == 0 else "yes", "no"])
     print_table(["measure", "value", "goal"], rows)
+    for number, run in enumerate(runs, 1):
+        print(f"\nrun {number}: frames over 100 ms from shown to every pane filled")
+        print_stalls(run["opening_stalls"])
 
 
 def session_memory(path: Path, args: argparse.Namespace, env: dict[str, str]) -> None:

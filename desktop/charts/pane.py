@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
@@ -49,7 +50,9 @@ class ChartPane(QWidget):
     #: the chart was drawn (after refresh() or a change of choices)
     ready = Signal()
 
-    def __init__(self, archive: Archive, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, archive: Archive, tasks: TaskRunner, parent: QWidget | None = None,
+                 plot_widget: pg.PlotWidget | None = None) -> None:
+        """``plot_widget``: the pyqtgraph plot to draw in, made beforehand (see ChartPlot)."""
         super().__init__(parent)
         self.setObjectName("chartView")
         self.archive = archive
@@ -80,7 +83,7 @@ class ChartPane(QWidget):
         self.controls = ChartControls(self)
         self.saved = SavedCharts(self.controls)
         self.controls.add_section("Saved charts", self.saved)
-        self.plot_area = ChartPlot(self.tooltip, self)
+        self.plot_area = ChartPlot(self.tooltip, self, plot_widget)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.controls)
         splitter.addWidget(self.plot_area)

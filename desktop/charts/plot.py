@@ -42,7 +42,10 @@ class ChartPlot(QWidget):
     #: the Export menu was used: "png", "svg" or "csv"
     export_requested = Signal(str)
 
-    def __init__(self, describe: Callable[[int], str], parent: QWidget | None = None) -> None:
+    def __init__(self, describe: Callable[[int], str], parent: QWidget | None = None,
+                 plot_widget: pg.PlotWidget | None = None) -> None:
+        """``plot_widget``: a white pyqtgraph plot made beforehand (the window makes it a turn
+        before the pane: 30-80 ms of its own), else one is made here."""
         super().__init__(parent)
         self._describe = describe
         self.drawn = Drawn()
@@ -62,7 +65,8 @@ class ChartPlot(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self._build_bar())
         column.addWidget(self.key_label)
-        self.plot_widget = pg.PlotWidget(parent=self, background="w")
+        self.plot_widget = plot_widget if plot_widget is not None else pg.PlotWidget(background="w")
+        self.plot_widget.setParent(self)
         self.plot_widget.setObjectName("chartPlot")
         self.plot_widget.installEventFilter(self)
         column.addWidget(self.plot_widget, 1)
