@@ -8,32 +8,25 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from db.extract.mentions import russian, ukrainian
+from db.extract.mentions import russian, ukrainian, ukrainian_extent
 from db.extract.mentions import ukrainian_reading as uk_reading
+from db.extract.mentions.word_readings import WORD as _WORD
+from db.extract.mentions.word_readings import opening as _opening
+from db.extract.mentions.word_readings import reading as _reading
+from db.extract.mentions.word_readings import tags as _tags
 from db.language import language
 from db.language.morphology import LANGUAGES, base_form, parses
 from db.language.name_forms import person_base, prefer_written
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "NOUN", "ADJF"}
 _PROPER_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"}
 _NOT_NAME_TAGS = {"VERB", "INFN", "ADVB", "PREP", "CONJ", "PRCL", "NPRO", "GRND", "PRED", "INTJ"}
 
 
-def _tags(word: str, code: str) -> set[str]:
-    found: set[str] = set()
-    for parse in parses(word, code)[:3]:
-        if parse.score >= 0.1:
-            found |= set(parse.tag.grammemes)
-    if code == "uk" and "Name" not in found and uk_reading.unmarked_first_name(word):
-        found.add("Name")
-    return found
-
-
 def refine(text: str, start: int, end: int, kind: str | None, code: str,
            ) -> list[tuple[int, int, str, str | None]]:
     """(start, end, base-form name, kind) of the names in ``text[start:end]``."""
-    end = _ukrainian_extent(text, start, end) if code == "uk" else _with_head_noun(text, end)
+    end = ukrainian_extent.extent(text, start, end) if code == "uk" else _with_head_noun(text, end)
     words = [(m.start() + start, m.end() + start, m.group(0)) for m in _WORD.finditer(text[start:end])]
     if not words:
         return []
@@ -302,129 +295,6 @@ def _with_head_noun(text: str, end: int) -> int:
     following = _NEXT.match(text, end)
     if following and russian.NAME_HEADS.match(following.group(1)):
         return following.end(1)
-    return end
-
-
-_NEXT_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
-_CONNECTORS_UK = {"та", "і", "й"}
-
-
-def _reading(word: str) -> tuple[str | None, set[str]]:
-    """The part of speech of a Ukrainian word's first reading, and the cases of all."""
-    found = [p for p in parses(word, "uk") if not {"Fixd", "Abbr"} & p.tag.grammemes]
-    return (found[0].tag.POS if found else None), {p.tag.case for p in found if p.tag.case}
-
-
-def _opening(text: str, start: int) -> bool:
-    """Whether ``start`` opens a sentence (or the text)."""
-    return not text[max(0, start - 4):start].strip(" \"«“(") or \
-        text[:start].rstrip(" \"«“(")[-1:] in (".", "!", "?", "\n", "…")
-
-
-#: "м." (or "міста") before the city an institution serves ("Печерського райсуду м. Києва")
-_CITY_WORD = re.compile(r" (?:м\. ?|міста )(?=[А-ЯІЇЄҐ])")
-_REGION_HEAD = re.compile(r" (?:област[іи]|район[уі]?|округу|краю)(?![\w'’-])")
-
-
-def _region(text: str, at: int) -> bool:
-    """Whether a region's or district's noun follows ``at``: the capitalised genitive before
-    it is the region's adjective, not a woman's surname ("Полтавської області")."""
-    return _REGION_HEAD.match(text, at) is not None
-
-
-def _ukrainian_extent(text: str, start: int, end: int) -> int:
-    """Where a Ukrainian name ends whose first word alone is capitalised, as institutions and
-    places are written: a capitalised adjective runs on over lower-case adjectives to the noun
-    they go with ("Антимонопольного комітету", "Андріївському узвозі"), and a noun heading an
-    institution over the lower-case words in the genitive after it and a capitalised name in
-    the genitive after those ("Партії регіонів", "Фонду держмайна", "Антимонопольного комітету
-    України"); ``end`` where nothing runs on. An adjective opening a sentence runs on only to
-    a noun of an institution or a place ("Загальний обсяг" is none)."""
-    last = _WORD.findall(text[max(0, end - 40):end])
-    if not last:
-        return end
-    pos, _ = _reading(last[-1])
-    head = last[-1]
-    tags = _tags(head, "uk")
-    if pos == "NOUN" and russian.PERSON_TAGS & tags and \
-            not ukrainian.INSTITUTION_HEAD.search(head) and any(
-            p.tag.POS == "ADJF" for p in parses(head, "uk")):
-        pos = "ADJF"  # "Української асоціації": the surname Українка first, an adjective here
-    if pos == "ADJF":  # "Черкаській області" (Черкаська is a surname too)
-        at = end
-        while (match := _NEXT_WORD.match(text, at)) and match.group(1)[:1].islower():
-            word_pos, _ = _reading(match.group(1))
-            at = match.end()
-            if word_pos == "NOUN" or (word_pos is None and ukrainian.PLACE_HEADS.search(
-                    match.group(1))):  # "Столичного шосе": a noun that does not decline
-                if (_opening(text, start) or russian.PERSON_TAGS & tags) and not (
-                        ukrainian.INSTITUTION_HEAD.search(match.group(1))
-                        or ukrainian.PLACE_HEADS.search(match.group(1))):
-                    return end
-                end, head = at, match.group(1)
-                break
-            if word_pos != "ADJF":
-                return end
-        else:
-            return end
-    elif pos != "NOUN" or (russian.PERSON_TAGS & tags and
-                           not ukrainian.INSTITUTION_HEAD.search(head)):
-        return end  # "Рада національної безпеки": Рада is a woman's name too
-    if not ukrainian.INSTITUTION_HEAD.search(head):
-        return end
-    at = end
-    joined = False  # after "та", "і": another name may follow, not one of this
-    for _ in range(6):  # the lower-case words in the genitive after the head
-        if (honoured := uk_reading.in_honour_of(text, at)) is not None:
-            at = end = honoured  # "університету імені Тараса Шевченка"
-            continue
-        city = _CITY_WORD.match(text, at)  # "райсуду м. Києва": the city it serves
-        match = _NEXT_WORD.match(text, city.end() - 1 if city else at)
-        if not match:
-            break
-        word = match.group(1)
-        if city and not word[:1].isupper():
-            break
-        if word[:1].isupper():
-            if joined:
-                break
-            if word.isupper() or ("gent" in _reading(word)[1] and (
-                    city or not russian.PERSON_TAGS & _tags(word, "uk") or
-                    _region(text, match.end()))):
-                end = match.end()
-                # a capitalised name in the genitive and the words of it ("Полтавської області")
-                # but not a person's name after them ("суду м. Києва Дениса Масенка")
-                while (more := _NEXT_WORD.match(text, end)) and (
-                        more.group(1)[:1].isupper() or ukrainian.PLACE_HEADS.search(more.group(1))):
-                    if "Name" in _tags(more.group(1), "uk") or (
-                            russian.PERSON_TAGS & _tags(more.group(1), "uk") and
-                            not _region(text, more.end())):
-                        break
-                    end = more.end()
-                # "Управління житлового господарства Донецької міськради": a capitalised
-                # adjective runs on to its noun, and the genitive chain goes on after it
-                noun = uk_reading.noun_of_adjective(text, _WORD.findall(text[start:end])[-1], end)
-                if noun is not None:
-                    at = end = noun
-                    continue
-                if (honoured := uk_reading.in_honour_of(text, end)) is not None:
-                    at = end = honoured  # "Фонду ім. Гайнріха Бьолля"
-                    continue
-            break
-        word_pos, word_cases = _reading(word)
-        if word.lower() in _CONNECTORS_UK and not joined:
-            at, joined = match.end(), True
-            continue
-        if word.lower() in ukrainian.NOT_NAMES:
-            break
-        if word_pos not in ("NOUN", "ADJF") or "gent" not in word_cases or \
-                ukrainian.TIME_WORDS.fullmatch(word):
-            break
-        at = match.end()
-        if word_pos == "NOUN":
-            # "Рада національної безпеки і оборони України": the words after "і" are still
-            # of this name, and so is the capitalised one after them
-            end, joined = at, False
     return end
 
 
