@@ -16,6 +16,8 @@ _CONNECTORS_UK = {"та", "і", "й"}
 
 #: "м." (or "міста") before the city an institution serves ("Печерського райсуду м. Києва")
 _CITY_WORD = re.compile(r" (?:м\. ?|міста )(?=[А-ЯІЇЄҐ])")
+#: a capitalised word and the comma, "та", "і" or "й" after it, right before a name
+_LISTED_BEFORE = re.compile(r"[А-ЯІЇЄҐ][\w'’-]*\s*(?:,|,?\s+(?:та|і|й))\s+$")
 _REGION_HEAD = re.compile(r" (?:област[іи]|район[уі]?|округу|краю)(?![\w'’-])")
 
 
@@ -45,11 +47,21 @@ def extent(text: str, start: int, end: int) -> int:
         pos = "ADJF"  # "Української асоціації": the surname Українка first, an adjective here
     if pos == "ADJF":  # "Черкаській області" (Черкаська is a surname too)
         at = end
+        # the adjective's readings its lower-case words agree with: "Луганську площею" is
+        # no name (a city in the locative, then a noun in the instrumental)
+        readings = [p for p in parses(head, "uk") if p.tag.POS == "ADJF"]
+        # the last of listed adjectives goes with a noun in the plural ("Херсонської та
+        # Запорізької областей")
+        listed = _LISTED_BEFORE.search(text, max(0, start - 40), start) is not None
         while (match := _NEXT_WORD.match(text, at)) and match.group(1)[:1].islower():
             word_pos, _ = reading(match.group(1))
             at = match.end()
-            if word_pos == "NOUN" or (word_pos is None and ukrainian.PLACE_HEADS.search(
-                    match.group(1))):  # "Столичного шосе": a noun that does not decline
+            undeclined = word_pos is None and ukrainian.PLACE_HEADS.search(match.group(1))
+            if word_pos in ("NOUN", "ADJF") and not undeclined:
+                readings = uk_reading.agreeing(readings, match.group(1), word_pos, listed)
+                if not readings:
+                    return end
+            if word_pos == "NOUN" or undeclined:  # "Столичного шосе": a noun that does not decline
                 if (opening(text, start) or russian.PERSON_TAGS & head_tags) and not (
                         ukrainian.INSTITUTION_HEAD.search(match.group(1))
                         or ukrainian.PLACE_HEADS.search(match.group(1))):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from db.extract.mentions import russian, ukrainian
 from db.language.morphology import base_form, capitalised_like, parses
@@ -176,10 +177,21 @@ def adjective_of_noun(word: str, following: str) -> bool:
     return any(a.tag.POS == "ADJF" and any(_agrees(n, a) for n in nouns) for a in parses(word, "uk"))
 
 
+def agreeing(readings: list[Any], word: str, pos: str, listed: bool = False) -> list[Any]:
+    """The adjective's readings that agree with a reading of ``word`` as a ``pos`` (a noun
+    or an adjective after it); ``listed``: the adjective is the last of a list, whose noun
+    is in the plural ("Київській та Житомирській областях"), so the case alone agrees."""
+    found = [p for p in parses(word, "uk") if pos == p.tag.POS]
+    return [a for a in readings if any(
+        _agrees(w, a) or (listed and w.tag.number == "plur" and w.tag.case == a.tag.case)
+        for w in found)]
+
+
 def _agrees(noun: object, adjective: object) -> bool:
     """Whether an adjective's reading agrees with a noun's: case, number and (singular) gender."""
     n, a = noun.tag, adjective.tag  # type: ignore[attr-defined]
-    return bool(n.case == a.case and n.number == a.number and
+    # the dictionary leaves some nouns' base forms without a case ("держава")
+    return bool((n.case or "nomn") == a.case and n.number == a.number and
                 (n.number == "plur" or n.gender == a.gender))
 
 

@@ -24,9 +24,16 @@ def tags(word: str, code: str) -> set[str]:
     return found
 
 
+_PERSON = {"Name", "Surn", "Patr"}
+
+
 def reading(word: str) -> tuple[str | None, set[str]]:
-    """The part of speech of a Ukrainian word's first reading, and the cases of all."""
-    found = [p for p in parses(word, "uk") if not {"Fixd", "Abbr"} & p.tag.grammemes]
+    """The part of speech of a Ukrainian word's first reading, and the cases of all. A word
+    in lower case is no person's name: its readings as one are left out ("надала" is the
+    verb, not the genitive of a surname Надал)."""
+    lower = word[:1].islower()
+    found = [p for p in parses(word, "uk") if not {"Fixd", "Abbr"} & p.tag.grammemes and
+             not (lower and _PERSON & p.tag.grammemes)]
     return (found[0].tag.POS if found else None), {p.tag.case for p in found if p.tag.case}
 
 

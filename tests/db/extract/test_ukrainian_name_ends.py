@@ -1,0 +1,47 @@
+"""Where a Ukrainian name ends: not at a verb after it (a lower-case word is no person's
+name, whatever the dictionary also reads it as), nor at a noun its adjective does not agree
+with."""
+
+from __future__ import annotations
+
+from db.extract.mentions import suggest_new_actors
+
+
+def _suggested(text: str) -> set[tuple[str, str | None]]:
+    return {(c.name, c.kind) for c in suggest_new_actors(text, language="uk")}
+
+
+def test_a_past_tense_verb_after_an_institution_is_no_part_of_its_name() -> None:
+    # "надала" reads first as the genitive of a surname Надал, "вела" of a first name Вел
+    text = ("Торік Миколаївська міськрада надала землю фермерам. Потім Громадська рада "
+            "освіти вела перемовини з ними.")
+    found = _suggested(text)
+    assert ("Миколаївська міськрада", "state_body") in found
+    names = {name for name, _ in found}
+    assert "Громадська рада освіти" in names
+    assert not any("надала" in name or "вела" in name for name in names)
+
+
+def test_an_adjective_runs_on_only_to_a_noun_it_agrees_with() -> None:
+    # "Луганську" reads first as an adjective (the accusative of "Луганська"), "площею" is
+    # in the instrumental: the city in the locative and a noun of its own
+    text = "Він купив квартиру у Луганську площею 60 метрів, а потім на Київському вокзалі."
+    names = {name for name, _ in _suggested(text)}
+    assert "Луганськ" in names
+    assert "Київський вокзал" in names
+    assert not any("площею" in name for name in names)
+
+
+def test_the_last_of_listed_adjectives_agrees_with_a_plural_noun() -> None:
+    text = "Опади пройдуть у Волинській та Рівненській областях завтра."
+    names = {name for name, _ in _suggested(text)}
+    assert "Волинська та Рівненська області" in names
+
+
+def test_a_noun_the_dictionary_gives_without_a_case_is_in_the_nominative() -> None:
+    from db.extract.mentions.ukrainian_reading import agreeing
+    from db.language.morphology import parses
+
+    adjective = [p for p in parses("Литовська", "uk") if p.tag.POS == "ADJF"]
+    assert agreeing(adjective, "держава", "NOUN")  # "держава": no case, no number given
+    assert not agreeing(adjective, "державою", "NOUN")
