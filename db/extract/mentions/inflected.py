@@ -246,8 +246,9 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
                 all({"NOUN", "ADJF"} & t and ("inan" in t or "anim" not in t) and
                     not russian.PERSON_TAGS & t for t in tags)):
         return "place"
-    if ukrainian.PLACE_NOUN_BEFORE.search(before) and not any(
-            {"Name", "Patr"} & t for t in tags):  # "голова села Петро Іваненко" is a man
+    if ukrainian.PLACE_NOUN_BEFORE.search(before) and (not any(
+            {"Name", "Patr"} & t for t in tags) or (  # "голова села Петро Іваненко" is a man
+            len(words) == 1 and uk_reading.city_in_oblique_case(last))):  # "у м. Києві"
         return "place"  # "у селі Кожичі", "річку Полтву", "смт Димер": named by its noun
     if last.isupper() and len(last) >= 2 and not any(russian.PERSON_TAGS & t for t in tags):
         return "organisation"

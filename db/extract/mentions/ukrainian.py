@@ -122,7 +122,7 @@ PLACE_ENDINGS = re.compile(r"\w+(?:ськ|цьк|зьк|поль|поль\w|по
 #: a settlement's, river's or mountain's common noun right before its name ("у селі Кожичі",
 #: "річку Полтву", "смт Димер", "с. Пірново")
 PLACE_NOUN_BEFORE = re.compile(
-    r"(?:^|\s)(?:сел[оіау]|селищ[еіау]|селищем|смт\.?|с\.|міст[оіау]|містечк[оау]|"
+    r"(?:^|\s)(?:сел[оіау]|селищ[еіау]|селищем|смт\.?|с\.|м\.|міст[оіау]|містечк[оау]|"
     r"хутор[іау]?|хутір|річк[аиіу]|рік[аиу]|р\.|озер[оіау]|гор[аиіу]|острів|остров[аіу])\s*$",
     re.IGNORECASE)
 #: prepositions of place before a one-word name in the locative or genitive ("у Києві")

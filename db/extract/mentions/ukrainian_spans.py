@@ -82,8 +82,8 @@ def _with_quoted_name(text: str, name: Found) -> Found:
             f"{written} {ukrainian.quoted(text[end:close])}")
 
 
-#: "у", "в" (and "м." of a city) between a state body and the region of its branch
-_IN = re.compile(r"\s+(?:у|в)\s+(?:м\.\s*)?")
+#: "у", "в" (and "м." or "місті" of a city) between a state body and the region of its branch
+_IN = re.compile(r"\s+(?:у|в)\s+(?:м\.\s*|місті\s+)?")
 
 
 def _branch(text: str, body: Found, place: Found) -> Found | None:

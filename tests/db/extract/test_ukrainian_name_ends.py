@@ -45,3 +45,20 @@ def test_a_noun_the_dictionary_gives_without_a_case_is_in_the_nominative() -> No
     adjective = [p for p in parses("Литовська", "uk") if p.tag.POS == "ADJF"]
     assert agreeing(adjective, "держава", "NOUN")  # "держава": no case, no number given
     assert not agreeing(adjective, "державою", "NOUN")
+
+
+def test_a_city_after_m_or_misti_is_the_city_not_a_person() -> None:
+    # "Києві" is also the dative of the first name Кий
+    text = "Програму розвитку туризму в місті Києві ухвалили. Офіс відкрили у м. Києві."
+    found = _suggested(text)
+    assert ("Київ", "place") in found
+    assert not any(name == "Кий" for name, _ in found)
+
+
+def test_a_state_bodys_branch_in_a_city_is_one_name() -> None:
+    text = ("Заяву подали до ГУ ДФС у м. Києві. Депутат Оболонської райради у місті Києві "
+            "Петро Шаповал проголосував проти.")
+    found = _suggested(text)
+    assert ("ГУ ДФС у м. Києві", "state_body") in found
+    assert ("Оболонська райрада у місті Києві", "state_body") in found
+    assert ("Петро Шаповал", "person") in found
