@@ -79,6 +79,7 @@ def extent(text: str, start: int, end: int) -> int:
         return end
     at = end
     joined = False  # after "та", "і": another name may follow, not one of this
+    subject = False  # "з" and the subject in the genitive have been read
     for _ in range(6):  # the lower-case words in the genitive after the head
         if (honoured := uk_reading.in_honour_of(text, at)) is not None:
             at = end = honoured  # "університету імені Тараса Шевченка"
@@ -120,6 +121,9 @@ def extent(text: str, start: int, end: int) -> int:
         if word.lower() in _CONNECTORS_UK and not joined:
             at, joined = match.end(), True
             continue
+        if at == end and not subject and _subject(text, word, match.end()):
+            at, subject = match.end(), True  # "Служби з надзвичайних ситуацій"
+            continue
         if word.lower() in ukrainian.NOT_NAMES:
             break
         if word_pos not in ("NOUN", "ADJF") or "gent" not in word_cases or \
@@ -131,3 +135,17 @@ def extent(text: str, start: int, end: int) -> int:
             # of this name, and so is the capitalised one after them
             end, joined = at, False
     return end
+
+
+def _subject(text: str, word: str, at: int) -> bool:
+    """Whether ``word`` is "з" (or "із") opening the subject an institution deals with, in the
+    genitive, as the next word at ``at`` reads ("Агентства з питань кіно", "Служби з
+    надзвичайних ситуацій"): "з" with the instrumental is "with" someone, no part of a name."""
+    if word.lower() not in ("з", "із"):
+        return False
+    following = _NEXT_WORD.match(text, at)
+    if following is None or not following.group(1)[:1].islower():
+        return False
+    pos, cases = reading(following.group(1))
+    return pos in ("NOUN", "ADJF") and "gent" in cases and "ablt" not in cases and \
+        not ukrainian.TIME_WORDS.fullmatch(following.group(1))

@@ -42,3 +42,14 @@ def test_an_adjective_before_a_neuter_noun_is_neuter_in_the_base_form() -> None:
     assert any(name.startswith("Головне управління") for name, _ in found)
     assert not any(name.startswith(("Науковий товариство", "Головний управління"))
                    for name, _ in found)
+
+
+def test_z_and_the_subject_in_the_genitive_stay_inside_the_institutions_name() -> None:
+    text = ("Скаргу подали до Інспекції з питань якості будівництва минулого тижня. Звіт "
+            "оприлюднило Державне агентство з енергоефективності України. Він зустрівся з "
+            "Міністерством з ранку.")
+    found = _suggested(text)
+    assert ("Інспекція з питань якості будівництва", "state_body") in found
+    assert ("Державне агентство з енергоефективності України", "state_body") in found
+    names = {name for name, _ in found}
+    assert not any(name.endswith(("минулого", "тижня", "з ранку")) for name in names)
