@@ -124,6 +124,9 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
             base = _base(written, code)
         if piece[0] in cities and len(piece) == 1:
             base, piece_kind = cities[piece[0]], "place"
+        elif code == "uk" and len(written) == 1 and (owner := uk_reading.possessor(
+                written[0], "".join(uk_reading.lower_case_words_after(text, p_end)[:1]))):
+            base, piece_kind = owner, "person"  # "Лесиного музею": the person Леся
         elif piece_kind is None and code == "uk" and len(written) == 1 and \
                 uk_reading.first_name(written[0]) and not uk_reading.large_place(base) and \
                 ukrainian.PLACE_PREPOSITION.search(before) is None:

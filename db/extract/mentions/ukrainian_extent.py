@@ -40,6 +40,10 @@ def extent(text: str, start: int, end: int) -> int:
         return end
     pos, _ = reading(last[-1])
     head = last[-1]
+    following = uk_reading.lower_case_words_after(text, end)[:1]
+    if following and len(WORD.findall(text[start:end])) == 1 and \
+            uk_reading.possessor(head, following[0]):
+        return end  # "Петровими рухами": the person, not a name with the noun
     head_tags = tags(head, "uk")
     if pos == "NOUN" and russian.PERSON_TAGS & head_tags and \
             not ukrainian.INSTITUTION_HEAD.search(head) and any(

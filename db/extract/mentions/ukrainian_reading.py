@@ -236,3 +236,34 @@ def in_honour_of(text: str, at: int) -> int | None:
     part of its name; None where none follow."""
     match = _IN_HONOUR_OF.match(text, at)
     return match.end() if match is not None else None
+
+
+#: a possessive adjective's base form ends in "-ів", "-їв" (of a man: "Петрів", "Андріїв") or
+#: "-ин", "-їн" (of a woman, or a man whose name ends in "-а": "Лесин", "Маріїн", "Миколин");
+#: every other Ukrainian adjective's in "-ий", "-ій", "-їй"
+_POSSESSIVE = re.compile(r"(.+?)(ів|їв|ин|їн)")
+#: what the name ends in that each suffix is added to: "Гамлет-ів", "Петр(о)-ів",
+#: "Андрі(й)-їв", "Микол(а)-ин", "Лес(я)-ин", "Марі(я)-їн"
+_NAME_ENDINGS = {"ів": ("", "о"), "їв": ("й",), "ин": ("а", "я"), "їн": ("я",)}
+
+
+def possessor(word: str, following: str) -> str | None:
+    """The person a capitalised possessive adjective before a lower-case noun it agrees with
+    speaks of ("Петровими рухами" -> "Петро", "Лесиного музею" -> "Леся"): a name of its own,
+    not one with the noun; None where ``word`` is no such adjective."""
+    if not word[:1].isupper() or word.isupper() or not following[:1].islower():
+        return None
+    nouns = [p for p in parses(following, "uk") if p.tag.POS == "NOUN"]
+    for adjective in parses(word, "uk"):
+        stem = _POSSESSIVE.fullmatch(adjective.normal_form)
+        if adjective.tag.POS != "ADJF" or stem is None or \
+                not any(_agrees(n, adjective) for n in nouns):
+            continue
+        for ending in _NAME_ENDINGS[stem.group(2)]:
+            name = stem.group(1) + ending
+            # a name the dictionary knows, that declines (an undeclined one makes none)
+            if any(p.normal_form == name and p.is_known and p.tag.POS == "NOUN" and
+                   {"Name", "Surn"} & p.tag.grammemes and "Fixd" not in p.tag.grammemes
+                   for p in parses(name, "uk")):
+                return capitalised_like(word, name)
+    return None

@@ -62,3 +62,18 @@ def test_a_state_bodys_branch_in_a_city_is_one_name() -> None:
     assert ("ГУ ДФС у м. Києві", "state_body") in found
     assert ("Оболонська райрада у місті Києві", "state_body") in found
     assert ("Петро Шаповал", "person") in found
+
+
+def test_a_possessive_adjective_is_the_person_it_speaks_of_not_a_name_with_its_noun() -> None:
+    text = ("Він довго дивився на Тарасові руки. Ми зайшли до Оксаниного будинку, а потім "
+            "читали Шевченкові вірші. Пізніше говорили про Андрієву хату.")
+    found = _suggested(text)
+    assert {("Тарас", "person"), ("Оксана", "person"), ("Андрій", "person")} <= found
+    names = {name for name, _ in found}
+    assert not any(" " in name for name in names)  # no "Тарасові руки", "Оксанин будинок"
+
+
+def test_an_adjective_of_a_place_before_its_noun_is_no_possessive() -> None:
+    text = "Він працює на Київському вокзалі, а вона в Одеській області."
+    names = {name for name, _ in _suggested(text)}
+    assert {"Київський вокзал", "Одеська область"} <= names
