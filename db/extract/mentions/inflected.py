@@ -20,6 +20,7 @@ from db.language.name_forms import person_base, prefer_written
 
 _NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "NOUN", "ADJF"}
 _PROPER_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"}
+_INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])(?:[А-ЯІЇЄҐ] ?\. ?){1,2}$")
 _NOT_NAME_TAGS = {"VERB", "INFN", "ADVB", "PREP", "CONJ", "PRCL", "NPRO", "GRND", "PRED", "INTJ"}
 
 
@@ -48,9 +49,11 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         words, tags = words[1:], tags[1:]
     if not words:
         return []
-    opening = _opening(text, words[0][0])
+    opening = _opening(text, words[0][0]) and not (
+        code == "uk" and uk_reading.after_abbreviation(text, words[0][0]))
     # a common word opening a sentence ("Решение принял ..."; not the city "Київ")
-    common_opening = not tags[0] & _PROPER_TAGS and (
+    common_opening = (not tags[0] & _PROPER_TAGS or (
+        code == "uk" and uk_reading.first_reading_common(words[0][2]))) and (
         opening or (code == "uk" and uk_reading.opening_a_line_of_speech(text, words[0][0]))) and (
         code != "uk" or not uk_reading.large_place(" ".join(base_form([words[0][2]], code))))
     if len(words) == 1 and common_opening:
@@ -230,6 +233,8 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
         return "organisation"
     if last in ukrainian.PLACE_INITIALISMS:
         return "place"
+    if len(words) == 1 and not last.isupper() and _INITIALS_BEFORE.search(before):
+        return "person"  # "А. А. Реформатського": a surname after the initials
     if len(words) == 1 and last.isupper() and len(last) >= 3 and \
             not any(p.is_known for p in parses(last, "uk")):
         return "organisation"  # "ГУОВ", "РВПРГ": an initialism, not a surname guessed by its end

@@ -25,6 +25,31 @@ def unmarked_first_name(word: str) -> bool:
     return False
 
 
+_PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"}
+
+
+def first_reading_common(word: str) -> bool:
+    """Whether a capitalised word the dictionary knows reads first of all as a common noun
+    or a word of another part of speech, and as no first name: "Станом", "Метою", "Жили"
+    opening a sentence, though surnames Стан, Мета, Жила exist too ("Марину" may be the
+    woman, "Михайлова" reads first as the possessive of Михайло: both stay names)."""
+    found = parses(word, "uk")
+    return len(word) > 1 and not word.isupper() and bool(found) and found[0].is_known and \
+        found[0].tag.POS != "ADJF" and not _PROPER & found[0].tag.grammemes and \
+        not any("Name" in p.tag.grammemes for p in found) and not unmarked_first_name(word)
+
+
+#: the short words for a street, square, avenue, city, village, river before a name, and a
+#: person's initial
+_ABBREVIATION = re.compile(r"(?<![\w'’-])(?:вул|пров|просп|пл|бульв|м|с|смт|р|[А-ЯІЇЄҐ]) ?\.\s*$")
+
+
+def after_abbreviation(text: str, start: int) -> bool:
+    """Whether a name at ``start`` follows a place's short word or an initial and its dot
+    ("вул. Дружби", "с. Щастя", "В. Ф. Шевчука"): the dot ends no sentence there."""
+    return _ABBREVIATION.search(text, max(0, start - 8), start) is not None
+
+
 def known_place(name: str) -> bool:
     """Whether the offline gazetteer (countries, cities of 15,000 people or more, by every name
     GeoNames gives them, Ukrainian and Russian ones among them) knows ``name``."""
