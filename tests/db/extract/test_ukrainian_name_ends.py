@@ -77,3 +77,10 @@ def test_an_adjective_of_a_place_before_its_noun_is_no_possessive() -> None:
     text = "Він працює на Київському вокзалі, а вона в Одеській області."
     names = {name for name, _ in _suggested(text)}
     assert {"Київський вокзал", "Одеська область"} <= names
+
+
+def test_a_surname_holding_a_place_noun_is_no_place() -> None:
+    # "Григораш" holds "гора", "Надолинний" "долина": neither is a place's head noun
+    text = "Директором є Ігор Григораш. Керівником став Роман Надолинний."
+    found = _suggested(text)
+    assert {("Ігор Григораш", "person"), ("Роман Надолинний", "person")} <= found
