@@ -64,6 +64,11 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
             if russian.PERSON_TAGS & tags[i] and uk_reading.adjective_of_noun(
                     words[i][2], words[i + 1][2]):
                 tags[i] = tags[i] - russian.PERSON_TAGS  # "Полтавської області": no surname
+        for i in range(1, len(words)):
+            if russian.PERSON_TAGS & tags[i] and uk_reading.common_noun_of_adjective(
+                    words[i - 1][2], words[i][2]):  # "Верховна Рада": no woman named Рада
+                tags[i - 1] = tags[i - 1] - russian.PERSON_TAGS
+                tags[i] = tags[i] - russian.PERSON_TAGS
         for i in range(honoured[0] + 1 if honoured else len(words), len(words)):
             tags[i] = tags[i] - russian.PERSON_TAGS - {"Name"}  # "університету імені Тараса ..."
     pieces: list[list[int]] = [[0]]

@@ -120,6 +120,10 @@ def extent(text: str, start: int, end: int) -> int:
                 if (honoured := uk_reading.in_honour_of(text, end)) is not None:
                     at = end = honoured  # "Фонду ім. Гайнріха Бьолля"
                     continue
+                if not subject and (z := _NEXT_WORD.match(text, end)) and \
+                        _subject(text, z.group(1), z.end()):
+                    at = end  # "Міністерства України з питань надзвичайних ситуацій"
+                    continue
             break
         word_pos, word_cases = reading(word)
         if word.lower() in _CONNECTORS_UK and not joined:

@@ -202,6 +202,18 @@ def adjective_of_noun(word: str, following: str) -> bool:
     return any(a.tag.POS == "ADJF" and any(_agrees(n, a) for n in nouns) for a in parses(word, "uk"))
 
 
+def common_noun_of_adjective(adjective: str, noun: str) -> bool:
+    """Whether a word read first as an adjective agrees with the word after it read as a
+    common noun ("Верховна Рада", "Вищий Суд"): no person's name, though Рада is a woman's."""
+    first = parses(adjective, "uk")
+    if not first or first[0].tag.POS != "ADJF" or any(
+            "Name" in p.tag.grammemes for p in first):  # "Ірина" reads first as Іра's
+        return False
+    commons = [p for p in parses(noun, "uk") if p.tag.POS == "NOUN" and p.is_known and
+               not {"Name", "Surn", "Patr"} & p.tag.grammemes]
+    return any(_agrees(n, a) for n in commons for a in first if a.tag.POS == "ADJF")
+
+
 def agreeing(readings: list[Any], word: str, pos: str, listed: bool = False) -> list[Any]:
     """The adjective's readings that agree with a reading of ``word`` as a ``pos`` (a noun
     or an adjective after it); ``listed``: the adjective is the last of a list, whose noun
