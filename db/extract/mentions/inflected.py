@@ -119,6 +119,9 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         before, after = text[max(0, p_start - 12):p_start], text[p_end:p_end + 2]
         piece_kind = _kind(" ".join(written), piece_tags, kind if len(pieces) == 1 else None,
                            code, before, after)
+        if code == "uk" and piece_kind == "person" and kind != "person" and \
+                uk_reading.large_place_not_a_name(written):
+            piece_kind = "place"  # "в Лондон", "(Кременчук, ...)": the city, not a surname
         if piece_kind == "person" and code in LANGUAGES:
             base = " ".join(person_base(written, code))
         elif code == "uk" and len(written) == 1 and \

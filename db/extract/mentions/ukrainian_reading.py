@@ -67,6 +67,18 @@ def large_place(name: str) -> bool:
                for place in gazetteer().lookup([name]))
 
 
+def large_place_not_a_name(written: list[str]) -> bool:
+    """Whether one word is a country or a large city the gazetteer knows (in the nominative
+    or another case) and reads as no first name: "Лондон", "Кременчук" are the cities more
+    likely than the surnames; not a word ending as surnames do ("Шевченко", "Хмельницький",
+    towns of that name too)."""
+    if len(written) != 1 or written[0].isupper() or first_name(written[0]) or \
+            ukrainian.SURNAME_ENDING.fullmatch(written[0]) or \
+            any(p.tag.POS == "ADJF" for p in parses(written[0], "uk")[:1]):
+        return False
+    return large_place(place_base(written[0])) or large_place(written[0])
+
+
 def city_in_oblique_case(word: str) -> str | None:
     """The city a Ukrainian word names in a case other than the nominative, if the gazetteer
     knows it ("Донецька" -> "Донецьк", "Львова" -> "Львів")."""

@@ -84,3 +84,11 @@ def test_a_surname_holding_a_place_noun_is_no_place() -> None:
     text = "Директором є Ігор Григораш. Керівником став Роман Надолинний."
     found = _suggested(text)
     assert {("Ігор Григораш", "person"), ("Роман Надолинний", "person")} <= found
+
+
+def test_a_large_city_read_also_as_a_surname_is_the_city() -> None:
+    # "Лондон" is a surname too; "Шевченко", a town's name as well, stays the person
+    text = "Вони їздили в Лондон щороку. Потім виступив Шевченко."
+    found = _suggested(text)
+    assert ("Лондон", "place") in found
+    assert ("Шевченко", "person") in found
