@@ -26,6 +26,9 @@ def widen(text: str, found: list[Found]) -> list[Found]:
         if kept and (branch := _branch(text, kept[-1], name)) is not None:
             kept[-1] = branch
             continue
+        if kept and (district := _district_of_city(text, kept[-1], name)) is not None:
+            kept[-1] = district
+            continue
         if kept and (family := _family(text, kept[-1], name)) is not None:
             kept[-1] = family
             continue
@@ -96,6 +99,30 @@ def _branch(text: str, body: Found, place: Found) -> Found | None:
     if gap is None:
         return None
     return (body[0], place[1], body[2], " ".join([body[3], *text[body[1]:place[1]].split()]))
+
+
+_DISTRICT = re.compile(r"(?:мікро)?район\w*$", re.IGNORECASE)
+#: a space, or "м." of a city, between a district and its city
+_OF_CITY = re.compile(r" (?:м\. ?)?")
+
+
+def _district_of_city(text: str, district: Found, city: Found) -> Found | None:
+    """A city's district followed by the city (or region) in the genitive is one place
+    ("Печерському районі Києва" -> "Печерський район Києва", "районі м. Києва"): a region
+    named by its adjective after a district ("району Київської області") is not joined."""
+    from db.language.morphology import parses
+
+    if district[2] != "place" or city[2] != "place" or \
+            not _DISTRICT.search(text[district[0]:district[1]]) or \
+            _OF_CITY.fullmatch(text, district[1], city[0]) is None:
+        return None
+    first = text[city[0]:city[1]].split()[0]
+    found = parses(first, "uk")
+    if not found or found[0].tag.POS != "NOUN" or not any(
+            p.tag.case == "gent" and p.tag.POS == "NOUN" for p in found):
+        return None
+    return (district[0], city[1], "place",
+            " ".join([district[3], *text[district[1]:city[1]].split()]))
 
 
 #: the word for a street, a square, an avenue before its name, written out or shortened

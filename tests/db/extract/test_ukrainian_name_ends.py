@@ -92,3 +92,12 @@ def test_a_large_city_read_also_as_a_surname_is_the_city() -> None:
     found = _suggested(text)
     assert ("Лондон", "place") in found
     assert ("Шевченко", "person") in found
+
+
+def test_a_citys_district_and_the_city_in_the_genitive_are_one_place() -> None:
+    text = ("Квартира в Шевченківському районі Львова. Офіс у Солом'янському районі "
+            "м. Києва. Село в Бородянському районі Київської області.")
+    found = _suggested(text)
+    assert ("Шевченківський район Львова", "place") in found
+    assert ("Солом'янський район м. Києва", "place") in found
+    assert {("Бородянський район", "place"), ("Київська область", "place")} <= found
