@@ -150,6 +150,9 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
             # "аеропортам Донецька", "від Львова": a city's genitive, not an adjective or a
             # woman's surname
             base, piece_kind = city, "place"
+        if piece_kind is None and code == "uk" and len(written) == 1 and \
+                not _opening(text, p_start) and uk_reading.capitalised_being(written[0]):
+            piece_kind = "person"  # "бачить її Бог", "сказав Вчитель": a being named so
         found.append((p_start, p_end, base, piece_kind))
     return found
 

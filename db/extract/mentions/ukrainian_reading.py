@@ -67,6 +67,15 @@ def large_place(name: str) -> bool:
                for place in gazetteer().lookup([name]))
 
 
+def capitalised_being(word: str) -> bool:
+    """Whether a capitalised word inside a sentence reads first as a common noun of a
+    living being ("Бог", "Вчитель", "Сніговик"): capitalised there, it names one."""
+    found = parses(word, "uk")
+    return bool(found) and not word.isupper() and found[0].is_known and \
+        found[0].tag.POS == "NOUN" and "anim" in found[0].tag.grammemes and \
+        found[0].tag.number != "plur"
+
+
 def large_place_not_a_name(written: list[str]) -> bool:
     """Whether one word is a country or a large city the gazetteer knows (in the nominative
     or another case) and reads as no first name: "Лондон", "Кременчук" are the cities more

@@ -39,7 +39,7 @@ def widen(text: str, found: list[Found]) -> list[Found]:
             while kept and kept[-1][0] >= name[0]:
                 kept.pop()  # an initial taken for a name of its own ("В" of "В. Ф. ...")
         kept.append(name)
-    return _listed_kinds(text, _shared_heads(text, kept))
+    return _unknown_words_as_persons(text, _listed_kinds(text, _shared_heads(text, kept)))
 
 
 _LETTER = r"[A-ZА-ЯІЇЄҐ]"
@@ -375,3 +375,24 @@ def _whole_quoted_title(text: str, name: Found) -> Found:
     kind = institution_kind(" ".join(written)) or (
         kind if kind not in (None, "place") else "organisation")
     return (start, stop, kind, " ".join(base_form(written, "uk", singular=True)))
+
+
+_UNKNOWN_WORD = re.compile(r"[А-ЯІЇЄҐ][а-яіїєґ'’]+")
+
+
+def _unknown_words_as_persons(text: str, found: list[Found]) -> list[Found]:
+    """A capitalised word inside a sentence that the dictionary does not know, of no kind
+    here or anywhere else in the text, is most likely a person's name the dictionary lacks
+    ("Пелипас", "Кокседж"): places and organisations come with words that say so."""
+    from db.extract.mentions.word_readings import opening
+    from db.language.morphology import parses
+
+    kinds = {name[3] for name in found if name[2] is not None}
+    result = []
+    for name in found:
+        written = text[name[0]:name[1]]
+        if name[2] is None and name[3] not in kinds and _UNKNOWN_WORD.fullmatch(written) and \
+                not opening(text, name[0]) and not any(p.is_known for p in parses(written, "uk")):
+            name = (name[0], name[1], "person", name[3])
+        result.append(name)
+    return result

@@ -101,3 +101,17 @@ def test_a_citys_district_and_the_city_in_the_genitive_are_one_place() -> None:
     assert ("Шевченківський район Львова", "place") in found
     assert ("Солом'янський район м. Києва", "place") in found
     assert {("Бородянський район", "place"), ("Київська область", "place")} <= found
+
+
+def test_a_capitalised_common_noun_of_a_being_inside_a_sentence_names_one() -> None:
+    text = "Він довго молився, і Бог його почув. Потім сказав Учитель своє слово."
+    found = _suggested(text)
+    assert {("Бог", "person"), ("Учитель", "person")} <= found
+
+
+def test_a_word_the_dictionary_does_not_know_inside_a_sentence_is_a_person() -> None:
+    # "Тромбле" is no word of the dictionary; the city after "до" stays a place
+    text = "Цю фірму очолював Тромбле до 2015 року. Пізніше Тромбле поїхав до Львова."
+    found = _suggested(text)
+    assert ("Тромбле", "person") in found
+    assert ("Львів", "place") in found
