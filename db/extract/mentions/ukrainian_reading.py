@@ -76,6 +76,19 @@ def capitalised_being(word: str) -> bool:
         found[0].tag.number != "plur"
 
 
+def adjective_alone(word: str, following: str) -> bool:
+    """Whether a capitalised word reads first as an adjective (no surname) with no noun after
+    it that it agrees with: a name of a street, a region, a village left without its noun."""
+    found = parses(word, "uk")
+    if not found or word.isupper() or found[0].tag.POS != "ADJF" or not found[0].is_known or \
+            any({"Surn", "Name", "Patr"} & p.tag.grammemes for p in found) or \
+            _POSSESSIVE.fullmatch(found[0].normal_form):  # "Вакаревим": the surname Вакарев
+        return False
+    nouns = [p for p in parses(following, "uk") if p.tag.POS == "NOUN"] if following else []
+    return not any(_agrees(n, a) for n in nouns for a in found if a.tag.POS == "ADJF")
+
+
+
 def large_place_not_a_name(written: list[str]) -> bool:
     """Whether one word is a country or a large city the gazetteer knows (in the nominative
     or another case) and reads as no first name: "Лондон", "Кременчук" are the cities more

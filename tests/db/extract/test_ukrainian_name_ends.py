@@ -115,3 +115,10 @@ def test_a_word_the_dictionary_does_not_know_inside_a_sentence_is_a_person() -> 
     found = _suggested(text)
     assert ("Тромбле", "person") in found
     assert ("Львів", "place") in found
+
+
+def test_a_capitalised_adjective_without_its_noun_is_a_place() -> None:
+    # the streets named after "вулиці", the noun not repeated after each
+    text = "Ремонтуватимуть вулиці Садову, Соборну, Залізничну та Вокзальну цього літа."
+    found = _suggested(text)
+    assert {("Соборна", "place"), ("Залізнична", "place"), ("Вокзальна", "place")} <= found
