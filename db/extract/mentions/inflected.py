@@ -213,12 +213,15 @@ def _second_person(piece: list[int], words: list[str], tags: list[set[str]],
     "президентом Ізраїлю Шимоном Пересом", "У Львові Францішек Смолька"): a name's words agree in case, so two names in
     different cases side by side are two (a surname before its first name and patronymic
     agrees with them: "Шевченко Тарас Григорович" stays one)."""
-    for at in range(1, len(piece) - 1):
+    for at in range(1, len(piece)):
         index = piece[at]
-        # a first name, or any name after a place in an oblique case ("Ізраїлю Шимоном")
-        after_place = at == 1 and uk_reading.city_in_oblique_case(words[index - 1]) is not None
+        last = at == len(piece) - 1
+        # a first name, or any name after a place in an oblique case ("Ізраїлю Шимоном"); a
+        # first name alone may end the run ("Бродського Світлана": his wife Світлана)
+        after_place = at == 1 and not last and \
+            uk_reading.city_in_oblique_case(words[index - 1]) is not None
         opens = after_place or ("Name" in tags[index] and not tags[index - 1] & {"Name", "Patr"})
-        if not opens or not words[index + 1][:1].isupper():
+        if not opens or (not last and not words[index + 1][:1].isupper()):
             continue
         before, first = _person_cases(words[index - 1]), _person_cases(words[index])
         if before and first and not before & first:

@@ -122,3 +122,9 @@ def test_a_capitalised_adjective_without_its_noun_is_a_place() -> None:
     text = "Ремонтуватимуть вулиці Садову, Соборну, Залізничну та Вокзальну цього літа."
     found = _suggested(text)
     assert {("Соборна", "place"), ("Залізнична", "place"), ("Вокзальна", "place")} <= found
+
+
+def test_a_first_name_in_another_case_after_a_surname_is_a_second_person() -> None:
+    text = "Співвласниками були дружина Коваленка Світлана та його брат."
+    found = _suggested(text)
+    assert {("Коваленко", "person"), ("Світлана", "person")} <= found
