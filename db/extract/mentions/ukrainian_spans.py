@@ -39,7 +39,8 @@ def widen(text: str, found: list[Found]) -> list[Found]:
             while kept and kept[-1][0] >= name[0]:
                 kept.pop()  # an initial taken for a name of its own ("В" of "В. Ф. ...")
         kept.append(name)
-    return _unknown_words_as_persons(text, _listed_kinds(text, _shared_heads(text, kept)))
+    return _unknown_words_as_persons(text, _listed_kinds(text, _shared_heads(
+        text, _nicknames(text, kept))))
 
 
 _LETTER = r"[A-ZА-ЯІЇЄҐ]"
@@ -395,4 +396,34 @@ def _unknown_words_as_persons(text: str, found: list[Found]) -> list[Found]:
                 not opening(text, name[0]) and not any(p.is_known for p in parses(written, "uk")):
             name = (name[0], name[1], "person", name[3])
         result.append(name)
+    return result
+
+
+_OPEN_QUOTE = re.compile(r"\s*[«“\"]\s*")
+_CLOSE_QUOTE = re.compile(r"\s*[»”\"]\s*")
+
+
+def _nicknames(text: str, found: list[Found]) -> list[Found]:
+    """A nickname in quotes between a first name and a surname is one person with them
+    ("Дмитро «Бобін» Александров", "Ігоря «Беса» Безлера" -> "Ігор «Беса» Безлер": the
+    nickname as written)."""
+    from db.extract.mentions.ukrainian_reading import first_name
+
+    result: list[Found] = []
+    index = 0
+    while index < len(found):
+        if index + 2 < len(found):
+            first, nick, surname = found[index:index + 3]
+            written = text[first[0]:first[1]]
+            if first[2] == "person" and " " not in written and first_name(written) and \
+                    surname[2] in ("person", None) and \
+                    " " not in text[surname[0]:surname[1]].strip() and \
+                    _OPEN_QUOTE.fullmatch(text, first[1], nick[0]) and \
+                    _CLOSE_QUOTE.fullmatch(text, nick[1], surname[0]):
+                result.append((first[0], surname[1], "person",
+                               f"{first[3]} «{text[nick[0]:nick[1]]}» {surname[3]}"))
+                index += 3
+                continue
+        result.append(found[index])
+        index += 1
     return result

@@ -128,3 +128,10 @@ def test_a_first_name_in_another_case_after_a_surname_is_a_second_person() -> No
     text = "Співвласниками були дружина Коваленка Світлана та його брат."
     found = _suggested(text)
     assert {("Коваленко", "person"), ("Світлана", "person")} <= found
+
+
+def test_a_nickname_in_quotes_between_first_name_and_surname_is_one_person() -> None:
+    text = "На сцені грав гітарист Олег «Шпак» Бондар, а потім Тараса «Малого» Коваля."
+    found = _suggested(text)
+    assert ("Олег «Шпак» Бондар", "person") in found
+    assert ("Тарас «Малого» Коваль", "person") in found
