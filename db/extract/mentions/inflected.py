@@ -58,6 +58,11 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         code != "uk" or not uk_reading.large_place(" ".join(base_form([words[0][2]], code))))
     if len(words) == 1 and common_opening:
         return []
+    following = "".join(uk_reading.lower_case_words_after(text, words[0][1])[:1])
+    if code == "uk" and len(words) == 1 and opening and \
+            uk_reading.adjective_of_noun(words[0][2], following) and \
+            not uk_reading.possessor(words[0][2], following):
+        return []  # "Сірі чаплі не люблять змін": an adjective opening a sentence, its noun
     honoured = [i for i in range(1, len(words)) if code == "uk" and words[i][2] in ("імені", "ім")]
     if code == "uk":
         for i in range(len(words) - 1):

@@ -35,3 +35,12 @@ def test_a_word_after_initials_is_a_surname() -> None:
     found = {(c.name, c.kind) for c in suggest_new_actors(
         "Цей підхід описано в працях С . П . Межигірського.", language="uk")}
     assert any(name.startswith("С. П. ") and kind == "person" for name, kind in found)
+
+
+def test_an_adjective_opening_a_sentence_before_its_noun_is_no_name() -> None:
+    # "Сірі", "Бідні" are also surnames in the plural; "Лєнині" is Лєна's
+    text = "Вони жили біля ставу. Сірі чаплі не люблять змін. Бідні люди мовчали. " \
+        "Лєнині батьки прийшли."
+    names = _names(text)
+    assert not names & {"Сірі", "Бідні", "Сірий", "Бідний"}
+    assert "Лєна" in names
