@@ -106,7 +106,7 @@ ORGANISATION = re.compile(
     r"підприємств\w*|лікарн\w*|школ\w*|ліце\w*|гімнази\w*|гімназі\w*|музе\w*|театр\w*|клуб\w*|"
     r"залізниц\w*|метрополітен\w*|аеропорт\w*|училищ\w*|бюро|палат[аиіу]\w*|"
     r"укр(?!аїн)[а-яіїєґ']{4,}|limited|ltd|llc|inc|corp\w*|gmbh|oy|ag|plc|holdings?|group|"
-    r"company|bank|trading|trade|investments?||[а-яіїєґ']{3,}(?:газ|нафта|енерго|буд|сервіс|трейд|пром|інвест|"
+    r"company|bank|trading|trade|investments?|[а-яіїєґ']{3,}(?:газ|нафта|енерго|буд|сервіс|трейд|пром|інвест|"
     r"агро|холдинг|трансгаз|збут|постач))(?=$|\s|\W)", re.IGNORECASE)
 #: words that end a place's name ("Запорізька область", "Печерський район",
 #: "Стрийський автовокзал"); the short ones whole words only ("Григораш", "Надолинний",

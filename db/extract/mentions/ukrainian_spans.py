@@ -175,7 +175,15 @@ def _latin_organisation(text: str, name: Found) -> Found:
         text[end:end + 1] in ("»", '"', "”")
     if quoted or ukrainian.ORGANISATION.search(written):
         return (start, end, "organisation", written)
+    noun = _NOUN_BEFORE.search(text, max(0, start - 30), start)
+    if kind is None and noun is not None:  # "компанії InMind", "телеканалу UBR"
+        from db.extract.mentions.inflected import institution_kind
+
+        return (start, end, institution_kind(noun.group(1)) or kind, written)
     return name
+
+
+_NOUN_BEFORE = re.compile(r"(?<![\w'’-])([а-яіїєґ][\w'’-]*) $")
 
 
 #: the number of an organisation or a building after its name ("ТЕЦ-5", "прокуратура №1",
