@@ -58,6 +58,9 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         code != "uk" or not uk_reading.large_place(" ".join(base_form([words[0][2]], code))))
     if len(words) == 1 and common_opening:
         return []
+    if code == "uk" and len(words) == 1 and opening and \
+            uk_reading.function_word_or_verb(words[0][2]):
+        return []  # "Далі", "Тобі", "Немає" opening a sentence, whatever else they may name
     following = "".join(uk_reading.lower_case_words_after(text, words[0][1])[:1])
     if code == "uk" and len(words) == 1 and opening and \
             uk_reading.adjective_of_noun(words[0][2], following) and \

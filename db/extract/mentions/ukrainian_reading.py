@@ -67,6 +67,18 @@ def large_place(name: str) -> bool:
                for place in gazetteer().lookup([name]))
 
 
+_FUNCTION_OR_VERB = {"NPRO", "ADVB", "CONJ", "PRCL", "PREP", "VERB", "INFN", "PRED", "INTJ"}
+
+
+def function_word_or_verb(word: str) -> bool:
+    """Whether any reading of a word the dictionary knows is a pronoun, an adverb, a
+    conjunction, a particle, a preposition or a verb ("Далі", "Тобі", "Немає", also read
+    as the surname Далі, the name Тобі): opening a sentence, it is that word."""
+    found = parses(word, "uk")
+    return not word.isupper() and any(p.is_known and p.tag.POS in _FUNCTION_OR_VERB
+                                      for p in found)
+
+
 def capitalised_being(word: str) -> bool:
     """Whether a capitalised word inside a sentence reads first as a common noun of a
     living being ("Бог", "Вчитель", "Сніговик"): capitalised there, it names one."""

@@ -44,3 +44,9 @@ def test_an_adjective_opening_a_sentence_before_its_noun_is_no_name() -> None:
     names = _names(text)
     assert not names & {"Сірі", "Бідні", "Сірий", "Бідний"}
     assert "Лєна" in names
+
+
+def test_a_pronoun_adverb_or_verb_opening_a_sentence_is_no_name() -> None:
+    # "Далі" is also read as the surname Далі, "Тобі" as the name Тобі, "Мені" as a noun
+    text = "Він зупинився. Далі йти не було сили. Тобі це не сподобається. Мені теж."
+    assert not _names(text) & {"Далі", "Тобі", "Мені", "Мен"}
