@@ -42,6 +42,11 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
             uk_reading.plural_common_noun(words[0][2]) or _common_noun_before_genitive(
                 words[0][2], tags[0], words[1][2])):
         words, tags = words[1:], tags[1:]
+    # a pronoun, adverb or verb opening a Ukrainian sentence is none either ("Чому ВГСУ")
+    if code == "uk" and len(words) > 1 and _opening(text, words[0][0]) and \
+            uk_reading.function_word_or_verb(words[0][2]) and \
+            not uk_reading.first_name(words[0][2]):
+        words, tags = words[1:], tags[1:]
     # a Ukrainian title opening the run goes, and says a person follows ("Голова Петро ...")
     while code == "uk" and len(words) > 1 and (ukrainian.is_title(words[0][2]) or
                                               words[0][2].lower() in ukrainian.NOT_NAMES):

@@ -50,3 +50,9 @@ def test_a_pronoun_adverb_or_verb_opening_a_sentence_is_no_name() -> None:
     # "Далі" is also read as the surname Далі, "Тобі" as the name Тобі, "Мені" as a noun
     text = "Він зупинився. Далі йти не було сили. Тобі це не сподобається. Мені теж."
     assert not _names(text) & {"Далі", "Тобі", "Мені", "Мен"}
+
+
+def test_a_pronoun_opening_a_sentence_is_split_from_the_name_after_it() -> None:
+    names = _names("Ціни зросли. Чому ДФС мовчить досі?")
+    assert "ДФС" in names
+    assert not any(name.startswith(("Чому", "Що ")) for name in names)
