@@ -167,9 +167,12 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
                 not _opening(text, p_start) and uk_reading.capitalised_being(written[0]):
             piece_kind = "person"  # "бачить її Бог", "сказав Вчитель": a being named so
         if piece_kind is None and code == "uk" and len(written) == 1 and \
-                not _opening(text, p_start) and uk_reading.adjective_alone(
-                    written[0], "".join(uk_reading.lower_case_words_after(text, p_end)[:1])):
-            piece_kind = "place"  # "вулиці Городецьку, Соборну", "областей: Одеську, ..."
+                not _opening(text, p_start):
+            # "вулиці Городецьку, Соборну", "областей: Одеську, ..."; "сказав Покровський"
+            piece_kind = uk_reading.lone_adjective_kind(
+                written[0], "".join(uk_reading.lower_case_words_after(text, p_end)[:1]))
+            if piece_kind == "person":
+                base = " ".join(person_base(written, code))
         found.append((p_start, p_end, base, piece_kind))
     return found
 

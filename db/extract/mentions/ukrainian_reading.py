@@ -88,17 +88,21 @@ def capitalised_being(word: str) -> bool:
         found[0].tag.number != "plur"
 
 
-def adjective_alone(word: str, following: str) -> bool:
-    """Whether a capitalised word reads first as an adjective (no surname) with no noun after
-    it that it agrees with: a name of a street, a region, a village left without its noun."""
+def lone_adjective_kind(word: str, following: str) -> str | None:
+    """What a capitalised word read first as an adjective the dictionary knows names when no
+    noun after it agrees with it: a person where it is a surname too ("Покровський",
+    "Сагайдачного"), else a place whose noun is left out ("вулиці ... Соборну",
+    "областей: Одеську, ..."); None for any other word."""
     found = parses(word, "uk")
     if not found or word.isupper() or found[0].tag.POS != "ADJF" or not found[0].is_known or \
-            any({"Surn", "Name", "Patr"} & p.tag.grammemes for p in found) or \
             _POSSESSIVE.fullmatch(found[0].normal_form):  # "Вакаревим": the surname Вакарев
-        return False
+        return None
     nouns = [p for p in parses(following, "uk") if p.tag.POS == "NOUN"] if following else []
-    return not any(_agrees(n, a) for n in nouns for a in found if a.tag.POS == "ADJF")
-
+    if any(_agrees(n, a) for n in nouns for a in found if a.tag.POS == "ADJF"):
+        return None
+    if any({"Name", "Patr"} & p.tag.grammemes for p in found):
+        return None
+    return "person" if any("Surn" in p.tag.grammemes for p in found) else "place"
 
 
 def large_place_not_a_name(written: list[str]) -> bool:

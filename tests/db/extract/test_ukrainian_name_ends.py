@@ -135,3 +135,9 @@ def test_a_nickname_in_quotes_between_first_name_and_surname_is_one_person() -> 
     found = _suggested(text)
     assert ("Олег «Шпак» Бондар", "person") in found
     assert ("Тарас «Малого» Коваль", "person") in found
+
+
+def test_a_surname_declined_as_an_adjective_standing_alone_is_a_person() -> None:
+    text = "Про це розповів Покровський журналістам. Згадали й Сагайдачного ."
+    found = _suggested(text)
+    assert {("Покровський", "person"), ("Сагайдачний", "person")} <= found
