@@ -8,32 +8,26 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from db.extract.mentions import russian, ukrainian
+from db.extract.mentions import russian, ukrainian, ukrainian_extent
 from db.extract.mentions import ukrainian_reading as uk_reading
+from db.extract.mentions.word_readings import WORD as _WORD
+from db.extract.mentions.word_readings import opening as _opening
+from db.extract.mentions.word_readings import reading as _reading
+from db.extract.mentions.word_readings import tags as _tags
 from db.language import language
 from db.language.morphology import LANGUAGES, base_form, parses
 from db.language.name_forms import person_base, prefer_written
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "NOUN", "ADJF"}
 _PROPER_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"}
+_INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])(?:[А-ЯІЇЄҐ] ?\. ?){1,2}$")
 _NOT_NAME_TAGS = {"VERB", "INFN", "ADVB", "PREP", "CONJ", "PRCL", "NPRO", "GRND", "PRED", "INTJ"}
-
-
-def _tags(word: str, code: str) -> set[str]:
-    found: set[str] = set()
-    for parse in parses(word, code)[:3]:
-        if parse.score >= 0.1:
-            found |= set(parse.tag.grammemes)
-    if code == "uk" and "Name" not in found and uk_reading.unmarked_first_name(word):
-        found.add("Name")
-    return found
 
 
 def refine(text: str, start: int, end: int, kind: str | None, code: str,
            ) -> list[tuple[int, int, str, str | None]]:
     """(start, end, base-form name, kind) of the names in ``text[start:end]``."""
-    end = _ukrainian_extent(text, start, end) if code == "uk" else _with_head_noun(text, end)
+    end = ukrainian_extent.extent(text, start, end) if code == "uk" else _with_head_noun(text, end)
     words = [(m.start() + start, m.end() + start, m.group(0)) for m in _WORD.finditer(text[start:end])]
     if not words:
         return []
@@ -48,6 +42,11 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
             uk_reading.plural_common_noun(words[0][2]) or _common_noun_before_genitive(
                 words[0][2], tags[0], words[1][2])):
         words, tags = words[1:], tags[1:]
+    # a pronoun, adverb or verb opening a Ukrainian sentence is none either ("Чому ВГСУ")
+    if code == "uk" and len(words) > 1 and _opening(text, words[0][0]) and \
+            uk_reading.function_word_or_verb(words[0][2]) and \
+            not uk_reading.first_name(words[0][2]):
+        words, tags = words[1:], tags[1:]
     # a Ukrainian title opening the run goes, and says a person follows ("Голова Петро ...")
     while code == "uk" and len(words) > 1 and (ukrainian.is_title(words[0][2]) or
                                               words[0][2].lower() in ukrainian.NOT_NAMES):
@@ -55,19 +54,34 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         words, tags = words[1:], tags[1:]
     if not words:
         return []
-    opening = _opening(text, words[0][0])
+    opening = _opening(text, words[0][0]) and not (
+        code == "uk" and uk_reading.after_abbreviation(text, words[0][0]))
     # a common word opening a sentence ("Решение принял ..."; not the city "Київ")
-    common_opening = not tags[0] & _PROPER_TAGS and (
+    common_opening = (not tags[0] & _PROPER_TAGS or (
+        code == "uk" and uk_reading.first_reading_common(words[0][2]))) and (
         opening or (code == "uk" and uk_reading.opening_a_line_of_speech(text, words[0][0]))) and (
         code != "uk" or not uk_reading.large_place(" ".join(base_form([words[0][2]], code))))
     if len(words) == 1 and common_opening:
         return []
+    if code == "uk" and len(words) == 1 and opening and \
+            uk_reading.function_word_or_verb(words[0][2]):
+        return []  # "Далі", "Тобі", "Немає" opening a sentence, whatever else they may name
+    following = "".join(uk_reading.lower_case_words_after(text, words[0][1])[:1])
+    if code == "uk" and len(words) == 1 and opening and \
+            uk_reading.adjective_of_noun(words[0][2], following) and \
+            not uk_reading.possessor(words[0][2], following):
+        return []  # "Сірі чаплі не люблять змін": an adjective opening a sentence, its noun
     honoured = [i for i in range(1, len(words)) if code == "uk" and words[i][2] in ("імені", "ім")]
     if code == "uk":
         for i in range(len(words) - 1):
             if russian.PERSON_TAGS & tags[i] and uk_reading.adjective_of_noun(
                     words[i][2], words[i + 1][2]):
                 tags[i] = tags[i] - russian.PERSON_TAGS  # "Полтавської області": no surname
+        for i in range(1, len(words)):
+            if russian.PERSON_TAGS & tags[i] and uk_reading.common_noun_of_adjective(
+                    words[i - 1][2], words[i][2]):  # "Верховна Рада": no woman named Рада
+                tags[i - 1] = tags[i - 1] - russian.PERSON_TAGS
+                tags[i] = tags[i] - russian.PERSON_TAGS
         for i in range(honoured[0] + 1 if honoured else len(words), len(words)):
             tags[i] = tags[i] - russian.PERSON_TAGS - {"Name"}  # "університету імені Тараса ..."
     pieces: list[list[int]] = [[0]]
@@ -118,6 +132,9 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         before, after = text[max(0, p_start - 12):p_start], text[p_end:p_end + 2]
         piece_kind = _kind(" ".join(written), piece_tags, kind if len(pieces) == 1 else None,
                            code, before, after)
+        if code == "uk" and piece_kind == "person" and kind != "person" and \
+                uk_reading.large_place_not_a_name(written):
+            piece_kind = "place"  # "в Лондон", "(Кременчук, ...)": the city, not a surname
         if piece_kind == "person" and code in LANGUAGES:
             base = " ".join(person_base(written, code))
         elif code == "uk" and len(written) == 1 and \
@@ -131,6 +148,9 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
             base = _base(written, code)
         if piece[0] in cities and len(piece) == 1:
             base, piece_kind = cities[piece[0]], "place"
+        elif code == "uk" and len(written) == 1 and (owner := uk_reading.possessor(
+                written[0], "".join(uk_reading.lower_case_words_after(text, p_end)[:1]))):
+            base, piece_kind = owner, "person"  # "Лесиного музею": the person Леся
         elif piece_kind is None and code == "uk" and len(written) == 1 and \
                 uk_reading.first_name(written[0]) and not uk_reading.large_place(base) and \
                 ukrainian.PLACE_PREPOSITION.search(before) is None:
@@ -143,6 +163,16 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
             # "аеропортам Донецька", "від Львова": a city's genitive, not an adjective or a
             # woman's surname
             base, piece_kind = city, "place"
+        if piece_kind is None and code == "uk" and len(written) == 1 and \
+                not _opening(text, p_start) and uk_reading.capitalised_being(written[0]):
+            piece_kind = "person"  # "бачить її Бог", "сказав Вчитель": a being named so
+        if piece_kind is None and code == "uk" and len(written) == 1 and \
+                not _opening(text, p_start):
+            # "вулиці Городецьку, Соборну", "областей: Одеську, ..."; "сказав Покровський"
+            piece_kind = uk_reading.lone_adjective_kind(
+                written[0], "".join(uk_reading.lower_case_words_after(text, p_end)[:1]))
+            if piece_kind == "person":
+                base = " ".join(person_base(written, code))
         found.append((p_start, p_end, base, piece_kind))
     return found
 
@@ -199,12 +229,15 @@ def _second_person(piece: list[int], words: list[str], tags: list[set[str]],
     "президентом Ізраїлю Шимоном Пересом", "У Львові Францішек Смолька"): a name's words agree in case, so two names in
     different cases side by side are two (a surname before its first name and patronymic
     agrees with them: "Шевченко Тарас Григорович" stays one)."""
-    for at in range(1, len(piece) - 1):
+    for at in range(1, len(piece)):
         index = piece[at]
-        # a first name, or any name after a place in an oblique case ("Ізраїлю Шимоном")
-        after_place = at == 1 and uk_reading.city_in_oblique_case(words[index - 1]) is not None
+        last = at == len(piece) - 1
+        # a first name, or any name after a place in an oblique case ("Ізраїлю Шимоном"); a
+        # first name alone may end the run ("Бродського Світлана": his wife Світлана)
+        after_place = at == 1 and not last and \
+            uk_reading.city_in_oblique_case(words[index - 1]) is not None
         opens = after_place or ("Name" in tags[index] and not tags[index - 1] & {"Name", "Patr"})
-        if not opens or not words[index + 1][:1].isupper():
+        if not opens or (not last and not words[index + 1][:1].isupper()):
             continue
         before, first = _person_cases(words[index - 1]), _person_cases(words[index])
         if before and first and not before & first:
@@ -234,6 +267,8 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
         return "organisation"
     if last in ukrainian.PLACE_INITIALISMS:
         return "place"
+    if len(words) == 1 and not last.isupper() and _INITIALS_BEFORE.search(before):
+        return "person"  # "А. А. Реформатського": a surname after the initials
     if len(words) == 1 and last.isupper() and len(last) >= 3 and \
             not any(p.is_known for p in parses(last, "uk")):
         return "organisation"  # "ГУОВ", "РВПРГ": an initialism, not a surname guessed by its end
@@ -253,8 +288,9 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
                 all({"NOUN", "ADJF"} & t and ("inan" in t or "anim" not in t) and
                     not russian.PERSON_TAGS & t for t in tags)):
         return "place"
-    if ukrainian.PLACE_NOUN_BEFORE.search(before) and not any(
-            {"Name", "Patr"} & t for t in tags):  # "голова села Петро Іваненко" is a man
+    if ukrainian.PLACE_NOUN_BEFORE.search(before) and (not any(
+            {"Name", "Patr"} & t for t in tags) or (  # "голова села Петро Іваненко" is a man
+            len(words) == 1 and uk_reading.city_in_oblique_case(last))):  # "у м. Києві"
         return "place"  # "у селі Кожичі", "річку Полтву", "смт Димер": named by its noun
     if last.isupper() and len(last) >= 2 and not any(russian.PERSON_TAGS & t for t in tags):
         return "organisation"
@@ -302,129 +338,6 @@ def _with_head_noun(text: str, end: int) -> int:
     following = _NEXT.match(text, end)
     if following and russian.NAME_HEADS.match(following.group(1)):
         return following.end(1)
-    return end
-
-
-_NEXT_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
-_CONNECTORS_UK = {"та", "і", "й"}
-
-
-def _reading(word: str) -> tuple[str | None, set[str]]:
-    """The part of speech of a Ukrainian word's first reading, and the cases of all."""
-    found = [p for p in parses(word, "uk") if not {"Fixd", "Abbr"} & p.tag.grammemes]
-    return (found[0].tag.POS if found else None), {p.tag.case for p in found if p.tag.case}
-
-
-def _opening(text: str, start: int) -> bool:
-    """Whether ``start`` opens a sentence (or the text)."""
-    return not text[max(0, start - 4):start].strip(" \"«“(") or \
-        text[:start].rstrip(" \"«“(")[-1:] in (".", "!", "?", "\n", "…")
-
-
-#: "м." (or "міста") before the city an institution serves ("Печерського райсуду м. Києва")
-_CITY_WORD = re.compile(r" (?:м\. ?|міста )(?=[А-ЯІЇЄҐ])")
-_REGION_HEAD = re.compile(r" (?:област[іи]|район[уі]?|округу|краю)(?![\w'’-])")
-
-
-def _region(text: str, at: int) -> bool:
-    """Whether a region's or district's noun follows ``at``: the capitalised genitive before
-    it is the region's adjective, not a woman's surname ("Полтавської області")."""
-    return _REGION_HEAD.match(text, at) is not None
-
-
-def _ukrainian_extent(text: str, start: int, end: int) -> int:
-    """Where a Ukrainian name ends whose first word alone is capitalised, as institutions and
-    places are written: a capitalised adjective runs on over lower-case adjectives to the noun
-    they go with ("Антимонопольного комітету", "Андріївському узвозі"), and a noun heading an
-    institution over the lower-case words in the genitive after it and a capitalised name in
-    the genitive after those ("Партії регіонів", "Фонду держмайна", "Антимонопольного комітету
-    України"); ``end`` where nothing runs on. An adjective opening a sentence runs on only to
-    a noun of an institution or a place ("Загальний обсяг" is none)."""
-    last = _WORD.findall(text[max(0, end - 40):end])
-    if not last:
-        return end
-    pos, _ = _reading(last[-1])
-    head = last[-1]
-    tags = _tags(head, "uk")
-    if pos == "NOUN" and russian.PERSON_TAGS & tags and \
-            not ukrainian.INSTITUTION_HEAD.search(head) and any(
-            p.tag.POS == "ADJF" for p in parses(head, "uk")):
-        pos = "ADJF"  # "Української асоціації": the surname Українка first, an adjective here
-    if pos == "ADJF":  # "Черкаській області" (Черкаська is a surname too)
-        at = end
-        while (match := _NEXT_WORD.match(text, at)) and match.group(1)[:1].islower():
-            word_pos, _ = _reading(match.group(1))
-            at = match.end()
-            if word_pos == "NOUN" or (word_pos is None and ukrainian.PLACE_HEADS.search(
-                    match.group(1))):  # "Столичного шосе": a noun that does not decline
-                if (_opening(text, start) or russian.PERSON_TAGS & tags) and not (
-                        ukrainian.INSTITUTION_HEAD.search(match.group(1))
-                        or ukrainian.PLACE_HEADS.search(match.group(1))):
-                    return end
-                end, head = at, match.group(1)
-                break
-            if word_pos != "ADJF":
-                return end
-        else:
-            return end
-    elif pos != "NOUN" or (russian.PERSON_TAGS & tags and
-                           not ukrainian.INSTITUTION_HEAD.search(head)):
-        return end  # "Рада національної безпеки": Рада is a woman's name too
-    if not ukrainian.INSTITUTION_HEAD.search(head):
-        return end
-    at = end
-    joined = False  # after "та", "і": another name may follow, not one of this
-    for _ in range(6):  # the lower-case words in the genitive after the head
-        if (honoured := uk_reading.in_honour_of(text, at)) is not None:
-            at = end = honoured  # "університету імені Тараса Шевченка"
-            continue
-        city = _CITY_WORD.match(text, at)  # "райсуду м. Києва": the city it serves
-        match = _NEXT_WORD.match(text, city.end() - 1 if city else at)
-        if not match:
-            break
-        word = match.group(1)
-        if city and not word[:1].isupper():
-            break
-        if word[:1].isupper():
-            if joined:
-                break
-            if word.isupper() or ("gent" in _reading(word)[1] and (
-                    city or not russian.PERSON_TAGS & _tags(word, "uk") or
-                    _region(text, match.end()))):
-                end = match.end()
-                # a capitalised name in the genitive and the words of it ("Полтавської області")
-                # but not a person's name after them ("суду м. Києва Дениса Масенка")
-                while (more := _NEXT_WORD.match(text, end)) and (
-                        more.group(1)[:1].isupper() or ukrainian.PLACE_HEADS.search(more.group(1))):
-                    if "Name" in _tags(more.group(1), "uk") or (
-                            russian.PERSON_TAGS & _tags(more.group(1), "uk") and
-                            not _region(text, more.end())):
-                        break
-                    end = more.end()
-                # "Управління житлового господарства Донецької міськради": a capitalised
-                # adjective runs on to its noun, and the genitive chain goes on after it
-                noun = uk_reading.noun_of_adjective(text, _WORD.findall(text[start:end])[-1], end)
-                if noun is not None:
-                    at = end = noun
-                    continue
-                if (honoured := uk_reading.in_honour_of(text, end)) is not None:
-                    at = end = honoured  # "Фонду ім. Гайнріха Бьолля"
-                    continue
-            break
-        word_pos, word_cases = _reading(word)
-        if word.lower() in _CONNECTORS_UK and not joined:
-            at, joined = match.end(), True
-            continue
-        if word.lower() in ukrainian.NOT_NAMES:
-            break
-        if word_pos not in ("NOUN", "ADJF") or "gent" not in word_cases or \
-                ukrainian.TIME_WORDS.fullmatch(word):
-            break
-        at = match.end()
-        if word_pos == "NOUN":
-            # "Рада національної безпеки і оборони України": the words after "і" are still
-            # of this name, and so is the capitalised one after them
-            end, joined = at, False
     return end
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from db.extract.mentions import russian, ukrainian
 from db.language.morphology import base_form, capitalised_like, parses
@@ -24,6 +25,31 @@ def unmarked_first_name(word: str) -> bool:
     return False
 
 
+_PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"}
+
+
+def first_reading_common(word: str) -> bool:
+    """Whether a capitalised word the dictionary knows reads first of all as a common noun
+    or a word of another part of speech, and as no first name: "Станом", "Метою", "Жили"
+    opening a sentence, though surnames Стан, Мета, Жила exist too ("Марину" may be the
+    woman, "Михайлова" reads first as the possessive of Михайло: both stay names)."""
+    found = parses(word, "uk")
+    return len(word) > 1 and not word.isupper() and bool(found) and found[0].is_known and \
+        found[0].tag.POS != "ADJF" and not _PROPER & found[0].tag.grammemes and \
+        not any("Name" in p.tag.grammemes for p in found) and not unmarked_first_name(word)
+
+
+#: the short words for a street, square, avenue, city, village, river before a name, and a
+#: person's initial
+_ABBREVIATION = re.compile(r"(?<![\w'’-])(?:вул|пров|просп|пл|бульв|м|с|смт|р|[А-ЯІЇЄҐ]) ?\.\s*$")
+
+
+def after_abbreviation(text: str, start: int) -> bool:
+    """Whether a name at ``start`` follows a place's short word or an initial and its dot
+    ("вул. Дружби", "с. Щастя", "В. Ф. Шевчука"): the dot ends no sentence there."""
+    return _ABBREVIATION.search(text, max(0, start - 8), start) is not None
+
+
 def known_place(name: str) -> bool:
     """Whether the offline gazetteer (countries, cities of 15,000 people or more, by every name
     GeoNames gives them, Ukrainian and Russian ones among them) knows ``name``."""
@@ -39,6 +65,56 @@ def large_place(name: str) -> bool:
 
     return any(place.kind != "city" or place.population >= 100_000
                for place in gazetteer().lookup([name]))
+
+
+_FUNCTION_OR_VERB = {"NPRO", "ADVB", "CONJ", "PRCL", "PREP", "VERB", "INFN", "PRED", "INTJ"}
+
+
+def function_word_or_verb(word: str) -> bool:
+    """Whether any reading of a word the dictionary knows is a pronoun, an adverb, a
+    conjunction, a particle, a preposition or a verb ("Далі", "Тобі", "Немає", also read
+    as the surname Далі, the name Тобі): opening a sentence, it is that word."""
+    found = parses(word, "uk")
+    return not word.isupper() and any(p.is_known and p.tag.POS in _FUNCTION_OR_VERB
+                                      for p in found)
+
+
+def capitalised_being(word: str) -> bool:
+    """Whether a capitalised word inside a sentence reads first as a common noun of a
+    living being ("Бог", "Вчитель", "Сніговик"): capitalised there, it names one."""
+    found = parses(word, "uk")
+    return bool(found) and not word.isupper() and found[0].is_known and \
+        found[0].tag.POS == "NOUN" and "anim" in found[0].tag.grammemes and \
+        found[0].tag.number != "plur"
+
+
+def lone_adjective_kind(word: str, following: str) -> str | None:
+    """What a capitalised word read first as an adjective the dictionary knows names when no
+    noun after it agrees with it: a person where it is a surname too ("Покровський",
+    "Сагайдачного"), else a place whose noun is left out ("вулиці ... Соборну",
+    "областей: Одеську, ..."); None for any other word."""
+    found = parses(word, "uk")
+    if not found or word.isupper() or found[0].tag.POS != "ADJF" or not found[0].is_known or \
+            _POSSESSIVE.fullmatch(found[0].normal_form):  # "Вакаревим": the surname Вакарев
+        return None
+    nouns = [p for p in parses(following, "uk") if p.tag.POS == "NOUN"] if following else []
+    if any(_agrees(n, a) for n in nouns for a in found if a.tag.POS == "ADJF"):
+        return None
+    if any({"Name", "Patr"} & p.tag.grammemes for p in found):
+        return None
+    return "person" if any("Surn" in p.tag.grammemes for p in found) else "place"
+
+
+def large_place_not_a_name(written: list[str]) -> bool:
+    """Whether one word is a country or a large city the gazetteer knows (in the nominative
+    or another case) and reads as no first name: "Лондон", "Кременчук" are the cities more
+    likely than the surnames; not a word ending as surnames do ("Шевченко", "Хмельницький",
+    towns of that name too)."""
+    if len(written) != 1 or written[0].isupper() or first_name(written[0]) or \
+            ukrainian.SURNAME_ENDING.fullmatch(written[0]) or \
+            any(p.tag.POS == "ADJF" for p in parses(written[0], "uk")[:1]):
+        return False
+    return large_place(place_base(written[0])) or large_place(written[0])
 
 
 def city_in_oblique_case(word: str) -> str | None:
@@ -176,10 +252,33 @@ def adjective_of_noun(word: str, following: str) -> bool:
     return any(a.tag.POS == "ADJF" and any(_agrees(n, a) for n in nouns) for a in parses(word, "uk"))
 
 
+def common_noun_of_adjective(adjective: str, noun: str) -> bool:
+    """Whether a word read first as an adjective agrees with the word after it read as a
+    common noun ("Верховна Рада", "Вищий Суд"): no person's name, though Рада is a woman's."""
+    first = parses(adjective, "uk")
+    if not first or first[0].tag.POS != "ADJF" or any(
+            "Name" in p.tag.grammemes for p in first):  # "Ірина" reads first as Іра's
+        return False
+    commons = [p for p in parses(noun, "uk") if p.tag.POS == "NOUN" and p.is_known and
+               not {"Name", "Surn", "Patr"} & p.tag.grammemes]
+    return any(_agrees(n, a) for n in commons for a in first if a.tag.POS == "ADJF")
+
+
+def agreeing(readings: list[Any], word: str, pos: str, listed: bool = False) -> list[Any]:
+    """The adjective's readings that agree with a reading of ``word`` as a ``pos`` (a noun
+    or an adjective after it); ``listed``: the adjective is the last of a list, whose noun
+    is in the plural ("Київській та Житомирській областях"), so the case alone agrees."""
+    found = [p for p in parses(word, "uk") if pos == p.tag.POS]
+    return [a for a in readings if any(
+        _agrees(w, a) or (listed and w.tag.number == "plur" and w.tag.case == a.tag.case)
+        for w in found)]
+
+
 def _agrees(noun: object, adjective: object) -> bool:
     """Whether an adjective's reading agrees with a noun's: case, number and (singular) gender."""
     n, a = noun.tag, adjective.tag  # type: ignore[attr-defined]
-    return bool(n.case == a.case and n.number == a.number and
+    # the dictionary leaves some nouns' base forms without a case ("держава")
+    return bool((n.case or "nomn") == a.case and n.number == a.number and
                 (n.number == "plur" or n.gender == a.gender))
 
 
@@ -224,3 +323,34 @@ def in_honour_of(text: str, at: int) -> int | None:
     part of its name; None where none follow."""
     match = _IN_HONOUR_OF.match(text, at)
     return match.end() if match is not None else None
+
+
+#: a possessive adjective's base form ends in "-ів", "-їв" (of a man: "Петрів", "Андріїв") or
+#: "-ин", "-їн" (of a woman, or a man whose name ends in "-а": "Лесин", "Маріїн", "Миколин");
+#: every other Ukrainian adjective's in "-ий", "-ій", "-їй"
+_POSSESSIVE = re.compile(r"(.+?)(ів|їв|ин|їн)")
+#: what the name ends in that each suffix is added to: "Гамлет-ів", "Петр(о)-ів",
+#: "Андрі(й)-їв", "Микол(а)-ин", "Лес(я)-ин", "Марі(я)-їн"
+_NAME_ENDINGS = {"ів": ("", "о"), "їв": ("й",), "ин": ("а", "я"), "їн": ("я",)}
+
+
+def possessor(word: str, following: str) -> str | None:
+    """The person a capitalised possessive adjective before a lower-case noun it agrees with
+    speaks of ("Петровими рухами" -> "Петро", "Лесиного музею" -> "Леся"): a name of its own,
+    not one with the noun; None where ``word`` is no such adjective."""
+    if not word[:1].isupper() or word.isupper() or not following[:1].islower():
+        return None
+    nouns = [p for p in parses(following, "uk") if p.tag.POS == "NOUN"]
+    for adjective in parses(word, "uk"):
+        stem = _POSSESSIVE.fullmatch(adjective.normal_form)
+        if adjective.tag.POS != "ADJF" or stem is None or \
+                not any(_agrees(n, adjective) for n in nouns):
+            continue
+        for ending in _NAME_ENDINGS[stem.group(2)]:
+            name = stem.group(1) + ending
+            # a name the dictionary knows, that declines (an undeclined one makes none)
+            if any(p.normal_form == name and p.is_known and p.tag.POS == "NOUN" and
+                   {"Name", "Surn"} & p.tag.grammemes and "Fixd" not in p.tag.grammemes
+                   for p in parses(name, "uk")):
+                return capitalised_like(word, name)
+    return None

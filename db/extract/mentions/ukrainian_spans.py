@@ -26,6 +26,9 @@ def widen(text: str, found: list[Found]) -> list[Found]:
         if kept and (branch := _branch(text, kept[-1], name)) is not None:
             kept[-1] = branch
             continue
+        if kept and (district := _district_of_city(text, kept[-1], name)) is not None:
+            kept[-1] = district
+            continue
         if kept and (family := _family(text, kept[-1], name)) is not None:
             kept[-1] = family
             continue
@@ -36,7 +39,8 @@ def widen(text: str, found: list[Found]) -> list[Found]:
             while kept and kept[-1][0] >= name[0]:
                 kept.pop()  # an initial taken for a name of its own ("В" of "В. Ф. ...")
         kept.append(name)
-    return _listed_kinds(text, _shared_heads(text, kept))
+    return _unknown_words_as_persons(text, _listed_kinds(text, _shared_heads(
+        text, _nicknames(text, kept))))
 
 
 _LETTER = r"[A-ZА-ЯІЇЄҐ]"
@@ -82,8 +86,8 @@ def _with_quoted_name(text: str, name: Found) -> Found:
             f"{written} {ukrainian.quoted(text[end:close])}")
 
 
-#: "у", "в" (and "м." of a city) between a state body and the region of its branch
-_IN = re.compile(r"\s+(?:у|в)\s+(?:м\.\s*)?")
+#: "у", "в" (and "м." or "місті" of a city) between a state body and the region of its branch
+_IN = re.compile(r"\s+(?:у|в)\s+(?:м\.\s*|місті\s+)?")
 
 
 def _branch(text: str, body: Found, place: Found) -> Found | None:
@@ -96,6 +100,30 @@ def _branch(text: str, body: Found, place: Found) -> Found | None:
     if gap is None:
         return None
     return (body[0], place[1], body[2], " ".join([body[3], *text[body[1]:place[1]].split()]))
+
+
+_DISTRICT = re.compile(r"(?:мікро)?район\w*$", re.IGNORECASE)
+#: a space, or "м." of a city, between a district and its city
+_OF_CITY = re.compile(r" (?:м\. ?)?")
+
+
+def _district_of_city(text: str, district: Found, city: Found) -> Found | None:
+    """A city's district followed by the city (or region) in the genitive is one place
+    ("Печерському районі Києва" -> "Печерський район Києва", "районі м. Києва"): a region
+    named by its adjective after a district ("району Київської області") is not joined."""
+    from db.language.morphology import parses
+
+    if district[2] != "place" or city[2] != "place" or \
+            not _DISTRICT.search(text[district[0]:district[1]]) or \
+            _OF_CITY.fullmatch(text, district[1], city[0]) is None:
+        return None
+    first = text[city[0]:city[1]].split()[0]
+    found = parses(first, "uk")
+    if not found or found[0].tag.POS != "NOUN" or not any(
+            p.tag.case == "gent" and p.tag.POS == "NOUN" for p in found):
+        return None
+    return (district[0], city[1], "place",
+            " ".join([district[3], *text[district[1]:city[1]].split()]))
 
 
 #: the word for a street, a square, an avenue before its name, written out or shortened
@@ -147,7 +175,15 @@ def _latin_organisation(text: str, name: Found) -> Found:
         text[end:end + 1] in ("»", '"', "”")
     if quoted or ukrainian.ORGANISATION.search(written):
         return (start, end, "organisation", written)
+    noun = _NOUN_BEFORE.search(text, max(0, start - 30), start)
+    if kind is None and noun is not None:  # "компанії InMind", "телеканалу UBR"
+        from db.extract.mentions.inflected import institution_kind
+
+        return (start, end, institution_kind(noun.group(1)) or kind, written)
     return name
+
+
+_NOUN_BEFORE = re.compile(r"(?<![\w'’-])([а-яіїєґ][\w'’-]*) $")
 
 
 #: the number of an organisation or a building after its name ("ТЕЦ-5", "прокуратура №1",
@@ -348,3 +384,54 @@ def _whole_quoted_title(text: str, name: Found) -> Found:
     kind = institution_kind(" ".join(written)) or (
         kind if kind not in (None, "place") else "organisation")
     return (start, stop, kind, " ".join(base_form(written, "uk", singular=True)))
+
+
+_UNKNOWN_WORD = re.compile(r"[А-ЯІЇЄҐ][а-яіїєґ'’]+")
+
+
+def _unknown_words_as_persons(text: str, found: list[Found]) -> list[Found]:
+    """A capitalised word inside a sentence that the dictionary does not know, of no kind
+    here or anywhere else in the text, is most likely a person's name the dictionary lacks
+    ("Пелипас", "Кокседж"): places and organisations come with words that say so."""
+    from db.extract.mentions.word_readings import opening
+    from db.language.morphology import parses
+
+    kinds = {name[3] for name in found if name[2] is not None}
+    result = []
+    for name in found:
+        written = text[name[0]:name[1]]
+        if name[2] is None and name[3] not in kinds and _UNKNOWN_WORD.fullmatch(written) and \
+                not opening(text, name[0]) and not any(p.is_known for p in parses(written, "uk")):
+            name = (name[0], name[1], "person", name[3])
+        result.append(name)
+    return result
+
+
+_OPEN_QUOTE = re.compile(r"\s*[«“\"]\s*")
+_CLOSE_QUOTE = re.compile(r"\s*[»”\"]\s*")
+
+
+def _nicknames(text: str, found: list[Found]) -> list[Found]:
+    """A nickname in quotes between a first name and a surname is one person with them
+    ("Дмитро «Бобін» Александров", "Ігоря «Беса» Безлера" -> "Ігор «Беса» Безлер": the
+    nickname as written)."""
+    from db.extract.mentions.ukrainian_reading import first_name
+
+    result: list[Found] = []
+    index = 0
+    while index < len(found):
+        if index + 2 < len(found):
+            first, nick, surname = found[index:index + 3]
+            written = text[first[0]:first[1]]
+            if first[2] == "person" and " " not in written and first_name(written) and \
+                    surname[2] in ("person", None) and \
+                    " " not in text[surname[0]:surname[1]].strip() and \
+                    _OPEN_QUOTE.fullmatch(text, first[1], nick[0]) and \
+                    _CLOSE_QUOTE.fullmatch(text, nick[1], surname[0]):
+                result.append((first[0], surname[1], "person",
+                               f"{first[3]} «{text[nick[0]:nick[1]]}» {surname[3]}"))
+                index += 3
+                continue
+        result.append(found[index])
+        index += 1
+    return result

@@ -330,3 +330,10 @@ def test_a_name_opening_a_short_quoted_title_is_the_whole_title_but_not_in_a_quo
     assert ("Вісник державних закупівель", "media_outlet") in found
     assert ("Фронт змін", "organisation") in found
     assert not {name for name, _ in found} & {"Вісник", "Фронт", "Люби ближнього свого"}
+
+
+def test_a_latin_name_after_an_organisations_noun_takes_its_kind() -> None:
+    text = "Опитування провела компанія Gradus, а показав його телеканал Espreso."
+    found = {(c.name, c.kind) for c in suggest_new_actors(text, language="uk")}
+    assert ("Gradus", "organisation") in found
+    assert ("Espreso", "media_outlet") in found

@@ -42,3 +42,31 @@ def test_an_adjective_before_a_neuter_noun_is_neuter_in_the_base_form() -> None:
     assert any(name.startswith("Головне управління") for name, _ in found)
     assert not any(name.startswith(("Науковий товариство", "Головний управління"))
                    for name, _ in found)
+
+
+def test_z_and_the_subject_in_the_genitive_stay_inside_the_institutions_name() -> None:
+    text = ("Скаргу подали до Інспекції з питань якості будівництва минулого тижня. Звіт "
+            "оприлюднило Державне агентство з енергоефективності України. Він зустрівся з "
+            "Міністерством з ранку.")
+    found = _suggested(text)
+    assert ("Інспекція з питань якості будівництва", "state_body") in found
+    assert ("Державне агентство з енергоефективності України", "state_body") in found
+    names = {name for name, _ in found}
+    assert not any(name.endswith(("минулого", "тижня", "з ранку")) for name in names)
+
+
+def test_z_and_its_subject_may_follow_the_country_in_the_genitive() -> None:
+    text = "Лист надіслало Головне управління Міністерства України з питань освіти учора."
+    names = {name for name, _ in _suggested(text)}
+    assert "Головне управління Міністерства України з питань освіти" in names
+
+
+def test_an_adjective_and_the_common_noun_it_agrees_with_are_no_persons_name() -> None:
+    # "Рада" is a woman's first name too; "Радою" heads an institution as "Рада" does
+    text = ("Того дня Верховна Рада ухвалила закон. Проєкт внесено Радою міністрів "
+            "Автономної Республіки Крим. Лист написала Лісова Ганна.")
+    found = _suggested(text)
+    assert ("Верховна Рада", "state_body") in found
+    assert ("Рада міністрів Автономної Республіки Крим", "state_body") in found
+    assert ("Лісова Ганна", "person") in found
+    assert "Рада" not in {name for name, _ in found}
