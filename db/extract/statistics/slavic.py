@@ -157,12 +157,28 @@ class SentenceWords:
     #: a relative pronoun in the genitive plural before a number in words ending its clause
     #: ("табори, яких буде відкрито сорок один"): the number counts the noun before the pronoun
     relative_before: re.Pattern[str] | None = None
+    #: a number ending its clause counts the noun before it when that is only a genitive plural
+    #: ("В Україні аеровокзалів 36")
+    genitive_noun_before: bool = False
+    #: a claim verb opening the sentence before who says what follows (groups verb, who), and a
+    #: claim verb and ", що" after a subject of a few words that follows a comma
+    inverted_claim: re.Pattern[str] | None = None
+    said_after_comma: str = r"(?!)"
     #: before a number, what makes it a limit allowed, not a figure found ("при допустимому
     #: значенні 0,5 мг/м³", "норма — 0,2")
     limit_before: re.Pattern[str] | None = None
     #: before a number, what makes it the first or last few of an order, no count ("суди перших
     #: двох інстанцій", "наступні три учасники")
     selection_before: re.Pattern[str] | None = None
+    #: after a number, the same ("три попередні кінофоруми")
+    selection_after: re.Pattern[str] | None = None
+    #: before a number, the "one in" of a ratio ("один із 40 чоловіків"): the whole is no count
+    ratio_before: re.Pattern[str] | None = None
+    #: a personal pronoun -> its cases: a number in words after it in one of them is who the
+    #: pronoun names ("Нам двом аплодували", "для нас двох"), no count
+    pronoun_cases: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: after a count, a speed or pace ("120 ударів на хвилину"), a body's or machine's measure
+    speed_after: re.Pattern[str] | None = None
     _places: dict[str, bool] = field(default_factory=dict, repr=False)
 
 

@@ -193,6 +193,11 @@ def _subject_claimant(lang: SentenceWords, sentence: str) -> tuple[str, tuple[in
         if opening and len(WORD.findall(opening.group(0))) <= 5 and (
                 not _has_verb(lang, opening.group(0)) or _writers_aside(lang, opening.group(0))):
             starts.append(opening.end())  # "Крім того, слідчі встановили"; "Нагадаємо, днями СБУ звинуватила"
+    if lang.parsed_subject:
+        # a subject of a few words after a comma, saying what follows ", що": "На запитання
+        # продюсера, який внесок робить область, губернатор сказав, що …"
+        starts += [m.end() for m in re.finditer(r",\s+", sentence) if m.end() not in starts
+                   and re.match(r"(?:[^\W\d_][\w'’-]*\s+){1,4}?" + lang.said_after_comma, sentence[m.end():])]
     for start in starts:
         match = lang.subject_claim.match(sentence[start:])
         if not match:
@@ -206,6 +211,12 @@ def _subject_claimant(lang: SentenceWords, sentence: str) -> tuple[str, tuple[in
         who = _clean_claimant(lang, raw)
         if who is not None:
             return who, (start + match.start("who"), start + match.end("who")), start + match.end()
+    inverted = lang.inverted_claim.match(sentence) if lang.inverted_claim is not None else None
+    if inverted and _finite_verb(lang, inverted.group("verb")) is not None:
+        # the verb first: "Розповіла Лариса Костенко і про те, що …", "Повідомили в поліції, що …"
+        who = _clean_claimant(lang, inverted.group("who"))
+        if who is not None:
+            return who, inverted.span("who"), inverted.end()
     return None
 
 

@@ -45,12 +45,20 @@ def not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bo
     in quotes («Авангард 10»), "між двома" (a relation's sides), a rate ("3 відсотки річних"), a
     small measure ("40 л"), how often ("тричі на день"), a number denied ("не 3, а 2"), a limit
     allowed ("при допустимому значенні 0,5"), the first few of an order ("перших двох
-    інстанцій"), the article-like "one"."""
+    інстанцій", "три попередні"), a ratio's whole ("один із 40"), a speed ("120 ударів на
+    хвилину"), who a pronoun names ("Нам двом"), the article-like "one"."""
     before = sentence[max(0, number.start - 30):number.start]
     if lang.back_reference is not None and lang.back_reference.search(before):
         return True
-    if (lang.selection_before is not None and lang.selection_before.search(before)
+    if (((lang.selection_before is not None and lang.selection_before.search(before))
+         or (lang.selection_after is not None and lang.selection_after.match(sentence[number.end:])))
             and not lang.scaled.search(sentence[number.start:number.end])):
+        return True
+    if lang.ratio_before is not None and lang.ratio_before.search(before):
+        return True
+    if lang.speed_after is not None and lang.speed_after.match(sentence[number.end:]):
+        return True
+    if lang.pronoun_cases and not sentence[number.start].isdigit() and _pronoun_group(lang, sentence, number):
         return True
     if lang.limit_before is not None and lang.limit_before.search(sentence[max(0, number.start - 50):number.start]):
         return True
@@ -78,10 +86,29 @@ def not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bo
             and not lang.one_counts_after.search(before))
 
 
+def _pronoun_group(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
+    """A number in words after a personal pronoun in a case it is in too ("Нам двом", "нас двох")."""
+    pronoun = re.search(r"([^\W\d_]+)\s+$", sentence[max(0, number.start - 12):number.start])
+    cases = lang.pronoun_cases.get(pronoun.group(1).lower(), frozenset()) if pronoun else frozenset()
+    first = WORD.match(sentence, number.start)
+    readings = [p for p in parses(first.group(0).lower(), lang.numbers.code) if p.tag.POS == "NUMR"] if first else []
+    return bool(cases) and bool(readings) and all(p.tag.case in cases for p in readings)  # "у нас дві школи" counts
+
+
 def antecedent_counted(lang: SentenceWords, sentence: str, number: SlavicNumber) -> str | None:
-    """What a number ending its clause after "яких …" counts: the plural noun before the pronoun."""
+    """What a number ending its clause counts when nothing after it is named: the noun right
+    before it when that is only ever a genitive plural ("В Україні аеровокзалів 36": the count
+    said after what it counts), or after "яких …" the plural noun before the pronoun."""
+    if not re.match(r"\s*(?:[,.;:!?)»]|$)", sentence[number.end:]):
+        return None
+    if lang.genitive_noun_before:
+        word = re.search(r"([^\W\d_][\w'’-]*)\s+$", sentence[max(0, number.start - 40):number.start])
+        readings = parses(word.group(1).lower(), lang.numbers.code) if word else []
+        if readings and all(p.tag.POS == "NOUN" and {"gent", "plur"} <= set(p.tag.grammemes)
+                            and "Abbr" not in p.tag.grammemes for p in readings):
+            return str(readings[0].normal_form)
     relative = lang.relative_before.search(sentence[:number.start]) if lang.relative_before is not None else None
-    if relative is None or not re.match(r"\s*(?:[,.;:!?)»]|$)", sentence[number.end:]):
+    if relative is None:
         return None
     for word in reversed(WORD.findall(sentence[max(0, relative.start() - 60):relative.start()])[-4:]):
         nouns = [p for p in parses(word.lower(), lang.numbers.code) if p.tag.POS == "NOUN" and "plur" in p.tag.grammemes]

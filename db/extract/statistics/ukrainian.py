@@ -30,7 +30,12 @@ the reader Russian shares (:mod:`.slavic`) with Ukrainian words; the numbers the
   "з них 62,11" after a sum in millions is in millions; "X звинуватила Y у …" and "… про це
   повідомляється у X" claim, as does a claim inserted between commas (", каже губернатор,").
 * **Counts:** each number of a vote's tally («за» 115, «проти» 5, утрималися 3); "3-х
-  майданчиків" (a cardinal's case ending); "табори, яких буде відкрито сорок один".
+  майданчиків" (a cardinal's case ending); "табори, яких буде відкрито сорок один", "(а таких у
+  нас двадцять одна)"; a count after the genitive plural it counts ("аеровокзалів 36").
+* **Also no figures:** "три попередні" (the previous few), a ratio's whole ("один із 40"), a
+  speed ("120 ударів на хвилину"), who a pronoun names ("Нам двом"), fractions ("двома
+  третинами"), nights spent. **Also claimants:** the verb first ("Розповіла X і про те, що …"),
+  a subject of a few words after a long opening ("…, губернатор сказав, що …").
 """
 
 from __future__ import annotations
@@ -99,6 +104,10 @@ _SUBJECT_CLAIM = re.compile(r"^(?P<who>(?:[^,;:!?«\"]|«[^«»\"]{1,40}»){2,90
                             r"(?<=оцінюють)|(?<=оцінив)|(?<=оцінила)|(?<=оцінило)|(?<=оцінили))"
                             r"(?:\s+[^\W\d_]+){1,4}\s+(?:у|в|на)\s+(?=[$€]?\d)|"
                             r"(?:" + _ACCUSED + r")(?:\s+[^\W\d_]+){1,12}\s+(?:у|в)\s)")
+
+# the verb first: "Розповіла Лариса Костенко і про те, що …", "Повідомила директорка, що …"
+_INVERTED_CLAIM = re.compile(r"^(?P<verb>" + _CLAIM_VERB + r")\s+(?P<who>[^,;:!?«»\"\d]{2,90}?)"
+                             r"(?:\s+(?:і|й|також|ще))?(?:\s*,\s*що\b|\s*:|\s+про\s+те\s*,\s*що\b)", re.IGNORECASE)
 
 _TITLES = re.compile(
     r"^(?:(?:офіційн\w+\s+)?(?:представни\w+|речни\w+|прес-секретар\w*|прес-служб\w+|прес-центр\w*|"
@@ -212,7 +221,7 @@ WORDS = SentenceWords(
     month_number=month_number,
     place=re.compile(r"(?:^|\s)(?:[вВуУ]|[нН]а|[пП]ід|[бБ]іля|[пП]облизу)\s+(?P<place>[А-ЯІЇЄҐ][\w'’-]+(?:\s+[А-ЯІЇЄҐ][\w'’-]+)?)"),
     place_noun=re.compile(r"^\s+(?P<noun>(?:област|кра[юяї]|республік|район|округ)\w*)"),
-    quick=re.compile(r"\d|\b(?:од|дв|тр|чот|п['’]|шіст|сім|віс|дев|дес|сор|сот|ст|тис|міль|пів|обид|четв|шест|сем)",
+    quick=re.compile(r"\d|\b(?:кільк|од|дв|тр|чот|п['’]|шіст|сім|віс|дев|дес|сор|сот|ст|тис|міль|пів|обид|четв|шест|сем)",
                      re.IGNORECASE),
     # a price of one unit: "1200 грн за погонний метр", "0,37 гривні за кілометр", an exchange
     # rate "17 гривень за долар"
@@ -229,8 +238,16 @@ WORDS = SentenceWords(
                      r"присутн\w+))\s*[-–—:]?\s*(?=\d)", re.IGNORECASE),
     limit_before=re.compile(r"(?:(?<![\w'’])(?:гранично\s+)?допустим\w+|(?<![\w'’])нормативн\w+|(?<![\w'’])норм(?:а|і|у|ою)|"
                             r"\bГДК|\bПДК)(?:\s+[^\W\d_]+){0,2}\s*[-–—:]?\s*(?:до\s+|не\s+більше\s+)?$", re.IGNORECASE),
-    relative_before=re.compile(r",\s*(?:яких|котрих)\b[^,;:!?]*$", re.IGNORECASE),
-    selection_before=re.compile(r"(?:^|\s)(?:перш|останн|наступн)\w*\s+$", re.IGNORECASE),
+    # "табори, яких буде відкрито сорок один"; "У школах (а таких у нас двадцять одна)"
+    relative_before=re.compile(r"(?:,|\()\s*(?:а\s+)?(?:яких|котрих|таких)\b[^,;:!?()]*$", re.IGNORECASE),
+    genitive_noun_before=True, inverted_claim=_INVERTED_CLAIM,
+    said_after_comma=r"(?:" + _CLAIM_VERB + r")\s*,\s*що\b",
+    selection_before=re.compile(r"(?:^|\s)(?:перш|останн|наступн|попередн)\w*\s+$", re.IGNORECASE),
+    selection_after=re.compile(r"^\s+(?:останн|наступн|попередн)\w*\b", re.IGNORECASE),
+    ratio_before=re.compile(r"(?:^|\s)(?:один|одна|одне|одного|одну|одній|одним)\s+(?:з|із|зі)\s+$", re.IGNORECASE),
+    pronoun_cases={"нам": frozenset({"datv"}), "вам": frozenset({"datv"}), "нас": frozenset({"gent", "accs", "loct"}),
+                   "вас": frozenset({"gent", "accs", "loct"})},
+    speed_after=re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}(?:на|за|в|у)\s+(?:хвилину|секунду)\b", re.IGNORECASE),
     quote_claim=_QUOTE_CLAIM, trailing_source=_TRAILING_SOURCE, inserted_source_covers_clause=True,
     parsed_subject=True, verbless_claimants=True, not_a_source=_NOT_A_SOURCE,
     one_governed=re.compile(r"(?:^|[\s«\"(])(?:за|на|у|в|з|із|зі|від|до|для|при|про|через|без|«)\s*$",
@@ -247,7 +264,9 @@ WORDS = SentenceWords(
                  re.compile(r"\(\s*(?:з|зі|із)\s+$", re.IGNORECASE)),
     between=re.compile(r"(?:^|\s)між\s+$", re.IGNORECASE),
     # and sides: "вкриваю вулики із трьох боків", "з обох боків" (where, not how many)
-    small_measures=frozenset({"л", "літр", "мл", "мілілітр", "ложка", "склянка", "чашка", "ст", "щіпка", "бік"}),
+    small_measures=frozenset({"л", "літр", "мл", "мілілітр", "ложка", "склянка", "чашка", "ст", "щіпка", "бік",
+                              # and fractions, a share of a whole: "володіють двома третинами будівель"
+                              "третина", "чверть"}),
     times_counted=False, denied=re.compile(r"(?:^|\s)не\s+$", re.IGNORECASE),
     how_often=re.compile(r"^\s*(?:раз(?:и|ів)?\s+)?(?:на|за|в|у)\s+(?:день|добу|тиждень|місяць|рік|годину|хвилину)\b", re.IGNORECASE),
     rate_after=re.compile(r"^\s*(?:%|відсот\w*|процент\w*)\s+річн", re.IGNORECASE),
