@@ -164,6 +164,8 @@ class SentenceWords:
     #: claim verb and ", що" after a subject of a few words that follows a comma
     inverted_claim: re.Pattern[str] | None = None
     said_after_comma: str = r"(?!)"
+    #: a publication, which an impersonal verb after it makes the claimant ("У звіті зазначено")
+    publication: re.Pattern[str] | None = None
     #: before a number, what makes it a limit allowed, not a figure found ("при допустимому
     #: значенні 0,5 мг/м³", "норма — 0,2")
     limit_before: re.Pattern[str] | None = None

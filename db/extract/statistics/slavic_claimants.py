@@ -133,7 +133,8 @@ def _subject_words(lang: SentenceWords, raw: str, verb: Any) -> str:
     вересні 2013 р.") and adverbs ("Днями") before it left out, ending at another verb; empty
     when that verb is "be" ("У договорі було вказано": said by nobody named) or a figure comes
     first ("60 % дітей змогли пояснити"). A prepositional phrase alone before a verb in the
-    plural is where they say it ("В держрезерві стверджують": the State Reserve)."""
+    plural is where they say it ("В держрезерві стверджують": the State Reserve), and a
+    publication before an impersonal verb what says it ("У прес-релізі сказано": the release)."""
     code = lang.numbers.code
     words = list(WORD.finditer(raw))
     index = skipped_end = phrases = 0
@@ -162,7 +163,10 @@ def _subject_words(lang: SentenceWords, raw: str, verb: Any) -> str:
     if index >= len(words):
         plural = "plur" in verb.tag.grammemes
         alone = phrases == 1 and _reading_pos(lang, words[0].group(0)) == "PREP" and not re.search(r"\d", raw)
-        return raw if alone and plural else ""
+        # "У прес-релізі сказано, що", "У заяві йдеться, що": the publication says it
+        impersonal = "Impe" in verb.tag.grammemes or {"Refl", "3per", "sing"} <= set(verb.tag.grammemes)
+        published = lang.publication is not None and len(words) > 1 and lang.publication.match(words[1].group(0))
+        return raw if alone and (plural or (impersonal and published)) else ""
     rest = words[index:]
     if re.search(r"\d", raw[skipped_end:rest[0].start()]):
         return ""

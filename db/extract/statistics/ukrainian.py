@@ -242,6 +242,7 @@ WORDS = SentenceWords(
     relative_before=re.compile(r"(?:,|\()\s*(?:а\s+)?(?:яких|котрих|таких)\b[^,;:!?()]*$", re.IGNORECASE),
     genitive_noun_before=True, inverted_claim=_INVERTED_CLAIM,
     said_after_comma=r"(?:" + _CLAIM_VERB + r")\s*,\s*що\b",
+    publication=re.compile(r"(?:прес-реліз|повідомленн|заяв|звіт|доповід|листі|зверненн)\w*$", re.IGNORECASE),
     selection_before=re.compile(r"(?:^|\s)(?:перш|останн|наступн|попередн)\w*\s+$", re.IGNORECASE),
     selection_after=re.compile(r"^\s+(?:останн|наступн|попередн)\w*\b", re.IGNORECASE),
     ratio_before=re.compile(r"(?:^|\s)(?:один|одна|одне|одного|одну|одній|одним)\s+(?:з|із|зі)\s+$", re.IGNORECASE),

@@ -53,3 +53,9 @@ def test_numbers_that_count_nothing() -> None:
     assert figures("Він провів 300 ночей у наметі.") == []
     # a number in words after a pronoun in another case counts: "у нас дві школи"
     assert [(c.value, c.unit) for c in suggest_statistics("У нас дві школи.", None, "uk")] == [(2, "школа")]
+
+
+def test_a_publication_before_an_impersonal_verb_claims() -> None:
+    assert claims("У звіті зазначено, що торік зареєстрували 640 злочинів.") == [(640, "звіт")]
+    # a contract or "було вказано" names nobody who says it
+    assert claims("У договорі вказано, що фірма отримає 5 млн грн.") == [(5_000_000, None)]
