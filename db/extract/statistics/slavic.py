@@ -174,7 +174,7 @@ class SentenceWords:
     selection_before: re.Pattern[str] | None = None
     #: after a number, the same ("три попередні кінофоруми")
     selection_after: re.Pattern[str] | None = None
-    #: before a number, the "one in" of a ratio ("один із 40 чоловіків"): the whole is no count
+    #: before digits, the "one in" of a ratio ("один із 40 чоловіків"): the whole is no count
     ratio_before: re.Pattern[str] | None = None
     #: a personal pronoun -> its cases: a number in words after it in one of them is who the
     #: pronoun names ("Нам двом аплодували", "для нас двох"), no count

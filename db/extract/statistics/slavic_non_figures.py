@@ -54,7 +54,7 @@ def not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bo
          or (lang.selection_after is not None and lang.selection_after.match(sentence[number.end:])))
             and not lang.scaled.search(sentence[number.start:number.end])):
         return True
-    if lang.ratio_before is not None and lang.ratio_before.search(before):
+    if lang.ratio_before is not None and sentence[number.start].isdigit() and lang.ratio_before.search(before):
         return True
     if lang.speed_after is not None and lang.speed_after.match(sentence[number.end:]):
         return True
@@ -97,11 +97,12 @@ def _pronoun_group(lang: SentenceWords, sentence: str, number: SlavicNumber) -> 
 
 def antecedent_counted(lang: SentenceWords, sentence: str, number: SlavicNumber) -> str | None:
     """What a number ending its clause counts when nothing after it is named: the noun right
-    before it when that is only ever a genitive plural ("В Україні аеровокзалів 36": the count
-    said after what it counts), or after "яких …" the plural noun before the pronoun."""
+    before digits when that is only ever a genitive plural ("В Україні аеровокзалів 36": the
+    count said after what it counts; "верстов десять", words, is "about ten"), or after "яких …"
+    the plural noun before the pronoun."""
     if not re.match(r"\s*(?:[,.;:!?)»]|$)", sentence[number.end:]):
         return None
-    if lang.genitive_noun_before:
+    if lang.genitive_noun_before and sentence[number.start].isdigit():  # "верстов десять": about ten
         word = re.search(r"([^\W\d_][\w'’-]*)\s+$", sentence[max(0, number.start - 40):number.start])
         readings = parses(word.group(1).lower(), lang.numbers.code) if word else []
         if readings and all(p.tag.POS == "NOUN" and {"gent", "plur"} <= set(p.tag.grammemes)

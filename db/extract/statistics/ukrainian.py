@@ -245,7 +245,8 @@ WORDS = SentenceWords(
     publication=re.compile(r"(?:прес-реліз|повідомленн|заяв|звіт|доповід|листі|зверненн)\w*$", re.IGNORECASE),
     selection_before=re.compile(r"(?:^|\s)(?:перш|останн|наступн|попередн)\w*\s+$", re.IGNORECASE),
     selection_after=re.compile(r"^\s+(?:останн|наступн|попередн)\w*\b", re.IGNORECASE),
-    ratio_before=re.compile(r"(?:^|\s)(?:один|одна|одне|одного|одну|одній|одним)\s+(?:з|із|зі)\s+$", re.IGNORECASE),
+    # the "one" in the nominative: "одним зі 108 протестувальників, які загинули" counts them
+    ratio_before=re.compile(r"(?:^|\s)(?:один|одна|одне)\s+(?:з|із|зі)\s+$", re.IGNORECASE),
     pronoun_cases={"нам": frozenset({"datv"}), "вам": frozenset({"datv"}), "нас": frozenset({"gent", "accs", "loct"}),
                    "вас": frozenset({"gent", "accs", "loct"})},
     speed_after=re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}(?:на|за|в|у)\s+(?:хвилину|секунду)\b", re.IGNORECASE),

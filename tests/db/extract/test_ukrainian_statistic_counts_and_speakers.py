@@ -59,3 +59,10 @@ def test_a_publication_before_an_impersonal_verb_claims() -> None:
     assert claims("У звіті зазначено, що торік зареєстрували 640 злочинів.") == [(640, "звіт")]
     # a contract or "було вказано" names nobody who says it
     assert claims("У договорі вказано, що фірма отримає 5 млн грн.") == [(5_000_000, None)]
+
+
+def test_what_stays_a_count_or_an_approximation() -> None:
+    # one of a set, not a ratio: the set is counted
+    assert figures("Він був одним зі 108 учасників, які загинули.") == [(108, None, None, False)]
+    # a noun before a number in words is "about so many", a distance here
+    assert figures("Там, за верстов десять, є село.") == []
