@@ -220,6 +220,32 @@ per unit; "судити за двома документами" a count, as held
 heldout2's "у двох вікових категоріях" (claimed by the speaker after the quote). A pulse or
 breaths per minute stay a body's measure, no statistic (the fourth round's small measures).
 With the same rules heldout7 moved from 66.0%/83.8% to 68.1%/82.1% (76.6%/92.3%).
+Rules (heldout7 now seen; each checked against the 13,052 unlabelled DEV sentences, where 5
+suggestions change against main, each read: all gains): "кількадесят", "кількасот" vague counts
+(at least 20, 200; approximate); "щонайбільше" an upper bound; digits ending their clause after a
+noun only ever genitive plural count it ("В Україні аеровокзалів 36"; "верстов десять", in
+words, is "about ten" and stays no count); "(а таких у нас двадцять одна)" counts what "таких"
+stands for; the claim verb first ("Розповіла Лариса Костенко і про те, що …", "Повідомили в
+поліції, що …"); a subject of a few words after a comma before a claim verb and ", що" ("На
+запитання продюсера …, який внесок …, губернатор сказав, що …"); a publication in a
+prepositional phrase alone before an impersonal verb ("У прес-релізі сказано, що" -> прес-реліз;
+"У договорі вказано" names nobody still). No counts: the previous few ("три попередні
+кінофоруми", "на попередні три", as "перших двох"), a ratio's whole after a nominative "one" ("один
+із 40 чоловіків"; "одним зі 108 протестувальників, які загинули" counts them), a speed per minute
+or second ("до 120 ударів на хвилину"), a number in words in a personal pronoun's case after it
+("Нам двом", "нас двох"; "У нас дві школи" counts), fractions ("двома третинами"), nights spent
+("7 тисяч ночей"). Seen: tuning 93.2%/98.2%, heldout 91.4%/97.0%, heldout2 97.9%/95.8%, heldout3
+96.5%/98.2%, heldout4 94.1%/100%, heldout5 86.5%/97.0%, heldout6 97.9%/100% (all unchanged),
+heldout7 68.1%/82.1% -> 97.5%/100% (value only the same); Russian unchanged (94.8%/92.9%,
+held-out 89.8%/86.3%). heldout8, run once at the end (dde785c): 85.4%/94.6% (85.4%/94.6%), 41
+suggested for 37 labels, 4 of its 57 sentences without a statistic get one, bounds right 97.1%,
+where the rules of the labels' commit (3bd3aa4) scored 79.1%/91.9% (81.4%/94.6%), 6 hit. Read
+after that scoring, no rule changed since: its false values are a price of one unit in brackets
+("вартість однієї дози – 90–130 гривень"), a price per day ("11 гривень на день, у профільних –
+шість гривень"), "у два тури" (rounds of a vote), a gardening instruction ("обрізуємо на 5—7
+бруньок"), an age ("одній із яких - за 80"); its misses the two counts claimed by an inserted
+", проінформували вчора у прес-службі Донецької ОДА," (the counts "Десятьом", "двох" with no noun
+after them). The 85/85 goal on unseen text is met on heldout8, narrowly on precision (85.4%).
 """
 
 from __future__ import annotations
