@@ -3,7 +3,10 @@
 An undo command says which parts of the archive its edit touches (``ArchiveCommand.touches``);
 the window then emits ``parts_changed(parts)`` instead of ``archive_changed`` (everything), and
 an annotation made at a million sources reloads the reader and a few counts, not the lists.
-Anything that does not say (imports, merges, a colleague's changes) changes everything.
+An import of documents changes the sources and adds actors (:data:`SOURCES_IMPORTED`: at a
+million sources, no statistics list read again nor conflicts and estimates worked out anew);
+anything else that does not say (a project file's import, merges, a colleague's changes)
+changes everything.
 """
 
 from __future__ import annotations
@@ -19,8 +22,14 @@ ACTORS = "actors"
 #: the codebook
 CODES = "codes"
 
+#: actors new to the registry that no claim names yet (the outlets of imported sources): the
+#: actors pane lists them; claims, conflicts and estimates are as they were
+ACTORS_ADDED = "actors added"
+
 Parts = frozenset[str]
 EVERYTHING: Parts = frozenset({SOURCES, ANNOTATIONS, STATISTICS, ACTORS, CODES})
+#: what an import of documents (no project file) writes: sources, and their outlets as actors
+SOURCES_IMPORTED: Parts = frozenset({SOURCES, ACTORS_ADDED})
 
 
 def only_annotations(parts: Parts) -> bool:

@@ -29,6 +29,10 @@ class ImportResult:
     #: what a file of many kinds of rows brought in ("12 codes, 40 annotations"), said instead
     #: of a source id (a REFI-QDA project or codebook)
     summary: str | None = None
+    #: from a project or bibliography file (REFI-QDA, RIS, BibTeX, CSL-JSON, Web Annotations),
+    #: which may bring codes, annotations, actors and claims besides sources; other files bring
+    #: sources only (with the actors of their outlets)
+    beyond_sources: bool = False
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {

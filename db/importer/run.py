@@ -71,10 +71,12 @@ def iter_import(
 
                 progress.step(group[0])
                 try:
-                    yield from import_project_file(writer, group[0], options)
+                    for result in import_project_file(writer, group[0], options):
+                        result.beyond_sources = True
+                        yield result
                 except ImportStopped as stop:
                     progress.halt = str(stop)
-                    yield ImportResult(str(group[0]), "failed", error=str(stop))
+                    yield ImportResult(str(group[0]), "failed", error=str(stop), beyond_sources=True)
             elif kind == "table":
                 progress.step(group[0])
                 yield from import_table(writer, group[0], options, progress)

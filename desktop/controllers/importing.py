@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QProgressDialog,
 from db.archive import Archive
 from db.importer.results import ImportOptions, ImportResult
 from db.importer.writer import OCR_PAGE
+from desktop.changes import EVERYTHING, SOURCES_IMPORTED
 from desktop.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:  # the readers and the import's dialogs are loaded on the first import
@@ -54,8 +55,8 @@ class ImportController(QObject):
     """Runs one import at a time; ``finished(results)`` after the summary (and any retries)."""
 
     finished = Signal(list)
-    #: something was written (the window refreshes its panes)
-    changed = Signal()
+    #: something was written: what (desktop.changes Parts; the window refreshes those panes)
+    changed = Signal(object)
 
     def __init__(self, archive: Archive, tasks: TaskRunner, parent: QWidget) -> None:
         super().__init__(parent)
@@ -170,7 +171,7 @@ class ImportController(QObject):
         self._close_progress()
         self._results.extend(results)
         if any(r.status == "imported" for r in results):
-            self.changed.emit()
+            self.changed.emit(EVERYTHING if any(r.beyond_sources for r in results) else SOURCES_IMPORTED)
         if self._queue:
             self._run(*self._queue.pop(0))
             return
@@ -188,7 +189,7 @@ class ImportController(QObject):
     def _failed(self, message: str) -> None:
         self._close_progress()
         self._results.append(ImportResult("(import)", "failed", error=message))
-        self.changed.emit()  # a part may have been saved before the error
+        self.changed.emit(EVERYTHING)  # a part may have been saved before the error
         self._done()
 
     def _done(self) -> None:

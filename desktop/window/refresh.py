@@ -17,7 +17,16 @@ from PySide6.QtWidgets import QLabel
 
 from db.archive import Archive
 from db.rows import ActorRow, ArchiveCounts, CodeRow
-from desktop.changes import ACTORS, ANNOTATIONS, CODES, EVERYTHING, SOURCES, STATISTICS, Parts
+from desktop.changes import (
+    ACTORS,
+    ACTORS_ADDED,
+    ANNOTATIONS,
+    CODES,
+    EVERYTHING,
+    SOURCES,
+    STATISTICS,
+    Parts,
+)
 from desktop.reads import actors as actor_reads
 from desktop.reads import annotations as annotation_reads
 from desktop.reads import sources as source_reads
@@ -61,6 +70,7 @@ class ListsRefresh(QObject):
     def refresh(self, parts: Parts = EVERYTHING) -> None:
         archive = self.archive
         wanted = {name: name in parts for name in (ACTORS, STATISTICS, CODES)}
+        wanted[ACTORS] = wanted[ACTORS] or ACTORS_ADDED in parts
         if ANNOTATIONS in parts:  # codes count their uses, actors their mentions
             wanted[CODES] = wanted[ACTORS] = True
 

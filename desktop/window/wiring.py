@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QAction
 
 from desktop import memory
-from desktop.changes import ACTORS, STATISTICS, Parts
+from desktop.changes import ACTORS, EVERYTHING, STATISTICS, Parts
 from desktop.window import locking
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def connect_panes(window: MainWindow) -> None:
     window.archive_changed.connect(window.refresh)
     window.parts_changed.connect(window.refresh)
     window.parts_changed.connect(lambda parts: _claims_changed(window, parts))
-    c.importing.changed.connect(window.archive_changed.emit)
+    c.importing.changed.connect(lambda parts: _imported(window, parts))
     c.search_index.built.connect(window.archive_changed.emit)
     c.protection.rebuilt.connect(window.archive_changed.emit)
     c.protection.restore_requested.connect(window.restore_from)
@@ -124,6 +124,15 @@ def connect_seeing(window: MainWindow, key: str, pane: Any) -> None:
         pane.actor_clicked.connect(window.actors.select_actor)
     if key == "map":
         pane.coordinates_requested.connect(window.controllers.places.set_coordinates)
+
+
+def _imported(window: MainWindow, parts: Parts) -> None:
+    """An import wrote ``parts``: documents refresh the panes of sources and actors only (the
+    claims, their conflicts and estimates are as they were), a project file everything."""
+    if parts == EVERYTHING:
+        window.archive_changed.emit()
+    else:
+        window.parts_changed.emit(parts)
 
 
 def _claims_changed(window: MainWindow, parts: Parts) -> None:
