@@ -1,0 +1,43 @@
+"""French ranges whose unit is said at both ends or whose ends are far apart, and who says a
+figure named inside or after its clause (issue 13, sixth round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.extract.statistics import StatisticCandidate, suggest_statistics
+
+
+def found(sentence: str) -> list[StatisticCandidate]:
+    return suggest_statistics(sentence, None, "fr")
+
+
+@pytest.mark.parametrize(("sentence", "low", "high", "unit"), [
+    ("Les hausses de loyer vont de 3 % à 7 % dans la région.", 3, 7, "%"),
+    ("Les amendes vont de 135 € à 375 € selon la gravité.", 135, 375, "EUR"),
+    ("La facture passera à un montant compris entre 80 euros et 120 euros.", 80, 120, "EUR"),
+])
+def test_a_range_repeating_its_unit_is_one_range(sentence: str, low: float, high: float, unit: str) -> None:
+    got = found(sentence)
+    assert [(c.value, c.low, c.high, c.unit) for c in got] == [(None, low, high, unit)]
+
+
+def test_a_range_of_about_so_much_is_approximate() -> None:
+    [got] = found("Les commerçants signalent des pertes de l'ordre de 10 % à 30 % du chiffre d'affaires.")
+    assert (got.low, got.high, got.approximate) == (10, 30, True)
+
+
+def test_a_unit_that_changes_makes_no_range() -> None:
+    assert [c.value for c in found("Le taux est passé de 12 % à 18 % en deux ans.")] == [12, 18]
+
+
+def test_a_spread_with_an_aside_between_its_ends_is_one_range() -> None:
+    got = found("Les aides, s'échelonnant de 50 € par an, pour les foyers du premier décile (les 10 % "
+                "les plus pauvres), à plus de 900 € pour les familles nombreuses, seront versées en mars.")
+    assert [(c.value, c.low, c.high, c.unit) for c in got] == [(None, 50, 900, "EUR")]
+    got = found("Les salaires varient de 1 500 euros pour un débutant à 4 000 euros pour un cadre.")
+    assert [(c.low, c.high) for c in got] == [(1500, 4000)]
+
+
+def test_two_sums_without_a_verb_of_spreading_stay_two() -> None:
+    assert [c.value for c in found("Il a touché 200 euros en mai, puis 300 euros à la rentrée.")] == [200, 300]
