@@ -41,3 +41,16 @@ def test_a_spread_with_an_aside_between_its_ends_is_one_range() -> None:
 
 def test_two_sums_without_a_verb_of_spreading_stay_two() -> None:
     assert [c.value for c in found("Il a touché 200 euros en mai, puis 300 euros à la rentrée.")] == [200, 300]
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Le déficit atteindra 3,2 milliards d'euros, estime l'autorité présidée par Jean Dupont.",
+     "l'autorité présidée par Jean Dupont"),
+    ("Le projet coûtera 12 millions d'euros, affirme le comité dirigé par Marie Durand.",
+     "le comité dirigé par Marie Durand"),
+    # how it was said is no part of who said it
+    ("Le coût est de 40 millions d'euros, a déclaré le maire interrogé par France Info.", "le maire"),
+    ("Le coût est de 40 millions d'euros, indique la CGT par communiqué.", "la CGT"),
+])
+def test_who_leads_a_body_is_part_of_its_name(sentence: str, claimant: str) -> None:
+    assert [c.claimant for c in found(sentence)] == [claimant]
