@@ -54,3 +54,11 @@ def test_two_sums_without_a_verb_of_spreading_stay_two() -> None:
 ])
 def test_who_leads_a_body_is_part_of_its_name(sentence: str, claimant: str) -> None:
     assert [c.claimant for c in found(sentence)] == [claimant]
+
+
+def test_a_subject_saying_a_quotation_claims_its_figures() -> None:
+    [got] = found("Après avoir reçu les syndicats, Marie Durand constate «des hausses de l'ordre de 5% à 8% "
+                  "selon les régions».")
+    assert (got.low, got.high, got.claimant) == (5, 8, "Marie Durand")
+    [got] = found("Le préfet affirme « 3 000 postes seront créés ».")
+    assert (got.value, got.claimant) == (3000, "Le préfet")
