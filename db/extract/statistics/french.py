@@ -163,9 +163,9 @@ def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | Non
     symbol = re.search(r"([$€£])\s*$", sentence[max(0, number.start - 3):number.start])
     if symbol:
         return None, {"$": "USD", "€": "EUR", "£": "GBP"}[symbol.group(1)]
-    if re.match(r"^[\s\u00a0\u202f]+[àa]\s+[^\W\d_]+(?:er|ir|re|oir)\b", after) and re.search(
-            r"\b(?:étaient|sont|seront|étions|sommes|furent|seraient|serons|étaient\s+encore)\s+(?:plus\s+de\s+|"
-            r"pr[èe]s\s+de\s+|moins\s+de\s+|environ\s+|quelque\s+|au\s+moins\s+)?$",
+    if re.match(r"^[\s\u00a0\u202f]+[àa]\s+(?:s['’]|se\s+)?[^\W\d_]+(?:er|ir|re|oir)\b", after) and re.search(
+            r"\b(?:étaient|sont|seront|étions|sommes|furent|seraient|serons|étaient\s+encore)\s+(?:[«\"“]\s*)?(?:qu(?:e\s*|['’])"
+            r"(?:[»\"”]\s*)?)?(?:plus\s+de\s+|pr[èe]s\s+de\s+|moins\s+de\s+|environ\s+|quelque\s+|au\s+moins\s+)?$",
             sentence[max(0, number.start - 40):number.start], re.IGNORECASE):
         return None, "people"  # "ils étaient 282 000 à manifester"
     were = _PEOPLE_WERE.search(sentence[max(0, number.start - 60):number.start])

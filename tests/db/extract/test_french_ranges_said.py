@@ -62,3 +62,12 @@ def test_a_subject_saying_a_quotation_claims_its_figures() -> None:
     assert (got.low, got.high, got.claimant) == (5, 8, "Marie Durand")
     [got] = found("Le préfet affirme « 3 000 postes seront créés ».")
     assert (got.value, got.claimant) == (3000, "Le préfet")
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Dimanche, ils n'étaient « que » 3 500 à s'être rassemblés dans la ville.", 3500),
+    ("Ils n'étaient que 400 à manifester devant la mairie.", 400),
+    ("Elles étaient 2 000 à se rassembler place Bellecour.", 2000),
+])
+def test_people_said_to_be_only_so_many_doing_something(sentence: str, value: float) -> None:
+    assert [(c.value, c.unit) for c in found(sentence)] == [(value, "people")]
