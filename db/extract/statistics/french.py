@@ -365,7 +365,7 @@ _QUANTITY_BEFORE = re.compile(
     r"donc\s+|provisoirement\s+|officiellement\s+)?[àa]|atteint|atteignent|atteindre|compte|comptait|recens\w*|"
     r"d[ée]nombr\w*|port[ée]\w*\s+[àa]|s['’][ée]tabli\w*\s+[àa]|se\s+(?:monte|chiffre|situe)\w*\s+[àa]|culmin\w*\s+[àa]|"
     r"totalis\w*|avoisin\w*|d[ée]pass\w*(?:\s+les)?|franchi\w*\s+(?:la\s+barre|le\s+cap|le\s+seuil)\s+des|pass[ée]\w*\s+[àa]|chiffr[ée]\w*\s+[àa]|estim[ée]\w*\s+[àa]|"
-    r"[ée]valu[ée]\w*\s+[àa]|[^\W\d_]{3,}(?:é|ée|és|ées))\s+$", re.IGNORECASE)
+    r"[ée]valu[ée]\w*\s+[àa]|[^\W\d_]{3,}(?:é|ée|és|ées))\s+(?:(?:plus|moins|pr[èe]s)\s+d['’e]\s*|environ\s+)?$", re.I)
 
 
 _QUICK = re.compile(r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|douzaine|treize|quatorze|"

@@ -117,7 +117,9 @@ NOT_A_COUNT_AFTER = re.compile(
     r"minutes?|min\b|mn\b|secondes?|s\b|si[èe]cles?|d[ée]cennies?|mill[ée]naires?|km/h|(?:cm|m|km)[2²3³]|km|kilom[èe]tres?|"
     r"m[èe]tres?|m\b|cm|mm|milles?|miles?|degr[ée]s?|°\s*[CF]?|points?(?!\s+(?:noirs?|chauds?|de\s+(?:vente|passage|blocage|contr[ôo]le|rassemblement|rencontre)|"
     r"d['’](?:eau|acc[èe]s|accueil|appui|entr[ée]e)))|pts?\b|pieds?|kg|kilos?|"
-    r"grammes?|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′])(?!\w)", re.IGNORECASE)
+    r"grammes?|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′]|"
+    r"bornes(?=\s+(?:pour|aller|par\s+jour|[àa]\s+pied|en\s+voiture|de\s+(?:plus|moins|route|trajet)\b)))(?!\w)",
+    re.IGNORECASE)  # "faire 30 bornes pour …": kilometres, said familiarly (not "300 bornes de recharge")
 
 
 _LAW_BEFORE = re.compile(r"(?:\barticles?|\bart\.|\balin[ée]as?|\bn°|\bno\.?|\bnum[ée]ros?|\bn[º°o]\s*|"
@@ -284,8 +286,9 @@ def _range(sentence: str, number: FrenchNumber, match: re.Match[str],
     other, _kind, other_end = _read(sentence, following)
     if why_not(sentence, following.start(), other_end, following):
         return None
-    if unit and _unit_word(unit.group(0)) != _unit_word((_RANGE_UNIT.match(sentence, other_end) or unit).group(0)):
-        return None  # "de 15 % à 25 %" repeats its unit; "15 % à 25 ans" is no range
+    if unit and (_unit_word(unit.group(0)) != _unit_word((_RANGE_UNIT.match(sentence, other_end) or unit).group(0))
+                 or _CHANGE_NEAR.search(sentence, max(0, number.start - 50), number.start)):
+        return None  # "de 15 % à 25 %" repeats its unit; "15 % à 25 ans" is no range; "passe cette année de 10 € à 20 €"
     if joiner in ("-", "–", "—") and not re.match(r"[\s\u00a0]+[^\W\d_]", sentence[other_end:other_end + 3]):
         return None  # "(2-2)", "le but du 2-1": a score
     low = number.value or 0.0
@@ -306,6 +309,9 @@ def _range(sentence: str, number: FrenchNumber, match: re.Match[str],
 
 #: a unit said after both ends of a range: "de 15 % à 25 %", "de 400 € à 900 €"
 _RANGE_UNIT = re.compile(r"[\s\u00a0\u202f]*(?:%|€|\$|pour\s*cent|euros?|dollars?)(?!\w)", re.IGNORECASE)
+#: a verb of change a few words before "de N unit à M unit": then and now, not a range
+_CHANGE_NEAR = re.compile(CHANGE_FROM.pattern.replace(r"[\w]*\s+(?:de|d['’])", r"\w*(?:\s+[^\W\d_]+){0,3}\s+(?:de|d['’])"),
+                          re.IGNORECASE)
 #: a range said to be about so much: "de l'ordre de 15 à 25 %"
 _ABOUT_BEFORE = re.compile(r"(?:de\s+l['’]ordre|aux\s+alentours|autour|environ)\s*(?:de\s*|d['’])?$", re.IGNORECASE)
 

@@ -71,3 +71,19 @@ def test_a_subject_saying_a_quotation_claims_its_figures() -> None:
 ])
 def test_people_said_to_be_only_so_many_doing_something(sentence: str, value: float) -> None:
     assert [(c.value, c.unit) for c in found(sentence)] == [(value, "people")]
+
+
+def test_times_something_was_done_after_its_participle_and_a_bound() -> None:
+    [got] = found("La pétition a été signée plus de 20 000 fois, indique Le Parisien, et circule encore.")
+    assert (got.value, got.low, got.claimant) == (20000, 20000, "Le Parisien")
+    assert found("Il est venu deux fois cette semaine.") == []
+
+
+def test_a_change_from_one_sum_to_another_is_no_range() -> None:
+    got = found("Le budget participatif passe cette année de 100 000 euros à un million d'euros.")
+    assert [(c.value, c.low, c.high) for c in got] == [(100000, None, None), (1000000, None, None)]
+
+
+def test_kilometres_said_familiarly_are_a_distance() -> None:
+    assert found("Je dois faire 30 bornes pour aller au travail.") == []
+    assert [c.value for c in found("La ville a installé 300 bornes de recharge.")] == [300]
