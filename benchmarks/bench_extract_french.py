@@ -149,6 +149,30 @@ plus de 600€" read as two sums, ", indique BFM TV, et …" not given to the fi
 "l'institution présidée par Didier Migaud" cut before "par"; its false suggestions are "deux
 dogmes", "30 bornes" (a distance in slang), the 5 % that defines a twentieth of households.
 
+Sixth round (frstat6), tuned on tuning and heldout to heldout5 (all seen; heldout5's four labels
+aligned first, see its paragraph) and checked against the rules before it on 2,500 unlabelled
+Belgian and Swiss sentences with digits (4 changed, each read: three counts of times gained, a
+range made approximate by "de l'ordre de"): tuning 89.5%/94.4%, heldout 92.0%/95.8%, heldout2
+90.0%/92.6%, heldout4 97.3%/95.9% unchanged; heldout3 89.4%/89.4% -> 89.6%/91.5%; heldout5
+70.0%/75.7% with its old labels, 80.0%/86.5% with the aligned ones (value only 82.5%/89.2%)
+-> 97.4%/100% (ranges repeating a unit, "de N … à M" after a verb of spreading, "présidée par X"
+kept in who, a subject saying a quotation, "n'étaient « que » 8 000 à", "N fois" after a
+participle and a bound, "30 bornes" a distance). heldout6, scored once at its label commit and
+once at the end: 59.7%/64.9% (value only 80.6%/87.7%, bounds right 98.0%) both times: none of
+the round's rules met a heldout6 sentence. Read after that last scoring, no rule changed since:
+most of its misses are claimants ("on recensait selon la police environ 8.500 personnes à
+Toulouse, 2.500 à Caen …": the first figure gets none and the others "la police environ 8";
+"le tribunal observe que"; "le Premier ministre …, qui a indiqué qu'il y avait près de 36 000
+manifestants …, dont 5 500 à Paris", the 5 500 not found; "selon la préfecture de
+Loire-Atlantique" given to La Rochelle's figure across "tandis que"; "le président … s'est
+engagé sur quatre mesures" given as who); then counts after a definite article ("les dix-neuf
+membres", "aux onze personnes décédées", "la cinquantaine d'entrepreneurs", "l'une des quatre
+questions") and "50 fois moins polluant", which the labels count and the rules, as heldout5's
+"les deux policiers", do not; false ones are a plan's parameters ("relevé de 10 %", "en deux
+temps", "supérieures à 34 %", "limitée à 25 %", "limité à 4 600 euros"), "à 100% pacifiste",
+"mardi 4 décenbre" (a misspelt month), "trois francs six sous", "à deux pas", weights and
+decibels ("250 g", "155 db").
+
 A suggestion matches a label when it has the same value (for ranges and vague counts, the same
 bounds) and, for the full score, the same claimant: compared word by word by their Snowball
 stems, leaving out articles and "M."/"Mme", so "le ministère" matches "ministère". "Value only"
