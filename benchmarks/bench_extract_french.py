@@ -1,6 +1,6 @@
 """French statistic suggestions against hand labels on real French web pages (issue 13).
 
-Run: ``.venv/bin/python benchmarks/bench_extract_french.py [--errors] [--split tuning|heldout|heldout2|heldout3|heldout4|heldout5]``
+Run: ``.venv/bin/python benchmarks/bench_extract_french.py [--errors] [--split tuning|heldout|heldout2|...|heldout6]``
 
 The sentences are from the saved web pages of the extraction test sets (fundus, trafilatura,
 htmldate, mercury, readability, goose) cached in ``~/.cache/dossier/web-pages`` (or
@@ -83,9 +83,28 @@ giving one give a "news" sentence, the next ones a "news-claim" sentence (also h
 or bound word: "selon", "d'après", "environ", "plus de", "moins de", "près de", "au moins",
 "quelque", "a indiqué", "indique", "affirme", "estime", "précise", "annonce", "déclare",
 "souligne", "explique", "assure", "chiffre" ...) until 25. Labelled by hand with heldout4's
-conventions (a decline written with its sign, "chuter de - 6,8 %", as -6.8; "s'échelonnant de
+conventions ("s'échelonnant de
 60€ ... à plus de 600€" a range; a grade "18 sur 20", speeds, the 3 % of a rule, "réduisant d'un
 tiers" a plan's parameter, and "les deux policiers" of a definite reference not statistics) and
+committed before any rule change of its round was run on them. Its labels were first written with a decline's sign
+("chuter de - 6,8 %" as -6.8, and its two neighbours) and with a demonstrative kept ("cette même
+source"); the earlier parts label a fall by its size ("diminuant ... (– 0,2 %)" as 0.2) and drop
+the demonstrative, so in the sixth round (frstat6) those four labels were aligned with them (6.8,
+3.9, 12, "même source"), the sentences and every other label unchanged.
+
+A sixth held-out draw ("heldout6", 60 sentences, 57 statistics in 37 of them, 19 with a
+claimant) comes, as heldout5's news part, from the documents of heldout3's France press files
+(``Francais/France/Corpus/GJLHumaURL``, ``GJLeFigURL``, ``GJLePointURL``) that neither heldout3
+nor heldout5 drew a sentence from (2,249 ``<ARTICLE>`` documents, never read while tuning),
+drawn with heldout5's method and the seed "heldout6": documents ordered by
+sha1("heldout6|path|offset of ``<ARTICLE``"), from each the least sha1("heldout6|path|start")
+among its sentences of 20 to 500 characters holding a digit or a number word (heldout5's words,
+and "quart", "moitié"), no link, no markup, not found in the Quebec, Swiss, Belgian, Algerian
+files nor Le Point's second crawl; 35 "news", then 25 "news-claim" (heldout5's claim and bound
+words). Labelled by hand with heldout5's conventions (a rule's threshold or parameter, "relevé
+de 10 %", "limité à 4 600 euros", not a statistic; weights, decibels, speeds, distances, ages,
+"à deux pas", "trois francs six sous" neither; "des milliers" ``low`` 2000; "selon lui" no
+claimant; the figures of a "selon" about one town's count not given to another town's) and
 committed before any rule change of its round was run on them.
 
 Third round (frstat3), tuned on tuning, heldout and heldout2 (all seen) and on Belgian articles
@@ -129,6 +148,30 @@ quotation not read as a range nor given to "Bruno Le Maire constate", "s'échelo
 plus de 600€" read as two sums, ", indique BFM TV, et …" not given to the figure before it, and
 "l'institution présidée par Didier Migaud" cut before "par"; its false suggestions are "deux
 dogmes", "30 bornes" (a distance in slang), the 5 % that defines a twentieth of households.
+
+Sixth round (frstat6), tuned on tuning and heldout to heldout5 (all seen; heldout5's four labels
+aligned first, see its paragraph) and checked against the rules before it on 2,500 unlabelled
+Belgian and Swiss sentences with digits (4 changed, each read: three counts of times gained, a
+range made approximate by "de l'ordre de"): tuning 89.5%/94.4%, heldout 92.0%/95.8%, heldout2
+90.0%/92.6%, heldout4 97.3%/95.9% unchanged; heldout3 89.4%/89.4% -> 89.6%/91.5%; heldout5
+70.0%/75.7% with its old labels, 80.0%/86.5% with the aligned ones (value only 82.5%/89.2%)
+-> 97.4%/100% (ranges repeating a unit, "de N … à M" after a verb of spreading, "présidée par X"
+kept in who, a subject saying a quotation, "n'étaient « que » 8 000 à", "N fois" after a
+participle and a bound, "30 bornes" a distance). heldout6, scored once at its label commit and
+once at the end: 59.7%/64.9% (value only 80.6%/87.7%, bounds right 98.0%) both times: none of
+the round's rules met a heldout6 sentence. Read after that last scoring, no rule changed since:
+most of its misses are claimants ("on recensait selon la police environ 8.500 personnes à
+Toulouse, 2.500 à Caen …": the first figure gets none and the others "la police environ 8";
+"le tribunal observe que"; "le Premier ministre …, qui a indiqué qu'il y avait près de 36 000
+manifestants …, dont 5 500 à Paris", the 5 500 not found; "selon la préfecture de
+Loire-Atlantique" given to La Rochelle's figure across "tandis que"; "le président … s'est
+engagé sur quatre mesures" given as who); then counts after a definite article ("les dix-neuf
+membres", "aux onze personnes décédées", "la cinquantaine d'entrepreneurs", "l'une des quatre
+questions") and "50 fois moins polluant", which the labels count and the rules, as heldout5's
+"les deux policiers", do not; false ones are a plan's parameters ("relevé de 10 %", "en deux
+temps", "supérieures à 34 %", "limitée à 25 %", "limité à 4 600 euros"), "à 100% pacifiste",
+"mardi 4 décenbre" (a misspelt month), "trois francs six sous", "à deux pas", weights and
+decibels ("250 g", "155 db").
 
 A suggestion matches a label when it has the same value (for ranges and vague counts, the same
 bounds) and, for the full score, the same claimant: compared word by word by their Snowball

@@ -163,9 +163,9 @@ def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | Non
     symbol = re.search(r"([$€£])\s*$", sentence[max(0, number.start - 3):number.start])
     if symbol:
         return None, {"$": "USD", "€": "EUR", "£": "GBP"}[symbol.group(1)]
-    if re.match(r"^[\s\u00a0\u202f]+[àa]\s+[^\W\d_]+(?:er|ir|re|oir)\b", after) and re.search(
-            r"\b(?:étaient|sont|seront|étions|sommes|furent|seraient|serons|étaient\s+encore)\s+(?:plus\s+de\s+|"
-            r"pr[èe]s\s+de\s+|moins\s+de\s+|environ\s+|quelque\s+|au\s+moins\s+)?$",
+    if re.match(r"^[\s\u00a0\u202f]+[àa]\s+(?:s['’]|se\s+)?[^\W\d_]+(?:er|ir|re|oir)\b", after) and re.search(
+            r"\b(?:étaient|sont|seront|étions|sommes|furent|seraient|serons|étaient\s+encore)\s+(?:[«\"“]\s*)?(?:qu(?:e\s*|['’])"
+            r"(?:[»\"”]\s*)?)?(?:plus\s+de\s+|pr[èe]s\s+de\s+|moins\s+de\s+|environ\s+|quelque\s+|au\s+moins\s+)?$",
             sentence[max(0, number.start - 40):number.start], re.IGNORECASE):
         return None, "people"  # "ils étaient 282 000 à manifester"
     were = _PEOPLE_WERE.search(sentence[max(0, number.start - 60):number.start])
@@ -365,7 +365,7 @@ _QUANTITY_BEFORE = re.compile(
     r"donc\s+|provisoirement\s+|officiellement\s+)?[àa]|atteint|atteignent|atteindre|compte|comptait|recens\w*|"
     r"d[ée]nombr\w*|port[ée]\w*\s+[àa]|s['’][ée]tabli\w*\s+[àa]|se\s+(?:monte|chiffre|situe)\w*\s+[àa]|culmin\w*\s+[àa]|"
     r"totalis\w*|avoisin\w*|d[ée]pass\w*(?:\s+les)?|franchi\w*\s+(?:la\s+barre|le\s+cap|le\s+seuil)\s+des|pass[ée]\w*\s+[àa]|chiffr[ée]\w*\s+[àa]|estim[ée]\w*\s+[àa]|"
-    r"[ée]valu[ée]\w*\s+[àa]|[^\W\d_]{3,}(?:é|ée|és|ées))\s+$", re.IGNORECASE)
+    r"[ée]valu[ée]\w*\s+[àa]|[^\W\d_]{3,}(?:é|ée|és|ées))\s+(?:(?:plus|moins|pr[èe]s)\s+d['’e]\s*|environ\s+)?$", re.I)
 
 
 _QUICK = re.compile(r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|douzaine|treize|quatorze|"

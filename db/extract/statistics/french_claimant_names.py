@@ -27,6 +27,12 @@ CUT = re.compile(r"\s+(?:sur|dans|lors|à|au|aux|en|devant|auprès|pendant|ce|ce
                   r"interrog[ée]e?s?|cit[ée]e?s?|dès|par|avant|après|puis|tout\s+en|qui)\b.*$", re.IGNORECASE)
 
 
+#: who leads a body is part of its name: "l'institution présidée par Didier Migaud", "le collectif
+#: dirigé par Marie Durand" (not how it was said: "interrogé par France Info", "cité par Le Monde")
+_LED_BY = re.compile(r"\s+(?!interrog|cit)[^\W\d_]+(?:é|ée|és|ées)\s+par\s+[A-ZÀ-Ý][\w'’-]*"
+                     r"(?:\s+(?:de\s+|d['’])?[A-ZÀ-Ý][\w'’-]*){0,3}$")
+
+
 #: capitalised words of a title before a name: "le Premier ministre Édouard Philippe"
 _TITLE_WORDS = frozenset({"premier", "première", "président", "présidente", "haut", "haute", "général", "générale"})
 
@@ -92,7 +98,8 @@ def clean_claimant(raw: str, trailing: bool = False) -> str | None:
     elif who.count("«") > who.count("»"):
         who += " »"
     if trailing:
-        who = CUT.sub("", who)
+        agent = _LED_BY.search(who)
+        who = CUT.sub("", who[:agent.start()]) + agent.group(0) if agent else CUT.sub("", who)
     who = _WHEN_SAID.sub("", who)
     who = re.sub(r"\s+qu['’e]\s*(?:il|elle|ils|elles|on)\b.*$", "", who)  # "l'analyse qu'il a publiée"
     if _MADE_BY.match(who):

@@ -82,7 +82,7 @@ _SUBJECT_CLAIM = re.compile(
     r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?),?\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + _BY_THE_WAY +
     r")?(?:" +
     _CLAIM_VERB + r"|montr(?:e|ent|ait|aient|é))" + _SAID_WHEN_TO_WHOM +
-    r"\s*(?:que\b|qu['’]|:|(?=(?:avoir|être)\b))")
+    r"\s*(?:que\b|qu['’]|:|[«“](?=[^«»“”]*[»”])|(?=(?:avoir|être)\b))")
 
 
 #: a body that announces or counts the figure itself: "le ministère a annoncé 317 interpellations",

@@ -117,7 +117,9 @@ NOT_A_COUNT_AFTER = re.compile(
     r"minutes?|min\b|mn\b|secondes?|s\b|si[èe]cles?|d[ée]cennies?|mill[ée]naires?|km/h|(?:cm|m|km)[2²3³]|km|kilom[èe]tres?|"
     r"m[èe]tres?|m\b|cm|mm|milles?|miles?|degr[ée]s?|°\s*[CF]?|points?(?!\s+(?:noirs?|chauds?|de\s+(?:vente|passage|blocage|contr[ôo]le|rassemblement|rencontre)|"
     r"d['’](?:eau|acc[èe]s|accueil|appui|entr[ée]e)))|pts?\b|pieds?|kg|kilos?|"
-    r"grammes?|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′])(?!\w)", re.IGNORECASE)
+    r"grammes?|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′]|"
+    r"bornes(?=\s+(?:pour|aller|par\s+jour|[àa]\s+pied|en\s+voiture|de\s+(?:plus|moins|route|trajet)\b)))(?!\w)",
+    re.IGNORECASE)  # "faire 30 bornes pour …": kilometres, said familiarly (not "300 bornes de recharge")
 
 
 _LAW_BEFORE = re.compile(r"(?:\barticles?|\bart\.|\balin[ée]as?|\bn°|\bno\.?|\bnum[ée]ros?|\bn[º°o]\s*|"
@@ -218,6 +220,31 @@ def find_numbers(sentence: str) -> list[FrenchNumber]:
         if number.low is None and number.high is None:
             _bounds(sentence, number)
         found.append(number)
+    return _spread(sentence, found)
+
+
+#: a verb of spreading before "de N": "s'échelonnant de 60 € … à plus de 600 €", "allant de 2 … à 9"
+_SPREAD_FROM = re.compile(r"(?:[ée]chelonn|all(?:ant|ait|aient|ant|ent)\b|vari|oscill|s['’][ée]tend|s['’][ée]tal)\w*"
+                          r"\s+(?:de|d['’])\s*$", re.IGNORECASE)
+_SPREAD_TO = re.compile(r"(?:^|\s)[àa]\s+(?:plus\s+de\s+|plus\s+d['’]|moins\s+de\s+|moins\s+d['’])?$", re.IGNORECASE)
+
+
+def _spread(sentence: str, found: list[FrenchNumber]) -> list[FrenchNumber]:
+    """"de N …, à M" after a verb of spreading is one range, what is said between (a comma's aside,
+    a parenthesis) included: the numbers inside a parenthesis there describe an end, not a figure."""
+    for i, first in enumerate(found):
+        if first.value is None or first.kind == "range" or not _SPREAD_FROM.search(sentence, max(0, first.start - 40),
+                                                                                   first.start):
+            continue
+        for j in range(i + 1, len(found)):
+            last, gap = found[j], sentence[first.end:found[j].start]
+            outside = re.sub(r"\([^()]*\)", "", gap)
+            if re.search(r"[;:.!?]|\d", outside) or len(gap) > 160:
+                break
+            if last.value is not None and last.value > first.value and \
+                    _SPREAD_TO.search(sentence, max(0, last.start - 14), last.start):
+                spread = FrenchNumber(first.start, last.end, None, first.value, last.value, False, "range")
+                return [*found[:i], spread, *_spread(sentence, found[j + 1:])]
     return found
 
 
@@ -242,7 +269,8 @@ _BETWEEN = re.compile(r"[\s\u00a0\u202f]*(?:et|[àa]|ou|[–—-])[\s\u00a0\u202
 def _range(sentence: str, number: FrenchNumber, match: re.Match[str],
            following: re.Match[str]) -> FrenchNumber | None:
     """"entre 200 et 250", "de 10 à 20", "200 à 300 morts", "trois ou quatre", "10-15 blessés"."""
-    between = _BETWEEN.fullmatch(sentence, number.end, following.start())
+    unit = _RANGE_UNIT.match(sentence, number.end)
+    between = _BETWEEN.fullmatch(sentence, unit.end() if unit else number.end, following.start())
     if between is None or following.group("vague"):
         return None
     joiner = between.group(0).strip().lower()
@@ -258,6 +286,9 @@ def _range(sentence: str, number: FrenchNumber, match: re.Match[str],
     other, _kind, other_end = _read(sentence, following)
     if why_not(sentence, following.start(), other_end, following):
         return None
+    if unit and (_unit_word(unit.group(0)) != _unit_word((_RANGE_UNIT.match(sentence, other_end) or unit).group(0))
+                 or _CHANGE_NEAR.search(sentence, max(0, number.start - 50), number.start)):
+        return None  # "de 15 % à 25 %" repeats its unit; "15 % à 25 ans" is no range; "passe cette année de 10 € à 20 €"
     if joiner in ("-", "–", "—") and not re.match(r"[\s\u00a0]+[^\W\d_]", sentence[other_end:other_end + 3]):
         return None  # "(2-2)", "le but du 2-1": a score
     low = number.value or 0.0
@@ -272,7 +303,23 @@ def _range(sentence: str, number: FrenchNumber, match: re.Match[str],
     if not low < other:
         return None
     start = max(0, number.start - 12) + opener.start("w") if opener and joiner != "ou" else number.start
-    return FrenchNumber(start, other_end, None, low, other, False, "range")
+    about = _ABOUT_BEFORE.search(sentence, max(0, start - 30), start) is not None
+    return FrenchNumber(start, other_end, None, low, other, about, "range")
+
+
+#: a unit said after both ends of a range: "de 15 % à 25 %", "de 400 € à 900 €"
+_RANGE_UNIT = re.compile(r"[\s\u00a0\u202f]*(?:%|€|\$|pour\s*cent|euros?|dollars?)(?!\w)", re.IGNORECASE)
+#: a verb of change a few words before "de N unit à M unit": then and now, not a range
+_CHANGE_NEAR = re.compile(CHANGE_FROM.pattern.replace(r"[\w]*\s+(?:de|d['’])", r"\w*(?:\s+[^\W\d_]+){0,3}\s+(?:de|d['’])"),
+                          re.IGNORECASE)
+#: a range said to be about so much: "de l'ordre de 15 à 25 %"
+_ABOUT_BEFORE = re.compile(r"(?:de\s+l['’]ordre|aux\s+alentours|autour|environ)\s*(?:de\s*|d['’])?$", re.IGNORECASE)
+
+
+def _unit_word(unit: str) -> str:
+    word = unit.strip().lower()
+    return "%" if word.startswith("pour") else "€" if word.startswith("euro") else "$" if word.startswith("dollar") \
+        else word
 
 
 def _score(sentence: str, match: re.Match[str], following: re.Match[str] | None) -> bool:
