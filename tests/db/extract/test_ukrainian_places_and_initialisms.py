@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from db.extract.mentions import suggest_new_actors
 from db.gazetteer import world_region
+from db.language.morphology import base_form
 
 
 def _suggested(text: str) -> set[tuple[str, str | None]]:
@@ -22,3 +23,25 @@ def test_a_continent_in_an_oblique_case_is_a_place() -> None:
     found = _suggested("Делегація повернулася з Азії, а завтра вирушить до Африки. "
                        "Про Європу там не говорили.")
     assert {("Азія", "place"), ("Африка", "place"), ("Європа", "place")} <= found
+
+
+def test_an_adjective_agreeing_with_the_noun_after_it_goes_into_the_nominative_with_it() -> None:
+    # "Латинської", "Кривого", "Південного" also read as the nouns "латинська", "криве",
+    # "південне": a capitalised noun after them that they agree with is the head
+    assert base_form(["Латинської", "Америки"], "uk", singular=True) == ["Латинська", "Америка"]
+    assert base_form(["Кривого", "Рогу"], "uk", singular=True) == ["Кривий", "Ріг"]
+    assert base_form(["Південного", "Бугу"], "uk", singular=True) == ["Південний", "Буг"]
+    assert base_form(["Нової", "Каховки"], "uk", singular=True) == ["Нова", "Каховка"]
+
+
+def test_a_plural_reading_of_the_noun_after_does_not_make_a_noun_an_adjective() -> None:
+    # "Молоді" is also a plural adjective, "України" also a plural accusative
+    assert base_form(["Молоді", "України"], "uk", singular=True) == ["Молодь", "України"]
+    assert base_form(["Охоронний", "холдінг"], "uk", singular=True) == ["Охоронний", "холдінг"]
+
+
+def test_places_of_an_adjective_and_a_noun_get_their_base_form_in_a_sentence() -> None:
+    found = _suggested("Експедиція дійшла до Латинської Америки, а потім пливла вздовж "
+                       "Південного Бугу.")
+    names = {name for name, _ in found}
+    assert {"Латинська Америка", "Південний Буг"} <= names
