@@ -45,3 +45,26 @@ def test_places_of_an_adjective_and_a_noun_get_their_base_form_in_a_sentence() -
                        "Південного Бугу.")
     names = {name for name, _ in found}
     assert {"Латинська Америка", "Південний Буг"} <= names
+
+
+def test_streets_listed_after_the_word_for_streets_are_places_named_as_written() -> None:
+    text = ("Торік відремонтували тротуари вулиць: І. Франка, Зелена, Героїв Праці, "
+            "Тараса Шевченка, Гоголя, Кірова та Лесі Українки.")
+    found = _suggested(text)
+    for street in ("І. Франка", "Зелена", "Героїв Праці", "Тараса Шевченка", "Гоголя",
+                   "Кірова", "Лесі Українки"):
+        assert (street, "place") in found
+    assert not any(kind == "person" for _, kind in found)
+
+
+def test_a_person_after_a_street_and_a_comma_is_still_a_person() -> None:
+    found = _suggested("На вулиці Шевченка, Петро Іваненко сказав, що читав Гоголя.")
+    assert ("Петро Іваненко", "person") in found
+    assert ("Гоголь", "person") in found
+
+
+def test_towns_after_the_word_for_streets_keep_their_base_form() -> None:
+    found = _suggested("Почався ремонт вулиць Харкова та Полтави, а також вулиць: Садову, "
+                       "Соборну та Гагаріна.")
+    assert {("Харків", "place"), ("Полтава", "place"), ("Соборна", "place"),
+            ("Гагаріна", "place")} <= found
