@@ -141,3 +141,14 @@ def test_a_surname_declined_as_an_adjective_standing_alone_is_a_person() -> None
     text = "Про це розповів Покровський журналістам. Згадали й Сагайдачного ."
     found = _suggested(text)
     assert {("Покровський", "person"), ("Сагайдачний", "person")} <= found
+
+
+def test_a_noun_joined_right_after_the_head_is_no_part_of_an_institution() -> None:
+    text = ("Юристи вимагали від Полтавської міської ради і договору оренди більше ясності, "
+            "а від Бахмутської районної ради та адміністрації - звітів.")
+    names = {name for name, _ in _suggested(text)}
+    assert "Полтавська міська рада" in names
+    assert not any("договору" in name for name in names)
+    # another institution sharing the words stays with it, as ner-uk marks it
+    assert any(name.endswith("ради та адміністрації") or name.endswith("рада та адміністрації")
+               for name in names)
