@@ -52,8 +52,8 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
                                               words[0][2].lower() in ukrainian.NOT_NAMES):
         kind = "person" if ukrainian.is_title(words[0][2]) else kind
         words, tags = words[1:], tags[1:]
-    if not words:
-        return []
+    if not words or (code == "uk" and len(words) == 1 and ukrainian.is_title(words[0][2])):
+        return []  # a title alone names no one: "Тоді Міністр енергетики ... заявив"
     opening = _opening(text, words[0][0]) and not (
         code == "uk" and uk_reading.after_abbreviation(text, words[0][0]))
     # a common word opening a sentence ("Решение принял ..."; not the city "Київ")

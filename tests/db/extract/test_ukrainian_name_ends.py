@@ -152,3 +152,13 @@ def test_a_noun_joined_right_after_the_head_is_no_part_of_an_institution() -> No
     # another institution sharing the words stays with it, as ner-uk marks it
     assert any(name.endswith("ради та адміністрації") or name.endswith("рада та адміністрації")
                for name in names)
+
+
+def test_a_title_alone_is_no_name() -> None:
+    text = ("Тоді Міністр охорони здоров'я Олег Гнатюк заявив, що Директором лікарні "
+            "призначили Ірину Коваль, і з цим погодився Мінфін.")
+    found = _suggested(text)
+    names = {name for name, _ in found}
+    assert "Олег Гнатюк" in names
+    assert not {"Міністр", "Директор"} & names
+    assert ("Мінфін", "state_body") in found
