@@ -162,3 +162,11 @@ def test_a_title_alone_is_no_name() -> None:
     assert "Олег Гнатюк" in names
     assert not {"Міністр", "Директор"} & names
     assert ("Мінфін", "state_body") in found
+
+
+def test_a_persons_first_name_after_an_institution_begins_the_person() -> None:
+    text = ("Учора виступив голова Верховної Ради Андрій Парубій, а потім Голова Вищої "
+            "Ради Правосуддя Ігор Бенедисюк.")
+    found = _suggested(text)
+    assert {("Верховна Рада", "state_body"), ("Андрій Парубій", "person"),
+            ("Ігор Бенедисюк", "person")} <= found
