@@ -170,3 +170,12 @@ def test_a_persons_first_name_after_an_institution_begins_the_person() -> None:
     found = _suggested(text)
     assert {("Верховна Рада", "state_body"), ("Андрій Парубій", "person"),
             ("Ігор Бенедисюк", "person")} <= found
+
+
+def test_police_guard_and_treasury_head_an_institution_with_its_genitive() -> None:
+    text = ("Про це повідомили в Національній поліції України, а бійців Національної гвардії "
+            "України підтримало Державне казначейство України.")
+    found = _suggested(text)
+    assert {("Національна поліція України", "state_body"),
+            ("Національна гвардія України", "armed_group"),
+            ("Державне казначейство України", "state_body")} <= found
