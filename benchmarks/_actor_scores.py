@@ -5,6 +5,7 @@ kind), with the unusable ones sorted into classes."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,13 @@ class Gold:
     base: str | None  # the gold base form; None where it is not known
 
 
+#: a tokenised corpus's spaces inside quotation marks ("Дмитро « Бобін » Александров"), which
+#: the text as written has not: a name's base form is the same either way
+_QUOTE_SPACES = re.compile(r"(?<=[«„“])\s+|\s+(?=[»“”])")
+
+
 def key(text: str) -> str:
+    text = _QUOTE_SPACES.sub("", text)
     return text.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
 
 

@@ -16,6 +16,10 @@ region ("Florida": the state, not a town in Uruguay; "Алтай": the republic,
 GeoNames also calls so); then to the other cities, the most populous first.
 
 Loaded once a process (under a second, on a worker thread: the map's first read).
+
+The world's regions and continents ("Європа", "Latin America"; ``world_regions.tsv``, built by
+``packaging/world_regions.py`` from CLDR's names of the UN M.49 regions) are places too, but no
+point on a map: :func:`world_region` knows them apart from the places.
 """
 
 from __future__ import annotations
@@ -119,3 +123,22 @@ def gazetteer() -> Gazetteer:
     """The shipped gazetteer (read on first use)."""
     with _lock:  # two workers asking at once read it once
         return _load()
+
+
+@cache
+def _world_regions() -> dict[str, str]:
+    text = files("resources").joinpath("gazetteer", "world_regions.tsv").read_text(encoding="utf-8")
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        if line:
+            _code, name, keys = line.split("\t")
+            for each in keys.split("|"):
+                found.setdefault(each, name)
+    return found
+
+
+def world_region(name: str) -> str | None:
+    """The English name of the continent or world region called ``name`` in any language
+    Dossier knows ("Європа" -> "Europe", "Латинская Америка" -> "Latin America"), else None."""
+    with _lock:
+        return _world_regions().get(key(name))

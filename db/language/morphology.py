@@ -140,6 +140,7 @@ def _same_case(original: str, inflected: str) -> str:
 
 
 _ADJECTIVES = {"ADJF", "PRTF", "NUMR"}
+_LIKE_NOMINATIVE = {"nomn", "accs", "voct"}
 _PERSON = {"Name", "Surn", "Patr"}
 
 
@@ -169,15 +170,22 @@ def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = froze
     -> "Партія регіонів"; "Збройні Сили", a plural only, stays)."""
     morph = analyser(code)
     readings: list[list[Any]] = []
+    agreeable: list[list[Any]] = []
     for w in words:
         options = morph.parse(w)
         if indeclinable(w, options, code):
             readings.append([])
+            agreeable.append([])
             continue
         kept = [p for p in options if p.tag.case and not _FIXED & set(p.tag.grammemes)]
-        if singular and any(p.tag.number != "plur" and p.tag.case != "nomn" for p in kept):
+        singular_too = singular and any(p.tag.number != "plur" and p.tag.case != "nomn" for p in kept)
+        if singular_too:
             kept = [p for p in kept if not (p.tag.number == "plur" and p.tag.case == "nomn")]
         readings.append(kept)
+        # what an adjective before it may agree with: not its plural accusative or vocative,
+        # the plural nominative's form ("Молоді України": "Молодь України", not a plural)
+        agreeable.append([p for p in kept if p.tag.POS == "NOUN" and not (
+            singular_too and p.tag.number == "plur" and p.tag.case in _LIKE_NOMINATIVE)])
 
     def weight(parse: Any) -> float:
         return float(parse.score) + (0.5 if prefer & parse.tag.grammemes else 0.0)
@@ -186,6 +194,7 @@ def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = froze
     best_case, best_chosen = None, []
     for case in CASES:
         chosen: list[Any] = []
+        before: list[Any] = []  # the readings of the adjective before, in this case
         score, headed = 0.0, False
         for index, options in enumerate(readings):
             in_case = [p for p in options if p.tag.case == case]
@@ -196,14 +205,20 @@ def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = froze
             last = index == len(readings) - 1
             # a tie goes to the adjective where a lower-case word in the same case follows,
             # the noun it goes with ("Української асоціації": not the surname Українка)
-            lower_next = not last and words[index + 1][:1].islower() and any(
-                p.tag.case == case for p in readings[index + 1])
+            # and where the next word reads as a noun in that case the adjective agrees with
+            # ("Латинської Америки", "Кривого Рогу": not the noun "латинська", "криве")
+            tie_to_adjective = not last and ((words[index + 1][:1].islower() and any(
+                p.tag.case == case for p in readings[index + 1])) or any(
+                _agree(a, n) for a in adjectives for n in agreeable[index + 1] if n.tag.case == case))
             if adjectives and not last and (not nouns or max(map(weight, adjectives)) >
-                                            max(map(weight, nouns)) - (0.01 if lower_next else 0)):
+                                            max(map(weight, nouns)) - (0.01 if tie_to_adjective else 0)):
                 chosen.append(max(adjectives, key=weight))
+                before = adjectives
                 score += max(map(weight, adjectives))
                 continue
-            pick = max(nouns or in_case, key=weight)
+            # the noun the adjectives before it agree with ("Старому Селі": село, not сель)
+            agreeing = [n for n in nouns if any(_agree(a, n) for a in before)]
+            pick = max(agreeing or nouns or in_case, key=weight)
             chosen.append(pick)
             score += weight(pick)
             headed = True
@@ -239,6 +254,14 @@ def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = froze
             parse.inflect({"nomn"})
         result.append(capitalised_like(word, nominative.word) if nominative is not None else word)
     return result + list(words[len(best_chosen):])
+
+
+def _agree(adjective: Any, noun: Any) -> bool:
+    """Whether an adjective's reading agrees with a noun's in number and gender (the
+    Ukrainian dictionary leaves a singular's number unsaid)."""
+    if (adjective.tag.number == "plur") != (noun.tag.number == "plur"):
+        return False
+    return adjective.tag.number == "plur" or bool(adjective.tag.gender == noun.tag.gender)
 
 
 def capitalised_like(original: str, word: str) -> str:

@@ -52,8 +52,8 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
                                               words[0][2].lower() in ukrainian.NOT_NAMES):
         kind = "person" if ukrainian.is_title(words[0][2]) else kind
         words, tags = words[1:], tags[1:]
-    if not words:
-        return []
+    if not words or (code == "uk" and len(words) == 1 and ukrainian.is_title(words[0][2])):
+        return []  # a title alone names no one: "Тоді Міністр енергетики ... заявив"
     opening = _opening(text, words[0][0]) and not (
         code == "uk" and uk_reading.after_abbreviation(text, words[0][0]))
     # a common word opening a sentence ("Решение принял ..."; not the city "Київ")
@@ -92,12 +92,13 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         # name just before a known surname)
         before = words[person - 1][2]
         if not tags[person - 1] & {"Geox", "Orgn", "Abbr"} and not before.isupper() and \
-                before[:1].isupper() and (person > 1 or (
+                before[:1].isupper() and ((person > 1 and "Name" not in tags[person]) or (
                     code == "uk" and "Name" not in tags[person] and uk_reading.first_name(before))
                     or (code == "uk" and _surname_first(words[0][2], tags[person:person + 2],
                                                         words[person][2]))):
             # a first name the dictionary does not tag as one in this case, before a
-            # surname: "Євгенові Іванову" (the dative of Євген reads first as an adjective)
+            # surname: "Євгенові Іванову" (the dative of Євген reads first as an adjective);
+            # not before a first name it does tag ("Верховної Ради Андрій Парубій")
             person -= 1
         pieces = [list(range(person)), list(range(person, len(words)))] if person else \
             [list(range(len(words)))]

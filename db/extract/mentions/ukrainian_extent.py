@@ -81,7 +81,7 @@ def extent(text: str, start: int, end: int) -> int:
         return end  # "Рада національної безпеки": Рада is a woman's name too
     if not ukrainian.INSTITUTION_HEAD.search(head):
         return end
-    at = end
+    at = head_end = end
     joined = False  # after "та", "і": another name may follow, not one of this
     subject = False  # "з" and the subject in the genitive have been read
     for _ in range(6):  # the lower-case words in the genitive after the head
@@ -127,6 +127,13 @@ def extent(text: str, start: int, end: int) -> int:
             break
         word_pos, word_cases = reading(word)
         if word.lower() in _CONNECTORS_UK and not joined:
+            joined_noun = _NEXT_WORD.match(text, match.end())
+            if at == head_end and joined_noun is not None and \
+                    not ukrainian.INSTITUTION_HEAD.search(joined_noun.group(1)):
+                # right after the head noun, "та", "і" join another noun to the whole name,
+                # not to its words ("Київської обласної ради і договору": the council), unless
+                # another institution shares its words ("районної ради та адміністрації")
+                break
             at, joined = match.end(), True
             continue
         if at == end and not subject and _subject(text, word, match.end()):

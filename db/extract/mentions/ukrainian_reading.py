@@ -52,18 +52,20 @@ def after_abbreviation(text: str, start: int) -> bool:
 
 def known_place(name: str) -> bool:
     """Whether the offline gazetteer (countries, cities of 15,000 people or more, by every name
-    GeoNames gives them, Ukrainian and Russian ones among them) knows ``name``."""
-    from db.gazetteer import gazetteer
+    GeoNames gives them, Ukrainian and Russian ones among them; continents, world regions)
+    knows ``name``."""
+    from db.gazetteer import gazetteer, world_region
 
-    return bool(gazetteer().lookup([name]))
+    return bool(gazetteer().lookup([name])) or world_region(name) is not None
 
 
 def large_place(name: str) -> bool:
-    """Whether ``name`` is a country or a city of 100,000 people or more the gazetteer knows:
-    a name that is more likely the place than a common word opening a sentence ("Київ")."""
-    from db.gazetteer import gazetteer
+    """Whether ``name`` is a continent, a world region, a country or a city of 100,000 people
+    or more the gazetteer knows: a name that is more likely the place than a common word
+    opening a sentence ("Київ", "Європа")."""
+    from db.gazetteer import gazetteer, world_region
 
-    return any(place.kind != "city" or place.population >= 100_000
+    return world_region(name) is not None or any(place.kind != "city" or place.population >= 100_000
                for place in gazetteer().lookup([name]))
 
 

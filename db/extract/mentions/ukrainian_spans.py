@@ -1,16 +1,15 @@
 """Ukrainian names that reach past a run of capitalised words: an organisation's name written
 before its quoted name ("Благодійний фонд «Платар»"), taken with it as one organisation; a
 person's initials before or after the surname ("В. Ф. Януковича", "Кузнєцов А. С."); a state
-body's branch in a region ("Управління СБУ у Чернігівській області"); a street with the word
-before its name ("вул. Гагаріна", "вулиці Шевченка" -> "вулиця Шевченка")."""
+body's branch in a region ("Управління СБУ у Чернігівській області"); streets (see
+ukrainian_streets)."""
 
 from __future__ import annotations
 
 import re
 
 from db.extract.mentions import ukrainian
-
-Found = tuple[int, int, str | None, str]  # start, end, kind, name as suggested
+from db.extract.mentions.ukrainian_streets import Found, listed_streets, with_street
 
 _ORGANISATIONS = {"organisation", "state_body", "armed_group", "media_outlet"}
 
@@ -32,15 +31,15 @@ def widen(text: str, found: list[Found]) -> list[Found]:
         if kept and (family := _family(text, kept[-1], name)) is not None:
             kept[-1] = family
             continue
-        name = _whole_quoted_title(text, _with_region_word(text, _with_number(text, _with_street(
+        name = _whole_quoted_title(text, _with_region_word(text, _with_number(text, with_street(
             text, _with_quoted_name(text, _latin_organisation(text, name))))))
         if name[2] == "person":
             name = _with_initials(text, name)
             while kept and kept[-1][0] >= name[0]:
                 kept.pop()  # an initial taken for a name of its own ("В" of "В. Ф. ...")
         kept.append(name)
-    return _unknown_words_as_persons(text, _listed_kinds(text, _shared_heads(
-        text, _nicknames(text, kept))))
+    return listed_streets(text, _unknown_words_as_persons(text, _listed_kinds(text, _shared_heads(
+        text, _nicknames(text, kept)))))
 
 
 _LETTER = r"[A-ZА-ЯІЇЄҐ]"
@@ -124,41 +123,6 @@ def _district_of_city(text: str, district: Found, city: Found) -> Found | None:
         return None
     return (district[0], city[1], "place",
             " ".join([district[3], *text[district[1]:city[1]].split()]))
-
-
-#: the word for a street, a square, an avenue before its name, written out or shortened
-_STREET = re.compile(r"(?<![\w'’-])(вул\.|вулиц(?:я|і|ю|ею)|пров\.|провул(?:ок|ку|ком)|"
-                     r"просп\.|проспект(?:у|і|ом)?|пл\.|площ(?:а|і|у|ею)|бульв\.|"
-                     r"бульвар(?:у|і|ом)?|майдан(?:у|і|ом)?)\s*$", re.IGNORECASE)
-
-
-def _with_street(text: str, name: Found) -> Found:
-    """A street's name with the word before it ("вул. Гагаріна"; "вулиці Шевченка" ->
-    "вулиця Шевченка", the street's name as written)."""
-    start, end, kind, _ = name
-    street = _STREET.search(text, max(0, start - 12), start)
-    if street is None or kind in ("organisation", "state_body", "media_outlet", "armed_group"):
-        return name
-    word = street.group(1)
-    if not word.endswith("."):
-        from db.language.morphology import capitalised_like, parses
-
-        found = [p for p in parses(word, "uk") if p.tag.POS == "NOUN"]
-        nominative = found[0].inflect({"nomn"}) if found else None
-        if nominative is not None:
-            word = capitalised_like(word, nominative.word)
-    own = " ".join(text[start:end].split())
-    house = _HOUSE.match(text, end)
-    if house is not None and not ukrainian.TIME_WORDS.match(text, house.end(1) + 1):
-        # the house's number is part of the address ("вул. Крилова, 7"), a date is not
-        # ("вул. Шевченка 5 травня")
-        own, end = own + text[end:house.end(1)], house.end(1)
-    return (street.start(1), end, "place", f"{word} {own}")
-
-
-#: a house's number after its street: ", 7", " 362", ", 5/2а", ", 58-А"
-_HOUSE = re.compile(r"(,? ?\d{1,4}(?:-?[а-яА-ЯіІєЄ](?![\w'’]))?(?: ?/ ?\d{1,4}[а-яі]?)?)"
-                    r"(?![\d,.]\d|[\w'’])")
 
 
 _LATIN = re.compile(r"[A-Za-z]")

@@ -141,3 +141,41 @@ def test_a_surname_declined_as_an_adjective_standing_alone_is_a_person() -> None
     text = "Про це розповів Покровський журналістам. Згадали й Сагайдачного ."
     found = _suggested(text)
     assert {("Покровський", "person"), ("Сагайдачний", "person")} <= found
+
+
+def test_a_noun_joined_right_after_the_head_is_no_part_of_an_institution() -> None:
+    text = ("Юристи вимагали від Полтавської міської ради і договору оренди більше ясності, "
+            "а від Бахмутської районної ради та адміністрації - звітів.")
+    names = {name for name, _ in _suggested(text)}
+    assert "Полтавська міська рада" in names
+    assert not any("договору" in name for name in names)
+    # another institution sharing the words stays with it, as ner-uk marks it
+    assert any(name.endswith("ради та адміністрації") or name.endswith("рада та адміністрації")
+               for name in names)
+
+
+def test_a_title_alone_is_no_name() -> None:
+    text = ("Тоді Міністр охорони здоров'я Олег Гнатюк заявив, що Директором лікарні "
+            "призначили Ірину Коваль, і з цим погодився Мінфін.")
+    found = _suggested(text)
+    names = {name for name, _ in found}
+    assert "Олег Гнатюк" in names
+    assert not {"Міністр", "Директор"} & names
+    assert ("Мінфін", "state_body") in found
+
+
+def test_a_persons_first_name_after_an_institution_begins_the_person() -> None:
+    text = ("Учора виступив голова Верховної Ради Андрій Парубій, а потім Голова Вищої "
+            "Ради Правосуддя Ігор Бенедисюк.")
+    found = _suggested(text)
+    assert {("Верховна Рада", "state_body"), ("Андрій Парубій", "person"),
+            ("Ігор Бенедисюк", "person")} <= found
+
+
+def test_police_guard_and_treasury_head_an_institution_with_its_genitive() -> None:
+    text = ("Про це повідомили в Національній поліції України, а бійців Національної гвардії "
+            "України підтримало Державне казначейство України.")
+    found = _suggested(text)
+    assert {("Національна поліція України", "state_body"),
+            ("Національна гвардія України", "armed_group"),
+            ("Державне казначейство України", "state_body")} <= found
