@@ -33,31 +33,32 @@ class FrameClock:
     """Records the gaps between timer turns, per phase (Qt imported when made: in the child)."""
 
     def __init__(self, *phases: str, sample: bool = False) -> None:
-        from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+        from PySide6.QtCore import Qt, QTimer
 
         self.frames: dict[str, list[float]] = {phase: [] for phase in phases}
-        #: the frames over 100 ms: (phase, when it ended in ms since the clock was made, its length)
-        self.stalls: list[tuple[str, float, float]] = []
+        #: the frames over 100 ms: phase, when it ended (ms since the clock was made), its length,
+        #: and its most sampled lines of our code (empty unless ``sample``)
+        self.stalls: list[tuple[str, int, int, list[tuple[str, int]]]] = []
         self.phase = ""
-        self._clock = QElapsedTimer()
-        self._clock.start()
+        self._start = time.perf_counter()
         self._last = 0.0
         self._timer: Any = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
-        #: per frame over 100 ms (in the order of :attr:`stalls`): its most sampled lines of our code
-        self.stall_stacks: list[list[tuple[str, int]]] = []
         self._samples: Counter[str] = Counter()
         self._gui_thread = threading.get_ident()
-        self._last_wall = time.perf_counter()
         if sample:
             threading.Thread(target=self._watch, name="stall sampler", daemon=True).start()
+
+    def _now(self) -> float:
+        """Milliseconds since the clock was made (read by the sampler's thread too)."""
+        return (time.perf_counter() - self._start) * 1000
 
     def _watch(self) -> None:
         """Sample the GUI thread's stack while its turn is late (runs in its own thread)."""
         while True:
             time.sleep(SAMPLE_EVERY_S)
-            if not self.phase or (time.perf_counter() - self._last_wall) * 1000 < LATE_MS:
+            if not self.phase or self._now() - self._last < LATE_MS:
                 continue
             frame = sys._current_frames().get(self._gui_thread)
             lines = []
@@ -74,7 +75,7 @@ class FrameClock:
         """Count the gaps from now on as ``phase``'s (the clock starts with the first phase)."""
         if not self._timer.isActive():
             self._timer.start(TICK_MS)
-            self._last = self._clock.nsecsElapsed() / 1e6
+            self._last = self._now()
         self.phase = phase
 
     def stop(self) -> None:
@@ -87,29 +88,23 @@ class FrameClock:
         return phase
 
     def resume(self, phase: str) -> None:
-        self._last = self._clock.nsecsElapsed() / 1e6
+        self._last = self._now()
+        self._samples = Counter()
         self.phase = phase
 
     def _tick(self) -> None:
-        now = self._clock.nsecsElapsed() / 1e6
+        now = self._now()
         if self.phase:
-            self.frames[self.phase].append(now - self._last)
-            if now - self._last > 100:
-                self.stalls.append((self.phase, now, now - self._last))
-                self.stall_stacks.append(self._samples.most_common(4))
+            gap = now - self._last
+            self.frames[self.phase].append(gap)
+            if gap > 100:
+                self.stalls.append((self.phase, round(now), round(gap), self._samples.most_common(4)))
         self._samples = Counter()
         self._last = now
-        self._last_wall = time.perf_counter()
-
-
-    def stall_report(self) -> list[tuple[str, int, int, list[tuple[str, int]]]]:
-        """Each frame over 100 ms: its phase, when it ended (ms), its length, where it was spent."""
-        return [(phase, round(at), round(gap), stack)
-                for (phase, at, gap), stack in zip(self.stalls, self.stall_stacks, strict=True)]
 
 
 def print_stalls(stalls: list[Any]) -> None:
-    """Each frame over 100 ms of :meth:`FrameClock.stall_report` (read back from JSON), with the
+    """Each frame over 100 ms of :attr:`FrameClock.stalls` (read back from JSON), with the
     lines of our code it was spent in when it was sampled."""
     for phase, at, gap, stack in stalls:
         print(f"  {phase} frame of {gap} ms at {at / 1000:.1f} s" + "".join(

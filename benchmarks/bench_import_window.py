@@ -103,7 +103,7 @@ def child(archive: str, files: str, sample: bool = False) -> None:
         result["sources"] = window.sources.model.total
         frames.stop()
         result["frames"] = frames.frames
-        result["stalls"] = frames.stall_report()
+        result["stalls"] = frames.stalls
         print(json.dumps(result))
         app.quit()
 

@@ -200,7 +200,7 @@ def child(path: str) -> None:
         opening = frames.frames["opening"]
         result["opening_longest_frame_ms"] = max(opening, default=0.0)
         result["opening_frames_over_100ms"] = sum(gap > 100 for gap in opening)
-        result["opening_stalls"] = frames.stall_report()
+        result["opening_stalls"] = frames.stalls
 
     def annotate(written: int = 0) -> None:
         """Annotations made in the reader one after another (the first of a session, then four

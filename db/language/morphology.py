@@ -209,7 +209,7 @@ def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = froze
             # ("Латинської Америки", "Кривого Рогу": not the noun "латинська", "криве")
             tie_to_adjective = not last and ((words[index + 1][:1].islower() and any(
                 p.tag.case == case for p in readings[index + 1])) or any(
-                _agree(a, n) for a in adjectives for n in agreeable[index + 1] if n.tag.case == case))
+                agree(a, n) for a in adjectives for n in agreeable[index + 1] if n.tag.case == case))
             if adjectives and not last and (not nouns or max(map(weight, adjectives)) >
                                             max(map(weight, nouns)) - (0.01 if tie_to_adjective else 0)):
                 chosen.append(max(adjectives, key=weight))
@@ -217,7 +217,7 @@ def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = froze
                 score += max(map(weight, adjectives))
                 continue
             # the noun the adjectives before it agree with ("Старому Селі": село, not сель)
-            agreeing = [n for n in nouns if any(_agree(a, n) for a in before)]
+            agreeing = [n for n in nouns if any(agree(a, n) for a in before)]
             pick = max(agreeing or nouns or in_case, key=weight)
             chosen.append(pick)
             score += weight(pick)
@@ -256,9 +256,12 @@ def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = froze
     return result + list(words[len(best_chosen):])
 
 
-def _agree(adjective: Any, noun: Any) -> bool:
+def agree(adjective: Any, noun: Any, *, in_case: bool = False) -> bool:
     """Whether an adjective's reading agrees with a noun's in number and gender (the
-    Ukrainian dictionary leaves a singular's number unsaid)."""
+    Ukrainian dictionary leaves a singular's number unsaid), and with ``in_case`` in case too
+    (a noun's base form the dictionary gives no case is a nominative: "держава")."""
+    if in_case and (noun.tag.case or "nomn") != adjective.tag.case:
+        return False
     if (adjective.tag.number == "plur") != (noun.tag.number == "plur"):
         return False
     return adjective.tag.number == "plur" or bool(adjective.tag.gender == noun.tag.gender)

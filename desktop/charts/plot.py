@@ -204,13 +204,9 @@ class ChartPlot(QWidget):
         self.drawn = Drawn()
         self.plot.setLabel("bottom", "Period")
         parts = draw.time_series_parts(self.plot, self._legends, frame, colours, self.drawn) if not frame.empty else iter(())
-        if len(frame) <= STAGED_ABOVE:
-            for _part in parts:
-                pass
-            finish()
-            return
-        self._drawing = True
-        self.plot_widget.setUpdatesEnabled(False)
+        if len(frame) > STAGED_ABOVE:
+            self._drawing = True
+            self.plot_widget.setUpdatesEnabled(False)
         self._draw_parts(self._generation, parts, finish)
 
     @property
@@ -219,15 +215,18 @@ class ChartPlot(QWidget):
         return self._drawing
 
     def _draw_parts(self, generation: int, parts: Iterator[None], finish: Callable[[], None]) -> None:
+        """Draw the series of ``parts``: all of them now, or while :attr:`drawing` for at most
+        :data:`DRAW_TURN_S` and the rest a turn later."""
         if generation != self._generation:
             return  # drawn again since: this one's items went with the plot's clearing
         turn = time.perf_counter()
         for _part in parts:
-            if time.perf_counter() - turn > DRAW_TURN_S:
+            if self._drawing and time.perf_counter() - turn > DRAW_TURN_S:
                 QTimer.singleShot(0, self, partial(self._draw_parts, generation, parts, finish))
                 return
-        self._drawing = False
-        self.plot_widget.setUpdatesEnabled(True)
+        if self._drawing:
+            self._drawing = False
+            self.plot_widget.setUpdatesEnabled(True)
         finish()
 
     def _drawn_all(self, frame: pd.DataFrame, grouping: str, plot_title: str, empty_text: str,

@@ -21,7 +21,7 @@ import importlib
 import time
 import traceback
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import QFrame, QScrollArea
 from desktop import memory, staged_import
 
 if TYPE_CHECKING:
+    import pyqtgraph as pg
+
     from desktop.window.main_window import MainWindow
 
 
@@ -108,18 +110,18 @@ def _import_in_turns(window: MainWindow, modules: list[str], staged: staged_impo
 def _make_plot(window: MainWindow) -> None:
     """The pane's pyqtgraph plot, in a turn of its own (30-80 ms; with the rest of the pane it
     held the window 110-160 ms at a million sources), then :func:`create` with it."""
-    import pyqtgraph as pg
+    import pyqtgraph
 
     if window.chart is not None or window.tasks.stopped:
         return
     try:
-        plot = pg.PlotWidget(background="w")
+        plot: pg.PlotWidget | None = pyqtgraph.PlotWidget(background="w")
     except Exception:  # create() tries again, and says why the chart cannot be drawn
         plot = None
     QTimer.singleShot(0, window, lambda: create(window, plot))
 
 
-def create(window: MainWindow, plot: Any = None) -> None:
+def create(window: MainWindow, plot: pg.PlotWidget | None = None) -> None:
     """Build the chart pane (once), in ``plot`` when it was made beforehand, and link it to the
     window; it is put in its dock next turn."""
     if window.chart is not None or window.tasks.stopped:  # made, or the window closed meanwhile

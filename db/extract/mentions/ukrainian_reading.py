@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from db.extract.mentions import russian, ukrainian
-from db.language.morphology import base_form, capitalised_like, parses
+from db.language.morphology import agree, base_form, capitalised_like, parses
 
 
 @functools.lru_cache(maxsize=4096)
@@ -100,7 +100,7 @@ def lone_adjective_kind(word: str, following: str) -> str | None:
             _POSSESSIVE.fullmatch(found[0].normal_form):  # "Вакаревим": the surname Вакарев
         return None
     nouns = [p for p in parses(following, "uk") if p.tag.POS == "NOUN"] if following else []
-    if any(_agrees(n, a) for n in nouns for a in found if a.tag.POS == "ADJF"):
+    if any(agree(a, n, in_case=True) for n in nouns for a in found if a.tag.POS == "ADJF"):
         return None
     if any({"Name", "Patr"} & p.tag.grammemes for p in found):
         return None
@@ -251,7 +251,7 @@ def adjective_of_noun(word: str, following: str) -> bool:
     if not following[:1].islower():
         return False
     nouns = [p for p in parses(following, "uk") if p.tag.POS == "NOUN"]
-    return any(a.tag.POS == "ADJF" and any(_agrees(n, a) for n in nouns) for a in parses(word, "uk"))
+    return any(a.tag.POS == "ADJF" and any(agree(a, n, in_case=True) for n in nouns) for a in parses(word, "uk"))
 
 
 def common_noun_of_adjective(adjective: str, noun: str) -> bool:
@@ -263,7 +263,7 @@ def common_noun_of_adjective(adjective: str, noun: str) -> bool:
         return False
     commons = [p for p in parses(noun, "uk") if p.tag.POS == "NOUN" and p.is_known and
                not {"Name", "Surn", "Patr"} & p.tag.grammemes]
-    return any(_agrees(n, a) for n in commons for a in first if a.tag.POS == "ADJF")
+    return any(agree(a, n, in_case=True) for n in commons for a in first if a.tag.POS == "ADJF")
 
 
 def agreeing(readings: list[Any], word: str, pos: str, listed: bool = False) -> list[Any]:
@@ -272,16 +272,8 @@ def agreeing(readings: list[Any], word: str, pos: str, listed: bool = False) -> 
     is in the plural ("Київській та Житомирській областях"), so the case alone agrees."""
     found = [p for p in parses(word, "uk") if pos == p.tag.POS]
     return [a for a in readings if any(
-        _agrees(w, a) or (listed and w.tag.number == "plur" and w.tag.case == a.tag.case)
+        agree(a, w, in_case=True) or (listed and w.tag.number == "plur" and w.tag.case == a.tag.case)
         for w in found)]
-
-
-def _agrees(noun: object, adjective: object) -> bool:
-    """Whether an adjective's reading agrees with a noun's: case, number and (singular) gender."""
-    n, a = noun.tag, adjective.tag  # type: ignore[attr-defined]
-    # the dictionary leaves some nouns' base forms without a case ("держава")
-    return bool((n.case or "nomn") == a.case and n.number == a.number and
-                (n.number == "plur" or n.gender == a.gender))
 
 
 _LOWER_WORD = re.compile(r" ([а-яіїєґ][а-яіїєґ'’-]*)(?![\w'’-])")
@@ -302,9 +294,9 @@ def noun_of_adjective(text: str, adjective: str, end: int) -> int | None:
         if match is None:
             return None
         found = parses(match.group(1), "uk")
-        if any(p.tag.POS == "NOUN" and _agrees(p, a) for p in found for a in readings):
+        if any(p.tag.POS == "NOUN" and agree(a, p, in_case=True) for p in found for a in readings):
             return match.end(1)
-        if not any(p.tag.POS == "ADJF" and _agrees(p, a) for p in found for a in readings):
+        if not any(p.tag.POS == "ADJF" and agree(a, p, in_case=True) for p in found for a in readings):
             return None
         at = match.end(1)
     return None
@@ -346,7 +338,7 @@ def possessor(word: str, following: str) -> str | None:
     for adjective in parses(word, "uk"):
         stem = _POSSESSIVE.fullmatch(adjective.normal_form)
         if adjective.tag.POS != "ADJF" or stem is None or \
-                not any(_agrees(n, adjective) for n in nouns):
+                not any(agree(adjective, n, in_case=True) for n in nouns):
             continue
         for ending in _NAME_ENDINGS[stem.group(2)]:
             name = stem.group(1) + ending
