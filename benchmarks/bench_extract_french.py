@@ -105,7 +105,16 @@ words). Labelled by hand with heldout5's conventions (a rule's threshold or para
 de 10 %", "limité à 4 600 euros", not a statistic; weights, decibels, speeds, distances, ages,
 "à deux pas", "trois francs six sous" neither; "des milliers" ``low`` 2000; "selon lui" no
 claimant; the figures of a "selon" about one town's count not given to another town's) and
-committed before any rule change of its round was run on them.
+committed before any rule change of its round was run on them. In the seventh round (frstat7)
+three of its labels were aligned with the earlier parts': "50 fois moins polluant" and "25 fois
+moins" are a factor of comparison, no statistic, as tuning's "multipliée par cinq" and "doubler,
+voire quintupler" are not labelled; "l'une des quatre questions" (the grand débat's known
+themes) refers to a known set, as heldout3's "les deux questions sont liées" and heldout5's "les
+deux policiers", so it is no statistic. The other definite counts keep their labels, as the
+earlier parts label a definite count of a set given there: "parmi les dix-neuf membres actuels
+de la Commission" as tuning's "sur les 57 analysées" and heldout4's "sur les 248 projets",
+"aux onze personnes décédées depuis …" as heldout2's "les 130 victimes des attentats", "la
+cinquantaine d'entrepreneurs" as tuning's "les centaines de personnes mobilisées".
 
 Third round (frstat3), tuned on tuning, heldout and heldout2 (all seen) and on Belgian articles
 without labels: tuning 89.5%/94.4% and old held-out 92.0%/95.8% unchanged, heldout2 70.1%/69.1%
