@@ -116,6 +116,24 @@ de la Commission" as tuning's "sur les 57 analysées" and heldout4's "sur les 24
 "aux onze personnes décédées depuis …" as heldout2's "les 130 victimes des attentats", "la
 cinquantaine d'entrepreneurs" as tuning's "les centaines de personnes mobilisées".
 
+A seventh held-out draw ("heldout7", 60 sentences, 40 statistics in 31 of them, 12 with a
+claimant) comes, as heldout6, from the documents of heldout3's France press files that neither
+heldout3, heldout5 nor heldout6 drew a sentence from (2,189 ``<ARTICLE>`` documents, never read
+while tuning), drawn with heldout6's method and the seed "heldout7" (the method redone from its
+description gives 59 of heldout6's 60 sentences with the seed "heldout6": number words matched
+in lower case, claim words as whole words): 35 "news", then 25 "news-claim". Labelled by hand
+with the conventions above (as aligned in the seventh round: a factor "deux fois plus", "six
+fois son chiffre d'affaires" no statistic; a definite count of a set given there, "la centaine
+de ronds-points encore occupés", "les quelque 800 étudiants rassemblés", a statistic, one of a
+known set, "ses deux flagships", "les dix propositions de Place publique", not; "(+ 3)" after a
+share not, as heldout3's "77 % (+ 3)"; a rule's parameter, "refuser de travailler 3 dimanches
+par an", not, a change's size, "une baisse limitée à environ 5 %", is; a poll's sample, "un
+échantillon de 1.012 personnes", is; a supposition "si on a cinq listes" not; a pronoun, "elle
+affirme que", no claimant; who acts, "a demandé la libération de la centaine de ronds-points",
+no claimant) and committed before any rule change of its round was run on them. Scored once
+then, with the rules of the sixth round: 81.0%/85.0% (value only 90.5%/95.0%, bounds right
+94.7%).
+
 Third round (frstat3), tuned on tuning, heldout and heldout2 (all seen) and on Belgian articles
 without labels: tuning 89.5%/94.4% and old held-out 92.0%/95.8% unchanged, heldout2 70.1%/69.1%
 -> 90.0%/92.6% (value only 89.6%/88.2% -> 90.0%/92.6%). heldout3, scored once at the end:
