@@ -13,7 +13,7 @@ from db.extract.statistics.french_claimant_names import CUT, clean_claimant
 from db.extract.statistics.french_numbers import FUNCTION_WORDS, MONTH_RE, FrenchNumber
 from db.extract.statistics.phrase import clause_of
 
-_CLAIM_VERB = (r"(?:indiqu\w*|d[ée]clar\w*|pr[ée]cis[ée]\w*|pr[ée]cise\w*|affirm\w*|rapport\w*|annonc\w*|ajout\w*|"
+_CLAIM_VERB = (r"(?:indiqu\w*|d[ée]clar\w*|pr[ée]cis(?:e|ent|é|ée|és|ées|ait|aient|ant|era|eront|erait)\b|affirm\w*|rapport\w*|annonc\w*|ajout\w*|"
                r"dit|disent|disait|expliqu\w*|estim(?:e|é|ent|ait|aient)|soulign\w*|assur(?:e|é|ent|ait)|"
                r"confirm\w*|t[ée]moign\w*|racont\w*|signal\w*|[ée]crit|[ée]crivent|d[ée]taill\w*|"
                r"r[ée]v[éèe]l\w*|rel[èe]v(?:e|ent|ait|é)|not[ée]|relat\w*|rappel\w*|avert\w*|constat\w*|pr[ée]vien\w*|"
@@ -33,11 +33,18 @@ _SAID_INVERTED = (r"(?:" + _CLAIM_VERB + r"|(?P<inverted>conclu(?:t|ent)|r[ée]s
                   r"r[ée]agi(?:t|ssent)|confi(?:e|ent)|fai(?:t|saient)\s+(?:valoir|remarquer|observer)))")
 
 
+#: what opens a figure, which ends a "selon X" before it: "on recensait selon la police environ
+#: 8.500 personnes" (who is "la police"); a year ("selon le rapport 2018 de …") or a name's number
+#: ("selon France 2") goes on
+_FIGURE_OPENS = (r"(?:environ|pr[èe]s\s+d|plus\s+d|moins\s+d|au\s+moins|quelque|presque|pas\s+moins|jusqu|"
+                 r"(?!(?:19|20)\d\d\b)\d[\d.,\u00a0\u202f ]*\s*(?:%|[a-zà-ÿ]{2}))")
+
+
 _LEADING_CLAIM = re.compile(
     r"(?:^|[,;:(—–]\s*|\s)(?:[Ss]elon|[Dd]['’]apr[èe]s|[Ss]uivant|[Àà]\s+en\s+croire|[Dd]e(?=\s+sources?\s)|"
     r"[Aa]ux?\s+dires?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|[Dd]e\s+l['’]avis\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|"
     r"[Cc]omme\s+l['’](?:a|ont)\s+" + _CLAIM_VERB + r")\s+(?P<who>(?:[^,;:.!?()«»\"]|«[^»,;]{1,60}»|"
-    r"\"[^\",;]{1,60}\"){2,120}?)\s*(?=[,;:.!?()—–]|-{1,2}\s|$|\s+mais\s)")
+    r"\"[^\",;]{1,60}\"){2,120}?)\s*(?=[,;:.!?()—–]|-{1,2}\s|$|\s+mais\s|\s+(?:(?:et|ou)\s+)?" + _FIGURE_OPENS + ")")
 
 
 #: what may stand between a claim verb and who claims or "que": a day or time ("a indiqué jeudi soir",
@@ -78,10 +85,16 @@ _TRAILING_CLAIM = re.compile(
     r"(?=[,;:!?(«»\"]|\.(?<!\bM\.)(?<!\bMM\.)(?<!\bDr\.)(?<!\bPr\.)(?<!\b[A-Z]\.)|$)", re.IGNORECASE)
 
 
+#: verbs of finding or judging that say a figure only with "que" after them, as a court, a report
+#: or a body does: "le tribunal observe que", "la Cour des comptes considère que", "le rapport juge que"
+_JUDGED_THAT = (r"(?:observ|consid[èe]r|jug|soulign|conclu|retien|soutien|soutienn)(?:e|ent|ait|aient|é|t|nent)?"
+                r"(?=\s*(?:,[^,]{1,40},\s*)?(?:que\b|qu['’]))")
+
+
 _SUBJECT_CLAIM = re.compile(
     r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?),?\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + _BY_THE_WAY +
     r")?(?:" +
-    _CLAIM_VERB + r"|montr(?:e|ent|ait|aient|é))" + _SAID_WHEN_TO_WHOM +
+    _CLAIM_VERB + r"|montr(?:e|ent|ait|aient|é)|" + _JUDGED_THAT + r")" + _SAID_WHEN_TO_WHOM +
     r"\s*(?:que\b|qu['’]|:|[«“](?=[^«»“”]*[»”])|(?=(?:avoir|être)\b))")
 
 

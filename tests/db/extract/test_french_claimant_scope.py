@@ -1,0 +1,57 @@
+"""How far a French claimant reaches (issue 13, seventh round): a "selon X" before a list of
+figures governs the whole list, a clause of contrast ("tandis que", "alors que") ends its reach,
+a court, a report or a body claims what it finds with "observe que" / "considère que", and an
+adjective that looks like a verb of saying ("précises") names no one."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.extract.statistics import suggest_statistics
+
+
+def claimants(sentence: str) -> list[tuple[float | None, str | None]]:
+    return [(c.value if c.value is not None else c.low, c.claimant) for c in suggest_statistics(sentence, None, "fr")]
+
+
+def test_a_selon_before_a_list_of_figures_claims_every_one_of_them() -> None:
+    assert claimants("On comptait selon la gendarmerie environ 3.200 personnes à Lyon, 1.100 à Grenoble, "
+                     "900 à Valence.") == [(3200, "la gendarmerie"), (1100, "la gendarmerie"), (900, "la gendarmerie")]
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    ("Il y avait selon les syndicats plus de 4 000 grévistes.", "les syndicats"),
+    ("On dénombrait selon la mairie 2 500 visiteurs.", "la mairie"),
+])
+def test_the_claimant_ends_where_the_figure_begins(sentence: str, who: str) -> None:
+    assert [c for _v, c in claimants(sentence)] == [who]
+
+
+def test_two_claimants_joined_by_et_each_keep_their_figure() -> None:
+    assert claimants("La marche a réuni 1 400 personnes selon la police et 3 000 selon les organisateurs.") == [
+        (1400, "la police"), (3000, "les organisateurs")]
+
+
+@pytest.mark.parametrize("contrast", ["tandis qu'à", "alors qu'à"])
+def test_a_selon_after_a_clause_of_contrast_does_not_reach_before_it(contrast: str) -> None:
+    sentence = (f"Deux cents agriculteurs ont manifesté à Rennes, {contrast} Brest, 600 personnes ont défilé, "
+                "selon la préfecture du Finistère.")
+    assert claimants(sentence) == [(200, None), (600, "la préfecture du Finistère")]
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    ("Dans son jugement, le tribunal observe que 45 plaintes ont été déposées.", "le tribunal"),
+    ("La Cour des comptes considère que 30 % des aides sont mal ciblées.", "La Cour des comptes"),
+    ("Le rapport juge que 1 200 postes manquent.", "Le rapport"),
+])
+def test_a_court_a_report_or_a_body_claims_what_it_finds(sentence: str, who: str) -> None:
+    assert [c for _v, c in claimants(sentence)] == [who]
+
+
+def test_an_observer_with_an_object_claims_nothing() -> None:
+    assert claimants("Le maire observe 300 cyclistes chaque matin.") == [(300, None)]
+
+
+def test_an_adjective_like_a_verb_of_saying_names_no_one() -> None:
+    assert claimants("Le ministre s'est engagé sur trois mesures précises: une prime de 200 euros pour les "
+                     "apprentis.") == [(3, None), (200, None)]
