@@ -450,11 +450,12 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                         r"(?:\bdont|\bseul(?:e)?s|\bseulement|\bet|,)\s*$", sentence[max(0, number.start - 12):number.start]))
                     or (re.search(r"\(\s*$", sentence[max(0, number.start - 3):number.start])
                         and re.match(r"\s*(?:selon|d['’]apr[èe]s|de\s+source)\b", sentence[number.end:]))
-                    or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet|\bmais)\s*$",
+                    or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet|\bmais|\bdont)\s*$",
                                  sentence[max(0, number.start - 20):number.start]) and re.match(
                         r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an|dans|[àa]|au|aux|"
                         r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b)", sentence[number.end:]))):
                 # "12 morts et 30 blessés", "1 245 cas en 2019, contre 860 en 2018", "…, 250 000 selon la police",
+                # "36 000 manifestants en France, dont 5 500 à Paris",
                 # "552 blessés parmi les manifestants et 95 parmi les policiers", "24 000 (60 000 selon X)"
                 number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"
             elif not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]) and \

@@ -63,8 +63,12 @@ _WORD = r"(?:" + "|".join(sorted([*_UNITS, *_SCALES], key=len, reverse=True)) + 
 _WORD_PHRASE = rf"{_WORD}(?:(?:-|\s+|\s+et\s+|-et-){_WORD})*"
 
 
+#: "une vingtaine", and after a definite article or a demonstrative with what it counts ("la
+#: cinquantaine d'entrepreneurs", "cette centaine de ronds-points": a count, not "la quarantaine"
+#: of an age or a quarantine)
 _APPROX_NOUN = r"(?:une?\s+(?:demi-douzaine|" + "|".join(k for k in _ABOUT if k != "demi-douzaine") + \
-    r")|(?:" + "|".join(_UNITS) + r")\s+(?:centaines|dizaines|milliers))"
+    r")|(?:la|le|cette|ce)\s+(?:" + "|".join(k for k in _ABOUT if k != "demi-douzaine") + \
+    r")(?=[\s\u00a0]+(?:de[\s\u00a0]|d['’]))|(?:" + "|".join(_UNITS) + r")\s+(?:centaines|dizaines|milliers))"
 
 
 _VAGUE_PHRASE = r"(?:(?:des|plusieurs|quelques|de|d['’]|les|ces)\s*)(?:" + "|".join(_VAGUE) + \
@@ -124,6 +128,14 @@ NOT_A_COUNT_AFTER = re.compile(
 
 _LAW_BEFORE = re.compile(r"(?:\barticles?|\bart\.|\balin[ée]as?|\bn°|\bno\.?|\bnum[ée]ros?|\bn[º°o]\s*|"
                          r"\bchapitres?|\btitres?|\bparagraphes?|§|\bpages?|\bp\.|\bloi)\s*$", re.IGNORECASE)
+
+
+#: a noun and the participle that gives the set a definite count counts, not one the text spoke
+#: of before: "aux onze personnes décédées depuis le début du mouvement" (not "les deux policiers qui …")
+_DEFINED_BY_PARTICIPLE = re.compile(
+    r"^[\s\u00a0]+[^\W\d_][\w'’-]*\s+(?:[^\W\d_][\w'’-]*\s+)?(?:d[ée]c[ée]d|tu|bless|interpell|arr[êe]t|"
+    r"recens|enregistr|mort|disparu|condamn|hospitalis|licenci|inscrit|analys|[ée]tudi|interrog|sond)"
+    r"(?:é|ée|és|ées|e|es|s)?\s+(?:depuis|lors|pendant|dans|en|au|aux|à|par|sur)\b", re.IGNORECASE)
 
 
 _BACK_REFERENCE = re.compile(r"(?:^|\s)(?:les|ces|des|aux|leurs|ses|nos|vos|mes|tes)\s+$", re.IGNORECASE)
@@ -397,10 +409,11 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
         return "part of a name"  # "Euro 2020", "Paris 8", "CORG 81"
     scaled = end > match.end() or bool(re.search(r"(?:millions?|milliards?|mille)$", match.group(0), re.IGNORECASE))
     if not match.group("vague") and not scaled and _BACK_REFERENCE.search(before) and \
-            not re.search(r"\b(?:sur\s+les|(?:d[ée]pass|franchi|atteint|atteign|fr[ôo]l|avoisin)\w*\s+(?:les|"
+            not re.search(r"\b(?:(?:sur|parmi)\s+les|(?:d[ée]pass|franchi|atteint|atteign|fr[ôo]l|avoisin)\w*\s+(?:les|"
                           r"(?:la\s+barre|le\s+cap|le\s+seuil)\s+des))\s+$", before, re.IGNORECASE) and \
             not re.match(r"^\s*(?:[àa]|et|ou)\s*\d", after) and not (
-            re.search(r"\b(?:les|aux)\s+$", before, re.IGNORECASE) and _SHARE_OF.match(after)) and (
+            re.search(r"\b(?:les|aux)\s+$", before, re.IGNORECASE) and _SHARE_OF.match(after)) and \
+            not _DEFINED_BY_PARTICIPLE.match(after) and (
             match.group("words") or (digits and len(re.sub(r"\D", "", digits)) < 4)):
         return "a back-reference"  # "les trois enfants", "des deux conseils", "des 100 % du PIB"
     if re.search(r"\b(?:reste|restent)\s+$", before, re.IGNORECASE) and \
