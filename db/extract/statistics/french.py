@@ -223,7 +223,7 @@ def _rest(words: list[str]) -> str | None:
 _AMONG = re.compile(r"[\s\u00a0]+(?:parmi|chez|du\s+c[ôo]t[ée]|dans\s+les\s+rangs|c[ôo]t[ée])\b", re.IGNORECASE)
 
 
-_CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?:mais|et|or|cependant)\s+|,?\s+(?:alors|tandis)\s+qu(?:e\s+|['’]\s*)",
+_CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?:mais|et|or|cependant)\s+|,\s+(?:alors|tandis)\s+qu(?:e\s+|['’]\s*)",
                            re.IGNORECASE)  # "…, tandis qu'à Nantes …": the elided "qu'" ends a clause too
 
 

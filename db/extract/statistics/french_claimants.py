@@ -37,7 +37,17 @@ _SAID_INVERTED = (r"(?:" + _CLAIM_VERB + r"|(?P<inverted>conclu(?:t|ent)|r[ée]s
 #: 8.500 personnes" (who is "la police"); a year ("selon le rapport 2018 de …") or a name's number
 #: ("selon France 2") goes on
 _FIGURE_OPENS = (r"(?:environ|pr[èe]s\s+d|plus\s+d|moins\s+d|au\s+moins|quelque|presque|pas\s+moins|jusqu|"
-                 r"(?!(?:19|20)\d\d\b)\d[\d.,\u00a0\u202f ]*\s*(?:%|[a-zà-ÿ]{2}))")
+                 r"(?!(?:19|20)\d\d\b|\d{1,2}(?:er)?\s+" + MONTH_RE + r")\d[\d.,\u00a0\u202f ]*\s*(?:%|[a-zà-ÿ]{2}))")
+#: what a "selon X" loses after who it is: a relative clause ("selon la police qui n'a pas …"),
+#: "et même …", a coordinated clause, a verb ("selon X pourrait grimper à")
+_SAID_BY = re.compile(
+    r"\s+(?:qui\s|(?:et|ou)\s+m[êe]me\s|(?:et|puis|ou)\s+(?:\S+\s+){1,4}?(?:a|ont|est|sont|avait|avaient|était|étaient|"
+    r"sera|seront|va|vont)\s|(?:pourrait|pourraient|devrait|devraient|va|vont|serait|seraient)\s).*$")
+_FIGURE_AFTER = re.compile(r"\s+(?:(?:et|ou)\s+)?" + _FIGURE_OPENS)
+#: a claimant cut before a figure that ends with a preposition or an article, or holds a verb or a
+#: relative, is no one: the figure is a complement of what stands there
+_NOT_WHOLE = re.compile(r"(?:\s(?:de|d['’]|du|des|à|au|aux|en|par|pour|sur|avec|le|la|les|l['’]|un|une|dans|sous|entre)\s*$|"
+                        r"\b(?:que|qu['’]|dont|où|lequel|laquelle)\b)", re.IGNORECASE)
 
 
 _LEADING_CLAIM = re.compile(
@@ -45,6 +55,8 @@ _LEADING_CLAIM = re.compile(
     r"[Aa]ux?\s+dires?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|[Dd]e\s+l['’]avis\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|"
     r"[Cc]omme\s+l['’](?:a|ont)\s+" + _CLAIM_VERB + r")\s+(?P<who>(?:[^,;:.!?()«»\"]|«[^»,;]{1,60}»|"
     r"\"[^\",;]{1,60}\"){2,120}?)\s*(?=[,;:.!?()—–]|-{1,2}\s|$|\s+mais\s|\s+(?:(?:et|ou)\s+)?" + _FIGURE_OPENS + ")")
+#: the same, its claimant running to the next punctuation (when a figure inside is a complement of it)
+_LEADING_CLAIM_WHOLE = re.compile(_LEADING_CLAIM.pattern.replace(r"|\s+(?:(?:et|ou)\s+)?" + _FIGURE_OPENS, ""))
 
 
 #: what may stand between a claim verb and who claims or "que": a day or time ("a indiqué jeudi soir",
@@ -342,10 +354,13 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
     for match in _LEADING_CLAIM.finditer(sentence):
         if _VARYING.search(sentence, 0, match.start("who")) or _VARYING_WITH.match(match.group("who")):
             continue  # "une moyenne variant selon les professions", "selon les endroits": not who says it
+        said = _SAID_BY.sub("", match.group("who"))
+        if said == match.group("who") and _FIGURE_AFTER.match(sentence, match.end("who")) and \
+                _NOT_WHOLE.search(said):  # "selon le CSF par un recul de 2,2 %": the figure is inside
+            match = _LEADING_CLAIM_WHOLE.match(sentence, match.start()) or match
+            said = _SAID_BY.sub("", match.group("who"))
         relative = _RELATIVE_WHO.match(match.group("who"))
-        who = _antecedent_of(sentence[:match.start()]) if relative else clean_claimant(
-            re.sub(r"\s+(?:qui\s|(?:et|ou)\s+m[êe]me\s|(?:et|puis|ou)\s+(?:\S+\s+){1,4}?(?:a|ont|est|sont|avait|avaient|était|étaient|"
-                   r"sera|seront|va|vont)\s).*$", "", match.group("who")))  # "selon la police qui n'a pas …"
+        who = _antecedent_of(sentence[:match.start()]) if relative else clean_claimant(said)
         if who is None:
             continue
         clause = clause_of(clauses, match.start("who")) or (0, len(sentence))

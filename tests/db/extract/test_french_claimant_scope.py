@@ -55,3 +55,21 @@ def test_an_observer_with_an_object_claims_nothing() -> None:
 def test_an_adjective_like_a_verb_of_saying_names_no_one() -> None:
     assert claimants("Le ministre s'est engagé sur trois mesures précises: une prime de 200 euros pour les "
                      "apprentis.") == [(3, None), (200, None)]
+
+
+def test_a_selon_before_a_verb_names_who_the_verb_s_figures_are_of() -> None:
+    assert claimants("Le déficit, qui selon le ministre pourrait grimper à 2,5 %, inquiète.") == [(2.5, "le ministre")]
+
+
+def test_a_figure_that_completes_what_follows_selon_is_no_one_s() -> None:
+    assert claimants("La réforme devrait se traduire selon l'institut par une baisse de 1,5 % des prix.") == [(1.5, None)]
+
+
+def test_a_relative_after_the_claimant_still_leaves_it_the_figures_before() -> None:
+    assert claimants("À Lille, 210 personnes ont été interpellées, selon un bilan de la préfecture qui chiffre à "
+                     "40 le nombre de blessés.") == [(210, "préfecture"), (40, None)]
+
+
+def test_a_date_after_the_claimant_stays_in_it() -> None:
+    assert claimants("Deux tiers des Français, selon un sondage Ifop du 12 mars, soutiennent la grève. 58 % la "
+                     "jugent utile, selon un sondage Ifop du 12 mars.")[-1] == (58, "un sondage Ifop du 12 mars")
