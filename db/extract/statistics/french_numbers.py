@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from db.extract.statistics.bounds import BoundWords
+from db.extract.statistics.french_non_figures import non_figure
 from db.extract.statistics.phrase import NumberPhrase, tidy
 
 MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -121,7 +122,7 @@ NOT_A_COUNT_AFTER = re.compile(
     r"minutes?|min\b|mn\b|secondes?|s\b|si[èe]cles?|d[ée]cennies?|mill[ée]naires?|km/h|(?:cm|m|km)[2²3³]|km|kilom[èe]tres?|"
     r"m[èe]tres?|m\b|cm|mm|milles?|miles?|degr[ée]s?|°\s*[CF]?|points?(?!\s+(?:noirs?|chauds?|de\s+(?:vente|passage|blocage|contr[ôo]le|rassemblement|rencontre)|"
     r"d['’](?:eau|acc[èe]s|accueil|appui|entr[ée]e)))|pts?\b|pieds?|kg|kilos?|"
-    r"grammes?|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′]|"
+    r"grammes?|g\b|mg\b|milligrammes?|d[ée]cibels?|db\b|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′]|"
     r"bornes(?=\s+(?:pour|aller|par\s+jour|[àa]\s+pied|en\s+voiture|de\s+(?:plus|moins|route|trajet)\b)))(?!\w)",
     re.IGNORECASE)  # "faire 30 bornes pour …": kilometres, said familiarly (not "300 bornes de recharge")
 
@@ -133,9 +134,9 @@ _LAW_BEFORE = re.compile(r"(?:\barticles?|\bart\.|\balin[ée]as?|\bn°|\bno\.?|\
 #: a noun and the participle that gives the set a definite count counts, not one the text spoke
 #: of before: "aux onze personnes décédées depuis le début du mouvement" (not "les deux policiers qui …")
 _DEFINED_BY_PARTICIPLE = re.compile(
-    r"^[\s\u00a0]+[^\W\d_][\w'’-]*\s+(?:[^\W\d_][\w'’-]*\s+)?(?:d[ée]c[ée]d|tu|bless|interpell|arr[êe]t|"
-    r"recens|enregistr|mort|disparu|condamn|hospitalis|licenci|inscrit|analys|[ée]tudi|interrog|sond)"
-    r"(?:é|ée|és|ées|e|es|s)?\s+(?:depuis|lors|pendant|dans|en|au|aux|à|par|sur)\b", re.IGNORECASE)
+    r"^[\s\u00a0]+[^\W\d_][\w'’-]*\s+(?:[^\W\d_][\w'’-]*\s+)?(?:d[ée]c[ée]d|tu|interpell|arr[êe]t|"
+    r"recens|enregistr|mort|disparu|inscrit|analys|[ée]tudi|interrog|sond)"
+    r"(?:é|ée|és|ées|e|es|s)?\s+(?:depuis|lors|pendant|dans|en|au|aux|à|sur)\b", re.IGNORECASE)
 
 
 _BACK_REFERENCE = re.compile(r"(?:^|\s)(?:les|ces|des|aux|leurs|ses|nos|vos|mes|tes)\s+$", re.IGNORECASE)
@@ -421,7 +422,7 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
         return "how much of the page is left to read"
     if re.search(r"\b(?:un|l['’]un|une|l['’]une)\s+des\s*$", before, re.IGNORECASE):
         return "part of a name or one of"
-    return None
+    return non_figure(sentence, start, end)
 
 
 _YEAR_BEFORE = re.compile(
