@@ -78,7 +78,7 @@ _VAGUE_PHRASE = r"(?:(?:des|plusieurs|quelques|de|d['’]|les|ces)\s*)(?:" + "|"
 
 #: "2.500.000" and "69.000": French writes decimals with a comma, so a full stop before three digits
 #: groups thousands (not after a lone 0: "0.500")
-_DIGITS = (r"\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.]\d)(?:,\d+)?|(?!0\.)\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.]\d|\d)|"
+_DIGITS = (r"\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d.]\d)(?:,\d+)?|\d{1,3}(?:['’]\d{3})+(?![\d.,'’]\d)|(?!0\.)\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.]\d|\d)|"
            r"\d+(?:[.,]\d+)?")
 
 
@@ -122,7 +122,7 @@ NOT_A_COUNT_AFTER = re.compile(
     r"minutes?|min\b|mn\b|secondes?|s\b|si[èe]cles?|d[ée]cennies?|mill[ée]naires?|km/h|(?:cm|m|km)[2²3³]|km|kilom[èe]tres?|"
     r"m[èe]tres?|m\b|cm|mm|milles?|miles?|degr[ée]s?|°\s*[CF]?|points?(?!\s+(?:noirs?|chauds?|de\s+(?:vente|passage|blocage|contr[ôo]le|rassemblement|rencontre)|"
     r"d['’](?:eau|acc[èe]s|accueil|appui|entr[ée]e)))|pts?\b|pieds?|kg|kilos?|"
-    r"grammes?|g\b|mg\b|milligrammes?|d[ée]cibels?|db\b|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′]|"
+    r"grammes?|g\b|mg\b|milligrammes?|d[ée]cibels?|db\b|(?:m[ée]ga|kilo|giga)?watts?|[mkg]w\b|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′]|"
     r"bornes(?=\s+(?:pour|aller|par\s+jour|[àa]\s+pied|en\s+voiture|de\s+(?:plus|moins|route|trajet)\b)))(?!\w)",
     re.IGNORECASE)  # "faire 30 bornes pour …": kilometres, said familiarly (not "300 bornes de recharge")
 
@@ -136,7 +136,8 @@ _LAW_BEFORE = re.compile(r"(?:\barticles?|\bart\.|\balin[ée]as?|\bn°|\bno\.?|\
 _DEFINED_BY_PARTICIPLE = re.compile(
     r"^[\s\u00a0]+[^\W\d_][\w'’-]*\s+(?:[^\W\d_][\w'’-]*\s+)?(?:d[ée]c[ée]d|tu|interpell|arr[êe]t|"
     r"recens|enregistr|mort|disparu|inscrit|analys|[ée]tudi|interrog|sond)"
-    r"(?:é|ée|és|ées|e|es|s)?\s+(?:depuis|lors|pendant|dans|en|au|aux|à|sur)\b", re.IGNORECASE)
+    r"(?:é|ée|és|ées|e|es|s)?\s+(?:depuis|lors|pendant|dans|en|au|aux|à|sur)\b|"
+    r"^[\s\u00a0]+(?:victimes|morts|tués)\s+(?:des?|du|d['’])\s", re.IGNORECASE)  # "les 130 victimes des attentats"
 
 
 _BACK_REFERENCE = re.compile(r"(?:^|\s)(?:les|ces|des|aux|leurs|ses|nos|vos|mes|tes)\s+$", re.IGNORECASE)
@@ -147,7 +148,7 @@ FrenchNumber = NumberPhrase
 
 
 def _digits_value(text: str) -> float:
-    text = re.sub(r"[\u00a0\u202f\u2009 ]", "", text)
+    text = re.sub(r"[\u00a0\u202f\u2009 '’]", "", text)  # "1 200", and "80'000" as Swiss French groups thousands
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text) and not text.startswith("0."):
         return float(text.replace(".", "").replace(",", "."))
     return float(text.replace(",", "."))
@@ -203,7 +204,8 @@ def _read(sentence: str, match: re.Match[str]) -> tuple[float, str, int]:
         return value, "vague", end
     if match.group("digits"):
         factor, end = _scale(sentence, end)
-        return tidy(_digits_value(match.group("digits")) * factor), "digits", end
+        value = _digits_value(match.group("digits"))  # "211 266 737,34" as written: tidy only a product
+        return (tidy(value * factor) if factor != 1 else value), "digits", end
     return _words_value(match.group("words")), "words", end
 
 

@@ -51,3 +51,16 @@ def test_an_age_or_a_quarantine_is_no_count(sentence: str) -> None:
 def test_dont_n_at_a_place_counts_what_the_figure_before_counts() -> None:
     got = suggest_statistics("Le ministère a recensé 12 000 manifestants en France, dont 900 à Lyon.", None, "fr")
     assert [(c.value, c.unit) for c in got] == [(12000, "people"), (900, "people")]
+
+
+def test_the_victims_of_an_event_after_a_definite_article_are_counted() -> None:
+    assert values("La ville a honoré les 86 victimes de l'attentat.") == [(86, False)]
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Environ 69'000 policiers ont été déployés.", 69_000),  # Swiss French groups thousands with an apostrophe
+    ("Quelque 84’000 manifestants ont défilé.", 84_000),
+    ("Le déficit atteint 1 234 567,89 euros.", 1_234_567.89),
+])
+def test_thousands_grouped_as_written_are_one_number(sentence: str, value: float) -> None:
+    assert [c.value for c in suggest_statistics(sentence, None, "fr")] == [value]

@@ -67,3 +67,7 @@ def test_a_full_share_is_still_a_figure(sentence: str, value: float) -> None:
 ])
 def test_the_weight_of_a_thing_or_a_sound_level_is_no_count(sentence: str) -> None:
     assert values(sentence) == []
+
+
+def test_the_power_of_a_plant_is_no_count() -> None:
+    assert values("Huit réacteurs de 1 300 mégawatts seront arrêtés.") == [8]
