@@ -99,15 +99,15 @@ _TRAILING_CLAIM = re.compile(
 
 #: verbs of finding or judging that say a figure only with "que" after them, as a court, a report
 #: or a body does: "le tribunal observe que", "la Cour des comptes considère que", "le rapport juge que"
-_JUDGED_THAT = (r"(?:observ|consid[èe]r|jug|soulign|conclu|retien|soutien|soutienn)(?:e|ent|ait|aient|é|t|nent)?"
-                r"(?=\s*(?:,[^,]{1,40},\s*)?(?:que\b|qu['’]))")
+_JUDGED_THAT = (r"(?:observ|consid[èe]r|jug|soulign|conclu|retien|retenu|soutien|soutienn)(?:e|ent|ait|aient|é|t|nent)?"
+                r"(?=\s*(?:,[^,]{1,40},\s*|[–—]\s*[^–—]{1,40}[–—]\s*)?(?:que\b|qu['’]))")  # "a retenu – après tout – que"
 
 
 _SUBJECT_CLAIM = re.compile(
     r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?),?\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + _BY_THE_WAY +
     r")?(?:" +
     _CLAIM_VERB + r"|montr(?:e|ent|ait|aient|é)|" + _JUDGED_THAT + r")" + _SAID_WHEN_TO_WHOM +
-    r"\s*(?:que\b|qu['’]|:|[«“](?=[^«»“”]*[»”])|(?=(?:avoir|être)\b))")
+    r"\s*(?:[–—]\s*[^–—«»]{1,40}[–—]\s*)?(?:que\b|qu['’]|:|[«“](?=[^«»“”]*[»”])|(?=(?:avoir|être)\b))")
 
 
 #: a body that announces or counts the figure itself: "le ministère a annoncé 317 interpellations",

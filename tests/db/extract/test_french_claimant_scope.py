@@ -73,3 +73,12 @@ def test_a_relative_after_the_claimant_still_leaves_it_the_figures_before() -> N
 def test_a_date_after_the_claimant_stays_in_it() -> None:
     assert claimants("Deux tiers des Français, selon un sondage Ifop du 12 mars, soutiennent la grève. 58 % la "
                      "jugent utile, selon un sondage Ifop du 12 mars.")[-1] == (58, "un sondage Ifop du 12 mars")
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    ("Le syndicat a indiqué – sans surprise – que 300 postes seront supprimés.", "Le syndicat"),
+    ("Le juge Paul Martin a finalement retenu – tout bien pesé – que la société doit 2 millions d'euros.",
+     "Paul Martin"),
+])
+def test_an_aside_between_dashes_may_stand_before_que(sentence: str, who: str) -> None:
+    assert [c for _v, c in claimants(sentence)] == [who]
