@@ -53,7 +53,7 @@ _PUBLISHED = re.compile(
 
 
 #: whom a poll is made for, after the poll: "le sondage Odoxa pour Le Figaro et France Info"
-_FOR_WHOM = re.compile(r"^(?P<poll>(?:\S+\s+)?(?:sondages?|enqu[êe]tes?|[ée]tudes?|barom[èe]tres?)\b.*?)\s+"
+_FOR_WHOM = re.compile(r"^(?P<poll>(?:\S+\s+)?(?:sondages?|enqu[êe]tes?|[ée]tudes?|barom[èe]tres?|comptages?|d[ée]comptes?)\b.*?)\s+"
                        r"(?:(?:r[ée]alis[ée]e?|men[ée]e?|command[ée]e?)\s+)?pour\s.*$", re.IGNORECASE)
 
 
@@ -88,7 +88,11 @@ def _title_before_name(word: str, first: bool) -> bool:
 _MADE_BY = re.compile(
     r"^(?:(?:les?|la|l['’]|un|une|des|ses|leurs?|son|sa)\s*)?(?:estimations?|chiffres?|donn[ée]es|statistiques?|"
     r"d[ée]comptes?|bilans?|comptages?|recensements?|relev[ée]s?)(?:\s+[^\W\d_]+){0,2}?\s+"
-    r"(?:r[ée]alis|men|communiqu|publi|diffus|fourni|transmis|[ée]tabli|dress|avanc|donn)[ée]?e?s?\s+par\s+", re.IGNORECASE)
+    r"(?:r[ée]alis|men|communiqu|publi|diffus|fourni|transmis|[ée]tabli|dress|avanc|donn|d[ée]voil|r[ée]v[ée]l|livr)"
+    r"[ée]?e?s?(?:\s+(?:(?:ce\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin|midi))?|"
+    r"(?:peu\s+)?(?:avant|après|vers|à)\s+\d{1,2}\s*[hH:]\s*\d{0,2}))?\s+par\s+", re.IGNORECASE)
+#: when the figures date from, after them: "les statistiques de la Commission datant de 2015"
+_DATING = re.compile(r"\s+(?:datant|dat[ée]e?s?)\s+d[eu'’]\s*.*$", re.IGNORECASE)
 
 
 def clean_claimant(raw: str, trailing: bool = False) -> str | None:
@@ -104,7 +108,7 @@ def clean_claimant(raw: str, trailing: bool = False) -> str | None:
     who = re.sub(r"\s+qu['’e]\s*(?:il|elle|ils|elles|on)\b.*$", "", who)  # "l'analyse qu'il a publiée"
     if _MADE_BY.match(who):
         who = re.sub(r"\s+pour\s.*$", "", _MADE_BY.sub("", who))  # "… réalisé par le cabinet X pour un groupe de médias"
-    who = _PUBLISHED.sub("", who)
+    who = _DATING.sub("", _PUBLISHED.sub("", who))
     who = re.sub(r"\s+sur\s+(?:place|le\s+terrain)$", "", who)  # "nos journalistes sur place"
     who = re.sub(r"\s+mais\b.*$", "", who, flags=re.IGNORECASE)  # a name goes on with no "mais"
     poll = _FOR_WHOM.match(who)

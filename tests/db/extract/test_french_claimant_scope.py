@@ -82,3 +82,14 @@ def test_a_date_after_the_claimant_stays_in_it() -> None:
 ])
 def test_an_aside_between_dashes_may_stand_before_que(sentence: str, who: str) -> None:
     assert [c for _v, c in claimants(sentence)] == [who]
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    ("Il y a eu 310 blessés, selon un bilan donné mardi soir par la préfecture.", "la préfecture"),
+    ("Les urgences ont reçu 84 personnes, selon un décompte établi vers 21h00 par l'AP-HP.", "l'AP-HP"),
+    ("Le patron touche 90 000 euros par mois, selon les chiffres dévoilés par Mediapart.", "Mediapart"),
+    ("Selon les statistiques de l'Insee datant de 2016, 12 % des ménages sont pauvres.", "Insee"),
+    ("La marche a réuni 5 200 personnes selon un comptage réalisé pour plusieurs médias.", "un comptage"),
+])
+def test_the_claimant_is_who_gave_the_figures_not_when_or_for_whom(sentence: str, who: str) -> None:
+    assert [c for _v, c in claimants(sentence)] == [who]
