@@ -24,7 +24,7 @@ _OF_WHOM = re.compile(
 
 CUT = re.compile(r"\s+(?:sur|dans|lors|à|au|aux|en|devant|auprès|pendant|ce|cette|cet|lundi|mardi|mercredi|"
                   r"jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|précisant|ajoutant|selon|"
-                  r"interrog[ée]e?s?|cit[ée]e?s?|dès|par|avant|après|puis|tout\s+en|qui)\b.*$", re.IGNORECASE)
+                  r"interrog[ée]e?s?|cit[ée]e?s?|dès|par|avant|après|puis|tout\s+en|qui|dont)\b.*$", re.IGNORECASE)
 
 
 #: who leads a body is part of its name: "l'institution présidée par Didier Migaud", "le collectif
@@ -95,8 +95,23 @@ _MADE_BY = re.compile(
 _DATING = re.compile(r"\s+(?:datant|dat[ée]e?s?)\s+d[eu'’]\s*.*$", re.IGNORECASE)
 
 
+#: a conjunction opening the clause before its subject: "mais", "et" before any subject; "alors
+#: que", "tandis que" when a name or a survey follows ("alors que Pékin tablait sur", "tandis qu'une
+#: enquête Odoxa indique que"; not "alors que l'impôt rapporte 14 milliards", no saying)
+_CONJUNCTION = re.compile(
+    r"^(?:(?:mais|et|or|puis|car)\s+(?=(?-i:[A-ZÀ-Ý])|(?:les?|la|l['’]|une?|des|ce|cet|cette|ces)\b)|"
+    r"(?:alors|tandis|bien|pendant|m[êe]me\s+si|sauf)\s+qu['’e]\s*(?=(?-i:[A-ZÀ-Ý])|(?:une?|le|la|l['’]|les)\s*"
+    r"(?:enqu[êe]te|sondage|[ée]tude|rapport|barom[èe]tre)s?\b))", re.IGNORECASE)
+#: any conjunction left opening the words: a clause, no one ("Alors que bon nombre de médias …")
+_OPENS_A_CLAUSE = re.compile(r"^(?:(?:alors|tandis|bien|pendant|m[êe]me\s+si|sauf)\s+qu['’e]|(?:mais|et|or|puis|si|quand|"
+                             r"lorsqu['’e]|puisqu['’e]|parce\s+qu['’e]|car)\b)", re.IGNORECASE)
+
+
 def clean_claimant(raw: str, trailing: bool = False) -> str | None:
     who = " ".join(raw.split()).strip(" ,.;:—–-«»\"'")
+    who = _CONJUNCTION.sub("", who)  # "Alors que SD Worx annonce 52,93 euros": SD Worx
+    if _OPENS_A_CLAUSE.match(who):
+        return None  # "Alors que bon nombre de médias ont relayé …": a clause, no one
     if who.count('"') % 2:
         who += '"'  # 'le collectif "Désarmons-les"': the name's closing quotation mark stays
     elif who.count("«") > who.count("»"):

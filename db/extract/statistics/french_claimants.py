@@ -411,7 +411,7 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
                 who = re.sub(r"\s+(?:a|ont|avait|avaient|aurait|auraient)\s+\S+(?:\s+\S+){0,2}\s+(?:avoir|être)$", "",
                              who)
             if who is None or (pattern is not _WHO_CLAIMS and re.search(
-                    r"\b(?:est|sont|été|était|étaient|sera|seront|serait|seraient|être)$", who, re.IGNORECASE)):
+                    r"\b(?:est|sont|été|était|étaient|sera|seront|serait|seraient|être)(?:\s+\w+ment)?$", who, re.IGNORECASE)):
                 continue  # "les dégâts sont estimés à", "sur la pancarte était écrit :": a passive names no one
             after = [n for n in numbers if n.start >= match.end()]
             if pattern is _SUBJECT_COUNTS and match.group("demand"):

@@ -93,3 +93,22 @@ def test_an_aside_between_dashes_may_stand_before_que(sentence: str, who: str) -
 ])
 def test_the_claimant_is_who_gave_the_figures_not_when_or_for_whom(sentence: str, who: str) -> None:
     assert [c for _v, c in claimants(sentence)] == [who]
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    ("Les ventes ont baissé, alors que Bercy tablait sur une hausse de 3 %.", "Bercy"),
+    ("La moitié approuve, tandis qu'une enquête Ifop indique que 48 % des sondés doutent.", "une enquête Ifop"),
+    ("Quelque 900 manifestants ont été recensés par la préfecture dont 200 à Caen.", "la préfecture"),
+])
+def test_a_conjunction_or_a_part_after_who_is_no_part_of_the_claimant(sentence: str, who: str) -> None:
+    assert [c for _v, c in claimants(sentence)][:1] == [who]
+
+
+def test_a_clause_after_a_conjunction_names_no_one() -> None:
+    assert claimants("Alors que bon nombre de médias ont relayé des enquêtes affirmant que 70 % des gens "
+                     "approuvent, les instituts contestent.") == [(70, None)]
+
+
+def test_a_passive_with_an_adverb_names_no_one() -> None:
+    assert claimants("Le déficit, alors que le cheptel est actuellement estimé à plus de 2 millions de têtes, "
+                     "se creuse.") == [(2_000_000, None)]
