@@ -1,7 +1,8 @@
 """French numbers that are no statistic however they are written: the parameters of a rule or a
 plan (a cap, "limité à 4 600 euros", "plafonnée à 25 %"; a threshold, "les promotions supérieures
 à 34 %"; a threshold changed, "le seuil … sera relevé de 10 %"), and idioms whose number counts
-nothing ("à deux pas", "en deux temps", "trois francs six sous", "à 100 % pacifiste").
+nothing ("à deux pas", "en deux temps", "trois francs six sous", "à 100 % pacifiste"), and a small
+number of kinds or ways ("deux visions incompatibles").
 Weights of a thing and sound levels ("pèse 250 g", "155 db") are read as measures, not counts, by
 :data:`db.extract.statistics.french_numbers.NOT_A_COUNT_AFTER`."""
 
@@ -47,6 +48,17 @@ _IDIOMS = re.compile(
     r"depuis|et|ou|le|la|les|l|selon|contre|avec|sans|ce|cette|ces|mais|qui|que)\b)[^\W\d_]{3,})", re.IGNORECASE)
 
 
+#: a small number in words before a noun of kinds or ways counts no things: "deux visions
+#: incompatibles", "deux styles distincts de populisme", "fondée sur deux dogmes"
+_KINDS = re.compile(
+    r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:(?:grand|grande|petit|petite|autre|vrai|vraie|seul|seule|"
+    r"principal|principale|nouvel|nouvelle)s?\s+|principaux\s+|nouveaux\s+)?"
+    r"(?:visions|styles|dogmes|conceptions|logiques|approches|fa[çc]ons|mani[èe]res|sortes|types|formes|"
+    r"cat[ée]gories|raisons|choses|id[ée]es|options|sc[ée]narios|hypoth[èe]ses|pistes|volets|axes|"
+    r"niveaux|aspects|dimensions|facettes|principes|valeurs|mondes|camps|philosophies|strat[ée]gies|"
+    r"m[ée]thodes|mod[èe]les|discours|r[ée]cits|lectures|interpr[ée]tations|temps|vitesses|poids)\b", re.IGNORECASE)
+
+
 def non_figure(sentence: str, start: int, end: int) -> str | None:
     """Why the number at ``start:end`` of ``sentence`` is a rule's parameter or part of an idiom,
     or None."""
@@ -59,6 +71,8 @@ def non_figure(sentence: str, start: int, end: int) -> str | None:
         return "the threshold of a class a rule applies to"
     if _THRESHOLD_CHANGED.search(before):
         return "a rule's threshold changed"
+    if _KINDS.match(sentence, start):
+        return "a count of kinds or ways"
     if any(m.start() <= start < m.end() for m in _IDIOMS.finditer(sentence, max(0, start - 40), min(len(sentence), end + 40))):
         return "an idiom"
     return None

@@ -71,3 +71,16 @@ def test_the_weight_of_a_thing_or_a_sound_level_is_no_count(sentence: str) -> No
 
 def test_the_power_of_a_plant_is_no_count() -> None:
     assert values("Huit réacteurs de 1 300 mégawatts seront arrêtés.") == [8]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le débat oppose deux visions incompatibles de l'Europe.",
+    "Il distingue trois types de manifestants.",
+    "La réforme repose sur deux principes simples.",
+])
+def test_a_small_number_of_kinds_or_ways_counts_no_things(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+def test_a_small_number_of_things_is_still_counted() -> None:
+    assert values("Deux écoles et trois crèches ont fermé.") == [2, 3]
