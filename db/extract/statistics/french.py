@@ -183,8 +183,8 @@ def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | Non
         position = number.end
     else:
         return None, None
-    other = re.match(r"[\s\u00a0\u202f]*autres(?=[\s\u00a0\u202f]+[^\W\d_])", sentence[position:])
-    if other:  # "deux autres juges", "des centaines d'autres espèces": counts judges, like those before
+    other = re.match(r"[\s\u00a0\u202f]*autres(?=[\s\u00a0\u202f]+(?:[«\"“][\s\u00a0\u202f]*)?[^\W\d_])", sentence[position:])
+    if other:  # "deux autres juges", "des centaines d'autres espèces", "une vingtaine d'autres «gilets jaunes»"
         position += other.end()
     words: list[str] = []
     for match in WORD.finditer(sentence, position, min(len(sentence), position + 60)):

@@ -64,3 +64,8 @@ def test_the_victims_of_an_event_after_a_definite_article_are_counted() -> None:
 ])
 def test_thousands_grouped_as_written_are_one_number(sentence: str, value: float) -> None:
     assert [c.value for c in suggest_statistics(sentence, None, "fr")] == [value]
+
+
+def test_others_in_quotation_marks_are_counted() -> None:
+    got = suggest_statistics("Il était entouré d'une trentaine d'autres «faucheurs».", None, "fr")
+    assert [(c.value, c.subject) for c in got] == [(30, "faucheurs")]
