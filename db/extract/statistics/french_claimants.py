@@ -66,7 +66,7 @@ _SUBJECT_CLAIM = re.compile(
 _SUBJECT_COUNTS = re.compile(
     r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + BY_THE_WAY +
     r")?(?:annonc(?:e|ent|é|ait|aient)|revendiqu(?:e|ent|é|ait|aient)|recens(?:e|ent|é|ait|aient)|d[ée]nombr(?:e|ent|é|ait|aient)|"
-    r"comptabilis(?:e|ent|é|ait|aient)|fai(?:t|sait)\s+[ée]tat\s+d['’e]\s*|signal(?:e|ent|é)|"
+    r"comptabilis(?:e|ent|é|ait|aient)|(?:fai(?:t|sait|saient)|font)\s+[ée]tat\s+d['’e]\s*|signal(?:e|ent|é)|"
     r"reconn(?:u|a[iî]t|aissent|aissait|aissaient)|(?P<demand>r[ée]clam(?:e|ent|é|ait|aient)|"
     r"exig(?:e|ent|é|eait|eaient)|demand(?:e|ent|é|ait|aient))|"
     r"estim(?:e|ent|é|ait|aient)\s+[àa]|[ée]valu(?:e|ent|é|ait|aient)\s+[àa])\s*"

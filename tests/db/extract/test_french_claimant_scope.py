@@ -112,3 +112,7 @@ def test_a_clause_after_a_conjunction_names_no_one() -> None:
 def test_a_passive_with_an_adverb_names_no_one() -> None:
     assert claimants("Le déficit, alors que le cheptel est actuellement estimé à plus de 2 millions de têtes, "
                      "se creuse.") == [(2_000_000, None)]
+
+
+def test_bodies_that_report_a_figure_in_the_plural_claim_it() -> None:
+    assert claimants("Les syndicats font état de 1 200 grévistes.") == [(1200, "Les syndicats")]
