@@ -13,7 +13,9 @@ way:
   30", "23h30"), durations and ages ("45 ans", "trois mois"), distances and speeds ("7 mètres",
   "195 km/h"), ordinals ("1er", "2e", "124e"), law articles and page numbers ("article 317"), numbers
   in names ("Covid-19", "Euro 2020"), scores ("2-1"), list numbers, factors ("multipliée par cinq"),
-  back-references ("les trois enfants") and a number that counts nothing the sentence names.
+  back-references ("les trois enfants"; not a set the sentence gives, "parmi les dix-neuf membres"),
+  a number that counts nothing the sentence names, and what
+  :mod:`db.extract.statistics.french_non_figures` reads: a rule's caps and thresholds, idioms.
 * **Bounds:** "au moins, plus de, pas moins de, au minimum N" give ``low``; "jusqu'à, moins de, au
   maximum N" give ``high``; "près de, presque N" give ``high`` and approximate; "environ, quelque,
   autour de N" make it approximate; "entre 200 et 250", "de 10 à 20", "200 à 300 morts", "trois ou
@@ -53,8 +55,9 @@ way:
   ("la Banque de France, qui table sur", "l'institution abaisse ses perspectives … à 1,4 %"), who
   reports what an event caused ("le ministère a déploré des violences qui ont fait 552 blessés")
   and what a named speaker goes on to say (", a affirmé X, faisant état d'un taux de 60 %")
-  claim those figures; "… et 95 parmi les policiers", "dont 11 chez les gendarmes" count what the
-  figure before counts.
+  claim those figures; "… et 95 parmi les policiers", "dont 11 chez les gendarmes", ", dont 5 500
+  à Paris" count what the figure before counts. "on recensait selon la police environ 8.500
+  personnes à Toulouse, 2.500 à Caen": the claimant ends where a figure begins and claims the list.
   "Aux dires de X", "de l'avis de X" are "selon X"; any verb after a closing quotation names who
   said all of it ("« … 100 euros, mais … », réagit Bobby"), and verbs of saying that could take
   an object stand for saying when inverted after a quotation or before a speaker (", poursuit la
