@@ -13,7 +13,9 @@ way:
   30", "23h30"), durations and ages ("45 ans", "trois mois"), distances and speeds ("7 mètres",
   "195 km/h"), ordinals ("1er", "2e", "124e"), law articles and page numbers ("article 317"), numbers
   in names ("Covid-19", "Euro 2020"), scores ("2-1"), list numbers, factors ("multipliée par cinq"),
-  back-references ("les trois enfants") and a number that counts nothing the sentence names.
+  back-references ("les trois enfants"; not a set the sentence gives, "parmi les dix-neuf membres"),
+  a number that counts nothing the sentence names, and what
+  :mod:`db.extract.statistics.french_non_figures` reads: a rule's caps and thresholds, idioms.
 * **Bounds:** "au moins, plus de, pas moins de, au minimum N" give ``low``; "jusqu'à, moins de, au
   maximum N" give ``high``; "près de, presque N" give ``high`` and approximate; "environ, quelque,
   autour de N" make it approximate; "entre 200 et 250", "de 10 à 20", "200 à 300 morts", "trois ou
@@ -53,8 +55,9 @@ way:
   ("la Banque de France, qui table sur", "l'institution abaisse ses perspectives … à 1,4 %"), who
   reports what an event caused ("le ministère a déploré des violences qui ont fait 552 blessés")
   and what a named speaker goes on to say (", a affirmé X, faisant état d'un taux de 60 %")
-  claim those figures; "… et 95 parmi les policiers", "dont 11 chez les gendarmes" count what the
-  figure before counts.
+  claim those figures; "… et 95 parmi les policiers", "dont 11 chez les gendarmes", ", dont 5 500
+  à Paris" count what the figure before counts. "on recensait selon la police environ 8.500
+  personnes à Toulouse, 2.500 à Caen": the claimant ends where a figure begins and claims the list.
   "Aux dires de X", "de l'avis de X" are "selon X"; any verb after a closing quotation names who
   said all of it ("« … 100 euros, mais … », réagit Bobby"), and verbs of saying that could take
   an object stand for saying when inverted after a quotation or before a speaker (", poursuit la
@@ -183,8 +186,8 @@ def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | Non
         position = number.end
     else:
         return None, None
-    other = re.match(r"[\s\u00a0\u202f]*autres(?=[\s\u00a0\u202f]+[^\W\d_])", sentence[position:])
-    if other:  # "deux autres juges", "des centaines d'autres espèces": counts judges, like those before
+    other = re.match(r"[\s\u00a0\u202f]*autres(?=[\s\u00a0\u202f]+(?:[«\"“][\s\u00a0\u202f]*)?[^\W\d_])", sentence[position:])
+    if other:  # "deux autres juges", "des centaines d'autres espèces", "une vingtaine d'autres «gilets jaunes»"
         position += other.end()
     words: list[str] = []
     for match in WORD.finditer(sentence, position, min(len(sentence), position + 60)):
@@ -223,7 +226,8 @@ def _rest(words: list[str]) -> str | None:
 _AMONG = re.compile(r"[\s\u00a0]+(?:parmi|chez|du\s+c[ôo]t[ée]|dans\s+les\s+rangs|c[ôo]t[ée])\b", re.IGNORECASE)
 
 
-_CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?:mais|et|alors\s+que|tandis\s+que|or|cependant)\s+", re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?:mais|et|or|cependant)\s+|,\s+(?:alors|tandis)\s+qu(?:e\s+|['’]\s*)",
+                           re.IGNORECASE)  # "…, tandis qu'à Nantes …": the elided "qu'" ends a clause too
 
 
 
@@ -449,11 +453,12 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                         r"(?:\bdont|\bseul(?:e)?s|\bseulement|\bet|,)\s*$", sentence[max(0, number.start - 12):number.start]))
                     or (re.search(r"\(\s*$", sentence[max(0, number.start - 3):number.start])
                         and re.match(r"\s*(?:selon|d['’]apr[èe]s|de\s+source)\b", sentence[number.end:]))
-                    or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet|\bmais)\s*$",
+                    or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet|\bmais|\bdont)\s*$",
                                  sentence[max(0, number.start - 20):number.start]) and re.match(
                         r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an|dans|[àa]|au|aux|"
                         r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b)", sentence[number.end:]))):
                 # "12 morts et 30 blessés", "1 245 cas en 2019, contre 860 en 2018", "…, 250 000 selon la police",
+                # "36 000 manifestants en France, dont 5 500 à Paris",
                 # "552 blessés parmi les manifestants et 95 parmi les policiers", "24 000 (60 000 selon X)"
                 number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"
             elif not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]) and \

@@ -24,7 +24,7 @@ _OF_WHOM = re.compile(
 
 CUT = re.compile(r"\s+(?:sur|dans|lors|à|au|aux|en|devant|auprès|pendant|ce|cette|cet|lundi|mardi|mercredi|"
                   r"jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|précisant|ajoutant|selon|"
-                  r"interrog[ée]e?s?|cit[ée]e?s?|dès|par|avant|après|puis|tout\s+en|qui)\b.*$", re.IGNORECASE)
+                  r"interrog[ée]e?s?|cit[ée]e?s?|dès|par|avant|après|puis|tout\s+en|qui|dont)\b.*$", re.IGNORECASE)
 
 
 #: who leads a body is part of its name: "l'institution présidée par Didier Migaud", "le collectif
@@ -53,7 +53,7 @@ _PUBLISHED = re.compile(
 
 
 #: whom a poll is made for, after the poll: "le sondage Odoxa pour Le Figaro et France Info"
-_FOR_WHOM = re.compile(r"^(?P<poll>(?:\S+\s+)?(?:sondages?|enqu[êe]tes?|[ée]tudes?|barom[èe]tres?)\b.*?)\s+"
+_FOR_WHOM = re.compile(r"^(?P<poll>(?:\S+\s+)?(?:sondages?|enqu[êe]tes?|[ée]tudes?|barom[èe]tres?|comptages?|d[ée]comptes?)\b.*?)\s+"
                        r"(?:(?:r[ée]alis[ée]e?|men[ée]e?|command[ée]e?)\s+)?pour\s.*$", re.IGNORECASE)
 
 
@@ -88,11 +88,30 @@ def _title_before_name(word: str, first: bool) -> bool:
 _MADE_BY = re.compile(
     r"^(?:(?:les?|la|l['’]|un|une|des|ses|leurs?|son|sa)\s*)?(?:estimations?|chiffres?|donn[ée]es|statistiques?|"
     r"d[ée]comptes?|bilans?|comptages?|recensements?|relev[ée]s?)(?:\s+[^\W\d_]+){0,2}?\s+"
-    r"(?:r[ée]alis|men|communiqu|publi|diffus|fourni|transmis|[ée]tabli|dress|avanc|donn)[ée]?e?s?\s+par\s+", re.IGNORECASE)
+    r"(?:r[ée]alis|men|communiqu|publi|diffus|fourni|transmis|[ée]tabli|dress|avanc|donn|d[ée]voil|r[ée]v[ée]l|livr)"
+    r"[ée]?e?s?(?:\s+(?:(?:ce\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin|midi))?|"
+    r"(?:peu\s+)?(?:avant|après|vers|à)\s+\d{1,2}\s*[hH:]\s*\d{0,2}))?\s+par\s+", re.IGNORECASE)
+#: when the figures date from, after them: "les statistiques de la Commission datant de 2015"
+_DATING = re.compile(r"\s+(?:datant|dat[ée]e?s?)\s+d[eu'’]\s*.*$", re.IGNORECASE)
+
+
+#: a conjunction opening the clause before its subject: "mais", "et" before any subject; "alors
+#: que", "tandis que" when a name or a survey follows ("alors que Pékin tablait sur", "tandis qu'une
+#: enquête Odoxa indique que"; not "alors que l'impôt rapporte 14 milliards", no saying)
+_CONJUNCTION = re.compile(
+    r"^(?:(?:mais|et|or|puis|car)\s+(?=(?-i:[A-ZÀ-Ý])|(?:les?|la|l['’]|une?|des|ce|cet|cette|ces)\b)|"
+    r"(?:alors|tandis|bien|pendant|m[êe]me\s+si|sauf)\s+qu['’e]\s*(?=(?-i:[A-ZÀ-Ý])|(?:une?|le|la|l['’]|les)\s*"
+    r"(?:enqu[êe]te|sondage|[ée]tude|rapport|barom[èe]tre)s?\b))", re.IGNORECASE)
+#: any conjunction left opening the words: a clause, no one ("Alors que bon nombre de médias …")
+_OPENS_A_CLAUSE = re.compile(r"^(?:(?:alors|tandis|bien|pendant|m[êe]me\s+si|sauf)\s+qu['’e]|(?:mais|et|or|puis|si|quand|"
+                             r"lorsqu['’e]|puisqu['’e]|parce\s+qu['’e]|car)\b)", re.IGNORECASE)
 
 
 def clean_claimant(raw: str, trailing: bool = False) -> str | None:
     who = " ".join(raw.split()).strip(" ,.;:—–-«»\"'")
+    who = _CONJUNCTION.sub("", who)  # "Alors que SD Worx annonce 52,93 euros": SD Worx
+    if _OPENS_A_CLAUSE.match(who):
+        return None  # "Alors que bon nombre de médias ont relayé …": a clause, no one
     if who.count('"') % 2:
         who += '"'  # 'le collectif "Désarmons-les"': the name's closing quotation mark stays
     elif who.count("«") > who.count("»"):
@@ -104,7 +123,7 @@ def clean_claimant(raw: str, trailing: bool = False) -> str | None:
     who = re.sub(r"\s+qu['’e]\s*(?:il|elle|ils|elles|on)\b.*$", "", who)  # "l'analyse qu'il a publiée"
     if _MADE_BY.match(who):
         who = re.sub(r"\s+pour\s.*$", "", _MADE_BY.sub("", who))  # "… réalisé par le cabinet X pour un groupe de médias"
-    who = _PUBLISHED.sub("", who)
+    who = _DATING.sub("", _PUBLISHED.sub("", who))
     who = re.sub(r"\s+sur\s+(?:place|le\s+terrain)$", "", who)  # "nos journalistes sur place"
     who = re.sub(r"\s+mais\b.*$", "", who, flags=re.IGNORECASE)  # a name goes on with no "mais"
     poll = _FOR_WHOM.match(who)

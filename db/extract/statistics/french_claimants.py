@@ -11,86 +11,62 @@ import re
 
 from db.extract.statistics.french_claimant_names import CUT, clean_claimant
 from db.extract.statistics.french_numbers import FUNCTION_WORDS, MONTH_RE, FrenchNumber
+from db.extract.statistics.french_said import (
+    ABBREVIATED,
+    BY_THE_WAY,
+    CLAIM_VERB,
+    JUDGED_THAT,
+    SAID_INVERTED,
+    SAID_WHEN_TO_WHOM,
+)
 from db.extract.statistics.phrase import clause_of
 
-_CLAIM_VERB = (r"(?:indiqu\w*|d[ée]clar\w*|pr[ée]cis[ée]\w*|pr[ée]cise\w*|affirm\w*|rapport\w*|annonc\w*|ajout\w*|"
-               r"dit|disent|disait|expliqu\w*|estim(?:e|é|ent|ait|aient)|soulign\w*|assur(?:e|é|ent|ait)|"
-               r"confirm\w*|t[ée]moign\w*|racont\w*|signal\w*|[ée]crit|[ée]crivent|d[ée]taill\w*|"
-               r"r[ée]v[éèe]l\w*|rel[èe]v(?:e|ent|ait|é)|not[ée]|relat\w*|rappel\w*|avert\w*|constat\w*|pr[ée]vien\w*|"
-               r"fait\s+savoir|communiqu[ée]|mentionn\w*|recens\w*|d[ée]nombr\w*|chiffr\w*|"
-               r"d[ée]plor\w*|avanc(?:e|é|ent)|comptabilis\w*|reconn(?:u|ue|us|a[iî]t|aissent|aissait|aissaient))")
-
-
-#: verbs of saying that stand inverted after what is said, its subject after them (", conclut X",
-#: ", s'inquiète le syndicat", ", rétorque-t-elle"); with a subject of their own before them
-#: they would have an object, so they are read only in that place, and only after a quotation or with a
-#: speaker after them ("…, regrette une erreur" names no one)
-_SAID_INVERTED = (r"(?:" + _CLAIM_VERB + r"|(?P<inverted>conclu(?:t|ent)|r[ée]sum(?:e|ent)|insist(?:e|ent)|comment(?:e|ent)|"
-                  r"analys(?:e|ent)|ironis(?:e|ent)|s['’]inqui[èe]t(?:e|ent)|regrett(?:e|ent)|d[ée]nonc(?:e|ent)|"
-                  r"admet(?:tent)?|conc[èe]d(?:e|ent)|mart[èe]l(?:e|ent)|poursui(?:t|vent)|ren?ch[ée]ri(?:t|ssent)|"
-                  r"temp[èe]r(?:e|ent)|nuanc(?:e|ent)|r[ée]pond(?:ent)?|r[ée]torqu(?:e|ent)|r[ée]pliqu(?:e|ent)|"
-                  r"observ(?:e|ent)|jug(?:e|ent)|s['’]indign(?:e|ent)|s['’]alarm(?:e|ent)|s['’][ée]tonn(?:e|ent)|"
-                  r"r[ée]agi(?:t|ssent)|confi(?:e|ent)|fai(?:t|saient)\s+(?:valoir|remarquer|observer)))")
+#: what opens a figure, which ends a "selon X" before it: "on recensait selon la police environ
+#: 8.500 personnes" (who is "la police"); a year ("selon le rapport 2018 de …") or a name's number
+#: ("selon France 2") goes on
+_FIGURE_OPENS = (r"(?:environ|pr[èe]s\s+d|plus\s+d|moins\s+d|au\s+moins|quelque|presque|pas\s+moins|jusqu|"
+                 r"(?!(?:19|20)\d\d\b|\d{1,2}(?:er)?\s+" + MONTH_RE + r")\d[\d.,\u00a0\u202f ]*\s*(?:%|[a-zà-ÿ]{2}))")
+#: what a "selon X" loses after who it is: a relative clause ("selon la police qui n'a pas …"),
+#: "et même …", a coordinated clause, a verb ("selon X pourrait grimper à")
+_SAID_BY = re.compile(
+    r"\s+(?:qui\s|(?:et|ou)\s+m[êe]me\s|(?:et|puis|ou)\s+(?:\S+\s+){1,4}?(?:a|ont|est|sont|avait|avaient|était|étaient|"
+    r"sera|seront|va|vont)\s|(?:pourrait|pourraient|devrait|devraient|va|vont|serait|seraient)\s).*$")
+_FIGURE_AFTER = re.compile(r"\s+(?:(?:et|ou)\s+)?" + _FIGURE_OPENS)
+#: a claimant cut before a figure that ends with a preposition or an article, or holds a verb or a
+#: relative, is no one: the figure is a complement of what stands there
+_NOT_WHOLE = re.compile(r"(?:\s(?:de|d['’]|du|des|à|au|aux|en|par|pour|sur|avec|le|la|les|l['’]|un|une|dans|sous|entre)\s*$|"
+                        r"\b(?:que|qu['’]|dont|où|lequel|laquelle)\b)", re.IGNORECASE)
 
 
 _LEADING_CLAIM = re.compile(
     r"(?:^|[,;:(—–]\s*|\s)(?:[Ss]elon|[Dd]['’]apr[èe]s|[Ss]uivant|[Àà]\s+en\s+croire|[Dd]e(?=\s+sources?\s)|"
     r"[Aa]ux?\s+dires?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|[Dd]e\s+l['’]avis\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|"
-    r"[Cc]omme\s+l['’](?:a|ont)\s+" + _CLAIM_VERB + r")\s+(?P<who>(?:[^,;:.!?()«»\"]|«[^»,;]{1,60}»|"
-    r"\"[^\",;]{1,60}\"){2,120}?)\s*(?=[,;:.!?()—–]|-{1,2}\s|$|\s+mais\s)")
-
-
-#: what may stand between a claim verb and who claims or "que": a day or time ("a indiqué jeudi soir",
-#: "avait révélé à la mi-août que"), to whom or where it was said ("à l'AFP", "sur BFMTV", "dans un
-#: communiqué", "en conférence de presse") and an adverb ("rappelle ainsi X")
-_SAID_WHEN_TO_WHOM = (
-    r"(?:\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui)"
-    r"(?:\s+(?:soir|matin|midi|après-midi|dernier))?|(?:ce|cet|cette)\s+(?:matin|soir|midi|après-midi|semaine|"
-    r"week-end|nuit)|(?:la\s+semaine|le\s+mois|le\s+week-end)\s+derni(?:er|ère)|"
-    r"dans\s+(?:la|l['’]|un|une|son|sa|leur|ce|cette)\s*(?:soirée|matinée|journée|nuit|communiqué|tweet|message|"
-    r"entretien|interview|déclaration|lettre|courrier|vidéo|publication)|"
-    r"(?:[àa]\s+la\s+|en\s+|d[ée]but\s+|fin\s+|(?:le\s+)?\d{1,2}(?:er)?\s+)(?:mi-)?" + MONTH_RE + r"|[àa]\s+la\s+mi-\w+|"
-    r"[àa]\s+(?:l['’]\s*[A-Z][\w-]*|la\s+presse|la\s+radio|la\s+t[ée]l[ée]vision|[A-Z][\w-]*)|"
-    r"aux\s+(?:journalistes|médias)|au\s+(?:micro\s+d[e']\s*|journal\s+)?[A-Z][\w-]*|"
-    r"sur\s+(?:[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d))?|son\s+compte\s+\w+|les\s+ondes\s+d[e']\s*[A-Z][\w-]*|"
-    r"le\s+plateau\s+d[e']\s*[A-Z][\w-]*)|lors\s+d['’]une\s+conf[ée]rence\s+de\s+presse|"
-    r"en\s+conf[ée]rence\s+de\s+presse|devant\s+(?:la\s+presse|les\s+journalistes|les\s+d[ée]put[ée]s)|"
-    r"(?:[àa]|vers)\s+\d{1,2}\s*[hH:]\s*\d{0,2}|en\s+(?:fin|d[ée]but|milieu)\s+d['’e]\s*(?:la\s+)?"
-    r"(?:journée|matinée|soirée|après-midi|semaine)|plus\s+t[ôo]t|plus\s+tard|peu\s+apr[èe]s|dans\s+la\s+foulée|ainsi|[ée]galement|aussi|encore|enfin|d['’]ailleurs|notamment|"
-    r"toutefois|pourtant|alors|d[ée]j[àa]|r[ée]cemment|par\s+ailleurs|de\s+son\s+c[ôo]t[ée]|pour\s+sa\s+part|"
-    r"officiellement|publiquement)(?=[\s,:]|$)){0,3}")
-
-
-#: what may stand between an auxiliary and its verb: "a également indiqué", "a par ailleurs précisé"
-_BY_THE_WAY = (r"(?:(?:[ée]galement|aussi|encore|finalement|ensuite|enfin|notamment|par\s+ailleurs|pour\s+sa\s+part|"
-               r"de\s+son\s+c[ôo]t[ée]|de\s+leur\s+c[ôo]t[ée]|d['’]ailleurs|ainsi|d[ée]j[àa]|toutefois|cependant|"
-               r"n[ée]anmoins|alors|aussit[ôo]t|rapidement|officiellement|publiquement)\s+)?")
-
-
-#: the full stop of "M. Griveaux", "Dr. Martin", "J.-P. Durand" inside a name, not its end
-_ABBREVIATED = r"(?<=\bM)\.|(?<=\bMM)\.|(?<=\bDr)\.|(?<=\bPr)\.|(?<=\b[A-Z])\.(?=\s?-?[A-Z])"
+    r"[Cc]omme\s+l['’](?:a|ont)\s+" + CLAIM_VERB + r")\s+(?P<who>(?:[^,;:.!?()«»\"]|«[^»,;]{1,60}»|"
+    r"\"[^\",;]{1,60}\"){2,120}?)\s*(?=[,;:.!?()—–]|-{1,2}\s|$|\s+mais\s|\s+(?:(?:et|ou)\s+)?" + _FIGURE_OPENS + ")")
+#: the same, its claimant running to the next punctuation (when a figure inside is a complement of it)
+_LEADING_CLAIM_WHOLE = re.compile(_LEADING_CLAIM.pattern.replace(r"|\s+(?:(?:et|ou)\s+)?" + _FIGURE_OPENS, ""))
 
 
 _TRAILING_CLAIM = re.compile(
-    r"(?:,|—|–|\s-|»)\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + _BY_THE_WAY + _CLAIM_VERB + r"|"
-    + _SAID_INVERTED + r")" + _SAID_WHEN_TO_WHOM +
-    r"\s+(?P<who>(?!que\b|qu['’]|à\b|avoir\b|en\b)(?:[^,;:!?.()«»\"]|" + _ABBREVIATED + r"){2,120}?)\s*"
+    r"(?:,|—|–|\s-|»)\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + BY_THE_WAY + CLAIM_VERB + r"|"
+    + SAID_INVERTED + r")" + SAID_WHEN_TO_WHOM +
+    r"\s+(?P<who>(?!que\b|qu['’]|à\b|avoir\b|en\b)(?:[^,;:!?.()«»\"]|" + ABBREVIATED + r"){2,120}?)\s*"
     r"(?=[,;:!?(«»\"]|\.(?<!\bM\.)(?<!\bMM\.)(?<!\bDr\.)(?<!\bPr\.)(?<!\b[A-Z]\.)|$)", re.IGNORECASE)
 
 
 _SUBJECT_CLAIM = re.compile(
-    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?),?\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + _BY_THE_WAY +
+    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?),?\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + BY_THE_WAY +
     r")?(?:" +
-    _CLAIM_VERB + r"|montr(?:e|ent|ait|aient|é))" + _SAID_WHEN_TO_WHOM +
-    r"\s*(?:que\b|qu['’]|:|[«“](?=[^«»“”]*[»”])|(?=(?:avoir|être)\b))")
+    CLAIM_VERB + r"|montr(?:e|ent|ait|aient|é)|" + JUDGED_THAT + r")" + SAID_WHEN_TO_WHOM +
+    r"\s*(?:[–—]\s*[^–—«»]{1,40}[–—]\s*)?(?:que\b|qu['’]|:|[«“](?=[^«»“”]*[»”])|(?=(?:avoir|être)\b))")
 
 
 #: a body that announces or counts the figure itself: "le ministère a annoncé 317 interpellations",
 #: "la préfecture recense 8 000 manifestants", "l'ONG estime à 1 500 le nombre de morts"
 _SUBJECT_COUNTS = re.compile(
-    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + _BY_THE_WAY +
+    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + BY_THE_WAY +
     r")?(?:annonc(?:e|ent|é|ait|aient)|revendiqu(?:e|ent|é|ait|aient)|recens(?:e|ent|é|ait|aient)|d[ée]nombr(?:e|ent|é|ait|aient)|"
-    r"comptabilis(?:e|ent|é|ait|aient)|fai(?:t|sait)\s+[ée]tat\s+d['’e]\s*|signal(?:e|ent|é)|"
+    r"comptabilis(?:e|ent|é|ait|aient)|(?:fai(?:t|sait|saient)|font)\s+[ée]tat\s+d['’e]\s*|signal(?:e|ent|é)|"
     r"reconn(?:u|a[iî]t|aissent|aissait|aissaient)|(?P<demand>r[ée]clam(?:e|ent|é|ait|aient)|"
     r"exig(?:e|ent|é|eait|eaient)|demand(?:e|ent|é|ait|aient))|"
     r"estim(?:e|ent|é|ait|aient)\s+[àa]|[ée]valu(?:e|ent|é|ait|aient)\s+[àa])\s*"
@@ -114,12 +90,12 @@ _AFTER_QUOTE = re.compile(
     r"[»”\"]\s*,?\s*(?:(?:a|avait)\s+)?(?:s['’]|se\s+)?(?!(?:selon|avant|apr[èe]s|pendant|comme|mais|dont|sont|"
     r"était|étaient|avait|avaient|peut|doit|font|vont|tout|cette|notamment|également|aussi|contre|entre)\b)"
     r"[a-zà-ÿ]{3,}(?:e|t|it|i|é|ent)\s+(?P<who>(?!que\b|qu['’]|-t-)(?:[A-ZÀ-Ý]|(?:le|la|les|l['’]|un|une)\s*[^\W\d_])"
-    r"(?:[^,;:!?.()«»\"]|" + _ABBREVIATED + r"){1,100}?)\s*(?=[,;:!?(«»\"]|\.(?<!\bM\.)|$)")
+    r"(?:[^,;:!?.()«»\"]|" + ABBREVIATED + r"){1,100}?)\s*(?=[,;:!?(«»\"]|\.(?<!\bM\.)|$)")
 
 
 #: ", a-t-il précisé", ", précise-t-elle": who is the subject the sentence opened with, if any
 _PRONOUN_CLAIM = re.compile(
-    r"(?:,|—|–|»)\s*(?:(?:a|avait|aurait)-t-(?P<p1>il|elle)\s+" + _BY_THE_WAY + _CLAIM_VERB + r"|" + _SAID_INVERTED +
+    r"(?:,|—|–|»)\s*(?:(?:a|avait|aurait)-t-(?P<p1>il|elle)\s+" + BY_THE_WAY + CLAIM_VERB + r"|" + SAID_INVERTED +
     r"-t?-?(?P<p2>il|elle))\b", re.IGNORECASE)
 
 
@@ -189,7 +165,7 @@ _OF = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
 #: dans Le Parisien", ", indique-t-on à la préfecture": where it was learned, read or said
 _LEARNED_FROM = re.compile(
     r"(?:,|—|–|[»”\"])\s*(?:(?:a-t-on|avons-nous|a-t-il\s+été)\s+appris\s+(?:[^\W\d_]+\s+){0,2}?aupr[èe]s\s+" + _OF +
-    r"|(?:lit-on|peut-on\s+lire|pouvait-on\s+lire|apprend-on|entend-on)\s+(?:dans|sur)\s+|" + _SAID_INVERTED +
+    r"|(?:lit-on|peut-on\s+lire|pouvait-on\s+lire|apprend-on|entend-on)\s+(?:dans|sur)\s+|" + SAID_INVERTED +
     r"-t-on\s+(?:[àa]\s+la\s+|[àa]\s+l['’]|au\s+|aux\s+|chez\s+|dans\s+l['’]entourage\s+" + _OF +
     r"|du\s+c[ôo]t[ée]\s+" + _OF + r"|aupr[èe]s\s+" + _OF + r"))"
     r"(?P<who>[^,;:!?.()«»\"]{2,120}?)\s*(?=[,.;:!?(«»\"]|$)",
@@ -204,14 +180,14 @@ _FORECAST = (r"(?:tabl(?:e|ent|ait|aient|é)\s+sur|mis(?:e|ent|ait|aient|é)\s+s
 
 
 _SUBJECT_FORECASTS = re.compile(
-    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient)\s+" + _BY_THE_WAY + r")?" + _FORECAST +
+    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient)\s+" + BY_THE_WAY + r")?" + _FORECAST +
     r"\b")
 
 
 #: a body that reports an event by what it caused: "le ministère a déploré des violences qui ont
 #: fait 552 blessés", "la préfecture a signalé un accident ayant causé trois morts"
 _SUBJECT_REPORTS = re.compile(
-    r"(?:^|[.;:,]\s+|\.(?=[A-ZÀ-Ý]))(?P<who>[^,;:!?.«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient)\s+" + _BY_THE_WAY +
+    r"(?:^|[.;:,]\s+|\.(?=[A-ZÀ-Ý]))(?P<who>[^,;:!?.«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient)\s+" + BY_THE_WAY +
     r")?(?:d[ée]plor|annonc|signal|[ée]voqu|d[ée]nonc|rapport|confirm|fait\s+[ée]tat\s+d)\w*\s+(?:de\s+|d['’])?"
     r"(?:des|un|une|la|le|les|l['’])\s*[^,;:.!?«»\"\d]{1,60}?\s+(?:qui|ayant)\s+(?:(?:a|ont|avait|avaient|aurait|"
     r"auraient)\s+)?(?:fait|caus[ée]|co[ûu]t[ée]|tu[ée]|bless[ée])", re.IGNORECASE)
@@ -236,7 +212,7 @@ _VARYING_WITH = re.compile(
 _WHO_CLAIMS = re.compile(
     r"(?P<who>\b[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)?[A-ZÀ-Ý][\w'’-]*){0,3}|"
     r"\b(?:la|le|les|l['’])\s*[^\W\d_][\w'’-]*(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)[^\W\d_][\w'’-]*)?),\s+qui\s+"
-    r"(?:(?:a|avait)\s+" + _BY_THE_WAY + r")?(?:" + _CLAIM_VERB + r"|fait\s+[ée]tat|" + _FORECAST + r")\b")
+    r"(?:(?:a|avait)\s+" + BY_THE_WAY + r")?(?:" + CLAIM_VERB + r"|fait\s+[ée]tat|" + _FORECAST + r")\b")
 
 
 #: "selon laquelle", "d'après lesquels": who is the antecedent
@@ -329,10 +305,13 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
     for match in _LEADING_CLAIM.finditer(sentence):
         if _VARYING.search(sentence, 0, match.start("who")) or _VARYING_WITH.match(match.group("who")):
             continue  # "une moyenne variant selon les professions", "selon les endroits": not who says it
+        said = _SAID_BY.sub("", match.group("who"))
+        if said == match.group("who") and _FIGURE_AFTER.match(sentence, match.end("who")) and \
+                _NOT_WHOLE.search(said):  # "selon le CSF par un recul de 2,2 %": the figure is inside
+            match = _LEADING_CLAIM_WHOLE.match(sentence, match.start()) or match
+            said = _SAID_BY.sub("", match.group("who"))
         relative = _RELATIVE_WHO.match(match.group("who"))
-        who = _antecedent_of(sentence[:match.start()]) if relative else clean_claimant(
-            re.sub(r"\s+(?:qui\s|(?:et|ou)\s+m[êe]me\s|(?:et|puis|ou)\s+(?:\S+\s+){1,4}?(?:a|ont|est|sont|avait|avaient|était|étaient|"
-                   r"sera|seront|va|vont)\s).*$", "", match.group("who")))  # "selon la police qui n'a pas …"
+        who = _antecedent_of(sentence[:match.start()]) if relative else clean_claimant(said)
         if who is None:
             continue
         clause = clause_of(clauses, match.start("who")) or (0, len(sentence))
@@ -383,7 +362,7 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
                 who = re.sub(r"\s+(?:a|ont|avait|avaient|aurait|auraient)\s+\S+(?:\s+\S+){0,2}\s+(?:avoir|être)$", "",
                              who)
             if who is None or (pattern is not _WHO_CLAIMS and re.search(
-                    r"\b(?:est|sont|été|était|étaient|sera|seront|serait|seraient|être)$", who, re.IGNORECASE)):
+                    r"\b(?:est|sont|été|était|étaient|sera|seront|serait|seraient|être)(?:\s+\w+ment)?$", who, re.IGNORECASE)):
                 continue  # "les dégâts sont estimés à", "sur la pancarte était écrit :": a passive names no one
             after = [n for n in numbers if n.start >= match.end()]
             if pattern is _SUBJECT_COUNTS and match.group("demand"):
@@ -445,7 +424,7 @@ _WHOSE_WORDS = re.compile(
 
 #: "« … », a dit M. Caldwell." before a quotation that goes on: who says what follows
 _SAID_BEFORE = re.compile(
-    r"[»”\"][\s\u00a0]*,\s*(?:(?:a|ont|avait|avaient)\s+)?" + _CLAIM_VERB +
+    r"[»”\"][\s\u00a0]*,\s*(?:(?:a|ont|avait|avaient)\s+)?" + CLAIM_VERB +
     r"\s+(?P<who>(?!que\b|qu['’]|-t-)[^,;:!?«»\"]{2,120}?)\s*[.!?]\s*$", re.IGNORECASE)
 
 

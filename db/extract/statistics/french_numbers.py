@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from db.extract.statistics.bounds import BoundWords
+from db.extract.statistics.french_non_figures import non_figure
 from db.extract.statistics.phrase import NumberPhrase, tidy
 
 MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -63,8 +64,12 @@ _WORD = r"(?:" + "|".join(sorted([*_UNITS, *_SCALES], key=len, reverse=True)) + 
 _WORD_PHRASE = rf"{_WORD}(?:(?:-|\s+|\s+et\s+|-et-){_WORD})*"
 
 
+#: "une vingtaine", and after a definite article or a demonstrative with what it counts ("la
+#: cinquantaine d'entrepreneurs", "cette centaine de ronds-points": a count, not "la quarantaine"
+#: of an age or a quarantine)
 _APPROX_NOUN = r"(?:une?\s+(?:demi-douzaine|" + "|".join(k for k in _ABOUT if k != "demi-douzaine") + \
-    r")|(?:" + "|".join(_UNITS) + r")\s+(?:centaines|dizaines|milliers))"
+    r")|(?:la|le|cette|ce)\s+(?:" + "|".join(k for k in _ABOUT if k != "demi-douzaine") + \
+    r")(?=[\s\u00a0]+(?:de[\s\u00a0]|d['’]))|(?:" + "|".join(_UNITS) + r")\s+(?:centaines|dizaines|milliers))"
 
 
 _VAGUE_PHRASE = r"(?:(?:des|plusieurs|quelques|de|d['’]|les|ces)\s*)(?:" + "|".join(_VAGUE) + \
@@ -73,7 +78,7 @@ _VAGUE_PHRASE = r"(?:(?:des|plusieurs|quelques|de|d['’]|les|ces)\s*)(?:" + "|"
 
 #: "2.500.000" and "69.000": French writes decimals with a comma, so a full stop before three digits
 #: groups thousands (not after a lone 0: "0.500")
-_DIGITS = (r"\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.]\d)(?:,\d+)?|(?!0\.)\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.]\d|\d)|"
+_DIGITS = (r"\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d.]\d)(?:,\d+)?|\d{1,3}(?:['’]\d{3})+(?![\d.,'’]\d)|(?!0\.)\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.]\d|\d)|"
            r"\d+(?:[.,]\d+)?")
 
 
@@ -117,13 +122,22 @@ NOT_A_COUNT_AFTER = re.compile(
     r"minutes?|min\b|mn\b|secondes?|s\b|si[èe]cles?|d[ée]cennies?|mill[ée]naires?|km/h|(?:cm|m|km)[2²3³]|km|kilom[èe]tres?|"
     r"m[èe]tres?|m\b|cm|mm|milles?|miles?|degr[ée]s?|°\s*[CF]?|points?(?!\s+(?:noirs?|chauds?|de\s+(?:vente|passage|blocage|contr[ôo]le|rassemblement|rencontre)|"
     r"d['’](?:eau|acc[èe]s|accueil|appui|entr[ée]e)))|pts?\b|pieds?|kg|kilos?|"
-    r"grammes?|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′]|"
+    r"grammes?|g\b|mg\b|milligrammes?|d[ée]cibels?|db\b|(?:m[ée]ga|kilo|giga)?watts?|[mkg]w\b|litres?|hectares?|ha\b|fois\s+(?:plus|moins)|['’′]|"
     r"bornes(?=\s+(?:pour|aller|par\s+jour|[àa]\s+pied|en\s+voiture|de\s+(?:plus|moins|route|trajet)\b)))(?!\w)",
     re.IGNORECASE)  # "faire 30 bornes pour …": kilometres, said familiarly (not "300 bornes de recharge")
 
 
 _LAW_BEFORE = re.compile(r"(?:\barticles?|\bart\.|\balin[ée]as?|\bn°|\bno\.?|\bnum[ée]ros?|\bn[º°o]\s*|"
                          r"\bchapitres?|\btitres?|\bparagraphes?|§|\bpages?|\bp\.|\bloi)\s*$", re.IGNORECASE)
+
+
+#: a noun and the participle that gives the set a definite count counts, not one the text spoke
+#: of before: "aux onze personnes décédées depuis le début du mouvement" (not "les deux policiers qui …")
+_DEFINED_BY_PARTICIPLE = re.compile(
+    r"^[\s\u00a0]+[^\W\d_][\w'’-]*\s+(?:[^\W\d_][\w'’-]*\s+)?(?:d[ée]c[ée]d|tu|interpell|arr[êe]t|"
+    r"recens|enregistr|mort|disparu|inscrit|analys|[ée]tudi|interrog|sond)"
+    r"(?:é|ée|és|ées|e|es|s)?\s+(?:depuis|lors|pendant|dans|en|au|aux|à|sur)\b|"
+    r"^[\s\u00a0]+(?:victimes|morts|tués)\s+(?:des?|du|d['’])\s", re.IGNORECASE)  # "les 130 victimes des attentats"
 
 
 _BACK_REFERENCE = re.compile(r"(?:^|\s)(?:les|ces|des|aux|leurs|ses|nos|vos|mes|tes)\s+$", re.IGNORECASE)
@@ -134,7 +148,7 @@ FrenchNumber = NumberPhrase
 
 
 def _digits_value(text: str) -> float:
-    text = re.sub(r"[\u00a0\u202f\u2009 ]", "", text)
+    text = re.sub(r"[\u00a0\u202f\u2009 '’]", "", text)  # "1 200", and "80'000" as Swiss French groups thousands
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text) and not text.startswith("0."):
         return float(text.replace(".", "").replace(",", "."))
     return float(text.replace(",", "."))
@@ -190,7 +204,8 @@ def _read(sentence: str, match: re.Match[str]) -> tuple[float, str, int]:
         return value, "vague", end
     if match.group("digits"):
         factor, end = _scale(sentence, end)
-        return tidy(_digits_value(match.group("digits")) * factor), "digits", end
+        value = _digits_value(match.group("digits"))  # "211 266 737,34" as written: tidy only a product
+        return (tidy(value * factor) if factor != 1 else value), "digits", end
     return _words_value(match.group("words")), "words", end
 
 
@@ -397,10 +412,11 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
         return "part of a name"  # "Euro 2020", "Paris 8", "CORG 81"
     scaled = end > match.end() or bool(re.search(r"(?:millions?|milliards?|mille)$", match.group(0), re.IGNORECASE))
     if not match.group("vague") and not scaled and _BACK_REFERENCE.search(before) and \
-            not re.search(r"\b(?:sur\s+les|(?:d[ée]pass|franchi|atteint|atteign|fr[ôo]l|avoisin)\w*\s+(?:les|"
+            not re.search(r"\b(?:(?:sur|parmi)\s+les|(?:d[ée]pass|franchi|atteint|atteign|fr[ôo]l|avoisin)\w*\s+(?:les|"
                           r"(?:la\s+barre|le\s+cap|le\s+seuil)\s+des))\s+$", before, re.IGNORECASE) and \
             not re.match(r"^\s*(?:[àa]|et|ou)\s*\d", after) and not (
-            re.search(r"\b(?:les|aux)\s+$", before, re.IGNORECASE) and _SHARE_OF.match(after)) and (
+            re.search(r"\b(?:les|aux)\s+$", before, re.IGNORECASE) and _SHARE_OF.match(after)) and \
+            not _DEFINED_BY_PARTICIPLE.match(after) and (
             match.group("words") or (digits and len(re.sub(r"\D", "", digits)) < 4)):
         return "a back-reference"  # "les trois enfants", "des deux conseils", "des 100 % du PIB"
     if re.search(r"\b(?:reste|restent)\s+$", before, re.IGNORECASE) and \
@@ -408,7 +424,7 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
         return "how much of the page is left to read"
     if re.search(r"\b(?:un|l['’]un|une|l['’]une)\s+des\s*$", before, re.IGNORECASE):
         return "part of a name or one of"
-    return None
+    return non_figure(sentence, start, end)
 
 
 _YEAR_BEFORE = re.compile(

@@ -1,0 +1,86 @@
+"""French numbers that are no statistic (issue 13, seventh round): the parameters of a rule or a
+plan (a cap, a threshold of a class, a threshold changed), idioms whose number counts nothing,
+and the weight of a thing or a sound level; a change's size capped by its noun stays a figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.extract.statistics import suggest_statistics
+
+
+def values(sentence: str) -> list[float | None]:
+    return [c.value for c in suggest_statistics(sentence, None, "fr")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Les dons aux candidats sont plafonnés à 4 000 euros par personne.",
+    "Le montant de l'aide est limité à 1 200 euros.",
+    "Le décret prévoit la limitation des hausses de loyer à 3,5 %.",
+    "L'université peut exonérer ses étudiants dans la limite de 10 % des effectifs.",
+])
+def test_a_cap_set_by_a_rule_is_no_statistic(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Les ventes ont connu un recul limité à 2 % sur l'année.", 2),
+    ("La hausse des prix est restée limitée à 1,2 %.", 1.2),
+])
+def test_a_change_whose_size_is_capped_is_a_statistic(sentence: str, value: float) -> None:
+    assert values(sentence) == [value]
+
+
+@pytest.mark.parametrize("sentence", [
+    "La loi interdit les remises en valeur supérieures à 40 % du prix.",
+    "Le seuil de déclenchement sera relevé de 15 % en juillet.",
+    "Le plafond de la prime est porté à 3 000 euros.",
+])
+def test_a_threshold_of_a_rule_or_its_change_is_no_statistic(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le café se trouve à deux pas de la gare.",
+    "La réforme se fera en deux temps.",
+    "Il n'y a pas deux poids deux mesures.",
+    "Ils vivent avec trois francs six sous.",
+    "Notre mouvement est à 100 % pacifiste.",
+    "Il a fait d'une pierre deux coups.",
+])
+def test_an_idiom_counts_nothing(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Les travaux ont été réalisés à 100 %, selon la mairie.", 100),
+    ("Le taux de remplissage atteint 100 % des places.", 100),
+])
+def test_a_full_share_is_still_a_figure(sentence: str, value: float) -> None:
+    assert values(sentence) == [value]
+
+
+@pytest.mark.parametrize("sentence", [
+    "La grenade pèse 180 g.",
+    "L'explosion produit un bruit de plus de 160 décibels.",
+    "Le concert a atteint 105 dB.",
+])
+def test_the_weight_of_a_thing_or_a_sound_level_is_no_count(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+def test_the_power_of_a_plant_is_no_count() -> None:
+    assert values("Huit réacteurs de 1 300 mégawatts seront arrêtés.") == [8]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le débat oppose deux visions incompatibles de l'Europe.",
+    "Il distingue trois types de manifestants.",
+    "La réforme repose sur deux principes simples.",
+])
+def test_a_small_number_of_kinds_or_ways_counts_no_things(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+def test_a_small_number_of_things_is_still_counted() -> None:
+    assert values("Deux écoles et trois crèches ont fermé.") == [2, 3]
