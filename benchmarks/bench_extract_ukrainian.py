@@ -283,9 +283,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._labelled_statistics import checked, main  # noqa: E402
 from benchmarks._bruk import HOW as BRUK_HOW  # noqa: E402
 from benchmarks._bruk import Press  # noqa: E402
+from benchmarks._labelled_statistics import checked, main  # noqa: E402
 from benchmarks._ner_uk import HOW, Corpus  # noqa: E402
 
 EVAL = ROOT / "benchmarks" / "uk_statistics_eval.jsonl"
