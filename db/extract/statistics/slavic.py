@@ -18,6 +18,7 @@ from db.extract.statistics.phrase import clauses as split_clauses
 from db.extract.statistics.slavic_claimants import assign_claimants
 from db.extract.statistics.slavic_non_figures import (
     a_numbered_name,
+    a_price,
     antecedent_counted,
     not_a_figure,
 )
@@ -181,6 +182,15 @@ class SentenceWords:
     pronoun_cases: dict[str, frozenset[str]] = field(default_factory=dict)
     #: after a count, a speed or pace ("120 ударів на хвилину"), a body's or machine's measure
     speed_after: re.Pattern[str] | None = None
+    #: after a sum below a million, what makes it a rate per span of time ("2 тис. гривень на
+    #: місяць", "11 гривень на день"): a payment or a price, no figure; a year's is a total
+    per_time_after: re.Pattern[str] | None = None
+    #: before an unscaled sum in the sentence, what makes it the price of one thing ("вартість
+    #: однієї дози – 90–130 гривень") or of a currency ("курс долара … з 7,99 грн", "долар
+    #: сягнув 9,04 грн"): no figure
+    price_before: re.Pattern[str] | None = None
+    #: before and after a number, the most there could be ("набрав сім очок з восьми можливих"): no count
+    out_of_possible: tuple[re.Pattern[str], re.Pattern[str]] | None = None
     _places: dict[str, bool] = field(default_factory=dict, repr=False)
 
 
@@ -399,6 +409,8 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
         if lang.per_unit is not None and number.unit in lang.money.values() and (
                 lang.per_unit.match(sentence[number.end:]) or lang.per_unit.match(sentence[price_end:])):
             continue  # a price per unit, not a sum
+        if a_price(lang, sentence, number, scaled):
+            continue
         if (lang.one_governed is not None and number.value == 1 and not sentence[number.start].isdigit()
                 and lang.one_governed.search(sentence[max(0, number.start - 12):number.start])):
             continue

@@ -76,10 +76,11 @@ def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> 
 
 
 def _a_name_part(lang: SentenceWords, word: str, given: bool = False) -> bool:
-    """Whether ``word`` reads as a first name (``given``), else as any part of a person's name."""
-    parse = best_reading(lang.numbers.code, word)
-    grammemes = set(parse.tag.grammemes) if parse is not None else set()  # type: ignore[attr-defined]
-    return bool(grammemes & ({"Name"} if given else {"Name", "Surn", "Patr"}))
+    """Whether ``word`` reads as a first name (``given``), else as any part of a person's name,
+    in any of the dictionary's readings of it (the likeliest of "Анатолія" is a place, of
+    "Ткачука" a common noun)."""
+    wanted = {"Name"} if given else {"Name", "Surn", "Patr"}
+    return any(wanted & set(p.tag.grammemes) for p in parses(word, lang.numbers.code))
 
 
 def _before_preposition(lang: SentenceWords, raw: str) -> str:

@@ -58,6 +58,9 @@ def not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bo
         return True
     if lang.speed_after is not None and lang.speed_after.match(sentence[number.end:]):
         return True
+    if (lang.out_of_possible is not None and lang.out_of_possible[0].search(before)
+            and lang.out_of_possible[1].match(sentence[number.end:])):
+        return True
     if lang.pronoun_cases and not sentence[number.start].isdigit() and _pronoun_group(lang, sentence, number):
         return True
     if lang.limit_before is not None and lang.limit_before.search(sentence[max(0, number.start - 50):number.start]):
@@ -84,6 +87,19 @@ def not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bo
     return (lang.one_counts_after is not None and number.value == 1 and number.low is None
             and number.high is None and not number.approximate and not sentence[number.start].isdigit()
             and not lang.one_counts_after.search(before))
+
+
+def a_price(lang: SentenceWords, sentence: str, number: SlavicNumber, scaled: bool) -> bool:
+    """A sum that is a rate per span of time ("2 тис. гривень на місяць"), the price of one thing
+    ("вартість однієї дози – 90–130 гривень") or an exchange rate ("долар сягнув 9,04 грн")."""
+    if number.unit not in lang.money.values():
+        return False
+    largest = max((v for v in (number.value, number.low, number.high) if v is not None), default=0.0)
+    if (lang.per_time_after is not None and largest < 1_000_000
+            and lang.per_time_after.match(sentence[number.end:])):
+        return True
+    return (lang.price_before is not None and not scaled and largest < 1_000
+            and lang.price_before.search(sentence[:number.start]) is not None)
 
 
 def _pronoun_group(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:

@@ -36,6 +36,11 @@ the reader Russian shares (:mod:`.slavic`) with Ukrainian words; the numbers the
   speed ("120 ударів на хвилину"), who a pronoun names ("Нам двом"), fractions ("двома
   третинами"), nights spent. **Also claimants:** the verb first ("Розповіла X і про те, що …"),
   a subject of a few words after a long opening ("…, губернатор сказав, що …").
+* **Also no figures:** a sum per day or month ("2 тис. гривень на місяць"; a year's is a total),
+  the price of one thing ("вартість однієї дози – 90–130 гривень"), an exchange rate ("курс
+  долара … з 7,99 грн", "долар сягнув 9,04 грн"), the most there could be ("з восьми
+  можливих"), millennia and decades. "за результатами" claims for a survey or an audit only
+  ("за результатами тестування" names nobody); "по 2 тис. грн … мав кожен" is a sum.
 """
 
 from __future__ import annotations
@@ -68,7 +73,11 @@ _ACCUSED = "|".join(f"(?<={prefix}{ending})" for prefix in ("звинуват", 
 _LEADING_CLAIM = re.compile(
     r"(?:^|[,;:]\s*|\s)(?:[Зз]а\s+(?:[^\W\d_]+(?:ими|ою)\s+)?(?:(?:останніми|попередніми|офіційними|уточненими|наявними|новими|"
     r"оперативними)\s+)?(?:даними|словами|інформацією|відомостями|оцінками|оцінкою|підрахунками|"
-    r"думкою|версією|заявою|повідомленням|статистикою|опитуванням|результатами|підсумками|"
+    r"думкою|версією|заявою|повідомленням|статистикою|опитуванням|"
+    # the results of a survey or an audit are its makers' claim; those of a test, a vote or a
+    # tender are what happened ("за результатами тестування з математики – 134 особи")
+    r"(?:результатами|підсумками)(?=\s+(?:[^\W\d_]+(?:ого|ої|их)\s+)?(?:опитуван|дослідж|соцдослідж|аудит|"
+    r"перевір|ревізі|моніторинг|аналіз|експертиз|розслідуван|обстежен|перепис))|"
     r"розрахунками|прогнозом|прогнозами)|[Зз]гідно\s+(?:з|із|зі)(?:\s+(?:[^\W\d_]+(?:ими|ою)\s+)?"
     r"(?:даними|інформацією|оцінками|підрахунками|статистикою|повідомленням|заявою))?|[Зз]гідно|"
     r"[Яя]к\s+(?P<as_verb>" + _CLAIM_VERB + r"))\s+(?P<who>[^,;:.!?]{2,200}?)\s*(?:,|—|–|:)")
@@ -233,7 +242,7 @@ WORDS = SentenceWords(
                            re.IGNORECASE),
     change_from=re.compile(r"(?:^|\s)(?:з|із|зі)\s+$", re.IGNORECASE),
     singular_names=True, words_count_named=True, keep_titles=True, names=_names, distributive=re.compile(r"(?:^|\s)[Пп]о\s+$"),
-    each_after=re.compile(r"^[\s.]*(?:[^\W\d_]+\.?\s+){0,2}кожн(?:а|ий|е|ен)\b", re.IGNORECASE),
+    each_after=re.compile(r"^[\s.]*(?:[^\W\d_]+\.?\s+){0,5}(?:кожн(?:а|ий|е)|кожен)\b", re.IGNORECASE),
     tally=re.compile(r"(?P<vote>[«\"“](?:за|проти)[»\"”]|(?<![\w'’])(?:утрима\w+|не\s+голосува\w+|відсутн\w+|"
                      r"присутн\w+))\s*[-–—:]?\s*(?=\d)", re.IGNORECASE),
     limit_before=re.compile(r"(?:(?<![\w'’])(?:гранично\s+)?допустим\w+|(?<![\w'’])нормативн\w+|(?<![\w'’])норм(?:а|і|у|ою)|"
@@ -250,6 +259,16 @@ WORDS = SentenceWords(
     pronoun_cases={"нам": frozenset({"datv"}), "вам": frozenset({"datv"}), "нас": frozenset({"gent", "accs", "loct"}),
                    "вас": frozenset({"gent", "accs", "loct"})},
     speed_after=re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}(?:на|за|в|у)\s+(?:хвилину|секунду)\b", re.IGNORECASE),
+    per_time_after=re.compile(r"^\s*(?:грн|грив\w+|дол\w*|руб\w*|євро)?\.?\s*(?:на|за|в|у)\s+(?:один\s+|одну\s+)?"
+                              r"(?:день|добу|тиждень|місяць|годину|зміну)\b", re.IGNORECASE),
+    price_before=re.compile(r"(?:^|[\s(])(?:(?:вартіст|цін)\w*\s+(?:одн(?:ого|ієї)|1)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?"
+                            r"\s*(?:[-–—:]|становить|складає|сягає)?\s*(?:від\s+|до\s+|близько\s+|понад\s+)?$|"
+                            r"курс\w*\s+(?:[^\W\d_]+\s+){0,3}(?:долар|євро|гривн|рубл|юан|злот|фунт|валют)\w*|"
+                            r"(?:долар|євро|рубль|юань|злотий|фунт)(?:\s+[A-ZА-ЯІЇЄҐ]+)?\s+(?:[^\W\d_]+\s+){0,4}?"
+                            r"(?:сягну|сяга|подорожча|подешевша|зріс|зросте|впав|упав|торгу|коштува|протрима|піднявся|опустився)\w*\b)",
+                            re.IGNORECASE),
+    out_of_possible=(re.compile(r"(?:^|\s)(?:з|із|зі)\s+$", re.IGNORECASE),
+                     re.compile(r"^\s+(?:[^\W\d_]+\s+)?можлив\w*\b", re.IGNORECASE)),
     quote_claim=_QUOTE_CLAIM, trailing_source=_TRAILING_SOURCE, inserted_source_covers_clause=True,
     parsed_subject=True, verbless_claimants=True, not_a_source=_NOT_A_SOURCE,
     one_governed=re.compile(r"(?:^|[\s«\"(])(?:за|на|у|в|з|із|зі|від|до|для|при|про|через|без|«)\s*$",

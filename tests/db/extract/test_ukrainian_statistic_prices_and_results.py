@@ -1,0 +1,64 @@
+"""Ukrainian statistic suggestions, ninth round (issue 13): a sum per span of time, the price of
+one thing and an exchange rate are no figures; the results of a test or a contest claim nothing
+(a survey's do); the most there could be ("з восьми можливих"); millennia and decades are
+durations; "по X грн … кожен" a sum; a title and a name the dictionary reads first otherwise."""
+
+from __future__ import annotations
+
+from db.extract.statistics import suggest_statistics
+
+
+def values(sentence: str) -> list[float | None]:
+    return [c.value if c.value is not None else c.low for c in suggest_statistics(sentence, None, "uk")]
+
+
+def claims(sentence: str) -> list[tuple[float | None, str | None]]:
+    return [(c.value, c.claimant) for c in suggest_statistics(sentence, None, "uk")]
+
+
+def test_a_sum_per_day_or_month_is_a_rate_and_a_years_is_a_total() -> None:
+    assert values("Тренери отримуватимуть підтримку – 2 тис. гривень на місяць.") == []
+    assert values("Оренда коштуватиме близько 9 тис грн. в місяць.") == []
+    assert values("Банки видаватимуть до 150 000 гривень на добу на одного клієнта.") == []
+    assert values("На фестивалі виділяють загалом 127 мільйонів гривень на рік.") == [127_000_000]
+    assert values("Країна витрачає 5 млн доларів на день.") == [5_000_000]
+
+
+def test_the_price_of_one_thing_and_an_exchange_rate_are_no_sums() -> None:
+    assert values("Ціна однієї банки – 51 грн.") == []
+    assert values("Для цього потрібно придбати вакцину (вартість однієї дози – 90–130 гривень).") == []
+    assert values("НБУ переглянув офіційний курс долара США до гривні з 7,9930 грн до 8,7080 грн.") == []
+    assert values("Готівковий долар у Києві сягнув максимуму в 9,04 грн.") == []
+    # a sum of money spent stays, and so does a large one beside a currency's name
+    assert values("Ціна контракту склала 81 грн за штуку, а загалом закупівля коштувала 40 тис. грн.") == [40_000]
+    assert values("Долар подорожчав, і громада витратила на ремонт 3 млн грн.") == [3_000_000]
+
+
+def test_the_results_of_a_test_claim_nothing_and_those_of_a_survey_do() -> None:
+    assert claims("Найбільше двохсотбальників за результатами тестування з математики – 134 особи.") == [
+        (134, None)]
+    assert claims("За підсумками змагань, найбільше місць здобули спортсмени з Чернівецької області – 14 чоловік.") == [
+        (14, None)]
+    assert claims("За результатами опитування КМІС, 40% українців підтримують реформу.") == [
+        (40, "опитування КМІС")]
+
+
+def test_the_most_there_could_be_is_no_count() -> None:
+    assert values("Поступившись лише чемпіонові, набрав сім очок, але з восьми можливих.") == [7]
+    assert values("Він показав результат — дев'ять очок з дев'яти можливих.") == [9]
+
+
+def test_millennia_and_decades_are_durations() -> None:
+    assert values("Мандрівники зануряться у минувшину на глибину понад два з половиною тисячоліття.") == []
+    assert values("Відтоді минуло два десятиліття, позначених здобутками.") == []
+
+
+def test_so_much_each_said_with_each_a_few_words_on_is_a_sum() -> None:
+    assert values("В облраді по дві тисячі гривень на допомогу виборцям мав кожен депутат.") == [2000]
+
+
+def test_a_title_before_a_name_the_dictionary_reads_first_as_a_place_and_a_common_noun() -> None:
+    assert claims("За словами директора з науки Інституту громадянського суспільства Анатолія Ткачука, "
+                  "в Україні замість 490 районів утворять 120.") == [
+        (490, "директор з науки Інституту громадянського суспільства Анатолій Ткачук"),
+        (120, "директор з науки Інституту громадянського суспільства Анатолій Ткачук")]
