@@ -148,7 +148,8 @@ class SentenceWords:
     between: re.Pattern[str] | None = None
     #: a whole in brackets after a part, and the bracket's opening before the whole ("85 (зі 105) елементів")
     whole_aside: tuple[re.Pattern[str], re.Pattern[str]] | None = None
-    #: before a part of the figure before, in its scale ("144,66 млн грн, з них 62,11")
+    #: before a part of the figure before, or one said in parallel, in its scale ("144,66 млн грн,
+    #: з них 62,11", "2 мільйони гривень, цього року — 12")
     of_them_before: re.Pattern[str] | None = None
     #: a number in words counts only what it names ("Лишалося їх дві": a back-reference)
     words_count_named: bool = False
@@ -191,6 +192,9 @@ class SentenceWords:
     price_before: re.Pattern[str] | None = None
     #: before and after a number, the most there could be ("набрав сім очок з восьми можливих"): no count
     out_of_possible: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    #: before and after a number, an age over it with nothing named ("два чоловіки за шістдесят",
+    #: "одній із яких - за 80"): no count
+    age_over: tuple[re.Pattern[str], re.Pattern[str]] | None = None
     _places: dict[str, bool] = field(default_factory=dict, repr=False)
 
 

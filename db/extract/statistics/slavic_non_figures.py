@@ -58,6 +58,9 @@ def not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bo
         return True
     if lang.speed_after is not None and lang.speed_after.match(sentence[number.end:]):
         return True
+    if (lang.age_over is not None and lang.age_over[0].search(before)
+            and lang.age_over[1].match(sentence[number.end:])):
+        return True
     if (lang.out_of_possible is not None and lang.out_of_possible[0].search(before)
             and lang.out_of_possible[1].match(sentence[number.end:])):
         return True

@@ -160,13 +160,34 @@ def _read(lang: NumberWords, sentence: str, match: re.Match[str]) -> tuple[float
         value, vague = _digits_value(match.group("digits")), False
         scale = lang.scale_after.match(sentence[end:])
         if scale:
-            value, end = tidy(value * _scale_factor(lang, scale)), end + scale.end()
+            factor = _scale_factor(lang, scale)
+            value, end = tidy(value * factor), end + scale.end()
+            value, end = _said_by_scales(lang, sentence, value, end, factor)
         return value, vague, end
     value, vague = _word_value(lang, match.group("words"), sentence[max(0, match.start() - 20):match.start()])
     scale = lang.scale_after.match(sentence[end:])
     if scale and scale.group("abbr"):
         value, end = tidy(value * _scale_factor(lang, scale)), end + scale.end()
     return value, vague, end
+
+
+def _said_by_scales(lang: NumberWords, sentence: str, value: float, end: int, factor: float) -> tuple[float, int]:
+    """A number said by its scales, each smaller than the one before ("1 млн 260 тис. жителів",
+    "3 млрд 200 млн грн"), three digits after the thousands its units ("1 мільйон 845 тисяч 274
+    хворих"): its value and where it ends."""
+    while True:
+        more = re.match(r"\s+(\d{1,3})(?![\d.,])", sentence[end:])
+        if more is None:
+            return value, end
+        smaller = lang.scale_after.match(sentence[end + more.end():])
+        if smaller is None:
+            if factor == 1_000 and len(more.group(1)) == 3:
+                return tidy(value + int(more.group(1))), end + more.end()
+            return value, end
+        next_factor = _scale_factor(lang, smaller)
+        if next_factor >= factor:
+            return value, end
+        value, end, factor = tidy(value + int(more.group(1)) * next_factor), end + more.end() + smaller.end(), next_factor
 
 
 def find_numbers(lang: NumberWords, sentence: str) -> list[SlavicNumber]:

@@ -41,6 +41,9 @@ the reader Russian shares (:mod:`.slavic`) with Ukrainian words; the numbers the
   долара … з 7,99 грн", "долар сягнув 9,04 грн"), the most there could be ("з восьми
   можливих"), millennia and decades. "за результатами" claims for a survey or an audit only
   ("за результатами тестування" names nobody); "по 2 тис. грн … мав кожен" is a sum.
+  A number said by its scales is one ("1 млн 260 тис. жителів"); a figure in parallel after a
+  dash takes the scale before ("2 мільйони гривень, цього року — 12"); "за шістдесят" with
+  nothing named is an age; "трьох стартових хвилин" a duration.
 """
 
 from __future__ import annotations
@@ -267,6 +270,8 @@ WORDS = SentenceWords(
                             r"(?:долар|євро|рубль|юань|злотий|фунт)(?:\s+[A-ZА-ЯІЇЄҐ]+)?\s+(?:[^\W\d_]+\s+){0,4}?"
                             r"(?:сягну|сяга|подорожча|подешевша|зріс|зросте|впав|упав|торгу|коштува|протрима|піднявся|опустився)\w*\b)",
                             re.IGNORECASE),
+    age_over=(re.compile(r"(?:^|\s)(?:[-–—]\s*)?(?:за|під)\s+$", re.IGNORECASE),
+              re.compile(r"^\s*(?:[,.;:!?)»]|$|(?:і|й|та|або)\s)", re.IGNORECASE)),
     out_of_possible=(re.compile(r"(?:^|\s)(?:з|із|зі)\s+$", re.IGNORECASE),
                      re.compile(r"^\s+(?:[^\W\d_]+\s+)?можлив\w*\b", re.IGNORECASE)),
     quote_claim=_QUOTE_CLAIM, trailing_source=_TRAILING_SOURCE, inserted_source_covers_clause=True,
@@ -293,7 +298,9 @@ WORDS = SentenceWords(
     rate_after=re.compile(r"^\s*(?:%|відсот\w*|процент\w*)\s+річн", re.IGNORECASE),
     # "лише одну колонку", "тільки одна душа" stress the one, and count no more than "one" alone does
     one_counts_after=re.compile(r"(?:^|\s)(?:рівно)\s+$", re.IGNORECASE),
-    of_them_before=re.compile(r"(?:^|\s)(?:з|із)\s+(?:них|яких)\s+$|\b(?:у|в)\s+тому\s+числі\s+$", re.IGNORECASE),
+    # and a figure said in parallel after a dash: "витратили 2 мільйони гривень, цього року — 12"
+    of_them_before=re.compile(r"(?:^|\s)(?:з|із)\s+(?:них|яких)\s+$|\b(?:у|в)\s+тому\s+числі\s+$|"
+                              r",\s*(?:[^\W\d_]+\s+){1,3}[—–]\s*$", re.IGNORECASE),
     of_them=re.compile(r"^\s*(?:з|із)\s+(?:них|яких|усіх|всіх|цих)\b", re.IGNORECASE),
     relative=(
         ("last_year", re.compile(r"\bторік\b|\bминулого\s+року\b|\bминулому\s+році\b", re.IGNORECASE)),

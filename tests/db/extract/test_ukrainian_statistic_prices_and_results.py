@@ -62,3 +62,28 @@ def test_a_title_before_a_name_the_dictionary_reads_first_as_a_place_and_a_commo
                   "в Україні замість 490 районів утворять 120.") == [
         (490, "директор з науки Інституту громадянського суспільства Анатолій Ткачук"),
         (120, "директор з науки Інституту громадянського суспільства Анатолій Ткачук")]
+
+
+def test_a_number_said_by_its_scales_is_one_number() -> None:
+    assert values("Закарпатська область налічує 13 районів, у яких мешкає 1 млн 260 тис. жителів.") == [13, 1_260_000]
+    assert values("Загальна вартість робіт – 2 мільйони 300 тисяч гривень.") == [2_300_000]
+    assert values("В Україні зареєстровано 1 мільйон 845 тисяч 274 хворих на грип.") == [1_845_274]
+    assert values("Бюджет – 3 млрд 200 млн 500 тис. грн.") == [3_200_500_000]
+    # a larger scale after is another number
+    assert values("Виділили 300 тис. грн, 2 млн грн дали спонсори.") == [300_000, 2_000_000]
+
+
+def test_a_figure_said_in_parallel_after_a_dash_takes_the_scale_before() -> None:
+    found = suggest_statistics("У 2015 році на запчастини витратили 2 мільйони гривень, цього року — 12.", None, "uk")
+    assert [(c.value, c.unit) for c in found] == [(2_000_000, "UAH"), (12_000_000, "UAH")]
+    assert values("Минулого року було 20 учнів, цього року — 12.") == [20, 12]
+
+
+def test_an_age_over_a_number_with_nothing_named_is_no_count() -> None:
+    assert values("Зі мною на старті виявилося два чоловіки за шістдесят, які обговорювали пігулки.") == [2]
+    assert values("На кадрах дві жінки, одній із яких - за 80, та хлопець.") == [2]
+
+
+def test_an_adjective_between_a_number_and_a_unit_of_time_keeps_it_a_duration() -> None:
+    assert values("Впродовж трьох стартових хвилин м'яч двічі побував у воротах.") == []
+    assert values("На змагання заявилось 30 нових команд.") == [30]
