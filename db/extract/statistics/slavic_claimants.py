@@ -93,6 +93,16 @@ def _before_preposition(lang: SentenceWords, raw: str) -> str:
 def _nominative(lang: SentenceWords, words: list[str]) -> list[str]:
     """``words`` in the nominative, a man's surname by the language's rule where it has one."""
     found = base_form(words, lang.numbers.code, singular=True)
+    readings = [p for p in parses(words[0], lang.numbers.code) if p.tag.POS == "NOUN"]
+    things = {p.normal_form for p in readings if "inan" in p.tag.grammemes}
+    people = [p for p in readings if "anim" in p.tag.grammemes and p.normal_form not in things]
+    if len(words) == 1 and words[0][:1].islower() and people and things:
+        # one word naming who says is a person where it reads so: "стверджують аналітики" (not
+        # the genitive of "аналітика", analytics), "на думку політика" (політик, not politics)
+        if any(p.tag.case == "nomn" for p in people):
+            return list(words)
+        if not any("plur" in p.tag.grammemes for p in people):  # "на думку експертів": експерти
+            return [str(people[0].normal_form)]
     if lang.names is None or len(found) != len(words):
         return found
     return lang.names(words, found)

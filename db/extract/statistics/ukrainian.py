@@ -43,7 +43,9 @@ the reader Russian shares (:mod:`.slavic`) with Ukrainian words; the numbers the
   ("за результатами тестування" names nobody); "по 2 тис. грн … мав кожен" is a sum.
   A number said by its scales is one ("1 млн 260 тис. жителів"); a figure in parallel after a
   dash takes the scale before ("2 мільйони гривень, цього року — 12"); "за шістдесят" with
-  nothing named is an age; "трьох стартових хвилин" a duration.
+  nothing named is an age, as "категорія 50+"; "трьох стартових хвилин" a duration. **Also
+  claimants:** "На думку X", "За свідченням X", "Як стало відомо X", "Про це повідомив X:"; one
+  word naming who says is the person it reads as ("на думку політика": політик).
 """
 
 from __future__ import annotations
@@ -81,9 +83,9 @@ _LEADING_CLAIM = re.compile(
     # tender are what happened ("за результатами тестування з математики – 134 особи")
     r"(?:результатами|підсумками)(?=\s+(?:[^\W\d_]+(?:ого|ої|их)\s+)?(?:опитуван|дослідж|соцдослідж|аудит|"
     r"перевір|ревізі|моніторинг|аналіз|експертиз|розслідуван|обстежен|перепис))|"
-    r"розрахунками|прогнозом|прогнозами)|[Зз]гідно\s+(?:з|із|зі)(?:\s+(?:[^\W\d_]+(?:ими|ою)\s+)?"
+    r"розрахунками|прогнозом|прогнозами|свідченням|свідченнями)|[Нн]а\s+думку|[Яя]к\s+стало\s+відомо|[Зз]гідно\s+(?:з|із|зі)(?:\s+(?:[^\W\d_]+(?:ими|ою)\s+)?"
     r"(?:даними|інформацією|оцінками|підрахунками|статистикою|повідомленням|заявою))?|[Зз]гідно|"
-    r"[Яя]к\s+(?P<as_verb>" + _CLAIM_VERB + r"))\s+(?P<who>[^,;:.!?]{2,200}?)\s*(?:,|—|–|:)")
+    r"(?:[Яя]к|[Пп]ро\s+це)\s+(?P<as_verb>" + _CLAIM_VERB + r"))\s+(?P<who>[^,;:.!?]{2,200}?)\s*(?:,|—|–|:)")
 
 # ", за даними реєстру." closing its clause: whose figures those before it are ("згідно з" alone
 # there is "in keeping with": "сплатила 5 млн грн згідно з договором")

@@ -87,3 +87,24 @@ def test_an_age_over_a_number_with_nothing_named_is_no_count() -> None:
 def test_an_adjective_between_a_number_and_a_unit_of_time_keeps_it_a_duration() -> None:
     assert values("Впродовж трьох стартових хвилин м'яч двічі побував у воротах.") == []
     assert values("На змагання заявилось 30 нових команд.") == [30]
+
+
+def test_an_opinion_a_testimony_what_became_known_and_about_this_said_claim() -> None:
+    assert claims("На думку голови ОДА Олега Синєгубова, в області бракує 200 лікарів.") == [
+        (200, "голова ОДА Олег Синєгубов")]
+    assert claims("На думку експертів, ціни зростуть на 15%.") == [(15, "експерти")]
+    assert claims("За свідченням Івана Петренка, у повному складі вимерли троє дітей.") == [(3, "Іван Петренко")]
+    assert claims("Як стало відомо «Українській правді», в Сімферополі затримали 5 людей.") == [
+        (5, "Українська правда")]
+    assert claims("Про це повідомив голова ОДА Іван Петренко: в області 20 шкіл.") == [
+        (20, "голова ОДА Іван Петренко")]
+
+
+def test_one_word_naming_who_says_is_the_person_it_reads_as() -> None:
+    assert claims("На думку політика, Польща мала стати федерацією трьох народів.") == [(3, "політик")]
+    assert claims("За даними епідеміологів, циркулюватимуть три віруси грипу.") == [(3, "епідеміологи")]
+
+
+def test_an_age_category_is_no_count() -> None:
+    assert values("У категорії 50+ лідерами стала збірна команда «Мінськ-Брест».") == []
+    assert values("Канал 1+1 показав 5 фільмів.") == [5]
