@@ -45,7 +45,9 @@ the reader Russian shares (:mod:`.slavic`) with Ukrainian words; the numbers the
   dash takes the scale before ("2 мільйони гривень, цього року — 12"); "за шістдесят" with
   nothing named is an age, as "категорія 50+"; "трьох стартових хвилин" a duration. **Also
   claimants:** "На думку X", "За свідченням X", "Як стало відомо X", "Про це повідомив X:"; one
-  word naming who says is the person it reads as ("на думку політика": політик).
+  word naming who says is the person it reads as ("на думку політика": політик); who recalls
+  ("згадує про", "пригадує, що"), past a year of birth set off by commas ("Ганна Коваль, 1930
+  року народження, розповідає"); a name read as a man's genitive only when every word of it is.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ _CLAIM_VERB = (r"(?:повідом\w+|заяв\w+|переда[єю]\w*|пере
                r"вказа\w+|вказу\w+|констату\w+|оголоси\w+|оголошу\w+|визна(?!ч)\w+|стверджу\w+|"
                r"йдеться\s+в\s+\w+(?:\s+\w+)?|ідеться\s+в\s+\w+(?:\s+\w+)?|цитує\w*|вважа\w+|"
                r"прогнозу\w+|нарахува\w+|оцінил\w*|оцінив|оцінюва\w+|оціню(?:є|ють)|нагаду\w+|свідч\w+|з'ясува\w+|з’ясува\w+|встанови\w+|"
-               r"(?:з|об)винуват\w+|(?:з|об)винувачу\w+)")
+               r"(?:з|об)винуват\w+|(?:з|об)винувачу\w+|згаду\w+|пригаду\w+|(?:при)?згадал\w*|(?:при)?згадав)")
 
 # who accuses says what of: "СБУ звинуватила керівництво УЗ в організації закупівлі на 100 млн грн"
 _ACCUSED = "|".join(f"(?<={prefix}{ending})" for prefix in ("звинуват", "обвинуват")
@@ -108,9 +110,12 @@ _TRAILING_CLAIM = re.compile(
 _WITH_REFERENCE = re.compile(r"з\s+посиланням\s+(?:на\s+)?(?P<who>[^,;:!?]{2,120}?)\s*(?:[,.;!?]|$)",
                              re.IGNORECASE)
 
+# a year of birth set off by commas after a name: "Ганна Коваль, 1930 року народження, розповідає"
+_BORN = r",\s*(?:\d{4}|\d{4}\s*[-–—]\s*\d{4})\s+(?:року|р\.|рр\.)\s+народження\s*,"
+
 # "X повідомив, що", "X заявив журналістам: …", "X повідомило про намір …": what the verb says
 # comes after it ("Суд визнав протиправним рішення", "Потім додаємо ложку" claim nothing)
-_SUBJECT_CLAIM = re.compile(r"^(?P<who>(?:[^,;:!?«\"]|«[^«»\"]{1,40}»){2,90}?)\s+(?P<verb>" + _CLAIM_VERB + r")"
+_SUBJECT_CLAIM = re.compile(r"^(?P<who>(?:[^,;:!?«\"]|«[^«»\"]{1,40}»|" + _BORN + r"){2,90}?)\s+(?P<verb>" + _CLAIM_VERB + r")"
                             r"(?:\s*,\s*(?:що|як|нібито)\b|\s+що\b|\s*:|\s+про\s|"
                             r"(?:\s+[^\W\d_]+){1,3}(?:\s*,)?\s+що\b|(?:\s+[^\W\d_]+){1,3}\s*:|"
                             # who estimates puts a figure on a thing: "X оцінював статки Y у $230 млн"
@@ -182,8 +187,9 @@ def _names(written: list[str], nominative: list[str]) -> list[str]:
         return nominative  # a name after the thing it is of stays as written: "декларації Никифорчука"
     readings = [[p for p in parses(w, "uk") if {"masc", "gent"} <= set(p.tag.grammemes)
                  and set(p.tag.grammemes) & {"Name", "Surn", "Patr"}] if w[:1].isupper() else [] for w in written]
-    if not any(any("Surn" in p.tag.grammemes for p in r) for r in readings):
-        return nominative
+    if not any(any("Surn" in p.tag.grammemes for p in r) for r in readings) or not all(
+            r for w, r in zip(written, readings, strict=True) if w[:1].isupper()):
+        return nominative  # not every name read as a man's genitive: "Ганна Коваль" (not "Ганн")
     found = []
     for word, base, options in zip(written, nominative, readings, strict=True):
         if options:
@@ -220,6 +226,7 @@ WORDS = SentenceWords(
         re.compile(r"^(?:(?:останн|попередн|офіційн|нов|уточнен|наявн|оперативн)\w+\s+)?(?:дан(?:і|ими|их)|"
                    r"інформаці(?:я|ї|єю))\s+(?=\S)", re.IGNORECASE),
         re.compile(r"^(?:з|із|зі)\s+(?=\S)", re.IGNORECASE),  # "за даними з декларацій": the declarations
+        re.compile(r"\s*,\s*\d{4}\s+(?:року|р\.)\s+народження\s*,?\s*$", re.IGNORECASE),
         re.compile(r"\s+(?:також|теж|вже|уже|раніше|ще|знову|офіційно|сьогодні|вчора|учора|напередодні|"
                    r"пізніше)$", re.IGNORECASE)),
     named_outlet=re.compile(r"^(?:газет\w*|журнал\w*|агентств\w*|інформагентств\w*|телеканал\w*|радіостанці\w*|"

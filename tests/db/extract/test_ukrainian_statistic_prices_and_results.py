@@ -108,3 +108,17 @@ def test_one_word_naming_who_says_is_the_person_it_reads_as() -> None:
 def test_an_age_category_is_no_count() -> None:
     assert values("У категорії 50+ лідерами стала збірна команда «Мінськ-Брест».") == []
     assert values("Канал 1+1 показав 5 фільмів.") == [5]
+
+
+def test_who_recalls_claims_past_a_year_of_birth_set_off_by_commas() -> None:
+    assert claims("Голова ради Іван Петренко пригадує, що тоді в селі було 300 дворів.") == [
+        (300, "Голова ради Іван Петренко")]
+    assert claims("Так, жителька села Явдоха Нечепуренко, 1922 року народження, згадує про три хвилі "
+                  "колективізації.") == [(3, "Явдоха Нечепуренко")]
+    assert claims("Учасник АТО згадав 12 загиблих побратимів.") == [(12, None)]  # nothing said after
+
+
+def test_a_womans_name_in_the_nominative_stays_as_written() -> None:
+    assert claims("Мешканка Ганна Коваль, 1930 року народження, розповідає, що в селі померли 40 людей.") == [
+        (40, "Ганна Коваль")]  # not the masculine genitive "Ганн"
+    assert claims("За словами Петра Коваленка, в селі 40 дворів.") == [(40, "Петро Коваленко")]
