@@ -148,9 +148,12 @@ class SentenceWords:
     between: re.Pattern[str] | None = None
     #: a whole in brackets after a part, and the bracket's opening before the whole ("85 (зі 105) елементів")
     whole_aside: tuple[re.Pattern[str], re.Pattern[str]] | None = None
-    #: before a part of the figure before, or one said in parallel, in its scale ("144,66 млн грн,
-    #: з них 62,11", "2 мільйони гривень, цього року — 12")
+    #: before a part of the figure before, in its scale ("144,66 млн грн, з них 62,11")
     of_them_before: re.Pattern[str] | None = None
+    #: before a figure said in parallel to the one before, after a few words and a dash: it is
+    #: in that one's scale ("2 мільйони гривень, цього року — 12") and, after a price, a price
+    #: too ("11 гривень на день, у профільних – шість гривень")
+    parallel_before: re.Pattern[str] | None = None
     #: a number in words counts only what it names ("Лишалося їх дві": a back-reference)
     words_count_named: bool = False
     #: a vote's tally, the word before each of its numbers ("«за» 0, «проти» 18, утрималися 3"):
@@ -271,6 +274,11 @@ def _from_next(lang: SentenceWords, sentence: str, number: SlavicNumber, numbers
         following.high = None  # "зріс з 1,5 до 2 млн": where it went, no upper bound
     number.subject, number.unit = subject, unit
     return True
+
+
+def _parallel(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
+    return lang.parallel_before is not None and lang.parallel_before.search(
+        sentence[max(0, number.start - 40):number.start]) is not None
 
 
 def _take_scale(lang: SentenceWords, sentence: str, number: SlavicNumber, other: SlavicNumber) -> None:
@@ -398,6 +406,7 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
     clauses = split_clauses(lang.clause_split, sentence)
     kept: list[tuple[SlavicNumber, tuple[int, int]]] = []
     tallies = {m.end(): m.group("vote") for m in lang.tally.finditer(sentence)} if lang.tally is not None else {}
+    price_before = False  # whether the number before was a price or a rate
     for number in numbers:
         if len(tallies) >= 2 and number.start in tallies:  # "«за» 115, «проти» 5": so many voted so
             number.subject, number.unit = tallies[number.start].strip("«»\"“” ").lower(), None
@@ -412,9 +421,13 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
         price_end = next((n.end for n in numbers if n.start >= number.end), number.end) if shared else number.end
         if lang.per_unit is not None and number.unit in lang.money.values() and (
                 lang.per_unit.match(sentence[number.end:]) or lang.per_unit.match(sentence[price_end:])):
+            price_before = True
             continue  # a price per unit, not a sum
-        if a_price(lang, sentence, number, scaled):
+        if a_price(lang, sentence, number, scaled) or (
+                price_before and number.unit in lang.money.values() and _parallel(lang, sentence, number)):
+            price_before = True
             continue
+        price_before = False
         if (lang.one_governed is not None and number.value == 1 and not sentence[number.start].isdigit()
                 and lang.one_governed.search(sentence[max(0, number.start - 12):number.start])):
             continue
@@ -432,8 +445,9 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
             if previous is not None and lang.and_after.match(sentence[number.end:]):
                 # "погибли 5 человек, ранены 10": the count before names what is counted
                 number.subject, number.unit = previous.subject, previous.unit
-                if lang.of_them_before is not None and lang.of_them_before.search(
-                        sentence[max(0, number.start - 20):number.start]) and sentence[number.start].isdigit():
+                of_them = lang.of_them_before is not None and lang.of_them_before.search(
+                    sentence[max(0, number.start - 20):number.start])
+                if (of_them or _parallel(lang, sentence, number)) and sentence[number.start].isdigit():
                     _take_scale(lang, sentence, number, previous)  # "144,66 млн грн, з них 62,11": millions
             elif (antecedent := antecedent_counted(lang, sentence, number)) is not None:
                 number.subject = number.unit = antecedent

@@ -307,9 +307,8 @@ WORDS = SentenceWords(
     rate_after=re.compile(r"^\s*(?:%|відсот\w*|процент\w*)\s+річн", re.IGNORECASE),
     # "лише одну колонку", "тільки одна душа" stress the one, and count no more than "one" alone does
     one_counts_after=re.compile(r"(?:^|\s)(?:рівно)\s+$", re.IGNORECASE),
-    # and a figure said in parallel after a dash: "витратили 2 мільйони гривень, цього року — 12"
-    of_them_before=re.compile(r"(?:^|\s)(?:з|із)\s+(?:них|яких)\s+$|\b(?:у|в)\s+тому\s+числі\s+$|"
-                              r",\s*(?:[^\W\d_]+\s+){1,3}[—–]\s*$", re.IGNORECASE),
+    of_them_before=re.compile(r"(?:^|\s)(?:з|із)\s+(?:них|яких)\s+$|\b(?:у|в)\s+тому\s+числі\s+$", re.IGNORECASE),
+    parallel_before=re.compile(r",\s*(?:[^\W\d_]+\s+){1,3}[—–]\s*$", re.IGNORECASE),
     of_them=re.compile(r"^\s*(?:з|із)\s+(?:них|яких|усіх|всіх|цих)\b", re.IGNORECASE),
     relative=(
         ("last_year", re.compile(r"\bторік\b|\bминулого\s+року\b|\bминулому\s+році\b", re.IGNORECASE)),
