@@ -144,6 +144,9 @@ class SentenceWords:
     address_after: re.Pattern[str] | None = None
     #: a short name in quotes, a number in it part of the name («Авангард 10», «1+1 Продакшн»)
     name_quote: re.Pattern[str] | None = None
+    #: a short phrase in quotes in lower case, a number in words in it part of the phrase
+    #: («братерство двох слов'янських народів»): group name
+    phrase_quote: re.Pattern[str] | None = None
     #: "між" before a number in words: who or what a relation is between ("між двома людьми")
     between: re.Pattern[str] | None = None
     #: a whole in brackets after a part, and the bracket's opening before the whole ("85 (зі 105) елементів")

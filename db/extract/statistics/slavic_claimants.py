@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from db.extract.statistics.phrase import WORD, clause_of
-from db.extract.statistics.slavic_numbers import SlavicNumber, best_reading
+from db.extract.statistics.slavic_numbers import SlavicNumber, best_reading, reading_pos
 from db.language.morphology import base_form, parses
 
 if TYPE_CHECKING:
@@ -109,8 +109,7 @@ def _nominative(lang: SentenceWords, words: list[str]) -> list[str]:
 
 
 def _reading_pos(lang: SentenceWords, word: str) -> str | None:
-    parse = best_reading(lang.numbers.code, word.lower())
-    return None if parse is None else str(parse.tag.POS)  # type: ignore[attr-defined]
+    return reading_pos(lang.numbers.code, word)
 
 
 def _has_verb(lang: SentenceWords, text: str) -> bool:

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from db.extract.statistics.phrase import WORD
-from db.extract.statistics.slavic_numbers import SlavicNumber, best_reading
+from db.extract.statistics.slavic_numbers import SlavicNumber, best_reading, reading_pos
 from db.language.morphology import parses
 
 if TYPE_CHECKING:
@@ -76,6 +76,11 @@ def not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bo
             quote.start() < number.start and number.end < quote.end() and _a_name(lang, quote.group("name"))
             for quote in lang.name_quote.finditer(sentence)):
         return True
+    if lang.phrase_quote is not None and not sentence[number.start].isdigit() and any(
+            quote.start("name") < number.start and number.end < quote.end() and _a_name(lang, quote.group("name"))
+            and reading_pos(lang.numbers.code, WORD.findall(quote.group("name"))[0]) == "NOUN"
+            for quote in lang.phrase_quote.finditer(sentence)):
+        return True  # a noun's phrase quoted, a number in words in it: «братерство двох слов'янських народів»
     if lang.between is not None and not sentence[number.start].isdigit() and lang.between.search(before):
         return True
     if lang.denied is not None and lang.denied.search(before) and re.match(r"[^,;]{0,30},\s*а\s", sentence[number.end:]):

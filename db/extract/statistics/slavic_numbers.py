@@ -346,3 +346,9 @@ def best_reading(code: str, word: str) -> object | None:
     """The dictionary's likeliest reading of a word (kept for the words met again)."""
     found = parses(word, code)
     return found[0] if found else None
+
+
+def reading_pos(code: str, word: str) -> str | None:
+    """The part of speech of the dictionary's likeliest reading of ``word`` (lower-cased)."""
+    reading = best_reading(code, word.lower())
+    return None if reading is None else str(reading.tag.POS)  # type: ignore[attr-defined]

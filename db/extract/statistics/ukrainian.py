@@ -48,6 +48,8 @@ the reader Russian shares (:mod:`.slavic`) with Ukrainian words; the numbers the
   word naming who says is the person it reads as ("на думку політика": політик); who recalls
   ("згадує про", "пригадує, що"), past a year of birth set off by commas ("Ганна Коваль, 1930
   року народження, розповідає"); a name read as a man's genitive only when every word of it is.
+  **Also no figures:** a sum in parallel after a price ("11 гривень на день, у профільних – шість
+  гривень"); a number in words inside a quoted noun's phrase («братерство двох народів»).
 """
 
 from __future__ import annotations
@@ -295,6 +297,7 @@ WORDS = SentenceWords(
                               r"(?:\s*(?:[A-ZА-ЯІЇЄҐ][\w'’.-]*|\d+(?:-?[а-яa-z])?|[,.]|[^\W\d_]+(?=\s+[A-ZА-ЯІЇЄҐ\d])))*\s*$"),
     address_after=re.compile(r"^(?:-?[а-яa-z]\b|\s*(?:[,;.)]|$|\d))"),
     name_quote=re.compile(r"«\s?(?P<name>[A-ZА-ЯІЇЄҐ\d][^«»]{0,40})»"),
+    phrase_quote=re.compile(r"«\s?(?P<name>[а-яіїєґ'’][^«»\d]{0,40})»"),
     whole_aside=(re.compile(r"^\s*\(\s*(?:з|зі|із)\s+\d[\d\u00a0 ]*(?:[.,]\d+)?\s*\)", re.IGNORECASE),
                  re.compile(r"\(\s*(?:з|зі|із)\s+$", re.IGNORECASE)),
     between=re.compile(r"(?:^|\s)між\s+$", re.IGNORECASE),

@@ -128,3 +128,11 @@ def test_a_sum_in_parallel_after_a_price_is_a_price_too() -> None:
     assert values("Харчування коштуватиме для батьків 11 гривень на день, у профільних – шість гривень.") == []
     assert values("Ціна однієї банки – 51 грн, торік – 45 грн, а загалом закупили на 2 млн грн.") == [2_000_000]
     assert values("Школа отримала 300 тис. грн, лікарня – 200 тис. грн.") == [300_000, 200_000]
+
+
+def test_a_number_in_words_inside_a_quoted_nouns_phrase_is_part_of_it() -> None:
+    assert values("Казки про «братерство двох слов'янських народів» не проходять.") == []
+    assert values("Функціонери обґрунтували ідею «неминучості боротьби двох культур».") == []
+    # a quoted figure stays: words before the number that are no noun, a verb in the quote
+    assert values("Депутат говорив про «близько трьохсот осіб».") == [300]
+    assert values("За його словами, «загинули двоє людей».") == [2]
