@@ -18,7 +18,8 @@ import os
 import re
 import subprocess
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+
+from benchmarks._copies import RepositoryCopy
 
 GOOD = "data/good"
 HOW = ("the BRUK part of the Ukrainian benchmark needs a copy of brown-uk/corpus: "
@@ -27,37 +28,21 @@ HOW = ("the BRUK part of the Ukrainian benchmark needs a copy of brown-uk/corpus
 WINDOW = 40
 
 
-class Press:
+class Press(RepositoryCopy):
     """The press texts (``data/good/A_*.txt``) of one copy of BRUK, through git or the file system."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
-        chosen = path or os.environ.get("DOSSIER_BRUK")
-        if not chosen:
-            raise SystemExit(HOW)
-        self.path = Path(chosen)
-        if not self.path.exists():
-            raise SystemExit(f"{self.path}: no such folder; {HOW}")
-        self._files_on_disk = (self.path / GOOD).is_dir()
-
-    def _git(self, *arguments: str) -> bytes:
-        return subprocess.run(["git", "--git-dir", str(self.path), *arguments],
-                              check=True, capture_output=True).stdout
+        super().__init__(path, "DOSSIER_BRUK", HOW, GOOD)
 
     @functools.cached_property
-    def names(self) -> list[str]:
+    def stems(self) -> list[str]:
         """The press texts' stems (file names without ``.txt``), sorted."""
-        if self._files_on_disk:
-            files = [p.name for p in (self.path / GOOD).iterdir()]
-        else:
-            files = self._git("ls-tree", "--name-only", f"HEAD:{GOOD}").decode("utf-8").split("\n")
-        return sorted(f[:-4] for f in files if f.startswith("A_") and f.endswith(".txt"))
+        return sorted(f[:-4] for f in self.names(GOOD) if f.startswith("A_") and f.endswith(".txt"))
 
     @functools.cache  # noqa: B019 - one corpus per run, its texts read once
     def text(self, stem: str) -> str:
         """One press text as stored."""
-        if self._files_on_disk:
-            return (self.path / GOOD / f"{stem}.txt").read_text(encoding="utf-8")
-        return self._git("show", f"HEAD:{GOOD}/{stem}.txt").decode("utf-8")
+        return self.read(f"{GOOD}/{stem}.txt")
 
 
 def letters(text: str) -> str:
@@ -76,14 +61,14 @@ def fresh_press(press: Press, others: Iterable[str]) -> list[str]:
     """The press texts that share no run of :data:`WINDOW` letters and digits with any of
     ``others`` (every window of both sides compared), in name order."""
     owner: dict[int, set[str]] = {}
-    for stem in press.names:
+    for stem in press.stems:
         for window in windows(press.text(stem)):
             owner.setdefault(hash(window), set()).add(stem)
     seen: set[str] = set()
     for other in others:
         for window in windows(other):
             seen |= owner.get(hash(window), set())
-    return [stem for stem in press.names if stem not in seen]
+    return [stem for stem in press.stems if stem not in seen]
 
 
 #: stems of number words the dictionary may not call numerals (heldout5's test)
