@@ -58,6 +58,9 @@ def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> 
             name_run.insert(0, words[index])  # a surname the dictionary lacks after a first name: "Віктора Заброди"
         else:
             break
+    if title is not None and not name_run and lang.keep_titles and words[0][:1].isupper():
+        # a title of a body named ("прес-служба ОДА", "голова «Нафтогазу»"): the title stays
+        return " ".join([*base_form(title.group(0).split(), code, singular=True), *(w.strip("«»“”\"") for w in words)])
     if title is not None and name_run:
         # "директора «Офісу» Олега Литвяка": the title and the name in the nominative, what the
         # title is of as written
@@ -191,7 +194,11 @@ def _subject_words(lang: SentenceWords, raw: str, verb: Any) -> str:
 
 def _from_nominative(lang: SentenceWords, raw: str) -> str:
     """``raw`` from its first word that reads as a nominative ("Як пояснювали суду представники
-    органу": the representatives), or as it is when none does."""
+    органу": the representatives), or as it is when none does, or when it opens with a
+    preposition ("Як повідомили у прес-службі Донецької ОДА": where it was said, not "ОДА")."""
+    first = WORD.match(raw.lstrip())
+    if first is not None and first.group(0).lower() in ("в", "у", "на"):
+        return raw
     for word_match in WORD.finditer(raw):
         if any(p.tag.case == "nomn" for p in parses(word_match.group(0), lang.numbers.code)):
             return raw[word_match.start():]

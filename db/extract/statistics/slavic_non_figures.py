@@ -74,6 +74,7 @@ def not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bo
         return True
     if lang.name_quote is not None and any(
             quote.start() < number.start and number.end < quote.end() and _a_name(lang, quote.group("name"))
+            and not re.search(r":\s*$", sentence[:quote.start()])  # after a colon, words said: ": «У нас 40 шкіл»"
             for quote in lang.name_quote.finditer(sentence)):
         return True
     if lang.phrase_quote is not None and not sentence[number.start].isdigit() and any(
