@@ -21,6 +21,7 @@ from db.extract.statistics.slavic_non_figures import (
     a_price,
     antecedent_counted,
     not_a_figure,
+    people_done_to,
 )
 from db.extract.statistics.slavic_numbers import (
     NumberWords,
@@ -454,6 +455,8 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
                     _take_scale(lang, sentence, number, previous)  # "144,66 млн грн, з них 62,11": millions
             elif (antecedent := antecedent_counted(lang, sentence, number)) is not None:
                 number.subject = number.unit = antecedent
+            elif lang.words_count_named and not sentence[number.start].isdigit() and people_done_to(lang, sentence, number):
+                number.unit = "people"  # "двох госпіталізовано", "Десятьом було надано допомогу"
             elif lang.words_count_named and not sentence[number.start].isdigit() and not number.approximate:
                 continue  # "Лишалося їх дві": a number in words counting nothing named
             elif not lang.quantity_before.search(sentence[max(0, number.start - 50):number.start]) and not (

@@ -111,6 +111,16 @@ def a_price(lang: SentenceWords, sentence: str, number: SlavicNumber, scaled: bo
             and lang.price_before.search(sentence[:number.start]) is not None)
 
 
+def people_done_to(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
+    """A number in words next to an impersonal verb in "-но", "-то" (the dictionary's Impe), the
+    people something was done to ("двох госпіталізовано", "Десятьом було надано допомогу",
+    "Затримано трьох"); "було", "буде" may stand between."""
+    after = re.match(r"\s+(?:(?:було|буде)\s+)?([^\W\d_]+)", sentence[number.end:])
+    before = re.search(r"([^\W\d_]+)\s+$", sentence[max(0, number.start - 30):number.start])
+    return any(word is not None and any("Impe" in p.tag.grammemes for p in parses(word.group(1).lower(), lang.numbers.code))
+               for word in (after, before))
+
+
 def _pronoun_group(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
     """A number in words after a personal pronoun in a case it is in too ("Нам двом", "нас двох")."""
     pronoun = re.search(r"([^\W\d_]+)\s+$", sentence[max(0, number.start - 12):number.start])

@@ -154,3 +154,16 @@ def test_about_this_said_with_words_between_and_words_said_after_a_colon() -> No
     assert claims("Начальник управління освіти Ольга Петренко зазначила: «У нас 40 шкіл».") == [
         (40, "Начальник управління освіти Ольга Петренко")]
     assert values("Переміг клуб «Авангард 10».") == []
+
+
+def test_a_number_in_words_next_to_an_impersonal_verb_counts_people() -> None:
+    found = suggest_statistics("Двох госпіталізовано, трьох затримано.", None, "uk")
+    assert [(c.value, c.unit) for c in found] == [(2, "people"), (3, "people")]
+    assert values("Десятьом було надано амбулаторну допомогу.") == [10]
+    assert values("Лишалося їх дві.") == []  # nothing done to them: no count, as before
+
+
+def test_an_inserted_claim_with_when_before_where() -> None:
+    assert claims("Десятьом було надано допомогу, проінформували вчора у прес-службі Донецької ОДА, "
+                  "двох госпіталізовано.") == [(10, "прес-служба Донецької ОДА"), (2, "прес-служба Донецької ОДА")]
+    assert claims("Школа отримала 2 млн грн, повідомили сьогодні в ОДА.") == [(2_000_000, "ОДА")]
