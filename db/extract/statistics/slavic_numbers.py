@@ -63,6 +63,9 @@ class NumberWords:
     #: майданчиків", трьох) and for 5 and more (group many: "5-ти", п'яти); an ordinal's ("11-х
     #: класів", одинадцятих) is none of them
     cardinal_ending: re.Pattern[str] | None = None
+    #: before a span of time or an age, what makes it an average measured, a figure ("середня
+    #: тривалість життя становить 72 роки", "середній вік учителів — 45 років")
+    average_before: re.Pattern[str] | None = None
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
 
@@ -307,7 +310,8 @@ def _why_not(lang: NumberWords, sentence: str, start: int, end: int, match: re.M
         return "an ordinal, an adjective or a name"
     if lang.factor[0].search(before) and lang.factor[1].match(after):
         return "a factor"
-    if lang.not_a_count_after.match(after):
+    if lang.not_a_count_after.match(after) and not (
+            lang.average_before is not None and lang.average_before.search(sentence[max(0, start - 80):start])):
         return "a duration, an age or a distance"
     if lang.law_before.search(before) or (digits and lang.law_after.match(after)):
         return "a law article"

@@ -54,7 +54,8 @@ the reader Russian shares (:mod:`.slavic`) with Ukrainian words; the numbers the
   after an adjective ("міський голова", "головний лікар") and a title of a body named stay
   ("прес-служба ДСНС", "у прес-службі Донецької ОДА"); "Про це на брифінгу повідомив X:";
   ", проінформували вчора у X," (when before where). **Also counts:** a number in words next to
-  an impersonal verb counts people ("двох госпіталізовано", "Десятьом було надано допомогу").
+  an impersonal verb counts people ("двох госпіталізовано", "Десятьом було надано допомогу");
+  an average span or age measured is a figure ("середня тривалість життя становить 72 роки").
 """
 
 from __future__ import annotations

@@ -167,3 +167,10 @@ def test_an_inserted_claim_with_when_before_where() -> None:
     assert claims("Десятьом було надано допомогу, проінформували вчора у прес-службі Донецької ОДА, "
                   "двох госпіталізовано.") == [(10, "прес-служба Донецької ОДА"), (2, "прес-служба Донецької ОДА")]
     assert claims("Школа отримала 2 млн грн, повідомили сьогодні в ОДА.") == [(2_000_000, "ОДА")]
+
+
+def test_an_average_span_or_age_measured_is_a_figure() -> None:
+    found = suggest_statistics("Сьогодні середня тривалість життя в Україні становить майже 72 роки.", None, "uk")
+    assert [(c.value, c.high, c.approximate) for c in found] == [(72, 72, True)]
+    assert values("Середній вік учителів області — 45 років.") == [45]
+    assert values("Лікування триває 10 днів.") == []  # a span of time said, no average: as before
