@@ -6,6 +6,7 @@ numbers' in a :class:`~db.extract.statistics.slavic_numbers.NumberWords`):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -280,6 +281,18 @@ def _from_next(lang: SentenceWords, sentence: str, number: SlavicNumber, numbers
     return True
 
 
+def _changes(lang: SentenceWords, sentence: str, numbers: list[SlavicNumber]) -> None:
+    """"з 10,2 тис. до 12,5 тис.", each with its scale: the second is where the change went, no
+    upper bound (as for a bare first number, :func:`_from_next`)."""
+    if lang.change_from is None:
+        return
+    for first, second in itertools.pairwise(numbers):
+        if (lang.change_from.search(sentence[max(0, first.start - 6):first.start]) and first.low is None
+                and first.high is None and sentence[first.end:second.start].split() == [lang.numbers.range_to]
+                and second.high == second.value and second.low is None):
+            second.high = None
+
+
 def _parallel(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
     return lang.parallel_before is not None and lang.parallel_before.search(
         sentence[max(0, number.start - 40):number.start]) is not None
@@ -410,6 +423,7 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
     clauses = split_clauses(lang.clause_split, sentence)
     kept: list[tuple[SlavicNumber, tuple[int, int]]] = []
     tallies = {m.end(): m.group("vote") for m in lang.tally.finditer(sentence)} if lang.tally is not None else {}
+    _changes(lang, sentence, numbers)
     price_before = False  # whether the number before was a price or a rate
     for number in numbers:
         if len(tallies) >= 2 and number.start in tallies:  # "«за» 115, «проти» 5": so many voted so

@@ -174,3 +174,18 @@ def test_an_average_span_or_age_measured_is_a_figure() -> None:
     assert [(c.value, c.high, c.approximate) for c in found] == [(72, 72, True)]
     assert values("Середній вік учителів області — 45 років.") == [45]
     assert values("Лікування триває 10 днів.") == []  # a span of time said, no average: as before
+
+
+def test_a_change_from_one_scaled_number_to_another_has_no_upper_bound() -> None:
+    found = suggest_statistics("Кількість безробітних зросла з 10,2 тис. до 12,5 тис. осіб.", None, "uk")
+    assert [(c.value, c.high) for c in found] == [(10_200, None), (12_500, None)]
+    assert [(c.low, c.high) for c in suggest_statistics("Ціни зростуть до 40 відсотків.", None, "uk")] == [(None, 40)]
+
+
+def test_half_a_thousand_million_billion_in_one_word() -> None:
+    assert values("На ремонт витратили півмільйона гривень.") == [500_000]
+    assert values("Держбюджет недоотримав щонайменше півмільярда гривень.") == [500_000_000]
+
+
+def test_the_conclusions_of_an_expertise_claim() -> None:
+    assert claims("За висновками експертизи, збитки сягнули 3 млн грн.") == [(3_000_000, "експертиза")]
