@@ -169,8 +169,11 @@ def _subject_words(lang: SentenceWords, raw: str, verb: Any) -> str:
         while index < len(words) and not _is_noun(lang, words[index].group(0)):
             index += 1
         index += 1
-        while index < len(words) and _reading_pos(lang, words[index].group(0)) not in ("VERB", "GRND") and not any(
-                p.tag.case == "nomn" for p in parses(words[index].group(0), code)):
+        # the genitives after it; an indeclinable abbreviation too ("У департаменті соцзахисту ОДА")
+        while index < len(words) and _reading_pos(lang, words[index].group(0)) not in ("VERB", "GRND") and (
+                _abbreviation(words[index].group(0)) or not any(
+                    p.tag.case == "nomn" and not {"Fixd", "Abbr"} & set(p.tag.grammemes)
+                    for p in parses(words[index].group(0), code))):
             index += 1
         skipped_end = words[min(index, len(words)) - 1].end()
     if index >= len(words):
@@ -192,6 +195,10 @@ def _subject_words(lang: SentenceWords, raw: str, verb: Any) -> str:
     return raw[rest[0].start():]
 
 
+def _abbreviation(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
 def _from_nominative(lang: SentenceWords, raw: str) -> str:
     """``raw`` from its first word that reads as a nominative ("Як пояснювали суду представники
     органу": the representatives), or as it is when none does, or when it opens with a
@@ -200,7 +207,9 @@ def _from_nominative(lang: SentenceWords, raw: str) -> str:
     if first is not None and first.group(0).lower() in ("в", "у", "на"):
         return raw
     for word_match in WORD.finditer(raw):
-        if any(p.tag.case == "nomn" for p in parses(word_match.group(0), lang.numbers.code)):
+        # a title starts it too: the dictionary leaves a masculine's nominative unsaid ("директор")
+        if any(p.tag.case == "nomn" for p in parses(word_match.group(0), lang.numbers.code)) or (
+                lang.keep_titles and lang.titles.match(raw[word_match.start():] + " ")):
             return raw[word_match.start():]
     return raw
 

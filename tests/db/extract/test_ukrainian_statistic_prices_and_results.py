@@ -189,3 +189,11 @@ def test_half_a_thousand_million_billion_in_one_word() -> None:
 
 def test_the_conclusions_of_an_expertise_claim() -> None:
     assert claims("За висновками експертизи, збитки сягнули 3 млн грн.") == [(3_000_000, "експертиза")]
+
+
+def test_a_body_with_an_abbreviation_a_title_first_and_an_emphatic_self() -> None:
+    assert claims("У департаменті соцзахисту ОДА повідомили, що допомогу отримали 500 родин.") == [
+        (500, "департамент соцзахисту ОДА")]
+    assert claims("Як стверджує директор ТОВ «Агро» Іван Лис, підприємство втратило 2 млн грн.") == [
+        (2_000_000, "директор ТОВ «Агро» Іван Лис")]
+    assert claims("За словами самих мешканців, у будинку проживає близько 40 сімей.") == [(40, "мешканці")]
