@@ -207,9 +207,9 @@ def _from_nominative(lang: SentenceWords, raw: str) -> str:
     if first is not None and first.group(0).lower() in ("в", "у", "на"):
         return raw
     for word_match in WORD.finditer(raw):
-        # a title starts it too: the dictionary leaves a masculine's nominative unsaid ("директор")
-        if any(p.tag.case == "nomn" for p in parses(word_match.group(0), lang.numbers.code)) or (
-                lang.keep_titles and lang.titles.match(raw[word_match.start():] + " ")):
+        # a noun of no case said is one too: the dictionary leaves a masculine's nominative unsaid ("директор")
+        if any(p.tag.case == "nomn" or (p.tag.POS == "NOUN" and p.tag.case is None)
+               for p in parses(word_match.group(0), lang.numbers.code)):
             return raw[word_match.start():]
     return raw
 
