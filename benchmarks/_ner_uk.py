@@ -17,10 +17,10 @@ are mostly the same documents as v2.0's ``bruk``; 42 of them are in no v2.0 text
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+
+from benchmarks._copies import RepositoryCopy
 
 DATA = "v2.0/data"
 #: where each collection's texts are: v2.0's two, and version 1.0's texts (``stem`` its file's name)
@@ -46,30 +46,17 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
 
 
-class Corpus:
+class Corpus(RepositoryCopy):
     """The texts of one copy of ner-uk, read through git (bare or checked out) or the file system."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
-        chosen = path or os.environ.get("DOSSIER_NER_UK")
-        if not chosen:
-            raise SystemExit(HOW)
-        self.path = Path(chosen)
-        if not self.path.exists():
-            raise SystemExit(f"{self.path}: no such folder; {HOW}")
-        self._files_on_disk = (self.path / DATA).is_dir()
+        super().__init__(path, "DOSSIER_NER_UK", HOW, DATA)
 
     def _read(self, name: str) -> str:
-        if self._files_on_disk:
-            return (self.path / name).read_text(encoding="utf-8")
-        return subprocess.run(["git", "--git-dir", str(self.path), "show", f"HEAD:{name}"],
-                              check=True, capture_output=True).stdout.decode("utf-8")
+        return self.read(name)
 
     def _names(self, folder: str) -> list[str]:
-        if self._files_on_disk:
-            return sorted(p.name for p in (self.path / folder).iterdir())
-        listing = subprocess.run(["git", "--git-dir", str(self.path), "ls-tree", "--name-only",
-                                  f"HEAD:{folder}"], check=True, capture_output=True, text=True)
-        return sorted(listing.stdout.split())
+        return self.names(folder)
 
     def text(self, collection: str, stem: str) -> str:
         """One text as stored (``collection`` "ng", "bruk" or "v1.0", ``stem`` its id or name)."""

@@ -1,7 +1,9 @@
 """Ukrainian statistic suggestions against hand labels on real Ukrainian text (issue 13).
 
-Run: ``.venv/bin/python benchmarks/bench_extract_ukrainian.py [--errors] [--split tuning|heldout|heldout2|...|heldout8]``
-with ``DOSSIER_NER_UK=PATH`` (a copy of lang-uk/ner-uk, see :mod:`benchmarks._ner_uk`).
+Run: ``.venv/bin/python benchmarks/bench_extract_ukrainian.py [--errors] [--split tuning|heldout|heldout2|...|heldout10]``
+with ``DOSSIER_NER_UK=PATH`` (a copy of lang-uk/ner-uk, see :mod:`benchmarks._ner_uk`) and
+``DOSSIER_BRUK=PATH`` (a copy of brown-uk/corpus, see :mod:`benchmarks._bruk`: heldout9 and
+heldout10); the parts whose copy is not given are left out, and said so.
 
 The sentences are from ner-uk v2.0's texts: articles of «Наші гроші» (``ng``) and the Brown
 corpus of Ukrainian (``bruk``, tokenized: a space before each punctuation mark). The texts stay
@@ -246,6 +248,70 @@ after that scoring, no rule changed since: its false values are a price of one u
 бруньок"), an age ("одній із яких - за 80"); its misses the two counts claimed by an inserted
 ", проінформували вчора у прес-службі Донецької ОДА," (the counts "Десятьом", "двох" with no noun
 after them). The 85/85 goal on unseen text is met on heldout8, narrowly on precision (85.4%).
+
+A ninth and a tenth held-out draw ("heldout9", "heldout10": 80 sentences each; heldout9 32
+statistics in 29 of them, 3 claimed; heldout10 58 in 40, 5 claimed), from fresh documents: every
+ner-uk text had been read by some part, so these are from the press texts of the Brown corpus
+of Ukrainian itself (brown-uk/corpus ``data/good/A_*.txt``, collection ``brown-uk``, read from
+``DOSSIER_BRUK``; CC BY-NC-SA, offsets and sha1 only, as above). ner-uk was annotated on BRUK
+texts, so of the 324 press texts the 105 that share any 40 letters and digits in a row (every
+window of both sides, case folded, all else dropped) with any ``.txt`` of ner-uk (v1.0, v2.0,
+tokenized or not) are left out; the 219 left were ordered by the sha1 of "brown-uk-part|file" and
+dealt alternately, the first to heldout9 (110 texts), the second to heldout10 (109), so no
+document is in both. In each, db.text sentences of 25-600 code points holding a digit or a
+number word (heldout5's test), ordered by the sha1 of "heldoutN|brown-uk|file|start": the first
+50, then the first 30 of the rest holding a claim or bound word (heldout7's list), never more
+than 2 of one text (heldout9 58 texts, heldout10 57). ``python -m benchmarks._bruk`` draws them
+again. Both labelled by hand with the earlier parts' conventions and committed before any rule
+below and before the extractor ran on them; decided as before: a payment per person and month
+("2 тис. гривень на місяць") and exchange rates no statistic; a pronoun claims for nobody ("—
+написав він"); "кількох десятків", "десятків людей" at least 20, approximate, "понад два десятки"
+at least 20; "мільярди доларів" at least two billion, approximate; the points of a vote or a
+game ("222 проти 7", "набрав сім очок") counts; a change "від 362 ... до 440 мільйонів" two values;
+"майже 72 роки" of a life expectancy a statistic (an average measured, not a term).
+Scored once with the rules of the labels' commit (ce44a06): heldout9 71.8%/87.5% (76.9%/93.8%),
+39 suggested for 32 labels, 4 negatives hit; heldout10 83.9%/81.0% (89.3%/86.2%), 56 suggested
+for 58 labels, 2 negatives hit.
+Ninth round (heldout9 now seen, its errors read after that scoring; heldout10 never read; more
+cases from what is suggested, and not, on the BRUK texts outside heldout10's half and on the
+13,052 unlabelled ner-uk DEV sentences, every changed suggestion read). One heldout9 label first
+aligned (a description before a name that is no title left out: "корінна жителька Новогупалівки
+Явдоха Григорівна Нечепуренко" -> "Явдоха Григорівна Нечепуренко"; no change with the same rules).
+Rules: a sum per day or month a rate, a year's a total ("2 тис. гривень на місяць", "150 000
+гривень на добу"); the price of one thing ("вартість однієї дози – 90–130 гривень") and an
+exchange rate ("курс долара … з 7,99 грн", "долар сягнув 9,04 грн"), unscaled below 1000, no
+sums, nor a sum in parallel after a price ("11 гривень на день, у профільних – шість гривень");
+"за результатами"/"за підсумками" claims only for a survey, study or audit; "з восьми можливих"
+the most there could be; millennia and decades durations, and any adjective before a unit of
+time ("трьох стартових хвилин"); an age over ("за шістдесят"), an age category ("50+"); "по дві
+тисячі гривень … мав кожен депутат" a sum; a number said by its scales one number ("1 млн 260
+тис.", "1 мільйон 845 тисяч 274"); a figure in parallel after a dash in the scale before ("2
+мільйони гривень, цього року — 12"); "з 10,2 тис. до 12,5 тис." a change; "півмільйона"; a number
+in words in a quoted noun's phrase («братерство двох слов'янських народів») none; next to an
+impersonal verb a count of people ("двох госпіталізовано"); an average span or age measured a
+figure ("середня тривалість життя становить майже 72 роки"). Claimants: "На думку X", "За
+свідченням X", "За висновками X", "Як стало відомо X", "Про це (на брифінгу) повідомив X:", who
+recalls ("згадує про", "пригадує, що") past a year of birth in commas, "проінформували вчора у
+X"; a title after its adjective ("міський голова") and a title of a body named ("прес-служба
+ДСНС", "у прес-службі Донецької ОДА", "У департаменті соцзахисту ОДА повідомили") stay; a name
+part in any of the dictionary's readings ("Анатолія Ткачука"); one word read as the person it
+names ("на думку політика"); a quote after a colon words said, no name. Seen: tuning, heldout,
+heldout2-7 unchanged (93.2%/98.2%, 91.4%/97.0%, 97.9%/95.8%, 96.5%/98.2%, 94.1%/100%,
+86.5%/97.0%, 97.9%/100%, 97.5%/100%); heldout8 85.4%/94.6% -> 94.9%/100%, heldout9 71.8%/87.5% ->
+94.1%/100% (value only the same), bounds right 93.8%; Russian unchanged (94.8%/92.9%, held-out
+89.8%/86.3%), English unchanged. heldout10, run once at the end (a124d6a): 89.1%/84.5%
+(92.7%/87.9%), 55 suggested for 58 labels, 2 of its 40 sentences without a statistic get one,
+bounds right 92.2%, where the rules of the labels' commit scored 83.9%/81.0% (89.3%/86.2%). Read
+after that scoring, no rule changed since: 7 of its 9 labels missed are kilograms ("50
+кілограмів золота", "150 кг гречки і 60 кг м'яса") and a contest's points ("222 проти 7 від
+журі", four), which the rules read as measures (the fourth round's small measures, "бал", "кг"
+after a number), a convention those labels did not follow; one claimant is unowned data
+("згідно зі згаданими статистичними даними", labelled "статистичні дані", which the rules name
+nobody, as the third round decided), and one is cut at "та" ("У департаменті освіти та науки
+… повідомили" -> "освіта та науки …"); its false values a threshold ("До 50 відсотків не
+вистачило"), a limit allowed ("дозволяється купувати до 25 відсотків"), a condition ("сім'я із
+двох людей"), "4 мої місячні зарплати". The 85/85 goal on unseen text: precision met (89.1%),
+recall missed narrowly (84.5%).
 """
 
 from __future__ import annotations
@@ -260,10 +326,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks._bruk import HOW as BRUK_HOW  # noqa: E402
+from benchmarks._bruk import Press  # noqa: E402
 from benchmarks._labelled_statistics import checked, main  # noqa: E402
 from benchmarks._ner_uk import HOW, Corpus  # noqa: E402
 
 EVAL = ROOT / "benchmarks" / "uk_statistics_eval.jsonl"
+
+
+#: the collection of the BRUK press texts (:mod:`benchmarks._bruk`); every other is ner-uk's
+BRUK = "brown-uk"
 
 
 @functools.cache
@@ -272,8 +344,17 @@ def _corpus() -> Corpus:
 
 
 @functools.cache
+def _press() -> Press:
+    return Press(os.environ.get("DOSSIER_BRUK"))
+
+
+@functools.cache
 def _file_text(collection: str, name: str) -> str:
-    return _corpus().text(collection, name)
+    return _press().text(name) if collection == BRUK else _corpus().text(collection, name)
+
+
+def _readable(item: dict[str, Any]) -> bool:
+    return bool(os.environ.get("DOSSIER_BRUK" if item["collection"] == BRUK else "DOSSIER_NER_UK"))
 
 
 def _sentence(item: dict[str, Any]) -> str:
@@ -295,7 +376,8 @@ def same_claimant(label: str | None, got: str | None) -> bool:
 
 
 if __name__ == "__main__":
-    if not os.environ.get("DOSSIER_NER_UK"):
+    if not os.environ.get("DOSSIER_NER_UK") and not os.environ.get("DOSSIER_BRUK"):
         print(HOW)
+        print(BRUK_HOW)
     else:
-        main(__doc__, EVAL, _sentence, "uk", same_claimant)
+        main(__doc__, EVAL, _sentence, "uk", same_claimant, _readable)

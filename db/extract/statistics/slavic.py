@@ -6,6 +6,7 @@ numbers' in a :class:`~db.extract.statistics.slavic_numbers.NumberWords`):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,8 +19,10 @@ from db.extract.statistics.phrase import clauses as split_clauses
 from db.extract.statistics.slavic_claimants import assign_claimants
 from db.extract.statistics.slavic_non_figures import (
     a_numbered_name,
+    a_price,
     antecedent_counted,
     not_a_figure,
+    people_done_to,
 )
 from db.extract.statistics.slavic_numbers import (
     NumberWords,
@@ -143,12 +146,19 @@ class SentenceWords:
     address_after: re.Pattern[str] | None = None
     #: a short name in quotes, a number in it part of the name («Авангард 10», «1+1 Продакшн»)
     name_quote: re.Pattern[str] | None = None
+    #: a short phrase in quotes in lower case, a number in words in it part of the phrase
+    #: («братерство двох слов'янських народів»): group name
+    phrase_quote: re.Pattern[str] | None = None
     #: "між" before a number in words: who or what a relation is between ("між двома людьми")
     between: re.Pattern[str] | None = None
     #: a whole in brackets after a part, and the bracket's opening before the whole ("85 (зі 105) елементів")
     whole_aside: tuple[re.Pattern[str], re.Pattern[str]] | None = None
     #: before a part of the figure before, in its scale ("144,66 млн грн, з них 62,11")
     of_them_before: re.Pattern[str] | None = None
+    #: before a figure said in parallel to the one before, after a few words and a dash: it is
+    #: in that one's scale ("2 мільйони гривень, цього року — 12") and, after a price, a price
+    #: too ("11 гривень на день, у профільних – шість гривень")
+    parallel_before: re.Pattern[str] | None = None
     #: a number in words counts only what it names ("Лишалося їх дві": a back-reference)
     words_count_named: bool = False
     #: a vote's tally, the word before each of its numbers ("«за» 0, «проти» 18, утрималися 3"):
@@ -181,6 +191,18 @@ class SentenceWords:
     pronoun_cases: dict[str, frozenset[str]] = field(default_factory=dict)
     #: after a count, a speed or pace ("120 ударів на хвилину"), a body's or machine's measure
     speed_after: re.Pattern[str] | None = None
+    #: after a sum below a million, what makes it a rate per span of time ("2 тис. гривень на
+    #: місяць", "11 гривень на день"): a payment or a price, no figure; a year's is a total
+    per_time_after: re.Pattern[str] | None = None
+    #: before an unscaled sum in the sentence, what makes it the price of one thing ("вартість
+    #: однієї дози – 90–130 гривень") or of a currency ("курс долара … з 7,99 грн", "долар
+    #: сягнув 9,04 грн"): no figure
+    price_before: re.Pattern[str] | None = None
+    #: before and after a number, the most there could be ("набрав сім очок з восьми можливих"): no count
+    out_of_possible: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    #: before and after a number, an age over it with nothing named ("два чоловіки за шістдесят",
+    #: "одній із яких - за 80"): no count
+    age_over: tuple[re.Pattern[str], re.Pattern[str]] | None = None
     _places: dict[str, bool] = field(default_factory=dict, repr=False)
 
 
@@ -257,6 +279,23 @@ def _from_next(lang: SentenceWords, sentence: str, number: SlavicNumber, numbers
         following.high = None  # "зріс з 1,5 до 2 млн": where it went, no upper bound
     number.subject, number.unit = subject, unit
     return True
+
+
+def _changes(lang: SentenceWords, sentence: str, numbers: list[SlavicNumber]) -> None:
+    """"з 10,2 тис. до 12,5 тис.", each with its scale: the second is where the change went, no
+    upper bound (as for a bare first number, :func:`_from_next`)."""
+    if lang.change_from is None:
+        return
+    for first, second in itertools.pairwise(numbers):
+        if (lang.change_from.search(sentence[max(0, first.start - 6):first.start]) and first.low is None
+                and first.high is None and sentence[first.end:second.start].split() == [lang.numbers.range_to]
+                and second.high == second.value and second.low is None):
+            second.high = None
+
+
+def _parallel(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
+    return lang.parallel_before is not None and lang.parallel_before.search(
+        sentence[max(0, number.start - 40):number.start]) is not None
 
 
 def _take_scale(lang: SentenceWords, sentence: str, number: SlavicNumber, other: SlavicNumber) -> None:
@@ -384,6 +423,8 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
     clauses = split_clauses(lang.clause_split, sentence)
     kept: list[tuple[SlavicNumber, tuple[int, int]]] = []
     tallies = {m.end(): m.group("vote") for m in lang.tally.finditer(sentence)} if lang.tally is not None else {}
+    _changes(lang, sentence, numbers)
+    price_before = False  # whether the number before was a price or a rate
     for number in numbers:
         if len(tallies) >= 2 and number.start in tallies:  # "«за» 115, «проти» 5": so many voted so
             number.subject, number.unit = tallies[number.start].strip("«»\"“” ").lower(), None
@@ -398,7 +439,13 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
         price_end = next((n.end for n in numbers if n.start >= number.end), number.end) if shared else number.end
         if lang.per_unit is not None and number.unit in lang.money.values() and (
                 lang.per_unit.match(sentence[number.end:]) or lang.per_unit.match(sentence[price_end:])):
+            price_before = True
             continue  # a price per unit, not a sum
+        if a_price(lang, sentence, number, scaled) or (
+                price_before and number.unit in lang.money.values() and _parallel(lang, sentence, number)):
+            price_before = True
+            continue
+        price_before = False
         if (lang.one_governed is not None and number.value == 1 and not sentence[number.start].isdigit()
                 and lang.one_governed.search(sentence[max(0, number.start - 12):number.start])):
             continue
@@ -416,11 +463,14 @@ def sentence_statistics(lang: SentenceWords, text: str, offset: int, sentence: s
             if previous is not None and lang.and_after.match(sentence[number.end:]):
                 # "погибли 5 человек, ранены 10": the count before names what is counted
                 number.subject, number.unit = previous.subject, previous.unit
-                if lang.of_them_before is not None and lang.of_them_before.search(
-                        sentence[max(0, number.start - 20):number.start]) and sentence[number.start].isdigit():
+                of_them = lang.of_them_before is not None and lang.of_them_before.search(
+                    sentence[max(0, number.start - 20):number.start])
+                if (of_them or _parallel(lang, sentence, number)) and sentence[number.start].isdigit():
                     _take_scale(lang, sentence, number, previous)  # "144,66 млн грн, з них 62,11": millions
             elif (antecedent := antecedent_counted(lang, sentence, number)) is not None:
                 number.subject = number.unit = antecedent
+            elif lang.words_count_named and not sentence[number.start].isdigit() and people_done_to(lang, sentence, number):
+                number.unit = "people"  # "двох госпіталізовано", "Десятьом було надано допомогу"
             elif lang.words_count_named and not sentence[number.start].isdigit() and not number.approximate:
                 continue  # "Лишалося їх дві": a number in words counting nothing named
             elif not lang.quantity_before.search(sentence[max(0, number.start - 50):number.start]) and not (

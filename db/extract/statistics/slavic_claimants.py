@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from db.extract.statistics.phrase import WORD, clause_of
-from db.extract.statistics.slavic_numbers import SlavicNumber, best_reading
+from db.extract.statistics.slavic_numbers import SlavicNumber, best_reading, reading_pos
 from db.language.morphology import base_form, parses
 
 if TYPE_CHECKING:
@@ -58,6 +58,9 @@ def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> 
             name_run.insert(0, words[index])  # a surname the dictionary lacks after a first name: "Віктора Заброди"
         else:
             break
+    if title is not None and not name_run and lang.keep_titles and words[0][:1].isupper():
+        # a title of a body named ("прес-служба ОДА", "голова «Нафтогазу»"): the title stays
+        return " ".join([*base_form(title.group(0).split(), code, singular=True), *(w.strip("«»“”\"") for w in words)])
     if title is not None and name_run:
         # "директора «Офісу» Олега Литвяка": the title and the name in the nominative, what the
         # title is of as written
@@ -76,10 +79,11 @@ def _clean_claimant(lang: SentenceWords, raw: str, named_only: bool = False) -> 
 
 
 def _a_name_part(lang: SentenceWords, word: str, given: bool = False) -> bool:
-    """Whether ``word`` reads as a first name (``given``), else as any part of a person's name."""
-    parse = best_reading(lang.numbers.code, word)
-    grammemes = set(parse.tag.grammemes) if parse is not None else set()  # type: ignore[attr-defined]
-    return bool(grammemes & ({"Name"} if given else {"Name", "Surn", "Patr"}))
+    """Whether ``word`` reads as a first name (``given``), else as any part of a person's name,
+    in any of the dictionary's readings of it (the likeliest of "Анатолія" is a place, of
+    "Ткачука" a common noun)."""
+    wanted = {"Name"} if given else {"Name", "Surn", "Patr"}
+    return any(wanted & set(p.tag.grammemes) for p in parses(word, lang.numbers.code))
 
 
 def _before_preposition(lang: SentenceWords, raw: str) -> str:
@@ -92,14 +96,23 @@ def _before_preposition(lang: SentenceWords, raw: str) -> str:
 def _nominative(lang: SentenceWords, words: list[str]) -> list[str]:
     """``words`` in the nominative, a man's surname by the language's rule where it has one."""
     found = base_form(words, lang.numbers.code, singular=True)
+    readings = [p for p in parses(words[0], lang.numbers.code) if p.tag.POS == "NOUN"]
+    things = {p.normal_form for p in readings if "inan" in p.tag.grammemes}
+    people = [p for p in readings if "anim" in p.tag.grammemes and p.normal_form not in things]
+    if len(words) == 1 and words[0][:1].islower() and people and things:
+        # one word naming who says is a person where it reads so: "стверджують аналітики" (not
+        # the genitive of "аналітика", analytics), "на думку політика" (політик, not politics)
+        if any(p.tag.case == "nomn" for p in people):
+            return list(words)
+        if not any("plur" in p.tag.grammemes for p in people):  # "на думку експертів": експерти
+            return [str(people[0].normal_form)]
     if lang.names is None or len(found) != len(words):
         return found
     return lang.names(words, found)
 
 
 def _reading_pos(lang: SentenceWords, word: str) -> str | None:
-    parse = best_reading(lang.numbers.code, word.lower())
-    return None if parse is None else str(parse.tag.POS)  # type: ignore[attr-defined]
+    return reading_pos(lang.numbers.code, word)
 
 
 def _has_verb(lang: SentenceWords, text: str) -> bool:
@@ -156,8 +169,11 @@ def _subject_words(lang: SentenceWords, raw: str, verb: Any) -> str:
         while index < len(words) and not _is_noun(lang, words[index].group(0)):
             index += 1
         index += 1
-        while index < len(words) and _reading_pos(lang, words[index].group(0)) not in ("VERB", "GRND") and not any(
-                p.tag.case == "nomn" for p in parses(words[index].group(0), code)):
+        # the genitives after it; an indeclinable abbreviation too ("У департаменті соцзахисту ОДА")
+        while index < len(words) and _reading_pos(lang, words[index].group(0)) not in ("VERB", "GRND") and (
+                _abbreviation(words[index].group(0)) or not any(
+                    p.tag.case == "nomn" and not {"Fixd", "Abbr"} & set(p.tag.grammemes)
+                    for p in parses(words[index].group(0), code))):
             index += 1
         skipped_end = words[min(index, len(words)) - 1].end()
     if index >= len(words):
@@ -179,11 +195,21 @@ def _subject_words(lang: SentenceWords, raw: str, verb: Any) -> str:
     return raw[rest[0].start():]
 
 
+def _abbreviation(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
 def _from_nominative(lang: SentenceWords, raw: str) -> str:
     """``raw`` from its first word that reads as a nominative ("Як пояснювали суду представники
-    органу": the representatives), or as it is when none does."""
+    органу": the representatives), or as it is when none does, or when it opens with a
+    preposition ("Як повідомили у прес-службі Донецької ОДА": where it was said, not "ОДА")."""
+    first = WORD.match(raw.lstrip())
+    if first is not None and first.group(0).lower() in ("в", "у", "на"):
+        return raw
     for word_match in WORD.finditer(raw):
-        if any(p.tag.case == "nomn" for p in parses(word_match.group(0), lang.numbers.code)):
+        # a noun of no case said is one too: the dictionary leaves a masculine's nominative unsaid ("директор")
+        if any(p.tag.case == "nomn" or (p.tag.POS == "NOUN" and p.tag.case is None)
+               for p in parses(word_match.group(0), lang.numbers.code)):
             return raw[word_match.start():]
     return raw
 

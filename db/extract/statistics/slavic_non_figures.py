@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from db.extract.statistics.phrase import WORD
-from db.extract.statistics.slavic_numbers import SlavicNumber, best_reading
+from db.extract.statistics.slavic_numbers import SlavicNumber, best_reading, reading_pos
 from db.language.morphology import parses
 
 if TYPE_CHECKING:
@@ -58,6 +58,12 @@ def not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bo
         return True
     if lang.speed_after is not None and lang.speed_after.match(sentence[number.end:]):
         return True
+    if (lang.age_over is not None and lang.age_over[0].search(before)
+            and lang.age_over[1].match(sentence[number.end:])):
+        return True
+    if (lang.out_of_possible is not None and lang.out_of_possible[0].search(before)
+            and lang.out_of_possible[1].match(sentence[number.end:])):
+        return True
     if lang.pronoun_cases and not sentence[number.start].isdigit() and _pronoun_group(lang, sentence, number):
         return True
     if lang.limit_before is not None and lang.limit_before.search(sentence[max(0, number.start - 50):number.start]):
@@ -68,8 +74,14 @@ def not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bo
         return True
     if lang.name_quote is not None and any(
             quote.start() < number.start and number.end < quote.end() and _a_name(lang, quote.group("name"))
+            and not re.search(r":\s*$", sentence[:quote.start()])  # after a colon, words said: ": «У нас 40 шкіл»"
             for quote in lang.name_quote.finditer(sentence)):
         return True
+    if lang.phrase_quote is not None and not sentence[number.start].isdigit() and any(
+            quote.start("name") < number.start and number.end < quote.end() and _a_name(lang, quote.group("name"))
+            and reading_pos(lang.numbers.code, WORD.findall(quote.group("name"))[0]) == "NOUN"
+            for quote in lang.phrase_quote.finditer(sentence)):
+        return True  # a noun's phrase quoted, a number in words in it: «братерство двох слов'янських народів»
     if lang.between is not None and not sentence[number.start].isdigit() and lang.between.search(before):
         return True
     if lang.denied is not None and lang.denied.search(before) and re.match(r"[^,;]{0,30},\s*а\s", sentence[number.end:]):
@@ -84,6 +96,29 @@ def not_a_figure(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bo
     return (lang.one_counts_after is not None and number.value == 1 and number.low is None
             and number.high is None and not number.approximate and not sentence[number.start].isdigit()
             and not lang.one_counts_after.search(before))
+
+
+def a_price(lang: SentenceWords, sentence: str, number: SlavicNumber, scaled: bool) -> bool:
+    """A sum that is a rate per span of time ("2 тис. гривень на місяць"), the price of one thing
+    ("вартість однієї дози – 90–130 гривень") or an exchange rate ("долар сягнув 9,04 грн")."""
+    if number.unit not in lang.money.values():
+        return False
+    largest = max((v for v in (number.value, number.low, number.high) if v is not None), default=0.0)
+    if (lang.per_time_after is not None and largest < 1_000_000
+            and lang.per_time_after.match(sentence[number.end:])):
+        return True
+    return (lang.price_before is not None and not scaled and largest < 1_000
+            and lang.price_before.search(sentence[:number.start]) is not None)
+
+
+def people_done_to(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:
+    """A number in words next to an impersonal verb in "-но", "-то" (the dictionary's Impe), the
+    people something was done to ("двох госпіталізовано", "Десятьом було надано допомогу",
+    "Затримано трьох"); "було", "буде" may stand between."""
+    after = re.match(r"\s+(?:(?:було|буде)\s+)?([^\W\d_]+)", sentence[number.end:])
+    before = re.search(r"([^\W\d_]+)\s+$", sentence[max(0, number.start - 30):number.start])
+    return any(word is not None and any("Impe" in p.tag.grammemes for p in parses(word.group(1).lower(), lang.numbers.code))
+               for word in (after, before))
 
 
 def _pronoun_group(lang: SentenceWords, sentence: str, number: SlavicNumber) -> bool:

@@ -63,6 +63,9 @@ class NumberWords:
     #: майданчиків", трьох) and for 5 and more (group many: "5-ти", п'яти); an ordinal's ("11-х
     #: класів", одинадцятих) is none of them
     cardinal_ending: re.Pattern[str] | None = None
+    #: before a span of time or an age, what makes it an average measured, a figure ("середня
+    #: тривалість життя становить 72 роки", "середній вік учителів — 45 років")
+    average_before: re.Pattern[str] | None = None
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
 
@@ -160,13 +163,34 @@ def _read(lang: NumberWords, sentence: str, match: re.Match[str]) -> tuple[float
         value, vague = _digits_value(match.group("digits")), False
         scale = lang.scale_after.match(sentence[end:])
         if scale:
-            value, end = tidy(value * _scale_factor(lang, scale)), end + scale.end()
+            factor = _scale_factor(lang, scale)
+            value, end = tidy(value * factor), end + scale.end()
+            value, end = _said_by_scales(lang, sentence, value, end, factor)
         return value, vague, end
     value, vague = _word_value(lang, match.group("words"), sentence[max(0, match.start() - 20):match.start()])
     scale = lang.scale_after.match(sentence[end:])
     if scale and scale.group("abbr"):
         value, end = tidy(value * _scale_factor(lang, scale)), end + scale.end()
     return value, vague, end
+
+
+def _said_by_scales(lang: NumberWords, sentence: str, value: float, end: int, factor: float) -> tuple[float, int]:
+    """A number said by its scales, each smaller than the one before ("1 млн 260 тис. жителів",
+    "3 млрд 200 млн грн"), three digits after the thousands its units ("1 мільйон 845 тисяч 274
+    хворих"): its value and where it ends."""
+    while True:
+        more = re.match(r"\s+(\d{1,3})(?![\d.,])", sentence[end:])
+        if more is None:
+            return value, end
+        smaller = lang.scale_after.match(sentence[end + more.end():])
+        if smaller is None:
+            if factor == 1_000 and len(more.group(1)) == 3:
+                return tidy(value + int(more.group(1))), end + more.end()
+            return value, end
+        next_factor = _scale_factor(lang, smaller)
+        if next_factor >= factor:
+            return value, end
+        value, end, factor = tidy(value + int(more.group(1)) * next_factor), end + more.end() + smaller.end(), next_factor
 
 
 def find_numbers(lang: NumberWords, sentence: str) -> list[SlavicNumber]:
@@ -286,7 +310,8 @@ def _why_not(lang: NumberWords, sentence: str, start: int, end: int, match: re.M
         return "an ordinal, an adjective or a name"
     if lang.factor[0].search(before) and lang.factor[1].match(after):
         return "a factor"
-    if lang.not_a_count_after.match(after):
+    if lang.not_a_count_after.match(after) and not (
+            lang.average_before is not None and lang.average_before.search(sentence[max(0, start - 80):start])):
         return "a duration, an age or a distance"
     if lang.law_before.search(before) or (digits and lang.law_after.match(after)):
         return "a law article"
@@ -325,3 +350,9 @@ def best_reading(code: str, word: str) -> object | None:
     """The dictionary's likeliest reading of a word (kept for the words met again)."""
     found = parses(word, code)
     return found[0] if found else None
+
+
+def reading_pos(code: str, word: str) -> str | None:
+    """The part of speech of the dictionary's likeliest reading of ``word`` (lower-cased)."""
+    reading = best_reading(code, word.lower())
+    return None if reading is None else str(reading.tag.POS)  # type: ignore[attr-defined]

@@ -36,6 +36,27 @@ the reader Russian shares (:mod:`.slavic`) with Ukrainian words; the numbers the
   speed ("120 ударів на хвилину"), who a pronoun names ("Нам двом"), fractions ("двома
   третинами"), nights spent. **Also claimants:** the verb first ("Розповіла X і про те, що …"),
   a subject of a few words after a long opening ("…, губернатор сказав, що …").
+* **Also no figures:** a sum per day or month ("2 тис. гривень на місяць"; a year's is a total),
+  the price of one thing ("вартість однієї дози – 90–130 гривень"), an exchange rate ("курс
+  долара … з 7,99 грн", "долар сягнув 9,04 грн"), the most there could be ("з восьми
+  можливих"), millennia and decades. "за результатами" claims for a survey or an audit only
+  ("за результатами тестування" names nobody); "по 2 тис. грн … мав кожен" is a sum.
+  A number said by its scales is one ("1 млн 260 тис. жителів"); a figure in parallel after a
+  dash takes the scale before ("2 мільйони гривень, цього року — 12"); "за шістдесят" with
+  nothing named is an age, as "категорія 50+"; "трьох стартових хвилин" a duration. **Also
+  claimants:** "На думку X", "За свідченням X", "Як стало відомо X", "Про це повідомив X:"; one
+  word naming who says is the person it reads as ("на думку політика": політик); who recalls
+  ("згадує про", "пригадує, що"), past a year of birth set off by commas ("Ганна Коваль, 1930
+  року народження, розповідає"); a name read as a man's genitive only when every word of it is.
+  **Also no figures:** a sum in parallel after a price ("11 гривень на день, у профільних – шість
+  гривень"); a number in words inside a quoted noun's phrase («братерство двох народів»); a
+  quote after a colon is words said, no name (": «У нас 40 шкіл»"). **Also claimants:** a title
+  after an adjective ("міський голова", "головний лікар") and a title of a body named stay
+  ("прес-служба ДСНС", "у прес-службі Донецької ОДА"); "Про це на брифінгу повідомив X:";
+  ", проінформували вчора у X," (when before where). **Also counts:** a number in words next to
+  an impersonal verb counts people ("двох госпіталізовано", "Десятьом було надано допомогу");
+  an average span or age measured is a figure ("середня тривалість життя становить 72 роки");
+  "з 10,2 тис. до 12,5 тис." a change, no upper bound; "півмільйона"; "За висновками X" claims.
 """
 
 from __future__ import annotations
@@ -54,11 +75,11 @@ from db.language.ukrainian import MONTH_RE, month_number
 _CLAIM_VERB = (r"(?:повідом\w+|заяв\w+|переда[єю]\w*|передал\w*|розпов\w+|зазнач\w+|сказа\w+|"
                r"каж(?:е|уть|у)|казав\w*|казал\w+|поясни\w+|поясню\w+|зауважи\w+|зауважу\w+|"
                r"підкресли\w+|підкреслю\w+|показу\w+|"
-               r"уточн\w+|дода\w+|пише|писал\w*|наголоси\w+|наголошу\w+|інформу\w+|підрахува\w+|"
+               r"уточн\w+|дода\w+|пише|писал\w*|наголоси\w+|наголошу\w+|інформу\w+|(?:про|по)інформува\w+|підрахува\w+|"
                r"вказа\w+|вказу\w+|констату\w+|оголоси\w+|оголошу\w+|визна(?!ч)\w+|стверджу\w+|"
                r"йдеться\s+в\s+\w+(?:\s+\w+)?|ідеться\s+в\s+\w+(?:\s+\w+)?|цитує\w*|вважа\w+|"
                r"прогнозу\w+|нарахува\w+|оцінил\w*|оцінив|оцінюва\w+|оціню(?:є|ють)|нагаду\w+|свідч\w+|з'ясува\w+|з’ясува\w+|встанови\w+|"
-               r"(?:з|об)винуват\w+|(?:з|об)винувачу\w+)")
+               r"(?:з|об)винуват\w+|(?:з|об)винувачу\w+|згаду\w+|пригаду\w+|(?:при)?згадал\w*|(?:при)?згадав)")
 
 # who accuses says what of: "СБУ звинуватила керівництво УЗ в організації закупівлі на 100 млн грн"
 _ACCUSED = "|".join(f"(?<={prefix}{ending})" for prefix in ("звинуват", "обвинуват")
@@ -68,10 +89,14 @@ _ACCUSED = "|".join(f"(?<={prefix}{ending})" for prefix in ("звинуват", 
 _LEADING_CLAIM = re.compile(
     r"(?:^|[,;:]\s*|\s)(?:[Зз]а\s+(?:[^\W\d_]+(?:ими|ою)\s+)?(?:(?:останніми|попередніми|офіційними|уточненими|наявними|новими|"
     r"оперативними)\s+)?(?:даними|словами|інформацією|відомостями|оцінками|оцінкою|підрахунками|"
-    r"думкою|версією|заявою|повідомленням|статистикою|опитуванням|результатами|підсумками|"
-    r"розрахунками|прогнозом|прогнозами)|[Зз]гідно\s+(?:з|із|зі)(?:\s+(?:[^\W\d_]+(?:ими|ою)\s+)?"
+    r"думкою|версією|заявою|повідомленням|статистикою|опитуванням|"
+    # the results of a survey or an audit are its makers' claim; those of a test, a vote or a
+    # tender are what happened ("за результатами тестування з математики – 134 особи")
+    r"(?:результатами|підсумками)(?=\s+(?:[^\W\d_]+(?:ого|ої|их)\s+)?(?:опитуван|дослідж|соцдослідж|аудит|"
+    r"перевір|ревізі|моніторинг|аналіз|експертиз|розслідуван|обстежен|перепис))|"
+    r"розрахунками|прогнозом|прогнозами|свідченням|свідченнями|висновком|висновками)|[Нн]а\s+думку|[Яя]к\s+стало\s+відомо|[Зз]гідно\s+(?:з|із|зі)(?:\s+(?:[^\W\d_]+(?:ими|ою)\s+)?"
     r"(?:даними|інформацією|оцінками|підрахунками|статистикою|повідомленням|заявою))?|[Зз]гідно|"
-    r"[Яя]к\s+(?P<as_verb>" + _CLAIM_VERB + r"))\s+(?P<who>[^,;:.!?]{2,200}?)\s*(?:,|—|–|:)")
+    r"(?:[Яя]к|[Пп]ро\s+це(?:\s+[^\W\d_]+){0,4}?)\s+(?P<as_verb>" + _CLAIM_VERB + r"))\s+(?P<who>[^,;:.!?]{2,200}?)\s*(?:,|—|–|:)")
 
 # ", за даними реєстру." closing its clause: whose figures those before it are ("згідно з" alone
 # there is "in keeping with": "сплатила 5 млн грн згідно з договором")
@@ -94,9 +119,12 @@ _TRAILING_CLAIM = re.compile(
 _WITH_REFERENCE = re.compile(r"з\s+посиланням\s+(?:на\s+)?(?P<who>[^,;:!?]{2,120}?)\s*(?:[,.;!?]|$)",
                              re.IGNORECASE)
 
+# a year of birth set off by commas after a name: "Ганна Коваль, 1930 року народження, розповідає"
+_BORN = r",\s*(?:\d{4}|\d{4}\s*[-–—]\s*\d{4})\s+(?:року|р\.|рр\.)\s+народження\s*,"
+
 # "X повідомив, що", "X заявив журналістам: …", "X повідомило про намір …": what the verb says
 # comes after it ("Суд визнав протиправним рішення", "Потім додаємо ложку" claim nothing)
-_SUBJECT_CLAIM = re.compile(r"^(?P<who>(?:[^,;:!?«\"]|«[^«»\"]{1,40}»){2,90}?)\s+(?P<verb>" + _CLAIM_VERB + r")"
+_SUBJECT_CLAIM = re.compile(r"^(?P<who>(?:[^,;:!?«\"]|«[^«»\"]{1,40}»|" + _BORN + r"){2,90}?)\s+(?P<verb>" + _CLAIM_VERB + r")"
                             r"(?:\s*,\s*(?:що|як|нібито)\b|\s+що\b|\s*:|\s+про\s|"
                             r"(?:\s+[^\W\d_]+){1,3}(?:\s*,)?\s+що\b|(?:\s+[^\W\d_]+){1,3}\s*:|"
                             # who estimates puts a figure on a thing: "X оцінював статки Y у $230 млн"
@@ -110,7 +138,8 @@ _INVERTED_CLAIM = re.compile(r"^(?P<verb>" + _CLAIM_VERB + r")\s+(?P<who>[^,;:!?
                              r"(?:\s+(?:і|й|також|ще))?(?:\s*,\s*що\b|\s*:|\s+про\s+те\s*,\s*що\b)", re.IGNORECASE)
 
 _TITLES = re.compile(
-    r"^(?:(?:офіційн\w+\s+)?(?:представни\w+|речни\w+|прес-секретар\w*|прес-служб\w+|прес-центр\w*|"
+    r"^(?:(?:офіційн\w+\s+|(?:міськ|сільськ|селищн|районн|обласн|головн|перш|виконавч|генеральн)\w+\s+(?=голов|прокурор|директор|заступни|секретар|лікар))?"
+    r"(?:секретар\w*|головн\w+\s+лікар\w*|представни\w+|речни\w+|прес-секретар\w*|прес-служб\w+|прес-центр\w*|"
     r"голов[аиіу]|голово[юї]|керівни\w+|начальни\w+|міністр\w*|заступни\w+|президент\w*|"
     r"прем'єр(?:-міністр)?\w*|прем’єр(?:-міністр)?\w*|губернатор\w*|мер\w*|командувач\w*|"
     r"прокурор\w*|директор\w*|спікер\w*|співробітни\w+|генеральн\w+\s+прокурор\w*|експерт\w*|"
@@ -168,8 +197,9 @@ def _names(written: list[str], nominative: list[str]) -> list[str]:
         return nominative  # a name after the thing it is of stays as written: "декларації Никифорчука"
     readings = [[p for p in parses(w, "uk") if {"masc", "gent"} <= set(p.tag.grammemes)
                  and set(p.tag.grammemes) & {"Name", "Surn", "Patr"}] if w[:1].isupper() else [] for w in written]
-    if not any(any("Surn" in p.tag.grammemes for p in r) for r in readings):
-        return nominative
+    if not any(any("Surn" in p.tag.grammemes for p in r) for r in readings) or not all(
+            r for w, r in zip(written, readings, strict=True) if w[:1].isupper()):
+        return nominative  # not every name read as a man's genitive: "Ганна Коваль" (not "Ганн")
     found = []
     for word, base, options in zip(written, nominative, readings, strict=True):
         if options:
@@ -201,11 +231,16 @@ WORDS = SentenceWords(
         re.compile(r"\s+(?:в|у)\s+(?:п'ятницю|п’ятницю|понеділок|вівторок|середу|четвер|суботу|неділю)\b.*$"),
         re.compile(r"^(?:з\s+посиланням\s+на|за\s+(?:даними|словами|інформацією|відомостями)|згідно\s+з)\s+",
                    re.IGNORECASE),
+        # "проінформували вчора у прес-службі": when, before where
+        re.compile(r"^(?:вчора|учора|сьогодні|напередодні|днями|нещодавно|також|офіційно|згодом)\s+(?=(?:в|у)\s)",
+                   re.IGNORECASE),
         re.compile(r"^(?:в|у)\s+", re.IGNORECASE),
         # "згідно з останніми даними SMIDA", "Дані митниці свідчать": whose the data are
         re.compile(r"^(?:(?:останн|попередн|офіційн|нов|уточнен|наявн|оперативн)\w+\s+)?(?:дан(?:і|ими|их)|"
                    r"інформаці(?:я|ї|єю))\s+(?=\S)", re.IGNORECASE),
         re.compile(r"^(?:з|із|зі)\s+(?=\S)", re.IGNORECASE),  # "за даними з декларацій": the declarations
+        re.compile(r"^(?:сам(?:их|ого|ої|ій|ому|ими|і|а|е|ий)|самої)\s+(?=\S)", re.IGNORECASE),  # "самих мешканців"
+        re.compile(r"\s*,\s*\d{4}\s+(?:року|р\.)\s+народження\s*,?\s*$", re.IGNORECASE),
         re.compile(r"\s+(?:також|теж|вже|уже|раніше|ще|знову|офіційно|сьогодні|вчора|учора|напередодні|"
                    r"пізніше)$", re.IGNORECASE)),
     named_outlet=re.compile(r"^(?:газет\w*|журнал\w*|агентств\w*|інформагентств\w*|телеканал\w*|радіостанці\w*|"
@@ -233,7 +268,7 @@ WORDS = SentenceWords(
                            re.IGNORECASE),
     change_from=re.compile(r"(?:^|\s)(?:з|із|зі)\s+$", re.IGNORECASE),
     singular_names=True, words_count_named=True, keep_titles=True, names=_names, distributive=re.compile(r"(?:^|\s)[Пп]о\s+$"),
-    each_after=re.compile(r"^[\s.]*(?:[^\W\d_]+\.?\s+){0,2}кожн(?:а|ий|е|ен)\b", re.IGNORECASE),
+    each_after=re.compile(r"^[\s.]*(?:[^\W\d_]+\.?\s+){0,5}(?:кожн(?:а|ий|е)|кожен)\b", re.IGNORECASE),
     tally=re.compile(r"(?P<vote>[«\"“](?:за|проти)[»\"”]|(?<![\w'’])(?:утрима\w+|не\s+голосува\w+|відсутн\w+|"
                      r"присутн\w+))\s*[-–—:]?\s*(?=\d)", re.IGNORECASE),
     limit_before=re.compile(r"(?:(?<![\w'’])(?:гранично\s+)?допустим\w+|(?<![\w'’])нормативн\w+|(?<![\w'’])норм(?:а|і|у|ою)|"
@@ -250,6 +285,18 @@ WORDS = SentenceWords(
     pronoun_cases={"нам": frozenset({"datv"}), "вам": frozenset({"datv"}), "нас": frozenset({"gent", "accs", "loct"}),
                    "вас": frozenset({"gent", "accs", "loct"})},
     speed_after=re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}(?:на|за|в|у)\s+(?:хвилину|секунду)\b", re.IGNORECASE),
+    per_time_after=re.compile(r"^\s*(?:грн|грив\w+|дол\w*|руб\w*|євро)?\.?\s*(?:на|за|в|у)\s+(?:один\s+|одну\s+)?"
+                              r"(?:день|добу|тиждень|місяць|годину|зміну)\b", re.IGNORECASE),
+    price_before=re.compile(r"(?:^|[\s(])(?:(?:вартіст|цін)\w*\s+(?:одн(?:ого|ієї)|1)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?"
+                            r"\s*(?:[-–—:]|становить|складає|сягає)?\s*(?:від\s+|до\s+|близько\s+|понад\s+)?$|"
+                            r"курс\w*\s+(?:[^\W\d_]+\s+){0,3}(?:долар|євро|гривн|рубл|юан|злот|фунт|валют)\w*|"
+                            r"(?:долар|євро|рубль|юань|злотий|фунт)(?:\s+[A-ZА-ЯІЇЄҐ]+)?\s+(?:[^\W\d_]+\s+){0,4}?"
+                            r"(?:сягну|сяга|подорожча|подешевша|зріс|зросте|впав|упав|торгу|коштува|протрима|піднявся|опустився)\w*\b)",
+                            re.IGNORECASE),
+    age_over=(re.compile(r"(?:^|\s)(?:[-–—]\s*)?(?:за|під)\s+$", re.IGNORECASE),
+              re.compile(r"^\s*(?:[,.;:!?)»]|$|(?:і|й|та|або)\s)", re.IGNORECASE)),
+    out_of_possible=(re.compile(r"(?:^|\s)(?:з|із|зі)\s+$", re.IGNORECASE),
+                     re.compile(r"^\s+(?:[^\W\d_]+\s+)?можлив\w*\b", re.IGNORECASE)),
     quote_claim=_QUOTE_CLAIM, trailing_source=_TRAILING_SOURCE, inserted_source_covers_clause=True,
     parsed_subject=True, verbless_claimants=True, not_a_source=_NOT_A_SOURCE,
     one_governed=re.compile(r"(?:^|[\s«\"(])(?:за|на|у|в|з|із|зі|від|до|для|при|про|через|без|«)\s*$",
@@ -262,6 +309,7 @@ WORDS = SentenceWords(
                               r"(?:\s*(?:[A-ZА-ЯІЇЄҐ][\w'’.-]*|\d+(?:-?[а-яa-z])?|[,.]|[^\W\d_]+(?=\s+[A-ZА-ЯІЇЄҐ\d])))*\s*$"),
     address_after=re.compile(r"^(?:-?[а-яa-z]\b|\s*(?:[,;.)]|$|\d))"),
     name_quote=re.compile(r"«\s?(?P<name>[A-ZА-ЯІЇЄҐ\d][^«»]{0,40})»"),
+    phrase_quote=re.compile(r"«\s?(?P<name>[а-яіїєґ'’][^«»\d]{0,40})»"),
     whole_aside=(re.compile(r"^\s*\(\s*(?:з|зі|із)\s+\d[\d\u00a0 ]*(?:[.,]\d+)?\s*\)", re.IGNORECASE),
                  re.compile(r"\(\s*(?:з|зі|із)\s+$", re.IGNORECASE)),
     between=re.compile(r"(?:^|\s)між\s+$", re.IGNORECASE),
@@ -275,6 +323,7 @@ WORDS = SentenceWords(
     # "лише одну колонку", "тільки одна душа" stress the one, and count no more than "one" alone does
     one_counts_after=re.compile(r"(?:^|\s)(?:рівно)\s+$", re.IGNORECASE),
     of_them_before=re.compile(r"(?:^|\s)(?:з|із)\s+(?:них|яких)\s+$|\b(?:у|в)\s+тому\s+числі\s+$", re.IGNORECASE),
+    parallel_before=re.compile(r",\s*(?:[^\W\d_]+\s+){1,3}[—–]\s*$", re.IGNORECASE),
     of_them=re.compile(r"^\s*(?:з|із)\s+(?:них|яких|усіх|всіх|цих)\b", re.IGNORECASE),
     relative=(
         ("last_year", re.compile(r"\bторік\b|\bминулого\s+року\b|\bминулому\s+році\b", re.IGNORECASE)),
