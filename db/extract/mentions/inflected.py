@@ -130,6 +130,9 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
                 not text[max(0, p_start - 2):p_start].strip().endswith(("«", '"', "“")):
             continue  # "Податкового кодексу", "Різдва": a law, a feast (not a quoted title)
         piece_tags = [tags[i] for i in piece]
+        if code == "uk" and len(written) == 1 and uk_reading.common_initialism(written[0]) and \
+                _institution(written[0], code) is None:
+            continue  # "без ПДВ", "на ТЕС": a tax, a power plant, no one's name
         before, after = text[max(0, p_start - 12):p_start], text[p_end:p_end + 2]
         piece_kind = _kind(" ".join(written), piece_tags, kind if len(pieces) == 1 else None,
                            code, before, after)

@@ -184,6 +184,17 @@ def unknown_surname(word: str) -> bool:
         any("Surn" in p.tag.grammemes for p in found)
 
 
+def common_initialism(word: str) -> bool:
+    """Whether an initialism is a common noun the dictionary gives a plural to ("ПДВ", "АЗС",
+    "ТЕС": a tax, filling stations, power plants), as it does to no name of one body ("СБУ",
+    "НБУ"; "ЗСУ", "США" are plural only). A few state bodies read so too ("МВС", "ОДА"):
+    the words that name an institution are read before this."""
+    if not word.isupper() or len(word) < 2:
+        return False
+    return any(p.is_known and p.tag.POS == "NOUN" and "plur" in p.tag.grammemes and
+               "Pltm" not in p.tag.grammemes for p in parses(word, "uk"))
+
+
 def plural_common_noun(word: str) -> bool:
     found = parses(word, "uk")
     return bool(found) and not word.isupper() and found[0].tag.POS == "NOUN" and \

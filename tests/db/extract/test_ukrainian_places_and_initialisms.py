@@ -68,3 +68,13 @@ def test_towns_after_the_word_for_streets_keep_their_base_form() -> None:
                        "Соборну та Гагаріна.")
     assert {("Харків", "place"), ("Полтава", "place"), ("Соборна", "place"),
             ("Гагаріна", "place")} <= found
+
+
+def test_an_initialism_of_a_common_noun_is_no_actor() -> None:
+    # the dictionary gives "ПДВ", "ТЕС", "АЗС" a plural, as it gives none to the name of one
+    # body ("СБУ"); "МВС", "ОДА" read as plurals too, but their words name state bodies
+    found = _suggested("Ціна становить 4180 грн з ПДВ. Вугілля для спалювання на ТЕС подорожчало. "
+                       "Податківці, МВС та СБУ перевірили ОДА і кілька АЗС.")
+    names = {name for name, _ in found}
+    assert not names & {"ПДВ", "ТЕС", "АЗС"}
+    assert {("МВС", "state_body"), ("СБУ", "state_body"), ("ОДА", "state_body")} <= found
