@@ -104,7 +104,10 @@ def lone_adjective_kind(word: str, following: str) -> str | None:
         return None
     if any({"Name", "Patr"} & p.tag.grammemes for p in found):
         return None
-    return "person" if any("Surn" in p.tag.grammemes for p in found) else "place"
+    # a masculine one names a man (his surname or nickname: "Карий не мав наміру", "У Карого"),
+    # as the nouns left out after a place's adjective are a street's, a region's (feminine)
+    return "person" if any("Surn" in p.tag.grammemes for p in found) or \
+        found[0].tag.gender == "masc" else "place"
 
 
 def large_place_not_a_name(written: list[str]) -> bool:

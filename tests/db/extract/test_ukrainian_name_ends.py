@@ -143,6 +143,15 @@ def test_a_surname_declined_as_an_adjective_standing_alone_is_a_person() -> None
     assert {("Покровський", "person"), ("Сагайдачний", "person")} <= found
 
 
+def test_a_masculine_adjective_standing_alone_is_a_man_not_a_place() -> None:
+    # "Карий" is no surname the dictionary knows, only the adjective "brown-eyed": alone and
+    # masculine, it names a man (the nouns a place's adjective leaves out are feminine)
+    text = "Втім, на той час Карий настільки прикипів до хлопчака. У Карого був план."
+    found = _suggested(text)
+    assert ("Карий", "person") in found
+    assert ("Карий", "place") not in found
+
+
 def test_a_noun_joined_right_after_the_head_is_no_part_of_an_institution() -> None:
     text = ("Юристи вимагали від Полтавської міської ради і договору оренди більше ясності, "
             "а від Бахмутської районної ради та адміністрації - звітів.")
