@@ -281,6 +281,7 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
         return "organisation"  # "НАН України", "ДАБІ України": an initialism and its country
     if ukrainian.PLACE_HEADS.search(last) or (
             len(words) == 1 and ukrainian.PLACE_ENDINGS.fullmatch(last) and
+            not uk_reading.masculine_in_ii(last) and
             not last.isupper() and not russian.PERSON_TAGS & tags[0]):
         return "place"
     if len(words) == 1 and ukrainian.INFLECTED_INITIALISM.fullmatch(last):

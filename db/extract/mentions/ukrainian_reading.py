@@ -198,6 +198,15 @@ def common_initialism(word: str) -> bool:
                "Pltm" not in p.tag.grammemes for p in parses(word, "uk"))
 
 
+def masculine_in_ii(word: str) -> bool:
+    """Whether a word in "-ія" or "-ію" reads first as the genitive or dative of a masculine
+    noun in "-ій" ("Амфібрахія", "Амфібрахію" of the man Амфібрахій), not as a country's or
+    a region's name in "-ія" ("Бельгію")."""
+    found = parses(word, "uk")
+    return word.lower().endswith(("ія", "ію")) and bool(found) and found[0].tag.POS == "NOUN" \
+        and found[0].tag.gender == "masc" and found[0].normal_form.endswith("ій")
+
+
 def plural_common_noun(word: str) -> bool:
     found = parses(word, "uk")
     return bool(found) and not word.isupper() and found[0].tag.POS == "NOUN" and \

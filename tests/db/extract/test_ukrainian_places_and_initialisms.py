@@ -78,3 +78,11 @@ def test_an_initialism_of_a_common_noun_is_no_actor() -> None:
     names = {name for name, _ in found}
     assert not names & {"ПДВ", "ТЕС", "АЗС"}
     assert {("МВС", "state_body"), ("СБУ", "state_body"), ("ОДА", "state_body")} <= found
+
+
+def test_the_case_of_a_masculine_noun_in_ii_is_no_country_in_iia() -> None:
+    # "Амфібрахія", "Амфібрахію": the genitive and dative of Амфібрахій, not a land in "-ія"
+    found = _suggested("Дід, пояснивши Амфібрахію, пішов. Заробком Амфібрахія було зілля. "
+                       "Делегація поїхала до Моравії.")
+    assert ("Амфібрахій", "place") not in found
+    assert ("Моравія", "place") in found
