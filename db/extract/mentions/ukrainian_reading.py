@@ -349,14 +349,64 @@ _POSSESSIVE = re.compile(r"(.+?)(ів|їв|ин|їн)")
 #: what the name ends in that each suffix is added to: "Гамлет-ів", "Петр(о)-ів",
 #: "Андрі(й)-їв", "Микол(а)-ин", "Лес(я)-ин", "Марі(я)-їн"
 _NAME_ENDINGS = {"ів": ("", "о"), "їв": ("й",), "ин": ("а", "я"), "їн": ("я",)}
+#: possessive adjectives whose stem alternates ("-чин" of a name in "-ка": "Іванчиних" of
+#: Іванка; "-жий" of a noun in "-г": "Божа" of Бог), and the base form the dictionary guesses
+#: for one it does not list, as for any adjective ("Путінових" -> "путіновий" of Путін)
+_ALTERNATING = ((re.compile(r"(.+)чин"), "ка"), (re.compile(r"(.+)жий"), "г"))
+_GUESSED = re.compile(r"(.+)[ое]вий")
+
+
+def _owners(adjective: Any) -> list[tuple[str, bool]]:
+    """The names a possessive adjective may be made from, likeliest first, each with whether
+    its stem alternates or was guessed (then a living being's noun makes one too)."""
+    normal = adjective.normal_form
+    stem = _POSSESSIVE.fullmatch(normal)
+    found = [(stem.group(1) + ending, False) for ending in _NAME_ENDINGS[stem.group(2)]] \
+        if stem else []
+    found += [(match.group(1) + ending, True) for pattern, ending in _ALTERNATING
+              if (match := pattern.fullmatch(normal)) is not None]
+    guessed = _GUESSED.fullmatch(normal)
+    if guessed is not None and not adjective.is_known:  # "дубовий" is the dictionary's own
+        found.append((guessed.group(1), True))
+    return found
+
+
+def _owner(name: str, being: bool) -> bool:
+    """Whether the dictionary knows ``name`` as a first name or a surname that declines (an
+    undeclined one makes no possessive), or, where ``being``, as a living being ("Бог")."""
+    return any(p.normal_form == name and p.is_known and p.tag.POS == "NOUN" and (
+        ({"Name", "Surn"} & p.tag.grammemes and "Fixd" not in p.tag.grammemes) or
+        (being and "anim" in p.tag.grammemes)) for p in parses(name, "uk"))
 
 
 def possessor(word: str, following: str) -> str | None:
     """The person a capitalised possessive adjective before a lower-case noun it agrees with
-    speaks of ("Петровими рухами" -> "Петро", "Лесиного музею" -> "Леся"): a name of its own,
-    not one with the noun; None where ``word`` is no such adjective."""
+    speaks of ("Петровими рухами" -> "Петро", "Лесиного музею" -> "Леся", "Іванчиних рук" ->
+    "Іванка"): a name of its own, not one with the noun; None where ``word`` is no such
+    adjective."""
     if not word[:1].isupper() or word.isupper() or not following[:1].islower():
         return None
+    nouns = [p for p in parses(following, "uk") if p.tag.POS == "NOUN"]
+    for adjective in parses(word, "uk"):
+        if adjective.tag.POS != "ADJF" or \
+                not any(agree(adjective, n, in_case=True) for n in nouns):
+            continue
+        for name, being in _owners(adjective):
+            if _owner(name, being):
+                return capitalised_like(word, name)
+    return None
+    nouns = [p for p in parses(following, "uk") if p.tag.POS == "NOUN"]
+    for adjective in parses(word, "uk"):
+        if adjective.tag.POS != "ADJF" or \
+                not any(agree(adjective, n, in_case=True) for n in nouns):
+            continue
+        listed = _POSSESSIVE.fullmatch(adjective.normal_form) is not None
+        for index, name in enumerate(_owners(adjective.normal_form)):
+            guessed = not listed or index >= len(_NAME_ENDINGS[
+                _POSSESSIVE.fullmatch(adjective.normal_form).group(2)])  # type: ignore[union-attr]
+            if _owner(name, guessed):
+                return capitalised_like(word, name)
+    return None
     nouns = [p for p in parses(following, "uk") if p.tag.POS == "NOUN"]
     for adjective in parses(word, "uk"):
         stem = _POSSESSIVE.fullmatch(adjective.normal_form)

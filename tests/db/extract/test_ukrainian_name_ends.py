@@ -73,6 +73,16 @@ def test_a_possessive_adjective_is_the_person_it_speaks_of_not_a_name_with_its_n
     assert not any(" " in name for name in names)  # no "Тарасові руки", "Оксанин будинок"
 
 
+def test_a_possessive_with_an_alternating_or_guessed_stem_is_the_one_it_speaks_of() -> None:
+    # "Іванчин" of Іванка, "Божий" of Бог; "Путінових" the dictionary does not list (it guesses
+    # "путіновий"); "Дубовий" (of oak) is its own adjective, no one's
+    text = ("Вона взяла Іванчиних рук тепло. Це, кажуть, Божа воля. Ніхто не знав "
+            "Путінових планів. Там стоїть Дубовий гай.")
+    found = _suggested(text)
+    assert {("Іванка", "person"), ("Бог", "person"), ("Путін", "person")} <= found
+    assert ("Дуб", "person") not in found
+
+
 def test_an_adjective_of_a_place_before_its_noun_is_no_possessive() -> None:
     text = "Він працює на Київському вокзалі, а вона в Одеській області."
     names = {name for name, _ in _suggested(text)}
