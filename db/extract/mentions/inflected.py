@@ -91,8 +91,13 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         # "МВД Ингушетии Яхья Хадзиев": the person's name begins there (with an unknown first
         # name just before a known surname)
         before = words[person - 1][2]
-        if not tags[person - 1] & {"Geox", "Orgn", "Abbr"} and not before.isupper() and \
-                before[:1].isupper() and ((person > 1 and "Name" not in tags[person]) or (
+        # a word the dictionary does not know, in the surname's case ("Вагіфа Алієва": its
+        # guess reads "Вагіфа" as an initialism)
+        unknown_first = code == "uk" and "Name" not in tags[person] and \
+            _unknown_first_name(before, words[person][2])
+        if (unknown_first or not tags[person - 1] & {"Geox", "Orgn", "Abbr"}) and \
+                not before.isupper() and before[:1].isupper() and (
+                    unknown_first or (person > 1 and "Name" not in tags[person]) or (
                     code == "uk" and "Name" not in tags[person] and uk_reading.first_name(before))
                     or (code == "uk" and _surname_first(words[0][2], tags[person:person + 2],
                                                         words[person][2]))):
@@ -224,6 +229,20 @@ def _surname_first(before: str, tags: list[set[str]], first: str) -> bool:
         return False
     cases, own = _person_cases(first), _person_cases(before)
     return not cases or not own or bool(cases & own)
+
+
+_CYRILLIC_NAME = re.compile(r"[А-ЯІЇЄҐ][а-яіїєґ'’]+")
+
+
+def _unknown_first_name(before: str, surname: str) -> bool:
+    """Whether a capitalised word the dictionary does not know, right before a surname and in
+    a case it may be in, is a first name it lacks ("Вагіфа Алієва", "Пінкаса Ріттера"): no
+    place the gazetteer knows."""
+    if not _CYRILLIC_NAME.fullmatch(before) or any(p.is_known for p in parses(before, "uk")) or \
+            uk_reading.known_place(" ".join(base_form([before], "uk"))):
+        return False
+    cases, own = _person_cases(surname), _person_cases(before)
+    return not cases or not own or bool(cases & own)  # an undeclined one: any case
 
 
 def _second_person(piece: list[int], words: list[str], tags: list[set[str]],

@@ -198,3 +198,13 @@ def test_police_guard_and_treasury_head_an_institution_with_its_genitive() -> No
     assert {("Національна поліція України", "state_body"),
             ("Національна гвардія України", "armed_group"),
             ("Державне казначейство України", "state_body")} <= found
+
+
+def test_an_unknown_word_before_a_surname_in_its_case_is_the_first_name() -> None:
+    # the dictionary knows neither "Вагіф" nor "Пінкас" (it guesses an initialism, a place);
+    # "мера Києва Кличка" stays a city and a man
+    text = ("Акції належать забудовнику Вагіфа Алієва. Голубів купили у Пінкаса Ріттера. "
+            "Прийшов мер Києва Кличко.")
+    found = _suggested(text)
+    assert {("Вагіф Алієв", "person"), ("Пінкас Ріттер", "person")} <= found
+    assert {("Київ", "place"), ("Кличко", "person")} <= found
