@@ -208,3 +208,21 @@ def test_an_unknown_word_before_a_surname_in_its_case_is_the_first_name() -> Non
     found = _suggested(text)
     assert {("Вагіф Алієв", "person"), ("Пінкас Ріттер", "person")} <= found
     assert {("Київ", "place"), ("Кличко", "person")} <= found
+
+
+def test_a_theatre_or_a_house_runs_on_over_the_genitive_after_it() -> None:
+    text = "Він грав у Театрі російської драми, а концерт пройшов у Будинку офіцерів."
+    names = {name for name, _ in _suggested(text)}
+    assert {"Театр російської драми", "Будинок офіцерів"} <= names
+
+
+def test_a_plural_genitive_read_also_as_a_possessive_runs_an_institution_on() -> None:
+    # "художників" is also the possessive "of an artist", but no noun follows it
+    text = "Там працюють 20 членів Національної спілки художників у селі."
+    assert ("Національна спілка художників", "organisation") in _suggested(text)
+
+
+def test_a_plural_adjective_opening_a_sentence_runs_on_to_no_noun() -> None:
+    text = "Дощ ішов. Українські банки знизили ставки. Найкращі кінні театри приїхали."
+    names = {name for name, _ in _suggested(text)}
+    assert not any("банки" in name or "театри" in name for name in names)
