@@ -63,9 +63,10 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         code != "uk" or not uk_reading.large_place(" ".join(base_form([words[0][2]], code))))
     if len(words) == 1 and common_opening:
         return []
-    if code == "uk" and len(words) == 1 and opening and \
+    if code == "uk" and len(words) == 1 and (
+            opening or uk_reading.opening_a_line_of_speech(text, words[0][0])) and \
             uk_reading.function_word_or_verb(words[0][2]):
-        return []  # "Далі", "Тобі", "Немає" opening a sentence, whatever else they may name
+        return []  # "Далі", "Тобі", "Немає" opening a sentence or a line of speech ("— Агов")
     following = "".join(uk_reading.lower_case_words_after(text, words[0][1])[:1])
     if code == "uk" and len(words) == 1 and opening and \
             uk_reading.adjective_of_noun(words[0][2], following) and \
@@ -135,9 +136,12 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
                 not text[max(0, p_start - 2):p_start].strip().endswith(("«", '"', "“")):
             continue  # "Податкового кодексу", "Різдва": a law, a feast (not a quoted title)
         piece_tags = [tags[i] for i in piece]
-        if code == "uk" and len(written) == 1 and uk_reading.common_initialism(written[0]) and \
-                _institution(written[0], code) is None:
-            continue  # "без ПДВ", "на ТЕС": a tax, a power plant, no one's name
+        if code == "uk" and len(written) == 1 and ((
+                uk_reading.common_initialism(written[0]) and
+                _institution(written[0], code) is None) or (
+                (initialism := ukrainian.INFLECTED_INITIALISM.fullmatch(written[0])) and
+                initialism.group(1).lower() in ukrainian.NOT_NAMES)):
+            continue  # "без ПДВ", "на ТЕС", "ФОПа": a tax, a power plant, a trader, no name
         before, after = text[max(0, p_start - 12):p_start], text[p_end:p_end + 2]
         piece_kind = _kind(" ".join(written), piece_tags, kind if len(pieces) == 1 else None,
                            code, before, after)
