@@ -145,8 +145,9 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         before, after = text[max(0, p_start - 12):p_start], text[p_end:p_end + 2]
         piece_kind = _kind(" ".join(written), piece_tags, kind if len(pieces) == 1 else None,
                            code, before, after)
-        if code == "uk" and piece_kind == "person" and kind != "person" and \
-                uk_reading.large_place_not_a_name(written):
+        if code == "uk" and piece_kind == "person" and kind != "person" and (
+                uk_reading.large_place_not_a_name(written) or (len(written) == 1 and
+                uk_reading.place_not_a_person(written[0], " ".join(base_form(written, code))))):
             piece_kind = "place"  # "в Лондон", "(Кременчук, ...)": the city, not a surname
         if piece_kind == "person" and code in LANGUAGES:
             base = " ".join(person_base(written, code))
@@ -168,8 +169,10 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
                 uk_reading.first_name(written[0]) and not uk_reading.large_place(base) and \
                 ukrainian.PLACE_PREPOSITION.search(before) is None:
             piece_kind = "person"  # "нагадали Романові": a first name, not the town Roman
-        elif piece_kind is None and code == "uk" and uk_reading.known_place(base):
-            piece_kind = "place"  # the Ukrainian dictionary tags no places: the gazetteer knows cities
+        elif piece_kind is None and code == "uk" and (uk_reading.known_place(base) or
+                                                      uk_reading.small_town(base)):
+            piece_kind = "place"  # the Ukrainian dictionary tags no places: the gazetteer knows
+            # cities, GeoNames smaller towns ("Моршин")
         elif code == "uk" and len(written) == 1 and piece_kind in (None, "person") and \
                 kind != "person" and "Name" not in piece_tags[0] and \
                 (city := uk_reading.city_in_oblique_case(written[0])):

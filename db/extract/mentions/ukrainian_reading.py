@@ -59,6 +59,25 @@ def known_place(name: str) -> bool:
     return bool(gazetteer().lookup([name])) or world_region(name) is not None
 
 
+def small_town(name: str) -> bool:
+    """Whether ``name`` is a town of 1,000 to 15,000 people GeoNames names so in Cyrillic
+    ("Моршин", "Теребовля"): asked only of a name no word gives a kind to."""
+    from db.gazetteer import small_town as town
+
+    return town(name)
+
+
+def place_not_a_person(word: str, base: str) -> bool:
+    """Whether one word guessed a surname by its ending ("Трускавець", "Кременчук") is a
+    place: the dictionary reads it as an inanimate noun, as no name of a person, and the
+    gazetteer or GeoNames' towns know it."""
+    found = parses(word, "uk")
+    return bool(found) and found[0].is_known and found[0].tag.POS == "NOUN" and \
+        "inan" in found[0].tag.grammemes and \
+        not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in found) and \
+        (known_place(base) or small_town(base))
+
+
 def large_place(name: str) -> bool:
     """Whether ``name`` is a continent, a world region, a country or a city of 100,000 people
     or more the gazetteer knows: a name that is more likely the place than a common word

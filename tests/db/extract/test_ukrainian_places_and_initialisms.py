@@ -86,3 +86,19 @@ def test_the_case_of_a_masculine_noun_in_ii_is_no_country_in_iia() -> None:
                        "Делегація поїхала до Моравії.")
     assert ("Амфібрахій", "place") not in found
     assert ("Моравія", "place") in found
+
+
+def test_small_towns_are_known_by_their_cyrillic_names() -> None:
+    from db.gazetteer import small_town
+
+    assert small_town("Ходорів") and small_town("Моршин") and small_town("ТЕРЕБОВЛЯ")
+    assert not small_town("Київ")  # a city of the gazetteer's own
+    assert not small_town("Khodoriv")  # names in other scripts are left out
+
+
+def test_a_small_town_is_a_place_not_a_surname_guessed_by_its_ending() -> None:
+    found = _suggested("Серед курортів найвідоміші Моршин і Трускавець. "
+                       "Галич, Бурштин, Рогатин — давні столиці. Приїхав Ковальчук.")
+    assert {("Моршин", "place"), ("Трускавець", "place"), ("Бурштин", "place"),
+            ("Рогатин", "place")} <= found
+    assert ("Ковальчук", "person") in found
