@@ -295,7 +295,7 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
         # no place is written in quotes: a party, a newspaper, a company ("від «Батьківщини»",
         # "газети «Житомирщина»"), also as tokenized text spaces them ("« Ровесника »")
         return "organisation"
-    if last in ukrainian.PLACE_INITIALISMS:
+    if ukrainian.place_initialism(last):
         return "place"
     if len(words) == 1 and not last.isupper() and _INITIALS_BEFORE.search(before):
         return "person"  # "А. А. Реформатського": a surname after the initials
@@ -303,7 +303,7 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
             not any(p.is_known for p in parses(last, "uk")):
         return "organisation"  # "ГУОВ", "РВПРГ": an initialism, not a surname guessed by its end
     if len(words) > 1 and words[0].isupper() and len(words[0]) >= 2 and \
-            words[0] not in ukrainian.PLACE_INITIALISMS and words[1][:1].isupper():
+            not ukrainian.place_initialism(words[0]) and words[1][:1].isupper():
         return "organisation"  # "НАН України", "ДАБІ України": an initialism and its country
     if ukrainian.PLACE_HEADS.search(last) or (
             len(words) == 1 and ukrainian.PLACE_ENDINGS.fullmatch(last) and

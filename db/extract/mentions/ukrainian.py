@@ -139,7 +139,16 @@ SURNAME_ENDING = re.compile(
 #: a neuter adjective standing alone as a name is a village or a field ("Дашавське")
 NEUTER_PLACE = re.compile(r"[А-ЯІЇЄҐ][\w'’-]+(?:ське|цьке|зьке)")
 #: initialisms that name places, not organisations
-PLACE_INITIALISMS = {"США", "РФ", "ОАЕ", "КНР", "ПАР", "КНДР", "СРСР", "УРСР", "АРК", "ФРН", "НДР"}
+PLACE_INITIALISMS = {"США", "РФ", "ОАЕ", "КНР", "ПАР", "КНДР", "СРСР", "УРСР", "АРК", "АР", "ФРН",
+                     "НДР"}
+#: an initialism of a republic by its last words: "... Радянська Соціалістична Республіка",
+#: "... Соціалістична Радянська Республіка", "... Народна Республіка" ("УСРР", "РСФРР", "БРСР")
+_REPUBLIC = re.compile(r"[А-ЯІЇЄҐ]+(?:РСР|СРР|ФРР|НР)")
+
+
+def place_initialism(word: str) -> bool:
+    """Whether an initialism names a country or a republic ("США", "УСРР", "КНР")."""
+    return word in PLACE_INITIALISMS or _REPUBLIC.fullmatch(word) is not None
 #: nouns heading an institution's name, after which its lower-case words in the genitive run on
 #: ("Партії регіонів", "Фонду держмайна", "Антимонопольного комітету України")
 INSTITUTION_HEAD = re.compile(
@@ -181,7 +190,7 @@ def quoted_companies(text: str) -> list[tuple[int, int]]:
     "ПАТ «Завод «Ленінська кузня»»"), whatever the case of the words inside the quotes."""
     found = []
     for match in LEGAL_FORM.finditer(text):
-        if match.group(0).split()[0].rstrip("«") in PLACE_INITIALISMS:
+        if place_initialism(match.group(0).split()[0].rstrip("«")):
             continue
         end = quoted_end(text, match.end() - 1)
         if end is not None:

@@ -102,3 +102,9 @@ def test_a_small_town_is_a_place_not_a_surname_guessed_by_its_ending() -> None:
     assert {("Моршин", "place"), ("Трускавець", "place"), ("Бурштин", "place"),
             ("Рогатин", "place")} <= found
     assert ("Ковальчук", "person") in found
+
+
+def test_the_initialism_of_a_republic_is_a_place() -> None:
+    found = _suggested("Уряд УСРР переїхав до Харкова. Тоді РСФРР і БРСР підписали договір, "
+                       "а в АР Крим мовчали.")
+    assert {("УСРР", "place"), ("РСФРР", "place"), ("БРСР", "place"), ("АР Крим", "place")} <= found
