@@ -106,8 +106,12 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
             # surname: "Євгенові Іванову" (the dative of Євген reads first as an adjective);
             # not before a first name it does tag ("Верховної Ради Андрій Парубій")
             person -= 1
-        pieces = [list(range(person)), list(range(person, len(words)))] if person else \
-            [list(range(len(words)))]
+        # an electoral bloc is named after its leader, in the genitive ("Блоку Порошенка",
+        # "Блок Юлії Тимошенко"): one organisation (a person after it is split off below)
+        bloc = code == "uk" and person == 1 and _BLOC.fullmatch(words[0][2]) is not None and \
+            "gent" in _person_cases(words[1][2])
+        pieces = [list(range(person)), list(range(person, len(words)))] if person and \
+            not bloc else [list(range(len(words)))]
     elif code == "uk" and uk_reading.district_after_place([w for _, _, w in words]):
         # "Садове Арцизького району": the village, and the district it lies in
         pieces = [list(range(len(words) - 2)), [len(words) - 2, len(words) - 1]]
@@ -238,6 +242,7 @@ def _surname_first(before: str, tags: list[set[str]], first: str) -> bool:
     return not cases or not own or bool(cases & own)
 
 
+_BLOC = re.compile(r"Блок(?:у|ом|і)?")
 _CYRILLIC_NAME = re.compile(r"[А-ЯІЇЄҐ][а-яіїєґ'’]+")
 
 
