@@ -414,29 +414,3 @@ def possessor(word: str, following: str) -> str | None:
             if _owner(name, being):
                 return capitalised_like(word, name)
     return None
-    nouns = [p for p in parses(following, "uk") if p.tag.POS == "NOUN"]
-    for adjective in parses(word, "uk"):
-        if adjective.tag.POS != "ADJF" or \
-                not any(agree(adjective, n, in_case=True) for n in nouns):
-            continue
-        listed = _POSSESSIVE.fullmatch(adjective.normal_form) is not None
-        for index, name in enumerate(_owners(adjective.normal_form)):
-            guessed = not listed or index >= len(_NAME_ENDINGS[
-                _POSSESSIVE.fullmatch(adjective.normal_form).group(2)])  # type: ignore[union-attr]
-            if _owner(name, guessed):
-                return capitalised_like(word, name)
-    return None
-    nouns = [p for p in parses(following, "uk") if p.tag.POS == "NOUN"]
-    for adjective in parses(word, "uk"):
-        stem = _POSSESSIVE.fullmatch(adjective.normal_form)
-        if adjective.tag.POS != "ADJF" or stem is None or \
-                not any(agree(adjective, n, in_case=True) for n in nouns):
-            continue
-        for ending in _NAME_ENDINGS[stem.group(2)]:
-            name = stem.group(1) + ending
-            # a name the dictionary knows, that declines (an undeclined one makes none)
-            if any(p.normal_form == name and p.is_known and p.tag.POS == "NOUN" and
-                   {"Name", "Surn"} & p.tag.grammemes and "Fixd" not in p.tag.grammemes
-                   for p in parses(name, "uk")):
-                return capitalised_like(word, name)
-    return None
