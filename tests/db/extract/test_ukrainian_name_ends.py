@@ -226,3 +226,12 @@ def test_a_plural_adjective_opening_a_sentence_runs_on_to_no_noun() -> None:
     text = "Дощ ішов. Українські банки знизили ставки. Найкращі кінні театри приїхали."
     names = {name for name, _ in _suggested(text)}
     assert not any("банки" in name or "театри" in name for name in names)
+
+
+def test_a_forest_a_road_a_monastery_or_a_province_ends_a_places_name() -> None:
+    text = ("Вони йшли Волинським шляхом до Чернечого лісу, а звідти до Добромильського "
+            "монастиря в Київській губернії. Пан Лісовий і Монастирський мовчали.")
+    found = _suggested(text)
+    assert {("Волинський шлях", "place"), ("Чернечий ліс", "place"),
+            ("Добромильський монастир", "place"), ("Київська губернія", "place")} <= found
+    assert {("Лісовий", "place"), ("Монастирський", "place")}.isdisjoint(found)
