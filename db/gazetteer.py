@@ -19,7 +19,8 @@ Loaded once a process (under a second, on a worker thread: the map's first read)
 
 The world's regions and continents ("Європа", "Latin America"; ``world_regions.tsv``, built by
 ``packaging/world_regions.py`` from CLDR's names of the UN M.49 regions) are places too, but no
-point on a map: :func:`world_region` knows them apart from the places.
+point on a map: :func:`world_region` knows them apart from the places. So are the smaller towns
+GeoNames lists by a Cyrillic name (:func:`small_town`), asked for apart from the places too.
 """
 
 from __future__ import annotations
@@ -142,3 +143,19 @@ def world_region(name: str) -> str | None:
     Dossier knows ("Європа" -> "Europe", "Латинская Америка" -> "Latin America"), else None."""
     with _lock:
         return _world_regions().get(key(name))
+
+
+@cache
+def _towns() -> frozenset[str]:
+    data = files("resources").joinpath("gazetteer", "towns.tsv.xz").read_bytes()
+    return frozenset(each for line in lzma.decompress(data).decode("utf-8").splitlines() if line
+                     for each in line.rsplit("\t", 1)[1].split("|"))
+
+
+def small_town(name: str) -> bool:
+    """Whether ``name`` is written in Cyrillic letters as GeoNames names a town of 1,000 to
+    15,000 people (``towns.tsv.xz``, built by ``packaging/small_towns.py``: "Ходорів",
+    "Моршин"). Such names are shared with common words and surnames more often than the
+    cities' are: a reader asks only where nothing else says what a name is."""
+    with _lock:
+        return key(name) in _towns()

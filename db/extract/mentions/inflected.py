@@ -63,9 +63,10 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         code != "uk" or not uk_reading.large_place(" ".join(base_form([words[0][2]], code))))
     if len(words) == 1 and common_opening:
         return []
-    if code == "uk" and len(words) == 1 and opening and \
+    if code == "uk" and len(words) == 1 and (
+            opening or uk_reading.opening_a_line_of_speech(text, words[0][0])) and \
             uk_reading.function_word_or_verb(words[0][2]):
-        return []  # "Далі", "Тобі", "Немає" opening a sentence, whatever else they may name
+        return []  # "Далі", "Тобі", "Немає" opening a sentence or a line of speech ("— Агов")
     following = "".join(uk_reading.lower_case_words_after(text, words[0][1])[:1])
     if code == "uk" and len(words) == 1 and opening and \
             uk_reading.adjective_of_noun(words[0][2], following) and \
@@ -91,8 +92,13 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         # "МВД Ингушетии Яхья Хадзиев": the person's name begins there (with an unknown first
         # name just before a known surname)
         before = words[person - 1][2]
-        if not tags[person - 1] & {"Geox", "Orgn", "Abbr"} and not before.isupper() and \
-                before[:1].isupper() and ((person > 1 and "Name" not in tags[person]) or (
+        # a word the dictionary does not know, in the surname's case ("Вагіфа Алієва": its
+        # guess reads "Вагіфа" as an initialism)
+        unknown_first = code == "uk" and "Name" not in tags[person] and \
+            _unknown_first_name(before, words[person][2])
+        if (unknown_first or not tags[person - 1] & {"Geox", "Orgn", "Abbr"}) and \
+                not before.isupper() and before[:1].isupper() and (
+                    unknown_first or (person > 1 and "Name" not in tags[person]) or (
                     code == "uk" and "Name" not in tags[person] and uk_reading.first_name(before))
                     or (code == "uk" and _surname_first(words[0][2], tags[person:person + 2],
                                                         words[person][2]))):
@@ -100,8 +106,12 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
             # surname: "Євгенові Іванову" (the dative of Євген reads first as an adjective);
             # not before a first name it does tag ("Верховної Ради Андрій Парубій")
             person -= 1
-        pieces = [list(range(person)), list(range(person, len(words)))] if person else \
-            [list(range(len(words)))]
+        # an electoral bloc is named after its leader, in the genitive ("Блоку Порошенка",
+        # "Блок Юлії Тимошенко"): one organisation (a person after it is split off below)
+        bloc = code == "uk" and person == 1 and _BLOC.fullmatch(words[0][2]) is not None and \
+            "gent" in _person_cases(words[1][2])
+        pieces = [list(range(person)), list(range(person, len(words)))] if person and \
+            not bloc else [list(range(len(words)))]
     elif code == "uk" and uk_reading.district_after_place([w for _, _, w in words]):
         # "Садове Арцизького району": the village, and the district it lies in
         pieces = [list(range(len(words) - 2)), [len(words) - 2, len(words) - 1]]
@@ -130,11 +140,18 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
                 not text[max(0, p_start - 2):p_start].strip().endswith(("«", '"', "“")):
             continue  # "Податкового кодексу", "Різдва": a law, a feast (not a quoted title)
         piece_tags = [tags[i] for i in piece]
+        if code == "uk" and len(written) == 1 and ((
+                uk_reading.common_initialism(written[0]) and
+                _institution(written[0], code) is None) or (
+                (initialism := ukrainian.INFLECTED_INITIALISM.fullmatch(written[0])) and
+                initialism.group(1).lower() in ukrainian.NOT_NAMES)):
+            continue  # "без ПДВ", "на ТЕС", "ФОПа": a tax, a power plant, a trader, no name
         before, after = text[max(0, p_start - 12):p_start], text[p_end:p_end + 2]
         piece_kind = _kind(" ".join(written), piece_tags, kind if len(pieces) == 1 else None,
                            code, before, after)
-        if code == "uk" and piece_kind == "person" and kind != "person" and \
-                uk_reading.large_place_not_a_name(written):
+        if code == "uk" and piece_kind == "person" and kind != "person" and (
+                uk_reading.large_place_not_a_name(written) or (len(written) == 1 and
+                uk_reading.place_not_a_person(written[0], " ".join(base_form(written, code))))):
             piece_kind = "place"  # "в Лондон", "(Кременчук, ...)": the city, not a surname
         if piece_kind == "person" and code in LANGUAGES:
             base = " ".join(person_base(written, code))
@@ -156,8 +173,10 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
                 uk_reading.first_name(written[0]) and not uk_reading.large_place(base) and \
                 ukrainian.PLACE_PREPOSITION.search(before) is None:
             piece_kind = "person"  # "нагадали Романові": a first name, not the town Roman
-        elif piece_kind is None and code == "uk" and uk_reading.known_place(base):
-            piece_kind = "place"  # the Ukrainian dictionary tags no places: the gazetteer knows cities
+        elif piece_kind is None and code == "uk" and (uk_reading.known_place(base) or
+                                                      uk_reading.small_town(base)):
+            piece_kind = "place"  # the Ukrainian dictionary tags no places: the gazetteer knows
+            # cities, GeoNames smaller towns ("Моршин")
         elif code == "uk" and len(written) == 1 and piece_kind in (None, "person") and \
                 kind != "person" and "Name" not in piece_tags[0] and \
                 (city := uk_reading.city_in_oblique_case(written[0])):
@@ -223,6 +242,21 @@ def _surname_first(before: str, tags: list[set[str]], first: str) -> bool:
     return not cases or not own or bool(cases & own)
 
 
+_BLOC = re.compile(r"Блок(?:у|ом|і)?")
+_CYRILLIC_NAME = re.compile(r"[А-ЯІЇЄҐ][а-яіїєґ'’]+")
+
+
+def _unknown_first_name(before: str, surname: str) -> bool:
+    """Whether a capitalised word the dictionary does not know, right before a surname and in
+    a case it may be in, is a first name it lacks ("Вагіфа Алієва", "Пінкаса Ріттера"): no
+    place the gazetteer knows."""
+    if not _CYRILLIC_NAME.fullmatch(before) or any(p.is_known for p in parses(before, "uk")) or \
+            uk_reading.known_place(" ".join(base_form([before], "uk"))):
+        return False
+    cases, own = _person_cases(surname), _person_cases(before)
+    return not cases or not own or bool(cases & own)  # an undeclined one: any case
+
+
 def _second_person(piece: list[int], words: list[str], tags: list[set[str]],
                    ) -> list[list[int]]:
     """A run split where a second person's name begins: a first name and the word after it,
@@ -266,7 +300,7 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
         # no place is written in quotes: a party, a newspaper, a company ("від «Батьківщини»",
         # "газети «Житомирщина»"), also as tokenized text spaces them ("« Ровесника »")
         return "organisation"
-    if last in ukrainian.PLACE_INITIALISMS:
+    if ukrainian.place_initialism(last):
         return "place"
     if len(words) == 1 and not last.isupper() and _INITIALS_BEFORE.search(before):
         return "person"  # "А. А. Реформатського": a surname after the initials
@@ -274,10 +308,11 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
             not any(p.is_known for p in parses(last, "uk")):
         return "organisation"  # "ГУОВ", "РВПРГ": an initialism, not a surname guessed by its end
     if len(words) > 1 and words[0].isupper() and len(words[0]) >= 2 and \
-            words[0] not in ukrainian.PLACE_INITIALISMS and words[1][:1].isupper():
+            not ukrainian.place_initialism(words[0]) and words[1][:1].isupper():
         return "organisation"  # "НАН України", "ДАБІ України": an initialism and its country
     if ukrainian.PLACE_HEADS.search(last) or (
             len(words) == 1 and ukrainian.PLACE_ENDINGS.fullmatch(last) and
+            not uk_reading.masculine_in_ii(last) and
             not last.isupper() and not russian.PERSON_TAGS & tags[0]):
         return "place"
     if len(words) == 1 and ukrainian.INFLECTED_INITIALISM.fullmatch(last):

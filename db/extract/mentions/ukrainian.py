@@ -114,8 +114,12 @@ ORGANISATION = re.compile(
 PLACE_HEADS = re.compile(r"(?:област|район|округ|селищ|вулиц|проспект|бульвар|провулк|"
                          r"провулок|узвіз|океан|хребт|півостр|острів|остров|вокзал|шосе|"
                          r"родовищ|урочищ|лиман|водосховищ|сквер|республік|королівств|"
-                         r"князівств|(?<![\w'’-])(?:міст[аоі]|сел[аоі]|площ|мор[еяі]|озер|"
-                         r"річк|гор[аиі]|край|кра[юї]|мост|долин|парк))\w*$",
+                         r"князівств|губерні|кладовищ|передмістя|(?<![\w'’-])(?:міст[аоі]|"
+                         r"сел[аоі]|площ|мор[еяі]|озер|річк|гор[аиі]|край|кра[юї]|мост|долин|парк))\w*$|"
+                         # and in their case forms only ("Лісовий", "Шляхов" are surnames)
+                         r"(?<![\w'’-])(?:(?:ліс|шлях|млин|повіт|цвинтар|монастир|пустир)"
+                         r"(?:а|я|у|ю|і|ом|ем|и|ів|ах|ях)?|"
+                         r"дорог(?:а|и|і|у|ою)|лавр(?:а|и|і|у|ою)|замок|замк(?:а|у|і|ом))$",
                          re.IGNORECASE)
 #: places by their word's ending ("Шахтарськ", "Мелітополь", "Миколаївка", "Ужгород")
 PLACE_ENDINGS = re.compile(r"\w+(?:ськ|цьк|зьк|поль|поль\w|пол[ія]|град\w*|город\w*|івк[аиіу]|"
@@ -139,7 +143,16 @@ SURNAME_ENDING = re.compile(
 #: a neuter adjective standing alone as a name is a village or a field ("Дашавське")
 NEUTER_PLACE = re.compile(r"[А-ЯІЇЄҐ][\w'’-]+(?:ське|цьке|зьке)")
 #: initialisms that name places, not organisations
-PLACE_INITIALISMS = {"США", "РФ", "ОАЕ", "КНР", "ПАР", "КНДР", "СРСР", "УРСР", "АРК", "ФРН", "НДР"}
+PLACE_INITIALISMS = {"США", "РФ", "ОАЕ", "КНР", "ПАР", "КНДР", "СРСР", "УРСР", "АРК", "АР", "ФРН",
+                     "НДР"}
+#: an initialism of a republic by its last words: "... Радянська Соціалістична Республіка",
+#: "... Соціалістична Радянська Республіка", "... Народна Республіка" ("УСРР", "РСФРР", "БРСР")
+_REPUBLIC = re.compile(r"[А-ЯІЇЄҐ]+(?:РСР|СРР|ФРР|НР)")
+
+
+def place_initialism(word: str) -> bool:
+    """Whether an initialism names a country or a republic ("США", "УСРР", "КНР")."""
+    return word in PLACE_INITIALISMS or _REPUBLIC.fullmatch(word) is not None
 #: nouns heading an institution's name, after which its lower-case words in the genitive run on
 #: ("Партії регіонів", "Фонду держмайна", "Антимонопольного комітету України")
 INSTITUTION_HEAD = re.compile(
@@ -148,7 +161,7 @@ INSTITUTION_HEAD = re.compile(
     r"компані|товариств|агентств|інспекці|комісі|суд|прокуратур|палат|адміністраці|"
     r"держадміністраці|об'єднанн|організаці|збірн|апарат|бюро|штаб|дирекці|корпораці|"
     r"концерн|підприємств|залізниц|колегі|рух|союз|ліг[аиі]|груп|кабінет|поліці|міліці|гварді|"
-    r"митниц|казначейств)\w*$", re.IGNORECASE)
+    r"митниц|казначейств|театр|музе|палац|бібліотек|будин(?:ок|к))\w*$", re.IGNORECASE)
 #: an initialism with a case ending ("НОКу", "СЕТАМу", "НАБУ" is none): the initialism
 INFLECTED_INITIALISM = re.compile(r"([А-ЯІЇЄҐ]{2,})(?:у|ом|ові|і|а|ом|ів|ах)")
 #: words of time that end an institution's name running on in the genitive ("Печерський
@@ -181,7 +194,7 @@ def quoted_companies(text: str) -> list[tuple[int, int]]:
     "ПАТ «Завод «Ленінська кузня»»"), whatever the case of the words inside the quotes."""
     found = []
     for match in LEGAL_FORM.finditer(text):
-        if match.group(0).split()[0].rstrip("«") in PLACE_INITIALISMS:
+        if place_initialism(match.group(0).split()[0].rstrip("«")):
             continue
         end = quoted_end(text, match.end() - 1)
         if end is not None:

@@ -54,6 +54,8 @@ def extent(text: str, start: int, end: int) -> int:
         # the adjective's readings its lower-case words agree with: "Луганську площею" is
         # no name (a city in the locative, then a noun in the instrumental)
         readings = [p for p in parses(head, "uk") if p.tag.POS == "ADJF"]
+        if opening(text, start) and readings and all(p.tag.number == "plur" for p in readings):
+            return end  # "Сучасні будинки", "Найкращі театри": a plural opening no name
         # the last of listed adjectives goes with a noun in the plural ("Херсонської та
         # Запорізької областей")
         listed = _LISTED_BEFORE.search(text, max(0, start - 40), start) is not None
@@ -126,6 +128,11 @@ def extent(text: str, start: int, end: int) -> int:
                     continue
             break
         word_pos, word_cases = reading(word)
+        if word_pos == "ADJF" and _plural_genitive_noun(word) and reading("".join(
+                uk_reading.lower_case_words_after(text, match.end())[:1]))[0] not in ("NOUN", "ADJF"):
+            # "спілки художників": an artists' union, not the possessive "художників" (of an
+            # artist) before a noun that does not follow
+            word_pos = "NOUN"
         if word.lower() in _CONNECTORS_UK and not joined:
             joined_noun = _NEXT_WORD.match(text, match.end())
             if at == head_end and joined_noun is not None and \
@@ -164,3 +171,8 @@ def _subject(text: str, word: str, at: int) -> bool:
     pos, cases = reading(following.group(1))
     return pos in ("NOUN", "ADJF") and "gent" in cases and "ablt" not in cases and \
         not ukrainian.TIME_WORDS.fullmatch(following.group(1))
+
+
+def _plural_genitive_noun(word: str) -> bool:
+    return any(p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "plur"
+               for p in parses(word, "uk"))

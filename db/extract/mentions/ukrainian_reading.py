@@ -59,6 +59,25 @@ def known_place(name: str) -> bool:
     return bool(gazetteer().lookup([name])) or world_region(name) is not None
 
 
+def small_town(name: str) -> bool:
+    """Whether ``name`` is a town of 1,000 to 15,000 people GeoNames names so in Cyrillic
+    ("Моршин", "Теребовля"): asked only of a name no word gives a kind to."""
+    from db.gazetteer import small_town as town
+
+    return town(name)
+
+
+def place_not_a_person(word: str, base: str) -> bool:
+    """Whether one word guessed a surname by its ending ("Трускавець", "Кременчук") is a
+    place: the dictionary reads it as an inanimate noun, as no name of a person, and the
+    gazetteer or GeoNames' towns know it."""
+    found = parses(word, "uk")
+    return bool(found) and found[0].is_known and found[0].tag.POS == "NOUN" and \
+        "inan" in found[0].tag.grammemes and \
+        not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in found) and \
+        (known_place(base) or small_town(base))
+
+
 def large_place(name: str) -> bool:
     """Whether ``name`` is a continent, a world region, a country or a city of 100,000 people
     or more the gazetteer knows: a name that is more likely the place than a common word
@@ -104,7 +123,10 @@ def lone_adjective_kind(word: str, following: str) -> str | None:
         return None
     if any({"Name", "Patr"} & p.tag.grammemes for p in found):
         return None
-    return "person" if any("Surn" in p.tag.grammemes for p in found) else "place"
+    # a masculine one names a man (his surname or nickname: "Карий не мав наміру", "У Карого"),
+    # as the nouns left out after a place's adjective are a street's, a region's (feminine)
+    return "person" if any("Surn" in p.tag.grammemes for p in found) or \
+        found[0].tag.gender == "masc" else "place"
 
 
 def large_place_not_a_name(written: list[str]) -> bool:
@@ -182,6 +204,26 @@ def unknown_surname(word: str) -> bool:
     found = parses(word, "uk")
     return word[:1].isupper() and bool(found) and not found[0].is_known and \
         any("Surn" in p.tag.grammemes for p in found)
+
+
+def common_initialism(word: str) -> bool:
+    """Whether an initialism is a common noun the dictionary gives a plural to ("ПДВ", "АЗС",
+    "ТЕС": a tax, filling stations, power plants), as it does to no name of one body ("СБУ",
+    "НБУ"; "ЗСУ", "США" are plural only). A few state bodies read so too ("МВС", "ОДА"):
+    the words that name an institution are read before this."""
+    if not word.isupper() or len(word) < 2:
+        return False
+    return any(p.is_known and p.tag.POS == "NOUN" and "plur" in p.tag.grammemes and
+               "Pltm" not in p.tag.grammemes for p in parses(word, "uk"))
+
+
+def masculine_in_ii(word: str) -> bool:
+    """Whether a word in "-ія" or "-ію" reads first as the genitive or dative of a masculine
+    noun in "-ій" ("Амфібрахія", "Амфібрахію" of the man Амфібрахій), not as a country's or
+    a region's name in "-ія" ("Бельгію")."""
+    found = parses(word, "uk")
+    return word.lower().endswith(("ія", "ію")) and bool(found) and found[0].tag.POS == "NOUN" \
+        and found[0].tag.gender == "masc" and found[0].normal_form.endswith("ій")
 
 
 def plural_common_noun(word: str) -> bool:
@@ -326,25 +368,49 @@ _POSSESSIVE = re.compile(r"(.+?)(ів|їв|ин|їн)")
 #: what the name ends in that each suffix is added to: "Гамлет-ів", "Петр(о)-ів",
 #: "Андрі(й)-їв", "Микол(а)-ин", "Лес(я)-ин", "Марі(я)-їн"
 _NAME_ENDINGS = {"ів": ("", "о"), "їв": ("й",), "ин": ("а", "я"), "їн": ("я",)}
+#: possessive adjectives whose stem alternates ("-чин" of a name in "-ка": "Іванчиних" of
+#: Іванка; "-жий" of a noun in "-г": "Божа" of Бог), and the base form the dictionary guesses
+#: for one it does not list, as for any adjective ("Путінових" -> "путіновий" of Путін)
+_ALTERNATING = ((re.compile(r"(.+)чин"), "ка"), (re.compile(r"(.+)жий"), "г"))
+_GUESSED = re.compile(r"(.+)[ое]вий")
+
+
+def _owners(adjective: Any) -> list[tuple[str, bool]]:
+    """The names a possessive adjective may be made from, likeliest first, each with whether
+    its stem alternates or was guessed (then a living being's noun makes one too)."""
+    normal = adjective.normal_form
+    stem = _POSSESSIVE.fullmatch(normal)
+    found = [(stem.group(1) + ending, False) for ending in _NAME_ENDINGS[stem.group(2)]] \
+        if stem else []
+    found += [(match.group(1) + ending, True) for pattern, ending in _ALTERNATING
+              if (match := pattern.fullmatch(normal)) is not None]
+    guessed = _GUESSED.fullmatch(normal)
+    if guessed is not None and not adjective.is_known:  # "дубовий" is the dictionary's own
+        found.append((guessed.group(1), True))
+    return found
+
+
+def _owner(name: str, being: bool) -> bool:
+    """Whether the dictionary knows ``name`` as a first name or a surname that declines (an
+    undeclined one makes no possessive), or, where ``being``, as a living being ("Бог")."""
+    return any(p.normal_form == name and p.is_known and p.tag.POS == "NOUN" and (
+        ({"Name", "Surn"} & p.tag.grammemes and "Fixd" not in p.tag.grammemes) or
+        (being and "anim" in p.tag.grammemes)) for p in parses(name, "uk"))
 
 
 def possessor(word: str, following: str) -> str | None:
     """The person a capitalised possessive adjective before a lower-case noun it agrees with
-    speaks of ("Петровими рухами" -> "Петро", "Лесиного музею" -> "Леся"): a name of its own,
-    not one with the noun; None where ``word`` is no such adjective."""
+    speaks of ("Петровими рухами" -> "Петро", "Лесиного музею" -> "Леся", "Іванчиних рук" ->
+    "Іванка"): a name of its own, not one with the noun; None where ``word`` is no such
+    adjective."""
     if not word[:1].isupper() or word.isupper() or not following[:1].islower():
         return None
     nouns = [p for p in parses(following, "uk") if p.tag.POS == "NOUN"]
     for adjective in parses(word, "uk"):
-        stem = _POSSESSIVE.fullmatch(adjective.normal_form)
-        if adjective.tag.POS != "ADJF" or stem is None or \
+        if adjective.tag.POS != "ADJF" or \
                 not any(agree(adjective, n, in_case=True) for n in nouns):
             continue
-        for ending in _NAME_ENDINGS[stem.group(2)]:
-            name = stem.group(1) + ending
-            # a name the dictionary knows, that declines (an undeclined one makes none)
-            if any(p.normal_form == name and p.is_known and p.tag.POS == "NOUN" and
-                   {"Name", "Surn"} & p.tag.grammemes and "Fixd" not in p.tag.grammemes
-                   for p in parses(name, "uk")):
+        for name, being in _owners(adjective):
+            if _owner(name, being):
                 return capitalised_like(word, name)
     return None

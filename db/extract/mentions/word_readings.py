@@ -37,7 +37,13 @@ def reading(word: str) -> tuple[str | None, set[str]]:
     return (found[0].tag.POS if found else None), {p.tag.case for p in found if p.tag.case}
 
 
+#: a list's bullet or a table's cell border right before a word: it opens an item
+_ITEM = re.compile(r"(?:^|\s)[*•|]\s*$")
+
+
 def opening(text: str, start: int) -> bool:
-    """Whether ``start`` opens a sentence (or the text)."""
+    """Whether ``start`` opens a sentence (or the text, or an item of a list or a table:
+    "; * Учасники подавали", "| Огляд нацпроектів")."""
     return not text[max(0, start - 4):start].strip(" \"«“(") or \
-        text[:start].rstrip(" \"«“(")[-1:] in (".", "!", "?", "\n", "…")
+        text[:start].rstrip(" \"«“(")[-1:] in (".", "!", "?", "\n", "…") or \
+        _ITEM.search(text, max(0, start - 4), start) is not None

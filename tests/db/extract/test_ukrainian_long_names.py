@@ -70,3 +70,13 @@ def test_an_adjective_and_the_common_noun_it_agrees_with_are_no_persons_name() -
     assert ("Рада міністрів Автономної Республіки Крим", "state_body") in found
     assert ("Лісова Ганна", "person") in found
     assert "Рада" not in {name for name, _ in found}
+
+
+def test_an_electoral_bloc_named_after_its_leader_is_one_organisation() -> None:
+    from db.extract.mentions import suggest_new_actors
+
+    text = ("Конкуренцію затвердженому з’їздом Блоку Порошенка Костянтину Яринічу створили. "
+            "Його підтримав Блок Юлії Тимошенко.")
+    found = {(c.name, c.kind) for c in suggest_new_actors(text, language="uk")}
+    assert {("Блок Порошенка", "organisation"), ("Блок Юлії Тимошенко", "organisation"),
+            ("Костянтин Яриніч", "person")} <= found

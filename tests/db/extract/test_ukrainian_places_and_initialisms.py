@@ -68,3 +68,45 @@ def test_towns_after_the_word_for_streets_keep_their_base_form() -> None:
                        "Соборну та Гагаріна.")
     assert {("Харків", "place"), ("Полтава", "place"), ("Соборна", "place"),
             ("Гагаріна", "place")} <= found
+
+
+def test_an_initialism_of_a_common_noun_is_no_actor() -> None:
+    # the dictionary gives "ПДВ", "ТЕС", "АЗС" a plural, as it gives none to the name of one
+    # body ("СБУ"); "МВС", "ОДА" read as plurals too, but their words name state bodies
+    found = _suggested("Ціна становить 4180 грн з ПДВ. Вугілля для спалювання на ТЕС подорожчало. "
+                       "Податківці, МВС та СБУ перевірили ОДА і кілька АЗС.")
+    names = {name for name, _ in found}
+    assert not names & {"ПДВ", "ТЕС", "АЗС"}
+    assert {("МВС", "state_body"), ("СБУ", "state_body"), ("ОДА", "state_body")} <= found
+
+
+def test_the_case_of_a_masculine_noun_in_ii_is_no_country_in_iia() -> None:
+    # "Амфібрахія", "Амфібрахію": the genitive and dative of Амфібрахій, not a land in "-ія"
+    found = _suggested("Дід, пояснивши Амфібрахію, пішов. Заробком Амфібрахія було зілля. "
+                       "Делегація поїхала до Моравії.")
+    assert ("Амфібрахій", "place") not in found
+    assert ("Моравія", "place") in found
+
+
+def test_small_towns_are_known_by_their_cyrillic_names() -> None:
+    from db.gazetteer import small_town
+
+    assert small_town("Ходорів")
+    assert small_town("Моршин")
+    assert small_town("ТЕРЕБОВЛЯ")
+    assert not small_town("Київ")  # a city of the gazetteer's own
+    assert not small_town("Khodoriv")  # names in other scripts are left out
+
+
+def test_a_small_town_is_a_place_not_a_surname_guessed_by_its_ending() -> None:
+    found = _suggested("Серед курортів найвідоміші Моршин і Трускавець. "
+                       "Галич, Бурштин, Рогатин — давні столиці. Приїхав Ковальчук.")
+    assert {("Моршин", "place"), ("Трускавець", "place"), ("Бурштин", "place"),
+            ("Рогатин", "place")} <= found
+    assert ("Ковальчук", "person") in found
+
+
+def test_the_initialism_of_a_republic_is_a_place() -> None:
+    found = _suggested("Уряд УСРР переїхав до Харкова. Тоді РСФРР і БРСР підписали договір, "
+                       "а в АР Крим мовчали.")
+    assert {("УСРР", "place"), ("РСФРР", "place"), ("БРСР", "place"), ("АР Крим", "place")} <= found

@@ -56,3 +56,19 @@ def test_a_pronoun_opening_a_sentence_is_split_from_the_name_after_it() -> None:
     names = _names("Ціни зросли. Чому ДФС мовчить досі?")
     assert "ДФС" in names
     assert not any(name.startswith(("Чому", "Що ")) for name in names)
+
+
+def test_a_bullet_or_a_table_cell_opens_an_item_like_a_sentence() -> None:
+    text = ("Відділення довело, що: * Більшість файлів мали помилки ; * Учасники подавали "
+            "пропозиції ; * Документи були схожі. Ролик № 1 | Огляд інвестицій | 5 хв")
+    assert not _names(text) & {"Більшість", "Учасники", "Документи", "Огляд", "Учасник"}
+
+
+def test_a_function_word_opening_a_line_of_speech_is_no_name() -> None:
+    # "Далі" is also the surname Далі
+    assert "Далі" not in _names("Він довго мовчав. — Далі йдемо самі , — сказав він.")
+
+
+def test_an_inflected_initialism_of_a_common_noun_is_no_name() -> None:
+    # "ФОП" (a sole trader) is no actor, nor are its case forms
+    assert not _names("Договір уклали з ФОПа Петренка, а не з трьох ФОПів.") & {"ФОП", "ФОПа"}
