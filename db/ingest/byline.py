@@ -33,12 +33,12 @@ Doe and John Roe" and an interview's "Jane Doe im Gespräch mit John Roe" listed
 John Roe", "Doe, Jane" read "Jane Doe", a Korean or
 Japanese reporter's title after the name ("신현주 기자") and a long description after it cut) and
 refused when it cannot be a name (a web address beside the name cut first): a URL (with or without "https://": "www.facebook.com/jdoe"), an e-mail address, an account menu's "Username", a button's "Follow
-Author", a reading time's "Lesedauer", a date's month ("December", "Dec"), the newsroom as a
-whole ("Staff", "La Rédaction"), a sentence (also one without its stop: three words or more in
+Author", a reading time's "Lesedauer", a date's month ("December", "Dec"), a sentence (also one without its stop: three words or more in
 lower case beside a capitalised name, "About the author Jane Doe covers conflict"; one lower-case word
-ending it, "Art Edwards says"), a picture's credit ("Foto: …"), "Posted". An agency (AFP, Reuters,
+ending it, "Art Edwards says"), a picture's credit ("Foto: …"), "Posted"; all in lower case, more than three words ("here are
+some strategies"). An agency (AFP, Reuters,
 AP) or another organisation (a JSON-LD Organization, "… Foundation", "… Media Group", "Us Weekly
-Staff") is kept
+Staff", and the newsroom as a whole: "Staff", "Redaktion", "La Rédaction", "The Editors") is kept
 aside and is the author only when nothing on the page names a person. An account's name (one
 lower-case word, "mikecason") gives way to a later byline spelling it as a name ("Mike Cason"). Bylines in page furniture (menus, footers, side
 columns) and in other stories' teasers (list items) are not read.
@@ -72,14 +72,11 @@ _ACCOUNT_WORDS = frozenset(
     ["username", "user name", "user", "login", "log in", "sign in", "account", "my account",
      "profile", "guest", "anonymous", "admin", "administrator"]
 )
-#: what a byline says when it names nobody: the newsroom as a whole
+#: what a byline says when it names nobody: a site's account, a label with no name after it
+#: ("Posted", "No Author"); the newsroom as a whole ("Staff", "Redaktion") is an organisation
+#: (:func:`db.ingest.bylinename.is_organisation`), kept aside as an agency is
 _NOBODY = frozenset(
-    ["staff", "staff reports", "staff report", "staff writer", "staff writers", "editorial staff",
-     "the editors", "editors", "editorial", "editorial team", "editorial board", "news desk",
-     "newsroom", "web desk", "online desk", "redaction", "rédaction", "la rédaction", "redazione",
-     "la redazione", "redacción", "la redacción", "redação", "redaktion", "die redaktion",
-     "редакция", "редакція", "admin", "webmaster", "unknown", "anonymous", "n/a",
-     # a byline's label with no name after it ("Posted", "No Author")
+    ["admin", "webmaster", "unknown", "anonymous", "n/a",
      "posted", "author", "autor", "no author", "unknown author", "by"]
 )
 #: a byline element's words that ask the reader to do something ("Follow Author", "View
@@ -293,9 +290,11 @@ def clean(value: str | None) -> str | None:
         return None  # "Foto: Bild: SN/APA", a picture's credit
     if _EMAIL.fullmatch(name):
         return None  # a contact address, not the writer's name
-    if lower_case_words(name) >= SENTENCE_WORDS and any(c.isupper() for c in name):
-        # "About the author Jane Doe covers conflict": a sentence's words beside a name's
-        # (a name written all in lower case, "jane doe", is still one)
+    lower = lower_case_words(name)
+    if lower >= SENTENCE_WORDS and (any(c.isupper() for c in name) or lower > SENTENCE_WORDS):
+        # "About the author Jane Doe covers conflict": a sentence's words beside a name's; all
+        # in lower case, a name has no more than three words ("jane doe" is still one, "here
+        # are some strategies" is not)
         return None
     name = forename_first(listed(without_affiliation(ROLE_AFTER.sub("", name))))
     if lower_case_end(name) and any(c.isupper() for c in name):

@@ -29,6 +29,9 @@ _ORGANISATION = re.compile(
     r"\b(?:organi[sz]ations?|foundation|association|institute|institution|university|council|"
     r"committee|commission|ministry|department|agency|society|federation|coalition|network|"
     r"group|project|team|desk|newsroom|staff|media|news|press|publishing|publications|magazine|"
+    # the newsroom as a whole ("Redaktion", "IN-Redaktion", "La Rédaction", "The Editors")
+    r"editors|editorial|redaktion|r[ée]daction|redazione|redacci[oó]n|reda[cç][aã]o|redactie|"
+    r"redakcja|редакция|редакція|"
     r"inc|ltd|llc|plc|gmbh|corp|corporation|company|s\.a|e\.v|"
     r"stiftung|verein|verband|institut|fondation|fundaci[oó]n|funda[cç][aã]o|asociaci[oó]n|"
     r"associa[cç][aã]o|organizaci[oó]n|organiza[cç][aã]o|agence|agenzia|agencia|"

@@ -9,15 +9,33 @@ from pathlib import Path
 import pytest
 
 from db.dates import PartialDate
+from db.ingest import byline
 from tests.db.ingest.web_page import BODY, FIRST, HEAD, SECOND, THIRD, TITLE, page
 
 # --- who wrote it -------------------------------------------------------------------------------
 
 
-def test_a_follow_button_or_the_newsroom_in_the_byline_is_not_the_author(tmp_path: Path) -> None:
-    for byline in ('<a class="btn" href="/follow/338">Follow Author</a>', "Staff", "La Rédaction", "By"):
+def test_a_follow_button_in_the_byline_is_not_the_author(tmp_path: Path) -> None:
+    for byline in ('<a class="btn" href="/follow/338">Follow Author</a>', "By", "Posted"):
         body = f'<article><h1>{TITLE}</h1><div class="author-line">{byline}</div>{BODY}</article>'
         assert page(tmp_path, body).author is None, byline
+
+
+@pytest.mark.parametrize("newsroom", ["Staff", "La Rédaction", "Redaktion", "von Redaktion,", "Staff Writer", "The Editors"])
+def test_the_newsroom_in_the_byline_is_the_author_where_no_one_is_named(tmp_path: Path, newsroom: str) -> None:
+    body = f'<article><h1>{TITLE}</h1><div class="author-line">{newsroom}</div>{BODY}</article>'
+    assert page(tmp_path, body).author == newsroom.removeprefix("von ").strip(","), newsroom
+
+
+def test_the_newsroom_gives_way_to_a_person_the_page_names(tmp_path: Path) -> None:
+    head = HEAD + '<meta name="author" content="Redaktion">'
+    body = f'<article><h1>{TITLE}</h1><div class="author-line">Von Jane Doe</div>{BODY}</article>'
+    assert page(tmp_path, body, head).author == "Jane Doe"
+
+
+def test_a_phrase_in_lower_case_is_no_name() -> None:
+    assert byline.clean("here are some strategies") is None
+    assert byline.clean("by jane doe") == "jane doe"
 
 
 @pytest.mark.parametrize("byline", ["Lesedauer: 3 Min.", "Reading time 4 min", "December 16, 2016", "Dec. 5"])
