@@ -8,7 +8,8 @@ looked at in this order of precedence, and the first that names a person wins:
    page may give the site's name first and the writer's next); a profile's address
    (".../editors/jon-fingas", OpenGraph's ``article:author``) gives the name it spells where
    the page shows that name;
-3. an element marked ``itemprop=author`` (its ``itemprop=name`` when it has one);
+3. an element marked ``itemprop=author`` (its ``itemprop=name`` when it has one, a ``<meta>``'s
+   content where the name is not shown);
 4. the text of a ``rel=author`` link (the links beside the first one listed together);
 5. the byline trafilatura reads from the page (its own byline rules, which most often agree
    with 6. and lose to it only where it reads nothing), cut to 6.'s name when it reads on
@@ -323,9 +324,15 @@ def _visible(nodes: Iterable[Any]) -> Iterator[Any]:
 
 
 def _itemprop_authors(tree: Any) -> Iterator[str]:
-    for node in _visible(tree.xpath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]")):
+    """The names of schema.org microdata authors, shown or in a ``<meta>``'s content
+    (``<span itemprop=author itemscope><meta itemprop=name content="Jane Doe"></span>``,
+    ``<meta itemprop=author content="Jane Doe">``), outside page furniture."""
+    for node in tree.xpath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]"):
+        if not isinstance(node.tag, str) or node.tag in ("link", "script") or _in_furniture(node):
+            continue
         names = node.xpath(".//*[@itemprop='name']")
-        yield (names[0].text_content() if names else node.text_content())
+        named = names[0] if names else node
+        yield named.get("content") or "" if named.tag == "meta" else named.text_content()
 
 
 def _rel_authors(tree: Any) -> Iterator[str]:

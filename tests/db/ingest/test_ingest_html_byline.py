@@ -176,3 +176,15 @@ def test_a_sites_staff_as_author_meta_loses_to_the_person_the_page_names(tmp_pat
     body = f'<article><h1>{TITLE}</h1><div class="byline">By Jane Doe</div>{BODY}</article>'
     assert page(tmp_path, body, head).author == "Jane Doe"
     assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == "Us Weekly Staff"
+
+
+@pytest.mark.parametrize(
+    "microdata",
+    [
+        "<span itemprop='author' itemscope itemtype='https://schema.org/Person'><meta itemprop='name' content='Jane Doe'></span>",
+        "<meta itemprop='author' content='Jane Doe'>",
+    ],
+)
+def test_a_microdata_author_in_a_meta_names_the_writer(tmp_path: Path, microdata: str) -> None:
+    body = f"<article itemscope itemtype='https://schema.org/NewsArticle'><h1>{TITLE}</h1>{microdata}{BODY}</article>"
+    assert page(tmp_path, body).author == "Jane Doe"
