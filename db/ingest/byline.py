@@ -163,7 +163,8 @@ def author_of(
             continue
         if person and _HANDLE.fullmatch(name):
             # an account's name ("mikecason"): the page may spell it as the person's name
-            return next((n for v, _, _ in candidates for n in _parts(clean(v)) if _key(n) == _key(name)), name)
+            spelt = (n for v, _, _ in candidates for n in _parts(clean(v)) if _key(n) == _key(name))
+            return next((n for n in spelt if not _HANDLE.fullmatch(n)), name)  # (past its repeats)
         if person and not is_organisation(name):
             # over an agency, only a name the article's part of the page shows (trafilatura
             # also reads the bylines of other stories' teasers)
