@@ -8,7 +8,8 @@ the first paragraph for a line that is just a date, so a date said in the text s
 line is read in any of the date languages (dateparser's words, :data:`db.ingest._common.DATE_LANGUAGES`),
 with a label of up to four words before it ("Mis à jour le", "Опубликовано") or short labels
 after it ("05/10/2018 - Posted by: Jane Doe - Category: Health") or a byline's name and place
-before it ("Jane Doe | Madrid | 08/01/2014"); so is a byline's newsroom on a line of its own
+before it ("Jane Doe | Madrid | 08/01/2014"), and a line of labelled times with no date ("Uppdaterad
+15.59 | Publicerad 14.14"); so is a byline's newsroom on a line of its own
 (under the byline, or the credit the dateline repeats: "CNN" / "WASHINGTON (CNN) —"); the page's own headline
 (its ``<h1>``) is left out there too when it differs from the title, and so are the page's
 sub-headlines and labels and a summary's list of points, unless what follows them is no
@@ -157,6 +158,7 @@ def article_text(
             or (len(key) >= _BOX_LETTERS and any(key in box for box in boxes))
             or _is_date_line(line)
             or _is_dated_meta_line(line)
+            or _is_time_line(line)
             or is_agency(line)  # an agency's credit on a line of its own ("AFP", "Reuters")
             or key in credits
         )
@@ -360,3 +362,20 @@ def _is_dated_meta_line(line: str) -> bool:
         return False
     # the date first, or last after the byline's name and place ("Jane Doe | Madrid | 08/01/2014")
     return _is_date_line(parts[0]) or (len(parts) > 2 and _is_date_line(parts[-1]))
+
+
+#: a time of day with its label: "Uppdaterad 15.59", "Updated 10:05 am", "Publié à 14h14"
+_LABELLED_TIME = re.compile(
+    r"^(?:[^\W\d_][\w.]*\s+){0,%d}(?:à\s+|at\s+|um\s+|kl\.?\s+)?\d{1,2}[h:.]\d\d(?::\d\d)?"
+    r"(?:\s*(?:[ap]\.?m\.?|uhr|h))?$" % _LABEL_WORDS,
+    re.IGNORECASE,
+)
+
+
+def _is_time_line(line: str) -> bool:
+    """A line of times of day with their labels and no date (the day is the page's):
+    "Uppdaterad 15.59 | Publicerad 14.14", "Updated 10:05 am"."""
+    if len(line) > _META_LINE_MAX:
+        return False
+    parts = [part.strip() for part in _META_SEPARATOR.split(line) if part.strip()]
+    return bool(parts) and all(_LABELLED_TIME.match(part) for part in parts)

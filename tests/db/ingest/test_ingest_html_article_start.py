@@ -133,3 +133,11 @@ def test_a_list_of_short_items_before_the_first_paragraph_stays_in_the_text(tmp_
     source = page(tmp_path, body)
     assert "A screwdriver" in source.text, source.text[:300]
     assert "Wood glue" in source.text
+
+
+def test_a_line_of_times_under_a_sub_headline_is_not_the_first_paragraph(tmp_path: Path) -> None:
+    body = (f"<article><h1>{TITLE}</h1><h2 class='subtitle'>Patrols twice a day</h2>"
+            "<div><p class='when'>Updated 15.59 | Published 14.14</p></div>"
+            f"{BODY}</article>")
+    source = page(tmp_path, body)
+    assert source.text.startswith(FIRST), source.text[:200]
