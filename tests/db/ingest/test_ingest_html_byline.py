@@ -16,9 +16,9 @@ from tests.db.ingest.web_page import BODY, FIRST, HEAD, SECOND, THIRD, TITLE, pa
 
 
 def test_a_follow_button_in_the_byline_is_not_the_author(tmp_path: Path) -> None:
-    for byline in ('<a class="btn" href="/follow/338">Follow Author</a>', "By", "Posted"):
-        body = f'<article><h1>{TITLE}</h1><div class="author-line">{byline}</div>{BODY}</article>'
-        assert page(tmp_path, body).author is None, byline
+    for shown in ('<a class="btn" href="/follow/338">Follow Author</a>', "By", "Posted"):
+        body = f'<article><h1>{TITLE}</h1><div class="author-line">{shown}</div>{BODY}</article>'
+        assert page(tmp_path, body).author is None, shown
 
 
 @pytest.mark.parametrize("newsroom", ["Staff", "La Rédaction", "Redaktion", "von Redaktion,", "Staff Writer", "The Editors"])
