@@ -23,7 +23,10 @@ looked at in this order of precedence, and the first that names a person wins:
 8. a "by" or a label ("Autor: Anna Roe", "Texte : Jean Dupont", "Текст: Иван Петров") in the
    headline's box, a line signing the article ("Posted by Jane Doe.", "… at 10:05"), and last
    a link to a writer's page ("/author/jane-doe", "/autoren/…") outside other stories' boxes
-   and comments: :mod:`db.ingest.bylinetext`; and last of all the owner a personal site is
+   and comments: :mod:`db.ingest.bylinetext`; then the account a Twitter card's labelled data
+   names (``twitter:label1`` "Written by" / "Verfasst von", ``twitter:data1`` the name: what
+   WordPress's SEO plugins write, the one who posted the page, which a byline the page shows
+   overrules); and last of all the owner a personal site is
    named after ("… – Jane Doe's blog" in ``<title>`` or ``og:site_name``).
 
 The site's own name as a byline is kept aside as an agency is (:mod:`db.ingest.bylinesite`).
@@ -145,14 +148,16 @@ def author_of(
     text: str,
     headline: Any | None = None,
     site: frozenset[str] = frozenset(),
+    posted_by: str | None = None,
 ) -> str | None:
     """The page's author by the precedence above. ``structured`` are the JSON-LD and meta
     authors in order, each with whether it names a person (False for an Organization);
     ``extracted`` is trafilatura's byline; ``text`` the article text; ``headline`` the page's
     ``<h1>``, around which a "by" is looked for; ``site`` the keys of the site's own name
-    (:func:`db.ingest.bylinesite.site_keys`), which no byline naming a person has."""
+    (:func:`db.ingest.bylinesite.site_keys`), which no byline naming a person has; ``posted_by``
+    the account a Twitter card's "Written by" names."""
     agency: str | None = None
-    candidates = _candidates(tree, structured, extracted, text, headline)
+    candidates = _candidates(tree, structured, extracted, text, headline, posted_by)
     for value, person, located in candidates:
         value = past_site_name(value, site)
         name = clean(value) or _profile_name(tree, value)
@@ -227,6 +232,7 @@ def _candidates(
     extracted: str | None,
     text: str,
     headline: Any | None,
+    posted_by: str | None = None,
 ) -> Iterator[tuple[str | None, bool, bool]]:
     """(byline, names a person, known to stand outside the page's furniture), in precedence."""
     yield from ((name, person, True) for name, person in structured)
@@ -255,6 +261,7 @@ def _candidates(
     yield from ((name, True, True) for name in head_bylines(tree, headline))
     yield from ((name, True, True) for name in signatures(tree))
     yield from ((name, True, True) for name in labelled_lines(text))
+    yield posted_by, True, True
     yield from ((name, True, True) for name in author_links(tree))
     yield from ((name, True, True) for name in site_owner(tree))
 

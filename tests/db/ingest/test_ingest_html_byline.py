@@ -188,3 +188,12 @@ def test_a_sites_staff_as_author_meta_loses_to_the_person_the_page_names(tmp_pat
 def test_a_microdata_author_in_a_meta_names_the_writer(tmp_path: Path, microdata: str) -> None:
     body = f"<article itemscope itemtype='https://schema.org/NewsArticle'><h1>{TITLE}</h1>{microdata}{BODY}</article>"
     assert page(tmp_path, body).author == "Jane Doe"
+
+
+@pytest.mark.parametrize("label", ["Written by", "Verfasst von"])
+def test_a_twitter_cards_written_by_names_the_writer_where_the_page_shows_no_byline(tmp_path: Path, label: str) -> None:
+    head = HEAD + (f'<meta name="twitter:label1" content="{label}"><meta name="twitter:data1" content="Jane Doe">'
+                   '<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">')
+    assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == "Jane Doe"
+    shown = f"<article><h1>{TITLE}</h1><p class='byline'>By John Roe</p>{BODY}</article>"
+    assert page(tmp_path, shown, head).author == "John Roe"
