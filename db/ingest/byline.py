@@ -96,7 +96,8 @@ _PROMPT = re.compile(
 )
 _BY = re.compile(
     r"^(?:(?:written|posted|published|story|words|text|reporting|analysis|opinion|commentary|"
-    r"escrito|publicado|postado|écrit|rédigé|publié|geschrieben|scritto|pubblicato)\s+)?"
+    r"escrito|publicado|postado|écrit|rédigé|publié|geschrieben|verfasst|scritto|pubblicato|"
+    r"ein\s+(?:gast)?beitrag|ein\s+artikel)\s+)?"
     r"(?:by|par|von|por|door|автор|авторы|авторка|текст|від)\b\s*:?\s*|^(?:著者|筆者|執筆者?|作者|記者|文)\s*[：:]\s*",
     re.IGNORECASE,
 )

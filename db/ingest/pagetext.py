@@ -192,6 +192,7 @@ def article_text(
             or key in captions
             or (key in labels and len(line.split()) <= _LABEL_LINE_WORDS)
             or _is_byline(line, author_name)
+            or _is_dated_byline(line, author_name)
             or _CHAPTER_NUMBER.match(line) is not None
             or (len(key) >= _BOX_LETTERS and any(key in box for box in boxes))
             or _is_date_line(line)
@@ -333,6 +334,17 @@ def _is_byline(line: str, author: str) -> bool:
         key.startswith(wanted) and (key == wanted or len(name.split()) <= len(wanted) // 3 + _BYLINE_EXTRA_WORDS)
         for wanted in _author_keys(author)
     )
+
+
+#: "by" between a date line and the name: "Geschrieben am 3. März 2020 von Jane Doe"
+_DATE_THEN_BY = re.compile(r"^(.*\d.*?)\s+(?:by|von|par|por|door|di|da|av|de)\s+(\S.*)$", re.IGNORECASE)
+
+
+def _is_dated_byline(line: str, author: str) -> bool:
+    """ "Geschrieben am 3. März 2020 von Jane Doe", "Publié le 3 mars 2020 par Jean Dupont": a
+    date line with its label, then "by" and the author's name."""
+    match = _DATE_THEN_BY.match(line) if author and len(line) <= _META_LINE_MAX else None
+    return match is not None and _is_date_line(match.group(1)) and _is_byline(match.group(2), author)
 
 
 #: a name of several authors' list that a byline line may begin with has this many letters at least

@@ -197,3 +197,12 @@ def test_a_twitter_cards_written_by_names_the_writer_where_the_page_shows_no_byl
     assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == "Jane Doe"
     shown = f"<article><h1>{TITLE}</h1><p class='byline'>By John Roe</p>{BODY}</article>"
     assert page(tmp_path, shown, head).author == "John Roe"
+
+
+@pytest.mark.parametrize(
+    "line", ["Ein Beitrag von Jane Doe", "Verfasst von Jane Doe", "Geschrieben am 3. März 2020 von Jane Doe"]
+)
+def test_a_byline_phrase_names_the_writer_and_is_not_the_first_paragraph(tmp_path: Path, line: str) -> None:
+    source = page(tmp_path, f"<article><h1>{TITLE}</h1><p>{line}</p>{BODY}</article>")
+    assert source.author == "Jane Doe"
+    assert source.text.startswith(FIRST), source.text[:200]
