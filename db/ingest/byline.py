@@ -3,7 +3,8 @@
 A page names its author in many places, some machine-readable, some only visible. They are
 looked at in this order of precedence, and the first that names a person wins:
 
-1. JSON-LD ``author`` (a Person's name, or a list of them joined with ", ");
+1. JSON-LD ``author`` (a Person's name, or a list of them joined with ", ", an Organization
+   listed beside people left out);
 2. ``<meta name=author>``, ``article:author``, ``dc.creator`` ... (each of them, in order: a
    page may give the site's name first and the writer's next); a profile's address
    (".../editors/jon-fingas", OpenGraph's ``article:author``) gives the name it spells where

@@ -36,7 +36,7 @@ def declared_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None,
             keep("published", item.get("datePublished"))
             if isinstance(item.get("dateCreated"), str):
                 created.append(item["dateCreated"])
-            name = _names(item.get("author"))
+            name = _names(_people_first(item.get("author")))
             authors.append((name and _unescaped(name), _is_person(item.get("author"))))
             keep("outlet", _names(item.get("publisher")))
             keep("url", item.get("url") if isinstance(item.get("url"), str) else None)
@@ -212,6 +212,15 @@ def _names(value: object) -> str | None:
         names = [n for n in (_names(v) for v in value) if n]
         return ", ".join(names) or None
     return None
+
+
+def _people_first(value: object) -> object:
+    """A JSON-LD list of authors without its organisations where it also names people (the
+    outlet listed beside its writer)."""
+    if isinstance(value, list):
+        people = [v for v in value if _is_person(v)]
+        return people if people and len(people) < len(value) else value
+    return value
 
 
 def _is_person(value: object) -> bool:

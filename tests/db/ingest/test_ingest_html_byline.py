@@ -206,3 +206,10 @@ def test_a_byline_phrase_names_the_writer_and_is_not_the_first_paragraph(tmp_pat
     source = page(tmp_path, f"<article><h1>{TITLE}</h1><p>{line}</p>{BODY}</article>")
     assert source.author == "Jane Doe"
     assert source.text.startswith(FIRST), source.text[:200]
+
+
+def test_an_organisation_listed_beside_the_writer_in_json_ld_is_not_an_author(tmp_path: Path) -> None:
+    ld = ('{"@type": "NewsArticle", "headline": "Truce extended for thirty days", "author": ['
+          '{"@type": "Organization", "name": "Example Post"}, {"@type": "Person", "name": "Jane Doe"}]}')
+    head = f'{HEAD}<script type="application/ld+json">{ld}</script>'
+    assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == "Jane Doe"
