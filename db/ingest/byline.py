@@ -15,7 +15,8 @@ looked at in this order of precedence, and the first that names a person wins:
 5. the byline trafilatura reads from the page (its own byline rules, which most often agree
    with 6. and lose to it only where it reads nothing), cut to 6.'s name when it reads on
    past it ("Joshua Sokol May"), and left for 6.'s full name when it is one word of a cased
-   script (a forename, a name run together: "Arianschlichenmayer");
+   script (a forename, a name run together: "Arianschlichenmayer") or a name that only page
+   furniture shows (a menu's "About Admin");
 6. a visible byline element (a class with "byline" or "author" in it: "pb-byline",
    "author-name"), the innermost one of a byline's size (not a container whose class only
    mentions authors), its links' names when it has links, without its "By";
@@ -225,7 +226,10 @@ def _shown_outside_furniture(tree: Any, name: str) -> bool:
     for node in list(page.iter(*_FURNITURE_TAGS, "script", "style", "noscript", "template", "head")):
         if node.getparent() is not None:
             node.drop_tree()
-    return " ".join(name.casefold().split()) in " ".join(page.text_content().casefold().split())
+    # each element's text apart (a byline's parts in elements of their own: "By <span>Jane
+    # Doe</span><div>Example Post</div>"), the name as whole words
+    shown = " ".join(" ".join(page.itertext()).casefold().split())
+    return re.search(r"(?<!\w)" + re.escape(" ".join(name.casefold().split())) + r"(?!\w)", shown) is not None
 
 
 def _candidates(
@@ -247,6 +251,8 @@ def _candidates(
         shorter = [n for n in elements if _begins_with_name(name, n)]
         if shorter:
             yield shorter[0], True, True
+        elif elements and not _shown_outside_furniture(tree, name):
+            pass  # a name only a menu or a side column shows gives way to the byline element
         elif " " in name or name.lower() == name.upper() or not any(" " in n for n in elements):
             # one word of a cased script (a forename, "Arianschlichenmayer") gives way to a byline
             # element's full name; a Japanese or Chinese name has no space

@@ -213,3 +213,19 @@ def test_an_organisation_listed_beside_the_writer_in_json_ld_is_not_an_author(tm
           '{"@type": "Organization", "name": "Example Post"}, {"@type": "Person", "name": "Jane Doe"}]}')
     head = f'{HEAD}<script type="application/ld+json">{ld}</script>'
     assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == "Jane Doe"
+
+
+def test_a_name_only_the_menu_shows_gives_way_to_the_byline(tmp_path: Path) -> None:
+    body = (f"<header><nav><a rel='author' href='/about'>About Admin</a></nav></header>"
+            f"<article><h1>{TITLE}</h1><p class='byline'>By Jane Doe</p>{BODY}</article>")
+    assert page(tmp_path, body).author == "Jane Doe"
+
+
+def test_a_name_the_byline_shows_in_parts_is_shown_and_a_part_of_a_word_is_not() -> None:
+    import lxml.html
+
+    tree = lxml.html.document_fromstring(
+        "<html><body><div>By <span>Jane Doe</span><div>Example Times</div></div><p>Author: Bo2man</p></body></html>"
+    )
+    assert byline._shown_outside_furniture(tree, "Jane Doe Example Times")
+    assert not byline._shown_outside_furniture(tree, "Author Bo")
