@@ -33,7 +33,8 @@ looked at in this order of precedence, and the first that names a person wins:
 
 The site's own name as a byline is kept aside as an agency is (:mod:`db.ingest.bylinesite`).
 
-Each is cleaned ("By"/"Par"/"Von"/"Por", "Written by", "Analysis by", and a trailing date,
+Each is cleaned ("By"/"Par"/"Von"/"Por", "Written by", "Analysis by", and a trailing date, a town
+after the name ("Jane Doe, Berlin"),
 "| Reuters", ", Reuters", ", Staff Writer" or "Edited by ..." cut, whitespace collapsed, "Jane
 Doe and John Roe" and an interview's "Jane Doe im Gespräch mit John Roe" listed as "Jane Doe,
 John Roe", "Doe, Jane" read "Jane Doe", a Korean or
@@ -69,6 +70,7 @@ from db.ingest.bylinename import (
     lower_case_words,
     name_before_description,
     without_affiliation,
+    without_place,
 )
 from db.ingest.bylinesite import is_site, past_site_name, site_owner
 from db.ingest.bylinetext import author_links, head_bylines, labelled_lines, signatures
@@ -313,7 +315,7 @@ def clean(value: str | None) -> str | None:
         # in lower case, a name has no more than three words ("jane doe" is still one, "here
         # are some strategies" is not)
         return None
-    name = forename_first(listed(without_affiliation(ROLE_AFTER.sub("", name))))
+    name = forename_first(listed(without_place(without_affiliation(ROLE_AFTER.sub("", name)))))
     if lower_case_end(name) and any(c.isupper() for c in name):
         return None  # "Art Edwards says" (a comment's), "Peter Roe designed" (a theme's credit)
     if name.endswith(".") and len(name.split()[-1]) > 3:

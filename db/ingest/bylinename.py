@@ -135,6 +135,24 @@ def listed(name: str) -> str:
     return name
 
 
+#: a one-word place after a person's name ("Jane Doe, Berlin"), not a name's suffix
+_PLACE_AFTER = re.compile(r"^((?:[^\W\d_][\w'’-]*\s+){1,3}[^\W\d_][\w'’-]*),\s+([^\W\d_][^\W\d_'’-]+)$")
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def without_place(name: str) -> str:
+    """ "Jane Doe, Berlin" -> "Jane Doe": a capitalised name of two to four words, then a comma
+    and one capitalised word (the writer's town: a second person has a forename too)."""
+    match = _PLACE_AFTER.fullmatch(name)
+    if match is None:
+        return name
+    head, tail = match.groups()
+    capitalised = all(w[0].isupper() for w in head.split() if w.casefold() not in _PARTICLES)
+    if not capitalised or not (tail[0].isupper() and tail[1:].islower()) or tail.casefold() in _SUFFIXES:
+        return name
+    return head
+
+
 def without_affiliation(name: str) -> str:
     """ "Jane Doe, Reuters" -> "Jane Doe", "Jane Doe (AFP)", "Jane Doe, Staff Writer", "Jane Doe /
     Example News Group": the agency, the role or the organisation after a person's name cut."""

@@ -229,3 +229,9 @@ def test_a_name_the_byline_shows_in_parts_is_shown_and_a_part_of_a_word_is_not()
     )
     assert byline._shown_outside_furniture(tree, "Jane Doe Example Times")
     assert not byline._shown_outside_furniture(tree, "Author Bo")
+
+
+@pytest.mark.parametrize(("shown", "name"), [("Von Jane Doe, Berlin", "Jane Doe"), ("By Jane Doe, John Roe", "Jane Doe, John Roe")])
+def test_a_town_after_the_name_is_cut_and_a_second_name_is_not(tmp_path: Path, shown: str, name: str) -> None:
+    body = f"<article><h1>{TITLE}</h1><p class='byline'>{shown}</p>{BODY}</article>"
+    assert page(tmp_path, body).author == name
