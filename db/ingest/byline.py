@@ -15,8 +15,8 @@ looked at in this order of precedence, and the first that names a person wins:
 5. the byline trafilatura reads from the page (its own byline rules, which most often agree
    with 6. and lose to it only where it reads nothing), cut to 6.'s name when it reads on
    past it ("Joshua Sokol May"), and left for 6.'s full name when it is one word of a cased
-   script (a forename, a name run together: "Arianschlichenmayer") or a name that only page
-   furniture shows (a menu's "About Admin");
+   script (a forename, a name run together: "Arianschlichenmayer") or a name that neither the
+   page's text outside its furniture nor its metas show (a menu's "About Admin");
 6. a visible byline element (a class with "byline" or "author" in it: "pb-byline",
    "author-name"), the innermost one of a byline's size (not a container whose class only
    mentions authors), its links' names when it has links, without its "By";
@@ -234,6 +234,14 @@ def _shown_outside_furniture(tree: Any, name: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(" ".join(name.casefold().split())) + r"(?!\w)", shown) is not None
 
 
+def _declared(tree: Any, name: str) -> bool:
+    """Whether the page's metas or JSON-LD name ``name`` (as whole words)."""
+    values = [node.get("content") or "" for node in tree.iter("meta")]
+    values += [node.text or "" for node in tree.iter("script") if "json" in (node.get("type") or "")]
+    declared = " ".join(" ".join(values).casefold().split())
+    return re.search(r"(?<!\w)" + re.escape(" ".join(name.casefold().split())) + r"(?!\w)", declared) is not None
+
+
 def _candidates(
     tree: Any,
     structured: Iterable[tuple[str | None, bool]],
@@ -253,7 +261,7 @@ def _candidates(
         shorter = [n for n in elements if _begins_with_name(name, n)]
         if shorter:
             yield shorter[0], True, True
-        elif elements and not _shown_outside_furniture(tree, name):
+        elif elements and not (_shown_outside_furniture(tree, name) or _declared(tree, name)):
             pass  # a name only a menu or a side column shows gives way to the byline element
         elif " " in name or name.lower() == name.upper() or not any(" " in n for n in elements):
             # one word of a cased script (a forename, "Arianschlichenmayer") gives way to a byline
