@@ -3,17 +3,20 @@
 A page names its author in many places, some machine-readable, some only visible. They are
 looked at in this order of precedence, and the first that names a person wins:
 
-1. JSON-LD ``author`` (a Person's name, or a list of them joined with ", ");
+1. JSON-LD ``author`` (a Person's name, or a list of them joined with ", ", an Organization
+   listed beside people left out);
 2. ``<meta name=author>``, ``article:author``, ``dc.creator`` ... (each of them, in order: a
    page may give the site's name first and the writer's next); a profile's address
    (".../editors/jon-fingas", OpenGraph's ``article:author``) gives the name it spells where
    the page shows that name;
-3. an element marked ``itemprop=author`` (its ``itemprop=name`` when it has one);
+3. an element marked ``itemprop=author`` (its ``itemprop=name`` when it has one, a ``<meta>``'s
+   content where the name is not shown);
 4. the text of a ``rel=author`` link (the links beside the first one listed together);
 5. the byline trafilatura reads from the page (its own byline rules, which most often agree
    with 6. and lose to it only where it reads nothing), cut to 6.'s name when it reads on
    past it ("Joshua Sokol May"), and left for 6.'s full name when it is one word of a cased
-   script (a forename, a name run together: "Arianschlichenmayer");
+   script (a forename, a name run together: "Arianschlichenmayer") or a name that neither the
+   page's text outside its furniture nor its metas show (a menu's "About Admin");
 6. a visible byline element (a class with "byline" or "author" in it: "pb-byline",
    "author-name"), the innermost one of a byline's size (not a container whose class only
    mentions authors), its links' names when it has links, without its "By";
@@ -22,23 +25,27 @@ looked at in this order of precedence, and the first that names a person wins:
 8. a "by" or a label ("Autor: Anna Roe", "Texte : Jean Dupont", "Текст: Иван Петров") in the
    headline's box, a line signing the article ("Posted by Jane Doe.", "… at 10:05"), and last
    a link to a writer's page ("/author/jane-doe", "/autoren/…") outside other stories' boxes
-   and comments: :mod:`db.ingest.bylinetext`; and last of all the owner a personal site is
+   and comments: :mod:`db.ingest.bylinetext`; then the account a Twitter card's labelled data
+   names (``twitter:label1`` "Written by" / "Verfasst von", ``twitter:data1`` the name: what
+   WordPress's SEO plugins write, the one who posted the page, which a byline the page shows
+   overrules); and last of all the owner a personal site is
    named after ("… – Jane Doe's blog" in ``<title>`` or ``og:site_name``).
 
 The site's own name as a byline is kept aside as an agency is (:mod:`db.ingest.bylinesite`).
 
-Each is cleaned ("By"/"Par"/"Von"/"Por", "Written by", "Analysis by", and a trailing date,
+Each is cleaned ("By"/"Par"/"Von"/"Por", "Written by", "Analysis by", and a trailing date, a town
+after the name ("Jane Doe, Berlin"),
 "| Reuters", ", Reuters", ", Staff Writer" or "Edited by ..." cut, whitespace collapsed, "Jane
 Doe and John Roe" and an interview's "Jane Doe im Gespräch mit John Roe" listed as "Jane Doe,
 John Roe", "Doe, Jane" read "Jane Doe", a Korean or
 Japanese reporter's title after the name ("신현주 기자") and a long description after it cut) and
 refused when it cannot be a name (a web address beside the name cut first): a URL (with or without "https://": "www.facebook.com/jdoe"), an e-mail address, an account menu's "Username", a button's "Follow
-Author", a reading time's "Lesedauer", a date's month ("December", "Dec"), the newsroom as a
-whole ("Staff", "La Rédaction"), a sentence (also one without its stop: three words or more in
+Author", a reading time's "Lesedauer", a date's month ("December", "Dec"), a sentence (also one without its stop: three words or more in
 lower case beside a capitalised name, "About the author Jane Doe covers conflict"; one lower-case word
-ending it, "Art Edwards says"), a picture's credit ("Foto: …"), "Posted". An agency (AFP, Reuters,
+ending it, "Art Edwards says"), a picture's credit ("Foto: …"), "Posted"; all in lower case, more than three words ("here are
+some strategies"). An agency (AFP, Reuters,
 AP) or another organisation (a JSON-LD Organization, "… Foundation", "… Media Group", "Us Weekly
-Staff") is kept
+Staff", and the newsroom as a whole: "Staff", "Redaktion", "La Rédaction", "The Editors") is kept
 aside and is the author only when nothing on the page names a person. An account's name (one
 lower-case word, "mikecason") gives way to a later byline spelling it as a name ("Mike Cason"). Bylines in page furniture (menus, footers, side
 columns) and in other stories' teasers (list items) are not read.
@@ -63,6 +70,7 @@ from db.ingest.bylinename import (
     lower_case_words,
     name_before_description,
     without_affiliation,
+    without_place,
 )
 from db.ingest.bylinesite import is_site, past_site_name, site_owner
 from db.ingest.bylinetext import author_links, head_bylines, labelled_lines, signatures
@@ -72,14 +80,11 @@ _ACCOUNT_WORDS = frozenset(
     ["username", "user name", "user", "login", "log in", "sign in", "account", "my account",
      "profile", "guest", "anonymous", "admin", "administrator"]
 )
-#: what a byline says when it names nobody: the newsroom as a whole
+#: what a byline says when it names nobody: a site's account, a label with no name after it
+#: ("Posted", "No Author"); the newsroom as a whole ("Staff", "Redaktion") is an organisation
+#: (:func:`db.ingest.bylinename.is_organisation`), kept aside as an agency is
 _NOBODY = frozenset(
-    ["staff", "staff reports", "staff report", "staff writer", "staff writers", "editorial staff",
-     "the editors", "editors", "editorial", "editorial team", "editorial board", "news desk",
-     "newsroom", "web desk", "online desk", "redaction", "rédaction", "la rédaction", "redazione",
-     "la redazione", "redacción", "la redacción", "redação", "redaktion", "die redaktion",
-     "редакция", "редакція", "admin", "webmaster", "unknown", "anonymous", "n/a",
-     # a byline's label with no name after it ("Posted", "No Author")
+    ["admin", "webmaster", "unknown", "anonymous", "n/a",
      "posted", "author", "autor", "no author", "unknown author", "by"]
 )
 #: a byline element's words that ask the reader to do something ("Follow Author", "View
@@ -95,7 +100,8 @@ _PROMPT = re.compile(
 )
 _BY = re.compile(
     r"^(?:(?:written|posted|published|story|words|text|reporting|analysis|opinion|commentary|"
-    r"escrito|publicado|postado|écrit|rédigé|publié|geschrieben|scritto|pubblicato)\s+)?"
+    r"escrito|publicado|postado|écrit|rédigé|publié|geschrieben|verfasst|scritto|pubblicato|"
+    r"ein\s+(?:gast)?beitrag|ein\s+artikel)\s+)?"
     r"(?:by|par|von|por|door|автор|авторы|авторка|текст|від)\b\s*:?\s*|^(?:著者|筆者|執筆者?|作者|記者|文)\s*[：:]\s*",
     re.IGNORECASE,
 )
@@ -147,14 +153,16 @@ def author_of(
     text: str,
     headline: Any | None = None,
     site: frozenset[str] = frozenset(),
+    posted_by: str | None = None,
 ) -> str | None:
     """The page's author by the precedence above. ``structured`` are the JSON-LD and meta
     authors in order, each with whether it names a person (False for an Organization);
     ``extracted`` is trafilatura's byline; ``text`` the article text; ``headline`` the page's
     ``<h1>``, around which a "by" is looked for; ``site`` the keys of the site's own name
-    (:func:`db.ingest.bylinesite.site_keys`), which no byline naming a person has."""
+    (:func:`db.ingest.bylinesite.site_keys`), which no byline naming a person has; ``posted_by``
+    the account a Twitter card's "Written by" names."""
     agency: str | None = None
-    candidates = _candidates(tree, structured, extracted, text, headline)
+    candidates = _candidates(tree, structured, extracted, text, headline, posted_by)
     for value, person, located in candidates:
         value = past_site_name(value, site)
         name = clean(value) or _profile_name(tree, value)
@@ -165,7 +173,8 @@ def author_of(
             continue
         if person and _HANDLE.fullmatch(name):
             # an account's name ("mikecason"): the page may spell it as the person's name
-            return next((n for v, _, _ in candidates for n in _parts(clean(v)) if _key(n) == _key(name)), name)
+            spelt = (n for v, _, _ in candidates for n in _parts(clean(v)) if _key(n) == _key(name))
+            return next((n for n in spelt if not _HANDLE.fullmatch(n)), name)  # (past its repeats)
         if person and not is_organisation(name):
             # over an agency, only a name the article's part of the page shows (trafilatura
             # also reads the bylines of other stories' teasers)
@@ -219,7 +228,18 @@ def _shown_outside_furniture(tree: Any, name: str) -> bool:
     for node in list(page.iter(*_FURNITURE_TAGS, "script", "style", "noscript", "template", "head")):
         if node.getparent() is not None:
             node.drop_tree()
-    return " ".join(name.casefold().split()) in " ".join(page.text_content().casefold().split())
+    # each element's text apart (a byline's parts in elements of their own: "By <span>Jane
+    # Doe</span><div>Example Post</div>"), the name as whole words
+    shown = " ".join(" ".join(page.itertext()).casefold().split())
+    return re.search(r"(?<!\w)" + re.escape(" ".join(name.casefold().split())) + r"(?!\w)", shown) is not None
+
+
+def _declared(tree: Any, name: str) -> bool:
+    """Whether the page's metas or JSON-LD name ``name`` (as whole words)."""
+    values = [node.get("content") or "" for node in tree.iter("meta")]
+    values += [node.text or "" for node in tree.iter("script") if "json" in (node.get("type") or "")]
+    declared = " ".join(" ".join(values).casefold().split())
+    return re.search(r"(?<!\w)" + re.escape(" ".join(name.casefold().split())) + r"(?!\w)", declared) is not None
 
 
 def _candidates(
@@ -228,6 +248,7 @@ def _candidates(
     extracted: str | None,
     text: str,
     headline: Any | None,
+    posted_by: str | None = None,
 ) -> Iterator[tuple[str | None, bool, bool]]:
     """(byline, names a person, known to stand outside the page's furniture), in precedence."""
     yield from ((name, person, True) for name, person in structured)
@@ -240,6 +261,8 @@ def _candidates(
         shorter = [n for n in elements if _begins_with_name(name, n)]
         if shorter:
             yield shorter[0], True, True
+        elif elements and not (_shown_outside_furniture(tree, name) or _declared(tree, name)):
+            pass  # a name only a menu or a side column shows gives way to the byline element
         elif " " in name or name.lower() == name.upper() or not any(" " in n for n in elements):
             # one word of a cased script (a forename, "Arianschlichenmayer") gives way to a byline
             # element's full name; a Japanese or Chinese name has no space
@@ -256,6 +279,7 @@ def _candidates(
     yield from ((name, True, True) for name in head_bylines(tree, headline))
     yield from ((name, True, True) for name in signatures(tree))
     yield from ((name, True, True) for name in labelled_lines(text))
+    yield posted_by, True, True
     yield from ((name, True, True) for name in author_links(tree))
     yield from ((name, True, True) for name in site_owner(tree))
 
@@ -293,11 +317,13 @@ def clean(value: str | None) -> str | None:
         return None  # "Foto: Bild: SN/APA", a picture's credit
     if _EMAIL.fullmatch(name):
         return None  # a contact address, not the writer's name
-    if lower_case_words(name) >= SENTENCE_WORDS and any(c.isupper() for c in name):
-        # "About the author Jane Doe covers conflict": a sentence's words beside a name's
-        # (a name written all in lower case, "jane doe", is still one)
+    lower = lower_case_words(name)
+    if lower >= SENTENCE_WORDS and (any(c.isupper() for c in name) or lower > SENTENCE_WORDS):
+        # "About the author Jane Doe covers conflict": a sentence's words beside a name's; all
+        # in lower case, a name has no more than three words ("jane doe" is still one, "here
+        # are some strategies" is not)
         return None
-    name = forename_first(listed(without_affiliation(ROLE_AFTER.sub("", name))))
+    name = forename_first(listed(without_place(without_affiliation(ROLE_AFTER.sub("", name)))))
     if lower_case_end(name) and any(c.isupper() for c in name):
         return None  # "Art Edwards says" (a comment's), "Peter Roe designed" (a theme's credit)
     if name.endswith(".") and len(name.split()[-1]) > 3:
@@ -324,9 +350,15 @@ def _visible(nodes: Iterable[Any]) -> Iterator[Any]:
 
 
 def _itemprop_authors(tree: Any) -> Iterator[str]:
-    for node in _visible(tree.xpath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]")):
+    """The names of schema.org microdata authors, shown or in a ``<meta>``'s content
+    (``<span itemprop=author itemscope><meta itemprop=name content="Jane Doe"></span>``,
+    ``<meta itemprop=author content="Jane Doe">``), outside page furniture."""
+    for node in tree.xpath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]"):
+        if not isinstance(node.tag, str) or node.tag in ("link", "script") or _in_furniture(node):
+            continue
         names = node.xpath(".//*[@itemprop='name']")
-        yield (names[0].text_content() if names else node.text_content())
+        named = names[0] if names else node
+        yield named.get("content") or "" if named.tag == "meta" else named.text_content()
 
 
 def _rel_authors(tree: Any) -> Iterator[str]:

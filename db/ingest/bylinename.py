@@ -29,6 +29,9 @@ _ORGANISATION = re.compile(
     r"\b(?:organi[sz]ations?|foundation|association|institute|institution|university|council|"
     r"committee|commission|ministry|department|agency|society|federation|coalition|network|"
     r"group|project|team|desk|newsroom|staff|media|news|press|publishing|publications|magazine|"
+    # the newsroom as a whole ("Redaktion", "IN-Redaktion", "La Rédaction", "The Editors")
+    r"editors|editorial|redaktion|r[ée]daction|redazione|redacci[oó]n|reda[cç][aã]o|redactie|"
+    r"redakcja|редакция|редакція|"
     r"inc|ltd|llc|plc|gmbh|corp|corporation|company|s\.a|e\.v|"
     r"stiftung|verein|verband|institut|fondation|fundaci[oó]n|funda[cç][aã]o|asociaci[oó]n|"
     r"associa[cç][aã]o|organizaci[oó]n|organiza[cç][aã]o|agence|agenzia|agencia|"
@@ -130,6 +133,24 @@ def listed(name: str) -> str:
     if all(2 <= len(words) <= 4 and all(w[0].isupper() for w in words) for words in (before, after)):
         return f"{match.group(1)}, {match.group(2)}"
     return name
+
+
+#: a one-word place after a person's name ("Jane Doe, Berlin"), not a name's suffix
+_PLACE_AFTER = re.compile(r"^((?:[^\W\d_][\w'’-]*\s+){1,3}[^\W\d_][\w'’-]*),\s+([^\W\d_][^\W\d_'’-]+)$")
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def without_place(name: str) -> str:
+    """ "Jane Doe, Berlin" -> "Jane Doe": a capitalised name of two to four words, then a comma
+    and one capitalised word (the writer's town: a second person has a forename too)."""
+    match = _PLACE_AFTER.fullmatch(name)
+    if match is None:
+        return name
+    head, tail = match.groups()
+    capitalised = all(w[0].isupper() for w in head.split() if w.casefold() not in _PARTICLES)
+    if not capitalised or not (tail[0].isupper() and tail[1:].islower()) or tail.casefold() in _SUFFIXES:
+        return name
+    return head
 
 
 def without_affiliation(name: str) -> str:

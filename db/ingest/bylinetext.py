@@ -53,7 +53,10 @@ _BY_NAME = re.compile(
 #: what may stand before "by" in such a line: a date ("On 6/13/2018"), "Written", "Story"
 _BEFORE_BY = re.compile(
     r"^(?:.*\d.*|(?:written|posted|published|story|words|text|article|escrito|publicado|"
-    r"écrit|publié|geschrieben|veröffentlicht|scritto|pubblicato|on|le|am|el|il))?$",
+    r"écrit|publié|geschrieben|veröffentlicht|verfasst|scritto|pubblicato|on|le|am|el|il|"
+    # "Ein Beitrag von Jane Doe", "An essay by …", "Un article de …"
+    r"(?:ein|eine|an?|un|una|uno)\s+(?:(?:gast)?beitrag|artikel|kommentar|reportage|text|article|story|"
+    r"essay|column|report|art[ií]culo|articolo)))?$",
     re.IGNORECASE,
 )
 #: a signature line: "Posted by Jane Doe.", "Publié par Jean Dupont", "Geschrieben von Anna Roe"

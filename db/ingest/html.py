@@ -181,7 +181,9 @@ def page_source(data: bytes | str, name: str, url: str | None = None) -> ParsedS
         title = without_site_name(title, outlet, address, headlines, meta.get("outlet"))
     text = _main_article_text(tree, title, text)
     site = site_keys((outlet, meta.get("outlet"), extracted.get("sitename")), address)
-    author = author_of(tree, authors, extracted.get("author"), text, headline_of(tree, title), site)
+    author = author_of(
+        tree, authors, extracted.get("author"), text, headline_of(tree, title), site, meta.get("written by")
+    )
     warnings: list[str] = []
     if not text:
         text = visible_text(tree)

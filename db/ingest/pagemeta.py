@@ -36,7 +36,7 @@ def declared_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None,
             keep("published", item.get("datePublished"))
             if isinstance(item.get("dateCreated"), str):
                 created.append(item["dateCreated"])
-            name = _names(item.get("author"))
+            name = _names(_people_first(item.get("author")))
             authors.append((name and _unescaped(name), _is_person(item.get("author"))))
             keep("outlet", _names(item.get("publisher")))
             keep("url", item.get("url") if isinstance(item.get("url"), str) else None)
@@ -88,6 +88,7 @@ def declared_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None,
         for name in _AUTHOR_METAS
         for value in every.get(name, [None])
     )
+    keep("written by", next(_labelled_twitter_data(metas), None))
     for date in created:  # a creation date only when nothing says when it was published
         keep("published", date)
     for link in tree.iterfind(".//link[@rel]"):
@@ -105,6 +106,25 @@ def declared_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None,
     if share and page_title and page_title.startswith(share) and page_title[len(share):].lstrip()[:1] == '"':
         found["title"] = page_title  # a quotation mark left unescaped cut the meta's content short
     return found, authors
+
+
+#: a label of Twitter's card data naming the writer (WordPress's SEO plugins write "Written by" /
+#: "Verfasst von" as ``twitter:label1`` and the author's name as ``twitter:data1``)
+_WRITTEN_BY = re.compile(
+    r"^(?:written\s+by|posted\s+by|author|verfasst\s+von|geschrieben\s+von|autor(?:in)?|écrit\s+par|"
+    r"auteur|escrito\s+por|autor|scritto\s+da|autore|geschreven\s+door|auteur|napisane\s+przez|автор)$",
+    re.IGNORECASE,
+)
+
+
+def _labelled_twitter_data(metas: dict[str, str]) -> Iterator[str]:
+    """The name in a Twitter card's labelled data (``twitter:label1`` "Written by",
+    ``twitter:data1`` "Jane Doe"): the account that posted the page, who most often wrote it
+    (:mod:`db.ingest.byline` reads it after the bylines the page shows)."""
+    for number in range(1, 5):
+        label, data = metas.get(f"twitter:label{number}"), metas.get(f"twitter:data{number}")
+        if label and data and _WRITTEN_BY.match(" ".join(label.split())):
+            yield " ".join(data.split())
 
 
 def _microdata_publisher(tree: Any) -> str | None:
@@ -192,6 +212,15 @@ def _names(value: object) -> str | None:
         names = [n for n in (_names(v) for v in value) if n]
         return ", ".join(names) or None
     return None
+
+
+def _people_first(value: object) -> object:
+    """A JSON-LD list of authors without its organisations where it also names people (the
+    outlet listed beside its writer)."""
+    if isinstance(value, list):
+        people = [v for v in value if _is_person(v)]
+        return people if people and len(people) < len(value) else value
+    return value
 
 
 def _is_person(value: object) -> bool:

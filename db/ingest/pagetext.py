@@ -2,13 +2,19 @@
 
 What trafilatura keeps of an article often starts with what sits between the headline and the
 first paragraph on the page: the headline itself again, a date line, "From the section Europe",
-"941 comments", "Share this article" (or "Teilen", "このニュースをシェア"), "Copy link". These are left out by their shape, in any position for
+"941 comments", "Share this article" (or "Teilen", "このニュースをシェア"), "Copy link", "Listen to this
+article · 4:32 min", "Sign up for our newsletter", "Follow", "Save article", "Text size", a bar of
+them ("Print | Email | Share"). These are left out by their shape, in any position for
 lines that can never be prose (a comment count, a share prompt, a photo credit), and only before
-the first paragraph for a line that is just a date, so a date said in the text stays. A date
+the first paragraph for a line that is just a date ("Updated March 3, 2020, 10:05 a.m. ET"), a
+picture's credit ("Photo: Jane Roe / Agency", "© Agency", "Jane Roe/Getty Images") or a caption
+ending in one, and a summary's label with its sentence ("In short: …"), so a date or a credit
+said in the text stays. A date
 line is read in any of the date languages (dateparser's words, :data:`db.ingest._common.DATE_LANGUAGES`),
 with a label of up to four words before it ("Mis à jour le", "Опубликовано") or short labels
 after it ("05/10/2018 - Posted by: Jane Doe - Category: Health") or a byline's name and place
-before it ("Jane Doe | Madrid | 08/01/2014"); so is a byline's newsroom on a line of its own
+before it ("Jane Doe | Madrid | 08/01/2014"), and a line of labelled times with no date ("Uppdaterad
+15.59 | Publicerad 14.14"); so is a byline's newsroom on a line of its own
 (under the byline, or the credit the dateline repeats: "CNN" / "WASHINGTON (CNN) —"); the page's own headline
 (its ``<h1>``) is left out there too when it differs from the title, and so are the page's
 sub-headlines and labels and a summary's list of points, unless what follows them is no
@@ -45,7 +51,12 @@ _FURNITURE = re.compile(
       | (?:image|photo|picture)\s+(?:copyright|caption|source|credit)\b.*
       | (?:advertisement|sponsored(?:\s+content)?|related\s+(?:stories|articles|topics))
       | (?:skip|jump)\s+to\s+(?:content|main\s+content)
-      | (?:listen|play)(?:\s+to)?(?:\s+(?:this|the))?\s+(?:article|story|audio|podcast)(?:\s*[·•|:-]?\s*\d+\s*\S*)?
+      | (?:listen|play|hear)(?:\s+to)?(?:\s+(?:this|the))?\s+(?:article|story|audio|podcast|version)
+        (?:\s*[·•|:-]?\s*\d+(?::\d\d)?\s*(?:min(?:utes?|s)?\.?|m|s|sec)?)?     # Listen to this article · 4:32 min
+      | (?:sign\s+up|subscribe|register)\s+(?:for|to)\s+(?:our|the)\s+(?:\w+\s+)?newsletters?
+      | this\s+(?:article|story)\s+is\s+more\s+than\s+\d+\s+\w+\s+old
+      | (?:follow|unfollow|save|bookmark|gift|unlock)(?:\s+(?:this\s+)?(?:article|story|topic|author|us))?
+      | (?:text|font)\s+size|a[-+]?(?:\s*a[-+]?){1,2}                 # a reader's text size buttons: "A A A"
       | (?:listen|audio|play)(?:\s*[·•|:-]?\s*\d+\s*(?:min(?:utes?)?|:\d\d))?   # Listen · 5 min
       | \d+\s*(?:min(?:ute)?s?)\.?\s+(?:read|listen|de\s+lecture|lesezeit|de\s+lectura)
       | (?:lesedauer|lesezeit|reading\s+time|read\s+time|temps\s+de\s+lecture|tiempo\s+de\s+lectura|
@@ -57,12 +68,40 @@ _FURNITURE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: lines that are no prose where they stand at the head of the text, before the first paragraph:
+#: a picture's credit ("Photo: Jane Roe / Agency", "© Agency", "(Photo by Jane Roe/AFP via Getty
+#: Images)"), a caption ending in one, a summary's label and its sentence ("In short: …")
+_CREDIT_AGENCIES = r"(?:getty\s+images|afp|reuters|ap|dpa|epa|imago|shutterstock|istock|picture[- ]alliance|keystone|anp|belga)"
+_HEAD_FURNITURE = re.compile(
+    r"""^(?:
+        (?:photos?|fotos?|bild(?:er)?|images?|pictures?|credits?|crédits?|photographs?|illustrations?|grafik|фото)
+        \s*(?:credit)?\s*[:：].{1,100}
+      | ©.{1,100}
+      | \(?(?:photo|foto|picture|image)s?\s+(?:by|von|de|par|di)\s+[^()]{1,80}\)?
+      | [^.!?]{1,60}/\s*""" + _CREDIT_AGENCIES + r"""(?:\s+via\s+getty\s+images)?\)?
+      | [^\n]{1,200}?(?:[.)]\s*|\s)(?:©|\((?:photo|foto)[^()]{1,60}\)$|(?:photo|foto|bild|image|credit)s?\s*:)[^.!?]{1,60}
+      | (?:in\s+short|in\s+brief|tl;?\s*dr|summary|the\s+gist|at\s+a\s+glance|kurz\s+gesagt|in\s+kürze|
+         en\s+bref|en\s+résumé|en\s+resumen|in\s+sintesi|коротко|кратко)\s*[:：].*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BAR = re.compile(r"\s*[|·•/]\s*")
+
+
+def _furniture_bar(line: str) -> bool:
+    """A bar of prompts: "Print | Email | Share", each part a furniture line of its own."""
+    parts = [part for part in _BAR.split(line) if part]
+    return len(parts) > 1 and all(_FURNITURE.match(part) for part in parts)
+
+
 #: a line at the head of the text this short that reads as a date is the page's date line
 _DATE_LINE_MAX = 60
 _DATE_LINE_WORDS = 10
 #: words of a label before a date ("Mis à jour le", "Опубликовано", "Updated:")
 _LABEL_WORDS = 4
-_CLOCK = re.compile(r"^\d{1,2}[h:.]\d\d(?::\d\d)?[,;]?$|^uhr$|^h$", re.IGNORECASE)
+_CLOCK = re.compile(r"^\d{1,2}[h:.]\d\d(?::\d\d)?[,;]?$|^uhr$|^h$|^[ap]\.?m\.?[,;]?$", re.IGNORECASE)
+#: a time zone after the time ("10:05 a.m. ET", "14.30 MEZ"): upper case only (French "et" is "and")
+_ZONE = re.compile(r"^(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MEZ|MESZ|EET|EEST|IST|JST|KST|MSK)[,;]?$")
 #: a date line with labels after it: at most this long, each label this many words
 _META_LINE_MAX = 120
 _META_PART_WORDS = 6
@@ -153,10 +192,14 @@ def article_text(
             or key in captions
             or (key in labels and len(line.split()) <= _LABEL_LINE_WORDS)
             or _is_byline(line, author_name)
+            or _is_dated_byline(line, author_name)
             or _CHAPTER_NUMBER.match(line) is not None
             or (len(key) >= _BOX_LETTERS and any(key in box for box in boxes))
             or _is_date_line(line)
             or _is_dated_meta_line(line)
+            or _is_time_line(line)
+            or _HEAD_FURNITURE.match(line) is not None
+            or _furniture_bar(line)
             or is_agency(line)  # an agency's credit on a line of its own ("AFP", "Reuters")
             or key in credits
         )
@@ -293,6 +336,17 @@ def _is_byline(line: str, author: str) -> bool:
     )
 
 
+#: "by" between a date line and the name: "Geschrieben am 3. März 2020 von Jane Doe"
+_DATE_THEN_BY = re.compile(r"^(.*\d.*?)\s+(?:by|von|par|por|door|di|da|av|de)\s+(\S.*)$", re.IGNORECASE)
+
+
+def _is_dated_byline(line: str, author: str) -> bool:
+    """ "Geschrieben am 3. März 2020 von Jane Doe", "Publié le 3 mars 2020 par Jean Dupont": a
+    date line with its label, then "by" and the author's name."""
+    match = _DATE_THEN_BY.match(line) if author and len(line) <= _META_LINE_MAX else None
+    return match is not None and _is_date_line(match.group(1)) and _is_byline(match.group(2), author)
+
+
 #: a name of several authors' list that a byline line may begin with has this many letters at least
 _NAME_LETTERS = 4
 
@@ -340,7 +394,7 @@ def _is_date_line(line: str) -> bool:
     if len(line) > _DATE_LINE_MAX or not any(c.isdigit() for c in line) or len(words) > _DATE_LINE_WORDS:
         return False
     # a time written "10h05" or "20.13 Uhr" is left to the rest, which must be a date
-    words = [w for w in words if not _CLOCK.match(w)]
+    words = [w for w in words if not _CLOCK.match(w) and not _ZONE.match(w)]
     for skip in range(_LABEL_WORDS + 1):
         rest = " ".join(words[skip:])
         if skip and any(c.isdigit() for c in " ".join(words[:skip])):
@@ -360,3 +414,20 @@ def _is_dated_meta_line(line: str) -> bool:
         return False
     # the date first, or last after the byline's name and place ("Jane Doe | Madrid | 08/01/2014")
     return _is_date_line(parts[0]) or (len(parts) > 2 and _is_date_line(parts[-1]))
+
+
+#: a time of day with its label: "Uppdaterad 15.59", "Updated 10:05 am", "Publié à 14h14"
+_LABELLED_TIME = re.compile(
+    rf"^(?:[^\W\d_][\w.]*\s+){{0,{_LABEL_WORDS}}}(?:à\s+|at\s+|um\s+|kl\.?\s+)?\d{{1,2}}[h:.]\d\d(?::\d\d)?"
+    r"(?:\s*(?:[ap]\.?m\.?|uhr|h))?$",
+    re.IGNORECASE,
+)
+
+
+def _is_time_line(line: str) -> bool:
+    """A line of times of day with their labels and no date (the day is the page's):
+    "Uppdaterad 15.59 | Publicerad 14.14", "Updated 10:05 am"."""
+    if len(line) > _META_LINE_MAX:
+        return False
+    parts = [part.strip() for part in _META_SEPARATOR.split(line) if part.strip()]
+    return bool(parts) and all(_LABELLED_TIME.match(part) for part in parts)

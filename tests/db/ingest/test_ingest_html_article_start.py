@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.db.ingest.web_page import BODY, FIRST, HEAD, SECOND, THIRD, TITLE, page
 
 STANDFIRST = ("The mediators said both sides had agreed to the longer truce after a night of talks "
@@ -133,3 +135,46 @@ def test_a_list_of_short_items_before_the_first_paragraph_stays_in_the_text(tmp_
     source = page(tmp_path, body)
     assert "A screwdriver" in source.text, source.text[:300]
     assert "Wood glue" in source.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Listen to this article · 4:32 min",
+        "Hear this story",
+        "Sign up for our newsletter",
+        "This article is more than 2 years old",
+        "Follow",
+        "Save article",
+        "Gift this article",
+        "Text size",
+        "A A A",
+        "Print | Email | Share",
+        "Updated March 3, 2020, 10:05 a.m. ET",
+        # a line of times under a sub-headline (which then goes too)
+        "<h2 class='subtitle'>Patrols twice a day</h2><div><p class='when'>Updated 15.59 | Published 14.14</p></div>",
+        # a picture's credit, or its caption ending in one
+        "Photo: Jane Roe / Example Agency",
+        "Bild: Jane Roe/dpa",
+        "© Jane Roe / AFP",
+        "(Photo by Jane Roe/AFP via Getty Images)",
+        "Jane Roe/Getty Images",
+        "Delegates at the talks on Tuesday. Photo: Jane Roe/Example",
+        "Delegates arrive for the talks. © Example Agency",
+    ],
+)
+def test_a_prompt_a_date_line_or_a_credit_at_the_head_is_not_the_first_paragraph(tmp_path: Path, line: str) -> None:
+    between = line if line.startswith("<") else f"<img src='talks.jpg'><p>{line}</p>"
+    source = page(tmp_path, f"<article><h1>{TITLE}</h1>{between}{BODY}</article>")
+    assert source.text.startswith(FIRST), source.text[:200]
+
+
+def test_a_summarys_label_and_sentence_before_the_first_paragraph_are_left_out(tmp_path: Path) -> None:
+    body = f"<article><h1>{TITLE}</h1><p><strong>In short:</strong> the truce holds for a month more.</p>{BODY}</article>"
+    source = page(tmp_path, body)
+    assert source.text.startswith(FIRST), source.text[:200]
+
+
+def test_a_credit_line_inside_the_article_stays(tmp_path: Path) -> None:
+    body = f"<article><h1>{TITLE}</h1>{BODY}<p>Photo: Jane Roe / Example Agency</p><p>{SECOND} More.</p></article>"
+    assert "Photo: Jane Roe / Example Agency" in page(tmp_path, body).text

@@ -84,6 +84,12 @@ def test_an_accounts_name_as_author_meta_gives_way_to_the_name_it_spells(tmp_pat
     assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == "janeexample"
 
 
+def test_an_accounts_name_declared_twice_still_gives_way_to_the_name_it_spells(tmp_path: Path) -> None:
+    head = HEAD + '<meta name="author" content="jane_example"><meta name="parsely-author" content="jane_example">'
+    byline = '<div class="byline">By <a href="/people/7">Jane Example</a></div>'
+    assert page(tmp_path, f"<article><h1>{TITLE}</h1>{byline}{BODY}</article>", head).author == "Jane Example"
+
+
 def test_a_social_profile_address_without_its_scheme_is_no_name(tmp_path: Path) -> None:
     # article:author as "www.facebook.com/..." (no "https://"); the page's byline names the writer
     head = HEAD + '<meta property="article:author" content="www.facebook.com/janeexamplenews">'

@@ -9,15 +9,33 @@ from pathlib import Path
 import pytest
 
 from db.dates import PartialDate
+from db.ingest import byline
 from tests.db.ingest.web_page import BODY, FIRST, HEAD, SECOND, THIRD, TITLE, page
 
 # --- who wrote it -------------------------------------------------------------------------------
 
 
-def test_a_follow_button_or_the_newsroom_in_the_byline_is_not_the_author(tmp_path: Path) -> None:
-    for byline in ('<a class="btn" href="/follow/338">Follow Author</a>', "Staff", "La Rédaction", "By"):
-        body = f'<article><h1>{TITLE}</h1><div class="author-line">{byline}</div>{BODY}</article>'
-        assert page(tmp_path, body).author is None, byline
+def test_a_follow_button_in_the_byline_is_not_the_author(tmp_path: Path) -> None:
+    for shown in ('<a class="btn" href="/follow/338">Follow Author</a>', "By", "Posted"):
+        body = f'<article><h1>{TITLE}</h1><div class="author-line">{shown}</div>{BODY}</article>'
+        assert page(tmp_path, body).author is None, shown
+
+
+@pytest.mark.parametrize("newsroom", ["Staff", "La Rédaction", "Redaktion", "von Redaktion,", "Staff Writer", "The Editors"])
+def test_the_newsroom_in_the_byline_is_the_author_where_no_one_is_named(tmp_path: Path, newsroom: str) -> None:
+    body = f'<article><h1>{TITLE}</h1><div class="author-line">{newsroom}</div>{BODY}</article>'
+    assert page(tmp_path, body).author == newsroom.removeprefix("von ").strip(","), newsroom
+
+
+def test_the_newsroom_gives_way_to_a_person_the_page_names(tmp_path: Path) -> None:
+    head = HEAD + '<meta name="author" content="Redaktion">'
+    body = f'<article><h1>{TITLE}</h1><div class="author-line">Von Jane Doe</div>{BODY}</article>'
+    assert page(tmp_path, body, head).author == "Jane Doe"
+
+
+def test_a_phrase_in_lower_case_is_no_name() -> None:
+    assert byline.clean("here are some strategies") is None
+    assert byline.clean("by jane doe") == "jane doe"
 
 
 @pytest.mark.parametrize("byline", ["Lesedauer: 3 Min.", "Reading time 4 min", "December 16, 2016", "Dec. 5"])
@@ -158,3 +176,62 @@ def test_a_sites_staff_as_author_meta_loses_to_the_person_the_page_names(tmp_pat
     body = f'<article><h1>{TITLE}</h1><div class="byline">By Jane Doe</div>{BODY}</article>'
     assert page(tmp_path, body, head).author == "Jane Doe"
     assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == "Us Weekly Staff"
+
+
+@pytest.mark.parametrize(
+    "microdata",
+    [
+        "<span itemprop='author' itemscope itemtype='https://schema.org/Person'><meta itemprop='name' content='Jane Doe'></span>",
+        "<meta itemprop='author' content='Jane Doe'>",
+    ],
+)
+def test_a_microdata_author_in_a_meta_names_the_writer(tmp_path: Path, microdata: str) -> None:
+    body = f"<article itemscope itemtype='https://schema.org/NewsArticle'><h1>{TITLE}</h1>{microdata}{BODY}</article>"
+    assert page(tmp_path, body).author == "Jane Doe"
+
+
+@pytest.mark.parametrize("label", ["Written by", "Verfasst von"])
+def test_a_twitter_cards_written_by_names_the_writer_where_the_page_shows_no_byline(tmp_path: Path, label: str) -> None:
+    head = HEAD + (f'<meta name="twitter:label1" content="{label}"><meta name="twitter:data1" content="Jane Doe">'
+                   '<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">')
+    assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == "Jane Doe"
+    shown = f"<article><h1>{TITLE}</h1><p class='byline'>By John Roe</p>{BODY}</article>"
+    assert page(tmp_path, shown, head).author == "John Roe"
+
+
+@pytest.mark.parametrize(
+    "line", ["Ein Beitrag von Jane Doe", "Verfasst von Jane Doe", "Geschrieben am 3. März 2020 von Jane Doe"]
+)
+def test_a_byline_phrase_names_the_writer_and_is_not_the_first_paragraph(tmp_path: Path, line: str) -> None:
+    source = page(tmp_path, f"<article><h1>{TITLE}</h1><p>{line}</p>{BODY}</article>")
+    assert source.author == "Jane Doe"
+    assert source.text.startswith(FIRST), source.text[:200]
+
+
+def test_an_organisation_listed_beside_the_writer_in_json_ld_is_not_an_author(tmp_path: Path) -> None:
+    ld = ('{"@type": "NewsArticle", "headline": "Truce extended for thirty days", "author": ['
+          '{"@type": "Organization", "name": "Example Post"}, {"@type": "Person", "name": "Jane Doe"}]}')
+    head = f'{HEAD}<script type="application/ld+json">{ld}</script>'
+    assert page(tmp_path, f"<article><h1>{TITLE}</h1>{BODY}</article>", head).author == "Jane Doe"
+
+
+def test_a_name_only_the_menu_shows_gives_way_to_the_byline(tmp_path: Path) -> None:
+    body = (f"<header><nav><a rel='author' href='/about'>About Admin</a></nav></header>"
+            f"<article><h1>{TITLE}</h1><p class='byline'>By Jane Doe</p>{BODY}</article>")
+    assert page(tmp_path, body).author == "Jane Doe"
+
+
+def test_a_name_the_byline_shows_in_parts_is_shown_and_a_part_of_a_word_is_not() -> None:
+    import lxml.html
+
+    tree = lxml.html.document_fromstring(
+        "<html><body><div>By <span>Jane Doe</span><div>Example Times</div></div><p>Author: Bo2man</p></body></html>"
+    )
+    assert byline._shown_outside_furniture(tree, "Jane Doe Example Times")
+    assert not byline._shown_outside_furniture(tree, "Author Bo")
+
+
+@pytest.mark.parametrize(("shown", "name"), [("Von Jane Doe, Berlin", "Jane Doe"), ("By Jane Doe, John Roe", "Jane Doe, John Roe")])
+def test_a_town_after_the_name_is_cut_and_a_second_name_is_not(tmp_path: Path, shown: str, name: str) -> None:
+    body = f"<article><h1>{TITLE}</h1><p class='byline'>{shown}</p>{BODY}</article>"
+    assert page(tmp_path, body).author == name
