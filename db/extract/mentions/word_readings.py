@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 
 from db.extract.mentions import ukrainian_reading as uk_reading
+from db.extract.statistics.phrase import WORD as WORD  # one pattern with the numbers'
 from db.language.morphology import parses
-
-WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def tags(word: str, code: str) -> set[str]:
