@@ -207,10 +207,10 @@ _GOING_ON = re.compile(
 _VARYING = re.compile(r"\b(?:vari|diff[èée]r|chang|fluctu|oscill|d[ée]pend|[ée]volu|[ée]chelonn|modul)\w*\s+selon\s+$",
                       re.IGNORECASE)
 _VARYING_WITH = re.compile(
-    r"(?:le|les|la|l['’])\s*(?:cas|endroits?|r[ée]gions?|secteurs?|[âa]ges?|sexes?|ann[ée]es|p[ée]riodes?|saisons?|"
+    r"(?:le|les|la|l['’]|une?(?=\s+(?:m[ée]th|hypoth|m[ée]can|mod[èe]l|sc[ée]nar|formul|bar[èe]m|crit[èe]r)))\s*(?:cas|endroits?|r[ée]gions?|secteurs?|[âa]ges?|sexes?|ann[ée]es|p[ée]riodes?|saisons?|"
     r"tailles?|types?|mod[èe]les?|besoins|circonstances|zones?|jours|heures|professions?|cat[ée]gories|revenus|"
     r"situations?|profils?|versions?|quartiers|sc[ée]narios?|m[ée]thodes?|hypoth[èe]ses?|d[ée]finitions?|crit[èe]res?|"
-    r"bar[èe]mes?|formules?|conventions?|nomenclatures?|[ée]chelles?|m[ée]triques?)\b", re.IGNORECASE)
+    r"bar[èe]mes?|formules?|conventions?|nomenclatures?|[ée]chelles?|m[ée]triques?|m[ée]canismes?)\b", re.IGNORECASE)
 #: figures whose publisher is unsaid are no one: "selon des chiffres publiés vendredi", "selon les
 #: derniers chiffres connus" (who counted may be named later: "…, Pôle emploi a recensé")
 _FIGURES_OF_NO_ONE = re.compile(
@@ -390,7 +390,7 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
             continue
         clause = clause_of(clauses, match.start()) or (0, len(sentence))
         # never across the end of a sentence; after a quotation, only the figures it quotes
-        ends = [m.end() for m in re.finditer(r"[.!?]\s+(?=[«\"A-ZÀ-Ý])", sentence[:match.start()])]
+        ends = [m.end() for m in re.finditer(r"[.!?]\s+(?=[«\"A-ZÀ-Ý])|[.!?][»”]?(?=[«“]\s*[A-ZÀ-Ý])", sentence[:match.start()])]
         floor = max([clause[0] if clause_of(clauses, match.start()) else 0, *ends])
         background = _BACKGROUND.match(sentence)
         if background and background.end() <= match.start():

@@ -75,6 +75,11 @@ _THEN_WOULD = re.compile(
 
 #: a time since, counted in events: "une victoire qui le fuit depuis huit matchs" (a year is read before)
 _SINCE = re.compile(r"\bdepuis\s+(?:(?:plus|pr[èe]s|moins)\s+d['’e]\s*|au\s+moins\s+)?$", re.IGNORECASE)
+#: what a time since is counted in: events that come in turn ("depuis cinq barges" is a place, not a time)
+_EVENTS = re.compile(r"[\s\u00a0]+(?:(?:derni[eè]r|premi[eè]r)\w*\s+)?(?:matchs|matches|rencontres|journ[ée]es|saisons|"
+                     r"[ée]ditions|mandats|l[ée]gislatures|scrutins|trimestres|semestres|exercices|g[ée]n[ée]rations|"
+                     r"tours|courses|[ée]tapes|samedis|dimanches|week-ends|actes|[ée]pisodes|sessions|rentr[ée]es)\b",
+                     re.IGNORECASE)
 
 #: how often a rule or a habit allows a thing, in days or times a period: "3 dimanches par an", "deux fois par mois"
 _HOW_OFTEN = re.compile(
@@ -106,7 +111,7 @@ def non_figure(sentence: str, start: int, end: int) -> str | None:
         return "the threshold of a class a rule applies to"
     if _THRESHOLD_CHANGED.search(before):
         return "a rule's threshold changed"
-    if _SINCE.search(before):
+    if _SINCE.search(before) and _EVENTS.match(sentence, end):
         return "a time since"
     if _HOW_OFTEN.match(sentence, end):
         return "how often a thing is allowed or done"

@@ -123,3 +123,7 @@ def test_a_sum_a_year_stays_a_statistic() -> None:
 ])
 def test_a_count_of_each_side_is_a_statistic(sentence: str) -> None:
     assert [(c.low, c.high) for c in suggest_statistics(sentence, None, "fr")] == [(30, 50)]
+
+
+def test_a_place_after_depuis_keeps_its_count() -> None:
+    assert values("Un feu d'artifice est tiré depuis cinq barges devant 300.000 personnes.") == [5, 300_000]

@@ -52,6 +52,12 @@ def test_figures_of_a_publisher_are_the_publisher_s() -> None:
     "Le sondage a été réalisé auprès de 1 000 personnes, selon la méthode des quotas.",
     "Selon le modèle retenu, 300 postes seraient supprimés.",
     "Selon l'hypothèse haute, 300 postes seraient supprimés.",
+    "Les péages augmenteront de 300 euros, selon un mécanisme de calcul fixé dans les contrats.",
 ])
 def test_a_method_or_a_model_is_no_claimant(sentence: str) -> None:
     assert [w for _v, w in claimants(sentence)] == [None]
+
+
+def test_an_inverted_speaker_does_not_reach_the_sentence_before_a_quotation_glued_to_it() -> None:
+    assert claimants("Le péage augmentera de 1,9 % en février.«J'ai engagé des discussions "
+                     "avec les sociétés, a martelé la ministre mardi sur France Inter.") == [(1.9, None)]
