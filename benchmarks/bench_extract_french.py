@@ -1,6 +1,6 @@
 """French statistic suggestions against hand labels on real French web pages (issue 13).
 
-Run: ``.venv/bin/python benchmarks/bench_extract_french.py [--errors] [--split tuning|heldout|heldout2|...|heldout7]``
+Run: ``.venv/bin/python benchmarks/bench_extract_french.py [--errors] [--split tuning|heldout|heldout2|...|heldout8]``
 
 The sentences are from the saved web pages of the extraction test sets (fundus, trafilatura,
 htmldate, mercury, readability, goose) cached in ``~/.cache/dossier/web-pages`` (or
@@ -134,6 +134,21 @@ no claimant) and committed before any rule change of its round was run on them. 
 then, with the rules of the sixth round: 81.0%/85.0% (value only 90.5%/95.0%, bounds right
 94.7%); at the end of the seventh round 81.4%/87.5% (see below).
 
+An eighth held-out draw ("heldout8", 60 sentences, 34 statistics in 23 of them, 9 with a
+claimant) comes, as heldout7, from the documents of heldout3's France press files that no
+earlier part drew a sentence from (never read while tuning), drawn with the seed "heldout8" by
+``benchmarks/draw_french_heldout.py`` (heldout5-7's method as a script; run again, it gives the
+same 60 sentences): 35 "news", then 25 "news-claim". Labelled by hand with the conventions above
+("les 100 euros accordés aux allocataires du Smic" a sum, as heldout3's "La hausse de 100 euros";
+"quatre des cinq compères" both counts, as heldout's "huit des 28 millions"; "chacun des quatre
+enfants" a count the sentence gives, "les deux gendarmes blessés" of a known set not; a rule's
+shares, "un quart du patrimoine … 3/16e", durations of retention, "de 25 à 40 ans", ages, times
+and datelines not; "76 généralistes pour 100.000 habitants" the 76 only; "selon les derniers
+chiffres connus" no claimant, "selon un nouveau bilan du ministère public" the "ministère public";
+"soit un millier de moins" a change's size, approximate) and committed before any rule change
+of its round. Scored once then, with the seventh round's rules: 80.0%/70.6% (value only
+93.3%/82.4%, bounds right 96.4%); at the end of the eighth round 83.3%/73.5% (see below).
+
 Third round (frstat3), tuned on tuning, heldout and heldout2 (all seen) and on Belgian articles
 without labels: tuning 89.5%/94.4% and old held-out 92.0%/95.8% unchanged, heldout2 70.1%/69.1%
 -> 90.0%/92.6% (value only 89.6%/88.2% -> 90.0%/92.6%). heldout3, scored once at the end:
@@ -229,6 +244,31 @@ Lagron, en rappelant que … 50 %" the same; "Selon des chiffres publiés vendre
 recensé" given to "des chiffres"; "selon la méthode des quotas" taken for who) and "entre 30 et
 50 de chaque côté" not read; its false ones are a supposition ("Si on a cinq listes … n'atteint 5
 %"), "depuis huit matchs" and a rule's parameter ("refuser de travailler 3 dimanches par an").
+
+Eighth round (frstat8), tuned on tuning and heldout to heldout7 (all seen) and checked against
+the rules before it on 5,590 unlabelled Belgian, Swiss, Quebec and Le Figaro sentences holding
+"selon", "si", "depuis", "par an" or a compound verb (14 changed, each read, all right; 4 heldout8
+sentences were among them, unchanged and unread): tuning, heldout, heldout2 to heldout6 and English unchanged; heldout7
+81.4%/87.5% (value only 90.7%/97.5%) -> 100%/100%. The round's rules: an inverted verb of saying
+in a compound tense names who says it ("avait concédé mi-janvier Gérald Darmanin", "a insisté X,
+en rappelant que …", "a-t-il concédé"), not across a sentence glued to a quotation ("….«J'ai …,
+a martelé la ministre"); a "selon" of figures with no publisher ("selon des chiffres publiés
+vendredi", "selon les derniers chiffres connus") or of a method, hypothesis, criterion or
+mechanism ("selon la méthode des quotas", "selon un mécanisme de calcul") names no one, and who
+counts after it does ("…, Pôle emploi a recensé en moyenne"); the figures of a supposition (a
+"si" clause whose main clause is in the future or the conditional: "Si on a cinq listes … n'atteint
+5 %, ce sera désolant"; not a "si" of what was, "Si le chômage a baissé de 2 %, il a augmenté"),
+a time since counted in events ("depuis huit matchs"; not "tiré depuis cinq barges") and how often
+a thing is allowed or done ("3 dimanches par an", "deux fois par mois") are no statistics; a count
+of each side, its noun left out, is one ("entre 30 et 50 de chaque côté"). heldout8, scored once
+at its label commit and once at the end: 80.0%/70.6% (value only 93.3%/82.4%, bounds right 96.4%)
+-> 83.3%/73.5% (value only 93.3%/82.4%, bounds right 96.4%): the goal (85/85) missed on it. Read
+after that last scoring, no rule changed since: its misses are counts not found ("soit un millier
+de moins que la semaine précédente", "s'ajoutant aux 163 déjà déférées", "chacun des quatre
+enfants", "les 100 euros accordés", "quatre des cinq compères") and claimants ("qui a fait état
+dimanche de 2.000 personnes" after "recensés … par le ministère"; "Fnac Darty annonce une perte de
+… 45 millions"; "estime Hélène Baudchon, économiste chez BNP Paribas, qui anticipe 1,6 %" given to
+"BNP Paribas"); its false ones are the "100.000 habitants" of a rate and "« 100 % gilets jaunes »".
 
 A suggestion matches a label when it has the same value (for ranges and vague counts, the same
 bounds) and, for the full score, the same claimant: compared word by word by their Snowball

@@ -398,6 +398,9 @@ _SCALED = re.compile(r"(?:millions?|milliards?|mille)$", re.IGNORECASE)
 
 #: a figure standing for the noun of the one before, its verb after it: "Sur les 248 projets …, seuls 24
 #: ont été concrétisés", "dont 61 sont en production"
+#: a count of each side or group, its noun left out: "une bagarre, entre 30 et 50 de chaque côté"
+_EACH_SIDE = re.compile(r"[\s\u00a0]+(?:de\s+chaque\s+(?:c[ôo]t[ée]|camp|bord)|de\s+part\s+et\s+d['’]autre|"
+                        r"dans\s+chaque\s+camp|par\s+(?:camp|[ée]quipe|groupe))\b", re.IGNORECASE)
 _ELLIPTIC_COUNT = re.compile(r"[\s\u00a0]+(?:ont|sont|avaient|étaient|seront|auront|restent|demeurent|se|s['’]|"
                              r"ne\s+sont|n['’]ont|y\s+ont|en\s+ont)\b", re.IGNORECASE)
 
@@ -462,7 +465,7 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                 # "552 blessés parmi les manifestants et 95 parmi les policiers", "24 000 (60 000 selon X)"
                 number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"
             elif not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]) and \
-                    not _changed(sentence, number):
+                    not _changed(sentence, number) and not _EACH_SIDE.match(sentence, number.end):
                 continue  # it counts nothing the sentence names
         if number.unit in _CURRENCIES and _THRESHOLD_BEFORE.search(sentence[max(clause[0], number.start - 60):number.start]):
             continue  # "les pensionnés qui touchent moins de 2 000 euros": a rule's threshold, not a sum

@@ -15,6 +15,7 @@ from db.extract.statistics.french_said import (
     ABBREVIATED,
     BY_THE_WAY,
     CLAIM_VERB,
+    INVERTED_PARTICIPLE,
     JUDGED_THAT,
     SAID_INVERTED,
     SAID_WHEN_TO_WHOM,
@@ -71,6 +72,7 @@ _SUBJECT_COUNTS = re.compile(
     r"exig(?:e|ent|é|eait|eaient)|demand(?:e|ent|é|ait|aient))|"
     r"estim(?:e|ent|é|ait|aient)\s+[àa]|[ée]valu(?:e|ent|é|ait|aient)\s+[àa])\s*"
     r"(?:,\s*(?:en|pour|sur|au\s+cours\s+de)\s+(?:l['’]ann[ée]e\s+)?\d{4}\s*,\s*)?"
+    r"(?:(?:en\s+moyenne|au\s+total|en\s+tout|officiellement)\s+)?"  # "a recensé en moyenne 3,676 millions"
     r"(?=(?:au\s+moins|plus\s+d|pr[èe]s\s+d|environ|quelque|jusqu|une?\s+(?:dizaine|vingtaine|trentaine|"
     r"quarantaine|cinquantaine|centaine|millier)|des\s+(?:dizaines|centaines|milliers)|plusieurs|\d|"
     r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cent|mille)\b))",
@@ -95,7 +97,8 @@ _AFTER_QUOTE = re.compile(
 
 #: ", a-t-il précisé", ", précise-t-elle": who is the subject the sentence opened with, if any
 _PRONOUN_CLAIM = re.compile(
-    r"(?:,|—|–|»)\s*(?:(?:a|avait|aurait)-t-(?P<p1>il|elle)\s+" + BY_THE_WAY + CLAIM_VERB + r"|" + SAID_INVERTED +
+    r"(?:,|—|–|»)\s*(?:(?:a|avait|aurait)-t-(?P<p1>il|elle)\s+" + BY_THE_WAY + r"(?:" + CLAIM_VERB + r"|" +
+    INVERTED_PARTICIPLE + r")|" + SAID_INVERTED +
     r"-t?-?(?P<p2>il|elle))\b", re.IGNORECASE)
 
 
@@ -204,9 +207,16 @@ _GOING_ON = re.compile(
 _VARYING = re.compile(r"\b(?:vari|diff[èée]r|chang|fluctu|oscill|d[ée]pend|[ée]volu|[ée]chelonn|modul)\w*\s+selon\s+$",
                       re.IGNORECASE)
 _VARYING_WITH = re.compile(
-    r"(?:le|les|la|l['’])\s*(?:cas|endroits?|r[ée]gions?|secteurs?|[âa]ges?|sexes?|ann[ée]es|p[ée]riodes?|saisons?|"
+    r"(?:le|les|la|l['’]|une?(?=\s+(?:m[ée]th|hypoth|m[ée]can|mod[èe]l|sc[ée]nar|formul|bar[èe]m|crit[èe]r)))\s*(?:cas|endroits?|r[ée]gions?|secteurs?|[âa]ges?|sexes?|ann[ée]es|p[ée]riodes?|saisons?|"
     r"tailles?|types?|mod[èe]les?|besoins|circonstances|zones?|jours|heures|professions?|cat[ée]gories|revenus|"
-    r"situations?|profils?|versions?|quartiers|sc[ée]narios?)\b", re.IGNORECASE)
+    r"situations?|profils?|versions?|quartiers|sc[ée]narios?|m[ée]thodes?|hypoth[èe]ses?|d[ée]finitions?|crit[èe]res?|"
+    r"bar[èe]mes?|formules?|conventions?|nomenclatures?|[ée]chelles?|m[ée]triques?|m[ée]canismes?)\b", re.IGNORECASE)
+#: figures whose publisher is unsaid are no one: "selon des chiffres publiés vendredi", "selon les
+#: derniers chiffres connus" (who counted may be named later: "…, Pôle emploi a recensé")
+_FIGURES_OF_NO_ONE = re.compile(
+    r"(?:les?|la|l['’]|des|de|d['’])\s*(?:(?:derni[eè]re?s|nouve(?:lles|aux)|r[ée]cente?s|premi[eè]re?s|provisoires|"
+    r"d[ée]finitifs?)\s+)?(?:chiffres|donn[ée]es|statistiques|estimations|d[ée]comptes|comptages|bilans?)"
+    r"(?:\s+(?:connus|disponibles|provisoires|d[ée]finitifs|actuels))?", re.IGNORECASE)
 
 
 _WHO_CLAIMS = re.compile(
@@ -312,7 +322,7 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
             said = _SAID_BY.sub("", match.group("who"))
         relative = _RELATIVE_WHO.match(match.group("who"))
         who = _antecedent_of(sentence[:match.start()]) if relative else clean_claimant(said)
-        if who is None:
+        if who is None or _FIGURES_OF_NO_ONE.fullmatch(who):
             continue
         clause = clause_of(clauses, match.start("who")) or (0, len(sentence))
         start, end = clause[0], _sentence_end(sentence, match.end())
@@ -380,7 +390,7 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
             continue
         clause = clause_of(clauses, match.start()) or (0, len(sentence))
         # never across the end of a sentence; after a quotation, only the figures it quotes
-        ends = [m.end() for m in re.finditer(r"[.!?]\s+(?=[«\"A-ZÀ-Ý])", sentence[:match.start()])]
+        ends = [m.end() for m in re.finditer(r"[.!?]\s+(?=[«\"A-ZÀ-Ý])|[.!?][»”]?(?=[«“]\s*[A-ZÀ-Ý])", sentence[:match.start()])]
         floor = max([clause[0] if clause_of(clauses, match.start()) else 0, *ends])
         background = _BACKGROUND.match(sentence)
         if background and background.end() <= match.start():

@@ -2,7 +2,9 @@
 plan (a cap, "limité à 4 600 euros", "plafonnée à 25 %"; a threshold, "les promotions supérieures
 à 34 %"; a threshold changed, "le seuil … sera relevé de 10 %"), and idioms whose number counts
 nothing ("à deux pas", "en deux temps", "trois francs six sous", "à 100 % pacifiste"), and a small
-number of kinds or ways ("deux visions incompatibles").
+number of kinds or ways ("deux visions incompatibles"); a supposition's figures ("Si on a cinq
+listes …, ce sera désolant"), a time since ("depuis huit matchs") and how often a rule allows
+a thing ("refuser de travailler 3 dimanches par an").
 Weights of a thing and sound levels ("pèse 250 g", "155 db") are read as measures, not counts, by
 :data:`db.extract.statistics.french_numbers.NOT_A_COUNT_AFTER`."""
 
@@ -59,6 +61,44 @@ _KINDS = re.compile(
     r"m[ée]thodes|mod[èe]les|discours|r[ée]cits|lectures|interpr[ée]tations|temps|vitesses|poids)\b", re.IGNORECASE)
 
 
+#: a "si" opening a supposition, before its subject: "Si on a cinq listes", "s'il reste 3 %" (not the
+#: adverb: "si bien que", "si important")
+_IF = re.compile(r"(?:^|[,;:(—–«“\"]\s*|\b(?:et|mais|or|même)\s+)(?:[Ss]i\s+(?=(?:on|il|elle|ils|elles|je|tu|nous|vous|c['’]|"
+                 r"le|la|les|l['’]|une?|des|ce|cet|cette|ces|son|sa|ses|leurs?|notre|nos|aucune?|chaque|tous|toutes|"
+                 r"(?-i:[A-ZÀ-Ý]))\b)|[Ss]['’]ils?\b)", re.IGNORECASE)
+#: the main clause after a supposition, its verb in the future or the conditional: ", ce sera
+#: désolant", ", le gouvernement pourrait" (a verb of its own subordinate, "a estimé que … serait", is not it)
+_THEN_WOULD = re.compile(
+    r",\s*(?:alors\s+)?(?:(?!\bqu)[^,;:.!?«»]){0,40}?\b(?:sera|seront|serait|seraient|aura|auront|aurait|auraient|"
+    r"pourra|pourront|pourrait|pourraient|devra|devront|devrait|devraient|faudra|faudrait|ira|iront|irait|"
+    r"[^\W\d_]{2,}(?:era|erons|erez|eront|erait|eraient|ira|iront|irait|iraient|dra|drons|dront|drait|draient))\b", re.IGNORECASE)
+
+#: a time since, counted in events: "une victoire qui le fuit depuis huit matchs" (a year is read before)
+_SINCE = re.compile(r"\bdepuis\s+(?:(?:plus|pr[èe]s|moins)\s+d['’e]\s*|au\s+moins\s+)?$", re.IGNORECASE)
+#: what a time since is counted in: events that come in turn ("depuis cinq barges" is a place, not a time)
+_EVENTS = re.compile(r"[\s\u00a0]+(?:(?:derni[eè]r|premi[eè]r)\w*\s+)?(?:matchs|matches|rencontres|journ[ée]es|saisons|"
+                     r"[ée]ditions|mandats|l[ée]gislatures|scrutins|trimestres|semestres|exercices|g[ée]n[ée]rations|"
+                     r"tours|courses|[ée]tapes|samedis|dimanches|week-ends|actes|[ée]pisodes|sessions|rentr[ée]es)\b",
+                     re.IGNORECASE)
+
+#: how often a rule or a habit allows a thing, in days or times a period: "3 dimanches par an", "deux fois par mois"
+_HOW_OFTEN = re.compile(
+    r"[\s\u00a0]+(?:lundis|mardis|mercredis|jeudis|vendredis|samedis|dimanches|week-ends|soirs|soir[ée]es|matin[ée]es|"
+    r"fois|s[ée]ances)\s+(?:par|chaque|tous\s+les|toutes\s+les)\s+(?:an|ann[ée]es?|mois|semaines?|jours?|trimestres?)\b",
+    re.IGNORECASE)
+
+
+def _supposed(sentence: str, start: int) -> bool:
+    """Whether ``start`` stands in a "si" clause whose main clause after it is in the future or the
+    conditional: what is supposed, not found."""
+    for opening in _IF.finditer(sentence, 0, start):
+        comma = sentence.find(",", start)
+        if comma >= 0 and not re.search(r"[;:.!?]", sentence[opening.end():comma]) and \
+                _THEN_WOULD.match(sentence, comma):
+            return True
+    return False
+
+
 def non_figure(sentence: str, start: int, end: int) -> str | None:
     """Why the number at ``start:end`` of ``sentence`` is a rule's parameter or part of an idiom,
     or None."""
@@ -71,6 +111,12 @@ def non_figure(sentence: str, start: int, end: int) -> str | None:
         return "the threshold of a class a rule applies to"
     if _THRESHOLD_CHANGED.search(before):
         return "a rule's threshold changed"
+    if _SINCE.search(before) and _EVENTS.match(sentence, end):
+        return "a time since"
+    if _HOW_OFTEN.match(sentence, end):
+        return "how often a thing is allowed or done"
+    if _supposed(sentence, start):
+        return "a supposition"
     if _KINDS.match(sentence, start):
         return "a count of kinds or ways"
     if any(m.start() <= start < m.end() for m in _IDIOMS.finditer(sentence, max(0, start - 40), min(len(sentence), end + 40))):

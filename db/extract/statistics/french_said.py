@@ -17,6 +17,20 @@ CLAIM_VERB = (r"(?:indiqu\w*|d[ée]clar\w*|pr[ée]cis(?:e|ent|é|ée|és|ées|ai
                r"d[ée]plor\w*|avanc(?:e|é|ent)|comptabilis\w*|reconn(?:u|ue|us|a[iî]t|aissent|aissait|aissaient))")
 
 
+#: what may stand between an auxiliary and its verb: "a également indiqué", "a par ailleurs précisé"
+BY_THE_WAY = (r"(?:(?:[ée]galement|aussi|encore|finalement|ensuite|enfin|notamment|par\s+ailleurs|pour\s+sa\s+part|"
+               r"de\s+son\s+c[ôo]t[ée]|de\s+leur\s+c[ôo]t[ée]|d['’]ailleurs|ainsi|d[ée]j[àa]|toutefois|cependant|"
+               r"n[ée]anmoins|alors|aussit[ôo]t|rapidement|officiellement|publiquement)\s+)?")
+
+
+#: the past participles of the verbs that stand inverted only after what is said: "« … », avait
+#: concédé mi-janvier Gérald Darmanin", "Bien au contraire, a insisté Jean-Claude Lagron"
+INVERTED_PARTICIPLE = (r"(?:conclu|r[ée]sum[ée]|insist[ée]|comment[ée]|analys[ée]|ironis[ée]|regrett[ée]|d[ée]nonc[ée]|"
+                       r"admis|conc[ée]d[ée]|martel[ée]|poursuivi|ren?ch[ée]ri|temp[ée]r[ée]|nuanc[ée]|r[ée]pondu|"
+                       r"r[ée]torqu[ée]|r[ée]pliqu[ée]|observ[ée]|jug[ée]|r[ée]agi|confi[ée]|"
+                       r"fait\s+(?:valoir|remarquer|observer))")
+
+
 #: verbs of saying that stand inverted after what is said, its subject after them (", conclut X",
 #: ", s'inquiète le syndicat", ", rétorque-t-elle"); with a subject of their own before them
 #: they would have an object, so they are read only in that place, and only after a quotation or with a
@@ -26,7 +40,8 @@ SAID_INVERTED = (r"(?:" + CLAIM_VERB + r"|(?P<inverted>conclu(?:t|ent)|r[ée]sum
                   r"admet(?:tent)?|conc[èe]d(?:e|ent)|mart[èe]l(?:e|ent)|poursui(?:t|vent)|ren?ch[ée]ri(?:t|ssent)|"
                   r"temp[èe]r(?:e|ent)|nuanc(?:e|ent)|r[ée]pond(?:ent)?|r[ée]torqu(?:e|ent)|r[ée]pliqu(?:e|ent)|"
                   r"observ(?:e|ent)|jug(?:e|ent)|s['’]indign(?:e|ent)|s['’]alarm(?:e|ent)|s['’][ée]tonn(?:e|ent)|"
-                  r"r[ée]agi(?:t|ssent)|confi(?:e|ent)|fai(?:t|saient)\s+(?:valoir|remarquer|observer)))")
+                  r"r[ée]agi(?:t|ssent)|confi(?:e|ent)|fai(?:t|saient)\s+(?:valoir|remarquer|observer)|"
+                  r"(?:a|ont|avait|avaient|aurait|auraient)\s+" + BY_THE_WAY + INVERTED_PARTICIPLE + r"))")
 
 
 #: what may stand between a claim verb and who claims or "que": a day or time ("a indiqué jeudi soir",
@@ -39,6 +54,7 @@ SAID_WHEN_TO_WHOM = (
     r"dans\s+(?:la|l['’]|un|une|son|sa|leur|ce|cette)\s*(?:soirée|matinée|journée|nuit|communiqué|tweet|message|"
     r"entretien|interview|déclaration|lettre|courrier|vidéo|publication)|"
     r"(?:[àa]\s+la\s+|en\s+|d[ée]but\s+|fin\s+|(?:le\s+)?\d{1,2}(?:er)?\s+)(?:mi-)?" + MONTH_RE + r"|[àa]\s+la\s+mi-\w+|"
+    r"mi-" + MONTH_RE + r"|"
     r"[àa]\s+(?:l['’]\s*[A-Z][\w-]*|la\s+presse|la\s+radio|la\s+t[ée]l[ée]vision|[A-Z][\w-]*)|"
     r"aux\s+(?:journalistes|médias)|au\s+(?:micro\s+d[e']\s*|journal\s+)?[A-Z][\w-]*|"
     r"sur\s+(?:[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d))?|son\s+compte\s+\w+|les\s+ondes\s+d[e']\s*[A-Z][\w-]*|"
@@ -48,12 +64,6 @@ SAID_WHEN_TO_WHOM = (
     r"(?:journée|matinée|soirée|après-midi|semaine)|plus\s+t[ôo]t|plus\s+tard|peu\s+apr[èe]s|dans\s+la\s+foulée|ainsi|[ée]galement|aussi|encore|enfin|d['’]ailleurs|notamment|"
     r"toutefois|pourtant|alors|d[ée]j[àa]|r[ée]cemment|par\s+ailleurs|de\s+son\s+c[ôo]t[ée]|pour\s+sa\s+part|"
     r"officiellement|publiquement)(?=[\s,:]|$)){0,3}")
-
-
-#: what may stand between an auxiliary and its verb: "a également indiqué", "a par ailleurs précisé"
-BY_THE_WAY = (r"(?:(?:[ée]galement|aussi|encore|finalement|ensuite|enfin|notamment|par\s+ailleurs|pour\s+sa\s+part|"
-               r"de\s+son\s+c[ôo]t[ée]|de\s+leur\s+c[ôo]t[ée]|d['’]ailleurs|ainsi|d[ée]j[àa]|toutefois|cependant|"
-               r"n[ée]anmoins|alors|aussit[ôo]t|rapidement|officiellement|publiquement)\s+)?")
 
 
 #: the full stop of "M. Griveaux", "Dr. Martin", "J.-P. Durand" inside a name, not its end

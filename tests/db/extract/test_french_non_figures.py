@@ -84,3 +84,46 @@ def test_a_small_number_of_kinds_or_ways_counts_no_things(sentence: str) -> None
 
 def test_a_small_number_of_things_is_still_counted() -> None:
     assert values("Deux écoles et trois crèches ont fermé.") == [2, 3]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Si on a cinq listes de gauche et qu'aucune n'atteint 5 %, ce sera désolant.",
+    "S'il reste 300 places, les organisateurs ouvriront une seconde salle.",
+    "« Si nous perdons 10 % de nos adhérents, nous fermerons », prévient le président.",
+])
+def test_the_figures_of_a_supposition_are_no_statistic(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("Si le chômage a baissé de 2 % en 2018, il a augmenté de 3 % en 2019.", [2, 3]),  # what was, no supposition
+    ("Si le chômage baisse, le gouvernement pourrait gagner 3 milliards d'euros.", [3_000_000_000]),
+])
+def test_a_si_clause_of_what_was_and_the_main_clause_keep_their_figures(sentence: str, kept: list[float]) -> None:
+    assert values(sentence) == kept
+
+
+@pytest.mark.parametrize("sentence", [
+    "L'OM veut une victoire qui le fuit depuis huit matchs.",
+    "Le chômage recule depuis trois trimestres consécutifs.",
+    "Les salariés peuvent refuser de travailler 3 dimanches par an.",
+    "Le conseil se réunit deux fois par mois.",
+])
+def test_a_time_since_and_how_often_are_no_statistic(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+def test_a_sum_a_year_stays_a_statistic() -> None:
+    assert values("Pour les moins de 25 ans, ce serait 300 000 euros par an.") == [300_000]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Il y a eu une bagarre, entre 30 et 50 de chaque côté, raconte une source policière.",
+    "Les deux bandes comptaient entre 30 et 50 membres par camp.",
+])
+def test_a_count_of_each_side_is_a_statistic(sentence: str) -> None:
+    assert [(c.low, c.high) for c in suggest_statistics(sentence, None, "fr")] == [(30, 50)]
+
+
+def test_a_place_after_depuis_keeps_its_count() -> None:
+    assert values("Un feu d'artifice est tiré depuis cinq barges devant 300.000 personnes.") == [5, 300_000]
