@@ -15,10 +15,13 @@ Pools:
   cross threads; jobs hand back plain dataclasses); background reads (a check, conflicts, a
   chart), which take seconds on a large archive, on threads of their own, so a read a person
   waits for (a list, the reader, a search) never waits for them to finish;
-- background reads and the loader's imports run at a lower CPU priority than the GUI thread
-  (:func:`yield_the_cpu`): on a machine whose cores are all busy the first paint of the window
-  with its lists, 25-40 ms of the GUI thread's work, took 110-250 ms while it waited for a core,
-  and our own background threads (the conflicts, the estimates, the check) had a third of them;
+- background reads run at a lower CPU priority than the GUI thread (:func:`yield_the_cpu`): on
+  a machine whose cores are all busy the first paint of the window with its lists, 25-40 ms of
+  the GUI thread's work, took 110-250 ms while it waited for a core, and our own background
+  threads (the conflicts, the estimates, the check) had a third of them. Not the loader's
+  imports: they hold the GIL nearly all along, and a thread of low priority that is made to wait
+  for a core while it holds the GIL holds up the GUI thread with it (frames of 115-137 ms in
+  which the GUI thread was blocked on the GIL at a million sources when they were lowered too);
 - **every write runs on the one writer thread** (a pool with ``maxThreadCount == 1``), because
   SQLite has one writer: imports and edits queue up in order instead of fighting over the lock.
   An undo command's ``redo``/``undo`` calls :meth:`TaskRunner.write` and the window emits
@@ -205,7 +208,7 @@ class Task(QRunnable):
         #: queued tasks of a higher priority start first (what a person waits for before checks)
         self.priority = 0
         #: run at a lower CPU priority than the GUI thread (set by the runner for its background
-        #: and loader threads: :func:`yield_the_cpu`)
+        #: threads: :func:`yield_the_cpu`)
         self.yields = False
 
     # these return the task so calls can be chained
@@ -303,9 +306,7 @@ class TaskRunner(QObject):
             return imported
 
         name = "import " + ", ".join(modules)
-        task = Task(job, name)
-        task.yields = True
-        return self._start(self.loader, task, name)
+        return self._start(self.loader, Task(job, name), name)
 
     def write(self, job: Job | Task, name: str = "") -> Task:
         """Run a job that writes to the archive on the single writer thread (FIFO)."""
