@@ -57,7 +57,7 @@ Report = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 Job = Callable[[Report, Cancelled], Any]
 #: how long a thread runs Python before another may take the GIL (see TaskRunner)
-SWITCH_INTERVAL_S = 0.001
+SWITCH_INTERVAL_S = 0.0002
 #: the priority of background reads (:meth:`TaskRunner.read`): below every other queued task
 BACKGROUND = -1
 #: how many steps of Linux's niceness the background threads stand below the GUI thread: with
@@ -264,7 +264,9 @@ class TaskRunner(QObject):
         collect_garbage_on_gui_thread()
         # a reader thread busy in Python holds the GIL for up to this long before the GUI thread
         # gets it back; every data() call Qt makes into a model waits that turn (Python's 5 ms
-        # made a list of thousands of rows take seconds to fill while conflicts were worked out)
+        # made a list of thousands of rows take seconds to fill while conflicts were worked out;
+        # with 1 ms the first paint of the filled lists, some hundred such calls, was still
+        # blocked 35-90 ms on the GIL while the conflicts and estimates ran in Python)
         sys.setswitchinterval(SWITCH_INTERVAL_S)
         self.read_pool = QThreadPool(self)
         self.read_pool.setMaxThreadCount(2)
