@@ -237,3 +237,14 @@ def test_background_reads_yield_the_cpu_to_the_gui_thread(
         qtbot.waitUntil(lambda done=done: len(later) == done, timeout=5000)  # type: ignore[misc]
     assert later == [seen["background"]] * 4
     assert runner.shutdown(5000)
+
+
+def test_the_gil_passes_to_the_gui_thread_within_a_fifth_of_a_millisecond() -> None:
+    """A background thread running Python holds the GIL at most this long before the GUI thread,
+    which needs it at every call Qt makes into a model or a delegate, gets it back."""
+    before = sys.getswitchinterval()
+    try:
+        TaskRunner()
+        assert sys.getswitchinterval() <= 0.0002
+    finally:
+        sys.setswitchinterval(before)
