@@ -8,6 +8,12 @@ With ``sample=True`` a watcher thread looks at the GUI thread's Python stack eve
 milliseconds while a turn is late (the GIL passes to it every 5 ms even while the GUI thread runs
 Python): each frame over 100 ms then comes with the code it was spent in, the innermost lines of
 Dossier's own code the samples found, most often first (``stall_stacks``).
+
+On Linux each frame over 100 ms also says how much of it the GUI thread was on a core and how
+much it was ready to run but waiting for one (the kernel's ``schedstat`` of the thread, read at
+every turn); the rest it was blocked: on the GIL, a lock or the disk. A frame of 150 ms of which
+25 ms on a core and 110 ms waiting for one is the machine's other work (other processes, our own
+worker threads), not 150 ms of the window's.
 """
 
 from __future__ import annotations
@@ -29,6 +35,17 @@ OWN_CODE = ("/db/", "/desktop/")
 SUMMARY_COLUMNS = ["frames", "p99 ms", "longest ms", "over 100 ms", "s in them"]
 
 
+def _scheduled() -> tuple[float, float] | None:
+    """The calling thread's milliseconds on a core and ready but waiting for one, since it
+    started (None where the kernel does not say: not Linux)."""
+    try:
+        with open("/proc/thread-self/schedstat") as stat:
+            on_core, waiting, _ = stat.read().split()
+    except (OSError, ValueError):
+        return None
+    return int(on_core) / 1e6, int(waiting) / 1e6
+
+
 class FrameClock:
     """Records the gaps between timer turns, per phase (Qt imported when made: in the child)."""
 
@@ -37,11 +54,13 @@ class FrameClock:
 
         self.frames: dict[str, list[float]] = {phase: [] for phase in phases}
         #: the frames over 100 ms: phase, when it ended (ms since the clock was made), its length,
-        #: and its most sampled lines of our code (empty unless ``sample``)
-        self.stalls: list[tuple[str, int, int, list[tuple[str, int]]]] = []
+        #: its most sampled lines of our code (empty unless ``sample``), and the ms of it the GUI
+        #: thread was on a core and waiting for one (None off Linux)
+        self.stalls: list[tuple[str, int, int, list[tuple[str, int]], tuple[int, int] | None]] = []
         self.phase = ""
         self._start = time.perf_counter()
         self._last = 0.0
+        self._scheduled_last = _scheduled()
         self._timer: Any = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
@@ -76,6 +95,7 @@ class FrameClock:
         if not self._timer.isActive():
             self._timer.start(TICK_MS)
             self._last = self._now()
+            self._scheduled_last = _scheduled()
         self.phase = phase
 
     def stop(self) -> None:
@@ -89,25 +109,36 @@ class FrameClock:
 
     def resume(self, phase: str) -> None:
         self._last = self._now()
+        self._scheduled_last = _scheduled()
         self._samples = Counter()
         self.phase = phase
 
     def _tick(self) -> None:
         now = self._now()
+        scheduled = _scheduled()
         if self.phase:
             gap = now - self._last
             self.frames[self.phase].append(gap)
             if gap > 100:
-                self.stalls.append((self.phase, round(now), round(gap), self._samples.most_common(4)))
+                spent = None
+                if scheduled is not None and self._scheduled_last is not None:
+                    spent = (round(scheduled[0] - self._scheduled_last[0]), round(scheduled[1] - self._scheduled_last[1]))
+                self.stalls.append((self.phase, round(now), round(gap), self._samples.most_common(4), spent))
         self._samples = Counter()
         self._last = now
+        self._scheduled_last = scheduled
 
 
 def print_stalls(stalls: list[Any]) -> None:
     """Each frame over 100 ms of :attr:`FrameClock.stalls` (read back from JSON), with the
-    lines of our code it was spent in when it was sampled."""
-    for phase, at, gap, stack in stalls:
-        print(f"  {phase} frame of {gap} ms at {at / 1000:.1f} s" + "".join(
+    lines of our code it was spent in when it was sampled and where the GUI thread's time went."""
+    for phase, at, gap, stack, *spent in stalls:
+        scheduled = ""
+        if spent and spent[0] is not None:
+            on_core, waiting = spent[0]
+            scheduled = f" (GUI thread on a core {on_core} ms, waiting for one {waiting} ms, " \
+                        f"blocked {max(0, gap - on_core - waiting)} ms)"
+        print(f"  {phase} frame of {gap} ms at {at / 1000:.1f} s{scheduled}" + "".join(
             f"\n      {count:3d} x {where}" for where, count in stack))
 
 

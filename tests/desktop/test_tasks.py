@@ -3,6 +3,8 @@ time in the order they were started, and Cancel reaches the job."""
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +16,7 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.tasks import Task, TaskRunner
+from desktop.tasks import BACKGROUND_NICENESS, Task, TaskRunner
 
 
 def test_a_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -197,3 +199,52 @@ def test_what_is_asked_after_the_window_closed_is_never_run(qtbot: QtBot) -> Non
     qtbot.wait(100)
     assert ran == []
     assert runner.active == 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own niceness is Linux's")
+def test_background_reads_yield_the_cpu_to_the_gui_thread(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Background reads (conflicts, estimates, a check) run at a lower CPU priority than the GUI
+    thread, so a busy machine gives the window's paint a core first; the reads a person waits for,
+    the writes and the loader's imports (which hold the GIL nearly all along) keep the GUI
+    thread's."""
+    runner = TaskRunner()
+
+    def niceness(*_: object) -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    gui = niceness()
+    seen: dict[str, int] = {}
+    tasks = {"background": runner.read(niceness, "conflicts", background=True),
+             "read": runner.read(niceness, "search"),
+             "later": runner.read(niceness, "choices", later=True),
+             "write": runner.write(niceness, "edit")}
+    for kind, task in tasks.items():
+        task.on_finished(lambda value, kind=kind: seen.__setitem__(kind, value))
+    (tmp_path / "niceness_for_test.py").write_text(
+        "import os, threading\nNICENESS = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())\n",
+        encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    runner.load("niceness_for_test").on_finished(lambda module: seen.__setitem__("import", module.NICENESS))
+    qtbot.waitUntil(lambda: len(seen) == len(tasks) + 1, timeout=5000)
+    assert seen["background"] == min(19, gui + BACKGROUND_NICENESS)
+    assert seen["read"] == seen["later"] == seen["write"] == seen["import"] == gui
+    assert niceness() == gui  # the GUI thread's own is untouched
+    # lowered once, not again by each task its thread runs
+    later: list[int] = []
+    for done in range(1, 5):
+        runner.read(niceness, "estimates", background=True).on_finished(later.append)
+        qtbot.waitUntil(lambda done=done: len(later) == done, timeout=5000)  # type: ignore[misc]
+    assert later == [seen["background"]] * 4
+    assert runner.shutdown(5000)
+
+
+def test_the_gil_passes_to_the_gui_thread_within_a_fifth_of_a_millisecond() -> None:
+    """A background thread running Python holds the GIL at most this long before the GUI thread,
+    which needs it at every call Qt makes into a model or a delegate, gets it back."""
+    before = sys.getswitchinterval()
+    try:
+        TaskRunner()
+        assert sys.getswitchinterval() <= 0.0002
+    finally:
+        sys.setswitchinterval(before)
