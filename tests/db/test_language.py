@@ -56,6 +56,15 @@ def test_search_forms_fold_yo_and_reduce_each_script_by_its_language() -> None:
     assert index_text("file_name_2015 U.S.-led «атаки»", "ru") == "file name 2015 u s led атак"
 
 
+
+def test_a_query_word_finds_every_equally_likely_reading_of_it() -> None:
+    # the Ukrainian dictionary gives no frequencies: "війни" reads first as the verb "війнути"
+    # (imperative), as likely as the noun "війна" whose genitive it is; a text saying "війна"
+    # is found by "війни", as one saying "війни" is by "війна"
+    assert index_text("війна", "uk") in query_forms("війни", {"uk"})
+    assert index_text("війни", "uk") in query_forms("війна", {"uk"})
+
+
 SAYINGS = {
     "ru": "Боевики напали на пост полиции в Назрани, сообщили в МВД.",
     "uk": "Бойовики напали на пост поліції, повідомили у Міністерстві.",
