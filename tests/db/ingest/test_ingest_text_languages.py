@@ -45,3 +45,31 @@ def test_a_cyrillic_dateline_gives_the_date_and_stays_in_the_text(tmp_path: Path
     [source] = text.parse(path)
     assert source.published == PartialDate(2015, 7, 11)
     assert source.text.startswith("МОСКВА, 11 июля 2015 г. —")
+
+
+@pytest.mark.parametrize(("content", "title", "published", "body"), [
+    # the title right over its date line, no blank line between them
+    ("Податки мають залишатися в громадах\n23 квітня 2018 р.\n\nТекст статті.\n",
+     "Податки мають залишатися в громадах", PartialDate(2018, 4, 23), "Текст статті.\n"),
+    # a date line with its label, in the languages dates are read in
+    ("Les agriculteurs grossissent les rangs\nPublié le 4 décembre 2018\n\nTexte.\n",
+     "Les agriculteurs grossissent les rangs", PartialDate(2018, 12, 4), "Texte.\n"),
+    ("Опубліковано 23 квітня 2018\nЗаголовок статті\n\nТекст статті.\n",
+     "Заголовок статті", PartialDate(2018, 4, 23), "Текст статті.\n"),
+    # a title naming a year over no date line stays the text's first line
+    ("Київ 2014\n\nТекст статті.\n", "Київ 2014", None, "Київ 2014\n\nТекст статті.\n"),
+])
+def test_a_title_over_a_labelled_date_line_is_read(
+        tmp_path: Path, content: str, title: str, published: PartialDate | None, body: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(content, encoding="utf-8")
+    [source] = text.parse(path)
+    assert (source.title, source.published, source.text) == (title, published, body)
+
+
+def test_the_address_a_text_was_saved_from_is_its_url(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("Un titre\nPublié le 4 décembre 2018\nhttps://www.example.fr/a/1\n\nTexte.\n",
+                    encoding="utf-8")
+    [source] = text.parse(path)
+    assert (source.title, source.url, source.text) == ("Un titre", "https://www.example.fr/a/1", "Texte.\n")
