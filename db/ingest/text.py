@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from db.dates import PartialDate
-from db.ingest._common import first_line_title, parse_date, read_bytes, trim_title
+from db.ingest._common import ambiguous_date, first_line_title, parse_date, read_bytes, trim_title
 from db.ingest._frontmatter import read_front_matter
 from db.ingest.base import IngestError, ParsedSource
 from db.ingest.pagetext import date_line
@@ -45,6 +45,8 @@ _WESTERN_PUNCTUATION = frozenset("\xa0€‚„…‘’“”•–—™«»°
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 _HEADER_LINES = 6
 _LINE_LIMIT = 1000
+#: a numeric date that may read day first or month first ("08/01/2019")
+_EITHER_WAY = re.compile(r"(?<!\d)(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?!\d)")
 #: a line that is only a web address: the page the text was saved from
 _URL_LINE = re.compile(r"^https?://\S+$")
 _MARKDOWN_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
@@ -289,6 +291,7 @@ def _read_header(text: str, source: ParsedSource, pos: int = 0) -> int:
             source.title = trim_title(markdown.group(1))
         elif date is not None and source.published is None:
             source.published = date
+            _read_either_way(stripped, source)
             if title_candidate is not None and source.title is None:
                 # A short line right before the date line: the title.
                 source.title = trim_title(title_candidate[0])
@@ -353,6 +356,19 @@ def _header_date(line: str) -> PartialDate | None:
         if date is not None and date.month is None:
             return None
     return date
+
+
+def _read_either_way(line: str, source: ParsedSource) -> None:
+    """When the date line wrote "08/01/2019", month first as read, keep its day-first reading
+    too: the importer takes the one the text's language writes."""
+    numeric = _EITHER_WAY.search(line)
+    if numeric is None or not ambiguous_date(numeric.group(0)):
+        return
+    first, second, year = int(numeric.group(1)), int(numeric.group(3)), int(numeric.group(4))
+    if source.published == PartialDate(year, first, second):
+        source.published_day_first = PartialDate(year, second, first)
+        source.warnings.append(f"the date {numeric.group(0)!r} could be day/month or month/day; it "
+                               "was read in the order the text's language writes it")
 
 
 def _is_title_over_date(text: str, end: int, line: str, source: ParsedSource) -> bool:
