@@ -103,6 +103,8 @@ def parses(word: str, code: str) -> list[Any]:
 #: the cases a name is written in (singular): "Дагестан", "Дагестана", "Дагестану" ...
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _FIXED = {"Fixd", "Abbr"}
+#: the readings of a word as a person's first name, surname or patronymic
+_PERSONAL = frozenset({"Name", "Surn", "Patr"})
 
 
 def case_forms(name: str, code: str = "ru") -> set[str]:
@@ -184,6 +186,10 @@ def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = froze
             agreeable.append([])
             continue
         kept = [p for p in options if p.tag.case and not _FIXED & set(p.tag.grammemes)]
+        if w[:1].islower():
+            # a word written in lower case is no first name nor surname: "Чорнобильській зоні"
+            # is the zone ("зона"), not the woman "Зоня"
+            kept = [p for p in kept if not _PERSONAL & p.tag.grammemes] or kept
         singular_too = singular and any(p.tag.number != "plur" and p.tag.case != "nomn" for p in kept)
         if singular_too:
             kept = [p for p in kept if not (p.tag.number == "plur" and p.tag.case == "nomn")]
