@@ -73,3 +73,26 @@ def test_the_address_a_text_was_saved_from_is_its_url(tmp_path: Path) -> None:
                     encoding="utf-8")
     [source] = text.parse(path)
     assert (source.title, source.url, source.text) == ("Un titre", "https://www.example.fr/a/1", "Texte.\n")
+
+
+def test_a_text_opening_with_a_paragraph_is_titled_by_its_first_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "Термінали й банкомати, електронна черга й система оцінки якості обслуговування, доступ "
+        "до iGov. Це і багато іншого – у сучасному Центрі надання адміністративних послуг у "
+        "Дніпродзержинську. Доступно всім, зручно кожному.\n\nДругий абзац.\n", encoding="utf-8")
+    [source] = text.parse(path)
+    assert source.title == ("Термінали й банкомати, електронна черга й система оцінки якості "
+                            "обслуговування, доступ до iGov.")
+    assert source.text.startswith("Термінали")  # the paragraph stays whole in the text
+
+
+def test_initials_do_not_end_the_first_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "Турнір з баскетболу серед команд ветеранів ім. С. П. Корольова відбувся у Житомирі "
+        "минулими вихідними. Змагалися вісім команд з трьох країн, і перемогу здобули господарі.\n",
+        encoding="utf-8")
+    [source] = text.parse(path)
+    assert source.title == ("Турнір з баскетболу серед команд ветеранів ім. С. П. Корольова "
+                            "відбувся у Житомирі минулими вихідними.")
