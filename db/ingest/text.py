@@ -7,7 +7,8 @@ kept as metadata; the original file is stored by the importer anyway):
 * a standalone date line, a title line, and a lead starting with "(Outlet) " (the seed's shape);
   the title may also stand right over the date line, and the date line carry a label before
   the date ("Publié le 8 janvier 2019", "Опубліковано 23 квітня 2018"); a line that is only a
-  web address under them is the page the text was saved from;
+  web address under them is the page the text was saved from, a "Source: NAME" line ("Джерело:",
+  "Источник:", "Quelle:" ...) its outlet;
 * a Markdown ``# Title`` line and a ``By NAME`` line;
 * a dateline opening the first paragraph, "MOSCOW, Sept. 17, 2004 - ..." (kept in the text; only
   its date is used, and only when it names a year).
@@ -47,6 +48,10 @@ _HEADER_LINES = 6
 _LINE_LIMIT = 1000
 #: a numeric date that may read day first or month first ("08/01/2019")
 _EITHER_WAY = re.compile(r"(?<!\d)(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?!\d)")
+#: a line naming where the text is from: "Source: Reuters", "Джерело: Укрінформ", "Источник: ТАСС"
+_SOURCE_LINE = re.compile(
+    r"^(?:source|sources|quelle|fuente|fonte|fonti|kaynak|джерело|источник|крыніца|źródło|zdroj)"
+    r"\s*:\s*(\S.{0,99})$", re.IGNORECASE)
 #: a line that is only a web address: the page the text was saved from
 _URL_LINE = re.compile(r"^https?://\S+$")
 _MARKDOWN_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
@@ -300,6 +305,12 @@ def _read_header(text: str, source: ParsedSource, pos: int = 0) -> int:
             source.author = byline.group(1).strip()
         elif source.url is None and _URL_LINE.match(stripped) and (source.title or source.published):
             source.url = stripped
+        elif (labelled := _SOURCE_LINE.match(stripped)) and source.outlet is None and source.url is None:
+            named = labelled.group(1)
+            if _URL_LINE.match(named):
+                source.url = named
+            else:
+                source.outlet = named
         elif source.title is None and title_candidate is None and len(stripped) <= 200:
             if source.published is not None:
                 if not _looks_like_title(stripped) and not text[end:].strip():

@@ -96,3 +96,19 @@ def test_initials_do_not_end_the_first_sentence(tmp_path: Path) -> None:
     [source] = text.parse(path)
     assert source.title == ("Турнір з баскетболу серед команд ветеранів ім. С. П. Корольова "
                             "відбувся у Житомирі минулими вихідними.")
+
+
+@pytest.mark.parametrize(("content", "outlet", "url"), [
+    ("07.08.2018\nДжерело: Хмарочос\n\nТекст статті.\n", "Хмарочос", None),
+    ("Un titre\n08.01.2019\nSource : Le Figaro\n\nTexte.\n", "Le Figaro", None),
+    ("7 августа 2018\nИсточник: https://example.ru/a/1\n\nТекст.\n", None, "https://example.ru/a/1"),
+])
+def test_a_source_line_in_the_header_names_the_outlet_not_the_title(
+        tmp_path: Path, content: str, outlet: str | None, url: str | None) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(content, encoding="utf-8")
+    [source] = text.parse(path)
+    assert (source.outlet, source.url) == (outlet, url)
+    assert source.title is not None
+    assert ":" not in source.title
+    assert ":" not in source.text.splitlines()[0]
