@@ -22,9 +22,19 @@ from db.ingest import text
      "У Києві відбувся мітинг", PartialDate(2014, 3, 12), "Текст статті.\n"),
     ("Saturday, July 11, 2015\nISIS Comes to Russia\nDefectors from a homegrown insurgency.\n",
      "ISIS Comes to Russia", PartialDate(2015, 7, 11), "Defectors from a homegrown insurgency.\n"),
+    # the title right over its date line, no blank line between them
+    ("Податки мають залишатися в громадах\n23 квітня 2018 р.\n\nТекст статті.\n",
+     "Податки мають залишатися в громадах", PartialDate(2018, 4, 23), "Текст статті.\n"),
+    # a date line with its label, in the languages dates are read in
+    ("Les agriculteurs grossissent les rangs\nPublié le 4 décembre 2018\n\nTexte.\n",
+     "Les agriculteurs grossissent les rangs", PartialDate(2018, 12, 4), "Texte.\n"),
+    ("Опубліковано 23 квітня 2018\nЗаголовок статті\n\nТекст статті.\n",
+     "Заголовок статті", PartialDate(2018, 4, 23), "Текст статті.\n"),
+    # a title naming a year over no date line stays the text's first line
+    ("Київ 2014\n\nТекст статті.\n", "Київ 2014", None, "Київ 2014\n\nТекст статті.\n"),
 ])
 def test_a_date_line_and_the_title_under_it_are_read(
-        tmp_path: Path, content: str, title: str, published: PartialDate, body: str) -> None:
+        tmp_path: Path, content: str, title: str, published: PartialDate | None, body: str) -> None:
     path = tmp_path / "article.txt"
     path.write_text(content, encoding="utf-8")
     [source] = text.parse(path)
@@ -46,25 +56,6 @@ def test_a_cyrillic_dateline_gives_the_date_and_stays_in_the_text(tmp_path: Path
     assert source.published == PartialDate(2015, 7, 11)
     assert source.text.startswith("МОСКВА, 11 июля 2015 г. —")
 
-
-@pytest.mark.parametrize(("content", "title", "published", "body"), [
-    # the title right over its date line, no blank line between them
-    ("Податки мають залишатися в громадах\n23 квітня 2018 р.\n\nТекст статті.\n",
-     "Податки мають залишатися в громадах", PartialDate(2018, 4, 23), "Текст статті.\n"),
-    # a date line with its label, in the languages dates are read in
-    ("Les agriculteurs grossissent les rangs\nPublié le 4 décembre 2018\n\nTexte.\n",
-     "Les agriculteurs grossissent les rangs", PartialDate(2018, 12, 4), "Texte.\n"),
-    ("Опубліковано 23 квітня 2018\nЗаголовок статті\n\nТекст статті.\n",
-     "Заголовок статті", PartialDate(2018, 4, 23), "Текст статті.\n"),
-    # a title naming a year over no date line stays the text's first line
-    ("Київ 2014\n\nТекст статті.\n", "Київ 2014", None, "Київ 2014\n\nТекст статті.\n"),
-])
-def test_a_title_over_a_labelled_date_line_is_read(
-        tmp_path: Path, content: str, title: str, published: PartialDate | None, body: str) -> None:
-    path = tmp_path / "article.txt"
-    path.write_text(content, encoding="utf-8")
-    [source] = text.parse(path)
-    assert (source.title, source.published, source.text) == (title, published, body)
 
 
 def test_the_address_a_text_was_saved_from_is_its_url(tmp_path: Path) -> None:
