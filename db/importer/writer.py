@@ -194,13 +194,20 @@ def source_languages(batch: Sequence[ParsedSource]) -> list[str | None]:
     return codes
 
 
+#: the languages whose numeric dates read month first ("08/01/2019" is August 1 in American
+#: English); a text in any other writes the day first. None: a text too short to tell.
+MONTH_FIRST = frozenset({"en", None})
+
+
 def new_source(parsed: ParsedSource, sha256: str, file_id: int, part: str | None, options: ImportOptions,
                language: str | None) -> NewSource:
     """The source to store for ``parsed``, in ``language`` (:func:`source_languages`)."""
     return NewSource(
         text=parsed.text,
         title=parsed.title or "",
-        published=parsed.published,
+        published=(parsed.published_day_first
+                   if parsed.published_day_first is not None and language not in MONTH_FIRST
+                   else parsed.published),
         outlet=parsed.outlet,
         author=parsed.author,
         url=parsed.url,

@@ -107,6 +107,24 @@ def trim_title(text: str | None) -> str | None:
     return title
 
 
+#: a first line longer than this is a paragraph, not a headline: its first sentence is the title
+HEADLINE_LIMIT = 120
+#: the end of a sentence: a word of two letters or more (not an initial, "С. П. Корольова"), its
+#: full stop, exclamation or question mark, and the capital or quotation mark of the next one
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?…](?=\s+[«\"“„(]?[^\W\d_])")
+
+
+def _first_sentence(line: str) -> str:
+    """The first sentence of a paragraph, when one ends before the title's limit and the next
+    starts with a capital; else the paragraph."""
+    for end in _SENTENCE_END.finditer(line, 20, TITLE_LIMIT):
+        after = line[end.end():].lstrip(" «\"“„(")
+        word = re.match(r"(?:[^\W\d_]|['’])+", line[:end.start()][::-1])  # "пам’ять."
+        if after[:1].isupper() and word is not None and len(word.group(0)) >= 4:
+            return line[:end.end()]
+    return line
+
+
 def first_line_title(text: str) -> str | None:
     """The first line of ``text`` with a letter or digit in it, trimmed, as a fallback title."""
     start = 0
@@ -118,7 +136,7 @@ def first_line_title(text: str) -> str | None:
         line = text[start : min(end, start + 4 * TITLE_LIMIT)].strip()
         # Rules and decorations ("---", "* * *", "=====") are no titles.
         if any(ch.isalnum() for ch in line):
-            return trim_title(line)
+            return trim_title(_first_sentence(line) if len(line) > HEADLINE_LIMIT else line)
         start = end + 1
     return None
 

@@ -58,6 +58,9 @@ class ParsedSource:
     text: str
     title: str | None = None
     published: PartialDate | None = None
+    #: the day-first reading of ``published`` when the file wrote it "08/01/2019", which reads
+    #: either way: taken for a text in a language that writes the day first (all but English)
+    published_day_first: PartialDate | None = None
     outlet: str | None = None
     author: str | None = None
     url: str | None = None

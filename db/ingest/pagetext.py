@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from db.dates import PartialDate
 from db.ingest._common import parse_date
 from db.ingest.bylinename import is_agency
 from db.ingest.bylinetext import AUTHOR_LABEL
@@ -387,21 +388,27 @@ def _past_kicker(lines: list[str], title_key: str) -> int:
 
 
 def _is_date_line(line: str) -> bool:
-    """ "24 July 2015", "sexta-feira, 22 de outubro de 2010 às 20:13", and with a label before
-    it, in any of the languages dates are read in: "Mis à jour le 3 mars 2020 à 10h05",
-    "Опубликовано 12 марта 2020 в 10:05", "Updated: 18 March 2015"."""
+    return date_line(line) is not None
+
+
+def date_line(line: str) -> PartialDate | None:
+    """The date of a line that is only a date: "24 July 2015", "sexta-feira, 22 de outubro de
+    2010 às 20:13", and with a label before it, in any of the languages dates are read in: "Mis
+    à jour le 3 mars 2020 à 10h05", "Опубликовано 12 марта 2020 в 10:05", "Updated: 18 March
+    2015"; None for any other line."""
     words = line.split()
     if len(line) > _DATE_LINE_MAX or not any(c.isdigit() for c in line) or len(words) > _DATE_LINE_WORDS:
-        return False
+        return None
     # a time written "10h05" or "20.13 Uhr" is left to the rest, which must be a date
     words = [w for w in words if not _CLOCK.match(w) and not _ZONE.match(w)]
     for skip in range(_LABEL_WORDS + 1):
         rest = " ".join(words[skip:])
         if skip and any(c.isdigit() for c in " ".join(words[:skip])):
             break  # a label has no digits: the date has begun
-        if rest and parse_date(rest) is not None:
-            return True
-    return False
+        date = parse_date(rest) if rest else None
+        if date is not None:
+            return date
+    return None
 
 
 def _is_dated_meta_line(line: str) -> bool:

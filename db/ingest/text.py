@@ -5,6 +5,10 @@ kept as metadata; the original file is stored by the importer anyway):
 
 * YAML front matter between ``---`` lines (notes apps, static sites, read-later exports);
 * a standalone date line, a title line, and a lead starting with "(Outlet) " (the seed's shape);
+  the title may also stand right over the date line, and the date line carry a label before
+  the date ("Publié le 8 janvier 2019", "Опубліковано 23 квітня 2018"); a line that is only a
+  web address under them is the page the text was saved from, a "Source: NAME" line ("Джерело:",
+  "Источник:", "Quelle:" ...) its outlet;
 * a Markdown ``# Title`` line and a ``By NAME`` line;
 * a dateline opening the first paragraph, "MOSCOW, Sept. 17, 2004 - ..." (kept in the text; only
   its date is used, and only when it names a year).
@@ -17,9 +21,11 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from db.ingest._common import first_line_title, parse_date, read_bytes, trim_title
+from db.dates import PartialDate
+from db.ingest._common import ambiguous_date, first_line_title, parse_date, read_bytes, trim_title
 from db.ingest._frontmatter import read_front_matter
 from db.ingest.base import IngestError, ParsedSource
+from db.ingest.pagetext import date_line
 
 EXTENSIONS: tuple[str, ...] = (".txt", ".text", ".md", ".markdown")
 MEDIA_TYPE = "text/plain"
@@ -40,6 +46,14 @@ _WESTERN_PUNCTUATION = frozenset("\xa0€‚„…‘’“”•–—™«»°
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 _HEADER_LINES = 6
 _LINE_LIMIT = 1000
+#: a numeric date that may read day first or month first ("08/01/2019")
+_EITHER_WAY = re.compile(r"(?<!\d)(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?!\d)")
+#: a line naming where the text is from: "Source: Reuters", "Джерело: Укрінформ", "Источник: ТАСС"
+_SOURCE_LINE = re.compile(
+    r"^(?:source|sources|quelle|fuente|fonte|fonti|kaynak|джерело|источник|крыніца|źródło|zdroj)"
+    r"\s*:\s*(\S.{0,99})$", re.IGNORECASE)
+#: a line that is only a web address: the page the text was saved from
+_URL_LINE = re.compile(r"^https?://\S+$")
 _MARKDOWN_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 # "By Anna Petrova", "BY JOHN SMITH, Staff Writer": the name is capitalised words.
 _BYLINE = re.compile(r"^(?:By|BY)\s+([^,]{2,60}?)(?:\s*,\s*[^,]{1,60})?\s*$")
@@ -266,13 +280,14 @@ def _read_header(text: str, source: ParsedSource, pos: int = 0) -> int:
             continue
         if len(stripped) > 300:
             break
-        date = parse_date(stripped) if _could_be_date_line(stripped) else None
+        date = _header_date(stripped)
         # A date line, and the title right under it, need no blank line after them: "Суббота,
-        # 11 июля 2015" / "Заголовок" / text. Other header lines stand alone.
+        # 11 июля 2015" / "Заголовок" / text; nor does a title right over its date line
+        # ("Заголовок" / "23 квітня 2018 р."). Other header lines stand alone.
         title_under_date = (date is None and after_date and source.title is None
                             and _looks_like_title(stripped))
         if not (_is_own_paragraph(text, end) or (date is not None and source.published is None)
-                or title_under_date):
+                or title_under_date or (date is None and _is_title_over_date(text, end, stripped, source))):
             break
         after_date = date is not None and source.published is None
         markdown = _MARKDOWN_TITLE.match(stripped)
@@ -281,12 +296,21 @@ def _read_header(text: str, source: ParsedSource, pos: int = 0) -> int:
             source.title = trim_title(markdown.group(1))
         elif date is not None and source.published is None:
             source.published = date
+            _read_either_way(stripped, source)
             if title_candidate is not None and source.title is None:
                 # A short line right before the date line: the title.
                 source.title = trim_title(title_candidate[0])
                 title_candidate = None
         elif byline and source.author is None and _is_name(byline.group(1)):
             source.author = byline.group(1).strip()
+        elif source.url is None and _URL_LINE.match(stripped) and (source.title or source.published):
+            source.url = stripped
+        elif (labelled := _SOURCE_LINE.match(stripped)) and source.outlet is None and source.url is None:
+            named = labelled.group(1)
+            if _URL_LINE.match(named):
+                source.url = named
+            else:
+                source.outlet = named
         elif source.title is None and title_candidate is None and len(stripped) <= 200:
             if source.published is not None:
                 if not _looks_like_title(stripped) and not text[end:].strip():
@@ -331,6 +355,39 @@ def _is_own_paragraph(text: str, end: int) -> bool:
     if line is None:
         return end >= len(text)
     return not line.strip()
+
+
+def _header_date(line: str) -> PartialDate | None:
+    """The date of a header line that is only a date, or a date with a label before it
+    ("Publié le 8 janvier 2019", "Опубліковано 23 квітня 2018"); a labelled one names at least
+    its month, so that a title "Kyiv 2014" stays a title."""
+    date = parse_date(line) if _could_be_date_line(line) else None
+    if date is None:
+        date = date_line(line)
+        if date is not None and date.month is None:
+            return None
+    return date
+
+
+def _read_either_way(line: str, source: ParsedSource) -> None:
+    """When the date line wrote "08/01/2019", month first as read, keep its day-first reading
+    too: the importer takes the one the text's language writes."""
+    numeric = _EITHER_WAY.search(line)
+    if numeric is None or not ambiguous_date(numeric.group(0)):
+        return
+    first, second, year = int(numeric.group(1)), int(numeric.group(3)), int(numeric.group(4))
+    if source.published == PartialDate(year, first, second):
+        source.published_day_first = PartialDate(year, second, first)
+        source.warnings.append(f"the date {numeric.group(0)!r} could be day/month or month/day; it "
+                               "was read in the order the text's language writes it")
+
+
+def _is_title_over_date(text: str, end: int, line: str, source: ParsedSource) -> bool:
+    """``line`` is the first line of the header, a headline, and the next line is a date."""
+    if source.title is not None or source.published is not None or not _looks_like_title(line):
+        return False
+    below, _ = _next_line(text, end)
+    return below is not None and _header_date(below.strip()) is not None
 
 
 def _could_be_date_line(line: str) -> bool:

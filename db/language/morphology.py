@@ -81,12 +81,18 @@ _INFLECTED = {"NOUN", "ADJF"}
 
 @functools.lru_cache(maxsize=4096)
 def inflections(word: str, code: str) -> tuple[str, ...]:
-    """Every form of the most likely reading of ``word`` (lower case) when it is a noun or an
-    adjective, ё written е: "борцами" -> "борец", "борца" ... "борцах"; () otherwise."""
+    """Every form of the most likely readings of ``word`` (lower case) that are nouns or
+    adjectives, ё written е: "борцами" -> "борец", "борца" ... "борцах"; () when there is none.
+    The readings as likely as the first all count: the Ukrainian dictionary has no frequencies,
+    so "війни" reads first as the rare verb "війнути" and only as likely as the noun "війна"."""
     found = analyser(code).parse(word)
-    if not found or found[0].tag.POS not in _INFLECTED:
+    if not found:
         return ()
-    return tuple(sorted({form.word.replace("ё", "е") for form in found[0].lexeme}))
+    best = found[0].score
+    forms = {form.word.replace("ё", "е")
+             for parse in found if parse.score >= best and parse.tag.POS in _INFLECTED
+             for form in parse.lexeme}
+    return tuple(sorted(forms))
 
 
 def parses(word: str, code: str) -> list[Any]:
@@ -97,6 +103,8 @@ def parses(word: str, code: str) -> list[Any]:
 #: the cases a name is written in (singular): "Дагестан", "Дагестана", "Дагестану" ...
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _FIXED = {"Fixd", "Abbr"}
+#: the readings of a word as a person's first name, surname or patronymic
+_PERSONAL = frozenset({"Name", "Surn", "Patr"})
 
 
 def case_forms(name: str, code: str = "ru") -> set[str]:
@@ -178,6 +186,10 @@ def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = froze
             agreeable.append([])
             continue
         kept = [p for p in options if p.tag.case and not _FIXED & set(p.tag.grammemes)]
+        if w[:1].islower():
+            # a word written in lower case is no first name nor surname: "Чорнобильській зоні"
+            # is the zone ("зона"), not the woman "Зоня"
+            kept = [p for p in kept if not _PERSONAL & p.tag.grammemes] or kept
         singular_too = singular and any(p.tag.number != "plur" and p.tag.case != "nomn" for p in kept)
         if singular_too:
             kept = [p for p in kept if not (p.tag.number == "plur" and p.tag.case == "nomn")]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from db.archive import Archive
+from db.dates import PartialDate
 from db.importer import import_paths
 from db.language import all_languages, detect, language, normalise_code
 from db.language.detect import detect_language
@@ -54,6 +55,15 @@ def test_search_forms_fold_yo_and_reduce_each_script_by_its_language() -> None:
     assert query_forms("боевиков", {"ru"}) == ["боевиков", "боевик"]
     # words are letters and digits: "_" and punctuation part them, as SQLite's tokenizer does
     assert index_text("file_name_2015 U.S.-led «атаки»", "ru") == "file name 2015 u s led атак"
+
+
+
+def test_a_query_word_finds_every_equally_likely_reading_of_it() -> None:
+    # the Ukrainian dictionary gives no frequencies: "війни" reads first as the verb "війнути"
+    # (imperative), as likely as the noun "війна" whose genitive it is; a text saying "війна"
+    # is found by "війни", as one saying "війни" is by "війна"
+    assert index_text("війна", "uk") in query_forms("війни", {"uk"})
+    assert index_text("війни", "uk") in query_forms("війна", {"uk"})
 
 
 SAYINGS = {
@@ -159,6 +169,29 @@ def test_import_detects_the_language_a_file_does_not_declare(archive: Archive, t
     assert rows[ids["en.txt"]] == "en"
     assert rows[ids["declared.md"]] == "uk"  # what the file says wins
     assert rows[ids["short.txt"]] is None
+
+
+def test_a_date_that_reads_either_way_is_read_as_the_texts_language_writes_it(
+        archive: Archive, tmp_path: Path) -> None:
+    (tmp_path / "fr.txt").write_text(
+        "Un appel à manifester à Bourges\n08/01/2019\n\nLes gilets jaunes appellent à manifester "
+        "samedi à Bourges, selon plusieurs groupes sur Facebook.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(
+        "A call to protest in Bourges\n08/01/2019\n\nThe yellow vests are calling for a protest "
+        "in Bourges on Saturday, according to several groups on Facebook.\n", encoding="utf-8")
+    (tmp_path / "dotted.txt").write_text(
+        "A call to protest in Bourges\n08.01.2019\n\nThe yellow vests are calling for a protest "
+        "in Bourges on Saturday, according to several groups on Facebook.\n", encoding="utf-8")
+    results = import_paths(archive, [tmp_path], workers=0)
+    ids = {Path(r.path).name: r.source_id for r in results}
+    with archive.session() as session:
+        rows = {row.id: row for row in source_rows(session, [i for i in ids.values() if i])}
+    assert [rows[ids[name]].language for name in ("fr.txt", "en.txt")] == ["fr", "en"]
+    assert rows[ids["fr.txt"]].published == PartialDate(2019, 1, 8)  # day first in French
+    assert rows[ids["en.txt"]].published == PartialDate(2019, 8, 1)  # month first in English
+    assert rows[ids["dotted.txt"]].published == PartialDate(2019, 1, 8)  # dots: day first
+    warned = {Path(r.path).name for r in results if r.warnings}
+    assert warned == {"fr.txt", "en.txt"}
 
 
 def test_a_text_with_more_distinct_words_than_the_cache_holds_is_stemmed() -> None:

@@ -104,7 +104,7 @@ from db.extract.statistics.french_numbers import (
     month_number,
 )
 from db.extract.statistics.periods import nearest_relative_period
-from db.extract.statistics.phrase import WORD, clause_of
+from db.extract.statistics.phrase import clause_of, whole_words
 from db.extract.statistics.phrase import clauses as split_clauses
 from db.text import trimmed
 
@@ -190,7 +190,7 @@ def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | Non
     if other:  # "deux autres juges", "des centaines d'autres espèces", "une vingtaine d'autres «gilets jaunes»"
         position += other.end()
     words: list[str] = []
-    for match in WORD.finditer(sentence, position, min(len(sentence), position + 60)):
+    for match in whole_words(sentence, position, min(len(sentence), position + 60)):
         gap = sentence[position:match.start()] if not words else sentence[number.counted_end:match.start()]
         if re.search(r"[^\s\u00a0\u202f]", gap) and not (not words and re.fullmatch(r"\s*[«\"“]\s*", gap)):
             break
@@ -258,7 +258,7 @@ def _measure(sentence: str, clause: tuple[int, int], number: FrenchNumber) -> st
     """The nearest participle or verb of the clause (after the number first), lower-case."""
     start, end = max(clause[0], number.start - 80), min(clause[1], number.end + 80)
     candidates: list[tuple[int, str]] = []
-    for match in WORD.finditer(sentence, start, end):
+    for match in whole_words(sentence, start, end):
         if number.start <= match.start() < max(number.end, number.counted_end):
             continue
         word = match.group(0).lower()

@@ -6,12 +6,25 @@ clauses those readers split a sentence into."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 #: a word as the word-table readers take it: a letter, then letters, digits, apostrophes, hyphens
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 Clause = tuple[int, int]
+
+
+def whole_words(sentence: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The :data:`WORD` matches in ``sentence[start:end]``, a word the window cuts at either edge
+    read whole, never in part ("consacré", not "nsacré")."""
+    while 0 < start < len(sentence) and sentence[start].isalnum() and (
+            sentence[start - 1].isalnum() or sentence[start - 1] in "'’-"):
+        start -= 1
+    while end < len(sentence) and end > 0 and sentence[end - 1].isalnum() and (
+            sentence[end].isalnum() or sentence[end] in "'’-"):
+        end += 1
+    return WORD.finditer(sentence, start, end)
 
 
 def clauses(split: re.Pattern[str], sentence: str) -> list[Clause]:

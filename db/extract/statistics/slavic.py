@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from db.dates import PartialDate
 from db.extract.candidates import StatisticCandidate
 from db.extract.statistics.periods import RelativeWords, nearest_relative_period
-from db.extract.statistics.phrase import WORD, clause_of
+from db.extract.statistics.phrase import WORD, clause_of, whole_words
 from db.extract.statistics.phrase import clauses as split_clauses
 from db.extract.statistics.slavic_claimants import assign_claimants
 from db.extract.statistics.slavic_non_figures import (
@@ -330,7 +330,7 @@ def _measure(lang: SentenceWords, sentence: str, clause: tuple[int, int], number
     """The base form of the nearest verb or participle of the clause (after the number first)."""
     start, end = max(clause[0], number.start - 80), min(clause[1], number.end + 80)  # the words near it
     candidates: list[tuple[int, str]] = []
-    for word_match in WORD.finditer(sentence, start, end):
+    for word_match in whole_words(sentence, start, end):
         if number.start <= word_match.start() < max(number.end, number.counted_end):
             continue
         word = word_match.group(0)

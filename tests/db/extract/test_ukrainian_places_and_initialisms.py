@@ -110,3 +110,10 @@ def test_the_initialism_of_a_republic_is_a_place() -> None:
     found = _suggested("Уряд УСРР переїхав до Харкова. Тоді РСФРР і БРСР підписали договір, "
                        "а в АР Крим мовчали.")
     assert {("УСРР", "place"), ("РСФРР", "place"), ("БРСР", "place"), ("АР Крим", "place")} <= found
+
+
+def test_a_word_in_lower_case_is_not_read_as_a_persons_name() -> None:
+    # "зоні" is also the genitive of the first name "Зоня", as likely in the dictionary as "зона"
+    assert base_form(["Чорнобильській", "зоні"], "uk", singular=True) == ["Чорнобильська", "зона"]
+    assert ("Чорнобильська зона", "place") in _suggested(
+        "Кошти переказували на рахунки фірм, що працюють у Чорнобильській зоні.")

@@ -22,9 +22,19 @@ from db.ingest import text
      "У Києві відбувся мітинг", PartialDate(2014, 3, 12), "Текст статті.\n"),
     ("Saturday, July 11, 2015\nISIS Comes to Russia\nDefectors from a homegrown insurgency.\n",
      "ISIS Comes to Russia", PartialDate(2015, 7, 11), "Defectors from a homegrown insurgency.\n"),
+    # the title right over its date line, no blank line between them
+    ("Податки мають залишатися в громадах\n23 квітня 2018 р.\n\nТекст статті.\n",
+     "Податки мають залишатися в громадах", PartialDate(2018, 4, 23), "Текст статті.\n"),
+    # a date line with its label, in the languages dates are read in
+    ("Les agriculteurs grossissent les rangs\nPublié le 4 décembre 2018\n\nTexte.\n",
+     "Les agriculteurs grossissent les rangs", PartialDate(2018, 12, 4), "Texte.\n"),
+    ("Опубліковано 23 квітня 2018\nЗаголовок статті\n\nТекст статті.\n",
+     "Заголовок статті", PartialDate(2018, 4, 23), "Текст статті.\n"),
+    # a title naming a year over no date line stays the text's first line
+    ("Київ 2014\n\nТекст статті.\n", "Київ 2014", None, "Київ 2014\n\nТекст статті.\n"),
 ])
 def test_a_date_line_and_the_title_under_it_are_read(
-        tmp_path: Path, content: str, title: str, published: PartialDate, body: str) -> None:
+        tmp_path: Path, content: str, title: str, published: PartialDate | None, body: str) -> None:
     path = tmp_path / "article.txt"
     path.write_text(content, encoding="utf-8")
     [source] = text.parse(path)
@@ -45,3 +55,51 @@ def test_a_cyrillic_dateline_gives_the_date_and_stays_in_the_text(tmp_path: Path
     [source] = text.parse(path)
     assert source.published == PartialDate(2015, 7, 11)
     assert source.text.startswith("МОСКВА, 11 июля 2015 г. —")
+
+
+
+def test_the_address_a_text_was_saved_from_is_its_url(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("Un titre\nPublié le 4 décembre 2018\nhttps://www.example.fr/a/1\n\nTexte.\n",
+                    encoding="utf-8")
+    [source] = text.parse(path)
+    assert (source.title, source.url, source.text) == ("Un titre", "https://www.example.fr/a/1", "Texte.\n")
+
+
+def test_a_text_opening_with_a_paragraph_is_titled_by_its_first_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "Термінали й банкомати, електронна черга й система оцінки якості обслуговування, доступ "
+        "до iGov. Це і багато іншого – у сучасному Центрі надання адміністративних послуг у "
+        "Дніпродзержинську. Доступно всім, зручно кожному.\n\nДругий абзац.\n", encoding="utf-8")
+    [source] = text.parse(path)
+    assert source.title == ("Термінали й банкомати, електронна черга й система оцінки якості "
+                            "обслуговування, доступ до iGov.")
+    assert source.text.startswith("Термінали")  # the paragraph stays whole in the text
+
+
+def test_initials_do_not_end_the_first_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "Турнір з баскетболу серед команд ветеранів ім. С. П. Корольова відбувся у Житомирі "
+        "минулими вихідними. Змагалися вісім команд з трьох країн, і перемогу здобули господарі.\n",
+        encoding="utf-8")
+    [source] = text.parse(path)
+    assert source.title == ("Турнір з баскетболу серед команд ветеранів ім. С. П. Корольова "
+                            "відбувся у Житомирі минулими вихідними.")
+
+
+@pytest.mark.parametrize(("content", "outlet", "url"), [
+    ("07.08.2018\nДжерело: Хмарочос\n\nТекст статті.\n", "Хмарочос", None),
+    ("Un titre\n08.01.2019\nSource : Le Figaro\n\nTexte.\n", "Le Figaro", None),
+    ("7 августа 2018\nИсточник: https://example.ru/a/1\n\nТекст.\n", None, "https://example.ru/a/1"),
+])
+def test_a_source_line_in_the_header_names_the_outlet_not_the_title(
+        tmp_path: Path, content: str, outlet: str | None, url: str | None) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(content, encoding="utf-8")
+    [source] = text.parse(path)
+    assert (source.outlet, source.url) == (outlet, url)
+    assert source.title is not None
+    assert ":" not in source.title
+    assert ":" not in source.text.splitlines()[0]
