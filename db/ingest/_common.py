@@ -207,8 +207,14 @@ _DATE_WORD_KEYS = (
 )
 
 
+#: the keys of the twelve months' names in dateparser's data
+_MONTH_KEYS = _DATE_WORD_KEYS[:12]
+#: a day and month in figures with their year: "8.01.2019", "08/01/2019", "2019-01-08"
+_DAY_AND_MONTH = re.compile(r"(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{1,2}-\d{1,2})(?!\d)")
+
+
 @functools.cache
-def _date_words() -> frozenset[str]:
+def _date_words(keys: tuple[str, ...] = _DATE_WORD_KEYS, zones: bool = True) -> frozenset[str]:
     import importlib
 
     from dateparser.timezones import timezone_info_list
@@ -224,11 +230,20 @@ def _date_words() -> frozenset[str]:
     for language in DATE_LANGUAGES:
         info = importlib.import_module(f"dateparser.data.date_translation_data.{language}").info
         for variant in [info, *info.get("locale_specific", {}).values()]:
-            for key in _DATE_WORD_KEYS:
+            for key in keys:
                 add(variant.get(key))
-    for zone in timezone_info_list:
+    for zone in timezone_info_list if zones else ():
         add([abbreviation for abbreviation, _offset in zone["timezones"]])
     return frozenset(words)
+
+
+def names_a_month(text: str) -> bool:
+    """True when ``text`` names a month, by its name in one of DATE_LANGUAGES ("janvier",
+    "квітня") or by number beside a day ("08/01/2019"): cheaper than asking dateparser."""
+    if _DAY_AND_MONTH.search(text):
+        return True
+    months = _date_words(_MONTH_KEYS, zones=False)
+    return any(word in months for word in _WORD.findall(text.casefold()))
 
 
 def only_date_words(text: str) -> bool:

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 
 from db.dates import PartialDate
-from db.ingest._common import parse_date
+from db.ingest._common import names_a_month, parse_date
 from db.ingest.bylinename import is_agency
 from db.ingest.bylinetext import AUTHOR_LABEL
 from db.text import fold
@@ -391,13 +391,16 @@ def _is_date_line(line: str) -> bool:
     return date_line(line) is not None
 
 
-def date_line(line: str) -> PartialDate | None:
+def date_line(line: str, *, month: bool = False) -> PartialDate | None:
     """The date of a line that is only a date: "24 July 2015", "sexta-feira, 22 de outubro de
     2010 às 20:13", and with a label before it, in any of the languages dates are read in: "Mis
     à jour le 3 mars 2020 à 10h05", "Опубликовано 12 марта 2020 в 10:05", "Updated: 18 March
-    2015"; None for any other line."""
+    2015"; None for any other line. With ``month``, only a line that names a month is read (a
+    year alone is no date then; and dateparser is not asked about most lines)."""
     words = line.split()
     if len(line) > _DATE_LINE_MAX or not any(c.isdigit() for c in line) or len(words) > _DATE_LINE_WORDS:
+        return None
+    if month and not names_a_month(line):
         return None
     # a time written "10h05" or "20.13 Uhr" is left to the rest, which must be a date
     words = [w for w in words if not _CLOCK.match(w) and not _ZONE.match(w)]

@@ -22,7 +22,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from db.dates import PartialDate
-from db.ingest._common import ambiguous_date, first_line_title, parse_date, read_bytes, trim_title
+from db.ingest._common import (
+    ambiguous_date,
+    first_line_title,
+    parse_date,
+    read_bytes,
+    trim_title,
+)
 from db.ingest._frontmatter import read_front_matter
 from db.ingest.base import IngestError, ParsedSource
 from db.ingest.pagetext import date_line
@@ -363,7 +369,7 @@ def _header_date(line: str) -> PartialDate | None:
     its month, so that a title "Kyiv 2014" stays a title."""
     date = parse_date(line) if _could_be_date_line(line) else None
     if date is None:
-        date = date_line(line)
+        date = date_line(line, month=True)
         if date is not None and date.month is None:
             return None
     return date

@@ -9,6 +9,7 @@ import pytest
 
 from db.dates import PartialDate
 from db.ingest import text
+from db.ingest._common import names_a_month
 
 
 @pytest.mark.parametrize(("content", "title", "published", "body"), [
@@ -103,3 +104,18 @@ def test_a_source_line_in_the_header_names_the_outlet_not_the_title(
     assert source.title is not None
     assert ":" not in source.title
     assert ":" not in source.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(("line", "named"), [
+    ("Publié le 8 janvier 2019", True),
+    ("Опубліковано 23 квітня 2018", True),
+    ("Publié en janv. 2019", True),
+    ("Posted 2019-01-08", True),
+    ("08/01/2019", True),
+    ("в 2017 году", False),
+    ("Київ 2014", False),
+])
+def test_a_header_line_names_a_month_or_is_asked_no_further(line: str, named: bool) -> None:
+    # the header's labelled date lines are read only when they name a month (dateparser, a
+    # millisecond a line, is not asked about every title with a year in it)
+    assert names_a_month(line) is named
