@@ -53,6 +53,7 @@ columns) and in other stories' teasers (list items) are not read.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -162,7 +163,8 @@ def author_of(
     (:func:`db.ingest.bylinesite.site_keys`), which no byline naming a person has; ``posted_by``
     the account a Twitter card's "Written by" names."""
     agency: str | None = None
-    candidates = _candidates(tree, structured, extracted, text, headline, posted_by)
+    page = _PageWords(tree)
+    candidates = _candidates(tree, page, structured, extracted, text, headline, posted_by)
     for value, person, located in candidates:
         value = past_site_name(value, site)
         name = clean(value) or _profile_name(tree, value)
@@ -178,7 +180,7 @@ def author_of(
         if person and not is_organisation(name):
             # over an agency, only a name the article's part of the page shows (trafilatura
             # also reads the bylines of other stories' teasers)
-            if agency is None or located or _shown_outside_furniture(tree, name):
+            if agency is None or located or page.shown(name):
                 return name
             continue
         agency = agency or name
@@ -221,29 +223,47 @@ def _page_text(tree: Any) -> str:
     )
 
 
-def _shown_outside_furniture(tree: Any, name: str) -> bool:
-    import copy
+class _PageWords:
+    """What a page shows outside its furniture, and what its metas and JSON-LD declare, each
+    read once a page (the tree is copied to leave its furniture out) and asked for names."""
 
-    page = copy.deepcopy(tree)
-    for node in list(page.iter(*_FURNITURE_TAGS, "script", "style", "noscript", "template", "head")):
-        if node.getparent() is not None:
-            node.drop_tree()
-    # each element's text apart (a byline's parts in elements of their own: "By <span>Jane
-    # Doe</span><div>Example Post</div>"), the name as whole words
-    shown = " ".join(" ".join(page.itertext()).casefold().split())
-    return re.search(r"(?<!\w)" + re.escape(" ".join(name.casefold().split())) + r"(?!\w)", shown) is not None
+    def __init__(self, tree: Any) -> None:
+        self.tree = tree
+
+    @functools.cached_property
+    def _shown(self) -> str:
+        import copy
+
+        page = copy.deepcopy(self.tree)
+        for node in list(page.iter(*_FURNITURE_TAGS, "script", "style", "noscript", "template", "head")):
+            if node.getparent() is not None:
+                node.drop_tree()
+        # each element's text apart (a byline's parts in elements of their own: "By <span>Jane
+        # Doe</span><div>Example Post</div>")
+        return " ".join(" ".join(page.itertext()).casefold().split())
+
+    @functools.cached_property
+    def _declared(self) -> str:
+        values = [node.get("content") or "" for node in self.tree.iter("meta")]
+        values += [node.text or "" for node in self.tree.iter("script") if "json" in (node.get("type") or "")]
+        return " ".join(" ".join(values).casefold().split())
+
+    def shown(self, name: str) -> bool:
+        """Whether the page shows ``name`` (as whole words) outside its furniture."""
+        return _has_words(self._shown, name)
+
+    def declared(self, name: str) -> bool:
+        """Whether the page's metas or JSON-LD name ``name`` (as whole words)."""
+        return _has_words(self._declared, name)
 
 
-def _declared(tree: Any, name: str) -> bool:
-    """Whether the page's metas or JSON-LD name ``name`` (as whole words)."""
-    values = [node.get("content") or "" for node in tree.iter("meta")]
-    values += [node.text or "" for node in tree.iter("script") if "json" in (node.get("type") or "")]
-    declared = " ".join(" ".join(values).casefold().split())
-    return re.search(r"(?<!\w)" + re.escape(" ".join(name.casefold().split())) + r"(?!\w)", declared) is not None
+def _has_words(folded: str, name: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(" ".join(name.casefold().split())) + r"(?!\w)", folded) is not None
 
 
 def _candidates(
     tree: Any,
+    page: _PageWords,
     structured: Iterable[tuple[str | None, bool]],
     extracted: str | None,
     text: str,
@@ -261,7 +281,7 @@ def _candidates(
         shorter = [n for n in elements if _begins_with_name(name, n)]
         if shorter:
             yield shorter[0], True, True
-        elif elements and not (_shown_outside_furniture(tree, name) or _declared(tree, name)):
+        elif elements and not (page.shown(name) or page.declared(name)):
             pass  # a name only a menu or a side column shows gives way to the byline element
         elif " " in name or name.lower() == name.upper() or not any(" " in n for n in elements):
             # one word of a cased script (a forename, "Arianschlichenmayer") gives way to a byline

@@ -112,7 +112,7 @@ def declared_metadata(tree: Any) -> tuple[dict[str, str], list[tuple[str | None,
 #: "Verfasst von" as ``twitter:label1`` and the author's name as ``twitter:data1``)
 _WRITTEN_BY = re.compile(
     r"^(?:written\s+by|posted\s+by|author|verfasst\s+von|geschrieben\s+von|autor(?:in)?|écrit\s+par|"
-    r"auteur|escrito\s+por|autor|scritto\s+da|autore|geschreven\s+door|auteur|napisane\s+przez|автор)$",
+    r"auteur|escrito\s+por|scritto\s+da|autore|geschreven\s+door|napisane\s+przez|автор)$",
     re.IGNORECASE,
 )
 

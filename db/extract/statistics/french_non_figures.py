@@ -91,12 +91,10 @@ _HOW_OFTEN = re.compile(
 def _supposed(sentence: str, start: int) -> bool:
     """Whether ``start`` stands in a "si" clause whose main clause after it is in the future or the
     conditional: what is supposed, not found."""
-    for opening in _IF.finditer(sentence, 0, start):
-        comma = sentence.find(",", start)
-        if comma >= 0 and not re.search(r"[;:.!?]", sentence[opening.end():comma]) and \
-                _THEN_WOULD.match(sentence, comma):
-            return True
-    return False
+    comma = sentence.find(",", start)
+    if comma < 0 or not _THEN_WOULD.match(sentence, comma):
+        return False
+    return any(not re.search(r"[;:.!?]", sentence[opening.end():comma]) for opening in _IF.finditer(sentence, 0, start))
 
 
 def non_figure(sentence: str, start: int, end: int) -> str | None:

@@ -227,8 +227,9 @@ def test_a_name_the_byline_shows_in_parts_is_shown_and_a_part_of_a_word_is_not()
     tree = lxml.html.document_fromstring(
         "<html><body><div>By <span>Jane Doe</span><div>Example Times</div></div><p>Author: Bo2man</p></body></html>"
     )
-    assert byline._shown_outside_furniture(tree, "Jane Doe Example Times")
-    assert not byline._shown_outside_furniture(tree, "Author Bo")
+    shown = byline._PageWords(tree).shown
+    assert shown("Jane Doe Example Times")
+    assert not shown("Author Bo")
 
 
 @pytest.mark.parametrize(("shown", "name"), [("Von Jane Doe, Berlin", "Jane Doe"), ("By Jane Doe, John Roe", "Jane Doe, John Roe")])
