@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.sources import SNIPPET_MARKS, SNIPPET_ROLE, SourcesModel
+from desktop.views.column_fit import FittedColumns
 from desktop.views.common import filter_box, pane_layout, select_row, selected_id, tidy_table
 
 #: ms to wait after the last key press before filtering or searching
@@ -114,8 +115,12 @@ class SourcesPane(QWidget):
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setStretchLastSection(False)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 82), (2, 110), (3, 42), (4, 62), (5, 42), (6, 42), (7, 280)):
+        widths = {1: 82, 2: 110, 3: 42, 4: 62, 5: 42, 6: 42, 7: 280}
+        for column, width in widths.items():
             self.view.setColumnWidth(column, width)
+        #: the date, outlet, language, kind and counts as wide as the rows on screen need
+        self.fitted = FittedColumns(self.view, {c: w for c, w in widths.items() if c != SourcesModel.SNIPPET_COLUMN},
+                                    "sources", self._cell_text)
         self.view.setColumnHidden(4, True)  # the kind: one right-click on the header away
         self.titles = TitleDelegate(self.model, self.view)
         self.view.setItemDelegateForColumn(0, self.titles)
@@ -231,8 +236,14 @@ class SourcesPane(QWidget):
                 self.view.setColumnHidden(column, hidden)
             self._hidden_before_search = None
 
+    def _cell_text(self, row: int, column: int) -> object:
+        found = self.model.row_at(row)
+        return "" if found is None else self.model.columns[column].display(found)
+
     def _loaded(self) -> None:
         self._show_match_column()
+        if not self.model.searching:
+            self.fitted.fit(min(self.model.rowCount(), self.model.rows_shown))
         self._show_count()
         # a source further down than the first page is selected once the whole list is in
         if self._pending_select is not None and (self.select_source(self._pending_select) or not self.model.partial):

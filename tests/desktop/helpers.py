@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
 from db.archive import Archive
@@ -88,3 +89,15 @@ def annotation(archive: Archive, source_id: int, quote: str) -> AnnotationRow | 
         found = [a for a in annotations_of(session, source_id) if a.quote == quote]
     assert len(found) <= 1, found
     return found[0] if found else None
+
+
+def drag_divider(view: QTableView, column: int, dx: int) -> None:
+    """Drag the right divider of ``column``'s header ``dx`` pixels, as a person resizes a column."""
+    header = view.horizontalHeader()
+    edge = header.sectionViewportPosition(column) + header.sectionSize(column) - 1
+    y = header.height() // 2
+    no = Qt.KeyboardModifier.NoModifier
+    QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton, no, QPoint(edge, y))
+    QTest.mouseMove(header.viewport(), QPoint(edge + dx // 2, y))
+    QTest.mouseMove(header.viewport(), QPoint(edge + dx, y))
+    QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, no, QPoint(edge + dx, y))

@@ -19,6 +19,7 @@ from desktop.reads import actors as actor_reads
 from desktop.reads import sources as source_reads
 from desktop.views.reader import FOCUS
 from desktop.window.main_window import MainWindow
+from tests.desktop.helpers import drag_divider
 from tests.factories import make_source
 
 PANES = ("sourcesView", "readerView", "actorsView", "statisticsView", "chartView", "annotationsView", "codesView")
@@ -225,7 +226,8 @@ def test_column_widths_and_layout_come_back_on_the_next_start(qtbot: QtBot, tmp_
     qtbot.addWidget(first)
     with qtbot.waitSignal(first.refreshed, timeout=10_000):
         first.show()
-    first.sources.view.setColumnWidth(2, 177)
+    drag_divider(first.sources.view, 2, 67)
+    by_hand = first.sources.view.columnWidth(2)
     first_source = first.sources.model.ids[0]
     first.open_source(first_source)
     first.docks["codes"].hide()
@@ -234,7 +236,7 @@ def test_column_widths_and_layout_come_back_on_the_next_start(qtbot: QtBot, tmp_
     qtbot.addWidget(second)
     with qtbot.waitSignal(second.refreshed, timeout=10_000):
         second.show()
-    assert second.sources.view.columnWidth(2) == 177
+    assert second.sources.view.columnWidth(2) == by_hand
     assert not second.docks["codes"].isVisible()
     # and the reader shows the source that was open
     assert second.reader.source_id == first_source
