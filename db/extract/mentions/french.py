@@ -33,7 +33,7 @@ NOT_NAMES = {
     "comment", "combien", "est-ce", "c'est", "n'est", "il y a", "mieux", "pire", "ensemble",
     "premier", "première", "deuxième", "dernier", "dernière", "nouveau", "nouvelle", "ancien",
     "ancienne", "ex", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix",
-    "cent", "mille", "chaque", "lors", "ah", "oh", "eh", "bon", "bah", "hélas", "merci", "bravo", "attention",
+    "cent", "mille", "chaque", "lors", "parce", "ah", "oh", "eh", "bon", "bah", "hélas", "merci", "bravo", "attention",
 }  # fmt: skip
 WEEKDAYS_AND_MONTHS = {
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier",
@@ -74,8 +74,18 @@ MINISTRY_TITLE = re.compile(
 PRENOMINAL = {"grand", "grande", "grands", "grandes", "petit", "petite", "haut", "haute",
               "nouveau", "nouvel", "nouvelle", "vieux", "vieille", "bon", "bonne", "beau",
               "bel", "belle", "gros", "grosse", "jeune", "vrai", "vraie", "faux", "fausse"}
-#: the fields of a secretary of State's or a prime minister's title, no ministries
-NOT_MINISTRIES = {"état", "etat"}
+#: an officer's title before the place or body of the office, which may run into the
+#: officer's name ("le préfet du Cher Catherine Ferrier", "le maire de Lyon Jean Dupont")
+OFFICE_TITLE = re.compile(
+    r"\b(?:(préfet|préfète|maire|député|députée|sénateur|sénatrice|bourgmestre|gouverneur|élu|"
+    r"élue|conseiller\s+général|conseillère\s+générale)|président|présidente|directeur|"
+    r"directrice|porte-parole|secrétaire\s+général|secrétaire\s+générale|patron|patronne|"
+    r"chef|cheffe|dirigeant|dirigeante|leader|fondateur|fondatrice|procureur|procureure|"
+    r"commandant|recteur|rectrice)\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*)$",
+    re.IGNORECASE)
+#: the fields of a title that name no actor ("le secrétaire d'État", "le président de la
+#: République", "le chef de l'État")
+NOT_MINISTRIES = {"état", "etat", "république", "nation"}
 #: lower-case nouns heading the name of one state body before "de" and a name ("ministère de
 #: l'Intérieur", "parquet de Paris", "préfecture du Nord", "mairie de Lyon")
 BODY_HEAD = re.compile(
@@ -87,7 +97,7 @@ BODY_HEAD = re.compile(
 #: Luxembourg", "avenue des Champs-Elysées")
 STREET_HEAD = re.compile(
     r"\b(rue|avenue|boulevard|bd|place|quai|chemin|allée|impasse|route|cours|esplanade|"
-    r"square|pont|porte|parvis|rond-point|autoroute|passage)"
+    r"square|pont|porte|parvis|rond-point|passage)"
     r"\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*)?$", re.IGNORECASE)
 #: capitalised nouns heading a state body's name, which may go on in lower case ("Assemblée
 #: nationale", "Préfecture de police", "Conseil constitutionnel", "Police nationale")
@@ -148,8 +158,11 @@ MEDIA_BEFORE = re.compile(
     r"chroniqueur|chroniqueuse|éditorialiste|rédaction|antenne|micro)\s+(?:de\s+la\s+|de\s+l['’]|"
     r"du\s+|de\s+|d['’]|à\s+|au\s+|pour\s+|sur\s+)$",
     re.IGNORECASE)
-#: the words before a publisher's name ("éd. du Cerf", "aux éditions Gallimard")
-ORGANISATION_BEFORE = re.compile(r"\b(?:éd\.|éds\.|éditions|édité\s+par|maison\s+d['’]édition)"
+#: the words before an organisation's name ("éd. du Cerf", "le groupe LR", "le parti Les
+#: Républicains", "l'association Attac")
+ORGANISATION_BEFORE = re.compile(r"\b(?:éd\.|éds\.|éditions|édité\s+par|maison\s+d['’]édition|"
+                                 r"groupe|parti|association|syndicat|collectif|mouvement|"
+                                 r"fédération|confédération|organisation|ong|entreprise|société)"
                                  r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?$",
                                  re.IGNORECASE)
 #: capitalised nouns heading a media outlet's name, which may go on in lower case ("Journal
@@ -158,6 +171,7 @@ MEDIA_HEADS = {"journal", "radio", "revue", "gazette", "courrier", "tribune", "t
 #: the noun before a place's name ("la ville de Bourges", "le département de la Drôme")
 PLACE_BEFORE = re.compile(
     r"\b(?:ville|commune|village|département|région|pays|province|canton|capitale|localité|"
+    r"autoroute|nationale|départementale|"
     r"métropole|agglomération|quartier|bourg|hameau|île|préfecture|sous-préfecture|"
     r"arrondissement|banlieue)\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*)?$",
     re.IGNORECASE)
@@ -166,7 +180,21 @@ PLACE_BEFORE = re.compile(
 PLACE_PREPOSITION = re.compile(
     r"(?:^|\s)(?:à|a|en|au|aux|sur\s+les|dans\s+(?:le|la|les|l['’])|près\s+(?:de|d['’]|du)|vers|"
     r"depuis|jusqu['’]à|direction\s+de|hors\s+de|partout\s+en|sud\s+de|nord\s+de|est\s+de|"
-    r"ouest\s+de)\s*$", re.IGNORECASE)
+    r"ouest\s+de|(?:originaires?|venus?|venues?|arrivée?s?|arrive|arrivent|vient|viennent|"
+    r"revenue?s?|rentrée?s?|partie?s?)\s+(?:de|d['’]|du|des))\s*$", re.IGNORECASE)
+#: a speech verb put after what is said, before the speaker ("», ajoute Emmanuelle",
+#: "lance Jean-Marc", "s'enthousiasme Christian")
+SPEECH_VERB = re.compile(
+    r"(?:^|[\s,»”])(?:dit|explique|ajoute|lance|affirme|confie|raconte|souligne|estime|assure|"
+    r"précise|poursuit|abonde|appuie|s['’]enthousiasme|se\s+réjouit|déplore|regrette|note|"
+    r"résume|témoigne|sourit|soupire|pense|insiste|martèle|glisse|indique|reconnaît|admet|"
+    r"avoue|conclut|relève|s['’]indigne|s['’]insurge|s['’]exclame|s['’]étonne|tempête|"
+    r"renchérit|complète|observe|constate|juge|prévient|rappelle|résume|détaille|lâche|"
+    r"commente|plaisante|ironise|sourit|s['’]amuse|s['’]inquiète|réagit|répond|interroge|"
+    r"demande|s['’]emporte|tranche|analyse|avance|argumente|martèle|clame|crie|murmure|"
+    r"raconte-t-il|raconte-t-elle|explique-t-il|explique-t-elle)\s+$")
+#: an ordinal in Roman figures ("la Ve République", "le XXe siècle"): no name
+ORDINAL = re.compile(r"[IVXLC]+(?:e|è|ème|er|re)", re.IGNORECASE)
 #: endings of common nouns (a sentence may open with one: "Conséquence", "Réflexion")
 COMMON_NOUN = re.compile(r"(?:tion|sion|xion|ment|ence|ance|ité|isme|ude|esse|ure)s?$")
 #: a place's name of hyphenated words with a lower-case particle inside ("Bourg-en-Bresse",

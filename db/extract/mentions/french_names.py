@@ -29,7 +29,7 @@ Name = tuple[int, int, str | None, str]
 _TOKEN = re.compile(r"\S+")
 _HEADS = french.STATE_HEADS | french.ORGANISATION_HEADS | french.MEDIA_HEADS
 #: a sentence's end with no space after it ("la France.Le ministère"): a run ends there
-_GLUED_END = re.compile(r"(?<=[a-zàâçéèêëîïôûù]{2}[.!?])(?=[A-ZÀÂÇÉÈÊÎÔ][a-zàâçéèêëîïôûù])")
+_GLUED_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=[A-ZÀÂÇÉÈÊÎÔ][a-zàâçéèêëîïôûù])")
 _STARTS = ".!?:\n…»\"“”"
 
 
@@ -62,10 +62,10 @@ def masked(text: str) -> str:
 
 def _display(name: str) -> str:
     """A name as a registry holds it: one space between words, all-capital datelines in title
-    case ("PARIS" -> "Paris"), initialisms ("FGTB", "SNCF") as they are."""
+    case ("PARIS" -> "Paris"), initialisms and brands ("FGTB", "BFMTV") as they are."""
     words = []
     for word in name.split():
-        if word.isupper() and sum(c.isalpha() for c in word) > 4:
+        if word.isupper() and sum(c.isalpha() for c in word) > 4 and _in_gazetteer(word):
             word = "-".join(part.capitalize() for part in word.split("-"))
         words.append(word)
     return " ".join(words)
@@ -78,9 +78,27 @@ def _initialism(word: str) -> bool:
 
 
 def _in_gazetteer(name: str) -> bool:
-    from db.gazetteer import gazetteer, world_region
+    """Whether the gazetteer knows the name as a country, a region or a city by its own name
+    (or a large city by another: "Bruxelles"); a small town's other names are also people's
+    ("Robert" is Le Robert's, "Michel" Mitchell's)."""
+    from db.gazetteer import gazetteer, key, world_region
 
-    return bool(gazetteer().lookup([name])) or world_region(name) is not None
+    return world_region(name) is not None or any(
+        p.kind != "city" or key(p.name) == key(name) or p.population >= 100_000
+        for p in gazetteer().lookup([name]))
+
+
+def _plural_described(shown: str, start: int, end: int) -> bool:
+    """A plural noun a plural adjective follows ("les Gilets jaunes"), no place ("Paris aux")."""
+    following = re.match(r"\s+([a-zàâçéèêëîïôûù-]+[sx])\b", shown[end:end + 30])
+    return shown[end - 1:end] in ("s", "x") and following is not None and \
+        following.group(1) not in french.NOT_NAMES and not _in_gazetteer(shown[start:end])
+
+
+def _country_or_region(name: str) -> bool:
+    from db.gazetteer import gazetteer
+
+    return any(p.kind != "city" for p in gazetteer().lookup([name]))
 
 
 def _extend(text: str, end: int, head: str) -> int:
@@ -134,11 +152,18 @@ def _kind(text: str, start: int, end: int, person_cue: bool) -> str | None:
         return "organisation"
     if french.ORGANISATION_BEFORE.search(before):
         return "organisation"
-    if french.PLACE_BEFORE.search(before):
-        return "place"
-    if person_cue:
-        return "person"
+    office = french.OFFICE_TITLE.search(before)
+    if french.PLACE_BEFORE.search(before) or (office is not None and office.group(1)):
+        return "place"  # "la ville de Bourges", "le préfet du Cher"
+    if office is not None:
+        return "organisation"  # "le porte-parole de la Brafco"
+    if person_cue or french.SPEECH_VERB.search(before):
+        return "person"  # "», ajoute Emmanuelle"
     words = name.split()
+    if first in ("le", "la", "les", "l'", "l’") and not _in_gazetteer(name):
+        # no person's name opens with an article: a group, a party, a café ("Les Républicains",
+        # "La France insoumise")
+        return "organisation"
     if len(words) == 1 and _initialism(name):  # an initialism is a body, a country aside
         from db.gazetteer import gazetteer
 
@@ -152,6 +177,8 @@ def _kind(text: str, start: int, end: int, person_cue: bool) -> str | None:
     if french.PLACE_PREPOSITION.search(before) and (
             len(words) == 1 or not re.search(r"(?:^|\s)(?:à|a)\s*$", before)):
         return "place"
+    if _initialism(words[0]):
+        return "organisation"  # "SPF Finances", "SNCF Réseau"
     if 2 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in english.CONNECTORS
                                     for w in words):
         return "person"
@@ -186,7 +213,8 @@ def _trimmed(text: str, shown: str, tokens: list[tuple[int, int, str]], lowered:
         if lower in ("le", "la", "les") and word[:1].isupper() and rest and \
                 not opening(shown, start):
             break  # a capitalised article inside a sentence is the name's: "Le Monde"
-        if (lower in french.NOT_NAMES or lower in french.WEEKDAYS_AND_MONTHS) and \
+        if (lower in french.NOT_NAMES or lower in french.WEEKDAYS_AND_MONTHS or
+                french.ORDINAL.fullmatch(word)) and \
                 not (person_cue and word in english.CONNECTORS):
             tokens = tokens[1:]
             continue
@@ -211,7 +239,7 @@ def _clean(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         bare = word.rstrip(",;:!?»\"”)…")
         if bare.endswith(".") and not re.search(r"(?:^|\.)[^\W\d_]\.$", bare):
             bare = bare.rstrip(".")
-        bare = bare.lstrip("«\"“(")
+        bare = re.sub(r"-(?:là|ci)$", "", bare.lstrip("«\"“("))  # "Drouet-là"
         offset = word.find(bare) if bare else 0
         if bare:
             cleaned.append((start + offset, start + offset + len(bare), bare))
@@ -238,6 +266,17 @@ def names(text: str, shown: str, runs: list[tuple[int, int, bool]], lowered: set
     return _finished(shown, sorted(kept, key=lambda n: n[0]), lowered)
 
 
+def _listed_with_places(shown: str, found: list[Name], index: int) -> bool:
+    """Whether the name at ``index`` is listed with a place next to it ("Bruxelles, Wandre,
+    Feluy et Charleroi")."""
+    start, end = found[index][:2]
+    neighbours = [(found[index - 1], shown[found[index - 1][1]:start])] if index else []
+    if index + 1 < len(found):
+        neighbours.append((found[index + 1], shown[end:found[index + 1][0]]))
+    return any(name[2] == "place" and re.fullmatch(r"\s*(?:,|et|ou|\(|\),?)\s*", gap)
+               for name, gap in neighbours)
+
+
 def _pieces(shown: str, start: int, end: int) -> list[tuple[int, int]]:
     """A run cut where a sentence ends with no space after it."""
     cuts = [start, *(m.start() for m in _GLUED_END.finditer(shown, start, end)), end]
@@ -246,23 +285,25 @@ def _pieces(shown: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _finished(shown: str, found: list[Name], lowered: set[str]) -> list[Name]:
     """Names of one word with no kind: a surname of a person named in full elsewhere in the
-    text is that person ("Nicolle" after "Maxime Nicolle"); a word the text also writes in
-    lower case ("Gilets jaunes", "le Grand débat"), or a common noun opening a sentence
-    ("Conséquence: ..."), a plural noun before a plural adjective ("les Gilets jaunes") or an
+    text is that person ("Nicolle" after "Maxime Nicolle"), a name listed with a place a
+    place ("Bruxelles, Wandre, Feluy"); a word the text also writes in lower case, a word
+    opening a sentence ("Conséquence: ...", "Mystère.": nothing says what it would be) or an
     adjective before a noun ("le Grand débat") is no name."""
     surnames = {name.split()[-1] for _, _, kind, name in found
                 if kind == "person" and len(name.split()) > 1}
     result: list[Name] = []
-    for start, end, kind, name in found:
+    found = list(found)
+    for index, (start, end, kind, name) in enumerate(found):
         if kind is None and " " not in name:
             lower = name.lower()
             if name in surnames:
                 kind = "person"
-            elif lower in lowered or lower in french.NOT_MINISTRIES or (
-                    opening(shown, start) and french.COMMON_NOUN.search(lower)) or (
-                    lower[-1:] in "sx" and re.match(r"\s+[a-zàâçéèêëîïôûù-]+[sx]\b", shown[end:])) or (
+            elif _listed_with_places(shown, found, index):
+                kind = "place"
+                found[index] = (start, end, kind, name)
+            elif lower in lowered or opening(shown, start) or (
                     lower in french.PRENOMINAL and re.match(r"\s+[a-zàâçéèêëîïôûù]", shown[end:])):
-                continue  # a plural noun its plural adjective follows: "les Gilets jaunes"
+                continue
         result.append((start, end, kind, name))
     return result
 
@@ -292,14 +333,18 @@ def _names_of(text: str, shown: str, tokens: list[tuple[int, int, str]], person_
         if field.lower() not in french.NOT_MINISTRIES:
             field_end = _extend(text, field_end, "ministère") if not tokens else field_end
             preposition = re.sub(r"\s+", " ", ministry.group(1)).replace("’", "'")
+            # "le secrétaire d'État à l'Intérieur": the ministry "de l'Intérieur"
+            preposition = re.sub(r"^(?:à la|à l')", lambda m: "de " + m.group(0)[2:], preposition)
+            preposition = {"aux ": "des ", "au ": "du "}.get(preposition, preposition)
             preposition = preposition if preposition.endswith("'") else preposition.rstrip() + " "
             found.append((field_start, field_end, "state_body",
                           f"ministère {preposition}{_display(text[field_start:field_end])}"))
-    elif len(tokens) >= 3 and _initialism(tokens[0][2]) and \
-            all(t[2][:1].isupper() and not _initialism(t[2]) for t in tokens[1:]):
-        # "le président de la FGTB Robert Vertenueil": the body, then its officer
+    elif len(tokens) >= 3 and (_initialism(tokens[0][2]) or french.OFFICE_TITLE.search(before)) \
+            and all(t[2][:1].isupper() and not _initialism(t[2]) for t in tokens[1:]):
+        # "le président de la FGTB Robert Vertenueil", "le préfet du Cher Catherine Ferrier":
+        # the body or place of the office, then its officer
         s, e, word = tokens[0]
-        found.append((s, e, _kind(text, s, e, False) or "organisation", word))
+        found.append((s, e, _kind(text, s, e, False) or "organisation", _display(word)))
         tokens = tokens[1:]
         person_cue = True
     if not tokens:
@@ -313,7 +358,19 @@ def _names_of(text: str, shown: str, tokens: list[tuple[int, int, str]], person_
     if _not_actor(name) or (single and (sum(c.isalpha() for c in name) < 2 or (n_start > 0 and
                                         shown[n_start - 1].isdigit()))):
         return found
-    if single and not person_cue and _people(text, n_start, name):
-        return found
+    if single and name.lower() in french.NOT_MINISTRIES:
+        return found  # "le chef de l'État", "le président de la République"
+    if single and not person_cue and (_people(text, n_start, name) or _plural_described(
+            shown, n_start, n_end)):
+        return found  # a people, or a plural noun its plural adjective follows: "les Gilets jaunes"
+    of_place = re.match(r"(\S+) (?:de|d['’]) ?(?=[^\W\d_])", name)
+    if of_place and _country_or_region(of_place.group(1)):
+        # "la Russie de Poutine": the place, and the name after "de"
+        place_end = n_start + len(of_place.group(1))
+        rest = n_start + of_place.end()
+        return [*found, (n_start, place_end, "place", _display(of_place.group(1))),
+                (rest, n_end, _kind(text, rest, n_end, False), _display(text[rest:n_end]))]
+    if re.search(r"[^\W\d_]\d{3,}$", name):
+        return found  # a handle or a hashtag's words: "Paris2015"
     found.append((n_start, n_end, _kind(text, n_start, n_end, person_cue), _display(name)))
     return found

@@ -121,3 +121,52 @@ def test_datelines_and_no_break_spaces() -> None:
 
 def test_documents_and_events_are_no_actors() -> None:
     assert _found("En vertu de la Constitution, le Grand débat commence.") == {}
+
+
+def test_an_officer_is_split_from_the_place_or_body_of_the_office() -> None:
+    found = _found("La préfète du Cher Catherine Ferrier l'a dit, selon le porte-parole de la "
+                   "Brafco. Le préfet du Cher reste.")
+    assert found == {"Cher": "place", "Catherine Ferrier": "person", "Brafco": "organisation"}
+
+
+def test_names_listed_with_places_are_places() -> None:
+    found = _found("Les groupes Facebook (Bruxelles, Wandre, Feluy, Charleroi) appellent à "
+                   "bloquer.")
+    assert found == {"Facebook": "media_outlet", "Bruxelles": "place", "Wandre": "place",
+                     "Feluy": "place", "Charleroi": "place"}
+
+
+def test_a_speaker_after_an_inverted_speech_verb_is_a_person() -> None:
+    # "Charlotte" is also a city the gazetteer knows
+    assert _found("« On reste », ajoute Emmanuelle. « Oui », appuie Charlotte.") == \
+        {"Emmanuelle": "person", "Charlotte": "person"}
+
+
+def test_names_opening_with_an_article_are_no_persons() -> None:
+    assert _found("Le groupe Les Républicains et La France Insoumise votent.") == \
+        {"Les Républicains": "organisation", "La France Insoumise": "organisation"}
+
+
+def test_ordinals_and_the_state_in_titles_are_no_names() -> None:
+    assert _found("C'est la fin de la Ve République, dit le président de la République au "
+                  "chef de l'État.") == {}
+
+
+def test_a_country_and_the_name_after_de_are_two_names() -> None:
+    assert _found("La Russie de Poutine finance Russia Today.")["Russie"] == "place"
+    assert "Poutine" in _found("La Russie de Poutine finance Russia Today.")
+
+
+def test_places_the_gazetteer_knows_by_their_own_name() -> None:
+    # GeoNames calls Le Robert (Martinique) "Robert" too: a small town's other names are not
+    # taken for places
+    found = _found("Il est venu de Calais, selon Robert.")
+    assert found["Calais"] == "place"
+    assert found.get("Robert") != "place"
+
+
+def test_brands_in_capitals_stay_so_and_glued_sentences_end_a_name() -> None:
+    found = _found("Il travaille pour BFMTV.Liberté pour tous, dit la SDJ de BFMTV.")
+    assert "BFMTV" in found
+    assert "Bfmtv" not in found
+    assert not any("Liberté" in name for name in found)
