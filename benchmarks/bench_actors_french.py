@@ -30,6 +30,17 @@ name as a registry would hold it: the span's words, all-capital datelines in tit
 ("PARIS" -> "Paris"), a ministry as above. Kinds person, organisation, state_body,
 media_outlet, place; scored as the other benchmarks score (an organisation may be a state
 body, armed group or media outlet), the finer kind reported apart.
+
+Measured (branch fract; before: the generic suggester the French went through until then, after:
+db/extract/mentions/french.py and french_names.py):
+- tuning (tuned on): usable 0.424 -> 0.856, precision by exact span 0.602 -> 0.888, recall
+  0.602 -> 0.941, precision by base form 0.564 -> 0.865, recall by base form 0.640 -> 0.933;
+- heldout (run once before the French rules and once after them): usable 0.504 -> 0.774,
+  precision by exact span 0.723 -> 0.883, recall 0.632 -> 0.890, precision by base form
+  0.705 -> 0.885, recall by base form 0.650 -> 0.893 (137 suggestions, 136 gold actors). The
+  unusable held-out suggestions left: no kind 6.6 %, no actor 6.6 %, a person's kind for
+  another 3.6 %, a title or other word glued 2.2 %, words after the name 1.5 %, a part of a
+  name 1.5 %.
 """
 
 from __future__ import annotations
