@@ -336,6 +336,13 @@ def _candidates(text: str, lowered: set[str], shouted: _ShoutedLines, language: 
             if not shouted.covers(start):
                 found.extend(named(text, start, end, kind, code, counts))
         return found
+    if language == "fr":  # French reads its runs with its own grammar
+        from db.extract.mentions import french_names
+
+        shown = french_names.masked(text)
+        runs = [run for run in _headline_runs(shown, _runs(shown), lowered)
+                if not shouted.covers(run[0])]
+        return french_names.names(text, shown, runs, lowered)
     companies = ukrainian.quoted_companies(text) if code == "uk" else []
     for start, end in companies:
         found.append((start, end, "organisation", ukrainian.quoted(text[start:end])))
