@@ -154,13 +154,16 @@ _PERSON = {"Name", "Surn", "Patr"}
 
 def shouted_name(word: str, code: str = "ru") -> bool:
     """Whether a word written in capitals is a person's name, not an initialism ("ПОРОШЕНКА",
-    "ТИМОШЕНКО"): the dictionary knows its first reading as a first name, surname or
-    patronymic and reads it as no abbreviation (it guesses surnames for unknown initialisms,
-    "РВПРГ", "ГУОВ": those stay initialisms)."""
+    "ТИМОШЕНКО", "КОВАЛЬЧУКОМ"): the dictionary knows it, reads it as no abbreviation, one of
+    its first readings as a first name, surname or patronymic and the first as a person's
+    name or a living being's noun ("ковальчук"; "ВЛАДА", "МАСКА" are things first). It
+    guesses surnames for unknown initialisms ("РВПРГ", "ГУОВ"): those stay initialisms."""
     if not word.isupper() or len(word) < 3:
         return False
     options = analyser(code).parse(word)
-    return bool(options) and options[0].is_known and bool(_PERSONAL & options[0].tag.grammemes) and \
+    return bool(options) and options[0].is_known and \
+        any(_PERSONAL & p.tag.grammemes for p in options[:3]) and \
+        bool((_PERSONAL | {"anim"}) & options[0].tag.grammemes) and \
         not any("Abbr" in p.tag.grammemes for p in options)
 
 

@@ -45,5 +45,8 @@ def test_a_surname_in_capitals_is_a_name_in_its_base_form() -> None:
         ("Петро Порошенко", "person"), ("Полтава", "place")}
     assert _suggested("Про це сказав ПОРОШЕНКО Петро Олексійович.") == {
         ("Порошенко Петро Олексійович", "person")}
+    # a surname the dictionary reads first as a being's noun ("ковальчук") is a name too
+    assert _suggested("Вчора зустрілися з Олегом КОВАЛЬЧУКОМ у Полтаві.") == {
+        ("Олег Ковальчук", "person"), ("Полтава", "place")}
     # an initialism the dictionary guesses a surname for stays an initialism
     assert _suggested("Представники РВПРГ приїхали.") == {("РВПРГ", "organisation")}
