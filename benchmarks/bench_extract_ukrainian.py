@@ -312,6 +312,15 @@ nobody, as the third round decided), and one is cut at "та" ("У департ�
 вистачило"), a limit allowed ("дозволяється купувати до 25 відсотків"), a condition ("сім'я із
 двох людей"), "4 мої місячні зарплати". The 85/85 goal on unseen text: precision met (89.1%),
 recall missed narrowly (84.5%).
+
+Tenth round (branch ukfix; heldout10 is seen from here: the bug below was found in its errors):
+a noun in the locative or instrumental after a preposition governs the genitives after it, also
+those that read as nominative plurals, and a genitive coordinated with one ("У департаменті
+охорони здоров'я повідомили" -> "департамент охорони здоров'я", was "охорона здоров'я"; "У
+відділі поліції" -> "відділ поліції"; "освіти та науки"); a nominative agreeing with the verb,
+a thing in the singular or people in the plural, stays the subject. heldout10 89.1%/84.5% ->
+90.9%/86.2% (value only 92.7%/87.9%, unchanged): the seen figure now; every other part, seen,
+and Russian, unchanged.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ once; Russian and Ukrainian text is then searched by its Snowball stems alone.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 #: languages with a pymorphy3 dictionary
@@ -152,11 +152,36 @@ _LIKE_NOMINATIVE = {"nomn", "accs", "voct"}
 _PERSON = {"Name", "Surn", "Patr"}
 
 
+def shouted_name(word: str, code: str = "ru") -> bool:
+    """Whether a word written in capitals is a person's name, not an initialism ("ПОРОШЕНКА",
+    "ТИМОШЕНКО", "КОВАЛЬЧУКОМ"): the dictionary knows it, reads it as no abbreviation, one of
+    its first readings as a first name, surname or patronymic and the first as a person's
+    name or a living being's noun ("ковальчук"; "ВЛАДА", "МАСКА" are things first). It
+    guesses surnames for unknown initialisms ("РВПРГ", "ГУОВ"): those stay initialisms."""
+    if not word.isupper() or len(word) < 3:
+        return False
+    options = analyser(code).parse(word)
+    return bool(options) and options[0].is_known and \
+        any(_PERSONAL & p.tag.grammemes for p in options[:3]) and \
+        bool((_PERSONAL | {"anim"}) & options[0].tag.grammemes) and \
+        not any("Abbr" in p.tag.grammemes for p in options)
+
+
+def initialism(word: str, code: str = "ru") -> bool:
+    """Whether a word is an initialism ("АЕС", "МВД"): in capitals, and no name in capitals."""
+    return word.isupper() and len(word) > 1 and not shouted_name(word, code)
+
+
+def unshouted(word: str) -> str:
+    """A name written in capitals as a name is written ("ПОРОШЕНКО" -> "Порошенко")."""
+    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+
+
 def indeclinable(word: str, options: Sequence[Any], code: str = "ru") -> bool:
     """A word of a name kept as written: an initialism ("АЕК", "МВД"), a word the dictionary
     reads first as one that does not decline ("Баку", "Сочи"), or one it does not know and
     does not read as a noun or adjective first ("Пеле", "Ципи": foreign names)."""
-    if word.isupper() and len(word) > 1:
+    if initialism(word, code):
         return True
     if not options:
         return True
@@ -167,7 +192,7 @@ def indeclinable(word: str, options: Sequence[Any], code: str = "ru") -> bool:
 
 
 def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = frozenset(),
-              singular: bool = False) -> list[str]:
+              singular: bool = False, gender_of: Callable[[str], str | None] | None = None) -> list[str]:
     """A name as it is written in the nominative: its leading adjectives and the noun they go
     with put in the nominative, agreeing; the words after that noun kept as written (they are
     in the genitive: "Палаты общин" -> "Палата общин", "МВД Ингушетии" stays); capitals kept
@@ -175,8 +200,15 @@ def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = froze
     "Следственный комитет"). ``prefer``: grammemes whose readings win a tie ("Geox" for a
     place: "Ливане" -> "Ливан", not the name "Ливана"). ``singular``: a word that reads as a
     singular in another case is not taken for a plural nominative (Ukrainian "Партії регіонів"
-    -> "Партія регіонів"; "Збройні Сили", a plural only, stays)."""
+    -> "Партія регіонів"; "Збройні Сили", a plural only, stays). Adjectives before an
+    initialism agree with it ("Чорнобильської АЕС" -> "Чорнобильська АЕС"): see
+    :func:`_before_initialism`, ``gender_of`` the initialism's gender where the text says it."""
     morph = analyser(code)
+    head = next((i for i, w in enumerate(words) if initialism(w, code)), None)
+    if head:
+        agreeing = _before_initialism(words, head, code, gender_of)
+        if agreeing is not None:
+            return agreeing
     readings: list[list[Any]] = []
     agreeable: list[list[Any]] = []
     for w in words:
@@ -266,6 +298,57 @@ def base_form(words: list[str], code: str = "ru", prefer: frozenset[str] = froze
             parse.inflect({"nomn"})
         result.append(capitalised_like(word, nominative.word) if nominative is not None else word)
     return result + list(words[len(best_chosen):])
+
+
+#: words joining the adjectives of one initialism ("Слов'янської і Старобешівської ТЕС")
+_JOINING = {"і", "й", "та", "и", "або", "чи", "или"}
+
+
+def _before_initialism(words: list[str], head: int, code: str,
+                       gender_of: Callable[[str], str | None] | None) -> list[str] | None:
+    """The adjectives before an initialism (``words[head]``) in the nominative, or None where
+    they are none or in the nominative already. An initialism shows no case, number or gender:
+    the adjectives agree with it, so their case is the name's, and their form its number and
+    gender where it shows one ("Чорнобильської": feminine); where it shows two
+    ("Житомирського": masculine or neuter), the initialism's own: what the text's expansion
+    of it ends in (``gender_of``: "Диканське ... підприємство (ГМРП)"), else the dictionary's
+    gender of it ("СІЗО": masculine), else the masculine."""
+    morph = analyser(code)
+    adjectives = [[p for p in morph.parse(w) if p.tag.POS in _ADJECTIVES and p.tag.case]
+                  for w in words[:head] if w.lower() not in _JOINING]
+    if not adjectives or not all(adjectives) or any(w.lower() in _JOINING for w in (words[0], words[head - 1])):
+        return None
+    if any(any(p.tag.case == "nomn" for p in a) for a in adjectives):
+        return None
+    genders: set[str] = set()
+    plural = False
+    for case in CASES[1:]:  # the forms all the adjectives share in one case
+        shared = set.intersection(*({(p.tag.number, p.tag.gender) for p in a if p.tag.case == case}
+                                    for a in adjectives))
+        genders |= {gender for number, gender in shared if number != "plur" and gender}
+        plural = plural or any(number == "plur" for number, _ in shared)
+    if not genders and not plural:
+        return None
+    # one body rather than several where the form reads both ("Одеським": with one, to several)
+    if len(genders) > 1:
+        own = gender_of(words[head]) if gender_of is not None else None
+        known = {p.tag.gender for p in morph.parse(words[head]) if p.tag.POS == "NOUN" and p.tag.gender
+                 and p.tag.number != "plur" and p.is_known}
+        genders = {own} if own in genders else (known if len(known) == 1 and known <= genders else
+                                                 {"masc" if "masc" in genders else sorted(genders)[0]})
+    wanted = {"nomn", *genders} if genders else {"nomn", "plur"}
+    result = []
+    for word in words[:head]:
+        if word.lower() in _JOINING:
+            result.append(word)
+            continue
+        readings = [p for p in morph.parse(word) if p.tag.POS in _ADJECTIVES and p.tag.case]
+        nominative = next((f for p in readings for w in ((wanted | {"sing"}) if genders else wanted, wanted)
+                           if (f := p.inflect(w)) is not None), None)
+        if nominative is None:
+            return None
+        result.append(capitalised_like(word, nominative.word))
+    return result + list(words[head:])
 
 
 def agree(adjective: Any, noun: Any, *, in_case: bool = False) -> bool:

@@ -15,7 +15,15 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from db.language.morphology import CASES, analyser, capitalised_like, indeclinable
+from db.language.morphology import (
+    CASES,
+    analyser,
+    capitalised_like,
+    indeclinable,
+    initialism,
+    shouted_name,
+    unshouted,
+)
 
 _PERSON = {"Name", "Surn", "Patr"}
 #: endings of the oblique cases of names the dictionary does not know, and their nominative
@@ -35,7 +43,12 @@ _VOWELS = set("аеёиоуыэюяaeiouy")
 
 
 def person_base(words: list[str], code: str = "ru") -> list[str]:
-    """A person's name in the nominative, its words agreeing in gender."""
+    """A person's name in the nominative, its words agreeing in gender; a name written in
+    capitals ("Петра ПОРОШЕНКА") as names are written ("Петро Порошенко")."""
+    return [unshouted(w) if shouted_name(w, code) else w for w in _nominative(words, code)]
+
+
+def _nominative(words: list[str], code: str) -> list[str]:
     morph = analyser(code)
     readings = [[] if indeclinable(w, parses, code) else _person_readings(parses)
                 for w, parses in ((w, morph.parse(w)) for w in words)]
@@ -63,7 +76,7 @@ def person_base(words: list[str], code: str = "ru") -> list[str]:
     _, _, case, gender = best
     result = []
     for word, options in zip(words, readings, strict=True):
-        if (word.isupper() and len(word) > 1) or not word[:1].isalpha() or \
+        if initialism(word, code) or not word[:1].isalpha() or \
                 not _cyrillic(word) or any("Fixd" in p.tag.grammemes for p in options) or \
                 _fixed_first(word, code):
             result.append(word)

@@ -16,6 +16,7 @@ from db.extract.mentions.word_readings import reading as _reading
 from db.extract.mentions.word_readings import tags as _tags
 from db.language import language
 from db.language.morphology import LANGUAGES, base_form, parses
+from db.language.morphology import initialism as is_initialism
 from db.language.name_forms import person_base, prefer_written
 
 _NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "NOUN", "ADJF"}
@@ -78,6 +79,10 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
             if russian.PERSON_TAGS & tags[i] and uk_reading.adjective_of_noun(
                     words[i][2], words[i + 1][2]):
                 tags[i] = tags[i] - russian.PERSON_TAGS  # "Полтавської області": no surname
+        for i in range(len(words) - 1):
+            if russian.PERSON_TAGS & tags[i] and is_initialism(words[i + 1][2], code) and \
+                    any(p.tag.POS == "ADJF" for p in parses(words[i][2], code)):
+                tags[i] = tags[i] - russian.PERSON_TAGS  # "Хмельницької АЕС": no woman's surname
         for i in range(1, len(words)):
             if russian.PERSON_TAGS & tags[i] and uk_reading.common_noun_of_adjective(
                     words[i - 1][2], words[i][2]):  # "Верховна Рада": no woman named Рада
@@ -161,7 +166,8 @@ def refine(text: str, start: int, end: int, kind: str | None, code: str,
         elif code == "uk" and len(written) == 1 and piece_kind == "place":
             base = uk_reading.place_base(written[0])
         elif code == "uk":
-            base = " ".join(base_form(written, code, singular=True))
+            base = " ".join(base_form(written, code, singular=True,
+                                      gender_of=lambda word: uk_reading.expansion_gender(text, word)))
         else:
             base = _base(written, code)
         if piece[0] in cities and len(piece) == 1:
@@ -307,7 +313,7 @@ def _ukrainian_kind(name: str, tags: list[set[str]], before: str, after: str) ->
     if len(words) == 1 and last.isupper() and len(last) >= 3 and \
             not any(p.is_known for p in parses(last, "uk")):
         return "organisation"  # "ГУОВ", "РВПРГ": an initialism, not a surname guessed by its end
-    if len(words) > 1 and words[0].isupper() and len(words[0]) >= 2 and \
+    if len(words) > 1 and is_initialism(words[0], "uk") and \
             not ukrainian.place_initialism(words[0]) and words[1][:1].isupper():
         return "organisation"  # "НАН України", "ДАБІ України": an initialism and its country
     if ukrainian.PLACE_HEADS.search(last) or (

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from typing import Any
 
 from db.extract.mentions import russian, ukrainian
@@ -413,4 +414,32 @@ def possessor(word: str, following: str) -> str | None:
         for name, being in _owners(adjective):
             if _owner(name, being):
                 return capitalised_like(word, name)
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def expansion_gender(text: str, abbreviation: str) -> str | None:
+    """The gender of the noun an initialism's expansion in the text ends in: lower-case
+    adjectives and a noun whose initials (each part of a hyphenated word too) spell the
+    initialism or its last letters, two at least ("госпрозрахункове мисливсько-рибальське
+    підприємство" for ГМРП, "територіальне відділення" for ОТВ: neuter); the longest
+    expansion found, the gender most of its occurrences give; None where the text has none."""
+    letters = abbreviation.lower()
+    for size in range(len(letters), 1, -1):
+        pattern = r"(?<![\w'’-])" + r"(?:[^\S\n]+|-)".join(
+            re.escape(letter) + r"[а-яіїєґ'’]*" for letter in letters[-size:]) + r"(?![\w'’-])"
+        genders: Counter[str] = Counter()
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            words = match.group(0).split()
+            nouns = [p for p in parses(words[-1], "uk") if p.tag.POS == "NOUN" and p.tag.gender and
+                     p.tag.number != "plur"]
+            # the adjectives before the noun agree with it: "нафтопереробний завод", not
+            # "підсумками засідання"
+            agreeing = {n.tag.gender for n in nouns if len(words) > 1 and all(
+                any(a.tag.POS in ("ADJF", "PRTF") and agree(a, n, in_case=True) for a in parses(w, "uk"))
+                for w in words[:-1])}
+            if len(agreeing) == 1:
+                genders[agreeing.pop()] += 1
+        if genders:
+            return genders.most_common(1)[0][0]
     return None

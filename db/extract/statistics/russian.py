@@ -159,6 +159,7 @@ WORDS = SentenceWords(
                             r"издани\w*|сайт\w*|портал\w*|телерадиокомпани\w*|компани\w*|организаци\w*|"
                             r"фонд\w*|центр\w*|движени\w*|парти\w*)\s+(?P<name>[«“\"'A-ZА-ЯЁ].*)$"),
     prepositions=frozenset({"по", "в", "во", "на", "при", "из", "для", "с", "со", "от", "и"}),
+    coordinators=frozenset({"и"}),
     clause_split=_CLAUSE_SPLIT, quantity_before=_QUANTITY_BEFORE, skip_verbs=frozenset(_SKIP_VERBS),
     part_of=re.compile(r"^\s*из\s+"), and_after=re.compile(r"^\s*(?:[,.;:!?)»\"—–]|$|(?:и|а)\s)"),
     scaled=re.compile(r"\d\s*(?:тыс|млн|млрд|трлн|тысяч|миллион|миллиард)", re.IGNORECASE),

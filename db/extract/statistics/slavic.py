@@ -106,6 +106,8 @@ class SentenceWords:
     #: whether a count of times is a figure ("суд шість разів переносив засідання"; "у 25 разів
     #: дешевше" compares): in Ukrainian neither, nor "тричі на день" in either
     times_counted: bool = True
+    #: conjunctions joining two genitives of a chain ("департамент освіти та науки")
+    coordinators: frozenset[str] = frozenset()
     #: "не 3, а 2": the number after "не" is the one denied
     denied: re.Pattern[str] | None = None
     #: between a bare number and the next, what makes them one list ("до 300, інколи 500 осіб",

@@ -168,13 +168,7 @@ def _subject_words(lang: SentenceWords, raw: str, verb: Any) -> str:
         index += 1  # the noun the preposition governs, the words before it and its genitives
         while index < len(words) and not _is_noun(lang, words[index].group(0)):
             index += 1
-        index += 1
-        # the genitives after it; an indeclinable abbreviation too ("У департаменті соцзахисту ОДА")
-        while index < len(words) and _reading_pos(lang, words[index].group(0)) not in ("VERB", "GRND") and (
-                _abbreviation(words[index].group(0)) or not any(
-                    p.tag.case == "nomn" and not {"Fixd", "Abbr"} & set(p.tag.grammemes)
-                    for p in parses(words[index].group(0), code))):
-            index += 1
+        index = _genitive_chain_end(lang, [w.group(0) for w in words], index + 1, verb)
         skipped_end = words[min(index, len(words)) - 1].end()
     if index >= len(words):
         plural = "plur" in verb.tag.grammemes
@@ -193,6 +187,55 @@ def _subject_words(lang: SentenceWords, raw: str, verb: Any) -> str:
                 return ""
             return raw[rest[0].start():word_match.start()]
     return raw[rest[0].start():]
+
+
+def _genitive_chain_end(lang: SentenceWords, words: list[str], index: int, verb: Any) -> int:
+    """Where the genitives after a preposition's noun (``words[index - 1]``) end: each word that
+    reads as no nominative, an indeclinable abbreviation ("У департаменті соцзахисту ОДА"). A
+    noun in the locative or instrumental governs the chain after it, so there a genitive that
+    also reads as a nominative the verb cannot agree with, or as an inanimate plural only, is
+    still of the chain ("У департаменті охорони здоров'я повідомили": the department, not
+    "охорона"), and so is a genitive coordinated with one ("освіти та науки")."""
+    code = lang.numbers.code
+    head = parses(words[index - 1], code)
+    governs = any(p.tag.POS == "NOUN" and p.tag.case in ("loct", "ablt") for p in head)
+    in_chain = False  # the word before is a genitive of the chain, not its head
+    while index < len(words):
+        word = words[index]
+        if _reading_pos(lang, word) in ("VERB", "GRND"):
+            break
+        if governs and in_chain and word.lower() in lang.coordinators and index + 1 < len(words) and (
+                _chain_genitive(lang, words[index + 1], verb)):
+            index += 2  # "освіти та науки"
+            continue
+        readings = parses(word, code)
+        if _abbreviation(word) or not any(
+                p.tag.case == "nomn" and not {"Fixd", "Abbr"} & set(p.tag.grammemes) for p in readings):
+            in_chain = not _abbreviation(word)
+            index += 1
+        elif governs and _chain_genitive(lang, word, verb):
+            in_chain = True
+            index += 1
+        else:
+            break
+    return index
+
+
+def _chain_genitive(lang: SentenceWords, word: str, verb: Any) -> bool:
+    """Whether ``word``, after a noun it may depend on, is a genitive rather than the subject of
+    ``verb``: it reads as a genitive, and as no nominative that could be the subject, one that
+    agrees with the verb in number and names a thing in the singular or people in the plural
+    ("слідчі", "працівниці" say; "охорони", "освіти", plurals of a service, do not)."""
+    readings = [p for p in parses(word, lang.numbers.code) if p.tag.POS in ("NOUN", "ADJF")]
+    if not any(p.tag.case == "gent" for p in readings):
+        return False
+    plural = "plur" in verb.tag.grammemes
+    for p in readings:
+        if p.tag.case != "nomn" or ("plur" in p.tag.grammemes) != plural:
+            continue
+        if not plural or "anim" in p.tag.grammemes:
+            return False
+    return True
 
 
 def _abbreviation(word: str) -> bool:

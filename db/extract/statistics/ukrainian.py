@@ -247,6 +247,7 @@ WORDS = SentenceWords(
                             r"видан\w*|сайт\w*|портал\w*|компані\w*|організаці\w*|фонд\w*|центр\w*|рух\w*|"
                             r"парті\w*|вісник\w*)\s+(?P<name>[«“\"'A-ZА-ЯІЇЄҐ].*)$"),
     prepositions=frozenset({"по", "в", "у", "на", "при", "з", "із", "для", "від", "і", "й", "та"}),
+    coordinators=frozenset({"і", "й", "та"}),
     clause_split=re.compile(r";\s*|,\s+(?:а|але|однак|проте|тоді\s+як|в\s+той\s+час\s+як|при\s+цьому)\s+",
                             re.IGNORECASE),
     quantity_before=_QUANTITY_BEFORE, skip_verbs=_SKIP_VERBS,

@@ -66,3 +66,20 @@ def test_what_stays_a_count_or_an_approximation() -> None:
     assert figures("Він був одним зі 108 учасників, які загинули.") == [(108, None, None, False)]
     # a noun before a number in words is "about so many", a distance here
     assert figures("Там, за верстов десять, є село.") == []
+
+
+def test_a_body_in_the_locative_keeps_its_genitives_that_also_read_as_plurals() -> None:
+    # "охорони", "освіти", "поліції" read as nominative plurals too: here genitives of the chain
+    assert claims("У департаменті охорони здоров'я повідомили, що захворіли 500 людей.") == [
+        (500, "департамент охорони здоров'я")]
+    assert claims("У відділі поліції повідомили, що затримали 7 осіб.") == [(7, "відділ поліції")]
+    # a genitive coordinated with one belongs to the chain
+    assert claims("У департаменті освіти та науки ОДА повідомили, що до шкіл пішли 500 дітей.") == [
+        (500, "департамент освіти та науки ОДА")]
+
+
+def test_after_a_place_the_subject_stays_a_subject() -> None:
+    # a nominative agreeing with the verb: a thing in the singular, people in the plural
+    assert claims("У Києві управління повідомило, що затримали 5 осіб.") == [(5, "управління")]
+    assert claims("У Львові правоохоронці встановили, що фірма отримала 5 млн грн.") == [
+        (5_000_000, "правоохоронці")]
