@@ -42,7 +42,7 @@ WEEKDAYS_AND_MONTHS = {
 }  # fmt: skip
 #: titles and roles before a person's name (lower case, either gender)
 TITLES = {
-    "m", "m.", "mm.", "mme", "mmes", "mlle", "me", "dr", "pr", "monsieur", "madame",
+    "m", "m.", "mm", "mm.", "mme", "mmes", "mlle", "me", "dr", "pr", "monsieur", "madame",
     "mademoiselle", "docteur", "professeur", "maître", "ministre", "président", "présidente",
     "premier", "première", "secrétaire", "porte-parole", "député", "députée", "eurodéputé",
     "eurodéputée", "sénateur", "sénatrice", "maire", "préfet", "préfète", "général", "générale",

@@ -5,7 +5,7 @@ French writes its names in ways English does not:
 - articles and prepositions elide onto a name ("l'Elysée", "d'Edouard Philippe",
   "qu'Emmanuel Macron"): they are blanked out before the runs are read (:func:`masked`), as are
   page furniture ("Lire aussi", "FIGAROVOX/ANALYSE - "), the gilets jaunes' protest days
-  ("l'acte VIII"), hashtags, handles and links;
+  ("l'acte VIII"), hashtags, handles and links, and the dot of "M." before a name;
 - a title runs into the name ("le ministre de l'Intérieur Christophe Castaner"): the minister's
   field is a ministry of its own (base form "ministère de l'Intérieur"), the rest the person;
 - an institution's name goes on in lower case after its capitalised head ("Assemblée
@@ -31,6 +31,9 @@ _HEADS = french.STATE_HEADS | french.ORGANISATION_HEADS | french.MEDIA_HEADS
 #: a sentence's end with no space after it ("la France.Le ministère"): a run ends there
 _GLUED_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=[A-ZÀÂÇÉÈÊÎÔ][a-zàâçéèêëîïôûù])")
 _STARTS = ".!?:\n…»\"“”"
+#: the abbreviated "Monsieur" and "Messieurs" before a name ("a affirmé M. Darmanin"): its
+#: dot ends no sentence
+_MISTER = re.compile(r"(?<![^\W\d_])MM?(\.)(?=[ \u00a0\u202f][A-ZÀÂÇÉÈÊÎÔ])")
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -53,6 +56,8 @@ def masked(text: str) -> str:
     for pattern in (french.FURNITURE, french.NOT_NAMES_SPANS):
         for match in pattern.finditer(text):
             _blank(chars, match.start(), match.end())
+    for match in _MISTER.finditer(text):
+        _blank(chars, match.start(1), match.end(1))
     blanked = "".join(chars)
     for match in french.ELISION.finditer(blanked):
         if match.group(0)[0].islower() or opening(blanked, match.start()):

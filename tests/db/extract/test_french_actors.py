@@ -170,3 +170,12 @@ def test_brands_in_capitals_stay_so_and_glued_sentences_end_a_name() -> None:
     assert "BFMTV" in found
     assert "Bfmtv" not in found
     assert not any("Liberté" in name for name in found)
+
+
+def test_a_name_after_the_abbreviated_monsieur_is_a_person() -> None:
+    text = ('"Il faut de la fermeté", a affirmé M. Darmanin. Selon MM. Dupont et Martin, rien '
+            "ne change. M. Griveaux a dénoncé la violence.")
+    found = _found(text)
+    assert {n: found.get(n) for n in ("Darmanin", "Dupont", "Griveaux")} == {
+        "Darmanin": "person", "Dupont": "person", "Griveaux": "person"}
+    assert "Darmanin" in _spans(text)
