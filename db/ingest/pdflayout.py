@@ -32,6 +32,10 @@ _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _LINE_TOLERANCE = 3.0
 #: the widest gap between columns is at least this wide (points) to split a page in two
 _GUTTER = 8.0
+#: a gap between two letters this many times their size is a space between words. Some PDFs draw
+#: no space character and only move on ("279people" at pdfplumber's fixed 3 points: a space of
+#: 2.2 points in 7.9-point type); letters within a word sit far closer than this.
+_WORD_GAP = 0.15
 #: a gap between words this many times their size splits a line (a column gutter, not a space)
 _SPLIT = 0.9
 
@@ -50,7 +54,7 @@ class _Line:
 
 def page_layout_text(page: Any) -> str:
     """The text of one pdfplumber page, in reading order, tables one row a line."""
-    every = page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
+    every = page.extract_words(extra_attrs=["size"], keep_blank_chars=False, x_tolerance_ratio=_WORD_GAP)
     tables = [t for t in page.find_tables() if _real_table(t, page)]
     boxes = [t.bbox for t in tables]
     words = [w for w in every if not any(_inside(w, box) for box in boxes)]

@@ -236,3 +236,15 @@ def test_shared_fivethirtyeight(shared_data: Path, name: str, words: str) -> Non
     assert words in source.text
     assert "\u200b" not in source.text
     assert len(source.page_starts) > 1
+
+
+def test_words_set_apart_without_a_space_character_stay_apart(make_pdf: MakePdf) -> None:
+    # "279" and "people" with a gap of a quarter of the type size and no space drawn: pdfplumber's
+    # fixed tolerance of 3 points read "279people"
+    path = make_pdf("kerned.pdf", [b"[(At least 279) -240 (people were sentenced.)] TJ"])
+    assert "At least 279 people were sentenced." in read(path).text
+
+
+def test_glyphs_mapped_to_no_character_are_left_out() -> None:
+    assert pdf._tidy("(cid:3) In January, 6 people were killed.\na (cid:2) b") == \
+        "In January, 6 people were killed.\na b"
