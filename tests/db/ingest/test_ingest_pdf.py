@@ -248,3 +248,14 @@ def test_words_set_apart_without_a_space_character_stay_apart(make_pdf: MakePdf)
 def test_glyphs_mapped_to_no_character_are_left_out() -> None:
     assert pdf._tidy("(cid:3) In January, 6 people were killed.\na (cid:2) b") == \
         "In January, 6 people were killed.\na b"
+
+
+def test_a_running_foot_and_page_number_inside_the_page_are_furniture() -> None:
+    # a page in two columns read one after the other: the left column's foot comes mid-page
+    words = ["Armed groups", "Police", "Soldiers", "Militias", "Guards"]
+    pages = [f"{word} killed at least\n{n + 5} people.\nAnnual Report 2011\n{n + 40}\n"
+             f"Death penalty\nThe right column goes on." for n, word in enumerate(words, start=1)]
+    mended = pdftext.drop_page_furniture(pages)
+    assert mended[2] == "Soldiers killed at least\n8 people.\nDeath penalty\nThe right column goes on."
+    # a heading without a number repeats on every page and stays
+    assert all("Death penalty" in page for page in mended)
