@@ -86,6 +86,9 @@ def _drop_inner_furniture(lines: list[list[str]], drop: list[set[int]]) -> None:
         for j, line in enumerate(page):
             if _shape(line) in running or (numbered and _page_number(line) == i + offset):
                 drop[i].add(j)
+                # set apart by blank lines (a heading's font): the text on both sides is one
+                if 0 < j < len(page) - 1 and not page[j - 1].strip() and not page[j + 1].strip():
+                    drop[i].update((j - 1, j + 1))
 
 
 def _edge_index(lines: list[str], edge: int) -> int | None:

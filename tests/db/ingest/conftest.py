@@ -27,7 +27,7 @@ def write_pdf(
     password: str | None = None,
 ) -> Path:
     """A PDF with a text per page, "\n" between its lines (None: a page with only an image, no
-    text layer; bytes: text-showing operators of the page's one line, in 12-point type)."""
+    text layer; bytes: text-showing operators, from the top left in 12-point Helvetica, /F2 its bold)."""
     from pypdf import PdfWriter
     from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
@@ -38,6 +38,16 @@ def write_pdf(
                 NameObject("/Type"): NameObject("/Font"),
                 NameObject("/Subtype"): NameObject("/Type1"),
                 NameObject("/BaseFont"): NameObject("/Helvetica"),
+                NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+            }
+        )
+    )
+    bold = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica-Bold"),
                 NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
             }
         )
@@ -59,7 +69,7 @@ def write_pdf(
         stream.set_data(content)
         page[NameObject("/Contents")] = writer._add_object(stream)
         page[NameObject("/Resources")] = DictionaryObject(
-            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font, NameObject("/F2"): bold})}
         )
     metadata = {"/Title": title, "/Author": author, "/CreationDate": created}
     writer.add_metadata({k: v for k, v in metadata.items() if v is not None})

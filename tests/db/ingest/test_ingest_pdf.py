@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from db.dates import PartialDate
+from db.extract.statistics import suggest_statistics
 from db.ingest import pdf, pdftext
 from db.ingest.base import IngestError, ParsedSource, PasswordRequired
 
@@ -259,3 +260,20 @@ def test_a_running_foot_and_page_number_inside_the_page_are_furniture() -> None:
     assert mended[2] == "Soldiers killed at least\n8 people.\nDeath penalty\nThe right column goes on."
     # a heading without a number repeats on every page and stays
     assert all("Death penalty" in page for page in mended)
+
+
+def test_a_heading_is_set_apart_from_the_sentence_it_heads(make_pdf: MakePdf) -> None:
+    path = make_pdf("heading.pdf", [
+        b"/F2 14 Tf (Arbitrary arrests) Tj 0 -20 Td /F1 12 Tf (According to the HRCP, 130 relatives were held) Tj "
+        b"0 -14 Td (in a camp guarded by the army.) Tj 0 -14 Td (Most of them were released in May.) Tj"])
+    text = read(path).text
+    assert text.startswith("Arbitrary arrests\n\nAccording to the HRCP, 130 relatives were held\n")
+    [figure] = suggest_statistics(text)
+    assert (figure.value, figure.claimant) == (130, "HRCP")
+
+
+def test_furniture_set_apart_by_blank_lines_leaves_one_sentence() -> None:
+    words = ["Armed groups", "Police", "Soldiers", "Militias", "Guards"]
+    pages = [f"{word} detained many\n\nAnnual Report 2011\n\nof their members in May.\nMore."
+             for word in words]
+    assert pdftext.drop_page_furniture(pages)[1] == "Police detained many\nof their members in May.\nMore."
