@@ -1,0 +1,45 @@
+"""Statistics in the prose of NGO and UN reports (issue 14): provisions, limits, year ranges and
+the wholes a sentence divides are told from counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.extract.statistics import suggest_statistics
+
+
+def _values(text: str) -> list[tuple[float | None, float | None, float | None]]:
+    return [(c.value, c.low, c.high) for c in suggest_statistics(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Committee urged the government to lift its reservations to Articles 2 and 16 of the Convention.",
+    "It called for amendments to Article 409 of the Penal Code.",
+    "The treaty was adopted under UN Security Council Resolution 1612 in June.",
+    "The plantation vastly exceeded the legal limit of 10,000 hectares.",
+])
+def test_provisions_and_limits_are_not_counts(text: str) -> None:
+    assert suggest_statistics(text) == []
+
+
+def test_a_range_of_years_is_a_period_not_a_count() -> None:
+    [figure] = suggest_statistics("Revised estimates put the total number of civilian casualties in the "
+                                  "conflict in Iraq between 2004 and 2009 at 66,081.")
+    assert figure.value == 66081
+    assert figure.subject == "civilian casualties"
+    assert figure.period_start is not None and figure.period_start.year == 2004
+
+
+def test_the_whole_a_sentence_divides_is_a_count() -> None:
+    assert _values("Of the several hundred people awaiting resettlement abroad, some 340 were "
+                   "resettled.") == [(None, 200, None), (340, None, None)]
+
+
+def test_a_vague_count_after_the_is_a_count() -> None:
+    assert _values("The dam threatened the thousands of people needing resettlement.") == [(None, 2000, None)]
+    # a definite figure after "the" still refers back
+    assert _values("The 12 were released later.") == []
+
+
+def test_others_opening_a_sentence_counts_people() -> None:
+    assert _values("At least 1.5 million others were internally displaced.") == [(1_500_000, 1_500_000, None)]
