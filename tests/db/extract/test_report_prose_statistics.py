@@ -43,3 +43,8 @@ def test_a_vague_count_after_the_is_a_count() -> None:
 
 def test_others_opening_a_sentence_counts_people() -> None:
     assert _values("At least 1.5 million others were internally displaced.") == [(1_500_000, 1_500_000, None)]
+
+
+def test_a_footnote_marker_set_after_a_grouped_number_is_left_out() -> None:
+    assert _values("At least 1,2003 people were killed in the attacks.") == [(1200, 1200, None)]
+    assert _values("In all, 1,234,567 people voted.") == [(1_234_567, None, None)]
