@@ -61,8 +61,13 @@ class _Line:
 
 def page_layout_text(page: Any) -> str:
     """The text of one pdfplumber page, in reading order, tables one row a line."""
-    every = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False,
-                               x_tolerance_ratio=_WORD_GAP)
+    # fonts are told from the words' characters: as an extra attribute they would split words
+    # whose hyphen comes from another subset of the font ("Bosnia‐Herzegovina")
+    every = page.extract_words(extra_attrs=["size"], keep_blank_chars=False,
+                               x_tolerance_ratio=_WORD_GAP, return_chars=True)
+    for word in every:
+        fonts = Counter(c.get("fontname", "") for c in word.pop("chars", None) or [])
+        word["fontname"] = fonts.most_common(1)[0][0] if fonts else ""
     tables = [t for t in page.find_tables() if _real_table(t, page)]
     boxes = [t.bbox for t in tables]
     words = [w for w in every if not any(_inside(w, box) for box in boxes)]

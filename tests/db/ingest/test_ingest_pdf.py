@@ -277,3 +277,8 @@ def test_furniture_set_apart_by_blank_lines_leaves_one_sentence() -> None:
     pages = [f"{word} detained many\n\nAnnual Report 2011\n\nof their members in May.\nMore."
              for word in words]
     assert pdftext.drop_page_furniture(pages)[1] == "Police detained many\nof their members in May.\nMore."
+
+
+def test_a_word_whose_hyphen_is_set_in_another_font_stays_one(make_pdf: MakePdf) -> None:
+    path = make_pdf("hyphen.pdf", [b"(In Bosnia) Tj /F2 12 Tf (-) Tj /F1 12 Tf (Herzegovina 6 attacks were recorded.) Tj"])
+    assert "In Bosnia-Herzegovina 6 attacks were recorded." in read(path).text
