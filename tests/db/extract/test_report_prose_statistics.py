@@ -48,3 +48,10 @@ def test_others_opening_a_sentence_counts_people() -> None:
 def test_a_footnote_marker_set_after_a_grouped_number_is_left_out() -> None:
     assert _values("At least 1,2003 people were killed in the attacks.") == [(1200, 1200, None)]
     assert _values("In all, 1,234,567 people voted.") == [(1_234_567, None, None)]
+
+
+def test_estimates_after_an_opening_adjective_are_a_noun_not_a_claim() -> None:
+    [figure] = suggest_statistics("Revised estimates put the total number of civilian casualties at 66,081.")
+    assert figure.claimant is None
+    [figure] = suggest_statistics("Reuters reports 40 people died.")
+    assert figure.claimant == "Reuters"
