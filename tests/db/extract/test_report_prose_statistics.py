@@ -27,7 +27,8 @@ def test_a_range_of_years_is_a_period_not_a_count() -> None:
                                   "conflict in Iraq between 2004 and 2009 at 66,081.")
     assert figure.value == 66081
     assert figure.subject == "civilian casualties"
-    assert figure.period_start is not None and figure.period_start.year == 2004
+    assert figure.period_start is not None
+    assert figure.period_start.year == 2004
 
 
 def test_the_whole_a_sentence_divides_is_a_count() -> None:
