@@ -84,6 +84,11 @@ def _why_not(sentence: str, number: Number, clause: str) -> str | None:
             not re.match(r"\s+[a-z]", after)
             or (re.match(r"\s+([a-z]+)", after) and is_verbish(after.split()[0]))):
         return "part of a name"
+    if number.kind == "digits" and not number.modified and number.unit is None and number.value != 1 and \
+            re.search(r"\b[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s+$", before) and \
+            (noun := re.match(r"\s+([a-z][\w'’-]*)\s+[a-z]", after)) and \
+            not is_plural_noun(noun.group(1)) and not is_verbish(noun.group(1)):
+        return "part of a name"  # "the Nam Theun 2 dam project": a count's noun is plural
     if number.kind == "spelled" and number.literal[:1].isupper() and not number.modified and \
             re.search(r"[^\W\d_][\w'’,]*\s+$", before) and re.match(r"\s+[A-Z]", after) and \
             not re.match(r"\s+[A-Z][\w'’-]*\s+[a-z]", after):

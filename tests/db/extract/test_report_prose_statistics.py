@@ -56,3 +56,8 @@ def test_estimates_after_an_opening_adjective_are_a_noun_not_a_claim() -> None:
     assert figure.claimant is None
     [figure] = suggest_statistics("Reuters reports 40 people died.")
     assert figure.claimant == "Reuters"
+
+
+def test_a_number_in_a_name_before_a_singular_noun_is_no_count() -> None:
+    assert suggest_statistics("The World Bank approved the Nam Theun 2 dam project, despite concerns.") == []
+    assert _values("In Kabul Province 12 civilians were killed.") == [(12, None, None)]
