@@ -61,3 +61,9 @@ def test_estimates_after_an_opening_adjective_are_a_noun_not_a_claim() -> None:
 def test_a_number_in_a_name_before_a_singular_noun_is_no_count() -> None:
     assert suggest_statistics("The World Bank approved the Nam Theun 2 dam project, despite concerns.") == []
     assert _values("In Kabul Province 12 civilians were killed.") == [(12, None, None)]
+
+
+def test_a_section_number_opening_a_heading_is_no_figure() -> None:
+    assert _values("2.3 Civilian casualties\n\nIn 2015, 40 people died.") == [(40, None, None)]
+    # a figure opening a sentence stays one
+    assert _values("1.5 Million people fled the fighting in May.") == [(1_500_000, None, None)]
