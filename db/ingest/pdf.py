@@ -253,7 +253,12 @@ def _tidy(text: str) -> str:
     # Soft hyphens only mark where a word may break: they are dropped, joining the word.
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     text = text.replace("\u00ad\n", "").replace("\u00ad", "")
+    # A glyph its font maps to no character (a bullet, a square) comes from pdfminer as "(cid:3)".
+    text = _UNMAPPED_GLYPH.sub("", text)
     return text.replace("\u200b", "").translate(_LIGATURES).strip()
+
+
+_UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)[ \t]?")
 
 
 def _useful_title(title: str | None) -> str | None:

@@ -19,8 +19,10 @@ own, survives every export and copy of the text, and cannot drift from the text 
 
 from __future__ import annotations
 
+import re
 import statistics
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +34,13 @@ _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _LINE_TOLERANCE = 3.0
 #: the widest gap between columns is at least this wide (points) to split a page in two
 _GUTTER = 8.0
+#: a gap between two letters this many times their size is a space between words. Some PDFs draw
+#: no space character and only move on ("279people" at pdfplumber's fixed 3 points: a space of
+#: 2.2 points in 7.9-point type); letters within a word sit far closer than this.
+_WORD_GAP = 0.15
+#: a heading has at most this many words; its font's name says bold
+_HEADING_WORDS = 10
+_BOLD = re.compile(r"bold|black|heavy|demi|semibold|bdcn|\bbd\b", re.IGNORECASE)
 #: a gap between words this many times their size splits a line (a column gutter, not a space)
 _SPLIT = 0.9
 
@@ -46,11 +55,19 @@ class _Line:
     table: bool = False
     #: which line of the page this part of a line is (parts split at wide gaps share it)
     group: int = -1
+    #: a heading: set apart by blank lines, so that it ends no sentence of the text it heads
+    heading: bool = False
 
 
 def page_layout_text(page: Any) -> str:
     """The text of one pdfplumber page, in reading order, tables one row a line."""
-    every = page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
+    # fonts are told from the words' characters: as an extra attribute they would split words
+    # whose hyphen comes from another subset of the font ("Bosnia‐Herzegovina")
+    every = page.extract_words(extra_attrs=["size"], keep_blank_chars=False,
+                               x_tolerance_ratio=_WORD_GAP, return_chars=True)
+    for word in every:
+        fonts = Counter(c.get("fontname", "") for c in word.pop("chars", None) or [])
+        word["fontname"] = fonts.most_common(1)[0][0] if fonts else ""
     tables = [t for t in page.find_tables() if _real_table(t, page)]
     boxes = [t.bbox for t in tables]
     words = [w for w in every if not any(_inside(w, box) for box in boxes)]
@@ -61,7 +78,34 @@ def page_layout_text(page: Any) -> str:
             lines.append(_Line(table.bbox[1], table.bbox[0], table.bbox[2],
                                "\n".join(CELL_SEPARATOR.join(row) for row in rows), table=True))
     lines.sort(key=lambda line: line.top)  # stable: a line's parts stay left to right
-    return "\n".join(line.text for line in _reading_order(lines, float(page.width)))
+    out: list[str] = []
+    after_heading = False
+    for line in _reading_order(lines, float(page.width)):
+        if out and line.heading != after_heading:
+            out.append("")  # a blank line between a heading and the text before and after it
+        out.append(line.text)
+        after_heading = line.heading
+    return "\n".join(out)
+
+
+def _headings(words: list[dict[str, Any]], lines: list[tuple[list[dict[str, Any]], _Line]]) -> None:
+    """Mark the lines set as headings: a few words, no sentence's end, all in a font other than
+    the body text's and bold or larger ("Freedom of expression" in 12-point bold condensed
+    over 7.9-point light text)."""
+    fonts: Counter[str] = Counter()
+    for word in words:
+        fonts[word.get("fontname", "")] += len(word["text"])
+    if not fonts:
+        return
+    body = fonts.most_common(1)[0][0]
+    body_size = statistics.median(w["size"] for w in words if w.get("fontname", "") == body)
+    for segment, line in lines:
+        if len(segment) > _HEADING_WORDS or line.text.rstrip().endswith((".", ",", ";", ":")) \
+                or sum(ch.isalpha() for ch in line.text) < 3:
+            continue  # a sentence, or a thumb index's letter ("E" at the page's edge)
+        if all(w.get("fontname", body) != body and (
+                w["size"] >= 1.1 * body_size or _BOLD.search(w.get("fontname", ""))) for w in segment):
+            line.heading = True
 
 
 def _real_table(table: Any, page: Any) -> bool:
@@ -146,6 +190,7 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
         else:
             groups.append([word])
     lines: list[_Line] = []
+    parts: list[tuple[list[dict[str, Any]], _Line]] = []
     for number, group in enumerate(groups):
         group.sort(key=lambda w: w["x0"])
         size = statistics.median(w["size"] for w in group)
@@ -160,6 +205,8 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
         for segment in segments:
             lines.append(_Line(top, segment[0]["x0"], max(w["x1"] for w in segment),
                                _line_text(segment, size, group), group=number))
+            parts.append((segment, lines[-1]))
+    _headings(words, parts)
     return lines
 
 

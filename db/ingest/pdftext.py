@@ -59,10 +59,36 @@ def drop_page_furniture(pages: list[str]) -> list[str]:
                 for i, n in numbers.items():
                     if n - i == offset:
                         drop[i].add(line_of[i])
+    _drop_inner_furniture(lines, drop)
     return [
         "\n".join(line for j, line in enumerate(page) if j not in dropped).strip() if dropped else text
         for page, dropped, text in zip(lines, drop, pages, strict=True)
     ]
+
+
+def _drop_inner_furniture(lines: list[list[str]], drop: list[set[int]]) -> None:
+    """Furniture that reading order put inside the page: a page set in columns ends its left
+    column with the running foot and page number ("... at\n66,081.\n178\nViolence against
+    ..."). A page number is a number alone on a line that goes up with the pages; a running
+    head or foot with a number in it ("Amnesty International Report 2011") is the same short
+    line on many pages, wherever it stands. (A heading without a number may repeat as often:
+    "Background", "Death penalty" on the pages of a country report.)"""
+    pages = len(lines)
+    shapes: Counter[str] = Counter()
+    offsets: Counter[int] = Counter()
+    for i, page in enumerate(lines):
+        shapes.update({shape for line in page if "#" in (shape := _shape(line))})
+        offsets.update({n - i for line in page if (n := _page_number(line)) is not None})
+    running = {shape for shape, count in shapes.items() if count >= max(3, _RUNNING_SHARE * pages)}
+    offset, count = offsets.most_common(1)[0] if offsets else (0, 0)
+    numbered = count >= max(3, 0.3 * pages)
+    for i, page in enumerate(lines):
+        for j, line in enumerate(page):
+            if _shape(line) in running or (numbered and _page_number(line) == i + offset):
+                drop[i].add(j)
+                # set apart by blank lines (a heading's font): the text on both sides is one
+                if 0 < j < len(page) - 1 and not page[j - 1].strip() and not page[j + 1].strip():
+                    drop[i].update((j - 1, j + 1))
 
 
 def _edge_index(lines: list[str], edge: int) -> int | None:

@@ -130,3 +130,16 @@ def test_short_lines_ended_by_hand_are_sentences() -> None:
     # wrapped lines, one of them going on in lower case: one sentence
     wrapped = "Exports rose 5 pct in March, the\nMinistry said, and imports\nfell 2 pct."
     assert split(wrapped) == [wrapped]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Many civilians were killed.12 Another 45 people were injured.",
+     ["Many civilians were killed.12", "Another 45 people were injured."]),
+    ("They were killed (see annex).3 In June, 12 died.", ["They were killed (see annex).3", "In June, 12 died."]),
+    ("It was killed.² The rest fled.", ["It was killed.²", "The rest fled."]),
+    # a figure's decimal point and an abbreviation's are no sentence end
+    ("It cost 4.5 billion dollars.", ["It cost 4.5 billion dollars."]),
+    ("See No.5 Squadron for details.", ["See No.5 Squadron for details."]),
+])
+def test_a_footnote_marker_after_a_sentence_end_ends_it(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in sentences(text)] == expected

@@ -35,6 +35,19 @@ from db.extract.statistics.structure import is_rule, read_structure
 from db.extract.statistics.tables import table_statistics
 from db.text import trimmed
 
+# A provision of a law, treaty or resolution, and the numbers listed after it.
+_PROVISION = re.compile(r"\b(?:articles?|arts?\.|sections?|paragraphs?|paras?\.|chapters?|clauses?|"
+                        r"resolutions?|protocols?)\s+(?:\d+[a-z]?(?:\(\w+\))?\s*(?:,|and|or|&)\s*)*$",
+                        re.IGNORECASE)
+_ESTIMATE_AT = re.compile(
+    r"\b(?:put|puts|putting|placed|places|placing|estimated|estimates|set|sets)\s+the\s+(?:total\s+)?"
+    r"(?:number|toll|count)\s+of\s+(?P<counted>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)"
+    r"[^.;]{0,120}?\bat\s*$", re.IGNORECASE)
+_LIMIT = re.compile(r"\b(?:limit|ceiling|cap|threshold|quota)\s+of\s*$", re.IGNORECASE)
+# "Of the several hundred people awaiting resettlement, some 340 were resettled": a sentence that
+# opens on the whole it divides gives that whole for the first time, not back.
+_PARTITION = re.compile(r"(?:^|[.;:]\s+)of\s+the\s*$", re.IGNORECASE)
+
 
 def _why_not(sentence: str, number: Number, clause: str) -> str | None:
     """Why a number is not a statistic, or None when it may be one."""
@@ -53,7 +66,9 @@ def _why_not(sentence: str, number: Number, clause: str) -> str | None:
         return "ordinal"
     if re.match(r"\s*-?\s*(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b", after, re.I):
         return "fraction"
-    if number.bare_year and not number.modified and number.unit is None:
+    year_range = number.bare_year and number.value is None and number.high is not None and \
+        re.fullmatch(r"1[5-9]\d\d|20\d\d", f"{number.high:g}") is not None  # "between 2004 and 2009"
+    if (year_range or (number.bare_year and not number.modified)) and number.unit is None:
         following = re.match(r"\s+([^\W\d_][\w'’-]*)", after)
         if not (following and following.group(1).lower() in PERSON_NOUNS):
             return "year"
@@ -69,6 +84,11 @@ def _why_not(sentence: str, number: Number, clause: str) -> str | None:
             not re.match(r"\s+[a-z]", after)
             or (re.match(r"\s+([a-z]+)", after) and is_verbish(after.split()[0]))):
         return "part of a name"
+    if number.kind == "digits" and not number.modified and number.unit is None and number.value != 1 and \
+            re.search(r"\b[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s+$", before) and \
+            (noun := re.match(r"\s+([a-z][\w'’-]*)\s+[a-z]", after)) and \
+            not is_plural_noun(noun.group(1)) and not is_verbish(noun.group(1)):
+        return "part of a name"  # "the Nam Theun 2 dam project": a count's noun is plural
     if number.kind == "spelled" and number.literal[:1].isupper() and not number.modified and \
             re.search(r"[^\W\d_][\w'’,]*\s+$", before) and re.match(r"\s+[A-Z]", after) and \
             not re.match(r"\s+[A-Z][\w'’-]*\s+[a-z]", after):
@@ -77,7 +97,12 @@ def _why_not(sentence: str, number: Number, clause: str) -> str | None:
             re.match(r"\s+(?:of|another|day|time|way|thing|side)\b|\s*[,.;:)]|$", after, re.I)
             or re.search(r"\b(?:no|any|each|every|this|that|which|the)\s*$", before, re.I)):
         return "pronoun"
-    if not number.modified and REFERENCE_BEFORE.search(before):
+    if number.kind == "digits" and _PROVISION.search(core_before):
+        return "provision"  # "Article 409", "Articles 2 and 16", "Resolution 1612"
+    if _LIMIT.search(core_before):
+        return "limit"  # "the legal limit of 10,000 hectares"
+    if not number.modified and number.kind != "vague" and REFERENCE_BEFORE.search(before) \
+            and not _PARTITION.search(before):
         return "back-reference"
     if re.search(r"\b(?:one|some|none|each|any)\s+of\s*$", before, re.I):
         return "part of a count"
@@ -182,7 +207,10 @@ def _sentence_statistics(text: str, offset: int, sentence: str,
                 span = None
         subject = clean(sentence[span[0]:span[1]]) if span else None
         if subject and subject.lower() in ("others", "other", "more", "others'"):
-            subject = previous_subject
+            # "N others" takes the count before it; opening a sentence, it counts people
+            subject = previous_subject or (subject if subject.lower().startswith("others") else None)
+        if subject is None and (estimate := _ESTIMATE_AT.search(sentence[:number.start])):
+            subject = clean(estimate.group("counted"))  # "put the number of casualties ... at 66,081"
         if subject and subject.split()[0].lower() in MEASURE_NOUN_HEADS:
             number.measure = measure_of(subject.split()[0])
             subject = None

@@ -120,6 +120,11 @@ def _np_is_claimant(raw: str) -> bool:
     return True
 
 
+# An adjective or participle opening a sentence before "reports", "estimates" ...: their noun's.
+_OPENING_ADJECTIVE = re.compile(r"[A-Z][a-z]+ed|Initial|Official|Unofficial|Preliminary|New|Recent|Latest|"
+                                r"Early|Independent|Other|Conservative|Credible|Most|Some|Many|Several")
+
+
 def _attributions(sentence: str) -> list[_Attribution]:
     """Every claim attribution in a sentence."""
     found: list[_Attribution] = []
@@ -151,6 +156,8 @@ def _attributions(sentence: str) -> list[_Attribution]:
             if not before_word or not (before_word.group(1)[:1].isupper()
                                        or is_plural_noun(before_word.group(1))):
                 continue
+            if not head[:before_word.start()].strip() and _OPENING_ADJECTIVE.fullmatch(before_word.group(1)):
+                continue  # capitalised as the sentence's first word: "Revised estimates put"
         tail = _attribution_tail(after)
         # Inverted trailing form: ", said the military."
         if re.search(r",\s*$", head) and tail is None:

@@ -36,8 +36,12 @@ class Quantity(Estimate):
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
+# A footnote marker set on the line after a grouped number: "1,2003" is 1,200 and note 3 (a group
+# of thousands has three digits); the marker is taken in and left out of the value.
+_MARKED = r"\d{1,3}(?:,\d{3})+\d{1,2}"
+
 CORE = re.compile(
-    rf"(?P<digits>(?<![\w.,/:#-]){_DIGITS}(?![\w/:]|[.,]\d|-\w)(?:\s*(?P<scale>{SCALE_RE})\b)?)"
+    rf"(?P<digits>(?<![\w.,/:#-])(?:{_MARKED}|{_DIGITS})(?![\w/:]|[.,]\d|-\w)(?:\s*(?P<scale>{SCALE_RE})\b)?)"
     rf"|(?P<vague>\b{VAGUE_RE}\b)"
     rf"|(?P<spelled>\b{SPELLED}\b(?!-[^\W\d_]))",
     re.IGNORECASE,

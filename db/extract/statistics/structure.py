@@ -1,7 +1,8 @@
 """The parts of a document's text that are not sentences to read statistics from.
 
 Reports bring more than prose: tables (read cell by cell by :mod:`.tables`), tables of contents
-("Introduction ........ 3"), page numbers left alone on a line, lists of codes ("1 = ASSASSINATION",
+("Introduction ........ 3"), page numbers left alone on a line, section numbers ("2.3 Civilian
+casualties"), lists of codes ("1 = ASSASSINATION",
 "4 = Afghanistan 15 = Austria") and coding rules ("Information on up to three targets is
 recorded", "coded as 1 if ...", "at least one of the following"). Their numbers are page
 numbers, codes and limits, not counts of anything. :func:`read_structure` blanks the lines that
@@ -35,6 +36,8 @@ _ENTRY = re.compile(r"^[ \t]*(?:(?:\d+(?:\.\d+)*|[IVXLC]+)\.?\s+)?[^\W\d][^\n\t]
 _LONE_NUMBER = re.compile(r"^[ \t]*[-–—(]?\s*\d{1,4}\s*[-–—).]?[ \t]*$", re.MULTILINE)
 # Codes: "1 = ASSASSINATION", "-9 = Unknown", "4 = Afghanistan 15 = Austria".
 _CODES = re.compile(r"^[ \t]*[-−‐]?\d{1,4}\s*=\s*\S[^\n]*$", re.MULTILINE)
+# A section number opening a heading: "2.3 Civilian casualties", "4.1.2 Methodology".
+_SECTION = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2})+\.?)[ \t]+[A-Z][^\n]*$", re.MULTILINE)
 _RULE = re.compile(
     r"\bcoded\s+(?:as|with|[-−]?\d)\b"
     r"|\bat\s+least\s+one\s+of\s+the\s+following\b"
@@ -72,6 +75,10 @@ def read_structure(text: str) -> Structure:
     for pattern in (_LONE_NUMBER, _CODES):
         for match in pattern.finditer(text):
             blank(match.start(), match.end())
+    for match in _SECTION.finditer(text):
+        heading = match.group(0)
+        if len(heading.split()) <= 12 and not heading.rstrip().endswith((".", ",", ";", ":")):
+            blank(match.start(1), match.end(1))
     position = 0
     for line in text.split("\n"):
         if _is_contents_line(line):

@@ -19,7 +19,7 @@ MakePdf = Callable[..., Path]
 
 def write_pdf(
     path: Path,
-    pages: list[str | None],
+    pages: list[str | bytes | None],
     *,
     title: str | None = None,
     author: str | None = None,
@@ -27,7 +27,7 @@ def write_pdf(
     password: str | None = None,
 ) -> Path:
     """A PDF with a text per page, "\n" between its lines (None: a page with only an image, no
-    text layer)."""
+    text layer; bytes: text-showing operators, from the top left in 12-point Helvetica, /F2 its bold)."""
     from pypdf import PdfWriter
     from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
@@ -42,11 +42,23 @@ def write_pdf(
             }
         )
     )
+    bold = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica-Bold"),
+                NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+            }
+        )
+    )
     for line in pages:
         page = writer.add_blank_page(612, 792)
         if line is None:
             # A 2x2 grey inline image, as a scanner would put a page picture.
             content = b"q 200 0 0 200 72 500 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x10\x80\xc0\xff EI Q"
+        elif isinstance(line, bytes):
+            content = b"BT /F1 12 Tf 72 720 Td " + line + b" ET"
         else:
             shown = []
             for part in line.split("\n"):  # one text line per line of the page
@@ -57,7 +69,7 @@ def write_pdf(
         stream.set_data(content)
         page[NameObject("/Contents")] = writer._add_object(stream)
         page[NameObject("/Resources")] = DictionaryObject(
-            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font, NameObject("/F2"): bold})}
         )
     metadata = {"/Title": title, "/Author": author, "/CreationDate": created}
     writer.add_metadata({k: v for k, v in metadata.items() if v is not None})
@@ -72,7 +84,7 @@ def write_pdf(
 def make_pdf(tmp_path: Path) -> MakePdf:
     """make_pdf(name, pages, title=..., author=..., created="D:2015...", password=...) -> Path"""
 
-    def make(name: str, pages: list[str | None], **kwargs: str | None) -> Path:
+    def make(name: str, pages: list[str | bytes | None], **kwargs: str | None) -> Path:
         return write_pdf(tmp_path / name, pages, **kwargs)
 
     return make

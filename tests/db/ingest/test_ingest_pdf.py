@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from db.dates import PartialDate
+from db.extract.statistics import suggest_statistics
 from db.ingest import pdf, pdftext
 from db.ingest.base import IngestError, ParsedSource, PasswordRequired
 
@@ -236,3 +237,48 @@ def test_shared_fivethirtyeight(shared_data: Path, name: str, words: str) -> Non
     assert words in source.text
     assert "\u200b" not in source.text
     assert len(source.page_starts) > 1
+
+
+def test_words_set_apart_without_a_space_character_stay_apart(make_pdf: MakePdf) -> None:
+    # "279" and "people" with a gap of a quarter of the type size and no space drawn: pdfplumber's
+    # fixed tolerance of 3 points read "279people"
+    path = make_pdf("kerned.pdf", [b"[(At least 279) -240 (people were sentenced.)] TJ"])
+    assert "At least 279 people were sentenced." in read(path).text
+
+
+def test_glyphs_mapped_to_no_character_are_left_out() -> None:
+    assert pdf._tidy("(cid:3) In January, 6 people were killed.\na (cid:2) b") == \
+        "In January, 6 people were killed.\na b"
+
+
+def test_a_running_foot_and_page_number_inside_the_page_are_furniture() -> None:
+    # a page in two columns read one after the other: the left column's foot comes mid-page
+    words = ["Armed groups", "Police", "Soldiers", "Militias", "Guards"]
+    pages = [f"{word} killed at least\n{n + 5} people.\nAnnual Report 2011\n{n + 40}\n"
+             f"Death penalty\nThe right column goes on." for n, word in enumerate(words, start=1)]
+    mended = pdftext.drop_page_furniture(pages)
+    assert mended[2] == "Soldiers killed at least\n8 people.\nDeath penalty\nThe right column goes on."
+    # a heading without a number repeats on every page and stays
+    assert all("Death penalty" in page for page in mended)
+
+
+def test_a_heading_is_set_apart_from_the_sentence_it_heads(make_pdf: MakePdf) -> None:
+    path = make_pdf("heading.pdf", [
+        b"/F2 14 Tf (Arbitrary arrests) Tj 0 -20 Td /F1 12 Tf (According to the HRCP, 130 relatives were held) Tj "
+        b"0 -14 Td (in a camp guarded by the army.) Tj 0 -14 Td (Most of them were released in May.) Tj"])
+    text = read(path).text
+    assert text.startswith("Arbitrary arrests\n\nAccording to the HRCP, 130 relatives were held\n")
+    [figure] = suggest_statistics(text)
+    assert (figure.value, figure.claimant) == (130, "HRCP")
+
+
+def test_furniture_set_apart_by_blank_lines_leaves_one_sentence() -> None:
+    words = ["Armed groups", "Police", "Soldiers", "Militias", "Guards"]
+    pages = [f"{word} detained many\n\nAnnual Report 2011\n\nof their members in May.\nMore."
+             for word in words]
+    assert pdftext.drop_page_furniture(pages)[1] == "Police detained many\nof their members in May.\nMore."
+
+
+def test_a_word_whose_hyphen_is_set_in_another_font_stays_one(make_pdf: MakePdf) -> None:
+    path = make_pdf("hyphen.pdf", [b"(In Bosnia) Tj /F2 12 Tf (-) Tj /F1 12 Tf (Herzegovina 6 attacks were recorded.) Tj"])
+    assert "In Bosnia-Herzegovina 6 attacks were recorded." in read(path).text
