@@ -97,6 +97,7 @@ from db.extract.statistics.french_claimants import assign_claimants, resumed_quo
 from db.extract.statistics.french_counted import CURRENCIES, counted
 from db.extract.statistics.french_numbers import (
     CHANGE_FROM,
+    ELIDED_BEFORE,
     FUNCTION_WORDS,
     MONTH_RE,
     NOT_A_COUNT_AFTER,
@@ -304,8 +305,12 @@ def _share_of_scaled(sentence: str, numbers: list[FrenchNumber]) -> None:
     for share, whole in pairwise(numbers):
         scale = re.search(r"(millions?|milliards?)$", sentence[whole.start:whole.end], re.IGNORECASE)
         if share.value is None or whole.value is None or share.subject is not None or share.unit is not None \
-                or scale is None or not re.fullmatch(r"[\s\u00a0]+(?:des|d['’]entre\s+les|sur\s+les)[\s\u00a0]+",
+                or not re.fullmatch(r"[\s\u00a0]+(?:des|d['’]entre\s+les|sur\s+les)[\s\u00a0]+",
                                                      sentence[share.end:whole.start]):
+            continue
+        if scale is None:  # "quatre des cinq compères": the share counts what the whole counts
+            if share.value < whole.value and whole.unit is not None:
+                share.subject, share.unit = whole.subject, whole.unit
             continue
         factor = 1e9 if scale.group(1).lower().startswith("milliard") else 1e6
         if share.value * factor < whole.value:
@@ -343,8 +348,12 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                     or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet|\bmais|\bdont)\s*$",
                                  sentence[max(0, number.start - 20):number.start]) and re.match(
                         r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an|dans|[àa]|au|aux|"
-                        r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b)", sentence[number.end:]))):
+                        r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|de\s+(?:moins|plus)\b)\b)",
+                        sentence[number.end:]))
+                    or (re.search(r"\b(?:les|aux|des)\s+$", sentence[max(0, number.start - 5):number.start])
+                        and ELIDED_BEFORE.match(sentence[number.end:]))):
                 # "12 morts et 30 blessés", "1 245 cas en 2019, contre 860 en 2018", "…, 250 000 selon la police",
+                # "…, soit un millier de moins que", "s'ajoutant aux 163 déjà déférées",
                 # "36 000 manifestants en France, dont 5 500 à Paris",
                 # "552 blessés parmi les manifestants et 95 parmi les policiers", "24 000 (60 000 selon X)"
                 number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"

@@ -141,6 +141,15 @@ _DEFINED_BY_PARTICIPLE = re.compile(
 
 
 _BACK_REFERENCE = re.compile(r"(?:^|\s)(?:les|ces|des|aux|leurs|ses|nos|vos|mes|tes)\s+$", re.IGNORECASE)
+#: a definite count whose noun was just said, its participle after an adverb of time: "62 personnes
+#: ont été déférées, s'ajoutant aux 163 déjà déférées auparavant" (the 163 count persons too)
+ELIDED_BEFORE = re.compile(r"^[\s\u00a0]+(?:d[ée]j[àa]|pr[ée]c[ée]demment|auparavant|jusque-l[àa]|jusqu['’]ici|"
+                           r"encore|toujours)\s+(?:[^\W\d_]+ment\s+)?[^\W\d_]+(?:é|ée|és|ées|is|ises|us|ues)\b",
+                           re.IGNORECASE)
+#: a set partitioned or distributed, its count given there: "quatre des cinq compères", "chacun des
+#: quatre enfants" (not "l'un des quatre", one of a known set, "aucun des deux grands partis", nor a
+#: year's "en 2003 des trois évadés")
+_PARTITIONED = re.compile(rf"\b(?:chacune?|(?!(?:1[89]|20)\d\d\b)\d+|{_WORD})\s+des\s+$", re.IGNORECASE)
 
 
 #: a number phrase of French
@@ -416,7 +425,8 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
                           r"(?:la\s+barre|le\s+cap|le\s+seuil)\s+des))\s+$", before, re.IGNORECASE) and \
             not re.match(r"^\s*(?:[àa]|et|ou)\s*\d", after) and not (
             re.search(r"\b(?:les|aux)\s+$", before, re.IGNORECASE) and _SHARE_OF.match(after)) and \
-            not _DEFINED_BY_PARTICIPLE.match(after) and (
+            not _DEFINED_BY_PARTICIPLE.match(after) and not ELIDED_BEFORE.match(after) and \
+            not (_PARTITIONED.search(before) and not re.search(r"\bl['’]une?\s+des\s+$", before, re.IGNORECASE)) and (
             match.group("words") or (digits and len(re.sub(r"\D", "", digits)) < 4)):
         return "a back-reference"  # "les trois enfants", "des deux conseils", "des 100 % du PIB"
     if re.search(r"\b(?:reste|restent)\s+$", before, re.IGNORECASE) and \

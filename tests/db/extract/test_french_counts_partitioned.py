@@ -1,0 +1,54 @@
+"""French counts of a set partitioned, distributed or added to (issue 13, ninth round): "quatre des
+cinq compères" counts both, "chacun des quatre enfants" the four; a figure after ", soit" with
+"de moins"/"de plus" and a definite count whose noun was just said ("aux 163 déjà déférées")
+count what the figure before counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.extract.statistics import suggest_statistics
+
+
+def counts(sentence: str) -> list[tuple[float | None, bool, str | None]]:
+    return [(c.value, c.approximate, c.unit) for c in suggest_statistics(sentence, None, "fr")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Quatre des cinq compères travaillent dans la même usine.", [(4, False, "compères"), (5, False, "compères")]),
+    ("Deux des trois suspects ont été relâchés.", [(2, False, "people"), (3, False, "people")]),
+    ("Le tribunal a condamné quinze des seize prévenus.", [(15, False, "prévenus"), (16, False, "prévenus")]),
+])
+def test_a_share_of_a_set_counts_what_the_set_counts(sentence: str, expected: list[tuple[float, bool, str]]) -> None:
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("Un procès-verbal sera dressé pour chacune des 15 personnes arrêtées.", 15),
+    ("La part revient à chacun des quatre enfants du défunt.", 4),
+])
+def test_each_of_a_set_gives_its_count(sentence: str, count: float) -> None:
+    assert [value for value, _a, _u in counts(sentence)] == [count]
+
+
+@pytest.mark.parametrize("sentence", [
+    "L'une des quatre questions reste ouverte.",
+    "Il n'appartient à aucun des deux grands partis.",
+    "Il a conduit l'arrestation en 2003 des trois évadés de la prison.",
+])
+def test_one_of_a_known_set_is_still_no_count(sentence: str) -> None:
+    assert counts(sentence) == []
+
+
+def test_a_difference_after_soit_counts_what_the_figure_before_counts() -> None:
+    assert counts("En revanche, 4.500 manifestants ont été comptés à Toulouse, soit un millier de moins que "
+                  "la semaine précédente.") == [(4500, False, "people"), (1000, True, "people")]
+    assert counts("Ils étaient 5.800 à Paris, soit 800 de plus qu'il y a une semaine.") == \
+        [(5800, False, "people"), (800, False, "people")]
+
+
+def test_a_definite_count_whose_noun_was_just_said_is_one() -> None:
+    sentence = ("62 personnes ont été déférées au parquet, s'ajoutant aux 163 déjà déférées auparavant, "
+                "selon un nouveau bilan du ministère public.")
+    assert [(c.value, c.unit, c.claimant) for c in suggest_statistics(sentence, None, "fr")] == \
+        [(62, "people", "ministère public"), (163, "people", "ministère public")]
