@@ -165,3 +165,18 @@ def clean_claimant(raw: str, trailing: bool = False) -> str | None:
             _title_before_name(w, i == 0) or (i > 0 and _complement(title[i - 1:i])) for i, w in enumerate(title)):
         return " ".join(run)
     return who
+
+
+#: a person's name, then an apposition that opens with a lower-case noun (an office, not an article):
+#: "Hélène Baudchon, économiste chez " before "BNP Paribas, qui anticipe …"
+_NAME_THEN_APPOSITION = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*,\s+(?!(?:le|la|les|l['’]|un|une|des|du|qui|que|"
+    r"qu['’]|et|ou|mais|dont|o[ùu]|selon|a|ont|est|sont|il|elle)\b)[a-zà-ÿ][\w'’-]*(?:\s+[^\s,;:.!?«»\"]+){0,5}\s+$")
+
+
+def apposed_name(before: str) -> str | None:
+    """The person whose apposition a relative's antecedent stands in ("estime Hélène Baudchon,
+    économiste chez BNP Paribas, qui anticipe 1,6 %" -> "Hélène Baudchon"), else None."""
+    match = _NAME_THEN_APPOSITION.search(before)
+    return match.group("name") if match else None
+

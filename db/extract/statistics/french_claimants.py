@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from db.extract.statistics.french_claimant_names import CUT, clean_claimant
+from db.extract.statistics.french_claimant_names import CUT, apposed_name, clean_claimant
 from db.extract.statistics.french_numbers import FUNCTION_WORDS, MONTH_RE, FrenchNumber
 from db.extract.statistics.french_said import (
     ABBREVIATED,
@@ -63,7 +63,8 @@ _SUBJECT_CLAIM = re.compile(
 
 
 #: a body that announces or counts the figure itself: "le ministère a annoncé 317 interpellations",
-#: "la préfecture recense 8 000 manifestants", "l'ONG estime à 1 500 le nombre de morts"
+#: "la préfecture recense 8 000 manifestants", "l'ONG estime à 1 500 le nombre de morts", what it
+#: announces by its size ("Fnac Darty annonce une perte de 45 millions d'euros")
 _SUBJECT_COUNTS = re.compile(
     r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + BY_THE_WAY +
     r")?(?:annonc(?:e|ent|é|ait|aient)|revendiqu(?:e|ent|é|ait|aient)|recens(?:e|ent|é|ait|aient)|d[ée]nombr(?:e|ent|é|ait|aient)|"
@@ -73,6 +74,7 @@ _SUBJECT_COUNTS = re.compile(
     r"estim(?:e|ent|é|ait|aient)\s+[àa]|[ée]valu(?:e|ent|é|ait|aient)\s+[àa])\s*"
     r"(?:,\s*(?:en|pour|sur|au\s+cours\s+de)\s+(?:l['’]ann[ée]e\s+)?\d{4}\s*,\s*)?"
     r"(?:(?:en\s+moyenne|au\s+total|en\s+tout|officiellement)\s+)?"  # "a recensé en moyenne 3,676 millions"
+    r"(?:(?:une?|des)\s+(?:[^\W\d_][\w'’-]*\s+){1,3}?(?:de\s+|d['’]\s*))?"  # "annonce une perte de chiffre de 45 millions"
     r"(?=(?:au\s+moins|plus\s+d|pr[èe]s\s+d|environ|quelque|jusqu|une?\s+(?:dizaine|vingtaine|trentaine|"
     r"quarantaine|cinquantaine|centaine|millier)|des\s+(?:dizaines|centaines|milliers)|plusieurs|\d|"
     r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cent|mille)\b))",
@@ -219,9 +221,12 @@ _FIGURES_OF_NO_ONE = re.compile(
     r"(?:\s+(?:connus|disponibles|provisoires|d[ée]finitifs|actuels))?", re.IGNORECASE)
 
 
+#: "la préfecture, qui a comptabilisé …"; without a comma, only after a name, an office or a body
+#: ("… par le ministère de l'Intérieur qui a fait état dimanche de 2.000 personnes …")
 _WHO_CLAIMS = re.compile(
     r"(?P<who>\b[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)?[A-ZÀ-Ý][\w'’-]*){0,3}|"
-    r"\b(?:la|le|les|l['’])\s*[^\W\d_][\w'’-]*(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)[^\W\d_][\w'’-]*)?),\s+qui\s+"
+    r"\b(?:[Ll]a|[Ll]e|[Ll]es|[Ll]['’])\s*[^\W\d_][\w'’-]*(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)[^\W\d_][\w'’-]*)?)"
+    r"(?P<comma>,)?\s+qui\s+"
     r"(?:(?:a|avait)\s+" + BY_THE_WAY + r")?(?:" + CLAIM_VERB + r"|fait\s+[ée]tat|" + _FORECAST + r")\b")
 
 
@@ -363,10 +368,16 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
             claim(number, who, match.span("who"))
     for pattern in (_SUBJECT_CLAIM, _SUBJECT_COUNTS, _SUBJECT_FORECASTS, _SUBJECT_REPORTS, _WHO_CLAIMS):
         for match in pattern.finditer(sentence):
-            who = clean_claimant(match.group("who"))
+            who = clean_claimant(re.sub(r"\s+qui$", "", match.group("who")))  # "Les habitants qui ont fait état de"
             if who is not None and match.group(0)[:1] == "," and not re.match(
                     r"(?:[A-ZÀ-Ý]|(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs)\b)", who):
                 continue  # ", et a ainsi déclaré que": after a comma, a subject opens with its article or name
+            if pattern is _WHO_CLAIMS and who is not None:
+                head = re.sub(r"^(?:[Ll]es?|[Ll]a|[Ll]['’])\s*", "", who).split()[0]
+                if not match.group("comma") and ((not head[:1].isupper() and head.lower() not in _SPEAKERS) or re.search(
+                        r"\b(?:de|du|des|d['’])\s*$", sentence[:match.start("who")], re.IGNORECASE)):
+                    continue  # "les manifestants qui affirment …", "du président des États-Unis qui affirme"
+                who = apposed_name(sentence[:match.start("who")]) or who  # "X, économiste chez Y, qui anticipe"
             if who is not None and pattern is not _WHO_CLAIMS:
                 # "L'Italie a annoncé mi-janvier avoir recensé 30 personnes": who is before the first verb
                 who = re.sub(r"\s+(?:a|ont|avait|avaient|aurait|auraient)\s+\S+(?:\s+\S+){0,2}\s+(?:avoir|être)$", "",
@@ -374,7 +385,7 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
             if who is None or (pattern is not _WHO_CLAIMS and re.search(
                     r"\b(?:est|sont|été|était|étaient|sera|seront|serait|seraient|être)(?:\s+\w+ment)?$", who, re.IGNORECASE)):
                 continue  # "les dégâts sont estimés à", "sur la pancarte était écrit :": a passive names no one
-            after = [n for n in numbers if n.start >= match.end()]
+            after = [n for n in numbers if match.end() <= n.start < _sentence_end(sentence, match.end())]
             if pattern is _SUBJECT_COUNTS and match.group("demand"):
                 after = after[:1]  # "le syndicat réclame 7,5 % … pour les quelque 160 000 cheminots": what it asks
             for number in after:

@@ -1,0 +1,46 @@
+"""French claimants of a relative clause and of an announced amount (issue 13, ninth round): "par le
+ministère qui a fait état de …" without a comma, after a name, an office or a body (not a complement,
+"du président des États-Unis qui"), "Les habitants qui ont fait état de" without "qui", within its sentence; a relative after
+a person's apposition is the person's ("X, économiste chez Y, qui anticipe"); "X annonce une perte de
+45 millions" names X."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.extract.statistics import suggest_statistics
+
+
+def claimants(sentence: str) -> list[tuple[float | None, str | None]]:
+    return [(c.value, c.claimant) for c in suggest_statistics(sentence, None, "fr")]
+
+
+def test_a_body_that_reports_in_a_relative_clause_without_a_comma_claims() -> None:
+    assert claimants("Quelque 136.000 manifestants ont été recensés samedi par le ministère de l'Intérieur qui a "
+                     "fait état dimanche de 2.000 personnes interpellées.") == \
+        [(136000, "le ministère de l'Intérieur"), (2000, "le ministère de l'Intérieur")]
+
+
+def test_who_opens_a_relative_clause_claims_without_the_relative_pronoun() -> None:
+    assert claimants("Les habitants qui ont fait état de 300 cambriolages sont inquiets.") == [(300, "Les habitants")]
+
+
+def test_a_subject_does_not_reach_the_next_sentence() -> None:
+    sentence = ("Le ministère de l'Intérieur qui affirme que tout va bien a parlé.Des bénévoles, parmi les 700 000 "
+                "volontaires inscrits, partiront.")
+    assert claimants(sentence) == [(700000, None)]
+    assert claimants("La CGT a recensé 180 manifestations.Entre 2000 et 5000 personnes ont envahi les rues de Nice.") \
+        == [(180, "La CGT"), (5000, None)]
+
+
+def test_a_relative_after_a_persons_apposition_is_the_persons() -> None:
+    assert claimants("«Il est de nature à soutenir la croissance», estime Hélène Baudchon, économiste chez BNP "
+                     "Paribas, qui anticipe 1,6 % de croissance en 2019.") == [(1.6, "Hélène Baudchon")]
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    ("Fnac Darty annonce une perte de chiffre de 45 millions d'euros sur la fin de l'année.", "Fnac Darty"),
+    ("La direction a annoncé un taux de grévistes de 33,9 % en matinée.", "La direction"),
+])
+def test_who_announces_an_amount_by_its_size_claims_it(sentence: str, who: str) -> None:
+    assert [w for _v, w in claimants(sentence)] == [who]
