@@ -79,7 +79,8 @@ way:
   des 28 millions d'habitants" is eight million inhabitants; "ils étaient 282 000 à manifester"
   counts people); people (a list of the
   nouns that name people, or a capitalised plural such as "Palestiniens") have the unit "people";
-  **the measure** is the nearest participle or verb of the clause, lower-case as written.
+  **the measure** is the nearest participle or verb of the clause in its base form, the infinitive
+  ("interpellées" -> "interpeller", "comptaient" -> "compter", "morts" -> "mourir").
 * **Place:** the first capitalised name after "à", "au", "en", "dans le" in the clause.
 * **Period:** the nearest year expression of the clause, after the number first: "en 2014",
   "en septembre 2014", "depuis 2011" (to the publication date), "entre 2010 et 2014", "de 2010 à
@@ -95,6 +96,7 @@ from db.dates import PartialDate
 from db.extract.candidates import StatisticCandidate
 from db.extract.statistics.french_claimants import assign_claimants, resumed_quotes
 from db.extract.statistics.french_counted import CURRENCIES, counted
+from db.extract.statistics.french_measures import measure
 from db.extract.statistics.french_numbers import (
     CHANGE_FROM,
     ELIDED_BEFORE,
@@ -106,7 +108,7 @@ from db.extract.statistics.french_numbers import (
     month_number,
 )
 from db.extract.statistics.periods import nearest_relative_period
-from db.extract.statistics.phrase import clause_of, whole_words
+from db.extract.statistics.phrase import clause_of
 from db.extract.statistics.phrase import clauses as split_clauses
 from db.text import trimmed
 
@@ -118,50 +120,6 @@ _CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?:mais|et|or|cependant)\s+|,\s+(?:alors|t
                            re.IGNORECASE)  # "…, tandis qu'à Nantes …": the elided "qu'" ends a clause too
 
 
-
-
-_SKIP_VERBS = {"été", "a", "ont", "est", "sont", "indiqué", "déclaré", "précisé", "ajouté", "annoncé",
-               "affirmé", "rapporté", "signalé", "estimé", "souligné", "expliqué", "confirmé", "selon"}
-
-
-_NOT_VERBS = re.compile(r"(?:t[ée]s?|ment|ments|ée|ées)$")
-
-
-_VERBISH = re.compile(r"^[^\W\d_][\w-]*(?:é|ée|és|ées|ent|ait|aient)$|^(?:fait|faits|pris|"
-                      r"mis|atteint|détruit|détruits|perdu|perdus|reçu|compte|comptent|comptait|dépasse|"
-                      r"dépassent|recense|dénombre|enregistre|enregistrent|tue|tuent)$", re.IGNORECASE)
-
-
-_NOUN_ENDINGS = {"année", "journée", "armée", "entrée", "idée", "musée", "lycée", "durée", "arrivée", "fumée",
-                 "portée", "assemblée", "vallée", "soirée", "matinée", "pensée", "tournée", "rentrée",
-                 "lui", "aussi", "ici", "parmi", "depuis", "mais", "jamais", "pays", "fois",
-                 "puis", "plus", "tous", "vous", "nous", "sous", "vers", "alors", "dessus", "parti",
-                 "gouvernement", "moment", "ailleurs", "souvent", "comment", "avant", "pendant",
-                 "durant", "parent", "parents", "accident", "président", "présidents", "agent",
-                 "agents", "argent", "incident", "incidents", "client", "clients", "patient",
-                 "patients", "récent", "récents", "urgent", "continent", "talent", "étudiant"}
-
-
-def _measure(sentence: str, clause: tuple[int, int], number: FrenchNumber) -> str | None:
-    """The nearest participle or verb of the clause (after the number first), lower-case."""
-    start, end = max(clause[0], number.start - 80), min(clause[1], number.end + 80)
-    candidates: list[tuple[int, str]] = []
-    for match in whole_words(sentence, start, end):
-        if number.start <= match.start() < max(number.end, number.counted_end):
-            continue
-        word = match.group(0).lower()
-        if len(word) < 4 or word in _SKIP_VERBS or word in _NOUN_ENDINGS or not _VERBISH.match(word):
-            continue
-        if _NOT_VERBS.search(word) and not word.endswith(("ées", "ée", "tués", "tué")) and not re.search(
-                r"\b(?:a|ont|avait|avaient|été|est|sont|était|étaient|ayant|avoir|être|se|s['’])\s+$",
-                sentence[max(0, match.start() - 12):match.start()], re.IGNORECASE):
-            continue  # "la sécurité", but "ont manifesté"
-        if word.endswith(("ée", "ées")) and word in _NOUN_ENDINGS:
-            continue
-        distance = match.start() - number.end if match.start() >= number.end else \
-            number.start - match.end() + 15
-        candidates.append((distance, word))
-    return min(candidates)[1] if candidates else None
 
 
 _PERIOD = re.compile(
@@ -382,7 +340,7 @@ def sentence_statistics(text: str, offset: int, sentence: str,
         period_start, period_end = _period(sentence, clause, number, published)
         found.append(StatisticCandidate(
             start, end, text[start:end], number.value, number.low, number.high, number.approximate,
-            _measure(sentence, clause, number), number.unit, number.subject, period_start, period_end,
+            measure(sentence, clause, number), number.unit, number.subject, period_start, period_end,
             guess_place(sentence[max(clause[0], number.start - 160):min(clause[1], number.end + 160)]),
             number.claimant))
     return found
