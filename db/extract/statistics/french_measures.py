@@ -49,6 +49,9 @@ def measure(sentence: str, clause: tuple[int, int], number: FrenchNumber) -> str
             continue  # "la sécurité", but "ont manifesté"
         if word.endswith(("ée", "ées")) and word in _NOUN_ENDINGS:
             continue
+        if re.search(r"(?:^|\s)(?:le|la|les|l['’]|des|du|un|une|ces|ses|leurs?|aux|nos|vos|mes)\s*$",
+                     sentence[max(0, match.start() - 8):match.start()], re.IGNORECASE):
+            continue  # "100 % des salariés", "les blessés": after a determiner, a noun
         distance = match.start() - number.end if match.start() >= number.end else \
             number.start - match.end() + 15
         candidates.append((distance, base_form(word)))

@@ -28,3 +28,7 @@ def test_a_figures_measure_is_its_verbs_infinitive(sentence: str, measure: str) 
 ])
 def test_regular_and_irregular_forms_come_back_as_infinitives(form: str, infinitive: str) -> None:
     assert base_form(form) == infinitive
+
+
+def test_a_noun_after_a_determiner_is_no_measure() -> None:
+    assert suggest_statistics("« 100 % des salariés sont en grève », dit-il.", None, "fr")[0].measure is None

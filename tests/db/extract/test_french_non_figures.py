@@ -127,3 +127,28 @@ def test_a_count_of_each_side_is_a_statistic(sentence: str) -> None:
 
 def test_a_place_after_depuis_keeps_its_count() -> None:
     assert values("Un feu d'artifice est tiré depuis cinq barges devant 300.000 personnes.") == [5, 300_000]
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("La région compte 76 généralistes pour 100.000 habitants, selon l'Atlas.", [76]),
+    ("La Suède a eu 2,6 morts pour 100.000 habitants en 2015.", [2.6]),
+    ("Il faut compter 500 euros pour 100 commentaires.", [500]),
+])
+def test_the_base_of_a_rate_is_no_statistic(sentence: str, kept: list[float]) -> None:
+    assert values(sentence) == kept
+
+
+@pytest.mark.parametrize("sentence", [
+    "Entre les velléités d'une liste « 100 % gilets jaunes », l'extrême droite attend.",
+    "Il vend un produit 100 % français.",
+])
+def test_a_hundred_percent_before_a_noun_or_adjective_is_an_intensifier(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "« 100 % des salariés sont en grève », dit-il.",
+    "Le taux atteint 100 % chez les jeunes.",
+])
+def test_a_hundred_percent_of_something_stays_a_statistic(sentence: str) -> None:
+    assert values(sentence) == [100]
