@@ -99,6 +99,7 @@ from db.extract.statistics.french_counted import CURRENCIES, counted
 from db.extract.statistics.french_measures import measure
 from db.extract.statistics.french_numbers import (
     CHANGE_FROM,
+    DONT_LES_OF,
     ELIDED_BEFORE,
     FUNCTION_WORDS,
     MONTH_RE,
@@ -309,9 +310,12 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                         r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|de\s+(?:moins|plus)\b)\b)",
                         sentence[number.end:]))
                     or (re.search(r"\b(?:les|aux|des)\s+$", sentence[max(0, number.start - 5):number.start])
-                        and ELIDED_BEFORE.match(sentence[number.end:]))):
+                        and ELIDED_BEFORE.match(sentence[number.end:]))
+                    or (re.search(r"\bdont\s+les\s+$", sentence[max(0, number.start - 12):number.start])
+                        and DONT_LES_OF.match(sentence, number.end))):
                 # "12 morts et 30 blessés", "1 245 cas en 2019, contre 860 en 2018", "…, 250 000 selon la police",
                 # "…, soit un millier de moins que", "s'ajoutant aux 163 déjà déférées",
+                # "14 réacteurs …, dont les deux de Fessenheim",
                 # "36 000 manifestants en France, dont 5 500 à Paris",
                 # "552 blessés parmi les manifestants et 95 parmi les policiers", "24 000 (60 000 selon X)"
                 number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"

@@ -43,9 +43,11 @@ PEOPLE = frozenset({
 
 
 #: people said to be a number: "les manifestants étaient", "ils sont encore plus de"
-PEOPLE_WERE = re.compile(
+_PEOPLE_WERE = re.compile(
     r"(?:^|[\s,;:])(?P<who>[^\W\d_][\w-]*)\s+(?:n['’])?(?:étaient|sont|seront|furent|seraient|ont\s+été|"
-    r"avaient\s+été)\s+(?:encore\s+|toujours\s+|déjà\s+|ainsi\s+)?(?:plus\s+de\s+|près\s+de\s+|moins\s+de\s+|"
+    r"avaient\s+été)\s*(?:,\s*(?:selon|d['’]apr[èe]s)\s+[^,;:.]{1,40},\s*)?"  # "ils étaient, selon elle, trois"
+    r"(?:encore\s+|toujours\s+|déjà\s+|ainsi\s+|probablement\s+|sans\s+doute\s+|peut-être\s+|seulement\s+|"
+    r"en\s+tout\s+|au\s+total\s+)?(?:plus\s+de\s+|près\s+de\s+|moins\s+de\s+|"
     r"environ\s+|quelque\s+|au\s+moins\s+|entre\s+|pas\s+moins\s+de\s+)?$", re.IGNORECASE)
 
 
@@ -67,9 +69,9 @@ def counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | None
             r"(?:[»\"”]\s*)?)?(?:plus\s+de\s+|pr[èe]s\s+de\s+|moins\s+de\s+|environ\s+|quelque\s+|au\s+moins\s+)?$",
             sentence[max(0, number.start - 40):number.start], re.IGNORECASE):
         return None, "people"  # "ils étaient 282 000 à manifester"
-    were = PEOPLE_WERE.search(sentence[max(0, number.start - 60):number.start])
+    were = _PEOPLE_WERE.search(sentence[max(0, number.start - 60):number.start])
     if were and re.match(r"^[\s\u00a0\u202f]*(?:$|[,.;)]|(?:[àa]|au|aux|en|dans|selon|d['’]apr[èe]s|sur|devant|chez|pr[èe]s|autour|"
-                                r"vers|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)", after) \
+                                r"vers|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mais)\b)", after) \
             and (were.group("who").lower() in PEOPLE or were.group("who").lower() in ("ils", "elles")):
         # "les manifestants étaient 12 500 à Paris", "ils étaient plusieurs milliers selon la police"
         return (None if were.group("who").lower() in ("ils", "elles") else were.group("who")), "people"

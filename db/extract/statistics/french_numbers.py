@@ -146,6 +146,14 @@ _BACK_REFERENCE = re.compile(r"(?:^|\s)(?:les|ces|des|aux|leurs|ses|nos|vos|mes|
 ELIDED_BEFORE = re.compile(r"^[\s\u00a0]+(?:d[ée]j[àa]|pr[ée]c[ée]demment|auparavant|jusque-l[àa]|jusqu['’]ici|"
                            r"encore|toujours)\s+(?:[^\W\d_]+ment\s+)?[^\W\d_]+(?:é|ée|és|ées|is|ises|us|ues)\b",
                            re.IGNORECASE)
+#: a definite count whose members the sentence names after it: "les trois sites que sont Aïn Beida,
+#: Aïn Babouche et Aïn M'lila", "les deux villes, à savoir Lyon et Lille", "les quatre pays : France, …"
+#: (not "les deux policiers (Jean et Paul)")
+_LISTED_AFTER = re.compile(r"^[\s\u00a0]+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s*(?:(?:,\s*)?(?:que\s+sont|qui\s+sont|"
+                           r"[àa]\s+savoir|soit)\s+|:\s*)(?:l['’]|la\s+|le\s+|les\s+)?(?-i:[A-ZÀ-Ý])[^,;.]*(?:,|\s+et\s+)",
+                           re.IGNORECASE)
+#: "…, dont les deux de Fessenheim": a part of the figure before, its noun left out, by where it is
+DONT_LES_OF = re.compile(r"\s+(?:de|d['’]|du|des|[àa]|au|aux|en|dans)\s*(?:l['’]|la\s+|le\s+)?[A-ZÀ-Ý]")
 #: a set partitioned or distributed, its count given there: "quatre des cinq compères", "chacun des
 #: quatre enfants" (not "l'un des quatre", one of a known set, "aucun des deux grands partis", nor a
 #: year's "en 2003 des trois évadés")
@@ -425,8 +433,9 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
                           r"(?:la\s+barre|le\s+cap|le\s+seuil)\s+des))\s+$", before, re.IGNORECASE) and \
             not re.match(r"^\s*(?:[àa]|et|ou)\s*\d", after) and not (
             re.search(r"\b(?:les|aux)\s+$", before, re.IGNORECASE) and _SHARE_OF.match(after)) and \
-            not _DEFINED_BY_PARTICIPLE.match(after) and not ELIDED_BEFORE.match(after) and \
-            not (_PARTITIONED.search(before) and not re.search(r"\bl['’]une?\s+des\s+$", before, re.IGNORECASE)) and (
+            not _DEFINED_BY_PARTICIPLE.match(after) and not ELIDED_BEFORE.match(after) and not _LISTED_AFTER.match(after) and \
+            not (_PARTITIONED.search(before) and not re.search(r"\bl['’]une?\s+des\s+$", before, re.IGNORECASE)) and \
+            not (re.search(r"\bdont\s+les\s+$", before, re.IGNORECASE) and DONT_LES_OF.match(after)) and (
             match.group("words") or (digits and len(re.sub(r"\D", "", digits)) < 4)):
         return "a back-reference"  # "les trois enfants", "des deux conseils", "des 100 % du PIB"
     if re.search(r"\b(?:reste|restent)\s+$", before, re.IGNORECASE) and \

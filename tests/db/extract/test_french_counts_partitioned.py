@@ -52,3 +52,31 @@ def test_a_definite_count_whose_noun_was_just_said_is_one() -> None:
                 "selon un nouveau bilan du ministère public.")
     assert [(c.value, c.unit, c.claimant) for c in suggest_statistics(sentence, None, "fr")] == \
         [(62, "people", "ministère public"), (163, "people", "ministère public")]
+
+
+def test_a_part_after_dont_les_counts_what_the_figure_before_counts() -> None:
+    assert counts("Pour cela, 14 réacteurs seront arrêtés en 2035, dont les deux de Fessenheim qui le seront "
+                  "à l'été 2020.") == [(14, False, "réacteurs"), (2, False, "réacteurs")]
+    assert counts("Les trois enfants, dont les deux aînés, sont partis.") == []  # a known set
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("Selon la même source, le poisson dans les trois sites que sont Aïn Beida, Aïn Babouche et Aïn M'lila, "
+     "a grandi.", 3),
+    ("Les deux villes, à savoir Lyon et Lille, votent dimanche.", 2),
+])
+def test_a_definite_count_whose_members_are_named_after_it_is_one(sentence: str, count: float) -> None:
+    assert [value for value, _a, _u in counts(sentence)] == [count]
+
+
+def test_a_definite_count_followed_by_no_list_is_still_none() -> None:
+    assert counts("Les deux hommes : il y a eu une dispute, et voilà.") == []
+    assert counts("Les deux policiers (Jean et Paul) sont là.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ils étaient, selon elle, probablement trois mais la troisième personne n'a pas été identifiée.",
+    "Les manifestants étaient, selon la police, 3000 à Paris.",
+])
+def test_people_said_to_be_a_number_across_an_aside(sentence: str) -> None:
+    assert [unit for _v, _a, unit in counts(sentence)] == ["people"]
