@@ -297,7 +297,7 @@ def sentence_statistics(text: str, offset: int, sentence: str,
         if number.unit is None and number.subject is None:
             previous = kept[-1][0] if kept else None
             if previous is not None and previous.unit is not None and (re.fullmatch(
-                    r"[\s\u00a0]*(?:,|et|ou|,\s*et|,?\s*dont)[\s\u00a0]*", sentence[previous.counted_end:number.start])
+                    r"[\s\u00a0]*(?:,|et|ou|,\s*et|,?\s*dont|:)[\s\u00a0]*", sentence[previous.counted_end:number.start])
                     or (re.search(r"(?:\bet|,|\bdont)\s*$", sentence[max(0, number.start - 8):number.start])
                         and _AMONG.match(sentence, number.end))
                     or (previous.unit != "%" and _ELLIPTIC_COUNT.match(sentence, number.end) and re.search(
@@ -307,7 +307,7 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                     or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet|\bmais|\bdont)\s*$",
                                  sentence[max(0, number.start - 20):number.start]) and re.match(
                         r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an|dans|[àa]|au|aux|"
-                        r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|de\s+(?:moins|plus)\b)\b)",
+                        r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|de\s+(?:moins|plus)\b|sur(?!\s+(?:les\s+)?\d))\b)",
                         sentence[number.end:]))
                     or (re.search(r"\b(?:les|aux|des)\s+$", sentence[max(0, number.start - 5):number.start])
                         and ELIDED_BEFORE.match(sentence[number.end:]))
@@ -319,9 +319,11 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                 # "36 000 manifestants en France, dont 5 500 à Paris",
                 # "552 blessés parmi les manifestants et 95 parmi les policiers", "24 000 (60 000 selon X)"
                 number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"
-            elif not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]) and \
-                    not _changed(sentence, number) and not _EACH_SIDE.match(sentence, number.end):
-                continue  # it counts nothing the sentence names
+            elif (not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]) and
+                    not _changed(sentence, number) and not _EACH_SIDE.match(sentence, number.end)) or \
+                    (re.fullmatch(r"(?:19|20)\d\d", sentence[number.start:number.end]) and number.low is None and
+                     number.high is None and not re.search(r"\b[àa]\s*$", sentence[max(0, number.start - 4):number.start])):
+                continue  # it counts nothing the sentence names; "le bilan 2017 du ministère": a year
         if number.unit in CURRENCIES and _THRESHOLD_BEFORE.search(sentence[max(clause[0], number.start - 60):number.start]):
             continue  # "les pensionnés qui touchent moins de 2 000 euros": a rule's threshold, not a sum
         if number.unit in CURRENCIES and (_UNIT_PRICE_AFTER.match(sentence[number.counted_end:]) or

@@ -28,10 +28,12 @@ from db.extract.statistics.phrase import clause_of
 _FIGURE_OPENS = (r"(?:environ|pr[èe]s\s+d|plus\s+d|moins\s+d|au\s+moins|quelque|presque|pas\s+moins|jusqu|"
                  r"(?!(?:19|20)\d\d\b|\d{1,2}(?:er)?\s+" + MONTH_RE + r")\d[\d.,\u00a0\u202f ]*\s*(?:%|[a-zà-ÿ]{2}))")
 #: what a "selon X" loses after who it is: a relative clause ("selon la police qui n'a pas …"),
-#: "et même …", a coordinated clause, a verb ("selon X pourrait grimper à")
+#: "et même …", a coordinated clause, a verb ("selon X pourrait grimper à", "300.000 personnes selon X se
+#: sont rassemblées")
 _SAID_BY = re.compile(
     r"\s+(?:qui\s|(?:et|ou)\s+m[êe]me\s|(?:et|puis|ou)\s+(?:\S+\s+){1,4}?(?:a|ont|est|sont|avait|avaient|était|étaient|"
-    r"sera|seront|va|vont)\s|(?:pourrait|pourraient|devrait|devraient|va|vont|serait|seraient)\s).*$")
+    r"sera|seront|va|vont)\s|(?:pourrait|pourraient|devrait|devraient|va|vont|serait|seraient)\s|"
+    r"(?:se|s['’]|ne|n['’]|y)\s*(?:sont|est|ont|a|étaient|était|avaient|avait|seront|sera)\s|(?:ont|sont|avaient|étaient)\s).*$")
 _FIGURE_AFTER = re.compile(r"\s+(?:(?:et|ou)\s+)?" + _FIGURE_OPENS)
 #: a claimant cut before a figure that ends with a preposition or an article, or holds a verb or a
 #: relative, is no one: the figure is a complement of what stands there
@@ -66,7 +68,7 @@ _SUBJECT_CLAIM = re.compile(
 #: "la préfecture recense 8 000 manifestants", "l'ONG estime à 1 500 le nombre de morts", what it
 #: announces by its size ("Fnac Darty annonce une perte de 45 millions d'euros")
 _SUBJECT_COUNTS = re.compile(
-    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + BY_THE_WAY +
+    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?),?\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + BY_THE_WAY +
     r")?(?:annonc(?:e|ent|é|ait|aient)|revendiqu(?:e|ent|é|ait|aient)|recens(?:e|ent|é|ait|aient)|d[ée]nombr(?:e|ent|é|ait|aient)|"
     r"comptabilis(?:e|ent|é|ait|aient)|(?:fai(?:t|sait|saient)|font)\s+[ée]tat\s+d['’e]\s*|signal(?:e|ent|é)|"
     r"reconn(?:u|a[iî]t|aissent|aissait|aissaient)|(?P<demand>r[ée]clam(?:e|ent|é|ait|aient)|"
@@ -230,6 +232,10 @@ _WHO_CLAIMS = re.compile(
     r"(?:(?:a|avait)\s+" + BY_THE_WAY + r")?(?:" + CLAIM_VERB + r"|fait\s+[ée]tat|" + _FORECAST + r")\b")
 
 
+#: a person's name opening the sentence or a clause, before an apposition: "Adnane Afrine, un porte-parole …, estime"
+_NAME_BEFORE = re.compile(r"(?:^|[.;:,]\s+)(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*$")
+
+
 #: "selon laquelle", "d'après lesquels": who is the antecedent
 _RELATIVE_WHO = re.compile(r"(?:laquelle|lequel|lesquel(?:le)?s)\b", re.IGNORECASE)
 
@@ -372,6 +378,10 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
             if who is not None and match.group(0)[:1] == "," and not re.match(
                     r"(?:[A-ZÀ-Ý]|(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs)\b)", who):
                 continue  # ", et a ainsi déclaré que": after a comma, a subject opens with its article or name
+            named = _NAME_BEFORE.search(sentence, 0, match.start()) if match.group(0)[:1] == "," else None
+            if named and who is not None and re.match(r"(?:une?|le|la|l['’])\s*[a-zé]", who) and \
+                    re.match(r",\s*$", sentence[match.end("who"):match.end("who") + 2]):
+                who = named.group("name")  # "Adnane Afrine, un porte-parole des FDS, estime à": the person
             if pattern is _WHO_CLAIMS and who is not None:
                 head = re.sub(r"^(?:[Ll]es?|[Ll]a|[Ll]['’])\s*", "", who).split()[0]
                 if not match.group("comma") and ((not head[:1].isupper() and head.lower() not in _SPEAKERS) or re.search(

@@ -54,6 +54,8 @@ def measure(sentence: str, clause: tuple[int, int], number: FrenchNumber) -> str
             continue  # "100 % des salariés", "les blessés": after a determiner, a noun
         distance = match.start() - number.end if match.start() >= number.end else \
             number.start - match.end() + 15
+        if base_form(word) in ("avoir", "être"):
+            continue  # an auxiliary: "avait estimé", "étaient"
         candidates.append((distance, base_form(word)))
     return min(candidates)[1] if candidates else None
 

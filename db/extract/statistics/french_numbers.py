@@ -128,7 +128,8 @@ NOT_A_COUNT_AFTER = re.compile(
 
 
 _LAW_BEFORE = re.compile(r"(?:\barticles?|\bart\.|\balin[ée]as?|\bn°|\bno\.?|\bnum[ée]ros?|\bn[º°o]\s*|"
-                         r"\bchapitres?|\btitres?|\bparagraphes?|§|\bpages?|\bp\.|\bloi)\s*$", re.IGNORECASE)
+                         r"\bchapitres?|\btitres?|\bparagraphes?|§|\bpages?|\bp\.|\bloi|\bactes?|\b[ée]pisodes?|\btomes?|"
+                         r"\bvolumes?|\bsaisons?)\s*$", re.IGNORECASE)  # "Cet acte 10 clôture", "la saison 3"
 
 
 #: a noun and the participle that gives the set a definite count counts, not one the text spoke
@@ -460,6 +461,9 @@ def _is_year(before: str, after: str) -> bool:
     next_word = re.match(r"^\s+([a-zéèêàâôûç][\w'’-]*)", after)
     if next_word and next_word.group(1).endswith(("s", "x")) and re.search(r"\b(?:de|du)\s*$", before, re.I):
         return False  # "une manifestation de 2000 personnes"
+    if next_word and next_word.group(1).endswith(("s", "x")) and re.search(
+            r"\b(?:[ée]l[eè]v|port|pass|chiffr|estim|[ée]valu|fix|limit)\w*\s+[àa]\s*$", before, re.IGNORECASE):
+        return False  # "le bilan s'élève à 2000 morts"
     if _YEAR_BEFORE.search(before):
         return True
     return not next_word

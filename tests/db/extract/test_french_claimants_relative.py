@@ -44,3 +44,29 @@ def test_a_relative_after_a_persons_apposition_is_the_persons() -> None:
 ])
 def test_who_announces_an_amount_by_its_size_claims_it(sentence: str, who: str) -> None:
     assert [w for _v, w in claimants(sentence)] == [who]
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    ("Adnane Afrine, un porte-parole des FDS, estime à plus de 2000 le nombre de personnes dans le réduit.",
+     "Adnane Afrine"),
+    ("Après les heurts, Anne Hidalgo, la maire de Paris, avait estimé à 4 millions d'euros les dégâts.", "Anne Hidalgo"),
+])
+def test_a_person_before_an_apposition_is_who_counts(sentence: str, who: str) -> None:
+    assert [w for _v, w in claimants(sentence)] == [who]
+
+
+def test_a_persons_name_keeps_its_particles() -> None:
+    assert claimants("La police a arrêté 74 personnes vendredi, a indiqué la porte-parole de la police de "
+                     "Bruxelles-Ixelles Ilse Van de Keere.") == [(74, "Ilse Van de Keere")]
+    assert claimants("Le taux atteint 1,4 %, a indiqué la Banque Centrale de France.") == \
+        [(1.4, "la Banque Centrale de France")]
+
+
+def test_selon_x_loses_the_verb_that_follows_it() -> None:
+    assert claimants("Sur les Champs-Elysées, 300.000 personnes selon le ministère de l'Intérieur se sont "
+                     "rassemblées pour attendre minuit.") == [(300000, "le ministère de l'Intérieur")]
+
+
+def test_a_year_in_what_the_figures_are_of_goes_with_it() -> None:
+    assert claimants("Selon le bilan 2017 du Ministère de l'intérieur, les menaces ont baissé de 7,2% en 2017.") \
+        == [(7.2, "Ministère de l'intérieur")]

@@ -80,3 +80,16 @@ def test_a_definite_count_followed_by_no_list_is_still_none() -> None:
 ])
 def test_people_said_to_be_a_number_across_an_aside(sentence: str) -> None:
     assert [unit for _v, _a, unit in counts(sentence)] == ["people"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Cet épisode a fait au moins 11 morts: 6 à Trèbes, 2 à Villegailhenc.", [11, 6, 2]),
+    ("Au total, 8.000 membres des forces de l'ordre ont été déployés dans la capitale, 69.000 sur tout le "
+     "territoire.", [8000, 69000]),
+])
+def test_a_list_of_figures_counts_what_its_first_counts(sentence: str, expected: list[float]) -> None:
+    assert [value for value, _a, _u in counts(sentence)] == expected
+
+
+def test_a_round_count_after_a_level_verb_is_no_year() -> None:
+    assert counts("Le bilan s'élève à 2000 morts.") == [(2000, False, "people")]

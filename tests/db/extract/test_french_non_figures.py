@@ -152,3 +152,17 @@ def test_a_hundred_percent_before_a_noun_or_adjective_is_an_intensifier(sentence
 ])
 def test_a_hundred_percent_of_something_stays_a_statistic(sentence: str) -> None:
     assert values(sentence) == [100]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Selon le bilan 2017 du ministère, la situation s'améliore.",
+    "Le président chinois avait salué 2019 en promettant des réformes.",
+    "Cet acte 10 clôture une semaine marquée par une polémique.",
+    "Le pitch de la saison 2 reste celui de la saison 1.",
+])
+def test_a_year_and_a_numbered_act_are_no_statistics(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+def test_a_year_read_as_a_bounded_count_stays() -> None:
+    assert values("L'ONG estime à plus de 2000 le nombre de personnes encore dans le réduit.") == [2000]
