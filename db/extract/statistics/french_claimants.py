@@ -44,7 +44,7 @@ _NOT_WHOLE = re.compile(r"(?:\s(?:de|d['’]|du|des|à|au|aux|en|par|pour|sur|av
 _LEADING_CLAIM = re.compile(
     r"(?:^|[,;:(—–]\s*|\s)(?:[Ss]elon|[Dd]['’]apr[èe]s|[Ss]uivant|[Àà]\s+en\s+croire|[Dd]e(?=\s+sources?\s)|"
     r"[Aa]ux?\s+dires?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|[Dd]e\s+l['’]avis\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|"
-    r"[Cc]omme\s+l['’](?:a|ont)\s+" + CLAIM_VERB + r")\s+(?P<who>(?:[^,;:.!?()«»\"]|«[^»,;]{1,60}»|"
+    r"[Cc]omme\s+l['’](?:a|ont)\s+" + CLAIM_VERB + r")\s+(?P<who>(?:[^,;:.!?()«»\"]|" + ABBREVIATED + r"|«[^»,;]{1,60}»|"
     r"\"[^\",;]{1,60}\"){2,120}?)\s*(?=[,;:.!?()—–]|-{1,2}\s|$|\s+mais\s|\s+(?:(?:et|ou)\s+)?" + _FIGURE_OPENS + ")")
 #: the same, its claimant running to the next punctuation (when a figure inside is a complement of it)
 _LEADING_CLAIM_WHOLE = re.compile(_LEADING_CLAIM.pattern.replace(r"|\s+(?:(?:et|ou)\s+)?" + _FIGURE_OPENS, ""))
@@ -419,6 +419,12 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
         first = clause[0]
         if re.match(r"\s*[»\"”]", sentence[match.start():]) or re.search(r"[»\"”]\s*,?\s*$", sentence[:match.start()]):
             opening = max(sentence.rfind("«", 0, match.start()), sentence.rfind("“", 0, match.start()))
+            lead = sentence[max([0, *ends]):max(opening, 0)].strip()
+            if opening >= 0 and match.re is _TRAILING_CLAIM and lead and not lead.endswith((":", ",", ";", "—", "–", "-")) \
+                    and not any(opening <= n.start < match.start() for n in numbers):
+                # "…, dont 101 dans un lycée, dans «un premier temps …», a précisé X": a fragment quoted, in its sentence
+                opening = -1
+                floor = max([floor, *(m.end() for m in _SENTENCE_END.finditer(sentence, 0, match.start()))])
             if opening >= 0:  # a quotation is one saying, whatever clauses it holds ("« … 100 euros, mais … »")
                 floor = first = max([opening, *ends, background.end() if background and background.end() <= match.start()
                                      else 0])

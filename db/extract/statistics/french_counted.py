@@ -69,6 +69,8 @@ def counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | None
             r"(?:[»\"”]\s*)?)?(?:plus\s+de\s+|pr[èe]s\s+de\s+|moins\s+de\s+|environ\s+|quelque\s+|au\s+moins\s+)?$",
             sentence[max(0, number.start - 40):number.start], re.IGNORECASE):
         return None, "people"  # "ils étaient 282 000 à manifester"
+    if re.match(r"^[\s\u00a0\u202f]+d['’]entre[\s\u00a0]+(?:eux|elles|nous|vous)\b", after, re.IGNORECASE):
+        return None, "people"  # "deux d'entre eux sont en détention": a part of the people spoken of
     were = _PEOPLE_WERE.search(sentence[max(0, number.start - 60):number.start])
     if were and re.match(r"^[\s\u00a0\u202f]*(?:$|[,.;)]|(?:[àa]|au|aux|en|dans|selon|d['’]apr[èe]s|sur|devant|chez|pr[èe]s|autour|"
                                 r"vers|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mais)\b)", after) \

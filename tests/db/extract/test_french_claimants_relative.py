@@ -70,3 +70,25 @@ def test_selon_x_loses_the_verb_that_follows_it() -> None:
 def test_a_year_in_what_the_figures_are_of_goes_with_it() -> None:
     assert claimants("Selon le bilan 2017 du Ministère de l'intérieur, les menaces ont baissé de 7,2% en 2017.") \
         == [(7.2, "Ministère de l'intérieur")]
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    ("Il y a eu, selon M. Castaner, 409 blessés.", "M. Castaner"),
+    ("D'après M. Martinez, la fréquentation a chuté de 30 % ces dernières années.", "M. Martinez"),
+])
+def test_a_leading_claimant_keeps_the_full_stop_of_its_title(sentence: str, who: str) -> None:
+    assert [w for _v, w in claimants(sentence)] == [who]
+
+
+def test_a_fragment_quoted_inside_the_sentence_does_not_hide_its_figures() -> None:
+    assert claimants("Au total, près de 130 personnes ont été interpellées, dont 101 dans un lycée occupé, dans "
+                     "«un premier temps pour contrôle d'identité», a précisé la préfecture.") == \
+        [(130, "la préfecture"), (101, "la préfecture")]
+    # a quotation that opens its saying still keeps to its own figures
+    assert claimants("Il y avait 300 personnes. « C'est trop », a dit le maire.") == [(300, None)]
+
+
+def test_a_part_of_the_people_spoken_of_counts_people() -> None:
+    found = suggest_statistics("Ils ont été mis en examen et deux d'entre eux sont en détention provisoire, a "
+                               "indiqué une source judiciaire.", None, "fr")
+    assert [(c.value, c.unit, c.claimant) for c in found] == [(2, "people", "une source judiciaire")]
