@@ -95,7 +95,7 @@ from itertools import pairwise
 from db.dates import PartialDate
 from db.extract.candidates import StatisticCandidate
 from db.extract.statistics.french_claimants import assign_claimants, resumed_quotes
-from db.extract.statistics.french_counted import CURRENCIES, counted
+from db.extract.statistics.french_counted import CURRENCIES, PEOPLE, counted
 from db.extract.statistics.french_measures import measure
 from db.extract.statistics.french_numbers import (
     CHANGE_FROM,
@@ -245,6 +245,8 @@ _SCALED = re.compile(r"(?:millions?|milliards?|mille)$", re.IGNORECASE)
 #: a count of each side or group, its noun left out: "une bagarre, entre 30 et 50 de chaque côté"
 _EACH_SIDE = re.compile(r"[\s\u00a0]+(?:de\s+chaque\s+(?:c[ôo]t[ée]|camp|bord)|de\s+part\s+et\s+d['’]autre|"
                         r"dans\s+chaque\s+camp|par\s+(?:camp|[ée]quipe|groupe))\b", re.IGNORECASE)
+#: a plural noun said without a figure, then a count of part of it: "Parmi les blessés, dont 36 …"
+_SET_BEFORE_DONT = re.compile(r"\b(?:les|des|ces|aux|leurs|ses)\s+(?P<noun>[^\W\d_][\w-]*[sx])\s*,\s*dont\s+$", re.IGNORECASE)
 _ELLIPTIC_COUNT = re.compile(r"[\s\u00a0]+(?:ont|sont|avaient|étaient|seront|auront|restent|demeurent|se|s['’]|"
                              r"ne\s+sont|n['’]ont|y\s+ont|en\s+ont)\b", re.IGNORECASE)
 
@@ -319,6 +321,10 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                 # "36 000 manifestants en France, dont 5 500 à Paris",
                 # "552 blessés parmi les manifestants et 95 parmi les policiers", "24 000 (60 000 selon X)"
                 number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"
+            elif (of := _SET_BEFORE_DONT.search(sentence, max(0, number.start - 60), number.start)) and \
+                    _ELLIPTIC_COUNT.match(sentence, number.end):  # "Parmi les blessés, dont 36 ont été hospitalisés"
+                noun = of.group("noun")
+                number.subject, number.unit = noun, "people" if noun.lower() in PEOPLE else noun.lower()
             elif (not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]) and
                     not _changed(sentence, number) and not _EACH_SIDE.match(sentence, number.end)) or \
                     (re.fullmatch(r"(?:19|20)\d\d", sentence[number.start:number.end]) and number.low is None and

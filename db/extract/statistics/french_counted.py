@@ -65,7 +65,8 @@ def counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | None
     if symbol:
         return None, {"$": "USD", "€": "EUR", "£": "GBP"}[symbol.group(1)]
     if re.match(r"^[\s\u00a0\u202f]+[àa]\s+(?:s['’]|se\s+)?[^\W\d_]+(?:er|ir|re|oir)\b", after) and re.search(
-            r"\b(?:étaient|sont|seront|étions|sommes|furent|seraient|serons|étaient\s+encore)\s+(?:[«\"“]\s*)?(?:qu(?:e\s*|['’])"
+            r"\b(?:étaient|sont|seront|étions|sommes|furent|seraient|serons|étaient\s+encore)\s+"
+            r"(?:(?:maintenant|désormais|encore|toujours|déjà|aujourd['’]hui|seulement)\s+)?(?:[«\"“]\s*)?(?:qu(?:e\s*|['’])"
             r"(?:[»\"”]\s*)?)?(?:plus\s+de\s+|pr[èe]s\s+de\s+|moins\s+de\s+|environ\s+|quelque\s+|au\s+moins\s+)?$",
             sentence[max(0, number.start - 40):number.start], re.IGNORECASE):
         return None, "people"  # "ils étaient 282 000 à manifester"

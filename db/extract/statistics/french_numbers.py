@@ -138,7 +138,9 @@ _DEFINED_BY_PARTICIPLE = re.compile(
     r"^[\s\u00a0]+[^\W\d_][\w'’-]*\s+(?:[^\W\d_][\w'’-]*\s+)?(?:d[ée]c[ée]d|tu|interpell|arr[êe]t|"
     r"recens|enregistr|mort|disparu|inscrit|analys|[ée]tudi|interrog|sond)"
     r"(?:é|ée|és|ées|e|es|s)?\s+(?:depuis|lors|pendant|dans|en|au|aux|à|sur)\b|"
-    r"^[\s\u00a0]+(?:victimes|morts|tués)\s+(?:des?|du|d['’])\s", re.IGNORECASE)  # "les 130 victimes des attentats"
+    r"^[\s\u00a0]+(?:victimes|morts|tués|blessés|interpellations|arrestations|interpellés)\s+(?:des?|du|d['’]|"
+    r"dans\s+(?:tout|toute|tous|toutes)|lors|depuis|pendant)\s", re.IGNORECASE)
+# "les 130 victimes des attentats", "les 263 blessés dans toute la France"
 
 
 _BACK_REFERENCE = re.compile(r"(?:^|\s)(?:les|ces|des|aux|leurs|ses|nos|vos|mes|tes)\s+$", re.IGNORECASE)

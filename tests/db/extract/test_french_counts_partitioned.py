@@ -93,3 +93,13 @@ def test_a_list_of_figures_counts_what_its_first_counts(sentence: str, expected:
 
 def test_a_round_count_after_a_level_verb_is_no_year() -> None:
     assert counts("Le bilan s'élève à 2000 morts.") == [(2000, False, "people")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Parmi les blessés, dont 36 ont été hospitalisés, se trouvaient des touristes.", [(36, False, "people")]),
+    ("M. Macron a convoqué une réunion après les 263 blessés dans toute la France lors des manifestations.",
+     [(263, False, "people")]),
+    ("Nous sommes maintenant 300 à manifester dans les rues de Charleroi chaque samedi.", [(300, False, "people")]),
+])
+def test_counts_of_people_said_before_or_around_them(sentence: str, expected: list[tuple[float, bool, str]]) -> None:
+    assert counts(sentence) == expected
