@@ -306,10 +306,11 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                         r"(?:\bdont|\bseul(?:e)?s|\bseulement|\bet|,)\s*$", sentence[max(0, number.start - 12):number.start]))
                     or (re.search(r"\(\s*$", sentence[max(0, number.start - 3):number.start])
                         and re.match(r"\s*(?:selon|d['’]apr[èe]s|de\s+source)\b", sentence[number.end:]))
-                    or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet|\bmais|\bdont)\s*$",
+                    or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet|\bou|\bmais|\bdont)\s*$",
                                  sentence[max(0, number.start - 20):number.start]) and re.match(
                         r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an|dans|[àa]|au|aux|"
-                        r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|de\s+(?:moins|plus)\b|sur(?!\s+(?:les\s+)?\d))\b)",
+                        r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|de\s+(?:moins|plus)\b|sur(?!\s+(?:les\s+)?\d)|"
+                        r"chaque|par\s+(?:jour|an|mois|semaine|heure))\b)",
                         sentence[number.end:]))
                     or (re.search(r"\b(?:les|aux|des)\s+$", sentence[max(0, number.start - 5):number.start])
                         and ELIDED_BEFORE.match(sentence[number.end:]))

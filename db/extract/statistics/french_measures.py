@@ -108,6 +108,12 @@ _IRREGULAR = {
     "inscrivent": "inscrire", "décrit": "décrire", "décrits": "décrire", "joint": "joindre", "joints": "joindre",
     "rejoint": "rejoindre", "rejoints": "rejoindre", "rejoignent": "rejoindre", "contraint": "contraindre",
     "contraints": "contraindre", "peint": "peindre", "éteint": "éteindre", "plaint": "plaindre",
+    "sera": "être", "seront": "être", "serait": "être", "seraient": "être", "aura": "avoir", "auront": "avoir",
+    "aurait": "avoir", "auraient": "avoir", "fera": "faire", "feront": "faire", "ferait": "faire",
+    "feraient": "faire", "ira": "aller", "iront": "aller", "irait": "aller", "iraient": "aller",
+    "pourra": "pouvoir", "pourront": "pouvoir", "pourrait": "pouvoir", "pourraient": "pouvoir", "devra": "devoir",
+    "devront": "devoir", "devrait": "devoir", "devraient": "devoir", "faudra": "falloir", "faudrait": "falloir",
+    "viendra": "venir", "viendront": "venir", "viendrait": "venir", "verra": "voir", "verront": "voir",
 }  # fmt: skip
 
 #: "-mis", "-pris" of the verbs built on mettre and prendre: "admis", "soumis", "compris", "surpris"
@@ -126,6 +132,9 @@ def base_form(word: str) -> str:
         if lower.endswith(ending) and len(lower) > len(ending) + 1 and lower[:-len(ending)] in (
                 "ad", "com", "pro", "sou", "per", "re", "o", "trans", "dé", "entre", "sur", "ap", "ré"):
             return lower[:-len(ending)] + infinitive
+    future = re.match(r"(?P<stem>.{2,}?)(?:er|ir)(?:aient|ait|ont|a)$", lower)
+    if future:  # "augmenteraient", "atteindra" is not read: the -er and -ir futures and conditionals
+        return lower[:future.end("stem") + 2]
     if re.search(r"iss(?:ent|ait|aient|ant)$", lower):  # "finissent", "réunissaient": the -ir verbs
         return re.sub(r"iss(?:ent|ait|aient|ant)$", "ir", lower)
     regular = re.match(r"(?P<stem>.{2,}?)(?:ées|ée|és|é|ent|aient|ait|ant|e)$", lower)

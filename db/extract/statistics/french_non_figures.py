@@ -40,7 +40,7 @@ _IDIOMS = re.compile(
     r"\b(?:[àa]\s+(?:deux|quelques)\s+pas\b|en\s+(?:deux|trois|quatre)\s+temps\b|"
     r"trois\s+francs\s+six\s+sous|deux\s+poids,?\s+deux\s+mesures|entre\s+quatre\s+yeux|"
     r"aux\s+quatre\s+(?:coins|vents)|[àa]\s+quatre\s+(?:pattes|épingles)|les\s+quatre\s+cents\s+coups|"
-    r"(?:se\s+mettre|se\s+met|se\s+mettent|s['’]est\s+mis\w*)\s+en\s+quatre|en\s+deux\s+mots|"
+    r"(?:se\s+mettre|se\s+met|se\s+mettent|s['’]est\s+mis\w*)\s+en\s+quatre|en\s+(?:deux|trois|quatre|quelques)\s+mots|"
     r"[àa]\s+deux\s+doigts|trente-six\s+chandelles|tous\s+les\s+trente-six\s+du\s+mois|ni\s+une\s+ni\s+deux|"
     r"d['’]une\s+pierre\s+deux\s+coups|trois\s+fois\s+rien|les\s+cent\s+pas|[àa]\s+deux\s+vitesses|"
     r"(?:couper|coupé|coupée)\s+la\s+poire\s+en\s+deux|un\s+de\s+ces\s+quatre|"

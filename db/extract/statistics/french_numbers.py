@@ -25,7 +25,7 @@ MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai
           "décembre": 12, "decembre": 12}  # fmt: skip
 
 
-MONTH_RE = r"(?:janv(?:ier|\.)|f[ée]v(?:rier|\.)|mars|avr(?:il|\.)|mai|juin|juil(?:let|\.)|ao[uû]t|" \
+MONTH_RE = r"(?:janv(?:ier|\.)|f[ée]v(?:rier|r?\.)|mars|avr(?:il|\.)|mai|juin|juil(?:let|\.)|ao[uû]t|" \
            r"sept(?:embre|\.)|oct(?:obre|\.)|nov(?:embre|\.)|d[ée]c(?:embre|\.))"
 
 
@@ -483,5 +483,5 @@ FUNCTION_WORDS = frozenset({
     "aujourd'hui", "ici", "là", "chacun", "chacune", "autres", "autre", "seulement", "déjà",
     "encore", "aussi", "près", "jusqu'à", "pendant", "durant", "parmi", "dès", "leur", "leurs",
     "son", "sa", "ses", "vit", "vivent", "doit", "doivent", "peut", "peuvent", "va", "vont", "font", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "tous", "toutes",
-    "tout", "toute", "fois", "je", "tu", "nous", "vous", "me", "te", "lui", "ainsi"
+    "tout", "toute", "fois", "je", "tu", "nous", "vous", "me", "te", "lui", "ainsi", "chaque"
 })  # fmt: skip

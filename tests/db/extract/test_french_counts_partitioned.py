@@ -103,3 +103,11 @@ def test_a_round_count_after_a_level_verb_is_no_year() -> None:
 ])
 def test_counts_of_people_said_before_or_around_them(sentence: str, expected: list[tuple[float, bool, str]]) -> None:
     assert counts(sentence) == expected
+
+
+def test_what_is_counted_stops_before_chaque_and_carries_across_ou() -> None:
+    found = suggest_statistics("De façon globale, 2.400 animaux seraient tués chaque minute, ou trois millions chaque "
+                               "jour en France.", None, "fr")
+    assert [(c.value, c.subject) for c in found] == [(2400, "animaux"), (3_000_000, "animaux")]
+    assert [c.subject for c in suggest_statistics("L'aéroport compte 65 millions de passagers chaque année.",
+                                                  None, "fr")] == ["passagers"]

@@ -32,3 +32,11 @@ def test_regular_and_irregular_forms_come_back_as_infinitives(form: str, infinit
 
 def test_a_noun_after_a_determiner_is_no_measure() -> None:
     assert suggest_statistics("« 100 % des salariés sont en grève », dit-il.", None, "fr")[0].measure is None
+
+
+@pytest.mark.parametrize(("form", "infinitive"), [
+    ("seraient", "être"), ("augmenteraient", "augmenter"), ("recenseront", "recenser"), ("finiraient", "finir"),
+    ("pourrait", "pouvoir"),
+])
+def test_futures_and_conditionals_come_back_as_infinitives(form: str, infinitive: str) -> None:
+    assert base_form(form) == infinitive

@@ -166,3 +166,11 @@ def test_a_year_and_a_numbered_act_are_no_statistics(sentence: str) -> None:
 
 def test_a_year_read_as_a_bounded_count_stays() -> None:
     assert values("L'ONG estime à plus de 2000 le nombre de personnes encore dans le réduit.") == [2000]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ainsi peut être résumée, en quatre mots, la première année présidentielle.",
+    "Une publication partagée par Konbini le 7 Févr.",
+])
+def test_in_a_few_words_and_an_abbreviated_date_are_no_statistics(sentence: str) -> None:
+    assert values(sentence) == []
