@@ -94,22 +94,27 @@ SCALE_AFTER = re.compile(r"^[\s\u00a0\u202f]*(?:(?P<word>millions?|milliards?|bi
 _SCALE_ABBREVIATIONS = {"m": 1_000_000, "md": 1_000_000_000, "mds": 1_000_000_000, "k": 1_000}
 
 
-_LOW = (r"au\s+moins|plus\s+de|plus\s+d['’]|pas\s+moins\s+de|pas\s+moins\s+d['’]|au\s+minimum|"
+#: a bound word may be elided into the word before: "d'environ 3,5 millions", "d'au moins 4 milliards",
+#: "qu'autour de 5 millions"; "plus de" after "en" adds ("en plus de 27 fermetures"), bounding nothing
+_ELIDED = r"(?:d['’]|qu['’])?"
+
+
+_LOW = _ELIDED + (r"(?:au\s+moins|(?<!\ben\s)plus\s+de|(?<!\ben\s)plus\s+d['’]|pas\s+moins\s+de|pas\s+moins\s+d['’]|au\s+minimum|"
         r"minimum|plus\s+que|sup[ée]rieure?s?\s+[àa]|(?<!pas\s)(?:d[ée]passant(?:\s+les)?|d[ée]passe(?:nt)?(?:\s+les)?|"
         r"d[ée]pass[ée](?:\s+les)?|(?:franchi\w*|d[ée]pass\w*)\s+(?:la\s+barre|le\s+cap|le\s+seuil)\s+des)|"
-        r"bien\s+plus\s+de|largement\s+plus\s+de|un\s+peu\s+plus\s+de|un\s+peu\s+plus\s+d['’]")
+        r"bien\s+plus\s+de|largement\s+plus\s+de|un\s+peu\s+plus\s+de|un\s+peu\s+plus\s+d['’])")
 
 
-_HIGH = (r"jusqu['’][àa]|moins\s+de|moins\s+d['’]|au\s+maximum|au\s+plus|pas\s+plus\s+de|"
-         r"maximum|inf[ée]rieure?s?\s+[àa]|un\s+peu\s+moins\s+de")
+_HIGH = _ELIDED + (r"(?:jusqu['’][àa]|moins\s+de|moins\s+d['’]|au\s+maximum|au\s+plus|pas\s+plus\s+de|"
+                  r"maximum|inf[ée]rieure?s?\s+[àa]|un\s+peu\s+moins\s+de)")
 
 
-_APPROX_HIGH = r"pr[èe]s\s+de|pr[èe]s\s+d['’]|presque|quasiment|pas\s+loin\s+de|fr[ôo]lant|fr[ôo]le"
+_APPROX_HIGH = _ELIDED + r"(?:pr[èe]s\s+de|pr[èe]s\s+d['’]|presque|quasiment|pas\s+loin\s+de|fr[ôo]lant|fr[ôo]le)"
 
 
-_APPROX = (r"environ|quelque|approximativement|avoisin(?:e|ent|ait|aient|ant)|[àa]\s+peu\s+pr[èe]s|autour\s+de|aux\s+alentours\s+de|"
+_APPROX = _ELIDED + (r"(?:environ|quelque|approximativement|proches?\s+de|proches?\s+d['’]|avoisin(?:e|ent|ait|aient|ant)|[àa]\s+peu\s+pr[èe]s|autour\s+de|aux\s+alentours\s+de|"
            r"de\s+l['’]ordre\s+de|plus\s+ou\s+moins|estim[ée]e?s?\s+[àa]|grosso\s+modo|"
-           r"une\s+estimation\s+de|approximative(?:ment)?")
+           r"une\s+estimation\s+de|approximative(?:ment)?)")
 
 
 _BOUND_WORDS = BoundWords(_LOW, _HIGH, _APPROX_HIGH, _APPROX, gap=r"\s*")
