@@ -160,6 +160,8 @@ ELIDED_BEFORE = re.compile(r"^[\s\u00a0]+(?:d[ée]j[àa]|pr[ée]c[ée]demment|au
 _LISTED_AFTER = re.compile(r"^[\s\u00a0]+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s*(?:(?:,\s*)?(?:que\s+sont|qui\s+sont|"
                            r"[àa]\s+savoir|soit)\s+|:\s*)(?:l['’]|la\s+|le\s+|les\s+)?(?-i:[A-ZÀ-Ý])[^,;.]*(?:,|\s+et\s+)",
                            re.IGNORECASE)
+#: a sum is no set spoken of before: "les 100 euros accordés aux allocataires", "les 100 euros de la hausse"
+_SUM_AFTER = re.compile(r"^[\s\u00a0\u202f]*(?:euros?|€|dollars?|\$|francs?|livres?\s+sterling|£|dinars?)(?!\w)", re.IGNORECASE)
 #: "…, dont les deux de Fessenheim": a part of the figure before, its noun left out, by where it is
 DONT_LES_OF = re.compile(r"\s+(?:de|d['’]|du|des|[àa]|au|aux|en|dans)\s*(?:l['’]|la\s+|le\s+)?[A-ZÀ-Ý]")
 #: a set partitioned or distributed, its count given there: "quatre des cinq compères", "chacun des
@@ -443,7 +445,8 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
             re.search(r"\b(?:les|aux)\s+$", before, re.IGNORECASE) and _SHARE_OF.match(after)) and \
             not _DEFINED_BY_PARTICIPLE.match(after) and not ELIDED_BEFORE.match(after) and not _LISTED_AFTER.match(after) and \
             not (_PARTITIONED.search(before) and not re.search(r"\bl['’]une?\s+des\s+$", before, re.IGNORECASE)) and \
-            not (re.search(r"\bdont\s+les\s+$", before, re.IGNORECASE) and DONT_LES_OF.match(after)) and (
+            not (re.search(r"\bdont\s+les\s+$", before, re.IGNORECASE) and DONT_LES_OF.match(after)) and \
+            not _SUM_AFTER.match(after) and (
             match.group("words") or (digits and len(re.sub(r"\D", "", digits)) < 4)):
         return "a back-reference"  # "les trois enfants", "des deux conseils", "des 100 % du PIB"
     if re.search(r"\b(?:reste|restent)\s+$", before, re.IGNORECASE) and \
