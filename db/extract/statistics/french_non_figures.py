@@ -95,6 +95,11 @@ _HOW_OFTEN = re.compile(
     re.IGNORECASE)
 
 
+#: a banknote or a coin by its denomination: "le biffeton de 500 francs", "des billets de 50 euros"
+_DENOMINATION_BEFORE = re.compile(r"\b(?:billets?|biffetons?|coupures?|pi[èe]ces?)\s+de\s*$", re.IGNORECASE)
+_DENOMINATION_AFTER = re.compile(r"[\s\u00a0]*(?:euros?|€|francs?|dollars?|\$|centimes?|cents?|livres?)(?!\w)", re.IGNORECASE)
+
+
 def _supposed(sentence: str, start: int) -> bool:
     """Whether ``start`` stands in a "si" clause whose main clause after it is in the future or the
     conditional: what is supposed, not found."""
@@ -119,6 +124,8 @@ def non_figure(sentence: str, start: int, end: int) -> str | None:
     if _RATE_BASE.search(before) and _ROUND.fullmatch(sentence, start, end) and \
             re.match(r"[\s\u00a0]+[^\W\d_]{3,}", sentence[end:]):
         return "the base of a rate"
+    if _DENOMINATION_BEFORE.search(before) and _DENOMINATION_AFTER.match(sentence, end):
+        return "a banknote's or a coin's denomination"
     if _SINCE.search(before) and _EVENTS.match(sentence, end):
         return "a time since"
     if _HOW_OFTEN.match(sentence, end):

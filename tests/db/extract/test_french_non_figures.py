@@ -174,3 +174,8 @@ def test_a_year_read_as_a_bounded_count_stays() -> None:
 ])
 def test_in_a_few_words_and_an_abbreviated_date_are_no_statistics(sentence: str) -> None:
     assert values(sentence) == []
+
+
+def test_a_denomination_is_no_sum() -> None:
+    assert values("Ah, pour célébrer le dieu Pascal (le biffeton de 500 francs), les affaires reviennent.") == []
+    assert values("Des billets de 500 euros pour une valeur de 2 millions d'euros ont été saisis.") == [2_000_000]
