@@ -144,6 +144,8 @@ def base_form(word: str) -> str:
             stem = re.sub(r"ge$", "g", stem).replace("ç", "c")  # "mangeaient", "commençait"
         if lower.endswith(("ent", "e")) and not lower.endswith(("aient", "ée", "ées")):
             stem = re.sub(r"è(?=[^\W\d_]+$)", "e", stem)  # "achètent", "lèvent"
+        if re.search(r"(?:ouvr|offr|ouffr|cueill|[tv]en)$", stem) and not lower.endswith(("é", "ée", "és", "ées")):
+            return stem + "ir"  # "couvraient", "offrent", "obtenaient", "venait": the -ir verbs of these stems
         return stem + "er"
     if re.search(r"[^\W\d_]{2,}i(?:e|s|es)?$", lower):  # "réunis", "saisies", "choisi": the -ir verbs
         return re.sub(r"i(?:e|s|es)?$", "ir", lower)

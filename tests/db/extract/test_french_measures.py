@@ -40,3 +40,10 @@ def test_a_noun_after_a_determiner_is_no_measure() -> None:
 ])
 def test_futures_and_conditionals_come_back_as_infinitives(form: str, infinitive: str) -> None:
     assert base_form(form) == infinitive
+
+
+@pytest.mark.parametrize(("form", "infinitive"), [
+    ("couvraient", "couvrir"), ("offrent", "offrir"), ("obtenaient", "obtenir"), ("inventé", "inventer"),
+])
+def test_the_ir_verbs_of_er_looking_stems(form: str, infinitive: str) -> None:
+    assert base_form(form) == infinitive
