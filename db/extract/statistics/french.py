@@ -248,7 +248,9 @@ _EACH_SIDE = re.compile(r"[\s\u00a0]+(?:de\s+chaque\s+(?:c[ôo]t[ée]|camp|bord)
 #: a plural noun said without a figure, then a count of part of it: "Parmi les blessés, dont 36 …"
 _SET_BEFORE_DONT = re.compile(r"\b(?:les|des|ces|aux|leurs|ses)\s+(?P<noun>[^\W\d_][\w-]*[sx])\s*,\s*dont\s+$", re.IGNORECASE)
 _ELLIPTIC_COUNT = re.compile(r"[\s\u00a0]+(?:ont|sont|avaient|étaient|seront|auront|restent|demeurent|se|s['’]|"
-                             r"ne\s+sont|n['’]ont|y\s+ont|en\s+ont)\b", re.IGNORECASE)
+                             r"ne\s+sont|n['’]ont|y\s+ont|en\s+ont|furent|"
+                             r"(?-i:[a-zà-ÿ])[^\W\d_]+(?<!m)(?:ent|aient|ront|raient))\b",
+                             re.IGNORECASE)  # any verb: "dont trois pourraient avoir", "dont trois rejoindront"
 
 
 def _share_of_scaled(sentence: str, numbers: list[FrenchNumber]) -> None:
@@ -303,7 +305,8 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                     or (re.search(r"(?:\bet|,|\bdont)\s*$", sentence[max(0, number.start - 8):number.start])
                         and _AMONG.match(sentence, number.end))
                     or (previous.unit != "%" and _ELLIPTIC_COUNT.match(sentence, number.end) and re.search(
-                        r"(?:\bdont|\bseul(?:e)?s|\bseulement|\bet|,)\s*$", sentence[max(0, number.start - 12):number.start]))
+                        r"(?:\bdont|\bseul(?:e)?s|\bseulement|\bet|,)\s*(?:(?:quelque|environ|pr[èe]s\s+de|plus\s+de|moins\s+de|au\s+moins)\s+)?$",
+                        sentence[max(0, number.start - 25):number.start]))
                     or (re.search(r"\(\s*$", sentence[max(0, number.start - 3):number.start])
                         and re.match(r"\s*(?:selon|d['’]apr[èe]s|de\s+source)\b", sentence[number.end:]))
                     or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet|\bou|\bmais|\bdont)\s*$",
@@ -314,11 +317,13 @@ def sentence_statistics(text: str, offset: int, sentence: str,
                         sentence[number.end:]))
                     or (re.search(r"\b(?:les|aux|des)\s+$", sentence[max(0, number.start - 5):number.start])
                         and ELIDED_BEFORE.match(sentence[number.end:]))
+                    or (re.search(r"(?:\bdont|\bet|\bcontre|,)\s*$", sentence[max(0, number.start - 10):number.start])
+                        and re.match(r"[\s\u00a0]+(?-i:[a-zà-ÿ])[^\W\d_]+ment\b", sentence[number.end:]))
                     or (re.search(r"\bdont\s+les\s+$", sentence[max(0, number.start - 12):number.start])
                         and DONT_LES_OF.match(sentence, number.end))):
                 # "12 morts et 30 blessés", "1 245 cas en 2019, contre 860 en 2018", "…, 250 000 selon la police",
                 # "…, soit un millier de moins que", "s'ajoutant aux 163 déjà déférées",
-                # "14 réacteurs …, dont les deux de Fessenheim",
+                # "14 réacteurs …, dont les deux de Fessenheim", "400 blessés, dont 14 gravement",
                 # "36 000 manifestants en France, dont 5 500 à Paris",
                 # "552 blessés parmi les manifestants et 95 parmi les policiers", "24 000 (60 000 selon X)"
                 number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"

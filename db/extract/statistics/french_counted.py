@@ -99,6 +99,9 @@ def counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | None
         lower = word.lower()
         if lower in FUNCTION_WORDS or lower.startswith(("d'", "d’", "l'", "l’", "qu'", "qu’", "n'", "s'")):
             break
+        if not words and number.value is not None and number.value >= 2 and not word[:1].isupper() and \
+                re.search(r"[^\W\d_]{2,}(?:ent|aient|ront|raient)$", lower):
+            break  # "Deux relayent les sauveteurs", "dont 12 gravement": a verb or an adverb, the noun left out
         if words and (re.search(r"(?:ée?s?|ent|ait|aient)$", lower) and lower not in PEOPLE
                       and not lower.endswith("ment")) and len(words) >= 1:
             break  # "actes antisémites recensés": the participle is the measure

@@ -108,7 +108,7 @@ _IRREGULAR = {
     "inscrivent": "inscrire", "décrit": "décrire", "décrits": "décrire", "joint": "joindre", "joints": "joindre",
     "rejoint": "rejoindre", "rejoints": "rejoindre", "rejoignent": "rejoindre", "contraint": "contraindre",
     "contraints": "contraindre", "peint": "peindre", "éteint": "éteindre", "plaint": "plaindre",
-    "sera": "être", "seront": "être", "serait": "être", "seraient": "être", "aura": "avoir", "auront": "avoir",
+    "furent": "être", "fut": "être", "sera": "être", "seront": "être", "serait": "être", "seraient": "être", "aura": "avoir", "auront": "avoir",
     "aurait": "avoir", "auraient": "avoir", "fera": "faire", "feront": "faire", "ferait": "faire",
     "feraient": "faire", "ira": "aller", "iront": "aller", "irait": "aller", "iraient": "aller",
     "pourra": "pouvoir", "pourront": "pouvoir", "pourrait": "pouvoir", "pourraient": "pouvoir", "devra": "devoir",

@@ -111,3 +111,24 @@ def test_what_is_counted_stops_before_chaque_and_carries_across_ou() -> None:
     assert [(c.value, c.subject) for c in found] == [(2400, "animaux"), (3_000_000, "animaux")]
     assert [c.subject for c in suggest_statistics("L'aéroport compte 65 millions de passagers chaque année.",
                                                   None, "fr")] == ["passagers"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Deux relayent les sauveteurs sur le pont, le troisième arrête un camion.",
+    "Les trams 92 et 93 roulent à nouveau normalement.",
+])
+def test_a_number_before_a_verb_with_no_figure_before_counts_nothing(sentence: str) -> None:
+    assert counts(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Plus de 400 personnes ont été blessées, dont 14 gravement, dans les blocages.",
+     [(400, False, "people"), (14, False, "people")]),
+    ("Quatre autres patients souffrent de troubles, dont trois pourraient avoir un handicap.",
+     [(4, False, "people"), (3, False, "people")]),
+    ("Cinq audiences sont prévues lundi, contre trois habituellement.", [(5, False, "audiences"), (3, False, "audiences")]),
+    ("19 personnes ont perdu la vie et quelque 310 furent blessées.", [(19, False, "people"), (310, True, "people")]),
+])
+def test_a_figure_before_a_verb_or_an_adverb_counts_what_the_one_before_counts(
+        sentence: str, expected: list[tuple[float, bool, str]]) -> None:
+    assert counts(sentence) == expected
