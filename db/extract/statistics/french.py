@@ -96,11 +96,10 @@ from db.dates import PartialDate
 from db.extract.candidates import StatisticCandidate
 from db.extract.statistics.french_claimants import assign_claimants, resumed_quotes
 from db.extract.statistics.french_counted import CURRENCIES, PEOPLE, counted
+from db.extract.statistics.french_definite import DONT_LES_OF, ELIDED_BEFORE
 from db.extract.statistics.french_measures import measure
 from db.extract.statistics.french_numbers import (
     CHANGE_FROM,
-    DONT_LES_OF,
-    ELIDED_BEFORE,
     FUNCTION_WORDS,
     MONTH_RE,
     NOT_A_COUNT_AFTER,

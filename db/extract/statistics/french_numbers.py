@@ -17,6 +17,14 @@ from __future__ import annotations
 import re
 
 from db.extract.statistics.bounds import BoundWords
+from db.extract.statistics.french_definite import (
+    BACK_REFERENCE,
+    DEFINED_BY_PARTICIPLE,
+    DONT_LES_OF,
+    ELIDED_BEFORE,
+    LISTED_AFTER,
+    SUM_AFTER,
+)
 from db.extract.statistics.french_non_figures import non_figure
 from db.extract.statistics.phrase import NumberPhrase, tidy
 
@@ -137,33 +145,6 @@ _LAW_BEFORE = re.compile(r"(?:\barticles?|\bart\.|\balin[ée]as?|\bn°|\bno\.?|\
                          r"\bvolumes?|\bsaisons?)\s*$", re.IGNORECASE)  # "Cet acte 10 clôture", "la saison 3"
 
 
-#: a noun and the participle that gives the set a definite count counts, not one the text spoke
-#: of before: "aux onze personnes décédées depuis le début du mouvement" (not "les deux policiers qui …")
-_DEFINED_BY_PARTICIPLE = re.compile(
-    r"^[\s\u00a0]+[^\W\d_][\w'’-]*\s+(?:[^\W\d_][\w'’-]*\s+)?(?:d[ée]c[ée]d|tu|interpell|arr[êe]t|"
-    r"recens|enregistr|mort|disparu|inscrit|analys|[ée]tudi|interrog|sond)"
-    r"(?:é|ée|és|ées|e|es|s)?\s+(?:depuis|lors|pendant|dans|en|au|aux|à|sur)\b|"
-    r"^[\s\u00a0]+(?:victimes|morts|tués|blessés|interpellations|arrestations|interpellés)\s+(?:des?|du|d['’]|"
-    r"dans\s+(?:tout|toute|tous|toutes)|lors|depuis|pendant)\s", re.IGNORECASE)
-# "les 130 victimes des attentats", "les 263 blessés dans toute la France"
-
-
-_BACK_REFERENCE = re.compile(r"(?:^|\s)(?:les|ces|des|aux|leurs|ses|nos|vos|mes|tes)\s+$", re.IGNORECASE)
-#: a definite count whose noun was just said, its participle after an adverb of time: "62 personnes
-#: ont été déférées, s'ajoutant aux 163 déjà déférées auparavant" (the 163 count persons too)
-ELIDED_BEFORE = re.compile(r"^[\s\u00a0]+(?:d[ée]j[àa]|pr[ée]c[ée]demment|auparavant|jusque-l[àa]|jusqu['’]ici|"
-                           r"encore|toujours)\s+(?:[^\W\d_]+ment\s+)?[^\W\d_]+(?:é|ée|és|ées|is|ises|us|ues)\b",
-                           re.IGNORECASE)
-#: a definite count whose members the sentence names after it: "les trois sites que sont Aïn Beida,
-#: Aïn Babouche et Aïn M'lila", "les deux villes, à savoir Lyon et Lille", "les quatre pays : France, …"
-#: (not "les deux policiers (Jean et Paul)")
-_LISTED_AFTER = re.compile(r"^[\s\u00a0]+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s*(?:(?:,\s*)?(?:que\s+sont|qui\s+sont|"
-                           r"[àa]\s+savoir|soit)\s+|:\s*)(?:l['’]|la\s+|le\s+|les\s+)?(?-i:[A-ZÀ-Ý])[^,;.]*(?:,|\s+et\s+)",
-                           re.IGNORECASE)
-#: a sum is no set spoken of before: "les 100 euros accordés aux allocataires", "les 100 euros de la hausse"
-_SUM_AFTER = re.compile(r"^[\s\u00a0\u202f]*(?:euros?|€|dollars?|\$|francs?|livres?\s+sterling|£|dinars?)(?!\w)", re.IGNORECASE)
-#: "…, dont les deux de Fessenheim": a part of the figure before, its noun left out, by where it is
-DONT_LES_OF = re.compile(r"\s+(?:de|d['’]|du|des|[àa]|au|aux|en|dans)\s*(?:l['’]|la\s+|le\s+)?[A-ZÀ-Ý]")
 #: a set partitioned or distributed, its count given there: "quatre des cinq compères", "chacun des
 #: quatre enfants" (not "l'un des quatre", one of a known set, "aucun des deux grands partis", nor a
 #: year's "en 2003 des trois évadés")
@@ -438,15 +419,15 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
             and not re.match(r"^\s+(?:[a-zéèêàâôûç]|%|€|\$)", after):
         return "part of a name"  # "Euro 2020", "Paris 8", "CORG 81"
     scaled = end > match.end() or bool(re.search(r"(?:millions?|milliards?|mille)$", match.group(0), re.IGNORECASE))
-    if not match.group("vague") and not scaled and _BACK_REFERENCE.search(before) and \
+    if not match.group("vague") and not scaled and BACK_REFERENCE.search(before) and \
             not re.search(r"\b(?:(?:sur|parmi)\s+les|(?:d[ée]pass|franchi|atteint|atteign|fr[ôo]l|avoisin)\w*\s+(?:les|"
                           r"(?:la\s+barre|le\s+cap|le\s+seuil)\s+des))\s+$", before, re.IGNORECASE) and \
             not re.match(r"^\s*(?:[àa]|et|ou)\s*\d", after) and not (
             re.search(r"\b(?:les|aux)\s+$", before, re.IGNORECASE) and _SHARE_OF.match(after)) and \
-            not _DEFINED_BY_PARTICIPLE.match(after) and not ELIDED_BEFORE.match(after) and not _LISTED_AFTER.match(after) and \
+            not DEFINED_BY_PARTICIPLE.match(after) and not ELIDED_BEFORE.match(after) and not LISTED_AFTER.match(after) and \
             not (_PARTITIONED.search(before) and not re.search(r"\bl['’]une?\s+des\s+$", before, re.IGNORECASE)) and \
             not (re.search(r"\bdont\s+les\s+$", before, re.IGNORECASE) and DONT_LES_OF.match(after)) and \
-            not _SUM_AFTER.match(after) and (
+            not SUM_AFTER.match(after) and (
             match.group("words") or (digits and len(re.sub(r"\D", "", digits)) < 4)):
         return "a back-reference"  # "les trois enfants", "des deux conseils", "des 100 % du PIB"
     if re.search(r"\b(?:reste|restent)\s+$", before, re.IGNORECASE) and \
