@@ -13,12 +13,16 @@ way:
   30", "23h30"), durations and ages ("45 ans", "trois mois"), distances and speeds ("7 mètres",
   "195 km/h"), ordinals ("1er", "2e", "124e"), law articles and page numbers ("article 317"), numbers
   in names ("Covid-19", "Euro 2020"), scores ("2-1"), list numbers, factors ("multipliée par cinq"),
-  back-references ("les trois enfants"; not a set the sentence gives, "parmi les dix-neuf membres"),
+  back-references ("les trois enfants"; not a set the sentence gives, "parmi les dix-neuf membres",
+  "les trois sites que sont A, B et C", nor a sum, "les 100 euros accordés"), a rate's round base
+  ("76 généralistes pour 100.000 habitants"), "100 %" before a noun ("une liste « 100 % gilets
+  jaunes »"), a denomination ("le billet de 500 francs"), numbered acts and seasons ("l'acte 10"),
   a number that counts nothing the sentence names, and what
   :mod:`db.extract.statistics.french_non_figures` reads: a rule's caps and thresholds, idioms.
 * **Bounds:** "au moins, plus de, pas moins de, au minimum N" give ``low``; "jusqu'à, moins de, au
   maximum N" give ``high``; "près de, presque N" give ``high`` and approximate; "environ, quelque,
-  autour de N" make it approximate; "entre 200 et 250", "de 10 à 20", "200 à 300 morts", "trois ou
+  autour de, proche de N" make it approximate, elided too ("d'environ", "d'au moins", "qu'autour
+  de"; "en plus de" adds, bounding nothing); "entre 200 et 250", "de 10 à 20", "200 à 300 morts", "trois ou
   quatre" and "10-15 blessés" are ranges without a best value.
 * **Claimants:** "Selon X, …", "D'après X", "De source X" cover the figures after them; ", selon X",
   ", a indiqué X", ", a déclaré X", ", affirme X" cover the figures before them in their clause
@@ -67,13 +71,22 @@ way:
   publié en juin"), whom a poll is made for ("pour Le Figaro"), a demonstrative, a relative
   clause, "mais" and what follows; "selon X mais 7400 selon Y" gives the 7400 to Y. The thresholds
   of a rule are no sums ("les pensionnés qui touchent moins de 2 000 euros", "les retraites de
-  moins de 2 000 euros"; "il a touché plus de 120.000 euros" is one).
+  moins de 2 000 euros"; "il a touché plus de 120.000 euros" is one). "… par le ministère qui a fait
+  état de …" claims without a comma after a name, an office or a body; a relative after a person's
+  apposition is the person's ("X, économiste chez Y, qui anticipe"), and so is a verb after one
+  ("Anne Hidalgo, la maire de Paris, avait estimé à"); "X annonce une perte de 45 millions" names X;
+  a fragment quoted inside a sentence ("dans «un premier temps …», a précisé X") does not hide the
+  sentence's figures from X; a subject reaches no figure past its sentence.
 * **A noun said once:** "Sur les 248 projets …, seuls 24 ont été concrétisés", "dont 61 sont …" (a
   figure before its verb), "contre 9 et 58 abstentions", "les milliers, voire les millions
   d'estivants", ", 1 500 à Marseille", ", contre 66 000 samedi dernier" count what the figure beside
   them counts; "les manifestants étaient 12 500 à Paris" counts people; "les 60 % de l'humanité" is
   a figure, "les 1 % les plus riches" and "la barre des 3 %" of a rule are not; "s'établit à",
-  "avoisine", "dépassant les N" read a level.
+  "avoisine", "dépassant les N" read a level. "quatre des cinq compères" counts both, "chacun des
+  quatre enfants" the four; ", soit un millier de moins que", "s'ajoutant aux 163 déjà déférées",
+  ", dont les deux de Fessenheim", "dont 14 gravement", "dont trois pourraient", a list after a colon
+  count what the figure before counts; "Parmi les blessés, dont 36 …" what the noun before "dont"
+  names; a number before a verb with no figure before it ("Deux relayent …") counts nothing.
 * **What is counted** is the noun phrase after the number ("combattants", '1.500 "gilets jaunes"',
   "deux autres juges"; "huit
   des 28 millions d'habitants" is eight million inhabitants; "ils étaient 282 000 à manifester"
