@@ -1,6 +1,6 @@
 """French statistic suggestions against hand labels on real French web pages (issue 13).
 
-Run: ``.venv/bin/python benchmarks/bench_extract_french.py [--errors] [--split tuning|heldout|heldout2|...|heldout8]``
+Run: ``.venv/bin/python benchmarks/bench_extract_french.py [--errors] [--split tuning|heldout|heldout2|...|heldout9]``
 
 The sentences are from the saved web pages of the extraction test sets (fundus, trafilatura,
 htmldate, mercury, readability, goose) cached in ``~/.cache/dossier/web-pages`` (or
@@ -149,6 +149,22 @@ chiffres connus" no claimant, "selon un nouveau bilan du ministère public" the 
 of its round. Scored once then, with the seventh round's rules: 80.0%/70.6% (value only
 93.3%/82.4%, bounds right 96.4%); at the end of the eighth round 83.3%/73.5% (see below).
 
+A ninth held-out draw ("heldout9", 60 sentences, 35 statistics in 27 of them, 10 with a
+claimant) comes, as heldout8, from the documents of heldout3's France press files that no earlier
+part drew a sentence from, drawn with the seed "heldout9" by ``benchmarks/draw_french_heldout.py``:
+35 "news", then 25 "news-claim". Labelled by hand with the conventions above ("inférieur de 4
+milliards d'euros" a change's size; "a gagné près de 10 points" one, in points; "peine à dépasser
+les 1%" a ``high`` 1; "la liste de 79 noms" to be filled, a rule's parameter, not a statistic,
+where heldout8's "une liste comprenant dix noms" is; "la dizaine de personnes", "les six lycéens
+présents" definite counts of a set given there, "les deux hommes", "aux cinq premiers débats"
+of a known set not; "dont la moitié" not, as tuning's "environ la moitié"; "séparer en deux
+cortèges" a way, not a count; "il faudrait une bonne trentaine d'unités … neuf … six" all three;
+a heading "● 100 euros de plus par mois" glued to the quotation that follows it no claimant, the
+quotation's 100 euros "Emmanuel Macron"; "selon les chiffres du collège des garants" the
+"collège des garants"; "Selon lui" none) and committed before any rule change of its round.
+Scored once then, with the eighth round's rules: 83.3%/71.4% (value only 93.3%/80.0%, bounds
+right 92.9%).
+
 Third round (frstat3), tuned on tuning, heldout and heldout2 (all seen) and on Belgian articles
 without labels: tuning 89.5%/94.4% and old held-out 92.0%/95.8% unchanged, heldout2 70.1%/69.1%
 -> 90.0%/92.6% (value only 89.6%/88.2% -> 90.0%/92.6%). heldout3, scored once at the end:
@@ -269,6 +285,40 @@ enfants", "les 100 euros accordés", "quatre des cinq compères") and claimants 
 dimanche de 2.000 personnes" after "recensés … par le ministère"; "Fnac Darty annonce une perte de
 … 45 millions"; "estime Hélène Baudchon, économiste chez BNP Paribas, qui anticipe 1,6 %" given to
 "BNP Paribas"); its false ones are the "100.000 habitants" of a rate and "« 100 % gilets jaunes »".
+
+Ninth round (frstat9), tuned on tuning and heldout to heldout8 (all seen) and checked against the
+rules before it on 11,050 unlabelled Belgian, Swiss and Quebec sentences with figures (their HTML
+entities decoded; 167 changed, each read as the round went, wrong ones fixed or their rule
+narrowed): tuning 94.7%/100% -> 97.3%/100%, heldout 95.8%/95.8% unchanged, heldout2 90.1%/94.1% ->
+91.5%/95.6%, heldout3 93.6%/93.6% -> 93.9%/97.9%, heldout4 97.3%/95.9% -> 97.3%/97.3%, heldout5 to
+heldout7 unchanged (100%/100%, 98.2%/100%, 100%/100%), heldout8 83.3%/73.5% (value only 93.3%/82.4%)
+-> 100%/100%; bounds right 100% on every seen part but heldout3 (97.8%). The round's rules: a share
+of a set counts what the set counts ("quatre des cinq compères" both, "chacun des quatre enfants");
+", soit un millier de moins que", "aux 163 déjà déférées", ", dont les deux de Fessenheim", "dont 14
+gravement", "dont trois pourraient", a list after a colon count what the figure before counts;
+"Parmi les blessés, dont 36 …" what the noun before "dont" names; definite counts the sentence
+gives ("les trois sites que sont A, B et C", "les 263 blessés dans toute la France", "les 100 euros
+accordés"); "deux d'entre eux" counts people; claimants of a relative without a comma ("… par le
+ministère de l'Intérieur qui a fait état de"), after a person's apposition ("estime X, économiste
+chez Y, qui anticipe", "Anne Hidalgo, la maire de Paris, avait estimé à"), of an amount announced by
+its size ("Fnac Darty annonce une perte de 45 millions"), "selon M. Castaner", a fragment quoted
+inside a sentence that no longer hides its figures, name particles ("Ilse Van de Keere"); a subject
+reaches no figure past its sentence; bound words elided ("d'environ", "d'au moins", "qu'autour
+de"), "proche de", "en plus de" no bound; no statistics: a rate's round base ("pour 100.000
+habitants"), "100 %" before a noun or adjective, a denomination ("le biffeton de 500 francs"), a
+year after a noun ("le bilan 2017 du ministère"), numbered acts and seasons, "en quatre mots", a
+number before a verb with no figure before it ("Deux relayent …"). Measures now come in their base
+form, the infinitive ("interpellées" -> "interpeller", "comptaient" -> "compter", "morts" ->
+"mourir"), as the Russian and Ukrainian readers give theirs. heldout9, scored once at its label
+commit and once at the end: 83.3%/71.4% (value only 93.3%/80.0%, bounds right 92.9%) -> 86.7%/74.3%
+(value only 93.3%/80.0%, bounds right 96.4%): precision met, recall (74.3%) not. Read after that last
+scoring, no rule changed since: its misses are counts not read ("il faudrait une bonne trentaine
+d'unités … le préfet en dispose de neuf … et de six", "atteint maintenant plus de 100", "les six
+lycéens présents", "contre 8.000 la semaine dernière", "a gagné près de 10 points": points read as a
+score) and claimants ("selon un amendement déposé mardi dans le cadre de l'examen du projet de loi"
+not found, "Agissant selon des consignes" taken for who claims); its false ones are "la liste de 79
+noms" (a rule's parameter in its labels, a count in the rules, as heldout8's "une liste comprenant
+dix noms") and "séparer en deux cortèges".
 
 A suggestion matches a label when it has the same value (for ranges and vague counts, the same
 bounds) and, for the full score, the same claimant: compared word by word by their Snowball

@@ -13,12 +13,16 @@ way:
   30", "23h30"), durations and ages ("45 ans", "trois mois"), distances and speeds ("7 mètres",
   "195 km/h"), ordinals ("1er", "2e", "124e"), law articles and page numbers ("article 317"), numbers
   in names ("Covid-19", "Euro 2020"), scores ("2-1"), list numbers, factors ("multipliée par cinq"),
-  back-references ("les trois enfants"; not a set the sentence gives, "parmi les dix-neuf membres"),
+  back-references ("les trois enfants"; not a set the sentence gives, "parmi les dix-neuf membres",
+  "les trois sites que sont A, B et C", nor a sum, "les 100 euros accordés"), a rate's round base
+  ("76 généralistes pour 100.000 habitants"), "100 %" before a noun ("une liste « 100 % gilets
+  jaunes »"), a denomination ("le billet de 500 francs"), numbered acts and seasons ("l'acte 10"),
   a number that counts nothing the sentence names, and what
   :mod:`db.extract.statistics.french_non_figures` reads: a rule's caps and thresholds, idioms.
 * **Bounds:** "au moins, plus de, pas moins de, au minimum N" give ``low``; "jusqu'à, moins de, au
   maximum N" give ``high``; "près de, presque N" give ``high`` and approximate; "environ, quelque,
-  autour de N" make it approximate; "entre 200 et 250", "de 10 à 20", "200 à 300 morts", "trois ou
+  autour de, proche de N" make it approximate, elided too ("d'environ", "d'au moins", "qu'autour
+  de"; "en plus de" adds, bounding nothing); "entre 200 et 250", "de 10 à 20", "200 à 300 morts", "trois ou
   quatre" and "10-15 blessés" are ranges without a best value.
 * **Claimants:** "Selon X, …", "D'après X", "De source X" cover the figures after them; ", selon X",
   ", a indiqué X", ", a déclaré X", ", affirme X" cover the figures before them in their clause
@@ -67,19 +71,29 @@ way:
   publié en juin"), whom a poll is made for ("pour Le Figaro"), a demonstrative, a relative
   clause, "mais" and what follows; "selon X mais 7400 selon Y" gives the 7400 to Y. The thresholds
   of a rule are no sums ("les pensionnés qui touchent moins de 2 000 euros", "les retraites de
-  moins de 2 000 euros"; "il a touché plus de 120.000 euros" is one).
+  moins de 2 000 euros"; "il a touché plus de 120.000 euros" is one). "… par le ministère qui a fait
+  état de …" claims without a comma after a name, an office or a body; a relative after a person's
+  apposition is the person's ("X, économiste chez Y, qui anticipe"), and so is a verb after one
+  ("Anne Hidalgo, la maire de Paris, avait estimé à"); "X annonce une perte de 45 millions" names X;
+  a fragment quoted inside a sentence ("dans «un premier temps …», a précisé X") does not hide the
+  sentence's figures from X; a subject reaches no figure past its sentence.
 * **A noun said once:** "Sur les 248 projets …, seuls 24 ont été concrétisés", "dont 61 sont …" (a
   figure before its verb), "contre 9 et 58 abstentions", "les milliers, voire les millions
   d'estivants", ", 1 500 à Marseille", ", contre 66 000 samedi dernier" count what the figure beside
   them counts; "les manifestants étaient 12 500 à Paris" counts people; "les 60 % de l'humanité" is
   a figure, "les 1 % les plus riches" and "la barre des 3 %" of a rule are not; "s'établit à",
-  "avoisine", "dépassant les N" read a level.
+  "avoisine", "dépassant les N" read a level. "quatre des cinq compères" counts both, "chacun des
+  quatre enfants" the four; ", soit un millier de moins que", "s'ajoutant aux 163 déjà déférées",
+  ", dont les deux de Fessenheim", "dont 14 gravement", "dont trois pourraient", a list after a colon
+  count what the figure before counts; "Parmi les blessés, dont 36 …" what the noun before "dont"
+  names; a number before a verb with no figure before it ("Deux relayent …") counts nothing.
 * **What is counted** is the noun phrase after the number ("combattants", '1.500 "gilets jaunes"',
   "deux autres juges"; "huit
   des 28 millions d'habitants" is eight million inhabitants; "ils étaient 282 000 à manifester"
   counts people); people (a list of the
   nouns that name people, or a capitalised plural such as "Palestiniens") have the unit "people";
-  **the measure** is the nearest participle or verb of the clause, lower-case as written.
+  **the measure** is the nearest participle or verb of the clause in its base form, the infinitive
+  ("interpellées" -> "interpeller", "comptaient" -> "compter", "morts" -> "mourir").
 * **Place:** the first capitalised name after "à", "au", "en", "dans le" in the clause.
 * **Period:** the nearest year expression of the clause, after the number first: "en 2014",
   "en septembre 2014", "depuis 2011" (to the publication date), "entre 2010 et 2014", "de 2010 à
@@ -94,6 +108,9 @@ from itertools import pairwise
 from db.dates import PartialDate
 from db.extract.candidates import StatisticCandidate
 from db.extract.statistics.french_claimants import assign_claimants, resumed_quotes
+from db.extract.statistics.french_counted import CURRENCIES, PEOPLE, counted
+from db.extract.statistics.french_definite import DONT_LES_OF, ELIDED_BEFORE
+from db.extract.statistics.french_measures import measure
 from db.extract.statistics.french_numbers import (
     CHANGE_FROM,
     FUNCTION_WORDS,
@@ -104,123 +121,9 @@ from db.extract.statistics.french_numbers import (
     month_number,
 )
 from db.extract.statistics.periods import nearest_relative_period
-from db.extract.statistics.phrase import clause_of, whole_words
+from db.extract.statistics.phrase import clause_of
 from db.extract.statistics.phrase import clauses as split_clauses
 from db.text import trimmed
-
-_MONEY = [(r"euros?|€|EUR", "EUR"), (r"dollars?\s+canadiens|\$\s*CA|CAD", "CAD"),
-          (r"dollars?|\$|USD", "USD"), (r"francs?\s+guin[ée]ens|GNF", "GNF"),
-          (r"francs?\s+CFA|FCFA|XOF", "XOF"), (r"francs?\s+suisses|CHF", "CHF"),
-          (r"livres?\s+sterling|£|GBP", "GBP"), (r"roubles?|RUB", "RUB"), (r"yuans?|CNY", "CNY"),
-          (r"yens?|JPY", "JPY"), (r"dinars?", "DZD"), (r"dirhams?", "MAD"), (r"hryvnias?", "UAH")]
-
-
-_MONEY_AFTER = re.compile(r"^[\s\u00a0\u202f]*(?:de\s+|d['’])?(?:" + "|".join(f"(?P<m{i}>{p})" for i, (p, _c) in enumerate(_MONEY))
-                          + r")(?![\w])")
-
-
-_PERCENT_AFTER = re.compile(r"^[\s\u00a0\u202f]*(?:%|pour\s*cent|pourcent)", re.IGNORECASE)
-
-
-#: the nouns that name people
-_PEOPLE = frozenset({
-    "personne", "personnes", "gens", "morts", "mort", "tués", "blessés", "blessé", "victimes",
-    "victime", "civils", "enfants", "femmes", "hommes", "soldats", "militaires", "policiers",
-    "gendarmes", "combattants", "militants", "rebelles", "insurgés", "djihadistes", "jihadistes",
-    "terroristes", "otages", "détenus", "prisonniers", "réfugiés", "migrants", "déplacés",
-    "habitants", "manifestants", "élèves", "étudiants", "passagers", "salariés", "employés",
-    "travailleurs", "fidèles", "journalistes", "médecins", "patients", "électeurs", "membres",
-    "agents", "pompiers", "sapeurs-pompiers", "athlètes", "juges", "députés", "sénateurs",
-    "personnels", "disparus", "suspects", "individus", "ressortissants", "citoyens", "adultes",
-    "mineurs", "bébés", "nourrissons", "chômeurs", "ouvriers", "fonctionnaires", "enseignants",
-    "professeurs", "infirmiers", "infirmières", "volontaires", "bénévoles", "miliciens", "jeunes",
-    "garçons", "filles", "familles", "résidents", "opposants", "partisans", "candidats", "élus",
-    "maires", "ministres", "officiers", "gardes", "observateurs", "experts", "chercheurs",
-    "auteurs", "artistes", "joueurs", "spectateurs", "visiteurs", "touristes", "clients", "usagers",
-    "abonnés", "lecteurs", "adhérents", "syndiqués", "grévistes", "participants", "protestataires",
-    "assaillants", "agresseurs", "secouristes", "sauveteurs", "pèlerins", "supporters"
-})  # fmt: skip
-
-
-
-
-
-
-#: people said to be a number: "les manifestants étaient", "ils sont encore plus de"
-_PEOPLE_WERE = re.compile(
-    r"(?:^|[\s,;:])(?P<who>[^\W\d_][\w-]*)\s+(?:n['’])?(?:étaient|sont|seront|furent|seraient|ont\s+été|"
-    r"avaient\s+été)\s+(?:encore\s+|toujours\s+|déjà\s+|ainsi\s+)?(?:plus\s+de\s+|près\s+de\s+|moins\s+de\s+|"
-    r"environ\s+|quelque\s+|au\s+moins\s+|entre\s+|pas\s+moins\s+de\s+)?$", re.IGNORECASE)
-
-
-def _counted(sentence: str, number: FrenchNumber) -> tuple[str | None, str | None]:
-    """(subject, unit) from the words after the number."""
-    after = sentence[number.end:number.end + 80]
-    if _PERCENT_AFTER.match(after):
-        number.counted_end = number.end + _PERCENT_AFTER.match(after).end()  # type: ignore[union-attr]
-        return None, "%"
-    money = _MONEY_AFTER.match(after)
-    if money:
-        number.counted_end = number.end + money.end()
-        return None, next(code for i, (_p, code) in enumerate(_MONEY) if money.group(f"m{i}"))
-    symbol = re.search(r"([$€£])\s*$", sentence[max(0, number.start - 3):number.start])
-    if symbol:
-        return None, {"$": "USD", "€": "EUR", "£": "GBP"}[symbol.group(1)]
-    if re.match(r"^[\s\u00a0\u202f]+[àa]\s+(?:s['’]|se\s+)?[^\W\d_]+(?:er|ir|re|oir)\b", after) and re.search(
-            r"\b(?:étaient|sont|seront|étions|sommes|furent|seraient|serons|étaient\s+encore)\s+(?:[«\"“]\s*)?(?:qu(?:e\s*|['’])"
-            r"(?:[»\"”]\s*)?)?(?:plus\s+de\s+|pr[èe]s\s+de\s+|moins\s+de\s+|environ\s+|quelque\s+|au\s+moins\s+)?$",
-            sentence[max(0, number.start - 40):number.start], re.IGNORECASE):
-        return None, "people"  # "ils étaient 282 000 à manifester"
-    were = _PEOPLE_WERE.search(sentence[max(0, number.start - 60):number.start])
-    if were and re.match(r"^[\s\u00a0\u202f]*(?:$|[,.;)]|(?:[àa]|au|aux|en|dans|selon|d['’]apr[èe]s|sur|devant|chez|pr[èe]s|autour|"
-                                r"vers|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)", after) \
-            and (were.group("who").lower() in _PEOPLE or were.group("who").lower() in ("ils", "elles")):
-        # "les manifestants étaient 12 500 à Paris", "ils étaient plusieurs milliers selon la police"
-        return (None if were.group("who").lower() in ("ils", "elles") else were.group("who")), "people"
-    # "une vingtaine de pompiers", "24 milliards de tonnes de terres", "des dizaines de localités"
-    lead = re.match(r"^[\s\u00a0\u202f]*(?:de\s+|d['’])", after)
-    if lead and (number.kind in ("vague", "approx") or re.search(
-            r"(?:millions?|milliards?|mille)\s*$", sentence[number.start:number.end])):
-        position = number.end + lead.end()
-    elif re.match(r"^[\s\u00a0\u202f]+(?:[«\"“][\s\u00a0\u202f]*)?[^\W\d_]", after):  # 1.500 "gilets jaunes"
-        position = number.end
-    else:
-        return None, None
-    other = re.match(r"[\s\u00a0\u202f]*autres(?=[\s\u00a0\u202f]+(?:[«\"“][\s\u00a0\u202f]*)?[^\W\d_])", sentence[position:])
-    if other:  # "deux autres juges", "des centaines d'autres espèces", "une vingtaine d'autres «gilets jaunes»"
-        position += other.end()
-    words: list[str] = []
-    for match in whole_words(sentence, position, min(len(sentence), position + 60)):
-        gap = sentence[position:match.start()] if not words else sentence[number.counted_end:match.start()]
-        if re.search(r"[^\s\u00a0\u202f]", gap) and not (not words and re.fullmatch(r"\s*[«\"“]\s*", gap)):
-            break
-        word = match.group(0)
-        lower = word.lower()
-        if lower in FUNCTION_WORDS or lower.startswith(("d'", "d’", "l'", "l’", "qu'", "qu’", "n'", "s'")):
-            break
-        if words and (re.search(r"(?:ée?s?|ent|ait|aient)$", lower) and lower not in _PEOPLE
-                      and not lower.endswith("ment")) and len(words) >= 1:
-            break  # "actes antisémites recensés": the participle is the measure
-        words.append(word)
-        number.counted_end = match.end()
-        if len(words) == 3:
-            break
-    if not words:
-        return None, None
-    head = words[0].lower()
-    if head in ("tonnes", "tonne", "t"):
-        return _rest(words), "tonne"
-    people = head in _PEOPLE or (words[0][:1].isupper() and head.endswith("s") and number.kind != "digits")
-    return " ".join(words), "people" if people else head
-
-
-def _rest(words: list[str]) -> str | None:
-    return " ".join(words[1:]) or None
-
-
-
-
-
 
 #: "… et 95 parmi les policiers", "dont 11 chez les gendarmes": a count of what the one before counts
 _AMONG = re.compile(r"[\s\u00a0]+(?:parmi|chez|du\s+c[ôo]t[ée]|dans\s+les\s+rangs|c[ôo]t[ée])\b", re.IGNORECASE)
@@ -230,50 +133,6 @@ _CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?:mais|et|or|cependant)\s+|,\s+(?:alors|t
                            re.IGNORECASE)  # "…, tandis qu'à Nantes …": the elided "qu'" ends a clause too
 
 
-
-
-_SKIP_VERBS = {"été", "a", "ont", "est", "sont", "indiqué", "déclaré", "précisé", "ajouté", "annoncé",
-               "affirmé", "rapporté", "signalé", "estimé", "souligné", "expliqué", "confirmé", "selon"}
-
-
-_NOT_VERBS = re.compile(r"(?:t[ée]s?|ment|ments|ée|ées)$")
-
-
-_VERBISH = re.compile(r"^[^\W\d_][\w-]*(?:é|ée|és|ées|ent|ait|aient)$|^(?:fait|faits|pris|"
-                      r"mis|atteint|détruit|détruits|perdu|perdus|reçu|compte|comptent|comptait|dépasse|"
-                      r"dépassent|recense|dénombre|enregistre|enregistrent|tue|tuent)$", re.IGNORECASE)
-
-
-_NOUN_ENDINGS = {"année", "journée", "armée", "entrée", "idée", "musée", "lycée", "durée", "arrivée", "fumée",
-                 "portée", "assemblée", "vallée", "soirée", "matinée", "pensée", "tournée", "rentrée",
-                 "lui", "aussi", "ici", "parmi", "depuis", "mais", "jamais", "pays", "fois",
-                 "puis", "plus", "tous", "vous", "nous", "sous", "vers", "alors", "dessus", "parti",
-                 "gouvernement", "moment", "ailleurs", "souvent", "comment", "avant", "pendant",
-                 "durant", "parent", "parents", "accident", "président", "présidents", "agent",
-                 "agents", "argent", "incident", "incidents", "client", "clients", "patient",
-                 "patients", "récent", "récents", "urgent", "continent", "talent", "étudiant"}
-
-
-def _measure(sentence: str, clause: tuple[int, int], number: FrenchNumber) -> str | None:
-    """The nearest participle or verb of the clause (after the number first), lower-case."""
-    start, end = max(clause[0], number.start - 80), min(clause[1], number.end + 80)
-    candidates: list[tuple[int, str]] = []
-    for match in whole_words(sentence, start, end):
-        if number.start <= match.start() < max(number.end, number.counted_end):
-            continue
-        word = match.group(0).lower()
-        if len(word) < 4 or word in _SKIP_VERBS or word in _NOUN_ENDINGS or not _VERBISH.match(word):
-            continue
-        if _NOT_VERBS.search(word) and not word.endswith(("ées", "ée", "tués", "tué")) and not re.search(
-                r"\b(?:a|ont|avait|avaient|été|est|sont|était|étaient|ayant|avoir|être|se|s['’])\s+$",
-                sentence[max(0, match.start() - 12):match.start()], re.IGNORECASE):
-            continue  # "la sécurité", but "ont manifesté"
-        if word.endswith(("ée", "ées")) and word in _NOUN_ENDINGS:
-            continue
-        distance = match.start() - number.end if match.start() >= number.end else \
-            number.start - match.end() + 15
-        candidates.append((distance, word))
-    return min(candidates)[1] if candidates else None
 
 
 _PERIOD = re.compile(
@@ -337,9 +196,6 @@ def guess_place(text: str) -> str | None:
     return None
 
 
-_CURRENCIES = frozenset(code for _p, code in _MONEY)
-
-
 _PRICED = (r"(?:baril|litre|kilo|kilogramme|gramme|once|action|titre|m[èe]tre\s+carr[ée]|m2|m²|ticket|billet|"
            r"paquet|unit[ée]|nuit[ée]e?|m[ée]gawattheure|kilowattheure|kWh|MWh)")
 
@@ -401,8 +257,12 @@ _SCALED = re.compile(r"(?:millions?|milliards?|mille)$", re.IGNORECASE)
 #: a count of each side or group, its noun left out: "une bagarre, entre 30 et 50 de chaque côté"
 _EACH_SIDE = re.compile(r"[\s\u00a0]+(?:de\s+chaque\s+(?:c[ôo]t[ée]|camp|bord)|de\s+part\s+et\s+d['’]autre|"
                         r"dans\s+chaque\s+camp|par\s+(?:camp|[ée]quipe|groupe))\b", re.IGNORECASE)
+#: a plural noun said without a figure, then a count of part of it: "Parmi les blessés, dont 36 …"
+_SET_BEFORE_DONT = re.compile(r"\b(?:les|des|ces|aux|leurs|ses)\s+(?P<noun>[^\W\d_][\w-]*[sx])\s*,\s*dont\s+$", re.IGNORECASE)
 _ELLIPTIC_COUNT = re.compile(r"[\s\u00a0]+(?:ont|sont|avaient|étaient|seront|auront|restent|demeurent|se|s['’]|"
-                             r"ne\s+sont|n['’]ont|y\s+ont|en\s+ont)\b", re.IGNORECASE)
+                             r"ne\s+sont|n['’]ont|y\s+ont|en\s+ont|furent|"
+                             r"(?-i:[a-zà-ÿ])[^\W\d_]+(?<!m)(?:ent|aient|ront|raient))\b",
+                             re.IGNORECASE)  # any verb: "dont trois pourraient avoir", "dont trois rejoindront"
 
 
 def _share_of_scaled(sentence: str, numbers: list[FrenchNumber]) -> None:
@@ -420,8 +280,12 @@ def _share_of_scaled(sentence: str, numbers: list[FrenchNumber]) -> None:
     for share, whole in pairwise(numbers):
         scale = re.search(r"(millions?|milliards?)$", sentence[whole.start:whole.end], re.IGNORECASE)
         if share.value is None or whole.value is None or share.subject is not None or share.unit is not None \
-                or scale is None or not re.fullmatch(r"[\s\u00a0]+(?:des|d['’]entre\s+les|sur\s+les)[\s\u00a0]+",
+                or not re.fullmatch(r"[\s\u00a0]+(?:des|d['’]entre\s+les|sur\s+les)[\s\u00a0]+",
                                                      sentence[share.end:whole.start]):
+            continue
+        if scale is None:  # "quatre des cinq compères": the share counts what the whole counts
+            if share.value < whole.value and whole.unit is not None:
+                share.subject, share.unit = whole.subject, whole.unit
             continue
         factor = 1e9 if scale.group(1).lower().startswith("milliard") else 1e6
         if share.value * factor < whole.value:
@@ -441,7 +305,7 @@ def sentence_statistics(text: str, offset: int, sentence: str,
     clauses = split_clauses(_CLAUSE_SPLIT, sentence)
     for number in numbers:
         number.counted_end = number.end
-        number.subject, number.unit = _counted(sentence, number)
+        number.subject, number.unit = counted(sentence, number)
     _share_of_scaled(sentence, numbers)
     kept: list[tuple[FrenchNumber, tuple[int, int]]] = []
     for number in numbers:
@@ -449,27 +313,44 @@ def sentence_statistics(text: str, offset: int, sentence: str,
         if number.unit is None and number.subject is None:
             previous = kept[-1][0] if kept else None
             if previous is not None and previous.unit is not None and (re.fullmatch(
-                    r"[\s\u00a0]*(?:,|et|ou|,\s*et|,?\s*dont)[\s\u00a0]*", sentence[previous.counted_end:number.start])
+                    r"[\s\u00a0]*(?:,|et|ou|,\s*et|,?\s*dont|:)[\s\u00a0]*", sentence[previous.counted_end:number.start])
                     or (re.search(r"(?:\bet|,|\bdont)\s*$", sentence[max(0, number.start - 8):number.start])
                         and _AMONG.match(sentence, number.end))
                     or (previous.unit != "%" and _ELLIPTIC_COUNT.match(sentence, number.end) and re.search(
-                        r"(?:\bdont|\bseul(?:e)?s|\bseulement|\bet|,)\s*$", sentence[max(0, number.start - 12):number.start]))
+                        r"(?:\bdont|\bseul(?:e)?s|\bseulement|\bet|,)\s*(?:(?:quelque|environ|pr[èe]s\s+de|plus\s+de|moins\s+de|au\s+moins)\s+)?$",
+                        sentence[max(0, number.start - 25):number.start]))
                     or (re.search(r"\(\s*$", sentence[max(0, number.start - 3):number.start])
                         and re.match(r"\s*(?:selon|d['’]apr[èe]s|de\s+source)\b", sentence[number.end:]))
-                    or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet|\bmais|\bdont)\s*$",
+                    or (re.search(r"(?:\bcontre|\bpar\s+rapport\s+[àa]|\bface\s+[àa]|,\s*soit|,|\bet|\bou|\bmais|\bdont)\s*$",
                                  sentence[max(0, number.start - 20):number.start]) and re.match(
                         r"^\s*(?:$|[,.;)]|(?:en|selon|d['’]apr[èe]s|l['’]an|l['’]ann[ée]e|un\s+an|dans|[àa]|au|aux|"
-                        r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b)", sentence[number.end:]))):
+                        r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|de\s+(?:moins|plus)\b|sur(?!\s+(?:les\s+)?\d)|"
+                        r"chaque|par\s+(?:jour|an|mois|semaine|heure))\b)",
+                        sentence[number.end:]))
+                    or (re.search(r"\b(?:les|aux|des)\s+$", sentence[max(0, number.start - 5):number.start])
+                        and ELIDED_BEFORE.match(sentence[number.end:]))
+                    or (re.search(r"(?:\bdont|\bet|\bcontre|,)\s*$", sentence[max(0, number.start - 10):number.start])
+                        and re.match(r"[\s\u00a0]+(?-i:[a-zà-ÿ])[^\W\d_]+ment\b", sentence[number.end:]))
+                    or (re.search(r"\bdont\s+les\s+$", sentence[max(0, number.start - 12):number.start])
+                        and DONT_LES_OF.match(sentence, number.end))):
                 # "12 morts et 30 blessés", "1 245 cas en 2019, contre 860 en 2018", "…, 250 000 selon la police",
+                # "…, soit un millier de moins que", "s'ajoutant aux 163 déjà déférées",
+                # "14 réacteurs …, dont les deux de Fessenheim", "400 blessés, dont 14 gravement",
                 # "36 000 manifestants en France, dont 5 500 à Paris",
                 # "552 blessés parmi les manifestants et 95 parmi les policiers", "24 000 (60 000 selon X)"
                 number.subject, number.unit = previous.subject, previous.unit  # "12 morts et 30 blessés, 5 disparus"
-            elif not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]) and \
-                    not _changed(sentence, number) and not _EACH_SIDE.match(sentence, number.end):
-                continue  # it counts nothing the sentence names
-        if number.unit in _CURRENCIES and _THRESHOLD_BEFORE.search(sentence[max(clause[0], number.start - 60):number.start]):
+            elif (of := _SET_BEFORE_DONT.search(sentence, max(0, number.start - 60), number.start)) and \
+                    _ELLIPTIC_COUNT.match(sentence, number.end):  # "Parmi les blessés, dont 36 ont été hospitalisés"
+                noun = of.group("noun")
+                number.subject, number.unit = noun, "people" if noun.lower() in PEOPLE else noun.lower()
+            elif (not _QUANTITY_BEFORE.search(sentence[max(0, number.start - 50):number.start]) and
+                    not _changed(sentence, number) and not _EACH_SIDE.match(sentence, number.end)) or \
+                    (re.fullmatch(r"(?:19|20)\d\d", sentence[number.start:number.end]) and number.low is None and
+                     number.high is None and not re.search(r"\b[àa]\s*$", sentence[max(0, number.start - 4):number.start])):
+                continue  # it counts nothing the sentence names; "le bilan 2017 du ministère": a year
+        if number.unit in CURRENCIES and _THRESHOLD_BEFORE.search(sentence[max(clause[0], number.start - 60):number.start]):
             continue  # "les pensionnés qui touchent moins de 2 000 euros": a rule's threshold, not a sum
-        if number.unit in _CURRENCIES and (_UNIT_PRICE_AFTER.match(sentence[number.counted_end:]) or
+        if number.unit in CURRENCIES and (_UNIT_PRICE_AFTER.match(sentence[number.counted_end:]) or
                                            _UNIT_PRICE_BEFORE.search(sentence[max(clause[0], number.start - 60):number.start])):
             continue  # "90 dollars le baril", "le litre d'essence coûte 1,85 euro": a price, not a sum
         kept.append((number, clause))
@@ -489,7 +370,7 @@ def sentence_statistics(text: str, offset: int, sentence: str,
         period_start, period_end = _period(sentence, clause, number, published)
         found.append(StatisticCandidate(
             start, end, text[start:end], number.value, number.low, number.high, number.approximate,
-            _measure(sentence, clause, number), number.unit, number.subject, period_start, period_end,
+            measure(sentence, clause, number), number.unit, number.subject, period_start, period_end,
             guess_place(sentence[max(clause[0], number.start - 160):min(clause[1], number.end + 160)]),
             number.claimant))
     return found

@@ -11,14 +11,14 @@ _PRONOUNS = {"il", "elle", "ils", "elles", "on", "nous", "je", "vous", "tu", "ce
              "celle-ci", "ceux-ci", "celles-ci", "lui", "eux", "qui", "ce", "certains", "d'autres"}
 
 
-#: what a figure is of, before whose it is: "les dernières estimations de la WCF"
+#: what a figure is of, before whose it is: "les dernières estimations de la WCF", "le bilan 2017 du ministère"
 _OF_WHOM = re.compile(
     r"^(?:(?:les?|la|l['’]|un|une|des|ses|leurs?|son|sa)\s*)?(?:(?:derni[eè]re?s?|premi[eè]re?s?|nouve(?:lles?|aux?)|"
     r"r[ée]cente?s?|propres?|officiel(?:le)?s?|provisoires?)\s+)*(?:estimations?|chiffres?|donn[ée]es|"
     r"statistiques?|d[ée]comptes?|bilans?|informations?|calculs?|comptages?|recensements?|relev[ée]s?|"
     r"[ée]valuations?|comptes?|projections?|pr[ée]visions?|communiqu[ée]s?|rapports?|d[ée]clarations?|"
     r"[ée]tudes?|enqu[êe]tes?|sondages?|analyses?|"
-    r"bulletins?)\s+(?:(?:officiel(?:le)?s?|provisoires?|"
+    r"bulletins?)\s+(?:(?:19|20)\d\d\s+)?(?:(?:officiel(?:le)?s?|provisoires?|"
     r"d[ée]finitifs?|derniers?)\s+)?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])", re.IGNORECASE)
 
 
@@ -107,6 +107,11 @@ _OPENS_A_CLAUSE = re.compile(r"^(?:(?:alors|tandis|bien|pendant|m[êe]me\s+si|sa
                              r"lorsqu['’e]|puisqu['’e]|parce\s+qu['’e]|car)\b)", re.IGNORECASE)
 
 
+#: the particles inside a person's name after two capitalised words: "Ilse Van de Keere", "Ursula von
+#: der Leyen" ("de" only after "Van"/"Von": not "la Banque Centrale de France", "la Santé du Hamas")
+_PARTICLES = frozenset({"van", "von", "der", "den", "da", "di", "del", "ter", "ten"})
+
+
 def clean_claimant(raw: str, trailing: bool = False) -> str | None:
     who = " ".join(raw.split()).strip(" ,.;:—–-«»\"'")
     who = _CONJUNCTION.sub("", who)  # "Alors que SD Worx annonce 52,93 euros": SD Worx
@@ -145,18 +150,24 @@ def clean_claimant(raw: str, trailing: bool = False) -> str | None:
     if not who:
         return None
     first = who.split()[0].lower()
-    if first in _PRONOUNS or first.startswith(("-t-", "t-")) or len(who.split()) > 10:
+    if first in _PRONOUNS or first.startswith(("-t-", "t-")):
         return None
     if trailing and not determined:
         return None
     words = who.split()
-    # a person's name after what the person is ("le maire Artem Kobzar", "le procureur Vincent Edel")
+    # a person's name after what the person is ("le maire Artem Kobzar", "le procureur Vincent Edel"),
+    # a particle inside it ("la porte-parole de la police de Bruxelles-Ixelles Ilse Van de Keere")
     run: list[str] = []
-    for word in reversed(words):
-        if word[:1].isupper() and not re.match(r"[A-Z]\.$", word):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if (word[:1].isupper() and not re.match(r"[A-Z]\.$", word)) or (
+                run and i > 1 and (word in _PARTICLES or (word == "de" and words[i - 1].lower() in ("van", "von")))
+                and words[i - 1][:1].isupper() and words[i - 2][:1].isupper()):
             run.insert(0, word)
         else:
             break
+    if len(words) > 10 and len(run) < 2:
+        return None
     while len(run) > 2 and (run[0].lower() in _TITLE_WORDS or _complement(words[len(words) - len(run) - 1:][:1])):
         run.pop(0)  # "le Président Emmanuel Macron", "le ministre de la Santé Agnès Buzyn"
     named = words[len(words) - len(run) - 1].lower() if len(run) < len(words) else ""
@@ -165,3 +176,18 @@ def clean_claimant(raw: str, trailing: bool = False) -> str | None:
             _title_before_name(w, i == 0) or (i > 0 and _complement(title[i - 1:i])) for i, w in enumerate(title)):
         return " ".join(run)
     return who
+
+
+#: a person's name, then an apposition that opens with a lower-case noun (an office, not an article):
+#: "Hélène Baudchon, économiste chez " before "BNP Paribas, qui anticipe …"
+_NAME_THEN_APPOSITION = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*,\s+(?!(?:le|la|les|l['’]|un|une|des|du|qui|que|"
+    r"qu['’]|et|ou|mais|dont|o[ùu]|selon|a|ont|est|sont|il|elle)\b)[a-zà-ÿ][\w'’-]*(?:\s+[^\s,;:.!?«»\"]+){0,5}\s+$")
+
+
+def apposed_name(before: str) -> str | None:
+    """The person whose apposition a relative's antecedent stands in ("estime Hélène Baudchon,
+    économiste chez BNP Paribas, qui anticipe 1,6 %" -> "Hélène Baudchon"), else None."""
+    match = _NAME_THEN_APPOSITION.search(before)
+    return match.group("name") if match else None
+

@@ -16,10 +16,13 @@ from db.extract.statistics.french_said import (
     BY_THE_WAY,
     CLAIM_VERB,
     INVERTED_PARTICIPLE,
-    JUDGED_THAT,
     SAID_INVERTED,
     SAID_WHEN_TO_WHOM,
+    SENTENCE_END,
+    SPEAKERS,
+    sentence_end,
 )
+from db.extract.statistics.french_subjects import subject_claims
 from db.extract.statistics.phrase import clause_of
 
 #: what opens a figure, which ends a "selon X" before it: "on recensait selon la police environ
@@ -28,10 +31,12 @@ from db.extract.statistics.phrase import clause_of
 _FIGURE_OPENS = (r"(?:environ|pr[èe]s\s+d|plus\s+d|moins\s+d|au\s+moins|quelque|presque|pas\s+moins|jusqu|"
                  r"(?!(?:19|20)\d\d\b|\d{1,2}(?:er)?\s+" + MONTH_RE + r")\d[\d.,\u00a0\u202f ]*\s*(?:%|[a-zà-ÿ]{2}))")
 #: what a "selon X" loses after who it is: a relative clause ("selon la police qui n'a pas …"),
-#: "et même …", a coordinated clause, a verb ("selon X pourrait grimper à")
+#: "et même …", a coordinated clause, a verb ("selon X pourrait grimper à", "300.000 personnes selon X se
+#: sont rassemblées")
 _SAID_BY = re.compile(
     r"\s+(?:qui\s|(?:et|ou)\s+m[êe]me\s|(?:et|puis|ou)\s+(?:\S+\s+){1,4}?(?:a|ont|est|sont|avait|avaient|était|étaient|"
-    r"sera|seront|va|vont)\s|(?:pourrait|pourraient|devrait|devraient|va|vont|serait|seraient)\s).*$")
+    r"sera|seront|va|vont)\s|(?:pourrait|pourraient|devrait|devraient|va|vont|serait|seraient)\s|"
+    r"(?:se|s['’]|ne|n['’]|y)\s*(?:sont|est|ont|a|étaient|était|avaient|avait|seront|sera)\s|(?:ont|sont|avaient|étaient)\s).*$")
 _FIGURE_AFTER = re.compile(r"\s+(?:(?:et|ou)\s+)?" + _FIGURE_OPENS)
 #: a claimant cut before a figure that ends with a preposition or an article, or holds a verb or a
 #: relative, is no one: the figure is a complement of what stands there
@@ -42,7 +47,7 @@ _NOT_WHOLE = re.compile(r"(?:\s(?:de|d['’]|du|des|à|au|aux|en|par|pour|sur|av
 _LEADING_CLAIM = re.compile(
     r"(?:^|[,;:(—–]\s*|\s)(?:[Ss]elon|[Dd]['’]apr[èe]s|[Ss]uivant|[Àà]\s+en\s+croire|[Dd]e(?=\s+sources?\s)|"
     r"[Aa]ux?\s+dires?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|[Dd]e\s+l['’]avis\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|"
-    r"[Cc]omme\s+l['’](?:a|ont)\s+" + CLAIM_VERB + r")\s+(?P<who>(?:[^,;:.!?()«»\"]|«[^»,;]{1,60}»|"
+    r"[Cc]omme\s+l['’](?:a|ont)\s+" + CLAIM_VERB + r")\s+(?P<who>(?:[^,;:.!?()«»\"]|" + ABBREVIATED + r"|«[^»,;]{1,60}»|"
     r"\"[^\",;]{1,60}\"){2,120}?)\s*(?=[,;:.!?()—–]|-{1,2}\s|$|\s+mais\s|\s+(?:(?:et|ou)\s+)?" + _FIGURE_OPENS + ")")
 #: the same, its claimant running to the next punctuation (when a figure inside is a complement of it)
 _LEADING_CLAIM_WHOLE = re.compile(_LEADING_CLAIM.pattern.replace(r"|\s+(?:(?:et|ou)\s+)?" + _FIGURE_OPENS, ""))
@@ -53,30 +58,6 @@ _TRAILING_CLAIM = re.compile(
     + SAID_INVERTED + r")" + SAID_WHEN_TO_WHOM +
     r"\s+(?P<who>(?!que\b|qu['’]|à\b|avoir\b|en\b)(?:[^,;:!?.()«»\"]|" + ABBREVIATED + r"){2,120}?)\s*"
     r"(?=[,;:!?(«»\"]|\.(?<!\bM\.)(?<!\bMM\.)(?<!\bDr\.)(?<!\bPr\.)(?<!\b[A-Z]\.)|$)", re.IGNORECASE)
-
-
-_SUBJECT_CLAIM = re.compile(
-    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?),?\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + BY_THE_WAY +
-    r")?(?:" +
-    CLAIM_VERB + r"|montr(?:e|ent|ait|aient|é)|" + JUDGED_THAT + r")" + SAID_WHEN_TO_WHOM +
-    r"\s*(?:[–—]\s*[^–—«»]{1,40}[–—]\s*)?(?:que\b|qu['’]|:|[«“](?=[^«»“”]*[»”])|(?=(?:avoir|être)\b))")
-
-
-#: a body that announces or counts the figure itself: "le ministère a annoncé 317 interpellations",
-#: "la préfecture recense 8 000 manifestants", "l'ONG estime à 1 500 le nombre de morts"
-_SUBJECT_COUNTS = re.compile(
-    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+" + BY_THE_WAY +
-    r")?(?:annonc(?:e|ent|é|ait|aient)|revendiqu(?:e|ent|é|ait|aient)|recens(?:e|ent|é|ait|aient)|d[ée]nombr(?:e|ent|é|ait|aient)|"
-    r"comptabilis(?:e|ent|é|ait|aient)|(?:fai(?:t|sait|saient)|font)\s+[ée]tat\s+d['’e]\s*|signal(?:e|ent|é)|"
-    r"reconn(?:u|a[iî]t|aissent|aissait|aissaient)|(?P<demand>r[ée]clam(?:e|ent|é|ait|aient)|"
-    r"exig(?:e|ent|é|eait|eaient)|demand(?:e|ent|é|ait|aient))|"
-    r"estim(?:e|ent|é|ait|aient)\s+[àa]|[ée]valu(?:e|ent|é|ait|aient)\s+[àa])\s*"
-    r"(?:,\s*(?:en|pour|sur|au\s+cours\s+de)\s+(?:l['’]ann[ée]e\s+)?\d{4}\s*,\s*)?"
-    r"(?:(?:en\s+moyenne|au\s+total|en\s+tout|officiellement)\s+)?"  # "a recensé en moyenne 3,676 millions"
-    r"(?=(?:au\s+moins|plus\s+d|pr[èe]s\s+d|environ|quelque|jusqu|une?\s+(?:dizaine|vingtaine|trentaine|"
-    r"quarantaine|cinquantaine|centaine|millier)|des\s+(?:dizaines|centaines|milliers)|plusieurs|\d|"
-    r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cent|mille)\b))",
-    re.IGNORECASE)
 
 
 #: where the figures are read: "dans le baromètre Elabe", "dans un sondage Ifop pour le JDD"
@@ -109,17 +90,6 @@ _OPENING_SUBJECT = re.compile(
     r"(?:,[^,;«»\"]{1,80},)?\s+(?:a|avait|s['’]est|est|était|se|s['’]|va|doit|estime|affirme|dit|juge)\b")
 
 
-#: the nouns of a person's office or of a body that "il"/"elle" may stand for
-_SPEAKERS = frozenset({
-    "maire", "ministre", "préfet", "préfète", "procureur", "procureure", "président", "présidente",
-    "porte-parole", "directeur", "directrice", "secrétaire", "député", "députée", "sénateur", "sénatrice",
-    "commissaire", "chef", "cheffe", "général", "colonel", "commandant", "gouverneur", "ambassadeur",
-    "ambassadrice", "responsable", "avocat", "avocate", "juge", "police", "gendarmerie", "préfecture", "mairie",
-    "armée", "ministère", "syndicat", "gouvernement", "parquet", "organisation", "association", "agence",
-    "commission", "fédération", "direction", "entreprise", "société", "compagnie", "ONG", "institut", "office"
-})  # fmt: skip
-
-
 def _speaker(sentence: str, match: re.Match[str]) -> bool:
     """Whether a verb that may take an object stands inverted after a quotation, or before a
     speaker: a name, or an office or a body ("…, poursuit la porte-parole")."""
@@ -130,7 +100,7 @@ def _speaker(sentence: str, match: re.Match[str]) -> bool:
     words = match.group("who").replace("’", "'").split()
     head = words[0][2:] if re.match(r"[lL]'", words[0]) else words[1] if len(words) > 1 and \
         words[0].lower() in ("le", "la", "les", "un", "une") else words[0]
-    return head[:1].isupper() or head.lower() in _SPEAKERS
+    return head[:1].isupper() or head.lower() in SPEAKERS
 
 
 def _antecedent(sentence: str, pronoun: str) -> str | None:
@@ -145,7 +115,7 @@ def _antecedent(sentence: str, pronoun: str) -> str | None:
     if first in ("le", "la") or first.startswith("l'"):
         noun = (words[0][2:] if first.startswith("l'") else words[1] if len(words) > 1 else "").lower()
         feminine = first == "la" or noun.endswith(("e", "ion", "té"))
-        if noun not in {w.lower() for w in _SPEAKERS} or (pronoun.lower() == "il") == (first == "la") \
+        if noun not in {w.lower() for w in SPEAKERS} or (pronoun.lower() == "il") == (first == "la") \
                 or (first.startswith("l'") and (pronoun.lower() == "elle") != feminine):
             return None
     elif first in FUNCTION_WORDS or first in ("selon", "après", "avant", "depuis", "malgré", "lors", "outre", "face"):
@@ -175,27 +145,6 @@ _LEARNED_FROM = re.compile(
     re.IGNORECASE)
 
 
-#: who forecasts the figure: "tabler sur", "miser sur", "anticiper", "s'attendre à", and who
-#: revises its forecast: "abaisse ses perspectives de croissance à 1,4 %"
-_FORECAST = (r"(?:tabl(?:e|ent|ait|aient|é)\s+sur|mis(?:e|ent|ait|aient|é)\s+sur|anticip(?:e|ent|ait|aient|é)|"
-             r"s['’]attend(?:ent|ait|aient)?\s+[àa]|(?:abaiss|rel[èe]v|rehauss|r[ée]vis|ram[èe]n|maint(?:ien|en))\w*\s+"
-             r"(?:sa|ses|son|leur|leurs)\s+(?:pr[ée]visions?|perspectives?|estimations?|objectifs?|projections?))")
-
-
-_SUBJECT_FORECASTS = re.compile(
-    r"(?:^|[.;:,]\s+)(?P<who>[^,;:!?«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient)\s+" + BY_THE_WAY + r")?" + _FORECAST +
-    r"\b")
-
-
-#: a body that reports an event by what it caused: "le ministère a déploré des violences qui ont
-#: fait 552 blessés", "la préfecture a signalé un accident ayant causé trois morts"
-_SUBJECT_REPORTS = re.compile(
-    r"(?:^|[.;:,]\s+|\.(?=[A-ZÀ-Ý]))(?P<who>[^,;:!?.«»\"]{2,90}?)\s+(?:(?:a|ont|avait|avaient)\s+" + BY_THE_WAY +
-    r")?(?:d[ée]plor|annonc|signal|[ée]voqu|d[ée]nonc|rapport|confirm|fait\s+[ée]tat\s+d)\w*\s+(?:de\s+|d['’])?"
-    r"(?:des|un|une|la|le|les|l['’])\s*[^,;:.!?«»\"\d]{1,60}?\s+(?:qui|ayant)\s+(?:(?:a|ont|avait|avaient|aurait|"
-    r"auraient)\s+)?(?:fait|caus[ée]|co[ûu]t[ée]|tu[ée]|bless[ée])", re.IGNORECASE)
-
-
 #: what a speaker goes on to say after being named: ", faisant état de", ", précisant que"
 _GOING_ON = re.compile(
     r"\s*,\s*(?:en\s+)?(?:faisant\s+[ée]tat|pr[ée]cisant|ajoutant|indiquant|[ée]voquant|citant|soulignant|estimant|"
@@ -217,12 +166,6 @@ _FIGURES_OF_NO_ONE = re.compile(
     r"(?:les?|la|l['’]|des|de|d['’])\s*(?:(?:derni[eè]re?s|nouve(?:lles|aux)|r[ée]cente?s|premi[eè]re?s|provisoires|"
     r"d[ée]finitifs?)\s+)?(?:chiffres|donn[ée]es|statistiques|estimations|d[ée]comptes|comptages|bilans?)"
     r"(?:\s+(?:connus|disponibles|provisoires|d[ée]finitifs|actuels))?", re.IGNORECASE)
-
-
-_WHO_CLAIMS = re.compile(
-    r"(?P<who>\b[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)?[A-ZÀ-Ý][\w'’-]*){0,3}|"
-    r"\b(?:la|le|les|l['’])\s*[^\W\d_][\w'’-]*(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)[^\W\d_][\w'’-]*)?),\s+qui\s+"
-    r"(?:(?:a|avait)\s+" + BY_THE_WAY + r")?(?:" + CLAIM_VERB + r"|fait\s+[ée]tat|" + _FORECAST + r")\b")
 
 
 #: "selon laquelle", "d'après lesquels": who is the antecedent
@@ -266,16 +209,6 @@ def _open_parenthesis(sentence: str, position: int) -> int:
     """Where the parenthesis open at ``position`` opens, or -1."""
     opening = sentence.rfind("(", 0, position)
     return opening if opening > sentence.rfind(")", 0, position) else -1
-
-
-_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?]+[»”\"]?\s*(?=[«\"“A-ZÀ-Ý])")
-
-
-def _sentence_end(sentence: str, position: int) -> int:
-    """Where the sentence holding ``position`` ends: a "sentence" read from the page may hold
-    two whose full stop has no space after it ("… la fuite.«Beaucoup de jeunes»Dans le sud-est")."""
-    end = _SENTENCE_END.search(sentence, position)
-    return end.start() if end else len(sentence)
 
 
 #: what a fronted phrase opens with, before ", selon X," ("À Paris, selon la préfecture, …")
@@ -325,7 +258,7 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
         if who is None or _FIGURES_OF_NO_ONE.fullmatch(who):
             continue
         clause = clause_of(clauses, match.start("who")) or (0, len(sentence))
-        start, end = clause[0], _sentence_end(sentence, match.end())
+        start, end = clause[0], sentence_end(sentence, match.end())
         background = _BACKGROUND.match(sentence)
         if background and background.end() <= match.start():
             start = max(start, background.end())  # "Depuis l'attaque, qui a fait 1 400 morts, …, selon X"
@@ -361,24 +294,7 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
         before = [n for n in numbers if clause[0] <= n.start < match.start() and n.claimant is None]
         for number in before or [n for n in numbers if n.start >= match.end()]:
             claim(number, who, match.span("who"))
-    for pattern in (_SUBJECT_CLAIM, _SUBJECT_COUNTS, _SUBJECT_FORECASTS, _SUBJECT_REPORTS, _WHO_CLAIMS):
-        for match in pattern.finditer(sentence):
-            who = clean_claimant(match.group("who"))
-            if who is not None and match.group(0)[:1] == "," and not re.match(
-                    r"(?:[A-ZÀ-Ý]|(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs)\b)", who):
-                continue  # ", et a ainsi déclaré que": after a comma, a subject opens with its article or name
-            if who is not None and pattern is not _WHO_CLAIMS:
-                # "L'Italie a annoncé mi-janvier avoir recensé 30 personnes": who is before the first verb
-                who = re.sub(r"\s+(?:a|ont|avait|avaient|aurait|auraient)\s+\S+(?:\s+\S+){0,2}\s+(?:avoir|être)$", "",
-                             who)
-            if who is None or (pattern is not _WHO_CLAIMS and re.search(
-                    r"\b(?:est|sont|été|était|étaient|sera|seront|serait|seraient|être)(?:\s+\w+ment)?$", who, re.IGNORECASE)):
-                continue  # "les dégâts sont estimés à", "sur la pancarte était écrit :": a passive names no one
-            after = [n for n in numbers if n.start >= match.end()]
-            if pattern is _SUBJECT_COUNTS and match.group("demand"):
-                after = after[:1]  # "le syndicat réclame 7,5 % … pour les quelque 160 000 cheminots": what it asks
-            for number in after:
-                claim(number, who, match.span("who"))
+    subject_claims(sentence, numbers, claim)
     trailing = [(m, clean_claimant(m.group("who"), trailing=True)) for m in _TRAILING_CLAIM.finditer(sentence)
                 if not m.group("inverted") or _speaker(sentence, m)]
     trailing += [(m, _antecedent(sentence, m.group("p1") or m.group("p2"))) for m in _PRONOUN_CLAIM.finditer(sentence)]
@@ -398,6 +314,12 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
         first = clause[0]
         if re.match(r"\s*[»\"”]", sentence[match.start():]) or re.search(r"[»\"”]\s*,?\s*$", sentence[:match.start()]):
             opening = max(sentence.rfind("«", 0, match.start()), sentence.rfind("“", 0, match.start()))
+            lead = sentence[max([0, *ends]):max(opening, 0)].strip()
+            if opening >= 0 and match.re is _TRAILING_CLAIM and lead and not lead.endswith((":", ",", ";", "—", "–", "-")) \
+                    and not any(opening <= n.start < match.start() for n in numbers):
+                # "…, dont 101 dans un lycée, dans «un premier temps …», a précisé X": a fragment quoted, in its sentence
+                opening = -1
+                floor = max([floor, *(m.end() for m in SENTENCE_END.finditer(sentence, 0, match.start()))])
             if opening >= 0:  # a quotation is one saying, whatever clauses it holds ("« … 100 euros, mais … »")
                 floor = first = max([opening, *ends, background.end() if background and background.end() <= match.start()
                                      else 0])
@@ -409,7 +331,7 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
         if "who" in match.groupdict():
             going_on = _GOING_ON.match(sentence, match.end("who"))
             if going_on:  # ", a affirmé X, faisant état d'un taux de 60 %": what X goes on to say
-                end = _sentence_end(sentence, going_on.end())
+                end = sentence_end(sentence, going_on.end())
                 covered += [n for n in numbers if going_on.end() <= n.start < end and n.claimant is None]
         named = _NAMED_AFTER.match(sentence, match.end("who")) if "who" in match.groupdict() else None
         if named and re.match(r"(?:le|la|l['’])\s*[a-zé]", who):  # ", a indiqué le directeur …, Mohamed Laïd Hamzaoui"
@@ -418,9 +340,9 @@ def assign_claimants(sentence: str, numbers: list[FrenchNumber], clauses: list[t
             at = match.start("who") if "who" in match.groupdict() else sentence.find(who)  # a pronoun's: where it opens
             claim(number, who, (at, at + len(who)))
     whose = _WHOSE_WORDS.match(sentence)
-    if whose and (whose.group("who")[:1].isupper() or whose.group("who").split()[0] in _SPEAKERS):
+    if whose and (whose.group("who")[:1].isupper() or whose.group("who").split()[0] in SPEAKERS):
         for number in numbers:  # "Les annonces d'Emmanuel Macron, dont … une hausse de 100 euros": his
-            if number.start >= whose.end() and number.start < _sentence_end(sentence, whose.end()):
+            if number.start >= whose.end() and number.start < sentence_end(sentence, whose.end()):
                 claim(number, whose.group("who"), whose.span("who"))
 
 

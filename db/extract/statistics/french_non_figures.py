@@ -40,14 +40,21 @@ _IDIOMS = re.compile(
     r"\b(?:[àa]\s+(?:deux|quelques)\s+pas\b|en\s+(?:deux|trois|quatre)\s+temps\b|"
     r"trois\s+francs\s+six\s+sous|deux\s+poids,?\s+deux\s+mesures|entre\s+quatre\s+yeux|"
     r"aux\s+quatre\s+(?:coins|vents)|[àa]\s+quatre\s+(?:pattes|épingles)|les\s+quatre\s+cents\s+coups|"
-    r"(?:se\s+mettre|se\s+met|se\s+mettent|s['’]est\s+mis\w*)\s+en\s+quatre|en\s+deux\s+mots|"
+    r"(?:se\s+mettre|se\s+met|se\s+mettent|s['’]est\s+mis\w*)\s+en\s+quatre|en\s+(?:deux|trois|quatre|quelques)\s+mots|"
     r"[àa]\s+deux\s+doigts|trente-six\s+chandelles|tous\s+les\s+trente-six\s+du\s+mois|ni\s+une\s+ni\s+deux|"
     r"d['’]une\s+pierre\s+deux\s+coups|trois\s+fois\s+rien|les\s+cent\s+pas|[àa]\s+deux\s+vitesses|"
     r"(?:couper|coupé|coupée)\s+la\s+poire\s+en\s+deux|un\s+de\s+ces\s+quatre|"
-    # "à 100 % pacifiste", "à cent pour cent français": an intensifier before its adjective (not
-    # "ouvertes à 100 %", "remboursé à 100 % par", "à 100 % des places")
-    r"[àa]\s+(?:100|cent)\s*(?:%|pour\s*cent)\s+(?!(?:des?|du|d|de\s+la|par|en|dans|pour|sur|au|aux|à|avant|après|"
-    r"depuis|et|ou|le|la|les|l|selon|contre|avec|sans|ce|cette|ces|mais|qui|que)\b)[^\W\d_]{3,})", re.IGNORECASE)
+    # "à 100 % pacifiste", "à cent pour cent français", "une liste « 100 % gilets jaunes »", "un produit
+    # 100 % français": an intensifier before its adjective or noun (not "ouvertes à 100 %", "remboursé à
+    # 100 % par", "à 100 % des places", "atteint 100 % chez les jeunes")
+    r"(?:[àa]\s+|(?<=[«“\"]\s)|(?<=[«“\"])|(?:une?|des)\s+[^\W\d_]{3,}\s+)(?:100|cent)\s*(?:%|pour\s*cent)\s+(?!(?:des?|du|d|de\s+la|"
+    r"par|en|dans|pour|sur|au|aux|à|avant|après|depuis|et|ou|le|la|les|l|selon|contre|avec|sans|ce|cette|ces|mais|"
+    r"qui|que|chez|parmi|entre|jusqu|soit|plus|moins|en|an|ann[ée]es?|mois)\b)[^\W\d_]{3,})", re.IGNORECASE)
+
+#: the base of a rate, a round number after "pour" and a figure: "76 généralistes pour 100.000 habitants"
+_RATE_BASE = re.compile(r"\d[^,;:.!?()]{0,60}\bpour\s+$", re.IGNORECASE)
+_ROUND = re.compile(r"(?:100|1[\s\u00a0\u202f.]?000|10[\s\u00a0\u202f.]?000|100[\s\u00a0\u202f.]?000|"
+                    r"1[\s\u00a0\u202f.]?000[\s\u00a0\u202f.]?000|cent|mille|dix\s+mille|cent\s+mille)", re.IGNORECASE)
 
 
 #: a small number in words before a noun of kinds or ways counts no things: "deux visions
@@ -88,6 +95,11 @@ _HOW_OFTEN = re.compile(
     re.IGNORECASE)
 
 
+#: a banknote or a coin by its denomination: "le biffeton de 500 francs", "des billets de 50 euros"
+_DENOMINATION_BEFORE = re.compile(r"\b(?:billets?|biffetons?|coupures?|pi[èe]ces?)\s+de\s*$", re.IGNORECASE)
+_DENOMINATION_AFTER = re.compile(r"[\s\u00a0]*(?:euros?|€|francs?|dollars?|\$|centimes?|cents?|livres?)(?!\w)", re.IGNORECASE)
+
+
 def _supposed(sentence: str, start: int) -> bool:
     """Whether ``start`` stands in a "si" clause whose main clause after it is in the future or the
     conditional: what is supposed, not found."""
@@ -109,6 +121,11 @@ def non_figure(sentence: str, start: int, end: int) -> str | None:
         return "the threshold of a class a rule applies to"
     if _THRESHOLD_CHANGED.search(before):
         return "a rule's threshold changed"
+    if _RATE_BASE.search(before) and _ROUND.fullmatch(sentence, start, end) and \
+            re.match(r"[\s\u00a0]+[^\W\d_]{3,}", sentence[end:]):
+        return "the base of a rate"
+    if _DENOMINATION_BEFORE.search(before) and _DENOMINATION_AFTER.match(sentence, end):
+        return "a banknote's or a coin's denomination"
     if _SINCE.search(before) and _EVENTS.match(sentence, end):
         return "a time since"
     if _HOW_OFTEN.match(sentence, end):

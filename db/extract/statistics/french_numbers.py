@@ -17,6 +17,14 @@ from __future__ import annotations
 import re
 
 from db.extract.statistics.bounds import BoundWords
+from db.extract.statistics.french_definite import (
+    BACK_REFERENCE,
+    DEFINED_BY_PARTICIPLE,
+    DONT_LES_OF,
+    ELIDED_BEFORE,
+    LISTED_AFTER,
+    SUM_AFTER,
+)
 from db.extract.statistics.french_non_figures import non_figure
 from db.extract.statistics.phrase import NumberPhrase, tidy
 
@@ -25,7 +33,7 @@ MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai
           "décembre": 12, "decembre": 12}  # fmt: skip
 
 
-MONTH_RE = r"(?:janv(?:ier|\.)|f[ée]v(?:rier|\.)|mars|avr(?:il|\.)|mai|juin|juil(?:let|\.)|ao[uû]t|" \
+MONTH_RE = r"(?:janv(?:ier|\.)|f[ée]v(?:rier|r?\.)|mars|avr(?:il|\.)|mai|juin|juil(?:let|\.)|ao[uû]t|" \
            r"sept(?:embre|\.)|oct(?:obre|\.)|nov(?:embre|\.)|d[ée]c(?:embre|\.))"
 
 
@@ -94,22 +102,27 @@ SCALE_AFTER = re.compile(r"^[\s\u00a0\u202f]*(?:(?P<word>millions?|milliards?|bi
 _SCALE_ABBREVIATIONS = {"m": 1_000_000, "md": 1_000_000_000, "mds": 1_000_000_000, "k": 1_000}
 
 
-_LOW = (r"au\s+moins|plus\s+de|plus\s+d['’]|pas\s+moins\s+de|pas\s+moins\s+d['’]|au\s+minimum|"
+#: a bound word may be elided into the word before: "d'environ 3,5 millions", "d'au moins 4 milliards",
+#: "qu'autour de 5 millions"; "plus de" after "en" adds ("en plus de 27 fermetures"), bounding nothing
+_ELIDED = r"(?:d['’]|qu['’])?"
+
+
+_LOW = _ELIDED + (r"(?:au\s+moins|(?<!\ben\s)plus\s+de|(?<!\ben\s)plus\s+d['’]|pas\s+moins\s+de|pas\s+moins\s+d['’]|au\s+minimum|"
         r"minimum|plus\s+que|sup[ée]rieure?s?\s+[àa]|(?<!pas\s)(?:d[ée]passant(?:\s+les)?|d[ée]passe(?:nt)?(?:\s+les)?|"
         r"d[ée]pass[ée](?:\s+les)?|(?:franchi\w*|d[ée]pass\w*)\s+(?:la\s+barre|le\s+cap|le\s+seuil)\s+des)|"
-        r"bien\s+plus\s+de|largement\s+plus\s+de|un\s+peu\s+plus\s+de|un\s+peu\s+plus\s+d['’]")
+        r"bien\s+plus\s+de|largement\s+plus\s+de|un\s+peu\s+plus\s+de|un\s+peu\s+plus\s+d['’])")
 
 
-_HIGH = (r"jusqu['’][àa]|moins\s+de|moins\s+d['’]|au\s+maximum|au\s+plus|pas\s+plus\s+de|"
-         r"maximum|inf[ée]rieure?s?\s+[àa]|un\s+peu\s+moins\s+de")
+_HIGH = _ELIDED + (r"(?:jusqu['’][àa]|moins\s+de|moins\s+d['’]|au\s+maximum|au\s+plus|pas\s+plus\s+de|"
+                  r"maximum|inf[ée]rieure?s?\s+[àa]|un\s+peu\s+moins\s+de)")
 
 
-_APPROX_HIGH = r"pr[èe]s\s+de|pr[èe]s\s+d['’]|presque|quasiment|pas\s+loin\s+de|fr[ôo]lant|fr[ôo]le"
+_APPROX_HIGH = _ELIDED + r"(?:pr[èe]s\s+de|pr[èe]s\s+d['’]|presque|quasiment|pas\s+loin\s+de|fr[ôo]lant|fr[ôo]le)"
 
 
-_APPROX = (r"environ|quelque|approximativement|avoisin(?:e|ent|ait|aient|ant)|[àa]\s+peu\s+pr[èe]s|autour\s+de|aux\s+alentours\s+de|"
+_APPROX = _ELIDED + (r"(?:environ|quelque|approximativement|proches?\s+de|proches?\s+d['’]|avoisin(?:e|ent|ait|aient|ant)|[àa]\s+peu\s+pr[èe]s|autour\s+de|aux\s+alentours\s+de|"
            r"de\s+l['’]ordre\s+de|plus\s+ou\s+moins|estim[ée]e?s?\s+[àa]|grosso\s+modo|"
-           r"une\s+estimation\s+de|approximative(?:ment)?")
+           r"une\s+estimation\s+de|approximative(?:ment)?)")
 
 
 _BOUND_WORDS = BoundWords(_LOW, _HIGH, _APPROX_HIGH, _APPROX, gap=r"\s*")
@@ -128,19 +141,14 @@ NOT_A_COUNT_AFTER = re.compile(
 
 
 _LAW_BEFORE = re.compile(r"(?:\barticles?|\bart\.|\balin[ée]as?|\bn°|\bno\.?|\bnum[ée]ros?|\bn[º°o]\s*|"
-                         r"\bchapitres?|\btitres?|\bparagraphes?|§|\bpages?|\bp\.|\bloi)\s*$", re.IGNORECASE)
+                         r"\bchapitres?|\btitres?|\bparagraphes?|§|\bpages?|\bp\.|\bloi|\bactes?|\b[ée]pisodes?|\btomes?|"
+                         r"\bvolumes?|\bsaisons?)\s*$", re.IGNORECASE)  # "Cet acte 10 clôture", "la saison 3"
 
 
-#: a noun and the participle that gives the set a definite count counts, not one the text spoke
-#: of before: "aux onze personnes décédées depuis le début du mouvement" (not "les deux policiers qui …")
-_DEFINED_BY_PARTICIPLE = re.compile(
-    r"^[\s\u00a0]+[^\W\d_][\w'’-]*\s+(?:[^\W\d_][\w'’-]*\s+)?(?:d[ée]c[ée]d|tu|interpell|arr[êe]t|"
-    r"recens|enregistr|mort|disparu|inscrit|analys|[ée]tudi|interrog|sond)"
-    r"(?:é|ée|és|ées|e|es|s)?\s+(?:depuis|lors|pendant|dans|en|au|aux|à|sur)\b|"
-    r"^[\s\u00a0]+(?:victimes|morts|tués)\s+(?:des?|du|d['’])\s", re.IGNORECASE)  # "les 130 victimes des attentats"
-
-
-_BACK_REFERENCE = re.compile(r"(?:^|\s)(?:les|ces|des|aux|leurs|ses|nos|vos|mes|tes)\s+$", re.IGNORECASE)
+#: a set partitioned or distributed, its count given there: "quatre des cinq compères", "chacun des
+#: quatre enfants" (not "l'un des quatre", one of a known set, "aucun des deux grands partis", nor a
+#: year's "en 2003 des trois évadés")
+_PARTITIONED = re.compile(rf"\b(?:chacune?|(?!(?:1[89]|20)\d\d\b)\d+|{_WORD})\s+des\s+$", re.IGNORECASE)
 
 
 #: a number phrase of French
@@ -411,12 +419,15 @@ def why_not(sentence: str, start: int, end: int, match: re.Match[str]) -> str | 
             and not re.match(r"^\s+(?:[a-zéèêàâôûç]|%|€|\$)", after):
         return "part of a name"  # "Euro 2020", "Paris 8", "CORG 81"
     scaled = end > match.end() or bool(re.search(r"(?:millions?|milliards?|mille)$", match.group(0), re.IGNORECASE))
-    if not match.group("vague") and not scaled and _BACK_REFERENCE.search(before) and \
+    if not match.group("vague") and not scaled and BACK_REFERENCE.search(before) and \
             not re.search(r"\b(?:(?:sur|parmi)\s+les|(?:d[ée]pass|franchi|atteint|atteign|fr[ôo]l|avoisin)\w*\s+(?:les|"
                           r"(?:la\s+barre|le\s+cap|le\s+seuil)\s+des))\s+$", before, re.IGNORECASE) and \
             not re.match(r"^\s*(?:[àa]|et|ou)\s*\d", after) and not (
             re.search(r"\b(?:les|aux)\s+$", before, re.IGNORECASE) and _SHARE_OF.match(after)) and \
-            not _DEFINED_BY_PARTICIPLE.match(after) and (
+            not DEFINED_BY_PARTICIPLE.match(after) and not ELIDED_BEFORE.match(after) and not LISTED_AFTER.match(after) and \
+            not (_PARTITIONED.search(before) and not re.search(r"\bl['’]une?\s+des\s+$", before, re.IGNORECASE)) and \
+            not (re.search(r"\bdont\s+les\s+$", before, re.IGNORECASE) and DONT_LES_OF.match(after)) and \
+            not SUM_AFTER.match(after) and (
             match.group("words") or (digits and len(re.sub(r"\D", "", digits)) < 4)):
         return "a back-reference"  # "les trois enfants", "des deux conseils", "des 100 % du PIB"
     if re.search(r"\b(?:reste|restent)\s+$", before, re.IGNORECASE) and \
@@ -441,6 +452,9 @@ def _is_year(before: str, after: str) -> bool:
     next_word = re.match(r"^\s+([a-zéèêàâôûç][\w'’-]*)", after)
     if next_word and next_word.group(1).endswith(("s", "x")) and re.search(r"\b(?:de|du)\s*$", before, re.I):
         return False  # "une manifestation de 2000 personnes"
+    if next_word and next_word.group(1).endswith(("s", "x")) and re.search(
+            r"\b(?:[ée]l[eè]v|port|pass|chiffr|estim|[ée]valu|fix|limit)\w*\s+[àa]\s*$", before, re.IGNORECASE):
+        return False  # "le bilan s'élève à 2000 morts"
     if _YEAR_BEFORE.search(before):
         return True
     return not next_word
@@ -458,5 +472,5 @@ FUNCTION_WORDS = frozenset({
     "aujourd'hui", "ici", "là", "chacun", "chacune", "autres", "autre", "seulement", "déjà",
     "encore", "aussi", "près", "jusqu'à", "pendant", "durant", "parmi", "dès", "leur", "leurs",
     "son", "sa", "ses", "vit", "vivent", "doit", "doivent", "peut", "peuvent", "va", "vont", "font", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "tous", "toutes",
-    "tout", "toute", "fois", "je", "tu", "nous", "vous", "me", "te", "lui", "ainsi"
+    "tout", "toute", "fois", "je", "tu", "nous", "vous", "me", "te", "lui", "ainsi", "chaque"
 })  # fmt: skip

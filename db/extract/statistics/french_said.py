@@ -1,10 +1,13 @@
 """The French words of saying that the claimant rules read: the verbs that say a figure (and those
-that say it only inverted after a quotation, or only with "que"), and what may stand between a verb
-and who says it or "que" (a day, a medium, an adverb, an aside). The rules are
+that say it only inverted after a quotation, or only with "que"), what may stand between a verb
+and who says it or "que" (a day, a medium, an adverb, an aside), the nouns of those who speak, and
+where a sentence ends. The rules are
 :mod:`db.extract.statistics.french_claimants`.
 """
 
 from __future__ import annotations
+
+import re
 
 from db.extract.statistics.french_numbers import MONTH_RE
 
@@ -74,3 +77,24 @@ ABBREVIATED = r"(?<=\bM)\.|(?<=\bMM)\.|(?<=\bDr)\.|(?<=\bPr)\.|(?<=\b[A-Z])\.(?=
 #: or a body does: "le tribunal observe que", "la Cour des comptes considère que", "le rapport juge que"
 JUDGED_THAT = (r"(?:observ|consid[èe]r|jug|soulign|conclu|retien|retenu|soutien|soutienn)(?:e|ent|ait|aient|é|t|nent)?"
                 r"(?=\s*(?:,[^,]{1,40},\s*|[–—]\s*[^–—]{1,40}[–—]\s*)?(?:que\b|qu['’]))")  # "a retenu – après tout – que"
+
+
+#: the nouns of a person's office or of a body that "il"/"elle" may stand for
+SPEAKERS = frozenset({
+    "maire", "ministre", "préfet", "préfète", "procureur", "procureure", "président", "présidente",
+    "porte-parole", "directeur", "directrice", "secrétaire", "député", "députée", "sénateur", "sénatrice",
+    "commissaire", "chef", "cheffe", "général", "colonel", "commandant", "gouverneur", "ambassadeur",
+    "ambassadrice", "responsable", "avocat", "avocate", "juge", "police", "gendarmerie", "préfecture", "mairie",
+    "armée", "ministère", "syndicat", "gouvernement", "parquet", "organisation", "association", "agence",
+    "commission", "fédération", "direction", "entreprise", "société", "compagnie", "ONG", "institut", "office"
+})  # fmt: skip
+
+
+SENTENCE_END = re.compile(r"(?<![A-Z])[.!?]+[»”\"]?\s*(?=[«\"“A-ZÀ-Ý])")
+
+
+def sentence_end(sentence: str, position: int) -> int:
+    """Where the sentence holding ``position`` ends: a "sentence" read from the page may hold
+    two whose full stop has no space after it ("… la fuite.«Beaucoup de jeunes»Dans le sud-est")."""
+    end = SENTENCE_END.search(sentence, position)
+    return end.start() if end else len(sentence)

@@ -69,3 +69,11 @@ def test_thousands_grouped_as_written_are_one_number(sentence: str, value: float
 def test_others_in_quotation_marks_are_counted() -> None:
     got = suggest_statistics("Il était entouré d'une trentaine d'autres «faucheurs».", None, "fr")
     assert [(c.value, c.subject) for c in got] == [(30, "faucheurs")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Si les 100 euros accordés aux allocataires du Smic sont une bonne chose, il doute.",
+    "Il cite les 100 euros de la hausse du Smic.",
+])
+def test_a_definite_sum_is_a_statistic(sentence: str) -> None:
+    assert values(sentence) == [(100, False)]

@@ -127,3 +127,55 @@ def test_a_count_of_each_side_is_a_statistic(sentence: str) -> None:
 
 def test_a_place_after_depuis_keeps_its_count() -> None:
     assert values("Un feu d'artifice est tiré depuis cinq barges devant 300.000 personnes.") == [5, 300_000]
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("La région compte 76 généralistes pour 100.000 habitants, selon l'Atlas.", [76]),
+    ("La Suède a eu 2,6 morts pour 100.000 habitants en 2015.", [2.6]),
+    ("Il faut compter 500 euros pour 100 commentaires.", [500]),
+])
+def test_the_base_of_a_rate_is_no_statistic(sentence: str, kept: list[float]) -> None:
+    assert values(sentence) == kept
+
+
+@pytest.mark.parametrize("sentence", [
+    "Entre les velléités d'une liste « 100 % gilets jaunes », l'extrême droite attend.",
+    "Il vend un produit 100 % français.",
+])
+def test_a_hundred_percent_before_a_noun_or_adjective_is_an_intensifier(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "« 100 % des salariés sont en grève », dit-il.",
+    "Le taux atteint 100 % chez les jeunes.",
+])
+def test_a_hundred_percent_of_something_stays_a_statistic(sentence: str) -> None:
+    assert values(sentence) == [100]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Selon le bilan 2017 du ministère, la situation s'améliore.",
+    "Le président chinois avait salué 2019 en promettant des réformes.",
+    "Cet acte 10 clôture une semaine marquée par une polémique.",
+    "Le pitch de la saison 2 reste celui de la saison 1.",
+])
+def test_a_year_and_a_numbered_act_are_no_statistics(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+def test_a_year_read_as_a_bounded_count_stays() -> None:
+    assert values("L'ONG estime à plus de 2000 le nombre de personnes encore dans le réduit.") == [2000]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ainsi peut être résumée, en quatre mots, la première année présidentielle.",
+    "Une publication partagée par Konbini le 7 Févr.",
+])
+def test_in_a_few_words_and_an_abbreviated_date_are_no_statistics(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+def test_a_denomination_is_no_sum() -> None:
+    assert values("Ah, pour célébrer le dieu Pascal (le biffeton de 500 francs), les affaires reviennent.") == []
+    assert values("Des billets de 500 euros pour une valeur de 2 millions d'euros ont été saisis.") == [2_000_000]

@@ -158,7 +158,7 @@ def test_a_trailing_attribution_covers_its_own_clause_only() -> None:
 
 def test_what_is_counted_what_happened_when_and_where() -> None:
     found = one("En 2014, 249 combattants ont été tués au Daghestan.")
-    assert (found.subject, found.unit, found.measure) == ("combattants", "people", "tués")
+    assert (found.subject, found.unit, found.measure) == ("combattants", "people", "tuer")
     assert (found.period_start, found.period_end) == (PartialDate(2014), PartialDate(2014))
     assert found.place == "Daghestan"
     since = one("Depuis 2011, plus de 5 000 civils ont été tués.", PartialDate(2015, 3, 1))
