@@ -43,7 +43,7 @@ REPORTS = [
            "Memorial, entre 200 et 250 personnes ont été tuées dans la région en 2014. Le procès s'ouvrira "
            "le 24 septembre à 10 h 30.",
            [(24, 24, None, "le ministère russe de l'Intérieur"), (3, None, None, "la police"),
-            (None, 200, 250, "l'ONG Memorial")], "D'après l'ONG", "l'ONG Memorial", ("Daghestan", "new actor")),
+            (None, 200, 250, "l'ONG Memorial")], "D'après l'ONG", "l'ONG Memorial", ("Daghestan", "new place")),
     Report("uk", "Підсумки операції на Донеччині",
            "За даними МВС, щонайменше 24 бойовики загинули під час операції на Донеччині. Троє "
            "поліцейських дістали поранення, повідомили в поліції. За даними ООН, від 200 до 250 людей "
