@@ -5,10 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from db.rows import ActorRow
 from desktop.models.base import Role
+from desktop.models.cells import PAINTED, Cell, CellCache, Roles, fill_span
 from desktop.models.display import KIND_ORDER, kind_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -22,6 +28,8 @@ class ActorsModel(QAbstractItemModel):
 
     def __init__(self, actors: Sequence[ActorRow] = ()) -> None:
         super().__init__()
+        #: what the cells shown paint with, by (internal id, row, column), until the next reset
+        self.cells = CellCache(self, self._cell)
         self._kinds: list[str] = []
         self._actors: list[list[ActorRow]] = []
         self._fill(actors)
@@ -83,26 +91,44 @@ class ActorsModel(QAbstractItemModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return len(COLUMNS)
 
+    def _cell(self, at: tuple[int, int, int]) -> Cell | None:
+        """What a cell paints with: a kind's name and count, an actor's name, mentions, aliases."""
+        internal, row, column = at
+        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if internal == _KIND:
+            if not 0 <= row < len(self._kinds):
+                return None
+            actors = self._actors[row]
+            if column == 0:
+                return {Qt.ItemDataRole.DisplayRole: f"{kind_name(self._kinds[row])} ({len(actors)})"}
+            if column == 1:
+                return {Qt.ItemDataRole.DisplayRole: sum(a.mention_count for a in actors),
+                        Qt.ItemDataRole.TextAlignmentRole: right}
+            return {}
+        actor = self._actors[internal - 1][row]
+        cell: Cell = {Qt.ItemDataRole.DisplayRole: (actor.name, actor.mention_count, ", ".join(actor.aliases))[column]}
+        if column == 1:
+            cell[Qt.ItemDataRole.TextAlignmentRole] = right
+        return cell
+
+    def painted(self, index: Index) -> Cell | None:
+        if not index.isValid():
+            return None
+        return self.cells.get((index.internalId(), index.row(), index.column()))
+
+    def multiData(self, index: Index, roleDataSpan: Roles) -> None:
+        fill_span(roleDataSpan, self.painted(index), lambda role: self.data(index, role))
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        column = index.column()
+        if role in PAINTED:
+            cell = self.painted(index)
+            return cell.get(role) if cell is not None else None
         if index.internalId() == _KIND:
-            kind = self._kinds[index.row()]
-            actors = self._actors[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole:
-                if column == 0:
-                    return f"{kind_name(kind)} ({len(actors)})"
-                if column == 1:
-                    return sum(a.mention_count for a in actors)
-            if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if role == Role.SORT:
-                return kind
-            return None
+            return self._kinds[index.row()] if role == Role.SORT else None
+        column = index.column()
         actor = self._actors[index.internalId() - 1][index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (actor.name, actor.mention_count, ", ".join(actor.aliases))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{actor.name} ({kind_name(actor.kind).lower()})"]
             if actor.aliases:
@@ -111,8 +137,6 @@ class ActorsModel(QAbstractItemModel):
             if actor.description:
                 lines.append(actor.description)
             return "\n".join(lines)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Role.ID:
             return actor.id
         if role == Role.ROW:

@@ -18,11 +18,11 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
 
+from desktop.models.cells import PAINTED, Cell, CellCache, PaintedProxy, Roles, fill_span
 from desktop.tasks import TaskRunner
 
 R = TypeVar("R")
@@ -58,16 +58,24 @@ class Column(Generic[R]):
     header_tip: str | None = None
 
 
+def _painted(column: Column[Any], row: Any) -> Cell:
+    """What a cell of ``column`` paints with: its text, alignment and icon."""
+    horizontal = Qt.AlignmentFlag.AlignRight if column.align_right else Qt.AlignmentFlag.AlignLeft
+    cell: Cell = {Qt.ItemDataRole.TextAlignmentRole: int(horizontal | Qt.AlignmentFlag.AlignVCenter)}
+    shown = column.display(row)
+    if shown is not None:
+        cell[Qt.ItemDataRole.DisplayRole] = shown
+    if column.decoration is not None:
+        icon = column.decoration(row)
+        if icon is not None:
+            cell[Qt.ItemDataRole.DecorationRole] = icon
+    return cell
+
+
 def _row_data(column: Column[Any], row: Any, role: int) -> Any:
-    if role == Qt.ItemDataRole.DisplayRole:
-        return column.display(row)
+    """A role of a cell other than those it paints with (:func:`_painted`)."""
     if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
         return column.tooltip(row)
-    if role == Qt.ItemDataRole.DecorationRole and column.decoration is not None:
-        return column.decoration(row)
-    if role == Qt.ItemDataRole.TextAlignmentRole:
-        horizontal = Qt.AlignmentFlag.AlignRight if column.align_right else Qt.AlignmentFlag.AlignLeft
-        return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
     if role == Role.ROW:
         return row
     if role == Role.ID:
@@ -83,15 +91,39 @@ class _ColumnsModel(QAbstractTableModel, Generic[R]):
     columns: Sequence[Column[R]] = ()
     _rows: list[R]
 
+    def __init__(self) -> None:
+        super().__init__()
+        #: what the cells shown paint with, by (row, column): made once, until the rows change
+        self.cells = CellCache(self, self._cell)
+
+    def row_at(self, row: int) -> R | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def _cell(self, at: tuple[int, int]) -> Cell | None:
+        row, column = at
+        shown = self.row_at(row) if 0 <= column < len(self.columns) else None
+        return _painted(self.columns[column], shown) if shown is not None else None
+
+    def painted(self, index: Index) -> Cell | None:
+        """What the cell at ``index`` paints with (None: no such cell)."""
+        return self.cells.get((index.row(), index.column())) if index.isValid() else None
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid():
             return None
+        if role in PAINTED:
+            cell = self.painted(index)
+            return cell.get(role) if cell is not None else None
         if not 0 <= index.column() < len(self.columns):
             return None
-        return _row_data(self.columns[index.column()], self._rows[index.row()], role)
+        row = self.row_at(index.row())
+        return _row_data(self.columns[index.column()], row, role) if row is not None else None
+
+    def multiData(self, index: Index, roleDataSpan: Roles) -> None:
+        fill_span(roleDataSpan, self.painted(index), lambda role: self.data(index, role))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
@@ -286,9 +318,6 @@ class LazyTableModel(_ColumnsModel[R]):
     def ids(self) -> list[int]:
         return self._ids.tolist()
 
-    def row_at(self, row: int) -> R | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, row_id: int, max_pages: int = 10) -> int | None:
         """The row number of an id, loading up to ``max_pages`` more pages to reach it.
 
@@ -393,9 +422,6 @@ class RowsTableModel(_ColumnsModel[R]):
     def rows(self) -> list[R]:
         return list(self._rows)
 
-    def row_at(self, row: int) -> R | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, row_id: int) -> int | None:
         for n, row in enumerate(self._rows):
             if getattr(row, "id", None) == row_id:
@@ -407,7 +433,7 @@ class RowsTableModel(_ColumnsModel[R]):
 
 
 
-class FilterOnlyProxy(QSortFilterProxyModel):
+class FilterOnlyProxy(PaintedProxy):
     """A proxy over a :class:`RowsTableModel` that filters and leaves the sorting to the model
     (one Python key a row, instead of ``data()`` twice a comparison from C++: with a busy reader
     thread holding the GIL, each of those calls waits its turn)."""

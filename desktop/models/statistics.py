@@ -22,7 +22,7 @@ from db import values
 from db.archive import Archive
 from db.claims_list import ORDERS, Choices, ClaimFilter, Listed, Totals
 from db.rows import StatisticRow
-from desktop.models.base import Column, Index, _ColumnsModel, _row_data
+from desktop.models.base import Column, Index, _ColumnsModel
 from desktop.models.display import measure, period
 from desktop.reads import statistics as reads
 from desktop.tasks import TaskRunner
@@ -222,6 +222,7 @@ class StatisticsModel(_ColumnsModel[StatisticRow]):
             first = page * self.page_size
             rows = self._in_order(page, reads.statistics(self.archive, ids=self._ids[first : first + self.page_size].tolist()))
             self._pages[page] = rows
+            self.cells.forget()  # read anew: what its cells showed before may have changed
             while len(self._pages) > self.pages_kept:
                 self._pages.popitem(last=False)
         else:
@@ -275,14 +276,6 @@ class StatisticsModel(_ColumnsModel[StatisticRow]):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(self.columns):
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        return _row_data(self.columns[index.column()], row, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(ORDERS):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QTreeView, QWidget
 
 from db.rows import ActorRow
 from desktop.models.actors import ActorsModel
 from desktop.models.base import Role
+from desktop.models.cells import PaintedProxy
 from desktop.views.common import filter_box, pane_layout, tidy_tree
 
 
@@ -20,7 +21,7 @@ class ActorsPane(QWidget):
         super().__init__(parent)
         self.setObjectName("actorsView")
         self.model = ActorsModel()
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = PaintedProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setRecursiveFilteringEnabled(True)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

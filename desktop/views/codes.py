@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QTableView, QToolButton, QWidget
 
 from db.rows import CodeRow
 from desktop.models.base import Role
+from desktop.models.cells import PaintedProxy
 from desktop.models.lists import CodesModel
 from desktop.views.common import pane_layout, selected_id, tidy_table
 
@@ -31,7 +32,7 @@ class CodesPane(QWidget):
         super().__init__(parent)
         self.setObjectName("codesView")
         self.model = CodesModel()
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = PaintedProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Role.SORT)
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -122,8 +122,8 @@ class SourcesPane(QWidget):
         self.fitted = FittedColumns(self.view, {c: w for c, w in widths.items() if c != SourcesModel.SNIPPET_COLUMN},
                                     "sources", self._cell_text)
         self.view.setColumnHidden(4, True)  # the kind: one right-click on the header away
+        #: the titles' delegate, set while searching (see :meth:`_show_match_column`)
         self.titles = TitleDelegate(self.model, self.view)
-        self.view.setItemDelegateForColumn(0, self.titles)
 
         self.actor_label = QLabel()
         self.actor_label.setObjectName("actorFilterLabel")
@@ -225,6 +225,9 @@ class SourcesPane(QWidget):
         """While searching, rows are two lines (title and snippet) and the counts step aside."""
         searching = self.model.searching
         self.view.verticalHeader().setDefaultSectionSize(self._row_height(2 if searching else 1))
+        # otherwise the title paints as Qt paints any cell: no call into Python a title (each
+        # waiting its turn for the GIL while a reader runs)
+        self.view.setItemDelegateForColumn(0, self.titles if searching else None)  # type: ignore[arg-type]
         header = self.view.horizontalHeader()
         header.setSortIndicatorShown(not (searching and self.model.ranked))
         if searching and self._hidden_before_search is None:

@@ -11,7 +11,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QIdentityProxyModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
@@ -19,6 +25,7 @@ from db import values
 from db.claims_list import AUTHOR, REFERENCE, ClaimFilter
 from db.rows import StatisticRow
 from desktop.models.base import Role
+from desktop.models.cells import Roles, fill_span
 from desktop.models.statistics import StatisticsModel
 from desktop.views.statistics.cells import changes_for_cell
 
@@ -147,6 +154,21 @@ class StatisticsFilterProxy(QIdentityProxyModel):
             lines.append(f"and {len(others) - NOTE_CLAIMS:,} more")
         return "Conflicts with:\n" + "\n".join(lines)
 
+    def multiData(self, index: Index, roleDataSpan: Roles) -> None:
+        """A cell's painted roles in one call: the model's (see :mod:`desktop.models.cells`) with
+        a conflicting claim's background and, in its value, the warning sign."""
+        model = self.sourceModel()
+        if not index.isValid() or not isinstance(model, StatisticsModel):
+            super().multiData(index, roleDataSpan)
+            return
+        cell = model.painted(index)  # an identity proxy: the same row and column
+        row = model.row_at(index.row())
+        if cell is not None and row is not None and row.id in self.conflicting:
+            cell = {**cell, Qt.ItemDataRole.BackgroundRole: _conflict_brush()}
+            if index.column() == StatisticsModel.VALUE:
+                cell[Qt.ItemDataRole.DecorationRole] = _warning_icon()
+        fill_span(roleDataSpan, cell, lambda role: self.data(index, role))
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -156,7 +178,7 @@ class StatisticsFilterProxy(QIdentityProxyModel):
             statistic_id = index.data(Role.ID)
             if statistic_id in self.conflicting:
                 if role == Qt.ItemDataRole.BackgroundRole:
-                    return QBrush(CONFLICT_COLOUR)
+                    return _conflict_brush()
                 if index.column() == StatisticsModel.VALUE:
                     if role == Qt.ItemDataRole.DecorationRole:
                         return _warning_icon()
@@ -191,6 +213,12 @@ class StatisticsFilterProxy(QIdentityProxyModel):
         return True
 
 
+def _conflict_brush() -> QBrush:
+    if not _BRUSHES:
+        _BRUSHES.append(QBrush(CONFLICT_COLOUR))
+    return _BRUSHES[0]
+
+
 def _warning_icon() -> QIcon:
     if not _ICONS:
         style = QApplication.style()
@@ -199,3 +227,4 @@ def _warning_icon() -> QIcon:
 
 
 _ICONS: list[QIcon] = []
+_BRUSHES: list[QBrush] = []

@@ -193,3 +193,16 @@ def test_sorted_by_a_column_the_rows_shown_have_their_snippets(qtbot: QtBot, pan
     assert titles in (sorted(titles), sorted(titles, reverse=True))
     assert all(f"{OPEN}боевиков{CLOSE}" in s for s in snippets(pane, visible_rows(pane)))
     assert pane.count_label.text() == f"{COUNT} matching sources"
+
+
+def test_titles_paint_through_python_only_while_searching(qtbot: QtBot, pane: SourcesPane) -> None:
+    """Without a search a title paints as any cell (no call into Python a row, each waiting for
+    the GIL at a large archive's opening); with one, the snippet is drawn under it."""
+    view = pane.view
+    assert view.itemDelegateForColumn(0) is None
+    search(qtbot, pane, "боевиков")
+    assert view.itemDelegateForColumn(0) is pane.titles
+    pane.search_edit.clear()
+    with qtbot.waitSignal(pane.model.loaded, timeout=10_000):
+        pane._apply_search()
+    assert view.itemDelegateForColumn(0) is None

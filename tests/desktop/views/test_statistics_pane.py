@@ -17,7 +17,7 @@ from db.interchange.reference import read_table
 from db.queries import list_statistics
 from desktop.models.statistics import StatisticsModel
 from desktop.views.statistics.cells import changes_for_cell, parse_period_cell
-from desktop.views.statistics.filtering import ConflictingIds
+from desktop.views.statistics.filtering import CONFLICT_COLOUR, ConflictingIds
 from desktop.window.main_window import MainWindow
 from tests.desktop.helpers import settle, statistics_listed
 from tests.factories import make_statistic
@@ -92,6 +92,14 @@ def test_conflicting_claims_are_flagged_and_listed(qtbot: QtBot, window: MainWin
     assert "Conflicts with:\n120 — Memorial" in proxy.index(
         next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "~249"), 0
     ).data(Qt.ItemDataRole.ToolTipRole)
+    # painted so: the conflicting claim's row tinted (the model answers a cell's painted roles at once)
+    view = window.statistics.view
+    conflicting = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "~249")
+    settled = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "~2,200")
+    picture = view.viewport().grab().toImage()
+    for row, tinted in ((conflicting, True), (settled, False)):
+        cell = view.visualRect(proxy.index(row, StatisticsModel.PERIOD))  # a short period: blank at its right
+        assert (picture.pixelColor(cell.right() - 3, cell.center().y()) == CONFLICT_COLOUR) == tinted
     window.statistics.tools.conflicts_only.setChecked(True)
     assert shown(window) == ["120", "~249"]
     # double-clicking the local claim opens its sentence in the reader
