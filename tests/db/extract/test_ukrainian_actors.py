@@ -337,3 +337,11 @@ def test_a_latin_name_after_an_organisations_noun_takes_its_kind() -> None:
     found = {(c.name, c.kind) for c in suggest_new_actors(text, language="uk")}
     assert ("Gradus", "organisation") in found
     assert ("Espreso", "media_outlet") in found
+
+
+def test_an_abbreviated_ministry_with_an_apostrophe_and_interpol_get_their_kinds() -> None:
+    # "Мін'юст" (the Ministry of Justice) was a place, "Мін’юст України" a person
+    assert _suggested("Як повідомили в Мін'юсті, документи передано до суду.") == {
+        ("Мін'юст", "state_body")}
+    assert ("Мін’юст України", "state_body") in _suggested("Про це повідомляє Мін’юст України.")
+    assert _suggested("Його оголосили в розшук через Інтерпол.") == {("Інтерпол", "organisation")}
