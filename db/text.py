@@ -59,14 +59,15 @@ ABBREVIATIONS = frozenset({
 })  # fmt: skip
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
-#: sentence ends followed by white space (full stops, question and exclamation marks of the
-#: Latin, Cyrillic, Greek, Arabic, Urdu, Devanagari, Armenian and Ethiopic scripts; "․", a
-#: one-dot leader, is typed for a full stop), then what may close a quotation or a bracket
 # A footnote marker after a sentence's end: set raised ("killed.² The"), or on the line after a
 # word's stop, closing bracket or quote ("civilians.12 Another", "violence).2 Compared"); after a
 # figure's point it is a decimal ("4.5 billion").
 _MARKER = (r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=[^\W\d_][.!?])\d{1,3}|(?<=[^\W\d_][.!?][\"'”’»)\]])\d{1,3}"
            r"|(?<=[^\W\d_][\"'”’»)\]][.!?])\d{1,3}")
+#: sentence ends followed by white space (full stops, question and exclamation marks of the
+#: Latin, Cyrillic, Greek, Arabic, Urdu, Devanagari, Armenian and Ethiopic scripts; "․", a
+#: one-dot leader, is typed for a full stop), then what may close a quotation or a bracket
+#: and a footnote marker
 _STOP = re.compile(
     r"(?:[.!?…؟۔।॥։․።‼⁇⁈⁉]+[\"'”’»)\]]*(?:" + _MARKER + r")?(?P<gap>\s+)(?=[\"'“‘«(\[]?[^\W_]))"
     # Chinese and Japanese stops end a sentence with no space after them

@@ -10,8 +10,7 @@ are remembered in the settings (``columns/KEY-by-hand``) and never fitted again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QTableView
@@ -23,15 +22,13 @@ PADDING = 14
 
 
 class FittedColumns(QObject):
-    """Fits ``caps``' columns (column -> widest width) of ``view``; ``text(row, column)`` says a cell."""
+    """Fits ``caps``' columns (column -> widest width) of ``view`` to the text its model shows."""
 
-    def __init__(self, view: QTableView, caps: Mapping[int, int], key: str,
-                 text: Callable[[int, int], Any]) -> None:
+    def __init__(self, view: QTableView, caps: Mapping[int, int], key: str) -> None:
         super().__init__(view)
         self.view = view
         self.caps = dict(caps)
         self.key = f"columns/{key}-by-hand"
-        self._text = text
         saved = str(settings.settings().value(self.key, "") or "")
         #: columns the user resized: never fitted
         self.by_hand = {int(c) for c in saved.split(",") if c.strip().isdigit()}
@@ -45,12 +42,15 @@ class FittedColumns(QObject):
         """Fit to the first ``rows`` rows (those on screen): narrow on the first call, widen after."""
         header = self.view.horizontalHeader()
         metrics = self.view.fontMetrics()
+        model = self.view.model()
         for column, cap in self.caps.items():
             if column in self.by_hand or self.view.isColumnHidden(column):
                 continue
             needed = header.sectionSizeFromContents(column).width()
             for row in range(rows):
-                needed = max(needed, metrics.horizontalAdvance(str(self._text(row, column))) + PADDING)
+                # through the model's cell cache (desktop.models.cells): the paint after reuses it
+                shown = model.data(model.index(row, column))
+                needed = max(needed, metrics.horizontalAdvance("" if shown is None else str(shown)) + PADDING)
             width = min(cap, needed)
             if self._fitted and width <= header.sectionSize(column):
                 continue

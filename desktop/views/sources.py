@@ -120,7 +120,7 @@ class SourcesPane(QWidget):
             self.view.setColumnWidth(column, width)
         #: the date, outlet, language, kind and counts as wide as the rows on screen need
         self.fitted = FittedColumns(self.view, {c: w for c, w in widths.items() if c != SourcesModel.SNIPPET_COLUMN},
-                                    "sources", self._cell_text)
+                                    "sources")
         self.view.setColumnHidden(4, True)  # the kind: one right-click on the header away
         #: the titles' delegate, set while searching (see :meth:`_show_match_column`)
         self.titles = TitleDelegate(self.model, self.view)
@@ -238,10 +238,6 @@ class SourcesPane(QWidget):
             for column, hidden in self._hidden_before_search.items():
                 self.view.setColumnHidden(column, hidden)
             self._hidden_before_search = None
-
-    def _cell_text(self, row: int, column: int) -> object:
-        found = self.model.row_at(row)
-        return "" if found is None else self.model.columns[column].display(found)
 
     def _loaded(self) -> None:
         self._show_match_column()
